@@ -1,0 +1,50 @@
+#include "Message.h"
+
+#include "JsonReader_p.h"
+#include "Validation.h"
+
+namespace Colleagues {
+
+using Internal::JsonReader;
+
+QJsonObject toJson(const Message &m)
+{
+    QJsonObject o {
+        {QStringLiteral("id"), m.id},        {QStringLiteral("client_id"), m.clientId},
+        {QStringLiteral("from"), m.sender},  {QStringLiteral("to"), m.recipient},
+        {QStringLiteral("body"), m.body},    {QStringLiteral("sent_at"), Internal::toIsoString(m.sentAt)},
+        {QStringLiteral("seq"), m.sequence},
+    };
+    o.insert(QStringLiteral("read_at"),
+             m.readAt.isValid() ? QJsonValue(Internal::toIsoString(m.readAt)) : QJsonValue());
+    return o;
+}
+
+Result<Message> messageFromJson(const QJsonObject &object)
+{
+    JsonReader r(object);
+    Message m;
+    m.id = r.integer(QStringLiteral("id"));
+    m.clientId = r.string(QStringLiteral("client_id"), false, Limits::IdMax);
+    m.sender = r.string(QStringLiteral("from"), true, Limits::UsernameMax);
+    m.recipient = r.string(QStringLiteral("to"), true, Limits::UsernameMax);
+    m.body = r.string(QStringLiteral("body"), true, Limits::MessageBodyMax);
+    m.sentAt = r.dateTime(QStringLiteral("sent_at"));
+    m.sequence = r.integer(QStringLiteral("seq"));
+    m.readAt = r.dateTime(QStringLiteral("read_at"));
+    r.rejectUnknown();
+    if (r.failed())
+        return r.error();
+    if (m.id < 0)
+        return Error {Error::Code::OutOfRange, QStringLiteral("id"), QStringLiteral("id must not be negative.")};
+    if (m.sequence < 0)
+        return Error {Error::Code::OutOfRange, QStringLiteral("seq"), QStringLiteral("seq must not be negative.")};
+
+    Validation::normalize(m);
+    const QList<Error> errors = Validation::validate(m);
+    if (!errors.isEmpty())
+        return errors.first();
+    return m;
+}
+
+} // namespace Colleagues

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace Colleagues {
+
+//! One 1:1 message between two people.
+struct Message
+{
+    qint64 id = 0; //!< server id; 0 until the server stored it
+    QString clientId; //!< idempotency key made by the sending client (UUID text)
+    QString sender; //!< username
+    QString recipient; //!< username
+    QString body;
+    QDateTime sentAt; //!< UTC, set by the server when it committed the message
+    qint64 sequence = 0; //!< position in the server's change sequence; 0 until stored
+    QDateTime readAt; //!< UTC; null until the recipient read it
+
+    friend bool operator==(const Message &, const Message &) = default;
+};
+
+QJsonObject toJson(const Message &message);
+
+//! Decodes, normalizes and validates a message as the server sends it.
+Result<Message> messageFromJson(const QJsonObject &object);
+
+} // namespace Colleagues
+
+Q_DECLARE_METATYPE(Colleagues::Message)

@@ -1,0 +1,78 @@
+#include "TextFold.h"
+
+#include <QChar>
+
+namespace Colleagues {
+
+QString foldText(QStringView text)
+{
+    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    bool pendingSpace = false;
+    for (auto it = decomposed.cbegin(); it != decomposed.cend(); ++it) {
+        char32_t cp = it->unicode();
+        if (it->isHighSurrogate() && it + 1 != decomposed.cend() && (it + 1)->isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(*it, *(it + 1));
+            ++it;
+        }
+        const auto category = QChar::category(cp);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing
+            || category == QChar::Mark_SpacingCombining) {
+            continue;
+        }
+        if (QChar::isSpace(cp)) {
+            pendingSpace = !out.isEmpty();
+            continue;
+        }
+        if (pendingSpace) {
+            out.append(QLatin1Char(' '));
+            pendingSpace = false;
+        }
+        // Special letters that do not decompose but are commonly typed without the mark.
+        switch (cp) {
+        case U'ß': out.append(QLatin1String("ss")); continue;
+        case U'ẞ': out.append(QLatin1String("ss")); continue;
+        case U'æ':
+        case U'Æ': out.append(QLatin1String("ae")); continue;
+        case U'œ':
+        case U'Œ': out.append(QLatin1String("oe")); continue;
+        case U'ø':
+        case U'Ø': out.append(QLatin1Char('o')); continue;
+        case U'đ':
+        case U'Đ': out.append(QLatin1Char('d')); continue;
+        case U'ł':
+        case U'Ł': out.append(QLatin1Char('l')); continue;
+        case U'ı': out.append(QLatin1Char('i')); continue;
+        case U'þ':
+        case U'Þ': out.append(QLatin1String("th")); continue;
+        default: break;
+        }
+        const char32_t folded = QChar::toCaseFolded(cp);
+        if (QChar::requiresSurrogates(folded)) {
+            out.append(QChar(QChar::highSurrogate(folded)));
+            out.append(QChar(QChar::lowSurrogate(folded)));
+        } else {
+            out.append(QChar(static_cast<char16_t>(folded)));
+        }
+    }
+    return out;
+}
+
+QString canonicalSkillKey(QStringView skillName)
+{
+    return foldText(skillName);
+}
+
+qsizetype codePointCount(QStringView text)
+{
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+        ++count;
+    }
+    return count;
+}
+
+} // namespace Colleagues

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+namespace Colleagues {
+
+//! Folds text for matching: NFKD, combining marks removed, case folded, runs of
+//! whitespace collapsed to one space, trimmed. "Zoë Müller" -> "zoe muller".
+//! Symbols and punctuation are kept, so "C++" and "C#" stay distinct.
+QString foldText(QStringView text);
+
+//! Canonical key of a skill name: the identity used wherever a skill is matched.
+//! Case, diacritics and surrounding or repeated whitespace do not matter; symbols do:
+//! "C++", "C", "C#", "F#", ".NET", "Node.js" and "CI/CD" are all different keys.
+QString canonicalSkillKey(QStringView skillName);
+
+//! Number of Unicode code points in \a text (what the limits count as "characters").
+qsizetype codePointCount(QStringView text);
+
+} // namespace Colleagues

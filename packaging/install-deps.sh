@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian 12 packages Colleagues needs to build, test and run.
+# Idempotent: packages already present are skipped. Runs as root, or through sudo.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    build-essential cmake ninja-build ccache pkg-config git clang clang-format libclang-rt-14-dev
+    # Qt 6.4
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    libqt6sql6-sqlite libqt6sql6-psql libgl-dev qt6-qpa-plugins
+    # libraries
+    libargon2-dev qtkeychain-qt6-dev libsqlite3-dev
+    # services and tools used by tests, benchmarks and the demo
+    postgresql postgresql-client openssl ca-certificates
+    gnome-keyring dbus dbus-x11 libsecret-tools
+    xvfb xauth imagemagick x11-utils
+    desktop-file-utils appstream lintian
+    wrk nginx-light hyperfine
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: all ${#packages[@]} packages already installed"
+    exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then
+    SUDO="sudo"
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

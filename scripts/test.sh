@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine, builds Colleagues twice (normal and
+# AddressSanitizer+UBSan) and runs the whole test suite in both builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash packaging/install-deps.sh
+source scripts/postgres-env.sh
+
+jobs=$(nproc)
+scripts/check-format.sh
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j "$jobs"
+
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOLLEAGUES_SANITIZE=ON -DCOLLEAGUES_BUILD_BENCH=OFF
+cmake --build build-asan -j "$jobs"
+
+# Tests that need a Secret Service (the keychain) get one: a private D-Bus session with
+# gnome-keyring unlocked by a throwaway password.
+scripts/with-keyring.sh bash -c '
+    set -euo pipefail
+    echo "== tests: normal build"
+    ctest --test-dir build --output-on-failure -j '"$jobs"'
+    echo "== tests: AddressSanitizer + UndefinedBehaviorSanitizer build"
+    ctest --test-dir build-asan --output-on-failure -j '"$jobs"'
+'

@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QString>
+
+namespace Colleagues::ServerInfo {
+QString applicationName();
+QString version();
+} // namespace Colleagues::ServerInfo

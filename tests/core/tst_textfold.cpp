@@ -1,0 +1,90 @@
+#include "TextFold.h"
+
+#include <QTest>
+
+using namespace Colleagues;
+
+class TestTextFold : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void foldText_data();
+    void foldText();
+    void skillKeySame_data();
+    void skillKeySame();
+    void skillKeyDifferent_data();
+    void skillKeyDifferent();
+    void codePoints();
+};
+
+void TestTextFold::foldText_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("case") << u"KuberNetes"_qs << u"kubernetes"_qs;
+    QTest::addRow("diaeresis") << u"Zoë Müller"_qs << u"zoe muller"_qs;
+    QTest::addRow("tilde and cedilla") << u"São Paulo Français"_qs << u"sao paulo francais"_qs;
+    QTest::addRow("eszett") << u"Straße"_qs << u"strasse"_qs;
+    QTest::addRow("stroke letters") << u"Łódź Søren"_qs << u"lodz soren"_qs;
+    QTest::addRow("whitespace") << u"  a \t  b\n"_qs << u"a b"_qs;
+    QTest::addRow("symbols kept") << u"C++ / C#"_qs << u"c++ / c#"_qs;
+    QTest::addRow("non-latin kept") << u"日本語"_qs << u"日本語"_qs;
+    QTest::addRow("cyrillic folded") << u"Ёлка"_qs << u"елка"_qs;
+    QTest::addRow("compatibility") << u"ﬁle"_qs << u"file"_qs;
+}
+
+void TestTextFold::foldText()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(Colleagues::foldText(input), expected);
+}
+
+void TestTextFold::skillKeySame_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addRow("c++") << u"C++"_qs << u"c++"_qs;
+    QTest::addRow(".net") << u".NET"_qs << u".net"_qs;
+    QTest::addRow("node.js") << u"Node.js"_qs << u"NODE.JS"_qs;
+    QTest::addRow("spaces") << u" Machine  Learning "_qs << u"machine learning"_qs;
+    QTest::addRow("diacritics") << u"Français"_qs << u"francais"_qs;
+    QTest::addRow("nfc vs nfd") << u"Japane\u0301s"_qs << u"Japanés"_qs;
+}
+
+void TestTextFold::skillKeySame()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QCOMPARE(canonicalSkillKey(a), canonicalSkillKey(b));
+}
+
+void TestTextFold::skillKeyDifferent_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    const QStringList distinct {u"C++"_qs,     u"C"_qs,    u"C#"_qs,    u"F#"_qs,   u".NET"_qs, u"NET"_qs,
+                                u"Node.js"_qs, u"Node"_qs, u"CI/CD"_qs, u"CICD"_qs, u"UI/UX"_qs};
+    for (qsizetype i = 0; i < distinct.size(); ++i) {
+        for (qsizetype j = i + 1; j < distinct.size(); ++j)
+            QTest::addRow("%s vs %s", qPrintable(distinct[i]), qPrintable(distinct[j])) << distinct[i] << distinct[j];
+    }
+}
+
+void TestTextFold::skillKeyDifferent()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QVERIFY(canonicalSkillKey(a) != canonicalSkillKey(b));
+}
+
+void TestTextFold::codePoints()
+{
+    QCOMPARE(codePointCount(u"abc"), 3);
+    QCOMPARE(codePointCount(u"😀😀"), 2); // astral characters count once
+    QCOMPARE(codePointCount(u""), 0);
+}
+
+QTEST_APPLESS_MAIN(TestTextFold)
+#include "tst_textfold.moc"

@@ -1,0 +1,6 @@
+#include <QWidget>
+int main()
+{
+    QWidget w;
+    return 0;
+}

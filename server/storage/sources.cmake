@@ -1,0 +1,3 @@
+list(APPEND COLLEAGUES_SERVER_SOURCES
+    storage/Storage.h
+)

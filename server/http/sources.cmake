@@ -1,0 +1,3 @@
+list(APPEND COLLEAGUES_SERVER_SOURCES
+    http/ServeCommand.h http/ServeCommand.cpp
+)

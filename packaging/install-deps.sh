@@ -16,7 +16,7 @@ packages=(
     postgresql postgresql-client openssl ca-certificates
     gnome-keyring dbus dbus-x11 libsecret-tools
     xvfb xauth imagemagick x11-utils
-    desktop-file-utils appstream lintian
+    desktop-file-utils appstream lintian dpkg-dev fakeroot file
     wrk nginx-light hyperfine
 )
 

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "MessageJobs.h"
+#include "ProfileJobs.h"
+#include "SignInJob.h"
+#include "SyncJob.h"
+
+#include <QObject>
+#include <QUrl>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+class QNetworkRequest;
+QT_END_NAMESPACE
+
+namespace Colleagues {
+
+/*!
+ * The Colleagues HTTP API (/api/v1) over one injected QNetworkAccessManager. Each method
+ * starts one request and returns its job; the job reports succeeded()/failed() and
+ * finished() once, then deletes itself. Nothing here blocks.
+ */
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    //! \a network is shared, not owned (give it a parent).
+    explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    QNetworkAccessManager *network() const { return m_network; }
+
+    QUrl serverUrl() const { return m_serverUrl; }
+    void setServerUrl(const QUrl &url);
+    //! The bearer token sent with every authenticated request; never logged.
+    QByteArray token() const { return m_token; }
+    void setToken(const QByteArray &token) { m_token = token; }
+    bool hasToken() const { return !m_token.isEmpty(); }
+
+    //! Timeout for ordinary requests (no bytes moving for this long fails with Network).
+    void setTransferTimeout(int ms) { m_transferTimeoutMs = ms; }
+
+    SignInJob *signIn(const QString &username, const QString &password);
+    SignOutJob *signOut();
+    SyncJob *sync(qint64 since, int limit, int timeoutSeconds);
+    GetProfileJob *fetchProfile(const QString &username);
+    SaveProfileJob *saveProfile(const Profile &edit, qint64 baseRevision);
+    UploadPhotoJob *uploadPhoto(const QByteArray &image, const QByteArray &mimeType);
+    PhotoJob *fetchPhoto(const QString &username, const QString &knownTag = {});
+    SendMessageJob *sendMessage(const QString &to, const QString &body, const QString &clientId);
+    MarkReadJob *markRead(const QString &with, qint64 upToId);
+
+    //! Normalizes what a user typed as server address: adds http(s)://, drops a trailing '/'.
+    static QUrl normalizedServerUrl(const QString &text);
+
+signals:
+    //! An authenticated request was answered 401: the token expired or was revoked.
+    void authenticationRequired();
+
+private:
+    QNetworkRequest request(const QString &path, bool authenticated = true) const;
+    void watch(ApiJob *job, bool authenticated);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_serverUrl;
+    QByteArray m_token;
+    int m_transferTimeoutMs = 30000;
+};
+
+} // namespace Colleagues

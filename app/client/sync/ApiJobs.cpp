@@ -1,0 +1,109 @@
+// Answer parsing of the request types declared in SignInJob.h, ProfileJobs.h and MessageJobs.h.
+#include "Json.h"
+#include "MessageJobs.h"
+#include "ProfileJobs.h"
+#include "SignInJob.h"
+
+#include <QJsonObject>
+
+namespace Colleagues {
+
+namespace {
+
+QJsonObject innerObject(const QJsonObject &o, const QString &key)
+{
+    const QJsonValue inner = o.value(key);
+    return inner.isObject() ? inner.toObject() : o;
+}
+
+ApiError fromCoreError(const Error &e)
+{
+    return ApiError::protocol(e.field.isEmpty() ? e.message : e.field + QStringLiteral(": ") + e.message);
+}
+
+} // namespace
+
+ApiError SignInJob::parse(const QByteArray &body)
+{
+    const Result<QJsonObject> doc = parseJsonObject(body);
+    if (!doc)
+        return fromCoreError(doc.error());
+    const QJsonObject o = *doc;
+    m_token = o.value(QStringLiteral("token")).toString().toUtf8();
+    if (m_token.isEmpty())
+        return ApiError::protocol(QStringLiteral("sign-in answer without a token"));
+    if (const QString user = o.value(QStringLiteral("username")).toString(); !user.isEmpty())
+        m_username = user;
+    m_expiresAt = QDateTime::fromString(o.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
+    return {};
+}
+
+Result<Profile> profileFromAnswer(const QByteArray &body)
+{
+    const Result<QJsonObject> doc = parseJsonObject(body);
+    if (!doc)
+        return doc.error();
+    return profileFromJson(innerObject(*doc, QStringLiteral("profile")));
+}
+
+ApiError GetProfileJob::parse(const QByteArray &body)
+{
+    Result<Profile> p = profileFromAnswer(body);
+    if (!p)
+        return fromCoreError(p.error());
+    m_profile = std::move(p).value();
+    return {};
+}
+
+ApiError SaveProfileJob::parse(const QByteArray &body)
+{
+    Result<Profile> p = profileFromAnswer(body);
+    if (!p)
+        return fromCoreError(p.error());
+    m_profile = std::move(p).value();
+    return {};
+}
+
+void SaveProfileJob::parseError(ApiError &error, const QByteArray &body)
+{
+    if (error.httpStatus != 412)
+        return;
+    const Result<QJsonObject> doc = parseJsonObject(body);
+    if (!doc || !doc->value(QStringLiteral("profile")).isObject())
+        return;
+    if (Result<Profile> p = profileFromJson(doc->value(QStringLiteral("profile")).toObject()); p)
+        m_serverProfile = std::move(p).value();
+}
+
+ApiError UploadPhotoJob::parse(const QByteArray &body)
+{
+    if (body.trimmed().isEmpty())
+        return {};
+    if (Result<Profile> p = profileFromAnswer(body); p)
+        m_profile = std::move(p).value();
+    return {};
+}
+
+QString PhotoJob::tag() const
+{
+    QByteArray etag = rawHeader("ETag").trimmed();
+    if (etag.startsWith("W/"))
+        etag = etag.mid(2);
+    if (etag.size() >= 2 && etag.startsWith('"') && etag.endsWith('"'))
+        etag = etag.mid(1, etag.size() - 2);
+    return QString::fromLatin1(etag);
+}
+
+ApiError SendMessageJob::parse(const QByteArray &body)
+{
+    const Result<QJsonObject> doc = parseJsonObject(body);
+    if (!doc)
+        return fromCoreError(doc.error());
+    Result<Message> m = messageFromJson(innerObject(*doc, QStringLiteral("message")));
+    if (!m)
+        return fromCoreError(m.error());
+    m_message = std::move(m).value();
+    return {};
+}
+
+} // namespace Colleagues

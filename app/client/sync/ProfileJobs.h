@@ -1,0 +1,93 @@
+#pragma once
+
+#include "ApiJob.h"
+#include "Profile.h"
+
+namespace Colleagues {
+
+//! GET /api/v1/profiles/{username}.
+class GetProfileJob : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    explicit GetProfileJob(QObject *parent = nullptr)
+        : ApiJob(parent)
+    { }
+    const Profile &profile() const { return m_profile; }
+
+protected:
+    ApiError parse(const QByteArray &body) override;
+
+private:
+    Profile m_profile;
+};
+
+/*!
+ * PUT /api/v1/profiles/me with If-Match: "<revision>". On 412 the job fails with a
+ * Conflict error and serverProfile() holds the server's current version.
+ */
+class SaveProfileJob : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    explicit SaveProfileJob(QObject *parent = nullptr)
+        : ApiJob(parent)
+    { }
+    //! The saved profile (on success).
+    const Profile &profile() const { return m_profile; }
+    //! The server's current profile, on a 412 conflict.
+    const Profile &serverProfile() const { return m_serverProfile; }
+    bool hasServerProfile() const { return !m_serverProfile.username.isEmpty(); }
+
+protected:
+    ApiError parse(const QByteArray &body) override;
+    void parseError(ApiError &error, const QByteArray &body) override;
+
+private:
+    Profile m_profile;
+    Profile m_serverProfile;
+};
+
+//! PUT /api/v1/profiles/me/photo with a JPEG or PNG body.
+class UploadPhotoJob : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    explicit UploadPhotoJob(QObject *parent = nullptr)
+        : ApiJob(parent)
+    { }
+    //! The profile with its new photo tag, when the server sent it.
+    const Profile &profile() const { return m_profile; }
+
+protected:
+    ApiError parse(const QByteArray &body) override;
+
+private:
+    Profile m_profile;
+};
+
+//! GET /api/v1/photos/{username} with If-None-Match; isNotModified() on 304.
+class PhotoJob : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    explicit PhotoJob(QObject *parent = nullptr)
+        : ApiJob(parent)
+    { }
+    bool isNotModified() const { return httpStatus() == 304; }
+    //! The tag of the image in body(), without quotes.
+    QString tag() const;
+    QByteArray mimeType() const { return rawHeader("Content-Type"); }
+
+protected:
+    bool acceptsStatus(int status) const override { return status == 304; }
+};
+
+//! Extracts the profile from an answer that is either the profile itself or {"profile": {...}}.
+Result<Profile> profileFromAnswer(const QByteArray &body);
+
+} // namespace Colleagues

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ApiJob.h"
+
+#include <QDateTime>
+
+namespace Colleagues {
+
+//! POST /api/v1/session: exchanges a username and password for a bearer token.
+class SignInJob : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    explicit SignInJob(QObject *parent = nullptr)
+        : ApiJob(parent)
+    { }
+
+    QByteArray token() const { return m_token; }
+    QString username() const { return m_username; }
+    QDateTime expiresAt() const { return m_expiresAt; }
+
+protected:
+    ApiError parse(const QByteArray &body) override;
+
+private:
+    friend class ApiClient;
+    QByteArray m_token;
+    QString m_username;
+    QDateTime m_expiresAt;
+};
+
+//! DELETE /api/v1/session: revokes the current token.
+class SignOutJob : public ApiJob
+{
+    Q_OBJECT
+
+public:
+    explicit SignOutJob(QObject *parent = nullptr)
+        : ApiJob(parent)
+    { }
+
+private:
+    friend class ApiClient;
+};
+
+} // namespace Colleagues

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Message.h"
+#include "Profile.h"
+#include "Result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+namespace Colleagues {
+
+//! One answer of GET /api/v1/sync, decoded and validated: what changed after a cursor.
+struct SyncBatch
+{
+    bool startOver = false; //!< the cursor is too old: throw local directory state away and resync
+    QList<Profile> profiles; //!< upserted profiles
+    QStringList removedIds; //!< ids of removed profiles
+    QList<Message> messages; //!< new messages and read receipts (messages with read_at set)
+    qint64 next = 0; //!< cursor to ask from next time
+    bool hasMore = false; //!< more pages wait after next
+    qint64 total = -1; //!< profiles in the directory, when the server says; -1 otherwise
+
+    bool isEmpty() const { return profiles.isEmpty() && removedIds.isEmpty() && messages.isEmpty(); }
+
+    //! Parses and validates a sync answer. Any invalid element fails the whole batch: the
+    //! cursor must not move past data we could not store.
+    static Result<SyncBatch> fromJson(const QByteArray &body);
+};
+
+} // namespace Colleagues

@@ -12,11 +12,19 @@ target_compile_definitions(colleagues_compile_options INTERFACE
     QT_DISABLE_DEPRECATED_BEFORE=0x060400)
 target_compile_options(colleagues_compile_options INTERFACE
     -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual
-    -Wshadow=local -Wcast-qual -Wformat=2)
+    -Wcast-qual -Wformat=2)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(colleagues_compile_options INTERFACE -Wshadow=local)
+endif()
 if(COLLEAGUES_WERROR)
     target_compile_options(colleagues_compile_options INTERFACE -Werror)
 endif()
-if(COLLEAGUES_SANITIZE)
+if(COLLEAGUES_FUZZ)
+    # Libraries get coverage instrumentation; the fuzz executables add the libFuzzer main.
+    target_compile_options(colleagues_compile_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(colleagues_compile_options INTERFACE -fsanitize=address,undefined)
+elseif(COLLEAGUES_SANITIZE)
     target_compile_options(colleagues_compile_options INTERFACE
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(colleagues_compile_options INTERFACE -fsanitize=address,undefined)

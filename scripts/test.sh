@@ -16,12 +16,18 @@ cmake --build build -j "$jobs"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOLLEAGUES_SANITIZE=ON -DCOLLEAGUES_BUILD_BENCH=OFF
 cmake --build build-asan -j "$jobs"
 
+# libFuzzer harnesses need clang; each runs briefly from its committed seed corpus.
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DCOLLEAGUES_FUZZ=ON
+cmake --build build-fuzz -j "$jobs"
+
 # Tests that need a Secret Service (the keychain) get one: a private D-Bus session with
 # gnome-keyring unlocked by a throwaway password.
 scripts/with-keyring.sh bash -c '
     set -euo pipefail
     echo "== tests: normal build"
     ctest --test-dir build --output-on-failure -j '"$jobs"'
+    echo "== tests: fuzzing (libFuzzer, ${COLLEAGUES_FUZZ_SECONDS:-30} s each)"
+    ctest --test-dir build-fuzz --output-on-failure -j '"$jobs"'
     echo "== tests: AddressSanitizer + UndefinedBehaviorSanitizer build"
     ctest --test-dir build-asan --output-on-failure -j '"$jobs"'
 '

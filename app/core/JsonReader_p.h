@@ -57,8 +57,9 @@ public:
             return defaultValue;
         }
         const double d = v.toDouble();
-        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d > 9007199254740991.0
-            || d < -9007199254740991.0) {
+        // Range first: converting an out-of-range double to an integer is undefined.
+        constexpr double maxExact = 9007199254740991.0; // 2^53 - 1
+        if (!v.isDouble() || !(d >= -maxExact && d <= maxExact) || d != static_cast<double>(static_cast<qint64>(d))) {
             fail(Error::Code::InvalidType, key, QStringLiteral("%1 must be a whole number.").arg(path(key)));
             return defaultValue;
         }

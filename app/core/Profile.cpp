@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace Colleagues {
 
 using Internal::JsonReader;
@@ -66,7 +68,9 @@ Result<Profile> profileFromJson(const QJsonObject &object, ProfileJsonMode mode)
         JsonReader sr(skills.at(i).toObject(), base);
         Skill skill;
         skill.name = sr.string(QStringLiteral("name"), true, Limits::SkillNameMax);
-        skill.level = static_cast<int>(sr.integer(QStringLiteral("level"), false, 3));
+        const qint64 level = sr.integer(QStringLiteral("level"), false, 3);
+        // Keep out-of-range values out of range when narrowing, so validation reports them.
+        skill.level = static_cast<int>(std::clamp<qint64>(level, Limits::SkillLevelMin - 1, Limits::SkillLevelMax + 1));
         sr.rejectUnknown();
         if (sr.failed()) {
             r.setError(sr.error());

@@ -87,6 +87,9 @@ void TestProfileJson::rejects_data()
         u"skills[0].years"_qs);
     row("skill level string", R"(,"skills":[{"name":"C++","level":"5"}])", C::InvalidType, u"skills[0].level"_qs);
     row("skill level 9", R"(,"skills":[{"name":"C++","level":9}])", C::OutOfRange, u"skills[0].level"_qs);
+    row("skill level wraps to 3", R"(,"skills":[{"name":"C++","level":4294967299}])", C::OutOfRange,
+        u"skills[0].level"_qs);
+    row("revision beyond 2^53", R"(,"revision":1e300)", C::InvalidType, u"revision"_qs);
     row("skill without name", R"(,"skills":[{"level":2}])", C::Required, u"skills[0].name"_qs);
     row("interest number", R"(,"interests":["a",3])", C::InvalidType, u"interests[1]"_qs);
     row("title too long", ",\"title\":\"" + QByteArray(101, 'x') + "\"", C::TooLong, u"title"_qs);

@@ -1,0 +1,166 @@
+#include "FaultProxy.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using Colleagues::Testing::FaultProxy;
+
+namespace {
+
+constexpr int BodySize = 4000;
+
+// An upstream that answers every request chunk with one fixed HTTP response.
+class Upstream : public QObject
+{
+public:
+    Upstream()
+    {
+        connect(&server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                ++connections;
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    socket->readAll();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(BodySize) + "\r\n\r\n"
+                                  + QByteArray(BodySize, 'x'));
+                });
+            }
+        });
+        server.listen(QHostAddress::LocalHost, 0);
+    }
+    QTcpServer server;
+    int connections = 0;
+};
+
+struct Exchange
+{
+    QByteArray received;
+    bool closed = false;
+    qint64 elapsedMs = 0;
+};
+
+// Sends one request through the proxy and collects the answer until the full response
+// arrived or the connection closed.
+Exchange exchange(quint16 port)
+{
+    Exchange result;
+    QTcpSocket socket;
+    QElapsedTimer clock;
+    clock.start();
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return result;
+    socket.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    const qsizetype full = BodySize + 40;
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { result.received += socket.readAll(); });
+    QObject::connect(&socket, &QTcpSocket::disconnected, &socket, [&] { result.closed = true; });
+    QObject::connect(&socket, &QTcpSocket::errorOccurred, &socket, [&] { result.closed = true; });
+    QTest::qWaitFor([&] { return result.closed || result.received.size() >= full; }, 10000);
+    result.elapsedMs = clock.elapsed();
+    return result;
+}
+
+} // namespace
+
+class TestFaultProxy : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void passesThrough();
+    void addsLatency();
+    void resets();
+    void cutsResponses();
+    void blackholes();
+    void sameSeedSameFaults();
+};
+
+void TestFaultProxy::passesThrough()
+{
+    Upstream upstream;
+    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 1);
+    QVERIFY(proxy.listen());
+    const Exchange e = exchange(proxy.port());
+    QVERIFY(e.received.startsWith("HTTP/1.1 200 OK"));
+    QVERIFY(e.received.endsWith(QByteArray(BodySize, 'x')));
+    QCOMPARE(upstream.connections, 1);
+}
+
+void TestFaultProxy::addsLatency()
+{
+    Upstream upstream;
+    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 2);
+    QVERIFY(proxy.listen());
+    proxy.setFaults({.latencyMs = 150, .jitterMs = 50});
+    const Exchange e = exchange(proxy.port());
+    QVERIFY(e.received.endsWith(QByteArray(BodySize, 'x')));
+    // One delay on the way in and one on the way out.
+    QVERIFY2(e.elapsedMs >= 300, qPrintable(QString::number(e.elapsedMs)));
+}
+
+void TestFaultProxy::resets()
+{
+    Upstream upstream;
+    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 3);
+    QVERIFY(proxy.listen());
+    proxy.setFaults({.resetProbability = 1.0});
+    const Exchange e = exchange(proxy.port());
+    QVERIFY(e.closed);
+    QVERIFY(e.received.isEmpty());
+    QCOMPARE(proxy.counters().resets, 1);
+}
+
+void TestFaultProxy::cutsResponses()
+{
+    Upstream upstream;
+    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 4);
+    QVERIFY(proxy.listen());
+    proxy.setFaults({.cutResponseProbability = 1.0});
+    const Exchange e = exchange(proxy.port());
+    QVERIFY(e.closed);
+    QVERIFY(!e.received.isEmpty());
+    QVERIFY(e.received.size() < BodySize);
+    QCOMPARE(proxy.counters().cuts, 1);
+}
+
+void TestFaultProxy::blackholes()
+{
+    Upstream upstream;
+    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 5);
+    QVERIFY(proxy.listen());
+    proxy.setFaults({.blackhole = true});
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, proxy.port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET / HTTP/1.1\r\n\r\n");
+    QTRY_COMPARE(proxy.counters().blackholed, 1);
+    QVERIFY(!socket.waitForReadyRead(300)); // nothing ever comes back
+    QCOMPARE(upstream.connections, 0);
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestFaultProxy::sameSeedSameFaults()
+{
+    Upstream upstream;
+    auto outcomes = [&](quint64 seed) {
+        FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), seed);
+        proxy.listen();
+        proxy.setFaults({.resetProbability = 0.3, .cutResponseProbability = 0.3});
+        QString pattern;
+        for (int i = 0; i < 20; ++i) {
+            const Exchange e = exchange(proxy.port());
+            pattern += e.received.isEmpty() ? QLatin1Char('R')
+                                            : (e.received.size() < BodySize ? QLatin1Char('C') : QLatin1Char('.'));
+        }
+        return pattern;
+    };
+    const QString first = outcomes(42);
+    QCOMPARE(outcomes(42), first);
+    QVERIFY(first.contains(QLatin1Char('R')) && first.contains(QLatin1Char('C')) && first.contains(QLatin1Char('.')));
+    QVERIFY(outcomes(7) != first);
+}
+
+QTEST_GUILESS_MAIN(TestFaultProxy)
+#include "tst_faultproxy.moc"

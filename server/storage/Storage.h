@@ -10,10 +10,25 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace Colleagues::Server {
+
+/*!
+ * Failures of the database itself (connection lost, disk full, lock timeout) come back as an
+ * Error whose field is "database" and whose code is Required: the operation needs a database
+ * that is not available right now. The message is a generic sentence safe to show; the
+ * driver's own text goes to the log only. The HTTP layer answers such errors with 503.
+ * Errors about the request (unknown recipient, duplicate username, ...) never use this field.
+ */
+inline bool isDatabaseFailure(const Error &error)
+{
+    return error.isError() && error.field == QLatin1String("database");
+}
+Error databaseFailure();
 
 //! Where the server keeps its data: an SQLite file in a directory, or a PostgreSQL URL.
 struct StorageConfig
@@ -22,10 +37,31 @@ struct StorageConfig
     Backend backend = Backend::Sqlite;
     QString dataDir; //!< SQLite: the directory holding colleagues.db (and photos, if on disk)
     QString databaseUrl; //!< PostgreSQL: postgresql://user:password@host:port/dbname
+    // PostgreSQL, parsed from databaseUrl by fromUrl() (percent-decoded):
+    QString host = QStringLiteral("localhost"); //!< a host name, or a directory holding the Unix socket
+    int port = 5432;
+    QString user;
+    QString password;
+    QString databaseName;
+    QString connectOptions; //!< libpq options from the URL's query, "key=value;key=value"
+
+    //! Removed profiles (tombstones) are kept this long so clients can sync the removal;
+    //! a cursor older than the oldest purged removal must start over.
+    std::chrono::hours tombstoneRetention = std::chrono::hours(24 * 90);
+    //! How long SQLite waits for another writer's lock before failing.
+    std::chrono::milliseconds busyTimeout = std::chrono::milliseconds(10000);
 
     //! Parses "postgresql://..." (or "postgres://...") into a config; an Error names what is wrong.
+    //! The database name is required; user, password, host (default localhost) and port
+    //! (default 5432) are optional. Query items are libpq options, e.g. "?sslmode=require";
+    //! "?host=/var/run/postgresql" connects through a Unix socket.
     static Result<StorageConfig> fromUrl(const QString &url);
     static StorageConfig sqlite(const QString &dataDir);
+
+    //! The SQLite file: dataDir + "/colleagues.db".
+    QString sqliteFile() const;
+    //! databaseUrl without its password, for logs and messages.
+    QString displayName() const;
 };
 
 enum class Role { Member, Admin };
@@ -39,6 +75,8 @@ struct Account
     bool disabled = false;
 };
 
+//! A sign-in session. session() only returns sessions that have not expired and whose
+//! account is not disabled; role is the account's current role.
 struct Session
 {
     QByteArray tokenHash; //!< SHA-256 of the bearer token; the token itself is never stored
@@ -73,6 +111,14 @@ struct SaveOutcome
     Profile profile; //!< the saved profile, or the current one when Stale
 };
 
+//! Outcome of an import-style upsert.
+struct UpsertOutcome
+{
+    enum class Status { Created, Updated, Unchanged };
+    Status status = Status::Created;
+    Profile profile; //!< the stored profile
+};
+
 //! Outcome of an idempotent send.
 struct SendOutcome
 {
@@ -92,8 +138,16 @@ struct SendOutcome
  * are serialized on that sequence until they commit, so changes become visible in
  * sequence order and a cursor can never skip a change that commits late.
  *
- * Failures of the database itself come back as Error with code Internal-ish codes
- * (Error::Code::Malformed is never used for that); callers map them to 503.
+ * changesSince() relies on that: it reads the sequence and the rows in one snapshot, so
+ * everything up to the sequence it read is visible, and an empty page may safely advance
+ * the cursor to it.
+ *
+ * Failures of the database itself come back as isDatabaseFailure() errors (see there);
+ * the std::optional lookups return std::nullopt for them too, their find*() twins tell
+ * "not there" from "database down".
+ *
+ * Usernames are expected normalized (lower case, see Validation); profiles are
+ * NFC-normalized and validated again before they are stored.
  */
 class Storage : public QObject
 {
@@ -104,58 +158,124 @@ public:
     ~Storage() override;
 
     //! Opens the database and applies pending schema migrations. Call once at start.
+    //! open() must be called in the thread the Storage object lives in: on PostgreSQL that
+    //! thread's event loop receives other instances' change notifications.
     virtual Result<bool> open() = 0;
     virtual StorageConfig::Backend backend() const = 0;
+    //! The schema version open() brought the database to.
+    virtual int schemaVersion() = 0;
+
+    //! Deletes expired sessions, failed sign-ins older than a day and removed profiles older
+    //! than StorageConfig::tombstoneRetention. open() runs it once; a server should run it
+    //! periodically (e.g. hourly). Returns how many rows it deleted.
+    virtual Result<int> housekeeping() = 0;
+    //! Forgets removed profiles whose removal is older than \a before. Cursors older than the
+    //! newest removal forgotten get SyncPage::startOver. Returns how many were forgotten.
+    virtual Result<int> purgeTombstones(const QDateTime &before) = 0;
 
     // Accounts
+    //! Fails with Code::Duplicate (field "username") if the account exists.
     virtual Result<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) = 0;
-    virtual std::optional<Account> account(const QString &username) = 0;
+    virtual std::optional<Account> account(const QString &username);
+    virtual Result<std::optional<Account>> findAccount(const QString &username) = 0;
+    //! Fails with Code::OutOfRange (field "username") when there is no such account.
     virtual Result<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) = 0;
+    //! Disabling also deletes the account's sessions, in the same transaction. Fails with
+    //! Code::OutOfRange (field "username") when there is no such account.
     virtual Result<bool> setDisabled(const QString &username, bool disabled) = 0;
+    virtual Result<bool> setRole(const QString &username, Role role) = 0;
+    virtual qint64 accountCount() = 0;
 
     // Sessions (tokens are stored as their SHA-256 only)
+    //! Fails with Code::OutOfRange (field "username") when there is no such account.
     virtual Result<bool> createSession(const Session &session) = 0;
-    virtual std::optional<Session> session(const QByteArray &tokenHash) = 0;
+    virtual std::optional<Session> session(const QByteArray &tokenHash);
+    virtual Result<std::optional<Session>> findSession(const QByteArray &tokenHash) = 0;
     virtual Result<bool> deleteSession(const QByteArray &tokenHash) = 0;
     virtual Result<bool> deleteSessionsOf(const QString &username) = 0;
 
-    // Sign-in throttling, shared by all instances on one database
+    // Sign-in throttling, shared by all instances on one database. Keys such as "user:ada"
+    // and "addr:127.0.0.1".
+    //! Records a failure; returns how many failures \a key has in the 24 hours before \a at.
     virtual Result<int> recordFailedSignIn(const QString &key, const QDateTime &at) = 0;
+    //! 0 when the database fails.
     virtual int failedSignInsSince(const QString &key, const QDateTime &since) = 0;
     virtual Result<bool> clearFailedSignIns(const QString &key) = 0;
 
     // Profiles
-    virtual std::optional<Profile> profile(const QString &username) = 0;
+    //! The profile, if it exists and is not removed.
+    virtual std::optional<Profile> profile(const QString &username);
+    virtual Result<std::optional<Profile>> findProfile(const QString &username) = 0;
     //! Creates or replaces a profile by username (admin import); assigns id, revision, updated-at.
-    virtual Result<Profile> upsertProfile(const Profile &profile) = 0;
-    //! Saves the owner's edit only if the stored revision equals expectedRevision.
+    //! Same as importProfile(), returning only the profile.
+    virtual Result<Profile> upsertProfile(const Profile &profile);
+    //! Creates or replaces the content of a profile by username. The id, photo and server
+    //! fields of \a profile are ignored. A profile whose content is already equal is left
+    //! alone (Unchanged: no new revision, no change for clients). A removed profile comes
+    //! back with its old id.
+    virtual Result<UpsertOutcome> importProfile(const Profile &profile) = 0;
+    //! Saves the owner's edit only if the stored revision equals expectedRevision. With
+    //! expectedRevision 0 and no profile yet (or a removed one), creates it. Stale carries the
+    //! current profile; NotFound means there is no profile and expectedRevision was not 0.
+    //! An edit that changes nothing is Saved without a new revision.
     virtual Result<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) = 0;
+    //! Removes a profile, keeping a tombstone (id and username) for sync; its content and
+    //! photo are deleted. Returns false when there was no such profile.
     virtual Result<bool> removeProfile(const QString &username) = 0;
     virtual qint64 profileCount() = 0;
 
     // Photos
+    //! Stores the photo and sets Profile::photoTag (to photo.tag, or a hash of the data when
+    //! photo.tag is empty); empty photo.data removes the photo. Fails with Code::OutOfRange
+    //! (field "username") when there is no such profile.
     virtual Result<Profile> setPhoto(const QString &username, const Photo &photo) = 0;
     virtual std::optional<Photo> photo(const QString &username) = 0;
 
     // Messages
-    //! Stores a message once per (sender, clientId); a repeated key returns the original.
+    //! Stores a message once per (sender, clientId); a repeated key returns the original
+    //! (also when two identical sends race). Sets id, sentAt and sequence (the change
+    //! sequence value of the send). Fails with Code::OutOfRange, field "to", when the
+    //! recipient has no account (field "from" for the sender), and with the field
+    //! Validation names when the message is invalid. An empty clientId gets a fresh one.
     virtual Result<SendOutcome> sendMessage(const Message &message) = 0;
     //! Marks messages from \a other to \a reader with id <= upToId as read; returns how many.
     virtual Result<int> markRead(const QString &reader, const QString &other, qint64 upToId) = 0;
 
     // Sync
+    //! What \a viewer may see after \a cursor: every profile change and the viewer's own
+    //! messages (sent or received, including read-state changes), in sequence order, at most
+    //! \a limit items (clamped to 1..10000) in all. Cursor 0 is a full sync. A cursor older
+    //! than the newest purged removal, or newer than the sequence, gets startOver.
     virtual Result<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
+    //! The latest committed sequence value; 0 for an empty database or when the database fails.
     virtual qint64 latestSequence() = 0;
+
+    //! Hooks for tests that prove the sequence serialization. Never set them in production.
+    struct TestingHooks
+    {
+        //! Called inside each sequence-taking transaction just before COMMIT.
+        std::function<void(qint64 sequence)> beforeCommit;
+        //! PostgreSQL only: take sequence values outside the writing transaction (committed
+        //! at once, like a database SEQUENCE would), i.e. without the serialization.
+        bool unserializedSequence = false;
+    };
+    void setTestingHooks(TestingHooks hooks) { m_testingHooks = std::move(hooks); }
 
 signals:
     //! Emitted (in the thread that committed) after a change committed, with its sequence
-    //! value. On PostgreSQL also emitted for changes committed by other instances (NOTIFY).
+    //! value. On PostgreSQL also emitted (in the Storage's thread) for changes committed by
+    //! other instances (NOTIFY). Values only increase: a value committed by one thread may
+    //! be skipped when a later one was already emitted, which covers it (everything up to
+    //! a sequence value is committed when it is).
     void changed(qint64 sequence);
 
 protected:
     explicit Storage(QObject *parent = nullptr);
+    TestingHooks m_testingHooks;
 };
 
+//! "member" or "admin".
 QString roleName(Role role);
+std::optional<Role> roleFromName(QStringView name);
 
 } // namespace Colleagues::Server

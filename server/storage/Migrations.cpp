@@ -1,0 +1,158 @@
+#include "Migrations_p.h"
+
+namespace Colleagues::Server::Internal {
+
+namespace {
+
+// Times are milliseconds since the epoch (UTC) on both backends. Usernames are the keys
+// between tables, so accounts and profiles stay separate (an account without a profile, or
+// a profile imported before its owner first signs in, are both normal).
+Migration initialSchema()
+{
+    Migration m;
+    m.version = 1;
+    m.description = QStringLiteral("accounts, sessions, profiles, photos, messages, change sequence");
+    m.sqlite = {
+        QStringLiteral("CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO change_counter (id, value) VALUES (1, 0)"),
+        QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('min_cursor', 0)"),
+        QStringLiteral("CREATE TABLE accounts ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " password_hash TEXT NOT NULL DEFAULT '',"
+                       " role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'admin')),"
+                       " disabled INTEGER NOT NULL DEFAULT 0,"
+                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE sessions ("
+                       " token_hash BLOB PRIMARY KEY,"
+                       " account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+                       " created_at INTEGER NOT NULL,"
+                       " expires_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX sessions_account ON sessions (account_id)"),
+        QStringLiteral("CREATE INDEX sessions_expires ON sessions (expires_at)"),
+        QStringLiteral("CREATE TABLE failed_sign_ins ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " key TEXT NOT NULL,"
+                       " at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX failed_sign_ins_key_at ON failed_sign_ins (key, at)"),
+        QStringLiteral("CREATE INDEX failed_sign_ins_at ON failed_sign_ins (at)"),
+        QStringLiteral("CREATE TABLE profiles ("
+                       " id TEXT PRIMARY KEY,"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " deleted INTEGER NOT NULL DEFAULT 0,"
+                       " display_name TEXT NOT NULL DEFAULT '',"
+                       " email TEXT NOT NULL DEFAULT '',"
+                       " title TEXT NOT NULL DEFAULT '',"
+                       " department TEXT NOT NULL DEFAULT '',"
+                       " location TEXT NOT NULL DEFAULT '',"
+                       " time_zone TEXT NOT NULL DEFAULT '',"
+                       " manager TEXT NOT NULL DEFAULT '',"
+                       " phone TEXT NOT NULL DEFAULT '',"
+                       " bio TEXT NOT NULL DEFAULT '',"
+                       " skills TEXT NOT NULL DEFAULT '[]',"
+                       " interests TEXT NOT NULL DEFAULT '[]',"
+                       " photo_tag TEXT NOT NULL DEFAULT '',"
+                       " revision INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " change_seq INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX profiles_change_seq ON profiles (change_seq)"),
+        QStringLiteral("CREATE INDEX profiles_deleted_updated ON profiles (deleted, updated_at)"),
+        QStringLiteral("CREATE TABLE photos ("
+                       " username TEXT PRIMARY KEY,"
+                       " data BLOB NOT NULL,"
+                       " mime_type TEXT NOT NULL,"
+                       " tag TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE messages ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " client_id TEXT NOT NULL,"
+                       " sender TEXT NOT NULL REFERENCES accounts (username),"
+                       " recipient TEXT NOT NULL REFERENCES accounts (username),"
+                       " body TEXT NOT NULL,"
+                       " sent_at INTEGER NOT NULL,"
+                       " seq INTEGER NOT NULL,"
+                       " change_seq INTEGER NOT NULL,"
+                       " read_at INTEGER,"
+                       " UNIQUE (sender, client_id))"),
+        QStringLiteral("CREATE INDEX messages_sender_change ON messages (sender, change_seq)"),
+        QStringLiteral("CREATE INDEX messages_recipient_change ON messages (recipient, change_seq)"),
+        QStringLiteral("CREATE INDEX messages_unread ON messages (recipient, sender, id) WHERE read_at IS NULL"),
+    };
+    m.postgres = {
+        QStringLiteral("CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), value BIGINT NOT NULL)"),
+        QStringLiteral("INSERT INTO change_counter (id, value) VALUES (1, 0)"),
+        QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value BIGINT NOT NULL)"),
+        QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('min_cursor', 0)"),
+        QStringLiteral("CREATE TABLE accounts ("
+                       " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " password_hash TEXT NOT NULL DEFAULT '',"
+                       " role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'admin')),"
+                       " disabled BOOLEAN NOT NULL DEFAULT FALSE,"
+                       " created_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE sessions ("
+                       " token_hash BYTEA PRIMARY KEY,"
+                       " account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+                       " created_at BIGINT NOT NULL,"
+                       " expires_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX sessions_account ON sessions (account_id)"),
+        QStringLiteral("CREATE INDEX sessions_expires ON sessions (expires_at)"),
+        QStringLiteral("CREATE TABLE failed_sign_ins ("
+                       " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                       " key TEXT NOT NULL,"
+                       " at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX failed_sign_ins_key_at ON failed_sign_ins (key, at)"),
+        QStringLiteral("CREATE INDEX failed_sign_ins_at ON failed_sign_ins (at)"),
+        QStringLiteral("CREATE TABLE profiles ("
+                       " id TEXT PRIMARY KEY,"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " deleted BOOLEAN NOT NULL DEFAULT FALSE,"
+                       " display_name TEXT NOT NULL DEFAULT '',"
+                       " email TEXT NOT NULL DEFAULT '',"
+                       " title TEXT NOT NULL DEFAULT '',"
+                       " department TEXT NOT NULL DEFAULT '',"
+                       " location TEXT NOT NULL DEFAULT '',"
+                       " time_zone TEXT NOT NULL DEFAULT '',"
+                       " manager TEXT NOT NULL DEFAULT '',"
+                       " phone TEXT NOT NULL DEFAULT '',"
+                       " bio TEXT NOT NULL DEFAULT '',"
+                       " skills TEXT NOT NULL DEFAULT '[]',"
+                       " interests TEXT NOT NULL DEFAULT '[]',"
+                       " photo_tag TEXT NOT NULL DEFAULT '',"
+                       " revision BIGINT NOT NULL,"
+                       " updated_at BIGINT NOT NULL,"
+                       " change_seq BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX profiles_change_seq ON profiles (change_seq)"),
+        QStringLiteral("CREATE INDEX profiles_deleted_updated ON profiles (deleted, updated_at)"),
+        QStringLiteral("CREATE TABLE photos ("
+                       " username TEXT PRIMARY KEY,"
+                       " data BYTEA NOT NULL,"
+                       " mime_type TEXT NOT NULL,"
+                       " tag TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE messages ("
+                       " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                       " client_id TEXT NOT NULL,"
+                       " sender TEXT NOT NULL REFERENCES accounts (username),"
+                       " recipient TEXT NOT NULL REFERENCES accounts (username),"
+                       " body TEXT NOT NULL,"
+                       " sent_at BIGINT NOT NULL,"
+                       " seq BIGINT NOT NULL,"
+                       " change_seq BIGINT NOT NULL,"
+                       " read_at BIGINT,"
+                       " UNIQUE (sender, client_id))"),
+        QStringLiteral("CREATE INDEX messages_sender_change ON messages (sender, change_seq)"),
+        QStringLiteral("CREATE INDEX messages_recipient_change ON messages (recipient, change_seq)"),
+        QStringLiteral("CREATE INDEX messages_unread ON messages (recipient, sender, id) WHERE read_at IS NULL"),
+    };
+    return m;
+}
+
+} // namespace
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all {initialSchema()};
+    return all;
+}
+
+} // namespace Colleagues::Server::Internal

@@ -1,0 +1,336 @@
+#include "ClientStore.h"
+
+#include "StoreSchema_p.h"
+#include "StoreWorker_p.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcStore, "colleagues.store")
+
+namespace Colleagues {
+
+namespace {
+
+QString nextConnectionName(const char *prefix)
+{
+    static QAtomicInt counter;
+    return QStringLiteral("colleagues-%1-%2").arg(QLatin1String(prefix)).arg(counter.fetchAndAddRelaxed(1));
+}
+
+//! Opens \a path through Qt's QSQLITE driver and returns its sqlite3 handle.
+sqlite3 *openConnection(const QString &connectionName, const QString &path, QString *error)
+{
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    database.setDatabaseName(path);
+    if (!database.open()) {
+        *error = QStringLiteral("cannot open the local store %1: %2").arg(path, database.lastError().text());
+        return nullptr;
+    }
+    const QVariant handle = database.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        *error = QStringLiteral("the QSQLITE driver did not give a sqlite3 handle");
+        return nullptr;
+    }
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!StoreSchema::configureConnection(db, error))
+        return nullptr;
+    return db;
+}
+
+void closeConnection(const QString &connectionName)
+{
+    {
+        QSqlDatabase database = QSqlDatabase::database(connectionName, false);
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+} // namespace
+
+// StoreWorker -------------------------------------------------------------------------------
+
+StoreWorker::StoreWorker(const QString &filePath)
+    : m_filePath(filePath)
+    , m_connectionName(nextConnectionName("worker"))
+{ }
+
+StoreWorker::~StoreWorker()
+{
+    m_writer.reset();
+    if (m_db)
+        closeConnection(m_connectionName);
+}
+
+bool StoreWorker::ensureOpen(QString *error)
+{
+    if (m_db)
+        return true;
+    m_db = openConnection(m_connectionName, m_filePath, error);
+    if (!m_db)
+        return false;
+    m_writer = std::make_unique<StoreSchema::DirectoryWriter>(m_db);
+    if (!m_writer->isValid()) {
+        *error = m_writer->errorString();
+        return false;
+    }
+    return true;
+}
+
+void StoreWorker::apply(int requestId, const DirectoryBatch &batch)
+{
+    QString error;
+    BatchResult result;
+    if (ensureOpen(&error) && !m_writer->apply(batch, &result))
+        error = m_writer->errorString();
+    Q_EMIT finished(requestId, result.upserted, result.removed, error);
+}
+
+// ClientStore -------------------------------------------------------------------------------
+
+ClientStore::ClientStore(QObject *parent)
+    : QObject(parent)
+{ }
+
+ClientStore::~ClientStore()
+{
+    close();
+}
+
+QString ClientStore::defaultDataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString ClientStore::databaseFileName()
+{
+    return QStringLiteral("colleagues.db");
+}
+
+int ClientStore::latestSchemaVersion()
+{
+    return StoreSchema::LatestVersion;
+}
+
+bool ClientStore::open(const QString &dataDirectory)
+{
+    const QString directory = dataDirectory.isEmpty() ? defaultDataDirectory() : dataDirectory;
+    if (directory.isEmpty()) {
+        m_errorString = QStringLiteral("no data directory: pass --data-dir DIR");
+        return false;
+    }
+    if (!QDir().mkpath(directory)) {
+        m_errorString = QStringLiteral("cannot create the data directory %1").arg(directory);
+        return false;
+    }
+    return openFile(QDir(directory).filePath(databaseFileName()));
+}
+
+bool ClientStore::openFile(const QString &path, int targetVersion)
+{
+    close();
+    m_connectionName = nextConnectionName("store");
+    QString error;
+    m_db = openConnection(m_connectionName, path, &error);
+    if (m_db && !StoreSchema::migrate(m_db, targetVersion < 0 ? StoreSchema::LatestVersion : targetVersion, &error)) {
+        m_db = nullptr;
+    }
+    if (!m_db) {
+        closeConnection(m_connectionName);
+        m_connectionName.clear();
+        m_errorString = error;
+        qCWarning(lcStore) << error;
+        return false;
+    }
+    m_filePath = path;
+    m_schemaVersion = StoreSchema::version(m_db);
+    m_errorString.clear();
+    return true;
+}
+
+void ClientStore::close()
+{
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();
+        m_thread.reset();
+        m_worker = nullptr; // deleted on its thread's finish
+    }
+    if (!m_connectionName.isEmpty()) {
+        closeConnection(m_connectionName);
+        m_connectionName.clear();
+    }
+    m_db = nullptr;
+    m_filePath.clear();
+    m_schemaVersion = 0;
+}
+
+bool ClientStore::isOpen() const
+{
+    return m_db != nullptr;
+}
+
+QString ClientStore::filePath() const
+{
+    return m_filePath;
+}
+
+int ClientStore::schemaVersion() const
+{
+    return m_schemaVersion;
+}
+
+bool ClientStore::applyBatch(const DirectoryBatch &batch, BatchResult *result)
+{
+    if (!m_db) {
+        m_errorString = QStringLiteral("the local store is not open");
+        return false;
+    }
+    StoreSchema::DirectoryWriter writer(m_db);
+    BatchResult counts;
+    if (!writer.apply(batch, &counts)) {
+        m_errorString = writer.errorString();
+        return false;
+    }
+    if (result)
+        *result = counts;
+    if (counts.upserted || counts.removed) {
+        ++m_generation;
+        Q_EMIT directoryChanged();
+    }
+    return true;
+}
+
+bool ClientStore::upsertProfiles(const QList<Profile> &profiles, BatchResult *result)
+{
+    DirectoryBatch batch;
+    batch.upserts = profiles;
+    return applyBatch(batch, result);
+}
+
+bool ClientStore::removeProfiles(const QStringList &ids, BatchResult *result)
+{
+    DirectoryBatch batch;
+    batch.removedIds = ids;
+    return applyBatch(batch, result);
+}
+
+int ClientStore::applyBatchAsync(DirectoryBatch batch)
+{
+    const int requestId = m_nextRequestId++;
+    if (!m_db) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, requestId] { onWorkerFinished(requestId, 0, 0, QStringLiteral("the local store is not open")); },
+            Qt::QueuedConnection);
+        return requestId;
+    }
+    if (!m_thread) {
+        m_thread = std::make_unique<QThread>();
+        m_thread->setObjectName(QStringLiteral("colleagues-store-writer"));
+        m_worker = new StoreWorker(m_filePath);
+        m_worker->moveToThread(m_thread.get());
+        connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+        connect(m_worker, &StoreWorker::finished, this, &ClientStore::onWorkerFinished, Qt::QueuedConnection);
+        m_thread->start();
+    }
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, requestId, batch = std::move(batch)] { worker->apply(requestId, batch); },
+        Qt::QueuedConnection);
+    return requestId;
+}
+
+void ClientStore::onWorkerFinished(int requestId, int upserted, int removed, const QString &errorString)
+{
+    if (errorString.isEmpty() && (upserted || removed)) {
+        ++m_generation;
+        Q_EMIT directoryChanged();
+    }
+    Q_EMIT batchApplied(requestId, upserted, removed, errorString);
+}
+
+std::optional<Profile> ClientStore::profile(const QString &id) const
+{
+    if (!m_db)
+        return std::nullopt;
+    return StoreSchema::ProfileReader(m_db).byId(id);
+}
+
+std::optional<Profile> ClientStore::profileByUsername(const QString &username) const
+{
+    if (!m_db)
+        return std::nullopt;
+    return StoreSchema::ProfileReader(m_db).byUsername(username);
+}
+
+QList<Profile> ClientStore::directReports(const QString &username) const
+{
+    if (!m_db)
+        return {};
+    return StoreSchema::ProfileReader(m_db).byManager(username);
+}
+
+qint64 ClientStore::profileCount() const
+{
+    if (!m_db)
+        return 0;
+    Sql::Statement statement(m_db, "SELECT count(*) FROM profiles");
+    return statement.next() ? statement.int64(0) : 0;
+}
+
+QList<SkillUsage> ClientStore::skillUsage(int limit) const
+{
+    QList<SkillUsage> result;
+    if (!m_db)
+        return result;
+    // The most common spelling of each key names it.
+    Sql::Statement statement(m_db,
+                             "SELECT key, (SELECT name FROM skills s2 WHERE s2.key = s.key GROUP BY name "
+                             "ORDER BY count(*) DESC, name LIMIT 1), count(DISTINCT local_id) AS people "
+                             "FROM skills s GROUP BY key ORDER BY people DESC, key LIMIT ?1");
+    statement.bind(1, limit);
+    while (statement.next())
+        result.append(SkillUsage {statement.text(1), statement.text(0), statement.integer(2)});
+    return result;
+}
+
+QString ClientStore::syncValue(const QString &key) const
+{
+    if (!m_db)
+        return QString();
+    Sql::Statement statement(m_db, "SELECT value FROM sync_state WHERE key = ?1");
+    statement.bind(1, key);
+    return statement.next() ? statement.text(0) : QString();
+}
+
+bool ClientStore::setSyncValue(const QString &key, const QString &value)
+{
+    if (!m_db)
+        return false;
+    Sql::Statement statement(m_db, "INSERT OR REPLACE INTO sync_state(key, value) VALUES(?1, ?2)");
+    statement.bind(1, key);
+    statement.bind(2, value);
+    if (!statement.exec()) {
+        m_errorString = statement.errorMessage();
+        return false;
+    }
+    return true;
+}
+
+QSqlDatabase ClientStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+sqlite3 *ClientStore::handle() const
+{
+    return m_db;
+}
+
+} // namespace Colleagues

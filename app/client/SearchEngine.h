@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Profile.h"
+#include "SearchTypes.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace Colleagues {
+
+class ClientStore;
+
+//! Searches the directory in a ClientStore: prefix terms over every field, symbols kept
+//! ("c++", "node.js"), case and accents folded, typos corrected, filters, ranking with
+//! match reasons, and department and location facets. Queries run on the store's thread
+//! (its connection) and take a few milliseconds on 100,000 people; see docs/ARCHITECTURE.md.
+class SearchEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SearchEngine(ClientStore *store, QObject *parent = nullptr);
+    ~SearchEngine() override;
+
+    //! One page of results for \a request, with facets and corrections over all results.
+    SearchPage search(const SearchRequest &request);
+    SearchPage search(const QString &query, int offset = 0, int limit = 50);
+
+    //! The full profile of a result, by id.
+    std::optional<Profile> profile(const QString &id) const;
+
+    //! Loads what searching needs (the per-person table and the vocabulary) now rather than
+    //! at the first query. Returns false when the store is not usable.
+    bool prepare();
+
+    //! Forgets everything loaded; the next search loads it again (benchmarks, tests).
+    void invalidate();
+
+    //! The query syntax, for --help and the UI.
+    static QString syntaxHelp();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Colleagues

@@ -1,0 +1,112 @@
+#include "SearchQuery.h"
+
+#include "SearchText.h"
+
+#include <QChar>
+
+namespace Colleagues {
+
+namespace {
+
+//! Reads a filter value at \a i: a double-quoted string or everything up to white space.
+QString readValue(QStringView text, qsizetype &i)
+{
+    if (i < text.size() && (text[i] == u'"' || text[i] == u'\u201C')) {
+        ++i;
+        const qsizetype start = i;
+        while (i < text.size() && text[i] != u'"' && text[i] != u'\u201D')
+            ++i;
+        const QString value = text.mid(start, i - start).toString();
+        if (i < text.size())
+            ++i; // closing quote
+        return value;
+    }
+    const qsizetype start = i;
+    while (i < text.size() && !text[i].isSpace())
+        ++i;
+    return text.mid(start, i - start).toString();
+}
+
+bool startsWithKeyword(QStringView text, qsizetype i, QLatin1String keyword)
+{
+    return text.mid(i).startsWith(keyword, Qt::CaseInsensitive);
+}
+
+} // namespace
+
+SearchQuery SearchQuery::parse(QStringView text)
+{
+    SearchQuery query;
+    QString freeText;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i].isSpace())
+            ++i;
+        if (i >= text.size())
+            break;
+
+        static const QLatin1String skillKeys[] = {QLatin1String("skill:")};
+        static const QLatin1String deptKeys[] = {QLatin1String("dept:"), QLatin1String("department:")};
+        static const QLatin1String locationKeys[] = {QLatin1String("location:"), QLatin1String("loc:")};
+        auto matchKey = [&](const auto &keys) -> qsizetype {
+            for (const QLatin1String &key : keys) {
+                if (startsWithKeyword(text, i, key))
+                    return key.size();
+            }
+            return 0;
+        };
+
+        if (qsizetype n = matchKey(skillKeys)) {
+            i += n;
+            const QString value = readValue(text, i).trimmed();
+            if (!value.isEmpty())
+                query.skills.append(SkillFilter {value, SearchText::skillKeyToken(value)});
+            continue;
+        }
+        const qsizetype deptLength = matchKey(deptKeys);
+        const qsizetype locationLength = deptLength ? 0 : matchKey(locationKeys);
+        if (deptLength || locationLength) {
+            i += deptLength + locationLength;
+            PhraseFilter filter;
+            filter.value = readValue(text, i).trimmed();
+            for (const SearchText::Word &word : SearchText::words(filter.value))
+                filter.tokens.append(word.token);
+            if (!filter.tokens.isEmpty())
+                (deptLength ? query.departments : query.locations).append(filter);
+            continue;
+        }
+        if (startsWithKeyword(text, i, QLatin1String("level"))) {
+            qsizetype j = i + 5;
+            QStringView op;
+            for (QLatin1String candidate : {QLatin1String(">="), QLatin1String(":"), QLatin1String("=")}) {
+                if (text.mid(j).startsWith(candidate)) {
+                    op = text.mid(j, candidate.size());
+                    break;
+                }
+            }
+            if (!op.isEmpty()) {
+                j += op.size();
+                const QString value = readValue(text, j);
+                bool ok = false;
+                const int level = value.toInt(&ok);
+                if (ok && level >= 1 && level <= 5)
+                    query.minLevel = level;
+                else
+                    query.error = QStringLiteral("level must be a number from 1 to 5, as in level>=4");
+                i = j;
+                continue;
+            }
+        }
+        // Free text, quotes dropped.
+        const qsizetype start = i;
+        while (i < text.size() && !text[i].isSpace())
+            ++i;
+        freeText += text.mid(start, i - start);
+        freeText += QLatin1Char(' ');
+    }
+    for (const SearchText::Word &word : SearchText::words(freeText))
+        query.terms.append(Term {word.folded, word.token});
+    return query;
+}
+
+} // namespace Colleagues

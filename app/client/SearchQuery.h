@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+namespace Colleagues {
+
+//! A search query split into free-text terms and filters.
+//!
+//! Syntax: words are terms (each matches as a prefix, all must match); `skill:NAME` keeps
+//! people who have that skill (exact skill identity: case and accents do not matter, symbols
+//! do); `dept:NAME` (or `department:`) and `location:NAME` (or `loc:`) keep people whose
+//! department or location contains those words (the last one as a prefix); `level>=N` (or
+//! `level:N`) asks for a skill at level N or above: the `skill:` filters' skills, or else a
+//! skill that one of the terms matched. Values with spaces go in double quotes:
+//! `dept:"Data Platform"`. Filter names are case-insensitive.
+struct SearchQuery
+{
+    struct Term
+    {
+        QString folded; //!< as the user typed it, folded: "c++"
+        QString token; //!< encoded index token: "c_p_p"
+    };
+    //! A dept: or location: filter: the words' index tokens, in order.
+    struct PhraseFilter
+    {
+        QString value; //!< as typed
+        QStringList tokens;
+    };
+    struct SkillFilter
+    {
+        QString value; //!< as typed
+        QString keyToken; //!< SearchText::skillKeyToken()
+    };
+
+    QList<Term> terms;
+    QList<SkillFilter> skills;
+    QList<PhraseFilter> departments;
+    QList<PhraseFilter> locations;
+    int minLevel = 0; //!< 0 when not given
+    QString error; //!< a part of the query that could not be understood, explained
+
+    bool hasFilters() const
+    {
+        return !skills.isEmpty() || !departments.isEmpty() || !locations.isEmpty() || minLevel > 0;
+    }
+    bool isEmpty() const { return terms.isEmpty() && !hasFilters(); }
+
+    static SearchQuery parse(QStringView text);
+};
+
+} // namespace Colleagues

@@ -1,0 +1,229 @@
+#include "SearchText.h"
+
+#include "TextFold.h"
+
+#include <QChar>
+
+namespace Colleagues::SearchText {
+
+namespace {
+
+char32_t codePointAt(QStringView text, qsizetype i, int *units)
+{
+    const QChar c = text[i];
+    if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+        *units = 2;
+        return QChar::surrogateToUcs4(c, text[i + 1]);
+    }
+    *units = 1;
+    return c.unicode();
+}
+
+bool isLetterOrNumber(char32_t cp)
+{
+    return QChar::isLetterOrNumber(cp);
+}
+
+bool isMark(char32_t cp)
+{
+    const auto category = QChar::category(cp);
+    return category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining
+        || category == QChar::Mark_Enclosing;
+}
+
+bool isApostrophe(char32_t cp)
+{
+    return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC';
+}
+
+//! Symbols that may stay inside a word: they make "node.js", "ci/cd", "c++" and "c#".
+bool isWordSymbol(char32_t cp)
+{
+    switch (cp) {
+    case U'.':
+    case U'/':
+    case U'+':
+    case U'#':
+    case U'-':
+    case U'_':
+    case U'&':
+    case U'@': return true;
+    default: return isApostrophe(cp);
+    }
+}
+
+bool isWordChar(char32_t cp)
+{
+    return isLetterOrNumber(cp) || isMark(cp);
+}
+
+bool isSeparator(char32_t cp)
+{
+    return !isWordChar(cp) && !isWordSymbol(cp);
+}
+
+char symbolLetter(char32_t cp)
+{
+    switch (cp) {
+    case U'+': return 'p';
+    case U'#': return 'h';
+    case U'.': return 'd';
+    case U'/': return 's';
+    case U'-': return 'm';
+    case U'_': return 'u';
+    case U'&': return 'a';
+    case U'@': return 't';
+    case U' ': return 'w';
+    default: return 0;
+    }
+}
+
+} // namespace
+
+QString encode(QStringView foldedWord)
+{
+    QString out;
+    out.reserve(foldedWord.size() + 4);
+    for (qsizetype i = 0; i < foldedWord.size();) {
+        int units = 1;
+        const char32_t cp = codePointAt(foldedWord, i, &units);
+        if (isLetterOrNumber(cp)) {
+            out.append(foldedWord.mid(i, units));
+        } else if (const char letter = symbolLetter(cp)) {
+            out.append(QLatin1Char('_'));
+            out.append(QLatin1Char(letter));
+        } else {
+            out.append(QLatin1String("_x"));
+            out.append(QString::number(uint(cp), 16));
+            out.append(QLatin1Char('_'));
+        }
+        i += units;
+    }
+    return out;
+}
+
+QList<Word> words(QStringView text)
+{
+    QList<Word> result;
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        int units = 1;
+        // Skip separators.
+        while (i < n && isSeparator(codePointAt(text, i, &units)))
+            i += units;
+        if (i >= n)
+            break;
+        qsizetype start = i;
+        while (i < n && !isSeparator(codePointAt(text, i, &units)))
+            i += units;
+        qsizetype end = i;
+
+        // Leading symbols go, except the dot of ".net".
+        while (start < end) {
+            const char32_t cp = codePointAt(text, start, &units);
+            if (isWordChar(cp))
+                break;
+            if (cp == U'.' && start + 1 < end && isLetterOrNumber(text[start + 1].unicode()))
+                break;
+            start += units;
+        }
+        // Trailing symbols go, except "+" and "#" (C++, C#, F#).
+        while (end > start) {
+            const char16_t last = text[end - 1].unicode();
+            if (QChar::isLowSurrogate(last) || isWordChar(last) || last == u'+' || last == u'#')
+                break;
+            --end;
+        }
+        if (end <= start)
+            continue;
+
+        QString folded = foldText(text.mid(start, end - start));
+        folded.removeIf([](QChar c) { return isApostrophe(c.unicode()); });
+        bool anyAlnum = false;
+        bool anySymbol = false;
+        for (qsizetype k = 0; k < folded.size(); k += units) {
+            if (isLetterOrNumber(codePointAt(folded, k, &units)))
+                anyAlnum = true;
+            else
+                anySymbol = true;
+        }
+        if (!anyAlnum)
+            continue;
+
+        Word word;
+        word.start = start;
+        word.length = end - start;
+        word.token = encode(folded);
+        if (anySymbol) {
+            qsizetype runStart = -1;
+            for (qsizetype k = 0;; k += units) {
+                units = 1;
+                const bool alnum = k < folded.size() && isLetterOrNumber(codePointAt(folded, k, &units));
+                if (alnum && runStart < 0) {
+                    runStart = k;
+                } else if (!alnum && runStart >= 0) {
+                    if (k - runStart >= 2)
+                        word.parts.append(folded.mid(runStart, k - runStart));
+                    runStart = -1;
+                }
+                if (k >= folded.size())
+                    break;
+            }
+        }
+        word.folded = std::move(folded);
+        result.append(std::move(word));
+    }
+    return result;
+}
+
+QString skillKeyToken(QStringView skillName)
+{
+    return QLatin1String("_k") + encode(canonicalSkillKey(skillName));
+}
+
+namespace {
+
+void appendIndexText(QString &out, QStringView text)
+{
+    for (const Word &word : words(text)) {
+        if (!out.isEmpty())
+            out.append(QLatin1Char(' '));
+        out.append(word.token);
+        for (const QString &part : word.parts) {
+            out.append(QLatin1Char(' '));
+            out.append(part);
+        }
+    }
+}
+
+} // namespace
+
+QString indexText(QStringView text)
+{
+    QString out;
+    appendIndexText(out, text);
+    return out;
+}
+
+QString indexTexts(const QStringList &values)
+{
+    QString out;
+    for (const QString &value : values)
+        appendIndexText(out, value);
+    return out;
+}
+
+QString indexSkills(const SkillList &skills)
+{
+    QString out;
+    for (const Skill &skill : skills) {
+        if (!out.isEmpty())
+            out.append(QLatin1Char(' '));
+        out.append(skillKeyToken(skill.name));
+        appendIndexText(out, skill.name);
+    }
+    return out;
+}
+
+} // namespace Colleagues::SearchText

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Skill.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+namespace Colleagues {
+
+//! How text becomes search tokens, the same way for the index and for queries.
+//!
+//! Text is split into words at white space and at punctuation that never belongs to a word
+//! ("," ";" "(" ")" quotes, ...). A word keeps the symbols that make technical names what they
+//! are — ". / + # - _ & @" inside a word, a leading "." (".NET") and trailing "+" or "#" (C++,
+//! C#) — and is folded with foldText() (case, diacritics; apostrophes dropped). FTS5's
+//! unicode61 tokenizer would split at those symbols, so each symbol is spelled as "_" and a
+//! letter ("c++" -> "c_p_p", "node.js" -> "node_djs", "ci/cd" -> "ci_scd"). The spelling keeps
+//! prefixes ("c+" -> "c_p" is a prefix of "c_p_p" but not of "c"), and "_" is declared a token
+//! character of the FTS5 table, so the encoded word is one token. Words with symbols are
+//! indexed a second time as their alphanumeric parts of two or more characters ("node.js" also
+//! as "node" and "js"), so "js" finds Node.js; a lone "c" in "c++" is not a part, so C++ people
+//! do not look like C people. A skill is also indexed as one whole-key token "_k" + its
+//! encoded canonical key (spaces as "_w"), which the `skill:` filter matches exactly.
+namespace SearchText {
+
+//! A word of a text: where it is in the original (UTF-16 offsets) and how it is indexed.
+struct Word
+{
+    qsizetype start = 0;
+    qsizetype length = 0;
+    QString folded; //!< folded word, symbols kept: "node.js"
+    QString token; //!< encoded index token: "node_djs"
+    QStringList parts; //!< extra tokens for alphanumeric parts: "node", "js"
+};
+
+//! Splits \a text into words with their positions in \a text.
+QList<Word> words(QStringView text);
+
+//! Encodes a folded word (symbols as "_" + letter; a space as "_w").
+QString encode(QStringView foldedWord);
+
+//! The whole-key token of a skill: "_k" + encode(canonicalSkillKey(name)).
+QString skillKeyToken(QStringView skillName);
+
+//! The tokens of \a text as FTS5 indexes them, separated by spaces.
+QString indexText(QStringView text);
+
+//! The indexed text of several values (interests, skills of one level), with skill key tokens
+//! when \a skills is true.
+QString indexTexts(const QStringList &values);
+QString indexSkills(const SkillList &skills);
+
+//! True when \a token is an encoded word with symbols or a whole-key token.
+inline bool hasSymbols(QStringView token)
+{
+    return token.contains(QLatin1Char('_'));
+}
+
+} // namespace SearchText
+} // namespace Colleagues

@@ -1,0 +1,103 @@
+#include "SearchTypes.h"
+
+#include <QJsonArray>
+
+namespace Colleagues {
+
+namespace {
+
+QJsonArray spansToJson(const QList<MatchSpan> &spans)
+{
+    QJsonArray out;
+    for (const MatchSpan &span : spans)
+        out.append(QJsonObject {{QStringLiteral("start"), span.start}, {QStringLiteral("length"), span.length}});
+    return out;
+}
+
+QJsonArray facetsToJson(const QList<FacetCount> &facets)
+{
+    QJsonArray out;
+    for (const FacetCount &facet : facets)
+        out.append(QJsonObject {{QStringLiteral("value"), facet.value}, {QStringLiteral("count"), facet.count}});
+    return out;
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+} // namespace
+
+QString kindName(MatchReason::Kind kind)
+{
+    switch (kind) {
+    case MatchReason::Kind::Exact: return QStringLiteral("exact");
+    case MatchReason::Kind::Prefix: return QStringLiteral("prefix");
+    case MatchReason::Kind::Corrected: return QStringLiteral("corrected");
+    case MatchReason::Kind::Filter: return QStringLiteral("filter");
+    }
+    return QString();
+}
+
+QJsonObject toJson(const SearchResult &result)
+{
+    QJsonArray skills;
+    for (const MatchedSkill &skill : result.matchedSkills) {
+        skills.append(QJsonObject {{QStringLiteral("name"), skill.name},
+                                   {QStringLiteral("level"), skill.level},
+                                   {QStringLiteral("spans"), spansToJson(skill.spans)}});
+    }
+    QJsonArray reasons;
+    for (const MatchReason &reason : result.reasons) {
+        QJsonObject object {{QStringLiteral("field"), reason.field},
+                            {QStringLiteral("kind"), kindName(reason.kind)},
+                            {QStringLiteral("spans"), spansToJson(reason.spans)},
+                            {QStringLiteral("terms"), QJsonArray::fromStringList(reason.terms)}};
+        if (!reason.value.isEmpty())
+            object.insert(QStringLiteral("value"), reason.value);
+        if (reason.field == QLatin1String("skill"))
+            object.insert(QStringLiteral("level"), reason.level);
+        reasons.append(object);
+    }
+    return QJsonObject {
+        {QStringLiteral("id"), result.id},
+        {QStringLiteral("username"), result.username},
+        {QStringLiteral("display_name"), result.displayName},
+        {QStringLiteral("title"), result.title},
+        {QStringLiteral("department"), result.department},
+        {QStringLiteral("location"), result.location},
+        {QStringLiteral("time_zone"), result.timeZone},
+        {QStringLiteral("score"), result.score},
+        {QStringLiteral("matched_skills"), skills},
+        {QStringLiteral("reasons"), reasons},
+    };
+}
+
+QJsonObject toJson(const SearchPage &page)
+{
+    QJsonArray results;
+    for (const SearchResult &result : page.results)
+        results.append(toJson(result));
+    QJsonArray corrections;
+    for (const Correction &correction : page.corrections) {
+        corrections.append(QJsonObject {{QStringLiteral("term"), correction.term},
+                                        {QStringLiteral("correction"), correction.correction},
+                                        {QStringLiteral("exact_also_found"), correction.exactAlsoFound}});
+    }
+    return QJsonObject {
+        {QStringLiteral("query"), page.query},
+        {QStringLiteral("offset"), page.offset},
+        {QStringLiteral("total"), page.total},
+        {QStringLiteral("has_more"), page.hasMore()},
+        {QStringLiteral("corrected_query"), textOrNull(page.correctedQuery)},
+        {QStringLiteral("corrections"), corrections},
+        {QStringLiteral("error"), textOrNull(page.error)},
+        {QStringLiteral("facets"),
+         QJsonObject {{QStringLiteral("departments"), facetsToJson(page.departments)},
+                      {QStringLiteral("locations"), facetsToJson(page.locations)}}},
+        {QStringLiteral("results"), results},
+    };
+}
+
+} // namespace Colleagues

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace Colleagues {
+
+//! What to search for and which page of results to return.
+struct SearchRequest
+{
+    QString query; //!< free text and filters, see SearchEngine::syntaxHelp()
+    int offset = 0;
+    int limit = 50;
+    //! Exact facet values chosen in the UI (OR within a list, AND between lists).
+    //! Facet counts of one dimension ignore that dimension's own selection.
+    QStringList departments;
+    QStringList locations;
+};
+
+//! A part of a text that matched, in UTF-16 code units of that text (QString indexes).
+struct MatchSpan
+{
+    int start = 0;
+    int length = 0;
+    friend bool operator==(const MatchSpan &, const MatchSpan &) = default;
+};
+
+//! Why a result matched: one field (or one skill or interest) and where.
+struct MatchReason
+{
+    enum class Kind {
+        Exact, //!< a word equal to a query term
+        Prefix, //!< a word starting with a query term
+        Corrected, //!< a word a misspelled term was corrected to
+        Filter, //!< the field satisfied a filter (skill:, dept:, location:)
+    };
+    QString field; //!< "name", "username", "title", "department", "location", "skill", "interest", "bio"
+    QString value; //!< the matched skill or interest; empty for the other fields
+    int level = 0; //!< the skill's level, for field "skill"
+    Kind kind = Kind::Exact; //!< the best kind among the spans
+    QList<MatchSpan> spans; //!< in value (skill, interest) or in the field's text; empty for a filter
+    QStringList terms; //!< the query terms (as typed, folded) that matched here
+};
+
+//! A skill of a result that matched the query, with its level.
+struct MatchedSkill
+{
+    QString name;
+    int level = 0;
+    QList<MatchSpan> spans;
+};
+
+//! One result: enough to draw a row; the full profile comes from SearchEngine::profile().
+struct SearchResult
+{
+    QString id;
+    QString username;
+    QString displayName;
+    QString title;
+    QString department;
+    QString location;
+    QString timeZone;
+    QList<MatchedSkill> matchedSkills; //!< best level first
+    double score = 0; //!< higher is better; comparable within one query only
+    QList<MatchReason> reasons;
+};
+
+//! A facet value and how many current results have it.
+struct FacetCount
+{
+    QString value;
+    int count = 0;
+    friend bool operator==(const FacetCount &, const FacetCount &) = default;
+};
+
+//! A query term the engine corrected, e.g. "kubernets" -> "kubernetes".
+struct Correction
+{
+    QString term; //!< the term as folded from the query
+    QString correction; //!< the word it searched for instead (the most frequent, when several)
+    bool exactAlsoFound = false; //!< results matching the term itself exist too (ranked first)
+};
+
+//! A page of results with the facts about all of them.
+struct SearchPage
+{
+    QString query;
+    int offset = 0;
+    int total = 0; //!< number of results over all pages
+    QList<SearchResult> results;
+    QList<FacetCount> departments; //!< counts over all results, most first
+    QList<FacetCount> locations;
+    QList<Correction> corrections;
+    QString correctedQuery; //!< the query with corrections applied; empty when none
+    QString error; //!< a problem with the query (e.g. "level must be 1 to 5"); results may still be given
+    double elapsedMs = 0;
+
+    bool hasMore() const { return offset + results.size() < total; }
+};
+
+//! The stable JSON form documented in docs/cli.md.
+QJsonObject toJson(const SearchPage &page);
+QJsonObject toJson(const SearchResult &result);
+QString kindName(MatchReason::Kind kind);
+
+} // namespace Colleagues
+
+Q_DECLARE_METATYPE(Colleagues::SearchPage)

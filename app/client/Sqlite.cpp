@@ -1,0 +1,130 @@
+#include "Sqlite_p.h"
+
+#include <utility>
+
+namespace Colleagues::Sql {
+
+QString errorMessage(sqlite3 *db)
+{
+    return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("no database connection");
+}
+
+bool exec(sqlite3 *db, const char *sql, QString *error)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        if (error)
+            *error = message ? QString::fromUtf8(message) : errorMessage(db);
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+Statement::Statement(sqlite3 *db, const char *sql)
+{
+    prepare(db, sql);
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_lastCode(other.m_lastCode)
+{ }
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_lastCode = other.m_lastCode;
+    }
+    return *this;
+}
+
+bool Statement::prepare(sqlite3 *db, const char *sql)
+{
+    sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
+    m_lastCode = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    return m_lastCode == SQLITE_OK;
+}
+
+QString Statement::errorMessage() const
+{
+    return m_stmt ? Sql::errorMessage(sqlite3_db_handle(m_stmt)) : QStringLiteral("statement not prepared");
+}
+
+void Statement::bind(int index, QStringView value)
+{
+    if (value.isNull()) {
+        sqlite3_bind_text(m_stmt, index, "", 0, SQLITE_STATIC);
+        return;
+    }
+    sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * 2), SQLITE_TRANSIENT);
+}
+
+void Statement::bindUtf8(int index, const QByteArray &value)
+{
+    sqlite3_bind_text(m_stmt, index, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+}
+
+bool Statement::next()
+{
+    m_lastCode = sqlite3_step(m_stmt);
+    return m_lastCode == SQLITE_ROW;
+}
+
+bool Statement::exec()
+{
+    while (next()) { }
+    const bool success = m_lastCode == SQLITE_DONE;
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    return success;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_lastCode = SQLITE_OK;
+}
+
+QString Statement::text(int column) const
+{
+    const auto *data = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));
+    if (!data)
+        return QString();
+    const int bytes = sqlite3_column_bytes16(m_stmt, column);
+    return QString::fromUtf16(data, bytes / 2);
+}
+
+Transaction::Transaction(sqlite3 *db, bool immediate)
+    : m_db(db)
+{
+    m_active = exec(db, immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        exec(m_db, "ROLLBACK");
+}
+
+bool Transaction::commit(QString *error)
+{
+    if (!m_active)
+        return false;
+    if (!exec(m_db, "COMMIT", error))
+        return false;
+    m_active = false;
+    return true;
+}
+
+} // namespace Colleagues::Sql

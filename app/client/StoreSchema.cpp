@@ -1,0 +1,514 @@
+#include "StoreSchema_p.h"
+
+
+#include "SearchText.h"
+#include "TextFold.h"
+
+#include <QUuid>
+
+#include <functional>
+
+namespace Colleagues::StoreSchema {
+
+namespace {
+
+// Columns of profiles as ProfileReader selects them.
+constexpr const char *ProfileColumns = "local_id, id, username, display_name, email, title, department, location, "
+                                       "time_zone, manager, phone, bio, photo_tag, revision, updated_at";
+
+// Version 1: the directory and sync state.
+constexpr const char *Migration1 = R"sql(
+CREATE TABLE profiles(
+    local_id INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '',
+    location TEXT NOT NULL DEFAULT '',
+    time_zone TEXT NOT NULL DEFAULT '',
+    manager TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    bio TEXT NOT NULL DEFAULT '',
+    photo_tag TEXT NOT NULL DEFAULT '',
+    revision INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT,
+    sort_key TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX profiles_by_manager ON profiles(manager);
+-- Name order with the facet fields: the search engine reads its per-person table from it.
+CREATE INDEX profiles_by_name ON profiles(sort_key, username, department, location);
+CREATE TABLE skills(
+    local_id INTEGER NOT NULL REFERENCES profiles(local_id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    level INTEGER NOT NULL CHECK(level BETWEEN 1 AND 5),
+    PRIMARY KEY(local_id, position)
+) WITHOUT ROWID;
+CREATE INDEX skills_by_key ON skills(key, level);
+CREATE TABLE interests(
+    local_id INTEGER NOT NULL REFERENCES profiles(local_id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY(local_id, position)
+) WITHOUT ROWID;
+CREATE TABLE sync_state(
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+// Version 2: search. profile_search holds the indexed text of each profile (see SearchText);
+// profile_fts is an external-content FTS5 index over it, kept in step by triggers, so every
+// insert, update and delete of a profile (the delete cascades) updates the index in the same
+// transaction. One skills column per level lets the ranking weigh a skill match by level.
+constexpr const char *Migration2 = R"sql(
+CREATE TABLE profile_search(
+    local_id INTEGER PRIMARY KEY REFERENCES profiles(local_id) ON DELETE CASCADE,
+    name TEXT NOT NULL, title TEXT NOT NULL, department TEXT NOT NULL, location TEXT NOT NULL,
+    skills5 TEXT NOT NULL, skills4 TEXT NOT NULL, skills3 TEXT NOT NULL, skills2 TEXT NOT NULL,
+    skills1 TEXT NOT NULL, interests TEXT NOT NULL, bio TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE profile_fts USING fts5(
+    name, title, department, location, skills5, skills4, skills3, skills2, skills1, interests, bio,
+    content='profile_search', content_rowid='local_id',
+    tokenize="unicode61 remove_diacritics 0 tokenchars '_'",
+    prefix='1 2 3', detail=column
+);
+CREATE VIRTUAL TABLE profile_vocab USING fts5vocab(profile_fts, 'row');
+CREATE TRIGGER profile_search_ai AFTER INSERT ON profile_search BEGIN
+    INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, skills1,
+                            interests, bio)
+    VALUES (new.local_id, new.name, new.title, new.department, new.location, new.skills5, new.skills4, new.skills3,
+            new.skills2, new.skills1, new.interests, new.bio);
+END;
+CREATE TRIGGER profile_search_ad AFTER DELETE ON profile_search BEGIN
+    INSERT INTO profile_fts(profile_fts, rowid, name, title, department, location, skills5, skills4, skills3,
+                            skills2, skills1, interests, bio)
+    VALUES ('delete', old.local_id, old.name, old.title, old.department, old.location, old.skills5, old.skills4,
+            old.skills3, old.skills2, old.skills1, old.interests, old.bio);
+END;
+CREATE TRIGGER profile_search_au AFTER UPDATE ON profile_search BEGIN
+    INSERT INTO profile_fts(profile_fts, rowid, name, title, department, location, skills5, skills4, skills3,
+                            skills2, skills1, interests, bio)
+    VALUES ('delete', old.local_id, old.name, old.title, old.department, old.location, old.skills5, old.skills4,
+            old.skills3, old.skills2, old.skills1, old.interests, old.bio);
+    INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, skills1,
+                            interests, bio)
+    VALUES (new.local_id, new.name, new.title, new.department, new.location, new.skills5, new.skills4, new.skills3,
+            new.skills2, new.skills1, new.interests, new.bio);
+END;
+)sql";
+
+// Version 3: messaging. Messages and conversations as the sync engine receives them, and the
+// outbox of local changes waiting to go out.
+constexpr const char *Migration3 = R"sql(
+CREATE TABLE messages(
+    local_id INTEGER PRIMARY KEY,
+    server_id INTEGER UNIQUE,
+    client_id TEXT UNIQUE,
+    peer TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    body TEXT NOT NULL,
+    sent_at TEXT,
+    sequence INTEGER,
+    read_at TEXT,
+    state TEXT NOT NULL DEFAULT 'sent' CHECK(state IN ('pending', 'sent', 'failed'))
+);
+CREATE INDEX messages_by_peer ON messages(peer, local_id);
+CREATE TABLE conversations(
+    peer TEXT PRIMARY KEY,
+    last_message_id INTEGER REFERENCES messages(local_id) ON DELETE SET NULL,
+    last_activity TEXT,
+    unread_count INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE outbox(
+    local_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    conversation TEXT,
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK(state IN ('pending', 'sending', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    last_error TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX outbox_by_state ON outbox(state, local_id);
+)sql";
+
+bool populateSearch(sqlite3 *db, QString *error)
+{
+    Sql::Statement ids(db, "SELECT local_id FROM profiles");
+    Sql::Statement insert(db,
+                          "INSERT INTO profile_search(local_id, name, title, department, location, skills5, skills4, "
+                          "skills3, skills2, skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                          "?10, ?11, ?12)");
+    Sql::Statement sortKey(db, "UPDATE profiles SET sort_key = ?2 WHERE local_id = ?1");
+    ProfileReader reader(db);
+    while (ids.next()) {
+        const qint64 localId = ids.int64(0);
+        const auto profile = reader.byLocalId(localId);
+        if (!profile)
+            continue;
+        sortKey.bind(1, localId);
+        sortKey.bind(2, foldText(profile->displayName));
+        if (!sortKey.exec() || !writeSearchRow(insert, localId, *profile)) {
+            *error = Sql::errorMessage(db);
+            return false;
+        }
+    }
+    if (!ids.ok()) {
+        *error = ids.errorMessage();
+        return false;
+    }
+    return true;
+}
+
+struct Migration
+{
+    int version;
+    const char *sql;
+    std::function<bool(sqlite3 *, QString *)> after;
+};
+
+const Migration Migrations[] = {
+    {1, Migration1, nullptr},
+    {2, Migration2, populateSearch},
+    {3, Migration3, nullptr},
+};
+
+QString fromIso(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+} // namespace
+
+bool configureConnection(sqlite3 *db, QString *error)
+{
+    sqlite3_busy_timeout(db, 5000);
+    // synchronous=NORMAL is durable across application crashes in WAL mode; an OS crash may
+    // lose the last transactions, which the next sync brings back (the cursor is committed
+    // in the same transactions).
+    return Sql::exec(db,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                     "PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY;",
+                     error);
+}
+
+int version(sqlite3 *db)
+{
+    Sql::Statement statement(db, "PRAGMA user_version");
+    return statement.next() ? statement.integer(0) : -1;
+}
+
+bool migrate(sqlite3 *db, int target, QString *error)
+{
+    const int current = version(db);
+    if (current < 0) {
+        *error = QStringLiteral("cannot read the schema version: %1").arg(Sql::errorMessage(db));
+        return false;
+    }
+    if (current > LatestVersion) {
+        *error = QStringLiteral("the local store has schema version %1, newer than this build knows (%2); "
+                                "update Colleagues or use another --data-dir")
+                     .arg(current)
+                     .arg(LatestVersion);
+        return false;
+    }
+    for (const Migration &migration : Migrations) {
+        if (migration.version <= current || migration.version > target)
+            continue;
+        Sql::Transaction transaction(db);
+        QString stepError;
+        if (!transaction.isActive() || !Sql::exec(db, migration.sql, &stepError)
+            || (migration.after && !migration.after(db, &stepError))
+            || !Sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(migration.version).toUtf8().constData(),
+                          &stepError)
+            || !transaction.commit(&stepError)) {
+            *error = QStringLiteral("migration to schema version %1 failed: %2")
+                         .arg(migration.version)
+                         .arg(stepError.isEmpty() ? Sql::errorMessage(db) : stepError);
+            return false;
+        }
+    }
+    return true;
+}
+
+QString localProfileId(const QString &username)
+{
+    static const QUuid Namespace(QStringLiteral("6f1c9a4e-2d0b-4c61-9a55-0b8f4f3f7d21"));
+    return QUuid::createUuidV5(Namespace, username).toString(QUuid::WithoutBraces);
+}
+
+bool writeSearchRow(Sql::Statement &insertSearch, qint64 localId, const Profile &profile)
+{
+    SkillList byLevel[5];
+    for (const Skill &skill : profile.skills)
+        byLevel[qBound(1, skill.level, 5) - 1].append(skill);
+
+    QString name = SearchText::indexText(profile.displayName);
+    name += QLatin1Char(' ');
+    name += SearchText::indexText(profile.username);
+
+    insertSearch.bind(1, localId);
+    insertSearch.bind(2, name);
+    insertSearch.bind(3, SearchText::indexText(profile.title));
+    insertSearch.bind(4, SearchText::indexText(profile.department));
+    insertSearch.bind(5, SearchText::indexText(profile.location));
+    for (int level = 5; level >= 1; --level)
+        insertSearch.bind(6 + (5 - level), SearchText::indexSkills(byLevel[level - 1]));
+    insertSearch.bind(11, SearchText::indexTexts(profile.interests));
+    insertSearch.bind(12, SearchText::indexText(profile.bio));
+    return insertSearch.exec();
+}
+
+DirectoryWriter::DirectoryWriter(sqlite3 *db)
+    : m_db(db)
+{
+    m_valid = m_upsertProfile.prepare(
+                  db,
+                  "INSERT INTO profiles(id, username, display_name, email, title, department, location, time_zone, "
+                  "manager, phone, bio, photo_tag, revision, updated_at, sort_key) "
+                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                  "ON CONFLICT(id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, "
+                  "email = excluded.email, title = excluded.title, department = excluded.department, "
+                  "location = excluded.location, time_zone = excluded.time_zone, manager = excluded.manager, "
+                  "phone = excluded.phone, bio = excluded.bio, photo_tag = excluded.photo_tag, "
+                  "revision = excluded.revision, updated_at = excluded.updated_at, sort_key = excluded.sort_key "
+                  "RETURNING local_id")
+        && m_deleteSkills.prepare(db, "DELETE FROM skills WHERE local_id = ?1")
+        && m_insertSkill.prepare(db,
+                                 "INSERT INTO skills(local_id, position, name, key, level) VALUES(?1, ?2, ?3, ?4, ?5)")
+        && m_deleteInterests.prepare(db, "DELETE FROM interests WHERE local_id = ?1")
+        && m_insertInterest.prepare(db, "INSERT INTO interests(local_id, position, text) VALUES(?1, ?2, ?3)")
+        && m_deleteSearch.prepare(db, "DELETE FROM profile_search WHERE local_id = ?1")
+        && m_insertSearch.prepare(db,
+                                  "INSERT INTO profile_search(local_id, name, title, department, location, skills5, "
+                                  "skills4, skills3, skills2, skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
+                                  "?7, ?8, ?9, ?10, ?11, ?12)")
+        // A username belongs to one profile: a local row with another id that still holds
+        // it is stale (the server moved the name), so it goes.
+        && m_deleteStale.prepare(db, "DELETE FROM profiles WHERE username = ?1 AND id <> ?2")
+        && m_idByUsername.prepare(db, "SELECT id FROM profiles WHERE username = ?1")
+        && m_removeById.prepare(db, "DELETE FROM profiles WHERE id = ?1")
+        && m_setSyncValue.prepare(db, "INSERT OR REPLACE INTO sync_state(key, value) VALUES(?1, ?2)");
+    if (!m_valid)
+        m_error = Sql::errorMessage(db);
+}
+
+bool DirectoryWriter::fail(const Sql::Statement &statement)
+{
+    m_error = statement.errorMessage();
+    return false;
+}
+
+bool DirectoryWriter::upsert(const Profile &profile)
+{
+    QString id = profile.id;
+    if (id.isEmpty()) {
+        m_idByUsername.bind(1, profile.username);
+        id = m_idByUsername.next() ? m_idByUsername.text(0) : localProfileId(profile.username);
+        m_idByUsername.reset();
+    }
+    m_deleteStale.bind(1, profile.username);
+    m_deleteStale.bind(2, id);
+    if (!m_deleteStale.exec())
+        return fail(m_deleteStale);
+
+    Sql::Statement &up = m_upsertProfile;
+    up.bind(1, id);
+    up.bind(2, profile.username);
+    up.bind(3, profile.displayName);
+    up.bind(4, profile.email);
+    up.bind(5, profile.title);
+    up.bind(6, profile.department);
+    up.bind(7, profile.location);
+    up.bind(8, profile.timeZone);
+    up.bind(9, profile.manager);
+    up.bind(10, profile.phone);
+    up.bind(11, profile.bio);
+    up.bind(12, profile.photoTag);
+    up.bind(13, profile.revision);
+    const QString updated = fromIso(profile.updatedAt);
+    if (updated.isEmpty())
+        up.bindNull(14);
+    else
+        up.bind(14, updated);
+    up.bind(15, foldText(profile.displayName));
+    if (!up.next())
+        return fail(up);
+    const qint64 localId = up.int64(0);
+    if (!up.exec()) // finishes the statement (RETURNING) and resets it
+        return fail(up);
+
+    m_deleteSkills.bind(1, localId);
+    if (!m_deleteSkills.exec())
+        return fail(m_deleteSkills);
+    for (qsizetype i = 0; i < profile.skills.size(); ++i) {
+        const Skill &skill = profile.skills.at(i);
+        m_insertSkill.bind(1, localId);
+        m_insertSkill.bind(2, int(i));
+        m_insertSkill.bind(3, skill.name);
+        m_insertSkill.bind(4, canonicalSkillKey(skill.name));
+        m_insertSkill.bind(5, qBound(1, skill.level, 5));
+        if (!m_insertSkill.exec())
+            return fail(m_insertSkill);
+    }
+    m_deleteInterests.bind(1, localId);
+    if (!m_deleteInterests.exec())
+        return fail(m_deleteInterests);
+    for (qsizetype i = 0; i < profile.interests.size(); ++i) {
+        m_insertInterest.bind(1, localId);
+        m_insertInterest.bind(2, int(i));
+        m_insertInterest.bind(3, profile.interests.at(i));
+        if (!m_insertInterest.exec())
+            return fail(m_insertInterest);
+    }
+    // Delete then insert: the triggers take the old text out of the FTS index and put the
+    // new text in.
+    m_deleteSearch.bind(1, localId);
+    if (!m_deleteSearch.exec())
+        return fail(m_deleteSearch);
+    if (!writeSearchRow(m_insertSearch, localId, profile))
+        return fail(m_insertSearch);
+    return true;
+}
+
+bool DirectoryWriter::remove(const QString &id, bool *removed)
+{
+    m_removeById.bind(1, id);
+    if (!m_removeById.exec())
+        return fail(m_removeById);
+    *removed = sqlite3_changes(m_db) > 0;
+    return true;
+}
+
+bool DirectoryWriter::setSyncValue(const QString &key, const QString &value)
+{
+    m_setSyncValue.bind(1, key);
+    m_setSyncValue.bind(2, value);
+    return m_setSyncValue.exec() || fail(m_setSyncValue);
+}
+
+bool DirectoryWriter::apply(const DirectoryBatch &batch, BatchResult *result)
+{
+    if (!m_valid)
+        return false;
+    Sql::Transaction transaction(m_db);
+    if (!transaction.isActive()) {
+        m_error = Sql::errorMessage(m_db);
+        return false;
+    }
+    BatchResult counts;
+    for (const QString &id : batch.removedIds) {
+        bool removed = false;
+        if (!remove(id, &removed))
+            return false;
+        counts.removed += removed ? 1 : 0;
+    }
+    for (const Profile &profile : batch.upserts) {
+        if (!upsert(profile))
+            return false;
+        ++counts.upserted;
+    }
+    for (auto it = batch.syncState.cbegin(); it != batch.syncState.cend(); ++it) {
+        if (!setSyncValue(it.key(), it.value()))
+            return false;
+    }
+    if (!transaction.commit(&m_error))
+        return false;
+    *result = counts;
+    return true;
+}
+
+ProfileReader::ProfileReader(sqlite3 *db)
+{
+    const QByteArray select = QByteArray("SELECT ") + ProfileColumns + " FROM profiles ";
+    m_byLocalId.prepare(db, (select + "WHERE local_id = ?1").constData());
+    m_byId.prepare(db, (select + "WHERE id = ?1").constData());
+    m_byUsername.prepare(db, (select + "WHERE username = ?1").constData());
+    m_byManager.prepare(db, (select + "WHERE manager = ?1 ORDER BY sort_key, username").constData());
+    m_skills.prepare(db, "SELECT name, level FROM skills WHERE local_id = ?1 ORDER BY position");
+    m_interests.prepare(db, "SELECT text FROM interests WHERE local_id = ?1 ORDER BY position");
+}
+
+std::optional<Profile> ProfileReader::readCurrentRow(Sql::Statement &statement)
+{
+    Profile profile;
+    const qint64 localId = statement.int64(0);
+    profile.id = statement.text(1);
+    profile.username = statement.text(2);
+    profile.displayName = statement.text(3);
+    profile.email = statement.text(4);
+    profile.title = statement.text(5);
+    profile.department = statement.text(6);
+    profile.location = statement.text(7);
+    profile.timeZone = statement.text(8);
+    profile.manager = statement.text(9);
+    profile.phone = statement.text(10);
+    profile.bio = statement.text(11);
+    profile.photoTag = statement.text(12);
+    profile.revision = statement.int64(13);
+    if (!statement.isNull(14))
+        profile.updatedAt = QDateTime::fromString(statement.text(14), Qt::ISODateWithMs);
+
+    m_skills.bind(1, localId);
+    while (m_skills.next())
+        profile.skills.append(Skill {m_skills.text(0), m_skills.integer(1)});
+    m_skills.reset();
+    m_interests.bind(1, localId);
+    while (m_interests.next())
+        profile.interests.append(m_interests.text(0));
+    m_interests.reset();
+    return profile;
+}
+
+namespace {
+
+std::optional<Profile> readOne(Sql::Statement &statement, const std::function<std::optional<Profile>()> &read)
+{
+    std::optional<Profile> result;
+    if (statement.next())
+        result = read();
+    statement.reset();
+    return result;
+}
+
+} // namespace
+
+std::optional<Profile> ProfileReader::byLocalId(qint64 localId)
+{
+    m_byLocalId.bind(1, localId);
+    return readOne(m_byLocalId, [&] { return readCurrentRow(m_byLocalId); });
+}
+
+std::optional<Profile> ProfileReader::byId(const QString &id)
+{
+    m_byId.bind(1, id);
+    return readOne(m_byId, [&] { return readCurrentRow(m_byId); });
+}
+
+std::optional<Profile> ProfileReader::byUsername(const QString &username)
+{
+    m_byUsername.bind(1, username);
+    return readOne(m_byUsername, [&] { return readCurrentRow(m_byUsername); });
+}
+
+QList<Profile> ProfileReader::byManager(const QString &username)
+{
+    QList<Profile> result;
+    m_byManager.bind(1, username);
+    while (m_byManager.next()) {
+        if (auto profile = readCurrentRow(m_byManager))
+            result.append(std::move(*profile));
+    }
+    m_byManager.reset();
+    return result;
+}
+
+} // namespace Colleagues::StoreSchema

@@ -1,0 +1,94 @@
+#pragma once
+
+// Internal: the store's schema migrations and the directory writer shared by the store's
+// own connection and its worker thread's connection.
+
+#include "ClientStore.h"
+#include "Sqlite_p.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace Colleagues::StoreSchema {
+
+inline constexpr int LatestVersion = 3;
+
+//! Sets the per-connection pragmas (WAL, foreign keys, busy timeout, cache).
+bool configureConnection(sqlite3 *db, QString *error);
+
+//! The schema version of \a db (PRAGMA user_version).
+int version(sqlite3 *db);
+
+//! Migrates \a db from its version to \a target, one transaction per step.
+//! Fails for a database newer than this build knows.
+bool migrate(sqlite3 *db, int target, QString *error);
+
+//! Profile id used when a profile comes without one (CSV import): a name-based UUID of the
+//! username, so that importing the same file twice updates the same rows.
+QString localProfileId(const QString &username);
+
+//! Writes directory changes on one connection. Call inside a transaction.
+class DirectoryWriter
+{
+public:
+    explicit DirectoryWriter(sqlite3 *db);
+    bool isValid() const { return m_valid; }
+    QString errorString() const { return m_error; }
+
+    bool upsert(const Profile &profile);
+    //! Returns false on error; \a removed tells whether the id existed.
+    bool remove(const QString &id, bool *removed);
+    bool setSyncValue(const QString &key, const QString &value);
+
+    //! Applies a whole batch in one transaction.
+    bool apply(const DirectoryBatch &batch, BatchResult *result);
+
+private:
+    bool fail(const Sql::Statement &statement);
+
+    sqlite3 *m_db;
+    bool m_valid = false;
+    QString m_error;
+    Sql::Statement m_upsertProfile;
+    Sql::Statement m_deleteSkills;
+    Sql::Statement m_insertSkill;
+    Sql::Statement m_deleteInterests;
+    Sql::Statement m_insertInterest;
+    Sql::Statement m_deleteSearch;
+    Sql::Statement m_insertSearch;
+    Sql::Statement m_deleteStale;
+    Sql::Statement m_idByUsername;
+    Sql::Statement m_removeById;
+    Sql::Statement m_setSyncValue;
+};
+
+//! Writes the FTS content row of one profile (used by the writer and by migration 2).
+bool writeSearchRow(Sql::Statement &insertSearch, qint64 localId, const Profile &profile);
+
+} // namespace Colleagues::StoreSchema
+
+namespace Colleagues::StoreSchema {
+
+//! Reads whole profiles on one connection.
+class ProfileReader
+{
+public:
+    explicit ProfileReader(sqlite3 *db);
+    std::optional<Profile> byLocalId(qint64 localId);
+    std::optional<Profile> byId(const QString &id);
+    std::optional<Profile> byUsername(const QString &username);
+    QList<Profile> byManager(const QString &username);
+
+private:
+    std::optional<Profile> readCurrentRow(Sql::Statement &statement);
+
+    Sql::Statement m_byLocalId;
+    Sql::Statement m_byId;
+    Sql::Statement m_byUsername;
+    Sql::Statement m_byManager;
+    Sql::Statement m_skills;
+    Sql::Statement m_interests;
+};
+
+} // namespace Colleagues::StoreSchema

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+#include <vector>
+
+namespace Colleagues {
+
+//! Optimal-string-alignment (Damerau-Levenshtein with adjacent transpositions) distance
+//! between \a a and \a b, or \a max + 1 when it is larger than \a max.
+int editDistance(QStringView a, QStringView b, int max);
+
+//! The smallest editDistance() between \a a and a prefix of \a b: how far a partly typed
+//! word is from being the start of \a b.
+int prefixEditDistance(QStringView a, QStringView b, int max);
+
+//! The indexed terms of the directory with their document counts, for prefix checks and
+//! typo correction (candidates by length and letter set, then edit distance).
+class Vocabulary
+{
+public:
+    struct Candidate
+    {
+        QString term;
+        int distance = 0;
+        int docs = 0;
+    };
+
+    void clear();
+    void reserve(qsizetype size);
+    void add(const QString &term, int docs);
+    //! Sorts the terms; call after the last add().
+    void finish();
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+
+    //! Documents of the terms starting with \a prefix, counting up to \a cap.
+    int prefixDocs(QStringView prefix, int cap) const;
+
+    //! Terms within maxEdits(term) edits of \a term (whole, or of a prefix of the term),
+    //! nearest first, then most frequent; at most \a limit.
+    QList<Candidate> corrections(QStringView term, int limit) const;
+
+    //! How many edits a term of this length may be corrected by: none under 4 characters,
+    //! one up to 6, two from 7.
+    static int maxEdits(QStringView term);
+
+private:
+    struct Entry
+    {
+        QString term;
+        int docs = 0;
+        quint32 mask = 0;
+    };
+    std::vector<Entry> m_entries;
+};
+
+} // namespace Colleagues

@@ -1,0 +1,368 @@
+// Search engine behaviour beyond ranking: facets, paging, match reasons and spans,
+// corrections, facet selections, the empty query and errors.
+
+#include "FixtureDirectory.h"
+#include "SearchEngine.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Colleagues;
+
+namespace {
+//! A QStringList from UTF-8 literals (the project builds with QT_NO_CAST_FROM_ASCII).
+[[maybe_unused]] QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out.append(QString::fromUtf8(item));
+    return out;
+}
+} // namespace
+
+namespace {
+
+const MatchReason *reason(const SearchResult &result, const QString &field, const QString &value = QString())
+{
+    for (const MatchReason &r : result.reasons) {
+        if (r.field == field && (value.isEmpty() || r.value == value))
+            return &r;
+    }
+    return nullptr;
+}
+
+const SearchResult *find(const SearchPage &page, const QString &username)
+{
+    for (const SearchResult &r : page.results) {
+        if (r.username == username)
+            return &r;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestSearchEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void facetsCountAllResults();
+    void facetSelection();
+    void paging();
+    void emptyQueryListsEveryone();
+    void deterministic();
+    void reasonsAndSpans_data();
+    void reasonsAndSpans();
+    void skillFilterIsAReason();
+    void corrections();
+    void lightRows();
+    void queryErrors();
+    void json();
+    void storeNotOpen();
+
+private:
+    QTemporaryDir m_dir;
+    ClientStore m_store;
+    std::unique_ptr<SearchEngine> m_engine;
+};
+
+void TestSearchEngine::initTestCase()
+{
+    QVERIFY(Test::loadFixture(m_store, m_dir.path()));
+    m_engine = std::make_unique<SearchEngine>(&m_store);
+    QVERIFY(m_engine->prepare());
+}
+
+void TestSearchEngine::facetsCountAllResults()
+{
+    const SearchPage all = m_engine->search(QStringLiteral("engineer"), 0, 1000);
+    const SearchPage first = m_engine->search(QStringLiteral("engineer"), 0, 2);
+    QCOMPARE(first.results.size(), 2);
+    QCOMPARE(first.total, all.total);
+    QVERIFY(all.total > 2);
+    QHash<QString, int> departments;
+    QHash<QString, int> locations;
+    for (const SearchResult &r : all.results) {
+        ++departments[r.department];
+        ++locations[r.location];
+    }
+    QCOMPARE(first.departments.size(), departments.size());
+    for (const FacetCount &facet : first.departments)
+        QCOMPARE(facet.count, departments.value(facet.value));
+    for (const FacetCount &facet : first.locations)
+        QCOMPARE(facet.count, locations.value(facet.value));
+    // Most first, then by name.
+    QCOMPARE(first.departments.first(), (FacetCount {QStringLiteral("Platform"), 4}));
+    for (qsizetype i = 1; i < first.departments.size(); ++i) {
+        const FacetCount &a = first.departments[i - 1];
+        const FacetCount &b = first.departments[i];
+        QVERIFY(a.count > b.count || (a.count == b.count && a.value < b.value));
+    }
+}
+
+void TestSearchEngine::facetSelection()
+{
+    SearchRequest request;
+    request.query = QStringLiteral("engineer");
+    request.departments = {QStringLiteral("Platform")};
+    const SearchPage page = m_engine->search(request);
+    QCOMPARE(page.total, 4);
+    for (const SearchResult &r : page.results)
+        QCOMPARE(r.department, QStringLiteral("Platform"));
+    // The department facet still offers the other departments (it ignores its own selection);
+    // the location facet counts only the selected department.
+    QVERIFY(page.departments.size() > 1);
+    int locationSum = 0;
+    for (const FacetCount &facet : page.locations)
+        locationSum += facet.count;
+    QCOMPARE(locationSum, 4);
+
+    request.locations = {QStringLiteral("Bangalore")};
+    const SearchPage both = m_engine->search(request);
+    QCOMPARE(both.total, 1);
+    QCOMPARE(both.results.first().username, QStringLiteral("ravi"));
+}
+
+void TestSearchEngine::paging()
+{
+    const SearchPage all = m_engine->search(QString(), 0, 100);
+    QCOMPARE(all.total, 20);
+    QVERIFY(!all.hasMore());
+    QStringList paged;
+    for (int offset = 0; offset < all.total; offset += 6) {
+        const SearchPage page = m_engine->search(QString(), offset, 6);
+        QCOMPARE(page.offset, offset);
+        QCOMPARE(page.total, all.total);
+        QCOMPARE(page.hasMore(), offset + 6 < all.total);
+        for (const SearchResult &r : page.results)
+            paged.append(r.username);
+    }
+    QStringList expected;
+    for (const SearchResult &r : all.results)
+        expected.append(r.username);
+    QCOMPARE(paged, expected);
+    QCOMPARE(m_engine->search(QString(), 100, 10).results.size(), 0);
+}
+
+void TestSearchEngine::emptyQueryListsEveryone()
+{
+    const SearchPage page = m_engine->search(QString(), 0, 3);
+    QCOMPARE(page.total, 20);
+    // By name: Ada Lovelace, Alex Able, Alex Baker.
+    QCOMPARE(page.results.at(0).username, QStringLiteral("ada"));
+    QCOMPARE(page.results.at(1).username, QStringLiteral("able"));
+    QCOMPARE(page.results.at(2).username, QStringLiteral("baker"));
+    int sum = 0;
+    for (const FacetCount &facet : page.departments)
+        sum += facet.count;
+    QCOMPARE(sum, 20);
+}
+
+void TestSearchEngine::deterministic()
+{
+    for (const char *query : {"a", "e", "engineer", "berlin", "c"}) {
+        const SearchPage one = m_engine->search(QString::fromLatin1(query), 0, 100);
+        m_engine->invalidate();
+        const SearchPage two = m_engine->search(QString::fromLatin1(query), 0, 100);
+        QCOMPARE(one.results.size(), two.results.size());
+        for (qsizetype i = 0; i < one.results.size(); ++i) {
+            QCOMPARE(one.results[i].id, two.results[i].id);
+            QCOMPARE(one.results[i].score, two.results[i].score);
+        }
+    }
+}
+
+void TestSearchEngine::reasonsAndSpans_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("length");
+
+    QTest::addRow("prefix of a skill") << "kube"
+                                       << "kim"
+                                       << "skill"
+                                       << "Kubernetes"
+                                       << "prefix" << 0 << 4;
+    QTest::addRow("folded name") << "muller"
+                                 << "hmuller"
+                                 << "name"
+                                 << ""
+                                 << "exact" << 5 << 6;
+    QTest::addRow("name prefix with accent") << "mul"
+                                             << "hmuller"
+                                             << "name"
+                                             << ""
+                                             << "prefix" << 5 << 3;
+    QTest::addRow("symbol skill") << "node.js"
+                                  << "nadia"
+                                  << "skill"
+                                  << "Node.js"
+                                  << "exact" << 0 << 7;
+    QTest::addRow("c++ in a skill") << "c++"
+                                    << "hmuller"
+                                    << "skill"
+                                    << "C++"
+                                    << "exact" << 0 << 3;
+    QTest::addRow(".net in a title") << ".net"
+                                     << "chen"
+                                     << "title"
+                                     << ""
+                                     << "exact" << 0 << 4;
+    QTest::addRow("location") << "sa"
+                              << "carla"
+                              << "location"
+                              << ""
+                              << "prefix" << 0 << 2;
+    QTest::addRow("whole word with accent") << "sao"
+                                            << "carla"
+                                            << "location"
+                                            << ""
+                                            << "exact" << 0 << 3;
+    QTest::addRow("interest") << "astro"
+                              << "priya"
+                              << "interest"
+                              << "astronomy"
+                              << "prefix" << 0 << 5;
+    QTest::addRow("bio word") << "slide"
+                              << "pat"
+                              << "bio"
+                              << ""
+                              << "exact" << 28 << 5;
+    QTest::addRow("corrected") << "pyhton"
+                               << "priya"
+                               << "skill"
+                               << "Python"
+                               << "corrected" << 0 << 6;
+    QTest::addRow("part of a word") << "js"
+                                    << "nadia"
+                                    << "skill"
+                                    << "Node.js"
+                                    << "exact" << 0 << 7;
+}
+
+void TestSearchEngine::reasonsAndSpans()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, username);
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, kind);
+    QFETCH(int, start);
+    QFETCH(int, length);
+    const SearchPage page = m_engine->search(query, 0, 100);
+    const SearchResult *result = find(page, username);
+    QVERIFY(result);
+    const MatchReason *why = reason(*result, field, value);
+    QVERIFY2(why, qPrintable(QStringLiteral("no %1 reason").arg(field)));
+    QCOMPARE(kindName(why->kind), kind);
+    QVERIFY(!why->spans.isEmpty());
+    QCOMPARE(why->spans.first(), (MatchSpan {start, length}));
+    QVERIFY(!why->terms.isEmpty());
+    if (field == QLatin1String("skill")) {
+        QVERIFY(!result->matchedSkills.isEmpty());
+        QCOMPARE(result->matchedSkills.first().name, value);
+        QVERIFY(result->matchedSkills.first().level >= 1);
+    }
+}
+
+void TestSearchEngine::skillFilterIsAReason()
+{
+    const SearchPage page = m_engine->search(QStringLiteral("skill:rust"));
+    QCOMPARE(page.total, 1);
+    const SearchResult &hans = page.results.first();
+    QCOMPARE(hans.matchedSkills.size(), 1);
+    QCOMPARE(hans.matchedSkills.first().name, QStringLiteral("Rust"));
+    QCOMPARE(hans.matchedSkills.first().level, 5);
+    const MatchReason *why = reason(hans, QStringLiteral("skill"), QStringLiteral("Rust"));
+    QVERIFY(why);
+    QCOMPARE(why->kind, MatchReason::Kind::Filter);
+
+    const SearchPage dept = m_engine->search(QStringLiteral("dept:\"data platform\""));
+    QCOMPARE(dept.total, 2);
+    QVERIFY(reason(dept.results.first(), QStringLiteral("department")));
+}
+
+void TestSearchEngine::corrections()
+{
+    const SearchPage typo = m_engine->search(QStringLiteral("pyhton"));
+    QCOMPARE(typo.corrections.size(), 1);
+    QCOMPARE(typo.corrections.first().term, QStringLiteral("pyhton"));
+    QCOMPARE(typo.corrections.first().correction, QStringLiteral("python"));
+    QVERIFY(!typo.corrections.first().exactAlsoFound);
+    QCOMPARE(typo.correctedQuery, QStringLiteral("python"));
+
+    const SearchPage both = m_engine->search(QStringLiteral("kubernets"));
+    QCOMPARE(both.corrections.size(), 1);
+    QVERIFY(both.corrections.first().exactAlsoFound);
+    // The exact match is in a higher tier than every corrected one.
+    QCOMPARE(both.results.first().username, QStringLiteral("pat"));
+    QVERIFY(both.results.first().score > both.results.at(1).score);
+
+    QVERIFY(m_engine->search(QStringLiteral("python")).corrections.isEmpty());
+    QVERIFY(m_engine->search(QStringLiteral("c++")).corrections.isEmpty());
+}
+
+void TestSearchEngine::lightRows()
+{
+    const SearchPage page = m_engine->search(QStringLiteral("ada lovelace"));
+    QCOMPARE(page.total, 1);
+    const SearchResult &ada = page.results.first();
+    QCOMPARE(ada.displayName, QStringLiteral("Ada Lovelace"));
+    QCOMPARE(ada.title, QStringLiteral("Principal Engineer"));
+    QCOMPARE(ada.department, QStringLiteral("Data Platform"));
+    QCOMPARE(ada.location, QStringLiteral("London"));
+    QCOMPARE(ada.timeZone, QStringLiteral("Europe/London"));
+    QVERIFY(!ada.id.isEmpty());
+    const auto profile = m_engine->profile(ada.id);
+    QVERIFY(profile);
+    QCOMPARE(profile->email, QStringLiteral("ada@example.com"));
+    QCOMPARE(profile->skills.size(), 3);
+    QCOMPARE(profile->interests, (list({"mathematics", "poetry"})));
+}
+
+void TestSearchEngine::queryErrors()
+{
+    const SearchPage page = m_engine->search(QStringLiteral("kubernetes level>=7"));
+    QVERIFY(!page.error.isEmpty());
+    QVERIFY(page.total > 0); // the rest of the query still runs
+    // Quotes and FTS5 syntax characters in a query are only text.
+    QCOMPARE(m_engine->search(QStringLiteral("\"kubernetes")).total, 5);
+    QCOMPARE(m_engine->search(QStringLiteral("kubernetes OR NOT (ruby) NEAR *")).error, QString());
+    QCOMPARE(m_engine->search(QStringLiteral("{title}: ^x")).error, QString());
+}
+
+void TestSearchEngine::json()
+{
+    const SearchPage page = m_engine->search(QStringLiteral("kubernets"), 0, 2);
+    const QJsonObject json = toJson(page);
+    QCOMPARE(json.value(QStringLiteral("total")).toInt(), 6);
+    QCOMPARE(json.value(QStringLiteral("has_more")).toBool(), true);
+    QCOMPARE(json.value(QStringLiteral("corrected_query")).toString(), QStringLiteral("kubernetes"));
+    QVERIFY(json.value(QStringLiteral("error")).isNull());
+    const QJsonArray results = json.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 2);
+    const QJsonObject first = results.first().toObject();
+    for (const char *key : {"id", "username", "display_name", "title", "department", "location", "time_zone", "score",
+                            "matched_skills", "reasons"})
+        QVERIFY2(first.contains(QLatin1String(key)), key);
+    QVERIFY(json.value(QStringLiteral("facets")).toObject().value(QStringLiteral("departments")).isArray());
+}
+
+void TestSearchEngine::storeNotOpen()
+{
+    ClientStore closed;
+    SearchEngine engine(&closed);
+    const SearchPage page = engine.search(QStringLiteral("anything"));
+    QCOMPARE(page.total, 0);
+    QVERIFY(!page.error.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSearchEngine)
+#include "tst_searchengine.moc"

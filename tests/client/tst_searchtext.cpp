@@ -1,0 +1,133 @@
+#include "SearchQuery.h"
+#include "SearchText.h"
+
+#include <QTest>
+
+using namespace Colleagues;
+
+namespace {
+//! A QStringList from UTF-8 literals (the project builds with QT_NO_CAST_FROM_ASCII).
+[[maybe_unused]] QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out.append(QString::fromUtf8(item));
+    return out;
+}
+} // namespace
+
+class TestSearchText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void words_data();
+    void words();
+    void spansPointIntoTheOriginal();
+    void skillKeyToken_data();
+    void skillKeyToken();
+    void parseQuery();
+    void parseLevelErrors();
+};
+
+void TestSearchText::words_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tokens"); // token and its parts, in order
+
+    QTest::addRow("plain") << QStringLiteral("Hello World") << list({"hello", "world"});
+    QTest::addRow("diacritics") << QStringLiteral("Zoë Müller São Paulo") << list({"zoe", "muller", "sao", "paulo"});
+    QTest::addRow("c++") << QStringLiteral("C++") << list({"c_p_p"});
+    QTest::addRow("c") << QStringLiteral("C") << list({"c"});
+    QTest::addRow("c#") << QStringLiteral("C#") << list({"c_h"});
+    QTest::addRow("f#") << QStringLiteral("F#,") << list({"f_h"});
+    QTest::addRow(".net") << QStringLiteral(".NET") << list({"_dnet", "net"});
+    QTest::addRow("node.js") << QStringLiteral("Node.js.") << list({"node_djs", "node", "js"});
+    QTest::addRow("ci/cd") << QStringLiteral("(CI/CD)") << list({"ci_scd", "ci", "cd"});
+    QTest::addRow("ui/ux") << QStringLiteral("UI/UX") << list({"ui_sux", "ui", "ux"});
+    QTest::addRow("apostrophe") << QStringLiteral("O'Brien's") << list({"obriens"});
+    QTest::addRow("punctuation") << QStringLiteral("Go, Rust; (Python)!") << list({"go", "rust", "python"});
+    QTest::addRow("symbols alone") << QStringLiteral("- + / #") << list({});
+    QTest::addRow("underscore is a symbol") << QStringLiteral("snake_case") << list({"snake_ucase", "snake", "case"});
+    QTest::addRow("sharp s") << QStringLiteral("Straße") << list({"strasse"});
+}
+
+void TestSearchText::words()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tokens);
+    QStringList actual;
+    for (const SearchText::Word &word : SearchText::words(text)) {
+        actual.append(word.token);
+        actual.append(word.parts);
+    }
+    QCOMPARE(actual, tokens);
+}
+
+void TestSearchText::spansPointIntoTheOriginal()
+{
+    const QString text = QStringLiteral("  Hans Müller, (C++) dev");
+    const auto words = SearchText::words(text);
+    QCOMPARE(words.size(), 4);
+    QCOMPARE(text.mid(words[0].start, words[0].length), QStringLiteral("Hans"));
+    QCOMPARE(text.mid(words[1].start, words[1].length), QStringLiteral("Müller"));
+    QCOMPARE(text.mid(words[2].start, words[2].length), QStringLiteral("C++"));
+    QCOMPARE(text.mid(words[3].start, words[3].length), QStringLiteral("dev"));
+}
+
+void TestSearchText::skillKeyToken_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("same");
+    QTest::addRow("case") << QStringLiteral("C++") << QStringLiteral("c++") << true;
+    QTest::addRow("c vs c++") << QStringLiteral("C") << QStringLiteral("C++") << false;
+    QTest::addRow("c vs c#") << QStringLiteral("C") << QStringLiteral("C#") << false;
+    QTest::addRow("c# vs f#") << QStringLiteral("C#") << QStringLiteral("F#") << false;
+    QTest::addRow("spaces") << QStringLiteral("Machine  Learning") << QStringLiteral("machine learning") << true;
+    QTest::addRow("accents") << QStringLiteral("Café") << QStringLiteral("cafe") << true;
+}
+
+void TestSearchText::skillKeyToken()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, same);
+    QCOMPARE(SearchText::skillKeyToken(a) == SearchText::skillKeyToken(b), same);
+    QVERIFY(SearchText::skillKeyToken(a).startsWith(QLatin1String("_k")));
+}
+
+void TestSearchText::parseQuery()
+{
+    const SearchQuery query =
+        SearchQuery::parse(QStringLiteral("Kube  skill:Rust dept:\"Data Platform\" LOCATION:berlin level>=4 c++"));
+    QCOMPARE(query.terms.size(), 2);
+    QCOMPARE(query.terms[0].token, QStringLiteral("kube"));
+    QCOMPARE(query.terms[1].token, QStringLiteral("c_p_p"));
+    QCOMPARE(query.skills.size(), 1);
+    QCOMPARE(query.skills[0].keyToken, SearchText::skillKeyToken(QStringLiteral("rust")));
+    QCOMPARE(query.departments.size(), 1);
+    QCOMPARE(query.departments[0].tokens, (list({"data", "platform"})));
+    QCOMPARE(query.locations.size(), 1);
+    QCOMPARE(query.locations[0].tokens, list({"berlin"}));
+    QCOMPARE(query.minLevel, 4);
+    QVERIFY(query.error.isEmpty());
+
+    const SearchQuery colon = SearchQuery::parse(QStringLiteral("level:3 loc:\"São Paulo\""));
+    QCOMPARE(colon.minLevel, 3);
+    QCOMPARE(colon.locations[0].tokens, (list({"sao", "paulo"})));
+    QVERIFY(colon.terms.isEmpty());
+}
+
+void TestSearchText::parseLevelErrors()
+{
+    QVERIFY(!SearchQuery::parse(QStringLiteral("level>=9")).error.isEmpty());
+    QVERIFY(!SearchQuery::parse(QStringLiteral("level>=x")).error.isEmpty());
+    // "levels" is a word, not a filter.
+    const SearchQuery word = SearchQuery::parse(QStringLiteral("levels"));
+    QCOMPARE(word.terms.size(), 1);
+    QVERIFY(word.error.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSearchText)
+#include "tst_searchtext.moc"

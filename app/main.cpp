@@ -1,21 +1,46 @@
 #include "ClientInfo.h"
+#include "CommandLine.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+
+void setApplicationInfo()
+{
+    QCoreApplication::setApplicationName(Colleagues::ClientInfo::applicationName());
+    QCoreApplication::setApplicationVersion(Colleagues::ClientInfo::version());
+    QCoreApplication::setOrganizationName(QStringLiteral("Colleagues"));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    // Commands (search, import-csv, ...) run without a window and need no display.
+    if (Colleagues::CommandLine::isCommand(arguments)) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        return Colleagues::CommandLine::run(QCoreApplication::arguments());
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(Colleagues::ClientInfo::applicationName());
-    QApplication::setApplicationVersion(Colleagues::ClientInfo::version());
-    QApplication::setOrganizationName(QStringLiteral("Colleagues"));
+    setApplicationInfo();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Find the colleague who knows, and message them."));
+    parser.setApplicationDescription(QApplication::translate("main", "Find the colleague who knows, and message them.")
+                                     + QStringLiteral("\n\n") + Colleagues::CommandLine::commandsHelp());
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption(QCommandLineOption(QStringList {QStringLiteral("data-dir")},
+                                        QApplication::translate("main", "Keep the local store in DIR."),
+                                        QStringLiteral("DIR")));
     parser.process(app);
 
     Colleagues::MainWindow window;

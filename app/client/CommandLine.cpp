@@ -1,0 +1,299 @@
+#include "CommandLine.h"
+
+#include "ClientStore.h"
+#include "ProfileCsv.h"
+#include "SearchEngine.h"
+#include "SyncCommands.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace Colleagues::CommandLine {
+
+namespace {
+
+const QStringList &commands()
+{
+    static const QStringList names =
+        QStringList {QStringLiteral("search"), QStringLiteral("import-csv")} + SyncCommands::names();
+    return names;
+}
+
+QCommandLineOption dataDirOption()
+{
+    return QCommandLineOption(
+        QStringList {QStringLiteral("data-dir")},
+        QStringLiteral("Keep the local store in DIR (default: %1).").arg(ClientStore::defaultDataDirectory()),
+        QStringLiteral("DIR"));
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+//! Parses \a arguments (the command's name removed) and handles --help. Returns -1 to go on,
+//! else an exit code.
+int parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
+{
+    parser.addOption(dataDirOption());
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        err() << parser.errorText() << "\n" << usage << "\n";
+        err().flush();
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(QStringLiteral("[options]"), usage);
+        out().flush();
+        return 0;
+    }
+    return -1;
+}
+
+bool openStore(ClientStore &store, const QCommandLineParser &parser)
+{
+    if (store.open(parser.value(QStringLiteral("data-dir"))))
+        return true;
+    err() << "colleagues: " << store.errorString() << "\n";
+    err().flush();
+    return false;
+}
+
+QString describe(const SearchResult &result)
+{
+    QStringList place;
+    for (const QString &part : {result.title, result.department, result.location}) {
+        if (!part.isEmpty())
+            place.append(part);
+    }
+    QString line = QStringLiteral("%1 (%2)").arg(result.displayName, result.username);
+    if (!place.isEmpty())
+        line += QStringLiteral(" — ") + place.join(QStringLiteral(" · "));
+    return line;
+}
+
+QString describeReasons(const SearchResult &result)
+{
+    QStringList skills;
+    for (const MatchedSkill &skill : result.matchedSkills)
+        skills.append(QStringLiteral("%1 %2/5").arg(skill.name).arg(skill.level));
+    QStringList fields;
+    for (const MatchReason &reason : result.reasons) {
+        if (reason.field == QLatin1String("skill"))
+            continue;
+        const QString what = reason.value.isEmpty()
+            ? reason.field
+            : reason.field + QStringLiteral(" \"") + reason.value + QLatin1Char('"');
+        if (!fields.contains(what))
+            fields.append(what);
+    }
+    QStringList parts;
+    if (!skills.isEmpty())
+        parts.append(QStringLiteral("skills: ") + skills.join(QStringLiteral(", ")));
+    if (!fields.isEmpty())
+        parts.append(QStringLiteral("matched: ") + fields.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral("; "));
+}
+
+QString facetLine(const QList<FacetCount> &facets, int max)
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < facets.size() && i < max; ++i)
+        parts.append(QStringLiteral("%1 %2").arg(facets[i].value).arg(facets[i].count));
+    if (facets.size() > max)
+        parts.append(QStringLiteral("… %1 more").arg(facets.size() - max));
+    return parts.join(QStringLiteral(", "));
+}
+
+int runSearch(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Search the local directory.\n\n") + SearchEngine::syntaxHelp());
+    const QCommandLineOption limit(QStringList {QStringLiteral("limit"), QStringLiteral("n")},
+                                   QStringLiteral("Show at most N results (default 20)."), QStringLiteral("N"),
+                                   QStringLiteral("20"));
+    const QCommandLineOption offset(QStringList {QStringLiteral("offset")},
+                                    QStringLiteral("Skip the first N results (default 0)."), QStringLiteral("N"),
+                                    QStringLiteral("0"));
+    const QCommandLineOption json(QStringList {QStringLiteral("json")},
+                                  QStringLiteral("Print the results as JSON (format in docs/cli.md)."));
+    parser.addOption(limit);
+    parser.addOption(offset);
+    parser.addOption(json);
+    parser.addPositionalArgument(QStringLiteral("QUERY"), QStringLiteral("Words and filters to search for."));
+    const QString usage = QStringLiteral("colleagues search QUERY [--limit N] [--offset N] [--json] [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+
+    bool limitOk = false;
+    bool offsetOk = false;
+    const int limitValue = parser.value(limit).toInt(&limitOk);
+    const int offsetValue = parser.value(offset).toInt(&offsetOk);
+    if (!limitOk || limitValue < 0 || limitValue > 10000 || !offsetOk || offsetValue < 0) {
+        err() << "colleagues search: --limit must be 0 to 10000 and --offset 0 or more\n" << usage << "\n";
+        err().flush();
+        return 2;
+    }
+    const QString query = parser.positionalArguments().join(QLatin1Char(' '));
+
+    ClientStore store;
+    if (!openStore(store, parser))
+        return 1;
+    SearchEngine engine(&store);
+    SearchRequest request;
+    request.query = query;
+    request.limit = limitValue;
+    request.offset = offsetValue;
+    const SearchPage page = engine.search(request);
+
+    if (parser.isSet(json)) {
+        out() << QJsonDocument(toJson(page)).toJson(QJsonDocument::Indented);
+        out().flush();
+        return page.error.isEmpty() || page.total > 0 ? 0 : 1;
+    }
+    if (!page.error.isEmpty())
+        err() << "colleagues search: " << page.error << "\n";
+    if (!page.correctedQuery.isEmpty()) {
+        const bool also = std::all_of(page.corrections.cbegin(), page.corrections.cend(),
+                                      [](const Correction &c) { return c.exactAlsoFound; });
+        out() << (also ? "also showing results for " : "showing results for ") << page.correctedQuery << "\n";
+    }
+    out() << page.total << (page.total == 1 ? " person" : " people");
+    if (page.total > 0 && !page.results.isEmpty())
+        out() << ", " << page.offset + 1 << "–" << page.offset + page.results.size() << " shown";
+    out() << "\n";
+    if (!page.departments.isEmpty())
+        out() << "departments: " << facetLine(page.departments, 8) << "\n";
+    if (!page.locations.isEmpty())
+        out() << "locations: " << facetLine(page.locations, 8) << "\n";
+    int number = page.offset;
+    for (const SearchResult &result : page.results) {
+        out() << QStringLiteral("%1. ").arg(++number, 3) << describe(result) << "\n";
+        const QString reasons = describeReasons(result);
+        if (!reasons.isEmpty())
+            out() << "     " << reasons << "\n";
+    }
+    out().flush();
+    err().flush();
+    return page.error.isEmpty() || page.total > 0 ? 0 : 1;
+}
+
+int runImportCsv(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Import people from a CSV file into the local store (upsert by username).\n"
+                       "Columns: %1.\nskills as Name:level;Name:level (level 1-5, default 3), interests as "
+                       "a;b;c. Every valid row is imported; each bad row is reported with its line.")
+            .arg(profileCsvColumns().join(QStringLiteral(","))));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The CSV file (UTF-8, header row)."));
+    const QString usage = QStringLiteral("colleagues import-csv FILE [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        err() << "colleagues import-csv: give exactly one FILE\n" << usage << "\n";
+        err().flush();
+        return 2;
+    }
+    const QString fileName = parser.positionalArguments().constFirst();
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err() << "colleagues import-csv: cannot read " << fileName << ": " << file.errorString() << "\n";
+        err().flush();
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const ProfileCsvResult csv = readProfileCsv(&file);
+    for (const CsvRowError &error : csv.errors) {
+        err() << fileName << ":" << error.line << ": ";
+        if (!error.field.isEmpty())
+            err() << error.field << ": ";
+        err() << error.message << "\n";
+    }
+    if (!csv.fileOk) {
+        err() << "colleagues import-csv: " << fileName << " cannot be imported\n";
+        err().flush();
+        return 1;
+    }
+    ClientStore store;
+    if (!openStore(store, parser))
+        return 1;
+    BatchResult result;
+    DirectoryBatch batch;
+    batch.upserts = csv.profiles;
+    if (!store.applyBatch(batch, &result)) {
+        err() << "colleagues import-csv: cannot write the local store: " << store.errorString() << "\n";
+        err().flush();
+        return 1;
+    }
+    out() << "imported " << result.upserted << (result.upserted == 1 ? " profile" : " profiles") << " from "
+          << fileName;
+    if (!csv.errors.isEmpty())
+        out() << ", " << csv.errors.size() << (csv.errors.size() == 1 ? " row" : " rows") << " rejected";
+    out() << " in " << timer.elapsed() << " ms\n";
+    out().flush();
+    err().flush();
+    return csv.errors.isEmpty() ? 0 : 3;
+}
+
+} // namespace
+
+QString commandName(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == QLatin1String("--data-dir")) {
+            ++i;
+            continue;
+        }
+        if (argument.startsWith(QLatin1Char('-')))
+            continue;
+        return commands().contains(argument) ? argument : QString();
+    }
+    return QString();
+}
+
+int run(const QStringList &arguments)
+{
+    const QString command = commandName(arguments);
+    QStringList rest = arguments;
+    rest.removeAt(rest.indexOf(command, 1));
+    if (command == QLatin1String("search"))
+        return runSearch(rest);
+    if (command == QLatin1String("import-csv"))
+        return runImportCsv(rest);
+    if (SyncCommands::names().contains(command))
+        return SyncCommands::run(command, rest);
+    err() << "colleagues: unknown command\n";
+    err().flush();
+    return 2;
+}
+
+QString commandsHelp()
+{
+    return QStringLiteral("Commands (no window needed; each has --help):\n"
+                          "  search QUERY [--limit N] [--offset N] [--json]   search the local directory\n"
+                          "  import-csv FILE                                  import people from a CSV file\n"
+                          "%2"
+                          "Global option: --data-dir DIR (default: %1)\n")
+        .arg(ClientStore::defaultDataDirectory(), SyncCommands::help());
+}
+
+} // namespace Colleagues::CommandLine

@@ -1,0 +1,198 @@
+// `colleagues import-csv` and `colleagues search` as a user runs them: the real executable,
+// no display, a temporary data directory.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+//! A QStringList from UTF-8 literals (the project builds with QT_NO_CAST_FROM_ASCII).
+[[maybe_unused]] QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out.append(QString::fromUtf8(item));
+    return out;
+}
+} // namespace
+
+class TestSearchCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void importReportsCounts();
+    void searchJson();
+    void searchText();
+    void typoAndFilters();
+    void help();
+    void usageErrors();
+    void importBadRows();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run run(const QStringList &arguments);
+
+    QTemporaryDir m_dir;
+};
+
+TestSearchCli::Run TestSearchCli::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // no display is needed at all
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(COLLEAGUES_BIN), arguments);
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+void TestSearchCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const Run imported = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("import-csv"),
+                              QStringLiteral(COLLEAGUES_FIXTURES "/directory.csv")});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+}
+
+void TestSearchCli::importReportsCounts()
+{
+    // Importing again updates the same 20 people (the option may also follow the command).
+    const Run again = run({QStringLiteral("import-csv"), QStringLiteral(COLLEAGUES_FIXTURES "/directory.csv"),
+                           QStringLiteral("--data-dir"), m_dir.path()});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.out.contains("imported 20 profiles"), again.out.constData());
+    const Run all =
+        run({QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_dir.path()});
+    QCOMPARE(all.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(all.out).object().value(QStringLiteral("total")).toInt(), 20);
+}
+
+void TestSearchCli::searchJson()
+{
+    const Run result =
+        run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("kubernetes"),
+             QStringLiteral("--limit"), QStringLiteral("3"), QStringLiteral("--json")});
+    QCOMPARE(result.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(result.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(json.value(QStringLiteral("query")).toString(), QStringLiteral("kubernetes"));
+    QCOMPARE(json.value(QStringLiteral("total")).toInt(), 5);
+    QCOMPARE(json.value(QStringLiteral("offset")).toInt(), 0);
+    QCOMPARE(json.value(QStringLiteral("has_more")).toBool(), true);
+    QVERIFY(json.value(QStringLiteral("corrected_query")).isNull());
+    const QJsonArray results = json.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 3);
+    QStringList usernames;
+    for (const QJsonValue &value : results)
+        usernames.append(value.toObject().value(QStringLiteral("username")).toString());
+    QCOMPARE(usernames, (list({"ada", "kim", "ravi"})));
+    const QJsonObject ada = results.first().toObject();
+    QCOMPARE(ada.value(QStringLiteral("display_name")).toString(), QStringLiteral("Ada Lovelace"));
+    QCOMPARE(ada.value(QStringLiteral("time_zone")).toString(), QStringLiteral("Europe/London"));
+    const QJsonObject skill = ada.value(QStringLiteral("matched_skills")).toArray().first().toObject();
+    QCOMPARE(skill.value(QStringLiteral("name")).toString(), QStringLiteral("Kubernetes"));
+    QCOMPARE(skill.value(QStringLiteral("level")).toInt(), 5);
+    const QJsonObject span = skill.value(QStringLiteral("spans")).toArray().first().toObject();
+    QCOMPARE(span.value(QStringLiteral("start")).toInt(), 0);
+    QCOMPARE(span.value(QStringLiteral("length")).toInt(), 10);
+    const QJsonObject reason = ada.value(QStringLiteral("reasons")).toArray().first().toObject();
+    QCOMPARE(reason.value(QStringLiteral("field")).toString(), QStringLiteral("skill"));
+    QCOMPARE(reason.value(QStringLiteral("kind")).toString(), QStringLiteral("exact"));
+    const QJsonObject facets = json.value(QStringLiteral("facets")).toObject();
+    const QJsonObject topDepartment = facets.value(QStringLiteral("departments")).toArray().first().toObject();
+    QCOMPARE(topDepartment.value(QStringLiteral("value")).toString(), QStringLiteral("Platform"));
+    QCOMPARE(topDepartment.value(QStringLiteral("count")).toInt(), 4);
+}
+
+void TestSearchCli::searchText()
+{
+    const Run result =
+        run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("c++")});
+    QCOMPARE(result.exitCode, 0);
+    const QString out = QString::fromUtf8(result.out);
+    QVERIFY2(out.contains(QLatin1String("1 person")), result.out.constData());
+    QVERIFY(out.contains(QStringLiteral("Hans Müller (hmuller)")));
+    QVERIFY(out.contains(QStringLiteral("C++ 4/5")));
+    QVERIFY(!out.contains(QStringLiteral("Carla")));
+}
+
+void TestSearchCli::typoAndFilters()
+{
+    const Run typo =
+        run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("pyhton")});
+    QCOMPARE(typo.exitCode, 0);
+    QVERIFY2(typo.out.startsWith("showing results for python\n"), typo.out.constData());
+
+    // Several arguments make one query; filters with quotes survive the shell as one argument.
+    const Run filtered =
+        run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("--json"),
+             QStringLiteral("engineer"), QStringLiteral("dept:\"Data Platform\"")});
+    QCOMPARE(filtered.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(filtered.out).object();
+    QCOMPARE(json.value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(
+        json.value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("username")).toString(),
+        QStringLiteral("ada"));
+}
+
+void TestSearchCli::help()
+{
+    const Run help = run({QStringLiteral("search"), QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *text : {"skill:", "dept:", "location:", "level>=", "--limit", "--json", "--data-dir"})
+        QVERIFY2(help.out.contains(text), text);
+    const Run importHelp = run({QStringLiteral("import-csv"), QStringLiteral("--help")});
+    QCOMPARE(importHelp.exitCode, 0);
+    QVERIFY(importHelp.out.contains("display_name"));
+}
+
+void TestSearchCli::usageErrors()
+{
+    QCOMPARE(run({QStringLiteral("search"), QStringLiteral("--limit"), QStringLiteral("x"), QStringLiteral("a"),
+                  QStringLiteral("--data-dir"), m_dir.path()})
+                 .exitCode,
+             2);
+    QCOMPARE(run({QStringLiteral("search"), QStringLiteral("--bogus")}).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("import-csv"), QStringLiteral("--data-dir"), m_dir.path()}).exitCode, 2);
+    const Run missing = run({QStringLiteral("import-csv"), QStringLiteral("/nonexistent/file.csv"),
+                             QStringLiteral("--data-dir"), m_dir.path()});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains("cannot read"));
+}
+
+void TestSearchCli::importBadRows()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("people.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("username,display_name,skills\n"
+               "good,Good Person,Rust:4\n"
+               "bad,Bad Person,Rust:9\n");
+    file.close();
+    const Run result = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("import-csv"), csv});
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY2(result.out.contains("imported 1 profile"), result.out.constData());
+    QVERIFY2(result.err.contains(":3:"), result.err.constData());
+    const Run found = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("search"), QStringLiteral("rust"),
+                           QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(found.out).object().value(QStringLiteral("total")).toInt(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestSearchCli)
+#include "tst_searchcli.moc"

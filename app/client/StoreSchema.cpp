@@ -1,5 +1,6 @@
 #include "StoreSchema_p.h"
 
+#include "SyncSchema_p.h"
 
 #include "SearchText.h"
 #include "TextFold.h"
@@ -179,6 +180,7 @@ const Migration Migrations[] = {
     {1, Migration1, nullptr},
     {2, Migration2, populateSearch},
     {3, Migration3, nullptr},
+    {4, SyncSchema::Migration4, nullptr}, // the sync engine's (app/client/sync/SyncSchema.cpp)
 };
 
 QString fromIso(const QDateTime &time)

@@ -12,7 +12,7 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 3;
+inline constexpr int LatestVersion = 4;
 
 //! Sets the per-connection pragmas (WAL, foreign keys, busy timeout, cache).
 bool configureConnection(sqlite3 *db, QString *error);

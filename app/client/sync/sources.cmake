@@ -10,5 +10,14 @@ list(APPEND COLLEAGUES_CLIENT_SOURCES
     sync/SyncBatch.h sync/SyncBatch.cpp
     sync/Backoff.h
     sync/TokenStore.h sync/TokenStore.cpp
+    sync/SyncTypes.h sync/SyncTypes.cpp
+    sync/SyncSchema_p.h sync/SyncSchema.cpp
+    sync/SyncDatabase.h sync/SyncDatabase.cpp
+    sync/Session.h sync/Session.cpp
+    sync/SyncEngine.h sync/SyncEngine.cpp
+    sync/Outbox.h sync/Outbox.cpp
+    sync/PhotoCache.h sync/PhotoCache.cpp
+    sync/SyncClient.h sync/SyncClient.cpp
+    sync/SyncCommands.h sync/SyncCommands.cpp
 )
 list(APPEND COLLEAGUES_CLIENT_LIBS Qt6Keychain::Qt6Keychain)

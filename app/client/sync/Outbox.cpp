@@ -1,0 +1,497 @@
+#include "Outbox.h"
+
+#include "ApiClient.h"
+#include "SyncDatabase.h"
+#include "SyncLogging.h"
+#include "SyncSchema_p.h"
+#include "Validation.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+#include <QUuid>
+
+namespace Colleagues {
+
+using namespace SyncSchema;
+
+namespace {
+QString newKey()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+OutboxItem failureOf(const ApiError &error)
+{
+    OutboxItem f;
+    f.errorKind = error.kindName();
+    f.errorCode = error.code;
+    f.errorField = error.field;
+    f.errorMessage = error.userMessage;
+    f.httpStatus = error.httpStatus;
+    return f;
+}
+
+std::optional<Profile> profileOf(const OutboxItem &item)
+{
+    Result<Profile> p =
+        profileFromJson(item.payload.value(QStringLiteral("profile")).toObject(), ProfileJsonMode::Update);
+    if (!p)
+        return std::nullopt;
+    return std::move(p).value();
+}
+} // namespace
+
+Outbox::Outbox(ApiClient *api, SyncDatabase *database, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_database(database)
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &Outbox::pump);
+}
+
+Outbox::~Outbox() = default;
+
+void Outbox::setBackoffPolicy(const BackoffPolicy &policy)
+{
+    m_connectivity.setPolicy(policy);
+}
+
+// Queueing ----------------------------------------------------------------------------------
+
+Result<QString> Outbox::sendMessage(const QString &to, const QString &body)
+{
+    Message m;
+    m.sender = m_username;
+    m.recipient = to;
+    m.body = body;
+    Validation::normalize(m);
+    if (const Error e = Validation::checkUsername(m.recipient, QStringLiteral("to")); e)
+        return e;
+    const QList<Error> errors = Validation::validate(m);
+    if (!errors.isEmpty())
+        return errors.first();
+    const QString key = newKey();
+    const QString me = m_username;
+    struct Queued
+    {
+        std::optional<OutboxItem> item;
+        MessageRecord record;
+        QString error;
+    };
+    m_database->write<Queued>(
+        [me, m, key](SyncWriter &w) {
+            Queued q;
+            q.item = w.enqueueMessage(me, m.recipient, m.body, key, &q.record);
+            if (!q.item)
+                q.error = w.errorString();
+            return q;
+        },
+        this,
+        [this](const Queued &q) {
+            if (!q.item) {
+                qCWarning(lcSync) << "could not queue a message:" << q.error;
+                emit errorOccurred(ApiError::protocol(q.error));
+                return;
+            }
+            emit messageQueued(q.record);
+            emit itemQueued(*q.item);
+            schedule();
+        });
+    return key;
+}
+
+Result<QString> Outbox::saveProfile(const Profile &edit, qint64 baseRevision)
+{
+    Profile p = edit;
+    Validation::normalize(p);
+    QList<Error> errors = Validation::validate(p);
+    errors.removeIf([&p](const Error &e) { return e.field == QLatin1String("username") && p.username.isEmpty(); });
+    if (!errors.isEmpty())
+        return errors.first();
+    const QString key = newKey();
+    m_database->write<std::optional<OutboxItem>>(
+        [p, baseRevision, key](SyncWriter &w) { return w.enqueueProfile(p, baseRevision, key); }, this,
+        [this](const std::optional<OutboxItem> &item) {
+            if (!item)
+                return;
+            emit itemQueued(*item);
+            schedule();
+        });
+    return key;
+}
+
+Result<QString> Outbox::uploadPhoto(const QByteArray &image, const QByteArray &mimeType)
+{
+    if (mimeType != "image/jpeg" && mimeType != "image/png")
+        return Error {Error::Code::InvalidFormat, QStringLiteral("photo"), tr("A photo must be a JPEG or PNG image.")};
+    if (image.isEmpty() || image.size() > 8 * 1024 * 1024)
+        return Error {Error::Code::TooLong, QStringLiteral("photo"), tr("A photo must be at most 8 MiB.")};
+    const QString key = newKey();
+    m_database->write<std::optional<OutboxItem>>(
+        [image, mimeType, key](SyncWriter &w) { return w.enqueuePhoto(image, mimeType, key); }, this,
+        [this](const std::optional<OutboxItem> &item) {
+            if (!item)
+                return;
+            emit itemQueued(*item);
+            schedule();
+        });
+    return key;
+}
+
+// State -------------------------------------------------------------------------------------
+
+QList<OutboxItem> Outbox::items(bool includeSent) const
+{
+    return outboxItems(m_database->readHandle(), includeSent);
+}
+
+std::optional<OutboxItem> Outbox::item(qint64 id) const
+{
+    return outboxItem(m_database->readHandle(), id);
+}
+
+int Outbox::pendingCount() const
+{
+    int n = 0;
+    for (const OutboxItem &i : items(false))
+        n += i.state == OutboxItem::State::Pending || i.state == OutboxItem::State::Sending ? 1 : 0;
+    return n;
+}
+
+std::optional<ProfileConflict> Outbox::conflict(qint64 id) const
+{
+    const std::optional<OutboxItem> i = item(id);
+    if (!i || !i->hasConflict())
+        return std::nullopt;
+    const QJsonObject theirs = QJsonDocument::fromJson(outboxConflict(m_database->readHandle(), id)).object();
+    Result<Profile> server = profileFromJson(theirs);
+    const std::optional<Profile> mine = profileOf(*i);
+    if (!server || !mine)
+        return std::nullopt;
+    ProfileConflict c;
+    c.outboxId = id;
+    c.mine = *mine;
+    c.theirs = *server;
+    c.baseRevision = i->payload.value(QStringLiteral("base_revision")).toInteger();
+    return c;
+}
+
+// Control -----------------------------------------------------------------------------------
+
+void Outbox::start()
+{
+    m_paused = false;
+    if (m_started) {
+        schedule();
+        return;
+    }
+    m_started = true;
+    m_database->write<bool>([](SyncWriter &w) { return w.resetSending(); }, this, [this](bool) { schedule(); });
+}
+
+void Outbox::pause()
+{
+    m_paused = true;
+    m_timer->stop();
+}
+
+void Outbox::retryNow()
+{
+    m_connectivity.reset();
+    m_notBefore = {};
+    schedule();
+}
+
+void Outbox::retry(qint64 id)
+{
+    const std::optional<OutboxItem> i = item(id);
+    if (!i || i->state != OutboxItem::State::Failed)
+        return;
+    m_database->write<bool>([id, payload = i->payload](SyncWriter &w) { return w.requeue(id, payload); }, this,
+                            [this, id](bool) {
+                                emitItem(id);
+                                schedule();
+                            });
+}
+
+void Outbox::discard(qint64 id)
+{
+    if (m_busy.contains(id))
+        return;
+    m_database->write<bool>([id](SyncWriter &w) { return w.remove(id); }, this,
+                            [this, id](bool ok) {
+                                if (ok)
+                                    emit itemRemoved(id);
+                            });
+}
+
+void Outbox::resolveKeepMine(qint64 id)
+{
+    if (const auto c = conflict(id))
+        resolve(id, c->mine);
+}
+
+void Outbox::resolveTakeTheirs(qint64 id)
+{
+    resolve(id, std::nullopt);
+}
+
+void Outbox::resolveMerge(qint64 id, const QStringList &takeTheirs)
+{
+    if (const auto c = conflict(id))
+        resolve(id, c->merged(takeTheirs));
+}
+
+void Outbox::resolve(qint64 id, const std::optional<Profile> &send)
+{
+    const std::optional<ProfileConflict> c = conflict(id);
+    if (!c)
+        return;
+    if (!send) {
+        discard(id);
+        return;
+    }
+    const QJsonObject payload {{QStringLiteral("profile"), toJson(*send)},
+                               {QStringLiteral("base_revision"), c->theirs.revision}};
+    m_database->write<bool>([id, payload](SyncWriter &w) { return w.requeue(id, payload); }, this,
+                            [this, id](bool) {
+                                emitItem(id);
+                                schedule();
+                            });
+}
+
+// Sending -----------------------------------------------------------------------------------
+
+void Outbox::schedule(std::chrono::milliseconds delay)
+{
+    if (!m_started || m_paused)
+        return;
+    if (m_timer->isActive() && m_timer->remainingTimeAsDuration() <= delay)
+        return;
+    m_timer->start(delay);
+}
+
+void Outbox::pump()
+{
+    if (!m_started || m_paused || !m_api->hasToken())
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_notBefore.isValid() && now < m_notBefore) {
+        schedule(std::chrono::milliseconds {now.msecsTo(m_notBefore)});
+        return;
+    }
+    QSet<QString> blocked;
+    for (const QString &conversation : std::as_const(m_busy))
+        blocked.insert(conversation);
+    bool pending = false;
+    for (const OutboxItem &i : items(false)) {
+        if (i.state == OutboxItem::State::Failed)
+            continue; // a failed item does not hold back the ones after it
+        pending = true;
+        if (blocked.contains(i.conversation))
+            continue; // one at a time per conversation, in order
+        blocked.insert(i.conversation);
+        if (!m_busy.contains(i.id))
+            send(i);
+    }
+    if (!pending && m_busy.isEmpty())
+        emit drained();
+}
+
+void Outbox::send(const OutboxItem &item)
+{
+    m_busy.insert(item.id, item.conversation);
+    const qint64 id = item.id;
+    m_database->write<bool>([id](SyncWriter &w) { return w.markSending(id); }, this,
+                            [this, id](bool) { emitItem(id); });
+
+    ApiJob *job = nullptr;
+    switch (item.kind) {
+    case OutboxItem::Kind::Message:
+        job = m_api->sendMessage(item.payload.value(QStringLiteral("to")).toString(),
+                                 item.payload.value(QStringLiteral("body")).toString(), item.key);
+        break;
+    case OutboxItem::Kind::Profile: {
+        const std::optional<Profile> edit = profileOf(item);
+        if (!edit) {
+            ApiError e;
+            e.kind = ApiError::Kind::Validation;
+            e.userMessage = tr("This profile change cannot be sent: it is not valid.");
+            onFailed(item, e, {});
+            return;
+        }
+        job = m_api->saveProfile(*edit, item.payload.value(QStringLiteral("base_revision")).toInteger());
+        break;
+    }
+    case OutboxItem::Kind::Photo:
+        job = m_api->uploadPhoto(outboxData(m_database->readHandle(), id),
+                                 item.payload.value(QStringLiteral("mime_type")).toString().toLatin1());
+        break;
+    }
+    connect(job, &ApiJob::finished, this, [this, item, job] {
+        if (job->isSucceeded()) {
+            Message message;
+            Profile profile;
+            if (auto *m = qobject_cast<SendMessageJob *>(job))
+                message = m->message();
+            else if (auto *p = qobject_cast<SaveProfileJob *>(job))
+                profile = p->profile();
+            else if (auto *u = qobject_cast<UploadPhotoJob *>(job))
+                profile = u->profile();
+            onSucceeded(item, message, profile);
+        } else {
+            Profile theirs;
+            if (auto *p = qobject_cast<SaveProfileJob *>(job); p && p->hasServerProfile())
+                theirs = p->serverProfile();
+            onFailed(item, job->error(), theirs);
+        }
+    });
+}
+
+void Outbox::onSucceeded(const OutboxItem &item, const Message &message, const Profile &profile)
+{
+    m_connectivity.reset();
+    m_notBefore = {};
+    const qint64 id = item.id;
+    if (item.kind == OutboxItem::Kind::Message) {
+        struct Sent
+        {
+            bool ok = false;
+            MessageRecord record;
+        };
+        m_database->write<Sent>(
+            [id, message](SyncWriter &w) {
+                Sent s;
+                s.ok = w.markMessageSent(id, message, &s.record);
+                return s;
+            },
+            this,
+            [this, id](const Sent &s) {
+                if (s.ok)
+                    emit messageChanged(s.record);
+                emitItem(id);
+                finishItem(id);
+            });
+        return;
+    }
+    const qint64 base = item.payload.value(QStringLiteral("base_revision")).toInteger(-1);
+    m_database->write<bool>([id, profile, base](SyncWriter &w) { return w.markProfileSent(id, profile, base); }, this,
+                            [this, id, profile](bool) {
+                                if (!profile.username.isEmpty())
+                                    emit profileSaved(profile);
+                                emitItem(id);
+                                finishItem(id);
+                            });
+}
+
+void Outbox::onFailed(const OutboxItem &item, const ApiError &error, const Profile &serverProfile)
+{
+    const qint64 id = item.id;
+    qCInfo(lcSync) << "outbox item" << id << outboxKindName(item.kind) << "failed:" << error.kindName() << error.detail;
+
+    if (item.kind == OutboxItem::Kind::Profile && error.httpStatus == 412) {
+        if (!serverProfile.username.isEmpty()) {
+            reportConflict(item, serverProfile);
+            return;
+        }
+        // The 412 came without the current profile: fetch it.
+        GetProfileJob *job = m_api->fetchProfile(m_username);
+        connect(job, &ApiJob::finished, this, [this, item, job] {
+            if (job->isSucceeded())
+                reportConflict(item, job->profile());
+            else
+                onFailed(item, job->error(), {});
+        });
+        return;
+    }
+
+    OutboxItem failure = failureOf(error);
+    if (error.kind == ApiError::Kind::Auth) {
+        // Kept as it is: it goes out after the next sign-in.
+        pause();
+        m_database->write<bool>([id, failure](SyncWriter &w) { return w.markRetry(id, failure); }, this,
+                                [this, id](bool) {
+                                    emitItem(id);
+                                    finishItem(id);
+                                });
+        return;
+    }
+    if (error.isTemporary() || error.kind == ApiError::Kind::Tls) {
+        const std::chrono::milliseconds delay = m_connectivity.next(error.retryAfter);
+        m_notBefore = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+        failure.nextAttemptAt = m_notBefore;
+        m_database->write<bool>([id, failure](SyncWriter &w) { return w.markRetry(id, failure); }, this,
+                                [this, id](bool) {
+                                    emitItem(id);
+                                    finishItem(id);
+                                });
+        return;
+    }
+    // Permanent: the server will never accept this as it is.
+    struct Failed
+    {
+        bool ok = false;
+        MessageRecord record;
+    };
+    emit errorOccurred(error);
+    m_database->write<Failed>(
+        [id, failure](SyncWriter &w) {
+            Failed f;
+            f.ok = w.markFailed(id, failure, {}, &f.record);
+            return f;
+        },
+        this,
+        [this, id](const Failed &f) {
+            if (f.ok && f.record.localId)
+                emit messageChanged(f.record);
+            emitItem(id);
+            finishItem(id);
+        });
+}
+
+void Outbox::reportConflict(const OutboxItem &item, const Profile &theirs)
+{
+    const qint64 id = item.id;
+    ProfileConflict c;
+    c.outboxId = id;
+    c.mine = profileOf(item).value_or(Profile {});
+    c.theirs = theirs;
+    c.baseRevision = item.payload.value(QStringLiteral("base_revision")).toInteger();
+    if (c.differingFields().isEmpty()) {
+        // The server already has exactly this edit (an earlier attempt got through).
+        onSucceeded(item, {}, theirs);
+        return;
+    }
+    OutboxItem failure;
+    failure.errorKind = QStringLiteral("conflict");
+    failure.errorCode = QStringLiteral("precondition_failed");
+    failure.httpStatus = 412;
+    failure.errorMessage = tr("Your profile was changed elsewhere since you started editing. "
+                              "Choose which version to keep.");
+    const QByteArray theirsJson = QJsonDocument(toJson(theirs)).toJson(QJsonDocument::Compact);
+    m_database->write<bool>([id, failure, theirsJson](SyncWriter &w) { return w.markFailed(id, failure, theirsJson); },
+                            this,
+                            [this, id, c](bool) {
+                                emitItem(id);
+                                emit conflictDetected(c);
+                                finishItem(id);
+                            });
+}
+
+void Outbox::finishItem(qint64 id)
+{
+    m_busy.remove(id);
+    schedule(m_notBefore.isValid()
+                 ? std::chrono::milliseconds {std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(m_notBefore))}
+                 : std::chrono::milliseconds {0});
+}
+
+void Outbox::emitItem(qint64 id)
+{
+    if (const std::optional<OutboxItem> i = item(id))
+        emit itemChanged(*i);
+}
+
+} // namespace Colleagues

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Backoff.h"
+#include "Result.h"
+#include "SyncTypes.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QTimer;
+QT_END_NAMESPACE
+
+namespace Colleagues {
+
+class ApiClient;
+class SyncDatabase;
+
+/*!
+ * Local changes on their way to the server: messages, profile saves and photo uploads.
+ * Each is first written to the outbox in the local store (it survives a crash or being
+ * offline), then sent with an Idempotency-Key, so a retry never makes a second copy.
+ * Temporary failures (network, 5xx, 429) are retried with exponential backoff and full
+ * jitter, honouring Retry-After; a permanent refusal (validation) fails the item with the
+ * server's reason. Items of one conversation go out one at a time, in order. A 412 on a
+ * profile save keeps the edit and reports a ProfileConflict to resolve.
+ */
+class Outbox : public QObject
+{
+    Q_OBJECT
+
+public:
+    Outbox(ApiClient *api, SyncDatabase *database, QObject *parent = nullptr);
+    ~Outbox() override;
+
+    void setUsername(const QString &username) { m_username = username; }
+    void setBackoffPolicy(const BackoffPolicy &policy);
+
+    // Queueing (each returns at once; itemQueued() follows when the item is stored) ----------
+    //! Queues a message; returns its client id, or the validation error of the body/recipient.
+    Result<QString> sendMessage(const QString &to, const QString &body);
+    //! Queues a save of one's own profile, made on top of \a baseRevision.
+    Result<QString> saveProfile(const Profile &edit, qint64 baseRevision);
+    //! Queues a new photo (JPEG or PNG bytes).
+    Result<QString> uploadPhoto(const QByteArray &image, const QByteArray &mimeType);
+
+    // State ------------------------------------------------------------------------------------
+    QList<OutboxItem> items(bool includeSent = false) const;
+    std::optional<OutboxItem> item(qint64 id) const;
+    //! Items not yet sent (pending or sending).
+    int pendingCount() const;
+    std::optional<ProfileConflict> conflict(qint64 id) const;
+    bool isPaused() const { return m_paused; }
+
+    // Control ----------------------------------------------------------------------------------
+    //! Starts sending what is queued (items a crash left "sending" go again).
+    void start();
+    //! Stops sending (e.g. signed out); nothing queued is lost.
+    void pause();
+    //! Skips backoff waits and tries now (e.g. the server is reachable again).
+    void retryNow();
+    //! Sends a failed item again.
+    void retry(qint64 id);
+    //! Drops an item that has not been sent (a failed message disappears from its conversation).
+    void discard(qint64 id);
+
+    // Conflicts --------------------------------------------------------------------------------
+    //! Sends my version again, on top of the server's current revision.
+    void resolveKeepMine(qint64 id);
+    //! Drops my edit; the server's version stays.
+    void resolveTakeTheirs(qint64 id);
+    //! Sends my version with the listed fields (JSON names) taken from theirs.
+    void resolveMerge(qint64 id, const QStringList &takeTheirs);
+
+signals:
+    void itemQueued(const Colleagues::OutboxItem &item);
+    void itemChanged(const Colleagues::OutboxItem &item);
+    void itemRemoved(qint64 id);
+    //! A message was written to the local store (pending) / changed state (sent, failed).
+    void messageQueued(const Colleagues::MessageRecord &message);
+    void messageChanged(const Colleagues::MessageRecord &message);
+    //! The server saved one's profile (a save or a photo upload).
+    void profileSaved(const Colleagues::Profile &profile);
+    void conflictDetected(const Colleagues::ProfileConflict &conflict);
+    //! Nothing is pending any more.
+    void drained();
+    void errorOccurred(const Colleagues::ApiError &error);
+
+private:
+    void schedule(std::chrono::milliseconds delay = std::chrono::milliseconds {0});
+    void pump();
+    void send(const OutboxItem &item);
+    void onSucceeded(const OutboxItem &item, const Message &message, const Profile &profile);
+    void onFailed(const OutboxItem &item, const ApiError &error, const Profile &serverProfile);
+    void reportConflict(const OutboxItem &item, const Profile &theirs);
+    void finishItem(qint64 id);
+    void emitItem(qint64 id);
+    void resolve(qint64 id, const std::optional<Profile> &send);
+
+    ApiClient *m_api;
+    SyncDatabase *m_database;
+    QString m_username;
+    Backoff m_connectivity; //!< shared by all items: network, 5xx and 429 mean the server, not the item
+    QTimer *m_timer;
+    QHash<qint64, QString> m_busy; //!< id -> conversation: in flight, or its outcome not yet committed
+    QDateTime m_notBefore; //!< no request before this (after a network failure / 429)
+    bool m_started = false;
+    bool m_paused = false;
+};
+
+} // namespace Colleagues

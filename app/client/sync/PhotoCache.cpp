@@ -1,0 +1,81 @@
+#include "PhotoCache.h"
+
+#include "ApiClient.h"
+#include "SyncLogging.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace Colleagues {
+
+PhotoCache::PhotoCache(ApiClient *api, const QString &directory, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_directory(directory)
+{ }
+
+QString PhotoCache::pathFor(const QString &tag) const
+{
+    // Tags are opaque: hash them into a safe file name.
+    const QByteArray name = QCryptographicHash::hash(tag.toUtf8(), QCryptographicHash::Sha256).toHex().left(40);
+    return m_directory + QLatin1Char('/') + QString::fromLatin1(name);
+}
+
+QString PhotoCache::cachedPath(const QString &tag) const
+{
+    if (tag.isEmpty())
+        return {};
+    const QString path = pathFor(tag);
+    return QFile::exists(path) ? path : QString();
+}
+
+QString PhotoCache::photo(const QString &username, const QString &tag)
+{
+    if (tag.isEmpty())
+        return {};
+    const QString path = cachedPath(tag);
+    if (!path.isEmpty()) {
+        if (!m_revalidated.contains(tag)) {
+            m_revalidated.insert(tag);
+            fetch(username, tag);
+        }
+        return path;
+    }
+    fetch(username, {});
+    return {};
+}
+
+void PhotoCache::fetch(const QString &username, const QString &knownTag)
+{
+    if (m_inFlight.contains(username))
+        return;
+    m_inFlight.insert(username);
+    PhotoJob *job = m_api->fetchPhoto(username, knownTag);
+    connect(job, &ApiJob::finished, this, [this, job, username, knownTag] {
+        m_inFlight.remove(username);
+        if (!job->isSucceeded()) {
+            emit photoFailed(username, job->error());
+            return;
+        }
+        if (job->isNotModified())
+            return; // the cached file is current
+        const QString tag = job->tag().isEmpty() ? knownTag : job->tag();
+        if (tag.isEmpty() || job->body().isEmpty()) {
+            emit photoFailed(username, ApiError::protocol(QStringLiteral("photo without a tag or bytes")));
+            return;
+        }
+        QDir().mkpath(m_directory);
+        QSaveFile file(pathFor(tag));
+        if (!file.open(QIODevice::WriteOnly) || file.write(job->body()) != job->body().size() || !file.commit()) {
+            qCWarning(lcSync) << "cannot cache a photo in" << m_directory << file.errorString();
+            emit photoFailed(username, ApiError::protocol(file.errorString()));
+            return;
+        }
+        m_revalidated.insert(tag);
+        emit photoReady(username, tag, pathFor(tag));
+    });
+}
+
+} // namespace Colleagues

@@ -1,0 +1,485 @@
+#include "SyncCommands.h"
+
+#include "ApiClient.h"
+#include "ClientStore.h"
+#include "Outbox.h"
+#include "Session.h"
+#include "SyncClient.h"
+#include "SyncEngine.h"
+#include "TokenStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace Colleagues::SyncCommands {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int finish(int code)
+{
+    out().flush();
+    err().flush();
+    return code;
+}
+
+//! Parses \a arguments and handles --help; -1 to go on, else an exit code.
+int parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
+{
+    parser.addOption(QCommandLineOption(
+        QStringList {QStringLiteral("data-dir")},
+        QStringLiteral("Keep the local store in DIR (default: %1).").arg(ClientStore::defaultDataDirectory()),
+        QStringLiteral("DIR")));
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        err() << parser.errorText() << "\n" << usage << "\n";
+        return finish(2);
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(QStringLiteral("[options]"), usage);
+        return finish(0);
+    }
+    return -1;
+}
+
+//! Reads one line from standard input, without echo when it is a terminal.
+QString readPassword()
+{
+    const bool tty = isatty(STDIN_FILENO);
+    termios saved {};
+    if (tty) {
+        err() << "Password: ";
+        err().flush();
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err() << "\n";
+    }
+    return line;
+}
+
+QString describeStorage(TokenStore::Where where)
+{
+    switch (where) {
+    case TokenStore::Where::Keychain: return QStringLiteral("in the system keychain");
+    case TokenStore::Where::File: return QStringLiteral("in the token file");
+    case TokenStore::Where::Memory: return QStringLiteral("in memory only (it ends with this command)");
+    case TokenStore::Where::Nowhere: break;
+    }
+    return QStringLiteral("nowhere");
+}
+
+//! The store and sync client of one command.
+struct Context
+{
+    ClientStore store;
+    QNetworkAccessManager *network = nullptr;
+    SyncClient *client = nullptr;
+    QObject owner;
+
+    bool open(const QCommandLineParser &parser)
+    {
+        if (!store.open(parser.value(QStringLiteral("data-dir")))) {
+            err() << "colleagues: " << store.errorString() << "\n";
+            return false;
+        }
+        network = new QNetworkAccessManager(&owner);
+        client = new SyncClient(&store, network, &owner);
+        QObject::connect(client->session(), &Session::notice, &owner, [](const QString &message) {
+            err() << "colleagues: " << message << "\n" << Qt::flush;
+        });
+        return true;
+    }
+    ~Context() { delete client; }
+};
+
+//! Restores the saved session, then calls \a then(signedIn) in the event loop.
+void restore(Context &c, std::function<void(bool)> then)
+{
+    QObject::connect(c.client->session(), &Session::restored, &c.owner, std::move(then), Qt::SingleShotConnection);
+    c.client->session()->restore();
+}
+
+QJsonObject messageJson(const MessageRecord &r)
+{
+    QJsonObject o = toJson(r.message);
+    o.insert(QStringLiteral("peer"), r.peer);
+    o.insert(QStringLiteral("state"), messageStateName(r.state));
+    if (r.message.id == 0)
+        o.insert(QStringLiteral("id"), QJsonValue());
+    if (r.message.sequence == 0)
+        o.insert(QStringLiteral("seq"), QJsonValue());
+    if (!r.message.sentAt.isValid())
+        o.insert(QStringLiteral("sent_at"), QJsonValue());
+    if (!r.error.isEmpty())
+        o.insert(QStringLiteral("error"), r.error);
+    return o;
+}
+
+QString messageLine(const MessageRecord &r)
+{
+    const QString when = r.message.sentAt.isValid()
+        ? r.message.sentAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+        : QStringLiteral("(not sent)");
+    QString state;
+    if (r.state == MessageRecord::State::Pending)
+        state = QStringLiteral(" [pending]");
+    else if (r.state == MessageRecord::State::Failed)
+        state = QStringLiteral(" [failed: %1]").arg(r.error);
+    else if (r.message.readAt.isValid())
+        state = QStringLiteral(" [read]");
+    // Message bodies may span lines: indent the continuation.
+    QString body = r.message.body;
+    body.replace(QLatin1Char('\n'), QStringLiteral("\n    "));
+    return QStringLiteral("%1 %2 -> %3: %4%5").arg(when, r.message.sender, r.message.recipient, body, state);
+}
+
+// login ----------------------------------------------------------------------------------------
+
+int runLogin(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Sign in to a Colleagues server. The password is read from standard input and never "
+                       "stored; the session token is kept in the system keychain, so that the commands that "
+                       "follow are signed in. Without a keychain service the token is kept in memory only, "
+                       "unless you opt in to --token-file."));
+    const QCommandLineOption server(QStringList {QStringLiteral("server")},
+                                    QStringLiteral("The server's address, e.g. https://colleagues.example.com."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption user(QStringList {QStringLiteral("user")}, QStringLiteral("Your username."),
+                                  QStringLiteral("NAME"));
+    const QCommandLineOption tokenFile(
+        QStringList {QStringLiteral("token-file")},
+        QStringLiteral("Keep the session token in FILE (created with mode 0600) instead of the keychain."),
+        QStringLiteral("FILE"));
+    parser.addOptions({server, user, tokenFile});
+    const QString usage =
+        QStringLiteral("colleagues login --server URL --user NAME [--token-file FILE] [--data-dir DIR]"
+                       " < password");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    const QUrl url = ApiClient::normalizedServerUrl(parser.value(server));
+    const QString username = parser.value(user).trimmed().toLower();
+    if (url.isEmpty() || username.isEmpty()) {
+        err() << "colleagues login: give the server's address (http:// or https://) and your username\n"
+              << usage << "\n";
+        return finish(2);
+    }
+    const QString password = readPassword();
+    if (password.isEmpty()) {
+        err() << "colleagues login: no password on standard input\n";
+        return finish(2);
+    }
+
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    if (parser.isSet(tokenFile))
+        c.client->tokenStore()->setTokenFile(parser.value(tokenFile));
+    int code = 1;
+    QObject::connect(c.client->session(), &Session::signedIn, &c.owner, [&] {
+        out() << "Signed in as " << c.client->session()->username() << " at " << url.toString()
+              << "; the token is kept " << describeStorage(c.client->session()->tokenStorage()) << ".\n";
+        code = 0;
+        QCoreApplication::exit(0);
+    });
+    QObject::connect(c.client->session(), &Session::signInFailed, &c.owner, [&](const ApiError &error) {
+        err() << "colleagues login: " << error.userMessage << "\n";
+        QCoreApplication::exit(1);
+    });
+    c.client->session()->signIn(url, username, password);
+    QCoreApplication::exec();
+    return finish(code);
+}
+
+int runLogout(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Sign out: revoke the session token and forget it."));
+    const QString usage = QStringLiteral("colleagues logout [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    QObject::connect(c.client->session(), &Session::signedOut, &c.owner, [] {
+        out() << "Signed out.\n";
+        QCoreApplication::exit(0);
+    });
+    restore(c, [&](bool) { c.client->session()->signOut(); });
+    QCoreApplication::exec();
+    return finish(0);
+}
+
+// sync -----------------------------------------------------------------------------------------
+
+int runSync(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Bring the local store up to date with the server and send what waits in the outbox. "
+                       "Without --once, keeps listening for changes (long-poll) until interrupted, printing "
+                       "new messages. A first sync that was interrupted resumes where it stopped."));
+    const QCommandLineOption once(QStringList {QStringLiteral("once")},
+                                  QStringLiteral("Stop when up to date and the outbox is sent."));
+    const QCommandLineOption pageSize(QStringList {QStringLiteral("page-size")},
+                                      QStringLiteral("Profiles per page in the first sync (default 1000)."),
+                                      QStringLiteral("N"), QStringLiteral("1000"));
+    parser.addOptions({once, pageSize});
+    const QString usage = QStringLiteral("colleagues sync [--once] [--page-size N] [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    bool ok = false;
+    const int pageSizeValue = parser.value(pageSize).toInt(&ok);
+    if (!ok || pageSizeValue < 1 || pageSizeValue > 10000) {
+        err() << "colleagues sync: --page-size must be 1 to 10000\n";
+        return finish(2);
+    }
+    const bool onceMode = parser.isSet(once);
+
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    SyncEngine *engine = c.client->engine();
+    Outbox *outbox = c.client->outbox();
+    engine->setPageSize(pageSizeValue);
+
+    int code = 0;
+    bool caughtUp = false;
+    bool drained = false;
+    auto maybeDone = [&] {
+        if (onceMode && caughtUp && drained)
+            QCoreApplication::exit(0);
+    };
+    if (!engine->isInitialSyncDone() && engine->progress().received > 0)
+        out() << "resuming the first sync after " << engine->progress().received << " profiles\n" << Qt::flush;
+    QObject::connect(engine, &SyncEngine::progressChanged, &c.owner, [](qint64 received, qint64 total) {
+        out() << "synced " << received << " of " << (total >= 0 ? QString::number(total) : QStringLiteral("?"))
+              << " profiles\n"
+              << Qt::flush;
+    });
+    QObject::connect(engine, &SyncEngine::directoryReset, &c.owner, [] {
+        out() << "the server asked for a full resync; starting over\n" << Qt::flush;
+    });
+    QObject::connect(engine, &SyncEngine::messagesReceived, &c.owner, [](const QList<MessageRecord> &messages) {
+        for (const MessageRecord &m : messages)
+            out() << "message: " << messageLine(m) << "\n";
+        out().flush();
+    });
+    QObject::connect(engine, &SyncEngine::caughtUp, &c.owner, [&] {
+        caughtUp = true;
+        maybeDone();
+    });
+    QObject::connect(outbox, &Outbox::drained, &c.owner, [&] {
+        drained = true;
+        maybeDone();
+    });
+    QObject::connect(outbox, &Outbox::itemChanged, &c.owner, [](const OutboxItem &item) {
+        if (item.state == OutboxItem::State::Failed)
+            err() << "colleagues sync: could not send " << outboxKindName(item.kind) << ": " << item.errorMessage
+                  << "\n"
+                  << Qt::flush;
+    });
+    QObject::connect(engine, &SyncEngine::errorOccurred, &c.owner, [&](const ApiError &error) {
+        err() << "colleagues sync: " << error.userMessage << "\n" << Qt::flush;
+        if (error.kind == ApiError::Kind::Auth) {
+            err() << "colleagues sync: sign in again with colleagues login\n";
+            code = 1;
+            QCoreApplication::exit(1);
+        } else if (onceMode) {
+            code = 1;
+            QCoreApplication::exit(1);
+        }
+    });
+    restore(c, [&](bool signedIn) {
+        if (!signedIn) {
+            err() << "colleagues sync: not signed in; run colleagues login first\n";
+            code = 1;
+            QCoreApplication::exit(1);
+        }
+    });
+    c.client->start(onceMode);
+    QCoreApplication::exec();
+    if (code == 0 && onceMode)
+        out() << "up to date: " << c.store.profileCount() << " profiles\n";
+    return finish(code);
+}
+
+// send -----------------------------------------------------------------------------------------
+
+int runSend(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Send a message. It is written to the outbox first: when the server cannot be reached it "
+                       "stays queued (exit code 3) and goes out with the next colleagues sync, exactly once."));
+    const QCommandLineOption to(QStringList {QStringLiteral("to")}, QStringLiteral("The recipient's username."),
+                                QStringLiteral("USER"));
+    parser.addOption(to);
+    parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("The message."));
+    const QString usage = QStringLiteral("colleagues send --to USER TEXT [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    const QString recipient = parser.value(to).trimmed().toLower();
+    const QString text = parser.positionalArguments().join(QLatin1Char(' '));
+    if (recipient.isEmpty() || text.isEmpty()) {
+        err() << "colleagues send: give a recipient and a text\n" << usage << "\n";
+        return finish(2);
+    }
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    Outbox *outbox = c.client->outbox();
+    int code = 1;
+    QString clientId;
+    QObject::connect(outbox, &Outbox::messageChanged, &c.owner, [&](const MessageRecord &m) {
+        if (m.message.clientId != clientId)
+            return;
+        if (m.state == MessageRecord::State::Sent) {
+            out() << "sent to " << m.peer << "\n";
+            code = 0;
+            QCoreApplication::exit(0);
+        } else if (m.state == MessageRecord::State::Failed) {
+            err() << "colleagues send: " << m.error << "\n";
+            code = 1;
+            QCoreApplication::exit(1);
+        }
+    });
+    QObject::connect(outbox, &Outbox::itemChanged, &c.owner, [&](const OutboxItem &item) {
+        if (item.key != clientId || item.state != OutboxItem::State::Pending || item.attempts == 0)
+            return;
+        err() << "colleagues send: not delivered yet (" << item.errorMessage
+              << "); it is queued and goes out with the next colleagues sync\n";
+        code = 3;
+        QCoreApplication::exit(3);
+    });
+    restore(c, [&](bool signedIn) {
+        if (c.client->session()->username().isEmpty()) {
+            err() << "colleagues send: not signed in; run colleagues login first\n";
+            QCoreApplication::exit(1);
+            return;
+        }
+        outbox->setUsername(c.client->session()->username());
+        const Result<QString> queued = outbox->sendMessage(recipient, text);
+        if (!queued) {
+            err() << "colleagues send: " << queued.error().message << "\n";
+            code = 2;
+            QCoreApplication::exit(2);
+            return;
+        }
+        clientId = *queued;
+        if (!signedIn) {
+            // Kept in the outbox until the next sign-in.
+            QObject::connect(outbox, &Outbox::messageQueued, &c.owner, [&] {
+                err() << "colleagues send: the session has ended; the message is queued and goes out after "
+                         "colleagues login\n";
+                code = 3;
+                QCoreApplication::exit(3);
+            });
+            return;
+        }
+        outbox->start();
+    });
+    QCoreApplication::exec();
+    return finish(code);
+}
+
+// messages -------------------------------------------------------------------------------------
+
+int runMessages(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Show messages from the local store (run colleagues sync to fetch new ones)."));
+    const QCommandLineOption with(QStringList {QStringLiteral("with")},
+                                  QStringLiteral("Only the conversation with USER."), QStringLiteral("USER"));
+    const QCommandLineOption json(QStringList {QStringLiteral("json")},
+                                  QStringLiteral("Print JSON (format in docs/cli.md)."));
+    parser.addOptions({with, json});
+    const QString usage = QStringLiteral("colleagues messages [--with USER] [--json] [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    const QString peer = parser.value(with).trimmed().toLower();
+    const QList<MessageRecord> list = parser.isSet(with) ? c.client->messages(peer) : c.client->allMessages();
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const MessageRecord &m : list)
+            array.append(messageJson(m));
+        out() << QJsonDocument(QJsonObject {{QStringLiteral("messages"), array}}).toJson(QJsonDocument::Indented);
+        return finish(0);
+    }
+    if (list.isEmpty())
+        out() << (parser.isSet(with) ? QStringLiteral("no messages with %1\n").arg(peer)
+                                     : QStringLiteral("no messages\n"));
+    for (const MessageRecord &m : list)
+        out() << messageLine(m) << "\n";
+    return finish(0);
+}
+
+} // namespace
+
+QStringList names()
+{
+    return {QStringLiteral("login"), QStringLiteral("logout"), QStringLiteral("sync"), QStringLiteral("send"),
+            QStringLiteral("messages")};
+}
+
+int run(const QString &command, const QStringList &arguments)
+{
+    if (command == QLatin1String("login"))
+        return runLogin(arguments);
+    if (command == QLatin1String("logout"))
+        return runLogout(arguments);
+    if (command == QLatin1String("sync"))
+        return runSync(arguments);
+    if (command == QLatin1String("send"))
+        return runSend(arguments);
+    if (command == QLatin1String("messages"))
+        return runMessages(arguments);
+    return 2;
+}
+
+QString help()
+{
+    return QStringLiteral(
+        "  login --server URL --user NAME [--token-file F]  sign in (password on standard input)\n"
+        "  logout                                           sign out and forget the token\n"
+        "  sync [--once]                                    sync with the server (and send the outbox)\n"
+        "  send --to USER TEXT                              send a message (queued when offline)\n"
+        "  messages [--with USER] [--json]                  show messages from the local store\n");
+}
+
+} // namespace Colleagues::SyncCommands

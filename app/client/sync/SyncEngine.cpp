@@ -1,0 +1,289 @@
+#include "SyncEngine.h"
+
+#include "ApiClient.h"
+#include "SyncBatch.h"
+#include "SyncDatabase.h"
+#include "SyncLogging.h"
+#include "SyncSchema_p.h"
+
+#include <QTimer>
+
+namespace Colleagues {
+
+using namespace SyncSchema;
+
+namespace {
+//! What the engine needs of a page as soon as it is parsed, to ask for the next one.
+struct PageHead
+{
+    qint64 next = 0;
+    bool hasMore = false;
+    bool startOver = false;
+};
+
+//! Where the stored directory is, read on the sync worker after every earlier write.
+struct Position
+{
+    qint64 cursor = 0;
+    bool initialDone = false;
+    qint64 received = 0;
+    qint64 total = -1;
+};
+} // namespace
+
+SyncEngine::SyncEngine(ApiClient *api, SyncDatabase *database, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_database(database)
+    , m_retryTimer(new QTimer(this))
+{
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &SyncEngine::restart);
+    const Position p {cursor(database->readHandle()),
+                      syncValue(database->readHandle(), Keys::InitialDone) == QLatin1String("1"),
+                      syncValue(database->readHandle(), Keys::InitialReceived).toLongLong(), -1};
+    m_initialDone = p.initialDone;
+    m_progress.received = p.received;
+    const QString total = syncValue(database->readHandle(), Keys::Total);
+    m_progress.total = total.isEmpty() ? -1 : total.toLongLong();
+}
+
+SyncEngine::~SyncEngine()
+{
+    ++m_generation;
+    if (m_inFlight)
+        m_inFlight->abort();
+}
+
+void SyncEngine::start()
+{
+    begin(false);
+}
+
+void SyncEngine::syncOnce()
+{
+    begin(true);
+}
+
+void SyncEngine::begin(bool once)
+{
+    m_once = once;
+    if (!m_api->hasToken()) {
+        setState(SyncState::SignedOut);
+        return;
+    }
+    m_running = true;
+    m_retryTimer->stop();
+    restart();
+}
+
+void SyncEngine::stop()
+{
+    m_running = false;
+    ++m_generation;
+    m_retryTimer->stop();
+    m_retryDelay = std::chrono::milliseconds {0};
+    if (m_inFlight)
+        m_inFlight->abort();
+}
+
+void SyncEngine::suspendForSignIn()
+{
+    stop();
+    setState(SyncState::SignedOut);
+}
+
+void SyncEngine::syncNow()
+{
+    if (!m_running)
+        return;
+    m_retryTimer->stop();
+    m_backoff.reset();
+    restart();
+}
+
+void SyncEngine::setState(SyncState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCDebug(lcSync) << "sync state:" << syncStateName(state);
+    emit stateChanged(state);
+}
+
+void SyncEngine::restart()
+{
+    const quint64 generation = ++m_generation;
+    m_retryDelay = std::chrono::milliseconds {0};
+    if (m_inFlight)
+        m_inFlight->abort();
+    if (!m_running)
+        return;
+    if (!m_api->hasToken()) {
+        m_running = false;
+        setState(SyncState::SignedOut);
+        return;
+    }
+    // Read the position behind every write already queued, so that it is the committed one.
+    m_database->write<Position>(
+        [](SyncWriter &w) {
+            Position p;
+            p.cursor = cursor(w.handle());
+            p.initialDone = syncValue(w.handle(), Keys::InitialDone) == QLatin1String("1");
+            p.received = syncValue(w.handle(), Keys::InitialReceived).toLongLong();
+            const QString total = syncValue(w.handle(), Keys::Total);
+            p.total = total.isEmpty() ? -1 : total.toLongLong();
+            return p;
+        },
+        this,
+        [this, generation](Position p) {
+            if (generation != m_generation || !m_running)
+                return;
+            m_initialDone = p.initialDone;
+            m_progress = {p.received, p.total};
+            if (!m_initialDone) {
+                setState(SyncState::Syncing);
+                emit progressChanged(m_progress.received, m_progress.total);
+            }
+            fetch(p.cursor, m_initialDone && !m_once);
+        });
+}
+
+void SyncEngine::fetch(qint64 since, bool longPoll)
+{
+    SyncJob *job = m_api->sync(since, m_pageSize, longPoll ? m_longPollSeconds : 0);
+    m_inFlight = job;
+    const quint64 generation = m_generation;
+    connect(job, &ApiJob::finished, this, [this, job, generation] { onFetched(job, generation); });
+}
+
+void SyncEngine::onFetched(SyncJob *job, quint64 generation)
+{
+    if (m_inFlight == job)
+        m_inFlight = nullptr;
+    if (generation != m_generation || !m_running)
+        return;
+    if (!job->isSucceeded()) {
+        fail(job->error());
+        return;
+    }
+    m_lastSyncedAt = QDateTime::currentDateTimeUtc();
+    m_lastError = {};
+    m_backoff.reset();
+    if (!m_connected) {
+        m_connected = true;
+        emit connected();
+    }
+    if (m_initialDone)
+        setState(SyncState::Online);
+
+    const qint64 since = job->since();
+    const QString me = m_username;
+    QPointer<SyncEngine> self(this);
+    SyncDatabase *database = m_database;
+    ++m_pendingApplies;
+    m_database->write<PageResult>(
+        [body = job->body(), since, me, self, database, generation](SyncWriter &w) {
+            return w.applyPage(body, since, me, [self, database, generation](const SyncBatch &batch) {
+                const PageHead head {batch.next, batch.hasMore, batch.startOver};
+                // Ask for the next page while this one is being written.
+                database->post([self, head, generation] {
+                    if (self)
+                        self->onParsed(SyncBatch {head.startOver, {}, {}, {}, head.next, head.hasMore, -1}, generation);
+                });
+            });
+        },
+        this,
+        [this, generation](PageResult r) {
+            --m_pendingApplies;
+            const bool current = generation == m_generation && m_running;
+            if (r.error.isEmpty() && !r.stale && !r.startOver) {
+                // Committed: tell the UI even if the loop moved on meanwhile.
+                if (!r.removedProfileIds.isEmpty())
+                    emit profilesRemoved(r.removedProfileIds);
+                if (!r.changedProfileIds.isEmpty())
+                    emit profilesChanged(r.changedProfileIds);
+                if (!r.newMessages.isEmpty())
+                    emit messagesReceived(r.newMessages);
+                if (!r.updatedMessages.isEmpty())
+                    emit messagesUpdated(r.updatedMessages);
+                if (!m_initialDone) {
+                    m_progress.received = r.initialReceived;
+                    if (r.total >= 0)
+                        m_progress.total = r.total;
+                    if (r.initialDone && m_progress.total < m_progress.received)
+                        m_progress.total = m_progress.received;
+                    emit progressChanged(m_progress.received, m_progress.total);
+                }
+                if (r.initialDone && !m_initialDone) {
+                    m_initialDone = true;
+                    emit initialSyncFinished();
+                }
+            }
+            if (!current)
+                return;
+            if (!r.error.isEmpty()) {
+                qCWarning(lcSync) << "could not store a sync answer:" << r.error;
+                fail(ApiError::protocol(r.error));
+                return;
+            }
+            if (r.stale) {
+                restart();
+                return;
+            }
+            if (r.startOver) {
+                qCInfo(lcSync) << "the server asked to start over: full resync";
+                ++m_generation;
+                m_database->write<bool>([](SyncWriter &w) { return w.resetForResync(); }, this,
+                                        [this](bool ok) {
+                                            if (!ok) {
+                                                fail(ApiError::protocol(QStringLiteral("could not reset the store")));
+                                                return;
+                                            }
+                                            m_initialDone = false;
+                                            m_progress = {};
+                                            emit directoryReset();
+                                            restart();
+                                        });
+                return;
+            }
+            setState(m_initialDone ? SyncState::Online : SyncState::Syncing);
+            if (!r.hasMore) {
+                emit caughtUp();
+                if (m_once)
+                    stop();
+            }
+        });
+}
+
+void SyncEngine::onParsed(const SyncBatch &head, quint64 generation)
+{
+    if (generation != m_generation || !m_running || head.startOver)
+        return;
+    if (head.hasMore)
+        fetch(head.next, false);
+    else if (!m_once)
+        fetch(head.next, true);
+}
+
+void SyncEngine::fail(const ApiError &error)
+{
+    m_lastError = error;
+    m_connected = false;
+    emit errorOccurred(error);
+    if (error.kind == ApiError::Kind::Auth) {
+        m_running = false;
+        ++m_generation;
+        setState(SyncState::SignedOut);
+        return;
+    }
+    const bool unreachable = error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Tls;
+    setState(unreachable ? SyncState::Offline : SyncState::Error);
+    ++m_generation;
+    m_retryDelay = m_backoff.next(error.retryAfter);
+    qCInfo(lcSync) << "sync failed:" << error.kindName() << error.detail << "- retrying in" << m_retryDelay.count()
+                   << "ms";
+    m_retryTimer->start(m_retryDelay);
+}
+
+} // namespace Colleagues

@@ -1,0 +1,146 @@
+#pragma once
+
+// Internal: the sync engine's part of the local store — its schema migration, the keys it
+// keeps in sync_state, and the reader and writer of messages, conversations and the outbox.
+
+#include "SyncBatch.h"
+#include "SyncTypes.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+namespace Colleagues {
+
+namespace StoreSchema {
+class DirectoryWriter;
+}
+namespace Sql {
+class Statement;
+}
+
+namespace SyncSchema {
+
+//! Migration 4 of the client store (registered in StoreSchema's list): what the outbox needs
+//! beyond version 3 — photo bytes, structured failure reasons and the server's side of a conflict.
+extern const char *const Migration4;
+
+//! Keys the sync engine keeps in sync_state.
+namespace Keys {
+inline constexpr char Cursor[] = "sync.cursor"; //!< the server cursor the directory is at
+inline constexpr char InitialDone[] = "sync.initial_done"; //!< "1" once the first sync finished
+inline constexpr char InitialReceived[] = "sync.initial_received"; //!< profiles stored by the first sync
+inline constexpr char Total[] = "sync.total"; //!< the directory's size as the server last said
+inline constexpr char Server[] = "account.server"; //!< server URL of the signed-in account
+inline constexpr char Username[] = "account.username";
+inline constexpr char TokenStorage[] = "account.token_storage"; //!< keychain | file | memory
+inline constexpr char TokenFile[] = "account.token_file"; //!< the opted-in token file, if any
+} // namespace Keys
+
+//! Opens a connection to the store file through Qt's QSQLITE driver, configured like the store's.
+sqlite3 *openConnection(const QString &connectionName, const QString &path, QString *error);
+void closeConnection(const QString &connectionName);
+
+QString syncValue(sqlite3 *db, const char *key);
+qint64 cursor(sqlite3 *db);
+
+// Reading (any connection) -------------------------------------------------------------------
+QList<MessageRecord> messages(sqlite3 *db, const QString &peer, int limit = -1);
+std::optional<MessageRecord> messageByClientId(sqlite3 *db, const QString &clientId);
+QList<Conversation> conversations(sqlite3 *db);
+QList<OutboxItem> outboxItems(sqlite3 *db, bool includeSent = true);
+std::optional<OutboxItem> outboxItem(sqlite3 *db, qint64 id);
+//! The server's profile (JSON) stored with a conflicting save; empty if none.
+QByteArray outboxConflict(sqlite3 *db, qint64 id);
+//! The bytes of a queued photo.
+QByteArray outboxData(sqlite3 *db, qint64 id);
+
+//! What applying one sync answer did.
+struct PageResult
+{
+    QString error; //!< empty on success
+    bool stale = false; //!< the page was for another cursor (already applied or reset): ignored
+    bool startOver = false;
+    qint64 next = 0;
+    bool hasMore = false;
+    qint64 total = -1;
+    bool initialDone = false; //!< the first sync is complete (after this page)
+    qint64 initialReceived = 0; //!< profiles stored by the first sync so far
+    QStringList changedProfileIds; //!< upserted
+    QStringList removedProfileIds;
+    QList<MessageRecord> newMessages;
+    QList<MessageRecord> updatedMessages; //!< read receipts, confirmations of our own sends
+};
+
+/*!
+ * Writes the sync engine's changes on one connection (the sync worker's), one transaction
+ * per call: sync pages with their cursor, the outbox and its outcomes, messages.
+ */
+class SyncWriter
+{
+public:
+    SyncWriter(sqlite3 *db);
+    ~SyncWriter();
+    bool isValid() const { return m_valid; }
+    QString errorString() const { return m_error; }
+    sqlite3 *handle() const { return m_db; }
+
+    //! Parses \a body (a GET /sync answer for cursor \a since) and applies it with the new cursor
+    //! in one transaction. \a parsed is called after parsing, before writing (for pipelining).
+    PageResult applyPage(const QByteArray &body, qint64 since, const QString &me,
+                         const std::function<void(const SyncBatch &)> &parsed = {});
+    //! "Start over": removes the directory and server-confirmed messages, resets the cursor;
+    //! keeps the outbox and the messages still waiting in it.
+    bool resetForResync();
+    //! Another account signs in on this store: everything of the previous one goes.
+    bool resetForAccountChange();
+
+    bool setValues(const QList<QPair<QString, QString>> &values);
+
+    // Outbox
+    //! Queues a message: a pending message row and an outbox item, in one transaction.
+    std::optional<OutboxItem> enqueueMessage(const QString &me, const QString &to, const QString &body,
+                                             const QString &clientId, MessageRecord *record);
+    //! Queues a profile save based on \a baseRevision (coalesced with a queued save not yet sent).
+    std::optional<OutboxItem> enqueueProfile(const Profile &edit, qint64 baseRevision, const QString &key);
+    std::optional<OutboxItem> enqueuePhoto(const QByteArray &image, const QByteArray &mimeType, const QString &key);
+    //! Items left "sending" by a crash go back to pending (their idempotency key makes resending safe).
+    bool resetSending();
+    bool markSending(qint64 id);
+    //! A temporary failure: stays pending, with the reason and when it is retried.
+    bool markRetry(qint64 id, const OutboxItem &failure);
+    //! A permanent failure (or a conflict, with the server's profile as JSON in \a conflict).
+    bool markFailed(qint64 id, const OutboxItem &failure, const QByteArray &conflict = {},
+                    MessageRecord *record = nullptr);
+    //! A message the server stored: the local row gets its server fields.
+    bool markMessageSent(qint64 id, const Message &message, MessageRecord *record);
+    //! A profile save or photo upload the server applied: the directory gets the new profile,
+    //! and queued saves based on the old revision move to the new one.
+    bool markProfileSent(qint64 id, const Profile &saved, qint64 oldRevision);
+    //! Requeues a failed item (after the user resolved a conflict or asked to retry), with a new payload.
+    bool requeue(qint64 id, const QJsonObject &payload);
+    bool remove(qint64 id);
+    //! Marks messages from \a peer up to \a upToId as read locally.
+    bool markConversationRead(const QString &peer, qint64 upToId);
+
+private:
+    bool upsertMessage(const Message &m, const QString &me, bool *inserted, MessageRecord *record);
+    bool refreshConversation(const QString &peer);
+    bool failStatement(const Sql::Statement &s);
+    std::optional<OutboxItem> insertOutbox(OutboxItem::Kind kind, const QString &key, const QString &conversation,
+                                           const QJsonObject &payload, const QByteArray &data);
+
+    sqlite3 *m_db;
+    bool m_valid = false;
+    QString m_error;
+    std::unique_ptr<StoreSchema::DirectoryWriter> m_directory;
+    struct Statements;
+    std::unique_ptr<Statements> m_s;
+};
+
+} // namespace SyncSchema
+} // namespace Colleagues

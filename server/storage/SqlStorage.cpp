@@ -498,8 +498,8 @@ Connection *SqlStorage::openConnection(Connection *c)
     if (c->db.isOpen())
         return c;
     if (!c->db.isValid() || !c->db.open()) {
-        qCWarning(lcStorage).noquote() << "cannot open the database" << m_config.displayName() << ":"
-                                       << c->db.lastError().text();
+        qCWarning(lcStorage).noquote()
+            << QStringLiteral("cannot open the database %1: %2").arg(m_config.displayName(), c->db.lastError().text());
         return nullptr;
     }
     if (!isPostgres()) {
@@ -792,6 +792,35 @@ Result<Account> SqlStorage::createAccount(const QString &username, const QByteAr
     return Account {*id, username, passwordHash, role, false};
 }
 
+Result<QStringList> SqlStorage::createAccounts(const QList<Account> &accounts)
+{
+    for (const Account &account : accounts) {
+        if (const Error invalid = Validation::checkUsername(account.username))
+            return invalid;
+    }
+    Connection *c = connection();
+    if (!c)
+        return databaseFailure();
+    Transaction tx(*this, *c);
+    if (!tx.begin())
+        return tx.fail(u"starting to create accounts");
+    QStringList created;
+    Query insert(*c,
+                 QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled, created_at)"
+                                " VALUES (?, ?, ?, FALSE, ?) ON CONFLICT (username) DO NOTHING"));
+    const qint64 now = nowMs();
+    for (const Account &account : accounts) {
+        if (!insert.exec({account.username, QString::fromLatin1(account.passwordHash), roleName(account.role), now}))
+            return tx.fail(u"creating an account", insert.error());
+        if (insert.rowsAffected() > 0)
+            created.append(account.username);
+        insert.finish();
+    }
+    if (!tx.commit())
+        return tx.fail(u"committing new accounts");
+    return created;
+}
+
 Result<std::optional<Account>> SqlStorage::findAccount(const QString &username)
 {
     Connection *c = connection();
@@ -1024,35 +1053,58 @@ std::optional<Profile> writeProfile(Connection &c, const std::optional<StoredPro
 
 } // namespace
 
-Result<UpsertOutcome> SqlStorage::importProfile(const Profile &input)
+Result<QList<Result<UpsertOutcome>>> SqlStorage::importProfiles(const QList<Profile> &profiles)
 {
-    Profile profile = input;
-    if (auto invalid = prepareProfile(profile))
-        return *invalid;
+    QList<Result<UpsertOutcome>> outcomes;
+    QList<Profile> prepared;
+    outcomes.reserve(profiles.size());
+    prepared.reserve(profiles.size());
+    for (const Profile &input : profiles) {
+        Profile profile = input;
+        if (auto invalid = prepareProfile(profile))
+            outcomes.append(*invalid);
+        else
+            outcomes.append(UpsertOutcome {});
+        prepared.append(std::move(profile));
+    }
     Connection *c = connection();
     if (!c)
         return databaseFailure();
     Transaction tx(*this, *c);
     if (!tx.begin())
         return tx.fail(u"starting a profile import");
-    QSqlError error;
-    const auto existing = readProfile(*c, profile.username, &error);
-    if (!existing)
-        return tx.fail(u"reading a profile", error);
-    if (existing->has_value() && !(*existing)->deleted && sameContent((*existing)->profile, profile)) {
-        tx.rollback();
-        return UpsertOutcome {UpsertOutcome::Status::Unchanged, (*existing)->profile};
+    bool changed = false;
+    for (qsizetype i = 0; i < prepared.size(); ++i) {
+        if (!outcomes.at(i))
+            continue;
+        const Profile &profile = prepared.at(i);
+        // Row by row, so that a username twice in one batch updates what the first wrote.
+        QSqlError error;
+        const auto existing = readProfile(*c, profile.username, &error);
+        if (!existing)
+            return tx.fail(u"reading a profile", error);
+        if (existing->has_value() && !(*existing)->deleted && sameContent((*existing)->profile, profile)) {
+            outcomes[i] = UpsertOutcome {UpsertOutcome::Status::Unchanged, (*existing)->profile};
+            continue;
+        }
+        const auto seq = tx.takeSequence();
+        if (!seq)
+            return tx.fail(u"taking a sequence value");
+        const auto stored = writeProfile(*c, *existing, profile, *seq, &error);
+        if (!stored)
+            return tx.fail(u"writing a profile", error);
+        const bool created = !existing->has_value() || (*existing)->deleted;
+        outcomes[i] =
+            UpsertOutcome {created ? UpsertOutcome::Status::Created : UpsertOutcome::Status::Updated, *stored};
+        changed = true;
     }
-    const auto seq = tx.takeSequence();
-    if (!seq)
-        return tx.fail(u"taking a sequence value");
-    const auto stored = writeProfile(*c, *existing, profile, *seq, &error);
-    if (!stored)
-        return tx.fail(u"writing a profile", error);
+    if (!changed) {
+        tx.rollback();
+        return outcomes;
+    }
     if (!tx.commit())
-        return tx.fail(u"committing a profile");
-    const bool created = !existing->has_value() || (*existing)->deleted;
-    return UpsertOutcome {created ? UpsertOutcome::Status::Created : UpsertOutcome::Status::Updated, *stored};
+        return tx.fail(u"committing an import");
+    return outcomes;
 }
 
 Result<SaveOutcome> SqlStorage::saveProfile(const Profile &input, qint64 expectedRevision)

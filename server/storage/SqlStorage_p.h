@@ -40,6 +40,7 @@ public:
     Result<int> purgeTombstones(const QDateTime &before) override;
 
     Result<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) override;
+    Result<QStringList> createAccounts(const QList<Account> &accounts) override;
     Result<std::optional<Account>> findAccount(const QString &username) override;
     Result<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) override;
     Result<bool> setDisabled(const QString &username, bool disabled) override;
@@ -56,7 +57,7 @@ public:
     Result<bool> clearFailedSignIns(const QString &key) override;
 
     Result<std::optional<Profile>> findProfile(const QString &username) override;
-    Result<UpsertOutcome> importProfile(const Profile &profile) override;
+    Result<QList<Result<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles) override;
     Result<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) override;
     Result<bool> removeProfile(const QString &username) override;
     qint64 profileCount() override;

@@ -117,6 +117,14 @@ std::optional<Profile> Storage::profile(const QString &username)
     return found ? *found : std::nullopt;
 }
 
+Result<UpsertOutcome> Storage::importProfile(const Profile &profile)
+{
+    auto outcomes = importProfiles({profile});
+    if (!outcomes)
+        return outcomes.error();
+    return outcomes->constFirst();
+}
+
 Result<Profile> Storage::upsertProfile(const Profile &profile)
 {
     auto outcome = importProfile(profile);

@@ -176,6 +176,10 @@ public:
     // Accounts
     //! Fails with Code::Duplicate (field "username") if the account exists.
     virtual Result<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) = 0;
+    //! Creates, in one transaction, those of \a accounts whose username has no account yet
+    //! (id and disabled are ignored); returns the usernames it created. Fails with the
+    //! username's error if one is invalid, creating none.
+    virtual Result<QStringList> createAccounts(const QList<Account> &accounts) = 0;
     virtual std::optional<Account> account(const QString &username);
     virtual Result<std::optional<Account>> findAccount(const QString &username) = 0;
     //! Fails with Code::OutOfRange (field "username") when there is no such account.
@@ -213,7 +217,12 @@ public:
     //! fields of \a profile are ignored. A profile whose content is already equal is left
     //! alone (Unchanged: no new revision, no change for clients). A removed profile comes
     //! back with its old id.
-    virtual Result<UpsertOutcome> importProfile(const Profile &profile) = 0;
+    virtual Result<UpsertOutcome> importProfile(const Profile &profile);
+    //! importProfile() for many profiles in one transaction: slot i of the result is the
+    //! outcome for profiles[i], or the rule it breaks (invalid profiles are skipped, the others
+    //! imported). Fails as a whole only when the database does. Callers split large imports
+    //! (say 500 at a time) so that other writers never wait long.
+    virtual Result<QList<Result<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles) = 0;
     //! Saves the owner's edit only if the stored revision equals expectedRevision. With
     //! expectedRevision 0 and no profile yet (or a removed one), creates it. Stale carries the
     //! current profile; NotFound means there is no profile and expectedRevision was not 0.

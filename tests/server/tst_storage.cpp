@@ -69,6 +69,8 @@ private slots:
     void sessions();
     void throttling();
     void profilesImport();
+    void profilesBatchImport();
+    void accountsBatchCreate();
     void profilesSaveWithRevision();
     void profilesAreStoredNfc();
     void profileRemovalLeavesTombstone();
@@ -415,6 +417,59 @@ void TestStorage::profilesImport()
     const auto rejected = s.importProfile(invalid);
     QVERIFY(!rejected);
     QCOMPARE(rejected.error().field, u"email"_qs);
+}
+
+void TestStorage::profilesBatchImport()
+{
+    Storage &s = storage();
+    Profile invalid = makeProfile(u"bad"_qs);
+    invalid.email = u"nope"_qs;
+    Profile adaAgain = makeProfile(u"ada"_qs);
+    adaAgain.title = u"CTO"_qs;
+    const auto outcomes = s.importProfiles({makeProfile(u"ada"_qs), invalid, makeProfile(u"bob"_qs), adaAgain});
+    QVERIFY(outcomes);
+    QCOMPARE(outcomes->size(), 4);
+    QCOMPARE(outcomes->at(0)->status, UpsertOutcome::Status::Created);
+    QVERIFY(!outcomes->at(1));
+    QCOMPARE(outcomes->at(1).error().field, u"email"_qs);
+    QCOMPARE(outcomes->at(2)->status, UpsertOutcome::Status::Created);
+    // The same username twice in one batch: the second updates the first.
+    QCOMPARE(outcomes->at(3)->status, UpsertOutcome::Status::Updated);
+    QCOMPARE(outcomes->at(3)->profile.revision, 2);
+    QCOMPARE(s.profileCount(), 2);
+    QCOMPARE(s.profile(u"ada"_qs)->title, u"CTO"_qs);
+    QCOMPARE(s.latestSequence(), 3);
+
+    const auto again = s.importProfiles({adaAgain, makeProfile(u"bob"_qs)});
+    QCOMPARE(again->at(0)->status, UpsertOutcome::Status::Unchanged);
+    QCOMPARE(again->at(1)->status, UpsertOutcome::Status::Unchanged);
+    QCOMPARE(s.latestSequence(), 3);
+    QVERIFY(s.importProfiles({})->isEmpty());
+}
+
+void TestStorage::accountsBatchCreate()
+{
+    Storage &s = storage();
+    const auto created =
+        s.createAccounts({{0, u"ada"_qs, "hash-a", Role::Admin, false}, {0, u"bob"_qs, {}, Role::Member, false}});
+    QVERIFY(created);
+    QCOMPARE(*created, (QStringList {u"ada"_qs, u"bob"_qs}));
+    QCOMPARE(s.account(u"ada"_qs)->role, Role::Admin);
+    QCOMPARE(s.account(u"ada"_qs)->passwordHash, QByteArray("hash-a"));
+    QVERIFY(s.account(u"bob"_qs)->passwordHash.isEmpty());
+
+    // Existing accounts are left alone.
+    const auto more =
+        s.createAccounts({{0, u"bob"_qs, "new", Role::Admin, false}, {0, u"cy"_qs, {}, Role::Member, false}});
+    QCOMPARE(*more, QStringList {u"cy"_qs});
+    QVERIFY(s.account(u"bob"_qs)->passwordHash.isEmpty());
+    QCOMPARE(s.account(u"bob"_qs)->role, Role::Member);
+
+    const auto invalid =
+        s.createAccounts({{0, u"dee"_qs, {}, Role::Member, false}, {0, u"Not OK"_qs, {}, Role::Member, false}});
+    QVERIFY(!invalid);
+    QVERIFY(!s.account(u"dee"_qs));
+    QCOMPARE(s.accountCount(), 3);
 }
 
 void TestStorage::profilesSaveWithRevision()

@@ -1,0 +1,66 @@
+#include "CommandLine.h"
+
+#include "CliSupport.h"
+#include "ImportCommand.h"
+#include "SeedDemoCommand.h"
+#include "ServeCommand.h"
+#include "ServerInfo.h"
+#include "UserCommand.h"
+
+#include <QLoggingCategory>
+#include <QTextStream>
+
+namespace Colleagues::Server {
+
+namespace {
+
+const QString Help =
+    QStringLiteral("Usage: colleagues-server COMMAND [options]\n"
+                   "The Colleagues directory and messaging server.\n"
+                   "\n"
+                   "Commands:\n"
+                   "  serve        Serves the HTTP API.\n"
+                   "  user         Manages sign-in accounts: user add|passwd|disable|enable NAME.\n"
+                   "  import-csv   Imports or updates people from a CSV file.\n"
+                   "  seed-demo    Fills an empty directory with a generated demo company.\n"
+                   "\n"
+                   "Every command takes --help. Data lives in an SQLite database in --data-dir DIR (default\n"
+                   "/var/lib/colleagues) or in PostgreSQL at --database postgresql://user:password@host:port/db.\n"
+                   "\n"
+                   "Options:\n"
+                   "  -h, --help     Displays this help.\n"
+                   "  -v, --version  Displays version information.\n");
+
+} // namespace
+
+int runCommandLine(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    // Each command parses its own options; it sees the program name and what follows it.
+    const QStringList rest = QStringList {arguments.value(0)} + arguments.mid(2);
+    if (command == u"serve")
+        return runServeCommand(QStringList {arguments.value(0)} + arguments.mid(1));
+    // The administrative commands say what they did themselves; storage's progress notes
+    // (e.g. "applied schema migration") are for the server's log.
+    QLoggingCategory::setFilterRules(QStringLiteral("colleagues.*.info=false"));
+    if (command == u"user")
+        return Cli::runUserCommand(rest);
+    if (command == u"import-csv")
+        return Cli::runImportCommand(rest);
+    if (command == u"seed-demo")
+        return Cli::runSeedDemoCommand(rest);
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        Cli::printOut(Help);
+        return Cli::Success;
+    }
+    if (command == u"--version" || command == u"-v") {
+        Cli::printOut(QStringLiteral("%1 %2\n").arg(ServerInfo::applicationName(), ServerInfo::version()));
+        return Cli::Success;
+    }
+    Cli::printError(command.isEmpty() ? QStringLiteral("missing command.")
+                                      : QStringLiteral("unknown command \u201c%1\u201d.").arg(command));
+    QTextStream(stderr) << Help;
+    return Cli::UsageError;
+}
+
+} // namespace Colleagues::Server

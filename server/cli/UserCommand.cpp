@@ -1,0 +1,184 @@
+#include "UserCommand.h"
+
+#include "CliSupport.h"
+#include "PasswordHasher.h"
+#include "PasswordInput.h"
+
+#include <QTextStream>
+
+namespace Colleagues::Server::Cli {
+
+namespace {
+
+const QString UserHelp =
+    QStringLiteral("Usage: colleagues-server user COMMAND [options] NAME\n"
+                   "Manages sign-in accounts.\n"
+                   "\n"
+                   "Commands:\n"
+                   "  add NAME [--admin]  Creates an account and asks for its password.\n"
+                   "  passwd NAME         Sets a new password and signs the account out everywhere.\n"
+                   "  disable NAME        Stops the account from signing in and ends its sessions.\n"
+                   "  enable NAME         Lets a disabled account sign in again.\n"
+                   "\n"
+                   "Passwords are read from the terminal without echo, or as one line from standard input,\n"
+                   "and must be at least 8 characters long. Each command takes --data-dir DIR or\n"
+                   "--database URL; see \u201ccolleagues-server user COMMAND --help\u201d.\n");
+
+//! Reads, checks and hashes a new password; empty after printing why not.
+QByteArray newPasswordHash(const QString &username)
+{
+    auto password = readNewPassword(username);
+    if (!password) {
+        printError(password.error().message);
+        return {};
+    }
+    QByteArray hash = PasswordHasher::hashBlocking(*password);
+    password.value().fill('\0');
+    if (hash.isEmpty())
+        printError(QStringLiteral("hashing the password failed (out of memory?)."));
+    return hash;
+}
+
+int add(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Creates the sign-in account NAME and asks for its password (from the terminal without echo, or one\n"
+        "line of standard input; at least 8 characters). The account's profile comes from import-csv or from\n"
+        "the person's own first edit."));
+    const QCommandLineOption admin(QStringLiteral("admin"), QStringLiteral("Make the account an administrator."));
+    parser.addOption(admin);
+    const StorageOptions storageOptions;
+    storageOptions.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The username: a-z, 0-9, '.', '_', '-'."));
+    if (const auto done =
+            parseCommand(parser, arguments, QStringLiteral("colleagues-server user add [options] NAME"), 1))
+        return *done;
+    const auto username = usernameArgument(parser.positionalArguments().constFirst());
+    if (!username)
+        return UsageError;
+    const auto storage = storageOptions.open(parser);
+    if (!storage)
+        return UsageError;
+    // Checked before asking for a password that would be thrown away.
+    const auto existing = storage->findAccount(*username);
+    if (!existing) {
+        printError(existing.error().message);
+        return Failed;
+    }
+    if (existing->has_value()) {
+        printError(QStringLiteral("there is already an account named \u201c%1\u201d; use \u201cuser passwd %1\u201d to "
+                                  "set its password.")
+                       .arg(*username));
+        return Failed;
+    }
+    const QByteArray hash = newPasswordHash(*username);
+    if (hash.isEmpty())
+        return Failed;
+    const Role role = parser.isSet(admin) ? Role::Admin : Role::Member;
+    const auto created = storage->createAccount(*username, hash, role);
+    if (!created) {
+        printError(created.error().message);
+        return Failed;
+    }
+    printOut(QStringLiteral("Created the %1 account \u201c%2\u201d.\n").arg(roleName(role), *username));
+    return Success;
+}
+
+int passwd(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Sets a new password for the account NAME (from the terminal without echo, or one line of standard\n"
+        "input; at least 8 characters) and ends all of its sessions."));
+    const StorageOptions storageOptions;
+    storageOptions.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The account's username."));
+    if (const auto done =
+            parseCommand(parser, arguments, QStringLiteral("colleagues-server user passwd [options] NAME"), 1))
+        return *done;
+    const auto username = usernameArgument(parser.positionalArguments().constFirst());
+    if (!username)
+        return UsageError;
+    const auto storage = storageOptions.open(parser);
+    if (!storage)
+        return UsageError;
+    const auto existing = storage->findAccount(*username);
+    if (!existing || !existing->has_value()) {
+        printError(existing ? QStringLiteral("there is no account named \u201c%1\u201d.").arg(*username)
+                            : existing.error().message);
+        return Failed;
+    }
+    const QByteArray hash = newPasswordHash(*username);
+    if (hash.isEmpty())
+        return Failed;
+    const auto set = storage->setPasswordHash(*username, hash);
+    if (!set) {
+        printError(set.error().message);
+        return Failed;
+    }
+    // Whoever knew the old password is signed out too.
+    const auto revoked = storage->deleteSessionsOf(*username);
+    if (!revoked) {
+        printError(revoked.error().message);
+        return Failed;
+    }
+    printOut(QStringLiteral("Set a new password for \u201c%1\u201d and ended its sessions.\n").arg(*username));
+    return Success;
+}
+
+int setDisabled(const QStringList &arguments, bool disable)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        disable ? QStringLiteral("Stops the account NAME from signing in and ends all of its sessions at once.\n"
+                                 "Its profile and messages stay; \u201cuser enable NAME\u201d undoes this.")
+                : QStringLiteral("Lets the disabled account NAME sign in again."));
+    const StorageOptions storageOptions;
+    storageOptions.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The account's username."));
+    const QString usage = QStringLiteral("colleagues-server user %1 [options] NAME")
+                              .arg(disable ? QStringLiteral("disable") : QStringLiteral("enable"));
+    if (const auto done = parseCommand(parser, arguments, usage, 1))
+        return *done;
+    const auto username = usernameArgument(parser.positionalArguments().constFirst());
+    if (!username)
+        return UsageError;
+    const auto storage = storageOptions.open(parser);
+    if (!storage)
+        return UsageError;
+    const auto changed = storage->setDisabled(*username, disable);
+    if (!changed) {
+        printError(changed.error().message);
+        return Failed;
+    }
+    printOut(disable ? QStringLiteral("Disabled \u201c%1\u201d and ended its sessions.\n").arg(*username)
+                     : QStringLiteral("Enabled \u201c%1\u201d.\n").arg(*username));
+    return Success;
+}
+
+} // namespace
+
+int runUserCommand(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    const QStringList rest = QStringList {arguments.value(0)} + arguments.mid(2);
+    if (command == u"add")
+        return add(rest);
+    if (command == u"passwd")
+        return passwd(rest);
+    if (command == u"disable")
+        return setDisabled(rest, true);
+    if (command == u"enable")
+        return setDisabled(rest, false);
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        printOut(UserHelp);
+        return Success;
+    }
+    printError(command.isEmpty() ? QStringLiteral("user: missing command.")
+                                 : QStringLiteral("user: unknown command \u201c%1\u201d.").arg(command));
+    QTextStream(stderr) << UserHelp;
+    return UsageError;
+}
+
+} // namespace Colleagues::Server::Cli

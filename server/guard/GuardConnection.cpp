@@ -293,8 +293,20 @@ void GuardConnection::observeWritten(const char *data, qint64 size)
 
 void GuardConnection::onResponseComplete()
 {
-    if (m_state != State::Awaiting || !m_responses.isIdle())
+    if (m_state != State::Awaiting || m_flushing || !m_responses.isIdle())
         return;
+    if (hasUnsentOutput()) {
+        // Back-pressure: the next request waits until this response has left the process, so a
+        // client that pipelines but never reads cannot make the server buffer answer after answer.
+        m_flushing = true;
+        arm(m_limits.idleTimeout); // re-armed on every write progress
+        return;
+    }
+    startNextRequest();
+}
+
+void GuardConnection::startNextRequest()
+{
     m_scanner.startNextRequest();
     m_state = State::Idle;
     arm(m_limits.idleTimeout);
@@ -308,13 +320,27 @@ void GuardConnection::onResponseComplete()
     }
 }
 
+bool GuardConnection::hasUnsentOutput() const
+{
+    const auto *ssl = qobject_cast<const QSslSocket *>(m_socket);
+    return m_socket->bytesToWrite() > 0 || (ssl && ssl->encryptedBytesToWrite() > 0);
+}
+
 void GuardConnection::onWriteProgress()
 {
+    if (m_state == State::Awaiting && m_flushing) {
+        if (hasUnsentOutput()) {
+            arm(m_limits.idleTimeout);
+            return;
+        }
+        m_flushing = false;
+        startNextRequest();
+        return;
+    }
     if (m_state != State::Closing || m_wroteShutdown)
         return;
-    auto *ssl = qobject_cast<QSslSocket *>(m_socket);
     m_socket->flush();
-    if (m_socket->bytesToWrite() > 0 || (ssl && ssl->encryptedBytesToWrite() > 0))
+    if (hasUnsentOutput())
         return;
     // Everything we answered is with the kernel: send FIN, keep reading (and dropping) what the
     // client still sends so that our answer is not destroyed by a reset, until it closes or the
@@ -346,7 +372,14 @@ void GuardConnection::onTimeout()
         refuse(GuardRejection {GuardReason::SlowRequest, 408, "request_timeout",
                                QStringLiteral("The request was not received in time.")});
         break;
-    case State::Awaiting: break; // the application answers in its own time (long-polls)
+    case State::Awaiting:
+        // While the application prepares its answer no deadline applies (long-polls); once the
+        // answer is written, the client has to read it.
+        if (m_flushing) {
+            qCInfo(lcGuard) << "closing" << describePeer() << "- it does not read its responses";
+            closeSilently(HttpGuard::Reason::SlowReader, true);
+        }
+        break;
     case State::Closing: finish(); break;
     }
 }

@@ -58,6 +58,8 @@ private:
     void onTimeout();
     void onWriteProgress();
     void onResponseComplete();
+    void startNextRequest();
+    bool hasUnsentOutput() const;
     void checkWiring();
 
     qint64 scan(const char *data, qint64 size); //!< runs the scanner; returns bytes Qt may read
@@ -96,6 +98,7 @@ private:
     bool m_wroteShutdown = false;
     bool m_finished = false;
     bool m_wiringCheckQueued = false;
+    bool m_flushing = false; // the response is complete but not yet out of the process
 };
 
 /*!

@@ -69,6 +69,7 @@ QByteArray HttpGuard::reasonCode(Reason reason)
     case Reason::ConnectionLimit: return QByteArrayLiteral("too_many_connections");
     case Reason::PipelineOverflow: return QByteArrayLiteral("pipeline_overflow");
     case Reason::TlsHandshake: return QByteArrayLiteral("tls_handshake");
+    case Reason::SlowReader: return QByteArrayLiteral("slow_reader");
     case Reason::BrokenByHttpServer: return QByteArrayLiteral("unparsable");
     }
     return QByteArrayLiteral("unknown");

@@ -57,10 +57,11 @@ public:
         ConnectionLimit, //!< 503 too_many_connections (plain HTTP); TLS connections are just closed
         PipelineOverflow, //!< closed without an answer
         TlsHandshake, //!< closed: handshake failed or timed out
+        SlowReader, //!< closed: the client stopped reading a response (no write progress for idleTimeout)
         BrokenByHttpServer, //!< 400: Qt HttpServer's own parser dropped the connection
     };
     Q_ENUM(Reason)
-    static constexpr int reasonCount = 12;
+    static constexpr int reasonCount = 13;
 
     struct Limits
     {

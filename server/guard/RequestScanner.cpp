@@ -70,8 +70,7 @@ bool parseDecimal(QByteArrayView v, qint64 *out)
     for (char c : v) {
         if (c < '0' || c > '9')
             return false;
-        if (value < hugeLength)
-            value = value * 10 + (c - '0');
+        value = value > (hugeLength - 9) / 10 ? hugeLength : value * 10 + (c - '0');
     }
     *out = qMin(value, hugeLength);
     return true;
@@ -411,8 +410,7 @@ bool RequestScanner::takeChunkSizeLine(const QByteArray &line)
             digit = c - 'A' + 10;
         if (digit < 0)
             break;
-        if (chunk < hugeLength)
-            chunk = chunk * 16 + digit;
+        chunk = chunk > (hugeLength - 15) / 16 ? hugeLength : chunk * 16 + digit;
         ++i;
     }
     const QByteArrayView rest = trimmed(QByteArrayView(line).sliced(i));

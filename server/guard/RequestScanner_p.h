@@ -20,6 +20,7 @@ enum class GuardReason {
     ConnectionLimit, //!< 503: over maxConnections
     PipelineOverflow, //!< closed: more than maxPipelinedBytes queued behind an unanswered request
     TlsHandshake, //!< closed: TLS handshake failed or timed out
+    SlowReader, //!< closed: an answered response made no write progress for idleTimeout
     BrokenByHttpServer, //!< 400: Qt HttpServer's own parser gave up on the connection
 };
 

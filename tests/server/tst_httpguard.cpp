@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslServer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void connectionCap();
     void pipelinedRequestsAnswerInOrder();
     void pipelineOverflowCloses();
+    void pipelinedWithoutGuardIsOutOfOrder();
+    void clientThatDoesNotReadIsClosed();
 
 private:
     void startServer(const HttpGuard::Limits &limits = testLimits());
@@ -505,6 +508,45 @@ void TestHttpGuard::pipelineOverflowCloses()
     client->send(request("GET", "/held?ms=2000") + request("POST", "/echo", QByteArray(200 * 1024, 'q')));
     QTRY_VERIFY_WITH_TIMEOUT(client->closed, 5000);
     QCOMPARE(m_guard->rejections(HttpGuard::Reason::PipelineOverflow), 1u);
+}
+
+void TestHttpGuard::pipelinedWithoutGuardIsOutOfOrder()
+{
+    // Why the guard serializes: Qt HttpServer 6.4 bound directly answers the quick request first.
+    QHttpServer server;
+    addRoutes(server);
+    QTcpServer *listener = nullptr;
+    if (m_tls) {
+        auto *ssl = new QSslServer;
+        ssl->setSslConfiguration(m_tlsConfig);
+        listener = ssl;
+    } else {
+        listener = new QTcpServer;
+    }
+    QVERIFY(listener->listen(QHostAddress::LocalHost, 0));
+    server.bind(listener);
+    RawClient client(m_tls, listener->serverPort());
+    QTRY_VERIFY(client.ready);
+    client.send(request("GET", "/held?ms=300") + request("GET", "/hello"));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasResponse(), 5000);
+    Response first;
+    QVERIFY(client.takeResponse(&first));
+    QCOMPARE(first.json().value(QStringLiteral("hello")).toBool(), true); // the answer to the second request
+}
+
+void TestHttpGuard::clientThatDoesNotReadIsClosed()
+{
+    HttpGuard::Limits limits = testLimits();
+    limits.idleTimeout = 500ms;
+    startServer(limits);
+    auto client = connectClient();
+    client->socket->setReadBufferSize(64 * 1024); // and never read: the kernel buffers fill up
+    disconnect(client->socket, &QIODevice::readyRead, client.get(), nullptr);
+    // More than loopback's socket buffers hold, and a pipelined request behind it.
+    client->send(request("GET", "/big?mb=48") + request("GET", "/hello"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_guard->rejections(HttpGuard::Reason::SlowReader), 1u, 10000);
+    QTRY_COMPARE(m_guard->openConnections(), 0);
+    QCOMPARE(handlerCalls(), 1); // the pipelined request never reached the application
 }
 
 QTEST_GUILESS_MAIN(TestHttpGuard)

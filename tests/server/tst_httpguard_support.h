@@ -43,6 +43,11 @@ inline void addRoutes(QHttpServer &server)
     };
     server.route(QStringLiteral("/echo"), QHttpServerRequest::Method::Post | QHttpServerRequest::Method::Put, echo);
     server.route(QStringLiteral("/api/v1/profiles/me/photo"), QHttpServerRequest::Method::Put, echo);
+    server.route(QStringLiteral("/big"), [](const QHttpServerRequest &request) {
+        ++handlerCalls();
+        const int mib = QUrlQuery(request.url()).queryItemValue(QStringLiteral("mb")).toInt();
+        return QHttpServerResponse("application/octet-stream", QByteArray(mib * 1024 * 1024, 'B'));
+    });
     // A long-poll: answered after ?ms=N milliseconds through a held responder.
     server.route(QStringLiteral("/held"), [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         ++handlerCalls();

@@ -104,6 +104,9 @@ void TestHttpGuardScanner::verdicts_data()
     QTest::addRow("chunked over limit") << "POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n32\r\n"
             + QByteArray(50, 'a')
             + "\r\n33\r\n" << 0 << 413;
+    QTest::addRow("huge chunk") << QByteArray("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                              "fffffffffffffffffffffffff\r\n")
+                                << 0 << 413;
     QTest::addRow("chunk without crlf") << QByteArray(
         "POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
         "1\r\nab\r\n") << 0 << 400;

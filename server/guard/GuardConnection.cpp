@@ -100,12 +100,12 @@ void GuardConnection::start()
     arm(m_limits.headTimeout);
     connect(ssl, &QSslSocket::encrypted, this, &GuardConnection::onEncrypted);
     connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        qCInfo(lcGuard) << "TLS handshake failed from" << describePeer() << errors.value(0).errorString();
+        qCInfo(lcGuard).noquote() << "TLS handshake failed from" << describePeer() << errors.value(0).errorString();
         closeSilently(HttpGuard::Reason::TlsHandshake, true);
     });
     connect(ssl, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_state == State::Handshaking) {
-            qCInfo(lcGuard) << "TLS handshake failed from" << describePeer() << m_socket->errorString();
+            qCInfo(lcGuard).noquote() << "TLS handshake failed from" << describePeer() << m_socket->errorString();
             closeSilently(HttpGuard::Reason::TlsHandshake, true);
         }
     });
@@ -273,8 +273,8 @@ void GuardConnection::releaseToHttpServer()
 void GuardConnection::checkPipelineOverflow()
 {
     if (heldBytes() > m_limits.maxPipelinedBytes) {
-        qCInfo(lcGuard) << "closing" << describePeer() << "- more than" << m_limits.maxPipelinedBytes
-                        << "bytes pipelined behind an unanswered request";
+        qCInfo(lcGuard).noquote() << "closing" << describePeer() << "- more than" << m_limits.maxPipelinedBytes
+                                  << "bytes pipelined behind an unanswered request";
         closeSilently(HttpGuard::Reason::PipelineOverflow, true);
     }
 }
@@ -361,7 +361,7 @@ void GuardConnection::onTimeout()
 {
     switch (m_state) {
     case State::Handshaking:
-        qCInfo(lcGuard) << "TLS handshake timed out from" << describePeer();
+        qCInfo(lcGuard).noquote() << "TLS handshake timed out from" << describePeer();
         closeSilently(HttpGuard::Reason::TlsHandshake, true);
         break;
     case State::Idle:
@@ -376,7 +376,7 @@ void GuardConnection::onTimeout()
         // While the application prepares its answer no deadline applies (long-polls); once the
         // answer is written, the client has to read it.
         if (m_flushing) {
-            qCInfo(lcGuard) << "closing" << describePeer() << "- it does not read its responses";
+            qCInfo(lcGuard).noquote() << "closing" << describePeer() << "- it does not read its responses";
             closeSilently(HttpGuard::Reason::SlowReader, true);
         }
         break;
@@ -390,10 +390,15 @@ void GuardConnection::refuse(const GuardRejection &rejection, const QByteArray &
     if (m_scanner.method().isEmpty()) {
         qCInfo(lcGuard).noquote() << rejection.status << rejection.code << "for" << describePeer();
     } else {
-        // The path only: the query string and the headers may carry secrets.
+        // The path only: the query string and the headers may carry secrets. The path is
+        // percent-decoded: control characters are masked so that it cannot forge log lines.
+        QString path = QString::fromUtf8(m_scanner.path()).left(200);
+        for (QChar &c : path) {
+            if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+                c = u'?';
+        }
         qCInfo(lcGuard).noquote() << rejection.status << rejection.code << "for" << describePeer()
-                                  << QString::fromLatin1(m_scanner.method())
-                                  << QString::fromUtf8(m_scanner.path()).left(200);
+                                  << QString::fromLatin1(m_scanner.method()) << path;
     }
     if (m_guard)
         m_guard->recordRejection(reason, rejection.status);

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void pipelineOverflowCloses();
     void pipelinedWithoutGuardIsOutOfOrder();
     void clientThatDoesNotReadIsClosed();
+    void wrongProtocolOnPort();
 
 private:
     void startServer(const HttpGuard::Limits &limits = testLimits());
@@ -547,6 +548,32 @@ void TestHttpGuard::clientThatDoesNotReadIsClosed()
     QTRY_COMPARE_WITH_TIMEOUT(m_guard->rejections(HttpGuard::Reason::SlowReader), 1u, 10000);
     QTRY_COMPARE(m_guard->openConnections(), 0);
     QCOMPARE(handlerCalls(), 1); // the pipelined request never reached the application
+}
+
+void TestHttpGuard::wrongProtocolOnPort()
+{
+    HttpGuard::Limits limits = testLimits();
+    limits.headTimeout = 400ms;
+    startServer(limits);
+    // Plain HTTP to the port: answered on the plain server, a failed handshake on the TLS one.
+    RawClient plain(false, m_port);
+    QTRY_VERIFY(plain.ready);
+    plain.send(request("GET", "/hello"));
+    if (m_tls) {
+        QTRY_VERIFY(plain.closed);
+        QVERIFY(!plain.hasResponse());
+        QCOMPARE(m_guard->rejections(HttpGuard::Reason::TlsHandshake), 1u);
+        // A connection that never starts its handshake is closed after headTimeout.
+        RawClient silent(false, m_port);
+        QTRY_VERIFY_WITH_TIMEOUT(silent.closed, 5000);
+        QCOMPARE(m_guard->rejections(HttpGuard::Reason::TlsHandshake), 2u);
+        QTRY_COMPARE(m_guard->openConnections(), 0);
+    } else {
+        QTRY_VERIFY(plain.hasResponse());
+        Response r;
+        QVERIFY(plain.takeResponse(&r));
+        QCOMPARE(r.status, 200);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestHttpGuard)

@@ -214,6 +214,9 @@ QString fill(const QString &pattern, std::initializer_list<QStringView> args)
     return out;
 }
 
+// Every draw from m_random is its own statement (or sequenced by ?:, && or a braced list):
+// the order in which function arguments or the operands of + are evaluated differs between
+// compilers, and with it the company a seed gives.
 class Generator
 {
 public:
@@ -537,10 +540,13 @@ private:
                 pool = &generalSkills();
             else
                 pool = &m_taxonomy;
-            addSkill(p, m_random.pick(*pool), skillLevel(seniority));
+            const QString &name = m_random.pick(*pool);
+            addSkill(p, name, skillLevel(seniority));
         }
-        if (leads && m_random.percent(70))
-            addSkill(p, m_random.percent(50) ? u"People management"_qs : u"Leadership"_qs, skillLevel(Senior));
+        if (leads && m_random.percent(70)) {
+            const QString name = m_random.percent(50) ? u"People management"_qs : u"Leadership"_qs;
+            addSkill(p, name, skillLevel(Senior));
+        }
 
         // Spoken languages: the person's own, English, the office's and now and then another.
         if (m_random.percent(35))
@@ -551,8 +557,10 @@ private:
         const QString &local = m_cultures.at(office.cultures.first()).languages.first();
         if (!culture.languages.contains(local) && m_random.percent(30))
             addSkill(p, local, m_random.between(1, 3));
-        if (m_random.percent(10))
-            addSkill(p, m_random.pick(m_languages), m_random.between(1, 3));
+        if (m_random.percent(10)) {
+            const QString &language = m_random.pick(m_languages);
+            addSkill(p, language, m_random.between(1, 3));
+        }
     }
 
     void addInterests(Profile &p)
@@ -609,10 +617,10 @@ private:
             const bool needsTwo = sentence.contains(u"%2"_qs);
             const bool needsOne = sentence.contains(u"%1"_qs);
             if ((!needsTwo || p.interests.size() >= 2) && (!needsOne || !p.interests.isEmpty())) {
-                out += (m_random.percent(50) ? u'\n' : u' ')
-                    + fill(sentence,
-                           {p.interests.value(0), p.interests.value(1), m_random.pick(funFacts()),
-                            m_random.pick(pastEmployers())});
+                const QChar separator = m_random.percent(50) ? u'\n' : u' ';
+                const QString &fact = m_random.pick(funFacts());
+                const QString &employer = m_random.pick(pastEmployers());
+                out += separator + fill(sentence, {p.interests.value(0), p.interests.value(1), fact, employer});
             }
         }
         return out;

@@ -54,12 +54,16 @@ QString knownColumnList()
     return profileCsvColumns().join(QLatin1StringView(", "));
 }
 
-// The column a Validation field belongs to, for errors that point at the CSV.
-QString csvField(const QString &validationField)
+// Validation names fields as JSON does; the one CSV column named differently (timezone) is
+// checked again under its CSV name so that field and sentence both match the header.
+CsvRowError rowError(int line, const Error &error, const Profile &p)
 {
-    if (validationField == QLatin1StringView("time_zone"))
-        return ColumnNames[TimeZone];
-    return validationField;
+    if (error.field == QLatin1StringView("time_zone")) {
+        const Error csvError = Validation::checkTimeZone(p.timeZone, ColumnNames[TimeZone]);
+        if (csvError)
+            return {line, csvError.field, csvError.message};
+    }
+    return {line, error.field, error.message};
 }
 
 QStringList splitList(const QString &cell)
@@ -230,14 +234,14 @@ ProfileCsvResult readProfiles(CsvReader &reader)
 
         Validation::normalize(p);
         for (const Error &error : Validation::validate(p))
-            result.errors.append({line, csvField(error.field), error.message});
+            result.errors.append(rowError(line, error, p));
 
         if (!p.username.isEmpty()) {
             const auto first = firstLineOfUsername.constFind(p.username);
             if (first != firstLineOfUsername.cend()) {
                 result.errors.append({line, ColumnNames[Username],
-                                      QStringLiteral("username \"%1\" already appears on line %2; the first row "
-                                                     "with it is the one imported.")
+                                      QStringLiteral("username \"%1\" already appears on line %2; a username "
+                                                     "may appear only once, so this row is skipped.")
                                           .arg(p.username)
                                           .arg(*first)});
             } else {

@@ -160,7 +160,7 @@ void TestProfileCsv::rowErrors_data()
     QTest::addRow("bad email") << QByteArray("ada,Ada,not-an-email,,,,,,,,,\n") << u"email"_qs
                                << u"not a valid email"_qs;
     QTest::addRow("bad time zone") << QByteArray("ada,Ada,,,,,Mars/Olympus_Mons,,,,,\n") << u"timezone"_qs
-                                   << u"IANA time zone"_qs;
+                                   << u"timezone must be a known IANA time zone"_qs;
     QTest::addRow("bad manager") << QByteArray("ada,Ada,,,,,,Charles Babbage,,,,\n") << u"manager"_qs
                                  << u"manager may contain only"_qs;
     QTest::addRow("own manager") << QByteArray("ada,Ada,,,,,,ADA,,,,\n") << u"manager"_qs << u"someone else"_qs;
@@ -260,6 +260,14 @@ void TestProfileCsv::duplicates()
     QCOMPARE(result.errors.first().field, u"username"_qs);
     QVERIFY2(result.errors.first().message.contains(u"username \"ada\" already appears on line 2"_qs),
              qPrintable(result.errors.first().message));
+
+    // The first row wins even when it is itself rejected: the duplicate is still reported.
+    const ProfileCsvResult bothBad =
+        readProfileCsv(QByteArray("username,display_name,timezone\nada,Ada,Nowhere/City\nada,Ada,\n"));
+    QVERIFY(bothBad.profiles.isEmpty());
+    QCOMPARE(bothBad.errors.size(), 2);
+    QCOMPARE(bothBad.errors.at(1).line, 3);
+    QVERIFY(bothBad.errors.at(1).message.contains(u"already appears on line 2"_qs));
 }
 
 void TestProfileCsv::badRowsDoNotStopOthers()

@@ -209,14 +209,20 @@ private:
 
 //! A transaction on one connection; rolled back unless committed.
 //!
-//! Write transactions are serialized: on SQLite by BEGIN IMMEDIATE (the database's single
-//! write lock), on PostgreSQL by takeSequence(), whose UPDATE of the one change_counter row
-//! keeps that row locked until COMMIT. So a transaction that took sequence value n commits
-//! before any transaction can take n + 1, and changes become visible in sequence order.
+//! Writers are serialized: on SQLite by BEGIN IMMEDIATE (the database's single write lock),
+//! on PostgreSQL by the one change_counter row, which a Sequenced transaction locks at BEGIN
+//! (SELECT ... FOR UPDATE) and updates in takeSequence(); the lock is held until COMMIT. So
+//! a transaction that took sequence value n commits before any transaction can take n + 1,
+//! changes become visible in sequence order, and what a writer read is still current when it
+//! commits.
 class Transaction
 {
 public:
-    enum class Kind { Write, Read };
+    enum class Kind {
+        Write, //!< writes without sequence values (accounts, sessions, purges, migrations)
+        Sequenced, //!< writes that take sequence values: serialized with each other from BEGIN on
+        Read, //!< one consistent snapshot, read only
+    };
 
     Transaction(SqlStorage &storage, Connection &connection, Kind kind = Kind::Write)
         : m_storage(storage)
@@ -240,6 +246,17 @@ public:
             sql = m_kind == Kind::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
         }
         m_active = m_connection.execDirect(sql, &m_error);
+        if (m_active && m_kind == Kind::Sequenced && m_storage.isPostgres()
+            && !m_storage.m_testingHooks.unserializedSequence) {
+            // Wait for the writer before us to commit before reading anything: what this
+            // transaction reads (a revision, unread messages) is then what it writes over.
+            // SQLite's BEGIN IMMEDIATE does the same.
+            Query lock(m_connection, QStringLiteral("SELECT value FROM change_counter WHERE id = 1 FOR UPDATE"));
+            if (!lock.scalar()) {
+                m_error = lock.error();
+                rollback();
+            }
+        }
         return m_active;
     }
 
@@ -1070,7 +1087,7 @@ Result<QList<Result<UpsertOutcome>>> SqlStorage::importProfiles(const QList<Prof
     Connection *c = connection();
     if (!c)
         return databaseFailure();
-    Transaction tx(*this, *c);
+    Transaction tx(*this, *c, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting a profile import");
     bool changed = false;
@@ -1115,7 +1132,7 @@ Result<SaveOutcome> SqlStorage::saveProfile(const Profile &input, qint64 expecte
     Connection *c = connection();
     if (!c)
         return databaseFailure();
-    Transaction tx(*this, *c);
+    Transaction tx(*this, *c, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting a profile save");
     QSqlError error;
@@ -1151,7 +1168,7 @@ Result<bool> SqlStorage::removeProfile(const QString &username)
     Connection *c = connection();
     if (!c)
         return databaseFailure();
-    Transaction tx(*this, *c);
+    Transaction tx(*this, *c, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting a profile removal");
     QSqlError error;
@@ -1199,7 +1216,7 @@ Result<Profile> SqlStorage::setPhoto(const QString &username, const Photo &photo
     if (photo.data.isEmpty())
         tag.clear();
 
-    Transaction tx(*this, *c);
+    Transaction tx(*this, *c, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting a photo change");
     QSqlError error;
@@ -1286,11 +1303,11 @@ Result<SendOutcome> SqlStorage::sendMessage(const Message &input)
         return std::optional<Message>(messageFromRow(q));
     };
 
-    Transaction tx(*this, *c);
+    Transaction tx(*this, *c, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting a send");
-    // Taken first: on PostgreSQL that waits for any concurrent send to commit, so the
-    // duplicate check below sees it.
+    // The transaction waited for any concurrent send to commit, so the duplicate check
+    // below sees it.
     const auto seq = tx.takeSequence();
     if (!seq)
         return tx.fail(u"taking a sequence value");
@@ -1345,7 +1362,7 @@ Result<int> SqlStorage::markRead(const QString &reader, const QString &other, qi
     Connection *c = connection();
     if (!c)
         return databaseFailure();
-    Transaction tx(*this, *c);
+    Transaction tx(*this, *c, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting to mark messages read");
     QList<qint64> ids;

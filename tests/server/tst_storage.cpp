@@ -72,6 +72,7 @@ private slots:
     void profilesBatchImport();
     void accountsBatchCreate();
     void profilesSaveWithRevision();
+    void concurrentSavesNeverLoseAnUpdate();
     void profilesAreStoredNfc();
     void profileRemovalLeavesTombstone();
     void photos();
@@ -507,6 +508,55 @@ void TestStorage::profilesSaveWithRevision()
     QCOMPARE(s.saveProfile(makeProfile(u"nobody"_qs), 3)->status, SaveOutcome::Status::NotFound);
     // Creating over an existing profile with revision 0 is stale too.
     QCOMPARE(s.saveProfile(makeProfile(u"ada"_qs), 0)->status, SaveOutcome::Status::Stale);
+}
+
+/*
+ * Two owners' edits with the same If-Match revision at once: exactly one is saved, the other
+ * is stale. Writer A is held just before COMMIT while B starts; B must not read the revision
+ * until A committed (on PostgreSQL a plain READ COMMITTED read would see the old revision,
+ * and B would overwrite A's edit).
+ */
+void TestStorage::concurrentSavesNeverLoseAnUpdate()
+{
+    Storage &s = storage();
+    const auto ada = s.importProfile(makeProfile(u"ada"_qs));
+    QVERIFY(ada);
+    const qint64 revision = ada->profile.revision;
+
+    QSemaphore inCommit;
+    QSemaphore release;
+    QThread *holder = nullptr;
+    Storage::TestingHooks hooks;
+    hooks.beforeCommit = [&](qint64) {
+        if (QThread::currentThread() == holder) {
+            inCommit.release();
+            release.acquire();
+        }
+    };
+    s.setTestingHooks(hooks);
+
+    Profile editA = ada->profile;
+    editA.title = u"Edit A"_qs;
+    Profile editB = ada->profile;
+    editB.title = u"Edit B"_qs;
+    SaveOutcome::Status statusA = SaveOutcome::Status::NotFound;
+    SaveOutcome::Status statusB = SaveOutcome::Status::NotFound;
+    std::unique_ptr<QThread> a(QThread::create([&] { statusA = s.saveProfile(editA, revision)->status; }));
+    holder = a.get();
+    a->start();
+    QVERIFY(inCommit.tryAcquire(1, 10000));
+    std::unique_ptr<QThread> b(QThread::create([&] { statusB = s.saveProfile(editB, revision)->status; }));
+    b->start();
+    QTest::qWait(200); // B reaches its read while A is uncommitted (if nothing holds it back)
+    release.release();
+    QVERIFY(a->wait(10000));
+    QVERIFY(b->wait(10000));
+    s.setTestingHooks({});
+
+    QCOMPARE(statusA, SaveOutcome::Status::Saved);
+    QCOMPARE(statusB, SaveOutcome::Status::Stale);
+    QCOMPARE(s.profile(u"ada"_qs)->title, u"Edit A"_qs);
+    QCOMPARE(s.profile(u"ada"_qs)->revision, revision + 1);
 }
 
 void TestStorage::profilesAreStoredNfc()

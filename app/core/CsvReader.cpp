@@ -114,6 +114,13 @@ void CsvReader::fail(CsvRecord &record, const QString &message)
         record.error = message;
 }
 
+QString CsvReader::readErrorMessage() const
+{
+    if (!m_device)
+        return QStringLiteral("The file could not be read: there is no device to read from.");
+    return QStringLiteral("The file could not be read: %1.").arg(m_device->errorString());
+}
+
 void CsvReader::appendField(CsvRecord &record, const QByteArray &bytes)
 {
     if (!isValidUtf8(bytes.constData(), bytes.size())) {
@@ -160,9 +167,7 @@ bool CsvReader::readRecord(CsvRecord &record)
         if (c == -1) {
             if (m_readError) {
                 record.line = m_line;
-                fail(record,
-                     QStringLiteral("The file could not be read%1.")
-                         .arg(m_device ? QStringLiteral(": ") + m_device->errorString() : QString()));
+                fail(record, readErrorMessage());
                 m_fatal = true;
                 return true;
             }
@@ -182,8 +187,7 @@ bool CsvReader::readRecord(CsvRecord &record)
             for (;;) {
                 if (m_pos == m_buffer.size() && !fill()) {
                     fail(record,
-                         m_readError ? QStringLiteral("The file could not be read: %1.")
-                                           .arg(m_device ? m_device->errorString() : QString())
+                         m_readError ? readErrorMessage()
                                      : QStringLiteral("The quoted field %1 starting on line %2 is never "
                                                       "closed: a closing quote (\") is missing.")
                                            .arg(record.fields.size() + 1)
@@ -287,8 +291,7 @@ bool CsvReader::readRecord(CsvRecord &record)
     }
 
     if (m_readError) {
-        fail(record,
-             QStringLiteral("The file could not be read: %1.").arg(m_device ? m_device->errorString() : QString()));
+        fail(record, readErrorMessage());
         m_fatal = true;
     } else if (m_expectedFields >= 0 && record.fields.size() != m_expectedFields) {
         fail(

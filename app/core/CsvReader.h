@@ -58,6 +58,7 @@ private:
     bool fill();
     int peek();
     void fail(CsvRecord &record, const QString &message);
+    QString readErrorMessage() const;
     void appendField(CsvRecord &record, const QByteArray &bytes);
 
     QIODevice *m_device = nullptr;

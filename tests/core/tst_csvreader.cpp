@@ -296,6 +296,14 @@ void TestCsvReader::readError()
     QVERIFY2(record.error.contains(u"disk on fire"_qs), qPrintable(record.error));
     QVERIFY(reader.hasReadError());
     QVERIFY(!reader.readRecord(record));
+
+    for (QIODevice *unusable : {static_cast<QIODevice *>(nullptr), static_cast<QIODevice *>(new QBuffer(this))}) {
+        CsvReader noInput(unusable);
+        QVERIFY(noInput.readRecord(record));
+        QVERIFY2(record.error.startsWith(u"The file could not be read"_qs), qPrintable(record.error));
+        QVERIFY(noInput.hasReadError());
+        QVERIFY(!noInput.readRecord(record));
+    }
 }
 
 void TestCsvReader::randomInput()

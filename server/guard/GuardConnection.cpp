@@ -169,25 +169,39 @@ void GuardConnection::appendToStash(const QByteArray &bytes)
     }
 }
 
-void GuardConnection::discardInput()
+qint64 GuardConnection::discardInput()
 {
     // Qt HttpServer keeps what it read in a transaction until a request completes; a refused
     // request never completes, so end the transaction here or the drained bytes would stay buffered.
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();
-    char sink[16 * 1024];
+    static char sink[lingerReadBufferBytes];
+    qint64 dropped = 0;
     m_draining = true;
-    while (m_socket->bytesAvailable() > 0) {
-        if (m_socket->read(sink, sizeof sink) <= 0)
+    // Read until read() returns 0: that last call reaches QAbstractSocket::readData(), which turns
+    // reading from the kernel back on after the socket's (64 KiB) read buffer was full.
+    for (;;) {
+        const qint64 n = m_socket->read(sink, sizeof sink);
+        if (n <= 0)
             break;
+        dropped += n;
     }
     m_draining = false;
+    return dropped;
 }
 
 void GuardConnection::onReadyRead()
 {
     if (m_state == State::Closing) {
-        discardInput();
+        const qint64 dropped = discardInput();
+        if (m_drainRemaining > 0) {
+            m_drainRemaining -= dropped;
+            if (m_drainRemaining <= 0) {
+                m_drainRemaining = 0;
+                qCDebug(lcGuard) << "refused body drained from" << describePeer();
+                sendFin();
+            }
+        }
         return;
     }
     if (m_state == State::Handshaking)
@@ -250,7 +264,17 @@ qint64 GuardConnection::scan(const char *data, qint64 size)
             m_timer.stop();
             m_responses.setNextIsHeadResponse(m_scanner.method() == "HEAD");
             return pos;
-        case RequestScanner::Event::Rejected: refuse(m_scanner.rejection()); return pos;
+        case RequestScanner::Event::Rejected: {
+            // A body refused by its Content-Length may be read and dropped first (see
+            // Limits::maxDrainBytes); the bytes after the head given here are already its start.
+            qint64 drain = 0;
+            const qint64 declared = m_scanner.declaredLength();
+            if (m_scanner.rejection().reason == GuardReason::PayloadTooLarge && declared > 0
+                && declared <= m_limits.maxDrainBytes)
+                drain = qMax<qint64>(0, declared - (size - pos));
+            refuse(m_scanner.rejection(), {}, drain);
+            return pos;
+        }
         }
     }
 }
@@ -337,7 +361,7 @@ void GuardConnection::onWriteProgress()
         startNextRequest();
         return;
     }
-    if (m_state != State::Closing || m_wroteShutdown)
+    if (m_state != State::Closing || m_wroteShutdown || m_drainRemaining > 0)
         return;
     m_socket->flush();
     if (hasUnsentOutput())
@@ -346,6 +370,7 @@ void GuardConnection::onWriteProgress()
     // client still sends so that our answer is not destroyed by a reset, until it closes or the
     // linger time ends.
     m_wroteShutdown = true;
+    qCDebug(lcGuard) << "answer sent, FIN to" << describePeer();
     if (m_socket->socketDescriptor() >= 0)
         ::shutdown(static_cast<int>(m_socket->socketDescriptor()), SHUT_WR);
 }
@@ -384,7 +409,7 @@ void GuardConnection::onTimeout()
     }
 }
 
-void GuardConnection::refuse(const GuardRejection &rejection, const QByteArray &extraHeaders)
+void GuardConnection::refuse(const GuardRejection &rejection, const QByteArray &extraHeaders, qint64 drainBytes)
 {
     const auto reason = static_cast<HttpGuard::Reason>(rejection.reason);
     if (m_scanner.method().isEmpty()) {
@@ -402,10 +427,21 @@ void GuardConnection::refuse(const GuardRejection &rejection, const QByteArray &
     }
     if (m_guard)
         m_guard->recordRejection(reason, rejection.status);
-    const bool open = m_socket->state() == QAbstractSocket::ConnectedState;
-    if (rejection.status > 0 && open)
+    // The answer goes out at once, for clients that read while they send (curl, browsers, and
+    // everyone after Expect: 100-continue). The FIN waits for a drained body (see
+    // Limits::maxDrainBytes): QNetworkAccessManager reads the answer only after sending it all.
+    if (rejection.status > 0 && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->write(errorResponse(rejection.status, rejection.code, rejection.message, extraHeaders));
-    beginLingeringClose();
+    beginLingeringClose(drainBytes);
+}
+
+void GuardConnection::sendFin()
+{
+    arm(m_limits.lingerTimeout);
+    m_socket->flush();
+    // Not from here: inside QSslSocket's readyRead the answer is not encrypted and sent yet even
+    // though bytesToWrite() and encryptedBytesToWrite() already say 0.
+    QMetaObject::invokeMethod(this, &GuardConnection::onWriteProgress, Qt::QueuedConnection);
 }
 
 void GuardConnection::closeSilently(HttpGuard::Reason reason, bool abortNow)
@@ -419,26 +455,29 @@ void GuardConnection::closeSilently(HttpGuard::Reason reason, bool abortNow)
         finish();
         return;
     }
-    beginLingeringClose();
+    beginLingeringClose(0);
 }
 
-void GuardConnection::beginLingeringClose()
+void GuardConnection::beginLingeringClose(qint64 drainBytes)
 {
     m_state = State::Closing;
     m_stash.clear();
     m_stashOffset = 0;
     m_released = 0;
     m_socket->setReadBufferSize(lingerReadBufferBytes);
+    // drainBytes counts from the end of what was scanned, which is all the socket had buffered.
     discardInput();
-    arm(m_limits.lingerTimeout);
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
         finish();
         return;
     }
-    m_socket->flush();
-    // Not from here: inside QSslSocket's readyRead the answer is not encrypted and sent yet even
-    // though bytesToWrite() and encryptedBytesToWrite() already say 0.
-    QMetaObject::invokeMethod(this, &GuardConnection::onWriteProgress, Qt::QueuedConnection);
+    m_drainRemaining = drainBytes;
+    if (m_drainRemaining > 0) {
+        m_socket->flush();
+        arm(m_limits.bodyTimeout); // a client too slow to send the refused body is just cut off
+        return;
+    }
+    sendFin();
 }
 
 void GuardConnection::onDisconnected()

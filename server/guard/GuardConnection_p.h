@@ -64,15 +64,16 @@ private:
 
     qint64 scan(const char *data, qint64 size); //!< runs the scanner; returns bytes Qt may read
     QByteArray drainBuffer(qint64 size);
-    void discardInput();
+    qint64 discardInput(); //!< returns the bytes dropped
     void appendToStash(const QByteArray &bytes);
     qint64 heldBytes() const { return m_stash.size() - m_stashOffset - m_released; }
     void releaseToHttpServer();
     void checkPipelineOverflow();
 
-    void refuse(const GuardRejection &rejection, const QByteArray &extraHeaders = {});
+    void refuse(const GuardRejection &rejection, const QByteArray &extraHeaders = {}, qint64 drainBytes = 0);
     void closeSilently(HttpGuard::Reason reason, bool abortNow);
-    void beginLingeringClose();
+    void beginLingeringClose(qint64 drainBytes);
+    void sendFin();
     void finish();
     void arm(std::chrono::milliseconds timeout);
     QString describePeer() const;
@@ -98,6 +99,7 @@ private:
     bool m_wroteShutdown = false;
     bool m_finished = false;
     bool m_wiringCheckQueued = false;
+    qint64 m_drainRemaining = 0; // refused body bytes still to read before the FIN
     bool m_flushing = false; // the response is complete but not yet out of the process
 };
 

@@ -72,6 +72,11 @@ public:
         int maxConnections = 2000; //!< open connections, TLS handshakes included (503 beyond)
         int retryAfterSeconds = 5; //!< Retry-After of the 503
         qint64 maxPipelinedBytes = 64 * 1024; //!< bytes queued behind an unanswered request
+        //! After a 413 for a Content-Length up to this size, the body is read and dropped (within
+        //! bodyTimeout) before the connection is closed: clients such as QNetworkAccessManager
+        //! read the answer only once they have sent the whole body. Larger bodies are cut off
+        //! after the answer at once (and lingerTimeout).
+        qint64 maxDrainBytes = 16 * 1024 * 1024;
         std::chrono::milliseconds idleTimeout {60'000}; //!< no request in progress and no bytes
         std::chrono::milliseconds headTimeout {30'000}; //!< first byte to end of head; TLS handshake
         std::chrono::milliseconds bodyTimeout {30'000}; //!< end of head to end of body

@@ -83,6 +83,8 @@ public:
     bool hasBody() const { return m_bodyMode != BodyMode::None; }
     qint64 bodyLimit() const { return m_bodyLimit; }
     qint64 bodyBytesSeen() const { return m_bodyTotal; }
+    //! The Content-Length of the current request, -1 when it has none.
+    qint64 declaredLength() const { return m_hasContentLength ? m_contentLength : -1; }
 
 private:
     enum class BodyMode { None, Length, Chunked };

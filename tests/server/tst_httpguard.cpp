@@ -4,6 +4,8 @@
 #include "tst_httpguard_support.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void pipelinedWithoutGuardIsOutOfOrder();
     void clientThatDoesNotReadIsClosed();
     void wrongProtocolOnPort();
+    void networkAccessManagerSeesTheAnswer();
 
 private:
     void startServer(const HttpGuard::Limits &limits = testLimits());
@@ -206,6 +209,11 @@ void TestHttpGuard::contentLengthOverLimitIs413()
     auto client = connectClient();
     // The head and the start of a 2 MiB body; the rest is never needed.
     client->send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2097152\r\n\r\n" + QByteArray(64 * 1024, 'x'));
+    QTRY_VERIFY(client->hasResponse()); // at once, while the body is still on its way
+    QVERIFY(!client->closed);
+    // The guard reads and drops the rest of the declared body (QNetworkAccessManager reads the
+    // answer only after sending it all), then closes.
+    client->send(QByteArray(2097152 - 64 * 1024, 'x'));
     QTRY_VERIFY(client->closed);
     Response r;
     QVERIFY(client->takeResponse(&r));
@@ -356,7 +364,7 @@ void TestHttpGuard::keepAliveThenOversized()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().value(QStringLiteral("bytes")).toInt(), 10);
     client->send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n" + QByteArray(1000, 'z'));
-    QTRY_VERIFY(client->closed);
+    QTRY_VERIFY(client->hasResponse());
     QVERIFY(client->takeResponse(&r));
     QCOMPARE(r.status, 413);
     QCOMPARE(handlerCalls(), 2);
@@ -490,12 +498,12 @@ void TestHttpGuard::pipelinedRequestsAnswerInOrder()
     QCOMPARE(handlerCalls(), 3);
     QVERIFY(!client->closed);
     // A pipelined request behind an answered one that is over the limit is still refused.
-    client->send(request("GET", "/hello") + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 9999999\r\n\r\n");
+    client->send(request("GET", "/hello") + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n");
     Response fourth, fifth;
     QTRY_VERIFY(client->hasResponse());
     QVERIFY(client->takeResponse(&fourth));
     QCOMPARE(fourth.status, 200);
-    QTRY_VERIFY(client->closed);
+    QTRY_VERIFY(client->closed); // 99999999 is over maxDrainBytes: closed at once
     QVERIFY(client->takeResponse(&fifth));
     QCOMPARE(fifth.status, 413);
 }
@@ -573,6 +581,35 @@ void TestHttpGuard::wrongProtocolOnPort()
         Response r;
         QVERIFY(plain.takeResponse(&r));
         QCOMPARE(r.status, 200);
+    }
+}
+
+void TestHttpGuard::networkAccessManagerSeesTheAnswer()
+{
+    // What the Colleagues client will see: QNetworkAccessManager gets the 413 and its JSON, not a
+    // reset, even though it is still sending the body when the guard answers.
+    QNetworkAccessManager nam;
+    const QString scheme = m_tls ? QStringLiteral("https") : QStringLiteral("http");
+    const QByteArray body(5 * 1024 * 1024, 'n');
+    struct Case
+    {
+        const char *path;
+        int status;
+    };
+    for (const Case &c : {Case {"/echo", 413}, Case {"/api/v1/profiles/me/photo", 200}}) {
+        QNetworkRequest request(QUrl(scheme + QStringLiteral("://127.0.0.1:%1").arg(m_port) + QLatin1String(c.path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+        QNetworkReply *reply = nam.put(request, body);
+        if (m_tls)
+            reply->ignoreSslErrors();
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
+        const QByteArray answer = reply->readAll();
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), c.status);
+        if (c.status == 413) {
+            QCOMPARE(QJsonDocument::fromJson(answer)[QStringLiteral("error")][QStringLiteral("code")].toString(),
+                     QStringLiteral("payload_too_large"));
+        }
+        reply->deleteLater();
     }
 }
 

@@ -50,9 +50,62 @@ QString skillsToJson(const SkillList &skills)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
+// The JSON arrays below are what skillsToJson()/interestsToJson() write; a full sync reads
+// 100,000 of them, so the common case (no escapes) is scanned directly and anything else goes
+// through QJsonDocument.
+
+//! Reads a JSON string without escapes starting at \a i (at its opening quote).
+bool scanPlainString(QStringView text, qsizetype &i, QString *out)
+{
+    if (i >= text.size() || text[i] != u'"')
+        return false;
+    const qsizetype end = text.indexOf(u'"', i + 1);
+    if (end < 0)
+        return false;
+    *out = text.sliced(i + 1, end - i - 1).toString();
+    i = end + 1;
+    return true;
+}
+
+bool scanLiteral(QStringView text, qsizetype &i, QStringView literal)
+{
+    if (!text.sliced(i).startsWith(literal))
+        return false;
+    i += literal.size();
+    return true;
+}
+
+bool scanSkills(QStringView text, SkillList *skills)
+{
+    qsizetype i = 0;
+    if (text.contains(u'\\') || !scanLiteral(text, i, u"["))
+        return false;
+    while (i < text.size() && text[i] != u']') {
+        if (!skills->isEmpty() && !scanLiteral(text, i, u","))
+            return false;
+        if (!scanLiteral(text, i, u"{\"level\":"))
+            return false;
+        const qsizetype digits = i;
+        while (i < text.size() && text[i].isDigit())
+            ++i;
+        bool ok = false;
+        const int level = text.sliced(digits, i - digits).toInt(&ok);
+        Skill skill;
+        if (!ok || !scanLiteral(text, i, u",\"name\":") || !scanPlainString(text, i, &skill.name)
+            || !scanLiteral(text, i, u"}"))
+            return false;
+        skill.level = level;
+        skills->append(std::move(skill));
+    }
+    return i == text.size() - 1;
+}
+
 SkillList skillsFromJson(const QString &text)
 {
     SkillList skills;
+    if (scanSkills(text, &skills))
+        return skills;
+    skills.clear();
     const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
@@ -67,9 +120,28 @@ QString interestsToJson(const QStringList &interests)
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(interests)).toJson(QJsonDocument::Compact));
 }
 
+bool scanInterests(QStringView text, QStringList *interests)
+{
+    qsizetype i = 0;
+    if (text.contains(u'\\') || !scanLiteral(text, i, u"["))
+        return false;
+    while (i < text.size() && text[i] != u']') {
+        if (!interests->isEmpty() && !scanLiteral(text, i, u","))
+            return false;
+        QString interest;
+        if (!scanPlainString(text, i, &interest))
+            return false;
+        interests->append(std::move(interest));
+    }
+    return i == text.size() - 1;
+}
+
 QStringList interestsFromJson(const QString &text)
 {
     QStringList interests;
+    if (scanInterests(text, &interests))
+        return interests;
+    interests.clear();
     const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
     for (const QJsonValue &value : array)
         interests.append(value.toString());
@@ -1427,16 +1499,19 @@ Result<SyncPage> SqlStorage::changesSince(const QString &viewer, qint64 cursor, 
         return page;
     }
 
-    struct Item
+    struct ProfileRow
     {
         qint64 seq = 0;
-        bool isProfile = false;
         bool removed = false;
         Profile profile;
+    };
+    struct MessageRow
+    {
+        qint64 seq = 0;
         Message message;
     };
-    QList<Item> profiles;
-    QList<Item> messages;
+    QList<ProfileRow> profiles;
+    QList<MessageRow> messages;
     {
         Query q(*c,
                 QStringLiteral("SELECT %1 FROM profiles WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
@@ -1444,10 +1519,8 @@ Result<SyncPage> SqlStorage::changesSince(const QString &viewer, qint64 cursor, 
         if (!q.exec({cursor, limit + 1}))
             return tx.fail(u"reading changed profiles", q.error());
         while (q.next()) {
-            Item item;
-            item.isProfile = true;
-            item.profile = profileFromRow(q, &item.removed, &item.seq);
-            profiles.append(std::move(item));
+            ProfileRow &row = profiles.emplace_back();
+            row.profile = profileFromRow(q, &row.removed, &row.seq);
         }
     }
     {
@@ -1460,29 +1533,29 @@ Result<SyncPage> SqlStorage::changesSince(const QString &viewer, qint64 cursor, 
         if (!q.exec({viewer, cursor, viewer, viewer, cursor, limit + 1}))
             return tx.fail(u"reading changed messages", q.error());
         while (q.next()) {
-            Item item;
-            item.message = messageFromRow(q, &item.seq);
-            messages.append(std::move(item));
+            MessageRow &row = messages.emplace_back();
+            row.message = messageFromRow(q, &row.seq);
         }
     }
     tx.rollback(); // read only
 
+    // Merge the two lists in sequence order, up to the limit.
     qsizetype pi = 0;
     qsizetype mi = 0;
-    int taken = 0;
     qint64 last = cursor;
-    while (taken < limit && (pi < profiles.size() || mi < messages.size())) {
-        const bool takeProfile =
-            mi >= messages.size() || (pi < profiles.size() && profiles.at(pi).seq < messages.at(mi).seq);
-        Item &item = takeProfile ? profiles[pi++] : messages[mi++];
-        if (!item.isProfile)
-            page.messages.append(std::move(item.message));
-        else if (item.removed)
-            page.removedIds.append(item.profile.id);
-        else
-            page.profiles.append(std::move(item.profile));
-        last = item.seq;
-        ++taken;
+    for (int taken = 0; taken < limit && (pi < profiles.size() || mi < messages.size()); ++taken) {
+        if (mi >= messages.size() || (pi < profiles.size() && profiles.at(pi).seq < messages.at(mi).seq)) {
+            ProfileRow &row = profiles[pi++];
+            if (row.removed)
+                page.removedIds.append(row.profile.id);
+            else
+                page.profiles.append(std::move(row.profile));
+            last = row.seq;
+        } else {
+            MessageRow &row = messages[mi++];
+            page.messages.append(std::move(row.message));
+            last = row.seq;
+        }
     }
     page.hasMore = pi < profiles.size() || mi < messages.size();
     // Nothing more is visible to this viewer up to the sequence read in this snapshot, so an

@@ -73,6 +73,7 @@ private slots:
     void accountsBatchCreate();
     void profilesSaveWithRevision();
     void concurrentSavesNeverLoseAnUpdate();
+    void skillsAndInterestsRoundTrip();
     void profilesAreStoredNfc();
     void profileRemovalLeavesTombstone();
     void photos();
@@ -557,6 +558,33 @@ void TestStorage::concurrentSavesNeverLoseAnUpdate()
     QCOMPARE(statusB, SaveOutcome::Status::Stale);
     QCOMPARE(s.profile(u"ada"_qs)->title, u"Edit A"_qs);
     QCOMPARE(s.profile(u"ada"_qs)->revision, revision + 1);
+}
+
+void TestStorage::skillsAndInterestsRoundTrip()
+{
+    Storage &s = storage();
+    Profile p = makeProfile(u"ada"_qs);
+    p.skills = {{u"a,b}{"_qs, 1}, {u"Quote \"x\""_qs, 2}, {u"Back\\slash"_qs, 5}, {u"\u65e5\u672c\u8a9e"_qs, 4},
+                {u"[x]"_qs, 3},   {u"level\":9"_qs, 3}};
+    p.interests = {u"\",\""_qs, u"Zo\u00eb"_qs, u"{}"_qs, u"a\\"_qs};
+    QVERIFY(s.importProfile(p));
+    const auto stored = s.profile(u"ada"_qs);
+    QCOMPARE(stored->skills, p.skills);
+    QCOMPARE(stored->interests, p.interests);
+    qint64 cursor = 0;
+    const auto page = s.changesSince(u"ada"_qs, cursor, 10);
+    QCOMPARE(page->profiles.first().skills, p.skills);
+    QCOMPARE(page->profiles.first().interests, p.interests);
+
+    // And the common case, no escapes, including empty lists.
+    Profile plain = makeProfile(u"bob"_qs);
+    plain.interests.clear();
+    QVERIFY(s.importProfile(plain));
+    QCOMPARE(s.profile(u"bob"_qs)->skills, plain.skills);
+    QVERIFY(s.profile(u"bob"_qs)->interests.isEmpty());
+    plain.skills.clear();
+    QVERIFY(s.importProfile(plain));
+    QVERIFY(s.profile(u"bob"_qs)->skills.isEmpty());
 }
 
 void TestStorage::profilesAreStoredNfc()

@@ -34,7 +34,12 @@ class GuardConnection;
 
     Pipelining: only one request per connection is with Qt HttpServer at a time. Bytes of the next
     request wait in the guard (up to Limits::maxPipelinedBytes) until the previous response has
-    been written completely, so responses always leave in request order.
+    been written completely and has left the process, so responses always leave in request order
+    and a client that does not read cannot make the server pile up answers.
+
+    After an error answer the guard reads and drops what the client still sends (see
+    Limits::maxDrainBytes and lingerTimeout) before closing, so that the client can read the answer.
+    See server/guard/README.md for the details.
 
     With setSslConfiguration() the guard serves TLS: it performs the handshake itself and hands the
     encrypted socket to Qt HttpServer only once it is established.

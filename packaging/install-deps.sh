@@ -12,6 +12,7 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev qt6-qpa-plugins
     # libraries
     libargon2-dev qtkeychain-qt6-dev libsqlite3-dev
+    libturbojpeg0-dev libpng-dev  # the server decodes photos without Qt Gui
     # services and tools used by tests, benchmarks and the demo
     postgresql postgresql-client openssl ca-certificates
     gnome-keyring dbus dbus-x11 libsecret-tools

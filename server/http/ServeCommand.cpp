@@ -1,14 +1,294 @@
 #include "ServeCommand.h"
 
+#include "Api.h"
+#include "ApiServer.h"
+#include "HttpGuard.h"
+#include "PasswordHasher.h"
+#include "PhotoCodec.h"
+#include "Storage.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace Colleagues::Server {
 
+namespace {
+
+int g_signalFds[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalFds[0], &byte, 1);
+}
+
+struct ListenAddress
+{
+    QHostAddress address;
+    quint16 port = 0;
+};
+
+std::optional<ListenAddress> parseListen(const QString &text, QString &error)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0) {
+        error = QStringLiteral("--listen expects ADDRESS:PORT (e.g. 127.0.0.1:8080 or [::1]:0), not \"%1\".").arg(text);
+        return std::nullopt;
+    }
+    QString host = text.left(colon);
+    const QString portText = text.mid(colon + 1);
+    bool ok = false;
+    const uint port = portText.toUInt(&ok);
+    if (!ok || port > 65535) {
+        error = QStringLiteral("--listen: \"%1\" is not a port number (0-65535; 0 picks a free one).").arg(portText);
+        return std::nullopt;
+    }
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    ListenAddress result;
+    result.port = quint16(port);
+    if (host.isEmpty() || host == QLatin1String("*"))
+        result.address = QHostAddress(QHostAddress::Any);
+    else if (host == QLatin1String("localhost"))
+        result.address = QHostAddress(QHostAddress::LocalHost);
+    else
+        result.address = QHostAddress(host);
+    if (result.address.isNull()) {
+        error =
+            QStringLiteral("--listen: \"%1\" is not an IP address (use e.g. 127.0.0.1, 0.0.0.0 or [::1]).").arg(host);
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath, QString &error)
+{
+    QFile certFile(certPath);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("--tls-cert: cannot read %1: %2").arg(certPath, certFile.errorString());
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull()) {
+        error = QStringLiteral("--tls-cert: %1 holds no PEM certificate.").arg(certPath);
+        return std::nullopt;
+    }
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("--tls-key: cannot read %1: %2").arg(keyPath, keyFile.errorString());
+        return std::nullopt;
+    }
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(keyData, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull()) {
+        error = QStringLiteral("--tls-key: %1 holds no unencrypted PEM private key (RSA, EC or DSA).").arg(keyPath);
+        return std::nullopt;
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(chain.first());
+    if (chain.size() > 1)
+        configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    return configuration;
+}
+
+QString urlHost(const QHostAddress &address)
+{
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        return QLatin1Char('[') + address.toString() + QLatin1Char(']');
+    if (address == QHostAddress(QHostAddress::Any) || address == QHostAddress(QHostAddress::AnyIPv4))
+        return QStringLiteral("0.0.0.0");
+    return address.toString();
+}
+
+} // namespace
+
 int runServeCommand(const QStringList &arguments)
 {
-    Q_UNUSED(arguments);
-    QTextStream(stderr) << "colleagues-server: serve is not available in this build yet\n";
-    return 1;
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Serves the Colleagues API (/api/v1) over HTTP, or HTTPS with --tls-cert and --tls-key.\n"
+                       "Prints \"listening on http://ADDRESS:PORT\" once ready; SIGTERM or SIGINT stop it cleanly."));
+    parser.addHelpOption();
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+                                          QStringLiteral("Address and port to listen on, e.g. 127.0.0.1:8080, "
+                                                         "0.0.0.0:443 or [::1]:0 (0: a free port)."),
+                                          QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Keep data in an SQLite database in DIR (created if "
+                                                          "needed)."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            QStringLiteral("Keep data in PostgreSQL: "
+                                                           "postgresql://USER:PASSWORD@HOST:PORT/DBNAME."),
+                                            QStringLiteral("URL"));
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"),
+                                        QStringLiteral("PEM certificate (chain) for HTTPS; needs --tls-key."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"),
+                                       QStringLiteral("PEM private key for HTTPS, unencrypted; needs --tls-cert."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption workersOption(QStringLiteral("workers"),
+                                           QStringLiteral("Threads for database work (default: 2 per core, at "
+                                                          "least 4)."),
+                                           QStringLiteral("N"));
+    parser.addOptions({listenOption, dataDirOption, databaseOption, certOption, keyOption, workersOption});
+    parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
+
+    auto fail = [&err, &parser](const QString &message) {
+        err << "colleagues-server serve: " << message << "\n"
+            << "Try 'colleagues-server serve --help'.\n";
+        err.flush();
+        Q_UNUSED(parser);
+        return 2;
+    };
+
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        out.flush();
+        return 0;
+    }
+    QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && positional.first() == QLatin1String("serve"))
+        positional.removeFirst();
+    if (!positional.isEmpty())
+        return fail(QStringLiteral("unexpected argument \"%1\".").arg(positional.first()));
+    if (!parser.isSet(listenOption))
+        return fail(QStringLiteral("--listen ADDR:PORT is required."));
+    if (parser.isSet(dataDirOption) == parser.isSet(databaseOption))
+        return fail(QStringLiteral("give exactly one of --data-dir DIR (SQLite) or --database URL (PostgreSQL)."));
+    if (parser.isSet(certOption) != parser.isSet(keyOption))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together."));
+
+    QString error;
+    const std::optional<ListenAddress> listen = parseListen(parser.value(listenOption), error);
+    if (!listen)
+        return fail(error);
+    int workers = 0;
+    if (parser.isSet(workersOption)) {
+        bool ok = false;
+        workers = parser.value(workersOption).toInt(&ok);
+        if (!ok || workers < 1 || workers > 256)
+            return fail(QStringLiteral("--workers expects a number from 1 to 256."));
+    }
+    std::optional<QSslConfiguration> tls;
+    if (parser.isSet(certOption)) {
+        tls = loadTls(parser.value(certOption), parser.value(keyOption), error);
+        if (!tls)
+            return fail(error);
+    }
+
+    StorageConfig config;
+    if (parser.isSet(dataDirOption)) {
+        config = StorageConfig::sqlite(parser.value(dataDirOption));
+    } else {
+        const Result<StorageConfig> parsed = StorageConfig::fromUrl(parser.value(databaseOption));
+        if (!parsed)
+            return fail(QStringLiteral("--database: %1").arg(parsed.error().message));
+        config = parsed.value();
+    }
+
+    std::unique_ptr<Storage> storage = Storage::create(config);
+    const Result<bool> opened = storage->open();
+    if (!opened) {
+        err << "colleagues-server serve: cannot open the database: " << opened.error().message << "\n";
+        return 1;
+    }
+
+    PasswordHasher hasher;
+    ApiServer server;
+    if (workers > 0)
+        server.setWorkerCount(workers);
+    Api api(&server, storage.get(), &hasher);
+
+    auto *guard = new HttpGuard;
+    guard->setBodyLimit("PUT", "/api/v1/profiles/*", 8 * 1024 * 1024);
+    if (tls)
+        guard->setSslConfiguration(*tls);
+    if (!guard->listen(listen->address, listen->port)) {
+        err << "colleagues-server serve: cannot listen on " << parser.value(listenOption) << ": "
+            << guard->errorString() << "\n";
+        delete guard;
+        return 1;
+    }
+    server.bind(guard);
+    server.metrics().setExtraSource([guard] {
+        QByteArray text = "# HELP colleagues_http_guard_rejections_total Requests refused or connections closed by "
+                          "the guard, by reason.\n"
+                          "# TYPE colleagues_http_guard_rejections_total counter\n";
+        for (HttpGuard::Reason reason : HttpGuard::reasons()) {
+            text += "colleagues_http_guard_rejections_total{reason=\"" + HttpGuard::reasonCode(reason) + "\"} "
+                + QByteArray::number(guard->rejections(reason)) + '\n';
+        }
+        text += "# HELP colleagues_http_guard_connections_open Connections open at the guard.\n"
+                "# TYPE colleagues_http_guard_connections_open gauge\n"
+                "colleagues_http_guard_connections_open "
+            + QByteArray::number(guard->openConnections()) + '\n';
+        return text;
+    });
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
+        err << "colleagues-server serve: cannot set up signal handling\n";
+        return 1;
+    }
+    QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&notifier] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalFds[1], &byte, 1);
+        notifier.setEnabled(false);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+    // A client that vanishes mid-write must not kill the server.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    out << "listening on " << (tls ? "https" : "http") << "://" << urlHost(listen->address) << ':'
+        << guard->serverPort() << "\n";
+    out.flush();
+    qCInfo(lcHttp).noquote() << "serving"
+                             << (config.backend == StorageConfig::Backend::Sqlite ? "SQLite" : "PostgreSQL")
+                             << "on port" << guard->serverPort();
+
+    const int rc = QCoreApplication::exec();
+
+    qCInfo(lcHttp) << "shutting down";
+    api.releaseLongPolls();
+    server.shutdown();
+    sigaction(SIGTERM, nullptr, nullptr);
+    ::close(g_signalFds[0]);
+    ::close(g_signalFds[1]);
+    return rc;
 }
 
 } // namespace Colleagues::Server

@@ -1,0 +1,502 @@
+#include "Api.h"
+
+#include "ApiServer.h"
+#include "Json.h"
+#include "LongPollHub.h"
+#include "PasswordHasher.h"
+#include "PhotoCodec.h"
+#include "ServerInfo.h"
+#include "Storage.h"
+#include "Validation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+
+namespace Colleagues::Server {
+
+namespace {
+
+// Sequence values committed by the current thread while it runs a handler's storage call.
+thread_local QList<qint64> *t_captured = nullptr;
+
+const QString Prefix = QStringLiteral("/api/v1");
+
+ApiError malformed(const QString &message, const QString &field = {})
+{
+    return ApiError::make(ApiError::Kind::Malformed, QStringLiteral("malformed"), message, field);
+}
+
+//! The request body as a JSON object: 415 unless JSON, 400 if malformed, 413 if too big.
+ApiResult<QJsonObject> jsonBody(const HttpRequest &request)
+{
+    if (request.mediaType() != "application/json") {
+        return ApiError::make(ApiError::Kind::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
+                              QStringLiteral("The body must be JSON (Content-Type: application/json)."));
+    }
+    Result<QJsonObject> parsed = parseJsonObject(request.body);
+    if (!parsed) {
+        const Error &e = parsed.error();
+        if (e.code == Error::Code::TooLong)
+            return ApiError::make(ApiError::Kind::PayloadTooLarge, QStringLiteral("payload_too_large"), e.message);
+        return malformed(e.message);
+    }
+    return parsed.value();
+}
+
+//! `If-Match: "<revision>"`: 428 when missing, 400 when not a quoted revision.
+ApiResult<qint64> ifMatchRevision(const HttpRequest &request)
+{
+    const QByteArray value = request.header("if-match");
+    if (value.isEmpty()) {
+        return ApiError::make(ApiError::Kind::PreconditionRequired, QStringLiteral("precondition_required"),
+                              QStringLiteral("Send If-Match: \"<revision>\" with the revision you edited."),
+                              QStringLiteral("If-Match"));
+    }
+    bool ok = false;
+    qint64 revision = -1;
+    if (value.size() >= 3 && value.startsWith('"') && value.endsWith('"'))
+        revision = value.mid(1, value.size() - 2).toLongLong(&ok);
+    if (!ok || revision < 0)
+        return malformed(QStringLiteral("If-Match must be a quoted revision, e.g. \"12\"."),
+                         QStringLiteral("If-Match"));
+    return revision;
+}
+
+QByteArray quoted(const QString &tag)
+{
+    return '"' + tag.toLatin1() + '"';
+}
+
+// Weak comparison (RFC 9110 13.1.2), as If-None-Match asks.
+bool noneMatch(const HttpRequest &request, const QByteArray &etag)
+{
+    const QByteArray header = request.header("if-none-match");
+    if (header.isEmpty())
+        return false;
+    if (header.trimmed() == "*")
+        return true;
+    const QList<QByteArray> tags = header.split(',');
+    for (QByteArray tag : tags) {
+        tag = tag.trimmed();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        if (tag == etag)
+            return true;
+    }
+    return false;
+}
+
+HttpResponse profileResponse(int status, const Profile &profile)
+{
+    HttpResponse r = HttpResponse::json(status, toJson(profile));
+    r.addHeader("ETag", quoted(QString::number(profile.revision)));
+    r.addHeader("Cache-Control", "private, no-cache");
+    return r;
+}
+
+std::optional<ApiError> rejectUnknownFields(const QJsonObject &object, const QStringList &known)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!known.contains(it.key())) {
+            return ApiError::make(ApiError::Kind::Invalid, QStringLiteral("unknown_field"),
+                                  QStringLiteral("%1 is not a known field.").arg(it.key()), it.key());
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> queryInteger(const HttpRequest &request, const QString &name, qint64 min, qint64 &value)
+{
+    if (!request.query.hasQueryItem(name))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 v = request.query.queryItemValue(name).toLongLong(&ok);
+    if (!ok || v < min)
+        return malformed(QStringLiteral("%1 must be a whole number of at least %2.").arg(name).arg(min), name);
+    value = v;
+    return std::nullopt;
+}
+
+} // namespace
+
+Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_storage(storage)
+    , m_sessions(storage, hasher, server,
+                 [server](std::function<void()> work) { server->runOnWorker(std::move(work)); })
+    , m_profiles(storage)
+    , m_messages(storage)
+    , m_sync(storage)
+{
+    m_hub = std::make_unique<LongPollHub>(
+        server,
+        [this](const QString &user, qint64 cursor, int limit) {
+            LongPollHub::Poll poll;
+            ApiResult<SyncPage> page = m_sync.page(user, cursor, limit);
+            if (!page) {
+                poll.ready = true;
+                poll.response = page.error().toResponse();
+                return poll;
+            }
+            poll.next = page->next;
+            if (!SyncService::isEmpty(page.value())) {
+                poll.ready = true;
+                poll.response = HttpResponse::json(200, SyncService::toJson(page.value()));
+            }
+            return poll;
+        },
+        [](qint64 cursor) { return HttpResponse::json(200, SyncService::emptyJson(cursor)); });
+    connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
+    // Runs in the committing thread: lets notifying() learn the sequence values it caused.
+    connect(
+        storage, &Storage::changed, this,
+        [](qint64 sequence) {
+            if (t_captured)
+                t_captured->append(sequence);
+        },
+        Qt::DirectConnection);
+
+    m_server->setAuthenticator(
+        [this](const HttpRequest &request) { return m_sessions.authenticate(request.bearerToken()); });
+    registerRoutes();
+}
+
+Api::~Api() = default;
+
+void Api::releaseLongPolls()
+{
+    m_hub->releaseAll();
+}
+
+template<typename F>
+auto Api::notifying(const QStringList &audience, F &&work) -> decltype(work())
+{
+    QList<qint64> captured;
+    t_captured = &captured;
+    auto result = work();
+    t_captured = nullptr;
+    if (!captured.isEmpty()) {
+        QPointer<LongPollHub> hub = m_hub.get();
+        m_server->runOnHttpThread([hub, captured, audience] {
+            if (!hub)
+                return;
+            for (qint64 sequence : captured)
+                hub->hint(sequence, audience);
+        });
+    }
+    return result;
+}
+
+void Api::registerRoutes()
+{
+    Router &r = m_server->router();
+    using Auth = Route::Auth;
+    using Exec = Route::Execution;
+    auto add = [&r](const char *method, const QString &pattern, Auth auth, Exec exec, Route::Handler handler) {
+        r.add(Route {QByteArray(method), pattern, auth, exec, std::move(handler)});
+    };
+    auto noParams = [](void (Api::*fn)(const ExchangePtr &), Api *api) {
+        return [fn, api](const ExchangePtr &ex, const QStringList &) { (api->*fn)(ex); };
+    };
+    auto oneParam = [](void (Api::*fn)(const ExchangePtr &, const QString &), Api *api) {
+        return [fn, api](const ExchangePtr &ex, const QStringList &p) { (api->*fn)(ex, p.value(0)); };
+    };
+    auto self = [](void (Api::*fn)(const ExchangePtr &, const QString &), Api *api) {
+        return [fn, api](const ExchangePtr &ex, const QStringList &) { (api->*fn)(ex, ex->username()); };
+    };
+
+    add("GET", QStringLiteral("/healthz"), Auth::None, Exec::Inline, noParams(&Api::healthz, this));
+    add("GET", Prefix + QStringLiteral("/healthz"), Auth::None, Exec::Inline, noParams(&Api::healthz, this));
+    add("GET", QStringLiteral("/metrics"), Auth::None, Exec::Inline, noParams(&Api::metrics, this));
+    add("GET", Prefix + QStringLiteral("/metrics"), Auth::None, Exec::Inline, noParams(&Api::metrics, this));
+
+    add("POST", Prefix + QStringLiteral("/session"), Auth::None, Exec::Worker, noParams(&Api::signIn, this));
+    add("DELETE", Prefix + QStringLiteral("/session"), Auth::Required, Exec::Worker, noParams(&Api::signOut, this));
+    add("GET", Prefix + QStringLiteral("/me"), Auth::Required, Exec::Worker, noParams(&Api::me, this));
+
+    add("GET", Prefix + QStringLiteral("/profiles/me"), Auth::Required, Exec::Worker, self(&Api::getProfile, this));
+    add("GET", Prefix + QStringLiteral("/profiles/{username}"), Auth::Required, Exec::Worker,
+        oneParam(&Api::getProfile, this));
+    add("PUT", Prefix + QStringLiteral("/profiles/me"), Auth::Required, Exec::Worker, self(&Api::putProfile, this));
+    add("PUT", Prefix + QStringLiteral("/profiles/{username}"), Auth::Required, Exec::Worker,
+        oneParam(&Api::putProfile, this));
+    add("DELETE", Prefix + QStringLiteral("/profiles/{username}"), Auth::Required, Exec::Worker,
+        oneParam(&Api::deleteProfile, this));
+    add("PUT", Prefix + QStringLiteral("/profiles/me/photo"), Auth::Required, Exec::Worker, self(&Api::putPhoto, this));
+    add("PUT", Prefix + QStringLiteral("/profiles/{username}/photo"), Auth::Required, Exec::Worker,
+        oneParam(&Api::putPhoto, this));
+    add("GET", Prefix + QStringLiteral("/photos/{username}"), Auth::Required, Exec::Worker,
+        oneParam(&Api::getPhoto, this));
+
+    add("POST", Prefix + QStringLiteral("/messages"), Auth::Required, Exec::Worker, noParams(&Api::sendMessage, this));
+    add("POST", Prefix + QStringLiteral("/messages/read"), Auth::Required, Exec::Worker,
+        noParams(&Api::markRead, this));
+    add("GET", Prefix + QStringLiteral("/sync"), Auth::Required, Exec::Worker, noParams(&Api::sync, this));
+}
+
+// --- sessions ---------------------------------------------------------------------------
+
+void Api::signIn(const ExchangePtr &ex)
+{
+    ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    if (auto e = rejectUnknownFields(body.value(), {QStringLiteral("username"), QStringLiteral("password")}))
+        return ex->respond(e->toResponse());
+    const QJsonValue username = body->value(QStringLiteral("username"));
+    const QJsonValue password = body->value(QStringLiteral("password"));
+    for (const auto &[value, name] :
+         {std::pair {username, QStringLiteral("username")}, {password, QStringLiteral("password")}}) {
+        if (!value.isString() || value.toString().isEmpty()) {
+            const bool missing = value.isUndefined() || value.isNull() || value.toString().isEmpty();
+            return ex->respond(ApiError::make(ApiError::Kind::Invalid,
+                                              missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
+                                              missing ? QStringLiteral("%1 is required.").arg(name)
+                                                      : QStringLiteral("%1 must be a string.").arg(name),
+                                              name)
+                                   .toResponse());
+        }
+    }
+    if (password.toString().size() > SessionService::MaxPasswordLength || username.toString().size() > 256) {
+        return ex->respond(ApiError::make(ApiError::Kind::Invalid, QStringLiteral("too_long"),
+                                          QStringLiteral("The username or password is too long."))
+                               .toResponse());
+    }
+    Metrics *metrics = &m_server->metrics();
+    m_sessions.signIn(
+        username.toString().trimmed().toLower(), password.toString().toUtf8(), ex->request().peer,
+        [ex, metrics](ApiResult<SignIn> result) {
+            if (!result) {
+                if (result.error().kind == ApiError::Kind::Unauthenticated)
+                    metrics->countSignInFailure();
+                else if (result.error().kind == ApiError::Kind::TooManyRequests)
+                    metrics->countThrottledSignIn();
+                return ex->respond(result.error().toResponse());
+            }
+            const Session &s = result->session;
+            QJsonObject o {
+                {QStringLiteral("token"), QString::fromLatin1(result->token)},
+                {QStringLiteral("expires_at"), s.expiresAt.toUTC().toString(Qt::ISODate)},
+                {QStringLiteral("user"),
+                 QJsonObject {{QStringLiteral("username"), s.username}, {QStringLiteral("role"), roleName(s.role)}}},
+            };
+            HttpResponse r = HttpResponse::json(200, o);
+            r.addHeader("Cache-Control", "no-store");
+            ex->respond(r);
+        });
+}
+
+void Api::signOut(const ExchangePtr &ex)
+{
+    const ApiResult<bool> done = m_sessions.signOut(ex->request().bearerToken());
+    if (!done)
+        return ex->respond(done.error().toResponse());
+    ex->respond(HttpResponse::empty(204));
+}
+
+void Api::me(const ExchangePtr &ex)
+{
+    const Session &s = *ex->session();
+    QJsonObject o {
+        {QStringLiteral("user"),
+         QJsonObject {{QStringLiteral("username"), s.username}, {QStringLiteral("role"), roleName(s.role)}}}};
+    const Result<std::optional<Profile>> profile = m_storage->findProfile(s.username);
+    if (!profile)
+        return ex->respond(ApiError::fromStorage(profile.error()).toResponse());
+    o.insert(QStringLiteral("profile"), profile.value() ? QJsonValue(toJson(*profile.value())) : QJsonValue());
+    ex->respond(HttpResponse::json(200, o));
+}
+
+// --- profiles and photos ------------------------------------------------------------------
+
+void Api::getProfile(const ExchangePtr &ex, const QString &username)
+{
+    const ApiResult<Profile> profile = m_profiles.profile(username.toLower());
+    if (!profile)
+        return ex->respond(profile.error().toResponse());
+    if (noneMatch(ex->request(), quoted(QString::number(profile->revision)))) {
+        HttpResponse r = HttpResponse::empty(304);
+        r.addHeader("ETag", quoted(QString::number(profile->revision)));
+        return ex->respond(r);
+    }
+    ex->respond(profileResponse(200, profile.value()));
+}
+
+void Api::putProfile(const ExchangePtr &ex, const QString &username)
+{
+    const QString target = username.toLower();
+    if (!ProfileService::mayChange(*ex->session(), target))
+        return ex->respond(ProfileService::forbidden().toResponse());
+    const ApiResult<qint64> revision = ifMatchRevision(ex->request());
+    if (!revision)
+        return ex->respond(revision.error().toResponse());
+    const ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    const ApiResult<Profile> saved =
+        notifying({}, [&] { return m_profiles.save(*ex->session(), target, body.value(), revision.value()); });
+    if (!saved) {
+        HttpResponse r = saved.error().toResponse();
+        if (saved.error().kind == ApiError::Kind::PreconditionFailed) {
+            const qint64 current = saved.error()
+                                       .extra.value(QStringLiteral("profile"))
+                                       .toObject()
+                                       .value(QStringLiteral("revision"))
+                                       .toInteger();
+            r.addHeader("ETag", quoted(QString::number(current)));
+        }
+        return ex->respond(r);
+    }
+    ex->respond(profileResponse(200, saved.value()));
+}
+
+void Api::deleteProfile(const ExchangePtr &ex, const QString &username)
+{
+    const QString target = username.toLower();
+    const ApiResult<bool> removed = notifying({}, [&] { return m_profiles.remove(*ex->session(), target); });
+    if (!removed)
+        return ex->respond(removed.error().toResponse());
+    ex->respond(HttpResponse::empty(204));
+}
+
+void Api::putPhoto(const ExchangePtr &ex, const QString &username)
+{
+    const QString target = username.toLower();
+    if (!ProfileService::mayChange(*ex->session(), target))
+        return ex->respond(ProfileService::forbidden().toResponse());
+    const QByteArray type = ex->request().mediaType();
+    if (type != "image/jpeg" && type != "image/png") {
+        return ex->respond(ApiError::make(ApiError::Kind::UnsupportedMediaType,
+                                          QStringLiteral("unsupported_media_type"),
+                                          QStringLiteral("A photo must be sent as image/jpeg or image/png."),
+                                          QStringLiteral("Content-Type"))
+                               .toResponse());
+    }
+    const ApiResult<Profile> saved =
+        notifying({}, [&] { return m_profiles.setPhoto(*ex->session(), target, ex->request().body); });
+    if (!saved)
+        return ex->respond(saved.error().toResponse());
+    ex->respond(profileResponse(200, saved.value()));
+}
+
+void Api::getPhoto(const ExchangePtr &ex, const QString &username)
+{
+    const ApiResult<Photo> photo = m_profiles.photo(username.toLower());
+    if (!photo)
+        return ex->respond(photo.error().toResponse());
+    const QByteArray etag = quoted(photo->tag);
+    HttpResponse r;
+    if (noneMatch(ex->request(), etag)) {
+        r = HttpResponse::empty(304);
+    } else {
+        r.status = 200;
+        r.contentType = photo->mimeType;
+        r.body = photo->data;
+    }
+    r.addHeader("ETag", etag);
+    r.addHeader("Cache-Control", "private, no-cache");
+    ex->respond(r);
+}
+
+// --- messages ------------------------------------------------------------------------------
+
+void Api::sendMessage(const ExchangePtr &ex)
+{
+    const ApiResult<QString> key = MessageService::idempotencyKey(ex->request().header("idempotency-key"));
+    if (!key)
+        return ex->respond(key.error().toResponse());
+    const ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    const QString sender = ex->username();
+    const QString to = body->value(QStringLiteral("to")).toString().trimmed().toLower();
+    const ApiResult<SendOutcome> sent =
+        notifying({sender, to}, [&] { return m_messages.send(sender, key.value(), body.value()); });
+    if (!sent)
+        return ex->respond(sent.error().toResponse());
+    if (!sent->duplicate) {
+        // The send's own sequence value, in case its change signal was folded into a later one.
+        QPointer<LongPollHub> hub = m_hub.get();
+        const qint64 sequence = sent->message.sequence;
+        m_server->runOnHttpThread([hub, sequence, sender, to] {
+            if (hub)
+                hub->hint(sequence, {sender, to});
+        });
+    }
+    // Answered only now: sendMessage() returns after the commit.
+    HttpResponse r = HttpResponse::json(sent->duplicate ? 200 : 201, toJson(sent->message));
+    r.addHeader("Location", (Prefix + QStringLiteral("/messages/%1").arg(sent->message.id)).toLatin1());
+    ex->respond(r);
+}
+
+void Api::markRead(const ExchangePtr &ex)
+{
+    const ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    const QString reader = ex->username();
+    const QString with = body->value(QStringLiteral("with")).toString().trimmed().toLower();
+    const ApiResult<MessageService::ReadReceipt> receipt =
+        notifying({reader, with}, [&] { return m_messages.markRead(reader, body.value()); });
+    if (!receipt)
+        return ex->respond(receipt.error().toResponse());
+    ex->respond(HttpResponse::json(200,
+                                   QJsonObject {{QStringLiteral("with"), receipt->with},
+                                                {QStringLiteral("up_to"), receipt->upTo},
+                                                {QStringLiteral("marked"), receipt->marked}}));
+}
+
+// --- sync ----------------------------------------------------------------------------------
+
+void Api::sync(const ExchangePtr &ex)
+{
+    qint64 since = 0;
+    qint64 limit = SyncService::DefaultLimit;
+    qint64 timeout = 0;
+    for (const auto &[name, min, value] : {std::tuple {QStringLiteral("since"), qint64(0), &since},
+                                           std::tuple {QStringLiteral("limit"), qint64(1), &limit},
+                                           std::tuple {QStringLiteral("timeout"), qint64(0), &timeout}}) {
+        if (auto e = queryInteger(ex->request(), name, min, *value))
+            return ex->respond(e->toResponse());
+    }
+    limit = qMin<qint64>(limit, SyncService::MaxLimit);
+    timeout = qMin<qint64>(timeout, SyncService::MaxTimeoutSeconds);
+
+    const QString viewer = ex->username();
+    const ApiResult<SyncPage> page = m_sync.page(viewer, since, int(limit));
+    if (!page)
+        return ex->respond(page.error().toResponse());
+    if (!SyncService::isEmpty(page.value()) || page->hasMore || timeout == 0)
+        return ex->respond(HttpResponse::json(200, SyncService::toJson(page.value())));
+
+    QPointer<LongPollHub> hub = m_hub.get();
+    const qint64 cursor = qMax(since, page->next);
+    m_server->runOnHttpThread([hub, ex, viewer, cursor, limit, timeout] {
+        if (hub)
+            hub->wait(ex, viewer, cursor, int(limit), int(timeout * 1000));
+        else
+            ex->respond(HttpResponse::json(200, SyncService::emptyJson(cursor)));
+    });
+}
+
+// --- operations ----------------------------------------------------------------------------
+
+void Api::healthz(const ExchangePtr &ex)
+{
+    ex->respond(HttpResponse::json(200,
+                                   QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
+                                                {QStringLiteral("version"), ServerInfo::version()},
+                                                {QStringLiteral("long_polls"), m_hub->waiting()}}));
+}
+
+void Api::metrics(const ExchangePtr &ex)
+{
+    HttpResponse r;
+    r.contentType = Metrics::contentType();
+    r.body = m_server->metrics().exposition();
+    ex->respond(r);
+}
+
+} // namespace Colleagues::Server

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Exchange.h"
+#include "MessageService.h"
+#include "ProfileService.h"
+#include "SessionService.h"
+#include "SyncService.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace Colleagues::Server {
+
+class ApiServer;
+class LongPollHub;
+class PasswordHasher;
+class Storage;
+
+/*!
+ * The routes of /api/v1 (and /healthz, /metrics). Each route is thin: it parses the request,
+ * calls a service and turns the result into a response; the status of every error comes from
+ * ApiError::httpStatus(). Handlers run on the server's worker pool unless marked inline.
+ */
+class Api : public QObject
+{
+    Q_OBJECT
+
+public:
+    Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, QObject *parent = nullptr);
+    ~Api() override;
+
+    LongPollHub *longPolls() const { return m_hub.get(); }
+    //! Answers every held long-poll (before shutting down).
+    void releaseLongPolls();
+
+private:
+    void registerRoutes();
+
+    void signIn(const ExchangePtr &ex);
+    void signOut(const ExchangePtr &ex);
+    void me(const ExchangePtr &ex);
+    void getProfile(const ExchangePtr &ex, const QString &username);
+    void putProfile(const ExchangePtr &ex, const QString &username);
+    void deleteProfile(const ExchangePtr &ex, const QString &username);
+    void putPhoto(const ExchangePtr &ex, const QString &username);
+    void getPhoto(const ExchangePtr &ex, const QString &username);
+    void sendMessage(const ExchangePtr &ex);
+    void markRead(const ExchangePtr &ex);
+    void sync(const ExchangePtr &ex);
+    void healthz(const ExchangePtr &ex);
+    void metrics(const ExchangePtr &ex);
+
+    //! Tells the long-poll hub which users the changes committed during \a work concern.
+    template<typename F>
+    auto notifying(const QStringList &audience, F &&work) -> decltype(work());
+
+    ApiServer *m_server;
+    Storage *m_storage;
+    SessionService m_sessions;
+    ProfileService m_profiles;
+    MessageService m_messages;
+    SyncService m_sync;
+    std::unique_ptr<LongPollHub> m_hub;
+};
+
+} // namespace Colleagues::Server

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Exchange.h"
+#include "Metrics.h"
+#include "Router.h"
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QList>
+#include <QThreadPool>
+
+#include <functional>
+
+namespace Colleagues::Server {
+
+/*!
+ * The HTTP transport: a QAbstractHttpServer that routes requests itself (Qt 6.4's
+ * handleRequest), runs handlers that touch the database on a worker pool, and answers
+ * through held responders, in request order per connection, never to a closed socket.
+ * It knows nothing of the API itself; Api registers the routes.
+ */
+class ApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    //! Checks a request's bearer token; runs on a worker. Returns the session or a 401.
+    using Authenticator = std::function<ApiResult<Session>(const HttpRequest &request)>;
+
+    explicit ApiServer(QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    Router &router() { return m_router; }
+    Metrics &metrics() { return m_metrics; }
+    void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
+    void setWorkerCount(int count);
+
+    //! Runs \a work on the worker pool (database work, JSON building).
+    void runOnWorker(std::function<void()> work);
+    //! Runs \a work on the HTTP thread, soon.
+    void runOnHttpThread(std::function<void()> work);
+
+    //! Stops taking connections and waits (up to \a timeoutMs) for running handlers, writing
+    //! their answers, so that a terminating server leaves no request half done.
+    void shutdown(int timeoutMs = 10000);
+
+    int openConnections() const { return int(m_connections.size()); }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    friend class Exchange;
+    struct Connection
+    {
+        QList<ExchangePtr> inFlight; //!< in request order; answers leave in this order
+    };
+
+    void dispatch(const ExchangePtr &exchange);
+    void complete(const ExchangePtr &exchange, HttpResponse response);
+    void flush(QTcpSocket *socket);
+    void write(Exchange &exchange, const HttpResponse &response);
+    void finish(Exchange &exchange, const HttpResponse &response, bool delivered);
+    void connectionClosed(QTcpSocket *socket);
+
+    Router m_router;
+    Metrics m_metrics;
+    Authenticator m_authenticator;
+    QThreadPool m_pool;
+    QHash<QTcpSocket *, Connection> m_connections;
+    bool m_shuttingDown = false;
+};
+
+} // namespace Colleagues::Server

@@ -1,0 +1,91 @@
+#include "Metrics.h"
+
+#include "ApiError.h"
+
+namespace Colleagues::Server {
+
+namespace {
+
+QByteArray escapeLabel(const QString &value)
+{
+    QByteArray out = value.toUtf8();
+    out.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    return out;
+}
+
+QByteArray number(double value)
+{
+    return QByteArray::number(value, 'g', 10);
+}
+
+} // namespace
+
+void Metrics::recordRequest(const QString &route, const QByteArray &method, int status, double seconds)
+{
+    const QString key =
+        route + QLatin1Char('\t') + QString::fromLatin1(method) + QLatin1Char('\t') + QString::number(status);
+    ++m_requests[key];
+    Histogram &h = m_latency[route];
+    for (std::size_t i = 0; i < Buckets.size(); ++i) {
+        if (seconds <= Buckets[i])
+            ++h.buckets[i];
+    }
+    ++h.count;
+    h.sum += seconds;
+}
+
+QByteArray Metrics::exposition() const
+{
+    QByteArray out;
+    out.reserve(4096);
+    out += "# HELP colleagues_http_requests_total HTTP requests answered, by route, method and status.\n"
+           "# TYPE colleagues_http_requests_total counter\n";
+    for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it) {
+        const QStringList parts = it.key().split(QLatin1Char('\t'));
+        out += "colleagues_http_requests_total{route=\"" + escapeLabel(parts.value(0)) + "\",method=\""
+            + escapeLabel(parts.value(1)) + "\",status=\"" + escapeLabel(parts.value(2)) + "\"} "
+            + QByteArray::number(it.value()) + '\n';
+    }
+
+    out += "# HELP colleagues_http_request_duration_seconds Time from a complete request to its answer, by route.\n"
+           "# TYPE colleagues_http_request_duration_seconds histogram\n";
+    for (auto it = m_latency.cbegin(); it != m_latency.cend(); ++it) {
+        const QByteArray route = escapeLabel(it.key());
+        const Histogram &h = it.value();
+        for (std::size_t i = 0; i < Buckets.size(); ++i) {
+            out += "colleagues_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"" + number(Buckets[i])
+                + "\"} " + QByteArray::number(h.buckets[i]) + '\n';
+        }
+        out += "colleagues_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"+Inf\"} "
+            + QByteArray::number(h.count) + '\n';
+        out += "colleagues_http_request_duration_seconds_sum{route=\"" + route + "\"} " + number(h.sum) + '\n';
+        out += "colleagues_http_request_duration_seconds_count{route=\"" + route + "\"} " + QByteArray::number(h.count)
+            + '\n';
+    }
+
+    out += "# HELP colleagues_sync_longpolls_waiting Sync requests currently held open waiting for a change.\n"
+           "# TYPE colleagues_sync_longpolls_waiting gauge\n"
+           "colleagues_sync_longpolls_waiting "
+        + QByteArray::number(m_waitingLongPolls) + '\n';
+    out += "# HELP colleagues_http_connections_open Client connections currently open.\n"
+           "# TYPE colleagues_http_connections_open gauge\n"
+           "colleagues_http_connections_open "
+        + QByteArray::number(m_openConnections) + '\n';
+    out += "# HELP colleagues_database_errors_total Requests that failed because the database failed.\n"
+           "# TYPE colleagues_database_errors_total counter\n"
+           "colleagues_database_errors_total "
+        + QByteArray::number(ApiError::databaseFailures()) + '\n';
+    out += "# HELP colleagues_signin_failures_total Sign-ins refused for wrong credentials.\n"
+           "# TYPE colleagues_signin_failures_total counter\n"
+           "colleagues_signin_failures_total "
+        + QByteArray::number(m_signInFailures.load()) + '\n';
+    out += "# HELP colleagues_signin_throttled_total Sign-ins refused with 429 because of too many failures.\n"
+           "# TYPE colleagues_signin_throttled_total counter\n"
+           "colleagues_signin_throttled_total "
+        + QByteArray::number(m_throttledSignIns.load()) + '\n';
+    if (m_extra)
+        out += m_extra();
+    return out;
+}
+
+} // namespace Colleagues::Server

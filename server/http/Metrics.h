@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <array>
+#include <atomic>
+#include <functional>
+
+namespace Colleagues::Server {
+
+//! The server's Prometheus metrics: requests by route, method and status, a latency histogram
+//! by route, waiting long-polls and database errors. recordRequest() and the gauges are used
+//! on the HTTP thread only; the error counters may be bumped from any thread.
+class Metrics
+{
+public:
+    static constexpr std::array<double, 15> Buckets {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+                                                     0.5,   1.0,    2.5,   5.0,  10.0,  30.0, 60.0};
+
+    void recordRequest(const QString &route, const QByteArray &method, int status, double seconds);
+    void setWaitingLongPolls(int count) { m_waitingLongPolls = count; }
+    void setOpenConnections(int count) { m_openConnections = count; }
+    void countSignInFailure() { m_signInFailures.fetch_add(1, std::memory_order_relaxed); }
+    void countThrottledSignIn() { m_throttledSignIns.fetch_add(1, std::memory_order_relaxed); }
+
+    int waitingLongPolls() const { return m_waitingLongPolls; }
+
+    //! Appends more metric families (e.g. the guard's) to exposition(); HTTP thread only.
+    void setExtraSource(std::function<QByteArray()> source) { m_extra = std::move(source); }
+
+    //! The text exposition format (version 0.0.4).
+    QByteArray exposition() const;
+    static QByteArray contentType() { return QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"); }
+
+private:
+    struct Histogram
+    {
+        std::array<quint64, Buckets.size()> buckets {};
+        quint64 count = 0;
+        double sum = 0;
+    };
+
+    QMap<QString, quint64> m_requests; // key: route \t method \t status
+    QMap<QString, Histogram> m_latency; // key: route
+    int m_waitingLongPolls = 0;
+    int m_openConnections = 0;
+    std::atomic<quint64> m_signInFailures {0};
+    std::atomic<quint64> m_throttledSignIns {0};
+    std::function<QByteArray()> m_extra;
+};
+
+} // namespace Colleagues::Server

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Storage.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace Colleagues::Server {
+
+class PasswordHasher;
+
+//! What a successful sign-in hands back: the bearer token (shown once, stored only as its hash).
+struct SignIn
+{
+    QByteArray token;
+    Session session;
+};
+
+/*!
+ * Sign-in, sign-out and bearer-token checks. Failed sign-ins are counted per account and per
+ * address in the database (so every instance sees them); past MaxFailures within the window
+ * a sign-in is refused with 429 before any password work. Unknown users, wrong passwords and
+ * accounts without a password get the same answer after the same Argon2 work.
+ */
+class SessionService
+{
+public:
+    static constexpr int MaxFailures = 10;
+    static constexpr int WindowSeconds = 15 * 60;
+    static constexpr qint64 LifetimeSeconds = 30LL * 24 * 3600;
+    static constexpr int MaxTokenLength = 256;
+    static constexpr int MaxPasswordLength = 1024;
+
+    using Executor = std::function<void(std::function<void()>)>;
+
+    //! \a runOnWorker runs blocking work off the HTTP thread; \a context is the QObject in
+    //! whose thread password checks report back.
+    SessionService(Storage *storage, PasswordHasher *hasher, QObject *context, Executor runOnWorker);
+
+    //! Blocking (worker): the session of a bearer token, or 401.
+    ApiResult<Session> authenticate(const QByteArray &token) const;
+
+    //! Asynchronous: \a done is called once, on some thread, with the token or the error.
+    void signIn(const QString &username, const QByteArray &password, const QHostAddress &peer,
+                std::function<void(ApiResult<SignIn>)> done);
+
+    //! Blocking (worker): revokes the session of \a token at once.
+    ApiResult<bool> signOut(const QByteArray &token);
+
+    static ApiError invalidCredentials();
+    static QString addressKey(const QHostAddress &peer);
+    static QString accountKey(const QString &username);
+
+private:
+    ApiResult<SignIn> finishSignIn(const QString &username, bool passwordOk, bool disabled, const QString &addrKey);
+    ApiError throttled(int retryAfter) const;
+
+    Storage *m_storage;
+    PasswordHasher *m_hasher;
+    QObject *m_context;
+    Executor m_runOnWorker;
+};
+
+} // namespace Colleagues::Server

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Storage.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Colleagues::Server {
+
+//! Pages of changes after a cursor, as one user may see them, and their JSON.
+class SyncService
+{
+public:
+    static constexpr int DefaultLimit = 1000;
+    static constexpr int MaxLimit = 5000;
+    static constexpr int MaxTimeoutSeconds = 60;
+
+    explicit SyncService(Storage *storage);
+
+    //! The changes after \a cursor visible to \a viewer (blocking). Skips over stretches of
+    //! changes the viewer may not see, so an empty page with has_more never comes back.
+    ApiResult<SyncPage> page(const QString &viewer, qint64 cursor, int limit) const;
+
+    static bool isEmpty(const SyncPage &page);
+    //! `{"profiles", "removed", "messages", "next", "has_more"}` or `{"start_over": true, ...}`.
+    static QByteArray toJson(const SyncPage &page);
+    static QByteArray emptyJson(qint64 cursor);
+
+private:
+    Storage *m_storage;
+};
+
+} // namespace Colleagues::Server

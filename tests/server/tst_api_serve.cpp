@@ -1,0 +1,260 @@
+// The `serve` command as a process: its options and errors, clean shutdown on SIGTERM,
+// HTTPS with a certificate made here (openssl), and two instances on one PostgreSQL.
+
+#include "ApiTestSupport.h"
+#include "Tokens.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUuid>
+
+using namespace ApiTest;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runServer(const QStringList &arguments)
+{
+    QProcess p;
+    p.start(serverBinary(), arguments);
+    Run r;
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QByteArray sessionToken(Storage &storage, const QString &user)
+{
+    const QByteArray t = Tokens::generate();
+    Session s {Tokens::hash(t), user, Role::Member, QDateTime::currentDateTimeUtc().addSecs(600)};
+    if (!storage.createSession(s))
+        qFatal("cannot create a session");
+    return t;
+}
+
+} // namespace
+
+class TestApiServe : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void help();
+    void badOptions_data();
+    void badOptions();
+    void sigtermAnswersLongPollsAndExits();
+    void tls();
+    void twoInstancesOnOnePostgres();
+};
+
+void TestApiServe::help()
+{
+    const Run r = runServer({u"serve"_qs, u"--help"_qs});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *option : {"--listen", "--data-dir", "--database", "--tls-cert", "--tls-key"})
+        QVERIFY2(r.out.contains(option), option);
+}
+
+void TestApiServe::badOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTemporaryDir dir;
+    const QString data = u"/tmp/colleagues-serve-test-unused"_qs;
+    QTest::addRow("no listen") << QStringList {u"--data-dir"_qs, data} << QByteArray("--listen");
+    QTest::addRow("no storage") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs} << QByteArray("--data-dir");
+    QTest::addRow("both storages") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs, u"--data-dir"_qs,
+                                                   data,           u"--database"_qs,  u"postgresql://u@localhost/x"_qs}
+                                   << QByteArray("exactly one");
+    QTest::addRow("listen without port") << QStringList {u"--listen"_qs, u"127.0.0.1"_qs, u"--data-dir"_qs, data}
+                                         << QByteArray("ADDRESS:PORT");
+    QTest::addRow("bad port") << QStringList {u"--listen"_qs, u"127.0.0.1:70000"_qs, u"--data-dir"_qs, data}
+                              << QByteArray("port");
+    QTest::addRow("bad address") << QStringList {u"--listen"_qs, u"example.com:80"_qs, u"--data-dir"_qs, data}
+                                 << QByteArray("IP address");
+    QTest::addRow("cert without key") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs, u"--data-dir"_qs,
+                                                      data,           u"--tls-cert"_qs,  u"/nonexistent.pem"_qs}
+                                      << QByteArray("go together");
+    QTest::addRow("missing cert") << QStringList {u"--listen"_qs,   u"127.0.0.1:0"_qs,
+                                                  u"--data-dir"_qs, data,
+                                                  u"--tls-cert"_qs, u"/nonexistent.pem"_qs,
+                                                  u"--tls-key"_qs,  u"/nonexistent-key.pem"_qs}
+                                  << QByteArray("cannot read");
+    QTest::addRow("not a database url") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs, u"--database"_qs,
+                                                        u"mysql://localhost/x"_qs}
+                                        << QByteArray("--database");
+    QTest::addRow("unknown option") << QStringList {u"--frobnicate"_qs} << QByteArray("frobnicate");
+    QTest::addRow("extra argument") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs, u"--data-dir"_qs, data,
+                                                    u"now"_qs}
+                                    << QByteArray("now");
+}
+
+void TestApiServe::badOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    const Run r = runServer(QStringList {u"serve"_qs} + arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), r.err.constData());
+    QVERIFY(!r.out.contains("listening on"));
+}
+
+void TestApiServe::sigtermAnswersLongPollsAndExits()
+{
+    QString skip, error;
+    auto db = TestDatabase::create(u"sqlite"_qs, &skip, &error);
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
+    ServerProcess server;
+    QVERIFY2(server.start(db->serveArguments(), &error), qPrintable(error));
+    Client c(server.baseUrl());
+    c.setToken(sessionToken(db->storage(), u"alice"_qs));
+    const qint64 cursor = c.get(u"/api/v1/sync?since=0"_qs).json().value(u"next"_qs).toInteger();
+    QNetworkReply *poll = c.start("GET", u"/api/v1/sync?since=%1&timeout=60"_qs.arg(cursor));
+    QSignalSpy done(poll, &QNetworkReply::finished);
+    QTRY_COMPARE(c.get(u"/healthz"_qs).json().value(u"long_polls"_qs).toInt(), 1);
+
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(server.stop(), 0);
+    QVERIFY(timer.elapsed() < 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, 5000);
+    // The held request got its (empty) answer before the server went away.
+    const Response r = Client::collect(poll);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(u"next"_qs).toInteger(), cursor);
+    poll->deleteLater();
+    QVERIFY(server.log().contains("shutting down"));
+}
+
+void TestApiServe::tls()
+{
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_qs);
+    if (openssl.isEmpty())
+        QSKIP("openssl is not installed (packaging/install-deps.sh installs it)");
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(u"cert.pem"_qs);
+    const QString key = dir.filePath(u"key.pem"_qs);
+    QProcess gen;
+    gen.start(openssl,
+              {u"req"_qs, u"-x509"_qs, u"-newkey"_qs, u"rsa:2048"_qs, u"-nodes"_qs, u"-keyout"_qs, key, u"-out"_qs,
+               cert, u"-days"_qs, u"2"_qs, u"-subj"_qs, u"/CN=127.0.0.1"_qs, u"-addext"_qs,
+               u"subjectAltName=IP:127.0.0.1"_qs});
+    QVERIFY(gen.waitForFinished(60000));
+    QCOMPARE(gen.exitCode(), 0);
+
+    QString skip, error;
+    auto db = TestDatabase::create(u"sqlite"_qs, &skip, &error);
+    QVERIFY2(db, qPrintable(error));
+    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
+    ServerProcess server;
+    QVERIFY2(server.start(db->serveArguments() + QStringList {u"--tls-cert"_qs, cert, u"--tls-key"_qs, key}, &error),
+             qPrintable(error));
+    QCOMPARE(server.baseUrl().scheme(), u"https"_qs);
+
+    // A client that trusts the generated certificate.
+    QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+    trusting.setCaCertificates(QSslCertificate::fromPath(cert));
+    Client c(server.baseUrl());
+    c.setSslConfiguration(trusting);
+    QCOMPARE(c.get(u"/healthz"_qs).status, 200);
+    const Response signIn = c.signIn(u"alice"_qs, u"alice-password"_qs);
+    QCOMPARE(signIn.status, 200);
+    QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
+
+    // One that does not trust it gets no answer.
+    Client stranger(server.baseUrl());
+    const Response refused = stranger.get(u"/healthz"_qs);
+    QCOMPARE(refused.status, 0);
+    QCOMPARE(refused.error, QNetworkReply::SslHandshakeFailedError);
+
+    // Plain HTTP to the TLS port gets no HTTP answer either.
+    QUrl plain = server.baseUrl();
+    plain.setScheme(u"http"_qs);
+    Client cleartext(plain);
+    QCOMPARE(cleartext.get(u"/healthz"_qs).status, 0);
+    QCOMPARE(server.stop(), 0);
+}
+
+void TestApiServe::twoInstancesOnOnePostgres()
+{
+    QString skip, error;
+    auto db = TestDatabase::create(u"postgres"_qs, &skip, &error);
+    if (!db) {
+        if (!error.isEmpty())
+            QFAIL(qPrintable(error));
+        QSKIP(qPrintable(skip));
+    }
+    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
+    QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
+    ServerProcess a, b;
+    QVERIFY2(a.start(db->serveArguments(), &error), qPrintable(error));
+    QVERIFY2(b.start(db->serveArguments(), &error), qPrintable(error));
+    QVERIFY(a.baseUrl().port() != b.baseUrl().port());
+
+    Client alice(a.baseUrl());
+    alice.setToken(sessionToken(db->storage(), u"alice"_qs));
+    Client bob(b.baseUrl());
+    bob.setToken(sessionToken(db->storage(), u"bob"_qs));
+
+    for (int round = 0; round < 3; ++round) {
+        qint64 cursor = 0;
+        for (;;) {
+            const Response page = bob.get(u"/api/v1/sync?since=%1"_qs.arg(cursor));
+            QCOMPARE(page.status, 200);
+            cursor = page.json().value(u"next"_qs).toInteger();
+            if (!page.json().value(u"has_more"_qs).toBool())
+                break;
+        }
+        QNetworkReply *poll = bob.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
+        QSignalSpy done(poll, &QNetworkReply::finished);
+        QTRY_COMPARE(bob.get(u"/healthz"_qs).json().value(u"long_polls"_qs).toInt(), 1);
+
+        // Sent through instance A, delivered by instance B's held long-poll within a second.
+        QElapsedTimer timer;
+        timer.start();
+        const QString text = u"across instances %1"_qs.arg(round);
+        const Response sent =
+            alice.postJson(u"/api/v1/messages"_qs, {{u"to"_qs, u"bob"_qs}, {u"body"_qs, text}},
+                           {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}});
+        QCOMPARE(sent.status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, 5000);
+        const qint64 latency = timer.elapsed();
+        QVERIFY2(latency < 1000, qPrintable(u"delivered after %1 ms"_qs.arg(latency)));
+        const Response r = Client::collect(poll);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains(text.toUtf8()));
+        poll->deleteLater();
+    }
+
+    // A session made through one instance works on the other; revoking it there is immediate.
+    Client roaming(a.baseUrl());
+    QCOMPARE(roaming.signIn(u"alice"_qs, u"alice-password"_qs).status, 200);
+    Client sameTokenOnB(b.baseUrl());
+    sameTokenOnB.setToken(roaming.token());
+    QCOMPARE(sameTokenOnB.get(u"/api/v1/me"_qs).status, 200);
+    QCOMPARE(roaming.send("DELETE", u"/api/v1/session"_qs).status, 204);
+    QCOMPARE(sameTokenOnB.get(u"/api/v1/me"_qs).status, 401);
+
+    QCOMPARE(a.stop(), 0);
+    QCOMPARE(b.stop(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestApiServe)
+#include "tst_api_serve.moc"

@@ -1,0 +1,118 @@
+// Sign-in throttling over HTTP, on SQLite and PostgreSQL: 10 failures in 15 minutes per
+// account or per address, then 429 with Retry-After, whatever the password.
+
+#include "ApiTestSupport.h"
+
+#include <QTest>
+
+using namespace ApiTest;
+
+class TestApiSignIn : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase_data();
+    void init();
+    void cleanup();
+
+    void throttledPerAccount();
+    void throttledPerAddress();
+    void successResetsTheAccountCount();
+
+private:
+    void failTimes(Client &c, const QString &username, int times);
+
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<ServerProcess> m_server;
+};
+
+void TestApiSignIn::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addRow("sqlite") << u"sqlite"_qs;
+    QTest::addRow("postgres") << u"postgres"_qs;
+}
+
+void TestApiSignIn::init()
+{
+    QFETCH_GLOBAL(QString, backend);
+    QString skip, error;
+    m_db = TestDatabase::create(backend, &skip, &error);
+    if (!m_db) {
+        if (!error.isEmpty())
+            QFAIL(qPrintable(error));
+        QSKIP(qPrintable(skip));
+    }
+    QVERIFY(addUser(m_db->storage(), u"victim"_qs, u"victim-password"_qs));
+    QVERIFY(addUser(m_db->storage(), u"bystander"_qs, u"bystander-password"_qs));
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY2(m_server->start(m_db->serveArguments(), &error), qPrintable(error));
+}
+
+void TestApiSignIn::cleanup()
+{
+    if (m_server)
+        QCOMPARE(m_server->stop(), 0);
+    m_server.reset();
+    m_db.reset();
+}
+
+void TestApiSignIn::failTimes(Client &c, const QString &username, int times)
+{
+    for (int i = 0; i < times; ++i) {
+        const Response r = c.signIn(username, u"wrong password %1"_qs.arg(i));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.errorCode(), u"invalid_credentials"_qs);
+    }
+}
+
+void TestApiSignIn::throttledPerAccount()
+{
+    Client c(m_server->baseUrl());
+    failTimes(c, u"victim"_qs, 10);
+    if (QTest::currentTestFailed())
+        return;
+    // Forget the address's count so that only the account's is left.
+    QVERIFY(m_db->storage().clearFailedSignIns(u"addr:127.0.0.1"_qs));
+
+    const Response throttled = c.signIn(u"victim"_qs, u"victim-password"_qs);
+    QCOMPARE(throttled.status, 429);
+    QCOMPARE(throttled.errorCode(), u"too_many_requests"_qs);
+    bool ok = false;
+    const int retryAfter = throttled.header("Retry-After").toInt(&ok);
+    QVERIFY(ok && retryAfter > 0 && retryAfter <= 15 * 60);
+    // Case does not dodge the count.
+    QCOMPARE(c.signIn(u"VICTIM"_qs, u"victim-password"_qs).status, 429);
+    // Others are not affected.
+    QCOMPARE(c.signIn(u"bystander"_qs, u"bystander-password"_qs).status, 200);
+
+    const Response metrics = c.get(u"/metrics"_qs);
+    QVERIFY(metrics.body.contains("colleagues_signin_throttled_total 2"));
+    QVERIFY(metrics.body.contains("colleagues_signin_failures_total 10"));
+}
+
+void TestApiSignIn::throttledPerAddress()
+{
+    Client c(m_server->baseUrl());
+    // Ten different (unknown) accounts from one address.
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(c.signIn(u"guess%1"_qs.arg(i), u"password"_qs).status, 401);
+    const Response throttled = c.signIn(u"bystander"_qs, u"bystander-password"_qs);
+    QCOMPARE(throttled.status, 429);
+    QVERIFY(!throttled.header("Retry-After").isEmpty());
+}
+
+void TestApiSignIn::successResetsTheAccountCount()
+{
+    Client c(m_server->baseUrl());
+    failTimes(c, u"victim"_qs, 6);
+    QCOMPARE(c.signIn(u"victim"_qs, u"victim-password"_qs).status, 200);
+    QVERIFY(m_db->storage().clearFailedSignIns(u"addr:127.0.0.1"_qs));
+    // The account starts counting afresh: six more failures are still answered normally.
+    failTimes(c, u"victim"_qs, 6);
+    QCOMPARE(c.signIn(u"victim"_qs, u"victim-password"_qs).status, 200);
+}
+
+QTEST_GUILESS_MAIN(TestApiSignIn)
+#include "tst_api_signin.moc"

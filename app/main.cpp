@@ -1,10 +1,11 @@
 #include "ClientInfo.h"
 #include "CommandLine.h"
-#include "MainWindow.h"
+#include "DesktopApp.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QMessageBox>
 
 namespace {
 
@@ -43,7 +44,13 @@ int main(int argc, char *argv[])
                                         QStringLiteral("DIR")));
     parser.process(app);
 
-    Colleagues::MainWindow window;
-    window.show();
+    Colleagues::DesktopApp::setUpApplication();
+    Colleagues::DesktopApp desktop;
+    if (!desktop.open(parser.value(QStringLiteral("data-dir")))) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Colleagues cannot start"),
+                              desktop.errorString());
+        return 1;
+    }
+    desktop.start();
     return app.exec();
 }

@@ -1,0 +1,56 @@
+#include "UiDriver.h"
+
+#include "DesktopApp.h"
+#include "MainWindow.h"
+#include "ResultsModel.h"
+#include "Session.h"
+#include "SyncClient.h"
+#include "SyncEngine.h"
+
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace Colleagues::Testing {
+
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    return QTest::qWaitFor(condition, timeoutMs);
+}
+
+bool signInAndSync(DesktopApp &app, const QUrl &server, const QString &username, const QString &password,
+                   QString *error)
+{
+    Session *session = app.sync()->session();
+    QSignalSpy signedIn(session, &Session::signedIn);
+    QSignalSpy failed(session, &Session::signInFailed);
+    session->signIn(server, username, password);
+    if (!waitUntil([&] { return !signedIn.isEmpty() || !failed.isEmpty(); }, 30000) || signedIn.isEmpty()) {
+        if (error)
+            *error = failed.isEmpty() ? QStringLiteral("sign-in timed out")
+                                      : failed.first().first().value<ApiError>().userMessage;
+        return false;
+    }
+    SyncEngine *engine = app.sync()->engine();
+    const bool synced =
+        waitUntil([engine] { return engine->isInitialSyncDone() && engine->state() == SyncState::Online; }, 60000);
+    if (!synced && error)
+        *error = QStringLiteral("the first sync did not finish (state %1)").arg(syncStateName(engine->state()));
+    return synced;
+}
+
+bool search(DesktopApp &app, const QString &text)
+{
+    MainWindow *window = app.window();
+    QLineEdit *field = window->searchLineEdit();
+    field->setFocus();
+    field->clear();
+    QSignalSpy replaced(window->resultsModel(), &ResultsModel::resultsReplaced);
+    QTest::keyClicks(field, text);
+    return waitUntil([&] {
+        return !replaced.isEmpty() && !window->resultsModel()->isLoading()
+            && window->resultsModel()->request().query == text;
+    });
+}
+
+} // namespace Colleagues::Testing

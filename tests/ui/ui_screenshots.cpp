@@ -1,0 +1,188 @@
+// Takes a screenshot of each main screen of the desktop app, with a demo company on a real
+// local server: scripts/screenshots.sh runs it under Xvfb and writes docs/screenshots/.
+#include "LocalServer.h"
+#include "UiDriver.h"
+
+#include "ChatView.h"
+#include "ComposerEdit.h"
+#include "DesktopApp.h"
+#include "MainWindow.h"
+#include "Outbox.h"
+#include "ProfileEditor.h"
+#include "Session.h"
+#include "SignInDialog.h"
+#include "SyncClient.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace Colleagues;
+using namespace Colleagues::Testing;
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+bool save(QWidget *widget, const QString &directory, const QString &name)
+{
+    QTest::qWait(250); // let layouts, photos and fades settle
+    const QString path = QDir(directory).filePath(name + QStringLiteral(".png"));
+    const bool ok = widget->grab().save(path);
+    err() << (ok ? "wrote " : "could not write ") << path << Qt::endl;
+    return ok;
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x26, 0x28, 0x2c), base(0x1d, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x8b, 0xe0));
+    p.setColor(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff));
+    p.setColor(QPalette::Link, QColor(0x6c, 0xb2, 0xff));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3d, 0x42));
+    p.setColor(QPalette::Mid, QColor(0x44, 0x47, 0x4c));
+    p.setColor(QPalette::Dark, QColor(0x15, 0x16, 0x18));
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    QColor placeholder = text;
+    placeholder.setAlpha(128);
+    p.setColor(QPalette::PlaceholderText, placeholder);
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("colleagues-screenshots"));
+    QStandardPaths::setTestModeEnabled(true);
+    DesktopApp::setUpApplication();
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Directory for the PNG files."),
+                                       QStringLiteral("DIR"), QStringLiteral("docs/screenshots"));
+    const QCommandLineOption peopleOption(QStringLiteral("people"), QStringLiteral("Size of the demo company."),
+                                          QStringLiteral("N"), QStringLiteral("400"));
+    parser.addOptions({outOption, peopleOption});
+    parser.process(app);
+    const QString out = parser.value(outOption);
+    QDir().mkpath(out);
+
+    LocalServer server;
+    if (!server.seedDemo(parser.value(peopleOption).toInt()) || !server.start()) {
+        err() << "cannot start the demo server: " << server.errorString() << Qt::endl;
+        return 1;
+    }
+    QTemporaryDir adaDir;
+    QTemporaryDir graceDir;
+    DesktopApp ada;
+    DesktopApp grace;
+    if (!ada.open(adaDir.path()) || !grace.open(graceDir.path())) {
+        err() << "cannot open the local stores" << Qt::endl;
+        return 1;
+    }
+    QString error;
+    if (!signInAndSync(ada, server.url(), QStringLiteral("ada"), QStringLiteral("ada-demo-password"), &error)
+        || !signInAndSync(grace, server.url(), QStringLiteral("grace"), QStringLiteral("grace-demo-password"),
+                          &error)) {
+        err() << "cannot sign in: " << error << Qt::endl;
+        return 1;
+    }
+
+    // A short conversation, so the Messages screen has something to show.
+    grace.sync()->outbox()->sendMessage(QStringLiteral("ada"),
+                                        QStringLiteral("Hi Ada! Do you have a minute to look at our Kubernetes "
+                                                       "upgrade plan? The node pools worry me a bit."));
+    waitUntil([&] { return ada.sync()->messages(QStringLiteral("grace")).size() == 1; });
+    ada.sync()->outbox()->sendMessage(QStringLiteral("grace"),
+                                      QStringLiteral("Sure — send it over. Drain one pool at a time and keep a "
+                                                     "spare surge node, then it is quite boring."));
+    waitUntil([&] { return grace.sync()->messages(QStringLiteral("ada")).size() == 1; });
+    grace.sync()->outbox()->sendMessage(QStringLiteral("ada"), QStringLiteral("Perfect, thank you!\nSending it now."));
+    waitUntil([&] { return ada.sync()->messages(QStringLiteral("grace")).size() == 3; });
+    grace.sync()->outbox()->sendMessage(QStringLiteral("zoe"), QStringLiteral("Lunch on Friday?"));
+
+    MainWindow *window = ada.window();
+    window->resize(1280, 800);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window))
+        err() << "the window was not exposed" << Qt::endl;
+    window->searchLineEdit()->setFocus();
+    save(window, out, QStringLiteral("01-find-start"));
+
+    search(ada, QStringLiteral("kubernetes"));
+    QTest::keyClick(window->searchLineEdit(), Qt::Key_Down);
+    QTest::keyClick(window->searchLineEdit(), Qt::Key_Up);
+    QTest::qWait(200);
+    save(window, out, QStringLiteral("02-find-results"));
+
+    search(ada, QStringLiteral("pyhton level>=4"));
+    save(window, out, QStringLiteral("03-find-typo-and-filter"));
+
+    window->openConversation(QStringLiteral("grace"));
+    window->chatView()->composer()->setPlainText(QStringLiteral("Also: the new dashboards look great."));
+    save(window, out, QStringLiteral("04-messages"));
+
+    window->showMyProfile();
+    save(window, out, QStringLiteral("05-edit-my-profile"));
+    window->profileEditor()->field(QStringLiteral("email"))->setText(QStringLiteral("ada@@example"));
+    window->profileEditor()->field(QStringLiteral("email"))->textEdited(QStringLiteral("ada@@example"));
+    save(window, out, QStringLiteral("06-edit-validation"));
+    window->profileEditor()->field(QStringLiteral("email"))->undo();
+
+    // Sign-in with a wrong password, in a fresh app.
+    QTemporaryDir freshDir;
+    DesktopApp fresh;
+    fresh.open(freshDir.path());
+    fresh.window()->resize(1280, 800);
+    fresh.window()->show();
+    fresh.window()->signIn();
+    auto *dialog = fresh.window()->findChild<SignInDialog *>();
+    if (dialog) {
+        dialog->serverLineEdit()->setText(server.url().toString());
+        dialog->usernameLineEdit()->setText(QStringLiteral("ada"));
+        dialog->passwordLineEdit()->setText(QStringLiteral("not-my-password"));
+        dialog->findChild<QPushButton *>(QStringLiteral("signInButton"))->click();
+        waitUntil([dialog] { return dialog->errorLabel()->text().contains(QLatin1String("not right")); });
+        QTest::qWait(200);
+        const QString path = QDir(out).filePath(QStringLiteral("07-sign-in-error.png"));
+        dialog->grab().save(path);
+        err() << "wrote " << path << Qt::endl;
+        dialog->reject();
+    }
+    fresh.window()->hide();
+
+    // The same screens in a dark palette.
+    QApplication::setPalette(darkPalette());
+    window->showSection(MainWindow::Section::People);
+    search(ada, QStringLiteral("kubernetes"));
+    save(window, out, QStringLiteral("08-find-results-dark"));
+    window->openConversation(QStringLiteral("grace"));
+    save(window, out, QStringLiteral("09-messages-dark"));
+    return 0;
+}

@@ -1,0 +1,140 @@
+#include "ClientBackend.h"
+
+#include "ClientStore.h"
+#include "ImageCache.h"
+#include "Outbox.h"
+#include "PhotoCache.h"
+#include "SearchService.h"
+#include "Session.h"
+#include "SyncClient.h"
+#include "SyncEngine.h"
+
+#include <QFile>
+
+namespace Colleagues {
+
+ClientBackend::ClientBackend(ClientStore *store, SyncClient *sync, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_sync(sync)
+    , m_search(new SearchService(store->filePath(), this))
+    , m_images(new ImageCache(this))
+{
+    m_images->setLoader([this](const QString &username) { loadPhoto(username); });
+    connect(m_sync->photos(), &PhotoCache::photoReady, this,
+            [this](const QString &username, const QString &, const QString &path) {
+                QFile file(path);
+                m_images->setPhotoData(username, file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray());
+            });
+
+    SyncEngine *engine = m_sync->engine();
+    connect(engine, &SyncEngine::profilesChanged, this, [this](const QStringList &ids) {
+        m_names.clear();
+        Q_EMIT directoryChanged(ids);
+    });
+    connect(engine, &SyncEngine::profilesRemoved, this, [this](const QStringList &ids) {
+        m_names.clear();
+        Q_EMIT directoryChanged(ids);
+    });
+    connect(engine, &SyncEngine::directoryReset, this, [this] {
+        m_names.clear();
+        Q_EMIT directoryChanged({});
+    });
+    connect(engine, &SyncEngine::messagesReceived, this,
+            [this](const QList<MessageRecord> &messages) { onMessages(messages, true); });
+    connect(engine, &SyncEngine::messagesUpdated, this,
+            [this](const QList<MessageRecord> &messages) { onMessages(messages, false); });
+    Outbox *outbox = m_sync->outbox();
+    connect(outbox, &Outbox::messageQueued, this,
+            [this](const MessageRecord &message) { onMessages({message}, false); });
+    connect(outbox, &Outbox::messageChanged, this,
+            [this](const MessageRecord &message) { onMessages({message}, false); });
+    connect(outbox, &Outbox::profileSaved, this, [this](const Profile &profile) {
+        m_names.clear();
+        m_images->invalidate(profile.username);
+        Q_EMIT directoryChanged({profile.id});
+    });
+    connect(m_sync->session(), &Session::signedOut, this, [this] {
+        Q_EMIT conversationsChanged();
+        Q_EMIT directoryChanged({});
+    });
+}
+
+ClientBackend::~ClientBackend() = default;
+
+QString ClientBackend::me() const
+{
+    return m_sync->session()->isSignedIn() ? m_sync->session()->username() : QString();
+}
+
+std::optional<Profile> ClientBackend::profile(const QString &id) const
+{
+    return m_store->profile(id);
+}
+
+std::optional<Profile> ClientBackend::profileByUsername(const QString &username) const
+{
+    if (username.isEmpty())
+        return std::nullopt;
+    return m_store->profileByUsername(username);
+}
+
+QList<Profile> ClientBackend::directReports(const QString &username) const
+{
+    return m_store->directReports(username);
+}
+
+QString ClientBackend::displayName(const QString &username) const
+{
+    auto it = m_names.constFind(username);
+    if (it != m_names.constEnd())
+        return *it;
+    const std::optional<Profile> p = profileByUsername(username);
+    const QString name = p && !p->displayName.isEmpty() ? p->displayName : username;
+    m_names.insert(username, name);
+    return name;
+}
+
+QStringList ClientBackend::skillNames() const
+{
+    QStringList names;
+    for (const SkillUsage &usage : m_store->skillUsage(2000))
+        names.append(usage.name);
+    return names;
+}
+
+void ClientBackend::markConversationRead(const QString &peer)
+{
+    m_sync->markConversationRead(peer);
+    Q_EMIT conversationsChanged();
+}
+
+void ClientBackend::loadPhoto(const QString &username)
+{
+    const std::optional<Profile> p = profileByUsername(username);
+    if (!p || p->photoTag.isEmpty())
+        return;
+    const QString path = m_sync->photos()->photo(username, p->photoTag);
+    if (path.isEmpty())
+        return; // photoReady() follows
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly))
+        m_images->setPhotoData(username, file.readAll());
+}
+
+void ClientBackend::onMessages(const QList<MessageRecord> &messages, bool arrived)
+{
+    QStringList peers;
+    const QString self = me();
+    for (const MessageRecord &record : messages) {
+        if (!peers.contains(record.peer))
+            peers.append(record.peer);
+        if (arrived && record.message.sender != self)
+            Q_EMIT incomingMessage(record);
+    }
+    for (const QString &peer : std::as_const(peers))
+        Q_EMIT messagesChanged(peer);
+    Q_EMIT conversationsChanged();
+}
+
+} // namespace Colleagues

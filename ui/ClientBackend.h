@@ -1,0 +1,71 @@
+#pragma once
+
+#include "Profile.h"
+#include "SyncTypes.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <optional>
+
+namespace Colleagues {
+
+class ClientStore;
+class ImageCache;
+class SearchService;
+class SyncClient;
+
+/*!
+ * What the windows see of the Client layer: the open store, the sync client (session, sync
+ * engine, outbox, photos) and a search service, with their signals turned into the few the
+ * UI reacts to. An adapter only: no SQL and no network here, just calls and signals.
+ */
+class ClientBackend : public QObject
+{
+    Q_OBJECT
+
+public:
+    //! \a store must be open; both must outlive this object.
+    ClientBackend(ClientStore *store, SyncClient *sync, QObject *parent = nullptr);
+    ~ClientBackend() override;
+
+    ClientStore *store() const { return m_store; }
+    SyncClient *sync() const { return m_sync; }
+    SearchService *search() const { return m_search; }
+    ImageCache *images() const { return m_images; }
+
+    //! The signed-in username; empty when signed out.
+    QString me() const;
+    std::optional<Profile> profile(const QString &id) const;
+    std::optional<Profile> profileByUsername(const QString &username) const;
+    QList<Profile> directReports(const QString &username) const;
+    //! The name to show for \a username (display name, or the username when unknown).
+    QString displayName(const QString &username) const;
+    //! Skill names in the directory, most used first (for the editor's completion).
+    QStringList skillNames() const;
+
+    //! Marks \a peer's messages read (here and on the server) and updates unread counts.
+    void markConversationRead(const QString &peer);
+
+Q_SIGNALS:
+    //! Profiles were added, changed or removed (by sync or by saving one's own).
+    void directoryChanged(const QStringList &changedIds);
+    //! Conversations changed: a message arrived, was queued, changed state, or was read.
+    void conversationsChanged();
+    //! Messages with \a peer changed.
+    void messagesChanged(const QString &peer);
+    //! A message from someone else arrived (for notifications).
+    void incomingMessage(const Colleagues::MessageRecord &message);
+
+private:
+    void loadPhoto(const QString &username);
+    void onMessages(const QList<MessageRecord> &messages, bool arrived);
+
+    ClientStore *m_store;
+    SyncClient *m_sync;
+    SearchService *m_search;
+    ImageCache *m_images;
+    mutable QHash<QString, QString> m_names;
+};
+
+} // namespace Colleagues

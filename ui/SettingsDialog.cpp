@@ -1,0 +1,105 @@
+#include "SettingsDialog.h"
+
+#include "ClientBackend.h"
+#include "ClientStore.h"
+#include "Session.h"
+#include "SyncClient.h"
+#include "Theme.h"
+#include "TokenStore.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace Colleagues {
+
+SettingsDialog::SettingsDialog(ClientBackend *backend, QWidget *parent)
+    : QDialog(parent)
+    , m_backend(backend)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXL, Theme::SpaceXXL, Theme::SpaceXL);
+    layout->setSpacing(Theme::SpaceL);
+    const QSettings settings;
+
+    auto heading = [&](const QString &text) {
+        auto *label = new QLabel(text, this);
+        label->setFont(Theme::scaledFont(font(), 1.05, QFont::DemiBold));
+        layout->addWidget(label);
+    };
+    heading(tr("Notifications"));
+    m_notificationsCheckBox = new QCheckBox(tr("Show a desktop notification for new messages while Colleagues is "
+                                               "in the background"),
+                                            this);
+    m_notificationsCheckBox->setObjectName(QStringLiteral("notificationsCheckBox"));
+    m_notificationsCheckBox->setChecked(settings.value(QStringLiteral("notifications/enabled"), true).toBool());
+    layout->addWidget(m_notificationsCheckBox);
+
+    heading(tr("Account"));
+    Session *session = m_backend->sync()->session();
+    auto *form = new QFormLayout;
+    form->setHorizontalSpacing(Theme::SpaceXL);
+    auto value = [this](const QString &text) {
+        auto *label = new QLabel(text, this);
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setWordWrap(true);
+        return label;
+    };
+    form->addRow(tr("Signed in as:"), value(session->isSignedIn() ? session->username() : tr("not signed in")));
+    form->addRow(tr("Server:"), value(session->serverUrl().toString()));
+    QString where;
+    switch (session->tokenStorage()) {
+    case TokenStore::Where::Keychain: where = tr("in the system keychain"); break;
+    case TokenStore::Where::File: where = tr("in a private file (%1)").arg(session->tokenStore()->tokenFile()); break;
+    case TokenStore::Where::Memory: where = tr("only until Colleagues quits (no keychain available)"); break;
+    case TokenStore::Where::Nowhere: where = tr("not kept"); break;
+    }
+    form->addRow(tr("Sign-in kept:"), value(where));
+    form->addRow(tr("Local data:"),
+                 value(QDir::toNativeSeparators(QFileInfo(m_backend->store()->filePath()).absolutePath())));
+    layout->addLayout(form);
+    m_tokenFileCheckBox = new QCheckBox(tr("Where no keychain is available, keep my sign-in in a private file "
+                                           "(readable only by me) so I stay signed in"),
+                                        this);
+    m_tokenFileCheckBox->setObjectName(QStringLiteral("tokenFileCheckBox"));
+    m_tokenFileCheckBox->setChecked(settings.value(QStringLiteral("account/tokenFile"), false).toBool());
+    layout->addWidget(m_tokenFileCheckBox);
+    auto *note = new QLabel(tr("Your password is never stored. The directory and your messages are kept on this "
+                               "computer so Colleagues works offline."),
+                            this);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(note);
+    layout->addStretch();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    setMinimumWidth(520);
+}
+
+void SettingsDialog::apply()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("notifications/enabled"), m_notificationsCheckBox->isChecked());
+    settings.setValue(QStringLiteral("account/tokenFile"), m_tokenFileCheckBox->isChecked());
+    TokenStore *tokens = m_backend->sync()->session()->tokenStore();
+    if (m_tokenFileCheckBox->isChecked() && !TokenStore::hasSessionBus())
+        tokens->setTokenFile(QFileInfo(m_backend->store()->filePath()).absolutePath() + QStringLiteral("/token"));
+    else if (!m_tokenFileCheckBox->isChecked())
+        tokens->setTokenFile({});
+}
+
+} // namespace Colleagues

@@ -1,0 +1,173 @@
+#include "SignInDialog.h"
+
+#include "ApiClient.h"
+#include "Session.h"
+#include "Theme.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Colleagues {
+
+SignInDialog::SignInDialog(Session *session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("signInDialog"));
+    setWindowTitle(tr("Sign in to Colleagues"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXL + 4, Theme::SpaceXXL, Theme::SpaceXL);
+    layout->setSpacing(Theme::SpaceL);
+
+    auto *title = new QLabel(tr("Sign in to your company's directory"), this);
+    title->setObjectName(QStringLiteral("signInTitleLabel"));
+    title->setFont(Theme::scaledFont(font(), 1.25, QFont::DemiBold));
+    layout->addWidget(title);
+    auto *hint = new QLabel(tr("Use the server address and account your administrator gave you."), this);
+    hint->setObjectName(QStringLiteral("signInHintLabel"));
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(hint);
+
+    auto *form = new QFormLayout;
+    form->setSpacing(Theme::SpaceM);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_serverLineEdit = new QLineEdit(this);
+    m_serverLineEdit->setObjectName(QStringLiteral("serverLineEdit"));
+    m_serverLineEdit->setPlaceholderText(tr("https://colleagues.example.com"));
+    m_serverLineEdit->setAccessibleName(tr("Server address"));
+    form->addRow(tr("&Server:"), m_serverLineEdit);
+    m_usernameLineEdit = new QLineEdit(this);
+    m_usernameLineEdit->setObjectName(QStringLiteral("usernameLineEdit"));
+    m_usernameLineEdit->setAccessibleName(tr("Username"));
+    m_usernameLineEdit->setPlaceholderText(tr("e.g. ada"));
+    form->addRow(tr("&Username:"), m_usernameLineEdit);
+    m_passwordLineEdit = new QLineEdit(this);
+    m_passwordLineEdit->setObjectName(QStringLiteral("passwordLineEdit"));
+    m_passwordLineEdit->setEchoMode(QLineEdit::Password);
+    m_passwordLineEdit->setAccessibleName(tr("Password"));
+    form->addRow(tr("&Password:"), m_passwordLineEdit);
+    layout->addLayout(form);
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("signInErrorLabel"));
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setAccessibleName(tr("Sign-in problem"));
+    m_errorLabel->hide();
+    layout->addWidget(m_errorLabel);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_signInButton = m_buttons->addButton(tr("Sign In"), QDialogButtonBox::AcceptRole);
+    m_signInButton->setObjectName(QStringLiteral("signInButton"));
+    m_signInButton->setDefault(true);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+
+    for (QLineEdit *edit : {m_serverLineEdit, m_usernameLineEdit, m_passwordLineEdit})
+        connect(edit, &QLineEdit::textChanged, this, &SignInDialog::updateButton);
+
+    connect(m_session, &Session::signedIn, this, [this] {
+        if (!m_busy)
+            return;
+        setBusy(false);
+        m_passwordLineEdit->clear();
+        accept();
+    });
+    connect(m_session, &Session::signInFailed, this, [this](const ApiError &error) {
+        if (!m_busy)
+            return;
+        setBusy(false);
+        Theme::tint(m_errorLabel, Theme::Tint::Negative);
+        m_errorLabel->setText(describe(error, m_serverLineEdit->text().trimmed()));
+        m_errorLabel->show();
+        if (error.kind == ApiError::Kind::Auth) {
+            m_passwordLineEdit->selectAll();
+            m_passwordLineEdit->setFocus();
+        } else {
+            m_serverLineEdit->setFocus();
+        }
+    });
+    setMinimumWidth(440);
+    updateButton();
+}
+
+void SignInDialog::setServer(const QString &server)
+{
+    m_serverLineEdit->setText(server);
+}
+
+void SignInDialog::setUsername(const QString &username)
+{
+    m_usernameLineEdit->setText(username);
+    if (!username.isEmpty())
+        m_passwordLineEdit->setFocus();
+}
+
+QString SignInDialog::describe(const ApiError &error, const QString &server)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Auth: return tr("The username or password is not right. Check them and try again.");
+    case ApiError::Kind::RateLimited: {
+        const qint64 seconds = std::max<qint64>(1, error.retryAfter.count() / 1000);
+        return seconds >= 60
+            ? tr("Too many attempts. Wait %n minute(s), then try again.", nullptr, int((seconds + 59) / 60))
+            : tr("Too many attempts. Wait %n second(s), then try again.", nullptr, int(seconds));
+    }
+    case ApiError::Kind::Network:
+        return tr("Cannot reach the server at %1. Check the address and your network connection.").arg(server);
+    case ApiError::Kind::Tls:
+        return tr("Cannot connect securely to %1: its certificate is not trusted or the secure connection failed (%2). "
+                  "Check the address, or ask your administrator.")
+            .arg(server, error.detail.isEmpty() ? error.userMessage : error.detail);
+    case ApiError::Kind::Server:
+        return tr("The server at %1 has a problem right now. Try again in a moment.").arg(server);
+    case ApiError::Kind::Protocol:
+    case ApiError::Kind::Http:
+        if (error.httpStatus == 404)
+            return tr("%1 does not look like a Colleagues server. Check the address.").arg(server);
+        return tr("The server at %1 gave an answer Colleagues does not understand. Check the address.").arg(server);
+    default: return error.userMessage.isEmpty() ? tr("Signing in failed.") : error.userMessage;
+    }
+}
+
+void SignInDialog::submit()
+{
+    if (m_busy)
+        return;
+    const QUrl url = ApiClient::normalizedServerUrl(m_serverLineEdit->text());
+    if (!url.isValid() || url.host().isEmpty()) {
+        Theme::tint(m_errorLabel, Theme::Tint::Negative);
+        m_errorLabel->setText(tr("Enter the server address, for example https://colleagues.example.com."));
+        m_errorLabel->show();
+        m_serverLineEdit->setFocus();
+        return;
+    }
+    m_errorLabel->setText(tr("Signing in…"));
+    Theme::tint(m_errorLabel, Theme::Tint::None);
+    m_errorLabel->show();
+    setBusy(true);
+    m_session->signIn(url, m_usernameLineEdit->text().trimmed(), m_passwordLineEdit->text());
+}
+
+void SignInDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QLineEdit *edit : {m_serverLineEdit, m_usernameLineEdit, m_passwordLineEdit})
+        edit->setEnabled(!busy);
+    updateButton();
+}
+
+void SignInDialog::updateButton()
+{
+    m_signInButton->setEnabled(!m_busy && !m_serverLineEdit->text().trimmed().isEmpty()
+                               && !m_usernameLineEdit->text().trimmed().isEmpty()
+                               && !m_passwordLineEdit->text().isEmpty());
+}
+
+} // namespace Colleagues

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace Colleagues {
+
+class Session;
+
+//! Asks for the server address, username and password, signs in through the Session, and
+//! explains failures in plain words: wrong password, server unreachable, TLS problem.
+class SignInDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SignInDialog(Session *session, QWidget *parent = nullptr);
+
+    void setServer(const QString &server);
+    void setUsername(const QString &username);
+    //! The sentence shown for \a error when signing in to \a server failed.
+    static QString describe(const ApiError &error, const QString &server);
+
+    QLineEdit *serverLineEdit() const { return m_serverLineEdit; }
+    QLineEdit *usernameLineEdit() const { return m_usernameLineEdit; }
+    QLineEdit *passwordLineEdit() const { return m_passwordLineEdit; }
+    QLabel *errorLabel() const { return m_errorLabel; }
+
+private:
+    void submit();
+    void setBusy(bool busy);
+    void updateButton();
+
+    Session *m_session;
+    QLineEdit *m_serverLineEdit;
+    QLineEdit *m_usernameLineEdit;
+    QLineEdit *m_passwordLineEdit;
+    QLabel *m_errorLabel;
+    QDialogButtonBox *m_buttons;
+    QPushButton *m_signInButton;
+    bool m_busy = false;
+};
+
+} // namespace Colleagues

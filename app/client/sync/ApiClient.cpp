@@ -21,6 +21,8 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
 void ApiClient::setServerUrl(const QUrl &url)
 {
     m_serverUrl = url.adjusted(QUrl::StripTrailingSlash);
+    if (m_serverUrl.path() == QLatin1String("/"))
+        m_serverUrl.setPath(QString());
 }
 
 QUrl ApiClient::normalizedServerUrl(const QString &text)
@@ -34,7 +36,10 @@ QUrl ApiClient::normalizedServerUrl(const QString &text)
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return {};
-    return url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    url = url.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (url.path() == QLatin1String("/"))
+        url.setPath(QString());
+    return url;
 }
 
 QNetworkRequest ApiClient::request(const QString &path, bool authenticated) const

@@ -14,7 +14,8 @@ ApiJob::~ApiJob()
 {
     if (m_reply) {
         m_reply->disconnect(this);
-        m_reply->abort();
+        if (m_reply->isRunning())
+            m_reply->abort();
     }
 }
 
@@ -36,7 +37,7 @@ QByteArray ApiJob::rawHeader(const QByteArray &name) const
 
 void ApiJob::abort()
 {
-    if (m_reply && !m_finished)
+    if (m_reply && !m_finished && m_reply->isRunning())
         m_reply->abort();
 }
 
@@ -58,7 +59,8 @@ void ApiJob::onReplyFinished()
     QNetworkReply *reply = m_reply;
     if (!reply || m_finished)
         return;
-    m_body = reply->readAll();
+    if (reply->isOpen())
+        m_body = reply->readAll();
     m_headers = reply->rawHeaderPairs();
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 

@@ -32,8 +32,10 @@ ApiError SignInJob::parse(const QByteArray &body)
     m_token = o.value(QStringLiteral("token")).toString().toUtf8();
     if (m_token.isEmpty())
         return ApiError::protocol(QStringLiteral("sign-in answer without a token"));
-    if (const QString user = o.value(QStringLiteral("username")).toString(); !user.isEmpty())
-        m_username = user;
+    // {"token", "expires_at", "user": {"username", "role"}}
+    const QJsonObject user = o.value(QStringLiteral("user")).toObject();
+    if (const QString name = user.value(QStringLiteral("username")).toString(); !name.isEmpty())
+        m_username = name;
     m_expiresAt = QDateTime::fromString(o.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
     return {};
 }

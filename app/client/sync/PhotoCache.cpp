@@ -59,8 +59,10 @@ void PhotoCache::fetch(const QString &username, const QString &knownTag)
             emit photoFailed(username, job->error());
             return;
         }
-        if (job->isNotModified())
-            return; // the cached file is current
+        if (job->isNotModified()) {
+            emit photoUnchanged(username, knownTag);
+            return;
+        }
         const QString tag = job->tag().isEmpty() ? knownTag : job->tag();
         if (tag.isEmpty() || job->body().isEmpty()) {
             emit photoFailed(username, ApiError::protocol(QStringLiteral("photo without a tag or bytes")));

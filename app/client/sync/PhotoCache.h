@@ -37,6 +37,8 @@ public:
 
 signals:
     void photoReady(const QString &username, const QString &tag, const QString &path);
+    //! A revalidation found the cached photo current (304).
+    void photoUnchanged(const QString &username, const QString &tag);
     void photoFailed(const QString &username, const Colleagues::ApiError &error);
 
 private:

@@ -1,0 +1,248 @@
+// bench-sync: figures for the sync engine, against a real colleagues-server on loopback.
+//
+//   bench-sync [--people 100000] [--messages 200]
+//
+// 1. First sync of the whole directory into an empty client store, end to end (sign-in to the
+//    commit of the last page), while a 5 ms timer on the main (GUI) thread measures the
+//    longest stall of its event loop.
+// 2. A delta of 100 server-side profile changes: from asking the server to the commit.
+// 3. Message latency A -> server -> B over long-poll: from A's send to B's messagesReceived.
+
+#include "Outbox.h"
+#include "Session.h"
+#include "SyncEngine.h"
+#include "SyncTestSupport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Colleagues;
+using namespace Colleagues::Testing;
+
+namespace {
+
+void say(const QString &line)
+{
+    std::printf("%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+//! Measures the longest gap between ticks of a fast timer on the thread it lives on.
+class StallProbe : public QObject
+{
+public:
+    explicit StallProbe(int intervalMs = 5)
+        : m_interval(intervalMs)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(intervalMs);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_longest = std::max(m_longest, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_longest = 0;
+        m_clock.start();
+        m_last = 0;
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    //! The longest time the event loop did not get to the timer, beyond its interval.
+    double longestStallMs() const { return std::max(0.0, m_longest / 1e6 - m_interval); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+    int m_interval;
+};
+
+bool waitFor(QSignalSpy &spy, int timeoutMs)
+{
+    return !spy.isEmpty() || spy.wait(timeoutMs);
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype index = std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size())));
+    return values[index];
+}
+
+QString verdict(bool ok)
+{
+    return ok ? QStringLiteral("ok") : QStringLiteral("OVER TARGET");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Sync engine benchmark against a local colleagues-server."));
+    parser.addHelpOption();
+    const QCommandLineOption peopleOption(QStringList {QStringLiteral("people")},
+                                          QStringLiteral("Profiles in the directory (default 100000)."),
+                                          QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption messagesOption(QStringList {QStringLiteral("messages")},
+                                            QStringLiteral("Messages for the latency figure (default 200)."),
+                                            QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption pageOption(QStringList {QStringLiteral("page-size")},
+                                        QStringLiteral("Profiles per page (default 1000)."), QStringLiteral("N"),
+                                        QStringLiteral("1000"));
+    parser.addOptions({peopleOption, messagesOption, pageOption});
+    parser.process(app);
+    const int people = parser.value(peopleOption).toInt();
+    const int messageCount = parser.value(messagesOption).toInt();
+    const int pageSize = parser.value(pageOption).toInt();
+
+    QTemporaryDir dir;
+    SyncTestServer server(QStringLiteral(COLLEAGUES_SERVER_BIN), dir.filePath(QStringLiteral("server")));
+    QElapsedTimer setup;
+    setup.start();
+    if (!server.seedDemo(people) || !server.start()) {
+        say(QStringLiteral("bench-sync: cannot set up the server: ") + server.lastError());
+        return 1;
+    }
+    say(QStringLiteral("server: %1 people seeded and serving on port %2 (setup %3 s, not measured)")
+            .arg(people)
+            .arg(server.port())
+            .arg(setup.elapsed() / 1000.0, 0, 'f', 1));
+
+    // 1. First sync -----------------------------------------------------------------------------
+    TestClient ada;
+    ada.client()->engine()->setPageSize(pageSize);
+    StallProbe probe;
+    QSignalSpy finished(ada.client()->engine(), &SyncEngine::initialSyncFinished);
+    probe.start();
+    QElapsedTimer first;
+    first.start();
+    if (!ada.signIn(server.url(), QStringLiteral("ada"), SyncTestServer::demoPassword(QStringLiteral("ada")))
+        || !waitFor(finished, 600000)) {
+        say(QStringLiteral("bench-sync: the first sync did not finish"));
+        return 1;
+    }
+    const double firstSeconds = first.nsecsElapsed() / 1e9;
+    probe.stop();
+    const qint64 stored = ada.store().profileCount();
+    say(QStringLiteral("first sync: %1 profiles in %2 s (%3 profiles/s, pages of %4) [target <= 15 s: %5]")
+            .arg(stored)
+            .arg(firstSeconds, 0, 'f', 2)
+            .arg(stored / firstSeconds, 0, 'f', 0)
+            .arg(pageSize)
+            .arg(verdict(firstSeconds <= 15 && stored == people)));
+    say(QStringLiteral("GUI thread during the first sync: longest event-loop stall %1 ms [target <= 50 ms: %2]")
+            .arg(probe.longestStallMs(), 0, 'f', 1)
+            .arg(verdict(probe.longestStallMs() <= 50)));
+
+    // 2. Delta of 100 changes ---------------------------------------------------------------------
+    SyncEngine *engine = ada.client()->engine();
+    if (!QTest::qWaitFor([&] { return engine->state() == SyncState::Online; }, 10000))
+        say(QStringLiteral("bench-sync: not online after the first sync"));
+    engine->stop();
+    QNetworkAccessManager network;
+    const QByteArray admin = signInToken(&network, server.url(), QStringLiteral("admin"),
+                                         SyncTestServer::demoPassword(QStringLiteral("admin")));
+    QSqlQuery q(ada.store().database());
+    q.exec(QStringLiteral("SELECT username FROM profiles ORDER BY local_id DESC LIMIT 100"));
+    QStringList usernames;
+    while (q.next())
+        usernames.append(q.value(0).toString());
+    int edited = 0;
+    for (const QString &username : std::as_const(usernames)) {
+        const auto p = ada.store().profileByUsername(username);
+        QJsonObject body = toJson(*p);
+        for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at"})
+            body.remove(QLatin1String(key));
+        body.insert(QStringLiteral("title"), QStringLiteral("Delta benchmark %1").arg(edited));
+        const HttpAnswer a = httpRequest(
+            &network, "PUT", server.url().resolved(QUrl(QStringLiteral("/api/v1/profiles/") + username)), admin,
+            QJsonDocument(body).toJson(), {{"If-Match", '"' + QByteArray::number(p->revision) + '"'}});
+        edited += a.status == 200 ? 1 : 0;
+    }
+    QSignalSpy changed(engine, &SyncEngine::profilesChanged);
+    QSignalSpy caughtUp(engine, &SyncEngine::caughtUp);
+    QElapsedTimer delta;
+    delta.start();
+    engine->syncOnce();
+    if (!waitFor(caughtUp, 60000)) {
+        say(QStringLiteral("bench-sync: the delta did not arrive"));
+        return 1;
+    }
+    const double deltaMs = delta.nsecsElapsed() / 1e6;
+    qsizetype deltaIds = 0;
+    for (const QList<QVariant> &s : std::as_const(changed))
+        deltaIds += s.at(0).toStringList().size();
+    say(QStringLiteral("delta: %1 changed profiles (of %2 edits) fetched and applied in %3 ms "
+                       "[target <= 200 ms: %4]")
+            .arg(deltaIds)
+            .arg(edited)
+            .arg(deltaMs, 0, 'f', 1)
+            .arg(verdict(deltaMs <= 200 && deltaIds >= 100)));
+    engine->start();
+
+    // 3. Message latency --------------------------------------------------------------------------
+    TestClient grace;
+    QSignalSpy graceReady(grace.client()->engine(), &SyncEngine::initialSyncFinished);
+    grace.client()->engine()->setPageSize(pageSize);
+    if (!grace.signIn(server.url(), QStringLiteral("grace"), SyncTestServer::demoPassword(QStringLiteral("grace")))
+        || !waitFor(graceReady, 600000)) {
+        say(QStringLiteral("bench-sync: the second client did not sync"));
+        return 1;
+    }
+    if (!QTest::qWaitFor(
+            [&] {
+                return grace.client()->engine()->state() == SyncState::Online && engine->state() == SyncState::Online;
+            },
+            10000))
+        say(QStringLiteral("bench-sync: the clients are not online"));
+
+    QList<double> latencies;
+    QElapsedTimer clock;
+    QString expected;
+    bool got = false;
+    QObject::connect(grace.client()->engine(), &SyncEngine::messagesReceived, &app,
+                     [&](const QList<MessageRecord> &list) {
+                         for (const MessageRecord &m : list)
+                             got = got || m.message.body == expected;
+                     });
+    const int warmUp = 5;
+    for (int i = 0; i < warmUp + messageCount; ++i) {
+        expected = QStringLiteral("ping %1").arg(i);
+        got = false;
+        clock.start();
+        ada.client()->outbox()->sendMessage(QStringLiteral("grace"), expected);
+        if (!QTest::qWaitFor([&] { return got; }, 10000)) {
+            say(QStringLiteral("bench-sync: message %1 did not arrive").arg(i));
+            return 1;
+        }
+        if (i >= warmUp)
+            latencies.append(clock.nsecsElapsed() / 1e6);
+    }
+    const double p50 = percentile(latencies, 0.50);
+    const double p99 = percentile(latencies, 0.99);
+    say(QStringLiteral("message latency A -> server -> B (long-poll), %1 messages: p50 %2 ms, p99 %3 ms, max %4 ms "
+                       "[targets p50 <= 50 ms, p99 <= 200 ms: %5]")
+            .arg(latencies.size())
+            .arg(p50, 0, 'f', 1)
+            .arg(p99, 0, 'f', 1)
+            .arg(*std::max_element(latencies.cbegin(), latencies.cend()), 0, 'f', 1)
+            .arg(verdict(p50 <= 50 && p99 <= 200)));
+    return 0;
+}

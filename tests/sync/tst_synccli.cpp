@@ -1,0 +1,245 @@
+// colleagues login / sync / send / messages, run as a user would: the real executables.
+
+#include "SyncTestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Colleagues;
+using namespace Colleagues::Testing;
+
+namespace {
+constexpr int People = 10000;
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run colleagues(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(COLLEAGUES_BIN), arguments);
+    Run r;
+    if (!p.waitForStarted())
+        return r;
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(300000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QString describe(const Run &r)
+{
+    return u"exit %1\nstdout: %2\nstderr: %3"_qs.arg(r.exitCode).arg(r.out, r.err);
+}
+} // namespace
+
+class TestSyncCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void loginSyncSendAndRead();
+    void wrongPassword();
+    void loginThroughTheKeychain();
+    void killedFirstSyncResumes();
+    void sendWhileTheServerIsDown();
+
+private:
+    QStringList dataDir(const QString &name) { return {u"--data-dir"_qs, m_dir.filePath(name)}; }
+    Run login(const QString &user, const QString &dir, bool tokenFile = true);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SyncTestServer> m_server;
+};
+
+void TestSyncCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_server = std::make_unique<SyncTestServer>(QStringLiteral(COLLEAGUES_SERVER_BIN), m_dir.filePath(u"server"_qs));
+    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->lastError()));
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+}
+
+void TestSyncCli::cleanupTestCase()
+{
+    m_server.reset();
+}
+
+Run TestSyncCli::login(const QString &user, const QString &dir, bool tokenFile)
+{
+    QStringList args {u"login"_qs, u"--server"_qs, m_server->url().toString(), u"--user"_qs, user};
+    if (tokenFile)
+        args << u"--token-file"_qs << m_dir.filePath(dir + u"-token"_qs);
+    return colleagues(args + dataDir(dir), SyncTestServer::demoPassword(user).toUtf8() + '\n');
+}
+
+void TestSyncCli::loginSyncSendAndRead()
+{
+    Run r = login(u"ada"_qs, u"ada"_qs);
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY(r.out.contains(u"Signed in as ada"_qs));
+    QVERIFY(r.out.contains(u"token file"_qs));
+    const QString tokenFile = m_dir.filePath(u"ada-token"_qs);
+    QVERIFY(QFile::exists(tokenFile));
+    QCOMPARE(QFile::permissions(tokenFile)
+                 & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
+    // The password is stored nowhere.
+    for (const QString &file : {tokenFile, m_dir.filePath(u"ada/colleagues.db"_qs)}) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            QVERIFY(!f.readAll().contains(SyncTestServer::demoPassword(u"ada"_qs).toUtf8()));
+    }
+
+    r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"ada"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.out.contains(u"up to date: %1 profiles"_qs.arg(People)), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"synced %1 of %1 profiles"_qs.arg(People)));
+
+    QVERIFY(login(u"grace"_qs, u"grace"_qs).exitCode == 0);
+    r = colleagues(QStringList {u"send"_qs, u"--to"_qs, u"grace"_qs, u"Hello from the command line"_qs}
+                   + dataDir(u"ada"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY(r.out.contains(u"sent to grace"_qs));
+
+    r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"grace"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY(r.out.contains(u"Hello from the command line"_qs));
+
+    r = colleagues(QStringList {u"messages"_qs, u"--with"_qs, u"ada"_qs, u"--json"_qs} + dataDir(u"grace"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    const QJsonArray messages = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"messages"_qs).toArray();
+    QCOMPARE(messages.size(), 1);
+    const QJsonObject m = messages.first().toObject();
+    QCOMPARE(m.value(u"from"_qs).toString(), u"ada"_qs);
+    QCOMPARE(m.value(u"to"_qs).toString(), u"grace"_qs);
+    QCOMPARE(m.value(u"body"_qs).toString(), u"Hello from the command line"_qs);
+    QCOMPARE(m.value(u"state"_qs).toString(), u"sent"_qs);
+    QVERIFY(m.value(u"id"_qs).toInteger() > 0);
+
+    r = colleagues(QStringList {u"messages"_qs} + dataDir(u"ada"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY(r.out.contains(u"ada -> grace: Hello from the command line"_qs));
+}
+
+void TestSyncCli::wrongPassword()
+{
+    const Run r = colleagues(QStringList {u"login"_qs, u"--server"_qs, m_server->url().toString(), u"--user"_qs,
+                                          u"zoe"_qs, u"--token-file"_qs, m_dir.filePath(u"zoe-token"_qs)}
+                                 + dataDir(u"zoe"_qs),
+                             "not-the-password\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"username or password is wrong"_qs), qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir.filePath(u"zoe-token"_qs)));
+    const Run unreachable =
+        colleagues(QStringList {u"login"_qs, u"--server"_qs, u"http://127.0.0.1:1"_qs, u"--user"_qs, u"zoe"_qs}
+                       + dataDir(u"zoe"_qs),
+                   "x\n");
+    QCOMPARE(unreachable.exitCode, 1);
+    QVERIFY2(unreachable.err.contains(u"not reachable"_qs), qPrintable(unreachable.err));
+}
+
+void TestSyncCli::loginThroughTheKeychain()
+{
+    if (qEnvironmentVariable("COLLEAGUES_IN_KEYRING") != QLatin1String("1")) {
+        if (qEnvironmentVariable("CI") == QLatin1String("true"))
+            QFAIL("CI runs the tests inside scripts/with-keyring.sh; no Secret Service here");
+        QSKIP("needs a Secret Service: run inside scripts/with-keyring.sh");
+    }
+    Run r = login(u"misaki"_qs, u"misaki"_qs, false);
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.out.contains(u"system keychain"_qs), qPrintable(r.out));
+    // A later command finds the token in the keychain.
+    r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"misaki"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    r = colleagues(QStringList {u"logout"_qs} + dataDir(u"misaki"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"misaki"_qs));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(u"not signed in"_qs));
+}
+
+void TestSyncCli::killedFirstSyncResumes()
+{
+    QVERIFY(login(u"zoe"_qs, u"zoe-resume"_qs).exitCode == 0);
+    QProcess p;
+    p.start(QStringLiteral(COLLEAGUES_BIN),
+            QStringList {u"sync"_qs, u"--once"_qs, u"--page-size"_qs, u"100"_qs} + dataDir(u"zoe-resume"_qs));
+    QVERIFY(p.waitForStarted());
+    QString seen;
+    static const QRegularExpression progress(u"synced (\\d+) of"_qs);
+    qint64 before = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            seen += QString::fromUtf8(p.readAllStandardOutput());
+            auto it = progress.globalMatch(seen);
+            while (it.hasNext())
+                before = it.next().captured(1).toLongLong();
+            return before >= 2000;
+        }(),
+        120000);
+    p.kill(); // as a crash or a power cut would
+    QVERIFY(p.waitForFinished());
+    QVERIFY2(before < People, "the first sync finished before it could be interrupted");
+
+    {
+        ClientStore store;
+        QVERIFY(store.open(m_dir.filePath(u"zoe-resume"_qs)));
+        const qint64 stored = store.profileCount();
+        QVERIFY2(stored >= before && stored < People, qPrintable(QString::number(stored)));
+    }
+    const Run r =
+        colleagues(QStringList {u"sync"_qs, u"--once"_qs, u"--page-size"_qs, u"100"_qs} + dataDir(u"zoe-resume"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    static const QRegularExpression resumed(u"resuming the first sync after (\\d+) profiles"_qs);
+    const QRegularExpressionMatch m = resumed.match(r.out);
+    QVERIFY2(m.hasMatch(), qPrintable(r.out));
+    QVERIFY(m.captured(1).toLongLong() >= before);
+    // It went on from there: far fewer pages than a sync from scratch.
+    QVERIFY(r.out.count(u"synced "_qs) <= (People - m.captured(1).toLongLong()) / 100 + 2);
+    QVERIFY2(r.out.contains(u"up to date: %1 profiles"_qs.arg(People)), qPrintable(r.out));
+}
+
+void TestSyncCli::sendWhileTheServerIsDown()
+{
+    QVERIFY(login(u"grace"_qs, u"grace-offline"_qs).exitCode == 0);
+    QVERIFY(login(u"ada"_qs, u"ada-offline"_qs).exitCode == 0);
+    const quint16 port = m_server->port();
+    m_server->stop();
+    Run r = colleagues(QStringList {u"send"_qs, u"--to"_qs, u"ada"_qs, u"Queued while offline"_qs}
+                       + dataDir(u"grace-offline"_qs));
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(u"queued"_qs), qPrintable(r.err));
+    r = colleagues(QStringList {u"messages"_qs, u"--json"_qs} + dataDir(u"grace-offline"_qs));
+    QVERIFY(r.out.contains(u"\"pending\""_qs));
+
+    QVERIFY2(m_server->start(port), qPrintable(m_server->lastError()));
+    r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"grace-offline"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"grace-offline"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"ada-offline"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QCOMPARE(r.out.count(u"Queued while offline"_qs), 1);
+    r = colleagues(QStringList {u"messages"_qs, u"--with"_qs, u"grace"_qs} + dataDir(u"ada-offline"_qs));
+    QCOMPARE(r.out.count(u"Queued while offline"_qs), 1);
+}
+
+QTEST_GUILESS_MAIN(TestSyncCli)
+#include "tst_synccli.moc"

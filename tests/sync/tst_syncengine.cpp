@@ -1,0 +1,502 @@
+// The sync engine, outbox and session against a real colleagues-server on a free port.
+
+#include "ApiClient.h"
+#include "Backoff.h"
+#include "FaultProxy.h"
+#include "Outbox.h"
+#include "PhotoCache.h"
+#include "Session.h"
+#include "SyncEngine.h"
+#include "SyncTestSupport.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Colleagues;
+using namespace Colleagues::Testing;
+
+namespace {
+constexpr int People = 10000;
+const QString Ada = QStringLiteral("ada");
+const QString Grace = QStringLiteral("grace");
+const QString Admin = QStringLiteral("admin");
+
+// A 1x1 PNG.
+const QByteArray TinyPng = QByteArray::fromBase64(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+} // namespace
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void firstSyncOfTheDirectory();
+    void deltaAfterServerEditAndRemoval();
+    void twoClientsMessageEachOther();
+    void sendWhileServerStoppedIsDeliveredOnce();
+    void cutAnswersDoNotDuplicate();
+    void validationFailureIsPermanent();
+    void profileConflict();
+    void expiredOrRevokedToken_data();
+    void expiredOrRevokedToken();
+    void startOverKeepsTheOutbox();
+    void photos();
+
+private:
+    //! A client signed in as \a user that finished its first sync.
+    std::unique_ptr<TestClient> syncedClient(const QString &user, const QUrl &url = {});
+    QByteArray adminToken();
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SyncTestServer> m_server;
+    QNetworkAccessManager m_network;
+    QByteArray m_adminToken;
+};
+
+void TestSyncEngine::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_server = std::make_unique<SyncTestServer>(QStringLiteral(COLLEAGUES_SERVER_BIN), m_dir.filePath(u"server"_qs));
+    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->lastError()));
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+}
+
+void TestSyncEngine::cleanupTestCase()
+{
+    m_server.reset();
+}
+
+QByteArray TestSyncEngine::adminToken()
+{
+    if (m_adminToken.isEmpty())
+        m_adminToken = signInToken(&m_network, m_server->url(), Admin, SyncTestServer::demoPassword(Admin));
+    return m_adminToken;
+}
+
+std::unique_ptr<TestClient> TestSyncEngine::syncedClient(const QString &user, const QUrl &url)
+{
+    auto c = std::make_unique<TestClient>();
+    if (!c->isValid())
+        return nullptr;
+    QSignalSpy done(c->client()->engine(), &SyncEngine::initialSyncFinished);
+    if (!c->signIn(url.isEmpty() ? m_server->url() : url, user, SyncTestServer::demoPassword(user)))
+        return nullptr;
+    if (!done.wait(120000))
+        return nullptr;
+    return c;
+}
+
+void TestSyncEngine::firstSyncOfTheDirectory()
+{
+    TestClient c;
+    QVERIFY(c.isValid());
+    SyncEngine *engine = c.client()->engine();
+    engine->setPageSize(500);
+    QSignalSpy progress(engine, &SyncEngine::progressChanged);
+    QSignalSpy changed(engine, &SyncEngine::profilesChanged);
+    QSignalSpy finished(engine, &SyncEngine::initialSyncFinished);
+    QSignalSpy states(engine, &SyncEngine::stateChanged);
+    QVERIFY(c.signIn(m_server->url(), Ada, SyncTestServer::demoPassword(Ada)));
+    QVERIFY(finished.wait(120000));
+
+    QCOMPARE(c.store().profileCount(), qint64(People));
+    // Every page reported progress, counting up to the whole directory.
+    QVERIFY2(progress.size() >= People / 500, qPrintable(QString::number(progress.size())));
+    QCOMPARE(progress.last().at(0).toLongLong(), qint64(People));
+    QCOMPARE(progress.last().at(1).toLongLong(), qint64(People));
+    qint64 last = -1;
+    for (const QList<QVariant> &p : std::as_const(progress)) {
+        QVERIFY(p.at(0).toLongLong() >= last);
+        last = p.at(0).toLongLong();
+    }
+    qsizetype ids = 0;
+    for (const QList<QVariant> &signal : std::as_const(changed))
+        ids += signal.at(0).toStringList().size();
+    QCOMPARE(ids, qsizetype(People));
+    QCOMPARE(states.first().at(0).value<SyncState>(), SyncState::Syncing);
+    QTRY_COMPARE(engine->state(), SyncState::Online);
+    QVERIFY(engine->isInitialSyncDone());
+    QVERIFY(c.store().profileByUsername(Grace));
+}
+
+void TestSyncEngine::deltaAfterServerEditAndRemoval()
+{
+    auto c = syncedClient(Ada);
+    QVERIFY(c);
+    SyncEngine *engine = c->client()->engine();
+    QTRY_COMPARE(engine->state(), SyncState::Online);
+    QSignalSpy changed(engine, &SyncEngine::profilesChanged);
+    QSignalSpy removed(engine, &SyncEngine::profilesRemoved);
+
+    // Two people not otherwise used by the tests.
+    const QList<Profile> some = [&] {
+        QList<Profile> list;
+        for (const QString &name : {QStringLiteral("zoe"), QStringLiteral("misaki")}) {
+            if (const auto p = c->store().profileByUsername(name))
+                list.append(*p);
+        }
+        return list;
+    }();
+    QCOMPARE(some.size(), 2);
+    Profile edited = some[0];
+    const QString removedId = some[1].id;
+
+    // An administrator edits one person and removes another, on the server.
+    QJsonObject body = toJson(edited);
+    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at"})
+        body.remove(QLatin1String(key));
+    body.insert(u"title"_qs, u"Head of Delta Testing"_qs);
+    const HttpAnswer put =
+        httpRequest(&m_network, "PUT", m_server->url().resolved(QUrl(u"/api/v1/profiles/zoe"_qs)), adminToken(),
+                    QJsonDocument(body).toJson(), {{"If-Match", '"' + QByteArray::number(edited.revision) + '"'}});
+    QVERIFY2(put.status == 200, put.body.constData());
+    const HttpAnswer del =
+        httpRequest(&m_network, "DELETE", m_server->url().resolved(QUrl(u"/api/v1/profiles/misaki"_qs)), adminToken());
+    QVERIFY2(del.status == 204 || del.status == 200, del.body.constData());
+
+    // The long-poll brings both, without any action of the client.
+    QTRY_VERIFY_WITH_TIMEOUT(!removed.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+    QStringList changedIds;
+    for (const QList<QVariant> &s : std::as_const(changed))
+        changedIds += s.at(0).toStringList();
+    QVERIFY(changedIds.contains(edited.id));
+    QCOMPARE(removed.first().at(0).toStringList(), QStringList {removedId});
+    QCOMPARE(c->store().profileByUsername(u"zoe"_qs)->title, u"Head of Delta Testing"_qs);
+    QVERIFY(!c->store().profileByUsername(u"misaki"_qs));
+    QCOMPARE(c->store().profileCount(), qint64(People - 1));
+}
+
+void TestSyncEngine::twoClientsMessageEachOther()
+{
+    auto a = syncedClient(Ada);
+    auto g = syncedClient(Grace);
+    QVERIFY(a && g);
+    QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
+    QSignalSpy adaGot(a->client()->engine(), &SyncEngine::messagesReceived);
+    QSignalSpy adaUpdated(a->client()->engine(), &SyncEngine::messagesUpdated);
+    QSignalSpy adaChanged(a->client()->outbox(), &Outbox::messageChanged);
+
+    const Result<QString> sent = a->client()->outbox()->sendMessage(Grace, u"Hello Grace — café?"_qs);
+    QVERIFY(sent);
+    QTRY_VERIFY_WITH_TIMEOUT(!graceGot.isEmpty(), 10000);
+    const auto received = graceGot.first().at(0).value<QList<MessageRecord>>();
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(received[0].message.body, u"Hello Grace — café?"_qs);
+    QCOMPARE(received[0].message.sender, Ada);
+    QCOMPARE(received[0].peer, Ada);
+    QCOMPARE(received[0].message.clientId, *sent);
+    // Ada's own copy went from pending to sent with the server's id.
+    QTRY_VERIFY(!adaChanged.isEmpty());
+    const MessageRecord mine = adaChanged.last().at(0).value<MessageRecord>();
+    QCOMPARE(mine.state, MessageRecord::State::Sent);
+    QCOMPARE(mine.message.id, received[0].message.id);
+
+    QCOMPARE(g->client()->conversations().size(), 1);
+    QCOMPARE(g->client()->conversations().first().unreadCount, 1);
+
+    QVERIFY(g->client()->outbox()->sendMessage(Ada, u"Sure, at 3."_qs));
+    QTRY_VERIFY_WITH_TIMEOUT(!adaGot.isEmpty(), 10000);
+    const QList<MessageRecord> conversation = a->client()->messages(Grace);
+    QCOMPARE(conversation.size(), 2);
+    QCOMPARE(conversation[0].message.body, u"Hello Grace — café?"_qs);
+    QCOMPARE(conversation[1].message.body, u"Sure, at 3."_qs);
+    QCOMPARE(g->client()->messages(Ada).size(), 2);
+
+    // Grace reads: Ada sees the read receipt.
+    g->client()->markConversationRead(Ada);
+    QTRY_COMPARE(g->client()->conversations().first().unreadCount, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(a->client()->messages(Grace).first().message.readAt.isValid(), 10000);
+    QVERIFY(!adaUpdated.isEmpty());
+}
+
+void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()
+{
+    // Ada talks to the server through a proxy, so that the server can come back on another port.
+    FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 7);
+    QVERIFY(proxy.listen());
+    const QUrl viaProxy(u"http://127.0.0.1:%1"_qs.arg(proxy.port()));
+    auto a = syncedClient(Ada, viaProxy);
+    auto g = syncedClient(Grace);
+    QVERIFY(a && g);
+    QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
+
+    m_server->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->engine()->state(), SyncState::Offline, 10000);
+    QSignalSpy itemChanged(a->client()->outbox(), &Outbox::itemChanged);
+    const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Sent while the server was down"_qs);
+    QVERIFY(key);
+    // It is stored and waits: pending, with a temporary failure recorded.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const OutboxItem &i : a->client()->outbox()->items())
+                if (i.key == *key && i.state == OutboxItem::State::Pending && i.attempts > 0
+                    && i.errorKind == u"network"_qs)
+                    return true;
+            return false;
+        }(),
+        10000);
+    QCOMPARE(a->client()->messages(Grace).last().state, MessageRecord::State::Pending);
+
+    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    proxy.setUpstream(QHostAddress::LocalHost, m_server->port());
+    // Grace's client points at the old port: move it too (a restart on the same port is the usual case).
+    g->client()->api()->setServerUrl(m_server->url());
+    g->client()->engine()->syncNow();
+
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(Grace).last().state, MessageRecord::State::Sent, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->engine()->state(), SyncState::Online, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!graceGot.isEmpty(), 20000);
+    int copies = 0;
+    for (const MessageRecord &m : g->client()->messages(Ada))
+        copies += m.message.clientId == *key ? 1 : 0;
+    QCOMPARE(copies, 1);
+}
+
+void TestSyncEngine::cutAnswersDoNotDuplicate()
+{
+    // Every answer is cut short after the server committed: the client cannot know the send
+    // worked, retries with the same Idempotency-Key, and the server keeps one message.
+    FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
+    QVERIFY(proxy.listen());
+    const QUrl viaProxy(u"http://127.0.0.1:%1"_qs.arg(proxy.port()));
+    auto a = syncedClient(Ada, viaProxy);
+    auto g = syncedClient(Grace);
+    QVERIFY(a && g);
+    a->client()->engine()->stop();
+
+    FaultProxy::Faults faults;
+    faults.cutResponseProbability = 1.0;
+    proxy.setFaults(faults);
+    const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Exactly once, please"_qs);
+    QVERIFY(key);
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.counters().cuts >= 2, 10000);
+    proxy.setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(Grace).last().state, MessageRecord::State::Sent, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const MessageRecord &m : g->client()->messages(Ada))
+                if (m.message.clientId == *key)
+                    return true;
+            return false;
+        }(),
+        10000);
+    int copies = 0;
+    for (const MessageRecord &m : g->client()->messages(Ada))
+        copies += m.message.clientId == *key ? 1 : 0;
+    QCOMPARE(copies, 1);
+}
+
+void TestSyncEngine::validationFailureIsPermanent()
+{
+    auto a = syncedClient(Ada);
+    QVERIFY(a);
+    // Valid for the client's rules, refused by the server: nobody has this username.
+    QSignalSpy changed(a->client()->outbox(), &Outbox::messageChanged);
+    const Result<QString> key = a->client()->outbox()->sendMessage(u"nobody-by-this-name"_qs, u"Hello?"_qs);
+    QVERIFY(key);
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+    const MessageRecord m = changed.last().at(0).value<MessageRecord>();
+    QCOMPARE(m.state, MessageRecord::State::Failed);
+    QVERIFY(!m.error.isEmpty());
+    const auto items = a->client()->outbox()->items();
+    const auto it = std::find_if(items.begin(), items.end(), [&](const OutboxItem &i) { return i.key == *key; });
+    QVERIFY(it != items.end());
+    QCOMPARE(it->state, OutboxItem::State::Failed);
+    QVERIFY(it->httpStatus >= 400 && it->httpStatus < 500);
+    QCOMPARE(it->attempts, 1);
+    // The client refuses what Core's rules refuse, before anything is queued.
+    QVERIFY(!a->client()->outbox()->sendMessage(Grace, QString()));
+}
+
+void TestSyncEngine::profileConflict()
+{
+    auto a = syncedClient(Ada);
+    QVERIFY(a);
+    Outbox *outbox = a->client()->outbox();
+    const Profile base = *a->store().profileByUsername(Ada);
+
+    auto editElsewhere = [&](const QString &title) {
+        // Ada edits her profile on another device meanwhile.
+        const QByteArray token = signInToken(&m_network, m_server->url(), Ada, SyncTestServer::demoPassword(Ada));
+        const Profile current = *profileFromAnswer(
+            httpRequest(&m_network, "GET", m_server->url().resolved(QUrl(u"/api/v1/profiles/ada"_qs)), token).body);
+        QJsonObject body = toJson(current);
+        for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at"})
+            body.remove(QLatin1String(key));
+        body.insert(u"title"_qs, title);
+        return httpRequest(&m_network, "PUT", m_server->url().resolved(QUrl(u"/api/v1/profiles/me"_qs)), token,
+                           QJsonDocument(body).toJson(),
+                           {{"If-Match", '"' + QByteArray::number(current.revision) + '"'}})
+            .status;
+    };
+    QCOMPARE(editElsewhere(u"Title from the phone"_qs), 200);
+
+    // This client still edits the old revision: 412, the edit is kept, a conflict reported.
+    QSignalSpy conflicts(outbox, &Outbox::conflictDetected);
+    Profile mine = base;
+    mine.bio = u"My new bio, written offline."_qs;
+    mine.title = u"Title from the laptop"_qs;
+    QVERIFY(outbox->saveProfile(mine, base.revision));
+    QVERIFY(conflicts.wait(10000));
+    ProfileConflict c = conflicts.first().at(0).value<ProfileConflict>();
+    QCOMPARE(c.mine.bio, mine.bio);
+    QCOMPARE(c.theirs.title, u"Title from the phone"_qs);
+    QVERIFY(c.differingFields().contains(u"title"_qs));
+    QVERIFY(c.differingFields().contains(u"bio"_qs));
+    QVERIFY(outbox->conflict(c.outboxId));
+    QVERIFY(outbox->item(c.outboxId)->hasConflict());
+
+    // Per field: my bio, their title.
+    QSignalSpy saved(outbox, &Outbox::profileSaved);
+    outbox->resolveMerge(c.outboxId, {u"title"_qs});
+    QVERIFY(saved.wait(10000));
+    Profile result = saved.last().at(0).value<Profile>();
+    QCOMPARE(result.bio, mine.bio);
+    QCOMPARE(result.title, u"Title from the phone"_qs);
+    QCOMPARE(outbox->item(c.outboxId)->state, OutboxItem::State::Sent);
+
+    // Keep mine.
+    QCOMPARE(editElsewhere(u"Another title from the phone"_qs), 200);
+    mine = result;
+    mine.title = u"Mine wins"_qs;
+    QVERIFY(outbox->saveProfile(mine, result.revision));
+    QVERIFY(conflicts.wait(10000));
+    c = conflicts.last().at(0).value<ProfileConflict>();
+    outbox->resolveKeepMine(c.outboxId);
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.last().at(0).value<Profile>().title, u"Mine wins"_qs);
+
+    // Take theirs: the edit is dropped and the server's version stays.
+    QCOMPARE(editElsewhere(u"Theirs wins"_qs), 200);
+    mine.title = u"Dropped"_qs;
+    QVERIFY(outbox->saveProfile(mine, saved.last().at(0).value<Profile>().revision));
+    QVERIFY(conflicts.wait(10000));
+    c = conflicts.last().at(0).value<ProfileConflict>();
+    QSignalSpy removed(outbox, &Outbox::itemRemoved);
+    outbox->resolveTakeTheirs(c.outboxId);
+    QVERIFY(removed.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(a->store().profileByUsername(Ada)->title, u"Theirs wins"_qs, 10000);
+}
+
+void TestSyncEngine::expiredOrRevokedToken_data()
+{
+    QTest::addColumn<bool>("revoke");
+    QTest::addRow("expired") << false;
+    QTest::addRow("revoked") << true;
+}
+
+void TestSyncEngine::expiredOrRevokedToken()
+{
+    QFETCH(bool, revoke);
+    auto a = syncedClient(Ada);
+    QVERIFY(a);
+    const QByteArray token = a->client()->api()->token();
+    QVERIFY(!token.isEmpty());
+    a->client()->engine()->stop();
+    a->client()->outbox()->pause();
+
+    if (revoke) {
+        QCOMPARE(httpRequest(&m_network, "DELETE", m_server->url().resolved(QUrl(u"/api/v1/session"_qs)), token).status,
+                 204);
+    } else {
+        // Age every session of the server's database past its expiry.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"server-db"_qs);
+        db.setDatabaseName(m_server->dataDir() + u"/colleagues.db"_qs);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"UPDATE sessions SET expires_at = 1"_qs));
+        q.finish();
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(u"server-db"_qs);
+    }
+
+    QSignalSpy required(a->client()->session(), &Session::signInRequired);
+    const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Written before signing in again"_qs);
+    QVERIFY(key);
+    a->client()->outbox()->start();
+    QVERIFY(required.wait(10000));
+    QCOMPARE(a->client()->engine()->state(), SyncState::SignedOut);
+    QVERIFY(!a->client()->session()->isSignedIn());
+    // The message is still queued, not failed.
+    QTRY_VERIFY([&] {
+        for (const OutboxItem &i : a->client()->outbox()->items())
+            if (i.key == *key)
+                return i.state == OutboxItem::State::Pending;
+        return false;
+    }());
+    QCOMPARE(a->client()->messages(Grace).last().state, MessageRecord::State::Pending);
+
+    // Signing in again sends it.
+    QVERIFY(a->signIn(m_server->url(), Ada, SyncTestServer::demoPassword(Ada)));
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(Grace).last().state, MessageRecord::State::Sent, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->engine()->state(), SyncState::Online, 10000);
+}
+
+void TestSyncEngine::startOverKeepsTheOutbox()
+{
+    auto a = syncedClient(Ada);
+    QVERIFY(a);
+    SyncClient *client = a->client();
+    client->stop();
+    // A message waiting in the outbox while the directory is thrown away.
+    const Result<QString> key = client->outbox()->sendMessage(Grace, u"Survives a resync"_qs);
+    QVERIFY(key);
+    QTRY_VERIFY(!client->outbox()->items().isEmpty());
+    // A cursor the server cannot serve (from the future, e.g. a restored server backup).
+    QSignalSpy reset(client->engine(), &SyncEngine::directoryReset);
+    QSignalSpy finished(client->engine(), &SyncEngine::initialSyncFinished);
+    a->store().setSyncValue(u"sync.cursor"_qs, u"999999999"_qs);
+    client->engine()->start();
+    QVERIFY(reset.wait(10000));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(a->store().profileCount(), qint64(People - 1)); // one was removed by an earlier test
+    client->outbox()->start();
+    QTRY_COMPARE_WITH_TIMEOUT(client->messages(Grace).last().message.body, u"Survives a resync"_qs, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(client->messages(Grace).last().state, MessageRecord::State::Sent, 10000);
+}
+
+void TestSyncEngine::photos()
+{
+    auto a = syncedClient(Ada);
+    auto g = syncedClient(Grace);
+    QVERIFY(a && g);
+    QSignalSpy saved(a->client()->outbox(), &Outbox::profileSaved);
+    QVERIFY(a->client()->outbox()->uploadPhoto(TinyPng, "image/png"));
+    QVERIFY(saved.wait(10000));
+    // Grace's directory learns the new photo tag through sync.
+    QTRY_VERIFY_WITH_TIMEOUT(!g->store().profileByUsername(Ada)->photoTag.isEmpty(), 10000);
+    const QString tag = g->store().profileByUsername(Ada)->photoTag;
+
+    PhotoCache *photos = g->client()->photos();
+    QSignalSpy ready(photos, &PhotoCache::photoReady);
+    QVERIFY(photos->photo(Ada, tag).isEmpty()); // not cached yet: fetched
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(ready.first().at(1).toString(), tag);
+    const QString path = ready.first().at(2).toString();
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(photos->cachedPath(tag), path);
+    QSignalSpy unchanged(photos, &PhotoCache::photoUnchanged);
+    QCOMPARE(photos->photo(Ada, tag), path); // from the disk now
+    // First use in this run after the fetch? No: the fetch itself counted. A new cache
+    // (a new run) revalidates its files with If-None-Match and gets 304.
+    PhotoCache again(g->client()->api(), photos->directory());
+    QSignalSpy againUnchanged(&again, &PhotoCache::photoUnchanged);
+    QCOMPARE(again.photo(Ada, tag), path);
+    QVERIFY(againUnchanged.wait(10000));
+    QCOMPARE(againUnchanged.first().at(1).toString(), tag);
+    QCOMPARE(ready.size(), 1);
+    QVERIFY(unchanged.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"

@@ -149,10 +149,12 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, QObject *p
         },
         [](qint64 cursor) { return HttpResponse::json(200, SyncService::emptyJson(cursor)); });
     connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
-    // Runs in the committing thread: lets notifying() learn the sequence values it caused.
+    // Runs in the committing thread, before the change is answered: lets notifying() learn
+    // the sequence values it caused, and drops cached profiles.
     connect(
         storage, &Storage::changed, this,
-        [](qint64 sequence) {
+        [this](qint64 sequence) {
+            m_profileCache.invalidate();
             if (t_captured)
                 t_captured->append(sequence);
         },
@@ -214,10 +216,10 @@ void Api::registerRoutes()
 
     add("POST", Prefix + QStringLiteral("/session"), Auth::None, Exec::Worker, noParams(&Api::signIn, this));
     add("DELETE", Prefix + QStringLiteral("/session"), Auth::Required, Exec::Worker, noParams(&Api::signOut, this));
-    add("GET", Prefix + QStringLiteral("/me"), Auth::Required, Exec::Worker, noParams(&Api::me, this));
+    add("GET", Prefix + QStringLiteral("/me"), Auth::Required, Exec::Read, noParams(&Api::me, this));
 
-    add("GET", Prefix + QStringLiteral("/profiles/me"), Auth::Required, Exec::Worker, self(&Api::getProfile, this));
-    add("GET", Prefix + QStringLiteral("/profiles/{username}"), Auth::Required, Exec::Worker,
+    add("GET", Prefix + QStringLiteral("/profiles/me"), Auth::Required, Exec::Read, self(&Api::getProfile, this));
+    add("GET", Prefix + QStringLiteral("/profiles/{username}"), Auth::Required, Exec::Read,
         oneParam(&Api::getProfile, this));
     add("PUT", Prefix + QStringLiteral("/profiles/me"), Auth::Required, Exec::Worker, self(&Api::putProfile, this));
     add("PUT", Prefix + QStringLiteral("/profiles/{username}"), Auth::Required, Exec::Worker,
@@ -227,7 +229,7 @@ void Api::registerRoutes()
     add("PUT", Prefix + QStringLiteral("/profiles/me/photo"), Auth::Required, Exec::Worker, self(&Api::putPhoto, this));
     add("PUT", Prefix + QStringLiteral("/profiles/{username}/photo"), Auth::Required, Exec::Worker,
         oneParam(&Api::putPhoto, this));
-    add("GET", Prefix + QStringLiteral("/photos/{username}"), Auth::Required, Exec::Worker,
+    add("GET", Prefix + QStringLiteral("/photos/{username}"), Auth::Required, Exec::Read,
         oneParam(&Api::getPhoto, this));
 
     add("POST", Prefix + QStringLiteral("/messages"), Auth::Required, Exec::Worker, noParams(&Api::sendMessage, this));
@@ -313,15 +315,27 @@ void Api::me(const ExchangePtr &ex)
 
 void Api::getProfile(const ExchangePtr &ex, const QString &username)
 {
-    const ApiResult<Profile> profile = m_profiles.profile(username.toLower());
-    if (!profile)
-        return ex->respond(profile.error().toResponse());
-    if (noneMatch(ex->request(), quoted(QString::number(profile->revision)))) {
-        HttpResponse r = HttpResponse::empty(304);
-        r.addHeader("ETag", quoted(QString::number(profile->revision)));
-        return ex->respond(r);
+    const QString user = username.toLower();
+    std::optional<ProfileCache::Entry> entry = m_profileCache.find(user);
+    if (!entry) {
+        const quint64 generation = m_profileCache.generation();
+        const ApiResult<Profile> profile = m_profiles.profile(user);
+        if (!profile)
+            return ex->respond(profile.error().toResponse());
+        entry = ProfileCache::Entry {QJsonDocument(toJson(profile.value())).toJson(QJsonDocument::Compact),
+                                     profile->revision};
+        m_profileCache.insert(user, generation, *entry);
     }
-    ex->respond(profileResponse(200, profile.value()));
+    const QByteArray etag = quoted(QString::number(entry->revision));
+    HttpResponse r;
+    if (noneMatch(ex->request(), etag)) {
+        r = HttpResponse::empty(304);
+    } else {
+        r = HttpResponse::json(200, entry->json);
+        r.addHeader("Cache-Control", "private, no-cache");
+    }
+    r.addHeader("ETag", etag);
+    ex->respond(r);
 }
 
 void Api::putProfile(const ExchangePtr &ex, const QString &username)

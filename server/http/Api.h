@@ -3,6 +3,7 @@
 #include "ApiError.h"
 #include "Exchange.h"
 #include "MessageService.h"
+#include "ProfileCache.h"
 #include "ProfileService.h"
 #include "SessionService.h"
 #include "SyncService.h"
@@ -62,6 +63,7 @@ private:
     ProfileService m_profiles;
     MessageService m_messages;
     SyncService m_sync;
+    ProfileCache m_profileCache;
     std::unique_ptr<LongPollHub> m_hub;
 };
 

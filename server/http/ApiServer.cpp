@@ -140,7 +140,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                 exchange->respond(r);
             }
         };
-        if (route->execution == Route::Execution::Inline && route->auth == Route::Auth::None)
+        const bool inlineRun = (route->execution == Route::Execution::Inline && route->auth == Route::Auth::None)
+            || (route->execution != Route::Execution::Worker && m_inlineReads);
+        if (inlineRun)
             run();
         else
             m_pool.start(run);

@@ -35,6 +35,10 @@ public:
     Metrics &metrics() { return m_metrics; }
     void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
     void setWorkerCount(int count);
+    //! Whether Route::Execution::Read handlers (and token checks) run on the HTTP thread. True
+    //! for SQLite, where an indexed read takes microseconds and never waits for a writer (WAL);
+    //! false for PostgreSQL, where every read is a network round trip.
+    void setInlineReads(bool inlineReads) { m_inlineReads = inlineReads; }
 
     //! Runs \a work on the worker pool (database work, JSON building).
     void runOnWorker(std::function<void()> work);
@@ -71,6 +75,7 @@ private:
     QThreadPool m_pool;
     QHash<QTcpSocket *, Connection> m_connections;
     bool m_shuttingDown = false;
+    bool m_inlineReads = false;
 };
 
 } // namespace Colleagues::Server

@@ -19,7 +19,8 @@ struct Route
     enum class Auth { None, Required };
     enum class Execution {
         Inline, //!< cheap and never blocking: runs on the HTTP thread
-        Worker, //!< touches the database: runs on the worker pool
+        Read, //!< one or two indexed reads: inline when reads are cheap (SQLite), else a worker
+        Worker, //!< writes or heavy reads: runs on the worker pool
     };
     using Handler = std::function<void(const ExchangePtr &exchange, const QStringList &parameters)>;
 

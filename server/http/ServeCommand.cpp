@@ -225,6 +225,7 @@ int runServeCommand(const QStringList &arguments)
     ApiServer server;
     if (workers > 0)
         server.setWorkerCount(workers);
+    server.setInlineReads(config.backend == StorageConfig::Backend::Sqlite);
     Api api(&server, storage.get(), &hasher);
 
     auto *guard = new HttpGuard;

@@ -14,6 +14,7 @@ list(APPEND COLLEAGUES_SERVER_SOURCES
     http/MessageService.h http/MessageService.cpp
     http/Metrics.h http/Metrics.cpp
     http/PhotoCodec.h http/PhotoCodec.cpp
+    http/ProfileCache.h http/ProfileCache.cpp
     http/ProfileService.h http/ProfileService.cpp
     http/Router.h http/Router.cpp
     http/ServeCommand.h http/ServeCommand.cpp

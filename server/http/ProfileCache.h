@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+namespace Colleagues::Server {
+
+/*!
+ * Profiles recently served, as ready JSON, so that the hottest read of the API costs no query
+ * and no encoding. Every committed change (Storage::changed, including other instances'
+ * through NOTIFY) drops the whole cache; a result read before a change can never be stored
+ * after it (generations). Entries also expire after MaxAgeMs, which bounds staleness for
+ * writers the server cannot hear (another process on the same SQLite file). Thread-safe.
+ */
+class ProfileCache
+{
+public:
+    static constexpr int MaxEntries = 20000;
+    static constexpr qint64 MaxAgeMs = 1000;
+
+    struct Entry
+    {
+        QByteArray json;
+        qint64 revision = 0;
+    };
+
+    ProfileCache();
+
+    //! Read before fetching what insert() will store.
+    quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
+    std::optional<Entry> find(const QString &username) const;
+    //! Stores \a entry unless a change happened since \a generation was read.
+    void insert(const QString &username, quint64 generation, Entry entry);
+    void invalidate();
+
+private:
+    struct Stored
+    {
+        Entry entry;
+        qint64 at = 0;
+    };
+    mutable QMutex m_mutex;
+    QHash<QString, Stored> m_entries;
+    std::atomic<quint64> m_generation {0};
+    QElapsedTimer m_clock;
+};
+
+} // namespace Colleagues::Server

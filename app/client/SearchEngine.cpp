@@ -53,85 +53,71 @@ constexpr double TierStep = 1000;
 constexpr int MaxTerms = 16;
 // A term matching fewer documents than this is checked for a likely typo.
 constexpr int RareTermDocs = 3;
+// Terms up to this many characters are matched in the in-memory prefix table, not by FTS5.
+constexpr int ShortTermLength = 4;
 
 enum PhraseKind : quint8 { ExactPhrase, PrefixPhrase, CorrectedPhrase, FilterPhrase };
 
-struct RankPlan
+//! Where one term matched in one document: a bit per FTS5 column for each kind of match.
+struct TermHit
 {
-    int termCount = 0;
+    quint16 exact = 0;
+    quint16 prefix = 0;
+    quint16 corrected = 0;
+    quint16 any() const { return exact | prefix | corrected; }
+};
+
+//! What colleagues_collect() needs to know about the MATCH expression, and where it writes.
+struct CollectPlan
+{
+    int termCount = 0; //!< terms searched through FTS5 (the long ones)
     struct Phrase
     {
         int term;
         PhraseKind kind;
     };
-    std::vector<Phrase> phrases;
+    std::vector<Phrase> phrases; //!< in the order of the expression (FTS5's phrase numbers)
+    std::vector<qint64> rowids; //!< out: the matching rows
+    std::vector<TermHit> hits; //!< out: termCount hits per row
 };
 
-constexpr const char *RankPlanType = "colleagues_rank_plan";
+constexpr const char *CollectPlanType = "colleagues_collect_plan";
 
-//! colleagues_rank(profile_fts, plan): the tiered score of the current row (see RankPlan).
-void rankFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc,
-                  sqlite3_value **argv)
+//! colleagues_collect(profile_fts, plan): records the current row and, per term, the columns
+//! where each kind of phrase matched. One call per matching row; the score is computed in C++.
+void collectFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc,
+                     sqlite3_value **argv)
 {
-    const auto *plan = argc > 0 ? static_cast<const RankPlan *>(sqlite3_value_pointer(argv[0], RankPlanType)) : nullptr;
+    auto *plan = argc > 0 ? static_cast<CollectPlan *>(sqlite3_value_pointer(argv[0], CollectPlanType)) : nullptr;
     if (!plan) {
-        sqlite3_result_error(context, "colleagues_rank needs its plan", -1);
+        sqlite3_result_error(context, "colleagues_collect needs its plan", -1);
         return;
     }
-    double best[MaxTerms] = {};
-    double bestCorrected[MaxTerms] = {};
-    quint32 nameHit = 0;
-    quint32 nameExact = 0;
+    plan->rowids.push_back(api->xRowid(fts));
+    const size_t base = plan->hits.size();
+    plan->hits.resize(base + size_t(plan->termCount));
+    TermHit *hits = plan->hits.data() + base;
     const int phraseCount = std::min<int>(api->xPhraseCount(fts), int(plan->phrases.size()));
     for (int p = 0; p < phraseCount; ++p) {
-        const RankPlan::Phrase &phrase = plan->phrases[size_t(p)];
+        const CollectPlan::Phrase &phrase = plan->phrases[size_t(p)];
         if (phrase.kind == FilterPhrase)
             continue;
+        TermHit &hit = hits[phrase.term];
+        quint16 &mask = phrase.kind == ExactPhrase ? hit.exact
+            : phrase.kind == PrefixPhrase          ? hit.prefix
+                                                   : hit.corrected;
         Fts5PhraseIter iter;
         int column = -1;
         for (api->xPhraseFirstColumn(fts, p, &iter, &column); column >= 0;
              api->xPhraseNextColumn(fts, &iter, &column)) {
-            if (column >= ColumnCount)
-                continue;
-            const quint32 bit = 1u << phrase.term;
-            switch (phrase.kind) {
-            case ExactPhrase:
-                best[phrase.term] = std::max(best[phrase.term], ColumnWeight[column] * ExactFactor);
-                if (column == NameColumn)
-                    nameHit |= bit, nameExact |= bit;
-                break;
-            case PrefixPhrase:
-                best[phrase.term] = std::max(best[phrase.term], ColumnWeight[column] * PrefixFactor);
-                if (column == NameColumn)
-                    nameHit |= bit;
-                break;
-            case CorrectedPhrase:
-                bestCorrected[phrase.term] =
-                    std::max(bestCorrected[phrase.term], ColumnWeight[column] * CorrectedFactor);
-                if (column == NameColumn)
-                    nameHit |= bit;
-                break;
-            case FilterPhrase: break;
-            }
+            if (column < ColumnCount)
+                mask |= quint16(1u << column);
         }
     }
-    double score = 0;
-    int exactTerms = 0;
-    for (int t = 0; t < plan->termCount; ++t) {
-        if (best[t] > 0) {
-            score += best[t];
-            ++exactTerms;
-        } else {
-            score += bestCorrected[t];
-        }
-    }
-    const quint32 all = plan->termCount >= 32 ? ~0u : (1u << plan->termCount) - 1;
-    if (plan->termCount > 0 && nameHit == all && (plan->termCount > 1 || nameExact == all))
-        score += NameBonus + (nameExact == all ? ExactNameBonus : 0);
-    sqlite3_result_double(context, exactTerms * TierStep + score);
+    sqlite3_result_null(context);
 }
 
-bool registerRankFunction(sqlite3 *db)
+bool registerCollectFunction(sqlite3 *db)
 {
     fts5_api *api = nullptr;
     sqlite3_stmt *statement = nullptr;
@@ -142,7 +128,114 @@ bool registerRankFunction(sqlite3 *db)
     sqlite3_finalize(statement);
     if (!api || api->iVersion < 2)
         return false;
-    return api->xCreateFunction(api, "colleagues_rank", nullptr, rankFunction, nullptr) == SQLITE_OK;
+    return api->xCreateFunction(api, "colleagues_collect", nullptr, collectFunction, nullptr) == SQLITE_OK;
+}
+
+//! The best column weight in each 11-bit column mask, for each kind of match.
+struct WeightTable
+{
+    float exact[1 << ColumnCount];
+    float prefix[1 << ColumnCount];
+    float corrected[1 << ColumnCount];
+
+    WeightTable()
+    {
+        for (int mask = 0; mask < (1 << ColumnCount); ++mask) {
+            double best = 0;
+            for (int column = 0; column < ColumnCount; ++column) {
+                if (mask & (1 << column))
+                    best = std::max(best, ColumnWeight[column]);
+            }
+            exact[mask] = float(best * ExactFactor);
+            prefix[mask] = float(best * PrefixFactor);
+            corrected[mask] = float(best * CorrectedFactor);
+        }
+    }
+};
+
+const WeightTable &weights()
+{
+    static const WeightTable table;
+    return table;
+}
+
+//! The columns of the skills of level \a minLevel and above.
+quint16 skillColumnMask(int minLevel)
+{
+    quint16 mask = 0;
+    for (int level = std::max(1, minLevel); level <= 5; ++level)
+        mask |= quint16(1u << (Skills5Column + (5 - level)));
+    return mask;
+}
+
+//! The tiered score of a document from its term hits; false when a term did not match or the
+//! level filter is not met.
+bool scoreDocument(const TermHit *hits, int count, quint16 levelMask, double *value)
+{
+    const WeightTable &table = weights();
+    double score = 0;
+    int exactTerms = 0;
+    bool allName = count > 0;
+    bool allNameExact = count > 0;
+    bool levelOk = levelMask == 0;
+    for (int t = 0; t < count; ++t) {
+        const TermHit &hit = hits[t];
+        const double direct = std::max(table.exact[hit.exact & 0x7FF], table.prefix[hit.prefix & 0x7FF]);
+        if (direct > 0) {
+            score += direct;
+            ++exactTerms;
+        } else if (hit.corrected) {
+            score += table.corrected[hit.corrected & 0x7FF];
+        } else {
+            return false;
+        }
+        allName = allName && (hit.any() & (1u << NameColumn));
+        allNameExact = allNameExact && (hit.exact & (1u << NameColumn));
+        levelOk = levelOk || (hit.any() & levelMask);
+    }
+    if (!levelOk)
+        return false;
+    if (allName && (count > 1 || allNameExact))
+        score += NameBonus + (allNameExact ? ExactNameBonus : 0);
+    *value = exactTerms * TierStep + score;
+    return true;
+}
+
+// The in-memory prefix table: for each person, the distinct first four characters of every
+// indexed token (a-z, 0-9 and _, six bits each) with the columns they occur in, and the columns
+// where the token is exactly those characters. One sorted run of 64-bit entries per person:
+// prefix (24 bits) << 22 | columns (11 bits) << 11 | exact columns (11 bits).
+constexpr int PrefixShift = 22;
+constexpr int OtherChar = 63; //!< a character outside the table's alphabet, after the first
+
+int prefixChar(char16_t c)
+{
+    if (c >= u'a' && c <= u'z')
+        return 1 + (c - u'a');
+    if (c >= u'0' && c <= u'9')
+        return 27 + (c - u'0');
+    if (c == u'_')
+        return 37;
+    return -1;
+}
+
+//! The table's id of a query term of 1 to 3 table characters, or -1.
+int shortTermId(QStringView token, int *length)
+{
+    if (token.isEmpty() || token.size() > ShortTermLength)
+        return -1;
+    int id = 0;
+    for (int i = 0; i < ShortTermLength; ++i) {
+        int c = 0;
+        if (i < token.size()) {
+            c = prefixChar(token[i].unicode());
+            if (c < 0)
+                return -1;
+        }
+        id = (id << 6) | c;
+    }
+    *length = int(token.size());
+    return id;
 }
 
 QString quoted(const QString &token)
@@ -170,6 +263,8 @@ struct PlanTerm
     QString folded;
     QString token;
     QStringList corrections;
+    int shortId = -1; //!< id in the in-memory prefix table when the term is short, else -1
+    int shortLength = 0;
 };
 
 struct Match
@@ -204,13 +299,17 @@ struct SearchEngine::Private
 
     ClientStore *store = nullptr;
     sqlite3 *db = nullptr;
-    bool rankRegistered = false;
+    bool collectRegistered = false;
 
     // The per-person table, indexed by local_id, and the name order.
     std::vector<Doc> docs;
     std::vector<qint64> byName;
     QStringList departmentNames;
     QStringList locationNames;
+    // The in-memory prefix table (see PrefixShift): entries of local_id i are
+    // prefixEntries[prefixOffsets[i] .. prefixOffsets[i + 1]).
+    std::vector<quint32> prefixOffsets;
+    std::vector<quint64> prefixEntries;
     bool docsLoaded = false;
     quint64 loadedGeneration = 0;
     qint64 loadedDataVersion = -1;
@@ -219,6 +318,7 @@ struct SearchEngine::Private
     bool vocabularyLoaded = false;
 
     Sql::Statement matchStatement;
+    Sql::Statement countStatement;
     Sql::Statement rowStatement;
     Sql::Statement skillsStatement;
     Sql::Statement interestsStatement;
@@ -238,11 +338,15 @@ struct SearchEngine::Private
     bool ensureOpen();
     bool ensureFresh();
     bool loadDocs();
+    bool loadPrefixTable();
     bool loadVocabulary();
     qint64 dataVersion();
+    int documentsMatching(const QString &token, int cap);
 
+    TermHit shortHit(qint64 localId, const PlanTerm &term) const;
     std::vector<PlanTerm> planTerms(const SearchQuery &query, QList<Correction> *corrections);
-    QString matchExpression(const SearchQuery &query, const std::vector<PlanTerm> &terms, RankPlan *plan) const;
+    QString matchExpression(const SearchQuery &query, const std::vector<PlanTerm> &terms,
+                            const std::vector<int> &longTerms, CollectPlan *plan) const;
     bool collect(const SearchQuery &query, const std::vector<PlanTerm> &terms, std::vector<Match> *matches,
                  QString *error);
     SearchResult result(const Match &match, const SearchQuery &query, const std::vector<PlanTerm> &terms);
@@ -256,11 +360,13 @@ bool SearchEngine::Private::ensureOpen()
     }
     if (db != store->handle()) {
         db = store->handle();
-        rankRegistered = registerRankFunction(db);
-        if (!rankRegistered)
-            qCWarning(lcSearch) << "cannot register the ranking function:" << Sql::errorMessage(db);
+        collectRegistered = registerCollectFunction(db);
+        if (!collectRegistered)
+            qCWarning(lcSearch) << "cannot register the FTS5 function:" << Sql::errorMessage(db);
         matchStatement.prepare(
-            db, "SELECT rowid, colleagues_rank(profile_fts, ?1) FROM profile_fts WHERE profile_fts MATCH ?2");
+            db, "SELECT colleagues_collect(profile_fts, ?1) FROM profile_fts WHERE profile_fts MATCH ?2");
+        countStatement.prepare(db,
+                               "SELECT count(*) FROM (SELECT 1 FROM profile_fts WHERE profile_fts MATCH ?1 LIMIT ?2)");
         rowStatement.prepare(db,
                              "SELECT id, username, display_name, title, department, location, time_zone, bio "
                              "FROM profiles WHERE local_id = ?1");
@@ -271,7 +377,7 @@ bool SearchEngine::Private::ensureOpen()
         vocabularyLoaded = false;
         cache = {};
     }
-    return rankRegistered;
+    return collectRegistered;
 }
 
 qint64 SearchEngine::Private::dataVersion()
@@ -298,8 +404,9 @@ bool SearchEngine::Private::ensureFresh()
     if (!docsLoaded) {
         loadedDataVersion = version;
         loadedGeneration = store->directoryGeneration();
-        if (!loadDocs())
+        if (!loadDocs() || !loadPrefixTable())
             return false;
+        docsLoaded = true;
     }
     return true;
 }
@@ -346,8 +453,96 @@ bool SearchEngine::Private::loadDocs()
         qCWarning(lcSearch) << "cannot load the directory:" << rows.errorMessage();
         return false;
     }
-    docsLoaded = true;
     return true;
+}
+
+bool SearchEngine::Private::loadPrefixTable()
+{
+    prefixOffsets.assign(docs.size() + 1, 0);
+    prefixEntries.clear();
+    prefixEntries.reserve(byName.size() * 48);
+    // Per person: one raw entry per token, then sorted and merged by prefix id.
+    std::vector<quint64> scratch;
+    Sql::Statement rows(db,
+                        "SELECT local_id, name, title, department, location, skills5, skills4, skills3, "
+                        "skills2, skills1, interests, bio FROM profile_search ORDER BY local_id");
+    qint64 next = 0;
+    while (rows.next()) {
+        const qint64 id = rows.int64(0);
+        if (id < 0 || size_t(id) >= docs.size())
+            continue;
+        for (; next <= id; ++next)
+            prefixOffsets[size_t(next)] = quint32(prefixEntries.size());
+        scratch.clear();
+        for (int column = 0; column < ColumnCount; ++column) {
+            const auto *text = reinterpret_cast<const unsigned char *>(sqlite3_column_text(rows.handle(), column + 1));
+            const int bytes = sqlite3_column_bytes(rows.handle(), column + 1);
+            for (int i = 0; i < bytes;) {
+                while (i < bytes && text[i] == ' ')
+                    ++i;
+                const int start = i;
+                while (i < bytes && text[i] != ' ')
+                    ++i;
+                const int length = i - start;
+                if (length == 0)
+                    continue;
+                const int c0 = prefixChar(text[start]);
+                if (c0 < 0)
+                    continue; // no query of table characters is a prefix of it
+                bool exact = length <= ShortTermLength;
+                quint64 prefixId = quint64(c0);
+                for (int k = 1; k < ShortTermLength; ++k) {
+                    int c = 0;
+                    if (k < length) {
+                        c = prefixChar(text[start + k]);
+                        if (c < 0) {
+                            c = OtherChar;
+                            exact = false;
+                        }
+                    }
+                    prefixId = (prefixId << 6) | quint64(c);
+                }
+                scratch.push_back((prefixId << PrefixShift) | (quint64(1u << column) << 11)
+                                  | (exact ? quint64(1u << column) : 0));
+            }
+        }
+        std::sort(scratch.begin(), scratch.end());
+        for (quint64 entry : scratch) {
+            if (!prefixEntries.empty() && prefixEntries.size() > prefixOffsets[size_t(id)]
+                && (prefixEntries.back() >> PrefixShift) == (entry >> PrefixShift))
+                prefixEntries.back() |= entry;
+            else
+                prefixEntries.push_back(entry);
+        }
+    }
+    for (; size_t(next) <= docs.size(); ++next)
+        prefixOffsets[size_t(next)] = quint32(prefixEntries.size());
+    prefixEntries.shrink_to_fit();
+    if (!rows.ok()) {
+        qCWarning(lcSearch) << "cannot load the prefix table:" << rows.errorMessage();
+        return false;
+    }
+    return true;
+}
+
+TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) const
+{
+    TermHit hit;
+    const size_t index = size_t(localId);
+    if (index + 1 >= prefixOffsets.size())
+        return hit;
+    const auto begin = prefixEntries.begin() + prefixOffsets[index];
+    const auto end = prefixEntries.begin() + prefixOffsets[index + 1];
+    // The ids starting with the term's characters form one range.
+    const int freeBits = 6 * (ShortTermLength - term.shortLength);
+    const quint64 low = quint64(term.shortId) << PrefixShift;
+    const quint64 high = quint64(term.shortId + (1 << freeBits)) << PrefixShift;
+    for (auto it = std::lower_bound(begin, end, low); it != end && *it < high; ++it) {
+        hit.prefix |= quint16((*it >> 11) & 0x7FF);
+        if ((*it >> PrefixShift) == quint64(term.shortId))
+            hit.exact |= quint16(*it & 0x7FF);
+    }
+    return hit;
 }
 
 bool SearchEngine::Private::loadVocabulary()
@@ -361,6 +556,15 @@ bool SearchEngine::Private::loadVocabulary()
     return vocabularyLoaded;
 }
 
+int SearchEngine::Private::documentsMatching(const QString &token, int cap)
+{
+    countStatement.bind(1, quoted(token) + QLatin1Char('*'));
+    countStatement.bind(2, cap);
+    const int count = countStatement.next() ? countStatement.integer(0) : 0;
+    countStatement.reset();
+    return count;
+}
+
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, QList<Correction> *corrections)
 {
     std::vector<PlanTerm> terms;
@@ -368,11 +572,12 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         if (int(terms.size()) >= MaxTerms)
             break;
         PlanTerm plan {term.folded, term.token, {}};
+        plan.shortId = shortTermId(term.token, &plan.shortLength);
         if (Vocabulary::maxEdits(term.token) > 0 && !SearchText::hasSymbols(term.token)) {
-            if (!vocabularyLoaded)
-                loadVocabulary();
-            const int exactDocs = vocabulary.prefixDocs(term.token, RareTermDocs);
+            const int exactDocs = documentsMatching(term.token, RareTermDocs);
             if (exactDocs < RareTermDocs) {
+                if (!vocabularyLoaded)
+                    loadVocabulary();
                 const auto candidates = vocabulary.corrections(term.token, 8);
                 for (const Vocabulary::Candidate &candidate : candidates) {
                     // Only the nearest, and only words clearly more common than what was typed.
@@ -391,41 +596,31 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
 }
 
 QString SearchEngine::Private::matchExpression(const SearchQuery &query, const std::vector<PlanTerm> &terms,
-                                               RankPlan *plan) const
+                                               const std::vector<int> &longTerms, CollectPlan *plan) const
 {
     QStringList clauses;
-    plan->termCount = int(terms.size());
+    plan->termCount = int(longTerms.size());
     plan->phrases.clear();
-    auto alternatives = [&](int index, PhraseKind exactKind, PhraseKind prefixKind, PhraseKind correctedKind) {
-        const PlanTerm &term = terms[size_t(index)];
+    for (int i = 0; i < int(longTerms.size()); ++i) {
+        const PlanTerm &term = terms[size_t(longTerms[size_t(i)])];
         QString out =
             QStringLiteral("(") + quoted(term.token) + QStringLiteral(" OR ") + quoted(term.token) + QLatin1Char('*');
-        plan->phrases.push_back({index, exactKind});
-        plan->phrases.push_back({index, prefixKind});
+        plan->phrases.push_back({i, ExactPhrase});
+        plan->phrases.push_back({i, PrefixPhrase});
         for (const QString &correction : term.corrections) {
             out += QStringLiteral(" OR ") + quoted(correction);
-            plan->phrases.push_back({index, correctedKind});
+            plan->phrases.push_back({i, CorrectedPhrase});
         }
-        return out + QLatin1Char(')');
-    };
-    for (int i = 0; i < int(terms.size()); ++i)
-        clauses.append(alternatives(i, ExactPhrase, PrefixPhrase, CorrectedPhrase));
-
+        clauses.append(out + QLatin1Char(')'));
+    }
     for (const SearchQuery::SkillFilter &skill : query.skills) {
         clauses.append(skillColumns(query.minLevel) + QStringLiteral(" : ") + quoted(skill.keyToken));
         plan->phrases.push_back({0, FilterPhrase});
     }
-    if (query.minLevel > 0 && query.skills.isEmpty()) {
-        if (terms.empty()) {
-            clauses.append(skillColumns(query.minLevel) + QStringLiteral(" : \"_k\"*"));
-            plan->phrases.push_back({0, FilterPhrase});
-        } else {
-            QStringList any;
-            for (int i = 0; i < int(terms.size()); ++i)
-                any.append(alternatives(i, FilterPhrase, FilterPhrase, FilterPhrase));
-            clauses.append(skillColumns(query.minLevel) + QStringLiteral(" : (") + any.join(QStringLiteral(" OR "))
-                           + QLatin1Char(')'));
-        }
+    // level>=N with terms is checked on the terms' hits; alone, it asks for any skill.
+    if (query.minLevel > 0 && query.skills.isEmpty() && terms.empty()) {
+        clauses.append(skillColumns(query.minLevel) + QStringLiteral(" : \"_k\"*"));
+        plan->phrases.push_back({0, FilterPhrase});
     }
     auto phraseFilter = [&](const char *column, const SearchQuery::PhraseFilter &filter) {
         QStringList words;
@@ -452,23 +647,61 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             matches->push_back(Match {byName[rank], 0.0, qint32(rank)});
         return true;
     }
-    RankPlan plan;
-    const QString expression = matchExpression(query, terms, &plan);
-    matchStatement.bindPointer(1, &plan, RankPlanType);
-    matchStatement.bind(2, expression);
-    while (matchStatement.next()) {
-        const qint64 id = matchStatement.int64(0);
-        if (id < 0 || size_t(id) >= docs.size() || docs[size_t(id)].nameRank < 0)
-            continue; // changed after the table was loaded; the next search reloads
-        matches->push_back(Match {id, matchStatement.real(1), docs[size_t(id)].nameRank});
+    // Short terms (1 to 4 characters, the expensive ones for FTS5: they match most people) are
+    // looked up in the in-memory prefix table; longer ones, corrections and filters in FTS5.
+    std::vector<int> shortTerms;
+    std::vector<int> longTerms;
+    for (int i = 0; i < int(terms.size()); ++i)
+        (terms[size_t(i)].shortId >= 0 && terms[size_t(i)].corrections.isEmpty() ? shortTerms : longTerms).push_back(i);
+    const quint16 levelMask = query.minLevel > 0 && query.skills.isEmpty() ? skillColumnMask(query.minLevel) : 0;
+    std::vector<TermHit> hits(terms.size());
+
+    auto consider = [&](qint64 id, const TermHit *longHits) {
+        const Doc &doc = docs[size_t(id)];
+        for (size_t i = 0; i < longTerms.size(); ++i)
+            hits[size_t(longTerms[i])] = longHits[i];
+        for (int t : shortTerms) {
+            hits[size_t(t)] = shortHit(id, terms[size_t(t)]);
+            if (!hits[size_t(t)].any())
+                return;
+        }
+        double value = 0;
+        if (scoreDocument(hits.data(), int(hits.size()), levelMask, &value) || terms.empty())
+            matches->push_back(Match {id, value, doc.nameRank});
+    };
+
+    // level>=N with terms is checked on their hits; everything else that is not short needs FTS5.
+    const bool needsFts = !longTerms.empty() || !query.skills.isEmpty() || !query.departments.isEmpty()
+        || !query.locations.isEmpty() || (query.minLevel > 0 && terms.empty());
+    if (!needsFts) {
+        // By local_id: the prefix table is read front to back.
+        for (size_t id = 0; id < docs.size(); ++id) {
+            if (docs[id].nameRank >= 0)
+                consider(qint64(id), nullptr);
+        }
+        return true;
     }
+
+    CollectPlan plan;
+    const QString expression = matchExpression(query, terms, longTerms, &plan);
+    plan.rowids.reserve(4096);
+    matchStatement.bindPointer(1, &plan, CollectPlanType);
+    matchStatement.bind(2, expression);
+    while (matchStatement.next()) { }
     const bool ok = matchStatement.ok();
+    matchStatement.reset();
     if (!ok) {
         *error = QStringLiteral("search failed: %1").arg(matchStatement.errorMessage());
         qCWarning(lcSearch) << *error << expression;
+        return false;
     }
-    matchStatement.reset();
-    return ok;
+    for (size_t row = 0; row < plan.rowids.size(); ++row) {
+        const qint64 id = plan.rowids[row];
+        if (id < 0 || size_t(id) >= docs.size() || docs[size_t(id)].nameRank < 0)
+            continue; // changed after the table was loaded; the next search reloads
+        consider(id, plan.hits.data() + row * size_t(plan.termCount));
+    }
+    return true;
 }
 
 namespace {
@@ -737,7 +970,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         const std::vector<char> locationOk = selection(request.locations, d->locationNames);
         std::vector<int> departmentCounts(size_t(d->departmentNames.size()), 0);
         std::vector<int> locationCounts(size_t(d->locationNames.size()), 0);
-        cache.matches.reserve(all.size());
+        cache.matches.reserve(departmentOk.empty() && locationOk.empty() ? 0 : all.size());
         for (const Match &match : all) {
             const Private::Doc &doc = d->docs[size_t(match.localId)];
             const bool dOk = departmentOk.empty() || departmentOk[size_t(doc.department)];
@@ -746,9 +979,11 @@ SearchPage SearchEngine::search(const SearchRequest &request)
                 ++departmentCounts[size_t(doc.department)];
             if (dOk)
                 ++locationCounts[size_t(doc.location)];
-            if (dOk && lOk)
+            if (dOk && lOk && !(departmentOk.empty() && locationOk.empty()))
                 cache.matches.push_back(match);
         }
+        if (departmentOk.empty() && locationOk.empty())
+            cache.matches = std::move(all);
         auto facets = [](const std::vector<int> &counts, const QStringList &names) {
             QList<FacetCount> out;
             for (size_t i = 0; i < counts.size(); ++i) {

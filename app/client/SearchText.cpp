@@ -4,6 +4,8 @@
 
 #include <QChar>
 
+#include <algorithm>
+
 namespace Colleagues::SearchText {
 
 namespace {
@@ -78,6 +80,27 @@ char symbolLetter(char32_t cp)
     }
 }
 
+//! foldText() of one word without apostrophes; ASCII words (most of them) skip the Unicode
+//! normalization.
+QString foldWord(QStringView word)
+{
+    const bool ascii = std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii) {
+        QString folded = foldText(word);
+        folded.removeIf([](QChar c) { return isApostrophe(c.unicode()); });
+        return folded;
+    }
+    QString folded;
+    folded.reserve(word.size());
+    for (QChar c : word) {
+        const char16_t u = c.unicode();
+        if (u == u'\'')
+            continue;
+        folded.append(QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u));
+    }
+    return folded;
+}
+
 } // namespace
 
 QString encode(QStringView foldedWord)
@@ -138,8 +161,7 @@ QList<Word> words(QStringView text)
         if (end <= start)
             continue;
 
-        QString folded = foldText(text.mid(start, end - start));
-        folded.removeIf([](QChar c) { return isApostrophe(c.unicode()); });
+        QString folded = foldWord(text.mid(start, end - start));
         bool anyAlnum = false;
         bool anySymbol = false;
         for (qsizetype k = 0; k < folded.size(); k += units) {
@@ -154,7 +176,7 @@ QList<Word> words(QStringView text)
         Word word;
         word.start = start;
         word.length = end - start;
-        word.token = encode(folded);
+        word.token = anySymbol ? encode(folded) : folded;
         if (anySymbol) {
             qsizetype runStart = -1;
             for (qsizetype k = 0;; k += units) {

@@ -76,7 +76,7 @@ CREATE VIRTUAL TABLE profile_fts USING fts5(
     name, title, department, location, skills5, skills4, skills3, skills2, skills1, interests, bio,
     content='profile_search', content_rowid='local_id',
     tokenize="unicode61 remove_diacritics 0 tokenchars '_'",
-    prefix='1 2 3', detail=column
+    detail=column
 );
 CREATE VIRTUAL TABLE profile_vocab USING fts5vocab(profile_fts, 'row');
 CREATE TRIGGER profile_search_ai AFTER INSERT ON profile_search BEGIN
@@ -198,7 +198,7 @@ bool configureConnection(sqlite3 *db, QString *error)
     // in the same transactions).
     return Sql::exec(db,
                      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                     "PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY;",
+                     "PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=FAST;",
                      error);
 }
 
@@ -406,6 +406,21 @@ bool DirectoryWriter::apply(const DirectoryBatch &batch, BatchResult *result)
         m_error = Sql::errorMessage(m_db);
         return false;
     }
+    // A large batch (an import, a first sync page) touches most pages of the indexes: give it
+    // a cache that holds them, so that they are written once at commit, then shrink it back.
+    const bool large = batch.upserts.size() > 2000;
+    if (large)
+        Sql::exec(m_db, "PRAGMA cache_size=-262144");
+    struct RestoreCache
+    {
+        sqlite3 *db;
+        bool active;
+        ~RestoreCache()
+        {
+            if (active)
+                Sql::exec(db, "PRAGMA cache_size=-16000");
+        }
+    } restore {m_db, large};
     BatchResult counts;
     for (const QString &id : batch.removedIds) {
         bool removed = false;

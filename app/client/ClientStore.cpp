@@ -289,14 +289,28 @@ QList<SkillUsage> ClientStore::skillUsage(int limit) const
     QList<SkillUsage> result;
     if (!m_db)
         return result;
-    // The most common spelling of each key names it.
-    Sql::Statement statement(m_db,
-                             "SELECT key, (SELECT name FROM skills s2 WHERE s2.key = s.key GROUP BY name "
-                             "ORDER BY count(*) DESC, name LIMIT 1), count(DISTINCT local_id) AS people "
-                             "FROM skills s GROUP BY key ORDER BY people DESC, key LIMIT ?1");
-    statement.bind(1, limit);
-    while (statement.next())
-        result.append(SkillUsage {statement.text(1), statement.text(0), statement.integer(2)});
+    // One pass over the skills; each key is named by its most common spelling.
+    Sql::Statement statement(m_db, "SELECT key, name, count(*) FROM skills GROUP BY key, name ORDER BY key");
+    int bestSpelling = 0;
+    while (statement.next()) {
+        const QString key = statement.text(0);
+        const int people = statement.integer(2);
+        if (result.isEmpty() || result.last().key != key) {
+            result.append(SkillUsage {statement.text(1), key, 0});
+            bestSpelling = 0;
+        }
+        SkillUsage &usage = result.last();
+        usage.people += people;
+        if (people > bestSpelling) {
+            bestSpelling = people;
+            usage.name = statement.text(1);
+        }
+    }
+    std::sort(result.begin(), result.end(), [](const SkillUsage &l, const SkillUsage &r) {
+        return l.people != r.people ? l.people > r.people : l.key < r.key;
+    });
+    if (result.size() > limit)
+        result.resize(limit);
     return result;
 }
 

@@ -56,6 +56,8 @@ bool isWordSymbol(char32_t cp)
 
 bool isWordChar(char32_t cp)
 {
+    if (cp < 0x80)
+        return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') || (cp >= U'0' && cp <= U'9');
     return isLetterOrNumber(cp) || isMark(cp);
 }
 
@@ -125,9 +127,12 @@ QString encode(QStringView foldedWord)
     return out;
 }
 
-QList<Word> words(QStringView text)
+namespace {
+
+//! Calls \a f(start, end) for each word of \a text: the boundaries words() documents.
+template<typename F>
+void forEachWord(QStringView text, F &&f)
 {
-    QList<Word> result;
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
@@ -158,65 +163,129 @@ QList<Word> words(QStringView text)
                 break;
             --end;
         }
-        if (end <= start)
-            continue;
-
-        QString folded = foldWord(text.mid(start, end - start));
-        bool anyAlnum = false;
-        bool anySymbol = false;
-        for (qsizetype k = 0; k < folded.size(); k += units) {
-            if (isLetterOrNumber(codePointAt(folded, k, &units)))
-                anyAlnum = true;
-            else
-                anySymbol = true;
-        }
-        if (!anyAlnum)
-            continue;
-
-        Word word;
-        word.start = start;
-        word.length = end - start;
-        word.token = anySymbol ? encode(folded) : folded;
-        if (anySymbol) {
-            qsizetype runStart = -1;
-            for (qsizetype k = 0;; k += units) {
-                units = 1;
-                const bool alnum = k < folded.size() && isLetterOrNumber(codePointAt(folded, k, &units));
-                if (alnum && runStart < 0) {
-                    runStart = k;
-                } else if (!alnum && runStart >= 0) {
-                    if (k - runStart >= 2)
-                        word.parts.append(folded.mid(runStart, k - runStart));
-                    runStart = -1;
-                }
-                if (k >= folded.size())
-                    break;
-            }
-        }
-        word.folded = std::move(folded);
-        result.append(std::move(word));
+        if (end > start)
+            f(start, end);
     }
+}
+
+//! The word of text[start, end): folded, encoded, with its parts. False when it has no letter
+//! or digit.
+bool makeWord(QStringView text, qsizetype start, qsizetype end, Word *word)
+{
+    QString folded = foldWord(text.mid(start, end - start));
+    bool anyAlnum = false;
+    bool anySymbol = false;
+    int units = 1;
+    for (qsizetype k = 0; k < folded.size(); k += units) {
+        if (isLetterOrNumber(codePointAt(folded, k, &units)))
+            anyAlnum = true;
+        else
+            anySymbol = true;
+    }
+    if (!anyAlnum)
+        return false;
+    word->start = start;
+    word->length = end - start;
+    word->token = anySymbol ? encode(folded) : folded;
+    word->parts.clear();
+    if (anySymbol) {
+        qsizetype runStart = -1;
+        for (qsizetype k = 0;; k += units) {
+            units = 1;
+            const bool alnum = k < folded.size() && isLetterOrNumber(codePointAt(folded, k, &units));
+            if (alnum && runStart < 0) {
+                runStart = k;
+            } else if (!alnum && runStart >= 0) {
+                if (k - runStart >= 2)
+                    word->parts.append(folded.mid(runStart, k - runStart));
+                runStart = -1;
+            }
+            if (k >= folded.size())
+                break;
+        }
+    }
+    word->folded = std::move(folded);
+    return true;
+}
+
+bool isAsciiAlnum(char16_t u)
+{
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
+}
+
+} // namespace
+
+QList<Word> words(QStringView text)
+{
+    QList<Word> result;
+    forEachWord(text, [&](qsizetype start, qsizetype end) {
+        Word word;
+        if (makeWord(text, start, end, &word))
+            result.append(std::move(word));
+    });
     return result;
+}
+
+QString skillKey(QStringView skillName)
+{
+    const bool ascii = std::all_of(skillName.cbegin(), skillName.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    if (!ascii)
+        return canonicalSkillKey(skillName);
+    // foldText() of ASCII: lower case, white space runs as one space, trimmed.
+    QString key;
+    key.reserve(skillName.size());
+    bool pendingSpace = false;
+    for (QChar c : skillName) {
+        const char16_t u = c.unicode();
+        if (u == u' ' || (u >= u'\t' && u <= u'\r')) {
+            pendingSpace = !key.isEmpty();
+            continue;
+        }
+        if (pendingSpace) {
+            key.append(QLatin1Char(' '));
+            pendingSpace = false;
+        }
+        key.append(QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u));
+    }
+    return key;
 }
 
 QString skillKeyToken(QStringView skillName)
 {
-    return QLatin1String("_k") + encode(canonicalSkillKey(skillName));
+    return QLatin1String("_k") + encode(skillKey(skillName));
 }
 
 namespace {
 
 void appendIndexText(QString &out, QStringView text)
 {
-    for (const Word &word : words(text)) {
+    Word word;
+    forEachWord(text, [&](qsizetype start, qsizetype end) {
+        // Most words are plain ASCII letters and digits: their token is the word in lower case
+        // (apostrophes dropped), appended without building a Word.
+        const QStringView chunk = text.mid(start, end - start);
+        const bool plain = std::all_of(chunk.cbegin(), chunk.cend(),
+                                       [](QChar c) { return isAsciiAlnum(c.unicode()) || c.unicode() == u'\''; });
+        if (plain && !chunk.startsWith(u'\'') && chunk.size() > chunk.count(u'\'')) {
+            if (!out.isEmpty())
+                out.append(QLatin1Char(' '));
+            for (QChar c : chunk) {
+                const char16_t u = c.unicode();
+                if (u != u'\'')
+                    out.append(QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u));
+            }
+            return;
+        }
+        if (!makeWord(text, start, end, &word))
+            return;
         if (!out.isEmpty())
             out.append(QLatin1Char(' '));
         out.append(word.token);
-        for (const QString &part : word.parts) {
+        for (const QString &part : std::as_const(word.parts)) {
             out.append(QLatin1Char(' '));
             out.append(part);
         }
-    }
+    });
 }
 
 } // namespace

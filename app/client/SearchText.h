@@ -41,6 +41,9 @@ QList<Word> words(QStringView text);
 //! Encodes a folded word (symbols as "_" + letter; a space as "_w").
 QString encode(QStringView foldedWord);
 
+//! canonicalSkillKey(), with a fast path for ASCII names (the same result).
+QString skillKey(QStringView skillName);
+
 //! The whole-key token of a skill: "_k" + encode(canonicalSkillKey(name)).
 QString skillKeyToken(QStringView skillName);
 

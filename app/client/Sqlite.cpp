@@ -66,7 +66,9 @@ void Statement::bind(int index, QStringView value)
         sqlite3_bind_text(m_stmt, index, "", 0, SQLITE_STATIC);
         return;
     }
-    sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * 2), SQLITE_TRANSIENT);
+    // UTF-8, the database's encoding: SQLite would otherwise convert UTF-16 itself, slower.
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
 void Statement::bindUtf8(int index, const QByteArray &value)
@@ -98,11 +100,10 @@ void Statement::reset()
 
 QString Statement::text(int column) const
 {
-    const auto *data = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     if (!data)
         return QString();
-    const int bytes = sqlite3_column_bytes16(m_stmt, column);
-    return QString::fromUtf16(data, bytes / 2);
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
 }
 
 Transaction::Transaction(sqlite3 *db, bool immediate)

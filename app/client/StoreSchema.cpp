@@ -48,7 +48,6 @@ CREATE TABLE skills(
     level INTEGER NOT NULL CHECK(level BETWEEN 1 AND 5),
     PRIMARY KEY(local_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX skills_by_key ON skills(key, level);
 CREATE TABLE interests(
     local_id INTEGER NOT NULL REFERENCES profiles(local_id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
@@ -62,9 +61,11 @@ CREATE TABLE sync_state(
 )sql";
 
 // Version 2: search. profile_search holds the indexed text of each profile (see SearchText);
-// profile_fts is an external-content FTS5 index over it, kept in step by triggers, so every
-// insert, update and delete of a profile (the delete cascades) updates the index in the same
-// transaction. One skills column per level lets the ranking weigh a skill match by level.
+// profile_fts is an external-content FTS5 index over it, kept in step in the same transaction:
+// writeSearchRow() indexes each row it inserts (an AFTER INSERT trigger costs five times as
+// much per row as the same insert made directly), and triggers take deleted or updated rows out
+// of the index, however they go (a profile's delete cascades to its profile_search row).
+// One skills column per level lets the ranking weigh a skill match by level.
 constexpr const char *Migration2 = R"sql(
 CREATE TABLE profile_search(
     local_id INTEGER PRIMARY KEY REFERENCES profiles(local_id) ON DELETE CASCADE,
@@ -79,12 +80,6 @@ CREATE VIRTUAL TABLE profile_fts USING fts5(
     detail=column
 );
 CREATE VIRTUAL TABLE profile_vocab USING fts5vocab(profile_fts, 'row');
-CREATE TRIGGER profile_search_ai AFTER INSERT ON profile_search BEGIN
-    INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, skills1,
-                            interests, bio)
-    VALUES (new.local_id, new.name, new.title, new.department, new.location, new.skills5, new.skills4, new.skills3,
-            new.skills2, new.skills1, new.interests, new.bio);
-END;
 CREATE TRIGGER profile_search_ad AFTER DELETE ON profile_search BEGIN
     INSERT INTO profile_fts(profile_fts, rowid, name, title, department, location, skills5, skills4, skills3,
                             skills2, skills1, interests, bio)
@@ -141,6 +136,10 @@ CREATE TABLE outbox(
 CREATE INDEX outbox_by_state ON outbox(state, local_id);
 )sql";
 
+constexpr const char *InsertFtsSql =
+    "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
+    "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
 bool populateSearch(sqlite3 *db, QString *error)
 {
     Sql::Statement ids(db, "SELECT local_id FROM profiles");
@@ -148,6 +147,7 @@ bool populateSearch(sqlite3 *db, QString *error)
                           "INSERT INTO profile_search(local_id, name, title, department, location, skills5, skills4, "
                           "skills3, skills2, skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
                           "?10, ?11, ?12)");
+    Sql::Statement insertFts(db, InsertFtsSql);
     Sql::Statement sortKey(db, "UPDATE profiles SET sort_key = ?2 WHERE local_id = ?1");
     ProfileReader reader(db);
     while (ids.next()) {
@@ -157,7 +157,7 @@ bool populateSearch(sqlite3 *db, QString *error)
             continue;
         sortKey.bind(1, localId);
         sortKey.bind(2, foldText(profile->displayName));
-        if (!sortKey.exec() || !writeSearchRow(insert, localId, *profile)) {
+        if (!sortKey.exec() || !writeSearchRow(insert, insertFts, localId, *profile)) {
             *error = Sql::errorMessage(db);
             return false;
         }
@@ -247,26 +247,31 @@ QString localProfileId(const QString &username)
     return QUuid::createUuidV5(Namespace, username).toString(QUuid::WithoutBraces);
 }
 
-bool writeSearchRow(Sql::Statement &insertSearch, qint64 localId, const Profile &profile)
+bool writeSearchRow(Sql::Statement &insertSearch, Sql::Statement &insertFts, qint64 localId, const Profile &profile)
 {
     SkillList byLevel[5];
     for (const Skill &skill : profile.skills)
         byLevel[qBound(1, skill.level, 5) - 1].append(skill);
 
-    QString name = SearchText::indexText(profile.displayName);
-    name += QLatin1Char(' ');
-    name += SearchText::indexText(profile.username);
-
-    insertSearch.bind(1, localId);
-    insertSearch.bind(2, name);
-    insertSearch.bind(3, SearchText::indexText(profile.title));
-    insertSearch.bind(4, SearchText::indexText(profile.department));
-    insertSearch.bind(5, SearchText::indexText(profile.location));
+    QString columns[11];
+    columns[0] =
+        SearchText::indexText(profile.displayName) + QLatin1Char(' ') + SearchText::indexText(profile.username);
+    columns[1] = SearchText::indexText(profile.title);
+    columns[2] = SearchText::indexText(profile.department);
+    columns[3] = SearchText::indexText(profile.location);
     for (int level = 5; level >= 1; --level)
-        insertSearch.bind(6 + (5 - level), SearchText::indexSkills(byLevel[level - 1]));
-    insertSearch.bind(11, SearchText::indexTexts(profile.interests));
-    insertSearch.bind(12, SearchText::indexText(profile.bio));
-    return insertSearch.exec();
+        columns[4 + (5 - level)] = SearchText::indexSkills(byLevel[level - 1]);
+    columns[9] = SearchText::indexTexts(profile.interests);
+    columns[10] = SearchText::indexText(profile.bio);
+
+    for (Sql::Statement *statement : {&insertSearch, &insertFts}) {
+        statement->bind(1, localId);
+        for (int i = 0; i < 11; ++i)
+            statement->bind(2 + i, columns[i]);
+        if (!statement->exec())
+            return false;
+    }
+    return true;
 }
 
 DirectoryWriter::DirectoryWriter(sqlite3 *db)
@@ -284,19 +289,16 @@ DirectoryWriter::DirectoryWriter(sqlite3 *db)
                   "revision = excluded.revision, updated_at = excluded.updated_at, sort_key = excluded.sort_key "
                   "RETURNING local_id")
         && m_deleteSkills.prepare(db, "DELETE FROM skills WHERE local_id = ?1")
-        && m_insertSkill.prepare(db,
-                                 "INSERT INTO skills(local_id, position, name, key, level) VALUES(?1, ?2, ?3, ?4, ?5)")
         && m_deleteInterests.prepare(db, "DELETE FROM interests WHERE local_id = ?1")
-        && m_insertInterest.prepare(db, "INSERT INTO interests(local_id, position, text) VALUES(?1, ?2, ?3)")
         && m_deleteSearch.prepare(db, "DELETE FROM profile_search WHERE local_id = ?1")
         && m_insertSearch.prepare(db,
                                   "INSERT INTO profile_search(local_id, name, title, department, location, skills5, "
                                   "skills4, skills3, skills2, skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, "
                                   "?7, ?8, ?9, ?10, ?11, ?12)")
-        // A username belongs to one profile: a local row with another id that still holds
-        // it is stale (the server moved the name), so it goes.
-        && m_deleteStale.prepare(db, "DELETE FROM profiles WHERE username = ?1 AND id <> ?2")
-        && m_idByUsername.prepare(db, "SELECT id FROM profiles WHERE username = ?1")
+        && m_insertFts.prepare(db, InsertFtsSql)
+        && m_byUsername.prepare(db, "SELECT local_id, id FROM profiles WHERE username = ?1")
+        && m_localIdById.prepare(db, "SELECT local_id FROM profiles WHERE id = ?1")
+        && m_removeByLocalId.prepare(db, "DELETE FROM profiles WHERE local_id = ?1")
         && m_removeById.prepare(db, "DELETE FROM profiles WHERE id = ?1")
         && m_setSyncValue.prepare(db, "INSERT OR REPLACE INTO sync_state(key, value) VALUES(?1, ?2)");
     if (!m_valid)
@@ -309,18 +311,55 @@ bool DirectoryWriter::fail(const Sql::Statement &statement)
     return false;
 }
 
+Sql::Statement &DirectoryWriter::multiRowInsert(std::vector<Sql::Statement> &cache, const char *head, int columns,
+                                                qsizetype rows)
+{
+    if (cache.size() <= size_t(rows))
+        cache.resize(size_t(rows) + 1);
+    Sql::Statement &statement = cache[size_t(rows)];
+    if (!statement.isValid()) {
+        QByteArray sql = head;
+        int parameter = 1;
+        for (qsizetype r = 0; r < rows; ++r) {
+            sql += r ? ", (" : " VALUES (";
+            for (int c = 0; c < columns; ++c)
+                sql += (c ? ", ?" : "?") + QByteArray::number(parameter++);
+            sql += ')';
+        }
+        statement.prepare(m_db, sql.constData());
+    }
+    return statement;
+}
+
 bool DirectoryWriter::upsert(const Profile &profile)
 {
-    QString id = profile.id;
-    if (id.isEmpty()) {
-        m_idByUsername.bind(1, profile.username);
-        id = m_idByUsername.next() ? m_idByUsername.text(0) : localProfileId(profile.username);
-        m_idByUsername.reset();
+    // What the store holds under this username.
+    qint64 existing = -1;
+    QString existingId;
+    m_byUsername.bind(1, profile.username);
+    if (m_byUsername.next()) {
+        existing = m_byUsername.int64(0);
+        existingId = m_byUsername.text(1);
     }
-    m_deleteStale.bind(1, profile.username);
-    m_deleteStale.bind(2, id);
-    if (!m_deleteStale.exec())
-        return fail(m_deleteStale);
+    m_byUsername.reset();
+    const QString id = !profile.id.isEmpty() ? profile.id
+        : existing >= 0                      ? existingId
+                                             : localProfileId(profile.username);
+    if (existing >= 0 && existingId != id) {
+        // A username belongs to one profile: a local row holding it under another id is stale
+        // (the server gave the name to someone else); it goes, with its skills and index rows.
+        m_removeByLocalId.bind(1, existing);
+        if (!m_removeByLocalId.exec())
+            return fail(m_removeByLocalId);
+        existing = -1;
+    }
+    if (existing < 0) {
+        // The id may be here under an older username.
+        m_localIdById.bind(1, id);
+        if (m_localIdById.next())
+            existing = m_localIdById.int64(0);
+        m_localIdById.reset();
+    }
 
     Sql::Statement &up = m_upsertProfile;
     up.bind(1, id);
@@ -348,36 +387,44 @@ bool DirectoryWriter::upsert(const Profile &profile)
     if (!up.exec()) // finishes the statement (RETURNING) and resets it
         return fail(up);
 
-    m_deleteSkills.bind(1, localId);
-    if (!m_deleteSkills.exec())
-        return fail(m_deleteSkills);
-    for (qsizetype i = 0; i < profile.skills.size(); ++i) {
-        const Skill &skill = profile.skills.at(i);
-        m_insertSkill.bind(1, localId);
-        m_insertSkill.bind(2, int(i));
-        m_insertSkill.bind(3, skill.name);
-        m_insertSkill.bind(4, canonicalSkillKey(skill.name));
-        m_insertSkill.bind(5, qBound(1, skill.level, 5));
-        if (!m_insertSkill.exec())
-            return fail(m_insertSkill);
+    if (existing >= 0) {
+        // Delete then insert: the triggers on profile_search take the old text out of the FTS
+        // index and put the new text in.
+        for (Sql::Statement *statement : {&m_deleteSkills, &m_deleteInterests, &m_deleteSearch}) {
+            statement->bind(1, localId);
+            if (!statement->exec())
+                return fail(*statement);
+        }
     }
-    m_deleteInterests.bind(1, localId);
-    if (!m_deleteInterests.exec())
-        return fail(m_deleteInterests);
-    for (qsizetype i = 0; i < profile.interests.size(); ++i) {
-        m_insertInterest.bind(1, localId);
-        m_insertInterest.bind(2, int(i));
-        m_insertInterest.bind(3, profile.interests.at(i));
-        if (!m_insertInterest.exec())
-            return fail(m_insertInterest);
+    if (!profile.skills.isEmpty()) {
+        Sql::Statement &insert = multiRowInsert(
+            m_insertSkills, "INSERT INTO skills(local_id, position, name, key, level)", 5, profile.skills.size());
+        for (qsizetype i = 0; i < profile.skills.size(); ++i) {
+            const Skill &skill = profile.skills.at(i);
+            const int base = int(i) * 5;
+            insert.bind(base + 1, localId);
+            insert.bind(base + 2, int(i));
+            insert.bind(base + 3, skill.name);
+            insert.bind(base + 4, SearchText::skillKey(skill.name));
+            insert.bind(base + 5, qBound(1, skill.level, 5));
+        }
+        if (!insert.exec())
+            return fail(insert);
     }
-    // Delete then insert: the triggers take the old text out of the FTS index and put the
-    // new text in.
-    m_deleteSearch.bind(1, localId);
-    if (!m_deleteSearch.exec())
-        return fail(m_deleteSearch);
-    if (!writeSearchRow(m_insertSearch, localId, profile))
-        return fail(m_insertSearch);
+    if (!profile.interests.isEmpty()) {
+        Sql::Statement &insert = multiRowInsert(m_insertInterests, "INSERT INTO interests(local_id, position, text)", 3,
+                                                profile.interests.size());
+        for (qsizetype i = 0; i < profile.interests.size(); ++i) {
+            const int base = int(i) * 3;
+            insert.bind(base + 1, localId);
+            insert.bind(base + 2, int(i));
+            insert.bind(base + 3, profile.interests.at(i));
+        }
+        if (!insert.exec())
+            return fail(insert);
+    }
+    if (!writeSearchRow(m_insertSearch, m_insertFts, localId, profile))
+        return fail(m_insertSearch.ok() ? m_insertFts : m_insertSearch);
     return true;
 }
 

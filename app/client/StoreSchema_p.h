@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace Colleagues::StoreSchema {
 
@@ -46,25 +47,29 @@ public:
 
 private:
     bool fail(const Sql::Statement &statement);
+    Sql::Statement &multiRowInsert(std::vector<Sql::Statement> &cache, const char *head, int columns, qsizetype rows);
 
     sqlite3 *m_db;
     bool m_valid = false;
     QString m_error;
     Sql::Statement m_upsertProfile;
     Sql::Statement m_deleteSkills;
-    Sql::Statement m_insertSkill;
+    std::vector<Sql::Statement> m_insertSkills; //!< by number of rows
     Sql::Statement m_deleteInterests;
-    Sql::Statement m_insertInterest;
+    std::vector<Sql::Statement> m_insertInterests;
     Sql::Statement m_deleteSearch;
     Sql::Statement m_insertSearch;
-    Sql::Statement m_deleteStale;
-    Sql::Statement m_idByUsername;
+    Sql::Statement m_insertFts;
+    Sql::Statement m_byUsername;
+    Sql::Statement m_localIdById;
+    Sql::Statement m_removeByLocalId;
     Sql::Statement m_removeById;
     Sql::Statement m_setSyncValue;
 };
 
 //! Writes the FTS content row of one profile (used by the writer and by migration 2).
-bool writeSearchRow(Sql::Statement &insertSearch, qint64 localId, const Profile &profile);
+//! \a insertFts indexes the row in profile_fts (there is no insert trigger; see migration 2).
+bool writeSearchRow(Sql::Statement &insertSearch, Sql::Statement &insertFts, qint64 localId, const Profile &profile);
 
 } // namespace Colleagues::StoreSchema
 

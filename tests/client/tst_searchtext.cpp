@@ -1,5 +1,6 @@
 #include "SearchQuery.h"
 #include "SearchText.h"
+#include "TextFold.h"
 
 #include <QTest>
 
@@ -24,8 +25,11 @@ private Q_SLOTS:
     void words_data();
     void words();
     void spansPointIntoTheOriginal();
+    void indexTextIsTheWords();
     void skillKeyToken_data();
     void skillKeyToken();
+    void skillKeyMatchesCore_data();
+    void skillKeyMatchesCore();
     void parseQuery();
     void parseLevelErrors();
 };
@@ -75,6 +79,22 @@ void TestSearchText::spansPointIntoTheOriginal()
     QCOMPARE(text.mid(words[3].start, words[3].length), QStringLiteral("dev"));
 }
 
+void TestSearchText::indexTextIsTheWords()
+{
+    // indexText() has a fast path for plain ASCII words; it must index exactly the words.
+    for (const char *text :
+         {"Hello World", "Zo\u00eb M\u00fcller", "C++ and C#, .NET; Node.js (CI/CD) UI/UX", "O'Brien's 'quoted'",
+          "snake_case x86-64 a+b", "' ' '", "Stra\u00dfe \u6771\u4eac", "  trailing...  "}) {
+        const QString input = QString::fromUtf8(text);
+        QStringList expected;
+        for (const SearchText::Word &word : SearchText::words(input)) {
+            expected.append(word.token);
+            expected.append(word.parts);
+        }
+        QCOMPARE(SearchText::indexText(input), expected.join(QLatin1Char(' ')));
+    }
+}
+
 void TestSearchText::skillKeyToken_data()
 {
     QTest::addColumn<QString>("a");
@@ -95,6 +115,20 @@ void TestSearchText::skillKeyToken()
     QFETCH(bool, same);
     QCOMPARE(SearchText::skillKeyToken(a) == SearchText::skillKeyToken(b), same);
     QVERIFY(SearchText::skillKeyToken(a).startsWith(QLatin1String("_k")));
+}
+
+void TestSearchText::skillKeyMatchesCore_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *name :
+         {"C++", "  Machine\t Learning ", "Node.js", "CI/CD", "Zoë's Café", "ÆSIR", "ISO 27001", "", " "})
+        QTest::addRow("%s", name) << QString::fromUtf8(name);
+}
+
+void TestSearchText::skillKeyMatchesCore()
+{
+    QFETCH(QString, name);
+    QCOMPARE(SearchText::skillKey(name), canonicalSkillKey(name));
 }
 
 void TestSearchText::parseQuery()

@@ -14,7 +14,7 @@ packages=(
     libargon2-dev qtkeychain-qt6-dev libsqlite3-dev
     libturbojpeg0-dev libpng-dev  # the server decodes photos without Qt Gui
     # services and tools used by tests, benchmarks and the demo
-    postgresql postgresql-client openssl ca-certificates
+    postgresql postgresql-client openssl ca-certificates curl
     gnome-keyring dbus dbus-x11 libsecret-tools
     xvfb xauth imagemagick x11-utils
     desktop-file-utils appstream lintian dpkg-dev fakeroot file

@@ -272,6 +272,7 @@ struct Match
     qint64 localId;
     double value;
     qint32 nameRank;
+    quint16 columns = 0; //!< the FTS5 columns any term matched in: the fields to explain
 };
 
 bool before(const Match &l, const Match &r)
@@ -644,7 +645,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     if (query.isEmpty()) {
         matches->reserve(byName.size());
         for (size_t rank = 0; rank < byName.size(); ++rank)
-            matches->push_back(Match {byName[rank], 0.0, qint32(rank)});
+            matches->push_back(Match {byName[rank], 0.0, qint32(rank), 0});
         return true;
     }
     // Short terms (1 to 4 characters, the expensive ones for FTS5: they match most people) are
@@ -666,8 +667,12 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
                 return;
         }
         double value = 0;
-        if (scoreDocument(hits.data(), int(hits.size()), levelMask, &value) || terms.empty())
-            matches->push_back(Match {id, value, doc.nameRank});
+        if (scoreDocument(hits.data(), int(hits.size()), levelMask, &value) || terms.empty()) {
+            quint16 columns = 0;
+            for (const TermHit &hit : hits)
+                columns |= hit.any();
+            matches->push_back(Match {id, value, doc.nameRank, columns});
+        }
     };
 
     // level>=N with terms is checked on their hits; everything else that is not short needs FTS5.
@@ -831,14 +836,20 @@ SearchResult SearchEngine::Private::result(const Match &match, const SearchQuery
         return found;
     };
 
-    addField("name", row.displayName);
-    addField("username", row.username);
-    addField("title", row.title);
-    const FieldMatch department = addField("department", row.department);
-    const FieldMatch location = addField("location", row.location);
+    // Only the fields whose columns matched are split into words again.
+    auto matched = [&](int column) { return (match.columns >> column) & 1; };
+    if (matched(NameColumn)) {
+        addField("name", row.displayName);
+        addField("username", row.username);
+    }
+    if (matched(TitleColumn))
+        addField("title", row.title);
+    const FieldMatch department = matched(DepartmentColumn) ? addField("department", row.department) : FieldMatch {};
+    const FieldMatch location = matched(LocationColumn) ? addField("location", row.location) : FieldMatch {};
+    const bool skillsMatched = (match.columns & skillColumnMask(1)) || !query.skills.isEmpty();
 
     skillsStatement.bind(1, match.localId);
-    while (skillsStatement.next()) {
+    while (skillsMatched && skillsStatement.next()) {
         const QString name = skillsStatement.text(0);
         const int level = skillsStatement.integer(1);
         FieldMatch found = matchField(name, terms);
@@ -864,12 +875,13 @@ SearchResult SearchEngine::Private::result(const Match &match, const SearchQuery
                      [](const MatchedSkill &l, const MatchedSkill &r) { return l.level > r.level; });
 
     interestsStatement.bind(1, match.localId);
-    while (interestsStatement.next()) {
+    while (matched(InterestsColumn) && interestsStatement.next()) {
         const QString interest = interestsStatement.text(0);
         addField("interest", interest, interest);
     }
     interestsStatement.reset();
-    addField("bio", bio);
+    if (matched(BioColumn))
+        addField("bio", bio);
 
     // Filters on department and location are reasons too.
     auto addFilter = [&](const char *field, const QString &text, const QList<SearchQuery::PhraseFilter> &filters,

@@ -44,6 +44,12 @@ QString encode(QStringView foldedWord);
 //! canonicalSkillKey(), with a fast path for ASCII names (the same result).
 QString skillKey(QStringView skillName);
 
+//! The key people are ordered by: foldText() of the display name (same fast path).
+inline QString sortKey(QStringView displayName)
+{
+    return skillKey(displayName);
+}
+
 //! The whole-key token of a skill: "_k" + encode(canonicalSkillKey(name)).
 QString skillKeyToken(QStringView skillName);
 

@@ -156,7 +156,7 @@ bool populateSearch(sqlite3 *db, QString *error)
         if (!profile)
             continue;
         sortKey.bind(1, localId);
-        sortKey.bind(2, foldText(profile->displayName));
+        sortKey.bind(2, SearchText::sortKey(profile->displayName));
         if (!sortKey.exec() || !writeSearchRow(insert, insertFts, localId, *profile)) {
             *error = Sql::errorMessage(db);
             return false;
@@ -277,17 +277,17 @@ bool writeSearchRow(Sql::Statement &insertSearch, Sql::Statement &insertFts, qin
 DirectoryWriter::DirectoryWriter(sqlite3 *db)
     : m_db(db)
 {
-    m_valid = m_upsertProfile.prepare(
+    // ?16 is the local_id: NULL to insert (a new one is assigned), the existing one to update.
+    m_valid = m_insertProfile.prepare(
                   db,
                   "INSERT INTO profiles(id, username, display_name, email, title, department, location, time_zone, "
                   "manager, phone, bio, photo_tag, revision, updated_at, sort_key) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
-                  "ON CONFLICT(id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, "
-                  "email = excluded.email, title = excluded.title, department = excluded.department, "
-                  "location = excluded.location, time_zone = excluded.time_zone, manager = excluded.manager, "
-                  "phone = excluded.phone, bio = excluded.bio, photo_tag = excluded.photo_tag, "
-                  "revision = excluded.revision, updated_at = excluded.updated_at, sort_key = excluded.sort_key "
-                  "RETURNING local_id")
+                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+        && m_updateProfile.prepare(
+            db,
+            "UPDATE profiles SET id = ?1, username = ?2, display_name = ?3, email = ?4, title = ?5, department = ?6, "
+            "location = ?7, time_zone = ?8, manager = ?9, phone = ?10, bio = ?11, photo_tag = ?12, revision = ?13, "
+            "updated_at = ?14, sort_key = ?15 WHERE local_id = ?16")
         && m_deleteSkills.prepare(db, "DELETE FROM skills WHERE local_id = ?1")
         && m_deleteInterests.prepare(db, "DELETE FROM interests WHERE local_id = ?1")
         && m_deleteSearch.prepare(db, "DELETE FROM profile_search WHERE local_id = ?1")
@@ -333,15 +333,25 @@ Sql::Statement &DirectoryWriter::multiRowInsert(std::vector<Sql::Statement> &cac
 
 bool DirectoryWriter::upsert(const Profile &profile)
 {
-    // What the store holds under this username.
+    // What the store holds under this username. Into an empty store (an import, a first sync)
+    // only a username or id seen earlier in the batch can be there.
     qint64 existing = -1;
     QString existingId;
-    m_byUsername.bind(1, profile.username);
-    if (m_byUsername.next()) {
-        existing = m_byUsername.int64(0);
-        existingId = m_byUsername.text(1);
+    const bool lookUp = !m_intoEmptyStore || m_seenUsernames.contains(profile.username)
+        || (!profile.id.isEmpty() && m_seenIds.contains(profile.id));
+    if (m_intoEmptyStore) {
+        m_seenUsernames.insert(profile.username);
+        if (!profile.id.isEmpty())
+            m_seenIds.insert(profile.id);
     }
-    m_byUsername.reset();
+    if (lookUp) {
+        m_byUsername.bind(1, profile.username);
+        if (m_byUsername.next()) {
+            existing = m_byUsername.int64(0);
+            existingId = m_byUsername.text(1);
+        }
+        m_byUsername.reset();
+    }
     const QString id = !profile.id.isEmpty() ? profile.id
         : existing >= 0                      ? existingId
                                              : localProfileId(profile.username);
@@ -353,7 +363,7 @@ bool DirectoryWriter::upsert(const Profile &profile)
             return fail(m_removeByLocalId);
         existing = -1;
     }
-    if (existing < 0) {
+    if (existing < 0 && lookUp) {
         // The id may be here under an older username.
         m_localIdById.bind(1, id);
         if (m_localIdById.next())
@@ -361,7 +371,8 @@ bool DirectoryWriter::upsert(const Profile &profile)
         m_localIdById.reset();
     }
 
-    Sql::Statement &up = m_upsertProfile;
+    // No UPSERT ... RETURNING: the lookups above already tell an insert from an update.
+    Sql::Statement &up = existing >= 0 ? m_updateProfile : m_insertProfile;
     up.bind(1, id);
     up.bind(2, profile.username);
     up.bind(3, profile.displayName);
@@ -380,12 +391,12 @@ bool DirectoryWriter::upsert(const Profile &profile)
         up.bindNull(14);
     else
         up.bind(14, updated);
-    up.bind(15, foldText(profile.displayName));
-    if (!up.next())
+    up.bind(15, SearchText::sortKey(profile.displayName));
+    if (existing >= 0)
+        up.bind(16, existing);
+    if (!up.exec())
         return fail(up);
-    const qint64 localId = up.int64(0);
-    if (!up.exec()) // finishes the statement (RETURNING) and resets it
-        return fail(up);
+    const qint64 localId = existing >= 0 ? existing : sqlite3_last_insert_rowid(m_db);
 
     if (existing >= 0) {
         // Delete then insert: the triggers on profile_search take the old text out of the FTS
@@ -468,6 +479,22 @@ bool DirectoryWriter::apply(const DirectoryBatch &batch, BatchResult *result)
                 Sql::exec(db, "PRAGMA cache_size=-16000");
         }
     } restore {m_db, large};
+    {
+        Sql::Statement any(m_db, "SELECT 1 FROM profiles LIMIT 1");
+        m_intoEmptyStore = batch.upserts.size() > 100 && !any.next();
+    }
+    m_seenUsernames.clear();
+    m_seenIds.clear();
+    struct EndOfBatch
+    {
+        DirectoryWriter *writer;
+        ~EndOfBatch()
+        {
+            writer->m_intoEmptyStore = false;
+            writer->m_seenUsernames.clear();
+            writer->m_seenIds.clear();
+        }
+    } endOfBatch {this};
     BatchResult counts;
     for (const QString &id : batch.removedIds) {
         bool removed = false;

@@ -6,6 +6,7 @@
 #include "ClientStore.h"
 #include "Sqlite_p.h"
 
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -52,7 +53,8 @@ private:
     sqlite3 *m_db;
     bool m_valid = false;
     QString m_error;
-    Sql::Statement m_upsertProfile;
+    Sql::Statement m_insertProfile;
+    Sql::Statement m_updateProfile;
     Sql::Statement m_deleteSkills;
     std::vector<Sql::Statement> m_insertSkills; //!< by number of rows
     Sql::Statement m_deleteInterests;
@@ -65,6 +67,10 @@ private:
     Sql::Statement m_removeByLocalId;
     Sql::Statement m_removeById;
     Sql::Statement m_setSyncValue;
+    // apply() into an empty store: upsert() looks up only what the batch itself wrote.
+    bool m_intoEmptyStore = false;
+    QSet<QString> m_seenUsernames;
+    QSet<QString> m_seenIds;
 };
 
 //! Writes the FTS content row of one profile (used by the writer and by migration 2).

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void usernameMovesToNewId();
     void batchIsOneTransaction();
     void asyncBatchOnWorker();
+    void largeBatchWithRepeatsIntoEmptyStore();
     void syncState();
 };
 
@@ -322,6 +323,34 @@ void TestClientStore::asyncBatchOnWorker()
     QCOMPARE(engine.search(QString()).total, 500);
     QCOMPARE(engine.search(QStringLiteral("user42")).results.value(0).username, QStringLiteral("user42"));
     QVERIFY(ftsConsistent(store));
+}
+
+void TestClientStore::largeBatchWithRepeatsIntoEmptyStore()
+{
+    // An empty store skips the per-profile lookups, except for what the batch itself wrote.
+    QTemporaryDir dir;
+    ClientStore store;
+    QVERIFY(store.open(dir.path()));
+    DirectoryBatch batch;
+    for (int i = 0; i < 300; ++i)
+        batch.upserts.append(person(QStringLiteral("user%1").arg(i), QStringLiteral("Person %1").arg(i)));
+    Profile again = batch.upserts.at(10); // the same profile, changed
+    again.displayName = QStringLiteral("Renamed Ten");
+    Profile moved = person(QStringLiteral("user20"), QStringLiteral("New Twenty")); // username, new id
+    moved.id = QStringLiteral("id-new-20");
+    Profile csv = person(QStringLiteral("user30"), QStringLiteral("Csv Thirty")); // no id: keeps user30's
+    csv.id.clear();
+    batch.upserts.append({again, moved, csv});
+    QVERIFY2(store.applyBatch(batch), qPrintable(store.errorString()));
+    QCOMPARE(store.profileCount(), 300);
+    QCOMPARE(store.profileByUsername(QStringLiteral("user10"))->displayName, QStringLiteral("Renamed Ten"));
+    QCOMPARE(store.profileByUsername(QStringLiteral("user20"))->id, QStringLiteral("id-new-20"));
+    QCOMPARE(store.profileByUsername(QStringLiteral("user30"))->id, QStringLiteral("id-user30"));
+    QCOMPARE(store.profileByUsername(QStringLiteral("user30"))->displayName, QStringLiteral("Csv Thirty"));
+    QVERIFY(ftsConsistent(store));
+    SearchEngine engine(&store);
+    QCOMPARE(engine.search(QStringLiteral("renamed")).total, 1);
+    QCOMPARE(engine.search(QStringLiteral("person")).total, 297);
 }
 
 void TestClientStore::syncState()

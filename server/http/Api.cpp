@@ -2,6 +2,7 @@
 
 #include "ApiServer.h"
 #include "Json.h"
+#include "JsonWriter.h"
 #include "LongPollHub.h"
 #include "PasswordHasher.h"
 #include "PhotoCodec.h"
@@ -16,9 +17,6 @@
 namespace Colleagues::Server {
 
 namespace {
-
-// Sequence values committed by the current thread while it runs a handler's storage call.
-thread_local QList<qint64> *t_captured = nullptr;
 
 const QString Prefix = QStringLiteral("/api/v1");
 
@@ -120,12 +118,15 @@ std::optional<ApiError> queryInteger(const HttpRequest &request, const QString &
 
 } // namespace
 
-Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, QObject *parent)
+Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared *shared, QObject *parent)
     : QObject(parent)
     , m_server(server)
     , m_storage(storage)
-    , m_sessions(storage, hasher, server,
-                 [server](std::function<void()> work) { server->runOnWorker(std::move(work)); })
+    , m_ownShared(shared ? nullptr : std::make_unique<ApiShared>(storage))
+    , m_shared(shared ? shared : m_ownShared.get())
+    , m_sessions(
+          storage, hasher, server, [server](std::function<void()> work) { server->runOnWorker(std::move(work)); },
+          &m_shared->sessionCache())
     , m_profiles(storage)
     , m_messages(storage)
     , m_sync(storage)
@@ -149,23 +150,17 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, QObject *p
         },
         [](qint64 cursor) { return HttpResponse::json(200, SyncService::emptyJson(cursor)); });
     connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
-    // Runs in the committing thread, before the change is answered: lets notifying() learn
-    // the sequence values it caused, and drops cached profiles.
-    connect(
-        storage, &Storage::changed, this,
-        [this](qint64 sequence) {
-            m_profileCache.invalidate();
-            if (t_captured)
-                t_captured->append(sequence);
-        },
-        Qt::DirectConnection);
+    m_shared->addHub(m_hub.get());
 
     m_server->setAuthenticator(
         [this](const HttpRequest &request) { return m_sessions.authenticate(request.bearerToken()); });
     registerRoutes();
 }
 
-Api::~Api() = default;
+Api::~Api()
+{
+    m_shared->removeHub(m_hub.get());
+}
 
 void Api::releaseLongPolls()
 {
@@ -176,18 +171,11 @@ template<typename F>
 auto Api::notifying(const QStringList &audience, F &&work) -> decltype(work())
 {
     QList<qint64> captured;
-    t_captured = &captured;
+    ApiShared::startCapture(&captured);
     auto result = work();
-    t_captured = nullptr;
-    if (!captured.isEmpty()) {
-        QPointer<LongPollHub> hub = m_hub.get();
-        m_server->runOnHttpThread([hub, captured, audience] {
-            if (!hub)
-                return;
-            for (qint64 sequence : captured)
-                hub->hint(sequence, audience);
-        });
-    }
+    ApiShared::stopCapture();
+    for (qint64 sequence : std::as_const(captured))
+        m_shared->hint(sequence, audience);
     return result;
 }
 
@@ -316,15 +304,14 @@ void Api::me(const ExchangePtr &ex)
 void Api::getProfile(const ExchangePtr &ex, const QString &username)
 {
     const QString user = username.toLower();
-    std::optional<ProfileCache::Entry> entry = m_profileCache.find(user);
+    std::optional<ProfileCache::Entry> entry = m_shared->profileCache().find(user);
     if (!entry) {
-        const quint64 generation = m_profileCache.generation();
+        const quint64 generation = m_shared->profileCache().generation();
         const ApiResult<Profile> profile = m_profiles.profile(user);
         if (!profile)
             return ex->respond(profile.error().toResponse());
-        entry = ProfileCache::Entry {QJsonDocument(toJson(profile.value())).toJson(QJsonDocument::Compact),
-                                     profile->revision};
-        m_profileCache.insert(user, generation, *entry);
+        entry = ProfileCache::Entry {JsonWriter::toJson(profile.value()), profile->revision};
+        m_shared->profileCache().insert(user, generation, *entry);
     }
     const QByteArray etag = quoted(QString::number(entry->revision));
     HttpResponse r;
@@ -432,12 +419,7 @@ void Api::sendMessage(const ExchangePtr &ex)
         return ex->respond(sent.error().toResponse());
     if (!sent->duplicate) {
         // The send's own sequence value, in case its change signal was folded into a later one.
-        QPointer<LongPollHub> hub = m_hub.get();
-        const qint64 sequence = sent->message.sequence;
-        m_server->runOnHttpThread([hub, sequence, sender, to] {
-            if (hub)
-                hub->hint(sequence, {sender, to});
-        });
+        m_shared->hint(sent->message.sequence, {sender, to});
     }
     // Answered only now: sendMessage() returns after the commit.
     HttpResponse r = HttpResponse::json(sent->duplicate ? 200 : 201, toJson(sent->message));
@@ -499,10 +481,11 @@ void Api::sync(const ExchangePtr &ex)
 
 void Api::healthz(const ExchangePtr &ex)
 {
-    ex->respond(HttpResponse::json(200,
-                                   QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
-                                                {QStringLiteral("version"), ServerInfo::version()},
-                                                {QStringLiteral("long_polls"), m_hub->waiting()}}));
+    ex->respond(
+        HttpResponse::json(200,
+                           QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
+                                        {QStringLiteral("version"), ServerInfo::version()},
+                                        {QStringLiteral("long_polls"), m_server->metrics().waitingLongPolls()}}));
 }
 
 void Api::metrics(const ExchangePtr &ex)

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "ApiError.h"
+#include "ApiShared.h"
 #include "Exchange.h"
 #include "MessageService.h"
-#include "ProfileCache.h"
 #include "ProfileService.h"
 #include "SessionService.h"
 #include "SyncService.h"
@@ -29,7 +29,10 @@ class Api : public QObject
     Q_OBJECT
 
 public:
-    Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, QObject *parent = nullptr);
+    //! \a shared is what several HTTP threads share (each has its own ApiServer and Api); when
+    //! null, this Api makes its own.
+    Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared *shared = nullptr,
+        QObject *parent = nullptr);
     ~Api() override;
 
     LongPollHub *longPolls() const { return m_hub.get(); }
@@ -59,11 +62,12 @@ private:
 
     ApiServer *m_server;
     Storage *m_storage;
+    std::unique_ptr<ApiShared> m_ownShared;
+    ApiShared *m_shared;
     SessionService m_sessions;
     ProfileService m_profiles;
     MessageService m_messages;
     SyncService m_sync;
-    ProfileCache m_profileCache;
     std::unique_ptr<LongPollHub> m_hub;
 };
 

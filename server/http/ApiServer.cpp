@@ -47,27 +47,35 @@ QString loggedTarget(const HttpRequest &request)
 
 } // namespace
 
-ApiServer::ApiServer(QObject *parent)
+ApiServer::ApiServer(Metrics *metrics, QThreadPool *pool, QObject *parent)
     : QAbstractHttpServer(parent)
+    , m_ownMetrics(metrics ? nullptr : std::make_unique<Metrics>())
+    , m_metrics(metrics ? metrics : m_ownMetrics.get())
+    , m_ownPool(pool ? nullptr : std::make_unique<QThreadPool>())
+    , m_pool(pool ? pool : m_ownPool.get())
 {
-    // Workers keep their database connection for the server's lifetime.
-    m_pool.setExpiryTimeout(-1);
-    m_pool.setMaxThreadCount(qMax(4, QThread::idealThreadCount() * 2));
+    if (m_ownPool) {
+        // Workers keep their database connection for the server's lifetime.
+        m_ownPool->setExpiryTimeout(-1);
+        m_ownPool->setMaxThreadCount(qMax(4, QThread::idealThreadCount() * 2));
+    }
 }
 
 ApiServer::~ApiServer()
 {
-    m_pool.waitForDone();
+    if (m_ownPool)
+        m_ownPool->waitForDone();
+    m_metrics->addOpenConnections(-int(m_connections.size()));
 }
 
 void ApiServer::setWorkerCount(int count)
 {
-    m_pool.setMaxThreadCount(qMax(1, count));
+    m_pool->setMaxThreadCount(qMax(1, count));
 }
 
 void ApiServer::runOnWorker(std::function<void()> work)
 {
-    m_pool.start(std::move(work));
+    m_pool->start(std::move(work));
 }
 
 void ApiServer::runOnHttpThread(std::function<void()> work)
@@ -91,10 +99,10 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] { connectionClosed(socket); });
         connect(socket, &QObject::destroyed, this, [this, socket] {
             connectionClosed(socket);
-            m_connections.remove(socket);
-            m_metrics.setOpenConnections(int(m_connections.size()));
+            if (m_connections.remove(socket))
+                m_metrics->addOpenConnections(-1);
         });
-        m_metrics.setOpenConnections(int(m_connections.size()));
+        m_metrics->addOpenConnections(1);
     }
     it->inFlight.append(exchange);
 
@@ -145,7 +153,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         if (inlineRun)
             run();
         else
-            m_pool.start(run);
+            m_pool->start(run);
     }
     return true;
 }
@@ -216,7 +224,7 @@ void ApiServer::finish(Exchange &exchange, const HttpResponse &response, bool de
     exchange.m_responder.reset();
     const int status = delivered ? response.status : ClientClosedRequest;
     const double seconds = double(exchange.m_timer.nsecsElapsed()) / 1e9;
-    m_metrics.recordRequest(exchange.route(), exchange.request().method, status, seconds);
+    m_metrics->recordRequest(exchange.route(), exchange.request().method, status, seconds);
     if (lcHttp().isInfoEnabled()) {
         const QString user = exchange.session() ? exchange.session()->username : QStringLiteral("-");
         qCInfo(lcHttp).noquote() << QStringLiteral("%1 %2 \"%3 %4\" %5 %6 %7ms")
@@ -252,7 +260,7 @@ void ApiServer::shutdown(int timeoutMs)
     for (QTcpServer *listener : listeners)
         listener->close();
     const QDeadlineTimer deadline(timeoutMs);
-    while (!m_pool.waitForDone(20) && !deadline.hasExpired())
+    while (!m_pool->waitForDone(20) && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     // Let the last answers leave before the sockets go.

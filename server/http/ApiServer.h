@@ -11,6 +11,7 @@
 #include <QThreadPool>
 
 #include <functional>
+#include <memory>
 
 namespace Colleagues::Server {
 
@@ -28,11 +29,13 @@ public:
     //! Checks a request's bearer token; runs on a worker. Returns the session or a 401.
     using Authenticator = std::function<ApiResult<Session>(const HttpRequest &request)>;
 
-    explicit ApiServer(QObject *parent = nullptr);
+    //! \a metrics and \a pool may be shared by several servers (one per HTTP thread); when
+    //! null, the server makes its own.
+    explicit ApiServer(Metrics *metrics = nullptr, QThreadPool *pool = nullptr, QObject *parent = nullptr);
     ~ApiServer() override;
 
     Router &router() { return m_router; }
-    Metrics &metrics() { return m_metrics; }
+    Metrics &metrics() { return *m_metrics; }
     void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
     void setWorkerCount(int count);
     //! Whether Route::Execution::Read handlers (and token checks) run on the HTTP thread. True
@@ -70,9 +73,11 @@ private:
     void connectionClosed(QTcpSocket *socket);
 
     Router m_router;
-    Metrics m_metrics;
+    std::unique_ptr<Metrics> m_ownMetrics;
+    Metrics *m_metrics;
     Authenticator m_authenticator;
-    QThreadPool m_pool;
+    std::unique_ptr<QThreadPool> m_ownPool;
+    QThreadPool *m_pool;
     QHash<QTcpSocket *, Connection> m_connections;
     bool m_shuttingDown = false;
     bool m_inlineReads = false;

@@ -204,7 +204,9 @@ void LongPollHub::releaseAll()
 
 void LongPollHub::updateGauge()
 {
-    m_server->metrics().setWaitingLongPolls(int(m_waiters.size()));
+    const int count = int(m_waiters.size());
+    m_server->metrics().addWaitingLongPolls(count - m_reported);
+    m_reported = count;
 }
 
 } // namespace Colleagues::Server

@@ -91,6 +91,7 @@ private:
     QHash<quint64, WaiterPtr> m_waiters;
     QHash<QString, QSet<quint64>> m_byUser;
     quint64 m_nextId = 1;
+    int m_reported = 0; //!< waiters counted in the shared gauge
     qint64 m_latest = 0;
 
     // Changes seen since the last process(): sequence -> hinted with an audience?

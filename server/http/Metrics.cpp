@@ -24,6 +24,7 @@ void Metrics::recordRequest(const QString &route, const QByteArray &method, int 
 {
     const QString key =
         route + QLatin1Char('\t') + QString::fromLatin1(method) + QLatin1Char('\t') + QString::number(status);
+    const QMutexLocker locker(&m_mutex);
     ++m_requests[key];
     Histogram &h = m_latency[route];
     for (std::size_t i = 0; i < Buckets.size(); ++i) {
@@ -38,6 +39,7 @@ QByteArray Metrics::exposition() const
 {
     QByteArray out;
     out.reserve(4096);
+    QMutexLocker locker(&m_mutex);
     out += "# HELP colleagues_http_requests_total HTTP requests answered, by route, method and status.\n"
            "# TYPE colleagues_http_requests_total counter\n";
     for (auto it = m_requests.cbegin(); it != m_requests.cend(); ++it) {
@@ -63,14 +65,15 @@ QByteArray Metrics::exposition() const
             + '\n';
     }
 
+    locker.unlock();
     out += "# HELP colleagues_sync_longpolls_waiting Sync requests currently held open waiting for a change.\n"
            "# TYPE colleagues_sync_longpolls_waiting gauge\n"
            "colleagues_sync_longpolls_waiting "
-        + QByteArray::number(m_waitingLongPolls) + '\n';
+        + QByteArray::number(waitingLongPolls()) + '\n';
     out += "# HELP colleagues_http_connections_open Client connections currently open.\n"
            "# TYPE colleagues_http_connections_open gauge\n"
            "colleagues_http_connections_open "
-        + QByteArray::number(m_openConnections) + '\n';
+        + QByteArray::number(m_openConnections.load()) + '\n';
     out += "# HELP colleagues_database_errors_total Requests that failed because the database failed.\n"
            "# TYPE colleagues_database_errors_total counter\n"
            "colleagues_database_errors_total "

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QMap>
+#include <QMutex>
 #include <QString>
 
 #include <array>
@@ -12,8 +13,8 @@
 namespace Colleagues::Server {
 
 //! The server's Prometheus metrics: requests by route, method and status, a latency histogram
-//! by route, waiting long-polls and database errors. recordRequest() and the gauges are used
-//! on the HTTP thread only; the error counters may be bumped from any thread.
+//! by route, waiting long-polls, open connections, sign-in failures and database errors.
+//! Shared by every HTTP thread; every member is thread-safe.
 class Metrics
 {
 public:
@@ -21,14 +22,14 @@ public:
                                                      0.5,   1.0,    2.5,   5.0,  10.0,  30.0, 60.0};
 
     void recordRequest(const QString &route, const QByteArray &method, int status, double seconds);
-    void setWaitingLongPolls(int count) { m_waitingLongPolls = count; }
-    void setOpenConnections(int count) { m_openConnections = count; }
+    void addWaitingLongPolls(int delta) { m_waitingLongPolls.fetch_add(delta, std::memory_order_relaxed); }
+    void addOpenConnections(int delta) { m_openConnections.fetch_add(delta, std::memory_order_relaxed); }
     void countSignInFailure() { m_signInFailures.fetch_add(1, std::memory_order_relaxed); }
     void countThrottledSignIn() { m_throttledSignIns.fetch_add(1, std::memory_order_relaxed); }
 
-    int waitingLongPolls() const { return m_waitingLongPolls; }
+    int waitingLongPolls() const { return m_waitingLongPolls.load(std::memory_order_relaxed); }
 
-    //! Appends more metric families (e.g. the guard's) to exposition(); HTTP thread only.
+    //! Appends more metric families (e.g. the guard's) to exposition(); set it before serving.
     void setExtraSource(std::function<QByteArray()> source) { m_extra = std::move(source); }
 
     //! The text exposition format (version 0.0.4).
@@ -43,10 +44,11 @@ private:
         double sum = 0;
     };
 
+    mutable QMutex m_mutex; // guards the two maps
     QMap<QString, quint64> m_requests; // key: route \t method \t status
     QMap<QString, Histogram> m_latency; // key: route
-    int m_waitingLongPolls = 0;
-    int m_openConnections = 0;
+    std::atomic<int> m_waitingLongPolls {0};
+    std::atomic<int> m_openConnections {0};
     std::atomic<quint64> m_signInFailures {0};
     std::atomic<quint64> m_throttledSignIns {0};
     std::function<QByteArray()> m_extra;

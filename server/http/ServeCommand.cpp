@@ -2,7 +2,9 @@
 
 #include "Api.h"
 #include "ApiServer.h"
-#include "HttpGuard.h"
+#include "ApiShared.h"
+#include "HttpThread.h"
+#include "Metrics.h"
 #include "PasswordHasher.h"
 #include "PhotoCodec.h"
 #include "Storage.h"
@@ -17,10 +19,13 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTextStream>
+#include <QThread>
+#include <QThreadPool>
 
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
@@ -152,11 +157,16 @@ int runServeCommand(const QStringList &arguments)
     const QCommandLineOption keyOption(QStringLiteral("tls-key"),
                                        QStringLiteral("PEM private key for HTTPS, unencrypted; needs --tls-cert."),
                                        QStringLiteral("FILE"));
+    const QCommandLineOption threadsOption(QStringLiteral("http-threads"),
+                                           QStringLiteral("Threads answering HTTP, each with its own connections "
+                                                          "(default: one per core)."),
+                                           QStringLiteral("N"));
     const QCommandLineOption workersOption(QStringLiteral("workers"),
                                            QStringLiteral("Threads for database work (default: 2 per core, at "
                                                           "least 4)."),
                                            QStringLiteral("N"));
-    parser.addOptions({listenOption, dataDirOption, databaseOption, certOption, keyOption, workersOption});
+    parser.addOptions(
+        {listenOption, dataDirOption, databaseOption, certOption, keyOption, threadsOption, workersOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
 
     auto fail = [&err, &parser](const QString &message) {
@@ -197,6 +207,13 @@ int runServeCommand(const QStringList &arguments)
         if (!ok || workers < 1 || workers > 256)
             return fail(QStringLiteral("--workers expects a number from 1 to 256."));
     }
+    int httpThreads = qBound(1, QThread::idealThreadCount(), 8);
+    if (parser.isSet(threadsOption)) {
+        bool ok = false;
+        httpThreads = parser.value(threadsOption).toInt(&ok);
+        if (!ok || httpThreads < 1 || httpThreads > 64)
+            return fail(QStringLiteral("--http-threads expects a number from 1 to 64."));
+    }
     std::optional<QSslConfiguration> tls;
     if (parser.isSet(certOption)) {
         tls = loadTls(parser.value(certOption), parser.value(keyOption), error);
@@ -222,37 +239,42 @@ int runServeCommand(const QStringList &arguments)
     }
 
     PasswordHasher hasher;
-    ApiServer server;
-    if (workers > 0)
-        server.setWorkerCount(workers);
-    server.setInlineReads(config.backend == StorageConfig::Backend::Sqlite);
-    Api api(&server, storage.get(), &hasher);
+    Metrics metrics;
+    QThreadPool pool;
+    pool.setObjectName(QStringLiteral("workers"));
+    pool.setExpiryTimeout(-1); // workers keep their database connections
+    pool.setMaxThreadCount(workers > 0 ? workers : qMax(4, QThread::idealThreadCount() * 2));
+    ApiShared shared(storage.get());
+    GuardStats guardStats;
+    metrics.setExtraSource([&guardStats] { return guardStats.exposition(); });
 
-    auto *guard = new HttpGuard;
-    guard->setBodyLimit("PUT", "/api/v1/profiles/*", 8 * 1024 * 1024);
-    if (tls)
-        guard->setSslConfiguration(*tls);
-    if (!guard->listen(listen->address, listen->port)) {
-        err << "colleagues-server serve: cannot listen on " << parser.value(listenOption) << ": "
-            << guard->errorString() << "\n";
-        delete guard;
-        return 1;
-    }
-    server.bind(guard);
-    server.metrics().setExtraSource([guard] {
-        QByteArray text = "# HELP colleagues_http_guard_rejections_total Requests refused or connections closed by "
-                          "the guard, by reason.\n"
-                          "# TYPE colleagues_http_guard_rejections_total counter\n";
-        for (HttpGuard::Reason reason : HttpGuard::reasons()) {
-            text += "colleagues_http_guard_rejections_total{reason=\"" + HttpGuard::reasonCode(reason) + "\"} "
-                + QByteArray::number(guard->rejections(reason)) + '\n';
+    quint16 port = listen->port;
+    std::vector<std::unique_ptr<HttpThread>> threads;
+    for (int i = 0; i < httpThreads; ++i) {
+        const int fd = HttpThread::openListeningSocket(listen->address, &port, &error);
+        if (fd < 0) {
+            err << "colleagues-server serve: cannot listen on " << parser.value(listenOption) << ": " << error << "\n";
+            return 1;
         }
-        text += "# HELP colleagues_http_guard_connections_open Connections open at the guard.\n"
-                "# TYPE colleagues_http_guard_connections_open gauge\n"
-                "colleagues_http_guard_connections_open "
-            + QByteArray::number(guard->openConnections()) + '\n';
-        return text;
-    });
+        HttpThread::Setup setup;
+        setup.storage = storage.get();
+        setup.hasher = &hasher;
+        setup.metrics = &metrics;
+        setup.pool = &pool;
+        setup.shared = &shared;
+        setup.guardStats = &guardStats;
+        // On SQLite a light read takes microseconds and never waits for a writer (WAL).
+        setup.inlineReads = config.backend == StorageConfig::Backend::Sqlite;
+        setup.tls = tls;
+        setup.listeningSocket = fd;
+        auto thread = std::make_unique<HttpThread>();
+        if (!thread->start(setup, &error)) {
+            ::close(fd);
+            err << "colleagues-server serve: cannot serve on " << parser.value(listenOption) << ": " << error << "\n";
+            return 1;
+        }
+        threads.push_back(std::move(thread));
+    }
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
         err << "colleagues-server serve: cannot set up signal handling\n";
@@ -274,18 +296,23 @@ int runServeCommand(const QStringList &arguments)
     // A client that vanishes mid-write must not kill the server.
     std::signal(SIGPIPE, SIG_IGN);
 
-    out << "listening on " << (tls ? "https" : "http") << "://" << urlHost(listen->address) << ':'
-        << guard->serverPort() << "\n";
+    out << "listening on " << (tls ? "https" : "http") << "://" << urlHost(listen->address) << ':' << port << "\n";
     out.flush();
     qCInfo(lcHttp).noquote() << "serving"
-                             << (config.backend == StorageConfig::Backend::Sqlite ? "SQLite" : "PostgreSQL")
-                             << "on port" << guard->serverPort();
+                             << (config.backend == StorageConfig::Backend::Sqlite ? config.sqliteFile()
+                                                                                  : config.displayName())
+                             << "on port" << port << "with" << httpThreads << "HTTP threads and"
+                             << pool.maxThreadCount() << "workers";
 
     const int rc = QCoreApplication::exec();
 
     qCInfo(lcHttp) << "shutting down";
-    api.releaseLongPolls();
-    server.shutdown();
+    // First every thread stops taking requests and answers what it holds, then they go.
+    for (const auto &thread : threads)
+        thread->drain();
+    pool.waitForDone();
+    for (const auto &thread : threads)
+        thread->stop();
     sigaction(SIGTERM, nullptr, nullptr);
     ::close(g_signalFds[0]);
     ::close(g_signalFds[1]);

@@ -5,11 +5,13 @@
 
 namespace Colleagues::Server {
 
-SessionService::SessionService(Storage *storage, PasswordHasher *hasher, QObject *context, Executor runOnWorker)
+SessionService::SessionService(Storage *storage, PasswordHasher *hasher, QObject *context, Executor runOnWorker,
+                               SessionCache *cache)
     : m_storage(storage)
     , m_hasher(hasher)
     , m_context(context)
     , m_runOnWorker(std::move(runOnWorker))
+    , m_cache(cache)
 { }
 
 ApiError SessionService::invalidCredentials()
@@ -47,10 +49,16 @@ ApiResult<Session> SessionService::authenticate(const QByteArray &token) const
         return ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("unauthorized"),
                               QStringLiteral("Sign in first: send \"Authorization: Bearer <token>\"."));
     }
-    const Result<std::optional<Session>> found = m_storage->findSession(Tokens::hash(token));
-    if (!found)
-        return ApiError::fromStorage(found.error());
-    const std::optional<Session> &session = found.value();
+    const QByteArray tokenHash = Tokens::hash(token);
+    std::optional<Session> session = m_cache ? m_cache->find(tokenHash) : std::nullopt;
+    if (!session) {
+        const Result<std::optional<Session>> found = m_storage->findSession(tokenHash);
+        if (!found)
+            return ApiError::fromStorage(found.error());
+        session = found.value();
+        if (session && m_cache)
+            m_cache->insert(*session);
+    }
     if (!session || !session->expiresAt.isValid() || session->expiresAt <= QDateTime::currentDateTimeUtc()) {
         return ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("unauthorized"),
                               QStringLiteral("The session has expired or was revoked; sign in again."));
@@ -126,7 +134,10 @@ ApiResult<SignIn> SessionService::finishSignIn(const QString &username, bool pas
 
 ApiResult<bool> SessionService::signOut(const QByteArray &token)
 {
-    const Result<bool> deleted = m_storage->deleteSession(Tokens::hash(token));
+    const QByteArray tokenHash = Tokens::hash(token);
+    if (m_cache)
+        m_cache->remove(tokenHash);
+    const Result<bool> deleted = m_storage->deleteSession(tokenHash);
     if (!deleted)
         return ApiError::fromStorage(deleted.error());
     return true;

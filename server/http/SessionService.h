@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiError.h"
+#include "SessionCache.h"
 #include "Storage.h"
 
 #include <QByteArray>
@@ -41,7 +42,8 @@ public:
 
     //! \a runOnWorker runs blocking work off the HTTP thread; \a context is the QObject in
     //! whose thread password checks report back.
-    SessionService(Storage *storage, PasswordHasher *hasher, QObject *context, Executor runOnWorker);
+    SessionService(Storage *storage, PasswordHasher *hasher, QObject *context, Executor runOnWorker,
+                   SessionCache *cache = nullptr);
 
     //! Blocking (worker): the session of a bearer token, or 401.
     ApiResult<Session> authenticate(const QByteArray &token) const;
@@ -65,6 +67,7 @@ private:
     PasswordHasher *m_hasher;
     QObject *m_context;
     Executor m_runOnWorker;
+    SessionCache *m_cache;
 };
 
 } // namespace Colleagues::Server

@@ -1,5 +1,6 @@
 #include "SyncService.h"
 
+#include "JsonWriter.h"
 #include "Message.h"
 #include "Profile.h"
 
@@ -37,25 +38,33 @@ ApiResult<SyncPage> SyncService::page(const QString &viewer, qint64 cursor, int 
 
 QByteArray SyncService::toJson(const SyncPage &page)
 {
-    QJsonObject o;
-    if (page.startOver) {
-        o.insert(QStringLiteral("start_over"), true);
-        o.insert(QStringLiteral("next"), 0);
-        o.insert(QStringLiteral("has_more"), true);
-        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    if (page.startOver)
+        return QByteArrayLiteral(R"({"has_more":true,"next":0,"start_over":true})");
+    JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300);
+    w.raw("{\"has_more\":");
+    w.boolean(page.hasMore);
+    w.raw(",\"messages\":[");
+    for (qsizetype i = 0; i < page.messages.size(); ++i) {
+        if (i)
+            w.raw(',');
+        w.message(page.messages.at(i));
     }
-    QJsonArray profiles;
-    for (const Profile &p : page.profiles)
-        profiles.append(Colleagues::toJson(p));
-    QJsonArray messages;
-    for (const Message &m : page.messages)
-        messages.append(Colleagues::toJson(m));
-    o.insert(QStringLiteral("profiles"), profiles);
-    o.insert(QStringLiteral("removed"), QJsonArray::fromStringList(page.removedIds));
-    o.insert(QStringLiteral("messages"), messages);
-    o.insert(QStringLiteral("next"), page.next);
-    o.insert(QStringLiteral("has_more"), page.hasMore);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    w.raw("],\"next\":");
+    w.number(page.next);
+    w.raw(",\"profiles\":[");
+    for (qsizetype i = 0; i < page.profiles.size(); ++i) {
+        if (i)
+            w.raw(',');
+        w.profile(page.profiles.at(i));
+    }
+    w.raw("],\"removed\":[");
+    for (qsizetype i = 0; i < page.removedIds.size(); ++i) {
+        if (i)
+            w.raw(',');
+        w.string(page.removedIds.at(i));
+    }
+    w.raw("]}");
+    return w.take();
 }
 
 QByteArray SyncService::emptyJson(qint64 cursor)

@@ -6,10 +6,13 @@ pkg_check_modules(LIBPNG REQUIRED IMPORTED_TARGET GLOBAL libpng)
 list(APPEND COLLEAGUES_SERVER_SOURCES
     http/Api.h http/Api.cpp
     http/ApiError.h http/ApiError.cpp
+    http/ApiShared.h http/ApiShared.cpp
     http/ApiServer.h http/ApiServer.cpp
     http/Exchange.h http/Exchange.cpp
     http/HttpRequest.h http/HttpRequest.cpp
     http/HttpResponse.h http/HttpResponse.cpp
+    http/HttpThread.h http/HttpThread.cpp
+    http/JsonWriter.h http/JsonWriter.cpp
     http/LongPollHub.h http/LongPollHub.cpp
     http/MessageService.h http/MessageService.cpp
     http/Metrics.h http/Metrics.cpp
@@ -18,6 +21,7 @@ list(APPEND COLLEAGUES_SERVER_SOURCES
     http/ProfileService.h http/ProfileService.cpp
     http/Router.h http/Router.cpp
     http/ServeCommand.h http/ServeCommand.cpp
+    http/SessionCache.h http/SessionCache.cpp
     http/SessionService.h http/SessionService.cpp
     http/SyncService.h http/SyncService.cpp
 )

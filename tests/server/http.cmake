@@ -13,6 +13,14 @@ target_compile_definitions(colleagues_api_test_support PRIVATE
     COLLEAGUES_SERVER_BINARY="$<TARGET_FILE:${COLLEAGUES_API_TEST_SERVER_TARGET}>")
 colleagues_target_defaults(colleagues_api_test_support)
 
+# Unit tests of HTTP-layer pieces that need no server process.
+foreach(test tst_api_json tst_api_photocodec)
+    if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp)
+        colleagues_add_test(${test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
+            LIBS colleagues_api_test_support LABELS server http)
+    endif()
+endforeach()
+
 foreach(test tst_api tst_api_signin tst_api_serve)
     if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp)
         colleagues_add_test(${test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp

@@ -1,0 +1,9 @@
+# bench-server: colleagues-server on loopback (see bench/server/main.cpp): GET profile with wrk
+# against nginx serving the same JSON, a first sync of 100,000 profiles, 1,000 held long-polls
+# and message delivery to them. bench/server/run.sh builds and runs it.
+qt_add_executable(bench-server ${CMAKE_CURRENT_LIST_DIR}/server/main.cpp)
+set_target_properties(bench-server PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
+target_link_libraries(bench-server PRIVATE Colleagues::Server Qt6::Network Qt6::Test)
+target_compile_definitions(bench-server PRIVATE COLLEAGUES_SERVER_BIN="$<TARGET_FILE:colleagues-server>")
+add_dependencies(bench-server colleagues-server)
+colleagues_target_defaults(bench-server)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "ProfileCache.h"
+#include "SessionCache.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace Colleagues::Server {
+
+class LongPollHub;
+class Storage;
+
+/*!
+ * What the HTTP threads share: the profile cache, and the long-poll hubs of every thread, so
+ * that a commit handled on one thread wakes the right long-polls held by all of them.
+ * Thread-safe.
+ */
+class ApiShared : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiShared(Storage *storage, QObject *parent = nullptr);
+
+    ProfileCache &profileCache() { return m_profileCache; }
+    SessionCache &sessionCache() { return m_sessionCache; }
+
+    void addHub(LongPollHub *hub);
+    void removeHub(LongPollHub *hub);
+    //! Tells every hub, in its own thread, that \a sequence concerns only \a usernames.
+    void hint(qint64 sequence, const QStringList &usernames);
+
+    //! Collects the sequence values the calling thread commits until stopCapture().
+    static void startCapture(QList<qint64> *into);
+    static void stopCapture();
+
+private:
+    ProfileCache m_profileCache;
+    SessionCache m_sessionCache;
+    QMutex m_mutex;
+    QList<QPointer<LongPollHub>> m_hubs;
+};
+
+} // namespace Colleagues::Server

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QSslConfiguration>
+#include <QString>
+#include <QThread>
+
+#include <array>
+#include <atomic>
+#include <memory>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QThreadPool;
+QT_END_NAMESPACE
+
+namespace Colleagues::Server {
+
+class Api;
+class ApiServer;
+class ApiShared;
+class Metrics;
+class PasswordHasher;
+class Storage;
+
+//! Counters of every thread's HttpGuard, for /metrics (updated in the guards' threads).
+struct GuardStats
+{
+    std::array<std::atomic<quint64>, 16> rejections {};
+    std::atomic<int> open {0};
+    //! The guard metric families in Prometheus text.
+    QByteArray exposition() const;
+};
+
+/*!
+ * One HTTP thread: its own event loop with an HttpGuard listening on the server's port (the
+ * kernel spreads connections over the threads' sockets, SO_REUSEPORT), an ApiServer and an
+ * Api. Qt HttpServer 6.4 runs every handler on its server's thread; several of these make
+ * several such threads. Storage, the worker pool, metrics, the profile cache and long-poll
+ * hints are shared.
+ */
+class HttpThread
+{
+public:
+    struct Setup
+    {
+        Storage *storage = nullptr;
+        PasswordHasher *hasher = nullptr;
+        Metrics *metrics = nullptr;
+        QThreadPool *pool = nullptr;
+        ApiShared *shared = nullptr;
+        GuardStats *guardStats = nullptr;
+        bool inlineReads = false;
+        std::optional<QSslConfiguration> tls;
+        int listeningSocket = -1; //!< from openListeningSocket(); the thread's guard takes it over
+    };
+
+    HttpThread();
+    ~HttpThread(); //!< stop()s
+    HttpThread(const HttpThread &) = delete;
+    HttpThread &operator=(const HttpThread &) = delete;
+
+    //! Starts the thread and builds its objects there; false with \a error if that failed.
+    bool start(const Setup &setup, QString *error);
+    //! Answers held long-polls and lets running requests finish (the first phase of stopping).
+    void drain();
+    //! Destroys the thread's objects and ends the thread.
+    void stop();
+
+    //! A listening TCP socket with SO_REUSEPORT on \a address:\a port (0: a free port), for
+    //! every HttpThread to share; -1 with \a error set on failure. \a port is set to the bound one.
+    static int openListeningSocket(const QHostAddress &address, quint16 *port, QString *error);
+
+private:
+    QThread m_thread;
+    std::unique_ptr<QObject> m_context; // lives in m_thread; parent of the thread's objects
+    ApiServer *m_server = nullptr;
+    Api *m_api = nullptr;
+};
+
+} // namespace Colleagues::Server

@@ -1,0 +1,176 @@
+#include "JsonWriter.h"
+
+#include <QChar>
+
+#include <cstdio>
+
+namespace Colleagues::Server {
+
+void JsonWriter::string(const QString &value)
+{
+    // UTF-16 to UTF-8 straight into the buffer, escaping as JSON requires; no temporary.
+    const qsizetype start = m_out.size();
+    m_out.resize(start + value.size() * 3 + 2);
+    char *out = m_out.data() + start;
+    *out++ = '"';
+    const auto *p = reinterpret_cast<const char16_t *>(value.constData());
+    const char16_t *const end = p + value.size();
+    for (; p != end; ++p) {
+        const char16_t c = *p;
+        if (c < 0x80) {
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *out++ = char(c);
+                continue;
+            }
+            // Escapes take up to 6 bytes for 1 unit: make room (rare).
+            const qsizetype used = out - m_out.data();
+            m_out.resize(m_out.size() + 6);
+            out = m_out.data() + used;
+            *out++ = '\\';
+            switch (c) {
+            case '"': *out++ = '"'; break;
+            case '\\': *out++ = '\\'; break;
+            case '\b': *out++ = 'b'; break;
+            case '\f': *out++ = 'f'; break;
+            case '\n': *out++ = 'n'; break;
+            case '\r': *out++ = 'r'; break;
+            case '\t': *out++ = 't'; break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                *out++ = 'u';
+                *out++ = '0';
+                *out++ = '0';
+                *out++ = hex[(c >> 4) & 0xf];
+                *out++ = hex[c & 0xf];
+            }
+            }
+        } else if (c < 0x800) {
+            *out++ = char(0xC0 | (c >> 6));
+            *out++ = char(0x80 | (c & 0x3F));
+        } else if (QChar::isHighSurrogate(c) && p + 1 != end && QChar::isLowSurrogate(p[1])) {
+            const char32_t u = QChar::surrogateToUcs4(c, p[1]);
+            ++p;
+            // 4 bytes for 2 units: within the 3-per-unit room.
+            *out++ = char(0xF0 | (u >> 18));
+            *out++ = char(0x80 | ((u >> 12) & 0x3F));
+            *out++ = char(0x80 | ((u >> 6) & 0x3F));
+            *out++ = char(0x80 | (u & 0x3F));
+        } else if (QChar::isSurrogate(c)) {
+            // A lone surrogate has no UTF-8 form: escape it, as QJsonDocument does.
+            static constexpr char hex[] = "0123456789abcdef";
+            const qsizetype used = out - m_out.data();
+            m_out.resize(m_out.size() + 6);
+            out = m_out.data() + used;
+            *out++ = '\\';
+            *out++ = 'u';
+            for (int shift = 12; shift >= 0; shift -= 4)
+                *out++ = hex[(c >> shift) & 0xf];
+        } else {
+            *out++ = char(0xE0 | (c >> 12));
+            *out++ = char(0x80 | ((c >> 6) & 0x3F));
+            *out++ = char(0x80 | (c & 0x3F));
+        }
+    }
+    *out++ = '"';
+    m_out.resize(out - m_out.data());
+}
+
+void JsonWriter::dateTime(const QDateTime &value)
+{
+    if (!value.isValid()) {
+        m_out.append("\"\"");
+        return;
+    }
+    const QDateTime utc = value.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    if (d.year() < 0 || d.year() > 9999) {
+        string(utc.toString(Qt::ISODateWithMs));
+        return;
+    }
+    char text[32];
+    const int n = std::snprintf(text, sizeof text, "\"%04d-%02d-%02dT%02d:%02d:%02d.%03dZ\"", d.year(), d.month(),
+                                d.day(), t.hour(), t.minute(), t.second(), t.msec());
+    m_out.append(text, n);
+}
+
+// Members in the order QJsonDocument writes them (sorted), so both writers agree byte for byte.
+void JsonWriter::profile(const Profile &p)
+{
+    raw("{\"bio\":");
+    string(p.bio);
+    raw(",\"department\":");
+    string(p.department);
+    raw(",\"display_name\":");
+    string(p.displayName);
+    raw(",\"email\":");
+    string(p.email);
+    raw(",\"id\":");
+    string(p.id);
+    raw(",\"interests\":[");
+    for (qsizetype i = 0; i < p.interests.size(); ++i) {
+        if (i)
+            raw(',');
+        string(p.interests.at(i));
+    }
+    raw("],\"location\":");
+    string(p.location);
+    raw(",\"manager\":");
+    string(p.manager);
+    raw(",\"phone\":");
+    string(p.phone);
+    raw(",\"photo_tag\":");
+    string(p.photoTag);
+    raw(",\"revision\":");
+    number(p.revision);
+    raw(",\"skills\":[");
+    for (qsizetype i = 0; i < p.skills.size(); ++i) {
+        raw(i ? ",{\"level\":" : "{\"level\":");
+        number(p.skills.at(i).level);
+        raw(",\"name\":");
+        string(p.skills.at(i).name);
+        raw('}');
+    }
+    raw("],\"time_zone\":");
+    string(p.timeZone);
+    raw(",\"title\":");
+    string(p.title);
+    raw(",\"updated_at\":");
+    dateTime(p.updatedAt);
+    raw(",\"username\":");
+    string(p.username);
+    raw('}');
+}
+
+void JsonWriter::message(const Message &m)
+{
+    raw("{\"body\":");
+    string(m.body);
+    raw(",\"client_id\":");
+    string(m.clientId);
+    raw(",\"from\":");
+    string(m.sender);
+    raw(",\"id\":");
+    number(m.id);
+    raw(",\"read_at\":");
+    if (m.readAt.isValid())
+        dateTime(m.readAt);
+    else
+        raw("null");
+    raw(",\"sent_at\":");
+    dateTime(m.sentAt);
+    raw(",\"seq\":");
+    number(m.sequence);
+    raw(",\"to\":");
+    string(m.recipient);
+    raw('}');
+}
+
+QByteArray JsonWriter::toJson(const Profile &profile)
+{
+    JsonWriter w(1024);
+    w.profile(profile);
+    return w.take();
+}
+
+} // namespace Colleagues::Server

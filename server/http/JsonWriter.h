@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Message.h"
+#include "Profile.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace Colleagues::Server {
+
+/*!
+ * Writes the wire JSON of profiles and messages straight into a byte buffer: the same
+ * document as Colleagues::toJson() through QJsonDocument (members in the same, sorted order),
+ * about ten times faster, which is what a first sync of 100,000 profiles needs. Compact
+ * output, UTF-8, with the escapes JSON requires.
+ */
+class JsonWriter
+{
+public:
+    explicit JsonWriter(qsizetype reserve = 0) { m_out.reserve(reserve); }
+
+    void raw(const char *text) { m_out.append(text); }
+    void raw(char c) { m_out.append(c); }
+    void string(const QString &value);
+    void number(qint64 value) { m_out.append(QByteArray::number(value)); }
+    void boolean(bool value) { m_out.append(value ? "true" : "false"); }
+    //! ISO 8601 in UTC with milliseconds, or an empty string for an invalid time (as toJson()).
+    void dateTime(const QDateTime &value);
+    void profile(const Profile &profile);
+    void message(const Message &message);
+
+    const QByteArray &data() const { return m_out; }
+    QByteArray take() { return std::move(m_out); }
+
+    static QByteArray toJson(const Profile &profile);
+
+private:
+    QByteArray m_out;
+};
+
+} // namespace Colleagues::Server

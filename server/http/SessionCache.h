@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Storage.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
+
+#include <optional>
+
+namespace Colleagues::Server {
+
+/*!
+ * Sessions recently checked against the database, by token hash, so that a client sending
+ * many requests costs one session query per MaxAgeMs instead of one per request (the query
+ * was most of a cached profile read's cost). Signing out through this server evicts at once;
+ * a revocation the server does not see (another instance, `user disable`) takes effect within
+ * MaxAgeMs. Shared by the HTTP threads; thread-safe.
+ */
+class SessionCache
+{
+public:
+    static constexpr qint64 MaxAgeMs = 500;
+    static constexpr int MaxEntries = 50000;
+
+    SessionCache();
+
+    std::optional<Session> find(const QByteArray &tokenHash) const;
+    void insert(const Session &session);
+    void remove(const QByteArray &tokenHash);
+
+private:
+    struct Entry
+    {
+        Session session;
+        qint64 at = 0;
+    };
+    mutable QMutex m_mutex;
+    QHash<QByteArray, Entry> m_entries;
+    QElapsedTimer m_clock;
+};
+
+} // namespace Colleagues::Server

@@ -1,0 +1,150 @@
+// The server's fast JSON writer produces exactly what Core's codecs produce through
+// QJsonDocument (byte for byte), including every escape, for profiles, messages and sync pages.
+
+#include "JsonWriter.h"
+#include "SyncService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Colleagues;
+using namespace Colleagues::Server;
+
+namespace {
+
+QByteArray viaQt(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+Profile tricky(const QString &text)
+{
+    Profile p;
+    p.id = u"3f2a9c1e-0000-4000-8000-000000000001"_qs;
+    p.username = u"zoe"_qs;
+    p.displayName = text;
+    p.email = u"zoe@example.com"_qs;
+    p.title = u"Quote \" and backslash \\ and slash /"_qs;
+    p.department = u"Ünïcödé – 数据平台 – 🚀"_qs;
+    p.location = u"São Paulo"_qs;
+    p.timeZone = u"America/Sao_Paulo"_qs;
+    p.manager = u"ada"_qs;
+    p.phone = u"+55 11 5555 0100"_qs;
+    p.bio = text + u"\nline two\ttabbed\r\n"_qs;
+    p.skills = {{u"C++"_qs, 5}, {u"Node.js"_qs, 1}, {text, 3}};
+    p.interests = {u"chess"_qs, text};
+    p.photoTag = u"abc123"_qs;
+    p.revision = 9007199254740000LL;
+    p.updatedAt = QDateTime(QDate(2024, 2, 29), QTime(23, 59, 58, 7), Qt::UTC);
+    return p;
+}
+
+} // namespace
+
+class TestApiJson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void profile_data();
+    void profile();
+    void message();
+    void syncPage();
+};
+
+void TestApiJson::profile_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addRow("plain") << u"Zoë Example"_qs;
+    QTest::addRow("empty") << QString();
+    QTest::addRow("quotes") << u"\"quoted\" \\ back"_qs;
+    QString controls;
+    for (char16_t c = 0; c < 0x20; ++c)
+        controls.append(QChar(c));
+    QTest::addRow("controls") << controls + u"\u007f"_qs;
+    QTest::addRow("bidi and separators") << u"a\u202Eb\u2028c\u2029d"_qs;
+    QTest::addRow("astral") << u"𝄞 music 🎉"_qs;
+    QTest::addRow("html") << u"<img src=x onerror=alert(1)>"_qs;
+    QTest::addRow("lone surrogates") << QString(QChar(0xD800)) + u"x"_qs + QString(QChar(0xDC00));
+    QTest::addRow("two and three bytes") << u"é ß ア ࠀ ￿"_qs;
+}
+
+void TestApiJson::profile()
+{
+    QFETCH(QString, text);
+    const Profile p = tricky(text);
+    QCOMPARE(JsonWriter::toJson(p), viaQt(toJson(p)));
+
+    Profile bare;
+    bare.username = u"min"_qs;
+    bare.displayName = u"Min"_qs;
+    QCOMPARE(JsonWriter::toJson(bare), viaQt(toJson(bare)));
+    // And it reads back to the same profile.
+    const Result<Profile> back = profileFromJson(QJsonDocument::fromJson(JsonWriter::toJson(p)).object());
+    if (back)
+        QCOMPARE(back->displayName, p.displayName);
+}
+
+void TestApiJson::message()
+{
+    Message m;
+    m.id = 42;
+    m.clientId = u"0b7e1c1e-1111-4222-8333-444455556666"_qs;
+    m.sender = u"ada"_qs;
+    m.recipient = u"grace"_qs;
+    m.body = u"Hello \"Grace\"\n\tSee C:\\path – 😀 \u0001"_qs;
+    m.sentAt = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+    m.sequence = 777;
+    JsonWriter w;
+    w.message(m);
+    QCOMPARE(w.data(), viaQt(toJson(m)));
+
+    m.readAt = QDateTime(QDate(2025, 1, 2), QTime(10, 11, 12, 999), Qt::UTC);
+    JsonWriter r;
+    r.message(m);
+    QCOMPARE(r.data(), viaQt(toJson(m)));
+}
+
+void TestApiJson::syncPage()
+{
+    SyncPage page;
+    page.profiles = {tricky(u"one"_qs), tricky(u"two \"2\""_qs)};
+    page.removedIds = {u"id-1"_qs, u"id-\"2\""_qs};
+    Message m;
+    m.id = 1;
+    m.sender = u"a"_qs;
+    m.recipient = u"b"_qs;
+    m.body = u"hi"_qs;
+    m.sentAt = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+    page.messages = {m};
+    page.next = 123456;
+    page.hasMore = true;
+
+    QJsonArray profiles, messages;
+    for (const Profile &p : page.profiles)
+        profiles.append(toJson(p));
+    for (const Message &x : page.messages)
+        messages.append(toJson(x));
+    const QJsonObject expected {{u"profiles"_qs, profiles},
+                                {u"removed"_qs, QJsonArray::fromStringList(page.removedIds)},
+                                {u"messages"_qs, messages},
+                                {u"next"_qs, page.next},
+                                {u"has_more"_qs, page.hasMore}};
+    QCOMPARE(SyncService::toJson(page), viaQt(expected));
+
+    SyncPage empty;
+    empty.next = 5;
+    QCOMPARE(QJsonDocument::fromJson(SyncService::toJson(empty)).object(),
+             (QJsonObject {{u"profiles"_qs, QJsonArray()},
+                           {u"removed"_qs, QJsonArray()},
+                           {u"messages"_qs, QJsonArray()},
+                           {u"next"_qs, 5},
+                           {u"has_more"_qs, false}}));
+    SyncPage old;
+    old.startOver = true;
+    QCOMPARE(QJsonDocument::fromJson(SyncService::toJson(old)).object().value(u"start_over"_qs).toBool(), true);
+}
+
+QTEST_GUILESS_MAIN(TestApiJson)
+#include "tst_api_json.moc"

@@ -219,7 +219,19 @@ int prefixChar(char16_t c)
     return -1;
 }
 
-//! The table's id of a query term of 1 to 3 table characters, or -1.
+//! The first character of a table id, and a hash (0-255) of its first two.
+int firstCharOf(quint32 prefixId)
+{
+    return int(prefixId >> (6 * (ShortTermLength - 1)));
+}
+
+quint32 pairBit(quint32 prefixId)
+{
+    const quint32 pair = prefixId >> (6 * (ShortTermLength - 2));
+    return (pair * 2654435761u) >> 24;
+}
+
+//! The table's id of a query term of 1 to ShortTermLength table characters, or -1.
 int shortTermId(QStringView token, int *length)
 {
     if (token.isEmpty() || token.size() > ShortTermLength)
@@ -311,6 +323,14 @@ struct SearchEngine::Private
     // prefixEntries[prefixOffsets[i] .. prefixOffsets[i + 1]).
     std::vector<quint32> prefixOffsets;
     std::vector<quint64> prefixEntries;
+    // Per person, a quick "cannot match" test before searching their entries: the set of first
+    // characters, and a 256-bit set of hashed first-two-characters.
+    struct PrefixFilter
+    {
+        quint64 firstChars = 0;
+        quint64 pairs[4] = {};
+    };
+    std::vector<PrefixFilter> prefixFilters;
     bool docsLoaded = false;
     quint64 loadedGeneration = 0;
     qint64 loadedDataVersion = -1;
@@ -319,7 +339,6 @@ struct SearchEngine::Private
     bool vocabularyLoaded = false;
 
     Sql::Statement matchStatement;
-    Sql::Statement countStatement;
     Sql::Statement rowStatement;
     Sql::Statement skillsStatement;
     Sql::Statement interestsStatement;
@@ -342,7 +361,6 @@ struct SearchEngine::Private
     bool loadPrefixTable();
     bool loadVocabulary();
     qint64 dataVersion();
-    int documentsMatching(const QString &token, int cap);
 
     TermHit shortHit(qint64 localId, const PlanTerm &term) const;
     std::vector<PlanTerm> planTerms(const SearchQuery &query, QList<Correction> *corrections);
@@ -366,8 +384,6 @@ bool SearchEngine::Private::ensureOpen()
             qCWarning(lcSearch) << "cannot register the FTS5 function:" << Sql::errorMessage(db);
         matchStatement.prepare(
             db, "SELECT colleagues_collect(profile_fts, ?1) FROM profile_fts WHERE profile_fts MATCH ?2");
-        countStatement.prepare(db,
-                               "SELECT count(*) FROM (SELECT 1 FROM profile_fts WHERE profile_fts MATCH ?1 LIMIT ?2)");
         rowStatement.prepare(db,
                              "SELECT id, username, display_name, title, department, location, time_zone, bio "
                              "FROM profiles WHERE local_id = ?1");
@@ -460,6 +476,7 @@ bool SearchEngine::Private::loadDocs()
 bool SearchEngine::Private::loadPrefixTable()
 {
     prefixOffsets.assign(docs.size() + 1, 0);
+    prefixFilters.assign(docs.size(), PrefixFilter {});
     prefixEntries.clear();
     prefixEntries.reserve(byName.size() * 48);
     // Per person: one raw entry per token, then sorted and merged by prefix id.
@@ -508,7 +525,12 @@ bool SearchEngine::Private::loadPrefixTable()
             }
         }
         std::sort(scratch.begin(), scratch.end());
+        PrefixFilter &filter = prefixFilters[size_t(id)];
         for (quint64 entry : scratch) {
+            const quint32 prefixId = quint32(entry >> PrefixShift);
+            filter.firstChars |= quint64(1) << firstCharOf(prefixId);
+            const quint32 bit = pairBit(prefixId);
+            filter.pairs[bit >> 6] |= quint64(1) << (bit & 63);
             if (!prefixEntries.empty() && prefixEntries.size() > prefixOffsets[size_t(id)]
                 && (prefixEntries.back() >> PrefixShift) == (entry >> PrefixShift))
                 prefixEntries.back() |= entry;
@@ -532,6 +554,14 @@ TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) co
     const size_t index = size_t(localId);
     if (index + 1 >= prefixOffsets.size())
         return hit;
+    const PrefixFilter &filter = prefixFilters[index];
+    if (!(filter.firstChars & (quint64(1) << firstCharOf(quint32(term.shortId)))))
+        return hit;
+    if (term.shortLength >= 2) {
+        const quint32 bit = pairBit(quint32(term.shortId));
+        if (!(filter.pairs[bit >> 6] & (quint64(1) << (bit & 63))))
+            return hit;
+    }
     const auto begin = prefixEntries.begin() + prefixOffsets[index];
     const auto end = prefixEntries.begin() + prefixOffsets[index + 1];
     // The ids starting with the term's characters form one range.
@@ -557,15 +587,6 @@ bool SearchEngine::Private::loadVocabulary()
     return vocabularyLoaded;
 }
 
-int SearchEngine::Private::documentsMatching(const QString &token, int cap)
-{
-    countStatement.bind(1, quoted(token) + QLatin1Char('*'));
-    countStatement.bind(2, cap);
-    const int count = countStatement.next() ? countStatement.integer(0) : 0;
-    countStatement.reset();
-    return count;
-}
-
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, QList<Correction> *corrections)
 {
     std::vector<PlanTerm> terms;
@@ -575,10 +596,12 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         PlanTerm plan {term.folded, term.token, {}};
         plan.shortId = shortTermId(term.token, &plan.shortLength);
         if (Vocabulary::maxEdits(term.token) > 0 && !SearchText::hasSymbols(term.token)) {
-            const int exactDocs = documentsMatching(term.token, RareTermDocs);
+            // The vocabulary answers "how many people does this prefix match" without FTS5,
+            // which would merge the doclists of every term with that prefix first.
+            if (!vocabularyLoaded)
+                loadVocabulary();
+            const int exactDocs = vocabulary.prefixDocs(term.token, RareTermDocs);
             if (exactDocs < RareTermDocs) {
-                if (!vocabularyLoaded)
-                    loadVocabulary();
                 const auto candidates = vocabulary.corrections(term.token, 8);
                 for (const Vocabulary::Candidate &candidate : candidates) {
                     // Only the nearest, and only words clearly more common than what was typed.
@@ -654,6 +677,9 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     std::vector<int> longTerms;
     for (int i = 0; i < int(terms.size()); ++i)
         (terms[size_t(i)].shortId >= 0 && terms[size_t(i)].corrections.isEmpty() ? shortTerms : longTerms).push_back(i);
+    // The longest short term first: it rejects most people soonest.
+    std::stable_sort(shortTerms.begin(), shortTerms.end(),
+                     [&](int l, int r) { return terms[size_t(l)].shortLength > terms[size_t(r)].shortLength; });
     const quint16 levelMask = query.minLevel > 0 && query.skills.isEmpty() ? skillColumnMask(query.minLevel) : 0;
     std::vector<TermHit> hits(terms.size());
 
@@ -694,9 +720,10 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     matchStatement.bind(2, expression);
     while (matchStatement.next()) { }
     const bool ok = matchStatement.ok();
+    if (!ok)
+        *error = QStringLiteral("search failed: %1").arg(matchStatement.errorMessage());
     matchStatement.reset();
     if (!ok) {
-        *error = QStringLiteral("search failed: %1").arg(matchStatement.errorMessage());
         qCWarning(lcSearch) << *error << expression;
         return false;
     }
@@ -715,7 +742,7 @@ namespace {
 int wordMatch(const SearchText::Word &word, const PlanTerm &term)
 {
     int best = -1;
-    auto consider = [&](const QString &token, bool whole) {
+    auto consider = [&](const QString &token) {
         int kind = -1;
         if (token == term.token)
             kind = int(MatchReason::Kind::Exact);
@@ -723,13 +750,12 @@ int wordMatch(const SearchText::Word &word, const PlanTerm &term)
             kind = int(MatchReason::Kind::Prefix);
         else if (term.corrections.contains(token))
             kind = int(MatchReason::Kind::Corrected);
-        Q_UNUSED(whole)
         if (kind >= 0 && (best < 0 || kind < best))
             best = kind;
     };
-    consider(word.token, true);
+    consider(word.token);
     for (const QString &part : word.parts)
-        consider(part, false);
+        consider(part);
     return best;
 }
 

@@ -93,6 +93,18 @@ HttpResponse profileResponse(int status, const Profile &profile)
     return r;
 }
 
+//! A username from the path, normalized; a name that cannot exist is simply not found (and
+//! never reaches the database, which may refuse such text).
+ApiResult<QString> pathUsername(const QString &segment)
+{
+    const QString name = segment.trimmed().toLower();
+    if (Validation::checkUsername(name).isError()) {
+        return ApiError::make(ApiError::Kind::NotFound, QStringLiteral("not_found"),
+                              QStringLiteral("There is no user \"%1\".").arg(segment.left(64)));
+    }
+    return name;
+}
+
 std::optional<ApiError> rejectUnknownFields(const QJsonObject &object, const QStringList &known)
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -303,7 +315,10 @@ void Api::me(const ExchangePtr &ex)
 
 void Api::getProfile(const ExchangePtr &ex, const QString &username)
 {
-    const QString user = username.toLower();
+    const ApiResult<QString> name = pathUsername(username);
+    if (!name)
+        return ex->respond(name.error().toResponse());
+    const QString &user = name.value();
     std::optional<ProfileCache::Entry> entry = m_shared->profileCache().find(user);
     if (!entry) {
         const quint64 generation = m_shared->profileCache().generation();
@@ -327,7 +342,10 @@ void Api::getProfile(const ExchangePtr &ex, const QString &username)
 
 void Api::putProfile(const ExchangePtr &ex, const QString &username)
 {
-    const QString target = username.toLower();
+    const ApiResult<QString> name = pathUsername(username);
+    if (!name)
+        return ex->respond(name.error().toResponse());
+    const QString &target = name.value();
     if (!ProfileService::mayChange(*ex->session(), target))
         return ex->respond(ProfileService::forbidden().toResponse());
     const ApiResult<qint64> revision = ifMatchRevision(ex->request());
@@ -355,7 +373,10 @@ void Api::putProfile(const ExchangePtr &ex, const QString &username)
 
 void Api::deleteProfile(const ExchangePtr &ex, const QString &username)
 {
-    const QString target = username.toLower();
+    const ApiResult<QString> name = pathUsername(username);
+    if (!name)
+        return ex->respond(name.error().toResponse());
+    const QString &target = name.value();
     const ApiResult<bool> removed = notifying({}, [&] { return m_profiles.remove(*ex->session(), target); });
     if (!removed)
         return ex->respond(removed.error().toResponse());
@@ -364,7 +385,10 @@ void Api::deleteProfile(const ExchangePtr &ex, const QString &username)
 
 void Api::putPhoto(const ExchangePtr &ex, const QString &username)
 {
-    const QString target = username.toLower();
+    const ApiResult<QString> name = pathUsername(username);
+    if (!name)
+        return ex->respond(name.error().toResponse());
+    const QString &target = name.value();
     if (!ProfileService::mayChange(*ex->session(), target))
         return ex->respond(ProfileService::forbidden().toResponse());
     const QByteArray type = ex->request().mediaType();
@@ -384,7 +408,10 @@ void Api::putPhoto(const ExchangePtr &ex, const QString &username)
 
 void Api::getPhoto(const ExchangePtr &ex, const QString &username)
 {
-    const ApiResult<Photo> photo = m_profiles.photo(username.toLower());
+    const ApiResult<QString> name = pathUsername(username);
+    if (!name)
+        return ex->respond(name.error().toResponse());
+    const ApiResult<Photo> photo = m_profiles.photo(name.value());
     if (!photo)
         return ex->respond(photo.error().toResponse());
     const QByteArray etag = quoted(photo->tag);

@@ -113,7 +113,9 @@ ApiResult<EncodedPhoto> normalizeJpeg(const QByteArray &data)
                             &subsampling, &colorspace)
         != 0)
         return invalid(QStringLiteral("The JPEG file is corrupt: its header cannot be read."));
-    if (width <= 0 || height <= 0 || width > PhotoCodec::MaxInputSide || height > PhotoCodec::MaxInputSide
+    if (width <= 0 || height <= 0)
+        return invalid(QStringLiteral("The JPEG file is corrupt: it has no pixels."));
+    if (width > PhotoCodec::MaxInputSide || height > PhotoCodec::MaxInputSide
         || qint64(width) * height > PhotoCodec::MaxJpegPixels)
         return tooBig(width, height);
 
@@ -177,7 +179,11 @@ ApiResult<EncodedPhoto> normalizePng(const QByteArray &data)
     }
     const int width = int(qMin<png_uint_32>(image.width, 0x7fffffff));
     const int height = int(qMin<png_uint_32>(image.height, 0x7fffffff));
-    if (width <= 0 || height <= 0 || width > PhotoCodec::MaxInputSide || height > PhotoCodec::MaxInputSide
+    if (width <= 0 || height <= 0) {
+        png_image_free(&image);
+        return invalid(QStringLiteral("The PNG file is corrupt: it has no pixels."));
+    }
+    if (width > PhotoCodec::MaxInputSide || height > PhotoCodec::MaxInputSide
         || qint64(width) * height > PhotoCodec::MaxPngPixels) {
         png_image_free(&image);
         return tooBig(width, height);

@@ -2,6 +2,7 @@
 
 #include "PasswordHasher.h"
 #include "Tokens.h"
+#include "Validation.h"
 
 namespace Colleagues::Server {
 
@@ -69,6 +70,11 @@ ApiResult<Session> SessionService::authenticate(const QByteArray &token) const
 void SessionService::signIn(const QString &username, const QByteArray &password, const QHostAddress &peer,
                             std::function<void(ApiResult<SignIn>)> done)
 {
+    if (Validation::checkUsername(username).isError()) {
+        // No account can have this name, and the database need not see it.
+        done(invalidCredentials());
+        return;
+    }
     const QString userKey = accountKey(username);
     const QString addrKey = addressKey(peer);
     const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-WindowSeconds);

@@ -120,6 +120,11 @@ TestDatabase::~TestDatabase()
     }
 }
 
+bool TestDatabase::adminExec(const QString &sql, QString *error)
+{
+    return runAdmin(m_admin, m_pgDatabase, sql.arg(m_pgDatabase), error);
+}
+
 QStringList TestDatabase::serveArguments() const
 {
     if (m_backend == u"sqlite")

@@ -48,6 +48,10 @@ public:
     QStringList serveArguments() const;
     //! A Storage on the same database, opened (seeding and inspection from the test).
     Storage &storage();
+    //! PostgreSQL only: the database's name, and SQL run on the server's maintenance database
+    //! (e.g. to cut the database off). %1 in \a sql becomes the database's name.
+    const QString &postgresName() const { return m_pgDatabase; }
+    bool adminExec(const QString &sql, QString *error);
 
 private:
     QString m_backend;

@@ -79,6 +79,7 @@ private slots:
     void pipelinedRequestsAnsweredInOrder();
     void authorizationMatrix_data();
     void authorizationMatrix();
+    void badInputNeverAnswers5xx();
     void logHasNoSecrets();
 
 private:
@@ -1019,6 +1020,88 @@ void TestApi::authorizationMatrix()
         if (expected == 401)
             QVERIFY(r.header("WWW-Authenticate").startsWith("Bearer"));
     }
+}
+
+void TestApi::badInputNeverAnswers5xx()
+{
+    // Mutated bodies, headers, paths and parameters on every route: always a 4xx (or a
+    // success when the mutation happens to be valid), never a 5xx, and the server lives on.
+    auto c = client(u"carol"_qs);
+    QRandomGenerator random(20240229);
+    const QList<QPair<QByteArray, QString>> routes {
+        {"POST", u"/api/v1/session"_qs},
+        {"PUT", u"/api/v1/profiles/me"_qs},
+        {"PUT", u"/api/v1/profiles/carol"_qs},
+        {"PUT", u"/api/v1/profiles/me/photo"_qs},
+        {"POST", u"/api/v1/messages"_qs},
+        {"POST", u"/api/v1/messages/read"_qs},
+        {"GET", u"/api/v1/sync"_qs},
+        {"GET", u"/api/v1/profiles/%00%ff"_qs},
+        {"GET", u"/api/v1/photos/..%2f..%2fetc"_qs},
+        {"DELETE", u"/api/v1/profiles/carol"_qs},
+    };
+    const QList<QByteArray> seeds {
+        R"({"display_name":"Carol","skills":[{"name":"Go","level":3}],"interests":["x"]})",
+        R"({"to":"bob","body":"hello"})",
+        R"({"with":"alice","up_to":3})",
+        R"({"username":"carol","password":"x"})",
+        "\xFF\xD8\xFF\xE0\x00\x10JFIF",
+    };
+    const QList<QByteArray> values {"",
+                                    "null",
+                                    "true",
+                                    "-1",
+                                    "1e309",
+                                    "99999999999999999999999",
+                                    "[]",
+                                    "{}",
+                                    "\"\\u0000\"",
+                                    "\"\\ud800\"",
+                                    "\"\\u202e\"",
+                                    QByteArray(300, '['),
+                                    '"' + QByteArray(70000, 'x') + '"'};
+    const QList<QByteArray> types {
+        "application/json", "application/json; charset=utf-8",  "text/plain", "", "image/png",
+        "image/jpeg",       "application/x-www-form-urlencoded"};
+    for (int i = 0; i < 300; ++i) {
+        const auto &[method, path] = routes.at(random.bounded(routes.size()));
+        QByteArray body = seeds.at(random.bounded(seeds.size()));
+        switch (random.bounded(4)) {
+        case 0: // replace a value
+            body.replace(body.indexOf(':') + 1, random.bounded(1, 8), values.at(random.bounded(values.size())));
+            break;
+        case 1: // flip bytes
+            for (int k = 0; k < 4 && !body.isEmpty(); ++k)
+                body[random.bounded(body.size())] = char(random.bounded(256));
+            break;
+        case 2: // truncate
+            body.truncate(random.bounded(body.size() + 1));
+            break;
+        default: // append junk
+            body.append(values.at(random.bounded(values.size())));
+        }
+        Client::Headers headers {{"Content-Type", types.at(random.bounded(types.size()))}};
+        if (random.bounded(2))
+            headers.append({"If-Match", QByteArray::number(random.bounded(-5, 5))});
+        if (random.bounded(2))
+            headers.append(
+                {"Idempotency-Key",
+                 random.bounded(2) ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : QByteArray("not-a-uuid")});
+        QString target = path;
+        if (method == "GET" && path.endsWith(u"/sync"_qs)) {
+            const QStringList params {u"since"_qs, u"limit"_qs, u"timeout"_qs};
+            target += u"?%1=%2"_qs.arg(
+                params.at(random.bounded(params.size())),
+                QString::fromLatin1(values.at(random.bounded(values.size())).left(30).toPercentEncoding()));
+        }
+        const Response r = c->send(method, target, body, headers);
+        QVERIFY2(r.status > 0 && r.status < 500,
+                 qPrintable(QString::fromLatin1(method) + u' ' + target + u" answered "_qs + QString::number(r.status)
+                            + u" to "_qs + QString::fromLatin1(body.left(80).toHex())));
+        if (r.status >= 400)
+            QVERIFY(!r.errorCode().isEmpty());
+    }
+    QCOMPARE(c->get(u"/api/v1/me"_qs).status, 200);
 }
 
 void TestApi::logHasNoSecrets()

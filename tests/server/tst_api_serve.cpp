@@ -61,6 +61,7 @@ private slots:
     void sigtermAnswersLongPollsAndExits();
     void tls();
     void twoInstancesOnOnePostgres();
+    void databaseDownIs503();
 };
 
 void TestApiServe::help()
@@ -257,6 +258,54 @@ void TestApiServe::twoInstancesOnOnePostgres()
 
     QCOMPARE(a.stop(), 0);
     QCOMPARE(b.stop(), 0);
+}
+
+void TestApiServe::databaseDownIs503()
+{
+    QString skip, error;
+    auto db = TestDatabase::create(u"postgres"_qs, &skip, &error);
+    if (!db) {
+        if (!error.isEmpty())
+            QFAIL(qPrintable(error));
+        QSKIP(qPrintable(skip));
+    }
+    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
+    QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
+    ServerProcess server;
+    QVERIFY2(server.start(db->serveArguments(), &error), qPrintable(error));
+    Client c(server.baseUrl());
+    c.setToken(sessionToken(db->storage(), u"alice"_qs));
+    QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
+
+    // Cut the database off: no new connections, and the open ones are ended.
+    QVERIFY2(db->adminExec(u"ALTER DATABASE %1 ALLOW_CONNECTIONS false"_qs, &error), qPrintable(error));
+    QVERIFY2(db->adminExec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'"_qs, &error),
+             qPrintable(error));
+
+    const Client::Headers key {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}};
+    for (const auto &[method, path] : QList<QPair<QByteArray, QString>> {
+             {"GET", u"/api/v1/me"_qs}, {"GET", u"/api/v1/sync?since=0"_qs}, {"GET", u"/api/v1/profiles/bob"_qs}}) {
+        const Response r = c.send(method, path);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.errorCode(), u"unavailable"_qs);
+        QVERIFY(!r.header("Retry-After").isEmpty());
+    }
+    const Response send = c.postJson(u"/api/v1/messages"_qs, {{u"to"_qs, u"bob"_qs}, {u"body"_qs, u"hi"_qs}}, key);
+    QCOMPARE(send.status, 503);
+    // Bad input is still the client's fault, database or not.
+    QCOMPARE(c.send("POST", u"/api/v1/messages"_qs, "{oops", {{"Content-Type", "application/json"}}).status, 400);
+    QCOMPARE(c.get(u"/api/v1/sync?since=x"_qs).status, 400);
+    QCOMPARE(c.get(u"/healthz"_qs).status, 200);
+    const Response metrics = c.get(u"/metrics"_qs);
+    QVERIFY(
+        metrics.body.contains("colleagues_http_requests_total{route=\"/api/v1/me\",method=\"GET\",status=\"503\"}"));
+    QVERIFY(!metrics.body.contains("colleagues_database_errors_total 0\n"));
+
+    // Back: the server recovers by itself.
+    QVERIFY2(db->adminExec(u"ALTER DATABASE %1 ALLOW_CONNECTIONS true"_qs, &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(c.get(u"/api/v1/me"_qs).status, 200, 15000);
+    QCOMPARE(c.postJson(u"/api/v1/messages"_qs, {{u"to"_qs, u"bob"_qs}, {u"body"_qs, u"hi"_qs}}, key).status, 201);
+    QCOMPARE(server.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestApiServe)

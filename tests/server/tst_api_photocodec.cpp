@@ -1,0 +1,163 @@
+// PhotoCodec: JPEG and PNG uploads are decoded (libjpeg-turbo, libpng) and re-encoded at most
+// 512x512; anything else, corrupt files and decompression bombs are refused before any large
+// allocation.
+
+#include "ApiTestSupport.h"
+#include "PhotoCodec.h"
+
+#include <QTest>
+
+#include <png.h>
+#include <turbojpeg.h>
+
+#include <cstring>
+#include <vector>
+
+using namespace ApiTest;
+
+namespace {
+
+QByteArray grayPng(int width, int height)
+{
+    std::vector<unsigned char> pixels(std::size_t(width) * std::size_t(height), 0x80);
+    png_image image;
+    std::memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    image.width = png_uint_32(width);
+    image.height = png_uint_32(height);
+    image.format = PNG_FORMAT_GRAY;
+    png_alloc_size_t size = 0;
+    png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr);
+    QByteArray out(qsizetype(size), Qt::Uninitialized);
+    png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr);
+    out.truncate(qsizetype(size));
+    return out;
+}
+
+QByteArray grayJpeg(int width, int height)
+{
+    std::vector<unsigned char> pixels(std::size_t(width) * std::size_t(height), 0x40);
+    tjhandle handle = tjInitCompress();
+    unsigned char *jpeg = nullptr;
+    unsigned long size = 0;
+    tjCompress2(handle, pixels.data(), width, 0, height, TJPF_GRAY, &jpeg, &size, TJSAMP_GRAY, 80, 0);
+    QByteArray out(reinterpret_cast<const char *>(jpeg), qsizetype(size));
+    tjFree(jpeg);
+    tjDestroy(handle);
+    return out;
+}
+
+// Rewrites the dimensions in a baseline JPEG's SOF0 marker (the header lies; the data does not).
+QByteArray withJpegSize(QByteArray jpeg, int width, int height)
+{
+    const qsizetype sof = jpeg.indexOf(QByteArray("\xFF\xC0", 2));
+    if (sof < 0)
+        return {};
+    jpeg[sof + 5] = char(height >> 8);
+    jpeg[sof + 6] = char(height & 0xff);
+    jpeg[sof + 7] = char(width >> 8);
+    jpeg[sof + 8] = char(width & 0xff);
+    return jpeg;
+}
+
+} // namespace
+
+class TestApiPhotoCodec : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void reencodes_data();
+    void reencodes();
+    void refuses_data();
+    void refuses();
+    void stripsWhatWasSent();
+};
+
+void TestApiPhotoCodec::reencodes_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("mimeType");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("height");
+    QTest::addRow("large landscape jpeg") << makeJpeg(4000, 3000) << QByteArray("image/jpeg") << 512 << 384;
+    QTest::addRow("tall jpeg") << makeJpeg(300, 1200) << QByteArray("image/jpeg") << 128 << 512;
+    QTest::addRow("small jpeg keeps its size") << makeJpeg(100, 80) << QByteArray("image/jpeg") << 100 << 80;
+    QTest::addRow("exactly 512") << makeJpeg(512, 512) << QByteArray("image/jpeg") << 512 << 512;
+    QTest::addRow("grayscale jpeg") << grayJpeg(1024, 1024) << QByteArray("image/jpeg") << 512 << 512;
+    QTest::addRow("png with alpha") << makePng(1000, 500, true) << QByteArray("image/png") << 512 << 256;
+    QTest::addRow("png without alpha") << makePng(640, 480, false) << QByteArray("image/png") << 512 << 384;
+    QTest::addRow("grayscale png") << grayPng(700, 700) << QByteArray("image/png") << 512 << 512;
+    QTest::addRow("one pixel") << makePng(1, 1, false) << QByteArray("image/png") << 1 << 1;
+    QTest::addRow("a thin line") << makePng(5000, 2, false) << QByteArray("image/png") << 512 << 1;
+}
+
+void TestApiPhotoCodec::reencodes()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, mimeType);
+    QFETCH(int, width);
+    QFETCH(int, height);
+    const ApiResult<EncodedPhoto> photo = PhotoCodec::normalize(input);
+    QVERIFY2(photo, photo ? "" : qPrintable(photo.error().message));
+    QCOMPARE(photo->mimeType, mimeType);
+    QCOMPARE(photo->width, width);
+    QCOMPARE(photo->height, height);
+    QCOMPARE(imageSize(photo->data), qMakePair(width, height));
+    // The result decodes again (it is a valid image of the same kind).
+    const ApiResult<EncodedPhoto> again = PhotoCodec::normalize(photo->data);
+    QVERIFY(again);
+    QCOMPARE(again->width, width);
+}
+
+void TestApiPhotoCodec::refuses_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+
+    const QByteArray jpeg = makeJpeg(200, 100);
+    QTest::addRow("empty") << QByteArray() << 415 << u"unsupported_media_type"_qs;
+    QTest::addRow("text") << QByteArray("hello, world") << 415 << u"unsupported_media_type"_qs;
+    QTest::addRow("gif") << QByteArray("GIF89a\x01\x00\x01\x00") << 415 << u"unsupported_media_type"_qs;
+    QTest::addRow("svg") << QByteArray("<svg xmlns='http://www.w3.org/2000/svg'/>") << 415
+                         << u"unsupported_media_type"_qs;
+    QTest::addRow("jpeg signature only") << QByteArray("\xFF\xD8\xFF\xE0", 4) << 422 << u"invalid_image"_qs;
+    QTest::addRow("truncated jpeg") << jpeg.left(jpeg.size() - 40) << 422 << u"invalid_image"_qs;
+    QTest::addRow("png signature only") << QByteArray("\x89PNG\r\n\x1A\n", 8) << 422 << u"invalid_image"_qs;
+    QTest::addRow("truncated png") << makePng(64, 64, true).left(60) << 422 << u"invalid_image"_qs;
+    // A JPEG whose header claims 60000 x 60000 pixels: refused from the header alone.
+    QTest::addRow("jpeg bomb") << withJpegSize(jpeg, 60000, 60000) << 422 << u"image_too_large"_qs;
+    QTest::addRow("jpeg too wide") << withJpegSize(jpeg, 20000, 10) << 422 << u"image_too_large"_qs;
+    QTest::addRow("png over the pixel limit") << grayPng(5000, 4000) << 422 << u"image_too_large"_qs;
+    QByteArray big = makeJpeg(8, 8);
+    big.append(QByteArray(PhotoCodec::MaxUploadBytes, '\0'));
+    QTest::addRow("over 2 MiB") << big << 413 << u"payload_too_large"_qs;
+}
+
+void TestApiPhotoCodec::refuses()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QVERIFY(!input.isNull() || status == 415);
+    const ApiResult<EncodedPhoto> photo = PhotoCodec::normalize(input);
+    QVERIFY(!photo);
+    QCOMPARE(photo.error().httpStatus(), status);
+    QCOMPARE(photo.error().code, code);
+    QCOMPARE(photo.error().field, u"photo"_qs);
+}
+
+void TestApiPhotoCodec::stripsWhatWasSent()
+{
+    // Anything after the image (or metadata inside it) does not survive re-encoding.
+    QByteArray jpeg = makeJpeg(64, 64);
+    const QByteArray secret("GPS 52.5200 N 13.4050 E");
+    jpeg.insert(2, QByteArray("\xFF\xE1", 2) + char(0) + char(secret.size() + 2) + secret);
+    const ApiResult<EncodedPhoto> photo = PhotoCodec::normalize(jpeg);
+    QVERIFY2(photo, photo ? "" : qPrintable(photo.error().message));
+    QVERIFY(!photo->data.contains(secret));
+}
+
+QTEST_GUILESS_MAIN(TestApiPhotoCodec)
+#include "tst_api_photocodec.moc"

@@ -280,7 +280,10 @@ QWidget *MainWindow::buildSearchPanel()
         tr("Results update as you type. Up and Down move through them, Enter opens one."));
     m_searchLineEdit->setClearButtonEnabled(true);
     m_searchLineEdit->setFont(Theme::scaledFont(font(), 1.1));
-    m_searchLineEdit->addAction(Icons::icon(Icons::Glyph::Search), QLineEdit::LeadingPosition);
+    m_searchLineEdit->addAction(Icons::icon(Icons::Glyph::Search), QLineEdit::LeadingPosition)->setText(tr("Search"));
+    // Qt's clear button has no name of its own for screen readers.
+    if (auto *clear = m_searchLineEdit->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction")))
+        clear->setText(tr("Clear search"));
     m_searchLineEdit->setMinimumHeight(m_searchLineEdit->sizeHint().height() + 8);
     m_searchLineEdit->installEventFilter(this);
     topLayout->addWidget(m_searchLineEdit);

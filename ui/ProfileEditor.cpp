@@ -408,11 +408,11 @@ ProfileEditor::ProfileEditor(ClientBackend *backend, QWidget *parent)
     connect(outbox, &Outbox::profileSaved, this, [this](const Profile &profile) {
         if (profile.username != m_backend->me())
             return;
-        showStatus(tr("Saved. Everyone sees your changes."));
         if (!m_modified)
             load();
         else
             m_base.revision = profile.revision;
+        showStatus(tr("Saved. Everyone sees your changes."));
     });
     connect(outbox, &Outbox::conflictDetected, this, &ProfileEditor::resolveConflict);
     validate();

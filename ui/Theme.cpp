@@ -195,7 +195,9 @@ private:
         switch (m_tint) {
         case Tint::None: break;
         case Tint::Negative:
+            // Labels on a Base background draw with Text, elsewhere with WindowText.
             palette.setColor(QPalette::WindowText, negative(palette));
+            palette.setColor(QPalette::Text, negative(palette));
             palette.setColor(QPalette::PlaceholderText, negative(palette));
             break;
         case Tint::Accent:

@@ -47,6 +47,11 @@ bool LocalServer::addUser(const QString &username, const QString &password)
     return command({QStringLiteral("user"), QStringLiteral("add"), username}, password.toUtf8() + '\n');
 }
 
+bool LocalServer::setPassword(const QString &username, const QString &password)
+{
+    return command({QStringLiteral("user"), QStringLiteral("passwd"), username}, password.toUtf8() + '\n');
+}
+
 bool LocalServer::importCsv(const QString &path)
 {
     return command({QStringLiteral("import-csv"), path});

@@ -29,6 +29,8 @@ public:
     //! Runs `colleagues-server ARGS --data-dir DIR` with \a input on stdin; true on exit code 0.
     bool command(const QStringList &arguments, const QByteArray &input = {}, QByteArray *output = nullptr);
     bool addUser(const QString &username, const QString &password);
+    //! Sets the password of an existing account (`user passwd`).
+    bool setPassword(const QString &username, const QString &password);
     bool importCsv(const QString &path);
     bool seedDemo(int people, quint64 seed = 1);
 

@@ -1,7 +1,552 @@
+// Drives the real desktop window (offscreen) against a real colleagues-server: find, read,
+// message (arriving in a second client), edit and save a profile (synced to the other
+// client), a conflict, sign-in errors, going offline and back, markup shown literally.
+#include "LocalServer.h"
+#include "UiDriver.h"
+
+#include "ChatModel.h"
+#include "ChatView.h"
+#include "ClientBackend.h"
+#include "ClientStore.h"
+#include "ComposerEdit.h"
+#include "ConflictDialog.h"
+#include "ConversationsModel.h"
+#include "DesktopApp.h"
+#include "FilterButton.h"
+#include "MainWindow.h"
+#include "Notifier.h"
+#include "Outbox.h"
+#include "ProfileEditor.h"
+#include "ProfilePane.h"
+#include "ResultsModel.h"
+#include "Session.h"
+#include "SignInDialog.h"
+#include "SkillsModel.h"
+#include "SyncClient.h"
+#include "SyncEngine.h"
+#include "SyncStatusWidget.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStringListModel>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+
+using namespace Colleagues;
+using namespace Colleagues::Testing;
+
+namespace {
+
+const QString MarkupName = QStringLiteral("<b>Mallory</b> <img src=x onerror=alert(1)>");
+const QString MarkupBio = QStringLiteral("I write <i>HTML</i> & <a href=\"https://evil.example\">links</a>.");
+
+//! One signed-in user's app with its own data directory, every model under a tester.
+struct User
+{
+    QTemporaryDir dir;
+    DesktopApp app;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+
+    bool open()
+    {
+        if (!dir.isValid() || !app.open(dir.path()))
+            return false;
+        app.sync()->setBackoffPolicy(BackoffPolicy::fast());
+        MainWindow *w = app.window();
+        const QList<QAbstractItemModel *> models {w->resultsModel(), w->conversationsModel(), w->chatView()->model(),
+                                                  w->profileEditor()->skillsModel(),
+                                                  w->profileEditor()->interestsModel()};
+        for (QAbstractItemModel *model : models)
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        return true;
+    }
+    MainWindow *window() const { return app.window(); }
+};
+
+} // namespace
+
 class TestDesktopApp : public QObject
 {
     Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void searchFieldHasFocusAtStart();
+    void typeAQueryAndSeeResults();
+    void typoAndFilters();
+    void keyboardNavigation();
+    void openAProfile();
+    void markupShowsLiterally();
+    void sendAMessageAndSeeItArrive();
+    void composerKeys();
+    void editAndSaveProfileSyncs();
+    void inlineValidation();
+    void conflictOpensDialog();
+    void signInErrors_data();
+    void signInErrors();
+    void offlineThenOnline();
+    void controlsHaveAccessibleNames();
+
+private:
+    LocalServer m_server;
+    std::unique_ptr<User> m_ada;
+    std::unique_ptr<User> m_grace;
 };
+
+void TestDesktopApp::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_server.isValid());
+    QVERIFY2(m_server.seedDemo(300, 7), qPrintable(m_server.errorString()));
+    // Someone whose name and bio look like markup.
+    QTemporaryDir csvDir;
+    const QString csv = csvDir.filePath(QStringLiteral("extra.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QString escapedBio = MarkupBio;
+    escapedBio.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    file.write(
+        QStringLiteral("username,display_name,email,title,department,location,timezone,manager,skills,interests,bio,"
+                       "phone\nmallory,%1,mallory@example.com,Tester <script>,QA,Berlin,Europe/Berlin,,"
+                       "Kubernetes:2;HTML:5,<u>chess</u>,\"%2\",+49 30 123\n")
+            .arg(MarkupName, escapedBio)
+            .toUtf8());
+    file.close();
+    QVERIFY2(m_server.importCsv(csv), qPrintable(m_server.errorString()));
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+
+    m_ada = std::make_unique<User>();
+    m_grace = std::make_unique<User>();
+    QVERIFY(m_ada->open());
+    QVERIFY(m_grace->open());
+    QString error;
+    QVERIFY2(
+        signInAndSync(m_ada->app, m_server.url(), QStringLiteral("ada"), QStringLiteral("ada-demo-password"), &error),
+        qPrintable(error));
+    QVERIFY2(signInAndSync(m_grace->app, m_server.url(), QStringLiteral("grace"), QStringLiteral("grace-demo-password"),
+                           &error),
+             qPrintable(error));
+    // Ada's window is the one on screen; Grace's stays in the background (for notifications).
+    m_ada->window()->show();
+    m_ada->window()->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_ada->window()));
+}
+
+void TestDesktopApp::cleanupTestCase()
+{
+    m_ada.reset();
+    m_grace.reset();
+    m_server.stop();
+}
+
+void TestDesktopApp::searchFieldHasFocusAtStart()
+{
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_ada->window()->searchLineEdit()));
+    // Ctrl+K brings it back from anywhere.
+    m_ada->window()->profilePane()->setFocus();
+    QTest::keyClick(m_ada->window(), Qt::Key_K, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_ada->window()->searchLineEdit()));
+    QTest::keyClick(m_ada->window(), Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_ada->window()->searchLineEdit()));
+}
+
+void TestDesktopApp::typeAQueryAndSeeResults()
+{
+    MainWindow *w = m_ada->window();
+    QVERIFY(search(m_ada->app, QStringLiteral("kubernetes")));
+    ResultsModel *model = w->resultsModel();
+    QVERIFY(model->rowCount() > 0);
+    QCOMPARE(w->resultsView()->isVisible(), true);
+    const SearchResult *top = model->result(0);
+    QVERIFY(top);
+    QVERIFY(std::any_of(top->matchedSkills.cbegin(), top->matchedSkills.cend(), [](const MatchedSkill &s) {
+        return s.name.compare(QLatin1String("Kubernetes"), Qt::CaseInsensitive) == 0 && !s.spans.isEmpty();
+    }));
+    // Rows are painted by the delegate (with photos, chips and highlights) without trouble.
+    QVERIFY(!w->resultsView()->viewport()->grab().isNull());
+    // The selected person's profile follows the results.
+    QTRY_COMPARE(w->profilePane()->profile().id, top->id);
+    // Clearing the search shows the tips again.
+    w->searchLineEdit()->clear();
+    QTRY_VERIFY(!w->resultsView()->isVisible());
+    QVERIFY(w->findChild<QWidget *>(QStringLiteral("emptyStateWidget"))->isVisible());
+}
+
+void TestDesktopApp::typoAndFilters()
+{
+    MainWindow *w = m_ada->window();
+    QVERIFY(search(m_ada->app, QStringLiteral("kubernets")));
+    QVERIFY(w->resultsModel()->rowCount() > 0);
+    QVERIFY(w->correctionLabel()->isVisible());
+    QVERIFY2(w->correctionLabel()->text().contains(QLatin1String("kubernetes")),
+             qPrintable(w->correctionLabel()->text()));
+
+    QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
+    const SearchPage all = w->resultsModel()->summary();
+    QVERIFY(!all.departments.isEmpty());
+    const FacetCount department = all.departments.first();
+    QSignalSpy replaced(w->resultsModel(), &ResultsModel::resultsReplaced);
+    w->departmentFilter()->setSelection({department.value});
+    QVERIFY(replaced.wait(10000));
+    QCOMPARE(w->resultsModel()->summary().total, department.count);
+    QVERIFY(w->departmentFilter()->text().contains(department.value));
+    w->departmentFilter()->clearSelection();
+    QVERIFY(replaced.wait(10000));
+    QCOMPARE(w->resultsModel()->summary().total, all.total);
+
+    QVERIFY(search(m_ada->app, QStringLiteral("zzxxqqvv")));
+    QVERIFY(w->findChild<QWidget *>(QStringLiteral("noResultsWidget"))->isVisible());
+}
+
+void TestDesktopApp::keyboardNavigation()
+{
+    MainWindow *w = m_ada->window();
+    QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
+    QVERIFY(w->resultsModel()->rowCount() > 3);
+    QCOMPARE(w->resultsView()->currentIndex().row(), 0);
+    QTest::keyClick(w->searchLineEdit(), Qt::Key_Down);
+    QTest::keyClick(w->searchLineEdit(), Qt::Key_Down);
+    QCOMPARE(w->resultsView()->currentIndex().row(), 2);
+    QTest::keyClick(w->searchLineEdit(), Qt::Key_Up);
+    QCOMPARE(w->resultsView()->currentIndex().row(), 1);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(w->searchLineEdit())); // typing goes on
+    const QString chosen = w->resultsModel()->result(1)->username;
+    QTest::keyClick(w->searchLineEdit(), Qt::Key_Return);
+    QCOMPARE(w->profilePane()->profile().username, chosen);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(w->profilePane()->messageButton()));
+}
+
+void TestDesktopApp::openAProfile()
+{
+    MainWindow *w = m_ada->window();
+    w->showPerson(QStringLiteral("grace"));
+    ProfilePane *pane = w->profilePane();
+    const std::optional<Profile> grace = m_ada->app.store()->profileByUsername(QStringLiteral("grace"));
+    QVERIFY(grace);
+    QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("profileNameLabel"))->text(), grace->displayName);
+    QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("emailLabel"))->text(), grace->email);
+    QVERIFY(pane->messageButton()->isVisible());
+    // Copy puts the address on the clipboard.
+    pane->findChild<QToolButton *>(QStringLiteral("copyEmailButton"))->click();
+    QCOMPARE(QApplication::clipboard()->text(), grace->email);
+    // Manager and reports are links to their profiles.
+    const QList<QAbstractButton *> links = pane->findChildren<QAbstractButton *>(QStringLiteral("personLinkButton"));
+    const QList<Profile> reports = m_ada->app.store()->directReports(QStringLiteral("grace"));
+    QCOMPARE(links.size(), int(reports.size()) + (grace->manager.isEmpty() ? 0 : 1));
+    if (!links.isEmpty()) {
+        const QString target = links.last()->text();
+        links.last()->click();
+        QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("profileNameLabel"))->text(), target);
+    }
+    // One's own profile offers editing instead of messaging.
+    w->showPerson(QStringLiteral("ada"));
+    QVERIFY(!pane->messageButton()->isVisible());
+    QVERIFY(pane->findChild<QPushButton *>(QStringLiteral("editProfileButton"))->isVisible());
+}
+
+void TestDesktopApp::markupShowsLiterally()
+{
+    MainWindow *w = m_ada->window();
+    QVERIFY(search(m_ada->app, QStringLiteral("mallory")));
+    QVERIFY(w->resultsModel()->rowCount() >= 1);
+    QCOMPARE(w->resultsModel()->index(0).data().toString(), MarkupName);
+    QVERIFY(!w->resultsView()->viewport()->grab().isNull());
+    QTRY_COMPARE(w->profilePane()->profile().username, QStringLiteral("mallory"));
+    ProfilePane *pane = w->profilePane();
+    auto *name = pane->findChild<QLabel *>(QStringLiteral("profileNameLabel"));
+    QCOMPARE(name->text(), MarkupName);
+    QCOMPARE(name->textFormat(), Qt::PlainText);
+    auto *bio = pane->findChild<QLabel *>(QStringLiteral("bioLabel"));
+    QCOMPARE(bio->text(), MarkupBio);
+    QCOMPARE(bio->textFormat(), Qt::PlainText);
+    // No label anywhere in the window interprets text as markup.
+    for (QLabel *label : w->findChildren<QLabel *>()) {
+        if (label->text().contains(QLatin1Char('<')))
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+    }
+    // The skill chips and the title show the characters as typed.
+    QVERIFY(pane->findChild<QLabel *>(QStringLiteral("profileTitleLabel"))->text().contains(QLatin1String("<script>")));
+}
+
+void TestDesktopApp::sendAMessageAndSeeItArrive()
+{
+    MainWindow *ada = m_ada->window();
+    MainWindow *grace = m_grace->window();
+    QSignalSpy notified(grace->notifier(), &Notifier::notified);
+
+    ada->showPerson(QStringLiteral("grace"));
+    QTest::mouseClick(ada->profilePane()->messageButton(), Qt::LeftButton);
+    QCOMPARE(ada->section(), MainWindow::Section::Messages);
+    QCOMPARE(ada->chatView()->peer(), QStringLiteral("grace"));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(ada->chatView()->composer()));
+
+    const QString text = QStringLiteral("Hi Grace - <b>not bold</b> & a question about Kubernetes");
+    QTest::keyClicks(ada->chatView()->composer(), text);
+    QTest::keyClick(ada->chatView()->composer(), Qt::Key_Return);
+    QVERIFY(ada->chatView()->composer()->toPlainText().isEmpty());
+    ChatModel *chat = ada->chatView()->model();
+    QTRY_COMPARE(chat->rowCount(), 1);
+    QCOMPARE(chat->index(0).data(ChatModel::BodyRole).toString(), text);
+    QVERIFY(chat->index(0).data(ChatModel::OutgoingRole).toBool());
+    QTRY_COMPARE(MessageRecord::State(chat->index(0).data(ChatModel::StateRole).toInt()), MessageRecord::State::Sent);
+    QVERIFY(!ada->chatView()->messageList()->viewport()->grab().isNull());
+
+    // It arrives in the second client: a conversation with an unread message and a notification.
+    ConversationsModel *conversations = grace->conversationsModel();
+    QTRY_VERIFY_WITH_TIMEOUT(conversations->rowOf(QStringLiteral("ada")) >= 0, 20000);
+    const QModelIndex row = conversations->index(conversations->rowOf(QStringLiteral("ada")));
+    QCOMPARE(row.data(ConversationsModel::LastMessageRole).toString(), text);
+    QCOMPARE(row.data(ConversationsModel::UnreadRole).toInt(), 1);
+    QTRY_COMPARE(notified.size(), 1);
+    QCOMPARE(notified.first().at(0).toString(), QStringLiteral("ada"));
+    QCOMPARE(grace->notifier()->lastPeer(), QStringLiteral("ada"));
+
+    // Clicking the notification opens the conversation, which then counts as read.
+    Q_EMIT grace->notifier()->conversationRequested(QStringLiteral("ada"));
+    QCOMPARE(grace->section(), MainWindow::Section::Messages);
+    QCOMPARE(grace->chatView()->peer(), QStringLiteral("ada"));
+    QTRY_COMPARE(grace->chatView()->model()->rowCount(), 1);
+    QCOMPARE(grace->chatView()->model()->index(0).data(ChatModel::BodyRole).toString(), text);
+    QCOMPARE(conversations->totalUnread(), 0);
+
+    // And the answer comes back; Ada sees it read once Grace looked at it.
+    QTest::keyClicks(grace->chatView()->composer(), QStringLiteral("Sure, ask away"));
+    QTest::keyClick(grace->chatView()->composer(), Qt::Key_Enter);
+    QTRY_VERIFY_WITH_TIMEOUT(chat->rowCount() == 2, 20000);
+    QCOMPARE(chat->index(1).data(ChatModel::BodyRole).toString(), QStringLiteral("Sure, ask away"));
+    QVERIFY(!chat->index(1).data(ChatModel::OutgoingRole).toBool());
+}
+
+void TestDesktopApp::composerKeys()
+{
+    MainWindow *ada = m_ada->window();
+    ada->openConversation(QStringLiteral("grace"));
+    ComposerEdit *composer = ada->chatView()->composer();
+    const int before = ada->chatView()->model()->rowCount();
+    QTest::keyClicks(composer, QStringLiteral("first line"));
+    QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+    QTest::keyClicks(composer, QStringLiteral("second line"));
+    QCOMPARE(composer->toPlainText(), QStringLiteral("first line\nsecond line"));
+    QCOMPARE(ada->chatView()->model()->rowCount(), before);
+    QTest::keyClick(composer, Qt::Key_Return);
+    QTRY_COMPARE(ada->chatView()->model()->rowCount(), before + 1);
+    QCOMPARE(ada->chatView()->model()->index(before).data(ChatModel::BodyRole).toString(),
+             QStringLiteral("first line\nsecond line"));
+    // Nothing to send: Enter does nothing.
+    QTest::keyClick(composer, Qt::Key_Return);
+    QTest::qWait(100);
+    QCOMPARE(ada->chatView()->model()->rowCount(), before + 1);
+}
+
+void TestDesktopApp::editAndSaveProfileSyncs()
+{
+    MainWindow *w = m_ada->window();
+    w->showMyProfile();
+    QCOMPARE(w->section(), MainWindow::Section::MyProfile);
+    ProfileEditor *editor = w->profileEditor();
+    QVERIFY(editor->isVisible());
+    QLineEdit *title = editor->field(QStringLiteral("title"));
+    title->selectAll();
+    QTest::keyClicks(title, QStringLiteral("Chief Kubernetes Whisperer"));
+    QVERIFY(editor->isModified());
+    // A new skill, at level 5, through the editor's own controls.
+    editor->skillLineEdit()->setText(QStringLiteral("Analytical Engines"));
+    editor->levelSpinBox()->setValue(5);
+    QTest::keyClick(editor->skillLineEdit(), Qt::Key_Return);
+    QCOMPARE(editor->skillsModel()->skills().constLast().name, QStringLiteral("Analytical Engines"));
+    QVERIFY(editor->saveButton()->isEnabled());
+    QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+    QVERIFY(!editor->isModified());
+
+    // Synced: Grace's client gets the new title and skill.
+    QTRY_VERIFY_WITH_TIMEOUT(m_grace->app.store()->profileByUsername(QStringLiteral("ada"))->title
+                                 == QStringLiteral("Chief Kubernetes Whisperer"),
+                             20000);
+    const Profile seen = *m_grace->app.store()->profileByUsername(QStringLiteral("ada"));
+    QVERIFY(std::any_of(seen.skills.cbegin(), seen.skills.cend(),
+                        [](const Skill &s) { return s.name == QLatin1String("Analytical Engines") && s.level == 5; }));
+    QTRY_VERIFY(editor->statusLabel()->text().contains(QLatin1String("Saved")));
+}
+
+void TestDesktopApp::inlineValidation()
+{
+    MainWindow *w = m_ada->window();
+    w->showMyProfile();
+    ProfileEditor *editor = w->profileEditor();
+    QLineEdit *email = editor->field(QStringLiteral("email"));
+    const QString original = email->text();
+    email->selectAll();
+    QTest::keyClicks(email, QStringLiteral("ada@@example"));
+    QVERIFY(!editor->errorText(QStringLiteral("email")).isEmpty());
+    QVERIFY(!editor->saveButton()->isEnabled());
+    QLineEdit *name = editor->field(QStringLiteral("display_name"));
+    name->setText(QString(101, QLatin1Char('x')));
+    Q_EMIT name->textEdited(name->text());
+    QVERIFY(editor->errorText(QStringLiteral("display_name")).contains(QLatin1String("100")));
+    QVERIFY(w->findChild<QLabel *>(QStringLiteral("display_nameCounterLabel"))->isVisible());
+    QVERIFY(!editor->save());
+    // Revert brings back what is saved.
+    w->findChild<QPushButton *>(QStringLiteral("revertButton"))->click();
+    QCOMPARE(email->text(), original);
+    QVERIFY(editor->errorText(QStringLiteral("email")).isEmpty());
+    QVERIFY(!editor->isModified());
+}
+
+void TestDesktopApp::conflictOpensDialog()
+{
+    // Ada edits on two computers; the second save is based on an old revision.
+    User other;
+    QVERIFY(other.open());
+    QString error;
+    QVERIFY2(
+        signInAndSync(other.app, m_server.url(), QStringLiteral("ada"), QStringLiteral("ada-demo-password"), &error),
+        qPrintable(error));
+    MainWindow *w = m_ada->window();
+    w->showMyProfile();
+    ProfileEditor *editor = w->profileEditor();
+    QLineEdit *location = editor->field(QStringLiteral("location"));
+    location->selectAll();
+    QTest::keyClicks(location, QStringLiteral("Marylebone"));
+
+    Profile elsewhere = *other.app.store()->profileByUsername(QStringLiteral("ada"));
+    elsewhere.phone = QStringLiteral("+44 20 0000 0000");
+    elsewhere.location = QStringLiteral("Bath");
+    QVERIFY(other.app.sync()->outbox()->saveProfile(elsewhere, elsewhere.revision));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.isRunning() && other.app.sync()->outbox()->pendingCount() == 0, 20000);
+
+    QVERIFY(editor->save());
+    ConflictDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = editor->findChild<ConflictDialog *>()) != nullptr, 20000);
+    // Per field: my location, their phone.
+    dialog->chooseTheirs(QStringLiteral("phone"), true);
+    dialog->chooseTheirs(QStringLiteral("location"), false);
+    dialog->findChild<QPushButton *>(QStringLiteral("useChoicesButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto p = m_grace->app.store()->profileByUsername(QStringLiteral("ada"));
+            return p && p->location == QLatin1String("Marylebone") && p->phone == QLatin1String("+44 20 0000 0000");
+        }(),
+        20000);
+}
+
+void TestDesktopApp::signInErrors_data()
+{
+    QTest::addColumn<bool>("reachable");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("wrong password") << true << QStringLiteral("not-the-password") << QStringLiteral("not right");
+    QTest::addRow("server unreachable") << false << QStringLiteral("ada-demo-password")
+                                        << QStringLiteral("Cannot reach the server");
+}
+
+void TestDesktopApp::signInErrors()
+{
+    QFETCH(bool, reachable);
+    QFETCH(QString, password);
+    QFETCH(QString, expected);
+    User fresh;
+    QVERIFY(fresh.open());
+    fresh.window()->signIn();
+    auto *dialog = fresh.window()->findChild<SignInDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    const QString server =
+        reachable ? m_server.url().toString() : QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::closedPort());
+    dialog->serverLineEdit()->setText(server);
+    dialog->usernameLineEdit()->setText(QStringLiteral("ada"));
+    QTest::keyClicks(dialog->passwordLineEdit(), password);
+    QTest::keyClick(dialog->passwordLineEdit(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->errorLabel()->text().contains(expected), 20000);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(fresh.app.sync()->session()->username().isEmpty() || !fresh.app.sync()->session()->isSignedIn());
+    dialog->reject();
+}
+
+void TestDesktopApp::offlineThenOnline()
+{
+    MainWindow *ada = m_ada->window();
+    ada->openConversation(QStringLiteral("grace"));
+    const quint16 port = m_server.port();
+    m_server.stop();
+    SyncEngine *engine = m_ada->app.sync()->engine();
+    QTRY_VERIFY_WITH_TIMEOUT(engine->state() == SyncState::Offline, 20000);
+    QTRY_VERIFY(ada->syncStatus()->stateText().contains(QLatin1String("Offline")));
+
+    ChatModel *chat = ada->chatView()->model();
+    const int before = chat->rowCount();
+    QTest::keyClicks(ada->chatView()->composer(), QStringLiteral("Written on the train"));
+    QTest::keyClick(ada->chatView()->composer(), Qt::Key_Return);
+    QTRY_COMPARE(chat->rowCount(), before + 1);
+    QCOMPARE(MessageRecord::State(chat->index(before).data(ChatModel::StateRole).toInt()),
+             MessageRecord::State::Pending);
+    QTest::qWait(300);
+    QCOMPARE(MessageRecord::State(chat->index(before).data(ChatModel::StateRole).toInt()),
+             MessageRecord::State::Pending);
+
+    QVERIFY2(m_server.start(port), qPrintable(m_server.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(MessageRecord::State(chat->index(chat->rowCount() - 1).data(ChatModel::StateRole).toInt())
+                                 == MessageRecord::State::Sent,
+                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->state() == SyncState::Online, 30000);
+    const auto graceHas = [&] {
+        const QList<MessageRecord> messages = m_grace->app.sync()->messages(QStringLiteral("ada"));
+        return std::count_if(
+                   messages.cbegin(), messages.cend(),
+                   [](const MessageRecord &m) { return m.message.body == QLatin1String("Written on the train"); })
+            == 1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(graceHas(), 30000);
+}
+
+void TestDesktopApp::controlsHaveAccessibleNames()
+{
+    MainWindow *w = m_ada->window();
+    for (MainWindow::Section section :
+         {MainWindow::Section::People, MainWindow::Section::Messages, MainWindow::Section::MyProfile}) {
+        w->showSection(section);
+        const auto check = [](QWidget *widget) {
+            if (!widget->isVisible())
+                return;
+            QString name = widget->accessibleName();
+            if (auto *button = qobject_cast<QAbstractButton *>(widget))
+                name += button->text();
+            QVERIFY2(!name.trimmed().isEmpty(),
+                     qPrintable(widget->objectName() + QLatin1Char(' ')
+                                + QString::fromLatin1(widget->metaObject()->className())));
+        };
+        for (QAbstractButton *button : w->findChildren<QAbstractButton *>())
+            check(button);
+        for (QLineEdit *edit : w->findChildren<QLineEdit *>()) {
+            if (qobject_cast<QComboBox *>(edit->parentWidget())
+                || qobject_cast<QAbstractSpinBox *>(edit->parentWidget()))
+                continue; // the combo or spin box carries the name
+            check(edit);
+        }
+        for (QAbstractItemView *view : w->findChildren<QAbstractItemView *>()) {
+            if (view->window() == w && !qobject_cast<QHeaderView *>(view)
+                && !qobject_cast<QComboBox *>(view->parentWidget()))
+                check(view);
+        }
+    }
+    // Object names end with their class, so tests and tools can find them.
+    QVERIFY(w->findChild<QLineEdit *>(QStringLiteral("searchLineEdit")));
+    QVERIFY(w->findChild<QPushButton *>(QStringLiteral("sendButton")));
+    QVERIFY(w->findChild<QListView *>(QStringLiteral("resultsListView")));
+}
+
 QTEST_MAIN(TestDesktopApp)
 #include "tst_desktopapp.moc"

@@ -5,7 +5,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTranslator>
 
 namespace {
 
@@ -14,6 +17,18 @@ void setApplicationInfo()
     QCoreApplication::setApplicationName(Colleagues::ClientInfo::applicationName());
     QCoreApplication::setApplicationVersion(Colleagues::ClientInfo::version());
     QCoreApplication::setOrganizationName(QStringLiteral("Colleagues"));
+}
+
+// The app's own strings (embedded under :/i18n) and Qt's, in the system's language.
+void installTranslators(QCoreApplication &app)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *appTranslator = new QTranslator(&app);
+    if (appTranslator->load(QLocale(), QStringLiteral("colleagues"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(appTranslator);
 }
 
 } // namespace
@@ -28,11 +43,13 @@ int main(int argc, char *argv[])
     if (Colleagues::CommandLine::isCommand(arguments)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();
+        installTranslators(app);
         return Colleagues::CommandLine::run(QCoreApplication::arguments());
     }
 
     QApplication app(argc, argv);
     setApplicationInfo();
+    installTranslators(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Find the colleague who knows, and message them.")

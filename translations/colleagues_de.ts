@@ -1,0 +1,1542 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Colleagues::ApiError</name>
+    <message>
+        <source>The server sent an answer Colleagues does not understand.</source>
+        <translation>Der Server hat eine Antwort geschickt, die Colleagues nicht versteht.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be established. Check the server address and its certificate.</source>
+        <translation>Es konnte keine sichere Verbindung zum Server hergestellt werden. Prüfen Sie die Serveradresse und sein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The server could not be found. Check the server address.</source>
+        <translation>Der Server wurde nicht gefunden. Prüfen Sie die Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable: the connection was refused.</source>
+        <translation>Der Server ist nicht erreichbar: Die Verbindung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server is not reachable. Check your network connection.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie Ihre Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>The username or password is wrong.</source>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The server rejected the request as invalid.</source>
+        <translation>Der Server hat die Anfrage als ungültig abgelehnt.</translation>
+    </message>
+    <message>
+        <source>This was changed elsewhere in the meantime.</source>
+        <translation>Dies wurde inzwischen an anderer Stelle geändert.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait a moment and try again.</source>
+        <translation>Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The server has a problem right now. Colleagues will try again.</source>
+        <translation>Der Server hat gerade ein Problem. Colleagues versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Das dürfen Sie nicht.</translation>
+    </message>
+    <message>
+        <source>Not found on the server.</source>
+        <translation>Auf dem Server nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>This is too large for the server.</source>
+        <translation>Das ist zu groß für den Server.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation>Der Server hat die Anfrage abgelehnt (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::AvatarWidget</name>
+    <message>
+        <source>Photo of %1</source>
+        <translation>Foto von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ChatDelegate</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ChatModel</name>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ChatView</name>
+    <message>
+        <source>View profile</source>
+        <translation>Profil ansehen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Write a message… (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Nachricht schreiben … (Eingabe sendet, Umschalt+Eingabe für eine neue Zeile)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Senden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>%1 local time</source>
+        <translation>%1 Ortszeit</translation>
+    </message>
+    <message>
+        <source>No messages with %1 yet.
+Say hello — they will get it even if you are offline now.</source>
+        <translation>Noch keine Nachrichten mit %1.
+Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 von %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Try sending again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Delete this message</source>
+        <translation>Diese Nachricht löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::Chip</name>
+    <message>
+        <source>%1, level %2 of 5</source>
+        <translation>%1, Stufe %2 von 5</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ConflictDialog</name>
+    <message>
+        <source>Your Profile Changed Elsewhere</source>
+        <translation>Ihr Profil wurde anderswo geändert</translation>
+    </message>
+    <message>
+        <source>Your profile was changed somewhere else while you were editing it.</source>
+        <translation>Ihr Profil wurde an anderer Stelle geändert, während Sie es bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Nothing has been overwritten. Choose which version to keep for each field that differs.</source>
+        <translation>Nichts wurde überschrieben. Wählen Sie für jedes abweichende Feld, welche Fassung bleiben soll.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Ihre Fassung</translation>
+    </message>
+    <message>
+        <source>Version on the server</source>
+        <translation>Fassung auf dem Server</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Keep my %1</source>
+        <translation>Mein Feld „%1“ behalten</translation>
+    </message>
+    <message>
+        <source>Take this</source>
+        <translation>Diese übernehmen</translation>
+    </message>
+    <message>
+        <source>Take the server's %1</source>
+        <translation>Feld „%1“ vom Server übernehmen</translation>
+    </message>
+    <message>
+        <source>Keep All Mine</source>
+        <translation>Alle meine behalten</translation>
+    </message>
+    <message>
+        <source>Take All Theirs</source>
+        <translation>Alle vom Server übernehmen</translation>
+    </message>
+    <message>
+        <source>Use My Choices</source>
+        <translation>Meine Auswahl verwenden</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Führungskraft</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Über mich</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Interessen</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>%1 (level %2)</source>
+        <translation>%1 (Stufe %2)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ConversationDelegate</name>
+    <message>
+        <source>You (waiting to send): %1</source>
+        <translation>Sie (wartet auf Versand): %1</translation>
+    </message>
+    <message>
+        <source>You (not sent): %1</source>
+        <translation>Sie (nicht gesendet): %1</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Sie: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ConversationsModel</name>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::CropArea</name>
+    <message>
+        <source>Photo crop area</source>
+        <translation>Bildausschnitt des Fotos</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::DesktopApp</name>
+    <message>
+        <source>The local directory cannot be opened: %1</source>
+        <translation>Das lokale Verzeichnis kann nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::FilterButton</name>
+    <message>
+        <source>Any %1</source>
+        <translation>%1: alle</translation>
+    </message>
+    <message>
+        <source>No values in these results</source>
+        <translation>Keine Werte in diesen Ergebnissen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not shown — type to narrow</source>
+        <translation>
+            <numerusform>%n weiterer nicht angezeigt – tippen Sie, um einzugrenzen</numerusform>
+            <numerusform>%n weitere nicht angezeigt – tippen Sie, um einzugrenzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n selected</source>
+        <translation>
+            <numerusform>%1: %n ausgewählt</numerusform>
+            <numerusform>%1: %n ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter by %1</source>
+        <translation>Nach %1 filtern</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::LocalTime</name>
+    <message>
+        <source>same time as you</source>
+        <translation>gleiche Uhrzeit wie bei Ihnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1:%2 hours</source>
+        <translation>%1:%2 Stunden</translation>
+    </message>
+    <message>
+        <source>%1 ahead of you</source>
+        <translation>%1 vor Ihnen</translation>
+    </message>
+    <message>
+        <source>%1 behind you</source>
+        <translation>%1 hinter Ihnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3), %4</source>
+        <translation>%1 (%2, %3), %4</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::MainWindow</name>
+    <message>
+        <source>Colleagues</source>
+        <translation>Colleagues</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>My Profile</source>
+        <translation>Mein Profil</translation>
+    </message>
+    <message>
+        <source>No keychain is available: you stay signed in until Colleagues quits. Settings can keep your sign-in in a private file.</source>
+        <translation>Kein Schlüsselbund verfügbar: Sie bleiben angemeldet, bis Colleagues beendet wird. In den Einstellungen kann die Anmeldung in einer privaten Datei aufbewahrt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>A&amp;bmelden</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Find People</source>
+        <translation>Personen &amp;finden</translation>
+    </message>
+    <message>
+        <source>&amp;Message Selected Person</source>
+        <translation>&amp;Nachricht an ausgewählte Person</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Search Syntax</source>
+        <translation>&amp;Suchsyntax</translation>
+    </message>
+    <message>
+        <source>&amp;About Colleagues</source>
+        <translation>Über &amp;Colleagues</translation>
+    </message>
+    <message>
+        <source>Search people, skills, teams, places…</source>
+        <translation>Personen, Fähigkeiten, Teams, Orte suchen …</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>Personen suchen</translation>
+    </message>
+    <message>
+        <source>Results update as you type. Up and Down move through them, Enter opens one.</source>
+        <translation>Die Ergebnisse erscheinen beim Tippen. Mit Auf und Ab wechseln Sie zwischen ihnen, Eingabe öffnet eines.</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Gefundene Personen</translation>
+    </message>
+    <message>
+        <source>Find the colleague who knows</source>
+        <translation>Finden Sie die Kollegin oder den Kollegen, die es wissen</translation>
+    </message>
+    <message>
+        <source>Type a skill, a name, a team or a place. Results appear as you type, and typos are forgiven.</source>
+        <translation>Tippen Sie eine Fähigkeit, einen Namen, ein Team oder einen Ort. Ergebnisse erscheinen beim Tippen, Tippfehler werden verziehen.</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>Probieren Sie</translation>
+    </message>
+    <message>
+        <source>Search for %1</source>
+        <translation>Nach %1 suchen</translation>
+    </message>
+    <message>
+        <source>Filters you can type</source>
+        <translation>Filter, die Sie tippen können</translation>
+    </message>
+    <message>
+        <source>has the skill (skill:python, skill:"machine learning")</source>
+        <translation>hat die Fähigkeit (skill:python, skill:"machine learning")</translation>
+    </message>
+    <message>
+        <source>a matching skill at level N or above (1 to 5)</source>
+        <translation>eine passende Fähigkeit auf Stufe N oder höher (1 bis 5)</translation>
+    </message>
+    <message>
+        <source>works in the department (dept:sales)</source>
+        <translation>arbeitet in der Abteilung (dept:sales)</translation>
+    </message>
+    <message>
+        <source>works in the place (location:"são paulo")</source>
+        <translation>arbeitet am Ort (location:"são paulo")</translation>
+    </message>
+    <message>
+        <source>↑ ↓ move through results · Enter opens a profile · Ctrl+Enter writes a message · Ctrl+K comes back here</source>
+        <translation>↑ ↓ wechselt zwischen Ergebnissen · Eingabe öffnet ein Profil · Strg+Eingabe schreibt eine Nachricht · Strg+K kehrt hierher zurück</translation>
+    </message>
+    <message>
+        <source>• Check the spelling, or type only the start of a word
+• Use fewer words: every word has to match
+• Search for a skill or a team rather than a job title
+• Remove a filter such as level&gt;=4 or location:</source>
+        <translation>• Prüfen Sie die Schreibweise, oder tippen Sie nur den Anfang eines Wortes
+• Verwenden Sie weniger Wörter: Jedes Wort muss passen
+• Suchen Sie eher nach einer Fähigkeit oder einem Team als nach einer Position
+• Entfernen Sie einen Filter wie level&gt;=4 oder location:</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Suche und Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+
+Find someone under People and press Message — you can write even while offline.</source>
+        <translation>Noch keine Unterhaltungen.
+
+Finden Sie jemanden unter Personen und klicken Sie auf Nachricht – Sie können auch offline schreiben.</translation>
+    </message>
+    <message>
+        <source>Choose a person to see their profile.</source>
+        <translation>Wählen Sie eine Person, um ihr Profil zu sehen.</translation>
+    </message>
+    <message>
+        <source>Choose a conversation, or find someone and press Message.</source>
+        <translation>Wählen Sie eine Unterhaltung, oder finden Sie jemanden und klicken Sie auf Nachricht.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the directory (any more).</source>
+        <translation>%1 ist nicht (mehr) im Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Sign in to edit your profile.</source>
+        <translation>Melden Sie sich an, um Ihr Profil zu bearbeiten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the directory</source>
+        <translation>
+            <numerusform>%n Person im Verzeichnis</numerusform>
+            <numerusform>%n Personen im Verzeichnis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing results for %1</source>
+        <translation>Ergebnisse für %1</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”</source>
+        <translation>Niemand passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>No one matches these filters</source>
+        <translation>Niemand passt zu diesen Filtern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages — %n unread</source>
+        <translation>
+            <numerusform>Nachrichten – %n ungelesen</numerusform>
+            <numerusform>Nachrichten – %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages, %n unread</source>
+        <translation>
+            <numerusform>Nachrichten, %n ungelesen</numerusform>
+            <numerusform>Nachrichten, %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colleagues (%1)</source>
+        <translation>Colleagues (%1)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out %1</source>
+        <translation>%1 a&amp;bmelden</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Sign out?</source>
+        <translation>Abmelden?</translation>
+    </message>
+    <message>
+        <source>Sign out of Colleagues? The directory stays on this computer; messages waiting to be sent go out after you sign in again.</source>
+        <translation>Von Colleagues abmelden? Das Verzeichnis bleibt auf diesem Computer; wartende Nachrichten werden gesendet, sobald Sie sich wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again — nothing you wrote is lost.</source>
+        <translation>Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an – nichts, was Sie geschrieben haben, geht verloren.</translation>
+    </message>
+    <message>
+        <source>Search Syntax</source>
+        <translation>Suchsyntax</translation>
+    </message>
+    <message>
+        <source>How to search</source>
+        <translation>So suchen Sie</translation>
+    </message>
+    <message>
+        <source>About Colleagues</source>
+        <translation>Über Colleagues</translation>
+    </message>
+    <message>
+        <source>Colleagues %1
+
+Find the colleague who knows, and message them.</source>
+        <translation>Colleagues %1
+
+Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihnen.</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Your profile has changes you have not saved. Close anyway?</source>
+        <translation>Ihr Profil hat ungespeicherte Änderungen. Trotzdem schließen?</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::Outbox</name>
+    <message>
+        <source>A photo must be a JPEG or PNG image.</source>
+        <translation>Ein Foto muss ein JPEG- oder PNG-Bild sein.</translation>
+    </message>
+    <message>
+        <source>A photo must be at most 8 MiB.</source>
+        <translation>Ein Foto darf höchstens 8 MiB groß sein.</translation>
+    </message>
+    <message>
+        <source>This profile change cannot be sent: it is not valid.</source>
+        <translation>Diese Profiländerung kann nicht gesendet werden: Sie ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Your profile was changed elsewhere since you started editing. Choose which version to keep.</source>
+        <translation>Ihr Profil wurde anderswo geändert, seit Sie mit der Bearbeitung begonnen haben. Wählen Sie, welche Fassung bleiben soll.</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::PhotoCropDialog</name>
+    <message>
+        <source>Crop Your Photo</source>
+        <translation>Foto zuschneiden</translation>
+    </message>
+    <message>
+        <source>Drag the circle over your face. The wheel or the slider changes its size.</source>
+        <translation>Ziehen Sie den Kreis über Ihr Gesicht. Mausrad oder Schieberegler ändern seine Größe.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Crop size</source>
+        <translation>Ausschnittgröße</translation>
+    </message>
+    <message>
+        <source>Use Photo</source>
+        <translation>Foto verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ProfileEditor</name>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Edit my profile</source>
+        <translation>Mein Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Forget the changes you have not saved</source>
+        <translation>Ungespeicherte Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>Speichern (%1)</translation>
+    </message>
+    <message>
+        <source>Choose Photo…</source>
+        <translation>Foto wählen …</translation>
+    </message>
+    <message>
+        <source>JPEG or PNG; you can crop it to a square.</source>
+        <translation>JPEG oder PNG; Sie können es quadratisch zuschneiden.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation>Ihr vollständiger Name</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>e.g. Site Reliability Engineer</source>
+        <translation>z. B. Site Reliability Engineer</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Abteilung:</translation>
+    </message>
+    <message>
+        <source>e.g. Data Platform</source>
+        <translation>z. B. Data Platform</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Standort:</translation>
+    </message>
+    <message>
+        <source>e.g. Berlin</source>
+        <translation>z. B. Berlin</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>+49 30 1234567</source>
+        <translation>+49 30 1234567</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>What people can ask you about, from 1 (beginner) to 5 (expert). Pick an existing spelling from the list so people find you.</source>
+        <translation>Wozu man Sie fragen kann, von 1 (Anfänger) bis 5 (Experte). Wählen Sie eine vorhandene Schreibweise aus der Liste, damit man Sie findet.</translation>
+    </message>
+    <message>
+        <source>New skill</source>
+        <translation>Neue Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Add a skill, e.g. Kubernetes</source>
+        <translation>Fähigkeit hinzufügen, z. B. Kubernetes</translation>
+    </message>
+    <message>
+        <source>Level of the new skill</source>
+        <translation>Stufe der neuen Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Level </source>
+        <translation>Stufe </translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add skill</source>
+        <translation>Fähigkeit hinzufügen</translation>
+    </message>
+    <message>
+        <source>Your skills</source>
+        <translation>Ihre Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Remove Skill</source>
+        <translation>Fähigkeit entfernen</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Interessen</translation>
+    </message>
+    <message>
+        <source>New interest</source>
+        <translation>Neues Interesse</translation>
+    </message>
+    <message>
+        <source>Add an interest, e.g. climbing</source>
+        <translation>Interesse hinzufügen, z. B. Klettern</translation>
+    </message>
+    <message>
+        <source>Add interest</source>
+        <translation>Interesse hinzufügen</translation>
+    </message>
+    <message>
+        <source>Your interests</source>
+        <translation>Ihre Interessen</translation>
+    </message>
+    <message>
+        <source>Remove Interest</source>
+        <translation>Interesse entfernen</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Über Sie</translation>
+    </message>
+    <message>
+        <source>What you work on, what you can help with, how to reach you best.</source>
+        <translation>Woran Sie arbeiten, wobei Sie helfen können, wie man Sie am besten erreicht.</translation>
+    </message>
+    <message>
+        <source>Saved. Everyone sees your changes.</source>
+        <translation>Gespeichert. Alle sehen Ihre Änderungen.</translation>
+    </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation>Zuletzt geändert %1</translation>
+    </message>
+    <message>
+        <source>Your profile has not reached this computer yet; what you save is sent when you are online.</source>
+        <translation>Ihr Profil ist noch nicht auf diesem Computer angekommen; was Sie speichern, wird gesendet, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 skills</source>
+        <translation>%1 von %2 Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Type an interest first.</source>
+        <translation>Tippen Sie zuerst ein Interesse.</translation>
+    </message>
+    <message>
+        <source>You can list at most %1 interests.</source>
+        <translation>Sie können höchstens %1 Interessen angeben.</translation>
+    </message>
+    <message>
+        <source>%1 is already in your interests.</source>
+        <translation>%1 steht bereits in Ihren Interessen.</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Choose a Photo</source>
+        <translation>Foto wählen</translation>
+    </message>
+    <message>
+        <source>Cannot Use This Picture</source>
+        <translation>Dieses Bild kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>The picture could not be read (%1). Choose a JPEG or PNG file.</source>
+        <translation>Das Bild konnte nicht gelesen werden (%1). Wählen Sie eine JPEG- oder PNG-Datei.</translation>
+    </message>
+    <message>
+        <source>Some fields need attention before saving.</source>
+        <translation>Einige Felder müssen vor dem Speichern korrigiert werden.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Waiting to send — will try again by itself (%1)</source>
+        <translation>Wartet auf Versand – wird automatisch erneut versucht (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting to send…</source>
+        <translation>Wartet auf Versand …</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Your profile changed elsewhere — choose what to keep.</source>
+        <translation>Ihr Profil wurde anderswo geändert – wählen Sie, was bleiben soll.</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ProfilePane</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Department and location</source>
+        <translation>Abteilung und Standort</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Edit my profile</source>
+        <translation>Mein Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Copy email address</source>
+        <translation>E-Mail-Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Copy phone number</source>
+        <translation>Telefonnummer kopieren</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Führungskraft</translation>
+    </message>
+    <message>
+        <source>Direct reports</source>
+        <translation>Direkt unterstellt</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Interessen</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Über mich</translation>
+    </message>
+    <message>
+        <source>Open the profile of %1</source>
+        <translation>Profil von %1 öffnen</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Profile updated %1</source>
+        <translation>Profil aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>Time zone not given</source>
+        <translation>Zeitzone nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Unknown time zone %1</source>
+        <translation>Unbekannte Zeitzone %1</translation>
+    </message>
+    <message>
+        <source>%1 copied</source>
+        <translation>%1 kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ResultDelegate</name>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Local time: %1</source>
+        <translation>Ortszeit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ResultsModel</name>
+    <message>
+        <source>%1 level %2</source>
+        <translation>%1 Stufe %2</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::SearchWorker</name>
+    <message>
+        <source>The local directory cannot be opened.</source>
+        <translation>Das lokale Verzeichnis kann nicht geöffnet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Show a desktop notification for new messages while Colleagues is in the background</source>
+        <translation>Bei neuen Nachrichten eine Desktop-Benachrichtigung zeigen, während Colleagues im Hintergrund ist</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Angemeldet als:</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>in the system keychain</source>
+        <translation>im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>in a private file (%1)</source>
+        <translation>in einer privaten Datei (%1)</translation>
+    </message>
+    <message>
+        <source>only until Colleagues quits (no keychain available)</source>
+        <translation>nur bis Colleagues beendet wird (kein Schlüsselbund verfügbar)</translation>
+    </message>
+    <message>
+        <source>not kept</source>
+        <translation>nicht aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Sign-in kept:</source>
+        <translation>Anmeldung aufbewahrt:</translation>
+    </message>
+    <message>
+        <source>Local data:</source>
+        <translation>Lokale Daten:</translation>
+    </message>
+    <message>
+        <source>Where no keychain is available, keep my sign-in in a private file (readable only by me) so I stay signed in</source>
+        <translation>Wo kein Schlüsselbund verfügbar ist, meine Anmeldung in einer privaten Datei (nur für mich lesbar) aufbewahren, damit ich angemeldet bleibe</translation>
+    </message>
+    <message>
+        <source>Your password is never stored. The directory and your messages are kept on this computer so Colleagues works offline.</source>
+        <translation>Ihr Passwort wird nie gespeichert. Das Verzeichnis und Ihre Nachrichten werden auf diesem Computer aufbewahrt, damit Colleagues auch offline funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ShortcutsDialog</name>
+    <message>
+        <source>Finding people</source>
+        <translation>Personen finden</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>Go to the search field</source>
+        <translation>Zum Suchfeld</translation>
+    </message>
+    <message>
+        <source>Up / Down, Page Up / Page Down</source>
+        <translation>Auf / Ab, Bild auf / Bild ab</translation>
+    </message>
+    <message>
+        <source>Move through the results from the search field</source>
+        <translation>Vom Suchfeld aus durch die Ergebnisse gehen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Open the selected person's profile</source>
+        <translation>Profil der ausgewählten Person öffnen</translation>
+    </message>
+    <message>
+        <source>Write a message to the selected person</source>
+        <translation>Der ausgewählten Person eine Nachricht schreiben</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation>Umschalt+Eingabe</translation>
+    </message>
+    <message>
+        <source>Start a new line</source>
+        <translation>Neue Zeile beginnen</translation>
+    </message>
+    <message>
+        <source>Copy the selected message</source>
+        <translation>Ausgewählte Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Mein Profil</translation>
+    </message>
+    <message>
+        <source>Save my profile (while editing it)</source>
+        <translation>Mein Profil speichern (beim Bearbeiten)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>Diese Liste der Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::SignInDialog</name>
+    <message>
+        <source>Sign in to Colleagues</source>
+        <translation>Bei Colleagues anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to your company's directory</source>
+        <translation>Beim Verzeichnis Ihres Unternehmens anmelden</translation>
+    </message>
+    <message>
+        <source>Use the server address and account your administrator gave you.</source>
+        <translation>Verwenden Sie die Serveradresse und das Konto, die Sie von Ihrer Administration erhalten haben.</translation>
+    </message>
+    <message>
+        <source>https://colleagues.example.com</source>
+        <translation>https://colleagues.example.com</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>e.g. ada</source>
+        <translation>z. B. ada</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Problem bei der Anmeldung</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>The username or password is not right. Check them and try again.</source>
+        <translation>Benutzername oder Passwort stimmen nicht. Prüfen Sie beides und versuchen Sie es erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Wait %n minute(s), then try again.</source>
+        <translation>
+            <numerusform>Zu viele Versuche. Warten Sie %n Minute und versuchen Sie es dann erneut.</numerusform>
+            <numerusform>Zu viele Versuche. Warten Sie %n Minuten und versuchen Sie es dann erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Wait %n second(s), then try again.</source>
+        <translation>
+            <numerusform>Zu viele Versuche. Warten Sie %n Sekunde und versuchen Sie es dann erneut.</numerusform>
+            <numerusform>Zu viele Versuche. Warten Sie %n Sekunden und versuchen Sie es dann erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and your network connection.</source>
+        <translation>Der Server unter %1 ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>Cannot connect securely to %1: its certificate is not trusted or the secure connection failed (%2). Check the address, or ask your administrator.</source>
+        <translation>Keine sichere Verbindung zu %1 möglich: Seinem Zertifikat wird nicht vertraut, oder die sichere Verbindung ist fehlgeschlagen (%2). Prüfen Sie die Adresse oder fragen Sie Ihre Administration.</translation>
+    </message>
+    <message>
+        <source>The server at %1 has a problem right now. Try again in a moment.</source>
+        <translation>Der Server unter %1 hat gerade ein Problem. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a Colleagues server. Check the address.</source>
+        <translation>%1 scheint kein Colleagues-Server zu sein. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The server at %1 gave an answer Colleagues does not understand. Check the address.</source>
+        <translation>Der Server unter %1 hat eine Antwort gegeben, die Colleagues nicht versteht. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example https://colleagues.example.com.</source>
+        <translation>Geben Sie die Serveradresse ein, zum Beispiel https://colleagues.example.com.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::SkillsModel</name>
+    <message>
+        <source>Type a skill name first.</source>
+        <translation>Tippen Sie zuerst den Namen einer Fähigkeit.</translation>
+    </message>
+    <message>
+        <source>A level is from %1 to %2.</source>
+        <translation>Eine Stufe liegt zwischen %1 und %2.</translation>
+    </message>
+    <message>
+        <source>%1 is already in your skills.</source>
+        <translation>%1 steht bereits in Ihren Fähigkeiten.</translation>
+    </message>
+    <message>
+        <source>You can list at most %1 skills.</source>
+        <translation>Sie können höchstens %1 Fähigkeiten angeben.</translation>
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation>Anfänger</translation>
+    </message>
+    <message>
+        <source>Some experience</source>
+        <translation>Etwas Erfahrung</translation>
+    </message>
+    <message>
+        <source>Competent</source>
+        <translation>Kompetent</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Fortgeschritten</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Experte</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::SyncStatusWidget</name>
+    <message>
+        <source>First sync progress</source>
+        <translation>Fortschritt der ersten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Offline — showing the directory saved on this computer</source>
+        <translation>Offline – das auf diesem Computer gespeicherte Verzeichnis wird angezeigt</translation>
+    </message>
+    <message>
+        <source>Syncing %1 of %2 people</source>
+        <translation>Synchronisiere %1 von %2 Personen</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Server problem — retrying</source>
+        <translation>Serverproblem – neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <source>Server problem — retrying (%1)</source>
+        <translation>Serverproblem – neuer Versuch läuft (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf Versand</numerusform>
+            <numerusform>%n Änderungen warten auf Versand</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n nicht gesendet</numerusform>
+            <numerusform>%n nicht gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Zuletzt synchronisiert %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::TokenStore</name>
+    <message>
+        <source>Your sign-in is kept in memory only and ends with this program; use --token-file FILE to keep it in a file only you can read.</source>
+        <translation>Ihre Anmeldung wird nur im Arbeitsspeicher gehalten und endet mit diesem Programm; mit --token-file DATEI wird sie in einer nur für Sie lesbaren Datei aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Cannot make the token file %1 private: %2</source>
+        <translation>Die Token-Datei %1 kann nicht privat gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the token file %1: %2</source>
+        <translation>Die Token-Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The token file %1 can be read by others; it is ignored. Sign in again.</source>
+        <translation>Die Token-Datei %1 ist für andere lesbar und wird ignoriert. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Cannot read the token file %1: %2</source>
+        <translation>Die Token-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the token file %1: %2</source>
+        <translation>Die Token-Datei %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>No keychain service is running on this system.</source>
+        <translation>Auf diesem System läuft kein Schlüsselbund-Dienst.</translation>
+    </message>
+    <message>
+        <source>The keychain service did not answer.</source>
+        <translation>Der Schlüsselbund-Dienst hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be used (%1).</source>
+        <translation>Der Schlüsselbund konnte nicht verwendet werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Find the colleague who knows, and message them.</source>
+        <translation>Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihnen.</translation>
+    </message>
+    <message>
+        <source>Keep the local store in DIR.</source>
+        <translation>Den lokalen Speicher im Verzeichnis DIR ablegen.</translation>
+    </message>
+    <message>
+        <source>Colleagues cannot start</source>
+        <translation>Colleagues kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>Colleagues</translation>
+    </message>
+</context>
+</TS>

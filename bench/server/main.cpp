@@ -36,7 +36,9 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 
 using namespace Colleagues;
@@ -168,6 +170,8 @@ public:
         m_process.setProgram(QStringLiteral(COLLEAGUES_SERVER_BIN));
         m_process.setArguments({u"serve"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs, u"--data-dir"_qs, dataDir});
         m_process.setStandardErrorFile(logFile);
+        // The server ends with the benchmark, however the benchmark ends.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_process.start();
         if (!m_process.waitForStarted(10000))
             return false;
@@ -425,6 +429,7 @@ int main(int argc, char *argv[])
             conf.close();
             QDir().mkpath(dir.filePath(u"tmp"_qs));
             QProcess nginx;
+            nginx.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
             nginx.start(nginxBin, {u"-c"_qs, conf.fileName(), u"-p"_qs, dir.path()});
             nginx.waitForStarted();
             const QString nginxUrl = u"http://127.0.0.1:%1/api/v1/profiles/%2"_qs.arg(nginxPort).arg(target);

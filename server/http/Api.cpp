@@ -209,8 +209,8 @@ void Api::registerRoutes()
         return [fn, api](const ExchangePtr &ex, const QStringList &) { (api->*fn)(ex, ex->username()); };
     };
 
-    add("GET", QStringLiteral("/healthz"), Auth::None, Exec::Inline, noParams(&Api::healthz, this));
-    add("GET", Prefix + QStringLiteral("/healthz"), Auth::None, Exec::Inline, noParams(&Api::healthz, this));
+    add("GET", QStringLiteral("/healthz"), Auth::None, Exec::Read, noParams(&Api::healthz, this));
+    add("GET", Prefix + QStringLiteral("/healthz"), Auth::None, Exec::Read, noParams(&Api::healthz, this));
     add("GET", QStringLiteral("/metrics"), Auth::None, Exec::Inline, noParams(&Api::metrics, this));
     add("GET", Prefix + QStringLiteral("/metrics"), Auth::None, Exec::Inline, noParams(&Api::metrics, this));
 
@@ -508,9 +508,18 @@ void Api::sync(const ExchangePtr &ex)
 
 void Api::healthz(const ExchangePtr &ex)
 {
+    // One indexed read: answers 503 when the database cannot be reached, so that a load
+    // balancer takes this instance out.
+    const Result<std::optional<Account>> probe = m_storage->findAccount(QStringLiteral("healthz.probe"));
+    if (!probe) {
+        ApiError e = ApiError::fromStorage(probe.error());
+        e.extra.insert(QStringLiteral("status"), QStringLiteral("unavailable"));
+        return ex->respond(e.toResponse());
+    }
     ex->respond(
         HttpResponse::json(200,
                            QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
+                                        {QStringLiteral("database"), QStringLiteral("ok")},
                                         {QStringLiteral("version"), ServerInfo::version()},
                                         {QStringLiteral("long_polls"), m_server->metrics().waitingLongPolls()}}));
 }

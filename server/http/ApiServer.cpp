@@ -148,8 +148,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                 exchange->respond(r);
             }
         };
-        const bool inlineRun = (route->execution == Route::Execution::Inline && route->auth == Route::Auth::None)
-            || (route->execution != Route::Execution::Worker && m_inlineReads);
+        const bool inlineRun = route->execution == Route::Execution::Inline
+            || (route->execution == Route::Execution::Read && m_inlineReads);
         if (inlineRun)
             run();
         else

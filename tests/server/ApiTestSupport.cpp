@@ -12,8 +12,10 @@
 #include <QSqlQuery>
 
 #include <png.h>
+#include <sys/prctl.h>
 #include <turbojpeg.h>
 
+#include <csignal>
 #include <cstring>
 #include <vector>
 
@@ -162,6 +164,8 @@ bool ServerProcess::start(const QStringList &arguments, QString *error)
         all << u"--listen"_qs << u"127.0.0.1:0"_qs;
     m_process->setArguments(all + arguments);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    // The server ends with the test, even when the test crashes.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         *error = u"cannot start %1: %2"_qs.arg(serverBinary(), m_process->errorString());

@@ -295,7 +295,9 @@ void TestApiServe::databaseDownIs503()
     // Bad input is still the client's fault, database or not.
     QCOMPARE(c.send("POST", u"/api/v1/messages"_qs, "{oops", {{"Content-Type", "application/json"}}).status, 400);
     QCOMPARE(c.get(u"/api/v1/sync?since=x"_qs).status, 400);
-    QCOMPARE(c.get(u"/healthz"_qs).status, 200);
+    const Response health = c.get(u"/healthz"_qs);
+    QCOMPARE(health.status, 503);
+    QCOMPARE(health.json().value(u"status"_qs).toString(), u"unavailable"_qs);
     const Response metrics = c.get(u"/metrics"_qs);
     QVERIFY(
         metrics.body.contains("colleagues_http_requests_total{route=\"/api/v1/me\",method=\"GET\",status=\"503\"}"));

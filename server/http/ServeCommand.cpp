@@ -3,6 +3,7 @@
 #include "Api.h"
 #include "ApiServer.h"
 #include "ApiShared.h"
+#include "BufferedLog.h"
 #include "HttpThread.h"
 #include "Metrics.h"
 #include "PasswordHasher.h"
@@ -295,6 +296,8 @@ int runServeCommand(const QStringList &arguments)
     sigaction(SIGINT, &action, nullptr);
     // A client that vanishes mid-write must not kill the server.
     std::signal(SIGPIPE, SIG_IGN);
+    // One write per batch of log lines rather than one per request.
+    BufferedLog log;
 
     out << "listening on " << (tls ? "https" : "http") << "://" << urlHost(listen->address) << ':' << port << "\n";
     out.flush();

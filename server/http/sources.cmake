@@ -8,6 +8,7 @@ list(APPEND COLLEAGUES_SERVER_SOURCES
     http/ApiError.h http/ApiError.cpp
     http/ApiShared.h http/ApiShared.cpp
     http/ApiServer.h http/ApiServer.cpp
+    http/BufferedLog.h http/BufferedLog.cpp
     http/Exchange.h http/Exchange.cpp
     http/HttpRequest.h http/HttpRequest.cpp
     http/HttpResponse.h http/HttpResponse.cpp

@@ -71,6 +71,7 @@ private slots:
     void messagesOnlyReachParticipants();
     void markRead();
     void syncPaging();
+    void syncStartOverAfterPurge();
     void syncErrors();
     void longPollWakesOnMessage();
     void longPollTimesOutEmpty();
@@ -780,6 +781,25 @@ void TestApi::syncPaging()
     const Response future = carol->get(u"/api/v1/sync?since=%1"_qs.arg(cursor + 1000000));
     QCOMPARE(future.status, 200);
     QCOMPARE(future.json().value(u"start_over"_qs).toBool(), true);
+}
+
+void TestApi::syncStartOverAfterPurge()
+{
+    // A cursor older than removals the server no longer keeps cannot be served: start over.
+    auto carol = client(u"carol"_qs);
+    auto root = client(u"root"_qs);
+    QVERIFY(addUser(storage(), u"shortlived"_qs, QString()));
+    const qint64 before = syncToEnd(*carol);
+    QCOMPARE(root->send("DELETE", u"/api/v1/profiles/shortlived"_qs).status, 204);
+    QVERIFY(storage().purgeTombstones(QDateTime::currentDateTimeUtc().addSecs(1)));
+    const Response old = carol->get(u"/api/v1/sync?since=%1"_qs.arg(before));
+    QCOMPARE(old.status, 200);
+    QCOMPARE(old.json().value(u"start_over"_qs).toBool(), true);
+    // Starting over works.
+    const Response fresh = carol->get(u"/api/v1/sync?since=0&limit=5000"_qs);
+    QCOMPARE(fresh.status, 200);
+    QVERIFY(!fresh.json().value(u"start_over"_qs).toBool());
+    QVERIFY(!fresh.body.contains("\"shortlived\""));
 }
 
 void TestApi::syncErrors()

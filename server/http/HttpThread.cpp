@@ -123,7 +123,10 @@ void HttpThread::stop()
     m_context.reset();
 }
 
-int HttpThread::openListeningSocket(const QHostAddress &address, quint16 *port, QString *error)
+namespace {
+
+// A socket bound to address:port, with SO_REUSEPORT or without; -1 with error set.
+int bindSocket(const QHostAddress &address, quint16 *port, bool reusePort, QString *error)
 {
     const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol || address == QHostAddress(QHostAddress::Any);
     const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -134,7 +137,8 @@ int HttpThread::openListeningSocket(const QHostAddress &address, quint16 *port, 
     const int one = 1;
     const int zero = 0;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    if (reusePort)
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     int rc = -1;
     if (v6) {
         ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &zero, sizeof zero); // Any: IPv4 too
@@ -155,7 +159,7 @@ int HttpThread::openListeningSocket(const QHostAddress &address, quint16 *port, 
         a.sin_addr.s_addr = htonl(address.toIPv4Address());
         rc = ::bind(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a);
     }
-    if (rc != 0 || ::listen(fd, 1024) != 0) {
+    if (rc != 0) {
         *error = QString::fromLocal8Bit(std::strerror(errno));
         ::close(fd);
         return -1;
@@ -165,6 +169,30 @@ int HttpThread::openListeningSocket(const QHostAddress &address, quint16 *port, 
     if (::getsockname(fd, reinterpret_cast<sockaddr *>(&bound), &length) == 0) {
         *port = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<const sockaddr_in6 *>(&bound)->sin6_port)
                                             : ntohs(reinterpret_cast<const sockaddr_in *>(&bound)->sin_port);
+    }
+    return fd;
+}
+
+} // namespace
+
+bool HttpThread::reservePort(const QHostAddress &address, quint16 *port, QString *error)
+{
+    const int fd = bindSocket(address, port, false, error);
+    if (fd < 0)
+        return false;
+    ::close(fd);
+    return true;
+}
+
+int HttpThread::openListeningSocket(const QHostAddress &address, quint16 *port, QString *error)
+{
+    const int fd = bindSocket(address, port, true, error);
+    if (fd < 0)
+        return -1;
+    if (::listen(fd, 1024) != 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(fd);
+        return -1;
     }
     return fd;
 }

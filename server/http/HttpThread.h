@@ -70,6 +70,10 @@ public:
     //! A listening TCP socket with SO_REUSEPORT on \a address:\a port (0: a free port), for
     //! every HttpThread to share; -1 with \a error set on failure. \a port is set to the bound one.
     static int openListeningSocket(const QHostAddress &address, quint16 *port, QString *error);
+    //! Picks the port for openListeningSocket(): checks with an exclusive bind that \a port is
+    //! free (SO_REUSEPORT alone would let a second server share a busy port silently), or, for
+    //! port 0, finds a free one. False with \a error when the port is taken.
+    static bool reservePort(const QHostAddress &address, quint16 *port, QString *error);
 
 private:
     QThread m_thread;

@@ -250,6 +250,10 @@ int runServeCommand(const QStringList &arguments)
     metrics.setExtraSource([&guardStats] { return guardStats.exposition(); });
 
     quint16 port = listen->port;
+    if (!HttpThread::reservePort(listen->address, &port, &error)) {
+        err << "colleagues-server serve: cannot listen on " << parser.value(listenOption) << ": " << error << "\n";
+        return 1;
+    }
     std::vector<std::unique_ptr<HttpThread>> threads;
     for (int i = 0; i < httpThreads; ++i) {
         const int fd = HttpThread::openListeningSocket(listen->address, &port, &error);

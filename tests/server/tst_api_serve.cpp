@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTest>
 #include <QUuid>
 
@@ -58,6 +59,7 @@ private slots:
     void help();
     void badOptions_data();
     void badOptions();
+    void busyPortIsAnError();
     void sigtermAnswersLongPollsAndExits();
     void tls();
     void twoInstancesOnOnePostgres();
@@ -113,6 +115,20 @@ void TestApiServe::badOptions()
     const Run r = runServer(QStringList {u"serve"_qs} + arguments);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), r.err.constData());
+    QVERIFY(!r.out.contains("listening on"));
+}
+
+void TestApiServe::busyPortIsAnError()
+{
+    // The HTTP threads share their port (SO_REUSEPORT); a port another program holds must
+    // still be refused rather than silently shared.
+    QTcpServer other;
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    QTemporaryDir dir;
+    const Run r = runServer({u"serve"_qs, u"--listen"_qs, u"127.0.0.1:%1"_qs.arg(other.serverPort()), u"--data-dir"_qs,
+                             dir.filePath(u"data"_qs)});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("cannot listen on"), r.err.constData());
     QVERIFY(!r.out.contains("listening on"));
 }
 

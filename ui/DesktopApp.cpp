@@ -10,8 +10,10 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSettings>
+#include <QTranslator>
 
 namespace Colleagues {
 
@@ -32,6 +34,14 @@ DesktopApp::~DesktopApp()
 
 void DesktopApp::setUpApplication()
 {
+    // English plural forms ("1 person", "2 people") where the app speaks English; other
+    // languages have their own forms in their translation.
+    const QString language = QLocale().uiLanguages().value(0, QStringLiteral("en"));
+    if (language.startsWith(QLatin1String("en")) || QLocale().language() == QLocale::C) {
+        auto *plurals = new QTranslator(qApp);
+        if (plurals->load(QStringLiteral(":/i18n/plurals/colleagues_en.qm")))
+            QCoreApplication::installTranslator(plurals);
+    }
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Colleagues"));
     QApplication::setDesktopFileName(QStringLiteral("org.colleagues.Colleagues"));
     QIcon icon;
@@ -58,6 +68,7 @@ bool DesktopApp::open(const QString &dataDirectory)
 void DesktopApp::start()
 {
     m_window->show();
+    m_window->activateWindow();
     m_sync->start();
 }
 

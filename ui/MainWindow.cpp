@@ -331,7 +331,7 @@ QWidget *MainWindow::buildSearchPanel()
     m_resultsView->setModel(m_resultsModel);
     m_resultsView->setItemDelegate(new ResultDelegate(m_backend->images(), m_resultsView));
     m_resultsView->setFrameShape(QFrame::NoFrame);
-    m_resultsView->setUniformItemSizes(false);
+    m_resultsView->setUniformItemSizes(true);
     m_resultsView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_resultsView->verticalScrollBar()->setSingleStep(24);
     m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -696,7 +696,9 @@ void MainWindow::onCurrentResultChanged()
     if (!result)
         return;
     m_selectedId = result->id;
-    if (m_section == Section::People)
+    // Typing on usually keeps the same person on top: no need to rebuild the pane.
+    if (m_section == Section::People
+        && (m_profilePane->profile().id != result->id || m_rightStack->currentWidget() != m_profilePane))
         showPerson(result->username);
 }
 

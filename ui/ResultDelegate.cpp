@@ -103,11 +103,11 @@ QSize ResultDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
 {
     const Fonts fonts = fontsFor(option.font);
     const int textHeight = QFontMetrics(fonts.name).height() + LineGap + QFontMetrics(fonts.secondary).height();
-    int height = std::max(AvatarSize, textHeight);
-    const SearchResult *result = ResultsModel::result(index);
-    if (result && !chipsFor(*result).isEmpty())
-        height = textHeight + ChipTop + Chip::sizeHint(fonts.chip, QStringLiteral("X"), 1, true).height();
-    return {200, height + 2 * PadY};
+    Q_UNUSED(index);
+    // Every row has room for the chips line, so all rows are equally tall: the view lays out
+    // a new page of results without measuring each row.
+    const int height = textHeight + ChipTop + Chip::sizeHint(fonts.chip, QStringLiteral("X"), 1, true).height();
+    return {200, std::max(AvatarSize, height) + 2 * PadY};
 }
 
 void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -192,6 +192,25 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         chipPalette.setColor(QPalette::Base, palette.color(group, QPalette::Highlight));
         chipPalette.setColor(QPalette::Text, primary);
         chipPalette.setColor(QPalette::Highlight, primary);
+    }
+    if (chips.isEmpty()) {
+        // Nothing to show as chips: say where the match was when the lines above do not.
+        QString where;
+        for (const MatchReason &reason : result->reasons) {
+            if (reason.field == QLatin1String("bio"))
+                where = tr("Mentioned in their bio");
+            else if (reason.field == QLatin1String("username") && where.isEmpty())
+                where = tr("Username %1").arg(result->username);
+        }
+        if (!where.isEmpty()) {
+            QFont italic = fonts.chip;
+            italic.setItalic(true);
+            painter->setFont(italic);
+            painter->setPen(secondary);
+            const int h = Chip::sizeHint(fonts.chip, QStringLiteral("X"), 1, true).height();
+            painter->drawText(QRect(textLeft, chipY, r.right() - textLeft, h), Qt::AlignLeft | Qt::AlignVCenter,
+                              QFontMetrics(italic).elidedText(where, Qt::ElideRight, r.right() - textLeft));
+        }
     }
     for (qsizetype i = 0; i < chips.size(); ++i) {
         const ChipItem &chip = chips.at(i);

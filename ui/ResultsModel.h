@@ -62,7 +62,7 @@ private:
     SearchRequest m_request;
     SearchPage m_summary;
     QList<SearchResult> m_rows;
-    int m_pageSize = 50;
+    int m_pageSize = 30; //!< a screenful or two; more come with fetchMore() while scrolling
     int m_pendingQuery = 0; //!< ticket of the request whose first page is awaited
     int m_pendingMore = 0; //!< ticket of the next page being fetched
 };

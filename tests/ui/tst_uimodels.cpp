@@ -2,6 +2,7 @@
 // skills editor's model, each checked by QAbstractItemModelTester.
 #include "ClientStore.h"
 #include "DemoCompany.h"
+#include "DesktopApp.h"
 #include "ResultsModel.h"
 #include "SearchService.h"
 #include "SkillsModel.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void skillsModelTester();
     void avatarColourIsStable();
     void toolTipsShowMarkupLiterally();
+    void englishPluralForms();
 
 private:
     QTemporaryDir m_dir;
@@ -192,6 +194,18 @@ void TestUiModels::toolTipsShowMarkupLiterally()
     const QString tip = Theme::plainToolTip(QStringLiteral("<b>bold</b> & <img src=x>"));
     QVERIFY(tip.contains(QLatin1String("&lt;b&gt;bold&lt;/b&gt; &amp; &lt;img src=x&gt;")));
     QVERIFY(!tip.contains(QLatin1String("<b>")));
+}
+
+void TestUiModels::englishPluralForms()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    DesktopApp::setUpApplication();
+    QCOMPARE(QCoreApplication::translate("Colleagues::MainWindow", "%n people", nullptr, 1),
+             QStringLiteral("1 person"));
+    QCOMPARE(QCoreApplication::translate("Colleagues::MainWindow", "%n people", nullptr, 3),
+             QStringLiteral("3 people"));
+    QCOMPARE(QCoreApplication::translate("Colleagues::LocalTime", "%n hour(s)", nullptr, 1), QStringLiteral("1 hour"));
+    QCOMPARE(QCoreApplication::translate("Colleagues::LocalTime", "%n hour(s)", nullptr, 2), QStringLiteral("2 hours"));
 }
 
 QTEST_MAIN(TestUiModels)

@@ -63,14 +63,14 @@ bool LocalServer::seedDemo(int people, quint64 seed)
                     QStringLiteral("--seed"), QString::number(seed)});
 }
 
-bool LocalServer::start(quint16 port)
+bool LocalServer::start(quint16 port, const QStringList &extra)
 {
     stop();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(m_binary,
-                     {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                      QStringLiteral("--data-dir"), m_dir.path()});
+    const QStringList arguments {QStringLiteral("serve"), QStringLiteral("--listen"),
+                                 QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--data-dir"), m_dir.path()};
+    m_process->start(m_binary, arguments + extra);
     if (!m_process->waitForStarted(10000)) {
         m_error = m_process->errorString();
         return false;

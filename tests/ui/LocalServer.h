@@ -34,8 +34,9 @@ public:
     bool importCsv(const QString &path);
     bool seedDemo(int people, quint64 seed = 1);
 
-    //! Starts serving on \a port (0: a free one) and waits until it listens.
-    bool start(quint16 port = 0);
+    //! Starts serving on \a port (0: a free one) and waits until it listens; \a extra are more
+    //! `serve` options (e.g. --tls-cert F --tls-key F).
+    bool start(quint16 port = 0, const QStringList &extra = {});
     //! Stops the server (SIGTERM, then kill) and waits for it.
     void stop();
     bool isRunning() const;

@@ -13,6 +13,7 @@
 #include "ConversationsModel.h"
 #include "DesktopApp.h"
 #include "FilterButton.h"
+#include "ImageCache.h"
 #include "MainWindow.h"
 #include "Notifier.h"
 #include "Outbox.h"
@@ -34,6 +35,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -171,15 +173,15 @@ void TestDesktopApp::typeAQueryAndSeeResults()
     ResultsModel *model = w->resultsModel();
     QVERIFY(model->rowCount() > 0);
     QCOMPARE(w->resultsView()->isVisible(), true);
-    const SearchResult *top = model->result(0);
-    QVERIFY(top);
-    QVERIFY(std::any_of(top->matchedSkills.cbegin(), top->matchedSkills.cend(), [](const MatchedSkill &s) {
+    QVERIFY(model->result(0));
+    const SearchResult top = *model->result(0); // a copy: more pages may arrive meanwhile
+    QVERIFY(std::any_of(top.matchedSkills.cbegin(), top.matchedSkills.cend(), [](const MatchedSkill &s) {
         return s.name.compare(QLatin1String("Kubernetes"), Qt::CaseInsensitive) == 0 && !s.spans.isEmpty();
     }));
     // Rows are painted by the delegate (with photos, chips and highlights) without trouble.
     QVERIFY(!w->resultsView()->viewport()->grab().isNull());
     // The selected person's profile follows the results.
-    QTRY_COMPARE(w->profilePane()->profile().id, top->id);
+    QTRY_COMPARE(w->profilePane()->profile().id, top.id);
     // Clearing the search shows the tips again.
     w->searchLineEdit()->clear();
     QTRY_VERIFY(!w->resultsView()->isVisible());
@@ -368,6 +370,10 @@ void TestDesktopApp::editAndSaveProfileSyncs()
     editor->levelSpinBox()->setValue(5);
     QTest::keyClick(editor->skillLineEdit(), Qt::Key_Return);
     QCOMPARE(editor->skillsModel()->skills().constLast().name, QStringLiteral("Analytical Engines"));
+    // A new photo (as the crop dialog hands it over), sent with the save.
+    QImage photo(320, 320, QImage::Format_RGB32);
+    photo.fill(QColor(0x33, 0x77, 0xaa));
+    editor->setPhoto(photo);
     QVERIFY(editor->saveButton()->isEnabled());
     QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
     QVERIFY(!editor->isModified());
@@ -380,6 +386,13 @@ void TestDesktopApp::editAndSaveProfileSyncs()
     QVERIFY(std::any_of(seen.skills.cbegin(), seen.skills.cend(),
                         [](const Skill &s) { return s.name == QLatin1String("Analytical Engines") && s.level == 5; }));
     QTRY_VERIFY(editor->statusLabel()->text().contains(QLatin1String("Saved")));
+    // The photo reached the server and shows in the other client.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_grace->app.store()->profileByUsername(QStringLiteral("ada"))->photoTag.isEmpty(),
+                             20000);
+    ImageCache *images = m_grace->app.backend()->images();
+    images->invalidate(QStringLiteral("ada"));
+    QTRY_VERIFY_WITH_TIMEOUT(!images->photo(QStringLiteral("ada")).isNull(), 20000);
+    QCOMPARE(images->photo(QStringLiteral("ada")).pixelColor(10, 10).blue(), 0xaa);
 }
 
 void TestDesktopApp::inlineValidation()
@@ -451,6 +464,8 @@ void TestDesktopApp::signInErrors_data()
     QTest::addRow("wrong password") << true << QStringLiteral("not-the-password") << QStringLiteral("not right");
     QTest::addRow("server unreachable") << false << QStringLiteral("ada-demo-password")
                                         << QStringLiteral("Cannot reach the server");
+    QTest::addRow("untrusted TLS certificate")
+        << true << QStringLiteral("ada-demo-password") << QStringLiteral("Cannot connect securely");
 }
 
 void TestDesktopApp::signInErrors()
@@ -458,14 +473,35 @@ void TestDesktopApp::signInErrors()
     QFETCH(bool, reachable);
     QFETCH(QString, password);
     QFETCH(QString, expected);
+    // A server with a self-signed certificate the client does not trust.
+    LocalServer tlsServer;
+    QUrl tlsUrl;
+    if (QByteArray(QTest::currentDataTag()) == "untrusted TLS certificate") {
+        QTemporaryDir certDir;
+        const QString cert = certDir.filePath(QStringLiteral("cert.pem"));
+        const QString key = certDir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                       QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+            QSKIP("openssl cannot make a test certificate here");
+        QVERIFY2(tlsServer.start(0, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}),
+                 qPrintable(tlsServer.errorString()));
+        tlsUrl = tlsServer.url();
+        QCOMPARE(tlsUrl.scheme(), QStringLiteral("https"));
+    }
     User fresh;
     QVERIFY(fresh.open());
     fresh.window()->signIn();
     auto *dialog = fresh.window()->findChild<SignInDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
-    const QString server =
-        reachable ? m_server.url().toString() : QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::closedPort());
+    const QString server = !tlsUrl.isEmpty() ? tlsUrl.toString()
+        : reachable                          ? m_server.url().toString()
+                                             : QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::closedPort());
     dialog->serverLineEdit()->setText(server);
     dialog->usernameLineEdit()->setText(QStringLiteral("ada"));
     QTest::keyClicks(dialog->passwordLineEdit(), password);

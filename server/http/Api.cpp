@@ -491,8 +491,11 @@ void Api::sync(const ExchangePtr &ex)
     const ApiResult<SyncPage> page = m_sync.page(viewer, since, int(limit));
     if (!page)
         return ex->respond(page.error().toResponse());
-    if (!SyncService::isEmpty(page.value()) || page->hasMore || timeout == 0)
-        return ex->respond(HttpResponse::json(200, SyncService::toJson(page.value())));
+    if (!SyncService::isEmpty(page.value()) || page->hasMore || timeout == 0) {
+        // The first page of a first sync says how large the directory is (progress: n of total).
+        const qint64 total = since == 0 && page->hasMore ? m_storage->profileCount() : -1;
+        return ex->respond(HttpResponse::json(200, SyncService::toJson(page.value(), total)));
+    }
 
     QPointer<LongPollHub> hub = m_hub.get();
     const qint64 cursor = qMax(since, page->next);

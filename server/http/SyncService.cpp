@@ -36,7 +36,7 @@ ApiResult<SyncPage> SyncService::page(const QString &viewer, qint64 cursor, int 
     return page;
 }
 
-QByteArray SyncService::toJson(const SyncPage &page)
+QByteArray SyncService::toJson(const SyncPage &page, qint64 total)
 {
     if (page.startOver)
         return QByteArrayLiteral(R"({"has_more":true,"next":0,"start_over":true})");
@@ -63,7 +63,12 @@ QByteArray SyncService::toJson(const SyncPage &page)
             w.raw(',');
         w.string(page.removedIds.at(i));
     }
-    w.raw("]}");
+    w.raw("]");
+    if (total >= 0) {
+        w.raw(",\"total\":");
+        w.number(total);
+    }
+    w.raw("}");
     return w.take();
 }
 

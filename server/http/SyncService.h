@@ -24,7 +24,9 @@ public:
 
     static bool isEmpty(const SyncPage &page);
     //! `{"profiles", "removed", "messages", "next", "has_more"}` or `{"start_over": true, ...}`.
-    static QByteArray toJson(const SyncPage &page);
+    //! \a total, when >= 0, is the directory's size, sent with the first page of a first sync
+    //! so that clients can show progress (n of total).
+    static QByteArray toJson(const SyncPage &page, qint64 total = -1);
     static QByteArray emptyJson(qint64 cursor);
 
 private:

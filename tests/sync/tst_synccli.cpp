@@ -110,6 +110,7 @@ void TestSyncCli::loginSyncSendAndRead()
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"ada"_qs));
     QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     QVERIFY2(r.out.contains(u"up to date: %1 profiles"_qs.arg(People)), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"synced 1000 of %1 profiles"_qs.arg(People)));
     QVERIFY(r.out.contains(u"synced %1 of %1 profiles"_qs.arg(People)));
 
     QVERIFY(login(u"grace"_qs, u"grace"_qs).exitCode == 0);

@@ -111,7 +111,11 @@ void TestSyncEngine::firstSyncOfTheDirectory()
     // Every page reported progress, counting up to the whole directory.
     QVERIFY2(progress.size() >= People / 500, qPrintable(QString::number(progress.size())));
     QCOMPARE(progress.last().at(0).toLongLong(), qint64(People));
-    QCOMPARE(progress.last().at(1).toLongLong(), qint64(People));
+    // The total is known from the first page on: n of total, all the way.
+    for (qsizetype i = 0; i < progress.size(); ++i) {
+        if (progress.at(i).at(0).toLongLong() > 0)
+            QCOMPARE(progress.at(i).at(1).toLongLong(), qint64(People));
+    }
     qint64 last = -1;
     for (const QList<QVariant> &p : std::as_const(progress)) {
         QVERIFY(p.at(0).toLongLong() >= last);

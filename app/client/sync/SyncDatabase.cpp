@@ -1,13 +1,36 @@
 #include "SyncDatabase.h"
 
+#include "SyncBatch.h"
+
 #include "ClientStore.h"
 #include "SyncLogging.h"
 #include "SyncSchema_p.h"
 
 #include <QAtomicInt>
 #include <QThread>
+#include <QThreadPool>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace Colleagues {
+
+namespace {
+//! Background work yields the CPU to the thread the UI runs on: the event loop stays
+//! responsive while a large first sync parses and writes (QThread priorities do nothing
+//! for normal threads on Linux; a thread's nice value does).
+void lowerCurrentThreadPriority()
+{
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
+}
+} // namespace
 
 class SyncDatabase::Worker : public QObject
 {
@@ -22,6 +45,7 @@ public:
     SyncSchema::SyncWriter &writer()
     {
         if (!m_writer) {
+            lowerCurrentThreadPriority();
             QString error;
             sqlite3 *db = SyncSchema::openConnection(m_connectionName, m_filePath, &error);
             if (!db)
@@ -51,7 +75,9 @@ SyncDatabase::SyncDatabase(ClientStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_thread(std::make_unique<QThread>())
+    , m_parser(std::make_unique<QThreadPool>())
 {
+    m_parser->setMaxThreadCount(1);
     m_thread->setObjectName(QStringLiteral("colleagues-sync-writer"));
     m_worker = new Worker(store->filePath());
     m_worker->moveToThread(m_thread.get());
@@ -61,6 +87,8 @@ SyncDatabase::SyncDatabase(ClientStore *store, QObject *parent)
 
 SyncDatabase::~SyncDatabase()
 {
+    // Parsed answers queue their writes: let them, then close the writer behind them.
+    m_parser->waitForDone();
     // Queued after every write already asked for: they all finish (and commit) first.
     QMetaObject::invokeMethod(
         m_worker,
@@ -91,6 +119,39 @@ void SyncDatabase::enqueue(Job job)
             post(std::move(then));
         },
         Qt::QueuedConnection);
+}
+
+void SyncDatabase::applySyncAnswer(const QByteArray &body, qint64 since, const QString &me, QObject *context,
+                                   std::function<void(const AnswerHead &)> parsed,
+                                   std::function<void(const SyncSchema::PageResult &)> done)
+{
+    QPointer<QObject> guard(context);
+    m_parser->start([this, body, since, me, guard, parsed = std::move(parsed), done = std::move(done)] {
+        lowerCurrentThreadPriority();
+        Result<SyncBatch> decoded = SyncBatch::fromJson(body);
+        if (!decoded) {
+            SyncSchema::PageResult r;
+            r.error = SyncSchema::parseError(decoded.error());
+            post([guard, done, r] {
+                if (guard)
+                    done(r);
+            });
+            return;
+        }
+        const AnswerHead head {decoded->next, decoded->hasMore, decoded->startOver};
+        post([guard, parsed, head] {
+            if (guard)
+                parsed(head);
+        });
+        auto batch = std::make_shared<const SyncBatch>(std::move(decoded).value());
+        enqueue([batch, since, me, guard, done](SyncSchema::SyncWriter &writer) {
+            SyncSchema::PageResult r = writer.applyPage(*batch, since, me);
+            return std::function<void()>([r = std::move(r), guard, done] {
+                if (guard)
+                    done(r);
+            });
+        });
+    });
 }
 
 } // namespace Colleagues

@@ -11,6 +11,7 @@ struct sqlite3;
 
 QT_BEGIN_NAMESPACE
 class QThread;
+class QThreadPool;
 QT_END_NAMESPACE
 
 namespace Colleagues {
@@ -18,7 +19,8 @@ namespace Colleagues {
 class ClientStore;
 namespace SyncSchema {
 class SyncWriter;
-}
+struct PageResult;
+} // namespace SyncSchema
 
 /*!
  * The sync engine's access to the local store: reads on the store's own connection (this
@@ -57,6 +59,24 @@ public:
     //! Calls \a function on this object's thread (safe from the worker).
     void post(std::function<void()> function);
 
+    //! What a sync answer says about the next request, known as soon as it is parsed.
+    struct AnswerHead
+    {
+        qint64 next = 0;
+        bool hasMore = false;
+        bool startOver = false;
+    };
+    /*!
+     * Stores a GET /sync answer for cursor \a since: parses it on the parser thread, reports its
+     * head through \a parsed (so the next page can be asked for while this one is written),
+     * then applies it on the writer and reports through \a done; both on this object's thread
+     * and only while \a context lives. Parsing and writing overlap across pages; answers are
+     * applied in the order they were given.
+     */
+    void applySyncAnswer(const QByteArray &body, qint64 since, const QString &me, QObject *context,
+                         std::function<void(const AnswerHead &)> parsed,
+                         std::function<void(const SyncSchema::PageResult &)> done);
+
 private:
     using Job = std::function<std::function<void()>(SyncSchema::SyncWriter &)>;
     void enqueue(Job job);
@@ -65,6 +85,7 @@ private:
     ClientStore *m_store;
     std::unique_ptr<QThread> m_thread;
     Worker *m_worker = nullptr;
+    std::unique_ptr<QThreadPool> m_parser; //!< one thread: answers are parsed in order
 };
 
 } // namespace Colleagues

@@ -13,14 +13,6 @@ namespace Colleagues {
 using namespace SyncSchema;
 
 namespace {
-//! What the engine needs of a page as soon as it is parsed, to ask for the next one.
-struct PageHead
-{
-    qint64 next = 0;
-    bool hasMore = false;
-    bool startOver = false;
-};
-
 //! Where the stored directory is, read on the sync worker after every earlier write.
 struct Position
 {
@@ -177,24 +169,11 @@ void SyncEngine::onFetched(SyncJob *job, quint64 generation)
     if (m_initialDone)
         setState(SyncState::Online);
 
-    const qint64 since = job->since();
-    const QString me = m_username;
-    QPointer<SyncEngine> self(this);
-    SyncDatabase *database = m_database;
     ++m_pendingApplies;
-    m_database->write<PageResult>(
-        [body = job->body(), since, me, self, database, generation](SyncWriter &w) {
-            return w.applyPage(body, since, me, [self, database, generation](const SyncBatch &batch) {
-                const PageHead head {batch.next, batch.hasMore, batch.startOver};
-                // Ask for the next page while this one is being written.
-                database->post([self, head, generation] {
-                    if (self)
-                        self->onParsed(SyncBatch {head.startOver, {}, {}, {}, head.next, head.hasMore, -1}, generation);
-                });
-            });
-        },
-        this,
-        [this, generation](PageResult r) {
+    m_database->applySyncAnswer(
+        job->body(), job->since(), m_username, this,
+        [this, generation](const SyncDatabase::AnswerHead &head) { onParsed(head, generation); },
+        [this, generation](const PageResult &r) {
             --m_pendingApplies;
             const bool current = generation == m_generation && m_running;
             if (r.error.isEmpty() && !r.stale && !r.startOver) {
@@ -256,7 +235,7 @@ void SyncEngine::onFetched(SyncJob *job, quint64 generation)
         });
 }
 
-void SyncEngine::onParsed(const SyncBatch &head, quint64 generation)
+void SyncEngine::onParsed(const SyncDatabase::AnswerHead &head, quint64 generation)
 {
     if (generation != m_generation || !m_running || head.startOver)
         return;

@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "Backoff.h"
+#include "SyncDatabase.h"
 #include "SyncTypes.h"
 
 #include <QDateTime>
@@ -15,9 +16,7 @@ QT_END_NAMESPACE
 namespace Colleagues {
 
 class ApiClient;
-class SyncDatabase;
 class SyncJob;
-struct SyncBatch;
 
 /*!
  * Keeps the local store in step with the server. First sync: pages through the whole
@@ -93,7 +92,7 @@ private:
     void begin(bool once);
     void fetch(qint64 since, bool longPoll);
     void onFetched(SyncJob *job, quint64 generation);
-    void onParsed(const SyncBatch &batch, quint64 generation);
+    void onParsed(const SyncDatabase::AnswerHead &head, quint64 generation);
     void restart();
     void fail(const ApiError &error);
     void setState(SyncState state);

@@ -59,6 +59,9 @@ QByteArray outboxConflict(sqlite3 *db, qint64 id);
 //! The bytes of a queued photo.
 QByteArray outboxData(sqlite3 *db, qint64 id);
 
+//! An unusable sync answer, as a PageResult error.
+QString parseError(const Error &error);
+
 //! What applying one sync answer did.
 struct PageResult
 {
@@ -89,10 +92,10 @@ public:
     QString errorString() const { return m_error; }
     sqlite3 *handle() const { return m_db; }
 
-    //! Parses \a body (a GET /sync answer for cursor \a since) and applies it with the new cursor
-    //! in one transaction. \a parsed is called after parsing, before writing (for pipelining).
-    PageResult applyPage(const QByteArray &body, qint64 since, const QString &me,
-                         const std::function<void(const SyncBatch &)> &parsed = {});
+    //! Applies a parsed GET /sync answer for cursor \a since, with the new cursor, in one transaction.
+    PageResult applyPage(const SyncBatch &batch, qint64 since, const QString &me);
+    //! The same, parsing \a body first.
+    PageResult applyPage(const QByteArray &body, qint64 since, const QString &me);
     //! "Start over": removes the directory and server-confirmed messages, resets the cursor;
     //! keeps the outbox and the messages still waiting in it.
     bool resetForResync();
@@ -136,6 +139,7 @@ private:
 
     sqlite3 *m_db;
     bool m_valid = false;
+    bool m_bulk = false; //!< a large page cache for the first sync
     QString m_error;
     std::unique_ptr<StoreSchema::DirectoryWriter> m_directory;
     struct Statements;

@@ -119,6 +119,7 @@ int runStartupChild(const QString &dir, qint64 launchedAtMs)
     if (!desktop.open(dir))
         return 1;
     desktop.window()->show();
+    desktop.window()->activateWindow(); // as DesktopApp::start() does (without a sign-in prompt)
     // The window is interactive once the event loop has processed the show and painted.
     QTimer::singleShot(0, [&] {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();

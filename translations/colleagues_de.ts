@@ -1080,6 +1080,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Local time: %1</source>
         <translation>Ortszeit: %1</translation>
     </message>
+    <message>
+        <source>Mentioned in their bio</source>
+        <translation>In der Beschreibung erwähnt</translation>
+    </message>
+    <message>
+        <source>Username %1</source>
+        <translation>Benutzername %1</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ResultsModel</name>

@@ -25,11 +25,6 @@ const QTimeZone *zone(const QString &id)
 
 } // namespace
 
-bool isKnown(const QString &timeZoneId)
-{
-    return zone(timeZoneId) != nullptr;
-}
-
 QTime time(const QString &timeZoneId, const QDateTime &nowUtc)
 {
     const QTimeZone *z = zone(timeZoneId);

@@ -9,8 +9,6 @@ namespace Colleagues {
 //! is far slower than painting a row).
 namespace LocalTime {
 
-//! Whether \a timeZoneId names a zone this system knows.
-bool isKnown(const QString &timeZoneId);
 //! The time now in \a timeZoneId; invalid for an unknown zone.
 QTime time(const QString &timeZoneId, const QDateTime &nowUtc = QDateTime::currentDateTimeUtc());
 //! The time now in \a timeZoneId, e.g. "14:05"; empty for an unknown zone.

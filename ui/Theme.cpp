@@ -53,11 +53,6 @@ QColor matchBackground(const QPalette &palette)
     return c;
 }
 
-QColor surface(const QPalette &palette)
-{
-    return mix(palette.color(QPalette::Base), palette.color(QPalette::Window), 0.5);
-}
-
 QColor positive(const QPalette &palette)
 {
     return isDark(palette) ? QColor(0x5f, 0xc8, 0x7a) : QColor(0x1f, 0x8a, 0x45);

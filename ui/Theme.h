@@ -34,8 +34,6 @@ QColor chipBackground(const QPalette &palette, bool strong);
 QColor chipText(const QPalette &palette, bool strong);
 //! Background behind the part of a text that matched the query.
 QColor matchBackground(const QPalette &palette);
-//! A calm surface a bit apart from the window background (cards, sidebars, bubbles).
-QColor surface(const QPalette &palette);
 //! Colours that carry meaning: online, offline, error.
 QColor positive(const QPalette &palette);
 QColor warning(const QPalette &palette);

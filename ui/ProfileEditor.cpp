@@ -36,6 +36,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Colleagues {
 
 namespace {
@@ -412,6 +414,10 @@ ProfileEditor::ProfileEditor(ClientBackend *backend, QWidget *parent)
             load();
         else
             m_base.revision = profile.revision;
+        if (!m_photoAfterSave.isEmpty()) {
+            uploadPhoto(std::exchange(m_photoAfterSave, {}));
+            return;
+        }
         showStatus(tr("Saved. Everyone sees your changes."));
     });
     connect(outbox, &Outbox::conflictDetected, this, &ProfileEditor::resolveConflict);
@@ -615,20 +621,26 @@ bool ProfileEditor::save()
         return false;
     }
     Outbox *outbox = m_backend->sync()->outbox();
-    const Result<QString> queued = outbox->saveProfile(edit, m_base.revision);
-    if (!queued) {
-        setError(queued.error().field.section(QLatin1Char('['), 0, 0), queued.error().message);
-        showStatus(queued.error().message, true);
-        return false;
+    const bool fieldsChanged = !(edit == m_base);
+    if (fieldsChanged) {
+        const Result<QString> queued = outbox->saveProfile(edit, m_base.revision);
+        if (!queued) {
+            setError(queued.error().field.section(QLatin1Char('['), 0, 0), queued.error().message);
+            showStatus(queued.error().message, true);
+            return false;
+        }
     }
     if (!m_newPhoto.isNull()) {
         QByteArray jpeg;
         QBuffer buffer(&jpeg);
         buffer.open(QIODevice::WriteOnly);
         m_newPhoto.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 90);
-        const Result<QString> photo = outbox->uploadPhoto(jpeg, QByteArrayLiteral("image/jpeg"));
-        if (!photo)
-            showStatus(photo.error().message, true);
+        // A new photo changes the profile's revision: sent together with a field save, it
+        // would make that save look stale (412). It goes out once the fields are saved.
+        if (fieldsChanged)
+            m_photoAfterSave = jpeg;
+        else
+            uploadPhoto(jpeg);
         m_backend->images()->setPhoto(edit.username, m_newPhoto);
         m_newPhoto = {};
     }
@@ -638,6 +650,13 @@ bool ProfileEditor::save()
     showStatus(tr("Saving…"));
     Q_EMIT saved();
     return true;
+}
+
+void ProfileEditor::uploadPhoto(const QByteArray &jpeg)
+{
+    const Result<QString> queued = m_backend->sync()->outbox()->uploadPhoto(jpeg, QByteArrayLiteral("image/jpeg"));
+    if (!queued)
+        showStatus(queued.error().message, true);
 }
 
 void ProfileEditor::showStatus(const QString &text, bool problem)

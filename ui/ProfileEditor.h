@@ -3,6 +3,7 @@
 #include "Profile.h"
 #include "SyncTypes.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QImage>
 #include <QWidget>
@@ -73,12 +74,14 @@ private:
     void choosePhoto();
     void showStatus(const QString &text, bool problem = false);
     void onOutboxItem(const OutboxItem &item);
+    void uploadPhoto(const QByteArray &jpeg);
 
     ClientBackend *m_backend;
     Profile m_base;
     bool m_modified = false;
     bool m_loading = false;
     QImage m_newPhoto;
+    QByteArray m_photoAfterSave; //!< the new photo, waiting for the field save it came with
     QHash<QString, QLineEdit *> m_lineEdits;
     QHash<QString, QLabel *> m_errors;
     QHash<QString, QLabel *> m_counters;

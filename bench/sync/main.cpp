@@ -18,15 +18,18 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace Colleagues;
 using namespace Colleagues::Testing;
@@ -93,6 +96,20 @@ bool waitFor(QSignalSpy &spy, int timeoutMs)
     return waitUntil([&] { return !spy.isEmpty(); }, timeoutMs);
 }
 
+//! CPU seconds this process used so far (all threads, user and system).
+double processCpuSeconds()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll().split(' ').value(0)) : QStringLiteral("?");
+}
+
 double percentile(QList<double> values, double p)
 {
     if (values.isEmpty())
@@ -148,7 +165,9 @@ int main(int argc, char *argv[])
     ada.client()->engine()->setPageSize(pageSize);
     StallProbe probe;
     QSignalSpy finished(ada.client()->engine(), &SyncEngine::initialSyncFinished);
+    const QString loadBefore = loadAverage();
     probe.start();
+    const double cpuBefore = processCpuSeconds();
     QElapsedTimer first;
     first.start();
     if (!ada.signIn(server.url(), QStringLiteral("ada"), SyncTestServer::demoPassword(QStringLiteral("ada")))
@@ -157,6 +176,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const double firstSeconds = first.nsecsElapsed() / 1e9;
+    const double clientCpu = processCpuSeconds() - cpuBefore;
     probe.stop();
     const qint64 stored = ada.store().profileCount();
     say(QStringLiteral("first sync: %1 profiles in %2 s (%3 profiles/s, pages of %4) [target <= 15 s: %5]")
@@ -165,6 +185,11 @@ int main(int argc, char *argv[])
             .arg(stored / firstSeconds, 0, 'f', 0)
             .arg(pageSize)
             .arg(verdict(firstSeconds <= 15 && stored == people)));
+    say(QStringLiteral("  the client used %1 s of CPU for it (parsing, validation, storing with the search index; "
+                       "the server's share is its own); machine load average %2 before, %3 after, on %4 cores")
+            .arg(clientCpu, 0, 'f', 2)
+            .arg(loadBefore, loadAverage())
+            .arg(QThread::idealThreadCount()));
     say(QStringLiteral("GUI thread during the first sync: longest event-loop stall %1 ms [target <= 50 ms: %2]")
             .arg(probe.longestStallMs(), 0, 'f', 1)
             .arg(verdict(probe.longestStallMs() <= 50)));

@@ -436,12 +436,13 @@ void TestSyncEngine::expiredOrRevokedToken()
     QCOMPARE(a->client()->engine()->state(), SyncState::SignedOut);
     QVERIFY(!a->client()->session()->isSignedIn());
     // The message is still queued, not failed.
-    QTRY_VERIFY([&] {
+    auto stateOf = [&] {
         for (const OutboxItem &i : a->client()->outbox()->items())
             if (i.key == *key)
-                return i.state == OutboxItem::State::Pending;
-        return false;
-    }());
+                return outboxStateName(i.state);
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(), u"pending"_qs, 10000);
     QCOMPARE(a->client()->messages(Grace).last().state, MessageRecord::State::Pending);
 
     // Signing in again sends it.

@@ -418,7 +418,8 @@ PageResult SyncWriter::applyPage(const SyncBatch &batch, qint64 since, const QSt
     if (!r.initialDone && !m_bulk && batch.profiles.size() >= 200) {
         // The first sync touches most pages of the indexes with every page: a cache that holds
         // them writes each once per commit instead of evicting and re-reading it. Given back below.
-        Sql::exec(m_db, "PRAGMA cache_size=-131072");
+        // Fewer, larger checkpoints too: each one syncs the file to disk.
+        Sql::exec(m_db, "PRAGMA cache_size=-131072; PRAGMA wal_autocheckpoint=16384;");
         m_bulk = true;
     }
 
@@ -473,7 +474,7 @@ PageResult SyncWriter::applyPage(const SyncBatch &batch, qint64 since, const QSt
         return r;
     r.error.clear();
     if (r.initialDone && m_bulk) {
-        Sql::exec(m_db, "PRAGMA cache_size=-16000; PRAGMA shrink_memory;");
+        Sql::exec(m_db, "PRAGMA cache_size=-16000; PRAGMA wal_autocheckpoint=1000; PRAGMA shrink_memory;");
         m_bulk = false;
     }
     qCDebug(lcSync) << "page after" << since << ":" << batch.profiles.size() << "profiles," << batch.messages.size()
@@ -653,7 +654,12 @@ std::optional<OutboxItem> SyncWriter::enqueuePhoto(const QByteArray &image, cons
 
 bool SyncWriter::resetSending()
 {
-    return Sql::exec(m_db, "UPDATE outbox SET state = 'pending' WHERE state = 'sending'", &m_error);
+    // Sent items stay visible for a day (the state of a profile save), then go; a message's
+    // state lives on in its messages row.
+    Sql::Statement purge(m_db, "DELETE FROM outbox WHERE state = 'sent' AND created_at < ?1");
+    purge.bind(1, iso(QDateTime::currentDateTimeUtc().addDays(-1)));
+    return Sql::exec(m_db, "UPDATE outbox SET state = 'pending' WHERE state = 'sending'", &m_error)
+        && (purge.exec() || failStatement(purge));
 }
 
 bool SyncWriter::markSending(qint64 id)
@@ -738,7 +744,8 @@ bool SyncWriter::markProfileSent(qint64 id, const Profile &saved, qint64 oldRevi
     bindFailure(m_s->setOutboxState, id, "sent", OutboxItem {});
     if (!m_s->setOutboxState.exec())
         return failStatement(m_s->setOutboxState);
-    Sql::Statement conflict(m_db, "UPDATE outbox SET conflict = NULL WHERE local_id = ?1");
+    // A sent photo's bytes are the server's now.
+    Sql::Statement conflict(m_db, "UPDATE outbox SET conflict = NULL, data = NULL WHERE local_id = ?1");
     conflict.bind(1, id);
     if (!conflict.exec())
         return failStatement(conflict);

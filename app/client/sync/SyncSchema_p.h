@@ -111,7 +111,8 @@ public:
     //! Queues a profile save based on \a baseRevision (coalesced with a queued save not yet sent).
     std::optional<OutboxItem> enqueueProfile(const Profile &edit, qint64 baseRevision, const QString &key);
     std::optional<OutboxItem> enqueuePhoto(const QByteArray &image, const QByteArray &mimeType, const QString &key);
-    //! Items left "sending" by a crash go back to pending (their idempotency key makes resending safe).
+    //! Items left "sending" by a crash go back to pending (their idempotency key makes resending safe);
+    //! items sent more than a day ago are dropped.
     bool resetSending();
     bool markSending(qint64 id);
     //! A temporary failure: stays pending, with the reason and when it is retried.

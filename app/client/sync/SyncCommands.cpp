@@ -59,7 +59,10 @@ int parse(QCommandLineParser &parser, const QStringList &arguments, const QStrin
         return finish(2);
     }
     if (parser.isSet(help)) {
-        out() << parser.helpText().replace(QStringLiteral("[options]"), usage);
+        // Qt's first line is "Usage: PROGRAM [options]"; ours names the command and its arguments.
+        QString text = parser.helpText();
+        text.replace(0, text.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: ") + usage);
+        out() << text;
         return finish(0);
     }
     return -1;
@@ -321,14 +324,17 @@ int runSync(const QStringList &arguments)
             QCoreApplication::exit(1);
         }
     });
-    restore(c, [&](bool signedIn) {
-        if (!signedIn) {
-            err() << "colleagues sync: not signed in; run colleagues login first\n";
-            code = 1;
-            QCoreApplication::exit(1);
-        }
-    });
-    c.client->start(onceMode);
+    QObject::connect(
+        c.client->session(), &Session::restored, &c.owner,
+        [&](bool signedIn) {
+            if (!signedIn) {
+                err() << "colleagues sync: not signed in; run colleagues login first\n";
+                code = 1;
+                QCoreApplication::exit(1);
+            }
+        },
+        Qt::SingleShotConnection);
+    c.client->start(onceMode); // restores the session, then syncs
     QCoreApplication::exec();
     if (code == 0 && onceMode)
         out() << "up to date: " << c.store.profileCount() << " profiles\n";

@@ -23,35 +23,6 @@ QString nextConnectionName(const char *prefix)
     return QStringLiteral("colleagues-%1-%2").arg(QLatin1String(prefix)).arg(counter.fetchAndAddRelaxed(1));
 }
 
-//! Opens \a path through Qt's QSQLITE driver and returns its sqlite3 handle.
-sqlite3 *openConnection(const QString &connectionName, const QString &path, QString *error)
-{
-    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    database.setDatabaseName(path);
-    if (!database.open()) {
-        *error = QStringLiteral("cannot open the local store %1: %2").arg(path, database.lastError().text());
-        return nullptr;
-    }
-    const QVariant handle = database.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        *error = QStringLiteral("the QSQLITE driver did not give a sqlite3 handle");
-        return nullptr;
-    }
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
-    if (!StoreSchema::configureConnection(db, error))
-        return nullptr;
-    return db;
-}
-
-void closeConnection(const QString &connectionName)
-{
-    {
-        QSqlDatabase database = QSqlDatabase::database(connectionName, false);
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(connectionName);
-}
-
 } // namespace
 
 // StoreWorker -------------------------------------------------------------------------------
@@ -65,14 +36,14 @@ StoreWorker::~StoreWorker()
 {
     m_writer.reset();
     if (m_db)
-        closeConnection(m_connectionName);
+        StoreSchema::closeConnection(m_connectionName);
 }
 
 bool StoreWorker::ensureOpen(QString *error)
 {
     if (m_db)
         return true;
-    m_db = openConnection(m_connectionName, m_filePath, error);
+    m_db = StoreSchema::openConnection(m_connectionName, m_filePath, error);
     if (!m_db)
         return false;
     m_writer = std::make_unique<StoreSchema::DirectoryWriter>(m_db);
@@ -137,12 +108,12 @@ bool ClientStore::openFile(const QString &path, int targetVersion)
     close();
     m_connectionName = nextConnectionName("store");
     QString error;
-    m_db = openConnection(m_connectionName, path, &error);
+    m_db = StoreSchema::openConnection(m_connectionName, path, &error);
     if (m_db && !StoreSchema::migrate(m_db, targetVersion < 0 ? StoreSchema::LatestVersion : targetVersion, &error)) {
         m_db = nullptr;
     }
     if (!m_db) {
-        closeConnection(m_connectionName);
+        StoreSchema::closeConnection(m_connectionName);
         m_connectionName.clear();
         m_errorString = error;
         qCWarning(lcStore) << error;
@@ -163,7 +134,7 @@ void ClientStore::close()
         m_worker = nullptr; // deleted on its thread's finish
     }
     if (!m_connectionName.isEmpty()) {
-        closeConnection(m_connectionName);
+        StoreSchema::closeConnection(m_connectionName);
         m_connectionName.clear();
     }
     m_db = nullptr;

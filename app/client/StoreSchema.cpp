@@ -5,6 +5,9 @@
 #include "SearchText.h"
 #include "TextFold.h"
 
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QUuid>
 
 #include <functional>
@@ -189,6 +192,34 @@ QString fromIso(const QDateTime &time)
 }
 
 } // namespace
+
+sqlite3 *openConnection(const QString &connectionName, const QString &path, QString *error)
+{
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    database.setDatabaseName(path);
+    if (!database.open()) {
+        *error = QStringLiteral("cannot open the local store %1: %2").arg(path, database.lastError().text());
+        return nullptr;
+    }
+    const QVariant handle = database.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        *error = QStringLiteral("the QSQLITE driver did not give a sqlite3 handle");
+        return nullptr;
+    }
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!StoreSchema::configureConnection(db, error))
+        return nullptr;
+    return db;
+}
+
+void closeConnection(const QString &connectionName)
+{
+    {
+        QSqlDatabase database = QSqlDatabase::database(connectionName, false);
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
 
 bool configureConnection(sqlite3 *db, QString *error)
 {

@@ -16,6 +16,12 @@ namespace Colleagues::StoreSchema {
 
 inline constexpr int LatestVersion = 4;
 
+//! Opens \a path through Qt's QSQLITE driver under \a connectionName, configures it
+//! (configureConnection()) and returns its sqlite3 handle; nullptr with \a error on failure.
+sqlite3 *openConnection(const QString &connectionName, const QString &path, QString *error);
+//! Closes and removes a connection opened by openConnection(), on the thread that opened it.
+void closeConnection(const QString &connectionName);
+
 //! Sets the per-connection pragmas (WAL, foreign keys, busy timeout, cache).
 bool configureConnection(sqlite3 *db, QString *error);
 

@@ -3,6 +3,7 @@
 #include "SyncBatch.h"
 
 #include "ClientStore.h"
+#include "StoreSchema_p.h"
 #include "SyncLogging.h"
 #include "SyncSchema_p.h"
 
@@ -47,7 +48,7 @@ public:
         if (!m_writer) {
             lowerCurrentThreadPriority();
             QString error;
-            sqlite3 *db = SyncSchema::openConnection(m_connectionName, m_filePath, &error);
+            sqlite3 *db = StoreSchema::openConnection(m_connectionName, m_filePath, &error);
             if (!db)
                 qCWarning(lcSync) << "sync worker:" << error;
             m_writer = std::make_unique<SyncSchema::SyncWriter>(db);
@@ -61,7 +62,7 @@ public:
     {
         if (m_writer) {
             m_writer.reset();
-            SyncSchema::closeConnection(m_connectionName);
+            StoreSchema::closeConnection(m_connectionName);
         }
     }
 

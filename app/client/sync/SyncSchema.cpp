@@ -9,9 +9,6 @@
 
 #include <QJsonDocument>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QSqlError>
 #include <ctime>
 
 namespace Colleagues::SyncSchema {
@@ -141,34 +138,6 @@ OutboxItem readOutbox(const Sql::Statement &s)
 }
 
 } // namespace
-
-sqlite3 *openConnection(const QString &connectionName, const QString &path, QString *error)
-{
-    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    database.setDatabaseName(path);
-    if (!database.open()) {
-        *error = QStringLiteral("cannot open the local store %1: %2").arg(path, database.lastError().text());
-        return nullptr;
-    }
-    const QVariant handle = database.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        *error = QStringLiteral("the QSQLITE driver did not give a sqlite3 handle");
-        return nullptr;
-    }
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
-    if (!StoreSchema::configureConnection(db, error))
-        return nullptr;
-    return db;
-}
-
-void closeConnection(const QString &connectionName)
-{
-    {
-        QSqlDatabase database = QSqlDatabase::database(connectionName, false);
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(connectionName);
-}
 
 QString syncValue(sqlite3 *db, const char *key)
 {

@@ -41,10 +41,6 @@ inline constexpr char TokenStorage[] = "account.token_storage"; //!< keychain | 
 inline constexpr char TokenFile[] = "account.token_file"; //!< the opted-in token file, if any
 } // namespace Keys
 
-//! Opens a connection to the store file through Qt's QSQLITE driver, configured like the store's.
-sqlite3 *openConnection(const QString &connectionName, const QString &path, QString *error);
-void closeConnection(const QString &connectionName);
-
 QString syncValue(sqlite3 *db, const char *key);
 qint64 cursor(sqlite3 *db);
 

@@ -422,11 +422,11 @@ void TestSyncEngine::expiredOrRevokedToken()
         db.close();
         db = {};
         QSqlDatabase::removeDatabase(u"server-db"_qs);
-        // The server trusts a session it checked within the last half second (SessionCache);
-        // wait until it has noticed the expiry before going on.
-        const QUrl probe = m_server->url().resolved(QUrl(u"/api/v1/sync?since=0&limit=1&timeout=0"_qs));
-        QTRY_COMPARE_WITH_TIMEOUT(httpRequest(&m_network, "GET", probe, token).status, 401, 10000);
     }
+    // The server trusts a session it checked within the last half second (SessionCache);
+    // wait until it has noticed the expiry or revocation before going on.
+    const QUrl probe = m_server->url().resolved(QUrl(u"/api/v1/sync?since=0&limit=1&timeout=0"_qs));
+    QTRY_COMPARE_WITH_TIMEOUT(httpRequest(&m_network, "GET", probe, token).status, 401, 10000);
 
     QSignalSpy required(a->client()->session(), &Session::signInRequired);
     const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Written before signing in again"_qs);

@@ -17,7 +17,6 @@ namespace Colleagues {
 SyncClient::SyncClient(ClientStore *store, QNetworkAccessManager *network, QObject *parent,
                        const QString &photoDirectory)
     : QObject(parent)
-    , m_store(store)
     , m_database(new SyncDatabase(store, this))
     , m_api(new ApiClient(network, this))
     , m_tokens(new TokenStore(this))

@@ -71,7 +71,6 @@ private:
     void begin();
     void sendReadMarks();
 
-    ClientStore *m_store;
     SyncDatabase *m_database;
     ApiClient *m_api;
     TokenStore *m_tokens;

@@ -169,12 +169,10 @@ void SyncEngine::onFetched(SyncJob *job, quint64 generation)
     if (m_initialDone)
         setState(SyncState::Online);
 
-    ++m_pendingApplies;
     m_database->applySyncAnswer(
         job->body(), job->since(), m_username, this,
         [this, generation](const SyncDatabase::AnswerHead &head) { onParsed(head, generation); },
         [this, generation](const PageResult &r) {
-            --m_pendingApplies;
             const bool current = generation == m_generation && m_running;
             if (r.error.isEmpty() && !r.stale && !r.startOver) {
                 // Committed: tell the UI even if the loop moved on meanwhile.

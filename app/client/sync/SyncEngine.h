@@ -112,7 +112,6 @@ private:
     quint64 m_generation = 0; //!< bumped on every restart: answers of older runs are ignored
     int m_pageSize = 1000;
     int m_longPollSeconds = 25;
-    int m_pendingApplies = 0;
     bool m_running = false;
     bool m_once = false;
     bool m_initialDone = false;

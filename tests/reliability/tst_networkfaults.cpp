@@ -1,6 +1,7 @@
 // Network faults: two sync clients message each other through seeded fault-injecting proxies
-// (latency, resets, cut answers, then a blackhole). Once the network is healthy again the
-// engines recover by themselves within 60 s, and nothing is lost, duplicated or reordered.
+// (latency, resets, cut answers, 5xx pages from a gateway, then a blackhole). Once the network
+// is healthy again the engines recover by themselves within 60 s, and nothing is lost,
+// duplicated or reordered.
 
 #include "ApiClient.h"
 #include "FaultProxy.h"
@@ -150,9 +151,26 @@ void TestNetworkFaults::enginesRecoverFromFaults()
     cuts.cutResponseProbability = 0.35;
     runPhase(QStringLiteral("cuts"), cuts);
     QTRY_VERIFY_WITH_TIMEOUT(sides[0].proxy->counters().cuts >= 3 && sides[1].proxy->counters().cuts >= 3, 30000);
+
+    // 4. A gateway in front of the server answers 5xx pages: first without passing the
+    //    request on, then after the server did the work (the client must retry with the same
+    //    idempotency key and get no duplicate), with Retry-After.
+    auto errorsAtLeast = [&](int n) {
+        return sides[0].proxy->counters().errors >= n && sides[1].proxy->counters().errors >= n;
+    };
+    runPhase(QStringLiteral("bad gateway"),
+             {.latencyMs = 5, .errorProbability = 0.35, .errorStatus = 502, .errorAfterForwarding = false});
+    QTRY_VERIFY_WITH_TIMEOUT(errorsAtLeast(3), 30000);
+    runPhase(QStringLiteral("unavailable"),
+             {.latencyMs = 5,
+              .errorProbability = 0.35,
+              .errorStatus = 503,
+              .errorAfterForwarding = true,
+              .retryAfterSeconds = 1});
+    QTRY_VERIFY_WITH_TIMEOUT(errorsAtLeast(6), 30000);
     traffic.stop();
 
-    // 4. A blackhole: everything accepted, nothing answered. Connections already open die too.
+    // 5. A blackhole: everything accepted, nothing answered. Connections already open die too.
     FaultProxy::Faults blackhole;
     blackhole.blackhole = true;
     setFaults(blackhole);
@@ -167,7 +185,7 @@ void TestNetworkFaults::enginesRecoverFromFaults()
                                      || s.client->client()->outbox()->pendingCount() > 0,
                                  30000);
 
-    // 5. Healthy again: everything arrives by itself within 60 s, nothing twice, in order.
+    // 6. Healthy again: everything arrives by itself within 60 s, nothing twice, in order.
     setFaults({});
     for (Side &s : sides)
         s.proxy->dropAll();
@@ -218,12 +236,11 @@ void TestNetworkFaults::enginesRecoverFromFaults()
             QCOMPARE(order, from.sentKeys);
         }
     }
-    qInfo("seed %llu: recovered in %lld ms; ada proxy %d connections, %d resets, %d cuts, %d blackholed; grace proxy "
-          "%d, %d, %d, %d",
-          seed, recoveryMs, sides[0].proxy->counters().connections, sides[0].proxy->counters().resets,
-          sides[0].proxy->counters().cuts, sides[0].proxy->counters().blackholed,
-          sides[1].proxy->counters().connections, sides[1].proxy->counters().resets, sides[1].proxy->counters().cuts,
-          sides[1].proxy->counters().blackholed);
+    for (const Side &s : sides) {
+        const FaultProxy::Counters c = s.proxy->counters();
+        qInfo("seed %llu, %s: recovered in %lld ms; %d connections, %d resets, %d cuts, %d 5xx, %d blackholed", seed,
+              qPrintable(s.user), recoveryMs, c.connections, c.resets, c.cuts, c.errors, c.blackholed);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestNetworkFaults)

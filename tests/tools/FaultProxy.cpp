@@ -30,6 +30,9 @@ struct FaultProxy::Link
     QPointer<QTcpSocket> upstream;
     bool reset = false; // decided at accept time
     bool blackhole = false;
+    bool error = false; // answered with m_faults.errorStatus
+    bool errorAfterForwarding = false;
+    bool errorSent = false;
     qint64 cutAfterBytes = -1; // response bytes to forward before cutting; -1 = never
     qint64 responseBytes = 0;
     bool closing = false;
@@ -108,6 +111,11 @@ void FaultProxy::accept()
         link->reset = !link->blackhole && uniform() < m_faults.resetProbability;
         if (!link->blackhole && !link->reset && uniform() < m_faults.cutResponseProbability)
             link->cutAfterBytes = 1 + static_cast<qint64>(uniform() * 200);
+        if (!link->blackhole && !link->reset && link->cutAfterBytes < 0 && m_faults.errorProbability > 0
+            && uniform() < m_faults.errorProbability) {
+            link->error = true;
+            link->errorAfterForwarding = m_faults.errorAfterForwarding;
+        }
 
         connect(client, &QTcpSocket::disconnected, this, [this, link] { closeLink(link); });
         if (link->blackhole) {
@@ -154,6 +162,14 @@ void FaultProxy::forward(Link *link, QTcpSocket *from, QTcpSocket *to, bool isRe
         closeLink(link);
         return;
     }
+    if (link->errorSent)
+        return;
+    if (link->error && (isResponse || !link->errorAfterForwarding)) {
+        // The gateway answers in the server's place: before the request reaches it, or once
+        // the server has done the work and begun its own answer, which is thrown away.
+        answerError(link);
+        return;
+    }
 
     bool cutNow = false;
     if (isResponse && link->cutAfterBytes >= 0) {
@@ -194,7 +210,8 @@ void FaultProxy::scheduleDrain(Link *link, bool isResponse)
             if (target)
                 target->write(chunk.data);
             if (chunk.cutAfter) {
-                ++m_counters.cuts;
+                if (!link->errorSent)
+                    ++m_counters.cuts;
                 if (target)
                     target->flush();
                 closeLink(link);
@@ -203,6 +220,33 @@ void FaultProxy::scheduleDrain(Link *link, bool isResponse)
         }
         scheduleDrain(link, isResponse);
     });
+}
+
+void FaultProxy::answerError(Link *link)
+{
+    link->errorSent = true;
+    ++m_counters.errors;
+    const int status = m_faults.errorStatus;
+    const QByteArray reason = status == 500 ? "Internal Server Error"
+        : status == 503                     ? "Service Unavailable"
+        : status == 504                     ? "Gateway Timeout"
+                                            : "Bad Gateway";
+    // An HTML page, as nginx sends: the client must not expect JSON from a gateway.
+    const QByteArray body = "<html><head><title>" + QByteArray::number(status) + ' ' + reason
+        + "</title></head><body><h1>" + reason + "</h1></body></html>\r\n";
+    QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+    answer +=
+        "Content-Type: text/html\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n";
+    if (m_faults.retryAfterSeconds >= 0)
+        answer += "Retry-After: " + QByteArray::number(m_faults.retryAfterSeconds) + "\r\n";
+    answer += "\r\n" + body;
+    link->toClient.queue.append({m_clock.elapsed() + delay(), answer, true});
+    if (link->upstream) {
+        link->upstream->disconnect(this);
+        link->upstream->abort();
+    }
+    if (link->toClient.queue.size() == 1)
+        scheduleDrain(link, true);
 }
 
 void FaultProxy::closeLink(Link *link)

@@ -14,7 +14,8 @@ namespace Colleagues::Testing {
 
 //! A small, seeded, fault-injecting TCP proxy for tests: forwards 127.0.0.1:port() to an
 //! upstream address and, by the rules set with setFaults(), adds latency, resets
-//! connections, cuts responses in the middle, or swallows everything (a blackhole).
+//! connections, cuts responses in the middle, answers with an HTTP error the way a gateway
+//! in front of the server would (5xx), or swallows everything (a blackhole).
 //! The same seed and the same traffic give the same faults.
 class FaultProxy : public QObject
 {
@@ -27,6 +28,13 @@ public:
         int jitterMs = 0; //!< up to this much more, drawn per chunk
         double resetProbability = 0.0; //!< per connection: reset (RST) once the request arrived
         double cutResponseProbability = 0.0; //!< per connection: close after part of the response
+        //! per connection: answer errorStatus instead of the server, as a reverse proxy would
+        double errorProbability = 0.0;
+        int errorStatus = 502; //!< 500, 502, 503 or 504
+        //! forward the request first and replace the server's answer (the work was done, the
+        //! client is told it failed); otherwise the request never reaches the server
+        bool errorAfterForwarding = false;
+        int retryAfterSeconds = -1; //!< sends Retry-After with the error when >= 0
         bool blackhole = false; //!< accept, read, never forward, never answer
     };
 
@@ -35,6 +43,7 @@ public:
         int connections = 0;
         int resets = 0;
         int cuts = 0;
+        int errors = 0; //!< error answers sent in place of the server's
         int blackholed = 0;
     };
 
@@ -63,6 +72,7 @@ private:
     void forward(Link *link, QTcpSocket *from, QTcpSocket *to, bool isResponse);
     void scheduleDrain(Link *link, bool isResponse);
     void closeLink(Link *link);
+    void answerError(Link *link);
     double uniform();
     int delay();
 

@@ -21,8 +21,9 @@ public:
         connect(&server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = server.nextPendingConnection()) {
                 ++connections;
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
                     socket->readAll();
+                    ++requests;
                     socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(BodySize) + "\r\n\r\n"
                                   + QByteArray(BodySize, 'x'));
                 });
@@ -32,6 +33,7 @@ public:
     }
     QTcpServer server;
     int connections = 0;
+    int requests = 0;
 };
 
 struct Exchange
@@ -76,6 +78,8 @@ private slots:
     void resets();
     void cutsResponses();
     void blackholes();
+    void answersLikeAGateway_data();
+    void answersLikeAGateway();
     void sameSeedSameFaults();
 };
 
@@ -141,6 +145,39 @@ void TestFaultProxy::blackholes()
     QVERIFY(!socket.waitForReadyRead(300)); // nothing ever comes back
     QCOMPARE(upstream.connections, 0);
     QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestFaultProxy::answersLikeAGateway_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("afterForwarding");
+    QTest::addColumn<int>("retryAfter");
+    QTest::addRow("502 before the server") << 502 << false << -1;
+    QTest::addRow("503 after the server did the work") << 503 << true << 7;
+    QTest::addRow("500 after the server did the work") << 500 << true << -1;
+}
+
+void TestFaultProxy::answersLikeAGateway()
+{
+    QFETCH(int, status);
+    QFETCH(bool, afterForwarding);
+    QFETCH(int, retryAfter);
+    Upstream upstream;
+    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 6);
+    QVERIFY(proxy.listen());
+    proxy.setFaults({.errorProbability = 1.0,
+                     .errorStatus = status,
+                     .errorAfterForwarding = afterForwarding,
+                     .retryAfterSeconds = retryAfter});
+    const Exchange e = exchange(proxy.port());
+    QVERIFY(e.closed);
+    QVERIFY2(e.received.startsWith("HTTP/1.1 " + QByteArray::number(status) + ' '), e.received.constData());
+    QVERIFY(e.received.contains("Content-Type: text/html"));
+    QCOMPARE(e.received.contains("Retry-After: " + QByteArray::number(retryAfter) + "\r\n"), retryAfter >= 0);
+    QVERIFY(!e.received.contains(QByteArray(100, 'x'))); // nothing of the server's own answer
+    QCOMPARE(upstream.requests, afterForwarding ? 1 : 0);
+    QCOMPARE(proxy.counters().errors, 1);
+    QCOMPARE(proxy.counters().cuts, 0);
 }
 
 void TestFaultProxy::sameSeedSameFaults()

@@ -5,6 +5,7 @@
 #include <QChar>
 
 #include <algorithm>
+#include <array>
 
 namespace Colleagues::SearchText {
 
@@ -64,6 +65,25 @@ bool isWordChar(char32_t cp)
 bool isSeparator(char32_t cp)
 {
     return !isWordChar(cp) && !isWordSymbol(cp);
+}
+
+//! isSeparator() of the ASCII characters, looked up: the word splitter asks for every character.
+const std::array<bool, 128> AsciiSeparator = [] {
+    std::array<bool, 128> table {};
+    for (char32_t c = 0; c < 128; ++c)
+        table[c] = isSeparator(c);
+    return table;
+}();
+
+//! isSeparator() of the code point at \a i, with its length in \a units.
+inline bool isSeparatorAt(QStringView text, qsizetype i, int *units)
+{
+    const char16_t u = text[i].unicode();
+    if (u < 0x80) {
+        *units = 1;
+        return AsciiSeparator[u];
+    }
+    return isSeparator(codePointAt(text, i, units));
 }
 
 char symbolLetter(char32_t cp)
@@ -138,12 +158,12 @@ void forEachWord(QStringView text, F &&f)
     while (i < n) {
         int units = 1;
         // Skip separators.
-        while (i < n && isSeparator(codePointAt(text, i, &units)))
+        while (i < n && isSeparatorAt(text, i, &units))
             i += units;
         if (i >= n)
             break;
         qsizetype start = i;
-        while (i < n && !isSeparator(codePointAt(text, i, &units)))
+        while (i < n && !isSeparatorAt(text, i, &units))
             i += units;
         qsizetype end = i;
 
@@ -257,64 +277,149 @@ QString skillKeyToken(QStringView skillName)
 
 namespace {
 
-void appendIndexText(QString &out, QStringView text)
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+void appendUtf8(QByteArray &out, const QString &text)
+{
+    if (isAscii(text)) {
+        const qsizetype at = out.size();
+        out.resize(at + text.size());
+        char *p = out.data() + at;
+        for (QChar c : text)
+            *p++ = char(c.unicode());
+    } else {
+        out.append(text.toUtf8());
+    }
+}
+
+char asciiLower(char16_t u)
+{
+    return char(u >= u'A' && u <= u'Z' ? u + 32 : u);
+}
+
+void appendIndexText(QByteArray &out, QStringView text)
 {
     Word word;
     forEachWord(text, [&](qsizetype start, qsizetype end) {
         // Most words are plain ASCII letters and digits: their token is the word in lower case
-        // (apostrophes dropped), appended without building a Word.
+        // (apostrophes dropped), written straight out without building a Word.
         const QStringView chunk = text.mid(start, end - start);
-        const bool plain = std::all_of(chunk.cbegin(), chunk.cend(),
-                                       [](QChar c) { return isAsciiAlnum(c.unicode()) || c.unicode() == u'\''; });
-        if (plain && !chunk.startsWith(u'\'') && chunk.size() > chunk.count(u'\'')) {
-            if (!out.isEmpty())
-                out.append(QLatin1Char(' '));
-            for (QChar c : chunk) {
-                const char16_t u = c.unicode();
-                if (u != u'\'')
-                    out.append(QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u));
+        const qsizetype at = out.size();
+        out.resize(at + 1 + chunk.size());
+        char *const begin = out.data() + at;
+        char *p = begin;
+        if (at > 0)
+            *p++ = ' ';
+        bool plain = chunk.front() != u'\'';
+        bool anyAlnum = false;
+        for (QChar c : chunk) {
+            const char16_t u = c.unicode();
+            if (isAsciiAlnum(u)) {
+                *p++ = asciiLower(u);
+                anyAlnum = true;
+            } else if (u != u'\'') {
+                plain = false;
+                break;
             }
+        }
+        if (plain && anyAlnum) {
+            out.truncate(at + (p - begin));
             return;
         }
+        out.truncate(at);
         if (!makeWord(text, start, end, &word))
             return;
         if (!out.isEmpty())
-            out.append(QLatin1Char(' '));
-        out.append(word.token);
+            out.append(' ');
+        appendUtf8(out, word.token);
         for (const QString &part : std::as_const(word.parts)) {
-            out.append(QLatin1Char(' '));
-            out.append(part);
+            out.append(' ');
+            appendUtf8(out, part);
         }
     });
 }
 
+//! skillKeyToken() in UTF-8; ASCII names are folded and encoded in one pass.
+void appendSkillKeyToken(QByteArray &out, QStringView name)
+{
+    if (!isAscii(name)) {
+        appendUtf8(out, skillKeyToken(name));
+        return;
+    }
+    out.append("_k", 2);
+    // skillKey(): lower case, white space runs as one space (encoded "_w"), trimmed; then encode().
+    bool any = false;
+    bool pendingSpace = false;
+    for (QChar c : name) {
+        const char16_t u = c.unicode();
+        if (u == u' ' || (u >= u'\t' && u <= u'\r')) {
+            pendingSpace = any;
+            continue;
+        }
+        if (pendingSpace) {
+            out.append("_w", 2);
+            pendingSpace = false;
+        }
+        any = true;
+        if (isAsciiAlnum(u)) {
+            out.append(asciiLower(u));
+        } else if (const char letter = symbolLetter(u)) {
+            out.append('_');
+            out.append(letter);
+        } else {
+            out.append("_x", 2);
+            out.append(QByteArray::number(uint(u), 16));
+            out.append('_');
+        }
+    }
+}
+
 } // namespace
 
-QString indexText(QStringView text)
+QByteArray indexTextUtf8(QStringView text)
 {
-    QString out;
+    QByteArray out;
+    out.reserve(text.size() + 16);
     appendIndexText(out, text);
     return out;
 }
 
-QString indexTexts(const QStringList &values)
+QByteArray indexTextsUtf8(const QStringList &values)
 {
-    QString out;
+    QByteArray out;
     for (const QString &value : values)
         appendIndexText(out, value);
     return out;
 }
 
-QString indexSkills(const SkillList &skills)
+QByteArray indexSkillsUtf8(const SkillList &skills)
 {
-    QString out;
+    QByteArray out;
     for (const Skill &skill : skills) {
         if (!out.isEmpty())
-            out.append(QLatin1Char(' '));
-        out.append(skillKeyToken(skill.name));
+            out.append(' ');
+        appendSkillKeyToken(out, skill.name);
         appendIndexText(out, skill.name);
     }
     return out;
+}
+
+QString indexText(QStringView text)
+{
+    return QString::fromUtf8(indexTextUtf8(text));
+}
+
+QString indexTexts(const QStringList &values)
+{
+    return QString::fromUtf8(indexTextsUtf8(values));
+}
+
+QString indexSkills(const SkillList &skills)
+{
+    return QString::fromUtf8(indexSkillsUtf8(skills));
 }
 
 } // namespace Colleagues::SearchText

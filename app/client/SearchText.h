@@ -2,6 +2,7 @@
 
 #include "Skill.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -60,6 +61,11 @@ QString indexText(QStringView text);
 //! when \a skills is true.
 QString indexTexts(const QStringList &values);
 QString indexSkills(const SkillList &skills);
+
+//! The same texts in UTF-8, as the store writes them (no conversion on the write path).
+QByteArray indexTextUtf8(QStringView text);
+QByteArray indexTextsUtf8(const QStringList &values);
+QByteArray indexSkillsUtf8(const SkillList &skills);
 
 //! True when \a token is an encoded word with symbols or a whole-key token.
 inline bool hasSymbols(QStringView token)

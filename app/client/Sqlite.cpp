@@ -1,5 +1,6 @@
 #include "Sqlite_p.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace Colleagues::Sql {
@@ -35,6 +36,7 @@ Statement::~Statement()
 Statement::Statement(Statement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_lastCode(other.m_lastCode)
+    , m_text(std::move(other.m_text))
 { }
 
 Statement &Statement::operator=(Statement &&other) noexcept
@@ -43,6 +45,7 @@ Statement &Statement::operator=(Statement &&other) noexcept
         sqlite3_finalize(m_stmt);
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_lastCode = other.m_lastCode;
+        m_text = std::move(other.m_text);
     }
     return *this;
 }
@@ -51,6 +54,7 @@ bool Statement::prepare(sqlite3 *db, const char *sql)
 {
     sqlite3_finalize(m_stmt);
     m_stmt = nullptr;
+    m_text.clear();
     m_lastCode = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     return m_lastCode == SQLITE_OK;
 }
@@ -67,8 +71,27 @@ void Statement::bind(int index, QStringView value)
         return;
     }
     // UTF-8, the database's encoding: SQLite would otherwise convert UTF-16 itself, slower.
-    const QByteArray utf8 = value.toUtf8();
-    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    // Converted into this parameter's own buffer, which SQLite reads in place until the value
+    // is bound again (no allocation once the buffer is large enough, no copy by SQLite).
+    if (!m_stmt || index < 1 || index > sqlite3_bind_parameter_count(m_stmt) || sqlite3_stmt_busy(m_stmt)) {
+        // SQLite refuses these (range, misuse); it must not keep a pointer into a buffer either.
+        const QByteArray utf8 = value.toUtf8();
+        sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        return;
+    }
+    if (m_text.empty()) // sized once: the buffers never move while SQLite points into them
+        m_text.resize(size_t(sqlite3_bind_parameter_count(m_stmt)));
+    std::string &utf8 = m_text[size_t(index - 1)];
+    const auto *begin = value.utf16();
+    const auto *end = begin + value.size();
+    if (std::all_of(begin, end, [](char16_t u) { return u < 0x80; })) {
+        utf8.resize(size_t(value.size()));
+        std::transform(begin, end, utf8.begin(), [](char16_t u) { return char(u); });
+    } else {
+        const QByteArray converted = value.toUtf8();
+        utf8.assign(converted.constData(), size_t(converted.size()));
+    }
+    sqlite3_bind_text(m_stmt, index, utf8.data(), int(utf8.size()), SQLITE_STATIC);
 }
 
 void Statement::bindUtf8(int index, const QByteArray &value)
@@ -88,6 +111,14 @@ bool Statement::exec()
     const bool success = m_lastCode == SQLITE_DONE;
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
+    return success;
+}
+
+bool Statement::run()
+{
+    while (next()) { }
+    const bool success = m_lastCode == SQLITE_DONE;
+    sqlite3_reset(m_stmt);
     return success;
 }
 

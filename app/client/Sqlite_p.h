@@ -11,6 +11,9 @@
 
 #include <sqlite3.h>
 
+#include <string>
+#include <vector>
+
 namespace Colleagues::Sql {
 
 //! The message of the last error on \a db.
@@ -43,6 +46,11 @@ public:
     void bind(int index, QStringView value);
     void bind(int index, const QString &value) { bind(index, QStringView(value)); }
     void bindUtf8(int index, const QByteArray &value);
+    //! Binds \a value without copying it: it must stay unchanged until the statement was reset.
+    void bindUtf8NoCopy(int index, const QByteArray &value)
+    {
+        sqlite3_bind_text(m_stmt, index, value.constData(), int(value.size()), SQLITE_STATIC);
+    }
     void bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
     //! Binds a C++ object for a function that reads it with sqlite3_value_pointer().
     void bindPointer(int index, void *pointer, const char *type)
@@ -54,6 +62,9 @@ public:
     bool next();
     //! Steps to completion and resets; true on success.
     bool exec();
+    //! exec() for a statement whose parameters are all bound again before each run: keeps the
+    //! bindings instead of clearing them (the bulk writes' hot path).
+    bool run();
     void reset();
     bool ok() const { return m_lastCode == SQLITE_ROW || m_lastCode == SQLITE_DONE || m_lastCode == SQLITE_OK; }
 
@@ -66,6 +77,9 @@ public:
 private:
     sqlite3_stmt *m_stmt = nullptr;
     int m_lastCode = SQLITE_OK;
+    //! UTF-8 of the text parameters, by index: SQLite reads them in place (no copy), and each
+    //! buffer keeps its capacity for the next value.
+    std::vector<std::string> m_text;
 };
 
 //! Begins a transaction; rolls it back on destruction unless commit() succeeded.

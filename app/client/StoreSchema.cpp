@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QUuid>
 
+#include <algorithm>
 #include <functional>
 
 namespace Colleagues::StoreSchema {
@@ -284,21 +285,23 @@ bool writeSearchRow(Sql::Statement &insertSearch, Sql::Statement &insertFts, qin
     for (const Skill &skill : profile.skills)
         byLevel[qBound(1, skill.level, 5) - 1].append(skill);
 
-    QString columns[11];
-    columns[0] =
-        SearchText::indexText(profile.displayName) + QLatin1Char(' ') + SearchText::indexText(profile.username);
-    columns[1] = SearchText::indexText(profile.title);
-    columns[2] = SearchText::indexText(profile.department);
-    columns[3] = SearchText::indexText(profile.location);
+    // UTF-8, bound without copies to both statements.
+    QByteArray columns[11];
+    columns[0] = SearchText::indexTextUtf8(profile.displayName);
+    columns[0] += ' ';
+    columns[0] += SearchText::indexTextUtf8(profile.username);
+    columns[1] = SearchText::indexTextUtf8(profile.title);
+    columns[2] = SearchText::indexTextUtf8(profile.department);
+    columns[3] = SearchText::indexTextUtf8(profile.location);
     for (int level = 5; level >= 1; --level)
-        columns[4 + (5 - level)] = SearchText::indexSkills(byLevel[level - 1]);
-    columns[9] = SearchText::indexTexts(profile.interests);
-    columns[10] = SearchText::indexText(profile.bio);
+        columns[4 + (5 - level)] = SearchText::indexSkillsUtf8(byLevel[level - 1]);
+    columns[9] = SearchText::indexTextsUtf8(profile.interests);
+    columns[10] = SearchText::indexTextUtf8(profile.bio);
 
     for (Sql::Statement *statement : {&insertSearch, &insertFts}) {
         statement->bind(1, localId);
         for (int i = 0; i < 11; ++i)
-            statement->bind(2 + i, columns[i]);
+            statement->bindUtf8NoCopy(2 + i, columns[i]);
         if (!statement->exec())
             return false;
     }
@@ -321,6 +324,9 @@ DirectoryWriter::DirectoryWriter(sqlite3 *db)
             "updated_at = ?14, sort_key = ?15 WHERE local_id = ?16")
         && m_deleteSkills.prepare(db, "DELETE FROM skills WHERE local_id = ?1")
         && m_deleteInterests.prepare(db, "DELETE FROM interests WHERE local_id = ?1")
+        && m_insertSkill.prepare(db,
+                                 "INSERT INTO skills(local_id, position, name, key, level) VALUES(?1, ?2, ?3, ?4, ?5)")
+        && m_insertInterest.prepare(db, "INSERT INTO interests(local_id, position, text) VALUES(?1, ?2, ?3)")
         && m_deleteSearch.prepare(db, "DELETE FROM profile_search WHERE local_id = ?1")
         && m_insertSearch.prepare(db,
                                   "INSERT INTO profile_search(local_id, name, title, department, location, skills5, "
@@ -342,27 +348,39 @@ bool DirectoryWriter::fail(const Sql::Statement &statement)
     return false;
 }
 
-Sql::Statement &DirectoryWriter::multiRowInsert(std::vector<Sql::Statement> &cache, const char *head, int columns,
-                                                qsizetype rows)
+bool DirectoryWriter::upsert(const Profile &profile)
 {
-    if (cache.size() <= size_t(rows))
-        cache.resize(size_t(rows) + 1);
-    Sql::Statement &statement = cache[size_t(rows)];
-    if (!statement.isValid()) {
-        QByteArray sql = head;
-        int parameter = 1;
-        for (qsizetype r = 0; r < rows; ++r) {
-            sql += r ? ", (" : " VALUES (";
-            for (int c = 0; c < columns; ++c)
-                sql += (c ? ", ?" : "?") + QByteArray::number(parameter++);
-            sql += ')';
-        }
-        statement.prepare(m_db, sql.constData());
-    }
-    return statement;
+    return writePendingSearchRows() && upsertRow(profile, false);
 }
 
-bool DirectoryWriter::upsert(const Profile &profile)
+bool DirectoryWriter::upsertAll(const QList<Profile> &profiles)
+{
+    // Runs of this many profiles: their index terms (about 1 MB, FTS5's own limit for pending
+    // data) go to disk as one segment.
+    constexpr size_t Run = 1000;
+    m_pendingSearch.reserve(std::min<size_t>(Run, size_t(profiles.size())));
+    for (const Profile &profile : profiles) {
+        if (!upsertRow(profile, true) || (m_pendingSearch.size() >= Run && !writePendingSearchRows())) {
+            m_pendingSearch.clear(); // the caller rolls back
+            return false;
+        }
+    }
+    return writePendingSearchRows();
+}
+
+bool DirectoryWriter::writePendingSearchRows()
+{
+    for (const PendingSearchRow &row : m_pendingSearch) {
+        if (!writeSearchRow(m_insertSearch, m_insertFts, row.localId, *row.profile)) {
+            m_pendingSearch.clear();
+            return fail(m_insertSearch.ok() ? m_insertFts : m_insertSearch);
+        }
+    }
+    m_pendingSearch.clear();
+    return true;
+}
+
+bool DirectoryWriter::upsertRow(const Profile &profile, bool deferIndex)
 {
     // What the store holds under this username. Into an empty store (an import, a first sync)
     // only a username or id seen earlier in the batch can be there.
@@ -386,6 +404,8 @@ bool DirectoryWriter::upsert(const Profile &profile)
     const QString id = !profile.id.isEmpty() ? profile.id
         : existing >= 0                      ? existingId
                                              : localProfileId(profile.username);
+    if (existing >= 0 && !writePendingSearchRows())
+        return false; // the rows about to be deleted may be queued ones
     if (existing >= 0 && existingId != id) {
         // A username belongs to one profile: a local row holding it under another id is stale
         // (the server gave the name to someone else); it goes, with its skills and index rows.
@@ -400,6 +420,8 @@ bool DirectoryWriter::upsert(const Profile &profile)
         if (m_localIdById.next())
             existing = m_localIdById.int64(0);
         m_localIdById.reset();
+        if (existing >= 0 && !writePendingSearchRows())
+            return false;
     }
 
     // No UPSERT ... RETURNING: the lookups above already tell an insert from an update.
@@ -425,7 +447,7 @@ bool DirectoryWriter::upsert(const Profile &profile)
     up.bind(15, SearchText::sortKey(profile.displayName));
     if (existing >= 0)
         up.bind(16, existing);
-    if (!up.exec())
+    if (!up.run())
         return fail(up);
     const qint64 localId = existing >= 0 ? existing : sqlite3_last_insert_rowid(m_db);
 
@@ -438,32 +460,28 @@ bool DirectoryWriter::upsert(const Profile &profile)
                 return fail(*statement);
         }
     }
-    if (!profile.skills.isEmpty()) {
-        Sql::Statement &insert = multiRowInsert(
-            m_insertSkills, "INSERT INTO skills(local_id, position, name, key, level)", 5, profile.skills.size());
-        for (qsizetype i = 0; i < profile.skills.size(); ++i) {
-            const Skill &skill = profile.skills.at(i);
-            const int base = int(i) * 5;
-            insert.bind(base + 1, localId);
-            insert.bind(base + 2, int(i));
-            insert.bind(base + 3, skill.name);
-            insert.bind(base + 4, SearchText::skillKey(skill.name));
-            insert.bind(base + 5, qBound(1, skill.level, 5));
-        }
-        if (!insert.exec())
-            return fail(insert);
+    // One row per statement: a multi-row INSERT opens a statement journal, which costs a
+    // copy of every page it touches and makes FTS5 write out its pending terms (upsertAll()).
+    for (qsizetype i = 0; i < profile.skills.size(); ++i) {
+        const Skill &skill = profile.skills.at(i);
+        m_insertSkill.bind(1, localId);
+        m_insertSkill.bind(2, int(i));
+        m_insertSkill.bind(3, skill.name);
+        m_insertSkill.bind(4, SearchText::skillKey(skill.name));
+        m_insertSkill.bind(5, qBound(1, skill.level, 5));
+        if (!m_insertSkill.run())
+            return fail(m_insertSkill);
     }
-    if (!profile.interests.isEmpty()) {
-        Sql::Statement &insert = multiRowInsert(m_insertInterests, "INSERT INTO interests(local_id, position, text)", 3,
-                                                profile.interests.size());
-        for (qsizetype i = 0; i < profile.interests.size(); ++i) {
-            const int base = int(i) * 3;
-            insert.bind(base + 1, localId);
-            insert.bind(base + 2, int(i));
-            insert.bind(base + 3, profile.interests.at(i));
-        }
-        if (!insert.exec())
-            return fail(insert);
+    for (qsizetype i = 0; i < profile.interests.size(); ++i) {
+        m_insertInterest.bind(1, localId);
+        m_insertInterest.bind(2, int(i));
+        m_insertInterest.bind(3, profile.interests.at(i));
+        if (!m_insertInterest.run())
+            return fail(m_insertInterest);
+    }
+    if (deferIndex) {
+        m_pendingSearch.push_back(PendingSearchRow {localId, &profile});
+        return true;
     }
     if (!writeSearchRow(m_insertSearch, m_insertFts, localId, profile))
         return fail(m_insertSearch.ok() ? m_insertFts : m_insertSearch);
@@ -472,6 +490,8 @@ bool DirectoryWriter::upsert(const Profile &profile)
 
 bool DirectoryWriter::remove(const QString &id, bool *removed)
 {
+    if (!writePendingSearchRows())
+        return false;
     m_removeById.bind(1, id);
     if (!m_removeById.exec())
         return fail(m_removeById);
@@ -533,11 +553,9 @@ bool DirectoryWriter::apply(const DirectoryBatch &batch, BatchResult *result)
             return false;
         counts.removed += removed ? 1 : 0;
     }
-    for (const Profile &profile : batch.upserts) {
-        if (!upsert(profile))
-            return false;
-        ++counts.upserted;
-    }
+    if (!upsertAll(batch.upserts))
+        return false;
+    counts.upserted = int(batch.upserts.size());
     for (auto it = batch.syncState.cbegin(); it != batch.syncState.cend(); ++it) {
         if (!setSyncValue(it.key(), it.value()))
             return false;

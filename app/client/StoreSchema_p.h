@@ -44,7 +44,17 @@ public:
     bool isValid() const { return m_valid; }
     QString errorString() const { return m_error; }
 
+    //! Inserts or replaces one profile with its skills, interests and index rows.
     bool upsert(const Profile &profile);
+    /*!
+     * Upserts many profiles (a sync page, an import) in the calling transaction. Their index
+     * rows are written in runs after their profile rows: FTS5 (SQLite 3.40) writes its pending
+     * terms to disk as a new segment whenever a statement opens a statement journal inside the
+     * transaction (multi-row inserts, statements that fire triggers, ...), so indexing each
+     * profile between the writes of the next could make one tiny segment per profile, and
+     * merging those cost more than all the rest of the write.
+     */
+    bool upsertAll(const QList<Profile> &profiles);
     //! Returns false on error; \a removed tells whether the id existed.
     bool remove(const QString &id, bool *removed);
     bool setSyncValue(const QString &key, const QString &value);
@@ -53,8 +63,10 @@ public:
     bool apply(const DirectoryBatch &batch, BatchResult *result);
 
 private:
+    bool upsertRow(const Profile &profile, bool deferIndex);
+    //! Writes the search rows queued by upsertRow() (in the order queued).
+    bool writePendingSearchRows();
     bool fail(const Sql::Statement &statement);
-    Sql::Statement &multiRowInsert(std::vector<Sql::Statement> &cache, const char *head, int columns, qsizetype rows);
 
     sqlite3 *m_db;
     bool m_valid = false;
@@ -62,9 +74,9 @@ private:
     Sql::Statement m_insertProfile;
     Sql::Statement m_updateProfile;
     Sql::Statement m_deleteSkills;
-    std::vector<Sql::Statement> m_insertSkills; //!< by number of rows
+    Sql::Statement m_insertSkill;
     Sql::Statement m_deleteInterests;
-    std::vector<Sql::Statement> m_insertInterests;
+    Sql::Statement m_insertInterest;
     Sql::Statement m_deleteSearch;
     Sql::Statement m_insertSearch;
     Sql::Statement m_insertFts;
@@ -77,6 +89,13 @@ private:
     bool m_intoEmptyStore = false;
     QSet<QString> m_seenUsernames;
     QSet<QString> m_seenIds;
+    //! Profiles written whose search rows are not yet (upsertAll()); they outlive the queue.
+    struct PendingSearchRow
+    {
+        qint64 localId;
+        const Profile *profile;
+    };
+    std::vector<PendingSearchRow> m_pendingSearch;
 };
 
 //! Writes the FTS content row of one profile (used by the writer and by migration 2).

@@ -2,10 +2,42 @@
 
 #include <QChar>
 
+#include <algorithm>
+
 namespace Colleagues {
+
+namespace {
+
+//! foldText() of ASCII text: lower case, white space runs as one space, trimmed (NFKD and case
+//! folding change nothing else in ASCII, and no ASCII character is a mark).
+QString foldAscii(QStringView text)
+{
+    QString out(text.size(), Qt::Uninitialized);
+    char16_t *const begin = reinterpret_cast<char16_t *>(out.data());
+    char16_t *p = begin;
+    bool pendingSpace = false;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u' ' || (u >= u'\t' && u <= u'\r')) {
+            pendingSpace = p != begin;
+            continue;
+        }
+        if (pendingSpace) {
+            *p++ = u' ';
+            pendingSpace = false;
+        }
+        *p++ = u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u;
+    }
+    out.truncate(p - begin);
+    return out;
+}
+
+} // namespace
 
 QString foldText(QStringView text)
 {
+    if (std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+        return foldAscii(text);
     const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
     QString out;
     out.reserve(decomposed.size());

@@ -7,7 +7,7 @@
 //    facets), the same queries as raw FTS5 SQL (the engine's floor) and as a naive LIKE scan
 //    (the baseline), and reports latency percentiles, ratios and the process's memory.
 //
-// Usage: bench-search [--people N] [--seed S] [--data-dir DIR] [--keep]
+// Usage: bench-search [--people N] [--seed S] [--data-dir DIR] [--import-only | --query-only]
 
 #include "ClientStore.h"
 #include "ProfileCsv.h"
@@ -512,7 +512,9 @@ int main(int argc, char *argv[])
                                        QStringLiteral("N"), QStringLiteral("40"));
     const QCommandLineOption queryOnly(QStringLiteral("query-only"),
                                        QStringLiteral("Only run the queries on an existing --data-dir."));
-    for (const auto &option : {people, seed, dataDir, queries, rounds, like, rawOption, queryOnly})
+    const QCommandLineOption importOnly(QStringLiteral("import-only"),
+                                        QStringLiteral("Only generate and import (no queries)."));
+    for (const auto &option : {people, seed, dataDir, queries, rounds, like, rawOption, queryOnly, importOnly})
         parser.addOption(option);
     parser.process(app);
 
@@ -596,6 +598,8 @@ int main(int argc, char *argv[])
     out() << "store file: " << dbSize / (1024 * 1024) << " MB\n";
     out().flush();
     parsed = {};
+    if (parser.isSet(importOnly))
+        return 0;
 
     // Queries in a fresh process, so that its memory is what the app would have.
     QProcess child;

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void skillKeyToken();
     void skillKeyMatchesCore_data();
     void skillKeyMatchesCore();
+    void indexSkillsIsKeyTokensAndWords();
     void parseQuery();
     void parseLevelErrors();
 };
@@ -129,6 +130,25 @@ void TestSearchText::skillKeyMatchesCore()
 {
     QFETCH(QString, name);
     QCOMPARE(SearchText::skillKey(name), canonicalSkillKey(name));
+}
+
+void TestSearchText::indexSkillsIsKeyTokensAndWords()
+{
+    // The store writes skills through a one-pass path for ASCII names: each skill is its
+    // whole-key token, then its words, exactly as skillKeyToken() and indexText() make them.
+    SkillList skills;
+    QStringList expected;
+    for (const char *name : {"C++", "  Machine\t Learning ", "Node.js", "CI/CD", "R&D", "(Parens), ok!", "O'Neil",
+                             "x86-64 @scale", "100%", "Zo\u00eb's Caf\u00e9", "\u6771\u4eac", "", " ", "a\x01b"}) {
+        const QString skill = QString::fromUtf8(name);
+        skills.append(Skill {skill, 3});
+        const QString words = SearchText::indexText(skill);
+        expected.append(SearchText::skillKeyToken(skill) + (words.isEmpty() ? QString() : QLatin1Char(' ') + words));
+        QCOMPARE(SearchText::indexSkills({Skill {skill, 3}}), expected.last());
+    }
+    QCOMPARE(SearchText::indexSkills(skills), expected.join(QLatin1Char(' ')));
+    QCOMPARE(SearchText::indexSkillsUtf8(skills), expected.join(QLatin1Char(' ')).toUtf8());
+    QCOMPARE(SearchText::indexTextsUtf8(list({"Rust", "C++ / F#"})), QByteArray("rust c_p_p f_h"));
 }
 
 void TestSearchText::parseQuery()

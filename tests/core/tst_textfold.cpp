@@ -16,6 +16,7 @@ private slots:
     void skillKeyDifferent_data();
     void skillKeyDifferent();
     void codePoints();
+    void asciiFastPathMatchesUnicodePath();
 };
 
 void TestTextFold::foldText_data()
@@ -84,6 +85,28 @@ void TestTextFold::codePoints()
     QCOMPARE(codePointCount(u"abc"), 3);
     QCOMPARE(codePointCount(u"😀😀"), 2); // astral characters count once
     QCOMPARE(codePointCount(u""), 0);
+}
+
+void TestTextFold::asciiFastPathMatchesUnicodePath()
+{
+    // ASCII text takes a fast path; a non-ASCII letter in front sends the same text through
+    // normalization and case folding. Both must fold it the same way: lower case, white space
+    // runs as one space, trimmed, everything else kept.
+    QList<QString> inputs {u"Node.JS"_qs, u" \t C++\n\v\f\r/ C# "_qs, u"\x01\x1c\x1f|~\x7f"_qs, u""_qs, u"   "_qs};
+    quint32 state = 12345;
+    for (int n = 0; n < 500; ++n) {
+        QString s;
+        for (int i = 0, length = int(state % 24); i < length; ++i) {
+            state = state * 1103515245 + 12345;
+            s.append(QChar(char16_t((state >> 16) % 128)));
+        }
+        inputs.append(s);
+    }
+    for (const QString &s : std::as_const(inputs)) {
+        const QString expected = s.toLower().simplified();
+        QCOMPARE(Colleagues::foldText(s), expected);
+        QCOMPARE(Colleagues::foldText(u"\u00c9"_qs + s), (u"e"_qs + s).toLower().simplified());
+    }
 }
 
 QTEST_APPLESS_MAIN(TestTextFold)

@@ -401,13 +401,13 @@ PageResult SyncWriter::applyPage(const SyncBatch &batch, qint64 since, const QSt
         if (removed)
             r.removedProfileIds.append(id);
     }
-    for (const Profile &p : batch.profiles) {
-        if (!m_directory->upsert(p)) {
-            r.error = m_directory->errorString();
-            return r;
-        }
-        r.changedProfileIds.append(p.id);
+    if (!m_directory->upsertAll(batch.profiles)) {
+        r.error = m_directory->errorString();
+        return r;
     }
+    r.changedProfileIds.reserve(batch.profiles.size());
+    for (const Profile &p : batch.profiles)
+        r.changedProfileIds.append(p.id);
     QSet<QString> peers;
     for (const Message &m : batch.messages) {
         bool inserted = false;

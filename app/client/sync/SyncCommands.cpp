@@ -382,7 +382,9 @@ int runSend(const QStringList &arguments)
         }
     });
     QObject::connect(outbox, &Outbox::itemChanged, &c.owner, [&](const OutboxItem &item) {
-        if (item.key != clientId || item.state != OutboxItem::State::Pending || item.attempts == 0)
+        // Any item waiting for a retry will do: an earlier message to the same person, queued
+        // offline, goes first, and ours waits behind it (it would never be tried here).
+        if (item.state != OutboxItem::State::Pending || item.attempts == 0)
             return;
         err() << "colleagues send: not delivered yet (" << item.errorMessage
               << "); it is queued and goes out with the next colleagues sync\n";

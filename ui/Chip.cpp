@@ -34,10 +34,10 @@ QFont textFont(const QFont &font, bool matched)
 
 QSize sizeHint(const QFont &font, const QString &text, int level, bool matched)
 {
-    const QFontMetricsF metrics(textFont(font, matched));
+    const QFont f = textFont(font, matched);
     // Round up: a chip one fraction of a pixel too narrow would elide its text.
-    return {2 * PaddingX + int(std::ceil(metrics.horizontalAdvance(text))) + 1 + pipsWidth(level),
-            int(std::ceil(metrics.height())) + 2 * PaddingY};
+    return {2 * PaddingX + int(std::ceil(HighlightedText::width(f, text))) + 1 + pipsWidth(level),
+            int(std::ceil(QFontMetricsF(f).height())) + 2 * PaddingY};
 }
 
 void paint(QPainter *painter, const QRect &rect, const QFont &font, const QString &text, int level, bool matched,

@@ -20,7 +20,7 @@ ClientBackend::ClientBackend(ClientStore *store, SyncClient *sync, QObject *pare
     , m_search(new SearchService(store->filePath(), this))
     , m_images(new ImageCache(this))
 {
-    m_images->setLoader([this](const QString &username) { loadPhoto(username); });
+    m_images->setLoader([this](const QString &username, const QString &photoTag) { loadPhoto(username, photoTag); });
     connect(m_sync->photos(), &PhotoCache::photoReady, this,
             [this](const QString &username, const QString &, const QString &path) {
                 QFile file(path);
@@ -109,12 +109,15 @@ void ClientBackend::markConversationRead(const QString &peer)
     Q_EMIT conversationsChanged();
 }
 
-void ClientBackend::loadPhoto(const QString &username)
+void ClientBackend::loadPhoto(const QString &username, QString photoTag)
 {
-    const std::optional<Profile> p = profileByUsername(username);
-    if (!p || p->photoTag.isEmpty())
-        return;
-    const QString path = m_sync->photos()->photo(username, p->photoTag);
+    if (photoTag.isEmpty()) {
+        const std::optional<Profile> p = profileByUsername(username);
+        if (!p || p->photoTag.isEmpty())
+            return;
+        photoTag = p->photoTag;
+    }
+    const QString path = m_sync->photos()->photo(username, photoTag);
     if (path.isEmpty())
         return; // photoReady() follows
     QFile file(path);

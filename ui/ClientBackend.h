@@ -58,7 +58,7 @@ Q_SIGNALS:
     void incomingMessage(const Colleagues::MessageRecord &message);
 
 private:
-    void loadPhoto(const QString &username);
+    void loadPhoto(const QString &username, QString photoTag);
     void onMessages(const QList<MessageRecord> &messages, bool arrived);
 
     ClientStore *m_store;

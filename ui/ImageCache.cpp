@@ -19,7 +19,21 @@ QImage ImageCache::photo(const QString &username)
     if (!m_requested.contains(username)) {
         m_requested.insert(username);
         if (m_loader)
-            m_loader(username);
+            m_loader(username, QString());
+    }
+    return {};
+}
+
+QImage ImageCache::photo(const QString &username, const QString &photoTag)
+{
+    if (photoTag.isEmpty())
+        return {};
+    if (const QImage *image = m_images.object(username))
+        return *image;
+    if (!m_requested.contains(username)) {
+        m_requested.insert(username);
+        if (m_loader)
+            m_loader(username, photoTag);
     }
     return {};
 }

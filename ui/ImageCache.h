@@ -20,7 +20,8 @@ class ImageCache : public QObject
     Q_OBJECT
 
 public:
-    using Loader = std::function<void(const QString &username)>;
+    //! Loads \a username's photo of version \a photoTag (empty: not known here, to look up).
+    using Loader = std::function<void(const QString &username, const QString &photoTag)>;
 
     explicit ImageCache(QObject *parent = nullptr);
 
@@ -28,6 +29,9 @@ public:
 
     //! The photo, or a null image (then the initials avatar is shown).
     QImage photo(const QString &username);
+    //! The same when the photo's tag is known (a search result has it): an empty tag means no
+    //! photo, and nothing is looked up.
+    QImage photo(const QString &username, const QString &photoTag);
     //! Stores the encoded image \a data (JPEG or PNG) for \a username; empty data: no photo.
     void setPhotoData(const QString &username, const QByteArray &data);
     void setPhoto(const QString &username, const QImage &image);

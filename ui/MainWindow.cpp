@@ -6,6 +6,7 @@
 #include "ConversationDelegate.h"
 #include "ConversationsModel.h"
 #include "FilterButton.h"
+#include "FlowLayout.h"
 #include "Icons.h"
 #include "ImageCache.h"
 #include "LinkButton.h"
@@ -392,10 +393,13 @@ QWidget *MainWindow::buildEmptyState(QWidget *parent)
     const QStringList examples {QStringLiteral("kubernetes"), QStringLiteral("skill:rust level>=4"),
                                 QStringLiteral("dept:\"Data Platform\""), QStringLiteral("location:berlin"),
                                 QStringLiteral("c++")};
-    auto *exampleRow = new QHBoxLayout;
-    exampleRow->setSpacing(Theme::SpaceM);
+    // The examples wrap onto more lines when the column is narrow, rather than being cut.
+    auto *exampleBox = new QWidget(page);
+    exampleBox->setObjectName(QStringLiteral("exampleQueriesWidget"));
+    auto *exampleRow = new FlowLayout(exampleBox, Theme::SpaceM);
+    exampleRow->setContentsMargins(0, 0, 0, 0);
     for (const QString &example : examples) {
-        auto *link = new LinkButton(example, page);
+        auto *link = new LinkButton(example, exampleBox);
         link->setObjectName(QStringLiteral("exampleQueryButton"));
         link->setAccessibleName(tr("Search for %1").arg(example));
         connect(link, &LinkButton::clicked, this, [this, example] {
@@ -404,8 +408,7 @@ QWidget *MainWindow::buildEmptyState(QWidget *parent)
         });
         exampleRow->addWidget(link);
     }
-    exampleRow->addStretch();
-    outer->addLayout(exampleRow);
+    outer->addWidget(exampleBox);
     outer->addSpacing(Theme::SpaceL);
 
     auto *filtersTitle = plain(tr("Filters you can type"), page);
@@ -638,7 +641,9 @@ void MainWindow::runSearch()
     const bool filtered = !request.departments.isEmpty() || !request.locations.isEmpty();
     m_clearFiltersButton->setVisible(filtered);
     if (request.query.trimmed().isEmpty() && !filtered) {
-        // Before typing: tips, not the whole directory.
+        // Before typing: tips, not the whole directory. The person who was about to be shown
+        // (the selection follows with a delay) is no longer there.
+        m_selectionTimer->stop();
         m_resultsStack->setCurrentWidget(m_emptyState);
         m_correctionLabel->hide();
         m_countLabel->clear();

@@ -137,7 +137,8 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 
     painter->save();
     const QRectF avatarRect(r.left(), r.top(), AvatarSize, AvatarSize);
-    const QImage photo = m_photos ? m_photos->photo(result->username) : QImage();
+    // The result knows whether there is a photo: no lookup in the store while painting.
+    const QImage photo = m_photos ? m_photos->photo(result->username, result->photoTag) : QImage();
     Avatar::paint(painter, avatarRect, result->username, result->displayName, photo, palette);
 
     const int textLeft = r.left() + AvatarSize + Theme::SpaceL;

@@ -2,6 +2,8 @@
 
 #include "SearchService.h"
 
+#include <algorithm>
+
 namespace Colleagues {
 
 ResultsModel::ResultsModel(SearchService *service, QObject *parent)
@@ -112,11 +114,21 @@ void ResultsModel::onPageReady(int ticket, const SearchPage &page)
 {
     if (ticket == m_pendingQuery) {
         m_pendingQuery = 0;
-        beginResetModel();
-        m_rows = page.results;
         m_summary = page;
         m_summary.results.clear();
-        endResetModel();
+        // Typing on often keeps the same people in the same order (only what matched changes):
+        // then the rows stay, with their selection and scroll position, and are repainted.
+        const bool samePeople = page.results.size() == m_rows.size() && !m_rows.isEmpty()
+            && std::equal(m_rows.cbegin(), m_rows.cend(), page.results.cbegin(),
+                          [](const SearchResult &l, const SearchResult &r) { return l.id == r.id; });
+        if (samePeople) {
+            m_rows = page.results;
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+        } else {
+            beginResetModel();
+            m_rows = page.results;
+            endResetModel();
+        }
         Q_EMIT resultsReplaced();
         Q_EMIT loadingChanged(false);
         return;

@@ -11,11 +11,12 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QtAlgorithms>
 
 #include <algorithm>
 #include <vector>
 
-Q_LOGGING_CATEGORY(lcSearch, "colleagues.search")
+Q_LOGGING_CATEGORY(lcSearch, "colleagues.search", QtInfoMsg)
 
 namespace Colleagues {
 
@@ -331,9 +332,15 @@ struct SearchEngine::Private
         quint64 pairs[4] = {};
     };
     std::vector<PrefixFilter> prefixFilters;
+    // One-character terms, the most common and most expensive queries (typing starts with one),
+    // need no search: per person, one 32-bit entry per first character they have, in character
+    // order (columns | exact columns << 11), found by counting the lower bits of firstChars.
+    std::vector<quint32> firstCharOffsets;
+    std::vector<quint32> firstCharEntries;
     bool docsLoaded = false;
     quint64 loadedGeneration = 0;
     qint64 loadedDataVersion = -1;
+    QByteArray loadedIndexState; //!< the FTS5 index's structure record when the tables were loaded
 
     Vocabulary vocabulary;
     bool vocabularyLoaded = false;
@@ -343,6 +350,7 @@ struct SearchEngine::Private
     Sql::Statement skillsStatement;
     Sql::Statement interestsStatement;
     Sql::Statement dataVersionStatement;
+    Sql::Statement indexStateStatement;
 
     // The last query's results, reused when the UI fetches the next page.
     struct Cached
@@ -361,6 +369,7 @@ struct SearchEngine::Private
     bool loadPrefixTable();
     bool loadVocabulary();
     qint64 dataVersion();
+    QByteArray indexState();
 
     TermHit shortHit(qint64 localId, const PlanTerm &term) const;
     std::vector<PlanTerm> planTerms(const SearchQuery &query, QList<Correction> *corrections);
@@ -385,16 +394,31 @@ bool SearchEngine::Private::ensureOpen()
         matchStatement.prepare(
             db, "SELECT colleagues_collect(profile_fts, ?1) FROM profile_fts WHERE profile_fts MATCH ?2");
         rowStatement.prepare(db,
-                             "SELECT id, username, display_name, title, department, location, time_zone, bio "
-                             "FROM profiles WHERE local_id = ?1");
+                             "SELECT id, username, display_name, title, department, location, time_zone, bio, "
+                             "photo_tag FROM profiles WHERE local_id = ?1");
         skillsStatement.prepare(db, "SELECT name, level FROM skills WHERE local_id = ?1 ORDER BY position");
         interestsStatement.prepare(db, "SELECT text FROM interests WHERE local_id = ?1 ORDER BY position");
         dataVersionStatement.prepare(db, "PRAGMA data_version");
+        // FTS5 keeps the list of its index segments in record 10 of its data table; every commit
+        // that changes the index (any profile written or removed) changes that record.
+        indexStateStatement.prepare(db, "SELECT block FROM profile_fts_data WHERE id = 10");
         docsLoaded = false;
         vocabularyLoaded = false;
         cache = {};
     }
     return collectRegistered;
+}
+
+QByteArray SearchEngine::Private::indexState()
+{
+    QByteArray state;
+    if (indexStateStatement.next()) {
+        sqlite3_stmt *statement = indexStateStatement.handle();
+        state = QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, 0)),
+                           sqlite3_column_bytes(statement, 0));
+    }
+    indexStateStatement.reset();
+    return state;
 }
 
 qint64 SearchEngine::Private::dataVersion()
@@ -413,6 +437,13 @@ bool SearchEngine::Private::ensureFresh()
     // data_version changes when another connection (the store's worker, another process)
     // commits; the generation when this store object wrote.
     const qint64 version = dataVersion();
+    if (docsLoaded && version != loadedDataVersion && store->directoryGeneration() == loadedGeneration) {
+        // Messages, the outbox and the sync cursor are committed far more often than the
+        // directory: when the index did not change, neither did anything loaded here.
+        const QByteArray state = indexState();
+        if (!state.isEmpty() && state == loadedIndexState)
+            loadedDataVersion = version;
+    }
     if (docsLoaded && (version != loadedDataVersion || store->directoryGeneration() != loadedGeneration)) {
         docsLoaded = false;
         vocabularyLoaded = false;
@@ -421,8 +452,16 @@ bool SearchEngine::Private::ensureFresh()
     if (!docsLoaded) {
         loadedDataVersion = version;
         loadedGeneration = store->directoryGeneration();
-        if (!loadDocs() || !loadPrefixTable())
+        loadedIndexState = indexState();
+        QElapsedTimer timer;
+        timer.start();
+        if (!loadDocs())
             return false;
+        const qint64 docsNs = timer.nsecsElapsed();
+        if (!loadPrefixTable())
+            return false;
+        qCDebug(lcSearch) << "loaded" << byName.size() << "people:" << docsNs / 1000000 << "ms per-person table,"
+                          << (timer.nsecsElapsed() - docsNs) / 1000000 << "ms prefix table";
         docsLoaded = true;
     }
     return true;
@@ -479,6 +518,9 @@ bool SearchEngine::Private::loadPrefixTable()
     prefixFilters.assign(docs.size(), PrefixFilter {});
     prefixEntries.clear();
     prefixEntries.reserve(byName.size() * 48);
+    firstCharOffsets.assign(docs.size() + 1, 0);
+    firstCharEntries.clear();
+    firstCharEntries.reserve(byName.size() * 20);
     // Per person: one raw entry per token, then sorted and merged by prefix id.
     std::vector<quint64> scratch;
     Sql::Statement rows(db,
@@ -489,8 +531,10 @@ bool SearchEngine::Private::loadPrefixTable()
         const qint64 id = rows.int64(0);
         if (id < 0 || size_t(id) >= docs.size())
             continue;
-        for (; next <= id; ++next)
+        for (; next <= id; ++next) {
             prefixOffsets[size_t(next)] = quint32(prefixEntries.size());
+            firstCharOffsets[size_t(next)] = quint32(firstCharEntries.size());
+        }
         scratch.clear();
         for (int column = 0; column < ColumnCount; ++column) {
             const auto *text = reinterpret_cast<const unsigned char *>(sqlite3_column_text(rows.handle(), column + 1));
@@ -526,6 +570,7 @@ bool SearchEngine::Private::loadPrefixTable()
         }
         std::sort(scratch.begin(), scratch.end());
         PrefixFilter &filter = prefixFilters[size_t(id)];
+        int lastFirstChar = -1;
         for (quint64 entry : scratch) {
             const quint32 prefixId = quint32(entry >> PrefixShift);
             filter.firstChars |= quint64(1) << firstCharOf(prefixId);
@@ -536,10 +581,23 @@ bool SearchEngine::Private::loadPrefixTable()
                 prefixEntries.back() |= entry;
             else
                 prefixEntries.push_back(entry);
+            // Entries are sorted by prefix, so those of one first character are adjacent.
+            const quint32 columns = quint32((entry >> 11) & 0x7FF);
+            const quint32 exact = prefixId == (quint32(firstCharOf(prefixId)) << (6 * (ShortTermLength - 1)))
+                ? quint32(entry & 0x7FF)
+                : 0;
+            if (firstCharEntries.size() > firstCharOffsets[size_t(id)] && firstCharOf(prefixId) == lastFirstChar)
+                firstCharEntries.back() |= columns | (exact << 11);
+            else
+                firstCharEntries.push_back(columns | (exact << 11));
+            lastFirstChar = firstCharOf(prefixId);
         }
     }
-    for (; size_t(next) <= docs.size(); ++next)
+    for (; size_t(next) <= docs.size(); ++next) {
         prefixOffsets[size_t(next)] = quint32(prefixEntries.size());
+        firstCharOffsets[size_t(next)] = quint32(firstCharEntries.size());
+    }
+    firstCharEntries.shrink_to_fit();
     prefixEntries.shrink_to_fit();
     if (!rows.ok()) {
         qCWarning(lcSearch) << "cannot load the prefix table:" << rows.errorMessage();
@@ -555,8 +613,16 @@ TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) co
     if (index + 1 >= prefixOffsets.size())
         return hit;
     const PrefixFilter &filter = prefixFilters[index];
-    if (!(filter.firstChars & (quint64(1) << firstCharOf(quint32(term.shortId)))))
+    const quint64 firstBit = quint64(1) << firstCharOf(quint32(term.shortId));
+    if (!(filter.firstChars & firstBit))
         return hit;
+    if (term.shortLength == 1) {
+        const quint32 entry =
+            firstCharEntries[firstCharOffsets[index] + quint32(qPopulationCount(filter.firstChars & (firstBit - 1)))];
+        hit.prefix = quint16(entry & 0x7FF);
+        hit.exact = quint16((entry >> 11) & 0x7FF);
+        return hit;
+    }
     if (term.shortLength >= 2) {
         const quint32 bit = pairBit(quint32(term.shortId));
         if (!(filter.pairs[bit >> 6] & (quint64(1) << (bit & 63))))
@@ -578,12 +644,15 @@ TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) co
 
 bool SearchEngine::Private::loadVocabulary()
 {
+    QElapsedTimer timer;
+    timer.start();
     vocabulary.clear();
     Sql::Statement rows(db, "SELECT term, doc FROM profile_vocab");
     while (rows.next())
         vocabulary.add(rows.text(0), rows.integer(1));
     vocabulary.finish();
     vocabularyLoaded = rows.ok();
+    qCDebug(lcSearch) << "loaded the vocabulary," << vocabulary.size() << "terms:" << timer.elapsed() << "ms";
     return vocabularyLoaded;
 }
 
@@ -705,7 +774,9 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     const bool needsFts = !longTerms.empty() || !query.skills.isEmpty() || !query.departments.isEmpty()
         || !query.locations.isEmpty() || (query.minLevel > 0 && terms.empty());
     if (!needsFts) {
-        // By local_id: the prefix table is read front to back.
+        // By local_id: the prefix table is read front to back. A short term matches much of
+        // the directory (one letter: most of it).
+        matches->reserve(byName.size());
         for (size_t id = 0; id < docs.size(); ++id) {
             if (docs[id].nameRank >= 0)
                 consider(qint64(id), nullptr);
@@ -845,6 +916,7 @@ SearchResult SearchEngine::Private::result(const Match &match, const SearchQuery
     row.location = rowStatement.text(5);
     row.timeZone = rowStatement.text(6);
     const QString bio = rowStatement.text(7);
+    row.photoTag = rowStatement.text(8);
     rowStatement.reset();
 
     auto addField = [&](const char *field, const QString &text, const QString &value = QString(), int level = 0) {

@@ -63,6 +63,7 @@ struct SearchResult
     QString department;
     QString location;
     QString timeZone;
+    QString photoTag; //!< the photo's version; empty when the person has no photo
     QList<MatchedSkill> matchedSkills; //!< best level first
     double score = 0; //!< higher is better; comparable within one query only
     QList<MatchReason> reasons;

@@ -4,6 +4,8 @@
 #include "FixtureDirectory.h"
 #include "SearchEngine.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void queryErrors();
     void json();
     void storeNotOpen();
+    void followsOtherConnections();
 
 private:
     QTemporaryDir m_dir;
@@ -362,6 +365,62 @@ void TestSearchEngine::storeNotOpen()
     const SearchPage page = engine.search(QStringLiteral("anything"));
     QCOMPARE(page.total, 0);
     QVERIFY(!page.error.isEmpty());
+}
+
+void TestSearchEngine::followsOtherConnections()
+{
+    // The app searches on its own connection while sync writes on another: the engine sees
+    // every directory change, and commits that leave the directory alone change nothing.
+    QTemporaryDir dir;
+    ClientStore searched;
+    QVERIFY(Test::loadFixture(searched, dir.path()));
+    SearchEngine engine(&searched);
+    QVERIFY(engine.prepare());
+    ClientStore writer;
+    QVERIFY(writer.open(dir.path()));
+    const SearchPage before = engine.search(QStringLiteral("k"), 0, 100);
+    QVERIFY(before.total > 0);
+
+    QVERIFY(writer.setSyncValue(QStringLiteral("cursor"), QStringLiteral("42")));
+    const SearchPage same = engine.search(QStringLiteral("k"), 0, 100);
+    QCOMPARE(same.total, before.total);
+    QCOMPARE(same.departments, before.departments);
+
+    Profile grace;
+    grace.username = QStringLiteral("kgrace");
+    grace.displayName = QStringLiteral("Grace Kowalczyk");
+    grace.title = QStringLiteral("Quantum Wrangler");
+    grace.department = QStringLiteral("Zymurgy");
+    grace.location = QStringLiteral("Oslo");
+    grace.timeZone = QStringLiteral("Europe/Oslo");
+    grace.email = QStringLiteral("kgrace@example.com");
+    grace.skills = {Skill {QStringLiteral("Zig"), 5}};
+    QVERIFY(writer.upsertProfiles({grace}));
+    const SearchPage added = engine.search(QStringLiteral("k"), 0, 100);
+    QCOMPARE(added.total, before.total + 1);
+    QVERIFY(find(added, QStringLiteral("kgrace")));
+    QCOMPARE(engine.search(QStringLiteral("zymurgy")).total, 1);
+    QCOMPARE(engine.search(QStringLiteral("wrang")).total, 1);
+    QVERIFY(std::any_of(added.departments.cbegin(), added.departments.cend(),
+                        [](const FacetCount &f) { return f.value == QLatin1String("Zymurgy") && f.count == 1; }));
+
+    grace.title = QStringLiteral("Brewer");
+    grace.department = QStringLiteral("Data Platform");
+    QVERIFY(writer.upsertProfiles({grace}));
+    QCOMPARE(engine.search(QStringLiteral("wrang")).total, 0);
+    QCOMPARE(engine.search(QStringLiteral("zymurgy")).total, 0);
+    const SearchPage brewer = engine.search(QStringLiteral("brew"));
+    QCOMPARE(brewer.total, 1);
+    QCOMPARE(brewer.results.first().department, QStringLiteral("Data Platform"));
+
+    QVERIFY(writer.removeProfiles({brewer.results.first().id}));
+    QCOMPARE(engine.search(QStringLiteral("brew")).total, 0);
+    const SearchPage after = engine.search(QStringLiteral("k"), 0, 100);
+    QCOMPARE(after.total, before.total);
+    QCOMPARE(after.departments, before.departments);
+    QCOMPARE(after.results.size(), before.results.size());
+    for (qsizetype i = 0; i < after.results.size(); ++i)
+        QCOMPARE(after.results[i].id, before.results[i].id);
 }
 
 QTEST_GUILESS_MAIN(TestSearchEngine)

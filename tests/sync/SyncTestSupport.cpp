@@ -180,6 +180,23 @@ TestClient::TestClient()
 {
     if (!m_dir.isValid())
         return;
+    open();
+}
+
+bool TestClient::restart()
+{
+    m_client.reset();
+    m_store.reset();
+    m_valid = false;
+    open();
+    if (!m_valid)
+        return false;
+    m_client->start();
+    return true;
+}
+
+void TestClient::open()
+{
     m_store = std::make_unique<ClientStore>();
     if (!m_store->open(m_dir.path()))
         return;

@@ -84,8 +84,13 @@ public:
 
     //! Signs in (token kept in a file in the data directory); true once signed in.
     bool signIn(const QUrl &server, const QString &user, const QString &password);
+    //! Closes the client and its store and opens them again on the same data directory, as a
+    //! restarted app would; the session is restored from the token file.
+    bool restart();
 
 private:
+    void open();
+
     QTemporaryDir m_dir;
     QNetworkAccessManager m_network;
     std::unique_ptr<ClientStore> m_store;

@@ -41,6 +41,7 @@ private slots:
     void firstSyncOfTheDirectory();
     void deltaAfterServerEditAndRemoval();
     void twoClientsMessageEachOther();
+    void readMarkMadeOfflineSurvivesARestart();
     void sendWhileServerStoppedIsDeliveredOnce();
     void cutAnswersDoNotDuplicate();
     void validationFailureIsPermanent();
@@ -220,6 +221,40 @@ void TestSyncEngine::twoClientsMessageEachOther()
     QTRY_COMPARE(g->client()->conversations().first().unreadCount, 0);
     QTRY_VERIFY_WITH_TIMEOUT(a->client()->messages(Grace).first().message.readAt.isValid(), 10000);
     QVERIFY(!adaUpdated.isEmpty());
+}
+
+void TestSyncEngine::readMarkMadeOfflineSurvivesARestart()
+{
+    // Grace reaches the server through a proxy that can refuse her connections.
+    FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
+    QVERIFY(proxy.listen());
+    auto a = syncedClient(Ada);
+    auto g = syncedClient(Grace, QUrl(u"http://127.0.0.1:%1"_qs.arg(proxy.port())));
+    QVERIFY(a && g);
+    QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
+    const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Read me on the train"_qs);
+    QVERIFY(key);
+    QTRY_VERIFY_WITH_TIMEOUT(!graceGot.isEmpty(), 10000);
+
+    // Offline: every connection is reset as soon as its request arrives.
+    proxy.setFaults({.resetProbability = 1.0});
+    proxy.dropAll();
+    const int resetsBefore = proxy.counters().resets;
+    g->client()->markConversationRead(Ada);
+    QTRY_VERIFY(g->client()->conversations().first().unreadCount == 0);
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.counters().resets > resetsBefore, 10000);
+
+    // The app is closed and opened again; once the network is back, the mark goes out by itself.
+    QVERIFY(g->restart());
+    proxy.setFaults({});
+    auto readByGrace = [&] {
+        for (const MessageRecord &m : a->client()->messages(Grace))
+            if (m.message.clientId == *key)
+                return m.message.readAt.isValid();
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(readByGrace(), 20000);
+    QCOMPARE(g->client()->conversations().first().unreadCount, 0);
 }
 
 void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()

@@ -11,8 +11,37 @@
 #include "TokenStore.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Colleagues {
+
+namespace {
+
+// Read marks the server has not acknowledged yet, kept in the store so that they survive a
+// restart while offline: {"peer": up-to message id}. Cleared with the account's sync state.
+constexpr char UnsentReadMarksKey[] = "sync.unsent_read_marks";
+
+QString encodeReadMarks(const QHash<QString, qint64> &marks)
+{
+    QJsonObject o;
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QHash<QString, qint64> decodeReadMarks(const QString &text)
+{
+    QHash<QString, qint64> marks;
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (const qint64 upTo = it.value().toInteger(); upTo > 0)
+            marks.insert(it.key(), upTo);
+    }
+    return marks;
+}
+
+} // namespace
 
 SyncClient::SyncClient(ClientStore *store, QNetworkAccessManager *network, QObject *parent,
                        const QString &photoDirectory)
@@ -81,6 +110,17 @@ void SyncClient::start(bool once)
 
 void SyncClient::begin()
 {
+    // Marks left from an earlier run (or made before signing in) go out with this session;
+    // another account's never do (its sync state was cleared with the account change).
+    if (m_readMarksUser != m_session->username())
+        m_unsentReadMarks.clear();
+    m_readMarksUser = m_session->username();
+    const QHash<QString, qint64> stored =
+        decodeReadMarks(SyncSchema::syncValue(m_database->readHandle(), UnsentReadMarksKey));
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        m_unsentReadMarks.insert(it.key(), std::max(it.value(), m_unsentReadMarks.value(it.key())));
+    sendReadMarks();
+
     m_engine->setUsername(m_session->username());
     m_outbox->setUsername(m_session->username());
     if (m_once)
@@ -123,10 +163,28 @@ void SyncClient::markConversationRead(const QString &peer)
     }
     if (upTo == 0)
         return;
-    m_database->write<bool>([peer, upTo](SyncSchema::SyncWriter &w) { return w.markConversationRead(peer, upTo); },
-                            this, [](bool) {});
     m_unsentReadMarks.insert(peer, std::max(upTo, m_unsentReadMarks.value(peer)));
+    const QString marks = encodeReadMarks(m_unsentReadMarks);
+    m_database->write<bool>(
+        [peer, upTo, marks](SyncSchema::SyncWriter &w) {
+            return w.markConversationRead(peer, upTo)
+                && w.setValues({{QString::fromLatin1(UnsentReadMarksKey), marks}});
+        },
+        this, [](bool) {});
     sendReadMarks();
+}
+
+void SyncClient::forgetReadMark(const QString &peer, qint64 upTo)
+{
+    if (m_unsentReadMarks.value(peer) != upTo)
+        return; // a later mark is still to go
+    m_unsentReadMarks.remove(peer);
+    const QString marks = encodeReadMarks(m_unsentReadMarks);
+    m_database->write<bool>(
+        [marks](SyncSchema::SyncWriter &w) {
+            return w.setValues({{QString::fromLatin1(UnsentReadMarksKey), marks}});
+        },
+        this, [](bool) {});
 }
 
 void SyncClient::sendReadMarks()
@@ -137,9 +195,11 @@ void SyncClient::sendReadMarks()
         const QString peer = it.key();
         const qint64 upTo = it.value();
         MarkReadJob *job = m_api->markRead(peer, upTo);
-        connect(job, &ApiJob::succeeded, this, [this, peer, upTo] {
-            if (m_unsentReadMarks.value(peer) == upTo)
-                m_unsentReadMarks.remove(peer);
+        connect(job, &ApiJob::succeeded, this, [this, peer, upTo] { forgetReadMark(peer, upTo); });
+        // Kept for the next connection unless the server will never take it (e.g. the peer is gone).
+        connect(job, &ApiJob::failed, this, [this, peer, upTo](const ApiError &error) {
+            if (!error.isTemporary() && error.kind != ApiError::Kind::Auth && error.kind != ApiError::Kind::Tls)
+                forgetReadMark(peer, upTo);
         });
     }
 }

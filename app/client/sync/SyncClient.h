@@ -70,6 +70,7 @@ signals:
 private:
     void begin();
     void sendReadMarks();
+    void forgetReadMark(const QString &peer, qint64 upTo);
 
     SyncDatabase *m_database;
     ApiClient *m_api;
@@ -79,6 +80,7 @@ private:
     Outbox *m_outbox;
     PhotoCache *m_photos;
     QHash<QString, qint64> m_unsentReadMarks; //!< peer -> up-to id, not yet acknowledged
+    QString m_readMarksUser; //!< whose marks m_unsentReadMarks holds
     bool m_once = false;
 };
 

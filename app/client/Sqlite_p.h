@@ -67,6 +67,8 @@ public:
     bool run();
     void reset();
     bool ok() const { return m_lastCode == SQLITE_ROW || m_lastCode == SQLITE_DONE || m_lastCode == SQLITE_OK; }
+    //! The result of the last step (SQLITE_CONSTRAINT, ...).
+    int errorCode() const { return m_lastCode; }
 
     qint64 int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
     int integer(int column) const { return sqlite3_column_int(m_stmt, column); }

@@ -353,8 +353,14 @@ bool DirectoryWriter::upsert(const Profile &profile)
     return writePendingSearchRows() && upsertRow(profile, false);
 }
 
-bool DirectoryWriter::upsertAll(const QList<Profile> &profiles)
+bool DirectoryWriter::upsertAll(const QList<Profile> &profiles, bool mostlyNew)
 {
+    m_insertFirst = mostlyNew;
+    struct Reset
+    {
+        bool &flag;
+        ~Reset() { flag = false; }
+    } reset {m_insertFirst};
     // Runs of this many profiles: their index terms (about 1 MB, FTS5's own limit for pending
     // data) go to disk as one segment.
     constexpr size_t Run = 1000;
@@ -380,27 +386,57 @@ bool DirectoryWriter::writePendingSearchRows()
     return true;
 }
 
+bool DirectoryWriter::bindProfileRow(Sql::Statement &statement, const QString &id, const Profile &profile,
+                                     qint64 existing)
+{
+    statement.bind(1, id);
+    statement.bind(2, profile.username);
+    statement.bind(3, profile.displayName);
+    statement.bind(4, profile.email);
+    statement.bind(5, profile.title);
+    statement.bind(6, profile.department);
+    statement.bind(7, profile.location);
+    statement.bind(8, profile.timeZone);
+    statement.bind(9, profile.manager);
+    statement.bind(10, profile.phone);
+    statement.bind(11, profile.bio);
+    statement.bind(12, profile.photoTag);
+    statement.bind(13, profile.revision);
+    const QString updated = fromIso(profile.updatedAt);
+    if (updated.isEmpty())
+        statement.bindNull(14);
+    else
+        statement.bind(14, updated);
+    statement.bind(15, SearchText::sortKey(profile.displayName));
+    if (existing >= 0)
+        statement.bind(16, existing);
+    return statement.run();
+}
+
 bool DirectoryWriter::upsertRow(const Profile &profile, bool deferIndex)
 {
-    // What the store holds under this username. Into an empty store (an import, a first sync)
-    // only a username or id seen earlier in the batch can be there.
+    // A profile new to the store (most of an import into an empty store, or of a first sync) is
+    // inserted without looking anything up. If its username or id is taken after all, the
+    // one-row INSERT fails on that UNIQUE constraint before it wrote anything (profiles has no
+    // triggers, so SQLite checks every constraint first and leaves the transaction as it was),
+    // and the lookups below find the row to update.
+    if (m_insertFirst) {
+        const QString id = profile.id.isEmpty() ? localProfileId(profile.username) : profile.id;
+        if (bindProfileRow(m_insertProfile, id, profile, -1))
+            return writeRowsOf(sqlite3_last_insert_rowid(m_db), profile, false, deferIndex);
+        if ((m_insertProfile.errorCode() & 0xff) != SQLITE_CONSTRAINT)
+            return fail(m_insertProfile);
+    }
+
+    // What the store holds under this username.
     qint64 existing = -1;
     QString existingId;
-    const bool lookUp = !m_intoEmptyStore || m_seenUsernames.contains(profile.username)
-        || (!profile.id.isEmpty() && m_seenIds.contains(profile.id));
-    if (m_intoEmptyStore) {
-        m_seenUsernames.insert(profile.username);
-        if (!profile.id.isEmpty())
-            m_seenIds.insert(profile.id);
+    m_byUsername.bind(1, profile.username);
+    if (m_byUsername.next()) {
+        existing = m_byUsername.int64(0);
+        existingId = m_byUsername.text(1);
     }
-    if (lookUp) {
-        m_byUsername.bind(1, profile.username);
-        if (m_byUsername.next()) {
-            existing = m_byUsername.int64(0);
-            existingId = m_byUsername.text(1);
-        }
-        m_byUsername.reset();
-    }
+    m_byUsername.reset();
     const QString id = !profile.id.isEmpty() ? profile.id
         : existing >= 0                      ? existingId
                                              : localProfileId(profile.username);
@@ -414,7 +450,7 @@ bool DirectoryWriter::upsertRow(const Profile &profile, bool deferIndex)
             return fail(m_removeByLocalId);
         existing = -1;
     }
-    if (existing < 0 && lookUp) {
+    if (existing < 0) {
         // The id may be here under an older username.
         m_localIdById.bind(1, id);
         if (m_localIdById.next())
@@ -426,32 +462,15 @@ bool DirectoryWriter::upsertRow(const Profile &profile, bool deferIndex)
 
     // No UPSERT ... RETURNING: the lookups above already tell an insert from an update.
     Sql::Statement &up = existing >= 0 ? m_updateProfile : m_insertProfile;
-    up.bind(1, id);
-    up.bind(2, profile.username);
-    up.bind(3, profile.displayName);
-    up.bind(4, profile.email);
-    up.bind(5, profile.title);
-    up.bind(6, profile.department);
-    up.bind(7, profile.location);
-    up.bind(8, profile.timeZone);
-    up.bind(9, profile.manager);
-    up.bind(10, profile.phone);
-    up.bind(11, profile.bio);
-    up.bind(12, profile.photoTag);
-    up.bind(13, profile.revision);
-    const QString updated = fromIso(profile.updatedAt);
-    if (updated.isEmpty())
-        up.bindNull(14);
-    else
-        up.bind(14, updated);
-    up.bind(15, SearchText::sortKey(profile.displayName));
-    if (existing >= 0)
-        up.bind(16, existing);
-    if (!up.run())
+    if (!bindProfileRow(up, id, profile, existing))
         return fail(up);
-    const qint64 localId = existing >= 0 ? existing : sqlite3_last_insert_rowid(m_db);
+    return writeRowsOf(existing >= 0 ? existing : sqlite3_last_insert_rowid(m_db), profile, existing >= 0, deferIndex);
+}
 
-    if (existing >= 0) {
+bool DirectoryWriter::writeRowsOf(qint64 localId, const Profile &profile, bool replacing, bool deferIndex)
+{
+
+    if (replacing) {
         // Delete then insert: the triggers on profile_search take the old text out of the FTS
         // index and put the new text in.
         for (Sql::Statement *statement : {&m_deleteSkills, &m_deleteInterests, &m_deleteSearch}) {
@@ -530,22 +549,11 @@ bool DirectoryWriter::apply(const DirectoryBatch &batch, BatchResult *result)
                 Sql::exec(db, "PRAGMA cache_size=-16000");
         }
     } restore {m_db, large};
+    bool intoEmptyStore = false;
     {
         Sql::Statement any(m_db, "SELECT 1 FROM profiles LIMIT 1");
-        m_intoEmptyStore = batch.upserts.size() > 100 && !any.next();
+        intoEmptyStore = !any.next();
     }
-    m_seenUsernames.clear();
-    m_seenIds.clear();
-    struct EndOfBatch
-    {
-        DirectoryWriter *writer;
-        ~EndOfBatch()
-        {
-            writer->m_intoEmptyStore = false;
-            writer->m_seenUsernames.clear();
-            writer->m_seenIds.clear();
-        }
-    } endOfBatch {this};
     BatchResult counts;
     for (const QString &id : batch.removedIds) {
         bool removed = false;
@@ -553,7 +561,7 @@ bool DirectoryWriter::apply(const DirectoryBatch &batch, BatchResult *result)
             return false;
         counts.removed += removed ? 1 : 0;
     }
-    if (!upsertAll(batch.upserts))
+    if (!upsertAll(batch.upserts, intoEmptyStore))
         return false;
     counts.upserted = int(batch.upserts.size());
     for (auto it = batch.syncState.cbegin(); it != batch.syncState.cend(); ++it) {

@@ -54,7 +54,9 @@ public:
      * profile between the writes of the next could make one tiny segment per profile, and
      * merging those cost more than all the rest of the write.
      */
-    bool upsertAll(const QList<Profile> &profiles);
+    //! \a mostlyNew: most profiles are not in the store yet (an import into an empty store, a
+    //! first sync); they are inserted without looking up their username and id first.
+    bool upsertAll(const QList<Profile> &profiles, bool mostlyNew = false);
     //! Returns false on error; \a removed tells whether the id existed.
     bool remove(const QString &id, bool *removed);
     bool setSyncValue(const QString &key, const QString &value);
@@ -64,6 +66,10 @@ public:
 
 private:
     bool upsertRow(const Profile &profile, bool deferIndex);
+    //! Binds the profiles row (\a existing: its local_id for the update) and runs the statement.
+    bool bindProfileRow(Sql::Statement &statement, const QString &id, const Profile &profile, qint64 existing);
+    //! Skills, interests and the search row of a profile row just written.
+    bool writeRowsOf(qint64 localId, const Profile &profile, bool replacing, bool deferIndex);
     //! Writes the search rows queued by upsertRow() (in the order queued).
     bool writePendingSearchRows();
     bool fail(const Sql::Statement &statement);
@@ -85,10 +91,7 @@ private:
     Sql::Statement m_removeByLocalId;
     Sql::Statement m_removeById;
     Sql::Statement m_setSyncValue;
-    // apply() into an empty store: upsert() looks up only what the batch itself wrote.
-    bool m_intoEmptyStore = false;
-    QSet<QString> m_seenUsernames;
-    QSet<QString> m_seenIds;
+    bool m_insertFirst = false; //!< upsertAll() of mostly new profiles
     //! Profiles written whose search rows are not yet (upsertAll()); they outlive the queue.
     struct PendingSearchRow
     {

@@ -327,30 +327,45 @@ void TestClientStore::asyncBatchOnWorker()
 
 void TestClientStore::largeBatchWithRepeatsIntoEmptyStore()
 {
-    // An empty store skips the per-profile lookups, except for what the batch itself wrote.
+    // An empty store inserts without lookups (a taken username or id fails the insert, which
+    // then looks up the row to update) and indexes in runs of 1000 after the profile rows:
+    // repeats before and after a run was indexed must leave one row each and a consistent index.
     QTemporaryDir dir;
     ClientStore store;
     QVERIFY(store.open(dir.path()));
     DirectoryBatch batch;
-    for (int i = 0; i < 300; ++i)
-        batch.upserts.append(person(QStringLiteral("user%1").arg(i), QStringLiteral("Person %1").arg(i)));
-    Profile again = batch.upserts.at(10); // the same profile, changed
+    for (int i = 0; i < 2500; ++i)
+        batch.upserts.append(person(QStringLiteral("user%1").arg(i), QStringLiteral("Person %1").arg(i),
+                                    {{QStringLiteral("Go"), 1 + i % 5}}));
+    Profile again = batch.upserts.at(10); // the same profile, changed, after its run was indexed
     again.displayName = QStringLiteral("Renamed Ten");
+    again.skills = {{QStringLiteral("Rust"), 5}, {QStringLiteral("C++"), 4}};
+    Profile queued = batch.upserts.at(2450); // changed while its search row is still queued
+    queued.displayName = QStringLiteral("Renamed Late");
     Profile moved = person(QStringLiteral("user20"), QStringLiteral("New Twenty")); // username, new id
     moved.id = QStringLiteral("id-new-20");
     Profile csv = person(QStringLiteral("user30"), QStringLiteral("Csv Thirty")); // no id: keeps user30's
     csv.id.clear();
-    batch.upserts.append({again, moved, csv});
+    Profile clash = person(QStringLiteral("someone-else"), QStringLiteral("Clash Forty")); // user40's id
+    clash.id = QStringLiteral("id-user40");
+    batch.upserts.insert(1200, again);
+    batch.upserts.append({queued, moved, csv, clash});
     QVERIFY2(store.applyBatch(batch), qPrintable(store.errorString()));
-    QCOMPARE(store.profileCount(), 300);
+    QCOMPARE(store.profileCount(), 2500);
     QCOMPARE(store.profileByUsername(QStringLiteral("user10"))->displayName, QStringLiteral("Renamed Ten"));
+    QCOMPARE(store.profileByUsername(QStringLiteral("user10"))->skills.size(), 2);
+    QCOMPARE(store.profileByUsername(QStringLiteral("user2450"))->displayName, QStringLiteral("Renamed Late"));
     QCOMPARE(store.profileByUsername(QStringLiteral("user20"))->id, QStringLiteral("id-new-20"));
     QCOMPARE(store.profileByUsername(QStringLiteral("user30"))->id, QStringLiteral("id-user30"));
     QCOMPARE(store.profileByUsername(QStringLiteral("user30"))->displayName, QStringLiteral("Csv Thirty"));
+    QVERIFY(!store.profileByUsername(QStringLiteral("user40")));
+    QCOMPARE(store.profile(QStringLiteral("id-user40"))->username, QStringLiteral("someone-else"));
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM skills")), 2500 - 4 + 2);
     QVERIFY(ftsConsistent(store));
     SearchEngine engine(&store);
-    QCOMPARE(engine.search(QStringLiteral("renamed")).total, 1);
-    QCOMPARE(engine.search(QStringLiteral("person")).total, 297);
+    QCOMPARE(engine.search(QStringLiteral("renamed")).total, 2);
+    QCOMPARE(engine.search(QStringLiteral("skill:rust")).total, 1);
+    QCOMPARE(engine.search(QStringLiteral("person")).total, 2500 - 5);
 }
 
 void TestClientStore::syncState()

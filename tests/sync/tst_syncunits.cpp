@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,6 +71,7 @@ private slots:
     void syncBatchRejects();
     void conflictFields();
     void pagesCommitWithTheirCursor();
+    void firstSyncWithRepeatsKeepsTheIndexConsistent();
     void startOverKeepsQueuedWork();
 };
 
@@ -262,6 +265,54 @@ void TestSyncUnits::pagesCommitWithTheirCursor()
     QCOMPARE(r.removedProfileIds, QStringList {u"grace-id"_qs});
     QCOMPARE(SyncSchema::cursor(store.handle()), 9);
     QCOMPARE(store.profileCount(), 2);
+}
+
+void TestSyncUnits::firstSyncWithRepeatsKeepsTheIndexConsistent()
+{
+    // A first sync inserts without lookups and indexes in runs; profiles that come again (in
+    // the same page, after an index run, or in a later page) and a username that moved to a
+    // new id must still leave one row each and an index that matches its content.
+    QTemporaryDir dir;
+    ClientStore store;
+    QVERIFY(store.open(dir.path()));
+    SyncDatabase db(&store);
+    using SyncSchema::PageResult;
+    using SyncSchema::SyncWriter;
+    auto named = [](const QString &username, const QString &name, qint64 revision) {
+        QJsonObject o = profileJson(username, revision);
+        o.insert(u"display_name"_qs, name);
+        return o;
+    };
+    QJsonArray first;
+    for (int i = 0; i < 1500; ++i)
+        first.append(named(u"user%1"_qs.arg(i), u"Person %1"_qs.arg(i), 1));
+    first.append(named(u"user10"_qs, u"Renamed Ten"_qs, 2)); // after a run of 1000 was indexed
+    first.append(named(u"user1400"_qs, u"Renamed Fourteen"_qs, 2)); // still queued for the index
+    PageResult r =
+        runOn<PageResult>(db, [&](SyncWriter &w) { return w.applyPage(page(first, 10, true), 0, u"ada"_qs); });
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+
+    QJsonArray second {named(u"user20"_qs, u"Renamed Twenty"_qs, 2), named(u"user1600"_qs, u"Person 1600"_qs, 1)};
+    QJsonObject moved = named(u"user30"_qs, u"New Thirty"_qs, 1); // the username, given to a new id
+    moved.insert(u"id"_qs, u"new-30"_qs);
+    second.append(moved);
+    r = runOn<PageResult>(db, [&](SyncWriter &w) { return w.applyPage(page(second, 20, false), 10, u"ada"_qs); });
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QVERIFY(r.initialDone);
+
+    QCOMPARE(store.profileCount(), 1501);
+    QCOMPARE(store.profileByUsername(u"user10"_qs)->displayName, u"Renamed Ten"_qs);
+    QCOMPARE(store.profileByUsername(u"user1400"_qs)->displayName, u"Renamed Fourteen"_qs);
+    QCOMPARE(store.profileByUsername(u"user20"_qs)->revision, 2);
+    QCOMPARE(store.profileByUsername(u"user30"_qs)->id, u"new-30"_qs);
+    QVERIFY(!store.profile(u"user30-id"_qs));
+    QSqlQuery q(store.database());
+    QVERIFY2(q.exec(u"INSERT INTO profile_fts(profile_fts, rank) VALUES('integrity-check', 1)"_qs),
+             qPrintable(q.lastError().text()));
+    QVERIFY(q.exec(u"SELECT count(*) FROM profile_fts WHERE profile_fts MATCH 'renamed'"_qs) && q.next());
+    QCOMPARE(q.value(0).toInt(), 3);
+    QVERIFY(q.exec(u"SELECT count(*) FROM profile_search"_qs) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1501);
 }
 
 void TestSyncUnits::startOverKeepsQueuedWork()

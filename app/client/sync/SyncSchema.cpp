@@ -401,7 +401,8 @@ PageResult SyncWriter::applyPage(const SyncBatch &batch, qint64 since, const QSt
         if (removed)
             r.removedProfileIds.append(id);
     }
-    if (!m_directory->upsertAll(batch.profiles)) {
+    // A first sync brings profiles the store does not have yet (a repeat is looked up anyway).
+    if (!m_directory->upsertAll(batch.profiles, !r.initialDone)) {
         r.error = m_directory->errorString();
         return r;
     }

@@ -1,6 +1,5 @@
 #include "Sqlite_p.h"
 
-#include <algorithm>
 #include <utility>
 
 namespace Colleagues::Sql {
@@ -82,12 +81,16 @@ void Statement::bind(int index, QStringView value)
     if (m_text.empty()) // sized once: the buffers never move while SQLite points into them
         m_text.resize(size_t(sqlite3_bind_parameter_count(m_stmt)));
     std::string &utf8 = m_text[size_t(index - 1)];
-    const auto *begin = value.utf16();
-    const auto *end = begin + value.size();
-    if (std::all_of(begin, end, [](char16_t u) { return u < 0x80; })) {
-        utf8.resize(size_t(value.size()));
-        std::transform(begin, end, utf8.begin(), [](char16_t u) { return char(u); });
-    } else {
+    // ASCII (most values) is narrowed in one pass; anything else goes through Qt's encoder.
+    const char16_t *in = value.utf16();
+    const size_t size = size_t(value.size());
+    utf8.resize(size);
+    char16_t seen = 0;
+    for (size_t i = 0; i < size; ++i) {
+        seen |= in[i];
+        utf8[i] = char(in[i]);
+    }
+    if (seen >= 0x80) {
         const QByteArray converted = value.toUtf8();
         utf8.assign(converted.constData(), size_t(converted.size()));
     }

@@ -195,6 +195,8 @@ void TestSyncUnits::syncBatchRejects_data()
     bad.insert(u"display_name"_qs, QString(101, u'x'));
     QTest::addRow("invalid profile") << page({profileJson(u"ada"_qs), bad}, 3, false) << u"profiles[1].display_name"_qs;
     QTest::addRow("removed not strings") << page({}, 3, false, {42}) << u"removed[0]"_qs;
+    QTest::addRow("profile not an object") << page({profileJson(u"ada"_qs), 7}, 3, false) << u"profiles[1]"_qs;
+    QTest::addRow("message not an object") << page({}, 3, false, {}, {u"hi"_qs}) << u"messages[0]"_qs;
 }
 
 void TestSyncUnits::syncBatchRejects()

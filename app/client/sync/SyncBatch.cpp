@@ -46,12 +46,14 @@ Result<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
     const QJsonArray profiles = o.value(QStringLiteral("profiles")).toArray();
     batch.profiles.reserve(profiles.size());
     for (qsizetype i = 0; i < profiles.size(); ++i) {
-        const QString path = QStringLiteral("profiles[%1]").arg(i);
-        if (!profiles.at(i).isObject())
-            return fieldError(path, QStringLiteral("%1 must be an object.").arg(path));
-        Result<Profile> p = profileFromJson(profiles.at(i).toObject());
+        // The path is only made for an error: a first sync page holds a thousand profiles.
+        const auto path = [i] { return QStringLiteral("profiles[%1]").arg(i); };
+        const QJsonValue value = profiles.at(i);
+        if (!value.isObject())
+            return fieldError(path(), QStringLiteral("%1 must be an object.").arg(path()));
+        Result<Profile> p = profileFromJson(value.toObject());
         if (!p)
-            return nested(path, p.error());
+            return nested(path(), p.error());
         batch.profiles.append(std::move(p).value());
     }
 
@@ -72,12 +74,13 @@ Result<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
     const QJsonArray messages = o.value(QStringLiteral("messages")).toArray();
     batch.messages.reserve(messages.size());
     for (qsizetype i = 0; i < messages.size(); ++i) {
-        const QString path = QStringLiteral("messages[%1]").arg(i);
-        if (!messages.at(i).isObject())
-            return fieldError(path, QStringLiteral("%1 must be an object.").arg(path));
-        Result<Message> m = messageFromJson(messages.at(i).toObject());
+        const auto path = [i] { return QStringLiteral("messages[%1]").arg(i); };
+        const QJsonValue value = messages.at(i);
+        if (!value.isObject())
+            return fieldError(path(), QStringLiteral("%1 must be an object.").arg(path()));
+        Result<Message> m = messageFromJson(value.toObject());
         if (!m)
-            return nested(path, m.error());
+            return nested(path(), m.error());
         batch.messages.append(std::move(m).value());
     }
     return batch;

@@ -40,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -324,8 +325,20 @@ QWidget *MainWindow::buildSearchPanel()
     layout->addWidget(hairline(panel));
 
     m_resultsStack = new QStackedWidget(panel);
-    m_emptyState = buildEmptyState(m_resultsStack);
-    m_resultsStack->addWidget(m_emptyState);
+    // The text pages scroll rather than being cut in a small window or at 200%, and their
+    // word-wrapped labels are not measured again each time a result count changes.
+    auto textPage = [this](QWidget *page) {
+        auto *scroll = new QScrollArea(m_resultsStack);
+        scroll->setObjectName(page->objectName() + QStringLiteral("ScrollArea"));
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setBackgroundRole(QPalette::Base);
+        scroll->setWidget(page);
+        m_resultsStack->addWidget(scroll);
+        return scroll;
+    };
+    m_emptyState = textPage(buildEmptyState(m_resultsStack));
     m_resultsView = new QListView(m_resultsStack);
     m_resultsView->setObjectName(QStringLiteral("resultsListView"));
     m_resultsView->setAccessibleName(tr("People found"));
@@ -340,8 +353,7 @@ QWidget *MainWindow::buildSearchPanel()
     m_resultsView->setAttribute(Qt::WA_Hover);
     m_resultsView->installEventFilter(this);
     m_resultsStack->addWidget(m_resultsView);
-    m_noResults = buildNoResults(m_resultsStack);
-    m_resultsStack->addWidget(m_noResults);
+    m_noResults = textPage(buildNoResults(m_resultsStack));
     layout->addWidget(m_resultsStack, 1);
 
     m_searchTimer = new QTimer(this);

@@ -111,7 +111,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QLabel *m_correctionLabel = nullptr;
     QStackedWidget *m_resultsStack = nullptr;
-    QWidget *m_emptyState = nullptr;
+    QWidget *m_emptyState = nullptr; //!< the page of the results stack (a scroll area)
     QWidget *m_noResults = nullptr;
     QLabel *m_noResultsLabel = nullptr;
     QListView *m_resultsView = nullptr;

@@ -208,6 +208,8 @@ bool scoreDocument(const TermHit *hits, int count, quint16 levelMask, double *va
 // prefix (24 bits) << 22 | columns (11 bits) << 11 | exact columns (11 bits).
 constexpr int PrefixShift = 22;
 constexpr int OtherChar = 63; //!< a character outside the table's alphabet, after the first
+constexpr int FirstCharStartShift = 22;
+constexpr quint32 FirstCharStartUnknown = 1023; //!< a run too long to say: search all of it
 
 int prefixChar(char16_t c)
 {
@@ -334,7 +336,9 @@ struct SearchEngine::Private
     std::vector<PrefixFilter> prefixFilters;
     // One-character terms, the most common and most expensive queries (typing starts with one),
     // need no search: per person, one 32-bit entry per first character they have, in character
-    // order (columns | exact columns << 11), found by counting the lower bits of firstChars.
+    // order, found by counting the lower bits of firstChars: columns | exact columns << 11 |
+    // where the prefixes with that first character start in the person's run << 22 (longer
+    // terms only look there).
     std::vector<quint32> firstCharOffsets;
     std::vector<quint32> firstCharEntries;
     bool docsLoaded = false;
@@ -586,10 +590,14 @@ bool SearchEngine::Private::loadPrefixTable()
             const quint32 exact = prefixId == (quint32(firstCharOf(prefixId)) << (6 * (ShortTermLength - 1)))
                 ? quint32(entry & 0x7FF)
                 : 0;
-            if (firstCharEntries.size() > firstCharOffsets[size_t(id)] && firstCharOf(prefixId) == lastFirstChar)
+            if (firstCharEntries.size() > firstCharOffsets[size_t(id)] && firstCharOf(prefixId) == lastFirstChar) {
                 firstCharEntries.back() |= columns | (exact << 11);
-            else
-                firstCharEntries.push_back(columns | (exact << 11));
+            } else {
+                // Where this character's run of prefixes starts in the person's entries.
+                const quint32 start = std::min<quint32>(FirstCharStartUnknown,
+                                                        quint32(prefixEntries.size() - 1 - prefixOffsets[size_t(id)]));
+                firstCharEntries.push_back(columns | (exact << 11) | (start << FirstCharStartShift));
+            }
             lastFirstChar = firstCharOf(prefixId);
         }
     }
@@ -616,25 +624,37 @@ TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) co
     const quint64 firstBit = quint64(1) << firstCharOf(quint32(term.shortId));
     if (!(filter.firstChars & firstBit))
         return hit;
+    const quint32 rank = quint32(qPopulationCount(filter.firstChars & (firstBit - 1)));
+    const quint32 firstEntry = firstCharOffsets[index] + rank;
+    const quint32 entry = firstCharEntries[firstEntry];
     if (term.shortLength == 1) {
-        const quint32 entry =
-            firstCharEntries[firstCharOffsets[index] + quint32(qPopulationCount(filter.firstChars & (firstBit - 1)))];
         hit.prefix = quint16(entry & 0x7FF);
         hit.exact = quint16((entry >> 11) & 0x7FF);
         return hit;
     }
-    if (term.shortLength >= 2) {
-        const quint32 bit = pairBit(quint32(term.shortId));
-        if (!(filter.pairs[bit >> 6] & (quint64(1) << (bit & 63))))
-            return hit;
+    const quint32 bit = pairBit(quint32(term.shortId));
+    if (!(filter.pairs[bit >> 6] & (quint64(1) << (bit & 63))))
+        return hit;
+    // Only the person's prefixes with the term's first character need looking at.
+    auto begin = prefixEntries.begin() + prefixOffsets[index];
+    auto end = prefixEntries.begin() + prefixOffsets[index + 1];
+    const quint32 start = entry >> FirstCharStartShift;
+    if (start != FirstCharStartUnknown) {
+        if (firstEntry + 1 < firstCharOffsets[index + 1]) {
+            const quint32 nextStart = firstCharEntries[firstEntry + 1] >> FirstCharStartShift;
+            if (nextStart != FirstCharStartUnknown)
+                end = begin + nextStart;
+        }
+        begin += start;
     }
-    const auto begin = prefixEntries.begin() + prefixOffsets[index];
-    const auto end = prefixEntries.begin() + prefixOffsets[index + 1];
     // The ids starting with the term's characters form one range.
     const int freeBits = 6 * (ShortTermLength - term.shortLength);
     const quint64 low = quint64(term.shortId) << PrefixShift;
     const quint64 high = quint64(term.shortId + (1 << freeBits)) << PrefixShift;
-    for (auto it = std::lower_bound(begin, end, low); it != end && *it < high; ++it) {
+    auto it = begin;
+    while (it != end && *it < low)
+        ++it;
+    for (; it != end && *it < high; ++it) {
         hit.prefix |= quint16((*it >> 11) & 0x7FF);
         if ((*it >> PrefixShift) == quint64(term.shortId))
             hit.exact |= quint16(*it & 0x7FF);

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QtAlgorithms>
 
 #include <algorithm>
@@ -208,6 +209,13 @@ bool scoreDocument(const TermHit *hits, int count, quint16 levelMask, double *va
 // prefix (24 bits) << 22 | columns (11 bits) << 11 | exact columns (11 bits).
 constexpr int PrefixShift = 22;
 constexpr int OtherChar = 63; //!< a character outside the table's alphabet, after the first
+// The indexed text of each person, as the prefix table reads it.
+#define COLLEAGUES_SEARCH_ROWS                                                                                         \
+    "SELECT local_id, name, title, department, location, skills5, skills4, skills3, skills2, skills1, interests, bio " \
+    "FROM profile_search "
+constexpr const char *AllSearchRows = COLLEAGUES_SEARCH_ROWS "ORDER BY local_id";
+constexpr const char *OneSearchRow = COLLEAGUES_SEARCH_ROWS "WHERE local_id = ?1";
+#undef COLLEAGUES_SEARCH_ROWS
 constexpr int FirstCharStartShift = 22;
 constexpr quint32 FirstCharStartUnknown = 1023; //!< a run too long to say: search all of it
 
@@ -341,6 +349,9 @@ struct SearchEngine::Private
     // terms only look there).
     std::vector<quint32> firstCharOffsets;
     std::vector<quint32> firstCharEntries;
+    // A hash of each person's indexed text (0: no row), to find who changed after a commit.
+    std::vector<quint64> rowHashes;
+    int vocabularyStaleDocs = 0; //!< people changed since the vocabulary was loaded whole
     bool docsLoaded = false;
     quint64 loadedGeneration = 0;
     qint64 loadedDataVersion = -1;
@@ -371,6 +382,11 @@ struct SearchEngine::Private
     bool ensureFresh();
     bool loadDocs();
     bool loadPrefixTable();
+    void resetPrefixTable();
+    void endPrefixRun(size_t id);
+    void appendPrefixRow(qint64 id, sqlite3_stmt *row, std::vector<quint64> &scratch);
+    static quint64 rowHash(sqlite3_stmt *row);
+    bool updateChanged();
     bool loadVocabulary();
     qint64 dataVersion();
     QByteArray indexState();
@@ -449,9 +465,15 @@ bool SearchEngine::Private::ensureFresh()
             loadedDataVersion = version;
     }
     if (docsLoaded && (version != loadedDataVersion || store->directoryGeneration() != loadedGeneration)) {
-        docsLoaded = false;
-        vocabularyLoaded = false;
+        // A few people changed (a sync delta): only they are read again; many: everything.
+        loadedDataVersion = version;
+        loadedGeneration = store->directoryGeneration();
+        loadedIndexState = indexState();
         cache = {};
+        if (!updateChanged()) {
+            docsLoaded = false;
+            vocabularyLoaded = false;
+        }
     }
     if (!docsLoaded) {
         loadedDataVersion = version;
@@ -516,7 +538,90 @@ bool SearchEngine::Private::loadDocs()
     return true;
 }
 
-bool SearchEngine::Private::loadPrefixTable()
+quint64 SearchEngine::Private::rowHash(sqlite3_stmt *row)
+{
+    // Column by column, each length first: moving a word between columns changes the hash.
+    size_t hash = 0;
+    for (int column = 1; column <= ColumnCount; ++column) {
+        const void *text = sqlite3_column_blob(row, column);
+        const int bytes = sqlite3_column_bytes(row, column);
+        hash = qHashMulti(hash, bytes);
+        if (bytes > 0)
+            hash = qHashBits(text, size_t(bytes), hash);
+    }
+    return quint64(hash) | 1; // never 0, which means "no row"
+}
+
+void SearchEngine::Private::appendPrefixRow(qint64 id, sqlite3_stmt *row, std::vector<quint64> &scratch)
+{
+    // Per person: one raw entry per token, then sorted and merged by prefix id.
+    prefixOffsets[size_t(id)] = quint32(prefixEntries.size());
+    firstCharOffsets[size_t(id)] = quint32(firstCharEntries.size());
+    prefixFilters[size_t(id)] = PrefixFilter {};
+    scratch.clear();
+    for (int column = 0; column < ColumnCount; ++column) {
+        const auto *text = reinterpret_cast<const unsigned char *>(sqlite3_column_text(row, column + 1));
+        const int bytes = sqlite3_column_bytes(row, column + 1);
+        for (int i = 0; i < bytes;) {
+            while (i < bytes && text[i] == ' ')
+                ++i;
+            const int start = i;
+            while (i < bytes && text[i] != ' ')
+                ++i;
+            const int length = i - start;
+            if (length == 0)
+                continue;
+            const int c0 = prefixChar(text[start]);
+            if (c0 < 0)
+                continue; // no query of table characters is a prefix of it
+            bool exact = length <= ShortTermLength;
+            quint64 prefixId = quint64(c0);
+            for (int k = 1; k < ShortTermLength; ++k) {
+                int c = 0;
+                if (k < length) {
+                    c = prefixChar(text[start + k]);
+                    if (c < 0) {
+                        c = OtherChar;
+                        exact = false;
+                    }
+                }
+                prefixId = (prefixId << 6) | quint64(c);
+            }
+            scratch.push_back((prefixId << PrefixShift) | (quint64(1u << column) << 11)
+                              | (exact ? quint64(1u << column) : 0));
+        }
+    }
+    std::sort(scratch.begin(), scratch.end());
+    PrefixFilter &filter = prefixFilters[size_t(id)];
+    int lastFirstChar = -1;
+    for (quint64 entry : scratch) {
+        const quint32 prefixId = quint32(entry >> PrefixShift);
+        filter.firstChars |= quint64(1) << firstCharOf(prefixId);
+        const quint32 bit = pairBit(prefixId);
+        filter.pairs[bit >> 6] |= quint64(1) << (bit & 63);
+        if (!prefixEntries.empty() && prefixEntries.size() > prefixOffsets[size_t(id)]
+            && (prefixEntries.back() >> PrefixShift) == (entry >> PrefixShift))
+            prefixEntries.back() |= entry;
+        else
+            prefixEntries.push_back(entry);
+        // Entries are sorted by prefix, so those of one first character are adjacent.
+        const quint32 columns = quint32((entry >> 11) & 0x7FF);
+        const quint32 exact =
+            prefixId == (quint32(firstCharOf(prefixId)) << (6 * (ShortTermLength - 1))) ? quint32(entry & 0x7FF) : 0;
+        if (firstCharEntries.size() > firstCharOffsets[size_t(id)] && firstCharOf(prefixId) == lastFirstChar) {
+            firstCharEntries.back() |= columns | (exact << 11);
+        } else {
+            // Where this character's run of prefixes starts in the person's entries.
+            const quint32 start =
+                std::min<quint32>(FirstCharStartUnknown, quint32(prefixEntries.size() - 1 - prefixOffsets[size_t(id)]));
+            firstCharEntries.push_back(columns | (exact << 11) | (start << FirstCharStartShift));
+        }
+        lastFirstChar = firstCharOf(prefixId);
+    }
+    rowHashes[size_t(id)] = rowHash(row);
+}
+
+void SearchEngine::Private::resetPrefixTable()
 {
     prefixOffsets.assign(docs.size() + 1, 0);
     prefixFilters.assign(docs.size(), PrefixFilter {});
@@ -525,92 +630,147 @@ bool SearchEngine::Private::loadPrefixTable()
     firstCharOffsets.assign(docs.size() + 1, 0);
     firstCharEntries.clear();
     firstCharEntries.reserve(byName.size() * 20);
-    // Per person: one raw entry per token, then sorted and merged by prefix id.
+    rowHashes.assign(docs.size(), 0);
+}
+
+void SearchEngine::Private::endPrefixRun(size_t id)
+{
+    prefixOffsets[id] = quint32(prefixEntries.size());
+    firstCharOffsets[id] = quint32(firstCharEntries.size());
+}
+
+bool SearchEngine::Private::loadPrefixTable()
+{
+    resetPrefixTable();
     std::vector<quint64> scratch;
-    Sql::Statement rows(db,
-                        "SELECT local_id, name, title, department, location, skills5, skills4, skills3, "
-                        "skills2, skills1, interests, bio FROM profile_search ORDER BY local_id");
-    qint64 next = 0;
+    Sql::Statement rows(db, AllSearchRows);
+    size_t next = 0;
     while (rows.next()) {
         const qint64 id = rows.int64(0);
         if (id < 0 || size_t(id) >= docs.size())
             continue;
-        for (; next <= id; ++next) {
-            prefixOffsets[size_t(next)] = quint32(prefixEntries.size());
-            firstCharOffsets[size_t(next)] = quint32(firstCharEntries.size());
-        }
-        scratch.clear();
-        for (int column = 0; column < ColumnCount; ++column) {
-            const auto *text = reinterpret_cast<const unsigned char *>(sqlite3_column_text(rows.handle(), column + 1));
-            const int bytes = sqlite3_column_bytes(rows.handle(), column + 1);
-            for (int i = 0; i < bytes;) {
-                while (i < bytes && text[i] == ' ')
-                    ++i;
-                const int start = i;
-                while (i < bytes && text[i] != ' ')
-                    ++i;
-                const int length = i - start;
-                if (length == 0)
-                    continue;
-                const int c0 = prefixChar(text[start]);
-                if (c0 < 0)
-                    continue; // no query of table characters is a prefix of it
-                bool exact = length <= ShortTermLength;
-                quint64 prefixId = quint64(c0);
-                for (int k = 1; k < ShortTermLength; ++k) {
-                    int c = 0;
-                    if (k < length) {
-                        c = prefixChar(text[start + k]);
-                        if (c < 0) {
-                            c = OtherChar;
-                            exact = false;
-                        }
-                    }
-                    prefixId = (prefixId << 6) | quint64(c);
-                }
-                scratch.push_back((prefixId << PrefixShift) | (quint64(1u << column) << 11)
-                                  | (exact ? quint64(1u << column) : 0));
-            }
-        }
-        std::sort(scratch.begin(), scratch.end());
-        PrefixFilter &filter = prefixFilters[size_t(id)];
-        int lastFirstChar = -1;
-        for (quint64 entry : scratch) {
-            const quint32 prefixId = quint32(entry >> PrefixShift);
-            filter.firstChars |= quint64(1) << firstCharOf(prefixId);
-            const quint32 bit = pairBit(prefixId);
-            filter.pairs[bit >> 6] |= quint64(1) << (bit & 63);
-            if (!prefixEntries.empty() && prefixEntries.size() > prefixOffsets[size_t(id)]
-                && (prefixEntries.back() >> PrefixShift) == (entry >> PrefixShift))
-                prefixEntries.back() |= entry;
-            else
-                prefixEntries.push_back(entry);
-            // Entries are sorted by prefix, so those of one first character are adjacent.
-            const quint32 columns = quint32((entry >> 11) & 0x7FF);
-            const quint32 exact = prefixId == (quint32(firstCharOf(prefixId)) << (6 * (ShortTermLength - 1)))
-                ? quint32(entry & 0x7FF)
-                : 0;
-            if (firstCharEntries.size() > firstCharOffsets[size_t(id)] && firstCharOf(prefixId) == lastFirstChar) {
-                firstCharEntries.back() |= columns | (exact << 11);
-            } else {
-                // Where this character's run of prefixes starts in the person's entries.
-                const quint32 start = std::min<quint32>(FirstCharStartUnknown,
-                                                        quint32(prefixEntries.size() - 1 - prefixOffsets[size_t(id)]));
-                firstCharEntries.push_back(columns | (exact << 11) | (start << FirstCharStartShift));
-            }
-            lastFirstChar = firstCharOf(prefixId);
-        }
+        for (; next < size_t(id); ++next)
+            endPrefixRun(next); // no row: an empty run
+        appendPrefixRow(id, rows.handle(), scratch);
+        next = size_t(id) + 1;
     }
-    for (; size_t(next) <= docs.size(); ++next) {
-        prefixOffsets[size_t(next)] = quint32(prefixEntries.size());
-        firstCharOffsets[size_t(next)] = quint32(firstCharEntries.size());
-    }
-    firstCharEntries.shrink_to_fit();
+    for (; next <= docs.size(); ++next)
+        endPrefixRun(next);
     prefixEntries.shrink_to_fit();
+    firstCharEntries.shrink_to_fit();
     if (!rows.ok()) {
         qCWarning(lcSearch) << "cannot load the prefix table:" << rows.errorMessage();
         return false;
     }
+    return true;
+}
+
+bool SearchEngine::Private::updateChanged()
+{
+    QElapsedTimer timer;
+    timer.start();
+    // Who changed: a new row, a row whose text hashes differently, a row that is gone.
+    const size_t limit = std::max<size_t>(64, byName.size() / 50);
+    std::vector<qint64> changed;
+    std::vector<char> present(rowHashes.size(), 0);
+    {
+        Sql::Statement rows(db, AllSearchRows);
+        while (rows.next()) {
+            const qint64 id = rows.int64(0);
+            if (id < 0)
+                continue;
+            if (size_t(id) < rowHashes.size()) {
+                present[size_t(id)] = 1;
+                if (rowHashes[size_t(id)] == rowHash(rows.handle()))
+                    continue;
+            }
+            changed.push_back(id);
+            if (changed.size() > limit)
+                return false;
+        }
+        if (!rows.ok())
+            return false;
+    }
+    size_t removed = 0;
+    for (size_t id = 0; id < rowHashes.size(); ++id)
+        removed += rowHashes[id] != 0 && !present[id] ? 1 : 0;
+    if (changed.size() + removed > limit)
+        return false;
+    const qint64 scanNs = timer.nsecsElapsed();
+
+    // The per-person table (name order, facet values) is read again whole; the prefix table
+    // keeps everyone else's runs and indexes the changed people's text again.
+    std::vector<quint32> oldOffsets, oldFirstOffsets, oldFirstEntries;
+    std::vector<quint64> oldEntries, oldHashes;
+    std::vector<PrefixFilter> oldFilters;
+    oldOffsets.swap(prefixOffsets);
+    oldFirstOffsets.swap(firstCharOffsets);
+    oldFirstEntries.swap(firstCharEntries);
+    oldEntries.swap(prefixEntries);
+    oldHashes.swap(rowHashes);
+    oldFilters.swap(prefixFilters);
+    if (!loadDocs())
+        return false;
+    resetPrefixTable();
+    std::vector<char> isChanged(docs.size(), 0);
+    for (qint64 id : changed) {
+        if (size_t(id) < docs.size())
+            isChanged[size_t(id)] = 1;
+    }
+    Sql::Statement one(db, OneSearchRow);
+    std::vector<quint64> scratch;
+    QSet<QString> words;
+    for (size_t id = 0; id < docs.size(); ++id) {
+        if (isChanged[id]) {
+            one.bind(1, qint64(id));
+            if (one.next()) {
+                appendPrefixRow(qint64(id), one.handle(), scratch);
+                // Their words, to count again in the vocabulary.
+                for (int column = 1; column <= ColumnCount && vocabularyLoaded; ++column) {
+                    for (const QString &word : one.text(column).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                        words.insert(word);
+                }
+            } else {
+                endPrefixRun(id);
+            }
+            one.reset();
+        } else if (id < oldHashes.size() && oldHashes[id] != 0 && present[id]) {
+            endPrefixRun(id);
+            prefixEntries.insert(prefixEntries.end(), oldEntries.begin() + oldOffsets[id],
+                                 oldEntries.begin() + oldOffsets[id + 1]);
+            firstCharEntries.insert(firstCharEntries.end(), oldFirstEntries.begin() + oldFirstOffsets[id],
+                                    oldFirstEntries.begin() + oldFirstOffsets[id + 1]);
+            prefixFilters[id] = oldFilters[id];
+            rowHashes[id] = oldHashes[id];
+        } else {
+            endPrefixRun(id);
+        }
+    }
+    endPrefixRun(docs.size());
+    prefixEntries.shrink_to_fit();
+    firstCharEntries.shrink_to_fit();
+    if (!one.ok())
+        return false;
+
+    // The vocabulary: the changed people's words get their document counts again. Words they
+    // no longer use keep a count one too high until the vocabulary is loaded whole again, after
+    // as many changes as a full load would have taken.
+    if (vocabularyLoaded) {
+        vocabularyStaleDocs += int(changed.size() + removed);
+        if (size_t(vocabularyStaleDocs) > limit) {
+            vocabularyLoaded = false;
+        } else {
+            Sql::Statement count(db, "SELECT doc FROM profile_vocab WHERE term = ?1");
+            for (const QString &word : std::as_const(words)) {
+                count.bind(1, word);
+                vocabulary.setDocs(word, count.next() ? count.integer(0) : 0);
+                count.reset();
+            }
+        }
+    }
+    qCDebug(lcSearch) << "updated" << changed.size() << "changed and" << removed
+                      << "removed people:" << scanNs / 1000000 << "ms to find them,"
+                      << (timer.nsecsElapsed() - scanNs) / 1000000 << "ms to update";
     return true;
 }
 
@@ -664,6 +824,7 @@ TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) co
 
 bool SearchEngine::Private::loadVocabulary()
 {
+    vocabularyStaleDocs = 0;
     QElapsedTimer timer;
     timer.start();
     vocabulary.clear();

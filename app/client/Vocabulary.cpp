@@ -110,6 +110,16 @@ void Vocabulary::finish()
     m_entries.shrink_to_fit();
 }
 
+void Vocabulary::setDocs(const QString &term, int docs)
+{
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), term,
+                               [](const Entry &entry, const QString &t) { return entry.term < t; });
+    if (it != m_entries.end() && it->term == term)
+        it->docs = docs;
+    else if (docs > 0)
+        m_entries.insert(it, Entry {term, docs, letterMask(term)});
+}
+
 int Vocabulary::prefixDocs(QStringView prefix, int cap) const
 {
     auto it = std::lower_bound(m_entries.begin(), m_entries.end(), prefix,

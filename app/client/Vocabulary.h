@@ -33,6 +33,9 @@ public:
     void add(const QString &term, int docs);
     //! Sorts the terms; call after the last add().
     void finish();
+    //! Sets the document count of \a term (after finish()), adding the term when it is new;
+    //! 0 keeps it out of corrections.
+    void setDocs(const QString &term, int docs);
     qsizetype size() const { return qsizetype(m_entries.size()); }
 
     //! Documents of the terms starting with \a prefix, counting up to \a cap.

@@ -413,6 +413,25 @@ void TestSearchEngine::followsOtherConnections()
     QCOMPARE(brewer.total, 1);
     QCOMPARE(brewer.results.first().department, QStringLiteral("Data Platform"));
 
+    // What the engine updated in place answers as a freshly loaded engine does.
+    auto sameAsFresh = [&] {
+        SearchEngine fresh(&searched);
+        for (const char *query : {"k", "gr", "brew", "ko", "a", "kubernets", "data platform", "skill:zig", "zig",
+                                  "level>=4", "lovelac", "e"}) {
+            const SearchPage a = engine.search(QString::fromUtf8(query), 0, 100);
+            const SearchPage b = fresh.search(QString::fromUtf8(query), 0, 100);
+            if (a.total != b.total || a.departments != b.departments || a.locations != b.locations
+                || a.correctedQuery != b.correctedQuery || a.results.size() != b.results.size())
+                return false;
+            for (qsizetype i = 0; i < a.results.size(); ++i) {
+                if (a.results[i].id != b.results[i].id || a.results[i].score != b.results[i].score)
+                    return false;
+            }
+        }
+        return true;
+    };
+    QVERIFY(sameAsFresh());
+
     QVERIFY(writer.removeProfiles({brewer.results.first().id}));
     QCOMPARE(engine.search(QStringLiteral("brew")).total, 0);
     const SearchPage after = engine.search(QStringLiteral("k"), 0, 100);
@@ -421,6 +440,7 @@ void TestSearchEngine::followsOtherConnections()
     QCOMPARE(after.results.size(), before.results.size());
     for (qsizetype i = 0; i < after.results.size(); ++i)
         QCOMPARE(after.results[i].id, before.results[i].id);
+    QVERIFY(sameAsFresh());
 }
 
 QTEST_GUILESS_MAIN(TestSearchEngine)

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void prefixEditDistance();
     void corrections();
     void prefixDocs();
+    void setDocs();
 };
 
 void TestVocabulary::editDistance_data()
@@ -101,6 +102,26 @@ void TestVocabulary::prefixDocs()
     QCOMPARE(vocabulary.prefixDocs(QStringLiteral("ja"), 100), 8);
     QCOMPARE(vocabulary.prefixDocs(QStringLiteral("ja"), 5), 5);
     QCOMPARE(vocabulary.prefixDocs(QStringLiteral("k"), 100), 0);
+}
+
+void TestVocabulary::setDocs()
+{
+    // After a few people changed, their words get new counts, new words come in, and a word
+    // no one uses any more is no correction.
+    Vocabulary vocabulary;
+    vocabulary.add(QStringLiteral("java"), 3);
+    vocabulary.add(QStringLiteral("kubernetes"), 40);
+    vocabulary.finish();
+    vocabulary.setDocs(QStringLiteral("java"), 5);
+    vocabulary.setDocs(QStringLiteral("javelin"), 2);
+    vocabulary.setDocs(QStringLiteral("zig"), 0);
+    QCOMPARE(vocabulary.size(), 3);
+    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("jav"), 100), 7);
+    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("javel"), 100), 2);
+    QCOMPARE(vocabulary.corrections(QStringLiteral("kubernets"), 5).size(), 1);
+    vocabulary.setDocs(QStringLiteral("kubernetes"), 0);
+    QVERIFY(vocabulary.corrections(QStringLiteral("kubernets"), 5).isEmpty());
+    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("kube"), 100), 0);
 }
 
 QTEST_GUILESS_MAIN(TestVocabulary)

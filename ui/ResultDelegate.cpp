@@ -14,6 +14,8 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <cmath>
+
 namespace Colleagues {
 
 namespace {
@@ -149,11 +151,10 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     int nameRight = r.right();
     const QString time = LocalTime::timeText(result->timeZone);
     if (!time.isEmpty()) {
-        const int timeWidth = secondaryMetrics.horizontalAdvance(time);
+        const int timeWidth = int(std::ceil(HighlightedText::width(fonts.secondary, time)));
         const QRect timeRect(r.right() - timeWidth + 1, r.top(), timeWidth, nameMetrics.height());
-        painter->setFont(fonts.secondary);
-        painter->setPen(secondary);
-        painter->drawText(timeRect, Qt::AlignRight | Qt::AlignVCenter, time);
+        HighlightedText::draw(painter, timeRect, fonts.secondary, time, {}, secondary, QColor(),
+                              Qt::AlignRight | Qt::AlignVCenter);
         const int clock = secondaryMetrics.ascent() - 1;
         const QRectF clockRect(timeRect.left() - clock - Theme::SpaceS, timeRect.center().y() - clock / 2.0 + 1, clock,
                                clock);

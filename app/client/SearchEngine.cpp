@@ -376,6 +376,9 @@ struct SearchEngine::Private
         SearchPage facts; //!< facets, corrections, total, error
         std::vector<PlanTerm> terms;
         SearchQuery query;
+        //! Every match in local_id order, facet selections aside, when the query was answered
+        //! from the prefix table alone: the candidates of a query that types on from it.
+        std::vector<qint64> candidates;
     } cache;
 
     bool ensureOpen();
@@ -396,7 +399,7 @@ struct SearchEngine::Private
     QString matchExpression(const SearchQuery &query, const std::vector<PlanTerm> &terms,
                             const std::vector<int> &longTerms, CollectPlan *plan) const;
     bool collect(const SearchQuery &query, const std::vector<PlanTerm> &terms, std::vector<Match> *matches,
-                 QString *error);
+                 QString *error, const std::vector<qint64> *within = nullptr);
     SearchResult result(const Match &match, const SearchQuery &query, const std::vector<PlanTerm> &terms);
 };
 
@@ -912,7 +915,7 @@ QString SearchEngine::Private::matchExpression(const SearchQuery &query, const s
 }
 
 bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<PlanTerm> &terms,
-                                    std::vector<Match> *matches, QString *error)
+                                    std::vector<Match> *matches, QString *error, const std::vector<qint64> *within)
 {
     matches->clear();
     if (query.isEmpty()) {
@@ -954,6 +957,15 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     // level>=N with terms is checked on their hits; everything else that is not short needs FTS5.
     const bool needsFts = !longTerms.empty() || !query.skills.isEmpty() || !query.departments.isEmpty()
         || !query.locations.isEmpty() || (query.minLevel > 0 && terms.empty());
+    if (!needsFts && within) {
+        // The query types on from the last one: only its matches can match.
+        matches->reserve(within->size());
+        for (qint64 id : *within) {
+            if (size_t(id) < docs.size() && docs[size_t(id)].nameRank >= 0)
+                consider(id, nullptr);
+        }
+        return true;
+    }
     if (!needsFts) {
         // By local_id: the prefix table is read front to back. A short term matches much of
         // the directory (one letter: most of it).
@@ -1231,6 +1243,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         + request.locations.join(QChar(0x1E));
     Private::Cached &cache = d->cache;
     if (cache.key != key || page.offset == 0) {
+        Private::Cached last = std::move(cache);
         cache = {};
         cache.key = key;
         cache.query = SearchQuery::parse(request.query);
@@ -1242,10 +1255,26 @@ SearchPage SearchEngine::search(const SearchRequest &request)
                 corrected.append(term.corrections.isEmpty() ? term.folded : term.corrections.first());
             cache.facts.correctedQuery = corrected.join(QLatin1Char(' '));
         }
+        // Typing on ("d", "da", "dat", "data", "data p") narrows the last query: when both are
+        // short terms of the prefix table alone and every earlier term is a prefix of the new
+        // one in its place, the new matches are among the last ones.
+        const bool shortOnly = !cache.query.terms.isEmpty() && cache.query.skills.isEmpty()
+            && cache.query.departments.isEmpty() && cache.query.locations.isEmpty()
+            && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
+                           [](const PlanTerm &t) { return t.shortId >= 0 && t.corrections.isEmpty(); });
+        bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
+            && last.terms.size() <= cache.terms.size();
+        for (size_t i = 0; narrows && i < last.terms.size(); ++i)
+            narrows = cache.terms[i].token.startsWith(last.terms[i].token);
         std::vector<Match> all;
         QString error;
-        if (!d->collect(cache.query, cache.terms, &all, &error))
+        if (!d->collect(cache.query, cache.terms, &all, &error, narrows ? &last.candidates : nullptr))
             cache.facts.error = error;
+        if (shortOnly && cache.facts.error.isEmpty()) {
+            cache.candidates.reserve(all.size());
+            for (const Match &match : all)
+                cache.candidates.push_back(match.localId);
+        }
 
         // Facet selections: each dimension's counts ignore its own selection.
         auto selection = [](const QStringList &wanted, const QStringList &names) {

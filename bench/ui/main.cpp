@@ -224,6 +224,12 @@ int runInteractionChild(const QString &dir)
                              QStringLiteral("muller"),
                              QStringLiteral("design")};
     std::vector<double> keystroke, oneChar, engine, keystrokeCpu, oneCharCpu;
+    struct Keystroke
+    {
+        double cpu, wall, engine;
+        QString typed;
+    };
+    std::vector<Keystroke> slowest;
     for (int repeat = 0; repeat < 3; ++repeat) {
         for (const QString &word : words) {
             window->searchLineEdit()->clear();
@@ -247,6 +253,7 @@ int runInteractionChild(const QString &dir)
                 }
                 keystroke.push_back(measured);
                 keystrokeCpu.push_back(measuredCpu);
+                slowest.push_back({measuredCpu, measured, model->summary().elapsedMs, typed});
                 engine.push_back(model->summary().elapsedMs);
                 if (typed.size() == 1) {
                     oneChar.push_back(measured);
@@ -261,6 +268,12 @@ int runInteractionChild(const QString &dir)
     out() << "  CPU time of the process (all threads) per keystroke, what an idle machine would take: "
           << stats(keystrokeCpu) << Qt::endl;
     out() << "  of which first letters: " << stats(oneCharCpu) << Qt::endl;
+    std::sort(slowest.begin(), slowest.end(), [](const Keystroke &l, const Keystroke &r) { return l.cpu > r.cpu; });
+    out() << "  most CPU (ms cpu/wall/engine):";
+    for (size_t i = 0; i < std::min<size_t>(6, slowest.size()); ++i)
+        out() << " \"" << slowest[i].typed << "\" " << QString::number(slowest[i].cpu, 'f', 1) << '/'
+              << QString::number(slowest[i].wall, 'f', 1) << '/' << QString::number(slowest[i].engine, 'f', 1);
+    out() << Qt::endl;
 
     // 2b. A sync delta (a few people changed, written on another connection as the sync engine
     // does), then a keystroke: the search thread brings its tables up to date first.

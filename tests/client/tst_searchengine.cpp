@@ -65,6 +65,8 @@ private Q_SLOTS:
     void json();
     void storeNotOpen();
     void followsOtherConnections();
+    void typingOnNarrows_data();
+    void typingOnNarrows();
 
 private:
     QTemporaryDir m_dir;
@@ -441,6 +443,34 @@ void TestSearchEngine::followsOtherConnections()
     for (qsizetype i = 0; i < after.results.size(); ++i)
         QCOMPARE(after.results[i].id, before.results[i].id);
     QVERIFY(sameAsFresh());
+}
+
+void TestSearchEngine::typingOnNarrows_data()
+{
+    QTest::addColumn<QString>("typed");
+    for (const char *typed : {"data pl", "kube", "c++ py", "ada lo", "level>=4 py", "ti ma ro", "muller", "zz a"})
+        QTest::addRow("%s", typed) << QString::fromUtf8(typed);
+}
+
+void TestSearchEngine::typingOnNarrows()
+{
+    // Typed one character at a time, each query answers as it does on its own (a query that
+    // types on from the last one only looks at the last one's matches).
+    QFETCH(QString, typed);
+    SearchEngine typing(&m_store);
+    for (qsizetype n = 1; n <= typed.size(); ++n) {
+        const QString query = typed.left(n);
+        const SearchPage a = typing.search(query, 0, 200);
+        const SearchPage b = SearchEngine(&m_store).search(query, 0, 200);
+        QCOMPARE(a.total, b.total);
+        QCOMPARE(a.departments, b.departments);
+        QCOMPARE(a.locations, b.locations);
+        QCOMPARE(a.results.size(), b.results.size());
+        for (qsizetype i = 0; i < a.results.size(); ++i) {
+            QCOMPARE(a.results[i].id, b.results[i].id);
+            QCOMPARE(a.results[i].score, b.results[i].score);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSearchEngine)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void resultsPageAndFetchMore();
     void resultsFollowTheQuery();
     void resultsFacetFilter();
+    void samePeopleKeepTheirRows();
     void skillsModelRules_data();
     void skillsModelRules();
     void skillsModelTester();
@@ -132,6 +133,38 @@ void TestUiModels::resultsFacetFilter()
     QCOMPARE(model.summary().total, department.count);
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.result(row)->department, department.value);
+}
+
+void TestUiModels::samePeopleKeepTheirRows()
+{
+    // A query that brings back the same people in the same order (typing a space, a longer
+    // word that everyone on the page has) updates the rows in place instead of resetting.
+    SearchService service(m_store->filePath());
+    ResultsModel model(&service);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SearchRequest request;
+    request.query = QStringLiteral("python");
+    model.setRequest(request);
+    QTRY_VERIFY(!model.isLoading() && model.rowCount() > 0);
+    const int rows = model.rowCount();
+    const QString first = model.result(0)->id;
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy replaced(&model, &ResultsModel::resultsReplaced);
+    request.query = QStringLiteral("python ");
+    model.setRequest(request);
+    QVERIFY(replaced.wait(10000));
+    QCOMPARE(model.rowCount(), rows);
+    QCOMPARE(model.result(0)->id, first);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.summary().query, QStringLiteral("python "));
+
+    request.query = QStringLiteral("zzqqxx");
+    model.setRequest(request);
+    QVERIFY(replaced.wait(10000));
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void TestUiModels::skillsModelRules_data()

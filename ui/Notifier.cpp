@@ -3,6 +3,10 @@
 #include "ClientBackend.h"
 
 #include <QApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -27,6 +31,26 @@ Notifier::Notifier(ClientBackend *backend, QWidget *window, QObject *parent)
     if (QSystemTrayIcon::isSystemTrayAvailable())
         m_tray->show();
     connect(m_backend, &ClientBackend::incomingMessage, this, &Notifier::notify);
+
+    // Ask the notification server once, without waiting, whether it reads markup in bodies.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected()) {
+        const QDBusMessage call = QDBusMessage::createMethodCall(
+            QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("/org/freedesktop/Notifications"),
+            QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("GetCapabilities"));
+        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 5000), this);
+        connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
+            const QDBusPendingReply<QStringList> reply = *w;
+            if (!reply.isError())
+                m_serverReadsMarkup = reply.value().contains(QStringLiteral("body-markup"));
+            w->deleteLater();
+        });
+    }
+}
+
+QString Notifier::trayBody(const QString &text, bool serverReadsMarkup)
+{
+    return serverReadsMarkup ? text.toHtmlEscaped() : text;
 }
 
 void Notifier::notify(const MessageRecord &message)
@@ -38,9 +62,8 @@ void Notifier::notify(const MessageRecord &message)
     QString text = message.message.body.simplified();
     if (text.size() > 160)
         text = text.left(159) + QChar(0x2026);
-    // Notification servers may render markup: the tray gets the text as plain as it can be.
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
+        m_tray->showMessage(title, trayBody(text, m_serverReadsMarkup), QSystemTrayIcon::Information, 8000);
     if (m_window)
         QApplication::alert(m_window, 0);
     Q_EMIT notified(message.peer, title, text);

@@ -33,6 +33,13 @@ public:
     //! Shows the notification for \a message (called for incoming messages).
     void notify(const MessageRecord &message);
 
+    /*!
+     * The notification body for \a text. Freedesktop notification servers that advertise
+     * "body-markup" read the body as HTML, so there it is escaped: a message's markup shows
+     * literally and never loads an image or makes a link.
+     */
+    static QString trayBody(const QString &text, bool serverReadsMarkup);
+
 Q_SIGNALS:
     //! A notification was shown (title and text as shown).
     void notified(const QString &peer, const QString &title, const QString &text);
@@ -45,6 +52,7 @@ private:
     QSystemTrayIcon *m_tray;
     QString m_lastPeer;
     bool m_enabled = true;
+    bool m_serverReadsMarkup = true; //!< until the notification server says otherwise
 };
 
 } // namespace Colleagues

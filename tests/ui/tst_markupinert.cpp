@@ -253,6 +253,8 @@ private Q_SLOTS:
     void editorTakesMarkupLiterally();
     void markupEverywhereOnTheOtherClient();
     void messageWithMarkup();
+    void trayBodyIsEscapedWhereTheServerReadsMarkup_data();
+    void trayBodyIsEscapedWhereTheServerReadsMarkup();
     void conflictDialogShowsMarkupLiterally();
     void noWindowInterpretsMarkup();
 
@@ -633,6 +635,28 @@ void TestMarkupInert::messageWithMarkup()
         const QStringList problems = markupInterpreted(w);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
+}
+
+void TestMarkupInert::trayBodyIsEscapedWhereTheServerReadsMarkup_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("serverReadsMarkup");
+    QTest::addColumn<QString>("expected");
+    const QString img =
+        QStringLiteral("see <img src=\"http://127.0.0.1:9/x\"> & <a href=\"http://127.0.0.1:9/y\">this</a>");
+    QTest::addRow("markup server") << img << true
+                                   << QStringLiteral("see &lt;img src=&quot;http://127.0.0.1:9/x&quot;&gt; &amp; "
+                                                     "&lt;a href=&quot;http://127.0.0.1:9/y&quot;&gt;this&lt;/a&gt;");
+    QTest::addRow("plain server") << img << false << img;
+    QTest::addRow("no markup") << QStringLiteral("Lunch at 12?") << true << QStringLiteral("Lunch at 12?");
+}
+
+void TestMarkupInert::trayBodyIsEscapedWhereTheServerReadsMarkup()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, serverReadsMarkup);
+    QFETCH(QString, expected);
+    QCOMPARE(Notifier::trayBody(text, serverReadsMarkup), expected);
 }
 
 void TestMarkupInert::conflictDialogShowsMarkupLiterally()

@@ -331,8 +331,11 @@ struct SearchEngine::Private
     QStringList departmentNames;
     QStringList locationNames;
     // The in-memory prefix table (see PrefixShift): entries of local_id i are
-    // prefixEntries[prefixOffsets[i] .. prefixOffsets[i + 1]).
+    // prefixEntries[prefixOffsets[i] .. prefixEnds[i]). After a change, the runs of the people
+    // who changed are appended (their old runs stay, unused, until the next full load).
     std::vector<quint32> prefixOffsets;
+    std::vector<quint32> prefixEnds;
+    size_t unusedEntries = 0;
     std::vector<quint64> prefixEntries;
     // Per person, a quick "cannot match" test before searching their entries: the set of first
     // characters, and a 256-bit set of hashed first-two-characters.
@@ -348,6 +351,7 @@ struct SearchEngine::Private
     // where the prefixes with that first character start in the person's run << 22 (longer
     // terms only look there).
     std::vector<quint32> firstCharOffsets;
+    std::vector<quint32> firstCharEnds;
     std::vector<quint32> firstCharEntries;
     // A hash of each person's indexed text (0: no row), to find who changed after a commit.
     std::vector<quint64> rowHashes;
@@ -621,16 +625,21 @@ void SearchEngine::Private::appendPrefixRow(qint64 id, sqlite3_stmt *row, std::v
         }
         lastFirstChar = firstCharOf(prefixId);
     }
+    prefixEnds[size_t(id)] = quint32(prefixEntries.size());
+    firstCharEnds[size_t(id)] = quint32(firstCharEntries.size());
     rowHashes[size_t(id)] = rowHash(row);
 }
 
 void SearchEngine::Private::resetPrefixTable()
 {
     prefixOffsets.assign(docs.size() + 1, 0);
+    prefixEnds.assign(docs.size(), 0);
+    unusedEntries = 0;
     prefixFilters.assign(docs.size(), PrefixFilter {});
     prefixEntries.clear();
     prefixEntries.reserve(byName.size() * 48);
     firstCharOffsets.assign(docs.size() + 1, 0);
+    firstCharEnds.assign(docs.size(), 0);
     firstCharEntries.clear();
     firstCharEntries.reserve(byName.size() * 20);
     rowHashes.assign(docs.size(), 0);
@@ -640,6 +649,12 @@ void SearchEngine::Private::endPrefixRun(size_t id)
 {
     prefixOffsets[id] = quint32(prefixEntries.size());
     firstCharOffsets[id] = quint32(firstCharEntries.size());
+    if (id < prefixEnds.size()) {
+        prefixEnds[id] = prefixOffsets[id];
+        firstCharEnds[id] = firstCharOffsets[id];
+        prefixFilters[id] = PrefixFilter {};
+        rowHashes[id] = 0;
+    }
 }
 
 bool SearchEngine::Private::loadPrefixTable()
@@ -659,8 +674,15 @@ bool SearchEngine::Private::loadPrefixTable()
     }
     for (; next <= docs.size(); ++next)
         endPrefixRun(next);
-    prefixEntries.shrink_to_fit();
-    firstCharEntries.shrink_to_fit();
+    // Room for the runs of people who change later, without moving the table.
+    auto fit = [](auto &entries) {
+        std::remove_reference_t<decltype(entries)> fitted;
+        fitted.reserve(entries.size() + entries.size() / 50 + 1024);
+        fitted.assign(entries.begin(), entries.end());
+        entries.swap(fitted);
+    };
+    fit(prefixEntries);
+    fit(firstCharEntries);
     if (!rows.ok()) {
         qCWarning(lcSearch) << "cannot load the prefix table:" << rows.errorMessage();
         return false;
@@ -701,59 +723,53 @@ bool SearchEngine::Private::updateChanged()
         return false;
     const qint64 scanNs = timer.nsecsElapsed();
 
-    // The per-person table (name order, facet values) is read again whole; the prefix table
-    // keeps everyone else's runs and indexes the changed people's text again.
-    std::vector<quint32> oldOffsets, oldFirstOffsets, oldFirstEntries;
-    std::vector<quint64> oldEntries, oldHashes;
-    std::vector<PrefixFilter> oldFilters;
-    oldOffsets.swap(prefixOffsets);
-    oldFirstOffsets.swap(firstCharOffsets);
-    oldFirstEntries.swap(firstCharEntries);
-    oldEntries.swap(prefixEntries);
-    oldHashes.swap(rowHashes);
-    oldFilters.swap(prefixFilters);
+    // The per-person table (name order, facet values) is read again whole; in the prefix table
+    // the changed people get new runs, appended.
     if (!loadDocs())
         return false;
-    resetPrefixTable();
-    std::vector<char> isChanged(docs.size(), 0);
-    for (qint64 id : changed) {
-        if (size_t(id) < docs.size())
-            isChanged[size_t(id)] = 1;
+    const qint64 docsNs = timer.nsecsElapsed();
+    if (docs.size() > prefixEnds.size()) {
+        // New people beyond the last local_id: empty runs until their text is appended.
+        const size_t from = prefixEnds.size();
+        prefixOffsets.resize(docs.size() + 1, 0);
+        firstCharOffsets.resize(docs.size() + 1, 0);
+        prefixEnds.resize(docs.size(), 0);
+        firstCharEnds.resize(docs.size(), 0);
+        prefixFilters.resize(docs.size(), PrefixFilter {});
+        rowHashes.resize(docs.size(), 0);
+        for (size_t id = from; id <= docs.size(); ++id)
+            endPrefixRun(id);
+    }
+    present.resize(rowHashes.size(), 0);
+    for (size_t id = 0; id < rowHashes.size(); ++id) {
+        if (rowHashes[id] != 0 && !present[id]) {
+            unusedEntries += prefixEnds[id] - prefixOffsets[id];
+            endPrefixRun(id); // gone
+        }
     }
     Sql::Statement one(db, OneSearchRow);
     std::vector<quint64> scratch;
     QSet<QString> words;
-    for (size_t id = 0; id < docs.size(); ++id) {
-        if (isChanged[id]) {
-            one.bind(1, qint64(id));
-            if (one.next()) {
-                appendPrefixRow(qint64(id), one.handle(), scratch);
-                // Their words, to count again in the vocabulary.
-                for (int column = 1; column <= ColumnCount && vocabularyLoaded; ++column) {
-                    for (const QString &word : one.text(column).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                        words.insert(word);
-                }
-            } else {
-                endPrefixRun(id);
+    for (qint64 id : changed) {
+        if (size_t(id) >= docs.size())
+            continue;
+        unusedEntries += prefixEnds[size_t(id)] - prefixOffsets[size_t(id)];
+        one.bind(1, id);
+        if (one.next()) {
+            appendPrefixRow(id, one.handle(), scratch);
+            // Their words, to count again in the vocabulary.
+            for (int column = 1; column <= ColumnCount && vocabularyLoaded; ++column) {
+                for (const QString &word : one.text(column).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                    words.insert(word);
             }
-            one.reset();
-        } else if (id < oldHashes.size() && oldHashes[id] != 0 && present[id]) {
-            endPrefixRun(id);
-            prefixEntries.insert(prefixEntries.end(), oldEntries.begin() + oldOffsets[id],
-                                 oldEntries.begin() + oldOffsets[id + 1]);
-            firstCharEntries.insert(firstCharEntries.end(), oldFirstEntries.begin() + oldFirstOffsets[id],
-                                    oldFirstEntries.begin() + oldFirstOffsets[id + 1]);
-            prefixFilters[id] = oldFilters[id];
-            rowHashes[id] = oldHashes[id];
         } else {
-            endPrefixRun(id);
+            endPrefixRun(size_t(id));
         }
+        one.reset();
     }
-    endPrefixRun(docs.size());
-    prefixEntries.shrink_to_fit();
-    firstCharEntries.shrink_to_fit();
-    if (!one.ok())
-        return false;
+    if (!one.ok() || unusedEntries > prefixEntries.size() / 10)
+        return false; // a full load compacts the table
+    const qint64 prefixNs = timer.nsecsElapsed();
 
     // The vocabulary: the changed people's words get their document counts again. Words they
     // no longer use keep a count one too high until the vocabulary is loaded whole again, after
@@ -772,8 +788,9 @@ bool SearchEngine::Private::updateChanged()
         }
     }
     qCDebug(lcSearch) << "updated" << changed.size() << "changed and" << removed
-                      << "removed people:" << scanNs / 1000000 << "ms to find them,"
-                      << (timer.nsecsElapsed() - scanNs) / 1000000 << "ms to update";
+                      << "removed people:" << scanNs / 1000000 << "ms to find them," << (docsNs - scanNs) / 1000000
+                      << "ms per-person table," << (prefixNs - docsNs) / 1000000 << "ms prefix table,"
+                      << (timer.nsecsElapsed() - prefixNs) / 1000000 << "ms vocabulary";
     return true;
 }
 
@@ -800,10 +817,10 @@ TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) co
         return hit;
     // Only the person's prefixes with the term's first character need looking at.
     auto begin = prefixEntries.begin() + prefixOffsets[index];
-    auto end = prefixEntries.begin() + prefixOffsets[index + 1];
+    auto end = prefixEntries.begin() + prefixEnds[index];
     const quint32 start = entry >> FirstCharStartShift;
     if (start != FirstCharStartUnknown) {
-        if (firstEntry + 1 < firstCharOffsets[index + 1]) {
+        if (firstEntry + 1 < firstCharEnds[index]) {
             const quint32 nextStart = firstCharEntries[firstEntry + 1] >> FirstCharStartShift;
             if (nextStart != FirstCharStartUnknown)
                 end = begin + nextStart;

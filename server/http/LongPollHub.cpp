@@ -6,6 +6,7 @@
 #include <QPointer>
 
 #include <algorithm>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcLongPoll, "colleagues.server.http.longpoll", QtWarningMsg)
 
@@ -17,6 +18,7 @@ LongPollHub::LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer
     , m_query(std::move(query))
     , m_emptyAnswer(std::move(emptyAnswer))
 {
+    m_clock.start();
     m_processTimer.setSingleShot(true);
     connect(&m_processTimer, &QTimer::timeout, this, &LongPollHub::process);
 }
@@ -63,17 +65,26 @@ void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qin
         requery(waiter);
 }
 
+LongPollHub::Pending &LongPollHub::pending(qint64 sequence)
+{
+    auto it = m_pending.find(sequence);
+    if (it == m_pending.end()) {
+        it = m_pending.insert(sequence, Pending {});
+        it->seenAt = m_clock.elapsed();
+    }
+    return *it;
+}
+
 void LongPollHub::hint(qint64 sequence, const QStringList &usernames)
 {
     qCDebug(lcLongPoll) << "hint" << sequence << usernames << "processed up to" << m_processedUpTo;
     m_latest = qMax(m_latest, sequence);
     if (sequence <= m_processedUpTo)
         return; // already woke everyone for it
-    m_pending.insert(sequence, true);
-    if (usernames.isEmpty())
-        m_wakeAll = true;
-    for (const QString &user : usernames)
-        m_wakeUsers.insert(user);
+    Pending &p = pending(sequence);
+    p.hinted = true;
+    p.everyone = usernames.isEmpty();
+    p.users = usernames;
     schedule(0);
 }
 
@@ -83,9 +94,8 @@ void LongPollHub::onChanged(qint64 sequence)
     m_latest = qMax(m_latest, sequence);
     if (sequence <= m_processedUpTo || m_pending.contains(sequence))
         return;
-    m_pending.insert(sequence, false);
-    // Give the local handler a moment to say whom its commit concerns.
-    schedule(CoalesceMs);
+    pending(sequence);
+    schedule(GraceMs);
 }
 
 void LongPollHub::schedule(int delayMs)
@@ -97,33 +107,53 @@ void LongPollHub::schedule(int delayMs)
 
 void LongPollHub::process()
 {
-    // Only a contiguous run of hinted sequences right after the last processed one may wake
-    // just their audiences. Anything else (a change from another instance, a NOTIFY that was
-    // folded into a later value, a gap) wakes every waiter: a query too many costs little,
-    // a missed wake-up costs a long-poll's full timeout.
-    bool all = m_wakeAll || m_processedUpTo < 0;
-    QList<qint64> sequences = m_pending.keys();
-    std::sort(sequences.begin(), sequences.end());
-    qint64 expected = m_processedUpTo + 1;
-    for (qint64 s : std::as_const(sequences)) {
-        if (!m_pending.value(s) || s != expected)
-            all = true;
-        expected = s + 1;
+    bool all = false;
+    QSet<QString> users;
+    QList<qint64> done;
+    if (m_processedUpTo < 0 && !m_pending.isEmpty()) {
+        // The first change this hub sees: nothing is known about what came before it.
+        all = true;
+    } else {
+        // The hinted changes that directly follow the last processed one wake their audiences.
+        for (auto it = m_pending.begin(); it != m_pending.end() && it.key() == m_processedUpTo + 1 && it->hinted;) {
+            all = all || it->everyone;
+            for (const QString &user : std::as_const(it->users))
+                users.insert(user);
+            done.append(it.key());
+            m_processedUpTo = it.key();
+            it = m_pending.erase(it);
+        }
+        // What remains waits for its hint or for the changes before it, but not for ever:
+        // a change nobody here hints (another instance's) or a sequence that never shows up.
+        if (!m_pending.isEmpty()) {
+            qint64 oldest = std::numeric_limits<qint64>::max();
+            for (const Pending &p : std::as_const(m_pending))
+                oldest = std::min(oldest, p.seenAt);
+            const qint64 waited = m_clock.elapsed() - oldest;
+            if (waited < GraceMs)
+                schedule(int(GraceMs - waited));
+            else
+                all = true;
+        }
     }
-    if (!sequences.isEmpty())
-        m_processedUpTo = qMax(m_processedUpTo, sequences.last());
-    m_pending.clear();
-    const QSet<QString> users = std::exchange(m_wakeUsers, {});
-    m_wakeAll = false;
+    if (all) {
+        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+            done.append(it.key());
+        if (!m_pending.isEmpty())
+            m_processedUpTo = qMax(m_processedUpTo, m_pending.lastKey());
+        m_pending.clear();
+    }
+    if (done.isEmpty())
+        return;
 
-    qCDebug(lcLongPoll) << "process" << sequences << (all ? "wake all" : "wake") << users << "of" << m_waiters.size();
+    qCDebug(lcLongPoll) << "process" << done << (all ? "wake all" : "wake") << users << "of" << m_waiters.size();
     QList<WaiterPtr> wake;
     if (all) {
         wake.reserve(m_waiters.size());
         for (const WaiterPtr &w : std::as_const(m_waiters))
             wake.append(w);
     } else {
-        for (const QString &user : users) {
+        for (const QString &user : std::as_const(users)) {
             const QSet<quint64> ids = m_byUser.value(user);
             for (quint64 id : ids) {
                 if (WaiterPtr w = m_waiters.value(id))

@@ -3,7 +3,9 @@
 #include "Exchange.h"
 #include "HttpResponse.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -23,7 +25,7 @@ class ApiServer;
  * the queries it re-runs go to the worker pool.
  *
  * Wake-ups come from Storage::changed (every commit, including other instances' through
- * PostgreSQL NOTIFY: those wake every waiter after a short coalescing delay) and from
+ * PostgreSQL NOTIFY: those wake every waiter after GraceMs) and from
  * hint(), which the local handlers call after a commit with the users it concerns, so a
  * message wakes only its sender's and recipient's long-polls, at once.
  */
@@ -58,8 +60,14 @@ public:
     int waiting() const { return int(m_waiters.size()); }
     qint64 latestSequence() const { return m_latest; }
 
-    //! Delay before a change nobody hinted (another instance's) wakes every waiter.
-    static constexpr int CoalesceMs = 15;
+    /*!
+     * How long a change waits for what would let it wake only its audience: its hint (a
+     * change of this instance is hinted once its handler returns) and the changes before it
+     * (commits of several threads arrive out of order). After that it wakes every waiter,
+     * as a change of another instance does. Waking everyone costs one query per waiter, so
+     * it must stay rare, also when the machine is busy and hints come late.
+     */
+    static constexpr int GraceMs = 150;
 
 public slots:
     void onChanged(qint64 sequence);
@@ -94,11 +102,19 @@ private:
     int m_reported = 0; //!< waiters counted in the shared gauge
     qint64 m_latest = 0;
 
-    // Changes seen since the last process(): sequence -> hinted with an audience?
-    QHash<qint64, bool> m_pending;
+    // Changes seen and not processed yet, in sequence order.
+    struct Pending
+    {
+        bool hinted = false; //!< the audience below is known
+        bool everyone = false; //!< hinted as concerning everyone
+        QStringList users;
+        qint64 seenAt = 0; //!< m_clock time it was first seen
+    };
+    Pending &pending(qint64 sequence);
+
+    QMap<qint64, Pending> m_pending;
     qint64 m_processedUpTo = -1; //!< every sequence up to here was processed (-1: none yet)
-    bool m_wakeAll = false;
-    QSet<QString> m_wakeUsers;
+    QElapsedTimer m_clock;
     QTimer m_processTimer;
 };
 

@@ -39,36 +39,16 @@ const QString Sender = QStringLiteral("ada");
 const QStringList Recipients {QStringLiteral("grace"), QStringLiteral("zoe"), QStringLiteral("misaki")};
 constexpr int PerRecipient = 8;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
-//! Runs the client to its end, processing events meanwhile (the proxy lives in this process).
 Run colleagues(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(COLLEAGUES_BIN), arguments);
-    Run r;
-    if (!p.waitForStarted())
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 120000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runCli(QStringLiteral(COLLEAGUES_BIN), arguments, input, 120000);
 }
 
 QString describe(const Run &r)
 {
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
+    return r.describe();
 }
 
 //! "ok", or what SQLite found wrong in the client's store at \a path.

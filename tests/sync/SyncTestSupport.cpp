@@ -13,6 +13,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTest>
 #include <QTimer>
 
 namespace Colleagues::Testing {
@@ -222,6 +223,30 @@ bool TestClient::signIn(const QUrl &server, const QString &user, const QString &
     while (signedIn.isEmpty() && failed.isEmpty() && !deadline.hasExpired())
         signedIn.wait(100);
     return !signedIn.isEmpty();
+}
+
+QString CliRun::describe() const
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(exitCode).arg(out, err);
+}
+
+CliRun runCli(const QString &program, const QStringList &arguments, const QByteArray &input, int timeoutMs)
+{
+    QProcess p;
+    p.start(program, arguments);
+    CliRun r;
+    if (!p.waitForStarted())
+        return r;
+    p.write(input);
+    p.closeWriteChannel();
+    if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
 }
 
 } // namespace Colleagues::Testing

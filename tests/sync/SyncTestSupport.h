@@ -17,6 +17,21 @@
 
 namespace Colleagues::Testing {
 
+//! What a run of a command-line program left behind.
+struct CliRun
+{
+    int exitCode = -1; //!< -1: it crashed, was killed, or did not start
+    QString out;
+    QString err;
+
+    QString describe() const;
+};
+
+//! Runs \a program to its end with \a input on its stdin, processing events meanwhile (a proxy
+//! or server may live in this process); it is killed after \a timeoutMs.
+CliRun runCli(const QString &program, const QStringList &arguments, const QByteArray &input = {},
+              int timeoutMs = 300000);
+
 //! One colleagues-server: its command-line tools and `serve` as a child process.
 class SyncTestServer
 {

@@ -15,35 +15,16 @@ using namespace Colleagues::Testing;
 namespace {
 constexpr int People = 10000;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = CliRun;
 
 Run colleagues(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(COLLEAGUES_BIN), arguments);
-    Run r;
-    if (!p.waitForStarted())
-        return r;
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return runCli(QStringLiteral(COLLEAGUES_BIN), arguments, input, 300000);
 }
 
 QString describe(const Run &r)
 {
-    return u"exit %1\nstdout: %2\nstderr: %3"_qs.arg(r.exitCode).arg(r.out, r.err);
+    return r.describe();
 }
 } // namespace
 

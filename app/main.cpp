@@ -1,6 +1,7 @@
-#include "ClientInfo.h"
-#include "CommandLine.h"
-#include "DesktopApp.h"
+// SPDX-License-Identifier: MIT
+#include "client/ClientInfo.h"
+#include "client/CommandLine.h"
+#include "ui/DesktopApp.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

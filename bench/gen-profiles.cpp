@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // Writes a generated demo company in the profile CSV import format and reports how long
 // generating and writing took (on stderr, so the CSV can go to stdout).
 //   gen-profiles --people N --seed S [--out FILE]
-#include "DemoCompany.h"
-#include "ProfileCsv.h"
+#include "core/ProfileCsv.h"
+#include "demo/DemoCompany.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bench-server: colleagues-server on loopback (see bench/server/main.cpp): GET profile with wrk
 # against nginx serving the same JSON, a first sync of 100,000 profiles, 1,000 held long-polls
 # and message delivery to them. bench/server/run.sh builds and runs it.
@@ -6,4 +7,5 @@ set_target_properties(bench-server PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE
 target_link_libraries(bench-server PRIVATE Colleagues::Server Qt6::Network Qt6::Test)
 target_compile_definitions(bench-server PRIVATE COLLEAGUES_SERVER_BIN="$<TARGET_FILE:colleagues-server>")
 add_dependencies(bench-server colleagues-server)
+target_include_directories(bench-server PRIVATE ${PROJECT_SOURCE_DIR})
 colleagues_target_defaults(bench-server)

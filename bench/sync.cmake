@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bench-sync: the sync engine against a real local colleagues-server (see bench/sync/main.cpp):
 # first sync of 100,000 profiles with a GUI-thread stall probe, a 100-change delta, and
 # message latency A -> server -> B over long-poll.
@@ -7,8 +8,8 @@ qt_add_executable(bench-sync
     ${CMAKE_SOURCE_DIR}/tests/sync/SyncTestSupport.cpp
 )
 set_target_properties(bench-sync PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
-target_include_directories(bench-sync PRIVATE ${CMAKE_SOURCE_DIR}/tests/sync)
 target_link_libraries(bench-sync PRIVATE Colleagues::Client Qt6::Network Qt6::Sql Qt6::Test)
 target_compile_definitions(bench-sync PRIVATE COLLEAGUES_SERVER_BIN="$<TARGET_FILE:colleagues-server>")
 add_dependencies(bench-sync colleagues-server)
+target_include_directories(bench-sync PRIVATE ${PROJECT_SOURCE_DIR})
 colleagues_target_defaults(bench-sync)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Project-wide compile settings and helpers.
 
 # Applied to every target of ours through colleagues_target_defaults().
@@ -44,6 +45,8 @@ function(colleagues_add_test name)
     qt_add_executable(${name} ${ARG_SOURCES})
     set_target_properties(${name} PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+    # Test helpers are included from the repository root: "tests/support/ServerProcess.h".
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
     colleagues_target_defaults(${name})
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_TIMEOUT)

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs exactly the Debian 12 packages Colleagues needs to build, test and run.
 # Idempotent: packages already present are skipped. Runs as root, or through sudo.
 set -euo pipefail
 
 packages=(
     # toolchain
-    build-essential cmake ninja-build ccache pkg-config git clang clang-format libclang-rt-14-dev
+    build-essential cmake ninja-build ccache pkg-config git clang clang-format libclang-rt-14-dev python3
     # Qt 6.4
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

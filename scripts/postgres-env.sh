@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sourced by scripts/test.sh: makes sure a local PostgreSQL 15 runs and exports
 # COLLEAGUES_TEST_PG, the URL of a database the tests may create schemas in.
 # Starts the Debian cluster if needed; works as root or through sudo.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Sets up a fresh Debian 12 machine, builds Colleagues, starts a local colleagues-server seeded
 # with a demo company (400 people) and opens the desktop app signed in as a demo user.
 # Closing the app stops the server it started.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Takes a screenshot of each main screen of the desktop app with a demo company (a real local
 # colleagues-server, seeded), under Xvfb, into docs/screenshots/. Builds what it needs.
 #   scripts/screenshots.sh [--build-dir DIR] [--scale 2]

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Sets up a fresh Debian 12 machine, builds Colleagues twice (normal and
 # AddressSanitizer+UBSan) and runs the whole test suite in both builds.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs a command inside a private D-Bus session with an unlocked gnome-keyring
 # Secret Service, so keychain code is exercised for real. Used by tests and CI.
 set -euo pipefail

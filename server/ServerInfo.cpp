@@ -1,4 +1,5 @@
-#include "ServerInfo.h"
+// SPDX-License-Identifier: MIT
+#include "server/ServerInfo.h"
 
 namespace Colleagues::ServerInfo {
 

@@ -1,5 +1,6 @@
-#include "CommandLine.h"
-#include "ServerInfo.h"
+// SPDX-License-Identifier: MIT
+#include "server/ServerInfo.h"
+#include "server/cli/CommandLine.h"
 
 #include <QCoreApplication>
 

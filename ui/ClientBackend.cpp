@@ -1,13 +1,14 @@
-#include "ClientBackend.h"
+// SPDX-License-Identifier: MIT
+#include "ui/ClientBackend.h"
 
-#include "ClientStore.h"
-#include "ImageCache.h"
-#include "Outbox.h"
-#include "PhotoCache.h"
-#include "SearchService.h"
-#include "Session.h"
-#include "SyncClient.h"
-#include "SyncEngine.h"
+#include "client/ClientStore.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/PhotoCache.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncClient.h"
+#include "client/sync/SyncEngine.h"
+#include "ui/people/SearchService.h"
+#include "ui/widgets/ImageCache.h"
 
 #include <QFile>
 

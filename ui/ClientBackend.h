@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Profile.h"
-#include "SyncTypes.h"
+#include "client/sync/SyncTypes.h"
+#include "core/Profile.h"
 
 #include <QHash>
 #include <QObject>

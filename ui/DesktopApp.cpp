@@ -1,11 +1,12 @@
-#include "DesktopApp.h"
+// SPDX-License-Identifier: MIT
+#include "ui/DesktopApp.h"
 
-#include "ClientBackend.h"
-#include "ClientStore.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "SyncClient.h"
-#include "TokenStore.h"
+#include "client/ClientStore.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncClient.h"
+#include "client/sync/TokenStore.h"
+#include "ui/ClientBackend.h"
+#include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -1,11 +1,12 @@
-#include "SettingsDialog.h"
+// SPDX-License-Identifier: MIT
+#include "ui/SettingsDialog.h"
 
-#include "ClientBackend.h"
-#include "ClientStore.h"
-#include "Session.h"
-#include "SyncClient.h"
-#include "Theme.h"
-#include "TokenStore.h"
+#include "client/ClientStore.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncClient.h"
+#include "client/sync/TokenStore.h"
+#include "ui/ClientBackend.h"
+#include "ui/widgets/Theme.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

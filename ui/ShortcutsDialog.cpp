@@ -1,6 +1,7 @@
-#include "ShortcutsDialog.h"
+// SPDX-License-Identifier: MIT
+#include "ui/ShortcutsDialog.h"
 
-#include "Theme.h"
+#include "ui/widgets/Theme.h"
 
 #include <QDialogButtonBox>
 #include <QGridLayout>

@@ -1,8 +1,9 @@
-#include "SignInDialog.h"
+// SPDX-License-Identifier: MIT
+#include "ui/SignInDialog.h"
 
-#include "ApiClient.h"
-#include "Session.h"
-#include "Theme.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/Session.h"
+#include "ui/widgets/Theme.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

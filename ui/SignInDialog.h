@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
+#include "client/sync/ApiError.h"
 
 #include <QDialog>
 

@@ -1,4 +1,5 @@
-#include "ClientInfo.h"
+// SPDX-License-Identifier: MIT
+#include "client/ClientInfo.h"
 
 namespace Colleagues::ClientInfo {
 

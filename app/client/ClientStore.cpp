@@ -1,7 +1,8 @@
-#include "ClientStore.h"
+// SPDX-License-Identifier: MIT
+#include "client/ClientStore.h"
 
-#include "StoreSchema_p.h"
-#include "StoreWorker_p.h"
+#include "client/StoreSchema_p.h"
+#include "client/StoreWorker_p.h"
 
 #include <QAtomicInt>
 #include <QDir>

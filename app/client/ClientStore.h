@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Profile.h"
+#include "core/Profile.h"
 
 #include <QHash>
 #include <QList>

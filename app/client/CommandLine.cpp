@@ -1,9 +1,10 @@
-#include "CommandLine.h"
+// SPDX-License-Identifier: MIT
+#include "client/CommandLine.h"
 
-#include "ClientStore.h"
-#include "ProfileCsv.h"
-#include "SearchEngine.h"
-#include "SyncCommands.h"
+#include "client/ClientStore.h"
+#include "client/SearchEngine.h"
+#include "client/sync/SyncCommands.h"
+#include "core/ProfileCsv.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

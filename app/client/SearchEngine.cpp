@@ -1,12 +1,13 @@
-#include "SearchEngine.h"
+// SPDX-License-Identifier: MIT
+#include "client/SearchEngine.h"
 
-#include "ClientStore.h"
-#include "SearchQuery.h"
-#include "SearchText.h"
-#include "Sqlite_p.h"
-#include "StoreSchema_p.h"
-#include "TextFold.h"
-#include "Vocabulary.h"
+#include "client/ClientStore.h"
+#include "client/SearchQuery.h"
+#include "client/SearchText.h"
+#include "client/Sqlite_p.h"
+#include "client/StoreSchema_p.h"
+#include "client/Vocabulary.h"
+#include "core/TextFold.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Profile.h"
-#include "SearchTypes.h"
+#include "client/SearchTypes.h"
+#include "core/Profile.h"
 
 #include <QObject>
 

@@ -1,6 +1,7 @@
-#include "SearchQuery.h"
+// SPDX-License-Identifier: MIT
+#include "client/SearchQuery.h"
 
-#include "SearchText.h"
+#include "client/SearchText.h"
 
 #include <QChar>
 

@@ -1,6 +1,7 @@
-#include "SearchText.h"
+// SPDX-License-Identifier: MIT
+#include "client/SearchText.h"
 
-#include "TextFold.h"
+#include "core/TextFold.h"
 
 #include <QChar>
 

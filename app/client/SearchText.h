@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Skill.h"
+#include "core/Skill.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,5 @@
-#include "SearchTypes.h"
+// SPDX-License-Identifier: MIT
+#include "client/SearchTypes.h"
 
 #include <QJsonArray>
 

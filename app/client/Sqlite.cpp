@@ -1,4 +1,5 @@
-#include "Sqlite_p.h"
+// SPDX-License-Identifier: MIT
+#include "client/Sqlite_p.h"
 
 #include <utility>
 

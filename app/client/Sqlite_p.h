@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Internal: a thin layer over the sqlite3 C API for the store's hot paths (bulk upserts,

@@ -1,9 +1,10 @@
-#include "StoreSchema_p.h"
+// SPDX-License-Identifier: MIT
+#include "client/StoreSchema_p.h"
 
-#include "SyncSchema_p.h"
+#include "client/sync/SyncSchema_p.h"
 
-#include "SearchText.h"
-#include "TextFold.h"
+#include "client/SearchText.h"
+#include "core/TextFold.h"
 
 #include <QSqlDatabase>
 #include <QSqlDriver>

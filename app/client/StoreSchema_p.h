@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Internal: the store's schema migrations and the directory writer shared by the store's
 // own connection and its worker thread's connection.
 
-#include "ClientStore.h"
-#include "Sqlite_p.h"
+#include "client/ClientStore.h"
+#include "client/Sqlite_p.h"
 
 #include <QSet>
 #include <QString>

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Internal: the store's writer on its own thread and its own connection.
 
-#include "ClientStore.h"
+#include "client/ClientStore.h"
 
 #include <QObject>
 #include <QString>

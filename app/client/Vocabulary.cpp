@@ -1,4 +1,5 @@
-#include "Vocabulary.h"
+// SPDX-License-Identifier: MIT
+#include "client/Vocabulary.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,4 +1,5 @@
-#include "CsvReader.h"
+// SPDX-License-Identifier: MIT
+#include "core/CsvReader.h"
 
 #include <QIODevice>
 

@@ -1,4 +1,5 @@
-#include "Error.h"
+// SPDX-License-Identifier: MIT
+#include "core/Error.h"
 
 namespace Colleagues {
 

@@ -1,4 +1,5 @@
-#include "Json.h"
+// SPDX-License-Identifier: MIT
+#include "core/Json.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Result.h"
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>

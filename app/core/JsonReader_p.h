@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Internal helper for the JSON codecs: typed, field-naming access to a QJsonObject
 // that remembers which fields were read so unknown ones can be rejected.
 
-#include "Error.h"
+#include "core/Error.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,8 @@
-#include "Message.h"
+// SPDX-License-Identifier: MIT
+#include "core/Message.h"
 
-#include "JsonReader_p.h"
-#include "Validation.h"
+#include "core/JsonReader_p.h"
+#include "core/Validation.h"
 
 namespace Colleagues {
 

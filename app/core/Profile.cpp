@@ -1,7 +1,8 @@
-#include "Profile.h"
+// SPDX-License-Identifier: MIT
+#include "core/Profile.h"
 
-#include "JsonReader_p.h"
-#include "Validation.h"
+#include "core/JsonReader_p.h"
+#include "core/Validation.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Result.h"
-#include "Skill.h"
+#include "core/Result.h"
+#include "core/Skill.h"
 
 #include <QDateTime>
 #include <QJsonObject>

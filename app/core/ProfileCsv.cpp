@@ -1,7 +1,8 @@
-#include "ProfileCsv.h"
+// SPDX-License-Identifier: MIT
+#include "core/ProfileCsv.h"
 
-#include "CsvReader.h"
-#include "Validation.h"
+#include "core/CsvReader.h"
+#include "core/Validation.h"
 
 #include <QHash>
 #include <QIODevice>

@@ -1,8 +1,9 @@
-#include "Validation.h"
+// SPDX-License-Identifier: MIT
+#include "core/Validation.h"
 
-#include "Message.h"
-#include "Profile.h"
-#include "TextFold.h"
+#include "core/Message.h"
+#include "core/Profile.h"
+#include "core/TextFold.h"
 
 #include <QByteArray>
 #include <QRegularExpression>

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Error.h"
+#include "core/Error.h"
 
 #include <QList>
 #include <QStringView>

@@ -1,8 +1,9 @@
-#include "DemoCompany.h"
+// SPDX-License-Identifier: MIT
+#include "demo/DemoCompany.h"
 
-#include "DemoData_p.h"
-#include "DemoRandom_p.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "demo/DemoData_p.h"
+#include "demo/DemoRandom_p.h"
 
 #include <QHash>
 #include <QSet>

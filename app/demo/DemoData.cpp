@@ -1,6 +1,7 @@
-#include "DemoData_p.h"
+// SPDX-License-Identifier: MIT
+#include "demo/DemoData_p.h"
 
-#include "TextFold.h"
+#include "core/TextFold.h"
 
 #include <QSet>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // colleagues-load: N simulated clients against a running colleagues-server. Each client signs
 // in, catches up with /api/v1/sync, then holds a long-poll while the clients together send
 // messages at a fixed rate for D seconds. Reports errors, lost messages, send latency,

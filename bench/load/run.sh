@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Load figures: starts colleagues-server on SQLite, then on PostgreSQL, seeds N accounts
 # (gen-profiles + import-csv --initial-passwords), runs colleagues-load against it and prints
 # its figures (errors, lost messages, send and delivery latency p50/p99, server RSS over time).

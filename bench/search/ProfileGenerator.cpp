@@ -1,8 +1,7 @@
-#include "ProfileGenerator.h"
+// SPDX-License-Identifier: MIT
+#include "bench/search/ProfileGenerator.h"
 
-#ifdef COLLEAGUES_HAVE_DEMO
-#include "DemoCompany.h"
-#endif
+#include "demo/DemoCompany.h"
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -16,7 +15,7 @@ QStringList split(const char *words)
     return QString::fromUtf8(words).split(QLatin1Char('|'));
 }
 
-[[maybe_unused]] QList<Profile> builtIn(int people, quint64 seed)
+QList<Profile> builtIn(int people, quint64 seed)
 {
     const QStringList first = split(
         "Ada|Grace|Alan|Zoë|Misaki|Hans|Carla|Chen|Nadia|Ravi|Tom|Kim|Priya|Sam|Tina|Ian|Bob|Ruby|Marco|Alex|Olga|"
@@ -116,15 +115,14 @@ QStringList split(const char *words)
 
 } // namespace
 
-QList<Profile> generateProfiles(int people, quint64 seed, QString *source)
+QList<Profile> generateProfiles(Generator generator, int people, quint64 seed, QString *source)
 {
-#ifdef COLLEAGUES_HAVE_DEMO
+    if (generator == Generator::Mixed) {
+        *source = QStringLiteral("bench/search mixed generator");
+        return builtIn(people, seed);
+    }
     *source = QStringLiteral("generateDemoCompany");
     return generateDemoCompany(people, seed).profiles;
-#else
-    *source = QStringLiteral("bench/search built-in generator");
-    return builtIn(people, seed);
-#endif
 }
 
 } // namespace Colleagues::Bench

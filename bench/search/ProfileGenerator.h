@@ -1,14 +1,18 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Profile.h"
+#include "core/Profile.h"
 
 #include <QList>
 
 namespace Colleagues::Bench {
 
-//! N realistic profiles, deterministic for a seed: the demo company generator when it is
-//! built, else a small generator of our own (international names, titles, departments,
-//! offices, a skill taxonomy with symbols, interests and bios).
-QList<Profile> generateProfiles(int people, quint64 seed, QString *source);
+enum class Generator {
+    Demo, //!< the demo company generator (app/demo)
+    Mixed, //!< a differently shaped one: international names, a flat skill taxonomy with symbols, long bios
+};
+
+//! N realistic profiles, deterministic for a seed, from \a generator; \a source names it.
+QList<Profile> generateProfiles(Generator generator, int people, quint64 seed, QString *source);
 
 } // namespace Colleagues::Bench

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench-search: the client directory store and search engine at 100,000 profiles.
 //
 // 1. Generates N profiles (deterministic for --seed), writes them as the import CSV and times
@@ -9,12 +10,12 @@
 //
 // Usage: bench-search [--people N] [--seed S] [--data-dir DIR] [--import-only | --query-only]
 
-#include "ClientStore.h"
-#include "ProfileCsv.h"
-#include "ProfileGenerator.h"
-#include "SearchEngine.h"
-#include "SearchQuery.h"
-#include "SearchText.h"
+#include "bench/search/ProfileGenerator.h"
+#include "client/ClientStore.h"
+#include "client/SearchEngine.h"
+#include "client/SearchQuery.h"
+#include "client/SearchText.h"
+#include "core/ProfileCsv.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -537,7 +538,7 @@ int main(int argc, char *argv[])
     QString source;
     QByteArray csv;
     {
-        const QList<Profile> profiles = Bench::generateProfiles(count, seedValue, &source);
+        const QList<Profile> profiles = Bench::generateProfiles(Bench::Generator::Demo, count, seedValue, &source);
         csv = profilesToCsv(profiles);
     }
     const QString csvPath = QDir(directory).filePath(QStringLiteral("people.csv"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench-server: the server's performance figures, against a real colleagues-server on loopback.
 //
 //  1. GET /api/v1/profiles/{username} with a valid token, 10,000 profiles, `wrk -c 50 -t 2 -d 10s`,
@@ -10,8 +11,8 @@
 // Usage: bench-server [--duration S] [--profiles N] [--sync-profiles N] [--long-polls N]
 //                     [--messages N] [--skip-wrk] [--keep]
 
-#include "Storage.h"
-#include "Tokens.h"
+#include "server/accounts/Tokens.h"
+#include "server/storage/Storage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds colleagues-server and bench-server (Release) and prints the server's figures:
 # GET profile req/s against nginx (wrk -c 50 -t 2 -d 10s, 10,000 profiles), a first sync of
 # 100,000 profiles, and 1,000 held long-polls (RSS, message delivery p99).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench-sync: figures for the sync engine, against a real colleagues-server on loopback.
 //
 //   bench-sync [--people 100000] [--messages 200]
@@ -8,11 +9,11 @@
 // 2. A delta of 100 server-side profile changes: from asking the server to the commit.
 // 3. Message latency A -> server -> B over long-poll: from A's send to B's messagesReceived.
 
-#include "ApiClient.h"
-#include "Outbox.h"
-#include "Session.h"
-#include "SyncEngine.h"
-#include "SyncTestSupport.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncEngine.h"
+#include "tests/sync/SyncTestSupport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

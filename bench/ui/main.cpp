@@ -1,15 +1,16 @@
+// SPDX-License-Identifier: MIT
 // bench-ui: the desktop app with 100,000 people in the directory.
 //   bench-ui [--people N] [--data DIR] [--runs N]
 // Prints: start to an interactive window (a fresh process each run, files warm), memory,
 // keystroke to repainted results (p50/p95/p99), and frame times while scrolling a long list.
 // Runs with any QPA platform; without a display use QT_QPA_PLATFORM=offscreen.
-#include "ClientBackend.h"
-#include "ClientStore.h"
-#include "DemoCompany.h"
-#include "DesktopApp.h"
-#include "MainWindow.h"
-#include "ResultsModel.h"
-#include "SearchService.h"
+#include "client/ClientStore.h"
+#include "demo/DemoCompany.h"
+#include "ui/ClientBackend.h"
+#include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
+#include "ui/people/ResultsModel.h"
+#include "ui/people/SearchService.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Regenerates the PNG sizes of the app icon from colleagues.svg (needs librsvg2-bin).
 set -euo pipefail
 cd "$(dirname "$0")"

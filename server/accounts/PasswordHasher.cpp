@@ -1,4 +1,5 @@
-#include "PasswordHasher.h"
+// SPDX-License-Identifier: MIT
+#include "server/accounts/PasswordHasher.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>

@@ -1,6 +1,7 @@
-#include "CliSupport.h"
+// SPDX-License-Identifier: MIT
+#include "server/cli/CliSupport.h"
 
-#include "Validation.h"
+#include "core/Validation.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Storage.h"
+#include "server/storage/Storage.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,11 +1,12 @@
-#include "CommandLine.h"
+// SPDX-License-Identifier: MIT
+#include "server/cli/CommandLine.h"
 
-#include "CliSupport.h"
-#include "ImportCommand.h"
-#include "SeedDemoCommand.h"
-#include "ServeCommand.h"
-#include "ServerInfo.h"
-#include "UserCommand.h"
+#include "server/ServerInfo.h"
+#include "server/cli/CliSupport.h"
+#include "server/cli/ImportCommand.h"
+#include "server/cli/SeedDemoCommand.h"
+#include "server/cli/UserCommand.h"
+#include "server/http/ServeCommand.h"
 
 #include <QLoggingCategory>
 #include <QTextStream>

@@ -1,9 +1,10 @@
-#include "ImportCommand.h"
+// SPDX-License-Identifier: MIT
+#include "server/cli/ImportCommand.h"
 
-#include "CliSupport.h"
-#include "PasswordHasher.h"
-#include "PasswordInput.h"
-#include "ProfileCsv.h"
+#include "core/ProfileCsv.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/cli/CliSupport.h"
+#include "server/cli/PasswordInput.h"
 
 #include <QDir>
 #include <QFile>

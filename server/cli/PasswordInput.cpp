@@ -1,6 +1,7 @@
-#include "PasswordInput.h"
+// SPDX-License-Identifier: MIT
+#include "server/cli/PasswordInput.h"
 
-#include "TextFold.h"
+#include "core/TextFold.h"
 
 #include <QRandomGenerator>
 #include <QTextStream>

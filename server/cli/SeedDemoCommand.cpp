@@ -1,11 +1,10 @@
-#include "SeedDemoCommand.h"
+// SPDX-License-Identifier: MIT
+#include "server/cli/SeedDemoCommand.h"
 
-#include "CliSupport.h"
-#include "PasswordHasher.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/cli/CliSupport.h"
 
-#ifdef COLLEAGUES_HAVE_DEMO
-#include "DemoCompany.h"
-#endif
+#include "demo/DemoCompany.h"
 
 namespace Colleagues::Server::Cli {
 
@@ -38,12 +37,6 @@ int runSeedDemoCommand(const QStringList &arguments)
         printError(QStringLiteral("--seed must be a non-negative whole number."));
         return UsageError;
     }
-#ifndef COLLEAGUES_HAVE_DEMO
-    Q_UNUSED(people);
-    Q_UNUSED(seed);
-    printError(QStringLiteral("seed-demo is not available in this build (it lacks the demo company generator)."));
-    return Failed;
-#else
     const auto storage = storageOptions.open(parser);
     if (!storage)
         return UsageError;
@@ -103,7 +96,6 @@ int runSeedDemoCommand(const QStringList &arguments)
     }
     printOut(text);
     return Success;
-#endif
 }
 
 } // namespace Colleagues::Server::Cli

@@ -1,8 +1,9 @@
-#include "UserCommand.h"
+// SPDX-License-Identifier: MIT
+#include "server/cli/UserCommand.h"
 
-#include "CliSupport.h"
-#include "PasswordHasher.h"
-#include "PasswordInput.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/cli/CliSupport.h"
+#include "server/cli/PasswordInput.h"
 
 #include <QTextStream>
 

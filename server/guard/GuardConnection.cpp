@@ -1,4 +1,5 @@
-#include "GuardConnection_p.h"
+// SPDX-License-Identifier: MIT
+#include "server/guard/GuardConnection_p.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

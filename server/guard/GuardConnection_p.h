@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpGuard.h"
-#include "RequestScanner_p.h"
-#include "ResponseTracker_p.h"
+#include "server/guard/HttpGuard.h"
+#include "server/guard/RequestScanner_p.h"
+#include "server/guard/ResponseTracker_p.h"
 
 #include <QByteArray>
 #include <QLoggingCategory>

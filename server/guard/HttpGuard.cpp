@@ -1,6 +1,7 @@
-#include "HttpGuard.h"
+// SPDX-License-Identifier: MIT
+#include "server/guard/HttpGuard.h"
 
-#include "GuardConnection_p.h"
+#include "server/guard/GuardConnection_p.h"
 
 #include <QMetaEnum>
 #include <QSslSocket>

@@ -1,4 +1,5 @@
-#include "RequestScanner_p.h"
+// SPDX-License-Identifier: MIT
+#include "server/guard/RequestScanner_p.h"
 
 #include <QByteArrayView>
 

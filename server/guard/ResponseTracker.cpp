@@ -1,4 +1,5 @@
-#include "ResponseTracker_p.h"
+// SPDX-License-Identifier: MIT
+#include "server/guard/ResponseTracker_p.h"
 
 #include <QByteArrayView>
 

@@ -1,14 +1,15 @@
-#include "Api.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/Api.h"
 
-#include "ApiServer.h"
-#include "Json.h"
-#include "JsonWriter.h"
-#include "LongPollHub.h"
-#include "PasswordHasher.h"
-#include "PhotoCodec.h"
-#include "ServerInfo.h"
-#include "Storage.h"
-#include "Validation.h"
+#include "core/Json.h"
+#include "core/Validation.h"
+#include "server/ServerInfo.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/http/ApiServer.h"
+#include "server/http/JsonWriter.h"
+#include "server/http/LongPollHub.h"
+#include "server/http/PhotoCodec.h"
+#include "server/storage/Storage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
-#include "ApiShared.h"
-#include "Exchange.h"
-#include "MessageService.h"
-#include "ProfileService.h"
-#include "SessionService.h"
-#include "SyncService.h"
+#include "server/http/ApiError.h"
+#include "server/http/ApiShared.h"
+#include "server/http/Exchange.h"
+#include "server/http/MessageService.h"
+#include "server/http/ProfileService.h"
+#include "server/http/SessionService.h"
+#include "server/http/SyncService.h"
 
 #include <QObject>
 

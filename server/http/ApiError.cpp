@@ -1,6 +1,7 @@
-#include "ApiError.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/ApiError.h"
 
-#include "Storage.h"
+#include "server/storage/Storage.h"
 
 #include <QJsonDocument>
 

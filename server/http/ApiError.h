@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Error.h"
-#include "HttpResponse.h"
+#include "core/Error.h"
+#include "server/http/HttpResponse.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,4 +1,5 @@
-#include "ApiServer.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/ApiServer.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
-#include "Exchange.h"
-#include "Metrics.h"
-#include "Router.h"
+#include "server/http/ApiError.h"
+#include "server/http/Exchange.h"
+#include "server/http/Metrics.h"
+#include "server/http/Router.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>

@@ -1,7 +1,8 @@
-#include "ApiShared.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/ApiShared.h"
 
-#include "LongPollHub.h"
-#include "Storage.h"
+#include "server/http/LongPollHub.h"
+#include "server/storage/Storage.h"
 
 namespace Colleagues::Server {
 

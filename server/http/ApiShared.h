@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ProfileCache.h"
-#include "SessionCache.h"
+#include "server/http/ProfileCache.h"
+#include "server/http/SessionCache.h"
 
 #include <QList>
 #include <QMutex>

@@ -1,4 +1,5 @@
-#include "BufferedLog.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/BufferedLog.h"
 
 #include <QByteArray>
 #include <QMutex>

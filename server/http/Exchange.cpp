@@ -1,6 +1,7 @@
-#include "Exchange.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/Exchange.h"
 
-#include "ApiServer.h"
+#include "server/http/ApiServer.h"
 
 #include <QHttpServerResponder>
 #include <QThread>

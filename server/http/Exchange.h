@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpRequest.h"
-#include "HttpResponse.h"
-#include "Storage.h"
+#include "server/http/HttpRequest.h"
+#include "server/http/HttpResponse.h"
+#include "server/storage/Storage.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

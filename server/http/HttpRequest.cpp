@@ -1,4 +1,5 @@
-#include "HttpRequest.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/HttpRequest.h"
 
 #include <QHttpServerRequest>
 #include <QUrl>

@@ -1,4 +1,5 @@
-#include "HttpResponse.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/HttpResponse.h"
 
 #include <QJsonDocument>
 

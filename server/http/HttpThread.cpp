@@ -1,8 +1,9 @@
-#include "HttpThread.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/HttpThread.h"
 
-#include "Api.h"
-#include "ApiServer.h"
-#include "HttpGuard.h"
+#include "server/guard/HttpGuard.h"
+#include "server/http/Api.h"
+#include "server/http/ApiServer.h"
 
 #include <QThreadPool>
 

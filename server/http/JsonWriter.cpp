@@ -1,4 +1,5 @@
-#include "JsonWriter.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/JsonWriter.h"
 
 #include <QChar>
 

@@ -1,6 +1,7 @@
-#include "LongPollHub.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/LongPollHub.h"
 
-#include "ApiServer.h"
+#include "server/http/ApiServer.h"
 
 #include <QLoggingCategory>
 #include <QPointer>

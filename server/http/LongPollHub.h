@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Exchange.h"
-#include "HttpResponse.h"
+#include "server/http/Exchange.h"
+#include "server/http/HttpResponse.h"
 
 #include <QElapsedTimer>
 #include <QHash>

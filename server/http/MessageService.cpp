@@ -1,6 +1,7 @@
-#include "MessageService.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/MessageService.h"
 
-#include "Validation.h"
+#include "core/Validation.h"
 
 #include <QJsonValue>
 #include <QUuid>

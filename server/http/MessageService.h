@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
-#include "Message.h"
-#include "Storage.h"
+#include "core/Message.h"
+#include "server/http/ApiError.h"
+#include "server/storage/Storage.h"
 
 #include <QJsonObject>
 #include <QString>

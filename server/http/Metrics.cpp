@@ -1,6 +1,7 @@
-#include "Metrics.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/Metrics.h"
 
-#include "ApiError.h"
+#include "server/http/ApiError.h"
 
 namespace Colleagues::Server {
 

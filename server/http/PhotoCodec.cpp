@@ -1,4 +1,5 @@
-#include "PhotoCodec.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/PhotoCodec.h"
 
 #include <QSemaphore>
 

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
+#include "server/http/ApiError.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,5 @@
-#include "ProfileCache.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/ProfileCache.h"
 
 namespace Colleagues::Server {
 

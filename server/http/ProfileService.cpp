@@ -1,6 +1,7 @@
-#include "ProfileService.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/ProfileService.h"
 
-#include "PhotoCodec.h"
+#include "server/http/PhotoCodec.h"
 
 #include <QCryptographicHash>
 

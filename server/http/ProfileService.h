@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
-#include "Profile.h"
-#include "Storage.h"
+#include "core/Profile.h"
+#include "server/http/ApiError.h"
+#include "server/storage/Storage.h"
 
 #include <QByteArray>
 #include <QJsonObject>

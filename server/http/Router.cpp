@@ -1,4 +1,5 @@
-#include "Router.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/Router.h"
 
 namespace Colleagues::Server {
 

@@ -1,14 +1,15 @@
-#include "ServeCommand.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/ServeCommand.h"
 
-#include "Api.h"
-#include "ApiServer.h"
-#include "ApiShared.h"
-#include "BufferedLog.h"
-#include "HttpThread.h"
-#include "Metrics.h"
-#include "PasswordHasher.h"
-#include "PhotoCodec.h"
-#include "Storage.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/http/Api.h"
+#include "server/http/ApiServer.h"
+#include "server/http/ApiShared.h"
+#include "server/http/BufferedLog.h"
+#include "server/http/HttpThread.h"
+#include "server/http/Metrics.h"
+#include "server/http/PhotoCodec.h"
+#include "server/storage/Storage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

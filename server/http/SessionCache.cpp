@@ -1,4 +1,5 @@
-#include "SessionCache.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/SessionCache.h"
 
 namespace Colleagues::Server {
 

@@ -1,8 +1,9 @@
-#include "SessionService.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/SessionService.h"
 
-#include "PasswordHasher.h"
-#include "Tokens.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "server/accounts/PasswordHasher.h"
+#include "server/accounts/Tokens.h"
 
 namespace Colleagues::Server {
 

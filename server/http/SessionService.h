@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
-#include "SessionCache.h"
-#include "Storage.h"
+#include "server/http/ApiError.h"
+#include "server/http/SessionCache.h"
+#include "server/storage/Storage.h"
 
 #include <QByteArray>
 #include <QDateTime>

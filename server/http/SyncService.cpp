@@ -1,8 +1,9 @@
-#include "SyncService.h"
+// SPDX-License-Identifier: MIT
+#include "server/http/SyncService.h"
 
-#include "JsonWriter.h"
-#include "Message.h"
-#include "Profile.h"
+#include "core/Message.h"
+#include "core/Profile.h"
+#include "server/http/JsonWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
-#include "Storage.h"
+#include "server/http/ApiError.h"
+#include "server/storage/Storage.h"
 
 #include <QByteArray>
 #include <QString>

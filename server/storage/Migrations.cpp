@@ -1,4 +1,5 @@
-#include "Migrations_p.h"
+// SPDX-License-Identifier: MIT
+#include "server/storage/Migrations_p.h"
 
 namespace Colleagues::Server::Internal {
 

@@ -1,7 +1,8 @@
-#include "SqlStorage_p.h"
+// SPDX-License-Identifier: MIT
+#include "server/storage/SqlStorage_p.h"
 
-#include "Migrations_p.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "server/storage/Migrations_p.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // The Qt SQL implementation of Storage, for SQLite and PostgreSQL. Private to storage/.
 
-#include "Storage.h"
+#include "server/storage/Storage.h"
 
 #include <QMutex>
 #include <QSqlDatabase>

@@ -1,6 +1,7 @@
-#include "Storage.h"
+// SPDX-License-Identifier: MIT
+#include "server/storage/Storage.h"
 
-#include "SqlStorage_p.h"
+#include "server/storage/SqlStorage_p.h"
 
 #include <QDir>
 #include <QRegularExpression>

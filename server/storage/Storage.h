@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Message.h"
-#include "Profile.h"
-#include "Result.h"
+#include "core/Message.h"
+#include "core/Profile.h"
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Loads the hand-written fixture directory (tests/client/fixtures/directory.csv) into a store.
 
-#include "ClientStore.h"
-#include "ProfileCsv.h"
+#include "client/ClientStore.h"
+#include "core/ProfileCsv.h"
 
 #include <QFile>
 #include <QTest>

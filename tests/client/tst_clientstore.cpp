@@ -1,5 +1,6 @@
-#include "ClientStore.h"
-#include "SearchEngine.h"
+// SPDX-License-Identifier: MIT
+#include "client/ClientStore.h"
+#include "client/SearchEngine.h"
 
 #include <QSignalSpy>
 #include <QSqlError>

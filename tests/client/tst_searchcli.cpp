@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `colleagues import-csv` and `colleagues search` as a user runs them: the real executable,
 // no display, a temporary data directory.
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // Search engine behaviour beyond ranking: facets, paging, match reasons and spans,
 // corrections, facet selections, the empty query and errors.
 
-#include "FixtureDirectory.h"
-#include "SearchEngine.h"
+#include "client/SearchEngine.h"
+#include "tests/client/FixtureDirectory.h"
 
 #include <algorithm>
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // The relevance suite: queries with the results expected on top, over the hand-written
 // fixture directory. Each row names the bullet of the search specification it covers.
 
-#include "FixtureDirectory.h"
-#include "SearchEngine.h"
+#include "client/SearchEngine.h"
+#include "tests/client/FixtureDirectory.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,6 +1,7 @@
-#include "SearchQuery.h"
-#include "SearchText.h"
-#include "TextFold.h"
+// SPDX-License-Identifier: MIT
+#include "client/SearchQuery.h"
+#include "client/SearchText.h"
+#include "core/TextFold.h"
 
 #include <QTest>
 

@@ -1,5 +1,6 @@
-#include "Json.h"
-#include "Message.h"
+// SPDX-License-Identifier: MIT
+#include "core/Json.h"
+#include "core/Message.h"
 
 #include <QTest>
 

@@ -1,5 +1,6 @@
-#include "ProfileCsv.h"
-#include "Validation.h"
+// SPDX-License-Identifier: MIT
+#include "core/ProfileCsv.h"
+#include "core/Validation.h"
 
 #include <QBuffer>
 #include <QTest>

@@ -1,5 +1,6 @@
-#include "Json.h"
-#include "Profile.h"
+// SPDX-License-Identifier: MIT
+#include "core/Json.h"
+#include "core/Profile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,5 @@
-#include "TextFold.h"
+// SPDX-License-Identifier: MIT
+#include "core/TextFold.h"
 
 #include <QTest>
 

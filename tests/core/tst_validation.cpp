@@ -1,6 +1,7 @@
-#include "Message.h"
-#include "Profile.h"
-#include "Validation.h"
+// SPDX-License-Identifier: MIT
+#include "core/Message.h"
+#include "core/Profile.h"
+#include "core/Validation.h"
 
 #include <QTest>
 

@@ -1,8 +1,9 @@
-#include "DemoCompany.h"
-#include "DemoData_p.h"
-#include "ProfileCsv.h"
-#include "TextFold.h"
-#include "Validation.h"
+// SPDX-License-Identifier: MIT
+#include "core/ProfileCsv.h"
+#include "core/TextFold.h"
+#include "core/Validation.h"
+#include "demo/DemoCompany.h"
+#include "demo/DemoData_p.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

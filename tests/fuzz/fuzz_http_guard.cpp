@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the HTTP guard's request scanner, which reads every byte a client sends before
 // Qt HttpServer does. The first input byte picks how the rest is split into reads, so the
 // same request is also seen arriving in pieces. Beyond "no crash": a read is consumed
 // whole unless an event stops it, a scanner never takes bytes after a rejection, and no
 // body is ever counted past its limit without a rejection.
-#include "RequestScanner_p.h"
+#include "server/guard/RequestScanner_p.h"
 
 #include <cstdint>
 #include <cstdlib>

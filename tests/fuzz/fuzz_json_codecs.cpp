@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the JSON entry points every request body goes through: parseJsonObject, then the
 // profile and message codecs with validation. Properties checked beyond "no crash":
 // whatever decodes is valid, and re-encoding it decodes to the same value.
-#include "Json.h"
-#include "Message.h"
-#include "Profile.h"
-#include "Validation.h"
+#include "core/Json.h"
+#include "core/Message.h"
+#include "core/Profile.h"
+#include "core/Validation.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the CSV import shared by the server's and the client's import-csv. Beyond "no
 // crash": every imported profile is valid, every error names a line and a reason, and
 // what was imported round-trips through profilesToCsv().
-#include "ProfileCsv.h"
-#include "Validation.h"
+#include "core/ProfileCsv.h"
+#include "core/Validation.h"
 
 #include <cstdint>
 #include <cstdlib>

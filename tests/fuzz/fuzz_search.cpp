@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT
 // Fuzzes the search path a keystroke takes: SearchQuery::parse, then SearchEngine::search
 // against a real SQLite FTS5 store of a small directory. Beyond "no crash": a page never
 // holds more than asked, its total covers it, facet counts never exceed the total, and
 // every match span lies inside the text it points into.
-#include "ClientStore.h"
-#include "SearchEngine.h"
-#include "SearchQuery.h"
+#include "client/ClientStore.h"
+#include "client/SearchEngine.h"
+#include "client/SearchQuery.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

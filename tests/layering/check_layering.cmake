@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake -DFORBIDDEN=regex -DMUST_NOT_LINK=a;b -DMUST_LINK=c -P check_layering.cmake
 function(shared_libs binary out)
     execute_process(COMMAND ldd "${binary}" OUTPUT_VARIABLE libs RESULT_VARIABLE rc)

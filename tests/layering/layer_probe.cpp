@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Links one layer library and forces its symbols in, so ldd shows what it pulls along.
 #include <QCoreApplication>
 

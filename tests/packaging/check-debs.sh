@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the Debian packages from a build tree with CPack and checks them with lintian
 # (no errors allowed) and dpkg-deb (the expected files are inside).
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Checks the nginx example's syntax with `nginx -t`, inside a throwaway configuration
 # with a self-signed certificate at the paths the example names.
 set -euo pipefail

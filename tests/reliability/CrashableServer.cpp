@@ -1,4 +1,5 @@
-#include "CrashableServer.h"
+// SPDX-License-Identifier: MIT
+#include "tests/reliability/CrashableServer.h"
 
 #include <QDeadlineTimer>
 #include <QRegularExpression>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // The real colleagues-server as a child process that a test may SIGKILL and start again on

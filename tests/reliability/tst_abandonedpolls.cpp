@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 // Abandoned long-polls: a thousand clients hold GET /api/v1/sync?timeout=30 and vanish
 // without a word (their sockets aborted, or reset). The server must keep serving, forget
 // them (its waiting gauge back to 0 within the long-poll timeout) and stay alive.
 
-#include "ApiTestSupport.h"
-#include "CrashableServer.h"
+#include "tests/reliability/CrashableServer.h"
+#include "tests/server/ApiTestSupport.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

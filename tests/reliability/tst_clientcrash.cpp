@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Client crashes during outbox sends: messages queued while the server was down go out with
 // `colleagues sync`, which is SIGKILLed at seeded random moments while it is sending, round
 // after round, through a proxy that slows the answers so that kills land between the server's
@@ -11,8 +12,8 @@
 // duplicates (tried while writing it, not committed); `acknowledgementsLost` shows that the
 // kills did land in that window.
 
-#include "FaultProxy.h"
-#include "SyncTestSupport.h"
+#include "tests/sync/SyncTestSupport.h"
+#include "tests/tools/FaultProxy.h"
 
 #include <QFile>
 #include <QHash>

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT
 // Crash safety: concurrent clients send messages with Idempotency-Keys while the real server
 // is SIGKILLed at seeded random moments and started again on the same data. Every
 // acknowledged message must exist exactly once, retries must not duplicate, and the database
 // must pass its integrity check afterwards. Runs on SQLite and PostgreSQL.
 
-#include "ApiTestSupport.h"
-#include "CrashableServer.h"
+#include "tests/reliability/CrashableServer.h"
+#include "tests/server/ApiTestSupport.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: MIT
 // Network faults: two sync clients message each other through seeded fault-injecting proxies
 // (latency, resets, cut answers, 5xx pages from a gateway, then a blackhole). Once the network
 // is healthy again the engines recover by themselves within 60 s, and nothing is lost,
 // duplicated or reordered.
 
-#include "ApiClient.h"
-#include "FaultProxy.h"
-#include "Outbox.h"
-#include "SyncEngine.h"
-#include "SyncTestSupport.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/SyncEngine.h"
+#include "tests/sync/SyncTestSupport.h"
+#include "tests/tools/FaultProxy.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,6 +1,7 @@
-#include "ApiTestSupport.h"
+// SPDX-License-Identifier: MIT
+#include "tests/server/ApiTestSupport.h"
 
-#include "PasswordHasher.h"
+#include "server/accounts/PasswordHasher.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

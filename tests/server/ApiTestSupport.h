@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Helpers for the HTTP-level API tests: a database per test run (SQLite in a temporary
@@ -5,7 +6,7 @@
 // colleagues-server started as a process on a free port, and a small synchronous client
 // over one QNetworkAccessManager.
 
-#include "Storage.h"
+#include "server/storage/Storage.h"
 
 #include <QByteArray>
 #include <QJsonArray>

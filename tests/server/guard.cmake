@@ -1,9 +1,10 @@
+# SPDX-License-Identifier: MIT
 # Tests of the guard in front of Qt HttpServer (server/guard/). They link only the guard's own
 # library and Qt HttpServer, so they build and run whatever state the rest of the server is in.
 colleagues_add_test(tst_httpguardscanner
     SOURCES tst_httpguardscanner.cpp
     LIBS Colleagues::ServerGuard)
-target_include_directories(tst_httpguardscanner PRIVATE ${PROJECT_SOURCE_DIR}/server/guard)
+target_include_directories(tst_httpguardscanner PRIVATE ${PROJECT_SOURCE_DIR})
 
 colleagues_add_test(tst_httpguard
     SOURCES tst_httpguard.cpp tst_httpguard_support.h

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 // HTTP-level tests of /api/v1 against the real colleagues-server on a free port, on SQLite
 // and on PostgreSQL: every route's success and error paths, the authorization matrix, the
 // idempotent send, long-polls, and the Qt HttpServer 6.4 defects the server designs around.
 
-#include "ApiTestSupport.h"
-#include "Tokens.h"
+#include "server/accounts/Tokens.h"
+#include "tests/server/ApiTestSupport.h"
 
 #include <QElapsedTimer>
 #include <QHash>

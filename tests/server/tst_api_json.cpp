@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // The server's fast JSON writer produces exactly what Core's codecs produce through
 // QJsonDocument (byte for byte), including every escape, for profiles, messages and sync pages.
 
-#include "JsonWriter.h"
-#include "SyncService.h"
+#include "server/http/JsonWriter.h"
+#include "server/http/SyncService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 // PhotoCodec: JPEG and PNG uploads are decoded (libjpeg-turbo, libpng) and re-encoded at most
 // 512x512; anything else, corrupt files and decompression bombs are refused before any large
 // allocation.
 
-#include "ApiTestSupport.h"
-#include "PhotoCodec.h"
+#include "server/http/PhotoCodec.h"
+#include "tests/server/ApiTestSupport.h"
 
 #include <QTest>
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // The `serve` command as a process: its options and errors, clean shutdown on SIGTERM,
 // HTTPS with a certificate made here (openssl), and two instances on one PostgreSQL.
 
-#include "ApiTestSupport.h"
-#include "Tokens.h"
+#include "server/accounts/Tokens.h"
+#include "tests/server/ApiTestSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>

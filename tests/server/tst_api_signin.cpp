@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 // Sign-in throttling over HTTP, on SQLite and PostgreSQL: 10 failures in 15 minutes per
 // account or per address, then 429 with Retry-After, whatever the password.
 
-#include "ApiTestSupport.h"
+#include "tests/server/ApiTestSupport.h"
 
 #include <QTest>
 

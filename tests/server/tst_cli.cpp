@@ -1,5 +1,6 @@
-#include "PasswordHasher.h"
-#include "Storage.h"
+// SPDX-License-Identifier: MIT
+#include "server/accounts/PasswordHasher.h"
+#include "server/storage/Storage.h"
 
 #include <QFile>
 #include <QProcess>

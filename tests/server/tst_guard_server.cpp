@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 // A QHttpServer bound through HttpGuard (or, with --no-guard, through a plain QTcpServer) on
 // 127.0.0.1 and a free port, printed as "PORT <n>" on stdout. Used by tst_httpguard_memory to
 // measure the memory of a server process that receives a huge upload.
 
-#include "HttpGuard.h"
-#include "tst_httpguard_support.h"
+#include "server/guard/HttpGuard.h"
+#include "tests/server/tst_httpguard_support.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

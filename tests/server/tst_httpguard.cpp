@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 // HttpGuard in front of a real QHttpServer on 127.0.0.1, every test over plain HTTP and over TLS.
 
-#include "HttpGuard.h"
-#include "tst_httpguard_support.h"
+#include "server/guard/HttpGuard.h"
+#include "tests/server/tst_httpguard_support.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 // The 413 memory test: a 200 MB upload to a server process behind HttpGuard must raise that
 // process's memory by less than 20 MB; the same server without the guard is shown to buffer it.
 
-#include "tst_httpguard_support.h"
+#include "tests/server/tst_httpguard_support.h"
 
 #include <QFile>
 #include <QProcess>

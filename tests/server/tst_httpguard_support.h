@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Shared by the guard tests: routes of a small QHttpServer and a raw HTTP client that writes

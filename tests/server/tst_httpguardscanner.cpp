@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 // RequestScanner, the guard's incremental HTTP/1.1 request scanner: every input is fed whole and
 // one byte at a time, and must give the same verdict.
 
-#include "RequestScanner_p.h"
+#include "server/guard/RequestScanner_p.h"
 
 #include <QTest>
 

@@ -1,4 +1,5 @@
-#include "Storage.h"
+// SPDX-License-Identifier: MIT
+#include "server/storage/Storage.h"
 
 #include <QTest>
 

@@ -1,4 +1,5 @@
-#include "Tokens.h"
+// SPDX-License-Identifier: MIT
+#include "server/accounts/Tokens.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>

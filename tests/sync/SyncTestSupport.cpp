@@ -1,9 +1,10 @@
-#include "SyncTestSupport.h"
+// SPDX-License-Identifier: MIT
+#include "tests/sync/SyncTestSupport.h"
 
-#include "Backoff.h"
-#include "ProfileCsv.h"
-#include "Session.h"
-#include "TokenStore.h"
+#include "client/sync/Backoff.h"
+#include "client/sync/Session.h"
+#include "client/sync/TokenStore.h"
+#include "core/ProfileCsv.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

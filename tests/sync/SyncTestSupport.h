@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Shared by the sync tests and benchmarks: a real colleagues-server process on a free port
 // with its own data directory, and a client (store + SyncClient) in a temporary directory.
 
-#include "ClientStore.h"
-#include "Profile.h"
-#include "SyncClient.h"
+#include "client/ClientStore.h"
+#include "client/sync/SyncClient.h"
+#include "core/Profile.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 // colleagues login / sync / send / messages, run as a user would: the real executables.
 
-#include "SyncTestSupport.h"
+#include "tests/sync/SyncTestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>

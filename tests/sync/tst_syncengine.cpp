@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: MIT
 // The sync engine, outbox and session against a real colleagues-server on a free port.
 
-#include "ApiClient.h"
-#include "Backoff.h"
-#include "FaultProxy.h"
-#include "Outbox.h"
-#include "PhotoCache.h"
-#include "Session.h"
-#include "SyncEngine.h"
-#include "SyncTestSupport.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/Backoff.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/PhotoCache.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncEngine.h"
+#include "tests/sync/SyncTestSupport.h"
+#include "tests/tools/FaultProxy.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: MIT
 // The sync engine's parts that need no server: backoff, answer parsing, errors, conflicts,
 // and the sync worker's transactions on a real store.
 
-#include "ApiClient.h"
-#include "Backoff.h"
-#include "ClientStore.h"
-#include "SyncBatch.h"
-#include "SyncDatabase.h"
-#include "SyncSchema_p.h"
-#include "SyncTypes.h"
+#include "client/ClientStore.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/Backoff.h"
+#include "client/sync/SyncBatch.h"
+#include "client/sync/SyncDatabase.h"
+#include "client/sync/SyncSchema_p.h"
+#include "client/sync/SyncTypes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 // Where the session token is kept: the real Secret Service (inside scripts/with-keyring.sh),
 // memory only without a D-Bus session, and the opted-in 0600 file.
 
-#include "TokenStore.h"
+#include "client/sync/TokenStore.h"
 
 #include <QFile>
 #include <QSignalSpy>

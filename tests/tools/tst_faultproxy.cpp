@@ -1,4 +1,5 @@
-#include "FaultProxy.h"
+// SPDX-License-Identifier: MIT
+#include "tests/tools/FaultProxy.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

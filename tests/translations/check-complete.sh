@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # check-complete.sh LUPDATE SOURCE_DIR TS... : refreshes a copy of each .ts from the current
 # sources and fails if any message lacks a translation.
 set -euo pipefail

@@ -1,4 +1,5 @@
-#include "LocalServer.h"
+// SPDX-License-Identifier: MIT
+#include "tests/ui/LocalServer.h"
 
 #include <QDeadlineTimer>
 #include <QRegularExpression>

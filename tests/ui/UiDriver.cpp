@@ -1,11 +1,12 @@
-#include "UiDriver.h"
+// SPDX-License-Identifier: MIT
+#include "tests/ui/UiDriver.h"
 
-#include "DesktopApp.h"
-#include "MainWindow.h"
-#include "ResultsModel.h"
-#include "Session.h"
-#include "SyncClient.h"
-#include "SyncEngine.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncClient.h"
+#include "client/sync/SyncEngine.h"
+#include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
+#include "ui/people/ResultsModel.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>

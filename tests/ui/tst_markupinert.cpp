@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Markup is inert everywhere. A member puts <img src="http://127.0.0.1:PORT/…">, links and tags
 // into every profile field that accepts them and into a message; a second client (and a second
 // computer of the same member, for the conflict dialog) shows them in every place user text
@@ -16,28 +17,28 @@
 // trap counting a real connection. And switching ProfilePane's plainLabel() to Qt::AutoText, or
 // making Theme::plainToolTip() return its text unescaped, makes markupEverywhereOnTheOtherClient
 // fail (tried while writing this test, not committed).
-#include "LocalServer.h"
-#include "UiDriver.h"
+#include "tests/ui/LocalServer.h"
+#include "tests/ui/UiDriver.h"
 
-#include "ChatModel.h"
-#include "ChatView.h"
-#include "ClientBackend.h"
-#include "ClientStore.h"
-#include "ComposerEdit.h"
-#include "ConflictDialog.h"
-#include "ConversationsModel.h"
-#include "DesktopApp.h"
-#include "FilterButton.h"
-#include "MainWindow.h"
-#include "Notifier.h"
-#include "Outbox.h"
-#include "ProfileEditor.h"
-#include "ProfilePane.h"
-#include "ResultsModel.h"
-#include "SkillsModel.h"
-#include "SyncClient.h"
-#include "Theme.h"
-#include "Validation.h"
+#include "client/ClientStore.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/SyncClient.h"
+#include "core/Validation.h"
+#include "ui/ClientBackend.h"
+#include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
+#include "ui/messages/ChatModel.h"
+#include "ui/messages/ChatView.h"
+#include "ui/messages/ComposerEdit.h"
+#include "ui/messages/ConversationsModel.h"
+#include "ui/messages/Notifier.h"
+#include "ui/people/FilterButton.h"
+#include "ui/people/ProfilePane.h"
+#include "ui/people/ResultsModel.h"
+#include "ui/profile/ConflictDialog.h"
+#include "ui/profile/ProfileEditor.h"
+#include "ui/profile/SkillsModel.h"
+#include "ui/widgets/Theme.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

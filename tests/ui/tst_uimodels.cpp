@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: MIT
 // The UI's models over a real local store: the search results model with its paging, and the
 // skills editor's model, each checked by QAbstractItemModelTester.
-#include "ClientStore.h"
-#include "DemoCompany.h"
-#include "DesktopApp.h"
-#include "ResultsModel.h"
-#include "SearchService.h"
-#include "SkillsModel.h"
-#include "Theme.h"
+#include "client/ClientStore.h"
+#include "demo/DemoCompany.h"
+#include "ui/DesktopApp.h"
+#include "ui/people/ResultsModel.h"
+#include "ui/people/SearchService.h"
+#include "ui/profile/SkillsModel.h"
+#include "ui/widgets/Theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,17 +1,18 @@
+// SPDX-License-Identifier: MIT
 // Takes a screenshot of each main screen of the desktop app, with a demo company on a real
 // local server: scripts/screenshots.sh runs it under Xvfb and writes docs/screenshots/.
-#include "LocalServer.h"
-#include "UiDriver.h"
+#include "tests/ui/LocalServer.h"
+#include "tests/ui/UiDriver.h"
 
-#include "ChatView.h"
-#include "ComposerEdit.h"
-#include "DesktopApp.h"
-#include "MainWindow.h"
-#include "Outbox.h"
-#include "ProfileEditor.h"
-#include "Session.h"
-#include "SignInDialog.h"
-#include "SyncClient.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncClient.h"
+#include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
+#include "ui/SignInDialog.h"
+#include "ui/messages/ChatView.h"
+#include "ui/messages/ComposerEdit.h"
+#include "ui/profile/ProfileEditor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

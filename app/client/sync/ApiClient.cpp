@@ -1,6 +1,7 @@
-#include "ApiClient.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/ApiClient.h"
 
-#include "ClientInfo.h"
+#include "client/ClientInfo.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

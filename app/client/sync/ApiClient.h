@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "MessageJobs.h"
-#include "ProfileJobs.h"
-#include "SignInJob.h"
-#include "SyncJob.h"
+#include "client/sync/MessageJobs.h"
+#include "client/sync/ProfileJobs.h"
+#include "client/sync/SignInJob.h"
+#include "client/sync/SyncJob.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,6 +1,7 @@
-#include "ApiError.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/ApiError.h"
 
-#include "Json.h"
+#include "core/Json.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

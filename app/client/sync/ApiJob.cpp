@@ -1,6 +1,7 @@
-#include "ApiJob.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/ApiJob.h"
 
-#include "SyncLogging.h"
+#include "client/sync/SyncLogging.h"
 
 #include <QNetworkReply>
 

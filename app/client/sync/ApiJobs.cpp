@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: MIT
 // Answer parsing of the request types declared in SignInJob.h, ProfileJobs.h and MessageJobs.h.
-#include "Json.h"
-#include "MessageJobs.h"
-#include "ProfileJobs.h"
-#include "SignInJob.h"
+#include "client/sync/MessageJobs.h"
+#include "client/sync/ProfileJobs.h"
+#include "client/sync/SignInJob.h"
+#include "core/Json.h"
 
 #include <QJsonObject>
 

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiJob.h"
-#include "Message.h"
+#include "client/sync/ApiJob.h"
+#include "core/Message.h"
 
 namespace Colleagues {
 

@@ -1,10 +1,11 @@
-#include "Outbox.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/Outbox.h"
 
-#include "ApiClient.h"
-#include "SyncDatabase.h"
-#include "SyncLogging.h"
-#include "SyncSchema_p.h"
-#include "Validation.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/SyncDatabase.h"
+#include "client/sync/SyncLogging.h"
+#include "client/sync/SyncSchema_p.h"
+#include "core/Validation.h"
 
 #include <QJsonDocument>
 #include <QTimer>

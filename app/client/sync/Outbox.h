@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
-#include "Backoff.h"
-#include "Result.h"
-#include "SyncTypes.h"
+#include "client/sync/ApiError.h"
+#include "client/sync/Backoff.h"
+#include "client/sync/SyncTypes.h"
+#include "core/Result.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,7 +1,8 @@
-#include "PhotoCache.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/PhotoCache.h"
 
-#include "ApiClient.h"
-#include "SyncLogging.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/SyncLogging.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiJob.h"
-#include "Profile.h"
+#include "client/sync/ApiJob.h"
+#include "core/Profile.h"
 
 namespace Colleagues {
 

@@ -1,9 +1,10 @@
-#include "Session.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/Session.h"
 
-#include "ApiClient.h"
-#include "SyncDatabase.h"
-#include "SyncLogging.h"
-#include "SyncSchema_p.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/SyncDatabase.h"
+#include "client/sync/SyncLogging.h"
+#include "client/sync/SyncSchema_p.h"
 
 namespace Colleagues {
 

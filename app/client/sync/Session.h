@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiError.h"
-#include "TokenStore.h"
+#include "client/sync/ApiError.h"
+#include "client/sync/TokenStore.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ApiJob.h"
+#include "client/sync/ApiJob.h"
 
 #include <QDateTime>
 

@@ -1,6 +1,7 @@
-#include "SyncBatch.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/SyncBatch.h"
 
-#include "Json.h"
+#include "core/Json.h"
 
 #include <QJsonArray>
 

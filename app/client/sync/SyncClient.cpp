@@ -1,14 +1,15 @@
-#include "SyncClient.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/SyncClient.h"
 
-#include "ApiClient.h"
-#include "ClientStore.h"
-#include "Outbox.h"
-#include "PhotoCache.h"
-#include "Session.h"
-#include "SyncDatabase.h"
-#include "SyncEngine.h"
-#include "SyncSchema_p.h"
-#include "TokenStore.h"
+#include "client/ClientStore.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/PhotoCache.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncDatabase.h"
+#include "client/sync/SyncEngine.h"
+#include "client/sync/SyncSchema_p.h"
+#include "client/sync/TokenStore.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Backoff.h"
-#include "SyncTypes.h"
+#include "client/sync/Backoff.h"
+#include "client/sync/SyncTypes.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,12 +1,13 @@
-#include "SyncCommands.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/SyncCommands.h"
 
-#include "ApiClient.h"
-#include "ClientStore.h"
-#include "Outbox.h"
-#include "Session.h"
-#include "SyncClient.h"
-#include "SyncEngine.h"
-#include "TokenStore.h"
+#include "client/ClientStore.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/Session.h"
+#include "client/sync/SyncClient.h"
+#include "client/sync/SyncEngine.h"
+#include "client/sync/TokenStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

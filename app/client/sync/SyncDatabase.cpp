@@ -1,11 +1,12 @@
-#include "SyncDatabase.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/SyncDatabase.h"
 
-#include "SyncBatch.h"
+#include "client/sync/SyncBatch.h"
 
-#include "ClientStore.h"
-#include "StoreSchema_p.h"
-#include "SyncLogging.h"
-#include "SyncSchema_p.h"
+#include "client/ClientStore.h"
+#include "client/StoreSchema_p.h"
+#include "client/sync/SyncLogging.h"
+#include "client/sync/SyncSchema_p.h"
 
 #include <QAtomicInt>
 #include <QThread>

@@ -1,10 +1,11 @@
-#include "SyncEngine.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/SyncEngine.h"
 
-#include "ApiClient.h"
-#include "SyncBatch.h"
-#include "SyncDatabase.h"
-#include "SyncLogging.h"
-#include "SyncSchema_p.h"
+#include "client/sync/ApiClient.h"
+#include "client/sync/SyncBatch.h"
+#include "client/sync/SyncDatabase.h"
+#include "client/sync/SyncLogging.h"
+#include "client/sync/SyncSchema_p.h"
 
 #include <QTimer>
 

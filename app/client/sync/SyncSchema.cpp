@@ -1,9 +1,10 @@
-#include "SyncSchema_p.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/SyncSchema_p.h"
 
-#include "Sqlite_p.h"
-#include "StoreSchema_p.h"
+#include "client/Sqlite_p.h"
+#include "client/StoreSchema_p.h"
 
-#include "SyncLogging.h"
+#include "client/sync/SyncLogging.h"
 
 #include <QElapsedTimer>
 

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Internal: the sync engine's part of the local store — its schema migration, the keys it
 // keeps in sync_state, and the reader and writer of messages, conversations and the outbox.
 
-#include "SyncBatch.h"
-#include "SyncTypes.h"
+#include "client/sync/SyncBatch.h"
+#include "client/sync/SyncTypes.h"
 
 #include <QString>
 

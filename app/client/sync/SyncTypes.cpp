@@ -1,4 +1,5 @@
-#include "SyncTypes.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/SyncTypes.h"
 
 #include <QJsonValue>
 

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Message.h"
-#include "Profile.h"
+#include "core/Message.h"
+#include "core/Profile.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,6 +1,7 @@
-#include "TokenStore.h"
+// SPDX-License-Identifier: MIT
+#include "client/sync/TokenStore.h"
 
-#include "SyncLogging.h"
+#include "client/sync/SyncLogging.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+#include "ui/messages/ChatModel.h"
+
+#include "client/sync/SyncClient.h"
+#include "ui/ClientBackend.h"
+
+namespace Colleagues {
+
+ChatModel::ChatModel(ClientBackend *backend, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_backend(backend)
+{
+    connect(m_backend, &ClientBackend::messagesChanged, this, [this](const QString &peer) {
+        if (peer == m_peer)
+            reload();
+    });
+}
+
+void ChatModel::setPeer(const QString &peer)
+{
+    if (peer == m_peer)
+        return;
+    beginResetModel();
+    m_peer = peer;
+    m_rows = load();
+    endResetModel();
+}
+
+QList<MessageRecord> ChatModel::load() const
+{
+    QList<MessageRecord> rows = m_peer.isEmpty() ? QList<MessageRecord>() : m_backend->sync()->messages(m_peer);
+    // In the order the server committed them (its time, then its id); those still waiting
+    // to go out last, in the order they were written.
+    std::stable_sort(rows.begin(), rows.end(), [](const MessageRecord &a, const MessageRecord &b) {
+        const bool aSent = a.message.id != 0, bSent = b.message.id != 0;
+        if (aSent != bSent)
+            return aSent;
+        if (!aSent)
+            return a.localId < b.localId;
+        if (a.message.sentAt != b.message.sentAt)
+            return a.message.sentAt < b.message.sentAt;
+        return a.message.id < b.message.id;
+    });
+    return rows;
+}
+
+void ChatModel::reload()
+{
+    const QList<MessageRecord> rows = load();
+    // Usually the old rows are a prefix of the new ones (new messages at the end): update
+    // those in place and insert the rest, so the view keeps its position and selection.
+    bool prefix = rows.size() >= m_rows.size();
+    for (qsizetype i = 0; prefix && i < m_rows.size(); ++i)
+        prefix = rows.at(i).localId == m_rows.at(i).localId;
+    if (!prefix) {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+        return;
+    }
+    const int old = int(m_rows.size());
+    for (int i = 0; i < old; ++i) {
+        if (!(rows.at(i).message == m_rows.at(i).message) || rows.at(i).state != m_rows.at(i).state
+            || rows.at(i).error != m_rows.at(i).error) {
+            m_rows[i] = rows.at(i);
+            Q_EMIT dataChanged(index(i), index(i));
+        }
+    }
+    if (rows.size() > old) {
+        beginInsertRows({}, old, int(rows.size()) - 1);
+        m_rows.append(rows.mid(old));
+        endInsertRows();
+    }
+}
+
+const MessageRecord *ChatModel::record(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+QDateTime ChatModel::timeOf(const MessageRecord &record) const
+{
+    return record.message.sentAt.isValid() ? record.message.sentAt.toLocalTime() : QDateTime();
+}
+
+int ChatModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ChatModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const MessageRecord &r = m_rows.at(index.row());
+    const bool outgoing = r.message.sender != m_peer;
+    switch (role) {
+    case Qt::DisplayRole:
+    case BodyRole: return r.message.body;
+    case Qt::AccessibleTextRole: {
+        const QString who = outgoing ? tr("You") : m_backend->displayName(m_peer);
+        return tr("%1: %2").arg(who, r.message.body);
+    }
+    case SenderRole: return r.message.sender;
+    case OutgoingRole: return outgoing;
+    case TimeRole: return timeOf(r);
+    case StateRole: return int(r.state);
+    case ReadRole: return r.message.readAt.isValid();
+    case ErrorRole: return r.error;
+    case ClientIdRole: return r.message.clientId;
+    case DayBreakRole: {
+        const QDateTime t = timeOf(r);
+        if (index.row() == 0)
+            return true;
+        const QDateTime previous = timeOf(m_rows.at(index.row() - 1));
+        // Pending messages have no server time yet: they belong to today.
+        const QDate day = t.isValid() ? t.date() : QDate::currentDate();
+        const QDate previousDay = previous.isValid() ? previous.date() : QDate::currentDate();
+        return day != previousDay;
+    }
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ChatModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(BodyRole, "body");
+    names.insert(SenderRole, "sender");
+    names.insert(OutgoingRole, "outgoing");
+    names.insert(TimeRole, "time");
+    names.insert(StateRole, "state");
+    names.insert(ReadRole, "read");
+    names.insert(ErrorRole, "error");
+    names.insert(DayBreakRole, "dayBreak");
+    names.insert(ClientIdRole, "clientId");
+    return names;
+}
+
+} // namespace Colleagues

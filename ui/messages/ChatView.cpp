@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: MIT
+#include "ui/messages/ChatView.h"
+
+#include "client/sync/Outbox.h"
+#include "client/sync/SyncClient.h"
+#include "core/Validation.h"
+#include "ui/ClientBackend.h"
+#include "ui/messages/ChatDelegate.h"
+#include "ui/messages/ChatModel.h"
+#include "ui/messages/ComposerEdit.h"
+#include "ui/widgets/AvatarWidget.h"
+#include "ui/widgets/ImageCache.h"
+#include "ui/widgets/LinkButton.h"
+#include "ui/widgets/LocalTime.h"
+#include "ui/widgets/Theme.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Colleagues {
+
+namespace {
+constexpr int CounterFrom = Limits::MessageBodyMax - 500;
+}
+
+ChatView::ChatView(ClientBackend *backend, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_model(new ChatModel(backend, this))
+{
+    setObjectName(QStringLiteral("chatView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    // Header: who this conversation is with.
+    auto *header = new QWidget(this);
+    header->setObjectName(QStringLiteral("chatHeaderWidget"));
+    header->setBackgroundRole(QPalette::Base);
+    header->setAutoFillBackground(true);
+    auto *headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(Theme::SpaceXL, Theme::SpaceM + 2, Theme::SpaceXL, Theme::SpaceM + 2);
+    headerLayout->setSpacing(Theme::SpaceL);
+    m_avatar = new AvatarWidget(36, header);
+    headerLayout->addWidget(m_avatar);
+    auto *names = new QVBoxLayout;
+    names->setSpacing(0);
+    m_nameLabel = new QLabel(header);
+    m_nameLabel->setObjectName(QStringLiteral("chatNameLabel"));
+    m_nameLabel->setTextFormat(Qt::PlainText);
+    m_nameLabel->setFont(Theme::scaledFont(font(), 1.12, QFont::DemiBold));
+    names->addWidget(m_nameLabel);
+    m_detailLabel = new QLabel(header);
+    m_detailLabel->setObjectName(QStringLiteral("chatDetailLabel"));
+    m_detailLabel->setTextFormat(Qt::PlainText);
+    m_detailLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_detailLabel->setFont(Theme::scaledFont(font(), 0.9));
+    names->addWidget(m_detailLabel);
+    headerLayout->addLayout(names, 1);
+    m_profileLink = new LinkButton(tr("View profile"), header);
+    m_profileLink->setObjectName(QStringLiteral("viewProfileButton"));
+    m_profileLink->setAccessibleName(tr("View profile"));
+    connect(m_profileLink, &LinkButton::clicked, this, [this] { Q_EMIT profileRequested(m_model->peer()); });
+    headerLayout->addWidget(m_profileLink);
+    layout->addWidget(header);
+    auto *line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Plain);
+    line->setForegroundRole(QPalette::Midlight);
+    layout->addWidget(line);
+
+    m_stack = new QStackedWidget(this);
+    m_list = new QListView(m_stack);
+    m_list->setObjectName(QStringLiteral("messagesListView"));
+    m_list->setAccessibleName(tr("Messages"));
+    m_list->setModel(m_model);
+    m_list->setItemDelegate(new ChatDelegate(m_list));
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setUniformItemSizes(false);
+    m_list->setWordWrap(true);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->verticalScrollBar()->setSingleStep(20);
+    connect(m_list, &QListView::customContextMenuRequested, this, &ChatView::showContextMenu);
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_atBottom = value >= m_list->verticalScrollBar()->maximum() - 24; });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { scrollToBottomIfNear(false); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_stack->setCurrentWidget(m_model->rowCount() > 0 ? static_cast<QWidget *>(m_list) : m_emptyLabel);
+        scrollToBottomIfNear(true);
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { m_stack->setCurrentWidget(m_list); });
+    auto *copy = new QShortcut(QKeySequence::Copy, m_list, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, [this] {
+        const QModelIndex current = m_list->currentIndex();
+        if (current.isValid())
+            QApplication::clipboard()->setText(current.data(ChatModel::BodyRole).toString());
+    });
+    m_stack->addWidget(m_list);
+    m_emptyLabel = new QLabel(m_stack);
+    m_emptyLabel->setObjectName(QStringLiteral("chatEmptyLabel"));
+    m_emptyLabel->setTextFormat(Qt::PlainText);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyLabel->setBackgroundRole(QPalette::Base);
+    m_emptyLabel->setAutoFillBackground(true);
+    m_stack->addWidget(m_emptyLabel);
+    layout->addWidget(m_stack, 1);
+
+    // Composer.
+    auto *composerBox = new QWidget(this);
+    composerBox->setObjectName(QStringLiteral("composerWidget"));
+    auto *composerLayout = new QVBoxLayout(composerBox);
+    composerLayout->setContentsMargins(Theme::SpaceL, Theme::SpaceM, Theme::SpaceL, Theme::SpaceM);
+    composerLayout->setSpacing(Theme::SpaceS);
+    m_errorLabel = new QLabel(composerBox);
+    m_errorLabel->setObjectName(QStringLiteral("composerErrorLabel"));
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->hide();
+    Theme::tint(m_errorLabel, Theme::Tint::Negative);
+    composerLayout->addWidget(m_errorLabel);
+    auto *row = new QHBoxLayout;
+    row->setSpacing(Theme::SpaceM);
+    m_composer = new ComposerEdit(composerBox);
+    m_composer->setObjectName(QStringLiteral("composerTextEdit"));
+    m_composer->setAccessibleName(tr("Message"));
+    m_composer->setPlaceholderText(tr("Write a message… (Enter sends, Shift+Enter for a new line)"));
+    connect(m_composer, &ComposerEdit::sendRequested, this, &ChatView::send);
+    connect(m_composer, &ComposerEdit::textChanged, this, &ChatView::updateComposerState);
+    row->addWidget(m_composer, 1);
+    m_sendButton = new QPushButton(tr("Send"), composerBox);
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setAccessibleName(tr("Send message"));
+    m_sendButton->setToolTip(tr("Send (Enter)"));
+    m_sendButton->setAutoDefault(false);
+    connect(m_sendButton, &QPushButton::clicked, this, &ChatView::send);
+    row->addWidget(m_sendButton, 0, Qt::AlignBottom);
+    composerLayout->addLayout(row);
+    m_counterLabel = new QLabel(composerBox);
+    m_counterLabel->setObjectName(QStringLiteral("composerCounterLabel"));
+    m_counterLabel->setTextFormat(Qt::PlainText);
+    m_counterLabel->setAlignment(Qt::AlignRight);
+    m_counterLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_counterLabel->hide();
+    composerLayout->addWidget(m_counterLabel);
+    layout->addWidget(composerBox);
+
+    connect(m_backend->images(), &ImageCache::photoChanged, this, [this](const QString &username) {
+        if (username == m_model->peer())
+            m_avatar->setPhoto(m_backend->images()->photo(username));
+        m_list->viewport()->update();
+    });
+    connect(m_backend, &ClientBackend::directoryChanged, this, &ChatView::updateHeader);
+    auto *clock = new QTimer(this);
+    clock->setInterval(30 * 1000);
+    connect(clock, &QTimer::timeout, this, &ChatView::updateHeader);
+    clock->start();
+    updateComposerState();
+}
+
+QString ChatView::peer() const
+{
+    return m_model->peer();
+}
+
+void ChatView::setPeer(const QString &peer)
+{
+    if (peer != m_model->peer()) {
+        m_composer->clear();
+        m_errorLabel->hide();
+    }
+    m_model->setPeer(peer);
+    updateHeader();
+}
+
+void ChatView::focusComposer()
+{
+    m_composer->setFocus(Qt::OtherFocusReason);
+}
+
+void ChatView::updateHeader()
+{
+    const QString peer = m_model->peer();
+    const std::optional<Profile> profile = m_backend->profileByUsername(peer);
+    const QString name = m_backend->displayName(peer);
+    m_avatar->setPerson(peer, name);
+    m_avatar->setPhoto(m_backend->images()->photo(peer));
+    m_nameLabel->setText(name);
+    QStringList detail;
+    if (profile) {
+        if (!profile->title.isEmpty())
+            detail.append(profile->title);
+        const QString time = LocalTime::timeText(profile->timeZone);
+        if (!time.isEmpty())
+            detail.append(tr("%1 local time").arg(time));
+    }
+    m_detailLabel->setText(detail.join(QStringLiteral("  ·  ")));
+    m_detailLabel->setVisible(!detail.isEmpty());
+    m_profileLink->setVisible(profile.has_value());
+    m_emptyLabel->setText(
+        tr("No messages with %1 yet.\nSay hello — they will get it even if you are offline now.").arg(name));
+}
+
+void ChatView::updateComposerState()
+{
+    const QString text = m_composer->toPlainText();
+    const int length = int(text.size());
+    m_sendButton->setEnabled(!text.trimmed().isEmpty() && length <= Limits::MessageBodyMax);
+    m_counterLabel->setVisible(length >= CounterFrom);
+    if (length >= CounterFrom) {
+        m_counterLabel->setText(tr("%1 of %2 characters").arg(length).arg(Limits::MessageBodyMax));
+        Theme::tint(m_counterLabel, length > Limits::MessageBodyMax ? Theme::Tint::Negative : Theme::Tint::None);
+    }
+}
+
+void ChatView::send()
+{
+    QString text = m_composer->toPlainText();
+    // Leading and trailing blank lines are almost always accidental.
+    while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char(' ')))
+        text.chop(1);
+    while (text.startsWith(QLatin1Char('\n')))
+        text.remove(0, 1);
+    if (text.trimmed().isEmpty() || m_model->peer().isEmpty())
+        return;
+    const Result<QString> queued = m_backend->sync()->outbox()->sendMessage(m_model->peer(), text);
+    if (!queued) {
+        m_errorLabel->setText(queued.error().message);
+        m_errorLabel->show();
+        return;
+    }
+    m_errorLabel->hide();
+    m_composer->clear();
+    m_atBottom = true;
+}
+
+void ChatView::scrollToBottomIfNear(bool force)
+{
+    if (force || m_atBottom) {
+        // After the view laid out the new rows.
+        QTimer::singleShot(0, m_list, [list = m_list] { list->scrollToBottom(); });
+    }
+}
+
+void ChatView::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_list->indexAt(pos);
+    if (!index.isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Copy text"), this,
+                   [index] { QApplication::clipboard()->setText(index.data(ChatModel::BodyRole).toString()); });
+    const auto state = MessageRecord::State(index.data(ChatModel::StateRole).toInt());
+    if (index.data(ChatModel::OutgoingRole).toBool() && state == MessageRecord::State::Failed) {
+        const QString clientId = index.data(ChatModel::ClientIdRole).toString();
+        Outbox *outbox = m_backend->sync()->outbox();
+        for (const OutboxItem &item : outbox->items()) {
+            if (item.key != clientId)
+                continue;
+            menu.addSeparator();
+            menu.addAction(tr("Try sending again"), this, [outbox, id = item.id] { outbox->retry(id); });
+            menu.addAction(tr("Delete this message"), this, [outbox, id = item.id] { outbox->discard(id); });
+        }
+    }
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+} // namespace Colleagues

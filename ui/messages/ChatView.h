@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPushButton;
+class QStackedWidget;
+
+namespace Colleagues {
+
+class AvatarWidget;
+class ChatModel;
+class ClientBackend;
+class ComposerEdit;
+class LinkButton;
+
+/*!
+ * One conversation: a header with the person, the messages as bubbles with their state, and
+ * a composer (Enter sends, Shift+Enter adds a line). Sending goes through the outbox, so a
+ * message typed offline shows as waiting and goes out by itself.
+ */
+class ChatView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ChatView(ClientBackend *backend, QWidget *parent = nullptr);
+
+    void setPeer(const QString &peer);
+    QString peer() const;
+    ChatModel *model() const { return m_model; }
+    ComposerEdit *composer() const { return m_composer; }
+    QListView *messageList() const { return m_list; }
+    void focusComposer();
+
+Q_SIGNALS:
+    void profileRequested(const QString &username);
+
+private:
+    void send();
+    void updateHeader();
+    void updateComposerState();
+    void showContextMenu(const QPoint &pos);
+    void scrollToBottomIfNear(bool force);
+
+    ClientBackend *m_backend;
+    ChatModel *m_model;
+    AvatarWidget *m_avatar;
+    QLabel *m_nameLabel;
+    QLabel *m_detailLabel;
+    LinkButton *m_profileLink;
+    QStackedWidget *m_stack;
+    QLabel *m_emptyLabel;
+    QListView *m_list;
+    ComposerEdit *m_composer;
+    QPushButton *m_sendButton;
+    QLabel *m_counterLabel;
+    QLabel *m_errorLabel;
+    bool m_atBottom = true;
+};
+
+} // namespace Colleagues

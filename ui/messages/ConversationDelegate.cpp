@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#include "ui/messages/ConversationDelegate.h"
+
+#include "ui/messages/ConversationsModel.h"
+#include "ui/widgets/Avatar.h"
+#include "ui/widgets/ImageCache.h"
+#include "ui/widgets/LocalTime.h"
+#include "ui/widgets/Theme.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace Colleagues {
+
+namespace {
+constexpr int PadX = 12;
+constexpr int PadY = 9;
+constexpr int AvatarSize = 38;
+} // namespace
+
+ConversationDelegate::ConversationDelegate(ImageCache *images, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_images(images)
+{ }
+
+QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const QFontMetrics name(Theme::scaledFont(option.font, 1.0, QFont::DemiBold));
+    const QFontMetrics body(Theme::scaledFont(option.font, 0.93));
+    return {200, std::max(AvatarSize, name.height() + 2 + body.height()) + 2 * PadY};
+}
+
+void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+
+    const QPalette &palette = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
+    const QColor primary = palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor secondary =
+        selected ? Theme::mix(primary, palette.color(group, QPalette::Highlight), 0.25) : Theme::secondaryText(palette);
+    const int unread = index.data(ConversationsModel::UnreadRole).toInt();
+    const QString peer = index.data(ConversationsModel::PeerRole).toString();
+    const QString name = index.data(ConversationsModel::NameRole).toString();
+    const QRect r = option.rect.adjusted(PadX, PadY, -PadX, -PadY);
+
+    painter->save();
+    const QRectF avatarRect(r.left(), r.center().y() - AvatarSize / 2.0, AvatarSize, AvatarSize);
+    Avatar::paint(painter, avatarRect, peer, name, m_images ? m_images->photo(peer) : QImage(), palette);
+
+    const QFont nameFont = Theme::scaledFont(option.font, 1.0, unread > 0 ? QFont::Bold : QFont::DemiBold);
+    const QFont bodyFont = Theme::scaledFont(option.font, 0.93, unread > 0 ? QFont::DemiBold : QFont::Normal);
+    const QFontMetrics nameMetrics(nameFont);
+    const QFontMetrics bodyMetrics(bodyFont);
+    const int left = int(avatarRect.right()) + Theme::SpaceL;
+    const int top = r.center().y() - (nameMetrics.height() + 2 + bodyMetrics.height()) / 2;
+
+    const QString stamp = LocalTime::listStamp(index.data(ConversationsModel::LastActivityRole).toDateTime());
+    const QFont stampFont = Theme::scaledFont(option.font, 0.86);
+    const int stampWidth = QFontMetrics(stampFont).horizontalAdvance(stamp);
+    painter->setFont(stampFont);
+    painter->setPen(unread > 0 && !selected ? palette.color(QPalette::Highlight) : secondary);
+    painter->drawText(QRect(r.right() - stampWidth, top, stampWidth, nameMetrics.height()),
+                      Qt::AlignRight | Qt::AlignVCenter, stamp);
+
+    painter->setFont(nameFont);
+    painter->setPen(primary);
+    const int nameWidth = r.right() - left - stampWidth - Theme::SpaceM;
+    painter->drawText(QRect(left, top, nameWidth, nameMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(name, Qt::ElideRight, nameWidth));
+
+    int bodyRight = r.right();
+    const int bodyTop = top + nameMetrics.height() + 2;
+    if (unread > 0) {
+        const QString count = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        const QFont badgeFont = Theme::scaledFont(option.font, 0.8, QFont::Bold);
+        const QFontMetrics badgeMetrics(badgeFont);
+        const int h = badgeMetrics.height() + 2;
+        const int w = std::max(h, badgeMetrics.horizontalAdvance(count) + 10);
+        const QRectF badge(r.right() - w + 1, bodyTop + (bodyMetrics.height() - h) / 2.0, w, h);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? primary : palette.color(QPalette::Highlight));
+        painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
+        painter->setFont(badgeFont);
+        painter->setPen(selected ? palette.color(group, QPalette::Highlight)
+                                 : palette.color(QPalette::HighlightedText));
+        painter->drawText(badge, Qt::AlignCenter, count);
+        bodyRight = int(badge.left()) - Theme::SpaceM;
+    }
+
+    QString body = index.data(ConversationsModel::LastMessageRole).toString();
+    body.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (index.data(ConversationsModel::OutgoingRole).toBool()) {
+        const auto state = MessageRecord::State(index.data(ConversationsModel::StateRole).toInt());
+        if (state == MessageRecord::State::Pending)
+            body = tr("You (waiting to send): %1").arg(body);
+        else if (state == MessageRecord::State::Failed)
+            body = tr("You (not sent): %1").arg(body);
+        else
+            body = tr("You: %1").arg(body);
+    }
+    painter->setFont(bodyFont);
+    painter->setPen(unread > 0 ? primary : secondary);
+    const int bodyWidth = bodyRight - left;
+    painter->drawText(QRect(left, bodyTop, bodyWidth, bodyMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      bodyMetrics.elidedText(body, Qt::ElideRight, bodyWidth));
+
+    if (!selected) {
+        painter->setPen(QPen(Theme::separator(palette), 1));
+        painter->drawLine(QPoint(left, option.rect.bottom()), QPoint(option.rect.right(), option.rect.bottom()));
+    }
+    painter->restore();
+}
+
+} // namespace Colleagues

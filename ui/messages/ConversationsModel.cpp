@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+#include "ui/messages/ConversationsModel.h"
+
+#include "client/sync/SyncClient.h"
+#include "ui/ClientBackend.h"
+
+namespace Colleagues {
+
+ConversationsModel::ConversationsModel(ClientBackend *backend, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_backend(backend)
+{
+    connect(m_backend, &ClientBackend::conversationsChanged, this, &ConversationsModel::reload);
+    connect(m_backend, &ClientBackend::directoryChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole, NameRole});
+    });
+    reload();
+}
+
+void ConversationsModel::reload()
+{
+    QList<Conversation> rows = m_backend->me().isEmpty() ? QList<Conversation>() : m_backend->sync()->conversations();
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Conversation &a, const Conversation &b) { return a.lastActivity > b.lastActivity; });
+    bool samePeers = rows.size() == m_rows.size();
+    for (qsizetype i = 0; samePeers && i < rows.size(); ++i)
+        samePeers = rows.at(i).peer == m_rows.at(i).peer;
+    if (samePeers) {
+        m_rows = rows;
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+    } else {
+        // The order changed: a layout change keeps the selection on the same conversation.
+        Q_EMIT layoutAboutToBeChanged();
+        const QModelIndexList before = persistentIndexList();
+        QStringList peers;
+        for (const QModelIndex &i : before)
+            peers.append(m_rows.at(i.row()).peer);
+        m_rows = rows;
+        QModelIndexList after;
+        for (const QString &peer : std::as_const(peers)) {
+            const int row = rowOf(peer);
+            after.append(row >= 0 ? index(row) : QModelIndex());
+        }
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged();
+    }
+    const int total = totalUnread();
+    if (total != m_lastTotal) {
+        m_lastTotal = total;
+        Q_EMIT totalUnreadChanged(total);
+    }
+}
+
+void ConversationsModel::setActivePeer(const QString &peer)
+{
+    if (peer == m_activePeer)
+        return;
+    const QString previous = m_activePeer;
+    m_activePeer = peer;
+    for (const QString &p : {previous, peer}) {
+        const int row = rowOf(p);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
+    }
+    const int total = totalUnread();
+    if (total != m_lastTotal) {
+        m_lastTotal = total;
+        Q_EMIT totalUnreadChanged(total);
+    }
+}
+
+int ConversationsModel::rowOf(const QString &peer) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).peer == peer)
+            return int(i);
+    }
+    return -1;
+}
+
+int ConversationsModel::unread(const Conversation &conversation) const
+{
+    return conversation.peer == m_activePeer ? 0 : conversation.unreadCount;
+}
+
+int ConversationsModel::totalUnread() const
+{
+    int total = 0;
+    for (const Conversation &c : m_rows)
+        total += unread(c);
+    return total;
+}
+
+int ConversationsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ConversationsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Conversation &c = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole: return m_backend->displayName(c.peer);
+    case Qt::AccessibleTextRole: {
+        const int n = unread(c);
+        QString text = m_backend->displayName(c.peer);
+        if (n > 0)
+            text += QStringLiteral(", ") + tr("%n unread", nullptr, n);
+        return text + QStringLiteral(", ") + c.lastMessage.message.body.left(80);
+    }
+    case PeerRole: return c.peer;
+    case LastMessageRole: return c.lastMessage.message.body;
+    case LastActivityRole: return c.lastActivity;
+    case UnreadRole: return unread(c);
+    case StateRole: return int(c.lastMessage.state);
+    case OutgoingRole: return c.lastMessage.message.sender != c.peer;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(PeerRole, "peer");
+    names.insert(NameRole, "name");
+    names.insert(LastMessageRole, "lastMessage");
+    names.insert(LastActivityRole, "lastActivity");
+    names.insert(UnreadRole, "unread");
+    names.insert(StateRole, "state");
+    names.insert(OutgoingRole, "outgoing");
+    return names;
+}
+
+} // namespace Colleagues

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "client/sync/SyncTypes.h"
+
+#include <QAbstractListModel>
+
+namespace Colleagues {
+
+class ClientBackend;
+
+//! The conversations, most recent first, with the last message and the unread count: an
+//! adapter over the client's conversation list, reloaded when messages change.
+class ConversationsModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        PeerRole = Qt::UserRole + 1,
+        NameRole,
+        LastMessageRole,
+        LastActivityRole,
+        UnreadRole,
+        StateRole, //!< MessageRecord::State of the last message, as int
+        OutgoingRole, //!< the last message was sent by me
+    };
+
+    explicit ConversationsModel(ClientBackend *backend, QObject *parent = nullptr);
+
+    void reload();
+    //! The conversation on screen: shown as read whatever the store says.
+    void setActivePeer(const QString &peer);
+    int rowOf(const QString &peer) const;
+    int totalUnread() const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    void totalUnreadChanged(int unread);
+
+private:
+    int unread(const Conversation &conversation) const;
+
+    ClientBackend *m_backend;
+    QList<Conversation> m_rows;
+    QString m_activePeer;
+    int m_lastTotal = -1;
+};
+
+} // namespace Colleagues

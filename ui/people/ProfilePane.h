@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Profile.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QToolButton;
+class QVBoxLayout;
+
+namespace Colleagues {
+
+class AvatarWidget;
+class FlowLayout;
+class ImageCache;
+
+/*!
+ * One person's profile: photo, name, title, department, manager and direct reports (links
+ * to their profiles), location with local time and time zone, email and phone (selectable
+ * and copyable), skills with levels, interests, bio, and a prominent Message button.
+ */
+class ProfilePane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProfilePane(ImageCache *photos, QWidget *parent = nullptr);
+
+    //! Shows \a profile; \a manager and \a reports for the team section. \a me hides "Message".
+    void setProfile(const Profile &profile, const std::optional<Profile> &manager, const QList<Profile> &reports,
+                    bool isMe);
+    void clear();
+    const Profile &profile() const { return m_profile; }
+    bool hasProfile() const { return !m_profile.username.isEmpty(); }
+    QPushButton *messageButton() const { return m_messageButton; }
+
+Q_SIGNALS:
+    void profileRequested(const QString &username);
+    void messageRequested(const QString &username);
+    void editRequested();
+
+private:
+    void updateLocalTime();
+    void copy(const QString &text, const QString &what);
+    QWidget *linkTo(const Profile &person, QWidget *parent);
+
+    ImageCache *m_photos;
+    Profile m_profile;
+    QScrollArea *m_scrollArea;
+    AvatarWidget *m_avatar;
+    QLabel *m_nameLabel;
+    QLabel *m_titleLabel;
+    QLabel *m_orgLabel;
+    QPushButton *m_messageButton;
+    QPushButton *m_editButton;
+    QLabel *m_emailLabel;
+    QToolButton *m_copyEmailButton;
+    QLabel *m_phoneLabel;
+    QToolButton *m_copyPhoneButton;
+    QLabel *m_locationLabel;
+    QLabel *m_localTimeLabel;
+    QLabel *m_managerCaption;
+    QWidget *m_managerBox;
+    QLabel *m_reportsCaption;
+    QWidget *m_reportsBox;
+    FlowLayout *m_reportsLayout;
+    QLabel *m_skillsCaption;
+    QWidget *m_skillsBox;
+    FlowLayout *m_skillsLayout;
+    QLabel *m_interestsCaption;
+    QWidget *m_interestsBox;
+    FlowLayout *m_interestsLayout;
+    QLabel *m_bioCaption;
+    QLabel *m_bioLabel;
+    QLabel *m_statusLabel;
+};
+
+} // namespace Colleagues

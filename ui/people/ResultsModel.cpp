@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "ui/people/ResultsModel.h"
+
+#include "ui/people/SearchService.h"
+
+#include <algorithm>
+
+namespace Colleagues {
+
+ResultsModel::ResultsModel(SearchService *service, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_service(service)
+{
+    connect(m_service, &SearchService::pageReady, this, &ResultsModel::onPageReady);
+}
+
+void ResultsModel::setRequest(const SearchRequest &request)
+{
+    m_request = request;
+    m_request.offset = 0;
+    m_request.limit = m_pageSize;
+    refresh();
+}
+
+void ResultsModel::refresh()
+{
+    const bool wasLoading = isLoading();
+    m_pendingMore = 0;
+    SearchRequest first = m_request;
+    first.offset = 0;
+    first.limit = std::max(m_pageSize, int(m_rows.size()));
+    m_pendingQuery = m_service->search(first, true);
+    if (!wasLoading)
+        Q_EMIT loadingChanged(true);
+}
+
+const SearchResult *ResultsModel::result(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(row);
+}
+
+const SearchResult *ResultsModel::result(const QModelIndex &index)
+{
+    const auto *model = qobject_cast<const ResultsModel *>(index.model());
+    return model ? model->result(index.row()) : nullptr;
+}
+
+int ResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ResultsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SearchResult &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return r.displayName;
+    case Qt::AccessibleTextRole: {
+        QStringList parts {r.displayName, r.title, r.department, r.location};
+        parts.removeAll(QString());
+        for (const MatchedSkill &skill : r.matchedSkills)
+            parts.append(tr("%1 level %2").arg(skill.name).arg(skill.level));
+        return parts.join(QStringLiteral(", "));
+    }
+    case IdRole: return r.id;
+    case UsernameRole: return r.username;
+    case TitleRole: return r.title;
+    case DepartmentRole: return r.department;
+    case LocationRole: return r.location;
+    case TimeZoneRole: return r.timeZone;
+    case SubtitleRole: {
+        QStringList parts {r.title, r.department, r.location};
+        parts.removeAll(QString());
+        return parts.join(QStringLiteral(" · "));
+    }
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ResultsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(UsernameRole, "username");
+    names.insert(TitleRole, "title");
+    names.insert(DepartmentRole, "department");
+    names.insert(LocationRole, "location");
+    names.insert(TimeZoneRole, "timeZone");
+    names.insert(SubtitleRole, "subtitle");
+    return names;
+}
+
+bool ResultsModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || m_pendingQuery != 0 || m_pendingMore != 0)
+        return false;
+    return m_rows.size() < m_summary.total;
+}
+
+void ResultsModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    SearchRequest next = m_request;
+    next.offset = int(m_rows.size());
+    next.limit = m_pageSize;
+    m_pendingMore = m_service->search(next, false);
+}
+
+void ResultsModel::onPageReady(int ticket, const SearchPage &page)
+{
+    if (ticket == m_pendingQuery) {
+        m_pendingQuery = 0;
+        m_summary = page;
+        m_summary.results.clear();
+        // Typing on often keeps the same people in the same order (only what matched changes):
+        // then the rows stay, with their selection and scroll position, and are repainted.
+        const bool samePeople = page.results.size() == m_rows.size() && !m_rows.isEmpty()
+            && std::equal(m_rows.cbegin(), m_rows.cend(), page.results.cbegin(),
+                          [](const SearchResult &l, const SearchResult &r) { return l.id == r.id; });
+        if (samePeople) {
+            m_rows = page.results;
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+        } else {
+            beginResetModel();
+            m_rows = page.results;
+            endResetModel();
+        }
+        Q_EMIT resultsReplaced();
+        Q_EMIT loadingChanged(false);
+        return;
+    }
+    if (ticket == m_pendingMore) {
+        m_pendingMore = 0;
+        if (page.offset != m_rows.size() || page.results.isEmpty())
+            return;
+        m_summary.total = page.total;
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.results.size()) - 1);
+        m_rows.append(page.results);
+        endInsertRows();
+    }
+}
+
+} // namespace Colleagues

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "client/SearchTypes.h"
+
+#include <QAbstractListModel>
+
+namespace Colleagues {
+
+class SearchService;
+
+/*!
+ * The search results as a list: a small adapter over SearchService that holds only the
+ * pages fetched so far (fetchMore() asks for the next one), never the whole directory.
+ * A new request replaces the rows when its first page arrives, so the list does not
+ * flicker empty while typing.
+ */
+class ResultsModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        UsernameRole,
+        TitleRole,
+        DepartmentRole,
+        LocationRole,
+        TimeZoneRole,
+        SubtitleRole, //!< "Title · Department · Location"
+    };
+
+    explicit ResultsModel(SearchService *service, QObject *parent = nullptr);
+
+    void setRequest(const SearchRequest &request);
+    const SearchRequest &request() const { return m_request; }
+    //! Runs the current request again (the directory changed).
+    void refresh();
+    void setPageSize(int size) { m_pageSize = size; }
+
+    //! Facts of the current query's first page: total, facets, corrections, error.
+    const SearchPage &summary() const { return m_summary; }
+    bool isLoading() const { return m_pendingQuery != 0; }
+    //! The result in \a row, or nullptr.
+    const SearchResult *result(int row) const;
+    static const SearchResult *result(const QModelIndex &index);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    //! The first page of a new request arrived (rows replaced; summary() updated).
+    void resultsReplaced();
+    void loadingChanged(bool loading);
+
+private:
+    void onPageReady(int ticket, const SearchPage &page);
+
+    SearchService *m_service;
+    SearchRequest m_request;
+    SearchPage m_summary;
+    QList<SearchResult> m_rows;
+    int m_pageSize = 30; //!< a screenful or two; more come with fetchMore() while scrolling
+    int m_pendingQuery = 0; //!< ticket of the request whose first page is awaited
+    int m_pendingMore = 0; //!< ticket of the next page being fetched
+};
+
+} // namespace Colleagues

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#include "ui/people/SearchService.h"
+
+#include "client/ClientStore.h"
+#include "client/SearchEngine.h"
+
+#include <QLoggingCategory>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcUiSearch, "colleagues.ui.search")
+
+namespace Colleagues {
+
+//! Lives on the search thread: owns the connection and the engine, answers requests.
+class SearchWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    SearchWorker(QString path, std::shared_ptr<std::atomic<int>> latest)
+        : m_path(std::move(path))
+        , m_latest(std::move(latest))
+    { }
+
+    void prepare() { Q_EMIT prepared(ensureEngine() && m_engine->prepare()); }
+
+    void run(int ticket, const Colleagues::SearchRequest &request, bool supersedes)
+    {
+        // A newer query made this one obsolete before it started: skip the work.
+        if (supersedes && ticket < m_latest->load())
+            return;
+        SearchPage page;
+        if (ensureEngine()) {
+            page = m_engine->search(request);
+        } else {
+            page.query = request.query;
+            page.error = tr("The local directory cannot be opened.");
+        }
+        Q_EMIT pageReady(ticket, page);
+    }
+
+    void shutDown()
+    {
+        m_engine.reset();
+        m_store.reset();
+    }
+
+Q_SIGNALS:
+    void pageReady(int ticket, const Colleagues::SearchPage &page);
+    void prepared(bool ok);
+
+private:
+    bool ensureEngine()
+    {
+        if (m_engine)
+            return true;
+        m_store = std::make_unique<ClientStore>();
+        if (!m_store->openFile(m_path)) {
+            qCWarning(lcUiSearch) << "cannot open the store for searching:" << m_store->errorString();
+            m_store.reset();
+            return false;
+        }
+        m_engine = std::make_unique<SearchEngine>(m_store.get());
+        return true;
+    }
+
+    QString m_path;
+    std::shared_ptr<std::atomic<int>> m_latest;
+    std::unique_ptr<ClientStore> m_store;
+    std::unique_ptr<SearchEngine> m_engine;
+};
+
+SearchService::SearchService(const QString &storeFilePath, QObject *parent)
+    : QObject(parent)
+    , m_thread(std::make_unique<QThread>())
+    , m_latest(std::make_shared<std::atomic<int>>(0))
+{
+    qRegisterMetaType<Colleagues::SearchPage>();
+    m_thread->setObjectName(QStringLiteral("search"));
+    m_worker = new SearchWorker(storeFilePath, m_latest);
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SearchWorker::pageReady, this, &SearchService::pageReady);
+    connect(m_worker, &SearchWorker::prepared, this, &SearchService::prepared);
+    m_thread->start();
+}
+
+SearchService::~SearchService()
+{
+    QMetaObject::invokeMethod(m_worker, &SearchWorker::shutDown, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+int SearchService::search(const SearchRequest &request, bool supersedes)
+{
+    const int ticket = m_nextTicket++;
+    if (supersedes)
+        m_latest->store(ticket);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket, request, supersedes] { worker->run(ticket, request, supersedes); });
+    return ticket;
+}
+
+void SearchService::prepare()
+{
+    QMetaObject::invokeMethod(m_worker, &SearchWorker::prepare);
+}
+
+} // namespace Colleagues
+
+#include "SearchService.moc"

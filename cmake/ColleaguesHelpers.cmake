@@ -9,6 +9,7 @@ target_compile_definitions(colleagues_compile_options INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
     QT_NO_FOREACH
+    QT_NO_KEYWORDS # one spelling: Q_SIGNALS, Q_SLOTS, Q_EMIT
     QT_STRICT_ITERATORS
     QT_DISABLE_DEPRECATED_BEFORE=0x060400)
 target_compile_options(colleagues_compile_options INTERFACE

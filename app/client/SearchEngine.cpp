@@ -6,7 +6,7 @@
 #include "client/SearchText.h"
 #include "client/Sqlite_p.h"
 #include "client/StoreSchema_p.h"
-#include "client/Vocabulary.h"
+#include "client/TermDictionary.h"
 #include "core/TextFold.h"
 
 #include <QElapsedTimer>
@@ -356,14 +356,14 @@ struct SearchEngine::Private
     std::vector<quint32> firstCharEntries;
     // A hash of each person's indexed text (0: no row), to find who changed after a commit.
     std::vector<quint64> rowHashes;
-    int vocabularyStaleDocs = 0; //!< people changed since the vocabulary was loaded whole
+    int dictionaryStaleDocs = 0; //!< people changed since the term dictionary was loaded whole
     bool docsLoaded = false;
     quint64 loadedGeneration = 0;
     qint64 loadedDataVersion = -1;
     QByteArray loadedIndexState; //!< the FTS5 index's structure record when the tables were loaded
 
-    Vocabulary vocabulary;
-    bool vocabularyLoaded = false;
+    TermDictionary dictionary;
+    bool dictionaryLoaded = false;
 
     Sql::Statement matchStatement;
     Sql::Statement rowStatement;
@@ -395,7 +395,7 @@ struct SearchEngine::Private
     void appendPrefixRow(qint64 id, sqlite3_stmt *row, std::vector<quint64> &scratch);
     static quint64 rowHash(sqlite3_stmt *row);
     bool updateChanged();
-    bool loadVocabulary();
+    bool loadDictionary();
     qint64 dataVersion();
     QByteArray indexState();
 
@@ -431,7 +431,7 @@ bool SearchEngine::Private::ensureOpen()
         // that changes the index (any profile written or removed) changes that record.
         indexStateStatement.prepare(db, "SELECT block FROM profile_fts_data WHERE id = 10");
         docsLoaded = false;
-        vocabularyLoaded = false;
+        dictionaryLoaded = false;
         cache = {};
     }
     return collectRegistered;
@@ -480,7 +480,7 @@ bool SearchEngine::Private::ensureFresh()
         cache = {};
         if (!updateChanged()) {
             docsLoaded = false;
-            vocabularyLoaded = false;
+            dictionaryLoaded = false;
         }
     }
     if (!docsLoaded) {
@@ -758,8 +758,8 @@ bool SearchEngine::Private::updateChanged()
         one.bind(1, id);
         if (one.next()) {
             appendPrefixRow(id, one.handle(), scratch);
-            // Their words, to count again in the vocabulary.
-            for (int column = 1; column <= ColumnCount && vocabularyLoaded; ++column) {
+            // Their words, to count again in the dictionary.
+            for (int column = 1; column <= ColumnCount && dictionaryLoaded; ++column) {
                 for (const QString &word : one.text(column).split(QLatin1Char(' '), Qt::SkipEmptyParts))
                     words.insert(word);
             }
@@ -772,18 +772,18 @@ bool SearchEngine::Private::updateChanged()
         return false; // a full load compacts the table
     const qint64 prefixNs = timer.nsecsElapsed();
 
-    // The vocabulary: the changed people's words get their document counts again. Words they
-    // no longer use keep a count one too high until the vocabulary is loaded whole again, after
+    // The term dictionary: the changed people's words get their document counts again. Words they
+    // no longer use keep a count one too high until the term dictionary is loaded whole again, after
     // as many changes as a full load would have taken.
-    if (vocabularyLoaded) {
-        vocabularyStaleDocs += int(changed.size() + removed);
-        if (size_t(vocabularyStaleDocs) > limit) {
-            vocabularyLoaded = false;
+    if (dictionaryLoaded) {
+        dictionaryStaleDocs += int(changed.size() + removed);
+        if (size_t(dictionaryStaleDocs) > limit) {
+            dictionaryLoaded = false;
         } else {
             Sql::Statement count(db, "SELECT doc FROM profile_vocab WHERE term = ?1");
             for (const QString &word : std::as_const(words)) {
                 count.bind(1, word);
-                vocabulary.setDocs(word, count.next() ? count.integer(0) : 0);
+                dictionary.setDocs(word, count.next() ? count.integer(0) : 0);
                 count.reset();
             }
         }
@@ -791,7 +791,7 @@ bool SearchEngine::Private::updateChanged()
     qCDebug(lcSearch) << "updated" << changed.size() << "changed and" << removed
                       << "removed people:" << scanNs / 1000000 << "ms to find them," << (docsNs - scanNs) / 1000000
                       << "ms per-person table," << (prefixNs - docsNs) / 1000000 << "ms prefix table,"
-                      << (timer.nsecsElapsed() - prefixNs) / 1000000 << "ms vocabulary";
+                      << (timer.nsecsElapsed() - prefixNs) / 1000000 << "ms term dictionary";
     return true;
 }
 
@@ -843,19 +843,19 @@ TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) co
     return hit;
 }
 
-bool SearchEngine::Private::loadVocabulary()
+bool SearchEngine::Private::loadDictionary()
 {
-    vocabularyStaleDocs = 0;
+    dictionaryStaleDocs = 0;
     QElapsedTimer timer;
     timer.start();
-    vocabulary.clear();
+    dictionary.clear();
     Sql::Statement rows(db, "SELECT term, doc FROM profile_vocab");
     while (rows.next())
-        vocabulary.add(rows.text(0), rows.integer(1));
-    vocabulary.finish();
-    vocabularyLoaded = rows.ok();
-    qCDebug(lcSearch) << "loaded the vocabulary," << vocabulary.size() << "terms:" << timer.elapsed() << "ms";
-    return vocabularyLoaded;
+        dictionary.add(rows.text(0), rows.integer(1));
+    dictionary.finish();
+    dictionaryLoaded = rows.ok();
+    qCDebug(lcSearch) << "loaded the term dictionary," << dictionary.size() << "terms:" << timer.elapsed() << "ms";
+    return dictionaryLoaded;
 }
 
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, QList<Correction> *corrections)
@@ -866,15 +866,15 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             break;
         PlanTerm plan {term.folded, term.token, {}};
         plan.shortId = shortTermId(term.token, &plan.shortLength);
-        if (Vocabulary::maxEdits(term.token) > 0 && !SearchText::hasSymbols(term.token)) {
-            // The vocabulary answers "how many people does this prefix match" without FTS5,
+        if (TermDictionary::maxEdits(term.token) > 0 && !SearchText::hasSymbols(term.token)) {
+            // The term dictionary answers "how many people does this prefix match" without FTS5,
             // which would merge the doclists of every term with that prefix first.
-            if (!vocabularyLoaded)
-                loadVocabulary();
-            const int exactDocs = vocabulary.prefixDocs(term.token, RareTermDocs);
+            if (!dictionaryLoaded)
+                loadDictionary();
+            const int exactDocs = dictionary.prefixDocs(term.token, RareTermDocs);
             if (exactDocs < RareTermDocs) {
-                const auto candidates = vocabulary.corrections(term.token, 8);
-                for (const Vocabulary::Candidate &candidate : candidates) {
+                const auto candidates = dictionary.corrections(term.token, 8);
+                for (const TermDictionary::Candidate &candidate : candidates) {
                     // Only the nearest, and only words clearly more common than what was typed.
                     if (candidate.distance != candidates.first().distance || plan.corrections.size() >= 3)
                         break;
@@ -1225,13 +1225,13 @@ bool SearchEngine::prepare()
 {
     if (!d->ensureFresh())
         return false;
-    return d->vocabularyLoaded || d->loadVocabulary();
+    return d->dictionaryLoaded || d->loadDictionary();
 }
 
 void SearchEngine::invalidate()
 {
     d->docsLoaded = false;
-    d->vocabularyLoaded = false;
+    d->dictionaryLoaded = false;
     d->cache = {};
 }
 

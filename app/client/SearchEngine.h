@@ -32,7 +32,7 @@ public:
     //! The full profile of a result, by id.
     std::optional<Profile> profile(const QString &id) const;
 
-    //! Loads what searching needs (the per-person table and the vocabulary) now rather than
+    //! Loads what searching needs (the per-person table and the term dictionary) now rather than
     //! at the first query. Returns false when the store is not usable.
     bool prepare();
 

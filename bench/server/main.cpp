@@ -300,7 +300,7 @@ public:
                        + "\r\n" + extraHeaders + "\r\n" + body);
     }
 
-signals:
+Q_SIGNALS:
     void answered(int status, const QByteArray &body);
 
 private:
@@ -321,7 +321,7 @@ private:
         const int status = head.mid(9, 3).toInt();
         const QByteArray body = m_buffer.mid(headEnd + 4, length);
         m_buffer.remove(0, headEnd + 4 + length);
-        emit answered(status, body);
+        Q_EMIT answered(status, body);
     }
 
     QTcpSocket m_socket;

@@ -19,7 +19,7 @@ namespace {
 class Relay : public QObject
 {
     Q_OBJECT
-signals:
+Q_SIGNALS:
     void ready();
 };
 
@@ -108,7 +108,7 @@ void PasswordHasher::submit(std::function<T()> work, QObject *context, std::func
         *result = work();
         --m_running;
         --m_pending;
-        emit relay->ready();
+        Q_EMIT relay->ready();
         relay->deleteLater();
     });
 }

@@ -70,7 +70,7 @@ public:
      */
     static constexpr int GraceMs = 150;
 
-public slots:
+public Q_SLOTS:
     void onChanged(qint64 sequence);
 
 private:

@@ -651,7 +651,7 @@ void SqlStorage::emitChanged(qint64 sequence)
     qint64 previous = m_lastEmitted.load();
     while (sequence > previous) {
         if (m_lastEmitted.compare_exchange_weak(previous, sequence)) {
-            emit changed(sequence);
+            Q_EMIT changed(sequence);
             return;
         }
     }

@@ -271,7 +271,7 @@ public:
     };
     void setTestingHooks(TestingHooks hooks) { m_testingHooks = std::move(hooks); }
 
-signals:
+Q_SIGNALS:
     //! Emitted (in the thread that committed) after a change committed, with its sequence
     //! value. On PostgreSQL also emitted (in the Storage's thread) for changes committed by
     //! other instances (NOTIFY). Values only increase: a value committed by one thread may

@@ -101,7 +101,7 @@ class TestCsvReader : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase_data();
     void wellFormed_data();
     void wellFormed();

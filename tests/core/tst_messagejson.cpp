@@ -10,7 +10,7 @@ class TestMessageJson : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void rejects_data();

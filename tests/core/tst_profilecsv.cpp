@@ -34,7 +34,7 @@ class TestProfileCsv : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void fullRow();
     void columnOrderAndSubset();
     void headerNames();

@@ -38,7 +38,7 @@ class TestProfileJson : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void roundTrip();
     void roundTripThroughBytes();
     void rejects_data();

@@ -9,7 +9,7 @@ class TestTextFold : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void foldText_data();
     void foldText();
     void skillKeySame_data();

@@ -85,7 +85,7 @@ class TestValidation : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void baselineIsValid();
     void profileRules_data();
     void profileRules();

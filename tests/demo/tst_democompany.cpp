@@ -61,7 +61,7 @@ class TestDemoCompany : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void dataTablesAreConsistent();
     void taxonomy();
     void invariants_data();

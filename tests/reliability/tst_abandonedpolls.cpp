@@ -42,7 +42,7 @@ class TestAbandonedPolls : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void vanishedClientsAreForgotten_data();

@@ -138,7 +138,7 @@ class TestClientCrash : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void killedWhileSending_data();

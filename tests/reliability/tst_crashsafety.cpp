@@ -211,7 +211,7 @@ class TestCrashSafety : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void killedServerLosesNothing_data();
     void killedServerLosesNothing();
 };

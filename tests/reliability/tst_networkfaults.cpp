@@ -33,7 +33,7 @@ class TestNetworkFaults : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void enginesRecoverFromFaults_data();

@@ -49,7 +49,7 @@ class TestApi : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase_data();
     void init();
     void cleanupTestCase();

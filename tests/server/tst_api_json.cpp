@@ -47,7 +47,7 @@ class TestApiJson : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void profile_data();
     void profile();
     void message();

@@ -67,7 +67,7 @@ class TestApiPhotoCodec : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void reencodes_data();
     void reencodes();
     void refuses_data();

@@ -56,7 +56,7 @@ class TestApiServe : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void help();
     void badOptions_data();
     void badOptions();

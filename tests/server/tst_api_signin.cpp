@@ -12,7 +12,7 @@ class TestApiSignIn : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase_data();
     void init();
     void cleanup();

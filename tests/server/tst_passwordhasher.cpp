@@ -14,7 +14,7 @@ class TestPasswordHasher : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void roundTrip()
     {
         const QByteArray encoded = PasswordHasher::hashBlocking("correct horse battery staple");

@@ -59,7 +59,7 @@ class TestStorage : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase_data();
     void init();
     void cleanup();

@@ -10,7 +10,7 @@ class TestStorageConfig : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void fromUrl_data()
     {
         QTest::addColumn<QString>("url");

@@ -12,7 +12,7 @@ class TestTokens : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void generateIsBase64UrlOf256Bits()
     {
         const QByteArray token = Tokens::generate();

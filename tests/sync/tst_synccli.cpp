@@ -33,7 +33,7 @@ class TestSyncCli : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void loginSyncSendAndRead();

@@ -60,7 +60,7 @@ class TestSyncUnits : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void backoffGrowsWithFullJitterUpToTheCap();
     void backoffHonoursRetryAfter();
     void retryAfterHeader_data();

@@ -44,7 +44,7 @@ class TestTokenStore : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void realKeychain();
     void noSessionBusMeansMemoryOnly();
     void optedInFileIsPrivate();

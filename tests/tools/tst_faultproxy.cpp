@@ -73,7 +73,7 @@ class TestFaultProxy : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void passesThrough();
     void addsLatency();
     void resets();

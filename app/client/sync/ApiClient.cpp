@@ -65,7 +65,7 @@ void ApiClient::watch(ApiJob *job, bool authenticated)
         return;
     connect(job, &ApiJob::failed, this, [this](const ApiError &error) {
         if (error.kind == ApiError::Kind::Auth)
-            emit authenticationRequired();
+            Q_EMIT authenticationRequired();
     });
 }
 

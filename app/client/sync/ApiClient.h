@@ -54,7 +54,7 @@ public:
     //! Normalizes what a user typed as server address: adds http(s)://, drops a trailing '/'.
     static QUrl normalizedServerUrl(const QString &text);
 
-signals:
+Q_SIGNALS:
     //! An authenticated request was answered 401: the token expired or was revoked.
     void authenticationRequired();
 

@@ -81,11 +81,11 @@ void ApiJob::onReplyFinished()
     if (m_error.isError()) {
         qCDebug(lcSync) << reply->operation() << reply->url().path() << "failed:" << m_error.kindName()
                         << m_error.detail;
-        emit failed(m_error);
+        Q_EMIT failed(m_error);
     } else {
-        emit succeeded();
+        Q_EMIT succeeded();
     }
-    emit finished(this);
+    Q_EMIT finished(this);
     deleteLater();
 }
 

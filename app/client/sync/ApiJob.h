@@ -36,7 +36,7 @@ public:
     //! Cancels the request; the job then fails with a Network error and finishes.
     void abort();
 
-signals:
+Q_SIGNALS:
     void succeeded();
     void failed(const Colleagues::ApiError &error);
     //! Always emitted last, after succeeded() or failed().

@@ -93,11 +93,11 @@ Result<QString> Outbox::sendMessage(const QString &to, const QString &body)
         [this](const Queued &q) {
             if (!q.item) {
                 qCWarning(lcSync) << "could not queue a message:" << q.error;
-                emit errorOccurred(ApiError::protocol(q.error));
+                Q_EMIT errorOccurred(ApiError::protocol(q.error));
                 return;
             }
-            emit messageQueued(q.record);
-            emit itemQueued(*q.item);
+            Q_EMIT messageQueued(q.record);
+            Q_EMIT itemQueued(*q.item);
             schedule();
         });
     return key;
@@ -117,7 +117,7 @@ Result<QString> Outbox::saveProfile(const Profile &edit, qint64 baseRevision)
         [this](const std::optional<OutboxItem> &item) {
             if (!item)
                 return;
-            emit itemQueued(*item);
+            Q_EMIT itemQueued(*item);
             schedule();
         });
     return key;
@@ -135,7 +135,7 @@ Result<QString> Outbox::uploadPhoto(const QByteArray &image, const QByteArray &m
         [this](const std::optional<OutboxItem> &item) {
             if (!item)
                 return;
-            emit itemQueued(*item);
+            Q_EMIT itemQueued(*item);
             schedule();
         });
     return key;
@@ -224,7 +224,7 @@ void Outbox::discard(qint64 id)
     m_database->write<bool>([id](SyncWriter &w) { return w.remove(id); }, this,
                             [this, id](bool ok) {
                                 if (ok)
-                                    emit itemRemoved(id);
+                                    Q_EMIT itemRemoved(id);
                             });
 }
 
@@ -298,7 +298,7 @@ void Outbox::pump()
             send(i);
     }
     if (!pending && m_busy.isEmpty())
-        emit drained();
+        Q_EMIT drained();
 }
 
 void Outbox::send(const OutboxItem &item)
@@ -371,7 +371,7 @@ void Outbox::onSucceeded(const OutboxItem &item, const Message &message, const P
             this,
             [this, id](const Sent &s) {
                 if (s.ok)
-                    emit messageChanged(s.record);
+                    Q_EMIT messageChanged(s.record);
                 emitItem(id);
                 finishItem(id);
             });
@@ -381,7 +381,7 @@ void Outbox::onSucceeded(const OutboxItem &item, const Message &message, const P
     m_database->write<bool>([id, profile, base](SyncWriter &w) { return w.markProfileSent(id, profile, base); }, this,
                             [this, id, profile](bool) {
                                 if (!profile.username.isEmpty())
-                                    emit profileSaved(profile);
+                                    Q_EMIT profileSaved(profile);
                                 emitItem(id);
                                 finishItem(id);
                             });
@@ -436,7 +436,7 @@ void Outbox::onFailed(const OutboxItem &item, const ApiError &error, const Profi
         bool ok = false;
         MessageRecord record;
     };
-    emit errorOccurred(error);
+    Q_EMIT errorOccurred(error);
     m_database->write<Failed>(
         [id, failure](SyncWriter &w) {
             Failed f;
@@ -446,7 +446,7 @@ void Outbox::onFailed(const OutboxItem &item, const ApiError &error, const Profi
         this,
         [this, id](const Failed &f) {
             if (f.ok && f.record.localId)
-                emit messageChanged(f.record);
+                Q_EMIT messageChanged(f.record);
             emitItem(id);
             finishItem(id);
         });
@@ -476,7 +476,7 @@ void Outbox::reportConflict(const OutboxItem &item, const Profile &theirs)
                             this,
                             [this, id, c](bool) {
                                 emitItem(id);
-                                emit conflictDetected(c);
+                                Q_EMIT conflictDetected(c);
                                 finishItem(id);
                             });
 }
@@ -492,7 +492,7 @@ void Outbox::finishItem(qint64 id)
 void Outbox::emitItem(qint64 id)
 {
     if (const std::optional<OutboxItem> i = item(id))
-        emit itemChanged(*i);
+        Q_EMIT itemChanged(*i);
 }
 
 } // namespace Colleagues

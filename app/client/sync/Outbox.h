@@ -78,7 +78,7 @@ public:
     //! Sends my version with the listed fields (JSON names) taken from theirs.
     void resolveMerge(qint64 id, const QStringList &takeTheirs);
 
-signals:
+Q_SIGNALS:
     void itemQueued(const Colleagues::OutboxItem &item);
     void itemChanged(const Colleagues::OutboxItem &item);
     void itemRemoved(qint64 id);

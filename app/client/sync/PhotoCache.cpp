@@ -57,27 +57,27 @@ void PhotoCache::fetch(const QString &username, const QString &knownTag)
     connect(job, &ApiJob::finished, this, [this, job, username, knownTag] {
         m_inFlight.remove(username);
         if (!job->isSucceeded()) {
-            emit photoFailed(username, job->error());
+            Q_EMIT photoFailed(username, job->error());
             return;
         }
         if (job->isNotModified()) {
-            emit photoUnchanged(username, knownTag);
+            Q_EMIT photoUnchanged(username, knownTag);
             return;
         }
         const QString tag = job->tag().isEmpty() ? knownTag : job->tag();
         if (tag.isEmpty() || job->body().isEmpty()) {
-            emit photoFailed(username, ApiError::protocol(QStringLiteral("photo without a tag or bytes")));
+            Q_EMIT photoFailed(username, ApiError::protocol(QStringLiteral("photo without a tag or bytes")));
             return;
         }
         QDir().mkpath(m_directory);
         QSaveFile file(pathFor(tag));
         if (!file.open(QIODevice::WriteOnly) || file.write(job->body()) != job->body().size() || !file.commit()) {
             qCWarning(lcSync) << "cannot cache a photo in" << m_directory << file.errorString();
-            emit photoFailed(username, ApiError::protocol(file.errorString()));
+            Q_EMIT photoFailed(username, ApiError::protocol(file.errorString()));
             return;
         }
         m_revalidated.insert(tag);
-        emit photoReady(username, tag, pathFor(tag));
+        Q_EMIT photoReady(username, tag, pathFor(tag));
     });
 }
 

@@ -36,7 +36,7 @@ public:
      */
     QString photo(const QString &username, const QString &tag);
 
-signals:
+Q_SIGNALS:
     void photoReady(const QString &username, const QString &tag, const QString &path);
     //! A revalidation found the cached photo current (304).
     void photoUnchanged(const QString &username, const QString &tag);

@@ -47,7 +47,7 @@ void Session::signIn(const QUrl &server, const QString &username, const QString 
         if (!job->isSucceeded()) {
             m_api->setServerUrl(previousServer);
             m_api->setToken(previousToken);
-            emit signInFailed(job->error());
+            Q_EMIT signInFailed(job->error());
             return;
         }
         const QString user = job->username().toLower();
@@ -61,7 +61,7 @@ void Session::signIn(const QUrl &server, const QString &username, const QString 
                         [this, server, user, token, otherAccount](const TokenStore::Outcome &out) {
                             m_where = out.ok ? out.where : TokenStore::Where::Memory;
                             if (!out.message.isEmpty())
-                                emit notice(out.message);
+                                Q_EMIT notice(out.message);
                             m_username = user;
                             m_api->setToken(token);
                             QString storage = QStringLiteral("memory");
@@ -84,7 +84,7 @@ void Session::signIn(const QUrl &server, const QString &username, const QString 
                                 [this](bool ok) {
                                     if (!ok)
                                         qCWarning(lcSync) << "could not save the account in the local store";
-                                    emit signedIn();
+                                    Q_EMIT signedIn();
                                 });
                         });
     });
@@ -98,7 +98,7 @@ void Session::restore()
     const QString storage = syncValue(db, Keys::TokenStorage);
     if (!server.isValid() || server.isEmpty() || user.isEmpty()) {
         QMetaObject::invokeMethod(
-            this, [this] { emit restored(false); }, Qt::QueuedConnection);
+            this, [this] { Q_EMIT restored(false); }, Qt::QueuedConnection);
         return;
     }
     m_api->setServerUrl(server);
@@ -107,10 +107,10 @@ void Session::restore()
         m_tokens->setTokenFile(syncValue(db, Keys::TokenFile));
     m_tokens->read(accountKey(server, user), this, [this](const TokenStore::Outcome &out) {
         if (!out.message.isEmpty())
-            emit notice(out.message);
+            Q_EMIT notice(out.message);
         m_where = out.token.isEmpty() ? TokenStore::Where::Nowhere : out.where;
         m_api->setToken(out.token);
-        emit restored(!out.token.isEmpty());
+        Q_EMIT restored(!out.token.isEmpty());
     });
 }
 
@@ -121,7 +121,7 @@ void Session::signOut()
         m_api->setToken({});
         m_tokens->remove(key, this, [this](const TokenStore::Outcome &) {
             m_where = TokenStore::Where::Nowhere;
-            emit signedOut();
+            Q_EMIT signedOut();
         });
     };
     if (!m_api->hasToken()) {
@@ -141,7 +141,7 @@ void Session::onAuthenticationRequired()
     // The stored token is dead; queued work stays in the outbox.
     m_tokens->remove(accountKey(m_api->serverUrl(), m_username), this, [](const TokenStore::Outcome &) {});
     m_where = TokenStore::Where::Nowhere;
-    emit signInRequired();
+    Q_EMIT signInRequired();
 }
 
 } // namespace Colleagues

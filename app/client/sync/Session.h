@@ -43,7 +43,7 @@ public:
     //! The keychain entry name of an account.
     static QString accountKey(const QUrl &server, const QString &username);
 
-signals:
+Q_SIGNALS:
     void signedIn();
     void signInFailed(const Colleagues::ApiError &error);
     //! \a signedIn: a saved token was found and is in use.

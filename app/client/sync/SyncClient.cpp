@@ -129,7 +129,7 @@ void SyncClient::begin()
     else
         m_engine->start();
     m_outbox->start();
-    emit started();
+    Q_EMIT started();
 }
 
 void SyncClient::stop()

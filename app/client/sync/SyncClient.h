@@ -64,7 +64,7 @@ public:
     //! Marks what \a peer sent as read, here and on the server.
     void markConversationRead(const QString &peer);
 
-signals:
+Q_SIGNALS:
     //! The sync engine and outbox are running for the signed-in account.
     void started();
 

@@ -101,7 +101,7 @@ void SyncEngine::setState(SyncState state)
         return;
     m_state = state;
     qCDebug(lcSync) << "sync state:" << syncStateName(state);
-    emit stateChanged(state);
+    Q_EMIT stateChanged(state);
 }
 
 void SyncEngine::restart()
@@ -136,7 +136,7 @@ void SyncEngine::restart()
             m_progress = {p.received, p.total};
             if (!m_initialDone) {
                 setState(SyncState::Syncing);
-                emit progressChanged(m_progress.received, m_progress.total);
+                Q_EMIT progressChanged(m_progress.received, m_progress.total);
             }
             fetch(p.cursor, m_initialDone && !m_once);
         });
@@ -165,7 +165,7 @@ void SyncEngine::onFetched(SyncJob *job, quint64 generation)
     m_backoff.reset();
     if (!m_connected) {
         m_connected = true;
-        emit connected();
+        Q_EMIT connected();
     }
     if (m_initialDone)
         setState(SyncState::Online);
@@ -178,24 +178,24 @@ void SyncEngine::onFetched(SyncJob *job, quint64 generation)
             if (r.error.isEmpty() && !r.stale && !r.startOver) {
                 // Committed: tell the UI even if the loop moved on meanwhile.
                 if (!r.removedProfileIds.isEmpty())
-                    emit profilesRemoved(r.removedProfileIds);
+                    Q_EMIT profilesRemoved(r.removedProfileIds);
                 if (!r.changedProfileIds.isEmpty())
-                    emit profilesChanged(r.changedProfileIds);
+                    Q_EMIT profilesChanged(r.changedProfileIds);
                 if (!r.newMessages.isEmpty())
-                    emit messagesReceived(r.newMessages);
+                    Q_EMIT messagesReceived(r.newMessages);
                 if (!r.updatedMessages.isEmpty())
-                    emit messagesUpdated(r.updatedMessages);
+                    Q_EMIT messagesUpdated(r.updatedMessages);
                 if (!m_initialDone) {
                     m_progress.received = r.initialReceived;
                     if (r.total >= 0)
                         m_progress.total = r.total;
                     if (r.initialDone && m_progress.total < m_progress.received)
                         m_progress.total = m_progress.received;
-                    emit progressChanged(m_progress.received, m_progress.total);
+                    Q_EMIT progressChanged(m_progress.received, m_progress.total);
                 }
                 if (r.initialDone && !m_initialDone) {
                     m_initialDone = true;
-                    emit initialSyncFinished();
+                    Q_EMIT initialSyncFinished();
                 }
             }
             if (!current)
@@ -220,14 +220,14 @@ void SyncEngine::onFetched(SyncJob *job, quint64 generation)
                                             }
                                             m_initialDone = false;
                                             m_progress = {};
-                                            emit directoryReset();
+                                            Q_EMIT directoryReset();
                                             restart();
                                         });
                 return;
             }
             setState(m_initialDone ? SyncState::Online : SyncState::Syncing);
             if (!r.hasMore) {
-                emit caughtUp();
+                Q_EMIT caughtUp();
                 if (m_once)
                     stop();
             }
@@ -248,7 +248,7 @@ void SyncEngine::fail(const ApiError &error)
 {
     m_lastError = error;
     m_connected = false;
-    emit errorOccurred(error);
+    Q_EMIT errorOccurred(error);
     if (error.kind == ApiError::Kind::Auth) {
         m_running = false;
         ++m_generation;

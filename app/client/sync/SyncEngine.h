@@ -58,7 +58,7 @@ public:
     //! How long the current wait before the next attempt is (0 when not waiting).
     std::chrono::milliseconds currentRetryDelay() const { return m_retryDelay; }
 
-public slots:
+public Q_SLOTS:
     //! Starts (or resumes) syncing: the first sync if it is not done, then long-polling.
     void start();
     //! Syncs until up to date, then stops and emits caughtUp() (no long-poll).
@@ -70,7 +70,7 @@ public slots:
     //! Skips a backoff wait and asks the server now (e.g. the network came back).
     void syncNow();
 
-signals:
+Q_SIGNALS:
     void stateChanged(Colleagues::SyncState state);
     void progressChanged(qint64 received, qint64 total);
     //! Profiles created or updated, by id (after the commit).

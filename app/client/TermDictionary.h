@@ -19,7 +19,7 @@ int prefixEditDistance(QStringView a, QStringView b, int max);
 
 //! The indexed terms of the directory with their document counts, for prefix checks and
 //! typo correction (candidates by length and letter set, then edit distance).
-class Vocabulary
+class TermDictionary
 {
 public:
     struct Candidate

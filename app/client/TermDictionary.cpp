@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "client/Vocabulary.h"
+#include "client/TermDictionary.h"
 
 #include <algorithm>
 #include <bit>
@@ -90,28 +90,28 @@ int prefixEditDistance(QStringView a, QStringView b, int max)
     return best;
 }
 
-void Vocabulary::clear()
+void TermDictionary::clear()
 {
     m_entries.clear();
 }
 
-void Vocabulary::reserve(qsizetype size)
+void TermDictionary::reserve(qsizetype size)
 {
     m_entries.reserve(size_t(size));
 }
 
-void Vocabulary::add(const QString &term, int docs)
+void TermDictionary::add(const QString &term, int docs)
 {
     m_entries.push_back(Entry {term, docs, letterMask(term)});
 }
 
-void Vocabulary::finish()
+void TermDictionary::finish()
 {
     std::sort(m_entries.begin(), m_entries.end(), [](const Entry &l, const Entry &r) { return l.term < r.term; });
     m_entries.shrink_to_fit();
 }
 
-void Vocabulary::setDocs(const QString &term, int docs)
+void TermDictionary::setDocs(const QString &term, int docs)
 {
     auto it = std::lower_bound(m_entries.begin(), m_entries.end(), term,
                                [](const Entry &entry, const QString &t) { return entry.term < t; });
@@ -121,7 +121,7 @@ void Vocabulary::setDocs(const QString &term, int docs)
         m_entries.insert(it, Entry {term, docs, letterMask(term)});
 }
 
-int Vocabulary::prefixDocs(QStringView prefix, int cap) const
+int TermDictionary::prefixDocs(QStringView prefix, int cap) const
 {
     auto it = std::lower_bound(m_entries.begin(), m_entries.end(), prefix,
                                [](const Entry &entry, QStringView p) { return QStringView(entry.term) < p; });
@@ -131,14 +131,14 @@ int Vocabulary::prefixDocs(QStringView prefix, int cap) const
     return std::min(docs, cap);
 }
 
-int Vocabulary::maxEdits(QStringView term)
+int TermDictionary::maxEdits(QStringView term)
 {
     if (term.size() < 4)
         return 0;
     return term.size() <= 6 ? 1 : 2;
 }
 
-QList<Vocabulary::Candidate> Vocabulary::corrections(QStringView term, int limit) const
+QList<TermDictionary::Candidate> TermDictionary::corrections(QStringView term, int limit) const
 {
     QList<Candidate> found;
     const int max = maxEdits(term);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "client/Vocabulary.h"
+#include "client/TermDictionary.h"
 
 #include <QTest>
 
 using namespace Colleagues;
 
-class TestVocabulary : public QObject
+class TestTermDictionary : public QObject
 {
     Q_OBJECT
 
@@ -19,7 +19,7 @@ private Q_SLOTS:
     void setDocs();
 };
 
-void TestVocabulary::editDistance_data()
+void TestTermDictionary::editDistance_data()
 {
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
@@ -38,7 +38,7 @@ void TestVocabulary::editDistance_data()
                                << "python" << 3; // max + 1
 }
 
-void TestVocabulary::editDistance()
+void TestTermDictionary::editDistance()
 {
     QFETCH(QString, a);
     QFETCH(QString, b);
@@ -46,7 +46,7 @@ void TestVocabulary::editDistance()
     QCOMPARE(Colleagues::editDistance(a, b, 2), distance);
 }
 
-void TestVocabulary::prefixEditDistance_data()
+void TestTermDictionary::prefixEditDistance_data()
 {
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
@@ -61,7 +61,7 @@ void TestVocabulary::prefixEditDistance_data()
                          << "kubernetes" << 3;
 }
 
-void TestVocabulary::prefixEditDistance()
+void TestTermDictionary::prefixEditDistance()
 {
     QFETCH(QString, a);
     QFETCH(QString, b);
@@ -69,18 +69,18 @@ void TestVocabulary::prefixEditDistance()
     QCOMPARE(Colleagues::prefixEditDistance(a, b, 2), distance);
 }
 
-void TestVocabulary::corrections()
+void TestTermDictionary::corrections()
 {
-    Vocabulary vocabulary;
-    vocabulary.add(QStringLiteral("kubernetes"), 40);
-    vocabulary.add(QStringLiteral("python"), 30);
-    vocabulary.add(QStringLiteral("pythonic"), 2);
-    vocabulary.add(QStringLiteral("lovelace"), 1);
-    vocabulary.add(QStringLiteral("c_p_p"), 9);
-    vocabulary.finish();
+    TermDictionary dictionary;
+    dictionary.add(QStringLiteral("kubernetes"), 40);
+    dictionary.add(QStringLiteral("python"), 30);
+    dictionary.add(QStringLiteral("pythonic"), 2);
+    dictionary.add(QStringLiteral("lovelace"), 1);
+    dictionary.add(QStringLiteral("c_p_p"), 9);
+    dictionary.finish();
 
     auto first = [&](const char *term) {
-        const auto found = vocabulary.corrections(QString::fromLatin1(term), 5);
+        const auto found = dictionary.corrections(QString::fromLatin1(term), 5);
         return found.isEmpty() ? QString() : found.first().term;
     };
     QCOMPARE(first("kubernets"), QStringLiteral("kubernetes"));
@@ -88,42 +88,42 @@ void TestVocabulary::corrections()
     QCOMPARE(first("lovelase"), QStringLiteral("lovelace"));
     QCOMPARE(first("pyt"), QString()); // too short to correct
     QCOMPARE(first("zzzzzz"), QString());
-    QCOMPARE(Vocabulary::maxEdits(QStringLiteral("rust")), 1);
-    QCOMPARE(Vocabulary::maxEdits(QStringLiteral("kubernets")), 2);
+    QCOMPARE(TermDictionary::maxEdits(QStringLiteral("rust")), 1);
+    QCOMPARE(TermDictionary::maxEdits(QStringLiteral("kubernets")), 2);
 }
 
-void TestVocabulary::prefixDocs()
+void TestTermDictionary::prefixDocs()
 {
-    Vocabulary vocabulary;
-    vocabulary.add(QStringLiteral("java"), 3);
-    vocabulary.add(QStringLiteral("javascript"), 4);
-    vocabulary.add(QStringLiteral("jazz"), 1);
-    vocabulary.finish();
-    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("java"), 100), 7);
-    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("ja"), 100), 8);
-    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("ja"), 5), 5);
-    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("k"), 100), 0);
+    TermDictionary dictionary;
+    dictionary.add(QStringLiteral("java"), 3);
+    dictionary.add(QStringLiteral("javascript"), 4);
+    dictionary.add(QStringLiteral("jazz"), 1);
+    dictionary.finish();
+    QCOMPARE(dictionary.prefixDocs(QStringLiteral("java"), 100), 7);
+    QCOMPARE(dictionary.prefixDocs(QStringLiteral("ja"), 100), 8);
+    QCOMPARE(dictionary.prefixDocs(QStringLiteral("ja"), 5), 5);
+    QCOMPARE(dictionary.prefixDocs(QStringLiteral("k"), 100), 0);
 }
 
-void TestVocabulary::setDocs()
+void TestTermDictionary::setDocs()
 {
     // After a few people changed, their words get new counts, new words come in, and a word
     // no one uses any more is no correction.
-    Vocabulary vocabulary;
-    vocabulary.add(QStringLiteral("java"), 3);
-    vocabulary.add(QStringLiteral("kubernetes"), 40);
-    vocabulary.finish();
-    vocabulary.setDocs(QStringLiteral("java"), 5);
-    vocabulary.setDocs(QStringLiteral("javelin"), 2);
-    vocabulary.setDocs(QStringLiteral("zig"), 0);
-    QCOMPARE(vocabulary.size(), 3);
-    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("jav"), 100), 7);
-    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("javel"), 100), 2);
-    QCOMPARE(vocabulary.corrections(QStringLiteral("kubernets"), 5).size(), 1);
-    vocabulary.setDocs(QStringLiteral("kubernetes"), 0);
-    QVERIFY(vocabulary.corrections(QStringLiteral("kubernets"), 5).isEmpty());
-    QCOMPARE(vocabulary.prefixDocs(QStringLiteral("kube"), 100), 0);
+    TermDictionary dictionary;
+    dictionary.add(QStringLiteral("java"), 3);
+    dictionary.add(QStringLiteral("kubernetes"), 40);
+    dictionary.finish();
+    dictionary.setDocs(QStringLiteral("java"), 5);
+    dictionary.setDocs(QStringLiteral("javelin"), 2);
+    dictionary.setDocs(QStringLiteral("zig"), 0);
+    QCOMPARE(dictionary.size(), 3);
+    QCOMPARE(dictionary.prefixDocs(QStringLiteral("jav"), 100), 7);
+    QCOMPARE(dictionary.prefixDocs(QStringLiteral("javel"), 100), 2);
+    QCOMPARE(dictionary.corrections(QStringLiteral("kubernets"), 5).size(), 1);
+    dictionary.setDocs(QStringLiteral("kubernetes"), 0);
+    QVERIFY(dictionary.corrections(QStringLiteral("kubernets"), 5).isEmpty());
+    QCOMPARE(dictionary.prefixDocs(QStringLiteral("kube"), 100), 0);
 }
 
-QTEST_GUILESS_MAIN(TestVocabulary)
-#include "tst_vocabulary.moc"
+QTEST_GUILESS_MAIN(TestTermDictionary)
+#include "tst_termdictionary.moc"

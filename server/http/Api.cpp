@@ -139,7 +139,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     , m_shared(shared ? shared : m_ownShared.get())
     , m_sessions(
           storage, hasher, server, [server](std::function<void()> work) { server->runOnWorker(std::move(work)); },
-          &m_shared->sessionCache())
+          &m_shared->sessionCache(), &m_shared->signInGate())
     , m_profiles(storage)
     , m_messages(storage)
     , m_sync(storage)

@@ -88,6 +88,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 {
     // Copy what we need now: Qt reuses its request object for the connection's next request.
     HttpRequest copy = HttpRequest::from(request);
+    if (!m_trustedProxies.isEmpty())
+        copy.peer = m_trustedProxies.clientAddress(copy.peer, copy.header("x-forwarded-for"));
     const Router::Match match = m_router.match(copy.method, copy.segments);
     QString routeName = match.route ? match.route->pattern : QStringLiteral("unmatched");
     auto exchange = std::make_shared<Exchange>(this, std::move(copy), std::move(routeName));

@@ -5,6 +5,7 @@
 #include "server/http/Exchange.h"
 #include "server/http/Metrics.h"
 #include "server/http/Router.h"
+#include "server/http/TrustedProxies.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>
@@ -43,6 +44,8 @@ public:
     //! for SQLite, where an indexed read takes microseconds and never waits for a writer (WAL);
     //! false for PostgreSQL, where every read is a network round trip.
     void setInlineReads(bool inlineReads) { m_inlineReads = inlineReads; }
+    //! Requests from these proxies count as coming from the client X-Forwarded-For names.
+    void setTrustedProxies(TrustedProxies proxies) { m_trustedProxies = std::move(proxies); }
 
     //! Runs \a work on the worker pool (database work, JSON building).
     void runOnWorker(std::function<void()> work);
@@ -82,6 +85,7 @@ private:
     QHash<QTcpSocket *, Connection> m_connections;
     bool m_shuttingDown = false;
     bool m_inlineReads = false;
+    TrustedProxies m_trustedProxies;
 };
 
 } // namespace Colleagues::Server

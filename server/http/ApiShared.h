@@ -3,6 +3,7 @@
 
 #include "server/http/ProfileCache.h"
 #include "server/http/SessionCache.h"
+#include "server/http/SignInGate.h"
 
 #include <QList>
 #include <QMutex>
@@ -16,9 +17,8 @@ class LongPollHub;
 class Storage;
 
 /*!
- * What the HTTP threads share: the profile cache, and the long-poll hubs of every thread, so
- * that a commit handled on one thread wakes the right long-polls held by all of them.
- * Thread-safe.
+ * What the HTTP threads share: the profile and session caches, the sign-ins in flight, and the long-poll hubs of every
+ * thread, so that a commit handled on one thread wakes the right long-polls held by all of them. Thread-safe.
  */
 class ApiShared : public QObject
 {
@@ -29,6 +29,7 @@ public:
 
     ProfileCache &profileCache() { return m_profileCache; }
     SessionCache &sessionCache() { return m_sessionCache; }
+    SignInGate &signInGate() { return m_signInGate; }
 
     void addHub(LongPollHub *hub);
     void removeHub(LongPollHub *hub);
@@ -42,6 +43,7 @@ public:
 private:
     ProfileCache m_profileCache;
     SessionCache m_sessionCache;
+    SignInGate m_signInGate;
     QMutex m_mutex;
     QList<QPointer<LongPollHub>> m_hubs;
 };

@@ -43,8 +43,11 @@ HttpRequest HttpRequest::from(const QHttpServerRequest &request)
     r.headers.reserve(headers.size());
     for (const auto &h : headers) {
         const QByteArray name = h.first.toLower();
-        if (!r.headers.contains(name))
+        auto existing = r.headers.find(name);
+        if (existing == r.headers.end())
             r.headers.insert(name, h.second.trimmed());
+        else if (name == "x-forwarded-for") // a list header: repeats are one list (RFC 9110 5.3)
+            *existing += ", " + h.second.trimmed();
     }
     r.body = request.body();
     r.peer = request.remoteAddress();

@@ -22,7 +22,8 @@ struct HttpRequest
     QString path; //!< the path as sent (percent-encoded)
     QStringList segments; //!< the path split on '/', each segment percent-decoded
     QUrlQuery query;
-    QHash<QByteArray, QByteArray> headers; //!< names in lower case; the first of repeated headers
+    QHash<QByteArray, QByteArray>
+        headers; //!< names in lower case; the first of repeated headers (X-Forwarded-For: all, joined)
     QByteArray body;
     QHostAddress peer;
 

@@ -56,6 +56,7 @@ bool HttpThread::start(const Setup &setup, QString *error)
         [this, &setup, &ok, error] {
             m_server = new ApiServer(setup.metrics, setup.pool, m_context.get());
             m_server->setInlineReads(setup.inlineReads);
+            m_server->setTrustedProxies(setup.trustedProxies);
             m_api = new Api(m_server, setup.storage, setup.hasher, setup.shared, m_context.get());
 
             auto *guard = new HttpGuard;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/http/TrustedProxies.h"
+
 #include <QHostAddress>
 #include <QSslConfiguration>
 #include <QString>
@@ -52,6 +54,7 @@ public:
         ApiShared *shared = nullptr;
         GuardStats *guardStats = nullptr;
         bool inlineReads = false;
+        TrustedProxies trustedProxies; //!< whose X-Forwarded-For names the client
         std::optional<QSslConfiguration> tls;
         int listeningSocket = -1; //!< from openListeningSocket(); the thread's guard takes it over
     };

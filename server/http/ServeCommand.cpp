@@ -167,8 +167,13 @@ int runServeCommand(const QStringList &arguments)
                                            QStringLiteral("Threads for database work (default: 2 per core, at "
                                                           "least 4)."),
                                            QStringLiteral("N"));
-    parser.addOptions(
-        {listenOption, dataDirOption, databaseOption, certOption, keyOption, threadsOption, workersOption});
+    const QCommandLineOption trustedProxyOption(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("Reverse proxies (CIDR[,CIDR...]) whose X-Forwarded-For names the client, for sign-in "
+                       "throttling and the access log; from any other peer the header is ignored."),
+        QStringLiteral("CIDR"));
+    parser.addOptions({listenOption, dataDirOption, databaseOption, certOption, keyOption, threadsOption, workersOption,
+                       trustedProxyOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
 
     auto fail = [&err, &parser](const QString &message) {
@@ -215,6 +220,13 @@ int runServeCommand(const QStringList &arguments)
         httpThreads = parser.value(threadsOption).toInt(&ok);
         if (!ok || httpThreads < 1 || httpThreads > 64)
             return fail(QStringLiteral("--http-threads expects a number from 1 to 64."));
+    }
+    TrustedProxies trustedProxies;
+    if (parser.isSet(trustedProxyOption)) {
+        const Result<TrustedProxies> parsed = TrustedProxies::parse(parser.values(trustedProxyOption).join(u','));
+        if (!parsed)
+            return fail(QStringLiteral("--trusted-proxy: %1").arg(parsed.error().message));
+        trustedProxies = parsed.value();
     }
     std::optional<QSslConfiguration> tls;
     if (parser.isSet(certOption)) {
@@ -272,6 +284,7 @@ int runServeCommand(const QStringList &arguments)
         // On SQLite a light read takes microseconds and never waits for a writer (WAL).
         setup.inlineReads = config.backend == StorageConfig::Backend::Sqlite;
         setup.tls = tls;
+        setup.trustedProxies = trustedProxies;
         setup.listeningSocket = fd;
         auto thread = std::make_unique<HttpThread>();
         if (!thread->start(setup, &error)) {

@@ -4,16 +4,18 @@
 #include "core/Validation.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/Tokens.h"
+#include "server/http/TrustedProxies.h"
 
 namespace Colleagues::Server {
 
 SessionService::SessionService(Storage *storage, PasswordHasher *hasher, QObject *context, Executor runOnWorker,
-                               SessionCache *cache)
+                               SessionCache *cache, SignInGate *gate)
     : m_storage(storage)
     , m_hasher(hasher)
     , m_context(context)
     , m_runOnWorker(std::move(runOnWorker))
     , m_cache(cache)
+    , m_gate(gate ? gate : &m_ownGate)
 { }
 
 ApiError SessionService::invalidCredentials()
@@ -24,12 +26,15 @@ ApiError SessionService::invalidCredentials()
 
 QString SessionService::addressKey(const QHostAddress &peer)
 {
-    QHostAddress a = peer;
-    bool ok = false;
-    const quint32 v4 = a.toIPv4Address(&ok);
-    if (ok)
-        a = QHostAddress(v4);
-    return QStringLiteral("addr:") + a.toString();
+    const QHostAddress a = unmapped(peer);
+    if (a.protocol() != QAbstractSocket::IPv6Protocol)
+        return QStringLiteral("addr:") + a.toString();
+    // One IPv6 host usually holds a whole /64: count failures per /64, or a guesser would
+    // simply take a new address for every ten tries.
+    Q_IPV6ADDR bytes = a.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QStringLiteral("addr:") + QHostAddress(bytes).toString() + QStringLiteral("/64");
 }
 
 QString SessionService::accountKey(const QString &username)
@@ -79,14 +84,24 @@ void SessionService::signIn(const QString &username, const QByteArray &password,
     const QString userKey = accountKey(username);
     const QString addrKey = addressKey(peer);
     const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-WindowSeconds);
-    if (m_storage->failedSignInsSince(userKey, since) >= MaxFailures
-        || m_storage->failedSignInsSince(addrKey, since) >= MaxFailures) {
+    const QStringList keys {userKey, addrKey};
+    if (!m_gate->tryEnter(keys, MaxFailures,
+                          [this, since](const QString &key) { return m_storage->failedSignInsSince(key, since); })) {
         done(throttled(WindowSeconds));
+        return;
+    }
+    if (m_hasher->pending() >= MaxQueuedChecks) {
+        m_gate->leave(keys);
+        ApiError busy = ApiError::make(ApiError::Kind::Unavailable, QStringLiteral("busy"),
+                                       QStringLiteral("Too many sign-ins at once; try again in a moment."));
+        busy.retryAfterSeconds = 1;
+        done(busy);
         return;
     }
 
     const Result<std::optional<Account>> found = m_storage->findAccount(username);
     if (!found) {
+        m_gate->leave(keys);
         done(ApiError::fromStorage(found.error()));
         return;
     }
@@ -96,9 +111,12 @@ void SessionService::signIn(const QString &username, const QByteArray &password,
     const QByteArray hash = account ? account->passwordHash : QByteArray();
     const bool disabled = account && account->disabled;
     Executor runOnWorker = m_runOnWorker;
-    m_hasher->verify(hash, password, m_context, [this, runOnWorker, username, disabled, addrKey, done](bool ok) {
-        runOnWorker(
-            [this, username, ok, disabled, addrKey, done] { done(finishSignIn(username, ok, disabled, addrKey)); });
+    m_hasher->verify(hash, password, m_context, [this, runOnWorker, username, disabled, addrKey, keys, done](bool ok) {
+        runOnWorker([this, username, ok, disabled, addrKey, keys, done] {
+            ApiResult<SignIn> result = finishSignIn(username, ok, disabled, addrKey);
+            m_gate->leave(keys); // after the failure is stored
+            done(std::move(result));
+        });
     });
 }
 
@@ -106,16 +124,12 @@ ApiResult<SignIn> SessionService::finishSignIn(const QString &username, bool pas
                                                const QString &addrKey)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!passwordOk) {
+    if (!passwordOk || disabled) {
         const Result<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
         const Result<int> b = m_storage->recordFailedSignIn(addrKey, now);
         if (!a || !b)
             return ApiError::databaseUnavailable();
         return invalidCredentials();
-    }
-    if (disabled) {
-        return ApiError::make(ApiError::Kind::Forbidden, QStringLiteral("account_disabled"),
-                              QStringLiteral("This account is disabled; ask an administrator."));
     }
     const Result<std::optional<Account>> found = m_storage->findAccount(username);
     if (!found)

@@ -3,6 +3,7 @@
 
 #include "server/http/ApiError.h"
 #include "server/http/SessionCache.h"
+#include "server/http/SignInGate.h"
 #include "server/storage/Storage.h"
 
 #include <QByteArray>
@@ -27,7 +28,9 @@ struct SignIn
 /*!
  * Sign-in, sign-out and bearer-token checks. Failed sign-ins are counted per account and per
  * address in the database (so every instance sees them); past MaxFailures within the window
- * a sign-in is refused with 429 before any password work. Unknown users, wrong passwords and
+ * a sign-in is refused with 429 before any password work. Checks in flight count too
+ * (SignInGate), so a parallel burst cannot pass the limit; a full queue of checks answers 503.
+ * A disabled account's right password gets the same answer as a wrong one. Unknown users, wrong passwords and
  * accounts without a password get the same answer after the same Argon2 work.
  */
 class SessionService
@@ -38,13 +41,15 @@ public:
     static constexpr qint64 LifetimeSeconds = 30LL * 24 * 3600;
     static constexpr int MaxTokenLength = 256;
     static constexpr int MaxPasswordLength = 1024;
+    //! Password checks queued per process before sign-in answers 503 with Retry-After.
+    static constexpr int MaxQueuedChecks = 64;
 
     using Executor = std::function<void(std::function<void()>)>;
 
     //! \a runOnWorker runs blocking work off the HTTP thread; \a context is the QObject in
     //! whose thread password checks report back.
     SessionService(Storage *storage, PasswordHasher *hasher, QObject *context, Executor runOnWorker,
-                   SessionCache *cache = nullptr);
+                   SessionCache *cache = nullptr, SignInGate *gate = nullptr);
 
     //! Blocking (worker): the session of a bearer token, or 401.
     ApiResult<Session> authenticate(const QByteArray &token) const;
@@ -69,6 +74,8 @@ private:
     QObject *m_context;
     Executor m_runOnWorker;
     SessionCache *m_cache;
+    SignInGate *m_gate;
+    SignInGate m_ownGate;
 };
 
 } // namespace Colleagues::Server

@@ -14,7 +14,7 @@ target_compile_definitions(colleagues_api_test_support PRIVATE
 colleagues_target_defaults(colleagues_api_test_support)
 
 # Unit tests of HTTP-layer pieces that need no server process.
-foreach(test tst_api_json tst_api_photocodec)
+foreach(test tst_api_json tst_api_photocodec tst_trustedproxies)
     colleagues_add_test(${test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
         LIBS colleagues_api_test_support LABELS server http)
 endforeach()

@@ -5,12 +5,9 @@
 
 class QAction;
 class QLabel;
-class QLineEdit;
 class QListView;
-class QPushButton;
 class QSplitter;
 class QStackedWidget;
-class QTimer;
 class QToolBar;
 
 namespace Colleagues {
@@ -18,12 +15,9 @@ namespace Colleagues {
 class ChatView;
 class ClientBackend;
 class ConversationsModel;
-class FilterButton;
 class Notifier;
+class PeoplePanel;
 class ProfileEditor;
-class ProfilePane;
-class ResultsModel;
-class SyncStatusWidget;
 
 /*!
  * The main window: a navigation rail (People, Messages, My profile), the search with its
@@ -52,36 +46,14 @@ public:
     void signIn();
     void signOut();
 
-    QLineEdit *searchLineEdit() const { return m_searchLineEdit; }
-    QListView *resultsView() const { return m_resultsView; }
-    ResultsModel *resultsModel() const { return m_resultsModel; }
-    QListView *conversationsView() const { return m_conversationsView; }
-    ConversationsModel *conversationsModel() const { return m_conversationsModel; }
-    ProfilePane *profilePane() const { return m_profilePane; }
-    ChatView *chatView() const { return m_chatView; }
-    ProfileEditor *profileEditor() const { return m_profileEditor; }
-    Notifier *notifier() const { return m_notifier; }
-    FilterButton *departmentFilter() const { return m_departmentFilter; }
-    FilterButton *locationFilter() const { return m_locationFilter; }
-    QLabel *correctionLabel() const { return m_correctionLabel; }
-    SyncStatusWidget *syncStatus() const { return m_syncStatus; }
-
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
-    QWidget *buildSearchPanel();
-    QWidget *buildEmptyState(QWidget *parent);
-    QWidget *buildNoResults(QWidget *parent);
     QWidget *buildConversationsPanel();
     QWidget *buildPlaceholder(QWidget *parent);
-    void scheduleSearch();
-    void runSearch();
-    void onResultsReplaced();
-    void onCurrentResultChanged();
     void onConversationActivated();
     void updateNavigation();
     void updateAccountActions();
@@ -105,31 +77,15 @@ private:
     QWidget *m_placeholder = nullptr;
     QLabel *m_placeholderLabel = nullptr;
 
-    QLineEdit *m_searchLineEdit = nullptr;
-    FilterButton *m_departmentFilter = nullptr;
-    FilterButton *m_locationFilter = nullptr;
-    QPushButton *m_clearFiltersButton = nullptr;
-    QLabel *m_countLabel = nullptr;
-    QLabel *m_correctionLabel = nullptr;
-    QStackedWidget *m_resultsStack = nullptr;
-    QWidget *m_emptyState = nullptr; //!< the page of the results stack (a scroll area)
-    QWidget *m_noResults = nullptr;
-    QLabel *m_noResultsLabel = nullptr;
-    QListView *m_resultsView = nullptr;
-    ResultsModel *m_resultsModel = nullptr;
-    QTimer *m_searchTimer = nullptr;
-    QTimer *m_selectionTimer = nullptr;
-    QString m_selectedId;
+    PeoplePanel *m_people = nullptr;
 
     QListView *m_conversationsView = nullptr;
     ConversationsModel *m_conversationsModel = nullptr;
     QStackedWidget *m_conversationsStack = nullptr;
 
-    ProfilePane *m_profilePane = nullptr;
     ChatView *m_chatView = nullptr;
     ProfileEditor *m_profileEditor = nullptr;
     Notifier *m_notifier = nullptr;
-    SyncStatusWidget *m_syncStatus = nullptr;
     bool m_signInShown = false;
 };
 

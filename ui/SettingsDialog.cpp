@@ -6,6 +6,7 @@
 #include "client/sync/SyncClient.h"
 #include "client/sync/TokenStore.h"
 #include "ui/ClientBackend.h"
+#include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QCheckBox>
@@ -30,12 +31,7 @@ SettingsDialog::SettingsDialog(ClientBackend *backend, QWidget *parent)
     layout->setSpacing(Theme::SpaceL);
     const QSettings settings;
 
-    auto heading = [&](const QString &text) {
-        auto *label = new QLabel(text, this);
-        label->setFont(Theme::scaledFont(font(), 1.05, QFont::DemiBold));
-        layout->addWidget(label);
-    };
-    heading(tr("Notifications"));
+    layout->addWidget(headingLabel(tr("Notifications"), this, 1.05));
     m_notificationsCheckBox = new QCheckBox(tr("Show a desktop notification for new messages while Colleagues is "
                                                "in the background"),
                                             this);
@@ -43,17 +39,11 @@ SettingsDialog::SettingsDialog(ClientBackend *backend, QWidget *parent)
     m_notificationsCheckBox->setChecked(settings.value(QStringLiteral("notifications/enabled"), true).toBool());
     layout->addWidget(m_notificationsCheckBox);
 
-    heading(tr("Account"));
+    layout->addWidget(headingLabel(tr("Account"), this, 1.05));
     Session *session = m_backend->sync()->session();
     auto *form = new QFormLayout;
     form->setHorizontalSpacing(Theme::SpaceXL);
-    auto value = [this](const QString &text) {
-        auto *label = new QLabel(text, this);
-        label->setTextFormat(Qt::PlainText);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        label->setWordWrap(true);
-        return label;
-    };
+    auto value = [this](const QString &text) { return valueLabel(text, this); };
     form->addRow(tr("Signed in as:"), value(session->isSignedIn() ? session->username() : tr("not signed in")));
     form->addRow(tr("Server:"), value(session->serverUrl().toString()));
     QString where;
@@ -73,12 +63,9 @@ SettingsDialog::SettingsDialog(ClientBackend *backend, QWidget *parent)
     m_tokenFileCheckBox->setObjectName(QStringLiteral("tokenFileCheckBox"));
     m_tokenFileCheckBox->setChecked(settings.value(QStringLiteral("account/tokenFile"), false).toBool());
     layout->addWidget(m_tokenFileCheckBox);
-    auto *note = new QLabel(tr("Your password is never stored. The directory and your messages are kept on this "
-                               "computer so Colleagues works offline."),
-                            this);
-    note->setWordWrap(true);
-    note->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(note);
+    layout->addWidget(hintLabel(tr("Your password is never stored. The directory and your messages are kept on this "
+                                   "computer so Colleagues works offline."),
+                                this));
     layout->addStretch();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

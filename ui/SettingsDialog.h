@@ -18,8 +18,6 @@ class SettingsDialog : public QDialog
 public:
     explicit SettingsDialog(ClientBackend *backend, QWidget *parent = nullptr);
 
-    QCheckBox *notificationsCheckBox() const { return m_notificationsCheckBox; }
-
 private:
     void apply();
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/ShortcutsDialog.h"
 
+#include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QDialogButtonBox>
@@ -57,21 +58,16 @@ ShortcutsDialog::ShortcutsDialog(QWidget *parent)
     int row = 0;
     for (const Entry &entry : entries()) {
         if (entry.keys.isEmpty()) {
-            auto *title = new QLabel(entry.action, this);
-            title->setFont(Theme::scaledFont(font(), 1.05, QFont::DemiBold));
+            QLabel *title = headingLabel(entry.action, this, 1.05);
             if (row > 0)
                 grid->setRowMinimumHeight(row++, Theme::SpaceM);
             grid->addWidget(title, row++, 0, 1, 2);
             continue;
         }
-        auto *keyLabel = new QLabel(entry.keys, this);
-        keyLabel->setTextFormat(Qt::PlainText);
-        keyLabel->setFont(Theme::scaledFont(font(), 1.0, QFont::DemiBold));
+        QLabel *keyLabel = headingLabel(entry.keys, this, 1.0);
         keyLabel->setForegroundRole(QPalette::Link);
         grid->addWidget(keyLabel, row, 0);
-        auto *actionLabel = new QLabel(entry.action, this);
-        actionLabel->setTextFormat(Qt::PlainText);
-        grid->addWidget(actionLabel, row, 1);
+        grid->addWidget(plainLabel(entry.action, this), row, 1);
         ++row;
     }
     grid->setColumnStretch(1, 1);

@@ -3,6 +3,7 @@
 
 #include "client/sync/ApiClient.h"
 #include "client/sync/Session.h"
+#include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QDialogButtonBox>
@@ -24,15 +25,10 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXL + 4, Theme::SpaceXXL, Theme::SpaceXL);
     layout->setSpacing(Theme::SpaceL);
 
-    auto *title = new QLabel(tr("Sign in to your company's directory"), this);
-    title->setObjectName(QStringLiteral("signInTitleLabel"));
-    title->setFont(Theme::scaledFont(font(), 1.25, QFont::DemiBold));
-    layout->addWidget(title);
-    auto *hint = new QLabel(tr("Use the server address and account your administrator gave you."), this);
-    hint->setObjectName(QStringLiteral("signInHintLabel"));
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(hint);
+    layout->addWidget(
+        headingLabel(tr("Sign in to your company's directory"), this, 1.25, QStringLiteral("signInTitleLabel")));
+    layout->addWidget(hintLabel(tr("Use the server address and account your administrator gave you."), this,
+                                QStringLiteral("signInHintLabel")));
 
     auto *form = new QFormLayout;
     form->setSpacing(Theme::SpaceM);
@@ -54,9 +50,7 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     form->addRow(tr("&Password:"), m_passwordLineEdit);
     layout->addLayout(form);
 
-    m_errorLabel = new QLabel(this);
-    m_errorLabel->setObjectName(QStringLiteral("signInErrorLabel"));
-    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel = plainLabel(this, QStringLiteral("signInErrorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setAccessibleName(tr("Sign-in problem"));
     m_errorLabel->hide();
@@ -108,6 +102,16 @@ void SignInDialog::setUsername(const QString &username)
     m_usernameLineEdit->setText(username);
     if (!username.isEmpty())
         m_passwordLineEdit->setFocus();
+}
+
+QString SignInDialog::server() const
+{
+    return m_serverLineEdit->text().trimmed();
+}
+
+QString SignInDialog::username() const
+{
+    return m_usernameLineEdit->text().trimmed();
 }
 
 QString SignInDialog::describe(const ApiError &error, const QString &server)

@@ -28,10 +28,9 @@ public:
     //! The sentence shown for \a error when signing in to \a server failed.
     static QString describe(const ApiError &error, const QString &server);
 
-    QLineEdit *serverLineEdit() const { return m_serverLineEdit; }
-    QLineEdit *usernameLineEdit() const { return m_usernameLineEdit; }
-    QLineEdit *passwordLineEdit() const { return m_passwordLineEdit; }
-    QLabel *errorLabel() const { return m_errorLabel; }
+    //! The server address and username as typed (trimmed).
+    QString server() const;
+    QString username() const;
 
 private:
     void submit();

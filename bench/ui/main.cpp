@@ -130,25 +130,28 @@ int runStartupChild(const QString &dir, qint64 launchedAtMs)
     DesktopApp desktop;
     if (!desktop.open(dir))
         return 1;
+    auto *search = desktop.window()->findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
+    auto *results = desktop.window()->findChild<ResultsModel *>(QStringLiteral("resultsModel"));
+    if (!search || !results)
+        return 1;
     desktop.window()->show();
     desktop.window()->activateWindow(); // as DesktopApp::start() does (without a sign-in prompt)
     // The window is interactive once the event loop has processed the show and painted.
     QTimer::singleShot(0, [&] {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         out() << "interactive " << (now - launchedAtMs) << ' ' << sinceMain.elapsed() << ' '
-              << (QApplication::focusWidget() == desktop.window()->searchLineEdit() ? "focused" : "unfocused")
-              << Qt::endl;
+              << (QApplication::focusWidget() == search ? "focused" : "unfocused") << Qt::endl;
         QElapsedTimer firstSearch;
         firstSearch.start();
-        QObject::connect(desktop.window()->resultsModel(), &ResultsModel::resultsReplaced, [&, firstSearch] {
-            if (desktop.window()->resultsModel()->request().query == QLatin1String("kubernetes")) {
+        QObject::connect(results, &ResultsModel::resultsReplaced, [&, firstSearch] {
+            if (results->request().query == QLatin1String("kubernetes")) {
                 out() << "first-results " << firstSearch.elapsed() << Qt::endl;
                 const auto [rss, peak] = memoryMiB();
                 out() << "memory " << rss << ' ' << peak << Qt::endl;
                 QApplication::quit();
             }
         });
-        desktop.window()->searchLineEdit()->setText(QStringLiteral("kubernetes"));
+        search->setText(QStringLiteral("kubernetes"));
     });
     return QApplication::exec();
 }
@@ -166,10 +169,13 @@ int runInteractionChild(const QString &dir)
     window->show();
     if (!QTest::qWaitForWindowExposed(window))
         out() << "(window not exposed)" << Qt::endl;
-    QListView *list = window->resultsView();
-    ResultsModel *model = window->resultsModel();
+    auto *list = window->findChild<QListView *>(QStringLiteral("resultsListView"));
+    auto *model = window->findChild<ResultsModel *>(QStringLiteral("resultsModel"));
+    auto *search = window->findChild<QLineEdit *>(QStringLiteral("searchLineEdit"));
+    if (!list || !model || !search)
+        return 1;
     // Warm up: the search thread loads its tables.
-    window->searchLineEdit()->setText(QStringLiteral("warm"));
+    search->setText(QStringLiteral("warm"));
     settle([&] { return !model->isLoading() && model->request().query == QLatin1String("warm"); }, 60000);
 
     // A repaint is "done" when the event loop comes back after a Paint event of the results
@@ -233,7 +239,7 @@ int runInteractionChild(const QString &dir)
     std::vector<Keystroke> slowest;
     for (int repeat = 0; repeat < 3; ++repeat) {
         for (const QString &word : words) {
-            window->searchLineEdit()->clear();
+            search->clear();
             settle([&] { return !model->isLoading(); }, 10000);
             QTest::qWait(20);
             QString typed;
@@ -243,7 +249,7 @@ int runInteractionChild(const QString &dir)
                 measured = -1;
                 cpuAtKey = processCpuMs();
                 timer.start();
-                QTest::keyClick(window->searchLineEdit(), ch.toLatin1());
+                QTest::keyClick(search, ch.toLatin1());
                 watchdog.start(5000);
                 if (measured < 0)
                     loop.exec();
@@ -284,7 +290,7 @@ int runInteractionChild(const QString &dir)
         if (writer.open(dir)) {
             const DemoCompanyData company = generateDemoCompany(5, 77);
             for (int round = 0; round < 5; ++round) {
-                window->searchLineEdit()->clear();
+                search->clear();
                 settle([&] { return !model->isLoading(); }, 10000);
                 DirectoryBatch batch;
                 batch.upserts = company.profiles;
@@ -299,7 +305,7 @@ int runInteractionChild(const QString &dir)
                 measured = -1;
                 cpuAtKey = processCpuMs();
                 timer.start();
-                QTest::keyClick(window->searchLineEdit(), 'k');
+                QTest::keyClick(search, 'k');
                 watchdog.start(10000);
                 if (measured < 0)
                     loop.exec();
@@ -315,7 +321,7 @@ int runInteractionChild(const QString &dir)
           << stats(afterDeltaCpu) << Qt::endl;
 
     // 3. Typing fast: the GUI thread's longest stall while keys arrive every 35 ms.
-    window->searchLineEdit()->clear();
+    search->clear();
     settle([&] { return !model->isLoading(); }, 10000);
     qint64 longestStall = 0;
     {
@@ -331,7 +337,7 @@ int runInteractionChild(const QString &dir)
         });
         tick.start();
         for (const QChar c : QStringLiteral("kubernetes python berlin")) {
-            QTest::keyClick(window->searchLineEdit(), c.toLatin1());
+            QTest::keyClick(search, c.toLatin1());
             QTest::qWait(35);
         }
         settle([&] { return !model->isLoading(); }, 10000);
@@ -339,7 +345,7 @@ int runInteractionChild(const QString &dir)
     out() << "typing fast (a key every 35 ms): longest GUI-thread stall " << longestStall << " ms" << Qt::endl;
 
     // 4. Scrolling a long result list: frame times while the list scrolls (and fetches pages).
-    window->searchLineEdit()->setText(QStringLiteral("e"));
+    search->setText(QStringLiteral("e"));
     settle([&] { return !model->isLoading() && model->request().query == QLatin1String("e"); }, 10000);
     const int total = model->summary().total;
     std::vector<double> frames;

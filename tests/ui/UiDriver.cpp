@@ -14,6 +14,12 @@
 
 namespace Colleagues::Testing {
 
+void failMissingChild(const QObject *root, const char *className, QStringView name)
+{
+    qFatal("No %s named \"%s\" under %s \"%s\"", className, qPrintable(name.toString()),
+           root ? root->metaObject()->className() : "(null)", root ? qPrintable(root->objectName()) : "");
+}
+
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
 {
     return QTest::qWaitFor(condition, timeoutMs);
@@ -43,15 +49,13 @@ bool signInAndSync(DesktopApp &app, const QUrl &server, const QString &username,
 bool search(DesktopApp &app, const QString &text)
 {
     MainWindow *window = app.window();
-    QLineEdit *field = window->searchLineEdit();
+    auto *field = child<QLineEdit>(window, u"searchLineEdit");
+    auto *results = child<ResultsModel>(window, u"resultsModel");
     field->setFocus();
     field->clear();
-    QSignalSpy replaced(window->resultsModel(), &ResultsModel::resultsReplaced);
+    QSignalSpy replaced(results, &ResultsModel::resultsReplaced);
     QTest::keyClicks(field, text);
-    return waitUntil([&] {
-        return !replaced.isEmpty() && !window->resultsModel()->isLoading()
-            && window->resultsModel()->request().query == text;
-    });
+    return waitUntil([&] { return !replaced.isEmpty() && !results->isLoading() && results->request().query == text; });
 }
 
 } // namespace Colleagues::Testing

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QObject>
 #include <QString>
+#include <QStringView>
 #include <QUrl>
 
 #include <functional>
@@ -11,6 +13,23 @@ class DesktopApp;
 }
 
 namespace Colleagues::Testing {
+
+//! Ends the test with a fatal error that names what is missing (used by child()).
+[[noreturn]] void failMissingChild(const QObject *root, const char *className, QStringView name);
+
+/*!
+ * The descendant of \a root of class \a T named \a name (names end with their class:
+ * `child<QLineEdit>(window, u"searchLineEdit")`). A missing one fails the test at once, with
+ * the name in the message, rather than crashing on a null pointer later.
+ */
+template<class T>
+T *child(const QObject *root, QStringView name)
+{
+    T *found = root ? root->findChild<T *>(name.toString()) : nullptr;
+    if (!found)
+        failMissingChild(root, T::staticMetaObject.className(), name);
+    return found;
+}
 
 //! Waits (processing events) until \a condition holds or \a timeoutMs passes.
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 20000);

@@ -68,9 +68,10 @@ struct User
             return false;
         app.sync()->setBackoffPolicy(BackoffPolicy::fast());
         MainWindow *w = app.window();
-        const QList<QAbstractItemModel *> models {w->resultsModel(), w->conversationsModel(), w->chatView()->model(),
-                                                  w->profileEditor()->skillsModel(),
-                                                  w->profileEditor()->interestsModel()};
+        const QList<QAbstractItemModel *> models {
+            child<ResultsModel>(w, u"resultsModel"), child<ConversationsModel>(w, u"conversationsModel"),
+            child<ChatModel>(w, u"chatModel"), child<SkillsModel>(w, u"skillsModel"),
+            child<QStringListModel>(w, u"interestsModel")};
         for (QAbstractItemModel *model : models)
             testers.push_back(std::make_unique<QAbstractItemModelTester>(
                 model, QAbstractItemModelTester::FailureReportingMode::QtTest));
@@ -158,34 +159,36 @@ void TestDesktopApp::cleanupTestCase()
 
 void TestDesktopApp::searchFieldHasFocusAtStart()
 {
-    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_ada->window()->searchLineEdit()));
+    QTRY_COMPARE(QApplication::focusWidget(),
+                 static_cast<QWidget *>(child<QLineEdit>(m_ada->window(), u"searchLineEdit")));
     // Ctrl+K brings it back from anywhere.
-    m_ada->window()->profilePane()->setFocus();
+    child<ProfilePane>(m_ada->window(), u"profilePane")->setFocus();
     QTest::keyClick(m_ada->window(), Qt::Key_K, Qt::ControlModifier);
-    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_ada->window()->searchLineEdit()));
+    QTRY_COMPARE(QApplication::focusWidget(),
+                 static_cast<QWidget *>(child<QLineEdit>(m_ada->window(), u"searchLineEdit")));
     QTest::keyClick(m_ada->window(), Qt::Key_F, Qt::ControlModifier);
-    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_ada->window()->searchLineEdit()));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(child<QLineEdit>(m_ada->window(), u"searchLineEdit")));
 }
 
 void TestDesktopApp::typeAQueryAndSeeResults()
 {
     MainWindow *w = m_ada->window();
     QVERIFY(search(m_ada->app, QStringLiteral("kubernetes")));
-    ResultsModel *model = w->resultsModel();
+    ResultsModel *model = child<ResultsModel>(w, u"resultsModel");
     QVERIFY(model->rowCount() > 0);
-    QCOMPARE(w->resultsView()->isVisible(), true);
+    QCOMPARE(child<QListView>(w, u"resultsListView")->isVisible(), true);
     QVERIFY(model->result(0));
     const SearchResult top = *model->result(0); // a copy: more pages may arrive meanwhile
     QVERIFY(std::any_of(top.matchedSkills.cbegin(), top.matchedSkills.cend(), [](const MatchedSkill &s) {
         return s.name.compare(QLatin1String("Kubernetes"), Qt::CaseInsensitive) == 0 && !s.spans.isEmpty();
     }));
     // Rows are painted by the delegate (with photos, chips and highlights) without trouble.
-    QVERIFY(!w->resultsView()->viewport()->grab().isNull());
+    QVERIFY(!child<QListView>(w, u"resultsListView")->viewport()->grab().isNull());
     // The selected person's profile follows the results.
-    QTRY_COMPARE(w->profilePane()->profile().id, top.id);
+    QTRY_COMPARE(child<ProfilePane>(w, u"profilePane")->profile().id, top.id);
     // Clearing the search shows the tips again.
-    w->searchLineEdit()->clear();
-    QTRY_VERIFY(!w->resultsView()->isVisible());
+    child<QLineEdit>(w, u"searchLineEdit")->clear();
+    QTRY_VERIFY(!child<QListView>(w, u"resultsListView")->isVisible());
     QVERIFY(w->findChild<QWidget *>(QStringLiteral("emptyStateWidget"))->isVisible());
 }
 
@@ -193,23 +196,23 @@ void TestDesktopApp::typoAndFilters()
 {
     MainWindow *w = m_ada->window();
     QVERIFY(search(m_ada->app, QStringLiteral("kubernets")));
-    QVERIFY(w->resultsModel()->rowCount() > 0);
-    QVERIFY(w->correctionLabel()->isVisible());
-    QVERIFY2(w->correctionLabel()->text().contains(QLatin1String("kubernetes")),
-             qPrintable(w->correctionLabel()->text()));
+    QVERIFY(child<ResultsModel>(w, u"resultsModel")->rowCount() > 0);
+    QVERIFY(child<QLabel>(w, u"correctionLabel")->isVisible());
+    QVERIFY2(child<QLabel>(w, u"correctionLabel")->text().contains(QLatin1String("kubernetes")),
+             qPrintable(child<QLabel>(w, u"correctionLabel")->text()));
 
     QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
-    const SearchPage all = w->resultsModel()->summary();
+    const SearchPage all = child<ResultsModel>(w, u"resultsModel")->summary();
     QVERIFY(!all.departments.isEmpty());
     const FacetCount department = all.departments.first();
-    QSignalSpy replaced(w->resultsModel(), &ResultsModel::resultsReplaced);
-    w->departmentFilter()->setSelection({department.value});
+    QSignalSpy replaced(child<ResultsModel>(w, u"resultsModel"), &ResultsModel::resultsReplaced);
+    child<FilterButton>(w, u"departmentFilterButton")->setSelection({department.value});
     QVERIFY(replaced.wait(10000));
-    QCOMPARE(w->resultsModel()->summary().total, department.count);
-    QVERIFY(w->departmentFilter()->text().contains(department.value));
-    w->departmentFilter()->clearSelection();
+    QCOMPARE(child<ResultsModel>(w, u"resultsModel")->summary().total, department.count);
+    QVERIFY(child<FilterButton>(w, u"departmentFilterButton")->text().contains(department.value));
+    child<FilterButton>(w, u"departmentFilterButton")->clearSelection();
     QVERIFY(replaced.wait(10000));
-    QCOMPARE(w->resultsModel()->summary().total, all.total);
+    QCOMPARE(child<ResultsModel>(w, u"resultsModel")->summary().total, all.total);
 
     QVERIFY(search(m_ada->app, QStringLiteral("zzxxqqvv")));
     QVERIFY(w->findChild<QWidget *>(QStringLiteral("noResultsWidget"))->isVisible());
@@ -219,30 +222,31 @@ void TestDesktopApp::keyboardNavigation()
 {
     MainWindow *w = m_ada->window();
     QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
-    QVERIFY(w->resultsModel()->rowCount() > 3);
-    QCOMPARE(w->resultsView()->currentIndex().row(), 0);
-    QTest::keyClick(w->searchLineEdit(), Qt::Key_Down);
-    QTest::keyClick(w->searchLineEdit(), Qt::Key_Down);
-    QCOMPARE(w->resultsView()->currentIndex().row(), 2);
-    QTest::keyClick(w->searchLineEdit(), Qt::Key_Up);
-    QCOMPARE(w->resultsView()->currentIndex().row(), 1);
-    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(w->searchLineEdit())); // typing goes on
-    const QString chosen = w->resultsModel()->result(1)->username;
-    QTest::keyClick(w->searchLineEdit(), Qt::Key_Return);
-    QCOMPARE(w->profilePane()->profile().username, chosen);
-    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(w->profilePane()->messageButton()));
+    QVERIFY(child<ResultsModel>(w, u"resultsModel")->rowCount() > 3);
+    QCOMPARE(child<QListView>(w, u"resultsListView")->currentIndex().row(), 0);
+    QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Down);
+    QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Down);
+    QCOMPARE(child<QListView>(w, u"resultsListView")->currentIndex().row(), 2);
+    QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Up);
+    QCOMPARE(child<QListView>(w, u"resultsListView")->currentIndex().row(), 1);
+    QCOMPARE(QApplication::focusWidget(),
+             static_cast<QWidget *>(child<QLineEdit>(w, u"searchLineEdit"))); // typing goes on
+    const QString chosen = child<ResultsModel>(w, u"resultsModel")->result(1)->username;
+    QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Return);
+    QCOMPARE(child<ProfilePane>(w, u"profilePane")->profile().username, chosen);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(child<QPushButton>(w, u"messageButton")));
 }
 
 void TestDesktopApp::openAProfile()
 {
     MainWindow *w = m_ada->window();
     w->showPerson(QStringLiteral("grace"));
-    ProfilePane *pane = w->profilePane();
+    ProfilePane *pane = child<ProfilePane>(w, u"profilePane");
     const std::optional<Profile> grace = m_ada->app.store()->profileByUsername(QStringLiteral("grace"));
     QVERIFY(grace);
     QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("profileNameLabel"))->text(), grace->displayName);
     QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("emailLabel"))->text(), grace->email);
-    QVERIFY(pane->messageButton()->isVisible());
+    QVERIFY(child<QPushButton>(pane, u"messageButton")->isVisible());
     // Copy puts the address on the clipboard.
     pane->findChild<QToolButton *>(QStringLiteral("copyEmailButton"))->click();
     QCOMPARE(QApplication::clipboard()->text(), grace->email);
@@ -257,7 +261,7 @@ void TestDesktopApp::openAProfile()
     }
     // One's own profile offers editing instead of messaging.
     w->showPerson(QStringLiteral("ada"));
-    QVERIFY(!pane->messageButton()->isVisible());
+    QVERIFY(!child<QPushButton>(pane, u"messageButton")->isVisible());
     QVERIFY(pane->findChild<QPushButton *>(QStringLiteral("editProfileButton"))->isVisible());
 }
 
@@ -265,11 +269,11 @@ void TestDesktopApp::markupShowsLiterally()
 {
     MainWindow *w = m_ada->window();
     QVERIFY(search(m_ada->app, QStringLiteral("mallory")));
-    QVERIFY(w->resultsModel()->rowCount() >= 1);
-    QCOMPARE(w->resultsModel()->index(0).data().toString(), MarkupName);
-    QVERIFY(!w->resultsView()->viewport()->grab().isNull());
-    QTRY_COMPARE(w->profilePane()->profile().username, QStringLiteral("mallory"));
-    ProfilePane *pane = w->profilePane();
+    QVERIFY(child<ResultsModel>(w, u"resultsModel")->rowCount() >= 1);
+    QCOMPARE(child<ResultsModel>(w, u"resultsModel")->index(0).data().toString(), MarkupName);
+    QVERIFY(!child<QListView>(w, u"resultsListView")->viewport()->grab().isNull());
+    QTRY_COMPARE(child<ProfilePane>(w, u"profilePane")->profile().username, QStringLiteral("mallory"));
+    ProfilePane *pane = child<ProfilePane>(w, u"profilePane");
     auto *name = pane->findChild<QLabel *>(QStringLiteral("profileNameLabel"));
     QCOMPARE(name->text(), MarkupName);
     QCOMPARE(name->textFormat(), Qt::PlainText);
@@ -289,46 +293,46 @@ void TestDesktopApp::sendAMessageAndSeeItArrive()
 {
     MainWindow *ada = m_ada->window();
     MainWindow *grace = m_grace->window();
-    QSignalSpy notified(grace->notifier(), &Notifier::notified);
+    QSignalSpy notified(child<Notifier>(grace, u"notifier"), &Notifier::notified);
 
     ada->showPerson(QStringLiteral("grace"));
-    QTest::mouseClick(ada->profilePane()->messageButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(ada, u"messageButton"), Qt::LeftButton);
     QCOMPARE(ada->section(), MainWindow::Section::Messages);
-    QCOMPARE(ada->chatView()->peer(), QStringLiteral("grace"));
-    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(ada->chatView()->composer()));
+    QCOMPARE(child<ChatView>(ada, u"chatView")->peer(), QStringLiteral("grace"));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(child<ComposerEdit>(ada, u"composerTextEdit")));
 
     const QString text = QStringLiteral("Hi Grace - <b>not bold</b> & a question about Kubernetes");
-    QTest::keyClicks(ada->chatView()->composer(), text);
-    QTest::keyClick(ada->chatView()->composer(), Qt::Key_Return);
-    QVERIFY(ada->chatView()->composer()->toPlainText().isEmpty());
-    ChatModel *chat = ada->chatView()->model();
+    QTest::keyClicks(child<ComposerEdit>(ada, u"composerTextEdit"), text);
+    QTest::keyClick(child<ComposerEdit>(ada, u"composerTextEdit"), Qt::Key_Return);
+    QVERIFY(child<ComposerEdit>(ada, u"composerTextEdit")->toPlainText().isEmpty());
+    ChatModel *chat = child<ChatModel>(ada, u"chatModel");
     QTRY_COMPARE(chat->rowCount(), 1);
     QCOMPARE(chat->index(0).data(ChatModel::BodyRole).toString(), text);
     QVERIFY(chat->index(0).data(ChatModel::OutgoingRole).toBool());
     QTRY_COMPARE(MessageRecord::State(chat->index(0).data(ChatModel::StateRole).toInt()), MessageRecord::State::Sent);
-    QVERIFY(!ada->chatView()->messageList()->viewport()->grab().isNull());
+    QVERIFY(!child<QListView>(ada, u"messagesListView")->viewport()->grab().isNull());
 
     // It arrives in the second client: a conversation with an unread message and a notification.
-    ConversationsModel *conversations = grace->conversationsModel();
+    ConversationsModel *conversations = child<ConversationsModel>(grace, u"conversationsModel");
     QTRY_VERIFY_WITH_TIMEOUT(conversations->rowOf(QStringLiteral("ada")) >= 0, 20000);
     const QModelIndex row = conversations->index(conversations->rowOf(QStringLiteral("ada")));
     QCOMPARE(row.data(ConversationsModel::LastMessageRole).toString(), text);
     QCOMPARE(row.data(ConversationsModel::UnreadRole).toInt(), 1);
     QTRY_COMPARE(notified.size(), 1);
     QCOMPARE(notified.first().at(0).toString(), QStringLiteral("ada"));
-    QCOMPARE(grace->notifier()->lastPeer(), QStringLiteral("ada"));
+    QCOMPARE(child<Notifier>(grace, u"notifier")->lastPeer(), QStringLiteral("ada"));
 
     // Clicking the notification opens the conversation, which then counts as read.
-    Q_EMIT grace->notifier()->conversationRequested(QStringLiteral("ada"));
+    Q_EMIT child<Notifier>(grace, u"notifier")->conversationRequested(QStringLiteral("ada"));
     QCOMPARE(grace->section(), MainWindow::Section::Messages);
-    QCOMPARE(grace->chatView()->peer(), QStringLiteral("ada"));
-    QTRY_COMPARE(grace->chatView()->model()->rowCount(), 1);
-    QCOMPARE(grace->chatView()->model()->index(0).data(ChatModel::BodyRole).toString(), text);
+    QCOMPARE(child<ChatView>(grace, u"chatView")->peer(), QStringLiteral("ada"));
+    QTRY_COMPARE(child<ChatModel>(grace, u"chatModel")->rowCount(), 1);
+    QCOMPARE(child<ChatModel>(grace, u"chatModel")->index(0).data(ChatModel::BodyRole).toString(), text);
     QCOMPARE(conversations->totalUnread(), 0);
 
     // And the answer comes back; Ada sees it read once Grace looked at it.
-    QTest::keyClicks(grace->chatView()->composer(), QStringLiteral("Sure, ask away"));
-    QTest::keyClick(grace->chatView()->composer(), Qt::Key_Enter);
+    QTest::keyClicks(child<ComposerEdit>(grace, u"composerTextEdit"), QStringLiteral("Sure, ask away"));
+    QTest::keyClick(child<ComposerEdit>(grace, u"composerTextEdit"), Qt::Key_Enter);
     QTRY_VERIFY_WITH_TIMEOUT(chat->rowCount() == 2, 20000);
     QCOMPARE(chat->index(1).data(ChatModel::BodyRole).toString(), QStringLiteral("Sure, ask away"));
     QVERIFY(!chat->index(1).data(ChatModel::OutgoingRole).toBool());
@@ -338,21 +342,21 @@ void TestDesktopApp::composerKeys()
 {
     MainWindow *ada = m_ada->window();
     ada->openConversation(QStringLiteral("grace"));
-    ComposerEdit *composer = ada->chatView()->composer();
-    const int before = ada->chatView()->model()->rowCount();
+    ComposerEdit *composer = child<ComposerEdit>(ada, u"composerTextEdit");
+    const int before = child<ChatModel>(ada, u"chatModel")->rowCount();
     QTest::keyClicks(composer, QStringLiteral("first line"));
     QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
     QTest::keyClicks(composer, QStringLiteral("second line"));
     QCOMPARE(composer->toPlainText(), QStringLiteral("first line\nsecond line"));
-    QCOMPARE(ada->chatView()->model()->rowCount(), before);
+    QCOMPARE(child<ChatModel>(ada, u"chatModel")->rowCount(), before);
     QTest::keyClick(composer, Qt::Key_Return);
-    QTRY_COMPARE(ada->chatView()->model()->rowCount(), before + 1);
-    QCOMPARE(ada->chatView()->model()->index(before).data(ChatModel::BodyRole).toString(),
+    QTRY_COMPARE(child<ChatModel>(ada, u"chatModel")->rowCount(), before + 1);
+    QCOMPARE(child<ChatModel>(ada, u"chatModel")->index(before).data(ChatModel::BodyRole).toString(),
              QStringLiteral("first line\nsecond line"));
     // Nothing to send: Enter does nothing.
     QTest::keyClick(composer, Qt::Key_Return);
     QTest::qWait(100);
-    QCOMPARE(ada->chatView()->model()->rowCount(), before + 1);
+    QCOMPARE(child<ChatModel>(ada, u"chatModel")->rowCount(), before + 1);
 }
 
 void TestDesktopApp::editAndSaveProfileSyncs()
@@ -360,23 +364,24 @@ void TestDesktopApp::editAndSaveProfileSyncs()
     MainWindow *w = m_ada->window();
     w->showMyProfile();
     QCOMPARE(w->section(), MainWindow::Section::MyProfile);
-    ProfileEditor *editor = w->profileEditor();
+    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
     QVERIFY(editor->isVisible());
-    QLineEdit *title = editor->field(QStringLiteral("title"));
+    QLineEdit *title = child<QLineEdit>(editor, u"titleLineEdit");
     title->selectAll();
     QTest::keyClicks(title, QStringLiteral("Chief Kubernetes Whisperer"));
     QVERIFY(editor->isModified());
     // A new skill, at level 5, through the editor's own controls.
-    editor->skillLineEdit()->setText(QStringLiteral("Analytical Engines"));
-    editor->levelSpinBox()->setValue(5);
-    QTest::keyClick(editor->skillLineEdit(), Qt::Key_Return);
-    QCOMPARE(editor->skillsModel()->skills().constLast().name, QStringLiteral("Analytical Engines"));
+    child<QLineEdit>(editor, u"skillLineEdit")->setText(QStringLiteral("Analytical Engines"));
+    child<QSpinBox>(editor, u"levelSpinBox")->setValue(5);
+    QTest::keyClick(child<QLineEdit>(editor, u"skillLineEdit"), Qt::Key_Return);
+    QCOMPARE(child<SkillsModel>(editor, u"skillsModel")->skills().constLast().name,
+             QStringLiteral("Analytical Engines"));
     // A new photo (as the crop dialog hands it over), sent with the save.
     QImage photo(320, 320, QImage::Format_RGB32);
     photo.fill(QColor(0x33, 0x77, 0xaa));
     editor->setPhoto(photo);
-    QVERIFY(editor->saveButton()->isEnabled());
-    QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+    QVERIFY(child<QPushButton>(editor, u"saveButton")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(editor, u"saveButton"), Qt::LeftButton);
     QVERIFY(!editor->isModified());
 
     // Synced: Grace's client gets the new title and skill.
@@ -386,7 +391,7 @@ void TestDesktopApp::editAndSaveProfileSyncs()
     const Profile seen = *m_grace->app.store()->profileByUsername(QStringLiteral("ada"));
     QVERIFY(std::any_of(seen.skills.cbegin(), seen.skills.cend(),
                         [](const Skill &s) { return s.name == QLatin1String("Analytical Engines") && s.level == 5; }));
-    QTRY_VERIFY(editor->statusLabel()->text().contains(QLatin1String("Saved")));
+    QTRY_VERIFY(child<QLabel>(editor, u"editorStatusLabel")->text().contains(QLatin1String("Saved")));
     // The photo reached the server and shows in the other client.
     QTRY_VERIFY_WITH_TIMEOUT(!m_grace->app.store()->profileByUsername(QStringLiteral("ada"))->photoTag.isEmpty(),
                              20000);
@@ -400,14 +405,14 @@ void TestDesktopApp::inlineValidation()
 {
     MainWindow *w = m_ada->window();
     w->showMyProfile();
-    ProfileEditor *editor = w->profileEditor();
-    QLineEdit *email = editor->field(QStringLiteral("email"));
+    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    QLineEdit *email = child<QLineEdit>(editor, u"emailLineEdit");
     const QString original = email->text();
     email->selectAll();
     QTest::keyClicks(email, QStringLiteral("ada@@example"));
     QVERIFY(!editor->errorText(QStringLiteral("email")).isEmpty());
-    QVERIFY(!editor->saveButton()->isEnabled());
-    QLineEdit *name = editor->field(QStringLiteral("display_name"));
+    QVERIFY(!child<QPushButton>(editor, u"saveButton")->isEnabled());
+    QLineEdit *name = child<QLineEdit>(editor, u"display_nameLineEdit");
     name->setText(QString(101, QLatin1Char('x')));
     Q_EMIT name->textEdited(name->text());
     QVERIFY(editor->errorText(QStringLiteral("display_name")).contains(QLatin1String("100")));
@@ -431,8 +436,8 @@ void TestDesktopApp::conflictOpensDialog()
         qPrintable(error));
     MainWindow *w = m_ada->window();
     w->showMyProfile();
-    ProfileEditor *editor = w->profileEditor();
-    QLineEdit *location = editor->field(QStringLiteral("location"));
+    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    QLineEdit *location = child<QLineEdit>(editor, u"locationLineEdit");
     location->selectAll();
     QTest::keyClicks(location, QStringLiteral("Marylebone"));
 
@@ -505,11 +510,11 @@ void TestDesktopApp::signInErrors()
     const QString server = !tlsUrl.isEmpty() ? tlsUrl.toString()
         : reachable                          ? m_server.url().toString()
                                              : QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::closedPort());
-    dialog->serverLineEdit()->setText(server);
-    dialog->usernameLineEdit()->setText(QStringLiteral("ada"));
-    QTest::keyClicks(dialog->passwordLineEdit(), password);
-    QTest::keyClick(dialog->passwordLineEdit(), Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->errorLabel()->text().contains(expected), 20000);
+    child<QLineEdit>(dialog, u"serverLineEdit")->setText(server);
+    child<QLineEdit>(dialog, u"usernameLineEdit")->setText(QStringLiteral("ada"));
+    QTest::keyClicks(child<QLineEdit>(dialog, u"passwordLineEdit"), password);
+    QTest::keyClick(child<QLineEdit>(dialog, u"passwordLineEdit"), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(dialog, u"signInErrorLabel")->text().contains(expected), 20000);
     QVERIFY(dialog->isVisible());
     QVERIFY(fresh.app.sync()->session()->username().isEmpty() || !fresh.app.sync()->session()->isSignedIn());
     dialog->reject();
@@ -523,12 +528,12 @@ void TestDesktopApp::offlineThenOnline()
     m_server.stop();
     SyncEngine *engine = m_ada->app.sync()->engine();
     QTRY_VERIFY_WITH_TIMEOUT(engine->state() == SyncState::Offline, 20000);
-    QTRY_VERIFY(ada->syncStatus()->stateText().contains(QLatin1String("Offline")));
+    QTRY_VERIFY(child<SyncStatusWidget>(ada, u"syncStatusWidget")->stateText().contains(QLatin1String("Offline")));
 
-    ChatModel *chat = ada->chatView()->model();
+    ChatModel *chat = child<ChatModel>(ada, u"chatModel");
     const int before = chat->rowCount();
-    QTest::keyClicks(ada->chatView()->composer(), QStringLiteral("Written on the train"));
-    QTest::keyClick(ada->chatView()->composer(), Qt::Key_Return);
+    QTest::keyClicks(child<ComposerEdit>(ada, u"composerTextEdit"), QStringLiteral("Written on the train"));
+    QTest::keyClick(child<ComposerEdit>(ada, u"composerTextEdit"), Qt::Key_Return);
     QTRY_COMPARE(chat->rowCount(), before + 1);
     QCOMPARE(MessageRecord::State(chat->index(before).data(ChatModel::StateRole).toInt()),
              MessageRecord::State::Pending);

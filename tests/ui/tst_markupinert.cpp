@@ -433,8 +433,8 @@ void TestMarkupInert::refusingFieldsRefuseMarkup()
     // The editor says so next to the field and will not save.
     MainWindow *w = m_ada->window();
     w->showMyProfile();
-    ProfileEditor *editor = w->profileEditor();
-    if (QLineEdit *edit = editor->field(field)) {
+    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    if (auto *edit = editor->findChild<QLineEdit *>(field + QStringLiteral("LineEdit"))) {
         edit->setText(value);
         Q_EMIT edit->textEdited(value);
     } else if (field == QLatin1String("time_zone")) {
@@ -443,7 +443,7 @@ void TestMarkupInert::refusingFieldsRefuseMarkup()
         return; // no editor control: the username is fixed, the manager is set by the directory
     }
     QVERIFY(!editor->errorText(field).isEmpty());
-    QVERIFY(!editor->saveButton()->isEnabled());
+    QVERIFY(!child<QPushButton>(editor, u"saveButton")->isEnabled());
     QVERIFY(!editor->save());
     QVERIFY2(markupInterpreted(w).isEmpty(), qPrintable(markupInterpreted(w).join(QLatin1Char('\n'))));
     w->findChild<QPushButton *>(QStringLiteral("revertButton"))->click();
@@ -454,13 +454,13 @@ void TestMarkupInert::editorTakesMarkupLiterally()
 {
     MainWindow *w = m_ada->window();
     w->showMyProfile();
-    ProfileEditor *editor = w->profileEditor();
+    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
     const Profile before = *m_ada->app.store()->profileByUsername(QStringLiteral("ada"));
     const Profile wanted = markupProfile(before);
     QVERIFY2(invalidFields(wanted).isEmpty(), qPrintable(invalidFields(wanted)));
 
     const auto type = [&](const QString &field, const QString &value) {
-        QLineEdit *edit = editor->field(field);
+        auto *edit = child<QLineEdit>(editor, QString(field + QStringLiteral("LineEdit")));
         edit->setText(value);
         Q_EMIT edit->textEdited(value);
     };
@@ -468,17 +468,17 @@ void TestMarkupInert::editorTakesMarkupLiterally()
     type(QStringLiteral("title"), wanted.title);
     type(QStringLiteral("department"), wanted.department);
     type(QStringLiteral("location"), wanted.location);
-    editor->bioEdit()->setPlainText(wanted.bio);
-    while (editor->skillsModel()->rowCount() > 0)
-        editor->skillsModel()->removeSkill(0);
+    child<QPlainTextEdit>(editor, u"bioTextEdit")->setPlainText(wanted.bio);
+    while (child<SkillsModel>(editor, u"skillsModel")->rowCount() > 0)
+        child<SkillsModel>(editor, u"skillsModel")->removeSkill(0);
     for (const Skill &skill : wanted.skills) {
-        editor->skillLineEdit()->setText(skill.name);
-        editor->levelSpinBox()->setValue(skill.level);
-        QTest::keyClick(editor->skillLineEdit(), Qt::Key_Return);
+        child<QLineEdit>(editor, u"skillLineEdit")->setText(skill.name);
+        child<QSpinBox>(editor, u"levelSpinBox")->setValue(skill.level);
+        QTest::keyClick(child<QLineEdit>(editor, u"skillLineEdit"), Qt::Key_Return);
         QVERIFY2(editor->errorText(QStringLiteral("skills")).isEmpty(),
                  qPrintable(editor->errorText(QStringLiteral("skills"))));
     }
-    editor->interestsModel()->setStringList({});
+    child<QStringListModel>(editor, u"interestsModel")->setStringList({});
     auto *interestEdit = editor->findChild<QLineEdit *>(QStringLiteral("interestLineEdit"));
     for (const QString &interest : wanted.interests) {
         interestEdit->setText(interest);
@@ -488,9 +488,10 @@ void TestMarkupInert::editorTakesMarkupLiterally()
     }
     QCOMPARE(editor->editedProfile().skills.size(), wanted.skills.size());
     QCOMPARE(editor->editedProfile().interests, wanted.interests);
-    QVERIFY2(editor->saveButton()->isEnabled(), qPrintable(invalidFields(editor->editedProfile())));
+    QVERIFY2(child<QPushButton>(editor, u"saveButton")->isEnabled(),
+             qPrintable(invalidFields(editor->editedProfile())));
     QSignalSpy saved(m_ada->app.sync()->outbox(), &Outbox::profileSaved);
-    QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(editor, u"saveButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty(), 20000);
     m_markup = saved.constLast().first().value<Profile>();
     QCOMPARE(m_markup.displayName, wanted.displayName);
@@ -503,9 +504,9 @@ void TestMarkupInert::editorTakesMarkupLiterally()
 
     // The editor, loaded again from the store, shows every character as typed.
     QTRY_COMPARE(m_ada->app.store()->profileByUsername(QStringLiteral("ada"))->revision, m_markup.revision);
-    QTRY_COMPARE(editor->field(QStringLiteral("display_name"))->text(), wanted.displayName);
-    QCOMPARE(editor->field(QStringLiteral("title"))->text(), wanted.title);
-    QCOMPARE(editor->bioEdit()->toPlainText(), wanted.bio);
+    QTRY_COMPARE(child<QLineEdit>(editor, u"display_nameLineEdit")->text(), wanted.displayName);
+    QCOMPARE(child<QLineEdit>(editor, u"titleLineEdit")->text(), wanted.title);
+    QCOMPARE(child<QPlainTextEdit>(editor, u"bioTextEdit")->toPlainText(), wanted.bio);
     const QString shown = shownText(editor);
     for (const QString &expected :
          {wanted.displayName, wanted.department, wanted.location, wanted.interests.first(), wanted.skills.first().name})
@@ -514,7 +515,8 @@ void TestMarkupInert::editorTakesMarkupLiterally()
     for (const QString &expected : {QStringLiteral("Mallory <b>bold</b>"), QStringLiteral("<i>Chief</i>"),
                                     QStringLiteral("<u>QA</u>"), QStringLiteral("Berlin</a>")})
         QVERIFY2(painted.contains(expected), qPrintable(expected + QStringLiteral(" not in ") + painted));
-    const QString bio = paintedText(editor->bioEdit()->viewport()); // it may be scrolled out of view
+    const QString bio =
+        paintedText(child<QPlainTextEdit>(editor, u"bioTextEdit")->viewport()); // it may be scrolled out of view
     QVERIFY2(bio.contains(QLatin1String("<script>alert(1)</script>")), qPrintable(bio));
     const QStringList problems = markupInterpreted(w);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
@@ -529,17 +531,17 @@ void TestMarkupInert::markupEverywhereOnTheOtherClient()
 
     // Search results: the row's text is the name as typed, and the delegate paints it so.
     QVERIFY(search(m_grace->app, QStringLiteral("mallory")));
-    ResultsModel *results = w->resultsModel();
+    ResultsModel *results = child<ResultsModel>(w, u"resultsModel");
     QVERIFY(results->rowCount() >= 1);
     QCOMPARE(results->index(0).data().toString(), m_markup.displayName);
     QVERIFY(results->index(0).data(ResultsModel::SubtitleRole).toString().contains(m_markup.title));
-    QString painted = paintedText(w->resultsView()->viewport());
+    QString painted = paintedText(child<QListView>(w, u"resultsListView")->viewport());
     QVERIFY2(painted.contains(QLatin1String("Mallory <b>bold</b>")) && painted.contains(QLatin1String("<i>Chief</i>")),
              qPrintable(painted));
 
     // The profile pane.
-    QTRY_COMPARE(w->profilePane()->profile().username, QStringLiteral("ada"));
-    ProfilePane *pane = w->profilePane();
+    QTRY_COMPARE(child<ProfilePane>(w, u"profilePane")->profile().username, QStringLiteral("ada"));
+    ProfilePane *pane = child<ProfilePane>(w, u"profilePane");
     const auto label = [pane](const char *name) { return pane->findChild<QLabel *>(QLatin1String(name)); };
     QCOMPARE(label("profileNameLabel")->text(), m_markup.displayName);
     QCOMPARE(label("profileNameLabel")->textFormat(), Qt::PlainText);
@@ -577,14 +579,14 @@ void TestMarkupInert::markupEverywhereOnTheOtherClient()
     // The department filter: its caption and tool tip when Ada's department is chosen.
     QVERIFY(search(m_grace->app, QStringLiteral("mallory")));
     QSignalSpy replaced(results, &ResultsModel::resultsReplaced);
-    w->departmentFilter()->setSelection({m_markup.department});
+    child<FilterButton>(w, u"departmentFilterButton")->setSelection({m_markup.department});
     QVERIFY(replaced.wait(10000));
     QCOMPARE(results->rowCount(), 1);
-    QVERIFY(w->departmentFilter()->text().contains(m_markup.department));
-    QVERIFY(paintedText(w->departmentFilter()).contains(QLatin1String("<u>QA</u>")));
+    QVERIFY(child<FilterButton>(w, u"departmentFilterButton")->text().contains(m_markup.department));
+    QVERIFY(paintedText(child<FilterButton>(w, u"departmentFilterButton")).contains(QLatin1String("<u>QA</u>")));
     problems = markupInterpreted(w);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    w->departmentFilter()->clearSelection();
+    child<FilterButton>(w, u"departmentFilterButton")->clearSelection();
     QVERIFY(replaced.wait(10000));
 }
 
@@ -592,16 +594,16 @@ void TestMarkupInert::messageWithMarkup()
 {
     MainWindow *ada = m_ada->window();
     MainWindow *grace = m_grace->window();
-    QSignalSpy notified(grace->notifier(), &Notifier::notified);
+    QSignalSpy notified(child<Notifier>(grace, u"notifier"), &Notifier::notified);
     const QString body = messageBody();
     ada->openConversation(QStringLiteral("grace"));
-    ada->chatView()->composer()->setPlainText(body);
-    QTest::keyClick(ada->chatView()->composer(), Qt::Key_Return);
-    ChatModel *chat = ada->chatView()->model();
+    child<ComposerEdit>(ada, u"composerTextEdit")->setPlainText(body);
+    QTest::keyClick(child<ComposerEdit>(ada, u"composerTextEdit"), Qt::Key_Return);
+    ChatModel *chat = child<ChatModel>(ada, u"chatModel");
     QTRY_COMPARE(chat->rowCount(), 1);
     QCOMPARE(chat->index(0).data(ChatModel::BodyRole).toString(), body);
     QTRY_COMPARE(MessageRecord::State(chat->index(0).data(ChatModel::StateRole).toInt()), MessageRecord::State::Sent);
-    QString painted = paintedText(ada->chatView()->messageList()->viewport());
+    QString painted = paintedText(child<QListView>(ada, u"messagesListView")->viewport());
     QVERIFY2(painted.contains(QLatin1String("Hi <b>bold</b> <img")), qPrintable(painted));
 
     // It arrives: the notification's text, the conversation list and the bubbles show it as typed.
@@ -614,21 +616,21 @@ void TestMarkupInert::messageWithMarkup()
              qPrintable(notice));
     QVERIFY(notice.contains(QLatin1String("<b>bold</b> <img src=")));
     grace->showSection(MainWindow::Section::Messages);
-    ConversationsModel *conversations = grace->conversationsModel();
+    ConversationsModel *conversations = child<ConversationsModel>(grace, u"conversationsModel");
     QTRY_VERIFY(conversations->rowOf(QStringLiteral("ada")) >= 0);
     const QModelIndex row = conversations->index(conversations->rowOf(QStringLiteral("ada")));
     QCOMPARE(row.data(ConversationsModel::NameRole).toString(), m_markup.displayName);
     QCOMPARE(row.data(ConversationsModel::LastMessageRole).toString(), body);
-    QTRY_VERIFY(grace->conversationsView()->isVisible());
-    painted = paintedText(grace->conversationsView()->viewport());
+    QTRY_VERIFY(child<QListView>(grace, u"conversationsListView")->isVisible());
+    painted = paintedText(child<QListView>(grace, u"conversationsListView")->viewport());
     QVERIFY2(painted.contains(QLatin1String("Mallory <b>bold</b>"))
                  && painted.contains(QLatin1String("Hi <b>bold</b>")),
              qPrintable(painted));
 
     grace->openConversation(QStringLiteral("ada"));
-    QTRY_COMPARE(grace->chatView()->model()->rowCount(), 1);
-    QTRY_VERIFY(grace->chatView()->messageList()->isVisible());
-    painted = paintedText(grace->chatView());
+    QTRY_COMPARE(child<ChatModel>(grace, u"chatModel")->rowCount(), 1);
+    QTRY_VERIFY(child<QListView>(grace, u"messagesListView")->isVisible());
+    painted = paintedText(child<ChatView>(grace, u"chatView"));
     for (const QString &expected : {QStringLiteral("Mallory <b>bold</b>"), QStringLiteral("Hi <b>bold</b> <img"),
                                     QStringLiteral("<script>alert(1)</script>"), QStringLiteral("![x](http")})
         QVERIFY2(painted.contains(expected), qPrintable(expected + QStringLiteral(" not in ") + painted));
@@ -671,10 +673,10 @@ void TestMarkupInert::conflictDialogShowsMarkupLiterally()
         qPrintable(error));
     MainWindow *w = m_ada->window();
     w->showMyProfile();
-    ProfileEditor *editor = w->profileEditor();
+    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
     const QString mine = QStringLiteral("<b>mine</b> ") + img(QStringLiteral("mine"));
-    editor->field(QStringLiteral("title"))->setText(mine);
-    Q_EMIT editor->field(QStringLiteral("title"))->textEdited(mine);
+    child<QLineEdit>(editor, u"titleLineEdit")->setText(mine);
+    Q_EMIT child<QLineEdit>(editor, u"titleLineEdit")->textEdited(mine);
 
     Profile elsewhere = *other.app.store()->profileByUsername(QStringLiteral("ada"));
     QCOMPARE(elsewhere.revision, m_markup.revision);

@@ -133,12 +133,12 @@ int main(int argc, char *argv[])
     window->show();
     if (!QTest::qWaitForWindowExposed(window))
         err() << "the window was not exposed" << Qt::endl;
-    window->searchLineEdit()->setFocus();
+    child<QLineEdit>(window, u"searchLineEdit")->setFocus();
     save(window, out, QStringLiteral("01-find-start"));
 
     search(ada, QStringLiteral("kubernetes"));
-    QTest::keyClick(window->searchLineEdit(), Qt::Key_Down);
-    QTest::keyClick(window->searchLineEdit(), Qt::Key_Up);
+    QTest::keyClick(child<QLineEdit>(window, u"searchLineEdit"), Qt::Key_Down);
+    QTest::keyClick(child<QLineEdit>(window, u"searchLineEdit"), Qt::Key_Up);
     QTest::qWait(200);
     save(window, out, QStringLiteral("02-find-results"));
 
@@ -146,15 +146,17 @@ int main(int argc, char *argv[])
     save(window, out, QStringLiteral("03-find-typo-and-filter"));
 
     window->openConversation(QStringLiteral("grace"));
-    window->chatView()->composer()->setPlainText(QStringLiteral("Also: the new dashboards look great."));
+    child<ComposerEdit>(window, u"composerTextEdit")
+        ->setPlainText(QStringLiteral("Also: the new dashboards look great."));
     save(window, out, QStringLiteral("04-messages"));
 
     window->showMyProfile();
     save(window, out, QStringLiteral("05-edit-my-profile"));
-    window->profileEditor()->field(QStringLiteral("email"))->setText(QStringLiteral("ada@@example"));
-    window->profileEditor()->field(QStringLiteral("email"))->textEdited(QStringLiteral("ada@@example"));
+    auto *email = child<QLineEdit>(window, u"emailLineEdit");
+    email->setText(QStringLiteral("ada@@example"));
+    Q_EMIT email->textEdited(QStringLiteral("ada@@example"));
     save(window, out, QStringLiteral("06-edit-validation"));
-    window->profileEditor()->field(QStringLiteral("email"))->undo();
+    email->undo();
 
     // Sign-in with a wrong password, in a fresh app.
     QTemporaryDir freshDir;
@@ -165,11 +167,13 @@ int main(int argc, char *argv[])
     fresh.window()->signIn();
     auto *dialog = fresh.window()->findChild<SignInDialog *>();
     if (dialog) {
-        dialog->serverLineEdit()->setText(server.url().toString());
-        dialog->usernameLineEdit()->setText(QStringLiteral("ada"));
-        dialog->passwordLineEdit()->setText(QStringLiteral("not-my-password"));
+        child<QLineEdit>(dialog, u"serverLineEdit")->setText(server.url().toString());
+        child<QLineEdit>(dialog, u"usernameLineEdit")->setText(QStringLiteral("ada"));
+        child<QLineEdit>(dialog, u"passwordLineEdit")->setText(QStringLiteral("not-my-password"));
         dialog->findChild<QPushButton *>(QStringLiteral("signInButton"))->click();
-        waitUntil([dialog] { return dialog->errorLabel()->text().contains(QLatin1String("not right")); });
+        waitUntil([dialog] {
+            return child<QLabel>(dialog, u"signInErrorLabel")->text().contains(QLatin1String("not right"));
+        });
         QTest::qWait(200);
         const QString path = QDir(out).filePath(QStringLiteral("07-sign-in-error.png"));
         dialog->grab().save(path);

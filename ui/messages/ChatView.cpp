@@ -12,6 +12,7 @@
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/LinkButton.h"
 #include "ui/widgets/LocalTime.h"
+#include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QApplication>
@@ -40,6 +41,7 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     , m_model(new ChatModel(backend, this))
 {
     setObjectName(QStringLiteral("chatView"));
+    m_model->setObjectName(QStringLiteral("chatModel"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -56,14 +58,9 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     headerLayout->addWidget(m_avatar);
     auto *names = new QVBoxLayout;
     names->setSpacing(0);
-    m_nameLabel = new QLabel(header);
-    m_nameLabel->setObjectName(QStringLiteral("chatNameLabel"));
-    m_nameLabel->setTextFormat(Qt::PlainText);
-    m_nameLabel->setFont(Theme::scaledFont(font(), 1.12, QFont::DemiBold));
+    m_nameLabel = headingLabel(QString(), header, 1.12, QStringLiteral("chatNameLabel"));
     names->addWidget(m_nameLabel);
-    m_detailLabel = new QLabel(header);
-    m_detailLabel->setObjectName(QStringLiteral("chatDetailLabel"));
-    m_detailLabel->setTextFormat(Qt::PlainText);
+    m_detailLabel = plainLabel(header, QStringLiteral("chatDetailLabel"));
     m_detailLabel->setForegroundRole(QPalette::PlaceholderText);
     m_detailLabel->setFont(Theme::scaledFont(font(), 0.9));
     names->addWidget(m_detailLabel);
@@ -74,11 +71,7 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     connect(m_profileLink, &LinkButton::clicked, this, [this] { Q_EMIT profileRequested(m_model->peer()); });
     headerLayout->addWidget(m_profileLink);
     layout->addWidget(header);
-    auto *line = new QFrame(this);
-    line->setFrameShape(QFrame::HLine);
-    line->setFrameShadow(QFrame::Plain);
-    line->setForegroundRole(QPalette::Midlight);
-    layout->addWidget(line);
+    layout->addWidget(Theme::hairline(this));
 
     m_stack = new QStackedWidget(this);
     m_list = new QListView(m_stack);
@@ -110,9 +103,7 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
             QApplication::clipboard()->setText(current.data(ChatModel::BodyRole).toString());
     });
     m_stack->addWidget(m_list);
-    m_emptyLabel = new QLabel(m_stack);
-    m_emptyLabel->setObjectName(QStringLiteral("chatEmptyLabel"));
-    m_emptyLabel->setTextFormat(Qt::PlainText);
+    m_emptyLabel = plainLabel(m_stack, QStringLiteral("chatEmptyLabel"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -127,9 +118,7 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     auto *composerLayout = new QVBoxLayout(composerBox);
     composerLayout->setContentsMargins(Theme::SpaceL, Theme::SpaceM, Theme::SpaceL, Theme::SpaceM);
     composerLayout->setSpacing(Theme::SpaceS);
-    m_errorLabel = new QLabel(composerBox);
-    m_errorLabel->setObjectName(QStringLiteral("composerErrorLabel"));
-    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel = plainLabel(composerBox, QStringLiteral("composerErrorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->hide();
     Theme::tint(m_errorLabel, Theme::Tint::Negative);
@@ -151,9 +140,7 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     connect(m_sendButton, &QPushButton::clicked, this, &ChatView::send);
     row->addWidget(m_sendButton, 0, Qt::AlignBottom);
     composerLayout->addLayout(row);
-    m_counterLabel = new QLabel(composerBox);
-    m_counterLabel->setObjectName(QStringLiteral("composerCounterLabel"));
-    m_counterLabel->setTextFormat(Qt::PlainText);
+    m_counterLabel = plainLabel(composerBox, QStringLiteral("composerCounterLabel"));
     m_counterLabel->setAlignment(Qt::AlignRight);
     m_counterLabel->setForegroundRole(QPalette::PlaceholderText);
     m_counterLabel->hide();

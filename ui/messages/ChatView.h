@@ -30,9 +30,6 @@ public:
 
     void setPeer(const QString &peer);
     QString peer() const;
-    ChatModel *model() const { return m_model; }
-    ComposerEdit *composer() const { return m_composer; }
-    QListView *messageList() const { return m_list; }
     void focusComposer();
 
 Q_SIGNALS:

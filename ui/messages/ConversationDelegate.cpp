@@ -7,7 +7,6 @@
 #include "ui/widgets/LocalTime.h"
 #include "ui/widgets/Theme.h"
 
-#include <QApplication>
 #include <QPainter>
 
 namespace Colleagues {
@@ -19,8 +18,7 @@ constexpr int AvatarSize = 38;
 } // namespace
 
 ConversationDelegate::ConversationDelegate(ImageCache *images, QObject *parent)
-    : QStyledItemDelegate(parent)
-    , m_images(images)
+    : RowDelegate(images, parent)
 { }
 
 QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -32,19 +30,8 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
 
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    opt.text.clear();
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
-
+    const auto [group, selected, primary, secondary] = paintBackground(painter, option, index);
     const QPalette &palette = option.palette;
-    const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group = (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
-    const QColor primary = palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor secondary =
-        selected ? Theme::mix(primary, palette.color(group, QPalette::Highlight), 0.25) : Theme::secondaryText(palette);
     const int unread = index.data(ConversationsModel::UnreadRole).toInt();
     const QString peer = index.data(ConversationsModel::PeerRole).toString();
     const QString name = index.data(ConversationsModel::NameRole).toString();
@@ -52,7 +39,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 
     painter->save();
     const QRectF avatarRect(r.left(), r.center().y() - AvatarSize / 2.0, AvatarSize, AvatarSize);
-    Avatar::paint(painter, avatarRect, peer, name, m_images ? m_images->photo(peer) : QImage(), palette);
+    Avatar::paint(painter, avatarRect, peer, name, photos() ? photos()->photo(peer) : QImage(), palette);
 
     const QFont nameFont = Theme::scaledFont(option.font, 1.0, unread > 0 ? QFont::Bold : QFont::DemiBold);
     const QFont bodyFont = Theme::scaledFont(option.font, 0.93, unread > 0 ? QFont::DemiBold : QFont::Normal);

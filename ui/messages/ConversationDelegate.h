@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "ui/widgets/RowDelegate.h"
 
 namespace Colleagues {
 
-class ImageCache;
-
 //! Draws a conversation: avatar, name, time of the last message, the last message (with
 //! "You:" and a pending mark for one's own) and an unread badge.
-class ConversationDelegate : public QStyledItemDelegate
+class ConversationDelegate : public RowDelegate
 {
     Q_OBJECT
 
@@ -18,9 +16,6 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-
-private:
-    ImageCache *m_images;
 };
 
 } // namespace Colleagues

@@ -29,7 +29,6 @@ public:
     bool isEnabled() const { return m_enabled; }
     //! The peer of the last notification shown (what a click opens).
     QString lastPeer() const { return m_lastPeer; }
-    QSystemTrayIcon *trayIcon() const { return m_tray; }
 
     //! Shows the notification for \a message (called for incoming messages).
     void notify(const MessageRecord &message);

@@ -7,6 +7,7 @@
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/LinkButton.h"
 #include "ui/widgets/LocalTime.h"
+#include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QApplication>
@@ -27,23 +28,11 @@ namespace Colleagues {
 
 namespace {
 
-QLabel *plainLabel(QWidget *parent, const QString &objectName)
+//! A value the reader may select, with the mouse or the keyboard, and copy.
+QLabel *selectableLabel(QWidget *parent, const QString &objectName)
 {
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
+    QLabel *label = valueLabel(QString(), parent, objectName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setWordWrap(true);
-    return label;
-}
-
-QLabel *captionLabel(const QString &text, QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    label->setFont(Theme::scaledFont(label->font(), 0.92, QFont::DemiBold));
     return label;
 }
 
@@ -78,15 +67,15 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
     header->addWidget(m_avatar, 0, Qt::AlignTop);
     auto *identity = new QVBoxLayout;
     identity->setSpacing(Theme::SpaceXS);
-    m_nameLabel = plainLabel(content, QStringLiteral("profileNameLabel"));
+    m_nameLabel = selectableLabel(content, QStringLiteral("profileNameLabel"));
     m_nameLabel->setFont(Theme::scaledFont(font(), 1.6, QFont::Bold));
     m_nameLabel->setAccessibleName(tr("Name"));
     identity->addWidget(m_nameLabel);
-    m_titleLabel = plainLabel(content, QStringLiteral("profileTitleLabel"));
+    m_titleLabel = selectableLabel(content, QStringLiteral("profileTitleLabel"));
     m_titleLabel->setFont(Theme::scaledFont(font(), 1.12));
     m_titleLabel->setAccessibleName(tr("Title"));
     identity->addWidget(m_titleLabel);
-    m_orgLabel = plainLabel(content, QStringLiteral("profileDepartmentLabel"));
+    m_orgLabel = selectableLabel(content, QStringLiteral("profileDepartmentLabel"));
     m_orgLabel->setForegroundRole(QPalette::PlaceholderText);
     m_orgLabel->setAccessibleName(tr("Department and location"));
     identity->addWidget(m_orgLabel);
@@ -113,12 +102,8 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
     header->addLayout(identity, 1);
     column->addLayout(header);
 
-    auto *line = new QFrame(content);
-    line->setFrameShape(QFrame::HLine);
-    line->setFrameShadow(QFrame::Plain);
-    line->setForegroundRole(QPalette::Midlight);
     column->addSpacing(Theme::SpaceS);
-    column->addWidget(line);
+    column->addWidget(Theme::hairline(content));
     column->addSpacing(Theme::SpaceS);
 
     // Contact and place, as a two-column grid of caption and value.
@@ -128,7 +113,7 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
     grid->setColumnStretch(1, 1);
     int row = 0;
     auto addRow = [&](const QString &caption, QWidget *value, QWidget *extra = nullptr) {
-        auto *captionLabel_ = captionLabel(caption, content, QString());
+        auto *captionLabel_ = captionLabel(caption, content);
         grid->addWidget(captionLabel_, row, 0, Qt::AlignLeft | Qt::AlignTop);
         grid->addWidget(value, row, 1);
         if (extra)
@@ -145,20 +130,20 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
         button->setAutoRaise(true);
         return button;
     };
-    m_emailLabel = plainLabel(content, QStringLiteral("emailLabel"));
+    m_emailLabel = selectableLabel(content, QStringLiteral("emailLabel"));
     m_emailLabel->setAccessibleName(tr("Email"));
     m_copyEmailButton = copyButton(QStringLiteral("copyEmailButton"), tr("Copy email address"));
     connect(m_copyEmailButton, &QToolButton::clicked, this, [this] { copy(m_profile.email, tr("Email address")); });
     addRow(tr("Email"), m_emailLabel, m_copyEmailButton);
-    m_phoneLabel = plainLabel(content, QStringLiteral("phoneLabel"));
+    m_phoneLabel = selectableLabel(content, QStringLiteral("phoneLabel"));
     m_phoneLabel->setAccessibleName(tr("Phone"));
     m_copyPhoneButton = copyButton(QStringLiteral("copyPhoneButton"), tr("Copy phone number"));
     connect(m_copyPhoneButton, &QToolButton::clicked, this, [this] { copy(m_profile.phone, tr("Phone number")); });
     addRow(tr("Phone"), m_phoneLabel, m_copyPhoneButton);
-    m_locationLabel = plainLabel(content, QStringLiteral("locationLabel"));
+    m_locationLabel = selectableLabel(content, QStringLiteral("locationLabel"));
     m_locationLabel->setAccessibleName(tr("Location"));
     addRow(tr("Location"), m_locationLabel);
-    m_localTimeLabel = plainLabel(content, QStringLiteral("localTimeLabel"));
+    m_localTimeLabel = selectableLabel(content, QStringLiteral("localTimeLabel"));
     m_localTimeLabel->setAccessibleName(tr("Local time"));
     addRow(tr("Local time"), m_localTimeLabel);
 
@@ -190,11 +175,11 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
     m_interestsLayout = new FlowLayout(m_interestsBox, Theme::SpaceS + 2);
     column->addWidget(m_interestsBox);
     section(tr("About"), QStringLiteral("bioCaptionLabel"), &m_bioCaption);
-    m_bioLabel = plainLabel(content, QStringLiteral("bioLabel"));
+    m_bioLabel = selectableLabel(content, QStringLiteral("bioLabel"));
     m_bioLabel->setAccessibleName(tr("About"));
     m_bioLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     column->addWidget(m_bioLabel);
-    m_statusLabel = plainLabel(content, QStringLiteral("profileStatusLabel"));
+    m_statusLabel = selectableLabel(content, QStringLiteral("profileStatusLabel"));
     m_statusLabel->setForegroundRole(QPalette::PlaceholderText);
     column->addWidget(m_statusLabel);
     column->addStretch();
@@ -209,6 +194,11 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
             m_avatar->setPhoto(m_photos->photo(username));
     });
     clear();
+}
+
+void ProfilePane::focusMessageButton()
+{
+    m_messageButton->setFocus(Qt::OtherFocusReason);
 }
 
 void ProfilePane::clear()

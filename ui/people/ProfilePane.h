@@ -37,7 +37,8 @@ public:
     void clear();
     const Profile &profile() const { return m_profile; }
     bool hasProfile() const { return !m_profile.username.isEmpty(); }
-    QPushButton *messageButton() const { return m_messageButton; }
+    //! Moves the focus to "Message", so Enter writes to the person just opened.
+    void focusMessageButton();
 
 Q_SIGNALS:
     void profileRequested(const QString &username);

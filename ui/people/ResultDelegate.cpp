@@ -10,7 +10,6 @@
 #include "ui/widgets/Theme.h"
 
 #include <QAbstractItemView>
-#include <QApplication>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -98,8 +97,7 @@ void drawClock(QPainter *painter, const QRectF &rect, const QColor &color, const
 } // namespace
 
 ResultDelegate::ResultDelegate(ImageCache *photos, QObject *parent)
-    : QStyledItemDelegate(parent)
-    , m_photos(photos)
+    : RowDelegate(photos, parent)
 { }
 
 QSize ResultDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -118,21 +116,8 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const SearchResult *result = ResultsModel::result(index);
     if (!result)
         return;
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    opt.text.clear();
-    opt.icon = {};
-    const QWidget *widget = option.widget;
-    QStyle *style = widget ? widget->style() : QApplication::style();
-    // Selection and hover backgrounds come from the style, as in any list.
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
-
+    const auto [group, selected, primary, secondary] = paintBackground(painter, option, index);
     const QPalette &palette = option.palette;
-    const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group = (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
-    const QColor primary = palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor secondary =
-        selected ? Theme::mix(primary, palette.color(group, QPalette::Highlight), 0.25) : Theme::secondaryText(palette);
     const QColor match = selected ? Theme::mix(palette.color(group, QPalette::Highlight), primary, 0.3)
                                   : Theme::matchBackground(palette);
     const Fonts fonts = fontsFor(option.font);
@@ -141,7 +126,7 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->save();
     const QRectF avatarRect(r.left(), r.top(), AvatarSize, AvatarSize);
     // The result knows whether there is a photo: no lookup in the store while painting.
-    const QImage photo = m_photos ? m_photos->photo(result->username, result->photoTag) : QImage();
+    const QImage photo = photos() ? photos()->photo(result->username, result->photoTag) : QImage();
     Avatar::paint(painter, avatarRect, result->username, result->displayName, photo, palette);
 
     const int textLeft = r.left() + AvatarSize + Theme::SpaceL;

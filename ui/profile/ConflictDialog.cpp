@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/profile/ConflictDialog.h"
 
+#include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QButtonGroup>
@@ -16,19 +17,6 @@
 
 namespace Colleagues {
 
-namespace {
-
-QLabel *plainLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-} // namespace
-
 ConflictDialog::ConflictDialog(const ProfileConflict &conflict, QWidget *parent)
     : QDialog(parent)
     , m_conflict(conflict)
@@ -37,15 +25,11 @@ ConflictDialog::ConflictDialog(const ProfileConflict &conflict, QWidget *parent)
     setWindowTitle(tr("Your Profile Changed Elsewhere"));
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(Theme::SpaceL);
-    auto *title = new QLabel(tr("Your profile was changed somewhere else while you were editing it."), this);
-    title->setFont(Theme::scaledFont(font(), 1.15, QFont::DemiBold));
+    QLabel *title = headingLabel(tr("Your profile was changed somewhere else while you were editing it."), this, 1.15);
     title->setWordWrap(true);
     layout->addWidget(title);
-    auto *hint =
-        new QLabel(tr("Nothing has been overwritten. Choose which version to keep for each field that differs."), this);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(hint);
+    layout->addWidget(
+        hintLabel(tr("Nothing has been overwritten. Choose which version to keep for each field that differs."), this));
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -54,21 +38,13 @@ ConflictDialog::ConflictDialog(const ProfileConflict &conflict, QWidget *parent)
     auto *grid = new QGridLayout(content);
     grid->setHorizontalSpacing(Theme::SpaceXL);
     grid->setVerticalSpacing(Theme::SpaceM);
-    auto header = [&](const QString &text, int column) {
-        auto *label = new QLabel(text, content);
-        label->setFont(Theme::scaledFont(font(), 0.92, QFont::DemiBold));
-        label->setForegroundRole(QPalette::PlaceholderText);
-        grid->addWidget(label, 0, column);
-    };
-    header(tr("Field"), 0);
-    header(tr("Your version"), 1);
-    header(tr("Version on the server"), 2);
+    grid->addWidget(captionLabel(tr("Field"), content), 0, 0);
+    grid->addWidget(captionLabel(tr("Your version"), content), 0, 1);
+    grid->addWidget(captionLabel(tr("Version on the server"), content), 0, 2);
     int row = 1;
     for (const QString &field : m_conflict.differingFields()) {
         auto *group = new QButtonGroup(content);
-        auto *name = new QLabel(fieldLabel(field), content);
-        name->setFont(Theme::scaledFont(font(), 1.0, QFont::DemiBold));
-        grid->addWidget(name, row, 0, Qt::AlignTop);
+        grid->addWidget(headingLabel(fieldLabel(field), content, 1.0), row, 0, Qt::AlignTop);
         auto *mine = new QRadioButton(tr("Keep mine"), content);
         mine->setObjectName(QStringLiteral("mineRadioButton"));
         mine->setAccessibleName(tr("Keep my %1").arg(fieldLabel(field)));
@@ -81,10 +57,10 @@ ConflictDialog::ConflictDialog(const ProfileConflict &conflict, QWidget *parent)
         m_theirs.insert(field, theirs);
         auto *mineBox = new QVBoxLayout;
         mineBox->addWidget(mine);
-        mineBox->addWidget(plainLabel(fieldValue(m_conflict.mine, field), content));
+        mineBox->addWidget(valueLabel(fieldValue(m_conflict.mine, field), content));
         auto *theirsBox = new QVBoxLayout;
         theirsBox->addWidget(theirs);
-        theirsBox->addWidget(plainLabel(fieldValue(m_conflict.theirs, field), content));
+        theirsBox->addWidget(valueLabel(fieldValue(m_conflict.theirs, field), content));
         grid->addLayout(mineBox, row, 1, Qt::AlignTop);
         grid->addLayout(theirsBox, row, 2, Qt::AlignTop);
         ++row;

@@ -2,6 +2,7 @@
 #include "ui/profile/PhotoCropDialog.h"
 
 #include "ui/widgets/AvatarWidget.h"
+#include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QDialogButtonBox>
@@ -152,19 +153,13 @@ PhotoCropDialog::PhotoCropDialog(const QImage &image, QWidget *parent)
     setWindowTitle(tr("Crop Your Photo"));
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(Theme::SpaceL);
-    auto *hint = new QLabel(tr("Drag the circle over your face. The wheel or the slider changes its size."), this);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(hint);
+    layout->addWidget(hintLabel(tr("Drag the circle over your face. The wheel or the slider changes its size."), this));
     auto *row = new QHBoxLayout;
     row->setSpacing(Theme::SpaceXL);
     m_area = new CropArea(image, this);
     row->addWidget(m_area, 1);
     auto *side = new QVBoxLayout;
-    auto *previewLabel = new QLabel(tr("Preview"), this);
-    previewLabel->setFont(Theme::scaledFont(font(), 0.92, QFont::DemiBold));
-    previewLabel->setForegroundRole(QPalette::PlaceholderText);
-    side->addWidget(previewLabel);
+    side->addWidget(captionLabel(tr("Preview"), this));
     m_preview = new AvatarWidget(112, this);
     m_preview->setObjectName(QStringLiteral("cropPreviewWidget"));
     side->addWidget(m_preview);

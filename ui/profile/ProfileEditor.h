@@ -9,21 +9,19 @@
 #include <QImage>
 #include <QWidget>
 
-class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListView;
-class QPlainTextEdit;
 class QPushButton;
-class QSpinBox;
 class QStringListModel;
-class QTableView;
 
 namespace Colleagues {
 
 class AvatarWidget;
 class ClientBackend;
-class SkillsModel;
+class SkillsEditor;
+class ValidatedField;
 
 /*!
  * Edits one's own profile with inline validation (Core's rules and limits, the message next to
@@ -51,14 +49,6 @@ public:
     //! Opens the conflict dialog for \a conflict (it is also opened when the outbox reports one).
     void resolveConflict(const ProfileConflict &conflict);
 
-    QLineEdit *field(const QString &name) const { return m_lineEdits.value(name); }
-    QPlainTextEdit *bioEdit() const { return m_bioEdit; }
-    SkillsModel *skillsModel() const { return m_skillsModel; }
-    QStringListModel *interestsModel() const { return m_interestsModel; }
-    QLineEdit *skillLineEdit() const { return m_skillLineEdit; }
-    QSpinBox *levelSpinBox() const { return m_levelSpinBox; }
-    QPushButton *saveButton() const { return m_saveButton; }
-    QLabel *statusLabel() const { return m_statusLabel; }
     //! The inline error shown for \a name ("display_name", "email", ..., "bio", "skills").
     QString errorText(const QString &name) const;
 
@@ -66,15 +56,22 @@ Q_SIGNALS:
     void saved();
 
 private:
+    QWidget *buildHeader();
+    QWidget *buildContent();
+    QWidget *buildPhotoRow(QWidget *parent);
+    QLayout *buildForm(QWidget *parent);
+    QWidget *buildInterests(QWidget *parent);
+    ValidatedField *buildBio(QWidget *parent);
+    QLabel *sectionLabel(const QString &text, QWidget *parent);
+    ValidatedField *field(const QString &name) const { return m_fields.value(name); }
     void validate();
     void setModified(bool modified = true);
-    void updateCounter(QLabel *counter, int length, int max);
     void setError(const QString &name, const QString &message);
-    void addSkill();
     void addInterest();
     void choosePhoto();
     void showStatus(const QString &text, bool problem = false);
     void onOutboxItem(const OutboxItem &item);
+    void onProfileSaved(const Profile &profile);
     void uploadPhoto(const QByteArray &jpeg);
 
     ClientBackend *m_backend;
@@ -83,24 +80,17 @@ private:
     bool m_loading = false;
     QImage m_newPhoto;
     QByteArray m_photoAfterSave; //!< the new photo, waiting for the field save it came with
-    QHash<QString, QLineEdit *> m_lineEdits;
-    QHash<QString, QLabel *> m_errors;
-    QHash<QString, QLabel *> m_counters;
-    QHash<QString, int> m_limits;
-    AvatarWidget *m_avatar;
-    QLabel *m_nameLabel;
-    QLabel *m_statusLabel;
-    QPushButton *m_saveButton;
-    QPushButton *m_revertButton;
-    QComboBox *m_timeZoneComboBox;
-    SkillsModel *m_skillsModel;
-    QTableView *m_skillsView;
-    QLineEdit *m_skillLineEdit;
-    QSpinBox *m_levelSpinBox;
-    QStringListModel *m_interestsModel;
-    QListView *m_interestsView;
-    QLineEdit *m_interestLineEdit;
-    QPlainTextEdit *m_bioEdit;
+    QHash<QString, ValidatedField *> m_fields; //!< by Core's field name: "display_name", ..., "bio"
+    AvatarWidget *m_avatar = nullptr;
+    QLabel *m_nameLabel = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    QPushButton *m_revertButton = nullptr;
+    SkillsEditor *m_skillsEditor = nullptr;
+    QStringListModel *m_interestsModel = nullptr;
+    QListView *m_interestsView = nullptr;
+    QLineEdit *m_interestLineEdit = nullptr;
+    QLabel *m_interestsErrorLabel = nullptr;
 };
 
 } // namespace Colleagues

@@ -5,6 +5,7 @@
 #include "client/sync/Session.h"
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"
+#include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QHBoxLayout>
@@ -28,9 +29,7 @@ SyncStatusWidget::SyncStatusWidget(SyncClient *sync, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(DotSize + Theme::SpaceM + 2, 0, Theme::SpaceS, 0);
     layout->setSpacing(Theme::SpaceL);
-    m_stateLabel = new QLabel(this);
-    m_stateLabel->setObjectName(QStringLiteral("syncStateLabel"));
-    m_stateLabel->setTextFormat(Qt::PlainText);
+    m_stateLabel = plainLabel(this, QStringLiteral("syncStateLabel"));
     layout->addWidget(m_stateLabel);
     m_progressBar = new QProgressBar(this);
     m_progressBar->setObjectName(QStringLiteral("syncProgressBar"));
@@ -40,14 +39,10 @@ SyncStatusWidget::SyncStatusWidget(SyncClient *sync, QWidget *parent)
     m_progressBar->setTextVisible(false);
     m_progressBar->hide();
     layout->addWidget(m_progressBar);
-    m_outboxLabel = new QLabel(this);
-    m_outboxLabel->setObjectName(QStringLiteral("outboxLabel"));
-    m_outboxLabel->setTextFormat(Qt::PlainText);
+    m_outboxLabel = plainLabel(this, QStringLiteral("outboxLabel"));
     m_outboxLabel->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_outboxLabel);
-    m_lastSyncedLabel = new QLabel(this);
-    m_lastSyncedLabel->setObjectName(QStringLiteral("lastSyncedLabel"));
-    m_lastSyncedLabel->setTextFormat(Qt::PlainText);
+    m_lastSyncedLabel = plainLabel(this, QStringLiteral("lastSyncedLabel"));
     m_lastSyncedLabel->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_lastSyncedLabel);
 

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QEvent>
+#include <QFrame>
 #include <QLocale>
 #include <QPointer>
 #include <QStringList>
@@ -211,6 +212,15 @@ private:
 };
 
 } // namespace
+
+QFrame *hairline(QWidget *parent, Qt::Orientation orientation)
+{
+    auto *line = new QFrame(parent);
+    line->setFrameShape(orientation == Qt::Horizontal ? QFrame::HLine : QFrame::VLine);
+    line->setFrameShadow(QFrame::Plain);
+    line->setForegroundRole(QPalette::Midlight);
+    return line;
+}
 
 void tint(QWidget *widget, Tint tint)
 {

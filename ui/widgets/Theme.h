@@ -6,6 +6,9 @@
 #include <QPalette>
 #include <QString>
 
+class QFrame;
+class QWidget;
+
 class QDateTime;
 class QWidget;
 
@@ -57,6 +60,9 @@ QString shortTimeFormat();
 
 //! A date and time for labels: the locale's short date and shortTimeFormat().
 QString dateTimeText(const QDateTime &when);
+
+//! A hairline between sections (a plain line in the Midlight colour).
+QFrame *hairline(QWidget *parent, Qt::Orientation orientation = Qt::Horizontal);
 
 //! Colours with a meaning, applied to a widget's palette by tint().
 enum class Tint {

@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: MIT
+#include "ui/people/PeoplePanel.h"
+
+#include "ui/ClientBackend.h"
+#include "ui/people/FilterButton.h"
+#include "ui/people/ProfilePane.h"
+#include "ui/people/ResultDelegate.h"
+#include "ui/people/ResultsModel.h"
+#include "ui/people/SearchService.h"
+#include "ui/widgets/FlowLayout.h"
+#include "ui/widgets/Icons.h"
+#include "ui/widgets/ImageCache.h"
+#include "ui/widgets/LinkButton.h"
+#include "ui/widgets/PlainLabel.h"
+#include "ui/widgets/Theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Colleagues {
+
+PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
+    : QWidget(parent)
+    , m_backend(backend)
+    , m_resultsModel(new ResultsModel(backend->search(), this))
+{
+    setObjectName(QStringLiteral("searchPanelWidget"));
+    m_resultsModel->setObjectName(QStringLiteral("resultsModel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildSearchBar());
+    layout->addWidget(Theme::hairline(this));
+
+    m_resultsStack = new QStackedWidget(this);
+    m_emptyState = addTextPage(buildEmptyState());
+    m_resultsView = new QListView(m_resultsStack);
+    m_resultsView->setObjectName(QStringLiteral("resultsListView"));
+    m_resultsView->setAccessibleName(tr("People found"));
+    m_resultsView->setModel(m_resultsModel);
+    m_resultsView->setItemDelegate(new ResultDelegate(m_backend->images(), m_resultsView));
+    m_resultsView->setFrameShape(QFrame::NoFrame);
+    m_resultsView->setUniformItemSizes(true);
+    m_resultsView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_resultsView->verticalScrollBar()->setSingleStep(24);
+    m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_resultsView->setMouseTracking(true);
+    m_resultsView->setAttribute(Qt::WA_Hover);
+    m_resultsView->installEventFilter(this);
+    m_resultsStack->addWidget(m_resultsView);
+    m_noResults = addTextPage(buildNoResults());
+    layout->addWidget(m_resultsStack, 1);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(0); // coalesce what arrives in one event-loop turn (a paste, key repeat)
+    connect(m_searchTimer, &QTimer::timeout, this, &PeoplePanel::runSearch);
+    connect(m_searchLineEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    for (FilterButton *button : {m_departmentFilter, m_locationFilter})
+        connect(button, &FilterButton::selectionChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_resultsModel, &ResultsModel::resultsReplaced, this, &PeoplePanel::onResultsReplaced);
+    m_selectionTimer = new QTimer(this);
+    m_selectionTimer->setSingleShot(true);
+    m_selectionTimer->setInterval(60); // holding Down does not load every profile on the way
+    connect(m_selectionTimer, &QTimer::timeout, this, &PeoplePanel::onCurrentResultChanged);
+    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, m_selectionTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_resultsView, &QListView::activated, this, [this](const QModelIndex &index) {
+        if (const SearchResult *r = ResultsModel::result(index))
+            openResult(r->username);
+    });
+
+    // Made after the search column, so Tab goes from the results to the profile.
+    m_profilePane = new ProfilePane(m_backend->images(), this);
+    m_profilePane->hide(); // until the window places it
+    connect(m_profilePane, &ProfilePane::profileRequested, this, &PeoplePanel::showPerson);
+    connect(m_profilePane, &ProfilePane::messageRequested, this, &PeoplePanel::conversationRequested);
+    connect(m_profilePane, &ProfilePane::editRequested, this, &PeoplePanel::editProfileRequested);
+    connect(m_backend, &ClientBackend::directoryChanged, this, &PeoplePanel::onDirectoryChanged);
+    connect(m_backend->images(), &ImageCache::photoChanged, m_resultsView->viewport(), qOverload<>(&QWidget::update));
+    // A minute hand for the local times in the list.
+    auto *clock = new QTimer(this);
+    clock->setInterval(30 * 1000);
+    connect(clock, &QTimer::timeout, m_resultsView->viewport(), qOverload<>(&QWidget::update));
+    clock->start();
+    m_backend->search()->prepare();
+}
+
+QWidget *PeoplePanel::buildSearchBar()
+{
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(Theme::SpaceL, Theme::SpaceL, Theme::SpaceL, Theme::SpaceM);
+    topLayout->setSpacing(Theme::SpaceM);
+    m_searchLineEdit = new QLineEdit(top);
+    m_searchLineEdit->setObjectName(QStringLiteral("searchLineEdit"));
+    m_searchLineEdit->setPlaceholderText(tr("Search people, skills, teams, places…"));
+    m_searchLineEdit->setAccessibleName(tr("Search people"));
+    m_searchLineEdit->setAccessibleDescription(
+        tr("Results update as you type. Up and Down move through them, Enter opens one."));
+    m_searchLineEdit->setClearButtonEnabled(true);
+    m_searchLineEdit->setFont(Theme::scaledFont(font(), 1.1));
+    m_searchLineEdit->addAction(Icons::icon(Icons::Glyph::Search), QLineEdit::LeadingPosition)->setText(tr("Search"));
+    // Qt's clear button has no name of its own for screen readers.
+    if (auto *clear = m_searchLineEdit->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction")))
+        clear->setText(tr("Clear search"));
+    m_searchLineEdit->setMinimumHeight(m_searchLineEdit->sizeHint().height() + 8);
+    m_searchLineEdit->installEventFilter(this);
+    topLayout->addWidget(m_searchLineEdit);
+
+    auto *filters = new QHBoxLayout;
+    filters->setSpacing(Theme::SpaceS + 2);
+    m_departmentFilter = new FilterButton(tr("Department"), top);
+    m_departmentFilter->setObjectName(QStringLiteral("departmentFilterButton"));
+    m_locationFilter = new FilterButton(tr("Location"), top);
+    m_locationFilter->setObjectName(QStringLiteral("locationFilterButton"));
+    m_clearFiltersButton = new QPushButton(tr("Clear filters"), top);
+    m_clearFiltersButton->setObjectName(QStringLiteral("clearFiltersButton"));
+    m_clearFiltersButton->setFlat(true);
+    m_clearFiltersButton->hide();
+    connect(m_clearFiltersButton, &QPushButton::clicked, this, [this] {
+        m_departmentFilter->clearSelection();
+        m_locationFilter->clearSelection();
+    });
+    filters->addWidget(m_departmentFilter);
+    filters->addWidget(m_locationFilter);
+    filters->addWidget(m_clearFiltersButton);
+    filters->addStretch();
+    m_countLabel = plainLabel(top, QStringLiteral("resultCountLabel"));
+    m_countLabel->setForegroundRole(QPalette::PlaceholderText);
+    filters->addWidget(m_countLabel);
+    topLayout->addLayout(filters);
+    m_correctionLabel = plainLabel(top, QStringLiteral("correctionLabel"));
+    m_correctionLabel->setWordWrap(true);
+    QFont italic = m_correctionLabel->font();
+    italic.setItalic(true);
+    m_correctionLabel->setFont(italic);
+    m_correctionLabel->hide();
+    topLayout->addWidget(m_correctionLabel);
+    return top;
+}
+
+QWidget *PeoplePanel::addTextPage(QWidget *page)
+{
+    // The text pages scroll rather than being cut in a small window or at 200%, and their
+    // word-wrapped labels are not measured again each time a result count changes.
+    page->setBackgroundRole(QPalette::Base);
+    page->setAutoFillBackground(true);
+    auto *scroll = new QScrollArea(m_resultsStack);
+    scroll->setObjectName(page->objectName() + QStringLiteral("ScrollArea"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setBackgroundRole(QPalette::Base);
+    scroll->setWidget(page);
+    m_resultsStack->addWidget(scroll);
+    return scroll;
+}
+
+QWidget *PeoplePanel::buildEmptyState()
+{
+    auto *page = new QWidget(m_resultsStack);
+    page->setObjectName(QStringLiteral("emptyStateWidget"));
+    auto *outer = new QVBoxLayout(page);
+    outer->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXXL + 8, Theme::SpaceXXL, Theme::SpaceXXL);
+    outer->setSpacing(Theme::SpaceM);
+    QLabel *title =
+        headingLabel(tr("Find the colleague who knows"), page, 1.35, QStringLiteral("emptyStateTitleLabel"));
+    title->setWordWrap(true);
+    outer->addWidget(title);
+    outer->addWidget(hintLabel(tr("Type a skill, a name, a team or a place. Results appear as you type, "
+                                  "and typos are forgiven."),
+                               page, QStringLiteral("emptyStateIntroLabel")));
+    outer->addSpacing(Theme::SpaceL);
+
+    outer->addWidget(captionLabel(tr("Try"), page));
+    const QStringList examples {QStringLiteral("kubernetes"), QStringLiteral("skill:rust level>=4"),
+                                QStringLiteral("dept:\"Data Platform\""), QStringLiteral("location:berlin"),
+                                QStringLiteral("c++")};
+    // The examples wrap onto more lines when the column is narrow, rather than being cut.
+    auto *exampleBox = new QWidget(page);
+    exampleBox->setObjectName(QStringLiteral("exampleQueriesWidget"));
+    auto *exampleRow = new FlowLayout(exampleBox, Theme::SpaceM);
+    exampleRow->setContentsMargins(0, 0, 0, 0);
+    for (const QString &example : examples) {
+        auto *link = new LinkButton(example, exampleBox);
+        link->setObjectName(QStringLiteral("exampleQueryButton"));
+        link->setAccessibleName(tr("Search for %1").arg(example));
+        connect(link, &LinkButton::clicked, this, [this, example] {
+            m_searchLineEdit->setText(example);
+            m_searchLineEdit->setFocus();
+        });
+        exampleRow->addWidget(link);
+    }
+    outer->addWidget(exampleBox);
+    outer->addSpacing(Theme::SpaceL);
+
+    outer->addWidget(captionLabel(tr("Filters you can type"), page));
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(Theme::SpaceXL);
+    grid->setVerticalSpacing(Theme::SpaceS + 2);
+    const std::pair<QString, QString> syntax[] = {
+        {QStringLiteral("skill:NAME"), tr("has the skill (skill:python, skill:\"machine learning\")")},
+        {QStringLiteral("level>=N"), tr("a matching skill at level N or above (1 to 5)")},
+        {QStringLiteral("dept:NAME"), tr("works in the department (dept:sales)")},
+        {QStringLiteral("location:NAME"), tr("works in the place (location:\"são paulo\")")},
+    };
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    int row = 0;
+    for (const auto &[code, meaning] : syntax) {
+        QLabel *codeLabel = plainLabel(code, page);
+        codeLabel->setFont(mono);
+        codeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        grid->addWidget(codeLabel, row, 0, Qt::AlignTop);
+        QLabel *meaningLabel = plainLabel(meaning, page);
+        meaningLabel->setWordWrap(true);
+        grid->addWidget(meaningLabel, row, 1);
+        ++row;
+    }
+    grid->setColumnStretch(1, 1);
+    outer->addLayout(grid);
+    outer->addSpacing(Theme::SpaceL);
+    outer->addWidget(hintLabel(tr("↑ ↓ move through results · Enter opens a profile · Ctrl+Enter writes a message · "
+                                  "Ctrl+K comes back here"),
+                               page, QStringLiteral("emptyStateKeysLabel")));
+    outer->addStretch();
+    return page;
+}
+
+QWidget *PeoplePanel::buildNoResults()
+{
+    auto *page = new QWidget(m_resultsStack);
+    page->setObjectName(QStringLiteral("noResultsWidget"));
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXXL + 8, Theme::SpaceXXL, Theme::SpaceXXL);
+    layout->setSpacing(Theme::SpaceM);
+    m_noResultsLabel = headingLabel(QString(), page, 1.2, QStringLiteral("noResultsLabel"));
+    m_noResultsLabel->setWordWrap(true);
+    layout->addWidget(m_noResultsLabel);
+    layout->addWidget(hintLabel(tr("• Check the spelling, or type only the start of a word\n"
+                                   "• Use fewer words: every word has to match\n"
+                                   "• Search for a skill or a team rather than a job title\n"
+                                   "• Remove a filter such as level>=4 or location:"),
+                                page, QStringLiteral("noResultsTipsLabel")));
+    auto *clear = new QPushButton(tr("Clear search and filters"), page);
+    clear->setObjectName(QStringLiteral("clearSearchButton"));
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_departmentFilter->clearSelection();
+        m_locationFilter->clearSelection();
+        m_searchLineEdit->clear();
+        m_searchLineEdit->setFocus();
+    });
+    layout->addWidget(clear, 0, Qt::AlignLeft);
+    layout->addStretch();
+    return page;
+}
+
+void PeoplePanel::showPerson(const QString &username)
+{
+    const std::optional<Profile> profile = m_backend->profileByUsername(username);
+    if (!profile) {
+        Q_EMIT statusMessage(tr("%1 is not in the directory (any more).").arg(username), 5000);
+        return;
+    }
+    const std::optional<Profile> manager = m_backend->profileByUsername(profile->manager);
+    m_profilePane->setProfile(*profile, manager, m_backend->directReports(profile->username),
+                              profile->username == m_backend->me());
+    Q_EMIT personShown();
+}
+
+QString PeoplePanel::selectedUsername() const
+{
+    if (const SearchResult *r = m_resultsModel->result(m_resultsView->currentIndex().row()))
+        return r->username;
+    // The pane is hidden while another page is on the right.
+    if (m_profilePane->hasProfile() && !m_profilePane->isHidden())
+        return m_profilePane->profile().username;
+    return {};
+}
+
+void PeoplePanel::focusSearch(Qt::FocusReason reason)
+{
+    m_searchLineEdit->setFocus(reason);
+    m_searchLineEdit->selectAll();
+}
+
+bool PeoplePanel::hasQuery() const
+{
+    return !m_searchLineEdit->text().trimmed().isEmpty() || !m_departmentFilter->selection().isEmpty()
+        || !m_locationFilter->selection().isEmpty();
+}
+
+void PeoplePanel::runSearch()
+{
+    SearchRequest request;
+    request.query = m_searchLineEdit->text();
+    request.departments = m_departmentFilter->selection();
+    request.locations = m_locationFilter->selection();
+    const bool filtered = !request.departments.isEmpty() || !request.locations.isEmpty();
+    m_clearFiltersButton->setVisible(filtered);
+    if (request.query.trimmed().isEmpty() && !filtered) {
+        // Before typing: tips, not the whole directory. The person who was about to be shown
+        // (the selection follows with a delay) is no longer there.
+        m_selectionTimer->stop();
+        m_resultsStack->setCurrentWidget(m_emptyState);
+        m_correctionLabel->hide();
+        m_countLabel->clear();
+    }
+    m_resultsModel->setRequest(request);
+}
+
+void PeoplePanel::onResultsReplaced()
+{
+    const SearchPage &page = m_resultsModel->summary();
+    const bool filtered = !m_departmentFilter->selection().isEmpty() || !m_locationFilter->selection().isEmpty();
+    const bool typed = !m_resultsModel->request().query.trimmed().isEmpty();
+    m_departmentFilter->setFacets(page.departments);
+    m_locationFilter->setFacets(page.locations);
+    if (!typed && !filtered) {
+        m_resultsStack->setCurrentWidget(m_emptyState);
+        m_countLabel->setText(tr("%n people in the directory", nullptr, page.total));
+        m_correctionLabel->hide();
+        return;
+    }
+    m_countLabel->setText(tr("%n people", nullptr, page.total));
+    if (!page.correctedQuery.isEmpty()) {
+        m_correctionLabel->setText(tr("Showing results for %1").arg(page.correctedQuery));
+        m_correctionLabel->show();
+    } else if (!page.error.isEmpty()) {
+        m_correctionLabel->setText(page.error);
+        m_correctionLabel->show();
+    } else {
+        m_correctionLabel->hide();
+    }
+    if (page.total == 0) {
+        m_noResultsLabel->setText(typed ? tr("No one matches “%1”").arg(m_resultsModel->request().query.trimmed())
+                                        : tr("No one matches these filters"));
+        m_resultsStack->setCurrentWidget(m_noResults);
+        return;
+    }
+    m_resultsStack->setCurrentWidget(m_resultsView);
+    // Keep the person that was selected, else select the best match so Enter opens it.
+    int row = 0;
+    for (int i = 0; i < m_resultsModel->rowCount(); ++i) {
+        if (m_resultsModel->result(i)->id == m_selectedId) {
+            row = i;
+            break;
+        }
+    }
+    // The profile pane follows (through the selection timer), so it shows who is selected.
+    m_resultsView->setCurrentIndex(m_resultsModel->index(row));
+    m_resultsView->scrollTo(m_resultsModel->index(row));
+}
+
+void PeoplePanel::onCurrentResultChanged()
+{
+    const SearchResult *result = ResultsModel::result(m_resultsView->currentIndex());
+    if (!result)
+        return;
+    m_selectedId = result->id;
+    // Only while the page is on screen. Typing on usually keeps the same person on top: no
+    // need to rebuild the pane.
+    if (isVisibleTo(window()) && (m_profilePane->profile().id != result->id || m_profilePane->isHidden()))
+        showPerson(result->username);
+}
+
+void PeoplePanel::openResult(const QString &username)
+{
+    showPerson(username);
+    m_profilePane->focusMessageButton();
+}
+
+void PeoplePanel::onDirectoryChanged(const QStringList &ids)
+{
+    // Results and the open profile follow the directory; the query runs again off the GUI thread.
+    if (hasQuery())
+        m_resultsModel->refresh();
+    if (m_profilePane->hasProfile() && (ids.isEmpty() || ids.contains(m_profilePane->profile().id)))
+        showPerson(m_profilePane->profile().username);
+}
+
+bool PeoplePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_searchLineEdit && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        switch (key->key()) {
+        case Qt::Key_Down:
+        case Qt::Key_Up:
+        case Qt::Key_PageDown:
+        case Qt::Key_PageUp:
+            if (m_resultsStack->currentWidget() == m_resultsView && m_resultsModel->rowCount() > 0) {
+                // The list moves its current row; the cursor stays in the search field.
+                QApplication::sendEvent(m_resultsView, key);
+                return true;
+            }
+            break;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (m_resultsStack->currentWidget() == m_resultsView) {
+                QModelIndex current = m_resultsView->currentIndex();
+                if (!current.isValid() && m_resultsModel->rowCount() > 0)
+                    current = m_resultsModel->index(0);
+                if (const SearchResult *r = ResultsModel::result(current)) {
+                    if (key->modifiers() & Qt::ControlModifier)
+                        Q_EMIT conversationRequested(r->username);
+                    else {
+                        m_selectionTimer->stop();
+                        openResult(r->username);
+                    }
+                }
+                return true;
+            }
+            break;
+        case Qt::Key_Escape:
+            if (!m_searchLineEdit->text().isEmpty()) {
+                m_searchLineEdit->clear();
+                return true;
+            }
+            break;
+        default: break;
+        }
+    }
+    if (watched == m_resultsView && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        // Typing in the list goes on in the search field.
+        if (!key->text().isEmpty() && key->text().at(0).isPrint() && !(key->modifiers() & Qt::ControlModifier)) {
+            m_searchLineEdit->setFocus();
+            QApplication::sendEvent(m_searchLineEdit, key);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace Colleagues

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QStackedWidget;
+class QTimer;
+
+namespace Colleagues {
+
+class ClientBackend;
+class FilterButton;
+class ProfilePane;
+class ResultsModel;
+
+/*!
+ * The People page: the search field (results as you type), the department and location
+ * filters, the results list with its tips and no-results pages, and the profile of the person
+ * selected. The panel is the middle column; its profilePane() is for the window to place on the
+ * right. Keyboard first: Up/Down/Enter in the search field move through the results and open one.
+ */
+class PeoplePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PeoplePanel(ClientBackend *backend, QWidget *parent = nullptr);
+
+    //! The profile of the person shown, for the window to place beside the panel.
+    ProfilePane *profilePane() const { return m_profilePane; }
+    //! Shows \a username's profile in the pane, then emits personShown(); or says they are gone.
+    void showPerson(const QString &username);
+    //! The person a "message" command means: the selected result, else the profile on screen.
+    QString selectedUsername() const;
+    //! Puts the cursor in the search field with its text selected.
+    void focusSearch(Qt::FocusReason reason);
+
+Q_SIGNALS:
+    //! The pane shows a person: the window brings the page and the pane to the front.
+    void personShown();
+    void conversationRequested(const QString &username);
+    void editProfileRequested();
+    //! A short message for the status bar.
+    void statusMessage(const QString &text, int timeoutMs);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QWidget *buildSearchBar();
+    QWidget *buildEmptyState();
+    QWidget *buildNoResults();
+    QWidget *addTextPage(QWidget *page);
+    bool hasQuery() const;
+    void runSearch();
+    void onResultsReplaced();
+    void onCurrentResultChanged();
+    void openResult(const QString &username);
+    void onDirectoryChanged(const QStringList &ids);
+
+    ClientBackend *m_backend;
+    ResultsModel *m_resultsModel;
+    ProfilePane *m_profilePane = nullptr;
+    QLineEdit *m_searchLineEdit = nullptr;
+    FilterButton *m_departmentFilter = nullptr;
+    FilterButton *m_locationFilter = nullptr;
+    QPushButton *m_clearFiltersButton = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_correctionLabel = nullptr;
+    QStackedWidget *m_resultsStack = nullptr;
+    QWidget *m_emptyState = nullptr; //!< the page of the results stack (a scroll area)
+    QWidget *m_noResults = nullptr;
+    QLabel *m_noResultsLabel = nullptr;
+    QListView *m_resultsView = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QTimer *m_selectionTimer = nullptr;
+    QString m_selectedId;
+};
+
+} // namespace Colleagues

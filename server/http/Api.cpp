@@ -33,7 +33,7 @@ ApiResult<QJsonObject> jsonBody(const HttpRequest &request)
         return ApiError::make(ApiError::Kind::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
                               QStringLiteral("The body must be JSON (Content-Type: application/json)."));
     }
-    Result<QJsonObject> parsed = parseJsonObject(request.body);
+    Expected<QJsonObject> parsed = parseJsonObject(request.body);
     if (!parsed) {
         const Error &e = parsed.error();
         if (e.code == Error::Code::TooLong)
@@ -305,7 +305,7 @@ void Api::me(const ExchangePtr &ex)
     QJsonObject o {
         {QStringLiteral("user"),
          QJsonObject {{QStringLiteral("username"), s.username}, {QStringLiteral("role"), roleName(s.role)}}}};
-    const Result<std::optional<Profile>> profile = m_storage->findProfile(s.username);
+    const Expected<std::optional<Profile>> profile = m_storage->findProfile(s.username);
     if (!profile)
         return ex->respond(ApiError::fromStorage(profile.error()).toResponse());
     o.insert(QStringLiteral("profile"), profile.value() ? QJsonValue(toJson(*profile.value())) : QJsonValue());
@@ -514,7 +514,7 @@ void Api::healthz(const ExchangePtr &ex)
 {
     // One indexed read: answers 503 when the database cannot be reached, so that a load
     // balancer takes this instance out.
-    const Result<std::optional<Account>> probe = m_storage->findAccount(QStringLiteral("healthz.probe"));
+    const Expected<std::optional<Account>> probe = m_storage->findAccount(QStringLiteral("healthz.probe"));
     if (!probe) {
         ApiError e = ApiError::fromStorage(probe.error());
         e.extra.insert(QStringLiteral("status"), QStringLiteral("unavailable"));

@@ -227,14 +227,14 @@ int runServeCommand(const QStringList &arguments)
     if (parser.isSet(dataDirOption)) {
         config = StorageConfig::sqlite(parser.value(dataDirOption));
     } else {
-        const Result<StorageConfig> parsed = StorageConfig::fromUrl(parser.value(databaseOption));
+        const Expected<StorageConfig> parsed = StorageConfig::fromUrl(parser.value(databaseOption));
         if (!parsed)
             return fail(QStringLiteral("--database: %1").arg(parsed.error().message));
         config = parsed.value();
     }
 
     std::unique_ptr<Storage> storage = Storage::create(config);
-    const Result<bool> opened = storage->open();
+    const Expected<bool> opened = storage->open();
     if (!opened) {
         err << "colleagues-server serve: cannot open the database: " << opened.error().message << "\n";
         return 1;

@@ -24,7 +24,7 @@ ApiResult<SyncPage> SyncService::page(const QString &viewer, qint64 cursor, int 
 {
     qint64 at = cursor;
     for (int round = 0; round < 1000; ++round) {
-        Result<SyncPage> page = m_storage->changesSince(viewer, at, limit);
+        Expected<SyncPage> page = m_storage->changesSince(viewer, at, limit);
         if (!page)
             return ApiError::fromStorage(page.error());
         if (!isEmpty(page.value()) || !page->hasMore || page->next <= at)

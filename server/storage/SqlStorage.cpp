@@ -471,7 +471,7 @@ struct StoredProfile
 };
 
 //! Reads a profile by username, removed ones included. nullopt inside: there is none.
-Result<std::optional<StoredProfile>> readProfile(Connection &c, const QString &username, QSqlError *error)
+Expected<std::optional<StoredProfile>> readProfile(Connection &c, const QString &username, QSqlError *error)
 {
     Query q(c, QStringLiteral("SELECT %1 FROM profiles WHERE username = ?").arg(ProfileColumns));
     if (!q.exec({username})) {
@@ -659,7 +659,7 @@ void SqlStorage::emitChanged(qint64 sequence)
 
 // ---- opening and migrations -------------------------------------------------------------
 
-Result<bool> SqlStorage::open()
+Expected<bool> SqlStorage::open()
 {
     if (!isPostgres()) {
         const QDir dir(m_config.dataDir);
@@ -695,7 +695,7 @@ Result<bool> SqlStorage::open()
     return true;
 }
 
-Result<bool> SqlStorage::migrate(Connection &c)
+Expected<bool> SqlStorage::migrate(Connection &c)
 {
     QSqlError error;
     if (isPostgres()) {
@@ -802,7 +802,7 @@ void SqlStorage::checkListener()
         emitChanged(query.value(0).toLongLong());
 }
 
-Result<int> SqlStorage::housekeeping()
+Expected<int> SqlStorage::housekeeping()
 {
     Connection *c = connection();
     if (!c)
@@ -824,7 +824,7 @@ Result<int> SqlStorage::housekeeping()
     return removed + *purged;
 }
 
-Result<int> SqlStorage::purgeTombstones(const QDateTime &before)
+Expected<int> SqlStorage::purgeTombstones(const QDateTime &before)
 {
     Connection *c = connection();
     if (!c)
@@ -859,7 +859,7 @@ Result<int> SqlStorage::purgeTombstones(const QDateTime &before)
 
 // ---- accounts ---------------------------------------------------------------------------
 
-Result<Account> SqlStorage::createAccount(const QString &username, const QByteArray &passwordHash, Role role)
+Expected<Account> SqlStorage::createAccount(const QString &username, const QByteArray &passwordHash, Role role)
 {
     if (const Error invalid = Validation::checkUsername(username))
         return invalid;
@@ -882,7 +882,7 @@ Result<Account> SqlStorage::createAccount(const QString &username, const QByteAr
     return Account {*id, username, passwordHash, role, false};
 }
 
-Result<QStringList> SqlStorage::createAccounts(const QList<Account> &accounts)
+Expected<QStringList> SqlStorage::createAccounts(const QList<Account> &accounts)
 {
     for (const Account &account : accounts) {
         if (const Error invalid = Validation::checkUsername(account.username))
@@ -911,7 +911,7 @@ Result<QStringList> SqlStorage::createAccounts(const QList<Account> &accounts)
     return created;
 }
 
-Result<std::optional<Account>> SqlStorage::findAccount(const QString &username)
+Expected<std::optional<Account>> SqlStorage::findAccount(const QString &username)
 {
     Connection *c = connection();
     if (!c)
@@ -930,7 +930,7 @@ Result<std::optional<Account>> SqlStorage::findAccount(const QString &username)
     return std::optional<Account>(account);
 }
 
-Result<bool> SqlStorage::setPasswordHash(const QString &username, const QByteArray &passwordHash)
+Expected<bool> SqlStorage::setPasswordHash(const QString &username, const QByteArray &passwordHash)
 {
     Connection *c = connection();
     if (!c)
@@ -943,7 +943,7 @@ Result<bool> SqlStorage::setPasswordHash(const QString &username, const QByteArr
     return true;
 }
 
-Result<bool> SqlStorage::setDisabled(const QString &username, bool disabled)
+Expected<bool> SqlStorage::setDisabled(const QString &username, bool disabled)
 {
     Connection *c = connection();
     if (!c)
@@ -971,7 +971,7 @@ Result<bool> SqlStorage::setDisabled(const QString &username, bool disabled)
     return true;
 }
 
-Result<bool> SqlStorage::setRole(const QString &username, Role role)
+Expected<bool> SqlStorage::setRole(const QString &username, Role role)
 {
     Connection *c = connection();
     if (!c)
@@ -991,7 +991,7 @@ qint64 SqlStorage::accountCount()
 
 // ---- sessions and throttling ------------------------------------------------------------
 
-Result<bool> SqlStorage::createSession(const Session &session)
+Expected<bool> SqlStorage::createSession(const Session &session)
 {
     Connection *c = connection();
     if (!c)
@@ -1006,7 +1006,7 @@ Result<bool> SqlStorage::createSession(const Session &session)
     return true;
 }
 
-Result<std::optional<Session>> SqlStorage::findSession(const QByteArray &tokenHash)
+Expected<std::optional<Session>> SqlStorage::findSession(const QByteArray &tokenHash)
 {
     Connection *c = connection();
     if (!c)
@@ -1027,7 +1027,7 @@ Result<std::optional<Session>> SqlStorage::findSession(const QByteArray &tokenHa
     return std::optional<Session>(session);
 }
 
-Result<bool> SqlStorage::deleteSession(const QByteArray &tokenHash)
+Expected<bool> SqlStorage::deleteSession(const QByteArray &tokenHash)
 {
     Connection *c = connection();
     if (!c)
@@ -1038,7 +1038,7 @@ Result<bool> SqlStorage::deleteSession(const QByteArray &tokenHash)
     return q.rowsAffected() > 0;
 }
 
-Result<bool> SqlStorage::deleteSessionsOf(const QString &username)
+Expected<bool> SqlStorage::deleteSessionsOf(const QString &username)
 {
     Connection *c = connection();
     if (!c)
@@ -1050,7 +1050,7 @@ Result<bool> SqlStorage::deleteSessionsOf(const QString &username)
     return q.rowsAffected() > 0;
 }
 
-Result<int> SqlStorage::recordFailedSignIn(const QString &key, const QDateTime &at)
+Expected<int> SqlStorage::recordFailedSignIn(const QString &key, const QDateTime &at)
 {
     Connection *c = connection();
     if (!c)
@@ -1073,7 +1073,7 @@ int SqlStorage::failedSignInsSince(const QString &key, const QDateTime &since)
                                 .value_or(0));
 }
 
-Result<bool> SqlStorage::clearFailedSignIns(const QString &key)
+Expected<bool> SqlStorage::clearFailedSignIns(const QString &key)
 {
     Connection *c = connection();
     if (!c)
@@ -1086,7 +1086,7 @@ Result<bool> SqlStorage::clearFailedSignIns(const QString &key)
 
 // ---- profiles ---------------------------------------------------------------------------
 
-Result<std::optional<Profile>> SqlStorage::findProfile(const QString &username)
+Expected<std::optional<Profile>> SqlStorage::findProfile(const QString &username)
 {
     Connection *c = connection();
     if (!c)
@@ -1143,9 +1143,9 @@ std::optional<Profile> writeProfile(Connection &c, const std::optional<StoredPro
 
 } // namespace
 
-Result<QList<Result<UpsertOutcome>>> SqlStorage::importProfiles(const QList<Profile> &profiles)
+Expected<QList<Expected<UpsertOutcome>>> SqlStorage::importProfiles(const QList<Profile> &profiles)
 {
-    QList<Result<UpsertOutcome>> outcomes;
+    QList<Expected<UpsertOutcome>> outcomes;
     QList<Profile> prepared;
     outcomes.reserve(profiles.size());
     prepared.reserve(profiles.size());
@@ -1197,7 +1197,7 @@ Result<QList<Result<UpsertOutcome>>> SqlStorage::importProfiles(const QList<Prof
     return outcomes;
 }
 
-Result<SaveOutcome> SqlStorage::saveProfile(const Profile &input, qint64 expectedRevision)
+Expected<SaveOutcome> SqlStorage::saveProfile(const Profile &input, qint64 expectedRevision)
 {
     Profile profile = input;
     if (auto invalid = prepareProfile(profile))
@@ -1236,7 +1236,7 @@ Result<SaveOutcome> SqlStorage::saveProfile(const Profile &input, qint64 expecte
     return SaveOutcome {SaveOutcome::Status::Saved, *stored};
 }
 
-Result<bool> SqlStorage::removeProfile(const QString &username)
+Expected<bool> SqlStorage::removeProfile(const QString &username)
 {
     Connection *c = connection();
     if (!c)
@@ -1278,7 +1278,7 @@ qint64 SqlStorage::profileCount()
 
 // ---- photos -----------------------------------------------------------------------------
 
-Result<Profile> SqlStorage::setPhoto(const QString &username, const Photo &photo)
+Expected<Profile> SqlStorage::setPhoto(const QString &username, const Photo &photo)
 {
     Connection *c = connection();
     if (!c)
@@ -1350,7 +1350,7 @@ std::optional<Photo> SqlStorage::photo(const QString &username)
 
 // ---- messages ---------------------------------------------------------------------------
 
-Result<SendOutcome> SqlStorage::sendMessage(const Message &input)
+Expected<SendOutcome> SqlStorage::sendMessage(const Message &input)
 {
     Message message = input;
     Validation::normalize(message);
@@ -1367,7 +1367,7 @@ Result<SendOutcome> SqlStorage::sendMessage(const Message &input)
     Connection *c = connection();
     if (!c)
         return databaseFailure();
-    const auto original = [&]() -> Result<std::optional<Message>> {
+    const auto original = [&]() -> Expected<std::optional<Message>> {
         Query q(*c, QStringLiteral("SELECT %1 FROM messages WHERE sender = ? AND client_id = ?").arg(MessageColumns));
         if (!q.exec({message.sender, message.clientId}))
             return failure(*c, q.error(), u"reading a message");
@@ -1430,7 +1430,7 @@ Result<SendOutcome> SqlStorage::sendMessage(const Message &input)
     return SendOutcome {message, false};
 }
 
-Result<int> SqlStorage::markRead(const QString &reader, const QString &other, qint64 upToId)
+Expected<int> SqlStorage::markRead(const QString &reader, const QString &other, qint64 upToId)
 {
     Connection *c = connection();
     if (!c)
@@ -1470,7 +1470,7 @@ Result<int> SqlStorage::markRead(const QString &reader, const QString &other, qi
 
 // ---- sync -------------------------------------------------------------------------------
 
-Result<SyncPage> SqlStorage::changesSince(const QString &viewer, qint64 cursor, int limit)
+Expected<SyncPage> SqlStorage::changesSince(const QString &viewer, qint64 cursor, int limit)
 {
     limit = std::clamp(limit, 1, MaxSyncLimit);
     Connection *c = connection();

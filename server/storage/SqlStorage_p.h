@@ -34,42 +34,42 @@ public:
     explicit SqlStorage(const StorageConfig &config, QObject *parent = nullptr);
     ~SqlStorage() override;
 
-    Result<bool> open() override;
+    Expected<bool> open() override;
     StorageConfig::Backend backend() const override { return m_config.backend; }
     int schemaVersion() override;
-    Result<int> housekeeping() override;
-    Result<int> purgeTombstones(const QDateTime &before) override;
+    Expected<int> housekeeping() override;
+    Expected<int> purgeTombstones(const QDateTime &before) override;
 
-    Result<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) override;
-    Result<QStringList> createAccounts(const QList<Account> &accounts) override;
-    Result<std::optional<Account>> findAccount(const QString &username) override;
-    Result<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) override;
-    Result<bool> setDisabled(const QString &username, bool disabled) override;
-    Result<bool> setRole(const QString &username, Role role) override;
+    Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) override;
+    Expected<QStringList> createAccounts(const QList<Account> &accounts) override;
+    Expected<std::optional<Account>> findAccount(const QString &username) override;
+    Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) override;
+    Expected<bool> setDisabled(const QString &username, bool disabled) override;
+    Expected<bool> setRole(const QString &username, Role role) override;
     qint64 accountCount() override;
 
-    Result<bool> createSession(const Session &session) override;
-    Result<std::optional<Session>> findSession(const QByteArray &tokenHash) override;
-    Result<bool> deleteSession(const QByteArray &tokenHash) override;
-    Result<bool> deleteSessionsOf(const QString &username) override;
+    Expected<bool> createSession(const Session &session) override;
+    Expected<std::optional<Session>> findSession(const QByteArray &tokenHash) override;
+    Expected<bool> deleteSession(const QByteArray &tokenHash) override;
+    Expected<bool> deleteSessionsOf(const QString &username) override;
 
-    Result<int> recordFailedSignIn(const QString &key, const QDateTime &at) override;
+    Expected<int> recordFailedSignIn(const QString &key, const QDateTime &at) override;
     int failedSignInsSince(const QString &key, const QDateTime &since) override;
-    Result<bool> clearFailedSignIns(const QString &key) override;
+    Expected<bool> clearFailedSignIns(const QString &key) override;
 
-    Result<std::optional<Profile>> findProfile(const QString &username) override;
-    Result<QList<Result<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles) override;
-    Result<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) override;
-    Result<bool> removeProfile(const QString &username) override;
+    Expected<std::optional<Profile>> findProfile(const QString &username) override;
+    Expected<QList<Expected<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles) override;
+    Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) override;
+    Expected<bool> removeProfile(const QString &username) override;
     qint64 profileCount() override;
 
-    Result<Profile> setPhoto(const QString &username, const Photo &photo) override;
+    Expected<Profile> setPhoto(const QString &username, const Photo &photo) override;
     std::optional<Photo> photo(const QString &username) override;
 
-    Result<SendOutcome> sendMessage(const Message &message) override;
-    Result<int> markRead(const QString &reader, const QString &other, qint64 upToId) override;
+    Expected<SendOutcome> sendMessage(const Message &message) override;
+    Expected<int> markRead(const QString &reader, const QString &other, qint64 upToId) override;
 
-    Result<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) override;
+    Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) override;
     qint64 latestSequence() override;
 
 private:
@@ -87,7 +87,7 @@ private:
     Error failure(Internal::Connection &connection, const QSqlError &error, QStringView what);
     std::optional<qint64> scalar(const QString &sql, const QVariantList &values = {});
 
-    Result<bool> migrate(Internal::Connection &connection);
+    Expected<bool> migrate(Internal::Connection &connection);
     void startListening();
     void checkListener();
     void emitChanged(qint64 sequence);

@@ -106,6 +106,15 @@ ApiResult<QString> pathUsername(const QString &segment)
     return name;
 }
 
+//! The username in the path of a request that changes a profile, when \a actor may change it.
+ApiResult<QString> changeableUsername(const Session &actor, const QString &segment)
+{
+    ApiResult<QString> name = pathUsername(segment);
+    if (name && !ProfileService::mayChange(actor, name.value()))
+        return ProfileService::forbidden();
+    return name;
+}
+
 std::optional<ApiError> rejectUnknownFields(const QJsonObject &object, const QStringList &known)
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -343,12 +352,10 @@ void Api::getProfile(const ExchangePtr &ex, const QString &username)
 
 void Api::putProfile(const ExchangePtr &ex, const QString &username)
 {
-    const ApiResult<QString> name = pathUsername(username);
+    const ApiResult<QString> name = changeableUsername(*ex->session(), username);
     if (!name)
         return ex->respond(name.error().toResponse());
     const QString &target = name.value();
-    if (!ProfileService::mayChange(*ex->session(), target))
-        return ex->respond(ProfileService::forbidden().toResponse());
     const ApiResult<qint64> revision = ifMatchRevision(ex->request());
     if (!revision)
         return ex->respond(revision.error().toResponse());
@@ -386,12 +393,10 @@ void Api::deleteProfile(const ExchangePtr &ex, const QString &username)
 
 void Api::putPhoto(const ExchangePtr &ex, const QString &username)
 {
-    const ApiResult<QString> name = pathUsername(username);
+    const ApiResult<QString> name = changeableUsername(*ex->session(), username);
     if (!name)
         return ex->respond(name.error().toResponse());
     const QString &target = name.value();
-    if (!ProfileService::mayChange(*ex->session(), target))
-        return ex->respond(ProfileService::forbidden().toResponse());
     const QByteArray type = ex->request().mediaType();
     if (type != "image/jpeg" && type != "image/png") {
         return ex->respond(ApiError::make(ApiError::Kind::UnsupportedMediaType,

@@ -49,6 +49,19 @@ struct ListenAddress
     quint16 port = 0;
 };
 
+//! Reads \a option, when given, into \a value; false when it is not a number from \a min to \a max.
+bool readNumber(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max, int *value)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int number = parser.value(option).toInt(&ok);
+    if (!ok || number < min || number > max)
+        return false;
+    *value = number;
+    return true;
+}
+
 std::optional<ListenAddress> parseListen(const QString &text, QString &error)
 {
     const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
@@ -203,19 +216,11 @@ int runServeCommand(const QStringList &arguments)
     if (!listen)
         return fail(error);
     int workers = 0;
-    if (parser.isSet(workersOption)) {
-        bool ok = false;
-        workers = parser.value(workersOption).toInt(&ok);
-        if (!ok || workers < 1 || workers > 256)
-            return fail(QStringLiteral("--workers expects a number from 1 to 256."));
-    }
+    if (!readNumber(parser, workersOption, 1, 256, &workers))
+        return fail(QStringLiteral("--workers expects a number from 1 to 256."));
     int httpThreads = qBound(1, QThread::idealThreadCount(), 8);
-    if (parser.isSet(threadsOption)) {
-        bool ok = false;
-        httpThreads = parser.value(threadsOption).toInt(&ok);
-        if (!ok || httpThreads < 1 || httpThreads > 64)
-            return fail(QStringLiteral("--http-threads expects a number from 1 to 64."));
-    }
+    if (!readNumber(parser, threadsOption, 1, 64, &httpThreads))
+        return fail(QStringLiteral("--http-threads expects a number from 1 to 64."));
     std::optional<QSslConfiguration> tls;
     if (parser.isSet(certOption)) {
         tls = loadTls(parser.value(certOption), parser.value(keyOption), error);

@@ -61,7 +61,7 @@ void StoreWorker::apply(int requestId, const DirectoryBatch &batch)
     BatchResult result;
     if (ensureOpen(&error) && !m_writer->apply(batch, &result))
         error = m_writer->errorString();
-    Q_EMIT finished(requestId, result.upserted, result.removed, error);
+    Q_EMIT finished(requestId, result.upserted, result.removed, error, QPrivateSignal());
 }
 
 // ClientStore -------------------------------------------------------------------------------

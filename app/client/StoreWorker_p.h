@@ -30,7 +30,8 @@ public:
     void apply(int requestId, const DirectoryBatch &batch);
 
 Q_SIGNALS:
-    void finished(int requestId, int upserted, int removed, const QString &errorString);
+    //! A batch was applied (or failed); emitted by apply() only.
+    void finished(int requestId, int upserted, int removed, const QString &errorString, QPrivateSignal);
 
 private:
     bool ensureOpen(QString *error);

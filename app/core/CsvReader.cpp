@@ -109,6 +109,14 @@ int CsvReader::peek()
     return static_cast<uchar>(m_buffer.at(m_pos));
 }
 
+void CsvReader::skipLineEnd(int c)
+{
+    ++m_pos;
+    if (c == '\r' && peek() == '\n')
+        ++m_pos;
+    ++m_line;
+}
+
 void CsvReader::fail(CsvRecord &record, const QString &message)
 {
     if (record.error.isEmpty())
@@ -159,10 +167,7 @@ bool CsvReader::readRecord(CsvRecord &record)
     for (;;) {
         const int c = peek();
         if (c == '\n' || c == '\r') {
-            ++m_pos;
-            if (c == '\r' && peek() == '\n')
-                ++m_pos;
-            ++m_line;
+            skipLineEnd(c);
             continue;
         }
         if (c == -1) {
@@ -282,12 +287,8 @@ bool CsvReader::readRecord(CsvRecord &record)
             ++m_pos;
             continue;
         }
-        if (c == '\r' || c == '\n') {
-            ++m_pos;
-            if (c == '\r' && peek() == '\n')
-                ++m_pos;
-            ++m_line;
-        }
+        if (c == '\r' || c == '\n')
+            skipLineEnd(c);
         break;
     }
 

@@ -58,6 +58,8 @@ public:
 private:
     bool fill();
     int peek();
+    //! Consumes the line end that starts with \a c ('\r' or '\n'; "\r\n" counts as one).
+    void skipLineEnd(int c);
     void fail(CsvRecord &record, const QString &message);
     QString readErrorMessage() const;
     void appendField(CsvRecord &record, const QByteArray &bytes);

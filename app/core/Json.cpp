@@ -39,7 +39,7 @@ int nestingDepth(const QByteArray &data)
 
 } // namespace
 
-Result<QJsonObject> parseJsonObject(const QByteArray &data, qsizetype maxBytes)
+Expected<QJsonObject> parseJsonObject(const QByteArray &data, qsizetype maxBytes)
 {
     if (data.trimmed().isEmpty())
         return Error {

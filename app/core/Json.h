@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/Result.h"
+#include "core/Expected.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -17,6 +17,6 @@ inline constexpr int MaxDepth = 32;
 //! Parses a JSON document that must be an object. Rejects empty input, malformed JSON
 //! (with the parser's reason and offset), documents over the size limit, nesting deeper
 //! than JsonLimits::MaxDepth, and top-level values that are not objects.
-Result<QJsonObject> parseJsonObject(const QByteArray &data, qsizetype maxBytes = JsonLimits::MaxDocumentBytes);
+Expected<QJsonObject> parseJsonObject(const QByteArray &data, qsizetype maxBytes = JsonLimits::MaxDocumentBytes);
 
 } // namespace Colleagues

@@ -21,7 +21,7 @@ QJsonObject toJson(const Message &m)
     return o;
 }
 
-Result<Message> messageFromJson(const QJsonObject &object)
+Expected<Message> messageFromJson(const QJsonObject &object)
 {
     JsonReader r(object);
     Message m;

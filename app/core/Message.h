@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/Result.h"
+#include "core/Expected.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -28,7 +28,7 @@ struct Message
 QJsonObject toJson(const Message &message);
 
 //! Decodes, normalizes and validates a message as the server sends it.
-Result<Message> messageFromJson(const QJsonObject &object);
+Expected<Message> messageFromJson(const QJsonObject &object);
 
 } // namespace Colleagues
 

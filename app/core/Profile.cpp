@@ -38,7 +38,7 @@ QJsonObject toJson(const Profile &p)
     return o;
 }
 
-Result<Profile> profileFromJson(const QJsonObject &object, ProfileJsonMode mode)
+Expected<Profile> profileFromJson(const QJsonObject &object, ProfileJsonMode mode)
 {
     const bool full = mode == ProfileJsonMode::Full;
     JsonReader r(object);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/Result.h"
+#include "core/Expected.h"
 #include "core/Skill.h"
 
 #include <QDateTime>
@@ -46,7 +46,7 @@ QJsonObject toJson(const Profile &profile);
 
 //! Decodes, NFC-normalizes and validates. Rejects wrong types, unknown fields and any
 //! value that breaks a rule in Validation, naming the field.
-Result<Profile> profileFromJson(const QJsonObject &object, ProfileJsonMode mode = ProfileJsonMode::Full);
+Expected<Profile> profileFromJson(const QJsonObject &object, ProfileJsonMode mode = ProfileJsonMode::Full);
 
 } // namespace Colleagues
 

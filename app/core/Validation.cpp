@@ -154,59 +154,54 @@ Error checkMultiLine(QStringView value, const QString &field, int maxLength, boo
     return {};
 }
 
+namespace {
+
+//! A value of at most \a maxLength characters that must match \a pattern; \a rule says what the
+//! pattern asks for ("%1" is the field).
+Error checkFormatted(QStringView value, const QString &field, int maxLength, const QRegularExpression &pattern,
+                     const QString &rule)
+{
+    if (value.size() > maxLength) {
+        return makeError(Error::Code::TooLong, field,
+                         QStringLiteral("%1 must be at most %2 characters.").arg(field).arg(maxLength));
+    }
+    if (!pattern.match(value).hasMatch())
+        return makeError(Error::Code::InvalidFormat, field, rule.arg(field));
+    return {};
+}
+
+} // namespace
+
 Error checkUsername(QStringView value, const QString &field)
 {
     if (value.isEmpty())
         return makeError(Error::Code::Required, field, QStringLiteral("%1 is required.").arg(field));
-    if (value.size() > Limits::UsernameMax) {
-        return makeError(Error::Code::TooLong, field,
-                         QStringLiteral("%1 must be at most %2 characters.").arg(field).arg(Limits::UsernameMax));
-    }
     static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
-    if (!pattern.match(value).hasMatch()) {
-        return makeError(Error::Code::InvalidFormat, field,
-                         QStringLiteral("%1 may contain only lower-case letters a-z, digits, '.', '_' "
-                                        "and '-', and must start with a letter or digit.")
-                             .arg(field));
-    }
-    return {};
+    return checkFormatted(value, field, Limits::UsernameMax, pattern,
+                          QStringLiteral("%1 may contain only lower-case letters a-z, digits, '.', '_' "
+                                         "and '-', and must start with a letter or digit."));
 }
 
 Error checkEmail(QStringView value, const QString &field)
 {
     if (value.isEmpty())
         return {};
-    if (value.size() > Limits::EmailMax) {
-        return makeError(Error::Code::TooLong, field,
-                         QStringLiteral("%1 must be at most %2 characters.").arg(field).arg(Limits::EmailMax));
-    }
     static const QRegularExpression pattern(QStringLiteral(
         "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
         "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"));
-    if (!pattern.match(value).hasMatch()) {
-        return makeError(Error::Code::InvalidFormat, field,
-                         QStringLiteral("%1 is not a valid email address (expected name@example.com).").arg(field));
-    }
-    return {};
+    return checkFormatted(value, field, Limits::EmailMax, pattern,
+                          QStringLiteral("%1 is not a valid email address (expected name@example.com)."));
 }
 
 Error checkPhone(QStringView value, const QString &field)
 {
     if (value.isEmpty())
         return {};
-    if (value.size() > Limits::PhoneMax) {
-        return makeError(Error::Code::TooLong, field,
-                         QStringLiteral("%1 must be at most %2 characters.").arg(field).arg(Limits::PhoneMax));
-    }
     static const QRegularExpression pattern(
         QStringLiteral("^\\+?[0-9(][0-9 ()./-]*[0-9]( ?(x|ext\\.?) ?[0-9]{1,6})?$"));
-    if (!pattern.match(value).hasMatch()) {
-        return makeError(Error::Code::InvalidFormat, field,
-                         QStringLiteral("%1 may contain only digits, spaces, '+', '(', ')', '.', '/', '-' "
-                                        "and an extension such as \"ext 12\".")
-                             .arg(field));
-    }
-    return {};
+    return checkFormatted(value, field, Limits::PhoneMax, pattern,
+                          QStringLiteral("%1 may contain only digits, spaces, '+', '(', ')', '.', '/', '-' "
+                                         "and an extension such as \"ext 12\"."));
 }
 
 Error checkTimeZone(QStringView value, const QString &field)

@@ -19,8 +19,13 @@ namespace {
 class Relay : public QObject
 {
     Q_OBJECT
+
+public:
+    //! Called on the pool's thread once the job's result is written.
+    void deliver() { Q_EMIT ready(QPrivateSignal()); }
+
 Q_SIGNALS:
-    void ready();
+    void ready(QPrivateSignal);
 };
 
 // Upper bounds for hashes we agree to verify, so that a corrupted or planted hash cannot make
@@ -108,7 +113,7 @@ void PasswordHasher::submit(std::function<T()> work, QObject *context, std::func
         *result = work();
         --m_running;
         --m_pending;
-        Q_EMIT relay->ready();
+        relay->deliver();
         relay->deleteLater();
     });
 }

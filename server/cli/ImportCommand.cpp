@@ -191,7 +191,7 @@ int runImportCommand(const QStringList &arguments)
             return Failed;
         }
         for (qsizetype i = 0; i < outcomes->size(); ++i) {
-            const Result<UpsertOutcome> &outcome = outcomes->at(i);
+            const Expected<UpsertOutcome> &outcome = outcomes->at(i);
             const int line = csv.lines.value(first + i);
             if (!outcome) {
                 report(line, outcome.error().message);

@@ -78,7 +78,7 @@ Error checkPassword(const QByteArray &password)
     return {};
 }
 
-Result<QByteArray> readNewPassword(const QString &username)
+Expected<QByteArray> readNewPassword(const QString &username)
 {
     QByteArray password;
     if (::isatty(STDIN_FILENO)) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/Result.h"
+#include "core/Expected.h"
 
 #include <QByteArray>
 #include <QString>
@@ -14,7 +14,7 @@ inline constexpr int MaxPasswordBytes = 1024;
 //! Reads a new password for \a username: from the terminal, asked twice with echo off, when
 //! standard input is a terminal; otherwise the first line of standard input. An Error says
 //! why the password is refused (empty, shorter than MinPasswordLength, mismatch, ...).
-Result<QByteArray> readNewPassword(const QString &username);
+Expected<QByteArray> readNewPassword(const QString &username);
 
 //! Checks a password against the length rules; Code::None when acceptable.
 Error checkPassword(const QByteArray &password);

@@ -57,7 +57,7 @@ int runSeedDemoCommand(const QStringList &arguments)
             printError(outcomes.error().message);
             return Failed;
         }
-        for (const Result<UpsertOutcome> &outcome : *outcomes) {
+        for (const Expected<UpsertOutcome> &outcome : *outcomes) {
             if (!outcome) {
                 printError(
                     QStringLiteral("the demo generator made an invalid profile: %1").arg(outcome.error().message));

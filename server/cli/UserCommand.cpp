@@ -40,6 +40,46 @@ QByteArray newPasswordHash(const QString &username)
     return hash;
 }
 
+//! A user subcommand's account and the storage that holds it.
+struct AccountTarget
+{
+    QString username;
+    std::unique_ptr<Storage> storage;
+};
+
+/*!
+ * Reads the command line of \a command (its own options already in \a parser; this adds the
+ * storage options and NAME, described by \a nameHelp) and opens the storage. The error is the
+ * exit code when the command ends here: after --help, or after printing what is wrong.
+ */
+Expected<AccountTarget, int> accountTarget(QCommandLineParser &parser, const QStringList &arguments,
+                                           const QString &command, const QString &nameHelp)
+{
+    const StorageOptions storageOptions;
+    storageOptions.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("NAME"), nameHelp);
+    const QString usage = QStringLiteral("colleagues-server user %1 [options] NAME").arg(command);
+    if (const auto done = parseCommand(parser, arguments, usage, 1))
+        return *done;
+    const auto username = usernameArgument(parser.positionalArguments().constFirst());
+    if (!username)
+        return UsageError;
+    auto storage = storageOptions.open(parser);
+    if (!storage)
+        return UsageError;
+    return AccountTarget {*username, std::move(storage)};
+}
+
+//! Prints why a storage call failed; true when it did.
+template<typename T>
+bool failed(const Expected<T> &result)
+{
+    if (result)
+        return false;
+    printError(result.error().message);
+    return true;
+}
+
 int add(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -49,40 +89,29 @@ int add(const QStringList &arguments)
         "the person's own first edit."));
     const QCommandLineOption admin(QStringLiteral("admin"), QStringLiteral("Make the account an administrator."));
     parser.addOption(admin);
-    const StorageOptions storageOptions;
-    storageOptions.addTo(parser);
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The username: a-z, 0-9, '.', '_', '-'."));
-    if (const auto done =
-            parseCommand(parser, arguments, QStringLiteral("colleagues-server user add [options] NAME"), 1))
-        return *done;
-    const auto username = usernameArgument(parser.positionalArguments().constFirst());
-    if (!username)
-        return UsageError;
-    const auto storage = storageOptions.open(parser);
-    if (!storage)
-        return UsageError;
+    const auto target = accountTarget(parser, arguments, QStringLiteral("add"),
+                                      QStringLiteral("The username: a-z, 0-9, '.', '_', '-'."));
+    if (!target)
+        return target.error();
+    const QString &username = target->username;
+    Storage &storage = *target->storage;
     // Checked before asking for a password that would be thrown away.
-    const auto existing = storage->findAccount(*username);
-    if (!existing) {
-        printError(existing.error().message);
+    const auto existing = storage.findAccount(username);
+    if (failed(existing))
         return Failed;
-    }
     if (existing->has_value()) {
         printError(QStringLiteral("there is already an account named \u201c%1\u201d; use \u201cuser passwd %1\u201d to "
                                   "set its password.")
-                       .arg(*username));
+                       .arg(username));
         return Failed;
     }
-    const QByteArray hash = newPasswordHash(*username);
+    const QByteArray hash = newPasswordHash(username);
     if (hash.isEmpty())
         return Failed;
     const Role role = parser.isSet(admin) ? Role::Admin : Role::Member;
-    const auto created = storage->createAccount(*username, hash, role);
-    if (!created) {
-        printError(created.error().message);
+    if (failed(storage.createAccount(username, hash, role)))
         return Failed;
-    }
-    printOut(QStringLiteral("Created the %1 account \u201c%2\u201d.\n").arg(roleName(role), *username));
+    printOut(QStringLiteral("Created the %1 account \u201c%2\u201d.\n").arg(roleName(role), username));
     return Success;
 }
 
@@ -92,39 +121,27 @@ int passwd(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Sets a new password for the account NAME (from the terminal without echo, or one line of standard\n"
         "input; at least 8 characters) and ends all of its sessions."));
-    const StorageOptions storageOptions;
-    storageOptions.addTo(parser);
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The account's username."));
-    if (const auto done =
-            parseCommand(parser, arguments, QStringLiteral("colleagues-server user passwd [options] NAME"), 1))
-        return *done;
-    const auto username = usernameArgument(parser.positionalArguments().constFirst());
-    if (!username)
-        return UsageError;
-    const auto storage = storageOptions.open(parser);
-    if (!storage)
-        return UsageError;
-    const auto existing = storage->findAccount(*username);
+    const auto target =
+        accountTarget(parser, arguments, QStringLiteral("passwd"), QStringLiteral("The account's username."));
+    if (!target)
+        return target.error();
+    const QString &username = target->username;
+    Storage &storage = *target->storage;
+    const auto existing = storage.findAccount(username);
     if (!existing || !existing->has_value()) {
-        printError(existing ? QStringLiteral("there is no account named \u201c%1\u201d.").arg(*username)
+        printError(existing ? QStringLiteral("there is no account named \u201c%1\u201d.").arg(username)
                             : existing.error().message);
         return Failed;
     }
-    const QByteArray hash = newPasswordHash(*username);
+    const QByteArray hash = newPasswordHash(username);
     if (hash.isEmpty())
         return Failed;
-    const auto set = storage->setPasswordHash(*username, hash);
-    if (!set) {
-        printError(set.error().message);
+    if (failed(storage.setPasswordHash(username, hash)))
         return Failed;
-    }
     // Whoever knew the old password is signed out too.
-    const auto revoked = storage->deleteSessionsOf(*username);
-    if (!revoked) {
-        printError(revoked.error().message);
+    if (failed(storage.deleteSessionsOf(username)))
         return Failed;
-    }
-    printOut(QStringLiteral("Set a new password for \u201c%1\u201d and ended its sessions.\n").arg(*username));
+    printOut(QStringLiteral("Set a new password for \u201c%1\u201d and ended its sessions.\n").arg(username));
     return Success;
 }
 
@@ -135,26 +152,15 @@ int setDisabled(const QStringList &arguments, bool disable)
         disable ? QStringLiteral("Stops the account NAME from signing in and ends all of its sessions at once.\n"
                                  "Its profile and messages stay; \u201cuser enable NAME\u201d undoes this.")
                 : QStringLiteral("Lets the disabled account NAME sign in again."));
-    const StorageOptions storageOptions;
-    storageOptions.addTo(parser);
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The account's username."));
-    const QString usage = QStringLiteral("colleagues-server user %1 [options] NAME")
-                              .arg(disable ? QStringLiteral("disable") : QStringLiteral("enable"));
-    if (const auto done = parseCommand(parser, arguments, usage, 1))
-        return *done;
-    const auto username = usernameArgument(parser.positionalArguments().constFirst());
-    if (!username)
-        return UsageError;
-    const auto storage = storageOptions.open(parser);
-    if (!storage)
-        return UsageError;
-    const auto changed = storage->setDisabled(*username, disable);
-    if (!changed) {
-        printError(changed.error().message);
+    const auto target = accountTarget(parser, arguments, disable ? QStringLiteral("disable") : QStringLiteral("enable"),
+                                      QStringLiteral("The account's username."));
+    if (!target)
+        return target.error();
+    const QString &username = target->username;
+    if (failed(target->storage->setDisabled(username, disable)))
         return Failed;
-    }
-    printOut(disable ? QStringLiteral("Disabled \u201c%1\u201d and ended its sessions.\n").arg(*username)
-                     : QStringLiteral("Enabled \u201c%1\u201d.\n").arg(*username));
+    printOut(disable ? QStringLiteral("Disabled \u201c%1\u201d and ended its sessions.\n").arg(username)
+                     : QStringLiteral("Enabled \u201c%1\u201d.\n").arg(username));
     return Success;
 }
 

@@ -52,6 +52,9 @@ public:
     void wiringChanged(const QMetaMethod &signal);
 
 private:
+    //! While closing, the socket buffers at most this much of what the client still sends.
+    static constexpr qint64 lingerReadBufferBytes = 64 * 1024;
+
     void wire();
     void onEncrypted();
     void onReadyRead();

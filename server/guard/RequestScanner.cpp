@@ -3,8 +3,6 @@
 
 #include <QByteArrayView>
 
-#include <cstring>
-
 namespace Colleagues::Server {
 
 namespace {
@@ -135,12 +133,9 @@ RequestScanner::Step RequestScanner::feed(const char *data, qint64 size)
         case Phase::Idle: m_phase = Phase::Head; return Step {pos, Event::HeadStarted};
 
         case Phase::Head: {
-            const char *start = data + pos;
-            const qint64 avail = size - pos;
-            const void *nl = std::memchr(start, '\n', static_cast<size_t>(avail));
-            const qint64 take = nl ? (static_cast<const char *>(nl) - start) + 1 : avail;
-            const qint64 lineLength = m_line.size() + (nl ? take - 1 : take);
-            if (lineLength > m_limits.maxLineBytes) {
+            const LineReader::Piece piece = LineReader::piece(data + pos, size - pos);
+            const qint64 take = piece.size;
+            if (m_line.pendingSize() + piece.textSize() > m_limits.maxLineBytes) {
                 if (!m_sawRequestLine)
                     return reject(
                         GuardReason::UriTooLong, 414, "uri_too_long",
@@ -155,14 +150,11 @@ RequestScanner::Step RequestScanner::feed(const char *data, qint64 size)
                 return reject(GuardReason::HeadersTooLarge, 431, "headers_too_large",
                               QStringLiteral("The request head is larger than %1 bytes.").arg(m_limits.maxHeadBytes),
                               pos + take);
-            m_line.append(start, nl ? take - 1 : take);
+            const std::optional<QByteArray> taken = m_line.append(data + pos, piece);
             pos += take;
-            if (!nl)
+            if (!taken)
                 break;
-            QByteArray line;
-            line.swap(m_line);
-            if (line.endsWith('\r'))
-                line.chop(1);
+            const QByteArray &line = *taken;
             if (line.contains('\r')) {
                 fail(GuardReason::Malformed, 400, "bad_request", QStringLiteral("A bare CR in the request head."));
                 return Step {pos, Event::Rejected};
@@ -201,22 +193,17 @@ RequestScanner::Step RequestScanner::feed(const char *data, qint64 size)
                 break;
             }
             // Chunk-size lines, the CRLF after chunk data and trailer lines.
-            const char *start = data + pos;
-            const qint64 avail = size - pos;
-            const void *nl = std::memchr(start, '\n', static_cast<size_t>(avail));
-            const qint64 take = nl ? (static_cast<const char *>(nl) - start) + 1 : avail;
+            const LineReader::Piece piece = LineReader::piece(data + pos, size - pos);
+            const qint64 take = piece.size;
             const qint64 lineLimit = m_chunkState == ChunkState::Trailer ? m_limits.maxLineBytes : maxChunkLineBytes;
-            if (m_line.size() + (nl ? take - 1 : take) > lineLimit)
+            if (m_line.pendingSize() + piece.textSize() > lineLimit)
                 return reject(GuardReason::Malformed, 400, "bad_request",
                               QStringLiteral("A chunk header or trailer line is too long."), pos + take);
-            m_line.append(start, nl ? take - 1 : take);
+            const std::optional<QByteArray> taken = m_line.append(data + pos, piece);
             pos += take;
-            if (!nl)
+            if (!taken)
                 break;
-            QByteArray line;
-            line.swap(m_line);
-            if (line.endsWith('\r'))
-                line.chop(1);
+            const QByteArray &line = *taken;
             bool ok = true;
             switch (m_chunkState) {
             case ChunkState::Size: ok = takeChunkSizeLine(line); break;

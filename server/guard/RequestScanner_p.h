@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/guard/LineReader_p.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -106,7 +108,7 @@ private:
     GuardRejection m_rejection;
 
     // head
-    QByteArray m_line;
+    LineReader m_line;
     qint64 m_headBytes = 0;
     int m_headerCount = 0;
     bool m_sawRequestLine = false;

@@ -3,8 +3,6 @@
 
 #include <QByteArrayView>
 
-#include <cstring>
-
 namespace Colleagues::Server {
 
 namespace {
@@ -55,23 +53,17 @@ int ResponseTracker::feed(const char *data, qint64 size)
             }
             continue;
         }
-        const char *start = data + pos;
-        const void *nl = std::memchr(start, '\n', static_cast<size_t>(size - pos));
-        const qint64 take = nl ? (static_cast<const char *>(nl) - start) + 1 : size - pos;
-        m_headBytes += take;
-        if (m_line.size() + take > maxResponseHeadBytes) {
+        const LineReader::Piece piece = LineReader::piece(data + pos, size - pos);
+        m_headBytes += piece.size;
+        if (m_line.pendingSize() + piece.size > maxResponseHeadBytes) {
             m_state = State::UntilClose; // cannot follow it any more: treat it as close-delimited
             return completed;
         }
-        m_line.append(start, nl ? take - 1 : take);
-        pos += take;
-        if (!nl)
+        const std::optional<QByteArray> line = m_line.append(data + pos, piece);
+        pos += piece.size;
+        if (!line)
             continue;
-        QByteArray line;
-        line.swap(m_line);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (takeLine(line))
+        if (takeLine(*line))
             ++completed;
     }
     return completed;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/guard/LineReader_p.h"
+
 #include <QByteArray>
 
 namespace Colleagues::Server {
@@ -29,7 +31,7 @@ private:
     void resetHead();
 
     State m_state = State::Head;
-    QByteArray m_line;
+    LineReader m_line;
     qint64 m_headBytes = 0;
     bool m_headRequest = false;
     bool m_sawStatus = false;

@@ -33,7 +33,7 @@ ApiResult<QJsonObject> jsonBody(const HttpRequest &request)
         return ApiError::make(ApiError::Kind::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
                               QStringLiteral("The body must be JSON (Content-Type: application/json)."));
     }
-    Result<QJsonObject> parsed = parseJsonObject(request.body);
+    Expected<QJsonObject> parsed = parseJsonObject(request.body);
     if (!parsed) {
         const Error &e = parsed.error();
         if (e.code == Error::Code::TooLong)
@@ -103,6 +103,15 @@ ApiResult<QString> pathUsername(const QString &segment)
         return ApiError::make(ApiError::Kind::NotFound, QStringLiteral("not_found"),
                               QStringLiteral("There is no user \"%1\".").arg(segment.left(64)));
     }
+    return name;
+}
+
+//! The username in the path of a request that changes a profile, when \a actor may change it.
+ApiResult<QString> changeableUsername(const Session &actor, const QString &segment)
+{
+    ApiResult<QString> name = pathUsername(segment);
+    if (name && !ProfileService::mayChange(actor, name.value()))
+        return ProfileService::forbidden();
     return name;
 }
 
@@ -305,7 +314,7 @@ void Api::me(const ExchangePtr &ex)
     QJsonObject o {
         {QStringLiteral("user"),
          QJsonObject {{QStringLiteral("username"), s.username}, {QStringLiteral("role"), roleName(s.role)}}}};
-    const Result<std::optional<Profile>> profile = m_storage->findProfile(s.username);
+    const Expected<std::optional<Profile>> profile = m_storage->findProfile(s.username);
     if (!profile)
         return ex->respond(ApiError::fromStorage(profile.error()).toResponse());
     o.insert(QStringLiteral("profile"), profile.value() ? QJsonValue(toJson(*profile.value())) : QJsonValue());
@@ -343,12 +352,10 @@ void Api::getProfile(const ExchangePtr &ex, const QString &username)
 
 void Api::putProfile(const ExchangePtr &ex, const QString &username)
 {
-    const ApiResult<QString> name = pathUsername(username);
+    const ApiResult<QString> name = changeableUsername(*ex->session(), username);
     if (!name)
         return ex->respond(name.error().toResponse());
     const QString &target = name.value();
-    if (!ProfileService::mayChange(*ex->session(), target))
-        return ex->respond(ProfileService::forbidden().toResponse());
     const ApiResult<qint64> revision = ifMatchRevision(ex->request());
     if (!revision)
         return ex->respond(revision.error().toResponse());
@@ -386,12 +393,10 @@ void Api::deleteProfile(const ExchangePtr &ex, const QString &username)
 
 void Api::putPhoto(const ExchangePtr &ex, const QString &username)
 {
-    const ApiResult<QString> name = pathUsername(username);
+    const ApiResult<QString> name = changeableUsername(*ex->session(), username);
     if (!name)
         return ex->respond(name.error().toResponse());
     const QString &target = name.value();
-    if (!ProfileService::mayChange(*ex->session(), target))
-        return ex->respond(ProfileService::forbidden().toResponse());
     const QByteArray type = ex->request().mediaType();
     if (type != "image/jpeg" && type != "image/png") {
         return ex->respond(ApiError::make(ApiError::Kind::UnsupportedMediaType,
@@ -514,7 +519,7 @@ void Api::healthz(const ExchangePtr &ex)
 {
     // One indexed read: answers 503 when the database cannot be reached, so that a load
     // balancer takes this instance out.
-    const Result<std::optional<Account>> probe = m_storage->findAccount(QStringLiteral("healthz.probe"));
+    const Expected<std::optional<Account>> probe = m_storage->findAccount(QStringLiteral("healthz.probe"));
     if (!probe) {
         ApiError e = ApiError::fromStorage(probe.error());
         e.extra.insert(QStringLiteral("status"), QStringLiteral("unavailable"));

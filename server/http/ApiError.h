@@ -2,14 +2,12 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/Expected.h"
 #include "server/http/HttpResponse.h"
 
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
-
-#include <utility>
-#include <variant>
 
 namespace Colleagues::Server {
 
@@ -60,25 +58,6 @@ struct ApiError
 
 //! A service's answer: a value or an ApiError.
 template<typename T>
-class ApiResult
-{
-public:
-    ApiResult(T value)
-        : m_data(std::move(value))
-    { }
-    ApiResult(ApiError error)
-        : m_data(std::move(error))
-    { }
-
-    bool hasValue() const { return std::holds_alternative<T>(m_data); }
-    explicit operator bool() const { return hasValue(); }
-    const T &value() const & { return std::get<T>(m_data); }
-    T &value() & { return std::get<T>(m_data); }
-    const T *operator->() const { return &value(); }
-    const ApiError &error() const { return std::get<ApiError>(m_data); }
-
-private:
-    std::variant<T, ApiError> m_data;
-};
+using ApiResult = Expected<T, ApiError>;
 
 } // namespace Colleagues::Server

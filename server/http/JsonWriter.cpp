@@ -108,13 +108,9 @@ void JsonWriter::profile(const Profile &p)
     string(p.email);
     raw(",\"id\":");
     string(p.id);
-    raw(",\"interests\":[");
-    for (qsizetype i = 0; i < p.interests.size(); ++i) {
-        if (i)
-            raw(',');
-        string(p.interests.at(i));
-    }
-    raw("],\"location\":");
+    raw(",\"interests\":");
+    array(p.interests, [this](const QString &interest) { string(interest); });
+    raw(",\"location\":");
     string(p.location);
     raw(",\"manager\":");
     string(p.manager);
@@ -124,15 +120,15 @@ void JsonWriter::profile(const Profile &p)
     string(p.photoTag);
     raw(",\"revision\":");
     number(p.revision);
-    raw(",\"skills\":[");
-    for (qsizetype i = 0; i < p.skills.size(); ++i) {
-        raw(i ? ",{\"level\":" : "{\"level\":");
-        number(p.skills.at(i).level);
+    raw(",\"skills\":");
+    array(p.skills, [this](const Skill &skill) {
+        raw("{\"level\":");
+        number(skill.level);
         raw(",\"name\":");
-        string(p.skills.at(i).name);
+        string(skill.name);
         raw('}');
-    }
-    raw("],\"time_zone\":");
+    });
+    raw(",\"time_zone\":");
     string(p.timeZone);
     raw(",\"title\":");
     string(p.title);

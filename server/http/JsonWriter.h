@@ -30,6 +30,18 @@ public:
     void dateTime(const QDateTime &value);
     void profile(const Profile &profile);
     void message(const Message &message);
+    //! "[...]" with \a writeItem(item) for each of \a items, comma-separated.
+    template<typename List, typename WriteItem>
+    void array(const List &items, WriteItem writeItem)
+    {
+        raw('[');
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (i)
+                raw(',');
+            writeItem(items.at(i));
+        }
+        raw(']');
+    }
 
     const QByteArray &data() const { return m_out; }
     QByteArray take() { return std::move(m_out); }

@@ -83,7 +83,7 @@ ApiResult<SendOutcome> MessageService::send(const QString &sender, const QString
     if (!errors.isEmpty())
         return ApiError::fromValidation(errors.first());
 
-    Result<SendOutcome> sent = m_storage->sendMessage(message);
+    Expected<SendOutcome> sent = m_storage->sendMessage(message);
     if (!sent) {
         if (sent.error().field == QLatin1String("to") && sent.error().code == Error::Code::OutOfRange) {
             return invalid(QStringLiteral("unknown_recipient"), QStringLiteral("to"),
@@ -123,7 +123,7 @@ ApiResult<MessageService::ReadReceipt> MessageService::markRead(const QString &r
     ReadReceipt receipt;
     receipt.with = other;
     receipt.upTo = qint64(d);
-    const Result<int> marked = m_storage->markRead(reader, other, receipt.upTo);
+    const Expected<int> marked = m_storage->markRead(reader, other, receipt.upTo);
     if (!marked)
         return ApiError::fromStorage(marked.error());
     receipt.marked = marked.value();

@@ -19,6 +19,14 @@ QByteArray number(double value)
     return QByteArray::number(value, 'g', 10);
 }
 
+//! A metric without labels: its HELP and TYPE lines and its one sample.
+template<typename Number>
+void appendSample(QByteArray &out, const char *name, const char *type, const char *help, Number value)
+{
+    out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n' + name + ' '
+        + QByteArray::number(value) + '\n';
+}
+
 } // namespace
 
 void Metrics::recordRequest(const QString &route, const QByteArray &method, int status, double seconds)
@@ -67,26 +75,16 @@ QByteArray Metrics::exposition() const
     }
 
     locker.unlock();
-    out += "# HELP colleagues_sync_longpolls_waiting Sync requests currently held open waiting for a change.\n"
-           "# TYPE colleagues_sync_longpolls_waiting gauge\n"
-           "colleagues_sync_longpolls_waiting "
-        + QByteArray::number(waitingLongPolls()) + '\n';
-    out += "# HELP colleagues_http_connections_open Client connections currently open.\n"
-           "# TYPE colleagues_http_connections_open gauge\n"
-           "colleagues_http_connections_open "
-        + QByteArray::number(m_openConnections.load()) + '\n';
-    out += "# HELP colleagues_database_errors_total Requests that failed because the database failed.\n"
-           "# TYPE colleagues_database_errors_total counter\n"
-           "colleagues_database_errors_total "
-        + QByteArray::number(ApiError::databaseFailures()) + '\n';
-    out += "# HELP colleagues_signin_failures_total Sign-ins refused for wrong credentials.\n"
-           "# TYPE colleagues_signin_failures_total counter\n"
-           "colleagues_signin_failures_total "
-        + QByteArray::number(m_signInFailures.load()) + '\n';
-    out += "# HELP colleagues_signin_throttled_total Sign-ins refused with 429 because of too many failures.\n"
-           "# TYPE colleagues_signin_throttled_total counter\n"
-           "colleagues_signin_throttled_total "
-        + QByteArray::number(m_throttledSignIns.load()) + '\n';
+    appendSample(out, "colleagues_sync_longpolls_waiting", "gauge",
+                 "Sync requests currently held open waiting for a change.", waitingLongPolls());
+    appendSample(out, "colleagues_http_connections_open", "gauge", "Client connections currently open.",
+                 m_openConnections.load());
+    appendSample(out, "colleagues_database_errors_total", "counter",
+                 "Requests that failed because the database failed.", ApiError::databaseFailures());
+    appendSample(out, "colleagues_signin_failures_total", "counter", "Sign-ins refused for wrong credentials.",
+                 m_signInFailures.load());
+    appendSample(out, "colleagues_signin_throttled_total", "counter",
+                 "Sign-ins refused with 429 because of too many failures.", m_throttledSignIns.load());
     if (m_extra)
         out += m_extra();
     return out;

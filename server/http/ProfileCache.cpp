@@ -3,18 +3,10 @@
 
 namespace Colleagues::Server {
 
-ProfileCache::ProfileCache()
-{
-    m_clock.start();
-}
-
 std::optional<ProfileCache::Entry> ProfileCache::find(const QString &username) const
 {
     const QMutexLocker locker(&m_mutex);
-    const auto it = m_entries.constFind(username);
-    if (it == m_entries.cend() || m_clock.elapsed() - it->at > MaxAgeMs)
-        return std::nullopt;
-    return it->entry;
+    return m_entries.find(username);
 }
 
 void ProfileCache::insert(const QString &username, quint64 generation, Entry entry)
@@ -22,9 +14,7 @@ void ProfileCache::insert(const QString &username, quint64 generation, Entry ent
     const QMutexLocker locker(&m_mutex);
     if (generation != m_generation.load(std::memory_order_acquire))
         return;
-    if (m_entries.size() >= MaxEntries)
-        m_entries.clear();
-    m_entries.insert(username, Stored {std::move(entry), m_clock.elapsed()});
+    m_entries.insert(username, std::move(entry));
 }
 
 void ProfileCache::invalidate()

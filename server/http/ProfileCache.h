@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/http/ExpiringHash.h"
+
 #include <QByteArray>
-#include <QElapsedTimer>
-#include <QHash>
 #include <QMutex>
 #include <QString>
 
@@ -31,8 +31,6 @@ public:
         qint64 revision = 0;
     };
 
-    ProfileCache();
-
     //! Read before fetching what insert() will store.
     quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
     std::optional<Entry> find(const QString &username) const;
@@ -41,15 +39,9 @@ public:
     void invalidate();
 
 private:
-    struct Stored
-    {
-        Entry entry;
-        qint64 at = 0;
-    };
     mutable QMutex m_mutex;
-    QHash<QString, Stored> m_entries;
+    ExpiringHash<QString, Entry> m_entries {MaxAgeMs, MaxEntries};
     std::atomic<quint64> m_generation {0};
-    QElapsedTimer m_clock;
 };
 
 } // namespace Colleagues::Server

@@ -30,7 +30,7 @@ ApiError ProfileService::notFound(const QString &username)
 
 ApiResult<Profile> ProfileService::profile(const QString &username) const
 {
-    const Result<std::optional<Profile>> found = m_storage->findProfile(username);
+    const Expected<std::optional<Profile>> found = m_storage->findProfile(username);
     if (!found)
         return ApiError::fromStorage(found.error());
     if (!found.value())
@@ -43,7 +43,7 @@ ApiResult<Profile> ProfileService::save(const Session &actor, const QString &tar
 {
     if (!mayChange(actor, target))
         return forbidden();
-    Result<Profile> decoded = profileFromJson(edit, ProfileJsonMode::Update);
+    Expected<Profile> decoded = profileFromJson(edit, ProfileJsonMode::Update);
     if (!decoded)
         return ApiError::fromValidation(decoded.error());
     Profile profile = std::move(decoded).value();
@@ -60,7 +60,7 @@ ApiResult<Profile> ProfileService::save(const Session &actor, const QString &tar
     profile.updatedAt = {};
 
     // Revision 0 creates a profile that does not exist yet.
-    const Result<SaveOutcome> saved = m_storage->saveProfile(profile, expectedRevision);
+    const Expected<SaveOutcome> saved = m_storage->saveProfile(profile, expectedRevision);
     if (!saved)
         return ApiError::fromStorage(saved.error());
     switch (saved->status) {
@@ -84,7 +84,7 @@ ApiResult<Profile> ProfileService::setPhoto(const Session &actor, const QString 
 {
     if (!mayChange(actor, target))
         return forbidden();
-    const Result<std::optional<Profile>> current = m_storage->findProfile(target);
+    const Expected<std::optional<Profile>> current = m_storage->findProfile(target);
     if (!current)
         return ApiError::fromStorage(current.error());
     if (!current.value())
@@ -96,7 +96,7 @@ ApiResult<Profile> ProfileService::setPhoto(const Session &actor, const QString 
     photo.data = encoded->data;
     photo.mimeType = encoded->mimeType;
     photo.tag = QString::fromLatin1(QCryptographicHash::hash(photo.data, QCryptographicHash::Sha256).toHex().left(32));
-    Result<Profile> stored = m_storage->setPhoto(target, photo);
+    Expected<Profile> stored = m_storage->setPhoto(target, photo);
     if (!stored)
         return ApiError::fromStorage(stored.error());
     return stored.value();
@@ -118,7 +118,7 @@ ApiResult<bool> ProfileService::remove(const Session &actor, const QString &targ
         return ApiError::make(ApiError::Kind::Forbidden, QStringLiteral("forbidden"),
                               QStringLiteral("Only an administrator may remove a profile."));
     }
-    const Result<bool> removed = m_storage->removeProfile(target);
+    const Expected<bool> removed = m_storage->removeProfile(target);
     if (!removed)
         return ApiError::fromStorage(removed.error());
     if (!removed.value())

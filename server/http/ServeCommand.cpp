@@ -49,6 +49,19 @@ struct ListenAddress
     quint16 port = 0;
 };
 
+//! Reads \a option, when given, into \a value; false when it is not a number from \a min to \a max.
+bool readNumber(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max, int *value)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int number = parser.value(option).toInt(&ok);
+    if (!ok || number < min || number > max)
+        return false;
+    *value = number;
+    return true;
+}
+
 std::optional<ListenAddress> parseListen(const QString &text, QString &error)
 {
     const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
@@ -208,22 +221,14 @@ int runServeCommand(const QStringList &arguments)
     if (!listen)
         return fail(error);
     int workers = 0;
-    if (parser.isSet(workersOption)) {
-        bool ok = false;
-        workers = parser.value(workersOption).toInt(&ok);
-        if (!ok || workers < 1 || workers > 256)
-            return fail(QStringLiteral("--workers expects a number from 1 to 256."));
-    }
+    if (!readNumber(parser, workersOption, 1, 256, &workers))
+        return fail(QStringLiteral("--workers expects a number from 1 to 256."));
     int httpThreads = qBound(1, QThread::idealThreadCount(), 8);
-    if (parser.isSet(threadsOption)) {
-        bool ok = false;
-        httpThreads = parser.value(threadsOption).toInt(&ok);
-        if (!ok || httpThreads < 1 || httpThreads > 64)
-            return fail(QStringLiteral("--http-threads expects a number from 1 to 64."));
-    }
+    if (!readNumber(parser, threadsOption, 1, 64, &httpThreads))
+        return fail(QStringLiteral("--http-threads expects a number from 1 to 64."));
     TrustedProxies trustedProxies;
     if (parser.isSet(trustedProxyOption)) {
-        const Result<TrustedProxies> parsed = TrustedProxies::parse(parser.values(trustedProxyOption).join(u','));
+        const Expected<TrustedProxies> parsed = TrustedProxies::parse(parser.values(trustedProxyOption).join(u','));
         if (!parsed)
             return fail(QStringLiteral("--trusted-proxy: %1").arg(parsed.error().message));
         trustedProxies = parsed.value();
@@ -239,14 +244,14 @@ int runServeCommand(const QStringList &arguments)
     if (parser.isSet(dataDirOption)) {
         config = StorageConfig::sqlite(parser.value(dataDirOption));
     } else {
-        const Result<StorageConfig> parsed = StorageConfig::fromUrl(parser.value(databaseOption));
+        const Expected<StorageConfig> parsed = StorageConfig::fromUrl(parser.value(databaseOption));
         if (!parsed)
             return fail(QStringLiteral("--database: %1").arg(parsed.error().message));
         config = parsed.value();
     }
 
     std::unique_ptr<Storage> storage = Storage::create(config);
-    const Result<bool> opened = storage->open();
+    const Expected<bool> opened = storage->open();
     if (!opened) {
         err << "colleagues-server serve: cannot open the database: " << opened.error().message << "\n";
         return 1;

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/http/ExpiringHash.h"
 #include "server/storage/Storage.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
-#include <QHash>
 #include <QMutex>
 
 #include <optional>
@@ -25,21 +24,13 @@ public:
     static constexpr qint64 MaxAgeMs = 500;
     static constexpr int MaxEntries = 50000;
 
-    SessionCache();
-
     std::optional<Session> find(const QByteArray &tokenHash) const;
     void insert(const Session &session);
     void remove(const QByteArray &tokenHash);
 
 private:
-    struct Entry
-    {
-        Session session;
-        qint64 at = 0;
-    };
     mutable QMutex m_mutex;
-    QHash<QByteArray, Entry> m_entries;
-    QElapsedTimer m_clock;
+    ExpiringHash<QByteArray, Session> m_entries {MaxAgeMs, MaxEntries};
 };
 
 } // namespace Colleagues::Server

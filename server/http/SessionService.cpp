@@ -59,7 +59,7 @@ ApiResult<Session> SessionService::authenticate(const QByteArray &token) const
     const QByteArray tokenHash = Tokens::hash(token);
     std::optional<Session> session = m_cache ? m_cache->find(tokenHash) : std::nullopt;
     if (!session) {
-        const Result<std::optional<Session>> found = m_storage->findSession(tokenHash);
+        const Expected<std::optional<Session>> found = m_storage->findSession(tokenHash);
         if (!found)
             return ApiError::fromStorage(found.error());
         session = found.value();
@@ -99,7 +99,7 @@ void SessionService::signIn(const QString &username, const QByteArray &password,
         return;
     }
 
-    const Result<std::optional<Account>> found = m_storage->findAccount(username);
+    const Expected<std::optional<Account>> found = m_storage->findAccount(username);
     if (!found) {
         m_gate->leave(keys);
         done(ApiError::fromStorage(found.error()));
@@ -125,13 +125,13 @@ ApiResult<SignIn> SessionService::finishSignIn(const QString &username, bool pas
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!passwordOk || disabled) {
-        const Result<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
-        const Result<int> b = m_storage->recordFailedSignIn(addrKey, now);
+        const Expected<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
+        const Expected<int> b = m_storage->recordFailedSignIn(addrKey, now);
         if (!a || !b)
             return ApiError::databaseUnavailable();
         return invalidCredentials();
     }
-    const Result<std::optional<Account>> found = m_storage->findAccount(username);
+    const Expected<std::optional<Account>> found = m_storage->findAccount(username);
     if (!found)
         return ApiError::fromStorage(found.error());
     const std::optional<Account> &account = found.value();
@@ -144,7 +144,7 @@ ApiResult<SignIn> SessionService::finishSignIn(const QString &username, bool pas
     result.session.username = account->username;
     result.session.role = account->role;
     result.session.expiresAt = now.addSecs(LifetimeSeconds);
-    const Result<bool> created = m_storage->createSession(result.session);
+    const Expected<bool> created = m_storage->createSession(result.session);
     if (!created)
         return ApiError::fromStorage(created.error());
     // A good password resets the account's failures; the address keeps its count, so one
@@ -158,7 +158,7 @@ ApiResult<bool> SessionService::signOut(const QByteArray &token)
     const QByteArray tokenHash = Tokens::hash(token);
     if (m_cache)
         m_cache->remove(tokenHash);
-    const Result<bool> deleted = m_storage->deleteSession(tokenHash);
+    const Expected<bool> deleted = m_storage->deleteSession(tokenHash);
     if (!deleted)
         return ApiError::fromStorage(deleted.error());
     return true;

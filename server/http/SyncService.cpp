@@ -24,7 +24,7 @@ ApiResult<SyncPage> SyncService::page(const QString &viewer, qint64 cursor, int 
 {
     qint64 at = cursor;
     for (int round = 0; round < 1000; ++round) {
-        Result<SyncPage> page = m_storage->changesSince(viewer, at, limit);
+        Expected<SyncPage> page = m_storage->changesSince(viewer, at, limit);
         if (!page)
             return ApiError::fromStorage(page.error());
         if (!isEmpty(page.value()) || !page->hasMore || page->next <= at)
@@ -44,27 +44,14 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total)
     JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300);
     w.raw("{\"has_more\":");
     w.boolean(page.hasMore);
-    w.raw(",\"messages\":[");
-    for (qsizetype i = 0; i < page.messages.size(); ++i) {
-        if (i)
-            w.raw(',');
-        w.message(page.messages.at(i));
-    }
-    w.raw("],\"next\":");
+    w.raw(",\"messages\":");
+    w.array(page.messages, [&w](const Message &message) { w.message(message); });
+    w.raw(",\"next\":");
     w.number(page.next);
-    w.raw(",\"profiles\":[");
-    for (qsizetype i = 0; i < page.profiles.size(); ++i) {
-        if (i)
-            w.raw(',');
-        w.profile(page.profiles.at(i));
-    }
-    w.raw("],\"removed\":[");
-    for (qsizetype i = 0; i < page.removedIds.size(); ++i) {
-        if (i)
-            w.raw(',');
-        w.string(page.removedIds.at(i));
-    }
-    w.raw("]");
+    w.raw(",\"profiles\":");
+    w.array(page.profiles, [&w](const Profile &profile) { w.profile(profile); });
+    w.raw(",\"removed\":");
+    w.array(page.removedIds, [&w](const QString &id) { w.string(id); });
     if (total >= 0) {
         w.raw(",\"total\":");
         w.number(total);

@@ -12,7 +12,7 @@ QHostAddress unmapped(const QHostAddress &address)
     return ok ? QHostAddress(v4) : address;
 }
 
-Result<TrustedProxies> TrustedProxies::parse(const QString &text)
+Expected<TrustedProxies> TrustedProxies::parse(const QString &text)
 {
     TrustedProxies proxies;
     const QStringList parts = text.split(u',', Qt::SkipEmptyParts);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/Result.h"
+#include "core/Expected.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -23,7 +23,7 @@ class TrustedProxies
 {
 public:
     //! Parses "CIDR[,CIDR...]" ("10.0.0.0/8,::1", a bare address is one host).
-    static Result<TrustedProxies> parse(const QString &text);
+    static Expected<TrustedProxies> parse(const QString &text);
 
     bool isEmpty() const { return m_networks.isEmpty(); }
     bool contains(const QHostAddress &address) const;

@@ -1,9 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "server/storage/Migrations_p.h"
 
+#include "server/storage/Connection_p.h"
+#include "server/storage/Database_p.h"
+#include "server/storage/Query_p.h"
+#include "server/storage/SqlHelpers_p.h"
+#include "server/storage/Transaction_p.h"
+
+#include <QScopeGuard>
+
 namespace Colleagues::Server::Internal {
 
 namespace {
+
+// Any constant: serializes schema migrations of all server processes on one PostgreSQL.
+constexpr qint64 MigrationLockKey = 0x436f6c6c65616775; // "Collegu"
 
 // Times are milliseconds since the epoch (UTC) on both backends. Usernames are the keys
 // between tables, so accounts and profiles stay separate (an account without a profile, or
@@ -154,6 +165,64 @@ const QList<Migration> &migrations()
 {
     static const QList<Migration> all {initialSchema()};
     return all;
+}
+
+Expected<bool> migrate(Database &database, Connection &c)
+{
+    QSqlError error;
+    if (database.isPostgres()) {
+        // Another server process may be migrating the same database right now.
+        if (!c.execDirect(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(MigrationLockKey), &error))
+            return database.failure(c, error, u"taking the migration lock");
+    }
+    const auto unlock = qScopeGuard([&] {
+        if (database.isPostgres())
+            c.execDirect(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(MigrationLockKey));
+    });
+    if (!c.execDirect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+                                     " description TEXT NOT NULL, applied_at BIGINT NOT NULL)"),
+                      &error)) {
+        return database.failure(c, error, u"creating schema_version");
+    }
+    const QList<Migration> &all = migrations();
+    const int known = all.isEmpty() ? 0 : all.constLast().version;
+    for (const Migration &migration : all) {
+        Transaction tx(database, c);
+        if (!tx.begin())
+            return tx.fail(u"starting a migration");
+        Query versionQuery(c, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+        const auto current = versionQuery.scalar();
+        if (!current)
+            return tx.fail(u"reading the schema version", versionQuery.error());
+        if (*current > known) {
+            tx.rollback();
+            return Error {Error::Code::OutOfRange, QStringLiteral("database"),
+                          QStringLiteral("The database has schema version %1, newer than this server knows (%2); "
+                                         "use a newer colleagues-server.")
+                              .arg(*current)
+                              .arg(known)};
+        }
+        if (*current >= migration.version) {
+            tx.rollback();
+            continue;
+        }
+        const QStringList &statements = database.isPostgres() ? migration.postgres : migration.sqlite;
+        for (const QString &statement : statements) {
+            if (!c.execDirect(statement, &error))
+                return tx.fail(QStringLiteral("migration %1").arg(migration.version), error);
+        }
+        Query record(c,
+                     QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"));
+        if (!record.exec({migration.version, migration.description, nowMs()}))
+            return tx.fail(u"recording a migration", record.error());
+        record.finish();
+        if (!tx.commit())
+            return tx.fail(u"committing a migration");
+        qCInfo(lcStorage).noquote() << "applied schema migration" << migration.version << "-" << migration.description;
+    }
+    // Statements prepared before the migration may refer to an older schema.
+    c.statements.clear();
+    return true;
 }
 
 } // namespace Colleagues::Server::Internal

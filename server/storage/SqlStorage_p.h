@@ -3,29 +3,26 @@
 
 // The Qt SQL implementation of Storage, for SQLite and PostgreSQL. Private to storage/.
 
+#include "server/storage/AccountTable_p.h"
+#include "server/storage/Database_p.h"
+#include "server/storage/MessageTable_p.h"
+#include "server/storage/PhotoTable_p.h"
+#include "server/storage/ProfileTable_p.h"
+#include "server/storage/SessionTable_p.h"
 #include "server/storage/Storage.h"
+#include "server/storage/SyncReader_p.h"
 
-#include <QMutex>
-#include <QSqlDatabase>
 #include <QTimer>
 
 #include <atomic>
-#include <map>
-
-QT_BEGIN_NAMESPACE
-class QSqlQuery;
-class QSqlError;
-class QThread;
-QT_END_NAMESPACE
 
 namespace Colleagues::Server {
 
-namespace Internal {
-struct Connection;
-class Query;
-class Transaction;
-} // namespace Internal
-
+/*!
+ * Opens the database, keeps its schema current, listens for other instances' changes (on
+ * PostgreSQL) and cleans up; everything else it hands to one class per part of the data,
+ * which all work through the one Internal::Database.
+ */
 class SqlStorage final : public Storage
 {
     Q_OBJECT
@@ -34,72 +31,101 @@ public:
     explicit SqlStorage(const StorageConfig &config, QObject *parent = nullptr);
     ~SqlStorage() override;
 
-    Result<bool> open() override;
-    StorageConfig::Backend backend() const override { return m_config.backend; }
+    Expected<bool> open() override;
+    StorageConfig::Backend backend() const override { return m_database.config().backend; }
     int schemaVersion() override;
-    Result<int> housekeeping() override;
-    Result<int> purgeTombstones(const QDateTime &before) override;
+    Expected<int> housekeeping() override;
+    Expected<int> purgeTombstones(const QDateTime &before) override;
 
-    Result<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) override;
-    Result<QStringList> createAccounts(const QList<Account> &accounts) override;
-    Result<std::optional<Account>> findAccount(const QString &username) override;
-    Result<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) override;
-    Result<bool> setDisabled(const QString &username, bool disabled) override;
-    Result<bool> setRole(const QString &username, Role role) override;
-    qint64 accountCount() override;
+    Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) override
+    {
+        return m_accounts.createAccount(username, passwordHash, role);
+    }
+    Expected<QStringList> createAccounts(const QList<Account> &accounts) override
+    {
+        return m_accounts.createAccounts(accounts);
+    }
+    Expected<std::optional<Account>> findAccount(const QString &username) override
+    {
+        return m_accounts.findAccount(username);
+    }
+    Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) override
+    {
+        return m_accounts.setPasswordHash(username, passwordHash);
+    }
+    Expected<bool> setDisabled(const QString &username, bool disabled) override
+    {
+        return m_accounts.setDisabled(username, disabled);
+    }
+    Expected<bool> setRole(const QString &username, Role role) override { return m_accounts.setRole(username, role); }
+    qint64 accountCount() override { return m_accounts.accountCount(); }
 
-    Result<bool> createSession(const Session &session) override;
-    Result<std::optional<Session>> findSession(const QByteArray &tokenHash) override;
-    Result<bool> deleteSession(const QByteArray &tokenHash) override;
-    Result<bool> deleteSessionsOf(const QString &username) override;
+    Expected<bool> createSession(const Session &session) override { return m_sessions.createSession(session); }
+    Expected<std::optional<Session>> findSession(const QByteArray &tokenHash) override
+    {
+        return m_sessions.findSession(tokenHash);
+    }
+    Expected<bool> deleteSession(const QByteArray &tokenHash) override { return m_sessions.deleteSession(tokenHash); }
+    Expected<bool> deleteSessionsOf(const QString &username) override { return m_sessions.deleteSessionsOf(username); }
 
-    Result<int> recordFailedSignIn(const QString &key, const QDateTime &at) override;
-    int failedSignInsSince(const QString &key, const QDateTime &since) override;
-    Result<bool> clearFailedSignIns(const QString &key) override;
+    Expected<int> recordFailedSignIn(const QString &key, const QDateTime &at) override
+    {
+        return m_sessions.recordFailedSignIn(key, at);
+    }
+    int failedSignInsSince(const QString &key, const QDateTime &since) override
+    {
+        return m_sessions.failedSignInsSince(key, since);
+    }
+    Expected<bool> clearFailedSignIns(const QString &key) override { return m_sessions.clearFailedSignIns(key); }
 
-    Result<std::optional<Profile>> findProfile(const QString &username) override;
-    Result<QList<Result<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles) override;
-    Result<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) override;
-    Result<bool> removeProfile(const QString &username) override;
-    qint64 profileCount() override;
+    Expected<std::optional<Profile>> findProfile(const QString &username) override
+    {
+        return m_profiles.findProfile(username);
+    }
+    Expected<QList<Expected<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles) override
+    {
+        return m_profiles.importProfiles(profiles);
+    }
+    Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) override
+    {
+        return m_profiles.saveProfile(profile, expectedRevision);
+    }
+    Expected<bool> removeProfile(const QString &username) override { return m_profiles.removeProfile(username); }
+    qint64 profileCount() override { return m_profiles.profileCount(); }
 
-    Result<Profile> setPhoto(const QString &username, const Photo &photo) override;
-    std::optional<Photo> photo(const QString &username) override;
+    Expected<Profile> setPhoto(const QString &username, const Photo &photo) override
+    {
+        return m_photos.setPhoto(username, photo);
+    }
+    std::optional<Photo> photo(const QString &username) override { return m_photos.photo(username); }
 
-    Result<SendOutcome> sendMessage(const Message &message) override;
-    Result<int> markRead(const QString &reader, const QString &other, qint64 upToId) override;
+    Expected<SendOutcome> sendMessage(const Message &message) override { return m_messages.sendMessage(message); }
+    Expected<int> markRead(const QString &reader, const QString &other, qint64 upToId) override
+    {
+        return m_messages.markRead(reader, other, upToId);
+    }
 
-    Result<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) override;
-    qint64 latestSequence() override;
+    Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) override
+    {
+        return m_sync.changesSince(viewer, cursor, limit);
+    }
+    qint64 latestSequence() override { return m_sync.latestSequence(); }
 
 private:
-    friend class Internal::Transaction;
-
-    bool isPostgres() const { return m_config.backend == StorageConfig::Backend::Postgres; }
-    //! This thread's connection, opened (or reopened after a failure); nullptr if the
-    //! database cannot be reached.
-    Internal::Connection *connection();
-    Internal::Connection *openConnection(Internal::Connection *connection);
-    void configure(QSqlDatabase &db) const;
-    void dropConnection(QThread *thread);
-    //! Logs a failed statement, marks the connection for reopening if it is broken and
-    //! returns the error callers see.
-    Error failure(Internal::Connection &connection, const QSqlError &error, QStringView what);
-    std::optional<qint64> scalar(const QString &sql, const QVariantList &values = {});
-
-    Result<bool> migrate(Internal::Connection &connection);
+    bool isPostgres() const { return m_database.isPostgres(); }
     void startListening();
     void checkListener();
     void emitChanged(qint64 sequence);
 
-    StorageConfig m_config;
-    QString m_connectionPrefix;
-    bool m_opened = false;
-
-    QMutex m_connectionsMutex;
-    std::map<QThread *, std::unique_ptr<Internal::Connection>> m_connections;
-
     std::atomic<qint64> m_lastEmitted {0};
+    Internal::Database m_database;
+    Internal::AccountTable m_accounts {m_database};
+    Internal::SessionTable m_sessions {m_database};
+    Internal::ProfileTable m_profiles {m_database};
+    Internal::PhotoTable m_photos {m_database};
+    Internal::MessageTable m_messages {m_database};
+    Internal::SyncReader m_sync {m_database};
+    bool m_opened = false;
 
     // PostgreSQL: a connection in this object's thread that LISTENs for other instances' changes
     QString m_listenerName;

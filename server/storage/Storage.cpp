@@ -16,7 +16,7 @@ Error databaseFailure()
                   QStringLiteral("The database is not available right now; please try again later.")};
 }
 
-Result<StorageConfig> StorageConfig::fromUrl(const QString &url)
+Expected<StorageConfig> StorageConfig::fromUrl(const QString &url)
 {
     const auto invalid = [](const QString &message) {
         return Error {Error::Code::InvalidFormat, QStringLiteral("database_url"), message};
@@ -118,7 +118,7 @@ std::optional<Profile> Storage::profile(const QString &username)
     return found ? *found : std::nullopt;
 }
 
-Result<UpsertOutcome> Storage::importProfile(const Profile &profile)
+Expected<UpsertOutcome> Storage::importProfile(const Profile &profile)
 {
     auto outcomes = importProfiles({profile});
     if (!outcomes)
@@ -126,7 +126,7 @@ Result<UpsertOutcome> Storage::importProfile(const Profile &profile)
     return outcomes->constFirst();
 }
 
-Result<Profile> Storage::upsertProfile(const Profile &profile)
+Expected<Profile> Storage::upsertProfile(const Profile &profile)
 {
     auto outcome = importProfile(profile);
     if (!outcome)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Expected.h"
 #include "core/Message.h"
 #include "core/Profile.h"
-#include "core/Result.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -56,7 +56,7 @@ struct StorageConfig
     //! The database name is required; user, password, host (default localhost) and port
     //! (default 5432) are optional. Query items are libpq options, e.g. "?sslmode=require";
     //! "?host=/var/run/postgresql" connects through a Unix socket.
-    static Result<StorageConfig> fromUrl(const QString &url);
+    static Expected<StorageConfig> fromUrl(const QString &url);
     static StorageConfig sqlite(const QString &dataDir);
 
     //! The SQLite file: dataDir + "/colleagues.db".
@@ -161,7 +161,7 @@ public:
     //! Opens the database and applies pending schema migrations. Call once at start.
     //! open() must be called in the thread the Storage object lives in: on PostgreSQL that
     //! thread's event loop receives other instances' change notifications.
-    virtual Result<bool> open() = 0;
+    virtual Expected<bool> open() = 0;
     virtual StorageConfig::Backend backend() const = 0;
     //! The schema version open() brought the database to.
     virtual int schemaVersion() = 0;
@@ -169,76 +169,76 @@ public:
     //! Deletes expired sessions, failed sign-ins older than a day and removed profiles older
     //! than StorageConfig::tombstoneRetention. open() runs it once; a server should run it
     //! periodically (e.g. hourly). Returns how many rows it deleted.
-    virtual Result<int> housekeeping() = 0;
+    virtual Expected<int> housekeeping() = 0;
     //! Forgets removed profiles whose removal is older than \a before. Cursors older than the
     //! newest removal forgotten get SyncPage::startOver. Returns how many were forgotten.
-    virtual Result<int> purgeTombstones(const QDateTime &before) = 0;
+    virtual Expected<int> purgeTombstones(const QDateTime &before) = 0;
 
     // Accounts
     //! Fails with Code::Duplicate (field "username") if the account exists.
-    virtual Result<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) = 0;
+    virtual Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) = 0;
     //! Creates, in one transaction, those of \a accounts whose username has no account yet
     //! (id and disabled are ignored); returns the usernames it created. Fails with the
     //! username's error if one is invalid, creating none.
-    virtual Result<QStringList> createAccounts(const QList<Account> &accounts) = 0;
+    virtual Expected<QStringList> createAccounts(const QList<Account> &accounts) = 0;
     virtual std::optional<Account> account(const QString &username);
-    virtual Result<std::optional<Account>> findAccount(const QString &username) = 0;
+    virtual Expected<std::optional<Account>> findAccount(const QString &username) = 0;
     //! Fails with Code::OutOfRange (field "username") when there is no such account.
-    virtual Result<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) = 0;
+    virtual Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) = 0;
     //! Disabling also deletes the account's sessions, in the same transaction. Fails with
     //! Code::OutOfRange (field "username") when there is no such account.
-    virtual Result<bool> setDisabled(const QString &username, bool disabled) = 0;
-    virtual Result<bool> setRole(const QString &username, Role role) = 0;
+    virtual Expected<bool> setDisabled(const QString &username, bool disabled) = 0;
+    virtual Expected<bool> setRole(const QString &username, Role role) = 0;
     virtual qint64 accountCount() = 0;
 
     // Sessions (tokens are stored as their SHA-256 only)
     //! Fails with Code::OutOfRange (field "username") when there is no such account.
-    virtual Result<bool> createSession(const Session &session) = 0;
+    virtual Expected<bool> createSession(const Session &session) = 0;
     virtual std::optional<Session> session(const QByteArray &tokenHash);
-    virtual Result<std::optional<Session>> findSession(const QByteArray &tokenHash) = 0;
-    virtual Result<bool> deleteSession(const QByteArray &tokenHash) = 0;
-    virtual Result<bool> deleteSessionsOf(const QString &username) = 0;
+    virtual Expected<std::optional<Session>> findSession(const QByteArray &tokenHash) = 0;
+    virtual Expected<bool> deleteSession(const QByteArray &tokenHash) = 0;
+    virtual Expected<bool> deleteSessionsOf(const QString &username) = 0;
 
     // Sign-in throttling, shared by all instances on one database. Keys such as "user:ada"
     // and "addr:127.0.0.1".
     //! Records a failure; returns how many failures \a key has in the 24 hours before \a at.
-    virtual Result<int> recordFailedSignIn(const QString &key, const QDateTime &at) = 0;
+    virtual Expected<int> recordFailedSignIn(const QString &key, const QDateTime &at) = 0;
     //! 0 when the database fails.
     virtual int failedSignInsSince(const QString &key, const QDateTime &since) = 0;
-    virtual Result<bool> clearFailedSignIns(const QString &key) = 0;
+    virtual Expected<bool> clearFailedSignIns(const QString &key) = 0;
 
     // Profiles
     //! The profile, if it exists and is not removed.
     virtual std::optional<Profile> profile(const QString &username);
-    virtual Result<std::optional<Profile>> findProfile(const QString &username) = 0;
+    virtual Expected<std::optional<Profile>> findProfile(const QString &username) = 0;
     //! Creates or replaces a profile by username (admin import); assigns id, revision, updated-at.
     //! Same as importProfile(), returning only the profile.
-    virtual Result<Profile> upsertProfile(const Profile &profile);
+    virtual Expected<Profile> upsertProfile(const Profile &profile);
     //! Creates or replaces the content of a profile by username. The id, photo and server
     //! fields of \a profile are ignored. A profile whose content is already equal is left
     //! alone (Unchanged: no new revision, no change for clients). A removed profile comes
     //! back with its old id.
-    virtual Result<UpsertOutcome> importProfile(const Profile &profile);
+    virtual Expected<UpsertOutcome> importProfile(const Profile &profile);
     //! importProfile() for many profiles in one transaction: slot i of the result is the
     //! outcome for profiles[i], or the rule it breaks (invalid profiles are skipped, the others
     //! imported). Fails as a whole only when the database does. Callers split large imports
     //! (say 500 at a time) so that other writers never wait long.
-    virtual Result<QList<Result<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles) = 0;
+    virtual Expected<QList<Expected<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles) = 0;
     //! Saves the owner's edit only if the stored revision equals expectedRevision. With
     //! expectedRevision 0 and no profile yet (or a removed one), creates it. Stale carries the
     //! current profile; NotFound means there is no profile and expectedRevision was not 0.
     //! An edit that changes nothing is Saved without a new revision.
-    virtual Result<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) = 0;
+    virtual Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) = 0;
     //! Removes a profile, keeping a tombstone (id and username) for sync; its content and
     //! photo are deleted. Returns false when there was no such profile.
-    virtual Result<bool> removeProfile(const QString &username) = 0;
+    virtual Expected<bool> removeProfile(const QString &username) = 0;
     virtual qint64 profileCount() = 0;
 
     // Photos
     //! Stores the photo and sets Profile::photoTag (to photo.tag, or a hash of the data when
     //! photo.tag is empty); empty photo.data removes the photo. Fails with Code::OutOfRange
     //! (field "username") when there is no such profile.
-    virtual Result<Profile> setPhoto(const QString &username, const Photo &photo) = 0;
+    virtual Expected<Profile> setPhoto(const QString &username, const Photo &photo) = 0;
     virtual std::optional<Photo> photo(const QString &username) = 0;
 
     // Messages
@@ -247,16 +247,16 @@ public:
     //! sequence value of the send). Fails with Code::OutOfRange, field "to", when the
     //! recipient has no account (field "from" for the sender), and with the field
     //! Validation names when the message is invalid. An empty clientId gets a fresh one.
-    virtual Result<SendOutcome> sendMessage(const Message &message) = 0;
+    virtual Expected<SendOutcome> sendMessage(const Message &message) = 0;
     //! Marks messages from \a other to \a reader with id <= upToId as read; returns how many.
-    virtual Result<int> markRead(const QString &reader, const QString &other, qint64 upToId) = 0;
+    virtual Expected<int> markRead(const QString &reader, const QString &other, qint64 upToId) = 0;
 
     // Sync
     //! What \a viewer may see after \a cursor: every profile change and the viewer's own
     //! messages (sent or received, including read-state changes), in sequence order, at most
     //! \a limit items (clamped to 1..10000) in all. Cursor 0 is a full sync. A cursor older
     //! than the newest purged removal, or newer than the sequence, gets startOver.
-    virtual Result<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
+    virtual Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
     //! The latest committed sequence value; 0 for an empty database or when the database fails.
     virtual qint64 latestSequence() = 0;
 

@@ -101,7 +101,7 @@ void TestNetworkFaults::enginesRecoverFromFaults()
             for (Side &s : sides) {
                 const QString body =
                     QStringLiteral("%1 #%2 (%3, seed %4)").arg(label).arg(++counter).arg(s.user).arg(seed);
-                const Result<QString> key = s.client->client()->outbox()->sendMessage(s.peer, body);
+                const Expected<QString> key = s.client->client()->outbox()->sendMessage(s.peer, body);
                 QVERIFY(key);
                 s.sentKeys.append(*key);
                 s.sentBodies.append(body);

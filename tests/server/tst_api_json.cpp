@@ -82,7 +82,7 @@ void TestApiJson::profile()
     bare.displayName = u"Min"_qs;
     QCOMPARE(JsonWriter::toJson(bare), viaQt(toJson(bare)));
     // And it reads back to the same profile.
-    const Result<Profile> back = profileFromJson(QJsonDocument::fromJson(JsonWriter::toJson(p)).object());
+    const Expected<Profile> back = profileFromJson(QJsonDocument::fromJson(JsonWriter::toJson(p)).object());
     if (back)
         QCOMPARE(back->displayName, p.displayName);
 }

@@ -42,7 +42,7 @@ void TestTrustedProxies::parse()
 {
     QFETCH(QString, text);
     QFETCH(bool, valid);
-    const Result<TrustedProxies> parsed = TrustedProxies::parse(text);
+    const Expected<TrustedProxies> parsed = TrustedProxies::parse(text);
     QCOMPARE(parsed.hasValue(), valid);
     if (!valid)
         QVERIFY(!parsed.error().message.isEmpty());
@@ -83,7 +83,7 @@ void TestTrustedProxies::clientAddress()
     QFETCH(QString, peer);
     QFETCH(QByteArray, forwardedFor);
     QFETCH(QString, client);
-    const Result<TrustedProxies> proxies = TrustedProxies::parse(trusted);
+    const Expected<TrustedProxies> proxies = TrustedProxies::parse(trusted);
     QVERIFY(proxies.hasValue());
     QCOMPARE(proxies->clientAddress(QHostAddress(peer), forwardedFor), QHostAddress(client));
 }

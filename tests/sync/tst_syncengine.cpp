@@ -191,7 +191,7 @@ void TestSyncEngine::twoClientsMessageEachOther()
     QSignalSpy adaUpdated(a->client()->engine(), &SyncEngine::messagesUpdated);
     QSignalSpy adaChanged(a->client()->outbox(), &Outbox::messageChanged);
 
-    const Result<QString> sent = a->client()->outbox()->sendMessage(Grace, u"Hello Grace — café?"_qs);
+    const Expected<QString> sent = a->client()->outbox()->sendMessage(Grace, u"Hello Grace — café?"_qs);
     QVERIFY(sent);
     QTRY_VERIFY_WITH_TIMEOUT(!graceGot.isEmpty(), 10000);
     const auto received = graceGot.first().at(0).value<QList<MessageRecord>>();
@@ -233,7 +233,7 @@ void TestSyncEngine::readMarkMadeOfflineSurvivesARestart()
     auto g = syncedClient(Grace, QUrl(u"http://127.0.0.1:%1"_qs.arg(proxy.port())));
     QVERIFY(a && g);
     QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
-    const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Read me on the train"_qs);
+    const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Read me on the train"_qs);
     QVERIFY(key);
     QTRY_VERIFY_WITH_TIMEOUT(!graceGot.isEmpty(), 10000);
 
@@ -272,7 +272,7 @@ void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()
     m_server->stop();
     QTRY_COMPARE_WITH_TIMEOUT(a->client()->engine()->state(), SyncState::Offline, 10000);
     QSignalSpy itemChanged(a->client()->outbox(), &Outbox::itemChanged);
-    const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Sent while the server was down"_qs);
+    const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Sent while the server was down"_qs);
     QVERIFY(key);
     // It is stored and waits: pending, with a temporary failure recorded.
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -316,7 +316,7 @@ void TestSyncEngine::cutAnswersDoNotDuplicate()
     FaultProxy::Faults faults;
     faults.cutResponseProbability = 1.0;
     proxy.setFaults(faults);
-    const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Exactly once, please"_qs);
+    const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Exactly once, please"_qs);
     QVERIFY(key);
     QTRY_VERIFY_WITH_TIMEOUT(proxy.counters().cuts >= 2, 10000);
     proxy.setFaults({});
@@ -341,7 +341,7 @@ void TestSyncEngine::validationFailureIsPermanent()
     QVERIFY(a);
     // Valid for the client's rules, refused by the server: nobody has this username.
     QSignalSpy changed(a->client()->outbox(), &Outbox::messageChanged);
-    const Result<QString> key = a->client()->outbox()->sendMessage(u"nobody-by-this-name"_qs, u"Hello?"_qs);
+    const Expected<QString> key = a->client()->outbox()->sendMessage(u"nobody-by-this-name"_qs, u"Hello?"_qs);
     QVERIFY(key);
     QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
     const MessageRecord m = changed.last().at(0).value<MessageRecord>();
@@ -465,7 +465,7 @@ void TestSyncEngine::expiredOrRevokedToken()
     QTRY_COMPARE_WITH_TIMEOUT(httpRequest(&m_network, "GET", probe, token).status, 401, 10000);
 
     QSignalSpy required(a->client()->session(), &Session::signInRequired);
-    const Result<QString> key = a->client()->outbox()->sendMessage(Grace, u"Written before signing in again"_qs);
+    const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Written before signing in again"_qs);
     QVERIFY(key);
     a->client()->outbox()->start();
     QVERIFY(required.wait(10000));
@@ -494,7 +494,7 @@ void TestSyncEngine::startOverKeepsTheOutbox()
     SyncClient *client = a->client();
     client->stop();
     // A message waiting in the outbox while the directory is thrown away.
-    const Result<QString> key = client->outbox()->sendMessage(Grace, u"Survives a resync"_qs);
+    const Expected<QString> key = client->outbox()->sendMessage(Grace, u"Survives a resync"_qs);
     QVERIFY(key);
     QTRY_VERIFY(!client->outbox()->items().isEmpty());
     // A cursor the server cannot serve (from the future, e.g. a restored server backup).

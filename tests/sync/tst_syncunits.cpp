@@ -170,7 +170,7 @@ void TestSyncUnits::syncBatchParses()
     m.body = u"hi"_qs;
     m.sentAt = QDateTime::currentDateTimeUtc();
     m.sequence = 12;
-    const Result<SyncBatch> b = SyncBatch::fromJson(
+    const Expected<SyncBatch> b = SyncBatch::fromJson(
         page({profileJson(u"ada"_qs), profileJson(u"grace"_qs)}, 12, true, {u"gone-id"_qs}, {toJson(m)}));
     QVERIFY2(b, qPrintable(b ? QString() : b.error().message));
     QCOMPARE(b->profiles.size(), 2);
@@ -181,7 +181,7 @@ void TestSyncUnits::syncBatchParses()
     QVERIFY(b->hasMore);
     QVERIFY(!b->startOver);
 
-    const Result<SyncBatch> over = SyncBatch::fromJson(R"({"start_over": true, "next": 0, "has_more": true})");
+    const Expected<SyncBatch> over = SyncBatch::fromJson(R"({"start_over": true, "next": 0, "has_more": true})");
     QVERIFY(over);
     QVERIFY(over->startOver);
 }
@@ -204,7 +204,7 @@ void TestSyncUnits::syncBatchRejects()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
-    const Result<SyncBatch> b = SyncBatch::fromJson(body);
+    const Expected<SyncBatch> b = SyncBatch::fromJson(body);
     QVERIFY(!b);
     if (!field.isEmpty())
         QCOMPARE(b.error().field, field);

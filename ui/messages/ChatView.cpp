@@ -225,7 +225,7 @@ void ChatView::send()
         text.remove(0, 1);
     if (text.trimmed().isEmpty() || m_model->peer().isEmpty())
         return;
-    const Result<QString> queued = m_backend->sync()->outbox()->sendMessage(m_model->peer(), text);
+    const Expected<QString> queued = m_backend->sync()->outbox()->sendMessage(m_model->peer(), text);
     if (!queued) {
         m_errorLabel->setText(queued.error().message);
         m_errorLabel->show();

@@ -442,7 +442,7 @@ bool ProfileEditor::save()
     Outbox *outbox = m_backend->sync()->outbox();
     const bool fieldsChanged = !(edit == m_base);
     if (fieldsChanged) {
-        const Result<QString> queued = outbox->saveProfile(edit, m_base.revision);
+        const Expected<QString> queued = outbox->saveProfile(edit, m_base.revision);
         if (!queued) {
             setError(queued.error().field.section(QLatin1Char('['), 0, 0), queued.error().message);
             showStatus(queued.error().message, true);
@@ -488,7 +488,7 @@ void ProfileEditor::onProfileSaved(const Profile &profile)
 
 void ProfileEditor::uploadPhoto(const QByteArray &jpeg)
 {
-    const Result<QString> queued = m_backend->sync()->outbox()->uploadPhoto(jpeg, QByteArrayLiteral("image/jpeg"));
+    const Expected<QString> queued = m_backend->sync()->outbox()->uploadPhoto(jpeg, QByteArrayLiteral("image/jpeg"));
     if (!queued)
         showStatus(queued.error().message, true);
 }

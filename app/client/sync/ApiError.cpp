@@ -140,7 +140,7 @@ ApiError ApiError::fromReply(QNetworkReply *reply, const QByteArray &body)
 
     // The server's error body: {"error": {"code", "message", "field"?}}
     QString serverMessage;
-    if (const Result<QJsonObject> doc = parseJsonObject(body); doc) {
+    if (const Expected<QJsonObject> doc = parseJsonObject(body); doc) {
         const QJsonObject err = doc->value(QStringLiteral("error")).toObject();
         e.code = err.value(QStringLiteral("code")).toString();
         e.field = err.value(QStringLiteral("field")).toString();

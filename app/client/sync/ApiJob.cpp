@@ -81,11 +81,11 @@ void ApiJob::onReplyFinished()
     if (m_error.isError()) {
         qCDebug(lcSync) << reply->operation() << reply->url().path() << "failed:" << m_error.kindName()
                         << m_error.detail;
-        Q_EMIT failed(m_error);
+        Q_EMIT failed(m_error, QPrivateSignal());
     } else {
-        Q_EMIT succeeded();
+        Q_EMIT succeeded(QPrivateSignal());
     }
-    Q_EMIT finished(this);
+    Q_EMIT finished(this, QPrivateSignal());
     deleteLater();
 }
 

@@ -36,11 +36,12 @@ public:
     //! Cancels the request; the job then fails with a Network error and finishes.
     void abort();
 
+    // Only the job emits these (QPrivateSignal), so a listener hears exactly one answer.
 Q_SIGNALS:
-    void succeeded();
-    void failed(const Colleagues::ApiError &error);
+    void succeeded(QPrivateSignal);
+    void failed(const Colleagues::ApiError &error, QPrivateSignal);
     //! Always emitted last, after succeeded() or failed().
-    void finished(Colleagues::ApiJob *job);
+    void finished(Colleagues::ApiJob *job, QPrivateSignal);
 
 protected:
     friend class ApiClient;

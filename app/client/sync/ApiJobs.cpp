@@ -26,7 +26,7 @@ ApiError fromCoreError(const Error &e)
 
 ApiError SignInJob::parse(const QByteArray &body)
 {
-    const Result<QJsonObject> doc = parseJsonObject(body);
+    const Expected<QJsonObject> doc = parseJsonObject(body);
     if (!doc)
         return fromCoreError(doc.error());
     const QJsonObject o = *doc;
@@ -41,9 +41,9 @@ ApiError SignInJob::parse(const QByteArray &body)
     return {};
 }
 
-Result<Profile> profileFromAnswer(const QByteArray &body)
+Expected<Profile> profileFromAnswer(const QByteArray &body)
 {
-    const Result<QJsonObject> doc = parseJsonObject(body);
+    const Expected<QJsonObject> doc = parseJsonObject(body);
     if (!doc)
         return doc.error();
     return profileFromJson(innerObject(*doc, QStringLiteral("profile")));
@@ -51,7 +51,7 @@ Result<Profile> profileFromAnswer(const QByteArray &body)
 
 ApiError GetProfileJob::parse(const QByteArray &body)
 {
-    Result<Profile> p = profileFromAnswer(body);
+    Expected<Profile> p = profileFromAnswer(body);
     if (!p)
         return fromCoreError(p.error());
     m_profile = std::move(p).value();
@@ -60,7 +60,7 @@ ApiError GetProfileJob::parse(const QByteArray &body)
 
 ApiError SaveProfileJob::parse(const QByteArray &body)
 {
-    Result<Profile> p = profileFromAnswer(body);
+    Expected<Profile> p = profileFromAnswer(body);
     if (!p)
         return fromCoreError(p.error());
     m_profile = std::move(p).value();
@@ -71,10 +71,10 @@ void SaveProfileJob::parseError(ApiError &error, const QByteArray &body)
 {
     if (error.httpStatus != 412)
         return;
-    const Result<QJsonObject> doc = parseJsonObject(body);
+    const Expected<QJsonObject> doc = parseJsonObject(body);
     if (!doc || !doc->value(QStringLiteral("profile")).isObject())
         return;
-    if (Result<Profile> p = profileFromJson(doc->value(QStringLiteral("profile")).toObject()); p)
+    if (Expected<Profile> p = profileFromJson(doc->value(QStringLiteral("profile")).toObject()); p)
         m_serverProfile = std::move(p).value();
 }
 
@@ -82,7 +82,7 @@ ApiError UploadPhotoJob::parse(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
         return {};
-    if (Result<Profile> p = profileFromAnswer(body); p)
+    if (Expected<Profile> p = profileFromAnswer(body); p)
         m_profile = std::move(p).value();
     return {};
 }
@@ -99,10 +99,10 @@ QString PhotoJob::tag() const
 
 ApiError SendMessageJob::parse(const QByteArray &body)
 {
-    const Result<QJsonObject> doc = parseJsonObject(body);
+    const Expected<QJsonObject> doc = parseJsonObject(body);
     if (!doc)
         return fromCoreError(doc.error());
-    Result<Message> m = messageFromJson(innerObject(*doc, QStringLiteral("message")));
+    Expected<Message> m = messageFromJson(innerObject(*doc, QStringLiteral("message")));
     if (!m)
         return fromCoreError(m.error());
     m_message = std::move(m).value();

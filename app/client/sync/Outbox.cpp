@@ -34,7 +34,7 @@ OutboxItem failureOf(const ApiError &error)
 
 std::optional<Profile> profileOf(const OutboxItem &item)
 {
-    Result<Profile> p =
+    Expected<Profile> p =
         profileFromJson(item.payload.value(QStringLiteral("profile")).toObject(), ProfileJsonMode::Update);
     if (!p)
         return std::nullopt;
@@ -61,7 +61,7 @@ void Outbox::setBackoffPolicy(const BackoffPolicy &policy)
 
 // Queueing ----------------------------------------------------------------------------------
 
-Result<QString> Outbox::sendMessage(const QString &to, const QString &body)
+Expected<QString> Outbox::sendMessage(const QString &to, const QString &body)
 {
     Message m;
     m.sender = m_username;
@@ -103,7 +103,7 @@ Result<QString> Outbox::sendMessage(const QString &to, const QString &body)
     return key;
 }
 
-Result<QString> Outbox::saveProfile(const Profile &edit, qint64 baseRevision)
+Expected<QString> Outbox::saveProfile(const Profile &edit, qint64 baseRevision)
 {
     Profile p = edit;
     Validation::normalize(p);
@@ -123,7 +123,7 @@ Result<QString> Outbox::saveProfile(const Profile &edit, qint64 baseRevision)
     return key;
 }
 
-Result<QString> Outbox::uploadPhoto(const QByteArray &image, const QByteArray &mimeType)
+Expected<QString> Outbox::uploadPhoto(const QByteArray &image, const QByteArray &mimeType)
 {
     if (mimeType != "image/jpeg" && mimeType != "image/png")
         return Error {Error::Code::InvalidFormat, QStringLiteral("photo"), tr("A photo must be a JPEG or PNG image.")};
@@ -167,7 +167,7 @@ std::optional<ProfileConflict> Outbox::conflict(qint64 id) const
     if (!i || !i->hasConflict())
         return std::nullopt;
     const QJsonObject theirs = QJsonDocument::fromJson(outboxConflict(m_database->readHandle(), id)).object();
-    Result<Profile> server = profileFromJson(theirs);
+    Expected<Profile> server = profileFromJson(theirs);
     const std::optional<Profile> mine = profileOf(*i);
     if (!server || !mine)
         return std::nullopt;

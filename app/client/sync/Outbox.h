@@ -4,7 +4,7 @@
 #include "client/sync/ApiError.h"
 #include "client/sync/Backoff.h"
 #include "client/sync/SyncTypes.h"
-#include "core/Result.h"
+#include "core/Expected.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -44,11 +44,11 @@ public:
 
     // Queueing (each returns at once; itemQueued() follows when the item is stored) ----------
     //! Queues a message; returns its client id, or the validation error of the body/recipient.
-    Result<QString> sendMessage(const QString &to, const QString &body);
+    Expected<QString> sendMessage(const QString &to, const QString &body);
     //! Queues a save of one's own profile, made on top of \a baseRevision.
-    Result<QString> saveProfile(const Profile &edit, qint64 baseRevision);
+    Expected<QString> saveProfile(const Profile &edit, qint64 baseRevision);
     //! Queues a new photo (JPEG or PNG bytes).
-    Result<QString> uploadPhoto(const QByteArray &image, const QByteArray &mimeType);
+    Expected<QString> uploadPhoto(const QByteArray &image, const QByteArray &mimeType);
 
     // State ------------------------------------------------------------------------------------
     QList<OutboxItem> items(bool includeSent = false) const;

@@ -89,6 +89,6 @@ protected:
 };
 
 //! Extracts the profile from an answer that is either the profile itself or {"profile": {...}}.
-Result<Profile> profileFromAnswer(const QByteArray &body);
+Expected<Profile> profileFromAnswer(const QByteArray &body);
 
 } // namespace Colleagues

@@ -24,10 +24,10 @@ Error nested(const QString &prefix, Error error)
 
 } // namespace
 
-Result<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
+Expected<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
 {
     // A sync page of a large directory is far over the default document limit.
-    Result<QJsonObject> parsed = parseJsonObject(body, qsizetype(256) * 1024 * 1024);
+    Expected<QJsonObject> parsed = parseJsonObject(body, qsizetype(256) * 1024 * 1024);
     if (!parsed)
         return parsed.error();
     const QJsonObject &o = *parsed;
@@ -52,7 +52,7 @@ Result<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
         const QJsonValue value = profiles.at(i);
         if (!value.isObject())
             return fieldError(path(), QStringLiteral("%1 must be an object.").arg(path()));
-        Result<Profile> p = profileFromJson(value.toObject());
+        Expected<Profile> p = profileFromJson(value.toObject());
         if (!p)
             return nested(path(), p.error());
         batch.profiles.append(std::move(p).value());
@@ -79,7 +79,7 @@ Result<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
         const QJsonValue value = messages.at(i);
         if (!value.isObject())
             return fieldError(path(), QStringLiteral("%1 must be an object.").arg(path()));
-        Result<Message> m = messageFromJson(value.toObject());
+        Expected<Message> m = messageFromJson(value.toObject());
         if (!m)
             return nested(path(), m.error());
         batch.messages.append(std::move(m).value());

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Expected.h"
 #include "core/Message.h"
 #include "core/Profile.h"
-#include "core/Result.h"
 
 #include <QByteArray>
 #include <QList>
@@ -26,7 +26,7 @@ struct SyncBatch
 
     //! Parses and validates a sync answer. Any invalid element fails the whole batch: the
     //! cursor must not move past data we could not store.
-    static Result<SyncBatch> fromJson(const QByteArray &body);
+    static Expected<SyncBatch> fromJson(const QByteArray &body);
 };
 
 } // namespace Colleagues

@@ -399,7 +399,7 @@ int runSend(const QStringList &arguments)
             return;
         }
         outbox->setUsername(c.client->session()->username());
-        const Result<QString> queued = outbox->sendMessage(recipient, text);
+        const Expected<QString> queued = outbox->sendMessage(recipient, text);
         if (!queued) {
             err() << "colleagues send: " << queued.error().message << "\n";
             code = 2;

@@ -130,7 +130,7 @@ void SyncDatabase::applySyncAnswer(const QByteArray &body, qint64 since, const Q
     QPointer<QObject> guard(context);
     m_parser->start([this, body, since, me, guard, parsed = std::move(parsed), done = std::move(done)] {
         lowerCurrentThreadPriority();
-        Result<SyncBatch> decoded = SyncBatch::fromJson(body);
+        Expected<SyncBatch> decoded = SyncBatch::fromJson(body);
         if (!decoded) {
             SyncSchema::PageResult r;
             r.error = SyncSchema::parseError(decoded.error());

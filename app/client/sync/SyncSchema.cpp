@@ -350,7 +350,7 @@ QString parseError(const Error &error)
 
 PageResult SyncWriter::applyPage(const QByteArray &body, qint64 since, const QString &me)
 {
-    Result<SyncBatch> decoded = SyncBatch::fromJson(body);
+    Expected<SyncBatch> decoded = SyncBatch::fromJson(body);
     if (!decoded) {
         PageResult r;
         r.error = parseError(decoded.error());

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/MessageTable_p.h"
+
+#include "core/Validation.h"
+#include "server/storage/Connection_p.h"
+#include "server/storage/Database_p.h"
+#include "server/storage/Query_p.h"
+#include "server/storage/SqlHelpers_p.h"
+#include "server/storage/Transaction_p.h"
+
+#include <QUuid>
+
+namespace Colleagues::Server::Internal {
+
+Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
+{
+    Message message = input;
+    Validation::normalize(message);
+    if (message.clientId.isEmpty())
+        message.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (message.sender.isEmpty())
+        return Error {Error::Code::Required, QStringLiteral("from"), QStringLiteral("from is required.")};
+    if (message.recipient.isEmpty())
+        return Error {Error::Code::Required, QStringLiteral("to"), QStringLiteral("to is required.")};
+    const QList<Error> errors = Validation::validate(message);
+    if (!errors.isEmpty())
+        return errors.first();
+
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    const auto original = [&]() -> Expected<std::optional<Message>> {
+        Query q(*c, QStringLiteral("SELECT %1 FROM messages WHERE sender = ? AND client_id = ?").arg(MessageColumns));
+        if (!q.exec({message.sender, message.clientId}))
+            return m_database.failure(*c, q.error(), u"reading a message");
+        if (!q.next())
+            return std::optional<Message>();
+        return std::optional<Message>(messageFromRow(q));
+    };
+
+    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting a send");
+    // The transaction waited for any concurrent send to commit, so the duplicate check
+    // below sees it.
+    const auto seq = tx.takeSequence();
+    if (!seq)
+        return tx.fail(u"taking a sequence value");
+    {
+        auto earlier = original();
+        if (!earlier) {
+            tx.rollback();
+            return earlier.error();
+        }
+        if (earlier->has_value()) {
+            tx.rollback();
+            return SendOutcome {**earlier, true};
+        }
+    }
+    for (const auto &[username, field] :
+         {std::pair {message.recipient, QStringLiteral("to")}, std::pair {message.sender, QStringLiteral("from")}}) {
+        Query account(*c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ?"));
+        const auto found = account.scalar({username});
+        if (!found)
+            return tx.fail(u"checking an account", account.error());
+        if (*found == 0) {
+            tx.rollback();
+            return noSuchAccount(username, field);
+        }
+    }
+    const qint64 sentAt = nowMs();
+    Query insert(*c,
+                 QStringLiteral("INSERT INTO messages (client_id, sender, recipient, body, sent_at, seq, change_seq)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    const auto id =
+        insert.scalar({message.clientId, message.sender, message.recipient, message.body, sentAt, *seq, *seq});
+    if (!id) {
+        // Most likely the same key committed by someone else just now (unique constraint).
+        const QSqlError error = insert.error();
+        tx.rollback();
+        auto earlier = original();
+        if (earlier && earlier->has_value())
+            return SendOutcome {**earlier, true};
+        return m_database.failure(*c, error, u"storing a message");
+    }
+    if (!tx.commit())
+        return tx.fail(u"committing a message");
+    message.id = *id;
+    message.sentAt = QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC);
+    message.sequence = *seq;
+    message.readAt = {};
+    return SendOutcome {message, false};
+}
+
+Expected<int> MessageTable::markRead(const QString &reader, const QString &other, qint64 upToId)
+{
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting to mark messages read");
+    QList<qint64> ids;
+    {
+        Query unread(*c,
+                     QStringLiteral("SELECT id FROM messages WHERE recipient = ? AND sender = ? AND id <= ?"
+                                    " AND read_at IS NULL ORDER BY id"));
+        if (!unread.exec({reader, other, upToId}))
+            return tx.fail(u"finding unread messages", unread.error());
+        while (unread.next())
+            ids.append(unread.int64(0));
+    }
+    if (ids.isEmpty()) {
+        tx.rollback();
+        return 0;
+    }
+    // One sequence value per message, so that a sync page may end between any two of them.
+    const auto first = tx.takeSequence(static_cast<int>(ids.size()));
+    if (!first)
+        return tx.fail(u"taking sequence values");
+    const qint64 readAt = nowMs();
+    Query update(*c, QStringLiteral("UPDATE messages SET read_at = ?, change_seq = ? WHERE id = ?"));
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (!update.exec({readAt, *first + i, ids.at(i)}))
+            return tx.fail(u"marking a message read", update.error());
+    }
+    update.finish();
+    if (!tx.commit())
+        return tx.fail(u"committing read messages");
+    return static_cast<int>(ids.size());
+}
+
+} // namespace Colleagues::Server::Internal

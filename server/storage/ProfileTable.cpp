@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/ProfileTable_p.h"
+
+#include "core/Validation.h"
+#include "server/storage/Connection_p.h"
+#include "server/storage/Database_p.h"
+#include "server/storage/Query_p.h"
+#include "server/storage/SqlHelpers_p.h"
+#include "server/storage/Transaction_p.h"
+
+#include <QUuid>
+
+namespace Colleagues::Server::Internal {
+
+namespace {
+
+bool sameContent(const Profile &a, const Profile &b)
+{
+    return a.displayName == b.displayName && a.email == b.email && a.title == b.title && a.department == b.department
+        && a.location == b.location && a.timeZone == b.timeZone && a.manager == b.manager && a.phone == b.phone
+        && a.bio == b.bio && a.skills == b.skills && a.interests == b.interests;
+}
+
+//! Normalizes and validates a profile before it is stored; the first broken rule is the error.
+std::optional<Error> prepareProfile(Profile &profile)
+{
+    Validation::normalize(profile);
+    const QList<Error> errors = Validation::validate(profile);
+    if (!errors.isEmpty())
+        return errors.first();
+    return std::nullopt;
+}
+
+QVariantList contentValues(const Profile &p)
+{
+    return {p.displayName,
+            p.email,
+            p.title,
+            p.department,
+            p.location,
+            p.timeZone,
+            p.manager,
+            p.phone,
+            p.bio,
+            skillsToJson(p.skills),
+            interestsToJson(p.interests)};
+}
+
+//! Writes \a content as the profile \a existing (or a new one) with sequence value \a seq.
+//! Returns the stored profile, or nullopt with \a error set.
+std::optional<Profile> writeProfile(Connection &c, const std::optional<StoredProfile> &existing, const Profile &content,
+                                    qint64 seq, QSqlError *error)
+{
+    Profile stored = content;
+    stored.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
+    QVariantList values = contentValues(content);
+    if (existing) {
+        stored.id = existing->profile.id;
+        stored.photoTag = existing->deleted ? QString() : existing->profile.photoTag;
+        stored.revision = existing->profile.revision + 1;
+        Query q(c,
+                QStringLiteral("UPDATE profiles SET deleted = FALSE, display_name = ?, email = ?, title = ?,"
+                               " department = ?, location = ?, time_zone = ?, manager = ?, phone = ?, bio = ?,"
+                               " skills = ?, interests = ?, photo_tag = ?, revision = ?, updated_at = ?,"
+                               " change_seq = ? WHERE id = ?"));
+        values << stored.photoTag << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << seq << stored.id;
+        if (!q.exec(values)) {
+            *error = q.error();
+            return std::nullopt;
+        }
+    } else {
+        stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        stored.photoTag.clear();
+        stored.revision = 1;
+        Query q(c,
+                QStringLiteral("INSERT INTO profiles (display_name, email, title, department, location, time_zone,"
+                               " manager, phone, bio, skills, interests, id, username, deleted, photo_tag,"
+                               " revision, updated_at, change_seq)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, '', ?, ?, ?)"));
+        values << stored.id << stored.username << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << seq;
+        if (!q.exec(values)) {
+            *error = q.error();
+            return std::nullopt;
+        }
+    }
+    return stored;
+}
+
+} // namespace
+
+Expected<std::optional<StoredProfile>> readProfile(Connection &c, const QString &username, QSqlError *error)
+{
+    Query q(c, QStringLiteral("SELECT %1 FROM profiles WHERE username = ?").arg(ProfileColumns));
+    if (!q.exec({username})) {
+        *error = q.error();
+        return Error {};
+    }
+    if (!q.next())
+        return std::optional<StoredProfile>();
+    StoredProfile stored;
+    stored.profile = profileFromRow(q, &stored.deleted);
+    return std::optional<StoredProfile>(std::move(stored));
+}
+
+Expected<std::optional<Profile>> ProfileTable::findProfile(const QString &username)
+{
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    Query q(*c, QStringLiteral("SELECT %1 FROM profiles WHERE username = ? AND deleted = FALSE").arg(ProfileColumns));
+    if (!q.exec({username}))
+        return m_database.failure(*c, q.error(), u"reading a profile");
+    if (!q.next())
+        return std::optional<Profile>();
+    return std::optional<Profile>(profileFromRow(q));
+}
+
+Expected<QList<Expected<UpsertOutcome>>> ProfileTable::importProfiles(const QList<Profile> &profiles)
+{
+    QList<Expected<UpsertOutcome>> outcomes;
+    QList<Profile> prepared;
+    outcomes.reserve(profiles.size());
+    prepared.reserve(profiles.size());
+    for (const Profile &input : profiles) {
+        Profile profile = input;
+        if (auto invalid = prepareProfile(profile))
+            outcomes.append(*invalid);
+        else
+            outcomes.append(UpsertOutcome {});
+        prepared.append(std::move(profile));
+    }
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting a profile import");
+    bool changed = false;
+    for (qsizetype i = 0; i < prepared.size(); ++i) {
+        if (!outcomes.at(i))
+            continue;
+        const Profile &profile = prepared.at(i);
+        // Row by row, so that a username twice in one batch updates what the first wrote.
+        QSqlError error;
+        const auto existing = readProfile(*c, profile.username, &error);
+        if (!existing)
+            return tx.fail(u"reading a profile", error);
+        if (existing->has_value() && !(*existing)->deleted && sameContent((*existing)->profile, profile)) {
+            outcomes[i] = UpsertOutcome {UpsertOutcome::Status::Unchanged, (*existing)->profile};
+            continue;
+        }
+        const auto seq = tx.takeSequence();
+        if (!seq)
+            return tx.fail(u"taking a sequence value");
+        const auto stored = writeProfile(*c, *existing, profile, *seq, &error);
+        if (!stored)
+            return tx.fail(u"writing a profile", error);
+        const bool created = !existing->has_value() || (*existing)->deleted;
+        outcomes[i] =
+            UpsertOutcome {created ? UpsertOutcome::Status::Created : UpsertOutcome::Status::Updated, *stored};
+        changed = true;
+    }
+    if (!changed) {
+        tx.rollback();
+        return outcomes;
+    }
+    if (!tx.commit())
+        return tx.fail(u"committing an import");
+    return outcomes;
+}
+
+Expected<SaveOutcome> ProfileTable::saveProfile(const Profile &input, qint64 expectedRevision)
+{
+    Profile profile = input;
+    if (auto invalid = prepareProfile(profile))
+        return *invalid;
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting a profile save");
+    QSqlError error;
+    const auto existing = readProfile(*c, profile.username, &error);
+    if (!existing)
+        return tx.fail(u"reading a profile", error);
+    const bool exists = existing->has_value() && !(*existing)->deleted;
+    if (!exists && expectedRevision != 0) {
+        tx.rollback();
+        return SaveOutcome {SaveOutcome::Status::NotFound, {}};
+    }
+    if (exists && (*existing)->profile.revision != expectedRevision) {
+        tx.rollback();
+        return SaveOutcome {SaveOutcome::Status::Stale, (*existing)->profile};
+    }
+    if (exists && sameContent((*existing)->profile, profile)) {
+        tx.rollback();
+        return SaveOutcome {SaveOutcome::Status::Saved, (*existing)->profile};
+    }
+    const auto seq = tx.takeSequence();
+    if (!seq)
+        return tx.fail(u"taking a sequence value");
+    const auto stored = writeProfile(*c, *existing, profile, *seq, &error);
+    if (!stored)
+        return tx.fail(u"writing a profile", error);
+    if (!tx.commit())
+        return tx.fail(u"committing a profile");
+    return SaveOutcome {SaveOutcome::Status::Saved, *stored};
+}
+
+Expected<bool> ProfileTable::removeProfile(const QString &username)
+{
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting a profile removal");
+    QSqlError error;
+    const auto existing = readProfile(*c, username, &error);
+    if (!existing)
+        return tx.fail(u"reading a profile", error);
+    if (!existing->has_value() || (*existing)->deleted) {
+        tx.rollback();
+        return false;
+    }
+    const auto seq = tx.takeSequence();
+    if (!seq)
+        return tx.fail(u"taking a sequence value");
+    // The tombstone keeps id and username only; the person's data goes.
+    Query q(*c,
+            QStringLiteral("UPDATE profiles SET deleted = TRUE, display_name = '', email = '', title = '',"
+                           " department = '', location = '', time_zone = '', manager = '', phone = '', bio = '',"
+                           " skills = '[]', interests = '[]', photo_tag = '', revision = revision + 1,"
+                           " updated_at = ?, change_seq = ? WHERE id = ?"));
+    if (!q.exec({nowMs(), *seq, (*existing)->profile.id}))
+        return tx.fail(u"removing a profile", q.error());
+    Query photo(*c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
+    if (!photo.exec({username}))
+        return tx.fail(u"removing a photo", photo.error());
+    if (!tx.commit())
+        return tx.fail(u"committing a profile removal");
+    return true;
+}
+
+qint64 ProfileTable::profileCount()
+{
+    return m_database.scalar(QStringLiteral("SELECT COUNT(*) FROM profiles WHERE deleted = FALSE")).value_or(0);
+}
+
+} // namespace Colleagues::Server::Internal

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal to storage/: what the storage classes share about rows and columns.
+
+#include "core/Error.h"
+#include "core/Message.h"
+#include "core/Profile.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QVariant>
+
+namespace Colleagues::Server::Internal {
+
+class Query;
+
+//! The PostgreSQL channel a commit NOTIFYs with its sequence value.
+extern const QString NotifyChannel;
+//! The columns profileFromRow() reads, in its order.
+extern const QString ProfileColumns;
+//! The columns messageFromRow() reads, in its order.
+extern const QString MessageColumns;
+
+//! Times are stored as milliseconds since the epoch (UTC).
+qint64 nowMs();
+QDateTime fromMs(const QVariant &value);
+
+//! Skills and interests are stored as compact JSON arrays.
+QString skillsToJson(const SkillList &skills);
+SkillList skillsFromJson(const QString &text);
+QString interestsToJson(const QStringList &interests);
+QStringList interestsFromJson(const QString &text);
+
+//! A row of ProfileColumns; \a deleted and \a changeSeq receive the server-side state.
+Profile profileFromRow(const Query &q, bool *deleted = nullptr, qint64 *changeSeq = nullptr);
+//! A row of MessageColumns; \a changeSeq receives the row's change sequence value.
+Message messageFromRow(const Query &q, qint64 *changeSeq = nullptr);
+
+Error noSuchAccount(const QString &username, const QString &field = QStringLiteral("username"));
+
+} // namespace Colleagues::Server::Internal

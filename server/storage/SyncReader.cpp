@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/SyncReader_p.h"
+
+#include "server/storage/Connection_p.h"
+#include "server/storage/Database_p.h"
+#include "server/storage/Query_p.h"
+#include "server/storage/SqlHelpers_p.h"
+#include "server/storage/Transaction_p.h"
+
+#include <algorithm>
+
+namespace Colleagues::Server::Internal {
+
+namespace {
+
+constexpr int MaxSyncLimit = 10000;
+
+} // namespace
+
+Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor, int limit)
+{
+    limit = std::clamp(limit, 1, MaxSyncLimit);
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    // One snapshot for the sequence and the rows: everything up to the sequence read here
+    // is committed (writers are serialized on it) and therefore visible in this snapshot.
+    Transaction tx(m_database, *c, Transaction::Kind::Read);
+    if (!tx.begin())
+        return tx.fail(u"starting a sync read");
+
+    Query latestQuery(*c, QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
+    const auto latest = latestQuery.scalar();
+    if (!latest)
+        return tx.fail(u"reading the sequence", latestQuery.error());
+    Query minQuery(*c, QStringLiteral("SELECT value FROM sync_state WHERE key = 'min_cursor'"));
+    const auto minCursor = minQuery.scalar();
+    if (!minCursor)
+        return tx.fail(u"reading the oldest usable cursor", minQuery.error());
+
+    SyncPage page;
+    if (cursor < 0 || cursor > *latest || (cursor > 0 && cursor < *minCursor)) {
+        tx.rollback();
+        page.startOver = true;
+        page.next = 0;
+        page.hasMore = true;
+        return page;
+    }
+
+    struct ProfileRow
+    {
+        qint64 seq = 0;
+        bool removed = false;
+        Profile profile;
+    };
+    struct MessageRow
+    {
+        qint64 seq = 0;
+        Message message;
+    };
+    QList<ProfileRow> profiles;
+    QList<MessageRow> messages;
+    {
+        Query q(*c,
+                QStringLiteral("SELECT %1 FROM profiles WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
+                    .arg(ProfileColumns));
+        if (!q.exec({cursor, limit + 1}))
+            return tx.fail(u"reading changed profiles", q.error());
+        while (q.next()) {
+            ProfileRow &row = profiles.emplace_back();
+            row.profile = profileFromRow(q, &row.removed, &row.seq);
+        }
+    }
+    {
+        // Two index range scans (sent, received) rather than one OR that indexes serve badly.
+        Query q(*c,
+                QStringLiteral("SELECT %1 FROM messages WHERE sender = ? AND change_seq > ?"
+                               " UNION ALL SELECT %1 FROM messages WHERE recipient = ? AND sender <> ?"
+                               " AND change_seq > ? ORDER BY change_seq LIMIT ?")
+                    .arg(MessageColumns));
+        if (!q.exec({viewer, cursor, viewer, viewer, cursor, limit + 1}))
+            return tx.fail(u"reading changed messages", q.error());
+        while (q.next()) {
+            MessageRow &row = messages.emplace_back();
+            row.message = messageFromRow(q, &row.seq);
+        }
+    }
+    tx.rollback(); // read only
+
+    // Merge the two lists in sequence order, up to the limit.
+    qsizetype pi = 0;
+    qsizetype mi = 0;
+    qint64 last = cursor;
+    for (int taken = 0; taken < limit && (pi < profiles.size() || mi < messages.size()); ++taken) {
+        if (mi >= messages.size() || (pi < profiles.size() && profiles.at(pi).seq < messages.at(mi).seq)) {
+            ProfileRow &row = profiles[pi++];
+            if (row.removed)
+                page.removedIds.append(row.profile.id);
+            else
+                page.profiles.append(std::move(row.profile));
+            last = row.seq;
+        } else {
+            MessageRow &row = messages[mi++];
+            page.messages.append(std::move(row.message));
+            last = row.seq;
+        }
+    }
+    page.hasMore = pi < profiles.size() || mi < messages.size();
+    // Nothing more is visible to this viewer up to the sequence read in this snapshot, so an
+    // exhausted page may skip past other people's messages up to it.
+    page.next = page.hasMore ? last : *latest;
+    return page;
+}
+
+qint64 SyncReader::latestSequence()
+{
+    return m_database.scalar(QStringLiteral("SELECT value FROM change_counter WHERE id = 1")).value_or(0);
+}
+
+} // namespace Colleagues::Server::Internal

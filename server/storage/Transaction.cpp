@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/Transaction_p.h"
+
+#include "server/storage/Database_p.h"
+#include "server/storage/Query_p.h"
+#include "server/storage/SqlHelpers_p.h"
+
+namespace Colleagues::Server::Internal {
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        rollback();
+}
+bool Transaction::begin()
+{
+    QString sql;
+    if (m_database.isPostgres()) {
+        sql = m_kind == Kind::Read ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                                   : QStringLiteral("BEGIN");
+    } else {
+        sql = m_kind == Kind::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    }
+    m_active = m_connection.execDirect(sql, &m_error);
+    if (m_active && m_kind == Kind::Sequenced && m_database.isPostgres()
+        && !m_database.testingHooks().unserializedSequence) {
+        // Wait for the writer before us to commit before reading anything: what this
+        // transaction reads (a revision, unread messages) is then what it writes over.
+        // SQLite's BEGIN IMMEDIATE does the same.
+        Query lock(m_connection, QStringLiteral("SELECT value FROM change_counter WHERE id = 1 FOR UPDATE"));
+        if (!lock.scalar()) {
+            m_error = lock.error();
+            rollback();
+        }
+    }
+    return m_active;
+}
+
+std::optional<qint64> Transaction::takeSequence(int count)
+{
+    const QString sql = QStringLiteral("UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value");
+    Connection *target = &m_connection;
+    if (m_database.testingHooks().unserializedSequence && m_database.isPostgres())
+        target = sideConnection();
+    if (!target)
+        return std::nullopt;
+    Query query(*target, sql);
+    const auto last = query.scalar({count});
+    if (!last || *last <= 0) {
+        m_error = query.error();
+        return std::nullopt;
+    }
+    m_lastSequence = *last;
+    return *last - count + 1;
+}
+
+bool Transaction::commit()
+{
+    if (m_lastSequence > 0) {
+        if (m_database.isPostgres()) {
+            // Delivered to listeners (other server processes) when, and only if, we commit.
+            Query notify(m_connection, QStringLiteral("SELECT pg_notify(?, ?)"));
+            if (!notify.exec({NotifyChannel, QString::number(m_lastSequence)})) {
+                m_error = notify.error();
+                return false;
+            }
+        }
+        if (m_database.testingHooks().beforeCommit)
+            m_database.testingHooks().beforeCommit(m_lastSequence);
+    }
+    m_active = false;
+    if (!m_connection.execDirect(QStringLiteral("COMMIT"), &m_error)) {
+        m_connection.execDirect(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    if (m_lastSequence > 0)
+        m_database.announce(m_lastSequence);
+    return true;
+}
+
+void Transaction::rollback()
+{
+    m_active = false;
+    m_connection.execDirect(QStringLiteral("ROLLBACK"));
+}
+
+Error Transaction::fail(QStringView what, const QSqlError &error)
+{
+    if (m_active)
+        rollback();
+    return m_database.failure(m_connection, error.isValid() ? error : m_error, what);
+}
+
+Connection *Transaction::sideConnection()
+{
+    if (!m_connection.side) {
+        auto side = std::make_unique<Connection>();
+        side->name = m_connection.name + QStringLiteral("-side");
+        side->db = QSqlDatabase::cloneDatabase(m_connection.db, side->name);
+        if (!side->db.open())
+            return nullptr;
+        m_connection.side = std::move(side);
+    }
+    return m_connection.side.get();
+}
+
+} // namespace Colleagues::Server::Internal

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal to storage/: the transactions of the storage classes.
+
+#include "core/Error.h"
+
+#include <QSqlError>
+#include <QStringView>
+
+#include <optional>
+
+namespace Colleagues::Server::Internal {
+
+class Database;
+struct Connection;
+
+//! A transaction on one connection; rolled back unless committed.
+//!
+//! Writers are serialized: on SQLite by BEGIN IMMEDIATE (the database's single write lock),
+//! on PostgreSQL by the one change_counter row, which a Sequenced transaction locks at BEGIN
+//! (SELECT ... FOR UPDATE) and updates in takeSequence(); the lock is held until COMMIT. So
+//! a transaction that took sequence value n commits before any transaction can take n + 1,
+//! changes become visible in sequence order, and what a writer read is still current when it
+//! commits.
+class Transaction
+{
+public:
+    enum class Kind {
+        Write, //!< writes without sequence values (accounts, sessions, purges, migrations)
+        Sequenced, //!< writes that take sequence values: serialized with each other from BEGIN on
+        Read, //!< one consistent snapshot, read only
+    };
+
+    Transaction(Database &database, Connection &connection, Kind kind = Kind::Write)
+        : m_database(database)
+        , m_connection(connection)
+        , m_kind(kind)
+    { }
+    ~Transaction();
+    Q_DISABLE_COPY_MOVE(Transaction)
+
+    bool begin();
+    //! Takes \a count consecutive sequence values; returns the first. The last is what
+    //! commit() announces.
+    std::optional<qint64> takeSequence(int count = 1);
+    bool commit();
+    void rollback();
+    //! Rolls back and reports \a error (or the transaction's own last error).
+    Error fail(QStringView what, const QSqlError &error = {});
+
+private:
+    Connection *sideConnection();
+
+    Database &m_database;
+    Connection &m_connection;
+    Kind m_kind;
+    bool m_active = false;
+    qint64 m_lastSequence = 0;
+    QSqlError m_error;
+};
+
+} // namespace Colleagues::Server::Internal

@@ -115,7 +115,7 @@ public:
             const QString alias = foldText(entry.aliases.at(i));
             if (own.contains(alias)) {
                 report(
-                    Error::Code::Duplicate, origin.field(Origin::Part::Alias, i),
+                    Error::Code::Duplicate, fieldOf(origin, origin.field(Origin::Part::Alias, i)),
                     origin.fieldPrefix
                         + QStringLiteral("%1 %2 repeats the name or another alias of %3.")
                               .arg(origin.field(Origin::Part::Alias, i), quoted(entry.aliases.at(i)), describe(entry)));
@@ -126,7 +126,7 @@ public:
         for (qsizetype i = 0; i < entry.related.size(); ++i) {
             const QString folded = foldText(entry.related.at(i));
             if (related.contains(folded)) {
-                report(Error::Code::Duplicate, origin.field(Origin::Part::Related, i),
+                report(Error::Code::Duplicate, fieldOf(origin, origin.field(Origin::Part::Related, i)),
                        origin.fieldPrefix
                            + QStringLiteral("%1 %2 repeats the name or another related name of %3.")
                                  .arg(origin.field(Origin::Part::Related, i), quoted(entry.related.at(i)),
@@ -155,13 +155,13 @@ public:
             const QString alias = foldText(entry.aliases.at(i));
             const QString field = origin.field(Origin::Part::Alias, i);
             if (const auto it = m_names.constFind({kind, alias}); it != m_names.constEnd()) {
-                report(Error::Code::Duplicate, field,
+                report(Error::Code::Duplicate, fieldOf(origin, field),
                        origin.fieldPrefix
                            + QStringLiteral("%1 %2 of %3 is the name of %4 (%5).")
                                  .arg(field, quoted(entry.aliases.at(i)), describe(entry), describe(m_entries.at(*it)),
                                       m_origins.at(*it)));
             } else if (const auto owner = m_aliases.constFind({kind, alias}); owner != m_aliases.constEnd()) {
-                report(Error::Code::Duplicate, field,
+                report(Error::Code::Duplicate, fieldOf(origin, field),
                        origin.fieldPrefix
                            + QStringLiteral("%1 %2 of %3 already stands for %4 (%5).")
                                  .arg(field, quoted(entry.aliases.at(i)), describe(entry),
@@ -177,6 +177,12 @@ public:
             m_aliases.insert({kind, foldText(alias)}, index);
         m_entries.append(std::move(entry));
         m_origins.append(origin.where);
+    }
+
+    //! The Error::field of a problem with one value: the value's path for JSON, the line for text.
+    static QString fieldOf(const Origin &origin, const QString &field)
+    {
+        return origin.fieldPrefix.isEmpty() ? field : origin.errorField;
     }
 
     void report(Error::Code code, const QString &field, const QString &message)
@@ -218,7 +224,7 @@ private:
     {
         const QString field = origin.field(part, i);
         if (name.isEmpty()) {
-            report(Error::Code::Required, field,
+            report(Error::Code::Required, fieldOf(origin, field),
                    origin.fieldPrefix
                        + QStringLiteral("%1 is empty (two commas in a row, or a separator with nothing after it?).")
                              .arg(field));
@@ -226,20 +232,20 @@ private:
         }
         if (Error error = Validation::checkSingleLine(name, field, VocabularyLimits::NameMax, true)) {
             error.message.prepend(origin.fieldPrefix);
-            report(error.code, error.field, error.message);
+            report(error.code, fieldOf(origin, error.field), error.message);
             return;
         }
         // The separators of the text format; a name holding one could not be written back.
         for (const QChar separator : {QLatin1Char('|'), QLatin1Char('~'), QLatin1Char(',')}) {
             if (name.contains(separator)) {
-                report(Error::Code::ForbiddenCharacter, field,
+                report(Error::Code::ForbiddenCharacter, fieldOf(origin, field),
                        origin.fieldPrefix
                            + QStringLiteral("%1 %2 must not contain '|', '~' or ','.").arg(field, quoted(name)));
                 return;
             }
         }
         if (part == Origin::Part::Canonical && name.startsWith(QLatin1Char('#'))) {
-            report(Error::Code::InvalidFormat, field,
+            report(Error::Code::InvalidFormat, fieldOf(origin, field),
                    origin.fieldPrefix + QStringLiteral("%1 %2 must not start with '#'.").arg(field, quoted(name)));
         }
     }

@@ -3,6 +3,7 @@
 
 #include "server/http/ProfileCache.h"
 #include "server/http/SessionCache.h"
+#include "server/http/VocabularyService.h"
 
 #include <QList>
 #include <QMutex>
@@ -16,7 +17,7 @@ class LongPollHub;
 class Storage;
 
 /*!
- * What the HTTP threads share: the profile cache, and the long-poll hubs of every thread, so
+ * What the HTTP threads share: the profile cache, the served vocabulary, and the long-poll hubs of every thread, so
  * that a commit handled on one thread wakes the right long-polls held by all of them.
  * Thread-safe.
  */
@@ -29,6 +30,7 @@ public:
 
     ProfileCache &profileCache() { return m_profileCache; }
     SessionCache &sessionCache() { return m_sessionCache; }
+    VocabularyService &vocabulary() { return m_vocabulary; }
 
     void addHub(LongPollHub *hub);
     void removeHub(LongPollHub *hub);
@@ -42,6 +44,7 @@ public:
 private:
     ProfileCache m_profileCache;
     SessionCache m_sessionCache;
+    VocabularyService m_vocabulary;
     QMutex m_mutex;
     QList<QPointer<LongPollHub>> m_hubs;
 };

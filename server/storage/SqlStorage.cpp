@@ -634,6 +634,18 @@ Error SqlStorage::failure(Connection &c, const QSqlError &error, QStringView wha
     return databaseFailure();
 }
 
+QSqlDatabase *SqlStorage::threadDatabase()
+{
+    Connection *c = connection();
+    return c ? &c->db : nullptr;
+}
+
+Error SqlStorage::statementFailure(const QSqlError &error, QStringView what)
+{
+    Connection *c = connection();
+    return c ? failure(*c, error, what) : databaseFailure();
+}
+
 std::optional<qint64> SqlStorage::scalar(const QString &sql, const QVariantList &values)
 {
     Connection *c = connection();

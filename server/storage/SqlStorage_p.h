@@ -72,7 +72,17 @@ public:
     Result<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) override;
     qint64 latestSequence() override;
 
+    // SqlVocabulary.cpp
+    Result<std::optional<StoredVocabulary>> findVocabulary() override;
+    Result<QString> vocabularyVersion() override;
+    Result<bool> saveVocabulary(const StoredVocabulary &vocabulary) override;
+
 private:
+    //! For storage code in other files: this thread's open database (nullptr when it cannot
+    //! be reached), and the error to return for a failed statement on it.
+    QSqlDatabase *threadDatabase();
+    Error statementFailure(const QSqlError &error, QStringView what);
+
     friend class Internal::Transaction;
 
     bool isPostgres() const { return m_config.backend == StorageConfig::Backend::Postgres; }

@@ -104,6 +104,14 @@ struct SyncPage
     bool hasMore = false; //!< more changes wait after next
 };
 
+//! The vocabulary an administrator imported, in the text format of core/Vocabulary.h.
+struct StoredVocabulary
+{
+    QString text;
+    QString version; //!< Vocabulary::version() of text
+    QDateTime updatedAt;
+};
+
 //! Outcome of an optimistic profile save.
 struct SaveOutcome
 {
@@ -259,6 +267,14 @@ public:
     virtual Result<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
     //! The latest committed sequence value; 0 for an empty database or when the database fails.
     virtual qint64 latestSequence() = 0;
+
+    // Vocabulary (skills, places and titles search understands; see core/Vocabulary.h)
+    //! The imported vocabulary; std::nullopt when none was imported (the server serves the default).
+    virtual Result<std::optional<StoredVocabulary>> findVocabulary() = 0;
+    //! Only its version (read for every sync page); empty when none was imported.
+    virtual Result<QString> vocabularyVersion() = 0;
+    //! Replaces the stored vocabulary (updatedAt is set to now).
+    virtual Result<bool> saveVocabulary(const StoredVocabulary &vocabulary) = 0;
 
     //! Hooks for tests that prove the sequence serialization. Never set them in production.
     struct TestingHooks

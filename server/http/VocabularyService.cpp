@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include "server/http/VocabularyService.h"
+
+#include "server/storage/Storage.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcVocabularyService, "colleagues.server.vocabulary")
+
+namespace Colleagues::Server {
+
+VocabularyService::VocabularyService(Storage *storage)
+    : m_storage(storage)
+    , m_lastVersion(Vocabulary::defaults().version())
+{ }
+
+Result<QString> VocabularyService::version()
+{
+    Result<QString> stored = m_storage->vocabularyVersion();
+    if (!stored)
+        return stored;
+    const QString version = stored->isEmpty() ? Vocabulary::defaults().version() : stored.value();
+    QMutexLocker lock(&m_mutex);
+    m_lastVersion = version;
+    return version;
+}
+
+QString VocabularyService::lastKnownVersion() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_lastVersion;
+}
+
+Result<Vocabulary> VocabularyService::current()
+{
+    const Result<std::optional<StoredVocabulary>> stored = m_storage->findVocabulary();
+    if (!stored)
+        return stored.error();
+    if (!stored->has_value())
+        return Vocabulary::defaults();
+    Result<Vocabulary> parsed = Vocabulary::parse(stored->value().text);
+    if (!parsed) {
+        // Only import() writes it, after parsing; a row edited by hand is served as the default.
+        qCWarning(lcVocabularyService) << "the stored vocabulary does not parse, serving the default:"
+                                       << parsed.error().message;
+        return Vocabulary::defaults();
+    }
+    return parsed;
+}
+
+ApiResult<VocabularyService::Document> VocabularyService::document()
+{
+    const Result<QString> wanted = version();
+    if (!wanted)
+        return ApiError::fromStorage(wanted.error());
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_document.version == wanted.value())
+            return m_document;
+    }
+    const Result<Vocabulary> vocabulary = current();
+    if (!vocabulary)
+        return ApiError::fromStorage(vocabulary.error());
+    Document document {vocabulary->version(), QJsonDocument(toJson(vocabulary.value())).toJson(QJsonDocument::Compact)};
+    QMutexLocker lock(&m_mutex);
+    m_document = document;
+    m_lastVersion = document.version;
+    return document;
+}
+
+Result<Vocabulary> VocabularyService::import(const Vocabulary &imported, ImportMode mode)
+{
+    Result<Vocabulary> next = imported;
+    if (mode == ImportMode::Merge) {
+        const Result<Vocabulary> base = current();
+        if (!base)
+            return base;
+        next = base->merged(imported);
+        if (!next)
+            return next;
+    }
+    const Result<bool> saved = m_storage->saveVocabulary({next->toText(), next->version(), {}});
+    if (!saved)
+        return saved.error();
+    return next;
+}
+
+} // namespace Colleagues::Server

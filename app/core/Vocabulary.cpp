@@ -13,10 +13,21 @@
 
 #include <algorithm>
 #include <functional>
+#include <numeric>
 
 namespace Colleagues {
 
 Q_LOGGING_CATEGORY(lcVocabulary, "colleagues.core.vocabulary")
+
+//! The checking builder's way in to Vocabulary::adopt().
+class VocabularyBuilder
+{
+public:
+    static void adopt(Vocabulary &vocabulary, QList<VocabularyEntry> entries, QList<QStringList> folded)
+    {
+        vocabulary.adopt(std::move(entries), std::move(folded));
+    }
+};
 
 namespace {
 
@@ -34,48 +45,80 @@ QString describe(const VocabularyEntry &entry)
 }
 
 //! Where an entry came from, for error messages: a line of text, an item of a JSON array, or
-//! an entry of a vocabulary being merged.
-struct Origin
+//! an entry of a vocabulary being merged. The texts are made only when a message needs them.
+class Origin
 {
+public:
     enum class Part { Canonical, Alias, Related };
 
-    QString prefix; //!< starts a message about the whole entry: "line 12: ", "entries[3]: "
-    QString fieldPrefix; //!< starts a message about one value: "line 12: ", or empty when field() says where
-    QString where; //!< names the entry in another entry's message: "line 12", "entries[3]"
-    QString errorField; //!< Error::field when the error is about the entry as a whole
-    std::function<QString(Part, qsizetype)> field; //!< names one value: "alias 2", "entries[3].aliases[1]"
+    static Origin line(qsizetype number) { return Origin(Type::Line, number); }
+    static Origin item(qsizetype index) { return Origin(Type::Item, index); }
+    //! \a from names the side of the merge ("current vocabulary"), \a entry the entry.
+    static Origin merge(const QString &from, const VocabularyEntry &entry)
+    {
+        Origin origin(Type::Merge, 0);
+        origin.m_from = from;
+        origin.m_label = from + QLatin1Char(' ') + describe(entry);
+        return origin;
+    }
+
+    //! Names the entry in another entry's message: "line 12", "entries[3]".
+    QString where() const
+    {
+        switch (m_type) {
+        case Type::Line: return QStringLiteral("line %1").arg(m_number);
+        case Type::Item: return QStringLiteral("entries[%1]").arg(m_number);
+        case Type::Merge: return m_from;
+        }
+        return {};
+    }
+    //! Starts a message about the whole entry: "line 12: ", "entries[3]: ".
+    QString prefix() const { return (m_type == Type::Merge ? m_label : where()) + QStringLiteral(": "); }
+    //! Starts a message about one value; empty when field() says where.
+    QString fieldPrefix() const { return m_type == Type::Item ? QString() : prefix(); }
+    //! Error::field when the error is about the entry as a whole.
+    QString errorField() const { return m_type == Type::Merge ? QStringLiteral("entries") : where(); }
+    //! Names one value: "alias 2", "entries[3].aliases[1]".
+    QString field(Part part, qsizetype i) const
+    {
+        if (m_type == Type::Item) {
+            switch (part) {
+            case Part::Canonical: return where() + QStringLiteral(".canonical");
+            case Part::Alias: return where() + QStringLiteral(".aliases[%1]").arg(i);
+            case Part::Related: return where() + QStringLiteral(".related[%1]").arg(i);
+            }
+        }
+        switch (part) {
+        case Part::Canonical: return QStringLiteral("the name");
+        case Part::Alias: return QStringLiteral("alias %1").arg(i + 1);
+        case Part::Related: return QStringLiteral("related name %1").arg(i + 1);
+        }
+        return {};
+    }
+
+private:
+    enum class Type { Line, Item, Merge };
+    Origin(Type type, qsizetype number)
+        : m_type(type)
+        , m_number(number)
+    { }
+
+    Type m_type;
+    qsizetype m_number;
+    QString m_from;
+    QString m_label;
 };
-
-Origin lineOrigin(int line)
-{
-    const QString where = QStringLiteral("line %1").arg(line);
-    return Origin {where + QStringLiteral(": "), where + QStringLiteral(": "), where, where,
-                   [](Origin::Part part, qsizetype i) {
-                       switch (part) {
-                       case Origin::Part::Canonical: return QStringLiteral("the name");
-                       case Origin::Part::Alias: return QStringLiteral("alias %1").arg(i + 1);
-                       case Origin::Part::Related: return QStringLiteral("related name %1").arg(i + 1);
-                       }
-                       return QString();
-                   }};
-}
-
-Origin itemOrigin(qsizetype index)
-{
-    const QString where = QStringLiteral("entries[%1]").arg(index);
-    return Origin {where + QStringLiteral(": "), QString(), where, where, [where](Origin::Part part, qsizetype i) {
-                       switch (part) {
-                       case Origin::Part::Canonical: return where + QStringLiteral(".canonical");
-                       case Origin::Part::Alias: return where + QStringLiteral(".aliases[%1]").arg(i);
-                       case Origin::Part::Related: return where + QStringLiteral(".related[%1]").arg(i);
-                       }
-                       return QString();
-                   }};
-}
 
 QString entryLine(const VocabularyEntry &entry)
 {
-    QString line = VocabularyEntry::kindName(entry.kind) + QLatin1Char(' ') + entry.canonical;
+    qsizetype size = 8 + entry.canonical.size();
+    for (const QString &name : entry.aliases)
+        size += name.size() + 2;
+    for (const QString &name : entry.related)
+        size += name.size() + 2;
+    QString line;
+    line.reserve(size + 6);
+    line += VocabularyEntry::kindName(entry.kind) + QLatin1Char(' ') + entry.canonical;
     if (!entry.aliases.isEmpty())
         line += QStringLiteral(" | ") + entry.aliases.join(QStringLiteral(", "));
     if (!entry.related.isEmpty())
@@ -94,8 +137,8 @@ public:
     void add(VocabularyEntry entry, const Origin &origin)
     {
         if (m_entries.size() >= VocabularyLimits::EntriesMax) {
-            report(Error::Code::TooMany, origin.errorField,
-                   origin.prefix
+            report(Error::Code::TooMany, origin.errorField(),
+                   origin.prefix()
                        + QStringLiteral("a vocabulary may have at most %1 entries.").arg(VocabularyLimits::EntriesMax));
             return;
         }
@@ -109,80 +152,96 @@ public:
             return;
 
         const int kind = static_cast<int>(entry.kind);
-        const QString name = foldText(entry.canonical);
-        QSet<QString> own {name};
+        // The folded canonical name, then the folded aliases.
+        QStringList folded;
+        folded.reserve(1 + entry.aliases.size());
+        folded.append(foldText(entry.canonical));
         for (qsizetype i = 0; i < entry.aliases.size(); ++i) {
-            const QString alias = foldText(entry.aliases.at(i));
-            if (own.contains(alias)) {
-                report(
-                    Error::Code::Duplicate, fieldOf(origin, origin.field(Origin::Part::Alias, i)),
-                    origin.fieldPrefix
-                        + QStringLiteral("%1 %2 repeats the name or another alias of %3.")
-                              .arg(origin.field(Origin::Part::Alias, i), quoted(entry.aliases.at(i)), describe(entry)));
+            QString alias = foldText(entry.aliases.at(i));
+            if (folded.contains(alias)) {
+                const QString field = origin.field(Origin::Part::Alias, i);
+                report(Error::Code::Duplicate, fieldOf(origin, field),
+                       origin.fieldPrefix()
+                           + QStringLiteral("%1 %2 repeats the name or another alias of %3.")
+                                 .arg(field, quoted(entry.aliases.at(i)), describe(entry)));
             }
-            own.insert(alias);
+            folded.append(std::move(alias));
         }
-        QSet<QString> related {name};
+        QStringList related;
+        related.reserve(entry.related.size());
         for (qsizetype i = 0; i < entry.related.size(); ++i) {
-            const QString folded = foldText(entry.related.at(i));
-            if (related.contains(folded)) {
-                report(Error::Code::Duplicate, fieldOf(origin, origin.field(Origin::Part::Related, i)),
-                       origin.fieldPrefix
+            QString name = foldText(entry.related.at(i));
+            if (name == folded.first() || related.contains(name)) {
+                const QString field = origin.field(Origin::Part::Related, i);
+                report(Error::Code::Duplicate, fieldOf(origin, field),
+                       origin.fieldPrefix()
                            + QStringLiteral("%1 %2 repeats the name or another related name of %3.")
-                                 .arg(origin.field(Origin::Part::Related, i), quoted(entry.related.at(i)),
-                                      describe(entry)));
+                                 .arg(field, quoted(entry.related.at(i)), describe(entry)));
             }
-            related.insert(folded);
+            related.append(std::move(name));
         }
         if (m_errors.size() != errorsBefore)
             return;
 
         // Across entries: one name of a kind, and every alias of a kind stands for one name.
-        if (const auto it = m_names.constFind({kind, name}); it != m_names.constEnd()) {
-            report(Error::Code::Duplicate, origin.errorField,
-                   origin.prefix
-                       + QStringLiteral("%1 is already defined (%2).").arg(describe(entry), m_origins.at(*it)));
+        if (const auto it = m_names.constFind({kind, folded.first()}); it != m_names.constEnd()) {
+            report(Error::Code::Duplicate, origin.errorField(),
+                   origin.prefix()
+                       + QStringLiteral("%1 is already defined (%2).").arg(describe(entry), m_origins.at(*it).where()));
             return;
         }
-        if (const auto it = m_aliases.constFind({kind, name}); it != m_aliases.constEnd()) {
-            report(Error::Code::Duplicate, origin.errorField,
-                   origin.prefix
+        if (const auto it = m_aliases.constFind({kind, folded.first()}); it != m_aliases.constEnd()) {
+            report(Error::Code::Duplicate, origin.errorField(),
+                   origin.prefix()
                        + QStringLiteral("%1 is already an alias of %2 (%3).")
-                             .arg(describe(entry), describe(m_entries.at(*it)), m_origins.at(*it)));
+                             .arg(describe(entry), describe(m_entries.at(*it)), m_origins.at(*it).where()));
             return;
         }
         for (qsizetype i = 0; i < entry.aliases.size(); ++i) {
-            const QString alias = foldText(entry.aliases.at(i));
-            const QString field = origin.field(Origin::Part::Alias, i);
+            const QString &alias = folded.at(i + 1);
             if (const auto it = m_names.constFind({kind, alias}); it != m_names.constEnd()) {
+                const QString field = origin.field(Origin::Part::Alias, i);
                 report(Error::Code::Duplicate, fieldOf(origin, field),
-                       origin.fieldPrefix
+                       origin.fieldPrefix()
                            + QStringLiteral("%1 %2 of %3 is the name of %4 (%5).")
                                  .arg(field, quoted(entry.aliases.at(i)), describe(entry), describe(m_entries.at(*it)),
-                                      m_origins.at(*it)));
+                                      m_origins.at(*it).where()));
             } else if (const auto owner = m_aliases.constFind({kind, alias}); owner != m_aliases.constEnd()) {
+                const QString field = origin.field(Origin::Part::Alias, i);
                 report(Error::Code::Duplicate, fieldOf(origin, field),
-                       origin.fieldPrefix
+                       origin.fieldPrefix()
                            + QStringLiteral("%1 %2 of %3 already stands for %4 (%5).")
                                  .arg(field, quoted(entry.aliases.at(i)), describe(entry),
-                                      describe(m_entries.at(*owner)), m_origins.at(*owner)));
+                                      describe(m_entries.at(*owner)), m_origins.at(*owner).where()));
             }
         }
         if (m_errors.size() != errorsBefore)
             return;
 
         const int index = static_cast<int>(m_entries.size());
-        m_names.insert({kind, name}, index);
-        for (const QString &alias : std::as_const(entry.aliases))
-            m_aliases.insert({kind, foldText(alias)}, index);
+        m_names.insert({kind, folded.first()}, index);
+        for (qsizetype i = 1; i < folded.size(); ++i)
+            m_aliases.insert({kind, folded.at(i)}, index);
         m_entries.append(std::move(entry));
-        m_origins.append(origin.where);
+        m_folded.append(std::move(folded));
+        m_origins.append(origin);
+    }
+
+    //! Room for \a entries entries with about four names each.
+    void reserve(qsizetype entries)
+    {
+        entries = std::min<qsizetype>(entries, VocabularyLimits::EntriesMax);
+        m_entries.reserve(entries);
+        m_folded.reserve(entries);
+        m_origins.reserve(entries);
+        m_names.reserve(entries);
+        m_aliases.reserve(entries * 3);
     }
 
     //! The Error::field of a problem with one value: the value's path for JSON, the line for text.
     static QString fieldOf(const Origin &origin, const QString &field)
     {
-        return origin.fieldPrefix.isEmpty() ? field : origin.errorField;
+        return origin.fieldPrefix().isEmpty() ? field : origin.errorField();
     }
 
     void report(Error::Code code, const QString &field, const QString &message)
@@ -191,10 +250,22 @@ public:
             m_errors.append(Error {code, field, message});
     }
 
-    QList<VocabularyEntry> takeEntries() { return std::move(m_entries); }
+    //! Moves the accepted entries into \a vocabulary.
+    void build(Vocabulary &vocabulary)
+    {
+        VocabularyBuilder::adopt(vocabulary, std::move(m_entries), std::move(m_folded));
+    }
 
 private:
-    static QString normalized(const QString &name) { return name.normalized(QString::NormalizationForm_C).trimmed(); }
+    static QString normalized(const QString &name)
+    {
+        // Below U+0300 there are no combining marks: such text is NFC already (the common case,
+        // and normalized() allocates even then).
+        const bool simple = std::all_of(name.cbegin(), name.cend(), [](QChar c) { return c.unicode() < 0x300; });
+        const QString nfc = simple ? name : name.normalized(QString::NormalizationForm_C);
+        const bool padded = !nfc.isEmpty() && (nfc.front().isSpace() || nfc.back().isSpace());
+        return padded ? nfc.trimmed() : nfc;
+    }
 
     static void normalize(VocabularyEntry &entry)
     {
@@ -208,8 +279,8 @@ private:
     void checkList(const QStringList &names, const Origin &origin, Origin::Part part, int max, const QString &what)
     {
         if (names.size() > max) {
-            report(Error::Code::TooMany, origin.errorField,
-                   origin.prefix
+            report(Error::Code::TooMany, origin.errorField(),
+                   origin.prefix()
                        + QStringLiteral("an entry may have at most %1 %2 (it has %3).")
                              .arg(max)
                              .arg(what)
@@ -222,36 +293,42 @@ private:
 
     void checkName(const QString &name, const Origin &origin, Origin::Part part, qsizetype i)
     {
-        const QString field = origin.field(part, i);
+        // Field names are made only for a message: this runs for every name of every entry.
+        const auto fieldName = [&] { return origin.field(part, i); };
         if (name.isEmpty()) {
+            const QString field = fieldName();
             report(Error::Code::Required, fieldOf(origin, field),
-                   origin.fieldPrefix
+                   origin.fieldPrefix()
                        + QStringLiteral("%1 is empty (two commas in a row, or a separator with nothing after it?).")
                              .arg(field));
             return;
         }
-        if (Error error = Validation::checkSingleLine(name, field, VocabularyLimits::NameMax, true)) {
-            error.message.prepend(origin.fieldPrefix);
+        if (Validation::checkSingleLine(name, QString(), VocabularyLimits::NameMax, true)) {
+            Error error = Validation::checkSingleLine(name, fieldName(), VocabularyLimits::NameMax, true);
+            error.message.prepend(origin.fieldPrefix());
             report(error.code, fieldOf(origin, error.field), error.message);
             return;
         }
         // The separators of the text format; a name holding one could not be written back.
         for (const QChar separator : {QLatin1Char('|'), QLatin1Char('~'), QLatin1Char(',')}) {
             if (name.contains(separator)) {
+                const QString field = fieldName();
                 report(Error::Code::ForbiddenCharacter, fieldOf(origin, field),
-                       origin.fieldPrefix
+                       origin.fieldPrefix()
                            + QStringLiteral("%1 %2 must not contain '|', '~' or ','.").arg(field, quoted(name)));
                 return;
             }
         }
         if (part == Origin::Part::Canonical && name.startsWith(QLatin1Char('#'))) {
+            const QString field = fieldName();
             report(Error::Code::InvalidFormat, fieldOf(origin, field),
-                   origin.fieldPrefix + QStringLiteral("%1 %2 must not start with '#'.").arg(field, quoted(name)));
+                   origin.fieldPrefix() + QStringLiteral("%1 %2 must not start with '#'.").arg(field, quoted(name)));
         }
     }
 
     QList<VocabularyEntry> m_entries;
-    QStringList m_origins; //!< parallel to m_entries: "line 4", "entries[3]"
+    QList<QStringList> m_folded; //!< parallel to m_entries: the folded name, then the folded aliases
+    QList<Origin> m_origins; //!< parallel to m_entries
     QHash<std::pair<int, QString>, int> m_names; //!< (kind, folded canonical) -> entry
     QHash<std::pair<int, QString>, int> m_aliases; //!< (kind, folded alias) -> entry
     QList<Error> m_errors;
@@ -260,9 +337,9 @@ private:
 //! Parses one line of the text format into \a entry; false (with the problem reported) if bad.
 bool parseLine(QStringView line, int lineNumber, Builder &builder, VocabularyEntry &entry)
 {
-    const Origin origin = lineOrigin(lineNumber);
+    const Origin origin = Origin::line(lineNumber);
     const auto fail = [&](const QString &message) {
-        builder.report(Error::Code::InvalidFormat, origin.errorField, origin.prefix + message);
+        builder.report(Error::Code::InvalidFormat, origin.errorField(), origin.prefix() + message);
         return false;
     };
     qsizetype space = 0;
@@ -307,6 +384,7 @@ void parseText(QStringView text, Builder &builder)
 {
     if (text.startsWith(QChar(0xFEFF)))
         text = text.mid(1);
+    builder.reserve(text.count(QLatin1Char('\n')) + 1);
     int lineNumber = 0;
     for (QStringView line : text.split(QLatin1Char('\n'))) {
         ++lineNumber;
@@ -319,7 +397,7 @@ void parseText(QStringView text, Builder &builder)
             continue;
         VocabularyEntry entry;
         if (parseLine(line, lineNumber, builder, entry))
-            builder.add(std::move(entry), lineOrigin(lineNumber));
+            builder.add(std::move(entry), Origin::line(lineNumber));
     }
 }
 
@@ -366,8 +444,7 @@ Result<Vocabulary> Vocabulary::parse(QStringView text)
     if (!builder.errors().isEmpty())
         return builder.errors().first();
     Vocabulary vocabulary;
-    vocabulary.m_entries = builder.takeEntries();
-    vocabulary.rebuildIndex();
+    builder.build(vocabulary);
     return vocabulary;
 }
 
@@ -381,56 +458,66 @@ QList<Error> Vocabulary::problems(QStringView text)
 Result<Vocabulary> Vocabulary::fromEntries(QList<VocabularyEntry> entries)
 {
     Builder builder;
+    builder.reserve(entries.size());
     for (qsizetype i = 0; i < entries.size() && builder.errors().isEmpty(); ++i)
-        builder.add(std::move(entries[i]), itemOrigin(i));
+        builder.add(std::move(entries[i]), Origin::item(i));
     if (!builder.errors().isEmpty())
         return builder.errors().first();
     Vocabulary vocabulary;
-    vocabulary.m_entries = builder.takeEntries();
-    vocabulary.rebuildIndex();
+    builder.build(vocabulary);
     return vocabulary;
 }
 
-void Vocabulary::rebuildIndex()
+void Vocabulary::adopt(QList<VocabularyEntry> entries, QList<QStringList> folded)
 {
     // Canonical order: kind, then folded name (unique within a kind).
-    QList<std::pair<QString, VocabularyEntry>> keyed;
-    keyed.reserve(m_entries.size());
-    for (VocabularyEntry &entry : m_entries)
-        keyed.append({foldText(entry.canonical), std::move(entry)});
-    std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) {
-        if (a.second.kind != b.second.kind)
-            return a.second.kind < b.second.kind;
-        return a.first < b.first;
+    QList<int> order(entries.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&entries, &folded](int a, int b) {
+        if (entries.at(a).kind != entries.at(b).kind)
+            return entries.at(a).kind < entries.at(b).kind;
+        return folded.at(a).first() < folded.at(b).first();
     });
     m_entries.clear();
+    m_entries.reserve(entries.size());
     m_index.clear();
+    m_multi.clear();
     m_longestPhrase = 0;
+    qsizetype phrases = 0;
+    for (const QStringList &names : std::as_const(folded))
+        phrases += names.size();
+    m_index.reserve(phrases);
+    QList<const QString *> foldedNames; // by new index, for ordering shared phrases
+    foldedNames.reserve(entries.size());
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (auto &[name, entry] : keyed) {
+    for (const int from : std::as_const(order)) {
         const int index = static_cast<int>(m_entries.size());
-        const auto addPhrase = [this, index](const QString &phrase) {
-            QList<int> &list = m_index[phrase];
-            if (!list.contains(index))
-                list.append(index);
+        for (const QString &phrase : std::as_const(folded.at(from))) {
+            const auto it = m_index.find(phrase);
+            if (it == m_index.end()) {
+                m_index.insert(phrase, index);
+            } else if (*it >= 0) {
+                m_multi.append(QList<int> {*it, index});
+                *it = -static_cast<int>(m_multi.size());
+            } else {
+                m_multi[-*it - 1].append(index);
+            }
             m_longestPhrase = std::max(m_longestPhrase, static_cast<int>(phrase.count(QLatin1Char(' '))) + 1);
-        };
-        addPhrase(name);
-        for (const QString &alias : std::as_const(entry.aliases))
-            addPhrase(foldText(alias));
-        hash.addData(entryLine(entry).toUtf8());
+        }
+        foldedNames.append(&folded.at(from).first());
+        hash.addData(entryLine(entries.at(from)).toUtf8());
         hash.addData(QByteArrayView("\n"));
-        m_entries.append(std::move(entry));
+        m_entries.append(std::move(entries[from]));
     }
     // Best first: an entry named by the phrase before one it is an alias of, then by kind.
-    for (auto it = m_index.begin(); it != m_index.end(); ++it) {
-        QList<int> &list = it.value();
-        if (list.size() < 2)
+    for (auto it = m_index.cbegin(); it != m_index.cend(); ++it) {
+        if (*it >= 0)
             continue;
         const QString &phrase = it.key();
-        std::stable_sort(list.begin(), list.end(), [this, &phrase](int a, int b) {
-            const bool aNamed = foldText(m_entries.at(a).canonical) == phrase;
-            const bool bNamed = foldText(m_entries.at(b).canonical) == phrase;
+        QList<int> &list = m_multi[-*it - 1];
+        std::stable_sort(list.begin(), list.end(), [this, &phrase, &foldedNames](int a, int b) {
+            const bool aNamed = *foldedNames.at(a) == phrase;
+            const bool bNamed = *foldedNames.at(b) == phrase;
             if (aNamed != bNamed)
                 return aNamed;
             return m_entries.at(a).kind < m_entries.at(b).kind;
@@ -466,25 +553,16 @@ Result<Vocabulary> Vocabulary::merged(const Vocabulary &overrides) const
     for (const VocabularyEntry &entry : overrides.m_entries)
         replaced.insert({static_cast<int>(entry.kind), foldText(entry.canonical)});
     Builder builder;
-    const auto mergeOrigin = [](const VocabularyEntry &entry, const QString &from) {
-        Origin origin = lineOrigin(0);
-        origin.where = from;
-        origin.errorField = QStringLiteral("entries");
-        origin.prefix = from + QStringLiteral(" ") + describe(entry) + QStringLiteral(": ");
-        origin.fieldPrefix = origin.prefix;
-        return origin;
-    };
     for (const VocabularyEntry &entry : m_entries) {
         if (!replaced.contains({static_cast<int>(entry.kind), foldText(entry.canonical)}))
-            builder.add(entry, mergeOrigin(entry, QStringLiteral("current vocabulary")));
+            builder.add(entry, Origin::merge(QStringLiteral("current vocabulary"), entry));
     }
     for (const VocabularyEntry &entry : overrides.m_entries)
-        builder.add(entry, mergeOrigin(entry, QStringLiteral("added entry")));
+        builder.add(entry, Origin::merge(QStringLiteral("added entry"), entry));
     if (!builder.errors().isEmpty())
         return builder.errors().first();
     Vocabulary vocabulary;
-    vocabulary.m_entries = builder.takeEntries();
-    vocabulary.rebuildIndex();
+    builder.build(vocabulary);
     return vocabulary;
 }
 
@@ -502,7 +580,7 @@ int Vocabulary::longestMatch(const QStringList &foldedWords, qsizetype from, con
         const auto it = m_index.constFind(phrase);
         if (it != m_index.constEnd()) {
             if (entry)
-                *entry = &m_entries.at(it->first());
+                *entry = &m_entries.at(*it >= 0 ? *it : m_multi.at(-*it - 1).first());
             return static_cast<int>(n);
         }
     }
@@ -512,7 +590,14 @@ int Vocabulary::longestMatch(const QStringList &foldedWords, qsizetype from, con
 QList<const VocabularyEntry *> Vocabulary::lookup(const QString &foldedPhrase) const
 {
     QList<const VocabularyEntry *> out;
-    for (const int index : m_index.value(foldedPhrase))
+    const auto it = m_index.constFind(foldedPhrase);
+    if (it == m_index.constEnd())
+        return out;
+    if (*it >= 0) {
+        out.append(&m_entries.at(*it));
+        return out;
+    }
+    for (const int index : m_multi.at(-*it - 1))
         out.append(&m_entries.at(index));
     return out;
 }

@@ -95,11 +95,15 @@ public:
     friend bool operator==(const Vocabulary &a, const Vocabulary &b) { return a.m_version == b.m_version; }
 
 private:
-    void rebuildIndex();
+    friend class VocabularyBuilder;
+    //! Takes checked \a entries (in any order) with their folded names (the canonical name's,
+    //! then the aliases'): sorts them and builds the index and the version.
+    void adopt(QList<VocabularyEntry> entries, QList<QStringList> folded);
 
     QList<VocabularyEntry> m_entries;
-    //! Folded phrase -> indexes into m_entries, best first.
-    QHash<QString, QList<int>> m_index;
+    //! Folded phrase -> index into m_entries, or -(i + 1) for the entries m_multi[i] lists.
+    QHash<QString, int> m_index;
+    QList<QList<int>> m_multi; //!< entries sharing a phrase (in different kinds), best first
     int m_longestPhrase = 0; //!< most words in an indexed phrase
     QString m_version;
 };

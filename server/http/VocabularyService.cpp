@@ -59,14 +59,26 @@ ApiResult<VocabularyService::Document> VocabularyService::document()
         if (m_document.version == wanted.value())
             return m_document;
     }
-    const Result<Vocabulary> vocabulary = current();
-    if (!vocabulary)
-        return ApiError::fromStorage(vocabulary.error());
-    Document document {vocabulary->version(), QJsonDocument(toJson(vocabulary.value())).toJson(QJsonDocument::Compact)};
+    Document document;
+    const Result<std::optional<StoredVocabulary>> stored = m_storage->findVocabulary();
+    if (!stored)
+        return ApiError::fromStorage(stored.error());
+    if (stored->has_value() && !stored->value().json.isEmpty()) {
+        // Made at import, from a vocabulary that was checked then: served as it is.
+        document = {stored->value().version, stored->value().json};
+    } else {
+        static const Document defaults {Vocabulary::defaults().version(), jsonOf(Vocabulary::defaults())};
+        document = defaults;
+    }
     QMutexLocker lock(&m_mutex);
     m_document = document;
     m_lastVersion = document.version;
     return document;
+}
+
+QByteArray VocabularyService::jsonOf(const Vocabulary &vocabulary)
+{
+    return QJsonDocument(toJson(vocabulary)).toJson(QJsonDocument::Compact);
 }
 
 Result<Vocabulary> VocabularyService::import(const Vocabulary &imported, ImportMode mode)
@@ -80,7 +92,7 @@ Result<Vocabulary> VocabularyService::import(const Vocabulary &imported, ImportM
         if (!next)
             return next;
     }
-    const Result<bool> saved = m_storage->saveVocabulary({next->toText(), next->version(), {}});
+    const Result<bool> saved = m_storage->saveVocabulary({next->toText(), jsonOf(next.value()), next->version(), {}});
     if (!saved)
         return saved.error();
     return next;

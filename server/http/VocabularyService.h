@@ -49,6 +49,8 @@ public:
     Result<Vocabulary> import(const Vocabulary &imported, ImportMode mode);
 
 private:
+    static QByteArray jsonOf(const Vocabulary &vocabulary);
+
     Storage *m_storage;
     mutable QMutex m_mutex;
     QString m_lastVersion;

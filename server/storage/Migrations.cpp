@@ -148,8 +148,9 @@ Migration initialSchema()
     return m;
 }
 
-// The vocabulary an administrator imported: one row, in the text format (core/Vocabulary.h).
-// No row: the server serves the default shipped with it.
+// The vocabulary an administrator imported: one row, in the text format (core/Vocabulary.h) and
+// as the JSON GET /api/v1/vocabulary answers with, made once at import. No row: the server serves
+// the default shipped with it.
 Migration vocabulary()
 {
     Migration m;
@@ -159,6 +160,7 @@ Migration vocabulary()
         QStringLiteral("CREATE TABLE vocabulary ("
                        " id INTEGER PRIMARY KEY CHECK (id = 1),"
                        " text TEXT NOT NULL,"
+                       " json TEXT NOT NULL,"
                        " version TEXT NOT NULL,"
                        " updated_at INTEGER NOT NULL)"),
     };
@@ -166,6 +168,7 @@ Migration vocabulary()
         QStringLiteral("CREATE TABLE vocabulary ("
                        " id INTEGER PRIMARY KEY CHECK (id = 1),"
                        " text TEXT NOT NULL,"
+                       " json TEXT NOT NULL,"
                        " version TEXT NOT NULL,"
                        " updated_at BIGINT NOT NULL)"),
     };

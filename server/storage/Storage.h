@@ -108,6 +108,7 @@ struct SyncPage
 struct StoredVocabulary
 {
     QString text;
+    QByteArray json; //!< toJson() of the vocabulary, as GET /api/v1/vocabulary answers
     QString version; //!< Vocabulary::version() of text
     QDateTime updatedAt;
 };

@@ -8,6 +8,7 @@
 #include "client/sync/SyncLogging.h"
 #include "client/sync/SyncSchema_p.h"
 
+#include <QThreadPool>
 #include <QTimer>
 
 namespace Colleagues {
@@ -266,22 +267,34 @@ void SyncEngine::updateVocabulary(const QString &serverVersion)
             m_fetchingVocabulary = false;
             return;
         }
-        // Decoded on the writer, off this thread; stored here, where the store lives.
-        m_database->write<Result<Vocabulary>>(
-            [body = job->body()](SyncWriter &) { return VocabularyJob::decode(body); }, this,
-            [this](Result<Vocabulary> vocabulary) {
-                m_fetchingVocabulary = false;
-                if (!vocabulary) {
-                    qCWarning(lcSync) << "the server sent an invalid vocabulary:" << vocabulary.error().message;
-                    return;
-                }
-                if (!m_database->store()->setVocabulary(vocabulary.value())) {
-                    qCWarning(lcSync) << "could not store the vocabulary:" << m_database->store()->errorString();
-                    return;
-                }
-                Q_EMIT vocabularyFetched(vocabulary->version());
-            });
+        // Decoded on a pool thread: neither this (GUI) thread nor the writer, whose sync pages
+        // must not wait for it. Stored here, where the store lives.
+        QPointer<SyncEngine> self(this);
+        QThreadPool::globalInstance()->start([self, body = job->body()] {
+            auto decoded = std::make_shared<Result<Vocabulary>>(VocabularyJob::decode(body));
+            QMetaObject::invokeMethod(
+                self,
+                [self, decoded] {
+                    if (self)
+                        self->storeVocabulary(*decoded);
+                },
+                Qt::QueuedConnection);
+        });
     });
+}
+
+void SyncEngine::storeVocabulary(const Result<Vocabulary> &vocabulary)
+{
+    m_fetchingVocabulary = false;
+    if (!vocabulary) {
+        qCWarning(lcSync) << "the server sent an invalid vocabulary:" << vocabulary.error().message;
+        return;
+    }
+    if (!m_database->store()->setVocabulary(vocabulary.value())) {
+        qCWarning(lcSync) << "could not store the vocabulary:" << m_database->store()->errorString();
+        return;
+    }
+    Q_EMIT vocabularyFetched(vocabulary->version());
 }
 
 void SyncEngine::fail(const ApiError &error)

@@ -5,6 +5,8 @@
 #include "client/sync/Backoff.h"
 #include "client/sync/SyncDatabase.h"
 #include "client/sync/SyncTypes.h"
+#include "core/Result.h"
+#include "core/Vocabulary.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -103,6 +105,7 @@ private:
     void restart();
     //! Fetches the server's vocabulary when \a serverVersion is not the one the store has.
     void updateVocabulary(const QString &serverVersion);
+    void storeVocabulary(const Result<Vocabulary> &vocabulary);
     void fail(const ApiError &error);
     void setState(SyncState state);
     void loadPosition();

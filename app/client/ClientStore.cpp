@@ -141,6 +141,7 @@ void ClientStore::close()
     m_db = nullptr;
     m_filePath.clear();
     m_schemaVersion = 0;
+    m_vocabulary.reset();
 }
 
 bool ClientStore::isOpen() const
@@ -306,6 +307,50 @@ bool ClientStore::setSyncValue(const QString &key, const QString &value)
         m_errorString = statement.errorMessage();
         return false;
     }
+    return true;
+}
+
+QString ClientStore::vocabularyVersion() const
+{
+    if (!m_db)
+        return QString();
+    Sql::Statement statement(m_db, "SELECT version FROM vocabulary WHERE id = 1");
+    return statement.next() ? statement.text(0) : QString();
+}
+
+Vocabulary ClientStore::vocabulary() const
+{
+    if (m_vocabulary)
+        return *m_vocabulary;
+    Vocabulary vocabulary = Vocabulary::defaults();
+    if (m_db) {
+        Sql::Statement statement(m_db, "SELECT text FROM vocabulary WHERE id = 1");
+        if (statement.next()) {
+            Expected<Vocabulary> stored = Vocabulary::parse(statement.text(0));
+            // Only setVocabulary() writes it, from a valid vocabulary; anything else is ignored.
+            if (stored)
+                vocabulary = std::move(stored).value();
+        }
+    }
+    m_vocabulary = vocabulary;
+    return vocabulary;
+}
+
+bool ClientStore::setVocabulary(const Vocabulary &vocabulary)
+{
+    if (!m_db)
+        return false;
+    const QString before = vocabularyVersion();
+    Sql::Statement statement(m_db, "INSERT OR REPLACE INTO vocabulary(id, version, text) VALUES(1, ?1, ?2)");
+    statement.bind(1, vocabulary.version());
+    statement.bind(2, vocabulary.toText());
+    if (!statement.exec()) {
+        m_errorString = statement.errorMessage();
+        return false;
+    }
+    m_vocabulary = vocabulary;
+    if (before != vocabulary.version())
+        Q_EMIT vocabularyChanged();
     return true;
 }
 

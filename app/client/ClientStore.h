@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Profile.h"
+#include "core/Vocabulary.h"
 
 #include <QHash>
 #include <QList>
@@ -100,6 +101,15 @@ public:
     QString syncValue(const QString &key) const;
     bool setSyncValue(const QString &key, const QString &value);
 
+    // Vocabulary ------------------------------------------------------------------------
+    //! The vocabulary synced from the server, or Vocabulary::defaults() before the first one.
+    Vocabulary vocabulary() const;
+    //! The version of the synced vocabulary; empty before the first one.
+    QString vocabularyVersion() const;
+    //! Stores \a vocabulary as the synced one (the sync engine does) and emits
+    //! vocabularyChanged() when its version differs from the one before.
+    bool setVocabulary(const Vocabulary &vocabulary);
+
     //! The Qt SQL connection (this thread only), for code that prefers QSqlQuery.
     QSqlDatabase database() const;
     //! The raw connection, used by SearchEngine.
@@ -112,6 +122,8 @@ Q_SIGNALS:
     void directoryChanged();
     //! An applyBatchAsync() request finished; \a errorString is empty on success.
     void batchApplied(int requestId, int upserted, int removed, const QString &errorString);
+    //! vocabulary() changed (a new one was synced).
+    void vocabularyChanged();
 
 private:
     void onWorkerFinished(int requestId, int upserted, int removed, const QString &errorString);
@@ -122,6 +134,7 @@ private:
     sqlite3 *m_db = nullptr;
     int m_schemaVersion = 0;
     quint64 m_generation = 0;
+    mutable std::optional<Vocabulary> m_vocabulary; //!< vocabulary(), once read
     int m_nextRequestId = 1;
     StoreWorker *m_worker = nullptr;
     std::unique_ptr<QThread> m_thread;

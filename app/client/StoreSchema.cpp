@@ -141,6 +141,16 @@ CREATE TABLE outbox(
 CREATE INDEX outbox_by_state ON outbox(state, local_id);
 )sql";
 
+// Version 5: the vocabulary of skills, places and titles synced from the server (one row, in
+// the text format of core/Vocabulary.h). No row: search uses the default built into the app.
+constexpr const char *Migration5 = R"sql(
+CREATE TABLE vocabulary(
+    id INTEGER PRIMARY KEY CHECK(id = 1),
+    version TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+)sql";
+
 constexpr const char *InsertFtsSql =
     "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
     "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -186,6 +196,7 @@ const Migration Migrations[] = {
     {2, Migration2, populateSearch},
     {3, Migration3, nullptr},
     {4, SyncSchema::Migration4, nullptr}, // the sync engine's (app/client/sync/SyncSchema.cpp)
+    {5, Migration5, nullptr},
 };
 
 QString fromIso(const QDateTime &time)

@@ -15,7 +15,7 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 4;
+inline constexpr int LatestVersion = 5;
 
 //! Opens \a path through Qt's QSQLITE driver under \a connectionName, configures it
 //! (configureConnection()) and returns its sqlite3 handle; nullptr with \a error on failure.

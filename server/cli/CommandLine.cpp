@@ -6,6 +6,7 @@
 #include "server/cli/ImportCommand.h"
 #include "server/cli/SeedDemoCommand.h"
 #include "server/cli/UserCommand.h"
+#include "server/cli/VocabularyCommand.h"
 #include "server/http/ServeCommand.h"
 
 #include <QLoggingCategory>
@@ -24,6 +25,7 @@ const QString Help =
                    "  user         Manages sign-in accounts: user add|passwd|disable|enable NAME.\n"
                    "  import-csv   Imports or updates people from a CSV file.\n"
                    "  seed-demo    Fills an empty directory with a generated demo company.\n"
+                   "  vocabulary   Imports or exports the skills, places and titles search understands.\n"
                    "\n"
                    "Every command takes --help. Data lives in an SQLite database in --data-dir DIR (default\n"
                    "/var/lib/colleagues) or in PostgreSQL at --database postgresql://user:password@host:port/db.\n"
@@ -50,6 +52,8 @@ int runCommandLine(const QStringList &arguments)
         return Cli::runImportCommand(rest);
     if (command == u"seed-demo")
         return Cli::runSeedDemoCommand(rest);
+    if (command == u"vocabulary")
+        return Cli::runVocabularyCommand(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         Cli::printOut(Help);
         return Cli::Success;

@@ -166,11 +166,14 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
             poll.next = page->next;
             if (!SyncService::isEmpty(page.value())) {
                 poll.ready = true;
-                poll.response = HttpResponse::json(200, SyncService::toJson(page.value()));
+                poll.response = HttpResponse::json(200, SyncService::toJson(page.value(), -1, vocabularyVersion()));
             }
             return poll;
         },
-        [](qint64 cursor) { return HttpResponse::json(200, SyncService::emptyJson(cursor)); });
+        [this](qint64 cursor) {
+            // Answered where storage is not read: the version seen last will do.
+            return HttpResponse::json(200, SyncService::emptyJson(cursor, m_shared->vocabulary().lastKnownVersion()));
+        });
     connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
     m_shared->addHub(m_hub.get());
 
@@ -182,6 +185,12 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
 Api::~Api()
 {
     m_shared->removeHub(m_hub.get());
+}
+
+QString Api::vocabularyVersion() const
+{
+    const Expected<QString> version = m_shared->vocabulary().version();
+    return version ? version.value() : m_shared->vocabulary().lastKnownVersion();
 }
 
 void Api::releaseLongPolls()
@@ -246,6 +255,7 @@ void Api::registerRoutes()
     add("POST", Prefix + QStringLiteral("/messages/read"), Auth::Required, Exec::Worker,
         noParams(&Api::markRead, this));
     add("GET", Prefix + QStringLiteral("/sync"), Auth::Required, Exec::Worker, noParams(&Api::sync, this));
+    add("GET", Prefix + QStringLiteral("/vocabulary"), Auth::Required, Exec::Read, noParams(&Api::vocabulary, this));
 }
 
 // --- sessions ---------------------------------------------------------------------------
@@ -500,17 +510,37 @@ void Api::sync(const ExchangePtr &ex)
     if (!SyncService::isEmpty(page.value()) || page->hasMore || timeout == 0) {
         // The first page of a first sync says how large the directory is (progress: n of total).
         const qint64 total = since == 0 && page->hasMore ? m_storage->profileCount() : -1;
-        return ex->respond(HttpResponse::json(200, SyncService::toJson(page.value(), total)));
+        return ex->respond(HttpResponse::json(200, SyncService::toJson(page.value(), total, vocabularyVersion())));
     }
 
     QPointer<LongPollHub> hub = m_hub.get();
     const qint64 cursor = qMax(since, page->next);
-    m_server->runOnHttpThread([hub, ex, viewer, cursor, limit, timeout] {
+    const QString version = vocabularyVersion();
+    m_server->runOnHttpThread([hub, ex, viewer, cursor, limit, timeout, version] {
         if (hub)
             hub->wait(ex, viewer, cursor, int(limit), int(timeout * 1000));
         else
-            ex->respond(HttpResponse::json(200, SyncService::emptyJson(cursor)));
+            ex->respond(HttpResponse::json(200, SyncService::emptyJson(cursor, version)));
     });
+}
+
+// --- vocabulary ------------------------------------------------------------------------------
+
+void Api::vocabulary(const ExchangePtr &ex)
+{
+    const ApiResult<VocabularyService::Document> document = m_shared->vocabulary().document();
+    if (!document)
+        return ex->respond(document.error().toResponse());
+    const QByteArray etag = quoted(document->version);
+    HttpResponse r;
+    if (noneMatch(ex->request(), etag)) {
+        r = HttpResponse::empty(304);
+    } else {
+        r = HttpResponse::json(200, document->json);
+        r.addHeader("Cache-Control", "private, no-cache");
+    }
+    r.addHeader("ETag", etag);
+    ex->respond(r);
 }
 
 // --- operations ----------------------------------------------------------------------------

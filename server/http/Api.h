@@ -54,8 +54,12 @@ private:
     void sendMessage(const ExchangePtr &ex);
     void markRead(const ExchangePtr &ex);
     void sync(const ExchangePtr &ex);
+    void vocabulary(const ExchangePtr &ex);
     void healthz(const ExchangePtr &ex);
     void metrics(const ExchangePtr &ex);
+
+    //! The vocabulary version sync pages carry (the last known one if storage fails).
+    QString vocabularyVersion() const;
 
     //! Tells the long-poll hub which users the changes committed during \a work concern.
     template<typename F>

@@ -13,6 +13,7 @@ thread_local QList<qint64> *t_captured = nullptr;
 
 ApiShared::ApiShared(Storage *storage, QObject *parent)
     : QObject(parent)
+    , m_vocabulary(storage)
 {
     // Runs in the committing thread, before the change is answered: drops cached profiles and
     // lets the handler learn the sequence values it caused.

@@ -4,6 +4,7 @@
 #include "server/http/ProfileCache.h"
 #include "server/http/SessionCache.h"
 #include "server/http/SignInGate.h"
+#include "server/http/VocabularyService.h"
 
 #include <QList>
 #include <QMutex>
@@ -17,8 +18,9 @@ class LongPollHub;
 class Storage;
 
 /*!
- * What the HTTP threads share: the profile and session caches, the sign-ins in flight, and the long-poll hubs of every
- * thread, so that a commit handled on one thread wakes the right long-polls held by all of them. Thread-safe.
+ * What the HTTP threads share: the profile and session caches, the sign-ins in flight, the served
+ * vocabulary, and the long-poll hubs of every thread, so that a commit handled on one thread wakes
+ * the right long-polls held by all of them. Thread-safe.
  */
 class ApiShared : public QObject
 {
@@ -30,6 +32,7 @@ public:
     ProfileCache &profileCache() { return m_profileCache; }
     SessionCache &sessionCache() { return m_sessionCache; }
     SignInGate &signInGate() { return m_signInGate; }
+    VocabularyService &vocabulary() { return m_vocabulary; }
 
     void addHub(LongPollHub *hub);
     void removeHub(LongPollHub *hub);
@@ -44,6 +47,7 @@ private:
     ProfileCache m_profileCache;
     SessionCache m_sessionCache;
     SignInGate m_signInGate;
+    VocabularyService m_vocabulary;
     QMutex m_mutex;
     QList<QPointer<LongPollHub>> m_hubs;
 };

@@ -37,10 +37,21 @@ ApiResult<SyncPage> SyncService::page(const QString &viewer, qint64 cursor, int 
     return page;
 }
 
-QByteArray SyncService::toJson(const SyncPage &page, qint64 total)
+QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString &vocabularyVersion)
 {
-    if (page.startOver)
-        return QByteArrayLiteral(R"({"has_more":true,"next":0,"start_over":true})");
+    const auto addVocabularyVersion = [&vocabularyVersion](JsonWriter &w) {
+        if (vocabularyVersion.isEmpty())
+            return;
+        w.raw(",\"vocabulary_version\":");
+        w.string(vocabularyVersion);
+    };
+    if (page.startOver) {
+        JsonWriter w(128);
+        w.raw(R"({"has_more":true,"next":0,"start_over":true)");
+        addVocabularyVersion(w);
+        w.raw('}');
+        return w.take();
+    }
     JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300);
     w.raw("{\"has_more\":");
     w.boolean(page.hasMore);
@@ -56,15 +67,16 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total)
         w.raw(",\"total\":");
         w.number(total);
     }
+    addVocabularyVersion(w);
     w.raw("}");
     return w.take();
 }
 
-QByteArray SyncService::emptyJson(qint64 cursor)
+QByteArray SyncService::emptyJson(qint64 cursor, const QString &vocabularyVersion)
 {
     SyncPage page;
     page.next = cursor;
-    return toJson(page);
+    return toJson(page, -1, vocabularyVersion);
 }
 
 } // namespace Colleagues::Server

@@ -26,9 +26,10 @@ public:
     static bool isEmpty(const SyncPage &page);
     //! `{"profiles", "removed", "messages", "next", "has_more"}` or `{"start_over": true, ...}`.
     //! \a total, when >= 0, is the directory's size, sent with the first page of a first sync
-    //! so that clients can show progress (n of total).
-    static QByteArray toJson(const SyncPage &page, qint64 total = -1);
-    static QByteArray emptyJson(qint64 cursor);
+    //! so that clients can show progress (n of total). \a vocabularyVersion, when not empty, is
+    //! sent as "vocabulary_version" (clients fetch the vocabulary when theirs differs).
+    static QByteArray toJson(const SyncPage &page, qint64 total = -1, const QString &vocabularyVersion = {});
+    static QByteArray emptyJson(qint64 cursor, const QString &vocabularyVersion = {});
 
 private:
     Storage *m_storage;

@@ -159,11 +159,38 @@ Migration initialSchema()
     return m;
 }
 
+// The vocabulary an administrator imported: one row, in the text format (core/Vocabulary.h) and
+// as the JSON GET /api/v1/vocabulary answers with, made once at import. No row: the server serves
+// the default shipped with it.
+Migration vocabulary()
+{
+    Migration m;
+    m.version = 2;
+    m.description = QStringLiteral("imported vocabulary of skills, places and titles");
+    m.sqlite = {
+        QStringLiteral("CREATE TABLE vocabulary ("
+                       " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " text TEXT NOT NULL,"
+                       " json TEXT NOT NULL,"
+                       " version TEXT NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+    };
+    m.postgres = {
+        QStringLiteral("CREATE TABLE vocabulary ("
+                       " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " text TEXT NOT NULL,"
+                       " json TEXT NOT NULL,"
+                       " version TEXT NOT NULL,"
+                       " updated_at BIGINT NOT NULL)"),
+    };
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema()};
+    static const QList<Migration> all {initialSchema(), vocabulary()};
     return all;
 }
 

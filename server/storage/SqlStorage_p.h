@@ -11,6 +11,7 @@
 #include "server/storage/SessionTable_p.h"
 #include "server/storage/Storage.h"
 #include "server/storage/SyncReader_p.h"
+#include "server/storage/VocabularyTable_p.h"
 
 #include <QTimer>
 
@@ -111,6 +112,13 @@ public:
     }
     qint64 latestSequence() override { return m_sync.latestSequence(); }
 
+    Expected<std::optional<StoredVocabulary>> findVocabulary() override { return m_vocabulary.findVocabulary(); }
+    Expected<QString> vocabularyVersion() override { return m_vocabulary.vocabularyVersion(); }
+    Expected<bool> saveVocabulary(const StoredVocabulary &vocabulary) override
+    {
+        return m_vocabulary.saveVocabulary(vocabulary);
+    }
+
 private:
     bool isPostgres() const { return m_database.isPostgres(); }
     void startListening();
@@ -125,6 +133,7 @@ private:
     Internal::PhotoTable m_photos {m_database};
     Internal::MessageTable m_messages {m_database};
     Internal::SyncReader m_sync {m_database};
+    Internal::VocabularyTable m_vocabulary {m_database};
     bool m_opened = false;
 
     // PostgreSQL: a connection in this object's thread that LISTENs for other instances' changes

@@ -104,6 +104,15 @@ struct SyncPage
     bool hasMore = false; //!< more changes wait after next
 };
 
+//! The vocabulary an administrator imported, in the text format of core/Vocabulary.h.
+struct StoredVocabulary
+{
+    QString text;
+    QByteArray json; //!< toJson() of the vocabulary, as GET /api/v1/vocabulary answers
+    QString version; //!< Vocabulary::version() of text
+    QDateTime updatedAt;
+};
+
 //! Outcome of an optimistic profile save.
 struct SaveOutcome
 {
@@ -259,6 +268,14 @@ public:
     virtual Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
     //! The latest committed sequence value; 0 for an empty database or when the database fails.
     virtual qint64 latestSequence() = 0;
+
+    // Vocabulary (skills, places and titles search understands; see core/Vocabulary.h)
+    //! The imported vocabulary; std::nullopt when none was imported (the server serves the default).
+    virtual Expected<std::optional<StoredVocabulary>> findVocabulary() = 0;
+    //! Only its version (read for every sync page); empty when none was imported.
+    virtual Expected<QString> vocabularyVersion() = 0;
+    //! Replaces the stored vocabulary (updatedAt is set to now).
+    virtual Expected<bool> saveVocabulary(const StoredVocabulary &vocabulary) = 0;
 
     //! Hooks for tests that prove the sequence serialization. Never set them in production.
     struct TestingHooks

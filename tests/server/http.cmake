@@ -19,7 +19,7 @@ foreach(test tst_api_json tst_api_photocodec tst_trustedproxies)
         LIBS colleagues_api_test_support LABELS server http)
 endforeach()
 
-foreach(test tst_api tst_api_signin tst_api_serve)
+foreach(test tst_api tst_api_signin tst_api_serve tst_api_vocabulary)
     colleagues_add_test(${test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
         LIBS colleagues_api_test_support LABELS server http postgres TIMEOUT 900)
     add_dependencies(${test} ${COLLEAGUES_API_TEST_SERVER_TARGET})

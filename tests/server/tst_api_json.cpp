@@ -142,9 +142,17 @@ void TestApiJson::syncPage()
                            {u"messages"_qs, QJsonArray()},
                            {u"next"_qs, 5},
                            {u"has_more"_qs, false}}));
+    // With the vocabulary version (and the first page's total): still what Qt would write.
+    QJsonObject withVersion = expected;
+    withVersion.insert(u"total"_qs, 42);
+    withVersion.insert(u"vocabulary_version"_qs, u"0123456789abcdef0123456789abcdef"_qs);
+    QCOMPARE(SyncService::toJson(page, 42, u"0123456789abcdef0123456789abcdef"_qs), viaQt(withVersion));
     SyncPage old;
     old.startOver = true;
     QCOMPARE(QJsonDocument::fromJson(SyncService::toJson(old)).object().value(u"start_over"_qs).toBool(), true);
+    const QJsonObject startOver = QJsonDocument::fromJson(SyncService::toJson(old, -1, u"abc"_qs)).object();
+    QCOMPARE(startOver.value(u"start_over"_qs).toBool(), true);
+    QCOMPARE(startOver.value(u"vocabulary_version"_qs).toString(), u"abc"_qs);
 }
 
 QTEST_GUILESS_MAIN(TestApiJson)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/Vocabulary.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/storage/Storage.h"
 
@@ -62,6 +63,11 @@ private Q_SLOTS:
         QTest::addRow("seed-demo") << QStringList {u"seed-demo"_qs, u"--help"_qs}
                                    << u"Usage: colleagues-server seed-demo"_qs;
         QTest::addRow("serve") << QStringList {u"serve"_qs, u"--help"_qs} << u"serve"_qs;
+        QTest::addRow("vocabulary") << QStringList {u"vocabulary"_qs, u"--help"_qs} << u"vocabulary COMMAND"_qs;
+        QTest::addRow("vocabulary import") << QStringList {u"vocabulary"_qs, u"import"_qs, u"--help"_qs}
+                                           << u"Usage: colleagues-server vocabulary import [options] FILE"_qs;
+        QTest::addRow("vocabulary export") << QStringList {u"vocabulary"_qs, u"export"_qs, u"--help"_qs}
+                                           << u"Usage: colleagues-server vocabulary export [options] [FILE]"_qs;
     }
 
     void help()
@@ -311,7 +317,110 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(u"only fills an empty one"), qPrintable(run.err));
     }
 
+    void vocabularyImportExport()
+    {
+        // A fresh database serves (and exports) the default.
+        Run run = runServer({u"vocabulary"_qs, u"export"_qs, u"--data-dir"_qs, m_data});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const auto exportedDefault = Vocabulary::parse(run.out);
+        QVERIFY(exportedDefault);
+        QCOMPARE(exportedDefault->version(), Vocabulary::defaults().version());
+
+        const QByteArray text = "# ours\nskill Kubernetes | k8s, kube ~ Helm\n\nplace Köln | Cologne\n"
+                                "title Software Engineer | SWE\n";
+        run = runServer({u"vocabulary"_qs, u"import"_qs, writeFile(u"ours.txt"_qs, text), u"--data-dir"_qs, m_data});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const auto ours = Vocabulary::parse(QString::fromUtf8(text));
+        QVERIFY(ours);
+        QVERIFY2(run.out.contains(ours->version()), qPrintable(run.out));
+
+        const QString file = m_dir->filePath(u"exported.txt"_qs);
+        run = runServer({u"vocabulary"_qs, u"export"_qs, file, u"--data-dir"_qs, m_data});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile exported(file);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QString exportedText = QString::fromUtf8(exported.readAll());
+        QCOMPARE(exportedText, ours->toText());
+        // Round trip: the export imports back to the same version.
+        run = runServer({u"vocabulary"_qs, u"import"_qs, file, u"--data-dir"_qs, m_data});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(exportedVersion(), ours->version());
+        // Only one FILE.
+        run = runServer({u"vocabulary"_qs, u"export"_qs, file, u"two"_qs, u"--data-dir"_qs, m_data});
+        QCOMPARE(run.exitCode, 2);
+    }
+
+    void vocabularyBadFileChangesNothing()
+    {
+        QCOMPARE(runServer({u"vocabulary"_qs, u"import"_qs, writeFile(u"good.txt"_qs, "skill Go | golang\n"),
+                            u"--data-dir"_qs, m_data})
+                     .exitCode,
+                 0);
+        const QString before = exportedVersion();
+        QVERIFY(!before.isEmpty());
+        const QByteArray bad = "skill Rust\n"
+                               "skil Python\n" // line 2: unknown kind
+                               "# fine\n"
+                               "skill Zig | z,\n" // line 4: empty alias
+                               "skill rust\n"; // line 5: defined on line 1
+        const Run run =
+            runServer({u"vocabulary"_qs, u"import"_qs, writeFile(u"bad.txt"_qs, bad), u"--data-dir"_qs, m_data});
+        QCOMPARE(run.exitCode, 1);
+        for (const QString &expected :
+             {u"bad.txt: line 2: \"skil\" is not a kind"_qs, u"bad.txt: line 4: alias 2 is empty"_qs,
+              u"bad.txt: line 5: skill \"rust\" is already defined (line 1)"_qs, u"nothing was imported"_qs}) {
+            QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+        }
+        QVERIFY2(!run.err.contains(u"line 3"_qs), qPrintable(run.err));
+        QCOMPARE(exportedVersion(), before);
+        // An unreadable file is a usage error, and changes nothing either.
+        QCOMPARE(
+            runServer({u"vocabulary"_qs, u"import"_qs, m_dir->filePath(u"missing.txt"_qs), u"--data-dir"_qs, m_data})
+                .exitCode,
+            2);
+        QCOMPARE(exportedVersion(), before);
+    }
+
+    void vocabularyMerge()
+    {
+        QCOMPARE(runServer({u"vocabulary"_qs, u"import"_qs,
+                            writeFile(u"base.txt"_qs, "skill Go | golang\nskill Kubernetes | k8s, kube\n"),
+                            u"--data-dir"_qs, m_data})
+                     .exitCode,
+                 0);
+        Run run = runServer({u"vocabulary"_qs, u"import"_qs, u"--merge"_qs,
+                             writeFile(u"more.txt"_qs, "skill kubernetes | k8s ~ Helm\nplace Wien | Vienna\n"),
+                             u"--data-dir"_qs, m_data});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"3 entries"_qs), qPrintable(run.out));
+        const auto merged = Vocabulary::parse(exportedText());
+        QVERIFY(merged);
+        const auto expected =
+            Vocabulary::parse(u"skill Go | golang\nskill kubernetes | k8s ~ Helm\nplace Wien | Vienna\n"_qs);
+        QCOMPARE(merged->entries(), expected->entries());
+
+        // A merge that would give one alias two names changes nothing.
+        run = runServer({u"vocabulary"_qs, u"import"_qs, u"--merge"_qs,
+                         writeFile(u"clash.txt"_qs, "skill Golang tools | golang\n"), u"--data-dir"_qs, m_data});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"skill \"Golang tools\""_qs) && run.err.contains(u"skill \"Go\""_qs),
+                 qPrintable(run.err));
+        QCOMPARE(exportedVersion(), expected->version());
+    }
+
 private:
+    QString exportedText()
+    {
+        const Run run = runServer({u"vocabulary"_qs, u"export"_qs, u"--data-dir"_qs, m_data});
+        return run.exitCode == 0 ? run.out : QString();
+    }
+
+    QString exportedVersion()
+    {
+        const auto parsed = Vocabulary::parse(exportedText());
+        return parsed ? parsed->version() : QString();
+    }
+
     Run runServer(const QStringList &arguments, const QByteArray &input = {})
     {
         QProcess process;

@@ -228,12 +228,12 @@ void TestStorage::migrationsAreIdempotent()
     {
         auto first = openStorage();
         QVERIFY(first);
-        QCOMPARE(first->schemaVersion(), 1);
+        QCOMPARE(first->schemaVersion(), 2);
         QVERIFY(first->createAccount(u"ada"_qs, "hash", Role::Admin));
     }
     auto second = openStorage();
     QVERIFY(second);
-    QCOMPARE(second->schemaVersion(), 1);
+    QCOMPARE(second->schemaVersion(), 2);
     const auto ada = second->account(u"ada"_qs);
     QVERIFY(ada);
     QCOMPARE(ada->role, Role::Admin);
@@ -249,7 +249,7 @@ void TestStorage::migrationsSurviveConcurrentStarts()
         threads.append(QThread::create([this, &succeeded] {
             auto storage = Storage::create(m_config);
             const auto opened = storage->open();
-            if (opened && storage->schemaVersion() == 1)
+            if (opened && storage->schemaVersion() == 2)
                 succeeded.ref();
             else if (!opened)
                 qWarning() << "concurrent open failed:" << opened.error().message;

@@ -7,9 +7,11 @@
 #include "client/sync/PhotoCache.h"
 #include "client/sync/Session.h"
 #include "client/sync/SyncEngine.h"
+#include "core/Vocabulary.h"
 #include "tests/sync/SyncTestSupport.h"
 #include "tests/tools/FaultProxy.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void expiredOrRevokedToken();
     void startOverKeepsTheOutbox();
     void photos();
+    void vocabularyFollowsTheServer();
 
 private:
     //! A client signed in as \a user that finished its first sync.
@@ -541,6 +544,71 @@ void TestSyncEngine::photos()
     QCOMPARE(againUnchanged.first().at(1).toString(), tag);
     QCOMPARE(ready.size(), 1);
     QVERIFY(unchanged.isEmpty());
+}
+
+void TestSyncEngine::vocabularyFollowsTheServer()
+{
+    // Not the default built into the client, so that the first sync has something to fetch.
+    const QString first = u"skill Kubernetes | k8s, kube ~ Docker, Helm\nplace Bengaluru | Bangalore\n"_qs;
+    const auto expectedFirst = Vocabulary::parse(first);
+    QVERIFY(expectedFirst);
+    const QString firstFile = m_dir.filePath(u"vocabulary-1.txt"_qs);
+    {
+        QFile file(firstFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(first.toUtf8());
+    }
+    QString output;
+    QVERIFY2(
+        m_server->run({u"vocabulary"_qs, u"import"_qs, firstFile, u"--data-dir"_qs, m_server->dataDir()}, {}, &output),
+        qPrintable(output));
+
+    TestClient c;
+    QVERIFY(c.isValid());
+    QCOMPARE(c.store().vocabulary().version(), Vocabulary::defaults().version()); // before any sync
+    SyncEngine *engine = c.client()->engine();
+    QSignalSpy fetched(engine, &SyncEngine::vocabularyFetched);
+    QSignalSpy changed(&c.store(), &ClientStore::vocabularyChanged);
+    QSignalSpy finished(engine, &SyncEngine::initialSyncFinished);
+    QVERIFY(c.signIn(m_server->url(), Ada, SyncTestServer::demoPassword(Ada)));
+    QVERIFY(finished.wait(120000));
+    QTRY_COMPARE_WITH_TIMEOUT(fetched.size(), 1, 30000);
+    QCOMPARE(fetched.first().at(0).toString(), expectedFirst->version());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(c.store().vocabularyVersion(), expectedFirst->version());
+    QCOMPARE(c.store().vocabulary().entries(), expectedFirst->entries());
+
+    // Unchanged on the server: another sync does not fetch it again.
+    QSignalSpy caughtUp(engine, &SyncEngine::caughtUp);
+    engine->syncOnce();
+    QVERIFY(caughtUp.wait(30000));
+    QVERIFY(!engine->isFetchingVocabulary());
+    QCOMPARE(fetched.size(), 1);
+
+    // After an import (merge) the next sync fetches the new one.
+    const QString more = m_dir.filePath(u"vocabulary-2.txt"_qs);
+    {
+        QFile file(more);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("place Köln | Cologne\n");
+    }
+    QVERIFY2(m_server->run({u"vocabulary"_qs, u"import"_qs, u"--merge"_qs, more, u"--data-dir"_qs, m_server->dataDir()},
+                           {}, &output),
+             qPrintable(output));
+    const auto expectedSecond = expectedFirst->merged(Vocabulary::parse(u"place Köln | Cologne\n"_qs).value());
+    QVERIFY(expectedSecond);
+    engine->syncOnce();
+    QTRY_COMPARE_WITH_TIMEOUT(fetched.size(), 2, 30000);
+    QCOMPARE(fetched.last().at(0).toString(), expectedSecond->version());
+    QCOMPARE(changed.size(), 2);
+    const VocabularyEntry *entry = nullptr;
+    QCOMPARE(c.store().vocabulary().longestMatch({u"cologne"_qs}, 0, &entry), 1);
+    QCOMPARE(entry->canonical, u"Köln"_qs);
+
+    // Kept in the store: a restarted client has it without asking.
+    QVERIFY(c.restart());
+    QCOMPARE(c.store().vocabularyVersion(), expectedSecond->version());
+    QCOMPARE(c.store().vocabulary().entries(), expectedSecond->entries());
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -166,6 +166,18 @@ PhotoJob *ApiClient::fetchPhoto(const QString &username, const QString &knownTag
     return job;
 }
 
+VocabularyJob *ApiClient::fetchVocabulary(const QString &knownVersion)
+{
+    auto *job = new VocabularyJob(this);
+    QNetworkRequest req = request(QStringLiteral("/api/v1/vocabulary"));
+    if (!knownVersion.isEmpty())
+        req.setRawHeader("If-None-Match", '"' + knownVersion.toLatin1() + '"');
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    job->start(m_network->get(req));
+    watch(job, true);
+    return job;
+}
+
 SendMessageJob *ApiClient::sendMessage(const QString &to, const QString &body, const QString &clientId)
 {
     auto *job = new SendMessageJob(this);

@@ -5,6 +5,7 @@
 #include "client/sync/ProfileJobs.h"
 #include "client/sync/SignInJob.h"
 #include "client/sync/SyncJob.h"
+#include "client/sync/VocabularyJob.h"
 
 #include <QObject>
 #include <QUrl>
@@ -50,6 +51,8 @@ public:
     PhotoJob *fetchPhoto(const QString &username, const QString &knownTag = {});
     SendMessageJob *sendMessage(const QString &to, const QString &body, const QString &clientId);
     MarkReadJob *markRead(const QString &with, qint64 upToId);
+    //! GET /api/v1/vocabulary; 304 when the server's version is \a knownVersion.
+    VocabularyJob *fetchVocabulary(const QString &knownVersion = {});
 
     //! Normalizes what a user typed as server address: adds http(s)://, drops a trailing '/'.
     static QUrl normalizedServerUrl(const QString &text);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Answer parsing of the request types declared in SignInJob.h, ProfileJobs.h and MessageJobs.h.
+// Answer parsing of the request types declared in SignInJob.h, ProfileJobs.h, MessageJobs.h and
+// VocabularyJob.h.
 #include "client/sync/MessageJobs.h"
 #include "client/sync/ProfileJobs.h"
 #include "client/sync/SignInJob.h"
+#include "client/sync/VocabularyJob.h"
 #include "core/Json.h"
 
 #include <QJsonObject>
@@ -107,6 +109,15 @@ ApiError SendMessageJob::parse(const QByteArray &body)
         return fromCoreError(m.error());
     m_message = std::move(m).value();
     return {};
+}
+
+Expected<Vocabulary> VocabularyJob::decode(const QByteArray &body)
+{
+    // 20,000 entries with many aliases are far over the default document limit.
+    const Expected<QJsonObject> doc = parseJsonObject(body, qsizetype(64) * 1024 * 1024);
+    if (!doc)
+        return doc.error();
+    return vocabularyFromJson(*doc);
 }
 
 } // namespace Colleagues

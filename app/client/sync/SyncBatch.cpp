@@ -33,6 +33,8 @@ Expected<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
     const QJsonObject &o = *parsed;
     SyncBatch batch;
     batch.startOver = o.value(QStringLiteral("start_over")).toBool(false);
+    if (const QJsonValue version = o.value(QStringLiteral("vocabulary_version")); version.isString())
+        batch.vocabularyVersion = version.toString().left(64);
     if (batch.startOver)
         return batch;
 

@@ -21,6 +21,7 @@ struct SyncBatch
     qint64 next = 0; //!< cursor to ask from next time
     bool hasMore = false; //!< more pages wait after next
     qint64 total = -1; //!< profiles in the directory, when the server says; -1 otherwise
+    QString vocabularyVersion; //!< the version of the server's vocabulary; empty if it did not say
 
     bool isEmpty() const { return profiles.isEmpty() && removedIds.isEmpty() && messages.isEmpty(); }
 

@@ -140,7 +140,7 @@ void SyncDatabase::applySyncAnswer(const QByteArray &body, qint64 since, const Q
             });
             return;
         }
-        const AnswerHead head {decoded->next, decoded->hasMore, decoded->startOver};
+        const AnswerHead head {decoded->next, decoded->hasMore, decoded->startOver, decoded->vocabularyVersion};
         post([guard, parsed, head] {
             if (guard)
                 parsed(head);

@@ -66,6 +66,7 @@ public:
         qint64 next = 0;
         bool hasMore = false;
         bool startOver = false;
+        QString vocabularyVersion; //!< empty when the server did not say
     };
     /*!
      * Stores a GET /sync answer for cursor \a since: parses it on the parser thread, reports its

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "client/sync/SyncEngine.h"
 
+#include "client/ClientStore.h"
 #include "client/sync/ApiClient.h"
 #include "client/sync/SyncBatch.h"
 #include "client/sync/SyncDatabase.h"
 #include "client/sync/SyncLogging.h"
 #include "client/sync/SyncSchema_p.h"
 
+#include <QThreadPool>
 #include <QTimer>
 
 namespace Colleagues {
@@ -46,6 +48,8 @@ SyncEngine::~SyncEngine()
     ++m_generation;
     if (m_inFlight)
         m_inFlight->abort();
+    if (m_vocabularyJob)
+        m_vocabularyJob->abort();
 }
 
 void SyncEngine::start()
@@ -238,10 +242,59 @@ void SyncEngine::onParsed(const SyncDatabase::AnswerHead &head, quint64 generati
 {
     if (generation != m_generation || !m_running || head.startOver)
         return;
+    updateVocabulary(head.vocabularyVersion);
     if (head.hasMore)
         fetch(head.next, false);
     else if (!m_once)
         fetch(head.next, true);
+}
+
+void SyncEngine::updateVocabulary(const QString &serverVersion)
+{
+    ClientStore *store = m_database->store();
+    if (serverVersion.isEmpty() || m_fetchingVocabulary || serverVersion == store->vocabulary().version())
+        return;
+    qCInfo(lcSync) << "fetching the vocabulary, version" << serverVersion;
+    m_fetchingVocabulary = true;
+    VocabularyJob *job = m_api->fetchVocabulary(store->vocabularyVersion());
+    m_vocabularyJob = job;
+    connect(job, &ApiJob::finished, this, [this, job] {
+        if (!job->isSucceeded() || job->isNotModified()) {
+            // Not worth failing the sync for: the next answer tries again.
+            if (!job->isSucceeded())
+                qCWarning(lcSync) << "could not fetch the vocabulary:" << job->error().kindName()
+                                  << job->error().detail;
+            m_fetchingVocabulary = false;
+            return;
+        }
+        // Decoded on a pool thread: neither this (GUI) thread nor the writer, whose sync pages
+        // must not wait for it. Stored here, where the store lives.
+        QPointer<SyncEngine> self(this);
+        QThreadPool::globalInstance()->start([self, body = job->body()] {
+            auto decoded = std::make_shared<Expected<Vocabulary>>(VocabularyJob::decode(body));
+            QMetaObject::invokeMethod(
+                self,
+                [self, decoded] {
+                    if (self)
+                        self->storeVocabulary(*decoded);
+                },
+                Qt::QueuedConnection);
+        });
+    });
+}
+
+void SyncEngine::storeVocabulary(const Expected<Vocabulary> &vocabulary)
+{
+    m_fetchingVocabulary = false;
+    if (!vocabulary) {
+        qCWarning(lcSync) << "the server sent an invalid vocabulary:" << vocabulary.error().message;
+        return;
+    }
+    if (!m_database->store()->setVocabulary(vocabulary.value())) {
+        qCWarning(lcSync) << "could not store the vocabulary:" << m_database->store()->errorString();
+        return;
+    }
+    Q_EMIT vocabularyFetched(vocabulary->version());
 }
 
 void SyncEngine::fail(const ApiError &error)

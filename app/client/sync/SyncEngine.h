@@ -5,6 +5,8 @@
 #include "client/sync/Backoff.h"
 #include "client/sync/SyncDatabase.h"
 #include "client/sync/SyncTypes.h"
+#include "core/Expected.h"
+#include "core/Vocabulary.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -18,6 +20,7 @@ namespace Colleagues {
 
 class ApiClient;
 class SyncJob;
+class VocabularyJob;
 
 /*!
  * Keeps the local store in step with the server. First sync: pages through the whole
@@ -57,6 +60,8 @@ public:
     QDateTime lastSyncedAt() const { return m_lastSyncedAt; }
     //! How long the current wait before the next attempt is (0 when not waiting).
     std::chrono::milliseconds currentRetryDelay() const { return m_retryDelay; }
+    //! A vocabulary is being fetched or stored.
+    bool isFetchingVocabulary() const { return m_fetchingVocabulary; }
 
 public Q_SLOTS:
     //! Starts (or resumes) syncing: the first sync if it is not done, then long-polling.
@@ -88,6 +93,9 @@ Q_SIGNALS:
     //! The server answered after failing or at first contact: good time to flush the outbox.
     void connected();
     void errorOccurred(const Colleagues::ApiError &error);
+    //! A vocabulary was fetched from the server and stored (ClientStore::vocabularyChanged()
+    //! tells when its content changed).
+    void vocabularyFetched(const QString &version);
 
 private:
     void begin(bool once);
@@ -95,6 +103,9 @@ private:
     void onFetched(SyncJob *job, quint64 generation);
     void onParsed(const SyncDatabase::AnswerHead &head, quint64 generation);
     void restart();
+    //! Fetches the server's vocabulary when \a serverVersion is not the one the store has.
+    void updateVocabulary(const QString &serverVersion);
+    void storeVocabulary(const Expected<Vocabulary> &vocabulary);
     void fail(const ApiError &error);
     void setState(SyncState state);
     void loadPosition();
@@ -105,6 +116,8 @@ private:
     Backoff m_backoff;
     QTimer *m_retryTimer;
     QPointer<SyncJob> m_inFlight;
+    QPointer<VocabularyJob> m_vocabularyJob;
+    bool m_fetchingVocabulary = false; //!< from the request until the vocabulary is stored
     SyncState m_state = SyncState::SignedOut;
     SyncProgress m_progress;
     ApiError m_lastError;

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+// GET /api/v1/vocabulary and the vocabulary_version of sync pages, against the real
+// colleagues-server on a free port, on SQLite and on PostgreSQL.
+
+#include "core/Vocabulary.h"
+#include "server/accounts/Tokens.h"
+#include "server/http/VocabularyService.h"
+#include "tests/server/ApiTestSupport.h"
+
+#include <QHash>
+#include <QTest>
+
+using namespace ApiTest;
+
+class TestApiVocabulary : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data();
+    void init();
+    void cleanupTestCase();
+
+    void requiresSignIn();
+    void servesTheDefault();
+    void notModifiedWithETag();
+    void syncPagesCarryTheVersion();
+    void importChangesTheVersion();
+
+private:
+    struct Env
+    {
+        std::unique_ptr<TestDatabase> db;
+        std::unique_ptr<ServerProcess> server;
+        QByteArray token;
+    };
+
+    Env &env() { return *m_envs.value(m_backend); }
+    std::unique_ptr<Client> client(bool signedIn = true);
+
+    QHash<QString, Env *> m_envs;
+    QHash<QString, QString> m_unavailable;
+    QString m_backend;
+};
+
+void TestApiVocabulary::initTestCase_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addRow("sqlite") << u"sqlite"_qs;
+    QTest::addRow("postgres") << u"postgres"_qs;
+}
+
+void TestApiVocabulary::init()
+{
+    QFETCH_GLOBAL(QString, backend);
+    m_backend = backend;
+    if (m_envs.contains(backend))
+        return;
+    if (m_unavailable.contains(backend))
+        QSKIP(qPrintable(m_unavailable.value(backend)));
+    m_unavailable.insert(backend, u"the %1 environment could not be set up (see the first failure)"_qs.arg(backend));
+    QString skip, error;
+    auto e = std::make_unique<Env>();
+    e->db = TestDatabase::create(backend, &skip, &error);
+    if (!e->db) {
+        if (!error.isEmpty())
+            QFAIL(qPrintable(error));
+        m_unavailable.insert(backend, skip);
+        QSKIP(qPrintable(skip));
+    }
+    QVERIFY(addUser(e->db->storage(), u"alice"_qs, QString()));
+    // A session made directly in storage: no Argon2 work.
+    e->token = Tokens::generate();
+    Session s;
+    s.tokenHash = Tokens::hash(e->token);
+    s.username = u"alice"_qs;
+    s.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+    QVERIFY(e->db->storage().createSession(s));
+
+    e->server = std::make_unique<ServerProcess>();
+    QVERIFY2(e->server->start(e->db->serveArguments(), &error), qPrintable(error));
+    m_envs.insert(backend, e.release());
+    m_unavailable.remove(backend);
+}
+
+void TestApiVocabulary::cleanupTestCase()
+{
+    for (Env *e : std::as_const(m_envs)) {
+        QCOMPARE(e->server->stop(), 0);
+        delete e;
+    }
+    m_envs.clear();
+}
+
+std::unique_ptr<Client> TestApiVocabulary::client(bool signedIn)
+{
+    auto c = std::make_unique<Client>(env().server->baseUrl());
+    if (signedIn)
+        c->setToken(env().token);
+    return c;
+}
+
+void TestApiVocabulary::requiresSignIn()
+{
+    const Response r = client(false)->get(u"/api/v1/vocabulary"_qs);
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.errorCode(), u"unauthorized"_qs);
+}
+
+void TestApiVocabulary::servesTheDefault()
+{
+    const Response r = client()->get(u"/api/v1/vocabulary"_qs);
+    QVERIFY2(r.status == 200, env().server->log().right(2000).constData());
+    const Vocabulary defaults = Vocabulary::defaults();
+    QVERIFY(!defaults.isEmpty());
+    QCOMPARE(r.header("ETag"), '"' + defaults.version().toLatin1() + '"');
+    const Expected<Vocabulary> served = vocabularyFromJson(r.json());
+    QVERIFY2(served, served ? "" : qPrintable(served.error().message));
+    QCOMPARE(served->version(), defaults.version());
+    QCOMPARE(served->entries(), defaults.entries());
+}
+
+void TestApiVocabulary::notModifiedWithETag()
+{
+    auto c = client();
+    const Response first = c->get(u"/api/v1/vocabulary"_qs);
+    QCOMPARE(first.status, 200);
+    const QByteArray etag = first.header("ETag");
+    QVERIFY(!etag.isEmpty());
+
+    const Response again = c->get(u"/api/v1/vocabulary"_qs, {{"If-None-Match", etag}});
+    QCOMPARE(again.status, 304);
+    QVERIFY(again.body.isEmpty());
+    QCOMPARE(again.header("ETag"), etag);
+
+    const Response other = c->get(u"/api/v1/vocabulary"_qs, {{"If-None-Match", "\"0123\""}});
+    QCOMPARE(other.status, 200);
+    QCOMPARE(other.body, first.body);
+}
+
+void TestApiVocabulary::syncPagesCarryTheVersion()
+{
+    auto c = client();
+    const QString version = c->get(u"/api/v1/vocabulary"_qs).json().value(u"version"_qs).toString();
+    QVERIFY(!version.isEmpty());
+    const Response page = c->get(u"/api/v1/sync?since=0"_qs);
+    QCOMPARE(page.status, 200);
+    QCOMPARE(page.json().value(u"vocabulary_version"_qs).toString(), version);
+    // A long-poll that times out answers an empty page: it carries the version too.
+    const qint64 next = page.json().value(u"next"_qs).toInteger();
+    const Response empty = c->send("GET", u"/api/v1/sync?since=%1&timeout=1"_qs.arg(next), {}, {}, 10000);
+    QCOMPARE(empty.status, 200);
+    QVERIFY(empty.json().value(u"profiles"_qs).toArray().isEmpty());
+    QCOMPARE(empty.json().value(u"vocabulary_version"_qs).toString(), version);
+}
+
+void TestApiVocabulary::importChangesTheVersion()
+{
+    auto c = client();
+    const Response before = c->get(u"/api/v1/vocabulary"_qs);
+    QCOMPARE(before.status, 200);
+
+    const auto imported = Vocabulary::parse(u"skill Kubernetes | k8s ~ Helm\nplace Köln | Cologne\n"_qs);
+    QVERIFY(imported);
+    VocabularyService service(&env().db->storage());
+    const auto served = service.import(imported.value(), VocabularyService::ImportMode::Replace);
+    QVERIFY2(served, served ? "" : qPrintable(served.error().message));
+    QVERIFY(served->version() != before.json().value(u"version"_qs).toString());
+
+    // The old ETag no longer matches: the new vocabulary comes back.
+    const Response after = c->get(u"/api/v1/vocabulary"_qs, {{"If-None-Match", before.header("ETag")}});
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.header("ETag"), '"' + served->version().toLatin1() + '"');
+    const Expected<Vocabulary> decoded = vocabularyFromJson(after.json());
+    QVERIFY(decoded);
+    QCOMPARE(decoded->entries(), imported->entries());
+    QCOMPARE(c->get(u"/api/v1/sync?since=0"_qs).json().value(u"vocabulary_version"_qs).toString(), served->version());
+
+    // Back to the default content, for the other tests of this backend.
+    QVERIFY(service.import(Vocabulary::defaults(), VocabularyService::ImportMode::Replace));
+    QCOMPARE(c->get(u"/api/v1/vocabulary"_qs).header("ETag"), before.header("ETag"));
+}
+
+QTEST_GUILESS_MAIN(TestApiVocabulary)
+#include "tst_api_vocabulary.moc"

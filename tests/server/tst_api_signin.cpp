@@ -2,11 +2,14 @@
 // Sign-in throttling over HTTP, on SQLite and PostgreSQL: 10 failures in 15 minutes per
 // account or per address, then 429 with Retry-After, whatever the password.
 
-#include "tests/server/ApiTestSupport.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QTest>
 
-using namespace ApiTest;
+using namespace Colleagues::Test;
 
 class TestApiSignIn : public QObject
 {
@@ -47,8 +50,8 @@ void TestApiSignIn::init()
     }
     QVERIFY(addUser(m_db->storage(), u"victim"_qs, u"victim-password"_qs));
     QVERIFY(addUser(m_db->storage(), u"bystander"_qs, u"bystander-password"_qs));
-    m_server = std::make_unique<ServerProcess>();
-    QVERIFY2(m_server->start(m_db->serveArguments(), &error), qPrintable(error));
+    m_server = std::make_unique<ServerProcess>(*m_db);
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
 void TestApiSignIn::cleanup()
@@ -70,7 +73,7 @@ void TestApiSignIn::failTimes(Client &c, const QString &username, int times)
 
 void TestApiSignIn::throttledPerAccount()
 {
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     failTimes(c, u"victim"_qs, 10);
     if (QTest::currentTestFailed())
         return;
@@ -95,7 +98,7 @@ void TestApiSignIn::throttledPerAccount()
 
 void TestApiSignIn::throttledPerAddress()
 {
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     // Ten different (unknown) accounts from one address.
     for (int i = 0; i < 10; ++i)
         QCOMPARE(c.signIn(u"guess%1"_qs.arg(i), u"password"_qs).status, 401);
@@ -106,7 +109,7 @@ void TestApiSignIn::throttledPerAddress()
 
 void TestApiSignIn::successResetsTheAccountCount()
 {
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     failTimes(c, u"victim"_qs, 6);
     QCOMPARE(c.signIn(u"victim"_qs, u"victim-password"_qs).status, 200);
     QVERIFY(m_db->storage().clearFailedSignIns(u"addr:127.0.0.1"_qs));

@@ -4,6 +4,7 @@
 #include "client/sync/Session.h"
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"
+#include "tests/support/ServerProcess.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/people/ResultsModel.h"
@@ -12,12 +13,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-namespace Colleagues::Testing {
-
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    return QTest::qWaitFor(condition, timeoutMs);
-}
+namespace Colleagues::Test {
 
 bool signInAndSync(DesktopApp &app, const QUrl &server, const QString &username, const QString &password,
                    QString *error)
@@ -40,6 +36,11 @@ bool signInAndSync(DesktopApp &app, const QUrl &server, const QString &username,
     return synced;
 }
 
+bool signInAndSync(DesktopApp &app, const ServerProcess &server, const QString &username, QString *error)
+{
+    return signInAndSync(app, server.url(), username, ServerProcess::demoPassword(username), error);
+}
+
 bool search(DesktopApp &app, const QString &text)
 {
     MainWindow *window = app.window();
@@ -54,4 +55,4 @@ bool search(DesktopApp &app, const QString &text)
     });
 }
 
-} // namespace Colleagues::Testing
+} // namespace Colleagues::Test

@@ -4,8 +4,6 @@
 # and message delivery to them. bench/server/run.sh builds and runs it.
 qt_add_executable(bench-server ${CMAKE_CURRENT_LIST_DIR}/server/main.cpp)
 set_target_properties(bench-server PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
-target_link_libraries(bench-server PRIVATE Colleagues::Server Qt6::Network Qt6::Test)
-target_compile_definitions(bench-server PRIVATE COLLEAGUES_SERVER_BIN="$<TARGET_FILE:colleagues-server>")
-add_dependencies(bench-server colleagues-server)
+target_link_libraries(bench-server PRIVATE Colleagues::Server Colleagues::TestSupport)
 target_include_directories(bench-server PRIVATE ${PROJECT_SOURCE_DIR})
 colleagues_target_defaults(bench-server)

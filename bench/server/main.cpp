@@ -11,8 +11,10 @@
 // Usage: bench-server [--duration S] [--profiles N] [--sync-profiles N] [--long-polls N]
 //                     [--messages N] [--skip-wrk] [--keep]
 
-#include "server/accounts/Tokens.h"
 #include "server/storage/Storage.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestData.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,17 +25,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
@@ -44,6 +43,7 @@
 
 using namespace Colleagues;
 using namespace Colleagues::Server;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -138,15 +138,6 @@ bool seed(Storage &storage, int count)
     return bool(storage.createAccounts({sender}));
 }
 
-QByteArray newSession(Storage &storage, const QString &user)
-{
-    const QByteArray token = Tokens::generate();
-    Session s {Tokens::hash(token), user, Role::Member, QDateTime::currentDateTimeUtc().addDays(1)};
-    if (!storage.createSession(s))
-        qFatal("cannot create a session");
-    return token;
-}
-
 // --- processes -----------------------------------------------------------------------------------
 
 qint64 rssKiB(qint64 pid, const char *field = "VmRSS:")
@@ -160,53 +151,6 @@ qint64 rssKiB(qint64 pid, const char *field = "VmRSS:")
     }
     return -1;
 }
-
-class ServerProcess
-{
-public:
-    ~ServerProcess() { stop(); }
-
-    bool start(const QString &dataDir, const QString &logFile)
-    {
-        m_process.setProgram(QStringLiteral(COLLEAGUES_SERVER_BIN));
-        m_process.setArguments({u"serve"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs, u"--data-dir"_qs, dataDir});
-        m_process.setStandardErrorFile(logFile);
-        // The server ends with the benchmark, however the benchmark ends.
-        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-        m_process.start();
-        if (!m_process.waitForStarted(10000))
-            return false;
-        QByteArray text;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 60000 && m_process.state() == QProcess::Running) {
-            m_process.waitForReadyRead(1000);
-            text += m_process.readAllStandardOutput();
-            const QRegularExpressionMatch m =
-                QRegularExpression(u"listening on (http://[^\\s]+)"_qs).match(QString::fromUtf8(text));
-            if (m.hasMatch()) {
-                m_url = m.captured(1);
-                return true;
-            }
-        }
-        return false;
-    }
-    void stop()
-    {
-        if (m_process.state() == QProcess::Running) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(20000))
-                m_process.kill();
-        }
-    }
-    QString url() const { return m_url; }
-    quint16 port() const { return quint16(QUrl(m_url).port()); }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-    QString m_url;
-};
 
 struct WrkResult
 {
@@ -240,29 +184,6 @@ QString loadAverage()
     if (!file.open(QIODevice::ReadOnly))
         return u"?"_qs;
     return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-// A synchronous GET through one QNetworkAccessManager.
-QByteArray httpGet(QNetworkAccessManager &network, const QString &url, const QByteArray &token, int *status = nullptr)
-{
-    QNetworkRequest request {QUrl(url)};
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token);
-    QNetworkReply *reply = network.get(request);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(60000);
-    if (status)
-        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    reply->deleteLater();
-    return body;
 }
 
 // --- long-polls over raw sockets (QNetworkAccessManager opens at most 6 connections a host) ------
@@ -338,12 +259,9 @@ double percentile(QList<double> values, double p)
     return values.at(qMax<qsizetype>(0, index));
 }
 
-int waitingLongPolls(QNetworkAccessManager &network, const QString &base)
+int waitingLongPolls(Client &api)
 {
-    return QJsonDocument::fromJson(httpGet(network, base + u"/healthz"_qs, {}))
-        .object()
-        .value(u"long_polls"_qs)
-        .toInt();
+    return api.get(u"/healthz"_qs).json().value(u"long_polls"_qs).toInt();
 }
 
 } // namespace
@@ -387,7 +305,6 @@ int main(int argc, char *argv[])
     say(u"bench-server: working in %1 (%2 cores, load average %3)"_qs.arg(dir.path())
             .arg(QThread::idealThreadCount())
             .arg(loadAverage()));
-    QNetworkAccessManager network;
     int failures = 0;
 
     // ---- 1. GET /api/v1/profiles/{username} vs nginx ---------------------------------------------
@@ -395,15 +312,18 @@ int main(int argc, char *argv[])
     auto smallStorage = Storage::create(StorageConfig::sqlite(smallDir));
     if (!smallStorage->open() || !seed(*smallStorage, profiles))
         qFatal("cannot seed %d profiles", profiles);
-    ServerProcess server;
-    if (!server.start(smallDir, dir.filePath(u"server-small.log"_qs)))
-        qFatal("cannot start colleagues-server");
-    const QByteArray token = newSession(*smallStorage, u"sender"_qs);
+    ServerProcess server(smallDir);
+    server.setLogFile(dir.filePath(u"server-small.log"_qs));
+    if (!server.start())
+        qFatal("cannot start colleagues-server: %s", qPrintable(server.errorString()));
+    const QByteArray token = createSession(*smallStorage, u"sender"_qs, Role::Member, 86400);
     const QString target = username(42);
-    int status = 0;
-    const QByteArray json = httpGet(network, server.url() + u"/api/v1/profiles/"_qs + target, token, &status);
-    if (status != 200)
-        qFatal("GET profile answered %d", status);
+    Client api(server.url());
+    api.setToken(token);
+    const Response profile = api.get(u"/api/v1/profiles/"_qs + target);
+    if (profile.status != 200)
+        qFatal("GET profile answered %d", profile.status);
+    const QByteArray json = profile.body;
     say(u"profiles: %1 seeded; GET /api/v1/profiles/%2 answers %3 bytes of JSON"_qs.arg(profiles).arg(target).arg(
         json.size()));
 
@@ -427,7 +347,7 @@ int main(int argc, char *argv[])
                 QFile::setPermissions(path, readable);
             file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
                                 | QFileDevice::ReadOther);
-            const quint16 nginxPort = freePort();
+            const quint16 nginxPort = ServerProcess::unusedPort();
             QFile conf(dir.filePath(u"nginx.conf"_qs));
             conf.open(QIODevice::WriteOnly);
             conf.write(
@@ -447,9 +367,10 @@ int main(int argc, char *argv[])
             nginx.start(nginxBin, {u"-c"_qs, conf.fileName(), u"-p"_qs, dir.path()});
             nginx.waitForStarted();
             const QString nginxUrl = u"http://127.0.0.1:%1/api/v1/profiles/%2"_qs.arg(nginxPort).arg(target);
-            for (int i = 0; i < 100 && httpGet(network, nginxUrl, {}) != json; ++i)
+            Client nginxApi(QUrl(u"http://127.0.0.1:%1"_qs.arg(nginxPort)));
+            for (int i = 0; i < 100 && nginxApi.get(u"/api/v1/profiles/"_qs + target).body != json; ++i)
                 QThread::msleep(50); // nginx starting up; bounded
-            if (httpGet(network, nginxUrl, {}) != json)
+            if (nginxApi.get(u"/api/v1/profiles/"_qs + target).body != json)
                 qFatal("nginx does not serve the same JSON");
 
             const QStringList auth {u"-H"_qs, u"Authorization: Bearer "_qs + QString::fromLatin1(token)};
@@ -462,7 +383,7 @@ int main(int argc, char *argv[])
             QList<double> ratios;
             WrkResult theirs;
             for (int round = 1; round <= rounds; ++round) {
-                const WrkResult ours = runWrk(server.url() + u"/api/v1/profiles/"_qs + target, duration, auth);
+                const WrkResult ours = runWrk(server.url(u"/api/v1/profiles/"_qs + target).toString(), duration, auth);
                 theirs = runWrk(nginxUrl, duration, {});
                 const double ratio =
                     theirs.requestsPerSecond > 0 ? ours.requestsPerSecond / theirs.requestsPerSecond : 0;
@@ -490,7 +411,7 @@ int main(int argc, char *argv[])
                       "end\n"_qs.arg(profiles - 1)
                           .toUtf8());
             lua.close();
-            const WrkResult random = runWrk(server.url() + u"/api/v1/profiles/"_qs + target, duration,
+            const WrkResult random = runWrk(server.url(u"/api/v1/profiles/"_qs + target).toString(), duration,
                                             auth + QStringList {u"-s"_qs, script});
             say(u"  colleagues-server, a random one of %1 profiles per request: %2 req/s (p99 %3), %4% of nginx"_qs
                     .arg(profiles)
@@ -508,7 +429,7 @@ int main(int argc, char *argv[])
         const qint64 since = smallStorage->latestSequence();
         QList<QByteArray> tokens;
         for (int i = 0; i < longPolls; ++i)
-            tokens.append(newSession(*smallStorage, username(i)));
+            tokens.append(createSession(*smallStorage, username(i), Role::Member, 86400));
         const qint64 rssBefore = rssKiB(server.pid());
         QList<PollConnection *> polls;
         QList<qint64> cursors(longPolls, since);
@@ -524,7 +445,7 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         int waiting = 0;
-        while (timer.elapsed() < 60000 && (waiting = waitingLongPolls(network, server.url())) < longPolls)
+        while (timer.elapsed() < 60000 && (waiting = waitingLongPolls(api)) < longPolls)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
         const qint64 rss = rssKiB(server.pid());
         const bool rssOk = rss >= 0 && rss < 100 * 1024;
@@ -577,7 +498,7 @@ int main(int argc, char *argv[])
             commits.append(committed);
             cursors[k] = next;
             polls.at(k)->poll(next); // hold it again
-            while (waitingLongPolls(network, server.url()) < longPolls && guard.elapsed() < 20000)
+            while (waitingLongPolls(api) < longPolls && guard.elapsed() < 20000)
                 QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         }
         const double p50 = percentile(latencies, 50), p99 = percentile(latencies, 99);
@@ -609,10 +530,13 @@ int main(int argc, char *argv[])
             qFatal("cannot seed %d profiles", syncProfiles);
         say(u"first sync: %1 profiles seeded in %2 s"_qs.arg(syncProfiles)
                 .arg(double(seeding.elapsed()) / 1000.0, 0, 'f', 1));
-        const QByteArray syncToken = newSession(*storage, u"sender"_qs);
-        ServerProcess big;
-        if (!big.start(bigDir, dir.filePath(u"server-big.log"_qs)))
-            qFatal("cannot start colleagues-server");
+        const QByteArray syncToken = createSession(*storage, u"sender"_qs, Role::Member, 86400);
+        ServerProcess big(bigDir);
+        big.setLogFile(dir.filePath(u"server-big.log"_qs));
+        if (!big.start())
+            qFatal("cannot start colleagues-server: %s", qPrintable(big.errorString()));
+        Client bigApi(big.url());
+        bigApi.setToken(syncToken);
         // Twice: once with the client only reading every byte and finding the cursor (the
         // server's part), once parsing every page as JSON as a real client would.
         for (const bool parse : {false, true}) {
@@ -624,11 +548,11 @@ int main(int argc, char *argv[])
             int pages = 0;
             int seen = 0;
             for (; pages < 100000; ++pages) {
-                int code = 0;
-                const QByteArray body = httpGet(
-                    network, big.url() + u"/api/v1/sync?since=%1&limit=%2"_qs.arg(cursor).arg(limit), syncToken, &code);
-                if (code != 200)
-                    qFatal("sync answered %d", code);
+                const Response page =
+                    bigApi.send("GET", u"/api/v1/sync?since=%1&limit=%2"_qs.arg(cursor).arg(limit), {}, {}, 60000);
+                if (page.status != 200)
+                    qFatal("sync answered %d", page.status);
+                const QByteArray &body = page.body;
                 bytes += body.size();
                 bool more = false;
                 if (parse) {

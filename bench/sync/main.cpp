@@ -16,11 +16,13 @@
 #include "client/sync/Session.h"
 #include "client/sync/SyncEngine.h"
 #include "core/Vocabulary.h"
-#include "tests/sync/SyncTestSupport.h"
+#include "tests/support/AppClient.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/Wait.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -36,7 +38,7 @@
 #include <sys/resource.h>
 
 using namespace Colleagues;
-using namespace Colleagues::Testing;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -80,24 +82,10 @@ private:
     int m_interval;
 };
 
-//! Runs the event loop until \a done() is true, without sleeping between checks (QTest::qWaitFor
-//! sleeps 10 ms at a time, which would show up in the latency figures).
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    QTimer wake;
-    wake.start(std::max<qint64>(1, deadline.remainingTime()));
-    while (!done()) {
-        if (deadline.hasExpired())
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
-
+// Waits without sleeping between checks: QTest::qWaitFor's 10 ms naps would show in the figures.
 bool waitFor(QSignalSpy &spy, int timeoutMs)
 {
-    return waitUntil([&] { return !spy.isEmpty(); }, timeoutMs);
+    return waitUntilWithoutSleeping([&] { return !spy.isEmpty(); }, timeoutMs);
 }
 
 //! CPU seconds this process used so far (all threads, user and system).
@@ -152,11 +140,11 @@ int main(int argc, char *argv[])
     const int pageSize = parser.value(pageOption).toInt();
 
     QTemporaryDir dir;
-    SyncTestServer server(QStringLiteral(COLLEAGUES_SERVER_BIN), dir.filePath(QStringLiteral("server")));
+    ServerProcess server(dir.filePath(QStringLiteral("server")));
     QElapsedTimer setup;
     setup.start();
     if (!server.seedDemo(people) || !server.start()) {
-        say(QStringLiteral("bench-sync: cannot set up the server: ") + server.lastError());
+        say(QStringLiteral("bench-sync: cannot set up the server: ") + server.errorString());
         return 1;
     }
     say(QStringLiteral("server: %1 people seeded and serving on port %2 (setup %3 s, not measured)")
@@ -165,7 +153,7 @@ int main(int argc, char *argv[])
             .arg(setup.elapsed() / 1000.0, 0, 'f', 1));
 
     // 1. First sync -----------------------------------------------------------------------------
-    TestClient ada;
+    AppClient ada;
     ada.client()->engine()->setPageSize(pageSize);
     StallProbe probe;
     QSignalSpy finished(ada.client()->engine(), &SyncEngine::initialSyncFinished);
@@ -174,7 +162,7 @@ int main(int argc, char *argv[])
     const double cpuBefore = processCpuSeconds();
     QElapsedTimer first;
     first.start();
-    if (!ada.signIn(server.url(), QStringLiteral("ada"), SyncTestServer::demoPassword(QStringLiteral("ada")))
+    if (!ada.signIn(server.url(), QStringLiteral("ada"), ServerProcess::demoPassword(QStringLiteral("ada")))
         || !waitFor(finished, 600000)) {
         say(QStringLiteral("bench-sync: the first sync did not finish"));
         return 1;
@@ -200,12 +188,11 @@ int main(int argc, char *argv[])
 
     // 2. Delta of 100 changes ---------------------------------------------------------------------
     SyncEngine *engine = ada.client()->engine();
-    if (!waitUntil([&] { return engine->state() == SyncState::Online; }, 10000))
+    if (!waitUntilWithoutSleeping([&] { return engine->state() == SyncState::Online; }, 10000))
         say(QStringLiteral("bench-sync: not online after the first sync"));
     engine->stop();
-    QNetworkAccessManager network;
-    const QByteArray admin = signInToken(&network, server.url(), QStringLiteral("admin"),
-                                         SyncTestServer::demoPassword(QStringLiteral("admin")));
+    Client admin(server.url());
+    admin.signIn(QStringLiteral("admin"), ServerProcess::demoPassword(QStringLiteral("admin")));
     QSqlQuery q(ada.store().database());
     q.exec(QStringLiteral("SELECT username FROM profiles ORDER BY local_id DESC LIMIT 100"));
     QStringList usernames;
@@ -218,9 +205,8 @@ int main(int argc, char *argv[])
         for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at"})
             body.remove(QLatin1String(key));
         body.insert(QStringLiteral("title"), QStringLiteral("Delta benchmark %1").arg(edited));
-        const HttpAnswer a = httpRequest(
-            &network, "PUT", server.url().resolved(QUrl(QStringLiteral("/api/v1/profiles/") + username)), admin,
-            QJsonDocument(body).toJson(), {{"If-Match", '"' + QByteArray::number(p->revision) + '"'}});
+        const Response a = admin.putJson(QStringLiteral("/api/v1/profiles/") + username, body,
+                                         {{"If-Match", '"' + QByteArray::number(p->revision) + '"'}});
         edited += a.status == 200 ? 1 : 0;
     }
     QSignalSpy changed(engine, &SyncEngine::profilesChanged);
@@ -287,11 +273,8 @@ int main(int argc, char *argv[])
             return 1;
         }
         out.close();
-        QString output;
-        if (!server.run({QStringLiteral("vocabulary"), QStringLiteral("import"), file, QStringLiteral("--data-dir"),
-                         server.dataDir()},
-                        {}, &output)) {
-            say(QStringLiteral("bench-sync: vocabulary import failed: ") + output);
+        if (!server.command({QStringLiteral("vocabulary"), QStringLiteral("import"), file})) {
+            say(QStringLiteral("bench-sync: vocabulary import failed: ") + server.errorString());
             return 1;
         }
         double storedMs = 0;
@@ -326,15 +309,15 @@ int main(int argc, char *argv[])
     engine->start();
 
     // 4. Message latency --------------------------------------------------------------------------
-    TestClient grace;
+    AppClient grace;
     QSignalSpy graceReady(grace.client()->engine(), &SyncEngine::initialSyncFinished);
     grace.client()->engine()->setPageSize(pageSize);
-    if (!grace.signIn(server.url(), QStringLiteral("grace"), SyncTestServer::demoPassword(QStringLiteral("grace")))
+    if (!grace.signIn(server.url(), QStringLiteral("grace"), ServerProcess::demoPassword(QStringLiteral("grace")))
         || !waitFor(graceReady, 600000)) {
         say(QStringLiteral("bench-sync: the second client did not sync"));
         return 1;
     }
-    if (!waitUntil(
+    if (!waitUntilWithoutSleeping(
             [&] {
                 return grace.client()->engine()->state() == SyncState::Online && engine->state() == SyncState::Online;
             },
@@ -361,7 +344,7 @@ int main(int argc, char *argv[])
         got = false;
         clock.start();
         ada.client()->outbox()->sendMessage(QStringLiteral("grace"), expected);
-        if (!waitUntil([&] { return got; }, 10000)) {
+        if (!waitUntilWithoutSleeping([&] { return got; }, 10000)) {
             say(QStringLiteral("bench-sync: message %1 did not arrive").arg(i));
             return 1;
         }
@@ -376,7 +359,7 @@ int main(int argc, char *argv[])
                                                                QUuid::createUuid().toString(QUuid::WithoutBraces));
         bool done = false;
         QObject::connect(job, &ApiJob::finished, &app, [&] { done = true; });
-        if (waitUntil([&] { return done; }, 10000))
+        if (waitUntilWithoutSleeping([&] { return done; }, 10000))
             raw.append(clock.nsecsElapsed() / 1e6);
     }
     const double p50 = percentile(latencies, 0.50);

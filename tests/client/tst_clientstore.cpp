@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "client/ClientStore.h"
 #include "client/SearchEngine.h"
+#include "tests/support/List.h"
 
 #include <QSignalSpy>
 #include <QSqlError>
@@ -9,17 +10,7 @@
 #include <QTest>
 
 using namespace Colleagues;
-
-namespace {
-//! A QStringList from UTF-8 literals (the project builds with QT_NO_CAST_FROM_ASCII).
-[[maybe_unused]] QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out.append(QString::fromUtf8(item));
-    return out;
-}
-} // namespace
+using namespace Colleagues::Test;
 
 namespace {
 

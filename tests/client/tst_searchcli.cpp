@@ -2,23 +2,18 @@
 // `colleagues import-csv` and `colleagues search` as a user runs them: the real executable,
 // no display, a temporary data directory.
 
+#include "tests/support/Binaries.h"
+#include "tests/support/CliRun.h"
+#include "tests/support/FixtureDirectory.h"
+#include "tests/support/List.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-//! A QStringList from UTF-8 literals (the project builds with QT_NO_CAST_FROM_ASCII).
-[[maybe_unused]] QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out.append(QString::fromUtf8(item));
-    return out;
-}
-} // namespace
+using namespace Colleagues::Test;
 
 class TestSearchCli : public QObject
 {
@@ -48,32 +43,26 @@ private:
 
 TestSearchCli::Run TestSearchCli::run(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // no display is needed at all
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(COLLEAGUES_BIN), arguments);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    const CliRun r = runCli(clientBinary(), arguments, {}, 60000);
+    return {r.exitCode, r.out.toUtf8(), r.err.toUtf8()};
 }
 
 void TestSearchCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const Run imported = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("import-csv"),
-                              QStringLiteral(COLLEAGUES_FIXTURES "/directory.csv")});
+    // No display is needed at all: the commands run without one.
+    for (const char *variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        qunsetenv(variable);
+    const Run imported =
+        run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("import-csv"), FixtureDirectory::path()});
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
 }
 
 void TestSearchCli::importReportsCounts()
 {
     // Importing again updates the same 20 people (the option may also follow the command).
-    const Run again = run({QStringLiteral("import-csv"), QStringLiteral(COLLEAGUES_FIXTURES "/directory.csv"),
-                           QStringLiteral("--data-dir"), m_dir.path()});
+    const Run again =
+        run({QStringLiteral("import-csv"), FixtureDirectory::path(), QStringLiteral("--data-dir"), m_dir.path()});
     QCOMPARE(again.exitCode, 0);
     QVERIFY2(again.out.contains("imported 20 profiles"), again.out.constData());
     const Run all =

@@ -2,8 +2,10 @@
 // Search engine behaviour beyond ranking: facets, paging, match reasons and spans,
 // corrections, facet selections, the empty query and errors.
 
+#include "client/ClientStore.h"
 #include "client/SearchEngine.h"
-#include "tests/client/FixtureDirectory.h"
+#include "tests/support/FixtureDirectory.h"
+#include "tests/support/List.h"
 
 #include <algorithm>
 
@@ -12,17 +14,7 @@
 #include <QTest>
 
 using namespace Colleagues;
-
-namespace {
-//! A QStringList from UTF-8 literals (the project builds with QT_NO_CAST_FROM_ASCII).
-[[maybe_unused]] QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out.append(QString::fromUtf8(item));
-    return out;
-}
-} // namespace
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -77,7 +69,7 @@ private:
 
 void TestSearchEngine::initTestCase()
 {
-    QVERIFY(Test::loadFixture(m_store, m_dir.path()));
+    QVERIFY(FixtureDirectory::load(m_store, m_dir.path()));
     m_engine = std::make_unique<SearchEngine>(&m_store);
     QVERIFY(m_engine->prepare());
 }
@@ -376,7 +368,7 @@ void TestSearchEngine::followsOtherConnections()
     // every directory change, and commits that leave the directory alone change nothing.
     QTemporaryDir dir;
     ClientStore searched;
-    QVERIFY(Test::loadFixture(searched, dir.path()));
+    QVERIFY(FixtureDirectory::load(searched, dir.path()));
     SearchEngine engine(&searched);
     QVERIFY(engine.prepare());
     ClientStore writer;

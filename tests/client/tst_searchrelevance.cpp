@@ -2,24 +2,16 @@
 // The relevance suite: queries with the results expected on top, over the hand-written
 // fixture directory. Each row names the bullet of the search specification it covers.
 
+#include "client/ClientStore.h"
 #include "client/SearchEngine.h"
-#include "tests/client/FixtureDirectory.h"
+#include "tests/support/FixtureDirectory.h"
+#include "tests/support/List.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Colleagues;
-
-namespace {
-//! A QStringList from UTF-8 literals (the project builds with QT_NO_CAST_FROM_ASCII).
-[[maybe_unused]] QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out.append(QString::fromUtf8(item));
-    return out;
-}
-} // namespace
+using namespace Colleagues::Test;
 
 class TestSearchRelevance : public QObject
 {
@@ -39,7 +31,7 @@ private:
 void TestSearchRelevance::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY(Test::loadFixture(m_store, m_dir.path()));
+    QVERIFY(FixtureDirectory::load(m_store, m_dir.path()));
     m_engine = std::make_unique<SearchEngine>(&m_store);
 }
 

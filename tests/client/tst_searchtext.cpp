@@ -2,21 +2,12 @@
 #include "client/SearchQuery.h"
 #include "client/SearchText.h"
 #include "core/TextFold.h"
+#include "tests/support/List.h"
 
 #include <QTest>
 
 using namespace Colleagues;
-
-namespace {
-//! A QStringList from UTF-8 literals (the project builds with QT_NO_CAST_FROM_ASCII).
-[[maybe_unused]] QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out.append(QString::fromUtf8(item));
-    return out;
-}
-} // namespace
+using namespace Colleagues::Test;
 
 class TestSearchText : public QObject
 {

@@ -3,10 +3,11 @@
 // without a word (their sockets aborted, or reset). The server must keep serving, forget
 // them (its waiting gauge back to 0 within the long-poll timeout) and stay alive.
 
-#include "tests/reliability/CrashableServer.h"
-#include "tests/server/ApiTestSupport.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -18,7 +19,7 @@
 #include <memory>
 #include <vector>
 
-using Colleagues::Reliability::CrashableServer;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -27,9 +28,9 @@ const QString Writer = QStringLiteral("writer");
 const QByteArray Password = QByteArrayLiteral("abandoned-poll-password");
 
 //! colleagues_sync_longpolls_waiting from /metrics, or -1.
-int waitingLongPolls(ApiTest::Client &client)
+int waitingLongPolls(Client &client)
 {
-    const ApiTest::Response r = client.get(QStringLiteral("/metrics"));
+    const Response r = client.get(QStringLiteral("/metrics"));
     static const QRegularExpression gauge(QStringLiteral("^colleagues_sync_longpolls_waiting (\\d+)$"),
                                           QRegularExpression::MultilineOption);
     const QRegularExpressionMatch m = gauge.match(QString::fromUtf8(r.body));
@@ -50,26 +51,23 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<CrashableServer> m_server;
+    std::unique_ptr<ServerProcess> m_server;
 };
 
 void TestAbandonedPolls::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<CrashableServer>(
-        QStringLiteral(COLLEAGUES_SERVER_BIN),
-        QStringList {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data"))},
-        m_dir.filePath(QStringLiteral("server.log")));
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
+    m_server->setLogFile(m_dir.filePath(QStringLiteral("server.log")));
     for (const QString &user : {Reader, Writer})
-        QVERIFY2(m_server->run({QStringLiteral("user"), QStringLiteral("add"), user}, Password + '\n'),
-                 qPrintable(m_server->lastError()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+        QVERIFY2(m_server->addUser(user, QString::fromLatin1(Password)), qPrintable(m_server->errorString()));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
 void TestAbandonedPolls::cleanupTestCase()
 {
     if (m_server)
-        QVERIFY(m_server->stop());
+        QCOMPARE(m_server->stop(), 0);
     m_server.reset();
 }
 
@@ -86,15 +84,15 @@ void TestAbandonedPolls::vanishedClientsAreForgotten()
     QFETCH(int, count);
     QFETCH(bool, reset);
 
-    ApiTest::Client reader(m_server->url());
+    Client reader(m_server->url());
     QCOMPARE(reader.signIn(Reader, QString::fromLatin1(Password)).status, 200);
-    ApiTest::Client writer(m_server->url());
+    Client writer(m_server->url());
     QCOMPARE(writer.signIn(Writer, QString::fromLatin1(Password)).status, 200);
 
     // Up to date first, so that a long-poll from here on has nothing to answer with.
     qint64 cursor = 0;
     for (;;) {
-        const ApiTest::Response r = reader.get(QStringLiteral("/api/v1/sync?since=%1&limit=5000").arg(cursor));
+        const Response r = reader.get(QStringLiteral("/api/v1/sync?since=%1&limit=5000").arg(cursor));
         QCOMPARE(r.status, 200);
         cursor = r.json().value(QStringLiteral("next")).toInteger();
         if (!r.json().value(QStringLiteral("has_more")).toBool())
@@ -135,7 +133,7 @@ void TestAbandonedPolls::vanishedClientsAreForgotten()
     // The server keeps serving at once.
     QElapsedTimer clock;
     clock.start();
-    const ApiTest::Response me = reader.get(QStringLiteral("/api/v1/me"));
+    const Response me = reader.get(QStringLiteral("/api/v1/me"));
     QCOMPARE(me.status, 200);
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QStringLiteral("/me took %1 ms").arg(clock.elapsed())));
     QCOMPARE(writer.get(QStringLiteral("/healthz")).status, 200);
@@ -148,13 +146,13 @@ void TestAbandonedPolls::vanishedClientsAreForgotten()
     QNetworkReply *poll = reader.start("GET", QStringLiteral("/api/v1/sync?since=%1&timeout=30").arg(cursor));
     QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(reader), 1, 10000);
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const ApiTest::Response sent = writer.postJson(
+    const Response sent = writer.postJson(
         QStringLiteral("/api/v1/messages"),
         QJsonObject {{QStringLiteral("to"), Reader}, {QStringLiteral("body"), QStringLiteral("still there?")}},
         {{"Idempotency-Key", key.toLatin1()}});
     QCOMPARE(sent.status, 201);
     QTRY_VERIFY_WITH_TIMEOUT(poll->isFinished(), 10000);
-    const ApiTest::Response answer = ApiTest::Client::collect(poll);
+    const Response answer = Client::collect(poll);
     poll->deleteLater();
     QCOMPARE(answer.status, 200);
     const QJsonArray messages = answer.json().value(QStringLiteral("messages")).toArray();

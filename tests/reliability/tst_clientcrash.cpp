@@ -12,14 +12,16 @@
 // duplicates (tried while writing it, not committed); `acknowledgementsLost` shows that the
 // kills did land in that window.
 
-#include "tests/sync/SyncTestSupport.h"
-#include "tests/tools/FaultProxy.h"
+#include "tests/support/Binaries.h"
+#include "tests/support/CliRun.h"
+#include "tests/support/Client.h"
+#include "tests/support/FaultProxy.h"
+#include "tests/support/ServerProcess.h"
 
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -32,7 +34,7 @@
 #include <map>
 
 using namespace Colleagues;
-using namespace Colleagues::Testing;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -44,12 +46,7 @@ using Run = CliRun;
 
 Run colleagues(const QStringList &arguments, const QByteArray &input = {})
 {
-    return runCli(QStringLiteral(COLLEAGUES_BIN), arguments, input, 120000);
-}
-
-QString describe(const Run &r)
-{
-    return r.describe();
+    return runCli(clientBinary(), arguments, input, 120000);
 }
 
 //! "ok", or what SQLite found wrong in the client's store at \a path.
@@ -88,18 +85,17 @@ QString integrityOf(const QString &path)
 class ServerMessages
 {
 public:
-    ServerMessages(QUrl server, QByteArray token)
-        : m_server(std::move(server))
-        , m_token(std::move(token))
-    { }
+    ServerMessages(const QUrl &server, const QByteArray &token)
+        : m_client(server)
+    {
+        m_client.setToken(token);
+    }
 
     //! Reads what changed since the last call; false on an HTTP error.
     bool update()
     {
         for (;;) {
-            QUrl url = m_server.resolved(QUrl(QStringLiteral("/api/v1/sync")));
-            url.setQuery(QStringLiteral("since=%1&limit=1000").arg(m_cursor));
-            const HttpAnswer a = httpRequest(&m_network, "GET", url, m_token);
+            const Response a = m_client.get(QStringLiteral("/api/v1/sync?since=%1&limit=1000").arg(m_cursor));
             if (a.status != 200)
                 return false;
             const QJsonObject page = a.json();
@@ -125,9 +121,7 @@ public:
     }
 
 private:
-    QUrl m_server;
-    QByteArray m_token;
-    QNetworkAccessManager m_network;
+    Client m_client;
     qint64 m_cursor = 0;
     std::map<qint64, QJsonObject> m_byId;
 };
@@ -146,15 +140,15 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<SyncTestServer> m_server;
+    std::unique_ptr<ServerProcess> m_server;
 };
 
 void TestClientCrash::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<SyncTestServer>(QStringLiteral(COLLEAGUES_SERVER_BIN), m_dir.filePath(u"server"_qs));
-    QVERIFY2(m_server->seedDemo(60), qPrintable(m_server->lastError()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server"_qs));
+    QVERIFY2(m_server->seedDemo(60), qPrintable(m_server->errorString()));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
 void TestClientCrash::cleanupTestCase()
@@ -185,8 +179,8 @@ void TestClientCrash::killedWhileSending()
     Run r = colleagues(QStringList {u"login"_qs, u"--server"_qs, proxyUrl, u"--user"_qs, Sender, u"--token-file"_qs,
                                     dataDir + u"-token"_qs}
                            + dataArgs,
-                       SyncTestServer::demoPassword(Sender).toUtf8() + '\n');
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+                       ServerProcess::demoPassword(Sender).toUtf8() + '\n');
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
     // Queued while the server cannot be reached (nothing listens where the client goes): each
     // send stays in the outbox (exit code 3).
@@ -196,7 +190,7 @@ void TestClientCrash::killedWhileSending()
         for (const QString &to : Recipients) {
             const QString body = prefix + QStringLiteral("to %1, number %2").arg(to).arg(i, 2, 10, QLatin1Char('0'));
             r = colleagues(QStringList {u"send"_qs, u"--to"_qs, to, body} + dataArgs);
-            QVERIFY2(r.exitCode == 3, qPrintable(describe(r)));
+            QVERIFY2(r.exitCode == 3, qPrintable(r.describe()));
             queued[to].append(body);
         }
     }
@@ -208,10 +202,9 @@ void TestClientCrash::killedWhileSending()
     slow.jitterMs = 60;
     proxy->setFaults(slow);
 
-    QNetworkAccessManager network;
-    const QByteArray token = signInToken(&network, m_server->url(), Sender, SyncTestServer::demoPassword(Sender));
-    QVERIFY(!token.isEmpty());
-    ServerMessages server(m_server->url(), token);
+    Client sender(m_server->url());
+    QCOMPARE(sender.signIn(Sender, ServerProcess::demoPassword(Sender)).status, 200);
+    ServerMessages server(m_server->url(), sender.token());
     QVERIFY(server.update());
     QCOMPARE(server.sent(prefix).size(), 0);
 
@@ -222,7 +215,7 @@ void TestClientCrash::killedWhileSending()
     bool finished = false;
     while (kills < 12) {
         QProcess sync;
-        sync.start(QStringLiteral(COLLEAGUES_BIN), QStringList {u"sync"_qs, u"--once"_qs} + dataArgs);
+        sync.start(clientBinary(), QStringList {u"sync"_qs, u"--once"_qs} + dataArgs);
         QVERIFY(sync.waitForStarted());
         const qsizetype target = server.sent(prefix).size() + random.bounded(1, 4);
         QVERIFY2(QTest::qWaitFor(
@@ -246,7 +239,7 @@ void TestClientCrash::killedWhileSending()
         QVERIFY2(integrity == QLatin1String("ok"),
                  qPrintable(QStringLiteral("after kill %1: %2").arg(kills).arg(integrity)));
         r = colleagues(QStringList {u"messages"_qs, u"--json"_qs} + dataArgs);
-        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         int recorded = 0;
         for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"messages"_qs).toArray()) {
             const QJsonObject m = v.toObject();
@@ -269,10 +262,10 @@ void TestClientCrash::killedWhileSending()
     // Then it runs to the end.
     if (!finished) {
         r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataArgs);
-        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     }
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataArgs); // and receives its own messages back
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
     // On the server: each message exactly once, in order per conversation.
     QVERIFY(server.update());
@@ -286,7 +279,7 @@ void TestClientCrash::killedWhileSending()
 
     // In the client's store: each once, sent, with the server's id, in the same order.
     r = colleagues(QStringList {u"messages"_qs, u"--json"_qs} + dataArgs);
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QHash<QString, QStringList> local;
     QHash<QString, QList<qint64>> localIds;
     for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"messages"_qs).toArray()) {

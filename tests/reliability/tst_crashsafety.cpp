@@ -4,8 +4,9 @@
 // acknowledged message must exist exactly once, retries must not duplicate, and the database
 // must pass its integrity check afterwards. Runs on SQLite and PostgreSQL.
 
-#include "tests/reliability/CrashableServer.h"
-#include "tests/server/ApiTestSupport.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -28,7 +29,7 @@
 #include <functional>
 #include <memory>
 
-using Colleagues::Reliability::CrashableServer;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -182,13 +183,13 @@ private:
 };
 
 //! Every message \a user sees through GET /api/v1/sync from the start, paged.
-QList<QJsonObject> messagesSeenBy(ApiTest::Client &client, bool *ok)
+QList<QJsonObject> messagesSeenBy(Client &client, bool *ok)
 {
     QList<QJsonObject> all;
     qint64 since = 0;
     *ok = false;
     for (int page = 0; page < 10000; ++page) {
-        const ApiTest::Response r = client.get(QStringLiteral("/api/v1/sync?since=%1&limit=5000").arg(since));
+        const Response r = client.get(QStringLiteral("/api/v1/sync?since=%1&limit=5000").arg(since));
         if (r.status != 200) {
             qWarning() << "sync answered" << r.status << r.body.left(300);
             return all;
@@ -231,7 +232,7 @@ void TestCrashSafety::killedServerLosesNothing()
 
     QString skip;
     QString error;
-    const std::unique_ptr<ApiTest::TestDatabase> db = ApiTest::TestDatabase::create(backend, &skip, &error);
+    const std::unique_ptr<TestDatabase> db = TestDatabase::create(backend, &skip, &error);
     if (!db) {
         if (!skip.isEmpty())
             QSKIP(qPrintable(skip));
@@ -239,12 +240,11 @@ void TestCrashSafety::killedServerLosesNothing()
     }
     QTemporaryDir logs;
     QVERIFY(logs.isValid());
-    const QStringList dbArgs = db->serveArguments();
-    CrashableServer server(QStringLiteral(COLLEAGUES_SERVER_BIN), dbArgs, logs.filePath(QStringLiteral("server.log")));
+    ServerProcess server(*db);
+    server.setLogFile(logs.filePath(QStringLiteral("server.log")));
     for (int u = 0; u < Users; ++u)
-        QVERIFY2(server.run({QStringLiteral("user"), QStringLiteral("add"), userName(u)}, password(u) + '\n'),
-                 qPrintable(server.lastError()));
-    QVERIFY2(server.start(), qPrintable(server.lastError()));
+        QVERIFY2(server.addUser(userName(u), QString::fromLatin1(password(u))), qPrintable(server.errorString()));
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
 
     const int total = longRun() ? 50000 : 10000;
     const int kills = longRun() ? 100 : 24;
@@ -282,17 +282,16 @@ void TestCrashSafety::killedServerLosesNothing()
     killer.setSingleShot(true);
     QTimer restarter;
     restarter.setSingleShot(true);
-    quint16 lastPort = server.port();
     connect(&killer, &QTimer::timeout, this, [&] {
-        lastPort = server.port();
         server.kill();
         ++killsDone;
         restarter.start(int(random.bounded(250)));
     });
     connect(&restarter, &QTimer::timeout, this, [&] {
         killPending = false;
-        if (!server.start(lastPort))
-            restartError = server.lastError();
+        // On the port the clients know if it is free, else on another (they follow url()).
+        if (!server.restart())
+            restartError = server.errorString();
     });
     auto onAcked = [&] {
         ++acked;
@@ -343,8 +342,8 @@ void TestCrashSafety::killedServerLosesNothing()
     for (const auto &m : messages)
         byKey.insert(m->key, m.get());
     for (int u = 0; u < Users; ++u) {
-        ApiTest::Client client(server.url());
-        const ApiTest::Response signedIn = client.signIn(userName(u), QString::fromLatin1(password(u)));
+        Client client(server.url());
+        const Response signedIn = client.signIn(userName(u), QString::fromLatin1(password(u)));
         QCOMPARE(signedIn.status, 200);
         bool ok = false;
         const QList<QJsonObject> seen = messagesSeenBy(client, &ok);
@@ -376,7 +375,7 @@ void TestCrashSafety::killedServerLosesNothing()
                                         .arg(asRecipient.value(m->key))));
         }
     }
-    QVERIFY(server.stop());
+    QCOMPARE(server.stop(), 0);
 
     // The database itself, with the server stopped.
     const QString connection = QStringLiteral("crashsafety-check-%1").arg(backend);
@@ -384,9 +383,9 @@ void TestCrashSafety::killedServerLosesNothing()
         QSqlDatabase sql;
         if (backend == QStringLiteral("sqlite")) {
             sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            sql.setDatabaseName(dbArgs.at(1) + QStringLiteral("/colleagues.db"));
+            sql.setDatabaseName(server.dataDir() + QStringLiteral("/colleagues.db"));
         } else {
-            const QUrl url(dbArgs.at(1));
+            const QUrl url(db->dataArguments().at(1));
             sql = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
             sql.setHostName(url.host());
             sql.setPort(url.port(5432));

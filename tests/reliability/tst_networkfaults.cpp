@@ -7,8 +7,9 @@
 #include "client/sync/ApiClient.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/SyncEngine.h"
-#include "tests/sync/SyncTestSupport.h"
-#include "tests/tools/FaultProxy.h"
+#include "tests/support/AppClient.h"
+#include "tests/support/FaultProxy.h"
+#include "tests/support/ServerProcess.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -20,7 +21,7 @@
 #include <memory>
 
 using namespace Colleagues;
-using namespace Colleagues::Testing;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -41,16 +42,15 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<SyncTestServer> m_server;
+    std::unique_ptr<ServerProcess> m_server;
 };
 
 void TestNetworkFaults::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<SyncTestServer>(QStringLiteral(COLLEAGUES_SERVER_BIN),
-                                                m_dir.filePath(QStringLiteral("server")));
-    QVERIFY2(m_server->seedDemo(200), qPrintable(m_server->lastError()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
+    QVERIFY2(m_server->seedDemo(200), qPrintable(m_server->errorString()));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
 void TestNetworkFaults::cleanupTestCase()
@@ -74,7 +74,7 @@ void TestNetworkFaults::enginesRecoverFromFaults()
         QString user;
         QString peer;
         std::unique_ptr<FaultProxy> proxy;
-        std::unique_ptr<TestClient> client;
+        std::unique_ptr<AppClient> client;
         QStringList sentKeys; //!< in the order they were sent
         QStringList sentBodies;
     };
@@ -83,7 +83,7 @@ void TestNetworkFaults::enginesRecoverFromFaults()
         Side &s = sides[i];
         s.proxy = std::make_unique<FaultProxy>(QHostAddress::LocalHost, m_server->port(), seed * 2 + quint64(i));
         QVERIFY(s.proxy->listen());
-        s.client = std::make_unique<TestClient>();
+        s.client = std::make_unique<AppClient>();
         QVERIFY(s.client->isValid());
         // Short long-polls and request timeouts, so a blackholed request is given up on quickly;
         // the backoff stays the engine's own shape, made fast.
@@ -91,7 +91,7 @@ void TestNetworkFaults::enginesRecoverFromFaults()
         s.client->client()->api()->setTransferTimeout(3000);
         QSignalSpy done(s.client->client()->engine(), &SyncEngine::initialSyncFinished);
         QVERIFY(s.client->signIn(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(s.proxy->port())), s.user,
-                                 SyncTestServer::demoPassword(s.user)));
+                                 ServerProcess::demoPassword(s.user)));
         QVERIFY(done.wait(60000));
     }
 

@@ -4,17 +4,24 @@
 // idempotent send, long-polls, and the Qt HttpServer 6.4 defects the server designs around.
 
 #include "server/accounts/Tokens.h"
-#include "tests/server/ApiTestSupport.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabase.h"
+#include "tests/support/TestImages.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
-using namespace ApiTest;
+using namespace Colleagues;
+using namespace Colleagues::Server;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -141,9 +148,9 @@ void TestApi::init()
     QVERIFY(addUser(s, u"eve"_qs, u"eve-password"_qs));
     QVERIFY(s.setDisabled(u"eve"_qs, true));
 
-    e->server = std::make_unique<ServerProcess>();
-    QVERIFY2(e->server->start(e->db->serveArguments(), &error), qPrintable(error));
-    QCOMPARE(e->server->baseUrl().host(), u"127.0.0.1"_qs);
+    e->server = std::make_unique<ServerProcess>(*e->db);
+    QVERIFY2(e->server->start(), qPrintable(e->server->errorString()));
+    QCOMPARE(e->server->url().host(), u"127.0.0.1"_qs);
     m_envs.insert(backend, e.release());
     m_unavailable.remove(backend);
 }
@@ -160,7 +167,7 @@ void TestApi::cleanupTestCase()
 
 std::unique_ptr<Client> TestApi::client(const QString &user)
 {
-    auto c = std::make_unique<Client>(env().server->baseUrl());
+    auto c = std::make_unique<Client>(env().server->url());
     if (!user.isEmpty())
         c->setToken(token(user, user == u"root" ? Role::Admin : Role::Member));
     return c;
@@ -172,14 +179,7 @@ QByteArray TestApi::token(const QString &user, Role role)
     Env &e = env();
     if (e.tokens.contains(user))
         return e.tokens.value(user);
-    const QByteArray t = Tokens::generate();
-    Session s;
-    s.tokenHash = Tokens::hash(t);
-    s.username = user;
-    s.role = role;
-    s.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
-    if (!storage().createSession(s))
-        qFatal("cannot create a session");
+    const QByteArray t = createSession(storage(), user, role);
     e.tokens.insert(user, t);
     e.issued.append(QString::fromLatin1(t));
     return t;
@@ -901,7 +901,7 @@ void TestApi::clientGoneMidRequestIsSafe()
     const QByteArray token = this->token(u"alice"_qs);
     for (int i = 0; i < 20; ++i) {
         QTcpSocket socket;
-        socket.connectToHost(env().server->baseUrl().host(), quint16(env().server->baseUrl().port()));
+        socket.connectToHost(env().server->url().host(), quint16(env().server->url().port()));
         QVERIFY(socket.waitForConnected(5000));
         socket.write("GET /api/v1/sync?since=0&limit=5000 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
                      + "\r\n\r\n");
@@ -916,7 +916,7 @@ void TestApi::pipelinedRequestsAnsweredInOrder()
 {
     const QByteArray token = this->token(u"bob"_qs);
     QTcpSocket socket;
-    socket.connectToHost(env().server->baseUrl().host(), quint16(env().server->baseUrl().port()));
+    socket.connectToHost(env().server->url().host(), quint16(env().server->url().port()));
     QVERIFY(socket.waitForConnected(5000));
     // A slow request (database, on a worker) followed at once by fast ones.
     socket.write("GET /api/v1/sync?since=0&limit=5000 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
@@ -992,13 +992,10 @@ void TestApi::authorizationMatrix()
     const QHash<QString, QString> users {
         {u"other"_qs, u"bob"_qs}, {u"owner"_qs, u"alice"_qs}, {u"admin"_qs, u"root"_qs}};
     const QString user = users.value(identity);
-    Client c(env().server->baseUrl());
+    Client c(env().server->url());
     if (!user.isEmpty()) {
         // A fresh session per row, so that signing out does not disturb the others.
-        const QByteArray t = Tokens::generate();
-        Session s {Tokens::hash(t), user, user == u"root" ? Role::Admin : Role::Member,
-                   QDateTime::currentDateTimeUtc().addSecs(600)};
-        QVERIFY(storage().createSession(s));
+        const QByteArray t = createSession(storage(), user, user == u"root" ? Role::Admin : Role::Member, 600);
         env().issued.append(QString::fromLatin1(t));
         c.setToken(t);
     }
@@ -1008,7 +1005,7 @@ void TestApi::authorizationMatrix()
         path.replace(u"/target"_qs, u"/"_qs + target);
     }
     if (path == u"/api/v1/photos/alice" && storage().profile(u"alice"_qs)->photoTag.isEmpty()) {
-        Client owner(env().server->baseUrl());
+        Client owner(env().server->url());
         owner.setToken(token(u"alice"_qs));
         QCOMPARE(owner.send("PUT", u"/api/v1/profiles/me/photo"_qs, makeJpeg(40, 40), {{"Content-Type", "image/jpeg"}})
                      .status,

@@ -4,7 +4,7 @@
 // allocation.
 
 #include "server/http/PhotoCodec.h"
-#include "tests/server/ApiTestSupport.h"
+#include "tests/support/TestImages.h"
 
 #include <QTest>
 
@@ -14,7 +14,9 @@
 #include <cstring>
 #include <vector>
 
-using namespace ApiTest;
+using namespace Colleagues;
+using namespace Colleagues::Server;
+using namespace Colleagues::Test;
 
 namespace {
 

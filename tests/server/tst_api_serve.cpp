@@ -2,8 +2,12 @@
 // The `serve` command as a process: its options and errors, clean shutdown on SIGTERM,
 // HTTPS with a certificate made here (openssl), and two instances on one PostgreSQL.
 
-#include "server/accounts/Tokens.h"
-#include "tests/server/ApiTestSupport.h"
+#include "tests/support/Binaries.h"
+#include "tests/support/CliRun.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,40 +18,21 @@
 #include <QTest>
 #include <QUuid>
 
-using namespace ApiTest;
+using namespace Colleagues;
+using namespace Colleagues::Server;
+using namespace Colleagues::Test;
 
 namespace {
 
-struct Run
+//! The server's command line run to its end (these tests are the ones that spell `serve`).
+CliRun runServer(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runServer(const QStringList &arguments)
-{
-    QProcess p;
-    p.start(serverBinary(), arguments);
-    Run r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runCli(serverBinary(), arguments, {}, 30000);
 }
 
 QByteArray sessionToken(Storage &storage, const QString &user)
 {
-    const QByteArray t = Tokens::generate();
-    Session s {Tokens::hash(t), user, Role::Member, QDateTime::currentDateTimeUtc().addSecs(600)};
-    if (!storage.createSession(s))
-        qFatal("cannot create a session");
-    return t;
+    return createSession(storage, user, Role::Member, 600);
 }
 
 } // namespace
@@ -69,10 +54,10 @@ private Q_SLOTS:
 
 void TestApiServe::help()
 {
-    const Run r = runServer({u"serve"_qs, u"--help"_qs});
+    const CliRun r = runServer({u"serve"_qs, u"--help"_qs});
     QCOMPARE(r.exitCode, 0);
     for (const char *option : {"--listen", "--data-dir", "--database", "--tls-cert", "--tls-key"})
-        QVERIFY2(r.out.contains(option), option);
+        QVERIFY2(r.out.contains(QLatin1String(option)), option);
 }
 
 void TestApiServe::badOptions_data()
@@ -113,10 +98,10 @@ void TestApiServe::badOptions()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, message);
-    const Run r = runServer(QStringList {u"serve"_qs} + arguments);
+    const CliRun r = runServer(QStringList {u"serve"_qs} + arguments);
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(message), r.err.constData());
-    QVERIFY(!r.out.contains("listening on"));
+    QVERIFY2(r.err.contains(QString::fromUtf8(message)), qPrintable(r.err));
+    QVERIFY(!r.out.contains(u"listening on"));
 }
 
 void TestApiServe::busyPortIsAnError()
@@ -126,11 +111,11 @@ void TestApiServe::busyPortIsAnError()
     QTcpServer other;
     QVERIFY(other.listen(QHostAddress::LocalHost, 0));
     QTemporaryDir dir;
-    const Run r = runServer({u"serve"_qs, u"--listen"_qs, u"127.0.0.1:%1"_qs.arg(other.serverPort()), u"--data-dir"_qs,
-                             dir.filePath(u"data"_qs)});
+    const CliRun r = runServer({u"serve"_qs, u"--listen"_qs, u"127.0.0.1:%1"_qs.arg(other.serverPort()),
+                                u"--data-dir"_qs, dir.filePath(u"data"_qs)});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("cannot listen on"), r.err.constData());
-    QVERIFY(!r.out.contains("listening on"));
+    QVERIFY2(r.err.contains(u"cannot listen on"), qPrintable(r.err));
+    QVERIFY(!r.out.contains(u"listening on"));
 }
 
 void TestApiServe::sigtermAnswersLongPollsAndExits()
@@ -139,9 +124,9 @@ void TestApiServe::sigtermAnswersLongPollsAndExits()
     auto db = TestDatabase::create(u"sqlite"_qs, &skip, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
-    ServerProcess server;
-    QVERIFY2(server.start(db->serveArguments(), &error), qPrintable(error));
-    Client c(server.baseUrl());
+    ServerProcess server(*db);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Client c(server.url());
     c.setToken(sessionToken(db->storage(), u"alice"_qs));
     const qint64 cursor = c.get(u"/api/v1/sync?since=0"_qs).json().value(u"next"_qs).toInteger();
     QNetworkReply *poll = c.start("GET", u"/api/v1/sync?since=%1&timeout=60"_qs.arg(cursor));
@@ -181,15 +166,14 @@ void TestApiServe::tls()
     auto db = TestDatabase::create(u"sqlite"_qs, &skip, &error);
     QVERIFY2(db, qPrintable(error));
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
-    ServerProcess server;
-    QVERIFY2(server.start(db->serveArguments() + QStringList {u"--tls-cert"_qs, cert, u"--tls-key"_qs, key}, &error),
-             qPrintable(error));
-    QCOMPARE(server.baseUrl().scheme(), u"https"_qs);
+    ServerProcess server(*db);
+    QVERIFY2(server.start(0, {u"--tls-cert"_qs, cert, u"--tls-key"_qs, key}), qPrintable(server.errorString()));
+    QCOMPARE(server.url().scheme(), u"https"_qs);
 
     // A client that trusts the generated certificate.
     QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
     trusting.setCaCertificates(QSslCertificate::fromPath(cert));
-    Client c(server.baseUrl());
+    Client c(server.url());
     c.setSslConfiguration(trusting);
     QCOMPARE(c.get(u"/healthz"_qs).status, 200);
     const Response signIn = c.signIn(u"alice"_qs, u"alice-password"_qs);
@@ -197,13 +181,13 @@ void TestApiServe::tls()
     QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
 
     // One that does not trust it gets no answer.
-    Client stranger(server.baseUrl());
+    Client stranger(server.url());
     const Response refused = stranger.get(u"/healthz"_qs);
     QCOMPARE(refused.status, 0);
     QCOMPARE(refused.error, QNetworkReply::SslHandshakeFailedError);
 
     // Plain HTTP to the TLS port gets no HTTP answer either.
-    QUrl plain = server.baseUrl();
+    QUrl plain = server.url();
     plain.setScheme(u"http"_qs);
     Client cleartext(plain);
     QCOMPARE(cleartext.get(u"/healthz"_qs).status, 0);
@@ -221,14 +205,14 @@ void TestApiServe::twoInstancesOnOnePostgres()
     }
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
-    ServerProcess a, b;
-    QVERIFY2(a.start(db->serveArguments(), &error), qPrintable(error));
-    QVERIFY2(b.start(db->serveArguments(), &error), qPrintable(error));
-    QVERIFY(a.baseUrl().port() != b.baseUrl().port());
+    ServerProcess a(*db), b(*db);
+    QVERIFY2(a.start(), qPrintable(a.errorString()));
+    QVERIFY2(b.start(), qPrintable(b.errorString()));
+    QVERIFY(a.url().port() != b.url().port());
 
-    Client alice(a.baseUrl());
+    Client alice(a.url());
     alice.setToken(sessionToken(db->storage(), u"alice"_qs));
-    Client bob(b.baseUrl());
+    Client bob(b.url());
     bob.setToken(sessionToken(db->storage(), u"bob"_qs));
 
     for (int round = 0; round < 3; ++round) {
@@ -262,9 +246,9 @@ void TestApiServe::twoInstancesOnOnePostgres()
     }
 
     // A session made through one instance works on the other; revoking it there is immediate.
-    Client roaming(a.baseUrl());
+    Client roaming(a.url());
     QCOMPARE(roaming.signIn(u"alice"_qs, u"alice-password"_qs).status, 200);
-    Client sameTokenOnB(b.baseUrl());
+    Client sameTokenOnB(b.url());
     sameTokenOnB.setToken(roaming.token());
     QCOMPARE(sameTokenOnB.get(u"/api/v1/me"_qs).status, 200);
     QCOMPARE(roaming.send("DELETE", u"/api/v1/session"_qs).status, 204);
@@ -288,9 +272,9 @@ void TestApiServe::databaseDownIs503()
     }
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
-    ServerProcess server;
-    QVERIFY2(server.start(db->serveArguments(), &error), qPrintable(error));
-    Client c(server.baseUrl());
+    ServerProcess server(*db);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Client c(server.url());
     c.setToken(sessionToken(db->storage(), u"alice"_qs));
     QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
 

@@ -2,14 +2,17 @@
 // Sign-in throttling over HTTP, on SQLite and PostgreSQL: 10 failures in 15 minutes per
 // account or per address, then 429 with Retry-After, whatever the password.
 
-#include "tests/server/ApiTestSupport.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QJsonDocument>
 #include <QMap>
 #include <QNetworkReply>
 #include <QTest>
 
-using namespace ApiTest;
+using namespace Colleagues::Test;
 
 class TestApiSignIn : public QObject
 {
@@ -55,8 +58,8 @@ void TestApiSignIn::init()
     }
     QVERIFY(addUser(m_db->storage(), u"victim"_qs, u"victim-password"_qs));
     QVERIFY(addUser(m_db->storage(), u"bystander"_qs, u"bystander-password"_qs));
-    m_server = std::make_unique<ServerProcess>();
-    QVERIFY2(m_server->start(m_db->serveArguments(), &error), qPrintable(error));
+    m_server = std::make_unique<ServerProcess>(*m_db);
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
 void TestApiSignIn::cleanup()
@@ -78,7 +81,7 @@ void TestApiSignIn::failTimes(Client &c, const QString &username, int times)
 
 void TestApiSignIn::throttledPerAccount()
 {
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     failTimes(c, u"victim"_qs, 10);
     if (QTest::currentTestFailed())
         return;
@@ -103,7 +106,7 @@ void TestApiSignIn::throttledPerAccount()
 
 void TestApiSignIn::throttledPerAddress()
 {
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     // Ten different (unknown) accounts from one address.
     for (int i = 0; i < 10; ++i)
         QCOMPARE(c.signIn(u"guess%1"_qs.arg(i), u"password"_qs).status, 401);
@@ -114,7 +117,7 @@ void TestApiSignIn::throttledPerAddress()
 
 void TestApiSignIn::successResetsTheAccountCount()
 {
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     failTimes(c, u"victim"_qs, 6);
     QCOMPARE(c.signIn(u"victim"_qs, u"victim-password"_qs).status, 200);
     QVERIFY(m_db->storage().clearFailedSignIns(u"addr:127.0.0.1"_qs));
@@ -126,15 +129,14 @@ void TestApiSignIn::successResetsTheAccountCount()
 void TestApiSignIn::restartWith(const QStringList &extraArguments)
 {
     QCOMPARE(m_server->stop(), 0);
-    m_server = std::make_unique<ServerProcess>();
-    QString error;
-    QVERIFY2(m_server->start(m_db->serveArguments() + extraArguments, &error), qPrintable(error));
+    m_server = std::make_unique<ServerProcess>(*m_db);
+    QVERIFY2(m_server->start(0, extraArguments), qPrintable(m_server->errorString()));
 }
 
 void TestApiSignIn::parallelBurstGetsAtMostTheLimit()
 {
     // Failures are stored only after their password check: checks in flight must count too.
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     constexpr int burst = 200;
     QList<QNetworkReply *> replies;
     for (int i = 0; i < burst; ++i) {
@@ -158,7 +160,7 @@ void TestApiSignIn::parallelBurstGetsAtMostTheLimit()
 void TestApiSignIn::forwardedForIgnoredFromUntrustedPeers()
 {
     // Without --trusted-proxy a client cannot choose the address it is counted under.
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     for (int i = 0; i < 10; ++i) {
         const Response r =
             c.postJson(u"/api/v1/session"_qs, {{u"username"_qs, u"nobody%1"_qs.arg(i)}, {u"password"_qs, u"wrong"_qs}},
@@ -178,7 +180,7 @@ void TestApiSignIn::behindTrustedProxyEachClientCounts()
     restartWith({u"--trusted-proxy"_qs, u"127.0.0.0/8,::1"_qs});
     if (QTest::currentTestFailed())
         return;
-    Client c(m_server->baseUrl());
+    Client c(m_server->url());
     auto signIn = [&c](const QString &user, const QString &password, const QByteArray &forwardedFor) {
         return c.postJson(u"/api/v1/session"_qs, {{u"username"_qs, user}, {u"password"_qs, password}},
                           {{"X-Forwarded-For", forwardedFor}});

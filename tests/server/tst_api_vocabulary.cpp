@@ -5,12 +5,17 @@
 #include "core/Vocabulary.h"
 #include "server/accounts/Tokens.h"
 #include "server/http/VocabularyService.h"
-#include "tests/server/ApiTestSupport.h"
+#include "tests/support/Client.h"
+#include "tests/support/ServerProcess.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabase.h"
 
 #include <QHash>
 #include <QTest>
 
-using namespace ApiTest;
+using namespace Colleagues;
+using namespace Colleagues::Server;
+using namespace Colleagues::Test;
 
 class TestApiVocabulary : public QObject
 {
@@ -70,15 +75,11 @@ void TestApiVocabulary::init()
     }
     QVERIFY(addUser(e->db->storage(), u"alice"_qs, QString()));
     // A session made directly in storage: no Argon2 work.
-    e->token = Tokens::generate();
-    Session s;
-    s.tokenHash = Tokens::hash(e->token);
-    s.username = u"alice"_qs;
-    s.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
-    QVERIFY(e->db->storage().createSession(s));
+    e->token = createSession(e->db->storage(), u"alice"_qs);
+    QVERIFY(!e->token.isEmpty());
 
-    e->server = std::make_unique<ServerProcess>();
-    QVERIFY2(e->server->start(e->db->serveArguments(), &error), qPrintable(error));
+    e->server = std::make_unique<ServerProcess>(*e->db);
+    QVERIFY2(e->server->start(), qPrintable(e->server->errorString()));
     m_envs.insert(backend, e.release());
     m_unavailable.remove(backend);
 }
@@ -94,7 +95,7 @@ void TestApiVocabulary::cleanupTestCase()
 
 std::unique_ptr<Client> TestApiVocabulary::client(bool signedIn)
 {
-    auto c = std::make_unique<Client>(env().server->baseUrl());
+    auto c = std::make_unique<Client>(env().server->url());
     if (signedIn)
         c->setToken(env().token);
     return c;

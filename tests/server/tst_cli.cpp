@@ -2,9 +2,10 @@
 #include "core/Vocabulary.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/storage/Storage.h"
+#include "tests/support/Binaries.h"
+#include "tests/support/CliRun.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,12 +16,7 @@ using namespace Colleagues::Server;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = Colleagues::Test::CliRun;
 
 const QByteArray GoodAndBadCsv = "username,display_name,email,title,manager,skills,interests\n"
                                  "ada,Ada Lovelace,ada@example.com,Engineer,,C++:5;Maths,Poetry\n"
@@ -423,19 +419,7 @@ private:
 
     Run runServer(const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.start(QStringLiteral(COLLEAGUES_SERVER_BINARY), arguments);
-        if (!process.waitForStarted(10000))
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return {};
-        }
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        return Colleagues::Test::runCli(Colleagues::Test::serverBinary(), arguments, input, 120000);
     }
 
     std::unique_ptr<Storage> openStorage()

@@ -2,7 +2,7 @@
 // HttpGuard in front of a real QHttpServer on 127.0.0.1, every test over plain HTTP and over TLS.
 
 #include "server/guard/HttpGuard.h"
-#include "tests/server/tst_httpguard_support.h"
+#include "tests/server/GuardTestSupport.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

@@ -2,7 +2,7 @@
 // The 413 memory test: a 200 MB upload to a server process behind HttpGuard must raise that
 // process's memory by less than 20 MB; the same server without the guard is shown to buffer it.
 
-#include "tests/server/tst_httpguard_support.h"
+#include "tests/server/GuardTestSupport.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // colleagues login / sync / send / messages, run as a user would: the real executables.
 
-#include "tests/sync/SyncTestSupport.h"
+#include "client/ClientStore.h"
+#include "tests/support/Binaries.h"
+#include "tests/support/CliRun.h"
+#include "tests/support/ServerProcess.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,7 +14,7 @@
 #include <QTest>
 
 using namespace Colleagues;
-using namespace Colleagues::Testing;
+using namespace Colleagues::Test;
 
 namespace {
 constexpr int People = 10000;
@@ -20,12 +23,7 @@ using Run = CliRun;
 
 Run colleagues(const QStringList &arguments, const QByteArray &input = {})
 {
-    return runCli(QStringLiteral(COLLEAGUES_BIN), arguments, input, 300000);
-}
-
-QString describe(const Run &r)
-{
-    return r.describe();
+    return runCli(clientBinary(), arguments, input);
 }
 } // namespace
 
@@ -47,15 +45,15 @@ private:
     Run login(const QString &user, const QString &dir, bool tokenFile = true);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<SyncTestServer> m_server;
+    std::unique_ptr<ServerProcess> m_server;
 };
 
 void TestSyncCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<SyncTestServer>(QStringLiteral(COLLEAGUES_SERVER_BIN), m_dir.filePath(u"server"_qs));
-    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->lastError()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server"_qs));
+    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->errorString()));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
 void TestSyncCli::cleanupTestCase()
@@ -68,13 +66,13 @@ Run TestSyncCli::login(const QString &user, const QString &dir, bool tokenFile)
     QStringList args {u"login"_qs, u"--server"_qs, m_server->url().toString(), u"--user"_qs, user};
     if (tokenFile)
         args << u"--token-file"_qs << m_dir.filePath(dir + u"-token"_qs);
-    return colleagues(args + dataDir(dir), SyncTestServer::demoPassword(user).toUtf8() + '\n');
+    return colleagues(args + dataDir(dir), ServerProcess::demoPassword(user).toUtf8() + '\n');
 }
 
 void TestSyncCli::loginSyncSendAndRead()
 {
     Run r = login(u"ada"_qs, u"ada"_qs);
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY(r.out.contains(u"Signed in as ada"_qs));
     QVERIFY(r.out.contains(u"token file"_qs));
     const QString tokenFile = m_dir.filePath(u"ada-token"_qs);
@@ -86,11 +84,11 @@ void TestSyncCli::loginSyncSendAndRead()
     for (const QString &file : {tokenFile, m_dir.filePath(u"ada/colleagues.db"_qs)}) {
         QFile f(file);
         if (f.open(QIODevice::ReadOnly))
-            QVERIFY(!f.readAll().contains(SyncTestServer::demoPassword(u"ada"_qs).toUtf8()));
+            QVERIFY(!f.readAll().contains(ServerProcess::demoPassword(u"ada"_qs).toUtf8()));
     }
 
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"ada"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.out.contains(u"up to date: %1 profiles"_qs.arg(People)), qPrintable(r.out));
     QVERIFY(r.out.contains(u"synced 1000 of %1 profiles"_qs.arg(People)));
     QVERIFY(r.out.contains(u"synced %1 of %1 profiles"_qs.arg(People)));
@@ -98,15 +96,15 @@ void TestSyncCli::loginSyncSendAndRead()
     QVERIFY(login(u"grace"_qs, u"grace"_qs).exitCode == 0);
     r = colleagues(QStringList {u"send"_qs, u"--to"_qs, u"grace"_qs, u"Hello from the command line"_qs}
                    + dataDir(u"ada"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY(r.out.contains(u"sent to grace"_qs));
 
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"grace"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY(r.out.contains(u"Hello from the command line"_qs));
 
     r = colleagues(QStringList {u"messages"_qs, u"--with"_qs, u"ada"_qs, u"--json"_qs} + dataDir(u"grace"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     const QJsonArray messages = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"messages"_qs).toArray();
     QCOMPARE(messages.size(), 1);
     const QJsonObject m = messages.first().toObject();
@@ -117,7 +115,7 @@ void TestSyncCli::loginSyncSendAndRead()
     QVERIFY(m.value(u"id"_qs).toInteger() > 0);
 
     r = colleagues(QStringList {u"messages"_qs} + dataDir(u"ada"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY(r.out.contains(u"ada -> grace: Hello from the command line"_qs));
 }
 
@@ -146,13 +144,13 @@ void TestSyncCli::loginThroughTheKeychain()
         QSKIP("needs a Secret Service: run inside scripts/with-keyring.sh");
     }
     Run r = login(u"misaki"_qs, u"misaki"_qs, false);
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.out.contains(u"system keychain"_qs), qPrintable(r.out));
     // A later command finds the token in the keychain.
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"misaki"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = colleagues(QStringList {u"logout"_qs} + dataDir(u"misaki"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"misaki"_qs));
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains(u"not signed in"_qs));
@@ -162,7 +160,7 @@ void TestSyncCli::killedFirstSyncResumes()
 {
     QVERIFY(login(u"zoe"_qs, u"zoe-resume"_qs).exitCode == 0);
     QProcess p;
-    p.start(QStringLiteral(COLLEAGUES_BIN),
+    p.start(clientBinary(),
             QStringList {u"sync"_qs, u"--once"_qs, u"--page-size"_qs, u"100"_qs} + dataDir(u"zoe-resume"_qs));
     QVERIFY(p.waitForStarted());
     QString seen;
@@ -189,7 +187,7 @@ void TestSyncCli::killedFirstSyncResumes()
     }
     const Run r =
         colleagues(QStringList {u"sync"_qs, u"--once"_qs, u"--page-size"_qs, u"100"_qs} + dataDir(u"zoe-resume"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     static const QRegularExpression resumed(u"resuming the first sync after (\\d+) profiles"_qs);
     const QRegularExpressionMatch m = resumed.match(r.out);
     QVERIFY2(m.hasMatch(), qPrintable(r.out));
@@ -212,13 +210,13 @@ void TestSyncCli::sendWhileTheServerIsDown()
     r = colleagues(QStringList {u"messages"_qs, u"--json"_qs} + dataDir(u"grace-offline"_qs));
     QVERIFY(r.out.contains(u"\"pending\""_qs));
 
-    QVERIFY2(m_server->start(port), qPrintable(m_server->lastError()));
+    QVERIFY2(m_server->start(port), qPrintable(m_server->errorString()));
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"grace-offline"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"grace-offline"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"ada-offline"_qs));
-    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QCOMPARE(r.out.count(u"Queued while offline"_qs), 1);
     r = colleagues(QStringList {u"messages"_qs, u"--with"_qs, u"grace"_qs} + dataDir(u"ada-offline"_qs));
     QCOMPARE(r.out.count(u"Queued while offline"_qs), 1);

@@ -8,8 +8,10 @@
 #include "client/sync/Session.h"
 #include "client/sync/SyncEngine.h"
 #include "core/Vocabulary.h"
-#include "tests/sync/SyncTestSupport.h"
-#include "tests/tools/FaultProxy.h"
+#include "tests/support/AppClient.h"
+#include "tests/support/Client.h"
+#include "tests/support/FaultProxy.h"
+#include "tests/support/ServerProcess.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -19,7 +21,7 @@
 #include <QTest>
 
 using namespace Colleagues;
-using namespace Colleagues::Testing;
+using namespace Colleagues::Test;
 
 namespace {
 constexpr int People = 10000;
@@ -57,21 +59,20 @@ private Q_SLOTS:
 
 private:
     //! A client signed in as \a user that finished its first sync.
-    std::unique_ptr<TestClient> syncedClient(const QString &user, const QUrl &url = {});
+    std::unique_ptr<AppClient> syncedClient(const QString &user, const QUrl &url = {});
     QByteArray adminToken();
 
     QTemporaryDir m_dir;
-    std::unique_ptr<SyncTestServer> m_server;
-    QNetworkAccessManager m_network;
+    std::unique_ptr<ServerProcess> m_server;
     QByteArray m_adminToken;
 };
 
 void TestSyncEngine::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<SyncTestServer>(QStringLiteral(COLLEAGUES_SERVER_BIN), m_dir.filePath(u"server"_qs));
-    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->lastError()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server"_qs));
+    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->errorString()));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
 }
 
 void TestSyncEngine::cleanupTestCase()
@@ -81,18 +82,21 @@ void TestSyncEngine::cleanupTestCase()
 
 QByteArray TestSyncEngine::adminToken()
 {
-    if (m_adminToken.isEmpty())
-        m_adminToken = signInToken(&m_network, m_server->url(), Admin, SyncTestServer::demoPassword(Admin));
+    if (m_adminToken.isEmpty()) {
+        Client admin(m_server->url());
+        admin.signIn(Admin, ServerProcess::demoPassword(Admin));
+        m_adminToken = admin.token();
+    }
     return m_adminToken;
 }
 
-std::unique_ptr<TestClient> TestSyncEngine::syncedClient(const QString &user, const QUrl &url)
+std::unique_ptr<AppClient> TestSyncEngine::syncedClient(const QString &user, const QUrl &url)
 {
-    auto c = std::make_unique<TestClient>();
+    auto c = std::make_unique<AppClient>();
     if (!c->isValid())
         return nullptr;
     QSignalSpy done(c->client()->engine(), &SyncEngine::initialSyncFinished);
-    if (!c->signIn(url.isEmpty() ? m_server->url() : url, user, SyncTestServer::demoPassword(user)))
+    if (!c->signIn(url.isEmpty() ? m_server->url() : url, user, ServerProcess::demoPassword(user)))
         return nullptr;
     if (!done.wait(120000))
         return nullptr;
@@ -101,7 +105,7 @@ std::unique_ptr<TestClient> TestSyncEngine::syncedClient(const QString &user, co
 
 void TestSyncEngine::firstSyncOfTheDirectory()
 {
-    TestClient c;
+    AppClient c;
     QVERIFY(c.isValid());
     SyncEngine *engine = c.client()->engine();
     engine->setPageSize(500);
@@ -109,7 +113,7 @@ void TestSyncEngine::firstSyncOfTheDirectory()
     QSignalSpy changed(engine, &SyncEngine::profilesChanged);
     QSignalSpy finished(engine, &SyncEngine::initialSyncFinished);
     QSignalSpy states(engine, &SyncEngine::stateChanged);
-    QVERIFY(c.signIn(m_server->url(), Ada, SyncTestServer::demoPassword(Ada)));
+    QVERIFY(c.signIn(m_server->url(), Ada, ServerProcess::demoPassword(Ada)));
     QVERIFY(finished.wait(120000));
 
     QCOMPARE(c.store().profileCount(), qint64(People));
@@ -163,12 +167,12 @@ void TestSyncEngine::deltaAfterServerEditAndRemoval()
     for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at"})
         body.remove(QLatin1String(key));
     body.insert(u"title"_qs, u"Head of Delta Testing"_qs);
-    const HttpAnswer put =
-        httpRequest(&m_network, "PUT", m_server->url().resolved(QUrl(u"/api/v1/profiles/zoe"_qs)), adminToken(),
-                    QJsonDocument(body).toJson(), {{"If-Match", '"' + QByteArray::number(edited.revision) + '"'}});
+    Client admin(m_server->url());
+    admin.setToken(adminToken());
+    const Response put = admin.putJson(u"/api/v1/profiles/zoe"_qs, body,
+                                       {{"If-Match", '"' + QByteArray::number(edited.revision) + '"'}});
     QVERIFY2(put.status == 200, put.body.constData());
-    const HttpAnswer del =
-        httpRequest(&m_network, "DELETE", m_server->url().resolved(QUrl(u"/api/v1/profiles/misaki"_qs)), adminToken());
+    const Response del = admin.send("DELETE", u"/api/v1/profiles/misaki"_qs);
     QVERIFY2(del.status == 204 || del.status == 200, del.body.constData());
 
     // The long-poll brings both, without any action of the client.
@@ -289,7 +293,7 @@ void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()
         10000);
     QCOMPARE(a->client()->messages(Grace).last().state, MessageRecord::State::Pending);
 
-    QVERIFY2(m_server->start(), qPrintable(m_server->lastError()));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     proxy.setUpstream(QHostAddress::LocalHost, m_server->port());
     // Grace's client points at the old port: move it too (a restart on the same port is the usual case).
     g->client()->api()->setServerUrl(m_server->url());
@@ -369,16 +373,15 @@ void TestSyncEngine::profileConflict()
 
     auto editElsewhere = [&](const QString &title) {
         // Ada edits her profile on another device meanwhile.
-        const QByteArray token = signInToken(&m_network, m_server->url(), Ada, SyncTestServer::demoPassword(Ada));
-        const Profile current = *profileFromAnswer(
-            httpRequest(&m_network, "GET", m_server->url().resolved(QUrl(u"/api/v1/profiles/ada"_qs)), token).body);
+        Client elsewhere(m_server->url());
+        elsewhere.signIn(Ada, ServerProcess::demoPassword(Ada));
+        const Profile current = *profileFromAnswer(elsewhere.get(u"/api/v1/profiles/ada"_qs).body);
         QJsonObject body = toJson(current);
         for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at"})
             body.remove(QLatin1String(key));
         body.insert(u"title"_qs, title);
-        return httpRequest(&m_network, "PUT", m_server->url().resolved(QUrl(u"/api/v1/profiles/me"_qs)), token,
-                           QJsonDocument(body).toJson(),
-                           {{"If-Match", '"' + QByteArray::number(current.revision) + '"'}})
+        return elsewhere
+            .putJson(u"/api/v1/profiles/me"_qs, body, {{"If-Match", '"' + QByteArray::number(current.revision) + '"'}})
             .status;
     };
     QCOMPARE(editElsewhere(u"Title from the phone"_qs), 200);
@@ -447,9 +450,10 @@ void TestSyncEngine::expiredOrRevokedToken()
     a->client()->engine()->stop();
     a->client()->outbox()->pause();
 
+    Client api(m_server->url());
+    api.setToken(token);
     if (revoke) {
-        QCOMPARE(httpRequest(&m_network, "DELETE", m_server->url().resolved(QUrl(u"/api/v1/session"_qs)), token).status,
-                 204);
+        QCOMPARE(api.send("DELETE", u"/api/v1/session"_qs).status, 204);
     } else {
         // Age every session of the server's database past its expiry.
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"server-db"_qs);
@@ -464,8 +468,7 @@ void TestSyncEngine::expiredOrRevokedToken()
     }
     // The server trusts a session it checked within the last half second (SessionCache);
     // wait until it has noticed the expiry or revocation before going on.
-    const QUrl probe = m_server->url().resolved(QUrl(u"/api/v1/sync?since=0&limit=1&timeout=0"_qs));
-    QTRY_COMPARE_WITH_TIMEOUT(httpRequest(&m_network, "GET", probe, token).status, 401, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(api.get(u"/api/v1/sync?since=0&limit=1&timeout=0"_qs).status, 401, 10000);
 
     QSignalSpy required(a->client()->session(), &Session::signInRequired);
     const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Written before signing in again"_qs);
@@ -485,7 +488,7 @@ void TestSyncEngine::expiredOrRevokedToken()
     QCOMPARE(a->client()->messages(Grace).last().state, MessageRecord::State::Pending);
 
     // Signing in again sends it.
-    QVERIFY(a->signIn(m_server->url(), Ada, SyncTestServer::demoPassword(Ada)));
+    QVERIFY(a->signIn(m_server->url(), Ada, ServerProcess::demoPassword(Ada)));
     QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(Grace).last().state, MessageRecord::State::Sent, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(a->client()->engine()->state(), SyncState::Online, 10000);
 }
@@ -558,19 +561,16 @@ void TestSyncEngine::vocabularyFollowsTheServer()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(first.toUtf8());
     }
-    QString output;
-    QVERIFY2(
-        m_server->run({u"vocabulary"_qs, u"import"_qs, firstFile, u"--data-dir"_qs, m_server->dataDir()}, {}, &output),
-        qPrintable(output));
+    QVERIFY2(m_server->command({u"vocabulary"_qs, u"import"_qs, firstFile}), qPrintable(m_server->errorString()));
 
-    TestClient c;
+    AppClient c;
     QVERIFY(c.isValid());
     QCOMPARE(c.store().vocabulary().version(), Vocabulary::defaults().version()); // before any sync
     SyncEngine *engine = c.client()->engine();
     QSignalSpy fetched(engine, &SyncEngine::vocabularyFetched);
     QSignalSpy changed(&c.store(), &ClientStore::vocabularyChanged);
     QSignalSpy finished(engine, &SyncEngine::initialSyncFinished);
-    QVERIFY(c.signIn(m_server->url(), Ada, SyncTestServer::demoPassword(Ada)));
+    QVERIFY(c.signIn(m_server->url(), Ada, ServerProcess::demoPassword(Ada)));
     QVERIFY(finished.wait(120000));
     QTRY_COMPARE_WITH_TIMEOUT(fetched.size(), 1, 30000);
     QCOMPARE(fetched.first().at(0).toString(), expectedFirst->version());
@@ -592,9 +592,8 @@ void TestSyncEngine::vocabularyFollowsTheServer()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("place Köln | Cologne\n");
     }
-    QVERIFY2(m_server->run({u"vocabulary"_qs, u"import"_qs, u"--merge"_qs, more, u"--data-dir"_qs, m_server->dataDir()},
-                           {}, &output),
-             qPrintable(output));
+    QVERIFY2(m_server->command({u"vocabulary"_qs, u"import"_qs, u"--merge"_qs, more}),
+             qPrintable(m_server->errorString()));
     const auto expectedSecond = expectedFirst->merged(Vocabulary::parse(u"place Köln | Cologne\n"_qs).value());
     QVERIFY(expectedSecond);
     engine->syncOnce();

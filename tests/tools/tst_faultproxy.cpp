@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "tests/tools/FaultProxy.h"
+#include "tests/support/FaultProxy.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -7,7 +7,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
-using Colleagues::Testing::FaultProxy;
+using Colleagues::Test::FaultProxy;
 
 namespace {
 

@@ -4,6 +4,7 @@
 #include "client/sync/Session.h"
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"
+#include "tests/support/ServerProcess.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/people/ResultsModel.h"
@@ -12,17 +13,12 @@
 #include <QSignalSpy>
 #include <QTest>
 
-namespace Colleagues::Testing {
+namespace Colleagues::Test {
 
 void failMissingChild(const QObject *root, const char *className, QStringView name)
 {
     qFatal("No %s named \"%s\" under %s \"%s\"", className, qPrintable(name.toString()),
            root ? root->metaObject()->className() : "(null)", root ? qPrintable(root->objectName()) : "");
-}
-
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs)
-{
-    return QTest::qWaitFor(condition, timeoutMs);
 }
 
 bool signInAndSync(DesktopApp &app, const QUrl &server, const QString &username, const QString &password,
@@ -46,6 +42,11 @@ bool signInAndSync(DesktopApp &app, const QUrl &server, const QString &username,
     return synced;
 }
 
+bool signInAndSync(DesktopApp &app, const ServerProcess &server, const QString &username, QString *error)
+{
+    return signInAndSync(app, server.url(), username, ServerProcess::demoPassword(username), error);
+}
+
 bool search(DesktopApp &app, const QString &text)
 {
     MainWindow *window = app.window();
@@ -58,4 +59,4 @@ bool search(DesktopApp &app, const QString &text)
     return waitUntil([&] { return !replaced.isEmpty() && !results->isLoading() && results->request().query == text; });
 }
 
-} // namespace Colleagues::Testing
+} // namespace Colleagues::Test

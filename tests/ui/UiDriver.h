@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+// Drives the desktop app's widgets in UI tests and the screenshot tool. Kept apart from
+// Colleagues::TestSupport so that only these link Qt Widgets.
+
+#include "tests/support/Wait.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringView>
 #include <QUrl>
 
-#include <functional>
-
 namespace Colleagues {
 class DesktopApp;
 }
 
-namespace Colleagues::Testing {
+namespace Colleagues::Test {
+
+class ServerProcess;
 
 //! Ends the test with a fatal error that names what is missing (used by child()).
 [[noreturn]] void failMissingChild(const QObject *root, const char *className, QStringView name);
@@ -31,14 +36,13 @@ T *child(const QObject *root, QStringView name)
     return found;
 }
 
-//! Waits (processing events) until \a condition holds or \a timeoutMs passes.
-bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 20000);
-
 //! Signs \a app in through its Session and waits until the first sync is done.
 bool signInAndSync(DesktopApp &app, const QUrl &server, const QString &username, const QString &password,
                    QString *error = nullptr);
+//! The same as the seed-demo account \a username of \a server (its password is demoPassword()).
+bool signInAndSync(DesktopApp &app, const ServerProcess &server, const QString &username, QString *error = nullptr);
 
 //! Types \a text into the app's search field (replacing what is there) and waits for results.
 bool search(DesktopApp &app, const QString &text);
 
-} // namespace Colleagues::Testing
+} // namespace Colleagues::Test

@@ -2,7 +2,7 @@
 // Drives the real desktop window (offscreen) against a real colleagues-server: find, read,
 // message (arriving in a second client), edit and save a profile (synced to the other
 // client), a conflict, sign-in errors, going offline and back, markup shown literally.
-#include "tests/ui/LocalServer.h"
+#include "tests/support/ServerProcess.h"
 #include "tests/ui/UiDriver.h"
 
 #include "client/ClientStore.h"
@@ -48,7 +48,7 @@
 #include <QToolButton>
 
 using namespace Colleagues;
-using namespace Colleagues::Testing;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -106,7 +106,7 @@ private Q_SLOTS:
     void controlsHaveAccessibleNames();
 
 private:
-    LocalServer m_server;
+    ServerProcess m_server;
     std::unique_ptr<User> m_ada;
     std::unique_ptr<User> m_grace;
 };
@@ -138,12 +138,8 @@ void TestDesktopApp::initTestCase()
     QVERIFY(m_ada->open());
     QVERIFY(m_grace->open());
     QString error;
-    QVERIFY2(
-        signInAndSync(m_ada->app, m_server.url(), QStringLiteral("ada"), QStringLiteral("ada-demo-password"), &error),
-        qPrintable(error));
-    QVERIFY2(signInAndSync(m_grace->app, m_server.url(), QStringLiteral("grace"), QStringLiteral("grace-demo-password"),
-                           &error),
-             qPrintable(error));
+    QVERIFY2(signInAndSync(m_ada->app, m_server, QStringLiteral("ada"), &error), qPrintable(error));
+    QVERIFY2(signInAndSync(m_grace->app, m_server, QStringLiteral("grace"), &error), qPrintable(error));
     // Ada's window is the one on screen; Grace's stays in the background (for notifications).
     m_ada->window()->show();
     m_ada->window()->activateWindow();
@@ -431,9 +427,7 @@ void TestDesktopApp::conflictOpensDialog()
     User other;
     QVERIFY(other.open());
     QString error;
-    QVERIFY2(
-        signInAndSync(other.app, m_server.url(), QStringLiteral("ada"), QStringLiteral("ada-demo-password"), &error),
-        qPrintable(error));
+    QVERIFY2(signInAndSync(other.app, m_server, QStringLiteral("ada"), &error), qPrintable(error));
     MainWindow *w = m_ada->window();
     w->showMyProfile();
     ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
@@ -482,7 +476,7 @@ void TestDesktopApp::signInErrors()
     QFETCH(QString, password);
     QFETCH(QString, expected);
     // A server with a self-signed certificate the client does not trust.
-    LocalServer tlsServer;
+    ServerProcess tlsServer;
     QUrl tlsUrl;
     if (QByteArray(QTest::currentDataTag()) == "untrusted TLS certificate") {
         QTemporaryDir certDir;
@@ -509,7 +503,7 @@ void TestDesktopApp::signInErrors()
     QTRY_VERIFY(dialog->isVisible());
     const QString server = !tlsUrl.isEmpty() ? tlsUrl.toString()
         : reachable                          ? m_server.url().toString()
-                                             : QStringLiteral("http://127.0.0.1:%1").arg(LocalServer::closedPort());
+                                             : QStringLiteral("http://127.0.0.1:%1").arg(ServerProcess::unusedPort());
     child<QLineEdit>(dialog, u"serverLineEdit")->setText(server);
     child<QLineEdit>(dialog, u"usernameLineEdit")->setText(QStringLiteral("ada"));
     QTest::keyClicks(child<QLineEdit>(dialog, u"passwordLineEdit"), password);

@@ -17,7 +17,7 @@
 // trap counting a real connection. And switching ProfilePane's plainLabel() to Qt::AutoText, or
 // making Theme::plainToolTip() return its text unescaped, makes markupEverywhereOnTheOtherClient
 // fail (tried while writing this test, not committed).
-#include "tests/ui/LocalServer.h"
+#include "tests/support/ServerProcess.h"
 #include "tests/ui/UiDriver.h"
 
 #include "client/ClientStore.h"
@@ -63,7 +63,7 @@
 #include <climits>
 
 using namespace Colleagues;
-using namespace Colleagues::Testing;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -279,7 +279,7 @@ private:
 
     QTcpServer m_trap;
     int m_connections = 0;
-    LocalServer m_server;
+    ServerProcess m_server;
     std::unique_ptr<User> m_ada;
     std::unique_ptr<User> m_grace;
     Profile m_markup; //!< what Ada saved
@@ -333,12 +333,8 @@ void TestMarkupInert::initTestCase()
     QVERIFY(m_ada->open());
     QVERIFY(m_grace->open());
     QString error;
-    QVERIFY2(
-        signInAndSync(m_ada->app, m_server.url(), QStringLiteral("ada"), QStringLiteral("ada-demo-password"), &error),
-        qPrintable(error));
-    QVERIFY2(signInAndSync(m_grace->app, m_server.url(), QStringLiteral("grace"), QStringLiteral("grace-demo-password"),
-                           &error),
-             qPrintable(error));
+    QVERIFY2(signInAndSync(m_ada->app, m_server, QStringLiteral("ada"), &error), qPrintable(error));
+    QVERIFY2(signInAndSync(m_grace->app, m_server, QStringLiteral("grace"), &error), qPrintable(error));
     // Both windows are on screen; Ada's is the active one (so Grace gets notifications).
     m_grace->window()->show();
     m_ada->window()->show();
@@ -668,9 +664,7 @@ void TestMarkupInert::conflictDialogShowsMarkupLiterally()
     User other;
     QVERIFY(other.open());
     QString error;
-    QVERIFY2(
-        signInAndSync(other.app, m_server.url(), QStringLiteral("ada"), QStringLiteral("ada-demo-password"), &error),
-        qPrintable(error));
+    QVERIFY2(signInAndSync(other.app, m_server, QStringLiteral("ada"), &error), qPrintable(error));
     MainWindow *w = m_ada->window();
     w->showMyProfile();
     ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Takes a screenshot of each main screen of the desktop app, with a demo company on a real
 // local server: scripts/screenshots.sh runs it under Xvfb and writes docs/screenshots/.
-#include "tests/ui/LocalServer.h"
+#include "tests/support/ServerProcess.h"
 #include "tests/ui/UiDriver.h"
 
 #include "client/sync/Outbox.h"
@@ -28,7 +28,7 @@
 #include <QTextStream>
 
 using namespace Colleagues;
-using namespace Colleagues::Testing;
+using namespace Colleagues::Test;
 
 namespace {
 
@@ -94,7 +94,7 @@ int main(int argc, char *argv[])
     const QString out = parser.value(outOption);
     QDir().mkpath(out);
 
-    LocalServer server;
+    ServerProcess server;
     if (!server.seedDemo(parser.value(peopleOption).toInt()) || !server.start()) {
         err() << "cannot start the demo server: " << server.errorString() << Qt::endl;
         return 1;
@@ -108,9 +108,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     QString error;
-    if (!signInAndSync(ada, server.url(), QStringLiteral("ada"), QStringLiteral("ada-demo-password"), &error)
-        || !signInAndSync(grace, server.url(), QStringLiteral("grace"), QStringLiteral("grace-demo-password"),
-                          &error)) {
+    if (!signInAndSync(ada, server, QStringLiteral("ada"), &error)
+        || !signInAndSync(grace, server, QStringLiteral("grace"), &error)) {
         err() << "cannot sign in: " << error << Qt::endl;
         return 1;
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "tests/tools/FaultProxy.h"
+#include "tests/support/FaultProxy.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -7,7 +7,7 @@
 
 #include <sys/socket.h>
 
-namespace Colleagues::Testing {
+namespace Colleagues::Test {
 
 // Everything about one client connection and its upstream twin.
 struct FaultProxy::Chunk
@@ -270,4 +270,4 @@ void FaultProxy::closeLink(Link *link)
     m_closed.append(link);
 }
 
-} // namespace Colleagues::Testing
+} // namespace Colleagues::Test

@@ -1,29 +1,26 @@
 // SPDX-License-Identifier: MIT
-#pragma once
-
-// Loads the hand-written fixture directory (tests/client/fixtures/directory.csv) into a store.
+#include "tests/support/FixtureDirectory.h"
 
 #include "client/ClientStore.h"
 #include "core/ProfileCsv.h"
 
+#include <QDebug>
 #include <QFile>
-#include <QTest>
 
 namespace Colleagues::Test {
 
-inline QString fixturePath(const char *name)
+QString FixtureDirectory::path(const QString &name)
 {
-    return QStringLiteral(COLLEAGUES_FIXTURES "/") + QLatin1String(name);
+    return QStringLiteral(COLLEAGUES_FIXTURES "/") + name;
 }
 
-//! Opens \a store in \a directory and imports the fixture; returns false (with a warning) on failure.
-inline bool loadFixture(ClientStore &store, const QString &directory)
+bool FixtureDirectory::load(ClientStore &store, const QString &directory)
 {
     if (!store.open(directory)) {
         qWarning() << store.errorString();
         return false;
     }
-    QFile file(fixturePath("directory.csv"));
+    QFile file(path());
     if (!file.open(QIODevice::ReadOnly))
         return false;
     const ProfileCsvResult csv = readProfileCsv(&file);

@@ -11,7 +11,7 @@
 class QTcpServer;
 class QTcpSocket;
 
-namespace Colleagues::Testing {
+namespace Colleagues::Test {
 
 //! A small, seeded, fault-injecting TCP proxy for tests: forwards 127.0.0.1:port() to an
 //! upstream address and, by the rules set with setFaults(), adds latency, resets
@@ -88,4 +88,4 @@ private:
     QElapsedTimer m_clock;
 };
 
-} // namespace Colleagues::Testing
+} // namespace Colleagues::Test

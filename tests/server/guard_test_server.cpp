@@ -4,7 +4,7 @@
 // measure the memory of a server process that receives a huge upload.
 
 #include "server/guard/HttpGuard.h"
-#include "tests/server/tst_httpguard_support.h"
+#include "tests/server/GuardTestSupport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#include "tests/support/Client.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSignalSpy>
+
+namespace Colleagues::Test {
+
+Client::Client(QUrl base)
+    : m_base(std::move(base))
+{ }
+
+QNetworkRequest Client::request(const QString &path, const Headers &headers) const
+{
+    QNetworkRequest request(QUrl(m_base.toString() + path));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (m_ssl)
+        request.setSslConfiguration(*m_ssl);
+    bool hasAuthorization = false;
+    for (const auto &h : headers) {
+        request.setRawHeader(h.first, h.second);
+        hasAuthorization = hasAuthorization || h.first.compare("Authorization", Qt::CaseInsensitive) == 0;
+    }
+    if (!hasAuthorization && !m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    return request;
+}
+
+QNetworkReply *Client::start(const QByteArray &method, const QString &path, const QByteArray &body,
+                             const Headers &headers)
+{
+    return m_network.sendCustomRequest(request(path, headers), method, body);
+}
+
+Response Client::collect(QNetworkReply *reply, qint64 elapsedMs)
+{
+    Response r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.error = reply->error();
+    r.body = reply->readAll();
+    r.headers = reply->rawHeaderPairs();
+    r.elapsedMs = elapsedMs;
+    return r;
+}
+
+Response Client::send(const QByteArray &method, const QString &path, const QByteArray &body, const Headers &headers,
+                      int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QNetworkReply *reply = start(method, path, body, headers);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(timeoutMs)) {
+        reply->abort();
+        Response r;
+        r.error = QNetworkReply::TimeoutError;
+        reply->deleteLater();
+        return r;
+    }
+    Response r = collect(reply, timer.elapsed());
+    reply->deleteLater();
+    return r;
+}
+
+Response Client::putJson(const QString &path, const QJsonObject &body, const Headers &headers)
+{
+    Headers h = headers;
+    h.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), h);
+}
+
+Response Client::postJson(const QString &path, const QJsonObject &body, const Headers &headers)
+{
+    Headers h = headers;
+    h.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), h);
+}
+
+Response Client::signIn(const QString &username, const QString &password)
+{
+    const QByteArray previous = m_token;
+    m_token.clear();
+    Response r = postJson(u"/api/v1/session"_qs, {{u"username"_qs, username}, {u"password"_qs, password}});
+    m_token = r.status == 200 ? r.json().value(u"token"_qs).toString().toLatin1() : previous;
+    return r;
+}
+
+} // namespace Colleagues::Test

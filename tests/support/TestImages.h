@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Images for photo uploads, made with libjpeg-turbo and libpng (not with Qt's codecs, which
+// the server does not use either).
+
+#include <QByteArray>
+#include <QPair>
+
+namespace Colleagues::Test {
+
+//! A baseline JPEG or PNG of \a width x \a height.
+QByteArray makeJpeg(int width, int height);
+QByteArray makePng(int width, int height, bool alpha);
+//! Width and height of an encoded JPEG or PNG, or {-1, -1}.
+QPair<int, int> imageSize(const QByteArray &data);
+
+} // namespace Colleagues::Test

@@ -2,7 +2,7 @@
 #include "client/CommandLine.h"
 
 #include "client/ClientStore.h"
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 #include "client/sync/SyncCommands.h"
 #include "core/ProfileCsv.h"
 

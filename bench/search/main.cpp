@@ -12,9 +12,9 @@
 
 #include "bench/search/ProfileGenerator.h"
 #include "client/ClientStore.h"
-#include "client/SearchEngine.h"
-#include "client/SearchQuery.h"
-#include "client/SearchText.h"
+#include "client/search/SearchEngine.h"
+#include "client/search/SearchQuery.h"
+#include "client/search/SearchText.h"
 #include "core/ProfileCsv.h"
 
 #include <QCommandLineParser>

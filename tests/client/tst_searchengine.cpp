@@ -2,7 +2,7 @@
 // Search engine behaviour beyond ranking: facets, paging, match reasons and spans,
 // corrections, facet selections, the empty query and errors.
 
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 #include "tests/client/FixtureDirectory.h"
 
 #include <algorithm>

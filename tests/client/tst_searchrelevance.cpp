@@ -2,7 +2,7 @@
 // The relevance suite: queries with the results expected on top, over the hand-written
 // fixture directory. Each row names the bullet of the search specification it covers.
 
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 #include "tests/client/FixtureDirectory.h"
 
 #include <QTemporaryDir>

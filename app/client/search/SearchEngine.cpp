@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 
 #include "client/ClientStore.h"
-#include "client/SearchQuery.h"
-#include "client/SearchText.h"
 #include "client/Sqlite_p.h"
 #include "client/StoreSchema_p.h"
-#include "client/TermDictionary.h"
+#include "client/search/MatchReasons.h"
+#include "client/search/PlanTerm.h"
+#include "client/search/PrefixTable.h"
+#include "client/search/Ranking.h"
+#include "client/search/SearchQuery.h"
+#include "client/search/SearchText.h"
+#include "client/search/TermDictionary.h"
 #include "core/TextFold.h"
 
 #include <QElapsedTimer>
@@ -24,51 +28,13 @@ namespace Colleagues {
 
 namespace {
 
-// FTS5 columns of profile_fts, in order.
-enum Column {
-    NameColumn,
-    TitleColumn,
-    DepartmentColumn,
-    LocationColumn,
-    Skills5Column,
-    Skills4Column,
-    Skills3Column,
-    Skills2Column,
-    Skills1Column,
-    InterestsColumn,
-    BioColumn,
-    ColumnCount
-};
+using namespace Ranking;
 
-// Field weights: skills above title, title above interests, interests above the bio; a skill
-// counts more the higher its level. Department and location sit between title and interests.
-constexpr double ColumnWeight[ColumnCount] = {10, 6, 4, 4, 13, 12, 11, 10, 9, 3, 1};
-// A word equal to the term counts fully; a word that only starts with it (the user is still
-// typing, or it is a longer word) less: an exact skill at level 1 still beats a prefix at 5.
-constexpr double ExactFactor = 1.0;
-constexpr double PrefixFactor = 0.6;
-constexpr double CorrectedFactor = 0.9;
-// A query whose every term is in someone's name puts that person first.
-constexpr double NameBonus = 100;
-constexpr double ExactNameBonus = 50;
-// Results are ordered by tier first: each term matched without correction adds one tier.
-constexpr double TierStep = 1000;
 constexpr int MaxTerms = 16;
 // A term matching fewer documents than this is checked for a likely typo.
 constexpr int RareTermDocs = 3;
-// Terms up to this many characters are matched in the in-memory prefix table, not by FTS5.
-constexpr int ShortTermLength = 4;
 
 enum PhraseKind : quint8 { ExactPhrase, PrefixPhrase, CorrectedPhrase, FilterPhrase };
-
-//! Where one term matched in one document: a bit per FTS5 column for each kind of match.
-struct TermHit
-{
-    quint16 exact = 0;
-    quint16 prefix = 0;
-    quint16 corrected = 0;
-    quint16 any() const { return exact | prefix | corrected; }
-};
 
 //! What colleagues_collect() needs to know about the MATCH expression, and where it writes.
 struct CollectPlan
@@ -134,82 +100,6 @@ bool registerCollectFunction(sqlite3 *db)
     return api->xCreateFunction(api, "colleagues_collect", nullptr, collectFunction, nullptr) == SQLITE_OK;
 }
 
-//! The best column weight in each 11-bit column mask, for each kind of match.
-struct WeightTable
-{
-    float exact[1 << ColumnCount];
-    float prefix[1 << ColumnCount];
-    float corrected[1 << ColumnCount];
-
-    WeightTable()
-    {
-        for (int mask = 0; mask < (1 << ColumnCount); ++mask) {
-            double best = 0;
-            for (int column = 0; column < ColumnCount; ++column) {
-                if (mask & (1 << column))
-                    best = std::max(best, ColumnWeight[column]);
-            }
-            exact[mask] = float(best * ExactFactor);
-            prefix[mask] = float(best * PrefixFactor);
-            corrected[mask] = float(best * CorrectedFactor);
-        }
-    }
-};
-
-const WeightTable &weights()
-{
-    static const WeightTable table;
-    return table;
-}
-
-//! The columns of the skills of level \a minLevel and above.
-quint16 skillColumnMask(int minLevel)
-{
-    quint16 mask = 0;
-    for (int level = std::max(1, minLevel); level <= 5; ++level)
-        mask |= quint16(1u << (Skills5Column + (5 - level)));
-    return mask;
-}
-
-//! The tiered score of a document from its term hits; false when a term did not match or the
-//! level filter is not met.
-bool scoreDocument(const TermHit *hits, int count, quint16 levelMask, double *value)
-{
-    const WeightTable &table = weights();
-    double score = 0;
-    int exactTerms = 0;
-    bool allName = count > 0;
-    bool allNameExact = count > 0;
-    bool levelOk = levelMask == 0;
-    for (int t = 0; t < count; ++t) {
-        const TermHit &hit = hits[t];
-        const double direct = std::max(table.exact[hit.exact & 0x7FF], table.prefix[hit.prefix & 0x7FF]);
-        if (direct > 0) {
-            score += direct;
-            ++exactTerms;
-        } else if (hit.corrected) {
-            score += table.corrected[hit.corrected & 0x7FF];
-        } else {
-            return false;
-        }
-        allName = allName && (hit.any() & (1u << NameColumn));
-        allNameExact = allNameExact && (hit.exact & (1u << NameColumn));
-        levelOk = levelOk || (hit.any() & levelMask);
-    }
-    if (!levelOk)
-        return false;
-    if (allName && (count > 1 || allNameExact))
-        score += NameBonus + (allNameExact ? ExactNameBonus : 0);
-    *value = exactTerms * TierStep + score;
-    return true;
-}
-
-// The in-memory prefix table: for each person, the distinct first four characters of every
-// indexed token (a-z, 0-9 and _, six bits each) with the columns they occur in, and the columns
-// where the token is exactly those characters. One sorted run of 64-bit entries per person:
-// prefix (24 bits) << 22 | columns (11 bits) << 11 | exact columns (11 bits).
-constexpr int PrefixShift = 22;
-constexpr int OtherChar = 63; //!< a character outside the table's alphabet, after the first
 // The indexed text of each person, as the prefix table reads it.
 #define COLLEAGUES_SEARCH_ROWS                                                                                         \
     "SELECT local_id, name, title, department, location, skills5, skills4, skills3, skills2, skills1, interests, bio " \
@@ -217,49 +107,16 @@ constexpr int OtherChar = 63; //!< a character outside the table's alphabet, aft
 constexpr const char *AllSearchRows = COLLEAGUES_SEARCH_ROWS "ORDER BY local_id";
 constexpr const char *OneSearchRow = COLLEAGUES_SEARCH_ROWS "WHERE local_id = ?1";
 #undef COLLEAGUES_SEARCH_ROWS
-constexpr int FirstCharStartShift = 22;
-constexpr quint32 FirstCharStartUnknown = 1023; //!< a run too long to say: search all of it
 
-int prefixChar(char16_t c)
+//! The columns of a profile_search row as the prefix table takes them.
+std::array<QByteArrayView, ColumnCount> rowColumns(sqlite3_stmt *row)
 {
-    if (c >= u'a' && c <= u'z')
-        return 1 + (c - u'a');
-    if (c >= u'0' && c <= u'9')
-        return 27 + (c - u'0');
-    if (c == u'_')
-        return 37;
-    return -1;
-}
-
-//! The first character of a table id, and a hash (0-255) of its first two.
-int firstCharOf(quint32 prefixId)
-{
-    return int(prefixId >> (6 * (ShortTermLength - 1)));
-}
-
-quint32 pairBit(quint32 prefixId)
-{
-    const quint32 pair = prefixId >> (6 * (ShortTermLength - 2));
-    return (pair * 2654435761u) >> 24;
-}
-
-//! The table's id of a query term of 1 to ShortTermLength table characters, or -1.
-int shortTermId(QStringView token, int *length)
-{
-    if (token.isEmpty() || token.size() > ShortTermLength)
-        return -1;
-    int id = 0;
-    for (int i = 0; i < ShortTermLength; ++i) {
-        int c = 0;
-        if (i < token.size()) {
-            c = prefixChar(token[i].unicode());
-            if (c < 0)
-                return -1;
-        }
-        id = (id << 6) | c;
+    std::array<QByteArrayView, ColumnCount> columns;
+    for (int column = 0; column < ColumnCount; ++column) {
+        columns[size_t(column)] = QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(row, column + 1)),
+                                                 sqlite3_column_bytes(row, column + 1));
     }
-    *length = int(token.size());
-    return id;
+    return columns;
 }
 
 QString quoted(const QString &token)
@@ -281,16 +138,6 @@ QString skillColumns(int minLevel)
     return out + QLatin1Char('}');
 }
 
-//! A term of the query as the engine searches it.
-struct PlanTerm
-{
-    QString folded;
-    QString token;
-    QStringList corrections;
-    int shortId = -1; //!< id in the in-memory prefix table when the term is short, else -1
-    int shortLength = 0;
-};
-
 struct Match
 {
     qint64 localId;
@@ -304,11 +151,6 @@ bool before(const Match &l, const Match &r)
     if (l.value != r.value)
         return l.value > r.value;
     return l.nameRank < r.nameRank;
-}
-
-MatchReason::Kind better(MatchReason::Kind a, MatchReason::Kind b)
-{
-    return int(a) <= int(b) ? a : b;
 }
 
 } // namespace
@@ -331,29 +173,8 @@ struct SearchEngine::Private
     std::vector<qint64> byName;
     QStringList departmentNames;
     QStringList locationNames;
-    // The in-memory prefix table (see PrefixShift): entries of local_id i are
-    // prefixEntries[prefixOffsets[i] .. prefixEnds[i]). After a change, the runs of the people
-    // who changed are appended (their old runs stay, unused, until the next full load).
-    std::vector<quint32> prefixOffsets;
-    std::vector<quint32> prefixEnds;
-    size_t unusedEntries = 0;
-    std::vector<quint64> prefixEntries;
-    // Per person, a quick "cannot match" test before searching their entries: the set of first
-    // characters, and a 256-bit set of hashed first-two-characters.
-    struct PrefixFilter
-    {
-        quint64 firstChars = 0;
-        quint64 pairs[4] = {};
-    };
-    std::vector<PrefixFilter> prefixFilters;
-    // One-character terms, the most common and most expensive queries (typing starts with one),
-    // need no search: per person, one 32-bit entry per first character they have, in character
-    // order, found by counting the lower bits of firstChars: columns | exact columns << 11 |
-    // where the prefixes with that first character start in the person's run << 22 (longer
-    // terms only look there).
-    std::vector<quint32> firstCharOffsets;
-    std::vector<quint32> firstCharEnds;
-    std::vector<quint32> firstCharEntries;
+    // The in-memory prefix table, by local_id (see PrefixTable).
+    PrefixTable prefixTable;
     // A hash of each person's indexed text (0: no row), to find who changed after a commit.
     std::vector<quint64> rowHashes;
     int dictionaryStaleDocs = 0; //!< people changed since the term dictionary was loaded whole
@@ -390,16 +211,14 @@ struct SearchEngine::Private
     bool ensureFresh();
     bool loadDocs();
     bool loadPrefixTable();
-    void resetPrefixTable();
-    void endPrefixRun(size_t id);
-    void appendPrefixRow(qint64 id, sqlite3_stmt *row, std::vector<quint64> &scratch);
+    void setPrefixRow(qint64 id, sqlite3_stmt *row);
+    void removePrefixRow(size_t id);
     static quint64 rowHash(sqlite3_stmt *row);
     bool updateChanged();
     bool loadDictionary();
     qint64 dataVersion();
     QByteArray indexState();
 
-    TermHit shortHit(qint64 localId, const PlanTerm &term) const;
     std::vector<PlanTerm> planTerms(const SearchQuery &query, QList<Correction> *corrections);
     QString matchExpression(const SearchQuery &query, const std::vector<PlanTerm> &terms,
                             const std::vector<int> &longTerms, CollectPlan *plan) const;
@@ -560,130 +379,32 @@ quint64 SearchEngine::Private::rowHash(sqlite3_stmt *row)
     return quint64(hash) | 1; // never 0, which means "no row"
 }
 
-void SearchEngine::Private::appendPrefixRow(qint64 id, sqlite3_stmt *row, std::vector<quint64> &scratch)
+void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
 {
-    // Per person: one raw entry per token, then sorted and merged by prefix id.
-    prefixOffsets[size_t(id)] = quint32(prefixEntries.size());
-    firstCharOffsets[size_t(id)] = quint32(firstCharEntries.size());
-    prefixFilters[size_t(id)] = PrefixFilter {};
-    scratch.clear();
-    for (int column = 0; column < ColumnCount; ++column) {
-        const auto *text = reinterpret_cast<const unsigned char *>(sqlite3_column_text(row, column + 1));
-        const int bytes = sqlite3_column_bytes(row, column + 1);
-        for (int i = 0; i < bytes;) {
-            while (i < bytes && text[i] == ' ')
-                ++i;
-            const int start = i;
-            while (i < bytes && text[i] != ' ')
-                ++i;
-            const int length = i - start;
-            if (length == 0)
-                continue;
-            const int c0 = prefixChar(text[start]);
-            if (c0 < 0)
-                continue; // no query of table characters is a prefix of it
-            bool exact = length <= ShortTermLength;
-            quint64 prefixId = quint64(c0);
-            for (int k = 1; k < ShortTermLength; ++k) {
-                int c = 0;
-                if (k < length) {
-                    c = prefixChar(text[start + k]);
-                    if (c < 0) {
-                        c = OtherChar;
-                        exact = false;
-                    }
-                }
-                prefixId = (prefixId << 6) | quint64(c);
-            }
-            scratch.push_back((prefixId << PrefixShift) | (quint64(1u << column) << 11)
-                              | (exact ? quint64(1u << column) : 0));
-        }
-    }
-    std::sort(scratch.begin(), scratch.end());
-    PrefixFilter &filter = prefixFilters[size_t(id)];
-    int lastFirstChar = -1;
-    for (quint64 entry : scratch) {
-        const quint32 prefixId = quint32(entry >> PrefixShift);
-        filter.firstChars |= quint64(1) << firstCharOf(prefixId);
-        const quint32 bit = pairBit(prefixId);
-        filter.pairs[bit >> 6] |= quint64(1) << (bit & 63);
-        if (!prefixEntries.empty() && prefixEntries.size() > prefixOffsets[size_t(id)]
-            && (prefixEntries.back() >> PrefixShift) == (entry >> PrefixShift))
-            prefixEntries.back() |= entry;
-        else
-            prefixEntries.push_back(entry);
-        // Entries are sorted by prefix, so those of one first character are adjacent.
-        const quint32 columns = quint32((entry >> 11) & 0x7FF);
-        const quint32 exact =
-            prefixId == (quint32(firstCharOf(prefixId)) << (6 * (ShortTermLength - 1))) ? quint32(entry & 0x7FF) : 0;
-        if (firstCharEntries.size() > firstCharOffsets[size_t(id)] && firstCharOf(prefixId) == lastFirstChar) {
-            firstCharEntries.back() |= columns | (exact << 11);
-        } else {
-            // Where this character's run of prefixes starts in the person's entries.
-            const quint32 start =
-                std::min<quint32>(FirstCharStartUnknown, quint32(prefixEntries.size() - 1 - prefixOffsets[size_t(id)]));
-            firstCharEntries.push_back(columns | (exact << 11) | (start << FirstCharStartShift));
-        }
-        lastFirstChar = firstCharOf(prefixId);
-    }
-    prefixEnds[size_t(id)] = quint32(prefixEntries.size());
-    firstCharEnds[size_t(id)] = quint32(firstCharEntries.size());
+    const auto columns = rowColumns(row);
+    prefixTable.setPerson(size_t(id), columns);
     rowHashes[size_t(id)] = rowHash(row);
 }
 
-void SearchEngine::Private::resetPrefixTable()
+void SearchEngine::Private::removePrefixRow(size_t id)
 {
-    prefixOffsets.assign(docs.size() + 1, 0);
-    prefixEnds.assign(docs.size(), 0);
-    unusedEntries = 0;
-    prefixFilters.assign(docs.size(), PrefixFilter {});
-    prefixEntries.clear();
-    prefixEntries.reserve(byName.size() * 48);
-    firstCharOffsets.assign(docs.size() + 1, 0);
-    firstCharEnds.assign(docs.size(), 0);
-    firstCharEntries.clear();
-    firstCharEntries.reserve(byName.size() * 20);
-    rowHashes.assign(docs.size(), 0);
-}
-
-void SearchEngine::Private::endPrefixRun(size_t id)
-{
-    prefixOffsets[id] = quint32(prefixEntries.size());
-    firstCharOffsets[id] = quint32(firstCharEntries.size());
-    if (id < prefixEnds.size()) {
-        prefixEnds[id] = prefixOffsets[id];
-        firstCharEnds[id] = firstCharOffsets[id];
-        prefixFilters[id] = PrefixFilter {};
+    prefixTable.removePerson(id);
+    if (id < rowHashes.size())
         rowHashes[id] = 0;
-    }
 }
 
 bool SearchEngine::Private::loadPrefixTable()
 {
-    resetPrefixTable();
-    std::vector<quint64> scratch;
+    prefixTable.reset(docs.size(), byName.size());
+    rowHashes.assign(docs.size(), 0);
     Sql::Statement rows(db, AllSearchRows);
-    size_t next = 0;
     while (rows.next()) {
         const qint64 id = rows.int64(0);
         if (id < 0 || size_t(id) >= docs.size())
             continue;
-        for (; next < size_t(id); ++next)
-            endPrefixRun(next); // no row: an empty run
-        appendPrefixRow(id, rows.handle(), scratch);
-        next = size_t(id) + 1;
+        setPrefixRow(id, rows.handle());
     }
-    for (; next <= docs.size(); ++next)
-        endPrefixRun(next);
-    // Room for the runs of people who change later, without moving the table.
-    auto fit = [](auto &entries) {
-        std::remove_reference_t<decltype(entries)> fitted;
-        fitted.reserve(entries.size() + entries.size() / 50 + 1024);
-        fitted.assign(entries.begin(), entries.end());
-        entries.swap(fitted);
-    };
-    fit(prefixEntries);
-    fit(firstCharEntries);
+    prefixTable.squeeze();
     if (!rows.ok()) {
         qCWarning(lcSearch) << "cannot load the prefix table:" << rows.errorMessage();
         return false;
@@ -729,46 +450,35 @@ bool SearchEngine::Private::updateChanged()
     if (!loadDocs())
         return false;
     const qint64 docsNs = timer.nsecsElapsed();
-    if (docs.size() > prefixEnds.size()) {
+    if (docs.size() > prefixTable.people()) {
         // New people beyond the last local_id: empty runs until their text is appended.
-        const size_t from = prefixEnds.size();
-        prefixOffsets.resize(docs.size() + 1, 0);
-        firstCharOffsets.resize(docs.size() + 1, 0);
-        prefixEnds.resize(docs.size(), 0);
-        firstCharEnds.resize(docs.size(), 0);
-        prefixFilters.resize(docs.size(), PrefixFilter {});
+        prefixTable.resize(docs.size());
         rowHashes.resize(docs.size(), 0);
-        for (size_t id = from; id <= docs.size(); ++id)
-            endPrefixRun(id);
     }
     present.resize(rowHashes.size(), 0);
     for (size_t id = 0; id < rowHashes.size(); ++id) {
-        if (rowHashes[id] != 0 && !present[id]) {
-            unusedEntries += prefixEnds[id] - prefixOffsets[id];
-            endPrefixRun(id); // gone
-        }
+        if (rowHashes[id] != 0 && !present[id])
+            removePrefixRow(id); // gone
     }
     Sql::Statement one(db, OneSearchRow);
-    std::vector<quint64> scratch;
     QSet<QString> words;
     for (qint64 id : changed) {
         if (size_t(id) >= docs.size())
             continue;
-        unusedEntries += prefixEnds[size_t(id)] - prefixOffsets[size_t(id)];
         one.bind(1, id);
         if (one.next()) {
-            appendPrefixRow(id, one.handle(), scratch);
+            setPrefixRow(id, one.handle());
             // Their words, to count again in the dictionary.
             for (int column = 1; column <= ColumnCount && dictionaryLoaded; ++column) {
                 for (const QString &word : one.text(column).split(QLatin1Char(' '), Qt::SkipEmptyParts))
                     words.insert(word);
             }
         } else {
-            endPrefixRun(size_t(id));
+            removePrefixRow(size_t(id));
         }
         one.reset();
     }
-    if (!one.ok() || unusedEntries > prefixEntries.size() / 10)
+    if (!one.ok() || prefixTable.needsCompaction())
         return false; // a full load compacts the table
     const qint64 prefixNs = timer.nsecsElapsed();
 
@@ -795,54 +505,6 @@ bool SearchEngine::Private::updateChanged()
     return true;
 }
 
-TermHit SearchEngine::Private::shortHit(qint64 localId, const PlanTerm &term) const
-{
-    TermHit hit;
-    const size_t index = size_t(localId);
-    if (index + 1 >= prefixOffsets.size())
-        return hit;
-    const PrefixFilter &filter = prefixFilters[index];
-    const quint64 firstBit = quint64(1) << firstCharOf(quint32(term.shortId));
-    if (!(filter.firstChars & firstBit))
-        return hit;
-    const quint32 rank = quint32(qPopulationCount(filter.firstChars & (firstBit - 1)));
-    const quint32 firstEntry = firstCharOffsets[index] + rank;
-    const quint32 entry = firstCharEntries[firstEntry];
-    if (term.shortLength == 1) {
-        hit.prefix = quint16(entry & 0x7FF);
-        hit.exact = quint16((entry >> 11) & 0x7FF);
-        return hit;
-    }
-    const quint32 bit = pairBit(quint32(term.shortId));
-    if (!(filter.pairs[bit >> 6] & (quint64(1) << (bit & 63))))
-        return hit;
-    // Only the person's prefixes with the term's first character need looking at.
-    auto begin = prefixEntries.begin() + prefixOffsets[index];
-    auto end = prefixEntries.begin() + prefixEnds[index];
-    const quint32 start = entry >> FirstCharStartShift;
-    if (start != FirstCharStartUnknown) {
-        if (firstEntry + 1 < firstCharEnds[index]) {
-            const quint32 nextStart = firstCharEntries[firstEntry + 1] >> FirstCharStartShift;
-            if (nextStart != FirstCharStartUnknown)
-                end = begin + nextStart;
-        }
-        begin += start;
-    }
-    // The ids starting with the term's characters form one range.
-    const int freeBits = 6 * (ShortTermLength - term.shortLength);
-    const quint64 low = quint64(term.shortId) << PrefixShift;
-    const quint64 high = quint64(term.shortId + (1 << freeBits)) << PrefixShift;
-    auto it = begin;
-    while (it != end && *it < low)
-        ++it;
-    for (; it != end && *it < high; ++it) {
-        hit.prefix |= quint16((*it >> 11) & 0x7FF);
-        if ((*it >> PrefixShift) == quint64(term.shortId))
-            hit.exact |= quint16(*it & 0x7FF);
-    }
-    return hit;
-}
-
 bool SearchEngine::Private::loadDictionary()
 {
     dictionaryStaleDocs = 0;
@@ -864,8 +526,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     for (const SearchQuery::Term &term : query.terms) {
         if (int(terms.size()) >= MaxTerms)
             break;
-        PlanTerm plan {term.folded, term.token, {}};
-        plan.shortId = shortTermId(term.token, &plan.shortLength);
+        PlanTerm plan {term.folded, term.token, {}, PrefixTable::term(term.token)};
         if (TermDictionary::maxEdits(term.token) > 0 && !SearchText::hasSymbols(term.token)) {
             // The term dictionary answers "how many people does this prefix match" without FTS5,
             // which would merge the doclists of every term with that prefix first.
@@ -947,10 +608,12 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     std::vector<int> shortTerms;
     std::vector<int> longTerms;
     for (int i = 0; i < int(terms.size()); ++i)
-        (terms[size_t(i)].shortId >= 0 && terms[size_t(i)].corrections.isEmpty() ? shortTerms : longTerms).push_back(i);
+        (terms[size_t(i)].shortTerm.isValid() && terms[size_t(i)].corrections.isEmpty() ? shortTerms : longTerms)
+            .push_back(i);
     // The longest short term first: it rejects most people soonest.
-    std::stable_sort(shortTerms.begin(), shortTerms.end(),
-                     [&](int l, int r) { return terms[size_t(l)].shortLength > terms[size_t(r)].shortLength; });
+    std::stable_sort(shortTerms.begin(), shortTerms.end(), [&](int l, int r) {
+        return terms[size_t(l)].shortTerm.length > terms[size_t(r)].shortTerm.length;
+    });
     const quint16 levelMask = query.minLevel > 0 && query.skills.isEmpty() ? skillColumnMask(query.minLevel) : 0;
     std::vector<TermHit> hits(terms.size());
 
@@ -959,7 +622,8 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
         for (size_t i = 0; i < longTerms.size(); ++i)
             hits[size_t(longTerms[i])] = longHits[i];
         for (int t : shortTerms) {
-            hits[size_t(t)] = shortHit(id, terms[size_t(t)]);
+            const PrefixTable::Hit hit = prefixTable.lookup(size_t(id), terms[size_t(t)].shortTerm);
+            hits[size_t(t)] = TermHit {hit.exact, hit.prefix, 0};
             if (!hits[size_t(t)].any())
                 return;
         }
@@ -1018,97 +682,6 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     return true;
 }
 
-namespace {
-
-//! How \a word matches \a term, or -1.
-int wordMatch(const SearchText::Word &word, const PlanTerm &term)
-{
-    int best = -1;
-    auto consider = [&](const QString &token) {
-        int kind = -1;
-        if (token == term.token)
-            kind = int(MatchReason::Kind::Exact);
-        else if (token.startsWith(term.token))
-            kind = int(MatchReason::Kind::Prefix);
-        else if (term.corrections.contains(token))
-            kind = int(MatchReason::Kind::Corrected);
-        if (kind >= 0 && (best < 0 || kind < best))
-            best = kind;
-    };
-    consider(word.token);
-    for (const QString &part : word.parts)
-        consider(part);
-    return best;
-}
-
-//! The span of \a word that \a term covers: the typed prefix for a prefix match of a plain
-//! word, else the whole word.
-MatchSpan spanOf(QStringView text, const SearchText::Word &word, const PlanTerm &term, MatchReason::Kind kind)
-{
-    MatchSpan span {int(word.start), int(word.length)};
-    if (kind != MatchReason::Kind::Prefix || !word.token.startsWith(term.token))
-        return span;
-    const QStringView original = text.mid(word.start, word.length);
-    if (word.folded.size() != original.size())
-        return span;
-    // Find how many folded characters the typed prefix covers.
-    for (qsizetype n = 1; n <= word.folded.size(); ++n) {
-        if (SearchText::encode(QStringView(word.folded).left(n)).size() >= term.token.size()) {
-            span.length = int(n);
-            break;
-        }
-    }
-    return span;
-}
-
-struct FieldMatch
-{
-    bool matched = false;
-    MatchReason::Kind kind = MatchReason::Kind::Corrected;
-    QList<MatchSpan> spans;
-    QStringList terms;
-};
-
-FieldMatch matchField(QStringView text, const std::vector<PlanTerm> &terms)
-{
-    FieldMatch result;
-    if (text.isEmpty() || terms.empty())
-        return result;
-    const auto words = SearchText::words(text);
-    for (const SearchText::Word &word : words) {
-        for (const PlanTerm &term : terms) {
-            const int kind = wordMatch(word, term);
-            if (kind < 0)
-                continue;
-            const auto k = MatchReason::Kind(kind);
-            result.kind = result.matched ? better(result.kind, k) : k;
-            result.matched = true;
-            const MatchSpan span = spanOf(text, word, term, k);
-            if (!result.spans.contains(span))
-                result.spans.append(span);
-            if (!result.terms.contains(term.folded))
-                result.terms.append(term.folded);
-        }
-    }
-    return result;
-}
-
-bool phraseFilterMatches(QStringView text, const SearchQuery::PhraseFilter &filter)
-{
-    const auto words = SearchText::words(text);
-    for (qsizetype i = 0; i < filter.tokens.size(); ++i) {
-        const bool last = i + 1 == filter.tokens.size();
-        const bool found = std::any_of(words.cbegin(), words.cend(), [&](const SearchText::Word &word) {
-            return last ? word.token.startsWith(filter.tokens[i]) : word.token == filter.tokens[i];
-        });
-        if (!found)
-            return false;
-    }
-    return true;
-}
-
-} // namespace
-
 SearchResult SearchEngine::Private::result(const Match &match, const SearchQuery &query,
                                            const std::vector<PlanTerm> &terms)
 {
@@ -1126,89 +699,25 @@ SearchResult SearchEngine::Private::result(const Match &match, const SearchQuery
     row.department = rowStatement.text(4);
     row.location = rowStatement.text(5);
     row.timeZone = rowStatement.text(6);
-    const QString bio = rowStatement.text(7);
+    MatchReasons::Texts texts;
+    texts.bio = rowStatement.text(7);
     row.photoTag = rowStatement.text(8);
     rowStatement.reset();
 
-    auto addField = [&](const char *field, const QString &text, const QString &value = QString(), int level = 0) {
-        FieldMatch found = matchField(text, terms);
-        if (!found.matched)
-            return found;
-        MatchReason reason;
-        reason.field = QLatin1String(field);
-        reason.value = value;
-        reason.level = level;
-        reason.kind = found.kind;
-        reason.spans = found.spans;
-        reason.terms = found.terms;
-        row.reasons.append(reason);
-        return found;
-    };
-
-    // Only the fields whose columns matched are split into words again.
-    auto matched = [&](int column) { return (match.columns >> column) & 1; };
-    if (matched(NameColumn)) {
-        addField("name", row.displayName);
-        addField("username", row.username);
+    // Skills and interests are read only when they can be reasons.
+    if ((match.columns & skillColumnMask(1)) || !query.skills.isEmpty()) {
+        skillsStatement.bind(1, match.localId);
+        while (skillsStatement.next())
+            texts.skills.append(Skill {skillsStatement.text(0), skillsStatement.integer(1)});
+        skillsStatement.reset();
     }
-    if (matched(TitleColumn))
-        addField("title", row.title);
-    const FieldMatch department = matched(DepartmentColumn) ? addField("department", row.department) : FieldMatch {};
-    const FieldMatch location = matched(LocationColumn) ? addField("location", row.location) : FieldMatch {};
-    const bool skillsMatched = (match.columns & skillColumnMask(1)) || !query.skills.isEmpty();
-
-    skillsStatement.bind(1, match.localId);
-    while (skillsMatched && skillsStatement.next()) {
-        const QString name = skillsStatement.text(0);
-        const int level = skillsStatement.integer(1);
-        FieldMatch found = matchField(name, terms);
-        const bool filtered = std::any_of(query.skills.cbegin(), query.skills.cend(), [&](const auto &filter) {
-            return SearchText::skillKeyToken(name) == filter.keyToken;
-        });
-        if (found.matched && query.minLevel > 0 && query.skills.isEmpty() && level < query.minLevel)
-            found.matched = false; // matched, but below the level asked for
-        if (!found.matched && !filtered)
-            continue;
-        MatchReason reason;
-        reason.field = QStringLiteral("skill");
-        reason.value = name;
-        reason.level = level;
-        reason.kind = found.matched ? found.kind : MatchReason::Kind::Filter;
-        reason.spans = found.spans;
-        reason.terms = found.terms;
-        row.reasons.append(reason);
-        row.matchedSkills.append(MatchedSkill {name, level, found.spans});
+    if (match.columns & (1u << InterestsColumn)) {
+        interestsStatement.bind(1, match.localId);
+        while (interestsStatement.next())
+            texts.interests.append(interestsStatement.text(0));
+        interestsStatement.reset();
     }
-    skillsStatement.reset();
-    std::stable_sort(row.matchedSkills.begin(), row.matchedSkills.end(),
-                     [](const MatchedSkill &l, const MatchedSkill &r) { return l.level > r.level; });
-
-    interestsStatement.bind(1, match.localId);
-    while (matched(InterestsColumn) && interestsStatement.next()) {
-        const QString interest = interestsStatement.text(0);
-        addField("interest", interest, interest);
-    }
-    interestsStatement.reset();
-    if (matched(BioColumn))
-        addField("bio", bio);
-
-    // Filters on department and location are reasons too.
-    auto addFilter = [&](const char *field, const QString &text, const QList<SearchQuery::PhraseFilter> &filters,
-                         bool alreadyMatched) {
-        if (alreadyMatched)
-            return;
-        for (const auto &filter : filters) {
-            if (phraseFilterMatches(text, filter)) {
-                MatchReason reason;
-                reason.field = QLatin1String(field);
-                reason.kind = MatchReason::Kind::Filter;
-                row.reasons.append(reason);
-                return;
-            }
-        }
-    };
-    addFilter("department", row.department, query.departments, department.matched);
-    addFilter("location", row.location, query.locations, location.matched);
+    MatchReasons::explain(&row, texts, match.columns, query, terms);
     return row;
 }
 
@@ -1279,7 +788,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         const bool shortOnly = !cache.query.terms.isEmpty() && cache.query.skills.isEmpty()
             && cache.query.departments.isEmpty() && cache.query.locations.isEmpty()
             && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
-                           [](const PlanTerm &t) { return t.shortId >= 0 && t.corrections.isEmpty(); });
+                           [](const PlanTerm &t) { return t.shortTerm.isValid() && t.corrections.isEmpty(); });
         bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
             && last.terms.size() <= cache.terms.size();
         for (size_t i = 0; narrows && i < last.terms.size(); ++i)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "client/SearchTypes.h"
+#include "client/search/SearchTypes.h"
 
 #include <QJsonArray>
 

@@ -1,0 +1,606 @@
+// SPDX-License-Identifier: MIT
+#include "core/Vocabulary.h"
+
+#include "core/JsonReader_p.h"
+#include "core/TextFold.h"
+#include "core/Validation.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QSet>
+
+#include <algorithm>
+#include <functional>
+
+namespace Colleagues {
+
+Q_LOGGING_CATEGORY(lcVocabulary, "colleagues.core.vocabulary")
+
+namespace {
+
+//! Stop collecting problems after this many: an admin fixes a file a screenful at a time.
+constexpr int MaxProblems = 100;
+
+QString quoted(const QString &text)
+{
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+QString describe(const VocabularyEntry &entry)
+{
+    return VocabularyEntry::kindName(entry.kind) + QLatin1Char(' ') + quoted(entry.canonical);
+}
+
+//! Where an entry came from, for error messages: a line of text, an item of a JSON array, or
+//! an entry of a vocabulary being merged.
+struct Origin
+{
+    enum class Part { Canonical, Alias, Related };
+
+    QString prefix; //!< starts a message about the whole entry: "line 12: ", "entries[3]: "
+    QString fieldPrefix; //!< starts a message about one value: "line 12: ", or empty when field() says where
+    QString where; //!< names the entry in another entry's message: "line 12", "entries[3]"
+    QString errorField; //!< Error::field when the error is about the entry as a whole
+    std::function<QString(Part, qsizetype)> field; //!< names one value: "alias 2", "entries[3].aliases[1]"
+};
+
+Origin lineOrigin(int line)
+{
+    const QString where = QStringLiteral("line %1").arg(line);
+    return Origin {where + QStringLiteral(": "), where + QStringLiteral(": "), where, where,
+                   [](Origin::Part part, qsizetype i) {
+                       switch (part) {
+                       case Origin::Part::Canonical: return QStringLiteral("the name");
+                       case Origin::Part::Alias: return QStringLiteral("alias %1").arg(i + 1);
+                       case Origin::Part::Related: return QStringLiteral("related name %1").arg(i + 1);
+                       }
+                       return QString();
+                   }};
+}
+
+Origin itemOrigin(qsizetype index)
+{
+    const QString where = QStringLiteral("entries[%1]").arg(index);
+    return Origin {where + QStringLiteral(": "), QString(), where, where, [where](Origin::Part part, qsizetype i) {
+                       switch (part) {
+                       case Origin::Part::Canonical: return where + QStringLiteral(".canonical");
+                       case Origin::Part::Alias: return where + QStringLiteral(".aliases[%1]").arg(i);
+                       case Origin::Part::Related: return where + QStringLiteral(".related[%1]").arg(i);
+                       }
+                       return QString();
+                   }};
+}
+
+QString entryLine(const VocabularyEntry &entry)
+{
+    QString line = VocabularyEntry::kindName(entry.kind) + QLatin1Char(' ') + entry.canonical;
+    if (!entry.aliases.isEmpty())
+        line += QStringLiteral(" | ") + entry.aliases.join(QStringLiteral(", "));
+    if (!entry.related.isEmpty())
+        line += QStringLiteral(" ~ ") + entry.related.join(QStringLiteral(", "));
+    return line;
+}
+
+//! Checks entries one by one against each other and the limits; collects what it accepts.
+class Builder
+{
+public:
+    bool full() const { return m_errors.size() >= MaxProblems; }
+    const QList<Error> &errors() const { return m_errors; }
+
+    //! Checks \a entry (normalizing its names first) and keeps it when it is valid.
+    void add(VocabularyEntry entry, const Origin &origin)
+    {
+        if (m_entries.size() >= VocabularyLimits::EntriesMax) {
+            report(Error::Code::TooMany, origin.errorField,
+                   origin.prefix
+                       + QStringLiteral("a vocabulary may have at most %1 entries.").arg(VocabularyLimits::EntriesMax));
+            return;
+        }
+        const qsizetype errorsBefore = m_errors.size();
+        normalize(entry);
+        checkName(entry.canonical, origin, Origin::Part::Canonical, 0);
+        checkList(entry.aliases, origin, Origin::Part::Alias, VocabularyLimits::AliasesMax, QStringLiteral("aliases"));
+        checkList(entry.related, origin, Origin::Part::Related, VocabularyLimits::RelatedMax,
+                  QStringLiteral("related names"));
+        if (m_errors.size() != errorsBefore)
+            return;
+
+        const int kind = static_cast<int>(entry.kind);
+        const QString name = foldText(entry.canonical);
+        QSet<QString> own {name};
+        for (qsizetype i = 0; i < entry.aliases.size(); ++i) {
+            const QString alias = foldText(entry.aliases.at(i));
+            if (own.contains(alias)) {
+                report(
+                    Error::Code::Duplicate, fieldOf(origin, origin.field(Origin::Part::Alias, i)),
+                    origin.fieldPrefix
+                        + QStringLiteral("%1 %2 repeats the name or another alias of %3.")
+                              .arg(origin.field(Origin::Part::Alias, i), quoted(entry.aliases.at(i)), describe(entry)));
+            }
+            own.insert(alias);
+        }
+        QSet<QString> related {name};
+        for (qsizetype i = 0; i < entry.related.size(); ++i) {
+            const QString folded = foldText(entry.related.at(i));
+            if (related.contains(folded)) {
+                report(Error::Code::Duplicate, fieldOf(origin, origin.field(Origin::Part::Related, i)),
+                       origin.fieldPrefix
+                           + QStringLiteral("%1 %2 repeats the name or another related name of %3.")
+                                 .arg(origin.field(Origin::Part::Related, i), quoted(entry.related.at(i)),
+                                      describe(entry)));
+            }
+            related.insert(folded);
+        }
+        if (m_errors.size() != errorsBefore)
+            return;
+
+        // Across entries: one name of a kind, and every alias of a kind stands for one name.
+        if (const auto it = m_names.constFind({kind, name}); it != m_names.constEnd()) {
+            report(Error::Code::Duplicate, origin.errorField,
+                   origin.prefix
+                       + QStringLiteral("%1 is already defined (%2).").arg(describe(entry), m_origins.at(*it)));
+            return;
+        }
+        if (const auto it = m_aliases.constFind({kind, name}); it != m_aliases.constEnd()) {
+            report(Error::Code::Duplicate, origin.errorField,
+                   origin.prefix
+                       + QStringLiteral("%1 is already an alias of %2 (%3).")
+                             .arg(describe(entry), describe(m_entries.at(*it)), m_origins.at(*it)));
+            return;
+        }
+        for (qsizetype i = 0; i < entry.aliases.size(); ++i) {
+            const QString alias = foldText(entry.aliases.at(i));
+            const QString field = origin.field(Origin::Part::Alias, i);
+            if (const auto it = m_names.constFind({kind, alias}); it != m_names.constEnd()) {
+                report(Error::Code::Duplicate, fieldOf(origin, field),
+                       origin.fieldPrefix
+                           + QStringLiteral("%1 %2 of %3 is the name of %4 (%5).")
+                                 .arg(field, quoted(entry.aliases.at(i)), describe(entry), describe(m_entries.at(*it)),
+                                      m_origins.at(*it)));
+            } else if (const auto owner = m_aliases.constFind({kind, alias}); owner != m_aliases.constEnd()) {
+                report(Error::Code::Duplicate, fieldOf(origin, field),
+                       origin.fieldPrefix
+                           + QStringLiteral("%1 %2 of %3 already stands for %4 (%5).")
+                                 .arg(field, quoted(entry.aliases.at(i)), describe(entry),
+                                      describe(m_entries.at(*owner)), m_origins.at(*owner)));
+            }
+        }
+        if (m_errors.size() != errorsBefore)
+            return;
+
+        const int index = static_cast<int>(m_entries.size());
+        m_names.insert({kind, name}, index);
+        for (const QString &alias : std::as_const(entry.aliases))
+            m_aliases.insert({kind, foldText(alias)}, index);
+        m_entries.append(std::move(entry));
+        m_origins.append(origin.where);
+    }
+
+    //! The Error::field of a problem with one value: the value's path for JSON, the line for text.
+    static QString fieldOf(const Origin &origin, const QString &field)
+    {
+        return origin.fieldPrefix.isEmpty() ? field : origin.errorField;
+    }
+
+    void report(Error::Code code, const QString &field, const QString &message)
+    {
+        if (!full())
+            m_errors.append(Error {code, field, message});
+    }
+
+    QList<VocabularyEntry> takeEntries() { return std::move(m_entries); }
+
+private:
+    static QString normalized(const QString &name) { return name.normalized(QString::NormalizationForm_C).trimmed(); }
+
+    static void normalize(VocabularyEntry &entry)
+    {
+        entry.canonical = normalized(entry.canonical);
+        for (QString &alias : entry.aliases)
+            alias = normalized(alias);
+        for (QString &name : entry.related)
+            name = normalized(name);
+    }
+
+    void checkList(const QStringList &names, const Origin &origin, Origin::Part part, int max, const QString &what)
+    {
+        if (names.size() > max) {
+            report(Error::Code::TooMany, origin.errorField,
+                   origin.prefix
+                       + QStringLiteral("an entry may have at most %1 %2 (it has %3).")
+                             .arg(max)
+                             .arg(what)
+                             .arg(names.size()));
+            return;
+        }
+        for (qsizetype i = 0; i < names.size(); ++i)
+            checkName(names.at(i), origin, part, i);
+    }
+
+    void checkName(const QString &name, const Origin &origin, Origin::Part part, qsizetype i)
+    {
+        const QString field = origin.field(part, i);
+        if (name.isEmpty()) {
+            report(Error::Code::Required, fieldOf(origin, field),
+                   origin.fieldPrefix
+                       + QStringLiteral("%1 is empty (two commas in a row, or a separator with nothing after it?).")
+                             .arg(field));
+            return;
+        }
+        if (Error error = Validation::checkSingleLine(name, field, VocabularyLimits::NameMax, true)) {
+            error.message.prepend(origin.fieldPrefix);
+            report(error.code, fieldOf(origin, error.field), error.message);
+            return;
+        }
+        // The separators of the text format; a name holding one could not be written back.
+        for (const QChar separator : {QLatin1Char('|'), QLatin1Char('~'), QLatin1Char(',')}) {
+            if (name.contains(separator)) {
+                report(Error::Code::ForbiddenCharacter, fieldOf(origin, field),
+                       origin.fieldPrefix
+                           + QStringLiteral("%1 %2 must not contain '|', '~' or ','.").arg(field, quoted(name)));
+                return;
+            }
+        }
+        if (part == Origin::Part::Canonical && name.startsWith(QLatin1Char('#'))) {
+            report(Error::Code::InvalidFormat, fieldOf(origin, field),
+                   origin.fieldPrefix + QStringLiteral("%1 %2 must not start with '#'.").arg(field, quoted(name)));
+        }
+    }
+
+    QList<VocabularyEntry> m_entries;
+    QStringList m_origins; //!< parallel to m_entries: "line 4", "entries[3]"
+    QHash<std::pair<int, QString>, int> m_names; //!< (kind, folded canonical) -> entry
+    QHash<std::pair<int, QString>, int> m_aliases; //!< (kind, folded alias) -> entry
+    QList<Error> m_errors;
+};
+
+//! Parses one line of the text format into \a entry; false (with the problem reported) if bad.
+bool parseLine(QStringView line, int lineNumber, Builder &builder, VocabularyEntry &entry)
+{
+    const Origin origin = lineOrigin(lineNumber);
+    const auto fail = [&](const QString &message) {
+        builder.report(Error::Code::InvalidFormat, origin.errorField, origin.prefix + message);
+        return false;
+    };
+    qsizetype space = 0;
+    while (space < line.size() && !line.at(space).isSpace())
+        ++space;
+    const QStringView keyword = line.left(space);
+    const auto kind = VocabularyEntry::kindFromName(keyword);
+    if (!kind) {
+        return fail(QStringLiteral("%1 is not a kind; a line starts with skill, place or title.")
+                        .arg(quoted(keyword.left(VocabularyLimits::NameMax).toString())));
+    }
+    const QStringView rest = line.mid(space).trimmed();
+    if (rest.isEmpty())
+        return fail(QStringLiteral("%1 needs a name.").arg(keyword.toString()));
+    const qsizetype bar = rest.indexOf(QLatin1Char('|'));
+    const qsizetype tilde = rest.indexOf(QLatin1Char('~'));
+    if (bar >= 0 && rest.indexOf(QLatin1Char('|'), bar + 1) >= 0)
+        return fail(QStringLiteral("more than one '|'; aliases are separated by commas."));
+    if (tilde >= 0 && rest.indexOf(QLatin1Char('~'), tilde + 1) >= 0)
+        return fail(QStringLiteral("more than one '~'; related names are separated by commas."));
+    if (bar >= 0 && tilde >= 0 && tilde < bar)
+        return fail(QStringLiteral("aliases (after '|') must come before related names (after '~')."));
+
+    const qsizetype nameEnd = bar >= 0 ? bar : (tilde >= 0 ? tilde : rest.size());
+    entry.kind = *kind;
+    entry.canonical = rest.left(nameEnd).trimmed().toString();
+    const auto items = [](QStringView part) {
+        QStringList out;
+        for (QStringView item : part.split(QLatin1Char(',')))
+            out.append(item.trimmed().toString());
+        return out;
+    };
+    if (bar >= 0)
+        entry.aliases = items(rest.mid(bar + 1, (tilde >= 0 ? tilde : rest.size()) - bar - 1));
+    if (tilde >= 0)
+        entry.related = items(rest.mid(tilde + 1));
+    return true;
+}
+
+//! Parses the text format; \a builder collects the entries and every problem.
+void parseText(QStringView text, Builder &builder)
+{
+    if (text.startsWith(QChar(0xFEFF)))
+        text = text.mid(1);
+    int lineNumber = 0;
+    for (QStringView line : text.split(QLatin1Char('\n'))) {
+        ++lineNumber;
+        if (builder.full())
+            return;
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        line = line.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        VocabularyEntry entry;
+        if (parseLine(line, lineNumber, builder, entry))
+            builder.add(std::move(entry), lineOrigin(lineNumber));
+    }
+}
+
+Vocabulary loadDefaults()
+{
+    QFile file(QStringLiteral(":/vocabulary/default.txt"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCCritical(lcVocabulary) << "The default vocabulary resource is missing.";
+        return {};
+    }
+    Result<Vocabulary> parsed = Vocabulary::parse(QString::fromUtf8(file.readAll()));
+    if (!parsed) {
+        qCCritical(lcVocabulary) << "The default vocabulary does not parse:" << parsed.error().message;
+        return {};
+    }
+    return std::move(parsed).value();
+}
+
+} // namespace
+
+QString VocabularyEntry::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Skill: return QStringLiteral("skill");
+    case Kind::Place: return QStringLiteral("place");
+    case Kind::Title: return QStringLiteral("title");
+    }
+    return {};
+}
+
+std::optional<VocabularyEntry::Kind> VocabularyEntry::kindFromName(QStringView name)
+{
+    for (const Kind kind : {Kind::Skill, Kind::Place, Kind::Title}) {
+        if (name == kindName(kind))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+Result<Vocabulary> Vocabulary::parse(QStringView text)
+{
+    Builder builder;
+    parseText(text, builder);
+    if (!builder.errors().isEmpty())
+        return builder.errors().first();
+    Vocabulary vocabulary;
+    vocabulary.m_entries = builder.takeEntries();
+    vocabulary.rebuildIndex();
+    return vocabulary;
+}
+
+QList<Error> Vocabulary::problems(QStringView text)
+{
+    Builder builder;
+    parseText(text, builder);
+    return builder.errors();
+}
+
+Result<Vocabulary> Vocabulary::fromEntries(QList<VocabularyEntry> entries)
+{
+    Builder builder;
+    for (qsizetype i = 0; i < entries.size() && builder.errors().isEmpty(); ++i)
+        builder.add(std::move(entries[i]), itemOrigin(i));
+    if (!builder.errors().isEmpty())
+        return builder.errors().first();
+    Vocabulary vocabulary;
+    vocabulary.m_entries = builder.takeEntries();
+    vocabulary.rebuildIndex();
+    return vocabulary;
+}
+
+void Vocabulary::rebuildIndex()
+{
+    // Canonical order: kind, then folded name (unique within a kind).
+    QList<std::pair<QString, VocabularyEntry>> keyed;
+    keyed.reserve(m_entries.size());
+    for (VocabularyEntry &entry : m_entries)
+        keyed.append({foldText(entry.canonical), std::move(entry)});
+    std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) {
+        if (a.second.kind != b.second.kind)
+            return a.second.kind < b.second.kind;
+        return a.first < b.first;
+    });
+    m_entries.clear();
+    m_index.clear();
+    m_longestPhrase = 0;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (auto &[name, entry] : keyed) {
+        const int index = static_cast<int>(m_entries.size());
+        const auto addPhrase = [this, index](const QString &phrase) {
+            QList<int> &list = m_index[phrase];
+            if (!list.contains(index))
+                list.append(index);
+            m_longestPhrase = std::max(m_longestPhrase, static_cast<int>(phrase.count(QLatin1Char(' '))) + 1);
+        };
+        addPhrase(name);
+        for (const QString &alias : std::as_const(entry.aliases))
+            addPhrase(foldText(alias));
+        hash.addData(entryLine(entry).toUtf8());
+        hash.addData(QByteArrayView("\n"));
+        m_entries.append(std::move(entry));
+    }
+    // Best first: an entry named by the phrase before one it is an alias of, then by kind.
+    for (auto it = m_index.begin(); it != m_index.end(); ++it) {
+        QList<int> &list = it.value();
+        if (list.size() < 2)
+            continue;
+        const QString &phrase = it.key();
+        std::stable_sort(list.begin(), list.end(), [this, &phrase](int a, int b) {
+            const bool aNamed = foldText(m_entries.at(a).canonical) == phrase;
+            const bool bNamed = foldText(m_entries.at(b).canonical) == phrase;
+            if (aNamed != bNamed)
+                return aNamed;
+            return m_entries.at(a).kind < m_entries.at(b).kind;
+        });
+    }
+    m_version = m_entries.isEmpty() ? QString() : QString::fromLatin1(hash.result().left(16).toHex());
+}
+
+QString Vocabulary::toText() const
+{
+    QString text = QStringLiteral("# Colleagues vocabulary: one entry a line, sorted by kind and name.\n"
+                                  "# KIND NAME | ALIAS, ALIAS ~ RELATED, RELATED   (KIND is skill, place or title)\n");
+    std::optional<VocabularyEntry::Kind> kind;
+    for (const VocabularyEntry &entry : m_entries) {
+        if (kind != entry.kind) {
+            text += QLatin1Char('\n');
+            kind = entry.kind;
+        }
+        text += entryLine(entry) + QLatin1Char('\n');
+    }
+    return text;
+}
+
+Vocabulary Vocabulary::defaults()
+{
+    static const Vocabulary vocabulary = loadDefaults();
+    return vocabulary;
+}
+
+Result<Vocabulary> Vocabulary::merged(const Vocabulary &overrides) const
+{
+    QSet<std::pair<int, QString>> replaced;
+    for (const VocabularyEntry &entry : overrides.m_entries)
+        replaced.insert({static_cast<int>(entry.kind), foldText(entry.canonical)});
+    Builder builder;
+    const auto mergeOrigin = [](const VocabularyEntry &entry, const QString &from) {
+        Origin origin = lineOrigin(0);
+        origin.where = from;
+        origin.errorField = QStringLiteral("entries");
+        origin.prefix = from + QStringLiteral(" ") + describe(entry) + QStringLiteral(": ");
+        origin.fieldPrefix = origin.prefix;
+        return origin;
+    };
+    for (const VocabularyEntry &entry : m_entries) {
+        if (!replaced.contains({static_cast<int>(entry.kind), foldText(entry.canonical)}))
+            builder.add(entry, mergeOrigin(entry, QStringLiteral("current vocabulary")));
+    }
+    for (const VocabularyEntry &entry : overrides.m_entries)
+        builder.add(entry, mergeOrigin(entry, QStringLiteral("added entry")));
+    if (!builder.errors().isEmpty())
+        return builder.errors().first();
+    Vocabulary vocabulary;
+    vocabulary.m_entries = builder.takeEntries();
+    vocabulary.rebuildIndex();
+    return vocabulary;
+}
+
+int Vocabulary::longestMatch(const QStringList &foldedWords, qsizetype from, const VocabularyEntry **entry) const
+{
+    if (entry)
+        *entry = nullptr;
+    if (from < 0 || from >= foldedWords.size())
+        return 0;
+    const qsizetype longest = std::min<qsizetype>(m_longestPhrase, foldedWords.size() - from);
+    for (qsizetype n = longest; n >= 1; --n) {
+        QString phrase = foldedWords.at(from);
+        for (qsizetype i = 1; i < n; ++i)
+            phrase += QLatin1Char(' ') + foldedWords.at(from + i);
+        const auto it = m_index.constFind(phrase);
+        if (it != m_index.constEnd()) {
+            if (entry)
+                *entry = &m_entries.at(it->first());
+            return static_cast<int>(n);
+        }
+    }
+    return 0;
+}
+
+QList<const VocabularyEntry *> Vocabulary::lookup(const QString &foldedPhrase) const
+{
+    QList<const VocabularyEntry *> out;
+    for (const int index : m_index.value(foldedPhrase))
+        out.append(&m_entries.at(index));
+    return out;
+}
+
+QJsonObject toJson(const Vocabulary &vocabulary)
+{
+    QJsonArray entries;
+    for (const VocabularyEntry &entry : vocabulary.entries()) {
+        QJsonObject o {
+            {QStringLiteral("kind"), VocabularyEntry::kindName(entry.kind)},
+            {QStringLiteral("canonical"), entry.canonical},
+            {QStringLiteral("aliases"), QJsonArray::fromStringList(entry.aliases)},
+            {QStringLiteral("related"), QJsonArray::fromStringList(entry.related)},
+        };
+        entries.append(o);
+    }
+    return QJsonObject {{QStringLiteral("version"), vocabulary.version()}, {QStringLiteral("entries"), entries}};
+}
+
+Result<Vocabulary> vocabularyFromJson(const QJsonObject &object)
+{
+    using Internal::JsonReader;
+    JsonReader r(object);
+    const QString version = r.string(QStringLiteral("version"), false, 64);
+    if (!r.failed() && !object.contains(QStringLiteral("entries")))
+        r.fail(Error::Code::Required, QStringLiteral("entries"), QStringLiteral("entries is required."));
+    const QJsonArray array = r.array(QStringLiteral("entries"), VocabularyLimits::EntriesMax);
+    QList<VocabularyEntry> entries;
+    entries.reserve(array.size());
+    const auto readNames = [](JsonReader &er, const QString &key, int max) {
+        QStringList names;
+        const QJsonArray items = er.array(key, max);
+        for (qsizetype i = 0; i < items.size() && !er.failed(); ++i) {
+            const QString field = er.path(key) + QStringLiteral("[%1]").arg(i);
+            if (!items.at(i).isString()) {
+                er.setError({Error::Code::InvalidType, field, QStringLiteral("%1 must be a string.").arg(field)});
+                break;
+            }
+            const QString name = items.at(i).toString();
+            // Refuse absurd sizes before normalizing; the exact limit is checked afterwards.
+            if (name.size() > 2 * VocabularyLimits::NameMax + 16) {
+                er.setError(
+                    {Error::Code::TooLong, field,
+                     QStringLiteral("%1 must be at most %2 characters.").arg(field).arg(VocabularyLimits::NameMax)});
+                break;
+            }
+            names.append(name);
+        }
+        return names;
+    };
+    for (qsizetype i = 0; i < array.size() && !r.failed(); ++i) {
+        const QString base = QStringLiteral("entries[%1]").arg(i);
+        if (!array.at(i).isObject()) {
+            r.fail(Error::Code::InvalidType, base, QStringLiteral("%1 must be an object.").arg(base));
+            break;
+        }
+        JsonReader er(array.at(i).toObject(), base);
+        VocabularyEntry entry;
+        const QString kindName = er.string(QStringLiteral("kind"), true, 16);
+        const auto kind = VocabularyEntry::kindFromName(kindName);
+        if (!er.failed() && !kind) {
+            er.fail(
+                Error::Code::InvalidFormat, QStringLiteral("kind"),
+                QStringLiteral("%1 must be \"skill\", \"place\" or \"title\".").arg(er.path(QStringLiteral("kind"))));
+        }
+        entry.kind = kind.value_or(VocabularyEntry::Kind::Skill);
+        entry.canonical = er.string(QStringLiteral("canonical"), true, VocabularyLimits::NameMax);
+        entry.aliases = readNames(er, QStringLiteral("aliases"), VocabularyLimits::AliasesMax);
+        entry.related = readNames(er, QStringLiteral("related"), VocabularyLimits::RelatedMax);
+        er.rejectUnknown();
+        if (er.failed()) {
+            r.setError(er.error());
+            break;
+        }
+        entries.append(std::move(entry));
+    }
+    r.rejectUnknown();
+    if (r.failed())
+        return r.error();
+    Result<Vocabulary> vocabulary = Vocabulary::fromEntries(std::move(entries));
+    if (!vocabulary)
+        return vocabulary;
+    if (version != vocabulary->version()) {
+        return Error {Error::Code::InvalidFormat, QStringLiteral("version"),
+                      QStringLiteral("version %1 does not match the entries (their version is %2).")
+                          .arg(quoted(version), vocabulary->version())};
+    }
+    return vocabulary;
+}
+
+} // namespace Colleagues

@@ -1,0 +1,530 @@
+// SPDX-License-Identifier: MIT
+#include "core/Json.h"
+#include "core/TextFold.h"
+#include "core/Vocabulary.h"
+#include "demo/DemoCompany.h"
+#include "demo/DemoData_p.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Colleagues;
+using Kind = VocabularyEntry::Kind;
+
+namespace {
+
+const QString sampleText = uR"(# A comment, then a blank line
+
+skill Kubernetes | k8s, kube ~ Docker, Helm
+skill Machine learning | ML ~ Deep learning
+skill Machine | machinery
+title Software Engineer | SWE, software developer
+place New York | NYC, New York City, Big Apple
+place Köln | Cologne
+  # an indented comment
+skill C# | csharp, c sharp
+place New | Nova
+)"_qs;
+
+Vocabulary sample()
+{
+    auto parsed = Vocabulary::parse(sampleText);
+    if (!parsed)
+        qFatal("sample does not parse: %s", qPrintable(parsed.error().message));
+    return parsed.value();
+}
+
+//! The entry lines of \a text, in order: everything but blank lines and comments.
+QStringList entryLines(const QString &text)
+{
+    QStringList out;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty() && !trimmed.startsWith(QLatin1Char('#')))
+            out.append(trimmed);
+    }
+    return out;
+}
+
+QStringList names(int count, const QString &stem)
+{
+    QStringList out;
+    for (int i = 0; i < count; ++i)
+        out.append(stem + QString::number(i));
+    return out;
+}
+
+QString defaultText()
+{
+    QFile file(QStringLiteral(":/vocabulary/default.txt"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace
+
+class TestVocabulary : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesEntries();
+    void toleratesBomAndCrLf();
+    void parseErrors_data();
+    void parseErrors();
+    void entryLimit();
+    void problemsListsEveryBadLine();
+    void sameAliasInAnotherKindIsFine();
+    void roundTrip();
+    void versionIsContentHash();
+    void longestMatch_data();
+    void longestMatch();
+    void longestMatchPrefersCanonicalThenKind();
+    void merged();
+    void mergeConflictNamesBoth();
+    void jsonRoundTrip();
+    void jsonRejects_data();
+    void jsonRejects();
+    void defaultParsesInCanonicalOrder();
+    void defaultCoversDemoSkills();
+    void defaultCoversDemoOffices();
+    void defaultKnowsCommonWords_data();
+    void defaultKnowsCommonWords();
+};
+
+void TestVocabulary::parsesEntries()
+{
+    const Vocabulary v = sample();
+    QCOMPARE(v.size(), 8);
+    // Canonical order: skills, places, titles; by folded name within a kind.
+    QStringList order;
+    for (const VocabularyEntry &e : v.entries())
+        order.append(VocabularyEntry::kindName(e.kind) + QLatin1Char(':') + e.canonical);
+    QCOMPARE(order,
+             QStringList({u"skill:C#"_qs, u"skill:Kubernetes"_qs, u"skill:Machine"_qs, u"skill:Machine learning"_qs,
+                          u"place:Köln"_qs, u"place:New"_qs, u"place:New York"_qs, u"title:Software Engineer"_qs}));
+    const VocabularyEntry &k8s = v.entries().at(1);
+    QCOMPARE(k8s.kind, Kind::Skill);
+    QCOMPARE(k8s.aliases, QStringList({u"k8s"_qs, u"kube"_qs}));
+    QCOMPARE(k8s.related, QStringList({u"Docker"_qs, u"Helm"_qs}));
+    QCOMPARE(v.entries().at(0).aliases, QStringList({u"csharp"_qs, u"c sharp"_qs}));
+}
+
+void TestVocabulary::toleratesBomAndCrLf()
+{
+    QString text = sampleText;
+    text.replace(QLatin1Char('\n'), QLatin1String("\r\n"));
+    text.prepend(QChar(0xFEFF));
+    const auto parsed = Vocabulary::parse(text);
+    QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
+    QCOMPARE(parsed->version(), sample().version());
+}
+
+void TestVocabulary::parseErrors_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("expected"); // a regular expression the message must match
+
+    const QString ok = u"skill Go | golang\n# comment\n\n"_qs; // lines 1-3, the bad line is line 4
+    const auto row = [&](const char *name, const QString &bad, Error::Code code, const QString &expected) {
+        QTest::addRow("%s", name) << ok + bad << static_cast<int>(code) << expected;
+    };
+    row("unknown kind", u"skil Go"_qs, Error::Code::InvalidFormat, u"^line 4: \"skil\" is not a kind"_qs);
+    row("no name", u"place"_qs, Error::Code::InvalidFormat, u"^line 4: place needs a name"_qs);
+    row("no name before bar", u"place | x"_qs, Error::Code::Required, u"^line 4: the name is empty"_qs);
+    row("two bars", u"skill A | b | c"_qs, Error::Code::InvalidFormat, u"^line 4: more than one '\\|'"_qs);
+    row("two tildes", u"skill A ~ b ~ c"_qs, Error::Code::InvalidFormat, u"^line 4: more than one '~'"_qs);
+    row("tilde before bar", u"skill A ~ b | c"_qs, Error::Code::InvalidFormat,
+        u"^line 4: aliases .* must come before related"_qs);
+    row("trailing comma", u"skill A | b,"_qs, Error::Code::Required, u"^line 4: alias 2 is empty"_qs);
+    row("empty related", u"skill A ~ ,b"_qs, Error::Code::Required, u"^line 4: related name 1 is empty"_qs);
+    row("long name", u"title "_qs + QString(101, QLatin1Char('x')), Error::Code::TooLong,
+        u"^line 4: the name must be at most 100 characters \\(it has 101\\)"_qs);
+    row("long alias", u"title A | b, "_qs + QString(101, QLatin1Char('x')), Error::Code::TooLong,
+        u"^line 4: alias 2 must be at most 100 characters"_qs);
+    row("too many aliases", u"skill A | "_qs + names(51, u"a"_qs).join(u", "_qs), Error::Code::TooMany,
+        u"^line 4: an entry may have at most 50 aliases \\(it has 51\\)"_qs);
+    row("too many related", u"skill A ~ "_qs + names(51, u"r"_qs).join(u", "_qs), Error::Code::TooMany,
+        u"^line 4: an entry may have at most 50 related names"_qs);
+    row("control character", u"skill A | b\u0007c"_qs, Error::Code::ForbiddenCharacter,
+        u"^line 4: alias 1 must be a single line .*U\\+0007"_qs);
+    row("bidi override", u"place A\u202Eb"_qs, Error::Code::ForbiddenCharacter,
+        u"^line 4: the name must be a single line .*U\\+202E"_qs);
+    row("name starts with #", u"skill #hashtag"_qs, Error::Code::InvalidFormat,
+        u"^line 4: the name \"#hashtag\" must not start with '#'"_qs);
+    row("duplicate entry", u"skill GO ~ Rust"_qs, Error::Code::Duplicate,
+        u"^line 4: skill \"GO\" is already defined \\(line 1\\)"_qs);
+    row("alias of two names", u"skill Golang tools | golang"_qs, Error::Code::Duplicate,
+        u"^line 4: alias 1 \"golang\" of skill \"Golang tools\" already stands for skill \"Go\" \\(line 1\\)"_qs);
+    row("alias is another name", u"skill Gopher | go"_qs, Error::Code::Duplicate,
+        u"^line 4: alias 1 \"go\" of skill \"Gopher\" is the name of skill \"Go\" \\(line 1\\)"_qs);
+    row("name is another alias", u"skill Golang"_qs, Error::Code::Duplicate,
+        u"^line 4: skill \"Golang\" is already an alias of skill \"Go\" \\(line 1\\)"_qs);
+    row("alias repeats name", u"skill Rust | rust"_qs, Error::Code::Duplicate,
+        u"^line 4: alias 1 \"rust\" repeats the name"_qs);
+    row("alias twice", u"skill Rust | rs, RS"_qs, Error::Code::Duplicate,
+        u"^line 4: alias 2 \"RS\" repeats the name or another alias"_qs);
+    row("related twice", u"skill Rust ~ C, c"_qs, Error::Code::Duplicate, u"^line 4: related name 2 \"c\" repeats"_qs);
+}
+
+void TestVocabulary::parseErrors()
+{
+    QFETCH(QString, text);
+    QFETCH(int, code);
+    QFETCH(QString, expected);
+    const auto parsed = Vocabulary::parse(text);
+    QVERIFY(!parsed);
+    QVERIFY2(QRegularExpression(expected).match(parsed.error().message).hasMatch(), qPrintable(parsed.error().message));
+    QCOMPARE(static_cast<int>(parsed.error().code), code);
+    QCOMPARE(Vocabulary::problems(text).size(), 1);
+}
+
+void TestVocabulary::entryLimit()
+{
+    QString text;
+    for (int i = 0; i < VocabularyLimits::EntriesMax; ++i)
+        text += u"skill s%1\n"_qs.arg(i);
+    const auto full = Vocabulary::parse(text);
+    QVERIFY2(full, full ? "" : qPrintable(full.error().message));
+    QCOMPARE(full->size(), VocabularyLimits::EntriesMax);
+
+    text += u"skill one too many\n"_qs;
+    const auto over = Vocabulary::parse(text);
+    QVERIFY(!over);
+    QCOMPARE(over.error().code, Error::Code::TooMany);
+    QCOMPARE(over.error().message, u"line 20001: a vocabulary may have at most 20000 entries."_qs);
+}
+
+void TestVocabulary::problemsListsEveryBadLine()
+{
+    const QList<Error> problems = Vocabulary::problems(u"skill A\nfoo B\nskill C\nskill A\nplace\n"_qs);
+    QStringList lines;
+    for (const Error &e : problems)
+        lines.append(e.field);
+    QCOMPARE(lines, QStringList({u"line 2"_qs, u"line 4"_qs, u"line 5"_qs}));
+    QVERIFY(Vocabulary::problems(sampleText).isEmpty());
+}
+
+void TestVocabulary::sameAliasInAnotherKindIsFine()
+{
+    // "Java" the language and the island; "PM" the title and a skill.
+    const auto parsed = Vocabulary::parse(u"skill Java\nplace Java\ntitle Product Manager | PM\nskill PM2 | pm\n"_qs);
+    QVERIFY2(parsed, parsed ? "" : qPrintable(parsed.error().message));
+    QCOMPARE(parsed->lookup(u"pm"_qs).size(), 2);
+}
+
+void TestVocabulary::roundTrip()
+{
+    const Vocabulary v = sample();
+    const QString text = v.toText();
+    const auto again = Vocabulary::parse(text);
+    QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+    QCOMPARE(again->entries(), v.entries());
+    QCOMPARE(again->toText(), text);
+    QCOMPARE(entryLines(text).first(), u"skill C# | csharp, c sharp"_qs);
+    QVERIFY(entryLines(text).contains(u"skill Kubernetes | k8s, kube ~ Docker, Helm"_qs));
+    QVERIFY(entryLines(text).contains(u"skill Machine learning | ML ~ Deep learning"_qs));
+    QVERIFY(entryLines(text).contains(u"place Köln | Cologne"_qs));
+    QCOMPARE(entryLines(text).size(), v.size());
+}
+
+void TestVocabulary::versionIsContentHash()
+{
+    const Vocabulary v = sample();
+    QCOMPARE(v.version().size(), 32);
+    QVERIFY(QRegularExpression(u"^[0-9a-f]{32}$"_qs).match(v.version()).hasMatch());
+    QCOMPARE(Vocabulary().version(), QString());
+
+    // Order of lines, comments and spacing do not matter; content does.
+    QStringList lines = entryLines(sampleText);
+    std::reverse(lines.begin(), lines.end());
+    const auto reordered = Vocabulary::parse(u"# other comment\n"_qs + lines.join(u"\n\n"_qs));
+    QVERIFY(reordered);
+    QCOMPARE(reordered->version(), v.version());
+
+    const auto changed = Vocabulary::parse(sampleText + u"skill Helm\n"_qs);
+    QVERIFY(changed);
+    QVERIFY(changed->version() != v.version());
+    const auto aliasChanged = Vocabulary::parse(QString(sampleText).replace(u"kube ~"_qs, u"kubes ~"_qs));
+    QVERIFY(aliasChanged);
+    QVERIFY(aliasChanged->version() != v.version());
+}
+
+void TestVocabulary::longestMatch_data()
+{
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("length");
+    QTest::addColumn<QString>("canonical");
+
+    QTest::addRow("two words over one") << u"machine learning engineer"_qs << 0 << 2 << u"Machine learning"_qs;
+    QTest::addRow("one word") << u"machine shop"_qs << 0 << 1 << u"Machine"_qs;
+    QTest::addRow("three-word alias") << u"in new york city"_qs << 1 << 3 << u"New York"_qs;
+    QTest::addRow("two of three") << u"new york pizza"_qs << 0 << 2 << u"New York"_qs;
+    QTest::addRow("alias") << u"k8s admin"_qs << 0 << 1 << u"Kubernetes"_qs;
+    QTest::addRow("folded alias") << u"cologne"_qs << 0 << 1 << u"Köln"_qs;
+    QTest::addRow("folded name") << u"koln"_qs << 0 << 1 << u"Köln"_qs;
+    QTest::addRow("symbol kept") << u"c#"_qs << 0 << 1 << u"C#"_qs;
+    QTest::addRow("two-word alias") << u"c sharp"_qs << 0 << 2 << u"C#"_qs;
+    QTest::addRow("none") << u"gardening"_qs << 0 << 0 << QString();
+    QTest::addRow("partial phrase only") << u"big"_qs << 0 << 0 << QString();
+    QTest::addRow("at the end") << u"learning machine"_qs << 1 << 1 << u"Machine"_qs;
+    QTest::addRow("past the end") << u"machine"_qs << 1 << 0 << QString();
+}
+
+void TestVocabulary::longestMatch()
+{
+    QFETCH(QString, words);
+    QFETCH(int, from);
+    QFETCH(int, length);
+    QFETCH(QString, canonical);
+    const Vocabulary v = sample();
+    const VocabularyEntry *entry = &v.entries().first();
+    QCOMPARE(v.longestMatch(foldText(words).split(QLatin1Char(' ')), from, &entry), length);
+    if (length == 0) {
+        QCOMPARE(entry, nullptr);
+    } else {
+        QVERIFY(entry);
+        QCOMPARE(entry->canonical, canonical);
+    }
+}
+
+void TestVocabulary::longestMatchPrefersCanonicalThenKind()
+{
+    const auto v = Vocabulary::parse(u"title Product Manager | PM\nskill Project management | pm\nplace Java\n"
+                                     "skill Java\nskill Prime Minister Studies | prime minister\n"
+                                     "title Prime Minister\n"_qs);
+    QVERIFY2(v, v ? "" : qPrintable(v.error().message));
+    const VocabularyEntry *entry = nullptr;
+    QCOMPARE(v->longestMatch({u"pm"_qs}, 0, &entry), 1);
+    QCOMPARE(entry->canonical, u"Project management"_qs); // both aliases: Skill before Title
+    QCOMPARE(v->longestMatch({u"java"_qs}, 0, &entry), 1);
+    QCOMPARE(entry->kind, Kind::Skill); // both names: Skill before Place
+    QCOMPARE(v->longestMatch({u"prime"_qs, u"minister"_qs}, 0, &entry), 2);
+    QCOMPARE(entry->kind, Kind::Title); // a name before an alias, whatever the kind
+    QCOMPARE(v->lookup(u"prime minister"_qs).size(), 2);
+}
+
+void TestVocabulary::merged()
+{
+    const Vocabulary base = sample();
+    const auto overrides = Vocabulary::parse(u"skill kubernetes | k8s, kates ~ Helm\nskill Helm | helm charts\n"_qs);
+    QVERIFY(overrides);
+    const auto result = base.merged(*overrides);
+    QVERIFY2(result, result ? "" : qPrintable(result.error().message));
+    QCOMPARE(result->size(), base.size() + 1);
+    const VocabularyEntry *entry = nullptr;
+    QCOMPARE(result->longestMatch({u"kates"_qs}, 0, &entry), 1);
+    QCOMPARE(entry->canonical, u"kubernetes"_qs); // the override's spelling wins
+    QCOMPARE(entry->related, QStringList({u"Helm"_qs}));
+    QCOMPARE(result->longestMatch({u"kube"_qs}, 0, &entry), 0); // replaced, not extended
+    QCOMPARE(result->longestMatch({u"ml"_qs}, 0, &entry), 1); // untouched entries stay
+    QVERIFY(result->version() != base.version());
+    QCOMPARE(base.merged(Vocabulary())->version(), base.version());
+}
+
+void TestVocabulary::mergeConflictNamesBoth()
+{
+    const auto overrides = Vocabulary::parse(u"skill Kubectl | kube\n"_qs);
+    QVERIFY(overrides);
+    const auto result = sample().merged(*overrides);
+    QVERIFY(!result);
+    QCOMPARE(result.error().code, Error::Code::Duplicate);
+    QVERIFY2(result.error().message.contains(u"skill \"Kubectl\""_qs)
+                 && result.error().message.contains(u"skill \"Kubernetes\""_qs),
+             qPrintable(result.error().message));
+}
+
+void TestVocabulary::jsonRoundTrip()
+{
+    const Vocabulary v = sample();
+    const QJsonObject json = toJson(v);
+    QCOMPARE(json.value(u"version"_qs).toString(), v.version());
+    QCOMPARE(json.value(u"entries"_qs).toArray().size(), v.size());
+    const QJsonObject first = json.value(u"entries"_qs).toArray().at(0).toObject();
+    QCOMPARE(first.value(u"kind"_qs).toString(), u"skill"_qs);
+    QCOMPARE(first.value(u"canonical"_qs).toString(), u"C#"_qs);
+
+    const auto decoded = vocabularyFromJson(parseJsonObject(QJsonDocument(json).toJson()).value());
+    QVERIFY2(decoded, decoded ? "" : qPrintable(decoded.error().message));
+    QCOMPARE(decoded->entries(), v.entries());
+    QCOMPARE(decoded->version(), v.version());
+
+    const auto empty = vocabularyFromJson(toJson(Vocabulary()));
+    QVERIFY(empty);
+    QVERIFY(empty->isEmpty());
+}
+
+void TestVocabulary::jsonRejects_data()
+{
+    QTest::addColumn<QJsonObject>("json");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("code");
+
+    const QJsonObject good = toJson(sample());
+    const auto withEntry = [&good](const std::function<void(QJsonObject &)> &change) {
+        QJsonObject json = good;
+        QJsonArray entries = json.value(u"entries"_qs).toArray();
+        QJsonObject entry = entries.at(1).toObject();
+        change(entry);
+        entries[1] = entry;
+        json[u"entries"_qs] = entries;
+        return json;
+    };
+    const auto addRow = [](const char *name, const QJsonObject &json, const QString &field, Error::Code code) {
+        QTest::addRow("%s", name) << json << field << static_cast<int>(code);
+    };
+    QJsonObject json = good;
+    json.remove(u"entries"_qs);
+    addRow("missing entries", json, u"entries"_qs, Error::Code::Required);
+    json = good;
+    json[u"entries"_qs] = u"none"_qs;
+    addRow("entries not an array", json, u"entries"_qs, Error::Code::InvalidType);
+    json = good;
+    json[u"version"_qs] = 12;
+    addRow("version not a string", json, u"version"_qs, Error::Code::InvalidType);
+    json = good;
+    json[u"version"_qs] = u"0123456789abcdef0123456789abcdef"_qs;
+    addRow("version mismatch", json, u"version"_qs, Error::Code::InvalidFormat);
+    json = good;
+    json[u"extra"_qs] = true;
+    addRow("unknown field", json, u"extra"_qs, Error::Code::UnknownField);
+    json = good;
+    QJsonArray entries = json.value(u"entries"_qs).toArray();
+    entries[0] = 3;
+    json[u"entries"_qs] = entries;
+    addRow("entry not an object", json, u"entries[0]"_qs, Error::Code::InvalidType);
+
+    addRow("unknown entry field", withEntry([](QJsonObject &e) { e[u"weight"_qs] = 1; }), u"entries[1].weight"_qs,
+           Error::Code::UnknownField);
+    addRow("bad kind", withEntry([](QJsonObject &e) { e[u"kind"_qs] = u"planet"_qs; }), u"entries[1].kind"_qs,
+           Error::Code::InvalidFormat);
+    addRow("kind not a string", withEntry([](QJsonObject &e) { e[u"kind"_qs] = 0; }), u"entries[1].kind"_qs,
+           Error::Code::InvalidType);
+    addRow("missing canonical", withEntry([](QJsonObject &e) { e.remove(u"canonical"_qs); }),
+           u"entries[1].canonical"_qs, Error::Code::Required);
+    addRow("aliases not an array", withEntry([](QJsonObject &e) { e[u"aliases"_qs] = u"k8s"_qs; }),
+           u"entries[1].aliases"_qs, Error::Code::InvalidType);
+    addRow("alias not a string", withEntry([](QJsonObject &e) {
+               e[u"aliases"_qs] = QJsonArray {u"k8s"_qs, 8};
+           }),
+           u"entries[1].aliases[1]"_qs, Error::Code::InvalidType);
+    addRow("over-long alias",
+           withEntry([](QJsonObject &e) { e[u"aliases"_qs] = QJsonArray {QString(101, QLatin1Char('a'))}; }),
+           u"entries[1].aliases[0]"_qs, Error::Code::TooLong);
+    addRow("huge alias",
+           withEntry([](QJsonObject &e) { e[u"aliases"_qs] = QJsonArray {QString(100000, QLatin1Char('a'))}; }),
+           u"entries[1].aliases[0]"_qs, Error::Code::TooLong);
+    addRow("over-long related",
+           withEntry([](QJsonObject &e) { e[u"related"_qs] = QJsonArray {QString(101, QLatin1Char('a'))}; }),
+           u"entries[1].related[0]"_qs, Error::Code::TooLong);
+    addRow("too many aliases",
+           withEntry([](QJsonObject &e) { e[u"aliases"_qs] = QJsonArray::fromStringList(names(51, u"a"_qs)); }),
+           u"entries[1].aliases"_qs, Error::Code::TooMany);
+    addRow("control character", withEntry([](QJsonObject &e) { e[u"canonical"_qs] = u"Kube\u0001"_qs; }),
+           u"entries[1].canonical"_qs, Error::Code::ForbiddenCharacter);
+    addRow("separator in a name", withEntry([](QJsonObject &e) { e[u"related"_qs] = QJsonArray {u"a, b"_qs}; }),
+           u"entries[1].related[0]"_qs, Error::Code::ForbiddenCharacter);
+    addRow("duplicate entry", withEntry([](QJsonObject &e) { e[u"canonical"_qs] = u"c#"_qs; }), u"entries[1]"_qs,
+           Error::Code::Duplicate);
+}
+
+void TestVocabulary::jsonRejects()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QString, field);
+    QFETCH(int, code);
+    const auto decoded = vocabularyFromJson(json);
+    QVERIFY(!decoded);
+    QCOMPARE(decoded.error().field, field);
+    QCOMPARE(static_cast<int>(decoded.error().code), code);
+    QVERIFY2(decoded.error().message.contains(field), qPrintable(decoded.error().message));
+}
+
+void TestVocabulary::defaultParsesInCanonicalOrder()
+{
+    const QString text = defaultText();
+    QVERIFY(!text.isEmpty());
+    const QList<Error> problems = Vocabulary::problems(text);
+    for (const Error &e : problems)
+        qWarning() << e.message;
+    QVERIFY(problems.isEmpty());
+    const Vocabulary v = Vocabulary::defaults();
+    QVERIFY(v.size() > 300);
+    QCOMPARE(v.version(), Vocabulary::parse(text)->version());
+    // The shipped file is kept in the order export writes, so an admin's diff against it is small.
+    QCOMPARE(entryLines(text), entryLines(v.toText()));
+}
+
+void TestVocabulary::defaultCoversDemoSkills()
+{
+    const Vocabulary v = Vocabulary::defaults();
+    const QStringList taxonomy = demoSkillTaxonomy();
+    QVERIFY(taxonomy.size() > 100);
+    QStringList missing;
+    for (const QString &skill : taxonomy) {
+        const auto entries = v.lookup(foldText(skill));
+        const bool named = std::any_of(entries.cbegin(), entries.cend(), [&skill](const VocabularyEntry *e) {
+            return e->kind == Kind::Skill && e->canonical == skill;
+        });
+        if (!named)
+            missing.append(skill);
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(u"no skill entry for: "_qs + missing.join(u", "_qs)));
+}
+
+void TestVocabulary::defaultCoversDemoOffices()
+{
+    const Vocabulary v = Vocabulary::defaults();
+    QStringList missing;
+    for (const Demo::Office &office : Demo::offices()) {
+        const auto entries = v.lookup(foldText(office.city));
+        const bool named = std::any_of(entries.cbegin(), entries.cend(), [&office](const VocabularyEntry *e) {
+            return e->kind == Kind::Place && e->canonical == office.city;
+        });
+        if (!named)
+            missing.append(office.city);
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(u"no place entry for: "_qs + missing.join(u", "_qs)));
+}
+
+void TestVocabulary::defaultKnowsCommonWords_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("canonical");
+    const auto row = [](const QString &typed, Kind kind, const QString &canonical) {
+        QTest::addRow("%s", qPrintable(typed)) << typed << static_cast<int>(kind) << canonical;
+    };
+    row(u"k8s"_qs, Kind::Skill, u"Kubernetes"_qs);
+    row(u"tf"_qs, Kind::Skill, u"Terraform"_qs);
+    row(u"js"_qs, Kind::Skill, u"JavaScript"_qs);
+    row(u"postgres"_qs, Kind::Skill, u"PostgreSQL"_qs);
+    row(u"Deutsch"_qs, Kind::Skill, u"German"_qs);
+    row(u"日本語"_qs, Kind::Skill, u"Japanese"_qs);
+    row(u"bangalore"_qs, Kind::Place, u"Bengaluru"_qs);
+    row(u"cologne"_qs, Kind::Place, u"Köln"_qs);
+    row(u"munich"_qs, Kind::Place, u"München"_qs);
+    row(u"zurich"_qs, Kind::Place, u"Zürich"_qs);
+    row(u"swe"_qs, Kind::Title, u"Software Engineer"_qs);
+}
+
+void TestVocabulary::defaultKnowsCommonWords()
+{
+    QFETCH(QString, typed);
+    QFETCH(int, kind);
+    QFETCH(QString, canonical);
+    const auto entries = Vocabulary::defaults().lookup(foldText(typed));
+    const bool found = std::any_of(entries.cbegin(), entries.cend(), [&](const VocabularyEntry *e) {
+        return static_cast<int>(e->kind) == kind && e->canonical == canonical;
+    });
+    QVERIFY(found);
+}
+
+QTEST_GUILESS_MAIN(TestVocabulary)
+#include "tst_vocabulary.moc"

@@ -17,18 +17,27 @@ MatchReason::Kind better(MatchReason::Kind a, MatchReason::Kind b)
     return int(a) <= int(b) ? a : b;
 }
 
+bool inGroups(const QList<PlanTerm::Group> &groups, const QString &token)
+{
+    return std::any_of(groups.cbegin(), groups.cend(), [&](const PlanTerm::Group &g) { return g.contains(token); });
+}
+
 //! How \a word matches \a term, or -1.
 int wordMatch(const SearchText::Word &word, const PlanTerm &term)
 {
     int best = -1;
     auto consider = [&](const QString &token) {
         int kind = -1;
-        if (token == term.token)
+        if (!term.token.isEmpty() && token == term.token)
             kind = int(MatchReason::Kind::Exact);
-        else if (token.startsWith(term.token))
+        else if (!term.token.isEmpty() && token.startsWith(term.token))
             kind = int(MatchReason::Kind::Prefix);
         else if (term.corrections.contains(token))
             kind = int(MatchReason::Kind::Corrected);
+        else if (inGroups(term.alternatives, token))
+            kind = int(MatchReason::Kind::Exact);
+        else if (inGroups(term.related, token))
+            kind = int(MatchReason::Kind::Related);
         if (kind >= 0 && (best < 0 || kind < best))
             best = kind;
     };
@@ -43,7 +52,7 @@ int wordMatch(const SearchText::Word &word, const PlanTerm &term)
 MatchSpan spanOf(QStringView text, const SearchText::Word &word, const PlanTerm &term, MatchReason::Kind kind)
 {
     MatchSpan span {int(word.start), int(word.length)};
-    if (kind != MatchReason::Kind::Prefix || !word.token.startsWith(term.token))
+    if (kind != MatchReason::Kind::Prefix || term.token.isEmpty() || !word.token.startsWith(term.token))
         return span;
     const QStringView original = text.mid(word.start, word.length);
     if (word.folded.size() != original.size())
@@ -83,8 +92,8 @@ FieldMatch matchField(QStringView text, const std::vector<PlanTerm> &terms)
             const MatchSpan span = spanOf(text, word, term, k);
             if (!result.spans.contains(span))
                 result.spans.append(span);
-            if (!result.terms.contains(term.folded))
-                result.terms.append(term.folded);
+            if (!result.terms.contains(term.name))
+                result.terms.append(term.name);
         }
     }
     return result;

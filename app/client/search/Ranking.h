@@ -6,8 +6,9 @@
 namespace Colleagues {
 
 //! How the search engine scores a person from where each query term matched: column weights,
-//! exact above prefix above corrected, tiers by terms matched, the name bonus. One function
-//! scores matches from FTS5 and from the prefix table alike. See docs/ARCHITECTURE.md, "Ranking".
+//! exact above prefix above corrected above related, more evidence above less, tiers by terms
+//! matched, the name bonus. One function scores matches from FTS5 and from the prefix table
+//! alike. See docs/ARCHITECTURE.md, "Ranking".
 namespace Ranking {
 
 //! The FTS5 columns of profile_fts, in order.
@@ -26,6 +27,7 @@ enum Column {
     ColumnCount
 };
 constexpr quint16 AllColumns = (1u << ColumnCount) - 1;
+constexpr quint16 LocationColumns = 1u << LocationColumn;
 
 //! Results are ordered by tier first: each term matched without correction adds one tier.
 constexpr double TierStep = 1000;
@@ -33,18 +35,46 @@ constexpr double TierStep = 1000;
 //! Where one term matched in one document: a bit per column for each kind of match.
 struct TermHit
 {
-    quint16 exact = 0;
-    quint16 prefix = 0;
+    quint16 exact = 0; //!< the typed word, or a word meaning the same (an alias)
+    quint16 prefix = 0; //!< a word starting with the typed word
     quint16 corrected = 0;
-    quint16 any() const { return exact | prefix | corrected; }
+    quint16 related = 0; //!< a related skill (a fallback)
+    quint16 any() const { return exact | prefix | corrected | related; }
+    TermHit &operator|=(const TermHit &other)
+    {
+        exact |= other.exact;
+        prefix |= other.prefix;
+        corrected |= other.corrected;
+        related |= other.related;
+        return *this;
+    }
+    TermHit masked(quint16 columns) const
+    {
+        return TermHit {quint16(exact & columns), quint16(prefix & columns), quint16(corrected & columns),
+                        quint16(related & columns)};
+    }
+};
+
+//! How to score a query's documents.
+struct Options
+{
+    quint16 levelMask = 0; //!< a term must match a skill of these columns (level>=N); 0: none
+    quint32 complete = 0; //!< bit per term: a whole known word, its prefix matches rank lower
+    bool expertsFirst = false; //!< skill levels weigh more ("python expert")
+    bool partial = false; //!< terms may be missing (not all of them)
 };
 
 //! The columns of the skills of level \a minLevel and above.
 quint16 skillColumnMask(int minLevel);
 
-//! The tiered score of a document from its term hits; false when a term did not match or the
-//! level filter (skills of \a levelMask, 0 for none) is not met.
-bool scoreDocument(const TermHit *hits, int count, quint16 levelMask, double *value);
+//! For "skill:NAME expert": a score that puts the highest of the skill columns in \a mask first
+//! (5 per level), 0 for none.
+double skillLevelBonus(quint16 mask);
+
+//! The tiered score of a document from its \a count term hits; false when a term did not match
+//! (unless partial: then when none did) or the level filter is not met. \a missing gets a bit
+//! per term that did not match.
+bool scoreDocument(const TermHit *hits, int count, const Options &options, double *value, quint32 *missing = nullptr);
 
 } // namespace Ranking
 } // namespace Colleagues

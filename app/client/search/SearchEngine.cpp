@@ -7,11 +7,13 @@
 #include "client/search/MatchReasons.h"
 #include "client/search/PlanTerm.h"
 #include "client/search/PrefixTable.h"
+#include "client/search/QueryUnderstanding.h"
 #include "client/search/Ranking.h"
 #include "client/search/SearchQuery.h"
 #include "client/search/SearchText.h"
 #include "client/search/TermDictionary.h"
 #include "core/TextFold.h"
+#include "core/Vocabulary.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -34,23 +36,49 @@ constexpr int MaxTerms = 16;
 // A term matching fewer documents than this is checked for a likely typo.
 constexpr int RareTermDocs = 3;
 
-enum PhraseKind : quint8 { ExactPhrase, PrefixPhrase, CorrectedPhrase, FilterPhrase };
+enum PhraseKind : quint8 { ExactPhrase, PrefixPhrase, CorrectedPhrase, RelatedPhrase, FilterPhrase };
 
 //! What colleagues_collect() needs to know about the MATCH expression, and where it writes.
 struct CollectPlan
 {
-    int termCount = 0; //!< terms searched through FTS5 (the long ones)
+    int termCount = 0; //!< terms whose hits are recorded
     struct Phrase
     {
         int term;
         PhraseKind kind;
+        bool continues = false; //!< ANDed with the phrase before (a multi-word name): columns of both
     };
     std::vector<Phrase> phrases; //!< in the order of the expression (FTS5's phrase numbers)
-    std::vector<qint64> rowids; //!< out: the matching rows
+    std::vector<qint64> rowids; //!< out: the matching rows, ascending
     std::vector<TermHit> hits; //!< out: termCount hits per row
+    bool recordFilters = false; //!< also record the columns of the filters (skill: for experts first)
+    std::vector<quint16> filterColumns; //!< out: per row, when recordFilters
+
+    //! True when row \a id matched, with its hits in \a found; ids must be asked for in
+    //! ascending order.
+    bool find(qint64 id, size_t *cursor, const TermHit **found) const
+    {
+        while (*cursor < rowids.size() && rowids[*cursor] < id)
+            ++*cursor;
+        if (*cursor >= rowids.size() || rowids[*cursor] != id)
+            return false;
+        *found = hits.data() + *cursor * size_t(termCount);
+        return true;
+    }
 };
 
 constexpr const char *CollectPlanType = "colleagues_collect_plan";
+
+void addHit(TermHit &hit, PhraseKind kind, quint16 mask)
+{
+    switch (kind) {
+    case ExactPhrase: hit.exact |= mask; break;
+    case PrefixPhrase: hit.prefix |= mask; break;
+    case CorrectedPhrase: hit.corrected |= mask; break;
+    case RelatedPhrase: hit.related |= mask; break;
+    case FilterPhrase: break;
+    }
+}
 
 //! colleagues_collect(profile_fts, plan): records the current row and, per term, the columns
 //! where each kind of phrase matched. One call per matching row; the score is computed in C++.
@@ -67,22 +95,39 @@ void collectFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
     plan->hits.resize(base + size_t(plan->termCount));
     TermHit *hits = plan->hits.data() + base;
     const int phraseCount = std::min<int>(api->xPhraseCount(fts), int(plan->phrases.size()));
+    if (plan->recordFilters)
+        plan->filterColumns.push_back(0);
+    // A group of phrases (one, or the words of a name) counts in the columns all of them are in.
+    quint16 group = 0;
+    const CollectPlan::Phrase *groupPhrase = nullptr;
     for (int p = 0; p < phraseCount; ++p) {
         const CollectPlan::Phrase &phrase = plan->phrases[size_t(p)];
-        if (phrase.kind == FilterPhrase)
-            continue;
-        TermHit &hit = hits[phrase.term];
-        quint16 &mask = phrase.kind == ExactPhrase ? hit.exact
-            : phrase.kind == PrefixPhrase          ? hit.prefix
-                                                   : hit.corrected;
-        Fts5PhraseIter iter;
-        int column = -1;
-        for (api->xPhraseFirstColumn(fts, p, &iter, &column); column >= 0;
-             api->xPhraseNextColumn(fts, &iter, &column)) {
-            if (column < ColumnCount)
-                mask |= quint16(1u << column);
+        quint16 mask = 0;
+        if (phrase.kind != FilterPhrase || plan->recordFilters) {
+            Fts5PhraseIter iter;
+            int column = -1;
+            for (api->xPhraseFirstColumn(fts, p, &iter, &column); column >= 0;
+                 api->xPhraseNextColumn(fts, &iter, &column)) {
+                if (column < ColumnCount)
+                    mask |= quint16(1u << column);
+            }
         }
+        if (phrase.kind == FilterPhrase) {
+            if (plan->recordFilters)
+                plan->filterColumns.back() |= mask;
+            continue;
+        }
+        if (phrase.continues) {
+            group &= mask;
+            continue;
+        }
+        if (groupPhrase)
+            addHit(hits[groupPhrase->term], groupPhrase->kind, group);
+        groupPhrase = &phrase;
+        group = mask;
     }
+    if (groupPhrase)
+        addHit(hits[groupPhrase->term], groupPhrase->kind, group);
     sqlite3_result_null(context);
 }
 
@@ -144,6 +189,7 @@ struct Match
     double value;
     qint32 nameRank;
     quint16 columns = 0; //!< the FTS5 columns any term matched in: the fields to explain
+    quint32 missing = 0; //!< in a partial result, a bit per term it does not match
 };
 
 bool before(const Match &l, const Match &r)
@@ -185,6 +231,11 @@ struct SearchEngine::Private
 
     TermDictionary dictionary;
     bool dictionaryLoaded = false;
+    // The words of the directory's names and locations (UTF-8 tokens), for query understanding;
+    // words people stopped using stay until the next full load.
+    QSet<QByteArray> nameWords;
+    QSet<QByteArray> placeWords;
+    Vocabulary vocabulary;
 
     Sql::Statement matchStatement;
     Sql::Statement rowStatement;
@@ -199,7 +250,7 @@ struct SearchEngine::Private
         QString key;
         std::vector<Match> matches;
         size_t sorted = 0;
-        SearchPage facts; //!< facets, corrections, total, error
+        SearchPage facts; //!< facets, corrections, total, error, understood, partial
         std::vector<PlanTerm> terms;
         SearchQuery query;
         //! Every match in local_id order, facet selections aside, when the query was answered
@@ -219,12 +270,17 @@ struct SearchEngine::Private
     qint64 dataVersion();
     QByteArray indexState();
 
-    std::vector<PlanTerm> planTerms(const SearchQuery &query, QList<Correction> *corrections);
-    QString matchExpression(const SearchQuery &query, const std::vector<PlanTerm> &terms,
-                            const std::vector<int> &longTerms, CollectPlan *plan) const;
-    bool collect(const SearchQuery &query, const std::vector<PlanTerm> &terms, std::vector<Match> *matches,
-                 QString *error, const std::vector<qint64> *within = nullptr);
-    SearchResult result(const Match &match, const SearchQuery &query, const std::vector<PlanTerm> &terms);
+    bool isNameWord(const QString &folded) const;
+    bool isPlaceWord(const QString &folded) const;
+    std::vector<PlanTerm> planTerms(const SearchQuery &query, UnderstoodQuery *understood, Options *options,
+                                    QList<Correction> *corrections);
+    QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
+    QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
+    bool runFts(const QString &expression, CollectPlan *plan, QString *error);
+    bool collect(const SearchQuery &query, const std::vector<PlanTerm> &terms, const Options &options, bool withRelated,
+                 std::vector<Match> *matches, QString *error, const std::vector<qint64> *within = nullptr);
+    SearchResult result(const Match &match, const SearchQuery &query, const std::vector<PlanTerm> &terms,
+                        const QString &place);
 };
 
 bool SearchEngine::Private::ensureOpen()
@@ -383,6 +439,19 @@ void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
 {
     const auto columns = rowColumns(row);
     prefixTable.setPerson(size_t(id), columns);
+    // Words of names and locations, for query understanding ("will" is a name; "in lagos" a place).
+    auto addWords = [](QSet<QByteArray> &set, QByteArrayView text) {
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text[i] == ' ') {
+                if (i > start)
+                    set.insert(QByteArray(text.data() + start, i - start));
+                start = i + 1;
+            }
+        }
+    };
+    addWords(nameWords, columns[NameColumn]);
+    addWords(placeWords, columns[LocationColumn]);
     rowHashes[size_t(id)] = rowHash(row);
 }
 
@@ -397,6 +466,8 @@ bool SearchEngine::Private::loadPrefixTable()
 {
     prefixTable.reset(docs.size(), byName.size());
     rowHashes.assign(docs.size(), 0);
+    nameWords.clear();
+    placeWords.clear();
     Sql::Statement rows(db, AllSearchRows);
     while (rows.next()) {
         const qint64 id = rows.int64(0);
@@ -520,61 +591,165 @@ bool SearchEngine::Private::loadDictionary()
     return dictionaryLoaded;
 }
 
-std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, QList<Correction> *corrections)
+bool SearchEngine::Private::isNameWord(const QString &folded) const
 {
+    return nameWords.contains(SearchText::encode(folded).toUtf8());
+}
+
+bool SearchEngine::Private::isPlaceWord(const QString &folded) const
+{
+    return placeWords.contains(SearchText::encode(folded).toUtf8());
+}
+
+namespace {
+
+//! The index tokens of a name: its words ("Machine learning" -> machine, learning).
+PlanTerm::Group nameTokens(const QString &name)
+{
+    PlanTerm::Group tokens;
+    for (const SearchText::Word &word : SearchText::words(name))
+        tokens.append(word.token);
+    return tokens;
+}
+
+void addGroup(QList<PlanTerm::Group> *groups, const PlanTerm::Group &group)
+{
+    if (!group.isEmpty() && !groups->contains(group))
+        groups->append(group);
+}
+
+//! The names of a skill or place as the index has them: each name's words, and for a skill the
+//! whole-key token its profiles are indexed with.
+QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringList &names)
+{
+    QList<PlanTerm::Group> groups;
+    for (const QString &name : names) {
+        addGroup(&groups, nameTokens(name));
+        if (entry.kind == VocabularyEntry::Kind::Skill)
+            addGroup(&groups, {SearchText::skillKeyToken(name)});
+    }
+    return groups;
+}
+
+} // namespace
+
+std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, UnderstoodQuery *understood,
+                                                       Options *options, QList<Correction> *corrections)
+{
+    QStringList words;
+    for (const SearchQuery::Term &term : query.terms)
+        words.append(term.folded);
+    const QueryUnderstanding understanding(
+        vocabulary.isEmpty() ? nullptr : &vocabulary, [this](const QString &word) { return isNameWord(word); },
+        [this](const QString &word) { return isPlaceWord(word); });
+    const QueryUnderstanding::Result read = understanding.understand(words, query.hasFilters());
+    understood->dropped = read.dropped;
+    understood->expertsFirst = read.expertsFirst;
+    options->expertsFirst = read.expertsFirst;
+
     std::vector<PlanTerm> terms;
-    for (const SearchQuery::Term &term : query.terms) {
+    for (const QueryUnderstanding::Term &term : read.terms) {
         if (int(terms.size()) >= MaxTerms)
             break;
-        PlanTerm plan {term.folded, term.token, {}, PrefixTable::term(term.token)};
-        if (TermDictionary::maxEdits(term.token) > 0 && !SearchText::hasSymbols(term.token)) {
+        PlanTerm plan;
+        plan.folded = term.text();
+        plan.name = term.name();
+        if (term.words.size() == 1) {
+            plan.token = SearchText::encode(term.words.constFirst());
+            plan.shortTerm = PrefixTable::term(plan.token);
+        }
+        if (term.place) {
+            plan.columns = LocationColumns;
+            understood->place = term.entry ? term.entry->canonical : term.text();
+        } else {
+            understood->terms.append(plan.name);
+        }
+        if (term.entry) {
+            const VocabularyEntry &entry = *term.entry;
+            plan.alternatives = entryGroups(entry, QStringList {entry.canonical} + entry.aliases);
+            if (term.words.size() == 1)
+                plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // the typed word is searched anyway
+            plan.related = entryGroups(entry, entry.related);
+            plan.complete = true;
+            if (term.isAlias())
+                understood->aliases.append(AliasApplied {term.text(), entry.canonical});
+        }
+        // A typo is corrected only when the word is not known: not in the vocabulary, not a word
+        // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
+        const bool known = term.entry || term.words.size() != 1 || isNameWord(plan.folded);
+        if (!known && TermDictionary::maxEdits(plan.token) > 0 && !SearchText::hasSymbols(plan.token)) {
             // The term dictionary answers "how many people does this prefix match" without FTS5,
             // which would merge the doclists of every term with that prefix first.
             if (!dictionaryLoaded)
                 loadDictionary();
-            const int exactDocs = dictionary.prefixDocs(term.token, RareTermDocs);
+            const int exactDocs = dictionary.prefixDocs(plan.token, RareTermDocs);
             if (exactDocs < RareTermDocs) {
-                const auto candidates = dictionary.corrections(term.token, 8);
+                const auto candidates = dictionary.corrections(plan.token, 8);
                 for (const TermDictionary::Candidate &candidate : candidates) {
                     // Only the nearest, and only words clearly more common than what was typed.
                     if (candidate.distance != candidates.first().distance || plan.corrections.size() >= 3)
                         break;
+                    if (term.place && !placeWords.contains(candidate.term.toUtf8()))
+                        continue;
                     if (candidate.docs >= 3 * exactDocs)
                         plan.corrections.append(candidate.term);
                 }
                 if (!plan.corrections.isEmpty())
-                    corrections->append(Correction {term.folded, plan.corrections.first(), exactDocs > 0});
+                    corrections->append(Correction {plan.folded, plan.corrections.first(), exactDocs > 0});
             }
         }
         terms.push_back(std::move(plan));
     }
+    for (size_t t = 0; t < terms.size(); ++t) {
+        if (terms[t].complete)
+            options->complete |= 1u << t;
+    }
     return terms;
 }
 
-QString SearchEngine::Private::matchExpression(const SearchQuery &query, const std::vector<PlanTerm> &terms,
-                                               const std::vector<int> &longTerms, CollectPlan *plan) const
+QString SearchEngine::Private::termClause(const PlanTerm &term, int index, bool typed, bool withRelated,
+                                          CollectPlan *plan) const
+{
+    QStringList parts;
+    auto add = [&](const QString &token, PhraseKind kind, bool prefix = false) {
+        parts.append(quoted(token) + (prefix ? QStringLiteral("*") : QString()));
+        plan->phrases.push_back({index, kind, false});
+    };
+    auto addGroups = [&](const QList<PlanTerm::Group> &groups, PhraseKind kind) {
+        for (const PlanTerm::Group &group : groups) {
+            QStringList words;
+            for (qsizetype i = 0; i < group.size(); ++i) {
+                words.append(quoted(group[i]));
+                plan->phrases.push_back({index, kind, i > 0});
+            }
+            parts.append(group.size() == 1 ? words.constFirst()
+                                           : QLatin1Char('(') + words.join(QStringLiteral(" AND ")) + QLatin1Char(')'));
+        }
+    };
+    if (typed && !term.token.isEmpty()) {
+        add(term.token, ExactPhrase);
+        add(term.token, PrefixPhrase, true);
+        for (const QString &correction : term.corrections)
+            add(correction, CorrectedPhrase);
+    }
+    addGroups(term.alternatives, ExactPhrase);
+    if (withRelated)
+        addGroups(term.related, RelatedPhrase);
+    if (parts.isEmpty())
+        return QString();
+    const QString clause = QLatin1Char('(') + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    return term.columns == LocationColumns ? QStringLiteral("{location} : ") + clause : clause;
+}
+
+QString SearchEngine::Private::filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const
 {
     QStringList clauses;
-    plan->termCount = int(longTerms.size());
-    plan->phrases.clear();
-    for (int i = 0; i < int(longTerms.size()); ++i) {
-        const PlanTerm &term = terms[size_t(longTerms[size_t(i)])];
-        QString out =
-            QStringLiteral("(") + quoted(term.token) + QStringLiteral(" OR ") + quoted(term.token) + QLatin1Char('*');
-        plan->phrases.push_back({i, ExactPhrase});
-        plan->phrases.push_back({i, PrefixPhrase});
-        for (const QString &correction : term.corrections) {
-            out += QStringLiteral(" OR ") + quoted(correction);
-            plan->phrases.push_back({i, CorrectedPhrase});
-        }
-        clauses.append(out + QLatin1Char(')'));
-    }
     for (const SearchQuery::SkillFilter &skill : query.skills) {
         clauses.append(skillColumns(query.minLevel) + QStringLiteral(" : ") + quoted(skill.keyToken));
         plan->phrases.push_back({0, FilterPhrase});
     }
     // level>=N with terms is checked on the terms' hits; alone, it asks for any skill.
-    if (query.minLevel > 0 && query.skills.isEmpty() && terms.empty()) {
+    if (query.minLevel > 0 && query.skills.isEmpty() && !anyTerms) {
         clauses.append(skillColumns(query.minLevel) + QStringLiteral(" : \"_k\"*"));
         plan->phrases.push_back({0, FilterPhrase});
     }
@@ -593,100 +768,173 @@ QString SearchEngine::Private::matchExpression(const SearchQuery &query, const s
     return clauses.join(QStringLiteral(" AND "));
 }
 
-bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<PlanTerm> &terms,
-                                    std::vector<Match> *matches, QString *error, const std::vector<qint64> *within)
+bool SearchEngine::Private::runFts(const QString &expression, CollectPlan *plan, QString *error)
 {
-    matches->clear();
-    if (query.isEmpty()) {
-        matches->reserve(byName.size());
-        for (size_t rank = 0; rank < byName.size(); ++rank)
-            matches->push_back(Match {byName[rank], 0.0, qint32(rank), 0});
-        return true;
-    }
-    // Short terms (1 to 4 characters, the expensive ones for FTS5: they match most people) are
-    // looked up in the in-memory prefix table; longer ones, corrections and filters in FTS5.
-    std::vector<int> shortTerms;
-    std::vector<int> longTerms;
-    for (int i = 0; i < int(terms.size()); ++i)
-        (terms[size_t(i)].shortTerm.isValid() && terms[size_t(i)].corrections.isEmpty() ? shortTerms : longTerms)
-            .push_back(i);
-    // The longest short term first: it rejects most people soonest.
-    std::stable_sort(shortTerms.begin(), shortTerms.end(), [&](int l, int r) {
-        return terms[size_t(l)].shortTerm.length > terms[size_t(r)].shortTerm.length;
-    });
-    const quint16 levelMask = query.minLevel > 0 && query.skills.isEmpty() ? skillColumnMask(query.minLevel) : 0;
-    std::vector<TermHit> hits(terms.size());
-
-    auto consider = [&](qint64 id, const TermHit *longHits) {
-        const Doc &doc = docs[size_t(id)];
-        for (size_t i = 0; i < longTerms.size(); ++i)
-            hits[size_t(longTerms[i])] = longHits[i];
-        for (int t : shortTerms) {
-            const PrefixTable::Hit hit = prefixTable.lookup(size_t(id), terms[size_t(t)].shortTerm);
-            hits[size_t(t)] = TermHit {hit.exact, hit.prefix, 0};
-            if (!hits[size_t(t)].any())
-                return;
-        }
-        double value = 0;
-        if (scoreDocument(hits.data(), int(hits.size()), levelMask, &value) || terms.empty()) {
-            quint16 columns = 0;
-            for (const TermHit &hit : hits)
-                columns |= hit.any();
-            matches->push_back(Match {id, value, doc.nameRank, columns});
-        }
-    };
-
-    // level>=N with terms is checked on their hits; everything else that is not short needs FTS5.
-    const bool needsFts = !longTerms.empty() || !query.skills.isEmpty() || !query.departments.isEmpty()
-        || !query.locations.isEmpty() || (query.minLevel > 0 && terms.empty());
-    if (!needsFts && within) {
-        // The query types on from the last one: only its matches can match.
-        matches->reserve(within->size());
-        for (qint64 id : *within) {
-            if (size_t(id) < docs.size() && docs[size_t(id)].nameRank >= 0)
-                consider(id, nullptr);
-        }
-        return true;
-    }
-    if (!needsFts) {
-        // By local_id: the prefix table is read front to back. A short term matches much of
-        // the directory (one letter: most of it).
-        matches->reserve(byName.size());
-        for (size_t id = 0; id < docs.size(); ++id) {
-            if (docs[id].nameRank >= 0)
-                consider(qint64(id), nullptr);
-        }
-        return true;
-    }
-
-    CollectPlan plan;
-    const QString expression = matchExpression(query, terms, longTerms, &plan);
-    plan.rowids.reserve(4096);
-    matchStatement.bindPointer(1, &plan, CollectPlanType);
+    plan->rowids.reserve(4096);
+    matchStatement.bindPointer(1, plan, CollectPlanType);
     matchStatement.bind(2, expression);
     while (matchStatement.next()) { }
     const bool ok = matchStatement.ok();
     if (!ok)
         *error = QStringLiteral("search failed: %1").arg(matchStatement.errorMessage());
     matchStatement.reset();
-    if (!ok) {
+    if (!ok)
         qCWarning(lcSearch) << *error << expression;
-        return false;
+    return ok;
+}
+
+bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<PlanTerm> &terms,
+                                    const Options &options, bool withRelated, std::vector<Match> *matches,
+                                    QString *error, const std::vector<qint64> *within)
+{
+    matches->clear();
+    if (terms.empty() && !query.hasFilters()) {
+        matches->reserve(byName.size());
+        for (size_t rank = 0; rank < byName.size(); ++rank)
+            matches->push_back(Match {byName[rank], 0.0, qint32(rank), 0, 0});
+        return true;
     }
-    for (size_t row = 0; row < plan.rowids.size(); ++row) {
-        const qint64 id = plan.rowids[row];
-        if (id < 0 || size_t(id) >= docs.size() || docs[size_t(id)].nameRank < 0)
-            continue; // changed after the table was loaded; the next search reloads
-        consider(id, plan.hits.data() + row * size_t(plan.termCount));
+    // The typed words of short terms (1 to 4 characters, the expensive ones for FTS5: they match
+    // most people) are looked up in the in-memory prefix table; everything else in FTS5. When
+    // every term must match, the terms that are all FTS5 are one expression with the filters;
+    // the other words of a short term (an alias's canonical name) are a query of their own.
+    // When some may be missing (partial), every term's FTS5 part is a query of its own.
+    const bool partial = options.partial;
+    std::vector<int> tableTerms;
+    std::vector<int> mainTerms;
+    std::vector<int> sideTerms;
+    for (int i = 0; i < int(terms.size()); ++i) {
+        const PlanTerm &term = terms[size_t(i)];
+        if (term.typedInTable())
+            tableTerms.push_back(i);
+        if (partial ? term.hasFtsPart(withRelated) : !term.typedInTable())
+            (partial ? sideTerms : mainTerms).push_back(i);
+        else if (term.hasFtsPart(withRelated))
+            sideTerms.push_back(i);
+    }
+    // The longest short term first: it rejects most people soonest.
+    std::stable_sort(tableTerms.begin(), tableTerms.end(), [&](int l, int r) {
+        return terms[size_t(l)].shortTerm.length > terms[size_t(r)].shortTerm.length;
+    });
+
+    CollectPlan main;
+    // "skill:python expert": the skill filter's level ranks.
+    main.recordFilters = options.expertsFirst && !query.skills.isEmpty();
+    QStringList clauses;
+    main.termCount = int(mainTerms.size());
+    for (size_t i = 0; i < mainTerms.size(); ++i)
+        clauses.append(termClause(terms[size_t(mainTerms[i])], int(i), true, withRelated, &main));
+    const QString filters = filterClauses(query, !terms.empty(), &main);
+    if (!filters.isEmpty())
+        clauses.append(filters);
+    const bool needsMain = !clauses.isEmpty();
+    if (needsMain && !runFts(clauses.join(QStringLiteral(" AND ")), &main, error))
+        return false;
+
+    std::vector<CollectPlan> sides(sideTerms.size());
+    for (size_t i = 0; i < sideTerms.size(); ++i) {
+        const PlanTerm &term = terms[size_t(sideTerms[i])];
+        sides[i].termCount = 1;
+        const QString clause = termClause(term, 0, !term.typedInTable(), withRelated, &sides[i]);
+        if (!clause.isEmpty() && !runFts(clause, &sides[i], error))
+            return false;
+    }
+
+    const quint16 levelMask = query.minLevel > 0 && query.skills.isEmpty() ? skillColumnMask(query.minLevel) : 0;
+    Options scoring = options;
+    scoring.levelMask = levelMask;
+    std::vector<TermHit> hits(terms.size());
+    size_t mainCursor = 0;
+    std::vector<size_t> sideCursors(sides.size(), 0);
+
+    auto consider = [&](qint64 id) {
+        const Doc &doc = docs[size_t(id)];
+        std::fill(hits.begin(), hits.end(), TermHit {});
+        quint16 filterColumns = 0;
+        if (needsMain) {
+            const TermHit *found = nullptr;
+            if (!main.find(id, &mainCursor, &found) && !partial)
+                return;
+            if (main.recordFilters && mainCursor < main.filterColumns.size())
+                filterColumns = main.filterColumns[mainCursor];
+            for (size_t i = 0; found && i < mainTerms.size(); ++i)
+                hits[size_t(mainTerms[i])] = found[i].masked(terms[size_t(mainTerms[i])].columns);
+        }
+        for (size_t i = 0; i < sides.size(); ++i) {
+            const TermHit *found = nullptr;
+            if (sides[i].find(id, &sideCursors[i], &found))
+                hits[size_t(sideTerms[i])] |= found->masked(terms[size_t(sideTerms[i])].columns);
+        }
+        for (int t : tableTerms) {
+            const PlanTerm &term = terms[size_t(t)];
+            const PrefixTable::Hit hit = prefixTable.lookup(size_t(id), term.shortTerm);
+            TermHit &termHit = hits[size_t(t)];
+            termHit |= TermHit {hit.exact, hit.prefix, 0, 0}.masked(term.columns);
+            if (!termHit.any() && !partial)
+                return;
+        }
+        double value = 0;
+        quint32 missing = 0;
+        if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {
+            value += skillLevelBonus(filterColumns);
+            quint16 columns = 0;
+            for (const TermHit &hit : hits)
+                columns |= hit.any();
+            matches->push_back(Match {id, value, doc.nameRank, columns, missing});
+        }
+    };
+    auto present = [&](qint64 id) { return id >= 0 && size_t(id) < docs.size() && docs[size_t(id)].nameRank >= 0; };
+
+    if (needsMain) {
+        // Every result is a row of the main expression (all terms and the filters; partial: the
+        // filters).
+        for (qint64 id : main.rowids) {
+            if (present(id)) // else changed after the table was loaded; the next search reloads
+                consider(id);
+        }
+        return true;
+    }
+    if (within) {
+        // The query types on from the last one: only its matches can match.
+        matches->reserve(within->size());
+        for (qint64 id : *within) {
+            if (present(id))
+                consider(id);
+        }
+        return true;
+    }
+    if (!tableTerms.empty() || !partial) {
+        // By local_id: the prefix table is read front to back. A short term matches much of
+        // the directory (one letter: most of it).
+        matches->reserve(byName.size());
+        for (size_t id = 0; id < docs.size(); ++id) {
+            if (docs[id].nameRank >= 0)
+                consider(qint64(id));
+        }
+        return true;
+    }
+    // Partial, FTS5 only: the people any term's query found, in local_id order.
+    std::vector<qint64> ids;
+    for (const CollectPlan &side : sides)
+        ids.insert(ids.end(), side.rowids.begin(), side.rowids.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (qint64 id : ids) {
+        if (present(id))
+            consider(id);
     }
     return true;
 }
 
 SearchResult SearchEngine::Private::result(const Match &match, const SearchQuery &query,
-                                           const std::vector<PlanTerm> &terms)
+                                           const std::vector<PlanTerm> &terms, const QString &place)
 {
     SearchResult row;
     row.score = match.value;
+    for (size_t t = 0; t < terms.size(); ++t) {
+        if (match.missing & (1u << t))
+            row.unmatchedTerms.append(terms[t].columns == LocationColumns ? place : terms[t].name);
+    }
     rowStatement.bind(1, match.localId);
     if (!rowStatement.next()) {
         rowStatement.reset();
@@ -737,6 +985,12 @@ bool SearchEngine::prepare()
     return d->dictionaryLoaded || d->loadDictionary();
 }
 
+void SearchEngine::setVocabulary(const Vocabulary &vocabulary)
+{
+    d->vocabulary = vocabulary;
+    d->cache = {};
+}
+
 void SearchEngine::invalidate()
 {
     d->docsLoaded = false;
@@ -775,7 +1029,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         cache.key = key;
         cache.query = SearchQuery::parse(request.query);
         cache.facts.error = cache.query.error;
-        cache.terms = d->planTerms(cache.query, &cache.facts.corrections);
+        Options options;
+        cache.terms = d->planTerms(cache.query, &cache.facts.understood, &options, &cache.facts.corrections);
         if (!cache.facts.corrections.isEmpty()) {
             QStringList corrected;
             for (const PlanTerm &term : cache.terms)
@@ -785,19 +1040,39 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         // Typing on ("d", "da", "dat", "data", "data p") narrows the last query: when both are
         // short terms of the prefix table alone and every earlier term is a prefix of the new
         // one in its place, the new matches are among the last ones.
-        const bool shortOnly = !cache.query.terms.isEmpty() && cache.query.skills.isEmpty()
-            && cache.query.departments.isEmpty() && cache.query.locations.isEmpty()
+        const bool shortOnly = !cache.terms.empty() && cache.query.skills.isEmpty() && cache.query.departments.isEmpty()
+            && cache.query.locations.isEmpty()
             && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
-                           [](const PlanTerm &t) { return t.shortTerm.isValid() && t.corrections.isEmpty(); });
+                           [](const PlanTerm &t) { return !t.hasFtsPart(true) && t.columns == AllColumns; });
         bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
             && last.terms.size() <= cache.terms.size();
         for (size_t i = 0; narrows && i < last.terms.size(); ++i)
             narrows = cache.terms[i].token.startsWith(last.terms[i].token);
         std::vector<Match> all;
         QString error;
-        if (!d->collect(cache.query, cache.terms, &all, &error, narrows ? &last.candidates : nullptr))
+        bool ok =
+            d->collect(cache.query, cache.terms, options, false, &all, &error, narrows ? &last.candidates : nullptr);
+        // No one: related skills (Docker for Kubernetes) as a fallback; then the people who match
+        // the most of the terms.
+        const bool anyRelated = std::any_of(cache.terms.cbegin(), cache.terms.cend(),
+                                            [](const PlanTerm &t) { return !t.related.isEmpty(); });
+        bool withRelated = false;
+        if (ok && all.empty() && anyRelated) {
+            withRelated = true;
+            ok = d->collect(cache.query, cache.terms, options, true, &all, &error);
+        }
+        if (ok && all.empty() && cache.terms.size() > 1) {
+            options.partial = true;
+            ok = d->collect(cache.query, cache.terms, options, withRelated, &all, &error);
+            cache.facts.partial = cache.facts.understood.partial = !all.empty();
+        }
+        if (!withRelated) {
+            for (PlanTerm &term : cache.terms)
+                term.related.clear(); // not searched: not a reason either
+        }
+        if (!ok)
             cache.facts.error = error;
-        if (shortOnly && cache.facts.error.isEmpty()) {
+        if (shortOnly && !cache.facts.partial && cache.facts.error.isEmpty()) {
             cache.candidates.reserve(all.size());
             for (const Match &match : all)
                 cache.candidates.push_back(match.localId);
@@ -858,8 +1133,10 @@ SearchPage SearchEngine::search(const SearchRequest &request)
     page.corrections = cache.facts.corrections;
     page.correctedQuery = cache.facts.correctedQuery;
     page.error = cache.facts.error;
+    page.partial = cache.facts.partial;
+    page.understood = cache.facts.understood;
     for (size_t i = size_t(page.offset); i < end; ++i)
-        page.results.append(d->result(cache.matches[i], cache.query, cache.terms));
+        page.results.append(d->result(cache.matches[i], cache.query, cache.terms, cache.facts.understood.place));
     page.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
     return page;
 }
@@ -875,6 +1152,9 @@ QString SearchEngine::syntaxHelp()
                           "location, skills, interests and bio; every word must match. Case and accents do not\n"
                           "matter (\"muller\" finds Müller); symbols do (\"c++\", \"c#\", \".net\", \"node.js\",\n"
                           "\"ci/cd\"). A misspelled word is corrected when nothing matches it (\"kubernets\").\n"
+                          "Everyday words work: \"who can help with terraform\", \"python expert in london\",\n"
+                          "\"wer kennt sich mit k8s aus\"; aliases (\"tf\", \"js\", \"bangalore\") mean what profiles\n"
+                          "say. When no one matches every word, the closest matches are shown.\n"
                           "Filters:\n"
                           "  skill:NAME        has the skill NAME (skill:rust, skill:\"machine learning\", skill:c++)\n"
                           "  dept:NAME         department contains NAME (dept:\"Data Platform\"); also department:\n"

@@ -261,7 +261,8 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
         if (p.skills.isEmpty())
             continue;
         const QString skill = p.skills[random.bounded(int(p.skills.size()))].name.toLower();
-        everyday.queries.append(templates[random.bounded(int(templates.size()))].arg(skill, p.location));
+        QString query = templates[random.bounded(int(templates.size()))];
+        everyday.queries.append(query.replace(QLatin1String("%1"), skill).replace(QLatin1String("%2"), p.location));
     }
     classes.push_back(everyday);
     return classes;

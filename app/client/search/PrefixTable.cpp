@@ -1,19 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "client/search/PrefixTable.h"
 
-#include <QtAlgorithms>
-
 #include <algorithm>
 
 namespace Colleagues {
 
 namespace {
 
-constexpr int EntryShift = 22; //!< where the prefix id starts in an entry
 constexpr int OtherChar = 63; //!< a character outside the table's alphabet, after the first
-constexpr int FirstStartShift = 22;
-constexpr quint32 FirstStartUnknown = 1023; //!< a run too long to say: search all of it
-constexpr quint32 ColumnBits = 0x7FF;
 
 int prefixChar(char16_t c)
 {
@@ -24,18 +18,6 @@ int prefixChar(char16_t c)
     if (c == u'_')
         return 37;
     return -1;
-}
-
-//! The first character of a table id, and a hash (0-255) of its first two.
-int firstCharOf(quint32 prefixId)
-{
-    return int(prefixId >> (6 * (PrefixTable::MaxLength - 1)));
-}
-
-quint32 pairBit(quint32 prefixId)
-{
-    const quint32 pair = prefixId >> (6 * (PrefixTable::MaxLength - 2));
-    return (pair * 2654435761u) >> 24;
 }
 
 } // namespace
@@ -173,53 +155,6 @@ void PrefixTable::setPerson(size_t id, std::span<const QByteArrayView> columns)
     }
     m_ends[id] = quint32(m_entries.size());
     m_firstEnds[id] = quint32(m_firstEntries.size());
-}
-
-PrefixTable::Hit PrefixTable::lookup(size_t id, const Term &term) const
-{
-    Hit hit;
-    if (id >= m_ends.size() || !term.isValid())
-        return hit;
-    const Filter &filter = m_filters[id];
-    const quint64 firstBit = quint64(1) << firstCharOf(term.id);
-    if (!(filter.firstChars & firstBit))
-        return hit;
-    const quint32 rank = quint32(qPopulationCount(filter.firstChars & (firstBit - 1)));
-    const quint32 firstEntry = m_firstOffsets[id] + rank;
-    const quint32 entry = m_firstEntries[firstEntry];
-    if (term.length == 1) {
-        hit.prefix = quint16(entry & ColumnBits);
-        hit.exact = quint16((entry >> 11) & ColumnBits);
-        return hit;
-    }
-    const quint32 bit = pairBit(term.id);
-    if (!(filter.pairs[bit >> 6] & (quint64(1) << (bit & 63))))
-        return hit;
-    // Only the person's prefixes with the term's first character need looking at.
-    auto begin = m_entries.begin() + m_offsets[id];
-    auto end = m_entries.begin() + m_ends[id];
-    const quint32 start = entry >> FirstStartShift;
-    if (start != FirstStartUnknown) {
-        if (firstEntry + 1 < m_firstEnds[id]) {
-            const quint32 nextStart = m_firstEntries[firstEntry + 1] >> FirstStartShift;
-            if (nextStart != FirstStartUnknown)
-                end = begin + nextStart;
-        }
-        begin += start;
-    }
-    // The ids starting with the term's characters form one range.
-    const int freeBits = 6 * (MaxLength - term.length);
-    const quint64 low = quint64(term.id) << EntryShift;
-    const quint64 high = quint64(term.id + (1u << freeBits)) << EntryShift;
-    auto it = begin;
-    while (it != end && *it < low)
-        ++it;
-    for (; it != end && *it < high; ++it) {
-        hit.prefix |= quint16((*it >> 11) & ColumnBits);
-        if ((*it >> EntryShift) == quint64(term.id))
-            hit.exact |= quint16(*it & ColumnBits);
-    }
-    return hit;
 }
 
 void PrefixTable::squeeze()

@@ -118,12 +118,16 @@ bool scoreDocument(const TermHit *hits, int count, const Options &options, doubl
         if (direct > 0) {
             score += direct;
             ++exactTerms;
-            // The other fields that say it: the fields that are not skills, and the best skill.
-            const double skill =
-                std::max(table.exact[hit.exact & SkillColumns], prefixWeight[prefixOnly & SkillColumns]);
-            const double others = table.otherSum[otherIndex(hit.exact)]
-                + table.otherSum[otherIndex(prefixOnly)] * (complete ? CompletePrefixFactor : PrefixFactor);
-            score += std::min(EvidenceMax, EvidenceFactor * (others + skill - direct));
+            const quint16 directColumns = hit.exact | hit.prefix;
+            if ((options.evidence & (1u << t)) && (directColumns & (directColumns - 1))) {
+                // More than one field says it: the others add (the fields that are not skills,
+                // and the best skill).
+                const double skill =
+                    std::max(table.exact[hit.exact & SkillColumns], prefixWeight[prefixOnly & SkillColumns]);
+                const double others = table.otherSum[otherIndex(hit.exact)]
+                    + table.otherSum[otherIndex(prefixOnly)] * (complete ? CompletePrefixFactor : PrefixFactor);
+                score += std::min(EvidenceMax, EvidenceFactor * (others + skill - direct));
+            }
         } else if (hit.corrected) {
             score += table.corrected[hit.corrected & AllColumns];
         } else if (hit.related) {

@@ -189,7 +189,7 @@ struct Match
     double value;
     qint32 nameRank;
     quint16 columns = 0; //!< the FTS5 columns any term matched in: the fields to explain
-    quint32 missing = 0; //!< in a partial result, a bit per term it does not match
+    quint16 missing = 0; //!< in a partial result, a bit per term it does not match (MaxTerms 16)
 };
 
 bool before(const Match &l, const Match &r)
@@ -618,14 +618,17 @@ void addGroup(QList<PlanTerm::Group> *groups, const PlanTerm::Group &group)
         groups->append(group);
 }
 
-//! The names of a skill or place as the index has them: each name's words, and for a skill the
-//! whole-key token its profiles are indexed with.
+//! The names of a skill or place as the index has them: each name's words, and for a skill of
+//! several words the whole-key token its profiles are indexed with.
 QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringList &names)
 {
     QList<PlanTerm::Group> groups;
     for (const QString &name : names) {
-        addGroup(&groups, nameTokens(name));
-        if (entry.kind == VocabularyEntry::Kind::Skill)
+        const PlanTerm::Group words = nameTokens(name);
+        addGroup(&groups, words);
+        // A skill of several words is also its whole-key token: "machine learning" as one skill,
+        // not two skills that happen to share a level. One word is its own token already.
+        if (entry.kind == VocabularyEntry::Kind::Skill && words.size() > 1)
             addGroup(&groups, {SearchText::skillKeyToken(name)});
     }
     return groups;
@@ -703,6 +706,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     for (size_t t = 0; t < terms.size(); ++t) {
         if (terms[t].complete)
             options->complete |= 1u << t;
+        // One or two letters are the start of a word being typed: evidence would rank noise.
+        if (terms[t].token.size() > 2 || terms[t].token.isEmpty() || !terms[t].alternatives.isEmpty())
+            options->evidence |= 1u << t;
     }
     return terms;
 }
@@ -844,12 +850,15 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     Options scoring = options;
     scoring.levelMask = levelMask;
     std::vector<TermHit> hits(terms.size());
+    // Every term answered by the prefix table alone (typing a word): the hot loop of short queries.
+    const bool tableOnly = !needsMain && sides.empty() && tableTerms.size() == terms.size();
     size_t mainCursor = 0;
     std::vector<size_t> sideCursors(sides.size(), 0);
 
     auto consider = [&](qint64 id) {
         const Doc &doc = docs[size_t(id)];
-        std::fill(hits.begin(), hits.end(), TermHit {});
+        if (!tableOnly)
+            std::fill(hits.begin(), hits.end(), TermHit {});
         quint16 filterColumns = 0;
         if (needsMain) {
             const TermHit *found = nullptr;
@@ -869,18 +878,22 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             const PlanTerm &term = terms[size_t(t)];
             const PrefixTable::Hit hit = prefixTable.lookup(size_t(id), term.shortTerm);
             TermHit &termHit = hits[size_t(t)];
-            termHit |= TermHit {hit.exact, hit.prefix, 0, 0}.masked(term.columns);
+            if (tableOnly)
+                termHit = TermHit {quint16(hit.exact & term.columns), quint16(hit.prefix & term.columns), 0, 0};
+            else
+                termHit |= TermHit {hit.exact, hit.prefix, 0, 0}.masked(term.columns);
             if (!termHit.any() && !partial)
                 return;
         }
         double value = 0;
         quint32 missing = 0;
         if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {
-            value += skillLevelBonus(filterColumns);
+            if (filterColumns)
+                value += skillLevelBonus(filterColumns);
             quint16 columns = 0;
             for (const TermHit &hit : hits)
                 columns |= hit.any();
-            matches->push_back(Match {id, value, doc.nameRank, columns, missing});
+            matches->push_back(Match {id, value, doc.nameRank, columns, quint16(missing)});
         }
     };
     auto present = [&](qint64 id) { return id >= 0 && size_t(id) < docs.size() && docs[size_t(id)].nameRank >= 0; };

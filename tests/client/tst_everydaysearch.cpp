@@ -100,6 +100,8 @@ QList<Profile> cast()
     return {
         person("terra", "Tomasz Wrona", "Platform Engineer", "Berlin", {{"Terraform", 5}, {"Kubernetes", 3}}),
         person("terra2", "Petra Lind", "Cloud Engineer", "London", {{"Terraform", 2}}),
+        person("canaksoy", "Can Aksoy", "Cloud Engineer", "Berlin", {{"Terraform", 1}}),
+        person("canfigma", "Can Demir", "Designer", "Berlin", {{"Figma", 3}}),
         person("jsonly", "Jana Sykes", "Web Developer", "Hamburg", {{"JavaScript", 4}}),
         person("javaarch", "Jorge Alves", "Java Architect", "Paris", {{"Java", 5}},
                "Designs Java services and mentors Java teams."),
@@ -195,6 +197,8 @@ void TestEverydaySearch::everyday_data()
     // Questions and filler words, English.
     QTest::addRow("who can help with terraform")
         << "who can help with terraform" << list({"terra", "terra2"}) << none << 0 << none;
+    QTest::addRow("a filler that is a name only ranks")
+        << "who can help with terraform" << none << list({"canaksoy"}) << 3 << list({"canfigma"});
     QTest::addRow("who knows tf") << "who knows tf" << list({"terra", "terra2"}) << none << 0 << none;
     QTest::addRow("anyone speaking spanish")
         << "anyone speaking spanish" << list({"spanish", "spanish2"}) << none << 0 << none;
@@ -289,8 +293,10 @@ void TestEverydaySearch::understood_data()
 
     const QStringList none;
     QTest::addRow("alias") << "tf" << list({"terraform"}) << list({"tf>Terraform"}) << "" << none << false << false;
-    QTest::addRow("question") << "who can help with terraform" << list({"terraform"}) << none << ""
-                              << list({"who", "can", "help", "with"}) << false << false;
+    QTest::addRow("question") << "who can help with terraform" << list({"can", "terraform"}) << none << ""
+                              << list({"who", "help", "with"}) << false << false;
+    QTest::addRow("question, no name") << "who knows terraform" << list({"terraform"}) << none << ""
+                                       << list({"who", "knows"}) << false << false;
     QTest::addRow("expert in london") << "python expert in london" << list({"python"}) << none << "London"
                                       << list({"expert", "in"}) << true << false;
     QTest::addRow("place alias") << "python in bangalore" << list({"python"}) << list({"bangalore>Bengaluru"})
@@ -369,7 +375,7 @@ void TestEverydaySearch::withoutVocabulary()
     SearchEngine engine(&m_store);
     QCOMPARE(engine.search(QStringLiteral("tf")).total, 0);
     const SearchPage page = engine.search(QStringLiteral("who knows terraform"));
-    QCOMPARE(page.total, 2);
+    QCOMPARE(page.total, 3);
     QCOMPARE(page.understood.dropped, list({"who", "knows"}));
 }
 

@@ -139,15 +139,25 @@ void TestQueryUnderstanding::withoutVocabulary()
     QVERIFY(!result.terms[1].place); // not known as a place
     QCOMPARE(result.dropped, list({"who", "knows", "in"}));
 
+    // A filler that is a name is kept, but need not match unless it is all there is.
+    const QueryUnderstanding names(nullptr, [](const QString &word) { return word == QLatin1String("can"); });
+    const auto can = names.understand(words("who can help with terraform"));
+    QCOMPARE(can.terms.size(), 2);
+    QVERIFY(can.terms[0].optional);
+    QVERIFY(!can.terms[1].optional);
+    const auto alone = names.understand(words("who can"));
+    QCOMPARE(alone.terms.size(), 1);
+    QVERIFY(!alone.terms[0].optional);
+
     // With filters, a query may keep no words: "expert" only ranks.
     const auto filtered = understanding.understand(words("expert"), true);
     QVERIFY(filtered.terms.isEmpty());
     QVERIFY(filtered.expertsFirst);
     // Without, the word is the query.
-    const auto alone = understanding.understand(words("expert"));
-    QCOMPARE(alone.terms.size(), 1);
-    QVERIFY(!alone.expertsFirst);
-    QVERIFY(alone.dropped.isEmpty());
+    const auto expert = understanding.understand(words("expert"));
+    QCOMPARE(expert.terms.size(), 1);
+    QVERIFY(!expert.expertsFirst);
+    QVERIFY(expert.dropped.isEmpty());
 }
 
 void TestQueryUnderstanding::wordLists()

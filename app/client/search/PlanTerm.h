@@ -28,6 +28,7 @@ struct PlanTerm
     QList<Group> related; //!< related skills: matched exactly, ranked below everything else
     quint16 columns = Ranking::AllColumns; //!< where the term may match (a place: the location)
     bool complete = false; //!< a whole known word: longer words it is a prefix of rank lower
+    bool optional = false; //!< ranks the people it matches first, but need not match (QueryUnderstanding)
 
     //! True when the typed word needs no FTS5 (short, not corrected).
     bool typedInTable() const { return shortTerm.isValid() && corrections.isEmpty(); }

@@ -6,6 +6,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace Colleagues {
 
 namespace {
@@ -147,8 +149,16 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
-        result.terms.append(Term {{word}, n == 1 ? entry : nullptr, false});
+        const bool kept = isFillerWord(word) || isExpertWord(word) || isPlacePreposition(word);
+        result.terms.append(Term {{word}, n == 1 ? entry : nullptr, false, kept});
         ++i;
+    }
+    // Names among the fillers only rank when something else is asked for ("who is will": Will).
+    const bool anyRequired =
+        std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });
+    if (!anyRequired) {
+        for (Term &term : result.terms)
+            term.optional = false;
     }
     // Nothing but stop words ("the who", "will"): every word counts, as typed.
     if (result.terms.isEmpty() && !hasFilters && !words.isEmpty()) {

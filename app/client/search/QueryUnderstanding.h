@@ -28,6 +28,9 @@ public:
         QStringList words; //!< the folded words as typed ("machine", "learning")
         const VocabularyEntry *entry = nullptr; //!< what the vocabulary says they mean, if anything
         bool place = false; //!< asked for as a place ("in London"): matches the location only
+        //! A filler word kept because it is a word of someone's name ("who can help": Can): it
+        //! ranks those people first but does not have to match.
+        bool optional = false;
         //! The words as typed, space-separated.
         QString text() const { return words.join(QLatin1Char(' ')); }
         //! What the term searches for: the entry's canonical name when the words are one of its

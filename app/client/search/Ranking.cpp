@@ -21,6 +21,7 @@ constexpr double PrefixFactor = 0.6;
 constexpr double CompletePrefixFactor = 0.3;
 constexpr double CorrectedFactor = 0.9;
 constexpr double RelatedFactor = 0.4;
+constexpr double OptionalFactor = 0.05;
 // More evidence: each further field that says it adds a tenth of its weight, at most 0.9 — less
 // than a skill level, so the level still decides first.
 constexpr double EvidenceFactor = 0.1;
@@ -115,6 +116,13 @@ bool scoreDocument(const TermHit *hits, int count, const Options &options, doubl
         const float *prefixWeight = complete ? table.completePrefix : table.prefix;
         const quint16 prefixOnly = hit.prefix & ~hit.exact;
         const double direct = std::max(table.exact[hit.exact & AllColumns], prefixWeight[prefixOnly & AllColumns]);
+        if (options.optional & (1u << t)) {
+            // A filler that is also a name ("who can help": Can) only breaks ties.
+            score += OptionalFactor * direct;
+            allName = allName && (hit.any() & (1u << NameColumn));
+            allNameExact = allNameExact && (hit.exact & (1u << NameColumn));
+            continue;
+        }
         if (direct > 0) {
             score += direct;
             ++exactTerms;

@@ -655,6 +655,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         if (int(terms.size()) >= MaxTerms)
             break;
         PlanTerm plan;
+        plan.optional = term.optional;
         plan.folded = term.text();
         plan.name = term.name();
         if (term.words.size() == 1) {
@@ -706,6 +707,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     for (size_t t = 0; t < terms.size(); ++t) {
         if (terms[t].complete)
             options->complete |= 1u << t;
+        if (terms[t].optional)
+            options->optional |= 1u << t;
         // One or two letters are the start of a word being typed: evidence would rank noise.
         if (terms[t].token.size() > 2 || terms[t].token.isEmpty() || !terms[t].alternatives.isEmpty())
             options->evidence |= 1u << t;
@@ -813,8 +816,10 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
         const PlanTerm &term = terms[size_t(i)];
         if (term.typedInTable())
             tableTerms.push_back(i);
-        if (partial ? term.hasFtsPart(withRelated) : !term.typedInTable())
-            (partial ? sideTerms : mainTerms).push_back(i);
+        // Optional terms are never part of the expression every result must match.
+        const bool apart = partial || term.optional;
+        if (apart ? term.hasFtsPart(withRelated) : !term.typedInTable())
+            (apart ? sideTerms : mainTerms).push_back(i);
         else if (term.hasFtsPart(withRelated))
             sideTerms.push_back(i);
     }
@@ -882,7 +887,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
                 termHit = TermHit {quint16(hit.exact & term.columns), quint16(hit.prefix & term.columns), 0, 0};
             else
                 termHit |= TermHit {hit.exact, hit.prefix, 0, 0}.masked(term.columns);
-            if (!termHit.any() && !partial)
+            if (!termHit.any() && !partial && !term.optional)
                 return;
         }
         double value = 0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/MainWindow.h"
 
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 #include "client/sync/Session.h"
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"

@@ -2,9 +2,11 @@
 #include "client/CommandLine.h"
 
 #include "client/ClientStore.h"
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 #include "client/sync/SyncCommands.h"
 #include "core/ProfileCsv.h"
+#include "core/TextFold.h"
+#include "core/Vocabulary.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -112,6 +114,41 @@ QString describeReasons(const SearchResult &result)
     return parts.join(QStringLiteral("; "));
 }
 
+//! How the query was read, when that is more than its words: "terraform (tf → Terraform) ·
+//! in Bengaluru · experts first · ignored: who, can, help, with"; empty otherwise.
+QString describeUnderstood(const UnderstoodQuery &understood)
+{
+    const bool plain = understood.aliases.isEmpty() && understood.place.isEmpty() && understood.dropped.isEmpty()
+        && !understood.expertsFirst;
+    if (plain)
+        return QString();
+    QStringList terms;
+    for (const QString &term : understood.terms) {
+        QString text = term;
+        for (const AliasApplied &alias : understood.aliases) {
+            if (foldText(alias.to) == term)
+                text += QStringLiteral(" (%1 → %2)").arg(alias.from, alias.to);
+        }
+        terms.append(text);
+    }
+    QStringList parts;
+    if (!terms.isEmpty())
+        parts.append(terms.join(QStringLiteral(", ")));
+    if (!understood.place.isEmpty()) {
+        QString place = QStringLiteral("in ") + understood.place;
+        for (const AliasApplied &alias : understood.aliases) {
+            if (alias.to == understood.place)
+                place += QStringLiteral(" (%1 → %2)").arg(alias.from, alias.to);
+        }
+        parts.append(place);
+    }
+    if (understood.expertsFirst)
+        parts.append(QStringLiteral("experts first"));
+    if (!understood.dropped.isEmpty())
+        parts.append(QStringLiteral("ignored: ") + understood.dropped.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString facetLine(const QList<FacetCount> &facets, int max)
 {
     QStringList parts;
@@ -157,6 +194,7 @@ int runSearch(const QStringList &arguments)
     if (!openStore(store, parser))
         return 1;
     SearchEngine engine(&store);
+    engine.setVocabulary(Vocabulary::defaults());
     SearchRequest request;
     request.query = query;
     request.limit = limitValue;
@@ -175,6 +213,15 @@ int runSearch(const QStringList &arguments)
                                       [](const Correction &c) { return c.exactAlsoFound; });
         out() << (also ? "also showing results for " : "showing results for ") << page.correctedQuery << "\n";
     }
+    const QString understood = describeUnderstood(page.understood);
+    if (!understood.isEmpty())
+        out() << "understood: " << understood << "\n";
+    if (page.partial) {
+        QStringList all = page.understood.terms;
+        if (!page.understood.place.isEmpty())
+            all.append(page.understood.place);
+        out() << "No one matches all of: " << all.join(QStringLiteral(", ")) << "; closest matches\n";
+    }
     out() << page.total << (page.total == 1 ? " person" : " people");
     if (page.total > 0 && !page.results.isEmpty())
         out() << ", " << page.offset + 1 << "–" << page.offset + page.results.size() << " shown";
@@ -189,6 +236,8 @@ int runSearch(const QStringList &arguments)
         const QString reasons = describeReasons(result);
         if (!reasons.isEmpty())
             out() << "     " << reasons << "\n";
+        if (!result.unmatchedTerms.isEmpty())
+            out() << "     missing: " << result.unmatchedTerms.join(QStringLiteral(", ")) << "\n";
     }
     out().flush();
     err().flush();

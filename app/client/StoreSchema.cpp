@@ -3,7 +3,7 @@
 
 #include "client/sync/SyncSchema_p.h"
 
-#include "client/SearchText.h"
+#include "client/search/SearchText.h"
 #include "core/TextFold.h"
 
 #include <QSqlDatabase>

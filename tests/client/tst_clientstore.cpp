@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "client/ClientStore.h"
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 #include "tests/support/List.h"
 
 #include <QSignalSpy>

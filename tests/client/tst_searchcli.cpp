@@ -25,6 +25,7 @@ private Q_SLOTS:
     void searchJson();
     void searchText();
     void typoAndFilters();
+    void everydayWords();
     void help();
     void usageErrors();
     void importBadRows();
@@ -138,6 +139,46 @@ void TestSearchCli::typoAndFilters()
     QCOMPARE(
         json.value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("username")).toString(),
         QStringLiteral("ada"));
+}
+
+void TestSearchCli::everydayWords()
+{
+    // An alias behind a question: the understood object says how the words were read.
+    const Run question = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),
+                              QStringLiteral("--json"), QStringLiteral("who knows tf")});
+    QCOMPARE(question.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(question.out).object();
+    const QJsonObject understood = json.value(QStringLiteral("understood")).toObject();
+    QCOMPARE(understood.value(QStringLiteral("terms")).toArray(), QJsonArray {QStringLiteral("terraform")});
+    QCOMPARE(understood.value(QStringLiteral("dropped")).toArray(),
+             (QJsonArray {QStringLiteral("who"), QStringLiteral("knows")}));
+    const QJsonObject alias = understood.value(QStringLiteral("aliases")).toArray().first().toObject();
+    QCOMPARE(alias.value(QStringLiteral("from")).toString(), QStringLiteral("tf"));
+    QCOMPARE(alias.value(QStringLiteral("to")).toString(), QStringLiteral("Terraform"));
+    QVERIFY(understood.value(QStringLiteral("place")).isNull());
+    QCOMPARE(json.value(QStringLiteral("partial")).toBool(), false);
+    QCOMPARE(
+        json.value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("username")).toString(),
+        QStringLiteral("ravi"));
+    const Run text =
+        run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("who knows tf")});
+    QVERIFY2(text.out.startsWith("understood: terraform (tf \xe2\x86\x92 Terraform) \xc2\xb7 ignored: who, knows\n"),
+             text.out.constData());
+
+    // No one knows Terraform and astronomy: the closest matches, each with what it lacks.
+    const Run partial = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),
+                             QStringLiteral("--json"), QStringLiteral("terraform astronomy")});
+    QCOMPARE(partial.exitCode, 0);
+    const QJsonObject closest = QJsonDocument::fromJson(partial.out).object();
+    QCOMPARE(closest.value(QStringLiteral("partial")).toBool(), true);
+    QVERIFY(closest.value(QStringLiteral("total")).toInt() >= 2);
+    for (const QJsonValue &result : closest.value(QStringLiteral("results")).toArray())
+        QCOMPARE(result.toObject().value(QStringLiteral("missing")).toArray().size(), 1);
+    const Run partialText = run(
+        {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("terraform astronomy")});
+    QVERIFY2(partialText.out.startsWith("No one matches all of: terraform, astronomy; closest matches\n"),
+             partialText.out.constData());
+    QVERIFY(partialText.out.contains("missing: astronomy"));
 }
 
 void TestSearchCli::help()

@@ -3,7 +3,7 @@
 // corrections, facet selections, the empty query and errors.
 
 #include "client/ClientStore.h"
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 #include "tests/support/FixtureDirectory.h"
 #include "tests/support/List.h"
 

@@ -3,7 +3,7 @@
 // fixture directory. Each row names the bullet of the search specification it covers.
 
 #include "client/ClientStore.h"
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 #include "tests/support/FixtureDirectory.h"
 #include "tests/support/List.h"
 

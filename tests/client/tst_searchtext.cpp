@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "client/SearchQuery.h"
-#include "client/SearchText.h"
+#include "client/search/SearchQuery.h"
+#include "client/search/SearchText.h"
 #include "core/TextFold.h"
 #include "tests/support/List.h"
 

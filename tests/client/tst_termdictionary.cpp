@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "client/TermDictionary.h"
+#include "client/search/TermDictionary.h"
 
 #include <QTest>
 

@@ -4,8 +4,8 @@
 // holds more than asked, its total covers it, facet counts never exceed the total, and
 // every match span lies inside the text it points into.
 #include "client/ClientStore.h"
-#include "client/SearchEngine.h"
-#include "client/SearchQuery.h"
+#include "client/search/SearchEngine.h"
+#include "client/search/SearchQuery.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

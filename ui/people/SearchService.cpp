@@ -2,7 +2,7 @@
 #include "ui/people/SearchService.h"
 
 #include "client/ClientStore.h"
-#include "client/SearchEngine.h"
+#include "client/search/SearchEngine.h"
 
 #include <QLoggingCategory>
 #include <QThread>

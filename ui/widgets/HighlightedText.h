@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "client/SearchTypes.h"
+#include "client/search/SearchTypes.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "client/SearchTypes.h"
+#include "client/search/SearchTypes.h"
 
 #include <QJsonArray>
 
@@ -37,6 +37,7 @@ QString kindName(MatchReason::Kind kind)
     case MatchReason::Kind::Prefix: return QStringLiteral("prefix");
     case MatchReason::Kind::Corrected: return QStringLiteral("corrected");
     case MatchReason::Kind::Filter: return QStringLiteral("filter");
+    case MatchReason::Kind::Related: return QStringLiteral("related");
     }
     return QString();
 }
@@ -61,7 +62,7 @@ QJsonObject toJson(const SearchResult &result)
             object.insert(QStringLiteral("level"), reason.level);
         reasons.append(object);
     }
-    return QJsonObject {
+    QJsonObject object {
         {QStringLiteral("id"), result.id},
         {QStringLiteral("username"), result.username},
         {QStringLiteral("display_name"), result.displayName},
@@ -72,6 +73,24 @@ QJsonObject toJson(const SearchResult &result)
         {QStringLiteral("score"), result.score},
         {QStringLiteral("matched_skills"), skills},
         {QStringLiteral("reasons"), reasons},
+    };
+    if (!result.unmatchedTerms.isEmpty())
+        object.insert(QStringLiteral("missing"), QJsonArray::fromStringList(result.unmatchedTerms));
+    return object;
+}
+
+QJsonObject toJson(const UnderstoodQuery &understood)
+{
+    QJsonArray aliases;
+    for (const AliasApplied &alias : understood.aliases)
+        aliases.append(QJsonObject {{QStringLiteral("from"), alias.from}, {QStringLiteral("to"), alias.to}});
+    return QJsonObject {
+        {QStringLiteral("terms"), QJsonArray::fromStringList(understood.terms)},
+        {QStringLiteral("aliases"), aliases},
+        {QStringLiteral("place"), textOrNull(understood.place)},
+        {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
+        {QStringLiteral("experts_first"), understood.expertsFirst},
+        {QStringLiteral("partial"), understood.partial},
     };
 }
 
@@ -94,6 +113,8 @@ QJsonObject toJson(const SearchPage &page)
         {QStringLiteral("corrected_query"), textOrNull(page.correctedQuery)},
         {QStringLiteral("corrections"), corrections},
         {QStringLiteral("error"), textOrNull(page.error)},
+        {QStringLiteral("partial"), page.partial},
+        {QStringLiteral("understood"), toJson(page.understood)},
         {QStringLiteral("facets"),
          QJsonObject {{QStringLiteral("departments"), facetsToJson(page.departments)},
                       {QStringLiteral("locations"), facetsToJson(page.locations)}}},

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "client/SearchText.h"
+#include "client/search/SearchText.h"
 
 #include "core/TextFold.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "client/SearchQuery.h"
+#include "client/search/SearchQuery.h"
 
-#include "client/SearchText.h"
+#include "client/search/SearchText.h"
 
 #include <QChar>
 

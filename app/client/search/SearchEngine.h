@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "client/SearchTypes.h"
+#include "client/search/SearchTypes.h"
 #include "core/Profile.h"
 
 #include <QObject>
@@ -12,11 +12,13 @@
 namespace Colleagues {
 
 class ClientStore;
+class Vocabulary;
 
 //! Searches the directory in a ClientStore: prefix terms over every field, symbols kept
-//! ("c++", "node.js"), case and accents folded, typos corrected, filters, ranking with
-//! match reasons, and department and location facets. Queries run on the store's thread
-//! (its connection) and take a few milliseconds on 100,000 people; see docs/ARCHITECTURE.md.
+//! ("c++", "node.js"), case and accents folded, everyday words understood (filler and question
+//! words, places, aliases; see QueryUnderstanding), typos corrected, filters, ranking with match
+//! reasons, partial matches when no one matches every word, and department and location facets. Queries run on the
+//! store's thread (its connection) and take a few milliseconds on 100,000 people; see docs/ARCHITECTURE.md.
 class SearchEngine : public QObject
 {
     Q_OBJECT
@@ -28,6 +30,11 @@ public:
     //! One page of results for \a request, with facets and corrections over all results.
     SearchPage search(const SearchRequest &request);
     SearchPage search(const QString &query, int offset = 0, int limit = 50);
+
+    //! The skills, places and titles (with their aliases and related names) that queries are read
+    //! with; none until set. The UI and the command line set Vocabulary::defaults() until a
+    //! synced one is stored.
+    void setVocabulary(const Vocabulary &vocabulary);
 
     //! The full profile of a result, by id.
     std::optional<Profile> profile(const QString &id) const;

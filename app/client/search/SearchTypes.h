@@ -37,6 +37,7 @@ struct MatchReason
         Prefix, //!< a word starting with a query term
         Corrected, //!< a word a misspelled term was corrected to
         Filter, //!< the field satisfied a filter (skill:, dept:, location:)
+        Related, //!< a word of a skill related to the one asked for (Docker for Kubernetes)
     };
     QString field; //!< "name", "username", "title", "department", "location", "skill", "interest", "bio"
     QString value; //!< the matched skill or interest; empty for the other fields
@@ -68,6 +69,28 @@ struct SearchResult
     QList<MatchedSkill> matchedSkills; //!< best level first
     double score = 0; //!< higher is better; comparable within one query only
     QList<MatchReason> reasons;
+    //! In a partial result (SearchPage::partial), the query terms this person does not match,
+    //! as UnderstoodQuery::terms names them (and the place).
+    QStringList unmatchedTerms;
+};
+
+//! A word or phrase of the query that the engine read as another: an alias ("tf" -> "Terraform").
+struct AliasApplied
+{
+    QString from; //!< as typed, folded
+    QString to; //!< the vocabulary's canonical name
+    friend bool operator==(const AliasApplied &, const AliasApplied &) = default;
+};
+
+//! How the engine read the free text of a query (see QueryUnderstanding).
+struct UnderstoodQuery
+{
+    QStringList terms; //!< what was searched for, folded: canonical names for aliases
+    QList<AliasApplied> aliases;
+    QString place; //!< the place asked for with "in"/"at"/"aus", canonical when known; else empty
+    QStringList dropped; //!< filler and question words that were not searched, folded
+    bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
+    bool partial = false; //!< no one matched every term; the results match the most of them
 };
 
 //! A facet value and how many current results have it.
@@ -98,6 +121,10 @@ struct SearchPage
     QList<Correction> corrections;
     QString correctedQuery; //!< the query with corrections applied; empty when none
     QString error; //!< a problem with the query (e.g. "level must be 1 to 5"); results may still be given
+    //! No one matches every term: the results are the people who match the most of them, each
+    //! with its SearchResult::unmatchedTerms. Empty only when nothing matches at all.
+    bool partial = false;
+    UnderstoodQuery understood;
     double elapsedMs = 0;
 
     bool hasMore() const { return offset + results.size() < total; }
@@ -106,6 +133,7 @@ struct SearchPage
 //! The stable JSON form documented in docs/cli.md.
 QJsonObject toJson(const SearchPage &page);
 QJsonObject toJson(const SearchResult &result);
+QJsonObject toJson(const UnderstoodQuery &understood);
 QString kindName(MatchReason::Kind kind);
 
 } // namespace Colleagues

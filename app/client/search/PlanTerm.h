@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "client/search/PrefixTable.h"
+#include "client/search/Ranking.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Colleagues {
+
+//! A term of the query as the search engine searches it: the typed word (a prefix), its
+//! corrections, and the words the vocabulary says mean the same (an alias's canonical name,
+//! the other aliases) or something near (related skills, a fallback). The typed word is looked
+//! up in the prefix table when short, the rest in FTS5.
+struct PlanTerm
+{
+    //! Tokens that must all be in one column of a person (a multi-word name: "machine learning").
+    using Group = QStringList;
+
+    QString folded; //!< as typed, folded; words of a phrase separated by spaces
+    QString name; //!< what the term is called in UnderstoodQuery::terms and unmatched terms
+    QString token; //!< encoded index token of the typed word, matched as a prefix; empty for a phrase
+    QStringList corrections; //!< encoded tokens searched instead when the term is a likely typo
+    PrefixTable::Term shortTerm; //!< valid when the prefix table answers the typed word
+    QList<Group> alternatives; //!< same meaning: matched exactly, ranked as the typed word
+    QList<Group> related; //!< related skills: matched exactly, ranked below everything else
+    quint16 columns = Ranking::AllColumns; //!< where the term may match (a place: the location)
+    bool complete = false; //!< a whole known word: longer words it is a prefix of rank lower
+    bool optional = false; //!< ranks the people it matches first, but need not match (QueryUnderstanding)
+
+    //! True when the typed word needs no FTS5 (short, not corrected).
+    bool typedInTable() const { return shortTerm.isValid() && corrections.isEmpty(); }
+    //! True when the term needs FTS5 beyond the typed word in the prefix table.
+    bool hasFtsPart(bool withRelated) const
+    {
+        return !typedInTable() || !alternatives.isEmpty() || (withRelated && !related.isEmpty());
+    }
+};
+
+} // namespace Colleagues

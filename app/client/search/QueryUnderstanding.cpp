@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "client/search/QueryUnderstanding.h"
+
+#include "core/TextFold.h"
+#include "core/Vocabulary.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace Colleagues {
+
+namespace {
+
+QSet<QString> wordSet(const char *words)
+{
+    QSet<QString> set;
+    for (const QString &word : QString::fromUtf8(words).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        set.insert(word);
+    return set;
+}
+
+// Words that ask rather than name: questions, helpers, articles, "knows", "speaking". Words that
+// are also departments or fields ("people", "it", "support", "design") are not here. Folded.
+const QSet<QString> &fillerWords()
+{
+    static const QSet<QString> words = wordSet(
+        // English
+        "who whom whose what which where is are am was were be been can could would will shall should "
+        "do does did has have had i me my we us our you your someone somebody anyone anybody anything "
+        "something any some there here please the a an and or to of for with about on by as that this "
+        "these those knows know knowing known familiar help helps helping helpful looking look find "
+        "finding need needs want wants good great strong skilled experienced experience speaking speaks "
+        "speak spoken works working worked does work whos who's hows get got someone's "
+        // German
+        "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
+        "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
+        "einer und oder mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
+        "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
+        "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier");
+    return words;
+}
+
+// Words that ask for the people who know a skill best, ranked by level (no filter).
+const QSet<QString> &expertWords()
+{
+    static const QSet<QString> words =
+        wordSet("expert experts expertise senior seniors lead leads guru gurus specialist specialists master "
+                "masters ninja pro pros advanced experte experten expertin expertinnen spezialist spezialistin "
+                "spezialisten profi profis fortgeschritten");
+    return words;
+}
+
+const QSet<QString> &placePrepositions()
+{
+    static const QSet<QString> words = wordSet("in at from near based aus im am bei nahe");
+    return words;
+}
+
+} // namespace
+
+QString QueryUnderstanding::Term::name() const
+{
+    if (entry && isAlias())
+        return foldText(entry->canonical);
+    return text();
+}
+
+bool QueryUnderstanding::Term::isAlias() const
+{
+    return entry && foldText(entry->canonical) != text();
+}
+
+QueryUnderstanding::QueryUnderstanding(const Vocabulary *vocabulary, WordTest isNameWord, WordTest isPlaceWord)
+    : m_vocabulary(vocabulary)
+    , m_isNameWord(std::move(isNameWord))
+    , m_isPlaceWord(std::move(isPlaceWord))
+{ }
+
+bool QueryUnderstanding::isFillerWord(QStringView foldedWord)
+{
+    return fillerWords().contains(foldedWord.toString());
+}
+
+bool QueryUnderstanding::isExpertWord(QStringView foldedWord)
+{
+    return expertWords().contains(foldedWord.toString());
+}
+
+bool QueryUnderstanding::isPlacePreposition(QStringView foldedWord)
+{
+    return placePrepositions().contains(foldedWord.toString());
+}
+
+QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &words, bool hasFilters) const
+{
+    Result result;
+    auto isName = [&](const QString &word) { return m_isNameWord && m_isNameWord(word); };
+    auto vocabularyMatch = [&](qsizetype at, const VocabularyEntry **entry) {
+        return m_vocabulary ? m_vocabulary->longestMatch(words, at, entry) : 0;
+    };
+    //! A place starting at \a at: a place of the vocabulary, or a word of the directory's locations.
+    auto placeAt = [&](qsizetype at, Term *place) {
+        if (at >= words.size())
+            return 0;
+        const VocabularyEntry *entry = nullptr;
+        const int n = vocabularyMatch(at, &entry);
+        if (n > 0 && entry->kind == VocabularyEntry::Kind::Place) {
+            *place = Term {words.mid(at, n), entry, true};
+            return n;
+        }
+        if (n == 0 && m_isPlaceWord && m_isPlaceWord(words[at]) && !isFillerWord(words[at])) {
+            *place = Term {{words[at]}, nullptr, true};
+            return 1;
+        }
+        return 0;
+    };
+
+    for (qsizetype i = 0; i < words.size();) {
+        const QString &word = words[i];
+        const VocabularyEntry *entry = nullptr;
+        const int n = vocabularyMatch(i, &entry);
+        // A phrase of the vocabulary first: "machine learning", "new york", "help desk".
+        if (n >= 2) {
+            result.terms.append(Term {words.mid(i, n), entry, false});
+            i += n;
+            continue;
+        }
+        if (isPlacePreposition(word) && !isName(word)) {
+            Term place;
+            if (const int length = placeAt(i + 1, &place)) {
+                result.dropped.append(word);
+                result.terms.append(place);
+                i += 1 + length;
+                continue;
+            }
+            result.dropped.append(word);
+            ++i;
+            continue;
+        }
+        if (isExpertWord(word) && !isName(word)) {
+            result.expertsFirst = true;
+            result.dropped.append(word);
+            ++i;
+            continue;
+        }
+        if (isFillerWord(word) && !isName(word)) {
+            result.dropped.append(word);
+            ++i;
+            continue;
+        }
+        const bool kept = isFillerWord(word) || isExpertWord(word) || isPlacePreposition(word);
+        result.terms.append(Term {{word}, n == 1 ? entry : nullptr, false, kept});
+        ++i;
+    }
+    // Names among the fillers only rank when something else is asked for ("who is will": Will).
+    const bool anyRequired =
+        std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });
+    if (!anyRequired) {
+        for (Term &term : result.terms)
+            term.optional = false;
+    }
+    // Nothing but stop words ("the who", "will"): every word counts, as typed.
+    if (result.terms.isEmpty() && !hasFilters && !words.isEmpty()) {
+        result = Result {};
+        for (const QString &word : words) {
+            const VocabularyEntry *entry = nullptr;
+            const int n = m_vocabulary ? m_vocabulary->longestMatch({word}, 0, &entry) : 0;
+            result.terms.append(Term {{word}, n == 1 ? entry : nullptr, false});
+        }
+    }
+    return result;
+}
+
+} // namespace Colleagues

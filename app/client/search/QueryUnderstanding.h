@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+#include <functional>
+
+namespace Colleagues {
+
+class Vocabulary;
+struct VocabularyEntry;
+
+//! Reads a query the way people type it, in English and German: question and filler words
+//! ("who can help with", "anyone speaking", "wer kennt sich mit … aus") are dropped, "in PLACE"
+//! / "at PLACE" / "aus PLACE" become a place, "expert", "senior", "lead", "Experte" ask for
+//! higher skill levels first, and words and phrases the vocabulary knows (aliases too, "k8s",
+//! "machine learning", "new york") become its entries. A word is never dropped when it is the
+//! whole query or a word of someone's name ("Will"), so stop words that are names still count.
+class QueryUnderstanding
+{
+public:
+    //! A meaningful part of the query.
+    struct Term
+    {
+        QStringList words; //!< the folded words as typed ("machine", "learning")
+        const VocabularyEntry *entry = nullptr; //!< what the vocabulary says they mean, if anything
+        bool place = false; //!< asked for as a place ("in London"): matches the location only
+        //! A filler word kept because it is a word of someone's name ("who can help": Can): it
+        //! ranks those people first but does not have to match.
+        bool optional = false;
+        //! The words as typed, space-separated.
+        QString text() const { return words.join(QLatin1Char(' ')); }
+        //! What the term searches for: the entry's canonical name when the words are one of its
+        //! aliases, else the words; folded.
+        QString name() const;
+        //! True when the words are an alias of the entry (not its canonical name).
+        bool isAlias() const;
+    };
+    struct Result
+    {
+        QList<Term> terms;
+        QStringList dropped; //!< filler and question words, folded, in query order
+        bool expertsFirst = false;
+    };
+    //! Says whether a folded word is a word of the directory's names (or locations).
+    using WordTest = std::function<bool(const QString &foldedWord)>;
+
+    //! \a vocabulary may be null (no vocabulary: fillers and places by the directory only);
+    //! it must outlive this object, as must the entries of the results.
+    explicit QueryUnderstanding(const Vocabulary *vocabulary = nullptr, WordTest isNameWord = {},
+                                WordTest isPlaceWord = {});
+
+    //! Understands the free-text words of a query (SearchQuery::Term::folded, in order).
+    //! \a hasFilters: the query has filters, so it may keep no words at all.
+    Result understand(const QStringList &foldedWords, bool hasFilters = false) const;
+
+    static bool isFillerWord(QStringView foldedWord);
+    static bool isExpertWord(QStringView foldedWord);
+    static bool isPlacePreposition(QStringView foldedWord);
+
+private:
+    const Vocabulary *m_vocabulary = nullptr;
+    WordTest m_isNameWord;
+    WordTest m_isPlaceWord;
+};
+
+} // namespace Colleagues

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QtGlobal>
+
+namespace Colleagues {
+
+//! How the search engine scores a person from where each query term matched: column weights,
+//! exact above prefix above corrected above related, more evidence above less, tiers by terms
+//! matched, the name bonus. One function scores matches from FTS5 and from the prefix table
+//! alike. See docs/ARCHITECTURE.md, "Ranking".
+namespace Ranking {
+
+//! The FTS5 columns of profile_fts, in order.
+enum Column {
+    NameColumn,
+    TitleColumn,
+    DepartmentColumn,
+    LocationColumn,
+    Skills5Column,
+    Skills4Column,
+    Skills3Column,
+    Skills2Column,
+    Skills1Column,
+    InterestsColumn,
+    BioColumn,
+    ColumnCount
+};
+constexpr quint16 AllColumns = (1u << ColumnCount) - 1;
+constexpr quint16 LocationColumns = 1u << LocationColumn;
+
+//! Results are ordered by tier first: each term matched without correction adds one tier.
+constexpr double TierStep = 1000;
+
+//! Where one term matched in one document: a bit per column for each kind of match.
+struct TermHit
+{
+    quint16 exact = 0; //!< the typed word, or a word meaning the same (an alias)
+    quint16 prefix = 0; //!< a word starting with the typed word
+    quint16 corrected = 0;
+    quint16 related = 0; //!< a related skill (a fallback)
+    quint16 any() const { return exact | prefix | corrected | related; }
+    TermHit &operator|=(const TermHit &other)
+    {
+        exact |= other.exact;
+        prefix |= other.prefix;
+        corrected |= other.corrected;
+        related |= other.related;
+        return *this;
+    }
+    TermHit masked(quint16 columns) const
+    {
+        return TermHit {quint16(exact & columns), quint16(prefix & columns), quint16(corrected & columns),
+                        quint16(related & columns)};
+    }
+};
+
+//! How to score a query's documents.
+struct Options
+{
+    quint16 levelMask = 0; //!< a term must match a skill of these columns (level>=N); 0: none
+    quint32 complete = 0; //!< bit per term: a whole known word, its prefix matches rank lower
+    quint32 optional = 0; //!< bit per term that need not match
+    quint32 evidence = 0; //!< bit per term: further fields that say it add up (not while typing 1-2 letters)
+    bool expertsFirst = false; //!< skill levels weigh more ("python expert")
+    bool partial = false; //!< terms may be missing (not all of them)
+};
+
+//! The columns of the skills of level \a minLevel and above.
+quint16 skillColumnMask(int minLevel);
+
+//! For "skill:NAME expert": a score that puts the highest of the skill columns in \a mask first
+//! (5 per level), 0 for none.
+double skillLevelBonus(quint16 mask);
+
+//! The tiered score of a document from its \a count term hits; false when a term did not match
+//! (unless partial: then when none did) or the level filter is not met. \a missing gets a bit
+//! per term that did not match.
+bool scoreDocument(const TermHit *hits, int count, const Options &options, double *value, quint32 *missing = nullptr);
+
+} // namespace Ranking
+} // namespace Colleagues

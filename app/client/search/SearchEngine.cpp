@@ -1,0 +1,1185 @@
+// SPDX-License-Identifier: MIT
+#include "client/search/SearchEngine.h"
+
+#include "client/ClientStore.h"
+#include "client/Sqlite_p.h"
+#include "client/StoreSchema_p.h"
+#include "client/search/MatchReasons.h"
+#include "client/search/PlanTerm.h"
+#include "client/search/PrefixTable.h"
+#include "client/search/QueryUnderstanding.h"
+#include "client/search/Ranking.h"
+#include "client/search/SearchQuery.h"
+#include "client/search/SearchText.h"
+#include "client/search/TermDictionary.h"
+#include "core/TextFold.h"
+#include "core/Vocabulary.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QtAlgorithms>
+
+#include <algorithm>
+#include <vector>
+
+Q_LOGGING_CATEGORY(lcSearch, "colleagues.search", QtInfoMsg)
+
+namespace Colleagues {
+
+namespace {
+
+using namespace Ranking;
+
+constexpr int MaxTerms = 16;
+// A term matching fewer documents than this is checked for a likely typo.
+constexpr int RareTermDocs = 3;
+
+enum PhraseKind : quint8 { ExactPhrase, PrefixPhrase, CorrectedPhrase, RelatedPhrase, FilterPhrase };
+
+//! What colleagues_collect() needs to know about the MATCH expression, and where it writes.
+struct CollectPlan
+{
+    int termCount = 0; //!< terms whose hits are recorded
+    struct Phrase
+    {
+        int term;
+        PhraseKind kind;
+        bool continues = false; //!< ANDed with the phrase before (a multi-word name): columns of both
+    };
+    std::vector<Phrase> phrases; //!< in the order of the expression (FTS5's phrase numbers)
+    std::vector<qint64> rowids; //!< out: the matching rows, ascending
+    std::vector<TermHit> hits; //!< out: termCount hits per row
+    bool recordFilters = false; //!< also record the columns of the filters (skill: for experts first)
+    std::vector<quint16> filterColumns; //!< out: per row, when recordFilters
+
+    //! True when row \a id matched, with its hits in \a found; ids must be asked for in
+    //! ascending order.
+    bool find(qint64 id, size_t *cursor, const TermHit **found) const
+    {
+        while (*cursor < rowids.size() && rowids[*cursor] < id)
+            ++*cursor;
+        if (*cursor >= rowids.size() || rowids[*cursor] != id)
+            return false;
+        *found = hits.data() + *cursor * size_t(termCount);
+        return true;
+    }
+};
+
+constexpr const char *CollectPlanType = "colleagues_collect_plan";
+
+void addHit(TermHit &hit, PhraseKind kind, quint16 mask)
+{
+    switch (kind) {
+    case ExactPhrase: hit.exact |= mask; break;
+    case PrefixPhrase: hit.prefix |= mask; break;
+    case CorrectedPhrase: hit.corrected |= mask; break;
+    case RelatedPhrase: hit.related |= mask; break;
+    case FilterPhrase: break;
+    }
+}
+
+//! colleagues_collect(profile_fts, plan): records the current row and, per term, the columns
+//! where each kind of phrase matched. One call per matching row; the score is computed in C++.
+void collectFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc,
+                     sqlite3_value **argv)
+{
+    auto *plan = argc > 0 ? static_cast<CollectPlan *>(sqlite3_value_pointer(argv[0], CollectPlanType)) : nullptr;
+    if (!plan) {
+        sqlite3_result_error(context, "colleagues_collect needs its plan", -1);
+        return;
+    }
+    plan->rowids.push_back(api->xRowid(fts));
+    const size_t base = plan->hits.size();
+    plan->hits.resize(base + size_t(plan->termCount));
+    TermHit *hits = plan->hits.data() + base;
+    const int phraseCount = std::min<int>(api->xPhraseCount(fts), int(plan->phrases.size()));
+    if (plan->recordFilters)
+        plan->filterColumns.push_back(0);
+    // A group of phrases (one, or the words of a name) counts in the columns all of them are in.
+    quint16 group = 0;
+    const CollectPlan::Phrase *groupPhrase = nullptr;
+    for (int p = 0; p < phraseCount; ++p) {
+        const CollectPlan::Phrase &phrase = plan->phrases[size_t(p)];
+        quint16 mask = 0;
+        if (phrase.kind != FilterPhrase || plan->recordFilters) {
+            Fts5PhraseIter iter;
+            int column = -1;
+            for (api->xPhraseFirstColumn(fts, p, &iter, &column); column >= 0;
+                 api->xPhraseNextColumn(fts, &iter, &column)) {
+                if (column < ColumnCount)
+                    mask |= quint16(1u << column);
+            }
+        }
+        if (phrase.kind == FilterPhrase) {
+            if (plan->recordFilters)
+                plan->filterColumns.back() |= mask;
+            continue;
+        }
+        if (phrase.continues) {
+            group &= mask;
+            continue;
+        }
+        if (groupPhrase)
+            addHit(hits[groupPhrase->term], groupPhrase->kind, group);
+        groupPhrase = &phrase;
+        group = mask;
+    }
+    if (groupPhrase)
+        addHit(hits[groupPhrase->term], groupPhrase->kind, group);
+    sqlite3_result_null(context);
+}
+
+bool registerCollectFunction(sqlite3 *db)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) != SQLITE_OK)
+        return false;
+    sqlite3_bind_pointer(statement, 1, &api, "fts5_api_ptr", nullptr);
+    sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    if (!api || api->iVersion < 2)
+        return false;
+    return api->xCreateFunction(api, "colleagues_collect", nullptr, collectFunction, nullptr) == SQLITE_OK;
+}
+
+// The indexed text of each person, as the prefix table reads it.
+#define COLLEAGUES_SEARCH_ROWS                                                                                         \
+    "SELECT local_id, name, title, department, location, skills5, skills4, skills3, skills2, skills1, interests, bio " \
+    "FROM profile_search "
+constexpr const char *AllSearchRows = COLLEAGUES_SEARCH_ROWS "ORDER BY local_id";
+constexpr const char *OneSearchRow = COLLEAGUES_SEARCH_ROWS "WHERE local_id = ?1";
+#undef COLLEAGUES_SEARCH_ROWS
+
+//! The columns of a profile_search row as the prefix table takes them.
+std::array<QByteArrayView, ColumnCount> rowColumns(sqlite3_stmt *row)
+{
+    std::array<QByteArrayView, ColumnCount> columns;
+    for (int column = 0; column < ColumnCount; ++column) {
+        columns[size_t(column)] = QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(row, column + 1)),
+                                                 sqlite3_column_bytes(row, column + 1));
+    }
+    return columns;
+}
+
+QString quoted(const QString &token)
+{
+    QString out = token;
+    out.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + out + QLatin1Char('"');
+}
+
+QString skillColumns(int minLevel)
+{
+    static const char *names[] = {"skills5", "skills4", "skills3", "skills2", "skills1"};
+    QString out = QStringLiteral("{");
+    for (int level = 5; level >= std::max(1, minLevel); --level) {
+        if (out.size() > 1)
+            out += QLatin1Char(' ');
+        out += QLatin1String(names[5 - level]);
+    }
+    return out + QLatin1Char('}');
+}
+
+struct Match
+{
+    qint64 localId;
+    double value;
+    qint32 nameRank;
+    quint16 columns = 0; //!< the FTS5 columns any term matched in: the fields to explain
+    quint16 missing = 0; //!< in a partial result, a bit per term it does not match (MaxTerms 16)
+};
+
+bool before(const Match &l, const Match &r)
+{
+    if (l.value != r.value)
+        return l.value > r.value;
+    return l.nameRank < r.nameRank;
+}
+
+} // namespace
+
+struct SearchEngine::Private
+{
+    struct Doc
+    {
+        qint32 department = -1;
+        qint32 location = -1;
+        qint32 nameRank = -1; //!< -1: no such profile
+    };
+
+    ClientStore *store = nullptr;
+    sqlite3 *db = nullptr;
+    bool collectRegistered = false;
+
+    // The per-person table, indexed by local_id, and the name order.
+    std::vector<Doc> docs;
+    std::vector<qint64> byName;
+    QStringList departmentNames;
+    QStringList locationNames;
+    // The in-memory prefix table, by local_id (see PrefixTable).
+    PrefixTable prefixTable;
+    // A hash of each person's indexed text (0: no row), to find who changed after a commit.
+    std::vector<quint64> rowHashes;
+    int dictionaryStaleDocs = 0; //!< people changed since the term dictionary was loaded whole
+    bool docsLoaded = false;
+    quint64 loadedGeneration = 0;
+    qint64 loadedDataVersion = -1;
+    QByteArray loadedIndexState; //!< the FTS5 index's structure record when the tables were loaded
+
+    TermDictionary dictionary;
+    bool dictionaryLoaded = false;
+    // The words of the directory's names and locations (UTF-8 tokens), for query understanding;
+    // words people stopped using stay until the next full load.
+    QSet<QByteArray> nameWords;
+    QSet<QByteArray> placeWords;
+    Vocabulary vocabulary;
+
+    Sql::Statement matchStatement;
+    Sql::Statement rowStatement;
+    Sql::Statement skillsStatement;
+    Sql::Statement interestsStatement;
+    Sql::Statement dataVersionStatement;
+    Sql::Statement indexStateStatement;
+
+    // The last query's results, reused when the UI fetches the next page.
+    struct Cached
+    {
+        QString key;
+        std::vector<Match> matches;
+        size_t sorted = 0;
+        SearchPage facts; //!< facets, corrections, total, error, understood, partial
+        std::vector<PlanTerm> terms;
+        SearchQuery query;
+        //! Every match in local_id order, facet selections aside, when the query was answered
+        //! from the prefix table alone: the candidates of a query that types on from it.
+        std::vector<qint64> candidates;
+    } cache;
+
+    bool ensureOpen();
+    bool ensureFresh();
+    bool loadDocs();
+    bool loadPrefixTable();
+    void setPrefixRow(qint64 id, sqlite3_stmt *row);
+    void removePrefixRow(size_t id);
+    static quint64 rowHash(sqlite3_stmt *row);
+    bool updateChanged();
+    bool loadDictionary();
+    qint64 dataVersion();
+    QByteArray indexState();
+
+    bool isNameWord(const QString &folded) const;
+    bool isPlaceWord(const QString &folded) const;
+    std::vector<PlanTerm> planTerms(const SearchQuery &query, UnderstoodQuery *understood, Options *options,
+                                    QList<Correction> *corrections);
+    QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
+    QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
+    bool runFts(const QString &expression, CollectPlan *plan, QString *error);
+    bool collect(const SearchQuery &query, const std::vector<PlanTerm> &terms, const Options &options, bool withRelated,
+                 std::vector<Match> *matches, QString *error, const std::vector<qint64> *within = nullptr);
+    SearchResult result(const Match &match, const SearchQuery &query, const std::vector<PlanTerm> &terms,
+                        const QString &place);
+};
+
+bool SearchEngine::Private::ensureOpen()
+{
+    if (!store || !store->isOpen()) {
+        db = nullptr;
+        return false;
+    }
+    if (db != store->handle()) {
+        db = store->handle();
+        collectRegistered = registerCollectFunction(db);
+        if (!collectRegistered)
+            qCWarning(lcSearch) << "cannot register the FTS5 function:" << Sql::errorMessage(db);
+        matchStatement.prepare(
+            db, "SELECT colleagues_collect(profile_fts, ?1) FROM profile_fts WHERE profile_fts MATCH ?2");
+        rowStatement.prepare(db,
+                             "SELECT id, username, display_name, title, department, location, time_zone, bio, "
+                             "photo_tag FROM profiles WHERE local_id = ?1");
+        skillsStatement.prepare(db, "SELECT name, level FROM skills WHERE local_id = ?1 ORDER BY position");
+        interestsStatement.prepare(db, "SELECT text FROM interests WHERE local_id = ?1 ORDER BY position");
+        dataVersionStatement.prepare(db, "PRAGMA data_version");
+        // FTS5 keeps the list of its index segments in record 10 of its data table; every commit
+        // that changes the index (any profile written or removed) changes that record.
+        indexStateStatement.prepare(db, "SELECT block FROM profile_fts_data WHERE id = 10");
+        docsLoaded = false;
+        dictionaryLoaded = false;
+        cache = {};
+    }
+    return collectRegistered;
+}
+
+QByteArray SearchEngine::Private::indexState()
+{
+    QByteArray state;
+    if (indexStateStatement.next()) {
+        sqlite3_stmt *statement = indexStateStatement.handle();
+        state = QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, 0)),
+                           sqlite3_column_bytes(statement, 0));
+    }
+    indexStateStatement.reset();
+    return state;
+}
+
+qint64 SearchEngine::Private::dataVersion()
+{
+    qint64 version = -1;
+    if (dataVersionStatement.next())
+        version = dataVersionStatement.int64(0);
+    dataVersionStatement.reset();
+    return version;
+}
+
+bool SearchEngine::Private::ensureFresh()
+{
+    if (!ensureOpen())
+        return false;
+    // data_version changes when another connection (the store's worker, another process)
+    // commits; the generation when this store object wrote.
+    const qint64 version = dataVersion();
+    if (docsLoaded && version != loadedDataVersion && store->directoryGeneration() == loadedGeneration) {
+        // Messages, the outbox and the sync cursor are committed far more often than the
+        // directory: when the index did not change, neither did anything loaded here.
+        const QByteArray state = indexState();
+        if (!state.isEmpty() && state == loadedIndexState)
+            loadedDataVersion = version;
+    }
+    if (docsLoaded && (version != loadedDataVersion || store->directoryGeneration() != loadedGeneration)) {
+        // A few people changed (a sync delta): only they are read again; many: everything.
+        loadedDataVersion = version;
+        loadedGeneration = store->directoryGeneration();
+        loadedIndexState = indexState();
+        cache = {};
+        if (!updateChanged()) {
+            docsLoaded = false;
+            dictionaryLoaded = false;
+        }
+    }
+    if (!docsLoaded) {
+        loadedDataVersion = version;
+        loadedGeneration = store->directoryGeneration();
+        loadedIndexState = indexState();
+        QElapsedTimer timer;
+        timer.start();
+        if (!loadDocs())
+            return false;
+        const qint64 docsNs = timer.nsecsElapsed();
+        if (!loadPrefixTable())
+            return false;
+        qCDebug(lcSearch) << "loaded" << byName.size() << "people:" << docsNs / 1000000 << "ms per-person table,"
+                          << (timer.nsecsElapsed() - docsNs) / 1000000 << "ms prefix table";
+        docsLoaded = true;
+    }
+    return true;
+}
+
+bool SearchEngine::Private::loadDocs()
+{
+    docs.clear();
+    byName.clear();
+    departmentNames.clear();
+    locationNames.clear();
+    Sql::Statement maxId(db, "SELECT coalesce(max(local_id), 0), count(*) FROM profiles");
+    if (!maxId.next())
+        return false;
+    docs.assign(size_t(maxId.int64(0) + 1), Doc {});
+    byName.reserve(size_t(maxId.int64(1)));
+
+    QHash<QString, qint32> departments;
+    QHash<QString, qint32> locations;
+    auto intern = [](QHash<QString, qint32> &ids, QStringList &names, const QString &value) {
+        auto it = ids.constFind(value);
+        if (it != ids.constEnd())
+            return *it;
+        const qint32 id = qint32(names.size());
+        names.append(value);
+        ids.insert(value, id);
+        return id;
+    };
+    // The covering index profiles_by_name gives the name order without sorting.
+    Sql::Statement rows(db,
+                        "SELECT local_id, department, location FROM profiles INDEXED BY profiles_by_name "
+                        "ORDER BY sort_key, username");
+    qint32 rank = 0;
+    while (rows.next()) {
+        const qint64 id = rows.int64(0);
+        if (id < 0 || size_t(id) >= docs.size())
+            continue;
+        Doc &doc = docs[size_t(id)];
+        doc.department = intern(departments, departmentNames, rows.text(1));
+        doc.location = intern(locations, locationNames, rows.text(2));
+        doc.nameRank = rank++;
+        byName.push_back(id);
+    }
+    if (!rows.ok()) {
+        qCWarning(lcSearch) << "cannot load the directory:" << rows.errorMessage();
+        return false;
+    }
+    return true;
+}
+
+quint64 SearchEngine::Private::rowHash(sqlite3_stmt *row)
+{
+    // Column by column, each length first: moving a word between columns changes the hash.
+    size_t hash = 0;
+    for (int column = 1; column <= ColumnCount; ++column) {
+        const void *text = sqlite3_column_blob(row, column);
+        const int bytes = sqlite3_column_bytes(row, column);
+        hash = qHashMulti(hash, bytes);
+        if (bytes > 0)
+            hash = qHashBits(text, size_t(bytes), hash);
+    }
+    return quint64(hash) | 1; // never 0, which means "no row"
+}
+
+void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
+{
+    const auto columns = rowColumns(row);
+    prefixTable.setPerson(size_t(id), columns);
+    // Words of names and locations, for query understanding ("will" is a name; "in lagos" a place).
+    auto addWords = [](QSet<QByteArray> &set, QByteArrayView text) {
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text[i] == ' ') {
+                if (i > start)
+                    set.insert(QByteArray(text.data() + start, i - start));
+                start = i + 1;
+            }
+        }
+    };
+    addWords(nameWords, columns[NameColumn]);
+    addWords(placeWords, columns[LocationColumn]);
+    rowHashes[size_t(id)] = rowHash(row);
+}
+
+void SearchEngine::Private::removePrefixRow(size_t id)
+{
+    prefixTable.removePerson(id);
+    if (id < rowHashes.size())
+        rowHashes[id] = 0;
+}
+
+bool SearchEngine::Private::loadPrefixTable()
+{
+    prefixTable.reset(docs.size(), byName.size());
+    rowHashes.assign(docs.size(), 0);
+    nameWords.clear();
+    placeWords.clear();
+    Sql::Statement rows(db, AllSearchRows);
+    while (rows.next()) {
+        const qint64 id = rows.int64(0);
+        if (id < 0 || size_t(id) >= docs.size())
+            continue;
+        setPrefixRow(id, rows.handle());
+    }
+    prefixTable.squeeze();
+    if (!rows.ok()) {
+        qCWarning(lcSearch) << "cannot load the prefix table:" << rows.errorMessage();
+        return false;
+    }
+    return true;
+}
+
+bool SearchEngine::Private::updateChanged()
+{
+    QElapsedTimer timer;
+    timer.start();
+    // Who changed: a new row, a row whose text hashes differently, a row that is gone.
+    const size_t limit = std::max<size_t>(64, byName.size() / 50);
+    std::vector<qint64> changed;
+    std::vector<char> present(rowHashes.size(), 0);
+    {
+        Sql::Statement rows(db, AllSearchRows);
+        while (rows.next()) {
+            const qint64 id = rows.int64(0);
+            if (id < 0)
+                continue;
+            if (size_t(id) < rowHashes.size()) {
+                present[size_t(id)] = 1;
+                if (rowHashes[size_t(id)] == rowHash(rows.handle()))
+                    continue;
+            }
+            changed.push_back(id);
+            if (changed.size() > limit)
+                return false;
+        }
+        if (!rows.ok())
+            return false;
+    }
+    size_t removed = 0;
+    for (size_t id = 0; id < rowHashes.size(); ++id)
+        removed += rowHashes[id] != 0 && !present[id] ? 1 : 0;
+    if (changed.size() + removed > limit)
+        return false;
+    const qint64 scanNs = timer.nsecsElapsed();
+
+    // The per-person table (name order, facet values) is read again whole; in the prefix table
+    // the changed people get new runs, appended.
+    if (!loadDocs())
+        return false;
+    const qint64 docsNs = timer.nsecsElapsed();
+    if (docs.size() > prefixTable.people()) {
+        // New people beyond the last local_id: empty runs until their text is appended.
+        prefixTable.resize(docs.size());
+        rowHashes.resize(docs.size(), 0);
+    }
+    present.resize(rowHashes.size(), 0);
+    for (size_t id = 0; id < rowHashes.size(); ++id) {
+        if (rowHashes[id] != 0 && !present[id])
+            removePrefixRow(id); // gone
+    }
+    Sql::Statement one(db, OneSearchRow);
+    QSet<QString> words;
+    for (qint64 id : changed) {
+        if (size_t(id) >= docs.size())
+            continue;
+        one.bind(1, id);
+        if (one.next()) {
+            setPrefixRow(id, one.handle());
+            // Their words, to count again in the dictionary.
+            for (int column = 1; column <= ColumnCount && dictionaryLoaded; ++column) {
+                for (const QString &word : one.text(column).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                    words.insert(word);
+            }
+        } else {
+            removePrefixRow(size_t(id));
+        }
+        one.reset();
+    }
+    if (!one.ok() || prefixTable.needsCompaction())
+        return false; // a full load compacts the table
+    const qint64 prefixNs = timer.nsecsElapsed();
+
+    // The term dictionary: the changed people's words get their document counts again. Words they
+    // no longer use keep a count one too high until the term dictionary is loaded whole again, after
+    // as many changes as a full load would have taken.
+    if (dictionaryLoaded) {
+        dictionaryStaleDocs += int(changed.size() + removed);
+        if (size_t(dictionaryStaleDocs) > limit) {
+            dictionaryLoaded = false;
+        } else {
+            Sql::Statement count(db, "SELECT doc FROM profile_vocab WHERE term = ?1");
+            for (const QString &word : std::as_const(words)) {
+                count.bind(1, word);
+                dictionary.setDocs(word, count.next() ? count.integer(0) : 0);
+                count.reset();
+            }
+        }
+    }
+    qCDebug(lcSearch) << "updated" << changed.size() << "changed and" << removed
+                      << "removed people:" << scanNs / 1000000 << "ms to find them," << (docsNs - scanNs) / 1000000
+                      << "ms per-person table," << (prefixNs - docsNs) / 1000000 << "ms prefix table,"
+                      << (timer.nsecsElapsed() - prefixNs) / 1000000 << "ms term dictionary";
+    return true;
+}
+
+bool SearchEngine::Private::loadDictionary()
+{
+    dictionaryStaleDocs = 0;
+    QElapsedTimer timer;
+    timer.start();
+    dictionary.clear();
+    Sql::Statement rows(db, "SELECT term, doc FROM profile_vocab");
+    while (rows.next())
+        dictionary.add(rows.text(0), rows.integer(1));
+    dictionary.finish();
+    dictionaryLoaded = rows.ok();
+    qCDebug(lcSearch) << "loaded the term dictionary," << dictionary.size() << "terms:" << timer.elapsed() << "ms";
+    return dictionaryLoaded;
+}
+
+bool SearchEngine::Private::isNameWord(const QString &folded) const
+{
+    return nameWords.contains(SearchText::encode(folded).toUtf8());
+}
+
+bool SearchEngine::Private::isPlaceWord(const QString &folded) const
+{
+    return placeWords.contains(SearchText::encode(folded).toUtf8());
+}
+
+namespace {
+
+//! The index tokens of a name: its words ("Machine learning" -> machine, learning).
+PlanTerm::Group nameTokens(const QString &name)
+{
+    PlanTerm::Group tokens;
+    for (const SearchText::Word &word : SearchText::words(name))
+        tokens.append(word.token);
+    return tokens;
+}
+
+void addGroup(QList<PlanTerm::Group> *groups, const PlanTerm::Group &group)
+{
+    if (!group.isEmpty() && !groups->contains(group))
+        groups->append(group);
+}
+
+//! The names of a skill or place as the index has them: each name's words, and for a skill of
+//! several words the whole-key token its profiles are indexed with.
+QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringList &names)
+{
+    QList<PlanTerm::Group> groups;
+    for (const QString &name : names) {
+        const PlanTerm::Group words = nameTokens(name);
+        addGroup(&groups, words);
+        // A skill of several words is also its whole-key token: "machine learning" as one skill,
+        // not two skills that happen to share a level. One word is its own token already.
+        if (entry.kind == VocabularyEntry::Kind::Skill && words.size() > 1)
+            addGroup(&groups, {SearchText::skillKeyToken(name)});
+    }
+    return groups;
+}
+
+} // namespace
+
+std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, UnderstoodQuery *understood,
+                                                       Options *options, QList<Correction> *corrections)
+{
+    QStringList words;
+    for (const SearchQuery::Term &term : query.terms)
+        words.append(term.folded);
+    const QueryUnderstanding understanding(
+        vocabulary.isEmpty() ? nullptr : &vocabulary, [this](const QString &word) { return isNameWord(word); },
+        [this](const QString &word) { return isPlaceWord(word); });
+    const QueryUnderstanding::Result read = understanding.understand(words, query.hasFilters());
+    understood->dropped = read.dropped;
+    understood->expertsFirst = read.expertsFirst;
+    options->expertsFirst = read.expertsFirst;
+
+    std::vector<PlanTerm> terms;
+    for (const QueryUnderstanding::Term &term : read.terms) {
+        if (int(terms.size()) >= MaxTerms)
+            break;
+        PlanTerm plan;
+        plan.optional = term.optional;
+        plan.folded = term.text();
+        plan.name = term.name();
+        if (term.words.size() == 1) {
+            plan.token = SearchText::encode(term.words.constFirst());
+            plan.shortTerm = PrefixTable::term(plan.token);
+        }
+        if (term.place) {
+            plan.columns = LocationColumns;
+            understood->place = term.entry ? term.entry->canonical : term.text();
+        } else {
+            understood->terms.append(plan.name);
+        }
+        if (term.entry) {
+            const VocabularyEntry &entry = *term.entry;
+            plan.alternatives = entryGroups(entry, QStringList {entry.canonical} + entry.aliases);
+            if (term.words.size() == 1)
+                plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // the typed word is searched anyway
+            plan.related = entryGroups(entry, entry.related);
+            plan.complete = true;
+            if (term.isAlias())
+                understood->aliases.append(AliasApplied {term.text(), entry.canonical});
+        }
+        // A typo is corrected only when the word is not known: not in the vocabulary, not a word
+        // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
+        const bool known = term.entry || term.words.size() != 1 || isNameWord(plan.folded);
+        if (!known && TermDictionary::maxEdits(plan.token) > 0 && !SearchText::hasSymbols(plan.token)) {
+            // The term dictionary answers "how many people does this prefix match" without FTS5,
+            // which would merge the doclists of every term with that prefix first.
+            if (!dictionaryLoaded)
+                loadDictionary();
+            const int exactDocs = dictionary.prefixDocs(plan.token, RareTermDocs);
+            if (exactDocs < RareTermDocs) {
+                const auto candidates = dictionary.corrections(plan.token, 8);
+                for (const TermDictionary::Candidate &candidate : candidates) {
+                    // Only the nearest, and only words clearly more common than what was typed.
+                    if (candidate.distance != candidates.first().distance || plan.corrections.size() >= 3)
+                        break;
+                    if (term.place && !placeWords.contains(candidate.term.toUtf8()))
+                        continue;
+                    if (candidate.docs >= 3 * exactDocs)
+                        plan.corrections.append(candidate.term);
+                }
+                if (!plan.corrections.isEmpty())
+                    corrections->append(Correction {plan.folded, plan.corrections.first(), exactDocs > 0});
+            }
+        }
+        terms.push_back(std::move(plan));
+    }
+    for (size_t t = 0; t < terms.size(); ++t) {
+        if (terms[t].complete)
+            options->complete |= 1u << t;
+        if (terms[t].optional)
+            options->optional |= 1u << t;
+        // One or two letters are the start of a word being typed: evidence would rank noise.
+        if (terms[t].token.size() > 2 || terms[t].token.isEmpty() || !terms[t].alternatives.isEmpty())
+            options->evidence |= 1u << t;
+    }
+    return terms;
+}
+
+QString SearchEngine::Private::termClause(const PlanTerm &term, int index, bool typed, bool withRelated,
+                                          CollectPlan *plan) const
+{
+    QStringList parts;
+    auto add = [&](const QString &token, PhraseKind kind, bool prefix = false) {
+        parts.append(quoted(token) + (prefix ? QStringLiteral("*") : QString()));
+        plan->phrases.push_back({index, kind, false});
+    };
+    auto addGroups = [&](const QList<PlanTerm::Group> &groups, PhraseKind kind) {
+        for (const PlanTerm::Group &group : groups) {
+            QStringList words;
+            for (qsizetype i = 0; i < group.size(); ++i) {
+                words.append(quoted(group[i]));
+                plan->phrases.push_back({index, kind, i > 0});
+            }
+            parts.append(group.size() == 1 ? words.constFirst()
+                                           : QLatin1Char('(') + words.join(QStringLiteral(" AND ")) + QLatin1Char(')'));
+        }
+    };
+    if (typed && !term.token.isEmpty()) {
+        add(term.token, ExactPhrase);
+        add(term.token, PrefixPhrase, true);
+        for (const QString &correction : term.corrections)
+            add(correction, CorrectedPhrase);
+    }
+    addGroups(term.alternatives, ExactPhrase);
+    if (withRelated)
+        addGroups(term.related, RelatedPhrase);
+    if (parts.isEmpty())
+        return QString();
+    const QString clause = QLatin1Char('(') + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    return term.columns == LocationColumns ? QStringLiteral("{location} : ") + clause : clause;
+}
+
+QString SearchEngine::Private::filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const
+{
+    QStringList clauses;
+    for (const SearchQuery::SkillFilter &skill : query.skills) {
+        clauses.append(skillColumns(query.minLevel) + QStringLiteral(" : ") + quoted(skill.keyToken));
+        plan->phrases.push_back({0, FilterPhrase});
+    }
+    // level>=N with terms is checked on the terms' hits; alone, it asks for any skill.
+    if (query.minLevel > 0 && query.skills.isEmpty() && !anyTerms) {
+        clauses.append(skillColumns(query.minLevel) + QStringLiteral(" : \"_k\"*"));
+        plan->phrases.push_back({0, FilterPhrase});
+    }
+    auto phraseFilter = [&](const char *column, const SearchQuery::PhraseFilter &filter) {
+        QStringList words;
+        for (qsizetype i = 0; i < filter.tokens.size(); ++i) {
+            words.append(quoted(filter.tokens[i]) + (i + 1 == filter.tokens.size() ? QStringLiteral("*") : QString()));
+            plan->phrases.push_back({0, FilterPhrase});
+        }
+        clauses.append(QStringLiteral("{%1} : (%2)").arg(QLatin1String(column), words.join(QStringLiteral(" AND "))));
+    };
+    for (const auto &filter : query.departments)
+        phraseFilter("department", filter);
+    for (const auto &filter : query.locations)
+        phraseFilter("location", filter);
+    return clauses.join(QStringLiteral(" AND "));
+}
+
+bool SearchEngine::Private::runFts(const QString &expression, CollectPlan *plan, QString *error)
+{
+    plan->rowids.reserve(4096);
+    matchStatement.bindPointer(1, plan, CollectPlanType);
+    matchStatement.bind(2, expression);
+    while (matchStatement.next()) { }
+    const bool ok = matchStatement.ok();
+    if (!ok)
+        *error = QStringLiteral("search failed: %1").arg(matchStatement.errorMessage());
+    matchStatement.reset();
+    if (!ok)
+        qCWarning(lcSearch) << *error << expression;
+    return ok;
+}
+
+bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<PlanTerm> &terms,
+                                    const Options &options, bool withRelated, std::vector<Match> *matches,
+                                    QString *error, const std::vector<qint64> *within)
+{
+    matches->clear();
+    if (terms.empty() && !query.hasFilters()) {
+        matches->reserve(byName.size());
+        for (size_t rank = 0; rank < byName.size(); ++rank)
+            matches->push_back(Match {byName[rank], 0.0, qint32(rank), 0, 0});
+        return true;
+    }
+    // The typed words of short terms (1 to 4 characters, the expensive ones for FTS5: they match
+    // most people) are looked up in the in-memory prefix table; everything else in FTS5. When
+    // every term must match, the terms that are all FTS5 are one expression with the filters;
+    // the other words of a short term (an alias's canonical name) are a query of their own.
+    // When some may be missing (partial), every term's FTS5 part is a query of its own.
+    const bool partial = options.partial;
+    std::vector<int> tableTerms;
+    std::vector<int> mainTerms;
+    std::vector<int> sideTerms;
+    for (int i = 0; i < int(terms.size()); ++i) {
+        const PlanTerm &term = terms[size_t(i)];
+        if (term.typedInTable())
+            tableTerms.push_back(i);
+        // Optional terms are never part of the expression every result must match.
+        const bool apart = partial || term.optional;
+        if (apart ? term.hasFtsPart(withRelated) : !term.typedInTable())
+            (apart ? sideTerms : mainTerms).push_back(i);
+        else if (term.hasFtsPart(withRelated))
+            sideTerms.push_back(i);
+    }
+    // The longest short term first: it rejects most people soonest.
+    std::stable_sort(tableTerms.begin(), tableTerms.end(), [&](int l, int r) {
+        return terms[size_t(l)].shortTerm.length > terms[size_t(r)].shortTerm.length;
+    });
+
+    CollectPlan main;
+    // "skill:python expert": the skill filter's level ranks.
+    main.recordFilters = options.expertsFirst && !query.skills.isEmpty();
+    QStringList clauses;
+    main.termCount = int(mainTerms.size());
+    for (size_t i = 0; i < mainTerms.size(); ++i)
+        clauses.append(termClause(terms[size_t(mainTerms[i])], int(i), true, withRelated, &main));
+    const QString filters = filterClauses(query, !terms.empty(), &main);
+    if (!filters.isEmpty())
+        clauses.append(filters);
+    const bool needsMain = !clauses.isEmpty();
+    if (needsMain && !runFts(clauses.join(QStringLiteral(" AND ")), &main, error))
+        return false;
+
+    std::vector<CollectPlan> sides(sideTerms.size());
+    for (size_t i = 0; i < sideTerms.size(); ++i) {
+        const PlanTerm &term = terms[size_t(sideTerms[i])];
+        sides[i].termCount = 1;
+        const QString clause = termClause(term, 0, !term.typedInTable(), withRelated, &sides[i]);
+        if (!clause.isEmpty() && !runFts(clause, &sides[i], error))
+            return false;
+    }
+
+    const quint16 levelMask = query.minLevel > 0 && query.skills.isEmpty() ? skillColumnMask(query.minLevel) : 0;
+    Options scoring = options;
+    scoring.levelMask = levelMask;
+    std::vector<TermHit> hits(terms.size());
+    // Every term answered by the prefix table alone (typing a word): the hot loop of short queries.
+    const bool tableOnly = !needsMain && sides.empty() && tableTerms.size() == terms.size();
+    size_t mainCursor = 0;
+    std::vector<size_t> sideCursors(sides.size(), 0);
+
+    auto consider = [&](qint64 id) {
+        const Doc &doc = docs[size_t(id)];
+        if (!tableOnly)
+            std::fill(hits.begin(), hits.end(), TermHit {});
+        quint16 filterColumns = 0;
+        if (needsMain) {
+            const TermHit *found = nullptr;
+            if (!main.find(id, &mainCursor, &found) && !partial)
+                return;
+            if (main.recordFilters && mainCursor < main.filterColumns.size())
+                filterColumns = main.filterColumns[mainCursor];
+            for (size_t i = 0; found && i < mainTerms.size(); ++i)
+                hits[size_t(mainTerms[i])] = found[i].masked(terms[size_t(mainTerms[i])].columns);
+        }
+        for (size_t i = 0; i < sides.size(); ++i) {
+            const TermHit *found = nullptr;
+            if (sides[i].find(id, &sideCursors[i], &found))
+                hits[size_t(sideTerms[i])] |= found->masked(terms[size_t(sideTerms[i])].columns);
+        }
+        for (int t : tableTerms) {
+            const PlanTerm &term = terms[size_t(t)];
+            const PrefixTable::Hit hit = prefixTable.lookup(size_t(id), term.shortTerm);
+            TermHit &termHit = hits[size_t(t)];
+            if (tableOnly)
+                termHit = TermHit {quint16(hit.exact & term.columns), quint16(hit.prefix & term.columns), 0, 0};
+            else
+                termHit |= TermHit {hit.exact, hit.prefix, 0, 0}.masked(term.columns);
+            if (!termHit.any() && !partial && !term.optional)
+                return;
+        }
+        double value = 0;
+        quint32 missing = 0;
+        if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {
+            if (filterColumns)
+                value += skillLevelBonus(filterColumns);
+            quint16 columns = 0;
+            for (const TermHit &hit : hits)
+                columns |= hit.any();
+            matches->push_back(Match {id, value, doc.nameRank, columns, quint16(missing)});
+        }
+    };
+    auto present = [&](qint64 id) { return id >= 0 && size_t(id) < docs.size() && docs[size_t(id)].nameRank >= 0; };
+
+    if (needsMain) {
+        // Every result is a row of the main expression (all terms and the filters; partial: the
+        // filters).
+        for (qint64 id : main.rowids) {
+            if (present(id)) // else changed after the table was loaded; the next search reloads
+                consider(id);
+        }
+        return true;
+    }
+    if (within) {
+        // The query types on from the last one: only its matches can match.
+        matches->reserve(within->size());
+        for (qint64 id : *within) {
+            if (present(id))
+                consider(id);
+        }
+        return true;
+    }
+    if (!tableTerms.empty() || !partial) {
+        // By local_id: the prefix table is read front to back. A short term matches much of
+        // the directory (one letter: most of it).
+        matches->reserve(byName.size());
+        for (size_t id = 0; id < docs.size(); ++id) {
+            if (docs[id].nameRank >= 0)
+                consider(qint64(id));
+        }
+        return true;
+    }
+    // Partial, FTS5 only: the people any term's query found, in local_id order.
+    std::vector<qint64> ids;
+    for (const CollectPlan &side : sides)
+        ids.insert(ids.end(), side.rowids.begin(), side.rowids.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (qint64 id : ids) {
+        if (present(id))
+            consider(id);
+    }
+    return true;
+}
+
+SearchResult SearchEngine::Private::result(const Match &match, const SearchQuery &query,
+                                           const std::vector<PlanTerm> &terms, const QString &place)
+{
+    SearchResult row;
+    row.score = match.value;
+    for (size_t t = 0; t < terms.size(); ++t) {
+        if (match.missing & (1u << t))
+            row.unmatchedTerms.append(terms[t].columns == LocationColumns ? place : terms[t].name);
+    }
+    rowStatement.bind(1, match.localId);
+    if (!rowStatement.next()) {
+        rowStatement.reset();
+        return row;
+    }
+    row.id = rowStatement.text(0);
+    row.username = rowStatement.text(1);
+    row.displayName = rowStatement.text(2);
+    row.title = rowStatement.text(3);
+    row.department = rowStatement.text(4);
+    row.location = rowStatement.text(5);
+    row.timeZone = rowStatement.text(6);
+    MatchReasons::Texts texts;
+    texts.bio = rowStatement.text(7);
+    row.photoTag = rowStatement.text(8);
+    rowStatement.reset();
+
+    // Skills and interests are read only when they can be reasons.
+    if ((match.columns & skillColumnMask(1)) || !query.skills.isEmpty()) {
+        skillsStatement.bind(1, match.localId);
+        while (skillsStatement.next())
+            texts.skills.append(Skill {skillsStatement.text(0), skillsStatement.integer(1)});
+        skillsStatement.reset();
+    }
+    if (match.columns & (1u << InterestsColumn)) {
+        interestsStatement.bind(1, match.localId);
+        while (interestsStatement.next())
+            texts.interests.append(interestsStatement.text(0));
+        interestsStatement.reset();
+    }
+    MatchReasons::explain(&row, texts, match.columns, query, terms);
+    return row;
+}
+
+SearchEngine::SearchEngine(ClientStore *store, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->store = store;
+}
+
+SearchEngine::~SearchEngine() = default;
+
+bool SearchEngine::prepare()
+{
+    if (!d->ensureFresh())
+        return false;
+    return d->dictionaryLoaded || d->loadDictionary();
+}
+
+void SearchEngine::setVocabulary(const Vocabulary &vocabulary)
+{
+    d->vocabulary = vocabulary;
+    d->cache = {};
+}
+
+void SearchEngine::invalidate()
+{
+    d->docsLoaded = false;
+    d->dictionaryLoaded = false;
+    d->cache = {};
+}
+
+SearchPage SearchEngine::search(const QString &query, int offset, int limit)
+{
+    SearchRequest request;
+    request.query = query;
+    request.offset = offset;
+    request.limit = limit;
+    return search(request);
+}
+
+SearchPage SearchEngine::search(const SearchRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    SearchPage page;
+    page.query = request.query;
+    page.offset = std::max(0, request.offset);
+    if (!d->ensureFresh()) {
+        page.error = d->store && d->store->isOpen() ? QStringLiteral("the search index is not available")
+                                                    : QStringLiteral("the local store is not open");
+        return page;
+    }
+
+    const QString key = request.query + QChar(0x1F) + request.departments.join(QChar(0x1E)) + QChar(0x1F)
+        + request.locations.join(QChar(0x1E));
+    Private::Cached &cache = d->cache;
+    if (cache.key != key || page.offset == 0) {
+        Private::Cached last = std::move(cache);
+        cache = {};
+        cache.key = key;
+        cache.query = SearchQuery::parse(request.query);
+        cache.facts.error = cache.query.error;
+        Options options;
+        cache.terms = d->planTerms(cache.query, &cache.facts.understood, &options, &cache.facts.corrections);
+        if (!cache.facts.corrections.isEmpty()) {
+            QStringList corrected;
+            for (const PlanTerm &term : cache.terms)
+                corrected.append(term.corrections.isEmpty() ? term.folded : term.corrections.first());
+            cache.facts.correctedQuery = corrected.join(QLatin1Char(' '));
+        }
+        // Typing on ("d", "da", "dat", "data", "data p") narrows the last query: when both are
+        // short terms of the prefix table alone and every earlier term is a prefix of the new
+        // one in its place, the new matches are among the last ones.
+        const bool shortOnly = !cache.terms.empty() && cache.query.skills.isEmpty() && cache.query.departments.isEmpty()
+            && cache.query.locations.isEmpty()
+            && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
+                           [](const PlanTerm &t) { return !t.hasFtsPart(true) && t.columns == AllColumns; });
+        bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
+            && last.terms.size() <= cache.terms.size();
+        for (size_t i = 0; narrows && i < last.terms.size(); ++i)
+            narrows = cache.terms[i].token.startsWith(last.terms[i].token);
+        std::vector<Match> all;
+        QString error;
+        bool ok =
+            d->collect(cache.query, cache.terms, options, false, &all, &error, narrows ? &last.candidates : nullptr);
+        // No one: related skills (Docker for Kubernetes) as a fallback; then the people who match
+        // the most of the terms.
+        const bool anyRelated = std::any_of(cache.terms.cbegin(), cache.terms.cend(),
+                                            [](const PlanTerm &t) { return !t.related.isEmpty(); });
+        bool withRelated = false;
+        if (ok && all.empty() && anyRelated) {
+            withRelated = true;
+            ok = d->collect(cache.query, cache.terms, options, true, &all, &error);
+        }
+        if (ok && all.empty() && cache.terms.size() > 1) {
+            options.partial = true;
+            ok = d->collect(cache.query, cache.terms, options, withRelated, &all, &error);
+            cache.facts.partial = cache.facts.understood.partial = !all.empty();
+        }
+        if (!withRelated) {
+            for (PlanTerm &term : cache.terms)
+                term.related.clear(); // not searched: not a reason either
+        }
+        if (!ok)
+            cache.facts.error = error;
+        if (shortOnly && !cache.facts.partial && cache.facts.error.isEmpty()) {
+            cache.candidates.reserve(all.size());
+            for (const Match &match : all)
+                cache.candidates.push_back(match.localId);
+        }
+
+        // Facet selections: each dimension's counts ignore its own selection.
+        auto selection = [](const QStringList &wanted, const QStringList &names) {
+            std::vector<char> allowed;
+            if (wanted.isEmpty())
+                return allowed;
+            allowed.assign(size_t(names.size()), 0);
+            for (qsizetype i = 0; i < names.size(); ++i)
+                allowed[size_t(i)] = wanted.contains(names[i]) ? 1 : 0;
+            return allowed;
+        };
+        const std::vector<char> departmentOk = selection(request.departments, d->departmentNames);
+        const std::vector<char> locationOk = selection(request.locations, d->locationNames);
+        std::vector<int> departmentCounts(size_t(d->departmentNames.size()), 0);
+        std::vector<int> locationCounts(size_t(d->locationNames.size()), 0);
+        cache.matches.reserve(departmentOk.empty() && locationOk.empty() ? 0 : all.size());
+        for (const Match &match : all) {
+            const Private::Doc &doc = d->docs[size_t(match.localId)];
+            const bool dOk = departmentOk.empty() || departmentOk[size_t(doc.department)];
+            const bool lOk = locationOk.empty() || locationOk[size_t(doc.location)];
+            if (lOk)
+                ++departmentCounts[size_t(doc.department)];
+            if (dOk)
+                ++locationCounts[size_t(doc.location)];
+            if (dOk && lOk && !(departmentOk.empty() && locationOk.empty()))
+                cache.matches.push_back(match);
+        }
+        if (departmentOk.empty() && locationOk.empty())
+            cache.matches = std::move(all);
+        auto facets = [](const std::vector<int> &counts, const QStringList &names) {
+            QList<FacetCount> out;
+            for (size_t i = 0; i < counts.size(); ++i) {
+                if (counts[i] > 0 && !names[qsizetype(i)].isEmpty())
+                    out.append(FacetCount {names[qsizetype(i)], counts[i]});
+            }
+            std::sort(out.begin(), out.end(), [](const FacetCount &l, const FacetCount &r) {
+                return l.count != r.count ? l.count > r.count : l.value < r.value;
+            });
+            return out;
+        };
+        cache.facts.departments = facets(departmentCounts, d->departmentNames);
+        cache.facts.locations = facets(locationCounts, d->locationNames);
+        cache.facts.total = int(cache.matches.size());
+    }
+
+    const size_t end = std::min(cache.matches.size(), size_t(page.offset) + size_t(std::max(0, request.limit)));
+    if (end > cache.sorted) {
+        std::partial_sort(cache.matches.begin(), cache.matches.begin() + qsizetype(end), cache.matches.end(), before);
+        cache.sorted = end;
+    }
+    page.total = cache.facts.total;
+    page.departments = cache.facts.departments;
+    page.locations = cache.facts.locations;
+    page.corrections = cache.facts.corrections;
+    page.correctedQuery = cache.facts.correctedQuery;
+    page.error = cache.facts.error;
+    page.partial = cache.facts.partial;
+    page.understood = cache.facts.understood;
+    for (size_t i = size_t(page.offset); i < end; ++i)
+        page.results.append(d->result(cache.matches[i], cache.query, cache.terms, cache.facts.understood.place));
+    page.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
+    return page;
+}
+
+std::optional<Profile> SearchEngine::profile(const QString &id) const
+{
+    return d->store ? d->store->profile(id) : std::nullopt;
+}
+
+QString SearchEngine::syntaxHelp()
+{
+    return QStringLiteral("Words match the start of words in a person's name, username, title, department,\n"
+                          "location, skills, interests and bio; every word must match. Case and accents do not\n"
+                          "matter (\"muller\" finds Müller); symbols do (\"c++\", \"c#\", \".net\", \"node.js\",\n"
+                          "\"ci/cd\"). A misspelled word is corrected when nothing matches it (\"kubernets\").\n"
+                          "Everyday words work: \"who can help with terraform\", \"python expert in london\",\n"
+                          "\"wer kennt sich mit k8s aus\"; aliases (\"tf\", \"js\", \"bangalore\") mean what profiles\n"
+                          "say. When no one matches every word, the closest matches are shown.\n"
+                          "Filters:\n"
+                          "  skill:NAME        has the skill NAME (skill:rust, skill:\"machine learning\", skill:c++)\n"
+                          "  dept:NAME         department contains NAME (dept:\"Data Platform\"); also department:\n"
+                          "  location:NAME     location contains NAME (location:berlin); also loc:\n"
+                          "  level>=N          a matching skill at level N (1-5) or above; also level:N\n"
+                          "Results rank skills (by level) above titles, titles above interests, interests above\n"
+                          "the bio; a query that is someone's name puts them first.");
+}
+
+} // namespace Colleagues

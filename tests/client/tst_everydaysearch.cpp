@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: MIT
+// Search that understands everyday words: questions and filler words in English and German,
+// aliases and other names of places, partial matches, exact skills above longer ones, stop words
+// that are names. The directory is generated here (deterministic, a few hundred people with
+// varied skills, levels, titles, bios and cities), plus the people each row needs; the engine
+// reads queries with the default vocabulary, as the app does.
+
+#include "client/ClientStore.h"
+#include "client/search/SearchEngine.h"
+#include "core/Vocabulary.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Colleagues;
+
+namespace {
+
+QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out.append(QString::fromUtf8(item));
+    return out;
+}
+
+QStringList split(const char *words)
+{
+    return QString::fromUtf8(words).split(QLatin1Char('|'));
+}
+
+Profile person(const char *username, const char *name, const char *title, const char *location,
+               std::initializer_list<std::pair<const char *, int>> skills, const char *bio = "",
+               const char *department = "Engineering")
+{
+    Profile p;
+    p.username = QString::fromUtf8(username);
+    p.displayName = QString::fromUtf8(name);
+    p.email = p.username + QStringLiteral("@example.com");
+    p.title = QString::fromUtf8(title);
+    p.location = QString::fromUtf8(location);
+    p.department = QString::fromUtf8(department);
+    p.timeZone = QStringLiteral("Europe/Berlin");
+    for (const auto &[skill, level] : skills)
+        p.skills.append(Skill {QString::fromUtf8(skill), level});
+    p.bio = QString::fromUtf8(bio);
+    return p;
+}
+
+//! The crowd: people with everyday profiles, none of whom the rows below are about. Their
+//! skills, cities and words leave out what the rows test for (no one else in Reykjavik, no
+//! DevOps anywhere, no Terraform, no Spanish).
+QList<Profile> crowd(int count)
+{
+    const QStringList first = split("Ada|Ben|Cleo|Dev|Elif|Finn|Gia|Hugo|Ines|Jon|Kaia|Lars|Mira|Nico|Oona|Paul|Quinn|"
+                                    "Rosa|Sven|Tara|Uma|Vik|Wren|Xena|Yusuf|Zora");
+    const QStringList last = split("Abbott|Bauer|Costa|Dahl|Eze|Fischer|Gomez|Haas|Ito|Jovic|Kern|Lund|Moss|Novak|"
+                                   "Orr|Pike|Quist|Roth|Sato|Toth|Ueda|Voss|Wolff|Yilmaz|Zeller");
+    const QStringList cities = split("Berlin|London|Paris|Lagos|Madrid|Hamburg|München|Bengaluru");
+    const QStringList departments = split("Engineering|Data|Design|Finance|Sales|People|Support");
+    const QStringList titles = split("Software Engineer|Backend Engineer|Frontend Engineer|Data Analyst|"
+                                     "Product Designer|Accountant|Account Executive|Recruiter|Support Agent|"
+                                     "Engineering Manager|QA Analyst|Technical Writer");
+    const QStringList skills = split("Python|Java|JavaScript|TypeScript|Node.js|Go|Rust|C++|SQL|Kubernetes|Docker|"
+                                     "CI/CD|React|Figma|Excel|Machine learning|Statistics|Linux|German|French|"
+                                     "Public speaking|Negotiation|Kotlin|Scala");
+    const QStringList bioWords = split("builds|ships|maintains|designs|leads|services|pipelines|dashboards|reports|"
+                                       "customers|teams|releases|loves|cycling|coffee|chess|the|a|and|with|for");
+    QRandomGenerator random(4242);
+    auto pick = [&](const QStringList &from) -> const QString & { return from[random.bounded(int(from.size()))]; };
+    QList<Profile> people;
+    for (int i = 0; i < count; ++i) {
+        Profile p;
+        p.username = QStringLiteral("c%1").arg(i);
+        p.displayName = pick(first) + QLatin1Char(' ') + pick(last);
+        p.email = p.username + QStringLiteral("@example.com");
+        p.title = pick(titles);
+        p.department = pick(departments);
+        p.location = pick(cities);
+        p.timeZone = QStringLiteral("Europe/Berlin");
+        const int skillCount = 1 + random.bounded(5);
+        while (p.skills.size() < skillCount) {
+            const QString &skill = pick(skills);
+            if (std::none_of(p.skills.cbegin(), p.skills.cend(), [&](const Skill &s) { return s.name == skill; }))
+                p.skills.append(Skill {skill, 1 + random.bounded(5)});
+        }
+        QStringList bio;
+        for (int w = 5 + random.bounded(10); w > 0; --w)
+            bio.append(pick(bioWords));
+        p.bio = bio.join(QLatin1Char(' ')) + QLatin1Char('.');
+        people.append(p);
+    }
+    return people;
+}
+
+//! The people the rows are about.
+QList<Profile> cast()
+{
+    return {
+        person("terra", "Tomasz Wrona", "Platform Engineer", "Berlin", {{"Terraform", 5}, {"Kubernetes", 3}}),
+        person("terra2", "Petra Lind", "Cloud Engineer", "London", {{"Terraform", 2}}),
+        person("canaksoy", "Can Aksoy", "Cloud Engineer", "Berlin", {{"Terraform", 1}}),
+        person("canfigma", "Can Demir", "Designer", "Berlin", {{"Figma", 3}}),
+        person("jsonly", "Jana Sykes", "Web Developer", "Hamburg", {{"JavaScript", 4}}),
+        person("javaarch", "Jorge Alves", "Java Architect", "Paris", {{"Java", 5}},
+               "Designs Java services and mentors Java teams."),
+        person("javaplain", "Aaron Berg", "Backend Developer", "Paris", {{"Java", 5}}),
+        person("jswiz", "Kim Script", "Frontend Developer", "Paris", {{"JavaScript", 5}}),
+        person("blrpy", "Ananya Rao", "Data Scientist", "Bengaluru", {{"Python", 5}, {"Statistics", 4}}),
+        person("blrgo", "Vikram Iyer", "Backend Developer", "Bengaluru", {{"Go", 3}}),
+        person("koeln", "Lena Brandt", "Backend Developer", "Köln", {{"Go", 3}, {"Rust", 2}}),
+        person("will", "Will Turner", "Sailor", "Reykjavik", {{"Navigation", 4}}),
+        person("keith", "Keith Moon", "Drummer", "London", {{"Percussion", 5}}, "Plays in The Who tribute band."),
+        person("lonpy5", "Priya Shah", "Data Scientist", "London", {{"Python", 5}, {"SQL", 3}}),
+        person("lonpy1", "Aaron Abel", "Intern", "London", {{"Python", 1}}),
+        person("ml", "Noor Haddad", "Research Scientist", "Berlin", {{"Machine learning", 4}, {"PyTorch", 3}}),
+        person("achieng", "Achieng Otieno", "Site Reliability Engineer", "Lagos", {{"Go", 4}, {"Linux", 4}}),
+        person("spanish", "Lucía Fernández", "Account Executive", "Madrid", {{"Spanish", 5}, {"English", 4}}, "",
+               "Sales"),
+        person("spanish2", "Marco Rossi", "Support Agent", "Paris", {{"Spanish", 2}}, "", "Support"),
+        person("reyk", "Sigrun Olafs", "Designer", "Reykjavik", {{"Figma", 5}}),
+        person("k8s", "Kai Hoffmann", "Site Reliability Engineer", "München", {{"Kubernetes", 5}, {"Helm", 4}}),
+        person("nycpm", "Dana Levy", "Product Manager", "New York", {{"Roadmapping", 4}}),
+        person("cgn2", "Jonas Weber", "Product Manager", "Köln", {{"Roadmapping", 3}}),
+        person("react", "Rhea Kapoor", "Frontend Developer", "Berlin", {{"React", 5}, {"TypeScript", 4}}),
+    };
+}
+
+} // namespace
+
+class TestEverydaySearch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everyday_data();
+    void everyday();
+    void understood_data();
+    void understood();
+    void partial();
+    void withoutVocabulary();
+
+private:
+    SearchPage search(const QString &query) { return m_engine->search(query, 0, 500); }
+
+    QTemporaryDir m_dir;
+    ClientStore m_store;
+    std::unique_ptr<SearchEngine> m_engine;
+};
+
+void TestEverydaySearch::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_store.open(m_dir.path()));
+    QVERIFY(m_store.upsertProfiles(crowd(400) + cast()));
+    m_engine = std::make_unique<SearchEngine>(&m_store);
+    m_engine->setVocabulary(Vocabulary::defaults());
+}
+
+void TestEverydaySearch::everyday_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("first"); // usernames expected first, in this order
+    QTest::addColumn<QStringList>("top"); // usernames expected among the first `n` (any order)
+    QTest::addColumn<int>("n");
+    QTest::addColumn<QStringList>("absent"); // usernames that must not be found at all
+
+    const QStringList none;
+    // Aliases: the words people type for what profiles say.
+    QTest::addRow("tf") << "tf" << list({"terra", "terra2"}) << none << 0 << none;
+    QTest::addRow("TF upper case") << "TF" << list({"terra", "terra2"}) << none << 0 << none;
+    QTest::addRow("hcl") << "hcl" << list({"terra"}) << none << 0 << none;
+    QTest::addRow("js finds JavaScript") << "js" << none << list({"jsonly", "jswiz"}) << 60 << none;
+    QTest::addRow("js: JavaScript 5 first") << "js" << list({"jswiz"}) << none << 0 << none;
+    QTest::addRow("k8s") << "k8s" << list({"k8s"}) << none << 0 << none;
+    QTest::addRow("golang") << "golang" << none << list({"achieng", "blrgo", "koeln"}) << 80 << none;
+    QTest::addRow("ml") << "ml" << list({"ml"}) << none << 0 << none;
+    QTest::addRow("machine learning") << "machine learning" << list({"ml"}) << none << 0 << list({"achieng"});
+    QTest::addRow("español") << "español" << list({"spanish", "spanish2"}) << none << 0 << none;
+    QTest::addRow("spanisch") << "spanisch" << list({"spanish", "spanish2"}) << none << 0 << none;
+    QTest::addRow("reactjs") << "reactjs" << list({"react"}) << none << 0 << none;
+    QTest::addRow("devops: related skills as a fallback") << "devops" << none << list({"terra", "k8s"}) << 40 << none;
+    // Places by other names.
+    QTest::addRow("bangalore") << "bangalore" << none << list({"blrpy", "blrgo"}) << 60 << none;
+    QTest::addRow("python in bangalore") << "python in bangalore" << list({"blrpy"}) << none << 0 << list({"lonpy5"});
+    QTest::addRow("go in bengaluru") << "go in bengaluru" << none << list({"blrgo"}) << 30
+                                     << list({"koeln", "achieng"});
+    QTest::addRow("köln") << "köln" << none << list({"koeln", "cgn2"}) << 2 << none;
+    QTest::addRow("koln") << "koln" << none << list({"koeln", "cgn2"}) << 2 << none;
+    QTest::addRow("cologne") << "cologne" << none << list({"koeln", "cgn2"}) << 2 << none;
+    QTest::addRow("product manager in cologne")
+        << "product manager in cologne" << list({"cgn2"}) << none << 0 << list({"nycpm"});
+    QTest::addRow("munich") << "kubernetes in munich" << list({"k8s"}) << none << 0 << list({"terra"});
+    QTest::addRow("new york") << "product manager in new york" << list({"nycpm"}) << none << 0 << list({"cgn2"});
+    // Questions and filler words, English.
+    QTest::addRow("who can help with terraform")
+        << "who can help with terraform" << list({"terra", "terra2"}) << none << 0 << none;
+    QTest::addRow("a filler that is a name only ranks")
+        << "who can help with terraform" << none << list({"canaksoy"}) << 3 << list({"canfigma"});
+    QTest::addRow("who knows tf") << "who knows tf" << list({"terra", "terra2"}) << none << 0 << none;
+    QTest::addRow("anyone speaking spanish")
+        << "anyone speaking spanish" << list({"spanish", "spanish2"}) << none << 0 << none;
+    QTest::addRow("someone who knows rust") << "someone who knows rust" << none << list({"koeln"}) << 80 << none;
+    QTest::addRow("python expert in london")
+        << "python expert in london" << list({"lonpy5"}) << list({"lonpy1"}) << 40 << list({"blrpy"});
+    QTest::addRow("looking for a react developer")
+        << "looking for a react person" << list({"react"}) << none << 0 << none;
+    QTest::addRow("is there anyone good at figma in reykjavik")
+        << "is there anyone good at figma in reykjavik" << list({"reyk"}) << none << 0 << list({"will"});
+    QTest::addRow("senior k8s") << "senior k8s" << list({"k8s"}) << none << 0 << none;
+    QTest::addRow("who is good at machine learning")
+        << "who is good at machine learning" << list({"ml"}) << none << 0 << none;
+    QTest::addRow("question mark") << "who knows terraform?" << list({"terra", "terra2"}) << none << 0 << none;
+    // Questions, German.
+    QTest::addRow("wer kennt sich mit terraform aus")
+        << "wer kennt sich mit terraform aus" << list({"terra", "terra2"}) << none << 0 << none;
+    QTest::addRow("wer hilft bei kubernetes") << "wer hilft bei kubernetes" << list({"k8s"}) << none << 0 << none;
+    QTest::addRow("jemand der spanisch spricht")
+        << "jemand der spanisch spricht" << list({"spanish", "spanish2"}) << none << 0 << none;
+    QTest::addRow("python experte aus london")
+        << "python experte aus london" << list({"lonpy5"}) << none << 0 << list({"blrpy"});
+    QTest::addRow("jemand aus köln") << "jemand aus köln" << none << list({"koeln", "cgn2"}) << 2 << none;
+    QTest::addRow("wer kann go in münchen") << "wer kann kubernetes in münchen" << list({"k8s"}) << none << 0 << none;
+    // Exact above prefix, more evidence above less.
+    QTest::addRow("java: title and bio add up") << "java" << list({"javaarch", "javaplain"}) << none << 0 << none;
+    QTest::addRow("java is not javascript") << "java" << none << list({"javaarch", "javaplain"}) << 2 << none;
+    QTest::addRow("go: exact skill above longer words")
+        << "go" << none << list({"achieng", "blrgo", "koeln"}) << 80 << none;
+    QTest::addRow("python in london above python") << "python london" << list({"lonpy5"}) << none << 0 << none;
+    // Stop words that are names, and whole queries of stop words.
+    QTest::addRow("will") << "will" << list({"will"}) << none << 0 << none;
+    QTest::addRow("will turner") << "will turner" << list({"will"}) << none << 0 << none;
+    QTest::addRow("who is will") << "who is will" << list({"will"}) << none << 0 << none;
+    QTest::addRow("the who") << "the who" << list({"keith"}) << none << 0 << none;
+    QTest::addRow("achieng is no typo") << "achieng" << list({"achieng"}) << none << 0 << none;
+    // Typos: only words that are not known.
+    QTest::addRow("terrafrom") << "terrafrom" << list({"terra", "terra2"}) << none << 0 << none;
+    QTest::addRow("kubernets") << "kubernets" << none << list({"k8s"}) << 30 << none;
+    QTest::addRow("pythn in london") << "pythn in london" << list({"lonpy5"}) << none << 0 << none;
+    // Partial matches: closest first.
+    QTest::addRow("rust in reykjavik: partial")
+        << "rust in reykjavik" << none << list({"koeln", "will", "reyk"}) << 500 << none;
+    QTest::addRow("terraform spanish: partial")
+        << "terraform spanish" << none << list({"terra", "terra2", "spanish", "spanish2"}) << 4 << none;
+    QTest::addRow("who knows terraform in madrid")
+        << "who knows terraform in madrid" << list({"terra"}) << none << 0 << none;
+    // Typing on still works.
+    QTest::addRow("te") << "te" << none << list({"terra", "terra2"}) << 500 << none;
+    QTest::addRow("terr") << "terr" << list({"terra", "terra2"}) << none << 0 << none;
+    // Filters keep working with everyday words.
+    QTest::addRow("skill filter and expert")
+        << "skill:python expert" << list({"blrpy"}) << none << 0 << list({"terra"});
+    QTest::addRow("location filter and question")
+        << "who knows python location:london" << list({"lonpy5"}) << list({"lonpy1"}) << 40 << list({"blrpy"});
+    QTest::addRow("dept filter") << "anyone speaking spanish dept:sales" << list({"spanish"}) << none << 0
+                                 << list({"spanish2"});
+}
+
+void TestEverydaySearch::everyday()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, first);
+    QFETCH(QStringList, top);
+    QFETCH(int, n);
+    QFETCH(QStringList, absent);
+
+    const SearchPage page = search(query);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QStringList found;
+    for (const SearchResult &result : page.results)
+        found.append(result.username);
+    const QString context = QStringLiteral("query \"%1\" found %2").arg(query, found.mid(0, 12).join(QLatin1Char(' ')));
+    QVERIFY2(found.mid(0, first.size()) == first, qPrintable(context));
+    for (const QString &username : top)
+        QVERIFY2(found.mid(0, n).contains(username), qPrintable(context + QStringLiteral(": ") + username));
+    for (const QString &username : absent)
+        QVERIFY2(!found.contains(username), qPrintable(context + QStringLiteral(": ") + username));
+    for (qsizetype i = 1; i < page.results.size(); ++i)
+        QVERIFY2(page.results[i - 1].score >= page.results[i].score, qPrintable(context));
+}
+
+void TestEverydaySearch::understood_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("terms");
+    QTest::addColumn<QStringList>("aliases"); // "from>to"
+    QTest::addColumn<QString>("place");
+    QTest::addColumn<QStringList>("dropped");
+    QTest::addColumn<bool>("experts");
+    QTest::addColumn<bool>("partial");
+
+    const QStringList none;
+    QTest::addRow("alias") << "tf" << list({"terraform"}) << list({"tf>Terraform"}) << "" << none << false << false;
+    QTest::addRow("question") << "who can help with terraform" << list({"can", "terraform"}) << none << ""
+                              << list({"who", "help", "with"}) << false << false;
+    QTest::addRow("question, no name") << "who knows terraform" << list({"terraform"}) << none << ""
+                                       << list({"who", "knows"}) << false << false;
+    QTest::addRow("expert in london") << "python expert in london" << list({"python"}) << none << "London"
+                                      << list({"expert", "in"}) << true << false;
+    QTest::addRow("place alias") << "python in bangalore" << list({"python"}) << list({"bangalore>Bengaluru"})
+                                 << "Bengaluru" << list({"in"}) << false << false;
+    QTest::addRow("german") << "wer kennt sich mit kubernetes aus" << list({"kubernetes"}) << none << ""
+                            << list({"wer", "kennt", "sich", "mit", "aus"}) << false << false;
+    QTest::addRow("german place, partial") << "python experte aus köln" << list({"python"}) << none
+                                           << QString::fromUtf8("Köln") << list({"experte", "aus"}) << true << true;
+    QTest::addRow("multi-word alias") << "ml" << list({"machine learning"}) << list({"ml>Machine learning"}) << ""
+                                      << none << false << false;
+    QTest::addRow("name kept") << "who is will" << list({"will"}) << none << "" << list({"who", "is"}) << false
+                               << false;
+    QTest::addRow("stop words only") << "the who" << list({"the", "who"}) << none << "" << none << false << false;
+    QTest::addRow("partial") << "rust in reykjavik" << list({"rust"}) << none << "reykjavik" << list({"in"}) << false
+                             << true;
+    QTest::addRow("plain") << "python berlin" << list({"python", "berlin"}) << none << "" << none << false << false;
+}
+
+void TestEverydaySearch::understood()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, terms);
+    QFETCH(QStringList, aliases);
+    QFETCH(QString, place);
+    QFETCH(QStringList, dropped);
+    QFETCH(bool, experts);
+    QFETCH(bool, partial);
+
+    const SearchPage page = search(query);
+    QCOMPARE(page.understood.terms, terms);
+    QStringList applied;
+    for (const AliasApplied &alias : page.understood.aliases)
+        applied.append(alias.from + QLatin1Char('>') + alias.to);
+    QCOMPARE(applied, aliases);
+    QCOMPARE(page.understood.place, place);
+    QCOMPARE(page.understood.dropped, dropped);
+    QCOMPARE(page.understood.expertsFirst, experts);
+    QCOMPARE(page.understood.partial, partial);
+    QCOMPARE(page.partial, partial);
+    QVERIFY(page.total > 0);
+}
+
+void TestEverydaySearch::partial()
+{
+    // No one knows Rust in Reykjavik: Rust people and Reykjavik people, each saying what it lacks.
+    const SearchPage page = search(QStringLiteral("rust in reykjavik"));
+    QVERIFY(page.partial);
+    QVERIFY(page.total >= 3);
+    bool sawPlace = false;
+    bool sawSkill = false;
+    for (const SearchResult &result : page.results) {
+        QCOMPARE(result.unmatchedTerms.size(), 1);
+        sawPlace = sawPlace || result.unmatchedTerms.first() == QLatin1String("rust");
+        sawSkill = sawSkill || result.unmatchedTerms.first() == QLatin1String("reykjavik");
+    }
+    QVERIFY(sawPlace && sawSkill);
+    // Someone matches every word: not partial, nothing missing.
+    const SearchPage full = search(QStringLiteral("figma in reykjavik"));
+    QVERIFY(!full.partial);
+    QCOMPARE(full.total, 1);
+    QVERIFY(full.results.first().unmatchedTerms.isEmpty());
+    // Nothing matches at all: an empty page, not partial.
+    const SearchPage nothing = search(QStringLiteral("xylophone zeppelin"));
+    QCOMPARE(nothing.total, 0);
+    QVERIFY(!nothing.partial);
+    // Partial results with more matched words come first.
+    const SearchPage three = search(QStringLiteral("python statistics zeppelin"));
+    QVERIFY(three.partial);
+    QCOMPARE(three.results.first().username, QStringLiteral("blrpy"));
+    QCOMPARE(three.results.first().unmatchedTerms, QStringList {QStringLiteral("zeppelin")});
+}
+
+void TestEverydaySearch::withoutVocabulary()
+{
+    // Without a vocabulary, aliases are plain words (nobody writes "tf"), fillers still go.
+    SearchEngine engine(&m_store);
+    QCOMPARE(engine.search(QStringLiteral("tf")).total, 0);
+    const SearchPage page = engine.search(QStringLiteral("who knows terraform"));
+    QCOMPARE(page.total, 3);
+    QCOMPARE(page.understood.dropped, list({"who", "knows"}));
+}
+
+QTEST_GUILESS_MAIN(TestEverydaySearch)
+#include "tst_everydaysearch.moc"

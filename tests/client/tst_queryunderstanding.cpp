@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+#include "client/search/QueryUnderstanding.h"
+#include "core/TextFold.h"
+#include "core/Vocabulary.h"
+
+#include <QTest>
+
+using namespace Colleagues;
+
+namespace {
+
+QStringList words(const char *text)
+{
+    return foldText(QString::fromUtf8(text)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out.append(QString::fromUtf8(item));
+    return out;
+}
+
+} // namespace
+
+class TestQueryUnderstanding : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void understand_data();
+    void understand();
+    void withoutVocabulary();
+    void wordLists();
+
+private:
+    Vocabulary m_vocabulary;
+};
+
+void TestQueryUnderstanding::initTestCase()
+{
+    const auto parsed = Vocabulary::parse(QStringLiteral("skill Terraform | tf, HCL ~ Pulumi\n"
+                                                         "skill JavaScript | js ~ TypeScript\n"
+                                                         "skill Machine learning | ML\n"
+                                                         "skill Spanish | Español, Spanisch\n"
+                                                         "skill Kubernetes | k8s ~ Docker\n"
+                                                         "place Bengaluru | Bangalore\n"
+                                                         "place New York | NYC\n"
+                                                         "place Cologne | Köln\n"));
+    QVERIFY2(parsed.hasValue(), parsed ? "" : qPrintable(parsed.error().message));
+    m_vocabulary = parsed.value();
+}
+
+void TestQueryUnderstanding::understand_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("terms"); // Term::name() of each term, place terms as "@name"
+    QTest::addColumn<QStringList>("aliases"); // "from>to" of the alias terms
+    QTest::addColumn<QStringList>("dropped");
+    QTest::addColumn<bool>("experts");
+
+    const QStringList none;
+    QTest::addRow("plain words") << "python berlin" << list({"python", "berlin"}) << none << none << false;
+    QTest::addRow("alias") << "tf" << list({"terraform"}) << list({"tf>Terraform"}) << none << false;
+    QTest::addRow("canonical is no alias") << "terraform" << list({"terraform"}) << none << none << false;
+    QTest::addRow("multi-word skill") << "machine learning" << list({"machine learning"}) << none << none << false;
+    QTest::addRow("question") << "who can help with terraform" << list({"terraform"}) << none
+                              << list({"who", "can", "help", "with"}) << false;
+    QTest::addRow("who knows") << "who knows js" << list({"javascript"}) << list({"js>JavaScript"})
+                               << list({"who", "knows"}) << false;
+    QTest::addRow("expert in place") << "python expert in london" << list({"python", "@london"}) << none
+                                     << list({"expert", "in"}) << true;
+    QTest::addRow("place alias after in") << "anyone in bangalore" << list({"@bengaluru"})
+                                          << list({"bangalore>Bengaluru"}) << list({"anyone", "in"}) << false;
+    QTest::addRow("multi-word place") << "designers in new york" << list({"designers", "@new york"}) << none
+                                      << list({"in"}) << false;
+    QTest::addRow("in before no place is dropped")
+        << "expert in python" << list({"python"}) << none << list({"expert", "in"}) << true;
+    QTest::addRow("speaking") << "anyone speaking spanish" << list({"spanish"}) << none << list({"anyone", "speaking"})
+                              << false;
+    QTest::addRow("german alias") << "jemand der spanisch spricht" << list({"spanish"}) << list({"spanisch>Spanish"})
+                                  << list({"jemand", "der", "spricht"}) << false;
+    QTest::addRow("german question") << "wer kennt sich mit kubernetes aus" << list({"kubernetes"}) << none
+                                     << list({"wer", "kennt", "sich", "mit", "aus"}) << false;
+    QTest::addRow("german place") << "python experte aus köln" << list({"python", "@cologne"}) << list({"koln>Cologne"})
+                                  << list({"experte", "aus"}) << true;
+    QTest::addRow("hilft bei") << "wer hilft bei terraform" << list({"terraform"}) << none
+                               << list({"wer", "hilft", "bei"}) << false;
+    QTest::addRow("senior") << "senior k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << list({"senior"})
+                            << true;
+    QTest::addRow("lead and guru") << "rust guru" << list({"rust"}) << none << list({"guru"}) << true;
+    QTest::addRow("looking for") << "looking for someone good at ml" << list({"machine learning"})
+                                 << list({"ml>Machine learning"}) << list({"looking", "for", "someone", "good", "at"})
+                                 << false;
+    QTest::addRow("only stop words count") << "the who" << list({"the", "who"}) << none << none << false;
+    QTest::addRow("a stop word that is a name")
+        << "will terraform" << list({"will", "terraform"}) << none << none << false;
+    QTest::addRow("a name after a filler") << "who is will" << list({"will"}) << none << list({"who", "is"}) << false;
+    QTest::addRow("symbols kept") << "who knows c++" << list({"c++"}) << none << list({"who", "knows"}) << false;
+    QTest::addRow("directory place") << "qa in lagos" << list({"qa", "@lagos"}) << none << list({"in"}) << false;
+}
+
+void TestQueryUnderstanding::understand()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, terms);
+    QFETCH(QStringList, aliases);
+    QFETCH(QStringList, dropped);
+    QFETCH(bool, experts);
+
+    const QueryUnderstanding understanding(
+        &m_vocabulary, [](const QString &word) { return word == QLatin1String("will"); },
+        [](const QString &word) { return word == QLatin1String("lagos") || word == QLatin1String("london"); });
+    const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
+    QStringList names;
+    QStringList applied;
+    for (const QueryUnderstanding::Term &term : result.terms) {
+        names.append((term.place ? QStringLiteral("@") : QString()) + term.name());
+        if (term.isAlias())
+            applied.append(term.text() + QLatin1Char('>') + term.entry->canonical);
+    }
+    QCOMPARE(names, terms);
+    QCOMPARE(applied, aliases);
+    QCOMPARE(result.dropped, dropped);
+    QCOMPARE(result.expertsFirst, experts);
+}
+
+void TestQueryUnderstanding::withoutVocabulary()
+{
+    // No vocabulary and no directory: fillers still go, words stay words.
+    const QueryUnderstanding understanding;
+    const auto result = understanding.understand(words("who knows tf in bangalore"));
+    QCOMPARE(result.terms.size(), 2);
+    QCOMPARE(result.terms[0].name(), QStringLiteral("tf"));
+    QVERIFY(!result.terms[0].entry);
+    QCOMPARE(result.terms[1].name(), QStringLiteral("bangalore"));
+    QVERIFY(!result.terms[1].place); // not known as a place
+    QCOMPARE(result.dropped, list({"who", "knows", "in"}));
+
+    // A filler that is a name is kept, but need not match unless it is all there is.
+    const QueryUnderstanding names(nullptr, [](const QString &word) { return word == QLatin1String("can"); });
+    const auto can = names.understand(words("who can help with terraform"));
+    QCOMPARE(can.terms.size(), 2);
+    QVERIFY(can.terms[0].optional);
+    QVERIFY(!can.terms[1].optional);
+    const auto alone = names.understand(words("who can"));
+    QCOMPARE(alone.terms.size(), 1);
+    QVERIFY(!alone.terms[0].optional);
+
+    // With filters, a query may keep no words: "expert" only ranks.
+    const auto filtered = understanding.understand(words("expert"), true);
+    QVERIFY(filtered.terms.isEmpty());
+    QVERIFY(filtered.expertsFirst);
+    // Without, the word is the query.
+    const auto expert = understanding.understand(words("expert"));
+    QCOMPARE(expert.terms.size(), 1);
+    QVERIFY(!expert.expertsFirst);
+    QVERIFY(expert.dropped.isEmpty());
+}
+
+void TestQueryUnderstanding::wordLists()
+{
+    QVERIFY(QueryUnderstanding::isFillerWord(u"who"));
+    QVERIFY(QueryUnderstanding::isFillerWord(u"jemand"));
+    QVERIFY(!QueryUnderstanding::isFillerWord(u"people")); // a department
+    QVERIFY(!QueryUnderstanding::isFillerWord(u"it"));
+    QVERIFY(QueryUnderstanding::isExpertWord(u"experte"));
+    QVERIFY(!QueryUnderstanding::isExpertWord(u"python"));
+    QVERIFY(QueryUnderstanding::isPlacePreposition(u"aus"));
+    QVERIFY(!QueryUnderstanding::isPlacePreposition(u"with"));
+}
+
+QTEST_APPLESS_MAIN(TestQueryUnderstanding)
+#include "tst_queryunderstanding.moc"

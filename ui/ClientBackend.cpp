@@ -29,6 +29,8 @@ ClientBackend::ClientBackend(ClientStore *store, SyncClient *sync, QObject *pare
             });
 
     SyncEngine *engine = m_sync->engine();
+    // A synced vocabulary (aliases, places, related skills) is what the next search understands.
+    connect(m_store, &ClientStore::vocabularyChanged, m_search, &SearchService::reloadVocabulary);
     connect(engine, &SyncEngine::profilesChanged, this, [this](const QStringList &ids) {
         m_names.clear();
         Q_EMIT directoryChanged(ids);

@@ -26,6 +26,7 @@
 #include "ui/profile/ProfileEditor.h"
 #include "ui/profile/SkillsModel.h"
 #include "ui/widgets/ImageCache.h"
+#include "ui/widgets/LinkButton.h"
 #include "ui/widgets/SyncStatusWidget.h"
 
 #include <QAbstractItemModelTester>
@@ -92,6 +93,8 @@ private Q_SLOTS:
     void searchFieldHasFocusAtStart();
     void typeAQueryAndSeeResults();
     void typoAndFilters();
+    void everydayWordsAreUnderstood();
+    void partialMatchesSayWhatTheyLack();
     void keyboardNavigation();
     void openAProfile();
     void markupShowsLiterally();
@@ -212,6 +215,56 @@ void TestDesktopApp::typoAndFilters()
 
     QVERIFY(search(m_ada->app, QStringLiteral("zzxxqqvv")));
     QVERIFY(w->findChild<QWidget *>(QStringLiteral("noResultsWidget"))->isVisible());
+}
+
+void TestDesktopApp::everydayWordsAreUnderstood()
+{
+    MainWindow *w = m_ada->window();
+    QVERIFY(search(m_ada->app, QStringLiteral("who knows k8s in berlin")));
+    ResultsModel *model = child<ResultsModel>(w, u"resultsModel");
+    QVERIFY(model->rowCount() > 0);
+    QLabel *understood = child<QLabel>(w, u"understoodLabel");
+    QTRY_VERIFY(understood->isVisible());
+    // The alias became the skill, "in berlin" a place; the question words were dropped.
+    QVERIFY2(understood->text().contains(u"Kubernetes") && understood->text().contains(u"in Berlin")
+                 && understood->text().contains(u"who knows k8s in berlin"),
+             qPrintable(understood->text()));
+    QCOMPARE(understood->textFormat(), Qt::PlainText);
+    bool mallory = false;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const SearchResult *r = model->result(i);
+        QVERIFY(r && r->location.contains(u"Berlin"));
+        mallory |= r->username == u"mallory";
+    }
+    QVERIFY(mallory);
+
+    // One click searches the words as typed; typing again understands again.
+    auto *literal = child<LinkButton>(w, u"searchLiterallyButton");
+    QVERIFY(literal->isVisible());
+    QSignalSpy replaced(model, &ResultsModel::resultsReplaced);
+    literal->click();
+    QTRY_VERIFY(!replaced.isEmpty());
+    QVERIFY(model->request().literal);
+    QTRY_COMPARE(understood->text(), u"Searched exactly as typed."_qs);
+    QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Space);
+    QTRY_VERIFY(!model->request().literal);
+}
+
+void TestDesktopApp::partialMatchesSayWhatTheyLack()
+{
+    MainWindow *w = m_ada->window();
+    // Nobody knows Kubernetes and works in Qwxzyville: the closest matches, not an empty page.
+    QVERIFY(search(m_ada->app, QStringLiteral("kubernetes qwxzyville")));
+    ResultsModel *model = child<ResultsModel>(w, u"resultsModel");
+    QTRY_VERIFY(model->summary().partial);
+    QVERIFY(model->rowCount() > 0);
+    QLabel *partial = child<QLabel>(w, u"partialMatchLabel");
+    QTRY_VERIFY(partial->isVisible());
+    QVERIFY2(partial->text().contains(u"kubernetes") && partial->text().contains(u"qwxzyville"),
+             qPrintable(partial->text()));
+    QVERIFY(model->result(0)->unmatchedTerms.contains(u"qwxzyville"_qs));
+    QVERIFY(model->index(0).data(Qt::AccessibleTextRole).toString().contains(u"lacks qwxzyville"));
+    QVERIFY(!child<QListView>(w, u"resultsListView")->viewport()->grab().isNull());
 }
 
 void TestDesktopApp::keyboardNavigation()

@@ -68,6 +68,8 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     m_searchTimer->setInterval(0); // coalesce what arrives in one event-loop turn (a paste, key repeat)
     connect(m_searchTimer, &QTimer::timeout, this, &PeoplePanel::runSearch);
     connect(m_searchLineEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    // A new query is understood again, even if the last one was searched as typed.
+    connect(m_searchLineEdit, &QLineEdit::textChanged, this, [this] { m_literal = false; });
     for (FilterButton *button : {m_departmentFilter, m_locationFilter})
         connect(button, &FilterButton::selectionChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_resultsModel, &ResultsModel::resultsReplaced, this, &PeoplePanel::onResultsReplaced);
@@ -149,6 +151,28 @@ QWidget *PeoplePanel::buildSearchBar()
     m_correctionLabel->setFont(italic);
     m_correctionLabel->hide();
     topLayout->addWidget(m_correctionLabel);
+
+    // How the query was understood, with one click to search the words as typed instead.
+    auto *understood = new QHBoxLayout;
+    understood->setSpacing(Theme::SpaceM);
+    m_understoodLabel = plainLabel(top, QStringLiteral("understoodLabel"));
+    m_understoodLabel->setWordWrap(true);
+    m_understoodLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_understoodLabel->hide();
+    understood->addWidget(m_understoodLabel, 1);
+    m_literalButton = new LinkButton(tr("Search exactly as typed"), top);
+    m_literalButton->setObjectName(QStringLiteral("searchLiterallyButton"));
+    m_literalButton->hide();
+    connect(m_literalButton, &LinkButton::clicked, this, [this] {
+        m_literal = !m_literal;
+        runSearch();
+    });
+    understood->addWidget(m_literalButton, 0, Qt::AlignTop);
+    topLayout->addLayout(understood);
+    m_partialLabel = plainLabel(top, QStringLiteral("partialMatchLabel"));
+    m_partialLabel->setWordWrap(true);
+    m_partialLabel->hide();
+    topLayout->addWidget(m_partialLabel);
     return top;
 }
 
@@ -280,6 +304,54 @@ void PeoplePanel::showPerson(const QString &username)
     Q_EMIT personShown();
 }
 
+QString PeoplePanel::understoodText(const SearchPage &page)
+{
+    const UnderstoodQuery &u = page.understood;
+    if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && !u.expertsFirst)
+        return {};
+    // Terms are folded; an alias's canonical name keeps its own spelling ("Kubernetes").
+    QStringList parts;
+    for (const QString &term : u.terms) {
+        QString shown = term;
+        for (const AliasApplied &alias : u.aliases) {
+            if (alias.to.compare(term, Qt::CaseInsensitive) == 0 || alias.from == term)
+                shown = alias.to;
+        }
+        parts.append(shown);
+    }
+    if (!u.place.isEmpty())
+        parts.append(tr("in %1").arg(u.place));
+    if (u.expertsFirst)
+        parts.append(tr("experts first"));
+    return tr("%1 \u2014 from \u201c%2\u201d").arg(parts.join(QStringLiteral(" \u00b7 ")), page.query.trimmed());
+}
+
+void PeoplePanel::showUnderstanding(const SearchPage &page)
+{
+    const QString understood = m_literal ? QString() : understoodText(page);
+    if (m_literal) {
+        m_understoodLabel->setText(tr("Searched exactly as typed."));
+        m_literalButton->setText(tr("Understand my words"));
+    } else {
+        m_understoodLabel->setText(understood);
+        m_literalButton->setText(tr("Search exactly as typed"));
+    }
+    const bool show = m_literal || !understood.isEmpty();
+    m_understoodLabel->setVisible(show);
+    m_literalButton->setVisible(show);
+
+    if (page.partial && page.total > 0) {
+        QStringList wanted = page.understood.terms;
+        if (!page.understood.place.isEmpty())
+            wanted.append(page.understood.place);
+        m_partialLabel->setText(
+            tr("No one matches all of: %1; closest matches").arg(wanted.join(QStringLiteral(", "))));
+        m_partialLabel->show();
+    } else {
+        m_partialLabel->hide();
+    }
+}
+
 QString PeoplePanel::selectedUsername() const
 {
     if (const SearchResult *r = m_resultsModel->result(m_resultsView->currentIndex().row()))
@@ -308,6 +380,7 @@ void PeoplePanel::runSearch()
     request.query = m_searchLineEdit->text();
     request.departments = m_departmentFilter->selection();
     request.locations = m_locationFilter->selection();
+    request.literal = m_literal;
     const bool filtered = !request.departments.isEmpty() || !request.locations.isEmpty();
     m_clearFiltersButton->setVisible(filtered);
     if (request.query.trimmed().isEmpty() && !filtered) {
@@ -317,6 +390,7 @@ void PeoplePanel::runSearch()
         m_resultsStack->setCurrentWidget(m_emptyState);
         m_correctionLabel->hide();
         m_countLabel->clear();
+        showUnderstanding({});
     }
     m_resultsModel->setRequest(request);
 }
@@ -332,8 +406,10 @@ void PeoplePanel::onResultsReplaced()
         m_resultsStack->setCurrentWidget(m_emptyState);
         m_countLabel->setText(tr("%n people in the directory", nullptr, page.total));
         m_correctionLabel->hide();
+        showUnderstanding({});
         return;
     }
+    showUnderstanding(page);
     m_countLabel->setText(tr("%n people", nullptr, page.total));
     if (!page.correctedQuery.isEmpty()) {
         m_correctionLabel->setText(tr("Showing results for %1").arg(page.correctedQuery));

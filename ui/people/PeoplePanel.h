@@ -14,8 +14,10 @@ namespace Colleagues {
 
 class ClientBackend;
 class FilterButton;
+class LinkButton;
 class ProfilePane;
 class ResultsModel;
+struct SearchPage;
 
 /*!
  * The People page: the search field (results as you type), the department and location
@@ -57,6 +59,9 @@ private:
     QWidget *addTextPage(QWidget *page);
     bool hasQuery() const;
     void runSearch();
+    //! The understood-query line and the partial-match line for \a page (empty: hidden).
+    void showUnderstanding(const SearchPage &page);
+    static QString understoodText(const SearchPage &page);
     void onResultsReplaced();
     void onCurrentResultChanged();
     void openResult(const QString &username);
@@ -71,6 +76,10 @@ private:
     QPushButton *m_clearFiltersButton = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_correctionLabel = nullptr;
+    QLabel *m_understoodLabel = nullptr; //!< how the query was read: "Kubernetes · in Berlin · experts first"
+    LinkButton *m_literalButton = nullptr; //!< search the words as typed, or understood again
+    QLabel *m_partialLabel = nullptr; //!< "No one matches all of: …; closest matches"
+    bool m_literal = false; //!< the current query is searched as typed (until it changes)
     QStackedWidget *m_resultsStack = nullptr;
     QWidget *m_emptyState = nullptr; //!< the page of the results stack (a scroll area)
     QWidget *m_noResults = nullptr;

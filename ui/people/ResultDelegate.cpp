@@ -181,6 +181,21 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         chipPalette.setColor(QPalette::Text, primary);
         chipPalette.setColor(QPalette::Highlight, primary);
     }
+    // A partial match says, at the right, which words of the query this person lacks.
+    int right = r.right();
+    if (!result->unmatchedTerms.isEmpty()) {
+        QFont italic = fonts.chip;
+        italic.setItalic(true);
+        const QFontMetrics metrics(italic);
+        const QString lacks = tr("lacks %1").arg(result->unmatchedTerms.join(QStringLiteral(", ")));
+        const int width = std::min(metrics.horizontalAdvance(lacks), (r.right() - textLeft) / 2);
+        const int h = Chip::sizeHint(fonts.chip, QStringLiteral("X"), 1, true).height();
+        painter->setFont(italic);
+        painter->setPen(secondary);
+        painter->drawText(QRect(r.right() - width, chipY, width, h), Qt::AlignRight | Qt::AlignVCenter,
+                          metrics.elidedText(lacks, Qt::ElideRight, width));
+        right = r.right() - width - Theme::SpaceM;
+    }
     if (chips.isEmpty()) {
         // Nothing to show as chips: say where the match was when the lines above do not.
         QString where;
@@ -196,19 +211,19 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
             painter->setFont(italic);
             painter->setPen(secondary);
             const int h = Chip::sizeHint(fonts.chip, QStringLiteral("X"), 1, true).height();
-            painter->drawText(QRect(textLeft, chipY, r.right() - textLeft, h), Qt::AlignLeft | Qt::AlignVCenter,
-                              QFontMetrics(italic).elidedText(where, Qt::ElideRight, r.right() - textLeft));
+            painter->drawText(QRect(textLeft, chipY, right - textLeft, h), Qt::AlignLeft | Qt::AlignVCenter,
+                              QFontMetrics(italic).elidedText(where, Qt::ElideRight, right - textLeft));
         }
     }
     for (qsizetype i = 0; i < chips.size(); ++i) {
         const ChipItem &chip = chips.at(i);
         const QSize size = Chip::sizeHint(fonts.chip, chip.text, chip.level, true);
-        if (x + size.width() > r.right()) {
+        if (x + size.width() > right) {
             const int remaining = int(chips.size() - i);
             const QString more = tr("+%1").arg(remaining);
             painter->setFont(fonts.chip);
             painter->setPen(secondary);
-            painter->drawText(QRect(x, chipY, r.right() - x, size.height()), Qt::AlignLeft | Qt::AlignVCenter, more);
+            painter->drawText(QRect(x, chipY, right - x, size.height()), Qt::AlignLeft | Qt::AlignVCenter, more);
             break;
         }
         Chip::paint(painter, QRect(QPoint(x, chipY), size), fonts.chip, chip.text, chip.level, true, chip.spans,

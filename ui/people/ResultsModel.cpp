@@ -64,6 +64,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         parts.removeAll(QString());
         for (const MatchedSkill &skill : r.matchedSkills)
             parts.append(tr("%1 level %2").arg(skill.name).arg(skill.level));
+        if (!r.unmatchedTerms.isEmpty())
+            parts.append(tr("lacks %1").arg(r.unmatchedTerms.join(QStringLiteral(", "))));
         return parts.join(QStringLiteral(", "));
     }
     case IdRole: return r.id;

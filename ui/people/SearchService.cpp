@@ -39,6 +39,13 @@ public:
         Q_EMIT pageReady(ticket, page);
     }
 
+    //! The vocabulary the store holds now (it synced a new one).
+    void reloadVocabulary()
+    {
+        if (m_engine)
+            m_engine->setVocabulary(m_store->vocabulary());
+    }
+
     void shutDown()
     {
         m_engine.reset();
@@ -61,6 +68,7 @@ private:
             return false;
         }
         m_engine = std::make_unique<SearchEngine>(m_store.get());
+        m_engine->setVocabulary(m_store->vocabulary());
         return true;
     }
 
@@ -105,6 +113,11 @@ int SearchService::search(const SearchRequest &request, bool supersedes)
 void SearchService::prepare()
 {
     QMetaObject::invokeMethod(m_worker, &SearchWorker::prepare);
+}
+
+void SearchService::reloadVocabulary()
+{
+    QMetaObject::invokeMethod(m_worker, &SearchWorker::reloadVocabulary);
 }
 
 } // namespace Colleagues

@@ -38,6 +38,8 @@ public:
 
     //! Loads the search engine's tables now (at start-up, in the background).
     void prepare();
+    //! Searches with the vocabulary the store holds now (after a sync brought a new one).
+    void reloadVocabulary();
 
 Q_SIGNALS:
     void pageReady(int ticket, const Colleagues::SearchPage &page);

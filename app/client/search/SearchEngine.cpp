@@ -272,8 +272,8 @@ struct SearchEngine::Private
 
     bool isNameWord(const QString &folded) const;
     bool isPlaceWord(const QString &folded) const;
-    std::vector<PlanTerm> planTerms(const SearchQuery &query, UnderstoodQuery *understood, Options *options,
-                                    QList<Correction> *corrections);
+    std::vector<PlanTerm> planTerms(const SearchQuery &query, bool literal, UnderstoodQuery *understood,
+                                    Options *options, QList<Correction> *corrections);
     QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
     QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
     bool runFts(const QString &expression, CollectPlan *plan, QString *error);
@@ -636,8 +636,9 @@ QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringLi
 
 } // namespace
 
-std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, UnderstoodQuery *understood,
-                                                       Options *options, QList<Correction> *corrections)
+std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, bool literal,
+                                                       UnderstoodQuery *understood, Options *options,
+                                                       QList<Correction> *corrections)
 {
     QStringList words;
     for (const SearchQuery::Term &term : query.terms)
@@ -645,7 +646,13 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     const QueryUnderstanding understanding(
         vocabulary.isEmpty() ? nullptr : &vocabulary, [this](const QString &word) { return isNameWord(word); },
         [this](const QString &word) { return isPlaceWord(word); });
-    const QueryUnderstanding::Result read = understanding.understand(words, query.hasFilters());
+    QueryUnderstanding::Result read;
+    if (literal) {
+        for (const QString &word : std::as_const(words))
+            read.terms.append(QueryUnderstanding::Term {{word}});
+    } else {
+        read = understanding.understand(words, query.hasFilters());
+    }
     understood->dropped = read.dropped;
     understood->expertsFirst = read.expertsFirst;
     options->expertsFirst = read.expertsFirst;
@@ -1039,7 +1046,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
     }
 
     const QString key = request.query + QChar(0x1F) + request.departments.join(QChar(0x1E)) + QChar(0x1F)
-        + request.locations.join(QChar(0x1E));
+        + request.locations.join(QChar(0x1E)) + (request.literal ? QStringLiteral("\x1Fliteral") : QString());
     Private::Cached &cache = d->cache;
     if (cache.key != key || page.offset == 0) {
         Private::Cached last = std::move(cache);
@@ -1048,7 +1055,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         cache.query = SearchQuery::parse(request.query);
         cache.facts.error = cache.query.error;
         Options options;
-        cache.terms = d->planTerms(cache.query, &cache.facts.understood, &options, &cache.facts.corrections);
+        cache.terms =
+            d->planTerms(cache.query, request.literal, &cache.facts.understood, &options, &cache.facts.corrections);
         if (!cache.facts.corrections.isEmpty()) {
             QStringList corrected;
             for (const PlanTerm &term : cache.terms)

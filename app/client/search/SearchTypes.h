@@ -19,6 +19,9 @@ struct SearchRequest
     //! Facet counts of one dimension ignore that dimension's own selection.
     QStringList departments;
     QStringList locations;
+    //! Every word as typed: no filler words dropped, no aliases, places or "experts first"
+    //! (the "search literally" of the understood-query line).
+    bool literal = false;
 };
 
 //! A part of a text that matched, in UTF-16 code units of that text (QString indexes).

@@ -4,6 +4,7 @@
 // Internal to the guard.
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 #include <cstring>
 #include <optional>
@@ -33,6 +34,16 @@ public:
         if (!nl)
             return Piece {size, false};
         return Piece {(static_cast<const char *>(nl) - data) + 1, true};
+    }
+
+    //! \a text without the spaces and tabs HTTP allows around a header value.
+    static QByteArrayView trimmed(QByteArrayView text)
+    {
+        while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
+            text = text.sliced(1);
+        while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
+            text.chop(1);
+        return text;
     }
 
     //! Text gathered so far for a line that has not ended.

@@ -38,15 +38,6 @@ bool isFieldValue(QByteArrayView bytes)
     return true;
 }
 
-QByteArrayView trimmed(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
-}
-
 // The methods Colleagues serves; anything else that is a token gets 501.
 bool isKnownMethod(QByteArrayView m)
 {
@@ -315,7 +306,7 @@ bool RequestScanner::takeHeaderLine(const QByteArray &line)
         fail(GuardReason::Malformed, 400, "bad_request", QStringLiteral("A header line has no valid field name."));
         return false;
     }
-    const QByteArrayView value = trimmed(QByteArrayView(line).sliced(colon + 1));
+    const QByteArrayView value = LineReader::trimmed(QByteArrayView(line).sliced(colon + 1));
     if (!isFieldValue(value)) {
         fail(GuardReason::Malformed, 400, "bad_request",
              QStringLiteral("A header field value has control characters."));
@@ -401,7 +392,7 @@ bool RequestScanner::takeChunkSizeLine(const QByteArray &line)
         chunk = chunk > (hugeLength - 15) / 16 ? hugeLength : chunk * 16 + digit;
         ++i;
     }
-    const QByteArrayView rest = trimmed(QByteArrayView(line).sliced(i));
+    const QByteArrayView rest = LineReader::trimmed(QByteArrayView(line).sliced(i));
     if (i == 0 || (!rest.isEmpty() && !rest.startsWith(';')) || !isFieldValue(rest)) {
         fail(GuardReason::Malformed, 400, "bad_request", QStringLiteral("A chunk size line is malformed."));
         return false;

@@ -8,15 +8,6 @@ namespace Colleagues::Server {
 namespace {
 // Our own server writes these heads; past this size we stop trusting the framing.
 constexpr qint64 maxResponseHeadBytes = 64 * 1024;
-
-QByteArrayView trimmed(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
-}
 } // namespace
 
 void ResponseTracker::resetHead()
@@ -90,7 +81,7 @@ bool ResponseTracker::takeLine(const QByteArray &line)
             if (colon <= 0)
                 return false;
             const QByteArrayView name = QByteArrayView(line).first(colon);
-            const QByteArrayView value = trimmed(QByteArrayView(line).sliced(colon + 1));
+            const QByteArrayView value = LineReader::trimmed(QByteArrayView(line).sliced(colon + 1));
             if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
                 bool ok = false;
                 const qint64 length = value.toByteArray().toLongLong(&ok);
@@ -129,8 +120,9 @@ bool ResponseTracker::takeLine(const QByteArray &line)
     case State::ChunkSize: {
         bool ok = false;
         const qsizetype semi = line.indexOf(';');
-        const qint64 chunk =
-            trimmed(QByteArrayView(line).first(semi < 0 ? line.size() : semi)).toByteArray().toLongLong(&ok, 16);
+        const qint64 chunk = LineReader::trimmed(QByteArrayView(line).first(semi < 0 ? line.size() : semi))
+                                 .toByteArray()
+                                 .toLongLong(&ok, 16);
         if (!ok || chunk < 0) {
             m_state = State::UntilClose;
             return false;

@@ -69,7 +69,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create(const QString &backend, QStri
             *skipReason = u"COLLEAGUES_TEST_PG is not set (scripts/postgres-env.sh sets it)"_qs;
         return nullptr;
     }
-    const Result<StorageConfig> admin = StorageConfig::fromUrl(url);
+    const Expected<StorageConfig> admin = StorageConfig::fromUrl(url);
     if (!admin) {
         *error = u"COLLEAGUES_TEST_PG is not a valid postgresql:// URL: "_qs + admin.error().message;
         return nullptr;
@@ -120,7 +120,7 @@ Storage &TestDatabase::storage()
 {
     if (!m_storage) {
         m_storage = Storage::create(m_config);
-        const Result<bool> opened = m_storage->open();
+        const Expected<bool> opened = m_storage->open();
         if (!opened)
             qFatal("cannot open the test database: %s", qPrintable(opened.error().message));
     }

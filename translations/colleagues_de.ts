@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Colleagues::ApiError</name>
@@ -211,7 +212,7 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <translation>Diese übernehmen</translation>
     </message>
     <message>
-        <source>Take the server's %1</source>
+        <source>Take the server&apos;s %1</source>
         <translation>Feld „%1“ vom Server übernehmen</translation>
     </message>
     <message>
@@ -472,88 +473,6 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <translation>Über &amp;Colleagues</translation>
     </message>
     <message>
-        <source>Search people, skills, teams, places…</source>
-        <translation>Personen, Fähigkeiten, Teams, Orte suchen …</translation>
-    </message>
-    <message>
-        <source>Search people</source>
-        <translation>Personen suchen</translation>
-    </message>
-    <message>
-        <source>Results update as you type. Up and Down move through them, Enter opens one.</source>
-        <translation>Die Ergebnisse erscheinen beim Tippen. Mit Auf und Ab wechseln Sie zwischen ihnen, Eingabe öffnet eines.</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Abteilung</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Standort</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>Filter zurücksetzen</translation>
-    </message>
-    <message>
-        <source>People found</source>
-        <translation>Gefundene Personen</translation>
-    </message>
-    <message>
-        <source>Find the colleague who knows</source>
-        <translation>Finden Sie die Kollegin oder den Kollegen, die es wissen</translation>
-    </message>
-    <message>
-        <source>Type a skill, a name, a team or a place. Results appear as you type, and typos are forgiven.</source>
-        <translation>Tippen Sie eine Fähigkeit, einen Namen, ein Team oder einen Ort. Ergebnisse erscheinen beim Tippen, Tippfehler werden verziehen.</translation>
-    </message>
-    <message>
-        <source>Try</source>
-        <translation>Probieren Sie</translation>
-    </message>
-    <message>
-        <source>Search for %1</source>
-        <translation>Nach %1 suchen</translation>
-    </message>
-    <message>
-        <source>Filters you can type</source>
-        <translation>Filter, die Sie tippen können</translation>
-    </message>
-    <message>
-        <source>has the skill (skill:python, skill:"machine learning")</source>
-        <translation>hat die Fähigkeit (skill:python, skill:"machine learning")</translation>
-    </message>
-    <message>
-        <source>a matching skill at level N or above (1 to 5)</source>
-        <translation>eine passende Fähigkeit auf Stufe N oder höher (1 bis 5)</translation>
-    </message>
-    <message>
-        <source>works in the department (dept:sales)</source>
-        <translation>arbeitet in der Abteilung (dept:sales)</translation>
-    </message>
-    <message>
-        <source>works in the place (location:"são paulo")</source>
-        <translation>arbeitet am Ort (location:"são paulo")</translation>
-    </message>
-    <message>
-        <source>↑ ↓ move through results · Enter opens a profile · Ctrl+Enter writes a message · Ctrl+K comes back here</source>
-        <translation>↑ ↓ wechselt zwischen Ergebnissen · Eingabe öffnet ein Profil · Strg+Eingabe schreibt eine Nachricht · Strg+K kehrt hierher zurück</translation>
-    </message>
-    <message>
-        <source>• Check the spelling, or type only the start of a word
-• Use fewer words: every word has to match
-• Search for a skill or a team rather than a job title
-• Remove a filter such as level&gt;=4 or location:</source>
-        <translation>• Prüfen Sie die Schreibweise, oder tippen Sie nur den Anfang eines Wortes
-• Verwenden Sie weniger Wörter: Jedes Wort muss passen
-• Suchen Sie eher nach einer Fähigkeit oder einem Team als nach einer Position
-• Entfernen Sie einen Filter wie level&gt;=4 oder location:</translation>
-    </message>
-    <message>
-        <source>Clear search and filters</source>
-        <translation>Suche und Filter zurücksetzen</translation>
-    </message>
-    <message>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
@@ -574,38 +493,8 @@ Finden Sie jemanden unter Personen und klicken Sie auf Nachricht – Sie können
         <translation>Wählen Sie eine Unterhaltung, oder finden Sie jemanden und klicken Sie auf Nachricht.</translation>
     </message>
     <message>
-        <source>%1 is not in the directory (any more).</source>
-        <translation>%1 ist nicht (mehr) im Verzeichnis.</translation>
-    </message>
-    <message>
         <source>Sign in to edit your profile.</source>
         <translation>Melden Sie sich an, um Ihr Profil zu bearbeiten.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n people in the directory</source>
-        <translation>
-            <numerusform>%n Person im Verzeichnis</numerusform>
-            <numerusform>%n Personen im Verzeichnis</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n people</source>
-        <translation>
-            <numerusform>%n Person</numerusform>
-            <numerusform>%n Personen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Showing results for %1</source>
-        <translation>Ergebnisse für %1</translation>
-    </message>
-    <message>
-        <source>No one matches “%1”</source>
-        <translation>Niemand passt zu „%1“</translation>
-    </message>
-    <message>
-        <source>No one matches these filters</source>
-        <translation>Niemand passt zu diesen Filtern</translation>
     </message>
     <message numerus="yes">
         <source>Messages — %n unread</source>
@@ -673,14 +562,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Your profile has changes you have not saved. Close anyway?</source>
         <translation>Ihr Profil hat ungespeicherte Änderungen. Trotzdem schließen?</translation>
     </message>
-    <message>
-        <source>Search</source>
-        <translation>Suchen</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>Suche leeren</translation>
-    </message>
 </context>
 <context>
     <name>Colleagues::Outbox</name>
@@ -699,6 +580,157 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Your profile was changed elsewhere since you started editing. Choose which version to keep.</source>
         <translation>Ihr Profil wurde anderswo geändert, seit Sie mit der Bearbeitung begonnen haben. Wählen Sie, welche Fassung bleiben soll.</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::PeoplePanel</name>
+    <message>
+        <source>People found</source>
+        <translation>Gefundene Personen</translation>
+    </message>
+    <message>
+        <source>Search people, skills, teams, places…</source>
+        <translation>Personen, Fähigkeiten, Teams, Orte suchen …</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>Personen suchen</translation>
+    </message>
+    <message>
+        <source>Results update as you type. Up and Down move through them, Enter opens one.</source>
+        <translation>Die Ergebnisse erscheinen beim Tippen. Mit Auf und Ab wechseln Sie zwischen ihnen, Eingabe öffnet eines.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Search exactly as typed</source>
+        <translation>Genau wie eingegeben suchen</translation>
+    </message>
+    <message>
+        <source>Find the colleague who knows</source>
+        <translation>Finden Sie die Kollegin oder den Kollegen, die es wissen</translation>
+    </message>
+    <message>
+        <source>Type a skill, a name, a team or a place. Results appear as you type, and typos are forgiven.</source>
+        <translation>Tippen Sie eine Fähigkeit, einen Namen, ein Team oder einen Ort. Ergebnisse erscheinen beim Tippen, Tippfehler werden verziehen.</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>Probieren Sie</translation>
+    </message>
+    <message>
+        <source>Search for %1</source>
+        <translation>Nach %1 suchen</translation>
+    </message>
+    <message>
+        <source>Filters you can type</source>
+        <translation>Filter, die Sie tippen können</translation>
+    </message>
+    <message>
+        <source>has the skill (skill:python, skill:&quot;machine learning&quot;)</source>
+        <translation>hat die Fähigkeit (skill:python, skill:&quot;machine learning&quot;)</translation>
+    </message>
+    <message>
+        <source>a matching skill at level N or above (1 to 5)</source>
+        <translation>eine passende Fähigkeit auf Stufe N oder höher (1 bis 5)</translation>
+    </message>
+    <message>
+        <source>works in the department (dept:sales)</source>
+        <translation>arbeitet in der Abteilung (dept:sales)</translation>
+    </message>
+    <message>
+        <source>works in the place (location:&quot;são paulo&quot;)</source>
+        <translation>arbeitet am Ort (location:&quot;são paulo&quot;)</translation>
+    </message>
+    <message>
+        <source>↑ ↓ move through results · Enter opens a profile · Ctrl+Enter writes a message · Ctrl+K comes back here</source>
+        <translation>↑ ↓ wechselt zwischen Ergebnissen · Eingabe öffnet ein Profil · Strg+Eingabe schreibt eine Nachricht · Strg+K kehrt hierher zurück</translation>
+    </message>
+    <message>
+        <source>• Check the spelling, or type only the start of a word
+• Use fewer words: every word has to match
+• Search for a skill or a team rather than a job title
+• Remove a filter such as level&gt;=4 or location:</source>
+        <translation>• Prüfen Sie die Schreibweise, oder tippen Sie nur den Anfang eines Wortes
+• Verwenden Sie weniger Wörter: Jedes Wort muss passen
+• Suchen Sie eher nach einer Fähigkeit oder einem Team als nach einer Position
+• Entfernen Sie einen Filter wie level&gt;=4 oder location:</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Suche und Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1 is not in the directory (any more).</source>
+        <translation>%1 ist nicht (mehr) im Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>experts first</source>
+        <translation>Fachleute zuerst</translation>
+    </message>
+    <message>
+        <source>%1 — from “%2”</source>
+        <translation>%1 — aus „%2“</translation>
+    </message>
+    <message>
+        <source>Searched exactly as typed.</source>
+        <translation>Genau wie eingegeben gesucht.</translation>
+    </message>
+    <message>
+        <source>Understand my words</source>
+        <translation>Meine Worte verstehen</translation>
+    </message>
+    <message>
+        <source>No one matches all of: %1; closest matches</source>
+        <translation>Niemand passt zu allem aus: %1; die nächsten Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the directory</source>
+        <translation>
+            <numerusform>%n Person im Verzeichnis</numerusform>
+            <numerusform>%n Personen im Verzeichnis</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing results for %1</source>
+        <translation>Ergebnisse für %1</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”</source>
+        <translation>Niemand passt zu „%1“</translation>
+    </message>
+    <message>
+        <source>No one matches these filters</source>
+        <translation>Niemand passt zu diesen Filtern</translation>
     </message>
 </context>
 <context>
@@ -726,10 +758,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
 </context>
 <context>
     <name>Colleagues::ProfileEditor</name>
-    <message>
-        <source>Level</source>
-        <translation>Stufe</translation>
-    </message>
     <message>
         <source>Edit my profile</source>
         <translation>Mein Profil bearbeiten</translation>
@@ -819,40 +847,8 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <translation>Fähigkeiten</translation>
     </message>
     <message>
-        <source>What people can ask you about, from 1 (beginner) to 5 (expert). Pick an existing spelling from the list so people find you.</source>
-        <translation>Wozu man Sie fragen kann, von 1 (Anfänger) bis 5 (Experte). Wählen Sie eine vorhandene Schreibweise aus der Liste, damit man Sie findet.</translation>
-    </message>
-    <message>
-        <source>New skill</source>
-        <translation>Neue Fähigkeit</translation>
-    </message>
-    <message>
-        <source>Add a skill, e.g. Kubernetes</source>
-        <translation>Fähigkeit hinzufügen, z. B. Kubernetes</translation>
-    </message>
-    <message>
-        <source>Level of the new skill</source>
-        <translation>Stufe der neuen Fähigkeit</translation>
-    </message>
-    <message>
-        <source>Level </source>
-        <translation>Stufe </translation>
-    </message>
-    <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add skill</source>
-        <translation>Fähigkeit hinzufügen</translation>
-    </message>
-    <message>
-        <source>Your skills</source>
-        <translation>Ihre Fähigkeiten</translation>
-    </message>
-    <message>
-        <source>Remove Skill</source>
-        <translation>Fähigkeit entfernen</translation>
     </message>
     <message>
         <source>Interests</source>
@@ -897,14 +893,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Your profile has not reached this computer yet; what you save is sent when you are online.</source>
         <translation>Ihr Profil ist noch nicht auf diesem Computer angekommen; was Sie speichern, wird gesendet, sobald Sie online sind.</translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 skills</source>
-        <translation>%1 von %2 Fähigkeiten</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1088,12 +1076,20 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Username %1</source>
         <translation>Benutzername %1</translation>
     </message>
+    <message>
+        <source>lacks %1</source>
+        <translation>ohne %1</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ResultsModel</name>
     <message>
         <source>%1 level %2</source>
         <translation>%1 Stufe %2</translation>
+    </message>
+    <message>
+        <source>lacks %1</source>
+        <translation>ohne %1</translation>
     </message>
 </context>
 <context>
@@ -1193,7 +1189,7 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <translation>Eingabe</translation>
     </message>
     <message>
-        <source>Open the selected person's profile</source>
+        <source>Open the selected person&apos;s profile</source>
         <translation>Profil der ausgewählten Person öffnen</translation>
     </message>
     <message>
@@ -1272,7 +1268,7 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <translation>Bei Colleagues anmelden</translation>
     </message>
     <message>
-        <source>Sign in to your company's directory</source>
+        <source>Sign in to your company&apos;s directory</source>
         <translation>Beim Verzeichnis Ihres Unternehmens anmelden</translation>
     </message>
     <message>
@@ -1368,6 +1364,53 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::SkillsEditor</name>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>What people can ask you about, from 1 (beginner) to 5 (expert). Pick an existing spelling from the list so people find you.</source>
+        <translation>Wozu man Sie fragen kann, von 1 (Anfänger) bis 5 (Experte). Wählen Sie eine vorhandene Schreibweise aus der Liste, damit man Sie findet.</translation>
+    </message>
+    <message>
+        <source>New skill</source>
+        <translation>Neue Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Add a skill, e.g. Kubernetes</source>
+        <translation>Fähigkeit hinzufügen, z. B. Kubernetes</translation>
+    </message>
+    <message>
+        <source>Level of the new skill</source>
+        <translation>Stufe der neuen Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Level </source>
+        <translation>Stufe </translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add skill</source>
+        <translation>Fähigkeit hinzufügen</translation>
+    </message>
+    <message>
+        <source>Your skills</source>
+        <translation>Ihre Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Remove Skill</source>
+        <translation>Fähigkeit entfernen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 skills</source>
+        <translation>%1 von %2 Fähigkeiten</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1569,13 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>The keychain could not be used (%1).</source>
         <translation>Der Schlüsselbund konnte nicht verwendet werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::ValidatedField</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,6 @@ trap 'rm -rf "$work"' EXIT
 mapfile -t sources < <(find "$src/ui" "$src/app/client" -name '*.cpp' -o -name '*.h'; echo "$src/app/main.cpp")
 for ts in "$@"; do
     cp "$ts" "$work/"
-    "$lupdate" -no-obsolete -locations none -silent "${sources[@]}" -ts "$work/$(basename "$ts")" 2>/dev/null
+    "$lupdate" -no-obsolete -locations none -silent -I "$src" -I "$src/app" "${sources[@]}" -ts "$work/$(basename "$ts")" 2>/dev/null
 done
 python3 "$src/translations/check.py" "$work"/*.ts

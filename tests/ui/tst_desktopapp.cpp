@@ -93,8 +93,6 @@ private Q_SLOTS:
     void searchFieldHasFocusAtStart();
     void typeAQueryAndSeeResults();
     void typoAndFilters();
-    void everydayWordsAreUnderstood();
-    void partialMatchesSayWhatTheyLack();
     void keyboardNavigation();
     void openAProfile();
     void markupShowsLiterally();
@@ -107,6 +105,9 @@ private Q_SLOTS:
     void signInErrors();
     void offlineThenOnline();
     void controlsHaveAccessibleNames();
+    // Last: they leave other people selected than the tests above expect.
+    void everydayWordsAreUnderstood();
+    void partialMatchesSayWhatTheyLack();
 
 private:
     ServerProcess m_server;

@@ -144,6 +144,12 @@ int main(int argc, char *argv[])
     search(ada, QStringLiteral("pyhton level>=4"));
     save(window, out, QStringLiteral("03-find-typo-and-filter"));
 
+    search(ada, QStringLiteral("who knows k8s in berlin"));
+    save(window, out, QStringLiteral("10-find-understood"));
+
+    search(ada, QStringLiteral("kubernetes expert in reykjavik"));
+    save(window, out, QStringLiteral("11-find-partial"));
+
     window->openConversation(QStringLiteral("grace"));
     child<ComposerEdit>(window, u"composerTextEdit")
         ->setPlainText(QStringLiteral("Also: the new dashboards look great."));

@@ -41,20 +41,6 @@
 <context>
     <name>Colleagues::MainWindow</name>
     <message numerus="yes">
-        <source>%n people in the directory</source>
-        <translation>
-            <numerusform>%n person in the directory</numerusform>
-            <numerusform>%n people in the directory</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n people</source>
-        <translation>
-            <numerusform>%n person</numerusform>
-            <numerusform>%n people</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Messages — %n unread</source>
         <translation>
             <numerusform>Messages — %n unread</numerusform>
@@ -66,6 +52,23 @@
         <translation>
             <numerusform>Messages, %n unread</numerusform>
             <numerusform>Messages, %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::PeoplePanel</name>
+    <message numerus="yes">
+        <source>%n people in the directory</source>
+        <translation>
+            <numerusform>%n person in the directory</numerusform>
+            <numerusform>%n people in the directory</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
         </translation>
     </message>
 </context>

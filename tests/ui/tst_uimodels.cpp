@@ -234,9 +234,9 @@ void TestUiModels::englishPluralForms()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     DesktopApp::setUpApplication();
-    QCOMPARE(QCoreApplication::translate("Colleagues::MainWindow", "%n people", nullptr, 1),
+    QCOMPARE(QCoreApplication::translate("Colleagues::PeoplePanel", "%n people", nullptr, 1),
              QStringLiteral("1 person"));
-    QCOMPARE(QCoreApplication::translate("Colleagues::MainWindow", "%n people", nullptr, 3),
+    QCOMPARE(QCoreApplication::translate("Colleagues::PeoplePanel", "%n people", nullptr, 3),
              QStringLiteral("3 people"));
     QCOMPARE(QCoreApplication::translate("Colleagues::LocalTime", "%n hour(s)", nullptr, 1), QStringLiteral("1 hour"));
     QCOMPARE(QCoreApplication::translate("Colleagues::LocalTime", "%n hour(s)", nullptr, 2), QStringLiteral("2 hours"));

@@ -314,7 +314,7 @@ QString PeoplePanel::understoodText(const SearchPage &page)
     for (const QString &term : u.terms) {
         QString shown = term;
         for (const AliasApplied &alias : u.aliases) {
-            if (alias.to.compare(term, Qt::CaseInsensitive) == 0 || alias.from == term)
+            if (alias.to.compare(term, Qt::CaseInsensitive) == 0)
                 shown = alias.to;
         }
         parts.append(shown);

@@ -46,55 +46,49 @@ QVariantList contentValues(const Profile &p)
             interestsToJson(p.interests)};
 }
 
-//! Writes \a content as the profile \a existing (or a new one) with sequence value \a seq.
-//! Returns the stored profile, or nullopt with \a error set.
-std::optional<Profile> writeProfile(Connection &c, const std::optional<StoredProfile> &existing, const Profile &content,
-                                    qint64 seq, QSqlError *error)
+//! Writes \a content as the profile \a existing (or a new one) with the next sequence value
+//! of \a tx. Returns the stored profile; a failure has rolled \a tx back.
+Expected<Profile> writeProfile(Transaction &tx, const std::optional<StoredProfile> &existing, const Profile &content)
 {
+    const auto seq = tx.takeSequence();
+    if (!seq)
+        return tx.fail(u"taking a sequence value");
     Profile stored = content;
     stored.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
     QVariantList values = contentValues(content);
+    QString sql;
     if (existing) {
         stored.id = existing->profile.id;
         stored.photoTag = existing->deleted ? QString() : existing->profile.photoTag;
         stored.revision = existing->profile.revision + 1;
-        Query q(c,
-                QStringLiteral("UPDATE profiles SET deleted = FALSE, display_name = ?, email = ?, title = ?,"
-                               " department = ?, location = ?, time_zone = ?, manager = ?, phone = ?, bio = ?,"
-                               " skills = ?, interests = ?, photo_tag = ?, revision = ?, updated_at = ?,"
-                               " change_seq = ? WHERE id = ?"));
-        values << stored.photoTag << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << seq << stored.id;
-        if (!q.exec(values)) {
-            *error = q.error();
-            return std::nullopt;
-        }
+        sql = QStringLiteral("UPDATE profiles SET deleted = FALSE, display_name = ?, email = ?, title = ?,"
+                             " department = ?, location = ?, time_zone = ?, manager = ?, phone = ?, bio = ?,"
+                             " skills = ?, interests = ?, photo_tag = ?, revision = ?, updated_at = ?,"
+                             " change_seq = ? WHERE id = ?");
+        values << stored.photoTag << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << *seq << stored.id;
     } else {
         stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         stored.photoTag.clear();
         stored.revision = 1;
-        Query q(c,
-                QStringLiteral("INSERT INTO profiles (display_name, email, title, department, location, time_zone,"
-                               " manager, phone, bio, skills, interests, id, username, deleted, photo_tag,"
-                               " revision, updated_at, change_seq)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, '', ?, ?, ?)"));
-        values << stored.id << stored.username << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << seq;
-        if (!q.exec(values)) {
-            *error = q.error();
-            return std::nullopt;
-        }
+        sql = QStringLiteral("INSERT INTO profiles (display_name, email, title, department, location, time_zone,"
+                             " manager, phone, bio, skills, interests, id, username, deleted, photo_tag,"
+                             " revision, updated_at, change_seq)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, '', ?, ?, ?)");
+        values << stored.id << stored.username << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << *seq;
     }
+    Query q(tx.connection(), sql);
+    if (!q.exec(values))
+        return tx.fail(u"writing a profile", q.error());
     return stored;
 }
 
 } // namespace
 
-Expected<std::optional<StoredProfile>> readProfile(Connection &c, const QString &username, QSqlError *error)
+Expected<std::optional<StoredProfile>> readProfile(Transaction &tx, const QString &username)
 {
-    Query q(c, QStringLiteral("SELECT %1 FROM profiles WHERE username = ?").arg(ProfileColumns));
-    if (!q.exec({username})) {
-        *error = q.error();
-        return Error {};
-    }
+    Query q(tx.connection(), QStringLiteral("SELECT %1 FROM profiles WHERE username = ?").arg(ProfileColumns));
+    if (!q.exec({username}))
+        return tx.fail(u"reading a profile", q.error());
     if (!q.next())
         return std::optional<StoredProfile>();
     StoredProfile stored;
@@ -102,14 +96,19 @@ Expected<std::optional<StoredProfile>> readProfile(Connection &c, const QString 
     return std::optional<StoredProfile>(std::move(stored));
 }
 
+Expected<std::optional<StoredProfile>> beginProfileChange(Transaction &tx, const QString &username, QStringView what)
+{
+    if (!tx.begin())
+        return tx.fail(what);
+    return readProfile(tx, username);
+}
+
 Expected<std::optional<Profile>> ProfileTable::findProfile(const QString &username)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("SELECT %1 FROM profiles WHERE username = ? AND deleted = FALSE").arg(ProfileColumns));
+    Query q(m_database,
+            QStringLiteral("SELECT %1 FROM profiles WHERE username = ? AND deleted = FALSE").arg(ProfileColumns));
     if (!q.exec({username}))
-        return m_database.failure(*c, q.error(), u"reading a profile");
+        return q.fail(u"reading a profile");
     if (!q.next())
         return std::optional<Profile>();
     return std::optional<Profile>(profileFromRow(q));
@@ -129,10 +128,7 @@ Expected<QList<Expected<UpsertOutcome>>> ProfileTable::importProfiles(const QLis
             outcomes.append(UpsertOutcome {});
         prepared.append(std::move(profile));
     }
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting a profile import");
     bool changed = false;
@@ -141,21 +137,18 @@ Expected<QList<Expected<UpsertOutcome>>> ProfileTable::importProfiles(const QLis
             continue;
         const Profile &profile = prepared.at(i);
         // Row by row, so that a username twice in one batch updates what the first wrote.
-        QSqlError error;
-        const auto existing = readProfile(*c, profile.username, &error);
+        const auto existing = readProfile(tx, profile.username);
         if (!existing)
-            return tx.fail(u"reading a profile", error);
-        if (existing->has_value() && !(*existing)->deleted && sameContent((*existing)->profile, profile)) {
-            outcomes[i] = UpsertOutcome {UpsertOutcome::Status::Unchanged, (*existing)->profile};
+            return existing.error();
+        const Profile *current = liveProfile(*existing);
+        if (current && sameContent(*current, profile)) {
+            outcomes[i] = UpsertOutcome {UpsertOutcome::Status::Unchanged, *current};
             continue;
         }
-        const auto seq = tx.takeSequence();
-        if (!seq)
-            return tx.fail(u"taking a sequence value");
-        const auto stored = writeProfile(*c, *existing, profile, *seq, &error);
+        const auto stored = writeProfile(tx, *existing, profile);
         if (!stored)
-            return tx.fail(u"writing a profile", error);
-        const bool created = !existing->has_value() || (*existing)->deleted;
+            return stored.error();
+        const bool created = !current;
         outcomes[i] =
             UpsertOutcome {created ? UpsertOutcome::Status::Created : UpsertOutcome::Status::Updated, *stored};
         changed = true;
@@ -174,35 +167,26 @@ Expected<SaveOutcome> ProfileTable::saveProfile(const Profile &input, qint64 exp
     Profile profile = input;
     if (auto invalid = prepareProfile(profile))
         return *invalid;
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
-    if (!tx.begin())
-        return tx.fail(u"starting a profile save");
-    QSqlError error;
-    const auto existing = readProfile(*c, profile.username, &error);
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    const auto existing = beginProfileChange(tx, profile.username, u"starting a profile save");
     if (!existing)
-        return tx.fail(u"reading a profile", error);
-    const bool exists = existing->has_value() && !(*existing)->deleted;
-    if (!exists && expectedRevision != 0) {
+        return existing.error();
+    const Profile *current = liveProfile(*existing);
+    if (!current && expectedRevision != 0) {
         tx.rollback();
         return SaveOutcome {SaveOutcome::Status::NotFound, {}};
     }
-    if (exists && (*existing)->profile.revision != expectedRevision) {
+    if (current && current->revision != expectedRevision) {
         tx.rollback();
-        return SaveOutcome {SaveOutcome::Status::Stale, (*existing)->profile};
+        return SaveOutcome {SaveOutcome::Status::Stale, *current};
     }
-    if (exists && sameContent((*existing)->profile, profile)) {
+    if (current && sameContent(*current, profile)) {
         tx.rollback();
-        return SaveOutcome {SaveOutcome::Status::Saved, (*existing)->profile};
+        return SaveOutcome {SaveOutcome::Status::Saved, *current};
     }
-    const auto seq = tx.takeSequence();
-    if (!seq)
-        return tx.fail(u"taking a sequence value");
-    const auto stored = writeProfile(*c, *existing, profile, *seq, &error);
+    const auto stored = writeProfile(tx, *existing, profile);
     if (!stored)
-        return tx.fail(u"writing a profile", error);
+        return stored.error();
     if (!tx.commit())
         return tx.fail(u"committing a profile");
     return SaveOutcome {SaveOutcome::Status::Saved, *stored};
@@ -210,17 +194,12 @@ Expected<SaveOutcome> ProfileTable::saveProfile(const Profile &input, qint64 exp
 
 Expected<bool> ProfileTable::removeProfile(const QString &username)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
-    if (!tx.begin())
-        return tx.fail(u"starting a profile removal");
-    QSqlError error;
-    const auto existing = readProfile(*c, username, &error);
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    const auto existing = beginProfileChange(tx, username, u"starting a profile removal");
     if (!existing)
-        return tx.fail(u"reading a profile", error);
-    if (!existing->has_value() || (*existing)->deleted) {
+        return existing.error();
+    const Profile *current = liveProfile(*existing);
+    if (!current) {
         tx.rollback();
         return false;
     }
@@ -228,14 +207,15 @@ Expected<bool> ProfileTable::removeProfile(const QString &username)
     if (!seq)
         return tx.fail(u"taking a sequence value");
     // The tombstone keeps id and username only; the person's data goes.
-    Query q(*c,
+    Connection &c = tx.connection();
+    Query q(c,
             QStringLiteral("UPDATE profiles SET deleted = TRUE, display_name = '', email = '', title = '',"
                            " department = '', location = '', time_zone = '', manager = '', phone = '', bio = '',"
                            " skills = '[]', interests = '[]', photo_tag = '', revision = revision + 1,"
                            " updated_at = ?, change_seq = ? WHERE id = ?"));
-    if (!q.exec({nowMs(), *seq, (*existing)->profile.id}))
+    if (!q.exec({nowMs(), *seq, current->id}))
         return tx.fail(u"removing a profile", q.error());
-    Query photo(*c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
+    Query photo(c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
     if (!photo.exec({username}))
         return tx.fail(u"removing a photo", photo.error());
     if (!tx.commit())

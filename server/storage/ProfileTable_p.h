@@ -5,12 +5,12 @@
 
 #include "server/storage/Storage.h"
 
-#include <QSqlError>
+#include <QStringView>
 
 namespace Colleagues::Server::Internal {
 
 class Database;
-struct Connection;
+class Transaction;
 
 //! A profile row as read inside a transaction, with its server-side state.
 struct StoredProfile
@@ -19,8 +19,19 @@ struct StoredProfile
     bool deleted = false;
 };
 
-//! Reads a profile by username, removed ones included. nullopt inside: there is none.
-Expected<std::optional<StoredProfile>> readProfile(Connection &c, const QString &username, QSqlError *error);
+//! The profile of \a row, or nullptr when there is none or it is removed.
+inline const Profile *liveProfile(const std::optional<StoredProfile> &row)
+{
+    return row && !row->deleted ? &row->profile : nullptr;
+}
+
+//! Reads a profile by username inside \a tx, removed ones included. nullopt inside: there is
+//! none. A failed read has rolled \a tx back.
+Expected<std::optional<StoredProfile>> readProfile(Transaction &tx, const QString &username);
+
+//! The first steps of every change to one profile: begins \a tx (\a what names the change if
+//! that fails) and reads the profile's current row with readProfile().
+Expected<std::optional<StoredProfile>> beginProfileChange(Transaction &tx, const QString &username, QStringView what);
 
 //! The profiles: imports, optimistic saves and removals (which keep a tombstone), each taking
 //! sequence values.

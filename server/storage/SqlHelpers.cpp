@@ -90,6 +90,21 @@ bool scanInterests(QStringView text, QStringList *interests)
     });
 }
 
+//! Reads a JSON array of ours: directly by \a scan, or else through QJsonDocument, each item by
+//! \a fromValue.
+template<typename List, typename FromValue>
+List listFromJson(const QString &text, bool (*scan)(QStringView, List *), FromValue fromValue)
+{
+    List items;
+    if (scan(text, &items))
+        return items;
+    items.clear();
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &value : array)
+        items.append(fromValue(value));
+    return items;
+}
+
 } // namespace
 
 qint64 nowMs()
@@ -114,17 +129,10 @@ QString skillsToJson(const SkillList &skills)
 
 SkillList skillsFromJson(const QString &text)
 {
-    SkillList skills;
-    if (scanSkills(text, &skills))
-        return skills;
-    skills.clear();
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &value : array) {
+    return listFromJson<SkillList>(text, scanSkills, [](const QJsonValue &value) {
         const QJsonObject object = value.toObject();
-        skills.append(
-            Skill {object.value(QLatin1String("name")).toString(), object.value(QLatin1String("level")).toInt(3)});
-    }
-    return skills;
+        return Skill {object.value(QLatin1String("name")).toString(), object.value(QLatin1String("level")).toInt(3)};
+    });
 }
 
 QString interestsToJson(const QStringList &interests)
@@ -134,14 +142,7 @@ QString interestsToJson(const QStringList &interests)
 
 QStringList interestsFromJson(const QString &text)
 {
-    QStringList interests;
-    if (scanInterests(text, &interests))
-        return interests;
-    interests.clear();
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &value : array)
-        interests.append(value.toString());
-    return interests;
+    return listFromJson<QStringList>(text, scanInterests, [](const QJsonValue &value) { return value.toString(); });
 }
 
 Profile profileFromRow(const Query &q, bool *deleted, qint64 *changeSeq)

@@ -15,7 +15,7 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 5;
+inline constexpr int LatestVersion = 6;
 
 //! Opens \a path through Qt's QSQLITE driver under \a connectionName, configures it
 //! (configureConnection()) and returns its sqlite3 handle; nullptr with \a error on failure.
@@ -114,7 +114,8 @@ namespace Colleagues::StoreSchema {
 class ProfileReader
 {
 public:
-    explicit ProfileReader(sqlite3 *db);
+    //! \a withPrivacy false: without the visibility columns (schema 6), for earlier migrations.
+    explicit ProfileReader(sqlite3 *db, bool withPrivacy = true);
     std::optional<Profile> byLocalId(qint64 localId);
     std::optional<Profile> byId(const QString &id);
     std::optional<Profile> byUsername(const QString &username);
@@ -123,6 +124,7 @@ public:
 private:
     std::optional<Profile> readCurrentRow(Sql::Statement &statement);
 
+    bool m_withPrivacy = true;
     Sql::Statement m_byLocalId;
     Sql::Statement m_byId;
     Sql::Statement m_byUsername;

@@ -176,11 +176,34 @@ Migration vocabulary()
     return m;
 }
 
+Migration visibility()
+{
+    Migration m;
+    m.version = 3;
+    m.description = QStringLiteral("per-field visibility; no text-direction controls in bios and messages");
+    const QString column = QStringLiteral("ALTER TABLE profiles ADD COLUMN visibility TEXT NOT NULL DEFAULT ''");
+    m.sqlite = {column};
+    m.postgres = {column};
+    // Bios and message bodies now refuse the bidirectional embedding, override and isolate
+    // controls (clients reject a profile that has one); stored text loses them once.
+    const char16_t controls[] = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+    for (const char16_t control : controls) {
+        const QString c(QChar {control});
+        for (const auto &[table, field] : {std::pair {u"profiles", u"bio"}, std::pair {u"messages", u"body"}}) {
+            const QString strip = QStringLiteral("UPDATE %1 SET %2 = REPLACE(%2, '%3', '') WHERE %2 LIKE '%%3%'")
+                                      .arg(QStringView(table), QStringView(field), c);
+            m.sqlite.append(strip);
+            m.postgres.append(strip);
+        }
+    }
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(), vocabulary()};
+    static const QList<Migration> all {initialSchema(), vocabulary(), visibility()};
     return all;
 }
 

@@ -5,7 +5,10 @@
 
 #include "server/storage/Storage.h"
 
+#include <QSet>
 #include <QStringView>
+
+#include <atomic>
 
 namespace Colleagues::Server::Internal {
 
@@ -44,12 +47,19 @@ public:
 
     Expected<std::optional<Profile>> findProfile(const QString &username);
     Expected<QList<Expected<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles);
-    Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision);
+    Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision, bool mayRestore);
     Expected<bool> removeProfile(const QString &username);
     qint64 profileCount();
+    Expected<QStringList> managementChain(const QString &username);
+    void setTeamVisibilityByDefault(bool team) { m_teamByDefault.store(team, std::memory_order_relaxed); }
 
 private:
+    //! Gives new sequence values to the profiles whose team changed because someone left or
+    //! joined \a managers (see Storage::setTeamVisibilityByDefault()), except \a written ones.
+    Expected<bool> resendTeams(Transaction &tx, const QSet<QString> &managers, const QSet<QString> &written);
+
     Database &m_database;
+    std::atomic<bool> m_teamByDefault {false};
 };
 
 } // namespace Colleagues::Server::Internal

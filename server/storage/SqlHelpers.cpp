@@ -12,7 +12,7 @@ namespace Colleagues::Server::Internal {
 const QString NotifyChannel = QStringLiteral("colleagues_changes");
 const QString ProfileColumns = QStringLiteral(
     "id, username, deleted, display_name, email, title, department, location, time_zone, manager, phone, bio, "
-    "skills, interests, photo_tag, revision, updated_at, change_seq");
+    "skills, interests, photo_tag, revision, updated_at, change_seq, visibility");
 const QString MessageColumns =
     QStringLiteral("id, client_id, sender, recipient, body, sent_at, seq, change_seq, read_at");
 
@@ -168,6 +168,8 @@ Profile profileFromRow(const Query &q, bool *deleted, qint64 *changeSeq)
     p.updatedAt = fromMs(q.value(16));
     if (changeSeq)
         *changeSeq = q.int64(17);
+    // Written by the server from checked choices; anything else reads as no choice.
+    p.visibility = FieldVisibility::fromText(q.text(18)).valueOr({});
     return p;
 }
 

@@ -36,18 +36,6 @@ QCommandLineOption dataDirOption()
         QStringLiteral("DIR"));
 }
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 //! Parses \a arguments (the command's name removed) and handles --help. Returns -1 to go on,
 //! else an exit code.
 int parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
@@ -304,6 +292,18 @@ int runImportCsv(const QStringList &arguments)
 }
 
 } // namespace
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
 
 QString commandName(const QStringList &arguments)
 {

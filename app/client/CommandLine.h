@@ -3,6 +3,10 @@
 
 #include <QStringList>
 
+QT_BEGIN_NAMESPACE
+class QTextStream;
+QT_END_NAMESPACE
+
 namespace Colleagues {
 
 //! The `colleagues` commands that run without a window: `search` and `import-csv`.
@@ -26,6 +30,10 @@ int run(const QStringList &arguments);
 
 //! The overview printed by `colleagues --help` for the commands.
 QString commandsHelp();
+
+//! Where every command writes its results (stdout) and its problems (stderr).
+QTextStream &out();
+QTextStream &err();
 
 } // namespace CommandLine
 } // namespace Colleagues

@@ -120,16 +120,30 @@ void normalize(Message &m)
     m.body = multiLine(m.body);
 }
 
-Error checkSingleLine(QStringView value, const QString &field, int maxLength, bool required)
+namespace {
+
+//! What every text field checks first: given when \a required (else \a emptyRule, "%1" the
+//! field, is the error) and at most \a maxLength characters.
+Error checkGivenAndLength(QStringView value, const QString &field, int maxLength, bool required,
+                          const QString &emptyRule)
 {
     if (required && value.trimmed().isEmpty())
-        return makeError(Error::Code::Required, field, QStringLiteral("%1 is required.").arg(field));
+        return makeError(Error::Code::Required, field, emptyRule.arg(field));
     const qsizetype length = codePointCount(value);
     if (length > maxLength) {
         return makeError(
             Error::Code::TooLong, field,
             QStringLiteral("%1 must be at most %2 characters (it has %3).").arg(field).arg(maxLength).arg(length));
     }
+    return {};
+}
+
+} // namespace
+
+Error checkSingleLine(QStringView value, const QString &field, int maxLength, bool required)
+{
+    if (Error error = checkGivenAndLength(value, field, maxLength, required, QStringLiteral("%1 is required.")))
+        return error;
     if (const auto bad = firstForbidden(value, isForbiddenInSingleLine)) {
         return makeError(Error::Code::ForbiddenCharacter, field,
                          QStringLiteral("%1 must be a single line without control or text-direction "
@@ -141,14 +155,8 @@ Error checkSingleLine(QStringView value, const QString &field, int maxLength, bo
 
 Error checkMultiLine(QStringView value, const QString &field, int maxLength, bool required)
 {
-    if (required && value.trimmed().isEmpty())
-        return makeError(Error::Code::Required, field, QStringLiteral("%1 must not be empty.").arg(field));
-    const qsizetype length = codePointCount(value);
-    if (length > maxLength) {
-        return makeError(
-            Error::Code::TooLong, field,
-            QStringLiteral("%1 must be at most %2 characters (it has %3).").arg(field).arg(maxLength).arg(length));
-    }
+    if (Error error = checkGivenAndLength(value, field, maxLength, required, QStringLiteral("%1 must not be empty.")))
+        return error;
     if (const auto bad = firstForbidden(value, isForbiddenInMultiLine)) {
         return makeError(Error::Code::ForbiddenCharacter, field,
                          QStringLiteral("%1 must not contain control or text-direction override characters (found %2).")

@@ -158,26 +158,16 @@ public:
         folded.append(foldText(entry.canonical));
         for (qsizetype i = 0; i < entry.aliases.size(); ++i) {
             QString alias = foldText(entry.aliases.at(i));
-            if (folded.contains(alias)) {
-                const QString field = origin.field(Origin::Part::Alias, i);
-                report(Error::Code::Duplicate, fieldOf(origin, field),
-                       origin.fieldPrefix()
-                           + QStringLiteral("%1 %2 repeats the name or another alias of %3.")
-                                 .arg(field, quoted(entry.aliases.at(i)), describe(entry)));
-            }
+            if (folded.contains(alias))
+                reportRepeated(entry, origin, Origin::Part::Alias, i, u"alias");
             folded.append(std::move(alias));
         }
         QStringList related;
         related.reserve(entry.related.size());
         for (qsizetype i = 0; i < entry.related.size(); ++i) {
             QString name = foldText(entry.related.at(i));
-            if (name == folded.first() || related.contains(name)) {
-                const QString field = origin.field(Origin::Part::Related, i);
-                report(Error::Code::Duplicate, fieldOf(origin, field),
-                       origin.fieldPrefix()
-                           + QStringLiteral("%1 %2 repeats the name or another related name of %3.")
-                                 .arg(field, quoted(entry.related.at(i)), describe(entry)));
-            }
+            if (name == folded.first() || related.contains(name))
+                reportRepeated(entry, origin, Origin::Part::Related, i, u"related name");
             related.append(std::move(name));
         }
         if (m_errors.size() != errorsBefore)
@@ -248,6 +238,19 @@ public:
     {
         if (!full())
             m_errors.append(Error {code, field, message});
+    }
+
+    //! Reports that alias or related name \a i of \a entry (\a part) repeats the entry's name or
+    //! another \a what of it.
+    void reportRepeated(const VocabularyEntry &entry, const Origin &origin, Origin::Part part, qsizetype i,
+                        QStringView what)
+    {
+        const QString field = origin.field(part, i);
+        const QString &value = part == Origin::Part::Alias ? entry.aliases.at(i) : entry.related.at(i);
+        report(Error::Code::Duplicate, fieldOf(origin, field),
+               origin.fieldPrefix()
+                   + QStringLiteral("%1 %2 repeats the name or another %3 of %4.")
+                         .arg(field, quoted(value), what, describe(entry)));
     }
 
     //! Moves the accepted entries into \a vocabulary.

@@ -24,6 +24,25 @@ void printOut(const QString &text)
     QTextStream(stdout) << text;
 }
 
+int runSubcommand(const QStringList &arguments, const QString &group, const QString &help,
+                  std::initializer_list<Subcommand> subcommands)
+{
+    const QString command = arguments.value(1);
+    const QStringList rest = QStringList {arguments.value(0)} + arguments.mid(2);
+    for (const Subcommand &subcommand : subcommands) {
+        if (command == QLatin1String(subcommand.name))
+            return subcommand.run(rest);
+    }
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        printOut(help);
+        return Success;
+    }
+    printError(command.isEmpty() ? QStringLiteral("%1: missing command.").arg(group)
+                                 : QStringLiteral("%1: unknown command \u201c%2\u201d.").arg(group, command));
+    QTextStream(stderr) << help;
+    return UsageError;
+}
+
 void StorageOptions::addTo(QCommandLineParser &parser) const
 {
     parser.addOption(dataDir);

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 
@@ -53,6 +55,22 @@ struct StorageOptions
  */
 std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &usage,
                                 int positionals);
+
+//! One command of a group such as `user` or `vocabulary`: its name, and what runs it with the
+//! arguments after it (program name first).
+struct Subcommand
+{
+    const char *name;
+    std::function<int(const QStringList &arguments)> run;
+};
+
+/*!
+ * Runs the command of group \a group that \a arguments name (program name first, then the
+ * command): one of \a subcommands, or --help (prints \a help). A missing or unknown command is
+ * a usage error.
+ */
+int runSubcommand(const QStringList &arguments, const QString &group, const QString &help,
+                  std::initializer_list<Subcommand> subcommands);
 
 //! A username as typed, normalized (NFC, trimmed, lower case), or nullopt after printing why
 //! it is not a valid username.

@@ -5,8 +5,6 @@
 #include "server/cli/CliSupport.h"
 #include "server/cli/PasswordInput.h"
 
-#include <QTextStream>
-
 namespace Colleagues::Server::Cli {
 
 namespace {
@@ -168,24 +166,11 @@ int setDisabled(const QStringList &arguments, bool disable)
 
 int runUserCommand(const QStringList &arguments)
 {
-    const QString command = arguments.value(1);
-    const QStringList rest = QStringList {arguments.value(0)} + arguments.mid(2);
-    if (command == u"add")
-        return add(rest);
-    if (command == u"passwd")
-        return passwd(rest);
-    if (command == u"disable")
-        return setDisabled(rest, true);
-    if (command == u"enable")
-        return setDisabled(rest, false);
-    if (command == u"--help" || command == u"-h" || command == u"help") {
-        printOut(UserHelp);
-        return Success;
-    }
-    printError(command.isEmpty() ? QStringLiteral("user: missing command.")
-                                 : QStringLiteral("user: unknown command \u201c%1\u201d.").arg(command));
-    QTextStream(stderr) << UserHelp;
-    return UsageError;
+    return runSubcommand(arguments, QStringLiteral("user"), UserHelp,
+                         {{"add", add},
+                          {"passwd", passwd},
+                          {"disable", [](const QStringList &rest) { return setDisabled(rest, true); }},
+                          {"enable", [](const QStringList &rest) { return setDisabled(rest, false); }}});
 }
 
 } // namespace Colleagues::Server::Cli

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QStringDecoder>
-#include <QTextStream>
 
 namespace Colleagues::Server::Cli {
 
@@ -157,20 +156,8 @@ int exportVocabulary(const QStringList &arguments)
 
 int runVocabularyCommand(const QStringList &arguments)
 {
-    const QString command = arguments.value(1);
-    const QStringList rest = QStringList {arguments.value(0)} + arguments.mid(2);
-    if (command == u"import")
-        return import(rest);
-    if (command == u"export")
-        return exportVocabulary(rest);
-    if (command == u"--help" || command == u"-h" || command == u"help") {
-        printOut(VocabularyHelp);
-        return Success;
-    }
-    printError(command.isEmpty() ? QStringLiteral("vocabulary: missing command.")
-                                 : QStringLiteral("vocabulary: unknown command \u201c%1\u201d.").arg(command));
-    QTextStream(stderr) << VocabularyHelp;
-    return UsageError;
+    return runSubcommand(arguments, QStringLiteral("vocabulary"), VocabularyHelp,
+                         {{"import", import}, {"export", exportVocabulary}});
 }
 
 } // namespace Colleagues::Server::Cli

@@ -86,6 +86,21 @@ bool noneMatch(const HttpRequest &request, const QByteArray &etag)
     return false;
 }
 
+//! A JSON answer its client may keep: 304 when the request's If-None-Match names \a etag, else
+//! \a compactJson to be revalidated before reuse; with the entity tag either way.
+HttpResponse cacheableJson(const HttpRequest &request, const QByteArray &etag, const QByteArray &compactJson)
+{
+    HttpResponse r;
+    if (noneMatch(request, etag)) {
+        r = HttpResponse::empty(304);
+    } else {
+        r = HttpResponse::json(200, compactJson);
+        r.addHeader("Cache-Control", "private, no-cache");
+    }
+    r.addHeader("ETag", etag);
+    return r;
+}
+
 HttpResponse profileResponse(int status, const Profile &profile)
 {
     HttpResponse r = HttpResponse::json(status, toJson(profile));
@@ -364,16 +379,7 @@ void Api::getProfile(const ExchangePtr &ex, const QString &username)
         tag += QStringLiteral("-w%1").arg(visible->withheld.bits());
     else if (!visible->visibility.isEmpty())
         tag += QStringLiteral("-o");
-    const QByteArray etag = quoted(tag);
-    HttpResponse r;
-    if (noneMatch(ex->request(), etag)) {
-        r = HttpResponse::empty(304);
-    } else {
-        r = HttpResponse::json(200, JsonWriter::toJson(visible.value()));
-        r.addHeader("Cache-Control", "private, no-cache");
-    }
-    r.addHeader("ETag", etag);
-    ex->respond(r);
+    ex->respond(cacheableJson(ex->request(), quoted(tag), JsonWriter::toJson(visible.value())));
 }
 
 void Api::putProfile(const ExchangePtr &ex, const QString &username)
@@ -548,15 +554,7 @@ void Api::vocabulary(const ExchangePtr &ex)
     if (!document)
         return ex->respond(document.error().toResponse());
     const QByteArray etag = quoted(document->version);
-    HttpResponse r;
-    if (noneMatch(ex->request(), etag)) {
-        r = HttpResponse::empty(304);
-    } else {
-        r = HttpResponse::json(200, document->json);
-        r.addHeader("Cache-Control", "private, no-cache");
-    }
-    r.addHeader("ETag", etag);
-    ex->respond(r);
+    ex->respond(cacheableJson(ex->request(), etag, document->json));
 }
 
 // --- operations ----------------------------------------------------------------------------

@@ -79,6 +79,22 @@ void apply(Profile &p, const QString &field, const QString &value)
     }
 }
 
+//! Normalizes and validates \a value (a Profile or a Message): no error for Error::Code::None,
+//! else exactly one, with \a code, on \a errorField.
+template<typename T>
+void checkRules(T value, int code, const QString &errorField)
+{
+    Validation::normalize(value);
+    const QList<Error> errors = Validation::validate(value);
+    if (code == int(Error::Code::None)) {
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().message));
+        return;
+    }
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(int(errors.first().code), code);
+    QCOMPARE(errors.first().field, errorField);
+}
+
 } // namespace
 
 class TestValidation : public QObject
@@ -210,15 +226,7 @@ void TestValidation::profileRules()
 
     Profile p = validProfile();
     apply(p, field, value);
-    Validation::normalize(p);
-    const QList<Error> errors = Validation::validate(p);
-    if (code == int(Error::Code::None)) {
-        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().message));
-        return;
-    }
-    QCOMPARE(errors.size(), 1);
-    QCOMPARE(int(errors.first().code), code);
-    QCOMPARE(errors.first().field, errorField);
+    checkRules(p, code, errorField);
 }
 
 void TestValidation::normalizesToNfc()
@@ -281,15 +289,7 @@ void TestValidation::messageRules()
     m.sender = u"ada"_qs;
     m.recipient = to;
     m.body = body;
-    Validation::normalize(m);
-    const QList<Error> errors = Validation::validate(m);
-    if (code == int(Error::Code::None)) {
-        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().message));
-        return;
-    }
-    QCOMPARE(errors.size(), 1);
-    QCOMPARE(int(errors.first().code), code);
-    QCOMPARE(errors.first().field, errorField);
+    checkRules(m, code, errorField);
 }
 
 void TestValidation::errorsNameFieldAndRule()

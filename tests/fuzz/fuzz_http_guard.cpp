@@ -5,21 +5,12 @@
 // whole unless an event stops it, a scanner never takes bytes after a rejection, and no
 // body is ever counted past its limit without a rejection.
 #include "server/guard/RequestScanner_p.h"
+#include "tests/fuzz/FuzzCheck.h"
 
 #include <cstdint>
-#include <cstdlib>
 
 using namespace Colleagues::Server;
-
-namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        std::abort();
-}
-
-} // namespace
+using Colleagues::Test::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,21 +6,12 @@
 #include "core/Message.h"
 #include "core/Profile.h"
 #include "core/Validation.h"
+#include "tests/fuzz/FuzzCheck.h"
 
 #include <cstdint>
-#include <cstdlib>
 
 using namespace Colleagues;
-
-namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        std::abort();
-}
-
-} // namespace
+using Colleagues::Test::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,23 +6,18 @@
 #include "client/ClientStore.h"
 #include "client/search/SearchEngine.h"
 #include "client/search/SearchQuery.h"
+#include "tests/fuzz/FuzzCheck.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
 
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 
 using namespace Colleagues;
+using Colleagues::Test::check;
 
 namespace {
-
-void check(bool condition)
-{
-    if (!condition)
-        std::abort();
-}
 
 struct Fixture
 {

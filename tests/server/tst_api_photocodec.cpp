@@ -8,47 +8,11 @@
 
 #include <QTest>
 
-#include <png.h>
-#include <turbojpeg.h>
-
-#include <cstring>
-#include <vector>
-
 using namespace Colleagues;
 using namespace Colleagues::Server;
 using namespace Colleagues::Test;
 
 namespace {
-
-QByteArray grayPng(int width, int height)
-{
-    std::vector<unsigned char> pixels(std::size_t(width) * std::size_t(height), 0x80);
-    png_image image;
-    std::memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    image.width = png_uint_32(width);
-    image.height = png_uint_32(height);
-    image.format = PNG_FORMAT_GRAY;
-    png_alloc_size_t size = 0;
-    png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr);
-    QByteArray out(qsizetype(size), Qt::Uninitialized);
-    png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr);
-    out.truncate(qsizetype(size));
-    return out;
-}
-
-QByteArray grayJpeg(int width, int height)
-{
-    std::vector<unsigned char> pixels(std::size_t(width) * std::size_t(height), 0x40);
-    tjhandle handle = tjInitCompress();
-    unsigned char *jpeg = nullptr;
-    unsigned long size = 0;
-    tjCompress2(handle, pixels.data(), width, 0, height, TJPF_GRAY, &jpeg, &size, TJSAMP_GRAY, 80, 0);
-    QByteArray out(reinterpret_cast<const char *>(jpeg), qsizetype(size));
-    tjFree(jpeg);
-    tjDestroy(handle);
-    return out;
-}
 
 // Rewrites the dimensions in a baseline JPEG's SOF0 marker (the header lies; the data does not).
 QByteArray withJpegSize(QByteArray jpeg, int width, int height)
@@ -87,10 +51,10 @@ void TestApiPhotoCodec::reencodes_data()
     QTest::addRow("tall jpeg") << makeJpeg(300, 1200) << QByteArray("image/jpeg") << 128 << 512;
     QTest::addRow("small jpeg keeps its size") << makeJpeg(100, 80) << QByteArray("image/jpeg") << 100 << 80;
     QTest::addRow("exactly 512") << makeJpeg(512, 512) << QByteArray("image/jpeg") << 512 << 512;
-    QTest::addRow("grayscale jpeg") << grayJpeg(1024, 1024) << QByteArray("image/jpeg") << 512 << 512;
+    QTest::addRow("grayscale jpeg") << makeGrayJpeg(1024, 1024) << QByteArray("image/jpeg") << 512 << 512;
     QTest::addRow("png with alpha") << makePng(1000, 500, true) << QByteArray("image/png") << 512 << 256;
     QTest::addRow("png without alpha") << makePng(640, 480, false) << QByteArray("image/png") << 512 << 384;
-    QTest::addRow("grayscale png") << grayPng(700, 700) << QByteArray("image/png") << 512 << 512;
+    QTest::addRow("grayscale png") << makeGrayPng(700, 700) << QByteArray("image/png") << 512 << 512;
     QTest::addRow("one pixel") << makePng(1, 1, false) << QByteArray("image/png") << 1 << 1;
     QTest::addRow("a thin line") << makePng(5000, 2, false) << QByteArray("image/png") << 512 << 1;
 }
@@ -132,7 +96,7 @@ void TestApiPhotoCodec::refuses_data()
     // A JPEG whose header claims 60000 x 60000 pixels: refused from the header alone.
     QTest::addRow("jpeg bomb") << withJpegSize(jpeg, 60000, 60000) << 422 << u"image_too_large"_qs;
     QTest::addRow("jpeg too wide") << withJpegSize(jpeg, 20000, 10) << 422 << u"image_too_large"_qs;
-    QTest::addRow("png over the pixel limit") << grayPng(5000, 4000) << 422 << u"image_too_large"_qs;
+    QTest::addRow("png over the pixel limit") << makeGrayPng(5000, 4000) << 422 << u"image_too_large"_qs;
     QByteArray big = makeJpeg(8, 8);
     big.append(QByteArray(PhotoCodec::MaxUploadBytes, '\0'));
     QTest::addRow("over 2 MiB") << big << 413 << u"payload_too_large"_qs;

@@ -271,6 +271,7 @@ void TestApiServe::databaseDownIs503()
     QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
 
     // Cut the database off: no new connections, and the open ones are ended.
+    QString error;
     QVERIFY2(db->adminExec(u"ALTER DATABASE %1 ALLOW_CONNECTIONS false"_qs, &error), qPrintable(error));
     QVERIFY2(db->adminExec(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'"_qs, &error),
              qPrintable(error));

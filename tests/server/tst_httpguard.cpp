@@ -60,6 +60,8 @@ private:
     static HttpGuard::Limits testLimits();
     std::unique_ptr<RawClient> connectClient();
     Response roundTrip(RawClient &client, const QByteArray &bytes);
+    //! Waits until the guard closes \a client's connection; returns the answer it sent first.
+    Response closedAnswer(RawClient &client);
 
     QTemporaryDir m_dir;
     QSslConfiguration m_tlsConfig;
@@ -160,6 +162,16 @@ Response TestHttpGuard::roundTrip(RawClient &client, const QByteArray &bytes)
     return response;
 }
 
+Response TestHttpGuard::closedAnswer(RawClient &client)
+{
+    Response response;
+    [&] {
+        QTRY_VERIFY(client.closed);
+        QVERIFY(client.takeResponse(&response));
+    }();
+    return response;
+}
+
 void TestHttpGuard::normalRequestsPass()
 {
     auto client = connectClient();
@@ -215,9 +227,7 @@ void TestHttpGuard::contentLengthOverLimitIs413()
     // The guard reads and drops the rest of the declared body (QNetworkAccessManager reads the
     // answer only after sending it all), then closes.
     client->send(QByteArray(2097152 - 64 * 1024, 'x'));
-    QTRY_VERIFY(client->closed);
-    Response r;
-    QVERIFY(client->takeResponse(&r));
+    const Response r = closedAnswer(*client);
     QCOMPARE(r.status, 413);
     QCOMPARE(r.errorCode(), QStringLiteral("payload_too_large"));
     QVERIFY(!r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
@@ -243,9 +253,7 @@ void TestHttpGuard::chunkedOverLimitIs413()
         ++sent;
         QTest::qWait(1); // let the event loop run between chunks
     }
-    QTRY_VERIFY(client->closed);
-    Response r;
-    QVERIFY(client->takeResponse(&r));
+    const Response r = closedAnswer(*client);
     QCOMPARE(r.status, 413);
     QCOMPARE(r.errorCode(), QStringLiteral("payload_too_large"));
     QCOMPARE(handlerCalls(), 0);
@@ -282,9 +290,7 @@ void TestHttpGuard::hugeHeaderLineIs431()
 {
     auto client = connectClient();
     client->send("GET /hello HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(9000, 'h') + "\r\n\r\n");
-    QTRY_VERIFY(client->closed);
-    Response r;
-    QVERIFY(client->takeResponse(&r));
+    const Response r = closedAnswer(*client);
     QCOMPARE(r.status, 431);
     QCOMPARE(r.errorCode(), QStringLiteral("headers_too_large"));
     QCOMPARE(handlerCalls(), 0);
@@ -297,9 +303,7 @@ void TestHttpGuard::hugeHeadIs431()
     for (int i = 0; i < 20; ++i)
         head += "X-Header-" + QByteArray::number(i) + ": " + QByteArray(1000, 'v') + "\r\n";
     client->send(head + "\r\n");
-    QTRY_VERIFY(client->closed);
-    Response r;
-    QVERIFY(client->takeResponse(&r));
+    const Response r = closedAnswer(*client);
     QCOMPARE(r.status, 431);
     QCOMPARE(handlerCalls(), 0);
 }
@@ -308,9 +312,7 @@ void TestHttpGuard::longRequestLineIs414()
 {
     auto client = connectClient();
     client->send("GET /hello?" + QByteArray(10000, 'q') + " HTTP/1.1\r\nHost: x\r\n\r\n");
-    QTRY_VERIFY(client->closed);
-    Response r;
-    QVERIFY(client->takeResponse(&r));
+    const Response r = closedAnswer(*client);
     QCOMPARE(r.status, 414);
     QCOMPARE(r.errorCode(), QStringLiteral("uri_too_long"));
 }
@@ -347,9 +349,7 @@ void TestHttpGuard::garbageIs400()
     QFETCH(int, status);
     auto client = connectClient();
     client->send(bytes);
-    QTRY_VERIFY(client->closed);
-    Response r;
-    QVERIFY(client->takeResponse(&r));
+    const Response r = closedAnswer(*client);
     QCOMPARE(r.status, status);
     QVERIFY(!r.errorCode().isEmpty());
     QCOMPARE(handlerCalls(), 0);
@@ -406,10 +406,8 @@ void TestHttpGuard::slowHeadIsClosed()
     QTimer drip;
     connect(&drip, &QTimer::timeout, client.get(), [&] { client->send("X"); });
     drip.start(50);
-    QTRY_VERIFY_WITH_TIMEOUT(client->closed, 5000);
+    const Response r = closedAnswer(*client);
     drip.stop();
-    Response r;
-    QVERIFY(client->takeResponse(&r));
     QCOMPARE(r.status, 408);
     QCOMPARE(r.errorCode(), QStringLiteral("request_timeout"));
     QCOMPARE(m_guard->rejections(HttpGuard::Reason::SlowRequest), 1u);
@@ -423,9 +421,7 @@ void TestHttpGuard::slowBodyIsClosed()
     startServer(limits);
     auto client = connectClient();
     client->send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789");
-    QTRY_VERIFY_WITH_TIMEOUT(client->closed, 5000);
-    Response r;
-    QVERIFY(client->takeResponse(&r));
+    const Response r = closedAnswer(*client);
     QCOMPARE(r.status, 408);
     QCOMPARE(handlerCalls(), 0);
 }

@@ -53,6 +53,41 @@ struct Seen
     QList<Message> messages;
 };
 
+//! Holds one thread's transaction just before its COMMIT (Storage::TestingHooks::beforeCommit)
+//! until release(); every other thread commits as usual. The hooks go when this does.
+class HeldCommit
+{
+public:
+    explicit HeldCommit(Storage &storage, Storage::TestingHooks hooks = {})
+        : m_storage(storage)
+    {
+        hooks.beforeCommit = [this](qint64) {
+            if (QThread::currentThread() == m_holder) {
+                m_inCommit.release();
+                m_release.acquire();
+            }
+        };
+        m_storage.setTestingHooks(hooks);
+    }
+    ~HeldCommit() { m_storage.setTestingHooks({}); }
+    Q_DISABLE_COPY_MOVE(HeldCommit)
+
+    //! Starts \a thread; true once its commit is held.
+    bool start(QThread *thread)
+    {
+        m_holder = thread;
+        thread->start();
+        return m_inCommit.tryAcquire(1, 10000);
+    }
+    void release() { m_release.release(); }
+
+private:
+    Storage &m_storage;
+    QSemaphore m_inCommit;
+    QSemaphore m_release;
+    QThread *m_holder = nullptr;
+};
+
 } // namespace
 
 class TestStorage : public QObject
@@ -525,17 +560,7 @@ void TestStorage::concurrentSavesNeverLoseAnUpdate()
     QVERIFY(ada);
     const qint64 revision = ada->profile.revision;
 
-    QSemaphore inCommit;
-    QSemaphore release;
-    QThread *holder = nullptr;
-    Storage::TestingHooks hooks;
-    hooks.beforeCommit = [&](qint64) {
-        if (QThread::currentThread() == holder) {
-            inCommit.release();
-            release.acquire();
-        }
-    };
-    s.setTestingHooks(hooks);
+    HeldCommit held(s);
 
     Profile editA = ada->profile;
     editA.title = u"Edit A"_qs;
@@ -544,16 +569,13 @@ void TestStorage::concurrentSavesNeverLoseAnUpdate()
     SaveOutcome::Status statusA = SaveOutcome::Status::NotFound;
     SaveOutcome::Status statusB = SaveOutcome::Status::NotFound;
     std::unique_ptr<QThread> a(QThread::create([&] { statusA = s.saveProfile(editA, revision, false)->status; }));
-    holder = a.get();
-    a->start();
-    QVERIFY(inCommit.tryAcquire(1, 10000));
+    QVERIFY(held.start(a.get()));
     std::unique_ptr<QThread> b(QThread::create([&] { statusB = s.saveProfile(editB, revision, false)->status; }));
     b->start();
     QTest::qWait(200); // B reaches its read while A is uncommitted (if nothing holds it back)
-    release.release();
+    held.release();
     QVERIFY(a->wait(10000));
     QVERIFY(b->wait(10000));
-    s.setTestingHooks({});
 
     QCOMPARE(statusA, SaveOutcome::Status::Saved);
     QCOMPARE(statusB, SaveOutcome::Status::Stale);
@@ -932,24 +954,12 @@ void TestStorage::lateCommitIsNeverSkipped()
     qint64 cursor = 0;
     syncAll(u"ada"_qs, &cursor);
 
-    QSemaphore inCommit;
-    QSemaphore release;
-    QThread *holder = nullptr;
-    Storage::TestingHooks hooks;
-    hooks.beforeCommit = [&](qint64) {
-        if (QThread::currentThread() == holder) {
-            inCommit.release();
-            release.acquire();
-        }
-    };
-    s.setTestingHooks(hooks);
+    HeldCommit held(s);
 
     qint64 seqA = 0;
     std::unique_ptr<QThread> a(QThread::create(
         [&] { seqA = s.sendMessage(makeMessage(u"bob"_qs, u"ada"_qs, u"A, slow to commit"_qs))->message.sequence; }));
-    holder = a.get();
-    a->start();
-    QVERIFY(inCommit.tryAcquire(1, 10000));
+    QVERIFY(held.start(a.get()));
 
     QAtomicInt bDone = 0;
     qint64 seqB = 0;
@@ -966,7 +976,7 @@ void TestStorage::lateCommitIsNeverSkipped()
     QVERIFY(during->messages.isEmpty());
     QCOMPARE(during->next, cursor);
 
-    release.release();
+    held.release();
     QVERIFY(a->wait(10000));
     QVERIFY(b->wait(10000));
     QVERIFY(seqA > 0 && seqB > seqA);
@@ -974,7 +984,6 @@ void TestStorage::lateCommitIsNeverSkipped()
     QCOMPARE(seen.messages.size(), 2);
     QCOMPARE(seen.messages.at(0).sequence, seqA);
     QCOMPARE(seen.messages.at(1).sequence, seqB);
-    s.setTestingHooks({});
 }
 
 /*
@@ -993,33 +1002,21 @@ void TestStorage::unserializedSequenceWouldSkip()
     qint64 cursor = 0;
     syncAll(u"ada"_qs, &cursor);
 
-    QSemaphore inCommit;
-    QSemaphore release;
-    QThread *holder = nullptr;
-    Storage::TestingHooks hooks;
-    hooks.unserializedSequence = true;
-    hooks.beforeCommit = [&](qint64) {
-        if (QThread::currentThread() == holder) {
-            inCommit.release();
-            release.acquire();
-        }
-    };
-    s.setTestingHooks(hooks);
+    Storage::TestingHooks unserialized;
+    unserialized.unserializedSequence = true;
+    HeldCommit held(s, unserialized);
 
     std::unique_ptr<QThread> a(
         QThread::create([&] { s.sendMessage(makeMessage(u"bob"_qs, u"ada"_qs, u"A, slow to commit"_qs)); }));
-    holder = a.get();
-    a->start();
-    QVERIFY(inCommit.tryAcquire(1, 10000));
+    QVERIFY(held.start(a.get()));
     QVERIFY(s.sendMessage(makeMessage(u"bob"_qs, u"ada"_qs, u"B, quick"_qs)));
 
     const Seen before = syncAll(u"ada"_qs, &cursor);
     QCOMPARE(before.messages.size(), 1); // B
-    release.release();
+    held.release();
     QVERIFY(a->wait(10000));
     const Seen after = syncAll(u"ada"_qs, &cursor);
     QCOMPARE(after.messages.size(), 0); // A committed, but behind the cursor: skipped
-    s.setTestingHooks({});
 }
 
 /*

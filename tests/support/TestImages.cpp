@@ -11,6 +11,39 @@
 
 namespace Colleagues::Test {
 
+namespace {
+
+QByteArray encodeJpeg(const std::vector<unsigned char> &pixels, int width, int height, int pixelFormat, int subsampling,
+                      int quality)
+{
+    tjhandle handle = tjInitCompress();
+    unsigned char *jpeg = nullptr;
+    unsigned long size = 0;
+    tjCompress2(handle, pixels.data(), width, 0, height, pixelFormat, &jpeg, &size, subsampling, quality, 0);
+    QByteArray out(reinterpret_cast<const char *>(jpeg), qsizetype(size));
+    tjFree(jpeg);
+    tjDestroy(handle);
+    return out;
+}
+
+QByteArray encodePng(const std::vector<unsigned char> &pixels, int width, int height, png_uint_32 format)
+{
+    png_image image;
+    std::memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    image.width = png_uint_32(width);
+    image.height = png_uint_32(height);
+    image.format = format;
+    png_alloc_size_t size = 0;
+    png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr);
+    QByteArray out(qsizetype(size), Qt::Uninitialized);
+    png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr);
+    out.truncate(qsizetype(size));
+    return out;
+}
+
+} // namespace
+
 QByteArray makeJpeg(int width, int height)
 {
     std::vector<unsigned char> rgb(std::size_t(width) * std::size_t(height) * 3);
@@ -22,14 +55,7 @@ QByteArray makeJpeg(int width, int height)
             p[2] = 128;
         }
     }
-    tjhandle handle = tjInitCompress();
-    unsigned char *jpeg = nullptr;
-    unsigned long size = 0;
-    tjCompress2(handle, rgb.data(), width, 0, height, TJPF_RGB, &jpeg, &size, TJSAMP_420, 90, 0);
-    QByteArray out(reinterpret_cast<const char *>(jpeg), qsizetype(size));
-    tjFree(jpeg);
-    tjDestroy(handle);
-    return out;
+    return encodeJpeg(rgb, width, height, TJPF_RGB, TJSAMP_420, 90);
 }
 
 QByteArray makePng(int width, int height, bool alpha)
@@ -38,18 +64,19 @@ QByteArray makePng(int width, int height, bool alpha)
     std::vector<unsigned char> pixels(std::size_t(width) * std::size_t(height) * std::size_t(channels));
     for (std::size_t i = 0; i < pixels.size(); ++i)
         pixels[i] = static_cast<unsigned char>((i * 7) & 0xff);
-    png_image image;
-    std::memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    image.width = png_uint_32(width);
-    image.height = png_uint_32(height);
-    image.format = alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
-    png_alloc_size_t size = 0;
-    png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr);
-    QByteArray out(qsizetype(size), Qt::Uninitialized);
-    png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr);
-    out.truncate(qsizetype(size));
-    return out;
+    return encodePng(pixels, width, height, alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB);
+}
+
+QByteArray makeGrayJpeg(int width, int height)
+{
+    return encodeJpeg(std::vector<unsigned char>(std::size_t(width) * std::size_t(height), 0x40), width, height,
+                      TJPF_GRAY, TJSAMP_GRAY, 80);
+}
+
+QByteArray makeGrayPng(int width, int height)
+{
+    return encodePng(std::vector<unsigned char>(std::size_t(width) * std::size_t(height), 0x80), width, height,
+                     PNG_FORMAT_GRAY);
 }
 
 QPair<int, int> imageSize(const QByteArray &data)

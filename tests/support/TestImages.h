@@ -12,6 +12,9 @@ namespace Colleagues::Test {
 //! A baseline JPEG or PNG of \a width x \a height.
 QByteArray makeJpeg(int width, int height);
 QByteArray makePng(int width, int height, bool alpha);
+//! A plain gray JPEG (8-bit grayscale) or PNG of \a width x \a height.
+QByteArray makeGrayJpeg(int width, int height);
+QByteArray makeGrayPng(int width, int height);
 //! Width and height of an encoded JPEG or PNG, or {-1, -1}.
 QPair<int, int> imageSize(const QByteArray &data);
 

@@ -157,25 +157,25 @@ PhotoJob *ApiClient::fetchPhoto(const QString &username, const QString &knownTag
     auto *job = new PhotoJob(this);
     QNetworkRequest req = request(QStringLiteral("/api/v1/photos/") + pathSegment(username));
     req.setRawHeader("Accept", "image/jpeg, image/png");
-    if (!knownTag.isEmpty())
-        req.setRawHeader("If-None-Match", '"' + knownTag.toLatin1() + '"');
     // We keep our own cache on disk, keyed by photo tag.
-    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    job->start(m_network->get(req));
-    watch(job, true);
+    startConditionalGet(job, req, knownTag);
     return job;
 }
 
 VocabularyJob *ApiClient::fetchVocabulary(const QString &knownVersion)
 {
     auto *job = new VocabularyJob(this);
-    QNetworkRequest req = request(QStringLiteral("/api/v1/vocabulary"));
-    if (!knownVersion.isEmpty())
-        req.setRawHeader("If-None-Match", '"' + knownVersion.toLatin1() + '"');
+    startConditionalGet(job, request(QStringLiteral("/api/v1/vocabulary")), knownVersion);
+    return job;
+}
+
+void ApiClient::startConditionalGet(ApiJob *job, QNetworkRequest req, const QString &knownTag)
+{
+    if (!knownTag.isEmpty())
+        req.setRawHeader("If-None-Match", '"' + knownTag.toLatin1() + '"');
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     job->start(m_network->get(req));
     watch(job, true);
-    return job;
 }
 
 SendMessageJob *ApiClient::sendMessage(const QString &to, const QString &body, const QString &clientId)

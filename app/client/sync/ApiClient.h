@@ -64,6 +64,9 @@ Q_SIGNALS:
 private:
     QNetworkRequest request(const QString &path, bool authenticated = true) const;
     void watch(ApiJob *job, bool authenticated);
+    //! Starts \a job as an authenticated GET of \a req, past Qt's HTTP cache, with If-None-Match
+    //! when the caller knows the current entity tag (\a knownTag, without quotes).
+    void startConditionalGet(ApiJob *job, QNetworkRequest req, const QString &knownTag);
 
     QNetworkAccessManager *m_network;
     QUrl m_serverUrl;

@@ -51,16 +51,7 @@ Expected<Profile> profileFromAnswer(const QByteArray &body)
     return profileFromJson(innerObject(*doc, QStringLiteral("profile")));
 }
 
-ApiError GetProfileJob::parse(const QByteArray &body)
-{
-    Expected<Profile> p = profileFromAnswer(body);
-    if (!p)
-        return fromCoreError(p.error());
-    m_profile = std::move(p).value();
-    return {};
-}
-
-ApiError SaveProfileJob::parse(const QByteArray &body)
+ApiError ProfileAnswerJob::parse(const QByteArray &body)
 {
     Expected<Profile> p = profileFromAnswer(body);
     if (!p)

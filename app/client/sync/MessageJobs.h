@@ -12,9 +12,7 @@ class SendMessageJob : public ApiJob
     Q_OBJECT
 
 public:
-    explicit SendMessageJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    using ApiJob::ApiJob;
     //! The message as the server stored it.
     const Message &message() const { return m_message; }
 
@@ -31,9 +29,7 @@ class MarkReadJob : public ApiJob
     Q_OBJECT
 
 public:
-    explicit MarkReadJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    using ApiJob::ApiJob;
 };
 
 } // namespace Colleagues

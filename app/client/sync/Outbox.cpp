@@ -111,16 +111,8 @@ Expected<QString> Outbox::saveProfile(const Profile &edit, qint64 baseRevision)
     errors.removeIf([&p](const Error &e) { return e.field == QLatin1String("username") && p.username.isEmpty(); });
     if (!errors.isEmpty())
         return errors.first();
-    const QString key = newKey();
-    m_database->write<std::optional<OutboxItem>>(
-        [p, baseRevision, key](SyncWriter &w) { return w.enqueueProfile(p, baseRevision, key); }, this,
-        [this](const std::optional<OutboxItem> &item) {
-            if (!item)
-                return;
-            Q_EMIT itemQueued(*item);
-            schedule();
-        });
-    return key;
+    return enqueue(
+        [p, baseRevision](SyncWriter &w, const QString &key) { return w.enqueueProfile(p, baseRevision, key); });
 }
 
 Expected<QString> Outbox::uploadPhoto(const QByteArray &image, const QByteArray &mimeType)
@@ -129,9 +121,15 @@ Expected<QString> Outbox::uploadPhoto(const QByteArray &image, const QByteArray 
         return Error {Error::Code::InvalidFormat, QStringLiteral("photo"), tr("A photo must be a JPEG or PNG image.")};
     if (image.isEmpty() || image.size() > 8 * 1024 * 1024)
         return Error {Error::Code::TooLong, QStringLiteral("photo"), tr("A photo must be at most 8 MiB.")};
+    return enqueue(
+        [image, mimeType](SyncWriter &w, const QString &key) { return w.enqueuePhoto(image, mimeType, key); });
+}
+
+QString Outbox::enqueue(Enqueue enqueue)
+{
     const QString key = newKey();
     m_database->write<std::optional<OutboxItem>>(
-        [image, mimeType, key](SyncWriter &w) { return w.enqueuePhoto(image, mimeType, key); }, this,
+        [enqueue = std::move(enqueue), key](SyncWriter &w) { return enqueue(w, key); }, this,
         [this](const std::optional<OutboxItem> &item) {
             if (!item)
                 return;

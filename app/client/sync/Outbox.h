@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -21,6 +22,9 @@ namespace Colleagues {
 
 class ApiClient;
 class SyncDatabase;
+namespace SyncSchema {
+class SyncWriter;
+}
 
 /*!
  * Local changes on their way to the server: messages, profile saves and photo uploads.
@@ -93,6 +97,10 @@ Q_SIGNALS:
     void errorOccurred(const Colleagues::ApiError &error);
 
 private:
+    using Enqueue = std::function<std::optional<OutboxItem>(SyncSchema::SyncWriter &, const QString &key)>;
+    //! Queues the profile save or photo upload \a enqueue writes, with a new idempotency key;
+    //! returns the key.
+    QString enqueue(Enqueue enqueue);
     void schedule(std::chrono::milliseconds delay = std::chrono::milliseconds {0});
     void pump();
     void send(const OutboxItem &item);

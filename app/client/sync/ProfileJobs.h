@@ -6,48 +6,53 @@
 
 namespace Colleagues {
 
-//! GET /api/v1/profiles/{username}.
-class GetProfileJob : public ApiJob
+//! A request whose answer is a profile, itself or as {"profile": {...}}.
+class ProfileAnswerJob : public ApiJob
 {
     Q_OBJECT
 
 public:
-    explicit GetProfileJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    //! The profile of the answer (on success).
     const Profile &profile() const { return m_profile; }
 
 protected:
+    friend class ApiClient;
+    explicit ProfileAnswerJob(QObject *parent)
+        : ApiJob(parent)
+    { }
     ApiError parse(const QByteArray &body) override;
 
 private:
     Profile m_profile;
 };
 
-/*!
- * PUT /api/v1/profiles/me with If-Match: "<revision>". On 412 the job fails with a
- * Conflict error and serverProfile() holds the server's current version.
- */
-class SaveProfileJob : public ApiJob
+//! GET /api/v1/profiles/{username}.
+class GetProfileJob : public ProfileAnswerJob
 {
     Q_OBJECT
 
 public:
-    explicit SaveProfileJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
-    //! The saved profile (on success).
-    const Profile &profile() const { return m_profile; }
+    using ProfileAnswerJob::ProfileAnswerJob;
+};
+
+/*!
+ * PUT /api/v1/profiles/me with If-Match: "<revision>". On 412 the job fails with a
+ * Conflict error and serverProfile() holds the server's current version.
+ */
+class SaveProfileJob : public ProfileAnswerJob
+{
+    Q_OBJECT
+
+public:
+    using ProfileAnswerJob::ProfileAnswerJob;
     //! The server's current profile, on a 412 conflict.
     const Profile &serverProfile() const { return m_serverProfile; }
     bool hasServerProfile() const { return !m_serverProfile.username.isEmpty(); }
 
 protected:
-    ApiError parse(const QByteArray &body) override;
     void parseError(ApiError &error, const QByteArray &body) override;
 
 private:
-    Profile m_profile;
     Profile m_serverProfile;
 };
 
@@ -57,9 +62,7 @@ class UploadPhotoJob : public ApiJob
     Q_OBJECT
 
 public:
-    explicit UploadPhotoJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    using ApiJob::ApiJob;
     //! The profile with its new photo tag, when the server sent it.
     const Profile &profile() const { return m_profile; }
 
@@ -76,9 +79,7 @@ class PhotoJob : public ApiJob
     Q_OBJECT
 
 public:
-    explicit PhotoJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    using ApiJob::ApiJob;
     bool isNotModified() const { return httpStatus() == 304; }
     //! The tag of the image in body(), without quotes.
     QString tag() const;

@@ -13,9 +13,7 @@ class SignInJob : public ApiJob
     Q_OBJECT
 
 public:
-    explicit SignInJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    using ApiJob::ApiJob;
 
     QByteArray token() const { return m_token; }
     QString username() const { return m_username; }
@@ -37,9 +35,7 @@ class SignOutJob : public ApiJob
     Q_OBJECT
 
 public:
-    explicit SignOutJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    using ApiJob::ApiJob;
 
 private:
     friend class ApiClient;

@@ -22,6 +22,26 @@ Error nested(const QString &prefix, Error error)
     return error;
 }
 
+//! Decodes the array \a key of \a o into \a items, each element an object decoded by \a decode.
+template<typename T, typename Decode>
+Error readObjects(const QJsonObject &o, const QString &key, QList<T> *items, Decode decode)
+{
+    const QJsonArray array = o.value(key).toArray();
+    items->reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        // The path is only made for an error: a first sync page holds a thousand profiles.
+        const auto path = [&key, i] { return QStringLiteral("%1[%2]").arg(key).arg(i); };
+        const QJsonValue value = array.at(i);
+        if (!value.isObject())
+            return fieldError(path(), QStringLiteral("%1 must be an object.").arg(path()));
+        Expected<T> item = decode(value.toObject());
+        if (!item)
+            return nested(path(), item.error());
+        items->append(std::move(item).value());
+    }
+    return {};
+}
+
 } // namespace
 
 Expected<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
@@ -46,19 +66,9 @@ Expected<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
     if (const QJsonValue total = o.value(QStringLiteral("total")); total.isDouble())
         batch.total = total.toInteger();
 
-    const QJsonArray profiles = o.value(QStringLiteral("profiles")).toArray();
-    batch.profiles.reserve(profiles.size());
-    for (qsizetype i = 0; i < profiles.size(); ++i) {
-        // The path is only made for an error: a first sync page holds a thousand profiles.
-        const auto path = [i] { return QStringLiteral("profiles[%1]").arg(i); };
-        const QJsonValue value = profiles.at(i);
-        if (!value.isObject())
-            return fieldError(path(), QStringLiteral("%1 must be an object.").arg(path()));
-        Expected<Profile> p = profileFromJson(value.toObject());
-        if (!p)
-            return nested(path(), p.error());
-        batch.profiles.append(std::move(p).value());
-    }
+    if (Error error = readObjects(o, QStringLiteral("profiles"), &batch.profiles,
+                                  [](const QJsonObject &item) { return profileFromJson(item); }))
+        return error;
 
     QJsonValue removed = o.value(QStringLiteral("removed"));
     if (removed.isUndefined())
@@ -74,18 +84,8 @@ Expected<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
             return fieldError(QStringLiteral("removed[%1]").arg(i), QStringLiteral("removed ids must be strings."));
     }
 
-    const QJsonArray messages = o.value(QStringLiteral("messages")).toArray();
-    batch.messages.reserve(messages.size());
-    for (qsizetype i = 0; i < messages.size(); ++i) {
-        const auto path = [i] { return QStringLiteral("messages[%1]").arg(i); };
-        const QJsonValue value = messages.at(i);
-        if (!value.isObject())
-            return fieldError(path(), QStringLiteral("%1 must be an object.").arg(path()));
-        Expected<Message> m = messageFromJson(value.toObject());
-        if (!m)
-            return nested(path(), m.error());
-        batch.messages.append(std::move(m).value());
-    }
+    if (Error error = readObjects(o, QStringLiteral("messages"), &batch.messages, messageFromJson))
+        return error;
     return batch;
 }
 

@@ -2,6 +2,7 @@
 #include "client/sync/SyncCommands.h"
 
 #include "client/ClientStore.h"
+#include "client/CommandLine.h"
 #include "client/sync/ApiClient.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/Session.h"
@@ -24,19 +25,10 @@
 
 namespace Colleagues::SyncCommands {
 
+using CommandLine::err;
+using CommandLine::out;
+
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 int finish(int code)
 {

@@ -14,9 +14,7 @@ class SyncJob : public ApiJob
     Q_OBJECT
 
 public:
-    explicit SyncJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    using ApiJob::ApiJob;
 
     qint64 since() const { return m_since; }
 

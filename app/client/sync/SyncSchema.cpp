@@ -62,35 +62,6 @@ QString jsonText(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-OutboxItem::Kind kindFrom(const QString &s)
-{
-    if (s == QLatin1String("profile"))
-        return OutboxItem::Kind::Profile;
-    if (s == QLatin1String("photo"))
-        return OutboxItem::Kind::Photo;
-    return OutboxItem::Kind::Message;
-}
-
-OutboxItem::State outboxStateFrom(const QString &s)
-{
-    if (s == QLatin1String("sending"))
-        return OutboxItem::State::Sending;
-    if (s == QLatin1String("sent"))
-        return OutboxItem::State::Sent;
-    if (s == QLatin1String("failed"))
-        return OutboxItem::State::Failed;
-    return OutboxItem::State::Pending;
-}
-
-MessageRecord::State messageStateFrom(const QString &s)
-{
-    if (s == QLatin1String("pending"))
-        return MessageRecord::State::Pending;
-    if (s == QLatin1String("failed"))
-        return MessageRecord::State::Failed;
-    return MessageRecord::State::Sent;
-}
-
 constexpr const char *MessageColumns = "m.local_id, m.server_id, m.client_id, m.peer, m.sender, m.recipient, m.body, "
                                        "m.sent_at, m.sequence, m.read_at, m.state, "
                                        "(SELECT o.last_error FROM outbox o WHERE o.idempotency_key = m.client_id)";
@@ -108,7 +79,7 @@ MessageRecord readMessage(const Sql::Statement &s, int c = 0)
     r.message.sentAt = fromIso(s.text(c + 7));
     r.message.sequence = s.int64(c + 8);
     r.message.readAt = fromIso(s.text(c + 9));
-    r.state = messageStateFrom(s.text(c + 10));
+    r.state = messageStateFromName(s.text(c + 10));
     if (r.state == MessageRecord::State::Failed)
         r.error = s.text(c + 11);
     return r;
@@ -122,11 +93,11 @@ OutboxItem readOutbox(const Sql::Statement &s)
 {
     OutboxItem i;
     i.id = s.int64(0);
-    i.kind = kindFrom(s.text(1));
+    i.kind = outboxKindFromName(s.text(1));
     i.key = s.text(2);
     i.conversation = s.text(3);
     i.payload = QJsonDocument::fromJson(s.text(4).toUtf8()).object();
-    i.state = outboxStateFrom(s.text(5));
+    i.state = outboxStateFromName(s.text(5));
     i.attempts = s.integer(6);
     i.nextAttemptAt = fromIso(s.text(7));
     i.errorMessage = s.text(8);

@@ -3,49 +3,90 @@
 
 #include <QJsonValue>
 
+#include <cstddef>
+
 namespace Colleagues {
+
+namespace {
+
+//! An enum value with the name it has in the store and in the command line's output.
+template<typename E>
+struct Named
+{
+    E value;
+    const char *name;
+};
+
+constexpr Named<SyncState> SyncStates[] = {{SyncState::SignedOut, "signed_out"},
+                                           {SyncState::Offline, "offline"},
+                                           {SyncState::Syncing, "syncing"},
+                                           {SyncState::Online, "online"},
+                                           {SyncState::Error, "error"}};
+constexpr Named<MessageRecord::State> MessageStates[] = {{MessageRecord::State::Pending, "pending"},
+                                                         {MessageRecord::State::Sent, "sent"},
+                                                         {MessageRecord::State::Failed, "failed"}};
+constexpr Named<OutboxItem::Kind> OutboxKinds[] = {
+    {OutboxItem::Kind::Message, "message"}, {OutboxItem::Kind::Profile, "profile"}, {OutboxItem::Kind::Photo, "photo"}};
+constexpr Named<OutboxItem::State> OutboxStates[] = {{OutboxItem::State::Pending, "pending"},
+                                                     {OutboxItem::State::Sending, "sending"},
+                                                     {OutboxItem::State::Sent, "sent"},
+                                                     {OutboxItem::State::Failed, "failed"}};
+
+template<typename E, std::size_t N>
+QString nameIn(const Named<E> (&names)[N], E value)
+{
+    for (const Named<E> &n : names) {
+        if (n.value == value)
+            return QLatin1String(n.name);
+    }
+    return {};
+}
+
+template<typename E, std::size_t N>
+E valueIn(const Named<E> (&names)[N], QStringView name, E unknown)
+{
+    for (const Named<E> &n : names) {
+        if (name == QLatin1String(n.name))
+            return n.value;
+    }
+    return unknown;
+}
+
+} // namespace
 
 QString syncStateName(SyncState state)
 {
-    switch (state) {
-    case SyncState::SignedOut: return QStringLiteral("signed_out");
-    case SyncState::Offline: return QStringLiteral("offline");
-    case SyncState::Syncing: return QStringLiteral("syncing");
-    case SyncState::Online: return QStringLiteral("online");
-    case SyncState::Error: return QStringLiteral("error");
-    }
-    return {};
+    return nameIn(SyncStates, state);
 }
 
 QString messageStateName(MessageRecord::State state)
 {
-    switch (state) {
-    case MessageRecord::State::Pending: return QStringLiteral("pending");
-    case MessageRecord::State::Sent: return QStringLiteral("sent");
-    case MessageRecord::State::Failed: return QStringLiteral("failed");
-    }
-    return {};
+    return nameIn(MessageStates, state);
+}
+
+MessageRecord::State messageStateFromName(QStringView name)
+{
+    return valueIn(MessageStates, name, MessageRecord::State::Sent);
 }
 
 QString outboxKindName(OutboxItem::Kind kind)
 {
-    switch (kind) {
-    case OutboxItem::Kind::Message: return QStringLiteral("message");
-    case OutboxItem::Kind::Profile: return QStringLiteral("profile");
-    case OutboxItem::Kind::Photo: return QStringLiteral("photo");
-    }
-    return {};
+    return nameIn(OutboxKinds, kind);
+}
+
+OutboxItem::Kind outboxKindFromName(QStringView name)
+{
+    return valueIn(OutboxKinds, name, OutboxItem::Kind::Message);
 }
 
 QString outboxStateName(OutboxItem::State state)
 {
-    switch (state) {
-    case OutboxItem::State::Pending: return QStringLiteral("pending");
-    case OutboxItem::State::Sending: return QStringLiteral("sending");
-    case OutboxItem::State::Sent: return QStringLiteral("sent");
-    case OutboxItem::State::Failed: return QStringLiteral("failed");
-    }
-    return {};
+    return nameIn(OutboxStates, state);
+}
+
+OutboxItem::State outboxStateFromName(QStringView name)
+{
+    return valueIn(OutboxStates, name, OutboxItem::State::Pending);
 }
 
 namespace {

@@ -38,6 +38,8 @@ struct MessageRecord
 };
 
 QString messageStateName(MessageRecord::State state);
+//! The state named \a name by messageStateName(); Sent for an unknown name.
+MessageRecord::State messageStateFromName(QStringView name);
 
 //! One conversation with another person.
 struct Conversation
@@ -76,6 +78,9 @@ struct OutboxItem
 
 QString outboxKindName(OutboxItem::Kind kind);
 QString outboxStateName(OutboxItem::State state);
+//! The kind or state with that name; Message and Pending for an unknown name.
+OutboxItem::Kind outboxKindFromName(QStringView name);
+OutboxItem::State outboxStateFromName(QStringView name);
 
 //! A profile save the server refused because the profile changed elsewhere (412).
 struct ProfileConflict

@@ -16,9 +16,7 @@ class VocabularyJob : public ApiJob
     Q_OBJECT
 
 public:
-    explicit VocabularyJob(QObject *parent = nullptr)
-        : ApiJob(parent)
-    { }
+    using ApiJob::ApiJob;
 
     bool isNotModified() const { return httpStatus() == 304; }
 

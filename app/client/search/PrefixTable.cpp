@@ -54,6 +54,43 @@ void PrefixTable::reset(size_t people, size_t expected)
     m_firstEnds.assign(people, 0);
     m_firstEntries.clear();
     m_firstEntries.reserve(expected * 20);
+    for (std::vector<Posting> &postings : m_pairs)
+        postings.clear();
+}
+
+void PrefixTable::updatePairs(quint32 id, size_t begin, size_t end, bool remove)
+{
+    // A run is sorted by prefix id, so the prefixes of one pair are adjacent.
+    for (size_t i = begin; i < end;) {
+        const quint32 pair = pairOf(quint32(m_entries[i] >> EntryShift));
+        Posting posting {id, 0, 0};
+        for (; i < end && pairOf(quint32(m_entries[i] >> EntryShift)) == pair; ++i) {
+            const quint64 entry = m_entries[i];
+            posting.prefix |= quint16((entry >> 11) & ColumnBits);
+            // Exactly the two characters: the id's last two characters are empty.
+            if ((quint32(entry >> EntryShift) & 0xFFF) == 0)
+                posting.exact |= quint16(entry & ColumnBits);
+        }
+        const quint32 second = pair & 63;
+        if (second == 0 || second == quint32(OtherChar))
+            continue; // one character, or a second one no term can have
+        std::vector<Posting> &postings = m_pairs[pair];
+        if (!remove && (postings.empty() || postings.back().id < id)) {
+            postings.push_back(posting); // a full build: in id order
+            continue;
+        }
+        auto it = std::lower_bound(postings.begin(), postings.end(), id,
+                                   [](const Posting &p, quint32 value) { return p.id < value; });
+        const bool found = it != postings.end() && it->id == id;
+        if (remove) {
+            if (found)
+                postings.erase(it);
+        } else if (found) {
+            *it = posting;
+        } else {
+            postings.insert(it, posting);
+        }
+    }
 }
 
 void PrefixTable::resize(size_t people)
@@ -81,6 +118,7 @@ void PrefixTable::removePerson(size_t id)
 {
     if (id >= m_ends.size())
         return;
+    updatePairs(quint32(id), m_offsets[id], m_ends[id], true);
     m_unused += m_ends[id] - m_offsets[id];
     endRun(id);
 }
@@ -89,6 +127,7 @@ void PrefixTable::setPerson(size_t id, std::span<const QByteArrayView> columns)
 {
     if (id >= m_ends.size())
         resize(id + 1);
+    updatePairs(quint32(id), m_offsets[id], m_ends[id], true);
     m_unused += m_ends[id] - m_offsets[id];
     // One raw entry per token, then sorted and merged by prefix id.
     m_offsets[id] = quint32(m_entries.size());
@@ -155,6 +194,7 @@ void PrefixTable::setPerson(size_t id, std::span<const QByteArrayView> columns)
     }
     m_ends[id] = quint32(m_entries.size());
     m_firstEnds[id] = quint32(m_firstEntries.size());
+    updatePairs(quint32(id), m_offsets[id], m_ends[id], false);
 }
 
 void PrefixTable::squeeze()
@@ -168,6 +208,12 @@ void PrefixTable::squeeze()
     };
     fit(m_entries);
     fit(m_firstEntries);
+    for (std::vector<Posting> &postings : m_pairs) {
+        std::vector<Posting> fitted;
+        fitted.reserve(postings.size() + postings.size() / 50 + 4);
+        fitted.assign(postings.begin(), postings.end());
+        postings.swap(fitted);
+    }
     m_scratch = {};
 }
 

@@ -42,6 +42,14 @@ public:
         quint16 exact = 0;
     };
 
+    //! A person with a token that starts with two given characters (pairPostings()).
+    struct Posting
+    {
+        quint32 id = 0;
+        quint16 prefix = 0; //!< columns with such a token
+        quint16 exact = 0; //!< columns where such a token is exactly the two characters
+    };
+
     //! The table's term for an encoded token (SearchText::encode()), invalid when the token is
     //! empty, longer than MaxLength or has a character outside the alphabet.
     static Term term(QStringView token);
@@ -61,6 +69,18 @@ public:
 
     //! Where \a term matches person \a id. Inline: it is the inner loop of short queries.
     inline Hit lookup(size_t id, const Term &term) const;
+
+    //! Everyone with a token starting with the first two characters of \a term, in id order:
+    //! for a term of two characters its answer (Posting::prefix and exact are its Hit), for a
+    //! longer one the only people it can match. Empty for a term of one character. A two-letter
+    //! term matches much of the directory; reading its postings costs a fraction of asking every
+    //! person's run.
+    std::span<const Posting> pairPostings(const Term &term) const
+    {
+        if (term.length < 2)
+            return {};
+        return m_pairs[pairOf(term.id)];
+    }
 
     //! Entries in use and entries of runs replaced since the last reset(): when these are more
     //! than a tenth of the table, a reset() and a full build compact it.
@@ -85,7 +105,13 @@ private:
         return (pair * 2654435761u) >> 24;
     }
 
+    //! The first two characters of a table id (12 bits), the index of their postings.
+    static quint32 pairOf(quint32 prefixId) { return prefixId >> (6 * (MaxLength - 2)); }
+
     void endRun(size_t id);
+    //! Adds person \a id to (or, with \a remove, takes them out of) the postings of the first two
+    //! characters of each of their prefixes; their run is m_entries[begin .. end).
+    void updatePairs(quint32 id, size_t begin, size_t end, bool remove);
 
     struct Filter
     {
@@ -104,6 +130,8 @@ private:
     std::vector<quint32> m_firstEntries;
     size_t m_unused = 0;
     std::vector<quint64> m_scratch;
+    // Per two first characters (pairOf()), the people with a token starting with them.
+    std::vector<std::vector<Posting>> m_pairs = std::vector<std::vector<Posting>>(size_t(1) << 12);
 };
 
 PrefixTable::Hit PrefixTable::lookup(size_t id, const Term &term) const

@@ -22,6 +22,8 @@
 #include <QtAlgorithms>
 
 #include <algorithm>
+#include <limits>
+#include <span>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcSearch, "colleagues.search", QtInfoMsg)
@@ -867,6 +869,42 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     size_t mainCursor = 0;
     std::vector<size_t> sideCursors(sides.size(), 0);
 
+    // A term of two or more letters that every result must match: only the people of its first
+    // two letters' postings in the prefix table can match it, and those its FTS5 part found (an
+    // alias's other names). The term with the fewest is read instead of the whole directory.
+    int driver = -1;
+    int driverSide = -1; //!< the driver's FTS5 part, an index into sides
+    size_t driverSize = 0;
+    std::span<const PrefixTable::Posting> driverPostings;
+    for (int t : tableTerms) {
+        const PlanTerm &term = terms[size_t(t)];
+        if (partial || term.optional || term.shortTerm.length < 2)
+            continue;
+        const auto postings = prefixTable.pairPostings(term.shortTerm);
+        size_t size = postings.size();
+        int side = -1;
+        if (term.hasFtsPart(withRelated)) {
+            const auto it = std::find(sideTerms.begin(), sideTerms.end(), t);
+            if (it == sideTerms.end())
+                continue;
+            side = int(it - sideTerms.begin());
+            size += sides[size_t(side)].rowids.size();
+        }
+        if (driver < 0 || size < driverSize) {
+            driver = t;
+            driverSide = side;
+            driverSize = size;
+            driverPostings = postings;
+        }
+    }
+    // Every person is considered in local_id order, whichever list they come from: a term of
+    // two or more letters walks its postings beside them rather than asking the person's run,
+    // and asks the run only for a term of three or four letters whose first two it has.
+    std::vector<std::span<const PrefixTable::Posting>> tablePostings(tableTerms.size());
+    std::vector<size_t> tableCursors(tableTerms.size(), 0);
+    for (size_t k = 0; k < tableTerms.size(); ++k)
+        tablePostings[k] = prefixTable.pairPostings(terms[size_t(tableTerms[k])].shortTerm);
+
     auto consider = [&](qint64 id) {
         const Doc &doc = docs[size_t(id)];
         if (!tableOnly)
@@ -886,9 +924,23 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             if (sides[i].find(id, &sideCursors[i], &found))
                 hits[size_t(sideTerms[i])] |= found->masked(terms[size_t(sideTerms[i])].columns);
         }
-        for (int t : tableTerms) {
+        for (size_t k = 0; k < tableTerms.size(); ++k) {
+            const int t = tableTerms[k];
             const PlanTerm &term = terms[size_t(t)];
-            const PrefixTable::Hit hit = prefixTable.lookup(size_t(id), term.shortTerm);
+            PrefixTable::Hit hit;
+            if (term.shortTerm.length >= 2) {
+                const std::span<const PrefixTable::Posting> &postings = tablePostings[k];
+                size_t &cursor = tableCursors[k];
+                while (cursor < postings.size() && postings[cursor].id < quint64(id))
+                    ++cursor;
+                if (cursor < postings.size() && postings[cursor].id == quint64(id)) {
+                    hit = term.shortTerm.length == 2
+                        ? PrefixTable::Hit {postings[cursor].prefix, postings[cursor].exact}
+                        : prefixTable.lookup(size_t(id), term.shortTerm);
+                }
+            } else {
+                hit = prefixTable.lookup(size_t(id), term.shortTerm);
+            }
             TermHit &termHit = hits[size_t(t)];
             if (tableOnly)
                 termHit = TermHit {quint16(hit.exact & term.columns), quint16(hit.prefix & term.columns), 0, 0};
@@ -917,6 +969,28 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             if (present(id)) // else changed after the table was loaded; the next search reloads
                 consider(id);
         }
+        return true;
+    }
+    if (driver >= 0 && (!within || driverSize < within->size())) {
+        // The driver's postings and the people its FTS5 part found, in local_id order.
+        matches->reserve(driverSize);
+        static const std::vector<qint64> none;
+        const std::vector<qint64> &found = driverSide >= 0 ? sides[size_t(driverSide)].rowids : none;
+        size_t next = 0;
+        auto considerFound = [&](qint64 until) {
+            for (; next < found.size() && found[next] < until; ++next) {
+                if (present(found[next]))
+                    consider(found[next]);
+            }
+            if (next < found.size() && found[next] == until)
+                ++next; // in the postings too
+        };
+        for (const PrefixTable::Posting &p : driverPostings) {
+            considerFound(qint64(p.id));
+            if (present(qint64(p.id)))
+                consider(qint64(p.id));
+        }
+        considerFound(std::numeric_limits<qint64>::max());
         return true;
     }
     if (within) {

@@ -16,10 +16,16 @@
 #include "core/Vocabulary.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QtAlgorithms>
+
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <limits>
@@ -183,6 +189,25 @@ QString skillColumns(int minLevel)
         out += QLatin1String(names[5 - level]);
     }
     return out + QLatin1Char('}');
+}
+
+//! Asks the OS to read the store's files into its page cache, in the background (readahead):
+//! after a cold start the first searches then find the rows of a page and the FTS5 doclists in
+//! memory instead of waiting for the disk a page at a time. Up to 1 GiB; the page cache, not
+//! this process, holds it.
+void prefetch(const QString &databasePath)
+{
+#ifdef Q_OS_LINUX
+    for (const QString &path : {databasePath, databasePath + QStringLiteral("-wal")}) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        posix_fadvise(fd, 0, off_t(1) << 30, POSIX_FADV_WILLNEED);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(databasePath)
+#endif
 }
 
 struct Match
@@ -366,12 +391,15 @@ bool SearchEngine::Private::ensureFresh()
         loadedIndexState = indexState();
         QElapsedTimer timer;
         timer.start();
+        prefetch(store->filePath());
+        const qint64 prefetchNs = timer.nsecsElapsed();
         if (!loadDocs())
             return false;
         const qint64 docsNs = timer.nsecsElapsed();
         if (!loadPrefixTable())
             return false;
-        qCDebug(lcSearch) << "loaded" << byName.size() << "people:" << docsNs / 1000000 << "ms per-person table,"
+        qCDebug(lcSearch) << "loaded" << byName.size() << "people:" << prefetchNs / 1000000 << "ms prefetch,"
+                          << (docsNs - prefetchNs) / 1000000 << "ms per-person table,"
                           << (timer.nsecsElapsed() - docsNs) / 1000000 << "ms prefix table";
         docsLoaded = true;
     }

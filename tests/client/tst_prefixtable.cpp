@@ -250,6 +250,11 @@ void TestPrefixTable::matchesNaiveLookup()
                     QFAIL(qPrintable(
                         QStringLiteral("postings of person %1, term %2").arg(id).arg(QString::fromLatin1(term))));
                 if (posted) {
+                    const PrefixTable::Hit fromPosting = table.lookup(postings[cursor], tableTerm);
+                    if (length > 2 && (fromPosting.prefix != expected.prefix || fromPosting.exact != expected.exact))
+                        QFAIL(qPrintable(QStringLiteral("lookup by posting of person %1, term %2")
+                                             .arg(id)
+                                             .arg(QString::fromLatin1(term))));
                     QCOMPARE(postings[cursor].prefix, pair.prefix);
                     QCOMPARE(postings[cursor].exact, pair.exact);
                     ++cursor;

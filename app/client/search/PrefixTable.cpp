@@ -63,7 +63,7 @@ void PrefixTable::updatePairs(quint32 id, size_t begin, size_t end, bool remove)
     // A run is sorted by prefix id, so the prefixes of one pair are adjacent.
     for (size_t i = begin; i < end;) {
         const quint32 pair = pairOf(quint32(m_entries[i] >> EntryShift));
-        Posting posting {id, 0, 0};
+        Posting posting {id, 0, 0, quint32(i)};
         for (; i < end && pairOf(quint32(m_entries[i] >> EntryShift)) == pair; ++i) {
             const quint64 entry = m_entries[i];
             posting.prefix |= quint16((entry >> 11) & ColumnBits);

@@ -48,6 +48,7 @@ public:
         quint32 id = 0;
         quint16 prefix = 0; //!< columns with such a token
         quint16 exact = 0; //!< columns where such a token is exactly the two characters
+        quint32 entry = 0; //!< where the person's prefixes with these two characters start
     };
 
     //! The table's term for an encoded token (SearchText::encode()), invalid when the token is
@@ -82,11 +83,34 @@ public:
         return m_pairs[pairOf(term.id)];
     }
 
+    //! Where \a term (three or four characters) matches the person of \a posting, a posting of
+    //! pairPostings(term): the same as lookup(), reading only the person's prefixes of that pair.
+    inline Hit lookup(const Posting &posting, const Term &term) const;
+    //! Asks the CPU to fetch what lookup(posting, term) will read (a search walks postings in
+    //! order, so it knows the next people a few steps ahead).
+    void prefetch(const Posting &posting) const
+    {
+#if defined(__GNUC__)
+        __builtin_prefetch(m_entries.data() + posting.entry);
+#else
+        Q_UNUSED(posting)
+#endif
+    }
+
     //! Entries in use and entries of runs replaced since the last reset(): when these are more
     //! than a tenth of the table, a reset() and a full build compact it.
-    size_t entryCount() const { return m_entries.size(); }
-    size_t unusedEntries() const { return m_unused; }
-    bool needsCompaction() const { return m_unused > m_entries.size() / 10; }
+    size_t entryCount() const
+    {
+        return m_entries.size();
+    }
+    size_t unusedEntries() const
+    {
+        return m_unused;
+    }
+    bool needsCompaction() const
+    {
+        return m_unused > m_entries.size() / 10;
+    }
 
     //! Frees what the build reserved beyond its use, keeping room for people who change later.
     void squeeze();
@@ -98,7 +122,10 @@ private:
     static constexpr quint32 ColumnBits = 0x7FF;
 
     //! The first character of a table id, and a hash (0-255) of its first two.
-    static int firstCharOf(quint32 prefixId) { return int(prefixId >> (6 * (MaxLength - 1))); }
+    static int firstCharOf(quint32 prefixId)
+    {
+        return int(prefixId >> (6 * (MaxLength - 1)));
+    }
     static quint32 pairBit(quint32 prefixId)
     {
         const quint32 pair = prefixId >> (6 * (MaxLength - 2));
@@ -106,7 +133,10 @@ private:
     }
 
     //! The first two characters of a table id (12 bits), the index of their postings.
-    static quint32 pairOf(quint32 prefixId) { return prefixId >> (6 * (MaxLength - 2)); }
+    static quint32 pairOf(quint32 prefixId)
+    {
+        return prefixId >> (6 * (MaxLength - 2));
+    }
 
     void endRun(size_t id);
     //! Adds person \a id to (or, with \a remove, takes them out of) the postings of the first two
@@ -174,6 +204,26 @@ PrefixTable::Hit PrefixTable::lookup(size_t id, const Term &term) const
     while (it != end && *it < low)
         ++it;
     for (; it != end && *it < high; ++it) {
+        hit.prefix |= quint16((*it >> 11) & ColumnBits);
+        if ((*it >> EntryShift) == quint64(term.id))
+            hit.exact |= quint16(*it & ColumnBits);
+    }
+    return hit;
+}
+
+PrefixTable::Hit PrefixTable::lookup(const Posting &posting, const Term &term) const
+{
+    Hit hit;
+    const int freeBits = 6 * (MaxLength - term.length);
+    const quint64 low = quint64(term.id) << EntryShift;
+    const quint64 high = quint64(term.id + (1u << freeBits)) << EntryShift;
+    const quint32 pair = pairOf(term.id);
+    for (auto it = m_entries.begin() + posting.entry; it != m_entries.end() && *it < high; ++it) {
+        if (*it < low) {
+            if (pairOf(quint32(*it >> EntryShift)) != pair)
+                break;
+            continue;
+        }
         hit.prefix |= quint16((*it >> 11) & ColumnBits);
         if ((*it >> EntryShift) == quint64(term.id))
             hit.exact |= quint16(*it & ColumnBits);

@@ -959,12 +959,16 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             if (term.shortTerm.length >= 2) {
                 const std::span<const PrefixTable::Posting> &postings = tablePostings[k];
                 size_t &cursor = tableCursors[k];
-                while (cursor < postings.size() && postings[cursor].id < quint64(id))
+                constexpr size_t Ahead = 12; // people whose prefixes are fetched ahead of need
+                while (cursor < postings.size() && postings[cursor].id < quint64(id)) {
                     ++cursor;
+                    if (cursor + Ahead < postings.size() && term.shortTerm.length > 2)
+                        prefixTable.prefetch(postings[cursor + Ahead]);
+                }
                 if (cursor < postings.size() && postings[cursor].id == quint64(id)) {
                     hit = term.shortTerm.length == 2
                         ? PrefixTable::Hit {postings[cursor].prefix, postings[cursor].exact}
-                        : prefixTable.lookup(size_t(id), term.shortTerm);
+                        : prefixTable.lookup(postings[cursor], term.shortTerm);
                 }
             } else {
                 hit = prefixTable.lookup(size_t(id), term.shortTerm);

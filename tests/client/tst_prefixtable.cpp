@@ -209,6 +209,9 @@ void TestPrefixTable::matchesNaiveLookup()
         people[id] = person();
         table.setPerson(id, views(people[id]));
     }
+    QVERIFY(!table.hasPostings());
+    table.squeeze(); // ends the build: makes the postings
+    QVERIFY(table.hasPostings());
     for (int change = 0; change < 30; ++change) {
         const size_t id = size_t(random.bounded(int(people.size())));
         if (change % 5 == 0) {
@@ -251,12 +254,10 @@ void TestPrefixTable::matchesNaiveLookup()
                         QStringLiteral("postings of person %1, term %2").arg(id).arg(QString::fromLatin1(term))));
                 if (posted) {
                     const PrefixTable::Hit fromPosting = table.lookup(postings[cursor], tableTerm);
-                    if (length > 2 && (fromPosting.prefix != expected.prefix || fromPosting.exact != expected.exact))
+                    if (fromPosting.prefix != expected.prefix || fromPosting.exact != expected.exact)
                         QFAIL(qPrintable(QStringLiteral("lookup by posting of person %1, term %2")
                                              .arg(id)
                                              .arg(QString::fromLatin1(term))));
-                    QCOMPARE(postings[cursor].prefix, pair.prefix);
-                    QCOMPARE(postings[cursor].exact, pair.exact);
                     ++cursor;
                 }
             }

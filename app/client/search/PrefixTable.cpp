@@ -55,30 +55,49 @@ void PrefixTable::reset(size_t people, size_t expected)
     m_firstEntries.clear();
     m_firstEntries.reserve(expected * 20);
     for (std::vector<Posting> &postings : m_pairs)
-        postings.clear();
+        postings = {};
+    m_pairsPending = true;
+}
+
+template<typename F>
+void PrefixTable::forEachPair(size_t begin, size_t end, F &&f) const
+{
+    // A run is sorted by prefix id, so the prefixes of one pair are adjacent.
+    for (size_t i = begin; i < end;) {
+        const size_t first = i;
+        const quint32 pair = pairOf(quint32(m_entries[i] >> EntryShift));
+        while (i < end && pairOf(quint32(m_entries[i] >> EntryShift)) == pair)
+            ++i;
+        const quint32 second = pair & 63;
+        if (second != 0 && second != quint32(OtherChar)) // not one character, nor a second no term has
+            f(pair, first);
+    }
+}
+
+void PrefixTable::buildPairs()
+{
+    // Two passes over the runs: the size of each list, then the postings in id order.
+    std::vector<quint32> counts(m_pairs.size(), 0);
+    for (size_t id = 0; id < m_ends.size(); ++id)
+        forEachPair(m_offsets[id], m_ends[id], [&](quint32 pair, size_t) { ++counts[pair]; });
+    for (size_t pair = 0; pair < m_pairs.size(); ++pair) {
+        m_pairs[pair] = {};
+        m_pairs[pair].reserve(counts[pair] + counts[pair] / 50 + (counts[pair] ? 4 : 0));
+    }
+    for (size_t id = 0; id < m_ends.size(); ++id) {
+        forEachPair(m_offsets[id], m_ends[id], [&](quint32 pair, size_t first) {
+            m_pairs[pair].push_back(Posting {quint32(id), quint32(first)});
+        });
+    }
+    m_pairsPending = false;
 }
 
 void PrefixTable::updatePairs(quint32 id, size_t begin, size_t end, bool remove)
 {
-    // A run is sorted by prefix id, so the prefixes of one pair are adjacent.
-    for (size_t i = begin; i < end;) {
-        const quint32 pair = pairOf(quint32(m_entries[i] >> EntryShift));
-        Posting posting {id, 0, 0, quint32(i)};
-        for (; i < end && pairOf(quint32(m_entries[i] >> EntryShift)) == pair; ++i) {
-            const quint64 entry = m_entries[i];
-            posting.prefix |= quint16((entry >> 11) & ColumnBits);
-            // Exactly the two characters: the id's last two characters are empty.
-            if ((quint32(entry >> EntryShift) & 0xFFF) == 0)
-                posting.exact |= quint16(entry & ColumnBits);
-        }
-        const quint32 second = pair & 63;
-        if (second == 0 || second == quint32(OtherChar))
-            continue; // one character, or a second one no term can have
+    if (m_pairsPending)
+        return; // squeeze() makes them all at once
+    forEachPair(begin, end, [&](quint32 pair, size_t first) {
         std::vector<Posting> &postings = m_pairs[pair];
-        if (!remove && (postings.empty() || postings.back().id < id)) {
-            postings.push_back(posting); // a full build: in id order
-            continue;
-        }
         auto it = std::lower_bound(postings.begin(), postings.end(), id,
                                    [](const Posting &p, quint32 value) { return p.id < value; });
         const bool found = it != postings.end() && it->id == id;
@@ -86,11 +105,11 @@ void PrefixTable::updatePairs(quint32 id, size_t begin, size_t end, bool remove)
             if (found)
                 postings.erase(it);
         } else if (found) {
-            *it = posting;
+            it->entry = quint32(first);
         } else {
-            postings.insert(it, posting);
+            postings.insert(it, Posting {id, quint32(first)});
         }
-    }
+    });
 }
 
 void PrefixTable::resize(size_t people)
@@ -208,12 +227,8 @@ void PrefixTable::squeeze()
     };
     fit(m_entries);
     fit(m_firstEntries);
-    for (std::vector<Posting> &postings : m_pairs) {
-        std::vector<Posting> fitted;
-        fitted.reserve(postings.size() + postings.size() / 50 + 4);
-        fitted.assign(postings.begin(), postings.end());
-        postings.swap(fitted);
-    }
+    if (m_pairsPending)
+        buildPairs();
     m_scratch = {};
 }
 

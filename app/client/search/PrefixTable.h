@@ -46,8 +46,6 @@ public:
     struct Posting
     {
         quint32 id = 0;
-        quint16 prefix = 0; //!< columns with such a token
-        quint16 exact = 0; //!< columns where such a token is exactly the two characters
         quint32 entry = 0; //!< where the person's prefixes with these two characters start
     };
 
@@ -71,19 +69,20 @@ public:
     //! Where \a term matches person \a id. Inline: it is the inner loop of short queries.
     inline Hit lookup(size_t id, const Term &term) const;
 
-    //! Everyone with a token starting with the first two characters of \a term, in id order:
-    //! for a term of two characters its answer (Posting::prefix and exact are its Hit), for a
-    //! longer one the only people it can match. Empty for a term of one character. A two-letter
-    //! term matches much of the directory; reading its postings costs a fraction of asking every
-    //! person's run.
+    //! True when pairPostings() can be asked: after the squeeze() that ends a build from reset().
+    bool hasPostings() const { return !m_pairsPending; }
+    //! Everyone with a token starting with the first two characters of \a term, in id order: the
+    //! only people a term of two to four characters can match (lookup(posting, term) says where).
+    //! Empty for a term of one character. A short term matches much of the directory; walking
+    //! its postings costs a fraction of asking every person's run.
     std::span<const Posting> pairPostings(const Term &term) const
     {
-        if (term.length < 2)
+        if (term.length < 2 || m_pairsPending)
             return {};
         return m_pairs[pairOf(term.id)];
     }
 
-    //! Where \a term (three or four characters) matches the person of \a posting, a posting of
+    //! Where \a term (two to four characters) matches the person of \a posting, a posting of
     //! pairPostings(term): the same as lookup(), reading only the person's prefixes of that pair.
     inline Hit lookup(const Posting &posting, const Term &term) const;
     //! Asks the CPU to fetch what lookup(posting, term) will read (a search walks postings in
@@ -112,7 +111,8 @@ public:
         return m_unused > m_entries.size() / 10;
     }
 
-    //! Frees what the build reserved beyond its use, keeping room for people who change later.
+    //! Frees what the build reserved beyond its use, keeping room for people who change later,
+    //! and after a build from reset() makes the postings (sized exactly, in one pass).
     void squeeze();
 
 private:
@@ -142,6 +142,11 @@ private:
     //! Adds person \a id to (or, with \a remove, takes them out of) the postings of the first two
     //! characters of each of their prefixes; their run is m_entries[begin .. end).
     void updatePairs(quint32 id, size_t begin, size_t end, bool remove);
+    //! Calls \a f(pair, first entry) for each pair of person \a id's run m_entries[begin .. end)
+    //! that a term can have.
+    template<typename F>
+    void forEachPair(size_t begin, size_t end, F &&f) const;
+    void buildPairs();
 
     struct Filter
     {
@@ -162,6 +167,7 @@ private:
     std::vector<quint64> m_scratch;
     // Per two first characters (pairOf()), the people with a token starting with them.
     std::vector<std::vector<Posting>> m_pairs = std::vector<std::vector<Posting>>(size_t(1) << 12);
+    bool m_pairsPending = false; //!< a build from reset() is under way: squeeze() makes m_pairs
 };
 
 PrefixTable::Hit PrefixTable::lookup(size_t id, const Term &term) const

@@ -20,6 +20,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QThreadPool>
 #include <QtAlgorithms>
 
 #ifdef Q_OS_LINUX
@@ -191,20 +192,27 @@ QString skillColumns(int minLevel)
     return out + QLatin1Char('}');
 }
 
-//! Asks the OS to read the store's files into its page cache, in the background (readahead):
+//! Asks the OS to read the store's files into its page cache (readahead), on a pool thread:
 //! after a cold start the first searches then find the rows of a page and the FTS5 doclists in
-//! memory instead of waiting for the disk a page at a time. Up to 1 GiB; the page cache, not
-//! this process, holds it.
+//! memory instead of waiting for the disk a page at a time. The kernel reads at most a few MB per
+//! request and a request waits for the disk's queue, hence chunks, off the caller's thread. Up
+//! to 1 GiB; the page cache, not this process, holds it.
 void prefetch(const QString &databasePath)
 {
 #ifdef Q_OS_LINUX
-    for (const QString &path : {databasePath, databasePath + QStringLiteral("-wal")}) {
-        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            continue;
-        posix_fadvise(fd, 0, off_t(1) << 30, POSIX_FADV_WILLNEED);
-        ::close(fd);
-    }
+    const QByteArray path = QFile::encodeName(databasePath);
+    QThreadPool::globalInstance()->start([path] {
+        for (const QByteArray &file : {path, path + "-wal"}) {
+            const int fd = ::open(file.constData(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+                continue;
+            constexpr off_t Chunk = off_t(4) << 20;
+            const off_t size = std::min<off_t>(lseek(fd, 0, SEEK_END), off_t(1) << 30);
+            for (off_t offset = 0; offset < size; offset += Chunk)
+                posix_fadvise(fd, offset, Chunk, POSIX_FADV_WILLNEED);
+            ::close(fd);
+        }
+    });
 #else
     Q_UNUSED(databasePath)
 #endif
@@ -906,7 +914,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     std::span<const PrefixTable::Posting> driverPostings;
     for (int t : tableTerms) {
         const PlanTerm &term = terms[size_t(t)];
-        if (partial || term.optional || term.shortTerm.length < 2)
+        if (partial || term.optional || term.shortTerm.length < 2 || !prefixTable.hasPostings())
             continue;
         const auto postings = prefixTable.pairPostings(term.shortTerm);
         size_t size = postings.size();
@@ -956,20 +964,17 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             const int t = tableTerms[k];
             const PlanTerm &term = terms[size_t(t)];
             PrefixTable::Hit hit;
-            if (term.shortTerm.length >= 2) {
+            if (term.shortTerm.length >= 2 && prefixTable.hasPostings()) {
                 const std::span<const PrefixTable::Posting> &postings = tablePostings[k];
                 size_t &cursor = tableCursors[k];
                 constexpr size_t Ahead = 12; // people whose prefixes are fetched ahead of need
                 while (cursor < postings.size() && postings[cursor].id < quint64(id)) {
                     ++cursor;
-                    if (cursor + Ahead < postings.size() && term.shortTerm.length > 2)
+                    if (cursor + Ahead < postings.size())
                         prefixTable.prefetch(postings[cursor + Ahead]);
                 }
-                if (cursor < postings.size() && postings[cursor].id == quint64(id)) {
-                    hit = term.shortTerm.length == 2
-                        ? PrefixTable::Hit {postings[cursor].prefix, postings[cursor].exact}
-                        : prefixTable.lookup(postings[cursor], term.shortTerm);
-                }
+                if (cursor < postings.size() && postings[cursor].id == quint64(id))
+                    hit = prefixTable.lookup(postings[cursor], term.shortTerm);
             } else {
                 hit = prefixTable.lookup(size_t(id), term.shortTerm);
             }

@@ -897,6 +897,10 @@ int main(int argc, char *argv[])
               << csv.size() / (1024 * 1024) << " MB, generated in " << QString::number(msSince(timer) / 1000, 'f', 1)
               << " s\n";
     } else {
+        if (!QFileInfo(csvPath).isReadable()) {
+            out() << "cannot read " << csvPath << "\n";
+            return 1;
+        }
         out() << "bench-search: profiles from " << csvPath << ", " << QFileInfo(csvPath).size() / (1024 * 1024)
               << " MB\n";
     }

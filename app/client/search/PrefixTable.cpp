@@ -97,19 +97,27 @@ void PrefixTable::updatePairs(quint32 id, size_t begin, size_t end, bool remove)
     if (m_pairsPending)
         return; // squeeze() makes them all at once
     forEachPair(begin, end, [&](quint32 pair, size_t first) {
+        if (remove) {
+            removePosting(id, pair);
+            return;
+        }
         std::vector<Posting> &postings = m_pairs[pair];
         auto it = std::lower_bound(postings.begin(), postings.end(), id,
                                    [](const Posting &p, quint32 value) { return p.id < value; });
-        const bool found = it != postings.end() && it->id == id;
-        if (remove) {
-            if (found)
-                postings.erase(it);
-        } else if (found) {
+        if (it != postings.end() && it->id == id)
             it->entry = quint32(first);
-        } else {
+        else
             postings.insert(it, Posting {id, quint32(first)});
-        }
     });
+}
+
+void PrefixTable::removePosting(quint32 id, quint32 pair)
+{
+    std::vector<Posting> &postings = m_pairs[pair];
+    auto it = std::lower_bound(postings.begin(), postings.end(), id,
+                               [](const Posting &p, quint32 value) { return p.id < value; });
+    if (it != postings.end() && it->id == id)
+        postings.erase(it);
 }
 
 void PrefixTable::resize(size_t people)
@@ -146,7 +154,8 @@ void PrefixTable::setPerson(size_t id, std::span<const QByteArrayView> columns)
 {
     if (id >= m_ends.size())
         resize(id + 1);
-    updatePairs(quint32(id), m_offsets[id], m_ends[id], true);
+    const size_t oldBegin = m_offsets[id];
+    const size_t oldEnd = m_ends[id];
     m_unused += m_ends[id] - m_offsets[id];
     // One raw entry per token, then sorted and merged by prefix id.
     m_offsets[id] = quint32(m_entries.size());
@@ -213,7 +222,17 @@ void PrefixTable::setPerson(size_t id, std::span<const QByteArrayView> columns)
     }
     m_ends[id] = quint32(m_entries.size());
     m_firstEnds[id] = quint32(m_firstEntries.size());
+    // Postings of the pairs the person keeps are updated in place; only the pairs they gained
+    // or lost move a list's tail (the old run stays in m_entries, unused, until a full build).
     updatePairs(quint32(id), m_offsets[id], m_ends[id], false);
+    if (oldEnd > oldBegin && !m_pairsPending) {
+        std::vector<bool> kept(m_pairs.size(), false);
+        forEachPair(m_offsets[id], m_ends[id], [&](quint32 pair, size_t) { kept[pair] = true; });
+        forEachPair(oldBegin, oldEnd, [&](quint32 pair, size_t) {
+            if (!kept[pair])
+                removePosting(quint32(id), pair);
+        });
+    }
 }
 
 void PrefixTable::squeeze()

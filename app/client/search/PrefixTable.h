@@ -142,6 +142,7 @@ private:
     //! Adds person \a id to (or, with \a remove, takes them out of) the postings of the first two
     //! characters of each of their prefixes; their run is m_entries[begin .. end).
     void updatePairs(quint32 id, size_t begin, size_t end, bool remove);
+    void removePosting(quint32 id, quint32 pair);
     //! Calls \a f(pair, first entry) for each pair of person \a id's run m_entries[begin .. end)
     //! that a term can have.
     template<typename F>

@@ -6,6 +6,8 @@
 #include <QRandomGenerator>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace Colleagues::Bench {
 
 namespace {
@@ -113,16 +115,101 @@ QList<Profile> builtIn(int people, quint64 seed)
     return profiles;
 }
 
+//! Evenly spread: 60 skills, each held by about a tenth of the people (six each, drawn
+//! uniformly), 12 cities, 8 departments, names built from syllables (tens of thousands of
+//! distinct ones, none from the demo company's lists), short bios that name their skills.
+QList<Profile> even(int people, quint64 seed)
+{
+    const QStringList skills = split(
+        "Python|Java|JavaScript|TypeScript|Go|Rust|Kotlin|Swift|C++|C#|Scala|Ruby|PHP|SQL|PostgreSQL|MySQL|MongoDB|"
+        "Redis|Kafka|Kubernetes|Docker|Terraform|Ansible|AWS|Azure|Google Cloud|Linux|Git|GraphQL|React|Angular|"
+        "Vue.js|Node.js|Django|Spring Boot|Machine Learning|Deep Learning|Data Analysis|Statistics|Tableau|"
+        "Power BI|Excel|SAP|Salesforce|Scrum|Product Management|UX Design|Figma|Accessibility|Technical Writing|"
+        "Public Speaking|Negotiation|Recruiting|Accounting|Contract Law|Cryptography|Networking|Spanish|German|"
+        "Mandarin");
+    const QStringList cities = split("Bengaluru|Köln|München|São Paulo|Toronto|Lyon|Osaka|Kraków|Nairobi|Melbourne|"
+                                     "Austin|Göteborg");
+    const QStringList zones = split("Asia/Kolkata|Europe/Berlin|Europe/Berlin|America/Sao_Paulo|America/Toronto|"
+                                    "Europe/Paris|Asia/Tokyo|Europe/Warsaw|Africa/Nairobi|Australia/Melbourne|"
+                                    "America/Chicago|Europe/Stockholm");
+    const QStringList departments =
+        split("Engineering|Operations|Analytics|Customer Success|Finance|Legal|Growth|Product");
+    const QStringList roles = split("Engineer|Analyst|Consultant|Architect|Manager|Specialist|Administrator|"
+                                    "Scientist|Designer|Coordinator");
+    const QStringList levels = split("|Senior|Principal|Junior|Lead");
+    const QStringList syllables = split("ka|lo|mi|ren|ta|vo|sel|dra|no|pe|ri|zan|tho|wyn|el|ar|bo|qui|ste|ya");
+    const QStringList verbs = split("works on|cares about|teaches|practises|is learning|writes about|uses daily");
+    const QStringList interests = split("rowing|origami|orienteering|fencing|beekeeping|calligraphy|kayaking|"
+                                        "bouldering|sourdough|astronomy|crosswords|table tennis|choir|woodwork");
+
+    QRandomGenerator random(quint32(seed * 2654435761u + 99));
+    auto pick = [&](const QStringList &list) -> const QString & { return list[random.bounded(int(list.size()))]; };
+    auto name = [&](int parts) {
+        QString out;
+        for (int i = 0; i < parts; ++i)
+            out += pick(syllables);
+        out[0] = out[0].toUpper();
+        return out;
+    };
+    QList<Profile> profiles;
+    profiles.reserve(people);
+    for (int i = 0; i < people; ++i) {
+        Profile p;
+        const QString given = name(2);
+        p.displayName = given + QLatin1Char(' ') + name(2 + random.bounded(2));
+        p.username = QStringLiteral("e%1").arg(i);
+        p.email = p.username + QStringLiteral("@example.org");
+        const QString &level = pick(levels);
+        const QString role = pick(roles);
+        p.department = pick(departments);
+        p.title = level.isEmpty() ? role : level + QLatin1Char(' ') + role;
+        const int city = random.bounded(int(cities.size()));
+        p.location = cities[city];
+        p.timeZone = zones[city];
+        if (i > 0)
+            p.manager = QStringLiteral("e%1").arg(random.bounded(i));
+        // Six distinct skills of 60: each skill is held by 10% of the people.
+        QStringList bio {given};
+        while (p.skills.size() < 6) {
+            const QString &skill = pick(skills);
+            if (std::none_of(p.skills.cbegin(), p.skills.cend(), [&](const Skill &s) { return s.name == skill; }))
+                p.skills.append(Skill {skill, 1 + random.bounded(5)});
+        }
+        for (int s = 0; s < 2; ++s)
+            bio.append(pick(verbs) + QLatin1Char(' ') + p.skills[s].name);
+        p.bio = bio.join(QStringLiteral(", ")) + QLatin1Char('.');
+        if (random.bounded(2) == 0)
+            p.interests.append(pick(interests));
+        profiles.append(std::move(p));
+    }
+    return profiles;
+}
+
 } // namespace
 
 QList<Profile> generateProfiles(Generator generator, int people, quint64 seed, QString *source)
 {
+    if (generator == Generator::Even) {
+        *source = QStringLiteral("bench/search even generator");
+        return even(people, seed);
+    }
     if (generator == Generator::Mixed) {
         *source = QStringLiteral("bench/search mixed generator");
         return builtIn(people, seed);
     }
     *source = QStringLiteral("generateDemoCompany");
     return generateDemoCompany(people, seed).profiles;
+}
+
+std::optional<Generator> generatorNamed(const QString &name)
+{
+    if (name == u"demo")
+        return Generator::Demo;
+    if (name == u"mixed")
+        return Generator::Mixed;
+    if (name == u"even")
+        return Generator::Even;
+    return std::nullopt;
 }
 
 } // namespace Colleagues::Bench

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 // bench-search: the client directory store and search engine at 100,000 profiles.
 //
-// 1. Generates N profiles (deterministic for --seed), writes them as the import CSV and times
-//    `import-csv`'s path: parse + validate the CSV, then one transaction into a fresh store.
+// 1. Generates N profiles (deterministic for --seed; --generator demo, mixed or even) or takes
+//    a given CSV (--csv FILE), and times `import-csv`'s path: parse + validate the CSV, then one
+//    transaction into a fresh store.
 // 2. In a fresh child process (so that memory is the app's, not the generator's): opens the
 //    store, runs a varied query set through the public SearchEngine API (first page of 50 with
 //    facets), the same queries as raw FTS5 SQL (the engine's floor) and as a naive LIKE scan
-//    (the baseline), and reports latency percentiles, ratios and the process's memory.
+//    (the baseline), and reports latency percentiles, ratios and the process's memory. With
+//    --cold, the store's files are first dropped from the OS page cache and the first searches
+//    after opening it are reported on their own (the first searches after login).
 //
-// Usage: bench-search [--people N] [--seed S] [--data-dir DIR] [--import-only | --query-only]
+// Usage: bench-search --help
 
 #include "bench/search/ProfileGenerator.h"
 #include "client/ClientStore.h"
@@ -25,11 +28,16 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 
 #include <sqlite3.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -92,6 +100,68 @@ qint64 procStatusKb(const char *field)
             return line.mid(qstrlen(field)).trimmed().split(' ').first().toLongLong();
     }
     return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A cold store: its files out of the OS page cache, as after a reboot or heavy disk use.
+
+QStringList storeFiles(const QString &dataDir)
+{
+    const QString db = QDir(dataDir).filePath(ClientStore::databaseFileName());
+    return {db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm")};
+}
+
+//! Pages of the store's files in the OS page cache, in percent of their size (mincore()).
+double residentPercent(const QString &dataDir)
+{
+    const long pageSize = sysconf(_SC_PAGESIZE);
+    qint64 pages = 0;
+    qint64 resident = 0;
+    for (const QString &path : storeFiles(dataDir)) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+        if (fd < 0)
+            continue;
+        const off_t size = lseek(fd, 0, SEEK_END);
+        if (size > 0) {
+            void *map = mmap(nullptr, size_t(size), PROT_READ, MAP_SHARED, fd, 0);
+            if (map != MAP_FAILED) {
+                std::vector<unsigned char> vector(size_t((size + pageSize - 1) / pageSize));
+                if (mincore(map, size_t(size), vector.data()) == 0) {
+                    pages += qint64(vector.size());
+                    for (unsigned char page : vector)
+                        resident += page & 1;
+                }
+                munmap(map, size_t(size));
+            }
+        }
+        ::close(fd);
+    }
+    return pages > 0 ? 100.0 * double(resident) / double(pages) : 0;
+}
+
+//! Drops the store's files from the page cache: written back first, then POSIX_FADV_DONTNEED
+//! (no root needed). With \a everything, also every clean page of every file
+//! (/proc/sys/vm/drop_caches, root only), like a first start after heavy disk use elsewhere.
+QString dropFromPageCache(const QString &dataDir, bool everything)
+{
+    for (const QString &path : storeFiles(dataDir)) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+        if (fd < 0)
+            continue;
+        fdatasync(fd);
+        posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+        ::close(fd);
+    }
+    QString how = QStringLiteral("posix_fadvise(DONTNEED) on the store's files");
+    if (everything) {
+        sync();
+        QFile drop(QStringLiteral("/proc/sys/vm/drop_caches"));
+        if (drop.open(QIODevice::WriteOnly) && drop.write("3\n") == 2)
+            how += QStringLiteral(" and /proc/sys/vm/drop_caches (every file)");
+        else
+            how += QStringLiteral("; /proc/sys/vm/drop_caches not writable (%1)").arg(drop.errorString());
+    }
+    return how;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,8 +489,126 @@ QString row(const QString &name, int n, const Timing &engine, const Timing &raw,
         .arg(number(like.cpu, 99), 8);
 }
 
-int runQueries(const QString &dataDir, quint64 seed, int perClass, int likeQueries, int rawQueries, int rounds)
+//! What the query process does (the options of --query-only).
+struct QueryRun
 {
+    QString dataDir;
+    quint64 seed = 1;
+    int perClass = 200;
+    int likeQueries = 10;
+    int rawQueries = 40;
+    int rounds = 3;
+    bool cold = false; //!< drop the store from the page cache first; report the first searches
+    bool dropAll = false; //!< also /proc/sys/vm/drop_caches
+    int coldQueries = 100; //!< how many first searches
+    QStringList only; //!< just these queries, timed one by one
+};
+
+//! The first searches after opening a cold store: one of each class in turn, each run once.
+void runColdSearches(SearchEngine &engine, const std::vector<QueryClass> &classes, int count, const QString &dataDir)
+{
+    std::vector<Timing> byClass(classes.size());
+    Timing all;
+    double firstWall = -1;
+    double firstCpu = -1;
+    for (int i = 0; all.wall.samples.size() < size_t(count); ++i) {
+        bool any = false;
+        for (size_t c = 0; c < classes.size() && all.wall.samples.size() < size_t(count); ++c) {
+            if (i >= classes[c].queries.size())
+                continue;
+            any = true;
+            Timing one;
+            one.measure([&] { engine.search(classes[c].queries[i], 0, 50); });
+            if (firstWall < 0) {
+                firstWall = one.wall.samples.front();
+                firstCpu = one.cpu.samples.front();
+            }
+            byClass[c].append(one);
+            all.append(one);
+        }
+        if (!any)
+            break;
+    }
+    out() << "\nfirst " << all.wall.samples.size()
+          << " searches after opening the cold store, each once (one query of each class in turn):\n";
+    out() << QStringLiteral("%1 %2 | %3 %4 %5 | %6 %7 %8\n")
+                 .arg(QStringLiteral("query class"), -16)
+                 .arg(QStringLiteral("n"), 4)
+                 .arg(QStringLiteral("wall50"), 7)
+                 .arg(QStringLiteral("wall99"), 7)
+                 .arg(QStringLiteral("wallmax"), 7)
+                 .arg(QStringLiteral("cpu p50"), 7)
+                 .arg(QStringLiteral("cpu p99"), 7)
+                 .arg(QStringLiteral("cpu max"), 7);
+    auto line = [](const QString &name, const Timing &t) {
+        return QStringLiteral("%1 %2 | %3 %4 %5 | %6 %7 %8\n")
+            .arg(name, -16)
+            .arg(t.wall.samples.size(), 4)
+            .arg(t.wall.percentile(50), 7, 'f', 2)
+            .arg(t.wall.percentile(99), 7, 'f', 2)
+            .arg(t.wall.max(), 7, 'f', 2)
+            .arg(t.cpu.percentile(50), 7, 'f', 2)
+            .arg(t.cpu.percentile(99), 7, 'f', 2)
+            .arg(t.cpu.max(), 7, 'f', 2);
+    };
+    for (size_t c = 0; c < classes.size(); ++c)
+        out() << line(classes[c].name, byClass[c]);
+    out() << line(QStringLiteral("ALL first"), all);
+    out() << "the very first search: " << QString::number(firstWall, 'f', 2) << " ms wall, "
+          << QString::number(firstCpu, 'f', 2)
+          << " ms CPU; store in the page cache after them: " << QString::number(residentPercent(dataDir), 'f', 0)
+          << "%\n";
+    auto verdict = [](bool ok) { return ok ? QStringLiteral("ok") : QStringLiteral("MISSED"); };
+    out() << "cold targets (wall): median <= 5 ms: " << QString::number(all.wall.percentile(50), 'f', 2) << " ms "
+          << verdict(all.wall.percentile(50) <= 5)
+          << "; p99 <= 20 ms: " << QString::number(all.wall.percentile(99), 'f', 2) << " ms "
+          << verdict(all.wall.percentile(99) <= 20) << "\n";
+    out().flush();
+}
+
+//! --query: the given queries, each five times, one line each (for looking into one query).
+void runGivenQueries(SearchEngine &engine, const QStringList &queries)
+{
+    for (const QString &q : queries) {
+        Timing timing;
+        SearchPage page;
+        for (int i = 0; i < 5; ++i)
+            timing.measure([&] { page = engine.search(q, 0, 50); });
+        out() << QStringLiteral("%1 | cpu first %2 min %3 p50 %4 | wall p50 %5 | %6 people%7%8\n")
+                     .arg(q, -32)
+                     .arg(timing.cpu.samples.front(), 7, 'f', 2)
+                     .arg(*std::min_element(timing.cpu.samples.begin(), timing.cpu.samples.end()), 7, 'f', 2)
+                     .arg(timing.cpu.percentile(50), 7, 'f', 2)
+                     .arg(timing.wall.percentile(50), 7, 'f', 2)
+                     .arg(page.total, 6)
+                     .arg(page.partial ? QStringLiteral(", partial") : QString(),
+                          page.correctedQuery.isEmpty()
+                              ? QString()
+                              : QStringLiteral(", corrected to \"%1\"").arg(page.correctedQuery));
+    }
+    out().flush();
+}
+
+int runQueries(const QueryRun &run)
+{
+    const QString &dataDir = run.dataDir;
+    std::vector<QueryClass> classes;
+    if (run.cold) {
+        // The queries are drawn from the directory first; then the store is closed and dropped
+        // from the page cache, so that opening it and the first searches read from the disk.
+        {
+            ClientStore store;
+            if (!store.open(dataDir)) {
+                out() << "cannot open the store: " << store.errorString() << "\n";
+                return 1;
+            }
+            classes = buildQueries(store, run.seed, run.perClass);
+        }
+        const double before = residentPercent(dataDir);
+        const QString how = dropFromPageCache(dataDir, run.dropAll);
+        out() << "\ncold store: " << how << "; store in the page cache: " << QString::number(before, 'f', 0)
+              << "% before, " << QString::number(residentPercent(dataDir), 'f', 0) << "% after\n";
+    }
     const qint64 rssBefore = procStatusKb("VmRSS:");
     QElapsedTimer timer;
     timer.start();
@@ -439,8 +627,27 @@ int runQueries(const QString &dataDir, quint64 seed, int perClass, int likeQueri
     const double openMs = msSince(timer);
     const double openCpuMs = threadCpuMs() - cpuStart;
     const qint64 rssOpen = procStatusKb("VmRSS:");
-
-    const std::vector<QueryClass> classes = buildQueries(store, seed, perClass);
+    out() << "\nstore " << QDir(dataDir).filePath(ClientStore::databaseFileName()) << ": " << store.profileCount()
+          << " profiles; open + prepare search (per-person table, prefix table, vocabulary) "
+          << QString::number(openMs, 'f', 0) << " ms wall, " << QString::number(openCpuMs, 'f', 0) << " ms CPU"
+          << (run.cold ? QStringLiteral(" (cold); store in the page cache after: %1%")
+                             .arg(QString::number(residentPercent(dataDir), 'f', 0))
+                       : QString())
+          << "\n";
+    out().flush();
+    if (!run.only.isEmpty()) {
+        runGivenQueries(engine, run.only);
+        return 0;
+    }
+    if (run.cold)
+        runColdSearches(engine, classes, run.coldQueries, dataDir);
+    else
+        classes = buildQueries(store, run.seed, run.perClass);
+    const int perClass = run.perClass;
+    const int likeQueries = run.likeQueries;
+    const int rawQueries = run.rawQueries;
+    const int rounds = run.rounds;
+    Q_UNUSED(perClass)
     RawFts raw(store.handle());
 
     // Warm-up: one pass through every query (page cache, statement caches).
@@ -449,9 +656,7 @@ int runQueries(const QString &dataDir, quint64 seed, int perClass, int likeQueri
             engine.search(q, 0, 50);
     }
 
-    out() << "\nstore " << QDir(dataDir).filePath(ClientStore::databaseFileName()) << ": " << store.profileCount()
-          << " profiles; open + prepare search (per-person table, prefix table, vocabulary) "
-          << QString::number(openMs, 'f', 0) << " ms wall, " << QString::number(openCpuMs, 'f', 0) << " ms CPU\n";
+    out() << "\nwarm: every query ran once before the timed passes\n";
     out() << "load average at start: " << loadAverage() << " (" << QThread::idealThreadCount() << " CPUs)\n";
     out() << "latency in ms, CPU time of the thread (cpu) and wall time (wall);\n"
           << "engine = SearchEngine::search(query, 0, 50): page of 50 light rows with reasons + facets over all;\n"
@@ -476,6 +681,14 @@ int runQueries(const QString &dataDir, quint64 seed, int perClass, int likeQueri
         everydayLike;
     int partial = 0;
     int corrected = 0;
+    struct Sample
+    {
+        double cpu;
+        double wall;
+        const QueryClass *queryClass;
+        const QString *query;
+    };
+    std::vector<Sample> slowest;
     const bool engineOnly = qEnvironmentVariableIsSet("BENCH_SEARCH_ENGINE_ONLY");
     for (const QueryClass &c : classes) {
         Timing engineTiming, rawTiming, likeTiming;
@@ -483,6 +696,7 @@ int runQueries(const QString &dataDir, quint64 seed, int perClass, int likeQueri
             for (const QString &q : c.queries) {
                 SearchPage page;
                 engineTiming.measure([&] { page = engine.search(q, 0, 50); });
+                slowest.push_back({engineTiming.cpu.samples.back(), engineTiming.wall.samples.back(), &c, &q});
                 if (round == 0) {
                     corrected += page.correctedQuery.isEmpty() ? 0 : 1;
                     partial += page.partial ? 1 : 0;
@@ -509,6 +723,19 @@ int runQueries(const QString &dataDir, quint64 seed, int perClass, int likeQueri
     out() << row(QStringLiteral("ALL everyday"), int(everydayEngine.cpu.samples.size()), everydayEngine, everydayRaw,
                  everydayLike)
           << "\n";
+
+    std::sort(slowest.begin(), slowest.end(), [](const Sample &l, const Sample &r) { return l.cpu > r.cpu; });
+    out() << "\nslowest searches (cpu | wall ms, class, query):\n";
+    QSet<const QString *> shown;
+    for (const Sample &sample : slowest) {
+        if (shown.size() >= 8)
+            break;
+        if (shown.contains(sample.query))
+            continue;
+        shown.insert(sample.query);
+        out() << "  " << QString::number(sample.cpu, 'f', 2) << " | " << QString::number(sample.wall, 'f', 2) << "  "
+              << sample.queryClass->name << "  \"" << *sample.query << "\"\n";
+    }
 
     const qint64 rss = procStatusKb("VmRSS:");
     const qint64 peak = procStatusKb("VmHWM:");
@@ -543,12 +770,39 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Benchmark of the client store and search engine."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Benchmark of the client store and search engine: imports a directory (generated, or a given CSV) into a\n"
+        "fresh store, then times a varied query mix through SearchEngine against raw FTS5 and a LIKE scan.\n"
+        "\n"
+        "Directories of another shape than the demo company's:\n"
+        "  --generator even   60 skills held by ~10% of people each, 12 cities, syllable names\n"
+        "  --generator mixed  international names, a flat skill taxonomy with symbols, long bios\n"
+        "  --csv FILE         any CSV in the import-csv format (docs/admin-guide.md), e.g. one written by\n"
+        "                     --write-csv FILE or by gen-profiles\n"
+        "A cold store (the first searches after login): --cold drops the store's files from the OS page\n"
+        "cache (posix_fadvise DONTNEED, no root needed) before opening it and reports the first searches on\n"
+        "their own; --drop-caches also empties the whole page cache (root).\n"
+        "\n"
+        "Examples:\n"
+        "  bench-search --people 100000 --data-dir /tmp/bs-demo\n"
+        "  bench-search --generator even --write-csv /tmp/even.csv\n"
+        "  bench-search --csv /tmp/even.csv --data-dir /tmp/bs-even --import-only\n"
+        "  bench-search --data-dir /tmp/bs-even --query-only --cold"));
     parser.addHelpOption();
     const QCommandLineOption people(QStringLiteral("people"), QStringLiteral("Profiles to generate."),
                                     QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Generator seed."), QStringLiteral("S"),
                                   QStringLiteral("1"));
+    const QCommandLineOption generator(QStringLiteral("generator"),
+                                       QStringLiteral("Generator: demo (the demo company), mixed or even."),
+                                       QStringLiteral("NAME"), QStringLiteral("demo"));
+    const QCommandLineOption csvOption(QStringLiteral("csv"),
+                                       QStringLiteral("Import this people CSV (import-csv format) instead of "
+                                                      "generating."),
+                                       QStringLiteral("FILE"));
+    const QCommandLineOption writeCsv(QStringLiteral("write-csv"),
+                                      QStringLiteral("Only generate and write the CSV to FILE (no store, no queries)."),
+                                      QStringLiteral("FILE"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Store directory (default: a temporary one)."),
                                      QStringLiteral("DIR"));
@@ -564,45 +818,93 @@ int main(int argc, char *argv[])
                                        QStringLiteral("Only run the queries on an existing --data-dir."));
     const QCommandLineOption importOnly(QStringLiteral("import-only"),
                                         QStringLiteral("Only generate and import (no queries)."));
-    for (const auto &option : {people, seed, dataDir, queries, rounds, like, rawOption, queryOnly, importOnly})
+    const QCommandLineOption cold(QStringLiteral("cold"),
+                                  QStringLiteral("Drop the store from the OS page cache before opening it and report "
+                                                 "the first searches after opening on their own."));
+    const QCommandLineOption coldQueries(QStringLiteral("cold-queries"),
+                                         QStringLiteral("How many first searches --cold reports."), QStringLiteral("N"),
+                                         QStringLiteral("100"));
+    const QCommandLineOption dropCaches(QStringLiteral("drop-caches"),
+                                        QStringLiteral("With --cold: also empty the whole page cache "
+                                                       "(/proc/sys/vm/drop_caches, root only)."));
+    const QCommandLineOption only(QStringLiteral("query"),
+                                  QStringLiteral("Time just this query (repeatable), five runs each, on --data-dir."),
+                                  QStringLiteral("Q"));
+    for (const auto &option : {people, seed, generator, csvOption, writeCsv, dataDir, queries, rounds, like, rawOption,
+                               queryOnly, importOnly, cold, coldQueries, dropCaches, only})
         parser.addOption(option);
     parser.process(app);
 
     const quint64 seedValue = parser.value(seed).toULongLong();
-    if (parser.isSet(queryOnly)) {
-        return runQueries(parser.value(dataDir), seedValue, parser.value(queries).toInt(), parser.value(like).toInt(),
-                          parser.value(rawOption).toInt(), parser.value(rounds).toInt());
+    QueryRun run;
+    run.dataDir = parser.value(dataDir);
+    run.seed = seedValue;
+    run.perClass = parser.value(queries).toInt();
+    run.likeQueries = parser.value(like).toInt();
+    run.rawQueries = parser.value(rawOption).toInt();
+    run.rounds = parser.value(rounds).toInt();
+    run.cold = parser.isSet(cold) || parser.isSet(dropCaches);
+    run.dropAll = parser.isSet(dropCaches);
+    run.coldQueries = parser.value(coldQueries).toInt();
+    run.only = parser.values(only);
+    if (parser.isSet(queryOnly) || !run.only.isEmpty()) {
+        if (run.dataDir.isEmpty()) {
+            out() << "--query-only and --query need the --data-dir of an imported store\n";
+            return 2;
+        }
+        return runQueries(run);
+    }
+    const std::optional<Bench::Generator> generatorValue = Bench::generatorNamed(parser.value(generator));
+    if (!generatorValue) {
+        out() << "unknown --generator " << parser.value(generator) << " (demo, mixed or even)\n";
+        return 2;
+    }
+
+    const int count = parser.value(people).toInt();
+    QElapsedTimer timer;
+    timer.start();
+    if (parser.isSet(writeCsv)) {
+        QString source;
+        const QByteArray csv = profilesToCsv(Bench::generateProfiles(*generatorValue, count, seedValue, &source));
+        QFile file(parser.value(writeCsv));
+        if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size()) {
+            out() << "cannot write " << file.fileName() << ": " << file.errorString() << "\n";
+            return 1;
+        }
+        out() << "wrote " << count << " profiles from " << source << " (seed " << seedValue << ") to "
+              << file.fileName() << ", " << csv.size() / (1024 * 1024) << " MB, in "
+              << QString::number(msSince(timer) / 1000, 'f', 1) << " s\n";
+        return 0;
     }
 
     QTemporaryDir temporary;
     const QString directory = parser.isSet(dataDir) ? parser.value(dataDir) : temporary.path();
     QDir().mkpath(directory);
-    QFile::remove(QDir(directory).filePath(ClientStore::databaseFileName()));
-    QFile::remove(QDir(directory).filePath(ClientStore::databaseFileName() + QStringLiteral("-wal")));
-    QFile::remove(QDir(directory).filePath(ClientStore::databaseFileName() + QStringLiteral("-shm")));
+    for (const QString &path : storeFiles(directory))
+        QFile::remove(path);
 
-    const int count = parser.value(people).toInt();
-    QElapsedTimer timer;
-    timer.start();
-    QString source;
-    QByteArray csv;
-    {
-        const QList<Profile> profiles = Bench::generateProfiles(Bench::Generator::Demo, count, seedValue, &source);
-        csv = profilesToCsv(profiles);
-    }
-    const QString csvPath = QDir(directory).filePath(QStringLiteral("people.csv"));
-    {
+    QString csvPath = parser.value(csvOption);
+    if (csvPath.isEmpty()) {
+        QString source;
+        QByteArray csv = profilesToCsv(Bench::generateProfiles(*generatorValue, count, seedValue, &source));
+        csvPath = QDir(directory).filePath(QStringLiteral("people.csv"));
         QFile file(csvPath);
         if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size()) {
             out() << "cannot write " << csvPath << "\n";
             return 1;
         }
+        out() << "bench-search: " << count << " profiles from " << source << " (seed " << seedValue << "), CSV "
+              << csv.size() / (1024 * 1024) << " MB, generated in " << QString::number(msSince(timer) / 1000, 'f', 1)
+              << " s\n";
+    } else {
+        if (!QFileInfo(csvPath).isReadable()) {
+            out() << "cannot read " << csvPath << "\n";
+            return 1;
+        }
+        out() << "bench-search: profiles from " << csvPath << ", " << QFileInfo(csvPath).size() / (1024 * 1024)
+              << " MB\n";
     }
-    out() << "bench-search: " << count << " profiles from " << source << " (seed " << seedValue << "), CSV "
-          << csv.size() / (1024 * 1024) << " MB, generated in " << QString::number(msSince(timer) / 1000, 'f', 1)
-          << " s\n";
-    csv.clear();
-    csv.squeeze();
+    out().flush();
 
     // The import-csv path: read + validate the file, then one transaction into the store.
     timer.restart();
@@ -610,7 +912,10 @@ int main(int argc, char *argv[])
     ProfileCsvResult parsed;
     {
         QFile file(csvPath);
-        file.open(QIODevice::ReadOnly);
+        if (!file.open(QIODevice::ReadOnly)) {
+            out() << "cannot read " << csvPath << ": " << file.errorString() << "\n";
+            return 1;
+        }
         parsed = readProfileCsv(&file);
     }
     const double parseMs = msSince(timer);
@@ -654,11 +959,26 @@ int main(int argc, char *argv[])
     // Queries in a fresh process, so that its memory is what the app would have.
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedChannels);
-    child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("--query-only"), QStringLiteral("--data-dir"), directory, QStringLiteral("--seed"),
-                 QString::number(seedValue), QStringLiteral("--queries"), parser.value(queries),
-                 QStringLiteral("--rounds"), parser.value(rounds), QStringLiteral("--like"), parser.value(like),
-                 QStringLiteral("--raw"), parser.value(rawOption)});
+    QStringList arguments {QStringLiteral("--query-only"),
+                           QStringLiteral("--data-dir"),
+                           directory,
+                           QStringLiteral("--seed"),
+                           QString::number(seedValue),
+                           QStringLiteral("--queries"),
+                           parser.value(queries),
+                           QStringLiteral("--rounds"),
+                           parser.value(rounds),
+                           QStringLiteral("--like"),
+                           parser.value(like),
+                           QStringLiteral("--raw"),
+                           parser.value(rawOption),
+                           QStringLiteral("--cold-queries"),
+                           parser.value(coldQueries)};
+    if (run.cold)
+        arguments.append(QStringLiteral("--cold"));
+    if (run.dropAll)
+        arguments.append(QStringLiteral("--drop-caches"));
+    child.start(QCoreApplication::applicationFilePath(), arguments);
     child.waitForFinished(-1);
     return child.exitCode();
 }

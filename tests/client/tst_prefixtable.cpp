@@ -181,7 +181,8 @@ void TestPrefixTable::matchesNaiveLookup()
 {
     // Random people of random words over a small alphabet (many shared prefixes, words of 1 to
     // 7 characters, long runs), changed and removed at random: every lookup of every term of
-    // one to four characters agrees with the naive answer.
+    // one to four characters agrees with the naive answer, and so do the postings of the first
+    // two characters of each term (kept in id order as people change).
     QRandomGenerator random(20240611);
     const QByteArray alphabet = "abc_1";
     auto word = [&] {
@@ -208,6 +209,9 @@ void TestPrefixTable::matchesNaiveLookup()
         people[id] = person();
         table.setPerson(id, views(people[id]));
     }
+    QVERIFY(!table.hasPostings());
+    table.squeeze(); // ends the build: makes the postings
+    QVERIFY(table.hasPostings());
     for (int change = 0; change < 30; ++change) {
         const size_t id = size_t(random.bounded(int(people.size())));
         if (change % 5 == 0) {
@@ -229,12 +233,35 @@ void TestPrefixTable::matchesNaiveLookup()
         for (const QByteArray &term : std::as_const(terms)) {
             const PrefixTable::Term tableTerm = PrefixTable::term(QString::fromLatin1(term));
             QVERIFY(tableTerm.isValid());
+            const std::span<const PrefixTable::Posting> postings = table.pairPostings(tableTerm);
+            if (length == 1)
+                QVERIFY(postings.empty());
+            for (size_t i = 1; i < postings.size(); ++i)
+                QVERIFY(postings[i - 1].id < postings[i].id);
+            size_t cursor = 0;
             for (size_t id = 0; id < people.size(); ++id) {
                 const PrefixTable::Hit expected = naive(people[id], term);
                 const PrefixTable::Hit hit = table.lookup(id, tableTerm);
                 if (hit.prefix != expected.prefix || hit.exact != expected.exact)
                     QFAIL(qPrintable(QStringLiteral("person %1, term %2").arg(id).arg(QString::fromLatin1(term))));
+                if (length < 2)
+                    continue;
+                // Two characters: the postings are the answer; more: they hold everyone it matches.
+                const bool posted = cursor < postings.size() && postings[cursor].id == id;
+                const PrefixTable::Hit pair = naive(people[id], term.left(2));
+                if (posted != (pair.prefix != 0))
+                    QFAIL(qPrintable(
+                        QStringLiteral("postings of person %1, term %2").arg(id).arg(QString::fromLatin1(term))));
+                if (posted) {
+                    const PrefixTable::Hit fromPosting = table.lookup(postings[cursor], tableTerm);
+                    if (fromPosting.prefix != expected.prefix || fromPosting.exact != expected.exact)
+                        QFAIL(qPrintable(QStringLiteral("lookup by posting of person %1, term %2")
+                                             .arg(id)
+                                             .arg(QString::fromLatin1(term))));
+                    ++cursor;
+                }
             }
+            QCOMPARE(cursor, postings.size());
         }
     }
 }

@@ -54,6 +54,70 @@ void PrefixTable::reset(size_t people, size_t expected)
     m_firstEnds.assign(people, 0);
     m_firstEntries.clear();
     m_firstEntries.reserve(expected * 20);
+    for (std::vector<Posting> &postings : m_pairs)
+        postings = {};
+    m_pairsPending = true;
+}
+
+template<typename F>
+void PrefixTable::forEachPair(size_t begin, size_t end, F &&f) const
+{
+    // A run is sorted by prefix id, so the prefixes of one pair are adjacent.
+    for (size_t i = begin; i < end;) {
+        const size_t first = i;
+        const quint32 pair = pairOf(quint32(m_entries[i] >> EntryShift));
+        while (i < end && pairOf(quint32(m_entries[i] >> EntryShift)) == pair)
+            ++i;
+        const quint32 second = pair & 63;
+        if (second != 0 && second != quint32(OtherChar)) // not one character, nor a second no term has
+            f(pair, first);
+    }
+}
+
+void PrefixTable::buildPairs()
+{
+    // Two passes over the runs: the size of each list, then the postings in id order.
+    std::vector<quint32> counts(m_pairs.size(), 0);
+    for (size_t id = 0; id < m_ends.size(); ++id)
+        forEachPair(m_offsets[id], m_ends[id], [&](quint32 pair, size_t) { ++counts[pair]; });
+    for (size_t pair = 0; pair < m_pairs.size(); ++pair) {
+        m_pairs[pair] = {};
+        m_pairs[pair].reserve(counts[pair] + counts[pair] / 50 + (counts[pair] ? 4 : 0));
+    }
+    for (size_t id = 0; id < m_ends.size(); ++id) {
+        forEachPair(m_offsets[id], m_ends[id], [&](quint32 pair, size_t first) {
+            m_pairs[pair].push_back(Posting {quint32(id), quint32(first)});
+        });
+    }
+    m_pairsPending = false;
+}
+
+void PrefixTable::updatePairs(quint32 id, size_t begin, size_t end, bool remove)
+{
+    if (m_pairsPending)
+        return; // squeeze() makes them all at once
+    forEachPair(begin, end, [&](quint32 pair, size_t first) {
+        if (remove) {
+            removePosting(id, pair);
+            return;
+        }
+        std::vector<Posting> &postings = m_pairs[pair];
+        auto it = std::lower_bound(postings.begin(), postings.end(), id,
+                                   [](const Posting &p, quint32 value) { return p.id < value; });
+        if (it != postings.end() && it->id == id)
+            it->entry = quint32(first);
+        else
+            postings.insert(it, Posting {id, quint32(first)});
+    });
+}
+
+void PrefixTable::removePosting(quint32 id, quint32 pair)
+{
+    std::vector<Posting> &postings = m_pairs[pair];
+    auto it = std::lower_bound(postings.begin(), postings.end(), id,
+                               [](const Posting &p, quint32 value) { return p.id < value; });
+    if (it != postings.end() && it->id == id)
+        postings.erase(it);
 }
 
 void PrefixTable::resize(size_t people)
@@ -81,6 +145,7 @@ void PrefixTable::removePerson(size_t id)
 {
     if (id >= m_ends.size())
         return;
+    updatePairs(quint32(id), m_offsets[id], m_ends[id], true);
     m_unused += m_ends[id] - m_offsets[id];
     endRun(id);
 }
@@ -89,6 +154,8 @@ void PrefixTable::setPerson(size_t id, std::span<const QByteArrayView> columns)
 {
     if (id >= m_ends.size())
         resize(id + 1);
+    const size_t oldBegin = m_offsets[id];
+    const size_t oldEnd = m_ends[id];
     m_unused += m_ends[id] - m_offsets[id];
     // One raw entry per token, then sorted and merged by prefix id.
     m_offsets[id] = quint32(m_entries.size());
@@ -155,6 +222,17 @@ void PrefixTable::setPerson(size_t id, std::span<const QByteArrayView> columns)
     }
     m_ends[id] = quint32(m_entries.size());
     m_firstEnds[id] = quint32(m_firstEntries.size());
+    // Postings of the pairs the person keeps are updated in place; only the pairs they gained
+    // or lost move a list's tail (the old run stays in m_entries, unused, until a full build).
+    updatePairs(quint32(id), m_offsets[id], m_ends[id], false);
+    if (oldEnd > oldBegin && !m_pairsPending) {
+        std::vector<bool> kept(m_pairs.size(), false);
+        forEachPair(m_offsets[id], m_ends[id], [&](quint32 pair, size_t) { kept[pair] = true; });
+        forEachPair(oldBegin, oldEnd, [&](quint32 pair, size_t) {
+            if (!kept[pair])
+                removePosting(quint32(id), pair);
+        });
+    }
 }
 
 void PrefixTable::squeeze()
@@ -168,6 +246,8 @@ void PrefixTable::squeeze()
     };
     fit(m_entries);
     fit(m_firstEntries);
+    if (m_pairsPending)
+        buildPairs();
     m_scratch = {};
 }
 

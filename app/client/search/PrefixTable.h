@@ -42,6 +42,13 @@ public:
         quint16 exact = 0;
     };
 
+    //! A person with a token that starts with two given characters (pairPostings()).
+    struct Posting
+    {
+        quint32 id = 0;
+        quint32 entry = 0; //!< where the person's prefixes with these two characters start
+    };
+
     //! The table's term for an encoded token (SearchText::encode()), invalid when the token is
     //! empty, longer than MaxLength or has a character outside the alphabet.
     static Term term(QStringView token);
@@ -62,13 +69,50 @@ public:
     //! Where \a term matches person \a id. Inline: it is the inner loop of short queries.
     inline Hit lookup(size_t id, const Term &term) const;
 
+    //! True when pairPostings() can be asked: after the squeeze() that ends a build from reset().
+    bool hasPostings() const { return !m_pairsPending; }
+    //! Everyone with a token starting with the first two characters of \a term, in id order: the
+    //! only people a term of two to four characters can match (lookup(posting, term) says where).
+    //! Empty for a term of one character. A short term matches much of the directory; walking
+    //! its postings costs a fraction of asking every person's run.
+    std::span<const Posting> pairPostings(const Term &term) const
+    {
+        if (term.length < 2 || m_pairsPending)
+            return {};
+        return m_pairs[pairOf(term.id)];
+    }
+
+    //! Where \a term (two to four characters) matches the person of \a posting, a posting of
+    //! pairPostings(term): the same as lookup(), reading only the person's prefixes of that pair.
+    inline Hit lookup(const Posting &posting, const Term &term) const;
+    //! Asks the CPU to fetch what lookup(posting, term) will read (a search walks postings in
+    //! order, so it knows the next people a few steps ahead).
+    void prefetch(const Posting &posting) const
+    {
+#if defined(__GNUC__)
+        __builtin_prefetch(m_entries.data() + posting.entry);
+#else
+        Q_UNUSED(posting)
+#endif
+    }
+
     //! Entries in use and entries of runs replaced since the last reset(): when these are more
     //! than a tenth of the table, a reset() and a full build compact it.
-    size_t entryCount() const { return m_entries.size(); }
-    size_t unusedEntries() const { return m_unused; }
-    bool needsCompaction() const { return m_unused > m_entries.size() / 10; }
+    size_t entryCount() const
+    {
+        return m_entries.size();
+    }
+    size_t unusedEntries() const
+    {
+        return m_unused;
+    }
+    bool needsCompaction() const
+    {
+        return m_unused > m_entries.size() / 10;
+    }
 
-    //! Frees what the build reserved beyond its use, keeping room for people who change later.
+    //! Frees what the build reserved beyond its use, keeping room for people who change later,
+    //! and after a build from reset() makes the postings (sized exactly, in one pass).
     void squeeze();
 
 private:
@@ -78,14 +122,32 @@ private:
     static constexpr quint32 ColumnBits = 0x7FF;
 
     //! The first character of a table id, and a hash (0-255) of its first two.
-    static int firstCharOf(quint32 prefixId) { return int(prefixId >> (6 * (MaxLength - 1))); }
+    static int firstCharOf(quint32 prefixId)
+    {
+        return int(prefixId >> (6 * (MaxLength - 1)));
+    }
     static quint32 pairBit(quint32 prefixId)
     {
         const quint32 pair = prefixId >> (6 * (MaxLength - 2));
         return (pair * 2654435761u) >> 24;
     }
 
+    //! The first two characters of a table id (12 bits), the index of their postings.
+    static quint32 pairOf(quint32 prefixId)
+    {
+        return prefixId >> (6 * (MaxLength - 2));
+    }
+
     void endRun(size_t id);
+    //! Adds person \a id to (or, with \a remove, takes them out of) the postings of the first two
+    //! characters of each of their prefixes; their run is m_entries[begin .. end).
+    void updatePairs(quint32 id, size_t begin, size_t end, bool remove);
+    void removePosting(quint32 id, quint32 pair);
+    //! Calls \a f(pair, first entry) for each pair of person \a id's run m_entries[begin .. end)
+    //! that a term can have.
+    template<typename F>
+    void forEachPair(size_t begin, size_t end, F &&f) const;
+    void buildPairs();
 
     struct Filter
     {
@@ -104,6 +166,9 @@ private:
     std::vector<quint32> m_firstEntries;
     size_t m_unused = 0;
     std::vector<quint64> m_scratch;
+    // Per two first characters (pairOf()), the people with a token starting with them.
+    std::vector<std::vector<Posting>> m_pairs = std::vector<std::vector<Posting>>(size_t(1) << 12);
+    bool m_pairsPending = false; //!< a build from reset() is under way: squeeze() makes m_pairs
 };
 
 PrefixTable::Hit PrefixTable::lookup(size_t id, const Term &term) const
@@ -146,6 +211,26 @@ PrefixTable::Hit PrefixTable::lookup(size_t id, const Term &term) const
     while (it != end && *it < low)
         ++it;
     for (; it != end && *it < high; ++it) {
+        hit.prefix |= quint16((*it >> 11) & ColumnBits);
+        if ((*it >> EntryShift) == quint64(term.id))
+            hit.exact |= quint16(*it & ColumnBits);
+    }
+    return hit;
+}
+
+PrefixTable::Hit PrefixTable::lookup(const Posting &posting, const Term &term) const
+{
+    Hit hit;
+    const int freeBits = 6 * (MaxLength - term.length);
+    const quint64 low = quint64(term.id) << EntryShift;
+    const quint64 high = quint64(term.id + (1u << freeBits)) << EntryShift;
+    const quint32 pair = pairOf(term.id);
+    for (auto it = m_entries.begin() + posting.entry; it != m_entries.end() && *it < high; ++it) {
+        if (*it < low) {
+            if (pairOf(quint32(*it >> EntryShift)) != pair)
+                break;
+            continue;
+        }
         hit.prefix |= quint16((*it >> 11) & ColumnBits);
         if ((*it >> EntryShift) == quint64(term.id))
             hit.exact |= quint16(*it & ColumnBits);

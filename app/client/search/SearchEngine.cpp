@@ -16,12 +16,21 @@
 #include "core/Vocabulary.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QThreadPool>
 #include <QtAlgorithms>
 
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
+#include <limits>
+#include <span>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcSearch, "colleagues.search", QtInfoMsg)
@@ -181,6 +190,32 @@ QString skillColumns(int minLevel)
         out += QLatin1String(names[5 - level]);
     }
     return out + QLatin1Char('}');
+}
+
+//! Asks the OS to read the store's files into its page cache (readahead), on a pool thread:
+//! after a cold start the first searches then find the rows of a page and the FTS5 doclists in
+//! memory instead of waiting for the disk a page at a time. The kernel reads at most a few MB per
+//! request and a request waits for the disk's queue, hence chunks, off the caller's thread. Up
+//! to 1 GiB; the page cache, not this process, holds it.
+void prefetch(const QString &databasePath)
+{
+#ifdef Q_OS_LINUX
+    const QByteArray path = QFile::encodeName(databasePath);
+    QThreadPool::globalInstance()->start([path] {
+        for (const QByteArray &file : {path, path + "-wal"}) {
+            const int fd = ::open(file.constData(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+                continue;
+            constexpr off_t Chunk = off_t(4) << 20;
+            const off_t size = std::min<off_t>(lseek(fd, 0, SEEK_END), off_t(1) << 30);
+            for (off_t offset = 0; offset < size; offset += Chunk)
+                posix_fadvise(fd, offset, Chunk, POSIX_FADV_WILLNEED);
+            ::close(fd);
+        }
+    });
+#else
+    Q_UNUSED(databasePath)
+#endif
 }
 
 struct Match
@@ -364,12 +399,15 @@ bool SearchEngine::Private::ensureFresh()
         loadedIndexState = indexState();
         QElapsedTimer timer;
         timer.start();
+        prefetch(store->filePath());
+        const qint64 prefetchNs = timer.nsecsElapsed();
         if (!loadDocs())
             return false;
         const qint64 docsNs = timer.nsecsElapsed();
         if (!loadPrefixTable())
             return false;
-        qCDebug(lcSearch) << "loaded" << byName.size() << "people:" << docsNs / 1000000 << "ms per-person table,"
+        qCDebug(lcSearch) << "loaded" << byName.size() << "people:" << prefetchNs / 1000000 << "ms prefetch,"
+                          << (docsNs - prefetchNs) / 1000000 << "ms per-person table,"
                           << (timer.nsecsElapsed() - docsNs) / 1000000 << "ms prefix table";
         docsLoaded = true;
     }
@@ -867,6 +905,42 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     size_t mainCursor = 0;
     std::vector<size_t> sideCursors(sides.size(), 0);
 
+    // A term of two or more letters that every result must match: only the people of its first
+    // two letters' postings in the prefix table can match it, and those its FTS5 part found (an
+    // alias's other names). The term with the fewest is read instead of the whole directory.
+    int driver = -1;
+    int driverSide = -1; //!< the driver's FTS5 part, an index into sides
+    size_t driverSize = 0;
+    std::span<const PrefixTable::Posting> driverPostings;
+    for (int t : tableTerms) {
+        const PlanTerm &term = terms[size_t(t)];
+        if (partial || term.optional || term.shortTerm.length < 2 || !prefixTable.hasPostings())
+            continue;
+        const auto postings = prefixTable.pairPostings(term.shortTerm);
+        size_t size = postings.size();
+        int side = -1;
+        if (term.hasFtsPart(withRelated)) {
+            const auto it = std::find(sideTerms.begin(), sideTerms.end(), t);
+            if (it == sideTerms.end())
+                continue;
+            side = int(it - sideTerms.begin());
+            size += sides[size_t(side)].rowids.size();
+        }
+        if (driver < 0 || size < driverSize) {
+            driver = t;
+            driverSide = side;
+            driverSize = size;
+            driverPostings = postings;
+        }
+    }
+    // Every person is considered in local_id order, whichever list they come from: a term of
+    // two or more letters walks its postings beside them rather than asking the person's run,
+    // and asks the run only for a term of three or four letters whose first two it has.
+    std::vector<std::span<const PrefixTable::Posting>> tablePostings(tableTerms.size());
+    std::vector<size_t> tableCursors(tableTerms.size(), 0);
+    for (size_t k = 0; k < tableTerms.size(); ++k)
+        tablePostings[k] = prefixTable.pairPostings(terms[size_t(tableTerms[k])].shortTerm);
+
     auto consider = [&](qint64 id) {
         const Doc &doc = docs[size_t(id)];
         if (!tableOnly)
@@ -886,9 +960,24 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             if (sides[i].find(id, &sideCursors[i], &found))
                 hits[size_t(sideTerms[i])] |= found->masked(terms[size_t(sideTerms[i])].columns);
         }
-        for (int t : tableTerms) {
+        for (size_t k = 0; k < tableTerms.size(); ++k) {
+            const int t = tableTerms[k];
             const PlanTerm &term = terms[size_t(t)];
-            const PrefixTable::Hit hit = prefixTable.lookup(size_t(id), term.shortTerm);
+            PrefixTable::Hit hit;
+            if (term.shortTerm.length >= 2 && prefixTable.hasPostings()) {
+                const std::span<const PrefixTable::Posting> &postings = tablePostings[k];
+                size_t &cursor = tableCursors[k];
+                constexpr size_t Ahead = 12; // people whose prefixes are fetched ahead of need
+                while (cursor < postings.size() && postings[cursor].id < quint64(id)) {
+                    ++cursor;
+                    if (cursor + Ahead < postings.size())
+                        prefixTable.prefetch(postings[cursor + Ahead]);
+                }
+                if (cursor < postings.size() && postings[cursor].id == quint64(id))
+                    hit = prefixTable.lookup(postings[cursor], term.shortTerm);
+            } else {
+                hit = prefixTable.lookup(size_t(id), term.shortTerm);
+            }
             TermHit &termHit = hits[size_t(t)];
             if (tableOnly)
                 termHit = TermHit {quint16(hit.exact & term.columns), quint16(hit.prefix & term.columns), 0, 0};
@@ -917,6 +1006,28 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             if (present(id)) // else changed after the table was loaded; the next search reloads
                 consider(id);
         }
+        return true;
+    }
+    if (driver >= 0 && (!within || driverSize < within->size())) {
+        // The driver's postings and the people its FTS5 part found, in local_id order.
+        matches->reserve(driverSize);
+        static const std::vector<qint64> none;
+        const std::vector<qint64> &found = driverSide >= 0 ? sides[size_t(driverSide)].rowids : none;
+        size_t next = 0;
+        auto considerFound = [&](qint64 until) {
+            for (; next < found.size() && found[next] < until; ++next) {
+                if (present(found[next]))
+                    consider(found[next]);
+            }
+            if (next < found.size() && found[next] == until)
+                ++next; // in the postings too
+        };
+        for (const PrefixTable::Posting &p : driverPostings) {
+            considerFound(qint64(p.id));
+            if (present(qint64(p.id)))
+                consider(qint64(p.id));
+        }
+        considerFound(std::numeric_limits<qint64>::max());
         return true;
     }
     if (within) {

@@ -151,6 +151,36 @@ CREATE TABLE vocabulary(
 );
 )sql";
 
+// Version 6: for the search engine. directory_changes: which people changed, in commit order,
+// so that after a sync delta it reads the changed people again instead of the whole directory.
+// Triggers log every way a profile's indexed text comes or goes (writes, cascades from deleted
+// profiles, resets); the log keeps its last 5,000 entries, and an engine further behind loads
+// everything again. search_tables: tables the engine saved (its per-person table), each with the
+// log entry it includes, so that the next start reads them instead of building them.
+constexpr const char *Migration6 = R"sql(
+CREATE TABLE search_tables(
+    name TEXT PRIMARY KEY,
+    change INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE directory_changes(
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    local_id INTEGER NOT NULL
+);
+CREATE TRIGGER profile_search_log_ai AFTER INSERT ON profile_search BEGIN
+    INSERT INTO directory_changes(local_id) VALUES (new.local_id);
+END;
+CREATE TRIGGER profile_search_log_ad AFTER DELETE ON profile_search BEGIN
+    INSERT INTO directory_changes(local_id) VALUES (old.local_id);
+END;
+CREATE TRIGGER profile_search_log_au AFTER UPDATE ON profile_search BEGIN
+    INSERT INTO directory_changes(local_id) VALUES (new.local_id);
+END;
+CREATE TRIGGER directory_changes_prune AFTER INSERT ON directory_changes WHEN new.seq % 1000 = 0 BEGIN
+    DELETE FROM directory_changes WHERE seq <= new.seq - 5000;
+END;
+)sql";
+
 constexpr const char *InsertFtsSql =
     "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
     "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -197,6 +227,7 @@ const Migration Migrations[] = {
     {3, Migration3, nullptr},
     {4, SyncSchema::Migration4, nullptr}, // the sync engine's (app/client/sync/SyncSchema.cpp)
     {5, Migration5, nullptr},
+    {6, Migration6, nullptr},
 };
 
 QString fromIso(const QDateTime &time)
@@ -236,7 +267,7 @@ void closeConnection(const QString &connectionName)
 
 bool configureConnection(sqlite3 *db, QString *error)
 {
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, BusyTimeoutMs);
     // synchronous=NORMAL is durable across application crashes in WAL mode; an OS crash may
     // lose the last transactions, which the next sync brings back (the cursor is committed
     // in the same transactions).

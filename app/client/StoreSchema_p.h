@@ -15,7 +15,9 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 5;
+inline constexpr int LatestVersion = 6;
+//! How long a connection waits for another one's write lock (configureConnection()).
+inline constexpr int BusyTimeoutMs = 5000;
 
 //! Opens \a path through Qt's QSQLITE driver under \a connectionName, configures it
 //! (configureConnection()) and returns its sqlite3 handle; nullptr with \a error on failure.

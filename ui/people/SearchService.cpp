@@ -22,7 +22,16 @@ public:
         , m_latest(std::move(latest))
     { }
 
-    void prepare() { Q_EMIT prepared(ensureEngine() && m_engine->prepare()); }
+    //! Loads the engine's tables in steps between searches: a search waits for one step at most.
+    void prepare()
+    {
+        if (!ensureEngine()) {
+            Q_EMIT prepared(false);
+            return;
+        }
+        m_preparing = true;
+        scheduleStep();
+    }
 
     void run(int ticket, const Colleagues::SearchRequest &request, bool supersedes)
     {
@@ -37,6 +46,9 @@ public:
             page.error = tr("The local directory cannot be opened.");
         }
         Q_EMIT pageReady(ticket, page);
+        // A sync delta the search brought in may have left work that can wait until after it.
+        if (m_engine)
+            scheduleStep();
     }
 
     //! The vocabulary the store holds now (it synced a new one).
@@ -57,6 +69,31 @@ Q_SIGNALS:
     void prepared(bool ok);
 
 private:
+    //! Short enough that a keystroke waiting for the step still gets its results in time.
+    static constexpr int StepMs = 5;
+
+    void scheduleStep()
+    {
+        if (m_stepScheduled)
+            return;
+        m_stepScheduled = true;
+        // Queued behind the searches already asked for.
+        QMetaObject::invokeMethod(this, &SearchWorker::step, Qt::QueuedConnection);
+    }
+    void step()
+    {
+        m_stepScheduled = false;
+        if (!m_engine)
+            return;
+        const SearchEngine::Preparation state = m_engine->prepareStep(StepMs);
+        if (state == SearchEngine::Preparation::More) {
+            scheduleStep();
+        } else if (m_preparing) {
+            m_preparing = false;
+            Q_EMIT prepared(state == SearchEngine::Preparation::Done);
+        }
+    }
+
     bool ensureEngine()
     {
         if (m_engine)
@@ -76,6 +113,8 @@ private:
     std::shared_ptr<std::atomic<int>> m_latest;
     std::unique_ptr<ClientStore> m_store;
     std::unique_ptr<SearchEngine> m_engine;
+    bool m_stepScheduled = false;
+    bool m_preparing = false;
 };
 
 SearchService::SearchService(const QString &storeFilePath, QObject *parent)

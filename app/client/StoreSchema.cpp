@@ -316,6 +316,18 @@ bool migrate(sqlite3 *db, int target, QString *error)
     return true;
 }
 
+bool writeVocabulary(sqlite3 *db, const Vocabulary &vocabulary, QString *error)
+{
+    Sql::Statement statement(db, "INSERT OR REPLACE INTO vocabulary(id, version, text) VALUES(1, ?1, ?2)");
+    statement.bind(1, vocabulary.version());
+    statement.bind(2, vocabulary.toText());
+    if (!statement.exec()) {
+        *error = statement.errorMessage();
+        return false;
+    }
+    return true;
+}
+
 QString localProfileId(const QString &username)
 {
     static const QUuid Namespace(QStringLiteral("6f1c9a4e-2d0b-4c61-9a55-0b8f4f3f7d21"));

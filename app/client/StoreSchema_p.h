@@ -35,6 +35,9 @@ int version(sqlite3 *db);
 //! Fails for a database newer than this build knows.
 bool migrate(sqlite3 *db, int target, QString *error);
 
+//! Stores \a vocabulary as the synced one (ClientStore::vocabulary() reads it), on any connection.
+bool writeVocabulary(sqlite3 *db, const Vocabulary &vocabulary, QString *error);
+
 //! Profile id used when a profile comes without one (CSV import): a name-based UUID of the
 //! username, so that importing the same file twice updates the same rows.
 QString localProfileId(const QString &username);

@@ -108,6 +108,7 @@ private Q_SLOTS:
     // Last: they leave other people selected than the tests above expect.
     void everydayWordsAreUnderstood();
     void partialMatchesSayWhatTheyLack();
+    void understoodTermsInTheirOwnSpelling();
 
 private:
     ServerProcess m_server;
@@ -263,11 +264,25 @@ void TestDesktopApp::partialMatchesSayWhatTheyLack()
     QVERIFY(model->rowCount() > 0);
     QLabel *partial = child<QLabel>(w, u"partialMatchLabel");
     QTRY_VERIFY(!partial->isHidden());
-    QVERIFY2(partial->text().contains(u"kubernetes") && partial->text().contains(u"qwxzyville"),
+    QVERIFY2(partial->text().contains(u"Kubernetes") && partial->text().contains(u"qwxzyville"),
              qPrintable(partial->text()));
     QVERIFY(model->result(0)->unmatchedTerms.contains(u"qwxzyville"_qs));
     QVERIFY(model->index(0).data(Qt::AccessibleTextRole).toString().contains(u"lacks qwxzyville"));
     QVERIFY(!child<QListView>(w, u"resultsListView")->viewport()->grab().isNull());
+}
+
+void TestDesktopApp::understoodTermsInTheirOwnSpelling()
+{
+    // Typed in lower case, a skill and a place the vocabulary knows show as it spells them;
+    // a word it does not know shows as typed (folded).
+    MainWindow *w = m_ada->window();
+    QTest::keyClick(w, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(search(m_ada->app, QStringLiteral("who is good at kubernetes in berlin")));
+    QLabel *understood = child<QLabel>(w, u"understoodLabel");
+    QTRY_VERIFY(!understood->isHidden());
+    QVERIFY2(understood->text().startsWith(u"Kubernetes \u00b7 in Berlin"), qPrintable(understood->text()));
+    QVERIFY(search(m_ada->app, QStringLiteral("who knows c++ zzyzx")));
+    QTRY_VERIFY2(understood->text().startsWith(u"C++ \u00b7 zzyzx"), qPrintable(understood->text()));
 }
 
 void TestDesktopApp::keyboardNavigation()

@@ -852,6 +852,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             understood->place = term.entry ? term.entry->canonical : term.text();
         } else {
             understood->terms.append(plan.name);
+            understood->names.append(term.entry ? term.entry->canonical : plan.name);
         }
         if (term.entry) {
             const VocabularyEntry &entry = *term.entry;

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -162,6 +163,13 @@ int main(int argc, char *argv[])
     Q_EMIT email->textEdited(QStringLiteral("ada@@example"));
     save(window, out, QStringLiteral("06-edit-validation"));
     email->undo();
+    // A skill typed by another name: the vocabulary's name is suggested.
+    auto *skill = child<QLineEdit>(window, u"skillLineEdit");
+    skill->setText(QStringLiteral("tf"));
+    child<QScrollArea>(window, u"editorScrollArea")
+        ->ensureWidgetVisible(child<QWidget>(window, u"skillSuggestionButton"), 50, 120);
+    save(window, out, QStringLiteral("12-edit-skill-alias"));
+    skill->clear();
 
     // Sign-in with a wrong password, in a fresh app.
     QTemporaryDir freshDir;

@@ -40,7 +40,7 @@ using namespace Ranking;
 
 constexpr int MaxTerms = 16;
 // The per-person table is saved again after this many entries of the change log.
-constexpr qint64 SaveAfterChanges = 256;
+constexpr qint64 SaveAfterChanges = 64;
 // The format of the saved per-person table ("CPT" and a version).
 constexpr quint32 SavedDocsFormat = 0x43505401;
 // A term matching fewer documents than this is checked for a likely typo.

@@ -558,6 +558,7 @@ void TestSearchEngine::startsFromTheSavedTable()
     {
         SearchEngine first(&store);
         while (first.prepareStep(50) == SearchEngine::Preparation::More) { }
+        first.saveTables();
     }
     auto scalar = [&](const char *sql) {
         QSqlQuery query(store.database());

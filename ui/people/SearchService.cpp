@@ -6,6 +6,7 @@
 
 #include <QLoggingCategory>
 #include <QThread>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcUiSearch, "colleagues.ui.search")
 
@@ -47,8 +48,10 @@ public:
         }
         Q_EMIT pageReady(ticket, page);
         // A sync delta the search brought in may have left work that can wait until after it.
-        if (m_engine)
+        if (m_engine) {
             scheduleStep();
+            m_saveTimer->start();
+        }
     }
 
     //! The vocabulary the store holds now (it synced a new one).
@@ -60,6 +63,8 @@ public:
 
     void shutDown()
     {
+        if (m_engine)
+            m_engine->saveTables();
         m_engine.reset();
         m_store.reset();
     }
@@ -71,6 +76,7 @@ Q_SIGNALS:
 private:
     //! Short enough that a keystroke waiting for the step still gets its results in time.
     static constexpr int StepMs = 5;
+    static constexpr int SaveAfterIdleMs = 3000;
 
     void scheduleStep()
     {
@@ -90,6 +96,7 @@ private:
             scheduleStep();
         } else if (m_preparing) {
             m_preparing = false;
+            m_saveTimer->start();
             Q_EMIT prepared(state == SearchEngine::Preparation::Done);
         }
     }
@@ -106,6 +113,14 @@ private:
         }
         m_engine = std::make_unique<SearchEngine>(m_store.get());
         m_engine->setVocabulary(m_store->vocabulary());
+        // Saved when no one has searched for a while, never between two keystrokes.
+        m_saveTimer = new QTimer(this);
+        m_saveTimer->setSingleShot(true);
+        m_saveTimer->setInterval(SaveAfterIdleMs);
+        connect(m_saveTimer, &QTimer::timeout, this, [this] {
+            if (m_engine)
+                m_engine->saveTables();
+        });
         return true;
     }
 
@@ -113,6 +128,7 @@ private:
     std::shared_ptr<std::atomic<int>> m_latest;
     std::unique_ptr<ClientStore> m_store;
     std::unique_ptr<SearchEngine> m_engine;
+    QTimer *m_saveTimer = nullptr;
     bool m_stepScheduled = false;
     bool m_preparing = false;
 };

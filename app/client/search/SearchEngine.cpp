@@ -1211,12 +1211,13 @@ SearchEngine::Preparation SearchEngine::prepareStep(int budgetMs)
     }
     if (!d->countPendingWords(deadline))
         return Preparation::Failed;
-    if (!d->pendingWords.isEmpty())
-        return Preparation::More;
-    // The next start reads the per-person table instead of building it.
-    if (d->savedChange < 0 || d->loadedChange - d->savedChange >= SaveAfterChanges)
+    return d->pendingWords.isEmpty() ? Preparation::Done : Preparation::More;
+}
+
+void SearchEngine::saveTables()
+{
+    if (d->docsLoaded && (d->savedChange < 0 || d->loadedChange - d->savedChange >= SaveAfterChanges))
         d->saveDocs();
-    return Preparation::Done;
 }
 
 void SearchEngine::setVocabulary(const Vocabulary &vocabulary)

@@ -153,10 +153,12 @@ CREATE TABLE vocabulary(
 
 // Version 6: for the search engine. directory_changes: which people changed, in commit order,
 // so that after a sync delta it reads the changed people again instead of the whole directory.
-// Triggers log every way a profile's indexed text comes or goes (writes, cascades from deleted
-// profiles, resets); the log keeps its last 5,000 entries, and an engine further behind loads
-// everything again. search_tables: tables the engine saved (its per-person table), each with the
-// log entry it includes, so that the next start reads them instead of building them.
+// A trigger logs every way a profile's indexed text goes (deletes, cascades from deleted
+// profiles, resets); DirectoryWriter logs the rows it writes (a trigger on the insert would make
+// each INSERT a statement with a journal of its own, and FTS5 then writes its pending terms out
+// at every row) and keeps the last 5,000 entries; an engine further behind loads everything again. search_tables:
+// tables the engine saved (its per-person table), each with the log entry it includes, so that the next start reads
+// them instead of building them.
 constexpr const char *Migration6 = R"sql(
 CREATE TABLE search_tables(
     name TEXT PRIMARY KEY,
@@ -167,17 +169,8 @@ CREATE TABLE directory_changes(
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     local_id INTEGER NOT NULL
 );
-CREATE TRIGGER profile_search_log_ai AFTER INSERT ON profile_search BEGIN
-    INSERT INTO directory_changes(local_id) VALUES (new.local_id);
-END;
 CREATE TRIGGER profile_search_log_ad AFTER DELETE ON profile_search BEGIN
     INSERT INTO directory_changes(local_id) VALUES (old.local_id);
-END;
-CREATE TRIGGER profile_search_log_au AFTER UPDATE ON profile_search BEGIN
-    INSERT INTO directory_changes(local_id) VALUES (new.local_id);
-END;
-CREATE TRIGGER directory_changes_prune AFTER INSERT ON directory_changes WHEN new.seq % 1000 = 0 BEGIN
-    DELETE FROM directory_changes WHERE seq <= new.seq - 5000;
 END;
 )sql";
 
@@ -392,7 +385,8 @@ DirectoryWriter::DirectoryWriter(sqlite3 *db)
         && m_localIdById.prepare(db, "SELECT local_id FROM profiles WHERE id = ?1")
         && m_removeByLocalId.prepare(db, "DELETE FROM profiles WHERE local_id = ?1")
         && m_removeById.prepare(db, "DELETE FROM profiles WHERE id = ?1")
-        && m_setSyncValue.prepare(db, "INSERT OR REPLACE INTO sync_state(key, value) VALUES(?1, ?2)");
+        && m_setSyncValue.prepare(db, "INSERT OR REPLACE INTO sync_state(key, value) VALUES(?1, ?2)")
+        && m_logChange.prepare(db, "INSERT INTO directory_changes(local_id) VALUES(?1)");
     if (!m_valid)
         m_error = Sql::errorMessage(db);
 }
@@ -426,7 +420,7 @@ bool DirectoryWriter::upsertAll(const QList<Profile> &profiles, bool mostlyNew)
             return false;
         }
     }
-    return writePendingSearchRows();
+    return writePendingSearchRows() && pruneChanges();
 }
 
 bool DirectoryWriter::writePendingSearchRows()
@@ -435,6 +429,10 @@ bool DirectoryWriter::writePendingSearchRows()
         if (!writeSearchRow(m_insertSearch, m_insertFts, row.localId, *row.profile)) {
             m_pendingSearch.clear();
             return fail(m_insertSearch.ok() ? m_insertFts : m_insertSearch);
+        }
+        if (!logChange(row.localId)) {
+            m_pendingSearch.clear();
+            return false;
         }
     }
     m_pendingSearch.clear();
@@ -559,7 +557,28 @@ bool DirectoryWriter::writeRowsOf(qint64 localId, const Profile &profile, bool r
     }
     if (!writeSearchRow(m_insertSearch, m_insertFts, localId, profile))
         return fail(m_insertSearch.ok() ? m_insertFts : m_insertSearch);
-    return true;
+    return logChange(localId);
+}
+
+bool DirectoryWriter::logChange(qint64 localId)
+{
+    m_logChange.bind(1, localId);
+    return m_logChange.run() || fail(m_logChange);
+}
+
+bool DirectoryWriter::pruneChanges()
+{
+    // The search engine reads the log from where its tables are; further behind, it loads
+    // everything. The oldest entries go in one range delete once there are 1,000 too many.
+    Sql::Statement span(m_db, "SELECT coalesce(max(seq), 0), coalesce(min(seq), 0) FROM directory_changes");
+    if (!span.next())
+        return fail(span);
+    const qint64 last = span.int64(0);
+    if (last - span.int64(1) < 6000)
+        return true;
+    Sql::Statement prune(m_db, "DELETE FROM directory_changes WHERE seq <= ?1");
+    prune.bind(1, last - 5000);
+    return prune.exec() || fail(prune);
 }
 
 bool DirectoryWriter::remove(const QString &id, bool *removed)

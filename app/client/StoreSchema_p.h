@@ -79,6 +79,10 @@ private:
     //! Writes the search rows queued by upsertRow() (in the order queued).
     bool writePendingSearchRows();
     bool fail(const Sql::Statement &statement);
+    //! Logs that the indexed text of \a localId changed (directory_changes, for the search engine).
+    bool logChange(qint64 localId);
+    //! Drops the oldest entries of directory_changes beyond the last 5,000.
+    bool pruneChanges();
 
     sqlite3 *m_db;
     bool m_valid = false;
@@ -97,6 +101,7 @@ private:
     Sql::Statement m_removeByLocalId;
     Sql::Statement m_removeById;
     Sql::Statement m_setSyncValue;
+    Sql::Statement m_logChange;
     bool m_insertFirst = false; //!< upsertAll() of mostly new profiles
     //! Profiles written whose search rows are not yet (upsertAll()); they outlive the queue.
     struct PendingSearchRow

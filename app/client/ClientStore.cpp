@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/ClientStore.h"
 
+#include "core/PrivateFiles.h"
+
 #include "client/StoreSchema_p.h"
 #include "client/StoreWorker_p.h"
 
@@ -97,11 +99,15 @@ bool ClientStore::open(const QString &dataDirectory)
         m_errorString = QStringLiteral("no data directory: pass --data-dir DIR");
         return false;
     }
-    if (!QDir().mkpath(directory)) {
-        m_errorString = QStringLiteral("cannot create the data directory %1").arg(directory);
+    // The store holds the directory and one's messages: the folder is 0700, the database 0600
+    // (its journal files take the database's mode).
+    QString error;
+    const QString path = QDir(directory).filePath(databaseFileName());
+    if (!PrivateFiles::makeDirectory(directory, &error) || !PrivateFiles::prepareFile(path, &error)) {
+        m_errorString = error;
         return false;
     }
-    return openFile(QDir(directory).filePath(databaseFileName()));
+    return openFile(path);
 }
 
 bool ClientStore::openFile(const QString &path, int targetVersion)

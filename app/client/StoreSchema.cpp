@@ -18,9 +18,10 @@ namespace Colleagues::StoreSchema {
 
 namespace {
 
-// Columns of profiles as ProfileReader selects them.
+// Columns of profiles as ProfileReader selects them, the visibility ones last.
 constexpr const char *ProfileColumns = "local_id, id, username, display_name, email, title, department, location, "
                                        "time_zone, manager, phone, bio, photo_tag, revision, updated_at";
+constexpr const char *PrivacyColumns = ", visibility, visibility_locked, withheld";
 
 // Version 1: the directory and sync state.
 constexpr const char *Migration1 = R"sql(
@@ -151,15 +152,23 @@ CREATE TABLE vocabulary(
 );
 )sql";
 
-// Version 6: for the search engine. directory_changes: which people changed, in commit order,
+// Version 6: per-field visibility. The owner's own row keeps the audience of each private field
+// and the fields the company locks; every row says which fields the server withheld.
+constexpr const char *Migration6 = R"sql(
+ALTER TABLE profiles ADD COLUMN visibility TEXT NOT NULL DEFAULT '';
+ALTER TABLE profiles ADD COLUMN visibility_locked TEXT NOT NULL DEFAULT '';
+ALTER TABLE profiles ADD COLUMN withheld INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+// Version 7: for the search engine. directory_changes: which people changed, in commit order,
 // so that after a sync delta it reads the changed people again instead of the whole directory.
 // A trigger logs every way a profile's indexed text goes (deletes, cascades from deleted
 // profiles, resets); DirectoryWriter logs the rows it writes (a trigger on the insert would make
 // each INSERT a statement with a journal of its own, and FTS5 then writes its pending terms out
-// at every row) and keeps the last 5,000 entries; an engine further behind loads everything again. search_tables:
-// tables the engine saved (its per-person table), each with the log entry it includes, so that the next start reads
-// them instead of building them.
-constexpr const char *Migration6 = R"sql(
+// at every row) and keeps the last 5,000 entries; an engine further behind loads everything
+// again. search_tables: tables the engine saved (its per-person table), each with the log entry
+// it includes, so that the next start reads them instead of building them.
+constexpr const char *Migration7 = R"sql(
 CREATE TABLE search_tables(
     name TEXT PRIMARY KEY,
     change INTEGER NOT NULL,
@@ -187,7 +196,7 @@ bool populateSearch(sqlite3 *db, QString *error)
                           "?10, ?11, ?12)");
     Sql::Statement insertFts(db, InsertFtsSql);
     Sql::Statement sortKey(db, "UPDATE profiles SET sort_key = ?2 WHERE local_id = ?1");
-    ProfileReader reader(db);
+    ProfileReader reader(db, false); // the schema of version 2
     while (ids.next()) {
         const qint64 localId = ids.int64(0);
         const auto profile = reader.byLocalId(localId);
@@ -221,6 +230,7 @@ const Migration Migrations[] = {
     {4, SyncSchema::Migration4, nullptr}, // the sync engine's (app/client/sync/SyncSchema.cpp)
     {5, Migration5, nullptr},
     {6, Migration6, nullptr},
+    {7, Migration7, nullptr},
 };
 
 QString fromIso(const QDateTime &time)
@@ -363,13 +373,14 @@ DirectoryWriter::DirectoryWriter(sqlite3 *db)
     m_valid = m_insertProfile.prepare(
                   db,
                   "INSERT INTO profiles(id, username, display_name, email, title, department, location, time_zone, "
-                  "manager, phone, bio, photo_tag, revision, updated_at, sort_key) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+                  "manager, phone, bio, photo_tag, revision, updated_at, sort_key, visibility, visibility_locked, "
+                  "withheld) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18, ?19)")
         && m_updateProfile.prepare(
             db,
             "UPDATE profiles SET id = ?1, username = ?2, display_name = ?3, email = ?4, title = ?5, department = ?6, "
             "location = ?7, time_zone = ?8, manager = ?9, phone = ?10, bio = ?11, photo_tag = ?12, revision = ?13, "
-            "updated_at = ?14, sort_key = ?15 WHERE local_id = ?16")
+            "updated_at = ?14, sort_key = ?15, visibility = ?17, visibility_locked = ?18, withheld = ?19 "
+            "WHERE local_id = ?16")
         && m_deleteSkills.prepare(db, "DELETE FROM skills WHERE local_id = ?1")
         && m_deleteInterests.prepare(db, "DELETE FROM interests WHERE local_id = ?1")
         && m_insertSkill.prepare(db,
@@ -461,6 +472,12 @@ bool DirectoryWriter::bindProfileRow(Sql::Statement &statement, const QString &i
     else
         statement.bind(14, updated);
     statement.bind(15, SearchText::sortKey(profile.displayName));
+    statement.bind(17, profile.visibility.toText());
+    QStringList locked;
+    for (const QJsonValue &name : profile.visibilityLocked.toJson())
+        locked.append(name.toString());
+    statement.bind(18, locked.join(QLatin1Char(',')));
+    statement.bind(19, qint64(profile.withheld.bits()));
     if (existing >= 0)
         statement.bind(16, existing);
     return statement.run();
@@ -648,9 +665,11 @@ bool DirectoryWriter::apply(const DirectoryBatch &batch, BatchResult *result)
     return true;
 }
 
-ProfileReader::ProfileReader(sqlite3 *db)
+ProfileReader::ProfileReader(sqlite3 *db, bool withPrivacy)
+    : m_withPrivacy(withPrivacy)
 {
-    const QByteArray select = QByteArray("SELECT ") + ProfileColumns + " FROM profiles ";
+    const QByteArray select =
+        QByteArray("SELECT ") + ProfileColumns + (withPrivacy ? PrivacyColumns : "") + " FROM profiles ";
     m_byLocalId.prepare(db, (select + "WHERE local_id = ?1").constData());
     m_byId.prepare(db, (select + "WHERE id = ?1").constData());
     m_byUsername.prepare(db, (select + "WHERE username = ?1").constData());
@@ -678,6 +697,13 @@ std::optional<Profile> ProfileReader::readCurrentRow(Sql::Statement &statement)
     profile.revision = statement.int64(13);
     if (!statement.isNull(14))
         profile.updatedAt = QDateTime::fromString(statement.text(14), Qt::ISODateWithMs);
+    if (m_withPrivacy) {
+        // Written by this store from checked values; anything unreadable reads as no choice.
+        profile.visibility = FieldVisibility::fromText(statement.text(15)).valueOr({});
+        profile.visibilityLocked =
+            PrivateFields::fromNames(statement.text(16).split(QLatin1Char(','), Qt::SkipEmptyParts), {}).valueOr({});
+        profile.withheld = PrivateFields::fromBits(quint8(statement.int64(17)));
+    }
 
     m_skills.bind(1, localId);
     while (m_skills.next())

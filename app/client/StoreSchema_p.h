@@ -15,7 +15,7 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 6;
+inline constexpr int LatestVersion = 7;
 //! How long a connection waits for another one's write lock (configureConnection()).
 inline constexpr int BusyTimeoutMs = 5000;
 
@@ -124,7 +124,8 @@ namespace Colleagues::StoreSchema {
 class ProfileReader
 {
 public:
-    explicit ProfileReader(sqlite3 *db);
+    //! \a withPrivacy false: without the visibility columns (schema 6), for earlier migrations.
+    explicit ProfileReader(sqlite3 *db, bool withPrivacy = true);
     std::optional<Profile> byLocalId(qint64 localId);
     std::optional<Profile> byId(const QString &id);
     std::optional<Profile> byUsername(const QString &username);
@@ -133,6 +134,7 @@ public:
 private:
     std::optional<Profile> readCurrentRow(Sql::Statement &statement);
 
+    bool m_withPrivacy = true;
     Sql::Statement m_byLocalId;
     Sql::Statement m_byId;
     Sql::Statement m_byUsername;

@@ -38,6 +38,9 @@ public:
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &value(); }
 
+    //! The value, or \a fallback when there is none.
+    T valueOr(T fallback) const & { return hasValue() ? value() : std::move(fallback); }
+
     //! The error; only when !hasValue().
     const E &error() const { return std::get<1>(m_data); }
 

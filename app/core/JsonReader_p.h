@@ -100,6 +100,18 @@ public:
         return a;
     }
 
+    QJsonObject object(const QString &key)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (!v.isObject()) {
+            fail(Error::Code::InvalidType, key, QStringLiteral("%1 must be an object.").arg(path(key)));
+            return {};
+        }
+        return v.toObject();
+    }
+
     //! Fails on the first field that was never read.
     void rejectUnknown()
     {

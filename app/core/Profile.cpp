@@ -35,6 +35,14 @@ QJsonObject toJson(const Profile &p)
         {QStringLiteral("revision"), p.revision},
         {QStringLiteral("updated_at"), Internal::toIsoString(p.updatedAt)},
     };
+    if (!p.visibility.isEmpty())
+        o.insert(QStringLiteral("visibility"), p.visibility.toJson());
+    if (!p.visibilityLocked.isEmpty())
+        o.insert(QStringLiteral("visibility_locked"), p.visibilityLocked.toJson());
+    for (PrivateField field : AllPrivateFields) {
+        if (p.withheld.contains(field))
+            o.remove(field == PrivateField::Photo ? QStringLiteral("photo_tag") : fieldName(field));
+    }
     return o;
 }
 
@@ -43,6 +51,13 @@ Expected<Profile> profileFromJson(const QJsonObject &object, ProfileJsonMode mod
     const bool full = mode == ProfileJsonMode::Full;
     JsonReader r(object);
     Profile p;
+    if (full) {
+        // What the server left out for this reader.
+        for (PrivateField field : AllPrivateFields) {
+            if (!object.contains(field == PrivateField::Photo ? QStringLiteral("photo_tag") : fieldName(field)))
+                p.withheld.insert(field);
+        }
+    }
     p.id = r.string(QStringLiteral("id"), false, Limits::IdMax);
     p.username = r.string(QStringLiteral("username"), full, Limits::UsernameMax);
     p.displayName = r.string(QStringLiteral("display_name"), true, Limits::DisplayNameMax);
@@ -88,6 +103,24 @@ Expected<Profile> profileFromJson(const QJsonObject &object, ProfileJsonMode mod
             break;
         }
         p.interests.append(interests.at(i).toString());
+    }
+
+    if (const QJsonObject visibility = r.object(QStringLiteral("visibility")); !visibility.isEmpty() && !r.failed()) {
+        Expected<FieldVisibility> decoded = FieldVisibility::fromJson(visibility, QStringLiteral("visibility"));
+        if (!decoded)
+            return decoded.error();
+        p.visibility = decoded.value();
+    }
+    // Server policy: read from the server, ignored in an update (the server decides).
+    const QJsonArray locked = r.array(QStringLiteral("visibility_locked"), PrivateFieldCount);
+    if (full && !r.failed()) {
+        QStringList names;
+        for (const QJsonValue &name : locked)
+            names.append(name.toString());
+        Expected<PrivateFields> fields = PrivateFields::fromNames(names, QStringLiteral("visibility_locked"));
+        if (!fields)
+            return fields.error();
+        p.visibilityLocked = fields.value();
     }
 
     r.rejectUnknown();

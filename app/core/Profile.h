@@ -3,6 +3,7 @@
 
 #include "core/Expected.h"
 #include "core/Skill.h"
+#include "core/Visibility.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -32,6 +33,14 @@ struct Profile
     QString photoTag; //!< opaque tag of the current photo; empty when there is none
     qint64 revision = 0; //!< increases with every change, used for If-Match
     QDateTime updatedAt; //!< UTC
+    //! Who sees each private field. The server sends it only to the person (and admins),
+    //! with every field's effective audience; in an update, only the choices sent change.
+    FieldVisibility visibility;
+    //! Fields the company always shows to everyone (server policy); sent with visibility.
+    PrivateFields visibilityLocked;
+    //! Private fields left out of this copy because its reader may not see them (absent in
+    //! the JSON, empty here).
+    PrivateFields withheld;
 
     friend bool operator==(const Profile &, const Profile &) = default;
 };

@@ -86,7 +86,10 @@ bool isForbiddenInMultiLine(char32_t cp)
 {
     if (cp == U'\n' || cp == U'\t')
         return false;
-    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF;
+    // Text-direction embeddings, overrides and isolates can make a bio or a message display
+    // other than it reads (a link or a name reversed), so they are refused here too.
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
+        || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 void normalize(Profile &p)
@@ -147,9 +150,9 @@ Error checkMultiLine(QStringView value, const QString &field, int maxLength, boo
             QStringLiteral("%1 must be at most %2 characters (it has %3).").arg(field).arg(maxLength).arg(length));
     }
     if (const auto bad = firstForbidden(value, isForbiddenInMultiLine)) {
-        return makeError(
-            Error::Code::ForbiddenCharacter, field,
-            QStringLiteral("%1 must not contain control characters (found %2).").arg(field, codePointName(*bad)));
+        return makeError(Error::Code::ForbiddenCharacter, field,
+                         QStringLiteral("%1 must not contain control or text-direction override characters (found %2).")
+                             .arg(field, codePointName(*bad)));
     }
     return {};
 }

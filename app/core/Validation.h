@@ -62,7 +62,8 @@ Error checkMessageBody(QStringView value, const QString &field = QStringLiteral(
 //! True for a character not allowed in single-line text: C0/C1 controls, DEL, line and
 //! paragraph separators, and the bidirectional embedding, override and isolate controls.
 bool isForbiddenInSingleLine(char32_t codePoint);
-//! True for a character not allowed in multi-line text: controls other than tab and LF.
+//! True for a character not allowed in multi-line text: controls other than tab and LF, and
+//! the bidirectional embedding, override and isolate controls.
 bool isForbiddenInMultiLine(char32_t codePoint);
 
 } // namespace Validation

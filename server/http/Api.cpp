@@ -149,15 +149,15 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     , m_sessions(
           storage, hasher, server, [server](std::function<void()> work) { server->runOnWorker(std::move(work)); },
           &m_shared->sessionCache(), &m_shared->signInGate())
-    , m_profiles(storage)
+    , m_profiles(storage, &m_shared->visibilityPolicy())
     , m_messages(storage)
-    , m_sync(storage)
+    , m_sync(storage, &m_shared->visibilityPolicy())
 {
     m_hub = std::make_unique<LongPollHub>(
         server,
-        [this](const QString &user, qint64 cursor, int limit) {
+        [this](const Session &viewer, qint64 cursor, int limit) {
             LongPollHub::Poll poll;
-            ApiResult<SyncPage> page = m_sync.page(user, cursor, limit);
+            ApiResult<SyncPage> page = m_sync.page(viewer, cursor, limit);
             if (!page) {
                 poll.ready = true;
                 poll.response = page.error().toResponse();
@@ -327,7 +327,14 @@ void Api::me(const ExchangePtr &ex)
     const Expected<std::optional<Profile>> profile = m_storage->findProfile(s.username);
     if (!profile)
         return ex->respond(ApiError::fromStorage(profile.error()).toResponse());
-    o.insert(QStringLiteral("profile"), profile.value() ? QJsonValue(toJson(*profile.value())) : QJsonValue());
+    QJsonValue mine;
+    if (profile.value()) {
+        const ApiResult<Profile> visible = m_profiles.forReader(s, *profile.value());
+        if (!visible)
+            return ex->respond(visible.error().toResponse());
+        mine = toJson(visible.value());
+    }
+    o.insert(QStringLiteral("profile"), mine);
     ex->respond(HttpResponse::json(200, o));
 }
 
@@ -345,15 +352,24 @@ void Api::getProfile(const ExchangePtr &ex, const QString &username)
         const ApiResult<Profile> profile = m_profiles.profile(user);
         if (!profile)
             return ex->respond(profile.error().toResponse());
-        entry = ProfileCache::Entry {JsonWriter::toJson(profile.value()), profile->revision};
+        entry = ProfileCache::Entry {profile.value()};
         m_shared->profileCache().insert(user, generation, *entry);
     }
-    const QByteArray etag = quoted(QString::number(entry->revision));
+    const ApiResult<Profile> visible = m_profiles.forReader(*ex->session(), entry->profile);
+    if (!visible)
+        return ex->respond(visible.error().toResponse());
+    // A reader who sees less, or the owner who also sees the visibility, gets another ETag.
+    QString tag = QString::number(visible->revision);
+    if (!visible->withheld.isEmpty())
+        tag += QStringLiteral("-w%1").arg(visible->withheld.bits());
+    else if (!visible->visibility.isEmpty())
+        tag += QStringLiteral("-o");
+    const QByteArray etag = quoted(tag);
     HttpResponse r;
     if (noneMatch(ex->request(), etag)) {
         r = HttpResponse::empty(304);
     } else {
-        r = HttpResponse::json(200, entry->json);
+        r = HttpResponse::json(200, JsonWriter::toJson(visible.value()));
         r.addHeader("Cache-Control", "private, no-cache");
     }
     r.addHeader("ETag", etag);
@@ -427,7 +443,7 @@ void Api::getPhoto(const ExchangePtr &ex, const QString &username)
     const ApiResult<QString> name = pathUsername(username);
     if (!name)
         return ex->respond(name.error().toResponse());
-    const ApiResult<Photo> photo = m_profiles.photo(name.value());
+    const ApiResult<Photo> photo = m_profiles.photo(*ex->session(), name.value());
     if (!photo)
         return ex->respond(photo.error().toResponse());
     const QByteArray etag = quoted(photo->tag);
@@ -504,7 +520,7 @@ void Api::sync(const ExchangePtr &ex)
     timeout = qMin<qint64>(timeout, SyncService::MaxTimeoutSeconds);
 
     const QString viewer = ex->username();
-    const ApiResult<SyncPage> page = m_sync.page(viewer, since, int(limit));
+    const ApiResult<SyncPage> page = m_sync.page(*ex->session(), since, int(limit));
     if (!page)
         return ex->respond(page.error().toResponse());
     if (!SyncService::isEmpty(page.value()) || page->hasMore || timeout == 0) {

@@ -4,6 +4,7 @@
 #include "server/http/ProfileCache.h"
 #include "server/http/SessionCache.h"
 #include "server/http/SignInGate.h"
+#include "server/http/VisibilityPolicy.h"
 #include "server/http/VocabularyService.h"
 
 #include <QList>
@@ -33,6 +34,9 @@ public:
     SessionCache &sessionCache() { return m_sessionCache; }
     SignInGate &signInGate() { return m_signInGate; }
     VocabularyService &vocabulary() { return m_vocabulary; }
+    //! Set before the HTTP threads start; read-only afterwards.
+    const VisibilityPolicy &visibilityPolicy() const { return m_visibilityPolicy; }
+    void setVisibilityPolicy(const VisibilityPolicy &policy) { m_visibilityPolicy = policy; }
 
     void addHub(LongPollHub *hub);
     void removeHub(LongPollHub *hub);
@@ -48,6 +52,7 @@ private:
     SessionCache m_sessionCache;
     SignInGate m_signInGate;
     VocabularyService m_vocabulary;
+    VisibilityPolicy m_visibilityPolicy;
     QMutex m_mutex;
     QList<QPointer<LongPollHub>> m_hubs;
 };

@@ -98,29 +98,37 @@ void JsonWriter::dateTime(const QDateTime &value)
 // Members in the order QJsonDocument writes them (sorted), so both writers agree byte for byte.
 void JsonWriter::profile(const Profile &p)
 {
-    raw("{\"bio\":");
-    string(p.bio);
-    raw(",\"department\":");
-    string(p.department);
-    raw(",\"display_name\":");
-    string(p.displayName);
-    raw(",\"email\":");
-    string(p.email);
-    raw(",\"id\":");
-    string(p.id);
-    raw(",\"interests\":");
-    array(p.interests, [this](const QString &interest) { string(interest); });
-    raw(",\"location\":");
-    string(p.location);
-    raw(",\"manager\":");
-    string(p.manager);
-    raw(",\"phone\":");
-    string(p.phone);
-    raw(",\"photo_tag\":");
-    string(p.photoTag);
-    raw(",\"revision\":");
+    // Members in sorted order, as QJsonDocument writes them; fields withheld from this
+    // reader are left out, not sent empty.
+    bool first = true;
+    auto key = [this, &first](const char *name) {
+        raw(first ? "{\"" : ",\"");
+        raw(name);
+        raw("\":");
+        first = false;
+    };
+    auto text = [this, &key, &p](const char *name, const QString &value, std::optional<PrivateField> field = {}) {
+        if (field && p.withheld.contains(*field))
+            return;
+        key(name);
+        string(value);
+    };
+    text("bio", p.bio, PrivateField::Bio);
+    text("department", p.department);
+    text("display_name", p.displayName);
+    text("email", p.email, PrivateField::Email);
+    text("id", p.id);
+    if (!p.withheld.contains(PrivateField::Interests)) {
+        key("interests");
+        array(p.interests, [this](const QString &interest) { string(interest); });
+    }
+    text("location", p.location, PrivateField::Location);
+    text("manager", p.manager);
+    text("phone", p.phone, PrivateField::Phone);
+    text("photo_tag", p.photoTag, PrivateField::Photo);
+    key("revision");
     number(p.revision);
-    raw(",\"skills\":");
+    key("skills");
     array(p.skills, [this](const Skill &skill) {
         raw("{\"level\":");
         number(skill.level);
@@ -128,14 +136,44 @@ void JsonWriter::profile(const Profile &p)
         string(skill.name);
         raw('}');
     });
-    raw(",\"time_zone\":");
-    string(p.timeZone);
-    raw(",\"title\":");
-    string(p.title);
-    raw(",\"updated_at\":");
+    text("time_zone", p.timeZone);
+    text("title", p.title);
+    key("updated_at");
     dateTime(p.updatedAt);
-    raw(",\"username\":");
-    string(p.username);
+    text("username", p.username);
+    if (!p.visibility.isEmpty()) {
+        key("visibility");
+        raw('{');
+        bool firstChoice = true;
+        // Sorted by name, as QJsonDocument writes an object.
+        constexpr std::array ByName {PrivateField::Bio,      PrivateField::Email, PrivateField::Interests,
+                                     PrivateField::Location, PrivateField::Phone, PrivateField::Photo};
+        for (PrivateField field : ByName) {
+            if (const auto level = p.visibility.choice(field)) {
+                if (!firstChoice)
+                    raw(',');
+                string(fieldName(field));
+                raw(':');
+                string(visibilityName(*level));
+                firstChoice = false;
+            }
+        }
+        raw('}');
+    }
+    if (!p.visibilityLocked.isEmpty()) {
+        key("visibility_locked");
+        raw('[');
+        bool firstLocked = true;
+        for (PrivateField field : AllPrivateFields) {
+            if (p.visibilityLocked.contains(field)) {
+                if (!firstLocked)
+                    raw(',');
+                string(fieldName(field));
+                firstLocked = false;
+            }
+        }
+        raw(']');
+    }
     raw('}');
 }
 

@@ -174,7 +174,9 @@ void LongPollHub::requery(const WaiterPtr &waiter)
     }
     waiter->querying = true;
     waiter->dirty = false;
-    const QString username = waiter->username;
+    // Held polls are authenticated: the session says who reads (and whether as an admin).
+    Session session = waiter->exchange->session().value_or(Session {});
+    session.username = waiter->username;
     const qint64 cursor = waiter->cursor;
     const int limit = waiter->limit;
     const quint64 id = waiter->id;
@@ -182,9 +184,9 @@ void LongPollHub::requery(const WaiterPtr &waiter)
     QPointer<LongPollHub> self(this);
     ApiServer *server = m_server;
     // Only plain values cross threads: the waiter (and its timer) stays on the HTTP thread.
-    m_server->runOnWorker([self, server, id, query, username, cursor, limit] {
-        const Poll poll = query(username, cursor, limit);
-        qCDebug(lcLongPoll) << "requery" << username << cursor << "ready" << poll.ready << "next" << poll.next;
+    m_server->runOnWorker([self, server, id, query, session, cursor, limit] {
+        const Poll poll = query(session, cursor, limit);
+        qCDebug(lcLongPoll) << "requery" << session.username << cursor << "ready" << poll.ready << "next" << poll.next;
         server->runOnHttpThread([self, id, poll] {
             if (self)
                 self->finished(id, poll);

@@ -43,7 +43,7 @@ public:
         HttpResponse response;
         qint64 next = 0;
     };
-    using Query = std::function<Poll(const QString &username, qint64 cursor, int limit)>;
+    using Query = std::function<Poll(const Session &session, qint64 cursor, int limit)>;
     //! The answer for a waiter whose time ran out: an empty page at \a cursor.
     using EmptyAnswer = std::function<HttpResponse(qint64 cursor)>;
 

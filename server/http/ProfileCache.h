@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Profile.h"
 #include "server/http/ExpiringHash.h"
 
 #include <QByteArray>
@@ -13,11 +14,11 @@
 namespace Colleagues::Server {
 
 /*!
- * Profiles recently served, as ready JSON, so that the hottest read of the API costs no query
- * and no encoding. Every committed change (Storage::changed, including other instances'
- * through NOTIFY) drops the whole cache; a result read before a change can never be stored
- * after it (generations). Entries also expire after MaxAgeMs, which bounds staleness for
- * writers the server cannot hear (another process on the same SQLite file). Thread-safe.
+ * Profiles recently served, as stored, so that the hottest read of the API costs no query (each
+ * reader's view of one is cut from it and encoded per request: JsonWriter takes microseconds). Every committed change
+ * (Storage::changed, including other instances' through NOTIFY) drops the whole cache; a result read before a change
+ * can never be stored after it (generations). Entries also expire after MaxAgeMs, which bounds staleness for writers
+ * the server cannot hear (another process on the same SQLite file). Thread-safe.
  */
 class ProfileCache
 {
@@ -27,8 +28,7 @@ public:
 
     struct Entry
     {
-        QByteArray json;
-        qint64 revision = 0;
+        Profile profile; //!< as stored; each reader's view is made from it (VisibilityPolicy)
     };
 
     //! Read before fetching what insert() will store.

@@ -7,9 +7,21 @@
 
 namespace Colleagues::Server {
 
-ProfileService::ProfileService(Storage *storage)
+ProfileService::ProfileService(Storage *storage, const VisibilityPolicy *policy)
     : m_storage(storage)
+    , m_policy(policy)
 { }
+
+ApiResult<Profile> ProfileService::forReader(const Session &reader, const Profile &profile) const
+{
+    const bool admin = reader.role == Role::Admin;
+    if (admin || reader.username == profile.username || !m_policy->needsTeam(profile))
+        return m_policy->forReader(profile, reader.username, admin, nullptr);
+    const Expected<Reader> team = Reader::load(*m_storage, reader);
+    if (!team)
+        return ApiError::fromStorage(team.error());
+    return m_policy->forReader(profile, reader.username, admin, &team.value());
+}
 
 bool ProfileService::mayChange(const Session &actor, const QString &target)
 {
@@ -51,6 +63,8 @@ ApiResult<Profile> ProfileService::save(const Session &actor, const QString &tar
         return ApiError::make(ApiError::Kind::Invalid, QStringLiteral("read_only"),
                               QStringLiteral("username cannot be changed."), QStringLiteral("username"));
     }
+    if (const std::optional<Error> locked = m_policy->checkChoices(profile.visibility))
+        return ApiError::fromValidation(*locked);
 
     // The server owns identity, photo and bookkeeping fields; what the client sent is ignored.
     profile.username = target;
@@ -60,12 +74,17 @@ ApiResult<Profile> ProfileService::save(const Session &actor, const QString &tar
     profile.updatedAt = {};
 
     // Revision 0 creates a profile that does not exist yet.
-    const Expected<SaveOutcome> saved = m_storage->saveProfile(profile, expectedRevision);
+    const bool admin = actor.role == Role::Admin;
+    const Expected<SaveOutcome> saved = m_storage->saveProfile(profile, expectedRevision, admin);
     if (!saved)
         return ApiError::fromStorage(saved.error());
     switch (saved->status) {
-    case SaveOutcome::Status::Saved: return saved->profile;
+    case SaveOutcome::Status::Saved: return m_policy->forReader(saved->profile, actor.username, admin, nullptr);
     case SaveOutcome::Status::NotFound: return notFound(target);
+    case SaveOutcome::Status::Removed:
+        return ApiError::make(ApiError::Kind::Forbidden, QStringLiteral("removed_by_admin"),
+                              QStringLiteral("This profile was removed by an administrator; only an administrator "
+                                             "can bring it back."));
     case SaveOutcome::Status::Stale: {
         ApiError e = ApiError::make(
             ApiError::Kind::PreconditionFailed, QStringLiteral("stale_revision"),
@@ -73,7 +92,8 @@ ApiResult<Profile> ProfileService::save(const Session &actor, const QString &tar
                 .arg(expectedRevision)
                 .arg(saved->profile.revision),
             QStringLiteral("If-Match"));
-        e.extra.insert(QStringLiteral("profile"), toJson(saved->profile));
+        e.extra.insert(QStringLiteral("profile"),
+                       toJson(m_policy->forReader(saved->profile, actor.username, admin, nullptr)));
         return e;
     }
     }
@@ -99,16 +119,30 @@ ApiResult<Profile> ProfileService::setPhoto(const Session &actor, const QString 
     Expected<Profile> stored = m_storage->setPhoto(target, photo);
     if (!stored)
         return ApiError::fromStorage(stored.error());
-    return stored.value();
+    return m_policy->forReader(stored.value(), actor.username, actor.role == Role::Admin, nullptr);
 }
 
-ApiResult<Photo> ProfileService::photo(const QString &username) const
+ApiResult<Photo> ProfileService::photo(const Session &reader, const QString &username) const
 {
-    std::optional<Photo> p = m_storage->photo(username);
-    if (!p || p->data.isEmpty()) {
+    const auto noPhoto = [&username] {
         return ApiError::make(ApiError::Kind::NotFound, QStringLiteral("not_found"),
                               QStringLiteral("\"%1\" has no photo.").arg(username));
+    };
+    if (reader.username != username && reader.role != Role::Admin) {
+        // Whether the reader may see it is the profile's business; the answer for a hidden
+        // photo is the same as for none.
+        const ApiResult<Profile> owner = profile(username);
+        if (!owner)
+            return owner.error();
+        const ApiResult<Profile> visible = forReader(reader, owner.value());
+        if (!visible)
+            return visible.error();
+        if (visible->withheld.contains(PrivateField::Photo))
+            return noPhoto();
     }
+    std::optional<Photo> p = m_storage->photo(username);
+    if (!p || p->data.isEmpty())
+        return noPhoto();
     return *p;
 }
 

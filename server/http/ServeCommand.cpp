@@ -185,8 +185,17 @@ int runServeCommand(const QStringList &arguments)
         QStringLiteral("Reverse proxies (CIDR[,CIDR...]) whose X-Forwarded-For names the client, for sign-in "
                        "throttling and the access log; from any other peer the header is ignored."),
         QStringLiteral("CIDR"));
+    const QCommandLineOption defaultVisibilityOption(
+        QStringLiteral("default-visibility"),
+        QStringLiteral("Who sees a private field when its owner has not chosen, e.g. phone=team,email=everyone "
+                       "(fields: email, phone, location, bio, interests, photo; who: everyone, team, me)."),
+        QStringLiteral("FIELD=WHO,..."));
+    const QCommandLineOption lockedVisibilityOption(
+        QStringLiteral("locked-visibility"),
+        QStringLiteral("Private fields members cannot hide: always shown to everyone (e.g. email)."),
+        QStringLiteral("FIELD,..."));
     parser.addOptions({listenOption, dataDirOption, databaseOption, certOption, keyOption, threadsOption, workersOption,
-                       trustedProxyOption});
+                       trustedProxyOption, defaultVisibilityOption, lockedVisibilityOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
 
     auto fail = [&err, &parser](const QString &message) {
@@ -233,6 +242,20 @@ int runServeCommand(const QStringList &arguments)
             return fail(QStringLiteral("--trusted-proxy: %1").arg(parsed.error().message));
         trustedProxies = parsed.value();
     }
+    const Expected<FieldVisibility> defaultVisibility =
+        FieldVisibility::fromText(parser.values(defaultVisibilityOption).join(u','));
+    if (!defaultVisibility)
+        return fail(QStringLiteral("--default-visibility: %1").arg(defaultVisibility.error().message));
+    QStringList lockedNames;
+    for (const QString &value : parser.values(lockedVisibilityOption))
+        lockedNames += value.split(u',', Qt::SkipEmptyParts);
+    const Expected<PrivateFields> locked = PrivateFields::fromNames(lockedNames, QStringLiteral("--locked-visibility"));
+    if (!locked)
+        return fail(locked.error().message);
+    const Expected<VisibilityPolicy> visibilityPolicy =
+        VisibilityPolicy::make(defaultVisibility.value(), locked.value());
+    if (!visibilityPolicy)
+        return fail(visibilityPolicy.error().message);
     std::optional<QSslConfiguration> tls;
     if (parser.isSet(certOption)) {
         tls = loadTls(parser.value(certOption), parser.value(keyOption), error);
@@ -264,6 +287,8 @@ int runServeCommand(const QStringList &arguments)
     pool.setExpiryTimeout(-1); // workers keep their database connections
     pool.setMaxThreadCount(workers > 0 ? workers : qMax(4, QThread::idealThreadCount() * 2));
     ApiShared shared(storage.get());
+    shared.setVisibilityPolicy(visibilityPolicy.value());
+    storage->setTeamVisibilityByDefault(visibilityPolicy->teamByDefault());
     GuardStats guardStats;
     metrics.setExtraSource([&guardStats] { return guardStats.exposition(); });
 

@@ -11,24 +11,45 @@
 
 namespace Colleagues::Server {
 
-SyncService::SyncService(Storage *storage)
+SyncService::SyncService(Storage *storage, const VisibilityPolicy *policy)
     : m_storage(storage)
+    , m_policy(policy)
 { }
+
+std::optional<ApiError> SyncService::cutToViewer(const Session &viewer, QList<Profile> &profiles) const
+{
+    const bool admin = viewer.role == Role::Admin;
+    // The viewer's place in the directory is read once a page, and only when it matters.
+    std::optional<Reader> reader;
+    for (Profile &profile : profiles) {
+        if (!reader && !admin && profile.username != viewer.username && m_policy->needsTeam(profile)) {
+            Expected<Reader> loaded = Reader::load(*m_storage, viewer);
+            if (!loaded)
+                return ApiError::fromStorage(loaded.error());
+            reader = std::move(loaded).value();
+        }
+        profile = m_policy->forReader(std::move(profile), viewer.username, admin, reader ? &*reader : nullptr);
+    }
+    return std::nullopt;
+}
 
 bool SyncService::isEmpty(const SyncPage &page)
 {
     return !page.startOver && page.profiles.isEmpty() && page.removedIds.isEmpty() && page.messages.isEmpty();
 }
 
-ApiResult<SyncPage> SyncService::page(const QString &viewer, qint64 cursor, int limit) const
+ApiResult<SyncPage> SyncService::page(const Session &viewer, qint64 cursor, int limit) const
 {
     qint64 at = cursor;
     for (int round = 0; round < 1000; ++round) {
-        Expected<SyncPage> page = m_storage->changesSince(viewer, at, limit);
+        Expected<SyncPage> page = m_storage->changesSince(viewer.username, at, limit);
         if (!page)
             return ApiError::fromStorage(page.error());
-        if (!isEmpty(page.value()) || !page->hasMore || page->next <= at)
+        if (!isEmpty(page.value()) || !page->hasMore || page->next <= at) {
+            if (std::optional<ApiError> failed = cutToViewer(viewer, page.value().profiles))
+                return *failed;
             return std::move(page).value();
+        }
         at = page->next;
     }
     SyncPage page;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/http/ApiError.h"
+#include "server/http/VisibilityPolicy.h"
 #include "server/storage/Storage.h"
 
 #include <QByteArray>
@@ -17,11 +18,12 @@ public:
     static constexpr int MaxLimit = 5000;
     static constexpr int MaxTimeoutSeconds = 60;
 
-    explicit SyncService(Storage *storage);
+    SyncService(Storage *storage, const VisibilityPolicy *policy);
 
-    //! The changes after \a cursor visible to \a viewer (blocking). Skips over stretches of
-    //! changes the viewer may not see, so an empty page with has_more never comes back.
-    ApiResult<SyncPage> page(const QString &viewer, qint64 cursor, int limit) const;
+    //! The changes after \a cursor visible to \a viewer (blocking), each profile as the viewer
+    //! may see it (VisibilityPolicy). Skips over stretches of changes the viewer may not see, so
+    //! an empty page with has_more never comes back.
+    ApiResult<SyncPage> page(const Session &viewer, qint64 cursor, int limit) const;
 
     static bool isEmpty(const SyncPage &page);
     //! `{"profiles", "removed", "messages", "next", "has_more"}` or `{"start_over": true, ...}`.
@@ -32,7 +34,10 @@ public:
     static QByteArray emptyJson(qint64 cursor, const QString &vocabularyVersion = {});
 
 private:
+    std::optional<ApiError> cutToViewer(const Session &viewer, QList<Profile> &profiles) const;
+
     Storage *m_storage;
+    const VisibilityPolicy *m_policy;
 };
 
 } // namespace Colleagues::Server

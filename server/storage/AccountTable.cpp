@@ -14,21 +14,17 @@ Expected<Account> AccountTable::createAccount(const QString &username, const QBy
 {
     if (const Error invalid = Validation::checkUsername(username))
         return invalid;
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query insert(*c,
+    Query insert(m_database,
                  QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled, created_at)"
                                 " VALUES (?, ?, ?, FALSE, ?) RETURNING id"));
     const auto id = insert.scalar({username, QString::fromLatin1(passwordHash), roleName(role), nowMs()});
     if (!id) {
-        const QSqlError error = insert.error();
         auto existing = findAccount(username);
         if (existing && existing->has_value()) {
             return Error {Error::Code::Duplicate, QStringLiteral("username"),
                           QStringLiteral("There is already an account named \u201c%1\u201d.").arg(username)};
         }
-        return m_database.failure(*c, error, u"creating an account");
+        return insert.fail(u"creating an account");
     }
     return Account {*id, username, passwordHash, role, false};
 }
@@ -39,14 +35,12 @@ Expected<QStringList> AccountTable::createAccounts(const QList<Account> &account
         if (const Error invalid = Validation::checkUsername(account.username))
             return invalid;
     }
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c);
+    Transaction tx(m_database);
     if (!tx.begin())
         return tx.fail(u"starting to create accounts");
+    Connection &c = tx.connection();
     QStringList created;
-    Query insert(*c,
+    Query insert(c,
                  QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled, created_at)"
                                 " VALUES (?, ?, ?, FALSE, ?) ON CONFLICT (username) DO NOTHING"));
     const qint64 now = nowMs();
@@ -64,12 +58,10 @@ Expected<QStringList> AccountTable::createAccounts(const QList<Account> &account
 
 Expected<std::optional<Account>> AccountTable::findAccount(const QString &username)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("SELECT id, username, password_hash, role, disabled FROM accounts WHERE username = ?"));
+    Query q(m_database,
+            QStringLiteral("SELECT id, username, password_hash, role, disabled FROM accounts WHERE username = ?"));
     if (!q.exec({username}))
-        return m_database.failure(*c, q.error(), u"reading an account");
+        return q.fail(u"reading an account");
     if (!q.next())
         return std::optional<Account>();
     Account account;
@@ -83,12 +75,9 @@ Expected<std::optional<Account>> AccountTable::findAccount(const QString &userna
 
 Expected<bool> AccountTable::setPasswordHash(const QString &username, const QByteArray &passwordHash)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("UPDATE accounts SET password_hash = ? WHERE username = ?"));
+    Query q(m_database, QStringLiteral("UPDATE accounts SET password_hash = ? WHERE username = ?"));
     if (!q.exec({QString::fromLatin1(passwordHash), username}))
-        return m_database.failure(*c, q.error(), u"setting a password");
+        return q.fail(u"setting a password");
     if (q.rowsAffected() == 0)
         return noSuchAccount(username);
     return true;
@@ -96,13 +85,11 @@ Expected<bool> AccountTable::setPasswordHash(const QString &username, const QByt
 
 Expected<bool> AccountTable::setDisabled(const QString &username, bool disabled)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c);
+    Transaction tx(m_database);
     if (!tx.begin())
         return tx.fail(u"starting to disable an account");
-    Query update(*c, QStringLiteral("UPDATE accounts SET disabled = ? WHERE username = ?"));
+    Connection &c = tx.connection();
+    Query update(c, QStringLiteral("UPDATE accounts SET disabled = ? WHERE username = ?"));
     if (!update.exec({disabled, username}))
         return tx.fail(u"disabling an account", update.error());
     if (update.rowsAffected() == 0) {
@@ -112,8 +99,7 @@ Expected<bool> AccountTable::setDisabled(const QString &username, bool disabled)
     update.finish();
     if (disabled) {
         Query revoke(
-            *c,
-            QStringLiteral("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE username = ?)"));
+            c, QStringLiteral("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE username = ?)"));
         if (!revoke.exec({username}))
             return tx.fail(u"revoking sessions", revoke.error());
     }
@@ -124,12 +110,9 @@ Expected<bool> AccountTable::setDisabled(const QString &username, bool disabled)
 
 Expected<bool> AccountTable::setRole(const QString &username, Role role)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("UPDATE accounts SET role = ? WHERE username = ?"));
+    Query q(m_database, QStringLiteral("UPDATE accounts SET role = ? WHERE username = ?"));
     if (!q.exec({roleName(role), username}))
-        return m_database.failure(*c, q.error(), u"setting a role");
+        return q.fail(u"setting a role");
     if (q.rowsAffected() == 0)
         return noSuchAccount(username);
     return true;

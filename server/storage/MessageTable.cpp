@@ -26,21 +26,18 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
     if (!errors.isEmpty())
         return errors.first();
 
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting a send");
+    Connection &c = tx.connection();
     const auto original = [&]() -> Expected<std::optional<Message>> {
-        Query q(*c, QStringLiteral("SELECT %1 FROM messages WHERE sender = ? AND client_id = ?").arg(MessageColumns));
+        Query q(c, QStringLiteral("SELECT %1 FROM messages WHERE sender = ? AND client_id = ?").arg(MessageColumns));
         if (!q.exec({message.sender, message.clientId}))
-            return m_database.failure(*c, q.error(), u"reading a message");
+            return m_database.failure(c, q.error(), u"reading a message");
         if (!q.next())
             return std::optional<Message>();
         return std::optional<Message>(messageFromRow(q));
     };
-
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
-    if (!tx.begin())
-        return tx.fail(u"starting a send");
     // The transaction waited for any concurrent send to commit, so the duplicate check
     // below sees it.
     const auto seq = tx.takeSequence();
@@ -59,7 +56,7 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
     }
     for (const auto &[username, field] :
          {std::pair {message.recipient, QStringLiteral("to")}, std::pair {message.sender, QStringLiteral("from")}}) {
-        Query account(*c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ?"));
+        Query account(c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ?"));
         const auto found = account.scalar({username});
         if (!found)
             return tx.fail(u"checking an account", account.error());
@@ -69,7 +66,7 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
         }
     }
     const qint64 sentAt = nowMs();
-    Query insert(*c,
+    Query insert(c,
                  QStringLiteral("INSERT INTO messages (client_id, sender, recipient, body, sent_at, seq, change_seq)"
                                 " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     const auto id =
@@ -81,7 +78,7 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
         auto earlier = original();
         if (earlier && earlier->has_value())
             return SendOutcome {**earlier, true};
-        return m_database.failure(*c, error, u"storing a message");
+        return m_database.failure(c, error, u"storing a message");
     }
     if (!tx.commit())
         return tx.fail(u"committing a message");
@@ -94,15 +91,13 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
 
 Expected<int> MessageTable::markRead(const QString &reader, const QString &other, qint64 upToId)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting to mark messages read");
+    Connection &c = tx.connection();
     QList<qint64> ids;
     {
-        Query unread(*c,
+        Query unread(c,
                      QStringLiteral("SELECT id FROM messages WHERE recipient = ? AND sender = ? AND id <= ?"
                                     " AND read_at IS NULL ORDER BY id"));
         if (!unread.exec({reader, other, upToId}))
@@ -119,7 +114,7 @@ Expected<int> MessageTable::markRead(const QString &reader, const QString &other
     if (!first)
         return tx.fail(u"taking sequence values");
     const qint64 readAt = nowMs();
-    Query update(*c, QStringLiteral("UPDATE messages SET read_at = ?, change_seq = ? WHERE id = ?"));
+    Query update(c, QStringLiteral("UPDATE messages SET read_at = ?, change_seq = ? WHERE id = ?"));
     for (qsizetype i = 0; i < ids.size(); ++i) {
         if (!update.exec({readAt, *first + i, ids.at(i)}))
             return tx.fail(u"marking a message read", update.error());

@@ -16,6 +16,32 @@ namespace {
 // Any constant: serializes schema migrations of all server processes on one PostgreSQL.
 constexpr qint64 MigrationLockKey = 0x436f6c6c65616775; // "Collegu"
 
+//! The profiles table, the same on both backends but for the column types of its flag
+//! (\a deleted) and of its numbers (\a integer).
+QString createProfiles(QStringView deleted, QStringView integer)
+{
+    return QStringLiteral("CREATE TABLE profiles ("
+                          " id TEXT PRIMARY KEY,"
+                          " username TEXT NOT NULL UNIQUE,"
+                          " deleted %1,"
+                          " display_name TEXT NOT NULL DEFAULT '',"
+                          " email TEXT NOT NULL DEFAULT '',"
+                          " title TEXT NOT NULL DEFAULT '',"
+                          " department TEXT NOT NULL DEFAULT '',"
+                          " location TEXT NOT NULL DEFAULT '',"
+                          " time_zone TEXT NOT NULL DEFAULT '',"
+                          " manager TEXT NOT NULL DEFAULT '',"
+                          " phone TEXT NOT NULL DEFAULT '',"
+                          " bio TEXT NOT NULL DEFAULT '',"
+                          " skills TEXT NOT NULL DEFAULT '[]',"
+                          " interests TEXT NOT NULL DEFAULT '[]',"
+                          " photo_tag TEXT NOT NULL DEFAULT '',"
+                          " revision %2 NOT NULL,"
+                          " updated_at %2 NOT NULL,"
+                          " change_seq %2 NOT NULL)")
+        .arg(deleted, integer);
+}
+
 // Times are milliseconds since the epoch (UTC) on both backends. Usernames are the keys
 // between tables, so accounts and profiles stay separate (an account without a profile, or
 // a profile imported before its owner first signs in, are both normal).
@@ -49,25 +75,7 @@ Migration initialSchema()
                        " at INTEGER NOT NULL)"),
         QStringLiteral("CREATE INDEX failed_sign_ins_key_at ON failed_sign_ins (key, at)"),
         QStringLiteral("CREATE INDEX failed_sign_ins_at ON failed_sign_ins (at)"),
-        QStringLiteral("CREATE TABLE profiles ("
-                       " id TEXT PRIMARY KEY,"
-                       " username TEXT NOT NULL UNIQUE,"
-                       " deleted INTEGER NOT NULL DEFAULT 0,"
-                       " display_name TEXT NOT NULL DEFAULT '',"
-                       " email TEXT NOT NULL DEFAULT '',"
-                       " title TEXT NOT NULL DEFAULT '',"
-                       " department TEXT NOT NULL DEFAULT '',"
-                       " location TEXT NOT NULL DEFAULT '',"
-                       " time_zone TEXT NOT NULL DEFAULT '',"
-                       " manager TEXT NOT NULL DEFAULT '',"
-                       " phone TEXT NOT NULL DEFAULT '',"
-                       " bio TEXT NOT NULL DEFAULT '',"
-                       " skills TEXT NOT NULL DEFAULT '[]',"
-                       " interests TEXT NOT NULL DEFAULT '[]',"
-                       " photo_tag TEXT NOT NULL DEFAULT '',"
-                       " revision INTEGER NOT NULL,"
-                       " updated_at INTEGER NOT NULL,"
-                       " change_seq INTEGER NOT NULL)"),
+        createProfiles(u"INTEGER NOT NULL DEFAULT 0", u"INTEGER"),
         QStringLiteral("CREATE INDEX profiles_change_seq ON profiles (change_seq)"),
         QStringLiteral("CREATE INDEX profiles_deleted_updated ON profiles (deleted, updated_at)"),
         QStringLiteral("CREATE TABLE photos ("
@@ -115,25 +123,7 @@ Migration initialSchema()
                        " at BIGINT NOT NULL)"),
         QStringLiteral("CREATE INDEX failed_sign_ins_key_at ON failed_sign_ins (key, at)"),
         QStringLiteral("CREATE INDEX failed_sign_ins_at ON failed_sign_ins (at)"),
-        QStringLiteral("CREATE TABLE profiles ("
-                       " id TEXT PRIMARY KEY,"
-                       " username TEXT NOT NULL UNIQUE,"
-                       " deleted BOOLEAN NOT NULL DEFAULT FALSE,"
-                       " display_name TEXT NOT NULL DEFAULT '',"
-                       " email TEXT NOT NULL DEFAULT '',"
-                       " title TEXT NOT NULL DEFAULT '',"
-                       " department TEXT NOT NULL DEFAULT '',"
-                       " location TEXT NOT NULL DEFAULT '',"
-                       " time_zone TEXT NOT NULL DEFAULT '',"
-                       " manager TEXT NOT NULL DEFAULT '',"
-                       " phone TEXT NOT NULL DEFAULT '',"
-                       " bio TEXT NOT NULL DEFAULT '',"
-                       " skills TEXT NOT NULL DEFAULT '[]',"
-                       " interests TEXT NOT NULL DEFAULT '[]',"
-                       " photo_tag TEXT NOT NULL DEFAULT '',"
-                       " revision BIGINT NOT NULL,"
-                       " updated_at BIGINT NOT NULL,"
-                       " change_seq BIGINT NOT NULL)"),
+        createProfiles(u"BOOLEAN NOT NULL DEFAULT FALSE", u"BIGINT"),
         QStringLiteral("CREATE INDEX profiles_change_seq ON profiles (change_seq)"),
         QStringLiteral("CREATE INDEX profiles_deleted_updated ON profiles (deleted, updated_at)"),
         QStringLiteral("CREATE TABLE photos ("
@@ -186,11 +176,34 @@ Migration vocabulary()
     return m;
 }
 
+Migration visibility()
+{
+    Migration m;
+    m.version = 3;
+    m.description = QStringLiteral("per-field visibility; no text-direction controls in bios and messages");
+    const QString column = QStringLiteral("ALTER TABLE profiles ADD COLUMN visibility TEXT NOT NULL DEFAULT ''");
+    m.sqlite = {column};
+    m.postgres = {column};
+    // Bios and message bodies now refuse the bidirectional embedding, override and isolate
+    // controls (clients reject a profile that has one); stored text loses them once.
+    const char16_t controls[] = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+    for (const char16_t control : controls) {
+        const QString c(QChar {control});
+        for (const auto &[table, field] : {std::pair {u"profiles", u"bio"}, std::pair {u"messages", u"body"}}) {
+            const QString strip = QStringLiteral("UPDATE %1 SET %2 = REPLACE(%2, '%3', '') WHERE %2 LIKE '%%3%'")
+                                      .arg(QStringView(table), QStringView(field), c);
+            m.sqlite.append(strip);
+            m.postgres.append(strip);
+        }
+    }
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(), vocabulary()};
+    static const QList<Migration> all {initialSchema(), vocabulary(), visibility()};
     return all;
 }
 

@@ -24,37 +24,33 @@ Error noSuchProfile(const QString &username)
 
 Expected<Profile> PhotoTable::setPhoto(const QString &username, const Photo &photo)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
     QString tag = photo.tag;
     if (tag.isEmpty() && !photo.data.isEmpty())
         tag = QString::fromLatin1(QCryptographicHash::hash(photo.data, QCryptographicHash::Sha256).toHex().left(32));
     if (photo.data.isEmpty())
         tag.clear();
 
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
-    if (!tx.begin())
-        return tx.fail(u"starting a photo change");
-    QSqlError error;
-    const auto existing = readProfile(*c, username, &error);
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    const auto existing = beginProfileChange(tx, username, u"starting a photo change");
     if (!existing)
-        return tx.fail(u"reading a profile", error);
-    if (!existing->has_value() || (*existing)->deleted) {
+        return existing.error();
+    const Profile *current = liveProfile(*existing);
+    if (!current) {
         tx.rollback();
         return noSuchProfile(username);
     }
-    Profile profile = (*existing)->profile;
+    Profile profile = *current;
+    Connection &c = tx.connection();
     if (profile.photoTag == tag) {
         tx.rollback();
         return profile;
     }
     if (photo.data.isEmpty()) {
-        Query remove(*c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
+        Query remove(c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
         if (!remove.exec({username}))
             return tx.fail(u"removing a photo", remove.error());
     } else {
-        Query store(*c,
+        Query store(c,
                     QStringLiteral("INSERT INTO photos (username, data, mime_type, tag) VALUES (?, ?, ?, ?)"
                                    " ON CONFLICT (username) DO UPDATE SET data = excluded.data,"
                                    " mime_type = excluded.mime_type, tag = excluded.tag"));
@@ -68,7 +64,7 @@ Expected<Profile> PhotoTable::setPhoto(const QString &username, const Photo &pho
     profile.revision += 1;
     profile.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
     Query update(
-        *c,
+        c,
         QStringLiteral("UPDATE profiles SET photo_tag = ?, revision = ?, updated_at = ?, change_seq = ? WHERE id = ?"));
     if (!update.exec({tag, profile.revision, profile.updatedAt.toMSecsSinceEpoch(), *seq, profile.id}))
         return tx.fail(u"updating a photo tag", update.error());
@@ -79,12 +75,9 @@ Expected<Profile> PhotoTable::setPhoto(const QString &username, const Photo &pho
 
 std::optional<Photo> PhotoTable::photo(const QString &username)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return std::nullopt;
-    Query q(*c, QStringLiteral("SELECT data, mime_type, tag FROM photos WHERE username = ?"));
+    Query q(m_database, QStringLiteral("SELECT data, mime_type, tag FROM photos WHERE username = ?"));
     if (!q.exec({username})) {
-        m_database.failure(*c, q.error(), u"reading a photo");
+        q.fail(u"reading a photo");
         return std::nullopt;
     }
     if (!q.next())

@@ -14,11 +14,36 @@ namespace Colleagues::Server::Internal {
 
 namespace {
 
-bool sameContent(const Profile &a, const Profile &b)
+//! \a edit's visibility choices over \a current's: an edit names only the fields it changes.
+FieldVisibility mergedVisibility(const Profile *current, const Profile &edit)
 {
+    FieldVisibility merged = current ? current->visibility : FieldVisibility {};
+    merged.merge(edit.visibility);
+    return merged;
+}
+
+//! Adds to \a managers the managers \a edit leaves and joins, when it changes who \a current
+//! (null: a new or restored profile) reports to.
+void noteManagerChange(const Profile *current, const Profile &edit, QSet<QString> *managers)
+{
+    const QString before = current ? current->manager : QString();
+    if (before == edit.manager)
+        return;
+    if (!before.isEmpty())
+        managers->insert(before);
+    if (!edit.manager.isEmpty())
+        managers->insert(edit.manager);
+}
+
+//! True when saving \a edit over \a current would change nothing.
+bool sameContent(const Profile &current, const Profile &edit)
+{
+    const Profile &a = current;
+    const Profile &b = edit;
     return a.displayName == b.displayName && a.email == b.email && a.title == b.title && a.department == b.department
         && a.location == b.location && a.timeZone == b.timeZone && a.manager == b.manager && a.phone == b.phone
-        && a.bio == b.bio && a.skills == b.skills && a.interests == b.interests;
+        && a.bio == b.bio && a.skills == b.skills && a.interests == b.interests
+        && a.visibility == mergedVisibility(&current, edit);
 }
 
 //! Normalizes and validates a profile before it is stored; the first broken rule is the error.
@@ -43,58 +68,145 @@ QVariantList contentValues(const Profile &p)
             p.phone,
             p.bio,
             skillsToJson(p.skills),
-            interestsToJson(p.interests)};
+            interestsToJson(p.interests),
+            p.visibility.toText()};
 }
 
-//! Writes \a content as the profile \a existing (or a new one) with sequence value \a seq.
-//! Returns the stored profile, or nullopt with \a error set.
-std::optional<Profile> writeProfile(Connection &c, const std::optional<StoredProfile> &existing, const Profile &content,
-                                    qint64 seq, QSqlError *error)
+//! Writes \a content as the profile \a existing (or a new one) with the next sequence value
+//! of \a tx. Returns the stored profile; a failure has rolled \a tx back.
+Expected<Profile> writeProfile(Transaction &tx, const std::optional<StoredProfile> &existing, const Profile &content)
 {
+    const auto seq = tx.takeSequence();
+    if (!seq)
+        return tx.fail(u"taking a sequence value");
     Profile stored = content;
     stored.updatedAt = QDateTime::fromMSecsSinceEpoch(nowMs(), Qt::UTC);
-    QVariantList values = contentValues(content);
+    stored.visibility = mergedVisibility(liveProfile(existing), content);
+    QVariantList values = contentValues(stored);
+    QString sql;
     if (existing) {
         stored.id = existing->profile.id;
         stored.photoTag = existing->deleted ? QString() : existing->profile.photoTag;
         stored.revision = existing->profile.revision + 1;
-        Query q(c,
-                QStringLiteral("UPDATE profiles SET deleted = FALSE, display_name = ?, email = ?, title = ?,"
-                               " department = ?, location = ?, time_zone = ?, manager = ?, phone = ?, bio = ?,"
-                               " skills = ?, interests = ?, photo_tag = ?, revision = ?, updated_at = ?,"
-                               " change_seq = ? WHERE id = ?"));
-        values << stored.photoTag << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << seq << stored.id;
-        if (!q.exec(values)) {
-            *error = q.error();
-            return std::nullopt;
-        }
+        sql = QStringLiteral("UPDATE profiles SET deleted = FALSE, display_name = ?, email = ?, title = ?,"
+                             " department = ?, location = ?, time_zone = ?, manager = ?, phone = ?, bio = ?,"
+                             " skills = ?, interests = ?, visibility = ?, photo_tag = ?, revision = ?,"
+                             " updated_at = ?, change_seq = ? WHERE id = ?");
+        values << stored.photoTag << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << *seq << stored.id;
     } else {
         stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         stored.photoTag.clear();
         stored.revision = 1;
-        Query q(c,
-                QStringLiteral("INSERT INTO profiles (display_name, email, title, department, location, time_zone,"
-                               " manager, phone, bio, skills, interests, id, username, deleted, photo_tag,"
-                               " revision, updated_at, change_seq)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, '', ?, ?, ?)"));
-        values << stored.id << stored.username << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << seq;
-        if (!q.exec(values)) {
-            *error = q.error();
-            return std::nullopt;
-        }
+        sql = QStringLiteral("INSERT INTO profiles (display_name, email, title, department, location, time_zone,"
+                             " manager, phone, bio, skills, interests, visibility, id, username, deleted,"
+                             " photo_tag, revision, updated_at, change_seq)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, '', ?, ?, ?)");
+        values << stored.id << stored.username << stored.revision << stored.updatedAt.toMSecsSinceEpoch() << *seq;
     }
+    Query q(tx.connection(), sql);
+    if (!q.exec(values))
+        return tx.fail(u"writing a profile", q.error());
     return stored;
+}
+
+//! The managers above \a username on \a c, nearest first; a cycle or MaxChainDepth ends it.
+std::optional<QStringList> chainOf(Connection &c, const QString &username, QSqlError *error)
+{
+    // One recursive query (SQLite and PostgreSQL alike); the depth bound ends a cycle, and the
+    // first repeated name ends the list.
+    Query q(c,
+            QStringLiteral("WITH RECURSIVE chain (username, depth) AS ("
+                           " SELECT manager, 1 FROM profiles WHERE username = ? AND deleted = FALSE"
+                           " AND manager <> ''"
+                           " UNION ALL SELECT p.manager, chain.depth + 1 FROM profiles p JOIN chain"
+                           " ON p.username = chain.username WHERE p.deleted = FALSE AND p.manager <> ''"
+                           " AND chain.depth < ?)"
+                           " SELECT username FROM chain ORDER BY depth"));
+    if (!q.exec({username, Storage::MaxChainDepth})) {
+        *error = q.error();
+        return std::nullopt;
+    }
+    QStringList chain;
+    QSet<QString> seen;
+    while (q.next()) {
+        const QString name = q.text(0);
+        if (seen.contains(name) || name == username)
+            break;
+        seen.insert(name);
+        chain.append(name);
+    }
+    return chain;
 }
 
 } // namespace
 
-Expected<std::optional<StoredProfile>> readProfile(Connection &c, const QString &username, QSqlError *error)
+Expected<bool> ProfileTable::resendTeams(Transaction &tx, const QSet<QString> &managers, const QSet<QString> &written)
 {
-    Query q(c, QStringLiteral("SELECT %1 FROM profiles WHERE username = ?").arg(ProfileColumns));
-    if (!q.exec({username})) {
-        *error = q.error();
-        return Error {};
+    if (managers.isEmpty())
+        return true;
+    Connection &c = tx.connection();
+    // Nobody keeps a field to the team: nothing to send again.
+    if (!m_teamByDefault.load(std::memory_order_relaxed)) {
+        Query any(c,
+                  QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM profiles WHERE deleted = FALSE"
+                                 " AND visibility LIKE '%=team%' LIMIT 1) t"));
+        const auto found = any.scalar();
+        if (!found)
+            return tx.fail(u"looking for team-only fields", any.error());
+        if (*found == 0)
+            return true;
     }
+    // Whose team changes: the reports of each manager a person left or joined (peers lost and
+    // gained) and each of those managers with everyone above them (the person and everyone
+    // under them are no longer, or now, under them).
+    QSet<QString> affected;
+    for (const QString &manager : managers) {
+        affected.insert(manager);
+        QSqlError error;
+        const auto chain = chainOf(c, manager, &error);
+        if (!chain)
+            return tx.fail(u"reading a management chain", error);
+        for (const QString &above : *chain)
+            affected.insert(above);
+        Query peers(c, QStringLiteral("SELECT username FROM profiles WHERE manager = ? AND deleted = FALSE"));
+        if (!peers.exec({manager}))
+            return tx.fail(u"reading a team", peers.error());
+        while (peers.next())
+            affected.insert(peers.text(0));
+    }
+    const bool everyRow = m_teamByDefault.load(std::memory_order_relaxed);
+    for (const QString &username : std::as_const(affected)) {
+        if (written.contains(username))
+            continue; // sent anyway
+        const auto seq = tx.takeSequence();
+        if (!seq)
+            return tx.fail(u"taking a sequence value");
+        Query bump(c,
+                   QStringLiteral("UPDATE profiles SET change_seq = ? WHERE username = ? AND deleted = FALSE"
+                                  " AND (? OR visibility LIKE '%=team%')"));
+        if (!bump.exec({*seq, username, everyRow}))
+            return tx.fail(u"sending a profile again", bump.error());
+    }
+    return true;
+}
+
+Expected<QStringList> ProfileTable::managementChain(const QString &username)
+{
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    QSqlError error;
+    const auto chain = chainOf(*c, username, &error);
+    if (!chain)
+        return m_database.failure(*c, error, u"reading a management chain");
+    return *chain;
+}
+
+Expected<std::optional<StoredProfile>> readProfile(Transaction &tx, const QString &username)
+{
+    Query q(tx.connection(), QStringLiteral("SELECT %1 FROM profiles WHERE username = ?").arg(ProfileColumns));
+    if (!q.exec({username}))
+        return tx.fail(u"reading a profile", q.error());
     if (!q.next())
         return std::optional<StoredProfile>();
     StoredProfile stored;
@@ -102,14 +214,19 @@ Expected<std::optional<StoredProfile>> readProfile(Connection &c, const QString 
     return std::optional<StoredProfile>(std::move(stored));
 }
 
+Expected<std::optional<StoredProfile>> beginProfileChange(Transaction &tx, const QString &username, QStringView what)
+{
+    if (!tx.begin())
+        return tx.fail(what);
+    return readProfile(tx, username);
+}
+
 Expected<std::optional<Profile>> ProfileTable::findProfile(const QString &username)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("SELECT %1 FROM profiles WHERE username = ? AND deleted = FALSE").arg(ProfileColumns));
+    Query q(m_database,
+            QStringLiteral("SELECT %1 FROM profiles WHERE username = ? AND deleted = FALSE").arg(ProfileColumns));
     if (!q.exec({username}))
-        return m_database.failure(*c, q.error(), u"reading a profile");
+        return q.fail(u"reading a profile");
     if (!q.next())
         return std::optional<Profile>();
     return std::optional<Profile>(profileFromRow(q));
@@ -129,33 +246,31 @@ Expected<QList<Expected<UpsertOutcome>>> ProfileTable::importProfiles(const QLis
             outcomes.append(UpsertOutcome {});
         prepared.append(std::move(profile));
     }
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting a profile import");
     bool changed = false;
+    QSet<QString> managers; // left or joined by someone in this import
+    QSet<QString> written;
     for (qsizetype i = 0; i < prepared.size(); ++i) {
         if (!outcomes.at(i))
             continue;
         const Profile &profile = prepared.at(i);
         // Row by row, so that a username twice in one batch updates what the first wrote.
-        QSqlError error;
-        const auto existing = readProfile(*c, profile.username, &error);
+        const auto existing = readProfile(tx, profile.username);
         if (!existing)
-            return tx.fail(u"reading a profile", error);
-        if (existing->has_value() && !(*existing)->deleted && sameContent((*existing)->profile, profile)) {
-            outcomes[i] = UpsertOutcome {UpsertOutcome::Status::Unchanged, (*existing)->profile};
+            return existing.error();
+        const Profile *current = liveProfile(*existing);
+        if (current && sameContent(*current, profile)) {
+            outcomes[i] = UpsertOutcome {UpsertOutcome::Status::Unchanged, *current};
             continue;
         }
-        const auto seq = tx.takeSequence();
-        if (!seq)
-            return tx.fail(u"taking a sequence value");
-        const auto stored = writeProfile(*c, *existing, profile, *seq, &error);
+        const auto stored = writeProfile(tx, *existing, profile);
         if (!stored)
-            return tx.fail(u"writing a profile", error);
-        const bool created = !existing->has_value() || (*existing)->deleted;
+            return stored.error();
+        noteManagerChange(current, profile, &managers);
+        written.insert(profile.username);
+        const bool created = !current;
         outcomes[i] =
             UpsertOutcome {created ? UpsertOutcome::Status::Created : UpsertOutcome::Status::Updated, *stored};
         changed = true;
@@ -164,45 +279,46 @@ Expected<QList<Expected<UpsertOutcome>>> ProfileTable::importProfiles(const QLis
         tx.rollback();
         return outcomes;
     }
+    if (const auto resent = resendTeams(tx, managers, written); !resent)
+        return resent.error();
     if (!tx.commit())
         return tx.fail(u"committing an import");
     return outcomes;
 }
 
-Expected<SaveOutcome> ProfileTable::saveProfile(const Profile &input, qint64 expectedRevision)
+Expected<SaveOutcome> ProfileTable::saveProfile(const Profile &input, qint64 expectedRevision, bool mayRestore)
 {
     Profile profile = input;
     if (auto invalid = prepareProfile(profile))
         return *invalid;
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
-    if (!tx.begin())
-        return tx.fail(u"starting a profile save");
-    QSqlError error;
-    const auto existing = readProfile(*c, profile.username, &error);
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    const auto existing = beginProfileChange(tx, profile.username, u"starting a profile save");
     if (!existing)
-        return tx.fail(u"reading a profile", error);
-    const bool exists = existing->has_value() && !(*existing)->deleted;
-    if (!exists && expectedRevision != 0) {
+        return existing.error();
+    const Profile *current = liveProfile(*existing);
+    if (!current && expectedRevision != 0) {
         tx.rollback();
         return SaveOutcome {SaveOutcome::Status::NotFound, {}};
     }
-    if (exists && (*existing)->profile.revision != expectedRevision) {
+    if (existing->has_value() && (*existing)->deleted && !mayRestore) {
         tx.rollback();
-        return SaveOutcome {SaveOutcome::Status::Stale, (*existing)->profile};
+        return SaveOutcome {SaveOutcome::Status::Removed, {}};
     }
-    if (exists && sameContent((*existing)->profile, profile)) {
+    if (current && current->revision != expectedRevision) {
         tx.rollback();
-        return SaveOutcome {SaveOutcome::Status::Saved, (*existing)->profile};
+        return SaveOutcome {SaveOutcome::Status::Stale, *current};
     }
-    const auto seq = tx.takeSequence();
-    if (!seq)
-        return tx.fail(u"taking a sequence value");
-    const auto stored = writeProfile(*c, *existing, profile, *seq, &error);
+    if (current && sameContent(*current, profile)) {
+        tx.rollback();
+        return SaveOutcome {SaveOutcome::Status::Saved, *current};
+    }
+    const auto stored = writeProfile(tx, *existing, profile);
     if (!stored)
-        return tx.fail(u"writing a profile", error);
+        return stored.error();
+    QSet<QString> managers;
+    noteManagerChange(current, profile, &managers);
+    if (const auto resent = resendTeams(tx, managers, {profile.username}); !resent)
+        return resent.error();
     if (!tx.commit())
         return tx.fail(u"committing a profile");
     return SaveOutcome {SaveOutcome::Status::Saved, *stored};
@@ -210,17 +326,12 @@ Expected<SaveOutcome> ProfileTable::saveProfile(const Profile &input, qint64 exp
 
 Expected<bool> ProfileTable::removeProfile(const QString &username)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Transaction tx(m_database, *c, Transaction::Kind::Sequenced);
-    if (!tx.begin())
-        return tx.fail(u"starting a profile removal");
-    QSqlError error;
-    const auto existing = readProfile(*c, username, &error);
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    const auto existing = beginProfileChange(tx, username, u"starting a profile removal");
     if (!existing)
-        return tx.fail(u"reading a profile", error);
-    if (!existing->has_value() || (*existing)->deleted) {
+        return existing.error();
+    const Profile *current = liveProfile(*existing);
+    if (!current) {
         tx.rollback();
         return false;
     }
@@ -228,14 +339,20 @@ Expected<bool> ProfileTable::removeProfile(const QString &username)
     if (!seq)
         return tx.fail(u"taking a sequence value");
     // The tombstone keeps id and username only; the person's data goes.
-    Query q(*c,
+    Connection &c = tx.connection();
+    Query q(c,
             QStringLiteral("UPDATE profiles SET deleted = TRUE, display_name = '', email = '', title = '',"
                            " department = '', location = '', time_zone = '', manager = '', phone = '', bio = '',"
-                           " skills = '[]', interests = '[]', photo_tag = '', revision = revision + 1,"
-                           " updated_at = ?, change_seq = ? WHERE id = ?"));
-    if (!q.exec({nowMs(), *seq, (*existing)->profile.id}))
+                           " skills = '[]', interests = '[]', visibility = '', photo_tag = '',"
+                           " revision = revision + 1, updated_at = ?, change_seq = ? WHERE id = ?"));
+    if (!q.exec({nowMs(), *seq, current->id}))
         return tx.fail(u"removing a profile", q.error());
-    Query photo(*c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
+    QSet<QString> managers;
+    if (!current->manager.isEmpty())
+        managers.insert(current->manager);
+    if (const auto resent = resendTeams(tx, managers, {username}); !resent)
+        return resent.error();
+    Query photo(c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
     if (!photo.exec({username}))
         return tx.fail(u"removing a photo", photo.error());
     if (!tx.commit())

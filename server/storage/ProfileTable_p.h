@@ -5,12 +5,15 @@
 
 #include "server/storage/Storage.h"
 
-#include <QSqlError>
+#include <QSet>
+#include <QStringView>
+
+#include <atomic>
 
 namespace Colleagues::Server::Internal {
 
 class Database;
-struct Connection;
+class Transaction;
 
 //! A profile row as read inside a transaction, with its server-side state.
 struct StoredProfile
@@ -19,8 +22,19 @@ struct StoredProfile
     bool deleted = false;
 };
 
-//! Reads a profile by username, removed ones included. nullopt inside: there is none.
-Expected<std::optional<StoredProfile>> readProfile(Connection &c, const QString &username, QSqlError *error);
+//! The profile of \a row, or nullptr when there is none or it is removed.
+inline const Profile *liveProfile(const std::optional<StoredProfile> &row)
+{
+    return row && !row->deleted ? &row->profile : nullptr;
+}
+
+//! Reads a profile by username inside \a tx, removed ones included. nullopt inside: there is
+//! none. A failed read has rolled \a tx back.
+Expected<std::optional<StoredProfile>> readProfile(Transaction &tx, const QString &username);
+
+//! The first steps of every change to one profile: begins \a tx (\a what names the change if
+//! that fails) and reads the profile's current row with readProfile().
+Expected<std::optional<StoredProfile>> beginProfileChange(Transaction &tx, const QString &username, QStringView what);
 
 //! The profiles: imports, optimistic saves and removals (which keep a tombstone), each taking
 //! sequence values.
@@ -33,12 +47,19 @@ public:
 
     Expected<std::optional<Profile>> findProfile(const QString &username);
     Expected<QList<Expected<UpsertOutcome>>> importProfiles(const QList<Profile> &profiles);
-    Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision);
+    Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision, bool mayRestore);
     Expected<bool> removeProfile(const QString &username);
     qint64 profileCount();
+    Expected<QStringList> managementChain(const QString &username);
+    void setTeamVisibilityByDefault(bool team) { m_teamByDefault.store(team, std::memory_order_relaxed); }
 
 private:
+    //! Gives new sequence values to the profiles whose team changed because someone left or
+    //! joined \a managers (see Storage::setTeamVisibilityByDefault()), except \a written ones.
+    Expected<bool> resendTeams(Transaction &tx, const QSet<QString> &managers, const QSet<QString> &written);
+
     Database &m_database;
+    std::atomic<bool> m_teamByDefault {false};
 };
 
 } // namespace Colleagues::Server::Internal

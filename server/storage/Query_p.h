@@ -3,6 +3,7 @@
 
 // Internal to storage/: the prepared-statement wrapper every storage class uses.
 
+#include "core/Error.h"
 #include "server/storage/Connection_p.h"
 
 #include <QVariant>
@@ -12,25 +13,17 @@
 
 namespace Colleagues::Server::Internal {
 
+class Database;
+
 //! A prepared statement of a connection, finished when it goes out of scope (an unfinished
 //! SELECT would keep SQLite's read snapshot, and block COMMIT).
 class Query
 {
 public:
-    Query(Connection &connection, const QString &sql)
-    {
-        auto it = connection.statements.find(sql);
-        if (it == connection.statements.end()) {
-            auto query = std::make_unique<QSqlQuery>(connection.db);
-            query->setForwardOnly(true);
-            if (!query->prepare(sql)) {
-                m_error = query->lastError();
-                return;
-            }
-            it = connection.statements.emplace(sql, std::move(query)).first;
-        }
-        m_query = it->second.get();
-    }
+    Query(Connection &connection, const QString &sql) { prepare(connection, sql); }
+    //! A statement on this thread's connection of \a database, outside a transaction: exec()
+    //! fails when the database cannot be reached, and fail() reports any failure.
+    Query(Database &database, const QString &sql);
     ~Query() { finish(); }
     Q_DISABLE_COPY_MOVE(Query)
 
@@ -59,6 +52,9 @@ public:
     QString text(int i) const { return m_query->value(i).toString(); }
     int rowsAffected() const { return m_query ? m_query->numRowsAffected() : 0; }
     const QSqlError &error() const { return m_error; }
+    //! For a Query(Database &, ...): logs the failed statement through the database and
+    //! returns the error callers see (databaseFailure() when there was no connection).
+    Error fail(QStringView what) const;
     void finish()
     {
         if (m_query)
@@ -76,6 +72,10 @@ public:
     }
 
 private:
+    void prepare(Connection &connection, const QString &sql);
+
+    Database *m_database = nullptr;
+    Connection *m_connection = nullptr;
     QSqlQuery *m_query = nullptr;
     QSqlError m_error;
 };

@@ -11,14 +11,11 @@ namespace Colleagues::Server::Internal {
 
 Expected<bool> SessionTable::createSession(const Session &session)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c,
+    Query q(m_database,
             QStringLiteral("INSERT INTO sessions (token_hash, account_id, created_at, expires_at)"
                            " SELECT ?, id, ?, ? FROM accounts WHERE username = ?"));
     if (!q.exec({session.tokenHash, nowMs(), session.expiresAt.toMSecsSinceEpoch(), session.username}))
-        return m_database.failure(*c, q.error(), u"creating a session");
+        return q.fail(u"creating a session");
     if (q.rowsAffected() == 0)
         return noSuchAccount(session.username);
     return true;
@@ -26,15 +23,12 @@ Expected<bool> SessionTable::createSession(const Session &session)
 
 Expected<std::optional<Session>> SessionTable::findSession(const QByteArray &tokenHash)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c,
+    Query q(m_database,
             QStringLiteral("SELECT a.username, a.role, s.expires_at FROM sessions s"
                            " JOIN accounts a ON a.id = s.account_id"
                            " WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = FALSE"));
     if (!q.exec({tokenHash, nowMs()}))
-        return m_database.failure(*c, q.error(), u"reading a session");
+        return q.fail(u"reading a session");
     if (!q.next())
         return std::optional<Session>();
     Session session;
@@ -47,40 +41,31 @@ Expected<std::optional<Session>> SessionTable::findSession(const QByteArray &tok
 
 Expected<bool> SessionTable::deleteSession(const QByteArray &tokenHash)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
+    Query q(m_database, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
     if (!q.exec({tokenHash}))
-        return m_database.failure(*c, q.error(), u"deleting a session");
+        return q.fail(u"deleting a session");
     return q.rowsAffected() > 0;
 }
 
 Expected<bool> SessionTable::deleteSessionsOf(const QString &username)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c,
+    Query q(m_database,
             QStringLiteral("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE username = ?)"));
     if (!q.exec({username}))
-        return m_database.failure(*c, q.error(), u"deleting sessions");
+        return q.fail(u"deleting sessions");
     return q.rowsAffected() > 0;
 }
 
 Expected<int> SessionTable::recordFailedSignIn(const QString &key, const QDateTime &at)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
     const qint64 atMs = at.toMSecsSinceEpoch();
-    Query insert(*c, QStringLiteral("INSERT INTO failed_sign_ins (key, at) VALUES (?, ?)"));
+    Query insert(m_database, QStringLiteral("INSERT INTO failed_sign_ins (key, at) VALUES (?, ?)"));
     if (!insert.exec({key, atMs}))
-        return m_database.failure(*c, insert.error(), u"recording a failed sign-in");
-    Query count(*c, QStringLiteral("SELECT COUNT(*) FROM failed_sign_ins WHERE key = ? AND at > ?"));
+        return insert.fail(u"recording a failed sign-in");
+    Query count(m_database, QStringLiteral("SELECT COUNT(*) FROM failed_sign_ins WHERE key = ? AND at > ?"));
     const auto n = count.scalar({key, atMs - FailedSignInMemoryMs});
     if (!n)
-        return m_database.failure(*c, count.error(), u"counting failed sign-ins");
+        return count.fail(u"counting failed sign-ins");
     return static_cast<int>(*n);
 }
 
@@ -95,12 +80,9 @@ int SessionTable::failedSignInsSince(const QString &key, const QDateTime &since)
 
 Expected<bool> SessionTable::clearFailedSignIns(const QString &key)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("DELETE FROM failed_sign_ins WHERE key = ?"));
+    Query q(m_database, QStringLiteral("DELETE FROM failed_sign_ins WHERE key = ?"));
     if (!q.exec({key}))
-        return m_database.failure(*c, q.error(), u"clearing failed sign-ins");
+        return q.fail(u"clearing failed sign-ins");
     return true;
 }
 

@@ -12,7 +12,7 @@ namespace Colleagues::Server::Internal {
 const QString NotifyChannel = QStringLiteral("colleagues_changes");
 const QString ProfileColumns = QStringLiteral(
     "id, username, deleted, display_name, email, title, department, location, time_zone, manager, phone, bio, "
-    "skills, interests, photo_tag, revision, updated_at, change_seq");
+    "skills, interests, photo_tag, revision, updated_at, change_seq, visibility");
 const QString MessageColumns =
     QStringLiteral("id, client_id, sender, recipient, body, sent_at, seq, change_seq, read_at");
 
@@ -90,6 +90,21 @@ bool scanInterests(QStringView text, QStringList *interests)
     });
 }
 
+//! Reads a JSON array of ours: directly by \a scan, or else through QJsonDocument, each item by
+//! \a fromValue.
+template<typename List, typename FromValue>
+List listFromJson(const QString &text, bool (*scan)(QStringView, List *), FromValue fromValue)
+{
+    List items;
+    if (scan(text, &items))
+        return items;
+    items.clear();
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &value : array)
+        items.append(fromValue(value));
+    return items;
+}
+
 } // namespace
 
 qint64 nowMs()
@@ -114,17 +129,10 @@ QString skillsToJson(const SkillList &skills)
 
 SkillList skillsFromJson(const QString &text)
 {
-    SkillList skills;
-    if (scanSkills(text, &skills))
-        return skills;
-    skills.clear();
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &value : array) {
+    return listFromJson<SkillList>(text, scanSkills, [](const QJsonValue &value) {
         const QJsonObject object = value.toObject();
-        skills.append(
-            Skill {object.value(QLatin1String("name")).toString(), object.value(QLatin1String("level")).toInt(3)});
-    }
-    return skills;
+        return Skill {object.value(QLatin1String("name")).toString(), object.value(QLatin1String("level")).toInt(3)};
+    });
 }
 
 QString interestsToJson(const QStringList &interests)
@@ -134,14 +142,7 @@ QString interestsToJson(const QStringList &interests)
 
 QStringList interestsFromJson(const QString &text)
 {
-    QStringList interests;
-    if (scanInterests(text, &interests))
-        return interests;
-    interests.clear();
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &value : array)
-        interests.append(value.toString());
-    return interests;
+    return listFromJson<QStringList>(text, scanInterests, [](const QJsonValue &value) { return value.toString(); });
 }
 
 Profile profileFromRow(const Query &q, bool *deleted, qint64 *changeSeq)
@@ -167,6 +168,8 @@ Profile profileFromRow(const Query &q, bool *deleted, qint64 *changeSeq)
     p.updatedAt = fromMs(q.value(16));
     if (changeSeq)
         *changeSeq = q.int64(17);
+    // Written by the server from checked choices; anything else reads as no choice.
+    p.visibility = FieldVisibility::fromText(q.text(18)).valueOr({});
     return p;
 }
 

@@ -143,18 +143,15 @@ void SqlStorage::checkListener()
 
 Expected<int> SqlStorage::housekeeping()
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
     const qint64 now = nowMs();
     int removed = 0;
-    Query sessions(*c, QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"));
+    Query sessions(m_database, QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"));
     if (!sessions.exec({now}))
-        return m_database.failure(*c, sessions.error(), u"deleting expired sessions");
+        return sessions.fail(u"deleting expired sessions");
     removed += sessions.rowsAffected();
-    Query failures(*c, QStringLiteral("DELETE FROM failed_sign_ins WHERE at < ?"));
+    Query failures(m_database, QStringLiteral("DELETE FROM failed_sign_ins WHERE at < ?"));
     if (!failures.exec({now - Internal::SessionTable::FailedSignInMemoryMs}))
-        return m_database.failure(*c, failures.error(), u"deleting old failed sign-ins");
+        return failures.fail(u"deleting old failed sign-ins");
     removed += failures.rowsAffected();
     const auto purged = purgeTombstones(QDateTime::currentDateTimeUtc().addSecs(
         -std::chrono::duration_cast<std::chrono::seconds>(m_database.config().tombstoneRetention).count()));
@@ -165,16 +162,13 @@ Expected<int> SqlStorage::housekeeping()
 
 Expected<int> SqlStorage::purgeTombstones(const QDateTime &before)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
     const qint64 limit = before.toMSecsSinceEpoch();
-    Transaction tx(m_database, *c);
+    Transaction tx(m_database);
     if (!tx.begin())
         return tx.fail(u"starting a purge");
+    Connection &c = tx.connection();
     Query newest(
-        *c,
-        QStringLiteral("SELECT COALESCE(MAX(change_seq), 0) FROM profiles WHERE deleted = TRUE AND updated_at < ?"));
+        c, QStringLiteral("SELECT COALESCE(MAX(change_seq), 0) FROM profiles WHERE deleted = TRUE AND updated_at < ?"));
     const auto newestPurged = newest.scalar({limit});
     if (!newestPurged)
         return tx.fail(u"finding old removals", newest.error());
@@ -183,10 +177,10 @@ Expected<int> SqlStorage::purgeTombstones(const QDateTime &before)
         return 0;
     }
     // Cursors before the newest removal we forget would miss it: they must start over.
-    Query raise(*c, QStringLiteral("UPDATE sync_state SET value = ? WHERE key = 'min_cursor' AND value < ?"));
+    Query raise(c, QStringLiteral("UPDATE sync_state SET value = ? WHERE key = 'min_cursor' AND value < ?"));
     if (!raise.exec({*newestPurged, *newestPurged}))
         return tx.fail(u"raising the oldest usable cursor", raise.error());
-    Query purge(*c, QStringLiteral("DELETE FROM profiles WHERE deleted = TRUE AND updated_at < ?"));
+    Query purge(c, QStringLiteral("DELETE FROM profiles WHERE deleted = TRUE AND updated_at < ?"));
     if (!purge.exec({limit}))
         return tx.fail(u"purging old removals", purge.error());
     const int purged = purge.rowsAffected();

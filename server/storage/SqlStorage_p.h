@@ -87,12 +87,17 @@ public:
     {
         return m_profiles.importProfiles(profiles);
     }
-    Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) override
+    Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision, bool mayRestore) override
     {
-        return m_profiles.saveProfile(profile, expectedRevision);
+        return m_profiles.saveProfile(profile, expectedRevision, mayRestore);
     }
     Expected<bool> removeProfile(const QString &username) override { return m_profiles.removeProfile(username); }
     qint64 profileCount() override { return m_profiles.profileCount(); }
+    Expected<QStringList> managementChain(const QString &username) override
+    {
+        return m_profiles.managementChain(username);
+    }
+    void setTeamVisibilityByDefault(bool team) override { m_profiles.setTeamVisibilityByDefault(team); }
 
     Expected<Profile> setPhoto(const QString &username, const Photo &photo) override
     {

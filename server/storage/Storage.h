@@ -116,7 +116,12 @@ struct StoredVocabulary
 //! Outcome of an optimistic profile save.
 struct SaveOutcome
 {
-    enum class Status { Saved, Stale, NotFound };
+    enum class Status {
+        Saved,
+        Stale,
+        NotFound,
+        Removed, //!< the profile was removed (by an admin) and the save may not restore it
+    };
     Status status = Status::Saved;
     Profile profile; //!< the saved profile, or the current one when Stale
 };
@@ -236,12 +241,22 @@ public:
     //! Saves the owner's edit only if the stored revision equals expectedRevision. With
     //! expectedRevision 0 and no profile yet (or a removed one), creates it. Stale carries the
     //! current profile; NotFound means there is no profile and expectedRevision was not 0.
-    //! An edit that changes nothing is Saved without a new revision.
-    virtual Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision) = 0;
+    //! An edit that changes nothing is Saved without a new revision. A removed profile is only
+    //! brought back when \a mayRestore (Removed otherwise). The stored visibility choices are
+    //! kept except for the fields \a profile's visibility names.
+    virtual Expected<SaveOutcome> saveProfile(const Profile &profile, qint64 expectedRevision, bool mayRestore) = 0;
     //! Removes a profile, keeping a tombstone (id and username) for sync; its content and
     //! photo are deleted. Returns false when there was no such profile.
     virtual Expected<bool> removeProfile(const QString &username) = 0;
     virtual qint64 profileCount() = 0;
+    //! The managers above \a username, nearest first, following existing profiles; a cycle
+    //! or a chain deeper than MaxChainDepth ends it (each name appears once).
+    virtual Expected<QStringList> managementChain(const QString &username) = 0;
+    static constexpr int MaxChainDepth = 1000;
+    //! Whether the server keeps some private field to the team by default. Then a change of
+    //! someone's manager sends again, to everyone, the profiles whose team it changes (the old
+    //! and new manager's reports and chains); otherwise only those whose owners chose "team".
+    virtual void setTeamVisibilityByDefault(bool team) = 0;
 
     // Photos
     //! Stores the photo and sets Profile::photoTag (to photo.tag, or a hash of the data when

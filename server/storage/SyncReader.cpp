@@ -20,20 +20,18 @@ constexpr int MaxSyncLimit = 10000;
 Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor, int limit)
 {
     limit = std::clamp(limit, 1, MaxSyncLimit);
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
     // One snapshot for the sequence and the rows: everything up to the sequence read here
     // is committed (writers are serialized on it) and therefore visible in this snapshot.
-    Transaction tx(m_database, *c, Transaction::Kind::Read);
+    Transaction tx(m_database, Transaction::Kind::Read);
     if (!tx.begin())
         return tx.fail(u"starting a sync read");
+    Connection &c = tx.connection();
 
-    Query latestQuery(*c, QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
+    Query latestQuery(c, QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
     const auto latest = latestQuery.scalar();
     if (!latest)
         return tx.fail(u"reading the sequence", latestQuery.error());
-    Query minQuery(*c, QStringLiteral("SELECT value FROM sync_state WHERE key = 'min_cursor'"));
+    Query minQuery(c, QStringLiteral("SELECT value FROM sync_state WHERE key = 'min_cursor'"));
     const auto minCursor = minQuery.scalar();
     if (!minCursor)
         return tx.fail(u"reading the oldest usable cursor", minQuery.error());
@@ -61,7 +59,7 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     QList<ProfileRow> profiles;
     QList<MessageRow> messages;
     {
-        Query q(*c,
+        Query q(c,
                 QStringLiteral("SELECT %1 FROM profiles WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
                     .arg(ProfileColumns));
         if (!q.exec({cursor, limit + 1}))
@@ -73,7 +71,7 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     }
     {
         // Two index range scans (sent, received) rather than one OR that indexes serve badly.
-        Query q(*c,
+        Query q(c,
                 QStringLiteral("SELECT %1 FROM messages WHERE sender = ? AND change_seq > ?"
                                " UNION ALL SELECT %1 FROM messages WHERE recipient = ? AND sender <> ?"
                                " AND change_seq > ? ORDER BY change_seq LIMIT ?")

@@ -7,6 +7,12 @@
 
 namespace Colleagues::Server::Internal {
 
+Transaction::Transaction(Database &database, Kind kind)
+    : m_database(database)
+    , m_connection(database.connection())
+    , m_kind(kind)
+{ }
+
 Transaction::~Transaction()
 {
     if (m_active)
@@ -14,6 +20,8 @@ Transaction::~Transaction()
 }
 bool Transaction::begin()
 {
+    if (!m_connection)
+        return false;
     QString sql;
     if (m_database.isPostgres()) {
         sql = m_kind == Kind::Read ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -21,13 +29,13 @@ bool Transaction::begin()
     } else {
         sql = m_kind == Kind::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
     }
-    m_active = m_connection.execDirect(sql, &m_error);
+    m_active = m_connection->execDirect(sql, &m_error);
     if (m_active && m_kind == Kind::Sequenced && m_database.isPostgres()
         && !m_database.testingHooks().unserializedSequence) {
         // Wait for the writer before us to commit before reading anything: what this
         // transaction reads (a revision, unread messages) is then what it writes over.
         // SQLite's BEGIN IMMEDIATE does the same.
-        Query lock(m_connection, QStringLiteral("SELECT value FROM change_counter WHERE id = 1 FOR UPDATE"));
+        Query lock(*m_connection, QStringLiteral("SELECT value FROM change_counter WHERE id = 1 FOR UPDATE"));
         if (!lock.scalar()) {
             m_error = lock.error();
             rollback();
@@ -39,7 +47,7 @@ bool Transaction::begin()
 std::optional<qint64> Transaction::takeSequence(int count)
 {
     const QString sql = QStringLiteral("UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value");
-    Connection *target = &m_connection;
+    Connection *target = m_connection;
     if (m_database.testingHooks().unserializedSequence && m_database.isPostgres())
         target = sideConnection();
     if (!target)
@@ -59,7 +67,7 @@ bool Transaction::commit()
     if (m_lastSequence > 0) {
         if (m_database.isPostgres()) {
             // Delivered to listeners (other server processes) when, and only if, we commit.
-            Query notify(m_connection, QStringLiteral("SELECT pg_notify(?, ?)"));
+            Query notify(*m_connection, QStringLiteral("SELECT pg_notify(?, ?)"));
             if (!notify.exec({NotifyChannel, QString::number(m_lastSequence)})) {
                 m_error = notify.error();
                 return false;
@@ -69,8 +77,8 @@ bool Transaction::commit()
             m_database.testingHooks().beforeCommit(m_lastSequence);
     }
     m_active = false;
-    if (!m_connection.execDirect(QStringLiteral("COMMIT"), &m_error)) {
-        m_connection.execDirect(QStringLiteral("ROLLBACK"));
+    if (!m_connection->execDirect(QStringLiteral("COMMIT"), &m_error)) {
+        m_connection->execDirect(QStringLiteral("ROLLBACK"));
         return false;
     }
     if (m_lastSequence > 0)
@@ -81,27 +89,29 @@ bool Transaction::commit()
 void Transaction::rollback()
 {
     m_active = false;
-    m_connection.execDirect(QStringLiteral("ROLLBACK"));
+    m_connection->execDirect(QStringLiteral("ROLLBACK"));
 }
 
 Error Transaction::fail(QStringView what, const QSqlError &error)
 {
+    if (!m_connection)
+        return databaseFailure();
     if (m_active)
         rollback();
-    return m_database.failure(m_connection, error.isValid() ? error : m_error, what);
+    return m_database.failure(*m_connection, error.isValid() ? error : m_error, what);
 }
 
 Connection *Transaction::sideConnection()
 {
-    if (!m_connection.side) {
+    if (!m_connection->side) {
         auto side = std::make_unique<Connection>();
-        side->name = m_connection.name + QStringLiteral("-side");
-        side->db = QSqlDatabase::cloneDatabase(m_connection.db, side->name);
+        side->name = m_connection->name + QStringLiteral("-side");
+        side->db = QSqlDatabase::cloneDatabase(m_connection->db, side->name);
         if (!side->db.open())
             return nullptr;
-        m_connection.side = std::move(side);
+        m_connection->side = std::move(side);
     }
-    return m_connection.side.get();
+    return m_connection->side.get();
 }
 
 } // namespace Colleagues::Server::Internal

@@ -32,15 +32,20 @@ public:
         Read, //!< one consistent snapshot, read only
     };
 
+    //! A transaction on this thread's connection of \a database; begin() fails when the
+    //! database cannot be reached, and fail() then reports databaseFailure().
+    explicit Transaction(Database &database, Kind kind = Kind::Write);
     Transaction(Database &database, Connection &connection, Kind kind = Kind::Write)
         : m_database(database)
-        , m_connection(connection)
+        , m_connection(&connection)
         , m_kind(kind)
     { }
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
 
     bool begin();
+    //! The connection the transaction runs on; only after begin() succeeded.
+    Connection &connection() const { return *m_connection; }
     //! Takes \a count consecutive sequence values; returns the first. The last is what
     //! commit() announces.
     std::optional<qint64> takeSequence(int count = 1);
@@ -53,7 +58,7 @@ private:
     Connection *sideConnection();
 
     Database &m_database;
-    Connection &m_connection;
+    Connection *m_connection;
     Kind m_kind;
     bool m_active = false;
     qint64 m_lastSequence = 0;

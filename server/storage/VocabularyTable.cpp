@@ -10,12 +10,9 @@ namespace Colleagues::Server::Internal {
 
 Expected<std::optional<StoredVocabulary>> VocabularyTable::findVocabulary()
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("SELECT text, json, version, updated_at FROM vocabulary WHERE id = 1"));
+    Query q(m_database, QStringLiteral("SELECT text, json, version, updated_at FROM vocabulary WHERE id = 1"));
     if (!q.exec())
-        return m_database.failure(*c, q.error(), u"reading the vocabulary");
+        return q.fail(u"reading the vocabulary");
     if (!q.next())
         return std::optional<StoredVocabulary>();
     StoredVocabulary v;
@@ -28,28 +25,22 @@ Expected<std::optional<StoredVocabulary>> VocabularyTable::findVocabulary()
 
 Expected<QString> VocabularyTable::vocabularyVersion()
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
-    Query q(*c, QStringLiteral("SELECT version FROM vocabulary WHERE id = 1"));
+    Query q(m_database, QStringLiteral("SELECT version FROM vocabulary WHERE id = 1"));
     if (!q.exec())
-        return m_database.failure(*c, q.error(), u"reading the vocabulary version");
+        return q.fail(u"reading the vocabulary version");
     return q.next() ? q.value(0).toString() : QString();
 }
 
 Expected<bool> VocabularyTable::saveVocabulary(const StoredVocabulary &vocabulary)
 {
-    Connection *c = m_database.connection();
-    if (!c)
-        return databaseFailure();
     // One statement, atomic on both backends (SQLite 3.24+ and PostgreSQL 9.5+ upsert).
-    Query q(*c,
+    Query q(m_database,
             QStringLiteral("INSERT INTO vocabulary (id, text, json, version, updated_at) VALUES (1, ?, ?, ?, ?)"
                            " ON CONFLICT (id) DO UPDATE SET text = excluded.text, json = excluded.json,"
                            " version = excluded.version, updated_at = excluded.updated_at"));
     if (!q.exec({vocabulary.text, QString::fromUtf8(vocabulary.json), vocabulary.version,
                  QDateTime::currentMSecsSinceEpoch()}))
-        return m_database.failure(*c, q.error(), u"saving the vocabulary");
+        return q.fail(u"saving the vocabulary");
     return true;
 }
 

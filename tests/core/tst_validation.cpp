@@ -144,6 +144,9 @@ void TestValidation::profileRules_data()
     bad("bio 2001", u"bio"_qs, repeated(2001), C::TooLong);
     ok("bio newlines and tabs", u"bio"_qs, u"line one\n\tline two"_qs);
     bad("bio control", u"bio"_qs, u"bell\u0007"_qs, C::ForbiddenCharacter);
+    bad("bio RLO", u"bio"_qs, u"see \u202Egnp.exe"_qs, C::ForbiddenCharacter);
+    bad("bio LRE", u"bio"_qs, u"x\u202Ay"_qs, C::ForbiddenCharacter);
+    bad("bio isolate", u"bio"_qs, u"x\u2066y\u2069"_qs, C::ForbiddenCharacter);
     // username
     ok("username dotted", u"username"_qs, u"ada.lovelace-2"_qs);
     bad("username empty", u"username"_qs, QString(), C::Required);
@@ -262,6 +265,8 @@ void TestValidation::messageRules_data()
     QTest::newRow("body blank") << u" \n\t "_qs << u"bob"_qs << int(C::Required) << u"body"_qs;
     QTest::newRow("body multi-line") << u"hi\nthere"_qs << u"bob"_qs << int(C::None) << QString();
     QTest::newRow("body control") << u"hi\u001B[31m"_qs << u"bob"_qs << int(C::ForbiddenCharacter) << u"body"_qs;
+    QTest::newRow("body RLO") << u"open \u202Efdp.exe"_qs << u"bob"_qs << int(C::ForbiddenCharacter) << u"body"_qs;
+    QTest::newRow("body FSI") << u"a\u2068b"_qs << u"bob"_qs << int(C::ForbiddenCharacter) << u"body"_qs;
     QTest::newRow("recipient bad") << u"hi"_qs << u"Bob Smith"_qs << int(C::InvalidFormat) << u"to"_qs;
 }
 

@@ -230,14 +230,9 @@ void TestCrashSafety::killedServerLosesNothing()
     QFETCH(QString, backend);
     QFETCH(quint64, seed);
 
-    QString skip;
-    QString error;
-    const std::unique_ptr<TestDatabase> db = TestDatabase::create(backend, &skip, &error);
-    if (!db) {
-        if (!skip.isEmpty())
-            QSKIP(qPrintable(skip));
-        QFAIL(qPrintable(error));
-    }
+    const std::unique_ptr<TestDatabase> db = TestDatabase::createOrSkip(backend);
+    if (!db)
+        return;
     QTemporaryDir logs;
     QVERIFY(logs.isValid());
     ServerProcess server(*db);

@@ -4,6 +4,7 @@
 // idempotent send, long-polls, and the Qt HttpServer 6.4 defects the server designs around.
 
 #include "server/accounts/Tokens.h"
+#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestData.h"
@@ -100,7 +101,7 @@ private:
         QStringList issued; // every token handed out, for the log check
     };
 
-    Env &env() { return *m_envs.value(m_backend); }
+    Env &env() { return m_envs.current(); }
     Storage &storage() { return env().db->storage(); }
     std::unique_ptr<Client> client(const QString &user = {});
     QByteArray token(const QString &user, Role role = Role::Member);
@@ -108,37 +109,19 @@ private:
     qint64 syncToEnd(Client &c);
     int waitingLongPolls(Client &c);
 
-    QHash<QString, Env *> m_envs;
-    QHash<QString, QString> m_unavailable; // backend -> why its rows skip
-    QString m_backend;
+    BackendEnvironments<Env> m_envs;
 };
 
 void TestApi::initTestCase_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::addRow("sqlite") << u"sqlite"_qs;
-    QTest::addRow("postgres") << u"postgres"_qs;
+    addBackendRows();
 }
 
 void TestApi::init()
 {
-    QFETCH_GLOBAL(QString, backend);
-    m_backend = backend;
-    if (m_envs.contains(backend))
+    auto e = m_envs.enter();
+    if (!e)
         return;
-    if (m_unavailable.contains(backend))
-        QSKIP(qPrintable(m_unavailable.value(backend)));
-    // Whatever goes wrong below is reported once; later rows of this backend skip.
-    m_unavailable.insert(backend, u"the %1 environment could not be set up (see the first failure)"_qs.arg(backend));
-    QString skip, error;
-    auto e = std::make_unique<Env>();
-    e->db = TestDatabase::create(backend, &skip, &error);
-    if (!e->db) {
-        if (!error.isEmpty())
-            QFAIL(qPrintable(error));
-        m_unavailable.insert(backend, skip);
-        QSKIP(qPrintable(skip));
-    }
     Storage &s = e->db->storage();
     QVERIFY(addUser(s, u"alice"_qs, AlicePassword));
     QVERIFY(addUser(s, u"bob"_qs, BobPassword));
@@ -151,18 +134,15 @@ void TestApi::init()
     e->server = std::make_unique<ServerProcess>(*e->db);
     QVERIFY2(e->server->start(), qPrintable(e->server->errorString()));
     QCOMPARE(e->server->url().host(), u"127.0.0.1"_qs);
-    m_envs.insert(backend, e.release());
-    m_unavailable.remove(backend);
+    m_envs.ready(std::move(e));
 }
 
 void TestApi::cleanupTestCase()
 {
-    for (Env *e : std::as_const(m_envs)) {
+    for (const auto &[backend, e] : m_envs.takeAll()) {
         // SIGTERM ends the server cleanly (exit code 0).
         QCOMPARE(e->server->stop(), 0);
-        delete e;
     }
-    m_envs.clear();
 }
 
 std::unique_ptr<Client> TestApi::client(const QString &user)

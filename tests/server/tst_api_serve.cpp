@@ -120,9 +120,9 @@ void TestApiServe::busyPortIsAnError()
 
 void TestApiServe::sigtermAnswersLongPollsAndExits()
 {
-    QString skip, error;
-    auto db = TestDatabase::create(u"sqlite"_qs, &skip, &error);
-    QVERIFY2(db, qPrintable(error));
+    auto db = TestDatabase::createOrSkip(u"sqlite"_qs);
+    if (!db)
+        return;
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     ServerProcess server(*db);
     QVERIFY2(server.start(), qPrintable(server.errorString()));
@@ -162,9 +162,9 @@ void TestApiServe::tls()
     QVERIFY(gen.waitForFinished(60000));
     QCOMPARE(gen.exitCode(), 0);
 
-    QString skip, error;
-    auto db = TestDatabase::create(u"sqlite"_qs, &skip, &error);
-    QVERIFY2(db, qPrintable(error));
+    auto db = TestDatabase::createOrSkip(u"sqlite"_qs);
+    if (!db)
+        return;
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     ServerProcess server(*db);
     QVERIFY2(server.start(0, {u"--tls-cert"_qs, cert, u"--tls-key"_qs, key}), qPrintable(server.errorString()));
@@ -196,13 +196,9 @@ void TestApiServe::tls()
 
 void TestApiServe::twoInstancesOnOnePostgres()
 {
-    QString skip, error;
-    auto db = TestDatabase::create(u"postgres"_qs, &skip, &error);
-    if (!db) {
-        if (!error.isEmpty())
-            QFAIL(qPrintable(error));
-        QSKIP(qPrintable(skip));
-    }
+    auto db = TestDatabase::createOrSkip(u"postgres"_qs);
+    if (!db)
+        return;
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
     ServerProcess a(*db), b(*db);
@@ -263,13 +259,9 @@ void TestApiServe::twoInstancesOnOnePostgres()
 
 void TestApiServe::databaseDownIs503()
 {
-    QString skip, error;
-    auto db = TestDatabase::create(u"postgres"_qs, &skip, &error);
-    if (!db) {
-        if (!error.isEmpty())
-            QFAIL(qPrintable(error));
-        QSKIP(qPrintable(skip));
-    }
+    auto db = TestDatabase::createOrSkip(u"postgres"_qs);
+    if (!db)
+        return;
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
     ServerProcess server(*db);

@@ -2,6 +2,7 @@
 // Sign-in throttling over HTTP, on SQLite and PostgreSQL: 10 failures in 15 minutes per
 // account or per address, then 429 with Retry-After, whatever the password.
 
+#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestData.h"
@@ -41,21 +42,15 @@ private:
 
 void TestApiSignIn::initTestCase_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::addRow("sqlite") << u"sqlite"_qs;
-    QTest::addRow("postgres") << u"postgres"_qs;
+    addBackendRows();
 }
 
 void TestApiSignIn::init()
 {
     QFETCH_GLOBAL(QString, backend);
-    QString skip, error;
-    m_db = TestDatabase::create(backend, &skip, &error);
-    if (!m_db) {
-        if (!error.isEmpty())
-            QFAIL(qPrintable(error));
-        QSKIP(qPrintable(skip));
-    }
+    m_db = TestDatabase::createOrSkip(backend);
+    if (!m_db)
+        return;
     QVERIFY(addUser(m_db->storage(), u"victim"_qs, u"victim-password"_qs));
     QVERIFY(addUser(m_db->storage(), u"bystander"_qs, u"bystander-password"_qs));
     m_server = std::make_unique<ServerProcess>(*m_db);

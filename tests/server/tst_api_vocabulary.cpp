@@ -5,12 +5,12 @@
 #include "core/Vocabulary.h"
 #include "server/accounts/Tokens.h"
 #include "server/http/VocabularyService.h"
+#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
-#include <QHash>
 #include <QTest>
 
 using namespace Colleagues;
@@ -40,39 +40,22 @@ private:
         QByteArray token;
     };
 
-    Env &env() { return *m_envs.value(m_backend); }
+    Env &env() { return m_envs.current(); }
     std::unique_ptr<Client> client(bool signedIn = true);
 
-    QHash<QString, Env *> m_envs;
-    QHash<QString, QString> m_unavailable;
-    QString m_backend;
+    BackendEnvironments<Env> m_envs;
 };
 
 void TestApiVocabulary::initTestCase_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::addRow("sqlite") << u"sqlite"_qs;
-    QTest::addRow("postgres") << u"postgres"_qs;
+    addBackendRows();
 }
 
 void TestApiVocabulary::init()
 {
-    QFETCH_GLOBAL(QString, backend);
-    m_backend = backend;
-    if (m_envs.contains(backend))
+    auto e = m_envs.enter();
+    if (!e)
         return;
-    if (m_unavailable.contains(backend))
-        QSKIP(qPrintable(m_unavailable.value(backend)));
-    m_unavailable.insert(backend, u"the %1 environment could not be set up (see the first failure)"_qs.arg(backend));
-    QString skip, error;
-    auto e = std::make_unique<Env>();
-    e->db = TestDatabase::create(backend, &skip, &error);
-    if (!e->db) {
-        if (!error.isEmpty())
-            QFAIL(qPrintable(error));
-        m_unavailable.insert(backend, skip);
-        QSKIP(qPrintable(skip));
-    }
     QVERIFY(addUser(e->db->storage(), u"alice"_qs, QString()));
     // A session made directly in storage: no Argon2 work.
     e->token = createSession(e->db->storage(), u"alice"_qs);
@@ -80,17 +63,14 @@ void TestApiVocabulary::init()
 
     e->server = std::make_unique<ServerProcess>(*e->db);
     QVERIFY2(e->server->start(), qPrintable(e->server->errorString()));
-    m_envs.insert(backend, e.release());
-    m_unavailable.remove(backend);
+    m_envs.ready(std::move(e));
 }
 
 void TestApiVocabulary::cleanupTestCase()
 {
-    for (Env *e : std::as_const(m_envs)) {
+    for (const auto &[backend, e] : m_envs.takeAll()) {
         QCOMPARE(e->server->stop(), 0);
-        delete e;
     }
-    m_envs.clear();
 }
 
 std::unique_ptr<Client> TestApiVocabulary::client(bool signedIn)

@@ -228,12 +228,12 @@ void TestStorage::migrationsAreIdempotent()
     {
         auto first = openStorage();
         QVERIFY(first);
-        QCOMPARE(first->schemaVersion(), 2);
+        QCOMPARE(first->schemaVersion(), 3);
         QVERIFY(first->createAccount(u"ada"_qs, "hash", Role::Admin));
     }
     auto second = openStorage();
     QVERIFY(second);
-    QCOMPARE(second->schemaVersion(), 2);
+    QCOMPARE(second->schemaVersion(), 3);
     const auto ada = second->account(u"ada"_qs);
     QVERIFY(ada);
     QCOMPARE(ada->role, Role::Admin);
@@ -249,7 +249,7 @@ void TestStorage::migrationsSurviveConcurrentStarts()
         threads.append(QThread::create([this, &succeeded] {
             auto storage = Storage::create(m_config);
             const auto opened = storage->open();
-            if (opened && storage->schemaVersion() == 2)
+            if (opened && storage->schemaVersion() == 3)
                 succeeded.ref();
             else if (!opened)
                 qWarning() << "concurrent open failed:" << opened.error().message;
@@ -479,14 +479,14 @@ void TestStorage::profilesSaveWithRevision()
 {
     Storage &s = storage();
     // Revision 0 creates a profile that does not exist yet.
-    auto saved = s.saveProfile(makeProfile(u"ada"_qs), 0);
+    auto saved = s.saveProfile(makeProfile(u"ada"_qs), 0, false);
     QVERIFY(saved);
     QCOMPARE(saved->status, SaveOutcome::Status::Saved);
     QCOMPARE(saved->profile.revision, 1);
 
     Profile edit = saved->profile;
     edit.bio = u"Writes programs."_qs;
-    saved = s.saveProfile(edit, 1);
+    saved = s.saveProfile(edit, 1, false);
     QCOMPARE(saved->status, SaveOutcome::Status::Saved);
     QCOMPARE(saved->profile.revision, 2);
     QCOMPARE(saved->profile.bio, edit.bio);
@@ -494,7 +494,7 @@ void TestStorage::profilesSaveWithRevision()
     // Someone else saved revision 2 meanwhile: stale, with the current profile.
     Profile late = edit;
     late.bio = u"Late edit"_qs;
-    const auto stale = s.saveProfile(late, 1);
+    const auto stale = s.saveProfile(late, 1, false);
     QCOMPARE(stale->status, SaveOutcome::Status::Stale);
     QCOMPARE(stale->profile.revision, 2);
     QCOMPARE(stale->profile.bio, u"Writes programs."_qs);
@@ -502,14 +502,14 @@ void TestStorage::profilesSaveWithRevision()
 
     // Saving identical content is not a change.
     const qint64 before = s.latestSequence();
-    const auto same = s.saveProfile(saved->profile, 2);
+    const auto same = s.saveProfile(saved->profile, 2, false);
     QCOMPARE(same->status, SaveOutcome::Status::Saved);
     QCOMPARE(same->profile.revision, 2);
     QCOMPARE(s.latestSequence(), before);
 
-    QCOMPARE(s.saveProfile(makeProfile(u"nobody"_qs), 3)->status, SaveOutcome::Status::NotFound);
+    QCOMPARE(s.saveProfile(makeProfile(u"nobody"_qs), 3, false)->status, SaveOutcome::Status::NotFound);
     // Creating over an existing profile with revision 0 is stale too.
-    QCOMPARE(s.saveProfile(makeProfile(u"ada"_qs), 0)->status, SaveOutcome::Status::Stale);
+    QCOMPARE(s.saveProfile(makeProfile(u"ada"_qs), 0, false)->status, SaveOutcome::Status::Stale);
 }
 
 /*
@@ -543,11 +543,11 @@ void TestStorage::concurrentSavesNeverLoseAnUpdate()
     editB.title = u"Edit B"_qs;
     SaveOutcome::Status statusA = SaveOutcome::Status::NotFound;
     SaveOutcome::Status statusB = SaveOutcome::Status::NotFound;
-    std::unique_ptr<QThread> a(QThread::create([&] { statusA = s.saveProfile(editA, revision)->status; }));
+    std::unique_ptr<QThread> a(QThread::create([&] { statusA = s.saveProfile(editA, revision, false)->status; }));
     holder = a.get();
     a->start();
     QVERIFY(inCommit.tryAcquire(1, 10000));
-    std::unique_ptr<QThread> b(QThread::create([&] { statusB = s.saveProfile(editB, revision)->status; }));
+    std::unique_ptr<QThread> b(QThread::create([&] { statusB = s.saveProfile(editB, revision, false)->status; }));
     b->start();
     QTest::qWait(200); // B reaches its read while A is uncommitted (if nothing holds it back)
     release.release();

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 #include <QUrl>
 
 namespace Colleagues::Test {
@@ -91,6 +92,22 @@ std::unique_ptr<TestDatabase> TestDatabase::create(const QString &backend, QStri
     u.setPath(u"/"_qs + db->m_pgDatabase);
     db->m_url = u.toString();
     return db;
+}
+
+std::unique_ptr<TestDatabase> TestDatabase::createOrSkip(const QString &backend, QString *skipReason)
+{
+    QString skip, error;
+    auto db = create(backend, &skip, &error);
+    if (db)
+        return db;
+    if (!error.isEmpty()) {
+        QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+    } else {
+        QTest::qSkip(qPrintable(skip), __FILE__, __LINE__);
+        if (skipReason)
+            *skipReason = skip;
+    }
+    return nullptr;
 }
 
 TestDatabase::~TestDatabase()

@@ -21,6 +21,9 @@ public:
     //! "sqlite" or "postgres". For postgres without COLLEAGUES_TEST_PG: skip (reason set), or
     //! fail when CI=true.
     static std::unique_ptr<TestDatabase> create(const QString &backend, QString *skipReason, QString *error);
+    //! create() for a test function or init(): nullptr when the row has been skipped or has
+    //! failed with Qt Test (the caller then returns); \a skipReason receives why it skipped.
+    static std::unique_ptr<TestDatabase> createOrSkip(const QString &backend, QString *skipReason = nullptr);
 
     const QString &backend() const { return m_backend; }
     //! The options that name this database to any colleagues-server command: --data-dir DIR

@@ -11,6 +11,7 @@
 #include "ui/profile/PhotoCropDialog.h"
 #include "ui/profile/SkillsEditor.h"
 #include "ui/profile/ValidatedField.h"
+#include "ui/profile/VisibilityPicker.h"
 #include "ui/widgets/AvatarWidget.h"
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/PlainLabel.h"
@@ -110,10 +111,11 @@ QWidget *ProfileEditor::buildContent()
     connect(m_backend->store(), &ClientStore::vocabularyChanged, this,
             [this] { m_skillsEditor->setVocabulary(m_backend->store()->vocabulary()); });
     column->addWidget(m_skillsEditor);
-    column->addWidget(sectionTitle(plainLabel(tr("Interests"), content)));
+    column->addWidget(
+        sectionWithPicker(sectionTitle(plainLabel(tr("Interests"), content)), PrivateField::Interests, content));
     column->addWidget(buildInterests(content));
     ValidatedField *bio = buildBio(content);
-    column->addWidget(sectionTitle(bio->label()));
+    column->addWidget(sectionWithPicker(sectionTitle(bio->label()), PrivateField::Bio, content));
     column->addWidget(bio);
     column->addStretch();
     content->setMaximumWidth(760);
@@ -127,6 +129,25 @@ QWidget *ProfileEditor::buildContent()
     centerLayout->addStretch(1);
     scroll->setWidget(center);
     return scroll;
+}
+
+VisibilityPicker *ProfileEditor::visibilityPicker(PrivateField field, QWidget *parent)
+{
+    auto *picker = new VisibilityPicker(field, parent);
+    connect(picker, &VisibilityPicker::edited, this, [this] { setModified(); });
+    m_visibility.append(picker);
+    return picker;
+}
+
+QWidget *ProfileEditor::sectionWithPicker(QWidget *title, PrivateField field, QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title, 1);
+    layout->addWidget(plainLabel(tr("Visible to:"), row));
+    layout->addWidget(visibilityPicker(field, row));
+    return row;
 }
 
 QWidget *ProfileEditor::buildHeader()
@@ -177,7 +198,13 @@ QWidget *ProfileEditor::buildPhotoRow(QWidget *parent)
     auto *choosePhoto = new QPushButton(tr("Choose Photo…"), row);
     choosePhoto->setObjectName(QStringLiteral("choosePhotoButton"));
     connect(choosePhoto, &QPushButton::clicked, this, &ProfileEditor::choosePhoto);
-    photoSide->addWidget(choosePhoto, 0, Qt::AlignLeft);
+    auto *photoButtons = new QHBoxLayout;
+    photoButtons->addWidget(choosePhoto);
+    photoButtons->addSpacing(Theme::SpaceL);
+    photoButtons->addWidget(plainLabel(tr("Visible to:"), row));
+    photoButtons->addWidget(visibilityPicker(PrivateField::Photo, row));
+    photoButtons->addStretch(1);
+    photoSide->addLayout(photoButtons);
     QLabel *photoHint = plainLabel(tr("JPEG or PNG; you can crop it to a square."), row);
     photoHint->setForegroundRole(QPalette::PlaceholderText);
     photoSide->addWidget(photoHint);
@@ -193,10 +220,20 @@ QLayout *ProfileEditor::buildForm(QWidget *parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     // In the order of the form, which is the order Tab goes through.
-    auto add = [&](ValidatedField *field) {
+    auto add = [&](ValidatedField *field, std::optional<PrivateField> privateField = std::nullopt) {
         m_fields.insert(field->name(), field);
         connect(field, &ValidatedField::edited, this, [this] { setModified(); });
-        form->addRow(field->label(), field);
+        if (!privateField) {
+            form->addRow(field->label(), field);
+            return;
+        }
+        // The picker sits beside the field, aligned with its input, not with its error line.
+        auto *row = new QWidget(parent);
+        auto *layout = new QHBoxLayout(row);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(field, 1);
+        layout->addWidget(visibilityPicker(*privateField, row), 0, Qt::AlignTop);
+        form->addRow(field->label(), row);
     };
     add(ValidatedField::lineEdit(QStringLiteral("display_name"), tr("&Name:"), Limits::DisplayNameMax,
                                  tr("Your full name"), parent));
@@ -205,13 +242,16 @@ QLayout *ProfileEditor::buildForm(QWidget *parent)
     add(ValidatedField::lineEdit(QStringLiteral("department"), tr("&Department:"), Limits::DepartmentMax,
                                  tr("e.g. Data Platform"), parent));
     add(ValidatedField::lineEdit(QStringLiteral("location"), tr("&Location:"), Limits::LocationMax, tr("e.g. Berlin"),
-                                 parent));
+                                 parent),
+        PrivateField::Location);
     // Time zones are picked from the list: no counter.
     add(new ValidatedField(QStringLiteral("time_zone"), tr("Time &zone:"), timeZoneComboBox(parent), 0, parent));
     add(ValidatedField::lineEdit(QStringLiteral("email"), tr("&Email:"), Limits::EmailMax, tr("name@example.com"),
-                                 parent));
+                                 parent),
+        PrivateField::Email);
     add(ValidatedField::lineEdit(QStringLiteral("phone"), tr("&Phone:"), Limits::PhoneMax, tr("+49 30 1234567"),
-                                 parent));
+                                 parent),
+        PrivateField::Phone);
     return form;
 }
 
@@ -302,6 +342,10 @@ void ProfileEditor::load()
     m_skillsEditor->setSkills(m_base.skills);
     m_interestsModel->setStringList(m_base.interests);
     field(QStringLiteral("bio"))->setText(m_base.bio);
+    for (VisibilityPicker *picker : std::as_const(m_visibility)) {
+        picker->setVisibility(m_base.visibility.effective(picker->field()));
+        picker->setLocked(m_base.visibilityLocked.contains(picker->field()));
+    }
     m_skillsEditor->setCompletions(m_backend->skillNames());
     m_loading = false;
     m_modified = false;
@@ -325,6 +369,13 @@ Profile ProfileEditor::editedProfile() const
     p.skills = m_skillsEditor->skills();
     p.interests = m_interestsModel->stringList();
     p.bio = field(QStringLiteral("bio"))->text();
+    // Only the audiences changed here are sent: a field never chosen keeps following the
+    // company's default.
+    p.visibility = {};
+    for (const VisibilityPicker *picker : m_visibility) {
+        if (picker->visibility() != m_base.visibility.effective(picker->field()))
+            p.visibility.set(picker->field(), picker->visibility());
+    }
     Validation::normalize(p);
     return p;
 }

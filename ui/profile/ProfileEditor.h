@@ -22,6 +22,7 @@ class AvatarWidget;
 class ClientBackend;
 class SkillsEditor;
 class ValidatedField;
+class VisibilityPicker;
 
 /*!
  * Edits one's own profile with inline validation (Core's rules and limits, the message next to
@@ -63,6 +64,10 @@ private:
     QWidget *buildInterests(QWidget *parent);
     ValidatedField *buildBio(QWidget *parent);
     QLabel *sectionLabel(const QString &text, QWidget *parent);
+    //! A picker of who sees \a field, registered for load() and editedProfile().
+    VisibilityPicker *visibilityPicker(PrivateField field, QWidget *parent);
+    //! \a title with \a field's picker at its right, for the sections below the form.
+    QWidget *sectionWithPicker(QWidget *title, PrivateField field, QWidget *parent);
     ValidatedField *field(const QString &name) const { return m_fields.value(name); }
     void validate();
     void setModified(bool modified = true);
@@ -81,6 +86,7 @@ private:
     QImage m_newPhoto;
     QByteArray m_photoAfterSave; //!< the new photo, waiting for the field save it came with
     QHash<QString, ValidatedField *> m_fields; //!< by Core's field name: "display_name", ..., "bio"
+    QList<VisibilityPicker *> m_visibility; //!< one per private field
     AvatarWidget *m_avatar = nullptr;
     QLabel *m_nameLabel = nullptr;
     QLabel *m_statusLabel = nullptr;

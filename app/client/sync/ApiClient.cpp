@@ -135,7 +135,7 @@ SaveProfileJob *ApiClient::saveProfile(const Profile &edit, qint64 baseRevision)
     req.setRawHeader("If-Match", '"' + QByteArray::number(baseRevision) + '"');
     QJsonObject body = toJson(edit);
     // Server-owned fields are not part of an edit.
-    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at"})
+    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at", "visibility_locked"})
         body.remove(QLatin1String(key));
     job->start(m_network->put(req, jsonBody(body)));
     watch(job, true);

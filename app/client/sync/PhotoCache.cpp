@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "client/sync/PhotoCache.h"
 
+#include "core/PrivateFiles.h"
+
 #include "client/sync/ApiClient.h"
 #include "client/sync/SyncLogging.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 namespace Colleagues {
 
@@ -69,11 +70,12 @@ void PhotoCache::fetch(const QString &username, const QString &knownTag)
             Q_EMIT photoFailed(username, ApiError::protocol(QStringLiteral("photo without a tag or bytes")));
             return;
         }
-        QDir().mkpath(m_directory);
-        QSaveFile file(pathFor(tag));
-        if (!file.open(QIODevice::WriteOnly) || file.write(job->body()) != job->body().size() || !file.commit()) {
-            qCWarning(lcSync) << "cannot cache a photo in" << m_directory << file.errorString();
-            Q_EMIT photoFailed(username, ApiError::protocol(file.errorString()));
+        // Photos others may see only in the app stay private on disk too.
+        QString error;
+        if (!PrivateFiles::makeDirectory(m_directory, &error)
+            || !PrivateFiles::writeFile(pathFor(tag), job->body(), &error)) {
+            qCWarning(lcSync) << "cannot cache a photo in" << m_directory << error;
+            Q_EMIT photoFailed(username, ApiError::protocol(error));
             return;
         }
         m_revalidated.insert(tag);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/sync/TokenStore.h"
 
+#include "core/PrivateFiles.h"
+
 #include "client/sync/SyncLogging.h"
 
 #include <QCoreApplication>
@@ -92,14 +94,11 @@ TokenStore::Outcome TokenStore::viaFile(Op op, const QByteArray &token)
     switch (op) {
     case Op::Write: {
         QDir().mkpath(QFileInfo(m_tokenFile).absolutePath());
-        // Created 0600; an existing file is narrowed to 0600 before the token goes in.
-        if (file.exists() && !file.setPermissions(OwnerOnly)) {
-            out.message = tr("Cannot make the token file %1 private: %2").arg(m_tokenFile, file.errorString());
-            return out;
-        }
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, OwnerOnly) || file.write(token + '\n') < 0
-            || !file.flush()) {
-            out.message = tr("Cannot write the token file %1: %2").arg(m_tokenFile, file.errorString());
+        // A new 0600 file renamed into place: never written through a planted link, never seen
+        // half-written, never readable by others for a moment.
+        QString error;
+        if (!PrivateFiles::writeFile(m_tokenFile, token + '\n', &error)) {
+            out.message = tr("Cannot write the token file %1: %2").arg(m_tokenFile, error);
             return out;
         }
         out.ok = true;

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "tests/support/TestDatabase.h"
+
+#include <QHash>
+#include <QString>
+#include <QTest>
+
+#include <map>
+#include <memory>
+#include <utility>
+
+namespace Colleagues::Test {
+
+//! initTestCase_data() of a test whose every row runs on each server backend: the global
+//! column "backend" with the rows "sqlite" and "postgres".
+void addBackendRows();
+
+//! The environments of a test that runs every row on each backend (addBackendRows()) and shares
+//! one environment per backend between its rows, set up by init() for the backend's first row.
+//! \a Env holds a std::unique_ptr<TestDatabase> db and whatever else the rows share (a running
+//! server, tokens). When a backend's environment cannot be set up, its later rows skip.
+template<typename Env>
+class BackendEnvironments
+{
+public:
+    //! In init(): makes the row's backend the current one. Returns a new environment, its db
+    //! created, for init() to set up and pass to ready(); or nullptr when the backend's
+    //! environment is ready already or the row has been skipped or has failed.
+    std::unique_ptr<Env> enter()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        m_current = backend;
+        if (m_envs.count(backend) > 0)
+            return nullptr;
+        if (m_unavailable.contains(backend)) {
+            QTest::qSkip(qPrintable(m_unavailable.value(backend)), __FILE__, __LINE__);
+            return nullptr;
+        }
+        // Whatever goes wrong from here on is reported once; later rows of this backend skip.
+        QString skip;
+        m_unavailable.insert(backend,
+                             u"the %1 environment could not be set up (see the first failure)"_qs.arg(backend));
+        auto env = std::make_unique<Env>();
+        env->db = TestDatabase::createOrSkip(backend, &skip);
+        if (!env->db) {
+            if (!skip.isEmpty())
+                m_unavailable.insert(backend, skip);
+            return nullptr;
+        }
+        return env;
+    }
+    //! In init(): the environment enter() returned, now set up.
+    void ready(std::unique_ptr<Env> env)
+    {
+        m_unavailable.remove(m_current);
+        m_envs[m_current] = std::move(env);
+    }
+    //! The environment of the current row's backend.
+    Env &current() { return *m_envs.at(m_current); }
+    //! In cleanupTestCase(): every environment set up, handed over to be shut down.
+    std::map<QString, std::unique_ptr<Env>> takeAll() { return std::exchange(m_envs, {}); }
+
+private:
+    std::map<QString, std::unique_ptr<Env>> m_envs;
+    QHash<QString, QString> m_unavailable; // backend -> why its rows skip
+    QString m_current;
+};
+
+} // namespace Colleagues::Test

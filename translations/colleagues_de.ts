@@ -1412,6 +1412,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>%1 of %2 skills</source>
         <translation>%1 von %2 Fähigkeiten</translation>
     </message>
+    <message>
+        <source>Profiles call it “%1” — use that name (Enter)</source>
+        <translation>Profile nennen es „%1“ – diesen Namen verwenden (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Use the name %1</source>
+        <translation>Den Namen %1 verwenden</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::SkillsModel</name>

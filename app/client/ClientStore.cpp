@@ -347,17 +347,20 @@ bool ClientStore::setVocabulary(const Vocabulary &vocabulary)
     if (!m_db)
         return false;
     const QString before = vocabularyVersion();
-    Sql::Statement statement(m_db, "INSERT OR REPLACE INTO vocabulary(id, version, text) VALUES(1, ?1, ?2)");
-    statement.bind(1, vocabulary.version());
-    statement.bind(2, vocabulary.toText());
-    if (!statement.exec()) {
-        m_errorString = statement.errorMessage();
+    if (!StoreSchema::writeVocabulary(m_db, vocabulary, &m_errorString))
         return false;
-    }
     m_vocabulary = vocabulary;
     if (before != vocabulary.version())
         Q_EMIT vocabularyChanged();
     return true;
+}
+
+void ClientStore::adoptVocabulary(const Vocabulary &vocabulary)
+{
+    const bool changed = !m_vocabulary || m_vocabulary->version() != vocabulary.version();
+    m_vocabulary = vocabulary;
+    if (changed)
+        Q_EMIT vocabularyChanged();
 }
 
 QSqlDatabase ClientStore::database() const

@@ -109,6 +109,10 @@ public:
     //! Stores \a vocabulary as the synced one (the sync engine does) and emits
     //! vocabularyChanged() when its version differs from the one before.
     bool setVocabulary(const Vocabulary &vocabulary);
+    //! Takes \a vocabulary as the synced one after another connection of this store stored it
+    //! (the sync engine's writer thread, StoreSchema::writeVocabulary()); emits vocabularyChanged()
+    //! unless it is the one vocabulary() last returned.
+    void adoptVocabulary(const Vocabulary &vocabulary);
 
     //! The Qt SQL connection (this thread only), for code that prefers QSqlQuery.
     QSqlDatabase database() const;

@@ -160,6 +160,29 @@ ALTER TABLE profiles ADD COLUMN visibility_locked TEXT NOT NULL DEFAULT '';
 ALTER TABLE profiles ADD COLUMN withheld INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 7: for the search engine. directory_changes: which people changed, in commit order,
+// so that after a sync delta it reads the changed people again instead of the whole directory.
+// A trigger logs every way a profile's indexed text goes (deletes, cascades from deleted
+// profiles, resets); DirectoryWriter logs the rows it writes (a trigger on the insert would make
+// each INSERT a statement with a journal of its own, and FTS5 then writes its pending terms out
+// at every row) and keeps the last 5,000 entries; an engine further behind loads everything
+// again. search_tables: tables the engine saved (its per-person table), each with the log entry
+// it includes, so that the next start reads them instead of building them.
+constexpr const char *Migration7 = R"sql(
+CREATE TABLE search_tables(
+    name TEXT PRIMARY KEY,
+    change INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE directory_changes(
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    local_id INTEGER NOT NULL
+);
+CREATE TRIGGER profile_search_log_ad AFTER DELETE ON profile_search BEGIN
+    INSERT INTO directory_changes(local_id) VALUES (old.local_id);
+END;
+)sql";
+
 constexpr const char *InsertFtsSql =
     "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
     "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -207,6 +230,7 @@ const Migration Migrations[] = {
     {4, SyncSchema::Migration4, nullptr}, // the sync engine's (app/client/sync/SyncSchema.cpp)
     {5, Migration5, nullptr},
     {6, Migration6, nullptr},
+    {7, Migration7, nullptr},
 };
 
 QString fromIso(const QDateTime &time)
@@ -246,7 +270,7 @@ void closeConnection(const QString &connectionName)
 
 bool configureConnection(sqlite3 *db, QString *error)
 {
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, BusyTimeoutMs);
     // synchronous=NORMAL is durable across application crashes in WAL mode; an OS crash may
     // lose the last transactions, which the next sync brings back (the cursor is committed
     // in the same transactions).
@@ -291,6 +315,18 @@ bool migrate(sqlite3 *db, int target, QString *error)
                          .arg(stepError.isEmpty() ? Sql::errorMessage(db) : stepError);
             return false;
         }
+    }
+    return true;
+}
+
+bool writeVocabulary(sqlite3 *db, const Vocabulary &vocabulary, QString *error)
+{
+    Sql::Statement statement(db, "INSERT OR REPLACE INTO vocabulary(id, version, text) VALUES(1, ?1, ?2)");
+    statement.bind(1, vocabulary.version());
+    statement.bind(2, vocabulary.toText());
+    if (!statement.exec()) {
+        *error = statement.errorMessage();
+        return false;
     }
     return true;
 }
@@ -360,7 +396,8 @@ DirectoryWriter::DirectoryWriter(sqlite3 *db)
         && m_localIdById.prepare(db, "SELECT local_id FROM profiles WHERE id = ?1")
         && m_removeByLocalId.prepare(db, "DELETE FROM profiles WHERE local_id = ?1")
         && m_removeById.prepare(db, "DELETE FROM profiles WHERE id = ?1")
-        && m_setSyncValue.prepare(db, "INSERT OR REPLACE INTO sync_state(key, value) VALUES(?1, ?2)");
+        && m_setSyncValue.prepare(db, "INSERT OR REPLACE INTO sync_state(key, value) VALUES(?1, ?2)")
+        && m_logChange.prepare(db, "INSERT INTO directory_changes(local_id) VALUES(?1)");
     if (!m_valid)
         m_error = Sql::errorMessage(db);
 }
@@ -394,7 +431,7 @@ bool DirectoryWriter::upsertAll(const QList<Profile> &profiles, bool mostlyNew)
             return false;
         }
     }
-    return writePendingSearchRows();
+    return writePendingSearchRows() && pruneChanges();
 }
 
 bool DirectoryWriter::writePendingSearchRows()
@@ -403,6 +440,10 @@ bool DirectoryWriter::writePendingSearchRows()
         if (!writeSearchRow(m_insertSearch, m_insertFts, row.localId, *row.profile)) {
             m_pendingSearch.clear();
             return fail(m_insertSearch.ok() ? m_insertFts : m_insertSearch);
+        }
+        if (!logChange(row.localId)) {
+            m_pendingSearch.clear();
+            return false;
         }
     }
     m_pendingSearch.clear();
@@ -533,7 +574,28 @@ bool DirectoryWriter::writeRowsOf(qint64 localId, const Profile &profile, bool r
     }
     if (!writeSearchRow(m_insertSearch, m_insertFts, localId, profile))
         return fail(m_insertSearch.ok() ? m_insertFts : m_insertSearch);
-    return true;
+    return logChange(localId);
+}
+
+bool DirectoryWriter::logChange(qint64 localId)
+{
+    m_logChange.bind(1, localId);
+    return m_logChange.run() || fail(m_logChange);
+}
+
+bool DirectoryWriter::pruneChanges()
+{
+    // The search engine reads the log from where its tables are; further behind, it loads
+    // everything. The oldest entries go in one range delete once there are 1,000 too many.
+    Sql::Statement span(m_db, "SELECT coalesce(max(seq), 0), coalesce(min(seq), 0) FROM directory_changes");
+    if (!span.next())
+        return fail(span);
+    const qint64 last = span.int64(0);
+    if (last - span.int64(1) < 6000)
+        return true;
+    Sql::Statement prune(m_db, "DELETE FROM directory_changes WHERE seq <= ?1");
+    prune.bind(1, last - 5000);
+    return prune.exec() || fail(prune);
 }
 
 bool DirectoryWriter::remove(const QString &id, bool *removed)

@@ -15,7 +15,9 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 6;
+inline constexpr int LatestVersion = 7;
+//! How long a connection waits for another one's write lock (configureConnection()).
+inline constexpr int BusyTimeoutMs = 5000;
 
 //! Opens \a path through Qt's QSQLITE driver under \a connectionName, configures it
 //! (configureConnection()) and returns its sqlite3 handle; nullptr with \a error on failure.
@@ -32,6 +34,9 @@ int version(sqlite3 *db);
 //! Migrates \a db from its version to \a target, one transaction per step.
 //! Fails for a database newer than this build knows.
 bool migrate(sqlite3 *db, int target, QString *error);
+
+//! Stores \a vocabulary as the synced one (ClientStore::vocabulary() reads it), on any connection.
+bool writeVocabulary(sqlite3 *db, const Vocabulary &vocabulary, QString *error);
 
 //! Profile id used when a profile comes without one (CSV import): a name-based UUID of the
 //! username, so that importing the same file twice updates the same rows.
@@ -74,6 +79,10 @@ private:
     //! Writes the search rows queued by upsertRow() (in the order queued).
     bool writePendingSearchRows();
     bool fail(const Sql::Statement &statement);
+    //! Logs that the indexed text of \a localId changed (directory_changes, for the search engine).
+    bool logChange(qint64 localId);
+    //! Drops the oldest entries of directory_changes beyond the last 5,000.
+    bool pruneChanges();
 
     sqlite3 *m_db;
     bool m_valid = false;
@@ -92,6 +101,7 @@ private:
     Sql::Statement m_removeByLocalId;
     Sql::Statement m_removeById;
     Sql::Statement m_setSyncValue;
+    Sql::Statement m_logChange;
     bool m_insertFirst = false; //!< upsertAll() of mostly new profiles
     //! Profiles written whose search rows are not yet (upsertAll()); they outlive the queue.
     struct PendingSearchRow

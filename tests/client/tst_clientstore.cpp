@@ -78,6 +78,7 @@ private Q_SLOTS:
     void asyncBatchOnWorker();
     void largeBatchWithRepeatsIntoEmptyStore();
     void syncState();
+    void logsWhoChanged();
 };
 
 void TestClientStore::createsLatestSchemaInDataDir()
@@ -369,6 +370,35 @@ void TestClientStore::syncState()
     QVERIFY(store.setSyncValue(QStringLiteral("k"), QStringLiteral("v1")));
     QVERIFY(store.setSyncValue(QStringLiteral("k"), QStringLiteral("v2")));
     QCOMPARE(store.syncValue(QStringLiteral("k")), QStringLiteral("v2"));
+}
+
+void TestClientStore::logsWhoChanged()
+{
+    // directory_changes says, in commit order, whose indexed text was written or removed (the
+    // search engine follows it), and keeps the last 5,000 entries.
+    QTemporaryDir dir;
+    ClientStore store;
+    QVERIFY(store.open(dir.path()));
+    QList<Profile> many;
+    for (int i = 0; i < 7000; ++i)
+        many.append(person(QStringLiteral("u%1").arg(i), QStringLiteral("Person %1").arg(i)));
+    QVERIFY(store.upsertProfiles(many));
+    QCOMPARE(scalar(store, QStringLiteral("SELECT max(seq) FROM directory_changes")), 7000);
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM directory_changes")), 5000);
+    const auto logged = [&](const QString &username) {
+        return scalar(store,
+                      QStringLiteral("SELECT count(*) FROM directory_changes WHERE seq > 7000 AND local_id = "
+                                     "(SELECT local_id FROM profiles WHERE username = '%1')")
+                          .arg(username));
+    };
+    Profile changed = many[3];
+    changed.title = QStringLiteral("Brewer");
+    QVERIFY(store.upsertProfiles({changed}));
+    QCOMPARE(logged(QStringLiteral("u3")), 2); // the old text out, the new one in
+    QVERIFY(store.removeProfiles({many[4].id}));
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM directory_changes WHERE seq > 7002")), 1);
+    QCOMPARE(scalar(store, QStringLiteral("SELECT max(seq) FROM directory_changes")), 7003);
+    QVERIFY(ftsConsistent(store));
 }
 
 QTEST_GUILESS_MAIN(TestClientStore)

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +37,52 @@ const SearchResult *find(const SearchPage &page, const QString &username)
     return nullptr;
 }
 
+//! Where two answers to one query differ (empty when they do not): totals, facets, corrections
+//! and every result's id and score.
+QString difference(const SearchPage &a, const SearchPage &b)
+{
+    if (a.total != b.total || a.results.size() != b.results.size())
+        return QStringLiteral("\"%1\": %2 vs %3 results").arg(a.query).arg(a.total).arg(b.total);
+    if (a.departments != b.departments || a.locations != b.locations)
+        return QStringLiteral("\"%1\": facets differ").arg(a.query);
+    if (a.correctedQuery != b.correctedQuery || a.understood.terms != b.understood.terms)
+        return QStringLiteral("\"%1\": read as \"%2\" vs \"%3\"").arg(a.query, a.correctedQuery, b.correctedQuery);
+    for (qsizetype i = 0; i < a.results.size(); ++i) {
+        if (a.results[i].id != b.results[i].id || a.results[i].score != b.results[i].score)
+            return QStringLiteral("\"%1\": result %2 differs").arg(a.query).arg(i);
+    }
+    return QString();
+}
+
+const QStringList &sampleQueries()
+{
+    static const QStringList queries {QStringLiteral("k"),
+                                      QStringLiteral("gr"),
+                                      QStringLiteral("ada lo"),
+                                      QStringLiteral("data platform"),
+                                      QStringLiteral("kubernets"),
+                                      QStringLiteral("e"),
+                                      QStringLiteral("skill:zig"),
+                                      QStringLiteral("level>=4 py"),
+                                      QStringLiteral("who knows tf"),
+                                      QStringLiteral("")};
+    return queries;
+}
+
+Profile grace()
+{
+    Profile grace;
+    grace.username = QStringLiteral("kgrace");
+    grace.displayName = QStringLiteral("Grace Kowalczyk");
+    grace.title = QStringLiteral("Quantum Wrangler");
+    grace.department = QStringLiteral("Zymurgy");
+    grace.location = QStringLiteral("Oslo");
+    grace.timeZone = QStringLiteral("Europe/Oslo");
+    grace.email = QStringLiteral("kgrace@example.com");
+    grace.skills = {Skill {QStringLiteral("Zig"), 5}};
+    return grace;
+}
+
 } // namespace
 
 class TestSearchEngine : public QObject
@@ -60,6 +107,8 @@ private Q_SLOTS:
     void followsOtherConnections();
     void typingOnNarrows_data();
     void typingOnNarrows();
+    void loadsInSteps();
+    void startsFromTheSavedTable();
 
 private:
     QTemporaryDir m_dir;
@@ -464,6 +513,94 @@ void TestSearchEngine::typingOnNarrows()
             QCOMPARE(a.results[i].score, b.results[i].score);
         }
     }
+}
+
+void TestSearchEngine::loadsInSteps()
+{
+    // Loaded in steps between searches (as the app does), the engine answers every search in
+    // between as a fully loaded one: short words through FTS5 until the prefix table is in.
+    QTemporaryDir dir;
+    ClientStore store;
+    QVERIFY(FixtureDirectory::load(store, dir.path()));
+    SearchEngine full(&store);
+    QVERIFY(full.prepare());
+    SearchEngine stepped(&store);
+    int steps = 0;
+    SearchEngine::Preparation state = SearchEngine::Preparation::More;
+    while (state == SearchEngine::Preparation::More) {
+        state = stepped.prepareStep(0);
+        ++steps;
+        for (const QString &query : sampleQueries())
+            QCOMPARE(difference(stepped.search(query, 0, 100), full.search(query, 0, 100)), QString());
+    }
+    QCOMPARE(state, SearchEngine::Preparation::Done);
+    QVERIFY2(steps > 5, "a step with no time left reads one person: the table took more than a few");
+
+    // A change another connection writes reaches both, and what the stepped engine did not need
+    // for its search it does in its next steps.
+    ClientStore writer;
+    QVERIFY(writer.open(dir.path()));
+    QVERIFY(writer.upsertProfiles({grace()}));
+    QCOMPARE(stepped.search(QStringLiteral("zymurgy")).total, 1);
+    while (stepped.prepareStep(0) == SearchEngine::Preparation::More) { }
+    for (const QString &query : sampleQueries())
+        QCOMPARE(difference(stepped.search(query, 0, 100), full.search(query, 0, 100)), QString());
+}
+
+void TestSearchEngine::startsFromTheSavedTable()
+{
+    // Loaded in steps, the engine saves its per-person table in the store; the next engine reads
+    // it, catches up with what changed since from the store's change log, and answers as an
+    // engine that read the whole directory.
+    QTemporaryDir dir;
+    ClientStore store;
+    QVERIFY(FixtureDirectory::load(store, dir.path()));
+    {
+        SearchEngine first(&store);
+        while (first.prepareStep(50) == SearchEngine::Preparation::More) { }
+        first.saveTables();
+    }
+    auto scalar = [&](const char *sql) {
+        QSqlQuery query(store.database());
+        return query.exec(QString::fromLatin1(sql)) && query.next() ? query.value(0).toLongLong() : -1;
+    };
+    QCOMPARE(scalar("SELECT count(*) FROM search_tables WHERE name = 'people'"), 1);
+    const qint64 saved = scalar("SELECT change FROM search_tables WHERE name = 'people'");
+
+    ClientStore writer;
+    QVERIFY(writer.open(dir.path()));
+    Profile changed = grace();
+    QVERIFY(writer.upsertProfiles({changed}));
+    changed.displayName = QStringLiteral("Aaron Grace Kowalczyk"); // first in name order now
+    changed.department = QStringLiteral("Brewing");
+    QVERIFY(writer.upsertProfiles({changed}));
+    const SearchPage before = SearchEngine(&store).search(QStringLiteral("kowalczyk"));
+    QVERIFY(writer.removeProfiles({before.results.value(0).id}));
+    QVERIFY(writer.upsertProfiles({changed}));
+    QVERIFY(scalar("SELECT max(seq) FROM directory_changes") > saved);
+
+    // The saved table is what a start reads: a department changed behind the change log's back
+    // (no profile_search row written) still shows the saved one.
+    QSqlQuery behind(writer.database());
+    QVERIFY(behind.exec(QStringLiteral("UPDATE profiles SET department = 'Unlogged' WHERE username = 'ada'")));
+    SearchEngine restarted(&store);
+    QCOMPARE(restarted.prepareStep(1000), SearchEngine::Preparation::Done);
+    const SearchPage everyone = restarted.search(QString(), 0, 100);
+    QVERIFY(!std::any_of(everyone.departments.cbegin(), everyone.departments.cend(),
+                         [](const FacetCount &f) { return f.value == QLatin1String("Unlogged"); }));
+    QVERIFY(behind.exec(QStringLiteral("UPDATE profiles SET department = 'Data Platform' WHERE username = 'ada'")));
+
+    QVERIFY(behind.exec(QStringLiteral("DELETE FROM search_tables")));
+    SearchEngine fromScratch(&store);
+    for (const QString &query : sampleQueries() + QStringList {QStringLiteral("aaron"), QStringLiteral("brew")})
+        QCOMPARE(difference(restarted.search(query, 0, 100), fromScratch.search(query, 0, 100)), QString());
+    QCOMPARE(restarted.search(QString(), 0, 1).results.value(0).username, QStringLiteral("kgrace"));
+
+    // A saved table that is not one (damaged, another format) is ignored.
+    QVERIFY(behind.exec(QStringLiteral("INSERT INTO search_tables(name, change, data) VALUES('people', 0, x'0102')")));
+    SearchEngine afterDamage(&store);
+    for (const QString &query : sampleQueries())
+        QCOMPARE(difference(afterDamage.search(query, 0, 100), fromScratch.search(query, 0, 100)), QString());
 }
 
 QTEST_GUILESS_MAIN(TestSearchEngine)

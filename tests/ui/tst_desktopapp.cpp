@@ -24,6 +24,7 @@
 #include "ui/people/ResultsModel.h"
 #include "ui/profile/ConflictDialog.h"
 #include "ui/profile/ProfileEditor.h"
+#include "ui/profile/SkillsEditor.h"
 #include "ui/profile/SkillsModel.h"
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/LinkButton.h"
@@ -108,6 +109,8 @@ private Q_SLOTS:
     // Last: they leave other people selected than the tests above expect.
     void everydayWordsAreUnderstood();
     void partialMatchesSayWhatTheyLack();
+    void understoodTermsInTheirOwnSpelling();
+    void skillAliasSuggestsItsName();
 
 private:
     ServerProcess m_server;
@@ -135,6 +138,15 @@ void TestDesktopApp::initTestCase()
             .toUtf8());
     file.close();
     QVERIFY2(m_server.importCsv(csv), qPrintable(m_server.errorString()));
+    // A word of this company's own, in the vocabulary the clients sync.
+    const QString words = csvDir.filePath(QStringLiteral("words.txt"));
+    QFile wordsFile(words);
+    QVERIFY(wordsFile.open(QIODevice::WriteOnly));
+    wordsFile.write("skill Zymurgy | zymology, brewing science\n");
+    wordsFile.close();
+    QVERIFY2(
+        m_server.command({QStringLiteral("vocabulary"), QStringLiteral("import"), QStringLiteral("--merge"), words}),
+        qPrintable(m_server.errorString()));
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
 
     m_ada = std::make_unique<User>();
@@ -263,11 +275,70 @@ void TestDesktopApp::partialMatchesSayWhatTheyLack()
     QVERIFY(model->rowCount() > 0);
     QLabel *partial = child<QLabel>(w, u"partialMatchLabel");
     QTRY_VERIFY(!partial->isHidden());
-    QVERIFY2(partial->text().contains(u"kubernetes") && partial->text().contains(u"qwxzyville"),
+    QVERIFY2(partial->text().contains(u"Kubernetes") && partial->text().contains(u"qwxzyville"),
              qPrintable(partial->text()));
     QVERIFY(model->result(0)->unmatchedTerms.contains(u"qwxzyville"_qs));
     QVERIFY(model->index(0).data(Qt::AccessibleTextRole).toString().contains(u"lacks qwxzyville"));
     QVERIFY(!child<QListView>(w, u"resultsListView")->viewport()->grab().isNull());
+}
+
+void TestDesktopApp::understoodTermsInTheirOwnSpelling()
+{
+    // Typed in lower case, a skill and a place the vocabulary knows show as it spells them;
+    // a word it does not know shows as typed (folded).
+    MainWindow *w = m_ada->window();
+    QTest::keyClick(w, Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(search(m_ada->app, QStringLiteral("who is good at kubernetes in berlin")));
+    QLabel *understood = child<QLabel>(w, u"understoodLabel");
+    QTRY_VERIFY(!understood->isHidden());
+    QVERIFY2(understood->text().startsWith(u"Kubernetes \u00b7 in Berlin"), qPrintable(understood->text()));
+    QVERIFY(search(m_ada->app, QStringLiteral("who knows c++ zzyzx")));
+    QTRY_VERIFY2(understood->text().startsWith(u"C++ \u00b7 zzyzx"), qPrintable(understood->text()));
+}
+
+void TestDesktopApp::skillAliasSuggestsItsName()
+{
+    // The profile editor suggests the synced vocabulary's name for a skill typed by another one.
+    MainWindow *w = m_ada->window();
+    QTRY_VERIFY(!m_ada->app.store()->vocabulary().lookup(QStringLiteral("zymology")).isEmpty());
+    w->showMyProfile();
+    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    QLineEdit *skill = child<QLineEdit>(editor, u"skillLineEdit");
+    auto *suggestion = child<LinkButton>(editor, u"skillSuggestionButton");
+    SkillsEditor *skills = child<SkillsEditor>(editor, u"skillsEditor");
+    skill->clear();
+    QVERIFY(suggestion->isHidden());
+
+    // Enter takes the name.
+    skill->setFocus();
+    QTest::keyClicks(skill, QStringLiteral("tf"));
+    QVERIFY(!suggestion->isHidden());
+    QCOMPARE(skills->suggestion(), QStringLiteral("Terraform"));
+    QVERIFY2(suggestion->text().contains(u"Terraform"), qPrintable(suggestion->text()));
+    QTest::keyClick(skill, Qt::Key_Return);
+    QCOMPARE(skill->text(), QStringLiteral("Terraform"));
+    QVERIFY(suggestion->isHidden());
+    skill->clear();
+
+    // One click takes it too; here a name only the server's vocabulary knows. Enter then adds
+    // the skill under that name.
+    QTest::keyClicks(skill, QStringLiteral("Zymology"));
+    QVERIFY(!suggestion->isHidden());
+    QVERIFY(!suggestion->grab().isNull());
+    QTest::mouseClick(suggestion, Qt::LeftButton);
+    QCOMPARE(skill->text(), QStringLiteral("Zymurgy"));
+    QVERIFY(suggestion->isHidden());
+    const qsizetype before = child<SkillsModel>(editor, u"skillsModel")->skills().size();
+    QTest::keyClick(skill, Qt::Key_Return);
+    QCOMPARE(child<SkillsModel>(editor, u"skillsModel")->skills().size(), before + 1);
+    QCOMPARE(child<SkillsModel>(editor, u"skillsModel")->skills().constLast().name, QStringLiteral("Zymurgy"));
+
+    // A name as the vocabulary spells it, or a word it does not know: nothing to suggest.
+    skill->setText(QStringLiteral("Kubernetes"));
+    QVERIFY(suggestion->isHidden());
+    skill->setText(QStringLiteral("Analytical Engines"));
+    QVERIFY(suggestion->isHidden());
+    skill->clear();
 }
 
 void TestDesktopApp::keyboardNavigation()

@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -158,10 +159,20 @@ int main(int argc, char *argv[])
     window->showMyProfile();
     save(window, out, QStringLiteral("05-edit-my-profile"));
     auto *email = child<QLineEdit>(window, u"emailLineEdit");
+    const QString address = email->text();
     email->setText(QStringLiteral("ada@@example"));
     Q_EMIT email->textEdited(QStringLiteral("ada@@example"));
     save(window, out, QStringLiteral("06-edit-validation"));
-    email->undo();
+    // Back as it was (setText() leaves nothing to undo).
+    email->setText(address);
+    Q_EMIT email->textEdited(address);
+    // A skill typed by another name: the vocabulary's name is suggested.
+    auto *skill = child<QLineEdit>(window, u"skillLineEdit");
+    skill->setText(QStringLiteral("tf"));
+    child<QScrollArea>(window, u"editorScrollArea")
+        ->ensureWidgetVisible(child<QWidget>(window, u"skillSuggestionButton"), 50, 120);
+    save(window, out, QStringLiteral("12-edit-skill-alias"));
+    skill->clear();
 
     // Sign-in with a wrong password, in a fresh app.
     QTemporaryDir freshDir;

@@ -309,16 +309,8 @@ QString PeoplePanel::understoodText(const SearchPage &page)
     const UnderstoodQuery &u = page.understood;
     if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && !u.expertsFirst)
         return {};
-    // Terms are folded; an alias's canonical name keeps its own spelling ("Kubernetes").
-    QStringList parts;
-    for (const QString &term : u.terms) {
-        QString shown = term;
-        for (const AliasApplied &alias : u.aliases) {
-            if (alias.to.compare(term, Qt::CaseInsensitive) == 0)
-                shown = alias.to;
-        }
-        parts.append(shown);
-    }
+    // In the vocabulary's spelling where it knows the term ("Kubernetes", not "kubernetes").
+    QStringList parts = u.names;
     if (!u.place.isEmpty())
         parts.append(tr("in %1").arg(u.place));
     if (u.expertsFirst)
@@ -341,7 +333,7 @@ void PeoplePanel::showUnderstanding(const SearchPage &page)
     m_literalButton->setVisible(show);
 
     if (page.partial && page.total > 0) {
-        QStringList wanted = page.understood.terms;
+        QStringList wanted = page.understood.names;
         if (!page.understood.place.isEmpty())
             wanted.append(page.understood.place);
         m_partialLabel->setText(

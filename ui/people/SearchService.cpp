@@ -6,6 +6,7 @@
 
 #include <QLoggingCategory>
 #include <QThread>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcUiSearch, "colleagues.ui.search")
 
@@ -22,7 +23,16 @@ public:
         , m_latest(std::move(latest))
     { }
 
-    void prepare() { Q_EMIT prepared(ensureEngine() && m_engine->prepare()); }
+    //! Loads the engine's tables in steps between searches: a search waits for one step at most.
+    void prepare()
+    {
+        if (!ensureEngine()) {
+            Q_EMIT prepared(false);
+            return;
+        }
+        m_preparing = true;
+        scheduleStep();
+    }
 
     void run(int ticket, const Colleagues::SearchRequest &request, bool supersedes)
     {
@@ -37,6 +47,11 @@ public:
             page.error = tr("The local directory cannot be opened.");
         }
         Q_EMIT pageReady(ticket, page);
+        // A sync delta the search brought in may have left work that can wait until after it.
+        if (m_engine) {
+            scheduleStep();
+            m_saveTimer->start();
+        }
     }
 
     //! The vocabulary the store holds now (it synced a new one).
@@ -48,6 +63,8 @@ public:
 
     void shutDown()
     {
+        if (m_engine)
+            m_engine->saveTables();
         m_engine.reset();
         m_store.reset();
     }
@@ -57,6 +74,33 @@ Q_SIGNALS:
     void prepared(bool ok);
 
 private:
+    //! Short enough that a keystroke waiting for the step still gets its results in time.
+    static constexpr int StepMs = 5;
+    static constexpr int SaveAfterIdleMs = 3000;
+
+    void scheduleStep()
+    {
+        if (m_stepScheduled)
+            return;
+        m_stepScheduled = true;
+        // Queued behind the searches already asked for.
+        QMetaObject::invokeMethod(this, &SearchWorker::step, Qt::QueuedConnection);
+    }
+    void step()
+    {
+        m_stepScheduled = false;
+        if (!m_engine)
+            return;
+        const SearchEngine::Preparation state = m_engine->prepareStep(StepMs);
+        if (state == SearchEngine::Preparation::More) {
+            scheduleStep();
+        } else if (m_preparing) {
+            m_preparing = false;
+            m_saveTimer->start();
+            Q_EMIT prepared(state == SearchEngine::Preparation::Done);
+        }
+    }
+
     bool ensureEngine()
     {
         if (m_engine)
@@ -69,6 +113,14 @@ private:
         }
         m_engine = std::make_unique<SearchEngine>(m_store.get());
         m_engine->setVocabulary(m_store->vocabulary());
+        // Saved when no one has searched for a while, never between two keystrokes.
+        m_saveTimer = new QTimer(this);
+        m_saveTimer->setSingleShot(true);
+        m_saveTimer->setInterval(SaveAfterIdleMs);
+        connect(m_saveTimer, &QTimer::timeout, this, [this] {
+            if (m_engine)
+                m_engine->saveTables();
+        });
         return true;
     }
 
@@ -76,6 +128,9 @@ private:
     std::shared_ptr<std::atomic<int>> m_latest;
     std::unique_ptr<ClientStore> m_store;
     std::unique_ptr<SearchEngine> m_engine;
+    QTimer *m_saveTimer = nullptr;
+    bool m_stepScheduled = false;
+    bool m_preparing = false;
 };
 
 SearchService::SearchService(const QString &storeFilePath, QObject *parent)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/profile/ProfileEditor.h"
 
+#include "client/ClientStore.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/SyncClient.h"
 #include "core/TextFold.h"
@@ -105,6 +106,10 @@ QWidget *ProfileEditor::buildContent()
     column->addWidget(sectionTitle(plainLabel(tr("Skills"), content)));
     m_skillsEditor = new SkillsEditor(content);
     connect(m_skillsEditor, &SkillsEditor::edited, this, [this] { setModified(); });
+    // Suggestions come from the synced vocabulary, also while a profile is being edited.
+    m_skillsEditor->setVocabulary(m_backend->store()->vocabulary());
+    connect(m_backend->store(), &ClientStore::vocabularyChanged, this,
+            [this] { m_skillsEditor->setVocabulary(m_backend->store()->vocabulary()); });
     column->addWidget(m_skillsEditor);
     column->addWidget(
         sectionWithPicker(sectionTitle(plainLabel(tr("Interests"), content)), PrivateField::Interests, content));

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "ui/profile/SkillsEditor.h"
 
+#include "core/TextFold.h"
 #include "core/Validation.h"
 #include "ui/profile/SkillsModel.h"
+#include "ui/widgets/LinkButton.h"
 #include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
@@ -89,7 +91,14 @@ SkillsEditor::SkillsEditor(QWidget *parent)
     m_skillLineEdit->setAccessibleName(tr("New skill"));
     m_skillLineEdit->setPlaceholderText(tr("Add a skill, e.g. Kubernetes"));
     m_skillLineEdit->setMaxLength(Limits::SkillNameMax);
-    connect(m_skillLineEdit, &QLineEdit::returnPressed, this, &SkillsEditor::addSkill);
+    // Enter takes a suggested name first, then adds.
+    connect(m_skillLineEdit, &QLineEdit::returnPressed, this, [this] {
+        if (m_suggestion.isEmpty())
+            addSkill();
+        else
+            acceptSuggestion();
+    });
+    connect(m_skillLineEdit, &QLineEdit::textChanged, this, &SkillsEditor::updateSuggestion);
     addRow->addWidget(m_skillLineEdit, 1);
     m_levelSpinBox = new QSpinBox(this);
     m_levelSpinBox->setObjectName(QStringLiteral("levelSpinBox"));
@@ -104,6 +113,11 @@ SkillsEditor::SkillsEditor(QWidget *parent)
     connect(addButton, &QPushButton::clicked, this, &SkillsEditor::addSkill);
     addRow->addWidget(addButton);
     column->addLayout(addRow);
+    m_suggestionButton = new LinkButton(QString(), this);
+    m_suggestionButton->setObjectName(QStringLiteral("skillSuggestionButton"));
+    m_suggestionButton->hide();
+    connect(m_suggestionButton, &LinkButton::clicked, this, &SkillsEditor::acceptSuggestion);
+    column->addWidget(m_suggestionButton, 0, Qt::AlignLeft);
 
     m_skillsView = new QTableView(this);
     m_skillsView->setObjectName(QStringLiteral("skillsTableView"));
@@ -164,6 +178,40 @@ void SkillsEditor::setCompletions(const QStringList &skillNames)
     completer->setFilterMode(Qt::MatchStartsWith);
     delete m_skillLineEdit->completer();
     m_skillLineEdit->setCompleter(completer);
+}
+
+void SkillsEditor::setVocabulary(const Vocabulary &vocabulary)
+{
+    m_vocabulary = vocabulary;
+    updateSuggestion();
+}
+
+void SkillsEditor::updateSuggestion()
+{
+    // A skill the vocabulary knows by what was typed, spelled otherwise: an alias ("tf"), or
+    // its name in other letter case ("terraform").
+    const QString typed = m_skillLineEdit->text().trimmed();
+    m_suggestion.clear();
+    if (!typed.isEmpty()) {
+        for (const VocabularyEntry *entry : m_vocabulary.lookup(foldText(typed))) {
+            if (entry->kind == VocabularyEntry::Kind::Skill) {
+                if (entry->canonical != typed)
+                    m_suggestion = entry->canonical;
+                break;
+            }
+        }
+    }
+    m_suggestionButton->setText(tr("Profiles call it \u201c%1\u201d \u2014 use that name (Enter)").arg(m_suggestion));
+    m_suggestionButton->setAccessibleName(tr("Use the name %1").arg(m_suggestion));
+    m_suggestionButton->setVisible(!m_suggestion.isEmpty());
+}
+
+void SkillsEditor::acceptSuggestion()
+{
+    if (m_suggestion.isEmpty())
+        return;
+    m_skillLineEdit->setText(m_suggestion); // updates the suggestion: none now
+    m_skillLineEdit->setFocus();
 }
 
 void SkillsEditor::setError(const QString &message)

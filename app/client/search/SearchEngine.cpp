@@ -15,9 +15,12 @@
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
 
+#include <QDataStream>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QIODevice>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QThreadPool>
@@ -31,6 +34,9 @@
 #include <algorithm>
 #include <limits>
 #include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcSearch, "colleagues.search", QtInfoMsg)
@@ -42,6 +48,10 @@ namespace {
 using namespace Ranking;
 
 constexpr int MaxTerms = 16;
+// The per-person table is saved again after this many entries of the change log.
+constexpr qint64 SaveAfterChanges = 64;
+// The format of the saved per-person table ("CPT" and a version).
+constexpr quint32 SavedDocsFormat = 0x43505401;
 // A term matching fewer documents than this is checked for a likely typo.
 constexpr int RareTermDocs = 3;
 
@@ -227,6 +237,42 @@ struct Match
     quint16 missing = 0; //!< in a partial result, a bit per term it does not match (MaxTerms 16)
 };
 
+//! Department or location names, interned by their UTF-8 bytes (the per-person table holds ids).
+struct FacetValues
+{
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view value) const { return std::hash<std::string_view> {}(value); }
+    };
+    QStringList *names;
+    std::unordered_map<std::string, qint32, Hash, std::equal_to<>> ids;
+
+    void clear()
+    {
+        names->clear();
+        ids.clear();
+    }
+    void add(const QString &name)
+    {
+        ids.emplace(name.toStdString(), qint32(names->size()));
+        names->append(name);
+    }
+    //! The id of the text in \a column of \a row.
+    qint32 id(sqlite3_stmt *row, int column)
+    {
+        const std::string_view value(reinterpret_cast<const char *>(sqlite3_column_text(row, column)),
+                                     size_t(sqlite3_column_bytes(row, column)));
+        const auto it = ids.find(value);
+        if (it != ids.end())
+            return it->second;
+        const qint32 id = qint32(names->size());
+        names->append(QString::fromUtf8(value.data(), qsizetype(value.size())));
+        ids.emplace(std::string(value), id);
+        return id;
+    }
+};
+
 bool before(const Match &l, const Match &r)
 {
     if (l.value != r.value)
@@ -254,15 +300,26 @@ struct SearchEngine::Private
     std::vector<qint64> byName;
     QStringList departmentNames;
     QStringList locationNames;
+    FacetValues departmentIds {&departmentNames, {}};
+    FacetValues locationIds {&locationNames, {}};
     // The in-memory prefix table, by local_id (see PrefixTable).
     PrefixTable prefixTable;
-    // A hash of each person's indexed text (0: no row), to find who changed after a commit.
-    std::vector<quint64> rowHashes;
     int dictionaryStaleDocs = 0; //!< people changed since the term dictionary was loaded whole
     bool docsLoaded = false;
-    quint64 loadedGeneration = 0;
-    qint64 loadedDataVersion = -1;
-    QByteArray loadedIndexState; //!< the FTS5 index's structure record when the tables were loaded
+    //! The last entry of the store's log of changed people (directory_changes) the tables include.
+    qint64 loadedChange = -1;
+    //! The entry the per-person table saved in the store includes; -1: none saved.
+    qint64 savedChange = -1;
+
+    // Loading in steps (SearchEngine::prepareStep()): each table being read keeps its statement
+    // open between steps, so that it reads one snapshot of the store. Until the prefix table is
+    // complete, short words are searched in FTS5.
+    bool loadInSteps = false;
+    bool prefixReady = false;
+    Sql::Statement prefixRows;
+    Sql::Statement dictionaryRows;
+    std::vector<qint64> pendingPrefix; //!< changed while the prefix table was loading: read again after
+    QSet<QString> pendingWords; //!< words of changed people whose document counts are to be read again
 
     TermDictionary dictionary;
     bool dictionaryLoaded = false;
@@ -276,8 +333,7 @@ struct SearchEngine::Private
     Sql::Statement rowStatement;
     Sql::Statement skillsStatement;
     Sql::Statement interestsStatement;
-    Sql::Statement dataVersionStatement;
-    Sql::Statement indexStateStatement;
+    Sql::Statement lastChangeStatement;
 
     // The last query's results, reused when the UI fetches the next page.
     struct Cached
@@ -295,15 +351,18 @@ struct SearchEngine::Private
 
     bool ensureOpen();
     bool ensureFresh();
+    bool startLoading();
     bool loadDocs();
-    bool loadPrefixTable();
+    bool loadSavedDocs();
+    void saveDocs();
+    bool loadPrefixRows(QDeadlineTimer deadline);
     void setPrefixRow(qint64 id, sqlite3_stmt *row);
-    void removePrefixRow(size_t id);
-    static quint64 rowHash(sqlite3_stmt *row);
-    bool updateChanged();
-    bool loadDictionary();
-    qint64 dataVersion();
-    QByteArray indexState();
+    bool readPrefixRows(const std::vector<qint64> &ids);
+    bool updateChanged(qint64 lastChange);
+    bool updateDocs(const std::vector<qint64> &changed);
+    bool loadDictionary(QDeadlineTimer deadline = QDeadlineTimer(QDeadlineTimer::Forever));
+    bool countPendingWords(QDeadlineTimer deadline);
+    qint64 lastChange();
 
     bool isNameWord(const QString &folded) const;
     bool isPlaceWord(const QString &folded) const;
@@ -336,81 +395,77 @@ bool SearchEngine::Private::ensureOpen()
                              "photo_tag FROM profiles WHERE local_id = ?1");
         skillsStatement.prepare(db, "SELECT name, level FROM skills WHERE local_id = ?1 ORDER BY position");
         interestsStatement.prepare(db, "SELECT text FROM interests WHERE local_id = ?1 ORDER BY position");
-        dataVersionStatement.prepare(db, "PRAGMA data_version");
-        // FTS5 keeps the list of its index segments in record 10 of its data table; every commit
-        // that changes the index (any profile written or removed) changes that record.
-        indexStateStatement.prepare(db, "SELECT block FROM profile_fts_data WHERE id = 10");
+        lastChangeStatement.prepare(db, "SELECT coalesce(max(seq), 0) FROM directory_changes");
         docsLoaded = false;
         dictionaryLoaded = false;
+        prefixRows = {};
+        dictionaryRows = {};
         cache = {};
     }
     return collectRegistered;
 }
 
-QByteArray SearchEngine::Private::indexState()
+qint64 SearchEngine::Private::lastChange()
 {
-    QByteArray state;
-    if (indexStateStatement.next()) {
-        sqlite3_stmt *statement = indexStateStatement.handle();
-        state = QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, 0)),
-                           sqlite3_column_bytes(statement, 0));
-    }
-    indexStateStatement.reset();
-    return state;
-}
-
-qint64 SearchEngine::Private::dataVersion()
-{
-    qint64 version = -1;
-    if (dataVersionStatement.next())
-        version = dataVersionStatement.int64(0);
-    dataVersionStatement.reset();
-    return version;
+    qint64 change = -1;
+    if (lastChangeStatement.next())
+        change = lastChangeStatement.int64(0);
+    lastChangeStatement.reset();
+    return change;
 }
 
 bool SearchEngine::Private::ensureFresh()
 {
     if (!ensureOpen())
         return false;
-    // data_version changes when another connection (the store's worker, another process)
-    // commits; the generation when this store object wrote.
-    const qint64 version = dataVersion();
-    if (docsLoaded && version != loadedDataVersion && store->directoryGeneration() == loadedGeneration) {
-        // Messages, the outbox and the sync cursor are committed far more often than the
-        // directory: when the index did not change, neither did anything loaded here.
-        const QByteArray state = indexState();
-        if (!state.isEmpty() && state == loadedIndexState)
-            loadedDataVersion = version;
-    }
-    if (docsLoaded && (version != loadedDataVersion || store->directoryGeneration() != loadedGeneration)) {
-        // A few people changed (a sync delta): only they are read again; many: everything.
-        loadedDataVersion = version;
-        loadedGeneration = store->directoryGeneration();
-        loadedIndexState = indexState();
-        cache = {};
-        if (!updateChanged()) {
-            docsLoaded = false;
-            dictionaryLoaded = false;
+    if (docsLoaded) {
+        // The store logs who changed (a sync delta, another process): only they are read
+        // again; when many changed, everything is.
+        const qint64 change = lastChange();
+        if (change != loadedChange) {
+            cache = {};
+            if (change < 0 || !updateChanged(change))
+                docsLoaded = false;
         }
     }
-    if (!docsLoaded) {
-        loadedDataVersion = version;
-        loadedGeneration = store->directoryGeneration();
-        loadedIndexState = indexState();
-        QElapsedTimer timer;
-        timer.start();
-        prefetch(store->filePath());
-        const qint64 prefetchNs = timer.nsecsElapsed();
-        if (!loadDocs())
-            return false;
-        const qint64 docsNs = timer.nsecsElapsed();
-        if (!loadPrefixTable())
-            return false;
-        qCDebug(lcSearch) << "loaded" << byName.size() << "people:" << prefetchNs / 1000000 << "ms prefetch,"
-                          << (docsNs - prefetchNs) / 1000000 << "ms per-person table,"
-                          << (timer.nsecsElapsed() - docsNs) / 1000000 << "ms prefix table";
-        docsLoaded = true;
+    if (!docsLoaded && !startLoading())
+        return false;
+    // Unless prepareStep() loads the prefix table in the background, a search waits for it.
+    return loadInSteps || prefixReady || loadPrefixRows(QDeadlineTimer(QDeadlineTimer::Forever));
+}
+
+bool SearchEngine::Private::startLoading()
+{
+    QElapsedTimer timer;
+    timer.start();
+    // The OS reads the store's files ahead while the tables load (a cold start after login).
+    prefetch(store->filePath());
+    prefixRows = {};
+    dictionaryRows = {};
+    pendingPrefix.clear();
+    pendingWords.clear();
+    prefixReady = false;
+    dictionaryLoaded = false;
+    // The per-person table as saved at the last start, brought up to date from the change log;
+    // else read whole. The log entry is read first: whatever changes while the tables load is
+    // logged after it.
+    savedChange = -1;
+    if (loadSavedDocs()) {
+        savedChange = loadedChange;
+        const qint64 change = lastChange();
+        if (change < 0 || (change != loadedChange && !updateChanged(change)))
+            savedChange = -1;
     }
+    const qint64 savedNs = timer.nsecsElapsed();
+    if (savedChange < 0) {
+        loadedChange = lastChange();
+        if (loadedChange < 0 || !loadDocs())
+            return false;
+    }
+    docsLoaded = true;
+    qCDebug(lcSearch) << "loaded" << byName.size() << "people:" << timer.elapsed() << "ms per-person table"
+                      << (savedChange < 0 ? "(read whole," : "(saved,") << savedNs / 1000000
+                      << "ms to read the saved one)";
     return true;
 }
 
@@ -418,25 +473,14 @@ bool SearchEngine::Private::loadDocs()
 {
     docs.clear();
     byName.clear();
-    departmentNames.clear();
-    locationNames.clear();
+    departmentIds.clear();
+    locationIds.clear();
     Sql::Statement maxId(db, "SELECT coalesce(max(local_id), 0), count(*) FROM profiles");
     if (!maxId.next())
         return false;
     docs.assign(size_t(maxId.int64(0) + 1), Doc {});
     byName.reserve(size_t(maxId.int64(1)));
 
-    QHash<QString, qint32> departments;
-    QHash<QString, qint32> locations;
-    auto intern = [](QHash<QString, qint32> &ids, QStringList &names, const QString &value) {
-        auto it = ids.constFind(value);
-        if (it != ids.constEnd())
-            return *it;
-        const qint32 id = qint32(names.size());
-        names.append(value);
-        ids.insert(value, id);
-        return id;
-    };
     // The covering index profiles_by_name gives the name order without sorting.
     Sql::Statement rows(db,
                         "SELECT local_id, department, location FROM profiles INDEXED BY profiles_by_name "
@@ -447,8 +491,8 @@ bool SearchEngine::Private::loadDocs()
         if (id < 0 || size_t(id) >= docs.size())
             continue;
         Doc &doc = docs[size_t(id)];
-        doc.department = intern(departments, departmentNames, rows.text(1));
-        doc.location = intern(locations, locationNames, rows.text(2));
+        doc.department = departmentIds.id(rows.handle(), 1);
+        doc.location = locationIds.id(rows.handle(), 2);
         doc.nameRank = rank++;
         byName.push_back(id);
     }
@@ -459,18 +503,78 @@ bool SearchEngine::Private::loadDocs()
     return true;
 }
 
-quint64 SearchEngine::Private::rowHash(sqlite3_stmt *row)
+bool SearchEngine::Private::loadSavedDocs()
 {
-    // Column by column, each length first: moving a word between columns changes the hash.
-    size_t hash = 0;
-    for (int column = 1; column <= ColumnCount; ++column) {
-        const void *text = sqlite3_column_blob(row, column);
-        const int bytes = sqlite3_column_bytes(row, column);
-        hash = qHashMulti(hash, bytes);
-        if (bytes > 0)
-            hash = qHashBits(text, size_t(bytes), hash);
+    static_assert(std::is_trivially_copyable_v<Doc>);
+    Sql::Statement saved(db, "SELECT change, data FROM search_tables WHERE name = 'people'");
+    if (!saved.next())
+        return false;
+    const qint64 change = saved.int64(0);
+    const QByteArray data = QByteArray::fromRawData(static_cast<const char *>(sqlite3_column_blob(saved.handle(), 1)),
+                                                    sqlite3_column_bytes(saved.handle(), 1));
+    QDataStream in(data);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 format = 0;
+    quint64 count = 0;
+    quint64 people = 0;
+    in >> format >> count >> people;
+    if (in.status() != QDataStream::Ok || format != SavedDocsFormat || people > count
+        || count * sizeof(Doc) > quint64(data.size()))
+        return false;
+    docs.assign(size_t(count), Doc {});
+    const qint64 bytes = qint64(count * sizeof(Doc));
+    if (in.readRawData(reinterpret_cast<char *>(docs.data()), bytes) != bytes)
+        return false;
+    QStringList departments;
+    QStringList locations;
+    in >> departments >> locations;
+    if (in.status() != QDataStream::Ok)
+        return false;
+    // Checked as it is read again: every person in range, the name order a permutation.
+    byName.assign(size_t(people), -1);
+    for (size_t id = 0; id < docs.size(); ++id) {
+        const Doc &doc = docs[id];
+        if (doc.nameRank < 0)
+            continue;
+        if (quint64(doc.nameRank) >= people || byName[size_t(doc.nameRank)] >= 0 || doc.department < 0
+            || doc.department >= departments.size() || doc.location < 0 || doc.location >= locations.size())
+            return false;
+        byName[size_t(doc.nameRank)] = qint64(id);
     }
-    return quint64(hash) | 1; // never 0, which means "no row"
+    if (std::find(byName.begin(), byName.end(), -1) != byName.end())
+        return false;
+    departmentIds.clear();
+    locationIds.clear();
+    for (const QString &name : std::as_const(departments))
+        departmentIds.add(name);
+    for (const QString &name : std::as_const(locations))
+        locationIds.add(name);
+    loadedChange = change;
+    return true;
+}
+
+void SearchEngine::Private::saveDocs()
+{
+    QByteArray data;
+    {
+        QDataStream out(&data, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_6_4);
+        out << SavedDocsFormat << quint64(docs.size()) << quint64(byName.size());
+        out.writeRawData(reinterpret_cast<const char *>(docs.data()), qint64(docs.size() * sizeof(Doc)));
+        out << departmentNames << locationNames;
+    }
+    // Never waits for the sync writer's lock: saved after a later change instead. Whatever
+    // changed since loadedChange is read again from the log at the next start.
+    sqlite3_busy_timeout(db, 0);
+    Sql::Statement save(db, "INSERT OR REPLACE INTO search_tables(name, change, data) VALUES('people', ?1, ?2)");
+    if (save.isValid()) {
+        save.bind(1, loadedChange);
+        sqlite3_bind_blob(save.handle(), 2, data.constData(), int(data.size()), SQLITE_STATIC);
+    }
+    if (!save.isValid() || !save.exec())
+        qCDebug(lcSearch) << "did not save the per-person table:" << Sql::errorMessage(db);
+    sqlite3_busy_timeout(db, StoreSchema::BusyTimeoutMs);
+    savedChange = loadedChange;
 }
 
 void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
@@ -490,143 +594,214 @@ void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
     };
     addWords(nameWords, columns[NameColumn]);
     addWords(placeWords, columns[LocationColumn]);
-    rowHashes[size_t(id)] = rowHash(row);
 }
 
-void SearchEngine::Private::removePrefixRow(size_t id)
+bool SearchEngine::Private::readPrefixRows(const std::vector<qint64> &ids)
 {
-    prefixTable.removePerson(id);
-    if (id < rowHashes.size())
-        rowHashes[id] = 0;
-}
-
-bool SearchEngine::Private::loadPrefixTable()
-{
-    prefixTable.reset(docs.size(), byName.size());
-    rowHashes.assign(docs.size(), 0);
-    nameWords.clear();
-    placeWords.clear();
-    Sql::Statement rows(db, AllSearchRows);
-    while (rows.next()) {
-        const qint64 id = rows.int64(0);
-        if (id < 0 || size_t(id) >= docs.size())
-            continue;
-        setPrefixRow(id, rows.handle());
-    }
-    prefixTable.squeeze();
-    if (!rows.ok()) {
-        qCWarning(lcSearch) << "cannot load the prefix table:" << rows.errorMessage();
-        return false;
-    }
-    return true;
-}
-
-bool SearchEngine::Private::updateChanged()
-{
-    QElapsedTimer timer;
-    timer.start();
-    // Who changed: a new row, a row whose text hashes differently, a row that is gone.
-    const size_t limit = std::max<size_t>(64, byName.size() / 50);
-    std::vector<qint64> changed;
-    std::vector<char> present(rowHashes.size(), 0);
-    {
-        Sql::Statement rows(db, AllSearchRows);
-        while (rows.next()) {
-            const qint64 id = rows.int64(0);
-            if (id < 0)
-                continue;
-            if (size_t(id) < rowHashes.size()) {
-                present[size_t(id)] = 1;
-                if (rowHashes[size_t(id)] == rowHash(rows.handle()))
-                    continue;
-            }
-            changed.push_back(id);
-            if (changed.size() > limit)
-                return false;
-        }
-        if (!rows.ok())
-            return false;
-    }
-    size_t removed = 0;
-    for (size_t id = 0; id < rowHashes.size(); ++id)
-        removed += rowHashes[id] != 0 && !present[id] ? 1 : 0;
-    if (changed.size() + removed > limit)
-        return false;
-    const qint64 scanNs = timer.nsecsElapsed();
-
-    // The per-person table (name order, facet values) is read again whole; in the prefix table
-    // the changed people get new runs, appended.
-    if (!loadDocs())
-        return false;
-    const qint64 docsNs = timer.nsecsElapsed();
-    if (docs.size() > prefixTable.people()) {
-        // New people beyond the last local_id: empty runs until their text is appended.
-        prefixTable.resize(docs.size());
-        rowHashes.resize(docs.size(), 0);
-    }
-    present.resize(rowHashes.size(), 0);
-    for (size_t id = 0; id < rowHashes.size(); ++id) {
-        if (rowHashes[id] != 0 && !present[id])
-            removePrefixRow(id); // gone
-    }
     Sql::Statement one(db, OneSearchRow);
-    QSet<QString> words;
-    for (qint64 id : changed) {
-        if (size_t(id) >= docs.size())
-            continue;
+    for (qint64 id : ids) {
         one.bind(1, id);
         if (one.next()) {
             setPrefixRow(id, one.handle());
-            // Their words, to count again in the dictionary.
+            // Their words, to count again in the term dictionary.
             for (int column = 1; column <= ColumnCount && dictionaryLoaded; ++column) {
                 for (const QString &word : one.text(column).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                    words.insert(word);
+                    pendingWords.insert(word);
             }
+        } else if (!one.ok()) {
+            return false;
         } else {
-            removePrefixRow(size_t(id));
+            prefixTable.removePerson(size_t(id));
         }
         one.reset();
     }
-    if (!one.ok() || prefixTable.needsCompaction())
-        return false; // a full load compacts the table
-    const qint64 prefixNs = timer.nsecsElapsed();
-
-    // The term dictionary: the changed people's words get their document counts again. Words they
-    // no longer use keep a count one too high until the term dictionary is loaded whole again, after
-    // as many changes as a full load would have taken.
-    if (dictionaryLoaded) {
-        dictionaryStaleDocs += int(changed.size() + removed);
-        if (size_t(dictionaryStaleDocs) > limit) {
-            dictionaryLoaded = false;
-        } else {
-            Sql::Statement count(db, "SELECT doc FROM profile_vocab WHERE term = ?1");
-            for (const QString &word : std::as_const(words)) {
-                count.bind(1, word);
-                dictionary.setDocs(word, count.next() ? count.integer(0) : 0);
-                count.reset();
-            }
-        }
-    }
-    qCDebug(lcSearch) << "updated" << changed.size() << "changed and" << removed
-                      << "removed people:" << scanNs / 1000000 << "ms to find them," << (docsNs - scanNs) / 1000000
-                      << "ms per-person table," << (prefixNs - docsNs) / 1000000 << "ms prefix table,"
-                      << (timer.nsecsElapsed() - prefixNs) / 1000000 << "ms term dictionary";
     return true;
 }
 
-bool SearchEngine::Private::loadDictionary()
+bool SearchEngine::Private::loadPrefixRows(QDeadlineTimer deadline)
 {
-    dictionaryStaleDocs = 0;
+    if (!prefixRows.isValid()) {
+        prefixTable.reset(docs.size(), byName.size());
+        nameWords.clear();
+        placeWords.clear();
+        if (!prefixRows.prepare(db, AllSearchRows)) {
+            qCWarning(lcSearch) << "cannot read the prefix table:" << Sql::errorMessage(db);
+            docsLoaded = false;
+            return false;
+        }
+    }
+    while (prefixRows.next()) {
+        const qint64 id = prefixRows.int64(0);
+        if (id >= 0 && size_t(id) < docs.size())
+            setPrefixRow(id, prefixRows.handle());
+        if (deadline.hasExpired())
+            return true; // the rest in the next step
+    }
+    const bool ok = prefixRows.ok();
+    prefixRows = {};
+    if (!ok) {
+        qCWarning(lcSearch) << "cannot load the prefix table:" << Sql::errorMessage(db);
+        docsLoaded = false;
+        return false;
+    }
+    prefixTable.squeeze();
+    prefixReady = true;
+    std::vector<qint64> changed;
+    changed.swap(pendingPrefix);
+    return readPrefixRows(changed);
+}
+
+bool SearchEngine::Private::updateChanged(qint64 change)
+{
     QElapsedTimer timer;
     timer.start();
-    dictionary.clear();
-    Sql::Statement rows(db, "SELECT term, doc FROM profile_vocab");
-    while (rows.next())
-        dictionary.add(rows.text(0), rows.integer(1));
+    const size_t limit = std::max<size_t>(64, byName.size() / 50);
+    // Writing a person logs a delete and an insert: twice as many entries as people, at most.
+    if (change < loadedChange || quint64(change - loadedChange) > 2 * limit)
+        return false;
+    Sql::Statement log(db, "SELECT seq, local_id FROM directory_changes WHERE seq > ?1 ORDER BY seq");
+    log.bind(1, loadedChange);
+    std::vector<qint64> changed;
+    qint64 last = loadedChange;
+    while (log.next()) {
+        // The log keeps its last entries only: a gap says the tables are too far behind.
+        if (last == loadedChange && log.int64(0) != loadedChange + 1)
+            return false;
+        last = log.int64(0);
+        changed.push_back(log.int64(1));
+    }
+    if (!log.ok() || last == loadedChange)
+        return false;
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    if (changed.size() > limit)
+        return false;
+    loadedChange = last;
+
+    if (!updateDocs(changed))
+        return false;
+    const qint64 docsNs = timer.nsecsElapsed();
+    // In the prefix table the changed people get new runs, appended; while it loads, after it.
+    if (prefixReady) {
+        if (!readPrefixRows(changed) || prefixTable.needsCompaction())
+            return false; // a full load compacts the table
+    } else {
+        pendingPrefix.insert(pendingPrefix.end(), changed.begin(), changed.end());
+    }
+    // The term dictionary: the changed people's words get their document counts again, after the
+    // search (prepareStep()) or before one that needs them. Words they no longer use keep a count
+    // one too high until the dictionary is loaded whole again, after as many changes as a full
+    // load would have taken.
+    if (dictionaryLoaded) {
+        dictionaryStaleDocs += int(changed.size());
+        if (size_t(dictionaryStaleDocs) > limit) {
+            dictionaryLoaded = false;
+            pendingWords.clear();
+        }
+    }
+    qCDebug(lcSearch) << "updated" << changed.size() << "changed people:" << docsNs / 1000 << "us per-person table,"
+                      << (timer.nsecsElapsed() - docsNs) / 1000 << "us prefix table";
+    return true;
+}
+
+bool SearchEngine::Private::updateDocs(const std::vector<qint64> &changed)
+{
+    // Name order key as SQLite sorts it (ORDER BY sort_key, username; binary collation): the
+    // UTF-8 bytes, compared as unsigned bytes, a NUL between the two (a shorter sort key first).
+    auto nameKey = [](sqlite3_stmt *row, int column) {
+        QByteArray key(reinterpret_cast<const char *>(sqlite3_column_text(row, column)),
+                       sqlite3_column_bytes(row, column));
+        key += '\0';
+        key.append(reinterpret_cast<const char *>(sqlite3_column_text(row, column + 1)),
+                   sqlite3_column_bytes(row, column + 1));
+        return key;
+    };
+    Sql::Statement one(db, "SELECT department, location, sort_key, username FROM profiles WHERE local_id = ?1");
+    Sql::Statement key(db, "SELECT sort_key, username FROM profiles WHERE local_id = ?1");
+    const qint64 maxChanged = changed.empty() ? -1 : changed.back();
+    if (maxChanged >= 0 && size_t(maxChanged) >= docs.size())
+        docs.resize(size_t(maxChanged) + 1, Doc {});
+
+    // The changed people leave the name order, and come back in their (new) place.
+    std::erase_if(byName, [&](qint64 id) { return std::binary_search(changed.begin(), changed.end(), id); });
+    bool ok = true;
+    auto keyOf = [&](qint64 id) {
+        QByteArray out;
+        key.bind(1, id);
+        if (key.next())
+            out = nameKey(key.handle(), 0);
+        else
+            ok = false; // gone meanwhile: the next search catches up
+        key.reset();
+        return out;
+    };
+    for (qint64 id : changed) {
+        Doc &doc = docs[size_t(id)];
+        doc = Doc {};
+        one.bind(1, id);
+        if (one.next()) {
+            doc.department = departmentIds.id(one.handle(), 0);
+            doc.location = locationIds.id(one.handle(), 1);
+            const QByteArray mine = nameKey(one.handle(), 2);
+            const auto place = std::lower_bound(byName.begin(), byName.end(), mine,
+                                                [&](qint64 other, const QByteArray &k) { return keyOf(other) < k; });
+            byName.insert(place, id);
+            doc.nameRank = 0; // numbered below
+        } else if (!one.ok()) {
+            ok = false;
+        }
+        one.reset();
+    }
+    for (size_t rank = 0; rank < byName.size(); ++rank)
+        docs[size_t(byName[rank])].nameRank = qint32(rank);
+    return ok;
+}
+
+bool SearchEngine::Private::loadDictionary(QDeadlineTimer deadline)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!dictionaryRows.isValid()) {
+        dictionary.clear();
+        dictionaryStaleDocs = 0;
+        pendingWords.clear();
+        if (!dictionaryRows.prepare(db, "SELECT term, doc FROM profile_vocab"))
+            return false;
+    }
+    int read = 0;
+    while (dictionaryRows.next()) {
+        dictionary.add(dictionaryRows.text(0), dictionaryRows.integer(1));
+        if (++read % 64 == 0 && deadline.hasExpired())
+            return true; // the rest in the next step
+    }
+    const bool ok = dictionaryRows.ok();
+    dictionaryRows = {};
+    if (!ok) {
+        qCWarning(lcSearch) << "cannot load the term dictionary:" << Sql::errorMessage(db);
+        return false;
+    }
     dictionary.finish();
-    dictionaryLoaded = rows.ok();
-    qCDebug(lcSearch) << "loaded the term dictionary," << dictionary.size() << "terms:" << timer.elapsed() << "ms";
-    return dictionaryLoaded;
+    dictionaryLoaded = true;
+    qCDebug(lcSearch) << "loaded the term dictionary," << dictionary.size() << "terms (last step" << timer.elapsed()
+                      << "ms)";
+    return true;
+}
+
+bool SearchEngine::Private::countPendingWords(QDeadlineTimer deadline)
+{
+    if (pendingWords.isEmpty() || !dictionaryLoaded)
+        return true;
+    Sql::Statement count(db, "SELECT doc FROM profile_vocab WHERE term = ?1");
+    while (!pendingWords.isEmpty() && !deadline.hasExpired()) {
+        const QString word = *pendingWords.cbegin();
+        pendingWords.erase(pendingWords.cbegin());
+        count.bind(1, word);
+        dictionary.setDocs(word, count.next() ? count.integer(0) : 0);
+        if (!count.ok())
+            return false;
+        count.reset();
+    }
+    return true;
 }
 
 bool SearchEngine::Private::isNameWord(const QString &folded) const
@@ -705,13 +880,16 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         plan.name = term.name();
         if (term.words.size() == 1) {
             plan.token = SearchText::encode(term.words.constFirst());
-            plan.shortTerm = PrefixTable::term(plan.token);
+            // Until the prefix table is loaded, FTS5 answers short words too.
+            if (prefixReady)
+                plan.shortTerm = PrefixTable::term(plan.token);
         }
         if (term.place) {
             plan.columns = LocationColumns;
             understood->place = term.entry ? term.entry->canonical : term.text();
         } else {
             understood->terms.append(plan.name);
+            understood->names.append(term.entry ? term.entry->canonical : plan.name);
         }
         if (term.entry) {
             const VocabularyEntry &entry = *term.entry;
@@ -731,6 +909,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             // which would merge the doclists of every term with that prefix first.
             if (!dictionaryLoaded)
                 loadDictionary();
+            countPendingWords(QDeadlineTimer(QDeadlineTimer::Forever));
             const int exactDocs = dictionary.prefixDocs(plan.token, RareTermDocs);
             if (exactDocs < RareTermDocs) {
                 const auto candidates = dictionary.corrections(plan.token, 8);
@@ -1116,9 +1295,39 @@ SearchEngine::~SearchEngine() = default;
 
 bool SearchEngine::prepare()
 {
-    if (!d->ensureFresh())
+    const QDeadlineTimer forever(QDeadlineTimer::Forever);
+    if (!d->ensureFresh() || (!d->prefixReady && !d->loadPrefixRows(forever)))
         return false;
-    return d->dictionaryLoaded || d->loadDictionary();
+    return (d->dictionaryLoaded || d->loadDictionary(forever)) && d->countPendingWords(forever);
+}
+
+SearchEngine::Preparation SearchEngine::prepareStep(int budgetMs)
+{
+    d->loadInSteps = true;
+    const QDeadlineTimer deadline(budgetMs);
+    if (!d->ensureFresh())
+        return Preparation::Failed;
+    if (!d->prefixReady) {
+        if (!d->loadPrefixRows(deadline))
+            return Preparation::Failed;
+        if (!d->prefixReady || deadline.hasExpired())
+            return Preparation::More;
+    }
+    if (!d->dictionaryLoaded) {
+        if (!d->loadDictionary(deadline))
+            return Preparation::Failed;
+        if (!d->dictionaryLoaded || deadline.hasExpired())
+            return Preparation::More;
+    }
+    if (!d->countPendingWords(deadline))
+        return Preparation::Failed;
+    return d->pendingWords.isEmpty() ? Preparation::Done : Preparation::More;
+}
+
+void SearchEngine::saveTables()
+{
+    if (d->docsLoaded && (d->savedChange < 0 || d->loadedChange - d->savedChange >= SaveAfterChanges))
+        d->saveDocs();
 }
 
 void SearchEngine::setVocabulary(const Vocabulary &vocabulary)
@@ -1131,6 +1340,8 @@ void SearchEngine::invalidate()
 {
     d->docsLoaded = false;
     d->dictionaryLoaded = false;
+    d->prefixRows = {};
+    d->dictionaryRows = {};
     d->cache = {};
 }
 

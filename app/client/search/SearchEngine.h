@@ -39,9 +39,22 @@ public:
     //! The full profile of a result, by id.
     std::optional<Profile> profile(const QString &id) const;
 
-    //! Loads what searching needs (the per-person table and the term dictionary) now rather than
-    //! at the first query. Returns false when the store is not usable.
+    //! Loads what searching needs (the per-person table, the prefix table and the term
+    //! dictionary) now rather than at the first query. Returns false when the store is not usable.
     bool prepare();
+
+    enum class Preparation { More, Done, Failed };
+    //! Loads part of what prepare() loads, for about \a budgetMs, and says whether more remains
+    //! (call again, from the event loop, until Done). From the first call on, searches do not wait
+    //! for the prefix table: they are answered from what is ready (short words through FTS5 until
+    //! it is loaded). After a sync delta, what a search did not need (the term dictionary's counts
+    //! of the changed words) is brought up to date here too.
+    Preparation prepareStep(int budgetMs);
+
+    //! Saves in the store what the next start reads instead of building it (the per-person
+    //! table), when none is saved or the saved one is well behind: a few ms at 100,000 people.
+    //! Best called when no one is typing, and before closing.
+    void saveTables();
 
     //! Forgets everything loaded; the next search loads it again (benchmarks, tests).
     void invalidate();

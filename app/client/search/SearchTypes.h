@@ -89,6 +89,9 @@ struct AliasApplied
 struct UnderstoodQuery
 {
     QStringList terms; //!< what was searched for, folded: canonical names for aliases
+    //! The terms as people read them: the vocabulary's canonical spelling ("Kubernetes", "C++")
+    //! where it knows the term, else as in terms.
+    QStringList names;
     QList<AliasApplied> aliases;
     QString place; //!< the place asked for with "in"/"at"/"aus", canonical when known; else empty
     QStringList dropped; //!< filler and question words that were not searched, folded

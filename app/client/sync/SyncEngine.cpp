@@ -2,6 +2,7 @@
 #include "client/sync/SyncEngine.h"
 
 #include "client/ClientStore.h"
+#include "client/StoreSchema_p.h"
 #include "client/sync/ApiClient.h"
 #include "client/sync/SyncBatch.h"
 #include "client/sync/SyncDatabase.h"
@@ -268,7 +269,7 @@ void SyncEngine::updateVocabulary(const QString &serverVersion)
             return;
         }
         // Decoded on a pool thread: neither this (GUI) thread nor the writer, whose sync pages
-        // must not wait for it. Stored here, where the store lives.
+        // must not wait for it. Stored by the writer, like every other sync write.
         QPointer<SyncEngine> self(this);
         QThreadPool::globalInstance()->start([self, body = job->body()] {
             auto decoded = std::make_shared<Expected<Vocabulary>>(VocabularyJob::decode(body));
@@ -285,16 +286,29 @@ void SyncEngine::updateVocabulary(const QString &serverVersion)
 
 void SyncEngine::storeVocabulary(const Expected<Vocabulary> &vocabulary)
 {
-    m_fetchingVocabulary = false;
     if (!vocabulary) {
+        m_fetchingVocabulary = false;
         qCWarning(lcSync) << "the server sent an invalid vocabulary:" << vocabulary.error().message;
         return;
     }
-    if (!m_database->store()->setVocabulary(vocabulary.value())) {
-        qCWarning(lcSync) << "could not store the vocabulary:" << m_database->store()->errorString();
-        return;
-    }
-    Q_EMIT vocabularyFetched(vocabulary->version());
+    // Written (and turned into text) on the writer thread: a large vocabulary would stall the
+    // thread the UI runs on. The store here then takes it without reading it back.
+    m_database->write<QString>(
+        [vocabulary = vocabulary.value()](SyncSchema::SyncWriter &writer) {
+            QString error;
+            StoreSchema::writeVocabulary(writer.handle(), vocabulary, &error);
+            return error;
+        },
+        this,
+        [this, vocabulary = vocabulary.value()](const QString &error) {
+            m_fetchingVocabulary = false; // only now is the stored version the new one
+            if (!error.isEmpty()) {
+                qCWarning(lcSync) << "could not store the vocabulary:" << error;
+                return;
+            }
+            m_database->store()->adoptVocabulary(vocabulary);
+            Q_EMIT vocabularyFetched(vocabulary.version());
+        });
 }
 
 void SyncEngine::fail(const ApiError &error)

@@ -950,6 +950,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Your profile changed elsewhere — choose what to keep.</source>
         <translation>Ihr Profil wurde anderswo geändert – wählen Sie, was bleiben soll.</translation>
     </message>
+    <message>
+        <source>Visible to:</source>
+        <translation>Sichtbar für:</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ProfilePane</name>
@@ -1547,10 +1551,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <translation>Ihre Anmeldung wird nur im Arbeitsspeicher gehalten und endet mit diesem Programm; mit --token-file DATEI wird sie in einer nur für Sie lesbaren Datei aufbewahrt.</translation>
     </message>
     <message>
-        <source>Cannot make the token file %1 private: %2</source>
-        <translation>Die Token-Datei %1 kann nicht privat gemacht werden: %2</translation>
-    </message>
-    <message>
         <source>Cannot write the token file %1: %2</source>
         <translation>Die Token-Datei %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -1584,6 +1584,77 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::VisibilityPicker</name>
+    <message>
+        <source>your email address</source>
+        <translation>Ihre E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>your phone number</source>
+        <translation>Ihre Telefonnummer</translation>
+    </message>
+    <message>
+        <source>your location</source>
+        <translation>Ihren Standort</translation>
+    </message>
+    <message>
+        <source>your bio</source>
+        <translation>Ihre Beschreibung</translation>
+    </message>
+    <message>
+        <source>your interests</source>
+        <translation>Ihre Interessen</translation>
+    </message>
+    <message>
+        <source>your photo</source>
+        <translation>Ihr Foto</translation>
+    </message>
+    <message>
+        <source>Who sees %1</source>
+        <translation>Wer %1 sieht</translation>
+    </message>
+    <message>
+        <source>Every colleague</source>
+        <translation>Alle Kolleginnen und Kollegen</translation>
+    </message>
+    <message>
+        <source>Your manager, the people who share your manager, and everyone who reports to you</source>
+        <translation>Ihre Führungskraft, alle mit derselben Führungskraft und alle, die an Sie berichten</translation>
+    </message>
+    <message>
+        <source>Nobody but you (and the administrators)</source>
+        <translation>Niemand außer Ihnen (und den Administratoren)</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation>Mein Team</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Nur ich</translation>
+    </message>
+    <message>
+        <source>Your company shows %1 to everyone.</source>
+        <translation>Ihre Firma zeigt %1 allen.</translation>
+    </message>
+    <message>
+        <source>Every colleague sees %1.</source>
+        <translation>Alle Kolleginnen und Kollegen sehen %1.</translation>
+    </message>
+    <message>
+        <source>Your manager, the people who share your manager and everyone who reports to you see %1.</source>
+        <translation>Ihre Führungskraft, alle mit derselben Führungskraft und alle, die an Sie berichten, sehen %1.</translation>
+    </message>
+    <message>
+        <source>Only you see %1.</source>
+        <translation>Nur Sie sehen %1.</translation>
     </message>
 </context>
 <context>

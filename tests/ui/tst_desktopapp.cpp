@@ -111,6 +111,7 @@ private Q_SLOTS:
     void partialMatchesSayWhatTheyLack();
     void understoodTermsInTheirOwnSpelling();
     void skillAliasSuggestsItsName();
+    void visibilityChoiceLeavesOtherStores();
 
 private:
     ServerProcess m_server;
@@ -713,6 +714,43 @@ void TestDesktopApp::controlsHaveAccessibleNames()
     QVERIFY(w->findChild<QLineEdit *>(QStringLiteral("searchLineEdit")));
     QVERIFY(w->findChild<QPushButton *>(QStringLiteral("sendButton")));
     QVERIFY(w->findChild<QListView *>(QStringLiteral("resultsListView")));
+}
+
+void TestDesktopApp::visibilityChoiceLeavesOtherStores()
+{
+    MainWindow *w = m_ada->window();
+    w->showMyProfile();
+    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    auto *phone = child<QComboBox>(editor, u"phoneVisibilityComboBox");
+    // Ada never chose: the server's default (everyone) is shown, and every picker can be changed.
+    QCOMPARE(phone->currentData().toInt(), int(Visibility::Everyone));
+    QVERIFY(phone->isEnabled());
+    QVERIFY(!phone->accessibleName().isEmpty());
+    const QString adasPhone = m_ada->app.store()->profileByUsername(QStringLiteral("ada"))->phone;
+    QVERIFY(!adasPhone.isEmpty());
+    QTRY_COMPARE(m_grace->app.store()->profileByUsername(QStringLiteral("ada"))->phone, adasPhone);
+
+    // Only me: Grace's next sync takes the number out of her store.
+    phone->setCurrentIndex(phone->findData(int(Visibility::Me)));
+    Q_EMIT phone->activated(phone->currentIndex());
+    QVERIFY(editor->isModified());
+    QVERIFY(editor->save());
+    QTRY_VERIFY_WITH_TIMEOUT(m_grace->app.store()->profileByUsername(QStringLiteral("ada"))->phone.isEmpty(), 20000);
+    QVERIFY(m_grace->app.store()->profileByUsername(QStringLiteral("ada"))->withheld.contains(PrivateField::Phone));
+    // Ada's own copy keeps the number and her choice; the editor shows it after a reload.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_ada->app.store()->profileByUsername(QStringLiteral("ada"))->visibility.choice(PrivateField::Phone)
+            == Visibility::Me,
+        20000);
+    QCOMPARE(m_ada->app.store()->profileByUsername(QStringLiteral("ada"))->phone, adasPhone);
+    editor->load();
+    QCOMPARE(phone->currentData().toInt(), int(Visibility::Me));
+
+    // Everyone again: it comes back.
+    phone->setCurrentIndex(phone->findData(int(Visibility::Everyone)));
+    Q_EMIT phone->activated(phone->currentIndex());
+    QVERIFY(editor->save());
+    QTRY_COMPARE_WITH_TIMEOUT(m_grace->app.store()->profileByUsername(QStringLiteral("ada"))->phone, adasPhone, 20000);
 }
 
 QTEST_MAIN(TestDesktopApp)

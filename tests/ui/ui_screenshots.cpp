@@ -15,6 +15,7 @@
 #include "ui/profile/ProfileEditor.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLabel>
@@ -157,6 +158,10 @@ int main(int argc, char *argv[])
     save(window, out, QStringLiteral("04-messages"));
 
     window->showMyProfile();
+    // Ada keeps her phone number to her team: the picker beside the field says so.
+    auto *phoneVisibility = child<QComboBox>(window, u"phoneVisibilityComboBox");
+    phoneVisibility->setCurrentIndex(phoneVisibility->findData(int(Visibility::Team)));
+    Q_EMIT phoneVisibility->activated(phoneVisibility->currentIndex());
     save(window, out, QStringLiteral("05-edit-my-profile"));
     auto *email = child<QLineEdit>(window, u"emailLineEdit");
     const QString address = email->text();

@@ -79,6 +79,9 @@ private:
     //! \a cursor becomes the end of the sync.
     QJsonObject syncedAs(const QString &reader, const QString &target, qint64 *cursor);
     qint64 cursorOf(const QString &reader);
+    //! \a target's profile as \a reader (its owner or an admin) would send it back: without the
+    //! server's fields and the visibility; \a revision receives its revision.
+    QJsonObject editable(const QString &reader, const QString &target, qint64 *revision);
     //! \a username (or an admin for them, as \a actor) saves their profile with \a visibility.
     bool setVisibility(const QString &username, const QJsonObject &visibility, const QString &actor = {});
     bool setManager(const QString &username, const QString &manager);
@@ -180,13 +183,20 @@ qint64 TestApiVisibility::cursorOf(const QString &reader)
     return cursor;
 }
 
+QJsonObject TestApiVisibility::editable(const QString &reader, const QString &target, qint64 *revision)
+{
+    QJsonObject profile = profileAs(reader, target);
+    *revision = profile.value(u"revision"_qs).toInteger();
+    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at", "visibility", "visibility_locked"})
+        profile.remove(QLatin1String(key));
+    return profile;
+}
+
 bool TestApiVisibility::setVisibility(const QString &username, const QJsonObject &visibility, const QString &actor)
 {
     const QString who = actor.isEmpty() ? username : actor;
-    QJsonObject profile = profileAs(who, username);
-    const qint64 revision = profile.value(u"revision"_qs).toInteger();
-    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at", "visibility_locked"})
-        profile.remove(QLatin1String(key));
+    qint64 revision = 0;
+    QJsonObject profile = editable(who, username, &revision);
     profile.insert(u"visibility"_qs, visibility);
     const Response r = as(who)->putJson(u"/api/v1/profiles/"_qs + username, profile, ifMatch(revision));
     if (r.status != 200)
@@ -196,10 +206,8 @@ bool TestApiVisibility::setVisibility(const QString &username, const QJsonObject
 
 bool TestApiVisibility::setManager(const QString &username, const QString &manager)
 {
-    QJsonObject profile = profileAs(u"root"_qs, username);
-    const qint64 revision = profile.value(u"revision"_qs).toInteger();
-    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at", "visibility", "visibility_locked"})
-        profile.remove(QLatin1String(key));
+    qint64 revision = 0;
+    QJsonObject profile = editable(u"root"_qs, username, &revision);
     profile.insert(u"manager"_qs, manager);
     const Response r = as(u"root"_qs)->putJson(u"/api/v1/profiles/"_qs + username, profile, ifMatch(revision));
     if (r.status != 200)
@@ -286,10 +294,8 @@ void TestApiVisibility::ownerSeesChoicesAndPolicy()
         QCOMPARE(p.value(u"visibility_locked"_qs).toArray(), QJsonArray {u"email"_qs});
     }
     // A save that names no visibility keeps the choices.
-    QJsonObject profile = profileAs(u"olga"_qs, u"olga"_qs);
-    const qint64 revision = profile.value(u"revision"_qs).toInteger();
-    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at", "visibility", "visibility_locked"})
-        profile.remove(QLatin1String(key));
+    qint64 revision = 0;
+    QJsonObject profile = editable(u"olga"_qs, u"olga"_qs, &revision);
     profile.insert(u"title"_qs, u"Staff Engineer"_qs);
     const Response saved = as(u"olga"_qs)->putJson(u"/api/v1/profiles/me"_qs, profile, ifMatch(revision));
     QCOMPARE(saved.status, 200);
@@ -373,10 +379,8 @@ void TestApiVisibility::movingIntoAndOutOfTheTeam()
 
 void TestApiVisibility::lockedFieldCannotBeHidden()
 {
-    QJsonObject profile = profileAs(u"olga"_qs, u"olga"_qs);
-    const qint64 revision = profile.value(u"revision"_qs).toInteger();
-    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at", "visibility_locked"})
-        profile.remove(QLatin1String(key));
+    qint64 revision = 0;
+    QJsonObject profile = editable(u"olga"_qs, u"olga"_qs, &revision);
     profile.insert(u"visibility"_qs, QJsonObject {{u"email"_qs, u"me"_qs}});
     const Response r = as(u"olga"_qs)->putJson(u"/api/v1/profiles/me"_qs, profile, ifMatch(revision));
     QCOMPARE(r.status, 422);
@@ -398,10 +402,8 @@ void TestApiVisibility::serverDefaultApplies()
 
 void TestApiVisibility::badChoicesAreRefused()
 {
-    QJsonObject profile = profileAs(u"olga"_qs, u"olga"_qs);
-    const qint64 revision = profile.value(u"revision"_qs).toInteger();
-    for (const char *key : {"id", "username", "photo_tag", "revision", "updated_at", "visibility_locked"})
-        profile.remove(QLatin1String(key));
+    qint64 revision = 0;
+    QJsonObject profile = editable(u"olga"_qs, u"olga"_qs, &revision);
     const struct
     {
         QJsonValue visibility;

@@ -18,10 +18,6 @@
 
 namespace Colleagues {
 
-namespace {
-constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-} // namespace
-
 TokenStore::TokenStore(QObject *parent)
     : QObject(parent)
 { }

@@ -304,29 +304,28 @@ void Api::signIn(const ExchangePtr &ex)
                                .toResponse());
     }
     Metrics *metrics = &m_server->metrics();
-    m_sessions.signIn(
-        username.toString().trimmed().toLower(), password.toString().toUtf8(), ex->request().peer,
-        [ex, metrics](ApiResult<SignIn> result) {
-            if (!result) {
-                if (result.error().kind == ApiError::Kind::Unauthenticated)
-                    metrics->countSignInFailure();
-                else if (result.error().kind == ApiError::Kind::TooManyRequests)
-                    metrics->countThrottledSignIn();
-                return ex->respond(result.error().toResponse());
-            }
-            const Session &s = result->session;
-            QJsonObject o {
-                {QStringLiteral("token"), QString::fromLatin1(result->token)},
-                {QStringLiteral("expires_at"), s.expiresAt.toUTC().toString(Qt::ISODate)},
-                {QStringLiteral("user"),
-                 QJsonObject {{QStringLiteral("username"), s.username},
-                              {QStringLiteral("role"), roleName(s.role)},
-                              {QStringLiteral("must_change_password"), result->mustChangePassword}}},
-            };
-            HttpResponse r = HttpResponse::json(200, o);
-            r.addHeader("Cache-Control", "no-store");
-            ex->respond(r);
-        });
+    m_sessions.signIn(username.toString().trimmed().toLower(), password.toString().toUtf8(), ex->request().peer,
+                      [ex, metrics](ApiResult<SignIn> result) {
+                          if (!result) {
+                              if (result.error().kind == ApiError::Kind::Unauthenticated)
+                                  metrics->countSignInFailure();
+                              else if (result.error().kind == ApiError::Kind::TooManyRequests)
+                                  metrics->countThrottledSignIn();
+                              return ex->respond(result.error().toResponse());
+                          }
+                          const Session &s = result->session;
+                          QJsonObject o {
+                              {QStringLiteral("token"), QString::fromLatin1(result->token)},
+                              {QStringLiteral("expires_at"), s.expiresAt.toUTC().toString(Qt::ISODate)},
+                              {QStringLiteral("user"),
+                               QJsonObject {{QStringLiteral("username"), s.username},
+                                            {QStringLiteral("role"), roleName(s.role)},
+                                            {QStringLiteral("must_change_password"), result->mustChangePassword}}},
+                          };
+                          HttpResponse r = HttpResponse::json(200, o);
+                          r.addHeader("Cache-Control", "no-store");
+                          ex->respond(r);
+                      });
 }
 
 void Api::signOut(const ExchangePtr &ex)
@@ -348,7 +347,8 @@ void Api::changePassword(const ExchangePtr &ex)
     const QJsonValue next = body->value(QStringLiteral("new"));
     for (const auto &[value, name] : {std::pair {current, QStringLiteral("current")}, {next, QStringLiteral("new")}}) {
         if (!value.isString() || value.toString().isEmpty()) {
-            const bool missing = value.isUndefined() || value.isNull() || value.toString().isEmpty();
+            const bool missing =
+                value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty());
             return ex->respond(ApiError::make(ApiError::Kind::Invalid,
                                               missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
                                               missing ? QStringLiteral("%1 is required.").arg(name)

@@ -167,7 +167,7 @@ std::optional<ApiError> SessionService::checkNewPassword(const QByteArray &curre
     if (const Error bad = Cli::checkPassword(newPassword)) {
         const bool tooLong = bad.code == Error::Code::TooLong;
         return ApiError::make(ApiError::Kind::Invalid,
-                              tooLong                                   ? QStringLiteral("too_long")
+                              tooLong                                 ? QStringLiteral("too_long")
                                   : bad.code == Error::Code::Required ? QStringLiteral("required")
                                                                       : QStringLiteral("too_short"),
                               bad.message, QStringLiteral("new"));
@@ -199,26 +199,25 @@ void SessionService::changePassword(const Session &session, const QByteArray &cu
     const QByteArray hash = found.value() ? found.value()->passwordHash : QByteArray();
     const QByteArray keep = session.tokenHash;
     Executor runOnWorker = m_runOnWorker;
-    m_hasher->verify(hash, current, m_context,
-                     [this, runOnWorker, username, addrKey, keys, keep, newPassword, done](bool ok) {
-                         runOnWorker([this, username, addrKey, keys, keep, newPassword, ok, done] {
-                             if (!ok) {
-                                 const QDateTime now = QDateTime::currentDateTimeUtc();
-                                 const Expected<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
-                                 const Expected<int> b = m_storage->recordFailedSignIn(addrKey, now);
-                                 m_gate->leave(keys);
-                                 if (!a || !b)
-                                     return done(ApiError::databaseUnavailable());
-                                 return done(ApiError::make(ApiError::Kind::Unauthenticated,
-                                                            QStringLiteral("invalid_credentials"),
-                                                            QStringLiteral("The current password is wrong."),
-                                                            QStringLiteral("current")));
-                             }
-                             m_gate->leave(keys);
-                             m_storage->clearFailedSignIns(accountKey(username));
-                             finishPasswordChange(username, newPassword, keep, done);
-                         });
-                     });
+    m_hasher->verify(
+        hash, current, m_context, [this, runOnWorker, username, addrKey, keys, keep, newPassword, done](bool ok) {
+            runOnWorker([this, username, addrKey, keys, keep, newPassword, ok, done] {
+                if (!ok) {
+                    const QDateTime now = QDateTime::currentDateTimeUtc();
+                    const Expected<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
+                    const Expected<int> b = m_storage->recordFailedSignIn(addrKey, now);
+                    m_gate->leave(keys);
+                    if (!a || !b)
+                        return done(ApiError::databaseUnavailable());
+                    return done(ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("invalid_credentials"),
+                                               QStringLiteral("The current password is wrong."),
+                                               QStringLiteral("current")));
+                }
+                m_gate->leave(keys);
+                m_storage->clearFailedSignIns(accountKey(username));
+                finishPasswordChange(username, newPassword, keep, done);
+            });
+        });
 }
 
 void SessionService::finishPasswordChange(const QString &username, const QByteArray &newPassword,

@@ -15,11 +15,12 @@ Expected<Account> AccountTable::createAccount(const QString &username, const QBy
 {
     if (const Error invalid = Validation::checkUsername(username))
         return invalid;
-    Query insert(m_database, QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled,"
-                                            " must_change_password, created_at)"
-                                            " VALUES (?, ?, ?, FALSE, ?, ?) RETURNING id"));
-    const auto id = insert.scalar(
-        {username, QString::fromLatin1(passwordHash), roleName(role), mustChangePassword, nowMs()});
+    Query insert(m_database,
+                 QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled,"
+                                " must_change_password, created_at)"
+                                " VALUES (?, ?, ?, FALSE, ?, ?) RETURNING id"));
+    const auto id =
+        insert.scalar({username, QString::fromLatin1(passwordHash), roleName(role), mustChangePassword, nowMs()});
     if (!id) {
         auto existing = findAccount(username);
         if (existing && existing->has_value()) {
@@ -78,8 +79,7 @@ Expected<std::optional<Account>> AccountTable::findAccount(const QString &userna
     return std::optional<Account>(account);
 }
 
-Expected<bool> AccountTable::setPasswordHash(const QString &username, const QByteArray &passwordHash,
-                                             bool mustChange)
+Expected<bool> AccountTable::setPasswordHash(const QString &username, const QByteArray &passwordHash, bool mustChange)
 {
     Query q(m_database,
             QStringLiteral("UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE username = ?"));
@@ -97,8 +97,9 @@ Expected<bool> AccountTable::changeOwnPassword(const QString &username, const QB
     if (!tx.begin())
         return tx.fail(u"starting to change a password");
     Connection &c = tx.connection();
-    Query update(c, QStringLiteral("UPDATE accounts SET password_hash = ?, must_change_password = FALSE"
-                                   " WHERE username = ?"));
+    Query update(c,
+                 QStringLiteral("UPDATE accounts SET password_hash = ?, must_change_password = FALSE"
+                                " WHERE username = ?"));
     if (!update.exec({QString::fromLatin1(passwordHash), username}))
         return tx.fail(u"changing a password", update.error());
     if (update.rowsAffected() == 0) {
@@ -107,8 +108,9 @@ Expected<bool> AccountTable::changeOwnPassword(const QString &username, const QB
     }
     update.finish();
     // Whoever signed in with the old password elsewhere is signed out; the caller stays.
-    Query revoke(c, QStringLiteral("DELETE FROM sessions WHERE account_id IN"
-                                   " (SELECT id FROM accounts WHERE username = ?) AND token_hash <> ?"));
+    Query revoke(c,
+                 QStringLiteral("DELETE FROM sessions WHERE account_id IN"
+                                " (SELECT id FROM accounts WHERE username = ?) AND token_hash <> ?"));
     if (!revoke.exec({username, keepTokenHash}))
         return tx.fail(u"ending the other sessions", revoke.error());
     if (!tx.commit())

@@ -76,6 +76,109 @@
     </message>
 </context>
 <context>
+    <name>Colleagues::ChangePasswordDialog</name>
+    <message>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Please choose your own password</source>
+        <translation>Bitte wählen Sie ein eigenes Passwort</translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Your password was set by an administrator or an import, so others may know it. Choose a new one that only you know. Until you do, you are asked again at every sign-in.</source>
+        <translation>Ihr Passwort wurde von einem Administrator oder bei einem Import festgelegt, andere könnten es also kennen. Wählen Sie ein neues, das nur Sie kennen. Bis dahin werden Sie bei jeder Anmeldung erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>Your other devices are signed out when the password changes.</source>
+        <translation>Wenn sich das Passwort ändert, werden Ihre anderen Geräte abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Password problem</source>
+        <translation>Problem mit dem Passwort</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Please wait a few minutes and try again.</source>
+        <translation>Zu viele falsche Passwörter. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Das aktuelle Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again, then change the password.</source>
+        <translation>Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an und ändern Sie dann das Passwort.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>Das neue Passwort muss sich vom aktuellen unterscheiden.</translation>
+    </message>
+    <message>
+        <source>The new password is too long.</source>
+        <translation>Das neue Passwort ist zu lang.</translation>
+    </message>
+    <message>
+        <source>The new password must be at least %1 characters long.</source>
+        <translation>Das neue Passwort muss mindestens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Your password was not changed.</source>
+        <translation>Der Server ist nicht erreichbar. Ihr Passwort wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>The password could not be changed: %1</source>
+        <translation>Das Passwort konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>Passwort wird geändert …</translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::ChatDelegate</name>
     <message>
         <source>Waiting to send</source>
@@ -561,6 +664,18 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Your profile has changes you have not saved. Close anyway?</source>
         <translation>Ihr Profil hat ungespeicherte Änderungen. Trotzdem schließen?</translation>
+    </message>
+    <message>
+        <source>Change &amp;Password…</source>
+        <translation>&amp;Passwort ändern …</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Your other devices are signed out.</source>
+        <translation>Ihr Passwort wurde geändert. Ihre anderen Geräte sind abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Your password is still the one your administrator set. Change it with File › Change Password…</source>
+        <translation>Ihr Passwort ist noch das vom Administrator festgelegte. Ändern Sie es unter Datei › Passwort ändern …</translation>
     </message>
 </context>
 <context>

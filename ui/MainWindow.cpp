@@ -6,6 +6,7 @@
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"
 #include "client/sync/TokenStore.h"
+#include "ui/ChangePasswordDialog.h"
 #include "ui/ClientBackend.h"
 #include "ui/SettingsDialog.h"
 #include "ui/ShortcutsDialog.h"
@@ -141,6 +142,11 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
             signIn();
     });
     connect(session, &Session::signedIn, this, &MainWindow::updateAccountActions);
+    connect(session, &Session::signedIn, this, [this, session] {
+        // A password an administrator chose: ask for the person's own right away.
+        if (session->mustChangePassword())
+            changePassword(true);
+    });
     connect(session, &Session::signedOut, this, &MainWindow::updateAccountActions);
     connect(session, &Session::signInRequired, this, &MainWindow::onSignInRequired);
     connect(session, &Session::notice, this, [this, session](const QString &message) {
@@ -171,6 +177,8 @@ void MainWindow::buildMenus()
     m_signInAction->setObjectName(QStringLiteral("signInAction"));
     m_signOutAction = file->addAction(tr("Sign &Out"), this, &MainWindow::signOut);
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    m_changePasswordAction = file->addAction(tr("Change &Password…"), this, [this] { changePassword(); });
+    m_changePasswordAction->setObjectName(QStringLiteral("changePasswordAction"));
     file->addSeparator();
     QAction *sync = file->addAction(tr("S&ync Now"), m_backend->sync()->engine(), &SyncEngine::syncNow);
     sync->setShortcut(QKeySequence::Refresh);
@@ -373,6 +381,7 @@ void MainWindow::updateAccountActions()
     const bool signedIn = !m_backend->me().isEmpty();
     m_signInAction->setEnabled(!signedIn);
     m_signOutAction->setEnabled(signedIn);
+    m_changePasswordAction->setEnabled(signedIn);
     m_signOutAction->setText(signedIn ? tr("Sign &Out %1").arg(m_backend->me()) : tr("Sign &Out"));
     m_conversationsModel->reload();
 }
@@ -399,6 +408,28 @@ void MainWindow::signIn()
         saved.setValue(QStringLiteral("account/username"), dialog->username());
         statusBar()->showMessage(tr("Signed in as %1").arg(m_backend->me()), 5000);
     });
+    dialog->open();
+}
+
+void MainWindow::changePassword(bool required)
+{
+    if (auto *existing = findChild<ChangePasswordDialog *>()) {
+        existing->raise();
+        existing->activateWindow();
+        return;
+    }
+    auto *dialog = new ChangePasswordDialog(m_backend->sync()->api(), m_backend->sync()->session(), required, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        statusBar()->showMessage(tr("Your password was changed. Your other devices are signed out."), 10000);
+    });
+    if (required) {
+        connect(dialog, &QDialog::rejected, this, [this] {
+            statusBar()->showMessage(tr("Your password is still the one your administrator set. Change it with "
+                                        "File › Change Password…"),
+                                     15000);
+        });
+    }
     dialog->open();
 }
 

@@ -45,6 +45,8 @@ public:
     //! Opens the sign-in dialog (non-modal to the data: the directory stays usable).
     void signIn();
     void signOut();
+    //! Opens the "Change Password" dialog; \a required: the password was set by an administrator.
+    void changePassword(bool required = false);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +73,7 @@ private:
     QAction *m_myProfileAction = nullptr;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QAction *m_changePasswordAction = nullptr;
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_middleStack = nullptr;
     QStackedWidget *m_rightStack = nullptr;

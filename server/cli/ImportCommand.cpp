@@ -41,8 +41,8 @@ const QString Description = QStringLiteral(
     "\n"
     "Everyone imported gets a sign-in account if they have none. With --initial-passwords, new\n"
     "accounts get a random one-time password, appended to OUT as \"username,password\" lines (the\n"
-    "file is created with mode 0600); without it they cannot sign in until an administrator runs\n"
-    "\"user passwd\".\n"
+    "file is created with mode 0600) and marked \"must change\": the owner is asked for a new one\n"
+    "after signing in. Without it they cannot sign in until an administrator runs \"user passwd\".\n"
     "\n"
     "Exit status: 0 when every row was imported, 1 when some rows were rejected, 2 for usage errors,\n"
     "an unreadable file or a database that cannot be opened.");
@@ -228,7 +228,9 @@ int runImportCommand(const QStringList &arguments)
         }
         const QList<QByteArray> hashes = hashAll(generated);
         for (qsizetype i = 0; i < needAccount.size(); ++i) {
-            newAccounts.append(Account {0, needAccount.at(i), hashes.value(i), Role::Member, false});
+            // A one-time password: its owner is asked for a new one at the first sign-in.
+            newAccounts.append(
+                Account {0, needAccount.at(i), hashes.value(i), Role::Member, false, passwordFile.has_value()});
             if (passwordFile)
                 passwords.insert(needAccount.at(i), generated.at(i));
         }

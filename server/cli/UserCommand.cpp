@@ -20,7 +20,8 @@ const QString UserHelp =
                    "  enable NAME         Lets a disabled account sign in again.\n"
                    "\n"
                    "Passwords are read from the terminal without echo, or as one line from standard input,\n"
-                   "and must be at least 8 characters long. Each command takes --data-dir DIR or\n"
+                   "and must be at least 8 characters long. A password set here is marked \u201cmust change\u201d:\n"
+                   "its owner is asked for a new one after signing in. Each command takes --data-dir DIR or\n"
                    "--database URL; see \u201ccolleagues-server user COMMAND --help\u201d.\n");
 
 //! Reads, checks and hashes a new password; empty after printing why not.
@@ -107,7 +108,8 @@ int add(const QStringList &arguments)
     if (hash.isEmpty())
         return Failed;
     const Role role = parser.isSet(admin) ? Role::Admin : Role::Member;
-    if (failed(storage.createAccount(username, hash, role)))
+    // The administrator chose this password: its owner is asked for their own at sign-in.
+    if (failed(storage.createAccount(username, hash, role, true)))
         return Failed;
     printOut(QStringLiteral("Created the %1 account \u201c%2\u201d.\n").arg(roleName(role), username));
     return Success;
@@ -134,7 +136,7 @@ int passwd(const QStringList &arguments)
     const QByteArray hash = newPasswordHash(username);
     if (hash.isEmpty())
         return Failed;
-    if (failed(storage.setPasswordHash(username, hash)))
+    if (failed(storage.setPasswordHash(username, hash, true)))
         return Failed;
     // Whoever knew the old password is signed out too.
     if (failed(storage.deleteSessionsOf(username)))

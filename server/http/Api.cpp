@@ -251,6 +251,8 @@ void Api::registerRoutes()
     add("POST", Prefix + QStringLiteral("/session"), Auth::None, Exec::Worker, noParams(&Api::signIn, this));
     add("DELETE", Prefix + QStringLiteral("/session"), Auth::Required, Exec::Worker, noParams(&Api::signOut, this));
     add("GET", Prefix + QStringLiteral("/me"), Auth::Required, Exec::Read, noParams(&Api::me, this));
+    add("PUT", Prefix + QStringLiteral("/me/password"), Auth::Required, Exec::Worker,
+        noParams(&Api::changePassword, this));
 
     add("GET", Prefix + QStringLiteral("/profiles/me"), Auth::Required, Exec::Read, self(&Api::getProfile, this));
     add("GET", Prefix + QStringLiteral("/profiles/{username}"), Auth::Required, Exec::Read,
@@ -302,27 +304,28 @@ void Api::signIn(const ExchangePtr &ex)
                                .toResponse());
     }
     Metrics *metrics = &m_server->metrics();
-    m_sessions.signIn(
-        username.toString().trimmed().toLower(), password.toString().toUtf8(), ex->request().peer,
-        [ex, metrics](ApiResult<SignIn> result) {
-            if (!result) {
-                if (result.error().kind == ApiError::Kind::Unauthenticated)
-                    metrics->countSignInFailure();
-                else if (result.error().kind == ApiError::Kind::TooManyRequests)
-                    metrics->countThrottledSignIn();
-                return ex->respond(result.error().toResponse());
-            }
-            const Session &s = result->session;
-            QJsonObject o {
-                {QStringLiteral("token"), QString::fromLatin1(result->token)},
-                {QStringLiteral("expires_at"), s.expiresAt.toUTC().toString(Qt::ISODate)},
-                {QStringLiteral("user"),
-                 QJsonObject {{QStringLiteral("username"), s.username}, {QStringLiteral("role"), roleName(s.role)}}},
-            };
-            HttpResponse r = HttpResponse::json(200, o);
-            r.addHeader("Cache-Control", "no-store");
-            ex->respond(r);
-        });
+    m_sessions.signIn(username.toString().trimmed().toLower(), password.toString().toUtf8(), ex->request().peer,
+                      [ex, metrics](ApiResult<SignIn> result) {
+                          if (!result) {
+                              if (result.error().kind == ApiError::Kind::Unauthenticated)
+                                  metrics->countSignInFailure();
+                              else if (result.error().kind == ApiError::Kind::TooManyRequests)
+                                  metrics->countThrottledSignIn();
+                              return ex->respond(result.error().toResponse());
+                          }
+                          const Session &s = result->session;
+                          QJsonObject o {
+                              {QStringLiteral("token"), QString::fromLatin1(result->token)},
+                              {QStringLiteral("expires_at"), s.expiresAt.toUTC().toString(Qt::ISODate)},
+                              {QStringLiteral("user"),
+                               QJsonObject {{QStringLiteral("username"), s.username},
+                                            {QStringLiteral("role"), roleName(s.role)},
+                                            {QStringLiteral("must_change_password"), result->mustChangePassword}}},
+                          };
+                          HttpResponse r = HttpResponse::json(200, o);
+                          r.addHeader("Cache-Control", "no-store");
+                          ex->respond(r);
+                      });
 }
 
 void Api::signOut(const ExchangePtr &ex)
@@ -331,6 +334,51 @@ void Api::signOut(const ExchangePtr &ex)
     if (!done)
         return ex->respond(done.error().toResponse());
     ex->respond(HttpResponse::empty(204));
+}
+
+void Api::changePassword(const ExchangePtr &ex)
+{
+    ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    if (auto e = rejectUnknownFields(body.value(), {QStringLiteral("current"), QStringLiteral("new")}))
+        return ex->respond(e->toResponse());
+    const QJsonValue current = body->value(QStringLiteral("current"));
+    const QJsonValue next = body->value(QStringLiteral("new"));
+    for (const auto &[value, name] : {std::pair {current, QStringLiteral("current")}, {next, QStringLiteral("new")}}) {
+        if (!value.isString() || value.toString().isEmpty()) {
+            const bool missing =
+                value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty());
+            return ex->respond(ApiError::make(ApiError::Kind::Invalid,
+                                              missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
+                                              missing ? QStringLiteral("%1 is required.").arg(name)
+                                                      : QStringLiteral("%1 must be a string.").arg(name),
+                                              name)
+                                   .toResponse());
+        }
+    }
+    if (current.toString().size() > SessionService::MaxPasswordLength) {
+        return ex->respond(ApiError::make(ApiError::Kind::Invalid, QStringLiteral("too_long"),
+                                          QStringLiteral("The current password is too long."),
+                                          QStringLiteral("current"))
+                               .toResponse());
+    }
+    const QByteArray currentBytes = current.toString().toUtf8();
+    const QByteArray nextBytes = next.toString().toUtf8();
+    if (std::optional<ApiError> bad = SessionService::checkNewPassword(currentBytes, nextBytes))
+        return ex->respond(bad->toResponse());
+    Metrics *metrics = &m_server->metrics();
+    m_sessions.changePassword(*ex->session(), currentBytes, nextBytes, ex->request().peer,
+                              [ex, metrics](ApiResult<bool> result) {
+                                  if (!result) {
+                                      if (result.error().kind == ApiError::Kind::Unauthenticated)
+                                          metrics->countSignInFailure();
+                                      else if (result.error().kind == ApiError::Kind::TooManyRequests)
+                                          metrics->countThrottledSignIn();
+                                      return ex->respond(result.error().toResponse());
+                                  }
+                                  ex->respond(HttpResponse::empty(204));
+                              });
 }
 
 void Api::me(const ExchangePtr &ex)

@@ -45,6 +45,7 @@ private:
 
     void signIn(const ExchangePtr &ex);
     void signOut(const ExchangePtr &ex);
+    void changePassword(const ExchangePtr &ex);
     void me(const ExchangePtr &ex);
     void getProfile(const ExchangePtr &ex, const QString &username);
     void putProfile(const ExchangePtr &ex, const QString &username);

@@ -21,4 +21,10 @@ void SessionCache::remove(const QByteArray &tokenHash)
     m_entries.remove(tokenHash);
 }
 
+void SessionCache::clear()
+{
+    const QMutexLocker locker(&m_mutex);
+    m_entries.clear();
+}
+
 } // namespace Colleagues::Server

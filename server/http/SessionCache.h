@@ -27,6 +27,9 @@ public:
     std::optional<Session> find(const QByteArray &tokenHash) const;
     void insert(const Session &session);
     void remove(const QByteArray &tokenHash);
+    //! Forgets every session (after sessions were revoked that the cache cannot name, e.g. all
+    //! other sessions of an account whose password changed).
+    void clear();
 
 private:
     mutable QMutex m_mutex;

@@ -4,6 +4,7 @@
 #include "core/Validation.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/accounts/Tokens.h"
+#include "server/cli/PasswordInput.h"
 #include "server/http/TrustedProxies.h"
 
 namespace Colleagues::Server {
@@ -50,6 +51,23 @@ ApiError SessionService::throttled(int retryAfter) const
     return e;
 }
 
+std::optional<ApiError> SessionService::enterThrottle(const QStringList &keys)
+{
+    const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-WindowSeconds);
+    if (!m_gate->tryEnter(keys, MaxFailures,
+                          [this, since](const QString &key) { return m_storage->failedSignInsSince(key, since); })) {
+        return throttled(WindowSeconds);
+    }
+    if (m_hasher->pending() >= MaxQueuedChecks) {
+        m_gate->leave(keys);
+        ApiError busy = ApiError::make(ApiError::Kind::Unavailable, QStringLiteral("busy"),
+                                       QStringLiteral("Too many sign-ins at once; try again in a moment."));
+        busy.retryAfterSeconds = 1;
+        return busy;
+    }
+    return std::nullopt;
+}
+
 ApiResult<Session> SessionService::authenticate(const QByteArray &token) const
 {
     if (token.isEmpty() || token.size() > MaxTokenLength) {
@@ -83,19 +101,9 @@ void SessionService::signIn(const QString &username, const QByteArray &password,
     }
     const QString userKey = accountKey(username);
     const QString addrKey = addressKey(peer);
-    const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-WindowSeconds);
     const QStringList keys {userKey, addrKey};
-    if (!m_gate->tryEnter(keys, MaxFailures,
-                          [this, since](const QString &key) { return m_storage->failedSignInsSince(key, since); })) {
-        done(throttled(WindowSeconds));
-        return;
-    }
-    if (m_hasher->pending() >= MaxQueuedChecks) {
-        m_gate->leave(keys);
-        ApiError busy = ApiError::make(ApiError::Kind::Unavailable, QStringLiteral("busy"),
-                                       QStringLiteral("Too many sign-ins at once; try again in a moment."));
-        busy.retryAfterSeconds = 1;
-        done(busy);
+    if (std::optional<ApiError> refused = enterThrottle(keys)) {
+        done(std::move(*refused));
         return;
     }
 
@@ -144,6 +152,7 @@ ApiResult<SignIn> SessionService::finishSignIn(const QString &username, bool pas
     result.session.username = account->username;
     result.session.role = account->role;
     result.session.expiresAt = now.addSecs(LifetimeSeconds);
+    result.mustChangePassword = account->mustChangePassword;
     const Expected<bool> created = m_storage->createSession(result.session);
     if (!created)
         return ApiError::fromStorage(created.error());
@@ -151,6 +160,88 @@ ApiResult<SignIn> SessionService::finishSignIn(const QString &username, bool pas
     // valid account cannot be used to keep guessing others from the same place.
     m_storage->clearFailedSignIns(accountKey(username));
     return result;
+}
+
+std::optional<ApiError> SessionService::checkNewPassword(const QByteArray &current, const QByteArray &newPassword)
+{
+    if (const Error bad = Cli::checkPassword(newPassword)) {
+        const bool tooLong = bad.code == Error::Code::TooLong;
+        return ApiError::make(ApiError::Kind::Invalid,
+                              tooLong                                 ? QStringLiteral("too_long")
+                                  : bad.code == Error::Code::Required ? QStringLiteral("required")
+                                                                      : QStringLiteral("too_short"),
+                              bad.message, QStringLiteral("new"));
+    }
+    if (newPassword == current) {
+        return ApiError::make(ApiError::Kind::Invalid, QStringLiteral("unchanged"),
+                              QStringLiteral("The new password must differ from the current one."),
+                              QStringLiteral("new"));
+    }
+    return std::nullopt;
+}
+
+void SessionService::changePassword(const Session &session, const QByteArray &current, const QByteArray &newPassword,
+                                    const QHostAddress &peer, std::function<void(ApiResult<bool>)> done)
+{
+    const QString username = session.username;
+    const QString addrKey = addressKey(peer);
+    const QStringList keys {accountKey(username), addrKey};
+    if (std::optional<ApiError> refused = enterThrottle(keys)) {
+        done(std::move(*refused));
+        return;
+    }
+    const Expected<std::optional<Account>> found = m_storage->findAccount(username);
+    if (!found) {
+        m_gate->leave(keys);
+        done(ApiError::fromStorage(found.error()));
+        return;
+    }
+    const QByteArray hash = found.value() ? found.value()->passwordHash : QByteArray();
+    const QByteArray keep = session.tokenHash;
+    Executor runOnWorker = m_runOnWorker;
+    m_hasher->verify(
+        hash, current, m_context, [this, runOnWorker, username, addrKey, keys, keep, newPassword, done](bool ok) {
+            runOnWorker([this, username, addrKey, keys, keep, newPassword, ok, done] {
+                if (!ok) {
+                    const QDateTime now = QDateTime::currentDateTimeUtc();
+                    const Expected<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
+                    const Expected<int> b = m_storage->recordFailedSignIn(addrKey, now);
+                    m_gate->leave(keys);
+                    if (!a || !b)
+                        return done(ApiError::databaseUnavailable());
+                    return done(ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("invalid_credentials"),
+                                               QStringLiteral("The current password is wrong."),
+                                               QStringLiteral("current")));
+                }
+                m_gate->leave(keys);
+                m_storage->clearFailedSignIns(accountKey(username));
+                finishPasswordChange(username, newPassword, keep, done);
+            });
+        });
+}
+
+void SessionService::finishPasswordChange(const QString &username, const QByteArray &newPassword,
+                                          const QByteArray &keepTokenHash, std::function<void(ApiResult<bool>)> done)
+{
+    Executor runOnWorker = m_runOnWorker;
+    m_hasher->hash(newPassword, m_context, [this, runOnWorker, username, keepTokenHash, done](QByteArray hash) {
+        runOnWorker([this, username, keepTokenHash, hash, done] {
+            if (hash.isEmpty()) {
+                ApiError busy = ApiError::make(ApiError::Kind::Unavailable, QStringLiteral("busy"),
+                                               QStringLiteral("The new password could not be hashed; try again."));
+                busy.retryAfterSeconds = 1;
+                return done(busy);
+            }
+            const Expected<bool> changed = m_storage->changeOwnPassword(username, hash, keepTokenHash);
+            if (!changed)
+                return done(ApiError::fromStorage(changed.error()));
+            // The other sessions are gone from the database; this server forgets them at once
+            // (other instances within SessionCache::MaxAgeMs).
+            if (m_cache)
+                m_cache->clear();
+            done(true);
+        });
+    });
 }
 
 ApiResult<bool> SessionService::signOut(const QByteArray &token)

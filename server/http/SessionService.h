@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace Colleagues::Server {
 
@@ -23,6 +24,8 @@ struct SignIn
 {
     QByteArray token;
     Session session;
+    //! The password was set by an administrator or an import: the client should ask for a new one.
+    bool mustChangePassword = false;
 };
 
 /*!
@@ -58,6 +61,20 @@ public:
     void signIn(const QString &username, const QByteArray &password, const QHostAddress &peer,
                 std::function<void(ApiResult<SignIn>)> done);
 
+    /*!
+     * Asynchronous: the signed-in owner of \a session changes their password. A wrong \a current
+     * counts as a failed sign-in of the account (and of \a peer's address) and is throttled the
+     * same way (401, then 429). On success the must-change flag is cleared and every other
+     * session of the account ends; \a session stays. \a newPassword must already be checked
+     * (checkNewPassword()). \a done is called once, on some thread.
+     */
+    void changePassword(const Session &session, const QByteArray &current, const QByteArray &newPassword,
+                        const QHostAddress &peer, std::function<void(ApiResult<bool>)> done);
+
+    //! Why \a newPassword cannot replace \a current (422 naming the field "new"), if it cannot:
+    //! the rules of `colleagues-server user passwd`, and not the same as the current one.
+    static std::optional<ApiError> checkNewPassword(const QByteArray &current, const QByteArray &newPassword);
+
     //! Blocking (worker): revokes the session of \a token at once.
     ApiResult<bool> signOut(const QByteArray &token);
 
@@ -68,6 +85,10 @@ public:
 private:
     ApiResult<SignIn> finishSignIn(const QString &username, bool passwordOk, bool disabled, const QString &addrKey);
     ApiError throttled(int retryAfter) const;
+    //! Enters the throttle for \a keys: an error (429 or 503) when the check must not run.
+    std::optional<ApiError> enterThrottle(const QStringList &keys);
+    void finishPasswordChange(const QString &username, const QByteArray &newPassword, const QByteArray &keepTokenHash,
+                              std::function<void(ApiResult<bool>)> done);
 
     Storage *m_storage;
     PasswordHasher *m_hasher;

@@ -10,14 +10,17 @@
 
 namespace Colleagues::Server::Internal {
 
-Expected<Account> AccountTable::createAccount(const QString &username, const QByteArray &passwordHash, Role role)
+Expected<Account> AccountTable::createAccount(const QString &username, const QByteArray &passwordHash, Role role,
+                                              bool mustChangePassword)
 {
     if (const Error invalid = Validation::checkUsername(username))
         return invalid;
     Query insert(m_database,
-                 QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled, created_at)"
-                                " VALUES (?, ?, ?, FALSE, ?) RETURNING id"));
-    const auto id = insert.scalar({username, QString::fromLatin1(passwordHash), roleName(role), nowMs()});
+                 QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled,"
+                                " must_change_password, created_at)"
+                                " VALUES (?, ?, ?, FALSE, ?, ?) RETURNING id"));
+    const auto id =
+        insert.scalar({username, QString::fromLatin1(passwordHash), roleName(role), mustChangePassword, nowMs()});
     if (!id) {
         auto existing = findAccount(username);
         if (existing && existing->has_value()) {
@@ -26,7 +29,7 @@ Expected<Account> AccountTable::createAccount(const QString &username, const QBy
         }
         return insert.fail(u"creating an account");
     }
-    return Account {*id, username, passwordHash, role, false};
+    return Account {*id, username, passwordHash, role, false, mustChangePassword};
 }
 
 Expected<QStringList> AccountTable::createAccounts(const QList<Account> &accounts)
@@ -41,11 +44,12 @@ Expected<QStringList> AccountTable::createAccounts(const QList<Account> &account
     Connection &c = tx.connection();
     QStringList created;
     Query insert(c,
-                 QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled, created_at)"
-                                " VALUES (?, ?, ?, FALSE, ?) ON CONFLICT (username) DO NOTHING"));
+                 QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled, must_change_password,"
+                                " created_at) VALUES (?, ?, ?, FALSE, ?, ?) ON CONFLICT (username) DO NOTHING"));
     const qint64 now = nowMs();
     for (const Account &account : accounts) {
-        if (!insert.exec({account.username, QString::fromLatin1(account.passwordHash), roleName(account.role), now}))
+        if (!insert.exec({account.username, QString::fromLatin1(account.passwordHash), roleName(account.role),
+                          account.mustChangePassword, now}))
             return tx.fail(u"creating an account", insert.error());
         if (insert.rowsAffected() > 0)
             created.append(account.username);
@@ -59,7 +63,8 @@ Expected<QStringList> AccountTable::createAccounts(const QList<Account> &account
 Expected<std::optional<Account>> AccountTable::findAccount(const QString &username)
 {
     Query q(m_database,
-            QStringLiteral("SELECT id, username, password_hash, role, disabled FROM accounts WHERE username = ?"));
+            QStringLiteral("SELECT id, username, password_hash, role, disabled, must_change_password FROM accounts"
+                           " WHERE username = ?"));
     if (!q.exec({username}))
         return q.fail(u"reading an account");
     if (!q.next())
@@ -70,16 +75,46 @@ Expected<std::optional<Account>> AccountTable::findAccount(const QString &userna
     account.passwordHash = q.text(2).toLatin1();
     account.role = roleFromName(q.text(3)).value_or(Role::Member);
     account.disabled = q.value(4).toBool();
+    account.mustChangePassword = q.value(5).toBool();
     return std::optional<Account>(account);
 }
 
-Expected<bool> AccountTable::setPasswordHash(const QString &username, const QByteArray &passwordHash)
+Expected<bool> AccountTable::setPasswordHash(const QString &username, const QByteArray &passwordHash, bool mustChange)
 {
-    Query q(m_database, QStringLiteral("UPDATE accounts SET password_hash = ? WHERE username = ?"));
-    if (!q.exec({QString::fromLatin1(passwordHash), username}))
+    Query q(m_database,
+            QStringLiteral("UPDATE accounts SET password_hash = ?, must_change_password = ? WHERE username = ?"));
+    if (!q.exec({QString::fromLatin1(passwordHash), mustChange, username}))
         return q.fail(u"setting a password");
     if (q.rowsAffected() == 0)
         return noSuchAccount(username);
+    return true;
+}
+
+Expected<bool> AccountTable::changeOwnPassword(const QString &username, const QByteArray &passwordHash,
+                                               const QByteArray &keepTokenHash)
+{
+    Transaction tx(m_database);
+    if (!tx.begin())
+        return tx.fail(u"starting to change a password");
+    Connection &c = tx.connection();
+    Query update(c,
+                 QStringLiteral("UPDATE accounts SET password_hash = ?, must_change_password = FALSE"
+                                " WHERE username = ?"));
+    if (!update.exec({QString::fromLatin1(passwordHash), username}))
+        return tx.fail(u"changing a password", update.error());
+    if (update.rowsAffected() == 0) {
+        tx.rollback();
+        return noSuchAccount(username);
+    }
+    update.finish();
+    // Whoever signed in with the old password elsewhere is signed out; the caller stays.
+    Query revoke(c,
+                 QStringLiteral("DELETE FROM sessions WHERE account_id IN"
+                                " (SELECT id FROM accounts WHERE username = ?) AND token_hash <> ?"));
+    if (!revoke.exec({username, keepTokenHash}))
+        return tx.fail(u"ending the other sessions", revoke.error());
+    if (!tx.commit())
+        return tx.fail(u"committing a changed password");
     return true;
 }
 

@@ -17,10 +17,13 @@ public:
         : m_database(database)
     { }
 
-    Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role);
+    Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role,
+                                    bool mustChangePassword);
     Expected<QStringList> createAccounts(const QList<Account> &accounts);
     Expected<std::optional<Account>> findAccount(const QString &username);
-    Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash);
+    Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash, bool mustChange);
+    Expected<bool> changeOwnPassword(const QString &username, const QByteArray &passwordHash,
+                                     const QByteArray &keepTokenHash);
     Expected<bool> setDisabled(const QString &username, bool disabled);
     Expected<bool> setRole(const QString &username, Role role);
     qint64 accountCount();

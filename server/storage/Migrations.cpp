@@ -199,11 +199,28 @@ Migration visibility()
     return m;
 }
 
+// Passwords set by an administrator (user add, user passwd) or an import are to be replaced by
+// their owner; the flag is cleared when the owner changes the password. Accounts that exist
+// already keep working as they did (false).
+Migration mustChangePassword()
+{
+    Migration m;
+    m.version = 4;
+    m.description = QStringLiteral("must-change flag for passwords set by an administrator");
+    m.sqlite = {
+        QStringLiteral("ALTER TABLE accounts ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"),
+    };
+    m.postgres = {
+        QStringLiteral("ALTER TABLE accounts ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT FALSE"),
+    };
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(), vocabulary(), visibility()};
+    static const QList<Migration> all {initialSchema(), vocabulary(), visibility(), mustChangePassword()};
     return all;
 }
 

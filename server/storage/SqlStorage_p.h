@@ -38,9 +38,10 @@ public:
     Expected<int> housekeeping() override;
     Expected<int> purgeTombstones(const QDateTime &before) override;
 
-    Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) override
+    Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role,
+                                    bool mustChangePassword = false) override
     {
-        return m_accounts.createAccount(username, passwordHash, role);
+        return m_accounts.createAccount(username, passwordHash, role, mustChangePassword);
     }
     Expected<QStringList> createAccounts(const QList<Account> &accounts) override
     {
@@ -50,9 +51,15 @@ public:
     {
         return m_accounts.findAccount(username);
     }
-    Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) override
+    Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash,
+                                   bool mustChange = false) override
     {
-        return m_accounts.setPasswordHash(username, passwordHash);
+        return m_accounts.setPasswordHash(username, passwordHash, mustChange);
+    }
+    Expected<bool> changeOwnPassword(const QString &username, const QByteArray &passwordHash,
+                                     const QByteArray &keepTokenHash) override
+    {
+        return m_accounts.changeOwnPassword(username, passwordHash, keepTokenHash);
     }
     Expected<bool> setDisabled(const QString &username, bool disabled) override
     {

@@ -74,6 +74,9 @@ struct Account
     QByteArray passwordHash; //!< Argon2id encoded hash; empty: cannot sign in until an admin sets one
     Role role = Role::Member;
     bool disabled = false;
+    //! Set by an administrator or an import: the owner should choose a new password (sign-in
+    //! says so; the clients ask). Cleared when the owner changes it.
+    bool mustChangePassword = false;
 };
 
 //! A sign-in session. session() only returns sessions that have not expired and whose
@@ -190,15 +193,23 @@ public:
 
     // Accounts
     //! Fails with Code::Duplicate (field "username") if the account exists.
-    virtual Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role) = 0;
+    virtual Expected<Account> createAccount(const QString &username, const QByteArray &passwordHash, Role role,
+                                            bool mustChangePassword = false) = 0;
     //! Creates, in one transaction, those of \a accounts whose username has no account yet
     //! (id and disabled are ignored); returns the usernames it created. Fails with the
     //! username's error if one is invalid, creating none.
     virtual Expected<QStringList> createAccounts(const QList<Account> &accounts) = 0;
     virtual std::optional<Account> account(const QString &username);
     virtual Expected<std::optional<Account>> findAccount(const QString &username) = 0;
+    //! Sets the password (an administrator's doing: \a mustChange asks the owner for a new one).
     //! Fails with Code::OutOfRange (field "username") when there is no such account.
-    virtual Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash) = 0;
+    virtual Expected<bool> setPasswordHash(const QString &username, const QByteArray &passwordHash,
+                                           bool mustChange = false) = 0;
+    //! The owner's own change, in one transaction: sets the password, clears the must-change
+    //! flag and deletes every session of the account but the one of \a keepTokenHash.
+    //! Fails with Code::OutOfRange (field "username") when there is no such account.
+    virtual Expected<bool> changeOwnPassword(const QString &username, const QByteArray &passwordHash,
+                                             const QByteArray &keepTokenHash) = 0;
     //! Disabling also deletes the account's sessions, in the same transaction. Fails with
     //! Code::OutOfRange (field "username") when there is no such account.
     virtual Expected<bool> setDisabled(const QString &username, bool disabled) = 0;

@@ -168,6 +168,8 @@ private Q_SLOTS:
                  0);
         {
             auto storage = openStorage();
+            QVERIFY(storage->account(u"ada"_qs)->mustChangePassword); // an administrator chose it
+            QVERIFY(storage->changeOwnPassword(u"ada"_qs, storage->account(u"ada"_qs)->passwordHash, {}));
             QVERIFY(storage->createSession(
                 {"token-1", u"ada"_qs, Role::Member, QDateTime::currentDateTimeUtc().addDays(1)}));
         }
@@ -177,6 +179,7 @@ private Q_SLOTS:
             auto storage = openStorage();
             QVERIFY(PasswordHasher::verifyBlocking(storage->account(u"ada"_qs)->passwordHash, "second password"));
             QVERIFY(!storage->session("token-1")); // signed out everywhere
+            QVERIFY(storage->account(u"ada"_qs)->mustChangePassword);
             QVERIFY(storage->createSession(
                 {"token-2", u"ada"_qs, Role::Member, QDateTime::currentDateTimeUtc().addDays(1)}));
         }

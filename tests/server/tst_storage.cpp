@@ -263,12 +263,12 @@ void TestStorage::migrationsAreIdempotent()
     {
         auto first = openStorage();
         QVERIFY(first);
-        QCOMPARE(first->schemaVersion(), 3);
+        QCOMPARE(first->schemaVersion(), 4);
         QVERIFY(first->createAccount(u"ada"_qs, "hash", Role::Admin));
     }
     auto second = openStorage();
     QVERIFY(second);
-    QCOMPARE(second->schemaVersion(), 3);
+    QCOMPARE(second->schemaVersion(), 4);
     const auto ada = second->account(u"ada"_qs);
     QVERIFY(ada);
     QCOMPARE(ada->role, Role::Admin);
@@ -284,7 +284,7 @@ void TestStorage::migrationsSurviveConcurrentStarts()
         threads.append(QThread::create([this, &succeeded] {
             auto storage = Storage::create(m_config);
             const auto opened = storage->open();
-            if (opened && storage->schemaVersion() == 3)
+            if (opened && storage->schemaVersion() == 4)
                 succeeded.ref();
             else if (!opened)
                 qWarning() << "concurrent open failed:" << opened.error().message;
@@ -330,13 +330,19 @@ void TestStorage::accounts()
     QVERIFY(notThere);
     QVERIFY(!notThere->has_value());
 
-    QVERIFY(s.setPasswordHash(u"ada"_qs, "new"));
+    QVERIFY(!ada->mustChangePassword);
+    QVERIFY(s.setPasswordHash(u"ada"_qs, "new", true));
     QVERIFY(s.setRole(u"ada"_qs, Role::Admin));
     QVERIFY(s.setDisabled(u"ada"_qs, true));
     ada = s.account(u"ada"_qs);
     QCOMPARE(ada->passwordHash, QByteArray("new"));
     QCOMPARE(ada->role, Role::Admin);
     QVERIFY(ada->disabled);
+    QVERIFY(ada->mustChangePassword);
+    QVERIFY(s.changeOwnPassword(u"ada"_qs, "mine", {}));
+    ada = s.account(u"ada"_qs);
+    QCOMPARE(ada->passwordHash, QByteArray("mine"));
+    QVERIFY(!ada->mustChangePassword);
 
     const auto unknown = s.setPasswordHash(u"nobody"_qs, "x");
     QVERIFY(!unknown);

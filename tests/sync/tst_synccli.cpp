@@ -36,6 +36,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void loginSyncSendAndRead();
     void wrongPassword();
+    void passwdAfterAnAdministratorsPassword();
     void loginThroughTheKeychain();
     void killedFirstSyncResumes();
     void sendWhileTheServerIsDown();
@@ -134,6 +135,35 @@ void TestSyncCli::wrongPassword()
                    "x\n");
     QCOMPARE(unreachable.exitCode, 1);
     QVERIFY2(unreachable.err.contains(u"not reachable"_qs), qPrintable(unreachable.err));
+}
+
+void TestSyncCli::passwdAfterAnAdministratorsPassword()
+{
+    QVERIFY2(m_server->command({u"user"_qs, u"add"_qs, u"ivan"_qs}, "initial password\n"),
+             qPrintable(m_server->errorString()));
+    const QStringList signIn {u"login"_qs, u"--server"_qs,     m_server->url().toString(),      u"--user"_qs,
+                              u"ivan"_qs,  u"--token-file"_qs, m_dir.filePath(u"ivan-token"_qs)};
+    Run r = colleagues(signIn + dataDir(u"ivan"_qs), "initial password\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    // Not a terminal: it says so and how to change it.
+    QVERIFY2(r.err.contains(u"set by an administrator"_qs), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"colleagues passwd"_qs), qPrintable(r.err));
+
+    // Current password, then the new one, one line each.
+    r = colleagues(QStringList {u"passwd"_qs} + dataDir(u"ivan"_qs), "wrong password\nivan's own password\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"current password is wrong"_qs), qPrintable(r.err));
+    r = colleagues(QStringList {u"passwd"_qs} + dataDir(u"ivan"_qs), "initial password\nshort\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"at least 8 characters"_qs), qPrintable(r.err));
+    r = colleagues(QStringList {u"passwd"_qs} + dataDir(u"ivan"_qs), "initial password\nivan's own password\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains(u"Changed your password"_qs), qPrintable(r.out));
+
+    QCOMPARE(colleagues(signIn + dataDir(u"ivan"_qs), "initial password\n").exitCode, 1);
+    r = colleagues(signIn + dataDir(u"ivan"_qs), "ivan's own password\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(!r.err.contains(u"administrator"_qs), qPrintable(r.err));
 }
 
 void TestSyncCli::loginThroughTheKeychain()

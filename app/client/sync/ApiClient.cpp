@@ -94,6 +94,14 @@ SignInJob *ApiClient::signIn(const QString &username, const QString &password)
     return job;
 }
 
+ChangePasswordJob *ApiClient::changePassword(const QString &current, const QString &next)
+{
+    auto *job = new ChangePasswordJob(this);
+    const QByteArray body = jsonBody({{QStringLiteral("current"), current}, {QStringLiteral("new"), next}});
+    job->start(m_network->put(withJson(request(QStringLiteral("/api/v1/me/password"))), body));
+    return job;
+}
+
 SignOutJob *ApiClient::signOut()
 {
     auto *job = new SignOutJob(this);

@@ -44,6 +44,8 @@ public:
 
     SignInJob *signIn(const QString &username, const QString &password);
     SignOutJob *signOut();
+    //! Not watched for 401: a mistyped current password must not sign the user out.
+    ChangePasswordJob *changePassword(const QString &current, const QString &next);
     SyncJob *sync(qint64 since, int limit, int timeoutSeconds);
     GetProfileJob *fetchProfile(const QString &username);
     SaveProfileJob *saveProfile(const Profile &edit, qint64 baseRevision);

@@ -39,6 +39,7 @@ ApiError SignInJob::parse(const QByteArray &body)
     const QJsonObject user = o.value(QStringLiteral("user")).toObject();
     if (const QString name = user.value(QStringLiteral("username")).toString(); !name.isEmpty())
         m_username = name;
+    m_mustChangePassword = user.value(QStringLiteral("must_change_password")).toBool();
     m_expiresAt = QDateTime::fromString(o.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
     return {};
 }

@@ -52,6 +52,7 @@ void Session::signIn(const QUrl &server, const QString &username, const QString 
         }
         const QString user = job->username().toLower();
         const QByteArray token = job->token();
+        m_mustChangePassword = job->mustChangePassword();
         const QString oldServer = syncValue(m_database->readHandle(), Keys::Server);
         const QString oldUser = syncValue(m_database->readHandle(), Keys::Username);
         const bool otherAccount =

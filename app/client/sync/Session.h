@@ -31,6 +31,10 @@ public:
     //! Where the token is kept.
     TokenStore::Where tokenStorage() const { return m_where; }
     TokenStore *tokenStore() const { return m_tokens; }
+    //! The last sign-in said the password was set by an administrator: ask for a new one.
+    bool mustChangePassword() const { return m_mustChangePassword; }
+    //! After a successful PUT /api/v1/me/password.
+    void setPasswordChanged() { m_mustChangePassword = false; }
 
     //! Signs in; signedIn() or signInFailed() follows. Switching to another account or server
     //! clears the local data of the previous one.
@@ -64,6 +68,7 @@ private:
     QString m_username;
     TokenStore::Where m_where = TokenStore::Where::Nowhere;
     bool m_signingIn = false;
+    bool m_mustChangePassword = false;
 };
 
 } // namespace Colleagues

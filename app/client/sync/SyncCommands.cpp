@@ -61,21 +61,27 @@ int parse(QCommandLineParser &parser, const QStringList &arguments, const QStrin
     return -1;
 }
 
+//! Standard input, one stream for every line read (several passwords may come through a pipe).
+QTextStream &standardInput()
+{
+    static QTextStream in(stdin);
+    return in;
+}
+
 //! Reads one line from standard input, without echo when it is a terminal.
-QString readPassword()
+QString readPassword(const char *prompt = "Password: ")
 {
     const bool tty = isatty(STDIN_FILENO);
     termios saved {};
     if (tty) {
-        err() << "Password: ";
+        err() << prompt;
         err().flush();
         tcgetattr(STDIN_FILENO, &saved);
         termios silent = saved;
         silent.c_lflag &= ~tcflag_t(ECHO);
         tcsetattr(STDIN_FILENO, TCSANOW, &silent);
     }
-    QTextStream in(stdin);
-    const QString line = in.readLine();
+    const QString line = standardInput().readLine();
     if (tty) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         err() << "\n";
@@ -159,6 +165,82 @@ QString messageLine(const MessageRecord &r)
     return QStringLiteral("%1 %2 -> %3: %4%5").arg(when, r.message.sender, r.message.recipient, body, state);
 }
 
+// The server's rule for new passwords (colleagues-server user passwd): at least 8 characters.
+constexpr int MinPasswordLength = 8;
+
+/*!
+ * Reads a new password (asked twice on a terminal) and changes \a current to it on the server;
+ * prints what happened and returns the exit code. \a command names the command in messages.
+ */
+int changePassword(Context &c, const QString &command, const QString &current)
+{
+    const bool tty = isatty(STDIN_FILENO);
+    const QString next = readPassword("New password: ");
+    if (next.size() < MinPasswordLength) {
+        err() << "colleagues " << command << ": the new password must be at least " << MinPasswordLength
+              << " characters long\n";
+        return 1;
+    }
+    if (tty && readPassword("Repeat the new password: ") != next) {
+        err() << "colleagues " << command << ": the two new passwords are not the same\n";
+        return 1;
+    }
+    if (next == current) {
+        err() << "colleagues " << command << ": the new password must differ from the current one\n";
+        return 1;
+    }
+    int code = 1;
+    ChangePasswordJob *job = c.client->api()->changePassword(current, next);
+    QObject::connect(job, &ApiJob::finished, &c.owner, [&, job] {
+        if (job->isSucceeded()) {
+            c.client->session()->setPasswordChanged();
+            out() << "Changed your password; your other sessions were signed out.\n";
+            code = 0;
+        } else if (job->error().kind == ApiError::Kind::Auth && job->error().field == QLatin1String("current")) {
+            err() << "colleagues " << command << ": the current password is wrong\n";
+        } else {
+            err() << "colleagues " << command << ": " << job->error().userMessage << "\n";
+        }
+        QCoreApplication::exit(code);
+    });
+    QCoreApplication::exec();
+    return code;
+}
+
+int runPasswd(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Change your password on the server you signed in to with colleagues login. On a terminal it asks for "
+        "the current password and the new one twice, without echo; otherwise it reads two lines from standard "
+        "input: the current password, then the new one. Your other sessions are signed out."));
+    const QString usage = QStringLiteral("colleagues passwd [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    bool signedIn = false;
+    // From inside the event loop: the answer may come before restore() returns.
+    QTimer::singleShot(0, &c.owner, [&] {
+        restore(c, [&](bool restored) {
+            signedIn = restored;
+            QCoreApplication::exit(0);
+        });
+    });
+    QCoreApplication::exec();
+    if (!signedIn) {
+        err() << "colleagues passwd: not signed in; run colleagues login first\n";
+        return finish(1);
+    }
+    const QString current = readPassword("Current password: ");
+    if (current.isEmpty()) {
+        err() << "colleagues passwd: no current password given\n";
+        return finish(2);
+    }
+    return finish(changePassword(c, QStringLiteral("passwd"), current));
+}
+
 // login ----------------------------------------------------------------------------------------
 
 int runLogin(const QStringList &arguments)
@@ -215,6 +297,16 @@ int runLogin(const QStringList &arguments)
     });
     c.client->session()->signIn(url, username, password);
     QCoreApplication::exec();
+    if (code == 0 && c.client->session()->mustChangePassword()) {
+        // An administrator chose this password: others may know it.
+        err() << "Your password was set by an administrator; please choose your own now.\n";
+        if (!isatty(STDIN_FILENO)) {
+            err() << "colleagues login: change it with colleagues passwd\n";
+            return finish(0);
+        }
+        if (changePassword(c, QStringLiteral("login"), password) != 0)
+            err() << "colleagues login: you are signed in; change the password later with colleagues passwd\n";
+    }
     return finish(code);
 }
 
@@ -454,8 +546,8 @@ int runMessages(const QStringList &arguments)
 
 QStringList names()
 {
-    return {QStringLiteral("login"), QStringLiteral("logout"), QStringLiteral("sync"), QStringLiteral("send"),
-            QStringLiteral("messages")};
+    return {QStringLiteral("login"), QStringLiteral("logout"), QStringLiteral("passwd"),
+            QStringLiteral("sync"),  QStringLiteral("send"),   QStringLiteral("messages")};
 }
 
 int run(const QString &command, const QStringList &arguments)
@@ -464,6 +556,8 @@ int run(const QString &command, const QStringList &arguments)
         return runLogin(arguments);
     if (command == QLatin1String("logout"))
         return runLogout(arguments);
+    if (command == QLatin1String("passwd"))
+        return runPasswd(arguments);
     if (command == QLatin1String("sync"))
         return runSync(arguments);
     if (command == QLatin1String("send"))
@@ -478,6 +572,7 @@ QString help()
     return QStringLiteral(
         "  login --server URL --user NAME [--token-file F]  sign in (password on standard input)\n"
         "  logout                                           sign out and forget the token\n"
+        "  passwd                                           change your password (asked on the terminal)\n"
         "  sync [--once]                                    sync with the server (and send the outbox)\n"
         "  send --to USER TEXT                              send a message (queued when offline)\n"
         "  messages [--with USER] [--json]                  show messages from the local store\n");

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "ui/ChangePasswordDialog.h"
+
+#include "client/sync/ApiClient.h"
+#include "client/sync/Session.h"
+#include "ui/widgets/PlainLabel.h"
+#include "ui/widgets/Theme.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Colleagues {
+
+namespace {
+// The server's rule (colleagues-server user passwd): at least 8 characters.
+constexpr int MinPasswordLength = 8;
+} // namespace
+
+ChangePasswordDialog::ChangePasswordDialog(ApiClient *api, Session *session, bool required, QWidget *parent)
+    : QDialog(parent)
+    , m_api(api)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("changePasswordDialog"));
+    setWindowTitle(tr("Change Password"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXL + 4, Theme::SpaceXXL, Theme::SpaceXL);
+    layout->setSpacing(Theme::SpaceL);
+    layout->addWidget(headingLabel(required ? tr("Please choose your own password") : tr("Change your password"), this,
+                                   1.25, QStringLiteral("changePasswordTitleLabel")));
+    layout->addWidget(hintLabel(
+        required ? tr("Your password was set by an administrator or an import, so others may know it. Choose a new "
+                      "one that only you know. Until you do, you are asked again at every sign-in.")
+                 : tr("Your other devices are signed out when the password changes."),
+        this, QStringLiteral("changePasswordHintLabel")));
+
+    auto *form = new QFormLayout;
+    form->setSpacing(Theme::SpaceM);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    auto passwordEdit = [this](const char *name, const QString &accessible) {
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(QLatin1String(name));
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setAccessibleName(accessible);
+        return edit;
+    };
+    m_currentLineEdit = passwordEdit("currentPasswordLineEdit", tr("Current password"));
+    form->addRow(tr("&Current password:"), m_currentLineEdit);
+    m_newLineEdit = passwordEdit("newPasswordLineEdit", tr("New password"));
+    m_newLineEdit->setPlaceholderText(tr("at least %1 characters").arg(MinPasswordLength));
+    form->addRow(tr("&New password:"), m_newLineEdit);
+    m_repeatLineEdit = passwordEdit("repeatPasswordLineEdit", tr("Repeat the new password"));
+    form->addRow(tr("&Repeat:"), m_repeatLineEdit);
+    layout->addLayout(form);
+
+    m_errorLabel = plainLabel(this, QStringLiteral("changePasswordErrorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setAccessibleName(tr("Password problem"));
+    m_errorLabel->hide();
+    layout->addWidget(m_errorLabel);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_changeButton = m_buttons->addButton(tr("Change Password"), QDialogButtonBox::AcceptRole);
+    m_changeButton->setObjectName(QStringLiteral("changePasswordButton"));
+    m_changeButton->setDefault(true);
+    if (required)
+        m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Later"));
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void ChangePasswordDialog::showError(const QString &message)
+{
+    Theme::tint(m_errorLabel, Theme::Tint::Negative);
+    m_errorLabel->setText(message);
+    m_errorLabel->show();
+}
+
+QString ChangePasswordDialog::describe(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::RateLimited)
+        return tr("Too many wrong passwords. Please wait a few minutes and try again.");
+    if (error.kind == ApiError::Kind::Auth && error.field == QLatin1String("current"))
+        return tr("The current password is wrong.");
+    if (error.kind == ApiError::Kind::Auth)
+        return tr("Your sign-in has expired. Sign in again, then change the password.");
+    if (error.kind == ApiError::Kind::Validation && error.field == QLatin1String("new")) {
+        if (error.code == QLatin1String("unchanged"))
+            return tr("The new password must differ from the current one.");
+        if (error.code == QLatin1String("too_long"))
+            return tr("The new password is too long.");
+        return tr("The new password must be at least %1 characters long.").arg(MinPasswordLength);
+    }
+    if (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Tls)
+        return tr("The server cannot be reached. Your password was not changed.");
+    return tr("The password could not be changed: %1").arg(error.userMessage);
+}
+
+void ChangePasswordDialog::submit()
+{
+    const QString current = m_currentLineEdit->text();
+    const QString next = m_newLineEdit->text();
+    if (current.isEmpty()) {
+        m_currentLineEdit->setFocus();
+        return showError(tr("Enter your current password."));
+    }
+    if (next.size() < MinPasswordLength) {
+        m_newLineEdit->setFocus();
+        return showError(tr("The new password must be at least %1 characters long.").arg(MinPasswordLength));
+    }
+    if (next != m_repeatLineEdit->text()) {
+        m_repeatLineEdit->setFocus();
+        return showError(tr("The two new passwords are not the same."));
+    }
+    if (next == current) {
+        m_newLineEdit->setFocus();
+        return showError(tr("The new password must differ from the current one."));
+    }
+    m_changeButton->setEnabled(false);
+    Theme::tint(m_errorLabel, Theme::Tint::None);
+    m_errorLabel->setText(tr("Changing the password…"));
+    m_errorLabel->show();
+    ChangePasswordJob *job = m_api->changePassword(current, next);
+    connect(job, &ApiJob::finished, this, [this, job] {
+        m_changeButton->setEnabled(true);
+        if (!job->isSucceeded()) {
+            showError(describe(job->error()));
+            return;
+        }
+        if (m_session)
+            m_session->setPasswordChanged();
+        accept();
+    });
+}
+
+} // namespace Colleagues

@@ -82,6 +82,8 @@ public:
     QUrl url() const { return m_url; }
     QUrl url(const QString &path) const { return QUrl(m_url.toString() + path); }
     quint16 port() const { return quint16(m_url.port()); }
+    //! With `--metrics-listen`: where /metrics is served without a token (else empty).
+    QUrl metricsUrl() const { return m_metricsUrl; }
     //! Everything the server wrote to stderr (its log) so far, over all its starts.
     QByteArray log();
 
@@ -98,6 +100,7 @@ private:
     QString m_logFile;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
+    QUrl m_metricsUrl;
     QByteArray m_log;
     QString m_error;
     int m_starts = 0;

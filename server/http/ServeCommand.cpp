@@ -2,6 +2,7 @@
 #include "server/http/ServeCommand.h"
 
 #include "server/accounts/PasswordHasher.h"
+#include "server/cli/DatabasePassword.h"
 #include "server/guard/HttpGuard.h"
 #include "server/http/Api.h"
 #include "server/http/ApiServer.h"
@@ -164,10 +165,18 @@ int runServeCommand(const QStringList &arguments)
                                            QStringLiteral("Keep data in an SQLite database in DIR (created if "
                                                           "needed)."),
                                            QStringLiteral("DIR"));
-    const QCommandLineOption databaseOption(QStringLiteral("database"),
-                                            QStringLiteral("Keep data in PostgreSQL: "
-                                                           "postgresql://USER:PASSWORD@HOST:PORT/DBNAME."),
-                                            QStringLiteral("URL"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("Keep data in PostgreSQL: postgresql://USER@HOST:PORT/DBNAME; "
+                       "the password comes from --database-password-file or "
+                       "the environment variable "
+                       "COLLEAGUES_DATABASE_PASSWORD, never the command line."),
+        QStringLiteral("URL"));
+    const QCommandLineOption databasePasswordOption(
+        QStringLiteral("database-password-file"),
+        QStringLiteral("Read the PostgreSQL password from the first line of FILE, which only its owner may "
+                       "read (chmod 600)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption certOption(QStringLiteral("tls-cert"),
                                         QStringLiteral("PEM certificate (chain) for HTTPS; needs --tls-key."),
                                         QStringLiteral("FILE"));
@@ -215,7 +224,7 @@ int runServeCommand(const QStringList &arguments)
         QStringLiteral("N"));
     parser.addOptions({listenOption, dataDirOption, databaseOption, certOption, keyOption, threadsOption, workersOption,
                        trustedProxyOption, defaultVisibilityOption, lockedVisibilityOption, metricsListenOption,
-                       maxConnectionsOption, messageRateOption});
+                       maxConnectionsOption, messageRateOption, databasePasswordOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
 
     auto fail = [&err, &parser](const QString &message) {
@@ -303,7 +312,15 @@ int runServeCommand(const QStringList &arguments)
         if (!parsed)
             return fail(QStringLiteral("--database: %1").arg(parsed.error().message));
         config = parsed.value();
+        if (!config.password.isEmpty()) {
+            err << "colleagues-server serve: warning: the --database URL holds a password, which other users "
+                   "can see in the process list; use --database-password-file or "
+                << Cli::DatabasePasswordVariable << ".\n";
+        }
     }
+    if (const QString refused = Cli::applyDatabasePassword(config, parser.value(databasePasswordOption));
+        !refused.isEmpty())
+        return fail(refused);
 
     std::unique_ptr<Storage> storage = Storage::create(config);
     const Expected<bool> opened = storage->open();

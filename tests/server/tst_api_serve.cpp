@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void databaseDownIs503();
     void oneConnectionBudgetForAllThreads();
     void messageRateLimit();
+    void databasePasswordNotOnCommandLine();
 };
 
 void TestApiServe::help()
@@ -396,6 +398,63 @@ void TestApiServe::messageRateLimit()
         status == 201
             || (status = send(alice, u"bob"_qs, QUuid::createUuid().toString(QUuid::WithoutBraces)).status) == 201,
         25000);
+}
+
+void TestApiServe::databasePasswordNotOnCommandLine()
+{
+    auto db = TestDatabase::createOrSkip(u"postgres"_qs);
+    if (!db)
+        return;
+    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
+    // COLLEAGUES_TEST_PG names user and password: split the password off.
+    QUrl url(db->dataArguments().value(1));
+    const QString password = url.password();
+    QVERIFY2(!password.isEmpty(), "COLLEAGUES_TEST_PG has no password to split off");
+    url.setPassword({});
+    const QString bare = url.toString();
+    QVERIFY(!bare.contains(u":"_qs + password + u"@"_qs));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(u"db-password"_qs);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(password.toUtf8() + '\n');
+    out.close();
+
+    // Readable by others: refused, saying why.
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    const CliRun open = runServer(
+        {u"serve"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs, u"--database"_qs, bare, u"--database-password-file"_qs, file});
+    QCOMPARE(open.exitCode, 2);
+    QVERIFY2(open.err.contains(u"chmod 600"_qs), qPrintable(open.describe()));
+    QVERIFY(!open.err.contains(u":"_qs + password + u"@"_qs));
+    // A password in the URL and a file: refused too.
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+    const CliRun twice = runServer({u"serve"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs, u"--database"_qs,
+                                    db->dataArguments().value(1), u"--database-password-file"_qs, file});
+    QCOMPARE(twice.exitCode, 2);
+    QVERIFY2(twice.err.contains(u"one place"_qs), qPrintable(twice.describe()));
+
+    // 0600: the server starts and reaches the database.
+    ServerProcess server(*db);
+    server.setDataArguments({u"--database"_qs, bare, u"--database-password-file"_qs, file});
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Client c(server.url());
+    c.setToken(sessionToken(db->storage(), u"alice"_qs));
+    QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
+    QCOMPARE(server.stop(), 0);
+
+    // From the environment (a systemd EnvironmentFile).
+    qputenv("COLLEAGUES_DATABASE_PASSWORD", password.toUtf8());
+    ServerProcess fromEnvironment(*db);
+    fromEnvironment.setDataArguments({u"--database"_qs, bare});
+    const bool started = fromEnvironment.start();
+    qunsetenv("COLLEAGUES_DATABASE_PASSWORD");
+    QVERIFY2(started, qPrintable(fromEnvironment.errorString()));
+    Client e(fromEnvironment.url());
+    e.setToken(sessionToken(db->storage(), u"alice"_qs));
+    QCOMPARE(e.get(u"/api/v1/me"_qs).status, 200);
+    QCOMPARE(fromEnvironment.stop(), 0);
 }
 
 #include "tst_api_serve.moc"

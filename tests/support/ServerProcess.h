@@ -61,6 +61,8 @@ public:
     bool seedDemo(int people, quint64 seed = 1);
     static QString demoPassword(const QString &username) { return username + QStringLiteral("-demo-password"); }
 
+    //! Replaces the storage options (e.g. --database URL without its password, given otherwise).
+    void setDataArguments(const QStringList &arguments) { m_dataArguments = arguments; }
     //! Appends the server's log (stderr) to the file \a path rather than keeping it in memory.
     void setLogFile(const QString &path) { m_logFile = path; }
     //! Starts `serve` on 127.0.0.1:\a port (0: a free one) with \a extra options (e.g.

@@ -259,9 +259,11 @@ double percentile(QList<double> values, double p)
     return values.at(qMax<qsizetype>(0, index));
 }
 
-int waitingLongPolls(Client &api)
+//! Held long-polls, read from the server's --metrics-listen port.
+int waitingLongPolls(const ServerProcess &server)
 {
-    return api.get(u"/healthz"_qs).json().value(u"long_polls"_qs).toInt();
+    Client monitor(server.metricsUrl());
+    return int(Client::metricValue(monitor.get(u"/metrics"_qs).body, "colleagues_sync_longpolls_waiting"));
 }
 
 } // namespace
@@ -314,7 +316,8 @@ int main(int argc, char *argv[])
         qFatal("cannot seed %d profiles", profiles);
     ServerProcess server(smallDir);
     server.setLogFile(dir.filePath(u"server-small.log"_qs));
-    if (!server.start())
+    // One sender sends every message of the delivery run: no per-member rate limit here.
+    if (!server.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs, u"--message-rate"_qs, u"0"_qs}))
         qFatal("cannot start colleagues-server: %s", qPrintable(server.errorString()));
     const QByteArray token = createSession(*smallStorage, u"sender"_qs, Role::Member, 86400);
     const QString target = username(42);
@@ -445,7 +448,7 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         int waiting = 0;
-        while (timer.elapsed() < 60000 && (waiting = waitingLongPolls(api)) < longPolls)
+        while (timer.elapsed() < 60000 && (waiting = waitingLongPolls(server)) < longPolls)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
         const qint64 rss = rssKiB(server.pid());
         const bool rssOk = rss >= 0 && rss < 100 * 1024;
@@ -498,7 +501,7 @@ int main(int argc, char *argv[])
             commits.append(committed);
             cursors[k] = next;
             polls.at(k)->poll(next); // hold it again
-            while (waitingLongPolls(api) < longPolls && guard.elapsed() < 20000)
+            while (waitingLongPolls(server) < longPolls && guard.elapsed() < 20000)
                 QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         }
         const double p50 = percentile(latencies, 50), p99 = percentile(latencies, 99);

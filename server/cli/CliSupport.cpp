@@ -2,6 +2,7 @@
 #include "server/cli/CliSupport.h"
 
 #include "core/Validation.h"
+#include "server/cli/DatabasePassword.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -63,6 +64,11 @@ std::unique_ptr<Storage> StorageOptions::open(const QCommandLineParser &parser) 
             return nullptr;
         }
         config = *parsed;
+        // The password of a URL without one: COLLEAGUES_DATABASE_PASSWORD.
+        if (const QString refused = applyDatabasePassword(config, {}); !refused.isEmpty()) {
+            printError(refused);
+            return nullptr;
+        }
     } else if (parser.isSet(dataDir)) {
         config = StorageConfig::sqlite(parser.value(dataDir));
     } else {

@@ -21,8 +21,11 @@ HttpGuard::HttpGuard(QObject *parent)
 HttpGuard::~HttpGuard()
 {
     // Sockets are our children and outlive this destructor body; they must not call back.
-    for (GuardConnection *connection : std::as_const(m_connections))
+    for (GuardConnection *connection : std::as_const(m_connections)) {
         connection->detachFromGuard();
+        if (m_budget)
+            m_budget->giveBack();
+    }
 }
 
 void HttpGuard::setLimits(const Limits &limits)
@@ -40,12 +43,38 @@ void HttpGuard::setBodyLimit(const QByteArray &method, const QByteArray &path, q
     m_bodyRules.append(rule);
 }
 
+namespace {
+
+// Whether \a path matches a rule's path, whose "*" segments stand for one non-empty segment.
+bool pathMatches(const QByteArray &rulePath, bool prefix, const QByteArray &path)
+{
+    if (!rulePath.contains("/*/"))
+        return prefix ? path.startsWith(rulePath) : path == rulePath;
+    const QList<QByteArray> ruleSegments = rulePath.split('/');
+    const QList<QByteArray> segments = path.split('/');
+    if (prefix ? segments.size() < ruleSegments.size() : segments.size() != ruleSegments.size())
+        return false;
+    for (qsizetype i = 0; i < ruleSegments.size(); ++i) {
+        const QByteArray &want = ruleSegments.at(i);
+        const QByteArray &have = segments.at(i);
+        if (prefix && i == ruleSegments.size() - 1) {
+            if (!have.startsWith(want))
+                return false;
+        } else if (want == "*" ? have.isEmpty() : have != want) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 qint64 HttpGuard::bodyLimit(const QByteArray &method, const QByteArray &path) const
 {
     for (const BodyRule &rule : m_bodyRules) {
         if (!rule.method.isEmpty() && rule.method != method)
             continue;
-        if (rule.prefix ? path.startsWith(rule.path) : path == rule.path)
+        if (pathMatches(rule.path, rule.prefix, path))
             return rule.maxBytes;
     }
     return m_limits.maxBodyBytes;
@@ -86,7 +115,7 @@ QList<HttpGuard::Reason> HttpGuard::reasons()
 
 void HttpGuard::incomingConnection(qintptr socketDescriptor)
 {
-    if (m_connections.size() >= m_limits.maxConnections) {
+    if (m_connections.size() >= m_limits.maxConnections || (m_budget && !m_budget->tryTake())) {
         refuseOverCapacity(socketDescriptor);
         return;
     }
@@ -102,6 +131,8 @@ void HttpGuard::incomingConnection(qintptr socketDescriptor)
         qCWarning(lcGuard) << "cannot take an accepted connection:" << socket->errorString();
         ::close(static_cast<int>(socketDescriptor));
         delete socket;
+        if (m_budget)
+            m_budget->giveBack();
         return;
     }
     auto *connection = new GuardConnection(this, socket, m_limits, isTls());
@@ -117,7 +148,8 @@ void HttpGuard::refuseOverCapacity(qintptr socketDescriptor)
 {
     if (isTls()) {
         // Answering would need a handshake first: over the cap, TLS connections are just closed.
-        qCInfo(lcGuard) << "closing a TLS connection over the cap of" << m_limits.maxConnections;
+        qCInfo(lcGuard) << "closing a TLS connection over the cap of"
+                        << (m_budget ? m_budget->max() : m_limits.maxConnections);
         ::close(static_cast<int>(socketDescriptor));
         recordRejection(Reason::ConnectionLimit, 0);
         return;
@@ -151,6 +183,8 @@ void HttpGuard::connectionClosed(GuardConnection *connection)
 {
     if (!m_connections.remove(connection))
         return;
+    if (m_budget)
+        m_budget->giveBack();
     m_open = static_cast<int>(m_connections.size());
     Q_EMIT openConnectionsChanged(m_open);
 }

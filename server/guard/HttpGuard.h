@@ -8,11 +8,40 @@
 #include <QTcpServer>
 
 #include <array>
+#include <atomic>
 #include <chrono>
+#include <memory>
 
 namespace Colleagues::Server {
 
 class GuardConnection;
+
+//! One cap on open connections shared by several HttpGuards (one per HTTP thread), so that a
+//! server has one connection budget however many threads it runs. Thread-safe.
+class ConnectionBudget
+{
+public:
+    explicit ConnectionBudget(int maxConnections)
+        : m_max(maxConnections)
+    { }
+    int max() const { return m_max; }
+    int open() const { return m_open.load(std::memory_order_relaxed); }
+    //! Takes one connection from the budget; false (nothing taken) when it is used up.
+    bool tryTake()
+    {
+        int current = m_open.load(std::memory_order_relaxed);
+        while (current < m_max) {
+            if (m_open.compare_exchange_weak(current, current + 1, std::memory_order_relaxed))
+                return true;
+        }
+        return false;
+    }
+    void giveBack() { m_open.fetch_sub(1, std::memory_order_relaxed); }
+
+private:
+    const int m_max;
+    std::atomic<int> m_open {0};
+};
 
 /*!
     The listening socket that sits in front of Qt HttpServer 6.4, which enforces no limits of its
@@ -95,9 +124,13 @@ public:
 
     void setLimits(const Limits &limits); //!< applies to connections accepted afterwards
     Limits limits() const { return m_limits; }
+    //! Connections also count against \a budget, shared with other guards (over it: as over
+    //! Limits::maxConnections). Set it before listening.
+    void setConnectionBudget(std::shared_ptr<ConnectionBudget> budget) { m_budget = std::move(budget); }
 
     //! Requests with \a method (empty: any) whose percent-decoded path equals \a path (or starts
-    //! with it when \a path ends with '*') may carry up to \a maxBytes of body. The first matching
+    //! with it when \a path ends with '*'; a "*" segment inside \a path, as in
+    //! "/profiles/*/photo", stands for one non-empty segment) may carry up to \a maxBytes of body. The first matching
     //! rule wins; otherwise Limits::maxBodyBytes applies.
     void setBodyLimit(const QByteArray &method, const QByteArray &path, qint64 maxBytes);
     qint64 bodyLimit(const QByteArray &method, const QByteArray &path) const;
@@ -139,6 +172,7 @@ private:
     };
 
     Limits m_limits;
+    std::shared_ptr<ConnectionBudget> m_budget;
     QList<BodyRule> m_bodyRules;
     QSslConfiguration m_sslConfiguration;
     QSet<GuardConnection *> m_connections;

@@ -3,7 +3,6 @@
 
 #include "core/Json.h"
 #include "core/Validation.h"
-#include "server/ServerInfo.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/http/ApiServer.h"
 #include "server/http/JsonWriter.h"
@@ -245,8 +244,9 @@ void Api::registerRoutes()
 
     add("GET", QStringLiteral("/healthz"), Auth::None, Exec::Read, noParams(&Api::healthz, this));
     add("GET", Prefix + QStringLiteral("/healthz"), Auth::None, Exec::Read, noParams(&Api::healthz, this));
-    add("GET", QStringLiteral("/metrics"), Auth::None, Exec::Inline, noParams(&Api::metrics, this));
-    add("GET", Prefix + QStringLiteral("/metrics"), Auth::None, Exec::Inline, noParams(&Api::metrics, this));
+    // Admins only on the main port; `serve --metrics-listen` serves them without a token elsewhere.
+    add("GET", QStringLiteral("/metrics"), Auth::Required, Exec::Read, noParams(&Api::metrics, this));
+    add("GET", Prefix + QStringLiteral("/metrics"), Auth::Required, Exec::Read, noParams(&Api::metrics, this));
 
     add("POST", Prefix + QStringLiteral("/session"), Auth::None, Exec::Worker, noParams(&Api::signIn, this));
     add("DELETE", Prefix + QStringLiteral("/session"), Auth::Required, Exec::Worker, noParams(&Api::signOut, this));
@@ -525,12 +525,21 @@ void Api::sendMessage(const ExchangePtr &ex)
     if (!body)
         return ex->respond(body.error().toResponse());
     const QString sender = ex->username();
+    if (const int wait = m_shared->messageRate().secondsUntilAllowed(sender); wait > 0) {
+        ApiError e = ApiError::make(ApiError::Kind::TooManyRequests, QStringLiteral("too_many_requests"),
+                                    QStringLiteral("Too many messages: at most %1 a minute. Try again in %2 s.")
+                                        .arg(m_shared->messageRate().perMinute())
+                                        .arg(wait));
+        e.retryAfterSeconds = wait;
+        return ex->respond(e.toResponse());
+    }
     const QString to = body->value(QStringLiteral("to")).toString().trimmed().toLower();
     const ApiResult<SendOutcome> sent =
         notifying({sender, to}, [&] { return m_messages.send(sender, key.value(), body.value()); });
     if (!sent)
         return ex->respond(sent.error().toResponse());
     if (!sent->duplicate) {
+        m_shared->messageRate().take(sender); // a retried Idempotency-Key is not a new message
         // The send's own sequence value, in case its change signal was folded into a later one.
         m_shared->hint(sent->message.sequence, {sender, to});
     }
@@ -610,23 +619,22 @@ void Api::vocabulary(const ExchangePtr &ex)
 void Api::healthz(const ExchangePtr &ex)
 {
     // One indexed read: answers 503 when the database cannot be reached, so that a load
-    // balancer takes this instance out.
+    // balancer takes this instance out. Public, so it tells nothing else (no version, no counts).
     const Expected<std::optional<Account>> probe = m_storage->findAccount(QStringLiteral("healthz.probe"));
     if (!probe) {
         ApiError e = ApiError::fromStorage(probe.error());
         e.extra.insert(QStringLiteral("status"), QStringLiteral("unavailable"));
         return ex->respond(e.toResponse());
     }
-    ex->respond(
-        HttpResponse::json(200,
-                           QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
-                                        {QStringLiteral("database"), QStringLiteral("ok")},
-                                        {QStringLiteral("version"), ServerInfo::version()},
-                                        {QStringLiteral("long_polls"), m_server->metrics().waitingLongPolls()}}));
+    ex->respond(HttpResponse::json(200, QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}}));
 }
 
 void Api::metrics(const ExchangePtr &ex)
 {
+    if (!ex->isAdmin())
+        return ex->respond(ApiError::make(ApiError::Kind::Forbidden, QStringLiteral("forbidden"),
+                                          QStringLiteral("Only administrators may read the metrics."))
+                               .toResponse());
     HttpResponse r;
     r.contentType = Metrics::contentType();
     r.body = m_server->metrics().exposition();

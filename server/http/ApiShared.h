@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/http/MessageRate.h"
 #include "server/http/ProfileCache.h"
 #include "server/http/SessionCache.h"
 #include "server/http/SignInGate.h"
@@ -33,6 +34,7 @@ public:
     ProfileCache &profileCache() { return m_profileCache; }
     SessionCache &sessionCache() { return m_sessionCache; }
     SignInGate &signInGate() { return m_signInGate; }
+    MessageRate &messageRate() { return m_messageRate; }
     VocabularyService &vocabulary() { return m_vocabulary; }
     //! Set before the HTTP threads start; read-only afterwards.
     const VisibilityPolicy &visibilityPolicy() const { return m_visibilityPolicy; }
@@ -51,6 +53,7 @@ private:
     ProfileCache m_profileCache;
     SessionCache m_sessionCache;
     SignInGate m_signInGate;
+    MessageRate m_messageRate;
     VocabularyService m_vocabulary;
     VisibilityPolicy m_visibilityPolicy;
     QMutex m_mutex;

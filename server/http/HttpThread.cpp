@@ -60,7 +60,14 @@ bool HttpThread::start(const Setup &setup, QString *error)
             m_api = new Api(m_server, setup.storage, setup.hasher, setup.shared, m_context.get());
 
             auto *guard = new HttpGuard;
-            guard->setBodyLimit("PUT", "/api/v1/profiles/*", 8 * 1024 * 1024);
+            HttpGuard::Limits limits;
+            limits.maxBodyBytes = JsonBodyLimit;
+            if (setup.connections)
+                limits.maxConnections = setup.connections->max();
+            guard->setLimits(limits);
+            guard->setConnectionBudget(setup.connections);
+            guard->setBodyLimit("PUT", "/api/v1/profiles/me/photo", PhotoBodyLimit);
+            guard->setBodyLimit("PUT", "/api/v1/profiles/*/photo", PhotoBodyLimit);
             if (setup.tls)
                 guard->setSslConfiguration(*setup.tls);
             if (!guard->setSocketDescriptor(setup.listeningSocket)) {

@@ -21,6 +21,7 @@ namespace Colleagues::Server {
 
 class Api;
 class ApiServer;
+class ConnectionBudget;
 class ApiShared;
 class Metrics;
 class PasswordHasher;
@@ -45,6 +46,13 @@ struct GuardStats
 class HttpThread
 {
 public:
+    //! Request bodies: JSON routes up to JsonBodyLimit, PUT .../photo up to PhotoBodyLimit; the
+    //! guard answers 413 at the head (before sign-in, before any body byte is kept).
+    static constexpr qint64 JsonBodyLimit = 1024 * 1024;
+    static constexpr qint64 PhotoBodyLimit = 2 * 1024 * 1024;
+    //! Open connections of the whole server, over all HTTP threads (`serve --max-connections`).
+    static constexpr int DefaultMaxConnections = 2000;
+
     struct Setup
     {
         Storage *storage = nullptr;
@@ -53,6 +61,7 @@ public:
         QThreadPool *pool = nullptr;
         ApiShared *shared = nullptr;
         GuardStats *guardStats = nullptr;
+        std::shared_ptr<ConnectionBudget> connections; //!< shared by every thread's guard
         bool inlineReads = false;
         TrustedProxies trustedProxies; //!< whose X-Forwarded-For names the client
         std::optional<QSslConfiguration> tls;

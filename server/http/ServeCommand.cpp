@@ -2,12 +2,15 @@
 #include "server/http/ServeCommand.h"
 
 #include "server/accounts/PasswordHasher.h"
+#include "server/cli/DatabasePassword.h"
+#include "server/guard/HttpGuard.h"
 #include "server/http/Api.h"
 #include "server/http/ApiServer.h"
 #include "server/http/ApiShared.h"
 #include "server/http/BufferedLog.h"
 #include "server/http/HttpThread.h"
 #include "server/http/Metrics.h"
+#include "server/http/MetricsListener.h"
 #include "server/http/PhotoCodec.h"
 #include "server/storage/Storage.h"
 
@@ -162,10 +165,18 @@ int runServeCommand(const QStringList &arguments)
                                            QStringLiteral("Keep data in an SQLite database in DIR (created if "
                                                           "needed)."),
                                            QStringLiteral("DIR"));
-    const QCommandLineOption databaseOption(QStringLiteral("database"),
-                                            QStringLiteral("Keep data in PostgreSQL: "
-                                                           "postgresql://USER:PASSWORD@HOST:PORT/DBNAME."),
-                                            QStringLiteral("URL"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("Keep data in PostgreSQL: postgresql://USER@HOST:PORT/DBNAME; "
+                       "the password comes from --database-password-file or "
+                       "the environment variable "
+                       "COLLEAGUES_DATABASE_PASSWORD, never the command line."),
+        QStringLiteral("URL"));
+    const QCommandLineOption databasePasswordOption(
+        QStringLiteral("database-password-file"),
+        QStringLiteral("Read the PostgreSQL password from the first line of FILE, which only its owner may "
+                       "read (chmod 600)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption certOption(QStringLiteral("tls-cert"),
                                         QStringLiteral("PEM certificate (chain) for HTTPS; needs --tls-key."),
                                         QStringLiteral("FILE"));
@@ -194,8 +205,26 @@ int runServeCommand(const QStringList &arguments)
         QStringLiteral("locked-visibility"),
         QStringLiteral("Private fields members cannot hide: always shown to everyone (e.g. email)."),
         QStringLiteral("FIELD,..."));
+    const QCommandLineOption metricsListenOption(
+        QStringLiteral("metrics-listen"),
+        QStringLiteral("Also serve GET /metrics without a token on this address and port only, e.g. "
+                       "127.0.0.1:9090 (on the main port /metrics needs an admin's token)."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption maxConnectionsOption(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Open client connections of the whole server, over every HTTP thread (default %1); more "
+                       "are answered 503 with Retry-After.")
+            .arg(HttpThread::DefaultMaxConnections),
+        QStringLiteral("N"));
+    const QCommandLineOption messageRateOption(
+        QStringLiteral("message-rate"),
+        QStringLiteral("Messages one member may send a minute, after a burst of as many (default %1; 0: no limit); "
+                       "more are answered 429 with Retry-After.")
+            .arg(MessageRate::DefaultPerMinute),
+        QStringLiteral("N"));
     parser.addOptions({listenOption, dataDirOption, databaseOption, certOption, keyOption, threadsOption, workersOption,
-                       trustedProxyOption, defaultVisibilityOption, lockedVisibilityOption});
+                       trustedProxyOption, defaultVisibilityOption, lockedVisibilityOption, metricsListenOption,
+                       maxConnectionsOption, messageRateOption, databasePasswordOption});
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
 
     auto fail = [&err, &parser](const QString &message) {
@@ -229,12 +258,24 @@ int runServeCommand(const QStringList &arguments)
     const std::optional<ListenAddress> listen = parseListen(parser.value(listenOption), error);
     if (!listen)
         return fail(error);
+    std::optional<ListenAddress> metricsListen;
+    if (parser.isSet(metricsListenOption)) {
+        metricsListen = parseListen(parser.value(metricsListenOption), error);
+        if (!metricsListen)
+            return fail(error.replace(QStringLiteral("--listen"), QStringLiteral("--metrics-listen")));
+    }
     int workers = 0;
     if (!readNumber(parser, workersOption, 1, 256, &workers))
         return fail(QStringLiteral("--workers expects a number from 1 to 256."));
     int httpThreads = qBound(1, QThread::idealThreadCount(), 8);
     if (!readNumber(parser, threadsOption, 1, 64, &httpThreads))
         return fail(QStringLiteral("--http-threads expects a number from 1 to 64."));
+    int maxConnections = HttpThread::DefaultMaxConnections;
+    if (!readNumber(parser, maxConnectionsOption, 1, 1'000'000, &maxConnections))
+        return fail(QStringLiteral("--max-connections expects a number from 1 to 1000000."));
+    int messageRate = MessageRate::DefaultPerMinute;
+    if (!readNumber(parser, messageRateOption, 0, 1'000'000, &messageRate))
+        return fail(QStringLiteral("--message-rate expects a number from 0 to 1000000."));
     TrustedProxies trustedProxies;
     if (parser.isSet(trustedProxyOption)) {
         const Expected<TrustedProxies> parsed = TrustedProxies::parse(parser.values(trustedProxyOption).join(u','));
@@ -271,7 +312,15 @@ int runServeCommand(const QStringList &arguments)
         if (!parsed)
             return fail(QStringLiteral("--database: %1").arg(parsed.error().message));
         config = parsed.value();
+        if (!config.password.isEmpty()) {
+            err << "colleagues-server serve: warning: the --database URL holds a password, which other users "
+                   "can see in the process list; use --database-password-file or "
+                << Cli::DatabasePasswordVariable << ".\n";
+        }
     }
+    if (const QString refused = Cli::applyDatabasePassword(config, parser.value(databasePasswordOption));
+        !refused.isEmpty())
+        return fail(refused);
 
     std::unique_ptr<Storage> storage = Storage::create(config);
     const Expected<bool> opened = storage->open();
@@ -288,6 +337,7 @@ int runServeCommand(const QStringList &arguments)
     pool.setMaxThreadCount(workers > 0 ? workers : qMax(4, QThread::idealThreadCount() * 2));
     ApiShared shared(storage.get());
     shared.setVisibilityPolicy(visibilityPolicy.value());
+    shared.messageRate().setPerMinute(messageRate);
     storage->setTeamVisibilityByDefault(visibilityPolicy->teamByDefault());
     GuardStats guardStats;
     metrics.setExtraSource([&guardStats] { return guardStats.exposition(); });
@@ -297,6 +347,7 @@ int runServeCommand(const QStringList &arguments)
         err << "colleagues-server serve: cannot listen on " << parser.value(listenOption) << ": " << error << "\n";
         return 1;
     }
+    const auto connectionBudget = std::make_shared<ConnectionBudget>(maxConnections);
     std::vector<std::unique_ptr<HttpThread>> threads;
     for (int i = 0; i < httpThreads; ++i) {
         const int fd = HttpThread::openListeningSocket(listen->address, &port, &error);
@@ -311,6 +362,7 @@ int runServeCommand(const QStringList &arguments)
         setup.pool = &pool;
         setup.shared = &shared;
         setup.guardStats = &guardStats;
+        setup.connections = connectionBudget;
         // On SQLite a light read takes microseconds and never waits for a writer (WAL).
         setup.inlineReads = config.backend == StorageConfig::Backend::Sqlite;
         setup.tls = tls;
@@ -323,6 +375,14 @@ int runServeCommand(const QStringList &arguments)
             return 1;
         }
         threads.push_back(std::move(thread));
+    }
+
+    // On this (the main) thread: Metrics::exposition() and the guard counters are thread-safe.
+    MetricsListener metricsListener([&metrics] { return metrics.exposition(); });
+    if (metricsListen && !metricsListener.listen(metricsListen->address, metricsListen->port)) {
+        err << "colleagues-server serve: cannot listen on " << parser.value(metricsListenOption) << ": "
+            << metricsListener.errorString() << "\n";
+        return 1;
     }
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
@@ -347,6 +407,10 @@ int runServeCommand(const QStringList &arguments)
     // One write per batch of log lines rather than one per request.
     BufferedLog log;
 
+    // Before "listening on", which tells a waiting script that everything is up.
+    if (metricsListen) {
+        out << "metrics on http://" << urlHost(metricsListen->address) << ':' << metricsListener.serverPort() << "\n";
+    }
     out << "listening on " << (tls ? "https" : "http") << "://" << urlHost(listen->address) << ':' << port << "\n";
     out.flush();
     qCInfo(lcHttp).noquote() << "serving"
@@ -359,6 +423,7 @@ int runServeCommand(const QStringList &arguments)
 
     qCInfo(lcHttp) << "shutting down";
     // First every thread stops taking requests and answers what it holds, then they go.
+    metricsListener.close();
     for (const auto &thread : threads)
         thread->drain();
     pool.waitForDone();

@@ -27,9 +27,10 @@ const QString Reader = QStringLiteral("reader");
 const QString Writer = QStringLiteral("writer");
 const QByteArray Password = QByteArrayLiteral("abandoned-poll-password");
 
-//! colleagues_sync_longpolls_waiting from /metrics, or -1.
-int waitingLongPolls(Client &client)
+//! colleagues_sync_longpolls_waiting from /metrics on the server's --metrics-listen port, or -1.
+int waitingLongPolls(const ServerProcess &server)
 {
+    Client client(server.metricsUrl());
     const Response r = client.get(QStringLiteral("/metrics"));
     static const QRegularExpression gauge(QStringLiteral("^colleagues_sync_longpolls_waiting (\\d+)$"),
                                           QRegularExpression::MultilineOption);
@@ -61,7 +62,8 @@ void TestAbandonedPolls::initTestCase()
     m_server->setLogFile(m_dir.filePath(QStringLiteral("server.log")));
     for (const QString &user : {Reader, Writer})
         QVERIFY2(m_server->addUser(user, QString::fromLatin1(Password)), qPrintable(m_server->errorString()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    QVERIFY2(m_server->start(0, {QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0")}),
+             qPrintable(m_server->errorString()));
 }
 
 void TestAbandonedPolls::cleanupTestCase()
@@ -98,7 +100,7 @@ void TestAbandonedPolls::vanishedClientsAreForgotten()
         if (!r.json().value(QStringLiteral("has_more")).toBool())
             break;
     }
-    QCOMPARE(waitingLongPolls(reader), 0);
+    QCOMPARE(waitingLongPolls(*m_server), 0);
 
     const QByteArray request = "GET /api/v1/sync?since=" + QByteArray::number(cursor)
         + "&timeout=30 HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port())
@@ -116,7 +118,7 @@ void TestAbandonedPolls::vanishedClientsAreForgotten()
         sockets.push_back(std::move(s));
     }
     QTRY_COMPARE_WITH_TIMEOUT(connected, count, 60000);
-    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(reader), count, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(*m_server), count, 60000);
     for (const auto &s : sockets)
         QCOMPARE(s->bytesAvailable(), 0);
 
@@ -139,12 +141,12 @@ void TestAbandonedPolls::vanishedClientsAreForgotten()
     QCOMPARE(writer.get(QStringLiteral("/healthz")).status, 200);
 
     // The hub forgets them (at the latest when their 30 s would have run out).
-    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(reader), 0, 35000);
+    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(*m_server), 0, 35000);
     QVERIFY(m_server->isRunning());
 
     // And a new long-poll still gets its change.
     QNetworkReply *poll = reader.start("GET", QStringLiteral("/api/v1/sync?since=%1&timeout=30").arg(cursor));
-    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(reader), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(*m_server), 1, 10000);
     const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const Response sent = writer.postJson(
         QStringLiteral("/api/v1/messages"),

@@ -75,6 +75,8 @@ private Q_SLOTS:
     void photos();
     void photoRejections_data();
     void photoRejections();
+    void bodyLimitsBeforeSignIn_data();
+    void bodyLimitsBeforeSignIn();
     void idempotentSend();
     void messageErrors();
     void messagesOnlyReachParticipants();
@@ -107,7 +109,7 @@ private:
     QByteArray token(const QString &user, Role role = Role::Member);
     qint64 revisionOf(const QString &user);
     qint64 syncToEnd(Client &c);
-    int waitingLongPolls(Client &c);
+    int waitingLongPolls();
 
     BackendEnvironments<Env> m_envs;
 };
@@ -132,7 +134,7 @@ void TestApi::init()
     QVERIFY(s.setDisabled(u"eve"_qs, true));
 
     e->server = std::make_unique<ServerProcess>(*e->db);
-    QVERIFY2(e->server->start(), qPrintable(e->server->errorString()));
+    QVERIFY2(e->server->start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(e->server->errorString()));
     QCOMPARE(e->server->url().host(), u"127.0.0.1"_qs);
     m_envs.ready(std::move(e));
 }
@@ -185,9 +187,11 @@ qint64 TestApi::syncToEnd(Client &c)
     return cursor;
 }
 
-int TestApi::waitingLongPolls(Client &c)
+int TestApi::waitingLongPolls()
 {
-    return c.get(u"/healthz"_qs).json().value(u"long_polls"_qs).toInt(-1);
+    // From the metrics port, which needs no token (--metrics-listen).
+    Client c(env().server->metricsUrl());
+    return int(Client::metricValue(c.get(u"/metrics"_qs).body, "colleagues_sync_longpolls_waiting"));
 }
 
 // --- operations --------------------------------------------------------------------------------
@@ -197,13 +201,28 @@ void TestApi::healthAndMetrics()
     auto c = client();
     const Response health = c->get(u"/healthz"_qs);
     QCOMPARE(health.status, 200);
-    QCOMPARE(health.json().value(u"status"_qs).toString(), u"ok"_qs);
+    // Public: it says nothing but whether the server and its database work (no version, no counts).
+    QCOMPARE(health.json(), (QJsonObject {{u"status"_qs, u"ok"_qs}}));
     QCOMPARE(c->get(u"/api/v1/healthz"_qs).status, 200);
 
     c->get(u"/api/v1/nothing-here"_qs);
-    const Response metrics = c->get(u"/metrics"_qs);
+    // On the main port only an admin reads the metrics.
+    QCOMPARE(c->get(u"/metrics"_qs).status, 401);
+    QCOMPARE(client(u"alice"_qs)->get(u"/metrics"_qs).status, 403);
+    QCOMPARE(client(u"alice"_qs)->get(u"/api/v1/metrics"_qs).status, 403);
+    const Response metrics = client(u"root"_qs)->get(u"/metrics"_qs);
     QCOMPARE(metrics.status, 200);
     QVERIFY(metrics.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+    // --metrics-listen serves them without a token, and nothing else.
+    QVERIFY(env().server->metricsUrl().isValid());
+    QVERIFY(env().server->metricsUrl().port() != env().server->url().port());
+    Client monitor(env().server->metricsUrl());
+    const Response open = monitor.get(u"/metrics"_qs);
+    QCOMPARE(open.status, 200);
+    QVERIFY(open.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+    QVERIFY(open.body.contains("colleagues_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}"));
+    QCOMPARE(monitor.get(u"/api/v1/me"_qs).status, 404);
+    QCOMPARE(monitor.get(u"/healthz"_qs).status, 404);
     for (const char *family : {"colleagues_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}",
                                "colleagues_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"}",
                                "colleagues_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.005\"}",
@@ -577,6 +596,46 @@ void TestApi::photoRejections()
     QCOMPARE(storage().profile(u"carol"_qs)->photoTag, before);
 }
 
+void TestApi::bodyLimitsBeforeSignIn_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<int>("status");
+    constexpr int MiB = 1024 * 1024;
+    // Without a token: the guard answers 413 at the head, before any sign-in; within the limit
+    // the request reaches the API, which asks for a token.
+    QTest::addRow("profile over 1 MiB") << QByteArray("PUT") << u"/api/v1/profiles/me"_qs << MiB + 1 << 413;
+    QTest::addRow("profile of 1 MiB") << QByteArray("PUT") << u"/api/v1/profiles/me"_qs << MiB << 401;
+    QTest::addRow("someone's profile over 1 MiB")
+        << QByteArray("PUT") << u"/api/v1/profiles/alice"_qs << MiB + 1 << 413;
+    QTest::addRow("photo of 2 MiB") << QByteArray("PUT") << u"/api/v1/profiles/me/photo"_qs << 2 * MiB << 401;
+    QTest::addRow("photo over 2 MiB") << QByteArray("PUT") << u"/api/v1/profiles/me/photo"_qs << 2 * MiB + 1 << 413;
+    QTest::addRow("someone's photo over 2 MiB")
+        << QByteArray("PUT") << u"/api/v1/profiles/alice/photo"_qs << 2 * MiB + 1 << 413;
+    QTest::addRow("someone's photo of 2 MiB")
+        << QByteArray("PUT") << u"/api/v1/profiles/alice/photo"_qs << 2 * MiB << 401;
+    QTest::addRow("message over 1 MiB") << QByteArray("POST") << u"/api/v1/messages"_qs << MiB + 1 << 413;
+    QTest::addRow("sign-in over 1 MiB") << QByteArray("POST") << u"/api/v1/session"_qs << MiB + 1 << 413;
+}
+
+void TestApi::bodyLimitsBeforeSignIn()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, size);
+    QFETCH(int, status);
+    Client c(env().server->url());
+    const Response r = c.send(method, path, QByteArray(size, 'x'), {{"Content-Type", "application/json"}});
+    QCOMPARE(r.status, status);
+    if (status == 413) {
+        QCOMPARE(r.errorCode(), u"payload_too_large"_qs);
+        // The answer names the limit.
+        const QByteArray limit = QByteArray::number(path.endsWith(u"/photo"_qs) ? 2 * 1024 * 1024 : 1024 * 1024);
+        QVERIFY2(r.body.contains(limit), r.body.constData());
+    }
+}
+
 // --- messages ----------------------------------------------------------------------------------
 
 void TestApi::idempotentSend()
@@ -808,7 +867,7 @@ void TestApi::longPollWakesOnMessage()
     QNetworkReply *carolPoll = carol->start("GET", u"/api/v1/sync?since=%1&timeout=2"_qs.arg(carolCursor));
     QSignalSpy bobDone(bobPoll, &QNetworkReply::finished);
     QSignalSpy carolDone(carolPoll, &QNetworkReply::finished);
-    QTRY_COMPARE(waitingLongPolls(*alice), 2);
+    QTRY_COMPARE(waitingLongPolls(), 2);
     QVERIFY(!bobPoll->isFinished());
 
     QElapsedTimer timer;
@@ -836,7 +895,7 @@ void TestApi::longPollWakesOnMessage()
     const qint64 cursor2 = syncToEnd(*carol);
     QNetworkReply *poll = carol->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor2));
     QSignalSpy done(poll, &QNetworkReply::finished);
-    QTRY_COMPARE(waitingLongPolls(*alice), 1);
+    QTRY_COMPARE(waitingLongPolls(), 1);
     const qint64 revision = revisionOf(u"alice"_qs);
     QCOMPARE(alice->putJson(u"/api/v1/profiles/me"_qs, profileJson(u"Alice Woken"_qs), ifMatch(revision)).status, 200);
     QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, 5000);
@@ -864,10 +923,10 @@ void TestApi::longPollClientGoneIsSafe()
     auto alice = client(u"alice"_qs);
     const qint64 cursor = syncToEnd(*bob);
     QNetworkReply *poll = bob->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
-    QTRY_COMPARE(waitingLongPolls(*alice), 1);
+    QTRY_COMPARE(waitingLongPolls(), 1);
     poll->abort();
     poll->deleteLater();
-    QTRY_COMPARE(waitingLongPolls(*alice), 0);
+    QTRY_COMPARE(waitingLongPolls(), 0);
     // A change after the client left writes nowhere and crashes nothing.
     QCOMPARE(alice->postJson(u"/api/v1/messages"_qs, messageJson(u"bob"_qs, u"gone"_qs), idempotency(newKey())).status,
              201);
@@ -934,7 +993,7 @@ void TestApi::authorizationMatrix_data()
     // "owner" is alice acting on alice's things; "other" is bob acting on them; "admin" is root.
     const QList<RouteCase> routes {
         {"GET", "/healthz", "", 200, 200, 200, 200},
-        {"GET", "/metrics", "", 200, 200, 200, 200},
+        {"GET", "/metrics", "", 401, 403, 403, 200},
         {"POST", "/api/v1/session", "signin", 200, 200, 200, 200},
         {"DELETE", "/api/v1/session", "", 401, 204, 204, 204},
         {"GET", "/api/v1/me", "", 401, 200, 200, 200},

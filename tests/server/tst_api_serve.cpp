@@ -15,6 +15,8 @@
 #include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -35,6 +37,13 @@ QByteArray sessionToken(Storage &storage, const QString &user)
     return createSession(storage, user, Role::Member, 600);
 }
 
+//! Held long-polls, from the server's --metrics-listen port; -1 when it cannot be read.
+int waitingLongPolls(const ServerProcess &server)
+{
+    Client monitor(server.metricsUrl());
+    return int(Client::metricValue(monitor.get(u"/metrics"_qs).body, "colleagues_sync_longpolls_waiting"));
+}
+
 } // namespace
 
 class TestApiServe : public QObject
@@ -50,6 +59,9 @@ private Q_SLOTS:
     void tls();
     void twoInstancesOnOnePostgres();
     void databaseDownIs503();
+    void oneConnectionBudgetForAllThreads();
+    void messageRateLimit();
+    void databasePasswordNotOnCommandLine();
 };
 
 void TestApiServe::help()
@@ -77,6 +89,9 @@ void TestApiServe::badOptions_data()
                               << QByteArray("port");
     QTest::addRow("bad address") << QStringList {u"--listen"_qs, u"example.com:80"_qs, u"--data-dir"_qs, data}
                                  << QByteArray("IP address");
+    QTest::addRow("bad metrics address") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs,      u"--data-dir"_qs,
+                                                         data,           u"--metrics-listen"_qs, u"9090"_qs}
+                                         << QByteArray("--metrics-listen expects ADDRESS:PORT");
     QTest::addRow("cert without key") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs, u"--data-dir"_qs,
                                                       data,           u"--tls-cert"_qs,  u"/nonexistent.pem"_qs}
                                       << QByteArray("go together");
@@ -125,13 +140,13 @@ void TestApiServe::sigtermAnswersLongPollsAndExits()
         return;
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     ServerProcess server(*db);
-    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    QVERIFY2(server.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(server.errorString()));
     Client c(server.url());
     c.setToken(sessionToken(db->storage(), u"alice"_qs));
     const qint64 cursor = c.get(u"/api/v1/sync?since=0"_qs).json().value(u"next"_qs).toInteger();
     QNetworkReply *poll = c.start("GET", u"/api/v1/sync?since=%1&timeout=60"_qs.arg(cursor));
     QSignalSpy done(poll, &QNetworkReply::finished);
-    QTRY_COMPARE(c.get(u"/healthz"_qs).json().value(u"long_polls"_qs).toInt(), 1);
+    QTRY_COMPARE(waitingLongPolls(server), 1);
 
     QElapsedTimer timer;
     timer.start();
@@ -203,7 +218,7 @@ void TestApiServe::twoInstancesOnOnePostgres()
     QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
     ServerProcess a(*db), b(*db);
     QVERIFY2(a.start(), qPrintable(a.errorString()));
-    QVERIFY2(b.start(), qPrintable(b.errorString()));
+    QVERIFY2(b.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(b.errorString()));
     QVERIFY(a.url().port() != b.url().port());
 
     Client alice(a.url());
@@ -222,7 +237,7 @@ void TestApiServe::twoInstancesOnOnePostgres()
         }
         QNetworkReply *poll = bob.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
         QSignalSpy done(poll, &QNetworkReply::finished);
-        QTRY_COMPARE(bob.get(u"/healthz"_qs).json().value(u"long_polls"_qs).toInt(), 1);
+        QTRY_COMPARE(waitingLongPolls(b), 1);
 
         // Sent through instance A, delivered by instance B's held long-poll within a second.
         QElapsedTimer timer;
@@ -265,7 +280,7 @@ void TestApiServe::databaseDownIs503()
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
     ServerProcess server(*db);
-    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    QVERIFY2(server.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(server.errorString()));
     Client c(server.url());
     c.setToken(sessionToken(db->storage(), u"alice"_qs));
     QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
@@ -292,7 +307,8 @@ void TestApiServe::databaseDownIs503()
     const Response health = c.get(u"/healthz"_qs);
     QCOMPARE(health.status, 503);
     QCOMPARE(health.json().value(u"status"_qs).toString(), u"unavailable"_qs);
-    const Response metrics = c.get(u"/metrics"_qs);
+    // The metrics port needs no token, so no database either.
+    const Response metrics = Client(server.metricsUrl()).get(u"/metrics"_qs);
     QVERIFY(
         metrics.body.contains("colleagues_http_requests_total{route=\"/api/v1/me\",method=\"GET\",status=\"503\"}"));
     QVERIFY(!metrics.body.contains("colleagues_database_errors_total 0\n"));
@@ -305,4 +321,140 @@ void TestApiServe::databaseDownIs503()
 }
 
 QTEST_GUILESS_MAIN(TestApiServe)
+void TestApiServe::oneConnectionBudgetForAllThreads()
+{
+    auto db = TestDatabase::createOrSkip(u"sqlite"_qs);
+    if (!db)
+        return;
+    // Four threads share a budget of three connections: the fourth connection is refused,
+    // whichever thread the kernel gives it to (a cap per thread would let it through).
+    ServerProcess server(*db);
+    QVERIFY2(server.start(0, {u"--http-threads"_qs, u"4"_qs, u"--max-connections"_qs, u"3"_qs}),
+             qPrintable(server.errorString()));
+    const QByteArray ping = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    std::vector<std::unique_ptr<QTcpSocket>> open;
+    for (int i = 0; i < 4; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(server.url().host(), quint16(server.port()));
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write(ping);
+        QByteArray answer;
+        QTRY_VERIFY((answer += socket->readAll(), answer.contains("\r\n\r\n") && answer.endsWith('}')));
+        if (i < 3) {
+            QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        } else {
+            QVERIFY2(answer.startsWith("HTTP/1.1 503"), answer.constData());
+            QVERIFY(answer.contains("too_many_connections"));
+            QVERIFY(answer.contains("Retry-After"));
+        }
+        open.push_back(std::move(socket));
+    }
+    // A connection closed gives its place back.
+    open.front()->disconnectFromHost();
+    open.erase(open.begin());
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 Client c(server.url());
+                                 return c.get(u"/healthz"_qs).status == 200;
+                             }()),
+                             10000);
+}
+
+void TestApiServe::messageRateLimit()
+{
+    auto db = TestDatabase::createOrSkip(u"sqlite"_qs);
+    if (!db)
+        return;
+    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
+    QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
+    ServerProcess server(*db);
+    QVERIFY2(server.start(0, {u"--message-rate"_qs, u"3"_qs}), qPrintable(server.errorString()));
+    Client alice(server.url());
+    alice.setToken(sessionToken(db->storage(), u"alice"_qs));
+    Client bob(server.url());
+    bob.setToken(sessionToken(db->storage(), u"bob"_qs));
+    auto send = [](Client &c, const QString &to, const QString &key) {
+        return c.postJson(u"/api/v1/messages"_qs, {{u"to"_qs, to}, {u"body"_qs, u"hi"_qs}},
+                          {{"Idempotency-Key", key.toLatin1()}});
+    };
+    const QString first = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(send(alice, u"bob"_qs, first).status, 201);
+    // Retries of the same key are answered from the first send and do not count.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(send(alice, u"bob"_qs, first).status, 200);
+    QCOMPARE(send(alice, u"bob"_qs, QUuid::createUuid().toString(QUuid::WithoutBraces)).status, 201);
+    QCOMPARE(send(alice, u"bob"_qs, QUuid::createUuid().toString(QUuid::WithoutBraces)).status, 201);
+    const Response refused = send(alice, u"bob"_qs, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QCOMPARE(refused.status, 429);
+    QCOMPARE(refused.errorCode(), u"too_many_requests"_qs);
+    bool ok = false;
+    const int retryAfter = refused.header("Retry-After").toInt(&ok);
+    QVERIFY2(ok && retryAfter >= 1 && retryAfter <= 20, refused.header("Retry-After").constData());
+    // Per member: bob still sends.
+    QCOMPARE(send(bob, u"alice"_qs, QUuid::createUuid().toString(QUuid::WithoutBraces)).status, 201);
+    // Three a minute: one comes back within 20 s.
+    // (QTRY re-evaluates its condition once it holds: the send must not run again then.)
+    int status = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        status == 201
+            || (status = send(alice, u"bob"_qs, QUuid::createUuid().toString(QUuid::WithoutBraces)).status) == 201,
+        25000);
+}
+
+void TestApiServe::databasePasswordNotOnCommandLine()
+{
+    auto db = TestDatabase::createOrSkip(u"postgres"_qs);
+    if (!db)
+        return;
+    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
+    // COLLEAGUES_TEST_PG names user and password: split the password off.
+    QUrl url(db->dataArguments().value(1));
+    const QString password = url.password();
+    QVERIFY2(!password.isEmpty(), "COLLEAGUES_TEST_PG has no password to split off");
+    url.setPassword({});
+    const QString bare = url.toString();
+    QVERIFY(!bare.contains(u":"_qs + password + u"@"_qs));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(u"db-password"_qs);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(password.toUtf8() + '\n');
+    out.close();
+
+    // Readable by others: refused, saying why.
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    const CliRun open = runServer(
+        {u"serve"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs, u"--database"_qs, bare, u"--database-password-file"_qs, file});
+    QCOMPARE(open.exitCode, 2);
+    QVERIFY2(open.err.contains(u"chmod 600"_qs), qPrintable(open.describe()));
+    QVERIFY(!open.err.contains(u":"_qs + password + u"@"_qs));
+    // A password in the URL and a file: refused too.
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+    const CliRun twice = runServer({u"serve"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs, u"--database"_qs,
+                                    db->dataArguments().value(1), u"--database-password-file"_qs, file});
+    QCOMPARE(twice.exitCode, 2);
+    QVERIFY2(twice.err.contains(u"one place"_qs), qPrintable(twice.describe()));
+
+    // 0600: the server starts and reaches the database.
+    ServerProcess server(*db);
+    server.setDataArguments({u"--database"_qs, bare, u"--database-password-file"_qs, file});
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Client c(server.url());
+    c.setToken(sessionToken(db->storage(), u"alice"_qs));
+    QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
+    QCOMPARE(server.stop(), 0);
+
+    // From the environment (a systemd EnvironmentFile).
+    qputenv("COLLEAGUES_DATABASE_PASSWORD", password.toUtf8());
+    ServerProcess fromEnvironment(*db);
+    fromEnvironment.setDataArguments({u"--database"_qs, bare});
+    const bool started = fromEnvironment.start();
+    qunsetenv("COLLEAGUES_DATABASE_PASSWORD");
+    QVERIFY2(started, qPrintable(fromEnvironment.errorString()));
+    Client e(fromEnvironment.url());
+    e.setToken(sessionToken(db->storage(), u"alice"_qs));
+    QCOMPARE(e.get(u"/api/v1/me"_qs).status, 200);
+    QCOMPARE(fromEnvironment.stop(), 0);
+}
+
 #include "tst_api_serve.moc"

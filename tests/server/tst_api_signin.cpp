@@ -54,7 +54,7 @@ void TestApiSignIn::init()
     QVERIFY(addUser(m_db->storage(), u"victim"_qs, u"victim-password"_qs));
     QVERIFY(addUser(m_db->storage(), u"bystander"_qs, u"bystander-password"_qs));
     m_server = std::make_unique<ServerProcess>(*m_db);
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    QVERIFY2(m_server->start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(m_server->errorString()));
 }
 
 void TestApiSignIn::cleanup()
@@ -94,7 +94,7 @@ void TestApiSignIn::throttledPerAccount()
     // Others are not affected.
     QCOMPARE(c.signIn(u"bystander"_qs, u"bystander-password"_qs).status, 200);
 
-    const Response metrics = c.get(u"/metrics"_qs);
+    const Response metrics = Client(m_server->metricsUrl()).get(u"/metrics"_qs);
     QVERIFY(metrics.body.contains("colleagues_signin_throttled_total 2"));
     QVERIFY(metrics.body.contains("colleagues_signin_failures_total 10"));
 }

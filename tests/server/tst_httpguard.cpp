@@ -48,6 +48,8 @@ private Q_SLOTS:
     void slowBodyIsClosed();
     void longPollIsNotKilled();
     void connectionCap();
+    void sharedConnectionBudget();
+    void bodyLimitPatterns();
     void pipelinedRequestsAnswerInOrder();
     void pipelineOverflowCloses();
     void pipelinedWithoutGuardIsOutOfOrder();
@@ -474,6 +476,66 @@ void TestHttpGuard::connectionCap()
     QTRY_COMPARE(m_guard->openConnections(), 2);
     auto again = connectClient();
     QCOMPARE(roundTrip(*again, request("GET", "/hello")).status, 200);
+}
+
+void TestHttpGuard::sharedConnectionBudget()
+{
+    // Two guards (as two HTTP threads have) share one budget of three connections.
+    const auto budget = std::make_shared<ConnectionBudget>(3);
+    m_guard->setConnectionBudget(budget);
+    auto *second = new HttpGuard;
+    second->setLimits(testLimits());
+    second->setConnectionBudget(budget);
+    if (m_tls)
+        second->setSslConfiguration(m_tlsConfig);
+    QVERIFY(second->listen(QHostAddress::LocalHost, 0));
+    m_server->bind(second);
+
+    std::vector<std::unique_ptr<RawClient>> clients;
+    for (int i = 0; i < 2; ++i) {
+        clients.push_back(connectClient());
+        QCOMPARE(roundTrip(*clients.back(), request("GET", "/hello")).status, 200);
+    }
+    clients.push_back(std::make_unique<RawClient>(m_tls, second->serverPort()));
+    QTRY_VERIFY(clients.back()->ready);
+    QCOMPARE(roundTrip(*clients.back(), request("GET", "/hello")).status, 200);
+    QCOMPARE(budget->open(), 3);
+
+    // The second guard has one connection of its own, far under its own cap, yet refuses.
+    RawClient extra(m_tls, second->serverPort());
+    QTRY_VERIFY(extra.closed);
+    if (!m_tls) {
+        Response r;
+        QVERIFY(extra.takeResponse(&r));
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.errorCode(), QStringLiteral("too_many_connections"));
+    }
+    QCOMPARE(second->rejections(HttpGuard::Reason::ConnectionLimit), 1u);
+    QCOMPARE(budget->open(), 3);
+
+    // A connection closed at the first guard makes room at the second.
+    clients.front()->socket->disconnectFromHost();
+    QTRY_COMPARE(budget->open(), 2);
+    RawClient again(m_tls, second->serverPort());
+    QTRY_VERIFY(again.ready);
+    QCOMPARE(roundTrip(again, request("GET", "/hello")).status, 200);
+}
+
+void TestHttpGuard::bodyLimitPatterns()
+{
+    HttpGuard guard;
+    guard.setBodyLimit("PUT", "/api/v1/profiles/me/photo", 7);
+    guard.setBodyLimit("PUT", "/api/v1/profiles/*/photo", 5);
+    guard.setBodyLimit("POST", "/upload/*", 9);
+    const qint64 fallback = guard.limits().maxBodyBytes;
+    QCOMPARE(guard.bodyLimit("PUT", "/api/v1/profiles/me/photo"), 7);
+    QCOMPARE(guard.bodyLimit("PUT", "/api/v1/profiles/alice/photo"), 5);
+    QCOMPARE(guard.bodyLimit("PUT", "/api/v1/profiles/alice"), fallback);
+    QCOMPARE(guard.bodyLimit("PUT", "/api/v1/profiles//photo"), fallback);
+    QCOMPARE(guard.bodyLimit("PUT", "/api/v1/profiles/a/b/photo"), fallback);
+    QCOMPARE(guard.bodyLimit("PUT", "/api/v1/profiles/alice/photo/x"), fallback);
+    QCOMPARE(guard.bodyLimit("GET", "/api/v1/profiles/alice/photo"), fallback);
+    QCOMPARE(guard.bodyLimit("POST", "/upload/a/b"), 9);
 }
 
 void TestHttpGuard::pipelinedRequestsAnswerInOrder()

@@ -78,6 +78,19 @@ Response Client::postJson(const QString &path, const QJsonObject &body, const He
     return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), h);
 }
 
+double Client::metricValue(const QByteArray &exposition, const QByteArray &sample)
+{
+    const QByteArray prefix = sample + ' ';
+    for (const QByteArray &line : exposition.split('\n')) {
+        if (line.startsWith(prefix)) {
+            bool ok = false;
+            const double value = line.mid(prefix.size()).trimmed().toDouble(&ok);
+            return ok ? value : -1;
+        }
+    }
+    return -1;
+}
+
 Response Client::signIn(const QString &username, const QString &password)
 {
     const QByteArray previous = m_token;

@@ -38,6 +38,10 @@ public:
                          const Headers &headers = {});
     static Response collect(QNetworkReply *reply, qint64 elapsedMs = 0);
 
+    //! The value of \a sample (a metric name with its labels, if any) in a Prometheus text such
+    //! as /metrics answers; -1 when it is not there.
+    static double metricValue(const QByteArray &exposition, const QByteArray &sample);
+
     //! POST /api/v1/session; on success keeps the token.
     Response signIn(const QString &username, const QString &password);
 

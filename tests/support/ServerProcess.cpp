@@ -142,6 +142,8 @@ bool ServerProcess::startOn(quint16 port)
         const QRegularExpressionMatch match = listening.match(QString::fromUtf8(seen));
         if (match.hasMatch()) {
             m_url = QUrl(match.captured(1));
+            static const QRegularExpression metrics(QStringLiteral("metrics on (\\S+)\\r?\\n"));
+            m_metricsUrl = QUrl(metrics.match(QString::fromUtf8(seen)).captured(1));
             ++m_starts;
             return true;
         }

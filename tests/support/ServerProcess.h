@@ -61,6 +61,8 @@ public:
     bool seedDemo(int people, quint64 seed = 1);
     static QString demoPassword(const QString &username) { return username + QStringLiteral("-demo-password"); }
 
+    //! Replaces the storage options (e.g. --database URL without its password, given otherwise).
+    void setDataArguments(const QStringList &arguments) { m_dataArguments = arguments; }
     //! Appends the server's log (stderr) to the file \a path rather than keeping it in memory.
     void setLogFile(const QString &path) { m_logFile = path; }
     //! Starts `serve` on 127.0.0.1:\a port (0: a free one) with \a extra options (e.g.
@@ -82,6 +84,8 @@ public:
     QUrl url() const { return m_url; }
     QUrl url(const QString &path) const { return QUrl(m_url.toString() + path); }
     quint16 port() const { return quint16(m_url.port()); }
+    //! With `--metrics-listen`: where /metrics is served without a token (else empty).
+    QUrl metricsUrl() const { return m_metricsUrl; }
     //! Everything the server wrote to stderr (its log) so far, over all its starts.
     QByteArray log();
 
@@ -98,6 +102,7 @@ private:
     QString m_logFile;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
+    QUrl m_metricsUrl;
     QByteArray m_log;
     QString m_error;
     int m_starts = 0;

@@ -23,8 +23,9 @@ struct EncodedPhoto
  * declared size is too large (decompression bombs; progressive JPEGs, which libjpeg must hold
  * whole in memory, above MaxProgressivePixels) and corrupt or truncated files (422), from the
  * header alone, before allocating for them. Thread-safe: decoding runs on a pool of its own
- * (Decoders threads); when Decoders + MaxWaiting photos are already in hand, the next one is
- * refused at once with 503 "busy" and Retry-After instead of waiting.
+ * (Decoders threads) while the calling worker waits; when Decoders + MaxWaiting photos are
+ * already in hand, the next one is refused at once with 503 "busy" and Retry-After, so photos
+ * never hold more than Decoders + MaxWaiting request workers.
  */
 class PhotoCodec
 {
@@ -38,7 +39,7 @@ public:
     static constexpr qint64 MaxPngPixels = 16'000'000; //!< PNGs decode whole (64 MB as RGBA)
     static constexpr int JpegQuality = 85;
     static constexpr int Decoders = 2; //!< photos decoded at once
-    static constexpr int MaxWaiting = 2; //!< photos waiting for a decoder before 503
+    static constexpr int MaxWaiting = 1; //!< photos waiting for a decoder (each holds its request worker) before 503
     static constexpr int BusyRetryAfterSeconds = 2;
 
     enum class Format { Unknown, Jpeg, Png };

@@ -7,3 +7,10 @@ set_target_properties(bench-server PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE
 target_link_libraries(bench-server PRIVATE Colleagues::Server Colleagues::TestSupport)
 target_include_directories(bench-server PRIVATE ${PROJECT_SOURCE_DIR})
 colleagues_target_defaults(bench-server)
+
+# bench-photo: the cost of one photo upload's decoding (bench/server/photo.cpp).
+qt_add_executable(bench-photo ${CMAKE_CURRENT_LIST_DIR}/server/photo.cpp)
+set_target_properties(bench-photo PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
+target_link_libraries(bench-photo PRIVATE Colleagues::Server Colleagues::TestSupport)
+target_include_directories(bench-photo PRIVATE ${PROJECT_SOURCE_DIR})
+colleagues_target_defaults(bench-photo)

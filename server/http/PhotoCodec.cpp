@@ -1,24 +1,89 @@
 // SPDX-License-Identifier: MIT
 #include "server/http/PhotoCodec.h"
 
-#include <QSemaphore>
+#include <QThreadPool>
 
 #include <png.h>
 #include <turbojpeg.h>
 
+#include <atomic>
 #include <cstring>
+#include <future>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Colleagues::Server {
 
 namespace {
 
-QSemaphore g_decoders(2);
+// Photos decoding or waiting for a decoder; more than Decoders + MaxWaiting are refused.
+std::atomic<int> g_inHand {0};
+
+// The codec's own threads, so that large photos never occupy the request workers' pool.
+// Never destroyed: a photo may still be decoding when static objects go away.
+QThreadPool &decoderPool()
+{
+    static QThreadPool *const pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(PhotoCodec::Decoders);
+        return p;
+    }();
+    return *pool;
+}
 
 ApiError invalid(const QString &message)
 {
     return ApiError::make(ApiError::Kind::Invalid, QStringLiteral("invalid_image"), message, QStringLiteral("photo"));
+}
+
+ApiError tooBigProgressive(int width, int height)
+{
+    return ApiError::make(ApiError::Kind::Invalid, QStringLiteral("image_too_large"),
+                          QStringLiteral("The image is a progressive JPEG of %1x%2 pixels; progressive JPEGs may have "
+                                         "at most %3 pixels. Save it as a baseline JPEG or make it smaller.")
+                              .arg(width)
+                              .arg(height)
+                              .arg(PhotoCodec::MaxProgressivePixels),
+                          QStringLiteral("photo"));
+}
+
+ApiError tooManyPixels(int width, int height, qint64 limit)
+{
+    return ApiError::make(ApiError::Kind::Invalid, QStringLiteral("image_too_large"),
+                          QStringLiteral("The image is %1x%2 pixels; photos of this kind may have at most %3 pixels.")
+                              .arg(width)
+                              .arg(height)
+                              .arg(limit),
+                          QStringLiteral("photo"));
+}
+
+// Walks a JPEG's markers up to its frame header: whether the frame is progressive (SOF2, SOF6,
+// SOF10, SOF14), or nothing when no frame header comes before the first scan.
+std::optional<bool> jpegIsProgressive(const QByteArray &data)
+{
+    const auto at = [&data](qsizetype k) { return static_cast<unsigned char>(data[k]); };
+    qsizetype i = 2; // after SOI
+    while (i < data.size()) {
+        if (at(i) != 0xFF)
+            return std::nullopt;
+        while (i < data.size() && at(i) == 0xFF)
+            ++i; // fill bytes
+        if (i >= data.size())
+            return std::nullopt;
+        const unsigned char marker = at(i++);
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8))
+            continue; // markers without a length
+        if (marker == 0xD9 || marker == 0xDA || i + 2 > data.size())
+            return std::nullopt;
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+            return marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+        const int length = (at(i) << 8) | at(i + 1);
+        if (length < 2)
+            return std::nullopt;
+        i += length;
+    }
+    return std::nullopt;
 }
 
 ApiError tooBig(int width, int height)
@@ -103,22 +168,13 @@ struct TjDeleter
 };
 using TjHandle = std::unique_ptr<void, TjDeleter>;
 
-ApiResult<EncodedPhoto> normalizeJpeg(const QByteArray &data)
+ApiResult<EncodedPhoto> normalizeJpeg(const QByteArray &data, const PhotoCodec::Header &header)
 {
     TjHandle decoder(tjInitDecompress());
     if (!decoder)
         return ApiError::databaseUnavailable();
-    int width = 0, height = 0, subsampling = 0, colorspace = 0;
+    const int width = header.width, height = header.height;
     const auto *bytes = reinterpret_cast<const unsigned char *>(data.constData());
-    if (tjDecompressHeader3(decoder.get(), bytes, static_cast<unsigned long>(data.size()), &width, &height,
-                            &subsampling, &colorspace)
-        != 0)
-        return invalid(QStringLiteral("The JPEG file is corrupt: its header cannot be read."));
-    if (width <= 0 || height <= 0)
-        return invalid(QStringLiteral("The JPEG file is corrupt: it has no pixels."));
-    if (width > PhotoCodec::MaxInputSide || height > PhotoCodec::MaxInputSide
-        || qint64(width) * height > PhotoCodec::MaxJpegPixels)
-        return tooBig(width, height);
 
     // Let libjpeg-turbo do most of the shrinking while decoding (1/2, 1/4, 1/8 scaling),
     // keeping at least the target size, then average the rest.
@@ -168,7 +224,7 @@ ApiResult<EncodedPhoto> normalizeJpeg(const QByteArray &data)
     return photo;
 }
 
-ApiResult<EncodedPhoto> normalizePng(const QByteArray &data)
+ApiResult<EncodedPhoto> normalizePng(const QByteArray &data, const PhotoCodec::Header &header)
 {
     png_image image;
     std::memset(&image, 0, sizeof image);
@@ -178,17 +234,7 @@ ApiResult<EncodedPhoto> normalizePng(const QByteArray &data)
         png_image_free(&image);
         return invalid(QStringLiteral("The PNG file is corrupt: %1.").arg(why));
     }
-    const int width = int(qMin<png_uint_32>(image.width, 0x7fffffff));
-    const int height = int(qMin<png_uint_32>(image.height, 0x7fffffff));
-    if (width <= 0 || height <= 0) {
-        png_image_free(&image);
-        return invalid(QStringLiteral("The PNG file is corrupt: it has no pixels."));
-    }
-    if (width > PhotoCodec::MaxInputSide || height > PhotoCodec::MaxInputSide
-        || qint64(width) * height > PhotoCodec::MaxPngPixels) {
-        png_image_free(&image);
-        return tooBig(width, height);
-    }
+    const int width = header.width, height = header.height;
     const bool alpha = (image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
     image.format = alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
     Pixels pixels;
@@ -243,22 +289,79 @@ PhotoCodec::Format PhotoCodec::sniff(const QByteArray &data)
     return Format::Unknown;
 }
 
-ApiResult<EncodedPhoto> PhotoCodec::normalize(const QByteArray &data)
+ApiResult<PhotoCodec::Header> PhotoCodec::inspect(const QByteArray &data)
 {
     if (data.size() > MaxUploadBytes) {
         return ApiError::make(ApiError::Kind::PayloadTooLarge, QStringLiteral("payload_too_large"),
                               QStringLiteral("Photos may be at most %1 bytes.").arg(MaxUploadBytes),
                               QStringLiteral("photo"));
     }
-    const Format format = sniff(data);
-    if (format == Format::Unknown) {
+    Header header;
+    header.format = sniff(data);
+    if (header.format == Format::Unknown) {
         return ApiError::make(ApiError::Kind::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
                               QStringLiteral("A photo must be a JPEG or PNG image."), QStringLiteral("photo"));
     }
-    QSemaphoreReleaser releaser;
-    g_decoders.acquire();
-    releaser = QSemaphoreReleaser(g_decoders);
-    return format == Format::Jpeg ? normalizeJpeg(data) : normalizePng(data);
+    if (header.format == Format::Jpeg) {
+        TjHandle decoder(tjInitDecompress());
+        if (!decoder)
+            return ApiError::databaseUnavailable();
+        int subsampling = 0, colorspace = 0;
+        if (tjDecompressHeader3(decoder.get(), reinterpret_cast<const unsigned char *>(data.constData()),
+                                static_cast<unsigned long>(data.size()), &header.width, &header.height, &subsampling,
+                                &colorspace)
+            != 0)
+            return invalid(QStringLiteral("The JPEG file is corrupt: its header cannot be read."));
+        // A frame libjpeg accepted but this walk cannot find counts as progressive: the safe side.
+        header.progressive = jpegIsProgressive(data).value_or(true);
+    } else {
+        png_image image;
+        std::memset(&image, 0, sizeof image);
+        image.version = PNG_IMAGE_VERSION;
+        if (!png_image_begin_read_from_memory(&image, data.constData(), std::size_t(data.size()))) {
+            const QString why = QString::fromLatin1(image.message);
+            png_image_free(&image);
+            return invalid(QStringLiteral("The PNG file is corrupt: %1.").arg(why));
+        }
+        header.width = int(qMin<png_uint_32>(image.width, 0x7fffffff));
+        header.height = int(qMin<png_uint_32>(image.height, 0x7fffffff));
+        png_image_free(&image);
+    }
+    const QString kind = header.format == Format::Jpeg ? QStringLiteral("JPEG") : QStringLiteral("PNG");
+    if (header.width <= 0 || header.height <= 0)
+        return invalid(QStringLiteral("The %1 file is corrupt: it has no pixels.").arg(kind));
+    if (header.width > MaxInputSide || header.height > MaxInputSide)
+        return tooBig(header.width, header.height);
+    const qint64 pixels = qint64(header.width) * header.height;
+    if (header.progressive && pixels > MaxProgressivePixels)
+        return tooBigProgressive(header.width, header.height);
+    const qint64 limit = header.format == Format::Jpeg ? MaxJpegPixels : MaxPngPixels;
+    if (pixels > limit)
+        return tooManyPixels(header.width, header.height, limit);
+    return header;
+}
+
+ApiResult<EncodedPhoto> PhotoCodec::normalize(const QByteArray &data)
+{
+    const ApiResult<Header> header = inspect(data);
+    if (!header)
+        return header.error();
+    if (g_inHand.fetch_add(1) >= Decoders + MaxWaiting) {
+        g_inHand.fetch_sub(1);
+        ApiError busy = ApiError::make(ApiError::Kind::Unavailable, QStringLiteral("busy"),
+                                       QStringLiteral("Too many photos are being processed; try again in a moment."),
+                                       QStringLiteral("photo"));
+        busy.retryAfterSeconds = BusyRetryAfterSeconds;
+        return busy;
+    }
+    auto result = std::make_shared<std::promise<ApiResult<EncodedPhoto>>>();
+    std::future<ApiResult<EncodedPhoto>> done = result->get_future();
+    const Header h = header.value();
+    decoderPool().start([result, data, h] {
+        result->set_value(h.format == Format::Jpeg ? normalizeJpeg(data, h) : normalizePng(data, h));
+        g_inHand.fetch_sub(1);
+    });
+    return done.get();
 }
 
 } // namespace Colleagues::Server

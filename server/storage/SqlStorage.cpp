@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "server/storage/SqlStorage_p.h"
 
+#include "core/PrivateFiles.h"
+
 #include "server/storage/Connection_p.h"
 #include "server/storage/Migrations_p.h"
 #include "server/storage/Query_p.h"
@@ -68,6 +70,11 @@ Expected<bool> SqlStorage::open()
             // It holds password hashes and messages: owner only.
             QFile::setPermissions(config.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
+        // The folder may be someone else's (0755, made by a package or an admin): the file itself
+        // is 0600 before SQLite opens it, and SQLite gives its -wal and -shm files the same mode.
+        QString error;
+        if (!PrivateFiles::prepareFile(config.sqliteFile(), &error))
+            return Error {Error::Code::InvalidFormat, QStringLiteral("data_dir"), error};
     }
     Connection *c = m_database.connection();
     if (!c)

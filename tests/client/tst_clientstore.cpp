@@ -3,11 +3,15 @@
 #include "client/search/SearchEngine.h"
 #include "tests/support/List.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Colleagues;
 using namespace Colleagues::Test;
@@ -68,6 +72,7 @@ class TestClientStore : public QObject
 
 private Q_SLOTS:
     void createsLatestSchemaInDataDir();
+    void storeIsPrivate();
     void migratesFromVersion1();
     void refusesNewerSchema();
     void roundTripsProfiles();
@@ -96,6 +101,32 @@ void TestClientStore::createsLatestSchemaInDataDir()
     QSqlQuery mode(store.database());
     QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next());
     QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
+}
+
+void TestClientStore::storeIsPrivate()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("store"));
+    const mode_t previous = ::umask(022);
+    ClientStore store;
+    const bool opened = store.open(folder);
+    ::umask(previous);
+    QVERIFY2(opened, qPrintable(store.errorString()));
+    QSqlQuery write(store.database());
+    QVERIFY2(write.exec(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('x', 'y')")),
+             qPrintable(write.lastError().text()));
+    const auto modeOf = [](const QString &path) {
+        struct stat st
+        {
+        };
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+    };
+    QCOMPARE(modeOf(folder), 0700);
+    const QString db = QDir(folder).filePath(ClientStore::databaseFileName());
+    for (const QString &path : {db, db + QStringLiteral("-wal"), db + QStringLiteral("-shm")}) {
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        QCOMPARE(modeOf(path), 0600);
+    }
 }
 
 void TestClientStore::migratesFromVersion1()

@@ -532,6 +532,11 @@ void TestApi::photos()
     QCOMPARE(small.status, 200);
     QCOMPARE(imageSize(bob->get(u"/api/v1/photos/alice"_qs).body), qMakePair(64, 48));
 
+    // A progressive JPEG of a usual size is fine.
+    const Response progressive = alice->send("PUT", u"/api/v1/profiles/me/photo"_qs, makeProgressiveJpeg(1600, 1200),
+                                             {{"Content-Type", "image/jpeg"}});
+    QCOMPARE(progressive.status, 200);
+
     // Admins may set anyone's photo; other members may not.
     QCOMPARE(bob->send("PUT", u"/api/v1/profiles/alice/photo"_qs, jpeg, {{"Content-Type", "image/jpeg"}}).status, 403);
     auto root = client(u"root"_qs);
@@ -577,6 +582,8 @@ void TestApi::photoRejections_data()
     QTest::addRow("corrupt jpeg") << QByteArray("image/jpeg") << corrupt << 422;
     QTest::addRow("truncated png") << QByteArray("image/png") << makePng(100, 100, false).left(80) << 422;
     QTest::addRow("png bomb") << QByteArray("image/png") << bomb << 422;
+    // Progressive JPEGs decode whole, scan after scan: refused above 4 MP from the header.
+    QTest::addRow("large progressive jpeg") << QByteArray("image/jpeg") << makeProgressiveJpeg(2400, 1800) << 422;
     QTest::addRow("over 2 MiB") << QByteArray("image/jpeg") << oversized << 413;
 }
 

@@ -14,10 +14,13 @@ using namespace Colleagues::Test;
 
 namespace {
 
-// Rewrites the dimensions in a baseline JPEG's SOF0 marker (the header lies; the data does not).
+// Rewrites the dimensions in a baseline (SOF0) or progressive (SOF2) JPEG's frame header (the
+// header lies; the data does not).
 QByteArray withJpegSize(QByteArray jpeg, int width, int height)
 {
-    const qsizetype sof = jpeg.indexOf(QByteArray("\xFF\xC0", 2));
+    qsizetype sof = jpeg.indexOf(QByteArray("\xFF\xC0", 2));
+    if (sof < 0)
+        sof = jpeg.indexOf(QByteArray("\xFF\xC2", 2));
     if (sof < 0)
         return {};
     jpeg[sof + 5] = char(height >> 8);
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void reencodes();
     void refuses_data();
     void refuses();
+    void inspectsHeaders();
     void stripsWhatWasSent();
 };
 
@@ -52,6 +56,8 @@ void TestApiPhotoCodec::reencodes_data()
     QTest::addRow("small jpeg keeps its size") << makeJpeg(100, 80) << QByteArray("image/jpeg") << 100 << 80;
     QTest::addRow("exactly 512") << makeJpeg(512, 512) << QByteArray("image/jpeg") << 512 << 512;
     QTest::addRow("grayscale jpeg") << makeGrayJpeg(1024, 1024) << QByteArray("image/jpeg") << 512 << 512;
+    QTest::addRow("progressive jpeg under the limit")
+        << makeProgressiveJpeg(2000, 1500) << QByteArray("image/jpeg") << 512 << 384;
     QTest::addRow("png with alpha") << makePng(1000, 500, true) << QByteArray("image/png") << 512 << 256;
     QTest::addRow("png without alpha") << makePng(640, 480, false) << QByteArray("image/png") << 512 << 384;
     QTest::addRow("grayscale png") << makeGrayPng(700, 700) << QByteArray("image/png") << 512 << 512;
@@ -97,6 +103,16 @@ void TestApiPhotoCodec::refuses_data()
     QTest::addRow("jpeg bomb") << withJpegSize(jpeg, 60000, 60000) << 422 << u"image_too_large"_qs;
     QTest::addRow("jpeg too wide") << withJpegSize(jpeg, 20000, 10) << 422 << u"image_too_large"_qs;
     QTest::addRow("png over the pixel limit") << makeGrayPng(5000, 4000) << 422 << u"image_too_large"_qs;
+    // Baseline JPEGs: at most 24 MP (this one claims 7000 x 4000 = 28 MP).
+    QTest::addRow("jpeg over the pixel limit") << withJpegSize(jpeg, 7000, 4000) << 422 << u"image_too_large"_qs;
+    // Progressive JPEGs hold every coefficient in memory while decoding: at most 4 MP.
+    QTest::addRow("progressive jpeg over 4 MP") << makeProgressiveJpeg(2400, 1800) << 422 << u"image_too_large"_qs;
+    // The review's case, 12000 x 5000 progressive: refused from the header, so the truncated scans
+    // are never read (it would be invalid_image if decoding had started).
+    const QByteArray progressive = makeProgressiveJpeg(64, 64);
+    QTest::addRow("progressive 12000x5000, truncated")
+        << withJpegSize(progressive, 12000, 5000).left(progressive.indexOf(QByteArray("\xFF\xDA", 2)) + 40) << 422
+        << u"image_too_large"_qs;
     QByteArray big = makeJpeg(8, 8);
     big.append(QByteArray(PhotoCodec::MaxUploadBytes, '\0'));
     QTest::addRow("over 2 MiB") << big << 413 << u"payload_too_large"_qs;
@@ -113,6 +129,24 @@ void TestApiPhotoCodec::refuses()
     QCOMPARE(photo.error().httpStatus(), status);
     QCOMPARE(photo.error().code, code);
     QCOMPARE(photo.error().field, u"photo"_qs);
+    QVERIFY(!photo.error().message.isEmpty());
+}
+
+void TestApiPhotoCodec::inspectsHeaders()
+{
+    const ApiResult<PhotoCodec::Header> baseline = PhotoCodec::inspect(makeJpeg(300, 200));
+    QVERIFY(baseline);
+    QCOMPARE(baseline->format, PhotoCodec::Format::Jpeg);
+    QVERIFY(!baseline->progressive);
+    QCOMPARE(baseline->width, 300);
+    QCOMPARE(baseline->height, 200);
+    const ApiResult<PhotoCodec::Header> progressive = PhotoCodec::inspect(makeProgressiveJpeg(300, 200));
+    QVERIFY(progressive);
+    QVERIFY(progressive->progressive);
+    const ApiResult<PhotoCodec::Header> png = PhotoCodec::inspect(makePng(30, 20, true));
+    QVERIFY(png);
+    QCOMPARE(png->format, PhotoCodec::Format::Png);
+    QCOMPARE(png->width, 30);
 }
 
 void TestApiPhotoCodec::stripsWhatWasSent()

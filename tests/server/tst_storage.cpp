@@ -3,6 +3,8 @@
 
 #include <QAtomicInt>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QSemaphore>
@@ -17,6 +19,8 @@
 #include <QUuid>
 
 #include <memory>
+
+#include <sys/stat.h>
 
 using namespace Colleagues;
 using namespace Colleagues::Server;
@@ -101,6 +105,7 @@ private Q_SLOTS:
 
     void migrationsAreIdempotent();
     void migrationsSurviveConcurrentStarts();
+    void databaseFileIsPrivate();
     void accounts();
     void sessions();
     void throttling();
@@ -273,6 +278,30 @@ void TestStorage::migrationsAreIdempotent()
     QVERIFY(ada);
     QCOMPARE(ada->role, Role::Admin);
     QCOMPARE(second->latestSequence(), 0);
+}
+
+void TestStorage::databaseFileIsPrivate()
+{
+    if (isPostgres())
+        QSKIP("the database file is SQLite's");
+    // A data folder someone else made, open to all, and a umask that would leave new files 0644.
+    QVERIFY(QDir().mkpath(m_config.dataDir));
+    QVERIFY(QFile::setPermissions(m_config.dataDir,
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                      | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+    const mode_t previous = ::umask(022);
+    auto opened = openStorage();
+    ::umask(previous);
+    QVERIFY(opened);
+    QVERIFY(opened->createAccount(u"ada"_qs, "hash", Role::Member)); // a write: -wal and -shm exist
+    const QString db = m_config.sqliteFile();
+    for (const QString &path : {db, db + u"-wal"_qs, db + u"-shm"_qs}) {
+        struct stat st
+        {
+        };
+        QVERIFY2(::stat(QFile::encodeName(path).constData(), &st) == 0, qPrintable(path));
+        QCOMPARE(st.st_mode & 0777, mode_t(0600));
+    }
 }
 
 void TestStorage::migrationsSurviveConcurrentStarts()

@@ -14,12 +14,12 @@ namespace Colleagues::Test {
 namespace {
 
 QByteArray encodeJpeg(const std::vector<unsigned char> &pixels, int width, int height, int pixelFormat, int subsampling,
-                      int quality)
+                      int quality, int flags = 0)
 {
     tjhandle handle = tjInitCompress();
     unsigned char *jpeg = nullptr;
     unsigned long size = 0;
-    tjCompress2(handle, pixels.data(), width, 0, height, pixelFormat, &jpeg, &size, subsampling, quality, 0);
+    tjCompress2(handle, pixels.data(), width, 0, height, pixelFormat, &jpeg, &size, subsampling, quality, flags);
     QByteArray out(reinterpret_cast<const char *>(jpeg), qsizetype(size));
     tjFree(jpeg);
     tjDestroy(handle);
@@ -56,6 +56,20 @@ QByteArray makeJpeg(int width, int height)
         }
     }
     return encodeJpeg(rgb, width, height, TJPF_RGB, TJSAMP_420, 90);
+}
+
+QByteArray makeProgressiveJpeg(int width, int height)
+{
+    std::vector<unsigned char> rgb(std::size_t(width) * std::size_t(height) * 3);
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            unsigned char *p = &rgb[(std::size_t(y) * std::size_t(width) + std::size_t(x)) * 3];
+            p[0] = static_cast<unsigned char>(y * 255 / qMax(1, height - 1));
+            p[1] = 64;
+            p[2] = static_cast<unsigned char>(x * 255 / qMax(1, width - 1));
+        }
+    }
+    return encodeJpeg(rgb, width, height, TJPF_RGB, TJSAMP_420, 90, TJFLAG_PROGRESSIVE);
 }
 
 QByteArray makePng(int width, int height, bool alpha)

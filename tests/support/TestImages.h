@@ -12,6 +12,8 @@ namespace Colleagues::Test {
 //! A baseline JPEG or PNG of \a width x \a height.
 QByteArray makeJpeg(int width, int height);
 QByteArray makePng(int width, int height, bool alpha);
+//! A progressive JPEG (SOF2, many scans) of \a width x \a height.
+QByteArray makeProgressiveJpeg(int width, int height);
 //! A plain gray JPEG (8-bit grayscale) or PNG of \a width x \a height.
 QByteArray makeGrayJpeg(int width, int height);
 QByteArray makeGrayPng(int width, int height);

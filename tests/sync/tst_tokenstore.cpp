@@ -5,6 +5,7 @@
 #include "client/sync/TokenStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void noSessionBusMeansMemoryOnly();
     void optedInFileIsPrivate();
     void fileReadableByOthersIsIgnored();
+    void linkAtTheTokenPathIsReplaced();
 };
 
 void TestTokenStore::realKeychain()
@@ -136,6 +138,29 @@ void TestTokenStore::fileReadableByOthersIsIgnored()
     // Writing narrows it back to 0600.
     QVERIFY(write(store, u"ada@http://x"_qs, "fresh").ok);
     QCOMPARE(QFile::permissions(path) & QFile::ReadOther, QFile::Permissions());
+}
+
+void TestTokenStore::linkAtTheTokenPathIsReplaced()
+{
+    // Someone plants a link where the token goes, pointing at a file they can read.
+    QTemporaryDir dir;
+    const QString bait = dir.filePath(u"bait"_qs);
+    {
+        QFile f(bait);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    QVERIFY(QFile::setPermissions(bait, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::WriteOther));
+    const QString path = dir.filePath(u"token"_qs);
+    QVERIFY(QFile::link(bait, path));
+    TokenStore store;
+    store.setTokenFile(path);
+    QVERIFY(write(store, u"ada@http://x"_qs, "s3cr3t").ok);
+    QVERIFY(!QFileInfo(path).isSymLink());
+    QCOMPARE(QFileInfo(bait).size(), 0); // nothing written through the link
+    QCOMPARE(QFile::permissions(path) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+    TokenStore later;
+    later.setTokenFile(path);
+    QCOMPARE(call(later, &TokenStore::read, u"ada@http://x"_qs).token, QByteArray("s3cr3t"));
 }
 
 QTEST_GUILESS_MAIN(TestTokenStore)

@@ -10,12 +10,14 @@ packages=(
     # Qt 6.4
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    qt6-charts-dev qt6-svg-dev  # org chart, team overview and skill map
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev qt6-qpa-plugins
     # libraries
     libargon2-dev qtkeychain-qt6-dev libsqlite3-dev
     libturbojpeg0-dev libpng-dev  # the server decodes photos without Qt Gui
+    libldap-dev  # the company directory: ldap-sync and sign-in by bind
     # services and tools used by tests, benchmarks and the demo
-    postgresql postgresql-client openssl ca-certificates curl
+    postgresql postgresql-client slapd ldap-utils openssl ca-certificates curl
     gnome-keyring dbus dbus-x11 libsecret-tools
     xvfb xauth imagemagick x11-utils
     desktop-file-utils appstream lintian dpkg-dev fakeroot file

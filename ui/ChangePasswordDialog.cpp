@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/ChangePasswordDialog.h"
 
+#include "core/Validation.h"
+
 #include "client/sync/ApiClient.h"
 #include "client/sync/Session.h"
 #include "ui/widgets/PlainLabel.h"
@@ -17,7 +19,7 @@ namespace Colleagues {
 
 namespace {
 // The server's rule (colleagues-server user passwd): at least 8 characters.
-constexpr int MinPasswordLength = 8;
+constexpr int MinPasswordLength = Limits::PasswordMin;
 } // namespace
 
 ChangePasswordDialog::ChangePasswordDialog(ApiClient *api, Session *session, bool required, QWidget *parent)
@@ -27,6 +29,8 @@ ChangePasswordDialog::ChangePasswordDialog(ApiClient *api, Session *session, boo
 {
     setObjectName(QStringLiteral("changePasswordDialog"));
     setWindowTitle(tr("Change Password"));
+    // Wide enough that the hint wraps into a few lines and a long password fits its field.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXL + 4, Theme::SpaceXXL, Theme::SpaceXL);
     layout->setSpacing(Theme::SpaceL);

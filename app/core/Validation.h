@@ -32,6 +32,7 @@ inline constexpr int InterestMax = 64;
 inline constexpr int MessageBodyMax = 10000;
 inline constexpr int IdMax = 64;
 inline constexpr int PhotoTagMax = 128;
+inline constexpr int PasswordMin = 8; //!< code points; checked by the server, told early by the clients
 } // namespace Limits
 
 //! The single place that decides what a valid profile or message is.

@@ -2,13 +2,14 @@
 #pragma once
 
 #include "core/Expected.h"
+#include "core/Validation.h"
 
 #include <QByteArray>
 #include <QString>
 
 namespace Colleagues::Server::Cli {
 
-inline constexpr int MinPasswordLength = 8; //!< characters (code points)
+inline constexpr int MinPasswordLength = Limits::PasswordMin;
 inline constexpr int MaxPasswordBytes = 1024;
 
 //! Reads a new password for \a username: from the terminal, asked twice with echo off, when

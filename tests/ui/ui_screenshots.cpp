@@ -7,6 +7,7 @@
 #include "client/sync/Outbox.h"
 #include "client/sync/Session.h"
 #include "client/sync/SyncClient.h"
+#include "ui/ChangePasswordDialog.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
@@ -202,6 +203,21 @@ int main(int argc, char *argv[])
         dialog->reject();
     }
     fresh.window()->hide();
+
+    // The password dialog as it opens after signing in with a password an administrator set,
+    // with the new password typed differently twice.
+    window->changePassword(true);
+    if (auto *change = window->findChild<ChangePasswordDialog *>()) {
+        child<QLineEdit>(change, u"currentPasswordLineEdit")->setText(QStringLiteral("set-by-the-admin"));
+        child<QLineEdit>(change, u"newPasswordLineEdit")->setText(QStringLiteral("a new long password"));
+        child<QLineEdit>(change, u"repeatPasswordLineEdit")->setText(QStringLiteral("a new lomg password"));
+        child<QPushButton>(change, u"changePasswordButton")->click();
+        QTest::qWait(200);
+        const QString path = QDir(out).filePath(QStringLiteral("13-change-password.png"));
+        change->grab().save(path);
+        err() << "wrote " << path << Qt::endl;
+        change->reject();
+    }
 
     // The same screens in a dark palette.
     QApplication::setPalette(darkPalette());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/sync/SyncCommands.h"
 
+#include "core/Validation.h"
+
 #include "client/ClientStore.h"
 #include "client/CommandLine.h"
 #include "client/sync/ApiClient.h"
@@ -166,7 +168,7 @@ QString messageLine(const MessageRecord &r)
 }
 
 // The server's rule for new passwords (colleagues-server user passwd): at least 8 characters.
-constexpr int MinPasswordLength = 8;
+constexpr int MinPasswordLength = Limits::PasswordMin;
 
 /*!
  * Reads a new password (asked twice on a terminal) and changes \a current to it on the server;

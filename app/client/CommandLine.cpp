@@ -3,9 +3,11 @@
 
 #include "client/ClientStore.h"
 #include "client/search/SearchEngine.h"
+#include "client/sync/PhotoCache.h"
 #include "client/sync/SyncCommands.h"
 #include "core/ProfileCsv.h"
 #include "core/TextFold.h"
+#include "core/VCard.h"
 #include "core/Vocabulary.h"
 
 #include <QCommandLineParser>
@@ -13,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -24,7 +27,8 @@ namespace {
 const QStringList &commands()
 {
     static const QStringList names =
-        QStringList {QStringLiteral("search"), QStringLiteral("import-csv")} + SyncCommands::names();
+        QStringList {QStringLiteral("search"), QStringLiteral("export-vcard"), QStringLiteral("import-csv")}
+        + SyncCommands::names();
     return names;
 }
 
@@ -232,6 +236,98 @@ int runSearch(const QStringList &arguments)
     return page.error.isEmpty() || page.total > 0 ? 0 : 1;
 }
 
+int runExportVCard(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Write the people a search finds as vCard 4.0 contacts (RFC 6350, with RFC 6715 "
+                       "EXPERTISE and INTEREST), for an address book. Only the fields you received are "
+                       "written; photos are included when the app has them cached.\n\n")
+        + SearchEngine::syntaxHelp());
+    const QCommandLineOption output(QStringList {QStringLiteral("output"), QStringLiteral("o")},
+                                    QStringLiteral("Write to FILE instead of standard output."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption limit(QStringList {QStringLiteral("limit"), QStringLiteral("n")},
+                                   QStringLiteral("Write at most N people, best matches first (default 1000)."),
+                                   QStringLiteral("N"), QStringLiteral("1000"));
+    parser.addOption(output);
+    parser.addOption(limit);
+    parser.addPositionalArgument(QStringLiteral("QUERY"),
+                                 QStringLiteral("Words and filters to search for, or a username."));
+    const QString usage = QStringLiteral("colleagues export-vcard QUERY [--output FILE] [--limit N] [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    bool limitOk = false;
+    const int limitValue = parser.value(limit).toInt(&limitOk);
+    if (!limitOk || limitValue < 1 || limitValue > 10000) {
+        err() << "colleagues export-vcard: --limit must be 1 to 10000\n" << usage << "\n";
+        err().flush();
+        return 2;
+    }
+    const QString query = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
+    if (query.isEmpty()) {
+        err() << "colleagues export-vcard: give a search (e.g. \"skill:kubernetes\") or a username\n" << usage << "\n";
+        err().flush();
+        return 2;
+    }
+
+    ClientStore store;
+    if (!openStore(store, parser))
+        return 1;
+    // A username on its own means that person, even where a search would rank others first.
+    QList<Profile> people;
+    if (const std::optional<Profile> one = store.profileByUsername(query.toLower())) {
+        people.append(*one);
+    } else {
+        SearchEngine engine(&store);
+        engine.setVocabulary(Vocabulary::defaults());
+        SearchRequest request;
+        request.query = query;
+        request.limit = limitValue;
+        const SearchPage page = engine.search(request);
+        if (!page.error.isEmpty()) {
+            err() << "colleagues export-vcard: " << page.error << "\n";
+            err().flush();
+            return 2;
+        }
+        for (const SearchResult &result : page.results) {
+            if (std::optional<Profile> profile = store.profileByUsername(result.username))
+                people.append(std::move(*profile));
+        }
+    }
+    if (people.isEmpty()) {
+        err() << "colleagues export-vcard: no one matches " << query << "\n";
+        err().flush();
+        return 1;
+    }
+
+    const QString photos = PhotoCache::defaultDirectory(store.filePath());
+    QByteArray cards;
+    for (const Profile &person : std::as_const(people)) {
+        VCardPhoto photo;
+        const QString cached = PhotoCache::cachedFile(photos, person.photoTag);
+        if (QFile file(cached); !cached.isEmpty() && file.open(QIODevice::ReadOnly))
+            photo.data = file.readAll();
+        cards += toVCard(person, photo);
+    }
+
+    if (!parser.isSet(output)) {
+        std::fwrite(cards.constData(), 1, size_t(cards.size()), stdout);
+        std::fflush(stdout);
+        return 0;
+    }
+    const QString fileName = parser.value(output);
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(cards) != cards.size() || !file.commit()) {
+        err() << "colleagues export-vcard: cannot write " << fileName << ": " << file.errorString() << "\n";
+        err().flush();
+        return 1;
+    }
+    err() << "wrote " << people.size() << (people.size() == 1 ? " contact" : " contacts") << " to " << fileName << "\n";
+    err().flush();
+    return 0;
+}
+
 int runImportCsv(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -329,6 +425,8 @@ int run(const QStringList &arguments)
         return runSearch(rest);
     if (command == QLatin1String("import-csv"))
         return runImportCsv(rest);
+    if (command == QLatin1String("export-vcard"))
+        return runExportVCard(rest);
     if (SyncCommands::names().contains(command))
         return SyncCommands::run(command, rest);
     err() << "colleagues: unknown command\n";
@@ -340,6 +438,7 @@ QString commandsHelp()
 {
     return QStringLiteral("Commands (no window needed; each has --help):\n"
                           "  search QUERY [--limit N] [--offset N] [--json]   search the local directory\n"
+                          "  export-vcard QUERY [--output FILE]               save the people found as contacts\n"
                           "  import-csv FILE                                  import people from a CSV file\n"
                           "%2"
                           "Global option: --data-dir DIR (default: %1)\n")

@@ -6,6 +6,12 @@
 #include "tests/support/CliRun.h"
 #include "tests/support/FixtureDirectory.h"
 #include "tests/support/List.h"
+#include "tests/support/VCardReader.h"
+
+#include "core/ProfileCsv.h"
+#include "core/VCard.h"
+
+#include <QFile>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Colleagues;
 using namespace Colleagues::Test;
 
 class TestSearchCli : public QObject
@@ -29,6 +36,9 @@ private Q_SLOTS:
     void help();
     void usageErrors();
     void importBadRows();
+    void exportVCardMatchesTheDirectory();
+    void exportVCardOfOnePerson();
+    void exportVCardErrors();
 
 private:
     struct Run
@@ -223,6 +233,93 @@ void TestSearchCli::importBadRows()
     const Run found = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("search"), QStringLiteral("rust"),
                            QStringLiteral("--json")});
     QCOMPARE(QJsonDocument::fromJson(found.out).object().value(QStringLiteral("total")).toInt(), 1);
+}
+
+void TestSearchCli::exportVCardMatchesTheDirectory()
+{
+    // The fixture as read by the CSV reader is the reference each card is checked against.
+    QFile fixture(FixtureDirectory::path());
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const ProfileCsvResult csv = readProfileCsv(&fixture);
+    QVERIFY(csv.errors.isEmpty());
+    QHash<QString, Profile> byName;
+    for (const Profile &p : csv.profiles)
+        byName.insert(p.displayName, p);
+
+    const QString file = m_dir.filePath(QStringLiteral("kubernetes.vcf"));
+    const Run exported = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("export-vcard"),
+                              QStringLiteral("skill:kubernetes"), QStringLiteral("--output"), file});
+    QCOMPARE(exported.exitCode, 0);
+    const Run searched = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),
+                              QStringLiteral("skill:kubernetes"), QStringLiteral("--json")});
+    const QJsonArray results = QJsonDocument::fromJson(searched.out).object().value(u"results"_qs).toArray();
+    QVERIFY(results.size() >= 2);
+    QVERIFY2(exported.err.contains(QByteArray("wrote ") + QByteArray::number(results.size()) + " contacts"),
+             exported.err.constData());
+
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const VCardFile cards = VCardFile::parse(written.readAll());
+    QVERIFY2(cards.problems.isEmpty(), qPrintable(cards.problems.join(u'\n')));
+    QCOMPARE(cards.cards.size(), results.size());
+    for (qsizetype i = 0; i < cards.cards.size(); ++i) {
+        const VCardContact &card = cards.cards[i];
+        // In the search's order, and every field as the directory has it.
+        QCOMPARE(card.text(u"FN"_qs), results[i].toObject().value(u"display_name"_qs).toString());
+        const Profile expected = byName.value(card.text(u"FN"_qs));
+        QVERIFY(!expected.username.isEmpty());
+        QCOMPARE(card.text(u"TITLE"_qs), expected.title);
+        QCOMPARE(card.all(u"ORG"_qs).value(0).components().value(1), expected.department);
+        QCOMPARE(card.text(u"EMAIL"_qs), expected.email);
+        QCOMPARE(card.text(u"TEL"_qs), expected.phone);
+        QCOMPARE(card.all(u"ADR"_qs).value(0).components().value(3), expected.location);
+        QCOMPARE(card.text(u"TZ"_qs), expected.timeZone);
+        QCOMPARE(card.text(u"NOTE"_qs), expected.bio);
+        QStringList skills;
+        for (const VCardProperty &p : card.all(u"EXPERTISE"_qs))
+            skills.append(p.text() + u':' + p.param(u"LEVEL"_qs).value(0));
+        QStringList expectedSkills;
+        for (const Skill &s : expected.skills)
+            expectedSkills.append(s.name + u':' + expertiseLevel(s.level));
+        QCOMPARE(skills, expectedSkills);
+        QStringList interests;
+        for (const VCardProperty &p : card.all(u"INTEREST"_qs))
+            interests.append(p.text());
+        QCOMPARE(interests, expected.interests);
+    }
+}
+
+void TestSearchCli::exportVCardOfOnePerson()
+{
+    // A username means that person; without --output the card goes to standard output.
+    const Run one =
+        run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("export-vcard"), QStringLiteral("zoe")});
+    QCOMPARE(one.exitCode, 0);
+    const VCardFile cards = VCardFile::parse(one.out);
+    QVERIFY2(cards.problems.isEmpty(), qPrintable(cards.problems.join(u'\n')));
+    QCOMPARE(cards.cards.size(), 1);
+    QCOMPARE(cards.cards.first().text(u"FN"_qs), QStringLiteral("Zoë Martin"));
+    QVERIFY(one.err.isEmpty());
+}
+
+void TestSearchCli::exportVCardErrors()
+{
+    const auto exportVCard = [this](QStringList arguments) {
+        return run(QStringList {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("export-vcard")}
+                   + arguments);
+    };
+    const Run noQuery = exportVCard({});
+    QCOMPARE(noQuery.exitCode, 2);
+    QVERIFY2(noQuery.err.contains("give a search"), noQuery.err.constData());
+    const Run nobody = exportVCard({QStringLiteral("dept:\"No Such Department\"")});
+    QCOMPARE(nobody.exitCode, 1);
+    QVERIFY2(nobody.err.contains("no one matches"), nobody.err.constData());
+    QVERIFY(nobody.out.isEmpty());
+    QCOMPARE(exportVCard({QStringLiteral("ada"), QStringLiteral("--limit"), QStringLiteral("0")}).exitCode, 2);
+    const Run unwritable =
+        exportVCard({QStringLiteral("ada"), QStringLiteral("--output"), QStringLiteral("/nonexistent/dir/ada.vcf")});
+    QCOMPARE(unwritable.exitCode, 1);
+    QVERIFY2(unwritable.err.contains("cannot write /nonexistent/dir/ada.vcf"), unwritable.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSearchCli)

@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace Colleagues {
 
@@ -18,19 +19,38 @@ PhotoCache::PhotoCache(ApiClient *api, const QString &directory, QObject *parent
     , m_directory(directory)
 { }
 
-QString PhotoCache::pathFor(const QString &tag) const
+namespace {
+
+QString fileFor(const QString &directory, const QString &tag)
 {
     // Tags are opaque: hash them into a safe file name.
     const QByteArray name = QCryptographicHash::hash(tag.toUtf8(), QCryptographicHash::Sha256).toHex().left(40);
-    return m_directory + QLatin1Char('/') + QString::fromLatin1(name);
+    return directory + QLatin1Char('/') + QString::fromLatin1(name);
+}
+
+} // namespace
+
+QString PhotoCache::defaultDirectory(const QString &storeFile)
+{
+    return QFileInfo(storeFile).absolutePath() + QStringLiteral("/photos");
+}
+
+QString PhotoCache::cachedFile(const QString &directory, const QString &tag)
+{
+    if (tag.isEmpty())
+        return {};
+    const QString path = fileFor(directory, tag);
+    return QFile::exists(path) ? path : QString();
+}
+
+QString PhotoCache::pathFor(const QString &tag) const
+{
+    return fileFor(m_directory, tag);
 }
 
 QString PhotoCache::cachedPath(const QString &tag) const
 {
-    if (tag.isEmpty())
-        return {};
-    const QString path = pathFor(tag);
-    return QFile::exists(path) ? path : QString();
+    return cachedFile(m_directory, tag);
 }
 
 QString PhotoCache::photo(const QString &username, const QString &tag)

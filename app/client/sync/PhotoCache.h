@@ -25,6 +25,11 @@ public:
     //! \a directory holds the cached files (created when needed).
     PhotoCache(ApiClient *api, const QString &directory, QObject *parent = nullptr);
 
+    //! Where photos of the store in \a storeFile are cached unless another folder is given.
+    static QString defaultDirectory(const QString &storeFile);
+    //! The cached file for \a tag in \a directory, or an empty string; no network.
+    static QString cachedFile(const QString &directory, const QString &tag);
+
     QString directory() const { return m_directory; }
     //! The cached file for \a tag, or an empty string when it is not cached.
     QString cachedPath(const QString &tag) const;

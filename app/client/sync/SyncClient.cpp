@@ -11,7 +11,6 @@
 #include "client/sync/SyncSchema_p.h"
 #include "client/sync/TokenStore.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -53,11 +52,8 @@ SyncClient::SyncClient(ClientStore *store, QNetworkAccessManager *network, QObje
     , m_session(new Session(m_api, m_database, m_tokens, this))
     , m_engine(new SyncEngine(m_api, m_database, this))
     , m_outbox(new Outbox(m_api, m_database, this))
-    , m_photos(new PhotoCache(m_api,
-                              photoDirectory.isEmpty()
-                                  ? QFileInfo(store->filePath()).absolutePath() + QStringLiteral("/photos")
-                                  : photoDirectory,
-                              this))
+    , m_photos(new PhotoCache(
+          m_api, photoDirectory.isEmpty() ? PhotoCache::defaultDirectory(store->filePath()) : photoDirectory, this))
 {
     qRegisterMetaType<Colleagues::SyncState>();
     qRegisterMetaType<Colleagues::MessageRecord>();

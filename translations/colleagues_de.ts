@@ -847,6 +847,22 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>No one matches these filters</source>
         <translation>Niemand passt zu diesen Filtern</translation>
     </message>
+    <message>
+        <source>Save Contact</source>
+        <translation>Kontakt speichern</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.vcf)</source>
+        <translation>Kontaktkarten (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Saved %1&apos;s contact to %2</source>
+        <translation>Kontakt von %1 unter %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>The contact could not be saved to %1: %2</source>
+        <translation>Der Kontakt konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PhotoCropDialog</name>
@@ -1175,6 +1191,18 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>%1 copied</source>
         <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Save Contact…</source>
+        <translation>Kontakt speichern…</translation>
+    </message>
+    <message>
+        <source>Save as a contact card (.vcf) for your address book</source>
+        <translation>Als Kontaktkarte (.vcf) für Ihr Adressbuch speichern</translation>
+    </message>
+    <message>
+        <source>Save %1 as a contact</source>
+        <translation>%1 als Kontakt speichern</translation>
     </message>
 </context>
 <context>

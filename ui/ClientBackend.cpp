@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/ClientBackend.h"
 
+#include "core/VCard.h"
+
 #include "client/ClientStore.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/PhotoCache.h"
@@ -73,6 +75,15 @@ QString ClientBackend::me() const
 std::optional<Profile> ClientBackend::profile(const QString &id) const
 {
     return m_store->profile(id);
+}
+
+QByteArray ClientBackend::contactCard(const Profile &profile) const
+{
+    VCardPhoto photo;
+    const QString cached = m_sync->photos()->cachedPath(profile.photoTag);
+    if (QFile file(cached); !cached.isEmpty() && file.open(QIODevice::ReadOnly))
+        photo.data = file.readAll();
+    return toVCard(profile, photo);
 }
 
 std::optional<Profile> ClientBackend::profileByUsername(const QString &username) const

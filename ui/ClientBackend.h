@@ -42,6 +42,8 @@ public:
     QList<Profile> directReports(const QString &username) const;
     //! The name to show for \a username (display name, or the username when unknown).
     QString displayName(const QString &username) const;
+    //! \a profile as a vCard 4.0 contact, with the photo when it is cached (see core/VCard.h).
+    QByteArray contactCard(const Profile &profile) const;
     //! Skill names in the directory, most used first (for the editor's completion).
     QStringList skillNames() const;
 

@@ -3,7 +3,10 @@
 // message (arriving in a second client), edit and save a profile (synced to the other
 // client), a conflict, sign-in errors, going offline and back, markup shown literally.
 #include "tests/support/ServerProcess.h"
+#include "tests/support/VCardReader.h"
 #include "tests/ui/UiDriver.h"
+
+#include "core/VCard.h"
 
 #include "client/ClientStore.h"
 #include "client/sync/Outbox.h"
@@ -34,10 +37,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -96,6 +101,7 @@ private Q_SLOTS:
     void typoAndFilters();
     void keyboardNavigation();
     void openAProfile();
+    void saveAndDragContacts();
     void markupShowsLiterally();
     void sendAMessageAndSeeItArrive();
     void composerKeys();
@@ -389,6 +395,58 @@ void TestDesktopApp::openAProfile()
     w->showPerson(QStringLiteral("ada"));
     QVERIFY(!child<QPushButton>(pane, u"messageButton")->isVisible());
     QVERIFY(pane->findChild<QPushButton *>(QStringLiteral("editProfileButton"))->isVisible());
+}
+
+void TestDesktopApp::saveAndDragContacts()
+{
+    MainWindow *w = m_ada->window();
+    w->showPerson(QStringLiteral("grace"));
+    const std::optional<Profile> grace = m_ada->app.store()->profileByUsername(QStringLiteral("grace"));
+    QVERIFY(grace);
+    ProfilePane *pane = child<ProfilePane>(w, u"profilePane");
+
+    // "Save Contact…" asks where, then writes the card there.
+    QTemporaryDir target;
+    const QString fileName = target.filePath(QStringLiteral("grace.vcf"));
+    child<QPushButton>(pane, u"saveContactButton")->click();
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = w->findChild<QFileDialog *>(QStringLiteral("saveContactDialog"))) != nullptr);
+    QVERIFY(dialog->selectedFiles().value(0).endsWith(vCardFileName(*grace)));
+    dialog->selectFile(fileName);
+    static_cast<QDialog *>(dialog)->accept(); // as the Save button does
+    QTRY_VERIFY(QFile::exists(fileName));
+    // The window has the focus back, as after any dialog (offscreen does not hand it back itself).
+    w->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(w));
+    QFile saved(fileName);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const VCardFile file = VCardFile::parse(saved.readAll());
+    QVERIFY2(file.problems.isEmpty(), qPrintable(file.problems.join(u'\n')));
+    QCOMPARE(file.cards.size(), 1);
+    QCOMPARE(file.cards.first().text(u"FN"_qs), grace->displayName);
+    QCOMPARE(file.cards.first().text(u"EMAIL"_qs), grace->email);
+    QCOMPARE(file.cards.first().all(u"EXPERTISE"_qs).size(), grace->skills.size());
+
+    // Rows dragged out of the results carry one card each, as data and as .vcf files.
+    QVERIFY(search(m_ada->app, QStringLiteral("kubernetes")));
+    auto *model = child<ResultsModel>(w, u"resultsModel");
+    QTRY_VERIFY(model->rowCount() >= 2);
+    QVERIFY(model->flags(model->index(0)) & Qt::ItemIsDragEnabled);
+    const std::unique_ptr<QMimeData> mime(model->mimeData({model->index(0), model->index(1)}));
+    QVERIFY(mime);
+    const VCardFile dragged = VCardFile::parse(mime->data(QStringLiteral("text/vcard")));
+    QVERIFY2(dragged.problems.isEmpty(), qPrintable(dragged.problems.join(u'\n')));
+    QCOMPARE(dragged.cards.size(), 2);
+    QCOMPARE(mime->urls().size(), 2);
+    for (int row = 0; row < 2; ++row) {
+        const QString name = model->index(row).data().toString();
+        QCOMPARE(dragged.cards[row].text(u"FN"_qs), name);
+        QFile dropped(mime->urls()[row].toLocalFile());
+        QVERIFY2(dropped.open(QIODevice::ReadOnly), qPrintable(dropped.fileName()));
+        const VCardFile one = VCardFile::parse(dropped.readAll());
+        QCOMPARE(one.cards.size(), 1);
+        QCOMPARE(one.cards.first().text(u"FN"_qs), name);
+    }
 }
 
 void TestDesktopApp::markupShowsLiterally()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/people/PeoplePanel.h"
 
+#include "core/VCard.h"
+
 #include "ui/ClientBackend.h"
 #include "ui/people/FilterButton.h"
 #include "ui/people/ProfilePane.h"
@@ -16,16 +18,21 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -50,6 +57,16 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     m_resultsView->setObjectName(QStringLiteral("resultsListView"));
     m_resultsView->setAccessibleName(tr("People found"));
     m_resultsView->setModel(m_resultsModel);
+    // A person dragged out of the list arrives as a contact card (address book, mail, folder).
+    m_resultsModel->setContactCards([this](const QString &username) -> QPair<QString, QByteArray> {
+        const std::optional<Profile> profile = m_backend->profileByUsername(username);
+        if (!profile)
+            return {};
+        return {vCardFileName(*profile), m_backend->contactCard(*profile)};
+    });
+    m_resultsView->setDragEnabled(true);
+    m_resultsView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_resultsView->setDefaultDropAction(Qt::CopyAction);
     m_resultsView->setItemDelegate(new ResultDelegate(m_backend->images(), m_resultsView));
     m_resultsView->setFrameShape(QFrame::NoFrame);
     m_resultsView->setUniformItemSizes(true);
@@ -90,6 +107,7 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     connect(m_profilePane, &ProfilePane::profileRequested, this, &PeoplePanel::showPerson);
     connect(m_profilePane, &ProfilePane::messageRequested, this, &PeoplePanel::conversationRequested);
     connect(m_profilePane, &ProfilePane::editRequested, this, &PeoplePanel::editProfileRequested);
+    connect(m_profilePane, &ProfilePane::saveContactRequested, this, [this] { saveContact(m_profilePane->profile()); });
     connect(m_backend, &ClientBackend::directoryChanged, this, &PeoplePanel::onDirectoryChanged);
     connect(m_backend->images(), &ImageCache::photoChanged, m_resultsView->viewport(), qOverload<>(&QWidget::update));
     // A minute hand for the local times in the list.
@@ -302,6 +320,38 @@ void PeoplePanel::showPerson(const QString &username)
     m_profilePane->setProfile(*profile, manager, m_backend->directReports(profile->username),
                               profile->username == m_backend->me());
     Q_EMIT personShown();
+}
+
+void PeoplePanel::saveContact(const Profile &profile)
+{
+    if (profile.username.isEmpty())
+        return;
+    // Read now: the person may change while the dialog is open, the card is of what was shown.
+    const QByteArray card = m_backend->contactCard(profile);
+    const QString name = profile.displayName.isEmpty() ? profile.username : profile.displayName;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    auto *dialog = new QFileDialog(this, tr("Save Contact"), QDir(folder).filePath(vCardFileName(profile)),
+                                   tr("Contact cards (*.vcf)"));
+    dialog->setObjectName(QStringLiteral("saveContactDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("vcf"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, card, name](const QString &fileName) {
+        QSaveFile file(fileName);
+        if (file.open(QIODevice::WriteOnly) && file.write(card) == card.size() && file.commit()) {
+            Q_EMIT statusMessage(tr("Saved %1's contact to %2").arg(name, QDir::toNativeSeparators(fileName)), 8000);
+            return;
+        }
+        auto *box = new QMessageBox(
+            QMessageBox::Warning, tr("Save Contact"),
+            tr("The contact could not be saved to %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString()),
+            QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("saveContactErrorBox"));
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    dialog->open();
 }
 
 QString PeoplePanel::understoodText(const SearchPage &page)

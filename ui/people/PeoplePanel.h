@@ -17,6 +17,7 @@ class FilterButton;
 class LinkButton;
 class ProfilePane;
 class ResultsModel;
+struct Profile;
 struct SearchPage;
 
 /*!
@@ -36,6 +37,8 @@ public:
     ProfilePane *profilePane() const { return m_profilePane; }
     //! Shows \a username's profile in the pane, then emits personShown(); or says they are gone.
     void showPerson(const QString &username);
+    //! Asks where to save \a profile as a contact card (.vcf) and writes it there.
+    void saveContact(const Profile &profile);
     //! The person a "message" command means: the selected result, else the profile on screen.
     QString selectedUsername() const;
     //! Puts the cursor in the search field with its text selected.

@@ -97,6 +97,11 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
     m_editButton->setObjectName(QStringLiteral("editProfileButton"));
     connect(m_editButton, &QPushButton::clicked, this, &ProfilePane::editRequested);
     actions->addWidget(m_editButton);
+    m_saveContactButton = new QPushButton(tr("Save Contact…"), content);
+    m_saveContactButton->setObjectName(QStringLiteral("saveContactButton"));
+    m_saveContactButton->setToolTip(tr("Save as a contact card (.vcf) for your address book"));
+    connect(m_saveContactButton, &QPushButton::clicked, this, &ProfilePane::saveContactRequested);
+    actions->addWidget(m_saveContactButton);
     actions->addStretch();
     identity->addLayout(actions);
     header->addLayout(identity, 1);
@@ -241,6 +246,7 @@ void ProfilePane::setProfile(const Profile &profile, const std::optional<Profile
     m_messageButton->setVisible(!isMe);
     m_messageButton->setAccessibleName(tr("Message %1").arg(m_nameLabel->text()));
     m_editButton->setVisible(isMe);
+    m_saveContactButton->setAccessibleName(tr("Save %1 as a contact").arg(m_nameLabel->text()));
 
     auto setValue = [this](QLabel *label, const QString &text) {
         label->setText(text.isEmpty() ? tr("Not given") : text);

@@ -44,6 +44,8 @@ Q_SIGNALS:
     void profileRequested(const QString &username);
     void messageRequested(const QString &username);
     void editRequested();
+    //! "Save Contact…": the person shown, as a contact file.
+    void saveContactRequested();
 
 private:
     void updateLocalTime();
@@ -59,6 +61,7 @@ private:
     QLabel *m_orgLabel;
     QPushButton *m_messageButton;
     QPushButton *m_editButton;
+    QPushButton *m_saveContactButton;
     QLabel *m_emailLabel;
     QToolButton *m_copyEmailButton;
     QLabel *m_phoneLabel;

@@ -3,6 +3,13 @@
 
 #include "ui/people/SearchService.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QUrl>
+
 #include <algorithm>
 
 namespace Colleagues {
@@ -12,6 +19,59 @@ ResultsModel::ResultsModel(SearchService *service, QObject *parent)
     , m_service(service)
 {
     connect(m_service, &SearchService::pageReady, this, &ResultsModel::onPageReady);
+}
+
+ResultsModel::~ResultsModel() = default;
+
+Qt::ItemFlags ResultsModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    if (index.isValid() && m_cards)
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList ResultsModel::mimeTypes() const
+{
+    return {QStringLiteral("text/vcard"), QStringLiteral("text/uri-list"), QStringLiteral("text/plain")};
+}
+
+QMimeData *ResultsModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (!m_cards)
+        return nullptr;
+    QByteArray cards;
+    QList<QUrl> files;
+    QStringList names;
+    // A folder per drag, so two people of the same name in different drags do not collide.
+    if (!m_dragFiles)
+        m_dragFiles = std::make_unique<QTemporaryDir>();
+    const QDir folder(m_dragFiles->filePath(QString::number(++m_drags)));
+    const bool haveFolder = m_dragFiles->isValid() && QDir().mkpath(folder.path());
+    for (const QModelIndex &index : indexes) {
+        const SearchResult *row = result(index);
+        if (!row)
+            continue;
+        const auto [fileName, card] = m_cards(row->username);
+        if (card.isEmpty())
+            continue;
+        cards += card;
+        names.append(row->displayName.isEmpty() ? row->username : row->displayName);
+        QString path = folder.filePath(fileName);
+        for (int n = 2; QFile::exists(path); ++n)
+            path = folder.filePath(QStringLiteral("%1 (%2).vcf").arg(QFileInfo(fileName).completeBaseName()).arg(n));
+        if (QSaveFile file(path);
+            haveFolder && file.open(QIODevice::WriteOnly) && file.write(card) == card.size() && file.commit())
+            files.append(QUrl::fromLocalFile(path));
+    }
+    if (cards.isEmpty())
+        return nullptr;
+    auto *mime = new QMimeData;
+    mime->setData(QStringLiteral("text/vcard"), cards);
+    if (!files.isEmpty())
+        mime->setUrls(files);
+    mime->setText(names.join(QLatin1Char('\n')));
+    return mime;
 }
 
 void ResultsModel::setRequest(const SearchRequest &request)

@@ -5,6 +5,11 @@
 
 #include <QAbstractListModel>
 
+#include <functional>
+#include <memory>
+
+class QTemporaryDir;
+
 namespace Colleagues {
 
 class SearchService;
@@ -31,6 +36,13 @@ public:
     };
 
     explicit ResultsModel(SearchService *service, QObject *parent = nullptr);
+    ~ResultsModel() override;
+
+    //! A person's contact card (vCard) and its file name, for dragging rows out; null: none.
+    using ContactCard = std::function<QPair<QString, QByteArray>(const QString &username)>;
+    //! With \a cards set, rows can be dragged to an address book, a file manager or a mail as
+    //! contact cards: text/vcard, and a .vcf file per person (text/uri-list).
+    void setContactCards(ContactCard cards) { m_cards = std::move(cards); }
 
     void setRequest(const SearchRequest &request);
     const SearchRequest &request() const { return m_request; }
@@ -50,6 +62,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
 Q_SIGNALS:
     //! The first page of a new request arrived (rows replaced; summary() updated).
@@ -66,6 +81,9 @@ private:
     int m_pageSize = 30; //!< a screenful or two; more come with fetchMore() while scrolling
     int m_pendingQuery = 0; //!< ticket of the request whose first page is awaited
     int m_pendingMore = 0; //!< ticket of the next page being fetched
+    ContactCard m_cards;
+    mutable std::unique_ptr<QTemporaryDir> m_dragFiles; //!< .vcf files of drags, removed with the model
+    mutable int m_drags = 0;
 };
 
 } // namespace Colleagues

@@ -19,6 +19,7 @@ namespace {
 
 // Photos decoding or waiting for a decoder; more than Decoders + MaxWaiting are refused.
 std::atomic<int> g_inHand {0};
+std::function<void()> g_beforeDecode; // set by tests before any decode runs
 
 // The codec's own threads, so that large photos never occupy the request workers' pool.
 // Never destroyed: a photo may still be decoding when static objects go away.
@@ -358,10 +359,22 @@ ApiResult<EncodedPhoto> PhotoCodec::normalize(const QByteArray &data)
     std::future<ApiResult<EncodedPhoto>> done = result->get_future();
     const Header h = header.value();
     decoderPool().start([result, data, h] {
+        if (g_beforeDecode)
+            g_beforeDecode();
         result->set_value(h.format == Format::Jpeg ? normalizeJpeg(data, h) : normalizePng(data, h));
         g_inHand.fetch_sub(1);
     });
     return done.get();
+}
+
+int PhotoCodec::inHand()
+{
+    return g_inHand.load();
+}
+
+void PhotoCodec::setBeforeDecode(std::function<void()> hook)
+{
+    g_beforeDecode = std::move(hook);
 }
 
 } // namespace Colleagues::Server

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 namespace Colleagues::Server {
 
 //! A photo as the server keeps it: re-encoded, metadata stripped, at most MaxSide on each side.
@@ -59,6 +61,11 @@ public:
 
     //! Decodes and re-encodes \a data on the codec's own pool; the caller waits for the result.
     static ApiResult<EncodedPhoto> normalize(const QByteArray &data);
+
+    //! Photos being decoded or waiting for a decoder now.
+    static int inHand();
+    //! For tests: runs on the decoder thread before each decode (e.g. to keep decoders busy).
+    static void setBeforeDecode(std::function<void()> hook);
 };
 
 } // namespace Colleagues::Server

@@ -6,7 +6,11 @@
 #include "server/http/PhotoCodec.h"
 #include "tests/support/TestImages.h"
 
+#include <QSemaphore>
 #include <QTest>
+
+#include <thread>
+#include <vector>
 
 using namespace Colleagues;
 using namespace Colleagues::Server;
@@ -43,6 +47,7 @@ private Q_SLOTS:
     void refuses();
     void inspectsHeaders();
     void stripsWhatWasSent();
+    void busyDecodersRefuseMore();
 };
 
 void TestApiPhotoCodec::reencodes_data()
@@ -158,6 +163,43 @@ void TestApiPhotoCodec::stripsWhatWasSent()
     const ApiResult<EncodedPhoto> photo = PhotoCodec::normalize(jpeg);
     QVERIFY2(photo, photo ? "" : qPrintable(photo.error().message));
     QVERIFY(!photo->data.contains(secret));
+}
+
+void TestApiPhotoCodec::busyDecodersRefuseMore()
+{
+    // Both decoders held inside a decode, one more photo waiting for them: the next is refused
+    // at once with 503 "busy" and Retry-After, and the ones in hand still finish.
+    QSemaphore started;
+    QSemaphore release;
+    PhotoCodec::setBeforeDecode([&] {
+        started.release();
+        release.acquire();
+    });
+    const QByteArray photo = makeJpeg(800, 600);
+    const int inHand = PhotoCodec::Decoders + PhotoCodec::MaxWaiting;
+    std::vector<ApiResult<EncodedPhoto>> results(size_t(inHand), ApiResult<EncodedPhoto>(ApiError {}));
+    std::vector<std::thread> uploads;
+    for (int i = 0; i < inHand; ++i)
+        uploads.emplace_back([&, i] { results[size_t(i)] = PhotoCodec::normalize(photo); });
+    QVERIFY(started.tryAcquire(PhotoCodec::Decoders, 10000));
+    QTRY_COMPARE(PhotoCodec::inHand(), inHand);
+
+    const ApiResult<EncodedPhoto> refused = PhotoCodec::normalize(photo);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().httpStatus(), 503);
+    QCOMPARE(refused.error().code, QStringLiteral("busy"));
+    QCOMPARE(refused.error().retryAfterSeconds, PhotoCodec::BusyRetryAfterSeconds);
+    QCOMPARE(PhotoCodec::inHand(), inHand);
+
+    release.release(inHand);
+    for (std::thread &upload : uploads)
+        upload.join();
+    PhotoCodec::setBeforeDecode({});
+    for (const ApiResult<EncodedPhoto> &result : results)
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
+    QCOMPARE(PhotoCodec::inHand(), 0);
+    // Free again: the next photo is decoded.
+    QVERIFY(PhotoCodec::normalize(photo));
 }
 
 QTEST_GUILESS_MAIN(TestApiPhotoCodec)

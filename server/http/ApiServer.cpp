@@ -228,6 +228,8 @@ void ApiServer::finish(Exchange &exchange, const HttpResponse &response, bool de
     const int status = delivered ? response.status : ClientClosedRequest;
     const double seconds = double(exchange.m_timer.nsecsElapsed()) / 1e9;
     m_metrics->recordRequest(exchange.route(), exchange.request().method, status, seconds);
+    if (delivered)
+        m_metrics->addBodyBytes(response.body.size());
     if (lcHttp().isInfoEnabled()) {
         const QString user = exchange.session() ? exchange.session()->username : QStringLiteral("-");
         qCInfo(lcHttp).noquote() << QStringLiteral("%1 %2 \"%3 %4\" %5 %6 %7ms")

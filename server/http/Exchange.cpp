@@ -2,6 +2,7 @@
 #include "server/http/Exchange.h"
 
 #include "server/http/ApiServer.h"
+#include "server/http/Compression.h"
 
 #include <QHttpServerResponder>
 #include <QThread>
@@ -38,6 +39,8 @@ void Exchange::respond(HttpResponse response)
 {
     if (m_responded.exchange(true))
         return;
+    // On the answering thread (a worker for sync pages), not the HTTP thread.
+    Compression::compressIfAccepted(m_request, response);
     ExchangePtr self = shared_from_this();
     if (QThread::currentThread() == m_server->thread()) {
         m_server->complete(self, std::move(response));

@@ -185,6 +185,8 @@ void ScimApi::replaceUser(const ExchangePtr &ex, const QString &, const QString 
         notifying([&] { return m_service.replace(id, body.value(), ex->request().header("if-match")); });
     if (!user)
         return ex->respond(user.error().toResponse());
+    if (!user->active)
+        m_shared->sessionCache().clear(); // the account's sessions ended; none may linger here
     ex->respond(userResponse(ex->request(), 200, user.value()));
 }
 
@@ -197,6 +199,8 @@ void ScimApi::patchUser(const ExchangePtr &ex, const QString &, const QString &i
         notifying([&] { return m_service.patch(id, body.value(), ex->request().header("if-match")); });
     if (!user)
         return ex->respond(user.error().toResponse());
+    if (!user->active)
+        m_shared->sessionCache().clear(); // the account's sessions ended; none may linger here
     ex->respond(userResponse(ex->request(), 200, user.value()));
 }
 
@@ -205,6 +209,7 @@ void ScimApi::deleteUser(const ExchangePtr &ex, const QString &, const QString &
     const ScimResult<bool> removed = notifying([&] { return m_service.remove(id, ex->request().header("if-match")); });
     if (!removed)
         return ex->respond(removed.error().toResponse());
+    m_shared->sessionCache().clear();
     ex->respond(HttpResponse::empty(204));
 }
 

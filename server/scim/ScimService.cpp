@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/scim/ScimService.h"
 
+#include "core/Validation.h"
 #include "server/accounts/Tokens.h"
 #include "server/scim/ScimPatch.h"
 #include "server/scim/ScimSchemas.h"
@@ -112,6 +113,9 @@ ScimResult<ScimService::Page> ScimService::list(const ScimUserQuery &query, int 
     Page page;
     if (query.by == ScimUserQuery::By::Username && query.value.isEmpty())
         return page; // a userName that cannot exist
+    if (query.by == ScimUserQuery::By::ExternalId
+        && Validation::checkSingleLine(query.value, QStringLiteral("externalId"), ScimUser::MaxIdLength))
+        return page; // an externalId that cannot be stored
     const Expected<QList<ScimUserRecord>> users =
         m_storage->scim().scimUsers(query, qMax(1, startIndex) - 1, count, &page.total);
     if (!users)
@@ -122,6 +126,8 @@ ScimResult<ScimService::Page> ScimService::list(const ScimUserQuery &query, int 
 
 ScimResult<ScimUserRecord> ScimService::user(const QString &id) const
 {
+    if (!ScimUser::isPossibleId(id))
+        return ScimError::notFound(id); // never reaches the database, which may refuse such text
     const Expected<std::optional<ScimUserRecord>> found = m_storage->scim().findScimUser(id);
     if (!found)
         return ScimError::fromStorage(found.error());
@@ -145,11 +151,13 @@ ScimResult<QString> ScimService::managerUsername(const QString &managerId) const
 {
     if (managerId.isEmpty())
         return QString();
-    const Expected<std::optional<ScimUserRecord>> byId = m_storage->scim().findScimUser(managerId);
-    if (!byId)
-        return ScimError::fromStorage(byId.error());
-    if (byId.value())
-        return byId.value()->username;
+    if (ScimUser::isPossibleId(managerId)) {
+        const Expected<std::optional<ScimUserRecord>> byId = m_storage->scim().findScimUser(managerId);
+        if (!byId)
+            return ScimError::fromStorage(byId.error());
+        if (byId.value())
+            return byId.value()->username;
+    }
     QList<ScimUserQuery> others {{ScimUserQuery::By::ExternalId, managerId}};
     if (const ScimResult<QString> name = ScimUser::normalizedUsername(managerId))
         others.append({ScimUserQuery::By::Username, name.value()});

@@ -123,6 +123,17 @@ QString attributeOf(const QString &profileField)
 
 } // namespace
 
+bool ScimUser::isPossibleId(QStringView id)
+{
+    if (id.size() != 36)
+        return false;
+    for (const QChar c : id) {
+        if (!(c.isDigit() || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F') || c == u'-'))
+            return false;
+    }
+    return true;
+}
+
 QJsonValue ScimUser::member(const QJsonObject &object, QStringView name)
 {
     const auto exact = object.constFind(name);
@@ -216,6 +227,13 @@ ScimResult<ScimUser> ScimUser::fromJson(const QJsonObject &resource)
             return ScimError::invalidValue(QStringLiteral("manager must be an object with a value."));
         }
         u.managerId = u.managerId.trimmed();
+    }
+    // Kept as they are (and looked up by): one line of text, as the database takes it.
+    for (const auto &[value, field] : {std::pair {&u.externalId, QStringLiteral("externalId")},
+                                       {&u.managerId, QStringLiteral("manager.value")},
+                                       {&u.userName, QStringLiteral("userName")}}) {
+        if (const Error bad = Validation::checkSingleLine(*value, field, ScimUser::MaxIdLength))
+            return ScimError::invalidValue(bad.message);
     }
     return u;
 }

@@ -43,6 +43,11 @@ struct ScimUser
     QString department;
     QString managerId; //!< the manager's SCIM id
 
+    //! The longest userName, externalId and manager id accepted.
+    static constexpr int MaxIdLength = 256;
+    //! Whether \a id could be a SCIM id this server made (a UUID); others are not looked up.
+    static bool isPossibleId(QStringView id);
+
     friend bool operator==(const ScimUser &, const ScimUser &) = default;
 
     //! Reads a User resource as POST and PUT send it: it must name the User schema and carry

@@ -442,6 +442,11 @@ void TestScim::createInvalid_data()
     QTest::addRow("title too long") << ("{" + schemas + R"(,"userName":"t1","title":")" + QByteArray(500, 'x')
                                         + R"("})")
                                     << 400 << u"invalidValue"_qs;
+    QTest::addRow("externalId with a NUL")
+        << ("{" + schemas + R"(,"userName":"x1","externalId":"a\u0000b"})") << 400 << u"invalidValue"_qs;
+    QTest::addRow("externalId too long") << ("{" + schemas + R"(,"userName":"x2","externalId":")" + QByteArray(300, 'x')
+                                             + R"("})")
+                                         << 400 << u"invalidValue"_qs;
     QTest::addRow("name not an object") << ("{" + schemas + R"(,"userName":"n1","name":"Bob"})") << 400
                                         << u"invalidValue"_qs;
 }
@@ -460,6 +465,12 @@ void TestScim::getUnknownIsNotFound()
 {
     verifyScimError(scim("GET", u"/Users/2819c223-7f76-453a-919d-413861904646"_qs), 404, QString());
     verifyScimError(scim("GET", u"/Users/%3Cscript%3E"_qs), 404, QString());
+    // Text the database would refuse never reaches it.
+    verifyScimError(scim("GET", u"/Users/%00"_qs), 404, QString());
+    verifyScimError(scim("DELETE", u"/Users/%C3%28"_qs), 404, QString());
+    const Response filtered = scim("GET", u"/Users?filter=externalId%20eq%20%22%5Cu0000%22"_qs);
+    QCOMPARE(filtered.status, 200);
+    QCOMPARE(filtered.json().value(u"totalResults"_qs).toInt(), 0);
 }
 
 // ---- GET /Users ------------------------------------------------------------------------------

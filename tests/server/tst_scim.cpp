@@ -12,6 +12,8 @@
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -969,6 +971,18 @@ void TestScim::scimTokenCommand()
     QVERIFY(!listed.out.contains(u"old"_qs)); // revoked in init()
     QVERIFY(!listed.out.contains(token));
     QVERIFY(!listed.out.contains(QString::fromLatin1(env().scimToken)));
+
+    // Stored as a hash only: no file of the SQLite database holds the token.
+    if (!server.dataDir().isEmpty()) {
+        const QDir dir(server.dataDir());
+        const QStringList files = dir.entryList(QDir::Files);
+        QVERIFY(files.contains(u"colleagues.db"_qs));
+        for (const QString &name : files) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(token.toLatin1()), qPrintable(name));
+        }
+    }
 
     // The new token works at once; a second one of the same name is refused.
     QCOMPARE(scim("GET", u"/ServiceProviderConfig"_qs, {}, token.toLatin1()).status, 200);

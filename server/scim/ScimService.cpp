@@ -243,7 +243,26 @@ ScimResult<ScimUserRecord> ScimService::create(const QJsonObject &resource)
     return created.value();
 }
 
-ScimResult<ScimUserRecord> ScimService::update(const ScimUserRecord &record, const ScimUser &user)
+ScimResult<ScimUserRecord> ScimService::change(const QString &id, const QByteArray &ifMatch,
+                                               const std::function<ScimResult<ScimUser>(const ScimUserRecord &)> &next)
+{
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const ScimResult<ScimUserRecord> record = current(id, ifMatch);
+        if (!record)
+            return record.error();
+        const ScimResult<ScimUser> user = next(record.value());
+        if (!user)
+            return user.error();
+        const ScimResult<std::optional<ScimUserRecord>> stored = update(record.value(), user.value());
+        if (!stored)
+            return stored.error();
+        if (stored.value())
+            return *stored.value();
+    }
+    return ScimError::make(409, {}, QStringLiteral("The user kept changing while it was written; try again."));
+}
+
+ScimResult<std::optional<ScimUserRecord>> ScimService::update(const ScimUserRecord &record, const ScimUser &user)
 {
     const ScimResult<QString> username = ScimUser::normalizedUsername(user.userName);
     if (!username)
@@ -266,38 +285,28 @@ ScimResult<ScimUserRecord> ScimService::update(const ScimUserRecord &record, con
     if (!stored)
         return ScimError::fromStorage(stored.error());
     if (!stored.value())
-        return ScimError::notFound(record.id);
+        return std::optional<ScimUserRecord>(); // changed or deleted meanwhile
     if (const ScimResult<bool> synced = syncProfile(*stored.value(), profile.value()); !synced)
         return synced.error();
-    return *stored.value();
+    return stored.value();
 }
 
 ScimResult<ScimUserRecord> ScimService::replace(const QString &id, const QJsonObject &resource,
                                                 const QByteArray &ifMatch)
 {
-    const ScimResult<ScimUserRecord> record = current(id, ifMatch);
-    if (!record)
-        return record.error();
-    const ScimResult<ScimUser> user = ScimUser::fromJson(resource);
-    if (!user)
-        return user.error();
-    return update(record.value(), user.value());
+    return change(id, ifMatch, [&resource](const ScimUserRecord &) { return ScimUser::fromJson(resource); });
 }
 
 ScimResult<ScimUserRecord> ScimService::patch(const QString &id, const QJsonObject &request, const QByteArray &ifMatch)
 {
-    const ScimResult<ScimUserRecord> record = current(id, ifMatch);
-    if (!record)
-        return record.error();
-    QJsonObject before = QJsonDocument::fromJson(record->attributes).object();
-    before.insert(QStringLiteral("active"), record->active);
-    const ScimResult<QJsonObject> after = ScimPatch::apply(before, request);
-    if (!after)
-        return after.error();
-    const ScimResult<ScimUser> user = ScimUser::fromJson(after.value());
-    if (!user)
-        return user.error();
-    return update(record.value(), user.value());
+    return change(id, ifMatch, [&request](const ScimUserRecord &record) -> ScimResult<ScimUser> {
+        QJsonObject before = QJsonDocument::fromJson(record.attributes).object();
+        before.insert(QStringLiteral("active"), record.active);
+        const ScimResult<QJsonObject> after = ScimPatch::apply(before, request);
+        if (!after)
+            return after.error();
+        return ScimUser::fromJson(after.value());
+    });
 }
 
 ScimResult<bool> ScimService::remove(const QString &id, const QByteArray &ifMatch)

@@ -10,6 +10,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace Colleagues::Server {
 
 class Storage;
@@ -57,8 +59,13 @@ public:
 private:
     //! The stored user \a id after checking \a ifMatch (412 when it names another version).
     ScimResult<ScimUserRecord> current(const QString &id, const QByteArray &ifMatch) const;
-    //! Stores \a user as the new state of \a record (PUT and PATCH).
-    ScimResult<ScimUserRecord> update(const ScimUserRecord &record, const ScimUser &user);
+    //! PUT and PATCH: \a next makes the new state of the stored user, which is written if no
+    //! other change came in between (else read, made and tried again).
+    ScimResult<ScimUserRecord> change(const QString &id, const QByteArray &ifMatch,
+                                      const std::function<ScimResult<ScimUser>(const ScimUserRecord &)> &next);
+    //! Stores \a user as the new state of \a record; std::nullopt when \a record is no longer
+    //! the stored version.
+    ScimResult<std::optional<ScimUserRecord>> update(const ScimUserRecord &record, const ScimUser &user);
     //! The username of the manager \a managerId names: a provisioned user's SCIM id, else its
     //! externalId or userName; empty when none matches.
     ScimResult<QString> managerUsername(const QString &managerId) const;

@@ -81,8 +81,9 @@ public:
     /*!
      * Stores \a record's externalId, managerId and attributes (by id) with the next version and
      * disables or enables its account after \a record.active; disabling ends the account's
-     * sessions, in the same transaction. Returns the stored record; std::nullopt when it does
-     * not exist (or is deleted).
+     * sessions, in the same transaction. Only if the stored version is still \a record.version:
+     * std::nullopt when it is not, or when the record does not exist (or is deleted). Returns
+     * the stored record.
      */
     virtual Expected<std::optional<ScimUserRecord>> updateScimUser(const ScimUserRecord &record) = 0;
     //! Marks the record deleted and disables its account (ending its sessions). False when it

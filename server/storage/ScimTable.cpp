@@ -247,8 +247,10 @@ Expected<std::optional<ScimUserRecord>> ScimTable::updateScimUser(const ScimUser
     const qint64 now = nowMs();
     Query update(c,
                  QStringLiteral("UPDATE scim_users SET external_id = ?, manager_id = ?, attributes = ?,"
-                                " version = version + 1, updated_at = ? WHERE id = ? AND deleted = FALSE"));
-    if (!update.exec({input.externalId, input.managerId, QString::fromUtf8(input.attributes), now, input.id}))
+                                " version = version + 1, updated_at = ? WHERE id = ? AND deleted = FALSE"
+                                " AND version = ?"));
+    if (!update.exec(
+            {input.externalId, input.managerId, QString::fromUtf8(input.attributes), now, input.id, input.version}))
         return tx.fail(u"updating a provisioned user", update.error());
     if (update.rowsAffected() == 0) {
         tx.rollback();

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void patchManagerByScimId();
     void patchInvalid_data();
     void patchInvalid();
+    void concurrentPatchesAllApply();
     void deactivateAndReactivate();
     void deleteUser();
     void longPollWakesOnProvisioning();
@@ -794,6 +795,44 @@ void TestScim::patchInvalid()
     verifyScimError(scim("PATCH", u"/Users/"_qs + id, request), 400, scimType);
     // Nothing changed.
     QCOMPARE(scim("GET", u"/Users/"_qs + id).json(), created);
+}
+
+void TestScim::concurrentPatchesAllApply()
+{
+    const QJsonObject created = provision(rfcUser(u"busy.user"_qs));
+    QVERIFY(!created.isEmpty());
+    const QString id = created.value(u"id"_qs).toString();
+    // Each changes another attribute of the same user at the same time; none may be lost.
+    const QList<std::pair<QString, QString>> changes {
+        {u"title"_qs, u"T"_qs},
+        {u"displayName"_qs, u"D"_qs},
+        {u"name.givenName"_qs, u"G"_qs},
+        {u"name.familyName"_qs, u"F"_qs},
+        {u"externalId"_qs, u"E"_qs},
+        {Enterprise + u":department"_qs, u"X"_qs},
+        {u"addresses[type eq \"work\"].locality"_qs, u"L"_qs},
+    };
+    auto c = client(env().scimToken);
+    QList<QNetworkReply *> replies;
+    for (const auto &[path, value] : changes) {
+        replies.append(c->start("PATCH", u"/scim/v2/Users/"_qs + id, body(patchOp({op(u"replace"_qs, path, value)})),
+                                {{"Content-Type", "application/scim+json"}}));
+    }
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        if (!reply->isFinished())
+            QVERIFY(QSignalSpy(reply, &QNetworkReply::finished).wait(15000));
+        const Response r = Client::collect(reply);
+        QVERIFY2(r.status == 200, r.body.constData());
+    }
+    const QJsonObject user = scim("GET", u"/Users/"_qs + id).json();
+    QCOMPARE(user.value(u"title"_qs).toString(), u"T"_qs);
+    QCOMPARE(user.value(u"displayName"_qs).toString(), u"D"_qs);
+    QCOMPARE(user.value(u"name"_qs).toObject().value(u"givenName"_qs).toString(), u"G"_qs);
+    QCOMPARE(user.value(u"name"_qs).toObject().value(u"familyName"_qs).toString(), u"F"_qs);
+    QCOMPARE(user.value(u"externalId"_qs).toString(), u"E"_qs);
+    QCOMPARE(user.value(Enterprise).toObject().value(u"department"_qs).toString(), u"X"_qs);
+    QCOMPARE(user.value(u"addresses"_qs).toArray().at(0).toObject().value(u"locality"_qs).toString(), u"L"_qs);
+    QCOMPARE(user.value(u"meta"_qs).toObject().value(u"version"_qs).toString(), u"W/\"%1\""_qs.arg(changes.size() + 1));
 }
 
 // ---- deprovisioning ---------------------------------------------------------------------------

@@ -12,6 +12,9 @@
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
+#include "server/accounts/Tokens.h"
+#include "server/storage/ScimStorage.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -107,6 +110,8 @@ private Q_SLOTS:
     void schemas();
     void resourceTypes();
     void scimTokenCommand();
+    void storageTokens();
+    void storageUsers();
 
 private:
     struct Env
@@ -1037,6 +1042,85 @@ void TestScim::scimTokenCommand()
     QCOMPARE(server.run(QStringList {u"scim-token"_qs, u"frobnicate"_qs} + data).exitCode, 2);
     // The other tokens were not touched.
     QCOMPARE(scim("GET", u"/ServiceProviderConfig"_qs).status, 200);
+}
+
+// ---- storage (ScimStorage), straight on each backend ----------------------------------------
+
+void TestScim::storageTokens()
+{
+    ScimStorage &scim = env().db->storage().scim();
+    const QByteArray token = Tokens::generate();
+    QVERIFY(scim.createScimToken(u"storage-a"_qs, Tokens::hash(token)));
+    const auto duplicate = scim.createScimToken(u"storage-a"_qs, Tokens::hash(Tokens::generate()));
+    QVERIFY(!duplicate);
+    QCOMPARE(duplicate.error().code, Error::Code::Duplicate);
+    const auto found = scim.findScimToken(Tokens::hash(token));
+    QVERIFY(found && found->has_value());
+    QCOMPARE(found->value(), u"storage-a"_qs);
+    QVERIFY(!scim.findScimToken(token)->has_value()); // the token itself is not what is kept
+    const auto listed = scim.scimTokens();
+    QVERIFY(listed);
+    bool seen = false;
+    for (const ScimTokenInfo &t : listed.value())
+        seen = seen || (t.name == u"storage-a" && t.createdAt.isValid());
+    QVERIFY(seen);
+    QCOMPARE(scim.revokeScimToken(u"storage-a"_qs).value(), true);
+    QCOMPARE(scim.revokeScimToken(u"storage-a"_qs).value(), false);
+    QVERIFY(!scim.findScimToken(Tokens::hash(token))->has_value());
+}
+
+void TestScim::storageUsers()
+{
+    Storage &storage = env().db->storage();
+    ScimStorage &scim = storage.scim();
+    ScimUserRecord input;
+    input.username = u"stored.user"_qs;
+    input.externalId = u"ext-stored"_qs;
+    input.attributes = R"({"userName":"stored.user"})";
+    const auto created = scim.createScimUser(input);
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+    QCOMPARE(created->version, 1);
+    QVERIFY(!created->id.isEmpty() && created->id != input.username);
+    const auto account = storage.findAccount(input.username);
+    QVERIFY(account && account->has_value());
+    QVERIFY(account->value().passwordHash.isEmpty());
+    QVERIFY(!account->value().disabled);
+    QCOMPARE(scim.createScimUser(input).error().code, Error::Code::Duplicate);
+    ScimUserRecord local = input;
+    local.username = u"mia"_qs; // an account nobody provisioned
+    QCOMPARE(scim.createScimUser(local).error().code, Error::Code::Duplicate);
+
+    // Updates write only over the version they read; deactivation disables and ends sessions.
+    const QByteArray session = createSession(storage, input.username);
+    ScimUserRecord next = created.value();
+    next.active = false;
+    next.attributes = R"({"userName":"stored.user","title":"x"})";
+    const auto updated = scim.updateScimUser(next);
+    QVERIFY(updated && updated->has_value());
+    QCOMPARE(updated->value().version, 2);
+    QCOMPARE(updated->value().active, false);
+    QVERIFY(!storage.findSession(Tokens::hash(session))->has_value());
+    QVERIFY(storage.findAccount(input.username)->value().disabled);
+    const auto stale = scim.updateScimUser(next); // still version 1
+    QVERIFY(stale && !stale->has_value());
+
+    qint64 total = 0;
+    const auto byExternal = scim.scimUsers({ScimUserQuery::By::ExternalId, u"ext-stored"_qs}, 0, 10, &total);
+    QVERIFY(byExternal);
+    QCOMPARE(total, 1);
+    QCOMPARE(byExternal->constFirst().id, created->id);
+    QCOMPARE(byExternal->constFirst().attributes, next.attributes);
+
+    // Deleted: gone for SCIM, the account disabled; provisioned again with a new id.
+    QCOMPARE(scim.deleteScimUser(created->id).value(), true);
+    QCOMPARE(scim.deleteScimUser(created->id).value(), false);
+    QVERIFY(!scim.findScimUser(created->id)->has_value());
+    QVERIFY(scim.scimUsers({ScimUserQuery::By::Username, input.username}, 0, 10, &total));
+    QCOMPARE(total, 0);
+    const auto again = scim.createScimUser(input);
+    QVERIFY(again);
+    QVERIFY(again->id != created->id);
+    QVERIFY(!storage.findAccount(input.username)->value().disabled);
 }
 
 QTEST_GUILESS_MAIN(TestScim)

@@ -294,7 +294,16 @@ ScimResult<std::optional<ScimUserRecord>> ScimService::update(const ScimUserReco
 ScimResult<ScimUserRecord> ScimService::replace(const QString &id, const QJsonObject &resource,
                                                 const QByteArray &ifMatch)
 {
-    return change(id, ifMatch, [&resource](const ScimUserRecord &) { return ScimUser::fromJson(resource); });
+    return change(id, ifMatch, [&resource](const ScimUserRecord &record) {
+        ScimResult<ScimUser> user = ScimUser::fromJson(resource);
+        // A PUT that leaves active out neither deactivates nor brings back.
+        if (user && !user->activeGiven) {
+            ScimUser kept = user.value();
+            kept.active = record.active;
+            return ScimResult<ScimUser>(kept);
+        }
+        return user;
+    });
 }
 
 ScimResult<ScimUserRecord> ScimService::patch(const QString &id, const QJsonObject &request, const QByteArray &ifMatch)

@@ -199,6 +199,7 @@ ScimResult<ScimUser> ScimUser::fromJson(const QJsonObject &resource)
         if (!a)
             return ScimError::invalidValue(QStringLiteral("active must be a boolean."));
         u.active = *a;
+        u.activeGiven = true;
     }
 
     for (const auto &[attribute, target, isAddress] : {std::tuple {u"emails", &u.email, false},

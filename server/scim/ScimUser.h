@@ -37,6 +37,7 @@ struct ScimUser
     QString displayName;
     QString title;
     bool active = true;
+    bool activeGiven = false; //!< the resource said whether it is active (else active is the default)
     Value email;
     Value phone;
     Value address;

@@ -871,13 +871,21 @@ void TestScim::deactivateAndReactivate()
     QCOMPARE(scim("GET", u"/Users/"_qs + id).json().value(u"active"_qs).toBool(true), false);
     QCOMPARE(scim("GET", u"/Users?filter=userName%20eq%20%22leaver%22"_qs).json().value(u"totalResults"_qs).toInt(), 1);
 
+    // A PUT that leaves active out keeps the user inactive.
+    QJsonObject put = user;
+    put.insert(u"title"_qs, u"Former Guide"_qs);
+    const Response replaced = scim("PUT", u"/Users/"_qs + id, put);
+    QCOMPARE(replaced.status, 200);
+    QCOMPARE(replaced.json().value(u"active"_qs).toBool(true), false);
+    QVERIFY(synced(env().memberToken, u"leaver"_qs, &cursor).isEmpty());
+
     // Reactivated: the account works again, the profile comes back with its id and fields.
     const Response on = scim("PATCH", u"/Users/"_qs + id, patchOp({op(u"replace"_qs, u"active"_qs, true)}));
     QCOMPARE(on.status, 200);
     QCOMPARE(on.json().value(u"active"_qs).toBool(), true);
     const QJsonObject back = synced(env().memberToken, u"leaver"_qs, &cursor);
     QCOMPARE(back.value(u"id"_qs).toString(), profileId);
-    QCOMPARE(back.value(u"title"_qs).toString(), u"Guide"_qs);
+    QCOMPARE(back.value(u"title"_qs).toString(), u"Former Guide"_qs);
     const auto enabled = env().db->storage().findAccount(u"leaver"_qs);
     QVERIFY(enabled && enabled->has_value() && !enabled->value().disabled);
     QCOMPARE(client(createSession(env().db->storage(), u"leaver"_qs))->get(u"/api/v1/me"_qs).status, 200);

@@ -4,6 +4,7 @@
 #include "server/ServerInfo.h"
 #include "server/cli/CliSupport.h"
 #include "server/cli/ImportCommand.h"
+#include "server/cli/ScimTokenCommand.h"
 #include "server/cli/SeedDemoCommand.h"
 #include "server/cli/UserCommand.h"
 #include "server/cli/VocabularyCommand.h"
@@ -26,6 +27,7 @@ const QString Help =
                    "  import-csv   Imports or updates people from a CSV file.\n"
                    "  seed-demo    Fills an empty directory with a generated demo company.\n"
                    "  vocabulary   Imports or exports the skills, places and titles search understands.\n"
+                   "  scim-token   Manages provisioning tokens for identity providers: create|list|revoke.\n"
                    "\n"
                    "Every command takes --help. Data lives in an SQLite database in --data-dir DIR (default\n"
                    "/var/lib/colleagues) or in PostgreSQL at --database postgresql://user:password@host:port/db.\n"
@@ -54,6 +56,8 @@ int runCommandLine(const QStringList &arguments)
         return Cli::runSeedDemoCommand(rest);
     if (command == u"vocabulary")
         return Cli::runVocabularyCommand(rest);
+    if (command == u"scim-token")
+        return Cli::runScimTokenCommand(rest);
     if (command == u"--help" || command == u"-h" || command == u"help") {
         Cli::printOut(Help);
         return Cli::Success;

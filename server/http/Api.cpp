@@ -8,6 +8,7 @@
 #include "server/http/JsonWriter.h"
 #include "server/http/LongPollHub.h"
 #include "server/http/PhotoCodec.h"
+#include "server/scim/ScimApi.h"
 #include "server/storage/Storage.h"
 
 #include <QJsonArray>
@@ -194,6 +195,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     m_server->setAuthenticator(
         [this](const HttpRequest &request) { return m_sessions.authenticate(request.bearerToken()); });
     registerRoutes();
+    m_scim = std::make_unique<ScimApi>(server, storage, m_shared);
 }
 
 Api::~Api()

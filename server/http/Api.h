@@ -18,6 +18,7 @@ namespace Colleagues::Server {
 class ApiServer;
 class LongPollHub;
 class PasswordHasher;
+class ScimApi;
 class Storage;
 
 /*!
@@ -37,6 +38,8 @@ public:
     ~Api() override;
 
     LongPollHub *longPolls() const { return m_hub.get(); }
+    //! The /scim/v2 routes, served next to /api/v1.
+    ScimApi *scim() const { return m_scim.get(); }
     //! Answers every held long-poll (before shutting down).
     void releaseLongPolls();
 
@@ -75,6 +78,7 @@ private:
     MessageService m_messages;
     SyncService m_sync;
     std::unique_ptr<LongPollHub> m_hub;
+    std::unique_ptr<ScimApi> m_scim;
 };
 
 } // namespace Colleagues::Server

@@ -4,6 +4,7 @@
 #include "server/guard/HttpGuard.h"
 #include "server/http/Api.h"
 #include "server/http/ApiServer.h"
+#include "server/scim/ScimApi.h"
 
 #include <QThreadPool>
 
@@ -58,6 +59,7 @@ bool HttpThread::start(const Setup &setup, QString *error)
             m_server->setInlineReads(setup.inlineReads);
             m_server->setTrustedProxies(setup.trustedProxies);
             m_api = new Api(m_server, setup.storage, setup.hasher, setup.shared, m_context.get());
+            m_api->scim()->setSecure(setup.tls.has_value());
 
             auto *guard = new HttpGuard;
             HttpGuard::Limits limits;

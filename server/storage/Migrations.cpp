@@ -216,11 +216,48 @@ Migration mustChangePassword()
     return m;
 }
 
+// Identity providers provisioning users over SCIM 2.0: their tokens (SHA-256 only) and the users
+// they made, each with its SCIM id, the provider's attributes and a version. A user's row marks
+// its account as provisioned; deleting keeps the row (deleted) so that it stays marked.
+// Numbered 6: migration 5 belongs to another branch (the two are renumbered when merged).
+Migration scim()
+{
+    Migration m;
+    m.version = 6;
+    m.description = QStringLiteral("SCIM provisioning tokens and provisioned users");
+    const auto tables = [](QStringView blob, QStringView integer, QStringView flag) {
+        return QStringList {
+            QStringLiteral("CREATE TABLE scim_tokens ("
+                           " name TEXT PRIMARY KEY,"
+                           " token_hash %1 NOT NULL UNIQUE,"
+                           " created_at %2 NOT NULL)")
+                .arg(blob, integer),
+            QStringLiteral("CREATE TABLE scim_users ("
+                           " id TEXT PRIMARY KEY,"
+                           " username TEXT NOT NULL UNIQUE,"
+                           " external_id TEXT NOT NULL DEFAULT '',"
+                           " manager_id TEXT NOT NULL DEFAULT '',"
+                           " attributes TEXT NOT NULL,"
+                           " version %1 NOT NULL,"
+                           " created_at %1 NOT NULL,"
+                           " updated_at %1 NOT NULL,"
+                           " deleted %2)")
+                .arg(integer, flag),
+            QStringLiteral("CREATE INDEX scim_users_external_id ON scim_users (external_id)"),
+            QStringLiteral("CREATE INDEX scim_users_manager_id ON scim_users (manager_id)"),
+            QStringLiteral("CREATE INDEX scim_users_created ON scim_users (deleted, created_at, id)"),
+        };
+    };
+    m.sqlite = tables(u"BLOB", u"INTEGER", u"INTEGER NOT NULL DEFAULT 0");
+    m.postgres = tables(u"BYTEA", u"BIGINT", u"BOOLEAN NOT NULL DEFAULT FALSE");
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(), vocabulary(), visibility(), mustChangePassword()};
+    static const QList<Migration> all {initialSchema(), vocabulary(), visibility(), mustChangePassword(), scim()};
     return all;
 }
 

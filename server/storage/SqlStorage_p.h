@@ -8,6 +8,7 @@
 #include "server/storage/MessageTable_p.h"
 #include "server/storage/PhotoTable_p.h"
 #include "server/storage/ProfileTable_p.h"
+#include "server/storage/ScimTable_p.h"
 #include "server/storage/SessionTable_p.h"
 #include "server/storage/Storage.h"
 #include "server/storage/SyncReader_p.h"
@@ -131,6 +132,8 @@ public:
         return m_vocabulary.saveVocabulary(vocabulary);
     }
 
+    ScimStorage &scim() override { return m_scim; }
+
 private:
     bool isPostgres() const { return m_database.isPostgres(); }
     void startListening();
@@ -146,6 +149,7 @@ private:
     Internal::MessageTable m_messages {m_database};
     Internal::SyncReader m_sync {m_database};
     Internal::VocabularyTable m_vocabulary {m_database};
+    Internal::ScimTable m_scim {m_database};
     bool m_opened = false;
 
     // PostgreSQL: a connection in this object's thread that LISTENs for other instances' changes

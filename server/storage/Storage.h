@@ -18,6 +18,8 @@
 
 namespace Colleagues::Server {
 
+class ScimStorage;
+
 /*!
  * Failures of the database itself (connection lost, disk full, lock timeout) come back as an
  * Error whose field is "database" and whose code is Required: the operation needs a database
@@ -302,6 +304,9 @@ public:
     virtual Expected<QString> vocabularyVersion() = 0;
     //! Replaces the stored vocabulary (updatedAt is set to now).
     virtual Expected<bool> saveVocabulary(const StoredVocabulary &vocabulary) = 0;
+
+    //! Provisioning tokens and users provisioned over SCIM (see ScimStorage).
+    virtual ScimStorage &scim() = 0;
 
     //! Hooks for tests that prove the sequence serialization. Never set them in production.
     struct TestingHooks

@@ -219,11 +219,10 @@ Migration mustChangePassword()
 // Identity providers provisioning users over SCIM 2.0: their tokens (SHA-256 only) and the users
 // they made, each with its SCIM id, the provider's attributes and a version. A user's row marks
 // its account as provisioned; deleting keeps the row (deleted) so that it stays marked.
-// Numbered 6: migration 5 belongs to another branch (the two are renumbered when merged).
 Migration scim()
 {
     Migration m;
-    m.version = 6;
+    m.version = 5;
     m.description = QStringLiteral("SCIM provisioning tokens and provisioned users");
     const auto tables = [](QStringView blob, QStringView integer, QStringView flag) {
         return QStringList {

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: MIT
+// Storage::applyDirectory(): a company directory (ldap-sync) mirrored in one transaction.
+#include "server/storage/Connection_p.h"
+#include "server/storage/ProfileTable_p.h"
+#include "server/storage/Query_p.h"
+#include "server/storage/SqlHelpers_p.h"
+#include "server/storage/Transaction_p.h"
+
+#include <QHash>
+
+namespace Colleagues::Server::Internal {
+
+namespace {
+
+struct StoredAccount
+{
+    QString source;
+    QString externalId;
+    bool disabled = false;
+    bool hasPassword = false;
+    bool admin = false;
+};
+
+//! \a current with the fields of \a fields taken from \a directory.
+Profile mergedContent(const Profile *current, const Profile &directory, const QSet<QString> &fields)
+{
+    Profile merged;
+    if (current)
+        merged = *current;
+    merged.username = directory.username;
+    const auto take = [&fields](const char *name, auto &target, const auto &value) {
+        if (fields.contains(QLatin1String(name)))
+            target = value;
+    };
+    take("display_name", merged.displayName, directory.displayName);
+    take("email", merged.email, directory.email);
+    take("title", merged.title, directory.title);
+    take("department", merged.department, directory.department);
+    take("location", merged.location, directory.location);
+    take("time_zone", merged.timeZone, directory.timeZone);
+    take("manager", merged.manager, directory.manager);
+    take("phone", merged.phone, directory.phone);
+    take("bio", merged.bio, directory.bio);
+    take("skills", merged.skills, directory.skills);
+    take("interests", merged.interests, directory.interests);
+    // Visibility choices are the member's: an import never names any.
+    merged.visibility = {};
+    return merged;
+}
+
+//! The JSON names of the fields that differ between \a a and \a b.
+QStringList changedFields(const Profile &a, const Profile &b)
+{
+    QStringList changed;
+    const auto check = [&changed](const char *name, bool same) {
+        if (!same)
+            changed.append(QLatin1String(name));
+    };
+    check("display_name", a.displayName == b.displayName);
+    check("email", a.email == b.email);
+    check("title", a.title == b.title);
+    check("department", a.department == b.department);
+    check("location", a.location == b.location);
+    check("time_zone", a.timeZone == b.timeZone);
+    check("manager", a.manager == b.manager);
+    check("phone", a.phone == b.phone);
+    check("bio", a.bio == b.bio);
+    check("skills", a.skills == b.skills);
+    check("interests", a.interests == b.interests);
+    return changed;
+}
+
+} // namespace
+
+Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPerson> &people,
+                                                        const DirectoryApply &options)
+{
+    DirectoryOutcome outcome;
+    const auto note = [&outcome, &options](DirectoryChange::Kind kind, const QString &username,
+                                           const QStringList &fields = {}) {
+        if (outcome.changes.size() < options.reportLimit)
+            outcome.changes.append(DirectoryChange {kind, username, fields});
+    };
+
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting a directory sync");
+    Connection &c = tx.connection();
+
+    // Everything there is, read once: a directory is mirrored whole.
+    QHash<QString, StoredAccount> accounts;
+    {
+        Query q(c, QStringLiteral("SELECT username, source, external_id, disabled, password_hash, role FROM accounts"));
+        if (!q.exec())
+            return tx.fail(u"reading the accounts", q.error());
+        while (q.next()) {
+            accounts.insert(q.text(0),
+                            StoredAccount {q.text(1), q.text(2), q.value(3).toBool(), !q.text(4).isEmpty(),
+                                           q.text(5) == QLatin1String("admin")});
+        }
+    }
+    QHash<QString, StoredProfile> profiles;
+    {
+        Query q(c, QStringLiteral("SELECT %1 FROM profiles").arg(ProfileColumns));
+        if (!q.exec())
+            return tx.fail(u"reading the profiles", q.error());
+        while (q.next()) {
+            StoredProfile stored;
+            stored.profile = profileFromRow(q, &stored.deleted);
+            profiles.insert(stored.profile.username, std::move(stored));
+        }
+    }
+
+    const qint64 now = nowMs();
+    Query insertAccount(c,
+                        QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled,"
+                                       " must_change_password, created_at, source, external_id)"
+                                       " VALUES (?, '', 'member', FALSE, FALSE, ?, ?, ?)"));
+    Query updateAccount(c,
+                        QStringLiteral("UPDATE accounts SET disabled = ?, source = ?, external_id = ?"
+                                       " WHERE username = ?"));
+    Query revoke(
+        c, QStringLiteral("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE username = ?)"));
+    Query tombstone(c,
+                    QStringLiteral("UPDATE profiles SET deleted = TRUE, display_name = '', email = '', title = '',"
+                                   " department = '', location = '', time_zone = '', manager = '', phone = '',"
+                                   " bio = '', skills = '[]', interests = '[]', visibility = '', photo_tag = '',"
+                                   " revision = revision + 1, updated_at = ?, change_seq = ? WHERE id = ?"));
+    Query deletePhoto(c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
+
+    QSet<QString> present = options.keep;
+    QSet<QString> managers; // left or joined by someone
+    QSet<QString> written;
+    bool changed = false;
+
+    for (const DirectoryPerson &person : people) {
+        const QString &username = person.profile.username;
+        if (person.disabled)
+            continue; // handled with those who are gone
+        present.insert(username);
+        const auto storedProfile = profiles.constFind(username);
+        const std::optional<StoredProfile> existing =
+            storedProfile == profiles.constEnd() ? std::nullopt : std::optional<StoredProfile>(*storedProfile);
+        const Profile *current = liveProfile(existing);
+        Profile content = mergedContent(current, person.profile, options.fields);
+        if (auto invalid = prepareProfile(content)) {
+            Error error = *invalid;
+            error.message = QStringLiteral("%1 (%2): %3").arg(username, person.externalId, error.message);
+            outcome.rejected.append(error);
+            continue;
+        }
+
+        // The account first: the profile of a local account with a password is updated, the
+        // account stays local.
+        bool accountCreated = false;
+        bool accountEnabled = false;
+        const auto storedAccount = accounts.constFind(username);
+        if (storedAccount == accounts.constEnd()) {
+            if (!insertAccount.exec({username, now, options.source, person.externalId}))
+                return tx.fail(u"creating an account", insertAccount.error());
+            insertAccount.finish();
+            accountCreated = true;
+        } else {
+            const StoredAccount &account = *storedAccount;
+            const bool ours = account.source == options.source;
+            const bool adoptable = account.source.isEmpty() && !account.hasPassword && !account.admin;
+            if (ours || adoptable) {
+                if (account.disabled || account.externalId != person.externalId || !ours) {
+                    if (!updateAccount.exec({false, options.source, person.externalId, username}))
+                        return tx.fail(u"updating an account", updateAccount.error());
+                    updateAccount.finish();
+                    changed = true;
+                    accountEnabled = account.disabled;
+                }
+            } else {
+                ++outcome.keptLocal;
+            }
+        }
+
+        if (current && sameContent(*current, content)) {
+            if (accountCreated) {
+                ++outcome.created;
+                note(DirectoryChange::Kind::Created, username);
+                changed = true;
+            } else if (accountEnabled) {
+                ++outcome.enabled;
+                note(DirectoryChange::Kind::Enabled, username);
+            } else {
+                ++outcome.unchanged;
+            }
+            continue;
+        }
+        const auto stored = writeProfile(tx, existing, content);
+        if (!stored)
+            return stored.error();
+        noteManagerChange(current, content, &managers);
+        written.insert(username);
+        changed = true;
+        if (accountCreated || !current) {
+            ++outcome.created;
+            note(DirectoryChange::Kind::Created, username);
+        } else if (accountEnabled) {
+            ++outcome.enabled;
+            note(DirectoryChange::Kind::Enabled, username, changedFields(*current, content));
+        } else {
+            ++outcome.updated;
+            note(DirectoryChange::Kind::Updated, username, changedFields(*current, content));
+        }
+    }
+
+    // The directory's accounts it no longer has (or has disabled): disabled, signed out, and
+    // their profiles removed.
+    for (auto it = accounts.constBegin(); it != accounts.constEnd(); ++it) {
+        const QString &username = it.key();
+        if (it->source != options.source || present.contains(username))
+            continue;
+        const auto storedProfile = profiles.constFind(username);
+        const Profile *live =
+            storedProfile != profiles.constEnd() && !storedProfile->deleted ? &storedProfile->profile : nullptr;
+        if (it->disabled && !live)
+            continue;
+        if (!it->disabled) {
+            if (!updateAccount.exec({true, it->source, it->externalId, username}))
+                return tx.fail(u"disabling an account", updateAccount.error());
+            updateAccount.finish();
+            if (!revoke.exec({username}))
+                return tx.fail(u"revoking sessions", revoke.error());
+            revoke.finish();
+        }
+        if (live) {
+            const auto seq = tx.takeSequence();
+            if (!seq)
+                return tx.fail(u"taking a sequence value");
+            if (!tombstone.exec({now, *seq, live->id}))
+                return tx.fail(u"removing a profile", tombstone.error());
+            tombstone.finish();
+            if (!deletePhoto.exec({username}))
+                return tx.fail(u"removing a photo", deletePhoto.error());
+            deletePhoto.finish();
+            if (!live->manager.isEmpty())
+                managers.insert(live->manager);
+            written.insert(username);
+        }
+        ++outcome.disabled;
+        note(DirectoryChange::Kind::Disabled, username);
+        changed = true;
+    }
+
+    if (!changed || options.dryRun) {
+        tx.rollback();
+        return outcome;
+    }
+    if (const auto resent = resendTeams(tx, managers, written); !resent)
+        return resent.error();
+    if (!tx.commit())
+        return tx.fail(u"committing a directory sync");
+    return outcome;
+}
+
+} // namespace Colleagues::Server::Internal

@@ -210,8 +210,10 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
 
     // The directory's accounts it no longer has (or has disabled): disabled, signed out, and
     // their profiles removed.
-    for (auto it = accounts.constBegin(); it != accounts.constEnd(); ++it) {
-        const QString &username = it.key();
+    QStringList usernames = accounts.keys();
+    usernames.sort(); // reported in a stable order
+    for (const QString &username : std::as_const(usernames)) {
+        const auto it = accounts.constFind(username);
         if (it->source != options.source || present.contains(username))
             continue;
         const auto storedProfile = profiles.constFind(username);

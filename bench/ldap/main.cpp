@@ -20,6 +20,7 @@
 #include <QFile>
 
 #include <cstdio>
+#include <sys/resource.h>
 
 using namespace Colleagues;
 using namespace Colleagues::Test;
@@ -35,11 +36,27 @@ void say(const QString &line)
 //! The summary line of ldap-sync's output ("Read ... entries: ...").
 QString summary(const CliRun &run)
 {
+    QStringList lines;
     for (const QString &line : run.out.split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String("Read ")))
-            return line;
+        if (line.startsWith(QLatin1String("Read ")) || line.startsWith(QLatin1String("Reading the directory")))
+            lines.append(line);
     }
-    return run.describe();
+    return lines.isEmpty() ? run.describe() : lines.join(QStringLiteral("\n  "));
+}
+
+//! CPU seconds (user + system) of the children that ended so far: the ldap-sync processes.
+double childCpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+//! ", CPU x s" for the run that began when the children had used \a before.
+QString cpu(double before)
+{
+    return QStringLiteral(" (ldap-sync's own CPU time %1 s)").arg(childCpuSeconds() - before, 0, 'f', 2);
 }
 
 } // namespace
@@ -73,7 +90,9 @@ int main(int argc, char *argv[])
         say(QStringLiteral("bench-ldap: %1").arg(slapd.errorString()));
         return 1;
     }
-    say(QStringLiteral("slapd with %1 people (slapadd and start): %2 s").arg(people).arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+    say(QStringLiteral("slapd with %1 people (slapadd and start): %2 s")
+            .arg(people)
+            .arg(timer.elapsed() / 1000.0, 0, 'f', 1));
     QFile map(slapd.path(QStringLiteral("bench.map")));
     if (!map.open(QIODevice::WriteOnly) || map.write(testDirectoryMap()) < 0)
         return 1;
@@ -96,6 +115,7 @@ int main(int argc, char *argv[])
     const QStringList sync = QStringList {QStringLiteral("ldap-sync")} + slapd.connectionArguments()
         + QStringList {QStringLiteral("--map"), map.fileName()};
 
+    double cpuBefore = childCpuSeconds();
     timer.restart();
     const CliRun first = server->run(sync);
     const double firstSeconds = timer.elapsed() / 1000.0;
@@ -103,10 +123,11 @@ int main(int argc, char *argv[])
         say(QStringLiteral("bench-ldap: the first sync failed: %1").arg(first.describe()));
         return 1;
     }
-    say(QStringLiteral("full ldap-sync of %1 entries (%2): %3 s (target <= 60 s)")
+    say(QStringLiteral("full ldap-sync of %1 entries (%2): %3 s (target <= 60 s)%4")
             .arg(people)
             .arg(parser.value(backendOption))
-            .arg(firstSeconds, 0, 'f', 2));
+            .arg(firstSeconds, 0, 'f', 2)
+            .arg(cpu(cpuBefore)));
     say(QStringLiteral("  %1").arg(summary(first)));
 
     QByteArray ldif;
@@ -120,15 +141,20 @@ int main(int argc, char *argv[])
         say(QStringLiteral("bench-ldap: ldapmodify failed: %1").arg(modified.describe()));
         return 1;
     }
+    cpuBefore = childCpuSeconds();
     timer.restart();
     const CliRun resync = server->run(sync);
     const double resyncSeconds = timer.elapsed() / 1000.0;
-    say(QStringLiteral("re-sync after %1 changes: %2 s (target <= 5 s)").arg(changes).arg(resyncSeconds, 0, 'f', 2));
+    say(QStringLiteral("re-sync after %1 changes: %2 s (target <= 5 s)%3")
+            .arg(changes)
+            .arg(resyncSeconds, 0, 'f', 2)
+            .arg(cpu(cpuBefore)));
     say(QStringLiteral("  %1").arg(summary(resync)));
 
+    cpuBefore = childCpuSeconds();
     timer.restart();
     const CliRun idle = server->run(sync);
-    say(QStringLiteral("re-sync without changes: %1 s").arg(timer.elapsed() / 1000.0, 0, 'f', 2));
+    say(QStringLiteral("re-sync without changes: %1 s%2").arg(timer.elapsed() / 1000.0, 0, 'f', 2).arg(cpu(cpuBefore)));
     say(QStringLiteral("  %1").arg(summary(idle)));
     return resync.succeeded() && idle.succeeded() ? 0 : 1;
 }

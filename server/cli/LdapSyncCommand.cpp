@@ -120,6 +120,9 @@ QString describeSync(const Directory::DirectorySyncReport &report, bool dryRun)
                 .arg(o.enabled)
                 .arg(o.unchanged)
                 .arg(skipped);
+    text += QStringLiteral("Reading the directory took %1 s, working out and writing the changes %2 s.\n")
+                .arg(report.readMs / 1000.0, 0, 'f', 1)
+                .arg(report.writeMs / 1000.0, 0, 'f', 1);
     if (o.keptLocal > 0) {
         text +=
             QStringLiteral("%1 of them have a local account with a password, which stays local.\n").arg(o.keptLocal);

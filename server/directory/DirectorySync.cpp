@@ -65,97 +65,103 @@ Skill skillFrom(const QString &text)
 
 } // namespace
 
-QList<DirectoryPerson> peopleFromEntries(const QList<LdapEntry> &entries, const DirectoryMap &map,
-                                         DirectorySyncReport *report, QSet<QString> *keep)
-{
-    const QStringList usernameAttributes = map.attributesOf(QStringLiteral("username"));
-    const QStringList displayAttributes = map.attributesOf(QStringLiteral("display_name"));
-    const QStringList managerAttributes = map.attributesOf(QStringLiteral("manager"));
-    const QString usernameNames = usernameAttributes.join(QStringLiteral(" or "));
+PeopleReader::PeopleReader(const DirectoryMap &map, DirectorySyncReport *report, QSet<QString> *keep)
+    : m_map(map)
+    , m_report(report)
+    , m_keep(keep)
+    , m_usernameAttributes(map.attributesOf(QStringLiteral("username")))
+    , m_displayAttributes(map.attributesOf(QStringLiteral("display_name")))
+    , m_managerAttributes(map.attributesOf(QStringLiteral("manager")))
+{ }
 
-    QList<DirectoryPerson> people;
-    QHash<QString, QString> usernameOfDn; // normalized DN -> username
-    QHash<QString, QString> dnOfUsername;
-    QList<QString> managerDns; // per person, the manager's DN (or username) as the directory has it
-    for (const LdapEntry &entry : entries) {
-        QString username = firstOf(entry, usernameAttributes);
-        if (username.isEmpty()) {
-            report->skipped.append(
-                QStringLiteral("%1: skipped, it has no %2 (the username).").arg(entry.dn, usernameNames));
-            continue;
-        }
-        Profile probe;
-        probe.username = username;
-        Validation::normalize(probe);
-        username = probe.username;
-        if (const Error invalid = Validation::checkUsername(username)) {
-            report->skipped.append(QStringLiteral("%1: skipped, its %2 \u201c%3\u201d cannot be a username: %4")
-                                       .arg(entry.dn, usernameNames, username, invalid.message));
-            continue;
-        }
-        if (dnOfUsername.contains(username)) {
-            report->skipped.append(QStringLiteral("%1: skipped, its username \u201c%2\u201d is %3's already.")
-                                       .arg(entry.dn, username, dnOfUsername.value(username)));
-            continue;
-        }
-        dnOfUsername.insert(username, entry.dn);
-        DirectoryPerson person;
-        person.externalId = entry.dn;
-        person.disabled = isDisabled(entry, map);
-        Profile &p = person.profile;
-        p.username = username;
-        p.displayName = firstOf(entry, displayAttributes);
-        if (p.displayName.isEmpty() && !person.disabled) {
-            report->skipped.append(QStringLiteral("%1: skipped, it has no %2 (the display name).")
-                                       .arg(entry.dn, displayAttributes.join(QStringLiteral(" or "))));
-            keep->insert(username); // still in the directory: left as it is here
-            continue;
-        }
-        for (const auto &[field, attributes] : map.fields) {
-            if (field == u"email")
-                p.email = firstOf(entry, attributes);
-            else if (field == u"title")
-                p.title = firstOf(entry, attributes);
-            else if (field == u"department")
-                p.department = firstOf(entry, attributes);
-            else if (field == u"location")
-                p.location = firstOf(entry, attributes);
-            else if (field == u"time_zone")
-                p.timeZone = firstOf(entry, attributes);
-            else if (field == u"phone")
-                p.phone = firstOf(entry, attributes);
-            else if (field == u"bio")
-                p.bio = firstOf(entry, attributes);
-            else if (field == u"interests")
-                p.interests = allOf(entry, attributes);
-            else if (field == u"skills") {
-                for (const QString &value : allOf(entry, attributes))
-                    p.skills.append(skillFrom(value));
-            }
-        }
-        usernameOfDn.insert(LdapConnection::normalizeDn(entry.dn), username);
-        managerDns.append(firstOf(entry, managerAttributes));
-        people.append(std::move(person));
+void PeopleReader::add(const LdapEntry &entry)
+{
+    ++m_report->entries;
+    QString username = firstOf(entry, m_usernameAttributes);
+    if (username.isEmpty()) {
+        m_report->skipped.append(QStringLiteral("%1: skipped, it has no %2 (the username).")
+                                     .arg(entry.dn, m_usernameAttributes.join(QStringLiteral(" or "))));
+        return;
     }
+    Profile probe;
+    probe.username = username;
+    Validation::normalize(probe);
+    username = probe.username;
+    if (const Error invalid = Validation::checkUsername(username)) {
+        m_report->skipped.append(
+            QStringLiteral("%1: skipped, its %2 \u201c%3\u201d cannot be a username: %4")
+                .arg(entry.dn, m_usernameAttributes.join(QStringLiteral(" or ")), username, invalid.message));
+        return;
+    }
+    if (m_dnOfUsername.contains(username)) {
+        m_report->skipped.append(QStringLiteral("%1: skipped, its username \u201c%2\u201d is %3's already.")
+                                     .arg(entry.dn, username, m_dnOfUsername.value(username)));
+        return;
+    }
+    m_dnOfUsername.insert(username, entry.dn);
+    DirectoryPerson person;
+    person.externalId = entry.dn;
+    person.disabled = isDisabled(entry, m_map);
+    Profile &p = person.profile;
+    p.username = username;
+    p.displayName = firstOf(entry, m_displayAttributes);
+    if (p.displayName.isEmpty() && !person.disabled) {
+        m_report->skipped.append(QStringLiteral("%1: skipped, it has no %2 (the display name).")
+                                     .arg(entry.dn, m_displayAttributes.join(QStringLiteral(" or "))));
+        m_keep->insert(username); // still in the directory: left as it is here
+        return;
+    }
+    for (const auto &[field, attributes] : m_map.fields) {
+        if (field == u"email")
+            p.email = firstOf(entry, attributes);
+        else if (field == u"title")
+            p.title = firstOf(entry, attributes);
+        else if (field == u"department")
+            p.department = firstOf(entry, attributes);
+        else if (field == u"location")
+            p.location = firstOf(entry, attributes);
+        else if (field == u"time_zone")
+            p.timeZone = firstOf(entry, attributes);
+        else if (field == u"phone")
+            p.phone = firstOf(entry, attributes);
+        else if (field == u"bio")
+            p.bio = firstOf(entry, attributes);
+        else if (field == u"interests")
+            p.interests = allOf(entry, attributes);
+        else if (field == u"skills") {
+            for (const QString &value : allOf(entry, attributes))
+                p.skills.append(skillFrom(value));
+        }
+    }
+    m_usernameOfDn.insert(LdapConnection::normalizeDn(entry.dn), username);
+    m_managerDns.append(firstOf(entry, m_managerAttributes));
+    m_people.append(std::move(person));
+}
+
+QList<DirectoryPerson> PeopleReader::finish()
+{
     // Managers are DNs: each becomes the username of that entry.
-    for (qsizetype i = 0; i < people.size(); ++i) {
-        const QString &manager = managerDns.at(i);
+    for (qsizetype i = 0; i < m_people.size(); ++i) {
+        const QString &manager = m_managerDns.at(i);
         if (manager.isEmpty())
             continue;
-        DirectoryPerson &person = people[i];
+        DirectoryPerson &person = m_people[i];
         if (!manager.contains(QLatin1Char('='))) {
             person.profile.manager = manager.toLower(); // a username already
             continue;
         }
-        const QString username = usernameOfDn.value(LdapConnection::normalizeDn(manager));
+        const QString username = m_usernameOfDn.value(LdapConnection::normalizeDn(manager));
         if (username.isEmpty()) {
-            report->warnings.append(
+            m_report->warnings.append(
                 QStringLiteral("%1: the manager %2 is not among the entries read; left without a manager.")
                     .arg(person.externalId, manager));
         }
         person.profile.manager = username;
     }
-    return people;
+    m_usernameOfDn.clear();
+    m_dnOfUsername.clear();
+    m_managerDns.clear();
+    return std::exchange(m_people, {});
 }
 
 Expected<DirectorySyncReport> syncDirectory(Storage &storage, const DirectoryMap &map, const DirectorySource &source,
@@ -170,25 +176,22 @@ Expected<DirectorySyncReport> syncDirectory(Storage &storage, const DirectoryMap
     LdapConnection connection;
     if (const LdapError error = connection.open(source.settings))
         return fail(error.message);
-    QList<LdapEntry> entries;
-    const QString filter = source.filter.isEmpty() ? map.filter : source.filter;
-    if (const LdapError error = connection.search(source.base, filter, map.attributes(),
-                                                  [&entries](LdapEntry &&entry) { entries.append(std::move(entry)); }))
-        return fail(error.message);
-    report.entries = int(entries.size());
-    report.readMs = timer.restart();
-    if (entries.isEmpty()) {
-        return fail(QStringLiteral("The search for %1 under %2 found nobody; check --base and --filter. Nothing was "
-                                   "changed (an empty result would disable everyone).")
-                        .arg(filter, source.base));
-    }
-
     DirectoryApply apply;
     apply.fields = map.ownedFields();
     apply.dryRun = dryRun;
     apply.reportLimit = reportLimit;
-    const QList<DirectoryPerson> people = peopleFromEntries(entries, map, &report, &apply.keep);
-    entries.clear();
+    PeopleReader reader(map, &report, &apply.keep);
+    const QString filter = source.filter.isEmpty() ? map.filter : source.filter;
+    if (const LdapError error = connection.search(source.base, filter, map.attributes(),
+                                                  [&reader](LdapEntry &&entry) { reader.add(entry); }))
+        return fail(error.message);
+    report.readMs = timer.restart();
+    if (report.entries == 0) {
+        return fail(QStringLiteral("The search for %1 under %2 found nobody; check --base and --filter. Nothing was "
+                                   "changed (an empty result would disable everyone).")
+                        .arg(filter, source.base));
+    }
+    const QList<DirectoryPerson> people = reader.finish();
     const Expected<DirectoryOutcome> outcome = storage.applyDirectory(people, apply);
     if (!outcome)
         return fail(QStringLiteral("Writing the directory's changes failed, nothing was changed: %1")

@@ -6,6 +6,7 @@
 #include "server/directory/LdapConnection.h"
 #include "server/storage/Storage.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -39,8 +40,30 @@ struct DirectorySyncReport
 Expected<DirectorySyncReport> syncDirectory(Storage &storage, const DirectoryMap &map, const DirectorySource &source,
                                             bool dryRun, int reportLimit = 20);
 
-//! The people of \a entries as \a map reads them; entries that cannot be used go to \a report.
-QList<DirectoryPerson> peopleFromEntries(const QList<LdapEntry> &entries, const DirectoryMap &map,
-                                         DirectorySyncReport *report, QSet<QString> *keep);
+/*!
+ * Turns entries into people as they arrive (a search of 100,000 entries is never held whole):
+ * add() each entry, then finish() resolves the managers' DNs into usernames. Entries that
+ * cannot be used go to the report's skipped list; people still in the directory but incomplete
+ * to keep.
+ */
+class PeopleReader
+{
+public:
+    PeopleReader(const DirectoryMap &map, DirectorySyncReport *report, QSet<QString> *keep);
+    void add(const LdapEntry &entry);
+    QList<DirectoryPerson> finish();
+
+private:
+    const DirectoryMap &m_map;
+    DirectorySyncReport *m_report;
+    QSet<QString> *m_keep;
+    QStringList m_usernameAttributes;
+    QStringList m_displayAttributes;
+    QStringList m_managerAttributes;
+    QList<DirectoryPerson> m_people;
+    QHash<QString, QString> m_usernameOfDn; // normalized DN -> username
+    QHash<QString, QString> m_dnOfUsername;
+    QStringList m_managerDns; // per person, the manager as the directory has it
+};
 
 } // namespace Colleagues::Server::Directory

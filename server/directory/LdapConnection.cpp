@@ -46,12 +46,20 @@ QString LdapSettings::check() const
     return {};
 }
 
+QList<QByteArray> LdapEntry::values(const QString &name) const
+{
+    const QByteArray wanted = name.toLatin1();
+    for (const auto &[attribute, values] : attributes) {
+        if (qstricmp(attribute.constData(), wanted.constData()) == 0)
+            return values;
+    }
+    return {};
+}
+
 QString LdapEntry::first(const QString &name) const
 {
-    const auto it = attributes.constFind(name.toLower());
-    if (it == attributes.constEnd() || it->isEmpty())
-        return {};
-    return QString::fromUtf8(it->constFirst());
+    const QList<QByteArray> all = values(name);
+    return all.isEmpty() ? QString() : QString::fromUtf8(all.constFirst());
 }
 
 LdapConnection::LdapConnection() = default;
@@ -185,21 +193,22 @@ LdapError LdapConnection::search(const QString &base, const QString &filter, con
             return failure(rc, what);
         }
         for (LDAPMessage *entry = ldap_first_entry(ld, result); entry; entry = ldap_next_entry(ld, entry)) {
+            // Read in place from the message (no copies of names and values by libldap).
             LdapEntry out;
-            if (char *dn = ldap_get_dn(ld, entry)) {
-                out.dn = QString::fromUtf8(dn);
-                ldap_memfree(dn);
-            }
             BerElement *ber = nullptr;
-            for (char *name = ldap_first_attribute(ld, entry, &ber); name; name = ldap_next_attribute(ld, entry, ber)) {
-                QList<QByteArray> values;
-                if (berval **vals = ldap_get_values_len(ld, entry, name)) {
-                    for (int i = 0; vals[i]; ++i)
-                        values.append(QByteArray(vals[i]->bv_val, qsizetype(vals[i]->bv_len)));
-                    ldap_value_free_len(vals);
+            berval dn {0, nullptr};
+            if (ldap_get_dn_ber(ld, entry, &ber, &dn) == LDAP_SUCCESS) {
+                out.dn = QString::fromUtf8(dn.bv_val, qsizetype(dn.bv_len));
+                berval name {0, nullptr};
+                berval *values = nullptr;
+                while (ldap_get_attribute_ber(ld, entry, ber, &name, &values) == LDAP_SUCCESS && name.bv_val) {
+                    QList<QByteArray> list;
+                    for (berval *value = values; value && value->bv_val; ++value)
+                        list.append(QByteArray(value->bv_val, qsizetype(value->bv_len)));
+                    if (values)
+                        ber_memfree(values);
+                    out.attributes.append({QByteArray(name.bv_val, qsizetype(name.bv_len)), std::move(list)});
                 }
-                out.attributes.insert(QString::fromUtf8(name).toLower(), values);
-                ldap_memfree(name);
             }
             if (ber)
                 ber_free(ber, 0);

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -34,11 +33,13 @@ struct LdapSettings
 struct LdapEntry
 {
     QString dn;
-    QHash<QString, QList<QByteArray>> attributes;
+    //! (name, values) as the server sent them; an entry has a handful, so a list is quickest.
+    QList<std::pair<QByteArray, QList<QByteArray>>> attributes;
 
+    //! The values of \a name (any case).
+    QList<QByteArray> values(const QString &name) const;
     //! The first value of \a name (any case) as UTF-8 text; empty when it has none.
     QString first(const QString &name) const;
-    QList<QByteArray> values(const QString &name) const { return attributes.value(name.toLower()); }
 };
 
 //! How an LDAP operation failed.

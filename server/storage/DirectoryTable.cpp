@@ -143,7 +143,9 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
             storedProfile == profiles.constEnd() ? std::nullopt : std::optional<StoredProfile>(*storedProfile);
         const Profile *current = liveProfile(existing);
         Profile content = mergedContent(current, person.profile, options.fields);
-        if (auto invalid = prepareProfile(content)) {
+        // What is stored was normalized and validated already: only a change needs the work.
+        const bool same = current && sameContent(*current, content);
+        if (auto invalid = same ? std::nullopt : prepareProfile(content)) {
             Error error = *invalid;
             error.message = QStringLiteral("%1 (%2): %3").arg(username, person.externalId, error.message);
             outcome.rejected.append(error);
@@ -177,7 +179,7 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
             }
         }
 
-        if (current && sameContent(*current, content)) {
+        if (same || (current && sameContent(*current, content))) {
             if (accountCreated) {
                 ++outcome.created;
                 note(DirectoryChange::Kind::Created, username);

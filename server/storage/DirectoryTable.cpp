@@ -89,6 +89,7 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
 
     // Everything there is, read once: a directory is mirrored whole.
     QHash<QString, StoredAccount> accounts;
+    accounts.reserve(people.size() + 16);
     {
         Query q(c, QStringLiteral("SELECT username, source, external_id, disabled, password_hash, role FROM accounts"));
         if (!q.exec())
@@ -100,6 +101,7 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
         }
     }
     QHash<QString, StoredProfile> profiles;
+    profiles.reserve(people.size() + 16);
     {
         Query q(c, QStringLiteral("SELECT %1 FROM profiles").arg(ProfileColumns));
         if (!q.exec())
@@ -107,7 +109,8 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
         while (q.next()) {
             StoredProfile stored;
             stored.profile = profileFromRow(q, &stored.deleted);
-            profiles.insert(stored.profile.username, std::move(stored));
+            const QString username = stored.profile.username;
+            profiles.emplace(username, std::move(stored));
         }
     }
 
@@ -139,9 +142,8 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
             continue; // handled with those who are gone
         present.insert(username);
         const auto storedProfile = profiles.constFind(username);
-        const std::optional<StoredProfile> existing =
-            storedProfile == profiles.constEnd() ? std::nullopt : std::optional<StoredProfile>(*storedProfile);
-        const Profile *current = liveProfile(existing);
+        const bool known = storedProfile != profiles.constEnd();
+        const Profile *current = known && !storedProfile->deleted ? &storedProfile->profile : nullptr;
         Profile content = mergedContent(current, person.profile, options.fields);
         // What is stored was normalized and validated already: only a change needs the work.
         const bool same = current && sameContent(*current, content);
@@ -192,7 +194,8 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
             }
             continue;
         }
-        const auto stored = writeProfile(tx, existing, content);
+        const auto stored =
+            writeProfile(tx, known ? std::optional<StoredProfile>(*storedProfile) : std::nullopt, content);
         if (!stored)
             return stored.error();
         noteManagerChange(current, content, &managers);

@@ -79,7 +79,7 @@ public:
     //! Searches the subtree of \a base for \a filter, \a pageSize entries a page, and calls
     //! \a onEntry for every entry; only \a attributes are asked for (all when empty).
     LdapError search(const QString &base, const QString &filter, const QStringList &attributes,
-                     const std::function<void(LdapEntry &&)> &onEntry, int pageSize = 500);
+                     const std::function<void(LdapEntry &&)> &onEntry, int pageSize = 1000);
 
     //! \a value escaped for use inside a search filter (RFC 4515): *, (, ), \ and NUL as \XX.
     static QString escapeFilterValue(const QString &value);

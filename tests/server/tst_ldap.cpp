@@ -59,6 +59,7 @@ private Q_SLOTS:
     void failedRunChangesNothing();
     void signInByBind();
     void directoryDownAnswers503();
+    void serveSyncsInTheBackground();
 
 private:
     CliRun sync(const QStringList &extra = {});
@@ -413,6 +414,27 @@ void TestLdap::directoryDownAnswers503()
 
     QVERIFY2(env().slapd->restart(), qPrintable(env().slapd->errorString()));
     QCOMPARE(c.signIn(GeneratedPeople::uid(8), GeneratedPeople::password(8)).status, 200);
+    QCOMPARE(server.stop(), 0);
+}
+
+void TestLdap::serveSyncsInTheBackground()
+{
+    const QString member = GeneratedPeople::uid(60);
+    const CliRun modified =
+        env().slapd->modify(Slapd::ldifLine("dn", GeneratedPeople::dn(60))
+                            + "changetype: modify\nreplace: title\ntitle: Head of Synchronization\n\n");
+    QVERIFY2(modified.succeeded(), qPrintable(modified.describe()));
+    ServerProcess &server = *env().server;
+    QVERIFY2(server.start(0,
+                          QStringList {u"--ldap-sync-interval"_qs, u"60"_qs, u"--map"_qs, env().mapFile}
+                              + env().slapd->connectionArguments()),
+             qPrintable(server.errorString()));
+    // The first run starts with the server, off the HTTP threads, which answer meanwhile.
+    Client c(server.url());
+    QCOMPARE(c.signIn(u"admin"_qs, u"admin-password"_qs).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(env().db->storage().findProfile(member).value().value().title,
+                              u"Head of Synchronization"_qs, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("ldap-sync: Read"), 30000);
     QCOMPARE(server.stop(), 0);
 }
 

@@ -53,6 +53,7 @@ private Q_SLOTS:
     // In this order, on each backend's own slapd
     void dryRunChangesNothing();
     void refusesUnsafeOptions();
+    void certificatesAreChecked();
     void syncReadsEveryPage();
     void resyncAfterLdapModify();
     void deletedPeopleAreDisabled();
@@ -89,7 +90,7 @@ void TestLdap::init()
     std::unique_ptr<Env> env = m_envs.enter();
     if (!env)
         return;
-    env->slapd = std::make_unique<Slapd>(SizeLimit);
+    env->slapd = std::make_unique<Slapd>(SizeLimit, true);
     QVERIFY2(env->slapd->start(m_people.ldif), qPrintable(env->slapd->errorString()));
     env->mapFile = env->slapd->path(QStringLiteral("test.map"));
     QFile map(env->mapFile);
@@ -193,7 +194,8 @@ void TestLdap::refusesUnsafeOptions()
     QVERIFY2(run.err.contains(u"may be read by others"_qs), qPrintable(run.err));
     QVERIFY(!run.err.contains(Slapd::readerPassword()));
 
-    // StartTLS that the server cannot do is an error, never a quiet fall-back to plain text.
+    // StartTLS that fails (here: a certificate the system does not trust) is an error, never a
+    // quiet fall-back to plain text.
     run = sync({u"--starttls"_qs});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(u"StartTLS"_qs) && run.err.contains(u"nothing was changed"_qs), qPrintable(run.err));
@@ -201,6 +203,35 @@ void TestLdap::refusesUnsafeOptions()
     run = sync({u"--url"_qs, u"http://example.com"_qs});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(u"ldap://"_qs));
+    QCOMPARE(env().db->storage().accountCount(), qint64(1));
+}
+
+void TestLdap::certificatesAreChecked()
+{
+    const auto dryRun = [this](const QStringList &connection) {
+        QStringList arguments = env().slapd->connectionArguments();
+        arguments.removeAt(arguments.indexOf(u"--url"_qs) + 1);
+        arguments.removeAt(arguments.indexOf(u"--url"_qs));
+        return env().server->run(QStringList {u"ldap-sync"_qs, u"--dry-run"_qs, u"--map"_qs, env().mapFile} + arguments
+                                 + connection);
+    };
+    const QString caFile = env().slapd->caFile();
+    // LDAPS and StartTLS with the CA that signed the server's certificate.
+    CliRun run = dryRun({u"--url"_qs, env().slapd->ldapsUrl(), u"--ca-file"_qs, caFile});
+    QVERIFY2(run.succeeded(), qPrintable(run.describe()));
+    QVERIFY2(run.out.contains(u"Dry run, nothing was changed. Read %1 entries"_qs.arg(People + 1)),
+             qPrintable(run.out));
+    run = dryRun({u"--url"_qs, env().slapd->url(), u"--starttls"_qs, u"--ca-file"_qs, caFile});
+    QVERIFY2(run.succeeded(), qPrintable(run.describe()));
+    // A certificate the system does not trust, or another CA's: refused, never read unchecked.
+    run = dryRun({u"--url"_qs, env().slapd->ldapsUrl()});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"nothing was changed"_qs), qPrintable(run.err));
+    run = dryRun({u"--url"_qs, env().slapd->ldapsUrl(), u"--ca-file"_qs, env().slapd->otherCaFile()});
+    QCOMPARE(run.exitCode, 1);
+    run = dryRun({u"--url"_qs, env().slapd->url(), u"--starttls"_qs, u"--ca-file"_qs, env().slapd->otherCaFile()});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"StartTLS"_qs), qPrintable(run.err));
     QCOMPARE(env().db->storage().accountCount(), qint64(1));
 }
 

@@ -38,9 +38,46 @@ const char *const Skills[] = {"C++", "Qt", "SQL", "Kubernetes", "Negotiation", "
 
 } // namespace
 
-Slapd::Slapd(int sizeLimit)
+Slapd::Slapd(int sizeLimit, bool tls)
     : m_sizeLimit(sizeLimit)
+    , m_tls(tls)
 { }
+
+bool Slapd::makeCertificates()
+{
+    const auto openssl = [this](const QStringList &arguments) {
+        const CliRun run = runCli(QStringLiteral("openssl"), arguments);
+        if (!run.succeeded())
+            m_error = QStringLiteral("openssl failed: ") + run.describe();
+        return run.succeeded();
+    };
+    const QStringList key {QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                           QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+    const QStringList ca {QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                          QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")};
+    for (const QString &name : {QStringLiteral("ca"), QStringLiteral("other-ca")}) {
+        if (!openssl(QStringList {QStringLiteral("req"), QStringLiteral("-x509")} + key + ca
+                     + QStringList {QStringLiteral("-keyout"), path(name + QStringLiteral(".key")),
+                                    QStringLiteral("-out"), path(name + QStringLiteral(".pem")),
+                                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=Colleagues test ") + name}))
+            return false;
+    }
+    QFile extensions(path(QStringLiteral("server.ext")));
+    if (!extensions.open(QIODevice::WriteOnly))
+        return false;
+    extensions.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+    extensions.close();
+    return openssl(QStringList {QStringLiteral("req")} + key
+                   + QStringList {QStringLiteral("-keyout"), path(QStringLiteral("server.key")), QStringLiteral("-out"),
+                                  path(QStringLiteral("server.csr")), QStringLiteral("-subj"),
+                                  QStringLiteral("/CN=127.0.0.1")})
+        && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                    path(QStringLiteral("server.csr")), QStringLiteral("-CA"), caFile(), QStringLiteral("-CAkey"),
+                    path(QStringLiteral("ca.key")), QStringLiteral("-CAcreateserial"), QStringLiteral("-out"),
+                    path(QStringLiteral("server.pem")), QStringLiteral("-days"), QStringLiteral("2"),
+                    QStringLiteral("-extfile"), path(QStringLiteral("server.ext"))});
+}
 
 Slapd::~Slapd()
 {
@@ -89,12 +126,20 @@ bool Slapd::start(const QByteArray &ldif)
     }
     const QString data = m_dir.filePath(QStringLiteral("data"));
     QDir().mkpath(data);
+    if (m_tls && !makeCertificates())
+        return false;
+    const QString tlsConfig = m_tls
+        ? QStringLiteral("TLSCACertificateFile %1\nTLSCertificateFile %2\n"
+                         "TLSCertificateKeyFile %3\n")
+              .arg(caFile(), path(QStringLiteral("server.pem")), path(QStringLiteral("server.key")))
+        : QString();
     const QString config = QStringLiteral("include /etc/ldap/schema/core.schema\n"
                                           "include /etc/ldap/schema/cosine.schema\n"
                                           "include /etc/ldap/schema/inetorgperson.schema\n"
                                           "modulepath /usr/lib/ldap\n"
                                           "moduleload back_mdb\n"
                                           "pidfile %1/slapd.pid\n"
+                                          "%4"
                                           // Paged searches may read everything; others stop at the limit.
                                           "sizelimit size.soft=%2 size.hard=%2 size.prtotal=unlimited\n"
                                           "access to attrs=userPassword by self =xw by anonymous auth by * none\n"
@@ -109,7 +154,8 @@ bool Slapd::start(const QByteArray &ldif)
                                           "index uid eq\n")
                                .arg(m_dir.path())
                                .arg(m_sizeLimit)
-                               .arg(data);
+                               .arg(data)
+                               .arg(tlsConfig);
     const QByteArray base = "dn: dc=example,dc=com\nobjectClass: dcObject\nobjectClass: organization\n"
                             "dc: example\no: Example\n\n"
                             "dn: ou=people,dc=example,dc=com\nobjectClass: organizationalUnit\nou: people\n\n"
@@ -135,7 +181,11 @@ bool Slapd::start(const QByteArray &ldif)
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     m_port = probe.serverPort();
+    QTcpServer tlsProbe;
+    tlsProbe.listen(QHostAddress::LocalHost, 0);
+    m_tlsPort = tlsProbe.serverPort();
     probe.close();
+    tlsProbe.close();
     return launch();
 }
 
@@ -149,9 +199,12 @@ bool Slapd::launch()
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     // -d keeps it in the foreground, a child of the test, with no debug output at level 0.
+    QString urls = QStringLiteral("ldap://127.0.0.1:%1/").arg(m_port);
+    if (m_tls)
+        urls += QStringLiteral(" ldaps://127.0.0.1:%1/").arg(m_tlsPort);
     m_process->start(toolDir() + QStringLiteral("/slapd"),
-                     {QStringLiteral("-f"), m_dir.filePath(QStringLiteral("slapd.conf")), QStringLiteral("-h"),
-                      QStringLiteral("ldap://127.0.0.1:%1/").arg(m_port), QStringLiteral("-d"), QStringLiteral("0")});
+                     {QStringLiteral("-f"), m_dir.filePath(QStringLiteral("slapd.conf")), QStringLiteral("-h"), urls,
+                      QStringLiteral("-d"), QStringLiteral("0")});
     if (!m_process->waitForStarted()) {
         m_error = QStringLiteral("slapd did not start: ") + m_process->errorString();
         return false;

@@ -25,7 +25,9 @@ namespace Colleagues::Test {
 class Slapd
 {
 public:
-    explicit Slapd(int sizeLimit = 500);
+    //! With \a tls, start() makes a test CA and a certificate for 127.0.0.1 (openssl), and slapd
+    //! also listens for ldaps:// (ldapsUrl()) and offers StartTLS on url().
+    explicit Slapd(int sizeLimit = 500, bool tls = false);
     ~Slapd(); //!< stops it
     Slapd(const Slapd &) = delete;
     Slapd &operator=(const Slapd &) = delete;
@@ -42,6 +44,10 @@ public:
     bool isRunning() const;
 
     QString url() const { return QStringLiteral("ldap://127.0.0.1:%1").arg(m_port); }
+    QString ldapsUrl() const { return QStringLiteral("ldaps://127.0.0.1:%1").arg(m_tlsPort); }
+    //! With tls: the CA certificate (PEM) that signed the server's, and one that did not.
+    QString caFile() const { return path(QStringLiteral("ca.pem")); }
+    QString otherCaFile() const { return path(QStringLiteral("other-ca.pem")); }
     static QString suffix() { return QStringLiteral("dc=example,dc=com"); }
     static QString peopleBase() { return QStringLiteral("ou=people,dc=example,dc=com"); }
     static QString readerDn() { return QStringLiteral("cn=reader,dc=example,dc=com"); }
@@ -65,10 +71,13 @@ public:
 
 private:
     bool launch();
+    bool makeCertificates();
 
     QTemporaryDir m_dir;
     int m_sizeLimit;
     quint16 m_port = 0;
+    bool m_tls = false;
+    quint16 m_tlsPort = 0;
     std::unique_ptr<QProcess> m_process;
     QString m_error;
 };

@@ -27,6 +27,17 @@ bool isUnavailable(int code)
         || code == LDAP_BUSY;
 }
 
+//! What to check when a TLS connection failed.
+QString tlsHint(const LdapSettings &settings)
+{
+    return settings.caFile.isEmpty()
+        ? QStringLiteral(". If the server is up, check that its certificate is issued for the host in --url and "
+                         "signed by a CA the system trusts, or name that CA with --ca-file.")
+        : QStringLiteral(". If the server is up, check that its certificate is issued for the host in --url and "
+                         "signed by a CA in %1.")
+              .arg(settings.caFile);
+}
+
 } // namespace
 
 QString LdapSettings::check() const
@@ -119,6 +130,7 @@ LdapError LdapConnection::open(const LdapSettings &settings)
         if (rc != LDAP_SUCCESS) {
             LdapError error = failure(rc, QStringLiteral("StartTLS"));
             error.kind = LdapError::Kind::Unavailable; // never go on unencrypted
+            error.message += tlsHint(settings);
             return error;
         }
     }
@@ -128,9 +140,13 @@ LdapError LdapConnection::open(const LdapSettings &settings)
     rc = ldap_sasl_bind_s(ld, settings.bindDn.isEmpty() ? nullptr : dn.constData(), LDAP_SASL_SIMPLE, &credentials,
                           nullptr, nullptr, nullptr);
     if (rc != LDAP_SUCCESS) {
-        return failure(rc,
-                       settings.bindDn.isEmpty() ? QStringLiteral("Binding anonymously")
-                                                 : QStringLiteral("Binding as %1").arg(settings.bindDn));
+        LdapError error = failure(rc,
+                                  settings.bindDn.isEmpty() ? QStringLiteral("Binding anonymously")
+                                                            : QStringLiteral("Binding as %1").arg(settings.bindDn));
+        // With ldaps:// the TLS handshake happens here: a refused certificate shows as this.
+        if (error.kind == LdapError::Kind::Unavailable && settings.encrypted() && !settings.startTls)
+            error.message += tlsHint(settings);
+        return error;
     }
     return {};
 }

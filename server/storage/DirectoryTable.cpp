@@ -7,6 +7,7 @@
 #include "server/storage/Transaction_p.h"
 
 #include <QHash>
+#include <QUuid>
 
 namespace Colleagues::Server::Internal {
 
@@ -70,6 +71,70 @@ QStringList changedFields(const Profile &a, const Profile &b)
     return changed;
 }
 
+//! Rows a multi-row INSERT writes at most (well below SQLite's and PostgreSQL's parameter limits).
+constexpr qsizetype InsertBatch = 200;
+
+//! INSERT ... VALUES \a row, \a row, ... (\a count times).
+QString multiRow(const QString &head, const QString &row, qsizetype count)
+{
+    QStringList rows;
+    rows.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        rows.append(row);
+    return head + rows.join(QLatin1Char(','));
+}
+
+//! Creates the directory's new accounts (no password); false leaves the error to \a tx.
+bool insertAccounts(Transaction &tx, const QList<std::pair<QString, QString>> &accounts, const QString &source,
+                    qint64 now, QSqlError *error)
+{
+    for (qsizetype first = 0; first < accounts.size(); first += InsertBatch) {
+        const qsizetype count = qMin(InsertBatch, accounts.size() - first);
+        Query insert(tx.connection(),
+                     multiRow(QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled,"
+                                             " must_change_password, created_at, source, external_id) VALUES "),
+                              QStringLiteral("(?, '', 'member', FALSE, FALSE, ?, ?, ?)"), count));
+        QVariantList values;
+        values.reserve(count * 4);
+        for (qsizetype i = first; i < first + count; ++i)
+            values << accounts.at(i).first << now << source << accounts.at(i).second;
+        if (!insert.exec(values)) {
+            *error = insert.error();
+            return false;
+        }
+    }
+    return true;
+}
+
+//! Creates \a profiles (normalized and validated, none stored yet) with the sequence values
+//! from \a sequence on; false leaves the error to \a tx.
+bool insertProfiles(Transaction &tx, const QList<Profile> &profiles, qint64 sequence, qint64 now, QSqlError *error)
+{
+    for (qsizetype first = 0; first < profiles.size(); first += InsertBatch) {
+        const qsizetype count = qMin(InsertBatch, profiles.size() - first);
+        Query insert(tx.connection(),
+                     multiRow(QStringLiteral("INSERT INTO profiles (display_name, email, title, department, location,"
+                                             " time_zone, manager, phone, bio, skills, interests, visibility, id,"
+                                             " username, deleted, photo_tag, revision, updated_at, change_seq)"
+                                             " VALUES "),
+                              QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, '', 1, ?, ?)"), count));
+        QVariantList values;
+        values.reserve(count * 16);
+        for (qsizetype i = first; i < first + count; ++i) {
+            const Profile &p = profiles.at(i);
+            values << p.displayName << p.email << p.title << p.department << p.location << p.timeZone << p.manager
+                   << p.phone << p.bio << skillsToJson(p.skills) << interestsToJson(p.interests)
+                   << p.visibility.toText() << QUuid::createUuid().toString(QUuid::WithoutBraces) << p.username << now
+                   << sequence + i;
+        }
+        if (!insert.exec(values)) {
+            *error = insert.error();
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPerson> &people,
@@ -115,10 +180,6 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
     }
 
     const qint64 now = nowMs();
-    Query insertAccount(c,
-                        QStringLiteral("INSERT INTO accounts (username, password_hash, role, disabled,"
-                                       " must_change_password, created_at, source, external_id)"
-                                       " VALUES (?, '', 'member', FALSE, FALSE, ?, ?, ?)"));
     Query updateAccount(c,
                         QStringLiteral("UPDATE accounts SET disabled = ?, source = ?, external_id = ?"
                                        " WHERE username = ?"));
@@ -131,6 +192,8 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
                                    " revision = revision + 1, updated_at = ?, change_seq = ? WHERE id = ?"));
     Query deletePhoto(c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
 
+    QList<std::pair<QString, QString>> newAccounts; // username, external id
+    QList<Profile> newProfiles;
     QSet<QString> present = options.keep;
     QSet<QString> managers; // left or joined by someone
     QSet<QString> written;
@@ -160,9 +223,7 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
         bool accountEnabled = false;
         const auto storedAccount = accounts.constFind(username);
         if (storedAccount == accounts.constEnd()) {
-            if (!insertAccount.exec({username, now, options.source, person.externalId}))
-                return tx.fail(u"creating an account", insertAccount.error());
-            insertAccount.finish();
+            newAccounts.append({username, person.externalId}); // inserted many at a time below
             accountCreated = true;
         } else {
             const StoredAccount &account = *storedAccount;
@@ -194,10 +255,13 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
             }
             continue;
         }
-        const auto stored =
-            writeProfile(tx, known ? std::optional<StoredProfile>(*storedProfile) : std::nullopt, content);
-        if (!stored)
-            return stored.error();
+        if (!known) {
+            newProfiles.append(content); // inserted many at a time below
+        } else {
+            const auto stored = writeProfile(tx, std::optional<StoredProfile>(*storedProfile), content);
+            if (!stored)
+                return stored.error();
+        }
         noteManagerChange(current, content, &managers);
         written.insert(username);
         changed = true;
@@ -211,6 +275,19 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
             ++outcome.updated;
             note(DirectoryChange::Kind::Updated, username, changedFields(*current, content));
         }
+    }
+
+    // A first sync creates everyone: many rows a statement, and one take of sequence values,
+    // rather than a round trip per row (which PostgreSQL would make slow).
+    QSqlError error;
+    if (!insertAccounts(tx, newAccounts, options.source, now, &error))
+        return tx.fail(u"creating accounts", error);
+    if (!newProfiles.isEmpty()) {
+        const auto first = tx.takeSequence(int(newProfiles.size()));
+        if (!first)
+            return tx.fail(u"taking sequence values");
+        if (!insertProfiles(tx, newProfiles, *first, now, &error))
+            return tx.fail(u"creating profiles", error);
     }
 
     // The directory's accounts it no longer has (or has disabled): disabled, signed out, and

@@ -49,6 +49,21 @@ Profile mergedContent(const Profile *current, const Profile &directory, const QS
     return merged;
 }
 
+//! Whether \a stored has \a directory's values in every field of \a fields.
+bool ownedFieldsEqual(const Profile &stored, const Profile &directory, const QSet<QString> &fields)
+{
+    const auto same = [&fields](const char *name, bool equal) {
+        return equal || !fields.contains(QLatin1String(name));
+    };
+    const Profile &a = stored;
+    const Profile &b = directory;
+    return same("display_name", a.displayName == b.displayName) && same("email", a.email == b.email)
+        && same("title", a.title == b.title) && same("department", a.department == b.department)
+        && same("location", a.location == b.location) && same("time_zone", a.timeZone == b.timeZone)
+        && same("manager", a.manager == b.manager) && same("phone", a.phone == b.phone) && same("bio", a.bio == b.bio)
+        && same("skills", a.skills == b.skills) && same("interests", a.interests == b.interests);
+}
+
 //! The JSON names of the fields that differ between \a a and \a b.
 QStringList changedFields(const Profile &a, const Profile &b)
 {
@@ -165,16 +180,58 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
                                            q.text(5) == QLatin1String("admin")});
         }
     }
-    QHash<QString, StoredProfile> profiles;
+    // Of each profile only what the comparison needs (the owned fields; id and manager for
+    // removals): the full row is read for the few that change.
+    static const QStringList columns {QStringLiteral("display_name"), QStringLiteral("email"),
+                                      QStringLiteral("title"),        QStringLiteral("department"),
+                                      QStringLiteral("location"),     QStringLiteral("time_zone"),
+                                      QStringLiteral("phone"),        QStringLiteral("bio"),
+                                      QStringLiteral("skills"),       QStringLiteral("interests")};
+    QStringList owned;
+    for (const QString &column : columns) {
+        if (options.fields.contains(column))
+            owned.append(column);
+    }
+    QHash<QString, StoredProfile> profiles; // partial rows, see above
     profiles.reserve(people.size() + 16);
     {
-        Query q(c, QStringLiteral("SELECT %1 FROM profiles").arg(ProfileColumns));
+        Query q(c,
+                QStringLiteral("SELECT id, username, deleted, manager%1 FROM profiles")
+                    .arg(owned.isEmpty() ? QString() : QStringLiteral(", ") + owned.join(QStringLiteral(", "))));
         if (!q.exec())
             return tx.fail(u"reading the profiles", q.error());
         while (q.next()) {
             StoredProfile stored;
-            stored.profile = profileFromRow(q, &stored.deleted);
-            const QString username = stored.profile.username;
+            Profile &p = stored.profile;
+            p.id = q.text(0);
+            p.username = q.text(1);
+            stored.deleted = q.value(2).toBool();
+            p.manager = q.text(3);
+            for (int i = 0; i < owned.size(); ++i) {
+                const QString &column = owned.at(i);
+                const QString value = q.text(4 + i);
+                if (column == u"display_name")
+                    p.displayName = value;
+                else if (column == u"email")
+                    p.email = value;
+                else if (column == u"title")
+                    p.title = value;
+                else if (column == u"department")
+                    p.department = value;
+                else if (column == u"location")
+                    p.location = value;
+                else if (column == u"time_zone")
+                    p.timeZone = value;
+                else if (column == u"phone")
+                    p.phone = value;
+                else if (column == u"bio")
+                    p.bio = value;
+                else if (column == u"skills")
+                    p.skills = skillsFromJson(value);
+                else if (column == u"interests")
+                    p.interests = interestsFromJson(value);
+            }
+            const QString username = p.username;
             profiles.emplace(username, std::move(stored));
         }
     }
@@ -206,10 +263,19 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
         present.insert(username);
         const auto storedProfile = profiles.constFind(username);
         const bool known = storedProfile != profiles.constEnd();
-        const Profile *current = known && !storedProfile->deleted ? &storedProfile->profile : nullptr;
-        Profile content = mergedContent(current, person.profile, options.fields);
-        // What is stored was normalized and validated already: only a change needs the work.
-        const bool same = current && sameContent(*current, content);
+        // What is stored was normalized and validated already: when the directory's values are
+        // the stored ones, nothing needs reading, merging or checking.
+        const bool same = known && !storedProfile->deleted
+            && ownedFieldsEqual(storedProfile->profile, person.profile, options.fields);
+        std::optional<StoredProfile> existing;
+        if (known && !same) {
+            auto full = readProfile(tx, username);
+            if (!full)
+                return full.error();
+            existing = std::move(full.value());
+        }
+        const Profile *current = liveProfile(existing);
+        Profile content = same ? Profile() : mergedContent(current, person.profile, options.fields);
         if (auto invalid = same ? std::nullopt : prepareProfile(content)) {
             Error error = *invalid;
             error.message = QStringLiteral("%1 (%2): %3").arg(username, person.externalId, error.message);
@@ -258,7 +324,7 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
         if (!known) {
             newProfiles.append(content); // inserted many at a time below
         } else {
-            const auto stored = writeProfile(tx, std::optional<StoredProfile>(*storedProfile), content);
+            const auto stored = writeProfile(tx, existing, content);
             if (!stored)
                 return stored.error();
         }

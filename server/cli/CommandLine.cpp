@@ -4,6 +4,7 @@
 #include "server/ServerInfo.h"
 #include "server/cli/CliSupport.h"
 #include "server/cli/ImportCommand.h"
+#include "server/cli/LdapSyncCommand.h"
 #include "server/cli/ScimTokenCommand.h"
 #include "server/cli/SeedDemoCommand.h"
 #include "server/cli/UserCommand.h"
@@ -26,6 +27,7 @@ const QString Help =
                    "  user         Manages sign-in accounts: user add|passwd|disable|enable NAME.\n"
                    "  import-csv   Imports or updates people from a CSV file.\n"
                    "  seed-demo    Fills an empty directory with a generated demo company.\n"
+                   "  ldap-sync    Mirrors an LDAP directory or Active Directory: accounts and profiles.\n"
                    "  vocabulary   Imports or exports the skills, places and titles search understands.\n"
                    "  scim-token   Manages provisioning tokens for identity providers: create|list|revoke.\n"
                    "\n"
@@ -52,6 +54,8 @@ int runCommandLine(const QStringList &arguments)
         return Cli::runUserCommand(rest);
     if (command == u"import-csv")
         return Cli::runImportCommand(rest);
+    if (command == u"ldap-sync")
+        return Cli::runLdapSyncCommand(rest);
     if (command == u"seed-demo")
         return Cli::runSeedDemoCommand(rest);
     if (command == u"vocabulary")

@@ -7,6 +7,35 @@
 
 namespace Colleagues::Server::Cli {
 
+std::optional<QByteArray> readSecretFile(const QString &path, const QString &option, QString *error)
+{
+    struct stat info = {};
+    const QByteArray native = QFile::encodeName(path);
+    if (::stat(native.constData(), &info) != 0 || !S_ISREG(info.st_mode)) {
+        *error = QStringLiteral("%1: %2 is not a readable file.").arg(option, path);
+        return std::nullopt;
+    }
+    if ((info.st_mode & 077) != 0) {
+        *error = QStringLiteral("%1: %2 may be read by others (mode %3); allow only its owner: chmod 600 %2")
+                     .arg(option, path)
+                     .arg(info.st_mode & 0777, 4, 8, QLatin1Char('0'));
+        return std::nullopt;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read %2: %3").arg(option, path, file.errorString());
+        return std::nullopt;
+    }
+    QByteArray line = file.readLine(4096);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty()) {
+        *error = QStringLiteral("%1: %2 is empty.").arg(option, path);
+        return std::nullopt;
+    }
+    return line;
+}
+
 QString applyDatabasePassword(StorageConfig &config, const QString &passwordFile)
 {
     if (config.backend != StorageConfig::Backend::Postgres)
@@ -16,25 +45,12 @@ QString applyDatabasePassword(StorageConfig &config, const QString &passwordFile
             return QStringLiteral("--database-password-file: the --database URL has a password already; give it in "
                                   "one place (the file) only.");
         }
-        struct stat info = {};
-        const QByteArray path = QFile::encodeName(passwordFile);
-        if (::stat(path.constData(), &info) != 0 || !S_ISREG(info.st_mode))
-            return QStringLiteral("--database-password-file: %1 is not a readable file.").arg(passwordFile);
-        if ((info.st_mode & 077) != 0) {
-            return QStringLiteral("--database-password-file: %1 may be read by others (mode %2); allow only its "
-                                  "owner: chmod 600 %1")
-                .arg(passwordFile)
-                .arg(info.st_mode & 0777, 4, 8, QLatin1Char('0'));
-        }
-        QFile file(passwordFile);
-        if (!file.open(QIODevice::ReadOnly))
-            return QStringLiteral("--database-password-file: cannot read %1: %2").arg(passwordFile, file.errorString());
-        QByteArray line = file.readLine(4096);
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        if (line.isEmpty())
-            return QStringLiteral("--database-password-file: %1 is empty.").arg(passwordFile);
-        config.password = QString::fromUtf8(line);
+        QString error;
+        const std::optional<QByteArray> line =
+            readSecretFile(passwordFile, QStringLiteral("--database-password-file"), &error);
+        if (!line)
+            return error;
+        config.password = QString::fromUtf8(*line);
         return {};
     }
     if (config.password.isEmpty() && qEnvironmentVariableIsSet(DatabasePasswordVariable))

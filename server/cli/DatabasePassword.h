@@ -3,7 +3,10 @@
 
 #include "server/storage/Storage.h"
 
+#include <QByteArray>
 #include <QString>
+
+#include <optional>
 
 namespace Colleagues::Server::Cli {
 
@@ -19,5 +22,13 @@ inline constexpr const char *DatabasePasswordVariable = "COLLEAGUES_DATABASE_PAS
  * or a file that cannot be read or that others may read).
  */
 QString applyDatabasePassword(StorageConfig &config, const QString &passwordFile);
+
+/*!
+ * Reads a secret (a password) from the first line of \a path, a regular file that only its
+ * owner may read (mode 0600 or 0400). Returns nullopt and sets \a error, a sentence starting
+ * with \a option (e.g. "--bind-password-file"), when the file is missing, empty or readable
+ * by others.
+ */
+std::optional<QByteArray> readSecretFile(const QString &path, const QString &option, QString *error);
 
 } // namespace Colleagues::Server::Cli

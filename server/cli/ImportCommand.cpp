@@ -230,7 +230,7 @@ int runImportCommand(const QStringList &arguments)
         for (qsizetype i = 0; i < needAccount.size(); ++i) {
             // A one-time password: its owner is asked for a new one at the first sign-in.
             newAccounts.append(
-                Account {0, needAccount.at(i), hashes.value(i), Role::Member, false, passwordFile.has_value()});
+                Account {0, needAccount.at(i), hashes.value(i), Role::Member, false, passwordFile.has_value(), {}});
             if (passwordFile)
                 passwords.insert(needAccount.at(i), generated.at(i));
         }

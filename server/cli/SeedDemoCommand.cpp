@@ -74,12 +74,15 @@ int runSeedDemoCommand(const QStringList &arguments)
     QList<Account> accounts;
     for (const Profile &profile : company.profiles) {
         const DemoAccount *demo = demoAccounts.value(profile.username);
-        accounts.append(Account {0, profile.username,
+        accounts.append(Account {0,
+                                 profile.username,
                                  demo ? PasswordHasher::hashBlocking(demo->password.toUtf8()) : QByteArray(),
-                                 demo && demo->admin ? Role::Admin : Role::Member, false,
+                                 demo && demo->admin ? Role::Admin : Role::Member,
+                                 false,
                                  // The demo's passwords are printed for everyone to use: no
                                  // must-change flag, or the first visitor would lock out the rest.
-                                 false});
+                                 false,
+                                 {}});
     }
     for (qsizetype first = 0; first < accounts.size(); first += batchSize) {
         const auto made = storage->createAccounts(accounts.mid(first, batchSize));

@@ -168,6 +168,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     , m_messages(storage)
     , m_sync(storage, &m_shared->visibilityPolicy())
 {
+    m_sessions.setDirectoryCheck(m_shared->directoryCheck());
     m_hub = std::make_unique<LongPollHub>(
         server,
         [this](const Session &viewer, qint64 cursor, int limit) {

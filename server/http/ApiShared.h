@@ -4,6 +4,7 @@
 #include "server/http/MessageRate.h"
 #include "server/http/ProfileCache.h"
 #include "server/http/SessionCache.h"
+#include "server/http/SessionService.h"
 #include "server/http/SignInGate.h"
 #include "server/http/VisibilityPolicy.h"
 #include "server/http/VocabularyService.h"
@@ -39,6 +40,9 @@ public:
     //! Set before the HTTP threads start; read-only afterwards.
     const VisibilityPolicy &visibilityPolicy() const { return m_visibilityPolicy; }
     void setVisibilityPolicy(const VisibilityPolicy &policy) { m_visibilityPolicy = policy; }
+    //! Sign-in through a company directory (serve --auth ldap); set before the HTTP threads start.
+    const DirectoryCheck &directoryCheck() const { return m_directoryCheck; }
+    void setDirectoryCheck(DirectoryCheck check) { m_directoryCheck = std::move(check); }
 
     void addHub(LongPollHub *hub);
     void removeHub(LongPollHub *hub);
@@ -56,6 +60,7 @@ private:
     MessageRate m_messageRate;
     VocabularyService m_vocabulary;
     VisibilityPolicy m_visibilityPolicy;
+    DirectoryCheck m_directoryCheck;
     QMutex m_mutex;
     QList<QPointer<LongPollHub>> m_hubs;
 };

@@ -3,6 +3,8 @@
 
 #include "server/accounts/PasswordHasher.h"
 #include "server/cli/DatabasePassword.h"
+#include "server/cli/LdapSyncCommand.h"
+#include "server/directory/LdapAuthenticator.h"
 #include "server/guard/HttpGuard.h"
 #include "server/http/Api.h"
 #include "server/http/ApiServer.h"
@@ -26,6 +28,7 @@
 #include <QTextStream>
 #include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -222,9 +225,27 @@ int runServeCommand(const QStringList &arguments)
                        "more are answered 429 with Retry-After.")
             .arg(MessageRate::DefaultPerMinute),
         QStringLiteral("N"));
+    const QCommandLineOption authOption(
+        QStringLiteral("auth"),
+        QStringLiteral("How members sign in: \"local\" (passwords kept here, the default) or \"ldap\" (bind to the "
+                       "directory that --url and --base name; local accounts with a password still sign in here)."),
+        QStringLiteral("local|ldap"));
+    const QCommandLineOption userFilterOption(
+        QStringLiteral("ldap-user-filter"),
+        QStringLiteral("With --auth ldap: the filter that finds a member's entry, %s standing for the username "
+                       "(escaped; default (uid=%s), for Active Directory (sAMAccountName=%s))."),
+        QStringLiteral("FILTER"));
+    const QCommandLineOption syncIntervalOption(
+        QStringLiteral("ldap-sync-interval"),
+        QStringLiteral("Run ldap-sync with the directory options every MINUTES in the background (and once at "
+                       "start)."),
+        QStringLiteral("MINUTES"));
+    const Cli::LdapOptions ldapOptions;
     parser.addOptions({listenOption, dataDirOption, databaseOption, certOption, keyOption, threadsOption, workersOption,
                        trustedProxyOption, defaultVisibilityOption, lockedVisibilityOption, metricsListenOption,
-                       maxConnectionsOption, messageRateOption, databasePasswordOption});
+                       maxConnectionsOption, messageRateOption, databasePasswordOption, authOption, userFilterOption,
+                       syncIntervalOption});
+    ldapOptions.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
 
     auto fail = [&err, &parser](const QString &message) {
@@ -297,6 +318,40 @@ int runServeCommand(const QStringList &arguments)
         VisibilityPolicy::make(defaultVisibility.value(), locked.value());
     if (!visibilityPolicy)
         return fail(visibilityPolicy.error().message);
+    // The company directory: sign-in by bind, and/or a sync in the background.
+    const QString auth = parser.isSet(authOption) ? parser.value(authOption) : QStringLiteral("local");
+    if (auth != u"local" && auth != u"ldap")
+        return fail(QStringLiteral("--auth is \"local\" or \"ldap\", not \"%1\".").arg(auth));
+    int syncMinutes = 0;
+    if (!readNumber(parser, syncIntervalOption, 1, 7 * 24 * 60, &syncMinutes))
+        return fail(QStringLiteral("--ldap-sync-interval expects minutes, from 1 to 10080 (a week)."));
+    const bool useDirectory = auth == u"ldap" || syncMinutes > 0;
+    if (!useDirectory && (ldapOptions.anySet(parser) || parser.isSet(userFilterOption)))
+        return fail(
+            QStringLiteral("the directory options (--url, --base, ...) need --auth ldap or --ldap-sync-interval."));
+    if (parser.isSet(userFilterOption) && auth != u"ldap")
+        return fail(QStringLiteral("--ldap-user-filter needs --auth ldap."));
+    std::optional<Directory::DirectorySource> directory;
+    std::optional<Directory::DirectoryMap> directoryMap;
+    QString userFilter = QStringLiteral("(uid=%s)");
+    if (useDirectory) {
+        directory = ldapOptions.source(parser, &error);
+        if (!directory)
+            return fail(error);
+        directoryMap = ldapOptions.readMap(parser, &error);
+        if (!directoryMap)
+            return fail(error);
+        if (parser.isSet(userFilterOption))
+            userFilter = parser.value(userFilterOption);
+        if (const QString bad = Directory::LdapAuthenticator::checkUserFilter(userFilter); !bad.isEmpty())
+            return fail(bad);
+        if (!directory->settings.encrypted()) {
+            err << "colleagues-server serve: warning: " << directory->settings.url
+                << " is not encrypted: " << (auth == u"ldap" ? "members' passwords" : "the bind password")
+                << " would travel in the clear; use ldaps:// or --starttls.\n";
+            err.flush();
+        }
+    }
     std::optional<QSslConfiguration> tls;
     if (parser.isSet(certOption)) {
         tls = loadTls(parser.value(certOption), parser.value(keyOption), error);
@@ -337,6 +392,21 @@ int runServeCommand(const QStringList &arguments)
     pool.setMaxThreadCount(workers > 0 ? workers : qMax(4, QThread::idealThreadCount() * 2));
     ApiShared shared(storage.get());
     shared.setVisibilityPolicy(visibilityPolicy.value());
+    if (auth == u"ldap") {
+        auto authenticator =
+            std::make_shared<Directory::LdapAuthenticator>(directory->settings, directory->base, userFilter);
+        shared.setDirectoryCheck([authenticator](const QString &username, const QByteArray &password) {
+            const Directory::LdapAuthenticator::Answer answer = authenticator->check(username, password);
+            switch (answer.result) {
+            case Directory::LdapAuthenticator::Result::Accepted: return DirectoryVerdict::Accepted;
+            case Directory::LdapAuthenticator::Result::Rejected: return DirectoryVerdict::Rejected;
+            case Directory::LdapAuthenticator::Result::Unavailable:
+                qCWarning(lcHttp).noquote() << "sign-in cannot reach the directory:" << answer.detail;
+                return DirectoryVerdict::Unavailable;
+            }
+            return DirectoryVerdict::Rejected;
+        });
+    }
     shared.messageRate().setPerMinute(messageRate);
     storage->setTeamVisibilityByDefault(visibilityPolicy->teamByDefault());
     GuardStats guardStats;
@@ -419,7 +489,46 @@ int runServeCommand(const QStringList &arguments)
                              << "on port" << port << "with" << httpThreads << "HTTP threads and"
                              << pool.maxThreadCount() << "workers";
 
+    // ldap-sync in the background, off the HTTP threads: at start, then every interval; a run
+    // still going when the next is due makes that one wait for the next tick.
+    QTimer syncTimer;
+    std::atomic<bool> syncRunning {false};
+    QThread *syncThread = nullptr;
+    if (syncMinutes > 0) {
+        const auto startSync = [&] {
+            if (syncRunning.exchange(true))
+                return;
+            if (syncThread) {
+                syncThread->wait();
+                delete syncThread;
+            }
+            syncThread = QThread::create([&storage, &syncRunning, source = *directory, map = *directoryMap] {
+                const Expected<Directory::DirectorySyncReport> report =
+                    Directory::syncDirectory(*storage, map, source, false);
+                if (report) {
+                    const QStringList lines = Cli::describeSync(report.value(), false).split(u'\n', Qt::SkipEmptyParts);
+                    for (const QString &line : lines)
+                        qCInfo(lcHttp).noquote() << "ldap-sync:" << line;
+                } else {
+                    qCWarning(lcHttp).noquote() << "ldap-sync failed, nothing was changed:" << report.error().message;
+                }
+                syncRunning = false;
+            });
+            syncThread->setObjectName(QStringLiteral("ldap-sync"));
+            syncThread->start();
+        };
+        syncTimer.setInterval(std::chrono::minutes(syncMinutes));
+        QObject::connect(&syncTimer, &QTimer::timeout, &syncTimer, startSync);
+        syncTimer.start();
+        startSync();
+    }
+
     const int rc = QCoreApplication::exec();
+    syncTimer.stop();
+    if (syncThread) {
+        syncThread->wait();
+        delete syncThread;
+    }
 
     qCInfo(lcHttp) << "shutting down";
     // First every thread stops taking requests and answers what it holds, then they go.

@@ -114,6 +114,26 @@ void SessionService::signIn(const QString &username, const QByteArray &password,
         return;
     }
     const std::optional<Account> &account = found.value();
+    if (m_directoryCheck && (!account || account->passwordHash.isEmpty())) {
+        // The company directory decides, on a worker: a bind may wait for the network.
+        const bool disabled = account && account->disabled;
+        m_runOnWorker([this, username, password, disabled, addrKey, keys, done] {
+            const DirectoryVerdict verdict = m_directoryCheck(username, password);
+            if (verdict == DirectoryVerdict::Unavailable) {
+                m_gate->leave(keys);
+                ApiError down = ApiError::make(ApiError::Kind::Unavailable, QStringLiteral("directory_unavailable"),
+                                               QStringLiteral("The company directory cannot be reached, so passwords "
+                                                              "cannot be checked; try again later."));
+                down.retryAfterSeconds = 30;
+                done(std::move(down));
+                return;
+            }
+            ApiResult<SignIn> result = finishSignIn(username, verdict == DirectoryVerdict::Accepted, disabled, addrKey);
+            m_gate->leave(keys); // after the failure is stored
+            done(std::move(result));
+        });
+        return;
+    }
     // Unknown accounts and accounts without a password go through the same Argon2 work
     // (verifyBlocking() hashes anyway for an empty hash), so timing tells nothing.
     const QByteArray hash = account ? account->passwordHash : QByteArray();

@@ -28,6 +28,15 @@ struct SignIn
     bool mustChangePassword = false;
 };
 
+//! What a company directory says about a username and password (serve --auth ldap).
+enum class DirectoryVerdict {
+    Accepted,
+    Rejected, //!< unknown there, or the wrong password
+    Unavailable, //!< the directory cannot be reached: sign-in answers 503, not 401
+};
+//! Checks a password with the directory; blocking, called on a worker thread, thread-safe.
+using DirectoryCheck = std::function<DirectoryVerdict(const QString &username, const QByteArray &password)>;
+
 /*!
  * Sign-in, sign-out and bearer-token checks. Failed sign-ins are counted per account and per
  * address in the database (so every instance sees them); past MaxFailures within the window
@@ -53,6 +62,14 @@ public:
     //! whose thread password checks report back.
     SessionService(Storage *storage, PasswordHasher *hasher, QObject *context, Executor runOnWorker,
                    SessionCache *cache = nullptr, SignInGate *gate = nullptr);
+
+    /*!
+     * Signs accounts without a password hash (those ldap-sync created) and unknown usernames in
+     * through \a check; local accounts with a password (admins) still sign in locally. The
+     * throttle counts the directory's refusals like wrong passwords; an unreachable directory
+     * answers 503 and counts nothing.
+     */
+    void setDirectoryCheck(DirectoryCheck check) { m_directoryCheck = std::move(check); }
 
     //! Blocking (worker): the session of a bearer token, or 401.
     ApiResult<Session> authenticate(const QByteArray &token) const;
@@ -97,6 +114,7 @@ private:
     SessionCache *m_cache;
     SignInGate *m_gate;
     SignInGate m_ownGate;
+    DirectoryCheck m_directoryCheck;
 };
 
 } // namespace Colleagues::Server

@@ -29,7 +29,7 @@ Expected<Account> AccountTable::createAccount(const QString &username, const QBy
         }
         return insert.fail(u"creating an account");
     }
-    return Account {*id, username, passwordHash, role, false, mustChangePassword};
+    return Account {*id, username, passwordHash, role, false, mustChangePassword, {}};
 }
 
 Expected<QStringList> AccountTable::createAccounts(const QList<Account> &accounts)
@@ -63,8 +63,8 @@ Expected<QStringList> AccountTable::createAccounts(const QList<Account> &account
 Expected<std::optional<Account>> AccountTable::findAccount(const QString &username)
 {
     Query q(m_database,
-            QStringLiteral("SELECT id, username, password_hash, role, disabled, must_change_password FROM accounts"
-                           " WHERE username = ?"));
+            QStringLiteral("SELECT id, username, password_hash, role, disabled, must_change_password, source"
+                           " FROM accounts WHERE username = ?"));
     if (!q.exec({username}))
         return q.fail(u"reading an account");
     if (!q.next())
@@ -76,6 +76,7 @@ Expected<std::optional<Account>> AccountTable::findAccount(const QString &userna
     account.role = roleFromName(q.text(3)).value_or(Role::Member);
     account.disabled = q.value(4).toBool();
     account.mustChangePassword = q.value(5).toBool();
+    account.source = q.text(6);
     return std::optional<Account>(account);
 }
 

@@ -252,11 +252,29 @@ Migration scim()
     return m;
 }
 
+// Accounts that a company directory (ldap-sync) created and mirrors: source names it ("ldap"),
+// external_id is where the directory keeps the person (a DN). Local accounts have ''.
+Migration accountSource()
+{
+    Migration m;
+    m.version = 6;
+    m.description = QStringLiteral("source and external id of accounts a directory manages");
+    const QStringList both = {
+        QStringLiteral("ALTER TABLE accounts ADD COLUMN source TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE accounts ADD COLUMN external_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX accounts_source ON accounts (source)"),
+    };
+    m.sqlite = both;
+    m.postgres = both;
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(), vocabulary(), visibility(), mustChangePassword(), scim()};
+    static const QList<Migration> all {initialSchema(), vocabulary(), visibility(), mustChangePassword(), scim(),
+                                       accountSource()};
     return all;
 }
 

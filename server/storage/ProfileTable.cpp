@@ -22,8 +22,8 @@ FieldVisibility mergedVisibility(const Profile *current, const Profile &edit)
     return merged;
 }
 
-//! Adds to \a managers the managers \a edit leaves and joins, when it changes who \a current
-//! (null: a new or restored profile) reports to.
+} // namespace
+
 void noteManagerChange(const Profile *current, const Profile &edit, QSet<QString> *managers)
 {
     const QString before = current ? current->manager : QString();
@@ -35,7 +35,6 @@ void noteManagerChange(const Profile *current, const Profile &edit, QSet<QString
         managers->insert(edit.manager);
 }
 
-//! True when saving \a edit over \a current would change nothing.
 bool sameContent(const Profile &current, const Profile &edit)
 {
     const Profile &a = current;
@@ -46,7 +45,6 @@ bool sameContent(const Profile &current, const Profile &edit)
         && a.visibility == mergedVisibility(&current, edit);
 }
 
-//! Normalizes and validates a profile before it is stored; the first broken rule is the error.
 std::optional<Error> prepareProfile(Profile &profile)
 {
     Validation::normalize(profile);
@@ -55,6 +53,8 @@ std::optional<Error> prepareProfile(Profile &profile)
         return errors.first();
     return std::nullopt;
 }
+
+namespace {
 
 QVariantList contentValues(const Profile &p)
 {
@@ -72,8 +72,8 @@ QVariantList contentValues(const Profile &p)
             p.visibility.toText()};
 }
 
-//! Writes \a content as the profile \a existing (or a new one) with the next sequence value
-//! of \a tx. Returns the stored profile; a failure has rolled \a tx back.
+} // namespace
+
 Expected<Profile> writeProfile(Transaction &tx, const std::optional<StoredProfile> &existing, const Profile &content)
 {
     const auto seq = tx.takeSequence();
@@ -108,6 +108,8 @@ Expected<Profile> writeProfile(Transaction &tx, const std::optional<StoredProfil
         return tx.fail(u"writing a profile", q.error());
     return stored;
 }
+
+namespace {
 
 //! The managers above \a username on \a c, nearest first; a cycle or MaxChainDepth ends it.
 std::optional<QStringList> chainOf(Connection &c, const QString &username, QSqlError *error)

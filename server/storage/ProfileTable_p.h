@@ -36,6 +36,17 @@ Expected<std::optional<StoredProfile>> readProfile(Transaction &tx, const QStrin
 //! that fails) and reads the profile's current row with readProfile().
 Expected<std::optional<StoredProfile>> beginProfileChange(Transaction &tx, const QString &username, QStringView what);
 
+//! Adds to \a managers the managers \a edit leaves and joins, when it changes who \a current
+//! (null: a new or restored profile) reports to.
+void noteManagerChange(const Profile *current, const Profile &edit, QSet<QString> *managers);
+//! True when saving \a edit over \a current would change nothing.
+bool sameContent(const Profile &current, const Profile &edit);
+//! Normalizes and validates a profile before it is stored; the first broken rule is the error.
+std::optional<Error> prepareProfile(Profile &profile);
+//! Writes \a content as the profile \a existing (or a new one) with the next sequence value
+//! of \a tx. Returns the stored profile; a failure has rolled \a tx back.
+Expected<Profile> writeProfile(Transaction &tx, const std::optional<StoredProfile> &existing, const Profile &content);
+
 //! The profiles: imports, optimistic saves and removals (which keep a tombstone), each taking
 //! sequence values.
 class ProfileTable
@@ -53,11 +64,13 @@ public:
     Expected<QStringList> managementChain(const QString &username);
     void setTeamVisibilityByDefault(bool team) { m_teamByDefault.store(team, std::memory_order_relaxed); }
 
-private:
     //! Gives new sequence values to the profiles whose team changed because someone left or
     //! joined \a managers (see Storage::setTeamVisibilityByDefault()), except \a written ones.
     Expected<bool> resendTeams(Transaction &tx, const QSet<QString> &managers, const QSet<QString> &written);
+    //! Storage::applyDirectory() (DirectoryTable.cpp).
+    Expected<DirectoryOutcome> applyDirectory(const QList<DirectoryPerson> &people, const DirectoryApply &options);
 
+private:
     Database &m_database;
     std::atomic<bool> m_teamByDefault {false};
 };

@@ -68,6 +68,11 @@ public:
     }
     Expected<bool> setRole(const QString &username, Role role) override { return m_accounts.setRole(username, role); }
     qint64 accountCount() override { return m_accounts.accountCount(); }
+    Expected<DirectoryOutcome> applyDirectory(const QList<DirectoryPerson> &people,
+                                              const DirectoryApply &options) override
+    {
+        return m_profiles.applyDirectory(people, options);
+    }
 
     Expected<bool> createSession(const Session &session) override { return m_sessions.createSession(session); }
     Expected<std::optional<Session>> findSession(const QByteArray &tokenHash) override

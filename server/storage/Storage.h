@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <chrono>
@@ -79,6 +80,53 @@ struct Account
     //! Set by an administrator or an import: the owner should choose a new password (sign-in
     //! says so; the clients ask). Cleared when the owner changes it.
     bool mustChangePassword = false;
+    //! Who manages the account: empty for local accounts (user add, import-csv), or the
+    //! directory that created it and mirrors it (DirectoryApply::source, e.g. "ldap").
+    QString source;
+};
+
+//! One person as the company directory knows them, for Storage::applyDirectory().
+struct DirectoryPerson
+{
+    Profile profile; //!< username and the fields the directory owns (DirectoryApply::fields)
+    QString externalId; //!< where the directory keeps the person (an LDAP DN), for the record
+    bool disabled = false; //!< disabled in the directory: their account here is disabled too
+};
+
+//! How Storage::applyDirectory() mirrors a directory.
+struct DirectoryApply
+{
+    QString source = QStringLiteral("ldap"); //!< marks the accounts it creates (Account::source)
+    //! The profile fields the directory owns, by their JSON names ("display_name", "email",
+    //! "title", "department", "location", "time_zone", "manager", "phone", "bio", "skills",
+    //! "interests"); the others keep what members entered.
+    QSet<QString> fields;
+    //! Usernames the directory has but that could not be read completely: left as they are.
+    QSet<QString> keep;
+    bool dryRun = false; //!< work out every change, then roll back
+    int reportLimit = 20; //!< how many changes DirectoryOutcome::changes lists
+};
+
+//! One change applyDirectory() made (or would make).
+struct DirectoryChange
+{
+    enum class Kind { Created, Updated, Disabled, Enabled };
+    Kind kind = Kind::Created;
+    QString username;
+    QStringList fields; //!< Updated: the fields that changed
+};
+
+//! What applyDirectory() did (or, dry, would do).
+struct DirectoryOutcome
+{
+    int created = 0; //!< accounts (and profiles) created
+    int updated = 0; //!< profiles whose owned fields changed
+    int unchanged = 0;
+    int disabled = 0; //!< accounts disabled and profiles removed: gone or disabled in the directory
+    int enabled = 0; //!< accounts of the directory enabled again
+    int keptLocal = 0; //!< local accounts with a password whose profile the directory updates
+    QList<DirectoryChange> changes; //!< the first DirectoryApply::reportLimit changes
+    QList<Error> rejected; //!< people whose profile breaks a rule (field names them): skipped
 };
 
 //! A sign-in session. session() only returns sessions that have not expired and whose
@@ -217,6 +265,16 @@ public:
     virtual Expected<bool> setDisabled(const QString &username, bool disabled) = 0;
     virtual Expected<bool> setRole(const QString &username, Role role) = 0;
     virtual qint64 accountCount() = 0;
+
+    //! Mirrors a company directory in one transaction: creates an account (source
+    //! options.source, no password) and a profile for everyone new in \a people, updates the
+    //! owned fields of the others' profiles, enables their accounts again, and disables the
+    //! accounts of options.source that are not in \a people (or are disabled there), deleting
+    //! their sessions and removing their profiles (tombstones). Local accounts are never
+    //! disabled; an existing local account without a password and not an admin is taken over
+    //! by the directory. Fails as a whole (nothing changed) when the database fails.
+    virtual Expected<DirectoryOutcome> applyDirectory(const QList<DirectoryPerson> &people,
+                                                      const DirectoryApply &options) = 0;
 
     // Sessions (tokens are stored as their SHA-256 only)
     //! Fails with Code::OutOfRange (field "username") when there is no such account.

@@ -20,7 +20,9 @@ for expected in ./usr/bin/colleagues ./usr/share/applications/org.colleagues.Col
     ./usr/share/icons/hicolor/scalable/apps/colleagues.svg ./usr/share/icons/hicolor/48x48/apps/colleagues.png; do
     dpkg-deb -c "$client" | awk '{print $6}' | grep -qx "$expected" || { echo "client package lacks $expected" >&2; exit 1; }
 done
-for expected in ./usr/bin/colleagues-server ./usr/lib/systemd/system/colleagues-server.service ./etc/default/colleagues-server; do
+for expected in ./usr/bin/colleagues-server ./usr/lib/systemd/system/colleagues-server.service ./etc/default/colleagues-server \
+    ./usr/share/colleagues/ldap/active-directory.map \
+    ./usr/share/doc/colleagues-server/examples/colleagues-ldap-sync.timer; do
     dpkg-deb -c "$server" | awk '{print $6}' | grep -qx "$expected" || { echo "server package lacks $expected" >&2; exit 1; }
 done
 # lintian exits non-zero on errors; warnings are printed for the record.

@@ -14,3 +14,8 @@ foreach(test tst_api tst_api_signin tst_api_serve tst_api_vocabulary tst_api_vis
     colleagues_add_test(${test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
         LIBS Colleagues::TestSupport LABELS server http postgres TIMEOUT 900)
 endforeach()
+
+# ldap-sync and sign-in by LDAP bind against a real slapd (skipped only when slapd is missing).
+colleagues_add_test(tst_ldap SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ldap.cpp
+    LIBS Colleagues::TestSupport LABELS server http postgres ldap TIMEOUT 900)
+target_compile_definitions(tst_ldap PRIVATE COLLEAGUES_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -14,3 +14,10 @@ set_target_properties(bench-photo PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE 
 target_link_libraries(bench-photo PRIVATE Colleagues::Server Colleagues::TestSupport)
 target_include_directories(bench-photo PRIVATE ${PROJECT_SOURCE_DIR})
 colleagues_target_defaults(bench-photo)
+
+# bench-instances: message delivery across two instances on one PostgreSQL (bench/server/instances.cpp).
+qt_add_executable(bench-instances ${CMAKE_CURRENT_LIST_DIR}/server/instances.cpp)
+set_target_properties(bench-instances PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
+target_link_libraries(bench-instances PRIVATE Colleagues::Server Colleagues::TestSupport)
+target_include_directories(bench-instances PRIVATE ${PROJECT_SOURCE_DIR})
+colleagues_target_defaults(bench-instances)

@@ -191,6 +191,9 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
             return HttpResponse::json(200, SyncService::emptyJson(cursor, m_shared->vocabulary().lastKnownVersion()));
         });
     connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
+    // Other instances' changes that name whom they concern wake only those users' polls.
+    connect(storage, &Storage::changedFor, m_hub.get(), &LongPollHub::hint);
+    m_hub->startAfter(storage->latestSequence());
     m_shared->addHub(m_hub.get());
 
     m_server->setAuthenticator(
@@ -220,6 +223,7 @@ auto Api::notifying(const QStringList &audience, F &&work) -> decltype(work())
 {
     QList<qint64> captured;
     ApiShared::startCapture(&captured);
+    const ChangeAudience told(audience); // for the other instances (NOTIFY)
     auto result = work();
     ApiShared::stopCapture();
     for (qint64 sequence : std::as_const(captured))

@@ -24,6 +24,14 @@ LongPollHub::LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer
     connect(&m_processTimer, &QTimer::timeout, this, &LongPollHub::process);
 }
 
+void LongPollHub::startAfter(qint64 sequence)
+{
+    if (m_processedUpTo < 0 && m_pending.isEmpty() && sequence > 0) {
+        m_processedUpTo = sequence;
+        m_latest = qMax(m_latest, sequence);
+    }
+}
+
 LongPollHub::~LongPollHub()
 {
     releaseAll();
@@ -109,11 +117,13 @@ void LongPollHub::schedule(int delayMs)
 void LongPollHub::process()
 {
     bool all = false;
+    bool unknown = false; // waking everyone because whom a change concerns is not known
     QSet<QString> users;
     QList<qint64> done;
     if (m_processedUpTo < 0 && !m_pending.isEmpty()) {
         // The first change this hub sees: nothing is known about what came before it.
         all = true;
+        unknown = true;
     } else {
         // The hinted changes that directly follow the last processed one wake their audiences.
         for (auto it = m_pending.begin(); it != m_pending.end() && it.key() == m_processedUpTo + 1 && it->hinted;) {
@@ -131,10 +141,12 @@ void LongPollHub::process()
             for (const Pending &p : std::as_const(m_pending))
                 oldest = std::min(oldest, p.seenAt);
             const qint64 waited = m_clock.elapsed() - oldest;
-            if (waited < GraceMs)
+            if (waited < GraceMs) {
                 schedule(int(GraceMs - waited));
-            else
+            } else {
                 all = true;
+                unknown = true;
+            }
         }
     }
     if (all) {
@@ -149,6 +161,8 @@ void LongPollHub::process()
 
     qCDebug(lcLongPoll) << "process" << done << (all ? "wake all" : "wake") << users << "of" << m_waiters.size();
     QList<WaiterPtr> wake;
+    if (unknown && !m_waiters.isEmpty())
+        m_server->metrics().countWakeAll();
     if (all) {
         wake.reserve(m_waiters.size());
         for (const WaiterPtr &w : std::as_const(m_waiters))

@@ -26,9 +26,11 @@ class ApiServer;
  * the queries it re-runs go to the worker pool.
  *
  * Wake-ups come from Storage::changed (every commit, including other instances' through
- * PostgreSQL NOTIFY: those wake every waiter after GraceMs) and from
- * hint(), which the local handlers call after a commit with the users it concerns, so a
- * message wakes only its sender's and recipient's long-polls, at once.
+ * PostgreSQL NOTIFY) and from hint(): the local handlers call it after a commit with the
+ * users it concerns, and Storage::changedFor brings the same from other instances (the
+ * NOTIFY names them), so a message wakes only its sender's and recipient's long-polls, at
+ * once, on every instance. A change whose audience stays unknown wakes every waiter after
+ * GraceMs.
  */
 class LongPollHub : public QObject
 {
@@ -55,6 +57,9 @@ public:
 
     //! A change at \a sequence concerns only \a usernames (empty: everyone).
     void hint(qint64 sequence, const QStringList &usernames);
+    //! Everything up to \a sequence was committed before this hub held any poll: the changes
+    //! after it follow on from there (without it, the first change seen wakes every waiter).
+    void startAfter(qint64 sequence);
     //! Answers every waiter with an empty page (shutdown).
     void releaseAll();
 

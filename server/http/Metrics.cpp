@@ -85,6 +85,9 @@ QByteArray Metrics::exposition() const
                  m_signInFailures.load());
     appendSample(out, "colleagues_signin_throttled_total", "counter",
                  "Sign-ins refused with 429 because of too many failures.", m_throttledSignIns.load());
+    appendSample(out, "colleagues_sync_longpoll_wake_all_total", "counter",
+                 "Changes that woke every held long-poll because whom they concern was not known in time.",
+                 m_wakeAlls.load());
     appendSample(out, "colleagues_http_response_body_bytes_total", "counter",
                  "Bytes of answer bodies written, as sent (after compression).", m_bodyBytes.load());
     if (m_extra)

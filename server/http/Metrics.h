@@ -27,6 +27,8 @@ public:
     void addOpenConnections(int delta) { m_openConnections.fetch_add(delta, std::memory_order_relaxed); }
     void countSignInFailure() { m_signInFailures.fetch_add(1, std::memory_order_relaxed); }
     void countThrottledSignIn() { m_throttledSignIns.fetch_add(1, std::memory_order_relaxed); }
+    //! A change woke every held long-poll (its audience was not known in time).
+    void countWakeAll() { m_wakeAlls.fetch_add(1, std::memory_order_relaxed); }
     //! Bytes of answer bodies written, as sent (compressed when they were).
     void addBodyBytes(qint64 bytes) { m_bodyBytes.fetch_add(quint64(bytes), std::memory_order_relaxed); }
 
@@ -55,6 +57,7 @@ private:
     std::atomic<quint64> m_signInFailures {0};
     std::atomic<quint64> m_throttledSignIns {0};
     std::atomic<quint64> m_bodyBytes {0};
+    std::atomic<quint64> m_wakeAlls {0};
     std::function<QByteArray()> m_extra;
 };
 

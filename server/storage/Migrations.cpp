@@ -273,8 +273,8 @@ Migration accountSource()
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(), vocabulary(), visibility(), mustChangePassword(), scim(),
-                                       accountSource()};
+    static const QList<Migration> all {initialSchema(),      vocabulary(), visibility(),
+                                       mustChangePassword(), scim(),       accountSource()};
     return all;
 }
 

@@ -111,10 +111,14 @@ void SqlStorage::startListening()
     m_database.configure(db);
     connect(db.driver(), &QSqlDriver::notification, this,
             [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
-                bool ok = false;
-                const qint64 sequence = payload.toString().toLongLong(&ok);
-                if (name == NotifyChannel && ok)
-                    emitChanged(sequence);
+                if (name != NotifyChannel)
+                    return;
+                const std::optional<Internal::NotifiedChange> change = Internal::parseNotifyPayload(payload.toString());
+                if (!change)
+                    return;
+                emitChanged(change->sequence);
+                if (change->audienceKnown)
+                    Q_EMIT changedFor(change->sequence, change->usernames);
             });
     if (!db.open() || !db.driver()->subscribeToNotification(NotifyChannel))
         qCWarning(lcStorage).noquote() << "cannot listen for other instances' changes:" << db.lastError().text();

@@ -134,6 +134,27 @@ Expected<Profile> Storage::upsertProfile(const Profile &profile)
     return outcome->profile;
 }
 
+namespace {
+thread_local const ChangeAudience *t_audience = nullptr;
+} // namespace
+
+ChangeAudience::ChangeAudience(QStringList usernames)
+    : m_usernames(std::move(usernames))
+    , m_outer(t_audience)
+{
+    t_audience = this;
+}
+
+ChangeAudience::~ChangeAudience()
+{
+    t_audience = m_outer;
+}
+
+const QStringList *ChangeAudience::current()
+{
+    return t_audience ? &t_audience->m_usernames : nullptr;
+}
+
 QString roleName(Role role)
 {
     return role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("member");

@@ -384,10 +384,37 @@ Q_SIGNALS:
     //! be skipped when a later one was already emitted, which covers it (everything up to
     //! a sequence value is committed when it is).
     void changed(qint64 sequence);
+    //! On PostgreSQL, after changed(): the change at \a sequence concerns only \a usernames
+    //! (empty: everyone), as the committing thread said with a ChangeAudience. Emitted for
+    //! every instance's changes that name their audience, so each instance wakes only the
+    //! long-polls a change concerns, at once.
+    void changedFor(qint64 sequence, const QStringList &usernames);
 
 protected:
     explicit Storage(QObject *parent = nullptr);
     TestingHooks m_testingHooks;
+};
+
+/*!
+ * Says whom the changes this thread commits while it lives concern: \a usernames, or everyone
+ * when empty. On PostgreSQL each commit's NOTIFY carries it to the other instances
+ * (Storage::changedFor), so a message sent through one instance wakes the recipient's
+ * long-poll held by another at once, and no one else's. Without one, other instances wake
+ * every waiter after a grace time.
+ */
+class ChangeAudience
+{
+public:
+    explicit ChangeAudience(QStringList usernames);
+    ~ChangeAudience();
+    Q_DISABLE_COPY_MOVE(ChangeAudience)
+
+    //! The innermost audience of this thread, or nullptr.
+    static const QStringList *current();
+
+private:
+    QStringList m_usernames;
+    const ChangeAudience *m_outer;
 };
 
 //! "member" or "admin".

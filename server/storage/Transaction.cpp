@@ -62,13 +62,42 @@ std::optional<qint64> Transaction::takeSequence(int count)
     return *last - count + 1;
 }
 
+QString notifyPayload(qint64 sequence, const QStringList *audience)
+{
+    QString payload = QString::number(sequence);
+    if (!audience)
+        return payload;
+    if (audience->isEmpty())
+        return payload + QStringLiteral(" *");
+    const QString named = payload + QLatin1Char(' ') + audience->join(QLatin1Char(' '));
+    // PostgreSQL refuses payloads of 8000 bytes or more; say nothing rather than fail the commit.
+    return named.toUtf8().size() < 7900 ? named : payload;
+}
+
+std::optional<NotifiedChange> parseNotifyPayload(const QString &payload)
+{
+    const QStringList parts = payload.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    bool ok = false;
+    const qint64 sequence = parts.value(0).toLongLong(&ok);
+    if (!ok || sequence <= 0)
+        return std::nullopt;
+    NotifiedChange change;
+    change.sequence = sequence;
+    if (parts.size() > 1) {
+        change.audienceKnown = true;
+        if (parts.at(1) != QLatin1String("*"))
+            change.usernames = parts.mid(1);
+    }
+    return change;
+}
+
 bool Transaction::commit()
 {
     if (m_lastSequence > 0) {
         if (m_database.isPostgres()) {
             // Delivered to listeners (other server processes) when, and only if, we commit.
             Query notify(*m_connection, QStringLiteral("SELECT pg_notify(?, ?)"));
-            if (!notify.exec({NotifyChannel, QString::number(m_lastSequence)})) {
+            if (!notify.exec({NotifyChannel, notifyPayload(m_lastSequence, ChangeAudience::current())})) {
                 m_error = notify.error();
                 return false;
             }

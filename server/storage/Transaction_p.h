@@ -6,6 +6,7 @@
 #include "core/Error.h"
 
 #include <QSqlError>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -23,6 +24,18 @@ struct Connection;
 //! a transaction that took sequence value n commits before any transaction can take n + 1,
 //! changes become visible in sequence order, and what a writer read is still current when it
 //! commits.
+//! The NOTIFY payload of a commit: "SEQUENCE", "SEQUENCE *" (everyone) or "SEQUENCE user user…".
+QString notifyPayload(qint64 sequence, const QStringList *audience);
+
+struct NotifiedChange
+{
+    qint64 sequence = 0;
+    bool audienceKnown = false;
+    QStringList usernames; //!< empty with audienceKnown: everyone
+};
+//! Reads what notifyPayload() wrote; nullopt for anything else.
+std::optional<NotifiedChange> parseNotifyPayload(const QString &payload);
+
 class Transaction
 {
 public:

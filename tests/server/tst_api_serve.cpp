@@ -44,6 +44,13 @@ int waitingLongPolls(const ServerProcess &server)
     return int(Client::metricValue(monitor.get(u"/metrics"_qs).body, "colleagues_sync_longpolls_waiting"));
 }
 
+//! Changes that woke every held long-poll of \a server because it did not know whom they concern.
+int wakeAlls(const ServerProcess &server)
+{
+    Client monitor(server.metricsUrl());
+    return int(Client::metricValue(monitor.get(u"/metrics"_qs).body, "colleagues_sync_longpoll_wake_all_total"));
+}
+
 } // namespace
 
 class TestApiServe : public QObject
@@ -216,6 +223,7 @@ void TestApiServe::twoInstancesOnOnePostgres()
         return;
     QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
+    QVERIFY(addUser(db->storage(), u"carol"_qs, u"carol-password"_qs));
     ServerProcess a(*db), b(*db);
     QVERIFY2(a.start(), qPrintable(a.errorString()));
     QVERIFY2(b.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(b.errorString()));
@@ -225,19 +233,30 @@ void TestApiServe::twoInstancesOnOnePostgres()
     alice.setToken(sessionToken(db->storage(), u"alice"_qs));
     Client bob(b.url());
     bob.setToken(sessionToken(db->storage(), u"bob"_qs));
-
-    for (int round = 0; round < 3; ++round) {
+    Client carol(b.url());
+    carol.setToken(sessionToken(db->storage(), u"carol"_qs));
+    const auto caughtUp = [](Client &client) {
         qint64 cursor = 0;
         for (;;) {
-            const Response page = bob.get(u"/api/v1/sync?since=%1"_qs.arg(cursor));
-            QCOMPARE(page.status, 200);
+            const Response page = client.get(u"/api/v1/sync?since=%1"_qs.arg(cursor));
+            if (page.status != 200)
+                return qint64(-1);
             cursor = page.json().value(u"next"_qs).toInteger();
             if (!page.json().value(u"has_more"_qs).toBool())
-                break;
+                return cursor;
         }
+    };
+
+    for (int round = 0; round < 3; ++round) {
+        const qint64 cursor = caughtUp(bob);
+        QVERIFY(cursor >= 0);
         QNetworkReply *poll = bob.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
         QSignalSpy done(poll, &QNetworkReply::finished);
-        QTRY_COMPARE(waitingLongPolls(b), 1);
+        // Carol waits on the same instance; a message to Bob is none of her business.
+        QNetworkReply *bystander = carol.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(caughtUp(carol)));
+        QSignalSpy bystanderDone(bystander, &QNetworkReply::finished);
+        QTRY_COMPARE(waitingLongPolls(b), 2);
+        const int wakeAllsBefore = wakeAlls(b);
 
         // Sent through instance A, delivered by instance B's held long-poll within a second.
         QElapsedTimer timer;
@@ -254,6 +273,13 @@ void TestApiServe::twoInstancesOnOnePostgres()
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains(text.toUtf8()));
         poll->deleteLater();
+        // B knew from A's NOTIFY whom the message concerns: it woke Bob's poll alone, not
+        // every poll after a grace time.
+        QCOMPARE(wakeAlls(b), wakeAllsBefore);
+        QCOMPARE(bystanderDone.count(), 0);
+        bystander->abort();
+        bystander->deleteLater();
+        QTRY_COMPARE(waitingLongPolls(b), 0);
     }
 
     // A session made through one instance works on the other; revoking it there is immediate.

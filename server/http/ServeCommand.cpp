@@ -31,6 +31,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
@@ -47,6 +48,34 @@ void onTerminationSignal(int)
 {
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(g_signalFds[0], &byte, 1);
+}
+
+/*!
+ * Every connection is a file descriptor, and so is each database connection and log: raises
+ * the soft limit on open files to the hard one (the systemd unit sets LimitNOFILE), and warns
+ * when even that is short of \a connections plus room for the rest.
+ */
+void raiseOpenFileLimit(int connections)
+{
+    constexpr rlim_t Room = 256; // listening sockets, database connections, files, pipes
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    const rlim_t needed = rlim_t(connections) + Room;
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < needed) {
+        qCWarning(lcHttp).noquote() << QStringLiteral("only %1 open files are allowed, fewer than the %2 that "
+                                                      "--max-connections %3 needs; raise LimitNOFILE (systemd) or "
+                                                      "ulimit -n, or lower --max-connections")
+                                           .arg(quint64(limit.rlim_cur))
+                                           .arg(quint64(needed))
+                                           .arg(connections);
+    }
 }
 
 struct ListenAddress
@@ -417,6 +446,7 @@ int runServeCommand(const QStringList &arguments)
         err << "colleagues-server serve: cannot listen on " << parser.value(listenOption) << ": " << error << "\n";
         return 1;
     }
+    raiseOpenFileLimit(maxConnections);
     const auto connectionBudget = std::make_shared<ConnectionBudget>(maxConnections);
     std::vector<std::unique_ptr<HttpThread>> threads;
     for (int i = 0; i < httpThreads; ++i) {

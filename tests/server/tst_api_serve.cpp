@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <sys/resource.h>
+
 using namespace Colleagues;
 using namespace Colleagues::Server;
 using namespace Colleagues::Test;
@@ -69,6 +71,7 @@ private Q_SLOTS:
     void oneConnectionBudgetForAllThreads();
     void messageRateLimit();
     void databasePasswordNotOnCommandLine();
+    void raisesItsOpenFileLimit();
 };
 
 void TestApiServe::help()
@@ -344,6 +347,41 @@ void TestApiServe::databaseDownIs503()
     QTRY_COMPARE_WITH_TIMEOUT(c.get(u"/api/v1/me"_qs).status, 200, 15000);
     QCOMPARE(c.postJson(u"/api/v1/messages"_qs, {{u"to"_qs, u"bob"_qs}, {u"body"_qs, u"hi"_qs}}, key).status, 201);
     QCOMPARE(server.stop(), 0);
+}
+
+void TestApiServe::raisesItsOpenFileLimit()
+{
+    // Started with a soft limit below the hard one (a shell's usual 1024), the server takes the
+    // hard limit for itself, and says so when that is still short of --max-connections.
+    rlimit mine {};
+    QCOMPARE(getrlimit(RLIMIT_NOFILE, &mine), 0);
+    if (mine.rlim_max != RLIM_INFINITY && mine.rlim_max < 512)
+        QSKIP("the hard limit on open files is too low to lower the soft one for this test");
+    const rlimit saved = mine;
+    rlimit lowered = mine;
+    lowered.rlim_cur = 256;
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &lowered), 0); // inherited by the server process
+    ServerProcess server;
+    const bool started = server.start(0, {u"--max-connections"_qs, u"1000000"_qs});
+    QCOMPARE(setrlimit(RLIMIT_NOFILE, &saved), 0);
+    QVERIFY2(started, qPrintable(server.errorString()));
+
+    QFile limits(u"/proc/%1/limits"_qs.arg(server.pid()));
+    QVERIFY(limits.open(QIODevice::ReadOnly));
+    QByteArray line; // procfs files have no size: read them whole
+    for (const QByteArray &each : limits.readAll().split('\n')) {
+        if (each.startsWith("Max open files"))
+            line = each;
+    }
+    const QList<QByteArray> fields = line.simplified().split(' ');
+    QVERIFY2(fields.size() >= 5, line.constData());
+    const QByteArray soft = fields[3];
+    const QByteArray hard = fields[4];
+    QCOMPARE(soft, hard);
+    QVERIFY(soft != "256");
+    QCOMPARE(server.stop(), 0);
+    if (hard != "unlimited")
+        QVERIFY2(server.log().contains("--max-connections 1000000 needs"), server.log().right(2000).constData());
 }
 
 QTEST_GUILESS_MAIN(TestApiServe)

@@ -4,6 +4,7 @@
 #include "client/ClientStore.h"
 #include "client/Sqlite_p.h"
 #include "client/StoreSchema_p.h"
+#include "client/org/OrgChart.h"
 #include "client/search/MatchReasons.h"
 #include "client/search/PlanTerm.h"
 #include "client/search/PrefixTable.h"
@@ -335,6 +336,9 @@ struct SearchEngine::Private
     Sql::Statement interestsStatement;
     Sql::Statement lastChangeStatement;
 
+    OrgChart *orgChart = nullptr;
+    std::unique_ptr<OrgChart> ownOrgChart;
+
     // The last query's results, reused when the UI fetches the next page.
     struct Cached
     {
@@ -351,6 +355,8 @@ struct SearchEngine::Private
 
     bool ensureOpen();
     bool ensureFresh();
+    //! By local id: who the query's team: and reports: filters keep (all of them at once).
+    std::vector<char> orgSelection(const SearchQuery &query, QString *error);
     bool startLoading();
     bool loadDocs();
     bool loadSavedDocs();
@@ -1021,7 +1027,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
                                     QString *error, const std::vector<qint64> *within)
 {
     matches->clear();
-    if (terms.empty() && !query.hasFilters()) {
+    if (terms.empty() && !query.hasIndexFilters()) {
         matches->reserve(byName.size());
         for (size_t rank = 0; rank < byName.size(); ++rank)
             matches->push_back(Match {byName[rank], 0.0, qint32(rank), 0, 0});
@@ -1389,7 +1395,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         // short terms of the prefix table alone and every earlier term is a prefix of the new
         // one in its place, the new matches are among the last ones.
         const bool shortOnly = !cache.terms.empty() && cache.query.skills.isEmpty() && cache.query.departments.isEmpty()
-            && cache.query.locations.isEmpty()
+            && cache.query.locations.isEmpty() && cache.query.orgs.isEmpty()
             && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
                            [](const PlanTerm &t) { return !t.hasFtsPart(true) && t.columns == AllColumns; });
         bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
@@ -1398,8 +1404,20 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             narrows = cache.terms[i].token.startsWith(last.terms[i].token);
         std::vector<Match> all;
         QString error;
-        bool ok =
-            d->collect(cache.query, cache.terms, options, false, &all, &error, narrows ? &last.candidates : nullptr);
+        // team: and reports: keep the people the org chart names (every filter must hold).
+        std::vector<char> inOrg;
+        if (!cache.query.orgs.isEmpty())
+            inOrg = d->orgSelection(cache.query, &cache.facts.error);
+        auto collect = [&](bool withRelated, const std::vector<qint64> *within) {
+            const bool collected = d->collect(cache.query, cache.terms, options, withRelated, &all, &error, within);
+            if (collected && !cache.query.orgs.isEmpty()) {
+                std::erase_if(all, [&](const Match &match) {
+                    return size_t(match.localId) >= inOrg.size() || !inOrg[size_t(match.localId)];
+                });
+            }
+            return collected;
+        };
+        bool ok = collect(false, narrows ? &last.candidates : nullptr);
         // No one: related skills (Docker for Kubernetes) as a fallback; then the people who match
         // the most of the terms.
         const bool anyRelated = std::any_of(cache.terms.cbegin(), cache.terms.cend(),
@@ -1407,11 +1425,11 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         bool withRelated = false;
         if (ok && all.empty() && anyRelated) {
             withRelated = true;
-            ok = d->collect(cache.query, cache.terms, options, true, &all, &error);
+            ok = collect(true, nullptr);
         }
         if (ok && all.empty() && cache.terms.size() > 1) {
             options.partial = true;
-            ok = d->collect(cache.query, cache.terms, options, withRelated, &all, &error);
+            ok = collect(withRelated, nullptr);
             cache.facts.partial = cache.facts.understood.partial = !all.empty();
         }
         if (!withRelated) {
@@ -1489,6 +1507,52 @@ SearchPage SearchEngine::search(const SearchRequest &request)
     return page;
 }
 
+void SearchEngine::setOrgChart(OrgChart *chart)
+{
+    d->orgChart = chart;
+    d->ownOrgChart.reset();
+    d->cache = {};
+}
+
+std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, QString *error)
+{
+    OrgChart *chart = orgChart;
+    if (!chart) {
+        if (!ownOrgChart)
+            ownOrgChart = std::make_unique<OrgChart>(store);
+        chart = ownOrgChart.get();
+    }
+    if (!chart->refresh()) {
+        *error = QStringLiteral("the org chart is not available");
+        return {};
+    }
+    std::vector<char> selected;
+    bool first = true;
+    for (const SearchQuery::OrgFilter &filter : query.orgs) {
+        const qint64 id = chart->idOf(filter.username);
+        if (id < 0) {
+            *error = QStringLiteral("no one with the username %1 is in the directory").arg(filter.username);
+            return {};
+        }
+        std::vector<char> these(std::max(docs.size(), chart->idLimit()), 0);
+        if (filter.allLevels) {
+            for (qint64 member : chart->team(id))
+                these[size_t(member)] = 1;
+        } else {
+            for (qint64 member : chart->directReports(id))
+                these[size_t(member)] = 1;
+        }
+        if (first) {
+            selected = std::move(these);
+            first = false;
+        } else {
+            for (size_t i = 0; i < selected.size() && i < these.size(); ++i)
+                selected[i] = char(selected[i] && these[i]);
+        }
+    }
+    return selected;
+}
+
 std::optional<Profile> SearchEngine::profile(const QString &id) const
 {
     return d->store ? d->store->profile(id) : std::nullopt;
@@ -1508,6 +1572,8 @@ QString SearchEngine::syntaxHelp()
                           "  dept:NAME         department contains NAME (dept:\"Data Platform\"); also department:\n"
                           "  location:NAME     location contains NAME (location:berlin); also loc:\n"
                           "  level>=N          a matching skill at level N (1-5) or above; also level:N\n"
+                          "  team:USERNAME     everyone under that person, every level (team:grace)\n"
+                          "  reports:USERNAME  that person's direct reports (reports:grace)\n"
                           "Results rank skills (by level) above titles, titles above interests, interests above\n"
                           "the bio; a query that is someone's name puts them first.");
 }

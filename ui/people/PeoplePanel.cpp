@@ -240,6 +240,8 @@ QWidget *PeoplePanel::buildEmptyState()
         {QStringLiteral("level>=N"), tr("a matching skill at level N or above (1 to 5)")},
         {QStringLiteral("dept:NAME"), tr("works in the department (dept:sales)")},
         {QStringLiteral("location:NAME"), tr("works in the place (location:\"são paulo\")")},
+        {QStringLiteral("team:USERNAME"), tr("works under that person, at any level (team:grace)")},
+        {QStringLiteral("reports:USERNAME"), tr("reports to that person directly (reports:grace)")},
     };
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     int row = 0;

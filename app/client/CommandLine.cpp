@@ -24,7 +24,8 @@ namespace {
 const QStringList &commands()
 {
     static const QStringList names =
-        QStringList {QStringLiteral("search"), QStringLiteral("import-csv")} + SyncCommands::names();
+        QStringList {QStringLiteral("search"), QStringLiteral("import-csv"), QStringLiteral("org")}
+        + SyncCommands::names();
     return names;
 }
 
@@ -331,6 +332,12 @@ int run(const QStringList &arguments)
         return runImportCsv(rest);
     if (SyncCommands::names().contains(command))
         return SyncCommands::run(command, rest);
+    if (command == QLatin1String("org")) {
+        // Drawn with Qt Gui: the desktop program runs it (ui/org/OrgCommand).
+        err() << "colleagues org: run it with the colleagues program\n";
+        err().flush();
+        return 1;
+    }
     err() << "colleagues: unknown command\n";
     err().flush();
     return 2;
@@ -341,6 +348,8 @@ QString commandsHelp()
     return QStringLiteral("Commands (no window needed; each has --help):\n"
                           "  search QUERY [--limit N] [--offset N] [--json]   search the local directory\n"
                           "  import-csv FILE                                  import people from a CSV file\n"
+                          "  org USERNAME [--depth N] [--json] [--svg FILE] [--png FILE]\n"
+                          "                                                   a person's managers, reports, headcount\n"
                           "%2"
                           "Global option: --data-dir DIR (default: %1)\n")
         .arg(ClientStore::defaultDataDirectory(), SyncCommands::help());

@@ -173,6 +173,7 @@ private Q_SLOTS:
     void smallCycleAndMissingManager();
     void deepChainNeverLoops();
     void followsStoreChanges();
+    void movesOnly();
     void teamFilters();
     void followsSyncDelta();
 
@@ -326,6 +327,45 @@ void TestOrgChart::followsStoreChanges()
         QVERIFY(chart.refresh());
         QCOMPARE(chart.generation(), generation + 1);
         compare(chart, profiles, 40);
+    }
+}
+
+void TestOrgChart::movesOnly()
+{
+    // A tree without cycles: moves are applied to the two chains alone; a move into one's own
+    // team (a cycle) or to a missing manager is handled too.
+    QList<Profile> profiles;
+    QRandomGenerator random(21);
+    for (int i = 0; i < 1500; ++i)
+        profiles.append(
+            person(QStringLiteral("t%1").arg(i), i ? QStringLiteral("t%1").arg(random.bounded(i)) : QString()));
+    QVERIFY(m_store->upsertProfiles(profiles));
+    OrgChart chart(m_store.get());
+    QVERIFY(chart.refresh());
+    for (int round = 0; round < 8; ++round) {
+        QList<Profile> upserts;
+        for (int k = 0; k < 3; ++k) {
+            const qsizetype who = 1 + random.bounded(profiles.size() - 1);
+            Profile &p = profiles[who];
+            if (round == 5 && k == 0) {
+                p.manager = u"nobody"_qs;
+            } else if (round == 6 && k == 0) {
+                // Under someone of their own team.
+                const std::vector<qint64> team = chart.team(chart.idOf(p.username));
+                if (!team.empty())
+                    p.manager = chart.person(team.back())->username;
+            } else {
+                const qint64 newManager = qint64(random.bounded(qint64(chart.idLimit())));
+                if (const OrgPerson *m = chart.person(newManager);
+                    m && !chart.chain(newManager).contains(chart.idOf(p.username)) && m->username != p.username)
+                    p.manager = m->username;
+            }
+            ++p.revision;
+            upserts.append(p);
+        }
+        QVERIFY(m_store->upsertProfiles(upserts));
+        QVERIFY(chart.refresh());
+        compare(chart, profiles, 30);
     }
 }
 

@@ -90,6 +90,7 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     connect(m_profilePane, &ProfilePane::profileRequested, this, &PeoplePanel::showPerson);
     connect(m_profilePane, &ProfilePane::messageRequested, this, &PeoplePanel::conversationRequested);
     connect(m_profilePane, &ProfilePane::editRequested, this, &PeoplePanel::editProfileRequested);
+    connect(m_profilePane, &ProfilePane::orgChartRequested, this, &PeoplePanel::orgChartRequested);
     connect(m_backend, &ClientBackend::directoryChanged, this, &PeoplePanel::onDirectoryChanged);
     connect(m_backend->images(), &ImageCache::photoChanged, m_resultsView->viewport(), qOverload<>(&QWidget::update));
     // A minute hand for the local times in the list.
@@ -354,6 +355,12 @@ QString PeoplePanel::selectedUsername() const
     if (m_profilePane->hasProfile() && !m_profilePane->isHidden())
         return m_profilePane->profile().username;
     return {};
+}
+
+void PeoplePanel::search(const QString &query)
+{
+    m_searchLineEdit->setText(query);
+    m_searchLineEdit->setFocus(Qt::OtherFocusReason);
 }
 
 void PeoplePanel::focusSearch(Qt::FocusReason reason)

@@ -40,12 +40,15 @@ public:
     QString selectedUsername() const;
     //! Puts the cursor in the search field with its text selected.
     void focusSearch(Qt::FocusReason reason);
+    //! Searches for \a query as if it had been typed (the org chart's "and N more").
+    void search(const QString &query);
 
 Q_SIGNALS:
     //! The pane shows a person: the window brings the page and the pane to the front.
     void personShown();
     void conversationRequested(const QString &username);
     void editProfileRequested();
+    void orgChartRequested(const QString &username);
     //! A short message for the status bar.
     void statusMessage(const QString &text, int timeoutMs);
 

@@ -44,11 +44,13 @@ Q_SIGNALS:
     void profileRequested(const QString &username);
     void messageRequested(const QString &username);
     void editRequested();
+    void orgChartRequested(const QString &username);
 
 private:
     void updateLocalTime();
     void copy(const QString &text, const QString &what);
     QWidget *linkTo(const Profile &person, QWidget *parent);
+    QPushButton *m_orgChartButton = nullptr;
 
     ImageCache *m_photos;
     Profile m_profile;

@@ -15,8 +15,11 @@ Q_LOGGING_CATEGORY(lcOrg, "colleagues.org", QtInfoMsg)
 
 namespace {
 
-constexpr const char *SelectPeople = "SELECT local_id, username, display_name, title, department, location, "
-                                     "time_zone, manager, sort_key FROM profiles";
+// The whole directory from two covering indexes, without reading the profiles' rows (bios and
+// all): names and places in name order, then the manager links. The rest of a person is read
+// when first shown (readDetails()).
+constexpr const char *SelectPeople = "SELECT local_id, username FROM profiles";
+constexpr const char *SelectManagers = "SELECT local_id, manager FROM profiles INDEXED BY profiles_by_manager";
 constexpr const char *SelectOne = "SELECT local_id, username, display_name, title, department, location, "
                                   "time_zone, manager, sort_key FROM profiles WHERE local_id = ?1";
 
@@ -34,7 +37,10 @@ OrgChart::OrgChart(ClientStore *store, QObject *parent)
     , m_store(store)
 { }
 
-OrgChart::~OrgChart() = default;
+OrgChart::~OrgChart()
+{
+    delete static_cast<Sql::Statement *>(m_detailsStatement);
+}
 
 void OrgChart::invalidate()
 {
@@ -58,8 +64,11 @@ bool OrgChart::refresh()
         return false;
     if (m_loaded && change == m_loadedChange)
         return true;
-    bool ok = m_loaded && updateChanged(change);
+    // Moves only (the usual sync delta): the old and new chains' headcounts change, nothing else.
+    std::vector<Move> moves;
+    bool ok = m_loaded && updateChanged(change, &moves);
     if (!ok) {
+        moves.clear();
         m_loadedChange = change; // whatever changes while reading is logged after it
         ok = loadAll();
     }
@@ -69,7 +78,8 @@ bool OrgChart::refresh()
         return false;
     }
     timer.restart();
-    computeHeadcounts();
+    if (moves.empty() || !applyMoves(moves))
+        computeHeadcounts();
     m_lastComputeUs = timer.nsecsElapsed() / 1000;
     m_loaded = true;
     ++m_generation;
@@ -92,10 +102,40 @@ void OrgChart::readRow(void *statement, Node *node) const
     node->person.manager = row->text(7);
     node->sortKey = row->text(8);
     node->exists = true;
+    node->detailed = true;
+}
+
+void OrgChart::readDetails(const Node &node) const
+{
+    auto *statement = static_cast<Sql::Statement *>(m_detailsStatement);
+    if (!statement) {
+        statement = new Sql::Statement(m_store->handle(),
+                                       "SELECT display_name, title, department, location, "
+                                       "time_zone, sort_key FROM profiles WHERE local_id = ?1");
+        m_detailsStatement = statement;
+    }
+    statement->bind(1, node.person.id);
+    if (statement->next()) {
+        node.person.displayName = statement->text(0);
+        node.person.title = statement->text(1);
+        node.person.department = statement->text(2);
+        node.person.location = statement->text(3);
+        node.person.timeZone = statement->text(4);
+        node.sortKey = statement->text(5);
+    }
+    statement->reset();
+    node.detailed = true;
+}
+
+bool OrgChart::has(qint64 id) const
+{
+    return id >= 0 && size_t(id) < m_nodes.size() && m_nodes[size_t(id)].exists;
 }
 
 bool OrgChart::loadAll()
 {
+    delete static_cast<Sql::Statement *>(m_detailsStatement);
+    m_detailsStatement = nullptr;
     m_nodes.clear();
     m_idByUsername.clear();
     m_reportsByManager.clear();
@@ -110,12 +150,21 @@ bool OrgChart::loadAll()
         if (id < 0 || size_t(id) >= m_nodes.size())
             continue;
         Node &node = m_nodes[size_t(id)];
-        readRow(&rows, &node);
+        node.person.id = id;
+        node.person.username = rows.text(1);
+        node.exists = true;
         m_idByUsername.insert(node.person.username, id);
+    }
+    Sql::Statement managers(m_store->handle(), SelectManagers);
+    while (managers.next()) {
+        const qint64 id = managers.int64(0);
+        if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists)
+            continue;
+        m_nodes[size_t(id)].person.manager = managers.text(1);
         addToBucket(id);
     }
-    if (!rows.ok()) {
-        qCWarning(lcOrg) << "cannot read the directory:" << rows.errorMessage();
+    if (!rows.ok() || !managers.ok()) {
+        qCWarning(lcOrg) << "cannot read the directory:" << rows.errorMessage() << managers.errorMessage();
         return false;
     }
     for (Node &node : m_nodes) {
@@ -125,7 +174,7 @@ bool OrgChart::loadAll()
     return true;
 }
 
-bool OrgChart::updateChanged(qint64 change)
+bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
 {
     const size_t limit = std::max<size_t>(64, size_t(size()) / 20);
     if (change < m_loadedChange || quint64(change - m_loadedChange) > 2 * limit)
@@ -149,10 +198,16 @@ bool OrgChart::updateChanged(qint64 change)
     // Everyone changed leaves first (a username may pass from one row to another), then the
     // rows as they are now come back.
     QStringList usernames; //!< usernames that appeared or went: their reports' manager changes
+    bool onlyMoves = m_cycles.empty();
+    QStringList before;
     for (qint64 id : changed) {
-        if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists)
+        if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists) {
+            onlyMoves = false;
             continue;
+        }
         Node &node = m_nodes[size_t(id)];
+        moves->push_back(Move {id, node.parent, node.headcount});
+        before.append(node.person.username);
         removeFromBucket(id);
         if (m_idByUsername.value(node.person.username, -1) == id)
             m_idByUsername.remove(node.person.username);
@@ -180,7 +235,13 @@ bool OrgChart::updateChanged(qint64 change)
     for (qint64 id : changed) {
         if (id >= 0 && size_t(id) < m_nodes.size() && m_nodes[size_t(id)].exists)
             m_nodes[size_t(id)].parent = lookUp(m_nodes[size_t(id)].person.manager);
+        else
+            onlyMoves = false;
     }
+    for (qsizetype i = 0; onlyMoves && i < before.size(); ++i)
+        onlyMoves = m_nodes[size_t((*moves)[size_t(i)].id)].person.username == before[i];
+    if (!onlyMoves)
+        moves->clear();
     for (const QString &username : std::as_const(usernames)) {
         const qint64 manager = lookUp(username);
         const auto it = m_reportsByManager.constFind(username);
@@ -215,6 +276,48 @@ void OrgChart::removeFromBucket(qint64 id)
     ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
     if (ids.empty())
         m_reportsByManager.erase(it);
+}
+
+bool OrgChart::applyMoves(const std::vector<Move> &moves)
+{
+    // Walked on the links as they were, one move at a time; there are no cycles (checked
+    // before), so every walk ends at the top.
+    std::vector<qint64> newParents;
+    for (const Move &move : moves) {
+        newParents.push_back(m_nodes[size_t(move.id)].parent);
+        m_nodes[size_t(move.id)].parent = move.oldParent;
+        m_nodes[size_t(move.id)].headcount = move.headcount;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < moves.size() && ok; ++i) {
+        const qint64 id = moves[i].id;
+        const qint64 to = newParents[i];
+        const qint64 from = m_nodes[size_t(id)].parent;
+        if (to == from)
+            continue;
+        for (qint64 at = to; at >= 0 && ok; at = m_nodes[size_t(at)].parent)
+            ok = at != id; // moved under their own team: a cycle
+        if (!ok)
+            break;
+        const int moved = m_nodes[size_t(id)].headcount + 1;
+        for (qint64 at = from; at >= 0; at = m_nodes[size_t(at)].parent)
+            m_nodes[size_t(at)].headcount -= moved;
+        m_nodes[size_t(id)].parent = to;
+        for (qint64 at = to; at >= 0; at = m_nodes[size_t(at)].parent)
+            m_nodes[size_t(at)].headcount += moved;
+    }
+    for (size_t i = 0; i < moves.size(); ++i)
+        m_nodes[size_t(moves[i].id)].parent = newParents[i];
+    if (!ok)
+        return false;
+    for (const Move &move : moves) {
+        m_missing.erase(std::remove(m_missing.begin(), m_missing.end(), move.id), m_missing.end());
+        const Node &node = m_nodes[size_t(move.id)];
+        if (node.parent < 0 && !node.person.manager.isEmpty())
+            m_missing.push_back(move.id);
+    }
+    std::sort(m_missing.begin(), m_missing.end());
+    return true;
 }
 
 void OrgChart::computeHeadcounts()
@@ -284,23 +387,26 @@ const OrgPerson *OrgChart::person(qint64 id) const
 {
     if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists)
         return nullptr;
-    return &m_nodes[size_t(id)].person;
+    const Node &node = m_nodes[size_t(id)];
+    if (!node.detailed)
+        readDetails(node);
+    return &node.person;
 }
 
 int OrgChart::headcount(qint64 id) const
 {
-    return person(id) ? m_nodes[size_t(id)].headcount : 0;
+    return has(id) ? m_nodes[size_t(id)].headcount : 0;
 }
 
 qint64 OrgChart::managerOf(qint64 id) const
 {
-    return person(id) ? m_nodes[size_t(id)].parent : -1;
+    return has(id) ? m_nodes[size_t(id)].parent : -1;
 }
 
 QList<qint64> OrgChart::chain(qint64 id, QList<OrgProblem> *problems) const
 {
     QList<qint64> ids;
-    if (!person(id))
+    if (!has(id))
         return ids;
     std::vector<qint64> seen {id};
     qint64 at = id;
@@ -336,6 +442,8 @@ QList<qint64> OrgChart::chain(qint64 id, QList<OrgProblem> *problems) const
 
 void OrgChart::sortByName(QList<qint64> *ids) const
 {
+    for (qint64 id : std::as_const(*ids))
+        person(id); // the sort key
     std::sort(ids->begin(), ids->end(), [this](qint64 l, qint64 r) {
         const Node &a = m_nodes[size_t(l)];
         const Node &b = m_nodes[size_t(r)];
@@ -346,10 +454,9 @@ void OrgChart::sortByName(QList<qint64> *ids) const
 QList<qint64> OrgChart::directReports(qint64 id) const
 {
     QList<qint64> ids;
-    const OrgPerson *p = person(id);
-    if (!p)
+    if (!has(id))
         return ids;
-    const auto it = m_reportsByManager.constFind(p->username);
+    const auto it = m_reportsByManager.constFind(m_nodes[size_t(id)].person.username);
     if (it == m_reportsByManager.constEnd())
         return ids;
     ids.reserve(qsizetype(it->size()));
@@ -374,7 +481,7 @@ QList<qint64> OrgChart::peers(qint64 id) const
 std::vector<qint64> OrgChart::team(qint64 id) const
 {
     std::vector<qint64> ids;
-    if (!person(id))
+    if (!has(id))
         return ids;
     std::vector<char> seen(m_nodes.size(), 0);
     seen[size_t(id)] = 1;

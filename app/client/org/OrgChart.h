@@ -106,18 +106,32 @@ Q_SIGNALS:
 private:
     struct Node
     {
-        OrgPerson person;
-        QString sortKey;
+        //! Username and manager read with everyone; the rest when first asked for (readDetails()).
+        mutable OrgPerson person;
+        mutable QString sortKey;
+        mutable bool detailed = false;
         qint64 parent = -1;
         int headcount = 0;
         bool exists = false;
         bool onCycle = false;
     };
 
+    bool has(qint64 id) const;
     bool loadAll();
-    bool updateChanged(qint64 lastChange);
+    //! A move: a person whose manager may have changed, and their manager before.
+    struct Move
+    {
+        qint64 id;
+        qint64 oldParent;
+        int headcount; //!< before: reading the person again does not change who is under them
+    };
+    bool updateChanged(qint64 lastChange, std::vector<Move> *moves);
+    //! Applies \a moves to the headcounts along the old and new chains; false when one makes a
+    //! cycle (then everything is computed again).
+    bool applyMoves(const std::vector<Move> &moves);
     qint64 lastChange() const;
     void readRow(void *statement, Node *node) const;
+    void readDetails(const Node &node) const;
     qint64 lookUp(const QString &username) const;
     void addToBucket(qint64 id);
     void removeFromBucket(qint64 id);
@@ -125,6 +139,7 @@ private:
     void sortByName(QList<qint64> *ids) const;
 
     ClientStore *m_store = nullptr;
+    mutable void *m_detailsStatement = nullptr; //!< Sql::Statement, prepared on first use
     std::vector<Node> m_nodes; //!< by local id
     QHash<QString, qint64> m_idByUsername;
     QHash<QString, std::vector<qint64>> m_reportsByManager; //!< manager username -> report ids

@@ -677,6 +677,84 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Your password is still the one your administrator set. Change it with File › Change Password…</source>
         <translation>Ihr Passwort ist noch das vom Administrator festgelegte. Ändern Sie es unter Datei › Passwort ändern …</translation>
     </message>
+    <message>
+        <source>Org Chart</source>
+        <translation>Organigramm</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OrgChartView</name>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramm</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OrgModel</name>
+    <message>
+        <source>%1 reports to %2, who is not in the directory</source>
+        <translation>%1 ist %2 unterstellt, aber %2 ist nicht im Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Reporting cycle: %1</source>
+        <translation>Kreis in der Berichtslinie: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere Person</numerusform>
+            <numerusform>und %n weitere Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show everyone who reports to %1</source>
+        <translation>Alle anzeigen, die %1 direkt unterstellt sind</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OrgPanel</name>
+    <message>
+        <source>Zoom out (Ctrl+minus)</source>
+        <translation>Verkleinern (Strg+Minus)</translation>
+    </message>
+    <message>
+        <source>Actual size (Ctrl+0)</source>
+        <translation>Originalgröße (Strg+0)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+plus)</source>
+        <translation>Vergrößern (Strg+Plus)</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramm</translation>
+    </message>
+    <message>
+        <source>No one is in the local directory yet.</source>
+        <translation>Im lokalen Verzeichnis ist noch niemand.</translation>
+    </message>
+    <message>
+        <source>Org chart of %1</source>
+        <translation>Organigramm von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n direct report(s)</source>
+        <translation>
+            <numerusform>%n direkt unterstellte Person</numerusform>
+            <numerusform>%n direkt unterstellte Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the team</source>
+        <translation>
+            <numerusform>%n Person im Team</numerusform>
+            <numerusform>%n Personen im Team</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one reports to %1.</source>
+        <translation>%1 ist niemand unterstellt.</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::Outbox</name>
@@ -846,6 +924,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>No one matches these filters</source>
         <translation>Niemand passt zu diesen Filtern</translation>
+    </message>
+    <message>
+        <source>works under that person, at any level (team:grace)</source>
+        <translation>arbeitet unter dieser Person, auf jeder Ebene (team:grace)</translation>
+    </message>
+    <message>
+        <source>reports to that person directly (reports:grace)</source>
+        <translation>ist dieser Person direkt unterstellt (reports:grace)</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1261,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>%1 copied</source>
         <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Show in org chart</source>
+        <translation>Im Organigramm zeigen</translation>
     </message>
 </context>
 <context>

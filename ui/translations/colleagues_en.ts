@@ -56,6 +56,33 @@
     </message>
 </context>
 <context>
+    <name>Colleagues::OrgModel</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OrgPanel</name>
+    <message numerus="yes">
+        <source>%n direct report(s)</source>
+        <translation>
+            <numerusform>%n direct report</numerusform>
+            <numerusform>%n direct reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the team</source>
+        <translation>
+            <numerusform>%n person in the team</numerusform>
+            <numerusform>%n people in the team</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::PeoplePanel</name>
     <message numerus="yes">
         <source>%n people in the directory</source>

@@ -172,10 +172,13 @@ void OrgChartView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Home: setCurrentIndex(m_boxes.first().index); return;
     case Qt::Key_End: setCurrentIndex(m_boxes.last().index); return;
     case Qt::Key_Left:
-        if (box >= 0 && current.data(OrgModel::ExpandedRole).toBool() && m_model->hasChildren(current))
-            m_model->setData(current, false, OrgModel::ExpandedRole);
-        else if (box >= 0 && m_boxes[box].parentBox >= 0)
+        // Always up to the manager (walking a chain to the top); Space or minus collapses.
+        if (box >= 0 && m_boxes[box].parentBox >= 0)
             setCurrentIndex(m_boxes[m_boxes[box].parentBox].index);
+        return;
+    case Qt::Key_Minus:
+        if (m_model->hasChildren(current))
+            m_model->setData(current, false, OrgModel::ExpandedRole);
         return;
     case Qt::Key_Right:
         if (box >= 0 && m_model->hasChildren(current)) {

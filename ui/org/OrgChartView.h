@@ -11,9 +11,10 @@ namespace Colleagues {
 class OrgModel;
 
 //! Draws an OrgModel with OrgPainter and lets the user move through it: arrow keys (Up/Down to
-//! the card above or below, Left to collapse or go to the manager, Right to expand or go to the
-//! first report), Enter or a click to open a person (or the list behind "and N more"), a click on
-//! the arrow to expand or collapse, Ctrl+wheel and Ctrl+plus/minus/0 to zoom.
+//! the card above or below, Left to the manager, Right to expand or go to the first report), Space
+//! to expand or collapse (minus collapses), Enter or a click to open a person (or the list behind
+//! "and N more"), a click on the arrow to expand or collapse, Ctrl+wheel and Ctrl+plus/minus/0 to
+//! zoom.
 class OrgChartView : public QAbstractScrollArea
 {
     Q_OBJECT

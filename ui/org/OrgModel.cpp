@@ -153,8 +153,7 @@ void OrgModel::expandBelowFocus(int levels)
             if (!node || node->person < 0 || node->kind == Kind::More)
                 continue;
             const QModelIndex index = indexOf(node);
-            if (canFetchMore(index))
-                fetchMore(index);
+            loadReports(index);
             if (!node->children.empty())
                 setData(index, true, ExpandedRole);
             for (const auto &child : node->children)
@@ -214,14 +213,9 @@ bool OrgModel::hasChildren(const QModelIndex &parent) const
     return !node->children.empty() || !node->fetched;
 }
 
-bool OrgModel::canFetchMore(const QModelIndex &parent) const
+void OrgModel::loadReports(const QModelIndex &parent)
 {
-    return parent.isValid() && parent.model() == this && !nodeOf(parent)->fetched;
-}
-
-void OrgModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
+    if (!parent.isValid() || nodeOf(parent)->fetched)
         return;
     Node *node = nodeOf(parent);
     // Read into a stand-in first, so that the rows announced are the rows added.
@@ -233,11 +227,12 @@ void OrgModel::fetchMore(const QModelIndex &parent)
         node->fetched = true;
         return;
     }
+    // Fetched before the rows are announced: whoever listens may ask again meanwhile.
+    node->fetched = true;
     beginInsertRows(parent, 0, int(reading.children.size()) - 1);
     node->children = std::move(reading.children);
     for (auto &child : node->children)
         child->parent = node;
-    node->fetched = true;
     endInsertRows();
 }
 
@@ -279,8 +274,8 @@ bool OrgModel::setData(const QModelIndex &index, const QVariant &value, int role
     Node *node = nodeOf(index);
     if (node->kind == Kind::More || node->kind == Kind::Problem)
         return false;
-    if (value.toBool() && canFetchMore(index))
-        fetchMore(index);
+    if (value.toBool())
+        loadReports(index);
     if (node->expanded == value.toBool())
         return true;
     node->expanded = value.toBool();

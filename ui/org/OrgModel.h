@@ -12,8 +12,8 @@ class OrgChart;
 
 //! The org chart around one person as a tree, for the chart view and its export: the
 //! management chain from the top down to the person's manager, the person among their peers,
-//! and their direct reports. Anyone with reports can be expanded (fetchMore() reads them from
-//! the OrgChart); a team larger than pageSize() shows its first people and an "and N more" row.
+//! and their direct reports. Anyone with reports can be expanded (ExpandedRole; their reports are
+//! read from the OrgChart then); a team larger than pageSize() shows its first people and an "and N more" row.
 //! Broken data (a missing manager, a cycle) shows as problem rows above the top.
 class OrgModel : public QAbstractItemModel
 {
@@ -50,8 +50,6 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     bool hasChildren(const QModelIndex &parent = {}) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
@@ -62,6 +60,8 @@ private:
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node) const;
     Node *addPerson(Node *parent, qint64 id, Kind kind);
+    //! Reads the reports of \a index's person when first expanded (rows inserted).
+    void loadReports(const QModelIndex &index);
     void addReports(Node *node, qint64 mustShow);
     void rebuild();
 

@@ -5,6 +5,7 @@
 
 #include "client/ClientStore.h"
 #include "client/org/OrgChart.h"
+#include "client/org/TeamOverview.h"
 #include "client/search/SearchEngine.h"
 #include "client/sync/SyncEngine.h"
 #include "core/Vocabulary.h"
@@ -176,6 +177,8 @@ private Q_SLOTS:
     void movesOnly();
     void teamFilters();
     void followsSyncDelta();
+    void teamOverview();
+    void skillMap();
 
 private:
     //! Checks every person's headcount, chain, reports and (for some) team against a brute-force walk.
@@ -502,6 +505,78 @@ void TestOrgChart::followsSyncDelta()
     for (const Profile &p : std::as_const(profiles))
         QCOMPARE(chart.headcount(chart.idOf(p.username)), counts.value(p.username));
     QCOMPARE(usernames(chart, chart.team(target)), brute.team(newManager.username));
+}
+
+//! A company whose people have Kubernetes (or Go) at a level and one of three places.
+QList<Profile> skilledCompany()
+{
+    QList<Profile> profiles = randomCompany(900, 17);
+    const QStringList places {u"Berlin"_qs, u"Lagos"_qs, u"Lima"_qs};
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        Profile &p = profiles[i];
+        p.location = places[i % 3];
+        p.department = i % 2 ? u"Platform"_qs : u"Data"_qs;
+        p.timeZone = i % 3 == 1 ? u"Africa/Lagos"_qs : u"Europe/Berlin"_qs;
+        if (i % 4 != 3)
+            p.skills = {Skill {i % 5 == 0 ? u"kubernetes"_qs : u"Kubernetes"_qs, int(1 + i % 5)}};
+        else
+            p.skills = {Skill {u"Go"_qs, 3}};
+    }
+    return profiles;
+}
+
+void TestOrgChart::teamOverview()
+{
+    const QList<Profile> profiles = skilledCompany();
+    QVERIFY(m_store->upsertProfiles(profiles));
+    OrgChart chart(m_store.get());
+    QVERIFY(chart.refresh());
+    const BruteForce brute(profiles);
+    for (const QString &manager : {u"u0"_qs, u"u3"_qs, u"u17"_qs}) {
+        const std::set<QString> team = brute.team(manager);
+        const TeamOverview overview = TeamOverview::of(m_store.get(), chart, chart.idOf(manager));
+        QCOMPARE(overview.headcount, int(team.size()));
+        QHash<QString, int> places;
+        std::array<int, 5> kubernetes {};
+        for (const Profile &p : profiles) {
+            if (!team.count(p.username))
+                continue;
+            ++places[p.location];
+            if (p.skills.first().name.compare(u"kubernetes"_qs, Qt::CaseInsensitive) == 0)
+                ++kubernetes[size_t(p.skills.first().level - 1)];
+        }
+        QCOMPARE(overview.locations.size(), places.size());
+        for (const TeamOverview::Count &c : overview.locations)
+            QCOMPARE(c.people, places.value(c.value));
+        if (team.size() > 10) {
+            QCOMPARE(overview.skills.first().name, u"Kubernetes"_qs); // the common spelling
+            QCOMPARE(overview.skills.first().people, kubernetes);
+        }
+    }
+}
+
+void TestOrgChart::skillMap()
+{
+    const QList<Profile> profiles = skilledCompany();
+    QVERIFY(m_store->upsertProfiles(profiles));
+    SearchEngine engine(m_store.get());
+    engine.setVocabulary(Vocabulary::defaults());
+    for (const QString &query : {u"skill:kubernetes"_qs, u"kubernetes"_qs, u"kubernetes team:u3"_qs}) {
+        SearchRequest request;
+        request.query = query;
+        const SkillMap map = engine.skillMap(request);
+        const std::set<QString> found = searchUsernames(engine, query);
+        QCOMPARE(map.total, int(found.size()));
+        QHash<QString, std::array<int, 6>> expected;
+        for (const Profile &p : profiles) {
+            if (found.count(p.username))
+                ++expected[p.location][size_t(p.skills.first().level)];
+        }
+        QCOMPARE(map.locations.size(), expected.size());
+        for (const SkillMap::Row &row : map.locations)
+            QCOMPARE(row.people, expected.value(row.value));
+        QCOMPARE(map.departments.size(), 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOrgChart)

@@ -236,6 +236,7 @@ struct Match
     qint32 nameRank;
     quint16 columns = 0; //!< the FTS5 columns any term matched in: the fields to explain
     quint16 missing = 0; //!< in a partial result, a bit per term it does not match (MaxTerms 16)
+    quint8 skillLevel = 0; //!< the level of the best skill a term or skill: matched; 0: none
 };
 
 //! Department or location names, interned by their UTF-8 bytes (the per-person table holds ids).
@@ -1060,7 +1061,8 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
 
     CollectPlan main;
     // "skill:python expert": the skill filter's level ranks.
-    main.recordFilters = options.expertsFirst && !query.skills.isEmpty();
+    // (and for the skill map: the level of the skill: filter's skill)
+    main.recordFilters = !query.skills.isEmpty();
     QStringList clauses;
     main.termCount = int(mainTerms.size());
     for (size_t i = 0; i < mainTerms.size(); ++i)
@@ -1174,12 +1176,18 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
         double value = 0;
         quint32 missing = 0;
         if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {
-            if (filterColumns)
+            if (filterColumns && options.expertsFirst)
                 value += skillLevelBonus(filterColumns);
             quint16 columns = 0;
             for (const TermHit &hit : hits)
                 columns |= hit.any();
-            matches->push_back(Match {id, value, doc.nameRank, columns, quint16(missing)});
+            const quint16 skillColumns = (columns | filterColumns) & skillColumnMask(1);
+            quint8 level = 0;
+            for (int l = 5; l >= 1 && !level; --l) {
+                if (skillColumns & (1u << (Skills5Column + 5 - l)))
+                    level = quint8(l);
+            }
+            matches->push_back(Match {id, value, doc.nameRank, columns, quint16(missing), level});
         }
     };
     auto present = [&](qint64 id) { return id >= 0 && size_t(id) < docs.size() && docs[size_t(id)].nameRank >= 0; };
@@ -1505,6 +1513,52 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         page.results.append(d->result(cache.matches[i], cache.query, cache.terms, cache.facts.understood.place));
     page.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
     return page;
+}
+
+SkillMap SearchEngine::skillMap(const SearchRequest &request, int rows)
+{
+    SearchRequest first = request;
+    first.offset = 0;
+    first.limit = 0;
+    const QString key = request.query + QChar(0x1F) + request.departments.join(QChar(0x1E)) + QChar(0x1F)
+        + request.locations.join(QChar(0x1E)) + (request.literal ? QStringLiteral("\x1Fliteral") : QString());
+    if (d->cache.key != key)
+        search(first);
+    SkillMap map;
+    if (d->cache.key != key)
+        return map;
+    const size_t departments = size_t(d->departmentNames.size());
+    const size_t locations = size_t(d->locationNames.size());
+    std::vector<std::array<int, 6>> byDepartment(departments, std::array<int, 6> {});
+    std::vector<std::array<int, 6>> byLocation(locations, std::array<int, 6> {});
+    for (const Match &match : d->cache.matches) {
+        const Private::Doc &doc = d->docs[size_t(match.localId)];
+        ++byDepartment[size_t(doc.department)][match.skillLevel];
+        ++byLocation[size_t(doc.location)][match.skillLevel];
+    }
+    auto top = [rows](const std::vector<std::array<int, 6>> &counts, const QStringList &names) {
+        std::vector<SkillMap::Row> all;
+        for (size_t i = 0; i < counts.size(); ++i) {
+            SkillMap::Row row;
+            row.people = counts[i];
+            for (int n : row.people)
+                row.total += n;
+            if (row.total > 0 && !names[qsizetype(i)].isEmpty()) {
+                row.value = names[qsizetype(i)];
+                all.push_back(row);
+            }
+        }
+        const size_t n = std::min(all.size(), size_t(std::max(0, rows)));
+        std::partial_sort(all.begin(), all.begin() + qsizetype(n), all.end(),
+                          [](const SkillMap::Row &l, const SkillMap::Row &r) {
+                              return l.total != r.total ? l.total > r.total : l.value < r.value;
+                          });
+        return QList<SkillMap::Row>(all.begin(), all.begin() + qsizetype(n));
+    };
+    map.departments = top(byDepartment, d->departmentNames);
+    map.locations = top(byLocation, d->locationNames);
+    map.total = int(d->cache.matches.size());
+    return map;
 }
 
 void SearchEngine::setOrgChart(OrgChart *chart)

@@ -41,6 +41,10 @@ public:
     //! without one, the engine makes its own when a query first needs it.
     void setOrgChart(OrgChart *chart);
 
+    //! Where the results of \a request are, by location and department and skill level (the
+    //! first \a rows values of each, most people first). Runs the search when it is not the last one.
+    SkillMap skillMap(const SearchRequest &request, int rows = 10);
+
     //! The full profile of a result, by id.
     std::optional<Profile> profile(const QString &id) const;
 

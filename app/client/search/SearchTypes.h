@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
+
 namespace Colleagues {
 
 //! What to search for and which page of results to return.
@@ -134,6 +136,22 @@ struct SearchPage
     double elapsedMs = 0;
 
     bool hasMore() const { return offset + results.size() < total; }
+};
+
+//! Where the people a query found are: by location and by department, each split by the level of
+//! their best matching skill (the skill map beside the results).
+struct SkillMap
+{
+    struct Row
+    {
+        QString value;
+        //! People by level: [0] no skill matched (a name, a title), [1]..[5] the skill's level.
+        std::array<int, 6> people {};
+        int total = 0;
+    };
+    QList<Row> locations; //!< most people first
+    QList<Row> departments;
+    int total = 0; //!< every result
 };
 
 //! The stable JSON form documented in docs/cli.md.

@@ -358,6 +358,7 @@ struct SearchEngine::Private
     bool ensureFresh();
     //! By local id: who the query's team: and reports: filters keep (all of them at once).
     std::vector<char> orgSelection(const SearchQuery &query, QString *error);
+    SkillMap skillMapOfCache(int rows) const;
     bool startLoading();
     bool loadDocs();
     bool loadSavedDocs();
@@ -1511,6 +1512,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
     page.understood = cache.facts.understood;
     for (size_t i = size_t(page.offset); i < end; ++i)
         page.results.append(d->result(cache.matches[i], cache.query, cache.terms, cache.facts.understood.place));
+    if (request.skillMapRows > 0 && page.offset == 0)
+        page.skillMap = d->skillMapOfCache(request.skillMapRows);
     page.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
     return page;
 }
@@ -1520,19 +1523,17 @@ SkillMap SearchEngine::skillMap(const SearchRequest &request, int rows)
     SearchRequest first = request;
     first.offset = 0;
     first.limit = 0;
-    const QString key = request.query + QChar(0x1F) + request.departments.join(QChar(0x1E)) + QChar(0x1F)
-        + request.locations.join(QChar(0x1E)) + (request.literal ? QStringLiteral("\x1Fliteral") : QString());
-    if (d->cache.key != key)
-        search(first);
+    first.skillMapRows = rows;
+    return search(first).skillMap;
+}
+
+SkillMap SearchEngine::Private::skillMapOfCache(int rows) const
+{
     SkillMap map;
-    if (d->cache.key != key)
-        return map;
-    const size_t departments = size_t(d->departmentNames.size());
-    const size_t locations = size_t(d->locationNames.size());
-    std::vector<std::array<int, 6>> byDepartment(departments, std::array<int, 6> {});
-    std::vector<std::array<int, 6>> byLocation(locations, std::array<int, 6> {});
-    for (const Match &match : d->cache.matches) {
-        const Private::Doc &doc = d->docs[size_t(match.localId)];
+    std::vector<std::array<int, 6>> byDepartment(size_t(departmentNames.size()), std::array<int, 6> {});
+    std::vector<std::array<int, 6>> byLocation(size_t(locationNames.size()), std::array<int, 6> {});
+    for (const Match &match : cache.matches) {
+        const Doc &doc = docs[size_t(match.localId)];
         ++byDepartment[size_t(doc.department)][match.skillLevel];
         ++byLocation[size_t(doc.location)][match.skillLevel];
     }
@@ -1555,9 +1556,9 @@ SkillMap SearchEngine::skillMap(const SearchRequest &request, int rows)
                           });
         return QList<SkillMap::Row>(all.begin(), all.begin() + qsizetype(n));
     };
-    map.departments = top(byDepartment, d->departmentNames);
-    map.locations = top(byLocation, d->locationNames);
-    map.total = int(d->cache.matches.size());
+    map.departments = top(byDepartment, departmentNames);
+    map.locations = top(byLocation, locationNames);
+    map.total = int(cache.matches.size());
     return map;
 }
 

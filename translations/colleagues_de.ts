@@ -460,6 +460,17 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
     </message>
 </context>
 <context>
+    <name>Colleagues::LevelChart</name>
+    <message>
+        <source>other match</source>
+        <translation>anderer Treffer</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::LocalTime</name>
     <message>
         <source>same time as you</source>
@@ -932,6 +943,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>reports to that person directly (reports:grace)</source>
         <translation>ist dieser Person direkt unterstellt (reports:grace)</translation>
+    </message>
+    <message>
+        <source>Skill map</source>
+        <translation>Kompetenzkarte</translation>
+    </message>
+    <message>
+        <source>Where the people found are, by location and department</source>
+        <translation>Wo die gefundenen Personen sind, nach Standort und Abteilung</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1595,32 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     </message>
 </context>
 <context>
+    <name>Colleagues::SkillMapWidget</name>
+    <message>
+        <source>People found by location and skill level</source>
+        <translation>Gefundene Personen nach Standort und Stufe</translation>
+    </message>
+    <message>
+        <source>People found by department and skill level</source>
+        <translation>Gefundene Personen nach Abteilung und Stufe</translation>
+    </message>
+    <message>
+        <source>By location</source>
+        <translation>Nach Standort</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Nach Abteilung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Where the %n people found are, by the level of their matching skill. Click a bar to filter.</source>
+        <translation>
+            <numerusform>Wo die %n gefundene Person ist, nach der Stufe der passenden Fähigkeit. Klicken Sie auf einen Balken, um zu filtern.</numerusform>
+            <numerusform>Wo die %n gefundenen Personen sind, nach der Stufe ihrer passenden Fähigkeit. Klicken Sie auf einen Balken, um zu filtern.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::SkillsEditor</name>
     <message>
         <source>Level</source>
@@ -1747,6 +1792,51 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::TeamOverviewWidget</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Time zones</source>
+        <translation>Zeitzonen</translation>
+    </message>
+    <message>
+        <source>Most common skills, people per level</source>
+        <translation>Häufigste Fähigkeiten, Personen je Stufe</translation>
+    </message>
+    <message>
+        <source>Most common skills of the team, people per level</source>
+        <translation>Häufigste Fähigkeiten des Teams, Personen je Stufe</translation>
+    </message>
+    <message>
+        <source>No one reports to %1.</source>
+        <translation>%1 ist niemand unterstellt.</translation>
+    </message>
+    <message>
+        <source>Choose a manager to see their team.</source>
+        <translation>Wählen Sie eine Führungskraft, um ihr Team zu sehen.</translation>
+    </message>
+    <message>
+        <source>Team of %1</source>
+        <translation>Team von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the team</source>
+        <translation>
+            <numerusform>%n Person im Team</numerusform>
+            <numerusform>%n Personen im Team</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,12 @@
 #include "ui/org/OrgChartView.h"
 #include "ui/org/OrgModel.h"
 #include "ui/org/OrgPanel.h"
+#include "ui/org/TeamOverviewWidget.h"
+#include "ui/people/FilterButton.h"
 #include "ui/people/ProfilePane.h"
 #include "ui/people/ResultsModel.h"
+#include "ui/people/SkillMapWidget.h"
+#include "ui/widgets/LevelChart.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -24,6 +28,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Colleagues;
 using namespace Colleagues::Test;
@@ -61,6 +66,7 @@ private Q_SLOTS:
     void modelFollowsTheStore();
     void openFromProfileAndWalkToTheTop();
     void moreOpensTheList();
+    void teamOverviewAndSkillMap();
 
 private:
     QTemporaryDir m_dir;
@@ -258,6 +264,40 @@ void TestOrgChartUi::moreOpensTheList()
     QCOMPARE(child<QLineEdit>(w, u"searchLineEdit")->text(), u"reports:"_qs + top);
     ResultsModel *results = child<ResultsModel>(w, u"resultsModel");
     QTRY_COMPARE(results->summary().total, reports);
+}
+
+void TestOrgChartUi::teamOverviewAndSkillMap()
+{
+    QVERIFY(m_app);
+    MainWindow *w = m_app->window();
+    OrgPanel *panel = w->orgPanel();
+    const QString top = panel->chart()->person(panel->chart()->tops().first())->username;
+    w->showOrgChart(top);
+    // The overview follows the card the user stops on: the top's whole company.
+    TeamOverviewWidget *overview = panel->teamOverview();
+    QTRY_COMPARE(overview->manager(), top);
+    QVERIFY(child<QLabel>(overview, u"teamHeadcountLabel"_qs)->text().contains(u"299"_qs));
+    LevelChart *skills = child<LevelChart>(overview, u"teamSkillsChart"_qs);
+    QVERIFY(!skills->categories().isEmpty());
+
+    // The skill map beside the results; a bar applies its location as the filter.
+    w->showSection(MainWindow::Section::People);
+    child<QToolButton>(w, u"skillMapButton"_qs)->setChecked(true);
+    QVERIFY(search(*m_app, u"skill:kubernetes"_qs));
+    SkillMapWidget *map = child<SkillMapWidget>(w, u"skillMapWidget"_qs);
+    QVERIFY(map->isVisible());
+    ResultsModel *results = child<ResultsModel>(w, u"resultsModel"_qs);
+    QTRY_VERIFY(!map->locationsChart()->categories().isEmpty());
+    const QString place = map->locationsChart()->categories().first();
+    int inPlace = 0;
+    for (const SkillMap::Row &row : results->summary().skillMap.locations) {
+        if (row.value == place)
+            inPlace = row.total;
+    }
+    QVERIFY(inPlace > 0);
+    Q_EMIT map->locationsChart()->categoryClicked(place);
+    QCOMPARE(child<FilterButton>(w, u"locationFilterButton"_qs)->selection(), QStringList {place});
+    QTRY_COMPARE(results->summary().total, inPlace);
 }
 
 QTEST_MAIN(TestOrgChartUi)

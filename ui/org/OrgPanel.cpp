@@ -5,12 +5,15 @@
 #include "ui/ClientBackend.h"
 #include "ui/org/OrgChartView.h"
 #include "ui/org/OrgModel.h"
+#include "ui/org/TeamOverviewWidget.h"
 #include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QSplitter>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -55,10 +58,33 @@ OrgPanel::OrgPanel(ClientBackend *backend, QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(Theme::hairline(this));
 
-    m_view = new OrgChartView(this);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("orgSplitter"));
+    splitter->setChildrenCollapsible(false);
+    m_view = new OrgChartView(splitter);
     m_view->setObjectName(QStringLiteral("orgChartView"));
     m_view->setModel(m_model);
-    layout->addWidget(m_view, 1);
+    m_teamOverview = new TeamOverviewWidget(backend->store(), m_chart, splitter);
+    m_teamOverview->setMinimumWidth(300);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_teamOverview);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+    // The team of the card the user is on, once they stop on it (a big team takes a moment).
+    auto *overviewTimer = new QTimer(this);
+    overviewTimer->setSingleShot(true);
+    overviewTimer->setInterval(150);
+    connect(overviewTimer, &QTimer::timeout, this, [this] {
+        QString username = m_view->currentIndex().data(OrgModel::UsernameRole).toString();
+        if (username.isEmpty())
+            username = m_model->focusPerson();
+        if (username != m_teamOverview->manager() || m_chart->generation() != m_overviewGeneration) {
+            m_overviewGeneration = m_chart->generation();
+            m_teamOverview->showTeam(username);
+        }
+    });
+    connect(m_view, &OrgChartView::currentChanged, overviewTimer, qOverload<>(&QTimer::start));
 
     connect(m_zoomOutButton, &QToolButton::clicked, this, [this] { m_view->setZoom(m_view->zoom() / 1.25); });
     connect(m_zoomInButton, &QToolButton::clicked, this, [this] { m_view->setZoom(m_view->zoom() * 1.25); });

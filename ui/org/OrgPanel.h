@@ -14,6 +14,7 @@ class ClientBackend;
 class OrgChart;
 class OrgChartView;
 class OrgModel;
+class TeamOverviewWidget;
 
 //! The Org chart page: a person's management chain up to the top, their peers and their direct
 //! reports, from the local store (works offline), kept current as the directory syncs.
@@ -33,6 +34,7 @@ public:
     OrgChart *chart() const { return m_chart; }
     OrgModel *model() const { return m_model; }
     OrgChartView *view() const { return m_view; }
+    TeamOverviewWidget *teamOverview() const { return m_teamOverview; }
 
 Q_SIGNALS:
     void profileRequested(const QString &username);
@@ -46,11 +48,13 @@ private:
     OrgChart *m_chart;
     OrgModel *m_model;
     OrgChartView *m_view;
+    TeamOverviewWidget *m_teamOverview;
     QLabel *m_titleLabel;
     QLabel *m_problemsLabel;
     QToolButton *m_zoomOutButton;
     QToolButton *m_zoomInButton;
     QToolButton *m_zoomResetButton;
+    quint64 m_overviewGeneration = 0;
 };
 
 } // namespace Colleagues

@@ -7,6 +7,7 @@
 #include "ui/people/ResultDelegate.h"
 #include "ui/people/ResultsModel.h"
 #include "ui/people/SearchService.h"
+#include "ui/people/SkillMapWidget.h"
 #include "ui/widgets/FlowLayout.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/ImageCache.h"
@@ -27,6 +28,7 @@
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Colleagues {
@@ -140,11 +142,30 @@ QWidget *PeoplePanel::buildSearchBar()
     filters->addWidget(m_departmentFilter);
     filters->addWidget(m_locationFilter);
     filters->addWidget(m_clearFiltersButton);
+    m_skillMapButton = new QToolButton(top);
+    m_skillMapButton->setObjectName(QStringLiteral("skillMapButton"));
+    m_skillMapButton->setText(tr("Skill map"));
+    m_skillMapButton->setToolTip(tr("Where the people found are, by location and department"));
+    m_skillMapButton->setCheckable(true);
+    m_skillMapButton->setAutoRaise(true);
+    filters->addWidget(m_skillMapButton);
     filters->addStretch();
     m_countLabel = plainLabel(top, QStringLiteral("resultCountLabel"));
     m_countLabel->setForegroundRole(QPalette::PlaceholderText);
     filters->addWidget(m_countLabel);
     topLayout->addLayout(filters);
+    m_skillMap = new SkillMapWidget(top);
+    m_skillMap->hide();
+    topLayout->addWidget(m_skillMap);
+    connect(m_skillMapButton, &QToolButton::toggled, this, [this](bool on) {
+        m_skillMap->setVisible(on);
+        runSearch();
+    });
+    // A bar of the map picks that value as the facet filter.
+    connect(m_skillMap, &SkillMapWidget::locationClicked, this,
+            [this](const QString &value) { m_locationFilter->setSelection({value}); });
+    connect(m_skillMap, &SkillMapWidget::departmentClicked, this,
+            [this](const QString &value) { m_departmentFilter->setSelection({value}); });
     m_correctionLabel = plainLabel(top, QStringLiteral("correctionLabel"));
     m_correctionLabel->setWordWrap(true);
     QFont italic = m_correctionLabel->font();
@@ -382,6 +403,7 @@ void PeoplePanel::runSearch()
     request.departments = m_departmentFilter->selection();
     request.locations = m_locationFilter->selection();
     request.literal = m_literal;
+    request.skillMapRows = m_skillMapButton->isChecked() ? 8 : 0;
     const bool filtered = !request.departments.isEmpty() || !request.locations.isEmpty();
     m_clearFiltersButton->setVisible(filtered);
     if (request.query.trimmed().isEmpty() && !filtered) {
@@ -399,6 +421,8 @@ void PeoplePanel::runSearch()
 void PeoplePanel::onResultsReplaced()
 {
     const SearchPage &page = m_resultsModel->summary();
+    if (m_skillMapButton->isChecked())
+        m_skillMap->setSkillMap(page.skillMap);
     const bool filtered = !m_departmentFilter->selection().isEmpty() || !m_locationFilter->selection().isEmpty();
     const bool typed = !m_resultsModel->request().query.trimmed().isEmpty();
     m_departmentFilter->setFacets(page.departments);

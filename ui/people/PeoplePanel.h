@@ -9,6 +9,7 @@ class QListView;
 class QPushButton;
 class QStackedWidget;
 class QTimer;
+class QToolButton;
 
 namespace Colleagues {
 
@@ -17,6 +18,7 @@ class FilterButton;
 class LinkButton;
 class ProfilePane;
 class ResultsModel;
+class SkillMapWidget;
 struct SearchPage;
 
 /*!
@@ -78,6 +80,8 @@ private:
     FilterButton *m_locationFilter = nullptr;
     QPushButton *m_clearFiltersButton = nullptr;
     QLabel *m_countLabel = nullptr;
+    QToolButton *m_skillMapButton = nullptr;
+    SkillMapWidget *m_skillMap = nullptr;
     QLabel *m_correctionLabel = nullptr;
     QLabel *m_understoodLabel = nullptr; //!< how the query was read: "Kubernetes · in Berlin · experts first"
     LinkButton *m_literalButton = nullptr; //!< search the words as typed, or understood again

@@ -403,7 +403,7 @@ void PeoplePanel::runSearch()
     request.departments = m_departmentFilter->selection();
     request.locations = m_locationFilter->selection();
     request.literal = m_literal;
-    request.skillMapRows = m_skillMapButton->isChecked() ? 8 : 0;
+    request.skillMapRows = m_skillMapButton->isChecked() ? 6 : 0;
     const bool filtered = !request.departments.isEmpty() || !request.locations.isEmpty();
     m_clearFiltersButton->setVisible(filtered);
     if (request.query.trimmed().isEmpty() && !filtered) {

@@ -33,7 +33,8 @@ SkillMapWidget::SkillMapWidget(QWidget *parent)
     m_departments->setAccessibleName(tr("People found by department and skill level"));
     m_tabs->addTab(m_locations, tr("By location"));
     m_tabs->addTab(m_departments, tr("By department"));
-    m_tabs->setMinimumHeight(240);
+    m_tabs->setMinimumHeight(260);
+    m_tabs->setMaximumHeight(340); // the results stay the main thing
     layout->addWidget(m_tabs);
     connect(m_locations, &LevelChart::categoryClicked, this, &SkillMapWidget::locationClicked);
     connect(m_departments, &LevelChart::categoryClicked, this, &SkillMapWidget::departmentClicked);

@@ -68,7 +68,7 @@ void LevelChart::rebuild()
     auto *names = new QBarCategoryAxis(chart);
     names->append(categories);
     names->setLabelsColor(pal.color(QPalette::Text));
-    names->setLabelsFont(Theme::scaledFont(font(), 0.9));
+    names->setLabelsFont(Theme::scaledFont(font(), 0.85));
     names->setGridLineVisible(false);
     chart->addAxis(names, Qt::AlignLeft);
     series->attachAxis(names);

@@ -1488,6 +1488,46 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramm</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>Pfeil hoch / runter</translation>
+    </message>
+    <message>
+        <source>Move from card to card</source>
+        <translation>Von Karte zu Karte wechseln</translation>
+    </message>
+    <message>
+        <source>Left / Right</source>
+        <translation>Pfeil links / rechts</translation>
+    </message>
+    <message>
+        <source>Go to the manager / expand the team or go to the first report</source>
+        <translation>Zur Führungskraft / Team aufklappen oder zur ersten unterstellten Person</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Expand or collapse the team</source>
+        <translation>Team auf- oder zuklappen</translation>
+    </message>
+    <message>
+        <source>Open the profile, or the whole list behind &quot;and N more&quot;</source>
+        <translation>Profil öffnen, oder die ganze Liste hinter „und N weitere“</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3</source>
+        <translation>%1 / %2 / %3</translation>
+    </message>
+    <message>
+        <source>Zoom in / out / actual size</source>
+        <translation>Vergrößern / verkleinern / Originalgröße</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::SignInDialog</name>

@@ -57,6 +57,13 @@ bool OrgChart::refresh()
 {
     if (!m_store || !m_store->isOpen() || !m_store->handle())
         return false;
+    if (m_store->handle() != m_handle) {
+        // Opened again: statements of the old connection are gone with it.
+        m_handle = m_store->handle();
+        delete static_cast<Sql::Statement *>(m_detailsStatement);
+        m_detailsStatement = nullptr;
+        m_loaded = false;
+    }
     QElapsedTimer timer;
     timer.start();
     const qint64 change = lastChange();

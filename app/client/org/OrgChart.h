@@ -140,6 +140,7 @@ private:
 
     ClientStore *m_store = nullptr;
     mutable void *m_detailsStatement = nullptr; //!< Sql::Statement, prepared on first use
+    void *m_handle = nullptr; //!< the connection the chart was read from (sqlite3)
     std::vector<Node> m_nodes; //!< by local id
     QHash<QString, qint64> m_idByUsername;
     QHash<QString, std::vector<qint64>> m_reportsByManager; //!< manager username -> report ids

@@ -2,10 +2,12 @@
 #include "client/ClientInfo.h"
 #include "client/CommandLine.h"
 #include "ui/DesktopApp.h"
+#include "ui/org/OrgCommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -40,7 +42,23 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
 
-    // Commands (search, import-csv, ...) run without a window and need no display.
+    // Commands (search, import-csv, ...) run without a window and need no display. `org` draws
+    // its pictures with Qt Gui on the offscreen platform: still no display.
+    if (Colleagues::CommandLine::commandName(arguments) == QLatin1String("org")) {
+        QStringList rest = arguments; // the program name first, as QCommandLineParser expects
+        rest.removeAt(rest.indexOf(QStringLiteral("org"), 1));
+        if (Colleagues::OrgCommand::drawsPicture(rest)) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            setApplicationInfo();
+            installTranslators(app);
+            return Colleagues::OrgCommand::run(rest);
+        }
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        installTranslators(app);
+        return Colleagues::OrgCommand::run(rest);
+    }
     if (Colleagues::CommandLine::isCommand(arguments)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();

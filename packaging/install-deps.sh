@@ -10,7 +10,7 @@ packages=(
     # Qt 6.4
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-charts-dev qt6-svg-dev  # org chart, team overview and skill map
+    qt6-charts-dev qt6-svg-dev libqt6opengl6-dev  # org chart, team overview and skill map (Qt Charts needs Qt OpenGL's CMake files)
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev qt6-qpa-plugins
     # libraries
     libargon2-dev qtkeychain-qt6-dev libsqlite3-dev

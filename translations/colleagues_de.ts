@@ -460,6 +460,17 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
     </message>
 </context>
 <context>
+    <name>Colleagues::LevelChart</name>
+    <message>
+        <source>other match</source>
+        <translation>anderer Treffer</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::LocalTime</name>
     <message>
         <source>same time as you</source>
@@ -677,6 +688,84 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Your password is still the one your administrator set. Change it with File › Change Password…</source>
         <translation>Ihr Passwort ist noch das vom Administrator festgelegte. Ändern Sie es unter Datei › Passwort ändern …</translation>
     </message>
+    <message>
+        <source>Org Chart</source>
+        <translation>Organigramm</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OrgChartView</name>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramm</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OrgModel</name>
+    <message>
+        <source>%1 reports to %2, who is not in the directory</source>
+        <translation>%1 ist %2 unterstellt, aber %2 ist nicht im Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Reporting cycle: %1</source>
+        <translation>Kreis in der Berichtslinie: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere Person</numerusform>
+            <numerusform>und %n weitere Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show everyone who reports to %1</source>
+        <translation>Alle anzeigen, die %1 direkt unterstellt sind</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OrgPanel</name>
+    <message>
+        <source>Zoom out (Ctrl+minus)</source>
+        <translation>Verkleinern (Strg+Minus)</translation>
+    </message>
+    <message>
+        <source>Actual size (Ctrl+0)</source>
+        <translation>Originalgröße (Strg+0)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+plus)</source>
+        <translation>Vergrößern (Strg+Plus)</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramm</translation>
+    </message>
+    <message>
+        <source>No one is in the local directory yet.</source>
+        <translation>Im lokalen Verzeichnis ist noch niemand.</translation>
+    </message>
+    <message>
+        <source>Org chart of %1</source>
+        <translation>Organigramm von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n direct report(s)</source>
+        <translation>
+            <numerusform>%n direkt unterstellte Person</numerusform>
+            <numerusform>%n direkt unterstellte Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the team</source>
+        <translation>
+            <numerusform>%n Person im Team</numerusform>
+            <numerusform>%n Personen im Team</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one reports to %1.</source>
+        <translation>%1 ist niemand unterstellt.</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::Outbox</name>
@@ -862,6 +951,22 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>The contact could not be saved to %1: %2</source>
         <translation>Der Kontakt konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>works under that person, at any level (team:grace)</source>
+        <translation>arbeitet unter dieser Person, auf jeder Ebene (team:grace)</translation>
+    </message>
+    <message>
+        <source>reports to that person directly (reports:grace)</source>
+        <translation>ist dieser Person direkt unterstellt (reports:grace)</translation>
+    </message>
+    <message>
+        <source>Skill map</source>
+        <translation>Kompetenzkarte</translation>
+    </message>
+    <message>
+        <source>Where the people found are, by location and department</source>
+        <translation>Wo die gefundenen Personen sind, nach Standort und Abteilung</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1309,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Save %1 as a contact</source>
         <translation>%1 als Kontakt speichern</translation>
     </message>
+    <message>
+        <source>Show in org chart</source>
+        <translation>Im Organigramm zeigen</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ResultDelegate</name>
@@ -1407,6 +1516,46 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Organigramm</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>Pfeil hoch / runter</translation>
+    </message>
+    <message>
+        <source>Move from card to card</source>
+        <translation>Von Karte zu Karte wechseln</translation>
+    </message>
+    <message>
+        <source>Left / Right</source>
+        <translation>Pfeil links / rechts</translation>
+    </message>
+    <message>
+        <source>Go to the manager / expand the team or go to the first report</source>
+        <translation>Zur Führungskraft / Team aufklappen oder zur ersten unterstellten Person</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Expand or collapse the team</source>
+        <translation>Team auf- oder zuklappen</translation>
+    </message>
+    <message>
+        <source>Open the profile, or the whole list behind &quot;and N more&quot;</source>
+        <translation>Profil öffnen, oder die ganze Liste hinter „und N weitere“</translation>
+    </message>
+    <message>
+        <source>%1 / %2 / %3</source>
+        <translation>%1 / %2 / %3</translation>
+    </message>
+    <message>
+        <source>Zoom in / out / actual size</source>
+        <translation>Vergrößern / verkleinern / Originalgröße</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::SignInDialog</name>
@@ -1511,6 +1660,32 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::SkillMapWidget</name>
+    <message>
+        <source>People found by location and skill level</source>
+        <translation>Gefundene Personen nach Standort und Stufe</translation>
+    </message>
+    <message>
+        <source>People found by department and skill level</source>
+        <translation>Gefundene Personen nach Abteilung und Stufe</translation>
+    </message>
+    <message>
+        <source>By location</source>
+        <translation>Nach Standort</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>Nach Abteilung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Where the %n people found are, by the level of their matching skill. Click a bar to filter.</source>
+        <translation>
+            <numerusform>Wo die %n gefundene Person ist, nach der Stufe der passenden Fähigkeit. Klicken Sie auf einen Balken, um zu filtern.</numerusform>
+            <numerusform>Wo die %n gefundenen Personen sind, nach der Stufe ihrer passenden Fähigkeit. Klicken Sie auf einen Balken, um zu filtern.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1860,51 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::TeamOverviewWidget</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
+        <source>Time zones</source>
+        <translation>Zeitzonen</translation>
+    </message>
+    <message>
+        <source>Most common skills, people per level</source>
+        <translation>Häufigste Fähigkeiten, Personen je Stufe</translation>
+    </message>
+    <message>
+        <source>Most common skills of the team, people per level</source>
+        <translation>Häufigste Fähigkeiten des Teams, Personen je Stufe</translation>
+    </message>
+    <message>
+        <source>No one reports to %1.</source>
+        <translation>%1 ist niemand unterstellt.</translation>
+    </message>
+    <message>
+        <source>Choose a manager to see their team.</source>
+        <translation>Wählen Sie eine Führungskraft, um ihr Team zu sehen.</translation>
+    </message>
+    <message>
+        <source>Team of %1</source>
+        <translation>Team von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the team</source>
+        <translation>
+            <numerusform>%n Person im Team</numerusform>
+            <numerusform>%n Personen im Team</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "ui/messages/ConversationDelegate.h"
 #include "ui/messages/ConversationsModel.h"
 #include "ui/messages/Notifier.h"
+#include "ui/org/OrgPanel.h"
 #include "ui/people/PeoplePanel.h"
 #include "ui/people/ProfilePane.h"
 #include "ui/profile/ProfileEditor.h"
@@ -66,6 +67,8 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     m_messagesAction->setObjectName(QStringLiteral("messagesAction"));
     m_myProfileAction = new QAction(Icons::icon(Icons::Glyph::Person), tr("My Profile"), group);
     m_myProfileAction->setObjectName(QStringLiteral("myProfileAction"));
+    m_orgAction = new QAction(Icons::icon(Icons::Glyph::Org), tr("Org Chart"), group);
+    m_orgAction->setObjectName(QStringLiteral("orgAction"));
     for (QAction *action : group->actions()) {
         action->setCheckable(true);
         m_navBar->addAction(action);
@@ -74,6 +77,7 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     connect(m_peopleAction, &QAction::triggered, this, [this] { showSection(Section::People); });
     connect(m_messagesAction, &QAction::triggered, this, [this] { showSection(Section::Messages); });
     connect(m_myProfileAction, &QAction::triggered, this, &MainWindow::showMyProfile);
+    connect(m_orgAction, &QAction::triggered, this, [this] { showOrgChart(); });
     addToolBar(Qt::LeftToolBarArea, m_navBar);
 
     // Middle and right.
@@ -96,6 +100,8 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     m_rightStack->addWidget(m_chatView);
     m_profileEditor = new ProfileEditor(m_backend, m_rightStack);
     m_rightStack->addWidget(m_profileEditor);
+    m_orgPanel = new OrgPanel(m_backend, m_rightStack);
+    m_rightStack->addWidget(m_orgPanel);
     m_rightStack->setMinimumWidth(380);
     m_splitter->addWidget(m_middleStack);
     m_splitter->addWidget(m_rightStack);
@@ -110,6 +116,12 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     });
     connect(m_people, &PeoplePanel::conversationRequested, this, &MainWindow::openConversation);
     connect(m_people, &PeoplePanel::editProfileRequested, this, &MainWindow::showMyProfile);
+    connect(m_people, &PeoplePanel::orgChartRequested, this, &MainWindow::showOrgChart);
+    connect(m_orgPanel, &OrgPanel::profileRequested, this, &MainWindow::showPerson);
+    connect(m_orgPanel, &OrgPanel::reportsListRequested, this, [this](const QString &manager) {
+        showSection(Section::People);
+        m_people->search(QStringLiteral("reports:") + manager);
+    });
     connect(m_people, &PeoplePanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_chatView, &ChatView::profileRequested, this, &MainWindow::showPerson);
 
@@ -202,9 +214,11 @@ void MainWindow::buildMenus()
     m_peopleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_messagesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_myProfileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_orgAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     go->addAction(m_peopleAction);
     go->addAction(m_messagesAction);
     go->addAction(m_myProfileAction);
+    go->addAction(m_orgAction);
     go->addSeparator();
     QAction *message =
         go->addAction(tr("&Message Selected Person"), this, [this] { openConversation(m_people->selectedUsername()); });
@@ -319,6 +333,12 @@ void MainWindow::showSection(Section section)
         m_profileEditor->load();
         m_rightStack->setCurrentWidget(m_profileEditor);
         break;
+    case Section::Org:
+        m_orgAction->setChecked(true);
+        m_conversationsModel->setActivePeer({});
+        m_middleStack->hide();
+        m_rightStack->setCurrentWidget(m_orgPanel);
+        break;
     }
 }
 
@@ -341,6 +361,13 @@ void MainWindow::openConversation(const QString &peer)
         m_conversationsView->clearSelection();
     }
     m_chatView->focusComposer();
+}
+
+void MainWindow::showOrgChart(const QString &username)
+{
+    showSection(Section::Org);
+    if (username.isEmpty() || !m_orgPanel->showPerson(username))
+        m_orgPanel->showDefault();
 }
 
 void MainWindow::showMyProfile()

@@ -16,6 +16,7 @@ class ChatView;
 class ClientBackend;
 class ConversationsModel;
 class Notifier;
+class OrgPanel;
 class PeoplePanel;
 class ProfileEditor;
 
@@ -33,7 +34,7 @@ public:
     explicit MainWindow(ClientBackend *backend, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    enum class Section { People, Messages, MyProfile };
+    enum class Section { People, Messages, MyProfile, Org };
     void showSection(Section section);
     Section section() const { return m_section; }
 
@@ -42,6 +43,9 @@ public:
     //! Opens the conversation with \a peer and puts the cursor in the composer.
     void openConversation(const QString &peer);
     void showMyProfile();
+    //! Shows the org chart around \a username (the signed-in person or the top when empty).
+    void showOrgChart(const QString &username = QString());
+    OrgPanel *orgPanel() const { return m_orgPanel; }
     //! Opens the sign-in dialog (non-modal to the data: the directory stays usable).
     void signIn();
     void signOut();
@@ -71,6 +75,8 @@ private:
     QAction *m_peopleAction = nullptr;
     QAction *m_messagesAction = nullptr;
     QAction *m_myProfileAction = nullptr;
+    QAction *m_orgAction = nullptr;
+    OrgPanel *m_orgPanel = nullptr;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_changePasswordAction = nullptr;

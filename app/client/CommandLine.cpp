@@ -27,7 +27,8 @@ namespace {
 const QStringList &commands()
 {
     static const QStringList names =
-        QStringList {QStringLiteral("search"), QStringLiteral("export-vcard"), QStringLiteral("import-csv")}
+        QStringList {QStringLiteral("search"), QStringLiteral("export-vcard"), QStringLiteral("import-csv"),
+                     QStringLiteral("org")}
         + SyncCommands::names();
     return names;
 }
@@ -429,6 +430,12 @@ int run(const QStringList &arguments)
         return runExportVCard(rest);
     if (SyncCommands::names().contains(command))
         return SyncCommands::run(command, rest);
+    if (command == QLatin1String("org")) {
+        // Drawn with Qt Gui: the desktop program runs it (ui/org/OrgCommand).
+        err() << "colleagues org: run it with the colleagues program\n";
+        err().flush();
+        return 1;
+    }
     err() << "colleagues: unknown command\n";
     err().flush();
     return 2;
@@ -440,6 +447,8 @@ QString commandsHelp()
                           "  search QUERY [--limit N] [--offset N] [--json]   search the local directory\n"
                           "  export-vcard QUERY [--output FILE]               save the people found as contacts\n"
                           "  import-csv FILE                                  import people from a CSV file\n"
+                          "  org USERNAME [--depth N] [--json] [--svg FILE] [--png FILE]\n"
+                          "                                                   a person's managers, reports, headcount\n"
                           "%2"
                           "Global option: --data-dir DIR (default: %1)\n")
         .arg(ClientStore::defaultDataDirectory(), SyncCommands::help());

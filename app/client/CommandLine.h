@@ -9,7 +9,8 @@ QT_END_NAMESPACE
 
 namespace Colleagues {
 
-//! The `colleagues` commands that run without a window: `search` and `import-csv`.
+//! The `colleagues` commands that run without a window: `search`, `import-csv`, the sync commands,
+//! and the name of `org` (run by the desktop program's ui/org/OrgCommand, which draws with Qt Gui).
 //! Each takes the global `--data-dir DIR` (before or after the command) and `--help`.
 namespace CommandLine {
 

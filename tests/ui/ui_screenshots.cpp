@@ -4,6 +4,7 @@
 #include "tests/support/ServerProcess.h"
 #include "tests/ui/UiDriver.h"
 
+#include "client/org/OrgChart.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/Session.h"
 #include "client/sync/SyncClient.h"
@@ -13,6 +14,10 @@
 #include "ui/SignInDialog.h"
 #include "ui/messages/ChatView.h"
 #include "ui/messages/ComposerEdit.h"
+#include "ui/org/OrgChartView.h"
+#include "ui/org/OrgModel.h"
+#include "ui/org/OrgPanel.h"
+#include "ui/org/TeamOverviewWidget.h"
 #include "ui/profile/ProfileEditor.h"
 
 #include <QApplication>
@@ -29,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QToolButton>
 
 using namespace Colleagues;
 using namespace Colleagues::Test;
@@ -180,6 +186,32 @@ int main(int argc, char *argv[])
     save(window, out, QStringLiteral("12-edit-skill-alias"));
     skill->clear();
 
+    // The org chart around Ada, her manager's team beside it; a bigger team; the skill map.
+    auto orgShots = [&](const QString &suffix) {
+        OrgPanel *org = window->orgPanel();
+        window->showOrgChart(QStringLiteral("ada"));
+        auto *view = child<OrgChartView>(window, u"orgChartView");
+        view->setCurrentIndex(org->model()->focusIndex().parent());
+        waitUntil(
+            [&] { return !org->teamOverview()->manager().isEmpty() && org->teamOverview()->manager() != u"ada"_qs; });
+        QTest::qWait(200);
+        save(window, out, QStringLiteral("13-org-chart") + suffix);
+        const QList<qint64> chain = org->chart()->chain(org->chart()->idOf(QStringLiteral("ada")));
+        const QString vp = org->chart()->person(chain.value(chain.size() - 2, chain.last()))->username;
+        window->showOrgChart(vp);
+        waitUntil([&] { return org->teamOverview()->manager() == vp; });
+        QTest::qWait(200);
+        save(window, out, QStringLiteral("14-team-overview") + suffix);
+        window->showSection(MainWindow::Section::People);
+        auto *map = child<QToolButton>(window, u"skillMapButton");
+        map->setChecked(true);
+        search(ada, QStringLiteral("kubernetes"));
+        QTest::qWait(200);
+        save(window, out, QStringLiteral("15-skill-map") + suffix);
+        map->setChecked(false);
+    };
+    orgShots(QString());
+
     // Sign-in with a wrong password, in a fresh app.
     QTemporaryDir freshDir;
     DesktopApp fresh;
@@ -226,5 +258,6 @@ int main(int argc, char *argv[])
     save(window, out, QStringLiteral("08-find-results-dark"));
     window->openConversation(QStringLiteral("grace"));
     save(window, out, QStringLiteral("09-messages-dark"));
+    orgShots(QStringLiteral("-dark"));
     return 0;
 }

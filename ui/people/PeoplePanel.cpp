@@ -9,6 +9,7 @@
 #include "ui/people/ResultDelegate.h"
 #include "ui/people/ResultsModel.h"
 #include "ui/people/SearchService.h"
+#include "ui/people/SkillMapWidget.h"
 #include "ui/widgets/FlowLayout.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/ImageCache.h"
@@ -34,6 +35,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Colleagues {
@@ -108,6 +110,7 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     connect(m_profilePane, &ProfilePane::messageRequested, this, &PeoplePanel::conversationRequested);
     connect(m_profilePane, &ProfilePane::editRequested, this, &PeoplePanel::editProfileRequested);
     connect(m_profilePane, &ProfilePane::saveContactRequested, this, [this] { saveContact(m_profilePane->profile()); });
+    connect(m_profilePane, &ProfilePane::orgChartRequested, this, &PeoplePanel::orgChartRequested);
     connect(m_backend, &ClientBackend::directoryChanged, this, &PeoplePanel::onDirectoryChanged);
     connect(m_backend->images(), &ImageCache::photoChanged, m_resultsView->viewport(), qOverload<>(&QWidget::update));
     // A minute hand for the local times in the list.
@@ -157,11 +160,30 @@ QWidget *PeoplePanel::buildSearchBar()
     filters->addWidget(m_departmentFilter);
     filters->addWidget(m_locationFilter);
     filters->addWidget(m_clearFiltersButton);
+    m_skillMapButton = new QToolButton(top);
+    m_skillMapButton->setObjectName(QStringLiteral("skillMapButton"));
+    m_skillMapButton->setText(tr("Skill map"));
+    m_skillMapButton->setToolTip(tr("Where the people found are, by location and department"));
+    m_skillMapButton->setCheckable(true);
+    m_skillMapButton->setAutoRaise(true);
+    filters->addWidget(m_skillMapButton);
     filters->addStretch();
     m_countLabel = plainLabel(top, QStringLiteral("resultCountLabel"));
     m_countLabel->setForegroundRole(QPalette::PlaceholderText);
     filters->addWidget(m_countLabel);
     topLayout->addLayout(filters);
+    m_skillMap = new SkillMapWidget(top);
+    m_skillMap->hide();
+    topLayout->addWidget(m_skillMap);
+    connect(m_skillMapButton, &QToolButton::toggled, this, [this](bool on) {
+        m_skillMap->setVisible(on);
+        runSearch();
+    });
+    // A bar of the map picks that value as the facet filter.
+    connect(m_skillMap, &SkillMapWidget::locationClicked, this,
+            [this](const QString &value) { m_locationFilter->setSelection({value}); });
+    connect(m_skillMap, &SkillMapWidget::departmentClicked, this,
+            [this](const QString &value) { m_departmentFilter->setSelection({value}); });
     m_correctionLabel = plainLabel(top, QStringLiteral("correctionLabel"));
     m_correctionLabel->setWordWrap(true);
     QFont italic = m_correctionLabel->font();
@@ -258,6 +280,8 @@ QWidget *PeoplePanel::buildEmptyState()
         {QStringLiteral("level>=N"), tr("a matching skill at level N or above (1 to 5)")},
         {QStringLiteral("dept:NAME"), tr("works in the department (dept:sales)")},
         {QStringLiteral("location:NAME"), tr("works in the place (location:\"são paulo\")")},
+        {QStringLiteral("team:USERNAME"), tr("works under that person, at any level (team:grace)")},
+        {QStringLiteral("reports:USERNAME"), tr("reports to that person directly (reports:grace)")},
     };
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     int row = 0;
@@ -404,6 +428,12 @@ QString PeoplePanel::selectedUsername() const
     return {};
 }
 
+void PeoplePanel::search(const QString &query)
+{
+    m_searchLineEdit->setText(query);
+    m_searchLineEdit->setFocus(Qt::OtherFocusReason);
+}
+
 void PeoplePanel::focusSearch(Qt::FocusReason reason)
 {
     m_searchLineEdit->setFocus(reason);
@@ -423,6 +453,7 @@ void PeoplePanel::runSearch()
     request.departments = m_departmentFilter->selection();
     request.locations = m_locationFilter->selection();
     request.literal = m_literal;
+    request.skillMapRows = m_skillMapButton->isChecked() ? 6 : 0;
     const bool filtered = !request.departments.isEmpty() || !request.locations.isEmpty();
     m_clearFiltersButton->setVisible(filtered);
     if (request.query.trimmed().isEmpty() && !filtered) {
@@ -440,6 +471,8 @@ void PeoplePanel::runSearch()
 void PeoplePanel::onResultsReplaced()
 {
     const SearchPage &page = m_resultsModel->summary();
+    if (m_skillMapButton->isChecked())
+        m_skillMap->setSkillMap(page.skillMap);
     const bool filtered = !m_departmentFilter->selection().isEmpty() || !m_locationFilter->selection().isEmpty();
     const bool typed = !m_resultsModel->request().query.trimmed().isEmpty();
     m_departmentFilter->setFacets(page.departments);

@@ -9,6 +9,7 @@ class QListView;
 class QPushButton;
 class QStackedWidget;
 class QTimer;
+class QToolButton;
 
 namespace Colleagues {
 
@@ -18,6 +19,7 @@ class LinkButton;
 class ProfilePane;
 class ResultsModel;
 struct Profile;
+class SkillMapWidget;
 struct SearchPage;
 
 /*!
@@ -43,12 +45,15 @@ public:
     QString selectedUsername() const;
     //! Puts the cursor in the search field with its text selected.
     void focusSearch(Qt::FocusReason reason);
+    //! Searches for \a query as if it had been typed (the org chart's "and N more").
+    void search(const QString &query);
 
 Q_SIGNALS:
     //! The pane shows a person: the window brings the page and the pane to the front.
     void personShown();
     void conversationRequested(const QString &username);
     void editProfileRequested();
+    void orgChartRequested(const QString &username);
     //! A short message for the status bar.
     void statusMessage(const QString &text, int timeoutMs);
 
@@ -78,6 +83,8 @@ private:
     FilterButton *m_locationFilter = nullptr;
     QPushButton *m_clearFiltersButton = nullptr;
     QLabel *m_countLabel = nullptr;
+    QToolButton *m_skillMapButton = nullptr;
+    SkillMapWidget *m_skillMap = nullptr;
     QLabel *m_correctionLabel = nullptr;
     QLabel *m_understoodLabel = nullptr; //!< how the query was read: "Kubernetes · in Berlin · experts first"
     LinkButton *m_literalButton = nullptr; //!< search the words as typed, or understood again

@@ -97,6 +97,11 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
     m_editButton->setObjectName(QStringLiteral("editProfileButton"));
     connect(m_editButton, &QPushButton::clicked, this, &ProfilePane::editRequested);
     actions->addWidget(m_editButton);
+    m_orgChartButton = new QPushButton(tr("Show in org chart"), content);
+    m_orgChartButton->setObjectName(QStringLiteral("orgChartButton"));
+    m_orgChartButton->setAutoDefault(false);
+    connect(m_orgChartButton, &QPushButton::clicked, this, [this] { Q_EMIT orgChartRequested(m_profile.username); });
+    actions->addWidget(m_orgChartButton);
     m_saveContactButton = new QPushButton(tr("Save Contact…"), content);
     m_saveContactButton->setObjectName(QStringLiteral("saveContactButton"));
     m_saveContactButton->setToolTip(tr("Save as a contact card (.vcf) for your address book"));

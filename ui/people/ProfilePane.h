@@ -46,11 +46,13 @@ Q_SIGNALS:
     void editRequested();
     //! "Save Contact…": the person shown, as a contact file.
     void saveContactRequested();
+    void orgChartRequested(const QString &username);
 
 private:
     void updateLocalTime();
     void copy(const QString &text, const QString &what);
     QWidget *linkTo(const Profile &person, QWidget *parent);
+    QPushButton *m_orgChartButton = nullptr;
 
     ImageCache *m_photos;
     Profile m_profile;

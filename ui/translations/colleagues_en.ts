@@ -56,6 +56,33 @@
     </message>
 </context>
 <context>
+    <name>Colleagues::OrgModel</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OrgPanel</name>
+    <message numerus="yes">
+        <source>%n direct report(s)</source>
+        <translation>
+            <numerusform>%n direct report</numerusform>
+            <numerusform>%n direct reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the team</source>
+        <translation>
+            <numerusform>%n person in the team</numerusform>
+            <numerusform>%n people in the team</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::PeoplePanel</name>
     <message numerus="yes">
         <source>%n people in the directory</source>
@@ -90,6 +117,16 @@
     </message>
 </context>
 <context>
+    <name>Colleagues::SkillMapWidget</name>
+    <message numerus="yes">
+        <source>Where the %n people found are, by the level of their matching skill. Click a bar to filter.</source>
+        <translation>
+            <numerusform>Where the %n person found is, by the level of their matching skill. Click a bar to filter.</numerusform>
+            <numerusform>Where the %n people found are, by the level of their matching skill. Click a bar to filter.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::SyncStatusWidget</name>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
@@ -110,6 +147,23 @@
         <translation>
             <numerusform>%n minute ago</numerusform>
             <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::TeamOverviewWidget</name>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people in the team</source>
+        <translation>
+            <numerusform>%n person in the team</numerusform>
+            <numerusform>%n people in the team</numerusform>
         </translation>
     </message>
 </context>

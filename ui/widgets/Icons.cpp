@@ -55,6 +55,16 @@ public:
             painter->drawEllipse(QRectF(at(0.35, 0.12), at(0.65, 0.44)));
             painter->drawArc(QRectF(at(0.18, 0.54), at(0.82, 1.14)), 0, 180 * 16);
             break;
+        case Glyph::Org:
+            // A manager above two reports.
+            painter->drawRoundedRect(QRectF(at(0.34, 0.10), at(0.66, 0.32)), s * 0.04, s * 0.04);
+            painter->drawRoundedRect(QRectF(at(0.08, 0.66), at(0.40, 0.88)), s * 0.04, s * 0.04);
+            painter->drawRoundedRect(QRectF(at(0.60, 0.66), at(0.92, 0.88)), s * 0.04, s * 0.04);
+            painter->drawLine(at(0.50, 0.32), at(0.50, 0.49));
+            painter->drawLine(at(0.24, 0.49), at(0.76, 0.49));
+            painter->drawLine(at(0.24, 0.49), at(0.24, 0.66));
+            painter->drawLine(at(0.76, 0.49), at(0.76, 0.66));
+            break;
         case Glyph::Sync:
             painter->drawArc(QRectF(at(0.18, 0.18), at(0.82, 0.82)), 30 * 16, 150 * 16);
             painter->drawArc(QRectF(at(0.18, 0.18), at(0.82, 0.82)), 210 * 16, 150 * 16);

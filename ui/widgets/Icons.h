@@ -9,7 +9,7 @@ namespace Colleagues {
 //! right in light and dark themes, no icon theme needed).
 namespace Icons {
 
-enum class Glyph { Search, Messages, Person, Sync };
+enum class Glyph { Search, Messages, Person, Sync, Org };
 
 //! \a badge > 0 adds a count badge (unread messages).
 QIcon icon(Glyph glyph, int badge = 0);

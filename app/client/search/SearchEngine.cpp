@@ -4,6 +4,7 @@
 #include "client/ClientStore.h"
 #include "client/Sqlite_p.h"
 #include "client/StoreSchema_p.h"
+#include "client/org/OrgChart.h"
 #include "client/search/MatchReasons.h"
 #include "client/search/PlanTerm.h"
 #include "client/search/PrefixTable.h"
@@ -235,6 +236,7 @@ struct Match
     qint32 nameRank;
     quint16 columns = 0; //!< the FTS5 columns any term matched in: the fields to explain
     quint16 missing = 0; //!< in a partial result, a bit per term it does not match (MaxTerms 16)
+    quint8 skillLevel = 0; //!< the level of the best skill a term or skill: matched; 0: none
 };
 
 //! Department or location names, interned by their UTF-8 bytes (the per-person table holds ids).
@@ -335,6 +337,9 @@ struct SearchEngine::Private
     Sql::Statement interestsStatement;
     Sql::Statement lastChangeStatement;
 
+    OrgChart *orgChart = nullptr;
+    std::unique_ptr<OrgChart> ownOrgChart;
+
     // The last query's results, reused when the UI fetches the next page.
     struct Cached
     {
@@ -351,6 +356,9 @@ struct SearchEngine::Private
 
     bool ensureOpen();
     bool ensureFresh();
+    //! By local id: who the query's team: and reports: filters keep (all of them at once).
+    std::vector<char> orgSelection(const SearchQuery &query, QString *error);
+    SkillMap skillMapOfCache(int rows) const;
     bool startLoading();
     bool loadDocs();
     bool loadSavedDocs();
@@ -1021,7 +1029,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
                                     QString *error, const std::vector<qint64> *within)
 {
     matches->clear();
-    if (terms.empty() && !query.hasFilters()) {
+    if (terms.empty() && !query.hasIndexFilters()) {
         matches->reserve(byName.size());
         for (size_t rank = 0; rank < byName.size(); ++rank)
             matches->push_back(Match {byName[rank], 0.0, qint32(rank), 0, 0});
@@ -1054,7 +1062,8 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
 
     CollectPlan main;
     // "skill:python expert": the skill filter's level ranks.
-    main.recordFilters = options.expertsFirst && !query.skills.isEmpty();
+    // (and for the skill map: the level of the skill: filter's skill)
+    main.recordFilters = !query.skills.isEmpty();
     QStringList clauses;
     main.termCount = int(mainTerms.size());
     for (size_t i = 0; i < mainTerms.size(); ++i)
@@ -1168,12 +1177,18 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
         double value = 0;
         quint32 missing = 0;
         if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {
-            if (filterColumns)
+            if (filterColumns && options.expertsFirst)
                 value += skillLevelBonus(filterColumns);
             quint16 columns = 0;
             for (const TermHit &hit : hits)
                 columns |= hit.any();
-            matches->push_back(Match {id, value, doc.nameRank, columns, quint16(missing)});
+            const quint16 skillColumns = (columns | filterColumns) & skillColumnMask(1);
+            quint8 level = 0;
+            for (int l = 5; l >= 1 && !level; --l) {
+                if (skillColumns & (1u << (Skills5Column + 5 - l)))
+                    level = quint8(l);
+            }
+            matches->push_back(Match {id, value, doc.nameRank, columns, quint16(missing), level});
         }
     };
     auto present = [&](qint64 id) { return id >= 0 && size_t(id) < docs.size() && docs[size_t(id)].nameRank >= 0; };
@@ -1389,7 +1404,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         // short terms of the prefix table alone and every earlier term is a prefix of the new
         // one in its place, the new matches are among the last ones.
         const bool shortOnly = !cache.terms.empty() && cache.query.skills.isEmpty() && cache.query.departments.isEmpty()
-            && cache.query.locations.isEmpty()
+            && cache.query.locations.isEmpty() && cache.query.orgs.isEmpty()
             && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
                            [](const PlanTerm &t) { return !t.hasFtsPart(true) && t.columns == AllColumns; });
         bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
@@ -1398,8 +1413,20 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             narrows = cache.terms[i].token.startsWith(last.terms[i].token);
         std::vector<Match> all;
         QString error;
-        bool ok =
-            d->collect(cache.query, cache.terms, options, false, &all, &error, narrows ? &last.candidates : nullptr);
+        // team: and reports: keep the people the org chart names (every filter must hold).
+        std::vector<char> inOrg;
+        if (!cache.query.orgs.isEmpty())
+            inOrg = d->orgSelection(cache.query, &cache.facts.error);
+        auto collect = [&](bool withRelated, const std::vector<qint64> *within) {
+            const bool collected = d->collect(cache.query, cache.terms, options, withRelated, &all, &error, within);
+            if (collected && !cache.query.orgs.isEmpty()) {
+                std::erase_if(all, [&](const Match &match) {
+                    return size_t(match.localId) >= inOrg.size() || !inOrg[size_t(match.localId)];
+                });
+            }
+            return collected;
+        };
+        bool ok = collect(false, narrows ? &last.candidates : nullptr);
         // No one: related skills (Docker for Kubernetes) as a fallback; then the people who match
         // the most of the terms.
         const bool anyRelated = std::any_of(cache.terms.cbegin(), cache.terms.cend(),
@@ -1407,11 +1434,11 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         bool withRelated = false;
         if (ok && all.empty() && anyRelated) {
             withRelated = true;
-            ok = d->collect(cache.query, cache.terms, options, true, &all, &error);
+            ok = collect(true, nullptr);
         }
         if (ok && all.empty() && cache.terms.size() > 1) {
             options.partial = true;
-            ok = d->collect(cache.query, cache.terms, options, withRelated, &all, &error);
+            ok = collect(withRelated, nullptr);
             cache.facts.partial = cache.facts.understood.partial = !all.empty();
         }
         if (!withRelated) {
@@ -1485,8 +1512,100 @@ SearchPage SearchEngine::search(const SearchRequest &request)
     page.understood = cache.facts.understood;
     for (size_t i = size_t(page.offset); i < end; ++i)
         page.results.append(d->result(cache.matches[i], cache.query, cache.terms, cache.facts.understood.place));
+    if (request.skillMapRows > 0 && page.offset == 0)
+        page.skillMap = d->skillMapOfCache(request.skillMapRows);
     page.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
     return page;
+}
+
+SkillMap SearchEngine::skillMap(const SearchRequest &request, int rows)
+{
+    SearchRequest first = request;
+    first.offset = 0;
+    first.limit = 0;
+    first.skillMapRows = rows;
+    return search(first).skillMap;
+}
+
+SkillMap SearchEngine::Private::skillMapOfCache(int rows) const
+{
+    SkillMap map;
+    std::vector<std::array<int, 6>> byDepartment(size_t(departmentNames.size()), std::array<int, 6> {});
+    std::vector<std::array<int, 6>> byLocation(size_t(locationNames.size()), std::array<int, 6> {});
+    for (const Match &match : cache.matches) {
+        const Doc &doc = docs[size_t(match.localId)];
+        ++byDepartment[size_t(doc.department)][match.skillLevel];
+        ++byLocation[size_t(doc.location)][match.skillLevel];
+    }
+    auto top = [rows](const std::vector<std::array<int, 6>> &counts, const QStringList &names) {
+        std::vector<SkillMap::Row> all;
+        for (size_t i = 0; i < counts.size(); ++i) {
+            SkillMap::Row row;
+            row.people = counts[i];
+            for (int n : row.people)
+                row.total += n;
+            if (row.total > 0 && !names[qsizetype(i)].isEmpty()) {
+                row.value = names[qsizetype(i)];
+                all.push_back(row);
+            }
+        }
+        const size_t n = std::min(all.size(), size_t(std::max(0, rows)));
+        std::partial_sort(all.begin(), all.begin() + qsizetype(n), all.end(),
+                          [](const SkillMap::Row &l, const SkillMap::Row &r) {
+                              return l.total != r.total ? l.total > r.total : l.value < r.value;
+                          });
+        return QList<SkillMap::Row>(all.begin(), all.begin() + qsizetype(n));
+    };
+    map.departments = top(byDepartment, departmentNames);
+    map.locations = top(byLocation, locationNames);
+    map.total = int(cache.matches.size());
+    return map;
+}
+
+void SearchEngine::setOrgChart(OrgChart *chart)
+{
+    d->orgChart = chart;
+    d->ownOrgChart.reset();
+    d->cache = {};
+}
+
+std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, QString *error)
+{
+    OrgChart *chart = orgChart;
+    if (!chart) {
+        if (!ownOrgChart)
+            ownOrgChart = std::make_unique<OrgChart>(store);
+        chart = ownOrgChart.get();
+    }
+    if (!chart->refresh()) {
+        *error = QStringLiteral("the org chart is not available");
+        return {};
+    }
+    std::vector<char> selected;
+    bool first = true;
+    for (const SearchQuery::OrgFilter &filter : query.orgs) {
+        const qint64 id = chart->idOf(filter.username);
+        if (id < 0) {
+            *error = QStringLiteral("no one with the username %1 is in the directory").arg(filter.username);
+            return {};
+        }
+        std::vector<char> these(std::max(docs.size(), chart->idLimit()), 0);
+        if (filter.allLevels) {
+            for (qint64 member : chart->team(id))
+                these[size_t(member)] = 1;
+        } else {
+            for (qint64 member : chart->directReports(id))
+                these[size_t(member)] = 1;
+        }
+        if (first) {
+            selected = std::move(these);
+            first = false;
+        } else {
+            for (size_t i = 0; i < selected.size() && i < these.size(); ++i)
+                selected[i] = char(selected[i] && these[i]);
+        }
+    }
+    return selected;
 }
 
 std::optional<Profile> SearchEngine::profile(const QString &id) const
@@ -1508,6 +1627,8 @@ QString SearchEngine::syntaxHelp()
                           "  dept:NAME         department contains NAME (dept:\"Data Platform\"); also department:\n"
                           "  location:NAME     location contains NAME (location:berlin); also loc:\n"
                           "  level>=N          a matching skill at level N (1-5) or above; also level:N\n"
+                          "  team:USERNAME     everyone under that person, every level (team:grace)\n"
+                          "  reports:USERNAME  that person's direct reports (reports:grace)\n"
                           "Results rank skills (by level) above titles, titles above interests, interests above\n"
                           "the bio; a query that is someone's name puts them first.");
 }

@@ -12,6 +12,7 @@
 namespace Colleagues {
 
 class ClientStore;
+class OrgChart;
 class Vocabulary;
 
 //! Searches the directory in a ClientStore: prefix terms over every field, symbols kept
@@ -35,6 +36,14 @@ public:
     //! with; none until set. The UI and the command line set Vocabulary::defaults() until a
     //! synced one is stored.
     void setVocabulary(const Vocabulary &vocabulary);
+
+    //! The org chart that team: and reports: filters use (over the same store, not owned);
+    //! without one, the engine makes its own when a query first needs it.
+    void setOrgChart(OrgChart *chart);
+
+    //! Where the results of \a request are, by location and department and skill level (the
+    //! first \a rows values of each, most people first). Runs the search when it is not the last one.
+    SkillMap skillMap(const SearchRequest &request, int rows = 10);
 
     //! The full profile of a result, by id.
     std::optional<Profile> profile(const QString &id) const;

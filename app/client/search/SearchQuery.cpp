@@ -64,6 +64,17 @@ SearchQuery SearchQuery::parse(QStringView text)
                 query.skills.append(SkillFilter {value, SearchText::skillKeyToken(value)});
             continue;
         }
+        static const QLatin1String teamKeys[] = {QLatin1String("team:")};
+        static const QLatin1String reportsKeys[] = {QLatin1String("reports:")};
+        const qsizetype teamLength = matchKey(teamKeys);
+        const qsizetype reportsLength = teamLength ? 0 : matchKey(reportsKeys);
+        if (teamLength || reportsLength) {
+            i += teamLength + reportsLength;
+            const QString value = readValue(text, i).trimmed().toLower();
+            if (!value.isEmpty())
+                query.orgs.append(OrgFilter {value, teamLength > 0});
+            continue;
+        }
         const qsizetype deptLength = matchKey(deptKeys);
         const qsizetype locationLength = deptLength ? 0 : matchKey(locationKeys);
         if (deptLength || locationLength) {

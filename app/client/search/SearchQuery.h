@@ -15,7 +15,8 @@ namespace Colleagues {
 //! do); `dept:NAME` (or `department:`) and `location:NAME` (or `loc:`) keep people whose
 //! department or location contains those words (the last one as a prefix); `level>=N` (or
 //! `level:N`) asks for a skill at level N or above: the `skill:` filters' skills, or else a
-//! skill that one of the terms matched. Values with spaces go in double quotes:
+//! skill that one of the terms matched. `team:USERNAME` keeps everyone under that person (every
+//! level, see OrgChart) and `reports:USERNAME` their direct reports. Values with spaces go in double quotes:
 //! `dept:"Data Platform"`. Filter names are case-insensitive.
 struct SearchQuery
 {
@@ -36,17 +37,27 @@ struct SearchQuery
         QString keyToken; //!< SearchText::skillKeyToken()
     };
 
+    //! A team: or reports: filter.
+    struct OrgFilter
+    {
+        QString username; //!< as typed, lower case
+        bool allLevels = true; //!< team: (everyone under) rather than reports: (direct reports)
+    };
+
     QList<Term> terms;
     QList<SkillFilter> skills;
     QList<PhraseFilter> departments;
     QList<PhraseFilter> locations;
+    QList<OrgFilter> orgs;
     int minLevel = 0; //!< 0 when not given
     QString error; //!< a part of the query that could not be understood, explained
 
-    bool hasFilters() const
+    //! Filters the full-text index answers (all but team: and reports:).
+    bool hasIndexFilters() const
     {
         return !skills.isEmpty() || !departments.isEmpty() || !locations.isEmpty() || minLevel > 0;
     }
+    bool hasFilters() const { return hasIndexFilters() || !orgs.isEmpty(); }
     bool isEmpty() const { return terms.isEmpty() && !hasFilters(); }
 
     static SearchQuery parse(QStringView text);

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
+
 namespace Colleagues {
 
 //! What to search for and which page of results to return.
@@ -22,6 +24,9 @@ struct SearchRequest
     //! Every word as typed: no filler words dropped, no aliases, places or "experts first"
     //! (the "search literally" of the understood-query line).
     bool literal = false;
+    //! Also count the results by location and department per skill level (SearchPage::skillMap),
+    //! with this many values of each; 0: none.
+    int skillMapRows = 0;
 };
 
 //! A part of a text that matched, in UTF-16 code units of that text (QString indexes).
@@ -115,6 +120,22 @@ struct Correction
     bool exactAlsoFound = false; //!< results matching the term itself exist too (ranked first)
 };
 
+//! Where the people a query found are: by location and by department, each split by the level of
+//! their best matching skill (the skill map beside the results).
+struct SkillMap
+{
+    struct Row
+    {
+        QString value;
+        //! People by level: [0] no skill matched (a name, a title), [1]..[5] the skill's level.
+        std::array<int, 6> people {};
+        int total = 0;
+    };
+    QList<Row> locations; //!< most people first
+    QList<Row> departments;
+    int total = 0; //!< every result
+};
+
 //! A page of results with the facts about all of them.
 struct SearchPage
 {
@@ -131,6 +152,7 @@ struct SearchPage
     //! with its SearchResult::unmatchedTerms. Empty only when nothing matches at all.
     bool partial = false;
     UnderstoodQuery understood;
+    SkillMap skillMap; //!< on the first page, when SearchRequest::skillMapRows asked for it
     double elapsedMs = 0;
 
     bool hasMore() const { return offset + results.size() < total; }

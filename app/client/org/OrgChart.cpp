@@ -1,0 +1,539 @@
+// SPDX-License-Identifier: MIT
+#include "client/org/OrgChart.h"
+
+#include "client/ClientStore.h"
+#include "client/Sqlite_p.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+namespace Colleagues {
+
+Q_LOGGING_CATEGORY(lcOrg, "colleagues.org", QtInfoMsg)
+
+namespace {
+
+// The whole directory from two covering indexes, without reading the profiles' rows (bios and
+// all): names and places in name order, then the manager links. The rest of a person is read
+// when first shown (readDetails()).
+constexpr const char *SelectPeople = "SELECT local_id, username FROM profiles";
+constexpr const char *SelectManagers = "SELECT local_id, manager FROM profiles INDEXED BY profiles_by_manager";
+constexpr const char *SelectOne = "SELECT local_id, username, display_name, title, department, location, "
+                                  "time_zone, manager, sort_key FROM profiles WHERE local_id = ?1";
+
+} // namespace
+
+QString OrgProblem::text() const
+{
+    if (kind == Kind::MissingManager)
+        return QStringLiteral("%1 reports to %2, who is not in the directory").arg(usernames.value(0), manager);
+    return QStringLiteral("reporting cycle: %1 → %2").arg(usernames.join(QStringLiteral(" → ")), usernames.value(0));
+}
+
+OrgChart::OrgChart(ClientStore *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{ }
+
+OrgChart::~OrgChart()
+{
+    delete static_cast<Sql::Statement *>(m_detailsStatement);
+}
+
+void OrgChart::invalidate()
+{
+    m_loaded = false;
+}
+
+qint64 OrgChart::lastChange() const
+{
+    Sql::Statement statement(m_store->handle(), "SELECT coalesce(max(seq), 0) FROM directory_changes");
+    return statement.next() ? statement.int64(0) : -1;
+}
+
+bool OrgChart::refresh()
+{
+    if (!m_store || !m_store->isOpen() || !m_store->handle())
+        return false;
+    if (m_store->handle() != m_handle) {
+        // Opened again: statements of the old connection are gone with it.
+        m_handle = m_store->handle();
+        delete static_cast<Sql::Statement *>(m_detailsStatement);
+        m_detailsStatement = nullptr;
+        m_loaded = false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 change = lastChange();
+    if (change < 0)
+        return false;
+    if (m_loaded && change == m_loadedChange)
+        return true;
+    // Moves only (the usual sync delta): the old and new chains' headcounts change, nothing else.
+    std::vector<Move> moves;
+    bool ok = m_loaded && updateChanged(change, &moves);
+    if (!ok) {
+        moves.clear();
+        m_loadedChange = change; // whatever changes while reading is logged after it
+        ok = loadAll();
+    }
+    m_lastReadUs = timer.nsecsElapsed() / 1000;
+    if (!ok) {
+        m_loaded = false;
+        return false;
+    }
+    timer.restart();
+    if (moves.empty() || !applyMoves(moves))
+        computeHeadcounts();
+    m_lastComputeUs = timer.nsecsElapsed() / 1000;
+    m_loaded = true;
+    ++m_generation;
+    qCDebug(lcOrg) << "org chart of" << size() << "people:" << m_lastReadUs << "us reading," << m_lastComputeUs
+                   << "us headcounts";
+    Q_EMIT changed();
+    return true;
+}
+
+void OrgChart::readRow(void *statement, Node *node) const
+{
+    const auto *row = static_cast<Sql::Statement *>(statement);
+    node->person.id = row->int64(0);
+    node->person.username = row->text(1);
+    node->person.displayName = row->text(2);
+    node->person.title = row->text(3);
+    node->person.department = row->text(4);
+    node->person.location = row->text(5);
+    node->person.timeZone = row->text(6);
+    node->person.manager = row->text(7);
+    node->sortKey = row->text(8);
+    node->exists = true;
+    node->detailed = true;
+}
+
+void OrgChart::readDetails(const Node &node) const
+{
+    auto *statement = static_cast<Sql::Statement *>(m_detailsStatement);
+    if (!statement) {
+        statement = new Sql::Statement(m_store->handle(),
+                                       "SELECT display_name, title, department, location, "
+                                       "time_zone, sort_key FROM profiles WHERE local_id = ?1");
+        m_detailsStatement = statement;
+    }
+    statement->bind(1, node.person.id);
+    if (statement->next()) {
+        node.person.displayName = statement->text(0);
+        node.person.title = statement->text(1);
+        node.person.department = statement->text(2);
+        node.person.location = statement->text(3);
+        node.person.timeZone = statement->text(4);
+        node.sortKey = statement->text(5);
+    }
+    statement->reset();
+    node.detailed = true;
+}
+
+bool OrgChart::has(qint64 id) const
+{
+    return id >= 0 && size_t(id) < m_nodes.size() && m_nodes[size_t(id)].exists;
+}
+
+bool OrgChart::loadAll()
+{
+    delete static_cast<Sql::Statement *>(m_detailsStatement);
+    m_detailsStatement = nullptr;
+    m_nodes.clear();
+    m_idByUsername.clear();
+    m_reportsByManager.clear();
+    Sql::Statement maxId(m_store->handle(), "SELECT coalesce(max(local_id), 0), count(*) FROM profiles");
+    if (!maxId.next())
+        return false;
+    m_nodes.resize(size_t(maxId.int64(0) + 1));
+    m_idByUsername.reserve(qsizetype(maxId.int64(1)));
+    Sql::Statement rows(m_store->handle(), SelectPeople);
+    while (rows.next()) {
+        const qint64 id = rows.int64(0);
+        if (id < 0 || size_t(id) >= m_nodes.size())
+            continue;
+        Node &node = m_nodes[size_t(id)];
+        node.person.id = id;
+        node.person.username = rows.text(1);
+        node.exists = true;
+        m_idByUsername.insert(node.person.username, id);
+    }
+    Sql::Statement managers(m_store->handle(), SelectManagers);
+    while (managers.next()) {
+        const qint64 id = managers.int64(0);
+        if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists)
+            continue;
+        m_nodes[size_t(id)].person.manager = managers.text(1);
+        addToBucket(id);
+    }
+    if (!rows.ok() || !managers.ok()) {
+        qCWarning(lcOrg) << "cannot read the directory:" << rows.errorMessage() << managers.errorMessage();
+        return false;
+    }
+    for (Node &node : m_nodes) {
+        if (node.exists)
+            node.parent = lookUp(node.person.manager);
+    }
+    return true;
+}
+
+bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
+{
+    const size_t limit = std::max<size_t>(64, size_t(size()) / 20);
+    if (change < m_loadedChange || quint64(change - m_loadedChange) > 2 * limit)
+        return false;
+    Sql::Statement log(m_store->handle(), "SELECT seq, local_id FROM directory_changes WHERE seq > ?1 ORDER BY seq");
+    log.bind(1, m_loadedChange);
+    std::vector<qint64> changed;
+    qint64 last = m_loadedChange;
+    while (log.next()) {
+        // The log keeps its last entries only: a gap means the chart is too far behind.
+        if (last == m_loadedChange && log.int64(0) != m_loadedChange + 1)
+            return false;
+        last = log.int64(0);
+        changed.push_back(log.int64(1));
+    }
+    if (!log.ok() || last == m_loadedChange)
+        return false;
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+
+    // Everyone changed leaves first (a username may pass from one row to another), then the
+    // rows as they are now come back.
+    QStringList usernames; //!< usernames that appeared or went: their reports' manager changes
+    bool onlyMoves = m_cycles.empty();
+    QStringList before;
+    for (qint64 id : changed) {
+        if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists) {
+            onlyMoves = false;
+            continue;
+        }
+        Node &node = m_nodes[size_t(id)];
+        moves->push_back(Move {id, node.parent, node.headcount});
+        before.append(node.person.username);
+        removeFromBucket(id);
+        if (m_idByUsername.value(node.person.username, -1) == id)
+            m_idByUsername.remove(node.person.username);
+        usernames.append(node.person.username);
+        node = Node {};
+    }
+    Sql::Statement one(m_store->handle(), SelectOne);
+    for (qint64 id : changed) {
+        if (id < 0)
+            continue;
+        one.bind(1, id);
+        if (one.next()) {
+            if (size_t(id) >= m_nodes.size())
+                m_nodes.resize(size_t(id) + 1);
+            Node &node = m_nodes[size_t(id)];
+            readRow(&one, &node);
+            m_idByUsername.insert(node.person.username, id);
+            addToBucket(id);
+            usernames.append(node.person.username);
+        } else if (!one.ok()) {
+            return false;
+        }
+        one.reset();
+    }
+    for (qint64 id : changed) {
+        if (id >= 0 && size_t(id) < m_nodes.size() && m_nodes[size_t(id)].exists)
+            m_nodes[size_t(id)].parent = lookUp(m_nodes[size_t(id)].person.manager);
+        else
+            onlyMoves = false;
+    }
+    for (qsizetype i = 0; onlyMoves && i < before.size(); ++i)
+        onlyMoves = m_nodes[size_t((*moves)[size_t(i)].id)].person.username == before[i];
+    if (!onlyMoves)
+        moves->clear();
+    for (const QString &username : std::as_const(usernames)) {
+        const qint64 manager = lookUp(username);
+        const auto it = m_reportsByManager.constFind(username);
+        if (it == m_reportsByManager.constEnd())
+            continue;
+        for (qint64 report : *it)
+            m_nodes[size_t(report)].parent = manager;
+    }
+    m_loadedChange = last;
+    return true;
+}
+
+qint64 OrgChart::lookUp(const QString &username) const
+{
+    return username.isEmpty() ? -1 : m_idByUsername.value(username, -1);
+}
+
+void OrgChart::addToBucket(qint64 id)
+{
+    const QString &manager = m_nodes[size_t(id)].person.manager;
+    if (!manager.isEmpty())
+        m_reportsByManager[manager].push_back(id);
+}
+
+void OrgChart::removeFromBucket(qint64 id)
+{
+    const QString &manager = m_nodes[size_t(id)].person.manager;
+    const auto it = m_reportsByManager.find(manager);
+    if (it == m_reportsByManager.end())
+        return;
+    std::vector<qint64> &ids = *it;
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+    if (ids.empty())
+        m_reportsByManager.erase(it);
+}
+
+bool OrgChart::applyMoves(const std::vector<Move> &moves)
+{
+    // Walked on the links as they were, one move at a time; there are no cycles (checked
+    // before), so every walk ends at the top.
+    std::vector<qint64> newParents;
+    for (const Move &move : moves) {
+        newParents.push_back(m_nodes[size_t(move.id)].parent);
+        m_nodes[size_t(move.id)].parent = move.oldParent;
+        m_nodes[size_t(move.id)].headcount = move.headcount;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < moves.size() && ok; ++i) {
+        const qint64 id = moves[i].id;
+        const qint64 to = newParents[i];
+        const qint64 from = m_nodes[size_t(id)].parent;
+        if (to == from)
+            continue;
+        for (qint64 at = to; at >= 0 && ok; at = m_nodes[size_t(at)].parent)
+            ok = at != id; // moved under their own team: a cycle
+        if (!ok)
+            break;
+        const int moved = m_nodes[size_t(id)].headcount + 1;
+        for (qint64 at = from; at >= 0; at = m_nodes[size_t(at)].parent)
+            m_nodes[size_t(at)].headcount -= moved;
+        m_nodes[size_t(id)].parent = to;
+        for (qint64 at = to; at >= 0; at = m_nodes[size_t(at)].parent)
+            m_nodes[size_t(at)].headcount += moved;
+    }
+    for (size_t i = 0; i < moves.size(); ++i)
+        m_nodes[size_t(moves[i].id)].parent = newParents[i];
+    if (!ok)
+        return false;
+    for (const Move &move : moves) {
+        m_missing.erase(std::remove(m_missing.begin(), m_missing.end(), move.id), m_missing.end());
+        const Node &node = m_nodes[size_t(move.id)];
+        if (node.parent < 0 && !node.person.manager.isEmpty())
+            m_missing.push_back(move.id);
+    }
+    std::sort(m_missing.begin(), m_missing.end());
+    return true;
+}
+
+void OrgChart::computeHeadcounts()
+{
+    // Leaves first (Kahn's order over the reversed links): each person adds themselves and
+    // everyone under them to their manager once all their own reports did. The people left
+    // waiting are exactly those on cycles; everyone attached to a cycle is under each of its
+    // members.
+    const size_t n = m_nodes.size();
+    std::vector<int> waiting(n, 0);
+    std::vector<int> under(n, 0);
+    for (const Node &node : m_nodes) {
+        if (node.exists && node.parent >= 0)
+            ++waiting[size_t(node.parent)];
+    }
+    std::vector<qint64> ready;
+    ready.reserve(n);
+    for (size_t id = 0; id < n; ++id) {
+        if (m_nodes[id].exists && waiting[id] == 0)
+            ready.push_back(qint64(id));
+    }
+    for (size_t i = 0; i < ready.size(); ++i) {
+        const qint64 id = ready[i];
+        const qint64 parent = m_nodes[size_t(id)].parent;
+        if (parent < 0)
+            continue;
+        under[size_t(parent)] += 1 + under[size_t(id)];
+        if (--waiting[size_t(parent)] == 0)
+            ready.push_back(parent);
+    }
+    m_cycles.clear();
+    m_missing.clear();
+    for (size_t id = 0; id < n; ++id) {
+        Node &node = m_nodes[id];
+        node.onCycle = false;
+        node.headcount = under[id];
+        if (node.exists && node.parent < 0 && !node.person.manager.isEmpty())
+            m_missing.push_back(qint64(id));
+    }
+    for (size_t id = 0; id < n; ++id) {
+        if (!m_nodes[id].exists || waiting[id] == 0 || m_nodes[id].onCycle)
+            continue;
+        std::vector<qint64> cycle;
+        int component = 0;
+        for (qint64 at = qint64(id); !m_nodes[size_t(at)].onCycle; at = m_nodes[size_t(at)].parent) {
+            m_nodes[size_t(at)].onCycle = true;
+            cycle.push_back(at);
+            component += 1 + under[size_t(at)];
+        }
+        for (qint64 at : cycle)
+            m_nodes[size_t(at)].headcount = component - 1;
+        // Reported from the first by name, in reporting order (each reports to the next).
+        const auto first = std::min_element(cycle.begin(), cycle.end(), [this](qint64 l, qint64 r) {
+            return m_nodes[size_t(l)].person.username < m_nodes[size_t(r)].person.username;
+        });
+        std::rotate(cycle.begin(), first, cycle.end());
+        m_cycles.push_back(std::move(cycle));
+    }
+}
+
+qint64 OrgChart::idOf(const QString &username) const
+{
+    return lookUp(username);
+}
+
+const OrgPerson *OrgChart::person(qint64 id) const
+{
+    if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists)
+        return nullptr;
+    const Node &node = m_nodes[size_t(id)];
+    if (!node.detailed)
+        readDetails(node);
+    return &node.person;
+}
+
+int OrgChart::headcount(qint64 id) const
+{
+    return has(id) ? m_nodes[size_t(id)].headcount : 0;
+}
+
+qint64 OrgChart::managerOf(qint64 id) const
+{
+    return has(id) ? m_nodes[size_t(id)].parent : -1;
+}
+
+QList<qint64> OrgChart::chain(qint64 id, QList<OrgProblem> *problems) const
+{
+    QList<qint64> ids;
+    if (!has(id))
+        return ids;
+    std::vector<qint64> seen {id};
+    qint64 at = id;
+    while (true) {
+        const Node &node = m_nodes[size_t(at)];
+        if (node.parent < 0) {
+            if (!node.person.manager.isEmpty() && problems)
+                problems->append(
+                    OrgProblem {OrgProblem::Kind::MissingManager, {node.person.username}, node.person.manager});
+            break;
+        }
+        const auto repeat = std::find(seen.begin(), seen.end(), node.parent);
+        if (repeat != seen.end()) {
+            if (problems) {
+                // The cycle, as the chain met it; reported as the whole directory's list does.
+                for (const std::vector<qint64> &cycle : m_cycles) {
+                    if (std::find(cycle.begin(), cycle.end(), node.parent) != cycle.end()) {
+                        QStringList names;
+                        for (qint64 member : cycle)
+                            names.append(m_nodes[size_t(member)].person.username);
+                        problems->append(OrgProblem {OrgProblem::Kind::Cycle, names, QString()});
+                    }
+                }
+            }
+            break;
+        }
+        seen.push_back(node.parent);
+        ids.append(node.parent);
+        at = node.parent;
+    }
+    return ids;
+}
+
+void OrgChart::sortByName(QList<qint64> *ids) const
+{
+    for (qint64 id : std::as_const(*ids))
+        person(id); // the sort key
+    std::sort(ids->begin(), ids->end(), [this](qint64 l, qint64 r) {
+        const Node &a = m_nodes[size_t(l)];
+        const Node &b = m_nodes[size_t(r)];
+        return a.sortKey != b.sortKey ? a.sortKey < b.sortKey : a.person.username < b.person.username;
+    });
+}
+
+QList<qint64> OrgChart::directReports(qint64 id) const
+{
+    QList<qint64> ids;
+    if (!has(id))
+        return ids;
+    const auto it = m_reportsByManager.constFind(m_nodes[size_t(id)].person.username);
+    if (it == m_reportsByManager.constEnd())
+        return ids;
+    ids.reserve(qsizetype(it->size()));
+    for (qint64 report : *it) {
+        if (report != id)
+            ids.append(report);
+    }
+    sortByName(&ids);
+    return ids;
+}
+
+QList<qint64> OrgChart::peers(qint64 id) const
+{
+    const qint64 manager = managerOf(id);
+    if (manager < 0)
+        return {};
+    QList<qint64> ids = directReports(manager);
+    ids.removeAll(id);
+    return ids;
+}
+
+std::vector<qint64> OrgChart::team(qint64 id) const
+{
+    std::vector<qint64> ids;
+    if (!has(id))
+        return ids;
+    std::vector<char> seen(m_nodes.size(), 0);
+    seen[size_t(id)] = 1;
+    std::vector<qint64> queue {id};
+    for (size_t i = 0; i < queue.size(); ++i) {
+        const auto it = m_reportsByManager.constFind(m_nodes[size_t(queue[i])].person.username);
+        if (it == m_reportsByManager.constEnd())
+            continue;
+        for (qint64 report : *it) {
+            if (!seen[size_t(report)]) {
+                seen[size_t(report)] = 1;
+                queue.push_back(report);
+                ids.push_back(report);
+            }
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QList<qint64> OrgChart::tops() const
+{
+    QList<qint64> ids;
+    for (const Node &node : m_nodes) {
+        if (node.exists && node.parent < 0)
+            ids.append(node.person.id);
+    }
+    sortByName(&ids);
+    return ids;
+}
+
+QList<OrgProblem> OrgChart::problems() const
+{
+    QList<OrgProblem> list;
+    for (qint64 id : m_missing) {
+        const OrgPerson &p = m_nodes[size_t(id)].person;
+        list.append(OrgProblem {OrgProblem::Kind::MissingManager, {p.username}, p.manager});
+    }
+    for (const std::vector<qint64> &cycle : m_cycles) {
+        QStringList names;
+        for (qint64 member : cycle)
+            names.append(m_nodes[size_t(member)].person.username);
+        list.append(OrgProblem {OrgProblem::Kind::Cycle, names, QString()});
+    }
+    return list;
+}
+
+} // namespace Colleagues

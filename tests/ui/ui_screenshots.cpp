@@ -245,7 +245,7 @@ int main(int argc, char *argv[])
         child<QLineEdit>(change, u"repeatPasswordLineEdit")->setText(QStringLiteral("a new lomg password"));
         child<QPushButton>(change, u"changePasswordButton")->click();
         QTest::qWait(200);
-        const QString path = QDir(out).filePath(QStringLiteral("13-change-password.png"));
+        const QString path = QDir(out).filePath(QStringLiteral("16-change-password.png"));
         change->grab().save(path);
         err() << "wrote " << path << Qt::endl;
         change->reject();

@@ -26,9 +26,8 @@ namespace {
 
 const QStringList &commands()
 {
-    static const QStringList names =
-        QStringList {QStringLiteral("search"), QStringLiteral("export-vcard"), QStringLiteral("import-csv"),
-                     QStringLiteral("org")}
+    static const QStringList names = QStringList {QStringLiteral("search"), QStringLiteral("export-vcard"),
+                                                  QStringLiteral("import-csv"), QStringLiteral("org")}
         + SyncCommands::names();
     return names;
 }

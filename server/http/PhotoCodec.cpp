@@ -361,8 +361,9 @@ ApiResult<EncodedPhoto> PhotoCodec::normalize(const QByteArray &data)
     decoderPool().start([result, data, h] {
         if (g_beforeDecode)
             g_beforeDecode();
-        result->set_value(h.format == Format::Jpeg ? normalizeJpeg(data, h) : normalizePng(data, h));
-        g_inHand.fetch_sub(1);
+        ApiResult<EncodedPhoto> encoded = h.format == Format::Jpeg ? normalizeJpeg(data, h) : normalizePng(data, h);
+        g_inHand.fetch_sub(1); // before the caller wakes: its photo is out of hand when it has the answer
+        result->set_value(std::move(encoded));
     });
     return done.get();
 }

@@ -523,8 +523,15 @@ void TestStorage::profilesBatchImport()
 void TestStorage::accountsBatchCreate()
 {
     Storage &s = storage();
+    const auto account = [](const QString &username, const QByteArray &hash, Role role) {
+        Account a;
+        a.username = username;
+        a.passwordHash = hash;
+        a.role = role;
+        return a;
+    };
     const auto created =
-        s.createAccounts({{0, u"ada"_qs, "hash-a", Role::Admin, false}, {0, u"bob"_qs, {}, Role::Member, false}});
+        s.createAccounts({account(u"ada"_qs, "hash-a", Role::Admin), account(u"bob"_qs, {}, Role::Member)});
     QVERIFY(created);
     QCOMPARE(*created, (QStringList {u"ada"_qs, u"bob"_qs}));
     QCOMPARE(s.account(u"ada"_qs)->role, Role::Admin);
@@ -532,14 +539,13 @@ void TestStorage::accountsBatchCreate()
     QVERIFY(s.account(u"bob"_qs)->passwordHash.isEmpty());
 
     // Existing accounts are left alone.
-    const auto more =
-        s.createAccounts({{0, u"bob"_qs, "new", Role::Admin, false}, {0, u"cy"_qs, {}, Role::Member, false}});
+    const auto more = s.createAccounts({account(u"bob"_qs, "new", Role::Admin), account(u"cy"_qs, {}, Role::Member)});
     QCOMPARE(*more, QStringList {u"cy"_qs});
     QVERIFY(s.account(u"bob"_qs)->passwordHash.isEmpty());
     QCOMPARE(s.account(u"bob"_qs)->role, Role::Member);
 
     const auto invalid =
-        s.createAccounts({{0, u"dee"_qs, {}, Role::Member, false}, {0, u"Not OK"_qs, {}, Role::Member, false}});
+        s.createAccounts({account(u"dee"_qs, {}, Role::Member), account(u"Not OK"_qs, {}, Role::Member)});
     QVERIFY(!invalid);
     QVERIFY(!s.account(u"dee"_qs));
     QCOMPARE(s.accountCount(), 3);

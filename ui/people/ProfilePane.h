@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Profile.h"
+#include "core/Status.h"
 
 #include <QWidget>
 
@@ -18,6 +19,7 @@ namespace Colleagues {
 class AvatarWidget;
 class FlowLayout;
 class ImageCache;
+class PresenceDot;
 
 /*!
  * One person's profile: photo, name, title, department, manager and direct reports (links
@@ -35,6 +37,9 @@ public:
     void setProfile(const Profile &profile, const std::optional<Profile> &manager, const QList<Profile> &reports,
                     bool isMe);
     void clear();
+    //! The shown person's status: the dot and line under the name, the out-of-office note.
+    //! \a standInName: the stand-in's display name, when there is one.
+    void setPersonStatus(const Status &status, const QString &standInName = {});
     const Profile &profile() const { return m_profile; }
     bool hasProfile() const { return !m_profile.username.isEmpty(); }
     //! Moves the focus to "Message", so Enter writes to the person just opened.
@@ -61,6 +66,9 @@ private:
     QLabel *m_nameLabel;
     QLabel *m_titleLabel;
     QLabel *m_orgLabel;
+    PresenceDot *m_presenceDot;
+    QLabel *m_presenceLabel; //!< the state and the status line, plain text
+    QLabel *m_outOfOfficeLabel; //!< the out-of-office note and stand-in, plain text
     QPushButton *m_messageButton;
     QPushButton *m_editButton;
     QPushButton *m_saveContactButton;

@@ -296,6 +296,10 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
+    <message>
+        <source>You are standing in for %1.</source>
+        <translation>Sie vertreten %1.</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::Chip</name>

@@ -92,6 +92,7 @@ bool PresenceMonitor::eventFilter(QObject *watched, QEvent *event)
     case QEvent::KeyPress:
     case QEvent::MouseButtonPress:
     case QEvent::MouseMove:
+    case QEvent::HoverMove:
     case QEvent::Wheel:
     case QEvent::TouchBegin:
     case QEvent::TabletPress: noteActivity(); break;

@@ -294,8 +294,12 @@ void ChatView::updateStatus()
         note.append(status.outOfOffice->note);
     else if (!status.text.isEmpty())
         note.append(status.text);
-    if (!m_standIn.isEmpty())
+    if (!m_standIn.isEmpty() && m_standIn == m_backend->me()) {
+        note.append(tr("You are standing in for %1.").arg(name));
+        m_standIn.clear();
+    } else if (!m_standIn.isEmpty()) {
         note.append(tr("In the meantime, please write to %1.").arg(m_backend->displayName(m_standIn)));
+    }
     m_awayNoteLabel->setText(note.join(QLatin1Char('\n')));
     m_awayNoteLabel->setVisible(!note.isEmpty());
     m_standInButton->setVisible(!m_standIn.isEmpty());

@@ -695,7 +695,8 @@ int runStatus(const QStringList &arguments)
             book->setMe(c.client->session()->username());
             auto done = [&](const Status &status, const ApiError &error) {
                 if (error) {
-                    err() << "colleagues status: " << StatusBook::errorSentence(error) << "\n";
+                    err() << "colleagues status: " << (changing ? StatusBook::errorSentence(error) : error.userMessage)
+                          << "\n";
                     code = 1;
                 } else {
                     if (changing && !parser.isSet(json))

@@ -431,7 +431,10 @@ void MainWindow::updateMyStatus()
     dot.fill(Qt::transparent);
     {
         QPainter painter(&dot);
-        StatusText::paintDot(&painter, QRectF(4, 4, 18, 18), status, palette());
+        // The ring around the dot in the rail's colour, not the lists'.
+        QPalette rail = m_navBar->palette();
+        rail.setColor(QPalette::Base, rail.color(QPalette::Window));
+        StatusText::paintDot(&painter, QRectF(4, 4, 18, 18), status, rail);
     }
     m_statusButton->setIcon(QIcon(dot));
     m_statusButton->setText(me.isEmpty() ? tr("Status") : StatusText::shortWords(status));
@@ -616,8 +619,12 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_section == Section::Messages
         && !m_chatView->peer().isEmpty())
         m_backend->markConversationRead(m_chatView->peer());
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
         updateNavigation();
+        // After the rail has its new palette too.
+        if (m_statusButton)
+            QTimer::singleShot(0, this, &MainWindow::updateMyStatus);
+    }
     QMainWindow::changeEvent(event);
 }
 

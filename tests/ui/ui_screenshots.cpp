@@ -11,6 +11,7 @@
 #include "client/sync/StatusBook.h"
 #include "client/sync/SyncClient.h"
 #include "ui/ChangePasswordDialog.h"
+#include "ui/ClientBackend.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
@@ -286,6 +287,11 @@ int main(int argc, char *argv[])
         window->showSection(MainWindow::Section::People);
         search(ada, QStringLiteral("kubernetes"));
         child<QToolButton>(window, u"availableFirstButton")->setChecked(true);
+        QTest::qWait(300);
+        // The top of the list, where the people available now are.
+        auto *list = child<QListView>(window, u"resultsListView");
+        list->setCurrentIndex(list->model()->index(0, 0));
+        list->scrollToTop();
         QTest::qWait(300);
         save(window, out, QStringLiteral("18-status-in-results"));
         child<QToolButton>(window, u"availableFirstButton")->setChecked(false);

@@ -132,7 +132,7 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     m_awayBanner = new QFrame(this);
     m_awayBanner->setObjectName(QStringLiteral("awayBanner"));
     m_awayBanner->setAutoFillBackground(true);
-    m_awayBanner->setBackgroundRole(QPalette::AlternateBase);
+    m_awayBanner->setFrameShape(QFrame::StyledPanel);
     auto *bannerLayout = new QHBoxLayout(m_awayBanner);
     bannerLayout->setContentsMargins(Theme::SpaceL, Theme::SpaceM, Theme::SpaceL, Theme::SpaceM);
     bannerLayout->setSpacing(Theme::SpaceL);
@@ -306,6 +306,13 @@ void ChatView::updateStatus()
     if (!m_standIn.isEmpty())
         m_standInButton->setText(tr("Message %1").arg(m_backend->displayName(m_standIn)));
     m_awayBanner->setAccessibleName(m_awayTitleLabel->text());
+    // A wash of the status colour, so the banner stands apart from the messages and the composer.
+    // (Only the Window role is set: the rest follows the theme.)
+    const QPalette theme = palette();
+    QPalette wash = m_awayBanner->palette();
+    wash.setColor(QPalette::Window,
+                  Theme::mix(theme.color(QPalette::Base), StatusText::color(StatusText::look(status), theme), 0.12));
+    m_awayBanner->setPalette(wash);
     m_awayBanner->show();
 }
 

@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QListView;
 class QPushButton;
@@ -54,7 +55,7 @@ private:
     QLabel *m_detailLabel;
     PresenceDot *m_presenceDot;
     QLabel *m_statusLabel;
-    QWidget *m_awayBanner;
+    QFrame *m_awayBanner;
     QLabel *m_awayTitleLabel;
     QLabel *m_awayNoteLabel;
     QPushButton *m_standInButton;

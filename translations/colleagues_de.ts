@@ -1440,6 +1440,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Stand-in: %1</source>
         <translation>Vertretung: %1</translation>
     </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Status ändern …</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ResultDelegate</name>

@@ -147,6 +147,8 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     connect(m_chatView, &ChatView::profileRequested, this, &MainWindow::showPerson);
     connect(m_chatView, &ChatView::conversationRequested, this, &MainWindow::openConversation);
     connect(m_statusMenu, &StatusMenu::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_people, &PeoplePanel::statusMenuRequested, this,
+            [this](const QPoint &globalPos) { m_statusMenu->popup(globalPos); });
 
     // Presence: idle after a while without input or with the screen locked; sync says so.
     m_presence = new PresenceMonitor(this);

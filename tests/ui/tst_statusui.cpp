@@ -171,6 +171,15 @@ void TestStatusUi::ownStatusMenu()
     QVERIFY(until < QDateTime::currentDateTimeUtc().addSecs(3700));
     QTRY_VERIFY2(button->accessibleName().contains(u"Do not disturb"_qs), qPrintable(button->accessibleName()));
 
+    // One's own profile offers the same menu; someone else's does not.
+    window->showPerson(u"zoe"_qs);
+    auto *change = child<QWidget>(window, u"changeStatusButton");
+    QTRY_VERIFY(change->isVisible());
+    QVERIFY2(child<QLabel>(window, u"profileStatusLabel")->text().startsWith(u"Do not disturb until"_qs),
+             qPrintable(child<QLabel>(window, u"profileStatusLabel")->text()));
+    window->showPerson(u"ada"_qs);
+    QTRY_VERIFY(!change->isVisible());
+
     // "Clear" makes one available again, without text.
     child<QAction>(window, u"statusClearAction")->trigger();
     QTRY_COMPARE(app.backend()->status(u"zoe"_qs).availability, Availability::Available);

@@ -117,6 +117,7 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     connect(m_profilePane, &ProfilePane::editRequested, this, &PeoplePanel::editProfileRequested);
     connect(m_profilePane, &ProfilePane::saveContactRequested, this, [this] { saveContact(m_profilePane->profile()); });
     connect(m_profilePane, &ProfilePane::orgChartRequested, this, &PeoplePanel::orgChartRequested);
+    connect(m_profilePane, &ProfilePane::statusMenuRequested, this, &PeoplePanel::statusMenuRequested);
     connect(m_backend, &ClientBackend::directoryChanged, this, &PeoplePanel::onDirectoryChanged);
     connect(m_backend, &ClientBackend::statusesChanged, this, &PeoplePanel::onStatusesChanged);
     // The people on screen are the ones whose status changes sync should bring at once.

@@ -56,6 +56,8 @@ Q_SIGNALS:
     void conversationRequested(const QString &username);
     void editProfileRequested();
     void orgChartRequested(const QString &username);
+    //! The own status menu, from one's own profile.
+    void statusMenuRequested(const QPoint &globalPos);
     //! A short message for the status bar.
     void statusMessage(const QString &text, int timeoutMs);
     //! peopleShown() may have changed.

@@ -89,6 +89,12 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
     m_presenceLabel->setWordWrap(true);
     m_presenceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     presence->addWidget(m_presenceLabel, 1);
+    m_changeStatusButton = new LinkButton(tr("Change status…"), content);
+    m_changeStatusButton->setObjectName(QStringLiteral("changeStatusButton"));
+    connect(m_changeStatusButton, &LinkButton::clicked, this, [this] {
+        Q_EMIT statusMenuRequested(m_changeStatusButton->mapToGlobal(QPoint(0, m_changeStatusButton->height())));
+    });
+    presence->addWidget(m_changeStatusButton, 0, Qt::AlignVCenter);
     identity->addLayout(presence);
     m_outOfOfficeLabel = plainLabel(content, QStringLiteral("profileOutOfOfficeLabel"));
     m_outOfOfficeLabel->setWordWrap(true);
@@ -290,6 +296,7 @@ void ProfilePane::setProfile(const Profile &profile, const std::optional<Profile
     m_messageButton->setVisible(!isMe);
     m_messageButton->setAccessibleName(tr("Message %1").arg(m_nameLabel->text()));
     m_editButton->setVisible(isMe);
+    m_changeStatusButton->setVisible(isMe);
     m_saveContactButton->setAccessibleName(tr("Save %1 as a contact").arg(m_nameLabel->text()));
 
     auto setValue = [this](QLabel *label, const QString &text) {

@@ -19,6 +19,7 @@ namespace Colleagues {
 class AvatarWidget;
 class FlowLayout;
 class ImageCache;
+class LinkButton;
 class PresenceDot;
 
 /*!
@@ -52,6 +53,8 @@ Q_SIGNALS:
     //! "Save Contact…": the person shown, as a contact file.
     void saveContactRequested();
     void orgChartRequested(const QString &username);
+    //! "Change status…" on one's own profile: the status menu, at \a globalPos.
+    void statusMenuRequested(const QPoint &globalPos);
 
 private:
     void updateLocalTime();
@@ -68,6 +71,7 @@ private:
     QLabel *m_orgLabel;
     PresenceDot *m_presenceDot;
     QLabel *m_presenceLabel; //!< the state and the status line, plain text
+    LinkButton *m_changeStatusButton; //!< on one's own profile
     QLabel *m_outOfOfficeLabel; //!< the out-of-office note and stand-in, plain text
     QPushButton *m_messageButton;
     QPushButton *m_editButton;

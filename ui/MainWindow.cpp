@@ -354,6 +354,8 @@ QWidget *MainWindow::buildPlaceholder(QWidget *parent)
 void MainWindow::showSection(Section section)
 {
     m_section = section;
+    if (m_watchTimer)
+        m_watchTimer->start();
     switch (section) {
     case Section::People:
         m_peopleAction->setChecked(true);
@@ -410,8 +412,11 @@ QStringList MainWindow::watchedPeople() const
         if (status.outOfOffice)
             add(status.outOfOffice->standIn);
     }
-    for (const QString &username : m_people->peopleShown())
-        add(username);
+    // The People page's rows and profile while the page is on screen.
+    if (m_section == Section::People) {
+        for (const QString &username : m_people->peopleShown())
+            add(username);
+    }
     for (const QString &username : m_conversationsModel->peers())
         add(username);
     people.removeAll(m_backend->me());

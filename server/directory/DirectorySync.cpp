@@ -223,6 +223,9 @@ namespace {
 
 const QString ChangedAttribute = QStringLiteral("modifyTimestamp");
 constexpr qint64 CompleteSyncEverySeconds = 24 * 60 * 60;
+//! How far the directory server's clock may be from ours (Active Directory's Kerberos allows 5
+//! minutes).
+constexpr qint64 ClockMarginSeconds = 5 * 60;
 
 //! Where the sync state of \a source read with \a map is kept: another server, subtree, filter or
 //! map is another source, whose first sync is complete.
@@ -289,7 +292,7 @@ Expected<DirectorySyncReport> syncDirectory(Storage &storage, const DirectoryMap
     PeopleReader reader(map, &report, &apply.keep);
     QStringList attributes = map.attributes();
     attributes.append(ChangedAttribute); // operational: only sent when asked for
-    qint64 newest = state->watermark;
+    qint64 newest = state->watermark; // the first second still to read, then the newest change read
     const auto readWhole = [&](LdapEntry &&entry) {
         noteChangeTime(entry, &newest);
         reader.add(entry);
@@ -311,8 +314,7 @@ Expected<DirectorySyncReport> syncDirectory(Storage &storage, const DirectoryMap
                                                   });
         if (named)
             return fail(named.message);
-        // ... and whole, the entries changed since the newest change the last sync read (that
-        // second included: a change in it may have come after the read).
+        // ... and whole, the entries changed since the last sync (see the watermark below).
         report.changedSince = QDateTime::fromSecsSinceEpoch(state->watermark, Qt::UTC);
         const QString changed =
             QStringLiteral("(&%1(%2>=%3))").arg(filter, ChangedAttribute, filterTime(state->watermark));
@@ -335,7 +337,11 @@ Expected<DirectorySyncReport> syncDirectory(Storage &storage, const DirectoryMap
                                    "changed (an empty result would disable everyone).")
                         .arg(filter, source.base));
     }
-    apply.watermark = newest;
+    // The next sync reads from the newest change read, that second included while a change in it
+    // may still come (or may have come during this read); from the next second once this read
+    // began after it on the directory's clock too.
+    if (newest >= 0)
+        apply.watermark = startedAt - newest > ClockMarginSeconds ? newest + 1 : newest;
     const Expected<DirectoryOutcome> outcome = storage.applyDirectory(people, apply);
     if (!outcome)
         return fail(QStringLiteral("Writing the directory's changes failed, nothing was changed: %1")

@@ -50,10 +50,11 @@ enum class SyncMode {
  * error says why. A search that returns nobody is refused (a wrong base or filter would
  * otherwise disable everyone). Blocking; call it off the HTTP threads.
  *
- * An incremental sync (SyncMode::Auto, see there) reads whole only the entries whose
- * modifyTimestamp is not older than the newest one the last sync read, and every other entry
- * by its username only, to find who left. A change that reaches this directory server with an
- * older time stamp (replication from another one) waits for the next complete sync.
+ * An incremental sync (SyncMode::Auto, see there) reads whole only the entries changed since the
+ * last sync (by modifyTimestamp: from the newest change it read, or from the second after once
+ * that second is over on any clock within 5 minutes of ours), and every other entry by its
+ * username only, to find who left. A change that reaches this directory server with an older
+ * time stamp (replication from another one) waits for the next complete sync.
  */
 Expected<DirectorySyncReport> syncDirectory(Storage &storage, const DirectoryMap &map, const DirectorySource &source,
                                             bool dryRun, SyncMode mode = SyncMode::Auto, int reportLimit = 20);

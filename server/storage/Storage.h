@@ -119,7 +119,7 @@ struct DirectoryApply
 //! What the last directory sync of one source left behind, for the next one to start from.
 struct DirectoryState
 {
-    //! The newest change time (seconds since the epoch) the last sync read; -1: none yet.
+    //! The first second (since the epoch) whose changes the next sync reads; -1: none yet.
     qint64 watermark = -1;
     //! When the last complete sync ran (seconds since the epoch); -1: never.
     qint64 fullSyncAt = -1;

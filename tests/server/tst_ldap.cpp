@@ -13,6 +13,7 @@
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
@@ -78,7 +79,8 @@ void TestLdap::initTestCase()
 {
     if (!Slapd::isInstalled())
         QSKIP("slapd is not installed (Debian: apt install slapd ldap-utils)");
-    m_people = peopleLdif(People);
+    // A directory that has been there a while: its entries last changed a day ago.
+    m_people = peopleLdif(People, QDateTime::currentDateTimeUtc().addDays(-1));
 }
 
 void TestLdap::initTestCase_data()
@@ -313,10 +315,15 @@ void TestLdap::syncReadsEveryPage()
     // Disabled in the directory: no account, no profile.
     QVERIFY(!storage.findAccount(GeneratedPeople::uid(GeneratedPeople::Disabled)).value().has_value());
 
-    // Again: nothing to do.
+    // Again: nothing to do, and nothing to read whole — the entries' last change was long before
+    // the first run began.
     const CliRun again = sync();
-    QVERIFY2(again.out.contains(u"0 created, 0 updated, 0 disabled, 0 enabled, %1 unchanged"_qs.arg(People - 1)),
+    QVERIFY2(again.out.contains(u"Read 0 entries changed since"_qs), qPrintable(again.out));
+    QVERIFY2(again.out.contains(u"0 created, 0 updated, 0 disabled, 0 enabled, 0 unchanged, 0 skipped"_qs),
              qPrintable(again.out));
+    const CliRun full = sync({u"--full"_qs});
+    QVERIFY2(full.out.contains(u"0 created, 0 updated, 0 disabled, 0 enabled, %1 unchanged"_qs.arg(People - 1)),
+             qPrintable(full.out));
 }
 
 void TestLdap::resyncAfterLdapModify()

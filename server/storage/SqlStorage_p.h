@@ -74,6 +74,7 @@ public:
     {
         return m_profiles.applyDirectory(people, options);
     }
+    Expected<DirectoryState> directoryState(const QString &key) override { return m_profiles.directoryState(key); }
 
     Expected<bool> createSession(const Session &session) override { return m_sessions.createSession(session); }
     Expected<std::optional<Session>> findSession(const QByteArray &tokenHash) override

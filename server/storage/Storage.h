@@ -106,6 +106,24 @@ struct DirectoryApply
     QSet<QString> keep;
     bool dryRun = false; //!< work out every change, then roll back
     int reportLimit = 20; //!< how many changes DirectoryOutcome::changes lists
+    //! false: the people are only those the directory changed since the last sync, and keep
+    //! names everyone else it still has (an incremental sync); true: the people are everyone.
+    bool complete = true;
+    //! Where the directory's sync state is kept (DirectoryState), written with the changes in
+    //! the same transaction; empty: nowhere.
+    QString stateKey;
+    //! The state to keep under stateKey (its fullSyncAt only for a complete sync).
+    qint64 watermark = -1;
+    qint64 syncedAt = -1;
+};
+
+//! What the last directory sync of one source left behind, for the next one to start from.
+struct DirectoryState
+{
+    //! The first second (since the epoch) whose changes the next sync reads; -1: none yet.
+    qint64 watermark = -1;
+    //! When the last complete sync ran (seconds since the epoch); -1: never.
+    qint64 fullSyncAt = -1;
 };
 
 //! One change applyDirectory() made (or would make).
@@ -293,6 +311,8 @@ public:
     //! by the directory. Fails as a whole (nothing changed) when the database fails.
     virtual Expected<DirectoryOutcome> applyDirectory(const QList<DirectoryPerson> &people,
                                                       const DirectoryApply &options) = 0;
+    //! The sync state kept under \a key by the last applyDirectory() that named it.
+    virtual Expected<DirectoryState> directoryState(const QString &key) = 0;
 
     // Sessions (tokens are stored as their SHA-256 only)
     //! Fails with Code::OutOfRange (field "username") when there is no such account.

@@ -304,6 +304,7 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
                                    " bio = '', skills = '[]', interests = '[]', visibility = '', photo_tag = '',"
                                    " revision = revision + 1, updated_at = ?, change_seq = ? WHERE id = ?"));
     Query deletePhoto(c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
+    Query deleteStatus(c, QStringLiteral("DELETE FROM statuses WHERE username = ?"));
 
     QList<std::pair<QString, QString>> newAccounts; // username, external id
     QList<Profile> newProfiles;
@@ -449,6 +450,9 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
             if (!deletePhoto.exec({username}))
                 return tx.fail(u"removing a photo", deletePhoto.error());
             deletePhoto.finish();
+            if (!deleteStatus.exec({username}))
+                return tx.fail(u"removing a status", deleteStatus.error());
+            deleteStatus.finish();
             if (!live->manager.isEmpty())
                 managers.insert(live->manager);
             written.insert(username);

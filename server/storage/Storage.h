@@ -4,6 +4,7 @@
 #include "core/Expected.h"
 #include "core/Message.h"
 #include "core/Profile.h"
+#include "core/Status.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -171,8 +172,25 @@ struct SyncPage
     QList<Profile> profiles; //!< upserted profiles, in change order
     QList<QString> removedIds; //!< ids of profiles removed (tombstones)
     QList<Message> messages; //!< new messages and messages whose read state changed
+    QList<Status> statuses; //!< statuses changed after the cursor, each person once, as they are now
     qint64 next = 0; //!< the cursor to pass next time
     bool hasMore = false; //!< more changes wait after next
+};
+
+//! What one instance saw of a person's connection, for Storage::reportPresence().
+struct PresenceReport
+{
+    QString username;
+    //! The presence this instance sees (online or away); nullopt: only refresh seen_at.
+    std::optional<Presence> presence;
+    QDateTime seenAt; //!< the last moment this instance saw the person connected
+};
+
+//! A status change Storage made by itself or for a report: whose, and its sequence value.
+struct StatusChange
+{
+    QString username;
+    qint64 sequence = 0;
 };
 
 //! The vocabulary an administrator imported, in the text format of core/Vocabulary.h.
@@ -366,9 +384,27 @@ public:
     //! Marks messages from \a other to \a reader with id <= upToId as read; returns how many.
     virtual Expected<int> markRead(const QString &reader, const QString &other, qint64 upToId) = 0;
 
+    // Statuses (docs/api.md "Status")
+    //! The person's status as it applies now; the default one when they never had one.
+    virtual Expected<Status> findStatus(const QString &username) = 0;
+    //! Replaces what \a username chose (validated by statusChoiceFromJson()) and returns the
+    //! status as it now applies (window days in the person's profile time zone). Fails with
+    //! Code::OutOfRange, field "out_of_office.stand_in", when the stand-in is not another
+    //! active member.
+    virtual Expected<Status> setStatus(const QString &username, const StatusChoice &choice) = 0;
+    //! Records, in one transaction, what this instance saw: a presence that differs from the
+    //! stored one is written (a new sequence value), seen_at always. Returns the changes.
+    virtual Expected<QList<StatusChange>> reportPresence(const QList<PresenceReport> &reports) = 0;
+    //! Turns offline whoever no instance saw connected since \a offlineBefore (but those
+    //! \a connectedHere says this instance has), and applies until expiry and windows that
+    //! started or ended by \a now. Returns the changes.
+    virtual Expected<QList<StatusChange>> sweepStatuses(const QDateTime &now, const QDateTime &offlineBefore,
+                                                        const std::function<bool(const QString &)> &connectedHere) = 0;
+
     // Sync
-    //! What \a viewer may see after \a cursor: every profile change and the viewer's own
-    //! messages (sent or received, including read-state changes), in sequence order, at most
+    //! What \a viewer may see after \a cursor: every profile change, the viewer's own
+    //! messages (sent or received, including read-state changes) and every status change (a
+    //! full sync leaves out default statuses), in sequence order, at most
     //! \a limit items (clamped to 1..10000) in all. Cursor 0 is a full sync. A cursor older
     //! than the newest purged removal, or newer than the sequence, gets startOver.
     virtual Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
@@ -436,6 +472,13 @@ private:
     QStringList m_usernames;
     const ChangeAudience *m_outer;
 };
+
+//! How a ChangeAudience (and a long-poll hint) names a change of \a username's status: it concerns
+//! the person and everyone watching them ("~username"; usernames never start with "~").
+inline QString statusAudience(const QString &username)
+{
+    return QLatin1Char('~') + username;
+}
 
 //! "member" or "admin".
 QString roleName(Role role);

@@ -7,6 +7,8 @@
 #include "server/storage/SqlHelpers_p.h"
 #include "server/storage/Transaction_p.h"
 
+#include <QHash>
+#include <QMap>
 #include <QSet>
 
 #include <algorithm>
@@ -115,6 +117,26 @@ void applyChoice(StatusRow &row, const QDateTime &now, const QTimeZone &zone)
     row.nextCheck = next.isValid() ? next.toMSecsSinceEpoch() : 0;
 }
 
+//! Names per statement of an IN list: few prepared variants, well under any driver's limit.
+constexpr qsizetype InListMax = 50;
+
+QString placeholders(qsizetype count)
+{
+    QString text;
+    for (qsizetype i = 0; i < count; ++i)
+        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return text;
+}
+
+QVariantList variants(const QStringList &values)
+{
+    QVariantList list;
+    list.reserve(values.size());
+    for (const QString &value : values)
+        list.append(value);
+    return list;
+}
+
 QStringList audienceOf(const QList<StatusChange> &changes)
 {
     QStringList names;
@@ -221,25 +243,62 @@ Expected<QList<StatusChange>> StatusTable::reportPresence(const QList<PresenceRe
     Connection &c = tx.connection();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QSqlError error;
+
+    // Few round trips (they are what costs on PostgreSQL): the rows of everyone whose presence
+    // is reported in one read, their sequence values in one update, and seen_at refreshes in
+    // one statement per moment seen (the held syncs of a flush share one).
+    QHash<QString, StatusRow> rows;
+    QStringList named;
     for (const PresenceReport &report : reports) {
-        std::optional<StatusRow> row = readRow(c, report.username, &error);
-        if (!row)
-            return tx.fail(u"reading a status", error);
+        if (report.presence)
+            named.append(report.username);
+    }
+    for (qsizetype i = 0; i < named.size(); i += InListMax) {
+        const QStringList part = named.mid(i, InListMax);
+        Query q(c,
+                QStringLiteral("SELECT %1 FROM statuses WHERE username IN (%2)")
+                    .arg(StatusColumns, placeholders(part.size())));
+        if (!q.exec(variants(part)))
+            return tx.fail(u"reading statuses", q.error());
+        while (q.next()) {
+            StatusRow row = statusFromRow(q);
+            rows.insert(row.status.username, std::move(row));
+        }
+    }
+    QList<StatusRow> changed;
+    QMap<qint64, QStringList> refresh; // seen_at -> usernames
+    for (const PresenceReport &report : reports) {
         const qint64 seen = report.seenAt.toMSecsSinceEpoch();
-        if (report.presence && *report.presence != row->status.presence) {
-            row->status.presence = *report.presence;
-            row->seenAt = qMax(row->seenAt, seen);
-            row->status.updatedAt = now;
-            const auto seq = tx.takeSequence();
-            if (!seq)
-                return tx.fail(u"taking a sequence value");
-            if (!writeRow(c, *row, *seq, &error))
+        if (report.presence) {
+            StatusRow row = rows.value(report.username, defaultRow(report.username));
+            if (*report.presence != row.status.presence) {
+                row.status.presence = *report.presence;
+                row.seenAt = qMax(row.seenAt, seen);
+                row.status.updatedAt = now;
+                changed.append(std::move(row));
+                continue;
+            }
+        }
+        refresh[seen].append(report.username);
+    }
+    if (!changed.isEmpty()) {
+        const auto first = tx.takeSequence(int(changed.size()));
+        if (!first)
+            return tx.fail(u"taking sequence values");
+        for (qsizetype i = 0; i < changed.size(); ++i) {
+            if (!writeRow(c, changed.at(i), *first + i, &error))
                 return tx.fail(u"writing a presence", error);
-            changes.append(StatusChange {report.username, *seq});
-        } else if (row->changeSeq > 0 && seen > row->seenAt) {
-            Query q(c, QStringLiteral("UPDATE statuses SET seen_at = ? WHERE username = ? AND seen_at < ?"));
-            if (!q.exec({seen, report.username, seen}))
-                return tx.fail(u"refreshing a presence", q.error());
+            changes.append(StatusChange {changed.at(i).status.username, *first + i});
+        }
+    }
+    for (auto it = refresh.cbegin(); it != refresh.cend(); ++it) {
+        for (qsizetype i = 0; i < it->size(); i += InListMax) {
+            const QStringList part = it->mid(i, InListMax);
+            Query q(c,
+                    QStringLiteral("UPDATE statuses SET seen_at = ? WHERE seen_at < ? AND username IN (%1)")
+                        .arg(placeholders(part.size())));
+            if (!q.exec(QVariantList {it.key(), it.key()} + variants(part)))
+                return tx.fail(u"refreshing presence", q.error());
         }
     }
     std::optional<ChangeAudience> audience;

@@ -8,9 +8,4 @@ QString applicationName()
     return QStringLiteral("colleagues-server");
 }
 
-QString version()
-{
-    return QStringLiteral("0.1.0");
-}
-
 } // namespace Colleagues::ServerInfo

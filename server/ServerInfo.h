@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Version.h"
+
 #include <QString>
 
 namespace Colleagues::ServerInfo {
 QString applicationName();
-QString version();
+using Colleagues::version;
 } // namespace Colleagues::ServerInfo

@@ -8,9 +8,4 @@ QString applicationName()
     return QStringLiteral("colleagues");
 }
 
-QString version()
-{
-    return QStringLiteral("0.1.0");
-}
-
 } // namespace Colleagues::ClientInfo

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Version.h"
+
 #include <QString>
 
 namespace Colleagues {
@@ -8,7 +10,7 @@ namespace Colleagues {
 //! Facts about the client build that the command line and the UI show.
 namespace ClientInfo {
 QString applicationName();
-QString version();
+using Colleagues::version;
 } // namespace ClientInfo
 
 } // namespace Colleagues

@@ -36,6 +36,22 @@ QStringList allOf(const LdapEntry &entry, const QStringList &attributes)
     return values;
 }
 
+//! The profile's one-line text fields, by their name in a directory map: each takes the first
+//! value of its attributes.
+QString Profile::*textField(const QString &field)
+{
+    static const QHash<QString, QString Profile::*> fields {
+        {QStringLiteral("email"), &Profile::email},
+        {QStringLiteral("title"), &Profile::title},
+        {QStringLiteral("department"), &Profile::department},
+        {QStringLiteral("location"), &Profile::location},
+        {QStringLiteral("time_zone"), &Profile::timeZone},
+        {QStringLiteral("phone"), &Profile::phone},
+        {QStringLiteral("bio"), &Profile::bio},
+    };
+    return fields.value(field, nullptr);
+}
+
 bool isDisabled(const LdapEntry &entry, const DirectoryMap &map)
 {
     if (map.disabledAttribute.isEmpty())
@@ -128,20 +144,8 @@ void PeopleReader::add(const LdapEntry &entry)
         return;
     }
     for (const auto &[field, attributes] : m_map.fields) {
-        if (field == u"email")
-            p.email = firstOf(entry, attributes);
-        else if (field == u"title")
-            p.title = firstOf(entry, attributes);
-        else if (field == u"department")
-            p.department = firstOf(entry, attributes);
-        else if (field == u"location")
-            p.location = firstOf(entry, attributes);
-        else if (field == u"time_zone")
-            p.timeZone = firstOf(entry, attributes);
-        else if (field == u"phone")
-            p.phone = firstOf(entry, attributes);
-        else if (field == u"bio")
-            p.bio = firstOf(entry, attributes);
+        if (QString Profile::*text = textField(field))
+            p.*text = firstOf(entry, attributes);
         else if (field == u"interests")
             p.interests = allOf(entry, attributes);
         else if (field == u"skills") {

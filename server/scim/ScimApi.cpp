@@ -178,25 +178,21 @@ void ScimApi::getUser(const ExchangePtr &ex, const QString &, const QString &id)
 
 void ScimApi::replaceUser(const ExchangePtr &ex, const QString &, const QString &id)
 {
-    const ScimResult<QJsonObject> body = scimBody(ex->request());
-    if (!body)
-        return ex->respond(body.error().toResponse());
-    const ScimResult<ScimUserRecord> user =
-        notifying([&] { return m_service.replace(id, body.value(), ex->request().header("if-match")); });
-    if (!user)
-        return ex->respond(user.error().toResponse());
-    if (!user->active)
-        m_shared->sessionCache().clear(); // the account's sessions ended; none may linger here
-    ex->respond(userResponse(ex->request(), 200, user.value()));
+    changeUser(ex, id, &ScimService::replace);
 }
 
 void ScimApi::patchUser(const ExchangePtr &ex, const QString &, const QString &id)
+{
+    changeUser(ex, id, &ScimService::patch);
+}
+
+void ScimApi::changeUser(const ExchangePtr &ex, const QString &id, UserChange change)
 {
     const ScimResult<QJsonObject> body = scimBody(ex->request());
     if (!body)
         return ex->respond(body.error().toResponse());
     const ScimResult<ScimUserRecord> user =
-        notifying([&] { return m_service.patch(id, body.value(), ex->request().header("if-match")); });
+        notifying([&] { return (m_service.*change)(id, body.value(), ex->request().header("if-match")); });
     if (!user)
         return ex->respond(user.error().toResponse());
     if (!user->active)

@@ -47,6 +47,12 @@ private:
     void resourceTypes(const ExchangePtr &ex, const QString &token, const QString &);
     void resourceType(const ExchangePtr &ex, const QString &token, const QString &id);
 
+    //! A change of a user's resource as ScimService makes it: replace() or patch().
+    using UserChange = ScimResult<ScimUserRecord> (ScimService::*)(const QString &id, const QJsonObject &body,
+                                                                   const QByteArray &ifMatch);
+    //! PUT or PATCH of /Users/{id}: \a change with the request's body and If-Match.
+    void changeUser(const ExchangePtr &ex, const QString &id, UserChange change);
+
     //! The absolute URL of /scim/v2 as the client reached it.
     QString base(const HttpRequest &request) const;
     //! A user's resource with Location (when \a location) and ETag.

@@ -505,15 +505,7 @@ void TestSearchEngine::followsOtherConnections()
     QCOMPARE(same.total, before.total);
     QCOMPARE(same.departments, before.departments);
 
-    Profile grace;
-    grace.username = QStringLiteral("kgrace");
-    grace.displayName = QStringLiteral("Grace Kowalczyk");
-    grace.title = QStringLiteral("Quantum Wrangler");
-    grace.department = QStringLiteral("Zymurgy");
-    grace.location = QStringLiteral("Oslo");
-    grace.timeZone = QStringLiteral("Europe/Oslo");
-    grace.email = QStringLiteral("kgrace@example.com");
-    grace.skills = {Skill {QStringLiteral("Zig"), 5}};
+    Profile grace = ::grace();
     QVERIFY(writer.upsertProfiles({grace}));
     const SearchPage added = engine.search(QStringLiteral("k"), 0, 100);
     QCOMPARE(added.total, before.total + 1);

@@ -3,6 +3,7 @@
 // the owner's alone, whatever the umask, and a link planted at a path is replaced, not followed.
 
 #include "core/PrivateFiles.h"
+#include "tests/support/TestFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 
 using namespace Colleagues;
+using Colleagues::Test::plantFile;
 
 namespace {
 
@@ -80,12 +82,7 @@ void TestPrivateFiles::writeFileReplacesAPlantedLink()
 {
     QTemporaryDir dir;
     const QString target = dir.filePath(u"victim"_qs);
-    {
-        QFile f(target);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("untouched");
-    }
-    QVERIFY(QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    QVERIFY(plantFile(target, "untouched", QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
     const QString path = dir.filePath(u"token"_qs);
     QVERIFY(QFile::link(target, path));
     QString error;
@@ -102,12 +99,7 @@ void TestPrivateFiles::writeFileNarrowsAnExposedFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"token"_qs);
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("old");
-    }
-    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    QVERIFY(plantFile(path, "old", QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
     QVERIFY(PrivateFiles::isExposed(path));
     QString error;
     QVERIFY2(PrivateFiles::writeFile(path, "new", &error), qPrintable(error));
@@ -143,11 +135,7 @@ void TestPrivateFiles::prepareFileNarrowsAndCreates()
     QCOMPARE(QFileInfo(fresh).size(), 0);
 
     const QString existing = dir.filePath(u"existing.db"_qs);
-    {
-        QFile f(existing);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("data");
-    }
+    QVERIFY(plantFile(existing, "data"));
     QCOMPARE(modeOf(existing), 0644);
     QVERIFY2(PrivateFiles::prepareFile(existing, &error), qPrintable(error));
     QCOMPARE(modeOf(existing), 0600);

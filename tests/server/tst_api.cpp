@@ -133,26 +133,20 @@ void TestApi::init()
     QVERIFY(addUser(s, u"eve"_qs, u"eve-password"_qs));
     QVERIFY(s.setDisabled(u"eve"_qs, true));
 
-    e->server = std::make_unique<ServerProcess>(*e->db);
-    QVERIFY2(e->server->start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(e->server->errorString()));
-    QCOMPARE(e->server->url().host(), u"127.0.0.1"_qs);
-    m_envs.ready(std::move(e));
+    if (!m_envs.startServer(std::move(e), {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}))
+        return;
+    QCOMPARE(env().server->url().host(), u"127.0.0.1"_qs);
 }
 
 void TestApi::cleanupTestCase()
 {
-    for (const auto &[backend, e] : m_envs.takeAll()) {
-        // SIGTERM ends the server cleanly (exit code 0).
-        QCOMPARE(e->server->stop(), 0);
-    }
+    m_envs.stopServers();
 }
 
 std::unique_ptr<Client> TestApi::client(const QString &user)
 {
-    auto c = std::make_unique<Client>(env().server->url());
-    if (!user.isEmpty())
-        c->setToken(token(user, user == u"root" ? Role::Admin : Role::Member));
-    return c;
+    return std::make_unique<Client>(
+        env().server->url(), user.isEmpty() ? QByteArray() : token(user, user == u"root" ? Role::Admin : Role::Member));
 }
 
 // A session made directly in storage (no Argon2 work), cached per user.

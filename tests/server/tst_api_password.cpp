@@ -65,16 +65,12 @@ void TestApiPassword::init()
         return;
     for (const QString &name : {u"olivia"_qs, u"walt"_qs, u"vera"_qs, u"tess"_qs})
         QVERIFY(addUser(e->db->storage(), name, u"first password"_qs));
-    e->server = std::make_unique<ServerProcess>(*e->db);
-    QVERIFY2(e->server->start(), qPrintable(e->server->errorString()));
-    m_envs.ready(std::move(e));
+    m_envs.startServer(std::move(e));
 }
 
 void TestApiPassword::cleanupTestCase()
 {
-    for (const auto &[backend, e] : m_envs.takeAll()) {
-        QCOMPARE(e->server->stop(), 0);
-    }
+    m_envs.stopServers();
 }
 
 std::unique_ptr<Client> TestApiPassword::signedIn(const QString &username, const QString &password)

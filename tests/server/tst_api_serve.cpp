@@ -8,6 +8,7 @@
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
+#include "tests/support/TestFiles.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -37,6 +38,23 @@ CliRun runServer(const QStringList &arguments)
 QByteArray sessionToken(Storage &storage, const QString &user)
 {
     return createSession(storage, user, Role::Member, 600);
+}
+
+//! A test database on \a backend with an account for each of \a users, whose password is the
+//! name followed by "-password"; nullptr when the backend is not there (the test skips) or an
+//! account cannot be added (the test has failed).
+std::unique_ptr<TestDatabase> databaseWith(const QString &backend, const QStringList &users)
+{
+    auto db = TestDatabase::createOrSkip(backend);
+    if (!db)
+        return nullptr;
+    for (const QString &user : users) {
+        if (!addUser(db->storage(), user, user + u"-password"_qs)) {
+            QTest::qFail(qPrintable(u"cannot add the account %1"_qs.arg(user)), __FILE__, __LINE__);
+            return nullptr;
+        }
+    }
+    return db;
 }
 
 //! Held long-polls, from the server's --metrics-listen port; -1 when it cannot be read.
@@ -145,14 +163,12 @@ void TestApiServe::busyPortIsAnError()
 
 void TestApiServe::sigtermAnswersLongPollsAndExits()
 {
-    auto db = TestDatabase::createOrSkip(u"sqlite"_qs);
+    auto db = databaseWith(u"sqlite"_qs, {u"alice"_qs});
     if (!db)
         return;
-    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     ServerProcess server(*db);
     QVERIFY2(server.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(server.errorString()));
-    Client c(server.url());
-    c.setToken(sessionToken(db->storage(), u"alice"_qs));
+    Client c(server.url(), sessionToken(db->storage(), u"alice"_qs));
     const qint64 cursor = c.get(u"/api/v1/sync?since=0"_qs).json().value(u"next"_qs).toInteger();
     QNetworkReply *poll = c.start("GET", u"/api/v1/sync?since=%1&timeout=60"_qs.arg(cursor));
     QSignalSpy done(poll, &QNetworkReply::finished);
@@ -187,10 +203,9 @@ void TestApiServe::tls()
     QVERIFY(gen.waitForFinished(60000));
     QCOMPARE(gen.exitCode(), 0);
 
-    auto db = TestDatabase::createOrSkip(u"sqlite"_qs);
+    auto db = databaseWith(u"sqlite"_qs, {u"alice"_qs});
     if (!db)
         return;
-    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     ServerProcess server(*db);
     QVERIFY2(server.start(0, {u"--tls-cert"_qs, cert, u"--tls-key"_qs, key}), qPrintable(server.errorString()));
     QCOMPARE(server.url().scheme(), u"https"_qs);
@@ -221,23 +236,17 @@ void TestApiServe::tls()
 
 void TestApiServe::twoInstancesOnOnePostgres()
 {
-    auto db = TestDatabase::createOrSkip(u"postgres"_qs);
+    auto db = databaseWith(u"postgres"_qs, {u"alice"_qs, u"bob"_qs, u"carol"_qs});
     if (!db)
         return;
-    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
-    QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
-    QVERIFY(addUser(db->storage(), u"carol"_qs, u"carol-password"_qs));
     ServerProcess a(*db), b(*db);
     QVERIFY2(a.start(), qPrintable(a.errorString()));
     QVERIFY2(b.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(b.errorString()));
     QVERIFY(a.url().port() != b.url().port());
 
-    Client alice(a.url());
-    alice.setToken(sessionToken(db->storage(), u"alice"_qs));
-    Client bob(b.url());
-    bob.setToken(sessionToken(db->storage(), u"bob"_qs));
-    Client carol(b.url());
-    carol.setToken(sessionToken(db->storage(), u"carol"_qs));
+    Client alice(a.url(), sessionToken(db->storage(), u"alice"_qs));
+    Client bob(b.url(), sessionToken(db->storage(), u"bob"_qs));
+    Client carol(b.url(), sessionToken(db->storage(), u"carol"_qs));
     const auto caughtUp = [](Client &client) {
         qint64 cursor = 0;
         for (;;) {
@@ -312,15 +321,12 @@ void TestApiServe::twoInstancesOnOnePostgres()
 
 void TestApiServe::databaseDownIs503()
 {
-    auto db = TestDatabase::createOrSkip(u"postgres"_qs);
+    auto db = databaseWith(u"postgres"_qs, {u"alice"_qs, u"bob"_qs});
     if (!db)
         return;
-    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
-    QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
     ServerProcess server(*db);
     QVERIFY2(server.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(server.errorString()));
-    Client c(server.url());
-    c.setToken(sessionToken(db->storage(), u"alice"_qs));
+    Client c(server.url(), sessionToken(db->storage(), u"alice"_qs));
     QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
 
     // Cut the database off: no new connections, and the open ones are ended.
@@ -436,17 +442,13 @@ void TestApiServe::oneConnectionBudgetForAllThreads()
 
 void TestApiServe::messageRateLimit()
 {
-    auto db = TestDatabase::createOrSkip(u"sqlite"_qs);
+    auto db = databaseWith(u"sqlite"_qs, {u"alice"_qs, u"bob"_qs});
     if (!db)
         return;
-    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
-    QVERIFY(addUser(db->storage(), u"bob"_qs, u"bob-password"_qs));
     ServerProcess server(*db);
     QVERIFY2(server.start(0, {u"--message-rate"_qs, u"3"_qs}), qPrintable(server.errorString()));
-    Client alice(server.url());
-    alice.setToken(sessionToken(db->storage(), u"alice"_qs));
-    Client bob(server.url());
-    bob.setToken(sessionToken(db->storage(), u"bob"_qs));
+    Client alice(server.url(), sessionToken(db->storage(), u"alice"_qs));
+    Client bob(server.url(), sessionToken(db->storage(), u"bob"_qs));
     auto send = [](Client &c, const QString &to, const QString &key) {
         return c.postJson(u"/api/v1/messages"_qs, {{u"to"_qs, to}, {u"body"_qs, u"hi"_qs}},
                           {{"Idempotency-Key", key.toLatin1()}});
@@ -477,10 +479,9 @@ void TestApiServe::messageRateLimit()
 
 void TestApiServe::databasePasswordNotOnCommandLine()
 {
-    auto db = TestDatabase::createOrSkip(u"postgres"_qs);
+    auto db = databaseWith(u"postgres"_qs, {u"alice"_qs});
     if (!db)
         return;
-    QVERIFY(addUser(db->storage(), u"alice"_qs, u"alice-password"_qs));
     // COLLEAGUES_TEST_PG names user and password: split the password off.
     QUrl url(db->dataArguments().value(1));
     const QString password = url.password();
@@ -491,13 +492,9 @@ void TestApiServe::databasePasswordNotOnCommandLine()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString file = dir.filePath(u"db-password"_qs);
-    QFile out(file);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(password.toUtf8() + '\n');
-    out.close();
-
     // Readable by others: refused, saying why.
-    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+    QVERIFY(plantFile(file, password.toUtf8() + '\n',
+                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
     const CliRun open = runServer(
         {u"serve"_qs, u"--listen"_qs, u"127.0.0.1:0"_qs, u"--database"_qs, bare, u"--database-password-file"_qs, file});
     QCOMPARE(open.exitCode, 2);
@@ -514,8 +511,7 @@ void TestApiServe::databasePasswordNotOnCommandLine()
     ServerProcess server(*db);
     server.setDataArguments({u"--database"_qs, bare, u"--database-password-file"_qs, file});
     QVERIFY2(server.start(), qPrintable(server.errorString()));
-    Client c(server.url());
-    c.setToken(sessionToken(db->storage(), u"alice"_qs));
+    Client c(server.url(), sessionToken(db->storage(), u"alice"_qs));
     QCOMPARE(c.get(u"/api/v1/me"_qs).status, 200);
     QCOMPARE(server.stop(), 0);
 
@@ -526,8 +522,7 @@ void TestApiServe::databasePasswordNotOnCommandLine()
     const bool started = fromEnvironment.start();
     qunsetenv("COLLEAGUES_DATABASE_PASSWORD");
     QVERIFY2(started, qPrintable(fromEnvironment.errorString()));
-    Client e(fromEnvironment.url());
-    e.setToken(sessionToken(db->storage(), u"alice"_qs));
+    Client e(fromEnvironment.url(), sessionToken(db->storage(), u"alice"_qs));
     QCOMPARE(e.get(u"/api/v1/me"_qs).status, 200);
     QCOMPARE(fromEnvironment.stop(), 0);
 }

@@ -123,25 +123,19 @@ void TestApiVisibility::init()
     for (const auto &outcome : imported.value())
         QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().message));
 
-    e->server = std::make_unique<ServerProcess>(*e->db);
     // bio is kept to the team unless its owner chooses; email is always shown.
-    QVERIFY2(e->server->start(0, {u"--default-visibility"_qs, u"bio=team"_qs, u"--locked-visibility"_qs, u"email"_qs}),
-             qPrintable(e->server->errorString()));
-    m_envs.ready(std::move(e));
+    m_envs.startServer(std::move(e),
+                       {u"--default-visibility"_qs, u"bio=team"_qs, u"--locked-visibility"_qs, u"email"_qs});
 }
 
 void TestApiVisibility::cleanupTestCase()
 {
-    for (const auto &[backend, e] : m_envs.takeAll())
-        QCOMPARE(e->server->stop(), 0);
+    m_envs.stopServers();
 }
 
 std::unique_ptr<Client> TestApiVisibility::as(const QString &username)
 {
-    auto c = std::make_unique<Client>(env().server->url());
-    if (!username.isEmpty())
-        c->setToken(env().tokens.value(username));
-    return c;
+    return std::make_unique<Client>(env().server->url(), env().tokens.value(username));
 }
 
 QJsonObject TestApiVisibility::profileAs(const QString &reader, const QString &target)

@@ -61,24 +61,17 @@ void TestApiVocabulary::init()
     e->token = createSession(e->db->storage(), u"alice"_qs);
     QVERIFY(!e->token.isEmpty());
 
-    e->server = std::make_unique<ServerProcess>(*e->db);
-    QVERIFY2(e->server->start(), qPrintable(e->server->errorString()));
-    m_envs.ready(std::move(e));
+    m_envs.startServer(std::move(e));
 }
 
 void TestApiVocabulary::cleanupTestCase()
 {
-    for (const auto &[backend, e] : m_envs.takeAll()) {
-        QCOMPARE(e->server->stop(), 0);
-    }
+    m_envs.stopServers();
 }
 
 std::unique_ptr<Client> TestApiVocabulary::client(bool signedIn)
 {
-    auto c = std::make_unique<Client>(env().server->url());
-    if (signedIn)
-        c->setToken(env().token);
-    return c;
+    return std::make_unique<Client>(env().server->url(), signedIn ? env().token : QByteArray());
 }
 
 void TestApiVocabulary::requiresSignIn()

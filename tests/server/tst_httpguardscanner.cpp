@@ -58,6 +58,18 @@ Outcome run(const QByteArray &input, qint64 step)
     return outcome;
 }
 
+//! Feeds \a data from \a pos on, as much as \a scanner takes each time, until it reports
+//! \a event; the position after that step.
+qint64 feedUntil(RequestScanner &scanner, const QByteArray &data, qint64 pos, RequestScanner::Event event)
+{
+    RequestScanner::Step step;
+    do {
+        step = scanner.feed(data.constData() + pos, data.size() - pos);
+        pos += step.consumed;
+    } while (step.event != event);
+    return pos;
+}
+
 } // namespace
 
 class TestHttpGuardScanner : public QObject
@@ -152,18 +164,12 @@ void TestHttpGuardScanner::stopsAtRequestBoundary()
     RequestScanner scanner = makeScanner();
     const QByteArray first = "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc";
     const QByteArray both = first + "GET /b HTTP/1.1\r\nHost: x\r\n\r\n";
-    qint64 pos = 0;
-    RequestScanner::Step step;
-    do {
-        step = scanner.feed(both.constData() + pos, both.size() - pos);
-        pos += step.consumed;
-    } while (step.event != RequestScanner::Event::RequestComplete);
+    const qint64 pos = feedUntil(scanner, both, 0, RequestScanner::Event::RequestComplete);
     QCOMPARE(pos, first.size());
     // Until the response is written, nothing more is taken.
     QCOMPARE(scanner.feed(both.constData() + pos, both.size() - pos).consumed, 0);
     scanner.startNextRequest();
-    step = scanner.feed(both.constData() + pos, both.size() - pos);
-    QCOMPARE(step.event, RequestScanner::Event::HeadStarted);
+    QCOMPARE(scanner.feed(both.constData() + pos, both.size() - pos).event, RequestScanner::Event::HeadStarted);
 }
 
 void TestHttpGuardScanner::reportsHeadDetails()
@@ -171,12 +177,7 @@ void TestHttpGuardScanner::reportsHeadDetails()
     RequestScanner scanner = makeScanner();
     const QByteArray head = "PUT /%70hoto?token=secret HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
                             "Content-Length: 10\r\n\r\n";
-    qint64 pos = 0;
-    RequestScanner::Step step;
-    do {
-        step = scanner.feed(head.constData() + pos, head.size() - pos);
-        pos += step.consumed;
-    } while (step.event != RequestScanner::Event::HeadComplete);
+    feedUntil(scanner, head, 0, RequestScanner::Event::HeadComplete);
     QCOMPARE(scanner.method(), QByteArray("PUT"));
     QCOMPARE(scanner.path(), QByteArray("/photo"));
     QVERIFY(scanner.expectsContinue());

@@ -173,15 +173,12 @@ void TestScim::init()
 
 void TestScim::cleanupTestCase()
 {
-    for (const auto &[backend, e] : m_envs.takeAll())
-        QCOMPARE(e->server->stop(), 0);
+    m_envs.stopServers();
 }
 
 std::unique_ptr<Client> TestScim::client(const QByteArray &token)
 {
-    auto c = std::make_unique<Client>(env().server->url());
-    c->setToken(token);
-    return c;
+    return std::make_unique<Client>(env().server->url(), token);
 }
 
 Response TestScim::scim(const QByteArray &method, const QString &path, const QJsonObject &json, const QByteArray &token,

@@ -7,8 +7,9 @@
 
 namespace Colleagues::Test {
 
-Client::Client(QUrl base)
+Client::Client(QUrl base, QByteArray token)
     : m_base(std::move(base))
+    , m_token(std::move(token))
 { }
 
 QNetworkRequest Client::request(const QString &path, const Headers &headers) const

@@ -19,7 +19,8 @@ namespace Colleagues::Test {
 class Client
 {
 public:
-    explicit Client(QUrl base);
+    //! A client of the server at \a base, signed in with \a token if one is given.
+    explicit Client(QUrl base, QByteArray token = {});
 
     void setToken(const QByteArray &token) { m_token = token; }
     const QByteArray &token() const { return m_token; }

@@ -42,34 +42,32 @@ QByteArray encodePng(const std::vector<unsigned char> &pixels, int width, int he
     return out;
 }
 
+//! RGB pixels, row by row, of two gradients: \a across (0 to 255 from left to right) and \a down
+//! (0 to 255 from top to bottom), each in the channel its index names, and \a fill in the third.
+std::vector<unsigned char> gradientRgb(int width, int height, int across, int down, unsigned char fill)
+{
+    std::vector<unsigned char> rgb(std::size_t(width) * std::size_t(height) * 3, fill);
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+            unsigned char *p = &rgb[(std::size_t(y) * std::size_t(width) + std::size_t(x)) * 3];
+            p[across] = static_cast<unsigned char>(x * 255 / qMax(1, width - 1));
+            p[down] = static_cast<unsigned char>(y * 255 / qMax(1, height - 1));
+        }
+    }
+    return rgb;
+}
+
 } // namespace
 
 QByteArray makeJpeg(int width, int height)
 {
-    std::vector<unsigned char> rgb(std::size_t(width) * std::size_t(height) * 3);
-    for (int y = 0; y < height; ++y) {
-        for (int x = 0; x < width; ++x) {
-            unsigned char *p = &rgb[(std::size_t(y) * std::size_t(width) + std::size_t(x)) * 3];
-            p[0] = static_cast<unsigned char>(x * 255 / qMax(1, width - 1));
-            p[1] = static_cast<unsigned char>(y * 255 / qMax(1, height - 1));
-            p[2] = 128;
-        }
-    }
-    return encodeJpeg(rgb, width, height, TJPF_RGB, TJSAMP_420, 90);
+    return encodeJpeg(gradientRgb(width, height, 0, 1, 128), width, height, TJPF_RGB, TJSAMP_420, 90);
 }
 
 QByteArray makeProgressiveJpeg(int width, int height)
 {
-    std::vector<unsigned char> rgb(std::size_t(width) * std::size_t(height) * 3);
-    for (int y = 0; y < height; ++y) {
-        for (int x = 0; x < width; ++x) {
-            unsigned char *p = &rgb[(std::size_t(y) * std::size_t(width) + std::size_t(x)) * 3];
-            p[0] = static_cast<unsigned char>(y * 255 / qMax(1, height - 1));
-            p[1] = 64;
-            p[2] = static_cast<unsigned char>(x * 255 / qMax(1, width - 1));
-        }
-    }
-    return encodeJpeg(rgb, width, height, TJPF_RGB, TJSAMP_420, 90, TJFLAG_PROGRESSIVE);
+    return encodeJpeg(gradientRgb(width, height, 2, 0, 64), width, height, TJPF_RGB, TJSAMP_420, 90,
+                      TJFLAG_PROGRESSIVE);
 }
 
 QByteArray makePng(int width, int height, bool alpha)

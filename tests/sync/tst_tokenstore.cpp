@@ -3,6 +3,7 @@
 // memory only without a D-Bus session, and the opted-in 0600 file.
 
 #include "client/sync/TokenStore.h"
+#include "tests/support/TestFiles.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,7 @@
 #include <QUuid>
 
 using namespace Colleagues;
+using Colleagues::Test::plantFile;
 
 namespace {
 TokenStore::Outcome call(TokenStore &store, void (TokenStore::*op)(const QString &, QObject *, TokenStore::Callback),
@@ -124,11 +126,7 @@ void TestTokenStore::fileReadableByOthersIsIgnored()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"token"_qs);
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("leaked\n");
-    f.close();
-    QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    QVERIFY(plantFile(path, "leaked\n", QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
     TokenStore store;
     store.setTokenFile(path);
     const TokenStore::Outcome read = call(store, &TokenStore::read, u"ada@http://x"_qs);
@@ -145,11 +143,7 @@ void TestTokenStore::linkAtTheTokenPathIsReplaced()
     // Someone plants a link where the token goes, pointing at a file they can read.
     QTemporaryDir dir;
     const QString bait = dir.filePath(u"bait"_qs);
-    {
-        QFile f(bait);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-    }
-    QVERIFY(QFile::setPermissions(bait, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::WriteOther));
+    QVERIFY(plantFile(bait, {}, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther | QFile::WriteOther));
     const QString path = dir.filePath(u"token"_qs);
     QVERIFY(QFile::link(bait, path));
     TokenStore store;

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: MIT
+#include "core/Version.h"
+
+namespace Colleagues {
+
+QString version()
+{
+    return QStringLiteral(COLLEAGUES_VERSION);
+}
+
+} // namespace Colleagues

@@ -306,11 +306,11 @@ bool HttpConnection::parse()
     return true;
 }
 
-RequestPool::RequestPool(EventLoop *loop, const sockaddr_in &server, int connections)
-{
-    for (int i = 0; i < connections; ++i)
-        m_connections.push_back(new HttpConnection(loop, server));
-}
+RequestPool::RequestPool(EventLoop *loop, const sockaddr_in &server, int maxConnections)
+    : m_loop(loop)
+    , m_server(server)
+    , m_max(std::max(1, maxConnections))
+{ }
 
 RequestPool::~RequestPool()
 {
@@ -326,23 +326,36 @@ int RequestPool::busy() const
 
 void RequestPool::submit(QByteArray request, double deadlineMs, HttpConnection::Done done)
 {
+    if (int(m_connections.size()) >= m_max && busy() >= m_max)
+        ++m_waited;
     m_queue.emplace_back(std::move(request), deadlineMs, std::move(done));
     pump();
 }
 
 void RequestPool::pump()
 {
-    for (HttpConnection *c : m_connections) {
-        if (m_queue.empty())
+    while (!m_queue.empty()) {
+        // An idle open connection first, then an idle closed one, then a new one.
+        HttpConnection *free = nullptr;
+        for (HttpConnection *c : m_connections) {
+            if (!c->isBusy() && (!free || (c->isOpen() && !free->isOpen())))
+                free = c;
+            if (free && free->isOpen())
+                break;
+        }
+        if (!free && int(m_connections.size()) < m_max) {
+            free = new HttpConnection(m_loop, m_server);
+            m_connections.push_back(free);
+        }
+        if (!free)
             return;
-        if (c->isBusy())
-            continue;
         auto [request, deadline, done] = std::move(m_queue.front());
         m_queue.pop_front();
-        c->request(std::move(request), deadline, [this, done = std::move(done)](const HttpAnswer &answer) {
+        free->request(std::move(request), deadline, [this, done = std::move(done)](const HttpAnswer &answer) {
             done(answer);
             pump();
         });
+        m_peakBusy = std::max(m_peakBusy, busy());
     }
 }
 

@@ -93,24 +93,34 @@ private:
 };
 
 /*!
- * A few keep-alive connections shared by many simulated clients for their short requests
- * (sign-in, sends, status changes): a real client has its own, but 10,000 clients times two
- * sockets would be beyond the open-file limit of one load process. Requests wait in order for
- * a free connection.
+ * Keep-alive connections shared by many simulated clients for their short requests (sign-in,
+ * sends, status changes): a real client has its own, but 10,000 clients times two sockets
+ * would be beyond the open-file limit of one load process. The pool opens another connection
+ * whenever all are busy, up to its maximum, so that a slow server is not hidden behind a
+ * queue in the load tool; beyond it requests wait in order.
  */
 class RequestPool
 {
 public:
-    RequestPool(EventLoop *loop, const sockaddr_in &server, int connections);
+    RequestPool(EventLoop *loop, const sockaddr_in &server, int maxConnections);
     ~RequestPool();
 
     void submit(QByteArray request, double deadlineMs, HttpConnection::Done done);
     int queued() const { return int(m_queue.size()); }
     int busy() const;
+    //! The most connections that were busy at once.
+    int peakBusy() const { return m_peakBusy; }
+    //! Requests that had to wait for a connection (all maxConnections busy).
+    qint64 waited() const { return m_waited; }
 
 private:
     void pump();
 
+    EventLoop *m_loop;
+    sockaddr_in m_server;
+    int m_max;
+    int m_peakBusy = 0;
+    qint64 m_waited = 0;
     std::vector<HttpConnection *> m_connections;
     std::deque<std::tuple<QByteArray, double, HttpConnection::Done>> m_queue;
 };

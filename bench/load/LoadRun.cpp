@@ -100,6 +100,22 @@ double metricValue(const QByteArray &text, const QByteArray &name)
     return sum;
 }
 
+//! The non-zero values of a metric by its one label \a label.
+QMap<QByteArray, int> metricByLabel(const QByteArray &text, const QByteArray &name, const QByteArray &label)
+{
+    QMap<QByteArray, int> values;
+    const QByteArray prefix = name + '{' + label + "=\"";
+    for (const QByteArray &line : text.split('\n')) {
+        if (!line.startsWith(prefix))
+            continue;
+        const qsizetype end = line.indexOf('"', prefix.size());
+        const int value = line.mid(line.lastIndexOf(' ') + 1).toInt();
+        if (end > 0 && value > 0)
+            values.insert(line.mid(prefix.size(), end - prefix.size()), value);
+    }
+    return values;
+}
+
 } // namespace
 
 LoadRun::LoadRun(LoadOptions options)
@@ -112,7 +128,8 @@ LoadRun::LoadRun(LoadOptions options)
                                                       : nullptr);
     }
     m_held.assign(m_options.servers.size(), -1);
-    m_guardRejections.assign(m_options.servers.size(), -1);
+    m_guardRejections.resize(m_options.servers.size());
+    m_wakeAlls.assign(m_options.servers.size(), -1);
 }
 
 LoadRun::~LoadRun() = default;
@@ -618,7 +635,9 @@ void LoadRun::scrapeMetrics(int server)
         if (answer.status != 200)
             return;
         m_held[size_t(server)] = int(metricValue(answer.body, "colleagues_sync_longpolls_waiting"));
-        m_guardRejections[size_t(server)] = int(metricValue(answer.body, "colleagues_http_guard_rejections_total"));
+        m_wakeAlls[size_t(server)] = int(metricValue(answer.body, "colleagues_sync_longpoll_wake_all_total"));
+        m_guardRejections[size_t(server)] =
+            metricByLabel(answer.body, "colleagues_http_guard_rejections_total", "reason");
     });
 }
 
@@ -647,6 +666,7 @@ void LoadRun::measure()
     for (const LoadOptions::Server &server : m_options.servers)
         m_cpuAtStart.push_back(server.pid > 0 ? cpuSeconds(server.pid) : -1);
     m_ownCpuAtStart = ownCpuSeconds();
+    m_wakeAllsAtStart = m_wakeAlls;
     const double duration = m_options.durationSeconds;
     double messagesDue = 0;
     double changesDue = 0;
@@ -802,6 +822,15 @@ int LoadRun::report()
         + QByteArray::number(double(m_pageBytes) / 1e6, 'f', 1) + " MB, " + QByteArray::number(m_statusesReceived)
         + " statuses in them; request-pool retries on closed keep-alives: "
         + QByteArray::number(HttpConnection::staleRetries()));
+    int poolPeak = 0;
+    qint64 poolWaited = 0;
+    for (const auto &pool : m_pools) {
+        poolPeak = std::max(poolPeak, pool->peakBusy());
+        poolWaited += pool->waited();
+    }
+    say("short requests: at most " + QByteArray::number(poolPeak) + " at once per server; "
+        + QByteArray::number(poolWaited) + " waited for a free connection (all "
+        + QByteArray::number(m_options.poolConnections) + " busy)");
     const int errors = errorTotal() + undelivered + m_duplicates + int(unseen);
     say("errors from the ramp on: " + QByteArray::number(errorTotal()) + (m_errors.isEmpty() ? "" : ":"));
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
@@ -834,8 +863,18 @@ int LoadRun::report()
             heldMax = std::max(heldMax, sample.held[s]);
         }
         if (heldMin >= 0) {
+            QByteArray rejections;
+            for (auto it = m_guardRejections[s].cbegin(); it != m_guardRejections[s].cend(); ++it)
+                rejections += ' ' + it.key() + ' ' + QByteArray::number(it.value());
             say("  long-polls held during the run: " + QByteArray::number(heldMin) + " to "
-                + QByteArray::number(heldMax) + "; guard rejections " + QByteArray::number(m_guardRejections[s]));
+                + QByteArray::number(heldMax)
+                + "; guard rejections since the server started:" + (rejections.isEmpty() ? " none" : rejections)
+                + " (idle_timeout: idle keep-alive connections closed, no error)");
+            if (s < m_wakeAllsAtStart.size() && m_wakeAlls[s] >= 0) {
+                say("  wake-alls during the run (every held poll re-queried because a change's audience was not "
+                    "known in time): "
+                    + QByteArray::number(m_wakeAlls[s] - m_wakeAllsAtStart[s]));
+            }
         }
     }
     double loadStart = -1;

@@ -40,7 +40,7 @@ struct LoadOptions
     int signInParallel = 8; //!< per server; the server lets ten password checks run per address
     double connectRate = 1000; //!< new long-poll connections a second during the ramp
     int connectInFlight = 200; //!< connections being set up at once during the ramp
-    int poolConnections = 32; //!< per server, for short requests
+    int poolConnections = 512; //!< per server at most, for short requests
     quint32 seed = 1;
     double targetDeliveryP99Ms = 200;
     double targetPresenceP99Ms = 1000;
@@ -141,7 +141,9 @@ private:
     double m_measureSeconds = 0;
     std::vector<Sample> m_samples;
     std::vector<int> m_held; // latest colleagues_sync_longpolls_waiting per server
-    std::vector<int> m_guardRejections; // latest sum of colleagues_http_guard_rejections_total
+    std::vector<int> m_wakeAlls; // latest colleagues_sync_longpoll_wake_all_total per server
+    std::vector<int> m_wakeAllsAtStart; // the same when the run began
+    std::vector<QMap<QByteArray, int>> m_guardRejections; // latest colleagues_http_guard_rejections_total by reason
     std::vector<double> m_cpuAtStart; // per server, seconds
     double m_ownCpuAtStart = 0;
 };

@@ -94,7 +94,7 @@ int main(int argc, char **argv)
     const QCommandLineOption connectRateOption =
         option("connect-rate", "New long-poll connections per second during the ramp (1000).", "N", "1000");
     const QCommandLineOption poolOption =
-        option("pool", "Keep-alive connections per server for the clients' short requests (32).", "N", "32");
+        option("pool", "Most keep-alive connections per server for the clients' short requests (512).", "N", "512");
     const QCommandLineOption seedOption = option("seed", "Random seed (1).", "S", "1");
     parser.addOptions({serverOption, pidOption, metricsOption, accountsOption, tokensOption, clientsOption,
                        durationOption, rateOption, presenceOption, putShareOption, watchOption, partnersOption,

@@ -18,6 +18,8 @@
 # just prepares them.
 # Environment: COLLEAGUES_BENCH_BUILD (build directory, default build-bench),
 # COLLEAGUES_TEST_PG (else scripts/postgres-env.sh is sourced).
+# The whole script is one function, read before it runs: editing the file meanwhile is safe.
+main() {
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -188,3 +190,5 @@ done
 echo "== targets"
 printf '%s\n' "${summary[@]}"
 exit $overall
+}
+main "$@"

@@ -112,6 +112,12 @@ public:
     int peakBusy() const { return m_peakBusy; }
     //! Requests that had to wait for a connection (all maxConnections busy).
     qint64 waited() const { return m_waited; }
+    //! Starts peakBusy() and waited() over.
+    void resetCounts()
+    {
+        m_peakBusy = 0;
+        m_waited = 0;
+    }
 
 private:
     void pump();

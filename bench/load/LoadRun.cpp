@@ -667,6 +667,8 @@ void LoadRun::measure()
         m_cpuAtStart.push_back(server.pid > 0 ? cpuSeconds(server.pid) : -1);
     m_ownCpuAtStart = ownCpuSeconds();
     m_wakeAllsAtStart = m_wakeAlls;
+    for (const auto &pool : m_pools)
+        pool->resetCounts();
     const double duration = m_options.durationSeconds;
     double messagesDue = 0;
     double changesDue = 0;
@@ -828,7 +830,7 @@ int LoadRun::report()
         poolPeak = std::max(poolPeak, pool->peakBusy());
         poolWaited += pool->waited();
     }
-    say("short requests: at most " + QByteArray::number(poolPeak) + " at once per server; "
+    say("short requests during the run: at most " + QByteArray::number(poolPeak) + " at once per server; "
         + QByteArray::number(poolWaited) + " waited for a free connection (all "
         + QByteArray::number(m_options.poolConnections) + " busy)");
     const int errors = errorTotal() + undelivered + m_duplicates + int(unseen);

@@ -21,3 +21,10 @@ set_target_properties(bench-instances PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTA
 target_link_libraries(bench-instances PRIVATE Colleagues::Server Colleagues::TestSupport)
 target_include_directories(bench-instances PRIVATE ${PROJECT_SOURCE_DIR})
 colleagues_target_defaults(bench-instances)
+
+# bench-presence: what presence and statuses cost the database at 10,000 people (bench/server/presence.cpp).
+qt_add_executable(bench-presence ${CMAKE_CURRENT_LIST_DIR}/server/presence.cpp)
+set_target_properties(bench-presence PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
+target_link_libraries(bench-presence PRIVATE Colleagues::Server Colleagues::TestSupport)
+target_include_directories(bench-presence PRIVATE ${PROJECT_SOURCE_DIR})
+colleagues_target_defaults(bench-presence)

@@ -268,6 +268,38 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <source>Delete this message</source>
         <translation>Diese Nachricht löschen</translation>
     </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>%1 is out of office until %2.</source>
+        <translation>%1 ist bis %2 nicht im Büro.</translation>
+    </message>
+    <message>
+        <source>%1 is out of office.</source>
+        <translation>%1 ist nicht im Büro.</translation>
+    </message>
+    <message>
+        <source>%1 does not want to be disturbed until %2.</source>
+        <translation>%1 möchte bis %2 nicht gestört werden.</translation>
+    </message>
+    <message>
+        <source>%1 does not want to be disturbed.</source>
+        <translation>%1 möchte nicht gestört werden.</translation>
+    </message>
+    <message>
+        <source>In the meantime, please write to %1.</source>
+        <translation>Schreiben Sie in der Zwischenzeit bitte an %1.</translation>
+    </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <source>You are standing in for %1.</source>
+        <translation>Sie vertreten %1.</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::Chip</name>
@@ -692,6 +724,22 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Org Chart</source>
         <translation>Organigramm</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Your status: %1. Click to change it.</source>
+        <translation>Ihr Status: %1. Klicken Sie, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>Your status: %1</source>
+        <translation>Ihr Status: %1</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::OrgChartView</name>
@@ -765,6 +813,61 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>No one reports to %1.</source>
         <translation>%1 ist niemand unterstellt.</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::OutOfOfficeDialog</name>
+    <message>
+        <source>Out of Office</source>
+        <translation>Abwesenheit</translation>
+    </message>
+    <message>
+        <source>While you are away, people who open a conversation with you see your note and can write to your stand-in instead.</source>
+        <translation>Während Sie abwesend sind, sehen alle, die ein Gespräch mit Ihnen öffnen, Ihre Notiz und können stattdessen Ihrer Vertretung schreiben.</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>&amp;Erster Tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>&amp;Letzter Tag:</translation>
+    </message>
+    <message>
+        <source>For example: Back on 5 January. For billing, ask Ada.</source>
+        <translation>Zum Beispiel: Ab 5. Januar wieder da. Zur Abrechnung fragen Sie bitte Ada.</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Type a name</source>
+        <translation>Namen eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;Stand-in:</source>
+        <translation>&amp;Vertretung:</translation>
+    </message>
+    <message>
+        <source>Set Out of Office</source>
+        <translation>Abwesenheit eintragen</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Der letzte Tag liegt vor dem ersten.</translation>
+    </message>
+    <message>
+        <source>The last day has passed.</source>
+        <translation>Der letzte Tag ist schon vorbei.</translation>
+    </message>
+    <message>
+        <source>An absence can last at most a year.</source>
+        <translation>Eine Abwesenheit kann höchstens ein Jahr dauern.</translation>
+    </message>
+    <message>
+        <source>The note is %1 characters long; at most %2 fit.</source>
+        <translation>Die Notiz ist %1 Zeichen lang; höchstens %2 sind möglich.</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1070,18 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Where the people found are, by location and department</source>
         <translation>Wo die gefundenen Personen sind, nach Standort und Abteilung</translation>
+    </message>
+    <message>
+        <source>Available now first</source>
+        <translation>Jetzt Erreichbare zuerst</translation>
+    </message>
+    <message>
+        <source>People who are online and neither on do-not-disturb nor out of office come first; everyone else still follows</source>
+        <translation>Wer online ist und weder „Bitte nicht stören“ eingestellt hat noch abwesend ist, kommt zuerst; alle anderen folgen danach</translation>
+    </message>
+    <message>
+        <source>available now first</source>
+        <translation>jetzt Erreichbare zuerst</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1427,22 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Show in org chart</source>
         <translation>Im Organigramm zeigen</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Out of office from %1 to %2</source>
+        <translation>Abwesend vom %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Stand-in: %1</source>
+        <translation>Vertretung: %1</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Status ändern …</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1919,151 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Level</source>
         <translation>Stufe</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::StatusBook</name>
+    <message>
+        <source>Sign in to change your status.</source>
+        <translation>Melden Sie sich an, um Ihren Status zu ändern.</translation>
+    </message>
+    <message>
+        <source>Your status cannot be changed while Colleagues is offline; it was not changed. Try again when the server is reachable.</source>
+        <translation>Ihr Status kann nicht geändert werden, solange Colleagues offline ist; er wurde nicht geändert. Versuchen Sie es wieder, wenn der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The stand-in must be another active member of the directory.</source>
+        <translation>Die Vertretung muss eine andere aktive Person im Verzeichnis sein.</translation>
+    </message>
+    <message>
+        <source>The end time must be in the future and at most a year ahead.</source>
+        <translation>Das Ende muss in der Zukunft und höchstens ein Jahr entfernt liegen.</translation>
+    </message>
+    <message>
+        <source>The out-of-office dates do not work: the first day must not be after the last, the last must not have passed, and the absence can last at most a year.</source>
+        <translation>Die Abwesenheitsdaten passen nicht: Der erste Tag darf nicht nach dem letzten liegen, der letzte darf nicht vorbei sein, und die Abwesenheit kann höchstens ein Jahr dauern.</translation>
+    </message>
+    <message>
+        <source>The out-of-office note is too long or has characters that are not allowed (at most 500 characters).</source>
+        <translation>Die Abwesenheitsnotiz ist zu lang oder enthält nicht erlaubte Zeichen (höchstens 500 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The status line is too long or has characters that are not allowed (at most 100 characters).</source>
+        <translation>Die Statuszeile ist zu lang oder enthält nicht erlaubte Zeichen (höchstens 100 Zeichen).</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::StatusMenu</name>
+    <message>
+        <source>My Status</source>
+        <translation>Mein Status</translation>
+    </message>
+    <message>
+        <source>&amp;Available</source>
+        <translation>&amp;Erreichbar</translation>
+    </message>
+    <message>
+        <source>&amp;Do Not Disturb</source>
+        <translation>Bitte &amp;nicht stören</translation>
+    </message>
+    <message>
+        <source>For 1 &amp;Hour</source>
+        <translation>Für 1 &amp;Stunde</translation>
+    </message>
+    <message>
+        <source>Until &amp;Tomorrow</source>
+        <translation>Bis &amp;morgen</translation>
+    </message>
+    <message>
+        <source>&amp;Until…</source>
+        <translation>B&amp;is …</translation>
+    </message>
+    <message>
+        <source>Set a &amp;Status Line…</source>
+        <translation>&amp;Statuszeile festlegen …</translation>
+    </message>
+    <message>
+        <source>&amp;Out of Office…</source>
+        <translation>&amp;Abwesenheit …</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Status</source>
+        <translation>Status &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Your status: %1</source>
+        <translation>Ihr Status: %1</translation>
+    </message>
+    <message>
+        <source>Status Not Changed</source>
+        <translation>Status nicht geändert</translation>
+    </message>
+    <message>
+        <source>Do Not Disturb</source>
+        <translation>Bitte nicht stören</translation>
+    </message>
+    <message>
+        <source>Do not disturb until:</source>
+        <translation>Bitte nicht stören bis:</translation>
+    </message>
+    <message>
+        <source>Status Line</source>
+        <translation>Statuszeile</translation>
+    </message>
+    <message>
+        <source>What are you working on? (at most %1 characters; empty to remove it)</source>
+        <translation>Woran arbeiten Sie gerade? (höchstens %1 Zeichen; leer lassen, um sie zu entfernen)</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::StatusText</name>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>morgen %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Out of office until %1</source>
+        <translation>Abwesend bis %1</translation>
+    </message>
+    <message>
+        <source>Out of office</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>Do not disturb until %1</source>
+        <translation>Bitte nicht stören bis %1</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Bitte nicht stören</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1 (offline)</source>
+        <translation>%1 (offline)</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (inaktiv)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "client/sync/Outbox.h"
 #include "client/sync/PhotoCache.h"
 #include "client/sync/Session.h"
+#include "client/sync/StatusBook.h"
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"
 #include "ui/people/SearchService.h"
@@ -59,6 +60,8 @@ ClientBackend::ClientBackend(ClientStore *store, SyncClient *sync, QObject *pare
         m_images->invalidate(profile.username);
         Q_EMIT directoryChanged({profile.id});
     });
+    connect(m_sync->statuses(), &StatusBook::statusesChanged, this, &ClientBackend::statusesChanged);
+    connect(m_sync->statuses(), &StatusBook::statusesReset, this, [this] { Q_EMIT statusesChanged({}); });
     connect(m_sync->session(), &Session::signedOut, this, [this] {
         Q_EMIT conversationsChanged();
         Q_EMIT directoryChanged({});
@@ -66,6 +69,16 @@ ClientBackend::ClientBackend(ClientStore *store, SyncClient *sync, QObject *pare
 }
 
 ClientBackend::~ClientBackend() = default;
+
+Status ClientBackend::status(const QString &username) const
+{
+    return m_sync->statuses()->status(username);
+}
+
+StatusBook *ClientBackend::statuses() const
+{
+    return m_sync->statuses();
+}
 
 QString ClientBackend::me() const
 {
@@ -115,6 +128,14 @@ QStringList ClientBackend::skillNames() const
     for (const SkillUsage &usage : m_store->skillUsage(2000))
         names.append(usage.name);
     return names;
+}
+
+QStringList ClientBackend::personChoices() const
+{
+    QStringList choices;
+    for (const auto &[username, name] : m_store->people(50000))
+        choices.append(name.isEmpty() ? username : QStringLiteral("%1 (%2)").arg(name, username));
+    return choices;
 }
 
 void ClientBackend::markConversationRead(const QString &peer)

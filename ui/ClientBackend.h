@@ -3,6 +3,7 @@
 
 #include "client/sync/SyncTypes.h"
 #include "core/Profile.h"
+#include "core/Status.h"
 
 #include <QHash>
 #include <QObject>
@@ -14,6 +15,7 @@ namespace Colleagues {
 class ClientStore;
 class ImageCache;
 class SearchService;
+class StatusBook;
 class SyncClient;
 
 /*!
@@ -46,6 +48,12 @@ public:
     QByteArray contactCard(const Profile &profile) const;
     //! Skill names in the directory, most used first (for the editor's completion).
     QStringList skillNames() const;
+    //! "Display Name (username)" for everyone in the directory, in name order (for completion).
+    QStringList personChoices() const;
+
+    //! \a username's status as sync last brought it (the default one when none is known).
+    Status status(const QString &username) const;
+    StatusBook *statuses() const;
 
     //! Marks \a peer's messages read (here and on the server) and updates unread counts.
     void markConversationRead(const QString &peer);
@@ -59,6 +67,8 @@ Q_SIGNALS:
     void messagesChanged(const QString &peer);
     //! A message from someone else arrived (for notifications).
     void incomingMessage(const Colleagues::MessageRecord &message);
+    //! These people's statuses changed; empty: anyone's may have (after a resync).
+    void statusesChanged(const QStringList &usernames);
 
 private:
     void loadPhoto(const QString &username, QString photoTag);

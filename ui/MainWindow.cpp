@@ -3,11 +3,13 @@
 
 #include "client/search/SearchEngine.h"
 #include "client/sync/Session.h"
+#include "client/sync/StatusBook.h"
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"
 #include "client/sync/TokenStore.h"
 #include "ui/ChangePasswordDialog.h"
 #include "ui/ClientBackend.h"
+#include "ui/PresenceMonitor.h"
 #include "ui/SettingsDialog.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/SignInDialog.h"
@@ -20,9 +22,11 @@
 #include "ui/people/PeoplePanel.h"
 #include "ui/people/ProfilePane.h"
 #include "ui/profile/ProfileEditor.h"
+#include "ui/profile/StatusMenu.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/PlainLabel.h"
+#include "ui/widgets/StatusText.h"
 #include "ui/widgets/SyncStatusWidget.h"
 #include "ui/widgets/Theme.h"
 
@@ -34,11 +38,15 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Colleagues {
@@ -79,6 +87,19 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     connect(m_myProfileAction, &QAction::triggered, this, &MainWindow::showMyProfile);
     connect(m_orgAction, &QAction::triggered, this, [this] { showOrgChart(); });
     addToolBar(Qt::LeftToolBarArea, m_navBar);
+    // One's own status at the foot of the rail, with the menu to change it.
+    auto *spacer = new QWidget(m_navBar);
+    spacer->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_navBar->addWidget(spacer);
+    m_statusMenu = new StatusMenu(m_backend, this);
+    m_statusButton = new QToolButton(m_navBar);
+    m_statusButton->setObjectName(QStringLiteral("myStatusButton"));
+    m_statusButton->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+    m_statusButton->setIconSize(QSize(26, 26));
+    m_statusButton->setPopupMode(QToolButton::InstantPopup);
+    m_statusButton->setMenu(m_statusMenu);
+    m_statusButton->setAutoRaise(true);
+    m_navBar->addWidget(m_statusButton);
 
     // Middle and right.
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -124,6 +145,36 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     });
     connect(m_people, &PeoplePanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_chatView, &ChatView::profileRequested, this, &MainWindow::showPerson);
+    connect(m_chatView, &ChatView::conversationRequested, this, &MainWindow::openConversation);
+    connect(m_statusMenu, &StatusMenu::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_people, &PeoplePanel::statusMenuRequested, this,
+            [this](const QPoint &globalPos) { m_statusMenu->popup(globalPos); });
+
+    // Presence: idle after a while without input or with the screen locked; sync says so.
+    m_presence = new PresenceMonitor(this);
+    connect(m_presence, &PresenceMonitor::idleChanged, m_backend->sync()->engine(), &SyncEngine::setIdle);
+    // The people on screen are watched: their status changes come at once. The list follows
+    // the UI, gathered over a moment so that scrolling sends one update.
+    m_watchTimer = new QTimer(this);
+    m_watchTimer->setSingleShot(true);
+    m_watchTimer->setInterval(400);
+    connect(m_watchTimer, &QTimer::timeout, this, &MainWindow::updateWatchList);
+    auto watchSoon = [this] { m_watchTimer->start(); };
+    connect(m_people, &PeoplePanel::peopleShownChanged, this, watchSoon);
+    connect(m_conversationsModel, &QAbstractItemModel::modelReset, this, watchSoon);
+    connect(m_conversationsModel, &QAbstractItemModel::rowsInserted, this, watchSoon);
+    connect(m_conversationsView->verticalScrollBar(), &QScrollBar::valueChanged, this, watchSoon);
+    connect(m_backend, &ClientBackend::statusesChanged, this, [this, watchSoon](const QStringList &usernames) {
+        // A stand-in named in a new out-of-office status is on screen too.
+        watchSoon();
+        if (usernames.isEmpty() || usernames.contains(m_backend->me()))
+            updateMyStatus();
+    });
+    connect(m_backend->sync(), &SyncClient::started, this, [this] {
+        m_backend->statuses()->fetchMyStatus(this, [this](const Status &, const ApiError &) { updateMyStatus(); });
+        updateMyStatus();
+        m_watchTimer->start();
+    });
 
     statusBar()->addPermanentWidget(new SyncStatusWidget(m_backend->sync(), this));
     statusBar()->setSizeGripEnabled(true);
@@ -251,7 +302,10 @@ QWidget *MainWindow::buildConversationsPanel()
     m_conversationsView->setObjectName(QStringLiteral("conversationsListView"));
     m_conversationsView->setAccessibleName(tr("Conversations"));
     m_conversationsView->setModel(m_conversationsModel);
-    m_conversationsView->setItemDelegate(new ConversationDelegate(m_backend->images(), m_conversationsView));
+    auto *delegate = new ConversationDelegate(m_backend->images(), m_conversationsView);
+    delegate->setStatuses([this](const QString &username) { return m_backend->status(username); });
+    m_conversationsView->setItemDelegate(delegate);
+    connect(m_backend, &ClientBackend::statusesChanged, m_conversationsView->viewport(), qOverload<>(&QWidget::update));
     m_conversationsView->setFrameShape(QFrame::NoFrame);
     m_conversationsView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_conversationsView->setMouseTracking(true);
@@ -300,6 +354,8 @@ QWidget *MainWindow::buildPlaceholder(QWidget *parent)
 void MainWindow::showSection(Section section)
 {
     m_section = section;
+    if (m_watchTimer)
+        m_watchTimer->start();
     switch (section) {
     case Section::People:
         m_peopleAction->setChecked(true);
@@ -340,6 +396,59 @@ void MainWindow::showSection(Section section)
         m_rightStack->setCurrentWidget(m_orgPanel);
         break;
     }
+}
+
+QStringList MainWindow::watchedPeople() const
+{
+    QStringList people;
+    auto add = [&people](const QString &username) {
+        if (!username.isEmpty() && !people.contains(username))
+            people.append(username);
+    };
+    // The open chat and its stand-in first, then the page on screen, then the conversations.
+    if (!m_chatView->peer().isEmpty()) {
+        add(m_chatView->peer());
+        const Status status = m_backend->status(m_chatView->peer());
+        if (status.outOfOffice)
+            add(status.outOfOffice->standIn);
+    }
+    // The People page's rows and profile while the page is on screen.
+    if (m_section == Section::People) {
+        for (const QString &username : m_people->peopleShown())
+            add(username);
+    }
+    for (const QString &username : m_conversationsModel->peers())
+        add(username);
+    people.removeAll(m_backend->me());
+    return people.mid(0, Limits::WatchMax);
+}
+
+void MainWindow::updateWatchList()
+{
+    // The engine ends the held request only when the set changed.
+    m_backend->sync()->engine()->setWatchList(watchedPeople());
+}
+
+void MainWindow::updateMyStatus()
+{
+    const QString me = m_backend->me();
+    const Status status = m_backend->status(me);
+    QPixmap dot(QSize(26, 26) * devicePixelRatioF());
+    dot.setDevicePixelRatio(devicePixelRatioF());
+    dot.fill(Qt::transparent);
+    {
+        QPainter painter(&dot);
+        // The ring around the dot in the rail's colour, not the lists'.
+        QPalette rail = m_navBar->palette();
+        rail.setColor(QPalette::Base, rail.color(QPalette::Window));
+        StatusText::paintDot(&painter, QRectF(4, 4, 18, 18), status, rail);
+    }
+    m_statusButton->setIcon(QIcon(dot));
+    m_statusButton->setText(me.isEmpty() ? tr("Status") : StatusText::shortWords(status));
+    const QString words = me.isEmpty() ? tr("Not signed in") : StatusText::description(status);
+    m_statusButton->setToolTip(Theme::plainToolTip(tr("Your status: %1. Click to change it.").arg(words)));
+    m_statusButton->setAccessibleName(tr("Your status: %1").arg(words));
+    m_statusButton->setEnabled(!me.isEmpty());
 }
 
 void MainWindow::showPerson(const QString &username)
@@ -411,6 +520,7 @@ void MainWindow::updateAccountActions()
     m_changePasswordAction->setEnabled(signedIn);
     m_signOutAction->setText(signedIn ? tr("Sign &Out %1").arg(m_backend->me()) : tr("Sign &Out"));
     m_conversationsModel->reload();
+    updateMyStatus();
 }
 
 void MainWindow::signIn()
@@ -516,8 +626,12 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_section == Section::Messages
         && !m_chatView->peer().isEmpty())
         m_backend->markConversationRead(m_chatView->peer());
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
         updateNavigation();
+        // After the rail has its new palette too.
+        if (m_statusButton)
+            QTimer::singleShot(0, this, &MainWindow::updateMyStatus);
+    }
     QMainWindow::changeEvent(event);
 }
 

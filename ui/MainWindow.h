@@ -8,7 +8,9 @@ class QLabel;
 class QListView;
 class QSplitter;
 class QStackedWidget;
+class QTimer;
 class QToolBar;
+class QToolButton;
 
 namespace Colleagues {
 
@@ -18,7 +20,9 @@ class ConversationsModel;
 class Notifier;
 class OrgPanel;
 class PeoplePanel;
+class PresenceMonitor;
 class ProfileEditor;
+class StatusMenu;
 
 /*!
  * The main window: a navigation rail (People, Messages, My profile), the search with its
@@ -46,6 +50,10 @@ public:
     //! Shows the org chart around \a username (the signed-in person or the top when empty).
     void showOrgChart(const QString &username = QString());
     OrgPanel *orgPanel() const { return m_orgPanel; }
+    //! Whether the user is at the computer (what sync reports as presence).
+    PresenceMonitor *presenceMonitor() const { return m_presence; }
+    //! The people whose status is on screen now, most important first (at most 200).
+    QStringList watchedPeople() const;
     //! Opens the sign-in dialog (non-modal to the data: the directory stays usable).
     void signIn();
     void signOut();
@@ -68,6 +76,8 @@ private:
     void showSettings();
     void showAbout();
     void onSignInRequired();
+    void updateMyStatus();
+    void updateWatchList();
 
     ClientBackend *m_backend;
     Section m_section = Section::People;
@@ -96,6 +106,10 @@ private:
     ProfileEditor *m_profileEditor = nullptr;
     Notifier *m_notifier = nullptr;
     bool m_signInShown = false;
+    PresenceMonitor *m_presence = nullptr;
+    QTimer *m_watchTimer = nullptr; //!< gathers UI changes into one watch list update
+    StatusMenu *m_statusMenu = nullptr;
+    QToolButton *m_statusButton = nullptr; //!< one's own status, with the status menu
 };
 
 } // namespace Colleagues

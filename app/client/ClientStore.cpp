@@ -255,6 +255,18 @@ QList<Profile> ClientStore::directReports(const QString &username) const
     return StoreSchema::ProfileReader(m_db).byManager(username);
 }
 
+QList<QPair<QString, QString>> ClientStore::people(int limit) const
+{
+    QList<QPair<QString, QString>> result;
+    if (!m_db)
+        return result;
+    Sql::Statement statement(m_db, "SELECT username, display_name FROM profiles ORDER BY sort_key, username LIMIT ?1");
+    statement.bind(1, qint64(limit));
+    while (statement.next())
+        result.append({statement.text(0), statement.text(1)});
+    return result;
+}
+
 qint64 ClientStore::profileCount() const
 {
     if (!m_db)

@@ -94,6 +94,8 @@ public:
     //! Profiles whose manager is \a username, by display name.
     QList<Profile> directReports(const QString &username) const;
     qint64 profileCount() const;
+    //! Username and display name of the first \a limit people in name order (for completion).
+    QList<QPair<QString, QString>> people(int limit) const;
     //! Every skill in the directory, most used first.
     QList<SkillUsage> skillUsage(int limit = 1000) const;
 

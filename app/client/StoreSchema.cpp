@@ -183,6 +183,19 @@ CREATE TRIGGER profile_search_log_ad AFTER DELETE ON profile_search BEGIN
 END;
 )sql";
 
+// Version 8: people's statuses (presence, availability, status line, out of office) as sync
+// brings them: one row per person, replaced on every change. json is the status as the server
+// sent it (core/Status.h reads it); presence and availability are copies for search ("available
+// now first"). A person without a row has the default status.
+constexpr const char *Migration8 = R"sql(
+CREATE TABLE statuses(
+    username TEXT PRIMARY KEY,
+    presence TEXT NOT NULL,
+    availability TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+)sql";
+
 constexpr const char *InsertFtsSql =
     "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
     "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -231,6 +244,7 @@ const Migration Migrations[] = {
     {5, Migration5, nullptr},
     {6, Migration6, nullptr},
     {7, Migration7, nullptr},
+    {8, Migration8, nullptr},
 };
 
 QString fromIso(const QDateTime &time)

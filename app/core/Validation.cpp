@@ -140,6 +140,16 @@ Error checkGivenAndLength(QStringView value, const QString &field, int maxLength
 
 } // namespace
 
+QString normalizeSingleLine(const QString &text)
+{
+    return singleLine(text);
+}
+
+QString normalizeMultiLine(const QString &text)
+{
+    return multiLine(text);
+}
+
 Error checkSingleLine(QStringView value, const QString &field, int maxLength, bool required)
 {
     if (Error error = checkGivenAndLength(value, field, maxLength, required, QStringLiteral("%1 is required.")))

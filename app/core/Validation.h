@@ -42,6 +42,9 @@ namespace Validation {
 //! turns CR LF into LF in multi-line fields. Validation expects normalized input.
 void normalize(Profile &profile);
 void normalize(Message &message);
+//! One text as normalize() leaves a single-line field (NFC, trimmed) or a multi-line one.
+QString normalizeSingleLine(const QString &text);
+QString normalizeMultiLine(const QString &text);
 
 //! Every rule a profile breaks, each naming its field; empty when the profile is valid.
 QList<Error> validate(const Profile &profile);

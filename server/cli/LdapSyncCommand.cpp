@@ -8,20 +8,24 @@ namespace Colleagues::Server::Cli {
 
 namespace {
 
-const QString Description =
-    QStringLiteral("Makes the server mirror an LDAP directory or Active Directory. Every entry under --base that\n"
-                   "matches the filter is a person: new people get an account (without a password: they sign in\n"
-                   "through the directory, `serve --auth ldap`) and a profile; the fields the map owns are updated;\n"
-                   "people who vanish from the directory or are disabled there are disabled here and their profiles\n"
-                   "removed. Only accounts ldap-sync created are ever disabled; local accounts (admins) stay. Fields\n"
-                   "the map does not name (skills, interests, bio, photo, visibility) stay as members edited them.\n"
-                   "\n"
-                   "Everything is one transaction: a run that fails changes nothing and says why. --dry-run prints\n"
-                   "the changes it would make and makes none. Entries without a username or display name are\n"
-                   "reported and skipped.\n"
-                   "\n"
-                   "Exit status: 0 when the run succeeded (with or without changes), 1 when it failed, 2 for usage\n"
-                   "errors.");
+const QString Description = QStringLiteral(
+    "Makes the server mirror an LDAP directory or Active Directory. Every entry under --base that\n"
+    "matches the filter is a person: new people get an account (without a password: they sign in\n"
+    "through the directory, `serve --auth ldap`) and a profile; the fields the map owns are updated;\n"
+    "people who vanish from the directory or are disabled there are disabled here and their profiles\n"
+    "removed. Only accounts ldap-sync created are ever disabled; local accounts (admins) stay. Fields\n"
+    "the map does not name (skills, interests, bio, photo, visibility) stay as members edited them.\n"
+    "\n"
+    "A run less than a day after the last complete one of the same directory, base, filter and map reads\n"
+    "whole only the entries changed since the last run (modifyTimestamp) and the others' usernames,\n"
+    "to find who left; --full reads everything.\n"
+    "\n"
+    "Everything is one transaction: a run that fails changes nothing and says why. --dry-run prints\n"
+    "the changes it would make and makes none. Entries without a username or display name are\n"
+    "reported and skipped.\n"
+    "\n"
+    "Exit status: 0 when the run succeeded (with or without changes), 1 when it failed, 2 for usage\n"
+    "errors.");
 
 QString kindName(DirectoryChange::Kind kind)
 {
@@ -110,10 +114,14 @@ QString describeSync(const Directory::DirectorySyncReport &report, bool dryRun)
         text += QStringLiteral("rejected: %1\n").arg(rejected.message);
     const DirectoryOutcome &o = report.outcome;
     const int skipped = int(report.skipped.size() + o.rejected.size());
-    text += QStringLiteral("%1 %2 entries: %3 created, %4 updated, %5 disabled, %6 enabled, %7 unchanged, %8 "
-                           "skipped.\n")
-                .arg(dryRun ? QStringLiteral("Dry run, nothing was changed. Read") : QStringLiteral("Read"))
-                .arg(report.entries)
+    const QString read = report.incremental ? QStringLiteral("Read %1 entries changed since %2 (and the others' names)")
+                                                  .arg(report.changedEntries)
+                                                  .arg(report.changedSince.toString(Qt::ISODate))
+                                            : QStringLiteral("Read %1 entries").arg(report.entries);
+    if (report.incremental)
+        text += QStringLiteral("%1 entries in the directory.\n").arg(report.entries);
+    text += QStringLiteral("%1%2: %3 created, %4 updated, %5 disabled, %6 enabled, %7 unchanged, %8 skipped.\n")
+                .arg(dryRun ? QStringLiteral("Dry run, nothing was changed. ") : QString(), read)
                 .arg(o.created)
                 .arg(o.updated)
                 .arg(o.disabled)
@@ -150,6 +158,10 @@ int runLdapSyncCommand(const QStringList &arguments)
                                     QStringLiteral("Print what would change (counts and the first changes); change "
                                                    "nothing."));
     parser.addOption(dryRun);
+    const QCommandLineOption full(QStringLiteral("full"),
+                                  QStringLiteral("Read every entry whole, even when the last sync of the same "
+                                                 "directory was less than a day ago (which reads only what changed)."));
+    parser.addOption(full);
     const StorageOptions storageOptions;
     storageOptions.addTo(parser);
     if (const auto done = parseCommand(parser, arguments,
@@ -175,7 +187,8 @@ int runLdapSyncCommand(const QStringList &arguments)
     if (!storage)
         return UsageError;
     const bool dry = parser.isSet(dryRun);
-    const Expected<Directory::DirectorySyncReport> report = Directory::syncDirectory(*storage, *map, *source, dry);
+    const Expected<Directory::DirectorySyncReport> report = Directory::syncDirectory(
+        *storage, *map, *source, dry, parser.isSet(full) ? Directory::SyncMode::Complete : Directory::SyncMode::Auto);
     if (!report) {
         printError(QStringLiteral("ldap-sync failed, nothing was changed: %1").arg(report.error().message));
         return Failed;

@@ -8,6 +8,7 @@
 #include "server/http/JsonWriter.h"
 #include "server/http/LongPollHub.h"
 #include "server/http/PhotoCodec.h"
+#include "server/http/PresenceService.h"
 #include "server/scim/ScimApi.h"
 #include "server/storage/Storage.h"
 
@@ -167,11 +168,12 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     , m_profiles(storage, &m_shared->visibilityPolicy())
     , m_messages(storage)
     , m_sync(storage, &m_shared->visibilityPolicy())
+    , m_status(storage)
 {
     m_sessions.setDirectoryCheck(m_shared->directoryCheck());
     m_hub = std::make_unique<LongPollHub>(
         server,
-        [this](const Session &viewer, qint64 cursor, int limit) {
+        [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched) {
             LongPollHub::Poll poll;
             ApiResult<SyncPage> page = m_sync.page(viewer, cursor, limit);
             if (!page) {
@@ -181,7 +183,8 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
             }
             poll.next = page->next;
             if (!SyncService::isEmpty(page.value())) {
-                poll.ready = true;
+                poll.ready = SyncService::concerns(page.value(), viewer.username, watched);
+                poll.hasPage = true;
                 poll.response = HttpResponse::json(200, SyncService::toJson(page.value(), -1, vocabularyVersion()));
             }
             return poll;
@@ -189,15 +192,21 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
         [this](qint64 cursor) {
             // Answered where storage is not read: the version seen last will do.
             return HttpResponse::json(200, SyncService::emptyJson(cursor, m_shared->vocabulary().lastKnownVersion()));
-        });
+        },
+        m_shared->presence());
     connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
     // Other instances' changes that name whom they concern wake only those users' polls.
     connect(storage, &Storage::changedFor, m_hub.get(), &LongPollHub::hint);
     m_hub->startAfter(storage->latestSequence());
     m_shared->addHub(m_hub.get());
 
-    m_server->setAuthenticator(
-        [this](const HttpRequest &request) { return m_sessions.authenticate(request.bearerToken()); });
+    m_server->setAuthenticator([this](const HttpRequest &request) {
+        ApiResult<Session> session = m_sessions.authenticate(request.bearerToken());
+        // Any authenticated request keeps its person connected for a while (presence).
+        if (session && m_shared->presence())
+            m_shared->presence()->touch(session->username);
+        return session;
+    });
     registerRoutes();
     m_scim = std::make_unique<ScimApi>(server, storage, m_shared);
 }
@@ -279,6 +288,8 @@ void Api::registerRoutes()
     add("POST", Prefix + QStringLiteral("/messages/read"), Auth::Required, Exec::Worker,
         noParams(&Api::markRead, this));
     add("GET", Prefix + QStringLiteral("/sync"), Auth::Required, Exec::Worker, noParams(&Api::sync, this));
+    add("GET", Prefix + QStringLiteral("/me/status"), Auth::Required, Exec::Read, noParams(&Api::getStatus, this));
+    add("PUT", Prefix + QStringLiteral("/me/status"), Auth::Required, Exec::Worker, noParams(&Api::putStatus, this));
     add("GET", Prefix + QStringLiteral("/vocabulary"), Auth::Required, Exec::Read, noParams(&Api::vocabulary, this));
 }
 
@@ -588,26 +599,64 @@ void Api::sync(const ExchangePtr &ex)
     }
     limit = qMin<qint64>(limit, SyncService::MaxLimit);
     timeout = qMin<qint64>(timeout, SyncService::MaxTimeoutSeconds);
+    const ApiResult<SyncService::Presence> presence = SyncService::presenceParameter(ex->request().query);
+    if (!presence)
+        return ex->respond(presence.error().toResponse());
+    const bool idle = presence.value() == SyncService::Presence::Idle;
+    const ApiResult<QSet<QString>> watched = SyncService::watchParameter(ex->request().query);
+    if (!watched)
+        return ex->respond(watched.error().toResponse());
 
     const QString viewer = ex->username();
+    if (PresenceService *tracker = m_shared->presence())
+        tracker->reportSync(viewer, idle);
     const ApiResult<SyncPage> page = m_sync.page(*ex->session(), since, int(limit));
     if (!page)
         return ex->respond(page.error().toResponse());
-    if (!SyncService::isEmpty(page.value()) || page->hasMore || timeout == 0) {
+    if (SyncService::concerns(page.value(), viewer, watched.value()) || timeout == 0) {
         // The first page of a first sync says how large the directory is (progress: n of total).
         const qint64 total = since == 0 && page->hasMore ? m_storage->profileCount() : -1;
         return ex->respond(HttpResponse::json(200, SyncService::toJson(page.value(), total, vocabularyVersion())));
     }
 
     QPointer<LongPollHub> hub = m_hub.get();
-    const qint64 cursor = qMax(since, page->next);
+    // Other people's status changes do not end the wait: the request is held before them, and
+    // they come with its answer.
+    LongPollHub::Watch watch;
+    watch.watched = watched.value();
+    watch.idle = idle;
+    watch.pendingPage = !SyncService::isEmpty(page.value());
+    const qint64 cursor = watch.pendingPage ? since : qMax(since, page->next);
+    watch.checkedUpTo = qMax(since, page->next);
     const QString version = vocabularyVersion();
-    m_server->runOnHttpThread([hub, ex, viewer, cursor, limit, timeout, version] {
+    m_server->runOnHttpThread([hub, ex, viewer, cursor, limit, timeout, version, watch] {
         if (hub)
-            hub->wait(ex, viewer, cursor, int(limit), int(timeout * 1000));
+            hub->wait(ex, viewer, cursor, int(limit), int(timeout * 1000), watch);
         else
             ex->respond(HttpResponse::json(200, SyncService::emptyJson(cursor, version)));
     });
+}
+
+// --- status ----------------------------------------------------------------------------------
+
+void Api::getStatus(const ExchangePtr &ex)
+{
+    const Expected<Status> status = m_storage->findStatus(ex->username());
+    if (!status)
+        return ex->respond(ApiError::fromStorage(status.error()).toResponse());
+    ex->respond(HttpResponse::json(200, toJson(status.value())));
+}
+
+void Api::putStatus(const ExchangePtr &ex)
+{
+    const ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    const QString me = ex->username();
+    const ApiResult<Status> saved = notifying({statusAudience(me)}, [&] { return m_status.set(me, body.value()); });
+    if (!saved)
+        return ex->respond(saved.error().toResponse());
+    ex->respond(HttpResponse::json(200, toJson(saved.value())));
 }
 
 // --- vocabulary ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "server/http/MessageService.h"
 #include "server/http/ProfileService.h"
 #include "server/http/SessionService.h"
+#include "server/http/StatusService.h"
 #include "server/http/SyncService.h"
 
 #include <QObject>
@@ -58,6 +59,8 @@ private:
     void sendMessage(const ExchangePtr &ex);
     void markRead(const ExchangePtr &ex);
     void sync(const ExchangePtr &ex);
+    void getStatus(const ExchangePtr &ex);
+    void putStatus(const ExchangePtr &ex);
     void vocabulary(const ExchangePtr &ex);
     void healthz(const ExchangePtr &ex);
     void metrics(const ExchangePtr &ex);
@@ -77,6 +80,7 @@ private:
     ProfileService m_profiles;
     MessageService m_messages;
     SyncService m_sync;
+    StatusService m_status;
     std::unique_ptr<LongPollHub> m_hub;
     std::unique_ptr<ScimApi> m_scim;
 };

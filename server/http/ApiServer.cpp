@@ -36,7 +36,7 @@ QString loggedTarget(const HttpRequest &request)
 {
     QString target = request.path;
     QStringList kept;
-    for (const char *key : {"since", "limit", "timeout"}) {
+    for (const char *key : {"since", "limit", "timeout", "presence"}) {
         const QString k = QString::fromLatin1(key);
         if (request.query.hasQueryItem(k))
             kept.append(k + QLatin1Char('=') + request.query.queryItemValue(k).left(24));

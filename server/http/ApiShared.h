@@ -18,6 +18,7 @@
 namespace Colleagues::Server {
 
 class LongPollHub;
+class PresenceService;
 class Storage;
 
 /*!
@@ -44,6 +45,10 @@ public:
     const DirectoryCheck &directoryCheck() const { return m_directoryCheck; }
     void setDirectoryCheck(DirectoryCheck check) { m_directoryCheck = std::move(check); }
 
+    //! Who is connected (serve sets it before the HTTP threads start); null: no presence.
+    PresenceService *presence() const { return m_presence; }
+    void setPresence(PresenceService *presence) { m_presence = presence; }
+
     void addHub(LongPollHub *hub);
     void removeHub(LongPollHub *hub);
     //! Tells every hub, in its own thread, that \a sequence concerns only \a usernames.
@@ -61,6 +66,7 @@ private:
     VocabularyService m_vocabulary;
     VisibilityPolicy m_visibilityPolicy;
     DirectoryCheck m_directoryCheck;
+    PresenceService *m_presence = nullptr;
     QMutex m_mutex;
     QList<QPointer<LongPollHub>> m_hubs;
 };

@@ -2,6 +2,8 @@
 #include "server/http/LongPollHub.h"
 
 #include "server/http/ApiServer.h"
+#include "server/http/PresenceService.h"
+#include "server/storage/Storage.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -13,9 +15,11 @@ Q_LOGGING_CATEGORY(lcLongPoll, "colleagues.server.http.longpoll", QtWarningMsg)
 
 namespace Colleagues::Server {
 
-LongPollHub::LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, QObject *parent)
+LongPollHub::LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, PresenceService *presence,
+                         QObject *parent)
     : QObject(parent)
     , m_server(server)
+    , m_presence(presence)
     , m_query(std::move(query))
     , m_emptyAnswer(std::move(emptyAnswer))
 {
@@ -37,7 +41,8 @@ LongPollHub::~LongPollHub()
     releaseAll();
 }
 
-void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit, int timeoutMs)
+void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit, int timeoutMs,
+                       const Watch &watch)
 {
     if (exchange->isAbandoned() || exchange->hasResponded()) {
         exchange->respond(m_emptyAnswer(cursor));
@@ -49,17 +54,22 @@ void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qin
     waiter->username = username;
     waiter->cursor = cursor;
     waiter->limit = limit;
+    waiter->watched = watch.watched;
+    waiter->idle = watch.idle;
+    waiter->pendingPage = watch.pendingPage;
     m_waiters.insert(waiter->id, waiter);
     m_byUser[username].insert(waiter->id);
+    for (const QString &name : std::as_const(waiter->watched))
+        m_byWatched[name].insert(waiter->id);
     updateGauge();
+    if (m_presence)
+        m_presence->holdStarted(username, waiter->idle);
 
     std::weak_ptr<Waiter> weak = waiter;
     waiter->timer.setSingleShot(true);
     connect(&waiter->timer, &QTimer::timeout, this, [this, weak] {
-        if (WaiterPtr w = weak.lock()) {
-            remove(w);
-            w->exchange->respond(m_emptyAnswer(w->cursor));
-        }
+        if (WaiterPtr w = weak.lock())
+            timedOut(w);
     });
     waiter->timer.start(timeoutMs);
     exchange->setAbandonHandler([this, weak] {
@@ -70,8 +80,22 @@ void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qin
     });
 
     // A change may have committed between the query that found nothing and now.
-    if (m_latest > cursor)
+    if (m_latest > qMax(cursor, watch.checkedUpTo))
         requery(waiter);
+}
+
+void LongPollHub::timedOut(const WaiterPtr &waiter)
+{
+    // Changes that did not end the wait (other people's statuses) come with this answer; with
+    // nothing committed after the cursor the empty page needs no query.
+    if (waiter->pendingPage || m_latest > waiter->cursor) {
+        waiter->final = true;
+        waiter->timer.stop();
+        requery(waiter);
+        return;
+    }
+    remove(waiter);
+    waiter->exchange->respond(m_emptyAnswer(waiter->cursor));
 }
 
 LongPollHub::Pending &LongPollHub::pending(qint64 sequence)
@@ -168,11 +192,25 @@ void LongPollHub::process()
         for (const WaiterPtr &w : std::as_const(m_waiters))
             wake.append(w);
     } else {
-        for (const QString &user : std::as_const(users)) {
-            const QSet<quint64> ids = m_byUser.value(user);
+        QSet<quint64> woken;
+        const auto add = [&](const QSet<quint64> &ids) {
             for (quint64 id : ids) {
-                if (WaiterPtr w = m_waiters.value(id))
+                if (woken.contains(id))
+                    continue;
+                if (WaiterPtr w = m_waiters.value(id)) {
+                    woken.insert(id);
                     wake.append(w);
+                }
+            }
+        };
+        for (const QString &user : std::as_const(users)) {
+            if (user.startsWith(QLatin1Char('~'))) {
+                // A status change: the person's own polls and those watching them.
+                const QString name = user.mid(1);
+                add(m_byUser.value(name));
+                add(m_byWatched.value(name));
+            } else {
+                add(m_byUser.value(user));
             }
         }
     }
@@ -194,12 +232,13 @@ void LongPollHub::requery(const WaiterPtr &waiter)
     const qint64 cursor = waiter->cursor;
     const int limit = waiter->limit;
     const quint64 id = waiter->id;
+    const QSet<QString> watched = waiter->watched;
     Query query = m_query;
     QPointer<LongPollHub> self(this);
     ApiServer *server = m_server;
     // Only plain values cross threads: the waiter (and its timer) stays on the HTTP thread.
-    m_server->runOnWorker([self, server, id, query, session, cursor, limit] {
-        const Poll poll = query(session, cursor, limit);
+    m_server->runOnWorker([self, server, id, query, session, cursor, limit, watched] {
+        const Poll poll = query(session, cursor, limit, watched);
         qCDebug(lcLongPoll) << "requery" << session.username << cursor << "ready" << poll.ready << "next" << poll.next;
         server->runOnHttpThread([self, id, poll] {
             if (self)
@@ -214,12 +253,22 @@ void LongPollHub::finished(quint64 id, const Poll &poll)
     if (!waiter)
         return; // answered meanwhile (timeout, client gone)
     waiter->querying = false;
-    if (poll.ready) {
+    if (poll.ready || (waiter->final && poll.hasPage)) {
         remove(waiter);
         waiter->exchange->respond(poll.response);
         return;
     }
-    waiter->cursor = qMax(waiter->cursor, poll.next);
+    if (poll.hasPage) {
+        // Keep the cursor before the changes found: they come with a later answer.
+        waiter->pendingPage = true;
+    } else {
+        waiter->cursor = qMax(waiter->cursor, poll.next);
+    }
+    if (waiter->final) {
+        remove(waiter);
+        waiter->exchange->respond(m_emptyAnswer(waiter->cursor));
+        return;
+    }
     // Something committed while we looked: look again. Bounded by the number of commits.
     if (waiter->dirty)
         requery(waiter);
@@ -236,8 +285,18 @@ void LongPollHub::remove(const WaiterPtr &waiter)
         if (it->isEmpty())
             m_byUser.erase(it);
     }
+    for (const QString &name : std::as_const(waiter->watched)) {
+        auto watched = m_byWatched.find(name);
+        if (watched != m_byWatched.end()) {
+            watched->remove(waiter->id);
+            if (watched->isEmpty())
+                m_byWatched.erase(watched);
+        }
+    }
     waiter->exchange->setAbandonHandler({});
     updateGauge();
+    if (m_presence)
+        m_presence->holdEnded(waiter->username, waiter->idle);
 }
 
 void LongPollHub::releaseAll()

@@ -19,6 +19,7 @@
 namespace Colleagues::Server {
 
 class ApiServer;
+class PresenceService;
 
 /*!
  * Holds sync requests that found nothing new (long-polls) and answers each within a
@@ -41,21 +42,38 @@ public:
     //! to continue from). Runs on a worker.
     struct Poll
     {
-        bool ready = false;
+        bool ready = false; //!< something that ends the wait (response is the page)
+        bool hasPage = false; //!< response is a page of changes that do not end the wait
         HttpResponse response;
         qint64 next = 0;
     };
-    using Query = std::function<Poll(const Session &session, qint64 cursor, int limit)>;
+    using Query = std::function<Poll(const Session &session, qint64 cursor, int limit, const QSet<QString> &watched)>;
     //! The answer for a waiter whose time ran out: an empty page at \a cursor.
     using EmptyAnswer = std::function<HttpResponse(qint64 cursor)>;
 
-    LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, QObject *parent = nullptr);
+    LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, PresenceService *presence = nullptr,
+                QObject *parent = nullptr);
     ~LongPollHub() override;
 
-    //! Holds \a exchange until something for \a username arrives after \a cursor, or \a timeoutMs.
-    void wait(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit, int timeoutMs);
+    //! What a held sync asks for beyond its cursor.
+    struct Watch
+    {
+        QSet<QString> watched; //!< people whose status changes end the wait (as its own do)
+        bool idle = false; //!< the client said presence=idle
+        //! The sequence the query that found nothing to end the wait had seen: a later change
+        //! makes the hub look again at once.
+        qint64 checkedUpTo = 0;
+        //! Changes after the cursor were found that do not end the wait (others' statuses):
+        //! they come with the answer at the timeout.
+        bool pendingPage = false;
+    };
 
-    //! A change at \a sequence concerns only \a usernames (empty: everyone).
+    //! Holds \a exchange until something for \a username arrives after \a cursor, or \a timeoutMs.
+    void wait(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit, int timeoutMs,
+              const Watch &watch);
+
+    //! A change at \a sequence concerns only \a usernames (empty: everyone); a name made by
+    //! statusAudience() stands for the person's status: their polls and those watching them.
     void hint(qint64 sequence, const QStringList &usernames);
     //! Everything up to \a sequence was committed before this hub held any poll: the changes
     //! after it follow on from there (without it, the first change seen wakes every waiter).
@@ -86,8 +104,12 @@ private:
         QString username;
         qint64 cursor = 0;
         int limit = 0;
+        QSet<QString> watched;
+        bool idle = false;
         bool querying = false;
         bool dirty = false;
+        bool final = false; //!< timed out: the next answer ends the wait, whatever it is
+        bool pendingPage = false; //!< see Watch::pendingPage
         QTimer timer;
     };
     using WaiterPtr = std::shared_ptr<Waiter>;
@@ -97,13 +119,16 @@ private:
     void requery(const WaiterPtr &waiter);
     void finished(quint64 id, const Poll &poll);
     void remove(const WaiterPtr &waiter);
+    void timedOut(const WaiterPtr &waiter);
     void updateGauge();
 
     ApiServer *m_server;
+    PresenceService *m_presence;
     Query m_query;
     EmptyAnswer m_emptyAnswer;
     QHash<quint64, WaiterPtr> m_waiters;
     QHash<QString, QSet<quint64>> m_byUser;
+    QHash<QString, QSet<quint64>> m_byWatched; //!< waiters by the people they watch
     quint64 m_nextId = 1;
     int m_reported = 0; //!< waiters counted in the shared gauge
     qint64 m_latest = 0;

@@ -90,6 +90,11 @@ QByteArray Metrics::exposition() const
                  m_wakeAlls.load());
     appendSample(out, "colleagues_http_response_body_bytes_total", "counter",
                  "Bytes of answer bodies written, as sent (after compression).", m_bodyBytes.load());
+    appendSample(out, "colleagues_presence_connected", "gauge", "People this instance sees connected (online or away).",
+                 m_presenceConnected.load());
+    appendSample(out, "colleagues_presence_transitions_total", "counter",
+                 "Status changes written by presence and the sweeper (online, away, offline, expiries).",
+                 m_presenceTransitions.load());
     if (m_extra)
         out += m_extra();
     return out;

@@ -32,6 +32,14 @@ public:
     //! Bytes of answer bodies written, as sent (compressed when they were).
     void addBodyBytes(qint64 bytes) { m_bodyBytes.fetch_add(quint64(bytes), std::memory_order_relaxed); }
 
+    //! People this instance sees connected (online or away) now.
+    void setPresenceConnected(int count) { m_presenceConnected.store(count, std::memory_order_relaxed); }
+    //! Status changes written by presence and the sweeper (online, away, offline, expiries).
+    void addPresenceTransitions(int count)
+    {
+        m_presenceTransitions.fetch_add(quint64(count), std::memory_order_relaxed);
+    }
+
     int waitingLongPolls() const { return m_waitingLongPolls.load(std::memory_order_relaxed); }
 
     //! Appends more metric families (e.g. the guard's) to exposition(); set it before serving.
@@ -58,6 +66,8 @@ private:
     std::atomic<quint64> m_throttledSignIns {0};
     std::atomic<quint64> m_bodyBytes {0};
     std::atomic<quint64> m_wakeAlls {0};
+    std::atomic<int> m_presenceConnected {0};
+    std::atomic<quint64> m_presenceTransitions {0};
     std::function<QByteArray()> m_extra;
 };
 

@@ -14,6 +14,7 @@
 #include "server/http/Metrics.h"
 #include "server/http/MetricsListener.h"
 #include "server/http/PhotoCodec.h"
+#include "server/http/PresenceService.h"
 #include "server/storage/Storage.h"
 
 #include <QCommandLineParser>
@@ -21,6 +22,7 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -269,11 +271,15 @@ int runServeCommand(const QStringList &arguments)
         QStringLiteral("Run ldap-sync with the directory options every MINUTES in the background (and once at "
                        "start)."),
         QStringLiteral("MINUTES"));
+    const QCommandLineOption presenceOfflineOption(
+        QStringLiteral("presence-offline-after"),
+        QStringLiteral("Show a member offline when none of their clients was connected for SECONDS (default 120)."),
+        QStringLiteral("SECONDS"));
     const Cli::LdapOptions ldapOptions;
-    parser.addOptions({listenOption, dataDirOption, databaseOption, certOption, keyOption, threadsOption, workersOption,
-                       trustedProxyOption, defaultVisibilityOption, lockedVisibilityOption, metricsListenOption,
-                       maxConnectionsOption, messageRateOption, databasePasswordOption, authOption, userFilterOption,
-                       syncIntervalOption});
+    parser.addOptions({presenceOfflineOption, listenOption, dataDirOption, databaseOption, certOption, keyOption,
+                       threadsOption, workersOption, trustedProxyOption, defaultVisibilityOption,
+                       lockedVisibilityOption, metricsListenOption, maxConnectionsOption, messageRateOption,
+                       databasePasswordOption, authOption, userFilterOption, syncIntervalOption});
     ldapOptions.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
 
@@ -320,6 +326,9 @@ int runServeCommand(const QStringList &arguments)
     int httpThreads = qBound(1, QThread::idealThreadCount(), 8);
     if (!readNumber(parser, threadsOption, 1, 64, &httpThreads))
         return fail(QStringLiteral("--http-threads expects a number from 1 to 64."));
+    int presenceOfflineAfter = 120;
+    if (!readNumber(parser, presenceOfflineOption, 1, 24 * 60 * 60, &presenceOfflineAfter))
+        return fail(QStringLiteral("--presence-offline-after expects a number of seconds from 1 to 86400."));
     int maxConnections = HttpThread::DefaultMaxConnections;
     if (!readNumber(parser, maxConnectionsOption, 1, 1'000'000, &maxConnections))
         return fail(QStringLiteral("--max-connections expects a number from 1 to 1000000."));
@@ -421,6 +430,19 @@ int runServeCommand(const QStringList &arguments)
     pool.setMaxThreadCount(workers > 0 ? workers : qMax(4, QThread::idealThreadCount() * 2));
     ApiShared shared(storage.get());
     shared.setVisibilityPolicy(visibilityPolicy.value());
+    // Presence writes and the status sweeper run in their own thread, off the HTTP threads.
+    QThread presenceThread;
+    presenceThread.setObjectName(QStringLiteral("presence"));
+    PresenceService presence(storage.get(), &shared, &metrics, std::chrono::seconds(presenceOfflineAfter));
+    presence.moveToThread(&presenceThread);
+    presenceThread.start();
+    QMetaObject::invokeMethod(&presence, &PresenceService::start, Qt::QueuedConnection);
+    const auto stopPresence = qScopeGuard([&presence, &presenceThread] {
+        QMetaObject::invokeMethod(&presence, &PresenceService::stop, Qt::BlockingQueuedConnection);
+        presenceThread.quit();
+        presenceThread.wait();
+    });
+    shared.setPresence(&presence);
     if (auth == u"ldap") {
         auto authenticator =
             std::make_shared<Directory::LdapAuthenticator>(directory->settings, directory->base, userFilter);

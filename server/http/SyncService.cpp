@@ -3,11 +3,15 @@
 
 #include "core/Message.h"
 #include "core/Profile.h"
+#include "core/Status.h"
+#include "core/Validation.h"
 #include "server/http/JsonWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace Colleagues::Server {
 
@@ -33,9 +37,54 @@ std::optional<ApiError> SyncService::cutToViewer(const Session &viewer, QList<Pr
     return std::nullopt;
 }
 
+ApiResult<SyncService::Presence> SyncService::presenceParameter(const QUrlQuery &query)
+{
+    const QString name = QStringLiteral("presence");
+    if (!query.hasQueryItem(name))
+        return Presence::Active;
+    const QString value = query.queryItemValue(name);
+    if (value == u"active")
+        return Presence::Active;
+    if (value == u"idle")
+        return Presence::Idle;
+    return ApiError::make(ApiError::Kind::Malformed, QStringLiteral("malformed"),
+                          QStringLiteral("presence must be active or idle."), name);
+}
+
+ApiResult<QSet<QString>> SyncService::watchParameter(const QUrlQuery &query)
+{
+    const QString name = QStringLiteral("watch");
+    QSet<QString> watched;
+    if (!query.hasQueryItem(name))
+        return watched;
+    const QStringList parts =
+        query.queryItemValue(name, QUrl::FullyDecoded).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (parts.size() > Limits::WatchMax) {
+        return ApiError::make(ApiError::Kind::Malformed, QStringLiteral("too_many"),
+                              QStringLiteral("watch may name at most %1 people.").arg(Limits::WatchMax), name);
+    }
+    for (const QString &part : parts) {
+        const QString username = part.trimmed().toLower();
+        if (!Validation::checkUsername(username).isError())
+            watched.insert(username);
+    }
+    return watched;
+}
+
 bool SyncService::isEmpty(const SyncPage &page)
 {
-    return !page.startOver && page.profiles.isEmpty() && page.removedIds.isEmpty() && page.messages.isEmpty();
+    return !page.startOver && page.profiles.isEmpty() && page.removedIds.isEmpty() && page.messages.isEmpty()
+        && page.statuses.isEmpty();
+}
+
+bool SyncService::concerns(const SyncPage &page, const QString &viewer, const QSet<QString> &watched)
+{
+    if (page.startOver || page.hasMore || !page.profiles.isEmpty() || !page.removedIds.isEmpty()
+        || !page.messages.isEmpty())
+        return true;
+    return std::any_of(page.statuses.cbegin(), page.statuses.cend(), [&](const Status &status) {
+        return status.username == viewer || watched.contains(status.username);
+    });
 }
 
 ApiResult<SyncPage> SyncService::page(const Session &viewer, qint64 cursor, int limit) const
@@ -84,6 +133,10 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString
     w.array(page.profiles, [&w](const Profile &profile) { w.profile(profile); });
     w.raw(",\"removed\":");
     w.array(page.removedIds, [&w](const QString &id) { w.string(id); });
+    w.raw(",\"statuses\":");
+    w.array(page.statuses, [&w](const Status &status) {
+        w.raw(QJsonDocument(Colleagues::toJson(status)).toJson(QJsonDocument::Compact).constData());
+    });
     if (total >= 0) {
         w.raw(",\"total\":");
         w.number(total);

@@ -6,7 +6,9 @@
 #include "server/storage/Storage.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QString>
+#include <QUrlQuery>
 
 namespace Colleagues::Server {
 
@@ -20,13 +22,23 @@ public:
 
     SyncService(Storage *storage, const VisibilityPolicy *policy);
 
+    enum class Presence { Active, Idle };
+    //! The `presence` query parameter: active (the default) or idle; 400 otherwise.
+    static ApiResult<Presence> presenceParameter(const QUrlQuery &query);
+    //! The `watch` query parameter: at most Limits::WatchMax comma-separated usernames (400
+    //! beyond); names that cannot be usernames are ignored, as unknown ones are.
+    static ApiResult<QSet<QString>> watchParameter(const QUrlQuery &query);
+
     //! The changes after \a cursor visible to \a viewer (blocking), each profile as the viewer
     //! may see it (VisibilityPolicy). Skips over stretches of changes the viewer may not see, so
     //! an empty page with has_more never comes back.
     ApiResult<SyncPage> page(const Session &viewer, qint64 cursor, int limit) const;
 
     static bool isEmpty(const SyncPage &page);
-    //! `{"profiles", "removed", "messages", "next", "has_more"}` or `{"start_over": true, ...}`.
+    //! Whether \a page must end a held request of \a viewer at once: anything but statuses of
+    //! people the viewer neither is nor watches (those wait for the next page).
+    static bool concerns(const SyncPage &page, const QString &viewer, const QSet<QString> &watched);
+    //! `{"profiles", "removed", "messages", "statuses", "next", "has_more"}` or `{"start_over": true, ...}`.
     //! \a total, when >= 0, is the directory's size, sent with the first page of a first sync
     //! so that clients can show progress (n of total). \a vocabularyVersion, when not empty, is
     //! sent as "vocabulary_version" (clients fetch the vocabulary when theirs differs).

@@ -152,6 +152,46 @@ bool insertProfiles(Transaction &tx, const QList<Profile> &profiles, qint64 sequ
 
 } // namespace
 
+namespace {
+
+const QString WatermarkSuffix = QStringLiteral(":watermark");
+const QString FullSyncSuffix = QStringLiteral(":full_sync_at");
+
+//! Writes the sync state of \a options (DirectoryApply::stateKey) in \a tx.
+Expected<bool> keepDirectoryState(Transaction &tx, const DirectoryApply &options)
+{
+    Query upsert(tx.connection(),
+                 QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?)"
+                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    const auto keep = [&](const QString &suffix, qint64 value) {
+        if (value < 0)
+            return true;
+        const bool ok = upsert.exec({options.stateKey + suffix, value});
+        upsert.finish();
+        return ok;
+    };
+    if (!keep(WatermarkSuffix, options.watermark) || !keep(FullSyncSuffix, options.complete ? options.syncedAt : -1))
+        return tx.fail(u"keeping the directory's sync state", upsert.error());
+    return true;
+}
+
+} // namespace
+
+Expected<DirectoryState> ProfileTable::directoryState(const QString &key)
+{
+    Query q(m_database, QStringLiteral("SELECT key, value FROM sync_state WHERE key IN (?, ?)"));
+    if (!q.exec({key + WatermarkSuffix, key + FullSyncSuffix}))
+        return q.fail(u"reading the directory's sync state");
+    DirectoryState state;
+    while (q.next()) {
+        if (q.text(0).endsWith(WatermarkSuffix))
+            state.watermark = q.int64(1);
+        else
+            state.fullSyncAt = q.int64(1);
+    }
+    return state;
+}
+
 Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPerson> &people,
                                                         const DirectoryApply &options)
 {
@@ -180,59 +220,75 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
                                            q.text(5) == QLatin1String("admin")});
         }
     }
-    // Of each profile only what the comparison needs (the owned fields; id and manager for
-    // removals): the full row is read for the few that change.
-    static const QStringList columns {QStringLiteral("display_name"), QStringLiteral("email"),
-                                      QStringLiteral("title"),        QStringLiteral("department"),
-                                      QStringLiteral("location"),     QStringLiteral("time_zone"),
-                                      QStringLiteral("phone"),        QStringLiteral("bio"),
-                                      QStringLiteral("skills"),       QStringLiteral("interests")};
-    QStringList owned;
-    for (const QString &column : columns) {
-        if (options.fields.contains(column))
-            owned.append(column);
-    }
-    QHash<QString, StoredProfile> profiles; // partial rows, see above
-    profiles.reserve(people.size() + 16);
-    {
-        Query q(c,
-                QStringLiteral("SELECT id, username, deleted, manager%1 FROM profiles")
-                    .arg(owned.isEmpty() ? QString() : QStringLiteral(", ") + owned.join(QStringLiteral(", "))));
-        if (!q.exec())
-            return tx.fail(u"reading the profiles", q.error());
-        while (q.next()) {
-            StoredProfile stored;
-            Profile &p = stored.profile;
-            p.id = q.text(0);
-            p.username = q.text(1);
-            stored.deleted = q.value(2).toBool();
-            p.manager = q.text(3);
-            for (int i = 0; i < owned.size(); ++i) {
-                const QString &column = owned.at(i);
-                const QString value = q.text(4 + i);
-                if (column == u"display_name")
-                    p.displayName = value;
-                else if (column == u"email")
-                    p.email = value;
-                else if (column == u"title")
-                    p.title = value;
-                else if (column == u"department")
-                    p.department = value;
-                else if (column == u"location")
-                    p.location = value;
-                else if (column == u"time_zone")
-                    p.timeZone = value;
-                else if (column == u"phone")
-                    p.phone = value;
-                else if (column == u"bio")
-                    p.bio = value;
-                else if (column == u"skills")
-                    p.skills = skillsFromJson(value);
-                else if (column == u"interests")
-                    p.interests = interestsFromJson(value);
+    QHash<QString, StoredProfile> profiles; // partial rows for a complete sync, see below
+    profiles.reserve(options.complete ? people.size() + 16 : people.size() * 2 + 16);
+    // An incremental sync reads the profiles of the people it names, and of those who left.
+    const auto readWhole = [&tx, &profiles](const QString &username) -> Expected<bool> {
+        auto stored = readProfile(tx, username);
+        if (!stored)
+            return stored.error();
+        if (stored.value())
+            profiles.insert(username, std::move(*stored.value()));
+        return true;
+    };
+    if (!options.complete) {
+        for (const DirectoryPerson &person : people) {
+            if (const auto read = readWhole(person.profile.username); !read)
+                return read.error();
+        }
+    } else {
+        // Of each profile only what the comparison needs (the owned fields; id and manager for
+        // removals): the full row is read for the few that change.
+        static const QStringList columns {QStringLiteral("display_name"), QStringLiteral("email"),
+                                          QStringLiteral("title"),        QStringLiteral("department"),
+                                          QStringLiteral("location"),     QStringLiteral("time_zone"),
+                                          QStringLiteral("phone"),        QStringLiteral("bio"),
+                                          QStringLiteral("skills"),       QStringLiteral("interests")};
+        QStringList owned;
+        for (const QString &column : columns) {
+            if (options.fields.contains(column))
+                owned.append(column);
+        }
+        {
+            Query q(c,
+                    QStringLiteral("SELECT id, username, deleted, manager%1 FROM profiles")
+                        .arg(owned.isEmpty() ? QString() : QStringLiteral(", ") + owned.join(QStringLiteral(", "))));
+            if (!q.exec())
+                return tx.fail(u"reading the profiles", q.error());
+            while (q.next()) {
+                StoredProfile stored;
+                Profile &p = stored.profile;
+                p.id = q.text(0);
+                p.username = q.text(1);
+                stored.deleted = q.value(2).toBool();
+                p.manager = q.text(3);
+                for (int i = 0; i < owned.size(); ++i) {
+                    const QString &column = owned.at(i);
+                    const QString value = q.text(4 + i);
+                    if (column == u"display_name")
+                        p.displayName = value;
+                    else if (column == u"email")
+                        p.email = value;
+                    else if (column == u"title")
+                        p.title = value;
+                    else if (column == u"department")
+                        p.department = value;
+                    else if (column == u"location")
+                        p.location = value;
+                    else if (column == u"time_zone")
+                        p.timeZone = value;
+                    else if (column == u"phone")
+                        p.phone = value;
+                    else if (column == u"bio")
+                        p.bio = value;
+                    else if (column == u"skills")
+                        p.skills = skillsFromJson(value);
+                    else if (column == u"interests")
+                        p.interests = interestsFromJson(value);
+                }
+                const QString username = p.username;
+                profiles.emplace(username, std::move(stored));
             }
-            const QString username = p.username;
-            profiles.emplace(username, std::move(stored));
         }
     }
 
@@ -248,6 +304,7 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
                                    " bio = '', skills = '[]', interests = '[]', visibility = '', photo_tag = '',"
                                    " revision = revision + 1, updated_at = ?, change_seq = ? WHERE id = ?"));
     Query deletePhoto(c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
+    Query deleteStatus(c, QStringLiteral("DELETE FROM statuses WHERE username = ?"));
 
     QList<std::pair<QString, QString>> newAccounts; // username, external id
     QList<Profile> newProfiles;
@@ -364,6 +421,12 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
         const auto it = accounts.constFind(username);
         if (it->source != options.source || present.contains(username))
             continue;
+        if (!options.complete) {
+            if (it->disabled)
+                continue; // left before; a complete sync looks at them again
+            if (const auto read = readWhole(username); !read)
+                return read.error();
+        }
         const auto storedProfile = profiles.constFind(username);
         const Profile *live =
             storedProfile != profiles.constEnd() && !storedProfile->deleted ? &storedProfile->profile : nullptr;
@@ -387,6 +450,9 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
             if (!deletePhoto.exec({username}))
                 return tx.fail(u"removing a photo", deletePhoto.error());
             deletePhoto.finish();
+            if (!deleteStatus.exec({username}))
+                return tx.fail(u"removing a status", deleteStatus.error());
+            deleteStatus.finish();
             if (!live->manager.isEmpty())
                 managers.insert(live->manager);
             written.insert(username);
@@ -396,9 +462,13 @@ Expected<DirectoryOutcome> ProfileTable::applyDirectory(const QList<DirectoryPer
         changed = true;
     }
 
-    if (!changed || options.dryRun) {
+    if (options.dryRun || (!changed && options.stateKey.isEmpty())) {
         tx.rollback();
         return outcome;
+    }
+    if (!options.stateKey.isEmpty()) {
+        if (const auto kept = keepDirectoryState(tx, options); !kept)
+            return kept.error();
     }
     if (const auto resent = resendTeams(tx, managers, written); !resent)
         return resent.error();

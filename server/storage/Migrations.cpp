@@ -269,12 +269,55 @@ Migration accountSource()
     return m;
 }
 
+// One status per person (docs/api.md "Status"), replaced in place: what the person chose (chosen,
+// chosen_text, chosen_until, the window ooo_*), what of it applies now (availability, text,
+// until_at, ooo_shown: computed at each change, and again by the sweeper at next_check), the
+// presence the servers saw and when an instance last saw the person connected (seen_at). A
+// change takes the next change sequence value, so sync sends the row as it is now. is_default
+// marks rows a first sync leaves out. Times are milliseconds since the epoch, days YYYY-MM-DD.
+Migration statuses()
+{
+    Migration m;
+    m.version = 7;
+    m.description = QStringLiteral("statuses: presence, availability, status line, out-of-office window");
+    const auto table = [](QStringView integer, QStringView flag) {
+        return QStringList {
+            QStringLiteral("CREATE TABLE statuses ("
+                           " username TEXT PRIMARY KEY,"
+                           " presence TEXT NOT NULL DEFAULT 'offline',"
+                           " seen_at %1 NOT NULL DEFAULT 0,"
+                           " chosen TEXT NOT NULL DEFAULT 'available',"
+                           " chosen_text TEXT NOT NULL DEFAULT '',"
+                           " chosen_until %1,"
+                           " ooo_from TEXT NOT NULL DEFAULT '',"
+                           " ooo_to TEXT NOT NULL DEFAULT '',"
+                           " ooo_note TEXT NOT NULL DEFAULT '',"
+                           " ooo_stand_in TEXT NOT NULL DEFAULT '',"
+                           " availability TEXT NOT NULL DEFAULT 'available',"
+                           " text TEXT NOT NULL DEFAULT '',"
+                           " until_at %1,"
+                           " ooo_shown %2,"
+                           " is_default %2,"
+                           " next_check %1,"
+                           " updated_at %1 NOT NULL,"
+                           " change_seq %1 NOT NULL)")
+                .arg(integer, flag),
+            QStringLiteral("CREATE INDEX statuses_change_seq ON statuses (change_seq)"),
+            QStringLiteral("CREATE INDEX statuses_next_check ON statuses (next_check)"),
+            QStringLiteral("CREATE INDEX statuses_presence_seen ON statuses (presence, seen_at)"),
+        };
+    };
+    m.sqlite = table(u"INTEGER", u"INTEGER NOT NULL DEFAULT 0");
+    m.postgres = table(u"BIGINT", u"BOOLEAN NOT NULL DEFAULT FALSE");
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(),      vocabulary(), visibility(),
-                                       mustChangePassword(), scim(),       accountSource()};
+    static const QList<Migration> all {initialSchema(), vocabulary(),    visibility(), mustChangePassword(),
+                                       scim(),          accountSource(), statuses()};
     return all;
 }
 

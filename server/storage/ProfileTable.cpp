@@ -357,6 +357,10 @@ Expected<bool> ProfileTable::removeProfile(const QString &username)
     Query photo(c, QStringLiteral("DELETE FROM photos WHERE username = ?"));
     if (!photo.exec({username}))
         return tx.fail(u"removing a photo", photo.error());
+    // The status goes with the person; clients drop it with the profile (its tombstone).
+    Query status(c, QStringLiteral("DELETE FROM statuses WHERE username = ?"));
+    if (!status.exec({username}))
+        return tx.fail(u"removing a status", status.error());
     if (!tx.commit())
         return tx.fail(u"committing a profile removal");
     return true;

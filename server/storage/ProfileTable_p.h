@@ -69,6 +69,7 @@ public:
     Expected<bool> resendTeams(Transaction &tx, const QSet<QString> &managers, const QSet<QString> &written);
     //! Storage::applyDirectory() (DirectoryTable.cpp).
     Expected<DirectoryOutcome> applyDirectory(const QList<DirectoryPerson> &people, const DirectoryApply &options);
+    Expected<DirectoryState> directoryState(const QString &key);
 
 private:
     Database &m_database;

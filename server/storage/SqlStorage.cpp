@@ -117,8 +117,13 @@ void SqlStorage::startListening()
                 if (!change)
                     return;
                 emitChanged(change->sequence);
-                if (change->audienceKnown)
-                    Q_EMIT changedFor(change->sequence, change->usernames);
+                if (!change->audienceKnown)
+                    return;
+                // Every value of a commit that took several (a batch of presence changes, read
+                // marks) concerns the same people; a huge range wakes everyone instead.
+                const qint64 first = change->sequence - change->first > 1000 ? change->sequence : change->first;
+                for (qint64 s = first; s <= change->sequence; ++s)
+                    Q_EMIT changedFor(s, change->usernames);
             });
     if (!db.open() || !db.driver()->subscribeToNotification(NotifyChannel))
         qCWarning(lcStorage).noquote() << "cannot listen for other instances' changes:" << db.lastError().text();

@@ -10,6 +10,7 @@
 #include "server/storage/ProfileTable_p.h"
 #include "server/storage/ScimTable_p.h"
 #include "server/storage/SessionTable_p.h"
+#include "server/storage/StatusTable_p.h"
 #include "server/storage/Storage.h"
 #include "server/storage/SyncReader_p.h"
 #include "server/storage/VocabularyTable_p.h"
@@ -73,6 +74,7 @@ public:
     {
         return m_profiles.applyDirectory(people, options);
     }
+    Expected<DirectoryState> directoryState(const QString &key) override { return m_profiles.directoryState(key); }
 
     Expected<bool> createSession(const Session &session) override { return m_sessions.createSession(session); }
     Expected<std::optional<Session>> findSession(const QByteArray &tokenHash) override
@@ -124,6 +126,21 @@ public:
         return m_messages.markRead(reader, other, upToId);
     }
 
+    Expected<Status> findStatus(const QString &username) override { return m_statuses.findStatus(username); }
+    Expected<Status> setStatus(const QString &username, const StatusChoice &choice) override
+    {
+        return m_statuses.setStatus(username, choice);
+    }
+    Expected<QList<StatusChange>> reportPresence(const QList<PresenceReport> &reports) override
+    {
+        return m_statuses.reportPresence(reports);
+    }
+    Expected<QList<StatusChange>> sweepStatuses(const QDateTime &now, const QDateTime &offlineBefore,
+                                                const std::function<bool(const QString &)> &connectedHere) override
+    {
+        return m_statuses.sweep(now, offlineBefore, connectedHere);
+    }
+
     Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) override
     {
         return m_sync.changesSince(viewer, cursor, limit);
@@ -152,6 +169,7 @@ private:
     Internal::ProfileTable m_profiles {m_database};
     Internal::PhotoTable m_photos {m_database};
     Internal::MessageTable m_messages {m_database};
+    Internal::StatusTable m_statuses {m_database};
     Internal::SyncReader m_sync {m_database};
     Internal::VocabularyTable m_vocabulary {m_database};
     Internal::ScimTable m_scim {m_database};

@@ -4,6 +4,7 @@
 #include "core/Expected.h"
 #include "core/Message.h"
 #include "core/Profile.h"
+#include "core/Status.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -105,6 +106,24 @@ struct DirectoryApply
     QSet<QString> keep;
     bool dryRun = false; //!< work out every change, then roll back
     int reportLimit = 20; //!< how many changes DirectoryOutcome::changes lists
+    //! false: the people are only those the directory changed since the last sync, and keep
+    //! names everyone else it still has (an incremental sync); true: the people are everyone.
+    bool complete = true;
+    //! Where the directory's sync state is kept (DirectoryState), written with the changes in
+    //! the same transaction; empty: nowhere.
+    QString stateKey;
+    //! The state to keep under stateKey (its fullSyncAt only for a complete sync).
+    qint64 watermark = -1;
+    qint64 syncedAt = -1;
+};
+
+//! What the last directory sync of one source left behind, for the next one to start from.
+struct DirectoryState
+{
+    //! The first second (since the epoch) whose changes the next sync reads; -1: none yet.
+    qint64 watermark = -1;
+    //! When the last complete sync ran (seconds since the epoch); -1: never.
+    qint64 fullSyncAt = -1;
 };
 
 //! One change applyDirectory() made (or would make).
@@ -153,8 +172,25 @@ struct SyncPage
     QList<Profile> profiles; //!< upserted profiles, in change order
     QList<QString> removedIds; //!< ids of profiles removed (tombstones)
     QList<Message> messages; //!< new messages and messages whose read state changed
+    QList<Status> statuses; //!< statuses changed after the cursor, each person once, as they are now
     qint64 next = 0; //!< the cursor to pass next time
     bool hasMore = false; //!< more changes wait after next
+};
+
+//! What one instance saw of a person's connection, for Storage::reportPresence().
+struct PresenceReport
+{
+    QString username;
+    //! The presence this instance sees (online or away); nullopt: only refresh seen_at.
+    std::optional<Presence> presence;
+    QDateTime seenAt; //!< the last moment this instance saw the person connected
+};
+
+//! A status change Storage made by itself or for a report: whose, and its sequence value.
+struct StatusChange
+{
+    QString username;
+    qint64 sequence = 0;
 };
 
 //! The vocabulary an administrator imported, in the text format of core/Vocabulary.h.
@@ -275,6 +311,8 @@ public:
     //! by the directory. Fails as a whole (nothing changed) when the database fails.
     virtual Expected<DirectoryOutcome> applyDirectory(const QList<DirectoryPerson> &people,
                                                       const DirectoryApply &options) = 0;
+    //! The sync state kept under \a key by the last applyDirectory() that named it.
+    virtual Expected<DirectoryState> directoryState(const QString &key) = 0;
 
     // Sessions (tokens are stored as their SHA-256 only)
     //! Fails with Code::OutOfRange (field "username") when there is no such account.
@@ -346,9 +384,27 @@ public:
     //! Marks messages from \a other to \a reader with id <= upToId as read; returns how many.
     virtual Expected<int> markRead(const QString &reader, const QString &other, qint64 upToId) = 0;
 
+    // Statuses (docs/api.md "Status")
+    //! The person's status as it applies now; the default one when they never had one.
+    virtual Expected<Status> findStatus(const QString &username) = 0;
+    //! Replaces what \a username chose (validated by statusChoiceFromJson()) and returns the
+    //! status as it now applies (window days in the person's profile time zone). Fails with
+    //! Code::OutOfRange, field "out_of_office.stand_in", when the stand-in is not another
+    //! active member.
+    virtual Expected<Status> setStatus(const QString &username, const StatusChoice &choice) = 0;
+    //! Records, in one transaction, what this instance saw: a presence that differs from the
+    //! stored one is written (a new sequence value), seen_at always. Returns the changes.
+    virtual Expected<QList<StatusChange>> reportPresence(const QList<PresenceReport> &reports) = 0;
+    //! Turns offline whoever no instance saw connected since \a offlineBefore (but those
+    //! \a connectedHere says this instance has), and applies until expiry and windows that
+    //! started or ended by \a now. Returns the changes.
+    virtual Expected<QList<StatusChange>> sweepStatuses(const QDateTime &now, const QDateTime &offlineBefore,
+                                                        const std::function<bool(const QString &)> &connectedHere) = 0;
+
     // Sync
-    //! What \a viewer may see after \a cursor: every profile change and the viewer's own
-    //! messages (sent or received, including read-state changes), in sequence order, at most
+    //! What \a viewer may see after \a cursor: every profile change, the viewer's own
+    //! messages (sent or received, including read-state changes) and every status change (a
+    //! full sync leaves out default statuses), in sequence order, at most
     //! \a limit items (clamped to 1..10000) in all. Cursor 0 is a full sync. A cursor older
     //! than the newest purged removal, or newer than the sequence, gets startOver.
     virtual Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
@@ -416,6 +472,13 @@ private:
     QStringList m_usernames;
     const ChangeAudience *m_outer;
 };
+
+//! How a ChangeAudience (and a long-poll hint) names a change of \a username's status: it concerns
+//! the person and everyone watching them ("~username"; usernames never start with "~").
+inline QString statusAudience(const QString &username)
+{
+    return QLatin1Char('~') + username;
+}
 
 //! "member" or "admin".
 QString roleName(Role role);

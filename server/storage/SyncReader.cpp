@@ -5,9 +5,11 @@
 #include "server/storage/Database_p.h"
 #include "server/storage/Query_p.h"
 #include "server/storage/SqlHelpers_p.h"
+#include "server/storage/StatusTable_p.h"
 #include "server/storage/Transaction_p.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace Colleagues::Server::Internal {
 
@@ -58,6 +60,7 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     };
     QList<ProfileRow> profiles;
     QList<MessageRow> messages;
+    QList<StatusRow> statuses;
     {
         Query q(c,
                 QStringLiteral("SELECT %1 FROM profiles WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
@@ -83,27 +86,49 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
             row.message = messageFromRow(q, &row.seq);
         }
     }
+    {
+        // One row per person, so each person comes at most once. A full sync leaves out the
+        // statuses that are the default (clients assume it).
+        Query q(c,
+                QStringLiteral("SELECT %1 FROM statuses WHERE change_seq > ?%2 ORDER BY change_seq LIMIT ?")
+                    .arg(StatusColumns, cursor == 0 ? QStringLiteral(" AND is_default = FALSE") : QString()));
+        if (!q.exec({cursor, limit + 1}))
+            return tx.fail(u"reading changed statuses", q.error());
+        while (q.next())
+            statuses.append(statusFromRow(q));
+    }
     tx.rollback(); // read only
 
-    // Merge the two lists in sequence order, up to the limit.
+    // Merge the three lists in sequence order, up to the limit.
     qsizetype pi = 0;
     qsizetype mi = 0;
+    qsizetype si = 0;
     qint64 last = cursor;
-    for (int taken = 0; taken < limit && (pi < profiles.size() || mi < messages.size()); ++taken) {
-        if (mi >= messages.size() || (pi < profiles.size() && profiles.at(pi).seq < messages.at(mi).seq)) {
+    constexpr qint64 None = std::numeric_limits<qint64>::max();
+    for (int taken = 0; taken < limit; ++taken) {
+        const qint64 p = pi < profiles.size() ? profiles.at(pi).seq : None;
+        const qint64 m = mi < messages.size() ? messages.at(mi).seq : None;
+        const qint64 st = si < statuses.size() ? statuses.at(si).changeSeq : None;
+        if (p == None && m == None && st == None)
+            break;
+        if (p <= m && p <= st) {
             ProfileRow &row = profiles[pi++];
             if (row.removed)
                 page.removedIds.append(row.profile.id);
             else
                 page.profiles.append(std::move(row.profile));
             last = row.seq;
-        } else {
+        } else if (m <= st) {
             MessageRow &row = messages[mi++];
             page.messages.append(std::move(row.message));
             last = row.seq;
+        } else {
+            StatusRow &row = statuses[si++];
+            page.statuses.append(std::move(row.status));
+            last = row.changeSeq;
         }
     }
-    page.hasMore = pi < profiles.size() || mi < messages.size();
+    page.hasMore = pi < profiles.size() || mi < messages.size() || si < statuses.size();
     // Nothing more is visible to this viewer up to the sequence read in this snapshot, so an
     // exhausted page may skip past other people's messages up to it.
     page.next = page.hasMore ? last : *latest;

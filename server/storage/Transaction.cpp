@@ -58,13 +58,17 @@ std::optional<qint64> Transaction::takeSequence(int count)
         m_error = query.error();
         return std::nullopt;
     }
+    if (m_firstSequence == 0)
+        m_firstSequence = *last - count + 1;
     m_lastSequence = *last;
     return *last - count + 1;
 }
 
-QString notifyPayload(qint64 sequence, const QStringList *audience)
+QString notifyPayload(qint64 first, qint64 sequence, const QStringList *audience)
 {
     QString payload = QString::number(sequence);
+    if (first > 0 && first < sequence)
+        payload += QStringLiteral(" #") + QString::number(first);
     if (!audience)
         return payload;
     if (audience->isEmpty())
@@ -83,10 +87,18 @@ std::optional<NotifiedChange> parseNotifyPayload(const QString &payload)
         return std::nullopt;
     NotifiedChange change;
     change.sequence = sequence;
-    if (parts.size() > 1) {
+    change.first = sequence;
+    qsizetype next = 1;
+    if (parts.size() > 1 && parts.at(1).startsWith(QLatin1Char('#'))) {
+        const qint64 first = parts.at(1).mid(1).toLongLong(&ok);
+        if (ok && first > 0 && first <= sequence)
+            change.first = first;
+        next = 2;
+    }
+    if (parts.size() > next) {
         change.audienceKnown = true;
-        if (parts.at(1) != QLatin1String("*"))
-            change.usernames = parts.mid(1);
+        if (parts.at(next) != QLatin1String("*"))
+            change.usernames = parts.mid(next);
     }
     return change;
 }
@@ -97,7 +109,8 @@ bool Transaction::commit()
         if (m_database.isPostgres()) {
             // Delivered to listeners (other server processes) when, and only if, we commit.
             Query notify(*m_connection, QStringLiteral("SELECT pg_notify(?, ?)"));
-            if (!notify.exec({NotifyChannel, notifyPayload(m_lastSequence, ChangeAudience::current())})) {
+            if (!notify.exec(
+                    {NotifyChannel, notifyPayload(m_firstSequence, m_lastSequence, ChangeAudience::current())})) {
                 m_error = notify.error();
                 return false;
             }

@@ -24,11 +24,14 @@ struct Connection;
 //! a transaction that took sequence value n commits before any transaction can take n + 1,
 //! changes become visible in sequence order, and what a writer read is still current when it
 //! commits.
-//! The NOTIFY payload of a commit: "SEQUENCE", "SEQUENCE *" (everyone) or "SEQUENCE user user…".
-QString notifyPayload(qint64 sequence, const QStringList *audience);
+//! The NOTIFY payload of a commit: "SEQUENCE", "SEQUENCE *" (everyone) or "SEQUENCE user user…";
+//! a commit that took several values adds "#FIRST" after SEQUENCE (the last one), which older
+//! servers read as a username nobody has.
+QString notifyPayload(qint64 first, qint64 sequence, const QStringList *audience);
 
 struct NotifiedChange
 {
+    qint64 first = 0; //!< the first sequence value of the commit (== sequence for one)
     qint64 sequence = 0;
     bool audienceKnown = false;
     QStringList usernames; //!< empty with audienceKnown: everyone
@@ -74,6 +77,7 @@ private:
     Connection *m_connection;
     Kind m_kind;
     bool m_active = false;
+    qint64 m_firstSequence = 0;
     qint64 m_lastSequence = 0;
     QSqlError m_error;
 };

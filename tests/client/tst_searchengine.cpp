@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void corrections();
     void lightRows();
     void queryErrors();
+    void availableFirst();
     void json();
     void storeNotOpen();
     void followsOtherConnections();
@@ -383,6 +385,79 @@ void TestSearchEngine::queryErrors()
     QCOMPARE(m_engine->search(QStringLiteral("\"kubernetes")).total, 5);
     QCOMPARE(m_engine->search(QStringLiteral("kubernetes OR NOT (ruby) NEAR *")).error, QString());
     QCOMPARE(m_engine->search(QStringLiteral("{title}: ^x")).error, QString());
+}
+
+void TestSearchEngine::availableFirst()
+{
+    // Statuses as sync stores them: one row per person who has one.
+    auto setStatus = [this](const QString &username, const QString &presence, const QString &availability) {
+        QSqlQuery q(m_store.database());
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO statuses(username, presence, availability, json) "
+                                 "VALUES(?, ?, ?, '{}')"));
+        q.addBindValue(username);
+        q.addBindValue(presence);
+        q.addBindValue(availability);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    };
+    const SearchPage plain = m_engine->search(QStringLiteral("kubernetes"), 0, 100);
+    QCOMPARE(plain.total, 5);
+    QVERIFY(!plain.understood.availableFirst);
+    const QString last = plain.results.last().username;
+    const QString second = plain.results.at(1).username;
+    // The last one is online and available; the second online but on do-not-disturb; the first
+    // available but away (not online): only the last one is available now.
+    setStatus(last, QStringLiteral("online"), QStringLiteral("available"));
+    setStatus(second, QStringLiteral("online"), QStringLiteral("dnd"));
+    setStatus(plain.results.first().username, QStringLiteral("away"), QStringLiteral("available"));
+
+    const SearchPage preferred = m_engine->search(QStringLiteral("kubernetes available:yes"), 0, 100);
+    QCOMPARE(preferred.error, QString());
+    QVERIFY(preferred.understood.availableFirst);
+    QCOMPARE(preferred.total, plain.total); // no one is hidden
+    QCOMPARE(preferred.results.first().username, last);
+    QVERIFY(preferred.results.first().availableNow);
+    // The others keep their order after them.
+    QStringList rest;
+    for (qsizetype i = 1; i < preferred.results.size(); ++i) {
+        QVERIFY(!preferred.results[i].availableNow);
+        rest.append(preferred.results[i].username);
+    }
+    QStringList plainRest;
+    for (const SearchResult &r : plain.results) {
+        if (r.username != last)
+            plainRest.append(r.username);
+    }
+    QCOMPARE(rest, plainRest);
+    // The available: word is not searched for.
+    QCOMPARE(preferred.understood.terms, plain.understood.terms);
+
+    // The People page's toggle does the same as the filter.
+    SearchRequest request;
+    request.query = QStringLiteral("kubernetes");
+    request.limit = 100;
+    request.preferAvailable = true;
+    const SearchPage toggled = m_engine->search(request);
+    QVERIFY(toggled.understood.availableFirst);
+    QCOMPARE(toggled.results.first().username, last);
+
+    // A status change is seen by the next query, without a directory change.
+    setStatus(last, QStringLiteral("online"), QStringLiteral("out_of_office"));
+    setStatus(second, QStringLiteral("online"), QStringLiteral("available"));
+    const SearchPage after = m_engine->search(QStringLiteral("kubernetes available:yes"), 0, 100);
+    QCOMPARE(after.results.first().username, second);
+    QCOMPARE(after.results.last().username, last);
+
+    // Alone, it lists everyone, available first; "no" asks for nothing; anything else is explained.
+    const SearchPage everyone = m_engine->search(QStringLiteral("available:yes"), 0, 100);
+    QCOMPARE(everyone.total, 20);
+    QCOMPARE(everyone.results.first().username, second);
+    QVERIFY(!m_engine->search(QStringLiteral("kubernetes available:no")).understood.availableFirst);
+    QVERIFY(m_engine->search(QStringLiteral("kubernetes available:maybe")).error.contains(QLatin1String("available:")));
+
+    // Without the toggle, the order is the plain one again.
+    const SearchPage unsorted = m_engine->search(QStringLiteral("kubernetes"), 0, 100);
+    QCOMPARE(unsorted.results.last().username, last);
+    QSqlQuery(m_store.database()).exec(QStringLiteral("DELETE FROM statuses"));
 }
 
 void TestSearchEngine::json()

@@ -91,7 +91,11 @@ void TestAbandonedPolls::vanishedClientsAreForgotten()
     Client writer(m_server->url());
     QCOMPARE(writer.signIn(Writer, QString::fromLatin1(Password)).status, 200);
 
-    // Up to date first, so that a long-poll from here on has nothing to answer with.
+    // Online first (the reader's own status change would end its held syncs), then up to date,
+    // so that a long-poll from here on has nothing to answer with.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        reader.get(QStringLiteral("/api/v1/me/status")).json().value(QStringLiteral("presence")).toString(),
+        QStringLiteral("online"), 10000);
     qint64 cursor = 0;
     for (;;) {
         const Response r = reader.get(QStringLiteral("/api/v1/sync?since=%1&limit=5000").arg(cursor));

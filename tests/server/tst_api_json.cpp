@@ -119,19 +119,31 @@ void TestApiJson::syncPage()
     m.body = u"hi"_qs;
     m.sentAt = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
     page.messages = {m};
+    Status away;
+    away.username = u"grace"_qs;
+    away.presence = Presence::Away;
+    away.availability = Availability::OutOfOffice;
+    away.text = u"Back \"soon\" \u00e9"_qs;
+    away.until = QDateTime::fromMSecsSinceEpoch(1700000100000, Qt::UTC);
+    away.outOfOffice = OutOfOffice {QDate(2026, 12, 21), QDate(2027, 1, 4), u"Line one\nline two"_qs, u"ada"_qs};
+    away.updatedAt = QDateTime::fromMSecsSinceEpoch(1700000000456, Qt::UTC);
+    Status plain;
+    plain.username = u"zoe"_qs;
+    page.statuses = {away, plain};
     page.next = 123456;
     page.hasMore = true;
 
-    QJsonArray profiles, messages;
+    QJsonArray profiles, messages, statuses;
     for (const Profile &p : page.profiles)
         profiles.append(toJson(p));
     for (const Message &x : page.messages)
         messages.append(toJson(x));
-    const QJsonObject expected {{u"profiles"_qs, profiles},
-                                {u"removed"_qs, QJsonArray::fromStringList(page.removedIds)},
-                                {u"messages"_qs, messages},
-                                {u"next"_qs, page.next},
-                                {u"has_more"_qs, page.hasMore}};
+    for (const Status &x : page.statuses)
+        statuses.append(toJson(x));
+    const QJsonObject expected {
+        {u"profiles"_qs, profiles}, {u"removed"_qs, QJsonArray::fromStringList(page.removedIds)},
+        {u"messages"_qs, messages}, {u"statuses"_qs, statuses},
+        {u"next"_qs, page.next},    {u"has_more"_qs, page.hasMore}};
     QCOMPARE(SyncService::toJson(page), viaQt(expected));
 
     SyncPage empty;
@@ -140,6 +152,7 @@ void TestApiJson::syncPage()
              (QJsonObject {{u"profiles"_qs, QJsonArray()},
                            {u"removed"_qs, QJsonArray()},
                            {u"messages"_qs, QJsonArray()},
+                           {u"statuses"_qs, QJsonArray()},
                            {u"next"_qs, 5},
                            {u"has_more"_qs, false}}));
     // With the vocabulary version (and the first page's total): still what Qt would write.

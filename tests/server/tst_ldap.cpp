@@ -3,6 +3,7 @@
 // limit, so only paged searches read them all), on SQLite and PostgreSQL.
 
 #include "server/directory/DirectoryMap.h"
+#include "server/directory/DirectorySync.h"
 #include "server/directory/LdapAuthenticator.h"
 #include "server/directory/LdapConnection.h"
 #include "tests/support/BackendEnvironments.h"
@@ -12,7 +13,9 @@
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Colleagues;
@@ -48,6 +51,7 @@ private Q_SLOTS:
 
     // Without a directory
     void filterValuesAreEscaped();
+    void generalizedTimes();
     void mapFiles();
 
     // In this order, on each backend's own slapd
@@ -57,6 +61,7 @@ private Q_SLOTS:
     void syncReadsEveryPage();
     void resyncAfterLdapModify();
     void deletedPeopleAreDisabled();
+    void incrementalSyncReadsWhatChanged();
     void failedRunChangesNothing();
     void signInByBind();
     void directoryDownAnswers503();
@@ -74,7 +79,8 @@ void TestLdap::initTestCase()
 {
     if (!Slapd::isInstalled())
         QSKIP("slapd is not installed (Debian: apt install slapd ldap-utils)");
-    m_people = peopleLdif(People);
+    // A directory that has been there a while: its entries last changed a day ago.
+    m_people = peopleLdif(People, QDateTime::currentDateTimeUtc().addDays(-1));
 }
 
 void TestLdap::initTestCase_data()
@@ -85,6 +91,7 @@ void TestLdap::initTestCase_data()
 void TestLdap::init()
 {
     if (QByteArray(QTest::currentTestFunction()) == "filterValuesAreEscaped"
+        || QByteArray(QTest::currentTestFunction()) == "generalizedTimes"
         || QByteArray(QTest::currentTestFunction()) == "mapFiles")
         return;
     std::unique_ptr<Env> env = m_envs.enter();
@@ -130,6 +137,24 @@ void TestLdap::filterValuesAreEscaped()
     QVERIFY(LdapAuthenticator::checkUserFilter(u"(uid=ada)"_qs).contains(u"%s"_qs));
     QCOMPARE(LdapConnection::normalizeDn(u"CN=Ada Lovelace, OU=People,DC=Example"_qs),
              u"cn=ada lovelace,ou=people,dc=example"_qs);
+}
+
+void TestLdap::generalizedTimes()
+{
+    using Server::Directory::parseGeneralizedTime;
+    const qint64 noon = QDateTime(QDate(2026, 12, 4), QTime(11, 22, 33), Qt::UTC).toSecsSinceEpoch();
+    QCOMPARE(parseGeneralizedTime(u"20261204112233Z"), noon); // OpenLDAP
+    QCOMPARE(parseGeneralizedTime(u"20261204112233.0Z"), noon); // Active Directory
+    QCOMPARE(parseGeneralizedTime(u"20261204112233,123456Z"), noon);
+    QCOMPARE(parseGeneralizedTime(u"20261204122233+0100"), noon);
+    QCOMPARE(parseGeneralizedTime(u"20261204062233-05"), noon);
+    QCOMPARE(parseGeneralizedTime(u"202612041122Z"), noon - 33);
+    QCOMPARE(parseGeneralizedTime(u"2026120411Z"), noon - 22 * 60 - 33);
+    for (const QString &bad :
+         {u""_qs, u"20261204112233"_qs, u"2026120411223Z"_qs, u"20261304112233Z"_qs, u"20261204112260Z"_qs,
+          u"20261204112233+2400"_qs, u"20261204112233+01:00"_qs, u"20261204112233ZZ"_qs, u"yesterday"_qs}) {
+        QVERIFY2(parseGeneralizedTime(bad) < 0, qPrintable(bad));
+    }
 }
 
 void TestLdap::mapFiles()
@@ -290,10 +315,15 @@ void TestLdap::syncReadsEveryPage()
     // Disabled in the directory: no account, no profile.
     QVERIFY(!storage.findAccount(GeneratedPeople::uid(GeneratedPeople::Disabled)).value().has_value());
 
-    // Again: nothing to do.
+    // Again: nothing to do, and nothing to read whole — the entries' last change was long before
+    // the first run began.
     const CliRun again = sync();
-    QVERIFY2(again.out.contains(u"0 created, 0 updated, 0 disabled, 0 enabled, %1 unchanged"_qs.arg(People - 1)),
+    QVERIFY2(again.out.contains(u"Read 0 entries changed since"_qs), qPrintable(again.out));
+    QVERIFY2(again.out.contains(u"0 created, 0 updated, 0 disabled, 0 enabled, 0 unchanged, 0 skipped"_qs),
              qPrintable(again.out));
+    const CliRun full = sync({u"--full"_qs});
+    QVERIFY2(full.out.contains(u"0 created, 0 updated, 0 disabled, 0 enabled, %1 unchanged"_qs.arg(People - 1)),
+             qPrintable(full.out));
 }
 
 void TestLdap::resyncAfterLdapModify()
@@ -369,6 +399,68 @@ void TestLdap::deletedPeopleAreDisabled()
     const auto admin = storage.findAccount(u"admin"_qs).value();
     QVERIFY(admin && !admin->disabled && admin->source.isEmpty());
     QVERIFY(storage.findProfile(u"admin"_qs).value().has_value());
+}
+
+void TestLdap::incrementalSyncReadsWhatChanged()
+{
+    // The syncs before this one left a watermark: this run reads whole only what changed since
+    // (modifyTimestamp has whole seconds, so changes of the previous run's last second come too).
+    Server::Storage &storage = env().db->storage();
+    const CliRun before = sync();
+    QVERIFY2(before.succeeded(), qPrintable(before.describe()));
+    QVERIFY2(before.out.contains(u"entries changed since"_qs), qPrintable(before.out));
+
+    // A new person whose manager did not change: the manager's DN comes from the names-only read.
+    const QString newcomer = u"nina.newcomer"_qs;
+    QByteArray changes = Slapd::ldifLine("dn", u"cn=Nina Newcomer,ou=people,dc=example,dc=com"_qs)
+        + "changetype: add\nobjectClass: inetOrgPerson\ncn: Nina Newcomer\nsn: Newcomer\n"
+        + Slapd::ldifLine("uid", newcomer) + Slapd::ldifLine("displayName", u"Nina Newcomer"_qs)
+        + Slapd::ldifLine("manager", GeneratedPeople::dn(7)) + "\n";
+    changes +=
+        Slapd::ldifLine("dn", GeneratedPeople::dn(70)) + "changetype: modify\nreplace: title\ntitle: Cartographer\n\n";
+    // Someone who leaves: no changed entry tells, only the names-only read.
+    changes += Slapd::ldifLine("dn", GeneratedPeople::dn(1600)) + "changetype: delete\n\n";
+    const CliRun modified = env().slapd->modify(changes);
+    QVERIFY2(modified.succeeded(), qPrintable(modified.describe()));
+
+    const CliRun run = sync();
+    QVERIFY2(run.succeeded(), qPrintable(run.describe()));
+    const QRegularExpression line(u"Read (\\d+) entries changed since (\\S+) \\(and the others' names\\): "
+                                  "1 created, 1 updated, 1 disabled, 0 enabled"_qs);
+    const QRegularExpressionMatch match = line.match(run.out);
+    QVERIFY2(match.hasMatch(), qPrintable(run.out));
+    // Far fewer than the directory: only the changes (and the previous run's last second).
+    QVERIFY2(match.captured(1).toInt() < People / 4, qPrintable(run.out));
+    // The generated entries and the one without a username, less two who left, plus Nina.
+    const int entries = People + 1 - 2 + 1;
+    QVERIFY2(run.out.contains(u"%1 entries in the directory."_qs.arg(entries)), qPrintable(run.out));
+
+    QCOMPARE(storage.findProfile(newcomer).value().value().manager, GeneratedPeople::uid(7));
+    QCOMPARE(storage.findProfile(GeneratedPeople::uid(70)).value().value().title, u"Cartographer"_qs);
+    QVERIFY(!storage.findProfile(GeneratedPeople::uid(1600)).value().has_value());
+    QVERIFY(storage.findAccount(GeneratedPeople::uid(1600)).value()->disabled);
+    QVERIFY(storage.findProfile(GeneratedPeople::uid(1234)).value().has_value()); // untouched, still here
+
+    // A dry run moves no watermark; --full reads everything and finds nothing to do.
+    const CliRun dry = sync({u"--dry-run"_qs});
+    QVERIFY2(dry.out.contains(u"0 created, 0 updated, 0 disabled, 0 enabled"_qs), qPrintable(dry.out));
+    const CliRun full = sync({u"--full"_qs});
+    QVERIFY2(full.out.contains(u"Read %1 entries: 0 created, 0 updated, 0 disabled, 0 enabled"_qs.arg(entries)),
+             qPrintable(full.out));
+    QVERIFY(!full.out.contains(u"changed since"_qs));
+
+    // The same directory read with the same fields is the same source, whatever the map file
+    // looks like; another filter is another source, whose first run is complete.
+    QFile otherMap(env().slapd->path(u"other.map"_qs));
+    QVERIFY(otherMap.open(QIODevice::WriteOnly));
+    otherMap.write(testDirectoryMap() + "\n# the same fields, written again\n");
+    otherMap.close();
+    const CliRun sameFields = env().server->run(QStringList {u"ldap-sync"_qs} + env().slapd->connectionArguments()
+                                                + QStringList {u"--map"_qs, otherMap.fileName()});
+    QVERIFY2(sameFields.out.contains(u"changed since"_qs), qPrintable(sameFields.out)); // the same map, in effect
+    const CliRun narrower = sync({u"--filter"_qs, u"(&(objectClass=inetOrgPerson)(uid=*))"_qs, u"--dry-run"_qs});
+    QVERIFY2(narrower.succeeded(), qPrintable(narrower.describe()));
+    QVERIFY2(!narrower.out.contains(u"changed since"_qs), qPrintable(narrower.out));
 }
 
 void TestLdap::failedRunChangesNothing()

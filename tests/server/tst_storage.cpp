@@ -129,6 +129,8 @@ private Q_SLOTS:
     void unserializedSequenceWouldSkip();
     void concurrentWriters();
     void twoInstancesNotifyEachOther();
+    void presenceBatchNamesEveryChange();
+    void statusSweepAndRemoval();
     void databaseFailuresAreErrors();
 
 private:
@@ -268,12 +270,12 @@ void TestStorage::migrationsAreIdempotent()
     {
         auto first = openStorage();
         QVERIFY(first);
-        QCOMPARE(first->schemaVersion(), 6);
+        QCOMPARE(first->schemaVersion(), 7);
         QVERIFY(first->createAccount(u"ada"_qs, "hash", Role::Admin));
     }
     auto second = openStorage();
     QVERIFY(second);
-    QCOMPARE(second->schemaVersion(), 6);
+    QCOMPARE(second->schemaVersion(), 7);
     const auto ada = second->account(u"ada"_qs);
     QVERIFY(ada);
     QCOMPARE(ada->role, Role::Admin);
@@ -313,7 +315,7 @@ void TestStorage::migrationsSurviveConcurrentStarts()
         threads.append(QThread::create([this, &succeeded] {
             auto storage = Storage::create(m_config);
             const auto opened = storage->open();
-            if (opened && storage->schemaVersion() == 6)
+            if (opened && storage->schemaVersion() == 7)
                 succeeded.ref();
             else if (!opened)
                 qWarning() << "concurrent open failed:" << opened.error().message;
@@ -1174,6 +1176,98 @@ void TestStorage::twoInstancesNotifyEachOther()
     QVERIFY(second->importProfile(makeProfile(u"bob"_qs)));
     QVERIFY(firstSpy.wait(5000));
     QCOMPARE(firstSpy.last().first().toLongLong(), second->latestSequence());
+}
+
+void TestStorage::presenceBatchNamesEveryChange()
+{
+    if (!isPostgres())
+        QSKIP("NOTIFY is PostgreSQL's");
+    Storage &first = storage();
+    auto second = openStorage();
+    QVERIFY(second);
+    createAccounts({u"ada"_qs, u"bob"_qs, u"carol"_qs});
+    QSignalSpy spy(second.get(), &Storage::changedFor);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto changes = first.reportPresence({PresenceReport {u"ada"_qs, Presence::Online, now},
+                                               PresenceReport {u"bob"_qs, Presence::Away, now},
+                                               PresenceReport {u"carol"_qs, Presence::Online, now}});
+    QVERIFY(changes);
+    QCOMPARE(changes->size(), 3);
+    // The other instance learns every sequence value of the commit, each naming the three
+    // statuses, so that it wakes their watchers alone (and nobody for a gap).
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 3, 5000);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(spy.at(i).at(0).toLongLong(), changes->at(i).sequence);
+        QCOMPARE(spy.at(i).at(1).toStringList(), (QStringList {u"~ada"_qs, u"~bob"_qs, u"~carol"_qs}));
+    }
+    // The same presence again changes nothing.
+    const auto again = first.reportPresence({PresenceReport {u"ada"_qs, Presence::Online, now.addSecs(1)}});
+    QVERIFY(again);
+    QVERIFY(again->isEmpty());
+}
+
+void TestStorage::statusSweepAndRemoval()
+{
+    Storage &s = storage();
+    createAccounts({u"ada"_qs, u"bob"_qs});
+    QVERIFY(s.importProfile(makeProfile(u"ada"_qs)));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime longAgo = now.addSecs(-600);
+    QVERIFY(s.reportPresence({PresenceReport {u"ada"_qs, Presence::Online, longAgo},
+                              PresenceReport {u"bob"_qs, Presence::Online, longAgo}}));
+    // Nobody saw ada for ten minutes: offline; bob is connected to this instance: kept.
+    auto swept = s.sweepStatuses(now, now.addSecs(-120), [](const QString &name) { return name == u"bob"_qs; });
+    QVERIFY(swept);
+    QCOMPARE(swept->size(), 1);
+    QCOMPARE(swept->first().username, u"ada"_qs);
+    QCOMPARE(s.findStatus(u"ada"_qs)->presence, Presence::Offline);
+    QCOMPARE(s.findStatus(u"bob"_qs)->presence, Presence::Online);
+
+    // until and a window, applied by the sweeper as time passes (its clock is a parameter).
+    StatusChoice choice;
+    choice.availability = Availability::Dnd;
+    choice.text = u"Focus"_qs;
+    choice.until = now.addSecs(3600);
+    // Two days ahead: until passes before it starts, whatever the hour.
+    const QDate day = now.date().addDays(2);
+    choice.outOfOffice = OutOfOffice {day, day, u"Off"_qs, u"bob"_qs};
+    const auto set = s.setStatus(u"ada"_qs, choice);
+    QVERIFY(set);
+    QCOMPARE(set->availability, Availability::Dnd);
+    QVERIFY(set->outOfOffice);
+    const auto noStandIn = [&] {
+        StatusChoice c = choice;
+        c.outOfOffice->standIn = u"nobody"_qs;
+        return s.setStatus(u"ada"_qs, c);
+    }();
+    QVERIFY(!noStandIn);
+    QCOMPARE(noStandIn.error().field, u"out_of_office.stand_in"_qs);
+
+    const auto none = [](const QString &) { return false; };
+    const QDateTime past = now.addSecs(-3600);
+    const qint64 before = s.latestSequence();
+    QVERIFY(s.sweepStatuses(now, past, none)->isEmpty()); // nothing due yet
+    QCOMPARE(s.latestSequence(), before);
+    const QDateTime afterUntil = now.addSecs(3601);
+    QVERIFY(!s.sweepStatuses(afterUntil, past, none)->isEmpty());
+    Status status = s.findStatus(u"ada"_qs).value();
+    QCOMPARE(status.availability, Availability::Available);
+    QVERIFY(status.text.isEmpty());
+    QVERIFY(status.outOfOffice);
+    const QDateTime inWindow = day.startOfDay(QTimeZone::utc()).addSecs(60);
+    QVERIFY(!s.sweepStatuses(inWindow, past, none)->isEmpty());
+    QCOMPARE(s.findStatus(u"ada"_qs)->availability, Availability::OutOfOffice);
+    const QDateTime afterWindow = day.addDays(1).startOfDay(QTimeZone::utc());
+    QVERIFY(!s.sweepStatuses(afterWindow, past, none)->isEmpty());
+    status = s.findStatus(u"ada"_qs).value();
+    QCOMPARE(status.availability, Availability::Available);
+    QVERIFY(!status.outOfOffice);
+    QVERIFY(s.sweepStatuses(afterWindow.addDays(1), past, none)->isEmpty());
+
+    // Removing the person removes the status.
+    QVERIFY(s.setStatus(u"ada"_qs, choice));
+    QVERIFY(s.removeProfile(u"ada"_qs).value());
+    QVERIFY(s.findStatus(u"ada"_qs)->isDefault());
 }
 
 void TestStorage::databaseFailuresAreErrors()

@@ -3,6 +3,7 @@
 
 #include "tests/support/Wait.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -274,11 +275,17 @@ QString GeneratedPeople::dn(int index)
     return QStringLiteral("cn=%1,ou=people,dc=example,dc=com").arg(displayName(index));
 }
 
-GeneratedPeople peopleLdif(int count)
+GeneratedPeople peopleLdif(int count, const QDateTime &lastModified)
 {
     GeneratedPeople generated;
     QByteArray &out = generated.ldif;
     out.reserve(count * 400);
+    // slapadd keeps operational attributes it is given (and makes those it is not).
+    QByteArray stamps;
+    if (lastModified.isValid()) {
+        const QByteArray stamp = lastModified.toUTC().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1() + 'Z';
+        stamps = "createTimestamp: " + stamp + "\nmodifyTimestamp: " + stamp + '\n';
+    }
     for (int i = 0; i < count; ++i) {
         const QString name = GeneratedPeople::displayName(i);
         out += Slapd::ldifLine("dn", GeneratedPeople::dn(i));
@@ -301,12 +308,12 @@ GeneratedPeople peopleLdif(int count)
             out += Slapd::ldifLine("manager", GeneratedPeople::dn(manager));
         if (i == GeneratedPeople::Disabled)
             out += "employeeType: disabled\n";
-        out += '\n';
+        out += stamps + '\n';
     }
     generated.people = count;
     // cn and sn are all inetOrgPerson requires; without a uid there is no username.
     out += Slapd::ldifLine("dn", GeneratedPeople::incompleteDn());
-    out += "objectClass: inetOrgPerson\ncn: No Uid\nsn: Uid\nmail: nobody@example.com\n\n";
+    out += "objectClass: inetOrgPerson\ncn: No Uid\nsn: Uid\nmail: nobody@example.com\n" + stamps + '\n';
     return generated;
 }
 

@@ -4,6 +4,7 @@
 #include "tests/support/CliRun.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -103,9 +104,10 @@ struct GeneratedPeople
  * \a count people below ou=people: a management tree (person i reports to (i-1)/5, so chains run
  * down from p00000), names with umlauts, accents and CJK every few entries, skills in
  * businessCategory ("Name:level"), GeneratedPeople::Disabled with employeeType "disabled", and
- * one entry without a uid.
+ * one entry without a uid. With \a lastModified, the entries were created and last changed
+ * then (as in a directory that has been there a while), instead of at slapadd's time.
  */
-GeneratedPeople peopleLdif(int count);
+GeneratedPeople peopleLdif(int count, const QDateTime &lastModified = {});
 
 //! The map the directory tests use: inetOrgPerson, skills from businessCategory, disabled when
 //! employeeType is "disabled".

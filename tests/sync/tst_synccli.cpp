@@ -39,6 +39,7 @@ private Q_SLOTS:
     void passwdAfterAnAdministratorsPassword();
     void loginThroughTheKeychain();
     void killedFirstSyncResumes();
+    void statusSetAndShown();
     void sendWhileTheServerIsDown();
 
 private:
@@ -60,6 +61,75 @@ void TestSyncCli::initTestCase()
 void TestSyncCli::cleanupTestCase()
 {
     m_server.reset();
+}
+
+void TestSyncCli::statusSetAndShown()
+{
+    Run r = login(u"zoe"_qs, u"zoe"_qs);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+
+    // Do not disturb for two hours, with a status line.
+    r = colleagues(
+        QStringList {u"status"_qs, u"--set"_qs, u"dnd"_qs, u"--text"_qs, u"Heads down"_qs, u"--until"_qs, u"2h"_qs}
+        + dataDir(u"zoe"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains(u"zoe: "_qs) && r.out.contains(u"do not disturb until "_qs), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"\"Heads down\""_qs));
+    r = colleagues(QStringList {u"status"_qs, u"--json"_qs} + dataDir(u"zoe"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(u"availability"_qs).toString(), u"dnd"_qs);
+    QCOMPARE(json.value(u"text"_qs).toString(), u"Heads down"_qs);
+    const QDateTime until = QDateTime::fromString(json.value(u"until"_qs).toString(), Qt::ISODateWithMs);
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(until) - 7200) < 120);
+
+    // The server refuses a stand-in who is not a member: said in a sentence, exit code 1.
+    const QString to = QDate::currentDate().addDays(3).toString(Qt::ISODate);
+    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--to"_qs, to, u"--note"_qs,
+                                u"Back on Monday."_qs, u"--stand-in"_qs, u"nobody-here"_qs}
+                   + dataDir(u"zoe"_qs));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"stand-in must be another active member"_qs), qPrintable(r.describe()));
+    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--to"_qs, to, u"--note"_qs,
+                                u"Back on Monday."_qs, u"--stand-in"_qs, u"ada"_qs}
+                   + dataDir(u"zoe"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains(u"out of office"_qs), qPrintable(r.out));
+
+    // Someone else sees it after a sync, with the window, the stand-in and the note.
+    r = login(u"misaki"_qs, u"misaki-status"_qs);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"misaki-status"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    r = colleagues(QStringList {u"status"_qs, u"zoe"_qs} + dataDir(u"misaki-status"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.startsWith(u"zoe: "_qs), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u", out of office"_qs), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"to %1 (stand-in: ada): Back on Monday."_qs.arg(to)), qPrintable(r.out));
+    r = colleagues(QStringList {u"status"_qs, u"zoe"_qs, u"--json"_qs} + dataDir(u"misaki-status"_qs));
+    json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(u"out_of_office"_qs).toObject().value(u"stand_in"_qs).toString(), u"ada"_qs);
+    // Someone without a status has the default one.
+    r = colleagues(QStringList {u"status"_qs, u"grace"_qs, u"--json"_qs} + dataDir(u"misaki-status"_qs));
+    json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(u"availability"_qs).toString(), u"available"_qs);
+
+    // --clear: available, nothing else.
+    r = colleagues(QStringList {u"status"_qs, u"--clear"_qs, u"--json"_qs} + dataDir(u"zoe"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(json.value(u"availability"_qs).toString(), u"available"_qs);
+    QVERIFY(json.value(u"out_of_office"_qs).isNull());
+    QCOMPARE(json.value(u"text"_qs).toString(), QString());
+
+    // Wrong usage: exit code 2, nothing sent.
+    for (const QStringList &wrong :
+         {QStringList {u"--set"_qs, u"sleepy"_qs}, QStringList {u"--text"_qs, u"x"_qs},
+          QStringList {u"--set"_qs, u"dnd"_qs, u"--until"_qs, u"soon"_qs},
+          QStringList {u"--set"_qs, u"out-of-office"_qs}, QStringList {u"--clear"_qs, u"grace"_qs}}) {
+        r = colleagues(QStringList {u"status"_qs} + wrong + dataDir(u"zoe"_qs));
+        QVERIFY2(r.exitCode == 2, qPrintable(wrong.join(u' ') + u": "_qs + r.describe()));
+    }
 }
 
 Run TestSyncCli::login(const QString &user, const QString &dir, bool tokenFile)

@@ -3,6 +3,7 @@
 // and the sync worker's transactions on a real store.
 
 #include "client/ClientStore.h"
+#include "client/search/SearchEngine.h"
 #include "client/sync/ApiClient.h"
 #include "client/sync/Backoff.h"
 #include "client/sync/SyncBatch.h"
@@ -74,6 +75,8 @@ private Q_SLOTS:
     void pagesCommitWithTheirCursor();
     void firstSyncWithRepeatsKeepsTheIndexConsistent();
     void startOverKeepsQueuedWork();
+    void statusesAreStoredAndApplied();
+    void statusesRejects();
 };
 
 void TestSyncUnits::backoffGrowsWithFullJitterUpToTheCap()
@@ -350,6 +353,103 @@ void TestSyncUnits::startOverKeepsQueuedWork()
     QCOMPARE(left[0].message.body, u"queued"_qs);
     QCOMPARE(left[0].state, MessageRecord::State::Pending);
     QCOMPARE(SyncSchema::outboxItems(store.handle()).size(), 1);
+}
+
+namespace {
+QJsonObject statusJson(const QString &username, const QString &presence, const QString &availability,
+                       const QString &text = {})
+{
+    QJsonObject o {{u"username"_qs, username},
+                   {u"presence"_qs, presence},
+                   {u"availability"_qs, availability},
+                   {u"until"_qs, QJsonValue()},
+                   {u"text"_qs, text},
+                   {u"out_of_office"_qs, QJsonValue()},
+                   {u"updated_at"_qs, u"2026-12-04T11:02:13.402Z"_qs}};
+    return o;
+}
+
+QByteArray statusPage(const QJsonArray &profiles, const QJsonArray &statuses, qint64 next)
+{
+    QJsonObject o = QJsonDocument::fromJson(page(profiles, next, false)).object();
+    o.insert(u"statuses"_qs, statuses);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+void TestSyncUnits::statusesAreStoredAndApplied()
+{
+    QTemporaryDir dir;
+    ClientStore store;
+    QVERIFY(store.open(dir.path()));
+    SyncDatabase db(&store);
+    using SyncSchema::PageResult;
+    using SyncSchema::SyncWriter;
+
+    // A window with a stand-in and a note survives the store as the server sent it.
+    QJsonObject away = statusJson(u"grace"_qs, u"away"_qs, u"out_of_office"_qs, u"On leave"_qs);
+    const QDate today = QDate::currentDate();
+    away.insert(u"out_of_office"_qs,
+                QJsonObject {{u"from"_qs, today.toString(Qt::ISODate)},
+                             {u"to"_qs, today.addDays(3).toString(Qt::ISODate)},
+                             {u"note"_qs, u"<b>Back</b> on Monday."_qs},
+                             {u"stand_in"_qs, u"ada"_qs}});
+    const QByteArray first = statusPage({profileJson(u"ada"_qs), profileJson(u"grace"_qs), profileJson(u"misaki"_qs)},
+                                        {away, statusJson(u"ada"_qs, u"online"_qs, u"available"_qs)}, 4);
+    PageResult r = runOn<PageResult>(db, [&](SyncWriter &w) { return w.applyPage(first, 0, u"misaki"_qs); });
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.changedStatuses.size(), 2);
+    QList<Status> stored = SyncSchema::statuses(store.handle());
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored[0].username, u"ada"_qs);
+    QCOMPARE(stored[0].presence, Presence::Online);
+    QCOMPARE(stored[1].username, u"grace"_qs);
+    QCOMPARE(stored[1].availability, Availability::OutOfOffice);
+    QCOMPARE(stored[1].text, u"On leave"_qs);
+    QVERIFY(stored[1].outOfOffice);
+    QCOMPARE(stored[1].outOfOffice->note, u"<b>Back</b> on Monday."_qs);
+    QCOMPARE(stored[1].outOfOffice->standIn, u"ada"_qs);
+    QCOMPARE(stored[1].outOfOffice->to, today.addDays(3));
+
+    // Search ranks the one available now first, without hiding the others.
+    SearchEngine engine(&store);
+    const SearchPage all = engine.search(u"available:yes"_qs, 0, 10);
+    QCOMPARE(all.total, 3);
+    QCOMPARE(all.results.first().username, u"ada"_qs);
+    QVERIFY(all.results.first().availableNow);
+
+    // A change replaces the person's one record; the default status removes it.
+    const QByteArray second = statusPage(
+        {}, {statusJson(u"ada"_qs, u"offline"_qs, u"available"_qs), statusJson(u"grace"_qs, u"online"_qs, u"dnd"_qs)},
+        7);
+    r = runOn<PageResult>(db, [&](SyncWriter &w) { return w.applyPage(second, 4, u"misaki"_qs); });
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    stored = SyncSchema::statuses(store.handle());
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored[0].username, u"grace"_qs);
+    QCOMPARE(stored[0].availability, Availability::Dnd);
+    QVERIFY(!stored[0].outOfOffice);
+    QCOMPARE(engine.search(u"available:yes"_qs, 0, 10).results.first().availableNow, false);
+
+    // A page from a server before statuses has none, and changes none.
+    r = runOn<PageResult>(db, [&](SyncWriter &w) { return w.applyPage(page({}, 8, false), 7, u"misaki"_qs); });
+    QVERIFY(r.error.isEmpty());
+    QVERIFY(r.changedStatuses.isEmpty());
+    QCOMPARE(SyncSchema::statuses(store.handle()).size(), 1);
+
+    // A resync starts from nothing: the server sends again what is not the default.
+    QVERIFY(runOn<bool>(db, [](SyncWriter &w) { return w.resetForResync(); }));
+    QVERIFY(SyncSchema::statuses(store.handle()).isEmpty());
+}
+
+void TestSyncUnits::statusesRejects()
+{
+    // An invalid status fails the page: the cursor must not pass what could not be stored.
+    QJsonObject bad = statusJson(u"grace"_qs, u"online"_qs, u"sleeping"_qs);
+    const Expected<SyncBatch> b = SyncBatch::fromJson(statusPage({}, {bad}, 3));
+    QVERIFY(!b);
+    QVERIFY2(b.error().field.startsWith(u"statuses[0]"_qs), qPrintable(b.error().field));
+    QVERIFY(!SyncBatch::fromJson(statusPage({}, {7}, 3)));
 }
 
 QTEST_GUILESS_MAIN(TestSyncUnits)

@@ -22,6 +22,7 @@
 
 #include "client/ClientStore.h"
 #include "client/sync/Outbox.h"
+#include "client/sync/StatusBook.h"
 #include "client/sync/SyncClient.h"
 #include "core/Validation.h"
 #include "ui/ClientBackend.h"
@@ -43,6 +44,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -254,6 +256,7 @@ private Q_SLOTS:
     void editorTakesMarkupLiterally();
     void markupEverywhereOnTheOtherClient();
     void messageWithMarkup();
+    void statusWithMarkup();
     void trayBodyIsEscapedWhereTheServerReadsMarkup_data();
     void trayBodyIsEscapedWhereTheServerReadsMarkup();
     void conflictDialogShowsMarkupLiterally();
@@ -584,6 +587,65 @@ void TestMarkupInert::markupEverywhereOnTheOtherClient()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     child<FilterButton>(w, u"departmentFilterButton")->clearSelection();
     QVERIFY(replaced.wait(10000));
+}
+
+void TestMarkupInert::statusWithMarkup()
+{
+    // Ada's status line and out-of-office note carry markup; Grace sees them as typed.
+    const QDate today = QDate::currentDate();
+    StatusChoice choice;
+    choice.availability = Availability::OutOfOffice;
+    choice.text = QStringLiteral("<b>away</b> ") + link(QStringLiteral("status"), QStringLiteral("x"));
+    choice.outOfOffice =
+        OutOfOffice {today, today.addDays(2),
+                     QStringLiteral("<i>Back</i> soon ") + img(QStringLiteral("note")) + QStringLiteral(" &amp; &lt;"),
+                     QStringLiteral("zoe")};
+    bool done = false;
+    ApiError failure;
+    QObject context;
+    m_ada->app.sync()->statuses()->setMyStatus(choice, &context, [&](const Status &, const ApiError &e) {
+        failure = e;
+        done = true;
+    });
+    QTRY_VERIFY(done);
+    QVERIFY2(!failure, qPrintable(failure.userMessage));
+
+    MainWindow *w = m_grace->window();
+    w->openConversation(QStringLiteral("ada"));
+    QFrame *banner = child<QFrame>(w, u"awayBanner");
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+    QString painted = paintedText(banner);
+    QVERIFY2(painted.contains(choice.outOfOffice->note), qPrintable(painted));
+    painted = paintedText(child<ChatView>(w, u"chatView"));
+    QVERIFY2(painted.contains(QLatin1String("<b>away</b>")), qPrintable(painted));
+    // The lists: Ada's long name leaves no room to paint the line beside it; their rows' text
+    // for screen readers says it (and is only ever plain text).
+    ConversationsModel *conversations = child<ConversationsModel>(w, u"conversationsModel");
+    const QString conversationText =
+        conversations->index(conversations->rowOf(QStringLiteral("ada"))).data(Qt::AccessibleTextRole).toString();
+    QVERIFY2(conversationText.contains(choice.text), qPrintable(conversationText));
+    QStringList problems = markupInterpreted(w);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+    // The result row's line, and the profile with the note.
+    QVERIFY(search(m_grace->app, QStringLiteral("mallory")));
+    const QString resultText =
+        child<ResultsModel>(w, u"resultsModel")->index(0).data(Qt::AccessibleTextRole).toString();
+    QVERIFY2(resultText.contains(choice.text), qPrintable(resultText));
+    w->showPerson(QStringLiteral("ada"));
+    ProfilePane *pane = child<ProfilePane>(w, u"profilePane");
+    QTRY_VERIFY(child<QLabel>(pane, u"profileOutOfOfficeLabel")->isVisible());
+    painted = paintedText(pane);
+    QVERIFY2(painted.contains(choice.outOfOffice->note) && painted.contains(QLatin1String("<b>away</b>")),
+             qPrintable(painted));
+    problems = markupInterpreted(w);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+
+    // Back to the default, for the tests after this one.
+    done = false;
+    m_ada->app.sync()->statuses()->setMyStatus(StatusChoice {}, &context,
+                                               [&](const Status &, const ApiError &) { done = true; });
+    QTRY_VERIFY(done);
 }
 
 void TestMarkupInert::messageWithMarkup()

@@ -7,6 +7,7 @@
 #include "ui/people/ResultsModel.h"
 #include "ui/people/SearchService.h"
 #include "ui/profile/SkillsModel.h"
+#include "ui/widgets/StatusText.h"
 #include "ui/widgets/Theme.h"
 
 #include <QAbstractItemModelTester>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void avatarColourIsStable();
     void toolTipsShowMarkupLiterally();
     void englishPluralForms();
+    void statusWords();
 
 private:
     QTemporaryDir m_dir;
@@ -240,6 +242,50 @@ void TestUiModels::englishPluralForms()
              QStringLiteral("3 people"));
     QCOMPARE(QCoreApplication::translate("Colleagues::LocalTime", "%n hour(s)", nullptr, 1), QStringLiteral("1 hour"));
     QCOMPARE(QCoreApplication::translate("Colleagues::LocalTime", "%n hour(s)", nullptr, 2), QStringLiteral("2 hours"));
+}
+
+void TestUiModels::statusWords()
+{
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const QDateTime now(QDate(2026, 12, 4), QTime(11, 0), Qt::LocalTime);
+    Status s;
+    s.username = u"grace"_qs;
+    QCOMPARE(StatusText::stateWords(s, now), u"Offline"_qs);
+    QCOMPARE(StatusText::line(s, now), QString()); // nothing to say beside the name
+    QCOMPARE(StatusText::look(s), StatusText::Look::Offline);
+    s.presence = Presence::Online;
+    QCOMPARE(StatusText::description(s, now), u"Available"_qs);
+    QCOMPARE(StatusText::look(s), StatusText::Look::Available);
+    s.presence = Presence::Away;
+    QCOMPARE(StatusText::look(s), StatusText::Look::Away);
+
+    // Do not disturb until a time today: the time alone, in the locale's format.
+    s.availability = Availability::Dnd;
+    s.until = QDateTime(now.date(), QTime(16, 0), Qt::LocalTime).toUTC();
+    QCOMPARE(StatusText::line(s, now), u"Do not disturb until 16:00"_qs);
+    QCOMPARE(StatusText::description(s, now), u"Do not disturb until 16:00 (away)"_qs);
+    QCOMPARE(StatusText::look(s), StatusText::Look::Dnd);
+    s.until = s.until.addDays(1);
+    QCOMPARE(StatusText::line(s, now), u"Do not disturb until tomorrow 16:00"_qs);
+    // The status text is the line; the state stays in the words.
+    s.text = u"<b>Heads down</b>"_qs;
+    QCOMPARE(StatusText::line(s, now), u"<b>Heads down</b>"_qs);
+    QCOMPARE(StatusText::description(s, now), u"Do not disturb until tomorrow 16:00 (away): <b>Heads down</b>"_qs);
+
+    // Out of office until a day: no weekday, no year this year.
+    s = {};
+    s.availability = Availability::OutOfOffice;
+    s.outOfOffice = OutOfOffice {QDate(2026, 12, 1), QDate(2026, 12, 24), {}, {}};
+    QCOMPARE(StatusText::line(s, now), u"Out of office until 24 December"_qs);
+    QCOMPARE(StatusText::look(s), StatusText::Look::OutOfOffice);
+    s.outOfOffice->to = QDate(2027, 1, 4);
+    QCOMPARE(StatusText::line(s, now), u"Out of office until 4 January 2027"_qs);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(StatusText::dayText(QDate(2026, 12, 24), now.date()), u"December 24"_qs);
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(StatusText::dayText(QDate(2026, 12, 24), now.date()), u"24. Dezember"_qs);
+    QLocale::setDefault(saved);
 }
 
 QTEST_MAIN(TestUiModels)

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Takes a screenshot of each main screen of the desktop app, with a demo company on a real
 // local server: scripts/screenshots.sh runs it under Xvfb and writes docs/screenshots/.
+#include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/ui/UiDriver.h"
 
 #include "client/org/OrgChart.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/Session.h"
+#include "client/sync/StatusBook.h"
 #include "client/sync/SyncClient.h"
 #include "ui/ChangePasswordDialog.h"
+#include "ui/ClientBackend.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
@@ -249,6 +252,49 @@ int main(int argc, char *argv[])
         change->grab().save(path);
         err() << "wrote " << path << Qt::endl;
         change->reject();
+    }
+
+    // Availability and status: Grace is out of office with Zoe standing in, Zoe does not want to
+    // be disturbed, Misaki has a status line; Ada opens her chat with Grace.
+    {
+        const QDate today = QDate::currentDate();
+        StatusChoice away;
+        away.availability = Availability::OutOfOffice;
+        away.outOfOffice = OutOfOffice {today, today.addDays(11),
+                                        QStringLiteral("At the conference in Lisbon, back on the 16th. For the "
+                                                       "Kubernetes upgrade, Zoe knows everything I know."),
+                                        QStringLiteral("zoe")};
+        bool set = false;
+        grace.sync()->statuses()->setMyStatus(away, &app, [&](const Status &, const ApiError &) { set = true; });
+        waitUntil([&] { return set; });
+        for (const auto &[user, body] :
+             {std::pair {QStringLiteral("zoe"),
+                         QJsonObject {{QStringLiteral("availability"), QStringLiteral("dnd")},
+                                      {QStringLiteral("until"),
+                                       QDateTime::currentDateTimeUtc().addSecs(3 * 3600).toString(Qt::ISODateWithMs)}}},
+              std::pair {QStringLiteral("misaki"),
+                         QJsonObject {{QStringLiteral("availability"), QStringLiteral("available")},
+                                      {QStringLiteral("text"), QStringLiteral("Migrating billing to Postgres")}}}}) {
+            Client client(server.url());
+            client.signIn(user, ServerProcess::demoPassword(user));
+            client.putJson(QStringLiteral("/api/v1/me/status"), body);
+        }
+        waitUntil([&] { return ada.backend()->status(QStringLiteral("misaki")).text.startsWith(u"Migrating"); });
+        window->openConversation(QStringLiteral("grace"));
+        waitUntil([&] { return child<QWidget>(window, u"awayBanner")->isVisible(); });
+        QTest::qWait(200);
+        save(window, out, QStringLiteral("17-out-of-office"));
+        window->showSection(MainWindow::Section::People);
+        search(ada, QStringLiteral("kubernetes"));
+        child<QToolButton>(window, u"availableFirstButton")->setChecked(true);
+        QTest::qWait(300);
+        // The top of the list, where the people available now are.
+        auto *list = child<QListView>(window, u"resultsListView");
+        list->setCurrentIndex(list->model()->index(0, 0));
+        list->scrollToTop();
+        QTest::qWait(300);
+        save(window, out, QStringLiteral("18-status-in-results"));
+        child<QToolButton>(window, u"availableFirstButton")->setChecked(false);
     }
 
     // The same screens in a dark palette.

@@ -13,10 +13,12 @@
 #include "ui/widgets/LinkButton.h"
 #include "ui/widgets/LocalTime.h"
 #include "ui/widgets/PlainLabel.h"
+#include "ui/widgets/StatusText.h"
 #include "ui/widgets/Theme.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -59,7 +61,20 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     auto *names = new QVBoxLayout;
     names->setSpacing(0);
     m_nameLabel = headingLabel(QString(), header, 1.12, QStringLiteral("chatNameLabel"));
-    names->addWidget(m_nameLabel);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->setSpacing(Theme::SpaceS + 2);
+    nameRow->addWidget(m_nameLabel);
+    m_presenceDot = new PresenceDot(header);
+    m_presenceDot->setObjectName(QStringLiteral("chatPresenceDot"));
+    nameRow->addWidget(m_presenceDot, 0, Qt::AlignVCenter);
+    m_statusLabel = plainLabel(header, QStringLiteral("chatStatusLabel"));
+    m_statusLabel->setForegroundRole(QPalette::PlaceholderText);
+    QFont italic = Theme::scaledFont(font(), 0.9);
+    italic.setItalic(true);
+    m_statusLabel->setFont(italic);
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    nameRow->addWidget(m_statusLabel, 1);
+    names->addLayout(nameRow);
     m_detailLabel = plainLabel(header, QStringLiteral("chatDetailLabel"));
     m_detailLabel->setForegroundRole(QPalette::PlaceholderText);
     m_detailLabel->setFont(Theme::scaledFont(font(), 0.9));
@@ -112,6 +127,37 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     m_stack->addWidget(m_emptyLabel);
     layout->addWidget(m_stack, 1);
 
+    // Before writing to someone who is away or does not want to be disturbed: what they said,
+    // and the one who stands in for them.
+    m_awayBanner = new QFrame(this);
+    m_awayBanner->setObjectName(QStringLiteral("awayBanner"));
+    m_awayBanner->setAutoFillBackground(true);
+    m_awayBanner->setFrameShape(QFrame::StyledPanel);
+    auto *bannerLayout = new QHBoxLayout(m_awayBanner);
+    bannerLayout->setContentsMargins(Theme::SpaceL, Theme::SpaceM, Theme::SpaceL, Theme::SpaceM);
+    bannerLayout->setSpacing(Theme::SpaceL);
+    auto *bannerText = new QVBoxLayout;
+    bannerText->setSpacing(Theme::SpaceXS);
+    m_awayTitleLabel = plainLabel(m_awayBanner, QStringLiteral("awayBannerTitleLabel"));
+    m_awayTitleLabel->setFont(Theme::scaledFont(font(), 1.0, QFont::DemiBold));
+    m_awayTitleLabel->setWordWrap(true);
+    bannerText->addWidget(m_awayTitleLabel);
+    m_awayNoteLabel = plainLabel(m_awayBanner, QStringLiteral("awayBannerNoteLabel"));
+    m_awayNoteLabel->setWordWrap(true);
+    m_awayNoteLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bannerText->addWidget(m_awayNoteLabel);
+    bannerLayout->addLayout(bannerText, 1);
+    m_standInButton = new QPushButton(m_awayBanner);
+    m_standInButton->setObjectName(QStringLiteral("standInButton"));
+    m_standInButton->setAutoDefault(false);
+    connect(m_standInButton, &QPushButton::clicked, this, [this] {
+        if (!m_standIn.isEmpty())
+            Q_EMIT conversationRequested(m_standIn);
+    });
+    bannerLayout->addWidget(m_standInButton, 0, Qt::AlignVCenter);
+    m_awayBanner->hide();
+    layout->addWidget(m_awayBanner);
+
     // Composer.
     auto *composerBox = new QWidget(this);
     composerBox->setObjectName(QStringLiteral("composerWidget"));
@@ -153,6 +199,10 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
         m_list->viewport()->update();
     });
     connect(m_backend, &ClientBackend::directoryChanged, this, &ChatView::updateHeader);
+    connect(m_backend, &ClientBackend::statusesChanged, this, [this](const QStringList &usernames) {
+        if (usernames.isEmpty() || usernames.contains(m_model->peer()) || usernames.contains(m_standIn))
+            updateStatus();
+    });
     auto *clock = new QTimer(this);
     clock->setInterval(30 * 1000);
     connect(clock, &QTimer::timeout, this, &ChatView::updateHeader);
@@ -201,6 +251,69 @@ void ChatView::updateHeader()
     m_profileLink->setVisible(profile.has_value());
     m_emptyLabel->setText(
         tr("No messages with %1 yet.\nSay hello — they will get it even if you are offline now.").arg(name));
+    updateStatus();
+}
+
+void ChatView::updateStatus()
+{
+    const QString peer = m_model->peer();
+    const Status status = m_backend->status(peer);
+    const bool known = !peer.isEmpty();
+    m_presenceDot->setVisible(known);
+    m_presenceDot->setStatus(status);
+    const QString line = StatusText::line(status);
+    // Tooltip and accessible name say the state in words: the colour is not the only cue.
+    const QString words = StatusText::description(status);
+    m_statusLabel->setText(line.isEmpty() ? StatusText::stateWords(status) : line);
+    m_statusLabel->setToolTip(Theme::plainToolTip(words));
+    m_statusLabel->setAccessibleName(tr("Status: %1").arg(words));
+
+    const bool away =
+        known && (status.availability == Availability::OutOfOffice || status.availability == Availability::Dnd);
+    m_standIn = away && status.outOfOffice && status.availability == Availability::OutOfOffice
+        ? status.outOfOffice->standIn
+        : QString();
+    if (!away) {
+        m_awayBanner->hide();
+        return;
+    }
+    const QString name = m_backend->displayName(peer);
+    if (status.availability == Availability::OutOfOffice) {
+        m_awayTitleLabel->setText(
+            status.outOfOffice && status.outOfOffice->to.isValid()
+                ? tr("%1 is out of office until %2.").arg(name, StatusText::dayText(status.outOfOffice->to))
+                : tr("%1 is out of office.").arg(name));
+    } else {
+        m_awayTitleLabel->setText(
+            status.until.isValid()
+                ? tr("%1 does not want to be disturbed until %2.").arg(name, StatusText::untilText(status.until))
+                : tr("%1 does not want to be disturbed.").arg(name));
+    }
+    QStringList note;
+    if (status.availability == Availability::OutOfOffice && status.outOfOffice && !status.outOfOffice->note.isEmpty())
+        note.append(status.outOfOffice->note);
+    else if (!status.text.isEmpty())
+        note.append(status.text);
+    if (!m_standIn.isEmpty() && m_standIn == m_backend->me()) {
+        note.append(tr("You are standing in for %1.").arg(name));
+        m_standIn.clear();
+    } else if (!m_standIn.isEmpty()) {
+        note.append(tr("In the meantime, please write to %1.").arg(m_backend->displayName(m_standIn)));
+    }
+    m_awayNoteLabel->setText(note.join(QLatin1Char('\n')));
+    m_awayNoteLabel->setVisible(!note.isEmpty());
+    m_standInButton->setVisible(!m_standIn.isEmpty());
+    if (!m_standIn.isEmpty())
+        m_standInButton->setText(tr("Message %1").arg(m_backend->displayName(m_standIn)));
+    m_awayBanner->setAccessibleName(m_awayTitleLabel->text());
+    // A wash of the status colour, so the banner stands apart from the messages and the composer.
+    // (Only the Window role is set: the rest follows the theme.)
+    const QPalette theme = palette();
+    QPalette wash = m_awayBanner->palette();
+    wash.setColor(QPalette::Window,
+                  Theme::mix(theme.color(QPalette::Base), StatusText::color(StatusText::look(status), theme), 0.12));
+    m_awayBanner->setPalette(wash);
+    m_awayBanner->show();
 }
 
 void ChatView::updateComposerState()

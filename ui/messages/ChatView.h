@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QListView;
 class QPushButton;
@@ -15,6 +16,7 @@ class ChatModel;
 class ClientBackend;
 class ComposerEdit;
 class LinkButton;
+class PresenceDot;
 
 /*!
  * One conversation: a header with the person, the messages as bubbles with their state, and
@@ -34,10 +36,14 @@ public:
 
 Q_SIGNALS:
     void profileRequested(const QString &username);
+    //! "Message <stand-in>" in the out-of-office banner.
+    void conversationRequested(const QString &username);
 
 private:
     void send();
     void updateHeader();
+    //! The peer's dot and status line, and the banner when they are out of office or on dnd.
+    void updateStatus();
     void updateComposerState();
     void showContextMenu(const QPoint &pos);
     void scrollToBottomIfNear(bool force);
@@ -47,6 +53,13 @@ private:
     AvatarWidget *m_avatar;
     QLabel *m_nameLabel;
     QLabel *m_detailLabel;
+    PresenceDot *m_presenceDot;
+    QLabel *m_statusLabel;
+    QFrame *m_awayBanner;
+    QLabel *m_awayTitleLabel;
+    QLabel *m_awayNoteLabel;
+    QPushButton *m_standInButton;
+    QString m_standIn;
     LinkButton *m_profileLink;
     QStackedWidget *m_stack;
     QLabel *m_emptyLabel;

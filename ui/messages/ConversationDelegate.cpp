@@ -5,6 +5,7 @@
 #include "ui/widgets/Avatar.h"
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/LocalTime.h"
+#include "ui/widgets/StatusText.h"
 #include "ui/widgets/Theme.h"
 
 #include <QPainter>
@@ -40,6 +41,9 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->save();
     const QRectF avatarRect(r.left(), r.center().y() - AvatarSize / 2.0, AvatarSize, AvatarSize);
     Avatar::paint(painter, avatarRect, peer, name, photos() ? photos()->photo(peer) : QImage(), palette);
+    const Status status = this->status(peer);
+    if (hasStatuses())
+        StatusText::paintDot(painter, dotRect(avatarRect), status, palette);
 
     const QFont nameFont = Theme::scaledFont(option.font, 1.0, unread > 0 ? QFont::Bold : QFont::DemiBold);
     const QFont bodyFont = Theme::scaledFont(option.font, 0.93, unread > 0 ? QFont::DemiBold : QFont::Normal);
@@ -56,11 +60,11 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     painter->drawText(QRect(r.right() - stampWidth, top, stampWidth, nameMetrics.height()),
                       Qt::AlignRight | Qt::AlignVCenter, stamp);
 
-    painter->setFont(nameFont);
-    painter->setPen(primary);
     const int nameWidth = r.right() - left - stampWidth - Theme::SpaceM;
-    painter->drawText(QRect(left, top, nameWidth, nameMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      nameMetrics.elidedText(name, Qt::ElideRight, nameWidth));
+    QFont lineFont = Theme::scaledFont(option.font, 0.86);
+    lineFont.setItalic(true);
+    drawNameAndLine(painter, QRect(left, top, nameWidth, nameMetrics.height()), nameFont, primary, name, lineFont,
+                    secondary, StatusText::line(status));
 
     int bodyRight = r.right();
     const int bodyTop = top + nameMetrics.height() + 2;

@@ -3,6 +3,7 @@
 
 #include "client/sync/SyncClient.h"
 #include "ui/ClientBackend.h"
+#include "ui/widgets/StatusText.h"
 
 namespace Colleagues {
 
@@ -14,6 +15,11 @@ ConversationsModel::ConversationsModel(ClientBackend *backend, QObject *parent)
     connect(m_backend, &ClientBackend::directoryChanged, this, [this] {
         if (!m_rows.isEmpty())
             Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole, NameRole});
+    });
+    // The dots and status lines of the list.
+    connect(m_backend, &ClientBackend::statusesChanged, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::AccessibleTextRole});
     });
     reload();
 }
@@ -93,6 +99,15 @@ int ConversationsModel::totalUnread() const
     return total;
 }
 
+QStringList ConversationsModel::peers() const
+{
+    QStringList out;
+    out.reserve(m_rows.size());
+    for (const Conversation &c : m_rows)
+        out.append(c.peer);
+    return out;
+}
+
 int ConversationsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -108,7 +123,8 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
     case NameRole: return m_backend->displayName(c.peer);
     case Qt::AccessibleTextRole: {
         const int n = unread(c);
-        QString text = m_backend->displayName(c.peer);
+        QString text =
+            m_backend->displayName(c.peer) + QStringLiteral(", ") + StatusText::description(m_backend->status(c.peer));
         if (n > 0)
             text += QStringLiteral(", ") + tr("%n unread", nullptr, n);
         return text + QStringLiteral(", ") + c.lastMessage.message.body.left(80);

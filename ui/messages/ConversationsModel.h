@@ -33,6 +33,8 @@ public:
     void setActivePeer(const QString &peer);
     int rowOf(const QString &peer) const;
     int totalUnread() const;
+    //! The other person of each conversation, most recent first.
+    QStringList peers() const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

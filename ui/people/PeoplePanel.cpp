@@ -15,6 +15,7 @@
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/LinkButton.h"
 #include "ui/widgets/PlainLabel.h"
+#include "ui/widgets/StatusText.h"
 #include "ui/widgets/Theme.h"
 
 #include <QAction>
@@ -66,10 +67,14 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
             return {};
         return {vCardFileName(*profile), m_backend->contactCard(*profile)};
     });
+    m_resultsModel->setStatusWords(
+        [this](const QString &username) { return StatusText::description(m_backend->status(username)); });
     m_resultsView->setDragEnabled(true);
     m_resultsView->setDragDropMode(QAbstractItemView::DragOnly);
     m_resultsView->setDefaultDropAction(Qt::CopyAction);
-    m_resultsView->setItemDelegate(new ResultDelegate(m_backend->images(), m_resultsView));
+    auto *delegate = new ResultDelegate(m_backend->images(), m_resultsView);
+    delegate->setStatuses([this](const QString &username) { return m_backend->status(username); });
+    m_resultsView->setItemDelegate(delegate);
     m_resultsView->setFrameShape(QFrame::NoFrame);
     m_resultsView->setUniformItemSizes(true);
     m_resultsView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -89,6 +94,7 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     connect(m_searchLineEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     // A new query is understood again, even if the last one was searched as typed.
     connect(m_searchLineEdit, &QLineEdit::textChanged, this, [this] { m_literal = false; });
+    connect(m_availableButton, &QToolButton::toggled, m_searchTimer, qOverload<>(&QTimer::start));
     for (FilterButton *button : {m_departmentFilter, m_locationFilter})
         connect(button, &FilterButton::selectionChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_resultsModel, &ResultsModel::resultsReplaced, this, &PeoplePanel::onResultsReplaced);
@@ -111,7 +117,13 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     connect(m_profilePane, &ProfilePane::editRequested, this, &PeoplePanel::editProfileRequested);
     connect(m_profilePane, &ProfilePane::saveContactRequested, this, [this] { saveContact(m_profilePane->profile()); });
     connect(m_profilePane, &ProfilePane::orgChartRequested, this, &PeoplePanel::orgChartRequested);
+    connect(m_profilePane, &ProfilePane::statusMenuRequested, this, &PeoplePanel::statusMenuRequested);
     connect(m_backend, &ClientBackend::directoryChanged, this, &PeoplePanel::onDirectoryChanged);
+    connect(m_backend, &ClientBackend::statusesChanged, this, &PeoplePanel::onStatusesChanged);
+    // The people on screen are the ones whose status changes sync should bring at once.
+    connect(m_resultsModel, &ResultsModel::resultsReplaced, this, &PeoplePanel::peopleShownChanged);
+    connect(m_resultsView->verticalScrollBar(), &QScrollBar::valueChanged, this, &PeoplePanel::peopleShownChanged);
+    connect(this, &PeoplePanel::personShown, this, &PeoplePanel::peopleShownChanged);
     connect(m_backend->images(), &ImageCache::photoChanged, m_resultsView->viewport(), qOverload<>(&QWidget::update));
     // A minute hand for the local times in the list.
     auto *clock = new QTimer(this);
@@ -167,6 +179,15 @@ QWidget *PeoplePanel::buildSearchBar()
     m_skillMapButton->setCheckable(true);
     m_skillMapButton->setAutoRaise(true);
     filters->addWidget(m_skillMapButton);
+    m_availableButton = new QToolButton(top);
+    m_availableButton->setObjectName(QStringLiteral("availableFirstButton"));
+    m_availableButton->setText(tr("Available now first"));
+    m_availableButton->setToolTip(
+        tr("People who are online and neither on do-not-disturb nor out of office come first; "
+           "everyone else still follows"));
+    m_availableButton->setCheckable(true);
+    m_availableButton->setAutoRaise(true);
+    filters->addWidget(m_availableButton);
     filters->addStretch();
     m_countLabel = plainLabel(top, QStringLiteral("resultCountLabel"));
     m_countLabel->setForegroundRole(QPalette::PlaceholderText);
@@ -343,7 +364,49 @@ void PeoplePanel::showPerson(const QString &username)
     const std::optional<Profile> manager = m_backend->profileByUsername(profile->manager);
     m_profilePane->setProfile(*profile, manager, m_backend->directReports(profile->username),
                               profile->username == m_backend->me());
+    showPersonStatus();
     Q_EMIT personShown();
+}
+
+void PeoplePanel::showPersonStatus()
+{
+    if (!m_profilePane->hasProfile())
+        return;
+    const Status status = m_backend->status(m_profilePane->profile().username);
+    const QString standIn = status.outOfOffice ? status.outOfOffice->standIn : QString();
+    m_profilePane->setPersonStatus(status, standIn.isEmpty() ? QString() : m_backend->displayName(standIn));
+}
+
+QStringList PeoplePanel::peopleShown() const
+{
+    QStringList people;
+    if (m_resultsStack->currentWidget() == m_resultsView) {
+        // The rows on screen (and a few around them, for scrolling).
+        const QRect area = m_resultsView->viewport()->rect();
+        const QModelIndex top = m_resultsView->indexAt(area.topLeft());
+        const int first = top.isValid() ? top.row() : 0;
+        const int rowHeight = std::max(1, m_resultsView->sizeHintForRow(0));
+        const int last = std::min(m_resultsModel->rowCount() - 1, first + area.height() / rowHeight + 2);
+        for (int row = std::max(0, first - 2); row <= last; ++row) {
+            if (const SearchResult *r = m_resultsModel->result(row))
+                people.append(r->username);
+        }
+    }
+    if (m_profilePane->hasProfile() && !m_profilePane->isHidden())
+        people.append(m_profilePane->profile().username);
+    return people;
+}
+
+void PeoplePanel::onStatusesChanged(const QStringList &usernames)
+{
+    m_resultsView->viewport()->update();
+    if (m_profilePane->hasProfile() && (usernames.isEmpty() || usernames.contains(m_profilePane->profile().username)))
+        showPersonStatus();
+    // "Available now first" orders by status: a change may reorder the results.
+    const SearchRequest &request = m_resultsModel->request();
+    if (hasQuery()
+        && (request.preferAvailable || request.query.contains(QLatin1String("available:"), Qt::CaseInsensitive)))
+        m_resultsModel->refresh();
 }
 
 void PeoplePanel::saveContact(const Profile &profile)
@@ -381,7 +444,7 @@ void PeoplePanel::saveContact(const Profile &profile)
 QString PeoplePanel::understoodText(const SearchPage &page)
 {
     const UnderstoodQuery &u = page.understood;
-    if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && !u.expertsFirst)
+    if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && !u.expertsFirst && !u.availableFirst)
         return {};
     // In the vocabulary's spelling where it knows the term ("Kubernetes", not "kubernetes").
     QStringList parts = u.names;
@@ -389,6 +452,8 @@ QString PeoplePanel::understoodText(const SearchPage &page)
         parts.append(tr("in %1").arg(u.place));
     if (u.expertsFirst)
         parts.append(tr("experts first"));
+    if (u.availableFirst)
+        parts.append(tr("available now first"));
     return tr("%1 \u2014 from \u201c%2\u201d").arg(parts.join(QStringLiteral(" \u00b7 ")), page.query.trimmed());
 }
 
@@ -453,6 +518,7 @@ void PeoplePanel::runSearch()
     request.departments = m_departmentFilter->selection();
     request.locations = m_locationFilter->selection();
     request.literal = m_literal;
+    request.preferAvailable = m_availableButton->isChecked();
     request.skillMapRows = m_skillMapButton->isChecked() ? 6 : 0;
     const bool filtered = !request.departments.isEmpty() || !request.locations.isEmpty();
     m_clearFiltersButton->setVisible(filtered);

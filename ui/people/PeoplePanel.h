@@ -47,6 +47,8 @@ public:
     void focusSearch(Qt::FocusReason reason);
     //! Searches for \a query as if it had been typed (the org chart's "and N more").
     void search(const QString &query);
+    //! The people on this page now: the result rows on screen and the profile shown.
+    QStringList peopleShown() const;
 
 Q_SIGNALS:
     //! The pane shows a person: the window brings the page and the pane to the front.
@@ -54,8 +56,12 @@ Q_SIGNALS:
     void conversationRequested(const QString &username);
     void editProfileRequested();
     void orgChartRequested(const QString &username);
+    //! The own status menu, from one's own profile.
+    void statusMenuRequested(const QPoint &globalPos);
     //! A short message for the status bar.
     void statusMessage(const QString &text, int timeoutMs);
+    //! peopleShown() may have changed.
+    void peopleShownChanged();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -74,6 +80,8 @@ private:
     void onCurrentResultChanged();
     void openResult(const QString &username);
     void onDirectoryChanged(const QStringList &ids);
+    void onStatusesChanged(const QStringList &usernames);
+    void showPersonStatus();
 
     ClientBackend *m_backend;
     ResultsModel *m_resultsModel;
@@ -84,6 +92,7 @@ private:
     QPushButton *m_clearFiltersButton = nullptr;
     QLabel *m_countLabel = nullptr;
     QToolButton *m_skillMapButton = nullptr;
+    QToolButton *m_availableButton = nullptr; //!< people available now first
     SkillMapWidget *m_skillMap = nullptr;
     QLabel *m_correctionLabel = nullptr;
     QLabel *m_understoodLabel = nullptr; //!< how the query was read: "Kubernetes · in Berlin · experts first"

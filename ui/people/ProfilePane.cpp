@@ -8,6 +8,7 @@
 #include "ui/widgets/LinkButton.h"
 #include "ui/widgets/LocalTime.h"
 #include "ui/widgets/PlainLabel.h"
+#include "ui/widgets/StatusText.h"
 #include "ui/widgets/Theme.h"
 
 #include <QApplication>
@@ -79,6 +80,28 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
     m_orgLabel->setForegroundRole(QPalette::PlaceholderText);
     m_orgLabel->setAccessibleName(tr("Department and location"));
     identity->addWidget(m_orgLabel);
+    auto *presence = new QHBoxLayout;
+    presence->setSpacing(Theme::SpaceS + 2);
+    m_presenceDot = new PresenceDot(content);
+    m_presenceDot->setObjectName(QStringLiteral("profilePresenceDot"));
+    presence->addWidget(m_presenceDot, 0, Qt::AlignVCenter);
+    m_presenceLabel = plainLabel(content, QStringLiteral("profileStatusLabel"));
+    m_presenceLabel->setWordWrap(true);
+    m_presenceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    presence->addWidget(m_presenceLabel, 1);
+    m_changeStatusButton = new LinkButton(tr("Change status…"), content);
+    m_changeStatusButton->setObjectName(QStringLiteral("changeStatusButton"));
+    connect(m_changeStatusButton, &LinkButton::clicked, this, [this] {
+        Q_EMIT statusMenuRequested(m_changeStatusButton->mapToGlobal(QPoint(0, m_changeStatusButton->height())));
+    });
+    presence->addWidget(m_changeStatusButton, 0, Qt::AlignVCenter);
+    identity->addLayout(presence);
+    m_outOfOfficeLabel = plainLabel(content, QStringLiteral("profileOutOfOfficeLabel"));
+    m_outOfOfficeLabel->setWordWrap(true);
+    m_outOfOfficeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_outOfOfficeLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_outOfOfficeLabel->hide();
+    identity->addWidget(m_outOfOfficeLabel);
     identity->addSpacing(Theme::SpaceM);
     auto *actions = new QHBoxLayout;
     actions->setSpacing(Theme::SpaceM);
@@ -211,6 +234,28 @@ void ProfilePane::focusMessageButton()
     m_messageButton->setFocus(Qt::OtherFocusReason);
 }
 
+void ProfilePane::setPersonStatus(const Status &status, const QString &standInName)
+{
+    m_presenceDot->setStatus(status);
+    const QString words = StatusText::description(status);
+    m_presenceLabel->setText(words);
+    m_presenceLabel->setAccessibleName(tr("Status: %1").arg(words));
+    QStringList away;
+    if (status.outOfOffice) {
+        const OutOfOffice &w = *status.outOfOffice;
+        const QDate today = QDate::currentDate();
+        if (status.availability != Availability::OutOfOffice)
+            away.append(tr("Out of office from %1 to %2")
+                            .arg(StatusText::dayText(w.from, today), StatusText::dayText(w.to, today)));
+        if (!w.note.isEmpty())
+            away.append(w.note);
+        if (!w.standIn.isEmpty())
+            away.append(tr("Stand-in: %1").arg(standInName.isEmpty() ? w.standIn : standInName));
+    }
+    m_outOfOfficeLabel->setText(away.join(QLatin1Char('\n')));
+    m_outOfOfficeLabel->setVisible(!away.isEmpty());
+}
+
 void ProfilePane::clear()
 {
     m_profile = {};
@@ -251,6 +296,7 @@ void ProfilePane::setProfile(const Profile &profile, const std::optional<Profile
     m_messageButton->setVisible(!isMe);
     m_messageButton->setAccessibleName(tr("Message %1").arg(m_nameLabel->text()));
     m_editButton->setVisible(isMe);
+    m_changeStatusButton->setVisible(isMe);
     m_saveContactButton->setAccessibleName(tr("Save %1 as a contact").arg(m_nameLabel->text()));
 
     auto setValue = [this](QLabel *label, const QString &text) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Profile.h"
+#include "core/Status.h"
 
 #include <QWidget>
 
@@ -18,6 +19,8 @@ namespace Colleagues {
 class AvatarWidget;
 class FlowLayout;
 class ImageCache;
+class LinkButton;
+class PresenceDot;
 
 /*!
  * One person's profile: photo, name, title, department, manager and direct reports (links
@@ -35,6 +38,9 @@ public:
     void setProfile(const Profile &profile, const std::optional<Profile> &manager, const QList<Profile> &reports,
                     bool isMe);
     void clear();
+    //! The shown person's status: the dot and line under the name, the out-of-office note.
+    //! \a standInName: the stand-in's display name, when there is one.
+    void setPersonStatus(const Status &status, const QString &standInName = {});
     const Profile &profile() const { return m_profile; }
     bool hasProfile() const { return !m_profile.username.isEmpty(); }
     //! Moves the focus to "Message", so Enter writes to the person just opened.
@@ -47,6 +53,8 @@ Q_SIGNALS:
     //! "Save Contact…": the person shown, as a contact file.
     void saveContactRequested();
     void orgChartRequested(const QString &username);
+    //! "Change status…" on one's own profile: the status menu, at \a globalPos.
+    void statusMenuRequested(const QPoint &globalPos);
 
 private:
     void updateLocalTime();
@@ -61,6 +69,10 @@ private:
     QLabel *m_nameLabel;
     QLabel *m_titleLabel;
     QLabel *m_orgLabel;
+    PresenceDot *m_presenceDot;
+    QLabel *m_presenceLabel; //!< the state and the status line, plain text
+    LinkButton *m_changeStatusButton; //!< on one's own profile
+    QLabel *m_outOfOfficeLabel; //!< the out-of-office note and stand-in, plain text
     QPushButton *m_messageButton;
     QPushButton *m_editButton;
     QPushButton *m_saveContactButton;

@@ -7,6 +7,7 @@
 #include "ui/widgets/HighlightedText.h"
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/LocalTime.h"
+#include "ui/widgets/StatusText.h"
 #include "ui/widgets/Theme.h"
 
 #include <QAbstractItemView>
@@ -128,6 +129,9 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     // The result knows whether there is a photo: no lookup in the store while painting.
     const QImage photo = photos() ? photos()->photo(result->username, result->photoTag) : QImage();
     Avatar::paint(painter, avatarRect, result->username, result->displayName, photo, palette);
+    const Status status = hasStatuses() ? this->status(result->username) : Status {};
+    if (hasStatuses())
+        StatusText::paintDot(painter, dotRect(avatarRect), status, palette);
 
     const int textLeft = r.left() + AvatarSize + Theme::SpaceL;
     const QFontMetrics nameMetrics(fonts.name);
@@ -149,8 +153,18 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     }
 
     const QRect nameRect(textLeft, r.top(), nameRight - textLeft, nameMetrics.height());
+    const int nameWidth =
+        std::min(nameRect.width(), int(std::ceil(HighlightedText::width(fonts.name, result->displayName))));
     HighlightedText::draw(painter, nameRect, fonts.name, result->displayName,
                           spansFor(*result, QStringLiteral("name"), 0), primary, match);
+    // The status line after the name, as much as fits.
+    if (const QString line = StatusText::line(status); !line.isEmpty()) {
+        QFont italic = fonts.secondary;
+        italic.setItalic(true);
+        const QRect lineRect(nameRect.left() + nameWidth, nameRect.top(),
+                             nameRect.right() - nameRect.left() - nameWidth, nameRect.height());
+        drawNameAndLine(painter, lineRect, fonts.name, primary, QString(), italic, secondary, line);
+    }
 
     // "Title · Department · Location", with each part's matches.
     QString subtitle;
@@ -246,6 +260,8 @@ bool ResultDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const
     if (!result || event->type() != QEvent::ToolTip)
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     QStringList lines {result->displayName};
+    if (hasStatuses())
+        lines.append(StatusText::description(status(result->username)));
     const QString subtitle = index.data(ResultsModel::SubtitleRole).toString();
     if (!subtitle.isEmpty())
         lines.append(subtitle);

@@ -120,7 +120,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return r.displayName;
     case Qt::AccessibleTextRole: {
-        QStringList parts {r.displayName, r.title, r.department, r.location};
+        QStringList parts {r.displayName, m_statusWords ? m_statusWords(r.username) : QString(), r.title, r.department,
+                           r.location};
         parts.removeAll(QString());
         for (const MatchedSkill &skill : r.matchedSkills)
             parts.append(tr("%1 level %2").arg(skill.name).arg(skill.level));

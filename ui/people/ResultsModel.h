@@ -43,6 +43,8 @@ public:
     //! With \a cards set, rows can be dragged to an address book, a file manager or a mail as
     //! contact cards: text/vcard, and a .vcf file per person (text/uri-list).
     void setContactCards(ContactCard cards) { m_cards = std::move(cards); }
+    //! A person's status in words, for the rows' accessible text.
+    void setStatusWords(std::function<QString(const QString &username)> words) { m_statusWords = std::move(words); }
 
     void setRequest(const SearchRequest &request);
     const SearchRequest &request() const { return m_request; }
@@ -82,6 +84,7 @@ private:
     int m_pendingQuery = 0; //!< ticket of the request whose first page is awaited
     int m_pendingMore = 0; //!< ticket of the next page being fetched
     ContactCard m_cards;
+    std::function<QString(const QString &)> m_statusWords;
     mutable std::unique_ptr<QTemporaryDir> m_dragFiles; //!< .vcf files of drags, removed with the model
     mutable int m_drags = 0;
 };

@@ -4,6 +4,7 @@
 #include "ui/widgets/Theme.h"
 
 #include <QApplication>
+#include <QPainter>
 
 namespace Colleagues {
 
@@ -11,6 +12,35 @@ RowDelegate::RowDelegate(ImageCache *photos, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_photos(photos)
 { }
+
+QRectF RowDelegate::dotRect(const QRectF &avatarRect)
+{
+    const qreal side = std::max<qreal>(12, avatarRect.width() * 0.36);
+    return {avatarRect.right() - side + 2, avatarRect.bottom() - side + 2, side, side};
+}
+
+void RowDelegate::drawNameAndLine(QPainter *painter, const QRect &rect, const QFont &nameFont, const QColor &nameColor,
+                                  const QString &name, const QFont &lineFont, const QColor &lineColor,
+                                  const QString &line)
+{
+    const QFontMetrics nameMetrics(nameFont);
+    const QFontMetrics lineMetrics(lineFont);
+    const QString separator = QStringLiteral("  ·  ");
+    // The name keeps its room; the line gets what is left, if enough for a word.
+    const int nameWidth = std::min(rect.width(), nameMetrics.horizontalAdvance(name));
+    painter->setFont(nameFont);
+    painter->setPen(nameColor);
+    painter->drawText(QRect(rect.left(), rect.top(), nameWidth, rect.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(name, Qt::ElideRight, rect.width()));
+    const int left = rect.left() + nameWidth;
+    const int room = rect.right() - left;
+    if (line.isEmpty() || room < lineMetrics.horizontalAdvance(separator + QStringLiteral("xxxx")))
+        return;
+    painter->setFont(lineFont);
+    painter->setPen(lineColor);
+    painter->drawText(QRect(left, rect.top(), room, rect.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      lineMetrics.elidedText(separator + line, Qt::ElideRight, room));
+}
 
 RowDelegate::RowColors RowDelegate::paintBackground(QPainter *painter, const QStyleOptionViewItem &option,
                                                     const QModelIndex &index) const

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Status.h"
+
 #include <QStyledItemDelegate>
+
+#include <functional>
 
 namespace Colleagues {
 
@@ -17,6 +21,8 @@ class RowDelegate : public QStyledItemDelegate
 
 public:
     explicit RowDelegate(ImageCache *photos, QObject *parent = nullptr);
+    //! Where the rows' people's statuses come from (no dots without).
+    void setStatuses(std::function<Status(const QString &)> lookup) { m_statuses = std::move(lookup); }
 
 protected:
     //! The colours of one row, following its selection and the window's focus.
@@ -31,9 +37,21 @@ protected:
     //! Draws the style's background of \a index's row (no text, no icon) and says its colours.
     RowColors paintBackground(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     ImageCache *photos() const { return m_photos; }
+    bool hasStatuses() const { return bool(m_statuses); }
+    Status status(const QString &username) const { return m_statuses ? m_statuses(username) : Status {}; }
+    //! The presence dot at the lower right of an avatar in \a avatarRect.
+    static QRectF dotRect(const QRectF &avatarRect);
+    /*!
+     * Draws \a name in \a nameFont and, after it, \a line (a status line) in \a lineFont and
+     * \a lineColor, within \a rect, the line elided first.
+     */
+    static void drawNameAndLine(QPainter *painter, const QRect &rect, const QFont &nameFont, const QColor &nameColor,
+                                const QString &name, const QFont &lineFont, const QColor &lineColor,
+                                const QString &line);
 
 private:
     ImageCache *m_photos;
+    std::function<Status(const QString &)> m_statuses;
 };
 
 } // namespace Colleagues

@@ -352,7 +352,13 @@ struct SearchEngine::Private
         //! Every match in local_id order, facet selections aside, when the query was answered
         //! from the prefix table alone: the candidates of a query that types on from it.
         std::vector<qint64> candidates;
+        //! By local id: available now (online, neither dnd nor out of office), as of the query.
+        std::vector<char> available;
+        bool preferAvailable = false;
     } cache;
+
+    //! Who is available now, by local id (the statuses sync keeps in the store).
+    std::vector<char> availableNow();
 
     bool ensureOpen();
     bool ensureFresh();
@@ -1383,7 +1389,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
     }
 
     const QString key = request.query + QChar(0x1F) + request.departments.join(QChar(0x1E)) + QChar(0x1F)
-        + request.locations.join(QChar(0x1E)) + (request.literal ? QStringLiteral("\x1Fliteral") : QString());
+        + request.locations.join(QChar(0x1E)) + (request.literal ? QStringLiteral("\x1Fliteral") : QString())
+        + (request.preferAvailable ? QStringLiteral("\x1Favailable") : QString());
     Private::Cached &cache = d->cache;
     if (cache.key != key || page.offset == 0) {
         Private::Cached last = std::move(cache);
@@ -1394,6 +1401,10 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         Options options;
         cache.terms =
             d->planTerms(cache.query, request.literal, &cache.facts.understood, &options, &cache.facts.corrections);
+        // Statuses change without the directory changing: read at every new query (a first page).
+        cache.available = d->availableNow();
+        cache.preferAvailable = request.preferAvailable || cache.query.preferAvailable;
+        cache.facts.understood.availableFirst = cache.preferAvailable;
         if (!cache.facts.corrections.isEmpty()) {
             QStringList corrected;
             for (const PlanTerm &term : cache.terms)
@@ -1499,7 +1510,20 @@ SearchPage SearchEngine::search(const SearchRequest &request)
 
     const size_t end = std::min(cache.matches.size(), size_t(page.offset) + size_t(std::max(0, request.limit)));
     if (end > cache.sorted) {
-        std::partial_sort(cache.matches.begin(), cache.matches.begin() + qsizetype(end), cache.matches.end(), before);
+        const std::vector<char> &available = cache.available;
+        auto isAvailable = [&available](const Match &m) {
+            return size_t(m.localId) < available.size() && available[size_t(m.localId)];
+        };
+        if (cache.preferAvailable) {
+            std::partial_sort(cache.matches.begin(), cache.matches.begin() + qsizetype(end), cache.matches.end(),
+                              [&isAvailable](const Match &l, const Match &r) {
+                                  const bool la = isAvailable(l), ra = isAvailable(r);
+                                  return la != ra ? la : before(l, r);
+                              });
+        } else {
+            std::partial_sort(cache.matches.begin(), cache.matches.begin() + qsizetype(end), cache.matches.end(),
+                              before);
+        }
         cache.sorted = end;
     }
     page.total = cache.facts.total;
@@ -1510,8 +1534,12 @@ SearchPage SearchEngine::search(const SearchRequest &request)
     page.error = cache.facts.error;
     page.partial = cache.facts.partial;
     page.understood = cache.facts.understood;
-    for (size_t i = size_t(page.offset); i < end; ++i)
-        page.results.append(d->result(cache.matches[i], cache.query, cache.terms, cache.facts.understood.place));
+    for (size_t i = size_t(page.offset); i < end; ++i) {
+        SearchResult row = d->result(cache.matches[i], cache.query, cache.terms, cache.facts.understood.place);
+        const size_t id = size_t(cache.matches[i].localId);
+        row.availableNow = id < cache.available.size() && cache.available[id];
+        page.results.append(std::move(row));
+    }
     if (request.skillMapRows > 0 && page.offset == 0)
         page.skillMap = d->skillMapOfCache(request.skillMapRows);
     page.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
@@ -1567,6 +1595,24 @@ void SearchEngine::setOrgChart(OrgChart *chart)
     d->orgChart = chart;
     d->ownOrgChart.reset();
     d->cache = {};
+}
+
+std::vector<char> SearchEngine::Private::availableNow()
+{
+    std::vector<char> available;
+    // Without the statuses table (a store of an older build open read-only), no one is.
+    Sql::Statement s(db,
+                     "SELECT p.local_id FROM statuses s JOIN profiles p ON p.username = s.username "
+                     "WHERE s.presence = 'online' AND s.availability = 'available'");
+    while (s.next()) {
+        const qint64 id = s.int64(0);
+        if (id < 0)
+            continue;
+        if (size_t(id) >= available.size())
+            available.resize(std::max(size_t(id) + 1, docs.size()), 0);
+        available[size_t(id)] = 1;
+    }
+    return available;
 }
 
 std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, QString *error)
@@ -1629,6 +1675,8 @@ QString SearchEngine::syntaxHelp()
                           "  level>=N          a matching skill at level N (1-5) or above; also level:N\n"
                           "  team:USERNAME     everyone under that person, every level (team:grace)\n"
                           "  reports:USERNAME  that person's direct reports (reports:grace)\n"
+                          "  available:yes     people available now (online, not on do-not-disturb or out of\n"
+                          "                    office) first; everyone else still follows\n"
                           "Results rank skills (by level) above titles, titles above interests, interests above\n"
                           "the bio; a query that is someone's name puts them first.");
 }

@@ -87,6 +87,16 @@ SearchQuery SearchQuery::parse(QStringView text)
                 (deptLength ? query.departments : query.locations).append(filter);
             continue;
         }
+        if (startsWithKeyword(text, i, QLatin1String("available:"))) {
+            qsizetype j = i + 10;
+            const QString value = readValue(text, j).trimmed().toLower();
+            if (value == QLatin1String("yes") || value == QLatin1String("true") || value == QLatin1String("ja"))
+                query.preferAvailable = true;
+            else if (value != QLatin1String("no") && value != QLatin1String("false") && value != QLatin1String("nein"))
+                query.error = QStringLiteral("available: takes yes or no, as in available:yes");
+            i = j;
+            continue;
+        }
         if (startsWithKeyword(text, i, QLatin1String("level"))) {
             qsizetype j = i + 5;
             QStringView op;

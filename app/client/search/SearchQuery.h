@@ -16,7 +16,9 @@ namespace Colleagues {
 //! department or location contains those words (the last one as a prefix); `level>=N` (or
 //! `level:N`) asks for a skill at level N or above: the `skill:` filters' skills, or else a
 //! skill that one of the terms matched. `team:USERNAME` keeps everyone under that person (every
-//! level, see OrgChart) and `reports:USERNAME` their direct reports. Values with spaces go in double quotes:
+//! level, see OrgChart) and `reports:USERNAME` their direct reports.
+//! `available:yes` ranks the people who can be reached now first (SearchRequest::preferAvailable).
+//! Values with spaces go in double quotes:
 //! `dept:"Data Platform"`. Filter names are case-insensitive.
 struct SearchQuery
 {
@@ -50,6 +52,7 @@ struct SearchQuery
     QList<PhraseFilter> locations;
     QList<OrgFilter> orgs;
     int minLevel = 0; //!< 0 when not given
+    bool preferAvailable = false; //!< available:yes
     QString error; //!< a part of the query that could not be understood, explained
 
     //! Filters the full-text index answers (all but team: and reports:).

@@ -74,6 +74,7 @@ QJsonObject toJson(const SearchResult &result)
         {QStringLiteral("matched_skills"), skills},
         {QStringLiteral("reasons"), reasons},
     };
+    object.insert(QStringLiteral("available_now"), result.availableNow);
     if (!result.unmatchedTerms.isEmpty())
         object.insert(QStringLiteral("missing"), QJsonArray::fromStringList(result.unmatchedTerms));
     return object;
@@ -90,6 +91,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("place"), textOrNull(understood.place)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("experts_first"), understood.expertsFirst},
+        {QStringLiteral("available_first"), understood.availableFirst},
         {QStringLiteral("partial"), understood.partial},
     };
 }

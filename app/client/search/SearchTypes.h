@@ -27,6 +27,9 @@ struct SearchRequest
     //! Also count the results by location and department per skill level (SearchPage::skillMap),
     //! with this many values of each; 0: none.
     int skillMapRows = 0;
+    //! People available now (online, neither on do-not-disturb nor out of office) rank first;
+    //! the others follow. The query's available:yes does the same.
+    bool preferAvailable = false;
 };
 
 //! A part of a text that matched, in UTF-16 code units of that text (QString indexes).
@@ -80,6 +83,7 @@ struct SearchResult
     //! In a partial result (SearchPage::partial), the query terms this person does not match,
     //! as UnderstoodQuery::terms names them (and the place).
     QStringList unmatchedTerms;
+    bool availableNow = false; //!< online and neither on do-not-disturb nor out of office
 };
 
 //! A word or phrase of the query that the engine read as another: an alias ("tf" -> "Terraform").
@@ -101,6 +105,7 @@ struct UnderstoodQuery
     QString place; //!< the place asked for with "in"/"at"/"aus", canonical when known; else empty
     QStringList dropped; //!< filler and question words that were not searched, folded
     bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
+    bool availableFirst = false; //!< available:yes or SearchRequest::preferAvailable
     bool partial = false; //!< no one matched every term; the results match the most of them
 };
 

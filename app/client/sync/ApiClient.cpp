@@ -109,7 +109,7 @@ SignOutJob *ApiClient::signOut()
     return job;
 }
 
-SyncJob *ApiClient::sync(qint64 since, int limit, int timeoutSeconds)
+SyncJob *ApiClient::sync(qint64 since, int limit, int timeoutSeconds, bool idle, const QStringList &watchList)
 {
     auto *job = new SyncJob(this);
     job->m_since = since;
@@ -119,6 +119,11 @@ SyncJob *ApiClient::sync(qint64 since, int limit, int timeoutSeconds)
     query.addQueryItem(QStringLiteral("since"), QString::number(since));
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     query.addQueryItem(QStringLiteral("timeout"), QString::number(timeoutSeconds));
+    query.addQueryItem(QStringLiteral("presence"), idle ? QStringLiteral("idle") : QStringLiteral("active"));
+    if (!watchList.isEmpty()) {
+        // Usernames are [a-z0-9._-]: nothing to escape but what QUrlQuery does.
+        query.addQueryItem(QStringLiteral("watch"), watchList.mid(0, Limits::WatchMax).join(QLatin1Char(',')));
+    }
     url.setQuery(query);
     req.setUrl(url);
     // A held long-poll moves no bytes until it is answered.
@@ -174,6 +179,24 @@ VocabularyJob *ApiClient::fetchVocabulary(const QString &knownVersion)
 {
     auto *job = new VocabularyJob(this);
     startConditionalGet(job, request(QStringLiteral("/api/v1/vocabulary")), knownVersion);
+    return job;
+}
+
+StatusJob *ApiClient::fetchMyStatus()
+{
+    auto *job = new StatusJob(this);
+    QNetworkRequest req = request(QStringLiteral("/api/v1/me/status"));
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    job->start(m_network->get(req));
+    watch(job, true);
+    return job;
+}
+
+StatusJob *ApiClient::setMyStatus(const StatusChoice &choice)
+{
+    auto *job = new StatusJob(this);
+    job->start(m_network->put(withJson(request(QStringLiteral("/api/v1/me/status"))), jsonBody(toJson(choice))));
+    watch(job, true);
     return job;
 }
 

@@ -4,6 +4,7 @@
 #include "client/sync/MessageJobs.h"
 #include "client/sync/ProfileJobs.h"
 #include "client/sync/SignInJob.h"
+#include "client/sync/StatusJob.h"
 #include "client/sync/SyncJob.h"
 #include "client/sync/VocabularyJob.h"
 
@@ -46,7 +47,9 @@ public:
     SignOutJob *signOut();
     //! Not watched for 401: a mistyped current password must not sign the user out.
     ChangePasswordJob *changePassword(const QString &current, const QString &next);
-    SyncJob *sync(qint64 since, int limit, int timeoutSeconds);
+    //! GET /api/v1/sync. \a idle: the user is away from the computer (presence=idle);
+    //! \a watchList: the people whose status changes should end a held request (at most 200).
+    SyncJob *sync(qint64 since, int limit, int timeoutSeconds, bool idle = false, const QStringList &watchList = {});
     GetProfileJob *fetchProfile(const QString &username);
     SaveProfileJob *saveProfile(const Profile &edit, qint64 baseRevision);
     UploadPhotoJob *uploadPhoto(const QByteArray &image, const QByteArray &mimeType);
@@ -55,6 +58,10 @@ public:
     MarkReadJob *markRead(const QString &with, qint64 upToId);
     //! GET /api/v1/vocabulary; 304 when the server's version is \a knownVersion.
     VocabularyJob *fetchVocabulary(const QString &knownVersion = {});
+    //! GET /api/v1/me/status.
+    StatusJob *fetchMyStatus();
+    //! PUT /api/v1/me/status: replaces what the signed-in person chose.
+    StatusJob *setMyStatus(const StatusChoice &choice);
 
     //! Normalizes what a user typed as server address: adds http(s)://, drops a trailing '/'.
     static QUrl normalizedServerUrl(const QString &text);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Answer parsing of the request types declared in SignInJob.h, ProfileJobs.h, MessageJobs.h and
-// VocabularyJob.h.
+// Answer parsing of the request types declared in SignInJob.h, ProfileJobs.h, MessageJobs.h,
+// StatusJob.h and VocabularyJob.h.
 #include "client/sync/MessageJobs.h"
 #include "client/sync/ProfileJobs.h"
 #include "client/sync/SignInJob.h"
+#include "client/sync/StatusJob.h"
 #include "client/sync/VocabularyJob.h"
 #include "core/Json.h"
 
@@ -50,6 +51,18 @@ Expected<Profile> profileFromAnswer(const QByteArray &body)
     if (!doc)
         return doc.error();
     return profileFromJson(innerObject(*doc, QStringLiteral("profile")));
+}
+
+ApiError StatusJob::parse(const QByteArray &body)
+{
+    const Expected<QJsonObject> doc = parseJsonObject(body);
+    if (!doc)
+        return fromCoreError(doc.error());
+    Expected<Status> status = statusFromJson(*doc);
+    if (!status)
+        return fromCoreError(status.error());
+    m_status = std::move(status).value();
+    return {};
 }
 
 ApiError ProfileAnswerJob::parse(const QByteArray &body)

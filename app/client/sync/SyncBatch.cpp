@@ -86,6 +86,9 @@ Expected<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
 
     if (Error error = readObjects(o, QStringLiteral("messages"), &batch.messages, messageFromJson))
         return error;
+    // Servers before statuses do not send the member: none changed.
+    if (Error error = readObjects(o, QStringLiteral("statuses"), &batch.statuses, statusFromJson))
+        return error;
     return batch;
 }
 

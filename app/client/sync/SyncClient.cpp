@@ -6,6 +6,7 @@
 #include "client/sync/Outbox.h"
 #include "client/sync/PhotoCache.h"
 #include "client/sync/Session.h"
+#include "client/sync/StatusBook.h"
 #include "client/sync/SyncDatabase.h"
 #include "client/sync/SyncEngine.h"
 #include "client/sync/SyncSchema_p.h"
@@ -54,6 +55,7 @@ SyncClient::SyncClient(ClientStore *store, QNetworkAccessManager *network, QObje
     , m_outbox(new Outbox(m_api, m_database, this))
     , m_photos(new PhotoCache(
           m_api, photoDirectory.isEmpty() ? PhotoCache::defaultDirectory(store->filePath()) : photoDirectory, this))
+    , m_statuses(new StatusBook(m_api, m_database, m_engine, this))
 {
     qRegisterMetaType<Colleagues::SyncState>();
     qRegisterMetaType<Colleagues::MessageRecord>();
@@ -86,6 +88,7 @@ SyncClient::SyncClient(ClientStore *store, QNetworkAccessManager *network, QObje
 SyncClient::~SyncClient()
 {
     // The engine and outbox go before the database they write through.
+    delete m_statuses;
     delete m_engine;
     delete m_outbox;
     delete m_photos;
@@ -119,6 +122,8 @@ void SyncClient::begin()
     sendReadMarks();
 
     m_engine->setUsername(m_session->username());
+    m_statuses->setMe(m_session->username());
+    m_statuses->reload(); // another account's are gone
     m_outbox->setUsername(m_session->username());
     if (m_once)
         m_engine->syncOnce();

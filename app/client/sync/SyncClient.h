@@ -18,6 +18,7 @@ class ClientStore;
 class Outbox;
 class PhotoCache;
 class Session;
+class StatusBook;
 class SyncDatabase;
 class SyncEngine;
 class TokenStore;
@@ -45,6 +46,7 @@ public:
     PhotoCache *photos() const { return m_photos; }
     TokenStore *tokenStore() const { return m_tokens; }
     SyncDatabase *database() const { return m_database; }
+    StatusBook *statuses() const { return m_statuses; }
 
     //! Retry timings of the engine and the outbox (tests make them fast).
     void setBackoffPolicy(const BackoffPolicy &policy);
@@ -80,6 +82,7 @@ private:
     SyncEngine *m_engine;
     Outbox *m_outbox;
     PhotoCache *m_photos;
+    StatusBook *m_statuses;
     QHash<QString, qint64> m_unsentReadMarks; //!< peer -> up-to id, not yet acknowledged
     QString m_readMarksUser; //!< whose marks m_unsentReadMarks holds
     bool m_once = false;

@@ -8,6 +8,7 @@
 #include "client/sync/ApiClient.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/Session.h"
+#include "client/sync/StatusBook.h"
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"
 #include "client/sync/TokenStore.h"
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <QTimer>
 
@@ -509,6 +511,211 @@ int runSend(const QStringList &arguments)
     return finish(code);
 }
 
+// status ---------------------------------------------------------------------------------------
+
+QString availabilityWords(Availability availability)
+{
+    switch (availability) {
+    case Availability::Available: return QStringLiteral("available");
+    case Availability::Dnd: return QStringLiteral("do not disturb");
+    case Availability::OutOfOffice: return QStringLiteral("out of office");
+    }
+    return {};
+}
+
+//! A status in a few lines: "grace: online, do not disturb until 2026-12-04 16:00", the status
+//! line in quotes, the out-of-office window with its stand-in and note.
+QString statusLines(const Status &s)
+{
+    QString text =
+        QStringLiteral("%1: %2, %3").arg(s.username, presenceName(s.presence), availabilityWords(s.availability));
+    if (s.until.isValid())
+        text += QStringLiteral(" until ") + s.until.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    text += QLatin1Char('\n');
+    if (!s.text.isEmpty())
+        text += QStringLiteral("  \"%1\"\n").arg(s.text);
+    if (s.outOfOffice) {
+        const OutOfOffice &w = *s.outOfOffice;
+        text +=
+            QStringLiteral("  out of office %1 to %2").arg(w.from.toString(Qt::ISODate), w.to.toString(Qt::ISODate));
+        if (!w.standIn.isEmpty())
+            text += QStringLiteral(" (stand-in: %1)").arg(w.standIn);
+        if (!w.note.isEmpty())
+            text += QStringLiteral(": ") + QString(w.note).replace(QLatin1Char('\n'), QStringLiteral("\n    "));
+        text += QLatin1Char('\n');
+    }
+    return text;
+}
+
+/*!
+ * The end time of --until: an RFC 3339 time ("2026-12-04T16:00:00Z"), a local time of day
+ * ("16:00", tomorrow when it has passed today), a local date and time ("2026-12-04 16:00") or a
+ * duration from now ("90m", "2h", "1d"). Invalid when it is none of these.
+ */
+QDateTime parseUntil(const QString &value, const QDateTime &now)
+{
+    const QString v = value.trimmed();
+    static const QRegularExpression duration(QStringLiteral("^(\\d{1,4})\\s*(m|min|h|d)$"));
+    if (const QRegularExpressionMatch m = duration.match(v.toLower()); m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const QString unit = m.captured(2);
+        const qint64 seconds = unit == QLatin1String("d") ? n * 86400 : unit == QLatin1String("h") ? n * 3600 : n * 60;
+        return now.addSecs(seconds).toUTC();
+    }
+    if (const QTime time = QTime::fromString(v, QStringLiteral("H:mm")); time.isValid()) {
+        QDateTime at(now.toLocalTime().date(), time, Qt::LocalTime);
+        if (at <= now)
+            at = at.addDays(1);
+        return at.toUTC();
+    }
+    if (QDateTime at = QDateTime::fromString(v, QStringLiteral("yyyy-MM-dd H:mm")); at.isValid())
+        return at.toUTC();
+    if (QDateTime at = QDateTime::fromString(v, Qt::ISODateWithMs); at.isValid() && at.timeSpec() != Qt::LocalTime)
+        return at.toUTC();
+    return {};
+}
+
+int runStatus(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Show or set a status: whether someone can be reached now (online, away, offline), what they chose "
+        "(available, do not disturb, out of office), their status line and out-of-office note. Without "
+        "USERNAME, your own, asked from the server; with it, that person's as the local store has it (run "
+        "colleagues sync to bring it up to date). --set and --clear change your own on the server; that "
+        "needs the server: offline, nothing is changed or queued (exit code 1)."));
+    const QCommandLineOption set(QStringList {QStringLiteral("set")},
+                                 QStringLiteral("Set your availability: available, dnd or out-of-office."),
+                                 QStringLiteral("AVAILABILITY"));
+    const QCommandLineOption clear(QStringList {QStringLiteral("clear")},
+                                   QStringLiteral("Be available again, without status line or out-of-office window."));
+    const QCommandLineOption text(QStringList {QStringLiteral("text")},
+                                  QStringLiteral("A status line (at most 100 characters)."), QStringLiteral("T"));
+    const QCommandLineOption until(
+        QStringList {QStringLiteral("until")},
+        QStringLiteral("When do-not-disturb and the status line end: HH:MM, \"YYYY-MM-DD HH:MM\" (local time), an "
+                       "RFC 3339 time, or a duration such as 90m, 2h, 1d."),
+        QStringLiteral("TIME"));
+    const QCommandLineOption from(QStringList {QStringLiteral("from")},
+                                  QStringLiteral("First day out of office (YYYY-MM-DD; default today)."),
+                                  QStringLiteral("DATE"));
+    const QCommandLineOption to(QStringList {QStringLiteral("to")},
+                                QStringLiteral("Last day out of office (YYYY-MM-DD)."), QStringLiteral("DATE"));
+    const QCommandLineOption note(QStringList {QStringLiteral("note")},
+                                  QStringLiteral("The out-of-office note (at most 500 characters)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption standIn(QStringList {QStringLiteral("stand-in")},
+                                     QStringLiteral("Who to write to while you are out of office (a username)."),
+                                     QStringLiteral("USER"));
+    const QCommandLineOption json(QStringList {QStringLiteral("json")},
+                                  QStringLiteral("Print the status as JSON (the API's status object)."));
+    parser.addOptions({set, clear, text, until, from, to, note, standIn, json});
+    parser.addPositionalArgument(QStringLiteral("USERNAME"), QStringLiteral("Whose status to show."),
+                                 QStringLiteral("[USERNAME]"));
+    const QString usage = QStringLiteral(
+        "colleagues status [USERNAME] [--json] | --set available|dnd|out-of-office [--text T] [--until TIME] "
+        "[--from DATE --to DATE --note N --stand-in USER] | --clear [--data-dir DIR]");
+    if (const int code = parse(parser, arguments, usage); code >= 0)
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    const bool changing = parser.isSet(set) || parser.isSet(clear);
+    if (positional.size() > 1 || (changing && !positional.isEmpty()) || (parser.isSet(set) && parser.isSet(clear))) {
+        err() << "colleagues status: give one username to show, or --set or --clear to change your own\n"
+              << usage << "\n";
+        return finish(2);
+    }
+    const bool windowOptions = parser.isSet(from) || parser.isSet(to) || parser.isSet(note) || parser.isSet(standIn);
+    if (!changing && (parser.isSet(text) || parser.isSet(until) || windowOptions)) {
+        err() << "colleagues status: --text, --until, --from, --to, --note and --stand-in go with --set\n";
+        return finish(2);
+    }
+
+    StatusChoice choice;
+    if (parser.isSet(set)) {
+        const QString value = parser.value(set).trimmed().toLower();
+        if (value == QLatin1String("available"))
+            choice.availability = Availability::Available;
+        else if (value == QLatin1String("dnd") || value == QLatin1String("do-not-disturb"))
+            choice.availability = Availability::Dnd;
+        else if (value == QLatin1String("out-of-office") || value == QLatin1String("out_of_office")
+                 || value == QLatin1String("ooo"))
+            choice.availability = Availability::OutOfOffice;
+        else {
+            err() << "colleagues status: --set takes available, dnd or out-of-office\n";
+            return finish(2);
+        }
+        choice.text = parser.value(text);
+        if (parser.isSet(until)) {
+            choice.until = parseUntil(parser.value(until), QDateTime::currentDateTime());
+            if (!choice.until.isValid()) {
+                err() << "colleagues status: --until takes HH:MM, \"YYYY-MM-DD HH:MM\", an RFC 3339 time or a "
+                         "duration such as 2h\n";
+                return finish(2);
+            }
+        }
+        if (choice.availability == Availability::OutOfOffice || windowOptions) {
+            OutOfOffice window;
+            window.from =
+                parser.isSet(from) ? QDate::fromString(parser.value(from), Qt::ISODate) : QDate::currentDate();
+            window.to = QDate::fromString(parser.value(to), Qt::ISODate);
+            if (!window.from.isValid() || !window.to.isValid()) {
+                err() << "colleagues status: out of office needs --to DATE (and --from DATE, default today), "
+                         "as YYYY-MM-DD\n";
+                return finish(2);
+            }
+            window.note = parser.value(note);
+            window.standIn = parser.value(standIn).trimmed().toLower();
+            choice.outOfOffice = window;
+        }
+    }
+
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    int code = 1;
+    auto print = [&](const Status &status) {
+        if (parser.isSet(json))
+            out() << QJsonDocument(toJson(status)).toJson(QJsonDocument::Indented);
+        else
+            out() << statusLines(status);
+    };
+    if (!changing && !positional.isEmpty()) {
+        // Someone else's: what sync stored.
+        print(c.client->statuses()->status(positional.first().trimmed().toLower()));
+        return finish(0);
+    }
+    QTimer::singleShot(0, &c.owner, [&] {
+        restore(c, [&](bool signedIn) {
+            if (!signedIn) {
+                err() << "colleagues status: not signed in; run colleagues login first\n";
+                QCoreApplication::exit(1);
+                return;
+            }
+            StatusBook *book = c.client->statuses();
+            book->setMe(c.client->session()->username());
+            auto done = [&](const Status &status, const ApiError &error) {
+                if (error) {
+                    err() << "colleagues status: " << (changing ? StatusBook::errorSentence(error) : error.userMessage)
+                          << "\n";
+                    code = 1;
+                } else {
+                    if (changing && !parser.isSet(json))
+                        out() << "Your status is now:\n";
+                    print(status);
+                    code = 0;
+                }
+                QCoreApplication::exit(code);
+            };
+            if (changing)
+                book->setMyStatus(choice, &c.owner, done);
+            else
+                book->fetchMyStatus(&c.owner, done);
+        });
+    });
+    QCoreApplication::exec();
+    return finish(code);
+}
+
 // messages -------------------------------------------------------------------------------------
 
 int runMessages(const QStringList &arguments)
@@ -548,8 +755,8 @@ int runMessages(const QStringList &arguments)
 
 QStringList names()
 {
-    return {QStringLiteral("login"), QStringLiteral("logout"), QStringLiteral("passwd"),
-            QStringLiteral("sync"),  QStringLiteral("send"),   QStringLiteral("messages")};
+    return {QStringLiteral("login"), QStringLiteral("logout"),   QStringLiteral("passwd"), QStringLiteral("sync"),
+            QStringLiteral("send"),  QStringLiteral("messages"), QStringLiteral("status")};
 }
 
 int run(const QString &command, const QStringList &arguments)
@@ -566,6 +773,8 @@ int run(const QString &command, const QStringList &arguments)
         return runSend(arguments);
     if (command == QLatin1String("messages"))
         return runMessages(arguments);
+    if (command == QLatin1String("status"))
+        return runStatus(arguments);
     return 2;
 }
 
@@ -577,7 +786,10 @@ QString help()
         "  passwd                                           change your password (asked on the terminal)\n"
         "  sync [--once]                                    sync with the server (and send the outbox)\n"
         "  send --to USER TEXT                              send a message (queued when offline)\n"
-        "  messages [--with USER] [--json]                  show messages from the local store\n");
+        "  messages [--with USER] [--json]                  show messages from the local store\n"
+        "  status [USERNAME] [--json]                       show your status, or someone's\n"
+        "  status --set available|dnd|out-of-office ...     set your status (--text, --until, --from,\n"
+        "                                                   --to, --note, --stand-in); --clear resets it\n");
 }
 
 } // namespace Colleagues::SyncCommands

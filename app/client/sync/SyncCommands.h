@@ -6,7 +6,7 @@
 namespace Colleagues {
 
 //! The `colleagues` commands of the sync engine, run without a window: `login`, `logout`,
-//! `sync`, `send` and `messages`. Each takes the global `--data-dir DIR` and `--help`.
+//! `sync`, `send`, `messages` and `status`. Each takes the global `--data-dir DIR` and `--help`.
 namespace SyncCommands {
 
 QStringList names();

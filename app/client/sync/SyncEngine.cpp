@@ -147,10 +147,43 @@ void SyncEngine::restart()
         });
 }
 
+void SyncEngine::setIdle(bool idle)
+{
+    if (m_idle == idle)
+        return;
+    m_idle = idle;
+    qCDebug(lcSync) << "presence:" << (idle ? "idle" : "active");
+    repoll();
+}
+
+void SyncEngine::setWatchList(const QStringList &usernames)
+{
+    QStringList sorted = usernames;
+    sorted.removeAll(QString());
+    sorted.sort();
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (sorted.size() > Limits::WatchMax)
+        sorted = sorted.mid(0, Limits::WatchMax);
+    if (sorted == m_watch)
+        return;
+    m_watch = sorted;
+    repoll();
+}
+
+void SyncEngine::repoll()
+{
+    // Only a held long-poll waits for something that may not come: a page on its way, or a
+    // retry after a failure, asks with the new values anyway.
+    if (!m_running || !m_inFlight || !m_inFlightLongPoll)
+        return;
+    restart();
+}
+
 void SyncEngine::fetch(qint64 since, bool longPoll)
 {
-    SyncJob *job = m_api->sync(since, m_pageSize, longPoll ? m_longPollSeconds : 0);
+    SyncJob *job = m_api->sync(since, m_pageSize, longPoll ? m_longPollSeconds : 0, m_idle, m_watch);
     m_inFlight = job;
+    m_inFlightLongPoll = longPoll;
     const quint64 generation = m_generation;
     connect(job, &ApiJob::finished, this, [this, job, generation] { onFetched(job, generation); });
 }
@@ -190,6 +223,8 @@ void SyncEngine::onFetched(SyncJob *job, quint64 generation)
                     Q_EMIT messagesReceived(r.newMessages);
                 if (!r.updatedMessages.isEmpty())
                     Q_EMIT messagesUpdated(r.updatedMessages);
+                if (!r.changedStatuses.isEmpty())
+                    Q_EMIT statusesChanged(r.changedStatuses);
                 if (!m_initialDone) {
                     m_progress.received = r.initialReceived;
                     if (r.total >= 0)

@@ -6,6 +6,7 @@
 #include "client/sync/SyncDatabase.h"
 #include "client/sync/SyncTypes.h"
 #include "core/Expected.h"
+#include "core/Status.h"
 #include "core/Vocabulary.h"
 
 #include <QDateTime>
@@ -50,6 +51,18 @@ public:
     //! How long the server may hold a long-poll, in seconds.
     void setLongPollTimeout(int seconds) { m_longPollSeconds = seconds; }
 
+    //! Whether the user is away from the computer (no input for a while, a locked screen): sent
+    //! with every sync (presence=idle|active). A change ends a held long-poll and asks again.
+    void setIdle(bool idle);
+    bool isIdle() const { return m_idle; }
+    /*!
+     * The people whose status the UI shows now (at most Limits::WatchMax are sent): their status
+     * changes end a held long-poll at once. A different set ends the held long-poll and asks
+     * again with it; the same set in another order does nothing.
+     */
+    void setWatchList(const QStringList &usernames);
+    QStringList watchList() const { return m_watch; }
+
     SyncState state() const { return m_state; }
     bool isRunning() const { return m_running; }
     SyncProgress progress() const { return m_progress; }
@@ -85,6 +98,8 @@ Q_SIGNALS:
     void messagesReceived(const QList<Colleagues::MessageRecord> &messages);
     //! Messages whose state changed: read receipts, server confirmation of our own sends.
     void messagesUpdated(const QList<Colleagues::MessageRecord> &messages);
+    //! People's statuses changed (after the commit), each as it is now.
+    void statusesChanged(const QList<Colleagues::Status> &statuses);
     //! The server said "start over": the local directory was cleared and a full resync begins.
     void directoryReset();
     void initialSyncFinished();
@@ -100,6 +115,8 @@ Q_SIGNALS:
 private:
     void begin(bool once);
     void fetch(qint64 since, bool longPoll);
+    //! Ends a held long-poll to ask again at once (the presence or the watch list changed).
+    void repoll();
     void onFetched(SyncJob *job, quint64 generation);
     void onParsed(const SyncDatabase::AnswerHead &head, quint64 generation);
     void restart();
@@ -116,6 +133,9 @@ private:
     Backoff m_backoff;
     QTimer *m_retryTimer;
     QPointer<SyncJob> m_inFlight;
+    bool m_inFlightLongPoll = false;
+    bool m_idle = false;
+    QStringList m_watch; //!< sorted, without duplicates
     QPointer<VocabularyJob> m_vocabularyJob;
     bool m_fetchingVocabulary = false; //!< from the request until the vocabulary is stored
     SyncState m_state = SyncState::SignedOut;

@@ -176,6 +176,19 @@ QList<Conversation> conversations(sqlite3 *db)
     return out;
 }
 
+QList<Status> statuses(sqlite3 *db)
+{
+    Sql::Statement s(db, "SELECT json FROM statuses ORDER BY username");
+    QList<Status> out;
+    while (s.next()) {
+        // Written by upsertStatus() from a status that decoded: a row that does not is skipped.
+        Expected<Status> status = statusFromJson(QJsonDocument::fromJson(s.text(0).toUtf8()).object());
+        if (status)
+            out.append(std::move(status).value());
+    }
+    return out;
+}
+
 QList<OutboxItem> outboxItems(sqlite3 *db, bool includeSent)
 {
     const QByteArray sql = QByteArray("SELECT ") + OutboxColumns + " FROM outbox "
@@ -226,6 +239,8 @@ struct SyncWriter::Statements
     Sql::Statement outboxById;
     Sql::Statement setOutboxState;
     Sql::Statement setMessageState;
+    Sql::Statement upsertStatus;
+    Sql::Statement removeStatus;
 };
 
 SyncWriter::SyncWriter(sqlite3 *db)
@@ -262,7 +277,10 @@ SyncWriter::SyncWriter(sqlite3 *db)
             db,
             "UPDATE outbox SET state = ?2, attempts = attempts + ?3, next_attempt_at = ?4, last_error = ?5, "
             "error_kind = ?6, error_code = ?7, error_field = ?8, http_status = ?9 WHERE local_id = ?1")
-        && m_s->setMessageState.prepare(db, "UPDATE messages SET state = ?2 WHERE client_id = ?1 AND state <> 'sent'");
+        && m_s->setMessageState.prepare(db, "UPDATE messages SET state = ?2 WHERE client_id = ?1 AND state <> 'sent'")
+        && m_s->upsertStatus.prepare(
+            db, "INSERT OR REPLACE INTO statuses(username, presence, availability, json) VALUES(?1, ?2, ?3, ?4)")
+        && m_s->removeStatus.prepare(db, "DELETE FROM statuses WHERE username = ?1");
     if (!m_valid)
         m_error = m_directory->isValid() ? Sql::errorMessage(db) : m_directory->errorString();
 }
@@ -305,6 +323,20 @@ bool SyncWriter::upsertMessage(const Message &m, const QString &me, bool *insert
     }
     m_error = QStringLiteral("message %1 was neither updated nor inserted").arg(m.id);
     return false;
+}
+
+bool SyncWriter::upsertStatus(const Status &status)
+{
+    // The default status is what having no row means.
+    if (status.isDefault()) {
+        m_s->removeStatus.bind(1, status.username);
+        return m_s->removeStatus.exec() || failStatement(m_s->removeStatus);
+    }
+    m_s->upsertStatus.bind(1, status.username);
+    m_s->upsertStatus.bind(2, presenceName(status.presence));
+    m_s->upsertStatus.bind(3, availabilityName(status.availability));
+    m_s->upsertStatus.bind(4, jsonText(toJson(status)));
+    return m_s->upsertStatus.exec() || failStatement(m_s->upsertStatus);
 }
 
 bool SyncWriter::refreshConversation(const QString &peer)
@@ -398,6 +430,13 @@ PageResult SyncWriter::applyPage(const SyncBatch &batch, qint64 since, const QSt
             return r;
         }
     }
+    for (const Status &status : batch.statuses) {
+        if (!upsertStatus(status)) {
+            r.error = m_error;
+            return r;
+        }
+    }
+    r.changedStatuses = batch.statuses;
 
     if (!r.initialDone) {
         r.initialReceived += batch.profiles.size();
@@ -432,7 +471,7 @@ bool SyncWriter::resetForResync()
     // confirmed come back with the resync; those still in the outbox stay.
     if (!transaction.isActive()
         || !Sql::exec(m_db,
-                      "DELETE FROM profiles;"
+                      "DELETE FROM profiles; DELETE FROM statuses;"
                       "DELETE FROM messages WHERE state = 'sent';"
                       "DELETE FROM conversations WHERE peer NOT IN (SELECT peer FROM messages);"
                       "DELETE FROM sync_state WHERE key IN ('sync.cursor', 'sync.initial_done', "
@@ -456,10 +495,21 @@ bool SyncWriter::resetForAccountChange()
     if (!transaction.isActive()
         || !Sql::exec(m_db,
                       "DELETE FROM profiles; DELETE FROM conversations; DELETE FROM messages; DELETE FROM outbox;"
+                      "DELETE FROM statuses;"
                       "DELETE FROM sync_state WHERE key LIKE 'sync.%' OR key LIKE 'account.%';",
                       &m_error))
         return false;
     return transaction.commit(&m_error);
+}
+
+bool SyncWriter::storeStatus(const Status &status)
+{
+    Sql::Transaction transaction(m_db);
+    if (!transaction.isActive()) {
+        m_error = Sql::errorMessage(m_db);
+        return false;
+    }
+    return upsertStatus(status) && transaction.commit(&m_error);
 }
 
 bool SyncWriter::setValues(const QList<QPair<QString, QString>> &values)

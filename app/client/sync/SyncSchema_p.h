@@ -49,6 +49,8 @@ qint64 cursor(sqlite3 *db);
 QList<MessageRecord> messages(sqlite3 *db, const QString &peer, int limit = -1);
 std::optional<MessageRecord> messageByClientId(sqlite3 *db, const QString &clientId);
 QList<Conversation> conversations(sqlite3 *db);
+//! Every stored status (people without one have the default).
+QList<Status> statuses(sqlite3 *db);
 QList<OutboxItem> outboxItems(sqlite3 *db, bool includeSent = true);
 std::optional<OutboxItem> outboxItem(sqlite3 *db, qint64 id);
 //! The server's profile (JSON) stored with a conflicting save; empty if none.
@@ -74,6 +76,7 @@ struct PageResult
     QStringList removedProfileIds;
     QList<MessageRecord> newMessages;
     QList<MessageRecord> updatedMessages; //!< read receipts, confirmations of our own sends
+    QList<Status> changedStatuses;
 };
 
 /*!
@@ -100,6 +103,8 @@ public:
     bool resetForAccountChange();
 
     bool setValues(const QList<QPair<QString, QString>> &values);
+    //! Stores one status (the signed-in person's, as the server answered a change of it).
+    bool storeStatus(const Status &status);
 
     // Outbox
     //! Queues a message: a pending message row and an outbox item, in one transaction.
@@ -130,6 +135,7 @@ public:
 
 private:
     bool upsertMessage(const Message &m, const QString &me, bool *inserted, MessageRecord *record);
+    bool upsertStatus(const Status &status);
     bool refreshConversation(const QString &peer);
     bool failStatement(const Sql::Statement &s);
     std::optional<OutboxItem> insertOutbox(OutboxItem::Kind kind, const QString &key, const QString &conversation,

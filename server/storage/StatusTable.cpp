@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/StatusTable_p.h"
+
+#include "server/storage/Connection_p.h"
+#include "server/storage/Database_p.h"
+#include "server/storage/Query_p.h"
+#include "server/storage/SqlHelpers_p.h"
+#include "server/storage/Transaction_p.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Colleagues::Server::Internal {
+
+const QString StatusColumns =
+    QStringLiteral("username, presence, seen_at, chosen, chosen_text, chosen_until, ooo_from, ooo_to, ooo_note,"
+                   " ooo_stand_in, availability, text, until_at, ooo_shown, next_check, updated_at, change_seq");
+
+namespace {
+
+QVariant nullableMs(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDate day(const QString &text)
+{
+    return QDate::fromString(text, Qt::ISODate);
+}
+
+//! A person without a row: the default status.
+StatusRow defaultRow(const QString &username)
+{
+    StatusRow row;
+    row.status.username = username;
+    return row;
+}
+
+//! Writes \a row as it is (insert or replace), with \a sequence.
+bool writeRow(Connection &c, const StatusRow &row, qint64 sequence, QSqlError *error)
+{
+    Query q(c,
+            QStringLiteral("INSERT INTO statuses (username, presence, seen_at, chosen, chosen_text, chosen_until,"
+                           " ooo_from, ooo_to, ooo_note, ooo_stand_in, availability, text, until_at, ooo_shown,"
+                           " is_default, next_check, updated_at, change_seq)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                           " ON CONFLICT (username) DO UPDATE SET presence = excluded.presence,"
+                           " seen_at = excluded.seen_at, chosen = excluded.chosen,"
+                           " chosen_text = excluded.chosen_text, chosen_until = excluded.chosen_until,"
+                           " ooo_from = excluded.ooo_from, ooo_to = excluded.ooo_to, ooo_note = excluded.ooo_note,"
+                           " ooo_stand_in = excluded.ooo_stand_in, availability = excluded.availability,"
+                           " text = excluded.text, until_at = excluded.until_at, ooo_shown = excluded.ooo_shown,"
+                           " is_default = excluded.is_default, next_check = excluded.next_check,"
+                           " updated_at = excluded.updated_at, change_seq = excluded.change_seq"));
+    const Status &s = row.status;
+    const StatusChoice &c2 = row.choice;
+    const std::optional<OutOfOffice> &w = c2.outOfOffice;
+    const bool ok = q.exec({
+        s.username,
+        presenceName(s.presence),
+        row.seenAt,
+        availabilityName(c2.availability),
+        c2.text,
+        nullableMs(c2.until),
+        w ? w->from.toString(Qt::ISODate) : QString(),
+        w ? w->to.toString(Qt::ISODate) : QString(),
+        w ? w->note : QString(),
+        w ? w->standIn : QString(),
+        availabilityName(s.availability),
+        s.text,
+        nullableMs(s.until),
+        bool(s.outOfOffice),
+        s.isDefault(),
+        row.nextCheck > 0 ? QVariant(row.nextCheck) : QVariant(QMetaType::fromType<qint64>()),
+        s.updatedAt.toMSecsSinceEpoch(),
+        sequence,
+    });
+    if (!ok)
+        *error = q.error();
+    return ok;
+}
+
+//! The row of \a username read in \a c, or the default one; nullopt when the read failed.
+std::optional<StatusRow> readRow(Connection &c, const QString &username, QSqlError *error)
+{
+    Query q(c, QStringLiteral("SELECT %1 FROM statuses WHERE username = ?").arg(StatusColumns));
+    if (!q.exec({username})) {
+        *error = q.error();
+        return std::nullopt;
+    }
+    return q.next() ? statusFromRow(q) : defaultRow(username);
+}
+
+//! The time zone of \a username's profile (UTC without one); nullopt when the read failed.
+std::optional<QTimeZone> zoneOf(Connection &c, const QString &username, QSqlError *error)
+{
+    Query q(c, QStringLiteral("SELECT time_zone FROM profiles WHERE username = ? AND deleted = FALSE"));
+    if (!q.exec({username})) {
+        *error = q.error();
+        return std::nullopt;
+    }
+    return StatusRules::zone(q.next() ? q.text(0) : QString());
+}
+
+//! Applies \a row's choice at \a now in \a zone: the status, and when to look again.
+void applyChoice(StatusRow &row, const QDateTime &now, const QTimeZone &zone)
+{
+    const Status applied = StatusRules::apply(row.choice, now, zone);
+    row.status.availability = applied.availability;
+    row.status.text = applied.text;
+    row.status.until = applied.until;
+    row.status.outOfOffice = applied.outOfOffice;
+    const QDateTime next = StatusRules::nextChange(row.choice, now, zone);
+    row.nextCheck = next.isValid() ? next.toMSecsSinceEpoch() : 0;
+}
+
+//! Names per statement of an IN list: few prepared variants, well under any driver's limit.
+constexpr qsizetype InListMax = 50;
+
+QString placeholders(qsizetype count)
+{
+    QString text;
+    for (qsizetype i = 0; i < count; ++i)
+        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return text;
+}
+
+QVariantList variants(const QStringList &values)
+{
+    QVariantList list;
+    list.reserve(values.size());
+    for (const QString &value : values)
+        list.append(value);
+    return list;
+}
+
+QStringList audienceOf(const QList<StatusChange> &changes)
+{
+    QStringList names;
+    names.reserve(changes.size());
+    for (const StatusChange &change : changes)
+        names.append(statusAudience(change.username));
+    return names;
+}
+
+bool sameApplied(const Status &a, const Status &b)
+{
+    return a.presence == b.presence && a.availability == b.availability && a.text == b.text && a.until == b.until
+        && a.outOfOffice == b.outOfOffice;
+}
+
+} // namespace
+
+StatusRow statusFromRow(const Query &q)
+{
+    StatusRow row;
+    Status &s = row.status;
+    s.username = q.text(0);
+    s.presence = presenceFromName(q.text(1)).value_or(Presence::Offline);
+    row.seenAt = q.int64(2);
+    StatusChoice &c = row.choice;
+    c.availability = availabilityFromName(q.text(3)).value_or(Availability::Available);
+    c.text = q.text(4);
+    c.until = fromMs(q.value(5));
+    const QDate from = day(q.text(6));
+    const QDate to = day(q.text(7));
+    if (from.isValid() && to.isValid())
+        c.outOfOffice = OutOfOffice {from, to, q.text(8), q.text(9)};
+    s.availability = availabilityFromName(q.text(10)).value_or(Availability::Available);
+    s.text = q.text(11);
+    s.until = fromMs(q.value(12));
+    if (q.value(13).toBool())
+        s.outOfOffice = c.outOfOffice;
+    row.nextCheck = q.value(14).isNull() ? 0 : q.int64(14);
+    s.updatedAt = fromMs(q.value(15));
+    row.changeSeq = q.int64(16);
+    return row;
+}
+
+Expected<Status> StatusTable::findStatus(const QString &username)
+{
+    Query q(m_database, QStringLiteral("SELECT %1 FROM statuses WHERE username = ?").arg(StatusColumns));
+    if (!q.exec({username}))
+        return q.fail(u"reading a status");
+    return q.next() ? statusFromRow(q).status : defaultRow(username).status;
+}
+
+Expected<Status> StatusTable::setStatus(const QString &username, const StatusChoice &choice)
+{
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting a status change");
+    Connection &c = tx.connection();
+    if (choice.outOfOffice && !choice.outOfOffice->standIn.isEmpty()) {
+        const QString &standIn = choice.outOfOffice->standIn;
+        Query q(c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ? AND disabled = FALSE"));
+        const auto active = q.scalar({standIn});
+        if (!active)
+            return tx.fail(u"checking a stand-in", q.error());
+        if (*active == 0 || standIn == username) {
+            tx.rollback();
+            return Error {Error::Code::OutOfRange, QStringLiteral("out_of_office.stand_in"),
+                          standIn == username
+                              ? QStringLiteral("The stand-in must be someone else.")
+                              : QStringLiteral("There is no active member \"%1\" to stand in.").arg(standIn)};
+        }
+    }
+    QSqlError error;
+    std::optional<StatusRow> row = readRow(c, username, &error);
+    if (!row)
+        return tx.fail(u"reading a status", error);
+    const std::optional<QTimeZone> zone = zoneOf(c, username, &error);
+    if (!zone)
+        return tx.fail(u"reading a time zone", error);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    row->choice = choice;
+    applyChoice(*row, now, *zone);
+    row->status.updatedAt = now;
+    const auto seq = tx.takeSequence();
+    if (!seq)
+        return tx.fail(u"taking a sequence value");
+    if (!writeRow(c, *row, *seq, &error))
+        return tx.fail(u"writing a status", error);
+    const ChangeAudience audience({statusAudience(username)});
+    if (!tx.commit())
+        return tx.fail(u"committing a status");
+    return row->status;
+}
+
+Expected<QList<StatusChange>> StatusTable::reportPresence(const QList<PresenceReport> &reports)
+{
+    QList<StatusChange> changes;
+    if (reports.isEmpty())
+        return changes;
+    const bool anyPresence =
+        std::any_of(reports.begin(), reports.end(), [](const PresenceReport &r) { return r.presence.has_value(); });
+    Transaction tx(m_database, anyPresence ? Transaction::Kind::Sequenced : Transaction::Kind::Write);
+    if (!tx.begin())
+        return tx.fail(u"starting to record presence");
+    Connection &c = tx.connection();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSqlError error;
+
+    // Few round trips (they are what costs on PostgreSQL): the rows of everyone whose presence
+    // is reported in one read, their sequence values in one update, and seen_at refreshes in
+    // one statement per moment seen (the held syncs of a flush share one).
+    QHash<QString, StatusRow> rows;
+    QStringList named;
+    for (const PresenceReport &report : reports) {
+        if (report.presence)
+            named.append(report.username);
+    }
+    for (qsizetype i = 0; i < named.size(); i += InListMax) {
+        const QStringList part = named.mid(i, InListMax);
+        Query q(c,
+                QStringLiteral("SELECT %1 FROM statuses WHERE username IN (%2)")
+                    .arg(StatusColumns, placeholders(part.size())));
+        if (!q.exec(variants(part)))
+            return tx.fail(u"reading statuses", q.error());
+        while (q.next()) {
+            StatusRow row = statusFromRow(q);
+            rows.insert(row.status.username, std::move(row));
+        }
+    }
+    QList<StatusRow> changed;
+    QMap<qint64, QStringList> refresh; // seen_at -> usernames
+    for (const PresenceReport &report : reports) {
+        const qint64 seen = report.seenAt.toMSecsSinceEpoch();
+        if (report.presence) {
+            StatusRow row = rows.value(report.username, defaultRow(report.username));
+            if (*report.presence != row.status.presence) {
+                row.status.presence = *report.presence;
+                row.seenAt = qMax(row.seenAt, seen);
+                row.status.updatedAt = now;
+                changed.append(std::move(row));
+                continue;
+            }
+        }
+        refresh[seen].append(report.username);
+    }
+    if (!changed.isEmpty()) {
+        const auto first = tx.takeSequence(int(changed.size()));
+        if (!first)
+            return tx.fail(u"taking sequence values");
+        for (qsizetype i = 0; i < changed.size(); ++i) {
+            if (!writeRow(c, changed.at(i), *first + i, &error))
+                return tx.fail(u"writing a presence", error);
+            changes.append(StatusChange {changed.at(i).status.username, *first + i});
+        }
+    }
+    for (auto it = refresh.cbegin(); it != refresh.cend(); ++it) {
+        for (qsizetype i = 0; i < it->size(); i += InListMax) {
+            const QStringList part = it->mid(i, InListMax);
+            Query q(c,
+                    QStringLiteral("UPDATE statuses SET seen_at = ? WHERE seen_at < ? AND username IN (%1)")
+                        .arg(placeholders(part.size())));
+            if (!q.exec(QVariantList {it.key(), it.key()} + variants(part)))
+                return tx.fail(u"refreshing presence", q.error());
+        }
+    }
+    std::optional<ChangeAudience> audience;
+    if (!changes.isEmpty())
+        audience.emplace(audienceOf(changes));
+    if (!tx.commit())
+        return tx.fail(u"committing presence");
+    return changes;
+}
+
+Expected<QList<StatusChange>> StatusTable::sweep(const QDateTime &now, const QDateTime &offlineBefore,
+                                                 const std::function<bool(const QString &)> &connectedHere)
+{
+    QList<StatusChange> changes;
+    QStringList due;
+    QSet<QString> seen;
+    {
+        Query q(m_database,
+                QStringLiteral("SELECT username FROM statuses WHERE presence <> 'offline' AND seen_at < ?"
+                               " UNION SELECT username FROM statuses WHERE next_check <= ?"));
+        if (!q.exec({offlineBefore.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()}))
+            return q.fail(u"finding statuses to update");
+        while (q.next()) {
+            const QString name = q.text(0);
+            if (!seen.contains(name)) {
+                seen.insert(name);
+                due.append(name);
+            }
+        }
+    }
+    if (due.isEmpty())
+        return changes;
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting a status sweep");
+    Connection &c = tx.connection();
+    QSqlError error;
+    for (const QString &username : std::as_const(due)) {
+        // Read again inside the transaction: another instance may have swept it, or the
+        // person came back, since the look above.
+        std::optional<StatusRow> row = readRow(c, username, &error);
+        if (!row)
+            return tx.fail(u"reading a status", error);
+        if (row->changeSeq == 0)
+            continue; // removed meanwhile
+        const Status before = row->status;
+        const qint64 nextCheckBefore = row->nextCheck;
+        if (row->status.presence != Presence::Offline && row->seenAt < offlineBefore.toMSecsSinceEpoch()
+            && !(connectedHere && connectedHere(username))) {
+            row->status.presence = Presence::Offline;
+        }
+        if (row->nextCheck > 0 && row->nextCheck <= now.toMSecsSinceEpoch()) {
+            const std::optional<QTimeZone> zone = zoneOf(c, username, &error);
+            if (!zone)
+                return tx.fail(u"reading a time zone", error);
+            applyChoice(*row, now, *zone);
+        }
+        if (!sameApplied(before, row->status)) {
+            row->status.updatedAt = now;
+            const auto seq = tx.takeSequence();
+            if (!seq)
+                return tx.fail(u"taking a sequence value");
+            if (!writeRow(c, *row, *seq, &error))
+                return tx.fail(u"writing a status", error);
+            changes.append(StatusChange {username, *seq});
+        } else if (row->nextCheck != nextCheckBefore) {
+            Query q(c, QStringLiteral("UPDATE statuses SET next_check = ? WHERE username = ?"));
+            if (!q.exec({row->nextCheck > 0 ? QVariant(row->nextCheck) : QVariant(QMetaType::fromType<qint64>()),
+                         username}))
+                return tx.fail(u"rescheduling a status", q.error());
+        }
+    }
+    std::optional<ChangeAudience> audience;
+    if (!changes.isEmpty())
+        audience.emplace(audienceOf(changes));
+    if (!tx.commit())
+        return tx.fail(u"committing a status sweep");
+    return changes;
+}
+
+} // namespace Colleagues::Server::Internal

@@ -128,8 +128,20 @@ start_server() { # start_server LOG DB-ARGS...: sets url, metrics_url, and appen
     metrics_url=$(grep -o 'metrics on http://127.0.0.1:[0-9]*' "$log.out" | grep -o 'http://.*')
 }
 
-stop_servers() {
-    for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+stop_servers() { # SIGTERM, and SIGKILL for a server still draining its backlog after 30 s
+    local pid waited
+    for pid in "${server_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        for ((waited = 0; waited < 300; waited++)); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            echo "   server $pid still stopping after 30 s (draining queued work): killed"
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+        wait "$pid" 2>/dev/null || true
+    done
     server_pids=()
 }
 

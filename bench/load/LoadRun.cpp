@@ -701,7 +701,7 @@ void LoadRun::measure()
             if (!partners.empty())
                 sendMessage(from, partners[m_random.bounded(quint32(partners.size()))]);
         }
-        while (m_statuses && changesDue <= elapsed * m_options.presenceRate) {
+        while (m_statuses && m_options.presenceRate > 0 && changesDue <= elapsed * m_options.presenceRate) {
             changesDue += 1;
             // Someone whose last change every watcher has seen (so each change is measured alone).
             const int who = pick([this](int i) {

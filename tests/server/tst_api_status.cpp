@@ -117,16 +117,12 @@ void TestApiStatus::init()
     e->tokens.insert(u"root"_qs, createSession(e->db->storage(), u"root"_qs, Role::Admin));
     QVERIFY(addUser(e->db->storage(), u"gone"_qs, {}));
     QVERIFY(e->db->storage().setDisabled(u"gone"_qs, true));
-    e->server = std::make_unique<ServerProcess>(*e->db);
-    QVERIFY2(e->server->start(0, {u"--presence-offline-after"_qs, QString::number(OfflineAfterSeconds)}),
-             qPrintable(e->server->errorString()));
-    m_envs.ready(std::move(e));
+    m_envs.startServer(std::move(e), {u"--presence-offline-after"_qs, QString::number(OfflineAfterSeconds)});
 }
 
 void TestApiStatus::cleanupTestCase()
 {
-    for (const auto &[backend, e] : m_envs.takeAll())
-        QCOMPARE(e->server->stop(), 0);
+    m_envs.stopServers();
 }
 
 qint64 TestApiStatus::latest(Client &c)

@@ -152,6 +152,17 @@ bool sameApplied(const Status &a, const Status &b)
         && a.outOfOffice == b.outOfOffice;
 }
 
+//! Commits \a tx, telling the other instances whom \a changes concern.
+Expected<QList<StatusChange>> commitChanges(Transaction &tx, const QList<StatusChange> &changes, QStringView what)
+{
+    std::optional<ChangeAudience> audience;
+    if (!changes.isEmpty())
+        audience.emplace(audienceOf(changes));
+    if (!tx.commit())
+        return tx.fail(what);
+    return changes;
+}
+
 } // namespace
 
 StatusRow statusFromRow(const Query &q)
@@ -301,12 +312,7 @@ Expected<QList<StatusChange>> StatusTable::reportPresence(const QList<PresenceRe
                 return tx.fail(u"refreshing presence", q.error());
         }
     }
-    std::optional<ChangeAudience> audience;
-    if (!changes.isEmpty())
-        audience.emplace(audienceOf(changes));
-    if (!tx.commit())
-        return tx.fail(u"committing presence");
-    return changes;
+    return commitChanges(tx, changes, u"committing presence");
 }
 
 Expected<QList<StatusChange>> StatusTable::sweep(const QDateTime &now, const QDateTime &offlineBefore,
@@ -371,12 +377,7 @@ Expected<QList<StatusChange>> StatusTable::sweep(const QDateTime &now, const QDa
                 return tx.fail(u"rescheduling a status", q.error());
         }
     }
-    std::optional<ChangeAudience> audience;
-    if (!changes.isEmpty())
-        audience.emplace(audienceOf(changes));
-    if (!tx.commit())
-        return tx.fail(u"committing a status sweep");
-    return changes;
+    return commitChanges(tx, changes, u"committing a status sweep");
 }
 
 } // namespace Colleagues::Server::Internal

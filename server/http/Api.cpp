@@ -9,6 +9,7 @@
 #include "server/http/LongPollHub.h"
 #include "server/http/PhotoCodec.h"
 #include "server/http/PresenceService.h"
+#include "server/http/RequestFields.h"
 #include "server/scim/ScimApi.h"
 #include "server/storage/Storage.h"
 
@@ -131,17 +132,6 @@ ApiResult<QString> changeableUsername(const Session &actor, const QString &segme
     return name;
 }
 
-std::optional<ApiError> rejectUnknownFields(const QJsonObject &object, const QStringList &known)
-{
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!known.contains(it.key())) {
-            return ApiError::make(ApiError::Kind::Invalid, QStringLiteral("unknown_field"),
-                                  QStringLiteral("%1 is not a known field.").arg(it.key()), it.key());
-        }
-    }
-    return std::nullopt;
-}
-
 std::optional<ApiError> queryInteger(const HttpRequest &request, const QString &name, qint64 min, qint64 &value)
 {
     if (!request.query.hasQueryItem(name))
@@ -167,6 +157,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
           &m_shared->sessionCache(), &m_shared->signInGate())
     , m_profiles(storage, &m_shared->visibilityPolicy())
     , m_messages(storage)
+    , m_conversations(storage)
     , m_sync(storage, &m_shared->visibilityPolicy())
     , m_status(storage)
 {
@@ -240,6 +231,21 @@ auto Api::notifying(const QStringList &audience, F &&work) -> decltype(work())
     return result;
 }
 
+template<typename F>
+auto Api::notifyingMembers(F &&work) -> decltype(work())
+{
+    QList<qint64> captured;
+    ApiShared::startCapture(&captured);
+    auto result = work();
+    ApiShared::stopCapture();
+    // Nothing committed without a result to name whom it concerns.
+    if (result) {
+        for (qint64 sequence : std::as_const(captured))
+            m_shared->hint(sequence, result->audience);
+    }
+    return result;
+}
+
 void Api::registerRoutes()
 {
     Router &r = m_server->router();
@@ -285,6 +291,12 @@ void Api::registerRoutes()
         oneParam(&Api::getPhoto, this));
 
     add("POST", Prefix + QStringLiteral("/messages"), Auth::Required, Exec::Worker, noParams(&Api::sendMessage, this));
+    add("POST", Prefix + QStringLiteral("/conversations"), Auth::Required, Exec::Worker,
+        noParams(&Api::createConversation, this));
+    add("POST", Prefix + QStringLiteral("/conversations/{id}/leave"), Auth::Required, Exec::Worker,
+        oneParam(&Api::leaveConversation, this));
+    add("POST", Prefix + QStringLiteral("/conversations/{id}/resolve"), Auth::Required, Exec::Worker,
+        oneParam(&Api::resolveConversation, this));
     add("POST", Prefix + QStringLiteral("/messages/read"), Auth::Required, Exec::Worker,
         noParams(&Api::markRead, this));
     add("GET", Prefix + QStringLiteral("/sync"), Auth::Required, Exec::Worker, noParams(&Api::sync, this));
@@ -300,7 +312,7 @@ void Api::signIn(const ExchangePtr &ex)
     ApiResult<QJsonObject> body = jsonBody(ex->request());
     if (!body)
         return ex->respond(body.error().toResponse());
-    if (auto e = rejectUnknownFields(body.value(), {QStringLiteral("username"), QStringLiteral("password")}))
+    if (auto e = RequestFields::rejectUnknown(body.value(), {QStringLiteral("username"), QStringLiteral("password")}))
         return ex->respond(e->toResponse());
     const QJsonValue username = body->value(QStringLiteral("username"));
     const QJsonValue password = body->value(QStringLiteral("password"));
@@ -359,7 +371,7 @@ void Api::changePassword(const ExchangePtr &ex)
     ApiResult<QJsonObject> body = jsonBody(ex->request());
     if (!body)
         return ex->respond(body.error().toResponse());
-    if (auto e = rejectUnknownFields(body.value(), {QStringLiteral("current"), QStringLiteral("new")}))
+    if (auto e = RequestFields::rejectUnknown(body.value(), {QStringLiteral("current"), QStringLiteral("new")}))
         return ex->respond(e->toResponse());
     const QJsonValue current = body->value(QStringLiteral("current"));
     const QJsonValue next = body->value(QStringLiteral("new"));
@@ -552,14 +564,16 @@ void Api::sendMessage(const ExchangePtr &ex)
         return ex->respond(e.toResponse());
     }
     const QString to = body->value(QStringLiteral("to")).toString().trimmed().toLower();
-    const ApiResult<SendOutcome> sent =
-        notifying({sender, to}, [&] { return m_messages.send(sender, key.value(), body.value()); });
+    const auto send = [&] { return m_messages.send(sender, key.value(), body.value()); };
+    // To a conversation, the members it has when the message commits are whom it concerns.
+    const bool toConversation = body->contains(QStringLiteral("conversation"));
+    const ApiResult<SendOutcome> sent = toConversation ? notifyingMembers(send) : notifying({sender, to}, send);
     if (!sent)
         return ex->respond(sent.error().toResponse());
     if (!sent->duplicate) {
         m_shared->messageRate().take(sender); // a retried Idempotency-Key is not a new message
         // The send's own sequence value, in case its change signal was folded into a later one.
-        m_shared->hint(sent->message.sequence, {sender, to});
+        m_shared->hint(sent->message.sequence, toConversation ? sent->audience : QStringList {sender, to});
     }
     // Answered only now: sendMessage() returns after the commit.
     HttpResponse r = HttpResponse::json(sent->duplicate ? 200 : 201, toJson(sent->message));
@@ -573,6 +587,16 @@ void Api::markRead(const ExchangePtr &ex)
     if (!body)
         return ex->respond(body.error().toResponse());
     const QString reader = ex->username();
+    if (body->contains(QStringLiteral("conversation"))) {
+        const ApiResult<ConversationOutcome> read =
+            notifyingMembers([&] { return m_conversations.markRead(reader, body.value()); });
+        if (!read)
+            return ex->respond(read.error().toResponse());
+        const ConversationMember *mine = read->conversation.member(reader);
+        return ex->respond(HttpResponse::json(200,
+                                              QJsonObject {{QStringLiteral("conversation"), read->conversation.id},
+                                                           {QStringLiteral("up_to"), mine ? mine->readUpTo : 0}}));
+    }
     const QString with = body->value(QStringLiteral("with")).toString().trimmed().toLower();
     const ApiResult<MessageService::ReadReceipt> receipt =
         notifying({reader, with}, [&] { return m_messages.markRead(reader, body.value()); });
@@ -582,6 +606,52 @@ void Api::markRead(const ExchangePtr &ex)
                                    QJsonObject {{QStringLiteral("with"), receipt->with},
                                                 {QStringLiteral("up_to"), receipt->upTo},
                                                 {QStringLiteral("marked"), receipt->marked}}));
+}
+
+// --- conversations -------------------------------------------------------------------------
+
+void Api::respondConversation(const ExchangePtr &ex, const ApiResult<ConversationOutcome> &result)
+{
+    if (!result)
+        return ex->respond(result.error().toResponse());
+    if (result->status == ConversationOutcome::Status::Changed)
+        m_shared->hint(result->conversation.sequence, result->audience); // in case its signal was folded
+    ex->respond(HttpResponse::json(200, toJson(result->conversation)));
+}
+
+void Api::createConversation(const ExchangePtr &ex)
+{
+    const ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    const ApiResult<ConversationOutcome> created =
+        notifyingMembers([&] { return m_conversations.create(ex->username(), body.value()); });
+    if (!created || created->status != ConversationOutcome::Status::Changed)
+        return respondConversation(ex, created);
+    m_shared->hint(created->conversation.sequence, created->audience);
+    HttpResponse r = HttpResponse::json(201, toJson(created->conversation));
+    r.addHeader("Location", (Prefix + QStringLiteral("/conversations/%1").arg(created->conversation.id)).toLatin1());
+    ex->respond(r);
+}
+
+void Api::leaveConversation(const ExchangePtr &ex, const QString &id)
+{
+    // The body is optional: an empty one names nobody.
+    ApiResult<QJsonObject> body = QJsonObject();
+    if (!ex->request().body.trimmed().isEmpty())
+        body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    respondConversation(ex, notifyingMembers([&] { return m_conversations.leave(ex->username(), id, body.value()); }));
+}
+
+void Api::resolveConversation(const ExchangePtr &ex, const QString &id)
+{
+    const ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    respondConversation(ex,
+                        notifyingMembers([&] { return m_conversations.resolve(ex->username(), id, body.value()); }));
 }
 
 // --- sync ----------------------------------------------------------------------------------

@@ -117,26 +117,6 @@ void applyChoice(StatusRow &row, const QDateTime &now, const QTimeZone &zone)
     row.nextCheck = next.isValid() ? next.toMSecsSinceEpoch() : 0;
 }
 
-//! Names per statement of an IN list: few prepared variants, well under any driver's limit.
-constexpr qsizetype InListMax = 50;
-
-QString placeholders(qsizetype count)
-{
-    QString text;
-    for (qsizetype i = 0; i < count; ++i)
-        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
-    return text;
-}
-
-QVariantList variants(const QStringList &values)
-{
-    QVariantList list;
-    list.reserve(values.size());
-    for (const QString &value : values)
-        list.append(value);
-    return list;
-}
-
 QStringList audienceOf(const QList<StatusChange> &changes)
 {
     QStringList names;

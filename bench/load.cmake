@@ -5,8 +5,11 @@
 qt_add_executable(colleagues-load
     ${CMAKE_CURRENT_SOURCE_DIR}/load/main.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/load/EventLoop.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/load/Figures.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/load/GroupFanOut.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/load/HttpConnection.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/load/LoadRun.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/load/LoadRun_p.h
     ${CMAKE_CURRENT_SOURCE_DIR}/load/ProcessStats.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/load/SyncPageScan.cpp)
 set_target_properties(colleagues-load PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)

@@ -5,6 +5,7 @@
 
 #include "client/sync/ApiClient.h"
 #include "client/sync/Session.h"
+#include "ui/widgets/FormButtons.h"
 #include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
@@ -61,21 +62,15 @@ ChangePasswordDialog::ChangePasswordDialog(ApiClient *api, Session *session, boo
     form->addRow(tr("&Repeat:"), m_repeatLineEdit);
     layout->addLayout(form);
 
-    m_errorLabel = plainLabel(this, QStringLiteral("changePasswordErrorLabel"));
-    m_errorLabel->setWordWrap(true);
+    m_errorLabel = errorLabel(this, QStringLiteral("changePasswordErrorLabel"));
     m_errorLabel->setAccessibleName(tr("Password problem"));
-    m_errorLabel->hide();
     layout->addWidget(m_errorLabel);
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_changeButton = m_buttons->addButton(tr("Change Password"), QDialogButtonBox::AcceptRole);
-    m_changeButton->setObjectName(QStringLiteral("changePasswordButton"));
-    m_changeButton->setDefault(true);
+    m_buttons = formButtons(this, tr("Change Password"), QStringLiteral("changePasswordButton"), &m_changeButton);
     if (required)
         m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Later"));
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::submit);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
 void ChangePasswordDialog::showError(const QString &message)

@@ -3,6 +3,7 @@
 
 #include "client/sync/ApiClient.h"
 #include "client/sync/Session.h"
+#include "ui/widgets/FormButtons.h"
 #include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
@@ -50,18 +51,12 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     form->addRow(tr("&Password:"), m_passwordLineEdit);
     layout->addLayout(form);
 
-    m_errorLabel = plainLabel(this, QStringLiteral("signInErrorLabel"));
-    m_errorLabel->setWordWrap(true);
+    m_errorLabel = errorLabel(this, QStringLiteral("signInErrorLabel"));
     m_errorLabel->setAccessibleName(tr("Sign-in problem"));
-    m_errorLabel->hide();
     layout->addWidget(m_errorLabel);
 
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_signInButton = m_buttons->addButton(tr("Sign In"), QDialogButtonBox::AcceptRole);
-    m_signInButton->setObjectName(QStringLiteral("signInButton"));
-    m_signInButton->setDefault(true);
+    m_buttons = formButtons(this, tr("Sign In"), QStringLiteral("signInButton"), &m_signInButton);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
     for (QLineEdit *edit : {m_serverLineEdit, m_usernameLineEdit, m_passwordLineEdit})

@@ -44,19 +44,6 @@ double metric(const ServerProcess &server, const char *name)
     return Client::metricValue(monitor.get(u"/metrics"_qs).body, name);
 }
 
-qint64 caughtUp(Client &client)
-{
-    qint64 cursor = 0;
-    for (;;) {
-        const Response page = client.get(u"/api/v1/sync?since=%1&limit=1000"_qs.arg(cursor));
-        if (page.status != 200)
-            return -1;
-        cursor = page.json().value(u"next"_qs).toInteger();
-        if (!page.json().value(u"has_more"_qs).toBool())
-            return cursor;
-    }
-}
-
 double percentile(std::vector<double> values, double p)
 {
     if (values.empty())
@@ -76,7 +63,7 @@ Delivery deliver(Client &sender, Client &recipient, const ServerProcess &holder,
 {
     Delivery d;
     for (int i = 0; i < messages; ++i) {
-        const qint64 cursor = caughtUp(recipient);
+        const qint64 cursor = recipient.syncEnd();
         QNetworkReply *poll = recipient.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
         QSignalSpy done(poll, &QNetworkReply::finished);
         QElapsedTimer wait;

@@ -17,6 +17,8 @@
 #include <QJsonDocument>
 #include <QPointer>
 
+#include <functional>
+
 namespace Colleagues::Server {
 
 namespace {
@@ -69,23 +71,11 @@ QByteArray quoted(const QString &tag)
     return '"' + tag.toLatin1() + '"';
 }
 
-// Weak comparison (RFC 9110 13.1.2), as If-None-Match asks.
+//! Whether the request's If-None-Match names \a etag (weak comparison, as it asks).
 bool noneMatch(const HttpRequest &request, const QByteArray &etag)
 {
     const QByteArray header = request.header("if-none-match");
-    if (header.isEmpty())
-        return false;
-    if (header.trimmed() == "*")
-        return true;
-    const QList<QByteArray> tags = header.split(',');
-    for (QByteArray tag : tags) {
-        tag = tag.trimmed();
-        if (tag.startsWith("W/"))
-            tag = tag.mid(2);
-        if (tag == etag)
-            return true;
-    }
-    return false;
+    return !header.isEmpty() && namesEntityTag(header, etag);
 }
 
 //! A JSON answer its client may keep: 304 when the request's If-None-Match names \a etag, else
@@ -130,6 +120,48 @@ ApiResult<QString> changeableUsername(const Session &actor, const QString &segme
     if (name && !ProfileService::mayChange(actor, name.value()))
         return ProfileService::forbidden();
     return name;
+}
+
+//! The values of the fields \a names of the request's JSON body, which holds only those, each a
+//! non-empty string: jsonBody()'s errors, or 422 for an unknown, missing or not-string field.
+ApiResult<QStringList> stringFields(const HttpRequest &request, const QStringList &names)
+{
+    const ApiResult<QJsonObject> body = jsonBody(request);
+    if (!body)
+        return body.error();
+    if (std::optional<ApiError> e = RequestFields::rejectUnknown(body.value(), names))
+        return *e;
+    QStringList values;
+    for (const QString &name : names) {
+        const QJsonValue value = body->value(name);
+        if (!value.isString() || value.toString().isEmpty()) {
+            const bool missing = value.isUndefined() || value.isNull() || value.isString();
+            return ApiError::make(ApiError::Kind::Invalid,
+                                  missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
+                                  missing ? QStringLiteral("%1 is required.").arg(name)
+                                          : QStringLiteral("%1 must be a string.").arg(name),
+                                  name);
+        }
+        values.append(value.toString());
+    }
+    return values;
+}
+
+//! What a sign-in or password change calls back with: a refusal is counted in \a metrics by
+//! why and answered at once; a success goes to \a succeeded.
+template<typename T>
+std::function<void(ApiResult<T>)> answerRefusals(const ExchangePtr &ex, Metrics *metrics,
+                                                 std::function<void(const T &)> succeeded)
+{
+    return [ex, metrics, succeeded = std::move(succeeded)](ApiResult<T> result) {
+        if (result)
+            return succeeded(result.value());
+        if (result.error().kind == ApiError::Kind::Unauthenticated)
+            metrics->countSignInFailure();
+        else if (result.error().kind == ApiError::Kind::TooManyRequests)
+            metrics->countThrottledSignIn();
+        ex->respond(result.error().toResponse());
+    };
 }
 
 std::optional<ApiError> queryInteger(const HttpRequest &request, const QString &name, qint64 min, qint64 &value)
@@ -309,53 +341,32 @@ void Api::registerRoutes()
 
 void Api::signIn(const ExchangePtr &ex)
 {
-    ApiResult<QJsonObject> body = jsonBody(ex->request());
-    if (!body)
-        return ex->respond(body.error().toResponse());
-    if (auto e = RequestFields::rejectUnknown(body.value(), {QStringLiteral("username"), QStringLiteral("password")}))
-        return ex->respond(e->toResponse());
-    const QJsonValue username = body->value(QStringLiteral("username"));
-    const QJsonValue password = body->value(QStringLiteral("password"));
-    for (const auto &[value, name] :
-         {std::pair {username, QStringLiteral("username")}, {password, QStringLiteral("password")}}) {
-        if (!value.isString() || value.toString().isEmpty()) {
-            const bool missing = value.isUndefined() || value.isNull() || value.toString().isEmpty();
-            return ex->respond(ApiError::make(ApiError::Kind::Invalid,
-                                              missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
-                                              missing ? QStringLiteral("%1 is required.").arg(name)
-                                                      : QStringLiteral("%1 must be a string.").arg(name),
-                                              name)
-                                   .toResponse());
-        }
-    }
-    if (password.toString().size() > SessionService::MaxPasswordLength || username.toString().size() > 256) {
+    const ApiResult<QStringList> fields =
+        stringFields(ex->request(), {QStringLiteral("username"), QStringLiteral("password")});
+    if (!fields)
+        return ex->respond(fields.error().toResponse());
+    const QString &username = fields->at(0);
+    const QString &password = fields->at(1);
+    if (password.size() > SessionService::MaxPasswordLength || username.size() > 256) {
         return ex->respond(ApiError::make(ApiError::Kind::Invalid, QStringLiteral("too_long"),
                                           QStringLiteral("The username or password is too long."))
                                .toResponse());
     }
-    Metrics *metrics = &m_server->metrics();
-    m_sessions.signIn(username.toString().trimmed().toLower(), password.toString().toUtf8(), ex->request().peer,
-                      [ex, metrics](ApiResult<SignIn> result) {
-                          if (!result) {
-                              if (result.error().kind == ApiError::Kind::Unauthenticated)
-                                  metrics->countSignInFailure();
-                              else if (result.error().kind == ApiError::Kind::TooManyRequests)
-                                  metrics->countThrottledSignIn();
-                              return ex->respond(result.error().toResponse());
-                          }
-                          const Session &s = result->session;
+    m_sessions.signIn(username.trimmed().toLower(), password.toUtf8(), ex->request().peer,
+                      answerRefusals<SignIn>(ex, &m_server->metrics(), [ex](const SignIn &result) {
+                          const Session &s = result.session;
                           QJsonObject o {
-                              {QStringLiteral("token"), QString::fromLatin1(result->token)},
+                              {QStringLiteral("token"), QString::fromLatin1(result.token)},
                               {QStringLiteral("expires_at"), s.expiresAt.toUTC().toString(Qt::ISODate)},
                               {QStringLiteral("user"),
                                QJsonObject {{QStringLiteral("username"), s.username},
                                             {QStringLiteral("role"), roleName(s.role)},
-                                            {QStringLiteral("must_change_password"), result->mustChangePassword}}},
+                                            {QStringLiteral("must_change_password"), result.mustChangePassword}}},
                           };
                           HttpResponse r = HttpResponse::json(200, o);
                           r.addHeader("Cache-Control", "no-store");
                           ex->respond(r);
-                      });
+                      }));
 }
 
 void Api::signOut(const ExchangePtr &ex)
@@ -368,47 +379,25 @@ void Api::signOut(const ExchangePtr &ex)
 
 void Api::changePassword(const ExchangePtr &ex)
 {
-    ApiResult<QJsonObject> body = jsonBody(ex->request());
-    if (!body)
-        return ex->respond(body.error().toResponse());
-    if (auto e = RequestFields::rejectUnknown(body.value(), {QStringLiteral("current"), QStringLiteral("new")}))
-        return ex->respond(e->toResponse());
-    const QJsonValue current = body->value(QStringLiteral("current"));
-    const QJsonValue next = body->value(QStringLiteral("new"));
-    for (const auto &[value, name] : {std::pair {current, QStringLiteral("current")}, {next, QStringLiteral("new")}}) {
-        if (!value.isString() || value.toString().isEmpty()) {
-            const bool missing =
-                value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty());
-            return ex->respond(ApiError::make(ApiError::Kind::Invalid,
-                                              missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
-                                              missing ? QStringLiteral("%1 is required.").arg(name)
-                                                      : QStringLiteral("%1 must be a string.").arg(name),
-                                              name)
-                                   .toResponse());
-        }
-    }
-    if (current.toString().size() > SessionService::MaxPasswordLength) {
+    const ApiResult<QStringList> fields =
+        stringFields(ex->request(), {QStringLiteral("current"), QStringLiteral("new")});
+    if (!fields)
+        return ex->respond(fields.error().toResponse());
+    const QString &current = fields->at(0);
+    const QString &next = fields->at(1);
+    if (current.size() > SessionService::MaxPasswordLength) {
         return ex->respond(ApiError::make(ApiError::Kind::Invalid, QStringLiteral("too_long"),
                                           QStringLiteral("The current password is too long."),
                                           QStringLiteral("current"))
                                .toResponse());
     }
-    const QByteArray currentBytes = current.toString().toUtf8();
-    const QByteArray nextBytes = next.toString().toUtf8();
+    const QByteArray currentBytes = current.toUtf8();
+    const QByteArray nextBytes = next.toUtf8();
     if (std::optional<ApiError> bad = SessionService::checkNewPassword(currentBytes, nextBytes))
         return ex->respond(bad->toResponse());
-    Metrics *metrics = &m_server->metrics();
-    m_sessions.changePassword(*ex->session(), currentBytes, nextBytes, ex->request().peer,
-                              [ex, metrics](ApiResult<bool> result) {
-                                  if (!result) {
-                                      if (result.error().kind == ApiError::Kind::Unauthenticated)
-                                          metrics->countSignInFailure();
-                                      else if (result.error().kind == ApiError::Kind::TooManyRequests)
-                                          metrics->countThrottledSignIn();
-                                      return ex->respond(result.error().toResponse());
-                                  }
-                                  ex->respond(HttpResponse::empty(204));
-                              });
+    m_sessions.changePassword(
+        *ex->session(), currentBytes, nextBytes, ex->request().peer,
+        answerRefusals<bool>(ex, &m_server->metrics(), [ex](bool) { ex->respond(HttpResponse::empty(204)); }));
 }
 
 void Api::me(const ExchangePtr &ex)

@@ -20,7 +20,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Colleagues;
@@ -57,10 +56,10 @@ void TestChangePassword::cleanupTestCase()
 
 void TestChangePassword::opensAfterSigningInWithAnAdministratorsPassword()
 {
-    QTemporaryDir dir;
-    DesktopApp app;
-    QVERIFY(dir.isValid() && app.open(dir.path()));
-    MainWindow *window = app.window();
+    DesktopUser nina;
+    QVERIFY(nina.open());
+    DesktopApp &app = nina.app;
+    MainWindow *window = nina.window();
     window->show();
     QVERIFY(!window->findChild<ChangePasswordDialog *>());
 

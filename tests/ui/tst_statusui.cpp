@@ -26,7 +26,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -87,13 +86,10 @@ void TestStatusUi::outOfOfficeNoteAndStandInBeforeWriting()
                                                                   {u"stand_in"_qs, u"misaki"_qs}}}});
     QCOMPARE(set.status, 200);
 
-    QTemporaryDir dir;
-    DesktopApp app;
-    QVERIFY(dir.isValid() && app.open(dir.path()));
-    MainWindow *window = app.window();
-    window->show();
-    QString error;
-    QVERIFY2(signInAndSync(app, m_server, u"ada"_qs, &error), qPrintable(error));
+    DesktopUser ada;
+    QVERIFY2(ada.openAndSignIn(m_server, u"ada"_qs), qPrintable(ada.error));
+    DesktopApp &app = ada.app;
+    MainWindow *window = ada.window();
     QTRY_COMPARE(app.backend()->status(u"grace"_qs).availability, Availability::OutOfOffice);
 
     window->openConversation(u"grace"_qs);
@@ -149,13 +145,10 @@ void TestStatusUi::outOfOfficeNoteAndStandInBeforeWriting()
 
 void TestStatusUi::ownStatusMenu()
 {
-    QTemporaryDir dir;
-    DesktopApp app;
-    QVERIFY(dir.isValid() && app.open(dir.path()));
-    MainWindow *window = app.window();
-    window->show();
-    QString error;
-    QVERIFY2(signInAndSync(app, m_server, u"zoe"_qs, &error), qPrintable(error));
+    DesktopUser zoeOnDesktop;
+    QVERIFY2(zoeOnDesktop.openAndSignIn(m_server, u"zoe"_qs), qPrintable(zoeOnDesktop.error));
+    DesktopApp &app = zoeOnDesktop.app;
+    MainWindow *window = zoeOnDesktop.window();
     auto *button = child<QToolButton>(window, u"myStatusButton");
     QTRY_VERIFY(button->isEnabled());
 
@@ -199,13 +192,10 @@ void TestStatusUi::ownStatusMenu()
 void TestStatusUi::twoClientsSeeEachOthersStatus()
 {
     // Ada on the desktop has a chat with Misaki open; Misaki runs a client of her own.
-    QTemporaryDir dir;
-    DesktopApp app;
-    QVERIFY(dir.isValid() && app.open(dir.path()));
-    MainWindow *window = app.window();
-    window->show();
-    QString error;
-    QVERIFY2(signInAndSync(app, m_server, u"ada"_qs, &error), qPrintable(error));
+    DesktopUser ada;
+    QVERIFY2(ada.openAndSignIn(m_server, u"ada"_qs), qPrintable(ada.error));
+    DesktopApp &app = ada.app;
+    MainWindow *window = ada.window();
     window->openConversation(u"misaki"_qs);
 
     AppClient misaki;

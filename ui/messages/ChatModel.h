@@ -2,8 +2,7 @@
 #pragma once
 
 #include "client/sync/SyncTypes.h"
-
-#include <QAbstractListModel>
+#include "ui/widgets/RowListModel.h"
 
 namespace Colleagues {
 
@@ -11,7 +10,7 @@ class ClientBackend;
 
 //! The messages of one conversation, oldest first, with each one's delivery state: an adapter
 //! over the client's messages, updated in place when they change and appended when new.
-class ChatModel : public QAbstractListModel
+class ChatModel : public RowListModel<MessageRecord>
 {
     Q_OBJECT
 
@@ -27,6 +26,7 @@ public:
         DayBreakRole, //!< the first message of its day: a heading goes above it
         ClientIdRole,
     };
+    Q_ENUM(Role)
 
     explicit ChatModel(ClientBackend *backend, QObject *parent = nullptr);
 
@@ -35,9 +35,10 @@ public:
     void reload();
     const MessageRecord *record(int row) const;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+protected:
+    QVariant rowData(const MessageRecord &r, const QModelIndex &index, int role) const override;
 
 private:
     QDateTime timeOf(const MessageRecord &record) const;
@@ -45,7 +46,6 @@ private:
 
     ClientBackend *m_backend;
     QString m_peer;
-    QList<MessageRecord> m_rows;
 };
 
 } // namespace Colleagues

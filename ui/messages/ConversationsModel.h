@@ -2,8 +2,7 @@
 #pragma once
 
 #include "client/sync/SyncTypes.h"
-
-#include <QAbstractListModel>
+#include "ui/widgets/RowListModel.h"
 
 namespace Colleagues {
 
@@ -11,7 +10,7 @@ class ClientBackend;
 
 //! The conversations, most recent first, with the last message and the unread count: an
 //! adapter over the client's conversation list, reloaded when messages change.
-class ConversationsModel : public QAbstractListModel
+class ConversationsModel : public RowListModel<Conversation>
 {
     Q_OBJECT
 
@@ -25,6 +24,7 @@ public:
         StateRole, //!< MessageRecord::State of the last message, as int
         OutgoingRole, //!< the last message was sent by me
     };
+    Q_ENUM(Role)
 
     explicit ConversationsModel(ClientBackend *backend, QObject *parent = nullptr);
 
@@ -36,18 +36,18 @@ public:
     //! The other person of each conversation, most recent first.
     QStringList peers() const;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 Q_SIGNALS:
     void totalUnreadChanged(int unread);
 
+protected:
+    QVariant rowData(const Conversation &c, const QModelIndex &index, int role) const override;
+
 private:
     int unread(const Conversation &conversation) const;
 
     ClientBackend *m_backend;
-    QList<Conversation> m_rows;
     QString m_activePeer;
     int m_lastTotal = -1;
 };

@@ -6,4 +6,4 @@ colleagues_add_benchmark(bench-search
         ${CMAKE_CURRENT_LIST_DIR}/search/main.cpp
         ${CMAKE_CURRENT_LIST_DIR}/search/ProfileGenerator.h
         ${CMAKE_CURRENT_LIST_DIR}/search/ProfileGenerator.cpp
-    LIBS Colleagues::Client Colleagues::Core Colleagues::Demo SQLite::SQLite3 ColleaguesProcessStats Qt6::Core)
+    LIBS Colleagues::Client Colleagues::Core Colleagues::Demo SQLite::SQLite3 Qt6::Core)

@@ -3,11 +3,11 @@
 # against nginx serving the same JSON, a first sync of 100,000 profiles, 1,000 held long-polls
 # and message delivery to them. bench/server/run.sh builds and runs it.
 colleagues_add_benchmark(bench-server SOURCES ${CMAKE_CURRENT_LIST_DIR}/server/main.cpp
-    LIBS Colleagues::Server Colleagues::TestSupport ColleaguesProcessStats)
+    LIBS Colleagues::Server Colleagues::TestSupport)
 
 # bench-photo: the cost of one photo upload's decoding (bench/server/photo.cpp).
 colleagues_add_benchmark(bench-photo SOURCES ${CMAKE_CURRENT_LIST_DIR}/server/photo.cpp
-    LIBS Colleagues::Server Colleagues::TestSupport ColleaguesProcessStats)
+    LIBS Colleagues::Server Colleagues::TestSupport)
 
 # bench-instances: message delivery across two instances on one PostgreSQL (bench/server/instances.cpp).
 colleagues_add_benchmark(bench-instances SOURCES ${CMAKE_CURRENT_LIST_DIR}/server/instances.cpp

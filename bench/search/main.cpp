@@ -13,6 +13,7 @@
 //
 // Usage: bench-search --help
 
+#include "bench/Report.h"
 #include "bench/load/ProcessStats.h"
 #include "bench/search/ProfileGenerator.h"
 #include "client/ClientStore.h"
@@ -49,11 +50,7 @@ using namespace Colleagues;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
+using Bench::out;
 
 double msSince(const QElapsedTimer &timer)
 {

@@ -8,6 +8,7 @@
 //
 // Usage (PostgreSQL from scripts/postgres-env.sh): bench-instances [--messages M] [--bystanders N]
 
+#include "bench/Report.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestData.h"
@@ -32,11 +33,7 @@ using namespace Colleagues::Test;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
+using Bench::say;
 
 double metric(const ServerProcess &server, const char *name)
 {

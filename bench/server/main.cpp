@@ -11,6 +11,7 @@
 // Usage: bench-server [--duration S] [--profiles N] [--sync-profiles N] [--long-polls N]
 //                     [--messages N] [--skip-wrk] [--keep]
 
+#include "bench/Report.h"
 #include "bench/load/ProcessStats.h"
 #include "server/storage/Storage.h"
 #include "tests/support/Client.h"
@@ -48,16 +49,8 @@ using namespace Colleagues::Test;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-void say(const QString &line)
-{
-    out() << line << Qt::endl;
-}
+using Bench::out;
+using Bench::say;
 
 // --- data ----------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 // for a word and for one letter typed right after the start, memory, keystroke to repainted
 // results (p50/p95/p99), the same right after a sync delta, and frame times while scrolling.
 // Runs with any QPA platform; without a display use QT_QPA_PLATFORM=offscreen.
+#include "bench/Report.h"
 #include "bench/load/ProcessStats.h"
 #include "client/ClientStore.h"
 #include "demo/DemoCompany.h"
@@ -39,11 +40,7 @@ using namespace Colleagues;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
+using Bench::out;
 
 double percentile(std::vector<double> values, double p)
 {

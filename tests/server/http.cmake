@@ -19,3 +19,7 @@ endforeach()
 colleagues_add_test(tst_ldap SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ldap.cpp
     LIBS Colleagues::TestSupport LABELS server http postgres ldap TIMEOUT 900)
 target_compile_definitions(tst_ldap PRIVATE COLLEAGUES_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# The HTTP threads' epoll event dispatcher (its main thread runs on it).
+colleagues_add_test(tst_epolldispatcher SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_epolldispatcher.cpp
+    LIBS Colleagues::Server LABELS server http)

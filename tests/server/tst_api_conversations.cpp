@@ -6,6 +6,7 @@
 #include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/ServerTest.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -93,15 +94,11 @@ struct Seen
 
 } // namespace
 
-class TestApiConversations : public QObject
+class TestApiConversations : public ServerTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data();
-    void init();
-    void cleanupTestCase();
-
     void requiresSignIn();
     void createRejects_data();
     void createRejects();
@@ -121,20 +118,7 @@ private Q_SLOTS:
     void longPollWakesEveryMember();
 
 private:
-    struct Env
-    {
-        std::unique_ptr<TestDatabase> db;
-        std::unique_ptr<ServerProcess> server;
-        QHash<QString, QByteArray> tokens;
-    };
-
-    Env &env() { return m_envs.current(); }
-    std::unique_ptr<Client> client(const QString &username)
-    {
-        auto c = std::make_unique<Client>(env().server->url());
-        c->setToken(env().tokens.value(username));
-        return c;
-    }
+    void setUpBackend(ServerEnvironment &e) override;
     //! Starts a conversation of \a creator with \a members (201), and returns it.
     QJsonObject create(const QString &creator, const QStringList &members, const QString &kind = u"question"_qs);
     //! Sends \a body to conversation \a id as \a sender (201), and returns the message.
@@ -143,8 +127,6 @@ private:
     static Seen syncFrom(Client &c, qint64 *cursor, int limit = 5000);
     //! The cursor after everything \a username may see now.
     qint64 latest(const QString &username);
-
-    BackendEnvironments<Env> m_envs;
 };
 
 namespace {
@@ -162,30 +144,12 @@ QStringList crowd(int count)
 
 } // namespace
 
-void TestApiConversations::initTestCase_data()
+void TestApiConversations::setUpBackend(ServerEnvironment &e)
 {
-    addBackendRows();
-}
-
-void TestApiConversations::init()
-{
-    auto e = m_envs.enter();
-    if (!e)
-        return;
-    for (const QString &name : Members + crowd(51)) {
-        QVERIFY(addUser(e->db->storage(), name, {}));
-        e->tokens.insert(name, createSession(e->db->storage(), name));
-    }
-    QVERIFY(addUser(e->db->storage(), u"root"_qs, {}, Role::Admin));
-    e->tokens.insert(u"root"_qs, createSession(e->db->storage(), u"root"_qs, Role::Admin));
-    QVERIFY(addUser(e->db->storage(), u"gone"_qs, {}));
-    QVERIFY(e->db->storage().setDisabled(u"gone"_qs, true));
-    m_envs.startServer(std::move(e));
-}
-
-void TestApiConversations::cleanupTestCase()
-{
-    m_envs.stopServers();
+    QVERIFY(e.addMembers(Members + crowd(51)));
+    QVERIFY(e.addMembers({u"root"_qs}, Role::Admin));
+    QVERIFY(addUser(e.storage(), u"gone"_qs, {}));
+    QVERIFY(e.storage().setDisabled(u"gone"_qs, true));
 }
 
 QJsonObject TestApiConversations::create(const QString &creator, const QStringList &members, const QString &kind)
@@ -832,7 +796,7 @@ void TestApiConversations::longPollWakesEveryMember()
     for (const QString &who : members + QStringList {u"zoe"_qs})
         QCOMPARE(client(who)->get(u"/api/v1/me"_qs).status, 200);
     const auto online = [this](const QString &who) {
-        const Expected<Status> s = env().db->storage().findStatus(who);
+        const Expected<Status> s = env().storage().findStatus(who);
         return s && s->presence == Presence::Online;
     };
     QTRY_VERIFY_WITH_TIMEOUT(std::all_of(members.begin(), members.end(), online) && online(u"zoe"_qs), 10000);

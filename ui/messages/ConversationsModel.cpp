@@ -20,9 +20,9 @@ ConversationsModel::ConversationsModel(ClientBackend *backend, QObject *parent)
 
 void ConversationsModel::reload()
 {
-    QList<Conversation> rows = m_backend->me().isEmpty() ? QList<Conversation>() : m_backend->sync()->conversations();
+    QList<ChatSummary> rows = m_backend->me().isEmpty() ? QList<ChatSummary>() : m_backend->sync()->conversations();
     std::stable_sort(rows.begin(), rows.end(),
-                     [](const Conversation &a, const Conversation &b) { return a.lastActivity > b.lastActivity; });
+                     [](const ChatSummary &a, const ChatSummary &b) { return a.lastActivity > b.lastActivity; });
     bool samePeers = rows.size() == m_rows.size();
     for (qsizetype i = 0; samePeers && i < rows.size(); ++i)
         samePeers = rows.at(i).peer == m_rows.at(i).peer;
@@ -79,7 +79,7 @@ int ConversationsModel::rowOf(const QString &peer) const
     return -1;
 }
 
-int ConversationsModel::unread(const Conversation &conversation) const
+int ConversationsModel::unread(const ChatSummary &conversation) const
 {
     return conversation.peer == m_activePeer ? 0 : conversation.unreadCount;
 }
@@ -87,7 +87,7 @@ int ConversationsModel::unread(const Conversation &conversation) const
 int ConversationsModel::totalUnread() const
 {
     int total = 0;
-    for (const Conversation &c : m_rows)
+    for (const ChatSummary &c : m_rows)
         total += unread(c);
     return total;
 }
@@ -96,12 +96,12 @@ QStringList ConversationsModel::peers() const
 {
     QStringList out;
     out.reserve(m_rows.size());
-    for (const Conversation &c : m_rows)
+    for (const ChatSummary &c : m_rows)
         out.append(c.peer);
     return out;
 }
 
-QVariant ConversationsModel::rowData(const Conversation &c, const QModelIndex &, int role) const
+QVariant ConversationsModel::rowData(const ChatSummary &c, const QModelIndex &, int role) const
 {
     switch (role) {
     case Qt::DisplayRole:

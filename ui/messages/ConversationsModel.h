@@ -10,7 +10,7 @@ class ClientBackend;
 
 //! The conversations, most recent first, with the last message and the unread count: an
 //! adapter over the client's conversation list, reloaded when messages change.
-class ConversationsModel : public RowListModel<Conversation>
+class ConversationsModel : public RowListModel<ChatSummary>
 {
     Q_OBJECT
 
@@ -42,10 +42,10 @@ Q_SIGNALS:
     void totalUnreadChanged(int unread);
 
 protected:
-    QVariant rowData(const Conversation &c, const QModelIndex &index, int role) const override;
+    QVariant rowData(const ChatSummary &c, const QModelIndex &index, int role) const override;
 
 private:
-    int unread(const Conversation &conversation) const;
+    int unread(const ChatSummary &conversation) const;
 
     ClientBackend *m_backend;
     QString m_activePeer;

@@ -139,7 +139,7 @@ void SyncClient::stop()
     m_outbox->pause();
 }
 
-QList<Conversation> SyncClient::conversations() const
+QList<ChatSummary> SyncClient::conversations() const
 {
     return SyncSchema::conversations(m_database->readHandle());
 }

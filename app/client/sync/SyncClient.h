@@ -58,7 +58,7 @@ public:
     void stop();
 
     // Messages --------------------------------------------------------------------------------
-    QList<Conversation> conversations() const;
+    QList<ChatSummary> conversations() const;
     //! Messages with \a peer, oldest first (the last \a limit ones; all when -1).
     QList<MessageRecord> messages(const QString &peer, int limit = -1) const;
     //! All messages, oldest first.

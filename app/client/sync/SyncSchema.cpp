@@ -157,15 +157,15 @@ std::optional<MessageRecord> messageByClientId(sqlite3 *db, const QString &clien
     return readMessage(s);
 }
 
-QList<Conversation> conversations(sqlite3 *db)
+QList<ChatSummary> conversations(sqlite3 *db)
 {
     const QByteArray sql = QByteArray("SELECT c.peer, c.unread_count, c.last_activity, ") + MessageColumns
         + " FROM conversations c LEFT JOIN messages m ON m.local_id = c.last_message_id "
           "ORDER BY c.last_activity DESC, c.peer";
     Sql::Statement s(db, sql.constData());
-    QList<Conversation> out;
+    QList<ChatSummary> out;
     while (s.next()) {
-        Conversation c;
+        ChatSummary c;
         c.peer = s.text(0);
         c.unreadCount = s.integer(1);
         c.lastActivity = fromIso(s.text(2));

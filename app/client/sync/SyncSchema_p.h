@@ -48,7 +48,7 @@ qint64 cursor(sqlite3 *db);
 // Reading (any connection) -------------------------------------------------------------------
 QList<MessageRecord> messages(sqlite3 *db, const QString &peer, int limit = -1);
 std::optional<MessageRecord> messageByClientId(sqlite3 *db, const QString &clientId);
-QList<Conversation> conversations(sqlite3 *db);
+QList<ChatSummary> conversations(sqlite3 *db);
 //! Every stored status (people without one have the default).
 QList<Status> statuses(sqlite3 *db);
 QList<OutboxItem> outboxItems(sqlite3 *db, bool includeSent = true);

@@ -42,7 +42,7 @@ QString messageStateName(MessageRecord::State state);
 MessageRecord::State messageStateFromName(QStringView name);
 
 //! One conversation with another person.
-struct Conversation
+struct ChatSummary
 {
     QString peer; //!< username
     MessageRecord lastMessage;

@@ -26,9 +26,10 @@ ConversationsModel::ConversationsModel(ClientBackend *backend, QObject *parent)
 
 void ConversationsModel::reload()
 {
-    QList<Conversation> rows = m_backend->me().isEmpty() ? QList<Conversation>() : m_backend->sync()->conversations();
+    QList<ChatSummary> rows = m_backend->me().isEmpty() ? QList<ChatSummary>() : m_backend->sync()->conversations();
+    rows.removeIf([this](const ChatSummary &c) { return !accepts(c); });
     std::stable_sort(rows.begin(), rows.end(),
-                     [](const Conversation &a, const Conversation &b) { return a.lastActivity > b.lastActivity; });
+                     [](const ChatSummary &a, const ChatSummary &b) { return a.lastActivity > b.lastActivity; });
     bool samePeers = rows.size() == m_rows.size();
     for (qsizetype i = 0; samePeers && i < rows.size(); ++i)
         samePeers = rows.at(i).peer == m_rows.at(i).peer;
@@ -59,6 +60,35 @@ void ConversationsModel::reload()
     }
 }
 
+void ConversationsModel::setFilter(Filter filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+bool ConversationsModel::accepts(const ChatSummary &c) const
+{
+    if (m_filter == Filter::All)
+        return true;
+    if (!c.group || !c.group->isQuestion() || c.group->conversation.isResolved())
+        return false;
+    const QString me = m_backend->me();
+    if (m_filter == Filter::AskedByMe)
+        return c.group->asker() == me;
+    return c.group->asker() != me && c.group->conversation.isCurrentMember(me);
+}
+
+QString ConversationsModel::summary(const GroupChat &group) const
+{
+    if (!group.isQuestion())
+        return tr("Group · %n people", nullptr, int(group.conversation.currentMembers().size()));
+    if (group.hasLeft(m_backend->me()))
+        return tr("Question · you left");
+    return group.conversation.isResolved() ? tr("Question · answered") : tr("Question · open");
+}
+
 void ConversationsModel::setActivePeer(const QString &peer)
 {
     if (peer == m_activePeer)
@@ -86,7 +116,7 @@ int ConversationsModel::rowOf(const QString &peer) const
     return -1;
 }
 
-int ConversationsModel::unread(const Conversation &conversation) const
+int ConversationsModel::unread(const ChatSummary &conversation) const
 {
     return conversation.peer == m_activePeer ? 0 : conversation.unreadCount;
 }
@@ -94,7 +124,7 @@ int ConversationsModel::unread(const Conversation &conversation) const
 int ConversationsModel::totalUnread() const
 {
     int total = 0;
-    for (const Conversation &c : m_rows)
+    for (const ChatSummary &c : m_rows)
         total += unread(c);
     return total;
 }
@@ -103,7 +133,7 @@ QStringList ConversationsModel::peers() const
 {
     QStringList out;
     out.reserve(m_rows.size());
-    for (const Conversation &c : m_rows)
+    for (const ChatSummary &c : m_rows)
         out.append(c.peer);
     return out;
 }
@@ -117,14 +147,17 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Conversation &c = m_rows.at(index.row());
+    const ChatSummary &c = m_rows.at(index.row());
+    const QString me = m_backend->me();
+    const QString name = c.group ? c.group->conversation.title : m_backend->displayName(c.peer);
+    const bool outgoing = c.group ? c.lastMessage.message.sender == me : c.lastMessage.message.sender != c.peer;
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return m_backend->displayName(c.peer);
+    case NameRole: return name;
     case Qt::AccessibleTextRole: {
         const int n = unread(c);
-        QString text =
-            m_backend->displayName(c.peer) + QStringLiteral(", ") + StatusText::description(m_backend->status(c.peer));
+        QString text = name + QStringLiteral(", ")
+            + (c.group ? summary(*c.group) : StatusText::description(m_backend->status(c.peer)));
         if (n > 0)
             text += QStringLiteral(", ") + tr("%n unread", nullptr, n);
         return text + QStringLiteral(", ") + c.lastMessage.message.body.left(80);
@@ -134,7 +167,18 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
     case LastActivityRole: return c.lastActivity;
     case UnreadRole: return unread(c);
     case StateRole: return int(c.lastMessage.state);
-    case OutgoingRole: return c.lastMessage.message.sender != c.peer;
+    case OutgoingRole: return outgoing;
+    case GroupRole: return c.group.has_value();
+    case QuestionRole: return c.group && c.group->isQuestion();
+    case ResolvedRole: return c.group && c.group->conversation.isResolved();
+    case AskedByMeRole: return c.group && c.group->isQuestion() && c.group->asker() == me;
+    case LeftRole: return c.group && c.group->hasLeft(me);
+    case MembersRole: return c.group ? c.group->conversation.currentMembers() : QStringList();
+    case SummaryRole: return c.group ? summary(*c.group) : QString();
+    case LastSenderRole:
+        return c.group && !outgoing && !c.lastMessage.message.sender.isEmpty()
+            ? m_backend->displayName(c.lastMessage.message.sender)
+            : QString();
     default: return {};
     }
 }
@@ -149,6 +193,14 @@ QHash<int, QByteArray> ConversationsModel::roleNames() const
     names.insert(UnreadRole, "unread");
     names.insert(StateRole, "state");
     names.insert(OutgoingRole, "outgoing");
+    names.insert(GroupRole, "group");
+    names.insert(QuestionRole, "question");
+    names.insert(ResolvedRole, "resolved");
+    names.insert(AskedByMeRole, "askedByMe");
+    names.insert(LeftRole, "left");
+    names.insert(MembersRole, "members");
+    names.insert(SummaryRole, "summary");
+    names.insert(LastSenderRole, "lastSender");
     return names;
 }
 

@@ -461,7 +461,11 @@ void ChatView::sayNotMe()
     const std::optional<GroupChat> &group = m_model->group();
     if (!group)
         return;
-    auto *dialog = new NotMeDialog(m_backend, group->conversation.title, group->conversation.currentMembers(), this);
+    // Whoever is or was in it cannot be added again.
+    QStringList everyone;
+    for (const ConversationMember &member : group->conversation.members)
+        everyone.append(member.username);
+    auto *dialog = new NotMeDialog(m_backend, group->conversation.title, everyone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, id = group->id()] {
         const Expected<QString> left = m_backend->leaveConversation(id, dialog->suggested());

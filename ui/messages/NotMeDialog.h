@@ -20,7 +20,7 @@ class NotMeDialog : public QDialog
     Q_OBJECT
 
 public:
-    //! \a title: the question's; \a members: who is in it (they cannot be suggested).
+    //! \a title: the question's; \a members: who is or was in it (they cannot be suggested).
     NotMeDialog(ClientBackend *backend, const QString &title, const QStringList &members, QWidget *parent = nullptr);
 
     //! The colleague suggested; empty when none.

@@ -390,6 +390,26 @@ QString localProfileId(const QString &username)
     return QUuid::createUuidV5(Namespace, username).toString(QUuid::WithoutBraces);
 }
 
+std::optional<std::vector<qint64>> directoryChangesSince(sqlite3 *db, qint64 since, qint64 *last)
+{
+    Sql::Statement log(db, "SELECT seq, local_id FROM directory_changes WHERE seq > ?1 ORDER BY seq");
+    log.bind(1, since);
+    std::vector<qint64> changed;
+    *last = since;
+    while (log.next()) {
+        // A gap: the entries after \a since are gone, the reader is too far behind.
+        if (*last == since && log.int64(0) != since + 1)
+            return std::nullopt;
+        *last = log.int64(0);
+        changed.push_back(log.int64(1));
+    }
+    if (!log.ok() || *last == since)
+        return std::nullopt;
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    return changed;
+}
+
 bool writeSearchRow(Sql::Statement &insertSearch, Sql::Statement &insertFts, qint64 localId, const Profile &profile)
 {
     SkillList byLevel[5];

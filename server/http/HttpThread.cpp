@@ -4,6 +4,7 @@
 #include "server/guard/HttpGuard.h"
 #include "server/http/Api.h"
 #include "server/http/ApiServer.h"
+#include "server/http/EpollEventDispatcher.h"
 #include "server/scim/ScimApi.h"
 
 #include <QThreadPool>
@@ -50,6 +51,10 @@ bool HttpThread::start(const Setup &setup, QString *error)
 {
     m_context = std::make_unique<QObject>();
     m_context->moveToThread(&m_thread);
+    // Thousands of held connections per thread: Qt's own dispatcher would poll() them all on
+    // every wake-up.
+    if (!m_thread.eventDispatcher())
+        m_thread.setEventDispatcher(new EpollEventDispatcher);
     m_thread.start();
     bool ok = false;
     QMetaObject::invokeMethod(

@@ -26,6 +26,9 @@ LongPollHub::LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer
     m_clock.start();
     m_processTimer.setSingleShot(true);
     connect(&m_processTimer, &QTimer::timeout, this, &LongPollHub::process);
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &LongPollHub::expire);
 }
 
 void LongPollHub::startAfter(qint64 sequence)
@@ -65,13 +68,10 @@ void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qin
     if (m_presence)
         m_presence->holdStarted(username, waiter->idle);
 
+    waiter->deadline = m_clock.elapsed() + timeoutMs;
+    m_deadlines.emplace(waiter->deadline, waiter->id);
+    armDeadlines();
     std::weak_ptr<Waiter> weak = waiter;
-    waiter->timer.setSingleShot(true);
-    connect(&waiter->timer, &QTimer::timeout, this, [this, weak] {
-        if (WaiterPtr w = weak.lock())
-            timedOut(w);
-    });
-    waiter->timer.start(timeoutMs);
     exchange->setAbandonHandler([this, weak] {
         if (WaiterPtr w = weak.lock()) {
             remove(w);
@@ -84,13 +84,42 @@ void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qin
         requery(waiter);
 }
 
+void LongPollHub::armDeadlines()
+{
+    if (m_deadlines.empty()) {
+        m_deadlineTimer.stop();
+        m_armedFor = -1;
+        return;
+    }
+    // Set for a deadline that went meanwhile, the timer fires early and finds nothing due.
+    const qint64 soonest = m_deadlines.begin()->first;
+    if (m_armedFor >= 0 && m_armedFor <= soonest)
+        return;
+    m_deadlineTimer.start(int(qMax<qint64>(0, soonest - m_clock.elapsed())));
+    m_armedFor = soonest;
+}
+
+void LongPollHub::expire()
+{
+    m_armedFor = -1;
+    const qint64 now = m_clock.elapsed();
+    while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
+        const quint64 id = m_deadlines.begin()->second;
+        m_deadlines.erase(m_deadlines.begin());
+        if (const WaiterPtr waiter = m_waiters.value(id)) {
+            waiter->deadline = -1;
+            timedOut(waiter);
+        }
+    }
+    armDeadlines();
+}
+
 void LongPollHub::timedOut(const WaiterPtr &waiter)
 {
     // Changes that did not end the wait (other people's statuses) come with this answer; with
     // nothing committed after the cursor the empty page needs no query.
     if (waiter->pendingPage || m_latest > waiter->cursor) {
         waiter->final = true;
-        waiter->timer.stop();
         requery(waiter);
         return;
     }
@@ -236,7 +265,7 @@ void LongPollHub::requery(const WaiterPtr &waiter)
     Query query = m_query;
     QPointer<LongPollHub> self(this);
     ApiServer *server = m_server;
-    // Only plain values cross threads: the waiter (and its timer) stays on the HTTP thread.
+    // Only plain values cross threads: the waiter stays on the HTTP thread.
     m_server->runOnWorker([self, server, id, query, session, cursor, limit, watched] {
         const Poll poll = query(session, cursor, limit, watched);
         qCDebug(lcLongPoll) << "requery" << session.username << cursor << "ready" << poll.ready << "next" << poll.next;
@@ -278,7 +307,10 @@ void LongPollHub::remove(const WaiterPtr &waiter)
 {
     if (!m_waiters.remove(waiter->id))
         return;
-    waiter->timer.stop();
+    if (waiter->deadline >= 0) {
+        m_deadlines.erase({waiter->deadline, waiter->id});
+        waiter->deadline = -1;
+    }
     auto it = m_byUser.find(waiter->username);
     if (it != m_byUser.end()) {
         it->remove(waiter->id);

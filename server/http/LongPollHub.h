@@ -15,6 +15,8 @@
 
 #include <functional>
 #include <memory>
+#include <set>
+#include <utility>
 
 namespace Colleagues::Server {
 
@@ -110,7 +112,7 @@ private:
         bool dirty = false;
         bool final = false; //!< timed out: the next answer ends the wait, whatever it is
         bool pendingPage = false; //!< see Watch::pendingPage
-        QTimer timer;
+        qint64 deadline = -1; //!< m_clock time its wait ends (-1: not in m_deadlines)
     };
     using WaiterPtr = std::shared_ptr<Waiter>;
 
@@ -120,6 +122,8 @@ private:
     void finished(quint64 id, const Poll &poll);
     void remove(const WaiterPtr &waiter);
     void timedOut(const WaiterPtr &waiter);
+    void expire();
+    void armDeadlines();
     void updateGauge();
 
     ApiServer *m_server;
@@ -147,6 +151,12 @@ private:
     qint64 m_processedUpTo = -1; //!< every sequence up to here was processed (-1: none yet)
     QElapsedTimer m_clock;
     QTimer m_processTimer;
+
+    // The waiters' timeouts, soonest first, and one timer for the soonest (thousands of timers,
+    // one per waiter, would cost every wake-up of the thread's event loop).
+    std::set<std::pair<qint64, quint64>> m_deadlines; // (deadline, waiter id)
+    QTimer m_deadlineTimer;
+    qint64 m_armedFor = -1; //!< the deadline m_deadlineTimer is set for (-1: none)
 };
 
 } // namespace Colleagues::Server

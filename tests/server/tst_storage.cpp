@@ -270,12 +270,12 @@ void TestStorage::migrationsAreIdempotent()
     {
         auto first = openStorage();
         QVERIFY(first);
-        QCOMPARE(first->schemaVersion(), 7);
+        QCOMPARE(first->schemaVersion(), 8);
         QVERIFY(first->createAccount(u"ada"_qs, "hash", Role::Admin));
     }
     auto second = openStorage();
     QVERIFY(second);
-    QCOMPARE(second->schemaVersion(), 7);
+    QCOMPARE(second->schemaVersion(), 8);
     const auto ada = second->account(u"ada"_qs);
     QVERIFY(ada);
     QCOMPARE(ada->role, Role::Admin);
@@ -315,7 +315,7 @@ void TestStorage::migrationsSurviveConcurrentStarts()
         threads.append(QThread::create([this, &succeeded] {
             auto storage = Storage::create(m_config);
             const auto opened = storage->open();
-            if (opened && storage->schemaVersion() == 7)
+            if (opened && storage->schemaVersion() == 8)
                 succeeded.ref();
             else if (!opened)
                 qWarning() << "concurrent open failed:" << opened.error().message;

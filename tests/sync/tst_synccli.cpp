@@ -5,6 +5,7 @@
 #include "tests/support/Binaries.h"
 #include "tests/support/CliRun.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -27,13 +28,16 @@ Run colleagues(const QStringList &arguments, const QByteArray &input = {})
 }
 } // namespace
 
-class TestSyncCli : public QObject
+class TestSyncCli : public SharedServerTest
 {
     Q_OBJECT
 
+public:
+    TestSyncCli()
+        : SharedServerTest(People)
+    { }
+
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
     void loginSyncSendAndRead();
     void wrongPassword();
     void passwdAfterAnAdministratorsPassword();
@@ -46,23 +50,7 @@ private Q_SLOTS:
 private:
     QStringList dataDir(const QString &name) { return {u"--data-dir"_qs, m_dir.filePath(name)}; }
     Run login(const QString &user, const QString &dir, bool tokenFile = true);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
 };
-
-void TestSyncCli::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server"_qs));
-    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->errorString()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-}
-
-void TestSyncCli::cleanupTestCase()
-{
-    m_server.reset();
-}
 
 void TestSyncCli::statusSetAndShown()
 {

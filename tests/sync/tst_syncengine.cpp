@@ -12,6 +12,7 @@
 #include "tests/support/Client.h"
 #include "tests/support/FaultProxy.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -35,14 +36,16 @@ const QByteArray TinyPng = QByteArray::fromBase64(
 
 } // namespace
 
-class TestSyncEngine : public QObject
+class TestSyncEngine : public SharedServerTest
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
+public:
+    TestSyncEngine()
+        : SharedServerTest(People)
+    { }
 
+private Q_SLOTS:
     void firstSyncOfTheDirectory();
     void deltaAfterServerEditAndRemoval();
     void twoClientsMessageEachOther();
@@ -62,23 +65,8 @@ private:
     std::unique_ptr<AppClient> syncedClient(const QString &user, const QUrl &url = {});
     QByteArray adminToken();
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
     QByteArray m_adminToken;
 };
-
-void TestSyncEngine::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server"_qs));
-    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->errorString()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-}
-
-void TestSyncEngine::cleanupTestCase()
-{
-    m_server.reset();
-}
 
 QByteArray TestSyncEngine::adminToken()
 {
@@ -237,7 +225,7 @@ void TestSyncEngine::readMarkMadeOfflineSurvivesARestart()
     FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
     QVERIFY(proxy.listen());
     auto a = syncedClient(Ada);
-    auto g = syncedClient(Grace, QUrl(u"http://127.0.0.1:%1"_qs.arg(proxy.port())));
+    auto g = syncedClient(Grace, proxy.url());
     QVERIFY(a && g);
     QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
     const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Read me on the train"_qs);
@@ -270,8 +258,7 @@ void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()
     // Ada talks to the server through a proxy, so that the server can come back on another port.
     FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 7);
     QVERIFY(proxy.listen());
-    const QUrl viaProxy(u"http://127.0.0.1:%1"_qs.arg(proxy.port()));
-    auto a = syncedClient(Ada, viaProxy);
+    auto a = syncedClient(Ada, proxy.url());
     auto g = syncedClient(Grace);
     QVERIFY(a && g);
     QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
@@ -314,8 +301,7 @@ void TestSyncEngine::cutAnswersDoNotDuplicate()
     // worked, retries with the same Idempotency-Key, and the server keeps one message.
     FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
     QVERIFY(proxy.listen());
-    const QUrl viaProxy(u"http://127.0.0.1:%1"_qs.arg(proxy.port()));
-    auto a = syncedClient(Ada, viaProxy);
+    auto a = syncedClient(Ada, proxy.url());
     auto g = syncedClient(Grace);
     QVERIFY(a && g);
     a->client()->engine()->stop();

@@ -145,6 +145,7 @@ private Q_SLOTS:
     void resultsFollowTheQuery();
     void resultsFacetFilter();
     void samePeopleKeepTheirRows();
+    void roleNamesFollowTheRoles();
     void skillsModelRules_data();
     void skillsModelRules();
     void skillsModelTester();
@@ -288,6 +289,16 @@ void TestUiModels::samePeopleKeepTheirRows()
     QVERIFY(replaced.wait(10000));
     QCOMPARE(reset.size(), 1);
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestUiModels::roleNamesFollowTheRoles()
+{
+    SearchService service(m_store->filePath());
+    const QHash<int, QByteArray> names = ResultsModel(&service).roleNames();
+    QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
+    QCOMPARE(names.value(ResultsModel::IdRole), QByteArray("id"));
+    QCOMPARE(names.value(ResultsModel::TimeZoneRole), QByteArray("timeZone"));
+    QCOMPARE(names.value(ResultsModel::SubtitleRole), QByteArray("subtitle"));
 }
 
 void TestUiModels::skillsModelRules_data()

@@ -7,7 +7,7 @@
 namespace Colleagues {
 
 ChatModel::ChatModel(ClientBackend *backend, QObject *parent)
-    : QAbstractListModel(parent)
+    : RowListModel(parent)
     , m_backend(backend)
 {
     connect(m_backend, &ClientBackend::messagesChanged, this, [this](const QString &peer) {
@@ -94,7 +94,7 @@ void ChatModel::reload()
 
 const MessageRecord *ChatModel::record(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    return rowAt(row);
 }
 
 QDateTime ChatModel::timeOf(const MessageRecord &record) const
@@ -102,16 +102,8 @@ QDateTime ChatModel::timeOf(const MessageRecord &record) const
     return record.message.sentAt.isValid() ? record.message.sentAt.toLocalTime() : QDateTime();
 }
 
-int ChatModel::rowCount(const QModelIndex &parent) const
+QVariant ChatModel::rowData(const MessageRecord &r, const QModelIndex &index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant ChatModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const MessageRecord &r = m_rows.at(index.row());
     const bool outgoing = isOutgoing(r);
     switch (role) {
     case Qt::DisplayRole:
@@ -162,20 +154,7 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ChatModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert(BodyRole, "body");
-    names.insert(SenderRole, "sender");
-    names.insert(OutgoingRole, "outgoing");
-    names.insert(TimeRole, "time");
-    names.insert(StateRole, "state");
-    names.insert(ReadRole, "read");
-    names.insert(ErrorRole, "error");
-    names.insert(DayBreakRole, "dayBreak");
-    names.insert(ClientIdRole, "clientId");
-    names.insert(SenderNameRole, "senderName");
-    names.insert(AnswerRole, "answer");
-    names.insert(MessageIdRole, "messageId");
-    return names;
+    return withRoleNames<Role>(RowListModel::roleNames());
 }
 
 } // namespace Colleagues

@@ -2,8 +2,7 @@
 #pragma once
 
 #include "client/sync/SyncTypes.h"
-
-#include <QAbstractListModel>
+#include "ui/widgets/RowListModel.h"
 
 namespace Colleagues {
 
@@ -13,7 +12,7 @@ class ClientBackend;
 //! over the client's messages, updated in place when they change and appended when new. The
 //! conversation is a chat with one person, or a group conversation (its key is its id): there
 //! each message says who wrote it, and which one the asker marked as the answer.
-class ChatModel : public QAbstractListModel
+class ChatModel : public RowListModel<MessageRecord>
 {
     Q_OBJECT
 
@@ -32,6 +31,7 @@ public:
         AnswerRole, //!< the message the asker marked as the answer to the question
         MessageIdRole, //!< the server's id (0 while pending)
     };
+    Q_ENUM(Role)
 
     explicit ChatModel(ClientBackend *backend, QObject *parent = nullptr);
 
@@ -42,9 +42,10 @@ public:
     //! The group conversation on screen; nullopt for a chat with one person.
     const std::optional<GroupChat> &group() const { return m_group; }
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+protected:
+    QVariant rowData(const MessageRecord &r, const QModelIndex &index, int role) const override;
 
 private:
     QDateTime timeOf(const MessageRecord &record) const;
@@ -54,7 +55,6 @@ private:
 
     ClientBackend *m_backend;
     QString m_peer;
-    QList<MessageRecord> m_rows;
     std::optional<GroupChat> m_group;
 };
 

@@ -8,19 +8,13 @@
 namespace Colleagues {
 
 ConversationsModel::ConversationsModel(ClientBackend *backend, QObject *parent)
-    : QAbstractListModel(parent)
+    : RowListModel(parent)
     , m_backend(backend)
 {
     connect(m_backend, &ClientBackend::conversationsChanged, this, &ConversationsModel::reload);
-    connect(m_backend, &ClientBackend::directoryChanged, this, [this] {
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole, NameRole});
-    });
+    connect(m_backend, &ClientBackend::directoryChanged, this, [this] { allRowsChanged({Qt::DisplayRole, NameRole}); });
     // The dots and status lines of the list.
-    connect(m_backend, &ClientBackend::statusesChanged, this, [this] {
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::AccessibleTextRole});
-    });
+    connect(m_backend, &ClientBackend::statusesChanged, this, [this] { allRowsChanged({Qt::AccessibleTextRole}); });
     reload();
 }
 
@@ -35,8 +29,7 @@ void ConversationsModel::reload()
         samePeers = rows.at(i).peer == m_rows.at(i).peer;
     if (samePeers) {
         m_rows = rows;
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+        allRowsChanged();
     } else {
         // The order changed: a layout change keeps the selection on the same conversation.
         Q_EMIT layoutAboutToBeChanged();
@@ -138,16 +131,8 @@ QStringList ConversationsModel::peers() const
     return out;
 }
 
-int ConversationsModel::rowCount(const QModelIndex &parent) const
+QVariant ConversationsModel::rowData(const ChatSummary &c, const QModelIndex &, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant ConversationsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const ChatSummary &c = m_rows.at(index.row());
     const QString me = m_backend->me();
     const QString name = c.group ? c.group->conversation.title : m_backend->displayName(c.peer);
     const bool outgoing = c.group ? c.lastMessage.message.sender == me : c.lastMessage.message.sender != c.peer;
@@ -185,23 +170,7 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ConversationsModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert(PeerRole, "peer");
-    names.insert(NameRole, "name");
-    names.insert(LastMessageRole, "lastMessage");
-    names.insert(LastActivityRole, "lastActivity");
-    names.insert(UnreadRole, "unread");
-    names.insert(StateRole, "state");
-    names.insert(OutgoingRole, "outgoing");
-    names.insert(GroupRole, "group");
-    names.insert(QuestionRole, "question");
-    names.insert(ResolvedRole, "resolved");
-    names.insert(AskedByMeRole, "askedByMe");
-    names.insert(LeftRole, "left");
-    names.insert(MembersRole, "members");
-    names.insert(SummaryRole, "summary");
-    names.insert(LastSenderRole, "lastSender");
-    return names;
+    return withRoleNames<Role>(RowListModel::roleNames());
 }
 
 } // namespace Colleagues

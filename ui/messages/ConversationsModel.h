@@ -2,8 +2,7 @@
 #pragma once
 
 #include "client/sync/SyncTypes.h"
-
-#include <QAbstractListModel>
+#include "ui/widgets/RowListModel.h"
 
 namespace Colleagues {
 
@@ -13,7 +12,7 @@ class ClientBackend;
 //! one person and group conversations (questions and groups), whose key (PeerRole) is their id.
 //! An adapter over the client's conversation list, reloaded when messages change; it can show
 //! only the open questions one asked, or those asked of one.
-class ConversationsModel : public QAbstractListModel
+class ConversationsModel : public RowListModel<ChatSummary>
 {
     Q_OBJECT
 
@@ -42,6 +41,7 @@ public:
         AskedByMe, //!< open questions I asked
         AskedOfMe, //!< open questions asked of me (I am in them and have not left)
     };
+    Q_ENUM(Role)
 
     explicit ConversationsModel(ClientBackend *backend, QObject *parent = nullptr);
 
@@ -55,12 +55,13 @@ public:
     //! The other person of each conversation, most recent first.
     QStringList peers() const;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 Q_SIGNALS:
     void totalUnreadChanged(int unread);
+
+protected:
+    QVariant rowData(const ChatSummary &c, const QModelIndex &index, int role) const override;
 
 private:
     int unread(const ChatSummary &conversation) const;
@@ -68,7 +69,6 @@ private:
     QString summary(const GroupChat &group) const;
 
     ClientBackend *m_backend;
-    QList<ChatSummary> m_rows;
     QString m_activePeer;
     int m_lastTotal = -1;
     Filter m_filter = Filter::All;

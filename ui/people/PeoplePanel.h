@@ -10,6 +10,7 @@ class QPushButton;
 class QStackedWidget;
 class QTimer;
 class QToolButton;
+class QVBoxLayout;
 
 namespace Colleagues {
 
@@ -71,9 +72,10 @@ protected:
 
 private:
     QWidget *buildSearchBar();
-    QWidget *buildEmptyState();
-    QWidget *buildNoResults();
-    QWidget *addTextPage(QWidget *page);
+    void buildEmptyState(QWidget *page, QVBoxLayout *column);
+    void buildNoResults(QWidget *page, QVBoxLayout *column);
+    //! A page of text in the results stack, named \a objectName, that \a build fills: it scrolls.
+    QWidget *addTextPage(const QString &objectName, void (PeoplePanel::*build)(QWidget *page, QVBoxLayout *column));
     bool hasQuery() const;
     void runSearch();
     //! The understood-query line and the partial-match line for \a page (empty: hidden).

@@ -43,30 +43,6 @@ int finish(int code)
     return code;
 }
 
-//! Parses \a arguments and handles --help; -1 to go on, else an exit code.
-int parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
-{
-    parser.addOption(QCommandLineOption(
-        QStringList {QStringLiteral("data-dir")},
-        QStringLiteral("Keep the local store in DIR (default: %1).").arg(ClientStore::defaultDataDirectory()),
-        QStringLiteral("DIR")));
-    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOption(help);
-    if (!parser.parse(arguments)) {
-        err() << parser.errorText() << "\n" << usage << "\n";
-        return finish(2);
-    }
-    if (parser.isSet(help)) {
-        // Qt's first line is "Usage: PROGRAM [options]"; ours names the command and its arguments.
-        QString text = parser.helpText();
-        text.replace(0, text.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: ") + usage);
-        out() << text;
-        return finish(0);
-    }
-    return -1;
-}
-
 //! Standard input, one stream for every line read (several passwords may come through a pipe).
 QTextStream &standardInput()
 {
@@ -223,7 +199,7 @@ int runPasswd(const QStringList &arguments)
         "the current password and the new one twice, without echo; otherwise it reads two lines from standard "
         "input: the current password, then the new one. Your other sessions are signed out."));
     const QString usage = QStringLiteral("colleagues passwd [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     Context c;
     if (!c.open(parser))
@@ -272,7 +248,7 @@ int runLogin(const QStringList &arguments)
     const QString usage =
         QStringLiteral("colleagues login --server URL --user NAME [--token-file FILE] [--data-dir DIR]"
                        " < password");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     const QUrl url = ApiClient::normalizedServerUrl(parser.value(server));
     const QString username = parser.value(user).trimmed().toLower();
@@ -323,7 +299,7 @@ int runLogout(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Sign out: revoke the session token and forget it."));
     const QString usage = QStringLiteral("colleagues logout [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     Context c;
     if (!c.open(parser))
@@ -353,11 +329,10 @@ int runSync(const QStringList &arguments)
                                       QStringLiteral("N"), QStringLiteral("1000"));
     parser.addOptions({once, pageSize});
     const QString usage = QStringLiteral("colleagues sync [--once] [--page-size N] [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
-    bool ok = false;
-    const int pageSizeValue = parser.value(pageSize).toInt(&ok);
-    if (!ok || pageSizeValue < 1 || pageSizeValue > 10000) {
+    const std::optional<int> pageSizeValue = CommandLine::numberValue(parser, pageSize, 1, 10000);
+    if (!pageSizeValue) {
         err() << "colleagues sync: --page-size must be 1 to 10000\n";
         return finish(2);
     }
@@ -368,7 +343,7 @@ int runSync(const QStringList &arguments)
         return finish(1);
     SyncEngine *engine = c.client->engine();
     Outbox *outbox = c.client->outbox();
-    engine->setPageSize(pageSizeValue);
+    engine->setPageSize(*pageSizeValue);
 
     int code = 0;
     bool caughtUp = false;
@@ -447,7 +422,7 @@ int runSend(const QStringList &arguments)
     parser.addOption(to);
     parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("The message."));
     const QString usage = QStringLiteral("colleagues send --to USER TEXT [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     const QString recipient = parser.value(to).trimmed().toLower();
     const QString text = parser.positionalArguments().join(QLatin1Char(' '));
@@ -552,11 +527,10 @@ int runAsk(const QStringList &arguments)
                                  QStringLiteral("Who to ask: words and filters to search for."));
     parser.addPositionalArgument(QStringLiteral("-- TEXT"), QStringLiteral("The question."));
     const QString usage = QStringLiteral("colleagues ask [--top N] [--title T] QUERY -- TEXT [--data-dir DIR]");
-    if (const int code = parse(parser, options, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, options, usage); code >= 0)
         return code;
-    bool topOk = false;
-    const int topValue = parser.value(top).toInt(&topOk);
-    if (!topOk || topValue < 1 || topValue > Limits::ConversationMembersMax - 1) {
+    const std::optional<int> topValue = CommandLine::numberValue(parser, top, 1, Limits::ConversationMembersMax - 1);
+    if (!topValue) {
         err() << "colleagues ask: --top must be 1 to " << Limits::ConversationMembersMax - 1 << "\n" << usage << "\n";
         return finish(2);
     }
@@ -624,7 +598,7 @@ int runAsk(const QStringList &arguments)
         }
         StatusBook *statuses = c.client->statuses();
         const ExpertChoice choice = chooseExperts(
-            ranked, topValue, me, [statuses](const QString &username) { return statuses->status(username); });
+            ranked, *topValue, me, [statuses](const QString &username) { return statuses->status(username); });
         QStringList leftOut;
         for (const QString &username : choice.outOfOffice) {
             const Status status = statuses->status(username);
@@ -778,7 +752,7 @@ int runStatus(const QStringList &arguments)
     const QString usage = QStringLiteral(
         "colleagues status [USERNAME] [--json] | --set available|dnd|out-of-office [--text T] [--until TIME] "
         "[--from DATE --to DATE --note N --stand-in USER] | --clear [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     const QStringList positional = parser.positionalArguments();
     const bool changing = parser.isSet(set) || parser.isSet(clear);
@@ -892,7 +866,7 @@ int runMessages(const QStringList &arguments)
                                   QStringLiteral("Print JSON (format in docs/cli.md)."));
     parser.addOptions({with, json});
     const QString usage = QStringLiteral("colleagues messages [--with USER] [--json] [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     Context c;
     if (!c.open(parser))
@@ -914,32 +888,27 @@ int runMessages(const QStringList &arguments)
     return finish(0);
 }
 
+//! Each command's name and what runs it.
+constexpr CommandLine::Command Commands[] = {{"login", runLogin},  {"logout", runLogout}, {"passwd", runPasswd},
+                                             {"sync", runSync},    {"send", runSend},     {"messages", runMessages},
+                                             {"status", runStatus}, {"ask", runAsk}};
+
 } // namespace
 
 QStringList names()
 {
-    return {QStringLiteral("login"), QStringLiteral("logout"),   QStringLiteral("passwd"), QStringLiteral("sync"),
-            QStringLiteral("send"),  QStringLiteral("messages"), QStringLiteral("status"), QStringLiteral("ask")};
+    QStringList list;
+    for (const auto &command : Commands)
+        list.append(QLatin1String(command.name));
+    return list;
 }
 
 int run(const QString &command, const QStringList &arguments)
 {
-    if (command == QLatin1String("login"))
-        return runLogin(arguments);
-    if (command == QLatin1String("logout"))
-        return runLogout(arguments);
-    if (command == QLatin1String("passwd"))
-        return runPasswd(arguments);
-    if (command == QLatin1String("sync"))
-        return runSync(arguments);
-    if (command == QLatin1String("send"))
-        return runSend(arguments);
-    if (command == QLatin1String("messages"))
-        return runMessages(arguments);
-    if (command == QLatin1String("status"))
-        return runStatus(arguments);
-    if (command == QLatin1String("ask"))
-        return runAsk(arguments);
+    for (const auto &c : Commands) {
+        if (command == QLatin1String(c.name))
+            return c.run(arguments);
+    }
     return 2;
 }
 

@@ -143,7 +143,7 @@ void TestAskExperts::initTestCase()
                                  expert(u"ivan"_qs, u"Ivan Hops"_qs, 5), expert(u"hana"_qs, u"Hana Yeast"_qs, 0)}),
         qPrintable(m_server.errorString()));
     for (const QString &username : {u"erin"_qs, u"frank"_qs, u"ivan"_qs, u"hana"_qs})
-        QVERIFY2(m_server.addUser(username, Password), qPrintable(m_server.errorString()));
+        QVERIFY2(m_server.setPassword(username, Password), qPrintable(m_server.errorString()));
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     Client ivan(m_server.url());
     QCOMPARE(ivan.signIn(u"ivan"_qs, Password).status, 200);

@@ -889,8 +889,8 @@ int runMessages(const QStringList &arguments)
 }
 
 //! Each command's name and what runs it.
-constexpr CommandLine::Command Commands[] = {{"login", runLogin},  {"logout", runLogout}, {"passwd", runPasswd},
-                                             {"sync", runSync},    {"send", runSend},     {"messages", runMessages},
+constexpr CommandLine::Command Commands[] = {{"login", runLogin},   {"logout", runLogout}, {"passwd", runPasswd},
+                                             {"sync", runSync},     {"send", runSend},     {"messages", runMessages},
                                              {"status", runStatus}, {"ask", runAsk}};
 
 } // namespace

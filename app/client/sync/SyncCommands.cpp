@@ -589,60 +589,64 @@ int runAsk(const QStringList &arguments)
             QCoreApplication::exit(3);
         }
     });
-    restore(c, [&](bool signedIn) {
-        const QString me = c.client->session()->username();
-        if (me.isEmpty()) {
-            err() << "colleagues ask: not signed in; run colleagues login first\n";
-            QCoreApplication::exit(1);
-            return;
-        }
-        StatusBook *statuses = c.client->statuses();
-        const ExpertChoice choice = chooseExperts(
-            ranked, *topValue, me, [statuses](const QString &username) { return statuses->status(username); });
-        QStringList leftOut;
-        for (const QString &username : choice.outOfOffice) {
-            const Status status = statuses->status(username);
-            leftOut.append(status.outOfOffice && status.outOfOffice->to.isValid()
-                               ? QStringLiteral("%1 until %2")
-                                     .arg(personText(c.store, username), status.outOfOffice->to.toString(Qt::ISODate))
-                               : personText(c.store, username));
-        }
-        if (choice.chosen.isEmpty()) {
-            err() << "colleagues ask: no one to ask for " << query;
+    // From inside the event loop: the session may be restored before restore() returns.
+    QTimer::singleShot(0, &c.owner, [&] {
+        restore(c, [&](bool signedIn) {
+            const QString me = c.client->session()->username();
+            if (me.isEmpty()) {
+                err() << "colleagues ask: not signed in; run colleagues login first\n";
+                QCoreApplication::exit(1);
+                return;
+            }
+            StatusBook *statuses = c.client->statuses();
+            const ExpertChoice choice = chooseExperts(
+                ranked, *topValue, me, [statuses](const QString &username) { return statuses->status(username); });
+            QStringList leftOut;
+            for (const QString &username : choice.outOfOffice) {
+                const Status status = statuses->status(username);
+                leftOut.append(
+                    status.outOfOffice && status.outOfOffice->to.isValid()
+                        ? QStringLiteral("%1 until %2")
+                              .arg(personText(c.store, username), status.outOfOffice->to.toString(Qt::ISODate))
+                        : personText(c.store, username));
+            }
+            if (choice.chosen.isEmpty()) {
+                err() << "colleagues ask: no one to ask for " << query;
+                if (!leftOut.isEmpty())
+                    err() << " (out of office: " << leftOut.join(QStringLiteral(", ")) << ")";
+                err() << "\n";
+                QCoreApplication::exit(1);
+                return;
+            }
+            outbox->setUsername(me);
+            const Expected<QString> started =
+                outbox->startConversation(ConversationKind::Question, titleText, choice.chosen, text);
+            if (!started) {
+                err() << "colleagues ask: " << started.error().message << "\n";
+                code = 2;
+                QCoreApplication::exit(2);
+                return;
+            }
+            conversation = *started;
+            QStringList asked;
+            for (const QString &username : choice.chosen)
+                asked.append(personText(c.store, username));
+            out() << "asking " << asked.size() << (asked.size() == 1 ? " person: " : " people: ")
+                  << asked.join(QStringLiteral(", ")) << "\n";
             if (!leftOut.isEmpty())
-                err() << " (out of office: " << leftOut.join(QStringLiteral(", ")) << ")";
-            err() << "\n";
-            QCoreApplication::exit(1);
-            return;
-        }
-        outbox->setUsername(me);
-        const Expected<QString> started =
-            outbox->startConversation(ConversationKind::Question, titleText, choice.chosen, text);
-        if (!started) {
-            err() << "colleagues ask: " << started.error().message << "\n";
-            code = 2;
-            QCoreApplication::exit(2);
-            return;
-        }
-        conversation = *started;
-        QStringList asked;
-        for (const QString &username : choice.chosen)
-            asked.append(personText(c.store, username));
-        out() << "asking " << asked.size() << (asked.size() == 1 ? " person: " : " people: ")
-              << asked.join(QStringLiteral(", ")) << "\n";
-        if (!leftOut.isEmpty())
-            out() << "left out, out of office: " << leftOut.join(QStringLiteral(", ")) << "\n";
-        out().flush();
-        if (!signedIn) {
-            QObject::connect(outbox, &Outbox::messageQueued, &c.owner, [&] {
-                err() << "colleagues ask: the session has ended; the question is queued and goes out after "
-                         "colleagues login\n";
-                code = 3;
-                QCoreApplication::exit(3);
-            });
-            return;
-        }
-        outbox->start();
+                out() << "left out, out of office: " << leftOut.join(QStringLiteral(", ")) << "\n";
+            out().flush();
+            if (!signedIn) {
+                QObject::connect(outbox, &Outbox::messageQueued, &c.owner, [&] {
+                    err() << "colleagues ask: the session has ended; the question is queued and goes out after "
+                             "colleagues login\n";
+                    code = 3;
+                    QCoreApplication::exit(3);
+                });
+                return;
+            }
+            outbox->start();
+        });
     });
     QCoreApplication::exec();
     return finish(code);

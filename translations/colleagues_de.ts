@@ -416,6 +416,14 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <source>You marked this answer: “%1”</source>
         <translation>Sie haben diese Antwort markiert: „%1“</translation>
     </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <comment>in a conversation</comment>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::Chip</name>

@@ -305,6 +305,8 @@ void ChatView::updateHeader()
     m_markAnswerButton->hide();
     m_resolutionBanner->hide();
     m_noticeLabel->hide();
+    m_statusLabel->show();
+    m_detailLabel->setToolTip(QString());
     m_composer->setEnabled(true);
     const QString peer = m_model->peer();
     const std::optional<Profile> profile = m_backend->profileByUsername(peer);
@@ -351,15 +353,17 @@ void ChatView::updateGroup()
     }
     if (group.pending)
         state += QStringLiteral(" · ") + tr("waiting to reach the server");
-    m_statusLabel->setText(state);
-    m_statusLabel->setToolTip(QString());
-    m_statusLabel->setAccessibleName(state);
+    // The state under the title; who is in it beside it, as avatars (their names in the tooltip).
+    m_statusLabel->hide();
     QStringList names;
     for (const QString &username : c.currentMembers())
         names.append(username == me ? tr("you", "among the people in a conversation")
                                     : m_backend->displayName(username));
-    m_detailLabel->setText(tr("%n people: %1", nullptr, int(names.size())).arg(names.join(QStringLiteral(", "))));
+    const QString people = tr("%n people: %1", nullptr, int(names.size())).arg(names.join(QStringLiteral(", ")));
+    m_detailLabel->setText(state + QStringLiteral(" · ") + tr("%n people", "in a conversation", int(names.size())));
+    m_detailLabel->setToolTip(Theme::plainToolTip(people));
     m_detailLabel->setVisible(true);
+    m_memberAvatars->setAccessibleName(people);
     updateMemberAvatars(group);
 
     // The thank-you line, for everyone: who answered, and the asker's thanks.

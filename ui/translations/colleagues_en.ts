@@ -10,6 +10,14 @@
             <numerusform>%n people: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <comment>in a conversation</comment>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ConversationsModel</name>

@@ -19,6 +19,7 @@
 #include "ui/messages/NotMeDialog.h"
 #include "ui/messages/Notifier.h"
 #include "ui/people/PersonPicker.h"
+#include "ui/people/PickPersonDialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -127,6 +128,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void askNotMeAnswerAndResolve();
+    void newGroupFromMessages();
 
 private:
     ServerProcess m_server;
@@ -302,6 +304,58 @@ void TestAskExperts::askNotMeAnswerAndResolve()
     QVERIFY(!erin.row(id).data(ConversationsModel::ResolvedRole).toBool());
     QCOMPARE(erin.bodies(), QStringList {Question});
     QVERIFY(erin.row(id).data(ConversationsModel::LeftRole).toBool());
+}
+
+void TestAskExperts::newGroupFromMessages()
+{
+    QString error;
+    Desk frank, hana;
+    QVERIFY2(frank.open(m_server, u"frank"_qs, &error), qPrintable(error));
+    QVERIFY2(hana.open(m_server, u"hana"_qs, &error), qPrintable(error));
+    for (Desk *desk : {&hana, &frank}) {
+        desk->window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(desk->window()));
+    }
+    frank.window()->activateWindow();
+
+    // Frank starts a group on Messages, adding Hana by name.
+    frank.window()->showSection(MainWindow::Section::Messages);
+    click(child<QPushButton>(frank.window(), u"newGroupButton"));
+    NewConversationDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = frank.window()->findChild<NewConversationDialog *>(u"newConversationDialog"_qs)));
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->members().isEmpty());
+    auto *create = child<QPushButton>(dialog, u"startConversationButton");
+    QCOMPARE(create->text(), u"Create Group"_qs);
+    click(child<QPushButton>(dialog, u"addMemberButton"));
+    PickPersonDialog *pick = nullptr;
+    QTRY_VERIFY((pick = dialog->findChild<PickPersonDialog *>(u"pickPersonDialog"_qs)));
+    QTRY_VERIFY(pick->isVisible());
+    QTest::keyClicks(child<QLineEdit>(pick, u"personSearchLineEdit"), u"hana yeast"_qs);
+    auto *people = child<QListView>(pick, u"personListView");
+    QTRY_VERIFY(people->model()->rowCount() > 0);
+    QTest::mouseClick(people->viewport(), Qt::LeftButton, {},
+                      people->visualRect(people->model()->index(0, 0)).center());
+    click(child<QPushButton>(pick, u"pickPersonButton"));
+    QTRY_COMPARE(dialog->members(), QStringList {u"hana"_qs});
+    QTest::keyClicks(child<QLineEdit>(dialog, u"conversationTitleLineEdit"), u"Brew day"_qs);
+    click(create); // a group needs no first message
+    QTRY_VERIFY(!frank.window()->findChild<NewConversationDialog *>());
+    QTRY_VERIFY(frank.chatModel()->group() && !frank.chatModel()->group()->isQuestion());
+    const QString id = frank.chat()->peer();
+    QVERIFY(!child<QPushButton>(frank.chat(), u"notMeButton")->isVisible());
+    QVERIFY(!child<QPushButton>(frank.chat(), u"markAnswerButton")->isVisible());
+    QTest::keyClicks(child<ComposerEdit>(frank.chat(), u"composerTextEdit"), u"Saturday at ten?"_qs);
+    click(child<QPushButton>(frank.chat(), u"sendButton"));
+
+    // Hana has it, as a group of two, with the message.
+    QTRY_VERIFY_WITH_TIMEOUT(hana.row(id).isValid(), 15000);
+    QCOMPARE(hana.row(id).data(ConversationsModel::SummaryRole).toString(), u"Group · 2 people"_qs);
+    QVERIFY(!hana.row(id).data(ConversationsModel::QuestionRole).toBool());
+    QVERIFY(hana.clickConversation(id));
+    QTRY_COMPARE(hana.bodies(), QStringList {u"Saturday at ten?"_qs});
+    QCOMPARE(hana.notified->last().at(1).toString(),
+             u"%1 in “Brew day”"_qs.arg(hana.app.backend()->displayName(u"frank"_qs)));
 }
 
 QTEST_MAIN(TestAskExperts)

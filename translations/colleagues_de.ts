@@ -424,6 +424,10 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
             <numerusform>%n Personen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This conversation could not be started: %1</source>
+        <translation>Diese Unterhaltung konnte nicht begonnen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::Chip</name>

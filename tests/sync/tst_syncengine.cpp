@@ -52,6 +52,7 @@ private Q_SLOTS:
     void readMarkMadeOfflineSurvivesARestart();
     void sendWhileServerStoppedIsDeliveredOnce();
     void questionStartedOfflineArrivesOnceInOrder();
+    void conversationTheServerRefusesFails();
     void cutAnswersDoNotDuplicate();
     void validationFailureIsPermanent();
     void profileConflict();
@@ -341,6 +342,32 @@ void TestSyncEngine::questionStartedOfflineArrivesOnceInOrder()
     g->client()->markConversationRead(*id);
     QTRY_COMPARE_WITH_TIMEOUT(a->client()->groupChat(*id)->conversation.member(Grace)->readUpTo, got[1].message.id,
                               20000);
+}
+
+void TestSyncEngine::conversationTheServerRefusesFails()
+{
+    // Someone the local directory does not know and the server has no account for: the server
+    // refuses the conversation, for good; what was to go into it fails with it, nothing is retried.
+    auto a = syncedClient(Ada);
+    QVERIFY(a);
+    Outbox *outbox = a->client()->outbox();
+    const Expected<QString> id =
+        outbox->startConversation(ConversationKind::Group, u"Nobody home"_qs, {u"nobody-here"_qs}, u"Hello?"_qs);
+    QVERIFY(id);
+    auto itemOf = [&](OutboxItem::Kind kind) {
+        for (const OutboxItem &i : outbox->items(true)) {
+            if (i.conversation == *id && i.kind == kind)
+                return i;
+        }
+        return OutboxItem {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(itemOf(OutboxItem::Kind::Conversation).isFailed(), 20000);
+    const OutboxItem refused = itemOf(OutboxItem::Kind::Conversation);
+    QCOMPARE(refused.httpStatus, 422);
+    QCOMPARE(refused.errorField, u"members[0]"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(*id).first().state, MessageRecord::State::Failed, 20000);
+    QVERIFY(a->client()->groupChat(*id)->pending);
+    QCOMPARE(outbox->pendingCount(), 0);
 }
 
 void TestSyncEngine::cutAnswersDoNotDuplicate()

@@ -253,6 +253,10 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
         if (id == m_model->peer())
             updateHeader();
     });
+    connect(m_backend->sync()->outbox(), &Outbox::itemChanged, this, [this](const OutboxItem &item) {
+        if (item.kind == OutboxItem::Kind::Conversation && item.conversation == m_model->peer() && item.isFailed())
+            updateHeader();
+    });
     connect(m_backend, &ClientBackend::statusesChanged, this, [this](const QStringList &usernames) {
         if (usernames.isEmpty() || usernames.contains(m_model->peer()) || usernames.contains(m_standIn))
             updateStatus();
@@ -351,8 +355,16 @@ void ChatView::updateGroup()
     } else {
         state = tr("Group");
     }
-    if (group.pending)
+    if (group.pending) {
         state += QStringLiteral(" · ") + tr("waiting to reach the server");
+        // A conversation the server refused to start (someone who is not a member) never will.
+        for (const OutboxItem &item : m_backend->sync()->outbox()->items()) {
+            if (item.kind == OutboxItem::Kind::Conversation && item.key == c.id && item.isFailed()) {
+                m_errorLabel->setText(tr("This conversation could not be started: %1").arg(item.errorMessage));
+                m_errorLabel->show();
+            }
+        }
+    }
     // The state under the title; who is in it beside it, as avatars (their names in the tooltip).
     m_statusLabel->hide();
     QStringList names;

@@ -133,6 +133,27 @@ Message message(qint64 id, const QString &from, const QString &body, const QStri
     return m;
 }
 
+//! A results model over a store, checked by a tester all along.
+struct TestedResults
+{
+    explicit TestedResults(const QString &storeFile)
+        : service(storeFile)
+        , model(&service)
+    { }
+    //! Asks for \a query and waits for its first page to bring rows.
+    bool search(const QString &query)
+    {
+        SearchRequest request;
+        request.query = query;
+        model.setRequest(request);
+        return QTest::qWaitFor([this] { return !model.isLoading() && model.rowCount() > 0; });
+    }
+
+    SearchService service;
+    ResultsModel model;
+    QAbstractItemModelTester tester {&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
 } // namespace
 
 class TestUiModels : public QObject
@@ -176,9 +197,8 @@ void TestUiModels::initTestCase()
 
 void TestUiModels::resultsPageAndFetchMore()
 {
-    SearchService service(m_store->filePath());
-    ResultsModel model(&service);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    TestedResults results(m_store->filePath());
+    ResultsModel &model = results.model;
     model.setPageSize(20);
     QSignalSpy replaced(&model, &ResultsModel::resultsReplaced);
     SearchRequest request;
@@ -213,9 +233,8 @@ void TestUiModels::resultsPageAndFetchMore()
 
 void TestUiModels::resultsFollowTheQuery()
 {
-    SearchService service(m_store->filePath());
-    ResultsModel model(&service);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    TestedResults results(m_store->filePath());
+    ResultsModel &model = results.model;
     QSignalSpy replaced(&model, &ResultsModel::resultsReplaced);
     // Typing fast: only the last query's results end up in the model.
     for (const QString &text : {QStringLiteral("p"), QStringLiteral("py"), QStringLiteral("pyt"),
@@ -242,15 +261,12 @@ void TestUiModels::resultsFollowTheQuery()
 
 void TestUiModels::resultsFacetFilter()
 {
-    SearchService service(m_store->filePath());
-    ResultsModel model(&service);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    SearchRequest request;
-    request.query = QStringLiteral("e");
-    model.setRequest(request);
-    QTRY_VERIFY(!model.isLoading() && model.rowCount() > 0);
+    TestedResults results(m_store->filePath());
+    ResultsModel &model = results.model;
+    QVERIFY(results.search(QStringLiteral("e")));
     QVERIFY(!model.summary().departments.isEmpty());
     const FacetCount department = model.summary().departments.first();
+    SearchRequest request = model.request();
     request.departments = {department.value};
     model.setRequest(request);
     QTRY_VERIFY(!model.isLoading());
@@ -263,18 +279,15 @@ void TestUiModels::samePeopleKeepTheirRows()
 {
     // A query that brings back the same people in the same order (typing a space, a longer
     // word that everyone on the page has) updates the rows in place instead of resetting.
-    SearchService service(m_store->filePath());
-    ResultsModel model(&service);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    SearchRequest request;
-    request.query = QStringLiteral("python");
-    model.setRequest(request);
-    QTRY_VERIFY(!model.isLoading() && model.rowCount() > 0);
+    TestedResults results(m_store->filePath());
+    ResultsModel &model = results.model;
+    QVERIFY(results.search(QStringLiteral("python")));
     const int rows = model.rowCount();
     const QString first = model.result(0)->id;
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy replaced(&model, &ResultsModel::resultsReplaced);
+    SearchRequest request = model.request();
     request.query = QStringLiteral("python ");
     model.setRequest(request);
     QVERIFY(replaced.wait(10000));

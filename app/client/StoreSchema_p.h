@@ -15,7 +15,7 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 8;
+inline constexpr int LatestVersion = 9;
 //! How long a connection waits for another one's write lock (configureConnection()).
 inline constexpr int BusyTimeoutMs = 5000;
 

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void twoClientsMessageEachOther();
     void readMarkMadeOfflineSurvivesARestart();
     void sendWhileServerStoppedIsDeliveredOnce();
+    void questionStartedOfflineArrivesOnceInOrder();
+    void conversationTheServerRefusesFails();
     void cutAnswersDoNotDuplicate();
     void validationFailureIsPermanent();
     void profileConflict();
@@ -293,6 +295,79 @@ void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()
     for (const MessageRecord &m : g->client()->messages(Ada))
         copies += m.message.clientId == *key ? 1 : 0;
     QCOMPARE(copies, 1);
+}
+
+void TestSyncEngine::questionStartedOfflineArrivesOnceInOrder()
+{
+    FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
+    QVERIFY(proxy.listen());
+    auto a = syncedClient(Ada, proxy.url());
+    auto g = syncedClient(Grace);
+    QVERIFY(a && g);
+
+    // Ada asks while the server is down: the question is there at once, waiting to go out.
+    m_server->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->engine()->state(), SyncState::Offline, 10000);
+    Outbox *outbox = a->client()->outbox();
+    QSignalSpy changed(outbox, &Outbox::conversationChanged);
+    const Expected<QString> id = outbox->startConversation(ConversationKind::Question, u"Who knows Kafka?"_qs,
+                                                           {Grace, u"zoe"_qs}, u"Our consumers lag."_qs);
+    QVERIFY(id);
+    QVERIFY(outbox->sendToConversation(*id, u"Since Tuesday."_qs));
+    QTRY_VERIFY(!changed.isEmpty());
+    const std::optional<GroupChat> local = a->client()->groupChat(*id);
+    QVERIFY(local && local->pending);
+    QTRY_COMPARE(a->client()->messages(*id).size(), 2);
+    QCOMPARE(a->client()->messages(*id).first().state, MessageRecord::State::Pending);
+
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    proxy.setUpstream(QHostAddress::LocalHost, m_server->port());
+    g->client()->api()->setServerUrl(m_server->url());
+    g->client()->engine()->syncNow();
+
+    // Created on the server before its messages, each of which goes once, in order.
+    QTRY_VERIFY_WITH_TIMEOUT(!a->client()->groupChat(*id)->pending, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(*id).last().state, MessageRecord::State::Sent, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(g->client()->messages(*id).size(), 2, 20000);
+    const QList<MessageRecord> got = g->client()->messages(*id);
+    QCOMPARE(got[0].message.body, u"Our consumers lag."_qs);
+    QCOMPARE(got[1].message.body, u"Since Tuesday."_qs);
+    QVERIFY(got[0].message.id < got[1].message.id);
+    const std::optional<GroupChat> there = g->client()->groupChat(*id);
+    QVERIFY(there && !there->pending);
+    QCOMPARE(there->asker(), Ada);
+    QCOMPARE(there->conversation.currentMembers(), (QStringList {Ada, Grace, u"zoe"_qs}));
+
+    // Grace reads them: her read mark goes through the outbox and Ada sees it.
+    g->client()->markConversationRead(*id);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->groupChat(*id)->conversation.member(Grace)->readUpTo, got[1].message.id,
+                              20000);
+}
+
+void TestSyncEngine::conversationTheServerRefusesFails()
+{
+    // Someone the local directory does not know and the server has no account for: the server
+    // refuses the conversation, for good; what was to go into it fails with it, nothing is retried.
+    auto a = syncedClient(Ada);
+    QVERIFY(a);
+    Outbox *outbox = a->client()->outbox();
+    const Expected<QString> id =
+        outbox->startConversation(ConversationKind::Group, u"Nobody home"_qs, {u"nobody-here"_qs}, u"Hello?"_qs);
+    QVERIFY(id);
+    auto itemOf = [&](OutboxItem::Kind kind) {
+        for (const OutboxItem &i : outbox->items(true)) {
+            if (i.conversation == *id && i.kind == kind)
+                return i;
+        }
+        return OutboxItem {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(itemOf(OutboxItem::Kind::Conversation).isFailed(), 20000);
+    const OutboxItem refused = itemOf(OutboxItem::Kind::Conversation);
+    QCOMPARE(refused.httpStatus, 422);
+    QCOMPARE(refused.errorField, u"members[0]"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(*id).first().state, MessageRecord::State::Failed, 20000);
+    QVERIFY(a->client()->groupChat(*id)->pending);
+    QCOMPARE(outbox->pendingCount(), 0);
 }
 
 void TestSyncEngine::cutAnswersDoNotDuplicate()

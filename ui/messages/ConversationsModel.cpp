@@ -21,6 +21,7 @@ ConversationsModel::ConversationsModel(ClientBackend *backend, QObject *parent)
 void ConversationsModel::reload()
 {
     QList<ChatSummary> rows = m_backend->me().isEmpty() ? QList<ChatSummary>() : m_backend->sync()->conversations();
+    rows.removeIf([this](const ChatSummary &c) { return !accepts(c); });
     std::stable_sort(rows.begin(), rows.end(),
                      [](const ChatSummary &a, const ChatSummary &b) { return a.lastActivity > b.lastActivity; });
     bool samePeers = rows.size() == m_rows.size();
@@ -50,6 +51,35 @@ void ConversationsModel::reload()
         m_lastTotal = total;
         Q_EMIT totalUnreadChanged(total);
     }
+}
+
+void ConversationsModel::setFilter(Filter filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+bool ConversationsModel::accepts(const ChatSummary &c) const
+{
+    if (m_filter == Filter::All)
+        return true;
+    if (!c.group || !c.group->isQuestion() || c.group->conversation.isResolved())
+        return false;
+    const QString me = m_backend->me();
+    if (m_filter == Filter::AskedByMe)
+        return c.group->asker() == me;
+    return c.group->asker() != me && c.group->conversation.isCurrentMember(me);
+}
+
+QString ConversationsModel::summary(const GroupChat &group) const
+{
+    if (!group.isQuestion())
+        return tr("Group · %n people", nullptr, int(group.conversation.currentMembers().size()));
+    if (group.hasLeft(m_backend->me()))
+        return tr("Question · you left");
+    return group.conversation.isResolved() ? tr("Question · answered") : tr("Question · open");
 }
 
 void ConversationsModel::setActivePeer(const QString &peer)
@@ -103,13 +133,16 @@ QStringList ConversationsModel::peers() const
 
 QVariant ConversationsModel::rowData(const ChatSummary &c, const QModelIndex &, int role) const
 {
+    const QString me = m_backend->me();
+    const QString name = c.group ? c.group->conversation.title : m_backend->displayName(c.peer);
+    const bool outgoing = c.group ? c.lastMessage.message.sender == me : c.lastMessage.message.sender != c.peer;
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return m_backend->displayName(c.peer);
+    case NameRole: return name;
     case Qt::AccessibleTextRole: {
         const int n = unread(c);
-        QString text =
-            m_backend->displayName(c.peer) + QStringLiteral(", ") + StatusText::description(m_backend->status(c.peer));
+        QString text = name + QStringLiteral(", ")
+            + (c.group ? summary(*c.group) : StatusText::description(m_backend->status(c.peer)));
         if (n > 0)
             text += QStringLiteral(", ") + tr("%n unread", nullptr, n);
         return text + QStringLiteral(", ") + c.lastMessage.message.body.left(80);
@@ -119,7 +152,18 @@ QVariant ConversationsModel::rowData(const ChatSummary &c, const QModelIndex &, 
     case LastActivityRole: return c.lastActivity;
     case UnreadRole: return unread(c);
     case StateRole: return int(c.lastMessage.state);
-    case OutgoingRole: return c.lastMessage.message.sender != c.peer;
+    case OutgoingRole: return outgoing;
+    case GroupRole: return c.group.has_value();
+    case QuestionRole: return c.group && c.group->isQuestion();
+    case ResolvedRole: return c.group && c.group->conversation.isResolved();
+    case AskedByMeRole: return c.group && c.group->isQuestion() && c.group->asker() == me;
+    case LeftRole: return c.group && c.group->hasLeft(me);
+    case MembersRole: return c.group ? c.group->conversation.currentMembers() : QStringList();
+    case SummaryRole: return c.group ? summary(*c.group) : QString();
+    case LastSenderRole:
+        return c.group && !outgoing && !c.lastMessage.message.sender.isEmpty()
+            ? m_backend->displayName(c.lastMessage.message.sender)
+            : QString();
     default: return {};
     }
 }

@@ -193,6 +193,19 @@ QWidget *PeoplePanel::buildSearchBar()
     m_countLabel->setForegroundRole(QPalette::PlaceholderText);
     filters->addWidget(m_countLabel);
     topLayout->addLayout(filters);
+    // One question to the best few of what was found.
+    m_askButton = new QPushButton(tr("Ask These People…"), top);
+    m_askButton->setObjectName(QStringLiteral("askPeopleButton"));
+    m_askButton->setToolTip(
+        tr("Send one question to the best matches at once; everyone sees every answer, and you mark the one that "
+           "solved it"));
+    m_askButton->setAutoDefault(false);
+    m_askButton->hide();
+    connect(m_askButton, &QPushButton::clicked, this, &PeoplePanel::askThesePeople);
+    auto *askRow = new QHBoxLayout;
+    askRow->addStretch();
+    askRow->addWidget(m_askButton);
+    topLayout->addLayout(askRow);
     m_skillMap = new SkillMapWidget(top);
     m_skillMap->hide();
     topLayout->addWidget(m_skillMap);
@@ -538,6 +551,7 @@ void PeoplePanel::onResultsReplaced()
     const bool typed = !m_resultsModel->request().query.trimmed().isEmpty();
     m_departmentFilter->setFacets(page.departments);
     m_locationFilter->setFacets(page.locations);
+    m_askButton->setVisible((typed || filtered) && page.total > 0 && !m_backend->me().isEmpty());
     if (!typed && !filtered) {
         m_resultsStack->setCurrentWidget(m_emptyState);
         m_countLabel->setText(tr("%n people in the directory", nullptr, page.total));
@@ -574,6 +588,15 @@ void PeoplePanel::onResultsReplaced()
     // The profile pane follows (through the selection timer), so it shows who is selected.
     m_resultsView->setCurrentIndex(m_resultsModel->index(row));
     m_resultsView->scrollTo(m_resultsModel->index(row));
+}
+
+void PeoplePanel::askThesePeople()
+{
+    QStringList ranked;
+    for (int row = 0; row < m_resultsModel->rowCount(); ++row)
+        ranked.append(m_resultsModel->result(row)->username);
+    if (!ranked.isEmpty())
+        Q_EMIT askRequested(ranked, m_resultsModel->request().query.trimmed());
 }
 
 void PeoplePanel::onCurrentResultChanged()

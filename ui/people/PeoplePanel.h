@@ -63,6 +63,9 @@ Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
     //! peopleShown() may have changed.
     void peopleShownChanged();
+    //! "Ask these people…": a question to the best of \a ranked (usernames of the results, best
+    //! first) of the search \a query.
+    void askRequested(const QStringList &ranked, const QString &query);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -84,6 +87,7 @@ private:
     void onDirectoryChanged(const QStringList &ids);
     void onStatusesChanged(const QStringList &usernames);
     void showPersonStatus();
+    void askThesePeople();
 
     ClientBackend *m_backend;
     ResultsModel *m_resultsModel;
@@ -95,6 +99,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QToolButton *m_skillMapButton = nullptr;
     QToolButton *m_availableButton = nullptr; //!< people available now first
+    QPushButton *m_askButton = nullptr; //!< "Ask these people…", while there are results
     SkillMapWidget *m_skillMap = nullptr;
     QLabel *m_correctionLabel = nullptr;
     QLabel *m_understoodLabel = nullptr; //!< how the query was read: "Kubernetes · in Berlin · experts first"

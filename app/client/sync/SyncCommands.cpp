@@ -5,7 +5,9 @@
 
 #include "client/ClientStore.h"
 #include "client/CommandLine.h"
+#include "client/search/SearchEngine.h"
 #include "client/sync/ApiClient.h"
+#include "client/sync/ExpertChoice.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/Session.h"
 #include "client/sync/StatusBook.h"
@@ -142,6 +144,8 @@ QString messageLine(const MessageRecord &r)
     // Message bodies may span lines: indent the continuation.
     QString body = r.message.body;
     body.replace(QLatin1Char('\n'), QStringLiteral("\n    "));
+    if (r.message.isInConversation())
+        return QStringLiteral("%1 %2 in %3: %4%5").arg(when, r.message.sender, r.message.conversation, body, state);
     return QStringLiteral("%1 %2 -> %3: %4%5").arg(when, r.message.sender, r.message.recipient, body, state);
 }
 
@@ -486,6 +490,168 @@ int runSend(const QStringList &arguments)
     return finish(code);
 }
 
+// ask ------------------------------------------------------------------------------------------
+
+//! "Grace Hopper (grace)", or the username alone when the directory does not have the person.
+QString personText(const ClientStore &store, const QString &username)
+{
+    const std::optional<Profile> p = store.profileByUsername(username);
+    return p && !p->displayName.isEmpty() ? QStringLiteral("%1 (%2)").arg(p->displayName, username) : username;
+}
+
+int runAsk(const QStringList &arguments)
+{
+    // Everything after "--" is the question, whatever it looks like.
+    QStringList options = arguments;
+    QString text;
+    if (const qsizetype dashes = arguments.indexOf(QStringLiteral("--")); dashes > 0) {
+        text = arguments.mid(dashes + 1).join(QLatin1Char(' '));
+        options = arguments.mid(0, dashes);
+    }
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral(
+            "Ask the experts: one question to the best matches of a search of the local directory, as a group "
+            "question in which everyone sees every answer. People out of office (as the local store knows: run "
+            "colleagues sync first) are left out, and named. Like send, it is written to the outbox first: offline "
+            "it stays queued (exit code 3) and goes out with the next colleagues sync.\n\n")
+        + SearchEngine::syntaxHelp());
+    const QCommandLineOption top(QStringList {QStringLiteral("top")},
+                                 QStringLiteral("Ask the best N people found (default 5)."), QStringLiteral("N"),
+                                 QStringLiteral("5"));
+    const QCommandLineOption title(QStringList {QStringLiteral("title")},
+                                   QStringLiteral("The question's title (default: the first line of TEXT)."),
+                                   QStringLiteral("T"));
+    parser.addOptions({top, title});
+    parser.addPositionalArgument(QStringLiteral("QUERY"),
+                                 QStringLiteral("Who to ask: words and filters to search for."));
+    parser.addPositionalArgument(QStringLiteral("-- TEXT"), QStringLiteral("The question."));
+    const QString usage = QStringLiteral("colleagues ask [--top N] [--title T] QUERY -- TEXT [--data-dir DIR]");
+    if (const int code = CommandLine::parseCommand(parser, options, usage); code >= 0)
+        return code;
+    const std::optional<int> topValue = CommandLine::numberValue(parser, top, 1, Limits::ConversationMembersMax - 1);
+    if (!topValue) {
+        err() << "colleagues ask: --top must be 1 to " << Limits::ConversationMembersMax - 1 << "\n" << usage << "\n";
+        return finish(2);
+    }
+    const QString query = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
+    text = text.trimmed();
+    if (query.isEmpty() || text.isEmpty()) {
+        err() << "colleagues ask: give a search and, after --, the question\n" << usage << "\n";
+        return finish(2);
+    }
+    QString titleText = parser.isSet(title) ? parser.value(title).simplified() : text.section(QLatin1Char('\n'), 0, 0);
+    if (titleText.size() > Limits::ConversationTitleMax)
+        titleText = titleText.left(Limits::ConversationTitleMax - 1) + QChar(0x2026);
+
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    SearchEngine engine(&c.store);
+    engine.setVocabulary(c.store.vocabulary());
+    SearchRequest request;
+    request.query = query;
+    request.limit = 200;
+    const SearchPage page = engine.search(request);
+    if (!page.error.isEmpty()) {
+        err() << "colleagues ask: " << page.error << "\n";
+        return finish(2);
+    }
+    QStringList ranked;
+    for (const SearchResult &result : page.results)
+        ranked.append(result.username);
+
+    Outbox *outbox = c.client->outbox();
+    int code = 1;
+    QString conversation;
+    QObject::connect(outbox, &Outbox::messageChanged, &c.owner, [&](const MessageRecord &m) {
+        if (conversation.isEmpty() || m.message.conversation != conversation)
+            return;
+        if (m.state == MessageRecord::State::Sent) {
+            out() << "sent: question " << conversation << "\n";
+            code = 0;
+            QCoreApplication::exit(0);
+        } else if (m.state == MessageRecord::State::Failed) {
+            err() << "colleagues ask: " << m.error << "\n";
+            QCoreApplication::exit(1);
+        }
+    });
+    QObject::connect(outbox, &Outbox::itemChanged, &c.owner, [&](const OutboxItem &item) {
+        if (item.conversation != conversation)
+            return;
+        if (item.state == OutboxItem::State::Failed) {
+            err() << "colleagues ask: " << item.errorMessage << "\n";
+            QCoreApplication::exit(1);
+        } else if (item.state == OutboxItem::State::Pending && item.attempts > 0) {
+            err() << "colleagues ask: not delivered yet (" << item.errorMessage
+                  << "); it is queued and goes out with the next colleagues sync\n";
+            code = 3;
+            QCoreApplication::exit(3);
+        }
+    });
+    // From inside the event loop: the session may be restored before restore() returns.
+    QTimer::singleShot(0, &c.owner, [&] {
+        restore(c, [&](bool signedIn) {
+            const QString me = c.client->session()->username();
+            if (me.isEmpty()) {
+                err() << "colleagues ask: not signed in; run colleagues login first\n";
+                QCoreApplication::exit(1);
+                return;
+            }
+            StatusBook *statuses = c.client->statuses();
+            const ExpertChoice choice = chooseExperts(
+                ranked, *topValue, me, [statuses](const QString &username) { return statuses->status(username); });
+            QStringList leftOut;
+            for (const QString &username : choice.outOfOffice) {
+                const Status status = statuses->status(username);
+                leftOut.append(
+                    status.outOfOffice && status.outOfOffice->to.isValid()
+                        ? QStringLiteral("%1 until %2")
+                              .arg(personText(c.store, username), status.outOfOffice->to.toString(Qt::ISODate))
+                        : personText(c.store, username));
+            }
+            if (choice.chosen.isEmpty()) {
+                err() << "colleagues ask: no one to ask for " << query;
+                if (!leftOut.isEmpty())
+                    err() << " (out of office: " << leftOut.join(QStringLiteral(", ")) << ")";
+                err() << "\n";
+                QCoreApplication::exit(1);
+                return;
+            }
+            outbox->setUsername(me);
+            const Expected<QString> started =
+                outbox->startConversation(ConversationKind::Question, titleText, choice.chosen, text);
+            if (!started) {
+                err() << "colleagues ask: " << started.error().message << "\n";
+                code = 2;
+                QCoreApplication::exit(2);
+                return;
+            }
+            conversation = *started;
+            QStringList asked;
+            for (const QString &username : choice.chosen)
+                asked.append(personText(c.store, username));
+            out() << "asking " << asked.size() << (asked.size() == 1 ? " person: " : " people: ")
+                  << asked.join(QStringLiteral(", ")) << "\n";
+            if (!leftOut.isEmpty())
+                out() << "left out, out of office: " << leftOut.join(QStringLiteral(", ")) << "\n";
+            out().flush();
+            if (!signedIn) {
+                QObject::connect(outbox, &Outbox::messageQueued, &c.owner, [&] {
+                    err() << "colleagues ask: the session has ended; the question is queued and goes out after "
+                             "colleagues login\n";
+                    code = 3;
+                    QCoreApplication::exit(3);
+                });
+                return;
+            }
+            outbox->start();
+        });
+    });
+    QCoreApplication::exec();
+    return finish(code);
+}
+
 // status ---------------------------------------------------------------------------------------
 
 QString availabilityWords(Availability availability)
@@ -727,9 +893,9 @@ int runMessages(const QStringList &arguments)
 }
 
 //! Each command's name and what runs it.
-constexpr CommandLine::Command Commands[] = {{"login", runLogin},  {"logout", runLogout}, {"passwd", runPasswd},
-                                             {"sync", runSync},    {"send", runSend},     {"messages", runMessages},
-                                             {"status", runStatus}};
+constexpr CommandLine::Command Commands[] = {{"login", runLogin},   {"logout", runLogout}, {"passwd", runPasswd},
+                                             {"sync", runSync},     {"send", runSend},     {"messages", runMessages},
+                                             {"status", runStatus}, {"ask", runAsk}};
 
 } // namespace
 
@@ -758,6 +924,7 @@ QString help()
         "  passwd                                           change your password (asked on the terminal)\n"
         "  sync [--once]                                    sync with the server (and send the outbox)\n"
         "  send --to USER TEXT                              send a message (queued when offline)\n"
+        "  ask [--top N] QUERY -- TEXT                      ask the best N people found one question\n"
         "  messages [--with USER] [--json]                  show messages from the local store\n"
         "  status [USERNAME] [--json]                       show your status, or someone's\n"
         "  status --set available|dnd|out-of-office ...     set your status (--text, --until, --from,\n"

@@ -20,7 +20,10 @@ constexpr Named<MessageRecord::State> MessageStates[] = {{MessageRecord::State::
                                                          {MessageRecord::State::Sent, "sent"},
                                                          {MessageRecord::State::Failed, "failed"}};
 constexpr Named<OutboxItem::Kind> OutboxKinds[] = {
-    {OutboxItem::Kind::Message, "message"}, {OutboxItem::Kind::Profile, "profile"}, {OutboxItem::Kind::Photo, "photo"}};
+    {OutboxItem::Kind::Message, "message"}, {OutboxItem::Kind::Profile, "profile"},
+    {OutboxItem::Kind::Photo, "photo"},     {OutboxItem::Kind::Conversation, "conversation"},
+    {OutboxItem::Kind::Leave, "leave"},     {OutboxItem::Kind::Resolve, "resolve"},
+    {OutboxItem::Kind::Read, "read"}};
 constexpr Named<OutboxItem::State> OutboxStates[] = {{OutboxItem::State::Pending, "pending"},
                                                      {OutboxItem::State::Sending, "sending"},
                                                      {OutboxItem::State::Sent, "sent"},
@@ -61,6 +64,12 @@ QString outboxStateName(OutboxItem::State state)
 OutboxItem::State outboxStateFromName(QStringView name)
 {
     return valueIn(OutboxStates, name).value_or(OutboxItem::State::Pending);
+}
+
+bool GroupChat::hasLeft(const QString &username) const
+{
+    const ConversationMember *m = conversation.member(username);
+    return m && !m->isCurrent();
 }
 
 namespace {

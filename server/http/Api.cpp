@@ -581,6 +581,7 @@ void Api::markRead(const ExchangePtr &ex)
             notifyingMembers([&] { return m_conversations.markRead(reader, body.value()); });
         if (!read)
             return ex->respond(read.error().toResponse());
+        hintChange(read.value());
         const ConversationMember *mine = read->conversation.member(reader);
         return ex->respond(HttpResponse::json(200,
                                               QJsonObject {{QStringLiteral("conversation"), read->conversation.id},
@@ -599,12 +600,18 @@ void Api::markRead(const ExchangePtr &ex)
 
 // --- conversations -------------------------------------------------------------------------
 
+void Api::hintChange(const ConversationOutcome &outcome)
+{
+    // The change's own sequence value, in case its change signal was folded into a later one.
+    if (outcome.status == ConversationOutcome::Status::Changed)
+        m_shared->hint(outcome.conversation.sequence, outcome.audience);
+}
+
 void Api::respondConversation(const ExchangePtr &ex, const ApiResult<ConversationOutcome> &result)
 {
     if (!result)
         return ex->respond(result.error().toResponse());
-    if (result->status == ConversationOutcome::Status::Changed)
-        m_shared->hint(result->conversation.sequence, result->audience); // in case its signal was folded
+    hintChange(result.value());
     ex->respond(HttpResponse::json(200, toJson(result->conversation)));
 }
 
@@ -617,7 +624,7 @@ void Api::createConversation(const ExchangePtr &ex)
         notifyingMembers([&] { return m_conversations.create(ex->username(), body.value()); });
     if (!created || created->status != ConversationOutcome::Status::Changed)
         return respondConversation(ex, created);
-    m_shared->hint(created->conversation.sequence, created->audience);
+    hintChange(created.value());
     HttpResponse r = HttpResponse::json(201, toJson(created->conversation));
     r.addHeader("Location", (Prefix + QStringLiteral("/conversations/%1").arg(created->conversation.id)).toLatin1());
     ex->respond(r);

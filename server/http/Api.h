@@ -79,6 +79,8 @@ private:
     //! knows: it names it in its result (audience) and to the other instances.
     template<typename F>
     auto notifyingMembers(F &&work) -> decltype(work());
+    //! Hints a conversation's change to the long-poll hubs by its own sequence value.
+    void hintChange(const ConversationOutcome &outcome);
     //! Answers a conversation route with the conversation as the caller now sees it.
     void respondConversation(const ExchangePtr &ex, const ApiResult<ConversationOutcome> &result);
 

@@ -173,7 +173,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     m_sessions.setDirectoryCheck(m_shared->directoryCheck());
     m_hub = std::make_unique<LongPollHub>(
         server,
-        [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched) {
+        [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched, bool final) {
             LongPollHub::Poll poll;
             ApiResult<SyncPage> page = m_sync.page(viewer, cursor, limit);
             if (!page) {
@@ -185,7 +185,8 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
             if (!SyncService::isEmpty(page.value())) {
                 poll.ready = SyncService::concerns(page.value(), viewer.username, watched);
                 poll.hasPage = true;
-                poll.response = HttpResponse::json(200, SyncService::toJson(page.value(), -1, vocabularyVersion()));
+                if (poll.ready || final)
+                    poll.response = HttpResponse::json(200, SyncService::toJson(page.value(), -1, vocabularyVersion()));
             }
             return poll;
         },
@@ -195,7 +196,8 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
         },
         m_shared->presence());
     connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
-    // Other instances' changes that name whom they concern wake only those users' polls.
+    // Changes that name whom they concern (this instance's at their commit, other instances'
+    // by NOTIFY) wake only those users' polls.
     connect(storage, &Storage::changedFor, m_hub.get(), &LongPollHub::hint);
     m_hub->startAfter(storage->latestSequence());
     m_shared->addHub(m_hub.get());

@@ -5,7 +5,6 @@
 #include "server/storage/Database_p.h"
 #include "server/storage/Query_p.h"
 #include "server/storage/SqlHelpers_p.h"
-#include "server/storage/StatusTable_p.h"
 #include "server/storage/Transaction_p.h"
 
 #include <algorithm>
@@ -60,7 +59,6 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     };
     QList<ProfileRow> profiles;
     QList<MessageRow> messages;
-    QList<StatusRow> statuses;
     {
         Query q(c,
                 QStringLiteral("SELECT %1 FROM profiles WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
@@ -86,17 +84,11 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
             row.message = messageFromRow(q, &row.seq);
         }
     }
-    {
-        // One row per person, so each person comes at most once. A full sync leaves out the
-        // statuses that are the default (clients assume it).
-        Query q(c,
-                QStringLiteral("SELECT %1 FROM statuses WHERE change_seq > ?%2 ORDER BY change_seq LIMIT ?")
-                    .arg(StatusColumns, cursor == 0 ? QStringLiteral(" AND is_default = FALSE") : QString()));
-        if (!q.exec({cursor, limit + 1}))
-            return tx.fail(u"reading changed statuses", q.error());
-        while (q.next())
-            statuses.append(statusFromRow(q));
-    }
+    // One status per person, so each person comes at most once; from memory, up to this
+    // snapshot. A full sync leaves out the statuses that are the default (clients assume it).
+    if (const std::optional<QSqlError> failed = m_statuses.catchUp(c, *latest))
+        return tx.fail(u"reading changed statuses", *failed);
+    QList<StatusFeed::Entry> statuses = m_statuses.since(cursor, *latest, limit + 1, cursor == 0);
     tx.rollback(); // read only
 
     // Merge the three lists in sequence order, up to the limit.
@@ -108,7 +100,7 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     for (int taken = 0; taken < limit; ++taken) {
         const qint64 p = pi < profiles.size() ? profiles.at(pi).seq : None;
         const qint64 m = mi < messages.size() ? messages.at(mi).seq : None;
-        const qint64 st = si < statuses.size() ? statuses.at(si).changeSeq : None;
+        const qint64 st = si < statuses.size() ? statuses.at(si).sequence : None;
         if (p == None && m == None && st == None)
             break;
         if (p <= m && p <= st) {
@@ -123,9 +115,10 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
             page.messages.append(std::move(row.message));
             last = row.seq;
         } else {
-            StatusRow &row = statuses[si++];
-            page.statuses.append(std::move(row.status));
-            last = row.changeSeq;
+            StatusFeed::Entry &entry = statuses[si++];
+            page.statuses.append(std::move(entry.status));
+            page.statusJson.append(std::move(entry.json));
+            last = entry.sequence;
         }
     }
     page.hasMore = pi < profiles.size() || mi < messages.size() || si < statuses.size();

@@ -129,6 +129,8 @@ private Q_SLOTS:
     void unserializedSequenceWouldSkip();
     void concurrentWriters();
     void twoInstancesNotifyEachOther();
+    void commitNamesItsAudienceAtOnce();
+    void syncStatusesFollowAnotherInstance();
     void presenceBatchNamesEveryChange();
     void statusSweepAndRemoval();
     void databaseFailuresAreErrors();
@@ -1204,6 +1206,87 @@ void TestStorage::presenceBatchNamesEveryChange()
     const auto again = first.reportPresence({PresenceReport {u"ada"_qs, Presence::Online, now.addSecs(1)}});
     QVERIFY(again);
     QVERIFY(again->isEmpty());
+}
+
+void TestStorage::commitNamesItsAudienceAtOnce()
+{
+    // In the committing thread, before changed(): every value of the commit, with the audience
+    // the committing code gave (long-polls wake without waiting for the handler to return).
+    Storage &s = storage();
+    createAccounts({u"ada"_qs, u"bob"_qs});
+    QStringList seen;
+    QObject context;
+    connect(
+        &s, &Storage::changedFor, &context,
+        [&seen](qint64 sequence, const QStringList &names) {
+            seen.append(QString::number(sequence) + u' ' + names.join(u','));
+        },
+        Qt::DirectConnection);
+    connect(
+        &s, &Storage::changed, &context, [&seen](qint64 sequence) { seen.append(QString::number(sequence)); },
+        Qt::DirectConnection);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto changes = s.reportPresence(
+        {PresenceReport {u"ada"_qs, Presence::Online, now}, PresenceReport {u"bob"_qs, Presence::Away, now}});
+    QVERIFY(changes);
+    QCOMPARE(changes->size(), 2);
+    const QString first = QString::number(changes->at(0).sequence);
+    const QString last = QString::number(changes->at(1).sequence);
+    QCOMPARE(seen,
+             (QStringList {first + u" ~ada,~bob"_qs, last + u" ~ada,~bob"_qs, last})); // before any event is handled
+
+    // Without an audience only changed() says something committed.
+    seen.clear();
+    QVERIFY(s.importProfile(makeProfile(u"ada"_qs)));
+    QCOMPARE(seen, QStringList {QString::number(s.latestSequence())});
+}
+
+void TestStorage::syncStatusesFollowAnotherInstance()
+{
+    // Sync pages take statuses from memory, caught up from the table in each read's snapshot:
+    // changes, removals and defaults written by another instance (another Storage on the same
+    // database) show exactly as the table has them.
+    Storage &reader = storage();
+    auto writer = openStorage();
+    QVERIFY(writer);
+    createAccounts({u"ada"_qs, u"bob"_qs, u"carol"_qs});
+    for (const QString &name : {u"ada"_qs, u"bob"_qs, u"carol"_qs})
+        QVERIFY(writer->importProfile(makeProfile(name)));
+    const auto statusesAfter = [&reader](qint64 cursor) {
+        QStringList seen;
+        const auto page = reader.changesSince(u"ada"_qs, cursor, 100);
+        if (!page)
+            return QStringList {u"failed"_qs};
+        for (const Status &status : page->statuses)
+            seen.append(status.username + u' ' + presenceName(status.presence) + u' ' + status.text);
+        return seen;
+    };
+    QVERIFY(statusesAfter(0).isEmpty()); // a first sync leaves out the default ones
+    const qint64 start = reader.latestSequence();
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(writer->reportPresence(
+        {PresenceReport {u"bob"_qs, Presence::Online, now}, PresenceReport {u"carol"_qs, Presence::Online, now}}));
+    QCOMPARE(statusesAfter(start), (QStringList {u"bob online "_qs, u"carol online "_qs}));
+    StatusChoice choice;
+    choice.text = u"Reviewing"_qs;
+    QVERIFY(writer->setStatus(u"bob"_qs, choice));
+    // Each person once, as now, in the order of their last change.
+    QCOMPARE(statusesAfter(start), (QStringList {u"carol online "_qs, u"bob online Reviewing"_qs}));
+    QCOMPARE(statusesAfter(0), (QStringList {u"carol online "_qs, u"bob online Reviewing"_qs}));
+
+    // A removal takes the status with it (the profile's tombstone says so).
+    const qint64 beforeRemoval = reader.latestSequence();
+    QVERIFY(writer->removeProfile(u"carol"_qs));
+    QCOMPARE(statusesAfter(start), QStringList {u"bob online Reviewing"_qs});
+    QVERIFY(statusesAfter(beforeRemoval).isEmpty());
+    // Back to the default: sent to those who had it, left out of a first sync.
+    const auto swept = writer->sweepStatuses(now.addSecs(600), now.addSecs(300), [](const QString &) { return false; });
+    QVERIFY(swept);
+    QCOMPARE(statusesAfter(beforeRemoval), QStringList {u"bob offline Reviewing"_qs});
+    QVERIFY(writer->setStatus(u"bob"_qs, StatusChoice {}));
+    QCOMPARE(statusesAfter(beforeRemoval), QStringList {u"bob offline "_qs});
+    QVERIFY(statusesAfter(0).isEmpty());
 }
 
 void TestStorage::statusSweepAndRemoval()

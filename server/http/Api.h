@@ -59,6 +59,8 @@ private:
     void sendMessage(const ExchangePtr &ex);
     void markRead(const ExchangePtr &ex);
     void sync(const ExchangePtr &ex);
+    struct SyncRequest;
+    void syncRead(const ExchangePtr &ex, const SyncRequest &request);
     void getStatus(const ExchangePtr &ex);
     void putStatus(const ExchangePtr &ex);
     void vocabulary(const ExchangePtr &ex);

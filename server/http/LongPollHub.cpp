@@ -82,18 +82,29 @@ void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qin
 
     // A change for it may have committed between the query that found nothing and now.
     const qint64 seen = qMax(cursor, watch.checkedUpTo);
-    if (m_latest > seen && missedSince(seen, *waiter))
+    if (m_latest > seen && missedSince(seen, username, waiter->watched))
         requery(waiter);
 }
 
-bool LongPollHub::missedSince(qint64 sequence, const Waiter &waiter) const
+bool LongPollHub::holdIfQuiet(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit,
+                              int timeoutMs, Watch watch)
+{
+    if (m_processedUpTo < 0 || cursor > m_latest || missedSince(cursor, username, watch.watched))
+        return false;
+    watch.checkedUpTo = cursor;
+    watch.pendingPage = m_latest > cursor;
+    wait(exchange, username, cursor, limit, timeoutMs, watch);
+    return true;
+}
+
+bool LongPollHub::missedSince(qint64 sequence, const QString &username, const QSet<QString> &watched) const
 {
     if (sequence < m_forgottenUpTo || m_lastEveryone > sequence)
         return true;
     const auto after = [this, sequence](const QString &name) { return m_lastNamed.value(name, 0) > sequence; };
-    if (after(waiter.username) || after(QLatin1Char('~') + waiter.username))
+    if (after(username) || after(QLatin1Char('~') + username))
         return true;
-    return std::any_of(waiter.watched.cbegin(), waiter.watched.cend(),
+    return std::any_of(watched.cbegin(), watched.cend(),
                        [&after](const QString &name) { return after(QLatin1Char('~') + name); });
 }
 

@@ -79,6 +79,13 @@ public:
     //! Holds \a exchange until something for \a username arrives after \a cursor, or \a timeoutMs.
     void wait(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit, int timeoutMs,
               const Watch &watch);
+    //! Holds \a exchange as wait() does, without a query first, when no change this hub
+    //! processed after \a cursor may concern it (those it has not processed yet wake it when they
+    //! are): what came meanwhile can only be other people's statuses, which do not end the wait.
+    //! False (nothing done) when a query must decide: an unknown cursor, or a change that may
+    //! concern the caller. \a watch's checkedUpTo and pendingPage are set here.
+    bool holdIfQuiet(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit, int timeoutMs,
+                     Watch watch);
 
     //! A change at \a sequence concerns only \a usernames (empty: everyone); a name made by
     //! statusAudience() stands for the person's status: their polls and those watching them.
@@ -131,8 +138,8 @@ private:
     void timedOut(const WaiterPtr &waiter);
     void expire();
     void armDeadlines();
-    //! Whether a change processed after \a sequence (before \a waiter was held) may concern it.
-    bool missedSince(qint64 sequence, const Waiter &waiter) const;
+    //! Whether a change processed after \a sequence may concern \a username watching \a watched.
+    bool missedSince(qint64 sequence, const QString &username, const QSet<QString> &watched) const;
     void remember(qint64 sequence, const QStringList &users, bool everyone);
     void updateGauge();
 

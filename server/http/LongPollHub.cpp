@@ -101,11 +101,10 @@ bool LongPollHub::missedSince(qint64 sequence, const QString &username, const QS
 {
     if (sequence < m_forgottenUpTo || m_lastEveryone > sequence)
         return true;
-    const auto after = [this, sequence](const QString &name) { return m_lastNamed.value(name, 0) > sequence; };
-    if (after(username) || after(QLatin1Char('~') + username))
+    const auto statusAfter = [this, sequence](const QString &name) { return m_lastStatusOf.value(name, 0) > sequence; };
+    if (m_lastFor.value(username, 0) > sequence || statusAfter(username))
         return true;
-    return std::any_of(watched.cbegin(), watched.cend(),
-                       [&after](const QString &name) { return after(QLatin1Char('~') + name); });
+    return std::any_of(watched.cbegin(), watched.cend(), statusAfter);
 }
 
 void LongPollHub::remember(qint64 sequence, const QStringList &users, bool everyone)
@@ -116,12 +115,13 @@ void LongPollHub::remember(qint64 sequence, const QStringList &users, bool every
         m_lastEveryone = qMax(m_lastEveryone, sequence);
         return;
     }
-    if (m_lastNamed.size() + users.size() > Kept) {
-        m_lastNamed.clear();
+    if (m_lastFor.size() + m_lastStatusOf.size() + users.size() > Kept) {
+        m_lastFor.clear();
+        m_lastStatusOf.clear();
         m_forgottenUpTo = qMax(m_forgottenUpTo, qMax(m_processedUpTo, sequence));
     }
     for (const QString &user : users) {
-        qint64 &last = m_lastNamed[user];
+        qint64 &last = user.startsWith(QLatin1Char('~')) ? m_lastStatusOf[user.mid(1)] : m_lastFor[user];
         last = qMax(last, sequence);
     }
 }

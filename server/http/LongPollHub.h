@@ -170,9 +170,10 @@ private:
 
     // Whom the changes processed concerned, so that a sync held after its query ran looks again
     // only if one of those concerns it (at 100 changes a second nearly every held sync saw
-    // some: other people's, mostly). Names as hinted ("ada", "~ada") with the latest sequence
-    // that named them; changes up to m_forgottenUpTo are not kept (they may concern anyone).
-    QHash<QString, qint64> m_lastNamed;
+    // some: other people's, mostly): the latest sequence that named a user ("ada"), or a
+    // person's status ("~ada"); changes up to m_forgottenUpTo are not kept (may concern anyone).
+    QHash<QString, qint64> m_lastFor;
+    QHash<QString, qint64> m_lastStatusOf;
     qint64 m_lastEveryone = 0;
     qint64 m_forgottenUpTo = 0;
     QElapsedTimer m_clock;

@@ -8,6 +8,8 @@
 #include <QReadLocker>
 #include <QWriteLocker>
 
+#include <algorithm>
+
 namespace Colleagues::Server::Internal {
 
 std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 latest)
@@ -54,38 +56,62 @@ std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 late
     }
 
     const QWriteLocker locker(&m_lock);
-    // Drops the entry of username when it is older than the change at sequence.
-    const auto drop = [this](const QString &username, qint64 sequence) {
-        const auto it = m_sequenceOf.find(username);
-        if (it == m_sequenceOf.end())
-            return true;
-        if (*it >= sequence)
-            return false;
-        m_bySequence.erase(*it);
-        m_sequenceOf.erase(it);
-        return true;
-    };
+    bool sorted = true;
     for (Entry &entry : entries) {
-        if (!drop(entry.status.username, entry.sequence))
+        if (!dropOlder(entry.status.username, entry.sequence))
             continue;
-        m_sequenceOf.insert(entry.status.username, entry.sequence);
-        const qint64 sequence = entry.sequence;
-        m_bySequence.insert_or_assign(sequence, std::move(entry));
+        // New changes come after every one the feed has (it has nothing after m_complete).
+        sorted = sorted && (m_slots.empty() || m_slots.back().entry.sequence < entry.sequence);
+        m_liveSlot.insert(entry.status.username, qsizetype(m_slots.size()));
+        m_slots.push_back(Slot {std::move(entry), true});
     }
     for (const auto &[username, tombstone] : std::as_const(removed))
-        drop(username, tombstone);
+        dropOlder(username, tombstone);
+    if (!sorted) {
+        std::stable_sort(m_slots.begin(), m_slots.end(),
+                         [](const Slot &a, const Slot &b) { return a.entry.sequence < b.entry.sequence; });
+        compact();
+    } else if (m_dead > 1024 && m_dead * 2 > qsizetype(m_slots.size())) {
+        compact();
+    }
     m_complete = qMax(m_complete, latest);
     return std::nullopt;
+}
+
+bool StatusFeed::dropOlder(const QString &username, qint64 sequence)
+{
+    const auto it = m_liveSlot.find(username);
+    if (it == m_liveSlot.end())
+        return true;
+    Slot &slot = m_slots[size_t(*it)];
+    if (slot.entry.sequence >= sequence)
+        return false;
+    slot.live = false;
+    slot.entry = Entry {{}, {}, slot.entry.sequence}; // the sequence stays: the slots are searched by it
+    ++m_dead;
+    m_liveSlot.erase(it);
+    return true;
+}
+
+void StatusFeed::compact()
+{
+    std::erase_if(m_slots, [](const Slot &slot) { return !slot.live; });
+    m_dead = 0;
+    m_liveSlot.clear();
+    for (size_t i = 0; i < m_slots.size(); ++i)
+        m_liveSlot.insert(m_slots[i].entry.status.username, qsizetype(i));
 }
 
 QList<StatusFeed::Entry> StatusFeed::since(qint64 after, qint64 upTo, qsizetype limit, bool skipDefaults) const
 {
     QList<Entry> found;
     const QReadLocker locker(&m_lock);
-    for (auto it = m_bySequence.upper_bound(after);
-         it != m_bySequence.end() && it->first <= upTo && found.size() < limit; ++it) {
-        if (!skipDefaults || !it->second.status.isDefault())
-            found.append(it->second);
+    auto it = std::upper_bound(m_slots.cbegin(), m_slots.cend(), after,
+                               [](qint64 sequence, const Slot &slot) { return sequence < slot.entry.sequence; });
+    found.reserve(std::min<qsizetype>(limit, m_slots.cend() - it));
+    for (; it != m_slots.cend() && it->entry.sequence <= upTo && found.size() < limit; ++it) {
+        if (it->live && (!skipDefaults || !it->entry.status.isDefault()))
+            found.append(it->entry);
     }
     return found;
 }

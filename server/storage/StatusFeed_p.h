@@ -11,8 +11,8 @@
 #include <QReadWriteLock>
 #include <QSqlError>
 
-#include <map>
 #include <optional>
+#include <vector>
 
 namespace Colleagues::Server::Internal {
 
@@ -46,10 +46,21 @@ public:
     QList<Entry> since(qint64 after, qint64 upTo, qsizetype limit, bool skipDefaults) const;
 
 private:
+    struct Slot
+    {
+        Entry entry;
+        bool live = true; //!< false: replaced or removed (kept, emptied, until compacted)
+    };
+    //! Drops the live entry of \a username if it is older than the change at \a sequence;
+    //! false when it is not (the feed has that change or a newer one).
+    bool dropOlder(const QString &username, qint64 sequence);
+    void compact();
+
     mutable QReadWriteLock m_lock; // guards the members below
     qint64 m_complete = 0; //!< every change up to here is in
-    std::map<qint64, Entry> m_bySequence;
-    QHash<QString, qint64> m_sequenceOf; // by username
+    std::vector<Slot> m_slots; // by sequence: a page is a run of them
+    QHash<QString, qsizetype> m_liveSlot; // by username
+    qsizetype m_dead = 0;
 
     QMutex m_catchingUp; // one reader catches up at a time; the others then find it done
 };

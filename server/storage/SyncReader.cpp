@@ -90,6 +90,8 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
         return tx.fail(u"reading changed statuses", *failed);
     QList<StatusFeed::Entry> statuses = m_statuses.since(cursor, *latest, limit + 1, cursor == 0);
     tx.rollback(); // read only
+    page.statuses.reserve(statuses.size());
+    page.statusJson.reserve(statuses.size());
 
     // Merge the three lists in sequence order, up to the limit.
     qsizetype pi = 0;

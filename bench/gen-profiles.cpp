@@ -2,6 +2,7 @@
 // Writes a generated demo company in the profile CSV import format and reports how long
 // generating and writing took (on stderr, so the CSV can go to stdout).
 //   gen-profiles --people N --seed S [--out FILE]
+#include "bench/load/ProcessStats.h"
 #include "core/ProfileCsv.h"
 #include "demo/DemoCompany.h"
 
@@ -19,15 +20,8 @@ namespace {
 // Peak resident memory in MiB from /proc (Linux); -1 elsewhere.
 qint64 peakMemoryMiB()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
-        return -1;
-    // /proc files report a size of 0, so read them whole rather than until atEnd().
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() / 1024;
-    }
-    return -1;
+    const qint64 kib = Colleagues::Load::peakResidentKiB(QCoreApplication::applicationPid());
+    return kib < 0 ? -1 : kib / 1024;
 }
 
 } // namespace

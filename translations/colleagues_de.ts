@@ -200,6 +200,10 @@
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
+    <message>
+        <source>✓ The answer</source>
+        <translation>✓ Die Antwort</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ChatModel</name>
@@ -210,6 +214,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (marked as the answer)</source>
+        <translation>%1 (als Antwort markiert)</translation>
     </message>
 </context>
 <context>
@@ -299,6 +307,126 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
     <message>
         <source>You are standing in for %1.</source>
         <translation>Sie vertreten %1.</translation>
+    </message>
+    <message>
+        <source>Not Me…</source>
+        <translation>Nicht ich…</translation>
+    </message>
+    <message>
+        <source>Leave this question quietly, and suggest someone who may know</source>
+        <translation>Diese Frage still verlassen und jemanden vorschlagen, der es wissen könnte</translation>
+    </message>
+    <message>
+        <source>Mark as the Answer</source>
+        <translation>Als Antwort markieren</translation>
+    </message>
+    <message>
+        <source>The selected message solved your question: close it, and thank its writer</source>
+        <translation>Die ausgewählte Nachricht hat Ihre Frage gelöst: Frage schließen und dem Verfasser danken</translation>
+    </message>
+    <message>
+        <source>Question by %1 · answered</source>
+        <translation>Frage von %1 · beantwortet</translation>
+    </message>
+    <message>
+        <source>Question by %1 · open</source>
+        <translation>Frage von %1 · offen</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>waiting to reach the server</source>
+        <translation>wartet auf den Server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people: %1</source>
+        <translation>
+            <numerusform>%n Person: %1</numerusform>
+            <numerusform>%n Personen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Answered by %1 — thank you!</source>
+        <translation>✓ Beantwortet von %1 — vielen Dank!</translation>
+    </message>
+    <message>
+        <source>%1 marked the answer that solved it.</source>
+        <translation>%1 hat die Antwort markiert, die die Frage gelöst hat.</translation>
+    </message>
+    <message>
+        <source>%1 marked this answer: “%2”</source>
+        <translation>%1 hat diese Antwort markiert: „%2“</translation>
+    </message>
+    <message>
+        <source>You left this question: you get nothing more of it.</source>
+        <translation>Sie haben diese Frage verlassen und erhalten nichts mehr davon.</translation>
+    </message>
+    <message>
+        <source>You left this group: you get nothing more of it.</source>
+        <translation>Sie haben diese Gruppe verlassen und erhalten nichts mehr davon.</translation>
+    </message>
+    <message>
+        <source>No messages in this question yet.</source>
+        <translation>Noch keine Nachrichten zu dieser Frage.</translation>
+    </message>
+    <message>
+        <source>No messages in %1 yet.</source>
+        <translation>Noch keine Nachrichten in %1.</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
+    <message>
+        <source>%1 — asked the question</source>
+        <translation>%1 — hat die Frage gestellt</translation>
+    </message>
+    <message>
+        <source>%1 — suggested by %2</source>
+        <translation>%1 — vorgeschlagen von %2</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Your question · answered</source>
+        <translation>Ihre Frage · beantwortet</translation>
+    </message>
+    <message>
+        <source>Your question · open</source>
+        <translation>Ihre Frage · offen</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <comment>among the people in a conversation</comment>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>✓ Answered — thank you!</source>
+        <translation>✓ Beantwortet — vielen Dank!</translation>
+    </message>
+    <message>
+        <source>You marked the answer that solved it.</source>
+        <translation>Sie haben die Antwort markiert, die die Frage gelöst hat.</translation>
+    </message>
+    <message>
+        <source>You marked this answer: “%1”</source>
+        <translation>Sie haben diese Antwort markiert: „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <comment>in a conversation</comment>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This conversation could not be started: %1</source>
+        <translation>Diese Unterhaltung konnte nicht begonnen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -433,6 +561,10 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <source>You: %1</source>
         <translation>Sie: %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ConversationsModel</name>
@@ -442,6 +574,25 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
             <numerusform>%n ungelesen</numerusform>
             <numerusform>%n ungelesen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group · %n people</source>
+        <translation>
+            <numerusform>Gruppe · %n Person</numerusform>
+            <numerusform>Gruppe · %n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Question · you left</source>
+        <translation>Frage · verlassen</translation>
+    </message>
+    <message>
+        <source>Question · answered</source>
+        <translation>Frage · beantwortet</translation>
+    </message>
+    <message>
+        <source>Question · open</source>
+        <translation>Frage · offen</translation>
     </message>
 </context>
 <context>
@@ -740,6 +891,179 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Your status: %1</source>
         <translation>Ihr Status: %1</translation>
     </message>
+    <message>
+        <source>New Group…</source>
+        <translation>Neue Gruppe…</translation>
+    </message>
+    <message>
+        <source>A conversation with a few colleagues at once</source>
+        <translation>Eine Unterhaltung mit mehreren Kolleginnen und Kollegen zugleich</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>Alle Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Open questions I asked</source>
+        <translation>Offene Fragen von mir</translation>
+    </message>
+    <message>
+        <source>Open questions asked of me</source>
+        <translation>Offene Fragen an mich</translation>
+    </message>
+    <message>
+        <source>Sign in to start a group.</source>
+        <translation>Melden Sie sich an, um eine Gruppe zu beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::NewConversationDialog</name>
+    <message>
+        <source>Ask These People</source>
+        <translation>Diese Personen fragen</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>One question to the people best placed to answer. Everyone sees every answer, so nobody repeats one; you mark the answer that solved it.</source>
+        <translation>Eine Frage an die Personen, die sie am besten beantworten können. Alle sehen jede Antwort, so wiederholt niemand eine; Sie markieren die Antwort, die Ihre Frage gelöst hat.</translation>
+    </message>
+    <message>
+        <source>A conversation with a few colleagues: everyone sees every message.</source>
+        <translation>Eine Unterhaltung mit einigen Kolleginnen und Kollegen: Alle sehen jede Nachricht.</translation>
+    </message>
+    <message>
+        <source>Ask the top</source>
+        <translation>Die besten</translation>
+    </message>
+    <message>
+        <source>How many people to ask</source>
+        <translation>Wie viele Personen gefragt werden</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>People in the conversation</source>
+        <translation>Personen in der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Add Someone…</source>
+        <translation>Jemanden hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Question title</source>
+        <translation>Titel der Frage</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Name der Gruppe</translation>
+    </message>
+    <message>
+        <source>In one line: what do you need to know?</source>
+        <translation>In einer Zeile: Was möchten Sie wissen?</translation>
+    </message>
+    <message>
+        <source>What the group is about</source>
+        <translation>Worum es in der Gruppe geht</translation>
+    </message>
+    <message>
+        <source>Question text</source>
+        <translation>Text der Frage</translation>
+    </message>
+    <message>
+        <source>First message</source>
+        <translation>Erste Nachricht</translation>
+    </message>
+    <message>
+        <source>The details: what you tried, what you need, by when.</source>
+        <translation>Die Einzelheiten: was Sie versucht haben, was Sie brauchen, bis wann.</translation>
+    </message>
+    <message>
+        <source>A first message (optional).</source>
+        <translation>Eine erste Nachricht (optional).</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Create Group</source>
+        <translation>Gruppe erstellen</translation>
+    </message>
+    <message>
+        <source>of the people found for “%1”</source>
+        <translation>der für „%1“ gefundenen Personen fragen</translation>
+    </message>
+    <message>
+        <source>%1 (until %2)</source>
+        <translation>%1 (bis %2)</translation>
+    </message>
+    <message>
+        <source>Left out, out of office: %1</source>
+        <translation>Ausgelassen, weil abwesend: %1</translation>
+    </message>
+    <message>
+        <source>Add Someone</source>
+        <translation>Jemanden hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::NotMeDialog</name>
+    <message>
+        <source>Not Me</source>
+        <translation>Nicht ich</translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation>„%1“ verlassen?</translation>
+    </message>
+    <message>
+        <source>You leave the question quietly and get nothing more of it. If you know who could answer, suggest them: they are added and see the conversation so far.</source>
+        <translation>Sie verlassen die Frage still und erhalten nichts mehr davon. Wenn Sie wissen, wer antworten könnte, schlagen Sie die Person vor: Sie wird hinzugefügt und sieht die bisherige Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>Suggest a colleague who may know</source>
+        <translation>Jemanden vorschlagen, der es wissen könnte</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>Leave and Suggest %1</source>
+        <translation>Verlassen und %1 vorschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::Notifier</name>
+    <message>
+        <source>%1 asks you: %2</source>
+        <translation>%1 fragt Sie: %2</translation>
+    </message>
+    <message>
+        <source>%1 in “%2”</source>
+        <translation>%1 in „%2“</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::OrgChartView</name>
@@ -881,12 +1205,20 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <translation>Ein Foto darf höchstens 8 MiB groß sein.</translation>
     </message>
     <message>
-        <source>This profile change cannot be sent: it is not valid.</source>
-        <translation>Diese Profiländerung kann nicht gesendet werden: Sie ist ungültig.</translation>
-    </message>
-    <message>
         <source>Your profile was changed elsewhere since you started editing. Choose which version to keep.</source>
         <translation>Ihr Profil wurde anderswo geändert, seit Sie mit der Bearbeitung begonnen haben. Wählen Sie, welche Fassung bleiben soll.</translation>
+    </message>
+    <message>
+        <source>Suggest someone else: you are the one leaving.</source>
+        <translation>Schlagen Sie jemand anderen vor: Sie verlassen die Frage selbst.</translation>
+    </message>
+    <message>
+        <source>Only a message the server has can be marked as the answer.</source>
+        <translation>Nur eine Nachricht, die der Server schon hat, kann als Antwort markiert werden.</translation>
+    </message>
+    <message>
+        <source>This change cannot be sent: it is not valid.</source>
+        <translation>Diese Änderung kann nicht gesendet werden: Sie ist ungültig.</translation>
     </message>
 </context>
 <context>
@@ -1083,6 +1415,29 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>available now first</source>
         <translation>jetzt Erreichbare zuerst</translation>
     </message>
+    <message>
+        <source>Ask These People…</source>
+        <translation>Diese Personen fragen…</translation>
+    </message>
+    <message>
+        <source>Send one question to the best matches at once; everyone sees every answer, and you mark the one that solved it</source>
+        <translation>Eine Frage zugleich an die besten Treffer senden; alle sehen jede Antwort, und Sie markieren die, die Ihre Frage gelöst hat</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::PersonPicker</name>
+    <message>
+        <source>Find a colleague: a name, a skill, a team…</source>
+        <translation>Jemanden finden: ein Name, eine Fähigkeit, ein Team…</translation>
+    </message>
+    <message>
+        <source>Find a colleague</source>
+        <translation>Jemanden finden</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Gefundene Personen</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PhotoCropDialog</name>
@@ -1105,6 +1460,13 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Use Photo</source>
         <translation>Foto verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::PickPersonDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
     </message>
 </context>
 <context>

@@ -5,15 +5,11 @@
 
 #include "client/sync/ApiClient.h"
 #include "client/sync/Session.h"
-#include "ui/widgets/PlainLabel.h"
-#include "ui/widgets/Theme.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace Colleagues {
 
@@ -23,28 +19,20 @@ constexpr int MinPasswordLength = Limits::PasswordMin;
 } // namespace
 
 ChangePasswordDialog::ChangePasswordDialog(ApiClient *api, Session *session, bool required, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(QStringLiteral("changePassword"),
+                 {tr("Change Password"), required ? tr("Please choose your own password") : tr("Change your password"),
+                  required ? tr("Your password was set by an administrator or an import, so others may know it. "
+                                "Choose a new one that only you know. Until you do, you are asked again at every "
+                                "sign-in.")
+                           : tr("Your other devices are signed out when the password changes."),
+                  tr("Password problem"), tr("Change Password")},
+                 parent)
     , m_api(api)
     , m_session(session)
 {
-    setObjectName(QStringLiteral("changePasswordDialog"));
-    setWindowTitle(tr("Change Password"));
     // Wide enough that the hint wraps into a few lines and a long password fits its field.
     setMinimumWidth(fontMetrics().averageCharWidth() * 64);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXL + 4, Theme::SpaceXXL, Theme::SpaceXL);
-    layout->setSpacing(Theme::SpaceL);
-    layout->addWidget(headingLabel(required ? tr("Please choose your own password") : tr("Change your password"), this,
-                                   1.25, QStringLiteral("changePasswordTitleLabel")));
-    layout->addWidget(hintLabel(
-        required ? tr("Your password was set by an administrator or an import, so others may know it. Choose a new "
-                      "one that only you know. Until you do, you are asked again at every sign-in.")
-                 : tr("Your other devices are signed out when the password changes."),
-        this, QStringLiteral("changePasswordHintLabel")));
-
-    auto *form = new QFormLayout;
-    form->setSpacing(Theme::SpaceM);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    QFormLayout *form = this->form();
     auto passwordEdit = [this](const char *name, const QString &accessible) {
         auto *edit = new QLineEdit(this);
         edit->setObjectName(QLatin1String(name));
@@ -59,30 +47,8 @@ ChangePasswordDialog::ChangePasswordDialog(ApiClient *api, Session *session, boo
     form->addRow(tr("&New password:"), m_newLineEdit);
     m_repeatLineEdit = passwordEdit("repeatPasswordLineEdit", tr("Repeat the new password"));
     form->addRow(tr("&Repeat:"), m_repeatLineEdit);
-    layout->addLayout(form);
-
-    m_errorLabel = plainLabel(this, QStringLiteral("changePasswordErrorLabel"));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setAccessibleName(tr("Password problem"));
-    m_errorLabel->hide();
-    layout->addWidget(m_errorLabel);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_changeButton = m_buttons->addButton(tr("Change Password"), QDialogButtonBox::AcceptRole);
-    m_changeButton->setObjectName(QStringLiteral("changePasswordButton"));
-    m_changeButton->setDefault(true);
     if (required)
-        m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Later"));
-    layout->addWidget(m_buttons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::submit);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-}
-
-void ChangePasswordDialog::showError(const QString &message)
-{
-    Theme::tint(m_errorLabel, Theme::Tint::Negative);
-    m_errorLabel->setText(message);
-    m_errorLabel->show();
+        buttons()->button(QDialogButtonBox::Cancel)->setText(tr("Later"));
 }
 
 QString ChangePasswordDialog::describe(const ApiError &error)
@@ -111,29 +77,27 @@ void ChangePasswordDialog::submit()
     const QString next = m_newLineEdit->text();
     if (current.isEmpty()) {
         m_currentLineEdit->setFocus();
-        return showError(tr("Enter your current password."));
+        return showProblem(tr("Enter your current password."));
     }
     if (next.size() < MinPasswordLength) {
         m_newLineEdit->setFocus();
-        return showError(tr("The new password must be at least %1 characters long.").arg(MinPasswordLength));
+        return showProblem(tr("The new password must be at least %1 characters long.").arg(MinPasswordLength));
     }
     if (next != m_repeatLineEdit->text()) {
         m_repeatLineEdit->setFocus();
-        return showError(tr("The two new passwords are not the same."));
+        return showProblem(tr("The two new passwords are not the same."));
     }
     if (next == current) {
         m_newLineEdit->setFocus();
-        return showError(tr("The new password must differ from the current one."));
+        return showProblem(tr("The new password must differ from the current one."));
     }
-    m_changeButton->setEnabled(false);
-    Theme::tint(m_errorLabel, Theme::Tint::None);
-    m_errorLabel->setText(tr("Changing the password…"));
-    m_errorLabel->show();
+    submitButton()->setEnabled(false);
+    showProgress(tr("Changing the password…"));
     ChangePasswordJob *job = m_api->changePassword(current, next);
     connect(job, &ApiJob::finished, this, [this, job] {
-        m_changeButton->setEnabled(true);
+        submitButton()->setEnabled(true);
         if (!job->isSucceeded()) {
-            showError(describe(job->error()));
+            showProblem(describe(job->error()));
             return;
         }
         if (m_session)

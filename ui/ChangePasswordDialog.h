@@ -2,13 +2,9 @@
 #pragma once
 
 #include "client/sync/ApiError.h"
+#include "ui/widgets/FormDialog.h"
 
-#include <QDialog>
-
-class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace Colleagues {
 
@@ -20,7 +16,7 @@ class Session;
  * (PUT /api/v1/me/password). With \a required (the password was set by an administrator)
  * it says why it opened. Errors are shown as sentences and the typed text is kept.
  */
-class ChangePasswordDialog : public QDialog
+class ChangePasswordDialog : public FormDialog
 {
     Q_OBJECT
 
@@ -31,17 +27,13 @@ public:
     static QString describe(const ApiError &error);
 
 private:
-    void submit();
-    void showError(const QString &message);
+    void submit() override;
 
     ApiClient *m_api;
     Session *m_session;
     QLineEdit *m_currentLineEdit;
     QLineEdit *m_newLineEdit;
     QLineEdit *m_repeatLineEdit;
-    QLabel *m_errorLabel;
-    QDialogButtonBox *m_buttons;
-    QPushButton *m_changeButton;
 };
 
 } // namespace Colleagues

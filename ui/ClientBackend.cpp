@@ -46,6 +46,11 @@ ClientBackend::ClientBackend(ClientStore *store, SyncClient *sync, QObject *pare
         m_names.clear();
         Q_EMIT directoryChanged({});
     });
+    connect(engine, &SyncEngine::conversationsChanged, this, [this](const QList<GroupChat> &groups) {
+        for (const GroupChat &group : groups)
+            Q_EMIT groupChanged(group.id());
+        Q_EMIT conversationsChanged();
+    });
     connect(engine, &SyncEngine::messagesReceived, this,
             [this](const QList<MessageRecord> &messages) { onMessages(messages, true); });
     connect(engine, &SyncEngine::messagesUpdated, this,
@@ -55,6 +60,10 @@ ClientBackend::ClientBackend(ClientStore *store, SyncClient *sync, QObject *pare
             [this](const MessageRecord &message) { onMessages({message}, false); });
     connect(outbox, &Outbox::messageChanged, this,
             [this](const MessageRecord &message) { onMessages({message}, false); });
+    connect(outbox, &Outbox::conversationChanged, this, [this](const GroupChat &group) {
+        Q_EMIT groupChanged(group.id());
+        Q_EMIT conversationsChanged();
+    });
     connect(outbox, &Outbox::profileSaved, this, [this](const Profile &profile) {
         m_names.clear();
         m_images->invalidate(profile.username);
@@ -142,6 +151,27 @@ void ClientBackend::markConversationRead(const QString &peer)
 {
     m_sync->markConversationRead(peer);
     Q_EMIT conversationsChanged();
+}
+
+std::optional<GroupChat> ClientBackend::groupChat(const QString &key) const
+{
+    return m_sync->groupChat(key);
+}
+
+Expected<QString> ClientBackend::startConversation(ConversationKind kind, const QString &title,
+                                                   const QStringList &members, const QString &text)
+{
+    return m_sync->outbox()->startConversation(kind, title, members, text);
+}
+
+Expected<QString> ClientBackend::leaveConversation(const QString &id, const QString &suggest)
+{
+    return m_sync->outbox()->leaveConversation(id, suggest);
+}
+
+Expected<QString> ClientBackend::markAnswer(const QString &id, qint64 messageId)
+{
+    return m_sync->outbox()->resolveConversation(id, messageId);
 }
 
 void ClientBackend::loadPhoto(const QString &username, QString photoTag)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client/sync/SyncTypes.h"
+#include "core/Expected.h"
 #include "core/Profile.h"
 #include "core/Status.h"
 
@@ -55,8 +56,21 @@ public:
     Status status(const QString &username) const;
     StatusBook *statuses() const;
 
-    //! Marks \a peer's messages read (here and on the server) and updates unread counts.
+    //! Marks \a peer's messages read (here and on the server) and updates unread counts; \a peer
+    //! may be a group conversation's id.
     void markConversationRead(const QString &peer);
+
+    // Group conversations (questions and groups); a chat's key (peer) is then the conversation's id.
+    //! The group conversation \a key names, if it is one.
+    std::optional<GroupChat> groupChat(const QString &key) const;
+    //! Starts a question or a group through the outbox, with \a text as its first message (none
+    //! when empty); returns its id (the chat's key), or why it cannot be started.
+    Expected<QString> startConversation(ConversationKind kind, const QString &title, const QStringList &members,
+                                        const QString &text);
+    //! "Not me": leaves the question \a id, suggesting \a suggest (or nobody).
+    Expected<QString> leaveConversation(const QString &id, const QString &suggest);
+    //! The asker marks message \a messageId as the answer to the question \a id.
+    Expected<QString> markAnswer(const QString &id, qint64 messageId);
 
 Q_SIGNALS:
     //! Profiles were added, changed or removed (by sync or by saving one's own).
@@ -65,6 +79,8 @@ Q_SIGNALS:
     void conversationsChanged();
     //! Messages with \a peer changed.
     void messagesChanged(const QString &peer);
+    //! The group conversation \a id changed: members, read marks, its state (see groupChat()).
+    void groupChanged(const QString &id);
     //! A message from someone else arrived (for notifications).
     void incomingMessage(const Colleagues::MessageRecord &message);
     //! These people's statuses changed; empty: anyone's may have (after a resync).

@@ -17,6 +17,7 @@
 #include "ui/messages/ComposerEdit.h"
 #include "ui/messages/ConversationDelegate.h"
 #include "ui/messages/ConversationsModel.h"
+#include "ui/messages/NewConversationDialog.h"
 #include "ui/messages/Notifier.h"
 #include "ui/org/OrgPanel.h"
 #include "ui/people/PeoplePanel.h"
@@ -34,11 +35,14 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -136,6 +140,7 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
         m_rightStack->setCurrentWidget(m_people->profilePane());
     });
     connect(m_people, &PeoplePanel::conversationRequested, this, &MainWindow::openConversation);
+    connect(m_people, &PeoplePanel::askRequested, this, &MainWindow::askPeople);
     connect(m_people, &PeoplePanel::editProfileRequested, this, &MainWindow::showMyProfile);
     connect(m_people, &PeoplePanel::orgChartRequested, this, &MainWindow::showOrgChart);
     connect(m_orgPanel, &OrgPanel::profileRequested, this, &MainWindow::showPerson);
@@ -292,10 +297,32 @@ QWidget *MainWindow::buildConversationsPanel()
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setContentsMargins(Theme::SpaceL + 2, Theme::SpaceL + 2, Theme::SpaceL, Theme::SpaceS);
     auto *title = plainLabel(tr("Messages"), panel, QStringLiteral("conversationsTitleLabel"));
     title->setFont(Theme::scaledFont(font(), 1.25, QFont::DemiBold));
-    title->setContentsMargins(Theme::SpaceL + 2, Theme::SpaceL + 2, Theme::SpaceL, Theme::SpaceL);
-    layout->addWidget(title);
+    titleRow->addWidget(title, 1);
+    auto *newGroup = new QPushButton(tr("New Group…"), panel);
+    newGroup->setObjectName(QStringLiteral("newGroupButton"));
+    newGroup->setToolTip(tr("A conversation with a few colleagues at once"));
+    newGroup->setAutoDefault(false);
+    connect(newGroup, &QPushButton::clicked, this, &MainWindow::newGroup);
+    titleRow->addWidget(newGroup);
+    layout->addLayout(titleRow);
+    // All conversations, or only the open questions: those one asked, or those asked of one.
+    m_conversationFilter = new QComboBox(panel);
+    m_conversationFilter->setObjectName(QStringLiteral("conversationFilterComboBox"));
+    m_conversationFilter->setAccessibleName(tr("Show"));
+    m_conversationFilter->addItem(tr("All conversations"), int(ConversationsModel::Filter::All));
+    m_conversationFilter->addItem(tr("Open questions I asked"), int(ConversationsModel::Filter::AskedByMe));
+    m_conversationFilter->addItem(tr("Open questions asked of me"), int(ConversationsModel::Filter::AskedOfMe));
+    connect(m_conversationFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_conversationsModel->setFilter(ConversationsModel::Filter(m_conversationFilter->currentData().toInt()));
+    });
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(Theme::SpaceL + 2, 0, Theme::SpaceL, Theme::SpaceM);
+    filterRow->addWidget(m_conversationFilter, 1);
+    layout->addLayout(filterRow);
     layout->addWidget(Theme::hairline(panel));
     m_conversationsStack = new QStackedWidget(panel);
     m_conversationsView = new QListView(m_conversationsStack);
@@ -406,7 +433,11 @@ QStringList MainWindow::watchedPeople() const
             people.append(username);
     };
     // The open chat and its stand-in first, then the page on screen, then the conversations.
-    if (!m_chatView->peer().isEmpty()) {
+    // A group conversation's members stand for it.
+    if (const std::optional<GroupChat> &open = m_chatView->group()) {
+        for (const QString &username : open->conversation.currentMembers())
+            add(username);
+    } else if (!m_chatView->peer().isEmpty()) {
         add(m_chatView->peer());
         const Status status = m_backend->status(m_chatView->peer());
         if (status.outOfOffice)
@@ -417,8 +448,15 @@ QStringList MainWindow::watchedPeople() const
         for (const QString &username : m_people->peopleShown())
             add(username);
     }
-    for (const QString &username : m_conversationsModel->peers())
-        add(username);
+    for (int row = 0; row < m_conversationsModel->rowCount(); ++row) {
+        const QModelIndex index = m_conversationsModel->index(row);
+        if (!index.data(ConversationsModel::GroupRole).toBool()) {
+            add(index.data(ConversationsModel::PeerRole).toString());
+            continue;
+        }
+        for (const QString &username : index.data(ConversationsModel::MembersRole).toStringList())
+            add(username);
+    }
     people.removeAll(m_backend->me());
     return people.mid(0, Limits::WatchMax);
 }
@@ -470,6 +508,44 @@ void MainWindow::openConversation(const QString &peer)
         m_conversationsView->clearSelection();
     }
     m_chatView->focusComposer();
+}
+
+void MainWindow::askPeople(const QStringList &ranked, const QString &query)
+{
+    auto *dialog = new NewConversationDialog(m_backend, NewConversationDialog::Mode::Question, this);
+    dialog->setCandidates(ranked, query);
+    openNewConversationDialog(dialog);
+}
+
+void MainWindow::newGroup()
+{
+    if (m_backend->me().isEmpty()) {
+        statusBar()->showMessage(tr("Sign in to start a group."), 5000);
+        signIn();
+        return;
+    }
+    openNewConversationDialog(new NewConversationDialog(m_backend, NewConversationDialog::Mode::Group, this));
+}
+
+void MainWindow::openNewConversationDialog(NewConversationDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewConversationDialog::conversationStarted, this, [this](const QString &id) {
+        // The conversation is in the store once the outbox wrote it: show it then.
+        m_conversationFilter->setCurrentIndex(0);
+        if (m_backend->groupChat(id)) {
+            openConversation(id);
+            return;
+        }
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_backend, &ClientBackend::conversationsChanged, this, [this, id, connection] {
+            if (!m_backend->groupChat(id))
+                return;
+            disconnect(*connection);
+            openConversation(id);
+        });
+    });
+    dialog->open();
 }
 
 void MainWindow::showOrgChart(const QString &username)

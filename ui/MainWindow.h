@@ -4,6 +4,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QListView;
 class QSplitter;
@@ -30,6 +31,8 @@ class StatusMenu;
  * right; sync status in the status bar. Keyboard first: the search field has focus at start
  * and on Ctrl+K / Ctrl+F, Up/Down/Enter move through results from it.
  */
+class NewConversationDialog;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -44,8 +47,14 @@ public:
 
     //! Shows \a username's profile (from a link, a result, a notification).
     void showPerson(const QString &username);
-    //! Opens the conversation with \a peer and puts the cursor in the composer.
+    //! Opens the conversation with \a peer (a username, or a group conversation's id) and puts
+    //! the cursor in the composer.
     void openConversation(const QString &peer);
+    //! "Ask these people…": the dialog for a question to the best of \a ranked (usernames, best
+    //! first) found for \a query; the conversation opens once it is sent.
+    void askPeople(const QStringList &ranked, const QString &query);
+    //! "New group…": the dialog for a group conversation.
+    void newGroup();
     void showMyProfile();
     //! Shows the org chart around \a username (the signed-in person or the top when empty).
     void showOrgChart(const QString &username = QString());
@@ -69,6 +78,7 @@ private:
     QWidget *buildConversationsPanel();
     QWidget *buildPlaceholder(QWidget *parent);
     void onConversationActivated();
+    void openNewConversationDialog(NewConversationDialog *dialog);
     void updateNavigation();
     void updateAccountActions();
     void showShortcuts();
@@ -101,6 +111,7 @@ private:
     QListView *m_conversationsView = nullptr;
     ConversationsModel *m_conversationsModel = nullptr;
     QStackedWidget *m_conversationsStack = nullptr;
+    QComboBox *m_conversationFilter = nullptr;
 
     ChatView *m_chatView = nullptr;
     ProfileEditor *m_profileEditor = nullptr;

@@ -30,14 +30,20 @@ SettingsDialog::SettingsDialog(ClientBackend *backend, QWidget *parent)
     layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXL, Theme::SpaceXXL, Theme::SpaceXL);
     layout->setSpacing(Theme::SpaceL);
     const QSettings settings;
+    // A check box that shows the setting \a key (\a byDefault when it is not set).
+    const auto settingCheckBox = [this, &settings, layout](const QString &text, const QString &objectName,
+                                                           const QString &key, bool byDefault) {
+        auto *box = new QCheckBox(text, this);
+        box->setObjectName(objectName);
+        box->setChecked(settings.value(key, byDefault).toBool());
+        layout->addWidget(box);
+        return box;
+    };
 
     layout->addWidget(headingLabel(tr("Notifications"), this, 1.05));
-    m_notificationsCheckBox = new QCheckBox(tr("Show a desktop notification for new messages while Colleagues is "
-                                               "in the background"),
-                                            this);
-    m_notificationsCheckBox->setObjectName(QStringLiteral("notificationsCheckBox"));
-    m_notificationsCheckBox->setChecked(settings.value(QStringLiteral("notifications/enabled"), true).toBool());
-    layout->addWidget(m_notificationsCheckBox);
+    m_notificationsCheckBox =
+        settingCheckBox(tr("Show a desktop notification for new messages while Colleagues is in the background"),
+                        QStringLiteral("notificationsCheckBox"), QStringLiteral("notifications/enabled"), true);
 
     layout->addWidget(headingLabel(tr("Account"), this, 1.05));
     Session *session = m_backend->sync()->session();
@@ -57,12 +63,10 @@ SettingsDialog::SettingsDialog(ClientBackend *backend, QWidget *parent)
     form->addRow(tr("Local data:"),
                  value(QDir::toNativeSeparators(QFileInfo(m_backend->store()->filePath()).absolutePath())));
     layout->addLayout(form);
-    m_tokenFileCheckBox = new QCheckBox(tr("Where no keychain is available, keep my sign-in in a private file "
-                                           "(readable only by me) so I stay signed in"),
-                                        this);
-    m_tokenFileCheckBox->setObjectName(QStringLiteral("tokenFileCheckBox"));
-    m_tokenFileCheckBox->setChecked(settings.value(QStringLiteral("account/tokenFile"), false).toBool());
-    layout->addWidget(m_tokenFileCheckBox);
+    m_tokenFileCheckBox =
+        settingCheckBox(tr("Where no keychain is available, keep my sign-in in a private file "
+                           "(readable only by me) so I stay signed in"),
+                        QStringLiteral("tokenFileCheckBox"), QStringLiteral("account/tokenFile"), false);
     layout->addWidget(hintLabel(tr("Your password is never stored. The directory and your messages are kept on this "
                                    "computer so Colleagues works offline."),
                                 this));

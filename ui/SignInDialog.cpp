@@ -3,36 +3,22 @@
 
 #include "client/sync/ApiClient.h"
 #include "client/sync/Session.h"
-#include "ui/widgets/PlainLabel.h"
-#include "ui/widgets/Theme.h"
 
-#include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace Colleagues {
 
 SignInDialog::SignInDialog(Session *session, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(QStringLiteral("signIn"),
+                 {tr("Sign in to Colleagues"), tr("Sign in to your company's directory"),
+                  tr("Use the server address and account your administrator gave you."), tr("Sign-in problem"),
+                  tr("Sign In")},
+                 parent)
     , m_session(session)
 {
-    setObjectName(QStringLiteral("signInDialog"));
-    setWindowTitle(tr("Sign in to Colleagues"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXL + 4, Theme::SpaceXXL, Theme::SpaceXL);
-    layout->setSpacing(Theme::SpaceL);
-
-    layout->addWidget(
-        headingLabel(tr("Sign in to your company's directory"), this, 1.25, QStringLiteral("signInTitleLabel")));
-    layout->addWidget(hintLabel(tr("Use the server address and account your administrator gave you."), this,
-                                QStringLiteral("signInHintLabel")));
-
-    auto *form = new QFormLayout;
-    form->setSpacing(Theme::SpaceM);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    QFormLayout *form = this->form();
     m_serverLineEdit = new QLineEdit(this);
     m_serverLineEdit->setObjectName(QStringLiteral("serverLineEdit"));
     m_serverLineEdit->setPlaceholderText(tr("https://colleagues.example.com"));
@@ -48,21 +34,6 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     m_passwordLineEdit->setEchoMode(QLineEdit::Password);
     m_passwordLineEdit->setAccessibleName(tr("Password"));
     form->addRow(tr("&Password:"), m_passwordLineEdit);
-    layout->addLayout(form);
-
-    m_errorLabel = plainLabel(this, QStringLiteral("signInErrorLabel"));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setAccessibleName(tr("Sign-in problem"));
-    m_errorLabel->hide();
-    layout->addWidget(m_errorLabel);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_signInButton = m_buttons->addButton(tr("Sign In"), QDialogButtonBox::AcceptRole);
-    m_signInButton->setObjectName(QStringLiteral("signInButton"));
-    m_signInButton->setDefault(true);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(m_buttons);
 
     for (QLineEdit *edit : {m_serverLineEdit, m_usernameLineEdit, m_passwordLineEdit})
         connect(edit, &QLineEdit::textChanged, this, &SignInDialog::updateButton);
@@ -78,9 +49,7 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
         if (!m_busy)
             return;
         setBusy(false);
-        Theme::tint(m_errorLabel, Theme::Tint::Negative);
-        m_errorLabel->setText(describe(error, m_serverLineEdit->text().trimmed()));
-        m_errorLabel->show();
+        showProblem(describe(error, m_serverLineEdit->text().trimmed()));
         if (error.kind == ApiError::Kind::Auth) {
             m_passwordLineEdit->selectAll();
             m_passwordLineEdit->setFocus();
@@ -147,15 +116,11 @@ void SignInDialog::submit()
         return;
     const QUrl url = ApiClient::normalizedServerUrl(m_serverLineEdit->text());
     if (!url.isValid() || url.host().isEmpty()) {
-        Theme::tint(m_errorLabel, Theme::Tint::Negative);
-        m_errorLabel->setText(tr("Enter the server address, for example https://colleagues.example.com."));
-        m_errorLabel->show();
+        showProblem(tr("Enter the server address, for example https://colleagues.example.com."));
         m_serverLineEdit->setFocus();
         return;
     }
-    m_errorLabel->setText(tr("Signing in…"));
-    Theme::tint(m_errorLabel, Theme::Tint::None);
-    m_errorLabel->show();
+    showProgress(tr("Signing in…"));
     setBusy(true);
     m_session->signIn(url, m_usernameLineEdit->text().trimmed(), m_passwordLineEdit->text());
 }
@@ -170,7 +135,7 @@ void SignInDialog::setBusy(bool busy)
 
 void SignInDialog::updateButton()
 {
-    m_signInButton->setEnabled(!m_busy && !m_serverLineEdit->text().trimmed().isEmpty()
+    submitButton()->setEnabled(!m_busy && !m_serverLineEdit->text().trimmed().isEmpty()
                                && !m_usernameLineEdit->text().trimmed().isEmpty()
                                && !m_passwordLineEdit->text().isEmpty());
 }

@@ -2,13 +2,9 @@
 #pragma once
 
 #include "client/sync/ApiError.h"
+#include "ui/widgets/FormDialog.h"
 
-#include <QDialog>
-
-class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace Colleagues {
 
@@ -16,7 +12,7 @@ class Session;
 
 //! Asks for the server address, username and password, signs in through the Session, and
 //! explains failures in plain words: wrong password, server unreachable, TLS problem.
-class SignInDialog : public QDialog
+class SignInDialog : public FormDialog
 {
     Q_OBJECT
 
@@ -33,7 +29,7 @@ public:
     QString username() const;
 
 private:
-    void submit();
+    void submit() override;
     void setBusy(bool busy);
     void updateButton();
 
@@ -41,9 +37,6 @@ private:
     QLineEdit *m_serverLineEdit;
     QLineEdit *m_usernameLineEdit;
     QLineEdit *m_passwordLineEdit;
-    QLabel *m_errorLabel;
-    QDialogButtonBox *m_buttons;
-    QPushButton *m_signInButton;
     bool m_busy = false;
 };
 

@@ -19,56 +19,11 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <limits>
 
 namespace Colleagues::CommandLine {
 
 namespace {
-
-const QStringList &commands()
-{
-    static const QStringList names = QStringList {QStringLiteral("search"), QStringLiteral("export-vcard"),
-                                                  QStringLiteral("import-csv"), QStringLiteral("org")}
-        + SyncCommands::names();
-    return names;
-}
-
-QCommandLineOption dataDirOption()
-{
-    return QCommandLineOption(
-        QStringList {QStringLiteral("data-dir")},
-        QStringLiteral("Keep the local store in DIR (default: %1).").arg(ClientStore::defaultDataDirectory()),
-        QStringLiteral("DIR"));
-}
-
-//! Parses \a arguments (the command's name removed) and handles --help. Returns -1 to go on,
-//! else an exit code.
-int parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
-{
-    parser.addOption(dataDirOption());
-    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOption(help);
-    if (!parser.parse(arguments)) {
-        err() << parser.errorText() << "\n" << usage << "\n";
-        err().flush();
-        return 2;
-    }
-    if (parser.isSet(help)) {
-        out() << parser.helpText().replace(QStringLiteral("[options]"), usage);
-        out().flush();
-        return 0;
-    }
-    return -1;
-}
-
-bool openStore(ClientStore &store, const QCommandLineParser &parser)
-{
-    if (store.open(parser.value(QStringLiteral("data-dir"))))
-        return true;
-    err() << "colleagues: " << store.errorString() << "\n";
-    err().flush();
-    return false;
-}
 
 QString describe(const SearchResult &result)
 {
@@ -168,14 +123,12 @@ int runSearch(const QStringList &arguments)
     parser.addOption(json);
     parser.addPositionalArgument(QStringLiteral("QUERY"), QStringLiteral("Words and filters to search for."));
     const QString usage = QStringLiteral("colleagues search QUERY [--limit N] [--offset N] [--json] [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = parseCommand(parser, arguments, usage); code >= 0)
         return code;
 
-    bool limitOk = false;
-    bool offsetOk = false;
-    const int limitValue = parser.value(limit).toInt(&limitOk);
-    const int offsetValue = parser.value(offset).toInt(&offsetOk);
-    if (!limitOk || limitValue < 0 || limitValue > 10000 || !offsetOk || offsetValue < 0) {
+    const std::optional<int> limitValue = numberValue(parser, limit, 0, 10000);
+    const std::optional<int> offsetValue = numberValue(parser, offset, 0, std::numeric_limits<int>::max());
+    if (!limitValue || !offsetValue) {
         err() << "colleagues search: --limit must be 0 to 10000 and --offset 0 or more\n" << usage << "\n";
         err().flush();
         return 2;
@@ -189,8 +142,8 @@ int runSearch(const QStringList &arguments)
     engine.setVocabulary(Vocabulary::defaults());
     SearchRequest request;
     request.query = query;
-    request.limit = limitValue;
-    request.offset = offsetValue;
+    request.limit = *limitValue;
+    request.offset = *offsetValue;
     const SearchPage page = engine.search(request);
 
     if (parser.isSet(json)) {
@@ -255,11 +208,10 @@ int runExportVCard(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("QUERY"),
                                  QStringLiteral("Words and filters to search for, or a username."));
     const QString usage = QStringLiteral("colleagues export-vcard QUERY [--output FILE] [--limit N] [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = parseCommand(parser, arguments, usage); code >= 0)
         return code;
-    bool limitOk = false;
-    const int limitValue = parser.value(limit).toInt(&limitOk);
-    if (!limitOk || limitValue < 1 || limitValue > 10000) {
+    const std::optional<int> limitValue = numberValue(parser, limit, 1, 10000);
+    if (!limitValue) {
         err() << "colleagues export-vcard: --limit must be 1 to 10000\n" << usage << "\n";
         err().flush();
         return 2;
@@ -283,7 +235,7 @@ int runExportVCard(const QStringList &arguments)
         engine.setVocabulary(Vocabulary::defaults());
         SearchRequest request;
         request.query = query;
-        request.limit = limitValue;
+        request.limit = *limitValue;
         const SearchPage page = engine.search(request);
         if (!page.error.isEmpty()) {
             err() << "colleagues export-vcard: " << page.error << "\n";
@@ -338,7 +290,7 @@ int runImportCsv(const QStringList &arguments)
             .arg(profileCsvColumns().join(QStringLiteral(","))));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The CSV file (UTF-8, header row)."));
     const QString usage = QStringLiteral("colleagues import-csv FILE [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = parseCommand(parser, arguments, usage); code >= 0)
         return code;
     if (parser.positionalArguments().size() != 1) {
         err() << "colleagues import-csv: give exactly one FILE\n" << usage << "\n";
@@ -387,6 +339,20 @@ int runImportCsv(const QStringList &arguments)
     return csv.errors.isEmpty() ? 0 : 3;
 }
 
+//! The commands run here, each with what runs it (org runs in the desktop program).
+constexpr Command Commands[] = {{"search", runSearch}, {"export-vcard", runExportVCard}, {"import-csv", runImportCsv}};
+
+const QStringList &commands()
+{
+    static const QStringList names = [] {
+        QStringList list;
+        for (const auto &command : Commands)
+            list.append(QLatin1String(command.name));
+        return list + QStringList {QStringLiteral("org")} + SyncCommands::names();
+    }();
+    return names;
+}
+
 } // namespace
 
 QTextStream &out()
@@ -399,6 +365,49 @@ QTextStream &err()
 {
     static QTextStream stream(stderr);
     return stream;
+}
+
+int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
+{
+    parser.addOption(QCommandLineOption(
+        QStringList {QStringLiteral("data-dir")},
+        QStringLiteral("Keep the local store in DIR (default: %1).").arg(ClientStore::defaultDataDirectory()),
+        QStringLiteral("DIR")));
+    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        err() << parser.errorText() << "\n" << usage << "\n";
+        err().flush();
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        // Qt's first line is "Usage: PROGRAM [options]"; ours names the command and its arguments.
+        QString text = parser.helpText();
+        text.replace(0, text.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: ") + usage);
+        out() << text;
+        out().flush();
+        return 0;
+    }
+    return -1;
+}
+
+std::optional<int> numberValue(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max)
+{
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
+bool openStore(ClientStore &store, const QCommandLineParser &parser)
+{
+    if (store.open(parser.value(QStringLiteral("data-dir"))))
+        return true;
+    err() << "colleagues: " << store.errorString() << "\n";
+    err().flush();
+    return false;
 }
 
 QString commandName(const QStringList &arguments)
@@ -421,12 +430,10 @@ int run(const QStringList &arguments)
     const QString command = commandName(arguments);
     QStringList rest = arguments;
     rest.removeAt(rest.indexOf(command, 1));
-    if (command == QLatin1String("search"))
-        return runSearch(rest);
-    if (command == QLatin1String("import-csv"))
-        return runImportCsv(rest);
-    if (command == QLatin1String("export-vcard"))
-        return runExportVCard(rest);
+    for (const auto &c : Commands) {
+        if (command == QLatin1String(c.name))
+            return c.run(rest);
+    }
     if (SyncCommands::names().contains(command))
         return SyncCommands::run(command, rest);
     if (command == QLatin1String("org")) {

@@ -196,6 +196,44 @@ CREATE TABLE statuses(
 );
 )sql";
 
+// Version 9: group conversations — questions asked of a few experts and small groups — as sync
+// brings them, or as this client made them before the server confirmed (sequence NULL). Members
+// are everyone who is or was in one (left_at once they left), in the server's order. A group's
+// messages are rows of messages with its id in conversation (and in peer, so that a chat is found
+// by one key); last_message_id, last_activity and unread_count summarize it for the list, as
+// conversations does for a chat with one person.
+constexpr const char *Migration9 = R"sql(
+CREATE TABLE group_conversations(
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK(kind IN ('question', 'group')),
+    title TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT,
+    state TEXT NOT NULL DEFAULT 'open' CHECK(state IN ('open', 'resolved')),
+    resolution_message INTEGER,
+    resolution_by TEXT,
+    resolution_at TEXT,
+    sequence INTEGER,
+    last_message_id INTEGER REFERENCES messages(local_id) ON DELETE SET NULL,
+    last_activity TEXT,
+    unread_count INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE group_members(
+    conversation TEXT NOT NULL REFERENCES group_conversations(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    username TEXT NOT NULL,
+    role TEXT NOT NULL CHECK(role IN ('asker', 'member')),
+    read_up_to INTEGER NOT NULL DEFAULT 0,
+    left_at TEXT,
+    suggested TEXT,
+    added_by TEXT,
+    PRIMARY KEY(conversation, username)
+) WITHOUT ROWID;
+CREATE INDEX group_members_by_username ON group_members(username);
+ALTER TABLE messages ADD COLUMN conversation TEXT;
+CREATE INDEX messages_by_conversation ON messages(conversation, local_id);
+)sql";
+
 constexpr const char *InsertFtsSql =
     "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
     "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -245,6 +283,7 @@ const Migration Migrations[] = {
     {6, Migration6, nullptr},
     {7, Migration7, nullptr},
     {8, Migration8, nullptr},
+    {9, Migration9, nullptr},
 };
 
 QString fromIso(const QDateTime &time)
@@ -349,6 +388,26 @@ QString localProfileId(const QString &username)
 {
     static const QUuid Namespace(QStringLiteral("6f1c9a4e-2d0b-4c61-9a55-0b8f4f3f7d21"));
     return QUuid::createUuidV5(Namespace, username).toString(QUuid::WithoutBraces);
+}
+
+std::optional<std::vector<qint64>> directoryChangesSince(sqlite3 *db, qint64 since, qint64 *last)
+{
+    Sql::Statement log(db, "SELECT seq, local_id FROM directory_changes WHERE seq > ?1 ORDER BY seq");
+    log.bind(1, since);
+    std::vector<qint64> changed;
+    *last = since;
+    while (log.next()) {
+        // A gap: the entries after \a since are gone, the reader is too far behind.
+        if (*last == since && log.int64(0) != since + 1)
+            return std::nullopt;
+        *last = log.int64(0);
+        changed.push_back(log.int64(1));
+    }
+    if (!log.ok() || *last == since)
+        return std::nullopt;
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    return changed;
 }
 
 bool writeSearchRow(Sql::Statement &insertSearch, Sql::Statement &insertFts, qint64 localId, const Profile &profile)

@@ -15,7 +15,7 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 8;
+inline constexpr int LatestVersion = 9;
 //! How long a connection waits for another one's write lock (configureConnection()).
 inline constexpr int BusyTimeoutMs = 5000;
 
@@ -41,6 +41,11 @@ bool writeVocabulary(sqlite3 *db, const Vocabulary &vocabulary, QString *error);
 //! Profile id used when a profile comes without one (CSV import): a name-based UUID of the
 //! username, so that importing the same file twice updates the same rows.
 QString localProfileId(const QString &username);
+
+//! The people changed after entry \a since of directory_changes, by local id (sorted, each
+//! once), and in \a last the log's last entry; nothing when the log no longer reaches back to
+//! \a since (it keeps its last entries only), holds nothing newer, or cannot be read.
+std::optional<std::vector<qint64>> directoryChangesSince(sqlite3 *db, qint64 since, qint64 *last);
 
 //! Writes directory changes on one connection. Call inside a transaction.
 class DirectoryWriter

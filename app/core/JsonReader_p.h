@@ -83,14 +83,7 @@ public:
 
     QJsonArray array(const QString &key, qsizetype maxItems)
     {
-        const QJsonValue v = take(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isArray()) {
-            fail(Error::Code::InvalidType, key, QStringLiteral("%1 must be an array.").arg(path(key)));
-            return {};
-        }
-        const QJsonArray a = v.toArray();
+        const QJsonArray a = take(key, QJsonValue::Array, u"an array").toArray();
         if (a.size() > maxItems) {
             fail(
                 Error::Code::TooMany, key,
@@ -100,17 +93,7 @@ public:
         return a;
     }
 
-    QJsonObject object(const QString &key)
-    {
-        const QJsonValue v = take(key);
-        if (v.isUndefined() || v.isNull())
-            return {};
-        if (!v.isObject()) {
-            fail(Error::Code::InvalidType, key, QStringLiteral("%1 must be an object.").arg(path(key)));
-            return {};
-        }
-        return v.toObject();
-    }
+    QJsonObject object(const QString &key) { return take(key, QJsonValue::Object, u"an object").toObject(); }
 
     //! Fails on the first field that was never read.
     void rejectUnknown()
@@ -139,6 +122,19 @@ public:
     }
 
 private:
+    //! \a key's value when it is of \a type; undefined when it is missing or null, or (failing,
+    //! "KEY must be \a what") of another type.
+    QJsonValue take(const QString &key, QJsonValue::Type type, QStringView what)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined() || v.isNull())
+            return {};
+        if (v.type() != type) {
+            fail(Error::Code::InvalidType, key, QStringLiteral("%1 must be %2.").arg(path(key), what));
+            return {};
+        }
+        return v;
+    }
     QJsonValue take(const QString &key)
     {
         m_read.insert(key);

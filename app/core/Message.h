@@ -10,17 +10,20 @@
 
 namespace Colleagues {
 
-//! One 1:1 message between two people.
+//! One message: 1:1 between two people, or to a group conversation.
 struct Message
 {
     qint64 id = 0; //!< server id; 0 until the server stored it
     QString clientId; //!< idempotency key made by the sending client (UUID text)
     QString sender; //!< username
-    QString recipient; //!< username
+    QString recipient; //!< username; empty for a message to a conversation
+    QString conversation; //!< the conversation's id (core/Conversation.h); empty for a 1:1 message
     QString body;
     QDateTime sentAt; //!< UTC, set by the server when it committed the message
     qint64 sequence = 0; //!< position in the server's change sequence; 0 until stored
-    QDateTime readAt; //!< UTC; null until the recipient read it
+    QDateTime readAt; //!< UTC; null until the recipient read it (always null in a conversation)
+
+    bool isInConversation() const { return !conversation.isEmpty(); }
 
     friend bool operator==(const Message &, const Message &) = default;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/Status.h"
 
+#include "core/EnumNames.h"
 #include "core/JsonReader_p.h"
 #include "core/Validation.h"
 
@@ -10,42 +11,31 @@ namespace Colleagues {
 
 using Internal::JsonReader;
 
+namespace {
+constexpr Named<Presence> PresenceNames[] = {
+    {Presence::Offline, "offline"}, {Presence::Away, "away"}, {Presence::Online, "online"}};
+constexpr Named<Availability> AvailabilityNames[] = {
+    {Availability::Available, "available"}, {Availability::Dnd, "dnd"}, {Availability::OutOfOffice, "out_of_office"}};
+} // namespace
+
 QString presenceName(Presence presence)
 {
-    switch (presence) {
-    case Presence::Offline: return QStringLiteral("offline");
-    case Presence::Away: return QStringLiteral("away");
-    case Presence::Online: return QStringLiteral("online");
-    }
-    return QStringLiteral("offline");
+    return nameIn(PresenceNames, presence);
 }
 
 std::optional<Presence> presenceFromName(QStringView name)
 {
-    for (Presence p : {Presence::Offline, Presence::Away, Presence::Online}) {
-        if (name == presenceName(p))
-            return p;
-    }
-    return std::nullopt;
+    return valueIn(PresenceNames, name);
 }
 
 QString availabilityName(Availability availability)
 {
-    switch (availability) {
-    case Availability::Available: return QStringLiteral("available");
-    case Availability::Dnd: return QStringLiteral("dnd");
-    case Availability::OutOfOffice: return QStringLiteral("out_of_office");
-    }
-    return QStringLiteral("available");
+    return nameIn(AvailabilityNames, availability);
 }
 
 std::optional<Availability> availabilityFromName(QStringView name)
 {
-    for (Availability a : {Availability::Available, Availability::Dnd, Availability::OutOfOffice}) {
-        if (name == availabilityName(a))
-            return a;
-    }
-    return std::nullopt;
+    return valueIn(AvailabilityNames, name);
 }
 
 namespace {

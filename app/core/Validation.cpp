@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/Validation.h"
 
+#include "core/Conversation.h"
 #include "core/Message.h"
 #include "core/Profile.h"
 #include "core/TextFold.h"
@@ -117,6 +118,7 @@ void normalize(Message &m)
     m.clientId = singleLine(m.clientId);
     m.sender = singleLine(m.sender).toLower();
     m.recipient = singleLine(m.recipient).toLower();
+    m.conversation = singleLine(m.conversation).toLower();
     m.body = multiLine(m.body);
 }
 
@@ -336,6 +338,16 @@ QList<Error> validate(const Message &m)
         add(checkUsername(m.sender, QStringLiteral("from")));
     if (!m.recipient.isEmpty())
         add(checkUsername(m.recipient, QStringLiteral("to")));
+    if (!m.conversation.isEmpty()) {
+        if (!m.recipient.isEmpty()) {
+            add(makeError(Error::Code::UnknownField, QStringLiteral("to"),
+                          QStringLiteral("A message goes to a person (to) or to a conversation, not both.")));
+        }
+        if (ConversationRules::normalizedId(m.conversation) != m.conversation) {
+            add(makeError(Error::Code::InvalidFormat, QStringLiteral("conversation"),
+                          QStringLiteral("conversation must be a conversation's id (a UUID).")));
+        }
+    }
     add(checkMessageBody(m.body));
     return errors;
 }

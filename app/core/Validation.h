@@ -33,6 +33,8 @@ inline constexpr int MessageBodyMax = 10000;
 inline constexpr int IdMax = 64;
 inline constexpr int PhotoTagMax = 128;
 inline constexpr int PasswordMin = 8; //!< code points; checked by the server, told early by the clients
+inline constexpr int ConversationTitleMax = 200;
+inline constexpr int ConversationMembersMax = 50; //!< members at a time, the creator included
 } // namespace Limits
 
 //! The single place that decides what a valid profile or message is.
@@ -50,7 +52,7 @@ QString normalizeMultiLine(const QString &text);
 QList<Error> validate(const Profile &profile);
 
 //! Every rule a message breaks. Server-assigned fields (id, sequence, sent-at) are not
-//! checked; sender and recipient are checked only when set.
+//! checked; sender, recipient and conversation are checked only when set.
 QList<Error> validate(const Message &message);
 
 // Single-field checks, for inline validation in forms. Each returns Code::None when valid.

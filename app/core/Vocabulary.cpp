@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/Vocabulary.h"
 
+#include "core/EnumNames.h"
 #include "core/JsonReader_p.h"
 #include "core/TextFold.h"
 #include "core/Validation.h"
@@ -421,23 +422,20 @@ Vocabulary loadDefaults()
 
 } // namespace
 
+namespace {
+constexpr Named<VocabularyEntry::Kind> KindNames[] = {{VocabularyEntry::Kind::Skill, "skill"},
+                                                      {VocabularyEntry::Kind::Place, "place"},
+                                                      {VocabularyEntry::Kind::Title, "title"}};
+} // namespace
+
 QString VocabularyEntry::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::Skill: return QStringLiteral("skill");
-    case Kind::Place: return QStringLiteral("place");
-    case Kind::Title: return QStringLiteral("title");
-    }
-    return {};
+    return nameIn(KindNames, kind);
 }
 
 std::optional<VocabularyEntry::Kind> VocabularyEntry::kindFromName(QStringView name)
 {
-    for (const Kind kind : {Kind::Skill, Kind::Place, Kind::Title}) {
-        if (name == kindName(kind))
-            return kind;
-    }
-    return std::nullopt;
+    return valueIn(KindNames, name);
 }
 
 Expected<Vocabulary> Vocabulary::parse(QStringView text)

@@ -10,6 +10,7 @@
 // 3. A re-sync with no change.
 // PostgreSQL needs COLLEAGUES_TEST_PG (scripts/postgres-env.sh).
 
+#include "bench/Report.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/Slapd.h"
 #include "tests/support/TestDatabase.h"
@@ -28,11 +29,7 @@ using namespace Colleagues::Test;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
+using Bench::say;
 
 //! The summary line of ldap-sync's output ("Read ... entries: ...").
 QString summary(const CliRun &run)

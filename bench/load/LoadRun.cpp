@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "bench/load/LoadRun.h"
 
+#include "bench/load/Figures.h"
+#include "bench/load/LoadRun_p.h"
 #include "bench/load/ProcessStats.h"
 
 #include <QFile>
@@ -14,76 +16,7 @@
 
 namespace Colleagues::Load {
 
-struct LoadRun::Person
-{
-    QByteArray user;
-    QByteArray password;
-    QByteArray token;
-    int server = 0;
-    std::unique_ptr<HttpConnection> poll;
-    qint64 cursor = 0;
-    bool idle = false;
-    bool ready = false; //!< signed in with a working token
-    bool polling = false;
-    bool failed = false;
-    int signInAttempts = 0;
-    std::vector<int> partners;
-    std::vector<int> watching;
-    QByteArray watchParam; //!< "a,b,c", percent-encoded
-};
-
-struct LoadRun::Change
-{
-    double atMs = 0;
-    bool presence = true; //!< a presence toggle (else a PUT of the status text)
-    QByteArray expect; //!< the presence ("online", "away") or the text watchers should see
-    std::vector<int> waiting; //!< watchers who have not seen it yet
-    bool inFlight = false; //!< the PUT is not answered yet
-};
-
-struct LoadRun::Sent
-{
-    double startMs = 0;
-    int recipient = 0;
-    bool acked = false;
-    bool delivered = false;
-    bool settled = false; //!< acknowledged or given up
-};
-
-struct LoadRun::Sample
-{
-    double atSeconds = 0;
-    std::vector<qint64> rssKiB; // per server
-    std::vector<int> held; // per server
-    double load = 0;
-    bool measuring = false;
-};
-
 namespace {
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5))];
-}
-
-QByteArray latencyLine(const std::vector<double> &values)
-{
-    if (values.empty())
-        return "none measured";
-    return "p50 " + QByteArray::number(percentile(values, 0.5), 'f', 1) + "  p99 "
-        + QByteArray::number(percentile(values, 0.99), 'f', 1) + "  max "
-        + QByteArray::number(percentile(values, 1.0), 'f', 1) + "  (" + QByteArray::number(qulonglong(values.size()))
-        + ")";
-}
-
-void say(const QByteArray &line)
-{
-    std::printf("%s\n", line.constData());
-    std::fflush(stdout);
-}
 
 //! A metric's value in Prometheus text (the sum over its label sets); -1 when absent.
 double metricValue(const QByteArray &text, const QByteArray &name)
@@ -444,6 +377,8 @@ void LoadRun::onPolled(int index, const HttpAnswer &answer)
     const bool ok = page.scan(
         answer.body,
         [&](const SyncPageScan::MessageSeen &m) {
+            if (!m.conversation.isEmpty())
+                return onGroupMessageSeen(index, m.clientId, answer.receivedMs);
             if (m.to != p.user)
                 return;
             const auto it = m_messages.find(m.clientId);
@@ -535,31 +470,31 @@ void LoadRun::sendMessage(int from, int to)
         QJsonDocument(QJsonObject {{QStringLiteral("to"), QString::fromUtf8(m_people[size_t(to)].user)},
                                    {QStringLiteral("body"), QStringLiteral("load test ") + QString::fromLatin1(key)}})
             .toJson(QJsonDocument::Compact);
-    submitSend(from, key, body, 1);
+    submitSend(from, key, body, 1, [this, key](bool acked, double ackMs) {
+        Sent &sent = m_messages[key];
+        if (acked)
+            m_sendLatency.push_back(ackMs);
+        else
+            ++m_sendsGivenUp;
+        sent.acked = acked;
+        sent.settled = true;
+    });
 }
 
-void LoadRun::submitSend(int from, const QByteArray &key, const QByteArray &body, int attempt)
+void LoadRun::submitSend(int from, const QByteArray &key, const QByteArray &body, int attempt, Settled settled)
 {
     const Person &p = m_people[size_t(from)];
     const double start = nowMs();
     m_pools[size_t(p.server)]->submit(
         httpRequest("POST", "/api/v1/messages", m_options.servers.at(size_t(p.server)).host, p.token, body,
                     {{"Idempotency-Key", key}}),
-        30000, [this, from, key, body, attempt, start](const HttpAnswer &answer) {
-            Sent &s = m_messages[key];
-            if (answer.status == 200 || answer.status == 201) {
-                m_sendLatency.push_back(answer.receivedMs - start);
-                s.acked = true;
-                s.settled = true;
-                return;
-            }
+        30000, [this, from, key, body, attempt, start, settled](const HttpAnswer &answer) {
+            if (answer.status == 200 || answer.status == 201)
+                return settled(true, answer.receivedMs - start);
             countError("send", answer);
-            if (attempt >= 5) {
-                ++m_sendsGivenUp;
-                s.settled = true;
-                return;
-            }
-            m_loop.after(100.0 * attempt, [=, this] { submitSend(from, key, body, attempt + 1); });
+            if (attempt >= 5)
+                return settled(false, 0);
+            m_loop.after(100.0 * attempt, [=, this] { submitSend(from, key, body, attempt + 1, settled); });
         });
 }
 
@@ -671,6 +606,7 @@ void LoadRun::measure()
         pool->resetCounts();
     const double duration = m_options.durationSeconds;
     double messagesDue = 0;
+    double groupDue = 0;
     double changesDue = 0;
     bool sending = true;
     const auto pick = [&](const std::function<bool(int)> &fits) {
@@ -701,6 +637,10 @@ void LoadRun::measure()
             if (!partners.empty())
                 sendMessage(from, partners[m_random.bounded(quint32(partners.size()))]);
         }
+        while (!m_groupId.isEmpty() && groupDue <= elapsed * m_options.groupRate) {
+            groupDue += 1;
+            sendToGroup();
+        }
         while (m_statuses && m_options.presenceRate > 0 && changesDue <= elapsed * m_options.presenceRate) {
             changesDue += 1;
             // Someone whose last change every watcher has seen (so each change is measured alone).
@@ -725,6 +665,8 @@ void LoadRun::measure()
             if (!s.settled || (s.acked && !s.delivered))
                 return false;
         }
+        if (!groupDrained())
+            return false;
         return std::all_of(m_changes.begin(), m_changes.end(), [](const Change &c) { return c.waiting.empty(); });
     });
     m_measureSeconds = (nowMs() - m_measureStartMs) / 1000.0;
@@ -762,6 +704,11 @@ int LoadRun::run()
         return 1;
     }
     ramp();
+    if (m_options.groupSize > 0 && !createGroup()) {
+        std::fprintf(stderr, "the group conversation could not be created\n");
+        running = false;
+        return 1;
+    }
     measure();
     sample();
     running = false;
@@ -808,6 +755,7 @@ int LoadRun::report()
         + QByteArray::number(m_sendsGivenUp) + " given up, " + QByteArray::number(m_duplicates) + " delivered twice");
     say("send latency ms (POST /messages): " + latencyLine(m_sendLatency));
     say("message delivery ms (send -> recipient's long-poll): " + latencyLine(m_deliveryLatency));
+    const int groupErrors = m_groupId.isEmpty() ? 0 : reportGroup();
     qint64 unseen = 0;
     for (const Change &c : m_changes)
         unseen += qint64(c.waiting.size());
@@ -833,7 +781,7 @@ int LoadRun::report()
     say("short requests during the run: at most " + QByteArray::number(poolPeak) + " at once per server; "
         + QByteArray::number(poolWaited) + " waited for a free connection (all "
         + QByteArray::number(m_options.poolConnections) + " busy)");
-    const int errors = errorTotal() + undelivered + m_duplicates + int(unseen);
+    const int errors = errorTotal() + undelivered + m_duplicates + int(unseen) + groupErrors;
     say("errors from the ramp on: " + QByteArray::number(errorTotal()) + (m_errors.isEmpty() ? "" : ":"));
     for (auto it = m_errors.cbegin(); it != m_errors.cend(); ++it)
         say("  " + QByteArray::number(it.value()) + " x " + it.key());
@@ -916,6 +864,13 @@ int LoadRun::report()
                    + " ms: " + QByteArray::number(presenceP99, 'f', 1) + " ms");
     } else {
         say("target n/a:    presence seen by watchers (the server has no statuses, or --presence-rate 0)");
+    }
+    if (!m_groupId.isEmpty()) {
+        const double groupP99 = percentile(m_groupAllLatency, 0.99);
+        target(!m_groupAllLatency.empty() && groupP99 <= m_options.targetGroupDeliveryP99Ms,
+               "group message delivered to all " + QByteArray::number(qulonglong(m_groupMembers.size()))
+                   + " members p99 <= " + QByteArray::number(m_options.targetGroupDeliveryP99Ms, 'f', 0)
+                   + " ms: " + QByteArray::number(groupP99, 'f', 1) + " ms");
     }
     if (peakMiB > 0) {
         target(peakMiB <= m_options.targetRssMiB,

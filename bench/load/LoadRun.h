@@ -42,7 +42,12 @@ struct LoadOptions
     int connectInFlight = 200; //!< connections being set up at once during the ramp
     int poolConnections = 512; //!< per server at most, for short requests
     quint32 seed = 1;
+    //! Members of one group conversation among the connected clients (0: none), created after the
+    //! ramp, to which random members send groupRate messages a second during the run.
+    int groupSize = 0;
+    double groupRate = 2;
     double targetDeliveryP99Ms = 200;
+    double targetGroupDeliveryP99Ms = 300; //!< a group message delivered to every member
     double targetPresenceP99Ms = 1000;
     qint64 targetRssMiB = 1024;
 };
@@ -66,7 +71,10 @@ private:
     struct Person;
     struct Change;
     struct Sent;
+    struct GroupSent;
     struct Sample;
+    //! Called once a send is settled: acknowledged (after \a ackMs) or given up.
+    using Settled = std::function<void(bool acked, double ackMs)>;
 
     bool readAccounts();
     void readTokens();
@@ -85,7 +93,14 @@ private:
     void onPolled(int index, const HttpAnswer &answer);
     void onStatusSeen(int watcher, const SyncPageScan::StatusSeen &status, double atMs);
     void sendMessage(int from, int to);
-    void submitSend(int from, const QByteArray &key, const QByteArray &body, int attempt);
+    void submitSend(int from, const QByteArray &key, const QByteArray &body, int attempt, Settled settled);
+    // The group conversation (GroupFanOut.cpp).
+    bool createGroup();
+    void sendToGroup();
+    void onGroupMessageSeen(int member, const QByteArray &clientId, double atMs);
+    bool groupDrained() const;
+    //! Prints the group's figures; returns how many of its messages went wrong.
+    int reportGroup();
     bool changeStatus(int index);
     void togglePresence(int index);
     void putStatus(int index);
@@ -107,6 +122,10 @@ private:
     std::vector<std::vector<int>> m_watchers; // by person: who watches them
     std::vector<Change> m_changes; // by person: their latest status change
     QHash<QByteArray, Sent> m_messages; // by Idempotency-Key
+    QByteArray m_groupId; //!< the group conversation; empty: none
+    std::vector<int> m_groupMembers; // the creator first
+    QHash<QByteArray, GroupSent> m_groupMessages; // by Idempotency-Key
+    double m_groupCreateMs = 0;
     bool m_statuses = false; //!< the server serves statuses (GET /api/v1/me/status)
     qint64 m_startCursor = 0;
 
@@ -117,6 +136,11 @@ private:
     std::vector<double> m_sendLatency;
     std::vector<double> m_deliveryLatency;
     std::vector<double> m_presenceLatency;
+    std::vector<double> m_groupSendLatency;
+    std::vector<double> m_groupMemberLatency; // send -> each member's long-poll
+    std::vector<double> m_groupAllLatency; // send -> the last member's long-poll
+    int m_groupDuplicates = 0;
+    int m_groupSendsGivenUp = 0;
     int m_duplicates = 0;
     int m_sendsGivenUp = 0;
     int m_changesMade = 0;

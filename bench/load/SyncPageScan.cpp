@@ -181,6 +181,8 @@ bool SyncPageScan::scan(const QByteArray &body, const std::function<void(const M
                         return s.stringOrSkip(&m.clientId);
                     if (field == "to")
                         return s.stringOrSkip(&m.to);
+                    if (field == "conversation")
+                        return s.stringOrSkip(&m.conversation);
                     return s.skipValue();
                 });
                 if (read && onMessage)

@@ -20,7 +20,8 @@ struct SyncPageScan
     struct MessageSeen
     {
         QByteArray clientId;
-        QByteArray to;
+        QByteArray to; //!< empty for a message to a conversation
+        QByteArray conversation; //!< the conversation's id; empty for a 1:1 message
     };
     struct StatusSeen
     {

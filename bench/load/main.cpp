@@ -5,11 +5,13 @@
 // clients together send messages and change their status at fixed rates for D seconds.
 // Reports errors, lost messages, send latency, message delivery (send -> arrival through the
 // recipient's long-poll), presence seen by watchers (change -> arrival through each watcher's
-// long-poll), the servers' RSS and CPU, the machine's load, and the targets of issue #16.
+// long-poll), the servers' RSS and CPU, the machine's load, and the targets of issue #16; with
+// --group-size, also a group conversation's delivery to all its members (issue #17).
 //
 //   colleagues-load --server http://127.0.0.1:8080 [--server URL2] --accounts passwords.txt
 //                   [--server-pid PID ...] [--metrics http://127.0.0.1:9090 ...]
-//                   [--clients 500] [--duration 300] [--rate 100] [--presence-rate 0] ...
+//                   [--clients 500] [--duration 300] [--rate 100] [--presence-rate 0]
+//                   [--group-size 50 --group-rate 2] ...
 //
 // --accounts is a "username,password" file, as `colleagues-server import-csv
 // --initial-passwords FILE` writes it. Plain HTTP/1.1 on one epoll thread: one long-poll
@@ -95,10 +97,18 @@ int main(int argc, char **argv)
         option("connect-rate", "New long-poll connections per second during the ramp (1000).", "N", "1000");
     const QCommandLineOption poolOption =
         option("pool", "Most keep-alive connections per server for the clients' short requests (512).", "N", "512");
+    const QCommandLineOption groupSizeOption =
+        option("group-size",
+               "Members of one group conversation among the connected clients, 2-50 (0: none); random members "
+               "write to it at --group-rate and its delivery to every member is timed.",
+               "N", "0");
+    const QCommandLineOption groupRateOption =
+        option("group-rate", "Messages per second to the group conversation (2).", "R", "2");
     const QCommandLineOption seedOption = option("seed", "Random seed (1).", "S", "1");
     parser.addOptions({serverOption, pidOption, metricsOption, accountsOption, tokensOption, clientsOption,
                        durationOption, rateOption, presenceOption, putShareOption, watchOption, partnersOption,
-                       pollTimeoutOption, signInOption, connectRateOption, poolOption, seedOption});
+                       pollTimeoutOption, signInOption, connectRateOption, poolOption, groupSizeOption, groupRateOption,
+                       seedOption});
     parser.process(app);
 
     LoadOptions options;
@@ -142,6 +152,12 @@ int main(int argc, char **argv)
     options.signInParallel = std::max(1, parser.value(signInOption).toInt());
     options.connectRate = std::max(1.0, parser.value(connectRateOption).toDouble());
     options.poolConnections = std::max(1, parser.value(poolOption).toInt());
+    options.groupSize = parser.value(groupSizeOption).toInt();
+    options.groupRate = parser.value(groupRateOption).toDouble();
+    if (options.groupSize != 0 && (options.groupSize < 2 || options.groupSize > 50 || options.groupRate <= 0)) {
+        std::fprintf(stderr, "--group-size: 2 to 50 members (a conversation's most), with a --group-rate above 0\n");
+        return 2;
+    }
     options.seed = parser.value(seedOption).toUInt();
 
     // One socket per client plus the pools: far beyond the usual soft limit of 1024.

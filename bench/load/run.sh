@@ -3,12 +3,16 @@
 # Load figures (issue #16): a directory of P people (gen-profiles), of whom N have accounts
 # (import-csv --initial-passwords) and connect as simulated clients (colleagues-load): each holds
 # a long-poll and watches ~10 others while they send R messages/s and make S status changes/s.
+# With --group-size G (2-50), G of the clients are also in one group conversation, to which its
+# members send --group-rate messages/s (default 2): the delivery to every member is timed (issue #17,
+# target p99 <= 300 ms).
 # Prints the figures and the targets (ok / MISSED) per backend:
 #   sqlite      one server on SQLite
 #   postgres    one server on PostgreSQL
 #   postgres2   two servers on one PostgreSQL database, the clients split between them
 #
 #   bench/load/run.sh [--clients N] [--duration S] [--profiles P] [--rate R] [--presence-rate S]
+#                     [--group-size G [--group-rate R]]
 #                     [--backends "sqlite postgres postgres2"] [--work DIR [--seed-only]]
 #   defaults: 500 clients, 300 s, profiles = clients, 50 msg/s, 100 changes/s, all three backends
 #
@@ -29,6 +33,8 @@ duration=300
 profiles=
 rate=50
 presence_rate=100
+group_size=0
+group_rate=2
 backends="sqlite postgres postgres2"
 work=
 seed_only=0
@@ -39,6 +45,8 @@ while [[ $# -gt 0 ]]; do
         --profiles) profiles=$2; shift 2 ;;
         --rate) rate=$2; shift 2 ;;
         --presence-rate) presence_rate=$2; shift 2 ;;
+        --group-size) group_size=$2; shift 2 ;;
+        --group-rate) group_rate=$2; shift 2 ;;
         --backends) backends=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --seed-only) seed_only=1; shift ;;
@@ -154,11 +162,16 @@ run_load() { # run_load BACKEND NAME INSTANCES DB-ARGS...
         start_server "$work/serve-$backend-$i" "$@"
         load_args+=(--server "$url" --metrics "$metrics_url" --server-pid "${server_pids[-1]}")
     done
-    echo "== $backend: $clients clients over $instances instance(s), $duration s, $rate msg/s, $presence_rate status changes/s;" \
+    local group_args=() group_text=
+    if (( group_size > 0 )); then
+        group_args=(--group-size "$group_size" --group-rate "$group_rate")
+        group_text=", a $group_size-member group at $group_rate msg/s"
+    fi
+    echo "== $backend: $clients clients over $instances instance(s), $duration s, $rate msg/s, $presence_rate status changes/s$group_text;" \
         "serve --max-connections $max_connections; load $(cut -d' ' -f1-3 /proc/loadavg)"
     local status=0
     "$load_bin" "${load_args[@]}" --accounts "$work/$name-passwords.txt" --tokens "$work/$name-tokens.txt" \
-        --clients "$clients" --duration "$duration" --rate "$rate" --presence-rate "$presence_rate" \
+        --clients "$clients" --duration "$duration" --rate "$rate" --presence-rate "$presence_rate" "${group_args[@]}" \
         | tee "$work/load-$backend.txt" || status=$?
     stop_servers
     while IFS= read -r line; do summary+=("$backend: $line"); done < <(grep '^target' "$work/load-$backend.txt" || true)

@@ -10,6 +10,7 @@
 // 6. The skill map of the query with nearest 10,000 results: the search with and without the map.
 // Prints each figure with its target.
 
+#include "bench/Report.h"
 #include "client/ClientStore.h"
 #include "client/org/OrgChart.h"
 #include "client/search/SearchEngine.h"
@@ -35,11 +36,7 @@ using namespace Colleagues;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
+using Bench::out;
 
 double ms(qint64 ns)
 {

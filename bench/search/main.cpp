@@ -13,6 +13,8 @@
 //
 // Usage: bench-search --help
 
+#include "bench/Report.h"
+#include "bench/load/ProcessStats.h"
 #include "bench/search/ProfileGenerator.h"
 #include "client/ClientStore.h"
 #include "client/search/SearchEngine.h"
@@ -48,11 +50,7 @@ using namespace Colleagues;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
+using Bench::out;
 
 double msSince(const QElapsedTimer &timer)
 {
@@ -89,18 +87,6 @@ struct Stats
     }
     double max() const { return samples.empty() ? 0 : *std::max_element(samples.begin(), samples.end()); }
 };
-
-qint64 procStatusKb(const char *field)
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 // ---------------------------------------------------------------------------------------------
 // A cold store: its files out of the OS page cache, as after a reboot or heavy disk use.
@@ -609,7 +595,7 @@ int runQueries(const QueryRun &run)
         out() << "\ncold store: " << how << "; store in the page cache: " << QString::number(before, 'f', 0)
               << "% before, " << QString::number(residentPercent(dataDir), 'f', 0) << "% after\n";
     }
-    const qint64 rssBefore = procStatusKb("VmRSS:");
+    const qint64 rssBefore = Load::residentKiB(QCoreApplication::applicationPid());
     QElapsedTimer timer;
     timer.start();
     const double cpuStart = threadCpuMs();
@@ -626,7 +612,7 @@ int runQueries(const QueryRun &run)
     }
     const double openMs = msSince(timer);
     const double openCpuMs = threadCpuMs() - cpuStart;
-    const qint64 rssOpen = procStatusKb("VmRSS:");
+    const qint64 rssOpen = Load::residentKiB(QCoreApplication::applicationPid());
     out() << "\nstore " << QDir(dataDir).filePath(ClientStore::databaseFileName()) << ": " << store.profileCount()
           << " profiles; open + prepare search (per-person table, prefix table, vocabulary) "
           << QString::number(openMs, 'f', 0) << " ms wall, " << QString::number(openCpuMs, 'f', 0) << " ms CPU"
@@ -737,8 +723,8 @@ int runQueries(const QueryRun &run)
               << sample.queryClass->name << "  \"" << *sample.query << "\"\n";
     }
 
-    const qint64 rss = procStatusKb("VmRSS:");
-    const qint64 peak = procStatusKb("VmHWM:");
+    const qint64 rss = Load::residentKiB(QCoreApplication::applicationPid());
+    const qint64 peak = Load::peakResidentKiB(QCoreApplication::applicationPid());
     out() << "\n(n = distinct queries; each ran " << rounds << " times after a warm-up pass. Misspelled queries: raw\n"
           << " FTS5 runs the misspelled terms as typed, having no typo tolerance, so it is only the lookup's floor;\n"
           << " " << corrected << " queries were corrected, " << partial

@@ -8,6 +8,7 @@
 //
 // Usage (PostgreSQL from scripts/postgres-env.sh): bench-instances [--messages M] [--bystanders N]
 
+#include "bench/Report.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestData.h"
@@ -32,29 +33,12 @@ using namespace Colleagues::Test;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
+using Bench::say;
 
 double metric(const ServerProcess &server, const char *name)
 {
     Client monitor(server.metricsUrl());
     return Client::metricValue(monitor.get(u"/metrics"_qs).body, name);
-}
-
-qint64 caughtUp(Client &client)
-{
-    qint64 cursor = 0;
-    for (;;) {
-        const Response page = client.get(u"/api/v1/sync?since=%1&limit=1000"_qs.arg(cursor));
-        if (page.status != 200)
-            return -1;
-        cursor = page.json().value(u"next"_qs).toInteger();
-        if (!page.json().value(u"has_more"_qs).toBool())
-            return cursor;
-    }
 }
 
 double percentile(std::vector<double> values, double p)
@@ -76,7 +60,7 @@ Delivery deliver(Client &sender, Client &recipient, const ServerProcess &holder,
 {
     Delivery d;
     for (int i = 0; i < messages; ++i) {
-        const qint64 cursor = caughtUp(recipient);
+        const qint64 cursor = recipient.syncEnd();
         QNetworkReply *poll = recipient.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
         QSignalSpy done(poll, &QNetworkReply::finished);
         QElapsedTimer wait;

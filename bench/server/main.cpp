@@ -11,6 +11,8 @@
 // Usage: bench-server [--duration S] [--profiles N] [--sync-profiles N] [--long-polls N]
 //                     [--messages N] [--skip-wrk] [--keep]
 
+#include "bench/Report.h"
+#include "bench/load/ProcessStats.h"
 #include "server/storage/Storage.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
@@ -47,16 +49,8 @@ using namespace Colleagues::Test;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-void say(const QString &line)
-{
-    out() << line << Qt::endl;
-}
+using Bench::out;
+using Bench::say;
 
 // --- data ----------------------------------------------------------------------------------------
 
@@ -139,18 +133,6 @@ bool seed(Storage &storage, int count)
 }
 
 // --- processes -----------------------------------------------------------------------------------
-
-qint64 rssKiB(qint64 pid, const char *field = "VmRSS:")
-{
-    QFile status(u"/proc/%1/status"_qs.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 struct WrkResult
 {
@@ -433,7 +415,7 @@ int main(int argc, char *argv[])
         QList<QByteArray> tokens;
         for (int i = 0; i < longPolls; ++i)
             tokens.append(createSession(*smallStorage, username(i), Role::Member, 86400));
-        const qint64 rssBefore = rssKiB(server.pid());
+        const qint64 rssBefore = Load::residentKiB(server.pid());
         QList<PollConnection *> polls;
         QList<qint64> cursors(longPolls, since);
         for (int i = 0; i < longPolls; ++i) {
@@ -450,7 +432,7 @@ int main(int argc, char *argv[])
         int waiting = 0;
         while (timer.elapsed() < 60000 && (waiting = waitingLongPolls(server)) < longPolls)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
-        const qint64 rss = rssKiB(server.pid());
+        const qint64 rss = Load::residentKiB(server.pid());
         const bool rssOk = rss >= 0 && rss < 100 * 1024;
         failures += (rssOk && waiting == longPolls) ? 0 : 1;
         say(u"long-polls: %1 held; server RSS %2 MB (%3 MB before them; target < 100 MB) %4"_qs.arg(waiting)
@@ -517,7 +499,7 @@ int main(int argc, char *argv[])
         say(u"  of which the send itself (POST answered after its commit, synchronous=FULL): p50 %1 ms, p99 %2 ms"_qs
                 .arg(percentile(commits, 50), 0, 'f', 1)
                 .arg(percentile(commits, 99), 0, 'f', 1));
-        say(u"  server peak RSS (VmHWM) %1 MB"_qs.arg(double(rssKiB(server.pid(), "VmHWM:")) / 1024.0, 0, 'f', 1));
+        say(u"  server peak RSS (VmHWM) %1 MB"_qs.arg(double(Load::peakResidentKiB(server.pid())) / 1024.0, 0, 'f', 1));
         qDeleteAll(polls);
     }
     server.stop();
@@ -588,7 +570,8 @@ int main(int argc, char *argv[])
                     .arg(parse ? u"with the client parsing every page"_qs : u"served (client reads every byte)"_qs)
                     .arg(ok ? u"OK"_qs : (parse ? u"(over 3 s)"_qs : u"MISSED"_qs)));
         }
-        say(u"  server RSS after the first syncs %1 MB"_qs.arg(double(rssKiB(big.pid())) / 1024.0, 0, 'f', 1));
+        say(u"  server RSS after the first syncs %1 MB"_qs.arg(double(Load::residentKiB(big.pid())) / 1024.0, 0, 'f',
+                                                               1));
         big.stop();
     }
 

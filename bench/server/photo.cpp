@@ -3,6 +3,7 @@
 // 12000x5000 JPEG (refused from its header), and the largest photos still accepted. Prints the
 // median time of five runs, the outcome and how far the resident size peaked above where it was.
 
+#include "bench/load/ProcessStats.h"
 #include "server/http/PhotoCodec.h"
 #include "tests/support/TestImages.h"
 
@@ -28,23 +29,11 @@ void resetPeak()
         clear.write("5");
 }
 
-long kibFromStatus(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
-
 void measure(const char *name, const QByteArray &image)
 {
     QList<qint64> times;
     QString outcome;
-    const long before = kibFromStatus("VmRSS:");
+    const qint64 before = Colleagues::Load::residentKiB(QCoreApplication::applicationPid());
     resetPeak();
     for (int run = 0; run < 5; ++run) {
         QElapsedTimer timer;
@@ -55,9 +44,9 @@ void measure(const char *name, const QByteArray &image)
                         : QStringLiteral("%1 %2").arg(photo.error().httpStatus()).arg(photo.error().code);
     }
     std::sort(times.begin(), times.end());
-    const long peak = kibFromStatus("VmHWM:");
-    std::printf("%-40s %8lld KB  %9.3f ms  %-24s +%ld MiB\n", name, static_cast<long long>(image.size() / 1024),
-                double(times.at(2)) / 1e6, qPrintable(outcome), (peak - before) / 1024);
+    const qint64 peak = Colleagues::Load::peakResidentKiB(QCoreApplication::applicationPid());
+    std::printf("%-40s %8lld KB  %9.3f ms  %-24s +%lld MiB\n", name, static_cast<long long>(image.size() / 1024),
+                double(times.at(2)) / 1e6, qPrintable(outcome), static_cast<long long>((peak - before) / 1024));
 }
 
 } // namespace

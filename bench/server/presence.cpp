@@ -8,6 +8,7 @@
 // 4. a sync page with 100 changed statuses for one reader.
 // Prints each figure with its target.
 
+#include "bench/Report.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QCoreApplication>
@@ -24,11 +25,7 @@ namespace {
 
 constexpr int People = 10000;
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
+using Bench::out;
 
 void figure(const QString &what, double value, double target)
 {

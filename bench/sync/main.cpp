@@ -11,6 +11,7 @@
 //    decode, store) against a sync where it did not, and the GUI-thread stall meanwhile.
 // 4. Message latency A -> server -> B over long-poll: from A's send to B's messagesReceived.
 
+#include "bench/Report.h"
 #include "client/sync/ApiClient.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/Session.h"
@@ -42,11 +43,7 @@ using namespace Colleagues::Test;
 
 namespace {
 
-void say(const QString &line)
-{
-    std::printf("%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
+using Bench::say;
 
 //! Measures the longest gap between ticks of a fast timer on the thread it lives on.
 class StallProbe : public QObject

@@ -5,6 +5,8 @@
 // for a word and for one letter typed right after the start, memory, keystroke to repainted
 // results (p50/p95/p99), the same right after a sync delta, and frame times while scrolling.
 // Runs with any QPA platform; without a display use QT_QPA_PLATFORM=offscreen.
+#include "bench/Report.h"
+#include "bench/load/ProcessStats.h"
 #include "client/ClientStore.h"
 #include "demo/DemoCompany.h"
 #include "ui/ClientBackend.h"
@@ -38,11 +40,7 @@ using namespace Colleagues;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
+using Bench::out;
 
 double percentile(std::vector<double> values, double p)
 {
@@ -76,17 +74,9 @@ double processCpuMs()
 //! Resident memory of this process (current and peak), in MiB.
 std::pair<double, double> memoryMiB()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    double rss = 0, peak = 0;
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                rss = line.mid(6).trimmed().split(' ').first().toDouble() / 1024;
-            else if (line.startsWith("VmHWM:"))
-                peak = line.mid(6).trimmed().split(' ').first().toDouble() / 1024;
-        }
-    }
-    return {rss, peak};
+    const qint64 pid = QCoreApplication::applicationPid();
+    return {double(std::max<qint64>(Load::residentKiB(pid), 0)) / 1024,
+            double(std::max<qint64>(Load::peakResidentKiB(pid), 0)) / 1024};
 }
 
 //! Waits for \a condition; says so when it does not happen (the figures after it are suspect).

@@ -50,18 +50,16 @@ int runCommandLine(const QStringList &arguments)
     // The administrative commands say what they did themselves; storage's progress notes
     // (e.g. "applied schema migration") are for the server's log.
     QLoggingCategory::setFilterRules(QStringLiteral("colleagues.*.info=false"));
-    if (command == u"user")
-        return Cli::runUserCommand(rest);
-    if (command == u"import-csv")
-        return Cli::runImportCommand(rest);
-    if (command == u"ldap-sync")
-        return Cli::runLdapSyncCommand(rest);
-    if (command == u"seed-demo")
-        return Cli::runSeedDemoCommand(rest);
-    if (command == u"vocabulary")
-        return Cli::runVocabularyCommand(rest);
-    if (command == u"scim-token")
-        return Cli::runScimTokenCommand(rest);
+    const std::initializer_list<Cli::Subcommand> commands {{"user", Cli::runUserCommand},
+                                                           {"import-csv", Cli::runImportCommand},
+                                                           {"ldap-sync", Cli::runLdapSyncCommand},
+                                                           {"seed-demo", Cli::runSeedDemoCommand},
+                                                           {"vocabulary", Cli::runVocabularyCommand},
+                                                           {"scim-token", Cli::runScimTokenCommand}};
+    for (const Cli::Subcommand &c : commands) {
+        if (command == QLatin1String(c.name))
+            return c.run(rest);
+    }
     if (command == u"--help" || command == u"-h" || command == u"help") {
         Cli::printOut(Help);
         return Cli::Success;

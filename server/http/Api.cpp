@@ -9,12 +9,15 @@
 #include "server/http/LongPollHub.h"
 #include "server/http/PhotoCodec.h"
 #include "server/http/PresenceService.h"
+#include "server/http/RequestFields.h"
 #include "server/scim/ScimApi.h"
 #include "server/storage/Storage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+
+#include <functional>
 
 namespace Colleagues::Server {
 
@@ -68,23 +71,11 @@ QByteArray quoted(const QString &tag)
     return '"' + tag.toLatin1() + '"';
 }
 
-// Weak comparison (RFC 9110 13.1.2), as If-None-Match asks.
+//! Whether the request's If-None-Match names \a etag (weak comparison, as it asks).
 bool noneMatch(const HttpRequest &request, const QByteArray &etag)
 {
     const QByteArray header = request.header("if-none-match");
-    if (header.isEmpty())
-        return false;
-    if (header.trimmed() == "*")
-        return true;
-    const QList<QByteArray> tags = header.split(',');
-    for (QByteArray tag : tags) {
-        tag = tag.trimmed();
-        if (tag.startsWith("W/"))
-            tag = tag.mid(2);
-        if (tag == etag)
-            return true;
-    }
-    return false;
+    return !header.isEmpty() && namesEntityTag(header, etag);
 }
 
 //! A JSON answer its client may keep: 304 when the request's If-None-Match names \a etag, else
@@ -131,15 +122,46 @@ ApiResult<QString> changeableUsername(const Session &actor, const QString &segme
     return name;
 }
 
-std::optional<ApiError> rejectUnknownFields(const QJsonObject &object, const QStringList &known)
+//! The values of the fields \a names of the request's JSON body, which holds only those, each a
+//! non-empty string: jsonBody()'s errors, or 422 for an unknown, missing or not-string field.
+ApiResult<QStringList> stringFields(const HttpRequest &request, const QStringList &names)
 {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!known.contains(it.key())) {
-            return ApiError::make(ApiError::Kind::Invalid, QStringLiteral("unknown_field"),
-                                  QStringLiteral("%1 is not a known field.").arg(it.key()), it.key());
+    const ApiResult<QJsonObject> body = jsonBody(request);
+    if (!body)
+        return body.error();
+    if (std::optional<ApiError> e = RequestFields::rejectUnknown(body.value(), names))
+        return *e;
+    QStringList values;
+    for (const QString &name : names) {
+        const QJsonValue value = body->value(name);
+        if (!value.isString() || value.toString().isEmpty()) {
+            const bool missing = value.isUndefined() || value.isNull() || value.isString();
+            return ApiError::make(ApiError::Kind::Invalid,
+                                  missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
+                                  missing ? QStringLiteral("%1 is required.").arg(name)
+                                          : QStringLiteral("%1 must be a string.").arg(name),
+                                  name);
         }
+        values.append(value.toString());
     }
-    return std::nullopt;
+    return values;
+}
+
+//! What a sign-in or password change calls back with: a refusal is counted in \a metrics by
+//! why and answered at once; a success goes to \a succeeded.
+template<typename T>
+std::function<void(ApiResult<T>)> answerRefusals(const ExchangePtr &ex, Metrics *metrics,
+                                                 std::function<void(const T &)> succeeded)
+{
+    return [ex, metrics, succeeded = std::move(succeeded)](ApiResult<T> result) {
+        if (result)
+            return succeeded(result.value());
+        if (result.error().kind == ApiError::Kind::Unauthenticated)
+            metrics->countSignInFailure();
+        else if (result.error().kind == ApiError::Kind::TooManyRequests)
+            metrics->countThrottledSignIn();
+        ex->respond(result.error().toResponse());
+    };
 }
 
 std::optional<ApiError> queryInteger(const HttpRequest &request, const QString &name, qint64 min, qint64 &value)
@@ -167,6 +189,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
           &m_shared->sessionCache(), &m_shared->signInGate())
     , m_profiles(storage, &m_shared->visibilityPolicy())
     , m_messages(storage)
+    , m_conversations(storage)
     , m_sync(storage, &m_shared->visibilityPolicy())
     , m_status(storage)
 {
@@ -242,6 +265,21 @@ auto Api::notifying(const QStringList &audience, F &&work) -> decltype(work())
     return result;
 }
 
+template<typename F>
+auto Api::notifyingMembers(F &&work) -> decltype(work())
+{
+    QList<qint64> captured;
+    ApiShared::startCapture(&captured);
+    auto result = work();
+    ApiShared::stopCapture();
+    // Nothing committed without a result to name whom it concerns.
+    if (result) {
+        for (qint64 sequence : std::as_const(captured))
+            m_shared->hint(sequence, result->audience);
+    }
+    return result;
+}
+
 void Api::registerRoutes()
 {
     Router &r = m_server->router();
@@ -287,6 +325,12 @@ void Api::registerRoutes()
         oneParam(&Api::getPhoto, this));
 
     add("POST", Prefix + QStringLiteral("/messages"), Auth::Required, Exec::Worker, noParams(&Api::sendMessage, this));
+    add("POST", Prefix + QStringLiteral("/conversations"), Auth::Required, Exec::Worker,
+        noParams(&Api::createConversation, this));
+    add("POST", Prefix + QStringLiteral("/conversations/{id}/leave"), Auth::Required, Exec::Worker,
+        oneParam(&Api::leaveConversation, this));
+    add("POST", Prefix + QStringLiteral("/conversations/{id}/resolve"), Auth::Required, Exec::Worker,
+        oneParam(&Api::resolveConversation, this));
     add("POST", Prefix + QStringLiteral("/messages/read"), Auth::Required, Exec::Worker,
         noParams(&Api::markRead, this));
     add("GET", Prefix + QStringLiteral("/sync"), Auth::Required, Exec::Worker, noParams(&Api::sync, this));
@@ -299,53 +343,32 @@ void Api::registerRoutes()
 
 void Api::signIn(const ExchangePtr &ex)
 {
-    ApiResult<QJsonObject> body = jsonBody(ex->request());
-    if (!body)
-        return ex->respond(body.error().toResponse());
-    if (auto e = rejectUnknownFields(body.value(), {QStringLiteral("username"), QStringLiteral("password")}))
-        return ex->respond(e->toResponse());
-    const QJsonValue username = body->value(QStringLiteral("username"));
-    const QJsonValue password = body->value(QStringLiteral("password"));
-    for (const auto &[value, name] :
-         {std::pair {username, QStringLiteral("username")}, {password, QStringLiteral("password")}}) {
-        if (!value.isString() || value.toString().isEmpty()) {
-            const bool missing = value.isUndefined() || value.isNull() || value.toString().isEmpty();
-            return ex->respond(ApiError::make(ApiError::Kind::Invalid,
-                                              missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
-                                              missing ? QStringLiteral("%1 is required.").arg(name)
-                                                      : QStringLiteral("%1 must be a string.").arg(name),
-                                              name)
-                                   .toResponse());
-        }
-    }
-    if (password.toString().size() > SessionService::MaxPasswordLength || username.toString().size() > 256) {
+    const ApiResult<QStringList> fields =
+        stringFields(ex->request(), {QStringLiteral("username"), QStringLiteral("password")});
+    if (!fields)
+        return ex->respond(fields.error().toResponse());
+    const QString &username = fields->at(0);
+    const QString &password = fields->at(1);
+    if (password.size() > SessionService::MaxPasswordLength || username.size() > 256) {
         return ex->respond(ApiError::make(ApiError::Kind::Invalid, QStringLiteral("too_long"),
                                           QStringLiteral("The username or password is too long."))
                                .toResponse());
     }
-    Metrics *metrics = &m_server->metrics();
-    m_sessions.signIn(username.toString().trimmed().toLower(), password.toString().toUtf8(), ex->request().peer,
-                      [ex, metrics](ApiResult<SignIn> result) {
-                          if (!result) {
-                              if (result.error().kind == ApiError::Kind::Unauthenticated)
-                                  metrics->countSignInFailure();
-                              else if (result.error().kind == ApiError::Kind::TooManyRequests)
-                                  metrics->countThrottledSignIn();
-                              return ex->respond(result.error().toResponse());
-                          }
-                          const Session &s = result->session;
+    m_sessions.signIn(username.trimmed().toLower(), password.toUtf8(), ex->request().peer,
+                      answerRefusals<SignIn>(ex, &m_server->metrics(), [ex](const SignIn &result) {
+                          const Session &s = result.session;
                           QJsonObject o {
-                              {QStringLiteral("token"), QString::fromLatin1(result->token)},
+                              {QStringLiteral("token"), QString::fromLatin1(result.token)},
                               {QStringLiteral("expires_at"), s.expiresAt.toUTC().toString(Qt::ISODate)},
                               {QStringLiteral("user"),
                                QJsonObject {{QStringLiteral("username"), s.username},
                                             {QStringLiteral("role"), roleName(s.role)},
-                                            {QStringLiteral("must_change_password"), result->mustChangePassword}}},
+                                            {QStringLiteral("must_change_password"), result.mustChangePassword}}},
                           };
                           HttpResponse r = HttpResponse::json(200, o);
                           r.addHeader("Cache-Control", "no-store");
                           ex->respond(r);
-                      });
+                      }));
 }
 
 void Api::signOut(const ExchangePtr &ex)
@@ -358,47 +381,25 @@ void Api::signOut(const ExchangePtr &ex)
 
 void Api::changePassword(const ExchangePtr &ex)
 {
-    ApiResult<QJsonObject> body = jsonBody(ex->request());
-    if (!body)
-        return ex->respond(body.error().toResponse());
-    if (auto e = rejectUnknownFields(body.value(), {QStringLiteral("current"), QStringLiteral("new")}))
-        return ex->respond(e->toResponse());
-    const QJsonValue current = body->value(QStringLiteral("current"));
-    const QJsonValue next = body->value(QStringLiteral("new"));
-    for (const auto &[value, name] : {std::pair {current, QStringLiteral("current")}, {next, QStringLiteral("new")}}) {
-        if (!value.isString() || value.toString().isEmpty()) {
-            const bool missing =
-                value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty());
-            return ex->respond(ApiError::make(ApiError::Kind::Invalid,
-                                              missing ? QStringLiteral("required") : QStringLiteral("invalid_type"),
-                                              missing ? QStringLiteral("%1 is required.").arg(name)
-                                                      : QStringLiteral("%1 must be a string.").arg(name),
-                                              name)
-                                   .toResponse());
-        }
-    }
-    if (current.toString().size() > SessionService::MaxPasswordLength) {
+    const ApiResult<QStringList> fields =
+        stringFields(ex->request(), {QStringLiteral("current"), QStringLiteral("new")});
+    if (!fields)
+        return ex->respond(fields.error().toResponse());
+    const QString &current = fields->at(0);
+    const QString &next = fields->at(1);
+    if (current.size() > SessionService::MaxPasswordLength) {
         return ex->respond(ApiError::make(ApiError::Kind::Invalid, QStringLiteral("too_long"),
                                           QStringLiteral("The current password is too long."),
                                           QStringLiteral("current"))
                                .toResponse());
     }
-    const QByteArray currentBytes = current.toString().toUtf8();
-    const QByteArray nextBytes = next.toString().toUtf8();
+    const QByteArray currentBytes = current.toUtf8();
+    const QByteArray nextBytes = next.toUtf8();
     if (std::optional<ApiError> bad = SessionService::checkNewPassword(currentBytes, nextBytes))
         return ex->respond(bad->toResponse());
-    Metrics *metrics = &m_server->metrics();
-    m_sessions.changePassword(*ex->session(), currentBytes, nextBytes, ex->request().peer,
-                              [ex, metrics](ApiResult<bool> result) {
-                                  if (!result) {
-                                      if (result.error().kind == ApiError::Kind::Unauthenticated)
-                                          metrics->countSignInFailure();
-                                      else if (result.error().kind == ApiError::Kind::TooManyRequests)
-                                          metrics->countThrottledSignIn();
-                                      return ex->respond(result.error().toResponse());
-                                  }
-                                  ex->respond(HttpResponse::empty(204));
-                              });
+    m_sessions.changePassword(
+        *ex->session(), currentBytes, nextBytes, ex->request().peer,
+        answerRefusals<bool>(ex, &m_server->metrics(), [ex](bool) { ex->respond(HttpResponse::empty(204)); }));
 }
 
 void Api::me(const ExchangePtr &ex)
@@ -554,14 +555,16 @@ void Api::sendMessage(const ExchangePtr &ex)
         return ex->respond(e.toResponse());
     }
     const QString to = body->value(QStringLiteral("to")).toString().trimmed().toLower();
-    const ApiResult<SendOutcome> sent =
-        notifying({sender, to}, [&] { return m_messages.send(sender, key.value(), body.value()); });
+    const auto send = [&] { return m_messages.send(sender, key.value(), body.value()); };
+    // To a conversation, the members it has when the message commits are whom it concerns.
+    const bool toConversation = body->contains(QStringLiteral("conversation"));
+    const ApiResult<SendOutcome> sent = toConversation ? notifyingMembers(send) : notifying({sender, to}, send);
     if (!sent)
         return ex->respond(sent.error().toResponse());
     if (!sent->duplicate) {
         m_shared->messageRate().take(sender); // a retried Idempotency-Key is not a new message
         // The send's own sequence value, in case its change signal was folded into a later one.
-        m_shared->hint(sent->message.sequence, {sender, to});
+        m_shared->hint(sent->message.sequence, toConversation ? sent->audience : QStringList {sender, to});
     }
     // Answered only now: sendMessage() returns after the commit.
     HttpResponse r = HttpResponse::json(sent->duplicate ? 200 : 201, toJson(sent->message));
@@ -575,6 +578,17 @@ void Api::markRead(const ExchangePtr &ex)
     if (!body)
         return ex->respond(body.error().toResponse());
     const QString reader = ex->username();
+    if (body->contains(QStringLiteral("conversation"))) {
+        const ApiResult<ConversationOutcome> read =
+            notifyingMembers([&] { return m_conversations.markRead(reader, body.value()); });
+        if (!read)
+            return ex->respond(read.error().toResponse());
+        hintChange(read.value());
+        const ConversationMember *mine = read->conversation.member(reader);
+        return ex->respond(HttpResponse::json(200,
+                                              QJsonObject {{QStringLiteral("conversation"), read->conversation.id},
+                                                           {QStringLiteral("up_to"), mine ? mine->readUpTo : 0}}));
+    }
     const QString with = body->value(QStringLiteral("with")).toString().trimmed().toLower();
     const ApiResult<MessageService::ReadReceipt> receipt =
         notifying({reader, with}, [&] { return m_messages.markRead(reader, body.value()); });
@@ -584,6 +598,58 @@ void Api::markRead(const ExchangePtr &ex)
                                    QJsonObject {{QStringLiteral("with"), receipt->with},
                                                 {QStringLiteral("up_to"), receipt->upTo},
                                                 {QStringLiteral("marked"), receipt->marked}}));
+}
+
+// --- conversations -------------------------------------------------------------------------
+
+void Api::hintChange(const ConversationOutcome &outcome)
+{
+    // The change's own sequence value, in case its change signal was folded into a later one.
+    if (outcome.status == ConversationOutcome::Status::Changed)
+        m_shared->hint(outcome.conversation.sequence, outcome.audience);
+}
+
+void Api::respondConversation(const ExchangePtr &ex, const ApiResult<ConversationOutcome> &result)
+{
+    if (!result)
+        return ex->respond(result.error().toResponse());
+    hintChange(result.value());
+    ex->respond(HttpResponse::json(200, toJson(result->conversation)));
+}
+
+void Api::createConversation(const ExchangePtr &ex)
+{
+    const ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    const ApiResult<ConversationOutcome> created =
+        notifyingMembers([&] { return m_conversations.create(ex->username(), body.value()); });
+    if (!created || created->status != ConversationOutcome::Status::Changed)
+        return respondConversation(ex, created);
+    hintChange(created.value());
+    HttpResponse r = HttpResponse::json(201, toJson(created->conversation));
+    r.addHeader("Location", (Prefix + QStringLiteral("/conversations/%1").arg(created->conversation.id)).toLatin1());
+    ex->respond(r);
+}
+
+void Api::leaveConversation(const ExchangePtr &ex, const QString &id)
+{
+    // The body is optional: an empty one names nobody.
+    ApiResult<QJsonObject> body = QJsonObject();
+    if (!ex->request().body.trimmed().isEmpty())
+        body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    respondConversation(ex, notifyingMembers([&] { return m_conversations.leave(ex->username(), id, body.value()); }));
+}
+
+void Api::resolveConversation(const ExchangePtr &ex, const QString &id)
+{
+    const ApiResult<QJsonObject> body = jsonBody(ex->request());
+    if (!body)
+        return ex->respond(body.error().toResponse());
+    respondConversation(ex,
+                        notifyingMembers([&] { return m_conversations.resolve(ex->username(), id, body.value()); }));
 }
 
 // --- sync ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 #include "server/http/ApiError.h"
 #include "server/http/ApiShared.h"
+#include "server/http/ConversationService.h"
 #include "server/http/Exchange.h"
 #include "server/http/MessageService.h"
 #include "server/http/ProfileService.h"
@@ -58,6 +59,9 @@ private:
     void getPhoto(const ExchangePtr &ex, const QString &username);
     void sendMessage(const ExchangePtr &ex);
     void markRead(const ExchangePtr &ex);
+    void createConversation(const ExchangePtr &ex);
+    void leaveConversation(const ExchangePtr &ex, const QString &id);
+    void resolveConversation(const ExchangePtr &ex, const QString &id);
     void sync(const ExchangePtr &ex);
     struct SyncRequest;
     void syncRead(const ExchangePtr &ex, const SyncRequest &request);
@@ -73,6 +77,14 @@ private:
     //! Tells the long-poll hub which users the changes committed during \a work concern.
     template<typename F>
     auto notifying(const QStringList &audience, F &&work) -> decltype(work());
+    //! The same for a conversation's change, whose audience (the members) only the storage call
+    //! knows: it names it in its result (audience) and to the other instances.
+    template<typename F>
+    auto notifyingMembers(F &&work) -> decltype(work());
+    //! Hints a conversation's change to the long-poll hubs by its own sequence value.
+    void hintChange(const ConversationOutcome &outcome);
+    //! Answers a conversation route with the conversation as the caller now sees it.
+    void respondConversation(const ExchangePtr &ex, const ApiResult<ConversationOutcome> &result);
 
     ApiServer *m_server;
     Storage *m_storage;
@@ -81,6 +93,7 @@ private:
     SessionService m_sessions;
     ProfileService m_profiles;
     MessageService m_messages;
+    ConversationService m_conversations;
     SyncService m_sync;
     StatusService m_status;
     std::unique_ptr<LongPollHub> m_hub;

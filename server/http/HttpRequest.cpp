@@ -76,4 +76,18 @@ bool HttpRequest::wantsClose() const
     return header("connection").toLower().contains("close");
 }
 
+bool namesEntityTag(const QByteArray &header, const QByteArray &etag)
+{
+    if (header.trimmed() == "*")
+        return true;
+    const auto strong = [](QByteArray tag) { return tag.startsWith("W/") ? tag.mid(2) : tag; };
+    const QByteArray wanted = strong(etag);
+    const QList<QByteArray> tags = header.split(',');
+    for (const QByteArray &tag : tags) {
+        if (strong(tag.trimmed()) == wanted)
+            return true;
+    }
+    return false;
+}
+
 } // namespace Colleagues::Server

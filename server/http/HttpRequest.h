@@ -38,4 +38,8 @@ struct HttpRequest
     bool wantsClose() const;
 };
 
+//! Whether \a header, the value of an If-Match or If-None-Match header, is "*" or names \a etag,
+//! by weak comparison (RFC 9110 13.1.2: a "W/" prefix does not count).
+bool namesEntityTag(const QByteArray &header, const QByteArray &etag);
+
 } // namespace Colleagues::Server

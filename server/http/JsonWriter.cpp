@@ -179,25 +179,35 @@ void JsonWriter::profile(const Profile &p)
 
 void JsonWriter::message(const Message &m)
 {
+    // A conversation's message has "conversation" and neither "read_at" nor "to" (toJson()).
+    const bool inConversation = m.isInConversation();
     raw("{\"body\":");
     string(m.body);
     raw(",\"client_id\":");
     string(m.clientId);
+    if (inConversation) {
+        raw(",\"conversation\":");
+        string(m.conversation);
+    }
     raw(",\"from\":");
     string(m.sender);
     raw(",\"id\":");
     number(m.id);
-    raw(",\"read_at\":");
-    if (m.readAt.isValid())
-        dateTime(m.readAt);
-    else
-        raw("null");
+    if (!inConversation) {
+        raw(",\"read_at\":");
+        if (m.readAt.isValid())
+            dateTime(m.readAt);
+        else
+            raw("null");
+    }
     raw(",\"sent_at\":");
     dateTime(m.sentAt);
     raw(",\"seq\":");
     number(m.sequence);
-    raw(",\"to\":");
-    string(m.recipient);
+    if (!inConversation) {
+        raw(",\"to\":");
+        string(m.recipient);
+    }
     raw('}');
 }
 

@@ -2,45 +2,17 @@
 #include "server/http/MessageService.h"
 
 #include "core/Validation.h"
+#include "server/http/ConversationService.h"
+#include "server/http/RequestFields.h"
 
 #include <QJsonValue>
 #include <QUuid>
 
 namespace Colleagues::Server {
 
-namespace {
-
-ApiError invalid(const QString &code, const QString &field, const QString &message)
-{
-    return ApiError::make(ApiError::Kind::Invalid, code, message, field);
-}
-
-// Rejects members other than \a known, naming the first one.
-std::optional<ApiError> rejectUnknown(const QJsonObject &object, const QStringList &known)
-{
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!known.contains(it.key()))
-            return invalid(QStringLiteral("unknown_field"), it.key(),
-                           QStringLiteral("%1 is not a known field.").arg(it.key()));
-    }
-    return std::nullopt;
-}
-
-ApiResult<QString> requiredString(const QJsonObject &object, const QString &key, int maxLength)
-{
-    const QJsonValue v = object.value(key);
-    if (v.isUndefined() || v.isNull())
-        return invalid(QStringLiteral("required"), key, QStringLiteral("%1 is required.").arg(key));
-    if (!v.isString())
-        return invalid(QStringLiteral("invalid_type"), key, QStringLiteral("%1 must be a string.").arg(key));
-    const QString s = v.toString();
-    if (s.size() > 2 * maxLength + 16)
-        return invalid(QStringLiteral("too_long"), key,
-                       QStringLiteral("%1 must be at most %2 characters.").arg(key).arg(maxLength));
-    return s;
-}
-
-} // namespace
+using RequestFields::invalid;
+using RequestFields::rejectUnknown;
+using RequestFields::requiredString;
 
 MessageService::MessageService(Storage *storage)
     : m_storage(storage)
@@ -64,9 +36,13 @@ ApiResult<QString> MessageService::idempotencyKey(const QByteArray &header)
 
 ApiResult<SendOutcome> MessageService::send(const QString &sender, const QString &key, const QJsonObject &request)
 {
-    if (auto e = rejectUnknown(request, {QStringLiteral("to"), QStringLiteral("body")}))
+    // To a person, or to a conversation the sender is in.
+    const QString audienceField =
+        request.contains(QStringLiteral("conversation")) ? QStringLiteral("conversation") : QStringLiteral("to");
+    if (auto e = rejectUnknown(request, {audienceField, QStringLiteral("body")}))
         return *e;
-    const ApiResult<QString> to = requiredString(request, QStringLiteral("to"), Limits::UsernameMax);
+    const ApiResult<QString> to =
+        requiredString(request, audienceField, audienceField == u"to" ? Limits::UsernameMax : Limits::IdMax);
     if (!to)
         return to.error();
     const ApiResult<QString> body = requiredString(request, QStringLiteral("body"), Limits::MessageBodyMax);
@@ -76,7 +52,14 @@ ApiResult<SendOutcome> MessageService::send(const QString &sender, const QString
     Message message;
     message.clientId = key;
     message.sender = sender;
-    message.recipient = to.value();
+    if (audienceField == u"to") {
+        message.recipient = to.value();
+    } else {
+        // An id that cannot be a conversation's is no conversation of the sender's either.
+        message.conversation = ConversationRules::normalizedId(to.value().trimmed());
+        if (message.conversation.isEmpty())
+            return ConversationService::notFound();
+    }
     message.body = body.value();
     Validation::normalize(message);
     const QList<Error> errors = Validation::validate(message);
@@ -89,10 +72,14 @@ ApiResult<SendOutcome> MessageService::send(const QString &sender, const QString
             return invalid(QStringLiteral("unknown_recipient"), QStringLiteral("to"),
                            QStringLiteral("There is no user \"%1\".").arg(message.recipient));
         }
+        if (sent.error().field == QLatin1String("conversation") && sent.error().code == Error::Code::OutOfRange)
+            return ConversationService::notFound();
         return ApiError::fromStorage(sent.error());
     }
     const SendOutcome &outcome = sent.value();
-    if (outcome.duplicate && (outcome.message.recipient != message.recipient || outcome.message.body != message.body)) {
+    if (outcome.duplicate
+        && (outcome.message.recipient != message.recipient || outcome.message.conversation != message.conversation
+            || outcome.message.body != message.body)) {
         return ApiError::make(ApiError::Kind::Conflict, QStringLiteral("idempotency_key_reused"),
                               QStringLiteral("This Idempotency-Key was already used for a different message."),
                               QStringLiteral("Idempotency-Key"));
@@ -111,18 +98,14 @@ ApiResult<MessageService::ReadReceipt> MessageService::markRead(const QString &r
     if (const Error e = Validation::checkUsername(other, QStringLiteral("with")))
         return ApiError::fromValidation(e);
 
-    const QJsonValue upTo = request.value(QStringLiteral("up_to"));
-    if (upTo.isUndefined() || upTo.isNull())
-        return invalid(QStringLiteral("required"), QStringLiteral("up_to"), QStringLiteral("up_to is required."));
-    const double d = upTo.toDouble(-1);
-    if (!upTo.isDouble() || d < 0 || d > 9007199254740991.0 || d != double(qint64(d))) {
-        return invalid(QStringLiteral("out_of_range"), QStringLiteral("up_to"),
-                       QStringLiteral("up_to must be a message id (a whole number, 0 or more)."));
-    }
+    const ApiResult<qint64> upTo =
+        RequestFields::requiredId(request, QStringLiteral("up_to"), QStringLiteral("a message id"));
+    if (!upTo)
+        return upTo.error();
 
     ReadReceipt receipt;
     receipt.with = other;
-    receipt.upTo = qint64(d);
+    receipt.upTo = upTo.value();
     const Expected<int> marked = m_storage->markRead(reader, other, receipt.upTo);
     if (!marked)
         return ApiError::fromStorage(marked.error());

@@ -19,8 +19,9 @@ public:
     //! Normalizes an Idempotency-Key header (a UUID) to its canonical text, or fails naming it.
     static ApiResult<QString> idempotencyKey(const QByteArray &header);
 
-    //! Stores `{to, body}` from \a sender under \a key once; the same key again returns the
-    //! original (duplicate = true), or 409 if it came with a different message.
+    //! Stores `{to, body}` (or `{conversation, body}`: 404 unless \a sender is in it) from
+    //! \a sender under \a key once; the same key again returns the original (duplicate = true),
+    //! or 409 if it came with a different message.
     ApiResult<SendOutcome> send(const QString &sender, const QString &key, const QJsonObject &request);
 
     struct ReadReceipt

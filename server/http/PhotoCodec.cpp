@@ -225,16 +225,24 @@ ApiResult<EncodedPhoto> normalizeJpeg(const QByteArray &data, const PhotoCodec::
     return photo;
 }
 
+//! Starts reading the PNG file \a data into \a image (its header read); the error, with \a image
+//! freed, when it is corrupt.
+std::optional<ApiError> beginPngRead(png_image &image, const QByteArray &data)
+{
+    std::memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    if (png_image_begin_read_from_memory(&image, data.constData(), std::size_t(data.size())))
+        return std::nullopt;
+    const QString why = QString::fromLatin1(image.message);
+    png_image_free(&image);
+    return invalid(QStringLiteral("The PNG file is corrupt: %1.").arg(why));
+}
+
 ApiResult<EncodedPhoto> normalizePng(const QByteArray &data, const PhotoCodec::Header &header)
 {
     png_image image;
-    std::memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data.constData(), std::size_t(data.size()))) {
-        const QString why = QString::fromLatin1(image.message);
-        png_image_free(&image);
-        return invalid(QStringLiteral("The PNG file is corrupt: %1.").arg(why));
-    }
+    if (std::optional<ApiError> corrupt = beginPngRead(image, data))
+        return *corrupt;
     const int width = header.width, height = header.height;
     const bool alpha = (image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
     image.format = alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
@@ -317,13 +325,8 @@ ApiResult<PhotoCodec::Header> PhotoCodec::inspect(const QByteArray &data)
         header.progressive = jpegIsProgressive(data).value_or(true);
     } else {
         png_image image;
-        std::memset(&image, 0, sizeof image);
-        image.version = PNG_IMAGE_VERSION;
-        if (!png_image_begin_read_from_memory(&image, data.constData(), std::size_t(data.size()))) {
-            const QString why = QString::fromLatin1(image.message);
-            png_image_free(&image);
-            return invalid(QStringLiteral("The PNG file is corrupt: %1.").arg(why));
-        }
+        if (std::optional<ApiError> corrupt = beginPngRead(image, data))
+            return *corrupt;
         header.width = int(qMin<png_uint_32>(image.width, 0x7fffffff));
         header.height = int(qMin<png_uint_32>(image.height, 0x7fffffff));
         png_image_free(&image);

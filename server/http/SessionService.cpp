@@ -68,6 +68,26 @@ std::optional<ApiError> SessionService::enterThrottle(const QStringList &keys)
     return std::nullopt;
 }
 
+ApiResult<std::optional<Account>> SessionService::enterAndFindAccount(const QStringList &keys, const QString &username)
+{
+    if (std::optional<ApiError> refused = enterThrottle(keys))
+        return std::move(*refused);
+    Expected<std::optional<Account>> found = m_storage->findAccount(username);
+    if (!found) {
+        m_gate->leave(keys);
+        return ApiError::fromStorage(found.error());
+    }
+    return std::move(found.value());
+}
+
+bool SessionService::recordFailure(const QString &username, const QString &addrKey)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Expected<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
+    const Expected<int> b = m_storage->recordFailedSignIn(addrKey, now);
+    return a && b;
+}
+
 ApiResult<Session> SessionService::authenticate(const QByteArray &token) const
 {
     if (token.isEmpty() || token.size() > MaxTokenLength) {
@@ -102,15 +122,9 @@ void SessionService::signIn(const QString &username, const QByteArray &password,
     const QString userKey = accountKey(username);
     const QString addrKey = addressKey(peer);
     const QStringList keys {userKey, addrKey};
-    if (std::optional<ApiError> refused = enterThrottle(keys)) {
-        done(std::move(*refused));
-        return;
-    }
-
-    const Expected<std::optional<Account>> found = m_storage->findAccount(username);
+    const ApiResult<std::optional<Account>> found = enterAndFindAccount(keys, username);
     if (!found) {
-        m_gate->leave(keys);
-        done(ApiError::fromStorage(found.error()));
+        done(found.error());
         return;
     }
     const std::optional<Account> &account = found.value();
@@ -152,13 +166,8 @@ ApiResult<SignIn> SessionService::finishSignIn(const QString &username, bool pas
                                                const QString &addrKey)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!passwordOk || disabled) {
-        const Expected<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
-        const Expected<int> b = m_storage->recordFailedSignIn(addrKey, now);
-        if (!a || !b)
-            return ApiError::databaseUnavailable();
-        return invalidCredentials();
-    }
+    if (!passwordOk || disabled)
+        return recordFailure(username, addrKey) ? invalidCredentials() : ApiError::databaseUnavailable();
     const Expected<std::optional<Account>> found = m_storage->findAccount(username);
     if (!found)
         return ApiError::fromStorage(found.error());
@@ -206,14 +215,9 @@ void SessionService::changePassword(const Session &session, const QByteArray &cu
     const QString username = session.username;
     const QString addrKey = addressKey(peer);
     const QStringList keys {accountKey(username), addrKey};
-    if (std::optional<ApiError> refused = enterThrottle(keys)) {
-        done(std::move(*refused));
-        return;
-    }
-    const Expected<std::optional<Account>> found = m_storage->findAccount(username);
+    const ApiResult<std::optional<Account>> found = enterAndFindAccount(keys, username);
     if (!found) {
-        m_gate->leave(keys);
-        done(ApiError::fromStorage(found.error()));
+        done(found.error());
         return;
     }
     const QByteArray hash = found.value() ? found.value()->passwordHash : QByteArray();
@@ -223,11 +227,9 @@ void SessionService::changePassword(const Session &session, const QByteArray &cu
         hash, current, m_context, [this, runOnWorker, username, addrKey, keys, keep, newPassword, done](bool ok) {
             runOnWorker([this, username, addrKey, keys, keep, newPassword, ok, done] {
                 if (!ok) {
-                    const QDateTime now = QDateTime::currentDateTimeUtc();
-                    const Expected<int> a = m_storage->recordFailedSignIn(accountKey(username), now);
-                    const Expected<int> b = m_storage->recordFailedSignIn(addrKey, now);
+                    const bool recorded = recordFailure(username, addrKey);
                     m_gate->leave(keys);
-                    if (!a || !b)
+                    if (!recorded)
                         return done(ApiError::databaseUnavailable());
                     return done(ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("invalid_credentials"),
                                                QStringLiteral("The current password is wrong."),

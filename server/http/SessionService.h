@@ -104,6 +104,11 @@ private:
     ApiError throttled(int retryAfter) const;
     //! Enters the throttle for \a keys: an error (429 or 503) when the check must not run.
     std::optional<ApiError> enterThrottle(const QStringList &keys);
+    //! Enters the throttle for \a keys, then reads \a username's account; leaves \a keys again
+    //! when that fails.
+    ApiResult<std::optional<Account>> enterAndFindAccount(const QStringList &keys, const QString &username);
+    //! Counts a failed password of \a username from \a addrKey; false when the database failed.
+    bool recordFailure(const QString &username, const QString &addrKey);
     void finishPasswordChange(const QString &username, const QByteArray &newPassword, const QByteArray &keepTokenHash,
                               std::function<void(ApiResult<bool>)> done);
 

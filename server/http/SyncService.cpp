@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "server/http/SyncService.h"
 
+#include "core/Conversation.h"
 #include "core/Message.h"
 #include "core/Profile.h"
 #include "core/Status.h"
 #include "core/Validation.h"
 #include "server/http/JsonWriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -70,13 +74,13 @@ ApiResult<QSet<QString>> SyncService::watchParameter(const QUrlQuery &query)
 bool SyncService::isEmpty(const SyncPage &page)
 {
     return !page.startOver && page.profiles.isEmpty() && page.removedIds.isEmpty() && page.messages.isEmpty()
-        && page.statuses.isEmpty();
+        && page.statuses.isEmpty() && page.conversations.isEmpty();
 }
 
 bool SyncService::concerns(const SyncPage &page, const QString &viewer, const QSet<QString> &watched)
 {
     if (page.startOver || page.hasMore || !page.profiles.isEmpty() || !page.removedIds.isEmpty()
-        || !page.messages.isEmpty())
+        || !page.messages.isEmpty() || !page.conversations.isEmpty())
         return true;
     return std::any_of(page.statuses.cbegin(), page.statuses.cend(), [&](const Status &status) {
         return status.username == viewer || watched.contains(status.username);
@@ -119,7 +123,13 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString
         return w.take();
     }
     JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300 + page.statuses.size() * 200);
-    w.raw("{\"has_more\":");
+    // Members in sorted order, as QJsonDocument writes them: conversations come before the
+    // messages they hold.
+    w.raw("{\"conversations\":");
+    w.array(page.conversations, [&w](const Conversation &conversation) {
+        w.raw(QJsonDocument(Colleagues::toJson(conversation)).toJson(QJsonDocument::Compact).constData());
+    });
+    w.raw(",\"has_more\":");
     w.boolean(page.hasMore);
     w.raw(",\"messages\":");
     w.array(page.messages, [&w](const Message &message) { w.message(message); });

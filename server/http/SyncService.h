@@ -38,7 +38,8 @@ public:
     //! Whether \a page must end a held request of \a viewer at once: anything but statuses of
     //! people the viewer neither is nor watches (those wait for the next page).
     static bool concerns(const SyncPage &page, const QString &viewer, const QSet<QString> &watched);
-    //! `{"profiles", "removed", "messages", "statuses", "next", "has_more"}` or `{"start_over": true, ...}`.
+    //! `{"conversations", "profiles", "removed", "messages", "statuses", "next", "has_more"}` or
+    //! `{"start_over": true, ...}`.
     //! \a total, when >= 0, is the directory's size, sent with the first page of a first sync
     //! so that clients can show progress (n of total). \a vocabularyVersion, when not empty, is
     //! sent as "vocabulary_version" (clients fetch the vocabulary when theirs differs).

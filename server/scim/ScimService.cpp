@@ -3,6 +3,7 @@
 
 #include "core/Validation.h"
 #include "server/accounts/Tokens.h"
+#include "server/http/HttpRequest.h"
 #include "server/scim/ScimPatch.h"
 #include "server/scim/ScimSchemas.h"
 #include "server/storage/Storage.h"
@@ -22,23 +23,6 @@ ScimError invalidFilter(const QString &detail)
 QString iso(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-//! Whether the If-Match header \a header names \a etag (or is "*"); weak comparison.
-bool ifMatches(const QByteArray &header, const QByteArray &etag)
-{
-    if (header.trimmed() == "*")
-        return true;
-    const QByteArray strong = etag.startsWith("W/") ? etag.mid(2) : etag;
-    const QList<QByteArray> tags = header.split(',');
-    for (QByteArray tag : tags) {
-        tag = tag.trimmed();
-        if (tag.startsWith("W/"))
-            tag = tag.mid(2);
-        if (tag == strong)
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -139,7 +123,7 @@ ScimResult<ScimUserRecord> ScimService::user(const QString &id) const
 ScimResult<ScimUserRecord> ScimService::current(const QString &id, const QByteArray &ifMatch) const
 {
     ScimResult<ScimUserRecord> record = user(id);
-    if (record && !ifMatch.isEmpty() && !ifMatches(ifMatch, etag(record.value()))) {
+    if (record && !ifMatch.isEmpty() && !namesEntityTag(ifMatch, etag(record.value()))) {
         return ScimError::make(412, {},
                                QStringLiteral("The user changed: it is now at version %1.")
                                    .arg(QString::fromLatin1(etag(record.value()))));

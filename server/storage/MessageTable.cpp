@@ -3,6 +3,7 @@
 
 #include "core/Validation.h"
 #include "server/storage/Connection_p.h"
+#include "server/storage/ConversationTable_p.h"
 #include "server/storage/Database_p.h"
 #include "server/storage/Query_p.h"
 #include "server/storage/SqlHelpers_p.h"
@@ -20,7 +21,7 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
         message.clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (message.sender.isEmpty())
         return Error {Error::Code::Required, QStringLiteral("from"), QStringLiteral("from is required.")};
-    if (message.recipient.isEmpty())
+    if (message.recipient.isEmpty() && !message.isInConversation())
         return Error {Error::Code::Required, QStringLiteral("to"), QStringLiteral("to is required.")};
     const QList<Error> errors = Validation::validate(message);
     if (!errors.isEmpty())
@@ -51,42 +52,62 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
         }
         if (earlier->has_value()) {
             tx.rollback();
-            return SendOutcome {**earlier, true};
+            return SendOutcome {**earlier, true, {}};
         }
     }
-    for (const auto &[username, field] :
-         {std::pair {message.recipient, QStringLiteral("to")}, std::pair {message.sender, QStringLiteral("from")}}) {
-        Query account(c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ?"));
-        const auto found = account.scalar({username});
-        if (!found)
-            return tx.fail(u"checking an account", account.error());
-        if (*found == 0) {
+    QStringList members;
+    if (message.isInConversation()) {
+        // Only its members write to a conversation; they are whom the message concerns.
+        QSqlError error;
+        if (!currentMembers(c, message.conversation, &members, &error))
+            return tx.fail(u"reading a conversation's members", error);
+        if (!members.contains(message.sender)) {
             tx.rollback();
-            return noSuchAccount(username, field);
+            return Error {Error::Code::OutOfRange, QStringLiteral("conversation"),
+                          QStringLiteral("There is no such conversation, or you are not in it.")};
+        }
+    } else {
+        for (const auto &[username, field] : {std::pair {message.recipient, QStringLiteral("to")},
+                                              std::pair {message.sender, QStringLiteral("from")}}) {
+            Query account(c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ?"));
+            const auto found = account.scalar({username});
+            if (!found)
+                return tx.fail(u"checking an account", account.error());
+            if (*found == 0) {
+                tx.rollback();
+                return noSuchAccount(username, field);
+            }
         }
     }
     const qint64 sentAt = nowMs();
     Query insert(c,
-                 QStringLiteral("INSERT INTO messages (client_id, sender, recipient, body, sent_at, seq, change_seq)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    const auto id =
-        insert.scalar({message.clientId, message.sender, message.recipient, message.body, sentAt, *seq, *seq});
+                 QStringLiteral("INSERT INTO messages (client_id, sender, recipient, conversation_id, body, sent_at,"
+                                " seq, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    // A message has a recipient or a conversation, the other NULL.
+    const auto orNull = [](const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); };
+    const auto id = insert.scalar({message.clientId, message.sender, orNull(message.recipient),
+                                   orNull(message.conversation), message.body, sentAt, *seq, *seq});
     if (!id) {
         // Most likely the same key committed by someone else just now (unique constraint).
         const QSqlError error = insert.error();
         tx.rollback();
         auto earlier = original();
         if (earlier && earlier->has_value())
-            return SendOutcome {**earlier, true};
+            return SendOutcome {**earlier, true, {}};
         return m_database.failure(c, error, u"storing a message");
     }
-    if (!tx.commit())
-        return tx.fail(u"committing a message");
+    {
+        std::optional<ChangeAudience> told;
+        if (message.isInConversation())
+            told.emplace(members);
+        if (!tx.commit())
+            return tx.fail(u"committing a message");
+    }
     message.id = *id;
     message.sentAt = QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC);
     message.sequence = *seq;
     message.readAt = {};
-    return SendOutcome {message, false};
+    return SendOutcome {message, false, members};
 }
 
 Expected<int> MessageTable::markRead(const QString &reader, const QString &other, qint64 upToId)

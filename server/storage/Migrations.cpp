@@ -312,12 +312,95 @@ Migration statuses()
     return m;
 }
 
+// Group conversations (docs/api.md "Conversation"). A conversation changes as a whole and takes a
+// change sequence value each time (change_seq); created_seq is its first. Its members are rows of
+// conversation_members, current or gone: joined_seq is the change that brought the member in (the
+// creation, or the leave that named them: added_by), left_seq and left_at the one that took them
+// out, and left_state the conversation as it was then (JSON), which is all they see of it
+// afterwards. A message to a conversation is a row of messages with conversation_id and no
+// recipient; it never changes (read state is the member's read_up_to), so its change_seq is its seq.
+Migration conversations()
+{
+    Migration m;
+    m.version = 8;
+    m.description = QStringLiteral("group conversations: members, resolution, messages to a conversation");
+    const auto tables = [](QStringView integer) {
+        return QStringList {
+            QStringLiteral("CREATE TABLE conversations ("
+                           " id TEXT PRIMARY KEY,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('question', 'group')),"
+                           " title TEXT NOT NULL,"
+                           " created_by TEXT NOT NULL REFERENCES accounts (username),"
+                           " created_at %1 NOT NULL,"
+                           " created_seq %1 NOT NULL,"
+                           " resolved_message %1,"
+                           " resolved_by TEXT,"
+                           " resolved_at %1,"
+                           " change_seq %1 NOT NULL)")
+                .arg(integer),
+            QStringLiteral("CREATE INDEX conversations_change_seq ON conversations (change_seq)"),
+            QStringLiteral("CREATE TABLE conversation_members ("
+                           " conversation_id TEXT NOT NULL REFERENCES conversations (id),"
+                           " username TEXT NOT NULL REFERENCES accounts (username),"
+                           " role TEXT NOT NULL CHECK (role IN ('asker', 'member')),"
+                           " read_up_to %1 NOT NULL DEFAULT 0,"
+                           " joined_seq %1 NOT NULL,"
+                           " added_by TEXT NOT NULL DEFAULT '',"
+                           " left_at %1,"
+                           " left_seq %1,"
+                           " suggested TEXT NOT NULL DEFAULT '',"
+                           " left_state TEXT,"
+                           " PRIMARY KEY (conversation_id, username))")
+                .arg(integer),
+            QStringLiteral("CREATE INDEX conversation_members_joined ON conversation_members (username, joined_seq)"),
+            QStringLiteral("CREATE INDEX conversation_members_left ON conversation_members (username, left_seq)"),
+        };
+    };
+    const QString conversationIndex = QStringLiteral(
+        "CREATE INDEX messages_conversation ON messages (conversation_id, seq) WHERE conversation_id IS NOT NULL");
+    m.sqlite = tables(u"INTEGER");
+    // SQLite cannot drop NOT NULL from recipient: the table is made again (its ids kept).
+    m.sqlite += {
+        QStringLiteral("CREATE TABLE messages_v8 ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " client_id TEXT NOT NULL,"
+                       " sender TEXT NOT NULL REFERENCES accounts (username),"
+                       " recipient TEXT REFERENCES accounts (username),"
+                       " body TEXT NOT NULL,"
+                       " sent_at INTEGER NOT NULL,"
+                       " seq INTEGER NOT NULL,"
+                       " change_seq INTEGER NOT NULL,"
+                       " read_at INTEGER,"
+                       " conversation_id TEXT REFERENCES conversations (id),"
+                       " UNIQUE (sender, client_id),"
+                       " CHECK ((recipient IS NULL) <> (conversation_id IS NULL)))"),
+        QStringLiteral("INSERT INTO messages_v8 (id, client_id, sender, recipient, body, sent_at, seq, change_seq,"
+                       " read_at) SELECT id, client_id, sender, recipient, body, sent_at, seq, change_seq, read_at"
+                       " FROM messages"),
+        QStringLiteral("DROP TABLE messages"),
+        QStringLiteral("ALTER TABLE messages_v8 RENAME TO messages"),
+        QStringLiteral("CREATE INDEX messages_sender_change ON messages (sender, change_seq)"),
+        QStringLiteral("CREATE INDEX messages_recipient_change ON messages (recipient, change_seq)"),
+        QStringLiteral("CREATE INDEX messages_unread ON messages (recipient, sender, id) WHERE read_at IS NULL"),
+    };
+    m.postgres = tables(u"BIGINT");
+    m.postgres += {
+        QStringLiteral("ALTER TABLE messages ALTER COLUMN recipient DROP NOT NULL"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN conversation_id TEXT REFERENCES conversations (id)"),
+        QStringLiteral("ALTER TABLE messages ADD CONSTRAINT messages_one_audience"
+                       " CHECK ((recipient IS NULL) <> (conversation_id IS NULL))"),
+    };
+    m.sqlite.append(conversationIndex);
+    m.postgres.append(conversationIndex);
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
     static const QList<Migration> all {initialSchema(), vocabulary(),    visibility(), mustChangePassword(),
-                                       scim(),          accountSource(), statuses()};
+                                       scim(),          accountSource(), statuses(),   conversations()};
     return all;
 }
 

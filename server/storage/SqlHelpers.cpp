@@ -14,7 +14,7 @@ const QString ProfileColumns = QStringLiteral(
     "id, username, deleted, display_name, email, title, department, location, time_zone, manager, phone, bio, "
     "skills, interests, photo_tag, revision, updated_at, change_seq, visibility");
 const QString MessageColumns =
-    QStringLiteral("id, client_id, sender, recipient, body, sent_at, seq, change_seq, read_at");
+    QStringLiteral("id, client_id, sender, recipient, body, sent_at, seq, change_seq, read_at, conversation_id");
 
 namespace {
 
@@ -107,6 +107,14 @@ List listFromJson(const QString &text, bool (*scan)(QStringView, List *), FromVa
 
 } // namespace
 
+QString qualified(const QString &columns, QStringView table)
+{
+    QStringList names = columns.split(QStringLiteral(", "));
+    for (QString &name : names)
+        name.prepend(table.toString() + QLatin1Char('.'));
+    return names.join(QStringLiteral(", "));
+}
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -186,7 +194,25 @@ Message messageFromRow(const Query &q, qint64 *changeSeq)
     if (changeSeq)
         *changeSeq = q.int64(7);
     m.readAt = fromMs(q.value(8));
+    m.conversation = q.text(9);
     return m;
+}
+
+QString placeholders(qsizetype count)
+{
+    QString text;
+    for (qsizetype i = 0; i < count; ++i)
+        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return text;
+}
+
+QVariantList variants(const QStringList &values)
+{
+    QVariantList list;
+    list.reserve(values.size());
+    for (const QString &value : values)
+        list.append(value);
+    return list;
 }
 
 Error noSuchAccount(const QString &username, const QString &field)

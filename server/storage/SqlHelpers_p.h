@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace Colleagues::Server::Internal {
@@ -21,6 +22,9 @@ extern const QString NotifyChannel;
 extern const QString ProfileColumns;
 //! The columns messageFromRow() reads, in its order.
 extern const QString MessageColumns;
+
+//! \a columns ("a, b, c") each qualified by \a table ("m.a, m.b, m.c"), for joins.
+QString qualified(const QString &columns, QStringView table);
 
 //! Times are stored as milliseconds since the epoch (UTC).
 qint64 nowMs();
@@ -36,6 +40,13 @@ QStringList interestsFromJson(const QString &text);
 Profile profileFromRow(const Query &q, bool *deleted = nullptr, qint64 *changeSeq = nullptr);
 //! A row of MessageColumns; \a changeSeq receives the row's change sequence value.
 Message messageFromRow(const Query &q, qint64 *changeSeq = nullptr);
+
+//! Names per statement of an IN list: few prepared variants, well under any driver's limit.
+constexpr qsizetype InListMax = 50;
+//! "?, ?, ?" for an IN list of \a count values.
+QString placeholders(qsizetype count);
+//! \a values as bound values.
+QVariantList variants(const QStringList &values);
 
 Error noSuchAccount(const QString &username, const QString &field = QStringLiteral("username"));
 

@@ -4,6 +4,7 @@
 // The Qt SQL implementation of Storage, for SQLite and PostgreSQL. Private to storage/.
 
 #include "server/storage/AccountTable_p.h"
+#include "server/storage/ConversationTable_p.h"
 #include "server/storage/Database_p.h"
 #include "server/storage/MessageTable_p.h"
 #include "server/storage/PhotoTable_p.h"
@@ -126,6 +127,31 @@ public:
         return m_messages.markRead(reader, other, upToId);
     }
 
+    Expected<ConversationOutcome> createConversation(const QString &creator,
+                                                     const ConversationRequest &request) override
+    {
+        return m_conversations.create(creator, request);
+    }
+    Expected<ConversationOutcome> leaveConversation(const QString &id, const QString &username,
+                                                    const QString &suggest) override
+    {
+        return m_conversations.leave(id, username, suggest);
+    }
+    Expected<ConversationOutcome> resolveConversation(const QString &id, const QString &username,
+                                                      qint64 messageId) override
+    {
+        return m_conversations.resolve(id, username, messageId);
+    }
+    Expected<ConversationOutcome> markConversationRead(const QString &id, const QString &username,
+                                                       qint64 upToId) override
+    {
+        return m_conversations.markRead(id, username, upToId);
+    }
+    Expected<std::optional<Conversation>> findConversation(const QString &id, const QString &viewer) override
+    {
+        return m_conversations.find(id, viewer);
+    }
+
     Expected<Status> findStatus(const QString &username) override { return m_statuses.findStatus(username); }
     Expected<Status> setStatus(const QString &username, const StatusChoice &choice) override
     {
@@ -175,6 +201,7 @@ private:
     Internal::ProfileTable m_profiles {m_database};
     Internal::PhotoTable m_photos {m_database};
     Internal::MessageTable m_messages {m_database};
+    Internal::ConversationTable m_conversations {m_database};
     Internal::StatusTable m_statuses {m_database};
     Internal::SyncReader m_sync {m_database};
     Internal::VocabularyTable m_vocabulary {m_database};

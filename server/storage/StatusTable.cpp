@@ -83,6 +83,20 @@ bool writeRow(Connection &c, const StatusRow &row, qint64 sequence, QSqlError *e
     return ok;
 }
 
+//! Writes \a row, changed at \a now, with the next sequence value of \a tx: that value, or the
+//! failure of \a tx.
+Expected<qint64> writeChange(Transaction &tx, StatusRow &row, const QDateTime &now)
+{
+    row.status.updatedAt = now;
+    const auto seq = tx.takeSequence();
+    if (!seq)
+        return tx.fail(u"taking a sequence value");
+    QSqlError error;
+    if (!writeRow(tx.connection(), row, *seq, &error))
+        return tx.fail(u"writing a status", error);
+    return *seq;
+}
+
 //! The row of \a username read in \a c, or the default one; nullopt when the read failed.
 std::optional<StatusRow> readRow(Connection &c, const QString &username, QSqlError *error)
 {
@@ -115,26 +129,6 @@ void applyChoice(StatusRow &row, const QDateTime &now, const QTimeZone &zone)
     row.status.outOfOffice = applied.outOfOffice;
     const QDateTime next = StatusRules::nextChange(row.choice, now, zone);
     row.nextCheck = next.isValid() ? next.toMSecsSinceEpoch() : 0;
-}
-
-//! Names per statement of an IN list: few prepared variants, well under any driver's limit.
-constexpr qsizetype InListMax = 50;
-
-QString placeholders(qsizetype count)
-{
-    QString text;
-    for (qsizetype i = 0; i < count; ++i)
-        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
-    return text;
-}
-
-QVariantList variants(const QStringList &values)
-{
-    QVariantList list;
-    list.reserve(values.size());
-    for (const QString &value : values)
-        list.append(value);
-    return list;
 }
 
 QStringList audienceOf(const QList<StatusChange> &changes)
@@ -229,12 +223,8 @@ Expected<Status> StatusTable::setStatus(const QString &username, const StatusCho
     const QDateTime now = QDateTime::currentDateTimeUtc();
     row->choice = choice;
     applyChoice(*row, now, *zone);
-    row->status.updatedAt = now;
-    const auto seq = tx.takeSequence();
-    if (!seq)
-        return tx.fail(u"taking a sequence value");
-    if (!writeRow(c, *row, *seq, &error))
-        return tx.fail(u"writing a status", error);
+    if (const Expected<qint64> written = writeChange(tx, *row, now); !written)
+        return written.error();
     const ChangeAudience audience({statusAudience(username)});
     if (!tx.commit())
         return tx.fail(u"committing a status");
@@ -363,13 +353,10 @@ Expected<QList<StatusChange>> StatusTable::sweep(const QDateTime &now, const QDa
             applyChoice(*row, now, *zone);
         }
         if (!sameApplied(before, row->status)) {
-            row->status.updatedAt = now;
-            const auto seq = tx.takeSequence();
-            if (!seq)
-                return tx.fail(u"taking a sequence value");
-            if (!writeRow(c, *row, *seq, &error))
-                return tx.fail(u"writing a status", error);
-            changes.append(StatusChange {username, *seq});
+            const Expected<qint64> written = writeChange(tx, *row, now);
+            if (!written)
+                return written.error();
+            changes.append(StatusChange {username, *written});
         } else if (row->nextCheck != nextCheckBefore) {
             Query q(c, QStringLiteral("UPDATE statuses SET next_check = ? WHERE username = ?"));
             if (!q.exec({row->nextCheck > 0 ? QVariant(row->nextCheck) : QVariant(QMetaType::fromType<qint64>()),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Conversation.h"
 #include "core/Expected.h"
 #include "core/Message.h"
 #include "core/Profile.h"
@@ -176,6 +177,9 @@ struct SyncPage
     //! The statuses' wire JSON (compact toJson(), as a sync page has it), in their order; empty
     //! when the storage did not provide it.
     QList<QByteArray> statusJson;
+    //! the viewer's conversations that changed after the cursor (or that the viewer joined), as
+    //! the viewer may see them: as they are now, or as they were when the viewer left
+    QList<Conversation> conversations;
     qint64 next = 0; //!< the cursor to pass next time
     bool hasMore = false; //!< more changes wait after next
 };
@@ -231,6 +235,25 @@ struct SendOutcome
 {
     Message message;
     bool duplicate = false; //!< the idempotency key was seen before; message is the original
+    QStringList audience; //!< a new message to a conversation: its members now (else empty)
+};
+
+//! Outcome of starting a conversation or of a change to one.
+struct ConversationOutcome
+{
+    enum class Status {
+        Changed, //!< done (created, left, resolved, read further)
+        //! nothing to do: a retried creation, leaving again, the same answer, a read mark that
+        //! would go back
+        Unchanged,
+        NotFound, //!< no such conversation, or the caller is not (or no longer) in it
+        Forbidden, //!< the caller is in it but may not do this (resolve: not the asker, or a group)
+        Conflict, //!< create: the id is another conversation's
+    };
+    Status status = Status::Changed;
+    Conversation conversation; //!< as the caller now sees it (Changed, Unchanged)
+    //! whom a change concerns: everyone in the conversation now, and whom it took out
+    QStringList audience;
 };
 
 /*!
@@ -387,6 +410,36 @@ public:
     //! Marks messages from \a other to \a reader with id <= upToId as read; returns how many.
     virtual Expected<int> markRead(const QString &reader, const QString &other, qint64 upToId) = 0;
 
+    // Conversations (docs/api.md "Conversation"). A message to a conversation is sent with
+    // sendMessage() and Message::conversation: it fails with Code::OutOfRange, field
+    // "conversation", when the sender is not (or no longer) in it, and its outcome's audience
+    // names the members. Every change takes a sequence value, and names the members as its
+    // ChangeAudience.
+    //! Starts \a request's conversation, \a creator its asker (a question) or first member (a
+    //! group). The same id again from the same creator with the same kind, title and members is
+    //! Unchanged (the conversation as it is now); with anything else it is a Conflict. Fails
+    //! with Code::OutOfRange, field "members[i]", when a member is not an active account.
+    virtual Expected<ConversationOutcome> createConversation(const QString &creator,
+                                                             const ConversationRequest &request) = 0;
+    //! \a username leaves; \a suggest (empty: nobody) is added, with added_by \a username.
+    //! Leaving again is Unchanged. Fails with field "id" (Code::OutOfRange) when the asker of a
+    //! question would leave it, and with field "suggest": Code::OutOfRange, not an active
+    //! account; Code::Duplicate, is or was in it; Code::TooMany, the conversation is full.
+    virtual Expected<ConversationOutcome> leaveConversation(const QString &id, const QString &username,
+                                                            const QString &suggest) = 0;
+    //! The asker marks \a messageId as the answer (again: replaces it). Fails with field
+    //! "message": Code::OutOfRange, not a message of this conversation; Code::InvalidFormat, the
+    //! asker's own.
+    virtual Expected<ConversationOutcome> resolveConversation(const QString &id, const QString &username,
+                                                              qint64 messageId) = 0;
+    //! Sets \a username's read_up_to to \a upToId (at most the conversation's last message); it
+    //! never goes back (Unchanged).
+    virtual Expected<ConversationOutcome> markConversationRead(const QString &id, const QString &username,
+                                                               qint64 upToId) = 0;
+    //! The conversation as \a viewer sees it (as it was when they left, if they did); nullopt
+    //! when they never were in it, or there is none.
+    virtual Expected<std::optional<Conversation>> findConversation(const QString &id, const QString &viewer) = 0;
+
     // Statuses (docs/api.md "Status")
     //! The person's status as it applies now; the default one when they never had one.
     virtual Expected<Status> findStatus(const QString &username) = 0;
@@ -406,9 +459,12 @@ public:
 
     // Sync
     //! What \a viewer may see after \a cursor: every profile change, the viewer's own
-    //! messages (sent or received, including read-state changes) and every status change (a
-    //! full sync leaves out default statuses), in sequence order, at most
-    //! \a limit items (clamped to 1..10000) in all. Cursor 0 is a full sync. A cursor older
+    //! messages (sent or received, including read-state changes), every status change (a
+    //! full sync leaves out default statuses), the viewer's conversations and their messages, in
+    //! sequence order, at most \a limit items (clamped to 1..10000) in all. A conversation the
+    //! viewer joined after the cursor comes with all its earlier messages, at the place of the
+    //! change that brought them in: then a page may hold more than \a limit items, since those
+    //! are never split over two pages. Cursor 0 is a full sync. A cursor older
     //! than the newest purged removal, or newer than the sequence, gets startOver.
     virtual Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
     //! The latest committed sequence value; 0 for an empty database or when the database fails.

@@ -12,6 +12,7 @@
 #include "tests/support/AppClient.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/TestData.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -24,21 +25,6 @@ using namespace Colleagues;
 using namespace Colleagues::Test;
 
 namespace {
-
-Profile person(const QString &username, const QString &manager)
-{
-    Profile p;
-    p.id = QStringLiteral("id-") + username;
-    p.username = username;
-    p.displayName = QStringLiteral("Person ") + username;
-    p.title = QStringLiteral("Engineer");
-    p.department = QStringLiteral("Platform");
-    p.location = QStringLiteral("Berlin");
-    p.manager = manager;
-    p.revision = 1;
-    p.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
-    return p;
-}
 
 //! The manager links as a plain map, walked the slow, obvious way.
 struct BruteForce
@@ -141,7 +127,7 @@ QList<Profile> randomCompany(int people, quint32 seed)
         QString manager;
         if (i > 0)
             manager = QStringLiteral("u%1").arg(random.bounded(i));
-        list.append(person(QStringLiteral("u%1").arg(i), manager));
+        list.append(orgPerson(QStringLiteral("u%1").arg(i), manager));
     }
     // Missing managers.
     for (int k = 0; k < people / 100; ++k)
@@ -223,17 +209,17 @@ void TestOrgChart::matchesBruteForce_data()
     QTest::addRow("random with cycles and missing managers") << randomCompany(2000, 7);
     QTest::addRow("another random company") << randomCompany(1500, 11);
     {
-        QList<Profile> wide {person(u"boss"_qs, QString())};
+        QList<Profile> wide {orgPerson(u"boss"_qs, QString())};
         for (int i = 0; i < 3000; ++i)
-            wide.append(person(QStringLiteral("w%1").arg(i), u"boss"_qs));
+            wide.append(orgPerson(QStringLiteral("w%1").arg(i), u"boss"_qs));
         for (int i = 0; i < 40; ++i)
-            wide.append(person(QStringLiteral("x%1").arg(i), QStringLiteral("w%1").arg(i * 7)));
+            wide.append(orgPerson(QStringLiteral("x%1").arg(i), QStringLiteral("w%1").arg(i * 7)));
         QTest::addRow("3000 wide") << wide;
     }
     {
         QList<Profile> deep;
         for (int i = 0; i < 200; ++i)
-            deep.append(person(QStringLiteral("d%1").arg(i), i ? QStringLiteral("d%1").arg(i - 1) : QString()));
+            deep.append(orgPerson(QStringLiteral("d%1").arg(i), i ? QStringLiteral("d%1").arg(i - 1) : QString()));
         QTest::addRow("200 deep") << deep;
         // The top reports to the bottom: one cycle of 200.
         deep[0].manager = u"d199"_qs;
@@ -257,9 +243,9 @@ void TestOrgChart::matchesBruteForce()
 
 void TestOrgChart::smallCycleAndMissingManager()
 {
-    QVERIFY(m_store->upsertProfiles({person(u"top"_qs, QString()), person(u"a"_qs, u"b"_qs), person(u"b"_qs, u"a"_qs),
-                                     person(u"c"_qs, u"a"_qs), person(u"lost"_qs, u"nobody"_qs),
-                                     person(u"kid"_qs, u"lost"_qs)}));
+    QVERIFY(m_store->upsertProfiles({orgPerson(u"top"_qs, QString()), orgPerson(u"a"_qs, u"b"_qs),
+                                     orgPerson(u"b"_qs, u"a"_qs), orgPerson(u"c"_qs, u"a"_qs),
+                                     orgPerson(u"lost"_qs, u"nobody"_qs), orgPerson(u"kid"_qs, u"lost"_qs)}));
     OrgChart chart(m_store.get());
     QVERIFY(chart.refresh());
     QCOMPARE(chart.headcount(chart.idOf(u"a"_qs)), 2); // b and c
@@ -284,7 +270,7 @@ void TestOrgChart::deepChainNeverLoops()
 {
     QList<Profile> deep;
     for (int i = 0; i < 200; ++i)
-        deep.append(person(QStringLiteral("d%1").arg(i), QStringLiteral("d%1").arg((i + 199) % 200)));
+        deep.append(orgPerson(QStringLiteral("d%1").arg(i), QStringLiteral("d%1").arg((i + 199) % 200)));
     QVERIFY(m_store->upsertProfiles(deep));
     OrgChart chart(m_store.get());
     QVERIFY(chart.refresh());
@@ -312,11 +298,11 @@ void TestOrgChart::followsStoreChanges()
             p.manager = profiles[random.bounded(profiles.size())].username;
             upserts.append(p);
         }
-        const Profile added = person(QStringLiteral("new%1").arg(round), profiles[random.bounded(20)].username);
+        const Profile added = orgPerson(QStringLiteral("new%1").arg(round), profiles[random.bounded(20)].username);
         profiles.append(added);
         upserts.append(added);
         if (round == 2) {
-            const Profile gone = person(u"gone0"_qs, u"u0"_qs);
+            const Profile gone = orgPerson(u"gone0"_qs, u"u0"_qs);
             profiles.append(gone);
             upserts.append(gone);
         }
@@ -341,7 +327,7 @@ void TestOrgChart::movesOnly()
     QRandomGenerator random(21);
     for (int i = 0; i < 1500; ++i)
         profiles.append(
-            person(QStringLiteral("t%1").arg(i), i ? QStringLiteral("t%1").arg(random.bounded(i)) : QString()));
+            orgPerson(QStringLiteral("t%1").arg(i), i ? QStringLiteral("t%1").arg(random.bounded(i)) : QString()));
     QVERIFY(m_store->upsertProfiles(profiles));
     OrgChart chart(m_store.get());
     QVERIFY(chart.refresh());
@@ -498,7 +484,7 @@ void TestOrgChart::followsSyncDelta()
     QList<Profile> profiles;
     for (qint64 id = 0; size_t(id) < chart.idLimit(); ++id) {
         if (const OrgPerson *p = chart.person(id))
-            profiles.append(person(p->username, client.store().profileByUsername(p->username)->manager));
+            profiles.append(orgPerson(p->username, client.store().profileByUsername(p->username)->manager));
     }
     const BruteForce brute(profiles);
     const QHash<QString, int> counts = brute.headcounts();

@@ -5,6 +5,7 @@
 
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -40,37 +41,35 @@ int waitingLongPolls(const ServerProcess &server)
 
 } // namespace
 
-class TestAbandonedPolls : public QObject
+class TestAbandonedPolls : public SharedServerTest
 {
     Q_OBJECT
 
+public:
+    TestAbandonedPolls()
+        : SharedServerTest(0, {QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0")})
+    { }
+
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
     void vanishedClientsAreForgotten_data();
     void vanishedClientsAreForgotten();
+    // Last: the server, after all that, still ends cleanly.
+    void stopsCleanly();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
+    void setUpServer(ServerProcess &server) override;
 };
 
-void TestAbandonedPolls::initTestCase()
+void TestAbandonedPolls::setUpServer(ServerProcess &server)
 {
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
-    m_server->setLogFile(m_dir.filePath(QStringLiteral("server.log")));
+    server.setLogFile(m_dir.filePath(QStringLiteral("server.log")));
     for (const QString &user : {Reader, Writer})
-        QVERIFY2(m_server->addUser(user, QString::fromLatin1(Password)), qPrintable(m_server->errorString()));
-    QVERIFY2(m_server->start(0, {QStringLiteral("--metrics-listen"), QStringLiteral("127.0.0.1:0")}),
-             qPrintable(m_server->errorString()));
+        QVERIFY2(server.addUser(user, QString::fromLatin1(Password)), qPrintable(server.errorString()));
 }
 
-void TestAbandonedPolls::cleanupTestCase()
+void TestAbandonedPolls::stopsCleanly()
 {
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
+    QCOMPARE(m_server->stop(), 0);
 }
 
 void TestAbandonedPolls::vanishedClientsAreForgotten_data()
@@ -96,14 +95,8 @@ void TestAbandonedPolls::vanishedClientsAreForgotten()
     QTRY_COMPARE_WITH_TIMEOUT(
         reader.get(QStringLiteral("/api/v1/me/status")).json().value(QStringLiteral("presence")).toString(),
         QStringLiteral("online"), 10000);
-    qint64 cursor = 0;
-    for (;;) {
-        const Response r = reader.get(QStringLiteral("/api/v1/sync?since=%1&limit=5000").arg(cursor));
-        QCOMPARE(r.status, 200);
-        cursor = r.json().value(QStringLiteral("next")).toInteger();
-        if (!r.json().value(QStringLiteral("has_more")).toBool())
-            break;
-    }
+    const qint64 cursor = reader.syncEnd();
+    QVERIFY(cursor >= 0);
     QCOMPARE(waitingLongPolls(*m_server), 0);
 
     const QByteArray request = "GET /api/v1/sync?since=" + QByteArray::number(cursor)

@@ -17,6 +17,7 @@
 #include "tests/support/Client.h"
 #include "tests/support/FaultProxy.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 
 #include <QFile>
 #include <QHash>
@@ -94,19 +95,12 @@ public:
     //! Reads what changed since the last call; false on an HTTP error.
     bool update()
     {
-        for (;;) {
-            const Response a = m_client.get(QStringLiteral("/api/v1/sync?since=%1&limit=1000").arg(m_cursor));
-            if (a.status != 200)
-                return false;
-            const QJsonObject page = a.json();
+        return m_client.readSync(&m_cursor, [this](const QJsonObject &page) {
             for (const QJsonValue &v : page.value(QStringLiteral("messages")).toArray()) {
                 const QJsonObject m = v.toObject();
                 m_byId[m.value(QStringLiteral("id")).toInteger()] = m;
             }
-            m_cursor = page.value(QStringLiteral("next")).toInteger();
-            if (!page.value(QStringLiteral("has_more")).toBool())
-                return true;
-        }
+        });
     }
     //! The sender's messages whose body starts with \a prefix, in id order.
     QList<QJsonObject> sent(const QString &prefix) const
@@ -128,33 +122,19 @@ private:
 
 } // namespace
 
-class TestClientCrash : public QObject
+class TestClientCrash : public SharedServerTest
 {
     Q_OBJECT
 
+public:
+    TestClientCrash()
+        : SharedServerTest(60)
+    { }
+
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
     void killedWhileSending_data();
     void killedWhileSending();
-
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
 };
-
-void TestClientCrash::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server"_qs));
-    QVERIFY2(m_server->seedDemo(60), qPrintable(m_server->errorString()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-}
-
-void TestClientCrash::cleanupTestCase()
-{
-    m_server.reset();
-}
 
 void TestClientCrash::killedWhileSending_data()
 {
@@ -175,7 +155,7 @@ void TestClientCrash::killedWhileSending()
     auto proxy = std::make_unique<FaultProxy>(QHostAddress::LocalHost, m_server->port(), seed);
     QVERIFY(proxy->listen());
     const quint16 proxyPort = proxy->port();
-    const QString proxyUrl = QStringLiteral("http://127.0.0.1:%1").arg(proxyPort);
+    const QString proxyUrl = proxy->url().toString();
     Run r = colleagues(QStringList {u"login"_qs, u"--server"_qs, proxyUrl, u"--user"_qs, Sender, u"--token-file"_qs,
                                     dataDir + u"-token"_qs}
                            + dataArgs,

@@ -187,22 +187,13 @@ QList<QJsonObject> messagesSeenBy(Client &client, bool *ok)
 {
     QList<QJsonObject> all;
     qint64 since = 0;
-    *ok = false;
-    for (int page = 0; page < 10000; ++page) {
-        const Response r = client.get(QStringLiteral("/api/v1/sync?since=%1&limit=5000").arg(since));
-        if (r.status != 200) {
-            qWarning() << "sync answered" << r.status << r.body.left(300);
-            return all;
-        }
-        const QJsonObject o = r.json();
-        for (const QJsonValue &v : o.value(QStringLiteral("messages")).toArray())
-            all.append(v.toObject());
-        since = o.value(QStringLiteral("next")).toInteger();
-        if (!o.value(QStringLiteral("has_more")).toBool()) {
-            *ok = true;
-            return all;
-        }
-    }
+    *ok = client.readSync(
+        &since,
+        [&all](const QJsonObject &page) {
+            for (const QJsonValue &v : page.value(QStringLiteral("messages")).toArray())
+                all.append(v.toObject());
+        },
+        5000);
     return all;
 }
 

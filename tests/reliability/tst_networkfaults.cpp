@@ -10,6 +10,7 @@
 #include "tests/support/AppClient.h"
 #include "tests/support/FaultProxy.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -30,36 +31,22 @@ const QString Grace = QStringLiteral("grace");
 
 } // namespace
 
-class TestNetworkFaults : public QObject
+class TestNetworkFaults : public SharedServerTest
 {
     Q_OBJECT
 
+public:
+    TestNetworkFaults()
+        : SharedServerTest(200,
+                           // Each side sends well over a minute's message budget; the limit would turn the
+                           // healing phase into a wait for the rate, which is not what this test measures.
+                           {QStringLiteral("--message-rate"), QStringLiteral("0")})
+    { }
+
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
     void enginesRecoverFromFaults_data();
     void enginesRecoverFromFaults();
-
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
 };
-
-void TestNetworkFaults::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
-    QVERIFY2(m_server->seedDemo(200), qPrintable(m_server->errorString()));
-    // Each side sends well over a minute's message budget; the limit would turn the healing
-    // phase into a wait for the rate, which is not what this test measures.
-    QVERIFY2(m_server->start(0, {QStringLiteral("--message-rate"), QStringLiteral("0")}),
-             qPrintable(m_server->errorString()));
-}
-
-void TestNetworkFaults::cleanupTestCase()
-{
-    m_server.reset();
-}
 
 void TestNetworkFaults::enginesRecoverFromFaults_data()
 {
@@ -93,8 +80,7 @@ void TestNetworkFaults::enginesRecoverFromFaults()
         s.client->client()->engine()->setLongPollTimeout(2);
         s.client->client()->api()->setTransferTimeout(3000);
         QSignalSpy done(s.client->client()->engine(), &SyncEngine::initialSyncFinished);
-        QVERIFY(s.client->signIn(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(s.proxy->port())), s.user,
-                                 ServerProcess::demoPassword(s.user)));
+        QVERIFY(s.client->signIn(s.proxy->url(), s.user, ServerProcess::demoPassword(s.user)));
         QVERIFY(done.wait(60000));
     }
 

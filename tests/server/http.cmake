@@ -10,7 +10,7 @@ endforeach()
 target_link_libraries(tst_compression PRIVATE ZLIB::ZLIB) # inflates on its own, not with the server's code
 
 foreach(test tst_api tst_api_signin tst_api_serve tst_api_vocabulary tst_api_visibility tst_api_password
-             tst_api_status tst_scim)
+             tst_api_status tst_api_conversations tst_scim)
     colleagues_add_test(${test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
         LIBS Colleagues::TestSupport LABELS server http postgres TIMEOUT 900)
 endforeach()

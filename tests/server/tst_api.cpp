@@ -4,9 +4,9 @@
 // idempotent send, long-polls, and the Qt HttpServer 6.4 defects the server designs around.
 
 #include "server/accounts/Tokens.h"
-#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/ServerTest.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestImages.h"
@@ -53,15 +53,11 @@ QJsonObject messageJson(const QString &to, const QString &body)
 
 } // namespace
 
-class TestApi : public QObject
+class TestApi : public ServerTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data();
-    void init();
-    void cleanupTestCase();
-
     void healthAndMetrics();
     void unknownRouteIs404AndWrongMethodIs405();
     void signInAndOut();
@@ -95,36 +91,18 @@ private Q_SLOTS:
     void logHasNoSecrets();
 
 private:
-    struct Env
-    {
-        std::unique_ptr<TestDatabase> db;
-        std::unique_ptr<ServerProcess> server;
-        QHash<QString, QByteArray> tokens; // username -> bearer token
-        QStringList issued; // every token handed out, for the log check
-    };
-
-    Env &env() { return m_envs.current(); }
-    Storage &storage() { return env().db->storage(); }
-    std::unique_ptr<Client> client(const QString &user = {});
-    QByteArray token(const QString &user, Role role = Role::Member);
+    void setUpBackend(ServerEnvironment &e) override;
+    QStringList serverOptions() const override { return {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}; }
+    Storage &storage() { return env().storage(); }
     qint64 revisionOf(const QString &user);
-    qint64 syncToEnd(Client &c);
     int waitingLongPolls();
 
-    BackendEnvironments<Env> m_envs;
+    QByteArrayList m_issued; // the tokens handed out besides env().tokens, for the log check
 };
 
-void TestApi::initTestCase_data()
+void TestApi::setUpBackend(ServerEnvironment &e)
 {
-    addBackendRows();
-}
-
-void TestApi::init()
-{
-    auto e = m_envs.enter();
-    if (!e)
-        return;
-    Storage &s = e->db->storage();
+    Storage &s = e.storage();
     QVERIFY(addUser(s, u"alice"_qs, AlicePassword));
     QVERIFY(addUser(s, u"bob"_qs, BobPassword));
     QVERIFY(addUser(s, u"carol"_qs, CarolPassword));
@@ -132,53 +110,14 @@ void TestApi::init()
     QVERIFY(addUser(s, u"dora"_qs, QString())); // no password: cannot sign in
     QVERIFY(addUser(s, u"eve"_qs, u"eve-password"_qs));
     QVERIFY(s.setDisabled(u"eve"_qs, true));
-
-    if (!m_envs.startServer(std::move(e), {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}))
-        return;
-    QCOMPARE(env().server->url().host(), u"127.0.0.1"_qs);
-}
-
-void TestApi::cleanupTestCase()
-{
-    m_envs.stopServers();
-}
-
-std::unique_ptr<Client> TestApi::client(const QString &user)
-{
-    return std::make_unique<Client>(
-        env().server->url(), user.isEmpty() ? QByteArray() : token(user, user == u"root" ? Role::Admin : Role::Member));
-}
-
-// A session made directly in storage (no Argon2 work), cached per user.
-QByteArray TestApi::token(const QString &user, Role role)
-{
-    Env &e = env();
-    if (e.tokens.contains(user))
-        return e.tokens.value(user);
-    const QByteArray t = createSession(storage(), user, role);
-    e.tokens.insert(user, t);
-    e.issued.append(QString::fromLatin1(t));
-    return t;
+    e.addSessions({u"alice"_qs, u"bob"_qs, u"carol"_qs});
+    e.addSessions({u"root"_qs}, Role::Admin);
 }
 
 qint64 TestApi::revisionOf(const QString &user)
 {
     const std::optional<Profile> p = storage().profile(user);
     return p ? p->revision : 0;
-}
-
-qint64 TestApi::syncToEnd(Client &c)
-{
-    qint64 cursor = 0;
-    for (int i = 0; i < 1000; ++i) {
-        const Response r = c.get(u"/api/v1/sync?since=%1&limit=500"_qs.arg(cursor));
-        if (r.status != 200)
-            return -1;
-        cursor = r.json().value(u"next"_qs).toInteger();
-        if (!r.json().value(u"has_more"_qs).toBool())
-            break;
-    }
-    return cursor;
 }
 
 int TestApi::waitingLongPolls()
@@ -192,6 +131,7 @@ int TestApi::waitingLongPolls()
 
 void TestApi::healthAndMetrics()
 {
+    QCOMPARE(env().server->url().host(), u"127.0.0.1"_qs);
     auto c = client();
     const Response health = c->get(u"/healthz"_qs);
     QCOMPARE(health.status, 200);
@@ -255,7 +195,7 @@ void TestApi::signInAndOut()
     QCOMPARE(r.status, 200);
     const QJsonObject o = r.json();
     const QByteArray token = o.value(u"token"_qs).toString().toLatin1();
-    env().issued.append(QString::fromLatin1(token));
+    m_issued.append(token);
     QCOMPARE(token.size(), 43); // 256 bits, base64url
     QCOMPARE(o.value(u"user"_qs).toObject().value(u"username"_qs).toString(), u"alice"_qs);
     QCOMPARE(o.value(u"user"_qs).toObject().value(u"role"_qs).toString(), u"member"_qs);
@@ -276,7 +216,7 @@ void TestApi::signInAndOut()
     auto admin = client();
     const Response rootSignIn = admin->signIn(u"root"_qs, RootPassword);
     QCOMPARE(rootSignIn.status, 200);
-    env().issued.append(QString::fromLatin1(admin->token()));
+    m_issued.append(admin->token());
     QCOMPARE(rootSignIn.json().value(u"user"_qs).toObject().value(u"role"_qs).toString(), u"admin"_qs);
 }
 
@@ -322,7 +262,9 @@ void TestApi::signInErrors()
 
     // Tokens travel only in the Authorization header.
     auto bare = client();
-    QCOMPARE(bare.get()->get(u"/api/v1/me?access_token="_qs + QString::fromLatin1(token(u"alice"_qs))).status, 401);
+    QCOMPARE(
+        bare.get()->get(u"/api/v1/me?access_token="_qs + QString::fromLatin1(env().tokens.value(u"alice"_qs))).status,
+        401);
     QCOMPARE(bare->get(u"/api/v1/me"_qs, {{"Authorization", "Basic YWxpY2U6eA=="}}).status, 401);
     QCOMPARE(bare->get(u"/api/v1/me"_qs, {{"Authorization", "Bearer not-a-real-token"}}).status, 401);
     QCOMPARE(bare->send("DELETE", u"/api/v1/session"_qs).status, 401);
@@ -445,7 +387,7 @@ void TestApi::putProfileValidation()
 
 void TestApi::createOwnProfileWithRevisionZero()
 {
-    QVERIFY(addUser(storage(), u"newbie"_qs, u"newbie-password"_qs, Role::Member, false));
+    QVERIFY(env().addMembers({u"newbie"_qs}, Role::Member, false));
     auto c = client(u"newbie"_qs);
     QCOMPARE(c->get(u"/api/v1/profiles/me"_qs).status, 404);
     QCOMPARE(c->putJson(u"/api/v1/profiles/me"_qs, profileJson(u"New Bie"_qs), ifMatch(5)).status, 404);
@@ -476,7 +418,7 @@ void TestApi::adminRoutes()
     // Removal: admins only; leaves a tombstone that sync reports.
     QVERIFY(addUser(storage(), u"leaver"_qs, u"leaver-password"_qs));
     const QString leaverId = storage().profile(u"leaver"_qs)->id;
-    const qint64 cursor = syncToEnd(*bob);
+    const qint64 cursor = bob->syncEnd();
     QCOMPARE(bob->send("DELETE", u"/api/v1/profiles/leaver"_qs).status, 403);
     QCOMPARE(root->send("DELETE", u"/api/v1/profiles/leaver"_qs).status, 204);
     QCOMPARE(root->send("DELETE", u"/api/v1/profiles/leaver"_qs).status, 404);
@@ -752,7 +694,7 @@ void TestApi::markRead()
         alice->postJson(u"/api/v1/messages"_qs, messageJson(u"bob"_qs, u"read me"_qs), idempotency(newKey()));
     QCOMPARE(sent.status, 201);
     const qint64 id = sent.json().value(u"id"_qs).toInteger();
-    const qint64 cursor = syncToEnd(*alice);
+    const qint64 cursor = alice->syncEnd();
 
     const Response read = bob->postJson(u"/api/v1/messages/read"_qs, {{u"with"_qs, u"alice"_qs}, {u"up_to"_qs, id}});
     QCOMPARE(read.status, 200);
@@ -830,7 +772,7 @@ void TestApi::syncStartOverAfterPurge()
     auto carol = client(u"carol"_qs);
     auto root = client(u"root"_qs);
     QVERIFY(addUser(storage(), u"shortlived"_qs, QString()));
-    const qint64 before = syncToEnd(*carol);
+    const qint64 before = carol->syncEnd();
     QCOMPARE(root->send("DELETE", u"/api/v1/profiles/shortlived"_qs).status, 204);
     QVERIFY(storage().purgeTombstones(QDateTime::currentDateTimeUtc().addSecs(1)));
     const Response old = carol->get(u"/api/v1/sync?since=%1"_qs.arg(before));
@@ -860,8 +802,8 @@ void TestApi::longPollWakesOnMessage()
     auto alice = client(u"alice"_qs);
     auto bob = client(u"bob"_qs);
     auto carol = client(u"carol"_qs);
-    const qint64 bobCursor = syncToEnd(*bob);
-    const qint64 carolCursor = syncToEnd(*carol);
+    const qint64 bobCursor = bob->syncEnd();
+    const qint64 carolCursor = carol->syncEnd();
     QVERIFY(bobCursor > 0 && carolCursor > 0);
 
     QNetworkReply *bobPoll = bob->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(bobCursor));
@@ -893,7 +835,7 @@ void TestApi::longPollWakesOnMessage()
     carolPoll->deleteLater();
 
     // A profile change wakes everybody.
-    const qint64 cursor2 = syncToEnd(*carol);
+    const qint64 cursor2 = carol->syncEnd();
     QNetworkReply *poll = carol->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor2));
     QSignalSpy done(poll, &QNetworkReply::finished);
     QTRY_COMPARE(waitingLongPolls(), 1);
@@ -907,7 +849,7 @@ void TestApi::longPollWakesOnMessage()
 void TestApi::longPollTimesOutEmpty()
 {
     auto dave = client(u"carol"_qs);
-    const qint64 cursor = syncToEnd(*dave);
+    const qint64 cursor = dave->syncEnd();
     QElapsedTimer timer;
     timer.start();
     const Response r = dave->send("GET", u"/api/v1/sync?since=%1&timeout=1"_qs.arg(cursor), {}, {}, 10000);
@@ -922,7 +864,7 @@ void TestApi::longPollClientGoneIsSafe()
 {
     auto bob = client(u"bob"_qs);
     auto alice = client(u"alice"_qs);
-    const qint64 cursor = syncToEnd(*bob);
+    const qint64 cursor = bob->syncEnd();
     QNetworkReply *poll = bob->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
     QTRY_COMPARE(waitingLongPolls(), 1);
     poll->abort();
@@ -938,7 +880,7 @@ void TestApi::clientGoneMidRequestIsSafe()
 {
     // Requests whose clients vanish while a worker handles them (Qt 6.4 crashed writing to a
     // held responder then).
-    const QByteArray token = this->token(u"alice"_qs);
+    const QByteArray token = env().tokens.value(u"alice"_qs);
     for (int i = 0; i < 20; ++i) {
         QTcpSocket socket;
         socket.connectToHost(env().server->url().host(), quint16(env().server->url().port()));
@@ -954,7 +896,7 @@ void TestApi::clientGoneMidRequestIsSafe()
 
 void TestApi::pipelinedRequestsAnsweredInOrder()
 {
-    const QByteArray token = this->token(u"bob"_qs);
+    const QByteArray token = env().tokens.value(u"bob"_qs);
     QTcpSocket socket;
     socket.connectToHost(env().server->url().host(), quint16(env().server->url().port()));
     QVERIFY(socket.waitForConnected(5000));
@@ -1036,7 +978,7 @@ void TestApi::authorizationMatrix()
     if (!user.isEmpty()) {
         // A fresh session per row, so that signing out does not disturb the others.
         const QByteArray t = createSession(storage(), user, user == u"root" ? Role::Admin : Role::Member, 600);
-        env().issued.append(QString::fromLatin1(t));
+        m_issued.append(t);
         c.setToken(t);
     }
     if (path.endsWith(u"/target"_qs)) {
@@ -1046,7 +988,7 @@ void TestApi::authorizationMatrix()
     }
     if (path == u"/api/v1/photos/alice" && storage().profile(u"alice"_qs)->photoTag.isEmpty()) {
         Client owner(env().server->url());
-        owner.setToken(token(u"alice"_qs));
+        owner.setToken(env().tokens.value(u"alice"_qs));
         QCOMPARE(owner.send("PUT", u"/api/v1/profiles/me/photo"_qs, makeJpeg(40, 40), {{"Content-Type", "image/jpeg"}})
                      .status,
                  200);
@@ -1056,7 +998,7 @@ void TestApi::authorizationMatrix()
     if (body == u"signin") {
         r = c.postJson(path, {{u"username"_qs, u"alice"_qs}, {u"password"_qs, AlicePassword}});
         if (r.status == 200)
-            env().issued.append(r.json().value(u"token"_qs).toString());
+            m_issued.append(r.json().value(u"token"_qs).toString().toLatin1());
     } else if (body == u"profile") {
         QString target = path.section(QLatin1Char('/'), -1);
         if (target == u"me")
@@ -1168,13 +1110,13 @@ void TestApi::logHasNoSecrets()
     auto c = client();
     const Response r = c->signIn(u"carol"_qs, CarolPassword);
     QCOMPARE(r.status, 200);
-    env().issued.append(QString::fromLatin1(c->token()));
+    m_issued.append(c->token());
     QCOMPARE(c->get(u"/api/v1/me"_qs).status, 200);
     QTRY_VERIFY(env().server->log().contains("/api/v1/me"));
     const QByteArray log = env().server->log();
     QVERIFY(log.contains("carol"));
-    for (const QString &secret : std::as_const(env().issued))
-        QVERIFY2(!log.contains(secret.toLatin1()), "a bearer token reached the log");
+    for (const QByteArray &secret : m_issued + env().tokens.values())
+        QVERIFY2(!log.contains(secret), "a bearer token reached the log");
     for (const QString &password : {AlicePassword, BobPassword, CarolPassword, RootPassword})
         QVERIFY2(!log.contains(password.toUtf8()), "a password reached the log");
     QVERIFY(!log.contains("access_token="));

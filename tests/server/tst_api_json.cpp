@@ -108,6 +108,16 @@ void TestApiJson::message()
     JsonWriter r;
     r.message(m);
     QCOMPARE(r.data(), viaQt(toJson(m)));
+
+    // A conversation's message: its conversation instead of to and read_at.
+    m.recipient.clear();
+    m.readAt = {};
+    m.conversation = u"0b7e3c2a-5d1f-4e8a-9c6b-1a2f3e4d5c6b"_qs;
+    JsonWriter g;
+    g.message(m);
+    QCOMPARE(g.data(), viaQt(toJson(m)));
+    QVERIFY(!toJson(m).contains(u"to"_qs));
+    QVERIFY(!toJson(m).contains(u"read_at"_qs));
 }
 
 void TestApiJson::status_data()
@@ -165,20 +175,37 @@ void TestApiJson::syncPage()
     Status plain;
     plain.username = u"zoe"_qs;
     page.statuses = {away, plain};
+    Conversation question;
+    question.id = u"0b7e3c2a-5d1f-4e8a-9c6b-1a2f3e4d5c6b"_qs;
+    question.kind = ConversationKind::Question;
+    question.title = u"Who knows \"SAP\" payroll? \u00e9"_qs;
+    question.createdBy = u"ada"_qs;
+    question.createdAt = QDateTime::fromMSecsSinceEpoch(1700000000789, Qt::UTC);
+    question.members = {{u"ada"_qs, ConversationRole::Asker, 57, {}, {}, {}},
+                        {u"linus"_qs, ConversationRole::Member, 0, question.createdAt, u"margaret"_qs, {}},
+                        {u"margaret"_qs, ConversationRole::Member, 0, {}, {}, u"linus"_qs}};
+    question.resolution = ConversationResolution {58, u"ada"_qs, question.createdAt};
+    question.sequence = 60;
+    page.conversations = {question};
     page.next = 123456;
     page.hasMore = true;
 
-    QJsonArray profiles, messages, statuses;
+    QJsonArray profiles, messages, statuses, conversations;
+    for (const Conversation &x : page.conversations)
+        conversations.append(toJson(x));
     for (const Profile &p : page.profiles)
         profiles.append(toJson(p));
     for (const Message &x : page.messages)
         messages.append(toJson(x));
     for (const Status &x : page.statuses)
         statuses.append(toJson(x));
-    const QJsonObject expected {
-        {u"profiles"_qs, profiles}, {u"removed"_qs, QJsonArray::fromStringList(page.removedIds)},
-        {u"messages"_qs, messages}, {u"statuses"_qs, statuses},
-        {u"next"_qs, page.next},    {u"has_more"_qs, page.hasMore}};
+    const QJsonObject expected {{u"profiles"_qs, profiles},
+                                {u"removed"_qs, QJsonArray::fromStringList(page.removedIds)},
+                                {u"messages"_qs, messages},
+                                {u"statuses"_qs, statuses},
+                                {u"next"_qs, page.next},
+                                {u"has_more"_qs, page.hasMore},
+                                {u"conversations"_qs, conversations}};
     QCOMPARE(SyncService::toJson(page), viaQt(expected));
 
     SyncPage empty;
@@ -188,6 +215,7 @@ void TestApiJson::syncPage()
                            {u"removed"_qs, QJsonArray()},
                            {u"messages"_qs, QJsonArray()},
                            {u"statuses"_qs, QJsonArray()},
+                           {u"conversations"_qs, QJsonArray()},
                            {u"next"_qs, 5},
                            {u"has_more"_qs, false}}));
     // With the vocabulary version (and the first page's total): still what Qt would write.

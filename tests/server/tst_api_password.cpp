@@ -3,11 +3,11 @@
 // colleagues-server on a free port, on SQLite and on PostgreSQL.
 
 #include "server/http/SessionService.h"
-#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Binaries.h"
 #include "tests/support/CliRun.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/ServerTest.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -17,15 +17,11 @@ using namespace Colleagues;
 using namespace Colleagues::Server;
 using namespace Colleagues::Test;
 
-class TestApiPassword : public QObject
+class TestApiPassword : public ServerTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data();
-    void init();
-    void cleanupTestCase();
-
     void requiresSignIn();
     void ownerChangesPassword();
     void wrongCurrentPassword();
@@ -36,41 +32,19 @@ private Q_SLOTS:
     void wrongCurrentPasswordIsThrottled();
 
 private:
-    struct Env
-    {
-        std::unique_ptr<TestDatabase> db;
-        std::unique_ptr<ServerProcess> server;
-    };
-
-    Env &env() { return m_envs.current(); }
+    void setUpBackend(ServerEnvironment &e) override;
     //! A client signed in as \a username with \a password (a real sign-in).
     std::unique_ptr<Client> signedIn(const QString &username, const QString &password);
     static QJsonObject change(const QString &current, const QString &next)
     {
         return QJsonObject {{u"current"_qs, current}, {u"new"_qs, next}};
     }
-
-    BackendEnvironments<Env> m_envs;
 };
 
-void TestApiPassword::initTestCase_data()
+void TestApiPassword::setUpBackend(ServerEnvironment &e)
 {
-    addBackendRows();
-}
-
-void TestApiPassword::init()
-{
-    auto e = m_envs.enter();
-    if (!e)
-        return;
     for (const QString &name : {u"olivia"_qs, u"walt"_qs, u"vera"_qs, u"tess"_qs})
-        QVERIFY(addUser(e->db->storage(), name, u"first password"_qs));
-    m_envs.startServer(std::move(e));
-}
-
-void TestApiPassword::cleanupTestCase()
-{
-    m_envs.stopServers();
+        QVERIFY(addUser(e.storage(), name, u"first password"_qs));
 }
 
 std::unique_ptr<Client> TestApiPassword::signedIn(const QString &username, const QString &password)

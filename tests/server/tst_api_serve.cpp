@@ -247,21 +247,10 @@ void TestApiServe::twoInstancesOnOnePostgres()
     Client alice(a.url(), sessionToken(db->storage(), u"alice"_qs));
     Client bob(b.url(), sessionToken(db->storage(), u"bob"_qs));
     Client carol(b.url(), sessionToken(db->storage(), u"carol"_qs));
-    const auto caughtUp = [](Client &client) {
-        qint64 cursor = 0;
-        for (;;) {
-            const Response page = client.get(u"/api/v1/sync?since=%1"_qs.arg(cursor));
-            if (page.status != 200)
-                return qint64(-1);
-            cursor = page.json().value(u"next"_qs).toInteger();
-            if (!page.json().value(u"has_more"_qs).toBool())
-                return cursor;
-        }
-    };
 
     // Their first requests make them online, a status change that would end their own first
     // held sync: let it be written first.
-    QVERIFY(caughtUp(bob) >= 0 && caughtUp(carol) >= 0);
+    QVERIFY(bob.syncEnd() >= 0 && carol.syncEnd() >= 0);
     const auto online = [&db](const QString &username) {
         const Expected<Status> status = db->storage().findStatus(username);
         return status && status->presence == Presence::Online;
@@ -269,12 +258,12 @@ void TestApiServe::twoInstancesOnOnePostgres()
     QTRY_VERIFY_WITH_TIMEOUT(online(u"bob"_qs) && online(u"carol"_qs), 5000);
 
     for (int round = 0; round < 3; ++round) {
-        const qint64 cursor = caughtUp(bob);
+        const qint64 cursor = bob.syncEnd();
         QVERIFY(cursor >= 0);
         QNetworkReply *poll = bob.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
         QSignalSpy done(poll, &QNetworkReply::finished);
         // Carol waits on the same instance; a message to Bob is none of her business.
-        QNetworkReply *bystander = carol.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(caughtUp(carol)));
+        QNetworkReply *bystander = carol.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(carol.syncEnd()));
         QSignalSpy bystanderDone(bystander, &QNetworkReply::finished);
         QTRY_COMPARE(waitingLongPolls(b), 2);
         const int wakeAllsBefore = wakeAlls(b);

@@ -3,9 +3,9 @@
 // watch): against the real colleagues-server on a free port, on SQLite and on PostgreSQL, with
 // a short --presence-offline-after so that offline, until expiry and the sweeper show quickly.
 
-#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/ServerTest.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -45,15 +45,11 @@ QJsonObject statusIn(const QJsonObject &page, const QString &username)
 
 } // namespace
 
-class TestApiStatus : public QObject
+class TestApiStatus : public ServerTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data();
-    void init();
-    void cleanupTestCase();
-
     void requiresSignIn();
     void putRejects_data();
     void putRejects();
@@ -70,73 +66,27 @@ private Q_SLOTS:
     void metrics();
 
 private:
-    struct Env
+    void setUpBackend(ServerEnvironment &e) override;
+    QStringList serverOptions() const override
     {
-        std::unique_ptr<TestDatabase> db;
-        std::unique_ptr<ServerProcess> server;
-        QHash<QString, QByteArray> tokens;
-    };
-
-    Env &env() { return m_envs.current(); }
-    std::unique_ptr<Client> client(const QString &username, ServerProcess *server = nullptr)
-    {
-        auto c = std::make_unique<Client>((server ? server : env().server.get())->url());
-        c->setToken(env().tokens.value(username));
-        return c;
+        return {u"--presence-offline-after"_qs, QString::number(OfflineAfterSeconds)};
     }
-    //! The cursor after everything \a c may see now.
-    static qint64 latest(Client &c);
     //! Waits until \a username's stored presence is \a presence.
     bool presenceIs(const QString &username, Presence presence)
     {
-        const Expected<Status> s = env().db->storage().findStatus(username);
+        const Expected<Status> s = env().storage().findStatus(username);
         return s && s->presence == presence;
     }
-
-    BackendEnvironments<Env> m_envs;
 };
 
-void TestApiStatus::initTestCase_data()
+void TestApiStatus::setUpBackend(ServerEnvironment &e)
 {
-    addBackendRows();
-}
-
-void TestApiStatus::init()
-{
-    auto e = m_envs.enter();
-    if (!e)
-        return;
-    const QStringList members = {u"ada"_qs,    u"grace"_qs, u"zoe"_qs,   u"bob"_qs,   u"carol"_qs, u"dave"_qs,
-                                 u"erin"_qs,   u"frank"_qs, u"heidi"_qs, u"ivan"_qs,  u"judy"_qs,  u"mallory"_qs,
-                                 u"olivia"_qs, u"peggy"_qs, u"quinn"_qs, u"rupert"_qs};
-    for (const QString &name : members) {
-        QVERIFY(addUser(e->db->storage(), name, {}));
-        e->tokens.insert(name, createSession(e->db->storage(), name));
-    }
-    QVERIFY(addUser(e->db->storage(), u"root"_qs, {}, Role::Admin));
-    e->tokens.insert(u"root"_qs, createSession(e->db->storage(), u"root"_qs, Role::Admin));
-    QVERIFY(addUser(e->db->storage(), u"gone"_qs, {}));
-    QVERIFY(e->db->storage().setDisabled(u"gone"_qs, true));
-    m_envs.startServer(std::move(e), {u"--presence-offline-after"_qs, QString::number(OfflineAfterSeconds)});
-}
-
-void TestApiStatus::cleanupTestCase()
-{
-    m_envs.stopServers();
-}
-
-qint64 TestApiStatus::latest(Client &c)
-{
-    qint64 cursor = 0;
-    for (int i = 0; i < 100; ++i) {
-        const Response r = c.get(u"/api/v1/sync?since=%1&limit=5000"_qs.arg(cursor));
-        if (r.status != 200)
-            return -1;
-        cursor = r.json().value(u"next"_qs).toInteger();
-        if (!r.json().value(u"has_more"_qs).toBool())
-            return cursor;
-    }
-    return -1;
+    QVERIFY(e.addMembers({u"ada"_qs, u"grace"_qs, u"zoe"_qs, u"bob"_qs, u"carol"_qs, u"dave"_qs, u"erin"_qs,
+                          u"frank"_qs, u"heidi"_qs, u"ivan"_qs, u"judy"_qs, u"mallory"_qs, u"olivia"_qs, u"peggy"_qs,
+                          u"quinn"_qs, u"rupert"_qs}));
+    QVERIFY(e.addMembers({u"root"_qs}, Role::Admin));
+    QVERIFY(addUser(e.storage(), u"gone"_qs, {}));
+    QVERIFY(e.storage().setDisabled(u"gone"_qs, true));
 }
 
 void TestApiStatus::requiresSignIn()
@@ -325,7 +275,7 @@ void TestApiStatus::firstSyncLeavesOutDefaults()
 {
     Storage &storage = env().db->storage();
     auto judy = client(u"judy"_qs);
-    const qint64 before = latest(*judy);
+    const qint64 before = judy->syncEnd();
     QVERIFY(before > 0);
     // mallory never made a request: a dnd then back to available leaves her row at the default.
     StatusChoice dnd;
@@ -349,14 +299,11 @@ void TestApiStatus::firstSyncLeavesOutDefaults()
     // Paging never skips a status: pages of one change each bring every status changed.
     qint64 cursor = before;
     QSet<QString> seen;
-    for (int i = 0; i < 200; ++i) {
-        const QJsonObject page = judy->get(u"/api/v1/sync?since=%1&limit=1"_qs.arg(cursor)).json();
+    const auto collect = [&seen](const QJsonObject &page) {
         for (const QJsonValue &v : page.value(u"statuses"_qs).toArray())
             seen.insert(v.toObject().value(u"username"_qs).toString());
-        cursor = page.value(u"next"_qs).toInteger();
-        if (!page.value(u"has_more"_qs).toBool())
-            break;
-    }
+    };
+    QVERIFY(judy->readSync(&cursor, collect, 1));
     QVERIFY(seen.contains(u"mallory"_qs));
 }
 
@@ -369,7 +316,7 @@ void TestApiStatus::presenceOnlineAwayOffline()
     QCOMPARE(zoe->get(u"/api/v1/me"_qs).status, 200);
     QTRY_VERIFY_WITH_TIMEOUT(presenceIs(u"zoe"_qs, Presence::Online), 5000);
     QVERIFY(presenceIs(u"grace"_qs, Presence::Offline));
-    const qint64 cursor = latest(*zoe);
+    const qint64 cursor = zoe->syncEnd();
     QElapsedTimer timer;
     timer.start();
     QNetworkReply *held = zoe->start("GET", u"/api/v1/sync?since=%1&timeout=30&watch=grace,nobody"_qs.arg(cursor));
@@ -384,7 +331,8 @@ void TestApiStatus::presenceOnlineAwayOffline()
     // grace's client goes idle: away.
     qint64 next = r.json().value(u"next"_qs).toInteger();
     held = zoe->start("GET", u"/api/v1/sync?since=%1&timeout=30&watch=grace"_qs.arg(next));
-    QNetworkReply *idle = grace->start("GET", u"/api/v1/sync?since=%1&timeout=30&presence=idle"_qs.arg(latest(*grace)));
+    QNetworkReply *idle =
+        grace->start("GET", u"/api/v1/sync?since=%1&timeout=30&presence=idle"_qs.arg(grace->syncEnd()));
     QTRY_VERIFY_WITH_TIMEOUT(held->isFinished(), 10000);
     r = Client::collect(held);
     held->deleteLater();
@@ -419,7 +367,7 @@ void TestApiStatus::dndUntilExpires()
                         {{u"availability"_qs, u"dnd"_qs}, {u"text"_qs, u"Focus"_qs}, {u"until"_qs, rfc3339(until)}});
     QVERIFY2(put.status == 200, put.body.constData());
     QCOMPARE(put.json().value(u"availability"_qs).toString(), u"dnd"_qs);
-    qint64 next = latest(*peggy);
+    qint64 next = peggy->syncEnd();
     // The server ends it by itself; the watcher sees it come back to available.
     QJsonObject s;
     for (int i = 0; i < 10 && s.value(u"availability"_qs).toString() != u"available"_qs; ++i) {
@@ -451,7 +399,7 @@ void TestApiStatus::watchWakesOnlyWatchers()
     QTRY_VERIFY_WITH_TIMEOUT(presenceIs(u"quinn"_qs, Presence::Online) && presenceIs(u"rupert"_qs, Presence::Online)
                                  && presenceIs(u"bob"_qs, Presence::Online),
                              5000);
-    const qint64 cursor = latest(*bob);
+    const qint64 cursor = bob->syncEnd();
     constexpr int Timeout = 4;
     QElapsedTimer timer;
     timer.start();
@@ -535,7 +483,7 @@ void TestApiStatus::twoInstances()
 
     // ada holds a sync on A for longer than offline-after: B's sweeper must not turn her offline.
     constexpr int Timeout = 4;
-    const qint64 cursor = latest(*watcherOnB);
+    const qint64 cursor = watcherOnB->syncEnd();
     QElapsedTimer timer;
     timer.start();
     QNetworkReply *watcher =
@@ -556,7 +504,7 @@ void TestApiStatus::twoInstances()
     QVERIFY(timer.elapsed() >= Timeout * 1000 - 300);
     other->deleteLater();
 
-    QNetworkReply *held = onA->start("GET", u"/api/v1/sync?since=%1&timeout=%2"_qs.arg(latest(*onA)).arg(Timeout));
+    QNetworkReply *held = onA->start("GET", u"/api/v1/sync?since=%1&timeout=%2"_qs.arg(onA->syncEnd()).arg(Timeout));
     QTRY_VERIFY_WITH_TIMEOUT(held->isFinished(), 10000);
     held->deleteLater();
     QVERIFY(presenceIs(u"ada"_qs, Presence::Online));

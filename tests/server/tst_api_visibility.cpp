@@ -4,14 +4,13 @@
 // sync, photo), a field hidden after it was synced, people moving into and out of a team, the
 // server's default and locked fields, and an admin's removal that the owner cannot undo.
 
-#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/ServerTest.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 #include "tests/support/TestImages.h"
 
-#include <QHash>
 #include <QJsonArray>
 #include <QTest>
 
@@ -40,15 +39,11 @@ Client::Headers ifMatch(qint64 revision)
 
 } // namespace
 
-class TestApiVisibility : public QObject
+class TestApiVisibility : public ServerTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data();
-    void init();
-    void cleanupTestCase();
-
     void everyoneSeesEverythingByDefault();
     void eachLevel_data();
     void eachLevel();
@@ -63,47 +58,31 @@ private Q_SLOTS:
     void serveRefusesBadPolicy();
 
 private:
-    struct Env
+    void setUpBackend(ServerEnvironment &e) override;
+    QStringList serverOptions() const override
     {
-        std::unique_ptr<TestDatabase> db;
-        std::unique_ptr<ServerProcess> server;
-        QHash<QString, QByteArray> tokens;
-    };
-
-    Env &env() { return m_envs.current(); }
-    //! A client signed in as \a username (none when empty).
-    std::unique_ptr<Client> as(const QString &username);
+        // bio is kept to the team unless its owner chooses; email is always shown.
+        return {u"--default-visibility"_qs, u"bio=team"_qs, u"--locked-visibility"_qs, u"email"_qs};
+    }
     //! The profile of \a target as \a reader gets it from GET /profiles/{target}.
     QJsonObject profileAs(const QString &reader, const QString &target);
     //! \a target's profile in \a reader's sync pages after \a cursor (empty when not there);
     //! \a cursor becomes the end of the sync.
     QJsonObject syncedAs(const QString &reader, const QString &target, qint64 *cursor);
-    qint64 cursorOf(const QString &reader);
     //! \a target's profile as \a reader (its owner or an admin) would send it back: without the
     //! server's fields and the visibility; \a revision receives its revision.
     QJsonObject editable(const QString &reader, const QString &target, qint64 *revision);
     //! \a username (or an admin for them, as \a actor) saves their profile with \a visibility.
     bool setVisibility(const QString &username, const QJsonObject &visibility, const QString &actor = {});
     bool setManager(const QString &username, const QString &manager);
-
-    BackendEnvironments<Env> m_envs;
 };
 
-void TestApiVisibility::initTestCase_data()
+void TestApiVisibility::setUpBackend(ServerEnvironment &e)
 {
-    addBackendRows();
-}
-
-void TestApiVisibility::init()
-{
-    auto e = m_envs.enter();
-    if (!e)
-        return;
-    Storage &storage = e->db->storage();
     QList<Profile> profiles;
     for (const Person &person : People) {
         const QString username = QString::fromUtf16(person.username);
-        QVERIFY(addUser(storage, username, QString(), Role::Member, false));
+        QVERIFY(e.addMembers({username}, Role::Member, false));
         Profile p;
         p.username = username;
         p.displayName = username.left(1).toUpper() + username.mid(1) + u" Example"_qs;
@@ -114,33 +93,17 @@ void TestApiVisibility::init()
         p.bio = u"Bio of "_qs + username;
         p.interests = {u"climbing"_qs};
         profiles.append(p);
-        e->tokens.insert(username, createSession(storage, username));
     }
-    QVERIFY(addUser(storage, u"root"_qs, QString(), Role::Admin, false));
-    e->tokens.insert(u"root"_qs, createSession(storage, u"root"_qs, Role::Admin));
-    const auto imported = storage.importProfiles(profiles);
+    QVERIFY(e.addMembers({u"root"_qs}, Role::Admin, false));
+    const auto imported = e.storage().importProfiles(profiles);
     QVERIFY(imported);
     for (const auto &outcome : imported.value())
         QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().message));
-
-    // bio is kept to the team unless its owner chooses; email is always shown.
-    m_envs.startServer(std::move(e),
-                       {u"--default-visibility"_qs, u"bio=team"_qs, u"--locked-visibility"_qs, u"email"_qs});
-}
-
-void TestApiVisibility::cleanupTestCase()
-{
-    m_envs.stopServers();
-}
-
-std::unique_ptr<Client> TestApiVisibility::as(const QString &username)
-{
-    return std::make_unique<Client>(env().server->url(), env().tokens.value(username));
 }
 
 QJsonObject TestApiVisibility::profileAs(const QString &reader, const QString &target)
 {
-    const Response r = as(reader)->get(u"/api/v1/profiles/"_qs + target);
+    const Response r = client(reader)->get(u"/api/v1/profiles/"_qs + target);
     if (r.status != 200) {
         qWarning() << "GET profile of" << target << "as" << reader << "answered" << r.status << r.body;
         return {};
@@ -150,31 +113,14 @@ QJsonObject TestApiVisibility::profileAs(const QString &reader, const QString &t
 
 QJsonObject TestApiVisibility::syncedAs(const QString &reader, const QString &target, qint64 *cursor)
 {
-    const std::unique_ptr<Client> c = as(reader);
     QJsonObject found;
-    for (int page = 0; page < 100; ++page) {
-        const Response r = c->get(u"/api/v1/sync?since=%1&limit=500"_qs.arg(*cursor));
-        if (r.status != 200) {
-            qWarning() << "sync as" << reader << "answered" << r.status << r.body;
-            return {};
-        }
-        const QJsonObject body = r.json();
-        for (const QJsonValue &value : body.value(u"profiles"_qs).toArray()) {
+    const bool read = client(reader)->readSync(cursor, [&target, &found](const QJsonObject &page) {
+        for (const QJsonValue &value : page.value(u"profiles"_qs).toArray()) {
             if (value.toObject().value(u"username"_qs).toString() == target)
                 found = value.toObject();
         }
-        *cursor = body.value(u"next"_qs).toInteger();
-        if (!body.value(u"has_more"_qs).toBool())
-            break;
-    }
-    return found;
-}
-
-qint64 TestApiVisibility::cursorOf(const QString &reader)
-{
-    qint64 cursor = 0;
-    syncedAs(reader, QString(), &cursor);
-    return cursor;
+    });
+    return read ? found : QJsonObject();
 }
 
 QJsonObject TestApiVisibility::editable(const QString &reader, const QString &target, qint64 *revision)
@@ -192,7 +138,7 @@ bool TestApiVisibility::setVisibility(const QString &username, const QJsonObject
     qint64 revision = 0;
     QJsonObject profile = editable(who, username, &revision);
     profile.insert(u"visibility"_qs, visibility);
-    const Response r = as(who)->putJson(u"/api/v1/profiles/"_qs + username, profile, ifMatch(revision));
+    const Response r = client(who)->putJson(u"/api/v1/profiles/"_qs + username, profile, ifMatch(revision));
     if (r.status != 200)
         qWarning() << "saving the visibility of" << username << "answered" << r.status << r.body;
     return r.status == 200;
@@ -203,7 +149,7 @@ bool TestApiVisibility::setManager(const QString &username, const QString &manag
     qint64 revision = 0;
     QJsonObject profile = editable(u"root"_qs, username, &revision);
     profile.insert(u"manager"_qs, manager);
-    const Response r = as(u"root"_qs)->putJson(u"/api/v1/profiles/"_qs + username, profile, ifMatch(revision));
+    const Response r = client(u"root"_qs)->putJson(u"/api/v1/profiles/"_qs + username, profile, ifMatch(revision));
     if (r.status != 200)
         qWarning() << "moving" << username << "answered" << r.status << r.body;
     return r.status == 200;
@@ -220,7 +166,7 @@ void TestApiVisibility::everyoneSeesEverythingByDefault()
         QVERIFY(p.contains(u"email"_qs));
         QVERIFY2(!p.contains(u"visibility"_qs), "only the owner and admins see the choices");
     }
-    QCOMPARE(as(QString())->get(u"/api/v1/profiles/boss"_qs).status, 401);
+    QCOMPARE(client()->get(u"/api/v1/profiles/boss"_qs).status, 401);
 }
 
 void TestApiVisibility::eachLevel_data()
@@ -291,12 +237,12 @@ void TestApiVisibility::ownerSeesChoicesAndPolicy()
     qint64 revision = 0;
     QJsonObject profile = editable(u"olga"_qs, u"olga"_qs, &revision);
     profile.insert(u"title"_qs, u"Staff Engineer"_qs);
-    const Response saved = as(u"olga"_qs)->putJson(u"/api/v1/profiles/me"_qs, profile, ifMatch(revision));
+    const Response saved = client(u"olga"_qs)->putJson(u"/api/v1/profiles/me"_qs, profile, ifMatch(revision));
     QCOMPARE(saved.status, 200);
     QCOMPARE(saved.json().value(u"visibility"_qs).toObject().value(u"phone"_qs).toString(), u"me"_qs);
     QVERIFY(!profileAs(u"tom"_qs, u"olga"_qs).contains(u"phone"_qs));
     // /me answers with the owner's view too.
-    const Response me = as(u"olga"_qs)->get(u"/api/v1/me"_qs);
+    const Response me = client(u"olga"_qs)->get(u"/api/v1/me"_qs);
     QCOMPARE(me.json().value(u"profile"_qs).toObject().value(u"visibility"_qs).toObject().value(u"phone"_qs),
              QJsonValue(u"me"_qs));
     QVERIFY(setVisibility(u"olga"_qs, {{u"phone"_qs, u"everyone"_qs}}));
@@ -304,21 +250,21 @@ void TestApiVisibility::ownerSeesChoicesAndPolicy()
 
 void TestApiVisibility::photoFollowsItsVisibility()
 {
-    const std::unique_ptr<Client> olga = as(u"olga"_qs);
+    const std::unique_ptr<Client> olga = client(u"olga"_qs);
     const Response uploaded =
         olga->send("PUT", u"/api/v1/profiles/me/photo"_qs, makeJpeg(64, 64), {{"Content-Type", "image/jpeg"}});
     QCOMPARE(uploaded.status, 200);
     QVERIFY(setVisibility(u"olga"_qs, {{u"photo"_qs, u"team"_qs}}));
-    QCOMPARE(as(u"tom"_qs)->get(u"/api/v1/photos/olga"_qs).status, 200);
+    QCOMPARE(client(u"tom"_qs)->get(u"/api/v1/photos/olga"_qs).status, 200);
     QVERIFY(!profileAs(u"tom"_qs, u"olga"_qs).value(u"photo_tag"_qs).toString().isEmpty());
-    const Response hidden = as(u"oscar"_qs)->get(u"/api/v1/photos/olga"_qs);
+    const Response hidden = client(u"oscar"_qs)->get(u"/api/v1/photos/olga"_qs);
     QCOMPARE(hidden.status, 404);
     QCOMPARE(hidden.errorCode(), u"not_found"_qs);
     QVERIFY(!profileAs(u"oscar"_qs, u"olga"_qs).contains(u"photo_tag"_qs));
-    QCOMPARE(as(u"root"_qs)->get(u"/api/v1/photos/olga"_qs).status, 200);
+    QCOMPARE(client(u"root"_qs)->get(u"/api/v1/photos/olga"_qs).status, 200);
     QCOMPARE(olga->get(u"/api/v1/photos/olga"_qs).status, 200);
     QVERIFY(setVisibility(u"olga"_qs, {{u"photo"_qs, u"everyone"_qs}}));
-    QCOMPARE(as(u"oscar"_qs)->get(u"/api/v1/photos/olga"_qs).status, 200);
+    QCOMPARE(client(u"oscar"_qs)->get(u"/api/v1/photos/olga"_qs).status, 200);
 }
 
 void TestApiVisibility::fieldHiddenAfterSyncLeavesTheStore()
@@ -337,8 +283,8 @@ void TestApiVisibility::fieldHiddenAfterSyncLeavesTheStore()
 void TestApiVisibility::movingIntoAndOutOfTheTeam()
 {
     QVERIFY(setVisibility(u"olga"_qs, {{u"phone"_qs, u"team"_qs}}));
-    qint64 oscarCursor = cursorOf(u"oscar"_qs);
-    qint64 tomCursor = cursorOf(u"tom"_qs);
+    qint64 oscarCursor = client(u"oscar"_qs)->syncEnd();
+    qint64 tomCursor = client(u"tom"_qs)->syncEnd();
     QVERIFY(!profileAs(u"oscar"_qs, u"olga"_qs).contains(u"phone"_qs));
 
     // oscar now reports to mia: he shares olga's manager. olga did not change, yet his next
@@ -356,8 +302,8 @@ void TestApiVisibility::movingIntoAndOutOfTheTeam()
 
     // rita is under olga; when olga moves, rita still sees her (she is under her), and
     // olga's new peers gain her phone.
-    qint64 ritaCursor = cursorOf(u"rita"_qs);
-    qint64 bossCursor = cursorOf(u"boss"_qs);
+    qint64 ritaCursor = client(u"rita"_qs)->syncEnd();
+    qint64 bossCursor = client(u"boss"_qs)->syncEnd();
     QVERIFY(setManager(u"olga"_qs, u"boss"_qs));
     QVERIFY(profileAs(u"tom"_qs, u"olga"_qs).contains(u"phone"_qs));
     QVERIFY(profileAs(u"rita"_qs, u"olga"_qs).contains(u"phone"_qs));
@@ -376,7 +322,7 @@ void TestApiVisibility::lockedFieldCannotBeHidden()
     qint64 revision = 0;
     QJsonObject profile = editable(u"olga"_qs, u"olga"_qs, &revision);
     profile.insert(u"visibility"_qs, QJsonObject {{u"email"_qs, u"me"_qs}});
-    const Response r = as(u"olga"_qs)->putJson(u"/api/v1/profiles/me"_qs, profile, ifMatch(revision));
+    const Response r = client(u"olga"_qs)->putJson(u"/api/v1/profiles/me"_qs, profile, ifMatch(revision));
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorField(), u"visibility.email"_qs);
     QVERIFY(r.json().value(u"error"_qs).toObject().value(u"message"_qs).toString().contains(u"policy"_qs));
@@ -411,7 +357,7 @@ void TestApiVisibility::badChoicesAreRefused()
     for (const auto &c : cases) {
         QJsonObject edit = profile;
         edit.insert(u"visibility"_qs, c.visibility);
-        const Response r = as(u"olga"_qs)->putJson(u"/api/v1/profiles/me"_qs, edit, ifMatch(revision));
+        const Response r = client(u"olga"_qs)->putJson(u"/api/v1/profiles/me"_qs, edit, ifMatch(revision));
         QCOMPARE(r.status, 422);
         QCOMPARE(r.errorField(), c.field);
     }
@@ -425,14 +371,14 @@ void TestApiVisibility::adminRemovalCannotBeUndoneByOwner()
     const QByteArray token = createSession(storage, u"rem"_qs);
     Client rem(env().server->url());
     rem.setToken(token);
-    QCOMPARE(as(u"root"_qs)->send("DELETE", u"/api/v1/profiles/rem"_qs).status, 204);
+    QCOMPARE(client(u"root"_qs)->send("DELETE", u"/api/v1/profiles/rem"_qs).status, 204);
     const QJsonObject edit {{u"display_name"_qs, u"Rem Back"_qs}};
     const Response refused = rem.putJson(u"/api/v1/profiles/me"_qs, edit, ifMatch(0));
     QCOMPARE(refused.status, 403);
     QCOMPARE(refused.errorCode(), u"removed_by_admin"_qs);
-    QCOMPARE(as(u"oscar"_qs)->get(u"/api/v1/profiles/rem"_qs).status, 404);
+    QCOMPARE(client(u"oscar"_qs)->get(u"/api/v1/profiles/rem"_qs).status, 404);
     // An administrator may bring it back.
-    QCOMPARE(as(u"root"_qs)->putJson(u"/api/v1/profiles/rem"_qs, edit, ifMatch(0)).status, 200);
+    QCOMPARE(client(u"root"_qs)->putJson(u"/api/v1/profiles/rem"_qs, edit, ifMatch(0)).status, 200);
     QCOMPARE(profileAs(u"oscar"_qs, u"rem"_qs).value(u"display_name"_qs).toString(), u"Rem Back"_qs);
 }
 

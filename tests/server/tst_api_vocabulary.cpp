@@ -5,9 +5,9 @@
 #include "core/Vocabulary.h"
 #include "server/accounts/Tokens.h"
 #include "server/http/VocabularyService.h"
-#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/ServerTest.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -17,15 +17,11 @@ using namespace Colleagues;
 using namespace Colleagues::Server;
 using namespace Colleagues::Test;
 
-class TestApiVocabulary : public QObject
+class TestApiVocabulary : public ServerTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data();
-    void init();
-    void cleanupTestCase();
-
     void requiresSignIn();
     void servesTheDefault();
     void notModifiedWithETag();
@@ -33,57 +29,19 @@ private Q_SLOTS:
     void importChangesTheVersion();
 
 private:
-    struct Env
-    {
-        std::unique_ptr<TestDatabase> db;
-        std::unique_ptr<ServerProcess> server;
-        QByteArray token;
-    };
-
-    Env &env() { return m_envs.current(); }
-    std::unique_ptr<Client> client(bool signedIn = true);
-
-    BackendEnvironments<Env> m_envs;
+    void setUpBackend(ServerEnvironment &e) override { QVERIFY(e.addMembers({u"alice"_qs})); }
 };
-
-void TestApiVocabulary::initTestCase_data()
-{
-    addBackendRows();
-}
-
-void TestApiVocabulary::init()
-{
-    auto e = m_envs.enter();
-    if (!e)
-        return;
-    QVERIFY(addUser(e->db->storage(), u"alice"_qs, QString()));
-    // A session made directly in storage: no Argon2 work.
-    e->token = createSession(e->db->storage(), u"alice"_qs);
-    QVERIFY(!e->token.isEmpty());
-
-    m_envs.startServer(std::move(e));
-}
-
-void TestApiVocabulary::cleanupTestCase()
-{
-    m_envs.stopServers();
-}
-
-std::unique_ptr<Client> TestApiVocabulary::client(bool signedIn)
-{
-    return std::make_unique<Client>(env().server->url(), signedIn ? env().token : QByteArray());
-}
 
 void TestApiVocabulary::requiresSignIn()
 {
-    const Response r = client(false)->get(u"/api/v1/vocabulary"_qs);
+    const Response r = client()->get(u"/api/v1/vocabulary"_qs);
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), u"unauthorized"_qs);
 }
 
 void TestApiVocabulary::servesTheDefault()
 {
-    const Response r = client()->get(u"/api/v1/vocabulary"_qs);
+    const Response r = client(u"alice"_qs)->get(u"/api/v1/vocabulary"_qs);
     QVERIFY2(r.status == 200, env().server->log().right(2000).constData());
     const Vocabulary defaults = Vocabulary::defaults();
     QVERIFY(!defaults.isEmpty());
@@ -96,7 +54,7 @@ void TestApiVocabulary::servesTheDefault()
 
 void TestApiVocabulary::notModifiedWithETag()
 {
-    auto c = client();
+    auto c = client(u"alice"_qs);
     const Response first = c->get(u"/api/v1/vocabulary"_qs);
     QCOMPARE(first.status, 200);
     const QByteArray etag = first.header("ETag");
@@ -114,7 +72,7 @@ void TestApiVocabulary::notModifiedWithETag()
 
 void TestApiVocabulary::syncPagesCarryTheVersion()
 {
-    auto c = client();
+    auto c = client(u"alice"_qs);
     const QString version = c->get(u"/api/v1/vocabulary"_qs).json().value(u"version"_qs).toString();
     QVERIFY(!version.isEmpty());
     const Response page = c->get(u"/api/v1/sync?since=0"_qs);
@@ -130,7 +88,7 @@ void TestApiVocabulary::syncPagesCarryTheVersion()
 
 void TestApiVocabulary::importChangesTheVersion()
 {
-    auto c = client();
+    auto c = client(u"alice"_qs);
     const Response before = c->get(u"/api/v1/vocabulary"_qs);
     QCOMPARE(before.status, 200);
 

@@ -6,9 +6,9 @@
 // see them in sync, long-polls wake, deactivation removes, reactivation restores) and the
 // scim-token command.
 
-#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/ServerTest.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
 
@@ -70,15 +70,11 @@ QByteArray body(const QJsonObject &o)
 
 } // namespace
 
-class TestScim : public QObject
+class TestScim : public ServerTest
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase_data();
-    void init();
-    void cleanupTestCase();
-
     void authorization_data();
     void authorization();
     void provisioningTokenOpensNothingElse_data();
@@ -114,18 +110,14 @@ private Q_SLOTS:
     void storageUsers();
 
 private:
-    struct Env
-    {
-        std::unique_ptr<TestDatabase> db;
-        std::unique_ptr<ServerProcess> server;
-        QByteArray scimToken;
-        QByteArray revokedToken;
-        QByteArray memberToken;
-        QByteArray adminToken;
-    };
-
-    Env &env() { return m_envs.current(); }
-    std::unique_ptr<Client> client(const QByteArray &token = {});
+    void setUpBackend(ServerEnvironment &e) override;
+    //! The identity provider's provisioning token, another provider's (revoked), and the
+    //! sessions of a member and an administrator.
+    QByteArray scimToken() { return env().tokens.value(u"idp"_qs); }
+    QByteArray revokedToken() { return env().tokens.value(u"old"_qs); }
+    QByteArray memberToken() { return env().tokens.value(u"mia"_qs); }
+    QByteArray adminToken() { return env().tokens.value(u"root"_qs); }
+    std::unique_ptr<Client> clientWith(const QByteArray &token);
     //! A SCIM request with the provisioning token (or \a token) and a SCIM body.
     Response scim(const QByteArray &method, const QString &path, const QJsonObject &json = {},
                   const QByteArray &token = {}, const Client::Headers &extra = {});
@@ -135,48 +127,25 @@ private:
     //! receives the removals seen; \a cursor moves to the end.
     QJsonObject synced(const QByteArray &reader, const QString &username, qint64 *cursor,
                        QStringList *removedIds = nullptr);
-    qint64 latestCursor();
     static void verifyScimError(const Response &r, int status, const QString &scimType);
-
-    BackendEnvironments<Env> m_envs;
 };
 
-void TestScim::initTestCase_data()
+void TestScim::setUpBackend(ServerEnvironment &e)
 {
-    addBackendRows();
+    QVERIFY(addUser(e.storage(), u"mia"_qs, u"mia-password-1"_qs));
+    QVERIFY(addUser(e.storage(), u"root"_qs, u"root-password-1"_qs, Role::Admin));
+    e.addSessions({u"mia"_qs});
+    e.addSessions({u"root"_qs}, Role::Admin);
+    for (const QString &provider : {u"idp"_qs, u"old"_qs}) {
+        const CliRun created =
+            e.server->run(QStringList {u"scim-token"_qs, u"create"_qs, provider} + e.server->dataArguments());
+        QVERIFY2(created.succeeded(), qPrintable(created.describe()));
+        e.tokens.insert(provider, created.out.trimmed().toLatin1());
+    }
+    QVERIFY(e.server->command(QStringList {u"scim-token"_qs, u"revoke"_qs, u"old"_qs} + e.server->dataArguments()));
 }
 
-void TestScim::init()
-{
-    auto e = m_envs.enter();
-    if (!e)
-        return;
-    Storage &storage = e->db->storage();
-    QVERIFY(addUser(storage, u"mia"_qs, u"mia-password-1"_qs));
-    QVERIFY(addUser(storage, u"root"_qs, u"root-password-1"_qs, Role::Admin));
-    e->memberToken = createSession(storage, u"mia"_qs);
-    e->adminToken = createSession(storage, u"root"_qs, Role::Admin);
-
-    e->server = std::make_unique<ServerProcess>(*e->db);
-    const CliRun created =
-        e->server->run(QStringList {u"scim-token"_qs, u"create"_qs, u"idp"_qs} + e->server->dataArguments());
-    QVERIFY2(created.succeeded(), qPrintable(created.describe()));
-    e->scimToken = created.out.trimmed().toLatin1();
-    const CliRun old =
-        e->server->run(QStringList {u"scim-token"_qs, u"create"_qs, u"old"_qs} + e->server->dataArguments());
-    QVERIFY2(old.succeeded(), qPrintable(old.describe()));
-    e->revokedToken = old.out.trimmed().toLatin1();
-    QVERIFY(e->server->command(QStringList {u"scim-token"_qs, u"revoke"_qs, u"old"_qs} + e->server->dataArguments()));
-    QVERIFY2(e->server->start(), qPrintable(e->server->errorString()));
-    m_envs.ready(std::move(e));
-}
-
-void TestScim::cleanupTestCase()
-{
-    m_envs.stopServers();
-}
-
-std::unique_ptr<Client> TestScim::client(const QByteArray &token)
+std::unique_ptr<Client> TestScim::clientWith(const QByteArray &token)
 {
     return std::make_unique<Client>(env().server->url(), token);
 }
@@ -184,7 +153,7 @@ std::unique_ptr<Client> TestScim::client(const QByteArray &token)
 Response TestScim::scim(const QByteArray &method, const QString &path, const QJsonObject &json, const QByteArray &token,
                         const Client::Headers &extra)
 {
-    auto c = client(token.isNull() ? env().scimToken : token);
+    auto c = clientWith(token.isNull() ? scimToken() : token);
     Client::Headers headers = extra;
     QByteArray payload;
     if (method == "POST" || method == "PUT" || method == "PATCH") {
@@ -210,35 +179,18 @@ QJsonObject TestScim::provision(const QJsonObject &user)
 
 QJsonObject TestScim::synced(const QByteArray &reader, const QString &username, qint64 *cursor, QStringList *removedIds)
 {
-    auto c = client(reader);
     QJsonObject found;
-    for (int page = 0; page < 100; ++page) {
-        const Response r = c->get(u"/api/v1/sync?since=%1&limit=500"_qs.arg(*cursor));
-        if (r.status != 200) {
-            qWarning() << "sync answered" << r.status << r.body;
-            return {};
-        }
-        const QJsonObject o = r.json();
-        for (const QJsonValue &v : o.value(u"profiles"_qs).toArray()) {
+    const bool read = clientWith(reader)->readSync(cursor, [&](const QJsonObject &page) {
+        for (const QJsonValue &v : page.value(u"profiles"_qs).toArray()) {
             if (v.toObject().value(u"username"_qs).toString() == username)
                 found = v.toObject();
         }
         if (removedIds) {
-            for (const QJsonValue &v : o.value(u"removed"_qs).toArray())
+            for (const QJsonValue &v : page.value(u"removed"_qs).toArray())
                 removedIds->append(v.toString());
         }
-        *cursor = o.value(u"next"_qs).toInteger();
-        if (!o.value(u"has_more"_qs).toBool())
-            break;
-    }
-    return found;
-}
-
-qint64 TestScim::latestCursor()
-{
-    qint64 cursor = 0;
-    synced(env().memberToken, QString(), &cursor);
-    return cursor;
+    });
+    return read ? found : QJsonObject();
 }
 
 void TestScim::verifyScimError(const Response &r, int status, const QString &scimType)
@@ -294,9 +246,9 @@ void TestScim::authorization()
         QByteArray token;
     } callers[] = {
         {"no token", QByteArray("")},
-        {"member", env().memberToken},
-        {"admin", env().adminToken},
-        {"revoked provisioning token", env().revokedToken},
+        {"member", memberToken()},
+        {"admin", adminToken()},
+        {"revoked provisioning token", revokedToken()},
         {"made-up token", QByteArray("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")},
     };
     for (const auto &caller : callers) {
@@ -328,19 +280,19 @@ void TestScim::provisioningTokenOpensNothingElse()
 {
     QFETCH(QByteArray, method);
     QFETCH(QString, path);
-    auto c = client(env().scimToken);
+    auto c = clientWith(scimToken());
     const Response r = c->send(method, path);
     QCOMPARE(r.status, 401);
     // ... while a member's session does open it (the route exists and works).
     if (path != u"/metrics" && method == "GET")
-        QCOMPARE(client(env().memberToken)->send(method, path).status, 200);
+        QCOMPARE(clientWith(memberToken())->send(method, path).status, 200);
 }
 
 // ---- POST /Users ----------------------------------------------------------------------------
 
 void TestScim::createFromRfcExample()
 {
-    const qint64 before = latestCursor();
+    const qint64 before = client(u"mia"_qs)->syncEnd();
     QJsonObject user = rfcUser(u"bjensen@example.com"_qs, u"bjensen"_qs);
     user.insert(u"schemas"_qs, QJsonArray {UserSchema, Enterprise});
     user.insert(u"displayName"_qs, u"Babs Jensen"_qs);
@@ -387,7 +339,7 @@ void TestScim::createFromRfcExample()
 
     // A member sees the person in sync, with the mapped fields.
     qint64 cursor = before;
-    const QJsonObject profile = synced(env().memberToken, u"bjensen"_qs, &cursor);
+    const QJsonObject profile = synced(memberToken(), u"bjensen"_qs, &cursor);
     QCOMPARE(profile.value(u"display_name"_qs).toString(), u"Babs Jensen"_qs);
     QCOMPARE(profile.value(u"email"_qs).toString(), u"bjensen@example.com"_qs);
     QCOMPARE(profile.value(u"title"_qs).toString(), u"Tour Guide"_qs);
@@ -461,7 +413,7 @@ void TestScim::createInvalid()
     QFETCH(QByteArray, payload);
     QFETCH(int, status);
     QFETCH(QString, scimType);
-    auto c = client(env().scimToken);
+    auto c = clientWith(scimToken());
     const Response r = c->send("POST", u"/scim/v2/Users"_qs, payload, {{"Content-Type", "application/scim+json"}});
     verifyScimError(r, status, scimType);
 }
@@ -568,7 +520,7 @@ void TestScim::replaceUser()
     const QJsonObject created = provision(rfcUser(u"replace.me"_qs, u"r1"_qs));
     QVERIFY(!created.isEmpty());
     const QString id = created.value(u"id"_qs).toString();
-    const qint64 cursor0 = latestCursor();
+    const qint64 cursor0 = client(u"mia"_qs)->syncEnd();
 
     QJsonObject next = rfcUser(u"replace.me"_qs, u"r1-new"_qs);
     next.insert(u"id"_qs, id); // sent back by providers, ignored
@@ -585,7 +537,7 @@ void TestScim::replaceUser()
     QCOMPARE(meta.value(u"created"_qs), created.value(u"meta"_qs).toObject().value(u"created"_qs));
 
     qint64 cursor = cursor0;
-    const QJsonObject profile = synced(env().memberToken, u"replace.me"_qs, &cursor);
+    const QJsonObject profile = synced(memberToken(), u"replace.me"_qs, &cursor);
     QCOMPARE(profile.value(u"title"_qs).toString(), u"Chief Guide"_qs);
     QCOMPARE(profile.value(u"department"_qs).toString(), u"Operations"_qs);
     QCOMPARE(profile.value(u"display_name"_qs).toString(), u"Barbara Jensen"_qs);
@@ -595,7 +547,7 @@ void TestScim::replaceUser()
     QCOMPARE(cleared.status, 200);
     QVERIFY(!cleared.json().contains(u"title"_qs));
     QVERIFY(!cleared.json().contains(u"externalId"_qs));
-    QCOMPARE(synced(env().memberToken, u"replace.me"_qs, &cursor).value(u"title"_qs).toString(), QString());
+    QCOMPARE(synced(memberToken(), u"replace.me"_qs, &cursor).value(u"title"_qs).toString(), QString());
 
     verifyScimError(scim("PUT", u"/Users/"_qs + id, QJsonObject {{u"userName"_qs, u"replace.me"_qs}}), 400,
                     u"invalidSyntax"_qs);
@@ -608,7 +560,7 @@ void TestScim::replaceKeepsWhatMembersEdit()
     const QString id = created.value(u"id"_qs).toString();
     // The person edits their own profile (they have a session, say after an admin set a password).
     const QByteArray own = createSession(env().db->storage(), u"keeps.edits"_qs);
-    auto me = client(own);
+    auto me = clientWith(own);
     const QJsonObject mine = me->get(u"/api/v1/profiles/me"_qs).json();
     QJsonObject edit = profileJson(u"Barbara Jensen"_qs);
     edit.insert(u"bio"_qs, u"I guide tours."_qs);
@@ -668,7 +620,7 @@ void TestScim::patchOperations()
     const QJsonObject created = provision(user);
     QVERIFY(!created.isEmpty());
     const QString id = created.value(u"id"_qs).toString();
-    const qint64 cursor0 = latestCursor();
+    const qint64 cursor0 = client(u"mia"_qs)->syncEnd();
 
     // RFC 7644 3.5.2.1 and 3.5.2.3: add an email, replace with a value filter, an extension path.
     const Response r =
@@ -690,7 +642,7 @@ void TestScim::patchOperations()
     QCOMPARE(r.header("ETag"), patched.value(u"meta"_qs).toObject().value(u"version"_qs).toString().toUtf8());
 
     qint64 cursor = cursor0;
-    const QJsonObject profile = synced(env().memberToken, u"patch.me"_qs, &cursor);
+    const QJsonObject profile = synced(memberToken(), u"patch.me"_qs, &cursor);
     QCOMPARE(profile.value(u"display_name"_qs).toString(), u"Babs Jensen"_qs);
     QCOMPARE(profile.value(u"email"_qs).toString(), u"bjensen@example.com"_qs);
     QCOMPARE(profile.value(u"location"_qs).toString(), u"Berlin"_qs);
@@ -701,7 +653,7 @@ void TestScim::patchOperations()
     const Response removed = scim("PATCH", u"/Users/"_qs + id, patchOp({op(u"remove"_qs, u"name.givenName"_qs)}));
     QCOMPARE(removed.status, 200);
     QVERIFY(!removed.json().value(u"name"_qs).toObject().contains(u"givenName"_qs));
-    QCOMPARE(synced(env().memberToken, u"patch.me"_qs, &cursor).value(u"display_name"_qs).toString(), u"Jensen"_qs);
+    QCOMPARE(synced(memberToken(), u"patch.me"_qs, &cursor).value(u"display_name"_qs).toString(), u"Jensen"_qs);
 }
 
 void TestScim::patchPathLessAsOktaAndEntraSend()
@@ -736,7 +688,7 @@ void TestScim::patchManagerByScimId()
     QVERIFY(!boss.isEmpty() && !report.isEmpty());
     const QString bossId = boss.value(u"id"_qs).toString();
     const QString reportId = report.value(u"id"_qs).toString();
-    qint64 cursor = latestCursor();
+    qint64 cursor = client(u"mia"_qs)->syncEnd();
     // Entra ID sends the manager's id as a string on the manager path.
     const Response r =
         scim("PATCH", u"/Users/"_qs + reportId, patchOp({op(u"add"_qs, Enterprise + u":manager"_qs, bossId)}));
@@ -744,7 +696,7 @@ void TestScim::patchManagerByScimId()
     const QJsonObject manager = r.json().value(Enterprise).toObject().value(u"manager"_qs).toObject();
     QCOMPARE(manager.value(u"value"_qs).toString(), bossId);
     QVERIFY(manager.value(u"$ref"_qs).toString().endsWith(u"/Users/"_qs + bossId));
-    QCOMPARE(synced(env().memberToken, u"the.report"_qs, &cursor).value(u"manager"_qs).toString(), u"the.boss"_qs);
+    QCOMPARE(synced(memberToken(), u"the.report"_qs, &cursor).value(u"manager"_qs).toString(), u"the.boss"_qs);
     // Okta's form: the value in an object; the manager named by its externalId.
     QCOMPARE(
         scim("PATCH", u"/Users/"_qs + reportId,
@@ -754,7 +706,7 @@ void TestScim::patchManagerByScimId()
     // Removing the manager empties it.
     QCOMPARE(scim("PATCH", u"/Users/"_qs + reportId, patchOp({op(u"remove"_qs, Enterprise + u":manager"_qs)})).status,
              200);
-    QCOMPARE(synced(env().memberToken, u"the.report"_qs, &cursor).value(u"manager"_qs).toString(), QString());
+    QCOMPARE(synced(memberToken(), u"the.report"_qs, &cursor).value(u"manager"_qs).toString(), QString());
     // Oneself as manager breaks a profile rule.
     verifyScimError(
         scim("PATCH", u"/Users/"_qs + reportId, patchOp({op(u"add"_qs, Enterprise + u":manager"_qs, reportId)})), 400,
@@ -814,7 +766,7 @@ void TestScim::concurrentPatchesAllApply()
         {Enterprise + u":department"_qs, u"X"_qs},
         {u"addresses[type eq \"work\"].locality"_qs, u"L"_qs},
     };
-    auto c = client(env().scimToken);
+    auto c = clientWith(scimToken());
     QList<QNetworkReply *> replies;
     for (const auto &[path, value] : changes) {
         replies.append(c->start("PATCH", u"/scim/v2/Users/"_qs + id, body(patchOp({op(u"replace"_qs, path, value)})),
@@ -844,24 +796,24 @@ void TestScim::deactivateAndReactivate()
     QJsonObject user = rfcUser(u"leaver"_qs);
     user.insert(u"title"_qs, u"Guide"_qs);
     // The cursor before the change: presence and status writes may take sequence values at any time.
-    qint64 cursor = latestCursor();
+    qint64 cursor = client(u"mia"_qs)->syncEnd();
     const QJsonObject created = provision(user);
     QVERIFY(!created.isEmpty());
     const QString id = created.value(u"id"_qs).toString();
-    const QJsonObject profile = synced(env().memberToken, u"leaver"_qs, &cursor);
+    const QJsonObject profile = synced(memberToken(), u"leaver"_qs, &cursor);
     const QString profileId = profile.value(u"id"_qs).toString();
     QVERIFY(!profileId.isEmpty());
     const QByteArray session = createSession(env().db->storage(), u"leaver"_qs);
-    QCOMPARE(client(session)->get(u"/api/v1/me"_qs).status, 200);
+    QCOMPARE(clientWith(session)->get(u"/api/v1/me"_qs).status, 200);
 
     // Okta's deactivation.
     const Response off =
         scim("PATCH", u"/Users/"_qs + id, patchOp({op(u"replace"_qs, {}, QJsonObject {{u"active"_qs, false}})}));
     QCOMPARE(off.status, 200);
     QCOMPARE(off.json().value(u"active"_qs).toBool(true), false);
-    QCOMPARE(client(session)->get(u"/api/v1/me"_qs).status, 401); // the session ended
+    QCOMPARE(clientWith(session)->get(u"/api/v1/me"_qs).status, 401); // the session ended
     QStringList removed;
-    QVERIFY(synced(env().memberToken, u"leaver"_qs, &cursor, &removed).isEmpty());
+    QVERIFY(synced(memberToken(), u"leaver"_qs, &cursor, &removed).isEmpty());
     QVERIFY(removed.contains(profileId)); // a tombstone
     const auto account = env().db->storage().findAccount(u"leaver"_qs);
     QVERIFY(account && account->has_value() && account->value().disabled);
@@ -875,27 +827,27 @@ void TestScim::deactivateAndReactivate()
     const Response replaced = scim("PUT", u"/Users/"_qs + id, put);
     QCOMPARE(replaced.status, 200);
     QCOMPARE(replaced.json().value(u"active"_qs).toBool(true), false);
-    QVERIFY(synced(env().memberToken, u"leaver"_qs, &cursor).isEmpty());
+    QVERIFY(synced(memberToken(), u"leaver"_qs, &cursor).isEmpty());
 
     // Reactivated: the account works again, the profile comes back with its id and fields.
     const Response on = scim("PATCH", u"/Users/"_qs + id, patchOp({op(u"replace"_qs, u"active"_qs, true)}));
     QCOMPARE(on.status, 200);
     QCOMPARE(on.json().value(u"active"_qs).toBool(), true);
-    const QJsonObject back = synced(env().memberToken, u"leaver"_qs, &cursor);
+    const QJsonObject back = synced(memberToken(), u"leaver"_qs, &cursor);
     QCOMPARE(back.value(u"id"_qs).toString(), profileId);
     QCOMPARE(back.value(u"title"_qs).toString(), u"Former Guide"_qs);
     const auto enabled = env().db->storage().findAccount(u"leaver"_qs);
     QVERIFY(enabled && enabled->has_value() && !enabled->value().disabled);
-    QCOMPARE(client(createSession(env().db->storage(), u"leaver"_qs))->get(u"/api/v1/me"_qs).status, 200);
+    QCOMPARE(clientWith(createSession(env().db->storage(), u"leaver"_qs))->get(u"/api/v1/me"_qs).status, 200);
 }
 
 void TestScim::deleteUser()
 {
-    qint64 cursor = latestCursor(); // before the change, as above
+    qint64 cursor = client(u"mia"_qs)->syncEnd(); // before the change, as above
     const QJsonObject created = provision(rfcUser(u"deleted.user"_qs));
     QVERIFY(!created.isEmpty());
     const QString id = created.value(u"id"_qs).toString();
-    const QString profileId = synced(env().memberToken, u"deleted.user"_qs, &cursor).value(u"id"_qs).toString();
+    const QString profileId = synced(memberToken(), u"deleted.user"_qs, &cursor).value(u"id"_qs).toString();
     QVERIFY(!profileId.isEmpty());
 
     const Response r = scim("DELETE", u"/Users/"_qs + id);
@@ -909,7 +861,7 @@ void TestScim::deleteUser()
         scim("GET", u"/Users?filter=userName%20eq%20%22deleted.user%22"_qs).json().value(u"totalResults"_qs).toInt(),
         0);
     QStringList removed;
-    synced(env().memberToken, QString(), &cursor, &removed);
+    synced(memberToken(), QString(), &cursor, &removed);
     QVERIFY(removed.contains(profileId));
     const auto account = env().db->storage().findAccount(u"deleted.user"_qs);
     QVERIFY(account && account->has_value() && account->value().disabled);
@@ -918,15 +870,15 @@ void TestScim::deleteUser()
     const QJsonObject again = provision(rfcUser(u"deleted.user"_qs));
     QVERIFY(!again.isEmpty());
     QVERIFY(again.value(u"id"_qs).toString() != id);
-    QCOMPARE(synced(env().memberToken, u"deleted.user"_qs, &cursor).value(u"id"_qs).toString(), profileId);
+    QCOMPARE(synced(memberToken(), u"deleted.user"_qs, &cursor).value(u"id"_qs).toString(), profileId);
     const auto enabled = env().db->storage().findAccount(u"deleted.user"_qs);
     QVERIFY(enabled && enabled->has_value() && !enabled->value().disabled);
 }
 
 void TestScim::longPollWakesOnProvisioning()
 {
-    const qint64 cursor = latestCursor();
-    auto member = client(env().memberToken);
+    const qint64 cursor = client(u"mia"_qs)->syncEnd();
+    auto member = clientWith(memberToken());
     QNetworkReply *poll = member->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
     QSignalSpy finished(poll, &QNetworkReply::finished);
     QVERIFY(!finished.wait(300)); // held: nothing changed yet
@@ -1020,7 +972,7 @@ void TestScim::scimTokenCommand()
     QVERIFY(listed.out.contains(u"idp"_qs));
     QVERIFY(!listed.out.contains(u"old"_qs)); // revoked in init()
     QVERIFY(!listed.out.contains(token));
-    QVERIFY(!listed.out.contains(QString::fromLatin1(env().scimToken)));
+    QVERIFY(!listed.out.contains(QString::fromLatin1(scimToken())));
 
     // Stored as a hash only: no file of the SQLite database holds the token.
     if (!server.dataDir().isEmpty()) {

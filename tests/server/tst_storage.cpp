@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "server/storage/Migrations_p.h"
 #include "server/storage/Storage.h"
 
 #include <QAtomicInt>
@@ -105,6 +106,7 @@ private Q_SLOTS:
 
     void migrationsAreIdempotent();
     void migrationsSurviveConcurrentStarts();
+    void messagesSurviveConversationMigration();
     void databaseFileIsPrivate();
     void accounts();
     void sessions();
@@ -272,16 +274,93 @@ void TestStorage::migrationsAreIdempotent()
     {
         auto first = openStorage();
         QVERIFY(first);
-        QCOMPARE(first->schemaVersion(), 7);
+        QCOMPARE(first->schemaVersion(), 8);
         QVERIFY(first->createAccount(u"ada"_qs, "hash", Role::Admin));
     }
     auto second = openStorage();
     QVERIFY(second);
-    QCOMPARE(second->schemaVersion(), 7);
+    QCOMPARE(second->schemaVersion(), 8);
     const auto ada = second->account(u"ada"_qs);
     QVERIFY(ada);
     QCOMPARE(ada->role, Role::Admin);
     QCOMPARE(second->latestSequence(), 0);
+}
+
+void TestStorage::messagesSurviveConversationMigration()
+{
+    // A database of schema 7 with messages, made by the statements of migrations 1 to 7.
+    const QString name = u"tst_storage-v7"_qs;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(isPostgres() ? u"QPSQL"_qs : u"QSQLITE"_qs, name);
+        if (isPostgres()) {
+            db.setHostName(m_config.host);
+            db.setPort(m_config.port);
+            db.setUserName(m_config.user);
+            db.setPassword(m_config.password);
+            db.setDatabaseName(m_config.databaseName);
+        } else {
+            QVERIFY(QDir().mkpath(m_config.dataDir));
+            db.setDatabaseName(m_config.sqliteFile());
+        }
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QSqlQuery q(db);
+        const auto run = [&q](const QString &sql) {
+            if (!q.exec(sql))
+                qWarning() << sql << q.lastError().text();
+            return q.lastError().type() == QSqlError::NoError;
+        };
+        QVERIFY(run(u"CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                    " applied_at BIGINT NOT NULL)"_qs));
+        for (const Internal::Migration &m : Internal::migrations()) {
+            if (m.version > 7)
+                break;
+            for (const QString &statement : isPostgres() ? m.postgres : m.sqlite)
+                QVERIFY(run(statement));
+            QVERIFY(run(u"INSERT INTO schema_version VALUES (%1, 'test', 0)"_qs.arg(m.version)));
+        }
+        QVERIFY(run(u"INSERT INTO accounts (username, created_at) VALUES ('ada', 0), ('grace', 0)"_qs));
+        QVERIFY(run(u"INSERT INTO messages (client_id, sender, recipient, body, sent_at, seq, change_seq, read_at)"
+                    " VALUES ('k1', 'ada', 'grace', 'first', 1000, 1, 3, 2000),"
+                    " ('k2', 'grace', 'ada', 'second', 1001, 2, 2, NULL)"_qs));
+        QVERIFY(run(u"UPDATE change_counter SET value = 3"_qs));
+    }
+    QSqlDatabase::removeDatabase(name);
+
+    Storage &s = storage();
+    QCOMPARE(s.schemaVersion(), 8);
+    auto page = s.changesSince(u"grace"_qs, 0, 100);
+    QVERIFY(page);
+    QCOMPARE(page->messages.size(), 2);
+    const Message second = page->messages.at(0);
+    const Message first = page->messages.at(1);
+    QCOMPARE(first.body, u"first"_qs);
+    QCOMPARE(first.recipient, u"grace"_qs);
+    QVERIFY(first.conversation.isEmpty());
+    QCOMPARE(first.readAt, QDateTime::fromMSecsSinceEpoch(2000, Qt::UTC));
+    QCOMPARE(second.clientId, u"k2"_qs);
+    QVERIFY(!second.readAt.isValid());
+    // The ids go on from the old ones; the old keys still guard against a second send.
+    const auto again = s.sendMessage(makeMessage(u"ada"_qs, u"grace"_qs, u"first"_qs, u"k1"_qs));
+    QVERIFY(again);
+    QVERIFY(again->duplicate);
+    QCOMPARE(again->message.id, first.id);
+    const auto next = s.sendMessage(makeMessage(u"ada"_qs, u"grace"_qs, u"third"_qs));
+    QVERIFY(next);
+    QVERIFY(next->message.id > qMax(first.id, second.id));
+    QCOMPARE(s.markRead(u"ada"_qs, u"grace"_qs, second.id).value(), 1);
+    // And the new tables work in it.
+    ConversationRequest request {QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                 ConversationKind::Group,
+                                 u"After the migration"_qs,
+                                 {u"grace"_qs}};
+    const auto created = s.createConversation(u"ada"_qs, request);
+    QVERIFY(created);
+    QCOMPARE(created->status, ConversationOutcome::Status::Changed);
+    Message toGroup = makeMessage(u"grace"_qs, {}, u"hello group"_qs);
+    toGroup.conversation = request.id;
+    const auto sent = s.sendMessage(toGroup);
+    QVERIFY2(sent, sent ? "" : qPrintable(sent.error().message));
+    QCOMPARE(sent->audience.size(), 2);
 }
 
 void TestStorage::databaseFileIsPrivate()
@@ -317,7 +396,7 @@ void TestStorage::migrationsSurviveConcurrentStarts()
         threads.append(QThread::create([this, &succeeded] {
             auto storage = Storage::create(m_config);
             const auto opened = storage->open();
-            if (opened && storage->schemaVersion() == 7)
+            if (opened && storage->schemaVersion() == 8)
                 succeeded.ref();
             else if (!opened)
                 qWarning() << "concurrent open failed:" << opened.error().message;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "tests/support/ServerProcess.h"
 #include "tests/support/TestDatabase.h"
 
 #include <QHash>
@@ -57,26 +56,6 @@ public:
     {
         m_unavailable.remove(m_current);
         m_envs[m_current] = std::move(env);
-    }
-    //! In init(), for an \a Env with a std::unique_ptr<ServerProcess> server: starts a
-    //! colleagues-server with \a arguments on the environment's database and makes the
-    //! environment ready(). False, and the test has failed, when the server does not start.
-    bool startServer(std::unique_ptr<Env> env, const QStringList &arguments = {})
-    {
-        env->server = std::make_unique<ServerProcess>(*env->db);
-        if (!env->server->start(0, arguments)) {
-            QTest::qFail(qPrintable(u"the server did not start: "_qs + env->server->errorString()), __FILE__, __LINE__);
-            return false;
-        }
-        ready(std::move(env));
-        return true;
-    }
-    //! In cleanupTestCase(), for an \a Env with a server: stops every environment's server,
-    //! which must end cleanly (SIGTERM, exit code 0).
-    void stopServers()
-    {
-        for (const auto &[backend, env] : takeAll())
-            QCOMPARE(env->server->stop(), 0);
     }
     //! The environment of the current row's backend.
     Env &current() { return *m_envs.at(m_current); }

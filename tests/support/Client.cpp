@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tests/support/Client.h"
 
+#include <QDebug>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -70,6 +71,34 @@ Response Client::putJson(const QString &path, const QJsonObject &body, const Hea
     Headers h = headers;
     h.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     return send("PUT", path, QJsonDocument(body).toJson(QJsonDocument::Compact), h);
+}
+
+bool Client::readSync(qint64 *cursor, const std::function<void(const QJsonObject &page)> &onPage, int limit)
+{
+    for (;;) {
+        const Response r = get(u"/api/v1/sync?since=%1&limit=%2"_qs.arg(*cursor).arg(limit));
+        if (r.status != 200) {
+            qWarning() << "GET /api/v1/sync answered" << r.status << r.body.left(300);
+            return false;
+        }
+        const QJsonObject page = r.json();
+        if (onPage)
+            onPage(page);
+        const qint64 next = page.value(u"next"_qs).toInteger();
+        const bool more = page.value(u"has_more"_qs).toBool();
+        if (more && next <= *cursor) {
+            qWarning() << "GET /api/v1/sync has more after" << *cursor << "but does not move on";
+            return false;
+        }
+        *cursor = next;
+        if (!more)
+            return true;
+    }
+}
+
+qint64 Client::syncEnd(qint64 since)
+{
+    return readSync(&since) ? since : -1;
 }
 
 Response Client::postJson(const QString &path, const QJsonObject &body, const Headers &headers)

@@ -10,6 +10,7 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 namespace Colleagues::Test {
@@ -42,6 +43,13 @@ public:
     //! The value of \a sample (a metric name with its labels, if any) in a Prometheus text such
     //! as /metrics answers; -1 when it is not there.
     static double metricValue(const QByteArray &exposition, const QByteArray &sample);
+
+    //! Reads GET /api/v1/sync from \a *cursor to the last page, \a limit changes a page, handing
+    //! each page's body to \a onPage (when given) and moving \a *cursor to its "next". False, with
+    //! a warning, when a page is not answered 200 (\a *cursor stays after the last page read).
+    bool readSync(qint64 *cursor, const std::function<void(const QJsonObject &page)> &onPage = {}, int limit = 1000);
+    //! The cursor after the last page of GET /api/v1/sync from \a since now; -1 when a page fails.
+    qint64 syncEnd(qint64 since = 0);
 
     //! POST /api/v1/session; on success keeps the token.
     Response signIn(const QString &username, const QString &password);

@@ -66,6 +66,11 @@ quint16 FaultProxy::port() const
     return m_server->serverPort();
 }
 
+QUrl FaultProxy::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
+}
+
 void FaultProxy::setFaults(const Faults &faults)
 {
     m_faults = faults;

@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
 #include <cstdint>
 
@@ -54,6 +55,8 @@ public:
     //! Listens on 127.0.0.1 (port 0 picks a free port). Returns false on failure.
     bool listen(quint16 port = 0);
     quint16 port() const;
+    //! Where clients reach the server through the proxy: http://127.0.0.1:port().
+    QUrl url() const;
 
     void setFaults(const Faults &faults);
     Faults faults() const { return m_faults; }

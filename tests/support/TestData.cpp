@@ -36,6 +36,21 @@ QByteArray createSession(Storage &storage, const QString &username, Role role, i
     return token;
 }
 
+Profile orgPerson(const QString &username, const QString &manager)
+{
+    Profile p;
+    p.id = QStringLiteral("id-") + username;
+    p.username = username;
+    p.displayName = QStringLiteral("Person ") + username;
+    p.title = QStringLiteral("Engineer");
+    p.department = QStringLiteral("Platform");
+    p.location = QStringLiteral("Berlin");
+    p.manager = manager;
+    p.revision = 1;
+    p.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    return p;
+}
+
 QJsonObject profileJson(const QString &displayName, const QString &title)
 {
     return QJsonObject {{u"display_name"_qs, displayName}, {u"title"_qs, title}};

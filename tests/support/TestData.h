@@ -22,6 +22,10 @@ bool addUser(Server::Storage &storage, const QString &username, const QString &p
 QByteArray createSession(Server::Storage &storage, const QString &username, Server::Role role = Server::Role::Member,
                          int lifetimeSeconds = 3600);
 
+//! A profile for org-chart tests: "Person USERNAME", an engineer of Platform in Berlin, reporting
+//! to \a manager (none when empty), at revision 1.
+Profile orgPerson(const QString &username, const QString &manager);
+
 //! The smallest profile body a PUT accepts.
 QJsonObject profileJson(const QString &displayName, const QString &title = {});
 

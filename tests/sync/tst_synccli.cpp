@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// colleagues login / sync / send / messages, run as a user would: the real executables.
+// colleagues login / sync / send / ask / messages, run as a user would: the real executables.
 
 #include "client/ClientStore.h"
 #include "tests/support/Binaries.h"
 #include "tests/support/CliRun.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -27,13 +28,16 @@ Run colleagues(const QStringList &arguments, const QByteArray &input = {})
 }
 } // namespace
 
-class TestSyncCli : public QObject
+class TestSyncCli : public SharedServerTest
 {
     Q_OBJECT
 
+public:
+    TestSyncCli()
+        : SharedServerTest(People)
+    { }
+
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
     void loginSyncSendAndRead();
     void wrongPassword();
     void passwdAfterAnAdministratorsPassword();
@@ -41,27 +45,12 @@ private Q_SLOTS:
     void killedFirstSyncResumes();
     void statusSetAndShown();
     void sendWhileTheServerIsDown();
+    void askTheExperts();
 
 private:
     QStringList dataDir(const QString &name) { return {u"--data-dir"_qs, m_dir.filePath(name)}; }
     Run login(const QString &user, const QString &dir, bool tokenFile = true);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
 };
-
-void TestSyncCli::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server"_qs));
-    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->errorString()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-}
-
-void TestSyncCli::cleanupTestCase()
-{
-    m_server.reset();
-}
 
 void TestSyncCli::statusSetAndShown()
 {
@@ -130,6 +119,82 @@ void TestSyncCli::statusSetAndShown()
         r = colleagues(QStringList {u"status"_qs} + wrong + dataDir(u"zoe"_qs));
         QVERIFY2(r.exitCode == 2, qPrintable(wrong.join(u' ') + u": "_qs + r.describe()));
     }
+}
+
+void TestSyncCli::askTheExperts()
+{
+    Run r = login(u"ada"_qs, u"ada-ask"_qs);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"ada-ask"_qs)).exitCode == 0, "sync");
+    const QString query = u"skill:python"_qs;
+    r = colleagues(QStringList {u"search"_qs, query, u"--json"_qs, u"--limit"_qs, u"10"_qs} + dataDir(u"ada-ask"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QStringList ranked;
+    QStringList names;
+    for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"results"_qs).toArray()) {
+        const QJsonObject result = v.toObject();
+        if (result.value(u"username"_qs).toString() == u"ada"_qs)
+            continue;
+        ranked.append(result.value(u"username"_qs).toString());
+        names.append(result.value(u"display_name"_qs).toString());
+    }
+    QVERIFY2(ranked.size() >= 4, qPrintable(r.out));
+
+    // The second best is out of office from today: left out, and named.
+    const QString away = ranked[1];
+    const QString to = QDate::currentDate().addDays(5).toString(Qt::ISODate);
+    // Only the demo's own accounts have a known password: give these people one.
+    for (const QString &person : {away, ranked[0]})
+        QVERIFY2(m_server->setPassword(person, ServerProcess::demoPassword(person)),
+                 qPrintable(m_server->errorString()));
+    r = login(away, away + u"-ask"_qs);
+    QVERIFY2(r.exitCode == 0, qPrintable(away + u": "_qs + r.describe()));
+    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--to"_qs, to}
+                   + dataDir(away + u"-ask"_qs));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"ada-ask"_qs)).exitCode == 0, "sync");
+
+    const QString question = u"Who can review my pandas code? It is slow on 2 GB of CSV."_qs;
+    // Options go before "--": everything after it is the question.
+    r = colleagues(QStringList {u"ask"_qs, u"--top"_qs, u"3"_qs, query} + dataDir(u"ada-ask"_qs)
+                   + QStringList {u"--"_qs, question, u"--data-dir"_qs});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.startsWith(u"asking 3 people"_qs), qPrintable(r.out));
+    r = colleagues(QStringList {u"ask"_qs, u"--top"_qs, u"3"_qs, query} + dataDir(u"ada-ask"_qs)
+                   + QStringList {u"--"_qs, question});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+    const QString asked = u"asking 3 people: %1 (%2), %3 (%4), %5 (%6)\n"_qs.arg(names[0], ranked[0], names[2],
+                                                                                 ranked[2], names[3], ranked[3]);
+    QVERIFY2(r.out.contains(asked), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"left out, out of office: %1 (%2) until %3\n"_qs.arg(names[1], away, to)),
+             qPrintable(r.out));
+    static const QRegularExpression sent(u"sent: question ([0-9a-f-]{36})\n"_qs);
+    const QRegularExpressionMatch match = sent.match(r.out);
+    QVERIFY2(match.hasMatch(), qPrintable(r.out));
+    const QString id = match.captured(1);
+
+    // One of those asked finds the question with the next sync; the one away does not get it.
+    for (const QString &expert : {ranked[0], away}) {
+        const QString dir = expert + (expert == away ? u"-ask"_qs : u"-expert"_qs);
+        if (expert != away)
+            QVERIFY2(login(expert, dir).exitCode == 0, "login");
+        QVERIFY2(colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(dir)).exitCode == 0, "sync");
+        r = colleagues(QStringList {u"messages"_qs} + dataDir(dir));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QCOMPARE(r.out.contains(u"ada in %1: %2"_qs.arg(id, question)), expert != away);
+    }
+
+    // Wrong usage: exit code 2, nothing asked.
+    for (const QStringList &wrong :
+         {QStringList {query, question}, QStringList {u"--"_qs, question},
+          QStringList {u"--top"_qs, u"0"_qs, query, u"--"_qs, question},
+          QStringList {u"--top"_qs, u"50"_qs, query, u"--"_qs, question}, QStringList {query, u"--"_qs}}) {
+        r = colleagues(dataDir(u"ada-ask"_qs) + QStringList {u"ask"_qs} + wrong);
+        QVERIFY2(r.exitCode == 2, qPrintable(wrong.join(u' ') + u": "_qs + r.describe()));
+    }
+    // No one to ask: exit code 1.
+    r = colleagues(dataDir(u"ada-ask"_qs) + QStringList {u"ask"_qs, u"skill:zzqqxx"_qs, u"--"_qs, question});
+    QVERIFY2(r.exitCode == 1 && r.err.contains(u"no one to ask"_qs), qPrintable(r.describe()));
 }
 
 Run TestSyncCli::login(const QString &user, const QString &dir, bool tokenFile)

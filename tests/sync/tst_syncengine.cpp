@@ -12,6 +12,7 @@
 #include "tests/support/Client.h"
 #include "tests/support/FaultProxy.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -35,19 +36,23 @@ const QByteArray TinyPng = QByteArray::fromBase64(
 
 } // namespace
 
-class TestSyncEngine : public QObject
+class TestSyncEngine : public SharedServerTest
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
+public:
+    TestSyncEngine()
+        : SharedServerTest(People)
+    { }
 
+private Q_SLOTS:
     void firstSyncOfTheDirectory();
     void deltaAfterServerEditAndRemoval();
     void twoClientsMessageEachOther();
     void readMarkMadeOfflineSurvivesARestart();
     void sendWhileServerStoppedIsDeliveredOnce();
+    void questionStartedOfflineArrivesOnceInOrder();
+    void conversationTheServerRefusesFails();
     void cutAnswersDoNotDuplicate();
     void validationFailureIsPermanent();
     void profileConflict();
@@ -62,23 +67,8 @@ private:
     std::unique_ptr<AppClient> syncedClient(const QString &user, const QUrl &url = {});
     QByteArray adminToken();
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
     QByteArray m_adminToken;
 };
-
-void TestSyncEngine::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(u"server"_qs));
-    QVERIFY2(m_server->seedDemo(People), qPrintable(m_server->errorString()));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-}
-
-void TestSyncEngine::cleanupTestCase()
-{
-    m_server.reset();
-}
 
 QByteArray TestSyncEngine::adminToken()
 {
@@ -237,7 +227,7 @@ void TestSyncEngine::readMarkMadeOfflineSurvivesARestart()
     FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
     QVERIFY(proxy.listen());
     auto a = syncedClient(Ada);
-    auto g = syncedClient(Grace, QUrl(u"http://127.0.0.1:%1"_qs.arg(proxy.port())));
+    auto g = syncedClient(Grace, proxy.url());
     QVERIFY(a && g);
     QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
     const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Read me on the train"_qs);
@@ -270,8 +260,7 @@ void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()
     // Ada talks to the server through a proxy, so that the server can come back on another port.
     FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 7);
     QVERIFY(proxy.listen());
-    const QUrl viaProxy(u"http://127.0.0.1:%1"_qs.arg(proxy.port()));
-    auto a = syncedClient(Ada, viaProxy);
+    auto a = syncedClient(Ada, proxy.url());
     auto g = syncedClient(Grace);
     QVERIFY(a && g);
     QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
@@ -308,14 +297,86 @@ void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()
     QCOMPARE(copies, 1);
 }
 
+void TestSyncEngine::questionStartedOfflineArrivesOnceInOrder()
+{
+    FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
+    QVERIFY(proxy.listen());
+    auto a = syncedClient(Ada, proxy.url());
+    auto g = syncedClient(Grace);
+    QVERIFY(a && g);
+
+    // Ada asks while the server is down: the question is there at once, waiting to go out.
+    m_server->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->engine()->state(), SyncState::Offline, 10000);
+    Outbox *outbox = a->client()->outbox();
+    QSignalSpy changed(outbox, &Outbox::conversationChanged);
+    const Expected<QString> id = outbox->startConversation(ConversationKind::Question, u"Who knows Kafka?"_qs,
+                                                           {Grace, u"zoe"_qs}, u"Our consumers lag."_qs);
+    QVERIFY(id);
+    QVERIFY(outbox->sendToConversation(*id, u"Since Tuesday."_qs));
+    QTRY_VERIFY(!changed.isEmpty());
+    const std::optional<GroupChat> local = a->client()->groupChat(*id);
+    QVERIFY(local && local->pending);
+    QTRY_COMPARE(a->client()->messages(*id).size(), 2);
+    QCOMPARE(a->client()->messages(*id).first().state, MessageRecord::State::Pending);
+
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    proxy.setUpstream(QHostAddress::LocalHost, m_server->port());
+    g->client()->api()->setServerUrl(m_server->url());
+    g->client()->engine()->syncNow();
+
+    // Created on the server before its messages, each of which goes once, in order.
+    QTRY_VERIFY_WITH_TIMEOUT(!a->client()->groupChat(*id)->pending, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(*id).last().state, MessageRecord::State::Sent, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(g->client()->messages(*id).size(), 2, 20000);
+    const QList<MessageRecord> got = g->client()->messages(*id);
+    QCOMPARE(got[0].message.body, u"Our consumers lag."_qs);
+    QCOMPARE(got[1].message.body, u"Since Tuesday."_qs);
+    QVERIFY(got[0].message.id < got[1].message.id);
+    const std::optional<GroupChat> there = g->client()->groupChat(*id);
+    QVERIFY(there && !there->pending);
+    QCOMPARE(there->asker(), Ada);
+    QCOMPARE(there->conversation.currentMembers(), (QStringList {Ada, Grace, u"zoe"_qs}));
+
+    // Grace reads them: her read mark goes through the outbox and Ada sees it.
+    g->client()->markConversationRead(*id);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->groupChat(*id)->conversation.member(Grace)->readUpTo, got[1].message.id,
+                              20000);
+}
+
+void TestSyncEngine::conversationTheServerRefusesFails()
+{
+    // Someone the local directory does not know and the server has no account for: the server
+    // refuses the conversation, for good; what was to go into it fails with it, nothing is retried.
+    auto a = syncedClient(Ada);
+    QVERIFY(a);
+    Outbox *outbox = a->client()->outbox();
+    const Expected<QString> id =
+        outbox->startConversation(ConversationKind::Group, u"Nobody home"_qs, {u"nobody-here"_qs}, u"Hello?"_qs);
+    QVERIFY(id);
+    auto itemOf = [&](OutboxItem::Kind kind) {
+        for (const OutboxItem &i : outbox->items(true)) {
+            if (i.conversation == *id && i.kind == kind)
+                return i;
+        }
+        return OutboxItem {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(itemOf(OutboxItem::Kind::Conversation).isFailed(), 20000);
+    const OutboxItem refused = itemOf(OutboxItem::Kind::Conversation);
+    QCOMPARE(refused.httpStatus, 422);
+    QCOMPARE(refused.errorField, u"members[0]"_qs);
+    QTRY_COMPARE_WITH_TIMEOUT(a->client()->messages(*id).first().state, MessageRecord::State::Failed, 20000);
+    QVERIFY(a->client()->groupChat(*id)->pending);
+    QCOMPARE(outbox->pendingCount(), 0);
+}
+
 void TestSyncEngine::cutAnswersDoNotDuplicate()
 {
     // Every answer is cut short after the server committed: the client cannot know the send
     // worked, retries with the same Idempotency-Key, and the server keeps one message.
     FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
     QVERIFY(proxy.listen());
-    const QUrl viaProxy(u"http://127.0.0.1:%1"_qs.arg(proxy.port()));
-    auto a = syncedClient(Ada, viaProxy);
+    auto a = syncedClient(Ada, proxy.url());
     auto g = syncedClient(Grace);
     QVERIFY(a && g);
     a->client()->engine()->stop();

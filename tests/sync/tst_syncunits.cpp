@@ -21,6 +21,8 @@
 
 using namespace Colleagues;
 using namespace std::chrono_literals;
+using SyncSchema::PageResult;
+using SyncSchema::SyncWriter;
 
 namespace {
 QJsonObject profileJson(const QString &username, qint64 revision = 1)
@@ -239,8 +241,6 @@ void TestSyncUnits::pagesCommitWithTheirCursor()
     QVERIFY(store.open(dir.path()));
     QCOMPARE(store.schemaVersion(), ClientStore::latestSchemaVersion());
     SyncDatabase db(&store);
-    using SyncSchema::PageResult;
-    using SyncSchema::SyncWriter;
 
     const QByteArray first = page({profileJson(u"ada"_qs), profileJson(u"grace"_qs)}, 5, true);
     PageResult r = runOn<PageResult>(db, [&](SyncWriter &w) { return w.applyPage(first, 0, u"ada"_qs); });
@@ -282,8 +282,6 @@ void TestSyncUnits::firstSyncWithRepeatsKeepsTheIndexConsistent()
     ClientStore store;
     QVERIFY(store.open(dir.path()));
     SyncDatabase db(&store);
-    using SyncSchema::PageResult;
-    using SyncSchema::SyncWriter;
     auto named = [](const QString &username, const QString &name, qint64 revision) {
         QJsonObject o = profileJson(username, revision);
         o.insert(u"display_name"_qs, name);
@@ -327,7 +325,6 @@ void TestSyncUnits::startOverKeepsQueuedWork()
     ClientStore store;
     QVERIFY(store.open(dir.path()));
     SyncDatabase db(&store);
-    using SyncSchema::SyncWriter;
     Message delivered;
     delivered.id = 1;
     delivered.sender = u"grace"_qs;
@@ -383,8 +380,6 @@ void TestSyncUnits::statusesAreStoredAndApplied()
     ClientStore store;
     QVERIFY(store.open(dir.path()));
     SyncDatabase db(&store);
-    using SyncSchema::PageResult;
-    using SyncSchema::SyncWriter;
 
     // A window with a stand-in and a note survives the store as the server sent it.
     QJsonObject away = statusJson(u"grace"_qs, u"away"_qs, u"out_of_office"_qs, u"On leave"_qs);

@@ -37,6 +37,20 @@ public:
     int requests = 0;
 };
 
+//! An upstream behind a proxy seeded with \a seed that injects \a faults.
+struct Rig
+{
+    explicit Rig(quint64 seed, const FaultProxy::Faults &faults = {})
+        : proxy(QHostAddress::LocalHost, upstream.server.serverPort(), seed)
+    {
+        listening = proxy.listen();
+        proxy.setFaults(faults);
+    }
+    Upstream upstream;
+    FaultProxy proxy;
+    bool listening = false;
+};
+
 struct Exchange
 {
     QByteArray received;
@@ -86,22 +100,19 @@ private Q_SLOTS:
 
 void TestFaultProxy::passesThrough()
 {
-    Upstream upstream;
-    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 1);
-    QVERIFY(proxy.listen());
-    const Exchange e = exchange(proxy.port());
+    Rig rig(1);
+    QVERIFY(rig.listening);
+    const Exchange e = exchange(rig.proxy.port());
     QVERIFY(e.received.startsWith("HTTP/1.1 200 OK"));
     QVERIFY(e.received.endsWith(QByteArray(BodySize, 'x')));
-    QCOMPARE(upstream.connections, 1);
+    QCOMPARE(rig.upstream.connections, 1);
 }
 
 void TestFaultProxy::addsLatency()
 {
-    Upstream upstream;
-    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 2);
-    QVERIFY(proxy.listen());
-    proxy.setFaults({.latencyMs = 150, .jitterMs = 50});
-    const Exchange e = exchange(proxy.port());
+    Rig rig(2, {.latencyMs = 150, .jitterMs = 50});
+    QVERIFY(rig.listening);
+    const Exchange e = exchange(rig.proxy.port());
     QVERIFY(e.received.endsWith(QByteArray(BodySize, 'x')));
     // One delay on the way in and one on the way out.
     QVERIFY2(e.elapsedMs >= 300, qPrintable(QString::number(e.elapsedMs)));
@@ -109,42 +120,36 @@ void TestFaultProxy::addsLatency()
 
 void TestFaultProxy::resets()
 {
-    Upstream upstream;
-    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 3);
-    QVERIFY(proxy.listen());
-    proxy.setFaults({.resetProbability = 1.0});
-    const Exchange e = exchange(proxy.port());
+    Rig rig(3, {.resetProbability = 1.0});
+    QVERIFY(rig.listening);
+    const Exchange e = exchange(rig.proxy.port());
     QVERIFY(e.closed);
     QVERIFY(e.received.isEmpty());
-    QCOMPARE(proxy.counters().resets, 1);
+    QCOMPARE(rig.proxy.counters().resets, 1);
 }
 
 void TestFaultProxy::cutsResponses()
 {
-    Upstream upstream;
-    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 4);
-    QVERIFY(proxy.listen());
-    proxy.setFaults({.cutResponseProbability = 1.0});
-    const Exchange e = exchange(proxy.port());
+    Rig rig(4, {.cutResponseProbability = 1.0});
+    QVERIFY(rig.listening);
+    const Exchange e = exchange(rig.proxy.port());
     QVERIFY(e.closed);
     QVERIFY(!e.received.isEmpty());
     QVERIFY(e.received.size() < BodySize);
-    QCOMPARE(proxy.counters().cuts, 1);
+    QCOMPARE(rig.proxy.counters().cuts, 1);
 }
 
 void TestFaultProxy::blackholes()
 {
-    Upstream upstream;
-    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 5);
-    QVERIFY(proxy.listen());
-    proxy.setFaults({.blackhole = true});
+    Rig rig(5, {.blackhole = true});
+    QVERIFY(rig.listening);
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, proxy.port());
+    socket.connectToHost(QHostAddress::LocalHost, rig.proxy.port());
     QVERIFY(socket.waitForConnected(5000));
     socket.write("GET / HTTP/1.1\r\n\r\n");
-    QTRY_COMPARE(proxy.counters().blackholed, 1);
+    QTRY_COMPARE(rig.proxy.counters().blackholed, 1);
     QVERIFY(!socket.waitForReadyRead(300)); // nothing ever comes back
-    QCOMPARE(upstream.connections, 0);
+    QCOMPARE(rig.upstream.connections, 0);
     QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
 }
 
@@ -163,22 +168,21 @@ void TestFaultProxy::answersLikeAGateway()
     QFETCH(int, status);
     QFETCH(bool, afterForwarding);
     QFETCH(int, retryAfter);
-    Upstream upstream;
-    FaultProxy proxy(QHostAddress::LocalHost, upstream.server.serverPort(), 6);
-    QVERIFY(proxy.listen());
-    proxy.setFaults({.errorProbability = 1.0,
-                     .errorStatus = status,
-                     .errorAfterForwarding = afterForwarding,
-                     .retryAfterSeconds = retryAfter});
-    const Exchange e = exchange(proxy.port());
+    Rig rig(6,
+            {.errorProbability = 1.0,
+             .errorStatus = status,
+             .errorAfterForwarding = afterForwarding,
+             .retryAfterSeconds = retryAfter});
+    QVERIFY(rig.listening);
+    const Exchange e = exchange(rig.proxy.port());
     QVERIFY(e.closed);
     QVERIFY2(e.received.startsWith("HTTP/1.1 " + QByteArray::number(status) + ' '), e.received.constData());
     QVERIFY(e.received.contains("Content-Type: text/html"));
     QCOMPARE(e.received.contains("Retry-After: " + QByteArray::number(retryAfter) + "\r\n"), retryAfter >= 0);
     QVERIFY(!e.received.contains(QByteArray(100, 'x'))); // nothing of the server's own answer
-    QCOMPARE(upstream.requests, afterForwarding ? 1 : 0);
-    QCOMPARE(proxy.counters().errors, 1);
-    QCOMPARE(proxy.counters().cuts, 0);
+    QCOMPARE(rig.upstream.requests, afterForwarding ? 1 : 0);
+    QCOMPARE(rig.proxy.counters().errors, 1);
+    QCOMPARE(rig.proxy.counters().cuts, 0);
 }
 
 void TestFaultProxy::sameSeedSameFaults()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tests/ui/UiDriver.h"
 
+#include "client/sync/Backoff.h"
 #include "client/sync/Session.h"
 #include "client/sync/SyncClient.h"
 #include "client/sync/SyncEngine.h"
@@ -45,6 +46,24 @@ bool signInAndSync(DesktopApp &app, const QUrl &server, const QString &username,
 bool signInAndSync(DesktopApp &app, const ServerProcess &server, const QString &username, QString *error)
 {
     return signInAndSync(app, server.url(), username, ServerProcess::demoPassword(username), error);
+}
+
+bool DesktopUser::open()
+{
+    if (!dir.isValid() || !app.open(dir.path()))
+        return false;
+    app.sync()->setBackoffPolicy(BackoffPolicy::fast());
+    return true;
+}
+
+bool DesktopUser::openAndSignIn(const ServerProcess &server, const QString &username)
+{
+    if (!open()) {
+        error = QStringLiteral("the app did not open on %1").arg(dir.path());
+        return false;
+    }
+    window()->show();
+    return signInAndSync(app, server, username, &error);
 }
 
 bool search(DesktopApp &app, const QString &text)

@@ -5,14 +5,16 @@
 // Colleagues::TestSupport so that only these link Qt Widgets.
 
 #include "tests/support/Wait.h"
+#include "ui/DesktopApp.h"
 
 #include <QObject>
 #include <QString>
 #include <QStringView>
+#include <QTemporaryDir>
 #include <QUrl>
 
 namespace Colleagues {
-class DesktopApp;
+class MainWindow;
 }
 
 namespace Colleagues::Test {
@@ -44,5 +46,21 @@ bool signInAndSync(DesktopApp &app, const ServerProcess &server, const QString &
 
 //! Types \a text into the app's search field (replacing what is there) and waits for results.
 bool search(DesktopApp &app, const QString &text);
+
+//! One member's desktop app on a data folder of its own, quick to retry a failed sync (a test
+//! of several members runs one each).
+struct DesktopUser
+{
+    QTemporaryDir dir;
+    DesktopApp app;
+    QString error; //!< what went wrong in openAndSignIn()
+
+    //! Opens the app on its folder; false when it cannot.
+    bool open();
+    //! Opens the app, shows its window and signs in as the seed-demo account \a username of
+    //! \a server, waiting for the first sync; false, with error, when any of that fails.
+    bool openAndSignIn(const ServerProcess &server, const QString &username);
+    MainWindow *window() const { return app.window(); }
+};
 
 } // namespace Colleagues::Test

@@ -5,10 +5,9 @@
 
 #include "client/sync/Session.h"
 #include "client/sync/SyncClient.h"
-#include "tests/support/Binaries.h"
-#include "tests/support/CliRun.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 #include "tests/ui/UiDriver.h"
 #include "ui/ChangePasswordDialog.h"
 #include "ui/DesktopApp.h"
@@ -20,52 +19,44 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Colleagues;
 using namespace Colleagues::Test;
 
-class TestChangePassword : public QObject
+class TestChangePassword : public SharedServerTest
 {
     Q_OBJECT
 
+public:
+    TestChangePassword()
+        : SharedServerTest(0)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
     void opensAfterSigningInWithAnAdministratorsPassword();
 
 private:
-    ServerProcess m_server;
+    void setUpServer(ServerProcess &server) override
+    {
+        // An administrator's `user add`: nina must choose her own password.
+        QVERIFY2(server.addUser(u"nina"_qs, u"initial password"_qs), qPrintable(server.errorString()));
+    }
 };
-
-void TestChangePassword::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_server.isValid());
-    const CliRun added =
-        runCli(serverBinary(), QStringList {u"user"_qs, u"add"_qs, u"nina"_qs} + m_server.dataArguments(),
-               "initial password\n");
-    QVERIFY2(added.succeeded(), qPrintable(added.describe()));
-    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-}
-
-void TestChangePassword::cleanupTestCase()
-{
-    m_server.stop();
-}
 
 void TestChangePassword::opensAfterSigningInWithAnAdministratorsPassword()
 {
-    QTemporaryDir dir;
-    DesktopApp app;
-    QVERIFY(dir.isValid() && app.open(dir.path()));
-    MainWindow *window = app.window();
+    DesktopUser nina;
+    QVERIFY(nina.open());
+    DesktopApp &app = nina.app;
+    MainWindow *window = nina.window();
     window->show();
     QVERIFY(!window->findChild<ChangePasswordDialog *>());
 
     QString error;
-    QVERIFY2(signInAndSync(app, m_server.url(), u"nina"_qs, u"initial password"_qs, &error), qPrintable(error));
+    QVERIFY2(signInAndSync(app, m_server->url(), u"nina"_qs, u"initial password"_qs, &error), qPrintable(error));
     QTRY_VERIFY(window->findChild<ChangePasswordDialog *>());
     QPointer<ChangePasswordDialog> dialog = window->findChild<ChangePasswordDialog *>();
     QTRY_VERIFY(dialog->isVisible());
@@ -106,7 +97,7 @@ void TestChangePassword::opensAfterSigningInWithAnAdministratorsPassword()
     QVERIFY(!app.sync()->session()->mustChangePassword());
 
     // The server has the new password, and no longer asks for a change.
-    Client check(m_server.url());
+    Client check(m_server->url());
     QCOMPARE(check.signIn(u"nina"_qs, u"initial password"_qs).status, 401);
     const Response r = check.signIn(u"nina"_qs, u"nina's own password"_qs);
     QCOMPARE(r.status, 200);

@@ -62,18 +62,15 @@ namespace {
 const QString MarkupName = QStringLiteral("<b>Mallory</b> <img src=x onerror=alert(1)>");
 const QString MarkupBio = QStringLiteral("I write <i>HTML</i> & <a href=\"https://evil.example\">links</a>.");
 
-//! One signed-in user's app with its own data directory, every model under a tester.
-struct User
+//! A member's app with every model under a tester.
+struct User : DesktopUser
 {
-    QTemporaryDir dir;
-    DesktopApp app;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
 
     bool open()
     {
-        if (!dir.isValid() || !app.open(dir.path()))
+        if (!DesktopUser::open())
             return false;
-        app.sync()->setBackoffPolicy(BackoffPolicy::fast());
         MainWindow *w = app.window();
         const QList<QAbstractItemModel *> models {
             child<ResultsModel>(w, u"resultsModel"), child<ConversationsModel>(w, u"conversationsModel"),
@@ -84,7 +81,6 @@ struct User
                 model, QAbstractItemModelTester::FailureReportingMode::QtTest));
         return true;
     }
-    MainWindow *window() const { return app.window(); }
 };
 
 } // namespace

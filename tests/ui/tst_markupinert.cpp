@@ -223,21 +223,16 @@ QString invalidFields(const Profile &p)
     return invalid.join(QLatin1Char('\n'));
 }
 
-//! One signed-in member's app with its own data directory.
-struct User
+//! A member's app in a window large enough for every page.
+struct User : DesktopUser
 {
-    QTemporaryDir dir;
-    DesktopApp app;
-
     bool open()
     {
-        if (!dir.isValid() || !app.open(dir.path()))
+        if (!DesktopUser::open())
             return false;
-        app.sync()->setBackoffPolicy(BackoffPolicy::fast());
         app.window()->resize(1400, 900);
         return true;
     }
-    MainWindow *window() const { return app.window(); }
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "client/ClientStore.h"
 #include "client/org/OrgChart.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/TestData.h"
 #include "tests/ui/UiDriver.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
@@ -34,19 +35,6 @@ using namespace Colleagues;
 using namespace Colleagues::Test;
 
 namespace {
-
-Profile person(const QString &username, const QString &manager)
-{
-    Profile p;
-    p.id = QStringLiteral("id-") + username;
-    p.username = username;
-    p.displayName = QStringLiteral("Person ") + username;
-    p.title = QStringLiteral("Engineer");
-    p.manager = manager;
-    p.revision = 1;
-    p.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
-    return p;
-}
 
 OrgModel::Kind kindOf(const QModelIndex &index)
 {
@@ -85,10 +73,10 @@ void TestOrgChartUi::modelOfABigTeam()
 {
     ClientStore store;
     QVERIFY(store.open(m_dir.filePath(u"big"_qs)));
-    QList<Profile> people {person(u"ceo"_qs, QString()), person(u"boss"_qs, u"ceo"_qs)};
+    QList<Profile> people {orgPerson(u"ceo"_qs, QString()), orgPerson(u"boss"_qs, u"ceo"_qs)};
     for (int i = 0; i < 3000; ++i)
-        people.append(person(QStringLiteral("w%1").arg(i, 4, 10, QLatin1Char('0')), u"boss"_qs));
-    people.append(person(u"deep"_qs, u"w0001"_qs));
+        people.append(orgPerson(QStringLiteral("w%1").arg(i, 4, 10, QLatin1Char('0')), u"boss"_qs));
+    people.append(orgPerson(u"deep"_qs, u"w0001"_qs));
     QVERIFY(store.upsertProfiles(people));
     OrgChart chart(&store);
     QVERIFY(chart.refresh());
@@ -128,8 +116,8 @@ void TestOrgChartUi::modelShowsBrokenData()
 {
     ClientStore store;
     QVERIFY(store.open(m_dir.filePath(u"broken"_qs)));
-    QVERIFY(store.upsertProfiles({person(u"a"_qs, u"b"_qs), person(u"b"_qs, u"a"_qs), person(u"c"_qs, u"a"_qs),
-                                  person(u"lost"_qs, u"nobody"_qs)}));
+    QVERIFY(store.upsertProfiles({orgPerson(u"a"_qs, u"b"_qs), orgPerson(u"b"_qs, u"a"_qs), orgPerson(u"c"_qs, u"a"_qs),
+                                  orgPerson(u"lost"_qs, u"nobody"_qs)}));
     OrgChart chart(&store);
     QVERIFY(chart.refresh());
     OrgModel model(&chart);
@@ -156,8 +144,8 @@ void TestOrgChartUi::modelFollowsTheStore()
 {
     ClientStore store;
     QVERIFY(store.open(m_dir.filePath(u"moves"_qs)));
-    QVERIFY(store.upsertProfiles({person(u"top"_qs, QString()), person(u"m1"_qs, u"top"_qs),
-                                  person(u"m2"_qs, u"top"_qs), person(u"x"_qs, u"m1"_qs)}));
+    QVERIFY(store.upsertProfiles({orgPerson(u"top"_qs, QString()), orgPerson(u"m1"_qs, u"top"_qs),
+                                  orgPerson(u"m2"_qs, u"top"_qs), orgPerson(u"x"_qs, u"m1"_qs)}));
     OrgChart chart(&store);
     QVERIFY(chart.refresh());
     OrgModel model(&chart);
@@ -165,7 +153,7 @@ void TestOrgChartUi::modelFollowsTheStore()
     QVERIFY(model.setFocusPerson(u"x"_qs));
     QCOMPARE(model.focusIndex().parent().data(OrgModel::UsernameRole).toString(), u"m1"_qs);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    Profile x = person(u"x"_qs, u"m2"_qs);
+    Profile x = orgPerson(u"x"_qs, u"m2"_qs);
     x.revision = 2;
     QVERIFY(store.upsertProfiles({x}));
     QVERIFY(chart.refresh());

@@ -9,6 +9,7 @@
 #include "tests/support/AppClient.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
+#include "tests/support/SharedServerTest.h"
 #include "tests/ui/UiDriver.h"
 #include "ui/ClientBackend.h"
 #include "ui/DesktopApp.h"
@@ -26,7 +27,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -43,38 +43,33 @@ bool signIn(Client &client, const QString &username)
 
 } // namespace
 
-class TestStatusUi : public QObject
+class TestStatusUi : public SharedServerTest
 {
     Q_OBJECT
 
+public:
+    TestStatusUi()
+        : SharedServerTest(0)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
     void outOfOfficeNoteAndStandInBeforeWriting();
     void ownStatusMenu();
     void twoClientsSeeEachOthersStatus();
 
 private:
-    ServerProcess m_server;
+    void setUpServer(ServerProcess &server) override
+    {
+        QVERIFY2(server.seedDemo(40, 7), qPrintable(server.errorString()));
+    }
 };
-
-void TestStatusUi::initTestCase()
-{
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_server.isValid());
-    QVERIFY2(m_server.seedDemo(40, 7), qPrintable(m_server.errorString()));
-    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-}
-
-void TestStatusUi::cleanupTestCase()
-{
-    m_server.stop();
-}
 
 void TestStatusUi::outOfOfficeNoteAndStandInBeforeWriting()
 {
     // Grace is out of office from today, with a note (markup stays text) and Misaki standing in.
-    Client grace(m_server.url());
+    Client grace(m_server->url());
     QVERIFY(signIn(grace, u"grace"_qs));
     const QDate today = QDate::currentDate();
     const QString note = u"Back on Monday. <b>Not bold</b> & not a link: <a href=x>x</a>"_qs;
@@ -87,13 +82,10 @@ void TestStatusUi::outOfOfficeNoteAndStandInBeforeWriting()
                                                                   {u"stand_in"_qs, u"misaki"_qs}}}});
     QCOMPARE(set.status, 200);
 
-    QTemporaryDir dir;
-    DesktopApp app;
-    QVERIFY(dir.isValid() && app.open(dir.path()));
-    MainWindow *window = app.window();
-    window->show();
-    QString error;
-    QVERIFY2(signInAndSync(app, m_server, u"ada"_qs, &error), qPrintable(error));
+    DesktopUser ada;
+    QVERIFY2(ada.openAndSignIn(*m_server, u"ada"_qs), qPrintable(ada.error));
+    DesktopApp &app = ada.app;
+    MainWindow *window = ada.window();
     QTRY_COMPARE(app.backend()->status(u"grace"_qs).availability, Availability::OutOfOffice);
 
     window->openConversation(u"grace"_qs);
@@ -149,20 +141,17 @@ void TestStatusUi::outOfOfficeNoteAndStandInBeforeWriting()
 
 void TestStatusUi::ownStatusMenu()
 {
-    QTemporaryDir dir;
-    DesktopApp app;
-    QVERIFY(dir.isValid() && app.open(dir.path()));
-    MainWindow *window = app.window();
-    window->show();
-    QString error;
-    QVERIFY2(signInAndSync(app, m_server, u"zoe"_qs, &error), qPrintable(error));
+    DesktopUser zoeOnDesktop;
+    QVERIFY2(zoeOnDesktop.openAndSignIn(*m_server, u"zoe"_qs), qPrintable(zoeOnDesktop.error));
+    DesktopApp &app = zoeOnDesktop.app;
+    MainWindow *window = zoeOnDesktop.window();
     auto *button = child<QToolButton>(window, u"myStatusButton");
     QTRY_VERIFY(button->isEnabled());
 
     // "Do not disturb for 1 hour" goes to the server and shows on the button.
     child<QAction>(window, u"statusDndHourAction")->trigger();
     QTRY_COMPARE(app.backend()->status(u"zoe"_qs).availability, Availability::Dnd);
-    Client zoe(m_server.url());
+    Client zoe(m_server->url());
     QVERIFY(signIn(zoe, u"zoe"_qs));
     const QJsonObject onServer = zoe.get(u"/api/v1/me/status"_qs).json();
     QCOMPARE(onServer.value(u"availability"_qs).toString(), u"dnd"_qs);
@@ -186,31 +175,28 @@ void TestStatusUi::ownStatusMenu()
     QCOMPARE(zoe.get(u"/api/v1/me/status"_qs).json().value(u"availability"_qs).toString(), u"available"_qs);
 
     // Offline, nothing changes and the user is told so; nothing is queued.
-    m_server.stop();
+    m_server->stop();
     child<QAction>(window, u"statusDndTomorrowAction")->trigger();
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = window->findChild<QMessageBox *>(u"statusErrorBox"_qs)));
     QVERIFY2(box->text().contains(u"offline"_qs), qPrintable(box->text()));
     QCOMPARE(app.backend()->status(u"zoe"_qs).availability, Availability::Available);
     box->close();
-    QVERIFY2(m_server.restart(), qPrintable(m_server.errorString()));
+    QVERIFY2(m_server->restart(), qPrintable(m_server->errorString()));
 }
 
 void TestStatusUi::twoClientsSeeEachOthersStatus()
 {
     // Ada on the desktop has a chat with Misaki open; Misaki runs a client of her own.
-    QTemporaryDir dir;
-    DesktopApp app;
-    QVERIFY(dir.isValid() && app.open(dir.path()));
-    MainWindow *window = app.window();
-    window->show();
-    QString error;
-    QVERIFY2(signInAndSync(app, m_server, u"ada"_qs, &error), qPrintable(error));
+    DesktopUser ada;
+    QVERIFY2(ada.openAndSignIn(*m_server, u"ada"_qs), qPrintable(ada.error));
+    DesktopApp &app = ada.app;
+    MainWindow *window = ada.window();
     window->openConversation(u"misaki"_qs);
 
     AppClient misaki;
     QVERIFY(misaki.isValid());
-    QVERIFY(misaki.signIn(m_server.url(), u"misaki"_qs, ServerProcess::demoPassword(u"misaki"_qs)));
+    QVERIFY(misaki.signIn(m_server->url(), u"misaki"_qs, ServerProcess::demoPassword(u"misaki"_qs)));
     // Misaki watches Ada (her conversation with her is open).
     misaki.client()->engine()->setWatchList({u"ada"_qs});
 

@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: MIT
-// The UI's models over a real local store: the search results model with its paging, and the
-// skills editor's model, each checked by QAbstractItemModelTester.
+// The UI's models over a real local store: the search results model with its paging, the
+// skills editor's model, and the conversation list and chat with group conversations, each
+// checked by QAbstractItemModelTester.
 #include "client/ClientStore.h"
+#include "client/sync/Outbox.h"
+#include "client/sync/SyncClient.h"
+#include "client/sync/SyncDatabase.h"
+#include "client/sync/SyncSchema_p.h"
+#include "client/sync/TokenStore.h"
 #include "demo/DemoCompany.h"
+#include "ui/ClientBackend.h"
 #include "ui/DesktopApp.h"
+#include "ui/messages/ChatModel.h"
+#include "ui/messages/ConversationsModel.h"
 #include "ui/people/ResultsModel.h"
 #include "ui/people/SearchService.h"
 #include "ui/profile/SkillsModel.h"
@@ -11,11 +20,141 @@
 #include "ui/widgets/Theme.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Colleagues;
+
+namespace {
+
+/*!
+ * A client signed in as a past sign-in left it (the account in the store, the token in a file),
+ * whose server does not answer: sync stays offline, and the outbox keeps what it queues.
+ */
+struct OfflineClient
+{
+    QTemporaryDir dir;
+    ClientStore store;
+    QNetworkAccessManager network;
+    std::unique_ptr<SyncClient> sync;
+    std::unique_ptr<ClientBackend> backend;
+
+    bool open(const QString &me)
+    {
+        if (!dir.isValid() || !store.open(dir.path()))
+            return false;
+        sync = std::make_unique<SyncClient>(&store, &network);
+        const QString tokenFile = dir.filePath(u"token"_qs);
+        sync->tokenStore()->setTokenFile(tokenFile);
+        std::optional<bool> written;
+        QObject context;
+        sync->tokenStore()->write(me, "token", &context,
+                                  [&](const TokenStore::Outcome &outcome) { written = outcome.ok; });
+        std::optional<bool> stored;
+        sync->database()->write<bool>(
+            [me, tokenFile](SyncSchema::SyncWriter &w) {
+                using namespace SyncSchema::Keys;
+                return w.setValues({{QLatin1String(Server), u"http://127.0.0.1:9"_qs},
+                                    {QLatin1String(Username), me},
+                                    {QLatin1String(TokenStorage), u"file"_qs},
+                                    {QLatin1String(TokenFile), tokenFile}});
+            },
+            &context, [&](bool ok) { stored = ok; });
+        if (!QTest::qWaitFor([&] { return written && stored; }, 10000) || !*written || !*stored)
+            return false;
+        backend = std::make_unique<ClientBackend>(&store, sync.get());
+        QSignalSpy started(sync.get(), &SyncClient::started);
+        sync->start();
+        return QTest::qWaitFor([&] { return !started.isEmpty(); }, 10000) && backend->me() == me;
+    }
+
+    //! Stores a sync page with \a conversations and \a messages as the engine would.
+    bool applyPage(const QList<Conversation> &conversations, const QList<Message> &messages)
+    {
+        QJsonArray c;
+        for (const Conversation &conversation : conversations)
+            c.append(toJson(conversation));
+        QJsonArray m;
+        for (const Message &message : messages)
+            m.append(toJson(message));
+        const qint64 since = SyncSchema::cursor(store.handle());
+        const QByteArray body = QJsonDocument(QJsonObject {{u"conversations"_qs, c},
+                                                           {u"messages"_qs, m},
+                                                           {u"next"_qs, since + 10},
+                                                           {u"has_more"_qs, false}})
+                                    .toJson(QJsonDocument::Compact);
+        std::optional<QString> error;
+        QObject context;
+        sync->database()->write<QString>(
+            [body, since, me = backend->me()](SyncSchema::SyncWriter &w) { return w.applyPage(body, since, me).error; },
+            &context, [&](const QString &e) { error = e; });
+        return QTest::qWaitFor([&] { return error.has_value(); }, 10000) && error->isEmpty();
+    }
+};
+
+Conversation conversation(const QString &id, ConversationKind kind, const QString &title, const QString &creator,
+                          const QStringList &others, qint64 sequence)
+{
+    Conversation c;
+    c.id = id;
+    c.kind = kind;
+    c.title = title;
+    c.createdBy = creator;
+    c.createdAt = QDateTime(QDate(2026, 12, 4), QTime(9, 0), Qt::UTC);
+    ConversationMember first;
+    first.username = creator;
+    first.role = kind == ConversationKind::Question ? ConversationRole::Asker : ConversationRole::Member;
+    c.members.append(first);
+    for (const QString &username : others) {
+        ConversationMember m;
+        m.username = username;
+        c.members.append(m);
+    }
+    c.sequence = sequence;
+    return c;
+}
+
+Message message(qint64 id, const QString &from, const QString &body, const QString &conversation,
+                const QString &to = {})
+{
+    Message m;
+    m.id = id;
+    m.clientId = u"00000000-0000-4000-8000-%1"_qs.arg(id, 12, 10, QLatin1Char('0'));
+    m.sender = from;
+    m.recipient = to;
+    m.conversation = conversation;
+    m.body = body;
+    m.sentAt = QDateTime(QDate(2026, 12, 4), QTime(10, int(id)), Qt::UTC);
+    m.sequence = 100 + id;
+    return m;
+}
+
+//! A results model over a store, checked by a tester all along.
+struct TestedResults
+{
+    explicit TestedResults(const QString &storeFile)
+        : service(storeFile)
+        , model(&service)
+    { }
+    //! Asks for \a query and waits for its first page to bring rows.
+    bool search(const QString &query)
+    {
+        SearchRequest request;
+        request.query = query;
+        model.setRequest(request);
+        return QTest::qWaitFor([this] { return !model.isLoading() && model.rowCount() > 0; });
+    }
+
+    SearchService service;
+    ResultsModel model;
+    QAbstractItemModelTester tester {&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
+} // namespace
 
 class TestUiModels : public QObject
 {
@@ -27,6 +166,7 @@ private Q_SLOTS:
     void resultsFollowTheQuery();
     void resultsFacetFilter();
     void samePeopleKeepTheirRows();
+    void roleNamesFollowTheRoles();
     void skillsModelRules_data();
     void skillsModelRules();
     void skillsModelTester();
@@ -34,6 +174,8 @@ private Q_SLOTS:
     void toolTipsShowMarkupLiterally();
     void englishPluralForms();
     void statusWords();
+    void conversationsWithGroups();
+    void chatInAGroup();
 
 private:
     QTemporaryDir m_dir;
@@ -55,9 +197,8 @@ void TestUiModels::initTestCase()
 
 void TestUiModels::resultsPageAndFetchMore()
 {
-    SearchService service(m_store->filePath());
-    ResultsModel model(&service);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    TestedResults results(m_store->filePath());
+    ResultsModel &model = results.model;
     model.setPageSize(20);
     QSignalSpy replaced(&model, &ResultsModel::resultsReplaced);
     SearchRequest request;
@@ -92,9 +233,8 @@ void TestUiModels::resultsPageAndFetchMore()
 
 void TestUiModels::resultsFollowTheQuery()
 {
-    SearchService service(m_store->filePath());
-    ResultsModel model(&service);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    TestedResults results(m_store->filePath());
+    ResultsModel &model = results.model;
     QSignalSpy replaced(&model, &ResultsModel::resultsReplaced);
     // Typing fast: only the last query's results end up in the model.
     for (const QString &text : {QStringLiteral("p"), QStringLiteral("py"), QStringLiteral("pyt"),
@@ -121,15 +261,12 @@ void TestUiModels::resultsFollowTheQuery()
 
 void TestUiModels::resultsFacetFilter()
 {
-    SearchService service(m_store->filePath());
-    ResultsModel model(&service);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    SearchRequest request;
-    request.query = QStringLiteral("e");
-    model.setRequest(request);
-    QTRY_VERIFY(!model.isLoading() && model.rowCount() > 0);
+    TestedResults results(m_store->filePath());
+    ResultsModel &model = results.model;
+    QVERIFY(results.search(QStringLiteral("e")));
     QVERIFY(!model.summary().departments.isEmpty());
     const FacetCount department = model.summary().departments.first();
+    SearchRequest request = model.request();
     request.departments = {department.value};
     model.setRequest(request);
     QTRY_VERIFY(!model.isLoading());
@@ -142,18 +279,15 @@ void TestUiModels::samePeopleKeepTheirRows()
 {
     // A query that brings back the same people in the same order (typing a space, a longer
     // word that everyone on the page has) updates the rows in place instead of resetting.
-    SearchService service(m_store->filePath());
-    ResultsModel model(&service);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    SearchRequest request;
-    request.query = QStringLiteral("python");
-    model.setRequest(request);
-    QTRY_VERIFY(!model.isLoading() && model.rowCount() > 0);
+    TestedResults results(m_store->filePath());
+    ResultsModel &model = results.model;
+    QVERIFY(results.search(QStringLiteral("python")));
     const int rows = model.rowCount();
     const QString first = model.result(0)->id;
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy replaced(&model, &ResultsModel::resultsReplaced);
+    SearchRequest request = model.request();
     request.query = QStringLiteral("python ");
     model.setRequest(request);
     QVERIFY(replaced.wait(10000));
@@ -168,6 +302,16 @@ void TestUiModels::samePeopleKeepTheirRows()
     QVERIFY(replaced.wait(10000));
     QCOMPARE(reset.size(), 1);
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestUiModels::roleNamesFollowTheRoles()
+{
+    SearchService service(m_store->filePath());
+    const QHash<int, QByteArray> names = ResultsModel(&service).roleNames();
+    QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
+    QCOMPARE(names.value(ResultsModel::IdRole), QByteArray("id"));
+    QCOMPARE(names.value(ResultsModel::TimeZoneRole), QByteArray("timeZone"));
+    QCOMPARE(names.value(ResultsModel::SubtitleRole), QByteArray("subtitle"));
 }
 
 void TestUiModels::skillsModelRules_data()
@@ -286,6 +430,132 @@ void TestUiModels::statusWords()
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
     QCOMPARE(StatusText::dayText(QDate(2026, 12, 24), now.date()), u"24. Dezember"_qs);
     QLocale::setDefault(saved);
+}
+
+namespace {
+const QString AskedOfMe = u"0b7e3c2a-5d1f-4e8a-9c6b-000000000001"_qs;
+const QString AskedByMe = u"0b7e3c2a-5d1f-4e8a-9c6b-000000000002"_qs;
+const QString Answered = u"0b7e3c2a-5d1f-4e8a-9c6b-000000000003"_qs;
+const QString Team = u"0b7e3c2a-5d1f-4e8a-9c6b-000000000004"_qs;
+
+//! Grace's conversations: a question Ada asked her, one she asked, one answered, a group, a chat.
+bool seedGrace(OfflineClient &client)
+{
+    Conversation answered =
+        conversation(Answered, ConversationKind::Question, u"Old question"_qs, u"grace"_qs, {u"ada"_qs}, 30);
+    answered.resolution = ConversationResolution {3, u"grace"_qs, QDateTime(QDate(2026, 12, 4), QTime(10, 5), Qt::UTC)};
+    return client.applyPage(
+        {conversation(AskedOfMe, ConversationKind::Question, u"Who knows <b>SAP</b> payroll?"_qs, u"ada"_qs,
+                      {u"grace"_qs, u"linus"_qs}, 10),
+         conversation(AskedByMe, ConversationKind::Question, u"Kubernetes upgrade"_qs, u"grace"_qs,
+                      {u"ada"_qs, u"misaki"_qs}, 20),
+         answered, conversation(Team, ConversationKind::Group, u"Lunch club"_qs, u"zoe"_qs, {u"grace"_qs}, 40)},
+        {message(1, u"ada"_qs, u"Our payroll run fails."_qs, AskedOfMe),
+         message(2, u"linus"_qs, u"Not my area."_qs, AskedOfMe),
+         message(3, u"ada"_qs, u"Use the new chart."_qs, Answered),
+         message(4, u"grace"_qs, u"Anyone upgraded to 1.29?"_qs, AskedByMe),
+         message(5, u"ada"_qs, u"Hello Grace"_qs, {}, u"grace"_qs)});
+}
+} // namespace
+
+void TestUiModels::conversationsWithGroups()
+{
+    OfflineClient client;
+    QVERIFY(client.open(u"grace"_qs));
+    ConversationsModel model(client.backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(seedGrace(client));
+    model.reload();
+    QCOMPARE(model.rowCount(), 5);
+    auto row = [&model](const QString &key) { return model.index(model.rowOf(key)); };
+
+    // A question asked of me: its title as the name (as typed), its state, who wrote last.
+    QModelIndex q = row(AskedOfMe);
+    QVERIFY(q.isValid());
+    QCOMPARE(q.data(ConversationsModel::NameRole).toString(), u"Who knows <b>SAP</b> payroll?"_qs);
+    QVERIFY(q.data(ConversationsModel::GroupRole).toBool());
+    QVERIFY(q.data(ConversationsModel::QuestionRole).toBool());
+    QVERIFY(!q.data(ConversationsModel::AskedByMeRole).toBool());
+    QVERIFY(!q.data(ConversationsModel::ResolvedRole).toBool());
+    QCOMPARE(q.data(ConversationsModel::SummaryRole).toString(), u"Question · open"_qs);
+    QCOMPARE(q.data(ConversationsModel::LastSenderRole).toString(), u"linus"_qs); // not in this directory
+    QCOMPARE(q.data(ConversationsModel::UnreadRole).toInt(), 2);
+    QVERIFY(!q.data(ConversationsModel::OutgoingRole).toBool());
+    QCOMPARE(q.data(ConversationsModel::MembersRole).toStringList(),
+             (QStringList {u"ada"_qs, u"grace"_qs, u"linus"_qs}));
+    QVERIFY(row(AskedByMe).data(ConversationsModel::OutgoingRole).toBool());
+    QVERIFY(row(AskedByMe).data(ConversationsModel::AskedByMeRole).toBool());
+    QCOMPARE(row(Answered).data(ConversationsModel::SummaryRole).toString(), u"Question · answered"_qs);
+    QCOMPARE(row(Team).data(ConversationsModel::SummaryRole).toString(), u"Group · 2 people"_qs);
+    QVERIFY(!row(u"ada"_qs).data(ConversationsModel::GroupRole).toBool());
+    QCOMPARE(row(u"ada"_qs).data(ConversationsModel::SummaryRole).toString(), QString());
+    QCOMPARE(model.totalUnread(), 4); // two in the question asked of me, one in the answered one, Ada's chat
+
+    // Open questions: those I asked, those asked of me; then everything again.
+    model.setFilter(ConversationsModel::Filter::AskedByMe);
+    QCOMPARE(model.peers(), QStringList {AskedByMe});
+    model.setFilter(ConversationsModel::Filter::AskedOfMe);
+    QCOMPARE(model.peers(), QStringList {AskedOfMe});
+
+    // Saying "not me" takes it out of the questions asked of me.
+    QSignalSpy changed(client.backend.get(), &ClientBackend::conversationsChanged);
+    QVERIFY(client.backend->leaveConversation(AskedOfMe, u"zoe"_qs));
+    QVERIFY(changed.wait(10000));
+    QVERIFY(model.peers().isEmpty());
+    model.setFilter(ConversationsModel::Filter::All);
+    QCOMPARE(model.rowCount(), 5);
+    QVERIFY(row(AskedOfMe).data(ConversationsModel::LeftRole).toBool());
+    QCOMPARE(row(AskedOfMe).data(ConversationsModel::SummaryRole).toString(), u"Question · you left"_qs);
+    QCOMPARE(row(AskedOfMe).data(ConversationsModel::MembersRole).toStringList(),
+             (QStringList {u"ada"_qs, u"linus"_qs, u"zoe"_qs}));
+}
+
+void TestUiModels::chatInAGroup()
+{
+    OfflineClient client;
+    QVERIFY(client.open(u"grace"_qs));
+    QVERIFY(seedGrace(client));
+    ChatModel model(client.backend.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPeer(AskedByMe);
+    QVERIFY(model.group());
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.index(0).data(ChatModel::OutgoingRole).toBool());
+    QCOMPARE(model.index(0).data(ChatModel::SenderNameRole).toString(), QString()); // mine: no name
+    QVERIFY(!model.index(0).data(ChatModel::ReadRole).toBool());
+
+    // Answers come in; each names its writer. Marking one as the answer shows on it.
+    QVERIFY(client.applyPage({},
+                             {message(6, u"misaki"_qs, u"Yes, last week."_qs, AskedByMe),
+                              message(7, u"ada"_qs, u"Not yet."_qs, AskedByMe)}));
+    model.reload();
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1).data(ChatModel::SenderNameRole).toString(), u"misaki"_qs);
+    QVERIFY(!model.index(1).data(ChatModel::OutgoingRole).toBool());
+    QCOMPARE(model.index(1).data(ChatModel::MessageIdRole).toLongLong(), 6);
+    QVERIFY(!model.index(1).data(ChatModel::AnswerRole).toBool());
+    QSignalSpy rows(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(client.backend->markAnswer(AskedByMe, 6));
+    QVERIFY(rows.wait(10000));
+    QVERIFY(model.index(1).data(ChatModel::AnswerRole).toBool());
+    QVERIFY(!model.index(2).data(ChatModel::AnswerRole).toBool());
+    QVERIFY(model.index(1).data(Qt::AccessibleTextRole).toString().endsWith(u"(marked as the answer)"_qs));
+
+    // Mine is read once everyone else in it read it.
+    Conversation read = conversation(AskedByMe, ConversationKind::Question, u"Kubernetes upgrade"_qs, u"grace"_qs,
+                                     {u"ada"_qs, u"misaki"_qs}, 50);
+    read.members[1].readUpTo = 7;
+    read.resolution = ConversationResolution {6, u"grace"_qs, QDateTime::currentDateTimeUtc()};
+    QVERIFY(client.applyPage({read}, {}));
+    model.setPeer({});
+    model.setPeer(AskedByMe);
+    QVERIFY(!model.index(0).data(ChatModel::ReadRole).toBool()); // misaki has not
+    read.members[2].readUpTo = 4;
+    read.sequence = 60;
+    QVERIFY(client.applyPage({read}, {}));
+    model.setPeer({});
+    model.setPeer(AskedByMe);
+    QVERIFY(model.index(0).data(ChatModel::ReadRole).toBool());
 }
 
 QTEST_MAIN(TestUiModels)

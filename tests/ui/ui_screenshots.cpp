@@ -10,6 +10,7 @@
 #include "client/sync/Session.h"
 #include "client/sync/StatusBook.h"
 #include "client/sync/SyncClient.h"
+#include "client/sync/SyncTypes.h"
 #include "ui/ChangePasswordDialog.h"
 #include "ui/ClientBackend.h"
 #include "ui/DesktopApp.h"
@@ -17,10 +18,12 @@
 #include "ui/SignInDialog.h"
 #include "ui/messages/ChatView.h"
 #include "ui/messages/ComposerEdit.h"
+#include "ui/messages/NewConversationDialog.h"
 #include "ui/org/OrgChartView.h"
 #include "ui/org/OrgModel.h"
 #include "ui/org/OrgPanel.h"
 #include "ui/org/TeamOverviewWidget.h"
+#include "ui/people/ResultsModel.h"
 #include "ui/profile/ProfileEditor.h"
 
 #include <QApplication>
@@ -30,14 +33,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 #include <QToolButton>
+#include <QUuid>
 
 using namespace Colleagues;
 using namespace Colleagues::Test;
@@ -295,6 +301,93 @@ int main(int argc, char *argv[])
         QTest::qWait(300);
         save(window, out, QStringLiteral("18-status-in-results"));
         child<QToolButton>(window, u"availableFirstButton")->setChecked(false);
+    }
+
+    // Ask the experts: Ada asks the top four for "kubernetes" (Grace, out of office, is left out
+    // and named); one says "not me" and suggests a colleague; another answers; Ada marks it.
+    {
+        // Only the demo's own accounts have known passwords: these people get theirs.
+        auto signedIn = [&](const QString &user) {
+            server.setPassword(user, ServerProcess::demoPassword(user));
+            auto client = std::make_unique<Client>(server.url());
+            client->signIn(user, ServerProcess::demoPassword(user));
+            return client;
+        };
+        window->showSection(MainWindow::Section::People);
+        search(ada, QStringLiteral("kubernetes"));
+        // The second best is away this week: left out, and named.
+        auto *results = child<ResultsModel>(window, u"resultsModel");
+        const QString away = results->rowCount() > 1 ? results->result(1)->username : QString();
+        if (!away.isEmpty() && away != u"ada"_qs) {
+            const QDate today = QDate::currentDate();
+            signedIn(away)->putJson(
+                QStringLiteral("/api/v1/me/status"),
+                QJsonObject {{QStringLiteral("availability"), QStringLiteral("out_of_office")},
+                             {QStringLiteral("out_of_office"),
+                              QJsonObject {{QStringLiteral("from"), today.toString(Qt::ISODate)},
+                                           {QStringLiteral("to"), today.addDays(4).toString(Qt::ISODate)},
+                                           {QStringLiteral("note"), QStringLiteral("On a course.")}}}});
+            waitUntil([&] { return ada.backend()->status(away).availability == Availability::OutOfOffice; });
+        }
+        child<QPushButton>(window, u"askPeopleButton")->click();
+        auto *ask = window->findChild<NewConversationDialog *>();
+        if (ask) {
+            ask->setTop(4);
+            child<QLineEdit>(ask, u"conversationTitleLineEdit")
+                ->setText(QStringLiteral("Node pool upgrade: drain first or surge?"));
+            child<QPlainTextEdit>(ask, u"questionTextEdit")
+                ->setPlainText(
+                    QStringLiteral("We upgrade the production cluster to 1.29 on Thursday. Do we drain each "
+                                   "node pool first, or add surge nodes and let the autoscaler move things?"));
+            QTest::qWait(200);
+            const QString path = QDir(out).filePath(QStringLiteral("20-ask-these-people.png"));
+            ask->grab().save(path);
+            err() << "wrote " << path << Qt::endl;
+            const QStringList asked = ask->members();
+            child<QPushButton>(ask, u"startConversationButton")->click();
+            waitUntil([&] { return ada.backend()->groupChat(window->findChild<ChatView *>()->peer()).has_value(); });
+            const QString id = child<ChatView>(window, u"chatView")->peer();
+            waitUntil([&] {
+                const auto group = ada.backend()->groupChat(id);
+                return group && !group->pending;
+            });
+            auto post = [&](const QString &user, const QString &route, const QJsonObject &body, bool keyed) {
+                const QByteArray key = QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1();
+                signedIn(user)->postJson(route, body,
+                                         keyed ? Client::Headers {{"Idempotency-Key", key}} : Client::Headers {});
+            };
+            if (asked.size() >= 2) {
+                QString suggest = QStringLiteral("zoe");
+                for (const QString &name : {QStringLiteral("zoe"), QStringLiteral("misaki")}) {
+                    if (!asked.contains(name)) {
+                        suggest = name;
+                        break;
+                    }
+                }
+                post(asked[1], QStringLiteral("/api/v1/conversations/%1/leave").arg(id),
+                     QJsonObject {{QStringLiteral("suggest"), suggest}}, false);
+                post(asked[0], QStringLiteral("/api/v1/messages"),
+                     QJsonObject {{QStringLiteral("conversation"), id},
+                                  {QStringLiteral("body"),
+                                   QStringLiteral("Surge. Add one surge node per pool, set maxUnavailable to 0, and "
+                                                  "the rollout is boring. Draining by hand is how we lost an hour "
+                                                  "in March.")}},
+                     true);
+            }
+            waitUntil([&] { return ada.sync()->messages(id).size() >= 2; });
+            auto *messages = child<QListView>(window, u"messagesListView");
+            messages->setCurrentIndex(messages->model()->index(1, 0));
+            child<QPushButton>(window, u"markAnswerButton")->click();
+            waitUntil([&] {
+                const auto group = ada.backend()->groupChat(id);
+                return group && group->conversation.isResolved() && !group->pending;
+            });
+            window->openConversation(id);
+            messages->clearSelection();
+            window->statusBar()->clearMessage();
+            QTest::qWait(300);
+            save(window, out, QStringLiteral("19-question-answered"));
+        }
     }
 
     // The same screens in a dark palette.

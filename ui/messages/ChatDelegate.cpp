@@ -57,11 +57,17 @@ QFont footerFont(const QFont &base)
     return Theme::scaledFont(base, 0.8);
 }
 
+QFont senderFont(const QFont &base)
+{
+    return Theme::scaledFont(base, 0.86, QFont::DemiBold);
+}
+
 } // namespace
 
 struct ChatDelegate::Geometry
 {
     int headingHeight = 0;
+    int senderHeight = 0; //!< the writer's name above the text (group conversations)
     QRect bubble;
     QSizeF text;
     QString footer;
@@ -107,12 +113,21 @@ ChatDelegate::Geometry ChatDelegate::layout(const QStyleOptionViewItem &option, 
     const QString state = stateText(index);
     if (!state.isEmpty())
         footer.append(state);
+    if (index.data(ChatModel::AnswerRole).toBool())
+        footer.append(tr("✓ The answer"));
+    const QString sender = index.data(ChatModel::SenderNameRole).toString();
+    int senderWidth = 0;
+    if (!sender.isEmpty()) {
+        const QFontMetrics senderMetrics(senderFont(option.font));
+        g.senderHeight = senderMetrics.height();
+        senderWidth = std::min(maxText, senderMetrics.horizontalAdvance(sender));
+    }
     g.footer = footer.join(QStringLiteral(" · "));
     const QFontMetrics footerMetrics(footerFont(option.font));
     g.footerHeight = footerMetrics.height();
     const int footerWidth = std::min(maxText, footerMetrics.horizontalAdvance(g.footer));
-    const int bubbleWidth = int(std::max<qreal>(g.text.width(), footerWidth)) + 2 * BubblePadX;
-    const int bubbleHeight = int(g.text.height()) + FooterGap + g.footerHeight + 2 * BubblePadY;
+    const int bubbleWidth = int(std::max<qreal>(g.text.width(), std::max(footerWidth, senderWidth))) + 2 * BubblePadX;
+    const int bubbleHeight = g.senderHeight + int(g.text.height()) + FooterGap + g.footerHeight + 2 * BubblePadY;
     const bool outgoing = index.data(ChatModel::OutgoingRole).toBool();
     const int x = outgoing ? option.rect.right() - SideMargin - bubbleWidth + 1 : option.rect.left() + SideMargin;
     g.bubble = QRect(x, option.rect.top() + g.headingHeight + RowGap, bubbleWidth, bubbleHeight);
@@ -165,6 +180,12 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(QRectF(g.bubble).adjusted(0.75, 0.75, -0.75, -0.75), BubbleRadius, BubbleRadius);
     }
+    const bool answer = index.data(ChatModel::AnswerRole).toBool();
+    if (answer) {
+        painter->setPen(QPen(Theme::positive(palette), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(g.bubble).adjusted(1, 1, -1, -1), BubbleRadius, BubbleRadius);
+    }
     if (current && m_view->hasFocus()) {
         QColor ring = palette.color(QPalette::Highlight);
         ring.setAlphaF(0.6f);
@@ -173,16 +194,29 @@ void ChatDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         painter->drawRoundedRect(QRectF(g.bubble).adjusted(-2, -2, 2, 2), BubbleRadius + 2, BubbleRadius + 2);
     }
 
+    if (g.senderHeight > 0) {
+        const QFont sender = senderFont(option.font);
+        painter->setFont(sender);
+        painter->setPen(Theme::mix(foreground, background, 0.15));
+        const QRect senderRect(g.bubble.left() + BubblePadX, g.bubble.top() + BubblePadY,
+                               g.bubble.width() - 2 * BubblePadX, g.senderHeight);
+        painter->drawText(senderRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(sender).elidedText(index.data(ChatModel::SenderNameRole).toString(),
+                                                          Qt::ElideRight, senderRect.width()));
+        painter->setFont(option.font);
+    }
     QTextLayout text(displayBody(index), option.font);
     layoutText(text, g.bubble.width() - 2 * BubblePadX);
     painter->setPen(foreground);
-    text.draw(painter, QPointF(g.bubble.left() + BubblePadX, g.bubble.top() + BubblePadY));
+    text.draw(painter, QPointF(g.bubble.left() + BubblePadX, g.bubble.top() + BubblePadY + g.senderHeight));
 
     const QFont footer = footerFont(option.font);
     painter->setFont(footer);
     QColor footerColor = Theme::mix(foreground, background, 0.3);
     if (state == MessageRecord::State::Failed && outgoing)
         footerColor = Theme::negative(palette);
+    else if (answer && !outgoing)
+        footerColor = Theme::positive(palette);
     painter->setPen(footerColor);
     const QRect footerRect(g.bubble.left() + BubblePadX, g.bubble.bottom() - BubblePadY - g.footerHeight + 1,
                            g.bubble.width() - 2 * BubblePadX, g.footerHeight);

@@ -9,7 +9,8 @@ namespace Colleagues {
 
 //! Draws a message as a bubble (mine on the right in the accent colour, theirs on the left),
 //! with its time and delivery state (waiting to send, sent, read, not sent), and a day
-//! heading above the first message of each day.
+//! heading above the first message of each day. In a group conversation an incoming bubble
+//! names its writer, and the answer the asker marked is ringed and says so.
 class ChatDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

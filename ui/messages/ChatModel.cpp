@@ -7,13 +7,31 @@
 namespace Colleagues {
 
 ChatModel::ChatModel(ClientBackend *backend, QObject *parent)
-    : QAbstractListModel(parent)
+    : RowListModel(parent)
     , m_backend(backend)
 {
     connect(m_backend, &ClientBackend::messagesChanged, this, [this](const QString &peer) {
         if (peer == m_peer)
             reload();
     });
+    // Members' read marks and the answer change the rows' read state and the marked answer.
+    connect(m_backend, &ClientBackend::groupChanged, this, [this](const QString &id) {
+        if (id != m_peer)
+            return;
+        reloadGroup();
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {ReadRole, AnswerRole});
+    });
+}
+
+void ChatModel::reloadGroup()
+{
+    m_group = m_peer.isEmpty() ? std::nullopt : m_backend->groupChat(m_peer);
+}
+
+bool ChatModel::isOutgoing(const MessageRecord &record) const
+{
+    return m_group ? record.message.sender == m_backend->me() : record.message.sender != m_peer;
 }
 
 void ChatModel::setPeer(const QString &peer)
@@ -22,6 +40,7 @@ void ChatModel::setPeer(const QString &peer)
         return;
     beginResetModel();
     m_peer = peer;
+    reloadGroup();
     m_rows = load();
     endResetModel();
 }
@@ -75,7 +94,7 @@ void ChatModel::reload()
 
 const MessageRecord *ChatModel::record(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    return rowAt(row);
 }
 
 QDateTime ChatModel::timeOf(const MessageRecord &record) const
@@ -83,29 +102,40 @@ QDateTime ChatModel::timeOf(const MessageRecord &record) const
     return record.message.sentAt.isValid() ? record.message.sentAt.toLocalTime() : QDateTime();
 }
 
-int ChatModel::rowCount(const QModelIndex &parent) const
+QVariant ChatModel::rowData(const MessageRecord &r, const QModelIndex &index, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant ChatModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const MessageRecord &r = m_rows.at(index.row());
-    const bool outgoing = r.message.sender != m_peer;
+    const bool outgoing = isOutgoing(r);
     switch (role) {
     case Qt::DisplayRole:
     case BodyRole: return r.message.body;
     case Qt::AccessibleTextRole: {
-        const QString who = outgoing ? tr("You") : m_backend->displayName(m_peer);
-        return tr("%1: %2").arg(who, r.message.body);
+        const QString who = outgoing ? tr("You") : m_backend->displayName(r.message.sender);
+        const QString text = tr("%1: %2").arg(who, r.message.body);
+        return data(index, AnswerRole).toBool() ? tr("%1 (marked as the answer)").arg(text) : text;
     }
+    case SenderNameRole: return m_group && !outgoing ? m_backend->displayName(r.message.sender) : QString();
+    case AnswerRole: return m_group && r.message.id != 0 && r.message.id == m_group->answerId();
+    case MessageIdRole: return r.message.id;
     case SenderRole: return r.message.sender;
     case OutgoingRole: return outgoing;
     case TimeRole: return timeOf(r);
     case StateRole: return int(r.state);
-    case ReadRole: return r.message.readAt.isValid();
+    case ReadRole: {
+        if (!m_group)
+            return r.message.readAt.isValid();
+        // In a group: read once everyone else in it now has read it.
+        if (r.message.id == 0)
+            return false;
+        bool anyone = false;
+        for (const ConversationMember &m : m_group->conversation.members) {
+            if (!m.isCurrent() || m.username == r.message.sender)
+                continue;
+            anyone = true;
+            if (m.readUpTo < r.message.id)
+                return false;
+        }
+        return anyone;
+    }
     case ErrorRole: return r.error;
     case ClientIdRole: return r.message.clientId;
     case DayBreakRole: {
@@ -124,17 +154,7 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ChatModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert(BodyRole, "body");
-    names.insert(SenderRole, "sender");
-    names.insert(OutgoingRole, "outgoing");
-    names.insert(TimeRole, "time");
-    names.insert(StateRole, "state");
-    names.insert(ReadRole, "read");
-    names.insert(ErrorRole, "error");
-    names.insert(DayBreakRole, "dayBreak");
-    names.insert(ClientIdRole, "clientId");
-    return names;
+    return withRoleNames<Role>(RowListModel::roleNames());
 }
 
 } // namespace Colleagues

@@ -8,6 +8,7 @@
 #include "ui/messages/ChatDelegate.h"
 #include "ui/messages/ChatModel.h"
 #include "ui/messages/ComposerEdit.h"
+#include "ui/messages/NotMeDialog.h"
 #include "ui/widgets/AvatarWidget.h"
 #include "ui/widgets/ImageCache.h"
 #include "ui/widgets/LinkButton.h"
@@ -80,6 +81,31 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     m_detailLabel->setFont(Theme::scaledFont(font(), 0.9));
     names->addWidget(m_detailLabel);
     headerLayout->addLayout(names, 1);
+    // A group conversation's members, and what a member or the asker of a question can do.
+    m_memberAvatars = new QWidget(header);
+    m_memberAvatars->setObjectName(QStringLiteral("memberAvatarsWidget"));
+    auto *avatarsLayout = new QHBoxLayout(m_memberAvatars);
+    avatarsLayout->setContentsMargins(0, 0, 0, 0);
+    avatarsLayout->setSpacing(Theme::SpaceXS);
+    m_memberAvatars->hide();
+    headerLayout->addWidget(m_memberAvatars);
+    m_notMeButton = new QPushButton(tr("Not Me…"), header);
+    m_notMeButton->setObjectName(QStringLiteral("notMeButton"));
+    m_notMeButton->setToolTip(tr("Leave this question quietly, and suggest someone who may know"));
+    m_notMeButton->setAutoDefault(false);
+    m_notMeButton->hide();
+    connect(m_notMeButton, &QPushButton::clicked, this, &ChatView::sayNotMe);
+    headerLayout->addWidget(m_notMeButton);
+    m_markAnswerButton = new QPushButton(tr("Mark as the Answer"), header);
+    m_markAnswerButton->setObjectName(QStringLiteral("markAnswerButton"));
+    m_markAnswerButton->setToolTip(tr("The selected message solved your question: close it, and thank its writer"));
+    m_markAnswerButton->setAutoDefault(false);
+    m_markAnswerButton->hide();
+    connect(m_markAnswerButton, &QPushButton::clicked, this, [this] {
+        if (const MessageRecord *record = currentMessage(); canMarkAsAnswer(record))
+            markAnswer(record->message.id);
+    });
+    headerLayout->addWidget(m_markAnswerButton);
     m_profileLink = new LinkButton(tr("View profile"), header);
     m_profileLink->setObjectName(QStringLiteral("viewProfileButton"));
     m_profileLink->setAccessibleName(tr("View profile"));
@@ -87,6 +113,24 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     headerLayout->addWidget(m_profileLink);
     layout->addWidget(header);
     layout->addWidget(Theme::hairline(this));
+
+    // A question's answer, for everyone in it: who answered, with the asker's thanks.
+    m_resolutionBanner = new QFrame(this);
+    m_resolutionBanner->setObjectName(QStringLiteral("resolutionBanner"));
+    m_resolutionBanner->setAutoFillBackground(true);
+    auto *resolutionLayout = new QVBoxLayout(m_resolutionBanner);
+    resolutionLayout->setContentsMargins(Theme::SpaceXL, Theme::SpaceM, Theme::SpaceXL, Theme::SpaceM);
+    resolutionLayout->setSpacing(Theme::SpaceXS);
+    m_resolutionLabel = plainLabel(m_resolutionBanner, QStringLiteral("resolutionLabel"));
+    m_resolutionLabel->setFont(Theme::scaledFont(font(), 1.0, QFont::DemiBold));
+    m_resolutionLabel->setWordWrap(true);
+    resolutionLayout->addWidget(m_resolutionLabel);
+    m_resolutionDetailLabel = plainLabel(m_resolutionBanner, QStringLiteral("resolutionDetailLabel"));
+    m_resolutionDetailLabel->setWordWrap(true);
+    m_resolutionDetailLabel->setForegroundRole(QPalette::PlaceholderText);
+    resolutionLayout->addWidget(m_resolutionDetailLabel);
+    m_resolutionBanner->hide();
+    layout->addWidget(m_resolutionBanner);
 
     m_stack = new QStackedWidget(this);
     m_list = new QListView(m_stack);
@@ -103,6 +147,7 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     m_list->verticalScrollBar()->setSingleStep(20);
     connect(m_list, &QListView::customContextMenuRequested, this, &ChatView::showContextMenu);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &ChatView::updateActions);
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this](int value) { m_atBottom = value >= m_list->verticalScrollBar()->maximum() - 24; });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { scrollToBottomIfNear(false); });
@@ -164,6 +209,11 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
     auto *composerLayout = new QVBoxLayout(composerBox);
     composerLayout->setContentsMargins(Theme::SpaceL, Theme::SpaceM, Theme::SpaceL, Theme::SpaceM);
     composerLayout->setSpacing(Theme::SpaceS);
+    m_noticeLabel = plainLabel(composerBox, QStringLiteral("chatNoticeLabel"));
+    m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_noticeLabel->hide();
+    composerLayout->addWidget(m_noticeLabel);
     m_errorLabel = plainLabel(composerBox, QStringLiteral("composerErrorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->hide();
@@ -199,6 +249,14 @@ ChatView::ChatView(ClientBackend *backend, QWidget *parent)
         m_list->viewport()->update();
     });
     connect(m_backend, &ClientBackend::directoryChanged, this, &ChatView::updateHeader);
+    connect(m_backend, &ClientBackend::groupChanged, this, [this](const QString &id) {
+        if (id == m_model->peer())
+            updateHeader();
+    });
+    connect(m_backend->sync()->outbox(), &Outbox::itemChanged, this, [this](const OutboxItem &item) {
+        if (item.kind == OutboxItem::Kind::Conversation && item.conversation == m_model->peer() && item.isFailed())
+            updateHeader();
+    });
     connect(m_backend, &ClientBackend::statusesChanged, this, [this](const QStringList &usernames) {
         if (usernames.isEmpty() || usernames.contains(m_model->peer()) || usernames.contains(m_standIn))
             updateStatus();
@@ -230,8 +288,30 @@ void ChatView::focusComposer()
     m_composer->setFocus(Qt::OtherFocusReason);
 }
 
+const std::optional<GroupChat> &ChatView::group() const
+{
+    return m_model->group();
+}
+
+const MessageRecord *ChatView::currentMessage() const
+{
+    return m_model->record(m_list->currentIndex().row());
+}
+
 void ChatView::updateHeader()
 {
+    if (m_model->group()) {
+        updateGroup();
+        return;
+    }
+    m_memberAvatars->hide();
+    m_notMeButton->hide();
+    m_markAnswerButton->hide();
+    m_resolutionBanner->hide();
+    m_noticeLabel->hide();
+    m_statusLabel->show();
+    m_detailLabel->setToolTip(QString());
+    m_composer->setEnabled(true);
     const QString peer = m_model->peer();
     const std::optional<Profile> profile = m_backend->profileByUsername(peer);
     const QString name = m_backend->displayName(peer);
@@ -254,8 +334,178 @@ void ChatView::updateHeader()
     updateStatus();
 }
 
+void ChatView::updateGroup()
+{
+    const GroupChat &group = *m_model->group();
+    const Conversation &c = group.conversation;
+    const QString me = m_backend->me();
+    m_avatar->setPerson(c.id, c.title);
+    m_avatar->setPhoto({});
+    m_nameLabel->setText(c.title);
+    m_presenceDot->hide();
+    m_awayBanner->hide();
+    m_profileLink->hide();
+    const bool left = group.hasLeft(me);
+    QString state;
+    if (group.isQuestion() && group.asker() == me) {
+        state = c.isResolved() ? tr("Your question · answered") : tr("Your question · open");
+    } else if (group.isQuestion()) {
+        const QString asker = m_backend->displayName(group.asker());
+        state = c.isResolved() ? tr("Question by %1 · answered").arg(asker) : tr("Question by %1 · open").arg(asker);
+    } else {
+        state = tr("Group");
+    }
+    if (group.pending) {
+        state += QStringLiteral(" · ") + tr("waiting to reach the server");
+        // A conversation the server refused to start (someone who is not a member) never will.
+        for (const OutboxItem &item : m_backend->sync()->outbox()->items()) {
+            if (item.kind == OutboxItem::Kind::Conversation && item.key == c.id && item.isFailed()) {
+                m_errorLabel->setText(tr("This conversation could not be started: %1").arg(item.errorMessage));
+                m_errorLabel->show();
+            }
+        }
+    }
+    // The state under the title; who is in it beside it, as avatars (their names in the tooltip).
+    m_statusLabel->hide();
+    QStringList names;
+    for (const QString &username : c.currentMembers())
+        names.append(username == me ? tr("you", "among the people in a conversation")
+                                    : m_backend->displayName(username));
+    const QString people = tr("%n people: %1", nullptr, int(names.size())).arg(names.join(QStringLiteral(", ")));
+    m_detailLabel->setText(state + QStringLiteral(" · ") + tr("%n people", "in a conversation", int(names.size())));
+    m_detailLabel->setToolTip(Theme::plainToolTip(people));
+    m_detailLabel->setVisible(true);
+    m_memberAvatars->setAccessibleName(people);
+    updateMemberAvatars(group);
+
+    // The thank-you line, for everyone: who answered, and the asker's thanks.
+    const MessageRecord *answer = nullptr;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->record(row)->message.id == group.answerId() && group.answerId() != 0)
+            answer = m_model->record(row);
+    }
+    if (c.resolution) {
+        const bool mine = c.resolution->by == me;
+        const QString by = m_backend->displayName(c.resolution->by);
+        const QString writer = answer ? m_backend->displayName(answer->message.sender) : QString();
+        m_resolutionLabel->setText(writer.isEmpty() ? tr("✓ Answered — thank you!")
+                                                    : tr("✓ Answered by %1 — thank you!").arg(writer));
+        QString excerpt = answer ? answer->message.body.simplified() : QString();
+        if (excerpt.size() > 160)
+            excerpt = excerpt.left(159) + QChar(0x2026);
+        if (excerpt.isEmpty())
+            m_resolutionDetailLabel->setText(mine ? tr("You marked the answer that solved it.")
+                                                  : tr("%1 marked the answer that solved it.").arg(by));
+        else
+            m_resolutionDetailLabel->setText(mine ? tr("You marked this answer: “%1”").arg(excerpt)
+                                                  : tr("%1 marked this answer: “%2”").arg(by, excerpt));
+        const QPalette theme = palette();
+        QPalette wash = m_resolutionBanner->palette();
+        wash.setColor(QPalette::Window, Theme::mix(theme.color(QPalette::Base), Theme::positive(theme), 0.14));
+        m_resolutionBanner->setPalette(wash);
+        m_resolutionBanner->setAccessibleName(m_resolutionLabel->text());
+        m_resolutionBanner->show();
+    } else {
+        m_resolutionBanner->hide();
+    }
+
+    m_noticeLabel->setText(left ? (group.isQuestion() ? tr("You left this question: you get nothing more of it.")
+                                                      : tr("You left this group: you get nothing more of it."))
+                                : QString());
+    m_noticeLabel->setVisible(left);
+    m_composer->setEnabled(!left);
+    m_emptyLabel->setText(group.isQuestion() ? tr("No messages in this question yet.")
+                                             : tr("No messages in %1 yet.").arg(c.title));
+    updateActions();
+    updateComposerState();
+}
+
+void ChatView::updateMemberAvatars(const GroupChat &group)
+{
+    auto *layout = static_cast<QHBoxLayout *>(m_memberAvatars->layout());
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const QString me = m_backend->me();
+    constexpr int Shown = 6;
+    const QStringList members = group.conversation.currentMembers();
+    for (const QString &username : members.mid(0, Shown)) {
+        const ConversationMember *member = group.conversation.member(username);
+        auto *avatar = new AvatarWidget(26, m_memberAvatars);
+        avatar->setObjectName(QStringLiteral("memberAvatar"));
+        const QString name = m_backend->displayName(username);
+        avatar->setPerson(username, name);
+        avatar->setPhoto(m_backend->images()->photo(username));
+        QString tip = username == me ? tr("%1 (you)").arg(name) : name;
+        if (member && member->role == ConversationRole::Asker)
+            tip = tr("%1 — asked the question").arg(tip);
+        if (member && !member->addedBy.isEmpty())
+            tip = tr("%1 — suggested by %2").arg(tip, m_backend->displayName(member->addedBy));
+        avatar->setToolTip(Theme::plainToolTip(tip));
+        avatar->setAccessibleName(tip);
+        layout->addWidget(avatar);
+    }
+    if (members.size() > Shown) {
+        auto *more =
+            plainLabel(tr("+%1").arg(members.size() - Shown), m_memberAvatars, QStringLiteral("moreMembersLabel"));
+        more->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(more);
+    }
+    m_memberAvatars->show();
+}
+
+bool ChatView::canMarkAsAnswer(const MessageRecord *record) const
+{
+    const std::optional<GroupChat> &group = m_model->group();
+    return record && group && group->isQuestion() && group->asker() == m_backend->me() && record->message.id != 0
+        && record->message.sender != m_backend->me() && record->message.id != group->answerId();
+}
+
+void ChatView::updateActions()
+{
+    const std::optional<GroupChat> &group = m_model->group();
+    const QString me = m_backend->me();
+    const bool question = group && group->isQuestion();
+    m_notMeButton->setVisible(question && group->asker() != me && group->conversation.isCurrentMember(me));
+    m_markAnswerButton->setVisible(question && group->asker() == me);
+    m_markAnswerButton->setEnabled(canMarkAsAnswer(currentMessage()));
+}
+
+void ChatView::sayNotMe()
+{
+    const std::optional<GroupChat> &group = m_model->group();
+    if (!group)
+        return;
+    // Whoever is or was in it cannot be added again.
+    QStringList everyone;
+    for (const ConversationMember &member : group->conversation.members)
+        everyone.append(member.username);
+    auto *dialog = new NotMeDialog(m_backend, group->conversation.title, everyone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id = group->id()] {
+        const Expected<QString> left = m_backend->leaveConversation(id, dialog->suggested());
+        if (!left) {
+            m_errorLabel->setText(left.error().message);
+            m_errorLabel->show();
+        }
+    });
+    dialog->open();
+}
+
+void ChatView::markAnswer(qint64 messageId)
+{
+    const Expected<QString> marked = m_backend->markAnswer(m_model->peer(), messageId);
+    if (!marked) {
+        m_errorLabel->setText(marked.error().message);
+        m_errorLabel->show();
+    }
+}
+
 void ChatView::updateStatus()
 {
+    if (m_model->group())
+        return;
     const QString peer = m_model->peer();
     const Status status = m_backend->status(peer);
     const bool known = !peer.isEmpty();
@@ -320,7 +570,7 @@ void ChatView::updateComposerState()
 {
     const QString text = m_composer->toPlainText();
     const int length = int(text.size());
-    m_sendButton->setEnabled(!text.trimmed().isEmpty() && length <= Limits::MessageBodyMax);
+    m_sendButton->setEnabled(m_composer->isEnabled() && !text.trimmed().isEmpty() && length <= Limits::MessageBodyMax);
     m_counterLabel->setVisible(length >= CounterFrom);
     if (length >= CounterFrom) {
         m_counterLabel->setText(tr("%1 of %2 characters").arg(length).arg(Limits::MessageBodyMax));
@@ -338,7 +588,9 @@ void ChatView::send()
         text.remove(0, 1);
     if (text.trimmed().isEmpty() || m_model->peer().isEmpty())
         return;
-    const Expected<QString> queued = m_backend->sync()->outbox()->sendMessage(m_model->peer(), text);
+    Outbox *outbox = m_backend->sync()->outbox();
+    const Expected<QString> queued = m_model->group() ? outbox->sendToConversation(m_model->peer(), text)
+                                                      : outbox->sendMessage(m_model->peer(), text);
     if (!queued) {
         m_errorLabel->setText(queued.error().message);
         m_errorLabel->show();
@@ -365,6 +617,11 @@ void ChatView::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     menu.addAction(tr("Copy text"), this,
                    [index] { QApplication::clipboard()->setText(index.data(ChatModel::BodyRole).toString()); });
+    if (const MessageRecord *record = m_model->record(index.row()); canMarkAsAnswer(record)) {
+        QAction *mark =
+            menu.addAction(tr("Mark as the Answer"), this, [this, id = record->message.id] { markAnswer(id); });
+        mark->setObjectName(QStringLiteral("markAnswerAction"));
+    }
     const auto state = MessageRecord::State(index.data(ChatModel::StateRole).toInt());
     if (index.data(ChatModel::OutgoingRole).toBool() && state == MessageRecord::State::Failed) {
         const QString clientId = index.data(ChatModel::ClientIdRole).toString();

@@ -31,18 +31,20 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
 
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const auto [group, selected, primary, secondary] = paintBackground(painter, option, index);
+    const auto [colorGroup, selected, primary, secondary] = paintBackground(painter, option, index);
     const QPalette &palette = option.palette;
     const int unread = index.data(ConversationsModel::UnreadRole).toInt();
     const QString peer = index.data(ConversationsModel::PeerRole).toString();
     const QString name = index.data(ConversationsModel::NameRole).toString();
+    const bool group = index.data(ConversationsModel::GroupRole).toBool();
     const QRect r = option.rect.adjusted(PadX, PadY, -PadX, -PadY);
 
     painter->save();
     const QRectF avatarRect(r.left(), r.center().y() - AvatarSize / 2.0, AvatarSize, AvatarSize);
-    Avatar::paint(painter, avatarRect, peer, name, photos() ? photos()->photo(peer) : QImage(), palette);
-    const Status status = this->status(peer);
-    if (hasStatuses())
+    // A group conversation: the initials of its title on its own colour, and no presence.
+    Avatar::paint(painter, avatarRect, peer, name, photos() && !group ? photos()->photo(peer) : QImage(), palette);
+    const Status status = group ? Status {} : this->status(peer);
+    if (hasStatuses() && !group)
         StatusText::paintDot(painter, dotRect(avatarRect), status, palette);
 
     const QFont nameFont = Theme::scaledFont(option.font, 1.0, unread > 0 ? QFont::Bold : QFont::DemiBold);
@@ -63,8 +65,13 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const int nameWidth = r.right() - left - stampWidth - Theme::SpaceM;
     QFont lineFont = Theme::scaledFont(option.font, 0.86);
     lineFont.setItalic(true);
+    // A question's line says whether it is open or answered: an open one in the accent colour.
+    const bool openQuestion = index.data(ConversationsModel::QuestionRole).toBool()
+        && !index.data(ConversationsModel::ResolvedRole).toBool() && !index.data(ConversationsModel::LeftRole).toBool();
+    const QColor lineColor = openQuestion && !selected ? palette.color(QPalette::Highlight) : secondary;
     drawNameAndLine(painter, QRect(left, top, nameWidth, nameMetrics.height()), nameFont, primary, name, lineFont,
-                    secondary, StatusText::line(status));
+                    lineColor,
+                    group ? index.data(ConversationsModel::SummaryRole).toString() : StatusText::line(status));
 
     int bodyRight = r.right();
     const int bodyTop = top + nameMetrics.height() + 2;
@@ -80,7 +87,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->setBrush(selected ? primary : palette.color(QPalette::Highlight));
         painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
         painter->setFont(badgeFont);
-        painter->setPen(selected ? palette.color(group, QPalette::Highlight)
+        painter->setPen(selected ? palette.color(colorGroup, QPalette::Highlight)
                                  : palette.color(QPalette::HighlightedText));
         painter->drawText(badge, Qt::AlignCenter, count);
         bodyRight = int(badge.left()) - Theme::SpaceM;
@@ -96,6 +103,8 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
             body = tr("You (not sent): %1").arg(body);
         else
             body = tr("You: %1").arg(body);
+    } else if (const QString sender = index.data(ConversationsModel::LastSenderRole).toString(); !sender.isEmpty()) {
+        body = tr("%1: %2").arg(sender, body);
     }
     painter->setFont(bodyFont);
     painter->setPen(unread > 0 ? primary : secondary);

@@ -8,34 +8,28 @@
 namespace Colleagues {
 
 ConversationsModel::ConversationsModel(ClientBackend *backend, QObject *parent)
-    : QAbstractListModel(parent)
+    : RowListModel(parent)
     , m_backend(backend)
 {
     connect(m_backend, &ClientBackend::conversationsChanged, this, &ConversationsModel::reload);
-    connect(m_backend, &ClientBackend::directoryChanged, this, [this] {
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole, NameRole});
-    });
+    connect(m_backend, &ClientBackend::directoryChanged, this, [this] { allRowsChanged({Qt::DisplayRole, NameRole}); });
     // The dots and status lines of the list.
-    connect(m_backend, &ClientBackend::statusesChanged, this, [this] {
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::AccessibleTextRole});
-    });
+    connect(m_backend, &ClientBackend::statusesChanged, this, [this] { allRowsChanged({Qt::AccessibleTextRole}); });
     reload();
 }
 
 void ConversationsModel::reload()
 {
-    QList<Conversation> rows = m_backend->me().isEmpty() ? QList<Conversation>() : m_backend->sync()->conversations();
+    QList<ChatSummary> rows = m_backend->me().isEmpty() ? QList<ChatSummary>() : m_backend->sync()->conversations();
+    rows.removeIf([this](const ChatSummary &c) { return !accepts(c); });
     std::stable_sort(rows.begin(), rows.end(),
-                     [](const Conversation &a, const Conversation &b) { return a.lastActivity > b.lastActivity; });
+                     [](const ChatSummary &a, const ChatSummary &b) { return a.lastActivity > b.lastActivity; });
     bool samePeers = rows.size() == m_rows.size();
     for (qsizetype i = 0; samePeers && i < rows.size(); ++i)
         samePeers = rows.at(i).peer == m_rows.at(i).peer;
     if (samePeers) {
         m_rows = rows;
-        if (!m_rows.isEmpty())
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+        allRowsChanged();
     } else {
         // The order changed: a layout change keeps the selection on the same conversation.
         Q_EMIT layoutAboutToBeChanged();
@@ -57,6 +51,35 @@ void ConversationsModel::reload()
         m_lastTotal = total;
         Q_EMIT totalUnreadChanged(total);
     }
+}
+
+void ConversationsModel::setFilter(Filter filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+bool ConversationsModel::accepts(const ChatSummary &c) const
+{
+    if (m_filter == Filter::All)
+        return true;
+    if (!c.group || !c.group->isQuestion() || c.group->conversation.isResolved())
+        return false;
+    const QString me = m_backend->me();
+    if (m_filter == Filter::AskedByMe)
+        return c.group->asker() == me;
+    return c.group->asker() != me && c.group->conversation.isCurrentMember(me);
+}
+
+QString ConversationsModel::summary(const GroupChat &group) const
+{
+    if (!group.isQuestion())
+        return tr("Group · %n people", nullptr, int(group.conversation.currentMembers().size()));
+    if (group.hasLeft(m_backend->me()))
+        return tr("Question · you left");
+    return group.conversation.isResolved() ? tr("Question · answered") : tr("Question · open");
 }
 
 void ConversationsModel::setActivePeer(const QString &peer)
@@ -86,7 +109,7 @@ int ConversationsModel::rowOf(const QString &peer) const
     return -1;
 }
 
-int ConversationsModel::unread(const Conversation &conversation) const
+int ConversationsModel::unread(const ChatSummary &conversation) const
 {
     return conversation.peer == m_activePeer ? 0 : conversation.unreadCount;
 }
@@ -94,7 +117,7 @@ int ConversationsModel::unread(const Conversation &conversation) const
 int ConversationsModel::totalUnread() const
 {
     int total = 0;
-    for (const Conversation &c : m_rows)
+    for (const ChatSummary &c : m_rows)
         total += unread(c);
     return total;
 }
@@ -103,28 +126,23 @@ QStringList ConversationsModel::peers() const
 {
     QStringList out;
     out.reserve(m_rows.size());
-    for (const Conversation &c : m_rows)
+    for (const ChatSummary &c : m_rows)
         out.append(c.peer);
     return out;
 }
 
-int ConversationsModel::rowCount(const QModelIndex &parent) const
+QVariant ConversationsModel::rowData(const ChatSummary &c, const QModelIndex &, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant ConversationsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Conversation &c = m_rows.at(index.row());
+    const QString me = m_backend->me();
+    const QString name = c.group ? c.group->conversation.title : m_backend->displayName(c.peer);
+    const bool outgoing = c.group ? c.lastMessage.message.sender == me : c.lastMessage.message.sender != c.peer;
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole: return m_backend->displayName(c.peer);
+    case NameRole: return name;
     case Qt::AccessibleTextRole: {
         const int n = unread(c);
-        QString text =
-            m_backend->displayName(c.peer) + QStringLiteral(", ") + StatusText::description(m_backend->status(c.peer));
+        QString text = name + QStringLiteral(", ")
+            + (c.group ? summary(*c.group) : StatusText::description(m_backend->status(c.peer)));
         if (n > 0)
             text += QStringLiteral(", ") + tr("%n unread", nullptr, n);
         return text + QStringLiteral(", ") + c.lastMessage.message.body.left(80);
@@ -134,22 +152,25 @@ QVariant ConversationsModel::data(const QModelIndex &index, int role) const
     case LastActivityRole: return c.lastActivity;
     case UnreadRole: return unread(c);
     case StateRole: return int(c.lastMessage.state);
-    case OutgoingRole: return c.lastMessage.message.sender != c.peer;
+    case OutgoingRole: return outgoing;
+    case GroupRole: return c.group.has_value();
+    case QuestionRole: return c.group && c.group->isQuestion();
+    case ResolvedRole: return c.group && c.group->conversation.isResolved();
+    case AskedByMeRole: return c.group && c.group->isQuestion() && c.group->asker() == me;
+    case LeftRole: return c.group && c.group->hasLeft(me);
+    case MembersRole: return c.group ? c.group->conversation.currentMembers() : QStringList();
+    case SummaryRole: return c.group ? summary(*c.group) : QString();
+    case LastSenderRole:
+        return c.group && !outgoing && !c.lastMessage.message.sender.isEmpty()
+            ? m_backend->displayName(c.lastMessage.message.sender)
+            : QString();
     default: return {};
     }
 }
 
 QHash<int, QByteArray> ConversationsModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert(PeerRole, "peer");
-    names.insert(NameRole, "name");
-    names.insert(LastMessageRole, "lastMessage");
-    names.insert(LastActivityRole, "lastActivity");
-    names.insert(UnreadRole, "unread");
-    names.insert(StateRole, "state");
-    names.insert(OutgoingRole, "outgoing");
-    return names;
+    return withRoleNames<Role>(RowListModel::roleNames());
 }
 
 } // namespace Colleagues

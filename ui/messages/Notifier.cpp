@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/messages/Notifier.h"
 
+#include "client/sync/SyncClient.h"
 #include "ui/ClientBackend.h"
 
 #include <QApplication>
@@ -49,6 +50,26 @@ Notifier::Notifier(ClientBackend *backend, QWidget *window, QObject *parent)
     }
 }
 
+QString Notifier::titleFor(const MessageRecord &message) const
+{
+    const QString sender = m_backend->displayName(message.message.sender);
+    const std::optional<GroupChat> group =
+        message.message.isInConversation() ? m_backend->groupChat(message.peer) : std::nullopt;
+    if (!group)
+        return sender;
+    // The question itself, to one of those asked of: its first message from the asker.
+    if (group->isQuestion() && message.message.sender == group->asker()) {
+        qint64 first = 0;
+        for (const MessageRecord &m : m_backend->sync()->messages(message.peer)) {
+            if (m.message.sender == group->asker() && m.message.id != 0 && (first == 0 || m.message.id < first))
+                first = m.message.id;
+        }
+        if (first == message.message.id)
+            return tr("%1 asks you: %2").arg(sender, group->conversation.title);
+    }
+    return tr("%1 in “%2”").arg(sender, group->conversation.title);
+}
+
 QString Notifier::trayBody(const QString &text, bool serverReadsMarkup)
 {
     return serverReadsMarkup ? text.toHtmlEscaped() : text;
@@ -59,7 +80,7 @@ void Notifier::notify(const MessageRecord &message)
     if (!m_enabled || (m_window && m_window->isActiveWindow()))
         return;
     m_lastPeer = message.peer;
-    const QString title = m_backend->displayName(message.message.sender);
+    const QString title = titleFor(message);
     QString text = message.message.body.simplified();
     if (text.size() > 160)
         text = text.left(159) + QChar(0x2026);

@@ -14,9 +14,9 @@ namespace Colleagues {
 class ClientBackend;
 
 /*!
- * Desktop notifications for new messages while the window is not active, through
- * QSystemTrayIcon; clicking one opens the conversation. Where no system tray exists, the
- * window asks for attention instead (taskbar highlight).
+ * Desktop notifications for new messages while the window is not active (a question asked of
+ * one says so), through QSystemTrayIcon; clicking one opens the conversation. Where no system
+ * tray exists, the window asks for attention instead (taskbar highlight).
  */
 class Notifier : public QObject
 {
@@ -32,6 +32,11 @@ public:
 
     //! Shows the notification for \a message (called for incoming messages).
     void notify(const MessageRecord &message);
+    /*!
+     * The notification's title for \a message: who wrote it; in a group conversation, and where;
+     * for the question itself, to one of those it was asked of, "Ada asks you: <its title>".
+     */
+    QString titleFor(const MessageRecord &message) const;
 
     /*!
      * The notification body for \a text. Freedesktop notification servers that advertise

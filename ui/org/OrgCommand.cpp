@@ -122,10 +122,6 @@ int run(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Show a person's place in the organisation, from the local store: their chain of managers "
                        "up to the top, their direct reports and how many people work under them."));
-    const QCommandLineOption dataDir(
-        QStringList {QStringLiteral("data-dir")},
-        QStringLiteral("Keep the local store in DIR (default: %1).").arg(ClientStore::defaultDataDirectory()),
-        QStringLiteral("DIR"));
     const QCommandLineOption depth(QStringList {QStringLiteral("depth")},
                                    QStringLiteral("Levels of reports to include (1-10, default 1)."),
                                    QStringLiteral("N"), QStringLiteral("1"));
@@ -135,26 +131,14 @@ int run(const QStringList &arguments)
                                  QStringLiteral("FILE"));
     const QCommandLineOption png(QStringList {QStringLiteral("png")}, QStringLiteral("Draw the chart into FILE (PNG)."),
                                  QStringLiteral("FILE"));
-    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    for (const QCommandLineOption &option : {dataDir, depth, json, svg, png, help})
-        parser.addOption(option);
+    parser.addOptions({depth, json, svg, png});
     parser.addPositionalArgument(QStringLiteral("USERNAME"), QStringLiteral("The person."));
     const QString usage =
         QStringLiteral("colleagues org USERNAME [--depth N] [--json] [--svg FILE] [--png FILE] [--data-dir DIR]");
-    if (!parser.parse(arguments)) {
-        err() << parser.errorText() << "\n" << usage << "\n";
-        err().flush();
-        return 2;
-    }
-    if (parser.isSet(help)) {
-        out() << parser.helpText().replace(QStringLiteral("[options]"), usage);
-        out().flush();
-        return 0;
-    }
-    bool depthOk = false;
-    const int levels = parser.value(depth).toInt(&depthOk);
-    if (parser.positionalArguments().size() != 1 || !depthOk || levels < 1 || levels > 10) {
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
+        return code;
+    const std::optional<int> levels = CommandLine::numberValue(parser, depth, 1, 10);
+    if (parser.positionalArguments().size() != 1 || !levels) {
         err() << "colleagues org: give one USERNAME and --depth from 1 to 10\n" << usage << "\n";
         err().flush();
         return 2;
@@ -162,11 +146,8 @@ int run(const QStringList &arguments)
     const QString username = parser.positionalArguments().constFirst().toLower();
 
     ClientStore store;
-    if (!store.open(parser.value(dataDir))) {
-        err() << "colleagues: " << store.errorString() << "\n";
-        err().flush();
+    if (!CommandLine::openStore(store, parser))
         return 1;
-    }
     OrgChart chart(&store);
     if (!chart.refresh()) {
         err() << "colleagues org: cannot read the local store\n";
@@ -184,7 +165,7 @@ int run(const QStringList &arguments)
     const QList<qint64> chain = chart.chain(id, &problems);
     // Broken links and cycles below the person, as far as the reports go.
     if (parser.isSet(svg) || parser.isSet(png)) {
-        if (!draw(chart, username, levels, parser.value(svg), parser.value(png))) {
+        if (!draw(chart, username, *levels, parser.value(svg), parser.value(png))) {
             err().flush();
             return 1;
         }
@@ -198,7 +179,7 @@ int run(const QStringList &arguments)
                                   {QStringLiteral("display_name"), person.displayName},
                                   {QStringLiteral("title"), person.title},
                                   {QStringLiteral("chain"), chainList},
-                                  {QStringLiteral("reports"), reportsJson(chart, id, levels, &above)},
+                                  {QStringLiteral("reports"), reportsJson(chart, id, *levels, &above)},
                                   {QStringLiteral("headcount"), chart.headcount(id)},
                                   {QStringLiteral("problems"), problemsJson(problems)}};
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);

@@ -2,6 +2,7 @@
 #include "ui/org/OrgModel.h"
 
 #include "client/org/OrgChart.h"
+#include "ui/widgets/RowListModel.h"
 
 #include <QCoreApplication>
 
@@ -292,13 +293,7 @@ Qt::ItemFlags OrgModel::flags(const QModelIndex &index) const
 
 QHash<int, QByteArray> OrgModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
-    names.insert(UsernameRole, "username");
-    names.insert(TitleRole, "title");
-    names.insert(HeadcountRole, "headcount");
-    names.insert(KindRole, "kind");
-    names.insert(ExpandedRole, "expanded");
-    return names;
+    return withRoleNames<Role>(QAbstractItemModel::roleNames());
 }
 
 } // namespace Colleagues

@@ -31,6 +31,7 @@ public:
         MoreCountRole, //!< for More: how many are not shown
         ManagerRole, //!< for More: the manager's username (the list to open)
     };
+    Q_ENUM(Role)
 
     explicit OrgModel(OrgChart *chart, QObject *parent = nullptr);
     ~OrgModel() override;

@@ -55,7 +55,7 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     layout->addWidget(Theme::hairline(this));
 
     m_resultsStack = new QStackedWidget(this);
-    m_emptyState = addTextPage(buildEmptyState());
+    m_emptyState = addTextPage(QStringLiteral("emptyStateWidget"), &PeoplePanel::buildEmptyState);
     m_resultsView = new QListView(m_resultsStack);
     m_resultsView->setObjectName(QStringLiteral("resultsListView"));
     m_resultsView->setAccessibleName(tr("People found"));
@@ -84,7 +84,7 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     m_resultsView->setAttribute(Qt::WA_Hover);
     m_resultsView->installEventFilter(this);
     m_resultsStack->addWidget(m_resultsView);
-    m_noResults = addTextPage(buildNoResults());
+    m_noResults = addTextPage(QStringLiteral("noResultsWidget"), &PeoplePanel::buildNoResults);
     layout->addWidget(m_resultsStack, 1);
 
     m_searchTimer = new QTimer(this);
@@ -193,6 +193,19 @@ QWidget *PeoplePanel::buildSearchBar()
     m_countLabel->setForegroundRole(QPalette::PlaceholderText);
     filters->addWidget(m_countLabel);
     topLayout->addLayout(filters);
+    // One question to the best few of what was found.
+    m_askButton = new QPushButton(tr("Ask These People…"), top);
+    m_askButton->setObjectName(QStringLiteral("askPeopleButton"));
+    m_askButton->setToolTip(
+        tr("Send one question to the best matches at once; everyone sees every answer, and you mark the one that "
+           "solved it"));
+    m_askButton->setAutoDefault(false);
+    m_askButton->hide();
+    connect(m_askButton, &QPushButton::clicked, this, &PeoplePanel::askThesePeople);
+    auto *askRow = new QHBoxLayout;
+    askRow->addStretch();
+    askRow->addWidget(m_askButton);
+    topLayout->addLayout(askRow);
     m_skillMap = new SkillMapWidget(top);
     m_skillMap->hide();
     topLayout->addWidget(m_skillMap);
@@ -237,8 +250,15 @@ QWidget *PeoplePanel::buildSearchBar()
     return top;
 }
 
-QWidget *PeoplePanel::addTextPage(QWidget *page)
+QWidget *PeoplePanel::addTextPage(const QString &objectName,
+                                  void (PeoplePanel::*build)(QWidget *page, QVBoxLayout *column))
 {
+    auto *page = new QWidget(m_resultsStack);
+    page->setObjectName(objectName);
+    auto *column = new QVBoxLayout(page);
+    column->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXXL + 8, Theme::SpaceXXL, Theme::SpaceXXL);
+    column->setSpacing(Theme::SpaceM);
+    (this->*build)(page, column);
     // The text pages scroll rather than being cut in a small window or at 200%, and their
     // word-wrapped labels are not measured again each time a result count changes.
     page->setBackgroundRole(QPalette::Base);
@@ -254,13 +274,8 @@ QWidget *PeoplePanel::addTextPage(QWidget *page)
     return scroll;
 }
 
-QWidget *PeoplePanel::buildEmptyState()
+void PeoplePanel::buildEmptyState(QWidget *page, QVBoxLayout *outer)
 {
-    auto *page = new QWidget(m_resultsStack);
-    page->setObjectName(QStringLiteral("emptyStateWidget"));
-    auto *outer = new QVBoxLayout(page);
-    outer->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXXL + 8, Theme::SpaceXXL, Theme::SpaceXXL);
-    outer->setSpacing(Theme::SpaceM);
     QLabel *title =
         headingLabel(tr("Find the colleague who knows"), page, 1.35, QStringLiteral("emptyStateTitleLabel"));
     title->setWordWrap(true);
@@ -323,16 +338,10 @@ QWidget *PeoplePanel::buildEmptyState()
                                   "Ctrl+K comes back here"),
                                page, QStringLiteral("emptyStateKeysLabel")));
     outer->addStretch();
-    return page;
 }
 
-QWidget *PeoplePanel::buildNoResults()
+void PeoplePanel::buildNoResults(QWidget *page, QVBoxLayout *layout)
 {
-    auto *page = new QWidget(m_resultsStack);
-    page->setObjectName(QStringLiteral("noResultsWidget"));
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(Theme::SpaceXXL, Theme::SpaceXXL + 8, Theme::SpaceXXL, Theme::SpaceXXL);
-    layout->setSpacing(Theme::SpaceM);
     m_noResultsLabel = headingLabel(QString(), page, 1.2, QStringLiteral("noResultsLabel"));
     m_noResultsLabel->setWordWrap(true);
     layout->addWidget(m_noResultsLabel);
@@ -351,7 +360,6 @@ QWidget *PeoplePanel::buildNoResults()
     });
     layout->addWidget(clear, 0, Qt::AlignLeft);
     layout->addStretch();
-    return page;
 }
 
 void PeoplePanel::showPerson(const QString &username)
@@ -543,6 +551,7 @@ void PeoplePanel::onResultsReplaced()
     const bool typed = !m_resultsModel->request().query.trimmed().isEmpty();
     m_departmentFilter->setFacets(page.departments);
     m_locationFilter->setFacets(page.locations);
+    m_askButton->setVisible((typed || filtered) && page.total > 0 && !m_backend->me().isEmpty());
     if (!typed && !filtered) {
         m_resultsStack->setCurrentWidget(m_emptyState);
         m_countLabel->setText(tr("%n people in the directory", nullptr, page.total));
@@ -579,6 +588,15 @@ void PeoplePanel::onResultsReplaced()
     // The profile pane follows (through the selection timer), so it shows who is selected.
     m_resultsView->setCurrentIndex(m_resultsModel->index(row));
     m_resultsView->scrollTo(m_resultsModel->index(row));
+}
+
+void PeoplePanel::askThesePeople()
+{
+    QStringList ranked;
+    for (int row = 0; row < m_resultsModel->rowCount(); ++row)
+        ranked.append(m_resultsModel->result(row)->username);
+    if (!ranked.isEmpty())
+        Q_EMIT askRequested(ranked, m_resultsModel->request().query.trimmed());
 }
 
 void PeoplePanel::onCurrentResultChanged()

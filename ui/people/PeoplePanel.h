@@ -10,6 +10,7 @@ class QPushButton;
 class QStackedWidget;
 class QTimer;
 class QToolButton;
+class QVBoxLayout;
 
 namespace Colleagues {
 
@@ -62,15 +63,19 @@ Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
     //! peopleShown() may have changed.
     void peopleShownChanged();
+    //! "Ask these people…": a question to the best of \a ranked (usernames of the results, best
+    //! first) of the search \a query.
+    void askRequested(const QStringList &ranked, const QString &query);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildSearchBar();
-    QWidget *buildEmptyState();
-    QWidget *buildNoResults();
-    QWidget *addTextPage(QWidget *page);
+    void buildEmptyState(QWidget *page, QVBoxLayout *column);
+    void buildNoResults(QWidget *page, QVBoxLayout *column);
+    //! A page of text in the results stack, named \a objectName, that \a build fills: it scrolls.
+    QWidget *addTextPage(const QString &objectName, void (PeoplePanel::*build)(QWidget *page, QVBoxLayout *column));
     bool hasQuery() const;
     void runSearch();
     //! The understood-query line and the partial-match line for \a page (empty: hidden).
@@ -82,6 +87,7 @@ private:
     void onDirectoryChanged(const QStringList &ids);
     void onStatusesChanged(const QStringList &usernames);
     void showPersonStatus();
+    void askThesePeople();
 
     ClientBackend *m_backend;
     ResultsModel *m_resultsModel;
@@ -93,6 +99,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QToolButton *m_skillMapButton = nullptr;
     QToolButton *m_availableButton = nullptr; //!< people available now first
+    QPushButton *m_askButton = nullptr; //!< "Ask these people…", while there are results
     SkillMapWidget *m_skillMap = nullptr;
     QLabel *m_correctionLabel = nullptr;
     QLabel *m_understoodLabel = nullptr; //!< how the query was read: "Kubernetes · in Berlin · experts first"

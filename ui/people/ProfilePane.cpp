@@ -195,18 +195,18 @@ ProfilePane::ProfilePane(ImageCache *photos, QWidget *parent)
         *caption = captionLabel(title, content, objectName);
         column->addWidget(*caption);
     };
-    section(tr("Skills"), QStringLiteral("skillsCaptionLabel"), &m_skillsCaption);
-    m_skillsBox = new QWidget(content);
-    m_skillsBox->setObjectName(QStringLiteral("skillsWidget"));
-    m_skillsBox->setAccessibleName(tr("Skills"));
-    m_skillsLayout = new FlowLayout(m_skillsBox, Theme::SpaceS + 2);
-    column->addWidget(m_skillsBox);
-    section(tr("Interests"), QStringLiteral("interestsCaptionLabel"), &m_interestsCaption);
-    m_interestsBox = new QWidget(content);
-    m_interestsBox->setObjectName(QStringLiteral("interestsWidget"));
-    m_interestsBox->setAccessibleName(tr("Interests"));
-    m_interestsLayout = new FlowLayout(m_interestsBox, Theme::SpaceS + 2);
-    column->addWidget(m_interestsBox);
+    // A section of chips: skills, interests.
+    auto chipSection = [&](const QString &title, const QString &name, QLabel **caption, QWidget **box,
+                           FlowLayout **layout) {
+        section(title, name + QStringLiteral("CaptionLabel"), caption);
+        *box = new QWidget(content);
+        (*box)->setObjectName(name + QStringLiteral("Widget"));
+        (*box)->setAccessibleName(title);
+        *layout = new FlowLayout(*box, Theme::SpaceS + 2);
+        column->addWidget(*box);
+    };
+    chipSection(tr("Skills"), QStringLiteral("skills"), &m_skillsCaption, &m_skillsBox, &m_skillsLayout);
+    chipSection(tr("Interests"), QStringLiteral("interests"), &m_interestsCaption, &m_interestsBox, &m_interestsLayout);
     section(tr("About"), QStringLiteral("bioCaptionLabel"), &m_bioCaption);
     m_bioLabel = selectableLabel(content, QStringLiteral("bioLabel"));
     m_bioLabel->setAccessibleName(tr("About"));

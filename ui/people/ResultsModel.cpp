@@ -15,7 +15,7 @@
 namespace Colleagues {
 
 ResultsModel::ResultsModel(SearchService *service, QObject *parent)
-    : QAbstractListModel(parent)
+    : RowListModel(parent)
     , m_service(service)
 {
     connect(m_service, &SearchService::pageReady, this, &ResultsModel::onPageReady);
@@ -25,7 +25,7 @@ ResultsModel::~ResultsModel() = default;
 
 Qt::ItemFlags ResultsModel::flags(const QModelIndex &index) const
 {
-    Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    Qt::ItemFlags flags = RowListModel::flags(index);
     if (index.isValid() && m_cards)
         flags |= Qt::ItemIsDragEnabled;
     return flags;
@@ -96,9 +96,7 @@ void ResultsModel::refresh()
 
 const SearchResult *ResultsModel::result(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
-        return nullptr;
-    return &m_rows.at(row);
+    return rowAt(row);
 }
 
 const SearchResult *ResultsModel::result(const QModelIndex &index)
@@ -107,16 +105,8 @@ const SearchResult *ResultsModel::result(const QModelIndex &index)
     return model ? model->result(index.row()) : nullptr;
 }
 
-int ResultsModel::rowCount(const QModelIndex &parent) const
+QVariant ResultsModel::rowData(const SearchResult &r, const QModelIndex &, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant ResultsModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const SearchResult &r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole: return r.displayName;
     case Qt::AccessibleTextRole: {
@@ -146,15 +136,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ResultsModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert(IdRole, "id");
-    names.insert(UsernameRole, "username");
-    names.insert(TitleRole, "title");
-    names.insert(DepartmentRole, "department");
-    names.insert(LocationRole, "location");
-    names.insert(TimeZoneRole, "timeZone");
-    names.insert(SubtitleRole, "subtitle");
-    return names;
+    return withRoleNames<Role>(RowListModel::roleNames());
 }
 
 bool ResultsModel::canFetchMore(const QModelIndex &parent) const
@@ -187,7 +169,7 @@ void ResultsModel::onPageReady(int ticket, const SearchPage &page)
                           [](const SearchResult &l, const SearchResult &r) { return l.id == r.id; });
         if (samePeople) {
             m_rows = page.results;
-            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+            allRowsChanged();
         } else {
             beginResetModel();
             m_rows = page.results;

@@ -2,8 +2,7 @@
 #pragma once
 
 #include "client/search/SearchTypes.h"
-
-#include <QAbstractListModel>
+#include "ui/widgets/RowListModel.h"
 
 #include <functional>
 #include <memory>
@@ -20,7 +19,7 @@ class SearchService;
  * A new request replaces the rows when its first page arrives, so the list does not
  * flicker empty while typing.
  */
-class ResultsModel : public QAbstractListModel
+class ResultsModel : public RowListModel<SearchResult>
 {
     Q_OBJECT
 
@@ -34,6 +33,7 @@ public:
         TimeZoneRole,
         SubtitleRole, //!< "Title · Department · Location"
     };
+    Q_ENUM(Role)
 
     explicit ResultsModel(SearchService *service, QObject *parent = nullptr);
     ~ResultsModel() override;
@@ -59,8 +59,6 @@ public:
     const SearchResult *result(int row) const;
     static const SearchResult *result(const QModelIndex &index);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
@@ -73,13 +71,15 @@ Q_SIGNALS:
     void resultsReplaced();
     void loadingChanged(bool loading);
 
+protected:
+    QVariant rowData(const SearchResult &r, const QModelIndex &index, int role) const override;
+
 private:
     void onPageReady(int ticket, const SearchPage &page);
 
     SearchService *m_service;
     SearchRequest m_request;
     SearchPage m_summary;
-    QList<SearchResult> m_rows;
     int m_pageSize = 30; //!< a screenful or two; more come with fetchMore() while scrolling
     int m_pendingQuery = 0; //!< ticket of the request whose first page is awaited
     int m_pendingMore = 0; //!< ticket of the next page being fetched

@@ -52,10 +52,7 @@ OutOfOfficeDialog::OutOfOfficeDialog(const QStringList &people, QWidget *parent)
     m_standIn->setCompleter(completer);
     form->addRow(tr("&Stand-in:"), m_standIn);
     layout->addLayout(form);
-    m_errorLabel = plainLabel(this, QStringLiteral("outOfOfficeErrorLabel"));
-    m_errorLabel->setWordWrap(true);
-    Theme::tint(m_errorLabel, Theme::Tint::Negative);
-    m_errorLabel->hide();
+    m_errorLabel = errorLabel(this, QStringLiteral("outOfOfficeErrorLabel"));
     layout->addWidget(m_errorLabel);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Set Out of Office"));

@@ -143,10 +143,7 @@ SkillsEditor::SkillsEditor(QWidget *parent)
     connect(removeButton, &QPushButton::clicked, this,
             [this] { m_model->removeSkill(m_skillsView->currentIndex().row()); });
     belowRow->addWidget(removeButton);
-    m_errorLabel = plainLabel(this, QStringLiteral("skillsErrorLabel"));
-    m_errorLabel->setWordWrap(true);
-    Theme::tint(m_errorLabel, Theme::Tint::Negative);
-    m_errorLabel->hide();
+    m_errorLabel = errorLabel(this, QStringLiteral("skillsErrorLabel"));
     belowRow->addWidget(m_errorLabel, 1);
     m_countLabel = plainLabel(this, QStringLiteral("skillsCountLabel"));
     m_countLabel->setForegroundRole(QPalette::PlaceholderText);

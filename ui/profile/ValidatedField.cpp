@@ -39,10 +39,7 @@ ValidatedField::ValidatedField(const QString &name, const QString &label, QWidge
     layout->setSpacing(2);
     layout->addWidget(editor);
     auto *below = new QHBoxLayout;
-    m_errorLabel = plainLabel(this, name + QStringLiteral("ErrorLabel"));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->hide();
-    Theme::tint(m_errorLabel, Theme::Tint::Negative);
+    m_errorLabel = errorLabel(this, name + QStringLiteral("ErrorLabel"));
     below->addWidget(m_errorLabel, 1);
     m_counterLabel = plainLabel(this, name + QStringLiteral("CounterLabel"));
     m_counterLabel->setForegroundRole(QPalette::PlaceholderText);

@@ -2,12 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Colleagues::ChatView</name>
+    <message numerus="yes">
+        <source>%n people: %1</source>
+        <translation>
+            <numerusform>%n person: %1</numerusform>
+            <numerusform>%n people: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <comment>in a conversation</comment>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::ConversationsModel</name>
     <message numerus="yes">
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
             <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group · %n people</source>
+        <translation>
+            <numerusform>Group · %n person</numerusform>
+            <numerusform>Group · %n people</numerusform>
         </translation>
     </message>
 </context>

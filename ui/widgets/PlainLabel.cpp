@@ -53,4 +53,13 @@ QLabel *valueLabel(const QString &text, QWidget *parent, const QString &objectNa
     return label;
 }
 
+QLabel *errorLabel(QWidget *parent, const QString &objectName)
+{
+    QLabel *label = plainLabel(parent, objectName);
+    label->setWordWrap(true);
+    Theme::tint(label, Theme::Tint::Negative);
+    label->hide();
+    return label;
+}
+
 } // namespace Colleagues

@@ -27,4 +27,8 @@ QLabel *hintLabel(const QString &text, QWidget *parent, const QString &objectNam
 //! A plain-text value to read and copy (an address, a field in a dialog): word-wrapped, selectable.
 QLabel *valueLabel(const QString &text, QWidget *parent, const QString &objectName = {});
 
+//! Where a form says what is wrong: an empty, hidden plain-text label, word-wrapped, in the
+//! negative colour.
+QLabel *errorLabel(QWidget *parent, const QString &objectName);
+
 } // namespace Colleagues

@@ -95,22 +95,11 @@ QString StatusText::untilText(const QDateTime &until, const QDateTime &now)
 
 QString StatusText::stateWords(const Status &status, const QDateTime &now)
 {
-    if (status.availability == Availability::OutOfOffice) {
-        if (status.outOfOffice && status.outOfOffice->to.isValid())
-            return tr("Out of office until %1").arg(dayText(status.outOfOffice->to, now.toLocalTime().date()));
-        return tr("Out of office");
-    }
-    if (status.availability == Availability::Dnd) {
-        if (status.until.isValid())
-            return tr("Do not disturb until %1").arg(untilText(status.until, now));
-        return tr("Do not disturb");
-    }
-    switch (status.presence) {
-    case Presence::Online: return tr("Available");
-    case Presence::Away: return tr("Away");
-    case Presence::Offline: break;
-    }
-    return tr("Offline");
+    if (status.availability == Availability::OutOfOffice && status.outOfOffice && status.outOfOffice->to.isValid())
+        return tr("Out of office until %1").arg(dayText(status.outOfOffice->to, now.toLocalTime().date()));
+    if (status.availability == Availability::Dnd && status.until.isValid())
+        return tr("Do not disturb until %1").arg(untilText(status.until, now));
+    return shortWords(status);
 }
 
 QString StatusText::shortWords(const Status &status)

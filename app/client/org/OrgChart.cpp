@@ -3,6 +3,7 @@
 
 #include "client/ClientStore.h"
 #include "client/Sqlite_p.h"
+#include "client/StoreSchema_p.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -186,21 +187,12 @@ bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
     const size_t limit = std::max<size_t>(64, size_t(size()) / 20);
     if (change < m_loadedChange || quint64(change - m_loadedChange) > 2 * limit)
         return false;
-    Sql::Statement log(m_store->handle(), "SELECT seq, local_id FROM directory_changes WHERE seq > ?1 ORDER BY seq");
-    log.bind(1, m_loadedChange);
-    std::vector<qint64> changed;
-    qint64 last = m_loadedChange;
-    while (log.next()) {
-        // The log keeps its last entries only: a gap means the chart is too far behind.
-        if (last == m_loadedChange && log.int64(0) != m_loadedChange + 1)
-            return false;
-        last = log.int64(0);
-        changed.push_back(log.int64(1));
-    }
-    if (!log.ok() || last == m_loadedChange)
+    qint64 last = 0;
+    const std::optional<std::vector<qint64>> changedIds =
+        StoreSchema::directoryChangesSince(m_store->handle(), m_loadedChange, &last);
+    if (!changedIds)
         return false;
-    std::sort(changed.begin(), changed.end());
-    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    const std::vector<qint64> &changed = *changedIds;
 
     // Everyone changed leaves first (a username may pass from one row to another), then the
     // rows as they are now come back.

@@ -673,21 +673,11 @@ bool SearchEngine::Private::updateChanged(qint64 change)
     // Writing a person logs a delete and an insert: twice as many entries as people, at most.
     if (change < loadedChange || quint64(change - loadedChange) > 2 * limit)
         return false;
-    Sql::Statement log(db, "SELECT seq, local_id FROM directory_changes WHERE seq > ?1 ORDER BY seq");
-    log.bind(1, loadedChange);
-    std::vector<qint64> changed;
-    qint64 last = loadedChange;
-    while (log.next()) {
-        // The log keeps its last entries only: a gap says the tables are too far behind.
-        if (last == loadedChange && log.int64(0) != loadedChange + 1)
-            return false;
-        last = log.int64(0);
-        changed.push_back(log.int64(1));
-    }
-    if (!log.ok() || last == loadedChange)
+    qint64 last = 0;
+    const std::optional<std::vector<qint64>> changedIds = StoreSchema::directoryChangesSince(db, loadedChange, &last);
+    if (!changedIds)
         return false;
-    std::sort(changed.begin(), changed.end());
-    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    const std::vector<qint64> &changed = *changedIds;
     if (changed.size() > limit)
         return false;
     loadedChange = last;

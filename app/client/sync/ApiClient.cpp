@@ -209,22 +209,69 @@ void ApiClient::startConditionalGet(ApiJob *job, QNetworkRequest req, const QStr
     watch(job, true);
 }
 
+void ApiClient::startPost(ApiJob *job, const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey)
+{
+    QNetworkRequest req = withJson(request(path));
+    if (!idempotencyKey.isEmpty())
+        req.setRawHeader("Idempotency-Key", idempotencyKey);
+    job->start(m_network->post(req, jsonBody(body)));
+    watch(job, true);
+}
+
 SendMessageJob *ApiClient::sendMessage(const QString &to, const QString &body, const QString &clientId)
 {
     auto *job = new SendMessageJob(this);
-    QNetworkRequest req = withJson(request(QStringLiteral("/api/v1/messages")));
-    req.setRawHeader("Idempotency-Key", clientId.toLatin1());
-    job->start(m_network->post(req, jsonBody({{QStringLiteral("to"), to}, {QStringLiteral("body"), body}})));
-    watch(job, true);
+    startPost(job, QStringLiteral("/api/v1/messages"), {{QStringLiteral("to"), to}, {QStringLiteral("body"), body}},
+              clientId.toLatin1());
+    return job;
+}
+
+SendMessageJob *ApiClient::sendToConversation(const QString &conversation, const QString &body, const QString &clientId)
+{
+    auto *job = new SendMessageJob(this);
+    startPost(job, QStringLiteral("/api/v1/messages"),
+              {{QStringLiteral("conversation"), conversation}, {QStringLiteral("body"), body}}, clientId.toLatin1());
     return job;
 }
 
 MarkReadJob *ApiClient::markRead(const QString &with, qint64 upToId)
 {
     auto *job = new MarkReadJob(this);
-    QNetworkRequest req = withJson(request(QStringLiteral("/api/v1/messages/read")));
-    job->start(m_network->post(req, jsonBody({{QStringLiteral("with"), with}, {QStringLiteral("up_to"), upToId}})));
-    watch(job, true);
+    startPost(job, QStringLiteral("/api/v1/messages/read"),
+              {{QStringLiteral("with"), with}, {QStringLiteral("up_to"), upToId}});
+    return job;
+}
+
+MarkReadJob *ApiClient::markConversationRead(const QString &conversation, qint64 upToId)
+{
+    auto *job = new MarkReadJob(this);
+    startPost(job, QStringLiteral("/api/v1/messages/read"),
+              {{QStringLiteral("conversation"), conversation}, {QStringLiteral("up_to"), upToId}});
+    return job;
+}
+
+ConversationJob *ApiClient::createConversation(const ConversationRequest &request)
+{
+    auto *job = new ConversationJob(this);
+    startPost(job, QStringLiteral("/api/v1/conversations"), toJson(request));
+    return job;
+}
+
+ConversationJob *ApiClient::leaveConversation(const QString &id, const QString &suggest)
+{
+    auto *job = new ConversationJob(this);
+    QJsonObject body;
+    if (!suggest.isEmpty())
+        body.insert(QStringLiteral("suggest"), suggest);
+    startPost(job, QStringLiteral("/api/v1/conversations/%1/leave").arg(pathSegment(id)), body);
+    return job;
+}
+
+ConversationJob *ApiClient::resolveConversation(const QString &id, qint64 messageId)
+{
+    auto *job = new ConversationJob(this);
+    startPost(job, QStringLiteral("/api/v1/conversations/%1/resolve").arg(pathSegment(id)),
+              {{QStringLiteral("message"), messageId}});
     return job;
 }
 

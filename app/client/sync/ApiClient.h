@@ -55,7 +55,17 @@ public:
     UploadPhotoJob *uploadPhoto(const QByteArray &image, const QByteArray &mimeType);
     PhotoJob *fetchPhoto(const QString &username, const QString &knownTag = {});
     SendMessageJob *sendMessage(const QString &to, const QString &body, const QString &clientId);
+    //! POST /api/v1/messages into the group conversation \a conversation.
+    SendMessageJob *sendToConversation(const QString &conversation, const QString &body, const QString &clientId);
     MarkReadJob *markRead(const QString &with, qint64 upToId);
+    //! POST /api/v1/messages/read in a group conversation: the caller's read_up_to.
+    MarkReadJob *markConversationRead(const QString &conversation, qint64 upToId);
+    //! POST /api/v1/conversations (a retry with the same id and content is answered 200).
+    ConversationJob *createConversation(const ConversationRequest &request);
+    //! POST /api/v1/conversations/{id}/leave, naming \a suggest (when not empty) to be added.
+    ConversationJob *leaveConversation(const QString &id, const QString &suggest);
+    //! POST /api/v1/conversations/{id}/resolve: \a messageId is the answer.
+    ConversationJob *resolveConversation(const QString &id, qint64 messageId);
     //! GET /api/v1/vocabulary; 304 when the server's version is \a knownVersion.
     VocabularyJob *fetchVocabulary(const QString &knownVersion = {});
     //! GET /api/v1/me/status.
@@ -76,6 +86,8 @@ private:
     //! Starts \a job as an authenticated GET of \a req, past Qt's HTTP cache, with If-None-Match
     //! when the caller knows the current entity tag (\a knownTag, without quotes).
     void startConditionalGet(ApiJob *job, QNetworkRequest req, const QString &knownTag);
+    //! Starts \a job as an authenticated POST of \a body (JSON) to \a path.
+    void startPost(ApiJob *job, const QString &path, const QJsonObject &body, const QByteArray &idempotencyKey = {});
 
     QNetworkAccessManager *m_network;
     QUrl m_serverUrl;

@@ -116,6 +116,18 @@ ApiError SendMessageJob::parse(const QByteArray &body)
     return {};
 }
 
+ApiError ConversationJob::parse(const QByteArray &body)
+{
+    const Expected<QJsonObject> doc = parseJsonObject(body);
+    if (!doc)
+        return fromCoreError(doc.error());
+    Expected<Conversation> c = conversationFromJson(innerObject(*doc, QStringLiteral("conversation")));
+    if (!c)
+        return fromCoreError(c.error());
+    m_conversation = std::move(c).value();
+    return {};
+}
+
 Expected<Vocabulary> VocabularyJob::decode(const QByteArray &body)
 {
     // 20,000 entries with many aliases are far over the default document limit.

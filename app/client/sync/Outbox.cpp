@@ -125,6 +125,157 @@ Expected<QString> Outbox::uploadPhoto(const QByteArray &image, const QByteArray 
         [image, mimeType](SyncWriter &w, const QString &key) { return w.enqueuePhoto(image, mimeType, key); });
 }
 
+// Group conversations ------------------------------------------------------------------------
+
+Expected<QString> Outbox::startConversation(ConversationKind kind, const QString &title, const QStringList &members,
+                                            const QString &text)
+{
+    const QString body = Validation::normalizeMultiLine(text);
+    if (!body.isEmpty()) {
+        if (const Error e = Validation::checkMessageBody(body); e)
+            return e;
+    }
+    ConversationRequest request;
+    request.id = newKey();
+    request.kind = kind;
+    request.title = title;
+    request.members = members;
+    // The rules the server applies (but whether the members are active accounts).
+    Expected<ConversationRequest> checked = conversationRequestFromJson(toJson(request), m_username);
+    if (!checked)
+        return checked.error();
+    Conversation c;
+    c.id = checked->id;
+    c.kind = checked->kind;
+    c.title = checked->title;
+    c.createdBy = m_username;
+    c.createdAt = QDateTime::currentDateTimeUtc();
+    ConversationMember creator;
+    creator.username = m_username;
+    creator.role = kind == ConversationKind::Question ? ConversationRole::Asker : ConversationRole::Member;
+    c.members.append(creator);
+    for (const QString &username : std::as_const(checked->members)) {
+        ConversationMember m;
+        m.username = username;
+        c.members.append(m);
+    }
+    enqueueGroup([c](SyncWriter &w, const QString &, GroupChat *group) { return w.enqueueConversation(c, group); });
+    // Written after the conversation (one writer, in order), and sent after it (one ordering group).
+    if (!body.isEmpty())
+        sendToConversation(c.id, body);
+    return c.id;
+}
+
+Expected<QString> Outbox::sendToConversation(const QString &conversation, const QString &body)
+{
+    Message m;
+    m.sender = m_username;
+    m.conversation = conversation;
+    m.body = body;
+    Validation::normalize(m);
+    const QList<Error> errors = Validation::validate(m);
+    if (!errors.isEmpty())
+        return errors.first();
+    const QString key = newKey();
+    struct Queued
+    {
+        std::optional<OutboxItem> item;
+        MessageRecord record;
+        QString error;
+    };
+    m_database->write<Queued>(
+        [me = m_username, m, key](SyncWriter &w) {
+            Queued q;
+            q.item = w.enqueueGroupMessage(me, m.conversation, m.body, key, &q.record);
+            if (!q.item)
+                q.error = w.errorString();
+            return q;
+        },
+        this,
+        [this](const Queued &q) {
+            if (!q.item) {
+                qCWarning(lcSync) << "could not queue a message:" << q.error;
+                Q_EMIT errorOccurred(ApiError::protocol(q.error));
+                return;
+            }
+            Q_EMIT messageQueued(q.record);
+            Q_EMIT itemQueued(*q.item);
+            schedule();
+        });
+    return key;
+}
+
+Expected<QString> Outbox::leaveConversation(const QString &conversation, const QString &suggest)
+{
+    const QString who = suggest.trimmed().toLower();
+    if (!who.isEmpty()) {
+        if (const Error e = Validation::checkUsername(who, QStringLiteral("suggest")); e)
+            return e;
+        if (who == m_username)
+            return Error {Error::Code::InvalidFormat, QStringLiteral("suggest"),
+                          tr("Suggest someone else: you are the one leaving.")};
+    }
+    return enqueueGroup([conversation, me = m_username, who](SyncWriter &w, const QString &key, GroupChat *group) {
+        return w.enqueueLeave(conversation, me, who, key, group);
+    });
+}
+
+Expected<QString> Outbox::resolveConversation(const QString &conversation, qint64 messageId)
+{
+    if (messageId <= 0)
+        return Error {Error::Code::OutOfRange, QStringLiteral("message"),
+                      tr("Only a message the server has can be marked as the answer.")};
+    return enqueueGroup(
+        [conversation, me = m_username, messageId](SyncWriter &w, const QString &key, GroupChat *group) {
+            return w.enqueueResolve(conversation, me, messageId, key, group);
+        });
+}
+
+void Outbox::markConversationRead(const QString &conversation, qint64 upToId)
+{
+    m_database->write<std::optional<OutboxItem>>(
+        [conversation, me = m_username, upToId, key = newKey()](SyncWriter &w) {
+            return w.enqueueRead(conversation, me, upToId, key);
+        },
+        this,
+        [this, conversation](const std::optional<OutboxItem> &item) {
+            if (!item)
+                return;
+            // The unread count went down.
+            if (std::optional<GroupChat> group = groupChat(m_database->readHandle(), conversation))
+                Q_EMIT conversationChanged(*group);
+            Q_EMIT itemQueued(*item);
+            schedule();
+        });
+}
+
+QString Outbox::enqueueGroup(EnqueueGroup enqueue)
+{
+    const QString key = newKey();
+    struct Queued
+    {
+        std::optional<OutboxItem> item;
+        GroupChat group;
+    };
+    m_database->write<Queued>(
+        [enqueue = std::move(enqueue), key](SyncWriter &w) {
+            Queued q;
+            q.item = enqueue(w, key, &q.group);
+            if (!q.item)
+                qCWarning(lcSync) << "could not queue a conversation change:" << w.errorString();
+            return q;
+        },
+        this,
+        [this](const Queued &q) {
+            if (!q.item)
+                return;
+            Q_EMIT conversationChanged(q.group);
+            Q_EMIT itemQueued(*q.item);
+            schedule();
+        });
+    return key;
+}
+
 QString Outbox::enqueue(Enqueue enqueue)
 {
     const QString key = newKey();
@@ -306,40 +457,26 @@ void Outbox::send(const OutboxItem &item)
     m_database->write<bool>([id](SyncWriter &w) { return w.markSending(id); }, this,
                             [this, id](bool) { emitItem(id); });
 
-    ApiJob *job = nullptr;
-    switch (item.kind) {
-    case OutboxItem::Kind::Message:
-        job = m_api->sendMessage(item.payload.value(QStringLiteral("to")).toString(),
-                                 item.payload.value(QStringLiteral("body")).toString(), item.key);
-        break;
-    case OutboxItem::Kind::Profile: {
-        const std::optional<Profile> edit = profileOf(item);
-        if (!edit) {
-            ApiError e;
-            e.kind = ApiError::Kind::Validation;
-            e.userMessage = tr("This profile change cannot be sent: it is not valid.");
-            onFailed(item, e, {});
-            return;
-        }
-        job = m_api->saveProfile(*edit, item.payload.value(QStringLiteral("base_revision")).toInteger());
-        break;
-    }
-    case OutboxItem::Kind::Photo:
-        job = m_api->uploadPhoto(outboxData(m_database->readHandle(), id),
-                                 item.payload.value(QStringLiteral("mime_type")).toString().toLatin1());
-        break;
+    ApiJob *job = startJob(item);
+    if (!job) {
+        ApiError e;
+        e.kind = ApiError::Kind::Validation;
+        e.userMessage = tr("This change cannot be sent: it is not valid.");
+        onFailed(item, e, {});
+        return;
     }
     connect(job, &ApiJob::finished, this, [this, item, job] {
         if (job->isSucceeded()) {
-            Message message;
-            Profile profile;
+            Answer answer;
             if (auto *m = qobject_cast<SendMessageJob *>(job))
-                message = m->message();
+                answer.message = m->message();
             else if (auto *p = qobject_cast<SaveProfileJob *>(job))
-                profile = p->profile();
+                answer.profile = p->profile();
             else if (auto *u = qobject_cast<UploadPhotoJob *>(job))
-                profile = u->profile();
-            onSucceeded(item, message, profile);
+                answer.profile = u->profile();
+            else if (auto *c = qobject_cast<ConversationJob *>(job))
+                answer.conversation = c->conversation();
+            onSucceeded(item, answer);
         } else {
             Profile theirs;
             if (auto *p = qobject_cast<SaveProfileJob *>(job); p && p->hasServerProfile())
@@ -349,8 +486,45 @@ void Outbox::send(const OutboxItem &item)
     });
 }
 
-void Outbox::onSucceeded(const OutboxItem &item, const Message &message, const Profile &profile)
+ApiJob *Outbox::startJob(const OutboxItem &item)
 {
+    const QJsonObject &p = item.payload;
+    switch (item.kind) {
+    case OutboxItem::Kind::Message:
+        if (p.contains(QStringLiteral("conversation")))
+            return m_api->sendToConversation(p.value(QStringLiteral("conversation")).toString(),
+                                             p.value(QStringLiteral("body")).toString(), item.key);
+        return m_api->sendMessage(p.value(QStringLiteral("to")).toString(), p.value(QStringLiteral("body")).toString(),
+                                  item.key);
+    case OutboxItem::Kind::Profile: {
+        const std::optional<Profile> edit = profileOf(item);
+        if (!edit)
+            return nullptr;
+        return m_api->saveProfile(*edit, p.value(QStringLiteral("base_revision")).toInteger());
+    }
+    case OutboxItem::Kind::Photo:
+        return m_api->uploadPhoto(outboxData(m_database->readHandle(), item.id),
+                                  p.value(QStringLiteral("mime_type")).toString().toLatin1());
+    case OutboxItem::Kind::Conversation: {
+        const Expected<ConversationRequest> request = conversationRequestFromJson(p, m_username);
+        if (!request)
+            return nullptr;
+        return m_api->createConversation(*request);
+    }
+    case OutboxItem::Kind::Leave:
+        return m_api->leaveConversation(item.conversation, p.value(QStringLiteral("suggest")).toString());
+    case OutboxItem::Kind::Resolve:
+        return m_api->resolveConversation(item.conversation, p.value(QStringLiteral("message")).toInteger());
+    case OutboxItem::Kind::Read:
+        return m_api->markConversationRead(item.conversation, p.value(QStringLiteral("up_to")).toInteger());
+    }
+    return nullptr;
+}
+
+void Outbox::onSucceeded(const OutboxItem &item, const Answer &answer)
+{
+    const Message &message = answer.message;
+    const Profile &profile = answer.profile;
     m_connectivity.reset();
     m_notBefore = {};
     const qint64 id = item.id;
@@ -370,6 +544,28 @@ void Outbox::onSucceeded(const OutboxItem &item, const Message &message, const P
             [this, id](const Sent &s) {
                 if (s.ok)
                     Q_EMIT messageChanged(s.record);
+                emitItem(id);
+                finishItem(id);
+            });
+        return;
+    }
+    if (item.kind == OutboxItem::Kind::Conversation || item.kind == OutboxItem::Kind::Leave
+        || item.kind == OutboxItem::Kind::Resolve || item.kind == OutboxItem::Kind::Read) {
+        struct Sent
+        {
+            bool ok = false;
+            GroupChat group;
+        };
+        m_database->write<Sent>(
+            [id, conversation = answer.conversation](SyncWriter &w) {
+                Sent s;
+                s.ok = w.markConversationSent(id, conversation, &s.group);
+                return s;
+            },
+            this,
+            [this, id](const Sent &s) {
+                if (s.ok && !s.group.id().isEmpty())
+                    Q_EMIT conversationChanged(s.group);
                 emitItem(id);
                 finishItem(id);
             });
@@ -460,7 +656,7 @@ void Outbox::reportConflict(const OutboxItem &item, const Profile &theirs)
     c.baseRevision = item.payload.value(QStringLiteral("base_revision")).toInteger();
     if (c.differingFields().isEmpty()) {
         // The server already has exactly this edit (an earlier attempt got through).
-        onSucceeded(item, {}, theirs);
+        onSucceeded(item, Answer {{}, theirs, {}});
         return;
     }
     OutboxItem failure;

@@ -21,19 +21,22 @@ QT_END_NAMESPACE
 namespace Colleagues {
 
 class ApiClient;
+class ApiJob;
 class SyncDatabase;
 namespace SyncSchema {
 class SyncWriter;
 }
 
 /*!
- * Local changes on their way to the server: messages, profile saves and photo uploads.
+ * Local changes on their way to the server: messages, profile saves and photo uploads, and
+ * what happens in group conversations (starting one, leaving, marking the answer, read marks).
  * Each is first written to the outbox in the local store (it survives a crash or being
  * offline), then sent with an Idempotency-Key, so a retry never makes a second copy.
  * Temporary failures (network, 5xx, 429) are retried with exponential backoff and full
  * jitter, honouring Retry-After; a permanent refusal (validation) fails the item with the
- * server's reason. Items of one conversation go out one at a time, in order. A 412 on a
- * profile save keeps the edit and reports a ProfileConflict to resolve.
+ * server's reason. Items of one conversation go out one at a time, in order: a group
+ * conversation started offline is created on the server before anything goes into it, and is
+ * usable here at once. A 412 on a profile save keeps the edit and reports a ProfileConflict.
  */
 class Outbox : public QObject
 {
@@ -53,6 +56,24 @@ public:
     Expected<QString> saveProfile(const Profile &edit, qint64 baseRevision);
     //! Queues a new photo (JPEG or PNG bytes).
     Expected<QString> uploadPhoto(const QByteArray &image, const QByteArray &mimeType);
+
+    // Group conversations -------------------------------------------------------------------
+    /*!
+     * Starts a question or a group with \a members (the others) under a new id, which it returns,
+     * and queues \a text (the question; none when empty) as its first message; or the validation
+     * error (title, members, text), and then nothing is queued. conversationChanged() follows when
+     * it is stored.
+     */
+    Expected<QString> startConversation(ConversationKind kind, const QString &title, const QStringList &members,
+                                        const QString &text = {});
+    //! Queues a message into the group conversation \a conversation; returns its client id.
+    Expected<QString> sendToConversation(const QString &conversation, const QString &body);
+    //! Leaves \a conversation ("not me"), naming \a suggest (or nobody) to be added in one's place.
+    Expected<QString> leaveConversation(const QString &conversation, const QString &suggest);
+    //! Marks message \a messageId of the question \a conversation as its answer (the asker does).
+    Expected<QString> resolveConversation(const QString &conversation, qint64 messageId);
+    //! Sets one's read mark in \a conversation to \a upToId (here at once; on the server soon).
+    void markConversationRead(const QString &conversation, qint64 upToId);
 
     // State ------------------------------------------------------------------------------------
     QList<OutboxItem> items(bool includeSent = false) const;
@@ -89,6 +110,8 @@ Q_SIGNALS:
     //! A message was written to the local store (pending) / changed state (sent, failed).
     void messageQueued(const Colleagues::MessageRecord &message);
     void messageChanged(const Colleagues::MessageRecord &message);
+    //! A group conversation changed here: started, left, resolved, or as the server confirmed it.
+    void conversationChanged(const Colleagues::GroupChat &group);
     //! The server saved one's profile (a save or a photo upload).
     void profileSaved(const Colleagues::Profile &profile);
     void conflictDetected(const Colleagues::ProfileConflict &conflict);
@@ -104,7 +127,19 @@ private:
     void schedule(std::chrono::milliseconds delay = std::chrono::milliseconds {0});
     void pump();
     void send(const OutboxItem &item);
-    void onSucceeded(const OutboxItem &item, const Message &message, const Profile &profile);
+    //! The outcome of a sent item: what the server answered (one of them, by the item's kind).
+    struct Answer
+    {
+        Message message;
+        Profile profile;
+        Conversation conversation;
+    };
+    //! Queues a group conversation's item that \a enqueue writes (with its local effect), with a new key.
+    using EnqueueGroup =
+        std::function<std::optional<OutboxItem>(SyncSchema::SyncWriter &, const QString &key, GroupChat *group)>;
+    QString enqueueGroup(EnqueueGroup enqueue);
+    ApiJob *startJob(const OutboxItem &item);
+    void onSucceeded(const OutboxItem &item, const Answer &answer);
     void onFailed(const OutboxItem &item, const ApiError &error, const Profile &serverProfile);
     void reportConflict(const OutboxItem &item, const Profile &theirs);
     void finishItem(qint64 id);

@@ -84,6 +84,9 @@ Expected<SyncBatch> SyncBatch::fromJson(const QByteArray &body)
             return fieldError(QStringLiteral("removed[%1]").arg(i), QStringLiteral("removed ids must be strings."));
     }
 
+    // Servers before group conversations do not send the member: none changed.
+    if (Error error = readObjects(o, QStringLiteral("conversations"), &batch.conversations, conversationFromJson))
+        return error;
     if (Error error = readObjects(o, QStringLiteral("messages"), &batch.messages, messageFromJson))
         return error;
     // Servers before statuses do not send the member: none changed.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Conversation.h"
 #include "core/Expected.h"
 #include "core/Message.h"
 #include "core/Profile.h"
@@ -18,6 +19,8 @@ struct SyncBatch
     bool startOver = false; //!< the cursor is too old: throw local directory state away and resync
     QList<Profile> profiles; //!< upserted profiles
     QStringList removedIds; //!< ids of removed profiles
+    //! The caller's group conversations that changed, each as it is now (before their messages).
+    QList<Conversation> conversations;
     QList<Message> messages; //!< new messages and read receipts (messages with read_at set)
     QList<Status> statuses; //!< people's statuses that changed, each as it is now
     qint64 next = 0; //!< cursor to ask from next time
@@ -27,7 +30,8 @@ struct SyncBatch
 
     bool isEmpty() const
     {
-        return profiles.isEmpty() && removedIds.isEmpty() && messages.isEmpty() && statuses.isEmpty();
+        return profiles.isEmpty() && removedIds.isEmpty() && messages.isEmpty() && statuses.isEmpty()
+            && conversations.isEmpty();
     }
 
     //! Parses and validates a sync answer. Any invalid element fails the whole batch: the

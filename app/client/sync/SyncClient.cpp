@@ -59,6 +59,7 @@ SyncClient::SyncClient(ClientStore *store, QNetworkAccessManager *network, QObje
 {
     qRegisterMetaType<Colleagues::SyncState>();
     qRegisterMetaType<Colleagues::MessageRecord>();
+    qRegisterMetaType<Colleagues::GroupChat>();
     qRegisterMetaType<Colleagues::OutboxItem>();
     qRegisterMetaType<Colleagues::ProfileConflict>();
     qRegisterMetaType<Colleagues::ApiError>();
@@ -139,7 +140,7 @@ void SyncClient::stop()
     m_outbox->pause();
 }
 
-QList<Conversation> SyncClient::conversations() const
+QList<ChatSummary> SyncClient::conversations() const
 {
     return SyncSchema::conversations(m_database->readHandle());
 }
@@ -156,8 +157,33 @@ QList<MessageRecord> SyncClient::allMessages() const
     return SyncSchema::messages(m_database->readHandle(), QString(), -1);
 }
 
+std::optional<GroupChat> SyncClient::groupChat(const QString &id) const
+{
+    return SyncSchema::groupChat(m_database->readHandle(), id);
+}
+
+QList<GroupChat> SyncClient::groupChats() const
+{
+    return SyncSchema::groupChats(m_database->readHandle());
+}
+
 void SyncClient::markConversationRead(const QString &peer)
 {
+    if (const std::optional<GroupChat> group = groupChat(peer)) {
+        const QString me = m_session->username();
+        const ConversationMember *mine = group->conversation.member(me);
+        // One who left gets nothing more of it, and has nothing to mark.
+        if (!mine || !mine->isCurrent() || group->pending)
+            return;
+        qint64 upTo = 0;
+        for (const MessageRecord &m : messages(peer)) {
+            if (m.message.sender != me)
+                upTo = std::max(upTo, m.message.id);
+        }
+        if (upTo > mine->readUpTo)
+            m_outbox->markConversationRead(peer, upTo);
+        return;
+    }
     qint64 upTo = 0;
     for (const MessageRecord &m : messages(peer)) {
         if (m.message.sender == peer && !m.message.readAt.isValid())

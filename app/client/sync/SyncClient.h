@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
 QT_END_NAMESPACE
@@ -58,13 +60,17 @@ public:
     void stop();
 
     // Messages --------------------------------------------------------------------------------
-    QList<Conversation> conversations() const;
+    QList<ChatSummary> conversations() const;
     //! Messages with \a peer, oldest first (the last \a limit ones; all when -1).
     QList<MessageRecord> messages(const QString &peer, int limit = -1) const;
     //! All messages, oldest first.
     QList<MessageRecord> allMessages() const;
-    //! Marks what \a peer sent as read, here and on the server.
+    //! Marks what \a peer sent as read, here and on the server; for a group conversation (\a peer
+    //! is its id), sets one's read mark in it to its last message.
     void markConversationRead(const QString &peer);
+    //! The group conversation \a id (a question or a group), if this client has it.
+    std::optional<GroupChat> groupChat(const QString &id) const;
+    QList<GroupChat> groupChats() const;
 
 Q_SIGNALS:
     //! The sync engine and outbox are running for the signed-in account.

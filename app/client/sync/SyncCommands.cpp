@@ -5,7 +5,9 @@
 
 #include "client/ClientStore.h"
 #include "client/CommandLine.h"
+#include "client/search/SearchEngine.h"
 #include "client/sync/ApiClient.h"
+#include "client/sync/ExpertChoice.h"
 #include "client/sync/Outbox.h"
 #include "client/sync/Session.h"
 #include "client/sync/StatusBook.h"
@@ -39,30 +41,6 @@ int finish(int code)
     out().flush();
     err().flush();
     return code;
-}
-
-//! Parses \a arguments and handles --help; -1 to go on, else an exit code.
-int parse(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
-{
-    parser.addOption(QCommandLineOption(
-        QStringList {QStringLiteral("data-dir")},
-        QStringLiteral("Keep the local store in DIR (default: %1).").arg(ClientStore::defaultDataDirectory()),
-        QStringLiteral("DIR")));
-    const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOption(help);
-    if (!parser.parse(arguments)) {
-        err() << parser.errorText() << "\n" << usage << "\n";
-        return finish(2);
-    }
-    if (parser.isSet(help)) {
-        // Qt's first line is "Usage: PROGRAM [options]"; ours names the command and its arguments.
-        QString text = parser.helpText();
-        text.replace(0, text.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: ") + usage);
-        out() << text;
-        return finish(0);
-    }
-    return -1;
 }
 
 //! Standard input, one stream for every line read (several passwords may come through a pipe).
@@ -166,6 +144,8 @@ QString messageLine(const MessageRecord &r)
     // Message bodies may span lines: indent the continuation.
     QString body = r.message.body;
     body.replace(QLatin1Char('\n'), QStringLiteral("\n    "));
+    if (r.message.isInConversation())
+        return QStringLiteral("%1 %2 in %3: %4%5").arg(when, r.message.sender, r.message.conversation, body, state);
     return QStringLiteral("%1 %2 -> %3: %4%5").arg(when, r.message.sender, r.message.recipient, body, state);
 }
 
@@ -219,7 +199,7 @@ int runPasswd(const QStringList &arguments)
         "the current password and the new one twice, without echo; otherwise it reads two lines from standard "
         "input: the current password, then the new one. Your other sessions are signed out."));
     const QString usage = QStringLiteral("colleagues passwd [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     Context c;
     if (!c.open(parser))
@@ -268,7 +248,7 @@ int runLogin(const QStringList &arguments)
     const QString usage =
         QStringLiteral("colleagues login --server URL --user NAME [--token-file FILE] [--data-dir DIR]"
                        " < password");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     const QUrl url = ApiClient::normalizedServerUrl(parser.value(server));
     const QString username = parser.value(user).trimmed().toLower();
@@ -319,7 +299,7 @@ int runLogout(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Sign out: revoke the session token and forget it."));
     const QString usage = QStringLiteral("colleagues logout [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     Context c;
     if (!c.open(parser))
@@ -349,11 +329,10 @@ int runSync(const QStringList &arguments)
                                       QStringLiteral("N"), QStringLiteral("1000"));
     parser.addOptions({once, pageSize});
     const QString usage = QStringLiteral("colleagues sync [--once] [--page-size N] [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
-    bool ok = false;
-    const int pageSizeValue = parser.value(pageSize).toInt(&ok);
-    if (!ok || pageSizeValue < 1 || pageSizeValue > 10000) {
+    const std::optional<int> pageSizeValue = CommandLine::numberValue(parser, pageSize, 1, 10000);
+    if (!pageSizeValue) {
         err() << "colleagues sync: --page-size must be 1 to 10000\n";
         return finish(2);
     }
@@ -364,7 +343,7 @@ int runSync(const QStringList &arguments)
         return finish(1);
     SyncEngine *engine = c.client->engine();
     Outbox *outbox = c.client->outbox();
-    engine->setPageSize(pageSizeValue);
+    engine->setPageSize(*pageSizeValue);
 
     int code = 0;
     bool caughtUp = false;
@@ -443,7 +422,7 @@ int runSend(const QStringList &arguments)
     parser.addOption(to);
     parser.addPositionalArgument(QStringLiteral("TEXT"), QStringLiteral("The message."));
     const QString usage = QStringLiteral("colleagues send --to USER TEXT [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     const QString recipient = parser.value(to).trimmed().toLower();
     const QString text = parser.positionalArguments().join(QLatin1Char(' '));
@@ -506,6 +485,168 @@ int runSend(const QStringList &arguments)
             return;
         }
         outbox->start();
+    });
+    QCoreApplication::exec();
+    return finish(code);
+}
+
+// ask ------------------------------------------------------------------------------------------
+
+//! "Grace Hopper (grace)", or the username alone when the directory does not have the person.
+QString personText(const ClientStore &store, const QString &username)
+{
+    const std::optional<Profile> p = store.profileByUsername(username);
+    return p && !p->displayName.isEmpty() ? QStringLiteral("%1 (%2)").arg(p->displayName, username) : username;
+}
+
+int runAsk(const QStringList &arguments)
+{
+    // Everything after "--" is the question, whatever it looks like.
+    QStringList options = arguments;
+    QString text;
+    if (const qsizetype dashes = arguments.indexOf(QStringLiteral("--")); dashes > 0) {
+        text = arguments.mid(dashes + 1).join(QLatin1Char(' '));
+        options = arguments.mid(0, dashes);
+    }
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral(
+            "Ask the experts: one question to the best matches of a search of the local directory, as a group "
+            "question in which everyone sees every answer. People out of office (as the local store knows: run "
+            "colleagues sync first) are left out, and named. Like send, it is written to the outbox first: offline "
+            "it stays queued (exit code 3) and goes out with the next colleagues sync.\n\n")
+        + SearchEngine::syntaxHelp());
+    const QCommandLineOption top(QStringList {QStringLiteral("top")},
+                                 QStringLiteral("Ask the best N people found (default 5)."), QStringLiteral("N"),
+                                 QStringLiteral("5"));
+    const QCommandLineOption title(QStringList {QStringLiteral("title")},
+                                   QStringLiteral("The question's title (default: the first line of TEXT)."),
+                                   QStringLiteral("T"));
+    parser.addOptions({top, title});
+    parser.addPositionalArgument(QStringLiteral("QUERY"),
+                                 QStringLiteral("Who to ask: words and filters to search for."));
+    parser.addPositionalArgument(QStringLiteral("-- TEXT"), QStringLiteral("The question."));
+    const QString usage = QStringLiteral("colleagues ask [--top N] [--title T] QUERY -- TEXT [--data-dir DIR]");
+    if (const int code = CommandLine::parseCommand(parser, options, usage); code >= 0)
+        return code;
+    const std::optional<int> topValue = CommandLine::numberValue(parser, top, 1, Limits::ConversationMembersMax - 1);
+    if (!topValue) {
+        err() << "colleagues ask: --top must be 1 to " << Limits::ConversationMembersMax - 1 << "\n" << usage << "\n";
+        return finish(2);
+    }
+    const QString query = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
+    text = text.trimmed();
+    if (query.isEmpty() || text.isEmpty()) {
+        err() << "colleagues ask: give a search and, after --, the question\n" << usage << "\n";
+        return finish(2);
+    }
+    QString titleText = parser.isSet(title) ? parser.value(title).simplified() : text.section(QLatin1Char('\n'), 0, 0);
+    if (titleText.size() > Limits::ConversationTitleMax)
+        titleText = titleText.left(Limits::ConversationTitleMax - 1) + QChar(0x2026);
+
+    Context c;
+    if (!c.open(parser))
+        return finish(1);
+    SearchEngine engine(&c.store);
+    engine.setVocabulary(c.store.vocabulary());
+    SearchRequest request;
+    request.query = query;
+    request.limit = 200;
+    const SearchPage page = engine.search(request);
+    if (!page.error.isEmpty()) {
+        err() << "colleagues ask: " << page.error << "\n";
+        return finish(2);
+    }
+    QStringList ranked;
+    for (const SearchResult &result : page.results)
+        ranked.append(result.username);
+
+    Outbox *outbox = c.client->outbox();
+    int code = 1;
+    QString conversation;
+    QObject::connect(outbox, &Outbox::messageChanged, &c.owner, [&](const MessageRecord &m) {
+        if (conversation.isEmpty() || m.message.conversation != conversation)
+            return;
+        if (m.state == MessageRecord::State::Sent) {
+            out() << "sent: question " << conversation << "\n";
+            code = 0;
+            QCoreApplication::exit(0);
+        } else if (m.state == MessageRecord::State::Failed) {
+            err() << "colleagues ask: " << m.error << "\n";
+            QCoreApplication::exit(1);
+        }
+    });
+    QObject::connect(outbox, &Outbox::itemChanged, &c.owner, [&](const OutboxItem &item) {
+        if (item.conversation != conversation)
+            return;
+        if (item.state == OutboxItem::State::Failed) {
+            err() << "colleagues ask: " << item.errorMessage << "\n";
+            QCoreApplication::exit(1);
+        } else if (item.state == OutboxItem::State::Pending && item.attempts > 0) {
+            err() << "colleagues ask: not delivered yet (" << item.errorMessage
+                  << "); it is queued and goes out with the next colleagues sync\n";
+            code = 3;
+            QCoreApplication::exit(3);
+        }
+    });
+    // From inside the event loop: the session may be restored before restore() returns.
+    QTimer::singleShot(0, &c.owner, [&] {
+        restore(c, [&](bool signedIn) {
+            const QString me = c.client->session()->username();
+            if (me.isEmpty()) {
+                err() << "colleagues ask: not signed in; run colleagues login first\n";
+                QCoreApplication::exit(1);
+                return;
+            }
+            StatusBook *statuses = c.client->statuses();
+            const ExpertChoice choice = chooseExperts(
+                ranked, *topValue, me, [statuses](const QString &username) { return statuses->status(username); });
+            QStringList leftOut;
+            for (const QString &username : choice.outOfOffice) {
+                const Status status = statuses->status(username);
+                leftOut.append(
+                    status.outOfOffice && status.outOfOffice->to.isValid()
+                        ? QStringLiteral("%1 until %2")
+                              .arg(personText(c.store, username), status.outOfOffice->to.toString(Qt::ISODate))
+                        : personText(c.store, username));
+            }
+            if (choice.chosen.isEmpty()) {
+                err() << "colleagues ask: no one to ask for " << query;
+                if (!leftOut.isEmpty())
+                    err() << " (out of office: " << leftOut.join(QStringLiteral(", ")) << ")";
+                err() << "\n";
+                QCoreApplication::exit(1);
+                return;
+            }
+            outbox->setUsername(me);
+            const Expected<QString> started =
+                outbox->startConversation(ConversationKind::Question, titleText, choice.chosen, text);
+            if (!started) {
+                err() << "colleagues ask: " << started.error().message << "\n";
+                code = 2;
+                QCoreApplication::exit(2);
+                return;
+            }
+            conversation = *started;
+            QStringList asked;
+            for (const QString &username : choice.chosen)
+                asked.append(personText(c.store, username));
+            out() << "asking " << asked.size() << (asked.size() == 1 ? " person: " : " people: ")
+                  << asked.join(QStringLiteral(", ")) << "\n";
+            if (!leftOut.isEmpty())
+                out() << "left out, out of office: " << leftOut.join(QStringLiteral(", ")) << "\n";
+            out().flush();
+            if (!signedIn) {
+                QObject::connect(outbox, &Outbox::messageQueued, &c.owner, [&] {
+                    err() << "colleagues ask: the session has ended; the question is queued and goes out after "
+                             "colleagues login\n";
+                    code = 3;
+                    QCoreApplication::exit(3);
+                });
+                return;
+            }
+            outbox->start();
+        });
     });
     QCoreApplication::exec();
     return finish(code);
@@ -615,7 +756,7 @@ int runStatus(const QStringList &arguments)
     const QString usage = QStringLiteral(
         "colleagues status [USERNAME] [--json] | --set available|dnd|out-of-office [--text T] [--until TIME] "
         "[--from DATE --to DATE --note N --stand-in USER] | --clear [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     const QStringList positional = parser.positionalArguments();
     const bool changing = parser.isSet(set) || parser.isSet(clear);
@@ -729,7 +870,7 @@ int runMessages(const QStringList &arguments)
                                   QStringLiteral("Print JSON (format in docs/cli.md)."));
     parser.addOptions({with, json});
     const QString usage = QStringLiteral("colleagues messages [--with USER] [--json] [--data-dir DIR]");
-    if (const int code = parse(parser, arguments, usage); code >= 0)
+    if (const int code = CommandLine::parseCommand(parser, arguments, usage); code >= 0)
         return code;
     Context c;
     if (!c.open(parser))
@@ -751,30 +892,27 @@ int runMessages(const QStringList &arguments)
     return finish(0);
 }
 
+//! Each command's name and what runs it.
+constexpr CommandLine::Command Commands[] = {{"login", runLogin},   {"logout", runLogout}, {"passwd", runPasswd},
+                                             {"sync", runSync},     {"send", runSend},     {"messages", runMessages},
+                                             {"status", runStatus}, {"ask", runAsk}};
+
 } // namespace
 
 QStringList names()
 {
-    return {QStringLiteral("login"), QStringLiteral("logout"),   QStringLiteral("passwd"), QStringLiteral("sync"),
-            QStringLiteral("send"),  QStringLiteral("messages"), QStringLiteral("status")};
+    QStringList list;
+    for (const auto &command : Commands)
+        list.append(QLatin1String(command.name));
+    return list;
 }
 
 int run(const QString &command, const QStringList &arguments)
 {
-    if (command == QLatin1String("login"))
-        return runLogin(arguments);
-    if (command == QLatin1String("logout"))
-        return runLogout(arguments);
-    if (command == QLatin1String("passwd"))
-        return runPasswd(arguments);
-    if (command == QLatin1String("sync"))
-        return runSync(arguments);
-    if (command == QLatin1String("send"))
-        return runSend(arguments);
-    if (command == QLatin1String("messages"))
-        return runMessages(arguments);
-    if (command == QLatin1String("status"))
-        return runStatus(arguments);
+    for (const auto &c : Commands) {
+        if (command == QLatin1String(c.name))
+            return c.run(arguments);
+    }
     return 2;
 }
 
@@ -786,6 +924,7 @@ QString help()
         "  passwd                                           change your password (asked on the terminal)\n"
         "  sync [--once]                                    sync with the server (and send the outbox)\n"
         "  send --to USER TEXT                              send a message (queued when offline)\n"
+        "  ask [--top N] QUERY -- TEXT                      ask the best N people found one question\n"
         "  messages [--with USER] [--json]                  show messages from the local store\n"
         "  status [USERNAME] [--json]                       show your status, or someone's\n"
         "  status --set available|dnd|out-of-office ...     set your status (--text, --until, --from,\n"

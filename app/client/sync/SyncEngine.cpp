@@ -219,6 +219,8 @@ void SyncEngine::onFetched(SyncJob *job, quint64 generation)
                     Q_EMIT profilesRemoved(r.removedProfileIds);
                 if (!r.changedProfileIds.isEmpty())
                     Q_EMIT profilesChanged(r.changedProfileIds);
+                if (!r.changedConversations.isEmpty())
+                    Q_EMIT conversationsChanged(r.changedConversations, r.newConversationIds);
                 if (!r.newMessages.isEmpty())
                     Q_EMIT messagesReceived(r.newMessages);
                 if (!r.updatedMessages.isEmpty())

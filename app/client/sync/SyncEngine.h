@@ -94,6 +94,9 @@ Q_SIGNALS:
     //! Profiles created or updated, by id (after the commit).
     void profilesChanged(const QStringList &ids);
     void profilesRemoved(const QStringList &ids);
+    //! Group conversations sync stored (new or changed), each as it is now, before the messages
+    //! of the same answer; \a newIds: those this client did not have before.
+    void conversationsChanged(const QList<Colleagues::GroupChat> &conversations, const QStringList &newIds);
     //! Messages new to this client (incoming, or sent from the account's other devices).
     void messagesReceived(const QList<Colleagues::MessageRecord> &messages);
     //! Messages whose state changed: read receipts, server confirmation of our own sends.

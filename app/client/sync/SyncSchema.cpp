@@ -14,6 +14,8 @@
 
 namespace Colleagues::SyncSchema {
 
+using namespace Rows;
+
 const char *const Migration4 = R"sql(
 ALTER TABLE outbox ADD COLUMN data BLOB;
 ALTER TABLE outbox ADD COLUMN error_kind TEXT;
@@ -34,6 +36,36 @@ qint64 threadCpuNs()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
+
+constexpr const char *OutboxColumns = "local_id, kind, idempotency_key, conversation, payload, state, attempts, "
+                                      "next_attempt_at, last_error, created_at, error_kind, error_code, error_field, "
+                                      "http_status";
+
+OutboxItem readOutbox(const Sql::Statement &s)
+{
+    OutboxItem i;
+    i.id = s.int64(0);
+    i.kind = outboxKindFromName(s.text(1));
+    i.key = s.text(2);
+    i.conversation = s.text(3);
+    i.payload = QJsonDocument::fromJson(s.text(4).toUtf8()).object();
+    i.state = outboxStateFromName(s.text(5));
+    i.attempts = s.integer(6);
+    i.nextAttemptAt = fromIso(s.text(7));
+    i.errorMessage = s.text(8);
+    i.createdAt = fromIso(s.text(9));
+    i.errorKind = s.text(10);
+    i.errorCode = s.text(11);
+    i.errorField = s.text(12);
+    i.httpStatus = s.integer(13);
+    return i;
+}
+
+} // namespace
+
+// Rows: shared with GroupSchema.cpp ----------------------------------------------------------
+
+namespace Rows {
 
 QString iso(const QDateTime &t)
 {
@@ -62,11 +94,7 @@ QString jsonText(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-constexpr const char *MessageColumns = "m.local_id, m.server_id, m.client_id, m.peer, m.sender, m.recipient, m.body, "
-                                       "m.sent_at, m.sequence, m.read_at, m.state, "
-                                       "(SELECT o.last_error FROM outbox o WHERE o.idempotency_key = m.client_id)";
-
-MessageRecord readMessage(const Sql::Statement &s, int c = 0)
+MessageRecord readMessage(const Sql::Statement &s, int c)
 {
     MessageRecord r;
     r.localId = s.int64(c + 0);
@@ -82,34 +110,11 @@ MessageRecord readMessage(const Sql::Statement &s, int c = 0)
     r.state = messageStateFromName(s.text(c + 10));
     if (r.state == MessageRecord::State::Failed)
         r.error = s.text(c + 11);
+    r.message.conversation = s.text(c + 12);
     return r;
 }
 
-constexpr const char *OutboxColumns = "local_id, kind, idempotency_key, conversation, payload, state, attempts, "
-                                      "next_attempt_at, last_error, created_at, error_kind, error_code, error_field, "
-                                      "http_status";
-
-OutboxItem readOutbox(const Sql::Statement &s)
-{
-    OutboxItem i;
-    i.id = s.int64(0);
-    i.kind = outboxKindFromName(s.text(1));
-    i.key = s.text(2);
-    i.conversation = s.text(3);
-    i.payload = QJsonDocument::fromJson(s.text(4).toUtf8()).object();
-    i.state = outboxStateFromName(s.text(5));
-    i.attempts = s.integer(6);
-    i.nextAttemptAt = fromIso(s.text(7));
-    i.errorMessage = s.text(8);
-    i.createdAt = fromIso(s.text(9));
-    i.errorKind = s.text(10);
-    i.errorCode = s.text(11);
-    i.errorField = s.text(12);
-    i.httpStatus = s.integer(13);
-    return i;
-}
-
-} // namespace
+} // namespace Rows
 
 QString syncValue(sqlite3 *db, const char *key)
 {
@@ -157,15 +162,15 @@ std::optional<MessageRecord> messageByClientId(sqlite3 *db, const QString &clien
     return readMessage(s);
 }
 
-QList<Conversation> conversations(sqlite3 *db)
+QList<ChatSummary> conversations(sqlite3 *db)
 {
     const QByteArray sql = QByteArray("SELECT c.peer, c.unread_count, c.last_activity, ") + MessageColumns
         + " FROM conversations c LEFT JOIN messages m ON m.local_id = c.last_message_id "
           "ORDER BY c.last_activity DESC, c.peer";
     Sql::Statement s(db, sql.constData());
-    QList<Conversation> out;
+    QList<ChatSummary> out;
     while (s.next()) {
-        Conversation c;
+        ChatSummary c;
         c.peer = s.text(0);
         c.unreadCount = s.integer(1);
         c.lastActivity = fromIso(s.text(2));
@@ -173,6 +178,9 @@ QList<Conversation> conversations(sqlite3 *db)
             c.lastMessage = readMessage(s, 3);
         out.append(c);
     }
+    out += groupSummaries(db);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ChatSummary &a, const ChatSummary &b) { return a.lastActivity > b.lastActivity; });
     return out;
 }
 
@@ -252,12 +260,12 @@ SyncWriter::SyncWriter(sqlite3 *db)
         && m_s->updateMessage.prepare(
             db,
             "UPDATE messages SET server_id = ?1, sent_at = ?2, sequence = ?3, read_at = ?4, state = 'sent', "
-            "body = ?5, sender = ?6, recipient = ?7, peer = ?8, client_id = COALESCE(client_id, ?9) "
-            "WHERE server_id = ?1 OR (?9 IS NOT NULL AND client_id = ?9) RETURNING local_id")
+            "body = ?5, sender = ?6, recipient = ?7, peer = ?8, client_id = COALESCE(client_id, ?9), "
+            "conversation = ?10 WHERE server_id = ?1 OR (?9 IS NOT NULL AND client_id = ?9) RETURNING local_id")
         && m_s->insertMessage.prepare(
             db,
             "INSERT INTO messages(server_id, client_id, peer, sender, recipient, body, sent_at, sequence, read_at, "
-            "state) VALUES(?1, ?9, ?8, ?6, ?7, ?5, ?2, ?3, ?4, 'sent') RETURNING local_id")
+            "state, conversation) VALUES(?1, ?9, ?8, ?6, ?7, ?5, ?2, ?3, ?4, 'sent', ?10) RETURNING local_id")
         && m_s->messageByLocalId.prepare(
             db, (QByteArray("SELECT ") + MessageColumns + " FROM messages m WHERE m.local_id = ?1").constData())
         && m_s->refreshConversation.prepare(
@@ -295,7 +303,8 @@ bool SyncWriter::failStatement(const Sql::Statement &s)
 
 bool SyncWriter::upsertMessage(const Message &m, const QString &me, bool *inserted, MessageRecord *record)
 {
-    const QString peer = m.sender == me ? m.recipient : m.sender;
+    // A chat has one key: the other person, or the group conversation.
+    const QString peer = m.isInConversation() ? m.conversation : m.sender == me ? m.recipient : m.sender;
     for (Sql::Statement *s : {&m_s->updateMessage, &m_s->insertMessage}) {
         s->bind(1, m.id);
         bindOptional(*s, 2, iso(m.sentAt));
@@ -306,6 +315,7 @@ bool SyncWriter::upsertMessage(const Message &m, const QString &me, bool *insert
         s->bind(7, m.recipient);
         s->bind(8, peer);
         bindOptional(*s, 9, m.clientId);
+        bindOptional(*s, 10, m.conversation);
         qint64 localId = 0;
         if (s->next())
             localId = s->int64(0);
@@ -337,6 +347,11 @@ bool SyncWriter::upsertStatus(const Status &status)
     m_s->upsertStatus.bind(3, availabilityName(status.availability));
     m_s->upsertStatus.bind(4, jsonText(toJson(status)));
     return m_s->upsertStatus.exec() || failStatement(m_s->upsertStatus);
+}
+
+bool SyncWriter::refreshChat(const QString &key)
+{
+    return isGroup(key) ? refreshGroup(key) : refreshConversation(key);
 }
 
 bool SyncWriter::refreshConversation(const QString &peer)
@@ -413,7 +428,19 @@ PageResult SyncWriter::applyPage(const SyncBatch &batch, qint64 since, const QSt
     r.changedProfileIds.reserve(batch.profiles.size());
     for (const Profile &p : batch.profiles)
         r.changedProfileIds.append(p.id);
+    // Conversations before their messages: a message's conversation is known when it comes.
+    for (const Conversation &c : batch.conversations) {
+        bool isNew = false;
+        if (!upsertGroup(c, false, &isNew)) {
+            r.error = m_error;
+            return r;
+        }
+        if (isNew)
+            r.newConversationIds.append(c.id);
+    }
     QSet<QString> peers;
+    for (const Conversation &c : batch.conversations)
+        peers.insert(c.id);
     for (const Message &m : batch.messages) {
         bool inserted = false;
         MessageRecord record;
@@ -425,10 +452,14 @@ PageResult SyncWriter::applyPage(const SyncBatch &batch, qint64 since, const QSt
         (inserted ? r.newMessages : r.updatedMessages).append(record);
     }
     for (const QString &peer : std::as_const(peers)) {
-        if (!refreshConversation(peer)) {
+        if (!refreshChat(peer)) {
             r.error = m_error;
             return r;
         }
+    }
+    for (const Conversation &c : batch.conversations) {
+        if (std::optional<GroupChat> group = groupChat(m_db, c.id))
+            r.changedConversations.append(std::move(*group));
     }
     for (const Status &status : batch.statuses) {
         if (!upsertStatus(status)) {
@@ -474,16 +505,21 @@ bool SyncWriter::resetForResync()
                       "DELETE FROM profiles; DELETE FROM statuses;"
                       "DELETE FROM messages WHERE state = 'sent';"
                       "DELETE FROM conversations WHERE peer NOT IN (SELECT peer FROM messages);"
+                      // Group conversations the server has come back with the resync; those
+                      // created here and not sent yet stay, with what waits to go into them.
+                      "DELETE FROM group_conversations WHERE sequence IS NOT NULL;"
                       "DELETE FROM sync_state WHERE key IN ('sync.cursor', 'sync.initial_done', "
                       "'sync.initial_received', 'sync.total');",
                       &m_error))
         return false;
-    Sql::Statement peers(m_db, "SELECT DISTINCT peer FROM messages");
+    Sql::Statement peers(m_db,
+                         "SELECT DISTINCT peer FROM messages WHERE conversation IS NULL "
+                         "UNION SELECT id FROM group_conversations");
     QStringList list;
     while (peers.next())
         list.append(peers.text(0));
     for (const QString &peer : std::as_const(list)) {
-        if (!refreshConversation(peer))
+        if (!refreshChat(peer))
             return false;
     }
     return transaction.commit(&m_error);
@@ -495,6 +531,7 @@ bool SyncWriter::resetForAccountChange()
     if (!transaction.isActive()
         || !Sql::exec(m_db,
                       "DELETE FROM profiles; DELETE FROM conversations; DELETE FROM messages; DELETE FROM outbox;"
+                      "DELETE FROM group_conversations;"
                       "DELETE FROM statuses;"
                       "DELETE FROM sync_state WHERE key LIKE 'sync.%' OR key LIKE 'account.%';",
                       &m_error))
@@ -561,18 +598,36 @@ std::optional<OutboxItem> SyncWriter::insertOutbox(OutboxItem::Kind kind, const 
 std::optional<OutboxItem> SyncWriter::enqueueMessage(const QString &me, const QString &to, const QString &body,
                                                      const QString &clientId, MessageRecord *record)
 {
+    return enqueuePending(me, to, QString(), body, clientId, record);
+}
+
+std::optional<OutboxItem> SyncWriter::enqueueGroupMessage(const QString &me, const QString &conversation,
+                                                          const QString &body, const QString &clientId,
+                                                          MessageRecord *record)
+{
+    return enqueuePending(me, QString(), conversation, body, clientId, record);
+}
+
+std::optional<OutboxItem> SyncWriter::enqueuePending(const QString &me, const QString &to, const QString &conversation,
+                                                     const QString &body, const QString &clientId,
+                                                     MessageRecord *record)
+{
     Sql::Transaction transaction(m_db);
     if (!transaction.isActive()) {
         m_error = Sql::errorMessage(m_db);
         return std::nullopt;
     }
+    // One key per chat (peer): the person, or the group conversation, which also orders the outbox.
+    const QString peer = conversation.isEmpty() ? to : conversation;
     Sql::Statement insert(m_db,
-                          "INSERT INTO messages(client_id, peer, sender, recipient, body, state) "
-                          "VALUES(?1, ?2, ?3, ?2, ?4, 'pending') RETURNING local_id");
+                          "INSERT INTO messages(client_id, peer, sender, recipient, body, state, conversation) "
+                          "VALUES(?1, ?2, ?3, ?4, ?5, 'pending', ?6) RETURNING local_id");
     insert.bind(1, clientId);
-    insert.bind(2, to);
+    insert.bind(2, peer);
     insert.bind(3, me);
-    insert.bind(4, body);
+    insert.bind(4, to);
+    insert.bind(5, body);
+    bindOptional(insert, 6, conversation);
     qint64 localId = 0;
     if (insert.next())
         localId = insert.int64(0);
@@ -581,10 +636,10 @@ std::optional<OutboxItem> SyncWriter::enqueueMessage(const QString &me, const QS
         failStatement(insert);
         return std::nullopt;
     }
-    std::optional<OutboxItem> item =
-        insertOutbox(OutboxItem::Kind::Message, clientId, to,
-                     QJsonObject {{QStringLiteral("to"), to}, {QStringLiteral("body"), body}}, {});
-    if (!item || !refreshConversation(to) || !transaction.commit(&m_error))
+    const QJsonObject payload {{conversation.isEmpty() ? QStringLiteral("to") : QStringLiteral("conversation"), peer},
+                               {QStringLiteral("body"), body}};
+    std::optional<OutboxItem> item = insertOutbox(OutboxItem::Kind::Message, clientId, peer, payload, {});
+    if (!item || !refreshChat(peer) || !transaction.commit(&m_error))
         return std::nullopt;
     m_s->messageByLocalId.bind(1, localId);
     if (m_s->messageByLocalId.next())
@@ -676,6 +731,12 @@ void bindFailure(Sql::Statement &s, qint64 id, const char *state, const OutboxIt
 }
 } // namespace
 
+bool SyncWriter::markItemSent(qint64 id)
+{
+    bindFailure(m_s->setOutboxState, id, "sent", OutboxItem {});
+    return m_s->setOutboxState.exec() || failStatement(m_s->setOutboxState);
+}
+
 bool SyncWriter::markRetry(qint64 id, const OutboxItem &failure)
 {
     bindFailure(m_s->setOutboxState, id, "pending", failure);
@@ -717,11 +778,10 @@ bool SyncWriter::markMessageSent(qint64 id, const Message &message, MessageRecor
         m_error = Sql::errorMessage(m_db);
         return false;
     }
-    bindFailure(m_s->setOutboxState, id, "sent", OutboxItem {});
-    if (!m_s->setOutboxState.exec())
-        return failStatement(m_s->setOutboxState);
+    if (!markItemSent(id))
+        return false;
     bool inserted = false;
-    if (!upsertMessage(message, message.sender, &inserted, record) || !refreshConversation(record->peer))
+    if (!upsertMessage(message, message.sender, &inserted, record) || !refreshChat(record->peer))
         return false;
     return transaction.commit(&m_error);
 }
@@ -733,9 +793,8 @@ bool SyncWriter::markProfileSent(qint64 id, const Profile &saved, qint64 oldRevi
         m_error = Sql::errorMessage(m_db);
         return false;
     }
-    bindFailure(m_s->setOutboxState, id, "sent", OutboxItem {});
-    if (!m_s->setOutboxState.exec())
-        return failStatement(m_s->setOutboxState);
+    if (!markItemSent(id))
+        return false;
     // A sent photo's bytes are the server's now.
     Sql::Statement conflict(m_db, "UPDATE outbox SET conflict = NULL, data = NULL WHERE local_id = ?1");
     conflict.bind(1, id);
@@ -787,7 +846,7 @@ bool SyncWriter::remove(qint64 id)
     if (item && item->kind == OutboxItem::Kind::Message && item->state != OutboxItem::State::Sent) {
         Sql::Statement drop(m_db, "DELETE FROM messages WHERE client_id = ?1 AND state <> 'sent'");
         drop.bind(1, item->key);
-        if (!drop.exec() || !refreshConversation(item->conversation))
+        if (!drop.exec() || !refreshChat(item->conversation))
             return failStatement(drop);
     }
     Sql::Statement s(m_db, "DELETE FROM outbox WHERE local_id = ?1");

@@ -3,10 +3,14 @@
 
 // Internal: the sync engine's part of the local store — its schema migration, the keys it
 // keeps in sync_state, and the reader and writer of messages, conversations and the outbox.
+// SyncSchema.cpp holds the directory, messages and the outbox; GroupSchema.cpp the group
+// conversations (questions and groups) and what the outbox does for them.
 
 #include "client/sync/SyncBatch.h"
 #include "client/sync/SyncTypes.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <functional>
@@ -42,13 +46,31 @@ inline constexpr char TokenStorage[] = "account.token_storage"; //!< keychain | 
 inline constexpr char TokenFile[] = "account.token_file"; //!< the opted-in token file, if any
 } // namespace Keys
 
+//! Row helpers that SyncSchema.cpp and GroupSchema.cpp share.
+namespace Rows {
+QString iso(const QDateTime &t);
+QDateTime fromIso(const QString &s);
+void bindOptional(Sql::Statement &s, int index, const QString &value);
+QString jsonText(const QJsonObject &o);
+//! The columns readMessage() reads, of messages as m.
+inline constexpr char MessageColumns[] =
+    "m.local_id, m.server_id, m.client_id, m.peer, m.sender, m.recipient, m.body, m.sent_at, m.sequence, "
+    "m.read_at, m.state, (SELECT o.last_error FROM outbox o WHERE o.idempotency_key = m.client_id), m.conversation";
+MessageRecord readMessage(const Sql::Statement &s, int firstColumn = 0);
+} // namespace Rows
+
 QString syncValue(sqlite3 *db, const char *key);
 qint64 cursor(sqlite3 *db);
 
 // Reading (any connection) -------------------------------------------------------------------
 QList<MessageRecord> messages(sqlite3 *db, const QString &peer, int limit = -1);
 std::optional<MessageRecord> messageByClientId(sqlite3 *db, const QString &clientId);
-QList<Conversation> conversations(sqlite3 *db);
+//! The conversation list: chats with one person and group conversations, most recent first.
+QList<ChatSummary> conversations(sqlite3 *db);
+//! The group conversations' lines of the list (GroupSchema.cpp).
+QList<ChatSummary> groupSummaries(sqlite3 *db);
+std::optional<GroupChat> groupChat(sqlite3 *db, const QString &id);
+QList<GroupChat> groupChats(sqlite3 *db);
 //! Every stored status (people without one have the default).
 QList<Status> statuses(sqlite3 *db);
 QList<OutboxItem> outboxItems(sqlite3 *db, bool includeSent = true);
@@ -74,6 +96,8 @@ struct PageResult
     qint64 initialReceived = 0; //!< profiles stored by the first sync so far
     QStringList changedProfileIds; //!< upserted
     QStringList removedProfileIds;
+    QList<GroupChat> changedConversations; //!< group conversations stored (new or changed)
+    QStringList newConversationIds; //!< those of them this store did not have before
     QList<MessageRecord> newMessages;
     QList<MessageRecord> updatedMessages; //!< read receipts, confirmations of our own sends
     QList<Status> changedStatuses;
@@ -133,10 +157,46 @@ public:
     //! Marks messages from \a peer up to \a upToId as read locally.
     bool markConversationRead(const QString &peer, qint64 upToId);
 
+    // Group conversations (GroupSchema.cpp); each writes the local state at once, so that the
+    // conversation is usable before the server has it, and queues what the server is to do.
+    //! Starts \a conversation here (pending) and queues its creation; \a group: as stored.
+    std::optional<OutboxItem> enqueueConversation(const Conversation &conversation, GroupChat *group);
+    //! A message into the group conversation \a conversation (queued after its creation).
+    std::optional<OutboxItem> enqueueGroupMessage(const QString &me, const QString &conversation, const QString &body,
+                                                  const QString &clientId, MessageRecord *record);
+    //! \a me leaves (says "not me"), naming \a suggest (or nobody) to be added.
+    std::optional<OutboxItem> enqueueLeave(const QString &id, const QString &me, const QString &suggest,
+                                           const QString &key, GroupChat *group);
+    //! The asker marks message \a messageId as the answer.
+    std::optional<OutboxItem> enqueueResolve(const QString &id, const QString &me, qint64 messageId, const QString &key,
+                                             GroupChat *group);
+    //! \a me read up to message \a upToId (coalesced with a read mark not yet sent).
+    std::optional<OutboxItem> enqueueRead(const QString &id, const QString &me, qint64 upToId, const QString &key);
+    //! The server answered a creation, leave or resolve with \a conversation: it replaces ours.
+    bool markConversationSent(qint64 id, const Conversation &conversation, GroupChat *group);
+
 private:
     bool upsertMessage(const Message &m, const QString &me, bool *inserted, MessageRecord *record);
+    //! A pending message to \a to or into \a conversation, and its outbox item.
+    std::optional<OutboxItem> enqueuePending(const QString &me, const QString &to, const QString &conversation,
+                                             const QString &body, const QString &clientId, MessageRecord *record);
     bool upsertStatus(const Status &status);
     bool refreshConversation(const QString &peer);
+    //! The summary of a chat (a person's or a group conversation's, whichever \a key names).
+    bool refreshChat(const QString &key);
+    // GroupSchema.cpp
+    //! Stores \a conversation as the server sent it, unless ours is newer; \a isNew: we did not have it.
+    bool upsertGroup(const Conversation &conversation, bool pending, bool *isNew = nullptr);
+    bool refreshGroup(const QString &id);
+    bool isGroup(const QString &id);
+    bool applyLeave(const QString &id, const QString &me, const QString &suggest, const QDateTime &at);
+    bool applyResolve(const QString &id, const QString &me, qint64 messageId, const QDateTime &at);
+    //! The leaves and resolves still in the outbox, over a conversation the server sent.
+    bool reapplyPending(const QString &id);
+    //! The outbox item \a id went through.
+    bool markItemSent(qint64 id);
+    std::optional<OutboxItem> insertGroupItem(OutboxItem::Kind kind, const QString &key, const QString &id,
+                                              const QJsonObject &payload);
     bool failStatement(const Sql::Statement &s);
     std::optional<OutboxItem> insertOutbox(OutboxItem::Kind kind, const QString &key, const QString &conversation,
                                            const QJsonObject &payload, const QByteArray &data);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/sync/SyncTypes.h"
 
+#include "core/EnumNames.h"
+
 #include <QJsonValue>
 
 #include <cstddef>
@@ -8,14 +10,6 @@
 namespace Colleagues {
 
 namespace {
-
-//! An enum value with the name it has in the store and in the command line's output.
-template<typename E>
-struct Named
-{
-    E value;
-    const char *name;
-};
 
 constexpr Named<SyncState> SyncStates[] = {{SyncState::SignedOut, "signed_out"},
                                            {SyncState::Offline, "offline"},
@@ -26,31 +20,14 @@ constexpr Named<MessageRecord::State> MessageStates[] = {{MessageRecord::State::
                                                          {MessageRecord::State::Sent, "sent"},
                                                          {MessageRecord::State::Failed, "failed"}};
 constexpr Named<OutboxItem::Kind> OutboxKinds[] = {
-    {OutboxItem::Kind::Message, "message"}, {OutboxItem::Kind::Profile, "profile"}, {OutboxItem::Kind::Photo, "photo"}};
+    {OutboxItem::Kind::Message, "message"}, {OutboxItem::Kind::Profile, "profile"},
+    {OutboxItem::Kind::Photo, "photo"},     {OutboxItem::Kind::Conversation, "conversation"},
+    {OutboxItem::Kind::Leave, "leave"},     {OutboxItem::Kind::Resolve, "resolve"},
+    {OutboxItem::Kind::Read, "read"}};
 constexpr Named<OutboxItem::State> OutboxStates[] = {{OutboxItem::State::Pending, "pending"},
                                                      {OutboxItem::State::Sending, "sending"},
                                                      {OutboxItem::State::Sent, "sent"},
                                                      {OutboxItem::State::Failed, "failed"}};
-
-template<typename E, std::size_t N>
-QString nameIn(const Named<E> (&names)[N], E value)
-{
-    for (const Named<E> &n : names) {
-        if (n.value == value)
-            return QLatin1String(n.name);
-    }
-    return {};
-}
-
-template<typename E, std::size_t N>
-E valueIn(const Named<E> (&names)[N], QStringView name, E unknown)
-{
-    for (const Named<E> &n : names) {
-        if (name == QLatin1String(n.name))
-            return n.value;
-    }
-    return unknown;
-}
 
 } // namespace
 
@@ -66,7 +43,7 @@ QString messageStateName(MessageRecord::State state)
 
 MessageRecord::State messageStateFromName(QStringView name)
 {
-    return valueIn(MessageStates, name, MessageRecord::State::Sent);
+    return valueIn(MessageStates, name).value_or(MessageRecord::State::Sent);
 }
 
 QString outboxKindName(OutboxItem::Kind kind)
@@ -76,7 +53,7 @@ QString outboxKindName(OutboxItem::Kind kind)
 
 OutboxItem::Kind outboxKindFromName(QStringView name)
 {
-    return valueIn(OutboxKinds, name, OutboxItem::Kind::Message);
+    return valueIn(OutboxKinds, name).value_or(OutboxItem::Kind::Message);
 }
 
 QString outboxStateName(OutboxItem::State state)
@@ -86,7 +63,13 @@ QString outboxStateName(OutboxItem::State state)
 
 OutboxItem::State outboxStateFromName(QStringView name)
 {
-    return valueIn(OutboxStates, name, OutboxItem::State::Pending);
+    return valueIn(OutboxStates, name).value_or(OutboxItem::State::Pending);
+}
+
+bool GroupChat::hasLeft(const QString &username) const
+{
+    const ConversationMember *m = conversation.member(username);
+    return m && !m->isCurrent();
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Conversation.h"
 #include "core/Message.h"
 #include "core/Profile.h"
 
@@ -30,7 +31,7 @@ struct MessageRecord
     enum class State { Pending, Sent, Failed };
     qint64 localId = 0;
     Message message; //!< id, sequence and sentAt are 0/null while Pending
-    QString peer; //!< the other person in the conversation
+    QString peer; //!< the other person in the conversation; a group conversation's id (message.conversation)
     State state = State::Sent;
     QString error; //!< why it failed (State::Failed), a sentence for the user
 
@@ -41,10 +42,31 @@ QString messageStateName(MessageRecord::State state);
 //! The state named \a name by messageStateName(); Sent for an unknown name.
 MessageRecord::State messageStateFromName(QStringView name);
 
-//! One conversation with another person.
-struct Conversation
+//! A group conversation (a question or a small group) as the local store holds it: the server's
+//! conversation, or the one this client created, usable at once, before the server has it.
+struct GroupChat
 {
-    QString peer; //!< username
+    Conversation conversation;
+    bool pending = false; //!< created here and still in the outbox: the server does not have it yet
+
+    const QString &id() const { return conversation.id; }
+    bool isQuestion() const { return conversation.kind == ConversationKind::Question; }
+    //! Who asked the question; empty for a group.
+    QString asker() const { return isQuestion() ? conversation.createdBy : QString(); }
+    //! The id of the message the asker marked as the answer; 0 while open.
+    qint64 answerId() const { return conversation.resolution ? conversation.resolution->message : 0; }
+    //! Whether \a username was in it and left (said "not me").
+    bool hasLeft(const QString &username) const;
+};
+
+/*!
+ * One line of the conversation list: a chat with another person, or a group conversation. Either
+ * way a chat has one key, peer: the other person's username, or the group conversation's id.
+ */
+struct ChatSummary
+{
+    QString peer; //!< the other person's username; a group conversation's id
+    std::optional<GroupChat> group; //!< set for a group conversation
     MessageRecord lastMessage;
     int unreadCount = 0;
     QDateTime lastActivity; //!< UTC
@@ -53,14 +75,19 @@ struct Conversation
 //! One local change waiting to reach the server (or that did, or failed).
 struct OutboxItem
 {
-    enum class Kind { Message, Profile, Photo };
+    //! Message: to a person or into a group conversation. Conversation: starting one (before the
+    //! messages into it). Leave, Resolve, Read: a member leaving, the asker marking the answer,
+    //! a member's read mark.
+    enum class Kind { Message, Profile, Photo, Conversation, Leave, Resolve, Read };
     enum class State { Pending, Sending, Sent, Failed };
 
     qint64 id = 0;
     Kind kind = Kind::Message;
     State state = State::Pending;
     QString key; //!< the Idempotency-Key (for messages, the message's client id)
-    QString conversation; //!< ordering group: the peer for messages, "profile" or "photo"
+    //! Ordering group: the peer for messages, the conversation's id for everything of a group
+    //! conversation (so that it is created before anything goes into it), "profile" or "photo".
+    QString conversation;
     QJsonObject payload;
     int attempts = 0;
     QDateTime createdAt;
@@ -106,6 +133,7 @@ struct SyncProgress
 
 Q_DECLARE_METATYPE(Colleagues::SyncState)
 Q_DECLARE_METATYPE(Colleagues::MessageRecord)
+Q_DECLARE_METATYPE(Colleagues::GroupChat)
 Q_DECLARE_METATYPE(Colleagues::OutboxItem)
 Q_DECLARE_METATYPE(Colleagues::ProfileConflict)
 Q_DECLARE_METATYPE(Colleagues::SyncProgress)

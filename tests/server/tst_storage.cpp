@@ -133,6 +133,7 @@ private Q_SLOTS:
     void twoInstancesNotifyEachOther();
     void commitNamesItsAudienceAtOnce();
     void syncStatusesFollowAnotherInstance();
+    void syncStatusesThroughCompaction();
     void presenceBatchNamesEveryChange();
     void statusSweepAndRemoval();
     void databaseFailuresAreErrors();
@@ -1366,6 +1367,62 @@ void TestStorage::syncStatusesFollowAnotherInstance()
     QVERIFY(writer->setStatus(u"bob"_qs, StatusChoice {}));
     QCOMPARE(statusesAfter(beforeRemoval), QStringList {u"bob offline "_qs});
     QVERIFY(statusesAfter(0).isEmpty());
+}
+
+void TestStorage::syncStatusesThroughCompaction()
+{
+    // Replaced statuses leave dead slots in the feed until more than half (and over 1,024) are
+    // dead, then it compacts: pages before and after, with cursors among dead slots too, have
+    // each person once, as now, in the order of their last change.
+    Storage &s = storage();
+    const qint64 start = s.latestSequence();
+    QStringList everyone;
+    for (int i = 0; i < 1500; ++i)
+        everyone.append(u"p%1"_qs.arg(i, 4, 10, QLatin1Char('0')));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto report = [&s, &now](Presence presence, const QStringList &names) {
+        QList<PresenceReport> reports;
+        for (const QString &name : names)
+            reports.append(PresenceReport {name, presence, now});
+        return bool(s.reportPresence(reports));
+    };
+    // Every status after cursor, in pages of 400, as "name presence".
+    const auto statusesAfter = [&s](qint64 cursor) {
+        QStringList seen;
+        for (;;) {
+            const auto page = s.changesSince(u"viewer"_qs, cursor, 400);
+            if (!page)
+                return QStringList {u"failed"_qs};
+            for (const Status &status : page->statuses)
+                seen.append(status.username + u' ' + presenceName(status.presence));
+            cursor = page->next;
+            if (!page->hasMore)
+                return seen;
+        }
+    };
+    const auto as = [](const QStringList &names, const QString &presence) {
+        QStringList expected;
+        for (const QString &name : names)
+            expected.append(name + u' ' + presence);
+        return expected;
+    };
+
+    QVERIFY(report(Presence::Online, everyone));
+    const qint64 online = s.latestSequence();
+    QCOMPARE(statusesAfter(start), as(everyone, u"online"_qs));
+    QVERIFY(report(Presence::Away, everyone)); // 1,500 dead of 3,000: not yet compacted
+    QCOMPARE(statusesAfter(start + 10), as(everyone, u"away"_qs));
+    QCOMPARE(statusesAfter(online), as(everyone, u"away"_qs));
+    const qint64 away = s.latestSequence();
+    const QStringList firstHalf = everyone.mid(0, 750);
+    const QStringList secondHalf = everyone.mid(750);
+    QVERIFY(report(Presence::Online, firstHalf)); // 2,250 dead of 3,750: compacted
+    const QStringList expected = as(secondHalf, u"away"_qs) + as(firstHalf, u"online"_qs);
+    QCOMPARE(statusesAfter(start), expected);
+    QCOMPARE(statusesAfter(0), expected);
+    QCOMPARE(statusesAfter(online + 10), expected);
+    QCOMPARE(statusesAfter(away), as(firstHalf, u"online"_qs));
+    QVERIFY(statusesAfter(s.latestSequence()).isEmpty());
 }
 
 void TestStorage::statusSweepAndRemoval()

@@ -35,7 +35,8 @@ public:
         return true;
     }
 
-    //! Reads a string; \a out (if given) gets its decoded UTF-8.
+    //! Reads a string; \a out (if given) gets its decoded UTF-8: without escapes, bytes of the
+    //! scanned text itself (QByteArray::fromRawData, no copy), valid while that text is.
     bool string(QByteArray *out)
     {
         skipSpace();
@@ -54,7 +55,7 @@ public:
             return false;
         if (out) {
             if (!escaped) {
-                *out = QByteArray(start, m_p - start);
+                *out = QByteArray::fromRawData(start, m_p - start);
             } else {
                 const QByteArray quoted = '[' + QByteArray(start - 1, m_p - start + 2) + ']';
                 *out = QJsonDocument::fromJson(quoted).array().at(0).toString().toUtf8();
@@ -73,7 +74,7 @@ public:
         if (m_p == start)
             return false;
         if (out)
-            *out = QByteArray(start, m_p - start).toLongLong();
+            *out = QByteArray::fromRawData(start, m_p - start).toLongLong();
         return true;
     }
 

@@ -168,6 +168,10 @@ void HttpGuard::refuseOverCapacity(qintptr socketDescriptor)
 
 void HttpGuard::handToHttpServer(QTcpSocket *socket)
 {
+    if (m_httpServer) {
+        disconnect(m_senderMark);
+        m_senderMark = connect(this, &QObject::destroyed, m_httpServer.data(), [] {});
+    }
     addPendingConnection(socket); // emits pendingConnectionAvailable: Qt HttpServer takes it now
 }
 

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
 #include <QTcpServer>
@@ -127,6 +128,12 @@ public:
     //! Connections also count against \a budget, shared with other guards (over it: as over
     //! Limits::maxConnections). Set it before listening.
     void setConnectionBudget(std::shared_ptr<ConnectionBudget> budget) { m_budget = std::move(budget); }
+    //! The Qt HttpServer bind() gave this guard to (bind() does not tell it). Optional; with
+    //! thousands of open connections it saves a walk over all of them per connection handed over:
+    //! Qt HttpServer 6.4 calls QObject::sender() when it takes one, which walks the server's list
+    //! of senders from the newest (two per open connection) to the guard's, made at bind(). Each
+    //! hand-over first renews a connection from the guard to \a server, so the walk ends at once.
+    void setHttpServer(QObject *server) { m_httpServer = server; }
 
     //! Requests with \a method (empty: any) whose percent-decoded path equals \a path (or starts
     //! with it when \a path ends with '*'; a "*" segment inside \a path, as in
@@ -173,6 +180,8 @@ private:
 
     Limits m_limits;
     std::shared_ptr<ConnectionBudget> m_budget;
+    QPointer<QObject> m_httpServer;
+    QMetaObject::Connection m_senderMark; // guard -> m_httpServer, the newest (see setHttpServer)
     QList<BodyRule> m_bodyRules;
     QSslConfiguration m_sslConfiguration;
     QSet<GuardConnection *> m_connections;

@@ -196,7 +196,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     m_sessions.setDirectoryCheck(m_shared->directoryCheck());
     m_hub = std::make_unique<LongPollHub>(
         server,
-        [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched) {
+        [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched, bool final) {
             LongPollHub::Poll poll;
             ApiResult<SyncPage> page = m_sync.page(viewer, cursor, limit);
             if (!page) {
@@ -208,7 +208,8 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
             if (!SyncService::isEmpty(page.value())) {
                 poll.ready = SyncService::concerns(page.value(), viewer.username, watched);
                 poll.hasPage = true;
-                poll.response = HttpResponse::json(200, SyncService::toJson(page.value(), -1, vocabularyVersion()));
+                if (poll.ready || final)
+                    poll.response = HttpResponse::json(200, SyncService::toJson(page.value(), -1, vocabularyVersion()));
             }
             return poll;
         },
@@ -218,7 +219,8 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
         },
         m_shared->presence());
     connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
-    // Other instances' changes that name whom they concern wake only those users' polls.
+    // Changes that name whom they concern (this instance's at their commit, other instances'
+    // by NOTIFY) wake only those users' polls.
     connect(storage, &Storage::changedFor, m_hub.get(), &LongPollHub::hint);
     m_hub->startAfter(storage->latestSequence());
     m_shared->addHub(m_hub.get());
@@ -652,6 +654,16 @@ void Api::resolveConversation(const ExchangePtr &ex, const QString &id)
 
 // --- sync ----------------------------------------------------------------------------------
 
+//! What a GET /api/v1/sync asks for, checked.
+struct Api::SyncRequest
+{
+    qint64 since = 0;
+    int limit = SyncService::DefaultLimit;
+    int timeout = 0; //!< seconds
+    bool idle = false;
+    QSet<QString> watched;
+};
+
 void Api::sync(const ExchangePtr &ex)
 {
     qint64 since = 0;
@@ -676,10 +688,30 @@ void Api::sync(const ExchangePtr &ex)
     const QString viewer = ex->username();
     if (PresenceService *tracker = m_shared->presence())
         tracker->reportSync(viewer, idle);
-    const ApiResult<SyncPage> page = m_sync.page(*ex->session(), since, int(limit));
+    SyncRequest request {since, int(limit), int(timeout), idle, watched.value()};
+    if (timeout == 0 || since == 0)
+        return syncRead(ex, request);
+    // A long-poll that nothing the hub has seen since its cursor concerns is held without
+    // reading: the page would have only other people's statuses, which wait for its answer.
+    QPointer<LongPollHub> hub = m_hub.get();
+    m_server->runOnHttpThread([this, hub, ex, viewer, request] {
+        LongPollHub::Watch watch;
+        watch.watched = request.watched;
+        watch.idle = request.idle;
+        if (hub && hub->holdIfQuiet(ex, viewer, request.since, request.limit, request.timeout * 1000, watch))
+            return;
+        m_server->runOnWorker([this, ex, request] { syncRead(ex, request); });
+    });
+}
+
+void Api::syncRead(const ExchangePtr &ex, const SyncRequest &request)
+{
+    const QString viewer = ex->username();
+    const qint64 since = request.since;
+    const ApiResult<SyncPage> page = m_sync.page(*ex->session(), since, request.limit);
     if (!page)
         return ex->respond(page.error().toResponse());
-    if (SyncService::concerns(page.value(), viewer, watched.value()) || timeout == 0) {
+    if (SyncService::concerns(page.value(), viewer, request.watched) || request.timeout == 0) {
         // The first page of a first sync says how large the directory is (progress: n of total).
         const qint64 total = since == 0 && page->hasMore ? m_storage->profileCount() : -1;
         return ex->respond(HttpResponse::json(200, SyncService::toJson(page.value(), total, vocabularyVersion())));
@@ -689,15 +721,17 @@ void Api::sync(const ExchangePtr &ex)
     // Other people's status changes do not end the wait: the request is held before them, and
     // they come with its answer.
     LongPollHub::Watch watch;
-    watch.watched = watched.value();
-    watch.idle = idle;
+    watch.watched = request.watched;
+    watch.idle = request.idle;
     watch.pendingPage = !SyncService::isEmpty(page.value());
     const qint64 cursor = watch.pendingPage ? since : qMax(since, page->next);
     watch.checkedUpTo = qMax(since, page->next);
     const QString version = vocabularyVersion();
-    m_server->runOnHttpThread([hub, ex, viewer, cursor, limit, timeout, version, watch] {
+    const int limit = request.limit;
+    const int timeoutMs = request.timeout * 1000;
+    m_server->runOnHttpThread([hub, ex, viewer, cursor, limit, timeoutMs, version, watch] {
         if (hub)
-            hub->wait(ex, viewer, cursor, int(limit), int(timeout * 1000), watch);
+            hub->wait(ex, viewer, cursor, limit, timeoutMs, watch);
         else
             ex->respond(HttpResponse::json(200, SyncService::emptyJson(cursor, version)));
     });

@@ -63,6 +63,8 @@ private:
     void leaveConversation(const ExchangePtr &ex, const QString &id);
     void resolveConversation(const ExchangePtr &ex, const QString &id);
     void sync(const ExchangePtr &ex);
+    struct SyncRequest;
+    void syncRead(const ExchangePtr &ex, const SyncRequest &request);
     void getStatus(const ExchangePtr &ex);
     void putStatus(const ExchangePtr &ex);
     void vocabulary(const ExchangePtr &ex);

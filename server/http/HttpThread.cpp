@@ -101,6 +101,7 @@ bool HttpThread::start(const Setup &setup, QString *error)
                     Qt::DirectConnection);
             }
             m_server->bind(guard);
+            guard->setHttpServer(m_server);
             ok = true;
         },
         Qt::BlockingQueuedConnection);

@@ -211,6 +211,47 @@ void JsonWriter::message(const Message &m)
     raw('}');
 }
 
+void JsonWriter::status(const Status &s)
+{
+    const auto timeOrNull = [this](const QDateTime &time) {
+        if (time.isValid())
+            dateTime(time);
+        else
+            raw("null");
+    };
+    const auto day = [this](const QDate &date) { string(date.toString(Qt::ISODate)); };
+    raw("{\"availability\":");
+    string(availabilityName(s.availability));
+    raw(",\"out_of_office\":");
+    if (const std::optional<OutOfOffice> &w = s.outOfOffice) {
+        raw("{\"from\":");
+        day(w->from);
+        raw(",\"note\":");
+        string(w->note);
+        raw(",\"stand_in\":");
+        if (w->standIn.isEmpty())
+            raw("null");
+        else
+            string(w->standIn);
+        raw(",\"to\":");
+        day(w->to);
+        raw('}');
+    } else {
+        raw("null");
+    }
+    raw(",\"presence\":");
+    string(presenceName(s.presence));
+    raw(",\"text\":");
+    string(s.text);
+    raw(",\"until\":");
+    timeOrNull(s.until);
+    raw(",\"updated_at\":");
+    timeOrNull(s.updatedAt);
+    raw(",\"username\":");
+    string(s.username);
+    raw('}');
+}
+
 QByteArray JsonWriter::toJson(const Profile &profile)
 {
     JsonWriter w(1024);

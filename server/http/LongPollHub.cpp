@@ -35,6 +35,7 @@ void LongPollHub::startAfter(qint64 sequence)
 {
     if (m_processedUpTo < 0 && m_pending.isEmpty() && sequence > 0) {
         m_processedUpTo = sequence;
+        m_forgottenUpTo = sequence;
         m_latest = qMax(m_latest, sequence);
     }
 }
@@ -79,9 +80,50 @@ void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qin
         }
     });
 
-    // A change may have committed between the query that found nothing and now.
-    if (m_latest > qMax(cursor, watch.checkedUpTo))
+    // A change for it may have committed between the query that found nothing and now.
+    const qint64 seen = qMax(cursor, watch.checkedUpTo);
+    if (m_latest > seen && missedSince(seen, username, waiter->watched))
         requery(waiter);
+}
+
+bool LongPollHub::holdIfQuiet(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit,
+                              int timeoutMs, Watch watch)
+{
+    if (m_processedUpTo < 0 || cursor > m_latest || missedSince(cursor, username, watch.watched))
+        return false;
+    watch.checkedUpTo = cursor;
+    watch.pendingPage = m_latest > cursor;
+    wait(exchange, username, cursor, limit, timeoutMs, watch);
+    return true;
+}
+
+bool LongPollHub::missedSince(qint64 sequence, const QString &username, const QSet<QString> &watched) const
+{
+    if (sequence < m_forgottenUpTo || m_lastEveryone > sequence)
+        return true;
+    const auto statusAfter = [this, sequence](const QString &name) { return m_lastStatusOf.value(name, 0) > sequence; };
+    if (m_lastFor.value(username, 0) > sequence || statusAfter(username))
+        return true;
+    return std::any_of(watched.cbegin(), watched.cend(), statusAfter);
+}
+
+void LongPollHub::remember(qint64 sequence, const QStringList &users, bool everyone)
+{
+    // Bounded by the people who change (a directory's worth at most); past that, start over.
+    constexpr qsizetype Kept = 200000;
+    if (everyone) {
+        m_lastEveryone = qMax(m_lastEveryone, sequence);
+        return;
+    }
+    if (m_lastFor.size() + m_lastStatusOf.size() + users.size() > Kept) {
+        m_lastFor.clear();
+        m_lastStatusOf.clear();
+        m_forgottenUpTo = qMax(m_forgottenUpTo, qMax(m_processedUpTo, sequence));
+    }
+    for (const QString &user : users) {
+        qint64 &last = user.startsWith(QLatin1Char('~')) ? m_lastStatusOf[user.mid(1)] : m_lastFor[user];
+        last = qMax(last, sequence);
+    }
 }
 
 void LongPollHub::armDeadlines()
@@ -144,6 +186,8 @@ void LongPollHub::hint(qint64 sequence, const QStringList &usernames)
     if (sequence <= m_processedUpTo)
         return; // already woke everyone for it
     Pending &p = pending(sequence);
+    if (p.woken)
+        return; // hinted twice (at commit and by its handler, or by this instance's own NOTIFY)
     p.hinted = true;
     p.everyone = usernames.isEmpty();
     p.users = usernames;
@@ -172,18 +216,26 @@ void LongPollHub::process()
     bool all = false;
     bool unknown = false; // waking everyone because whom a change concerns is not known
     QSet<QString> users;
-    QList<qint64> done;
+    bool any = false;
     if (m_processedUpTo < 0 && !m_pending.isEmpty()) {
         // The first change this hub sees: nothing is known about what came before it.
         all = true;
         unknown = true;
     } else {
-        // The hinted changes that directly follow the last processed one wake their audiences.
-        for (auto it = m_pending.begin(); it != m_pending.end() && it.key() == m_processedUpTo + 1 && it->hinted;) {
+        // Hinted changes wake their audiences at once, also after a gap: a change before one
+        // is in every snapshot that has it, and wakes its own audience when its hint comes.
+        for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
+            if (!it->hinted || it->woken)
+                continue;
+            it->woken = true;
+            any = true;
             all = all || it->everyone;
             for (const QString &user : std::as_const(it->users))
                 users.insert(user);
-            done.append(it.key());
+            remember(it.key(), it->users, it->everyone);
+        }
+        // Done with those that directly follow the last processed one.
+        for (auto it = m_pending.begin(); it != m_pending.end() && it.key() == m_processedUpTo + 1 && it->woken;) {
             m_processedUpTo = it.key();
             it = m_pending.erase(it);
         }
@@ -203,16 +255,16 @@ void LongPollHub::process()
         }
     }
     if (all) {
-        for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
-            done.append(it.key());
+        any = true;
         if (!m_pending.isEmpty())
             m_processedUpTo = qMax(m_processedUpTo, m_pending.lastKey());
         m_pending.clear();
+        remember(m_processedUpTo, {}, true);
     }
-    if (done.isEmpty())
+    if (!any)
         return;
 
-    qCDebug(lcLongPoll) << "process" << done << (all ? "wake all" : "wake") << users << "of" << m_waiters.size();
+    qCDebug(lcLongPoll) << "process" << (all ? "wake all" : "wake") << users << "of" << m_waiters.size();
     QList<WaiterPtr> wake;
     if (unknown && !m_waiters.isEmpty())
         m_server->metrics().countWakeAll();
@@ -262,12 +314,14 @@ void LongPollHub::requery(const WaiterPtr &waiter)
     const int limit = waiter->limit;
     const quint64 id = waiter->id;
     const QSet<QString> watched = waiter->watched;
+    const bool final = waiter->final;
     Query query = m_query;
     QPointer<LongPollHub> self(this);
     ApiServer *server = m_server;
     // Only plain values cross threads: the waiter stays on the HTTP thread.
-    m_server->runOnWorker([self, server, id, query, session, cursor, limit, watched] {
-        const Poll poll = query(session, cursor, limit, watched);
+    m_server->runOnWorker([self, server, id, query, session, cursor, limit, watched, final] {
+        Poll poll = query(session, cursor, limit, watched, final);
+        poll.final = final;
         qCDebug(lcLongPoll) << "requery" << session.username << cursor << "ready" << poll.ready << "next" << poll.next;
         server->runOnHttpThread([self, id, poll] {
             if (self)
@@ -282,7 +336,7 @@ void LongPollHub::finished(quint64 id, const Poll &poll)
     if (!waiter)
         return; // answered meanwhile (timeout, client gone)
     waiter->querying = false;
-    if (poll.ready || (waiter->final && poll.hasPage)) {
+    if (poll.ready || (poll.final && poll.hasPage)) {
         remove(waiter);
         waiter->exchange->respond(poll.response);
         return;
@@ -294,8 +348,12 @@ void LongPollHub::finished(quint64 id, const Poll &poll)
         waiter->cursor = qMax(waiter->cursor, poll.next);
     }
     if (waiter->final) {
-        remove(waiter);
-        waiter->exchange->respond(m_emptyAnswer(waiter->cursor));
+        if (poll.final || !waiter->pendingPage) {
+            remove(waiter);
+            waiter->exchange->respond(m_emptyAnswer(waiter->cursor));
+        } else {
+            requery(waiter); // the time ran out during this query: the answer is the next one's page
+        }
         return;
     }
     // Something committed while we looked: look again. Bounded by the number of commits.

@@ -29,11 +29,11 @@ class PresenceService;
  * the queries it re-runs go to the worker pool.
  *
  * Wake-ups come from Storage::changed (every commit, including other instances' through
- * PostgreSQL NOTIFY) and from hint(): the local handlers call it after a commit with the
- * users it concerns, and Storage::changedFor brings the same from other instances (the
- * NOTIFY names them), so a message wakes only its sender's and recipient's long-polls, at
- * once, on every instance. A change whose audience stays unknown wakes every waiter after
- * GraceMs.
+ * PostgreSQL NOTIFY) and from hint(): the local handlers' commits name the users they concern
+ * (ApiShared hints at the commit and once the handler returns), and Storage::changedFor brings the same from other
+ * instances (the NOTIFY names them), so a message wakes only its sender's and recipient's long-polls, at once, on every
+ * instance. A change whose audience stays unknown wakes every waiter after GraceMs. Timeouts are one deadline queue
+ * with one timer.
  */
 class LongPollHub : public QObject
 {
@@ -45,11 +45,17 @@ public:
     struct Poll
     {
         bool ready = false; //!< something that ends the wait (response is the page)
-        bool hasPage = false; //!< response is a page of changes that do not end the wait
+        //! A page of changes that do not end the wait was found; response is that page only
+        //! for a final query (the others need not write what is not sent).
+        bool hasPage = false;
+        bool final = false; //!< the query was asked for the answer at the timeout
         HttpResponse response;
         qint64 next = 0;
     };
-    using Query = std::function<Poll(const Session &session, qint64 cursor, int limit, const QSet<QString> &watched)>;
+    //! Reads what the waiter may see after \a cursor; with \a final (its time is up) the page
+    //! found is the answer even if it would not end the wait.
+    using Query =
+        std::function<Poll(const Session &session, qint64 cursor, int limit, const QSet<QString> &watched, bool final)>;
     //! The answer for a waiter whose time ran out: an empty page at \a cursor.
     using EmptyAnswer = std::function<HttpResponse(qint64 cursor)>;
 
@@ -73,6 +79,13 @@ public:
     //! Holds \a exchange until something for \a username arrives after \a cursor, or \a timeoutMs.
     void wait(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit, int timeoutMs,
               const Watch &watch);
+    //! Holds \a exchange as wait() does, without a query first, when no change this hub
+    //! processed after \a cursor may concern it (those it has not processed yet wake it when they
+    //! are): what came meanwhile can only be other people's statuses, which do not end the wait.
+    //! False (nothing done) when a query must decide: an unknown cursor, or a change that may
+    //! concern the caller. \a watch's checkedUpTo and pendingPage are set here.
+    bool holdIfQuiet(const ExchangePtr &exchange, const QString &username, qint64 cursor, int limit, int timeoutMs,
+                     Watch watch);
 
     //! A change at \a sequence concerns only \a usernames (empty: everyone); a name made by
     //! statusAudience() stands for the person's status: their polls and those watching them.
@@ -87,11 +100,12 @@ public:
     qint64 latestSequence() const { return m_latest; }
 
     /*!
-     * How long a change waits for what would let it wake only its audience: its hint (a
-     * change of this instance is hinted once its handler returns) and the changes before it
-     * (commits of several threads arrive out of order). After that it wakes every waiter,
-     * as a change of another instance does. Waking everyone costs one query per waiter, so
-     * it must stay rare, also when the machine is busy and hints come late.
+     * How long a change whose audience is not known waits for its hint (a change of this
+     * instance is hinted at its commit, and again once its handler returns), and a gap in the
+     * sequence for the change that fills it (commits of several threads arrive out of order).
+     * After that it wakes every waiter, as a change of another instance without an audience
+     * does. Hinted changes wake their audience at once, gap or not. Waking everyone costs one
+     * query per waiter, so it must stay rare, also when the machine is busy.
      */
     static constexpr int GraceMs = 150;
 
@@ -124,6 +138,9 @@ private:
     void timedOut(const WaiterPtr &waiter);
     void expire();
     void armDeadlines();
+    //! Whether a change processed after \a sequence may concern \a username watching \a watched.
+    bool missedSince(qint64 sequence, const QString &username, const QSet<QString> &watched) const;
+    void remember(qint64 sequence, const QStringList &users, bool everyone);
     void updateGauge();
 
     ApiServer *m_server;
@@ -142,6 +159,7 @@ private:
     {
         bool hinted = false; //!< the audience below is known
         bool everyone = false; //!< hinted as concerning everyone
+        bool woken = false; //!< its audience was woken (it waits for the changes before it)
         QStringList users;
         qint64 seenAt = 0; //!< m_clock time it was first seen
     };
@@ -149,6 +167,15 @@ private:
 
     QMap<qint64, Pending> m_pending;
     qint64 m_processedUpTo = -1; //!< every sequence up to here was processed (-1: none yet)
+
+    // Whom the changes processed concerned, so that a sync held after its query ran looks again
+    // only if one of those concerns it (at 100 changes a second nearly every held sync saw
+    // some: other people's, mostly): the latest sequence that named a user ("ada"), or a
+    // person's status ("~ada"); changes up to m_forgottenUpTo are not kept (may concern anyone).
+    QHash<QString, qint64> m_lastFor;
+    QHash<QString, qint64> m_lastStatusOf;
+    qint64 m_lastEveryone = 0;
+    qint64 m_forgottenUpTo = 0;
     QElapsedTimer m_clock;
     QTimer m_processTimer;
 

@@ -8,7 +8,6 @@
 #include "core/Validation.h"
 #include "server/http/JsonWriter.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -123,7 +122,7 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString
         w.raw('}');
         return w.take();
     }
-    JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300);
+    JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300 + page.statuses.size() * 200);
     // Members in sorted order, as QJsonDocument writes them: conversations come before the
     // messages they hold.
     w.raw("{\"conversations\":");
@@ -141,9 +140,10 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString
     w.raw(",\"removed\":");
     w.array(page.removedIds, [&w](const QString &id) { w.string(id); });
     w.raw(",\"statuses\":");
-    w.array(page.statuses, [&w](const Status &status) {
-        w.raw(QJsonDocument(Colleagues::toJson(status)).toJson(QJsonDocument::Compact).constData());
-    });
+    if (page.statusJson.size() == page.statuses.size())
+        w.array(page.statusJson, [&w](const QByteArray &json) { w.raw(json); });
+    else
+        w.array(page.statuses, [&w](const Status &status) { w.status(status); });
     if (total >= 0) {
         w.raw(",\"total\":");
         w.number(total);

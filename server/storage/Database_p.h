@@ -33,8 +33,9 @@ struct Connection;
 class Database
 {
 public:
-    //! Called after a transaction that took sequence values committed, with the last one.
-    using CommitObserver = std::function<void(qint64 sequence)>;
+    //! Called after a transaction that took sequence values committed, with the first and the
+    //! last one (in the committing thread).
+    using CommitObserver = std::function<void(qint64 first, qint64 last)>;
 
     //! \a owner gives the connections their names and outlives this object; \a hooks is read
     //! at each use, so that hooks set later apply.
@@ -58,8 +59,8 @@ public:
     Error failure(Connection &connection, const QSqlError &error, QStringView what);
     //! Runs \a sql on this thread's connection and reads the first column of its first row.
     std::optional<qint64> scalar(const QString &sql, const QVariantList &values = {});
-    //! Tells the owner that a change with sequence value \a sequence committed.
-    void announce(qint64 sequence) { m_committed(sequence); }
+    //! Tells the owner that a change with sequence values \a first to \a last committed.
+    void announce(qint64 first, qint64 last) { m_committed(first, last); }
 
 private:
     Connection *openConnection(Connection *connection);

@@ -25,7 +25,7 @@ using Internal::Transaction;
 
 SqlStorage::SqlStorage(const StorageConfig &config, QObject *parent)
     : Storage(parent)
-    , m_database(config, m_testingHooks, this, [this](qint64 sequence) { emitChanged(sequence); })
+    , m_database(config, m_testingHooks, this, [this](qint64 first, qint64 last) { committed(first, last); })
 {
     m_listenerCheck.setInterval(std::chrono::seconds(2));
     connect(&m_listenerCheck, &QTimer::timeout, this, &SqlStorage::checkListener);
@@ -43,6 +43,19 @@ SqlStorage::~SqlStorage()
         QSqlDatabase::removeDatabase(m_listenerName);
     }
     // m_database closes the connections of every thread.
+}
+
+void SqlStorage::committed(qint64 first, qint64 last)
+{
+    // Whom the change concerns goes first, at once: a hint that came later (after the handler
+    // returns, say) would leave a gap in the sequence for as long, which long-polls wait for.
+    if (const QStringList *audience = ChangeAudience::current()) {
+        if (last - first > MaxHintedRange)
+            first = last; // wake everyone rather
+        for (qint64 s = first; s <= last; ++s)
+            Q_EMIT changedFor(s, *audience);
+    }
+    emitChanged(last);
 }
 
 void SqlStorage::emitChanged(qint64 sequence)
@@ -121,7 +134,8 @@ void SqlStorage::startListening()
                     return;
                 // Every value of a commit that took several (a batch of presence changes, read
                 // marks) concerns the same people; a huge range wakes everyone instead.
-                const qint64 first = change->sequence - change->first > 1000 ? change->sequence : change->first;
+                const qint64 first =
+                    change->sequence - change->first > MaxHintedRange ? change->sequence : change->first;
                 for (qint64 s = first; s <= change->sequence; ++s)
                     Q_EMIT changedFor(s, change->usernames);
             });

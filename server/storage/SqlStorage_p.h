@@ -186,7 +186,13 @@ private:
     bool isPostgres() const { return m_database.isPostgres(); }
     void startListening();
     void checkListener();
+    //! A transaction of this instance that took sequence values \a first to \a last committed.
+    void committed(qint64 first, qint64 last);
     void emitChanged(qint64 sequence);
+
+    //! A commit that took more sequence values than this is hinted as its last one only
+    //! (which wakes everyone for the rest).
+    static constexpr qint64 MaxHintedRange = 1000;
 
     std::atomic<qint64> m_lastEmitted {0};
     Internal::Database m_database;

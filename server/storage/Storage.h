@@ -174,6 +174,9 @@ struct SyncPage
     QList<QString> removedIds; //!< ids of profiles removed (tombstones)
     QList<Message> messages; //!< new messages and messages whose read state changed
     QList<Status> statuses; //!< statuses changed after the cursor, each person once, as they are now
+    //! The statuses' wire JSON (compact toJson(), as a sync page has it), in their order; empty
+    //! when the storage did not provide it.
+    QList<QByteArray> statusJson;
     //! the viewer's conversations that changed after the cursor (or that the viewer joined), as
     //! the viewer may see them: as they are now, or as they were when the viewer left
     QList<Conversation> conversations;
@@ -496,10 +499,12 @@ Q_SIGNALS:
     //! be skipped when a later one was already emitted, which covers it (everything up to
     //! a sequence value is committed when it is).
     void changed(qint64 sequence);
-    //! On PostgreSQL, after changed(): the change at \a sequence concerns only \a usernames
-    //! (empty: everyone), as the committing thread said with a ChangeAudience. Emitted for
-    //! every instance's changes that name their audience, so each instance wakes only the
-    //! long-polls a change concerns, at once.
+    //! The change at \a sequence concerns only \a usernames (empty: everyone), as the
+    //! committing thread said with a ChangeAudience. Emitted for every change that names its
+    //! audience, so that each instance wakes only the long-polls a change concerns, at once:
+    //! this instance's in the committing thread, just before changed() (for every value of a
+    //! commit that took several); on PostgreSQL also every instance's (this one's again
+    //! included) after changed(), in the Storage's thread (NOTIFY).
     void changedFor(qint64 sequence, const QStringList &usernames);
 
 protected:

@@ -6,7 +6,6 @@
 #include "server/storage/Database_p.h"
 #include "server/storage/Query_p.h"
 #include "server/storage/SqlHelpers_p.h"
-#include "server/storage/StatusTable_p.h"
 #include "server/storage/Transaction_p.h"
 
 #include <algorithm>
@@ -72,7 +71,6 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
 
     QList<ProfileRow> profiles;
     QList<MessageRow> messages;
-    QList<StatusRow> statuses;
     QList<ConversationRow> conversations;
     {
         Query q(c,
@@ -106,17 +104,11 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
             row.message = messageFromRow(q, &row.seq);
         }
     }
-    {
-        // One row per person, so each person comes at most once. A full sync leaves out the
-        // statuses that are the default (clients assume it).
-        Query q(c,
-                QStringLiteral("SELECT %1 FROM statuses WHERE change_seq > ?%2 ORDER BY change_seq LIMIT ?")
-                    .arg(StatusColumns, cursor == 0 ? QStringLiteral(" AND is_default = FALSE") : QString()));
-        if (!q.exec({cursor, limit + 1}))
-            return tx.fail(u"reading changed statuses", q.error());
-        while (q.next())
-            statuses.append(statusFromRow(q));
-    }
+    // One status per person, so each person comes at most once; from memory, up to this
+    // snapshot. A full sync leaves out the statuses that are the default (clients assume it).
+    if (const std::optional<QSqlError> failed = m_statuses.catchUp(c, *latest))
+        return tx.fail(u"reading changed statuses", *failed);
+    QList<StatusFeed::Entry> statuses = m_statuses.since(cursor, *latest, limit + 1, cursor == 0);
     {
         // The viewer's conversations: joined after the cursor (with how many earlier messages
         // come along), changed after it (unless the joining brings that state already), or left
@@ -154,7 +146,7 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     for (qsizetype i = 0; i < messages.size(); ++i)
         entries.append(Entry {messages.at(i).seq, Kind::Message, i});
     for (qsizetype i = 0; i < statuses.size(); ++i)
-        entries.append(Entry {statuses.at(i).changeSeq, Kind::Status, i});
+        entries.append(Entry {statuses.at(i).sequence, Kind::Status, i});
     for (qsizetype i = 0; i < conversations.size(); ++i)
         entries.append(Entry {conversations.at(i).seq, Kind::Conversation, i});
     std::stable_sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.key < b.key; });
@@ -226,6 +218,8 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
             return tx.fail(u"reading conversations", error);
     }
     tx.rollback(); // read only
+    page.statuses.reserve(statuses.size());
+    page.statusJson.reserve(statuses.size());
 
     for (const QString &id : std::as_const(conversationIds)) {
         std::optional<Conversation> conversation =
@@ -245,7 +239,12 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
             break;
         }
         case Kind::Message: page.messages.append(std::move(messages[e.index].message)); break;
-        case Kind::Status: page.statuses.append(std::move(statuses[e.index].status)); break;
+        case Kind::Status: {
+            StatusFeed::Entry &entry = statuses[e.index];
+            page.statuses.append(std::move(entry.status));
+            page.statusJson.append(std::move(entry.json));
+            break;
+        }
         case Kind::Conversation: page.messages.append(earlier.take(conversations.at(e.index).id)); break;
         }
     }

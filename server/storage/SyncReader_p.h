@@ -3,6 +3,7 @@
 
 // Internal to storage/: part of SqlStorage.
 
+#include "server/storage/StatusFeed_p.h"
 #include "server/storage/Storage.h"
 
 namespace Colleagues::Server::Internal {
@@ -16,6 +17,7 @@ public:
     explicit SyncReader(Database &database)
         : m_database(database)
     { }
+    Q_DISABLE_COPY_MOVE(SyncReader)
 
     Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit);
     //! The latest committed sequence value; 0 when the database fails.
@@ -23,6 +25,7 @@ public:
 
 private:
     Database &m_database;
+    StatusFeed m_statuses;
 };
 
 } // namespace Colleagues::Server::Internal

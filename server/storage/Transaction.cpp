@@ -124,7 +124,7 @@ bool Transaction::commit()
         return false;
     }
     if (m_lastSequence > 0)
-        m_database.announce(m_lastSequence);
+        m_database.announce(m_firstSequence, m_lastSequence);
     return true;
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The server's fast JSON writer produces exactly what Core's codecs produce through
-// QJsonDocument (byte for byte), including every escape, for profiles, messages and sync pages.
+// QJsonDocument (byte for byte), including every escape, for profiles, messages, statuses and sync pages.
 
 #include "server/http/JsonWriter.h"
 #include "server/http/SyncService.h"
@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Colleagues;
 using namespace Colleagues::Server;
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void profile_data();
     void profile();
     void message();
+    void status_data();
+    void status();
     void syncPage();
 };
 
@@ -115,6 +118,38 @@ void TestApiJson::message()
     QCOMPARE(g.data(), viaQt(toJson(m)));
     QVERIFY(!toJson(m).contains(u"to"_qs));
     QVERIFY(!toJson(m).contains(u"read_at"_qs));
+}
+
+void TestApiJson::status_data()
+{
+    QTest::addColumn<Status>("status");
+    Status plain; // the default one: no times, no window
+    plain.username = u"zoe"_qs;
+    QTest::addRow("default") << plain;
+    Status full;
+    full.username = u"grace"_qs;
+    full.presence = Presence::Away;
+    full.availability = Availability::OutOfOffice;
+    full.text = u"Back \"soon\" \u00e9 \\ 🚀\t"_qs;
+    full.until = QDateTime(QDate(2026, 12, 4), QTime(16, 0, 0, 5), Qt::UTC);
+    full.outOfOffice = OutOfOffice {QDate(2026, 12, 21), QDate(2027, 1, 4), u"Line one\nline two"_qs, u"ada"_qs};
+    full.updatedAt = QDateTime::fromMSecsSinceEpoch(1700000000456, Qt::UTC);
+    QTest::addRow("out of office with a stand-in") << full;
+    Status noStandIn = full;
+    noStandIn.presence = Presence::Online;
+    noStandIn.availability = Availability::Dnd;
+    noStandIn.outOfOffice->standIn.clear();
+    noStandIn.outOfOffice->note.clear();
+    noStandIn.until = QDateTime(QDate(2026, 12, 4), QTime(16, 0), QTimeZone(3600)); // written in UTC
+    QTest::addRow("window without a stand-in, until in another zone") << noStandIn;
+}
+
+void TestApiJson::status()
+{
+    QFETCH(Status, status);
+    JsonWriter w;
+    w.status(status);
+    QCOMPARE(w.data(), viaQt(toJson(status)));
 }
 
 void TestApiJson::syncPage()

@@ -131,6 +131,9 @@ private Q_SLOTS:
     void unserializedSequenceWouldSkip();
     void concurrentWriters();
     void twoInstancesNotifyEachOther();
+    void commitNamesItsAudienceAtOnce();
+    void syncStatusesFollowAnotherInstance();
+    void syncStatusesThroughCompaction();
     void presenceBatchNamesEveryChange();
     void statusSweepAndRemoval();
     void databaseFailuresAreErrors();
@@ -1283,6 +1286,143 @@ void TestStorage::presenceBatchNamesEveryChange()
     const auto again = first.reportPresence({PresenceReport {u"ada"_qs, Presence::Online, now.addSecs(1)}});
     QVERIFY(again);
     QVERIFY(again->isEmpty());
+}
+
+void TestStorage::commitNamesItsAudienceAtOnce()
+{
+    // In the committing thread, before changed(): every value of the commit, with the audience
+    // the committing code gave (long-polls wake without waiting for the handler to return).
+    Storage &s = storage();
+    createAccounts({u"ada"_qs, u"bob"_qs});
+    QStringList seen;
+    QObject context;
+    connect(
+        &s, &Storage::changedFor, &context,
+        [&seen](qint64 sequence, const QStringList &names) {
+            seen.append(QString::number(sequence) + u' ' + names.join(u','));
+        },
+        Qt::DirectConnection);
+    connect(
+        &s, &Storage::changed, &context, [&seen](qint64 sequence) { seen.append(QString::number(sequence)); },
+        Qt::DirectConnection);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto changes = s.reportPresence(
+        {PresenceReport {u"ada"_qs, Presence::Online, now}, PresenceReport {u"bob"_qs, Presence::Away, now}});
+    QVERIFY(changes);
+    QCOMPARE(changes->size(), 2);
+    const QString first = QString::number(changes->at(0).sequence);
+    const QString last = QString::number(changes->at(1).sequence);
+    QCOMPARE(seen,
+             (QStringList {first + u" ~ada,~bob"_qs, last + u" ~ada,~bob"_qs, last})); // before any event is handled
+
+    // Without an audience only changed() says something committed.
+    seen.clear();
+    QVERIFY(s.importProfile(makeProfile(u"ada"_qs)));
+    QCOMPARE(seen, QStringList {QString::number(s.latestSequence())});
+}
+
+void TestStorage::syncStatusesFollowAnotherInstance()
+{
+    // Sync pages take statuses from memory, caught up from the table in each read's snapshot:
+    // changes, removals and defaults written by another instance (another Storage on the same
+    // database) show exactly as the table has them.
+    Storage &reader = storage();
+    auto writer = openStorage();
+    QVERIFY(writer);
+    createAccounts({u"ada"_qs, u"bob"_qs, u"carol"_qs});
+    for (const QString &name : {u"ada"_qs, u"bob"_qs, u"carol"_qs})
+        QVERIFY(writer->importProfile(makeProfile(name)));
+    const auto statusesAfter = [&reader](qint64 cursor) {
+        QStringList seen;
+        const auto page = reader.changesSince(u"ada"_qs, cursor, 100);
+        if (!page)
+            return QStringList {u"failed"_qs};
+        for (const Status &status : page->statuses)
+            seen.append(status.username + u' ' + presenceName(status.presence) + u' ' + status.text);
+        return seen;
+    };
+    QVERIFY(statusesAfter(0).isEmpty()); // a first sync leaves out the default ones
+    const qint64 start = reader.latestSequence();
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(writer->reportPresence(
+        {PresenceReport {u"bob"_qs, Presence::Online, now}, PresenceReport {u"carol"_qs, Presence::Online, now}}));
+    QCOMPARE(statusesAfter(start), (QStringList {u"bob online "_qs, u"carol online "_qs}));
+    StatusChoice choice;
+    choice.text = u"Reviewing"_qs;
+    QVERIFY(writer->setStatus(u"bob"_qs, choice));
+    // Each person once, as now, in the order of their last change.
+    QCOMPARE(statusesAfter(start), (QStringList {u"carol online "_qs, u"bob online Reviewing"_qs}));
+    QCOMPARE(statusesAfter(0), (QStringList {u"carol online "_qs, u"bob online Reviewing"_qs}));
+
+    // A removal takes the status with it (the profile's tombstone says so).
+    const qint64 beforeRemoval = reader.latestSequence();
+    QVERIFY(writer->removeProfile(u"carol"_qs));
+    QCOMPARE(statusesAfter(start), QStringList {u"bob online Reviewing"_qs});
+    QVERIFY(statusesAfter(beforeRemoval).isEmpty());
+    // Back to the default: sent to those who had it, left out of a first sync.
+    const auto swept = writer->sweepStatuses(now.addSecs(600), now.addSecs(300), [](const QString &) { return false; });
+    QVERIFY(swept);
+    QCOMPARE(statusesAfter(beforeRemoval), QStringList {u"bob offline Reviewing"_qs});
+    QVERIFY(writer->setStatus(u"bob"_qs, StatusChoice {}));
+    QCOMPARE(statusesAfter(beforeRemoval), QStringList {u"bob offline "_qs});
+    QVERIFY(statusesAfter(0).isEmpty());
+}
+
+void TestStorage::syncStatusesThroughCompaction()
+{
+    // Replaced statuses leave dead slots in the feed until more than half (and over 1,024) are
+    // dead, then it compacts: pages before and after, with cursors among dead slots too, have
+    // each person once, as now, in the order of their last change.
+    Storage &s = storage();
+    const qint64 start = s.latestSequence();
+    QStringList everyone;
+    for (int i = 0; i < 1500; ++i)
+        everyone.append(u"p%1"_qs.arg(i, 4, 10, QLatin1Char('0')));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto report = [&s, &now](Presence presence, const QStringList &names) {
+        QList<PresenceReport> reports;
+        for (const QString &name : names)
+            reports.append(PresenceReport {name, presence, now});
+        return bool(s.reportPresence(reports));
+    };
+    // Every status after cursor, in pages of 400, as "name presence".
+    const auto statusesAfter = [&s](qint64 cursor) {
+        QStringList seen;
+        for (;;) {
+            const auto page = s.changesSince(u"viewer"_qs, cursor, 400);
+            if (!page)
+                return QStringList {u"failed"_qs};
+            for (const Status &status : page->statuses)
+                seen.append(status.username + u' ' + presenceName(status.presence));
+            cursor = page->next;
+            if (!page->hasMore)
+                return seen;
+        }
+    };
+    const auto as = [](const QStringList &names, const QString &presence) {
+        QStringList expected;
+        for (const QString &name : names)
+            expected.append(name + u' ' + presence);
+        return expected;
+    };
+
+    QVERIFY(report(Presence::Online, everyone));
+    const qint64 online = s.latestSequence();
+    QCOMPARE(statusesAfter(start), as(everyone, u"online"_qs));
+    QVERIFY(report(Presence::Away, everyone)); // 1,500 dead of 3,000: not yet compacted
+    QCOMPARE(statusesAfter(start + 10), as(everyone, u"away"_qs));
+    QCOMPARE(statusesAfter(online), as(everyone, u"away"_qs));
+    const qint64 away = s.latestSequence();
+    const QStringList firstHalf = everyone.mid(0, 750);
+    const QStringList secondHalf = everyone.mid(750);
+    QVERIFY(report(Presence::Online, firstHalf)); // 2,250 dead of 3,750: compacted
+    const QStringList expected = as(secondHalf, u"away"_qs) + as(firstHalf, u"online"_qs);
+    QCOMPARE(statusesAfter(start), expected);
+    QCOMPARE(statusesAfter(0), expected);
+    QCOMPARE(statusesAfter(online + 10), expected);
+    QCOMPARE(statusesAfter(away), as(firstHalf, u"online"_qs));
+    QVERIFY(statusesAfter(s.latestSequence()).isEmpty());
 }
 
 void TestStorage::statusSweepAndRemoval()

@@ -110,7 +110,9 @@ struct Context
 void restore(Context &c, std::function<void(bool)> then)
 {
     QObject::connect(c.client->session(), &Session::restored, &c.owner, std::move(then), Qt::SingleShotConnection);
-    c.client->session()->restore();
+    // From inside the event loop: the session may be restored (or fail to) before restore()
+    // returns, and \a then may exit the loop.
+    QTimer::singleShot(0, &c.owner, [session = c.client->session()] { session->restore(); });
 }
 
 QJsonObject messageJson(const MessageRecord &r)
@@ -205,12 +207,9 @@ int runPasswd(const QStringList &arguments)
     if (!c.open(parser))
         return finish(1);
     bool signedIn = false;
-    // From inside the event loop: the answer may come before restore() returns.
-    QTimer::singleShot(0, &c.owner, [&] {
-        restore(c, [&](bool restored) {
-            signedIn = restored;
-            QCoreApplication::exit(0);
-        });
+    restore(c, [&](bool restored) {
+        signedIn = restored;
+        QCoreApplication::exit(0);
     });
     QCoreApplication::exec();
     if (!signedIn) {
@@ -402,7 +401,8 @@ int runSync(const QStringList &arguments)
             }
         },
         Qt::SingleShotConnection);
-    c.client->start(onceMode); // restores the session, then syncs
+    // Restores the session, then syncs; from inside the event loop, which the answer may end.
+    QTimer::singleShot(0, &c.owner, [&] { c.client->start(onceMode); });
     QCoreApplication::exec();
     if (code == 0 && onceMode)
         out() << "up to date: " << c.store.profileCount() << " profiles\n";
@@ -596,55 +596,51 @@ int runAsk(const QStringList &arguments)
             QCoreApplication::exit(3);
         }
     });
-    // From inside the event loop: the session may be restored before restore() returns.
-    QTimer::singleShot(0, &c.owner, [&] {
-        restore(c, [&](bool signedIn) {
-            const QString me = c.client->session()->username();
-            if (me.isEmpty()) {
-                err() << "colleagues ask: not signed in; run colleagues login first\n";
-                QCoreApplication::exit(1);
-                return;
-            }
-            StatusBook *statuses = c.client->statuses();
-            const ExpertChoice choice = chooseExperts(
-                ranked, *topValue, me, [statuses](const QString &username) { return statuses->status(username); });
-            QStringList leftOut;
-            for (const QString &username : choice.outOfOffice) {
-                const Status status = statuses->status(username);
-                leftOut.append(
-                    status.outOfOffice && status.outOfOffice->to.isValid()
-                        ? QStringLiteral("%1 until %2")
-                              .arg(personText(c.store, username), status.outOfOffice->to.toString(Qt::ISODate))
-                        : personText(c.store, username));
-            }
-            if (choice.chosen.isEmpty()) {
-                err() << "colleagues ask: no one to ask for " << query;
-                if (!leftOut.isEmpty())
-                    err() << " (out of office: " << leftOut.join(QStringLiteral(", ")) << ")";
-                err() << "\n";
-                QCoreApplication::exit(1);
-                return;
-            }
-            outbox->setUsername(me);
-            const Expected<QString> started =
-                outbox->startConversation(ConversationKind::Question, titleText, choice.chosen, text);
-            if (!started) {
-                err() << "colleagues ask: " << started.error().message << "\n";
-                code = 2;
-                QCoreApplication::exit(2);
-                return;
-            }
-            conversation = *started;
-            QStringList asked;
-            for (const QString &username : choice.chosen)
-                asked.append(personText(c.store, username));
-            out() << "asking " << asked.size() << (asked.size() == 1 ? " person: " : " people: ")
-                  << asked.join(QStringLiteral(", ")) << "\n";
+    restore(c, [&](bool signedIn) {
+        const QString me = c.client->session()->username();
+        if (me.isEmpty()) {
+            err() << "colleagues ask: not signed in; run colleagues login first\n";
+            QCoreApplication::exit(1);
+            return;
+        }
+        StatusBook *statuses = c.client->statuses();
+        const ExpertChoice choice = chooseExperts(
+            ranked, *topValue, me, [statuses](const QString &username) { return statuses->status(username); });
+        QStringList leftOut;
+        for (const QString &username : choice.outOfOffice) {
+            const Status status = statuses->status(username);
+            leftOut.append(status.outOfOffice && status.outOfOffice->to.isValid()
+                               ? QStringLiteral("%1 until %2")
+                                     .arg(personText(c.store, username), status.outOfOffice->to.toString(Qt::ISODate))
+                               : personText(c.store, username));
+        }
+        if (choice.chosen.isEmpty()) {
+            err() << "colleagues ask: no one to ask for " << query;
             if (!leftOut.isEmpty())
-                out() << "left out, out of office: " << leftOut.join(QStringLiteral(", ")) << "\n";
-            out().flush();
-            sendOrKeepQueued(c, signedIn, code, "ask", "the question");
-        });
+                err() << " (out of office: " << leftOut.join(QStringLiteral(", ")) << ")";
+            err() << "\n";
+            QCoreApplication::exit(1);
+            return;
+        }
+        outbox->setUsername(me);
+        const Expected<QString> started =
+            outbox->startConversation(ConversationKind::Question, titleText, choice.chosen, text);
+        if (!started) {
+            err() << "colleagues ask: " << started.error().message << "\n";
+            code = 2;
+            QCoreApplication::exit(2);
+            return;
+        }
+        conversation = *started;
+        QStringList asked;
+        for (const QString &username : choice.chosen)
+            asked.append(personText(c.store, username));
+        out() << "asking " << asked.size() << (asked.size() == 1 ? " person: " : " people: ")
+              << asked.join(QStringLiteral(", ")) << "\n";
+        if (!leftOut.isEmpty())
+            out() << "left out, out of office: " << leftOut.join(QStringLiteral(", ")) << "\n";
+        out().flush();
+        sendOrKeepQueued(c, signedIn, code, "ask", "the question");
     });
     QCoreApplication::exec();
     return finish(code);
@@ -823,33 +819,31 @@ int runStatus(const QStringList &arguments)
         print(c.client->statuses()->status(positional.first().trimmed().toLower()));
         return finish(0);
     }
-    QTimer::singleShot(0, &c.owner, [&] {
-        restore(c, [&](bool signedIn) {
-            if (!signedIn) {
-                err() << "colleagues status: not signed in; run colleagues login first\n";
-                QCoreApplication::exit(1);
-                return;
+    restore(c, [&](bool signedIn) {
+        if (!signedIn) {
+            err() << "colleagues status: not signed in; run colleagues login first\n";
+            QCoreApplication::exit(1);
+            return;
+        }
+        StatusBook *book = c.client->statuses();
+        book->setMe(c.client->session()->username());
+        auto done = [&](const Status &status, const ApiError &error) {
+            if (error) {
+                err() << "colleagues status: " << (changing ? StatusBook::errorSentence(error) : error.userMessage)
+                      << "\n";
+                code = 1;
+            } else {
+                if (changing && !parser.isSet(json))
+                    out() << "Your status is now:\n";
+                print(status);
+                code = 0;
             }
-            StatusBook *book = c.client->statuses();
-            book->setMe(c.client->session()->username());
-            auto done = [&](const Status &status, const ApiError &error) {
-                if (error) {
-                    err() << "colleagues status: " << (changing ? StatusBook::errorSentence(error) : error.userMessage)
-                          << "\n";
-                    code = 1;
-                } else {
-                    if (changing && !parser.isSet(json))
-                        out() << "Your status is now:\n";
-                    print(status);
-                    code = 0;
-                }
-                QCoreApplication::exit(code);
-            };
-            if (changing)
-                book->setMyStatus(choice, &c.owner, done);
-            else
-                book->fetchMyStatus(&c.owner, done);
-        });
+            QCoreApplication::exit(code);
+        };
+        if (changing)
+            book->setMyStatus(choice, &c.owner, done);
+        else
+            book->fetchMyStatus(&c.owner, done);
     });
     QCoreApplication::exec();
     return finish(code);

@@ -153,6 +153,13 @@ Transaction::~Transaction()
         exec(m_db, "ROLLBACK");
 }
 
+bool Transaction::isActive(QString *error) const
+{
+    if (!m_active && error)
+        *error = errorMessage(m_db);
+    return m_active;
+}
+
 bool Transaction::commit(QString *error)
 {
     if (!m_active)

@@ -95,6 +95,8 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
     bool isActive() const { return m_active; }
+    //! Like isActive(); when the transaction did not begin, \a error receives SQLite's reason.
+    bool isActive(QString *error) const;
     bool commit(QString *error = nullptr);
 
 private:

@@ -694,10 +694,8 @@ bool DirectoryWriter::apply(const DirectoryBatch &batch, BatchResult *result)
     if (!m_valid)
         return false;
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return false;
-    }
     // A large batch (an import, a first sync page) touches most pages of the indexes: give it
     // a cache that holds them, so that they are written once at commit, then shrink it back.
     const bool large = batch.upserts.size() > 2000;

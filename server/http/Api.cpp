@@ -255,29 +255,20 @@ void Api::releaseLongPolls()
 template<typename F>
 auto Api::notifying(const QStringList &audience, F &&work) -> decltype(work())
 {
-    QList<qint64> captured;
-    ApiShared::startCapture(&captured);
     const ChangeAudience told(audience); // for the other instances (NOTIFY)
-    auto result = work();
-    ApiShared::stopCapture();
-    for (qint64 sequence : std::as_const(captured))
-        m_shared->hint(sequence, audience);
-    return result;
+    return m_shared->hintingCommits(std::forward<F>(work),
+                                    [&audience](const auto &) { return std::optional<QStringList>(audience); });
 }
 
 template<typename F>
 auto Api::notifyingMembers(F &&work) -> decltype(work())
 {
-    QList<qint64> captured;
-    ApiShared::startCapture(&captured);
-    auto result = work();
-    ApiShared::stopCapture();
     // Nothing committed without a result to name whom it concerns.
-    if (result) {
-        for (qint64 sequence : std::as_const(captured))
-            m_shared->hint(sequence, result->audience);
-    }
-    return result;
+    return m_shared->hintingCommits(std::forward<F>(work), [](const auto &result) -> std::optional<QStringList> {
+        if (!result)
+            return std::nullopt;
+        return result->audience;
+    });
 }
 
 void Api::registerRoutes()

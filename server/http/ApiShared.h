@@ -15,6 +15,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <optional>
+
 namespace Colleagues::Server {
 
 class LongPollHub;
@@ -54,11 +56,27 @@ public:
     //! Tells every hub, in its own thread, that \a sequence concerns only \a usernames.
     void hint(qint64 sequence, const QStringList &usernames);
 
+    //! Runs \a work and hints every sequence value it commits on the calling thread to the
+    //! long-polls of audienceOf(result); to none when that is std::nullopt.
+    template<typename Work, typename AudienceOf>
+    auto hintingCommits(Work &&work, AudienceOf &&audienceOf) -> decltype(work())
+    {
+        QList<qint64> captured;
+        startCapture(&captured);
+        auto result = work();
+        stopCapture();
+        if (const std::optional<QStringList> audience = audienceOf(result)) {
+            for (qint64 sequence : std::as_const(captured))
+                hint(sequence, *audience);
+        }
+        return result;
+    }
+
+private:
     //! Collects the sequence values the calling thread commits until stopCapture().
     static void startCapture(QList<qint64> *into);
     static void stopCapture();
 
-private:
     ProfileCache m_profileCache;
     SessionCache m_sessionCache;
     SignInGate m_signInGate;

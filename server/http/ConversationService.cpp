@@ -35,6 +35,18 @@ ApiResult<ConversationOutcome> answer(Expected<ConversationOutcome> result,
     return std::move(result).value();
 }
 
+//! The conversation \a id of a route that changes it, normalized, once \a request holds no field
+//! but \a known; otherwise the answer (not found, or the unknown field).
+ApiResult<QString> conversationToChange(const QString &id, const QJsonObject &request, const QStringList &known)
+{
+    const QString conversation = ConversationRules::normalizedId(id);
+    if (conversation.isEmpty())
+        return ConversationService::notFound();
+    if (std::optional<ApiError> e = RequestFields::rejectUnknown(request, known))
+        return *e;
+    return conversation;
+}
+
 } // namespace
 
 ConversationService::ConversationService(Storage *storage)
@@ -63,11 +75,9 @@ ApiResult<ConversationOutcome> ConversationService::create(const QString &creato
 ApiResult<ConversationOutcome> ConversationService::leave(const QString &username, const QString &id,
                                                           const QJsonObject &request)
 {
-    const QString conversation = ConversationRules::normalizedId(id);
-    if (conversation.isEmpty())
-        return notFound();
-    if (auto e = RequestFields::rejectUnknown(request, {QStringLiteral("suggest")}))
-        return *e;
+    const ApiResult<QString> conversation = conversationToChange(id, request, {QStringLiteral("suggest")});
+    if (!conversation)
+        return conversation.error();
     QString suggest;
     if (request.contains(QStringLiteral("suggest")) && !request.value(QStringLiteral("suggest")).isNull()) {
         const ApiResult<QString> named =
@@ -78,7 +88,7 @@ ApiResult<ConversationOutcome> ConversationService::leave(const QString &usernam
         if (const Error e = Validation::checkUsername(suggest, QStringLiteral("suggest")))
             return ApiError::fromValidation(e);
     }
-    return answer(m_storage->leaveConversation(conversation, username, suggest),
+    return answer(m_storage->leaveConversation(*conversation, username, suggest),
                   [](const Error &e) -> std::optional<ApiError> {
                       if (e.field == u"id")
                           return invalid(QStringLiteral("asker_cannot_leave"), e.field, e.message);
@@ -97,16 +107,14 @@ ApiResult<ConversationOutcome> ConversationService::leave(const QString &usernam
 ApiResult<ConversationOutcome> ConversationService::resolve(const QString &username, const QString &id,
                                                             const QJsonObject &request)
 {
-    const QString conversation = ConversationRules::normalizedId(id);
-    if (conversation.isEmpty())
-        return notFound();
-    if (auto e = RequestFields::rejectUnknown(request, {QStringLiteral("message")}))
-        return *e;
+    const ApiResult<QString> conversation = conversationToChange(id, request, {QStringLiteral("message")});
+    if (!conversation)
+        return conversation.error();
     const ApiResult<qint64> message =
         RequestFields::requiredId(request, QStringLiteral("message"), QStringLiteral("a message id"));
     if (!message)
         return message.error();
-    return answer(m_storage->resolveConversation(conversation, username, message.value()),
+    return answer(m_storage->resolveConversation(*conversation, username, message.value()),
                   [](const Error &e) -> std::optional<ApiError> {
                       if (e.field != u"message")
                           return std::nullopt;

@@ -56,14 +56,9 @@ ScimApi::ScimApi(ApiServer *server, Storage *storage, ApiShared *shared)
 template<typename F>
 auto ScimApi::notifying(F &&work) -> decltype(work())
 {
-    QList<qint64> captured;
-    ApiShared::startCapture(&captured);
-    auto result = work();
-    ApiShared::stopCapture();
     // Profile changes concern every member's sync.
-    for (qint64 sequence : std::as_const(captured))
-        m_shared->hint(sequence, {});
-    return result;
+    return m_shared->hintingCommits(std::forward<F>(work),
+                                    [](const auto &) { return std::optional<QStringList>(QStringList()); });
 }
 
 void ScimApi::registerRoutes()

@@ -90,6 +90,24 @@ Error refusal(Error::Code code, const QString &field, const QString &message)
     return Error {code, field, message};
 }
 
+//! What to answer at once unless \a username is a current member of conversation \a id (read in
+//! \a tx, begun): the failure, or NotFound (rolled back). Nothing when they are; their row in \a mine.
+std::optional<Expected<ConversationOutcome>> unlessCurrentMember(Transaction &tx, const QString &id,
+                                                                 const QString &username, Membership *mine = nullptr)
+{
+    QSqlError error;
+    const std::optional<Membership> read = membership(tx.connection(), id, username, &error);
+    if (!read)
+        return tx.fail(u"reading a membership", error);
+    if (!read->isCurrent()) {
+        tx.rollback();
+        return outcome(ConversationOutcome::Status::NotFound);
+    }
+    if (mine)
+        *mine = *read;
+    return std::nullopt;
+}
+
 } // namespace
 
 bool readConversations(Connection &c, const QStringList &ids, QHash<QString, Conversation> *into, QSqlError *error)
@@ -392,19 +410,14 @@ Expected<ConversationOutcome> ConversationTable::resolve(const QString &id, cons
     Transaction tx(m_database, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting to resolve a question");
+    Membership mine;
+    if (std::optional<Expected<ConversationOutcome>> answer = unlessCurrentMember(tx, id, username, &mine))
+        return std::move(*answer);
     Connection &c = tx.connection();
-    QSqlError error;
-    const std::optional<Membership> mine = membership(c, id, username, &error);
-    if (!mine)
-        return tx.fail(u"reading a membership", error);
-    if (!mine->isCurrent()) {
-        tx.rollback();
-        return outcome(ConversationOutcome::Status::NotFound);
-    }
     Expected<Conversation> before = readNow(tx, id);
     if (!before)
         return before.error();
-    if (before->kind != ConversationKind::Question || mine->role != ConversationRole::Asker) {
+    if (before->kind != ConversationKind::Question || mine.role != ConversationRole::Asker) {
         tx.rollback();
         return outcome(ConversationOutcome::Status::Forbidden);
     }
@@ -444,15 +457,9 @@ Expected<ConversationOutcome> ConversationTable::markRead(const QString &id, con
     Transaction tx(m_database, Transaction::Kind::Sequenced);
     if (!tx.begin())
         return tx.fail(u"starting a read mark");
+    if (std::optional<Expected<ConversationOutcome>> answer = unlessCurrentMember(tx, id, username))
+        return std::move(*answer);
     Connection &c = tx.connection();
-    QSqlError error;
-    const std::optional<Membership> mine = membership(c, id, username, &error);
-    if (!mine)
-        return tx.fail(u"reading a membership", error);
-    if (!mine->isCurrent()) {
-        tx.rollback();
-        return outcome(ConversationOutcome::Status::NotFound);
-    }
     Query last(c, QStringLiteral("SELECT id FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1"));
     const auto lastId = last.scalar({id});
     if (!lastId)

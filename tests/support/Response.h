@@ -26,4 +26,13 @@ struct Response
     QString errorField() const { return json().value(u"error"_qs).toObject().value(u"field"_qs).toString(); }
 };
 
+//! Checks that \a r refuses with \a status and the JSON error \a code naming \a field (empty: none).
+void verifyRefusal(const Response &r, int status, const QString &code, const QString &field);
+
+//! In a _data() function of bodies a route refuses: the columns "body", "status", "code" and
+//! "field", for verifyRefusal().
+void addRefusalColumns();
+//! One row under addRefusalColumns(): \a body is refused with \a status and \a code, naming \a field.
+void addRefusalRow(const char *name, const QByteArray &body, int status, const char *code, const char *field);
+
 } // namespace Colleagues::Test

@@ -11,6 +11,7 @@
 #include "client/sync/SyncBatch.h"
 #include "client/sync/SyncDatabase.h"
 #include "client/sync/SyncSchema_p.h"
+#include "tests/support/SyncWork.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,21 +22,11 @@
 #include <QUuid>
 
 using namespace Colleagues;
+using Colleagues::Test::runOn;
 using SyncSchema::PageResult;
 using SyncSchema::SyncWriter;
 
 namespace {
-
-template<typename R>
-R runOn(SyncDatabase &db, std::function<R(SyncWriter &)> work)
-{
-    std::optional<R> result;
-    QObject context;
-    db.write<R>(std::move(work), &context, [&](R r) { result = std::move(r); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
-        qWarning("the sync worker did not answer");
-    return result.value_or(R {});
-}
 
 ConversationMember member(const QString &username, ConversationRole role = ConversationRole::Member,
                           qint64 readUpTo = 0)

@@ -10,6 +10,7 @@
 #include "client/sync/SyncDatabase.h"
 #include "client/sync/SyncSchema_p.h"
 #include "client/sync/SyncTypes.h"
+#include "tests/support/SyncWork.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace Colleagues;
+using Colleagues::Test::runOn;
 using namespace std::chrono_literals;
 using SyncSchema::PageResult;
 using SyncSchema::SyncWriter;
@@ -47,16 +49,6 @@ QByteArray page(const QJsonArray &profiles, qint64 next, bool hasMore, const QJs
         .toJson(QJsonDocument::Compact);
 }
 
-template<typename R>
-R runOn(SyncDatabase &db, std::function<R(SyncSchema::SyncWriter &)> work)
-{
-    std::optional<R> result;
-    QObject context;
-    db.write<R>(std::move(work), &context, [&](R r) { result = std::move(r); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
-        qWarning("the sync worker did not answer");
-    return result.value_or(R {});
-}
 } // namespace
 
 class TestSyncUnits : public QObject

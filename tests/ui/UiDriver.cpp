@@ -9,6 +9,7 @@
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/people/ResultsModel.h"
+#include "ui/profile/ProfileEditor.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -56,14 +57,21 @@ bool DesktopUser::open()
     return true;
 }
 
-bool DesktopUser::openAndSignIn(const ServerProcess &server, const QString &username)
+bool DesktopUser::openAndSignIn(const ServerProcess &server, const QString &username, Window window)
 {
     if (!open()) {
         error = QStringLiteral("the app did not open on %1").arg(dir.path());
         return false;
     }
-    window()->show();
+    if (window == Window::Shown)
+        this->window()->show();
     return signInAndSync(app, server, username, &error);
+}
+
+ProfileEditor *showMyProfile(MainWindow *window)
+{
+    window->showMyProfile();
+    return child<ProfileEditor>(window, u"profileEditor");
 }
 
 bool search(DesktopApp &app, const QString &text)

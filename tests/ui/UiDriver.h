@@ -15,7 +15,8 @@
 
 namespace Colleagues {
 class MainWindow;
-}
+class ProfileEditor;
+} // namespace Colleagues
 
 namespace Colleagues::Test {
 
@@ -47,6 +48,9 @@ bool signInAndSync(DesktopApp &app, const ServerProcess &server, const QString &
 //! Types \a text into the app's search field (replacing what is there) and waits for results.
 bool search(DesktopApp &app, const QString &text);
 
+//! Shows one's own profile in \a window (MainWindow::showMyProfile()) and returns its editor.
+ProfileEditor *showMyProfile(MainWindow *window);
+
 //! One member's desktop app on a data folder of its own, quick to retry a failed sync (a test
 //! of several members runs one each).
 struct DesktopUser
@@ -55,11 +59,14 @@ struct DesktopUser
     DesktopApp app;
     QString error; //!< what went wrong in openAndSignIn()
 
+    virtual ~DesktopUser() = default;
     //! Opens the app on its folder; false when it cannot.
-    bool open();
-    //! Opens the app, shows its window and signs in as the seed-demo account \a username of
-    //! \a server, waiting for the first sync; false, with error, when any of that fails.
-    bool openAndSignIn(const ServerProcess &server, const QString &username);
+    virtual bool open();
+    enum class Window { Shown, Hidden };
+    //! Opens the app (open()), shows its window unless \a window is Hidden, and signs in as the
+    //! seed-demo account \a username of \a server, waiting for the first sync; false, with error,
+    //! when any of that fails.
+    bool openAndSignIn(const ServerProcess &server, const QString &username, Window window = Window::Shown);
     MainWindow *window() const { return app.window(); }
 };
 

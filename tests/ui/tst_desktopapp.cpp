@@ -67,7 +67,7 @@ struct User : DesktopUser
 {
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
 
-    bool open()
+    bool open() override
     {
         if (!DesktopUser::open())
             return false;
@@ -154,11 +154,8 @@ void TestDesktopApp::initTestCase()
 
     m_ada = std::make_unique<User>();
     m_grace = std::make_unique<User>();
-    QVERIFY(m_ada->open());
-    QVERIFY(m_grace->open());
-    QString error;
-    QVERIFY2(signInAndSync(m_ada->app, m_server, QStringLiteral("ada"), &error), qPrintable(error));
-    QVERIFY2(signInAndSync(m_grace->app, m_server, QStringLiteral("grace"), &error), qPrintable(error));
+    QVERIFY2(m_ada->openAndSignIn(m_server, u"ada"_qs, User::Window::Hidden), qPrintable(m_ada->error));
+    QVERIFY2(m_grace->openAndSignIn(m_server, u"grace"_qs, User::Window::Hidden), qPrintable(m_grace->error));
     // Ada's window is the one on screen; Grace's stays in the background (for notifications).
     m_ada->window()->show();
     m_ada->window()->activateWindow();
@@ -304,8 +301,7 @@ void TestDesktopApp::skillAliasSuggestsItsName()
     // The profile editor suggests the synced vocabulary's name for a skill typed by another one.
     MainWindow *w = m_ada->window();
     QTRY_VERIFY(!m_ada->app.store()->vocabulary().lookup(QStringLiteral("zymology")).isEmpty());
-    w->showMyProfile();
-    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    ProfileEditor *editor = showMyProfile(w);
     QLineEdit *skill = child<QLineEdit>(editor, u"skillLineEdit");
     auto *suggestion = child<LinkButton>(editor, u"skillSuggestionButton");
     SkillsEditor *skills = child<SkillsEditor>(editor, u"skillsEditor");
@@ -584,8 +580,7 @@ void TestDesktopApp::editAndSaveProfileSyncs()
 void TestDesktopApp::inlineValidation()
 {
     MainWindow *w = m_ada->window();
-    w->showMyProfile();
-    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    ProfileEditor *editor = showMyProfile(w);
     QLineEdit *email = child<QLineEdit>(editor, u"emailLineEdit");
     const QString original = email->text();
     email->selectAll();
@@ -609,12 +604,9 @@ void TestDesktopApp::conflictOpensDialog()
 {
     // Ada edits on two computers; the second save is based on an old revision.
     User other;
-    QVERIFY(other.open());
-    QString error;
-    QVERIFY2(signInAndSync(other.app, m_server, QStringLiteral("ada"), &error), qPrintable(error));
+    QVERIFY2(other.openAndSignIn(m_server, u"ada"_qs, User::Window::Hidden), qPrintable(other.error));
     MainWindow *w = m_ada->window();
-    w->showMyProfile();
-    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    ProfileEditor *editor = showMyProfile(w);
     QLineEdit *location = child<QLineEdit>(editor, u"locationLineEdit");
     location->selectAll();
     QTest::keyClicks(location, QStringLiteral("Marylebone"));
@@ -773,8 +765,7 @@ void TestDesktopApp::controlsHaveAccessibleNames()
 void TestDesktopApp::visibilityChoiceLeavesOtherStores()
 {
     MainWindow *w = m_ada->window();
-    w->showMyProfile();
-    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    ProfileEditor *editor = showMyProfile(w);
     auto *phone = child<QComboBox>(editor, u"phoneVisibilityComboBox");
     // Ada never chose: the server's default (everyone) is shown, and every picker can be changed.
     QCOMPARE(phone->currentData().toInt(), int(Visibility::Everyone));

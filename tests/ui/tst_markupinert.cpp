@@ -226,7 +226,7 @@ QString invalidFields(const Profile &p)
 //! A member's app in a window large enough for every page.
 struct User : DesktopUser
 {
-    bool open()
+    bool open() override
     {
         if (!DesktopUser::open())
             return false;
@@ -328,11 +328,8 @@ void TestMarkupInert::initTestCase()
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     m_ada = std::make_unique<User>();
     m_grace = std::make_unique<User>();
-    QVERIFY(m_ada->open());
-    QVERIFY(m_grace->open());
-    QString error;
-    QVERIFY2(signInAndSync(m_ada->app, m_server, QStringLiteral("ada"), &error), qPrintable(error));
-    QVERIFY2(signInAndSync(m_grace->app, m_server, QStringLiteral("grace"), &error), qPrintable(error));
+    QVERIFY2(m_ada->openAndSignIn(m_server, u"ada"_qs, User::Window::Hidden), qPrintable(m_ada->error));
+    QVERIFY2(m_grace->openAndSignIn(m_server, u"grace"_qs, User::Window::Hidden), qPrintable(m_grace->error));
     // Both windows are on screen; Ada's is the active one (so Grace gets notifications).
     m_grace->window()->show();
     m_ada->window()->show();
@@ -426,8 +423,7 @@ void TestMarkupInert::refusingFieldsRefuseMarkup()
 
     // The editor says so next to the field and will not save.
     MainWindow *w = m_ada->window();
-    w->showMyProfile();
-    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    ProfileEditor *editor = showMyProfile(w);
     if (auto *edit = editor->findChild<QLineEdit *>(field + QStringLiteral("LineEdit"))) {
         edit->setText(value);
         Q_EMIT edit->textEdited(value);
@@ -447,8 +443,7 @@ void TestMarkupInert::refusingFieldsRefuseMarkup()
 void TestMarkupInert::editorTakesMarkupLiterally()
 {
     MainWindow *w = m_ada->window();
-    w->showMyProfile();
-    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    ProfileEditor *editor = showMyProfile(w);
     const Profile before = *m_ada->app.store()->profileByUsername(QStringLiteral("ada"));
     const Profile wanted = markupProfile(before);
     QVERIFY2(invalidFields(wanted).isEmpty(), qPrintable(invalidFields(wanted)));
@@ -719,12 +714,9 @@ void TestMarkupInert::conflictDialogShowsMarkupLiterally()
 {
     // Ada edits on a second computer meanwhile; her save here then conflicts.
     User other;
-    QVERIFY(other.open());
-    QString error;
-    QVERIFY2(signInAndSync(other.app, m_server, QStringLiteral("ada"), &error), qPrintable(error));
+    QVERIFY2(other.openAndSignIn(m_server, u"ada"_qs, User::Window::Hidden), qPrintable(other.error));
     MainWindow *w = m_ada->window();
-    w->showMyProfile();
-    ProfileEditor *editor = child<ProfileEditor>(w, u"profileEditor");
+    ProfileEditor *editor = showMyProfile(w);
     const QString mine = QStringLiteral("<b>mine</b> ") + img(QStringLiteral("mine"));
     child<QLineEdit>(editor, u"titleLineEdit")->setText(mine);
     Q_EMIT child<QLineEdit>(editor, u"titleLineEdit")->textEdited(mine);

@@ -296,10 +296,8 @@ std::optional<OutboxItem> SyncWriter::insertGroupItem(OutboxItem::Kind kind, con
 std::optional<OutboxItem> SyncWriter::enqueueConversation(const Conversation &conversation, GroupChat *group)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return std::nullopt;
-    }
     ConversationRequest request;
     request.id = conversation.id;
     request.kind = conversation.kind;
@@ -322,10 +320,8 @@ std::optional<OutboxItem> SyncWriter::enqueueLeave(const QString &id, const QStr
                                                    const QString &key, GroupChat *group)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return std::nullopt;
-    }
     QJsonObject payload;
     if (!suggest.isEmpty())
         payload.insert(QStringLiteral("suggest"), suggest);
@@ -343,10 +339,8 @@ std::optional<OutboxItem> SyncWriter::enqueueResolve(const QString &id, const QS
                                                      const QString &key, GroupChat *group)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return std::nullopt;
-    }
     std::optional<OutboxItem> item;
     if (!applyResolve(id, me, messageId, QDateTime::currentDateTimeUtc())
         || !(item = insertGroupItem(OutboxItem::Kind::Resolve, key, id,
@@ -362,10 +356,8 @@ std::optional<OutboxItem> SyncWriter::enqueueRead(const QString &id, const QStri
                                                   const QString &key)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return std::nullopt;
-    }
     Sql::Statement mark(m_db,
                         "UPDATE group_members SET read_up_to = max(read_up_to, ?3) "
                         "WHERE conversation = ?1 AND username = ?2");
@@ -400,10 +392,8 @@ std::optional<OutboxItem> SyncWriter::enqueueRead(const QString &id, const QStri
 bool SyncWriter::markConversationSent(qint64 id, const Conversation &conversation, GroupChat *group)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return false;
-    }
     if (!markItemSent(id))
         return false;
     if (!conversation.id.isEmpty()) {

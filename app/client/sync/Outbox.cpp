@@ -73,34 +73,9 @@ Expected<QString> Outbox::sendMessage(const QString &to, const QString &body)
     const QList<Error> errors = Validation::validate(m);
     if (!errors.isEmpty())
         return errors.first();
-    const QString key = newKey();
-    const QString me = m_username;
-    struct Queued
-    {
-        std::optional<OutboxItem> item;
-        MessageRecord record;
-        QString error;
-    };
-    m_database->write<Queued>(
-        [me, m, key](SyncWriter &w) {
-            Queued q;
-            q.item = w.enqueueMessage(me, m.recipient, m.body, key, &q.record);
-            if (!q.item)
-                q.error = w.errorString();
-            return q;
-        },
-        this,
-        [this](const Queued &q) {
-            if (!q.item) {
-                qCWarning(lcSync) << "could not queue a message:" << q.error;
-                Q_EMIT errorOccurred(ApiError::protocol(q.error));
-                return;
-            }
-            Q_EMIT messageQueued(q.record);
-            Q_EMIT itemQueued(*q.item);
-            schedule();
-        });
-    return key;
+    return enqueueMessage([me = m_username, m](SyncWriter &w, const QString &key, MessageRecord *record) {
+        return w.enqueueMessage(me, m.recipient, m.body, key, record);
+    });
 }
 
 Expected<QString> Outbox::saveProfile(const Profile &edit, qint64 baseRevision)
@@ -176,6 +151,13 @@ Expected<QString> Outbox::sendToConversation(const QString &conversation, const 
     const QList<Error> errors = Validation::validate(m);
     if (!errors.isEmpty())
         return errors.first();
+    return enqueueMessage([me = m_username, m](SyncWriter &w, const QString &key, MessageRecord *record) {
+        return w.enqueueGroupMessage(me, m.conversation, m.body, key, record);
+    });
+}
+
+QString Outbox::enqueueMessage(EnqueueMessage enqueue)
+{
     const QString key = newKey();
     struct Queued
     {
@@ -184,9 +166,9 @@ Expected<QString> Outbox::sendToConversation(const QString &conversation, const 
         QString error;
     };
     m_database->write<Queued>(
-        [me = m_username, m, key](SyncWriter &w) {
+        [enqueue = std::move(enqueue), key](SyncWriter &w) {
             Queued q;
-            q.item = w.enqueueGroupMessage(me, m.conversation, m.body, key, &q.record);
+            q.item = enqueue(w, key, &q.record);
             if (!q.item)
                 q.error = w.errorString();
             return q;

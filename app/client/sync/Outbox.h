@@ -138,6 +138,11 @@ private:
     using EnqueueGroup =
         std::function<std::optional<OutboxItem>(SyncSchema::SyncWriter &, const QString &key, GroupChat *group)>;
     QString enqueueGroup(EnqueueGroup enqueue);
+    //! Queues the direct or group message \a enqueue writes (filling in its record), with a new key;
+    //! messageQueued() and itemQueued() follow, or errorOccurred() when it could not be stored.
+    using EnqueueMessage =
+        std::function<std::optional<OutboxItem>(SyncSchema::SyncWriter &, const QString &key, MessageRecord *record)>;
+    QString enqueueMessage(EnqueueMessage enqueue);
     ApiJob *startJob(const OutboxItem &item);
     void onSucceeded(const OutboxItem &item, const Answer &answer);
     void onFailed(const OutboxItem &item, const ApiError &error, const Profile &serverProfile);

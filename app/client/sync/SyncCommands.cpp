@@ -411,6 +411,23 @@ int runSync(const QStringList &arguments)
 
 // send -----------------------------------------------------------------------------------------
 
+//! Once a message is queued: sends the outbox, or, when the session has ended (not \a signedIn),
+//! says that \a what stays queued until the next sign-in and exits with code 3.
+void sendOrKeepQueued(Context &c, bool signedIn, int &code, const char *command, const char *what)
+{
+    Outbox *outbox = c.client->outbox();
+    if (signedIn) {
+        outbox->start();
+        return;
+    }
+    QObject::connect(outbox, &Outbox::messageQueued, &c.owner, [&code, command, what] {
+        err() << "colleagues " << command << ": the session has ended; " << what
+              << " is queued and goes out after colleagues login\n";
+        code = 3;
+        QCoreApplication::exit(3);
+    });
+}
+
 int runSend(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -474,17 +491,7 @@ int runSend(const QStringList &arguments)
             return;
         }
         clientId = *queued;
-        if (!signedIn) {
-            // Kept in the outbox until the next sign-in.
-            QObject::connect(outbox, &Outbox::messageQueued, &c.owner, [&] {
-                err() << "colleagues send: the session has ended; the message is queued and goes out after "
-                         "colleagues login\n";
-                code = 3;
-                QCoreApplication::exit(3);
-            });
-            return;
-        }
-        outbox->start();
+        sendOrKeepQueued(c, signedIn, code, "send", "the message");
     });
     QCoreApplication::exec();
     return finish(code);
@@ -633,16 +640,7 @@ int runAsk(const QStringList &arguments)
         if (!leftOut.isEmpty())
             out() << "left out, out of office: " << leftOut.join(QStringLiteral(", ")) << "\n";
         out().flush();
-        if (!signedIn) {
-            QObject::connect(outbox, &Outbox::messageQueued, &c.owner, [&] {
-                err() << "colleagues ask: the session has ended; the question is queued and goes out after "
-                         "colleagues login\n";
-                code = 3;
-                QCoreApplication::exit(3);
-            });
-            return;
-        }
-        outbox->start();
+        sendOrKeepQueued(c, signedIn, code, "ask", "the question");
     });
     QCoreApplication::exec();
     return finish(code);

@@ -542,20 +542,16 @@ bool SyncWriter::resetForAccountChange()
 bool SyncWriter::storeStatus(const Status &status)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return false;
-    }
     return upsertStatus(status) && transaction.commit(&m_error);
 }
 
 bool SyncWriter::setValues(const QList<QPair<QString, QString>> &values)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return false;
-    }
     for (const auto &[key, value] : values) {
         if (!m_directory->setSyncValue(key, value)) {
             m_error = m_directory->errorString();
@@ -613,10 +609,8 @@ std::optional<OutboxItem> SyncWriter::enqueuePending(const QString &me, const QS
                                                      MessageRecord *record)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return std::nullopt;
-    }
     // One key per chat (peer): the person, or the group conversation, which also orders the outbox.
     const QString peer = conversation.isEmpty() ? to : conversation;
     Sql::Statement insert(m_db,
@@ -651,10 +645,8 @@ std::optional<OutboxItem> SyncWriter::enqueuePending(const QString &me, const QS
 std::optional<OutboxItem> SyncWriter::enqueueProfile(const Profile &edit, qint64 baseRevision, const QString &key)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return std::nullopt;
-    }
     QJsonObject payload {{QStringLiteral("profile"), toJson(edit)}, {QStringLiteral("base_revision"), baseRevision}};
     // A save not yet on its way is replaced by the newer edit; it keeps its place and base.
     Sql::Statement queued(m_db,
@@ -774,10 +766,8 @@ bool SyncWriter::markFailed(qint64 id, const OutboxItem &failure, const QByteArr
 bool SyncWriter::markMessageSent(qint64 id, const Message &message, MessageRecord *record)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return false;
-    }
     if (!markItemSent(id))
         return false;
     bool inserted = false;
@@ -789,10 +779,8 @@ bool SyncWriter::markMessageSent(qint64 id, const Message &message, MessageRecor
 bool SyncWriter::markProfileSent(qint64 id, const Profile &saved, qint64 oldRevision)
 {
     Sql::Transaction transaction(m_db);
-    if (!transaction.isActive()) {
-        m_error = Sql::errorMessage(m_db);
+    if (!transaction.isActive(&m_error))
         return false;
-    }
     if (!markItemSent(id))
         return false;
     // A sent photo's bytes are the server's now.

@@ -55,8 +55,10 @@ function(colleagues_add_test name)
     endif()
     set(env QT_QPA_PLATFORM=offscreen ${ARG_ENV})
     if(COLLEAGUES_SANITIZE)
+        # Qt Test's own watchdog (5 minutes) is too short for a slow test function in a sanitized
+        # build on a busy machine; CTest's TIMEOUT still bounds the whole executable.
         list(APPEND env "ASAN_OPTIONS=detect_leaks=0:abort_on_error=1"
-                        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+                        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1" "QTEST_FUNCTION_TIMEOUT=900000")
     endif()
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}

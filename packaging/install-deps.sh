@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build ccache pkg-config git clang clang-format libclang-rt-14-dev python3
+    lld  # links the test suite's many executables several times faster than ld.bfd
     # Qt 6.4
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

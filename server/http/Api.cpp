@@ -196,9 +196,16 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     m_sessions.setDirectoryCheck(m_shared->directoryCheck());
     m_hub = std::make_unique<LongPollHub>(
         server,
-        [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched, bool final) {
+        [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched, bool final,
+               qint64 statusesOnlyUpTo) {
             LongPollHub::Poll poll;
-            ApiResult<SyncPage> page = m_sync.page(viewer, cursor, limit);
+            // Woken by a watched status (or timed out) when nothing else is new to the viewer:
+            // the page comes from the statuses in memory.
+            const bool statusesOnly = statusesOnlyUpTo > cursor;
+            if (statusesOnly)
+                m_server->metrics().countPageFromMemory();
+            ApiResult<SyncPage> page =
+                statusesOnly ? m_sync.statusPage(cursor, statusesOnlyUpTo, limit) : m_sync.page(viewer, cursor, limit);
             if (!page) {
                 poll.ready = true;
                 poll.response = page.error().toResponse();

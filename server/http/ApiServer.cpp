@@ -74,9 +74,9 @@ void ApiServer::setWorkerCount(int count)
     m_pool->setMaxThreadCount(qMax(1, count));
 }
 
-void ApiServer::runOnWorker(std::function<void()> work)
+void ApiServer::runOnWorker(std::function<void()> work, Urgency urgency)
 {
-    m_pool->start(std::move(work));
+    m_pool->start(std::move(work), int(urgency));
 }
 
 void ApiServer::runOnHttpThread(std::function<void()> work)
@@ -155,8 +155,10 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             || (route->execution == Route::Execution::Read && m_inlineReads);
         if (inlineRun)
             run();
-        else
-            m_pool->start(run);
+        else if (exchange->request().method == "GET")
+            runOnWorker(run);
+        else // a write: what others wait for (a message to deliver) queues before reads
+            runOnWorker(run, Urgency::Now);
     }
     return true;
 }

@@ -47,8 +47,14 @@ public:
     //! Requests from these proxies count as coming from the client X-Forwarded-For names.
     void setTrustedProxies(TrustedProxies proxies) { m_trustedProxies = std::move(proxies); }
 
+    //! Which of the jobs queued for the worker pool starts first when every worker is busy.
+    enum class Urgency {
+        Later, //!< answers that may wait a little: a timed-out long-poll's page
+        Normal,
+        Now, //!< writes, and the reads that deliver what a write changed for its audience
+    };
     //! Runs \a work on the worker pool (database work, JSON building).
-    void runOnWorker(std::function<void()> work);
+    void runOnWorker(std::function<void()> work, Urgency urgency = Urgency::Normal);
     //! Runs \a work on the HTTP thread, soon.
     void runOnHttpThread(std::function<void()> work);
 

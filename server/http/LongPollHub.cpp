@@ -107,6 +107,16 @@ bool LongPollHub::missedSince(qint64 sequence, const QString &username, const QS
     return std::any_of(watched.cbegin(), watched.cend(), statusAfter);
 }
 
+qint64 LongPollHub::statusesOnlyUpTo(qint64 cursor, const QString &username) const
+{
+    // Not while a change is pending: a status after it may be what woke the waiter.
+    if (m_processedUpTo <= cursor || m_processedUpTo < m_latest || !m_pending.isEmpty())
+        return -1;
+    if (cursor < m_forgottenUpTo || m_lastEveryone > cursor || m_lastFor.value(username, 0) > cursor)
+        return -1;
+    return m_processedUpTo;
+}
+
 void LongPollHub::remember(qint64 sequence, const QStringList &users, bool everyone)
 {
     // Bounded by the people who change (a directory's worth at most); past that, start over.
@@ -274,14 +284,16 @@ void LongPollHub::process()
             wake.append(w);
     } else {
         QSet<quint64> woken;
-        const auto add = [&](const QSet<quint64> &ids) {
+        const auto add = [&](const QSet<quint64> &ids, bool direct = false) {
             for (quint64 id : ids) {
+                WaiterPtr w = m_waiters.value(id);
+                if (!w)
+                    continue;
+                w->direct = w->direct || direct;
                 if (woken.contains(id))
                     continue;
-                if (WaiterPtr w = m_waiters.value(id)) {
-                    woken.insert(id);
-                    wake.append(w);
-                }
+                woken.insert(id);
+                wake.append(w);
             }
         };
         for (const QString &user : std::as_const(users)) {
@@ -291,7 +303,7 @@ void LongPollHub::process()
                 add(m_byUser.value(name));
                 add(m_byWatched.value(name));
             } else {
-                add(m_byUser.value(user));
+                add(m_byUser.value(user), true);
             }
         }
     }
@@ -315,19 +327,29 @@ void LongPollHub::requery(const WaiterPtr &waiter)
     const quint64 id = waiter->id;
     const QSet<QString> watched = waiter->watched;
     const bool final = waiter->final;
+    const qint64 statusesOnly = statusesOnlyUpTo(cursor, waiter->username);
     Query query = m_query;
     QPointer<LongPollHub> self(this);
     ApiServer *server = m_server;
+    // A message's delivery goes before the pages of watched statuses (they may take up to a
+    // second), and those before the pages of polls whose time ran out.
+    const auto urgency = waiter->direct ? ApiServer::Urgency::Now
+        : final                         ? ApiServer::Urgency::Later
+                                        : ApiServer::Urgency::Normal;
+    waiter->direct = false;
     // Only plain values cross threads: the waiter stays on the HTTP thread.
-    m_server->runOnWorker([self, server, id, query, session, cursor, limit, watched, final] {
-        Poll poll = query(session, cursor, limit, watched, final);
-        poll.final = final;
-        qCDebug(lcLongPoll) << "requery" << session.username << cursor << "ready" << poll.ready << "next" << poll.next;
-        server->runOnHttpThread([self, id, poll] {
-            if (self)
-                self->finished(id, poll);
-        });
-    });
+    m_server->runOnWorker(
+        [self, server, id, query, session, cursor, limit, watched, final, statusesOnly] {
+            Poll poll = query(session, cursor, limit, watched, final, statusesOnly);
+            poll.final = final;
+            qCDebug(lcLongPoll) << "requery" << session.username << cursor << "ready" << poll.ready << "next"
+                                << poll.next;
+            server->runOnHttpThread([self, id, poll] {
+                if (self)
+                    self->finished(id, poll);
+            });
+        },
+        urgency);
 }
 
 void LongPollHub::finished(quint64 id, const Poll &poll)

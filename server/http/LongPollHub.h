@@ -53,9 +53,11 @@ public:
         qint64 next = 0;
     };
     //! Reads what the waiter may see after \a cursor; with \a final (its time is up) the page
-    //! found is the answer even if it would not end the wait.
-    using Query =
-        std::function<Poll(const Session &session, qint64 cursor, int limit, const QSet<QString> &watched, bool final)>;
+    //! found is the answer even if it would not end the wait. \a statusesOnlyUpTo, when after
+    //! \a cursor: nothing but statuses up to there concerns the waiter (the hub knows whom every
+    //! change up to there concerns), so the page needs no read of profiles and messages.
+    using Query = std::function<Poll(const Session &session, qint64 cursor, int limit, const QSet<QString> &watched,
+                                     bool final, qint64 statusesOnlyUpTo)>;
     //! The answer for a waiter whose time ran out: an empty page at \a cursor.
     using EmptyAnswer = std::function<HttpResponse(qint64 cursor)>;
 
@@ -125,6 +127,7 @@ private:
         bool querying = false;
         bool dirty = false;
         bool final = false; //!< timed out: the next answer ends the wait, whatever it is
+        bool direct = false; //!< woken by a change for it (a message), not a status it watches
         bool pendingPage = false; //!< see Watch::pendingPage
         qint64 deadline = -1; //!< m_clock time its wait ends (-1: not in m_deadlines)
     };
@@ -140,6 +143,9 @@ private:
     void armDeadlines();
     //! Whether a change processed after \a sequence may concern \a username watching \a watched.
     bool missedSince(qint64 sequence, const QString &username, const QSet<QString> &watched) const;
+    //! Up to where nothing but statuses after \a cursor concerns \a username: every change up
+    //! to there was processed, none for everyone or for them. -1 when that is not known.
+    qint64 statusesOnlyUpTo(qint64 cursor, const QString &username) const;
     void remember(qint64 sequence, const QStringList &users, bool everyone);
     void updateGauge();
 

@@ -29,6 +29,8 @@ public:
     void countThrottledSignIn() { m_throttledSignIns.fetch_add(1, std::memory_order_relaxed); }
     //! A change woke every held long-poll (its audience was not known in time).
     void countWakeAll() { m_wakeAlls.fetch_add(1, std::memory_order_relaxed); }
+    //! A held long-poll's page was made from the statuses in memory, without a database read.
+    void countPageFromMemory() { m_pagesFromMemory.fetch_add(1, std::memory_order_relaxed); }
     //! Bytes of answer bodies written, as sent (compressed when they were).
     void addBodyBytes(qint64 bytes) { m_bodyBytes.fetch_add(quint64(bytes), std::memory_order_relaxed); }
 
@@ -66,6 +68,7 @@ private:
     std::atomic<quint64> m_throttledSignIns {0};
     std::atomic<quint64> m_bodyBytes {0};
     std::atomic<quint64> m_wakeAlls {0};
+    std::atomic<quint64> m_pagesFromMemory {0};
     std::atomic<int> m_presenceConnected {0};
     std::atomic<quint64> m_presenceTransitions {0};
     std::function<QByteArray()> m_extra;

@@ -107,6 +107,14 @@ ApiResult<SyncPage> SyncService::page(const Session &viewer, qint64 cursor, int 
     return page;
 }
 
+ApiResult<SyncPage> SyncService::statusPage(qint64 cursor, qint64 upTo, int limit) const
+{
+    Expected<SyncPage> page = m_storage->statusesSince(cursor, upTo, limit);
+    if (!page)
+        return ApiError::fromStorage(page.error());
+    return std::move(page).value();
+}
+
 QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString &vocabularyVersion)
 {
     const auto addVocabularyVersion = [&vocabularyVersion](JsonWriter &w) {

@@ -33,6 +33,9 @@ public:
     //! may see it (VisibilityPolicy). Skips over stretches of changes the viewer may not see, so
     //! an empty page with has_more never comes back.
     ApiResult<SyncPage> page(const Session &viewer, qint64 cursor, int limit) const;
+    //! page() for a viewer whom nothing but statuses after \a cursor concerns up to \a upTo
+    //! (Storage::statusesSince(): no read of the database, as a rule).
+    ApiResult<SyncPage> statusPage(qint64 cursor, qint64 upTo, int limit) const;
 
     static bool isEmpty(const SyncPage &page);
     //! Whether \a page must end a held request of \a viewer at once: anything but statuses of

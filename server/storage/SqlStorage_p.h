@@ -171,6 +171,10 @@ public:
     {
         return m_sync.changesSince(viewer, cursor, limit);
     }
+    Expected<SyncPage> statusesSince(qint64 cursor, qint64 upTo, int limit) override
+    {
+        return m_sync.statusesSince(cursor, upTo, limit);
+    }
     qint64 latestSequence() override { return m_sync.latestSequence(); }
 
     Expected<std::optional<StoredVocabulary>> findVocabulary() override { return m_vocabulary.findVocabulary(); }

@@ -14,14 +14,10 @@ namespace Colleagues::Server::Internal {
 
 std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 latest)
 {
-    const auto upToDate = [this, latest] {
-        const QReadLocker locker(&m_lock);
-        return latest <= m_complete;
-    };
-    if (upToDate())
+    if (hasUpTo(latest))
         return std::nullopt; // also when a newer snapshot caught up further
     const QMutexLocker catchingUp(&m_catchingUp);
-    if (upToDate())
+    if (hasUpTo(latest))
         return std::nullopt;
     qint64 from = 0;
     {
@@ -76,6 +72,12 @@ std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 late
     }
     m_complete = qMax(m_complete, latest);
     return std::nullopt;
+}
+
+bool StatusFeed::hasUpTo(qint64 sequence) const
+{
+    const QReadLocker locker(&m_lock);
+    return sequence <= m_complete;
 }
 
 bool StatusFeed::dropOlder(const QString &username, qint64 sequence)

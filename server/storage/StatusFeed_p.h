@@ -41,6 +41,8 @@ public:
     //! Makes sure the feed has every change up to \a latest, the sequence of the snapshot of
     //! the read transaction on \a connection (reading there what it lacks); the error otherwise.
     std::optional<QSqlError> catchUp(Connection &connection, qint64 latest);
+    //! Whether the feed has every change up to \a sequence.
+    bool hasUpTo(qint64 sequence) const;
     //! The statuses whose change is in (\a after, \a upTo], in sequence order, at most \a limit;
     //! the default ones left out when \a skipDefaults.
     QList<Entry> since(qint64 after, qint64 upTo, qsizetype limit, bool skipDefaults) const;

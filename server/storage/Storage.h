@@ -467,6 +467,11 @@ public:
     //! are never split over two pages. Cursor 0 is a full sync. A cursor older
     //! than the newest purged removal, or newer than the sequence, gets startOver.
     virtual Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit) = 0;
+    //! The page changesSince() would give a viewer whom nothing but statuses in (\a cursor,
+    //! \a upTo] concerns (the caller knows that, as a long-poll hub does from the changes'
+    //! audiences): those statuses, at most \a limit, and next at \a upTo once they are all in.
+    //! Reads the database only when the statuses kept in memory are behind \a upTo.
+    virtual Expected<SyncPage> statusesSince(qint64 cursor, qint64 upTo, int limit) = 0;
     //! The latest committed sequence value; 0 for an empty database or when the database fails.
     virtual qint64 latestSequence() = 0;
 

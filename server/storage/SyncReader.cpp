@@ -15,6 +15,15 @@ namespace Colleagues::Server::Internal {
 
 namespace {
 
+SyncPage startOver()
+{
+    SyncPage page;
+    page.startOver = true;
+    page.next = 0;
+    page.hasMore = true;
+    return page;
+}
+
 constexpr int MaxSyncLimit = 10000;
 
 struct ProfileRow
@@ -60,14 +69,13 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     if (!minCursor)
         return tx.fail(u"reading the oldest usable cursor", minQuery.error());
 
-    SyncPage page;
+    qint64 known = m_minCursor.load();
+    while (*minCursor > known && !m_minCursor.compare_exchange_weak(known, *minCursor)) { }
     if (cursor < 0 || cursor > *latest || (cursor > 0 && cursor < *minCursor)) {
         tx.rollback();
-        page.startOver = true;
-        page.next = 0;
-        page.hasMore = true;
-        return page;
+        return startOver();
     }
+    SyncPage page;
 
     QList<ProfileRow> profiles;
     QList<MessageRow> messages;
@@ -251,6 +259,45 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     // Nothing more is visible to this viewer up to the sequence read in this snapshot, so an
     // exhausted page may skip past other people's messages up to it.
     page.next = page.hasMore ? last : *latest;
+    return page;
+}
+
+Expected<SyncPage> SyncReader::statusesSince(qint64 cursor, qint64 upTo, int limit)
+{
+    limit = std::clamp(limit, 1, MaxSyncLimit);
+    if (cursor < 0 || (cursor > 0 && cursor < m_minCursor.load()))
+        return startOver();
+    if (!m_statuses.hasUpTo(upTo)) {
+        Transaction tx(m_database, Transaction::Kind::Read);
+        if (!tx.begin())
+            return tx.fail(u"starting a status read");
+        Query latestQuery(tx.connection(), QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
+        const auto latest = latestQuery.scalar();
+        if (!latest)
+            return tx.fail(u"reading the sequence", latestQuery.error());
+        if (const std::optional<QSqlError> failed = m_statuses.catchUp(tx.connection(), *latest))
+            return tx.fail(u"reading changed statuses", *failed);
+        tx.rollback();
+        upTo = qMin(upTo, *latest);
+    }
+    SyncPage page;
+    page.next = qMax(cursor, upTo);
+    QList<StatusFeed::Entry> statuses = m_statuses.since(cursor, upTo, limit + 1, cursor == 0);
+    qsizetype end = statuses.size();
+    if (end > limit) {
+        // Changes that share a sequence value come together, as in changesSince().
+        end = limit;
+        while (end > 1 && statuses.at(end).sequence == statuses.at(end - 1).sequence)
+            --end;
+        page.hasMore = true;
+        page.next = statuses.at(end - 1).sequence;
+    }
+    page.statuses.reserve(end);
+    page.statusJson.reserve(end);
+    for (qsizetype i = 0; i < end; ++i) {
+        page.statuses.append(std::move(statuses[i].status));
+        page.statusJson.append(std::move(statuses[i].json));
+    }
     return page;
 }
 

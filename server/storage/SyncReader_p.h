@@ -6,6 +6,8 @@
 #include "server/storage/StatusFeed_p.h"
 #include "server/storage/Storage.h"
 
+#include <atomic>
+
 namespace Colleagues::Server::Internal {
 
 class Database;
@@ -20,12 +22,15 @@ public:
     Q_DISABLE_COPY_MOVE(SyncReader)
 
     Expected<SyncPage> changesSince(const QString &viewer, qint64 cursor, int limit);
+    Expected<SyncPage> statusesSince(qint64 cursor, qint64 upTo, int limit);
     //! The latest committed sequence value; 0 when the database fails.
     qint64 latestSequence();
 
 private:
     Database &m_database;
     StatusFeed m_statuses;
+    //! The oldest usable cursor as the last sync read found it (it only grows).
+    std::atomic<qint64> m_minCursor = 0;
 };
 
 } // namespace Colleagues::Server::Internal

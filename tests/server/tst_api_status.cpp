@@ -395,6 +395,11 @@ void TestApiStatus::watchWakesOnlyWatchers()
                                  && presenceIs(u"bob"_qs, Presence::Online),
                              5000);
     const qint64 cursor = bob->syncEnd();
+    auto root = client(u"root"_qs);
+    const auto pagesFromMemory = [&root] {
+        return Client::metricValue(root->get(u"/metrics"_qs).body, "colleagues_sync_longpoll_pages_from_memory_total");
+    };
+    const double fromMemoryBefore = pagesFromMemory();
     constexpr int Timeout = 4;
     QElapsedTimer timer;
     timer.start();
@@ -418,6 +423,16 @@ void TestApiStatus::watchWakesOnlyWatchers()
     QCOMPARE(late.status, 200);
     QVERIFY2(otherMs >= Timeout * 1000 - 300, qPrintable(u"the non-watcher returned after %1 ms"_qs.arg(otherMs)));
     QCOMPARE(statusIn(late.json(), u"quinn"_qs).value(u"availability"_qs).toString(), u"dnd"_qs);
+    // Nothing but statuses was new to either: both pages came from memory, with the statuses
+    // a database read finds (which may also have changes made since).
+    QCOMPARE(pagesFromMemory(), fromMemoryBefore + 2);
+    const Response read = bob->get(u"/api/v1/sync?since=%1"_qs.arg(cursor));
+    QCOMPARE(statusIn(read.json(), u"quinn"_qs), statusIn(late.json(), u"quinn"_qs));
+    for (const QJsonValue &status : late.json().value(u"statuses"_qs).toArray()) {
+        const QString username = status.toObject().value(u"username"_qs).toString();
+        QVERIFY2(!statusIn(read.json(), username).isEmpty(), qPrintable(username));
+    }
+    QVERIFY(read.json().value(u"next"_qs).toInteger() >= late.json().value(u"next"_qs).toInteger());
 }
 
 void TestApiStatus::syncRejectsBadParameters()

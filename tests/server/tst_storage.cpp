@@ -134,6 +134,7 @@ private Q_SLOTS:
     void commitNamesItsAudienceAtOnce();
     void syncStatusesFollowAnotherInstance();
     void syncStatusesThroughCompaction();
+    void statusPagesFromMemory();
     void presenceBatchNamesEveryChange();
     void statusSweepAndRemoval();
     void databaseFailuresAreErrors();
@@ -1367,6 +1368,72 @@ void TestStorage::syncStatusesFollowAnotherInstance()
     QVERIFY(writer->setStatus(u"bob"_qs, StatusChoice {}));
     QCOMPARE(statusesAfter(beforeRemoval), QStringList {u"bob offline "_qs});
     QVERIFY(statusesAfter(0).isEmpty());
+}
+
+void TestStorage::statusPagesFromMemory()
+{
+    // A long-poll woken for a watched status gets its page from statusesSince(): the statuses
+    // changesSince() would give, caught up from the table when another instance wrote them,
+    // cut at the limit without splitting a sequence value, next at upTo once all are in.
+    Storage &reader = storage();
+    auto writer = openStorage();
+    QVERIFY(writer);
+    createAccounts({u"ada"_qs, u"bob"_qs, u"carol"_qs, u"dan"_qs});
+    for (const QString &name : {u"ada"_qs, u"bob"_qs, u"carol"_qs, u"dan"_qs})
+        QVERIFY(writer->importProfile(makeProfile(name)));
+    const qint64 start = reader.latestSequence();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVERIFY(writer->reportPresence({PresenceReport {u"bob"_qs, Presence::Online, now},
+                                    PresenceReport {u"carol"_qs, Presence::Online, now},
+                                    PresenceReport {u"dan"_qs, Presence::Away, now}}));
+    const qint64 afterPresence = reader.latestSequence();
+    StatusChoice choice;
+    choice.text = u"Reviewing"_qs;
+    QVERIFY(writer->setStatus(u"bob"_qs, choice));
+    const qint64 latest = reader.latestSequence();
+
+    const auto names = [](const SyncPage &page) {
+        QStringList seen;
+        for (const Status &status : page.statuses)
+            seen.append(status.username + u' ' + presenceName(status.presence) + u' ' + status.text);
+        return seen;
+    };
+    const auto fromMemory = reader.statusesSince(start, latest, 100); // before any sync read caught up
+    QVERIFY(fromMemory);
+    const QStringList expected {u"carol online "_qs, u"dan away "_qs, u"bob online Reviewing"_qs};
+    QCOMPARE(names(fromMemory.value()), expected);
+    QCOMPARE(fromMemory->next, latest);
+    QVERIFY(!fromMemory->hasMore);
+    const auto read = reader.changesSince(u"ada"_qs, start, 100);
+    QVERIFY(read);
+    QCOMPARE(names(read.value()), expected);
+    QCOMPARE(fromMemory->statusJson, read->statusJson);
+
+    // Up to a sequence before bob's last change: bob comes with a later page.
+    const auto before = reader.statusesSince(start, afterPresence, 100);
+    QCOMPARE(names(before.value()), (QStringList {u"carol online "_qs, u"dan away "_qs}));
+    QCOMPARE(before->next, afterPresence);
+
+    // Pages of at most limit, each continuing where the last ended.
+    QStringList paged;
+    qint64 cursor = start;
+    for (int round = 0; round < 10; ++round) {
+        const auto page = reader.statusesSince(cursor, latest, 2);
+        QVERIFY(page);
+        QVERIFY(page->statuses.size() <= 2);
+        paged += names(page.value());
+        QVERIFY(page->next > cursor);
+        cursor = page->next;
+        if (!page->hasMore)
+            break;
+    }
+    QCOMPARE(paged, expected);
+    QCOMPARE(cursor, latest);
+
+    // Nothing new: an empty page at upTo.
+    const auto none = reader.statusesSince(latest, latest, 100);
+    QVERIFY(none->statuses.isEmpty());
+    QCOMPARE(none->next, latest);
 }
 
 void TestStorage::syncStatusesThroughCompaction()

@@ -248,9 +248,10 @@ Api::~Api()
     m_shared->removeHub(m_hub.get());
 }
 
-QString Api::vocabularyVersion() const
+QString Api::vocabularyVersion(bool fresh) const
 {
-    const Expected<QString> version = m_shared->vocabulary().version();
+    VocabularyService &vocabulary = m_shared->vocabulary();
+    const Expected<QString> version = fresh ? vocabulary.version() : vocabulary.recentVersion();
     return version ? version.value() : m_shared->vocabulary().lastKnownVersion();
 }
 
@@ -660,6 +661,8 @@ struct Api::SyncRequest
     int timeout = 0; //!< seconds
     bool idle = false;
     QSet<QString> watched;
+    //! See LongPollHub::statusesOnlyUpTo(): when after since, the page is read from memory.
+    qint64 statusesOnlyUpTo = -1;
 };
 
 void Api::sync(const ExchangePtr &ex)
@@ -692,12 +695,14 @@ void Api::sync(const ExchangePtr &ex)
     // A long-poll that nothing the hub has seen since its cursor concerns is held without
     // reading: the page would have only other people's statuses, which wait for its answer.
     QPointer<LongPollHub> hub = m_hub.get();
-    m_server->runOnHttpThread([this, hub, ex, viewer, request] {
+    m_server->runOnHttpThread([this, hub, ex, viewer, request]() mutable {
         LongPollHub::Watch watch;
         watch.watched = request.watched;
         watch.idle = request.idle;
         if (hub && hub->holdIfQuiet(ex, viewer, request.since, request.limit, request.timeout * 1000, watch))
             return;
+        if (hub)
+            request.statusesOnlyUpTo = hub->statusesOnlyUpTo(request.since, viewer);
         m_server->runOnWorker([this, ex, request] { syncRead(ex, request); });
     });
 }
@@ -706,13 +711,18 @@ void Api::syncRead(const ExchangePtr &ex, const SyncRequest &request)
 {
     const QString viewer = ex->username();
     const qint64 since = request.since;
-    const ApiResult<SyncPage> page = m_sync.page(*ex->session(), since, request.limit);
+    const bool statusesOnly = request.statusesOnlyUpTo > since;
+    if (statusesOnly)
+        m_server->metrics().countPageFromMemory();
+    const ApiResult<SyncPage> page = statusesOnly ? m_sync.statusPage(since, request.statusesOnlyUpTo, request.limit)
+                                                  : m_sync.page(*ex->session(), since, request.limit);
     if (!page)
         return ex->respond(page.error().toResponse());
     if (SyncService::concerns(page.value(), viewer, request.watched) || request.timeout == 0) {
         // The first page of a first sync says how large the directory is (progress: n of total).
         const qint64 total = since == 0 && page->hasMore ? m_storage->profileCount() : -1;
-        return ex->respond(HttpResponse::json(200, SyncService::toJson(page.value(), total, vocabularyVersion())));
+        return ex->respond(
+            HttpResponse::json(200, SyncService::toJson(page.value(), total, vocabularyVersion(since == 0 || request.timeout == 0))));
     }
 
     QPointer<LongPollHub> hub = m_hub.get();

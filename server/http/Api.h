@@ -71,8 +71,10 @@ private:
     void healthz(const ExchangePtr &ex);
     void metrics(const ExchangePtr &ex);
 
-    //! The vocabulary version sync pages carry (the last known one if storage fails).
-    QString vocabularyVersion() const;
+    //! The vocabulary version sync pages carry (the last known one if storage fails): read when
+    //! \a fresh (a first sync, a sync that does not wait), else as read within the last second
+    //! (VocabularyService::recentVersion(): long-poll pages, thousands a second).
+    QString vocabularyVersion(bool fresh = false) const;
 
     //! Tells the long-poll hub which users the changes committed during \a work concern.
     template<typename F>

@@ -99,6 +99,9 @@ public:
     void releaseAll();
 
     int waiting() const { return int(m_waiters.size()); }
+    //! Up to where nothing but statuses after \a cursor concerns \a username: every change up
+    //! to there was processed, none for everyone or for them. -1 when that is not known.
+    qint64 statusesOnlyUpTo(qint64 cursor, const QString &username) const;
     qint64 latestSequence() const { return m_latest; }
 
     /*!
@@ -143,9 +146,6 @@ private:
     void armDeadlines();
     //! Whether a change processed after \a sequence may concern \a username watching \a watched.
     bool missedSince(qint64 sequence, const QString &username, const QSet<QString> &watched) const;
-    //! Up to where nothing but statuses after \a cursor concerns \a username: every change up
-    //! to there was processed, none for everyone or for them. -1 when that is not known.
-    qint64 statusesOnlyUpTo(qint64 cursor, const QString &username) const;
     void remember(qint64 sequence, const QStringList &users, bool everyone);
     void updateGauge();
 

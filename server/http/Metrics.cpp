@@ -89,7 +89,7 @@ QByteArray Metrics::exposition() const
                  "Changes that woke every held long-poll because whom they concern was not known in time.",
                  m_wakeAlls.load());
     appendSample(out, "colleagues_sync_longpoll_pages_from_memory_total", "counter",
-                 "Held long-polls answered with statuses kept in memory, without reading the database.",
+                 "Long-poll sync pages made from the statuses kept in memory, without reading the database.",
                  m_pagesFromMemory.load());
     appendSample(out, "colleagues_http_response_body_bytes_total", "counter",
                  "Bytes of answer bodies written, as sent (after compression).", m_bodyBytes.load());

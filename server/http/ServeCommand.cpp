@@ -223,7 +223,7 @@ int runServeCommand(const QStringList &arguments)
                                            QStringLiteral("N"));
     const QCommandLineOption workersOption(QStringLiteral("workers"),
                                            QStringLiteral("Threads for database work (default: 2 per core, at "
-                                                          "least 4)."),
+                                                          "least 4; with PostgreSQL 4 per core, at least 8)."),
                                            QStringLiteral("N"));
     const QCommandLineOption trustedProxyOption(
         QStringLiteral("trusted-proxy"),
@@ -427,7 +427,11 @@ int runServeCommand(const QStringList &arguments)
     QThreadPool pool;
     pool.setObjectName(QStringLiteral("workers"));
     pool.setExpiryTimeout(-1); // workers keep their database connections
-    pool.setMaxThreadCount(workers > 0 ? workers : qMax(4, QThread::idealThreadCount() * 2));
+    // A worker on PostgreSQL spends most of its time waiting for the database's answers.
+    const bool remoteDatabase = config.backend != StorageConfig::Backend::Sqlite;
+    pool.setMaxThreadCount(workers > 0          ? workers
+                               : remoteDatabase ? qMax(8, QThread::idealThreadCount() * 4)
+                                                : qMax(4, QThread::idealThreadCount() * 2));
     ApiShared shared(storage.get());
     shared.setVisibilityPolicy(visibilityPolicy.value());
     // Presence writes and the status sweeper run in their own thread, off the HTTP threads.

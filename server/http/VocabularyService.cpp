@@ -23,7 +23,18 @@ Expected<QString> VocabularyService::version()
     const QString version = stored->isEmpty() ? Vocabulary::defaults().version() : stored.value();
     QMutexLocker lock(&m_mutex);
     m_lastVersion = version;
+    m_lastVersionFresh.setRemainingTime(RecentMs);
     return version;
+}
+
+Expected<QString> VocabularyService::recentVersion()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_lastVersionFresh.hasExpired())
+            return m_lastVersion;
+    }
+    return version();
 }
 
 QString VocabularyService::lastKnownVersion() const

@@ -6,6 +6,7 @@
 #include "server/http/ApiError.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QMutex>
 #include <QString>
 
@@ -32,6 +33,10 @@ public:
 
     //! The version clients should have (blocking: one small read).
     Expected<QString> version();
+    //! version(), read again only when the last read is over RecentMs old: for the pages of
+    //! held syncs, thousands a second, which learn of an imported vocabulary a moment later.
+    Expected<QString> recentVersion();
+    static constexpr int RecentMs = 1000;
     //! The last version version() or document() saw, without reading storage; the default's
     //! before the first read. For answers made where storage must not be read.
     QString lastKnownVersion() const;
@@ -54,6 +59,7 @@ private:
     Storage *m_storage;
     mutable QMutex m_mutex;
     QString m_lastVersion;
+    QDeadlineTimer m_lastVersionFresh; //!< until when m_lastVersion needs no read (recentVersion())
     Document m_document; //!< of m_document.version; empty until first built
 };
 

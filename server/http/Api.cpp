@@ -721,8 +721,8 @@ void Api::syncRead(const ExchangePtr &ex, const SyncRequest &request)
     if (SyncService::concerns(page.value(), viewer, request.watched) || request.timeout == 0) {
         // The first page of a first sync says how large the directory is (progress: n of total).
         const qint64 total = since == 0 && page->hasMore ? m_storage->profileCount() : -1;
-        return ex->respond(
-            HttpResponse::json(200, SyncService::toJson(page.value(), total, vocabularyVersion(since == 0 || request.timeout == 0))));
+        return ex->respond(HttpResponse::json(
+            200, SyncService::toJson(page.value(), total, vocabularyVersion(since == 0 || request.timeout == 0))));
     }
 
     QPointer<LongPollHub> hub = m_hub.get();

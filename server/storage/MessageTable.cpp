@@ -27,7 +27,9 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
     if (!errors.isEmpty())
         return errors.first();
 
-    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    // Serialized with the other writers only from its sequence value on: whom the message is
+    // for is checked before (on PostgreSQL the lock is then held for fewer round trips).
+    Transaction tx(m_database, Transaction::Kind::SequencedLate);
     if (!tx.begin())
         return tx.fail(u"starting a send");
     Connection &c = tx.connection();
@@ -39,8 +41,32 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
             return std::optional<Message>();
         return std::optional<Message>(messageFromRow(q));
     };
-    // The transaction waited for any concurrent send to commit, so the duplicate check
-    // below sees it.
+    QStringList members;
+    std::optional<Error> refused; // answered after the duplicate check: a retry gets its message
+    if (message.isInConversation()) {
+        // Only its members write to a conversation; they are whom the message concerns.
+        QSqlError error;
+        if (!currentMembers(c, message.conversation, &members, &error))
+            return tx.fail(u"reading a conversation's members", error);
+        if (!members.contains(message.sender)) {
+            refused = Error {Error::Code::OutOfRange, QStringLiteral("conversation"),
+                             QStringLiteral("There is no such conversation, or you are not in it.")};
+        }
+    } else {
+        for (const auto &[username, field] : {std::pair {message.recipient, QStringLiteral("to")},
+                                              std::pair {message.sender, QStringLiteral("from")}}) {
+            Query account(c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ?"));
+            const auto found = account.scalar({username});
+            if (!found)
+                return tx.fail(u"checking an account", account.error());
+            if (*found == 0) {
+                refused = noSuchAccount(username, field);
+                break;
+            }
+        }
+    }
+    // From here the transaction has waited for any concurrent send to commit, so the
+    // duplicate check sees it.
     const auto seq = tx.takeSequence();
     if (!seq)
         return tx.fail(u"taking a sequence value");
@@ -55,29 +81,9 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
             return SendOutcome {**earlier, true, {}};
         }
     }
-    QStringList members;
-    if (message.isInConversation()) {
-        // Only its members write to a conversation; they are whom the message concerns.
-        QSqlError error;
-        if (!currentMembers(c, message.conversation, &members, &error))
-            return tx.fail(u"reading a conversation's members", error);
-        if (!members.contains(message.sender)) {
-            tx.rollback();
-            return Error {Error::Code::OutOfRange, QStringLiteral("conversation"),
-                          QStringLiteral("There is no such conversation, or you are not in it.")};
-        }
-    } else {
-        for (const auto &[username, field] : {std::pair {message.recipient, QStringLiteral("to")},
-                                              std::pair {message.sender, QStringLiteral("from")}}) {
-            Query account(c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ?"));
-            const auto found = account.scalar({username});
-            if (!found)
-                return tx.fail(u"checking an account", account.error());
-            if (*found == 0) {
-                tx.rollback();
-                return noSuchAccount(username, field);
-            }
-        }
+    if (refused) {
+        tx.rollback();
+        return *refused;
     }
     const qint64 sentAt = nowMs();
     Query insert(c,

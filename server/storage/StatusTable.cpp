@@ -40,47 +40,53 @@ StatusRow defaultRow(const QString &username)
 }
 
 //! Writes \a row as it is (insert or replace), with \a sequence.
-bool writeRow(Connection &c, const StatusRow &row, qint64 sequence, QSqlError *error)
+//! Writes \a rows, the first with sequence value \a first and each next one with the next, in
+//! one statement per InListMax rows (each statement is a round trip on PostgreSQL, made while
+//! the other writers wait).
+bool writeRows(Connection &c, const QList<StatusRow> &rows, qint64 first, QSqlError *error)
 {
-    Query q(c,
-            QStringLiteral("INSERT INTO statuses (username, presence, seen_at, chosen, chosen_text, chosen_until,"
-                           " ooo_from, ooo_to, ooo_note, ooo_stand_in, availability, text, until_at, ooo_shown,"
-                           " is_default, next_check, updated_at, change_seq)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                           " ON CONFLICT (username) DO UPDATE SET presence = excluded.presence,"
-                           " seen_at = excluded.seen_at, chosen = excluded.chosen,"
-                           " chosen_text = excluded.chosen_text, chosen_until = excluded.chosen_until,"
-                           " ooo_from = excluded.ooo_from, ooo_to = excluded.ooo_to, ooo_note = excluded.ooo_note,"
-                           " ooo_stand_in = excluded.ooo_stand_in, availability = excluded.availability,"
-                           " text = excluded.text, until_at = excluded.until_at, ooo_shown = excluded.ooo_shown,"
-                           " is_default = excluded.is_default, next_check = excluded.next_check,"
-                           " updated_at = excluded.updated_at, change_seq = excluded.change_seq"));
-    const Status &s = row.status;
-    const StatusChoice &c2 = row.choice;
-    const std::optional<OutOfOffice> &w = c2.outOfOffice;
-    const bool ok = q.exec({
-        s.username,
-        presenceName(s.presence),
-        row.seenAt,
-        availabilityName(c2.availability),
-        c2.text,
-        nullableMs(c2.until),
-        w ? w->from.toString(Qt::ISODate) : QString(),
-        w ? w->to.toString(Qt::ISODate) : QString(),
-        w ? w->note : QString(),
-        w ? w->standIn : QString(),
-        availabilityName(s.availability),
-        s.text,
-        nullableMs(s.until),
-        bool(s.outOfOffice),
-        s.isDefault(),
-        row.nextCheck > 0 ? QVariant(row.nextCheck) : QVariant(QMetaType::fromType<qint64>()),
-        s.updatedAt.toMSecsSinceEpoch(),
-        sequence,
-    });
-    if (!ok)
-        *error = q.error();
-    return ok;
+    static const QString Columns =
+        QStringLiteral("username, presence, seen_at, chosen, chosen_text, chosen_until, ooo_from, ooo_to, ooo_note,"
+                       " ooo_stand_in, availability, text, until_at, ooo_shown, is_default, next_check, updated_at,"
+                       " change_seq");
+    constexpr qsizetype ColumnCount = 18;
+    for (qsizetype i = 0; i < rows.size(); i += InListMax) {
+        const qsizetype count = qMin(InListMax, rows.size() - i);
+        QStringList values;
+        for (qsizetype n = 0; n < count; ++n)
+            values.append(u'(' + placeholders(ColumnCount) + u')');
+        Query q(c,
+                QStringLiteral("INSERT INTO statuses (%1) VALUES %2"
+                               " ON CONFLICT (username) DO UPDATE SET presence = excluded.presence,"
+                               " seen_at = excluded.seen_at, chosen = excluded.chosen,"
+                               " chosen_text = excluded.chosen_text, chosen_until = excluded.chosen_until,"
+                               " ooo_from = excluded.ooo_from, ooo_to = excluded.ooo_to, ooo_note = excluded.ooo_note,"
+                               " ooo_stand_in = excluded.ooo_stand_in, availability = excluded.availability,"
+                               " text = excluded.text, until_at = excluded.until_at, ooo_shown = excluded.ooo_shown,"
+                               " is_default = excluded.is_default, next_check = excluded.next_check,"
+                               " updated_at = excluded.updated_at, change_seq = excluded.change_seq")
+                    .arg(Columns, values.join(QStringLiteral(", "))));
+        QVariantList bound;
+        bound.reserve(count * ColumnCount);
+        for (qsizetype n = 0; n < count; ++n) {
+            const StatusRow &row = rows.at(i + n);
+            const Status &s = row.status;
+            const StatusChoice &chosen = row.choice;
+            const std::optional<OutOfOffice> &w = chosen.outOfOffice;
+            bound << s.username << presenceName(s.presence) << row.seenAt << availabilityName(chosen.availability)
+                  << chosen.text << nullableMs(chosen.until) << (w ? w->from.toString(Qt::ISODate) : QString())
+                  << (w ? w->to.toString(Qt::ISODate) : QString()) << (w ? w->note : QString())
+                  << (w ? w->standIn : QString()) << availabilityName(s.availability) << s.text << nullableMs(s.until)
+                  << bool(s.outOfOffice) << s.isDefault()
+                  << (row.nextCheck > 0 ? QVariant(row.nextCheck) : QVariant(QMetaType::fromType<qint64>()))
+                  << s.updatedAt.toMSecsSinceEpoch() << first + i + n;
+        }
+        if (!q.exec(bound)) {
+            *error = q.error();
+            return false;
+        }
+    }
+    return true;
 }
 
 //! Writes \a row, changed at \a now, with the next sequence value of \a tx: that value, or the
@@ -92,7 +98,7 @@ Expected<qint64> writeChange(Transaction &tx, StatusRow &row, const QDateTime &n
     if (!seq)
         return tx.fail(u"taking a sequence value");
     QSqlError error;
-    if (!writeRow(tx.connection(), row, *seq, &error))
+    if (!writeRows(tx.connection(), {row}, *seq, &error))
         return tx.fail(u"writing a status", error);
     return *seq;
 }
@@ -195,7 +201,9 @@ Expected<Status> StatusTable::findStatus(const QString &username)
 
 Expected<Status> StatusTable::setStatus(const QString &username, const StatusChoice &choice)
 {
-    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    // The stand-in and the time zone are read before waiting for the other writers; the row
+    // it replaces after (a presence batch may be writing it).
+    Transaction tx(m_database, Transaction::Kind::SequencedLate);
     if (!tx.begin())
         return tx.fail(u"starting a status change");
     Connection &c = tx.connection();
@@ -214,12 +222,14 @@ Expected<Status> StatusTable::setStatus(const QString &username, const StatusCho
         }
     }
     QSqlError error;
-    std::optional<StatusRow> row = readRow(c, username, &error);
-    if (!row)
-        return tx.fail(u"reading a status", error);
     const std::optional<QTimeZone> zone = zoneOf(c, username, &error);
     if (!zone)
         return tx.fail(u"reading a time zone", error);
+    if (!tx.serialize())
+        return tx.fail(u"waiting for the writers before");
+    std::optional<StatusRow> row = readRow(c, username, &error);
+    if (!row)
+        return tx.fail(u"reading a status", error);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     row->choice = choice;
     applyChoice(*row, now, *zone);
@@ -286,11 +296,10 @@ Expected<QList<StatusChange>> StatusTable::reportPresence(const QList<PresenceRe
         const auto first = tx.takeSequence(int(changed.size()));
         if (!first)
             return tx.fail(u"taking sequence values");
-        for (qsizetype i = 0; i < changed.size(); ++i) {
-            if (!writeRow(c, changed.at(i), *first + i, &error))
-                return tx.fail(u"writing a presence", error);
+        if (!writeRows(c, changed, *first, &error))
+            return tx.fail(u"writing presences", error);
+        for (qsizetype i = 0; i < changed.size(); ++i)
             changes.append(StatusChange {changed.at(i).status.username, *first + i});
-        }
     }
     for (auto it = refresh.cbegin(); it != refresh.cend(); ++it) {
         for (qsizetype i = 0; i < it->size(); i += InListMax) {

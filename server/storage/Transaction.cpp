@@ -30,18 +30,28 @@ bool Transaction::begin()
         sql = m_kind == Kind::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
     }
     m_active = m_connection->execDirect(sql, &m_error);
-    if (m_active && m_kind == Kind::Sequenced && m_database.isPostgres()
-        && !m_database.testingHooks().unserializedSequence) {
-        // Wait for the writer before us to commit before reading anything: what this
-        // transaction reads (a revision, unread messages) is then what it writes over.
-        // SQLite's BEGIN IMMEDIATE does the same.
-        Query lock(*m_connection, QStringLiteral("SELECT value FROM change_counter WHERE id = 1 FOR UPDATE"));
-        if (!lock.scalar()) {
-            m_error = lock.error();
-            rollback();
-        }
-    }
+    // Wait for the writer before us to commit before reading anything: what this transaction
+    // reads (a revision, unread messages) is then what it writes over.
+    if (m_active && m_kind == Kind::Sequenced)
+        serialize();
     return m_active;
+}
+
+bool Transaction::serialize()
+{
+    if (!m_active)
+        return false;
+    // SQLite's BEGIN IMMEDIATE took the database's write lock already.
+    if (m_serialized || !m_database.isPostgres() || m_database.testingHooks().unserializedSequence)
+        return true;
+    Query lock(*m_connection, QStringLiteral("SELECT value FROM change_counter WHERE id = 1 FOR UPDATE"));
+    if (!lock.scalar()) {
+        m_error = lock.error();
+        rollback();
+        return false;
+    }
+    m_serialized = true;
+    return true;
 }
 
 std::optional<qint64> Transaction::takeSequence(int count)
@@ -58,6 +68,7 @@ std::optional<qint64> Transaction::takeSequence(int count)
         m_error = query.error();
         return std::nullopt;
     }
+    m_serialized = m_serialized || target == m_connection; // the update holds the row's lock
     if (m_firstSequence == 0)
         m_firstSequence = *last - count + 1;
     m_lastSequence = *last;

@@ -45,6 +45,10 @@ public:
     enum class Kind {
         Write, //!< writes without sequence values (accounts, sessions, purges, migrations)
         Sequenced, //!< writes that take sequence values: serialized with each other from BEGIN on
+        //! Sequenced, serialized only from serialize() or takeSequence() on: its reads before
+        //! that (checks of other tables) may be a moment old, and on PostgreSQL the other
+        //! writers do not wait for them (the lock is held for fewer round trips).
+        SequencedLate,
         Read, //!< one consistent snapshot, read only
     };
 
@@ -60,6 +64,10 @@ public:
     Q_DISABLE_COPY_MOVE(Transaction)
 
     bool begin();
+    //! Waits for the writers before this one to commit (SequencedLate, on PostgreSQL; done at
+    //! begin() for Sequenced, and by SQLite's BEGIN IMMEDIATE): what it reads from here on is
+    //! still current when it commits. False (rolled back) when the database fails.
+    bool serialize();
     //! The connection the transaction runs on; only after begin() succeeded.
     Connection &connection() const { return *m_connection; }
     //! Takes \a count consecutive sequence values; returns the first. The last is what
@@ -77,6 +85,7 @@ private:
     Connection *m_connection;
     Kind m_kind;
     bool m_active = false;
+    bool m_serialized = false;
     qint64 m_firstSequence = 0;
     qint64 m_lastSequence = 0;
     QSqlError m_error;

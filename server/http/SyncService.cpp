@@ -82,8 +82,8 @@ bool SyncService::concerns(const SyncPage &page, const QString &viewer, const QS
     if (page.startOver || page.hasMore || !page.profiles.isEmpty() || !page.removedIds.isEmpty()
         || !page.messages.isEmpty() || !page.conversations.isEmpty())
         return true;
-    return std::any_of(page.statuses.cbegin(), page.statuses.cend(), [&](const Status &status) {
-        return status.username == viewer || watched.contains(status.username);
+    return std::any_of(page.statuses.cbegin(), page.statuses.cend(), [&](const SyncStatusPtr &item) {
+        return item->status.username == viewer || watched.contains(item->status.username);
     });
 }
 
@@ -148,10 +148,12 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString
     w.raw(",\"removed\":");
     w.array(page.removedIds, [&w](const QString &id) { w.string(id); });
     w.raw(",\"statuses\":");
-    if (page.statusJson.size() == page.statuses.size())
-        w.array(page.statusJson, [&w](const QByteArray &json) { w.raw(json); });
-    else
-        w.array(page.statuses, [&w](const Status &status) { w.status(status); });
+    w.array(page.statuses, [&w](const SyncStatusPtr &item) {
+        if (item->json.isEmpty())
+            w.status(item->status);
+        else
+            w.raw(item->json);
+    });
     if (total >= 0) {
         w.raw(",\"total\":");
         w.number(total);

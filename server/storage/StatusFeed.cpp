@@ -33,10 +33,10 @@ std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 late
             return q.error();
         while (q.next()) {
             StatusRow row = statusFromRow(q);
-            Entry &entry = entries.emplaceBack();
-            entry.json = QJsonDocument(toJson(row.status)).toJson(QJsonDocument::Compact);
-            entry.status = std::move(row.status);
-            entry.sequence = row.changeSeq;
+            QByteArray json = QJsonDocument(toJson(row.status)).toJson(QJsonDocument::Compact);
+            entries.append(
+                Entry {std::make_shared<const SyncStatus>(SyncStatus {std::move(row.status), std::move(json)}),
+                       row.changeSeq});
         }
     }
     // A removal deletes the person's status and leaves the profile's tombstone.
@@ -54,11 +54,11 @@ std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 late
     const QWriteLocker locker(&m_lock);
     bool sorted = true;
     for (Entry &entry : entries) {
-        if (!dropOlder(entry.status.username, entry.sequence))
+        if (!dropOlder(entry.status->status.username, entry.sequence))
             continue;
         // New changes come after every one the feed has (it has nothing after m_complete).
         sorted = sorted && (m_slots.empty() || m_slots.back().entry.sequence < entry.sequence);
-        m_liveSlot.insert(entry.status.username, qsizetype(m_slots.size()));
+        m_liveSlot.insert(entry.status->status.username, qsizetype(m_slots.size()));
         m_slots.push_back(Slot {std::move(entry), true});
     }
     for (const auto &[username, tombstone] : std::as_const(removed))
@@ -89,7 +89,7 @@ bool StatusFeed::dropOlder(const QString &username, qint64 sequence)
     if (slot.entry.sequence >= sequence)
         return false;
     slot.live = false;
-    slot.entry = Entry {{}, {}, slot.entry.sequence}; // the sequence stays: the slots are searched by it
+    slot.entry.status.reset(); // the sequence stays: the slots are searched by it
     ++m_dead;
     m_liveSlot.erase(it);
     return true;
@@ -101,7 +101,7 @@ void StatusFeed::compact()
     m_dead = 0;
     m_liveSlot.clear();
     for (size_t i = 0; i < m_slots.size(); ++i)
-        m_liveSlot.insert(m_slots[i].entry.status.username, qsizetype(i));
+        m_liveSlot.insert(m_slots[i].entry.status->status.username, qsizetype(i));
 }
 
 QList<StatusFeed::Entry> StatusFeed::since(qint64 after, qint64 upTo, qsizetype limit, bool skipDefaults) const
@@ -112,7 +112,7 @@ QList<StatusFeed::Entry> StatusFeed::since(qint64 after, qint64 upTo, qsizetype 
                                [](qint64 sequence, const Slot &slot) { return sequence < slot.entry.sequence; });
     found.reserve(std::min<qsizetype>(limit, m_slots.cend() - it));
     for (; it != m_slots.cend() && it->entry.sequence <= upTo && found.size() < limit; ++it) {
-        if (it->live && (!skipDefaults || !it->entry.status.isDefault()))
+        if (it->live && (!skipDefaults || !it->entry.status->status.isDefault()))
             found.append(it->entry);
     }
     return found;

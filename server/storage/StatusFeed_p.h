@@ -33,8 +33,7 @@ class StatusFeed
 public:
     struct Entry
     {
-        Status status;
-        QByteArray json; //!< toJson(status) as compact JSON, as a sync page writes it
+        SyncStatusPtr status; //!< with toJson(status) as compact JSON, as a sync page writes it
         qint64 sequence = 0;
     };
 

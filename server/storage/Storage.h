@@ -166,6 +166,16 @@ struct Photo
     QString tag; //!< ETag value (without quotes), equals Profile::photoTag
 };
 
+//! A status as sync pages carry it: the status and its wire JSON (compact toJson(); empty when
+//! the storage did not encode it). Shared and never changed: at 10,000 clients the same status
+//! is on thousands of pages, and a page copies a pointer, not the status.
+struct SyncStatus
+{
+    Status status;
+    QByteArray json;
+};
+using SyncStatusPtr = std::shared_ptr<const SyncStatus>;
+
 //! One page of changes after a cursor, as seen by one user.
 struct SyncPage
 {
@@ -173,10 +183,8 @@ struct SyncPage
     QList<Profile> profiles; //!< upserted profiles, in change order
     QList<QString> removedIds; //!< ids of profiles removed (tombstones)
     QList<Message> messages; //!< new messages and messages whose read state changed
-    QList<Status> statuses; //!< statuses changed after the cursor, each person once, as they are now
-    //! The statuses' wire JSON (compact toJson(), as a sync page has it), in their order; empty
-    //! when the storage did not provide it.
-    QList<QByteArray> statusJson;
+    //! statuses changed after the cursor, each person once, as they are now
+    QList<SyncStatusPtr> statuses;
     //! the viewer's conversations that changed after the cursor (or that the viewer joined), as
     //! the viewer may see them: as they are now, or as they were when the viewer left
     QList<Conversation> conversations;

@@ -227,7 +227,6 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     }
     tx.rollback(); // read only
     page.statuses.reserve(statuses.size());
-    page.statusJson.reserve(statuses.size());
 
     for (const QString &id : std::as_const(conversationIds)) {
         std::optional<Conversation> conversation =
@@ -247,12 +246,7 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
             break;
         }
         case Kind::Message: page.messages.append(std::move(messages[e.index].message)); break;
-        case Kind::Status: {
-            StatusFeed::Entry &entry = statuses[e.index];
-            page.statuses.append(std::move(entry.status));
-            page.statusJson.append(std::move(entry.json));
-            break;
-        }
+        case Kind::Status: page.statuses.append(std::move(statuses[e.index].status)); break;
         case Kind::Conversation: page.messages.append(earlier.take(conversations.at(e.index).id)); break;
         }
     }
@@ -293,11 +287,8 @@ Expected<SyncPage> SyncReader::statusesSince(qint64 cursor, qint64 upTo, int lim
         page.next = statuses.at(end - 1).sequence;
     }
     page.statuses.reserve(end);
-    page.statusJson.reserve(end);
-    for (qsizetype i = 0; i < end; ++i) {
+    for (qsizetype i = 0; i < end; ++i)
         page.statuses.append(std::move(statuses[i].status));
-        page.statusJson.append(std::move(statuses[i].json));
-    }
     return page;
 }
 

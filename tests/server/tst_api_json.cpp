@@ -174,7 +174,8 @@ void TestApiJson::syncPage()
     away.updatedAt = QDateTime::fromMSecsSinceEpoch(1700000000456, Qt::UTC);
     Status plain;
     plain.username = u"zoe"_qs;
-    page.statuses = {away, plain};
+    page.statuses = {std::make_shared<const SyncStatus>(SyncStatus {away, {}}),
+                     std::make_shared<const SyncStatus>(SyncStatus {plain, {}})};
     Conversation question;
     question.id = u"0b7e3c2a-5d1f-4e8a-9c6b-1a2f3e4d5c6b"_qs;
     question.kind = ConversationKind::Question;
@@ -197,8 +198,8 @@ void TestApiJson::syncPage()
         profiles.append(toJson(p));
     for (const Message &x : page.messages)
         messages.append(toJson(x));
-    for (const Status &x : page.statuses)
-        statuses.append(toJson(x));
+    for (const SyncStatusPtr &x : page.statuses)
+        statuses.append(toJson(x->status));
     const QJsonObject expected {{u"profiles"_qs, profiles},
                                 {u"removed"_qs, QJsonArray::fromStringList(page.removedIds)},
                                 {u"messages"_qs, messages},

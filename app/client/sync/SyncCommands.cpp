@@ -26,6 +26,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 #include <termios.h>
 #include <unistd.h>
 
@@ -411,6 +412,18 @@ int runSync(const QStringList &arguments)
 
 // send -----------------------------------------------------------------------------------------
 
+//! The outbox id of what \a command queued; when the outbox refused it, says why and exits with
+//! code 2 (nothing was queued).
+std::optional<QString> queuedOrExit(const Expected<QString> &queued, const char *command, int &code)
+{
+    if (queued)
+        return *queued;
+    err() << "colleagues " << command << ": " << queued.error().message << "\n";
+    code = 2;
+    QCoreApplication::exit(2);
+    return std::nullopt;
+}
+
 //! Once a message is queued: sends the outbox, or, when the session has ended (not \a signedIn),
 //! says that \a what stays queued until the next sign-in and exits with code 3.
 void sendOrKeepQueued(Context &c, bool signedIn, int &code, const char *command, const char *what)
@@ -483,13 +496,9 @@ int runSend(const QStringList &arguments)
             return;
         }
         outbox->setUsername(c.client->session()->username());
-        const Expected<QString> queued = outbox->sendMessage(recipient, text);
-        if (!queued) {
-            err() << "colleagues send: " << queued.error().message << "\n";
-            code = 2;
-            QCoreApplication::exit(2);
+        const std::optional<QString> queued = queuedOrExit(outbox->sendMessage(recipient, text), "send", code);
+        if (!queued)
             return;
-        }
         clientId = *queued;
         sendOrKeepQueued(c, signedIn, code, "send", "the message");
     });
@@ -623,14 +632,10 @@ int runAsk(const QStringList &arguments)
             return;
         }
         outbox->setUsername(me);
-        const Expected<QString> started =
-            outbox->startConversation(ConversationKind::Question, titleText, choice.chosen, text);
-        if (!started) {
-            err() << "colleagues ask: " << started.error().message << "\n";
-            code = 2;
-            QCoreApplication::exit(2);
+        const std::optional<QString> started = queuedOrExit(
+            outbox->startConversation(ConversationKind::Question, titleText, choice.chosen, text), "ask", code);
+        if (!started)
             return;
-        }
         conversation = *started;
         QStringList asked;
         for (const QString &username : choice.chosen)

@@ -199,13 +199,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
         [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched, bool final,
                qint64 statusesOnlyUpTo) {
             LongPollHub::Poll poll;
-            // Woken by a watched status (or timed out) when nothing else is new to the viewer:
-            // the page comes from the statuses in memory.
-            const bool statusesOnly = statusesOnlyUpTo > cursor;
-            if (statusesOnly)
-                m_server->metrics().countPageFromMemory();
-            ApiResult<SyncPage> page =
-                statusesOnly ? m_sync.statusPage(cursor, statusesOnlyUpTo, limit) : m_sync.page(viewer, cursor, limit);
+            ApiResult<SyncPage> page = syncPage(viewer, cursor, limit, statusesOnlyUpTo);
             if (!page) {
                 poll.ready = true;
                 poll.response = page.error().toResponse();
@@ -707,15 +701,21 @@ void Api::sync(const ExchangePtr &ex)
     });
 }
 
+ApiResult<SyncPage> Api::syncPage(const Session &viewer, qint64 cursor, int limit, qint64 statusesOnlyUpTo)
+{
+    // Nothing but statuses is new to the viewer up to there (a long-poll woken by a watched
+    // status, or timed out): the page comes from the statuses in memory.
+    if (statusesOnlyUpTo <= cursor)
+        return m_sync.page(viewer, cursor, limit);
+    m_server->metrics().countPageFromMemory();
+    return m_sync.statusPage(cursor, statusesOnlyUpTo, limit);
+}
+
 void Api::syncRead(const ExchangePtr &ex, const SyncRequest &request)
 {
     const QString viewer = ex->username();
     const qint64 since = request.since;
-    const bool statusesOnly = request.statusesOnlyUpTo > since;
-    if (statusesOnly)
-        m_server->metrics().countPageFromMemory();
-    const ApiResult<SyncPage> page = statusesOnly ? m_sync.statusPage(since, request.statusesOnlyUpTo, request.limit)
-                                                  : m_sync.page(*ex->session(), since, request.limit);
+    const ApiResult<SyncPage> page = syncPage(*ex->session(), since, request.limit, request.statusesOnlyUpTo);
     if (!page)
         return ex->respond(page.error().toResponse());
     if (SyncService::concerns(page.value(), viewer, request.watched) || request.timeout == 0) {

@@ -65,6 +65,9 @@ private:
     void sync(const ExchangePtr &ex);
     struct SyncRequest;
     void syncRead(const ExchangePtr &ex, const SyncRequest &request);
+    //! The page after \a cursor; from memory when \a statusesOnlyUpTo is after it (see
+    //! LongPollHub::statusesOnlyUpTo()). Blocking: runs on a worker.
+    ApiResult<SyncPage> syncPage(const Session &viewer, qint64 cursor, int limit, qint64 statusesOnlyUpTo);
     void getStatus(const ExchangePtr &ex);
     void putStatus(const ExchangePtr &ex);
     void vocabulary(const ExchangePtr &ex);

@@ -74,13 +74,16 @@ void TestSyncCli::statusSetAndShown()
 
     // The server refuses a stand-in who is not a member: said in a sentence, exit code 1.
     const QString to = QDate::currentDate().addDays(3).toString(Qt::ISODate);
-    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--to"_qs, to, u"--note"_qs,
-                                u"Back on Monday."_qs, u"--stand-in"_qs, u"nobody-here"_qs}
+    // From yesterday: the window is in effect now in every time zone (the server applies it in
+    // the person's own zone, which may still be at yesterday's date).
+    const QString from = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--from"_qs, from, u"--to"_qs, to,
+                                u"--note"_qs, u"Back on Monday."_qs, u"--stand-in"_qs, u"nobody-here"_qs}
                    + dataDir(u"zoe"_qs));
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(u"stand-in must be another active member"_qs), qPrintable(r.describe()));
-    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--to"_qs, to, u"--note"_qs,
-                                u"Back on Monday."_qs, u"--stand-in"_qs, u"ada"_qs}
+    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--from"_qs, from, u"--to"_qs, to,
+                                u"--note"_qs, u"Back on Monday."_qs, u"--stand-in"_qs, u"ada"_qs}
                    + dataDir(u"zoe"_qs));
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.out.contains(u"out of office"_qs), qPrintable(r.out));
@@ -143,13 +146,16 @@ void TestSyncCli::askTheExperts()
     // The second best is out of office from today: left out, and named.
     const QString away = ranked[1];
     const QString to = QDate::currentDate().addDays(5).toString(Qt::ISODate);
+    // From yesterday: the window is in effect now in every time zone (the server applies it in
+    // the person's own zone, which may still be at yesterday's date).
+    const QString from = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
     // Only the demo's own accounts have a known password: give these people one.
     for (const QString &person : {away, ranked[0]})
         QVERIFY2(m_server->setPassword(person, ServerProcess::demoPassword(person)),
                  qPrintable(m_server->errorString()));
     r = login(away, away + u"-ask"_qs);
     QVERIFY2(r.exitCode == 0, qPrintable(away + u": "_qs + r.describe()));
-    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--to"_qs, to}
+    r = colleagues(QStringList {u"status"_qs, u"--set"_qs, u"out-of-office"_qs, u"--from"_qs, from, u"--to"_qs, to}
                    + dataDir(away + u"-ask"_qs));
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(colleagues(QStringList {u"sync"_qs, u"--once"_qs} + dataDir(u"ada-ask"_qs)).exitCode == 0, "sync");

@@ -156,10 +156,13 @@ void TestAskExperts::initTestCase()
     Client ivan(m_server.url());
     QCOMPARE(ivan.signIn(u"ivan"_qs, Password).status, 200);
     const QDate today = QDate::currentDate();
+    // From yesterday: the window is in effect now in every time zone (the server applies it in
+    // the person's own zone, which may still be at yesterday's date).
+    const QDate from = today.addDays(-1);
     QCOMPARE(ivan.putJson(u"/api/v1/me/status"_qs,
                           QJsonObject {{u"availability"_qs, u"out_of_office"_qs},
                                        {u"out_of_office"_qs,
-                                        QJsonObject {{u"from"_qs, today.toString(Qt::ISODate)},
+                                        QJsonObject {{u"from"_qs, from.toString(Qt::ISODate)},
                                                      {u"to"_qs, today.addDays(6).toString(Qt::ISODate)},
                                                      {u"note"_qs, u"At the hop harvest."_qs}}}})
                  .status,

@@ -583,11 +583,14 @@ void TestMarkupInert::statusWithMarkup()
 {
     // Ada's status line and out-of-office note carry markup; Grace sees them as typed.
     const QDate today = QDate::currentDate();
+    // From yesterday: the window is in effect now in every time zone (the server applies it in
+    // the person's own zone, which may still be at yesterday's date).
+    const QDate from = today.addDays(-1);
     StatusChoice choice;
     choice.availability = Availability::OutOfOffice;
     choice.text = QStringLiteral("<b>away</b> ") + link(QStringLiteral("status"), QStringLiteral("x"));
     choice.outOfOffice =
-        OutOfOffice {today, today.addDays(2),
+        OutOfOffice {from, today.addDays(2),
                      QStringLiteral("<i>Back</i> soon ") + img(QStringLiteral("note")) + QStringLiteral(" &amp; &lt;"),
                      QStringLiteral("zoe")};
     bool done = false;

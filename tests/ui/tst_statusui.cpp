@@ -72,11 +72,14 @@ void TestStatusUi::outOfOfficeNoteAndStandInBeforeWriting()
     Client grace(m_server->url());
     QVERIFY(signIn(grace, u"grace"_qs));
     const QDate today = QDate::currentDate();
+    // From yesterday: the window is in effect now in every time zone (the server applies it in
+    // the person's own zone, which may still be at yesterday's date).
+    const QDate from = today.addDays(-1);
     const QString note = u"Back on Monday. <b>Not bold</b> & not a link: <a href=x>x</a>"_qs;
     const Response set = grace.putJson(u"/api/v1/me/status"_qs,
                                        QJsonObject {{u"availability"_qs, u"out_of_office"_qs},
                                                     {u"out_of_office"_qs,
-                                                     QJsonObject {{u"from"_qs, today.toString(Qt::ISODate)},
+                                                     QJsonObject {{u"from"_qs, from.toString(Qt::ISODate)},
                                                                   {u"to"_qs, today.addDays(4).toString(Qt::ISODate)},
                                                                   {u"note"_qs, note},
                                                                   {u"stand_in"_qs, u"misaki"_qs}}}});

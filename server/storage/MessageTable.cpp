@@ -28,7 +28,8 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
         return errors.first();
 
     // Serialized with the other writers only from its sequence value on: whom the message is
-    // for is checked before (on PostgreSQL the lock is then held for fewer round trips).
+    // for, and whether it was sent before, are checked first (on PostgreSQL the lock is then
+    // held for fewer round trips).
     Transaction tx(m_database, Transaction::Kind::SequencedLate);
     if (!tx.begin())
         return tx.fail(u"starting a send");
@@ -65,11 +66,8 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
             }
         }
     }
-    // From here the transaction has waited for any concurrent send to commit, so the
-    // duplicate check sees it.
-    const auto seq = tx.takeSequence();
-    if (!seq)
-        return tx.fail(u"taking a sequence value");
+    // Before the other writers are waited for: a send with this key that is still committing
+    // is not seen here, but its unique key then refuses the insert below, which reads it after.
     {
         auto earlier = original();
         if (!earlier) {
@@ -85,33 +83,36 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
         tx.rollback();
         return *refused;
     }
+    // Whom it concerns, before the sequence value: the notification goes with it.
+    const ChangeAudience told(message.isInConversation() ? members : QStringList {message.sender, message.recipient});
     const qint64 sentAt = nowMs();
-    Query insert(c,
-                 QStringLiteral("INSERT INTO messages (client_id, sender, recipient, conversation_id, body, sent_at,"
-                                " seq, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     // A message has a recipient or a conversation, the other NULL.
     const auto orNull = [](const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); };
-    const auto id = insert.scalar({message.clientId, message.sender, orNull(message.recipient),
-                                   orNull(message.conversation), message.body, sentAt, *seq, *seq});
-    if (!id) {
+    qint64 seq = 0;
+    qint64 id = 0;
+    const bool inserted = tx.runSequenced(
+        QStringLiteral("INSERT INTO messages (client_id, sender, recipient, conversation_id, body, sent_at, seq,"
+                       " change_seq) VALUES (?, ?, ?, ?, ?, ?, {seq}, {seq}) RETURNING seq, id"),
+        {message.clientId, message.sender, orNull(message.recipient), orNull(message.conversation), message.body,
+         sentAt},
+        [&](Query &q) {
+            seq = q.int64(0);
+            id = q.int64(1);
+        });
+    if (!inserted) {
         // Most likely the same key committed by someone else just now (unique constraint).
-        const QSqlError error = insert.error();
+        const QSqlError error = tx.lastError();
         tx.rollback();
         auto earlier = original();
         if (earlier && earlier->has_value())
             return SendOutcome {**earlier, true, {}};
         return m_database.failure(c, error, u"storing a message");
     }
-    {
-        std::optional<ChangeAudience> told;
-        if (message.isInConversation())
-            told.emplace(members);
-        if (!tx.commit())
-            return tx.fail(u"committing a message");
-    }
-    message.id = *id;
+    if (!tx.commit())
+        return tx.fail(u"committing a message");
+    message.id = id;
     message.sentAt = QDateTime::fromMSecsSinceEpoch(sentAt, Qt::UTC);
-    message.sequence = *seq;
+    message.sequence = seq;
     message.readAt = {};
     return SendOutcome {message, false, members};
 }

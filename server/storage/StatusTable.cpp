@@ -225,17 +225,20 @@ Expected<Status> StatusTable::setStatus(const QString &username, const StatusCho
     const std::optional<QTimeZone> zone = zoneOf(c, username, &error);
     if (!zone)
         return tx.fail(u"reading a time zone", error);
-    if (!tx.serialize())
-        return tx.fail(u"waiting for the writers before");
+    // Taking the sequence value waits for the writers before (and queues the notification).
+    const ChangeAudience audience({statusAudience(username)});
+    const auto seq = tx.takeSequence();
+    if (!seq)
+        return tx.fail(u"taking a sequence value");
     std::optional<StatusRow> row = readRow(c, username, &error);
     if (!row)
         return tx.fail(u"reading a status", error);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     row->choice = choice;
     applyChoice(*row, now, *zone);
-    if (const Expected<qint64> written = writeChange(tx, *row, now); !written)
-        return written.error();
-    const ChangeAudience audience({statusAudience(username)});
+    row->status.updatedAt = now;
+    if (!writeRows(c, {*row}, *seq, &error))
+        return tx.fail(u"writing a status", error);
     if (!tx.commit())
         return tx.fail(u"committing a status");
     return row->status;
@@ -244,26 +247,47 @@ Expected<Status> StatusTable::setStatus(const QString &username, const StatusCho
 Expected<QList<StatusChange>> StatusTable::reportPresence(const QList<PresenceReport> &reports)
 {
     QList<StatusChange> changes;
-    if (reports.isEmpty())
-        return changes;
-    const bool anyPresence =
-        std::any_of(reports.begin(), reports.end(), [](const PresenceReport &r) { return r.presence.has_value(); });
-    Transaction tx(m_database, anyPresence ? Transaction::Kind::Sequenced : Transaction::Kind::Write);
-    if (!tx.begin())
-        return tx.fail(u"starting to record presence");
-    Connection &c = tx.connection();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QSqlError error;
-
-    // Few round trips (they are what costs on PostgreSQL): the rows of everyone whose presence
-    // is reported in one read, their sequence values in one update, and seen_at refreshes in
-    // one statement per moment seen (the held syncs of a flush share one).
-    QHash<QString, StatusRow> rows;
+    QMap<qint64, QStringList> refresh; // seen_at -> usernames
     QStringList named;
     for (const PresenceReport &report : reports) {
         if (report.presence)
             named.append(report.username);
+        else
+            refresh[report.seenAt.toMSecsSinceEpoch()].append(report.username);
     }
+    if (!named.isEmpty()) {
+        const Expected<QList<StatusChange>> written = writePresence(reports, named, &refresh);
+        if (!written)
+            return written.error();
+        changes = *written;
+    }
+    // The moments seen are not changes: refreshed outside the transaction, in one statement per
+    // moment (the held syncs of a flush share one), not while the other writers wait.
+    for (auto it = refresh.cbegin(); it != refresh.cend(); ++it) {
+        for (qsizetype i = 0; i < it->size(); i += InListMax) {
+            const QStringList part = it->mid(i, InListMax);
+            Query q(m_database,
+                    QStringLiteral("UPDATE statuses SET seen_at = ? WHERE seen_at < ? AND username IN (%1)")
+                        .arg(placeholders(part.size())));
+            if (!q.exec(QVariantList {it.key(), it.key()} + variants(part)))
+                return q.fail(u"refreshing presence");
+        }
+    }
+    return changes;
+}
+
+Expected<QList<StatusChange>> StatusTable::writePresence(const QList<PresenceReport> &reports, const QStringList &named,
+                                                         QMap<qint64, QStringList> *refresh)
+{
+    // Few round trips (they are what costs on PostgreSQL): the rows of everyone whose presence
+    // is reported in one read, their sequence values in one update with the notification, and
+    // the rows in one statement per 50.
+    Transaction tx(m_database, Transaction::Kind::Sequenced);
+    if (!tx.begin())
+        return tx.fail(u"starting to record presence");
+    Connection &c = tx.connection();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QHash<QString, StatusRow> rows;
     for (qsizetype i = 0; i < named.size(); i += InListMax) {
         const QStringList part = named.mid(i, InListMax);
         Query q(c,
@@ -277,41 +301,38 @@ Expected<QList<StatusChange>> StatusTable::reportPresence(const QList<PresenceRe
         }
     }
     QList<StatusRow> changed;
-    QMap<qint64, QStringList> refresh; // seen_at -> usernames
+    QList<StatusChange> changes;
     for (const PresenceReport &report : reports) {
+        if (!report.presence)
+            continue;
         const qint64 seen = report.seenAt.toMSecsSinceEpoch();
-        if (report.presence) {
-            StatusRow row = rows.value(report.username, defaultRow(report.username));
-            if (*report.presence != row.status.presence) {
-                row.status.presence = *report.presence;
-                row.seenAt = qMax(row.seenAt, seen);
-                row.status.updatedAt = now;
-                changed.append(std::move(row));
-                continue;
-            }
+        StatusRow row = rows.value(report.username, defaultRow(report.username));
+        if (*report.presence == row.status.presence) {
+            (*refresh)[seen].append(report.username);
+            continue;
         }
-        refresh[seen].append(report.username);
+        row.status.presence = *report.presence;
+        row.seenAt = qMax(row.seenAt, seen);
+        row.status.updatedAt = now;
+        changes.append(StatusChange {row.status.username, 0});
+        changed.append(std::move(row));
     }
-    if (!changed.isEmpty()) {
-        const auto first = tx.takeSequence(int(changed.size()));
-        if (!first)
-            return tx.fail(u"taking sequence values");
-        if (!writeRows(c, changed, *first, &error))
-            return tx.fail(u"writing presences", error);
-        for (qsizetype i = 0; i < changed.size(); ++i)
-            changes.append(StatusChange {changed.at(i).status.username, *first + i});
+    if (changed.isEmpty()) {
+        tx.rollback();
+        return changes;
     }
-    for (auto it = refresh.cbegin(); it != refresh.cend(); ++it) {
-        for (qsizetype i = 0; i < it->size(); i += InListMax) {
-            const QStringList part = it->mid(i, InListMax);
-            Query q(c,
-                    QStringLiteral("UPDATE statuses SET seen_at = ? WHERE seen_at < ? AND username IN (%1)")
-                        .arg(placeholders(part.size())));
-            if (!q.exec(QVariantList {it.key(), it.key()} + variants(part)))
-                return tx.fail(u"refreshing presence", q.error());
-        }
-    }
-    return commitChanges(tx, changes, u"committing presence");
+    const ChangeAudience audience(audienceOf(changes));
+    const auto first = tx.takeSequence(int(changed.size()));
+    if (!first)
+        return tx.fail(u"taking sequence values");
+    QSqlError error;
+    if (!writeRows(c, changed, *first, &error))
+        return tx.fail(u"writing presences", error);
+    for (qsizetype i = 0; i < changes.size(); ++i)
+        changes[i].sequence = *first + i;
+    if (!tx.commit())
+        return tx.fail(u"committing presence");
+    return changes;
 }
 
 Expected<QList<StatusChange>> StatusTable::sweep(const QDateTime &now, const QDateTime &offlineBefore,

@@ -5,6 +5,8 @@
 
 #include "server/storage/Storage.h"
 
+#include <QMap>
+
 namespace Colleagues::Server::Internal {
 
 class Database;
@@ -41,6 +43,11 @@ public:
                                         const std::function<bool(const QString &)> &connectedHere);
 
 private:
+    //! The sequenced part of reportPresence(): writes the presences of \a named that changed;
+    //! adds the others to \a refresh.
+    Expected<QList<StatusChange>> writePresence(const QList<PresenceReport> &reports, const QStringList &named,
+                                                QMap<qint64, QStringList> *refresh);
+
     Database &m_database;
 };
 

@@ -456,8 +456,9 @@ public:
     //! Code::OutOfRange, field "out_of_office.stand_in", when the stand-in is not another
     //! active member.
     virtual Expected<Status> setStatus(const QString &username, const StatusChoice &choice) = 0;
-    //! Records, in one transaction, what this instance saw: a presence that differs from the
-    //! stored one is written (a new sequence value), seen_at always. Returns the changes.
+    //! Records what this instance saw: the presences that differ from the stored ones are
+    //! written in one transaction (new sequence values), then seen_at is refreshed for the
+    //! others. Returns the changes.
     virtual Expected<QList<StatusChange>> reportPresence(const QList<PresenceReport> &reports) = 0;
     //! Turns offline whoever no instance saw connected since \a offlineBefore (but those
     //! \a connectedHere says this instance has), and applies until expiry and windows that

@@ -22,6 +22,13 @@ bool Transaction::begin()
 {
     if (!m_connection)
         return false;
+    // On PostgreSQL the reads of a SequencedLate transaction need no transaction of their own
+    // (they may be a moment old anyway): BEGIN waits until something is written, and a single
+    // runSequenced() statement needs none.
+    if (m_kind == Kind::SequencedLate && m_database.isPostgres()) {
+        m_active = true;
+        return true;
+    }
     QString sql;
     if (m_database.isPostgres()) {
         sql = m_kind == Kind::Read ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -29,7 +36,7 @@ bool Transaction::begin()
     } else {
         sql = m_kind == Kind::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
     }
-    m_active = m_connection->execDirect(sql, &m_error);
+    m_active = m_begun = m_connection->execDirect(sql, &m_error);
     // Wait for the writer before us to commit before reading anything: what this transaction
     // reads (a revision, unread messages) is then what it writes over.
     if (m_active && m_kind == Kind::Sequenced)
@@ -37,9 +44,20 @@ bool Transaction::begin()
     return m_active;
 }
 
-bool Transaction::serialize()
+bool Transaction::ensureBegun()
 {
     if (!m_active)
+        return false;
+    if (m_begun)
+        return true;
+    m_begun = m_connection->execDirect(QStringLiteral("BEGIN"), &m_error);
+    m_active = m_begun;
+    return m_begun;
+}
+
+bool Transaction::serialize()
+{
+    if (!ensureBegun())
         return false;
     // SQLite's BEGIN IMMEDIATE took the database's write lock already.
     if (m_serialized || !m_database.isPostgres() || m_database.testingHooks().unserializedSequence)
@@ -56,23 +74,112 @@ bool Transaction::serialize()
 
 std::optional<qint64> Transaction::takeSequence(int count)
 {
-    const QString sql = QStringLiteral("UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value");
+    if (!ensureBegun())
+        return std::nullopt;
     Connection *target = m_connection;
     if (m_database.testingHooks().unserializedSequence && m_database.isPostgres())
         target = sideConnection();
     if (!target)
         return std::nullopt;
-    Query query(*target, sql);
-    const auto last = query.scalar({count});
-    if (!last || *last <= 0) {
-        m_error = query.error();
-        return std::nullopt;
+    // The other writers wait from here to COMMIT, so every round trip counts: on PostgreSQL a
+    // transaction whose audience is known queues its notification in the same statement (it is
+    // delivered at COMMIT, like commit()'s).
+    const QStringList *audience = ChangeAudience::current();
+    const std::optional<QString> suffix = audience ? audienceSuffix(*audience) : std::nullopt;
+    const bool notifyNow = m_database.isPostgres() && target == m_connection && m_firstSequence == 0 && suffix;
+    std::optional<qint64> last;
+    if (notifyNow) {
+        const QString sql = QStringLiteral("UPDATE change_counter SET value = value + ? WHERE id = 1"
+                                           " RETURNING value, pg_notify(?, value::text%1 || ?)")
+                                .arg(count > 1 ? QStringLiteral(" || ' #' || (value - ? + 1)::text") : QString());
+        QVariantList values {count, NotifyChannel};
+        if (count > 1)
+            values << count;
+        values << *suffix;
+        Query query(*target, sql);
+        last = query.scalar(values);
+        if (!last)
+            m_error = query.error();
+    } else {
+        Query query(*target,
+                    QStringLiteral("UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value"));
+        last = query.scalar({count});
+        if (!last)
+            m_error = query.error();
     }
+    if (!last || *last <= 0)
+        return std::nullopt;
     m_serialized = m_serialized || target == m_connection; // the update holds the row's lock
     if (m_firstSequence == 0)
         m_firstSequence = *last - count + 1;
     m_lastSequence = *last;
+    if (notifyNow)
+        m_notified = {*last, *suffix};
     return *last - count + 1;
+}
+
+bool Transaction::runSequenced(const QString &sql, const QVariantList &values, const std::function<void(Query &)> &read)
+{
+    const QLatin1StringView Token("{seq}");
+    const QStringList *audience = ChangeAudience::current();
+    const std::optional<QString> suffix = audience ? audienceSuffix(*audience) : std::nullopt;
+    const Storage::TestingHooks &hooks = m_database.testingHooks();
+    if (m_active && !m_begun && suffix && !hooks.beforeCommit && !hooks.unserializedSequence) {
+        // One statement, committed on its own: the lock on the counter row is taken, the rows
+        // written, the notification queued and the whole committed without waiting for us.
+        QString fused = sql;
+        fused.replace(Token, QStringLiteral("(SELECT value FROM taken)"));
+        fused.prepend(QStringLiteral("WITH taken AS (UPDATE change_counter SET value = value + 1 WHERE id = 1"
+                                     " RETURNING value, pg_notify(?, value::text || ?)) "));
+        Query query(*m_connection, fused);
+        m_active = false;
+        if (!query.exec(QVariantList {NotifyChannel, *suffix} + values) || !query.next()) {
+            m_error = query.error();
+            return false;
+        }
+        m_firstSequence = m_lastSequence = query.int64(0);
+        m_committed = true;
+        if (read)
+            read(query);
+        return true;
+    }
+    const std::optional<qint64> sequence = takeSequence();
+    if (!sequence)
+        return false;
+    // Each {seq} becomes a ? bound to the value, among the others in their order.
+    QString plain;
+    QVariantList bound;
+    qsizetype next = 0;
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        if (sql.at(i) == u'?') {
+            bound.append(values.value(next++));
+            plain.append(u'?');
+        } else if (QStringView(sql).mid(i).startsWith(Token)) {
+            bound.append(*sequence);
+            plain.append(u'?');
+            i += Token.size() - 1;
+        } else {
+            plain.append(sql.at(i));
+        }
+    }
+    Query query(*m_connection, plain);
+    if (!query.exec(bound) || !query.next()) {
+        m_error = query.error();
+        return false;
+    }
+    if (read)
+        read(query);
+    return true;
+}
+
+std::optional<QString> audienceSuffix(const QStringList &audience)
+{
+    const QString suffix =
+        audience.isEmpty() ? QStringLiteral(" *") : QLatin1Char(' ') + audience.join(QLatin1Char(' '));
+    // PostgreSQL refuses payloads of 8000 bytes or more (the two numbers take at most 42).
+    if (suffix.toUtf8().size() >= 7900 - 42)
+        return std::nullopt;
+    return suffix;
 }
 
 QString notifyPayload(qint64 first, qint64 sequence, const QStringList *audience)
@@ -80,13 +187,9 @@ QString notifyPayload(qint64 first, qint64 sequence, const QStringList *audience
     QString payload = QString::number(sequence);
     if (first > 0 && first < sequence)
         payload += QStringLiteral(" #") + QString::number(first);
-    if (!audience)
-        return payload;
-    if (audience->isEmpty())
-        return payload + QStringLiteral(" *");
-    const QString named = payload + QLatin1Char(' ') + audience->join(QLatin1Char(' '));
-    // PostgreSQL refuses payloads of 8000 bytes or more; say nothing rather than fail the commit.
-    return named.toUtf8().size() < 7900 ? named : payload;
+    // Without a suffix (too many names) say nothing of the audience rather than fail the commit.
+    const std::optional<QString> suffix = audience ? audienceSuffix(*audience) : std::nullopt;
+    return suffix ? payload + *suffix : payload;
 }
 
 std::optional<NotifiedChange> parseNotifyPayload(const QString &payload)
@@ -116,8 +219,25 @@ std::optional<NotifiedChange> parseNotifyPayload(const QString &payload)
 
 bool Transaction::commit()
 {
+    if (m_committed) {
+        m_database.announce(m_firstSequence, m_lastSequence);
+        return true;
+    }
+    if (m_active && !m_begun) {
+        m_active = false; // read only: nothing to commit
+        return true;
+    }
     if (m_lastSequence > 0) {
-        if (m_database.isPostgres()) {
+        const QStringList *audience = ChangeAudience::current();
+        const bool notified = m_notified && m_notified->sequence == m_lastSequence && audience
+            && audienceSuffix(*audience) == m_notified->suffix;
+        if (m_notified && !notified) {
+            // The notification queued by takeSequence() named other people: the other
+            // instances may not wake those this commit concerns (a bug in the caller).
+            qCWarning(lcStorage) << "the audience of sequence value" << m_lastSequence
+                                 << "changed after it was taken; set the ChangeAudience first";
+        }
+        if (m_database.isPostgres() && !notified) {
             // Delivered to listeners (other server processes) when, and only if, we commit.
             Query notify(*m_connection, QStringLiteral("SELECT pg_notify(?, ?)"));
             if (!notify.exec(
@@ -141,8 +261,10 @@ bool Transaction::commit()
 
 void Transaction::rollback()
 {
+    const bool begun = m_begun && m_active;
     m_active = false;
-    m_connection->execDirect(QStringLiteral("ROLLBACK"));
+    if (begun)
+        m_connection->execDirect(QStringLiteral("ROLLBACK"));
 }
 
 Error Transaction::fail(QStringView what, const QSqlError &error)

@@ -9,11 +9,13 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <functional>
 #include <optional>
 
 namespace Colleagues::Server::Internal {
 
 class Database;
+class Query;
 struct Connection;
 
 //! A transaction on one connection; rolled back unless committed.
@@ -28,6 +30,8 @@ struct Connection;
 //! a commit that took several values adds "#FIRST" after SEQUENCE (the last one), which older
 //! servers read as a username nobody has.
 QString notifyPayload(qint64 first, qint64 sequence, const QStringList *audience);
+//! The audience part of a payload (" *" or " user user…"); nullopt when it would not fit.
+std::optional<QString> audienceSuffix(const QStringList &audience);
 
 struct NotifiedChange
 {
@@ -71,23 +75,43 @@ public:
     //! The connection the transaction runs on; only after begin() succeeded.
     Connection &connection() const { return *m_connection; }
     //! Takes \a count consecutive sequence values; returns the first. The last is what
-    //! commit() announces.
+    //! commit() announces. Set the ChangeAudience before: on PostgreSQL the notification then
+    //! goes with the statement that takes the values, one round trip fewer under the lock.
     std::optional<qint64> takeSequence(int count = 1);
+    //! Runs \a sql, a statement that writes with one new sequence value and returns rows: each
+    //! {seq} in it stands for the value, each ? for the next of \a values, and the value must be
+    //! the first column it returns; \a read reads its first row. False when it failed (fail()
+    //! reports it). On PostgreSQL, in a SequencedLate transaction that wrote nothing yet and
+    //! with its ChangeAudience set, this is one statement that also commits: the other writers
+    //! never wait for this server's round trips. commit() must still follow (it announces).
+    bool runSequenced(const QString &sql, const QVariantList &values, const std::function<void(Query &)> &read);
     bool commit();
     void rollback();
+    //! The error of the statement that failed last.
+    const QSqlError &lastError() const { return m_error; }
     //! Rolls back and reports \a error (or the transaction's own last error).
     Error fail(QStringView what, const QSqlError &error = {});
 
 private:
     Connection *sideConnection();
+    //! Sends the BEGIN a SequencedLate transaction on PostgreSQL put off.
+    bool ensureBegun();
 
     Database &m_database;
     Connection *m_connection;
     Kind m_kind;
     bool m_active = false;
+    bool m_begun = false; //!< BEGIN sent (m_active without it: a SequencedLate one not yet writing)
+    bool m_committed = false; //!< by runSequenced()
     bool m_serialized = false;
     qint64 m_firstSequence = 0;
     qint64 m_lastSequence = 0;
+    struct Notified
+    {
+        qint64 sequence = 0;
+        QString suffix;
+    };
+    std::optional<Notified> m_notified; //!< queued by takeSequence()
     QSqlError m_error;
 };
 

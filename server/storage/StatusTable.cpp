@@ -201,8 +201,8 @@ Expected<Status> StatusTable::findStatus(const QString &username)
 
 Expected<Status> StatusTable::setStatus(const QString &username, const StatusChoice &choice)
 {
-    // The stand-in and the time zone are read before waiting for the other writers; the row
-    // it replaces after (a presence batch may be writing it).
+    // The stand-in and the time zone are read before the write, which alone waits for the
+    // other writers.
     Transaction tx(m_database, Transaction::Kind::SequencedLate);
     if (!tx.begin())
         return tx.fail(u"starting a status change");
@@ -225,23 +225,42 @@ Expected<Status> StatusTable::setStatus(const QString &username, const StatusCho
     const std::optional<QTimeZone> zone = zoneOf(c, username, &error);
     if (!zone)
         return tx.fail(u"reading a time zone", error);
-    // Taking the sequence value waits for the writers before (and queues the notification).
-    const ChangeAudience audience({statusAudience(username)});
-    const auto seq = tx.takeSequence();
-    if (!seq)
-        return tx.fail(u"taking a sequence value");
-    std::optional<StatusRow> row = readRow(c, username, &error);
-    if (!row)
-        return tx.fail(u"reading a status", error);
+    StatusRow row = defaultRow(username);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    row->choice = choice;
-    applyChoice(*row, now, *zone);
-    row->status.updatedAt = now;
-    if (!writeRows(c, {*row}, *seq, &error))
-        return tx.fail(u"writing a status", error);
+    row.choice = choice;
+    applyChoice(row, now, *zone);
+    row.status.updatedAt = now;
+    Status offline = row.status; // is_default also needs the presence, which the row keeps
+    offline.presence = Presence::Offline;
+    const std::optional<OutOfOffice> &w = choice.outOfOffice;
+    // What the person chose replaces what they chose before; the presence the servers saw stays.
+    // One statement, independent of the row before it: on PostgreSQL it takes the sequence
+    // value and commits at once (Transaction::runSequenced()).
+    const ChangeAudience audience({statusAudience(username)});
+    const bool written = tx.runSequenced(
+        QStringLiteral(
+            "INSERT INTO statuses (username, chosen, chosen_text, chosen_until, ooo_from, ooo_to, ooo_note,"
+            " ooo_stand_in, availability, text, until_at, ooo_shown, is_default, next_check, updated_at, change_seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {seq}) ON CONFLICT (username) DO UPDATE SET"
+            " chosen = excluded.chosen, chosen_text = excluded.chosen_text, chosen_until = excluded.chosen_until,"
+            " ooo_from = excluded.ooo_from, ooo_to = excluded.ooo_to, ooo_note = excluded.ooo_note,"
+            " ooo_stand_in = excluded.ooo_stand_in, availability = excluded.availability, text = excluded.text,"
+            " until_at = excluded.until_at, ooo_shown = excluded.ooo_shown,"
+            " is_default = (statuses.presence = 'offline' AND excluded.is_default),"
+            " next_check = excluded.next_check, updated_at = excluded.updated_at, change_seq = excluded.change_seq"
+            " RETURNING change_seq, presence"),
+        {username, availabilityName(choice.availability), choice.text, nullableMs(choice.until),
+         w ? w->from.toString(Qt::ISODate) : QString(), w ? w->to.toString(Qt::ISODate) : QString(),
+         w ? w->note : QString(), w ? w->standIn : QString(), availabilityName(row.status.availability),
+         row.status.text, nullableMs(row.status.until), bool(row.status.outOfOffice), offline.isDefault(),
+         row.nextCheck > 0 ? QVariant(row.nextCheck) : QVariant(QMetaType::fromType<qint64>()),
+         now.toMSecsSinceEpoch()},
+        [&](Query &q) { row.status.presence = presenceFromName(q.text(1)).value_or(Presence::Offline); });
+    if (!written)
+        return tx.fail(u"writing a status");
     if (!tx.commit())
         return tx.fail(u"committing a status");
-    return row->status;
+    return row.status;
 }
 
 Expected<QList<StatusChange>> StatusTable::reportPresence(const QList<PresenceReport> &reports)

@@ -25,6 +25,12 @@ ApiShared::ApiShared(Storage *storage, QObject *parent)
                 t_captured->append(sequence);
         },
         Qt::DirectConnection);
+    // Sessions are then trusted for longer: every re-poll no longer costs a session query.
+    if (storage->hearsRevocations()) {
+        m_sessionCache.setMaxAgeMs(SessionCache::HeardMaxAgeMs);
+        connect(
+            storage, &Storage::sessionsRevoked, this, [this] { m_sessionCache.clear(); }, Qt::DirectConnection);
+    }
 }
 
 void ApiShared::addHub(LongPollHub *hub)

@@ -9,10 +9,23 @@ std::optional<Session> SessionCache::find(const QByteArray &tokenHash) const
     return m_entries.find(tokenHash);
 }
 
-void SessionCache::insert(const Session &session)
+quint64 SessionCache::generation() const
 {
     const QMutexLocker locker(&m_mutex);
-    m_entries.insert(session.tokenHash, session);
+    return m_generation;
+}
+
+void SessionCache::insert(const Session &session, quint64 generation)
+{
+    const QMutexLocker locker(&m_mutex);
+    if (generation == m_generation)
+        m_entries.insert(session.tokenHash, session);
+}
+
+void SessionCache::setMaxAgeMs(qint64 ms)
+{
+    const QMutexLocker locker(&m_mutex);
+    m_entries = ExpiringHash<QByteArray, Session>(ms, MaxEntries);
 }
 
 void SessionCache::remove(const QByteArray &tokenHash)
@@ -25,6 +38,7 @@ void SessionCache::clear()
 {
     const QMutexLocker locker(&m_mutex);
     m_entries.clear();
+    ++m_generation;
 }
 
 } // namespace Colleagues::Server

@@ -97,12 +97,13 @@ ApiResult<Session> SessionService::authenticate(const QByteArray &token) const
     const QByteArray tokenHash = Tokens::hash(token);
     std::optional<Session> session = m_cache ? m_cache->find(tokenHash) : std::nullopt;
     if (!session) {
+        const quint64 generation = m_cache ? m_cache->generation() : 0;
         const Expected<std::optional<Session>> found = m_storage->findSession(tokenHash);
         if (!found)
             return ApiError::fromStorage(found.error());
         session = found.value();
         if (session && m_cache)
-            m_cache->insert(*session);
+            m_cache->insert(*session, generation);
     }
     if (!session || !session->expiresAt.isValid() || session->expiresAt <= QDateTime::currentDateTimeUtc()) {
         return ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("unauthorized"),
@@ -258,7 +259,7 @@ void SessionService::finishPasswordChange(const QString &username, const QByteAr
             if (!changed)
                 return done(ApiError::fromStorage(changed.error()));
             // The other sessions are gone from the database; this server forgets them at once
-            // (other instances within SessionCache::MaxAgeMs).
+            // (other instances when they hear of it, or within SessionCache::MaxAgeMs).
             if (m_cache)
                 m_cache->clear();
             done(true);

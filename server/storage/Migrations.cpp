@@ -395,12 +395,35 @@ Migration conversations()
     return m;
 }
 
+// Ended sessions and changed access, told to every server (PostgreSQL): each caches the sessions
+// it checked, and forgets them when any instance or command deletes a session (sign-out, password
+// change, account removal, expiry) or changes an account's role or whether it is disabled. The
+// notification goes at COMMIT, once per transaction (PostgreSQL folds equal ones). SQLite has one
+// server process, which keeps its cache short instead.
+Migration sessionRevocations()
+{
+    Migration m;
+    m.version = 9;
+    m.description = QStringLiteral("tell every server when sessions end or an account's access changes");
+    m.postgres = {
+        QStringLiteral("CREATE FUNCTION colleagues_sessions_changed() RETURNS trigger LANGUAGE plpgsql AS"
+                       " $$ BEGIN PERFORM pg_notify('colleagues_sessions', ''); RETURN NULL; END $$"),
+        QStringLiteral("CREATE TRIGGER sessions_ended AFTER DELETE ON sessions FOR EACH ROW"
+                       " EXECUTE FUNCTION colleagues_sessions_changed()"),
+        QStringLiteral("CREATE TRIGGER accounts_access_changed AFTER UPDATE OF role, disabled ON accounts"
+                       " FOR EACH ROW WHEN (OLD.role IS DISTINCT FROM NEW.role"
+                       " OR OLD.disabled IS DISTINCT FROM NEW.disabled)"
+                       " EXECUTE FUNCTION colleagues_sessions_changed()"),
+    };
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(), vocabulary(),    visibility(), mustChangePassword(),
-                                       scim(),          accountSource(), statuses(),   conversations()};
+    static const QList<Migration> all {initialSchema(), vocabulary(), visibility(),    mustChangePassword(), scim(),
+                                       accountSource(), statuses(),   conversations(), sessionRevocations()};
     return all;
 }
 

@@ -10,6 +10,7 @@
 namespace Colleagues::Server::Internal {
 
 const QString NotifyChannel = QStringLiteral("colleagues_changes");
+const QString SessionsChannel = QStringLiteral("colleagues_sessions");
 const QString ProfileColumns = QStringLiteral(
     "id, username, deleted, display_name, email, title, department, location, time_zone, manager, phone, bio, "
     "skills, interests, photo_tag, revision, updated_at, change_seq, visibility");

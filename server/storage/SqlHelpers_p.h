@@ -18,6 +18,8 @@ class Query;
 
 //! The PostgreSQL channel a commit NOTIFYs with its sequence value.
 extern const QString NotifyChannel;
+//! Where the triggers of migration 9 tell that sessions ended or an account's access changed.
+extern const QString SessionsChannel;
 //! The columns profileFromRow() reads, in its order.
 extern const QString ProfileColumns;
 //! The columns messageFromRow() reads, in its order.

@@ -21,6 +21,7 @@ using Internal::Connection;
 using Internal::NotifyChannel;
 using Internal::nowMs;
 using Internal::Query;
+using Internal::SessionsChannel;
 using Internal::Transaction;
 
 SqlStorage::SqlStorage(const StorageConfig &config, QObject *parent)
@@ -124,6 +125,10 @@ void SqlStorage::startListening()
     m_database.configure(db);
     connect(db.driver(), &QSqlDriver::notification, this,
             [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                if (name == SessionsChannel) {
+                    Q_EMIT sessionsRevoked();
+                    return;
+                }
                 if (name != NotifyChannel)
                     return;
                 const std::optional<Internal::NotifiedChange> change = Internal::parseNotifyPayload(payload.toString());
@@ -139,9 +144,15 @@ void SqlStorage::startListening()
                 for (qint64 s = first; s <= change->sequence; ++s)
                     Q_EMIT changedFor(s, change->usernames);
             });
-    if (!db.open() || !db.driver()->subscribeToNotification(NotifyChannel))
+    if (!subscribe(db))
         qCWarning(lcStorage).noquote() << "cannot listen for other instances' changes:" << db.lastError().text();
     m_listenerCheck.start();
+}
+
+bool SqlStorage::subscribe(QSqlDatabase &db)
+{
+    return db.open() && db.driver()->subscribeToNotification(NotifyChannel)
+        && db.driver()->subscribeToNotification(SessionsChannel);
 }
 
 // Every few seconds: make sure the listening connection is alive (reconnect and subscribe
@@ -160,12 +171,16 @@ void SqlStorage::checkListener()
             return;
         }
     }
+    // Sessions revoked meanwhile went unheard: the caches forget them all, again at every
+    // check until the connection is back.
+    Q_EMIT sessionsRevoked();
     db.close();
-    if (!db.open() || !db.driver()->subscribeToNotification(NotifyChannel)) {
+    if (!subscribe(db)) {
         qCWarning(lcStorage).noquote() << "listening connection still down:" << db.lastError().text();
         return;
     }
     qCInfo(lcStorage) << "listening connection restored";
+    Q_EMIT sessionsRevoked();
     QSqlQuery query(db);
     if (query.exec(QStringLiteral("SELECT value FROM change_counter WHERE id = 1")) && query.next())
         emitChanged(query.value(0).toLongLong());

@@ -38,6 +38,7 @@ public:
     Expected<bool> open() override;
     StorageConfig::Backend backend() const override { return m_database.config().backend; }
     int schemaVersion() override;
+    bool hearsRevocations() const override { return isPostgres(); }
     Expected<int> housekeeping() override;
     Expected<int> purgeTombstones(const QDateTime &before) override;
 
@@ -190,6 +191,8 @@ private:
     bool isPostgres() const { return m_database.isPostgres(); }
     void startListening();
     void checkListener();
+    //! Opens the listening connection \a db and subscribes to both channels.
+    static bool subscribe(QSqlDatabase &db);
     //! A transaction of this instance that took sequence values \a first to \a last committed.
     void committed(qint64 first, qint64 last);
     void emitChanged(qint64 sequence);

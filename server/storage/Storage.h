@@ -506,6 +506,10 @@ public:
     };
     void setTestingHooks(TestingHooks hooks) { m_testingHooks = std::move(hooks); }
 
+    //! True when sessionsRevoked() tells of every session that ends and every change of an
+    //! account's access, wherever it was made (PostgreSQL: by NOTIFY from the database).
+    virtual bool hearsRevocations() const { return false; }
+
 Q_SIGNALS:
     //! Emitted (in the thread that committed) after a change committed, with its sequence
     //! value. On PostgreSQL also emitted (in the Storage's thread) for changes committed by
@@ -520,6 +524,11 @@ Q_SIGNALS:
     //! commit that took several); on PostgreSQL also every instance's (this one's again
     //! included) after changed(), in the Storage's thread (NOTIFY).
     void changedFor(qint64 sequence, const QStringList &usernames);
+    //! Sessions may have ended that a cache of them holds: emitted (in the Storage's thread)
+    //! after any instance or command deleted sessions or changed an account's role or whether
+    //! it is disabled, and while the connection that hears of it is down (what it missed is
+    //! unknown). Only when hearsRevocations().
+    void sessionsRevoked();
 
 protected:
     explicit Storage(QObject *parent = nullptr);

@@ -3,7 +3,7 @@
 # runs on SQLite and PostgreSQL (COLLEAGUES_TEST_PG; required when CI=true).
 
 # Unit tests of HTTP-layer pieces that need no server process.
-foreach(test tst_api_json tst_api_photocodec tst_trustedproxies tst_compression)
+foreach(test tst_api_json tst_api_photocodec tst_trustedproxies tst_compression tst_sessioncache)
     colleagues_add_test(${test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${test}.cpp
         LIBS Colleagues::TestSupport LABELS server http)
 endforeach()

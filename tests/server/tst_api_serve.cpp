@@ -299,10 +299,25 @@ void TestApiServe::twoInstancesOnOnePostgres()
     sameTokenOnB.setToken(roaming.token());
     QCOMPARE(sameTokenOnB.get(u"/api/v1/me"_qs).status, 200);
     QCOMPARE(roaming.send("DELETE", u"/api/v1/session"_qs).status, 204);
-    // At once on the instance that revoked it; on the other one within its session cache's
-    // lifetime (SessionCache::MaxAgeMs, half a second).
+    // At once on the instance that revoked it; on the other one as soon as the database tells
+    // it (its session cache would keep the session for SessionCache::HeardMaxAgeMs, a minute).
     QCOMPARE(roaming.get(u"/api/v1/me"_qs).status, 401);
     QTRY_COMPARE_WITH_TIMEOUT(sameTokenOnB.get(u"/api/v1/me"_qs).status, 401, 2000);
+
+    // So do changes of access made by a command, which no instance makes itself: a promotion
+    // and a demotion show in the role the session carries, a disabled account loses it.
+    const auto roleOf = [](Client &client) {
+        const Response me = client.get(u"/api/v1/me"_qs);
+        return me.status == 200 ? me.json().value(u"user"_qs).toObject().value(u"role"_qs).toString()
+                                : u"status %1"_qs.arg(me.status);
+    };
+    QCOMPARE(roleOf(carol), u"member"_qs); // checked, and cached, by B
+    QVERIFY(db->storage().setRole(u"carol"_qs, Role::Admin));
+    QTRY_COMPARE_WITH_TIMEOUT(roleOf(carol), u"admin"_qs, 2000);
+    QVERIFY(db->storage().setRole(u"carol"_qs, Role::Member));
+    QTRY_COMPARE_WITH_TIMEOUT(roleOf(carol), u"member"_qs, 2000);
+    QVERIFY(db->storage().setDisabled(u"carol"_qs, true));
+    QTRY_COMPARE_WITH_TIMEOUT(roleOf(carol), u"status 401"_qs, 2000);
 
     QCOMPARE(a.stop(), 0);
     QCOMPARE(b.stop(), 0);

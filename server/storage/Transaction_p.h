@@ -22,7 +22,8 @@ struct Connection;
 //!
 //! Writers are serialized: on SQLite by BEGIN IMMEDIATE (the database's single write lock),
 //! on PostgreSQL by the one change_counter row, which a Sequenced transaction locks at BEGIN
-//! (SELECT ... FOR UPDATE) and updates in takeSequence(); the lock is held until COMMIT. So
+//! (SELECT ... FOR UPDATE) and updates in takeSequence(); the lock is held until COMMIT (or
+//! runSequenced() updates it in a statement that commits by itself). So
 //! a transaction that took sequence value n commits before any transaction can take n + 1,
 //! changes become visible in sequence order, and what a writer read is still current when it
 //! commits.
@@ -49,9 +50,9 @@ public:
     enum class Kind {
         Write, //!< writes without sequence values (accounts, sessions, purges, migrations)
         Sequenced, //!< writes that take sequence values: serialized with each other from BEGIN on
-        //! Sequenced, serialized only from serialize() or takeSequence() on: its reads before
-        //! that (checks of other tables) may be a moment old, and on PostgreSQL the other
-        //! writers do not wait for them (the lock is held for fewer round trips).
+        //! Sequenced, serialized only from serialize(), takeSequence() or runSequenced() on:
+        //! its reads before that (checks of other tables) may be a moment old, and on
+        //! PostgreSQL they run before BEGIN, which waits until something is written.
         SequencedLate,
         Read, //!< one consistent snapshot, read only
     };

@@ -14,12 +14,14 @@
 #   bench/load/run.sh [--clients N] [--duration S] [--profiles P] [--rate R] [--presence-rate S]
 #                     [--group-size G [--group-rate R]]
 #                     [--backends "sqlite postgres postgres2"] [--work DIR [--seed-only]]
+#                     [--serve-args "ARGS"]
 #   defaults: 500 clients, 300 s, profiles = clients, 50 msg/s, 100 changes/s, all three backends
 #
 # Seeding is slow on purpose (Argon2id for every account, at import and at sign-in): with
 # --work DIR the seeded databases (SQLite file, PostgreSQL database colleagues_load_P_N) and the
 # clients' tokens stay in DIR and are reused by the next run with the same sizes; --seed-only
 # just prepares them.
+# --serve-args passes more options to every `colleagues-server serve` (e.g. "--workers 4").
 # Environment: COLLEAGUES_BENCH_BUILD (build directory, default build-bench),
 # COLLEAGUES_TEST_PG (else scripts/postgres-env.sh is sourced).
 # The whole script is one function, read before it runs: editing the file meanwhile is safe.
@@ -38,6 +40,7 @@ group_rate=2
 backends="sqlite postgres postgres2"
 work=
 seed_only=0
+serve_args=()
 while [[ $# -gt 0 ]]; do
     case $1 in
         --clients) clients=$2; shift 2 ;;
@@ -50,6 +53,7 @@ while [[ $# -gt 0 ]]; do
         --backends) backends=$2; shift 2 ;;
         --work) work=$2; shift 2 ;;
         --seed-only) seed_only=1; shift ;;
+        --serve-args) read -r -a serve_args <<<"$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -123,7 +127,8 @@ seed() { # seed NAME DB-ARGS...: the directory and the accounts, once per databa
 start_server() { # start_server LOG DB-ARGS...: sets url, metrics_url, and appends to server_pids
     local log=$1
     shift
-    "$server_bin" serve --listen 127.0.0.1:0 --metrics-listen 127.0.0.1:0 --max-connections "$max_connections" "$@" \
+    "$server_bin" serve --listen 127.0.0.1:0 --metrics-listen 127.0.0.1:0 --max-connections "$max_connections" \
+        "${serve_args[@]}" "$@" \
         >"$log.out" 2>"$log.log" &
     server_pids+=($!)
     url=
@@ -168,7 +173,7 @@ run_load() { # run_load BACKEND NAME INSTANCES DB-ARGS...
         group_text=", a $group_size-member group at $group_rate msg/s"
     fi
     echo "== $backend: $clients clients over $instances instance(s), $duration s, $rate msg/s, $presence_rate status changes/s$group_text;" \
-        "serve --max-connections $max_connections; load $(cut -d' ' -f1-3 /proc/loadavg)"
+        "serve --max-connections $max_connections${serve_args[*]:+ ${serve_args[*]}}; load $(cut -d' ' -f1-3 /proc/loadavg)"
     local status=0
     "$load_bin" "${load_args[@]}" --accounts "$work/$name-passwords.txt" --tokens "$work/$name-tokens.txt" \
         --clients "$clients" --duration "$duration" --rate "$rate" --presence-rate "$presence_rate" "${group_args[@]}" \

@@ -124,7 +124,8 @@ bool Transaction::runSequenced(const QString &sql, const QVariantList &values, c
     const QStringList *audience = ChangeAudience::current();
     const std::optional<QString> suffix = audience ? audienceSuffix(*audience) : std::nullopt;
     const Storage::TestingHooks &hooks = m_database.testingHooks();
-    if (m_active && !m_begun && suffix && !hooks.beforeCommit && !hooks.unserializedSequence) {
+    if (m_database.isPostgres() && m_active && !m_begun && suffix && !hooks.beforeCommit
+        && !hooks.unserializedSequence) {
         // One statement, committed on its own: the lock on the counter row is taken, the rows
         // written, the notification queued and the whole committed without waiting for us.
         QString fused = sql;

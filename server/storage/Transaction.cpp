@@ -7,6 +7,35 @@
 
 namespace Colleagues::Server::Internal {
 
+namespace {
+
+//! The audience part of the NOTIFY payload of what this thread commits now, if it has one.
+std::optional<QString> currentAudienceSuffix()
+{
+    const QStringList *audience = ChangeAudience::current();
+    return audience ? audienceSuffix(*audience) : std::nullopt;
+}
+
+//! The statement that adds \a count to the counter row and returns the new value (the last one
+//! taken), with the values it binds; given the audience \a suffix, it also queues the NOTIFY
+//! that commit() would send.
+std::pair<QString, QVariantList> takeStatement(int count, const std::optional<QString> &suffix)
+{
+    QString sql = QStringLiteral("UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value");
+    QVariantList bound {count};
+    if (suffix) {
+        sql += QStringLiteral(", pg_notify(?, value::text%1 || ?)")
+                   .arg(count > 1 ? QStringLiteral(" || ' #' || (value - ? + 1)::text") : QString());
+        bound << NotifyChannel;
+        if (count > 1)
+            bound << count;
+        bound << *suffix;
+    }
+    return {sql, bound};
+}
+
+} // namespace
+
 Transaction::Transaction(Database &database, Kind kind)
     : m_database(database)
     , m_connection(database.connection())
@@ -84,29 +113,13 @@ std::optional<qint64> Transaction::takeSequence(int count)
     // The other writers wait from here to COMMIT, so every round trip counts: on PostgreSQL a
     // transaction whose audience is known queues its notification in the same statement (it is
     // delivered at COMMIT, like commit()'s).
-    const QStringList *audience = ChangeAudience::current();
-    const std::optional<QString> suffix = audience ? audienceSuffix(*audience) : std::nullopt;
+    const std::optional<QString> suffix = currentAudienceSuffix();
     const bool notifyNow = m_database.isPostgres() && target == m_connection && m_firstSequence == 0 && suffix;
-    std::optional<qint64> last;
-    if (notifyNow) {
-        const QString sql = QStringLiteral("UPDATE change_counter SET value = value + ? WHERE id = 1"
-                                           " RETURNING value, pg_notify(?, value::text%1 || ?)")
-                                .arg(count > 1 ? QStringLiteral(" || ' #' || (value - ? + 1)::text") : QString());
-        QVariantList values {count, NotifyChannel};
-        if (count > 1)
-            values << count;
-        values << *suffix;
-        Query query(*target, sql);
-        last = query.scalar(values);
-        if (!last)
-            m_error = query.error();
-    } else {
-        Query query(*target,
-                    QStringLiteral("UPDATE change_counter SET value = value + ? WHERE id = 1 RETURNING value"));
-        last = query.scalar({count});
-        if (!last)
-            m_error = query.error();
-    }
+    const auto [sql, bound] = takeStatement(count, notifyNow ? suffix : std::nullopt);
+    Query query(*target, sql);
+    const std::optional<qint64> last = query.scalar(bound);
+    if (!last)
+        m_error = query.error();
     if (!last || *last <= 0)
         return std::nullopt;
     m_serialized = m_serialized || target == m_connection; // the update holds the row's lock
@@ -121,20 +134,19 @@ std::optional<qint64> Transaction::takeSequence(int count)
 bool Transaction::runSequenced(const QString &sql, const QVariantList &values, const std::function<void(Query &)> &read)
 {
     const QLatin1StringView Token("{seq}");
-    const QStringList *audience = ChangeAudience::current();
-    const std::optional<QString> suffix = audience ? audienceSuffix(*audience) : std::nullopt;
+    const std::optional<QString> suffix = currentAudienceSuffix();
     const Storage::TestingHooks &hooks = m_database.testingHooks();
     if (m_database.isPostgres() && m_active && !m_begun && suffix && !hooks.beforeCommit
         && !hooks.unserializedSequence) {
         // One statement, committed on its own: the lock on the counter row is taken, the rows
         // written, the notification queued and the whole committed without waiting for us.
+        const auto [take, bound] = takeStatement(1, suffix);
         QString fused = sql;
         fused.replace(Token, QStringLiteral("(SELECT value FROM taken)"));
-        fused.prepend(QStringLiteral("WITH taken AS (UPDATE change_counter SET value = value + 1 WHERE id = 1"
-                                     " RETURNING value, pg_notify(?, value::text || ?)) "));
+        fused.prepend(QStringLiteral("WITH taken AS (%1) ").arg(take));
         Query query(*m_connection, fused);
         m_active = false;
-        if (!query.exec(QVariantList {NotifyChannel, *suffix} + values) || !query.next()) {
+        if (!query.exec(bound + values) || !query.next()) {
             m_error = query.error();
             return false;
         }
@@ -229,9 +241,8 @@ bool Transaction::commit()
         return true;
     }
     if (m_lastSequence > 0) {
-        const QStringList *audience = ChangeAudience::current();
-        const bool notified = m_notified && m_notified->sequence == m_lastSequence && audience
-            && audienceSuffix(*audience) == m_notified->suffix;
+        const bool notified =
+            m_notified && m_notified->sequence == m_lastSequence && currentAudienceSuffix() == m_notified->suffix;
         if (m_notified && !notified) {
             // The notification queued by takeSequence() named other people: the other
             // instances may not wake those this commit concerns (a bug in the caller).

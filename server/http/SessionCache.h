@@ -24,7 +24,7 @@ class SessionCache
 {
 public:
     static constexpr qint64 MaxAgeMs = 500;
-    static constexpr qint64 HeardMaxAgeMs = 60 * 1000;
+    static constexpr qint64 HeardMaxAgeMs = 5 * 60 * 1000;
     static constexpr int MaxEntries = 50000;
 
     //! Entries live for \a ms from now on (MaxAgeMs before).

@@ -54,13 +54,17 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
                              QStringLiteral("There is no such conversation, or you are not in it.")};
         }
     } else {
+        // Both accounts in one round trip.
+        Query accounts(c, QStringLiteral("SELECT username FROM accounts WHERE username IN (?, ?)"));
+        if (!accounts.exec({message.recipient, message.sender}))
+            return tx.fail(u"checking the accounts", accounts.error());
+        QStringList found;
+        while (accounts.next())
+            found.append(accounts.text(0));
+        accounts.finish();
         for (const auto &[username, field] : {std::pair {message.recipient, QStringLiteral("to")},
                                               std::pair {message.sender, QStringLiteral("from")}}) {
-            Query account(c, QStringLiteral("SELECT COUNT(*) FROM accounts WHERE username = ?"));
-            const auto found = account.scalar({username});
-            if (!found)
-                return tx.fail(u"checking an account", account.error());
-            if (*found == 0) {
+            if (!found.contains(username)) {
                 refused = noSuchAccount(username, field);
                 break;
             }

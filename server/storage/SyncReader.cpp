@@ -60,18 +60,24 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
         return tx.fail(u"starting a sync read");
     Connection &c = tx.connection();
 
-    Query latestQuery(c, QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
-    const auto latest = latestQuery.scalar();
-    if (!latest)
-        return tx.fail(u"reading the sequence", latestQuery.error());
-    Query minQuery(c, QStringLiteral("SELECT value FROM sync_state WHERE key = 'min_cursor'"));
-    const auto minCursor = minQuery.scalar();
-    if (!minCursor)
-        return tx.fail(u"reading the oldest usable cursor", minQuery.error());
+    // The sequence and the oldest cursor that can still be served, in one round trip.
+    qint64 latest = 0;
+    qint64 minCursor = 0;
+    {
+        Query q(c,
+                QStringLiteral("SELECT c.value, s.value FROM change_counter c, sync_state s"
+                               " WHERE c.id = 1 AND s.key = 'min_cursor'"));
+        if (!q.exec())
+            return tx.fail(u"reading the sequence", q.error());
+        if (q.next()) {
+            latest = q.int64(0);
+            minCursor = q.int64(1);
+        }
+    }
 
     qint64 known = m_minCursor.load();
-    while (*minCursor > known && !m_minCursor.compare_exchange_weak(known, *minCursor)) { }
-    if (cursor < 0 || cursor > *latest || (cursor > 0 && cursor < *minCursor)) {
+    while (minCursor > known && !m_minCursor.compare_exchange_weak(known, minCursor)) { }
+    if (cursor < 0 || cursor > latest || (cursor > 0 && cursor < minCursor)) {
         tx.rollback();
         return startOver();
     }
@@ -114,9 +120,9 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     }
     // One status per person, so each person comes at most once; from memory, up to this
     // snapshot. A full sync leaves out the statuses that are the default (clients assume it).
-    if (const std::optional<QSqlError> failed = m_statuses.catchUp(c, *latest))
+    if (const std::optional<QSqlError> failed = m_statuses.catchUp(c, latest))
         return tx.fail(u"reading changed statuses", *failed);
-    QList<StatusFeed::Entry> statuses = m_statuses.since(cursor, *latest, limit + 1, cursor == 0);
+    QList<StatusFeed::Entry> statuses = m_statuses.since(cursor, latest, limit + 1, cursor == 0);
     {
         // The viewer's conversations: joined after the cursor (with how many earlier messages
         // come along), changed after it (unless the joining brings that state already), or left
@@ -252,7 +258,7 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     }
     // Nothing more is visible to this viewer up to the sequence read in this snapshot, so an
     // exhausted page may skip past other people's messages up to it.
-    page.next = page.hasMore ? last : *latest;
+    page.next = page.hasMore ? last : latest;
     return page;
 }
 

@@ -47,9 +47,12 @@ public:
         return true;
     }
     bool next() { return m_query && m_query->next(); }
-    QVariant value(int i) const { return m_query->value(i); }
-    qint64 int64(int i) const { return m_query->value(i).toLongLong(); }
-    QString text(int i) const { return m_query->value(i).toString(); }
+    QVariant value(int i) const { return m_query->value(m_firstColumn + i); }
+    qint64 int64(int i) const { return value(i).toLongLong(); }
+    QString text(int i) const { return value(i).toString(); }
+    //! Column \a i is read as column 0 from now on: rows that hold several kinds of record side
+    //! by side are read with the functions that read one.
+    void setFirstColumn(int i) { m_firstColumn = i; }
     int rowsAffected() const { return m_query ? m_query->numRowsAffected() : 0; }
     const QSqlError &error() const { return m_error; }
     //! For a Query(Database &, ...): logs the failed statement through the database and
@@ -78,6 +81,7 @@ private:
     Connection *m_connection = nullptr;
     QSqlQuery *m_query = nullptr;
     QSqlError m_error;
+    int m_firstColumn = 0;
 };
 
 } // namespace Colleagues::Server::Internal

@@ -48,21 +48,155 @@ struct ConversationRow
     qint64 earlierMessages = 0; //!< the viewer joined at seq: messages sent before, which come along
 };
 
+// The statements that find what changed for a viewer after a cursor, each with its parameters
+// in order (viewer, cursor, limit + 1 as they appear).
+
+//! Profiles: (cursor, limit).
+const QString &profilesSql()
+{
+    static const QString sql =
+        QStringLiteral("SELECT %1 FROM profiles WHERE change_seq > ? ORDER BY change_seq LIMIT ?").arg(ProfileColumns);
+    return sql;
+}
+
+//! Messages: (viewer, cursor, viewer, viewer, cursor, viewer, cursor, limit). Index range scans
+//! (sent, received, each conversation's) rather than one OR that indexes serve badly. A
+//! conversation's messages come from when the viewer joined (the earlier ones come with the
+//! joining) up to when they left.
+const QString &messagesSql()
+{
+    static const QString sql =
+        QStringLiteral("SELECT %1 FROM messages WHERE sender = ? AND change_seq > ? AND recipient IS NOT NULL"
+                       " UNION ALL SELECT %1 FROM messages WHERE recipient = ? AND sender <> ?"
+                       " AND change_seq > ?"
+                       " UNION ALL SELECT %2 FROM conversation_members cm JOIN messages m"
+                       " ON m.conversation_id = cm.conversation_id WHERE cm.username = ? AND m.seq > ?"
+                       " AND m.seq > cm.joined_seq AND (cm.left_seq IS NULL OR m.seq <= cm.left_seq)"
+                       " ORDER BY 8 LIMIT ?")
+            .arg(MessageColumns, qualified(MessageColumns, u"m"));
+    return sql;
+}
+
+//! The viewer's conversations: joined after the cursor, changed after it (unless the joining
+//! brings that state already), or left after it, each at its own sequence value; \a columns
+//! for each of the three. Parameters: (viewer, cursor) three times.
+QString conversationsSql(const QString &joined, const QString &changed, const QString &left)
+{
+    return QStringLiteral("SELECT %1 FROM conversation_members cm WHERE cm.username = ? AND cm.joined_seq > ?"
+                          " UNION ALL SELECT %2 FROM conversation_members cm JOIN conversations c"
+                          " ON c.id = cm.conversation_id WHERE cm.username = ? AND cm.left_seq IS NULL"
+                          " AND c.change_seq > ? AND c.change_seq > cm.joined_seq"
+                          " UNION ALL SELECT %3 FROM conversation_members cm"
+                          " WHERE cm.username = ? AND cm.left_seq > ?")
+        .arg(joined, changed, left);
+}
+
+QString nulls(int count)
+{
+    QStringList list;
+    for (int i = 0; i < count; ++i)
+        list.append(QStringLiteral("NULL"));
+    return list.join(QStringLiteral(", "));
+}
+
+int columnCount(const QString &columns)
+{
+    return static_cast<int>(columns.count(QLatin1Char(','))) + 1;
+}
+
+/*!
+ * Everything changesSince() reads, in one statement, so in one snapshot without a transaction
+ * (one round trip on PostgreSQL instead of six). Each row starts with its kind; a profile's
+ * columns come from column 1, a message's after them, and the one head row has the sequence,
+ * the oldest usable cursor and whether any of the viewer's conversations changed (which the
+ * transaction reads instead, with what comes along with them). Parameters: the profiles', the
+ * messages', the conversations'. The head's numbers are text: PostgreSQL takes the type of a
+ * column that the first two parts leave NULL as text.
+ */
+const QString &oneStatementSql()
+{
+    static const QString sql = [] {
+        const QString profiles =
+            QStringLiteral("SELECT 0, %1, %2, NULL, NULL, NULL FROM (%3) p")
+                .arg(qualified(ProfileColumns, u"p"), nulls(columnCount(MessageColumns)), profilesSql());
+        const QString messages =
+            QStringLiteral(" UNION ALL SELECT 1, %1, %2, NULL, NULL, NULL FROM (%3) ms")
+                .arg(nulls(columnCount(ProfileColumns)), qualified(MessageColumns, u"ms"), messagesSql());
+        const QString one = QStringLiteral("1");
+        const QString head =
+            QStringLiteral(" UNION ALL SELECT 2, %1, %2, CAST(counter.value AS TEXT), CAST(state.value AS TEXT),"
+                           " CAST((SELECT COUNT(*) FROM (%3 LIMIT 1) conversation) AS TEXT)"
+                           " FROM change_counter counter, sync_state state"
+                           " WHERE counter.id = 1 AND state.key = 'min_cursor'")
+                .arg(nulls(columnCount(ProfileColumns)), nulls(columnCount(MessageColumns)),
+                     conversationsSql(one, one, one));
+        return profiles + messages + head;
+    }();
+    return sql;
+}
+
 } // namespace
+
+//! What a sync read found, before it is merged into a page.
+struct SyncReader::Rows
+{
+    qint64 latest = 0; //!< the sequence of the snapshot
+    qint64 minCursor = 0; //!< the oldest cursor that can be served
+    QList<ProfileRow> profiles;
+    QList<MessageRow> messages;
+    QList<ConversationRow> conversations;
+};
 
 Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor, int limit)
 {
     limit = std::clamp(limit, 1, MaxSyncLimit);
+    Rows rows;
+    {
+        // Most reads find no change of the viewer's conversations: one statement does.
+        Query q(m_database, oneStatementSql());
+        if (!q.exec({cursor, limit + 1, viewer, cursor, viewer, viewer, cursor, viewer, cursor, limit + 1, viewer,
+                     cursor, viewer, cursor, viewer, cursor}))
+            return q.fail(u"reading the changes");
+        bool conversationsChanged = false;
+        while (q.next()) {
+            const qint64 kind = q.int64(0);
+            if (kind == 0) {
+                q.setFirstColumn(1);
+                ProfileRow &row = rows.profiles.emplace_back();
+                row.profile = profileFromRow(q, &row.removed, &row.seq);
+            } else if (kind == 1) {
+                q.setFirstColumn(1 + columnCount(ProfileColumns));
+                MessageRow &row = rows.messages.emplace_back();
+                row.message = messageFromRow(q, &row.seq);
+            } else {
+                q.setFirstColumn(1 + columnCount(ProfileColumns) + columnCount(MessageColumns));
+                rows.latest = q.int64(0);
+                rows.minCursor = q.int64(1);
+                conversationsChanged = q.int64(2) > 0;
+            }
+            q.setFirstColumn(0);
+        }
+        q.finish();
+        if (!conversationsChanged) {
+            if (std::optional<SyncPage> over = startOverFor(cursor, rows))
+                return *over;
+            // The statuses from memory, caught up in a later snapshot when behind: a status that
+            // changed again since this one was read comes with a later page.
+            if (!m_statuses.hasUpTo(rows.latest)) {
+                if (const Expected<qint64> caughtUp = catchUpStatuses(); !caughtUp)
+                    return caughtUp.error();
+            }
+            return merged(rows, viewer, cursor, limit, nullptr);
+        }
+    }
+
     // One snapshot for the sequence and the rows: everything up to the sequence read here
     // is committed (writers are serialized on it) and therefore visible in this snapshot.
     Transaction tx(m_database, Transaction::Kind::Read);
     if (!tx.begin())
         return tx.fail(u"starting a sync read");
     Connection &c = tx.connection();
-
-    // The sequence and the oldest cursor that can still be served, in one round trip.
-    qint64 latest = 0;
-    qint64 minCursor = 0;
+    rows = Rows();
     {
         Query q(c,
                 QStringLiteral("SELECT c.value, s.value FROM change_counter c, sync_state s"
@@ -70,78 +204,90 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
         if (!q.exec())
             return tx.fail(u"reading the sequence", q.error());
         if (q.next()) {
-            latest = q.int64(0);
-            minCursor = q.int64(1);
+            rows.latest = q.int64(0);
+            rows.minCursor = q.int64(1);
         }
     }
-
-    qint64 known = m_minCursor.load();
-    while (minCursor > known && !m_minCursor.compare_exchange_weak(known, minCursor)) { }
-    if (cursor < 0 || cursor > latest || (cursor > 0 && cursor < minCursor)) {
+    if (std::optional<SyncPage> over = startOverFor(cursor, rows)) {
         tx.rollback();
-        return startOver();
+        return *over;
     }
-    SyncPage page;
-
-    QList<ProfileRow> profiles;
-    QList<MessageRow> messages;
-    QList<ConversationRow> conversations;
     {
-        Query q(c,
-                QStringLiteral("SELECT %1 FROM profiles WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
-                    .arg(ProfileColumns));
+        Query q(c, profilesSql());
         if (!q.exec({cursor, limit + 1}))
             return tx.fail(u"reading changed profiles", q.error());
         while (q.next()) {
-            ProfileRow &row = profiles.emplace_back();
+            ProfileRow &row = rows.profiles.emplace_back();
             row.profile = profileFromRow(q, &row.removed, &row.seq);
         }
     }
     {
-        // Index range scans (sent, received, each conversation's) rather than one OR that
-        // indexes serve badly. A conversation's messages come from when the viewer joined (the
-        // earlier ones come with the joining, below) up to when they left.
-        static const QString sql =
-            QStringLiteral("SELECT %1 FROM messages WHERE sender = ? AND change_seq > ? AND recipient IS NOT NULL"
-                           " UNION ALL SELECT %1 FROM messages WHERE recipient = ? AND sender <> ?"
-                           " AND change_seq > ?"
-                           " UNION ALL SELECT %2 FROM conversation_members cm JOIN messages m"
-                           " ON m.conversation_id = cm.conversation_id WHERE cm.username = ? AND m.seq > ?"
-                           " AND m.seq > cm.joined_seq AND (cm.left_seq IS NULL OR m.seq <= cm.left_seq)"
-                           " ORDER BY 8 LIMIT ?")
-                .arg(MessageColumns, qualified(MessageColumns, u"m"));
-        Query q(c, sql);
+        Query q(c, messagesSql());
         if (!q.exec({viewer, cursor, viewer, viewer, cursor, viewer, cursor, limit + 1}))
             return tx.fail(u"reading changed messages", q.error());
         while (q.next()) {
-            MessageRow &row = messages.emplace_back();
+            MessageRow &row = rows.messages.emplace_back();
             row.message = messageFromRow(q, &row.seq);
         }
     }
-    // One status per person, so each person comes at most once; from memory, up to this
-    // snapshot. A full sync leaves out the statuses that are the default (clients assume it).
-    if (const std::optional<QSqlError> failed = m_statuses.catchUp(c, latest))
+    if (const std::optional<QSqlError> failed = m_statuses.catchUp(c, rows.latest))
         return tx.fail(u"reading changed statuses", *failed);
-    QList<StatusFeed::Entry> statuses = m_statuses.since(cursor, latest, limit + 1, cursor == 0);
     {
-        // The viewer's conversations: joined after the cursor (with how many earlier messages
-        // come along), changed after it (unless the joining brings that state already), or left
-        // after it (as they were then). Each at its own sequence value.
-        static const QString sql = QStringLiteral(
-            "SELECT cm.conversation_id, cm.joined_seq AS at_seq, cm.left_state, (SELECT COUNT(*) FROM messages m"
-            " WHERE m.conversation_id = cm.conversation_id AND m.seq < cm.joined_seq)"
-            " FROM conversation_members cm WHERE cm.username = ? AND cm.joined_seq > ?"
-            " UNION ALL SELECT c.id, c.change_seq, NULL, 0 FROM conversation_members cm JOIN conversations c"
-            " ON c.id = cm.conversation_id WHERE cm.username = ? AND cm.left_seq IS NULL AND c.change_seq > ?"
-            " AND c.change_seq > cm.joined_seq"
-            " UNION ALL SELECT cm.conversation_id, cm.left_seq, cm.left_state, 0 FROM conversation_members cm"
-            " WHERE cm.username = ? AND cm.left_seq > ? ORDER BY 2 LIMIT ?");
+        // With how many earlier messages a joining brings along; a left conversation as the
+        // viewer saw it then.
+        static const QString sql =
+            conversationsSql(QStringLiteral("cm.conversation_id, cm.joined_seq AS at_seq, cm.left_state,"
+                                            " (SELECT COUNT(*) FROM messages m WHERE m.conversation_id"
+                                            " = cm.conversation_id AND m.seq < cm.joined_seq)"),
+                             QStringLiteral("c.id, c.change_seq, NULL, 0"),
+                             QStringLiteral("cm.conversation_id, cm.left_seq, cm.left_state, 0"))
+            + QStringLiteral(" ORDER BY 2 LIMIT ?");
         Query q(c, sql);
         if (!q.exec({viewer, cursor, viewer, cursor, viewer, cursor, limit + 1}))
             return tx.fail(u"reading changed conversations", q.error());
         while (q.next())
-            conversations.append(ConversationRow {q.int64(1), q.text(0), q.text(2), q.int64(3)});
+            rows.conversations.append(ConversationRow {q.int64(1), q.text(0), q.text(2), q.int64(3)});
     }
+    Expected<SyncPage> page = merged(rows, viewer, cursor, limit, &tx);
+    if (page)
+        tx.rollback(); // read only
+    return page;
+}
+
+std::optional<SyncPage> SyncReader::startOverFor(qint64 cursor, const Rows &rows)
+{
+    qint64 known = m_minCursor.load();
+    while (rows.minCursor > known && !m_minCursor.compare_exchange_weak(known, rows.minCursor)) { }
+    if (cursor < 0 || cursor > rows.latest || (cursor > 0 && cursor < rows.minCursor))
+        return startOver();
+    return std::nullopt;
+}
+
+Expected<qint64> SyncReader::catchUpStatuses()
+{
+    Transaction tx(m_database, Transaction::Kind::Read);
+    if (!tx.begin())
+        return tx.fail(u"starting a status read");
+    Query latestQuery(tx.connection(), QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
+    const auto latest = latestQuery.scalar();
+    if (!latest)
+        return tx.fail(u"reading the sequence", latestQuery.error());
+    if (const std::optional<QSqlError> failed = m_statuses.catchUp(tx.connection(), *latest))
+        return tx.fail(u"reading changed statuses", *failed);
+    tx.rollback();
+    return *latest;
+}
+
+Expected<SyncPage> SyncReader::merged(Rows &rows, const QString &viewer, qint64 cursor, int limit, Transaction *tx)
+{
+    QList<ProfileRow> &profiles = rows.profiles;
+    QList<MessageRow> &messages = rows.messages;
+    const QList<ConversationRow> &conversations = rows.conversations;
+    const qint64 latest = rows.latest;
+    SyncPage page;
+    // One status per person, so each person comes at most once; from memory, up to this
+    // snapshot. A full sync leaves out the statuses that are the default (clients assume it).
+    QList<StatusFeed::Entry> statuses = m_statuses.since(cursor, latest, limit + 1, cursor == 0);
 
     // Merge the lists in sequence order, up to the limit. Each list holds the first limit + 1
     // of its kind, so no change is taken past one that was not read. A joining counts with the
@@ -197,9 +343,10 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
                            " ON m.conversation_id = cm.conversation_id AND m.seq < cm.joined_seq"
                            " WHERE cm.username = ? AND cm.joined_seq > ? AND cm.joined_seq <= ? ORDER BY m.seq")
                 .arg(qualified(MessageColumns, u"m"));
-        Query q(c, sql);
+        Q_ASSERT(tx);
+        Query q(tx->connection(), sql);
         if (!q.exec({viewer, cursor, last}))
-            return tx.fail(u"reading a conversation's earlier messages", q.error());
+            return tx->fail(u"reading a conversation's earlier messages", q.error());
         while (q.next()) {
             Message message = messageFromRow(q);
             earlier[message.conversation].append(std::move(message));
@@ -228,10 +375,10 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     }
     if (!currentIds.isEmpty()) {
         QSqlError error;
-        if (!readConversations(c, currentIds, &current, &error))
-            return tx.fail(u"reading conversations", error);
+        Q_ASSERT(tx);
+        if (!readConversations(tx->connection(), currentIds, &current, &error))
+            return tx->fail(u"reading conversations", error);
     }
-    tx.rollback(); // read only
     page.statuses.reserve(statuses.size());
 
     for (const QString &id : std::as_const(conversationIds)) {
@@ -268,17 +415,10 @@ Expected<SyncPage> SyncReader::statusesSince(qint64 cursor, qint64 upTo, int lim
     if (cursor < 0 || (cursor > 0 && cursor < m_minCursor.load()))
         return startOver();
     if (!m_statuses.hasUpTo(upTo)) {
-        Transaction tx(m_database, Transaction::Kind::Read);
-        if (!tx.begin())
-            return tx.fail(u"starting a status read");
-        Query latestQuery(tx.connection(), QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
-        const auto latest = latestQuery.scalar();
-        if (!latest)
-            return tx.fail(u"reading the sequence", latestQuery.error());
-        if (const std::optional<QSqlError> failed = m_statuses.catchUp(tx.connection(), *latest))
-            return tx.fail(u"reading changed statuses", *failed);
-        tx.rollback();
-        upTo = qMin(upTo, *latest);
+        const Expected<qint64> caughtUp = catchUpStatuses();
+        if (!caughtUp)
+            return caughtUp.error();
+        upTo = qMin(upTo, caughtUp.value());
     }
     SyncPage page;
     page.next = qMax(cursor, upTo);

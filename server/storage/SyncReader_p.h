@@ -11,6 +11,7 @@
 namespace Colleagues::Server::Internal {
 
 class Database;
+class Transaction;
 
 //! Reads what changed after a cursor, for one viewer, in one snapshot.
 class SyncReader
@@ -27,6 +28,15 @@ public:
     qint64 latestSequence();
 
 private:
+    struct Rows;
+    //! A page that tells the client to start over, when the cursor cannot be served.
+    std::optional<SyncPage> startOverFor(qint64 cursor, const Rows &rows);
+    //! Brings the status feed up to the latest sequence, in a snapshot of its own; returns it.
+    Expected<qint64> catchUpStatuses();
+    //! The page from what was read, merged in sequence order with the statuses; \a tx, in which
+    //! the rows were read, reads the conversations of the page and what comes along with them.
+    Expected<SyncPage> merged(Rows &rows, const QString &viewer, qint64 cursor, int limit, Transaction *tx);
+
     Database &m_database;
     StatusFeed m_statuses;
     //! The oldest usable cursor as the last sync read found it (it only grows).

@@ -9,46 +9,90 @@
 #include <QWriteLocker>
 
 #include <algorithm>
+#include <array>
 
 namespace Colleagues::Server::Internal {
 
-std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 latest)
+namespace {
+
+int statusColumnCount()
 {
-    if (hasUpTo(latest))
-        return std::nullopt; // also when a newer snapshot caught up further
-    const QMutexLocker catchingUp(&m_catchingUp);
-    if (hasUpTo(latest))
+    return static_cast<int>(StatusColumns.count(QLatin1Char(','))) + 1;
+}
+
+/*!
+ * What the feed lacks, in one statement (one snapshot, one round trip): the statuses changed
+ * after a sequence, in order (kind 0); with \a removals, the tombstones of the people removed
+ * since (kind 1: username, sequence); and the latest sequence (kind 2). The sequences of all
+ * three are in the last column.
+ */
+const QString &catchUpSql(bool removals)
+{
+    static const std::array<QString, 2> sql = [] {
+        const int columns = statusColumnCount();
+        QStringList nulls;
+        for (int i = 0; i < columns - 2; ++i)
+            nulls.append(QStringLiteral("NULL"));
+        const QString statuses = QStringLiteral("SELECT 0, %1 FROM statuses WHERE change_seq > ?").arg(StatusColumns);
+        const QString tombstones = QStringLiteral(" UNION ALL SELECT 1, username, %1, change_seq FROM profiles"
+                                                  " WHERE change_seq > ? AND deleted = TRUE")
+                                       .arg(nulls.join(QStringLiteral(", ")));
+        const QString latest = QStringLiteral(" UNION ALL SELECT 2, NULL, %1, value FROM change_counter WHERE id = 1")
+                                   .arg(nulls.join(QStringLiteral(", ")));
+        const QString order = QStringLiteral(" ORDER BY 1, %1").arg(columns + 1);
+        return std::array<QString, 2> {statuses + latest + order, statuses + tombstones + latest + order};
+    }();
+    return sql[removals ? 1 : 0];
+}
+
+} // namespace
+
+std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 needed, qint64 *reached)
+{
+    const auto done = [this, reached]() -> std::optional<QSqlError> {
+        if (reached) {
+            const QReadLocker locker(&m_lock);
+            *reached = m_complete;
+        }
         return std::nullopt;
+    };
+    if (hasUpTo(needed))
+        return done(); // also when a newer snapshot caught up further
+    const QMutexLocker catchingUp(&m_catchingUp);
+    if (hasUpTo(needed))
+        return done();
     qint64 from = 0;
     {
         const QReadLocker locker(&m_lock);
         from = m_complete;
     }
-    // In this snapshot: every change up to latest, nothing after it.
+    // In this snapshot: every change up to latest, nothing after it. A removal deletes the
+    // person's status and leaves the profile's tombstone (nothing to drop on the first read).
     QList<Entry> entries;
+    QList<std::pair<QString, qint64>> removed;
+    qint64 latest = 0;
     {
-        Query q(connection,
-                QStringLiteral("SELECT %1 FROM statuses WHERE change_seq > ? ORDER BY change_seq").arg(StatusColumns));
-        if (!q.exec({from}))
+        Query q(connection, catchUpSql(from > 0));
+        if (!q.exec(from > 0 ? QVariantList {from, from} : QVariantList {from}))
             return q.error();
         while (q.next()) {
-            StatusRow row = statusFromRow(q);
-            QByteArray json = QJsonDocument(toJson(row.status)).toJson(QJsonDocument::Compact);
-            entries.append(
-                Entry {std::make_shared<const SyncStatus>(SyncStatus {std::move(row.status), std::move(json)}),
-                       row.changeSeq});
+            const qint64 kind = q.int64(0);
+            q.setFirstColumn(1);
+            if (kind == 0) {
+                StatusRow row = statusFromRow(q);
+                QByteArray json = QJsonDocument(toJson(row.status)).toJson(QJsonDocument::Compact);
+                entries.append(
+                    Entry {std::make_shared<const SyncStatus>(SyncStatus {std::move(row.status), std::move(json)}),
+                           row.changeSeq});
+            } else {
+                const qint64 sequence = q.int64(statusColumnCount() - 1);
+                if (kind == 1)
+                    removed.append({q.text(0), sequence});
+                else
+                    latest = sequence;
+            }
+            q.setFirstColumn(0);
         }
-    }
-    // A removal deletes the person's status and leaves the profile's tombstone.
-    QList<std::pair<QString, qint64>> removed;
-    if (from > 0) {
-        Query q(connection,
-                QStringLiteral("SELECT username, change_seq FROM profiles WHERE change_seq > ?"
-                               " AND deleted = TRUE"));
-        if (!q.exec({from}))
-            return q.error();
-        while (q.next())
-            removed.append({q.text(0), q.int64(1)});
     }
 
     const QWriteLocker locker(&m_lock);
@@ -71,6 +115,8 @@ std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 late
         compact();
     }
     m_complete = qMax(m_complete, latest);
+    if (reached)
+        *reached = m_complete;
     return std::nullopt;
 }
 

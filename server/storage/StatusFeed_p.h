@@ -22,7 +22,7 @@ struct Connection;
  * Every person's current status in memory, in sequence order, with its wire JSON: sync pages
  * take their statuses from here rather than read and encode the same rows again for every
  * client (10,000 clients each get every one of 100 changes a second). It follows the statuses
- * table by change_seq, read in the snapshot of the sync read that finds it behind (catchUp()),
+ * table by change_seq, read when a sync read finds it behind (catchUp()),
  * and drops the status of a removed person with the profile's tombstone; so what a page takes
  * up to its snapshot's sequence is what the table says then, save a status that has changed
  * again since, which comes with a later page (sync brings current values, not history).
@@ -37,9 +37,11 @@ public:
         qint64 sequence = 0;
     };
 
-    //! Makes sure the feed has every change up to \a latest, the sequence of the snapshot of
-    //! the read transaction on \a connection (reading there what it lacks); the error otherwise.
-    std::optional<QSqlError> catchUp(Connection &connection, qint64 latest);
+    //! Makes sure the feed has every change up to \a needed, reading what it lacks on
+    //! \a connection up to the latest sequence there (in one statement, so in one snapshot even
+    //! outside a transaction); \a reached receives the sequence it now has every change up to.
+    //! The error otherwise.
+    std::optional<QSqlError> catchUp(Connection &connection, qint64 needed, qint64 *reached = nullptr);
     //! Whether the feed has every change up to \a sequence.
     bool hasUpTo(qint64 sequence) const;
     //! The statuses whose change is in (\a after, \a upTo], in sequence order, at most \a limit;

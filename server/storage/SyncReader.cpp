@@ -182,10 +182,8 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
                 return *over;
             // The statuses from memory, caught up in a later snapshot when behind: a status that
             // changed again since this one was read comes with a later page.
-            if (!m_statuses.hasUpTo(rows.latest)) {
-                if (const Expected<qint64> caughtUp = catchUpStatuses(); !caughtUp)
-                    return caughtUp.error();
-            }
+            if (const Expected<qint64> caughtUp = catchUpStatuses(rows.latest); !caughtUp)
+                return caughtUp.error();
             return merged(rows, viewer, cursor, limit, nullptr);
         }
     }
@@ -263,19 +261,15 @@ std::optional<SyncPage> SyncReader::startOverFor(qint64 cursor, const Rows &rows
     return std::nullopt;
 }
 
-Expected<qint64> SyncReader::catchUpStatuses()
+Expected<qint64> SyncReader::catchUpStatuses(qint64 needed)
 {
-    Transaction tx(m_database, Transaction::Kind::Read);
-    if (!tx.begin())
-        return tx.fail(u"starting a status read");
-    Query latestQuery(tx.connection(), QStringLiteral("SELECT value FROM change_counter WHERE id = 1"));
-    const auto latest = latestQuery.scalar();
-    if (!latest)
-        return tx.fail(u"reading the sequence", latestQuery.error());
-    if (const std::optional<QSqlError> failed = m_statuses.catchUp(tx.connection(), *latest))
-        return tx.fail(u"reading changed statuses", *failed);
-    tx.rollback();
-    return *latest;
+    Connection *c = m_database.connection();
+    if (!c)
+        return databaseFailure();
+    qint64 reached = 0;
+    if (const std::optional<QSqlError> failed = m_statuses.catchUp(*c, needed, &reached))
+        return m_database.failure(*c, *failed, u"reading changed statuses");
+    return reached;
 }
 
 Expected<SyncPage> SyncReader::merged(Rows &rows, const QString &viewer, qint64 cursor, int limit, Transaction *tx)
@@ -415,7 +409,7 @@ Expected<SyncPage> SyncReader::statusesSince(qint64 cursor, qint64 upTo, int lim
     if (cursor < 0 || (cursor > 0 && cursor < m_minCursor.load()))
         return startOver();
     if (!m_statuses.hasUpTo(upTo)) {
-        const Expected<qint64> caughtUp = catchUpStatuses();
+        const Expected<qint64> caughtUp = catchUpStatuses(upTo);
         if (!caughtUp)
             return caughtUp.error();
         upTo = qMin(upTo, caughtUp.value());

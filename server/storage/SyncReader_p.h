@@ -31,8 +31,9 @@ private:
     struct Rows;
     //! A page that tells the client to start over, when the cursor cannot be served.
     std::optional<SyncPage> startOverFor(qint64 cursor, const Rows &rows);
-    //! Brings the status feed up to the latest sequence, in a snapshot of its own; returns it.
-    Expected<qint64> catchUpStatuses();
+    //! Makes sure the status feed has every change up to \a needed (when it lacks one, it reads
+    //! up to the latest sequence); returns the sequence it has every change up to.
+    Expected<qint64> catchUpStatuses(qint64 needed);
     //! The page from what was read, merged in sequence order with the statuses; \a tx, in which
     //! the rows were read, reads the conversations of the page and what comes along with them.
     Expected<SyncPage> merged(Rows &rows, const QString &viewer, qint64 cursor, int limit, Transaction *tx);

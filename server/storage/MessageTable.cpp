@@ -44,6 +44,9 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
     };
     QStringList members;
     std::optional<Error> refused; // answered after the duplicate check: a retry gets its message
+    std::optional<Message> earlier;
+    // Before the other writers are waited for: a send with this key that is still committing
+    // is not seen here, but its unique key then refuses the insert below, which reads it after.
     if (message.isInConversation()) {
         // Only its members write to a conversation; they are whom the message concerns.
         QSqlError error;
@@ -53,35 +56,45 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
             refused = Error {Error::Code::OutOfRange, QStringLiteral("conversation"),
                              QStringLiteral("There is no such conversation, or you are not in it.")};
         }
+        auto found = original();
+        if (!found) {
+            tx.rollback();
+            return found.error();
+        }
+        earlier = std::move(found).value();
     } else {
-        // Both accounts in one round trip.
-        Query accounts(c, QStringLiteral("SELECT username FROM accounts WHERE username IN (?, ?)"));
-        if (!accounts.exec({message.recipient, message.sender}))
-            return tx.fail(u"checking the accounts", accounts.error());
-        QStringList found;
-        while (accounts.next())
-            found.append(accounts.text(0));
-        accounts.finish();
+        // The message sent before with this key (kind 0), and which of the two accounts exist
+        // (kind 1, the username where a message has its client id): one round trip.
+        static const QString sql =
+            QStringLiteral("SELECT 0, %1 FROM messages WHERE sender = ? AND client_id = ?"
+                           " UNION ALL SELECT 1, NULL, username, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+                           " FROM accounts WHERE username IN (?, ?)")
+                .arg(MessageColumns);
+        Query q(c, sql);
+        if (!q.exec({message.sender, message.clientId, message.recipient, message.sender}))
+            return tx.fail(u"checking the accounts", q.error());
+        QStringList accounts;
+        while (q.next()) {
+            if (q.int64(0) == 0) {
+                q.setFirstColumn(1);
+                earlier = messageFromRow(q);
+                q.setFirstColumn(0);
+            } else {
+                accounts.append(q.text(2));
+            }
+        }
+        q.finish();
         for (const auto &[username, field] : {std::pair {message.recipient, QStringLiteral("to")},
                                               std::pair {message.sender, QStringLiteral("from")}}) {
-            if (!found.contains(username)) {
+            if (!accounts.contains(username)) {
                 refused = noSuchAccount(username, field);
                 break;
             }
         }
     }
-    // Before the other writers are waited for: a send with this key that is still committing
-    // is not seen here, but its unique key then refuses the insert below, which reads it after.
-    {
-        auto earlier = original();
-        if (!earlier) {
-            tx.rollback();
-            return earlier.error();
-        }
-        if (earlier->has_value()) {
-            tx.rollback();
-            return SendOutcome {**earlier, true, {}};
-        }
+    if (earlier) {
+        tx.rollback();
+        return SendOutcome {*earlier, true, {}};
     }
     if (refused) {
         tx.rollback();
@@ -107,9 +120,9 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
         // Most likely the same key committed by someone else just now (unique constraint).
         const QSqlError error = tx.lastError();
         tx.rollback();
-        auto earlier = original();
-        if (earlier && earlier->has_value())
-            return SendOutcome {**earlier, true, {}};
+        const auto raced = original();
+        if (raced && raced->has_value())
+            return SendOutcome {**raced, true, {}};
         return m_database.failure(c, error, u"storing a message");
     }
     if (!tx.commit())

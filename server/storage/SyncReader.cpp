@@ -106,7 +106,7 @@ int columnCount(const QString &columns)
 
 /*!
  * Everything changesSince() reads, in one statement, so in one snapshot without a transaction
- * (one round trip on PostgreSQL instead of six). Each row starts with its kind; a profile's
+ * (one round trip on PostgreSQL instead of seven). Each row starts with its kind; a profile's
  * columns come from column 1, a message's after them, and the one head row has the sequence,
  * the oldest usable cursor and whether any of the viewer's conversations changed (which the
  * transaction reads instead, with what comes along with them). Parameters: the profiles', the

@@ -67,9 +67,8 @@ Expected<SendOutcome> MessageTable::sendMessage(const Message &input)
         // (kind 1, the username where a message has its client id): one round trip.
         static const QString sql =
             QStringLiteral("SELECT 0, %1 FROM messages WHERE sender = ? AND client_id = ?"
-                           " UNION ALL SELECT 1, NULL, username, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-                           " FROM accounts WHERE username IN (?, ?)")
-                .arg(MessageColumns);
+                           " UNION ALL SELECT 1, NULL, username, %2 FROM accounts WHERE username IN (?, ?)")
+                .arg(MessageColumns, nullColumns(columnCount(MessageColumns) - 2));
         Query q(c, sql);
         if (!q.exec({message.sender, message.clientId, message.recipient, message.sender}))
             return tx.fail(u"checking the accounts", q.error());

@@ -207,6 +207,19 @@ QString placeholders(qsizetype count)
     return text;
 }
 
+QString nullColumns(int count)
+{
+    QStringList list;
+    for (int i = 0; i < count; ++i)
+        list.append(QStringLiteral("NULL"));
+    return list.join(QStringLiteral(", "));
+}
+
+int columnCount(const QString &columns)
+{
+    return static_cast<int>(columns.count(QLatin1Char(','))) + 1;
+}
+
 QVariantList variants(const QStringList &values)
 {
     QVariantList list;

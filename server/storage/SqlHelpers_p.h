@@ -47,6 +47,11 @@ Message messageFromRow(const Query &q, qint64 *changeSeq = nullptr);
 constexpr qsizetype InListMax = 50;
 //! "?, ?, ?" for an IN list of \a count values.
 QString placeholders(qsizetype count);
+//! "NULL, NULL, …", \a count times: the columns a row of one kind leaves empty in a UNION ALL
+//! of several kinds of row.
+QString nullColumns(int count);
+//! How many columns a list such as ProfileColumns names.
+int columnCount(const QString &columns);
 //! \a values as bound values.
 QVariantList variants(const QStringList &values);
 

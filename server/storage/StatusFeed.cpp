@@ -2,6 +2,7 @@
 #include "server/storage/StatusFeed_p.h"
 
 #include "server/storage/Query_p.h"
+#include "server/storage/SqlHelpers_p.h"
 #include "server/storage/StatusTable_p.h"
 
 #include <QJsonDocument>
@@ -15,11 +16,6 @@ namespace Colleagues::Server::Internal {
 
 namespace {
 
-int statusColumnCount()
-{
-    return static_cast<int>(StatusColumns.count(QLatin1Char(','))) + 1;
-}
-
 /*!
  * What the feed lacks, in one statement (one snapshot, one round trip): the statuses changed
  * after a sequence, in order (kind 0); with \a removals, the tombstones of the people removed
@@ -29,16 +25,14 @@ int statusColumnCount()
 const QString &catchUpSql(bool removals)
 {
     static const std::array<QString, 2> sql = [] {
-        const int columns = statusColumnCount();
-        QStringList nulls;
-        for (int i = 0; i < columns - 2; ++i)
-            nulls.append(QStringLiteral("NULL"));
+        const int columns = columnCount(StatusColumns);
+        const QString nulls = nullColumns(columns - 2);
         const QString statuses = QStringLiteral("SELECT 0, %1 FROM statuses WHERE change_seq > ?").arg(StatusColumns);
         const QString tombstones = QStringLiteral(" UNION ALL SELECT 1, username, %1, change_seq FROM profiles"
                                                   " WHERE change_seq > ? AND deleted = TRUE")
-                                       .arg(nulls.join(QStringLiteral(", ")));
-        const QString latest = QStringLiteral(" UNION ALL SELECT 2, NULL, %1, value FROM change_counter WHERE id = 1")
-                                   .arg(nulls.join(QStringLiteral(", ")));
+                                       .arg(nulls);
+        const QString latest =
+            QStringLiteral(" UNION ALL SELECT 2, NULL, %1, value FROM change_counter WHERE id = 1").arg(nulls);
         const QString order = QStringLiteral(" ORDER BY 1, %1").arg(columns + 1);
         return std::array<QString, 2> {statuses + latest + order, statuses + tombstones + latest + order};
     }();
@@ -85,7 +79,7 @@ std::optional<QSqlError> StatusFeed::catchUp(Connection &connection, qint64 need
                     Entry {std::make_shared<const SyncStatus>(SyncStatus {std::move(row.status), std::move(json)}),
                            row.changeSeq});
             } else {
-                const qint64 sequence = q.int64(statusColumnCount() - 1);
+                const qint64 sequence = q.int64(columnCount(StatusColumns) - 1);
                 if (kind == 1)
                     removed.append({q.text(0), sequence});
                 else

@@ -91,19 +91,6 @@ QString conversationsSql(const QString &joined, const QString &changed, const QS
         .arg(joined, changed, left);
 }
 
-QString nulls(int count)
-{
-    QStringList list;
-    for (int i = 0; i < count; ++i)
-        list.append(QStringLiteral("NULL"));
-    return list.join(QStringLiteral(", "));
-}
-
-int columnCount(const QString &columns)
-{
-    return static_cast<int>(columns.count(QLatin1Char(','))) + 1;
-}
-
 /*!
  * Everything changesSince() reads, in one statement, so in one snapshot without a transaction
  * (one round trip on PostgreSQL instead of seven). Each row starts with its kind; a profile's
@@ -118,17 +105,17 @@ const QString &oneStatementSql()
     static const QString sql = [] {
         const QString profiles =
             QStringLiteral("SELECT 0, %1, %2, NULL, NULL, NULL FROM (%3) p")
-                .arg(qualified(ProfileColumns, u"p"), nulls(columnCount(MessageColumns)), profilesSql());
+                .arg(qualified(ProfileColumns, u"p"), nullColumns(columnCount(MessageColumns)), profilesSql());
         const QString messages =
             QStringLiteral(" UNION ALL SELECT 1, %1, %2, NULL, NULL, NULL FROM (%3) ms")
-                .arg(nulls(columnCount(ProfileColumns)), qualified(MessageColumns, u"ms"), messagesSql());
+                .arg(nullColumns(columnCount(ProfileColumns)), qualified(MessageColumns, u"ms"), messagesSql());
         const QString one = QStringLiteral("1");
         const QString head =
             QStringLiteral(" UNION ALL SELECT 2, %1, %2, CAST(counter.value AS TEXT), CAST(state.value AS TEXT),"
                            " CAST((SELECT COUNT(*) FROM (%3 LIMIT 1) conversation) AS TEXT)"
                            " FROM change_counter counter, sync_state state"
                            " WHERE counter.id = 1 AND state.key = 'min_cursor'")
-                .arg(nulls(columnCount(ProfileColumns)), nulls(columnCount(MessageColumns)),
+                .arg(nullColumns(columnCount(ProfileColumns)), nullColumns(columnCount(MessageColumns)),
                      conversationsSql(one, one, one));
         return profiles + messages + head;
     }();

@@ -137,13 +137,14 @@ struct SyncReader::Rows
 Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor, int limit)
 {
     limit = std::clamp(limit, 1, MaxSyncLimit);
+    // The profiles', the messages' and the conversations' parameters.
+    const QVariantList bound {cursor, limit + 1, viewer, cursor, viewer, viewer, cursor, viewer,
+                              cursor, limit + 1, viewer, cursor, viewer, cursor, viewer, cursor};
     Rows rows;
-    {
-        // Most reads find no change of the viewer's conversations: one statement does.
-        Query q(m_database, oneStatementSql());
-        if (!q.exec({cursor, limit + 1, viewer, cursor, viewer, viewer, cursor, viewer, cursor, limit + 1, viewer,
-                     cursor, viewer, cursor, viewer, cursor}))
-            return q.fail(u"reading the changes");
+    // Reads the rows of oneStatementSql(); true when a conversation of the viewer changed.
+    const auto read = [&rows](Query &q) {
+        static const int messageColumn = 1 + columnCount(ProfileColumns);
+        static const int headColumn = messageColumn + columnCount(MessageColumns);
         bool conversationsChanged = false;
         while (q.next()) {
             const qint64 kind = q.int64(0);
@@ -152,11 +153,11 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
                 ProfileRow &row = rows.profiles.emplace_back();
                 row.profile = profileFromRow(q, &row.removed, &row.seq);
             } else if (kind == 1) {
-                q.setFirstColumn(1 + columnCount(ProfileColumns));
+                q.setFirstColumn(messageColumn);
                 MessageRow &row = rows.messages.emplace_back();
                 row.message = messageFromRow(q, &row.seq);
             } else {
-                q.setFirstColumn(1 + columnCount(ProfileColumns) + columnCount(MessageColumns));
+                q.setFirstColumn(headColumn);
                 rows.latest = q.int64(0);
                 rows.minCursor = q.int64(1);
                 conversationsChanged = q.int64(2) > 0;
@@ -164,7 +165,14 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
             q.setFirstColumn(0);
         }
         q.finish();
-        if (!conversationsChanged) {
+        return conversationsChanged;
+    };
+    {
+        // Most reads find no change of the viewer's conversations: one statement does.
+        Query q(m_database, oneStatementSql());
+        if (!q.exec(bound))
+            return q.fail(u"reading the changes");
+        if (!read(q)) {
             if (std::optional<SyncPage> over = startOverFor(cursor, rows))
                 return *over;
             // The statuses from memory, caught up in a later snapshot when behind: a status that
@@ -175,45 +183,22 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
         }
     }
 
-    // One snapshot for the sequence and the rows: everything up to the sequence read here
-    // is committed (writers are serialized on it) and therefore visible in this snapshot.
+    // The same statement and the conversations, in one snapshot: everything up to the sequence
+    // read here is committed (writers are serialized on it) and therefore visible in it.
     Transaction tx(m_database, Transaction::Kind::Read);
     if (!tx.begin())
         return tx.fail(u"starting a sync read");
     Connection &c = tx.connection();
     rows = Rows();
     {
-        Query q(c,
-                QStringLiteral("SELECT c.value, s.value FROM change_counter c, sync_state s"
-                               " WHERE c.id = 1 AND s.key = 'min_cursor'"));
-        if (!q.exec())
-            return tx.fail(u"reading the sequence", q.error());
-        if (q.next()) {
-            rows.latest = q.int64(0);
-            rows.minCursor = q.int64(1);
-        }
+        Query q(c, oneStatementSql());
+        if (!q.exec(bound))
+            return tx.fail(u"reading the changes", q.error());
+        read(q);
     }
     if (std::optional<SyncPage> over = startOverFor(cursor, rows)) {
         tx.rollback();
         return *over;
-    }
-    {
-        Query q(c, profilesSql());
-        if (!q.exec({cursor, limit + 1}))
-            return tx.fail(u"reading changed profiles", q.error());
-        while (q.next()) {
-            ProfileRow &row = rows.profiles.emplace_back();
-            row.profile = profileFromRow(q, &row.removed, &row.seq);
-        }
-    }
-    {
-        Query q(c, messagesSql());
-        if (!q.exec({viewer, cursor, viewer, viewer, cursor, viewer, cursor, limit + 1}))
-            return tx.fail(u"reading changed messages", q.error());
-        while (q.next()) {
-            MessageRow &row = rows.messages.emplace_back();
-            row.message = messageFromRow(q, &row.seq);
-        }
     }
     if (const std::optional<QSqlError> failed = m_statuses.catchUp(c, rows.latest))
         return tx.fail(u"reading changed statuses", *failed);

@@ -9,11 +9,13 @@
 #include "server/storage/SqlHelpers_p.h"
 #include "server/storage/Transaction_p.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace Colleagues::Server {
 
@@ -94,10 +96,18 @@ Expected<bool> SqlStorage::open()
     if (!c)
         return databaseFailure();
     if (!isPostgres()) {
+        // Persistent in the file; set once here rather than by every connection. The switch needs
+        // the file to itself: when several servers start at once, SQLite refuses the others at
+        // once (BUSY without waiting, as two readers that both want to write would deadlock), so
+        // they try again until the busy timeout.
         QSqlError error;
-        // Persistent in the file; set once here rather than by every connection.
-        if (!c->execDirect(QStringLiteral("PRAGMA journal_mode = WAL"), &error))
-            return m_database.failure(*c, error, u"enabling WAL");
+        QDeadlineTimer deadline(config.busyTimeout);
+        while (!c->execDirect(QStringLiteral("PRAGMA journal_mode = WAL"), &error)) {
+            const int sqliteBusy = 5; // also the low byte of its extended codes
+            if ((error.nativeErrorCode().toInt() & 0xff) != sqliteBusy || deadline.hasExpired())
+                return m_database.failure(*c, error, u"enabling WAL");
+            QThread::msleep(10);
+        }
     }
     auto migrated = Internal::migrate(m_database, *c);
     if (!migrated)

@@ -12,4 +12,4 @@ colleagues_add_benchmark(colleagues-load
         ${CMAKE_CURRENT_SOURCE_DIR}/load/LoadRun.cpp
         ${CMAKE_CURRENT_SOURCE_DIR}/load/LoadRun_p.h
         ${CMAKE_CURRENT_SOURCE_DIR}/load/SyncPageScan.cpp
-    LIBS Qt6::Core Qt6::Network)
+    LIBS Qt6::Core Qt6::Network ZLIB::ZLIB)

@@ -7,6 +7,7 @@
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zlib.h>
 
 namespace Colleagues::Load {
 
@@ -247,6 +248,31 @@ qsizetype dechunk(const QByteArray &data, qsizetype from, QByteArray *body)
     }
 }
 
+//! Inflates the gzip member in \a body in place; false if it is not one.
+bool gunzip(QByteArray *body)
+{
+    z_stream stream {};
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
+        return false;
+    QByteArray out(std::max<qsizetype>(body->size() * 8, 4096), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(body->data());
+    stream.avail_in = uInt(body->size());
+    int result = Z_OK;
+    while (result == Z_OK) {
+        if (qsizetype(stream.total_out) == out.size())
+            out.resize(out.size() * 2);
+        stream.next_out = reinterpret_cast<Bytef *>(out.data() + stream.total_out);
+        stream.avail_out = uInt(out.size() - qsizetype(stream.total_out));
+        result = inflate(&stream, Z_NO_FLUSH);
+    }
+    const bool ended = result == Z_STREAM_END && stream.avail_in == 0;
+    out.truncate(qsizetype(stream.total_out));
+    inflateEnd(&stream);
+    if (ended)
+        *body = std::move(out);
+    return ended;
+}
+
 } // namespace
 
 bool HttpConnection::parse()
@@ -261,6 +287,7 @@ bool HttpConnection::parse()
     qint64 length = -1;
     bool close = false;
     bool chunked = false;
+    bool gzipped = false;
     qsizetype at = statusEnd + 2;
     while (at < headEnd) {
         qsizetype lineEnd = m_in.indexOf("\r\n", at);
@@ -279,6 +306,8 @@ bool HttpConnection::parse()
             close = value.toLower() == "close";
         else if (name == "transfer-encoding")
             chunked = value.toLower().contains("chunked");
+        else if (name == "content-encoding")
+            gzipped = value.toLower() == "gzip";
         else if (name == "retry-after")
             answer.retryAfterSeconds = value.toInt();
     }
@@ -292,6 +321,11 @@ bool HttpConnection::parse()
         answer.body = m_in.mid(bodyStart, length);
     } else if (answer.status != 204 && answer.status != 304 && !(answer.status >= 100 && answer.status < 200)) {
         return false; // a body up to the end of the connection: not sent by this server
+    }
+    answer.wireBytes = answer.body.size();
+    if (gzipped && !gunzip(&answer.body)) {
+        answer.status = 0; // not what the server said it is
+        answer.failure = NetFailure::Reset;
     }
     if (answer.status == 100) { // "100 Continue": the real answer follows
         m_in.remove(0, bodyStart);

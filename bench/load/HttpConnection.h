@@ -27,7 +27,8 @@ struct HttpAnswer
 {
     NetFailure failure = NetFailure::None;
     int status = 0; //!< 0 on a failure
-    QByteArray body;
+    QByteArray body; //!< decoded: a gzip body comes inflated
+    qsizetype wireBytes = 0; //!< the body's size as it came (compressed or not)
     int retryAfterSeconds = 0;
     double receivedMs = 0; //!< nowMs() when the last byte was read
 };

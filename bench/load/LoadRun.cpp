@@ -319,7 +319,7 @@ bool LoadRun::fullSync()
         bool answered = false;
         m_pools[size_t(first->server)]->submit(
             httpRequest("GET", "/api/v1/sync?limit=5000&since=" + QByteArray::number(cursor),
-                        m_options.servers.at(size_t(first->server)).host, first->token, {}),
+                        m_options.servers.at(size_t(first->server)).host, first->token, {}, syncHeaders()),
             120000, [&](const HttpAnswer &answer) {
                 answered = true;
                 SyncPageScan page;
@@ -328,7 +328,7 @@ bool LoadRun::fullSync()
                     failed = true;
                     return;
                 }
-                m_fullSyncBytes += answer.body.size();
+                m_fullSyncBytes += answer.wireBytes;
                 m_fullSyncProfiles += page.profileCount;
                 cursor = page.next;
                 more = page.hasMore;
@@ -338,6 +338,13 @@ bool LoadRun::fullSync()
     m_fullSyncSeconds = (nowMs() - start) / 1000.0;
     m_startCursor = cursor;
     return !failed;
+}
+
+QList<QPair<QByteArray, QByteArray>> LoadRun::syncHeaders() const
+{
+    if (!m_options.acceptGzip)
+        return {};
+    return {{QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("gzip")}};
 }
 
 QByteArray LoadRun::syncTarget(const Person &person) const
@@ -357,9 +364,10 @@ void LoadRun::poll(int index)
     Person &p = m_people[size_t(index)];
     if (!p.polling)
         return;
-    p.poll->request(httpRequest("GET", syncTarget(p), m_options.servers.at(size_t(p.server)).host, p.token, {}),
-                    (m_options.pollTimeoutSeconds + 30) * 1000.0,
-                    [this, index](const HttpAnswer &answer) { onPolled(index, answer); });
+    p.poll->request(
+        httpRequest("GET", syncTarget(p), m_options.servers.at(size_t(p.server)).host, p.token, {}, syncHeaders()),
+        (m_options.pollTimeoutSeconds + 30) * 1000.0,
+        [this, index](const HttpAnswer &answer) { onPolled(index, answer); });
 }
 
 void LoadRun::onPolled(int index, const HttpAnswer &answer)
@@ -372,7 +380,8 @@ void LoadRun::onPolled(int index, const HttpAnswer &answer)
         return;
     }
     ++m_pages;
-    m_pageBytes += answer.body.size();
+    m_pageBytes += answer.wireBytes;
+    m_pageBytesDecoded += answer.body.size();
     SyncPageScan page;
     const bool ok = page.scan(
         answer.body,
@@ -769,8 +778,10 @@ int LoadRun::report()
     }
     say("sync pages: " + QByteArray::number(m_pages) + " ("
         + QByteArray::number(double(m_pages) / m_measureSeconds, 'f', 0) + "/s), "
-        + QByteArray::number(double(m_pageBytes) / 1e6, 'f', 1) + " MB, " + QByteArray::number(m_statusesReceived)
-        + " statuses in them; request-pool retries on closed keep-alives: "
+        + QByteArray::number(double(m_pageBytes) / 1e6, 'f', 1) + " MB on the wire ("
+        + (m_options.acceptGzip ? QByteArray::number(double(m_pageBytesDecoded) / 1e6, 'f', 1) + " MB decoded), "
+                                : QByteArray("not compressed), "))
+        + QByteArray::number(m_statusesReceived) + " statuses in them; request-pool retries on closed keep-alives: "
         + QByteArray::number(HttpConnection::staleRetries()));
     int poolPeak = 0;
     qint64 poolWaited = 0;

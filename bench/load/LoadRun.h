@@ -37,6 +37,8 @@ struct LoadOptions
     int watch = 10; //!< random people each client watches, besides its partners
     int partners = 3; //!< people each client writes to (and watches)
     int pollTimeoutSeconds = 25; //!< as the app's SyncEngine
+    //! Sync requests say Accept-Encoding: gzip, as the app's do (Qt's network access asks for it).
+    bool acceptGzip = true;
     int signInParallel = 8; //!< per server; the server lets ten password checks run per address
     double connectRate = 1000; //!< new long-poll connections a second during the ramp
     int connectInFlight = 200; //!< connections being set up at once during the ramp
@@ -109,6 +111,7 @@ private:
     void repeat(double intervalMs, std::function<bool()> tick);
 
     QByteArray syncTarget(const Person &person) const;
+    QList<QPair<QByteArray, QByteArray>> syncHeaders() const;
     void countError(const QByteArray &what, const HttpAnswer &answer);
     int errorTotal() const;
 
@@ -149,7 +152,8 @@ private:
     int m_changesSkipped = 0;
     qint64 m_watchExpected = 0;
     qint64 m_pages = 0;
-    qint64 m_pageBytes = 0;
+    qint64 m_pageBytes = 0; //!< as they came
+    qint64 m_pageBytesDecoded = 0;
     qint64 m_statusesReceived = 0;
     int m_statusSerial = 0;
     int m_signedInNow = 0;

@@ -105,10 +105,12 @@ int main(int argc, char **argv)
     const QCommandLineOption groupRateOption =
         option("group-rate", "Messages per second to the group conversation (2).", "R", "2");
     const QCommandLineOption seedOption = option("seed", "Random seed (1).", "S", "1");
-    parser.addOptions({serverOption, pidOption, metricsOption, accountsOption, tokensOption, clientsOption,
-                       durationOption, rateOption, presenceOption, putShareOption, watchOption, partnersOption,
-                       pollTimeoutOption, signInOption, connectRateOption, poolOption, groupSizeOption, groupRateOption,
-                       seedOption});
+    const QCommandLineOption noGzipOption =
+        option("no-gzip", "Sync requests do not ask for gzip (the app's do: Accept-Encoding: gzip).");
+    parser.addOptions({serverOption,  pidOption,       metricsOption,     accountsOption, tokensOption,
+                       clientsOption, durationOption,  rateOption,        presenceOption, putShareOption,
+                       watchOption,   partnersOption,  pollTimeoutOption, signInOption,   connectRateOption,
+                       poolOption,    groupSizeOption, groupRateOption,   seedOption,     noGzipOption});
     parser.process(app);
 
     LoadOptions options;
@@ -159,6 +161,7 @@ int main(int argc, char **argv)
         return 2;
     }
     options.seed = parser.value(seedOption).toUInt();
+    options.acceptGzip = !parser.isSet(noGzipOption);
 
     // One socket per client plus the pools: far beyond the usual soft limit of 1024.
     const qint64 files = raiseOpenFileLimit();

@@ -14,14 +14,15 @@
 #   bench/load/run.sh [--clients N] [--duration S] [--profiles P] [--rate R] [--presence-rate S]
 #                     [--group-size G [--group-rate R]]
 #                     [--backends "sqlite postgres postgres2"] [--work DIR [--seed-only]]
-#                     [--serve-args "ARGS"]
+#                     [--serve-args "ARGS"] [--load-args "ARGS"]
 #   defaults: 500 clients, 300 s, profiles = clients, 50 msg/s, 100 changes/s, all three backends
 #
 # Seeding is slow on purpose (Argon2id for every account, at import and at sign-in): with
 # --work DIR the seeded databases (SQLite file, PostgreSQL database colleagues_load_P_N) and the
 # clients' tokens stay in DIR and are reused by the next run with the same sizes; --seed-only
 # just prepares them.
-# --serve-args passes more options to every `colleagues-server serve` (e.g. "--workers 4").
+# --serve-args passes more options to every `colleagues-server serve` (e.g. "--workers 4");
+# --load-args more options to colleagues-load (e.g. "--no-gzip": sync answers not compressed).
 # Environment: COLLEAGUES_BENCH_BUILD (build directory, default build-bench),
 # COLLEAGUES_TEST_PG (else scripts/postgres-env.sh is sourced).
 # The whole script is one function, read before it runs: editing the file meanwhile is safe.
@@ -41,6 +42,7 @@ backends="sqlite postgres postgres2"
 work=
 seed_only=0
 serve_args=()
+extra_load_args=()
 while [[ $# -gt 0 ]]; do
     case $1 in
         --clients) clients=$2; shift 2 ;;
@@ -54,6 +56,7 @@ while [[ $# -gt 0 ]]; do
         --work) work=$2; shift 2 ;;
         --seed-only) seed_only=1; shift ;;
         --serve-args) read -r -a serve_args <<<"$2"; shift 2 ;;
+        --load-args) read -r -a extra_load_args <<<"$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -173,10 +176,12 @@ run_load() { # run_load BACKEND NAME INSTANCES DB-ARGS...
         group_text=", a $group_size-member group at $group_rate msg/s"
     fi
     echo "== $backend: $clients clients over $instances instance(s), $duration s, $rate msg/s, $presence_rate status changes/s$group_text;" \
-        "serve --max-connections $max_connections${serve_args[*]:+ ${serve_args[*]}}; load $(cut -d' ' -f1-3 /proc/loadavg)"
+        "serve --max-connections $max_connections${serve_args[*]:+ ${serve_args[*]}};" \
+        "${extra_load_args[*]:+colleagues-load ${extra_load_args[*]}; }load $(cut -d' ' -f1-3 /proc/loadavg)"
     local status=0
     "$load_bin" "${load_args[@]}" --accounts "$work/$name-passwords.txt" --tokens "$work/$name-tokens.txt" \
         --clients "$clients" --duration "$duration" --rate "$rate" --presence-rate "$presence_rate" "${group_args[@]}" \
+        "${extra_load_args[@]}" \
         | tee "$work/load-$backend.txt" || status=$?
     stop_servers
     while IFS= read -r line; do summary+=("$backend: $line"); done < <(grep '^target' "$work/load-$backend.txt" || true)

@@ -5,6 +5,7 @@
 #include "core/Validation.h"
 #include "server/accounts/PasswordHasher.h"
 #include "server/http/ApiServer.h"
+#include "server/http/Compression.h"
 #include "server/http/JsonWriter.h"
 #include "server/http/LongPollHub.h"
 #include "server/http/PhotoCodec.h"
@@ -197,7 +198,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     m_hub = std::make_unique<LongPollHub>(
         server,
         [this](const Session &viewer, qint64 cursor, int limit, const QSet<QString> &watched, bool final,
-               qint64 statusesOnlyUpTo) {
+               qint64 statusesOnlyUpTo, bool acceptsGzip) {
             LongPollHub::Poll poll;
             ApiResult<SyncPage> page = syncPage(viewer, cursor, limit, statusesOnlyUpTo);
             if (!page) {
@@ -210,7 +211,8 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
                 poll.ready = SyncService::concerns(page.value(), viewer.username, watched);
                 poll.hasPage = true;
                 if (poll.ready || final)
-                    poll.response = HttpResponse::json(200, SyncService::toJson(page.value(), -1, vocabularyVersion()));
+                    poll.response = SyncService::toResponse(page.value(), -1, vocabularyVersion(),
+                                                            acceptsGzip ? &m_shared->pageCompressor() : nullptr);
             }
             return poll;
         },
@@ -721,8 +723,10 @@ void Api::syncRead(const ExchangePtr &ex, const SyncRequest &request)
     if (SyncService::concerns(page.value(), viewer, request.watched) || request.timeout == 0) {
         // The first page of a first sync says how large the directory is (progress: n of total).
         const qint64 total = since == 0 && page->hasMore ? m_storage->profileCount() : -1;
-        return ex->respond(HttpResponse::json(
-            200, SyncService::toJson(page.value(), total, vocabularyVersion(since == 0 || request.timeout == 0))));
+        const bool gzip = Compression::acceptsGzip(ex->request().header("accept-encoding"));
+        return ex->respond(SyncService::toResponse(page.value(), total,
+                                                   vocabularyVersion(since == 0 || request.timeout == 0),
+                                                   gzip ? &m_shared->pageCompressor() : nullptr));
     }
 
     QPointer<LongPollHub> hub = m_hub.get();

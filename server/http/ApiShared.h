@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/http/MessageRate.h"
+#include "server/http/PageCompressor.h"
 #include "server/http/ProfileCache.h"
 #include "server/http/SessionCache.h"
 #include "server/http/SessionService.h"
@@ -25,8 +26,9 @@ class Storage;
 
 /*!
  * What the HTTP threads share: the profile and session caches, the sign-ins in flight, the served
- * vocabulary, and the long-poll hubs of every thread, so that a commit handled on one thread wakes
- * the right long-polls held by all of them. Thread-safe.
+ * vocabulary, the compressed pieces of sync pages, and the long-poll hubs of every thread, so
+ * that a commit handled on one thread wakes the right long-polls held by all of them.
+ * Thread-safe.
  */
 class ApiShared : public QObject
 {
@@ -38,6 +40,7 @@ public:
     ProfileCache &profileCache() { return m_profileCache; }
     SessionCache &sessionCache() { return m_sessionCache; }
     SignInGate &signInGate() { return m_signInGate; }
+    PageCompressor &pageCompressor() { return m_pageCompressor; }
     MessageRate &messageRate() { return m_messageRate; }
     VocabularyService &vocabulary() { return m_vocabulary; }
     //! Set before the HTTP threads start; read-only afterwards.
@@ -80,6 +83,7 @@ private:
     ProfileCache m_profileCache;
     SessionCache m_sessionCache;
     SignInGate m_signInGate;
+    PageCompressor m_pageCompressor;
     MessageRate m_messageRate;
     VocabularyService m_vocabulary;
     VisibilityPolicy m_visibilityPolicy;

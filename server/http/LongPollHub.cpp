@@ -2,6 +2,7 @@
 #include "server/http/LongPollHub.h"
 
 #include "server/http/ApiServer.h"
+#include "server/http/Compression.h"
 #include "server/http/PresenceService.h"
 #include "server/storage/Storage.h"
 
@@ -60,6 +61,7 @@ void LongPollHub::wait(const ExchangePtr &exchange, const QString &username, qin
     waiter->limit = limit;
     waiter->watched = watch.watched;
     waiter->idle = watch.idle;
+    waiter->acceptsGzip = Compression::acceptsGzip(exchange->request().header("accept-encoding"));
     waiter->pendingPage = watch.pendingPage;
     m_waiters.insert(waiter->id, waiter);
     m_byUser[username].insert(waiter->id);
@@ -327,6 +329,7 @@ void LongPollHub::requery(const WaiterPtr &waiter)
     const quint64 id = waiter->id;
     const QSet<QString> watched = waiter->watched;
     const bool final = waiter->final;
+    const bool acceptsGzip = waiter->acceptsGzip;
     const qint64 statusesOnly = statusesOnlyUpTo(cursor, waiter->username);
     Query query = m_query;
     QPointer<LongPollHub> self(this);
@@ -339,8 +342,8 @@ void LongPollHub::requery(const WaiterPtr &waiter)
     waiter->direct = false;
     // Only plain values cross threads: the waiter stays on the HTTP thread.
     m_server->runOnWorker(
-        [self, server, id, query, session, cursor, limit, watched, final, statusesOnly] {
-            Poll poll = query(session, cursor, limit, watched, final, statusesOnly);
+        [self, server, id, query, session, cursor, limit, watched, final, statusesOnly, acceptsGzip] {
+            Poll poll = query(session, cursor, limit, watched, final, statusesOnly, acceptsGzip);
             poll.final = final;
             qCDebug(lcLongPoll) << "requery" << session.username << cursor << "ready" << poll.ready << "next"
                                 << poll.next;

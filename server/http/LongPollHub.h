@@ -56,8 +56,9 @@ public:
     //! found is the answer even if it would not end the wait. \a statusesOnlyUpTo, when after
     //! \a cursor: nothing but statuses up to there concerns the waiter (the hub knows whom every
     //! change up to there concerns), so the page needs no read of profiles and messages.
+    //! \a acceptsGzip: the waiter's request accepts a gzip answer.
     using Query = std::function<Poll(const Session &session, qint64 cursor, int limit, const QSet<QString> &watched,
-                                     bool final, qint64 statusesOnlyUpTo)>;
+                                     bool final, qint64 statusesOnlyUpTo, bool acceptsGzip)>;
     //! The answer for a waiter whose time ran out: an empty page at \a cursor.
     using EmptyAnswer = std::function<HttpResponse(qint64 cursor)>;
 
@@ -127,6 +128,7 @@ private:
         int limit = 0;
         QSet<QString> watched;
         bool idle = false;
+        bool acceptsGzip = false;
         bool querying = false;
         bool dirty = false;
         bool final = false; //!< timed out: the next answer ends the wait, whatever it is

@@ -6,7 +6,9 @@
 #include "core/Profile.h"
 #include "core/Status.h"
 #include "core/Validation.h"
+#include "server/http/Compression.h"
 #include "server/http/JsonWriter.h"
+#include "server/http/PageCompressor.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -115,22 +117,19 @@ ApiResult<SyncPage> SyncService::statusPage(qint64 cursor, qint64 upTo, int limi
     return std::move(page).value();
 }
 
-QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString &vocabularyVersion)
+namespace {
+
+void addVocabularyVersion(JsonWriter &w, const QString &vocabularyVersion)
 {
-    const auto addVocabularyVersion = [&vocabularyVersion](JsonWriter &w) {
-        if (vocabularyVersion.isEmpty())
-            return;
-        w.raw(",\"vocabulary_version\":");
-        w.string(vocabularyVersion);
-    };
-    if (page.startOver) {
-        JsonWriter w(128);
-        w.raw(R"({"has_more":true,"next":0,"start_over":true)");
-        addVocabularyVersion(w);
-        w.raw('}');
-        return w.take();
-    }
-    JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300 + page.statuses.size() * 200);
+    if (vocabularyVersion.isEmpty())
+        return;
+    w.raw(",\"vocabulary_version\":");
+    w.string(vocabularyVersion);
+}
+
+//! The page's JSON up to its statuses: it ends with `"statuses":[`.
+void writeBeforeStatuses(JsonWriter &w, const SyncPage &page)
+{
     // Members in sorted order, as QJsonDocument writes them: conversations come before the
     // messages they hold.
     w.raw("{\"conversations\":");
@@ -147,20 +146,74 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString
     w.array(page.profiles, [&w](const Profile &profile) { w.profile(profile); });
     w.raw(",\"removed\":");
     w.array(page.removedIds, [&w](const QString &id) { w.string(id); });
-    w.raw(",\"statuses\":");
-    w.array(page.statuses, [&w](const SyncStatusPtr &item) {
-        if (item->json.isEmpty())
-            w.status(item->status);
-        else
-            w.raw(item->json);
-    });
+    w.raw(",\"statuses\":[");
+}
+
+//! The page's JSON after its statuses: it starts with the `]` that ends them.
+void writeAfterStatuses(JsonWriter &w, qint64 total, const QString &vocabularyVersion)
+{
+    w.raw(']');
     if (total >= 0) {
         w.raw(",\"total\":");
         w.number(total);
     }
-    addVocabularyVersion(w);
-    w.raw("}");
+    addVocabularyVersion(w, vocabularyVersion);
+    w.raw('}');
+}
+
+} // namespace
+
+QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString &vocabularyVersion)
+{
+    if (page.startOver) {
+        JsonWriter w(128);
+        w.raw(R"({"has_more":true,"next":0,"start_over":true)");
+        addVocabularyVersion(w, vocabularyVersion);
+        w.raw('}');
+        return w.take();
+    }
+    JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300 + page.statuses.size() * 200);
+    writeBeforeStatuses(w, page);
+    for (qsizetype i = 0; i < page.statuses.size(); ++i) {
+        const SyncStatusPtr &item = page.statuses.at(i);
+        if (i)
+            w.raw(',');
+        if (item->json.isEmpty())
+            w.status(item->status);
+        else
+            w.raw(item->json);
+    }
+    writeAfterStatuses(w, total, vocabularyVersion);
     return w.take();
+}
+
+HttpResponse SyncService::toResponse(const SyncPage &page, qint64 total, const QString &vocabularyVersion,
+                                     PageCompressor *compressor)
+{
+    const bool pieces = compressor && !page.startOver && !page.statuses.isEmpty()
+        && std::none_of(page.statuses.cbegin(), page.statuses.cend(),
+                        [](const SyncStatusPtr &status) { return status->json.isEmpty(); });
+    if (!pieces)
+        return HttpResponse::json(200, toJson(page, total, vocabularyVersion));
+    JsonWriter before(1024 + page.profiles.size() * 900 + page.messages.size() * 300);
+    writeBeforeStatuses(before, page);
+    JsonWriter after(128);
+    writeAfterStatuses(after, total, vocabularyVersion);
+    const QByteArray prefix = before.take();
+    const QByteArray suffix = after.take();
+    qsizetype size = prefix.size() + suffix.size();
+    for (const SyncStatusPtr &status : page.statuses)
+        size += status->json.size() + 1;
+    if (size >= Compression::MinBytes) {
+        QByteArray compressed = compressor->gzip(prefix, page.statuses, suffix);
+        if (!compressed.isEmpty()) {
+            HttpResponse response = HttpResponse::json(200, std::move(compressed));
+            response.addHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
+            response.addHeader(QByteArrayLiteral("Vary"), QByteArrayLiteral("Accept-Encoding"));
+            return response;
+        }
+    }
+    return HttpResponse::json(200, toJson(page, total, vocabularyVersion));
 }
 
 QByteArray SyncService::emptyJson(qint64 cursor, const QString &vocabularyVersion)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/http/ApiError.h"
+#include "server/http/HttpResponse.h"
 #include "server/http/VisibilityPolicy.h"
 #include "server/storage/Storage.h"
 
@@ -11,6 +12,8 @@
 #include <QUrlQuery>
 
 namespace Colleagues::Server {
+
+class PageCompressor;
 
 //! Pages of changes after a cursor, as one user may see them, and their JSON.
 class SyncService
@@ -48,6 +51,11 @@ public:
     //! sent as "vocabulary_version" (clients fetch the vocabulary when theirs differs).
     static QByteArray toJson(const SyncPage &page, qint64 total = -1, const QString &vocabularyVersion = {});
     static QByteArray emptyJson(qint64 cursor, const QString &vocabularyVersion = {});
+    //! The answer with the page: gzip by \a compressor when given (the client accepts gzip) and
+    //! the page has statuses and is long enough; otherwise the JSON, which the exchange
+    //! compresses when it is worth it (Compression::compressIfAccepted()).
+    static HttpResponse toResponse(const SyncPage &page, qint64 total, const QString &vocabularyVersion,
+                                   PageCompressor *compressor);
 
 private:
     std::optional<ApiError> cutToViewer(const Session &viewer, QList<Profile> &profiles) const;

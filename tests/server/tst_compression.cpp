@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: MIT
 // gzip for large answers: which requests get it (Accept-Encoding), which answers never do
-// (writes, small ones, ones with an ETag), and that a compressed sync page is the same page.
+// (writes, small ones, ones with an ETag), and that a compressed sync page is the same page,
+// also when its statuses come from pieces compressed once for every page (PageCompressor).
 
 #include "server/http/Compression.h"
 #include "server/http/HttpRequest.h"
 #include "server/http/HttpResponse.h"
+#include "server/http/PageCompressor.h"
 
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QUuid>
 
@@ -57,6 +60,8 @@ private Q_SLOTS:
     void gzipRoundTrips();
     void onlyLargeReadsAreCompressed();
     void syncPageIsTheSamePage();
+    void piecesMakeTheSamePage();
+    void heldPagesOfStatusesAreCompressed();
     void qtClientsGetItByThemselves();
 
 private:
@@ -64,6 +69,9 @@ private:
     {
         return {{"Authorization", "Bearer " + m_token}, {"Accept-Encoding", acceptEncoding}};
     }
+
+    static constexpr int StatusChangers = 10;
+    static QString changer(int i) { return u"teammate%1"_qs.arg(i); }
 
     ServerProcess m_server;
     std::unique_ptr<Client> m_client;
@@ -74,6 +82,8 @@ void TestCompression::initTestCase()
 {
     QVERIFY(m_server.isValid());
     QVERIFY2(m_server.seedDemo(300), qPrintable(m_server.errorString()));
+    for (int i = 1; i <= StatusChangers; ++i)
+        QVERIFY2(m_server.addUser(changer(i), changer(i) + u"-password"_qs), qPrintable(m_server.errorString()));
     QVERIFY2(m_server.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(m_server.errorString()));
     m_client = std::make_unique<Client>(m_server.url());
     const Response signIn = m_client->signIn(QStringLiteral("ada"), ServerProcess::demoPassword(u"ada"_qs));
@@ -182,6 +192,116 @@ void TestCompression::syncPageIsTheSamePage()
     qInfo("a 200-profile sync page: %lld bytes, %lld gzipped (%.1f×)", qint64(plain.body.size()),
           qint64(packed.body.size()), double(plain.body.size()) / double(packed.body.size()));
     QVERIFY(packed.body.size() * 4 < plain.body.size());
+}
+
+void TestCompression::piecesMakeTheSamePage()
+{
+    // A feed of statuses in sequence order, and pages of it from cursors anywhere, as 10,000
+    // clients' long-polls ask for them.
+    int made = 0;
+    const auto status = [&made](const QByteArray &text) {
+        ++made;
+        return std::make_shared<const SyncStatus>(
+            SyncStatus {Status {},
+                        R"({"availability":"available","presence":"online","text":")" + text + R"(","username":"person)"
+                            + QByteArray::number(made) + "\"}"});
+    };
+    QList<SyncStatusPtr> feed;
+    for (int i = 0; i < 2000; ++i)
+        feed.append(status(QByteArray::number(i % 7 == 0 ? i : 0)));
+    const auto page = [](const QByteArray &prefix, const QList<SyncStatusPtr> &statuses, const QByteArray &suffix) {
+        QByteArray text = prefix;
+        for (qsizetype i = 0; i < statuses.size(); ++i)
+            text += (i ? "," : "") + statuses.at(i)->json;
+        return text + suffix;
+    };
+
+    PageCompressor compressor;
+    QRandomGenerator random(16);
+    const QByteArray suffix = R"(],"vocabulary_version":"v1"})";
+    for (int i = 0; i < 300; ++i) {
+        const qsizetype from = random.bounded(int(feed.size()));
+        const qsizetype to = from + random.bounded(int(feed.size() - from) + 1);
+        const QList<SyncStatusPtr> statuses = feed.mid(from, to - from);
+        // Most pages have nothing before their statuses; some have profiles and messages (a
+        // prefix long enough to be deflated rather than stored).
+        const QByteArray prefix = i % 5 == 0 ? R"({"messages":[)" + QByteArray(3000, 'm') + R"(],"statuses":[)"
+                                             : QByteArray(R"({"messages":[],"statuses":[)");
+        const QByteArray expected = page(prefix, statuses, suffix);
+        const QByteArray packed = compressor.gzip(prefix, statuses, suffix);
+        QCOMPARE(gunzip(packed), expected);
+        if (statuses.size() > 100)
+            QVERIFY2(packed.size() * 4 < expected.size(), qPrintable(QString::number(packed.size())));
+    }
+    // Pages starting at different cursors share the pieces between: most were not made again.
+    qInfo("300 pages: %lld pieces made, %lld reused", compressor.piecesMade(), compressor.piecesReused());
+    QVERIFY(compressor.piecesReused() > 2 * compressor.piecesMade());
+
+    // A person whose status changes again leaves the run (their new status comes at its end):
+    // a kept piece that held the old one is not used for the pages after.
+    const qint64 madeBefore = compressor.piecesMade();
+    const QList<SyncStatusPtr> before = feed.mid(900, 200);
+    QCOMPARE(gunzip(compressor.gzip({}, before, "]}")), page({}, before, "]}"));
+    feed.removeAt(1000);
+    feed.append(status("changed"));
+    const QList<SyncStatusPtr> after = feed.mid(900);
+    QCOMPARE(gunzip(compressor.gzip({}, after, "]}")), page({}, after, "]}"));
+    QVERIFY(compressor.piecesMade() > madeBefore);
+
+    // The edges: no statuses, no prefix, one status, a suffix beyond one stored block.
+    QCOMPARE(gunzip(compressor.gzip("{\"statuses\":[", {}, "]}")), QByteArray("{\"statuses\":[]}"));
+    QCOMPARE(gunzip(compressor.gzip({}, feed.mid(5, 1), {})), feed.at(5)->json);
+    const QByteArray longSuffix = "]," + QByteArray(70000, 's') + "}";
+    QCOMPARE(gunzip(compressor.gzip("[", feed.mid(0, 3), longSuffix)), page("[", feed.mid(0, 3), longSuffix));
+}
+
+void TestCompression::heldPagesOfStatusesAreCompressed()
+{
+    // Ten people change their status while ada's sync is held, watching the last of them: the
+    // answer that person's change brings holds all ten, compressed from pieces; and a page read
+    // at once is the same page compressed or not.
+    std::vector<std::unique_ptr<Client>> changers;
+    QStringList names;
+    for (int i = 1; i <= StatusChangers; ++i) {
+        auto client = std::make_unique<Client>(m_server.url());
+        const Response signIn = client->signIn(changer(i), changer(i) + u"-password"_qs);
+        QCOMPARE(signIn.status, 200);
+        names.append(changer(i));
+        changers.push_back(std::move(client));
+    }
+    const qint64 cursor = m_client->syncEnd();
+    QNetworkReply *held = m_client->start(
+        "GET", u"/api/v1/sync?since=%1&timeout=30&watch=%2"_qs.arg(cursor).arg(names.last()), {}, auth("gzip"));
+    const auto text = [](const QString &username) { return u"Reviewing the %1 migration this week"_qs.arg(username); };
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const Response put = changers.at(size_t(i))->putJson(
+            u"/api/v1/me/status"_qs,
+            QJsonObject {{u"availability"_qs, u"available"_qs}, {u"text"_qs, text(names.at(i))}});
+        QCOMPARE(put.status, 200);
+        if (i + 1 < names.size())
+            QVERIFY2(!held->isFinished(), "others' statuses do not end the wait");
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(held->isFinished(), 10000);
+    const Response answer = Client::collect(held);
+    held->deleteLater();
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.header("Content-Encoding"), QByteArray("gzip"));
+    const QJsonObject page = QJsonDocument::fromJson(gunzip(answer.body)).object();
+    QHash<QString, QString> texts;
+    for (const QJsonValue &status : page.value(u"statuses"_qs).toArray())
+        texts.insert(status[u"username"_qs].toString(), status[u"text"_qs].toString());
+    for (const QString &name : std::as_const(names))
+        QCOMPARE(texts.value(name), text(name));
+
+    // Byte for byte (a change between the reads, say someone's presence, makes them differ:
+    // the compressed one then matches the page read after it).
+    const QString path = u"/api/v1/sync?since=%1"_qs.arg(cursor);
+    const Response plain = m_client->get(path, auth("identity"));
+    const Response packed = m_client->get(path, auth("gzip"));
+    const Response plainAfter = m_client->get(path, auth("identity"));
+    QCOMPARE(packed.header("Content-Encoding"), QByteArray("gzip"));
+    const QByteArray inflated = gunzip(packed.body);
+    QVERIFY(inflated == plain.body || inflated == plainAfter.body);
 }
 
 void TestCompression::qtClientsGetItByThemselves()

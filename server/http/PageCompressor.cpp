@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+#include "server/http/PageCompressor.h"
+
+#include "server/http/Compression.h"
+
+#include <QMutexLocker>
+
+#include <zlib.h>
+
+namespace Colleagues::Server {
+
+namespace {
+
+//! A piece ends after at most this many statuses even where no status marks a cut.
+constexpr qsizetype MaxPieceStatuses = 128;
+//! Text shorter than this goes into stored blocks: not worth a deflate stream of its own.
+constexpr qsizetype StoredBelow = 512;
+
+quint64 mix(quint64 x)
+{
+    // splitmix64's finalizer: every bit of the address reaches every bit of the result.
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+//! Whether a piece ends after \a status: about one status in 32, the same one for every page.
+bool endsPiece(const SyncStatus *status)
+{
+    return (mix(quint64(reinterpret_cast<quintptr>(status))) & 31) == 0;
+}
+
+void appendLittleEndian(QByteArray &out, quint32 value, int bytes)
+{
+    for (int i = 0; i < bytes; ++i)
+        out.append(char((value >> (8 * i)) & 0xff));
+}
+
+//! \a data as stored (uncompressed) deflate blocks, the last of them final when \a final.
+void appendStored(QByteArray &out, QByteArrayView data, bool final)
+{
+    constexpr qsizetype MaxStored = 65535;
+    qsizetype at = 0;
+    do {
+        const qsizetype size = std::min(MaxStored, data.size() - at);
+        const bool last = at + size == data.size();
+        out.append(char(final && last ? 1 : 0)); // BFINAL, BTYPE 00; the rest of the byte is padding
+        appendLittleEndian(out, quint32(size), 2);
+        appendLittleEndian(out, quint32(~size & 0xffff), 2);
+        out.append(data.data() + at, size);
+        at += size;
+    } while (at < data.size());
+}
+
+//! \a data deflated as a raw stream that is not final and ends on a byte boundary (a sync
+//! flush), so that more blocks may follow it; empty if zlib failed.
+QByteArray deflateOpen(QByteArrayView data)
+{
+    z_stream stream {};
+    if (deflateInit2(&stream, Compression::Level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    // deflateBound() is for a finished stream; a sync flush adds its empty stored block.
+    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))) + 16, Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int result = deflate(&stream, Z_SYNC_FLUSH);
+    const bool complete = result == Z_OK && stream.avail_in == 0 && stream.avail_out > 0;
+    const qsizetype written = qsizetype(stream.total_out);
+    deflateEnd(&stream);
+    if (!complete)
+        return {};
+    out.truncate(written);
+    return out;
+}
+
+quint32 crcOf(QByteArrayView data, quint32 crc = 0)
+{
+    if (data.isEmpty())
+        return crc; // zlib answers a null buffer with the initial value, whatever crc is
+    return quint32(crc32_z(crc, reinterpret_cast<const Bytef *>(data.data()), size_t(data.size())));
+}
+
+} // namespace
+
+QByteArray PageCompressor::gzip(QByteArrayView prefix, const QList<SyncStatusPtr> &statuses, QByteArrayView suffix)
+{
+    QList<PiecePtr> pieces;
+    qsizetype piecesSize = 0;
+    for (qsizetype start = 0; start < statuses.size();) {
+        qsizetype end = start;
+        while (end < statuses.size() && end - start < MaxPieceStatuses) {
+            if (endsPiece(statuses.at(end++).get()))
+                break;
+        }
+        PiecePtr made = piece(std::span(statuses.cbegin() + start, statuses.cbegin() + end), start > 0);
+        if (!made)
+            return {};
+        piecesSize += made->deflated.size();
+        pieces.append(std::move(made));
+        start = end;
+    }
+
+    // RFC 1952: no name, no time, "Unix" as zlib writes it.
+    static constexpr char Header[] = {'\x1f', '\x8b', 8, 0, 0, 0, 0, 0, 0, 3};
+    QByteArray out;
+    out.reserve(qsizetype(sizeof Header) + prefix.size() / 4 + 64 + piecesSize + suffix.size() + 32);
+    out.append(Header, sizeof Header);
+
+    quint32 crc = crcOf(prefix);
+    qint64 length = prefix.size();
+    if (prefix.size() < StoredBelow) {
+        if (!prefix.isEmpty())
+            appendStored(out, prefix, false);
+    } else {
+        const QByteArray deflated = deflateOpen(prefix);
+        if (deflated.isEmpty())
+            return {};
+        out += deflated;
+    }
+    for (const PiecePtr &p : std::as_const(pieces)) {
+        out += p->deflated;
+        crc = quint32(crc32_combine(crc, p->crc, z_off_t(p->length)));
+        length += p->length;
+    }
+    // The suffix (the page's last members) is short: it ends the stream in stored blocks.
+    appendStored(out, suffix, true);
+    crc = crcOf(suffix, crc);
+    length += suffix.size();
+    appendLittleEndian(out, crc, 4);
+    appendLittleEndian(out, quint32(length & 0xffffffff), 4);
+    return out;
+}
+
+PageCompressor::PiecePtr PageCompressor::piece(std::span<const SyncStatusPtr> run, bool leadingComma)
+{
+    quint64 key = mix(leadingComma ? 1 : 2);
+    for (const SyncStatusPtr &status : run)
+        key = mix(key ^ quint64(reinterpret_cast<quintptr>(status.get())));
+    const auto holds = [&run, leadingComma](const PiecePtr &p) {
+        return p->leadingComma == leadingComma
+            && std::equal(run.begin(), run.end(), p->statuses.cbegin(), p->statuses.cend());
+    };
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (const PiecePtr found = m_current.value(key); found && holds(found)) {
+            m_reused.fetch_add(1, std::memory_order_relaxed);
+            return found;
+        }
+        if (const PiecePtr found = m_previous.take(key); found && holds(found)) {
+            m_current.insert(key, found); // still in use: into this generation
+            m_currentStatuses += qsizetype(found->statuses.size());
+            m_reused.fetch_add(1, std::memory_order_relaxed);
+            return found;
+        }
+    }
+
+    // Deflated outside the lock; two pages needing the same new piece at once may both make it.
+    auto made = std::make_shared<Piece>();
+    made->statuses.assign(run.begin(), run.end());
+    made->leadingComma = leadingComma;
+    QByteArray text;
+    qsizetype size = run.size();
+    for (const SyncStatusPtr &status : run)
+        size += status->json.size();
+    text.reserve(size);
+    for (const SyncStatusPtr &status : run) {
+        if (leadingComma || !text.isEmpty())
+            text += ',';
+        text += status->json;
+    }
+    made->deflated = deflateOpen(text);
+    if (made->deflated.isEmpty())
+        return {};
+    made->crc = crcOf(text);
+    made->length = text.size();
+    m_made.fetch_add(1, std::memory_order_relaxed);
+
+    const QMutexLocker locker(&m_mutex);
+    if (m_currentStatuses >= MaxKeptStatuses) {
+        m_previous = std::move(m_current);
+        m_current.clear();
+        m_currentStatuses = 0;
+    }
+    m_current.insert(key, made);
+    m_currentStatuses += qsizetype(made->statuses.size());
+    return made;
+}
+
+} // namespace Colleagues::Server

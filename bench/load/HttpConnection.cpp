@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <ctime>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -90,6 +92,9 @@ void HttpConnection::open()
     }
     const int one = 1;
     ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    // The kernel stamps when data arrived: an answer counts as received then, not when this
+    // one thread, busy with thousands of other clients, got round to reading it.
+    ::setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
     m_reused = false;
     const int rc = ::connect(m_fd, reinterpret_cast<const sockaddr *>(&m_server), sizeof m_server);
     if (rc != 0 && errno != EINPROGRESS) {
@@ -113,6 +118,7 @@ void HttpConnection::closeSocket()
 {
     if (m_fd < 0)
         return;
+    m_arrivedRealMs = 0;
     if (m_connecting) {
         --s_connecting;
         m_connecting = false;
@@ -138,7 +144,7 @@ void HttpConnection::fail(NetFailure failure)
     }
     HttpAnswer answer;
     answer.failure = failure;
-    answer.receivedMs = nowMs();
+    answer.receivedMs = answer.readMs = nowMs();
     finish(std::move(answer));
 }
 
@@ -204,9 +210,24 @@ void HttpConnection::writeOut()
 void HttpConnection::readIn()
 {
     char buffer[65536];
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
     for (;;) {
-        const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+        iovec vector {buffer, sizeof buffer};
+        msghdr message {};
+        message.msg_iov = &vector;
+        message.msg_iovlen = 1;
+        message.msg_control = control;
+        message.msg_controllen = sizeof control;
+        const ssize_t n = ::recvmsg(m_fd, &message, 0);
         if (n > 0) {
+            // On TCP: when the last segment read arrived.
+            for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+                    timespec arrived {};
+                    std::memcpy(&arrived, CMSG_DATA(c), sizeof arrived);
+                    m_arrivedRealMs = double(arrived.tv_sec) * 1e3 + double(arrived.tv_nsec) / 1e6;
+                }
+            }
             m_in.append(buffer, n);
             if (parse())
                 return;
@@ -331,7 +352,14 @@ bool HttpConnection::parse()
         m_in.remove(0, bodyStart);
         return parse();
     }
-    answer.receivedMs = nowMs();
+    answer.readMs = nowMs();
+    answer.receivedMs = answer.readMs;
+    if (m_arrivedRealMs > 0) {
+        timespec now {};
+        clock_gettime(CLOCK_REALTIME, &now);
+        const double waited = double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6 - m_arrivedRealMs;
+        answer.receivedMs -= std::clamp(waited, 0.0, 60000.0);
+    }
     m_in.clear();
     m_reused = true;
     if (close)

@@ -30,7 +30,9 @@ struct HttpAnswer
     QByteArray body; //!< decoded: a gzip body comes inflated
     qsizetype wireBytes = 0; //!< the body's size as it came (compressed or not)
     int retryAfterSeconds = 0;
-    double receivedMs = 0; //!< nowMs() when the last byte was read
+    //! nowMs() when the last byte arrived (the kernel's receive time stamp), or was read
+    double receivedMs = 0;
+    double readMs = 0; //!< nowMs() when this load tool read it
 };
 
 //! An HTTP/1.1 request as bytes on the wire.
@@ -81,6 +83,7 @@ private:
     std::uint64_t m_key = 0;
     bool m_connecting = false;
     bool m_reused = false; //!< an answer came on this socket already
+    double m_arrivedRealMs = 0; //!< CLOCK_REALTIME of the last data read (SO_TIMESTAMPNS)
     bool m_wantWrite = false;
     QByteArray m_request;
     qsizetype m_written = 0;

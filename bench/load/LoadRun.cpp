@@ -399,6 +399,7 @@ void LoadRun::onPolled(int index, const HttpAnswer &answer)
             }
             it->delivered = true;
             m_deliveryLatency.push_back(answer.receivedMs - it->startMs);
+            m_deliveryReadLatency.push_back(answer.readMs - it->startMs);
         },
         [&](const SyncPageScan::StatusSeen &status) { onStatusSeen(index, status, answer.receivedMs); });
     m_statusesReceived += page.statusCount;
@@ -764,6 +765,8 @@ int LoadRun::report()
         + QByteArray::number(m_sendsGivenUp) + " given up, " + QByteArray::number(m_duplicates) + " delivered twice");
     say("send latency ms (POST /messages): " + latencyLine(m_sendLatency));
     say("message delivery ms (send -> recipient's long-poll): " + latencyLine(m_deliveryLatency));
+    say("  the same up to when this load tool read it (its own backlog included): "
+        + latencyLine(m_deliveryReadLatency));
     const int groupErrors = m_groupId.isEmpty() ? 0 : reportGroup();
     qint64 unseen = 0;
     for (const Change &c : m_changes)
@@ -852,7 +855,8 @@ int LoadRun::report()
     say("machine: 2-core load average (1 min) during the run: " + QByteArray::number(loadStart, 'f', 2)
         + " at the start, " + QByteArray::number(loadMax, 'f', 2) + " at most, " + QByteArray::number(loadEnd, 'f', 2)
         + " at the end; this load tool used "
-        + QByteArray::number(100.0 * (ownCpuSeconds() - m_ownCpuAtStart) / m_measureSeconds, 'f', 0) + "% of one core");
+        + QByteArray::number(100.0 * (ownCpuSeconds() - m_ownCpuAtStart) / m_measureSeconds, 'f', 0)
+        + "% of one core, at nice " + QByteArray::number(m_options.niceValue));
 
     // The targets of issue #16.
     bool allMet = true;

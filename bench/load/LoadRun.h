@@ -39,6 +39,7 @@ struct LoadOptions
     int pollTimeoutSeconds = 25; //!< as the app's SyncEngine
     //! Sync requests say Accept-Encoding: gzip, as the app's do (Qt's network access asks for it).
     bool acceptGzip = true;
+    int niceValue = 0; //!< what the load tool runs at (reported)
     int signInParallel = 8; //!< per server; the server lets ten password checks run per address
     double connectRate = 1000; //!< new long-poll connections a second during the ramp
     int connectInFlight = 200; //!< connections being set up at once during the ramp
@@ -137,7 +138,8 @@ private:
     QMap<QByteArray, int> m_errors; // "poll: 503", "send: connection refused", ...
     QMap<QByteArray, int> m_setupErrors; // sign-in, token check and first sync
     std::vector<double> m_sendLatency;
-    std::vector<double> m_deliveryLatency;
+    std::vector<double> m_deliveryLatency; //!< up to the kernel's arrival time stamp
+    std::vector<double> m_deliveryReadLatency; //!< up to when the load tool read it
     std::vector<double> m_presenceLatency;
     std::vector<double> m_groupSendLatency;
     std::vector<double> m_groupMemberLatency; // send -> each member's long-poll

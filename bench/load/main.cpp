@@ -26,8 +26,11 @@
 #include <QUrl>
 
 #include <arpa/inet.h>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <sys/resource.h>
 
 using namespace Colleagues::Load;
 
@@ -105,12 +108,18 @@ int main(int argc, char **argv)
     const QCommandLineOption groupRateOption =
         option("group-rate", "Messages per second to the group conversation (2).", "R", "2");
     const QCommandLineOption seedOption = option("seed", "Random seed (1).", "S", "1");
+    const QCommandLineOption niceOption =
+        option("nice",
+               "Run at this nice value (-10; needs root): the simulated clients, one thread on the servers' "
+               "machine, must not wait for CPU behind the servers they measure (real clients have their own).",
+               "N", "-10");
     const QCommandLineOption noGzipOption =
         option("no-gzip", "Sync requests do not ask for gzip (the app's do: Accept-Encoding: gzip).");
     parser.addOptions({serverOption,  pidOption,       metricsOption,     accountsOption, tokensOption,
                        clientsOption, durationOption,  rateOption,        presenceOption, putShareOption,
                        watchOption,   partnersOption,  pollTimeoutOption, signInOption,   connectRateOption,
-                       poolOption,    groupSizeOption, groupRateOption,   seedOption,     noGzipOption});
+                       poolOption,    groupSizeOption, groupRateOption,   seedOption,     niceOption,
+                       noGzipOption});
     parser.process(app);
 
     LoadOptions options;
@@ -162,6 +171,12 @@ int main(int argc, char **argv)
     }
     options.seed = parser.value(seedOption).toUInt();
     options.acceptGzip = !parser.isSet(noGzipOption);
+    const int wantedNice = parser.value(niceOption).toInt();
+    if (::setpriority(PRIO_PROCESS, 0, wantedNice) != 0)
+        std::fprintf(stderr, "could not run at nice %d (%s): the clients' figures may include waiting for CPU\n",
+                     wantedNice, std::strerror(errno));
+    errno = 0;
+    options.niceValue = ::getpriority(PRIO_PROCESS, 0);
 
     // One socket per client plus the pools: far beyond the usual soft limit of 1024.
     const qint64 files = raiseOpenFileLimit();

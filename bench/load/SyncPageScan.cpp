@@ -81,16 +81,15 @@ public:
     bool literal(bool *out)
     {
         skipSpace();
-        for (const char *word : {"true", "false", "null"}) {
-            const size_t n = std::strlen(word);
-            if (size_t(m_end - m_p) >= n && std::memcmp(m_p, word, n) == 0) {
-                if (out)
-                    *out = word[0] == 't';
-                m_p += n;
-                return true;
-            }
-        }
-        return false;
+        const QByteArrayView word = peek() == 't' ? QByteArrayView("true")
+            : peek() == 'f'                       ? QByteArrayView("false")
+                                                  : QByteArrayView("null");
+        if (m_end - m_p < word.size() || std::memcmp(m_p, word.data(), size_t(word.size())) != 0)
+            return false;
+        if (out)
+            *out = word.front() == 't';
+        m_p += word.size();
+        return true;
     }
 
     bool skipValue()
@@ -154,6 +153,12 @@ private:
     const char *m_end;
 };
 
+//! Whether a member's \a key is \a name (a million statuses a second: lengths first).
+bool is(const QByteArray &key, QByteArrayView name)
+{
+    return key.size() == name.size() && std::memcmp(key.constData(), name.data(), size_t(name.size())) == 0;
+}
+
 } // namespace
 
 bool SyncPageScan::scan(const QByteArray &body, const std::function<void(const MessageSeen &)> &onMessage,
@@ -161,27 +166,27 @@ bool SyncPageScan::scan(const QByteArray &body, const std::function<void(const M
 {
     Scanner s(body.constData(), body.constData() + body.size());
     const bool ok = s.members([&](const QByteArray &key) {
-        if (key == "next")
+        if (is(key, "next"))
             return s.number(&next);
-        if (key == "has_more")
+        if (is(key, "has_more"))
             return s.literal(&hasMore);
-        if (key == "start_over")
+        if (is(key, "start_over"))
             return s.literal(&startOver);
-        if (key == "profiles") {
+        if (is(key, "profiles")) {
             return s.elements([&] {
                 ++profileCount;
                 return s.skipValue();
             });
         }
-        if (key == "messages") {
+        if (is(key, "messages")) {
             return s.elements([&] {
                 MessageSeen m;
                 const bool read = s.members([&](const QByteArray &field) {
-                    if (field == "client_id")
+                    if (is(field, "client_id"))
                         return s.stringOrSkip(&m.clientId);
-                    if (field == "to")
+                    if (is(field, "to"))
                         return s.stringOrSkip(&m.to);
-                    if (field == "conversation")
+                    if (is(field, "conversation"))
                         return s.stringOrSkip(&m.conversation);
                     return s.skipValue();
                 });
@@ -190,16 +195,16 @@ bool SyncPageScan::scan(const QByteArray &body, const std::function<void(const M
                 return read;
             });
         }
-        if (key == "statuses") {
+        if (is(key, "statuses")) {
             hasStatuses = true;
             return s.elements([&] {
                 StatusSeen st;
                 const bool read = s.members([&](const QByteArray &field) {
-                    if (field == "username")
+                    if (is(field, "username"))
                         return s.stringOrSkip(&st.username);
-                    if (field == "presence")
+                    if (is(field, "presence"))
                         return s.stringOrSkip(&st.presence);
-                    if (field == "text")
+                    if (is(field, "text"))
                         return s.stringOrSkip(&st.text);
                     return s.skipValue();
                 });

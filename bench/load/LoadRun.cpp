@@ -820,11 +820,17 @@ int LoadRun::report()
             + QByteArray::number(100.0 * cpu / m_measureSeconds, 'f', 0) + "% of one core");
         int heldMin = -1;
         int heldMax = -1;
-        for (const Sample &sample : m_samples) {
+        QByteArray heldSeries; // a congested run shows here: most polls queued rather than held
+        for (size_t k = 0; k < m_samples.size(); ++k) {
+            const Sample &sample = m_samples[k];
             if (!sample.measuring || sample.held[s] < 0)
                 continue;
             heldMin = heldMin < 0 ? sample.held[s] : std::min(heldMin, sample.held[s]);
             heldMax = std::max(heldMax, sample.held[s]);
+            if (k % step == 0) {
+                heldSeries +=
+                    ' ' + QByteArray::number(sample.atSeconds, 'f', 0) + "s:" + QByteArray::number(sample.held[s]);
+            }
         }
         if (heldMin >= 0) {
             QByteArray rejections;
@@ -834,6 +840,7 @@ int LoadRun::report()
                 + QByteArray::number(heldMax)
                 + "; guard rejections since the server started:" + (rejections.isEmpty() ? " none" : rejections)
                 + " (idle_timeout: idle keep-alive connections closed, no error)");
+            say("  long-polls held over time" + heldSeries);
             if (s < m_wakeAllsAtStart.size() && m_wakeAlls[s] >= 0) {
                 say("  wake-alls during the run (every held poll re-queried because a change's audience was not "
                     "known in time): "

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 namespace Colleagues::Server {
 
@@ -27,6 +28,22 @@ bool acceptsGzip(const QByteArray &acceptEncoding);
 
 //! \a data in the gzip format (RFC 1952); empty if zlib failed.
 QByteArray gzip(const QByteArray &data, int level = Level);
+
+// The pieces gzip() is made of, for answers put together from parts compressed apart
+// (PageCompressor): a header, deflate blocks (RFC 1951) that follow one another, a trailer.
+
+//! The ten bytes that start a gzip member: no name, no time, "Unix" (as zlib writes them).
+QByteArray gzipHeader();
+//! Appends the gzip trailer of a text of \a length bytes whose CRC-32 is \a crc.
+void appendGzipTrailer(QByteArray &out, quint32 crc, qint64 length);
+//! The CRC-32 (as gzip's trailer has it) of \a data, continuing \a crc.
+quint32 crc32(QByteArrayView data, quint32 crc = 0);
+//! \a data as raw deflate blocks at \a level: with \a final, a whole stream; otherwise ending on
+//! a byte boundary (a sync flush), so that more blocks may follow. Empty if zlib failed.
+QByteArray deflateRaw(QByteArrayView data, bool final, int level = Level);
+//! Appends \a data as stored (uncompressed) deflate blocks, the last of them final when \a final:
+//! for text too short to be worth a deflate stream of its own.
+void appendStored(QByteArray &out, QByteArrayView data, bool final);
 
 //! Compresses \a response in place when \a request accepts it and it is worth it; adds
 //! Content-Encoding and Vary. Returns whether it did.

@@ -33,58 +33,6 @@ bool endsPiece(const SyncStatus *status)
     return (mix(quint64(reinterpret_cast<quintptr>(status))) & 31) == 0;
 }
 
-void appendLittleEndian(QByteArray &out, quint32 value, int bytes)
-{
-    for (int i = 0; i < bytes; ++i)
-        out.append(char((value >> (8 * i)) & 0xff));
-}
-
-//! \a data as stored (uncompressed) deflate blocks, the last of them final when \a final.
-void appendStored(QByteArray &out, QByteArrayView data, bool final)
-{
-    constexpr qsizetype MaxStored = 65535;
-    qsizetype at = 0;
-    do {
-        const qsizetype size = std::min(MaxStored, data.size() - at);
-        const bool last = at + size == data.size();
-        out.append(char(final && last ? 1 : 0)); // BFINAL, BTYPE 00; the rest of the byte is padding
-        appendLittleEndian(out, quint32(size), 2);
-        appendLittleEndian(out, quint32(~size & 0xffff), 2);
-        out.append(data.data() + at, size);
-        at += size;
-    } while (at < data.size());
-}
-
-//! \a data deflated as a raw stream that is not final and ends on a byte boundary (a sync
-//! flush), so that more blocks may follow it; empty if zlib failed.
-QByteArray deflateOpen(QByteArrayView data)
-{
-    z_stream stream {};
-    if (deflateInit2(&stream, Compression::Level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    // deflateBound() is for a finished stream; a sync flush adds its empty stored block.
-    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))) + 16, Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    const int result = deflate(&stream, Z_SYNC_FLUSH);
-    const bool complete = result == Z_OK && stream.avail_in == 0 && stream.avail_out > 0;
-    const qsizetype written = qsizetype(stream.total_out);
-    deflateEnd(&stream);
-    if (!complete)
-        return {};
-    out.truncate(written);
-    return out;
-}
-
-quint32 crcOf(QByteArrayView data, quint32 crc = 0)
-{
-    if (data.isEmpty())
-        return crc; // zlib answers a null buffer with the initial value, whatever crc is
-    return quint32(crc32_z(crc, reinterpret_cast<const Bytef *>(data.data()), size_t(data.size())));
-}
-
 } // namespace
 
 QByteArray PageCompressor::gzip(QByteArrayView prefix, const QList<SyncStatusPtr> &statuses, QByteArrayView suffix)
@@ -105,19 +53,15 @@ QByteArray PageCompressor::gzip(QByteArrayView prefix, const QList<SyncStatusPtr
         start = end;
     }
 
-    // RFC 1952: no name, no time, "Unix" as zlib writes it.
-    static constexpr char Header[] = {'\x1f', '\x8b', 8, 0, 0, 0, 0, 0, 0, 3};
-    QByteArray out;
-    out.reserve(qsizetype(sizeof Header) + prefix.size() / 4 + 64 + piecesSize + suffix.size() + 32);
-    out.append(Header, sizeof Header);
-
-    quint32 crc = crcOf(prefix);
+    QByteArray out = Compression::gzipHeader();
+    out.reserve(out.size() + prefix.size() / 4 + 64 + piecesSize + suffix.size() + 32);
+    quint32 crc = Compression::crc32(prefix);
     qint64 length = prefix.size();
     if (prefix.size() < StoredBelow) {
         if (!prefix.isEmpty())
-            appendStored(out, prefix, false);
+            Compression::appendStored(out, prefix, false);
     } else {
-        const QByteArray deflated = deflateOpen(prefix);
+        const QByteArray deflated = Compression::deflateRaw(prefix, false);
         if (deflated.isEmpty())
             return {};
         out += deflated;
@@ -128,11 +72,10 @@ QByteArray PageCompressor::gzip(QByteArrayView prefix, const QList<SyncStatusPtr
         length += p->length;
     }
     // The suffix (the page's last members) is short: it ends the stream in stored blocks.
-    appendStored(out, suffix, true);
-    crc = crcOf(suffix, crc);
+    Compression::appendStored(out, suffix, true);
+    crc = Compression::crc32(suffix, crc);
     length += suffix.size();
-    appendLittleEndian(out, crc, 4);
-    appendLittleEndian(out, quint32(length & 0xffffffff), 4);
+    Compression::appendGzipTrailer(out, crc, length);
     return out;
 }
 
@@ -173,10 +116,10 @@ PageCompressor::PiecePtr PageCompressor::piece(std::span<const SyncStatusPtr> ru
             text += ',';
         text += status->json;
     }
-    made->deflated = deflateOpen(text);
+    made->deflated = Compression::deflateRaw(text, false);
     if (made->deflated.isEmpty())
         return {};
-    made->crc = crcOf(text);
+    made->crc = Compression::crc32(text);
     made->length = text.size();
     m_made.fetch_add(1, std::memory_order_relaxed);
 

@@ -149,6 +149,19 @@ void writeBeforeStatuses(JsonWriter &w, const SyncPage &page)
     w.raw(",\"statuses\":[");
 }
 
+void writeStatuses(JsonWriter &w, const QList<SyncStatusPtr> &statuses)
+{
+    for (qsizetype i = 0; i < statuses.size(); ++i) {
+        const SyncStatusPtr &item = statuses.at(i);
+        if (i)
+            w.raw(',');
+        if (item->json.isEmpty())
+            w.status(item->status);
+        else
+            w.raw(item->json);
+    }
+}
+
 //! The page's JSON after its statuses: it starts with the `]` that ends them.
 void writeAfterStatuses(JsonWriter &w, qint64 total, const QString &vocabularyVersion)
 {
@@ -174,15 +187,7 @@ QByteArray SyncService::toJson(const SyncPage &page, qint64 total, const QString
     }
     JsonWriter w(1024 + page.profiles.size() * 900 + page.messages.size() * 300 + page.statuses.size() * 200);
     writeBeforeStatuses(w, page);
-    for (qsizetype i = 0; i < page.statuses.size(); ++i) {
-        const SyncStatusPtr &item = page.statuses.at(i);
-        if (i)
-            w.raw(',');
-        if (item->json.isEmpty())
-            w.status(item->status);
-        else
-            w.raw(item->json);
-    }
+    writeStatuses(w, page.statuses);
     writeAfterStatuses(w, total, vocabularyVersion);
     return w.take();
 }
@@ -213,7 +218,12 @@ HttpResponse SyncService::toResponse(const SyncPage &page, qint64 total, const Q
             return response;
         }
     }
-    return HttpResponse::json(200, toJson(page, total, vocabularyVersion));
+    // Too short to compress (or zlib failed): the same page from the parts written above.
+    JsonWriter w(size);
+    w.raw(prefix);
+    writeStatuses(w, page.statuses);
+    w.raw(suffix);
+    return HttpResponse::json(200, w.take());
 }
 
 QByteArray SyncService::emptyJson(qint64 cursor, const QString &vocabularyVersion)

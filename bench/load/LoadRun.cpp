@@ -61,6 +61,7 @@ LoadRun::LoadRun(LoadOptions options)
                                                       : nullptr);
     }
     m_held.assign(m_options.servers.size(), -1);
+    m_queued.assign(m_options.servers.size(), -1);
     m_guardRejections.resize(m_options.servers.size());
     m_wakeAlls.assign(m_options.servers.size(), -1);
 }
@@ -414,19 +415,20 @@ void LoadRun::onPolled(int index, const HttpAnswer &answer)
 
 void LoadRun::onStatusSeen(int watcher, const SyncPageScan::StatusSeen &status, double atMs)
 {
-    const auto it = m_byName.constFind(status.username);
-    if (it == m_byName.constEnd())
+    // A million statuses a second: compared only with the few changes their client waits for.
+    Person &w = m_people[size_t(watcher)];
+    for (auto it = w.unseen.begin(); it != w.unseen.end(); ++it) {
+        const int watched = *it;
+        if (m_people[size_t(watched)].user != status.username)
+            continue;
+        Change &c = m_changes[size_t(watched)];
+        if ((c.presence ? status.presence : status.text) != c.expect)
+            return;
+        std::erase(c.waiting, watcher);
+        w.unseen.erase(it);
+        m_presenceLatency.push_back(atMs - c.atMs);
         return;
-    Change &c = m_changes[size_t(*it)];
-    if (c.waiting.empty())
-        return;
-    if ((c.presence ? status.presence : status.text) != c.expect)
-        return;
-    const auto w = std::find(c.waiting.begin(), c.waiting.end(), watcher);
-    if (w == c.waiting.end())
-        return;
-    c.waiting.erase(w);
-    m_presenceLatency.push_back(atMs - c.atMs);
+    }
 }
 
 void LoadRun::ramp()
@@ -518,6 +520,28 @@ bool LoadRun::changeStatus(int index)
     return true;
 }
 
+void LoadRun::expectWatchers(int index)
+{
+    forgetWatchers(index);
+    Change &c = m_changes[size_t(index)];
+    for (int w : m_watchers[size_t(index)]) {
+        Person &watcher = m_people[size_t(w)];
+        if (watcher.polling) {
+            c.waiting.push_back(w);
+            watcher.unseen.push_back(index);
+        }
+    }
+    m_watchExpected += qint64(c.waiting.size());
+}
+
+void LoadRun::forgetWatchers(int index)
+{
+    Change &c = m_changes[size_t(index)];
+    for (int w : c.waiting)
+        std::erase(m_people[size_t(w)].unseen, index);
+    c.waiting.clear();
+}
+
 void LoadRun::togglePresence(int index)
 {
     Person &p = m_people[size_t(index)];
@@ -526,12 +550,7 @@ void LoadRun::togglePresence(int index)
     c.atMs = nowMs();
     c.presence = true;
     c.expect = p.idle ? "away" : "online";
-    c.waiting.clear();
-    for (int w : m_watchers[size_t(index)]) {
-        if (m_people[size_t(w)].polling)
-            c.waiting.push_back(w);
-    }
-    m_watchExpected += qint64(c.waiting.size());
+    expectWatchers(index);
     ++m_presenceToggles;
     // As the app does when its user goes idle or comes back: end the held request, ask anew.
     p.poll->abort();
@@ -547,12 +566,7 @@ void LoadRun::putStatus(int index)
     c.presence = false;
     c.expect = text;
     c.inFlight = true;
-    c.waiting.clear();
-    for (int w : m_watchers[size_t(index)]) {
-        if (m_people[size_t(w)].polling)
-            c.waiting.push_back(w);
-    }
-    m_watchExpected += qint64(c.waiting.size());
+    expectWatchers(index);
     ++m_statusPuts;
     const QByteArray body = "{\"availability\":\"available\",\"text\":\"" + text + "\"}";
     m_pools[size_t(p.server)]->submit(
@@ -564,7 +578,7 @@ void LoadRun::putStatus(int index)
                 return;
             countError("status change", answer);
             m_watchExpected -= qint64(change.waiting.size()); // nobody can see a change that was refused
-            change.waiting.clear();
+            forgetWatchers(index);
         });
 }
 
@@ -580,6 +594,7 @@ void LoadRun::scrapeMetrics(int server)
         if (answer.status != 200)
             return;
         m_held[size_t(server)] = int(metricValue(answer.body, "colleagues_sync_longpolls_waiting"));
+        m_queued[size_t(server)] = int(metricValue(answer.body, "colleagues_worker_jobs_queued"));
         m_wakeAlls[size_t(server)] = int(metricValue(answer.body, "colleagues_sync_longpoll_wake_all_total"));
         m_guardRejections[size_t(server)] =
             metricByLabel(answer.body, "colleagues_http_guard_rejections_total", "reason");
@@ -593,6 +608,7 @@ void LoadRun::sample()
     for (const LoadOptions::Server &server : m_options.servers)
         s.rssKiB.push_back(server.pid > 0 ? residentKiB(server.pid) : -1);
     s.held = m_held;
+    s.queued = m_queued;
     s.load = loadAverage();
     s.measuring = m_measureStartMs > 0 && m_measureSeconds == 0;
     m_samples.push_back(std::move(s));
@@ -828,8 +844,8 @@ int LoadRun::report()
             heldMin = heldMin < 0 ? sample.held[s] : std::min(heldMin, sample.held[s]);
             heldMax = std::max(heldMax, sample.held[s]);
             if (k % step == 0) {
-                heldSeries +=
-                    ' ' + QByteArray::number(sample.atSeconds, 'f', 0) + "s:" + QByteArray::number(sample.held[s]);
+                heldSeries += ' ' + QByteArray::number(sample.atSeconds, 'f', 0)
+                    + "s:" + QByteArray::number(sample.held[s]) + '/' + QByteArray::number(sample.queued[s]);
             }
         }
         if (heldMin >= 0) {
@@ -840,7 +856,7 @@ int LoadRun::report()
                 + QByteArray::number(heldMax)
                 + "; guard rejections since the server started:" + (rejections.isEmpty() ? " none" : rejections)
                 + " (idle_timeout: idle keep-alive connections closed, no error)");
-            say("  long-polls held over time" + heldSeries);
+            say("  long-polls held / jobs queued for a worker, over time" + heldSeries);
             if (s < m_wakeAllsAtStart.size() && m_wakeAlls[s] >= 0) {
                 say("  wake-alls during the run (every held poll re-queried because a change's audience was not "
                     "known in time): "

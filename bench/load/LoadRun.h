@@ -105,6 +105,11 @@ private:
     //! Prints the group's figures; returns how many of its messages went wrong.
     int reportGroup();
     bool changeStatus(int index);
+    //! A change of \a index starts: its watchers who poll now should see it (an earlier change
+    //! they have not seen is forgotten).
+    void expectWatchers(int index);
+    //! Nobody will see \a index's change (it was refused).
+    void forgetWatchers(int index);
     void togglePresence(int index);
     void putStatus(int index);
     void sample();
@@ -171,6 +176,7 @@ private:
     double m_measureSeconds = 0;
     std::vector<Sample> m_samples;
     std::vector<int> m_held; // latest colleagues_sync_longpolls_waiting per server
+    std::vector<int> m_queued; // latest colleagues_worker_jobs_queued per server
     std::vector<int> m_wakeAlls; // latest colleagues_sync_longpoll_wake_all_total per server
     std::vector<int> m_wakeAllsAtStart; // the same when the run began
     std::vector<QMap<QByteArray, int>> m_guardRejections; // latest colleagues_http_guard_rejections_total by reason

@@ -25,6 +25,7 @@ struct LoadRun::Person
     int signInAttempts = 0;
     std::vector<int> partners;
     std::vector<int> watching;
+    std::vector<int> unseen; //!< people it watches whose latest change it has not seen yet
     QByteArray watchParam; //!< "a,b,c", percent-encoded
 };
 
@@ -51,6 +52,7 @@ struct LoadRun::Sample
     double atSeconds = 0;
     std::vector<qint64> rssKiB; // per server
     std::vector<int> held; // per server
+    std::vector<int> queued; // per server: jobs waiting for a worker
     double load = 0;
     bool measuring = false;
 };

@@ -43,16 +43,22 @@ public:
         if (peek() != '"')
             return false;
         const char *start = ++m_p;
-        bool escaped = false;
-        while (m_p < m_end && *m_p != '"') {
-            if (*m_p == '\\') {
-                escaped = true;
+        // Most strings have no escape: the first quote ends them.
+        const auto *quote = static_cast<const char *>(std::memchr(m_p, '"', size_t(m_end - m_p)));
+        if (!quote)
+            return false;
+        const bool escaped = std::memchr(start, '\\', size_t(quote - start)) != nullptr;
+        m_p = quote;
+        if (escaped) {
+            m_p = start;
+            while (m_p < m_end && *m_p != '"') {
+                if (*m_p == '\\')
+                    ++m_p;
                 ++m_p;
             }
-            ++m_p;
+            if (m_p >= m_end)
+                return false;
         }
-        if (m_p >= m_end)
-            return false;
         if (out) {
             if (!escaped) {
                 *out = QByteArray::fromRawData(start, m_p - start);

@@ -228,13 +228,23 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
     m_hub->startAfter(storage->latestSequence());
     m_shared->addHub(m_hub.get());
 
-    m_server->setAuthenticator([this](const HttpRequest &request) {
-        ApiResult<Session> session = m_sessions.authenticate(request.bearerToken());
-        // Any authenticated request keeps its person connected for a while (presence).
+    // Any authenticated request keeps its person connected for a while (presence).
+    auto touched = [this](const ApiResult<Session> &session) {
         if (session && m_shared->presence())
             m_shared->presence()->touch(session->username);
-        return session;
-    });
+    };
+    m_server->setAuthenticator(
+        [this, touched](const HttpRequest &request) {
+            ApiResult<Session> session = m_sessions.authenticate(request.bearerToken());
+            touched(session);
+            return session;
+        },
+        [this, touched](const HttpRequest &request) {
+            std::optional<ApiResult<Session>> session = m_sessions.authenticateCached(request.bearerToken());
+            if (session)
+                touched(*session);
+            return session;
+        });
     registerRoutes();
     m_scim = std::make_unique<ScimApi>(server, storage, m_shared);
 }
@@ -328,7 +338,7 @@ void Api::registerRoutes()
         oneParam(&Api::resolveConversation, this));
     add("POST", Prefix + QStringLiteral("/messages/read"), Auth::Required, Exec::Worker,
         noParams(&Api::markRead, this));
-    add("GET", Prefix + QStringLiteral("/sync"), Auth::Required, Exec::Worker, noParams(&Api::sync, this));
+    add("GET", Prefix + QStringLiteral("/sync"), Auth::Required, Exec::Dispatch, noParams(&Api::sync, this));
     add("GET", Prefix + QStringLiteral("/me/status"), Auth::Required, Exec::Read, noParams(&Api::getStatus, this));
     add("PUT", Prefix + QStringLiteral("/me/status"), Auth::Required, Exec::Worker, noParams(&Api::putStatus, this));
     add("GET", Prefix + QStringLiteral("/vocabulary"), Auth::Required, Exec::Read, noParams(&Api::vocabulary, this));
@@ -686,12 +696,13 @@ void Api::sync(const ExchangePtr &ex)
     if (PresenceService *tracker = m_shared->presence())
         tracker->reportSync(viewer, idle);
     SyncRequest request {since, int(limit), int(timeout), idle, watched.value()};
+    // This runs on the HTTP thread when the session was cached, else on a worker.
     if (timeout == 0 || since == 0)
-        return syncRead(ex, request);
+        return m_server->runOnWorkerFromHere([this, ex, request] { syncRead(ex, request); });
     // A long-poll that nothing the hub has seen since its cursor concerns is held without
     // reading: the page would have only other people's statuses, which wait for its answer.
     QPointer<LongPollHub> hub = m_hub.get();
-    m_server->runOnHttpThread([this, hub, ex, viewer, request]() mutable {
+    m_server->runOnHttpThreadFromHere([this, hub, ex, viewer, request]() mutable {
         LongPollHub::Watch watch;
         watch.watched = request.watched;
         watch.idle = request.idle;

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
@@ -76,7 +77,16 @@ void ApiServer::setWorkerCount(int count)
 
 void ApiServer::runOnWorker(std::function<void()> work, Urgency urgency)
 {
-    m_pool->start(std::move(work), int(urgency));
+    m_metrics->addQueuedJobs(1);
+    QElapsedTimer queued;
+    queued.start();
+    m_pool->start(
+        [metrics = m_metrics, queued, work = std::move(work)] {
+            metrics->addQueuedJobs(-1);
+            metrics->recordQueueWait(double(queued.nsecsElapsed()) / 1e9);
+            work();
+        },
+        int(urgency));
 }
 
 void ApiServer::runOnHttpThread(std::function<void()> work)
@@ -129,14 +139,11 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     } else {
         const Route *route = match.route;
         const QStringList parameters = match.parameters;
-        auto run = [this, exchange, route, parameters] {
+        // known: the session when it was found before (on the HTTP thread, cached)
+        auto run = [this, exchange, route, parameters](std::optional<ApiResult<Session>> known) {
             try {
                 if (route->auth == Route::Auth::Required) {
-                    ApiResult<Session> session = m_authenticator
-                        ? m_authenticator(exchange->request())
-                        : ApiResult<Session>(ApiError::make(ApiError::Kind::Unauthenticated,
-                                                            QStringLiteral("unauthorized"),
-                                                            QStringLiteral("Sign in first.")));
+                    ApiResult<Session> session = known ? std::move(*known) : authenticate(exchange->request());
                     if (!session) {
                         exchange->respond(session.error().toResponse());
                         return;
@@ -151,16 +158,31 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                 exchange->respond(r);
             }
         };
+        // A dispatching route runs here unless its session needs a read that may wait (not
+        // cached, on PostgreSQL).
+        const bool dispatch = route->execution == Route::Execution::Dispatch;
+        std::optional<ApiResult<Session>> known;
+        if (dispatch && !m_inlineReads && route->auth == Route::Auth::Required && m_cachedAuthenticator)
+            known = m_cachedAuthenticator(exchange->request());
         const bool inlineRun = route->execution == Route::Execution::Inline
-            || (route->execution == Route::Execution::Read && m_inlineReads);
+            || ((route->execution == Route::Execution::Read || dispatch) && m_inlineReads)
+            || (dispatch && (known || route->auth == Route::Auth::None));
         if (inlineRun)
-            run();
+            run(std::move(known));
         else if (exchange->request().method == "GET")
-            runOnWorker(run);
+            runOnWorker([run] { run(std::nullopt); });
         else // a write: what others wait for (a message to deliver) queues before reads
-            runOnWorker(run, Urgency::Now);
+            runOnWorker([run] { run(std::nullopt); }, Urgency::Now);
     }
     return true;
+}
+
+ApiResult<Session> ApiServer::authenticate(const HttpRequest &request) const
+{
+    if (m_authenticator)
+        return m_authenticator(request);
+    return ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("unauthorized"),
+                          QStringLiteral("Sign in first."));
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

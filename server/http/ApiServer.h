@@ -10,10 +10,12 @@
 #include <QAbstractHttpServer>
 #include <QHash>
 #include <QList>
+#include <QThread>
 #include <QThreadPool>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Colleagues::Server {
 
@@ -30,6 +32,9 @@ class ApiServer : public QAbstractHttpServer
 public:
     //! Checks a request's bearer token; runs on a worker. Returns the session or a 401.
     using Authenticator = std::function<ApiResult<Session>(const HttpRequest &request)>;
+    //! The same without reading the database, on the HTTP thread: nothing when it would have
+    //! to read (a session not cached).
+    using CachedAuthenticator = std::function<std::optional<ApiResult<Session>>(const HttpRequest &request)>;
 
     //! \a metrics and \a pool may be shared by several servers (one per HTTP thread); when
     //! null, the server makes its own.
@@ -38,7 +43,11 @@ public:
 
     Router &router() { return m_router; }
     Metrics &metrics() { return *m_metrics; }
-    void setAuthenticator(Authenticator authenticator) { m_authenticator = std::move(authenticator); }
+    void setAuthenticator(Authenticator authenticator, CachedAuthenticator cached = {})
+    {
+        m_authenticator = std::move(authenticator);
+        m_cachedAuthenticator = std::move(cached);
+    }
     void setWorkerCount(int count);
     //! Whether Route::Execution::Read handlers (and token checks) run on the HTTP thread. True
     //! for SQLite, where an indexed read takes microseconds and never waits for a writer (WAL);
@@ -57,6 +66,25 @@ public:
     void runOnWorker(std::function<void()> work, Urgency urgency = Urgency::Normal);
     //! Runs \a work on the HTTP thread, soon.
     void runOnHttpThread(std::function<void()> work);
+    //! Whether the caller runs on this server's HTTP thread (a Route::Execution::Dispatch
+    //! handler runs there or on a worker).
+    bool onHttpThread() const { return QThread::currentThread() == thread(); }
+    //! Runs \a work now when called on a worker, else queues it for one.
+    void runOnWorkerFromHere(std::function<void()> work, Urgency urgency = Urgency::Normal)
+    {
+        if (onHttpThread())
+            runOnWorker(std::move(work), urgency);
+        else
+            work();
+    }
+    //! Runs \a work now when called on the HTTP thread, else queues it there.
+    void runOnHttpThreadFromHere(std::function<void()> work)
+    {
+        if (onHttpThread())
+            work();
+        else
+            runOnHttpThread(std::move(work));
+    }
 
     //! Stops taking connections and waits (up to \a timeoutMs) for running handlers, writing
     //! their answers, so that a terminating server leaves no request half done.
@@ -77,6 +105,7 @@ private:
 
     void dispatch(const ExchangePtr &exchange);
     void complete(const ExchangePtr &exchange, HttpResponse response);
+    ApiResult<Session> authenticate(const HttpRequest &request) const;
     void flush(QTcpSocket *socket);
     void write(Exchange &exchange, const HttpResponse &response);
     void finish(Exchange &exchange, const HttpResponse &response, bool delivered);
@@ -86,6 +115,7 @@ private:
     std::unique_ptr<Metrics> m_ownMetrics;
     Metrics *m_metrics;
     Authenticator m_authenticator;
+    CachedAuthenticator m_cachedAuthenticator;
     std::unique_ptr<QThreadPool> m_ownPool;
     QThreadPool *m_pool;
     QHash<QTcpSocket *, Connection> m_connections;

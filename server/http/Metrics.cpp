@@ -98,6 +98,14 @@ QByteArray Metrics::exposition() const
     appendSample(out, "colleagues_presence_transitions_total", "counter",
                  "Status changes written by presence and the sweeper (online, away, offline, expiries).",
                  m_presenceTransitions.load());
+    appendSample(out, "colleagues_worker_jobs_queued", "gauge",
+                 "Jobs (database work, page building) waiting for a worker thread now.", m_queuedJobs.load());
+    appendSample(out, "colleagues_worker_jobs_started_total", "counter", "Jobs a worker thread started.",
+                 m_startedJobs.load());
+    out += "# HELP colleagues_worker_queue_wait_seconds_total Time jobs waited for a worker thread, summed.\n"
+           "# TYPE colleagues_worker_queue_wait_seconds_total counter\n"
+           "colleagues_worker_queue_wait_seconds_total "
+        + number(double(m_queueWaitMicroseconds.load()) / 1e6) + '\n';
     if (m_extra)
         out += m_extra();
     return out;

@@ -31,6 +31,14 @@ public:
     void countWakeAll() { m_wakeAlls.fetch_add(1, std::memory_order_relaxed); }
     //! A held long-poll's page was made from the statuses in memory, without a database read.
     void countPageFromMemory() { m_pagesFromMemory.fetch_add(1, std::memory_order_relaxed); }
+    //! A job was queued for the worker pool (\a delta 1) or started (-1).
+    void addQueuedJobs(int delta) { m_queuedJobs.fetch_add(delta, std::memory_order_relaxed); }
+    //! A worker job started \a seconds after it was queued.
+    void recordQueueWait(double seconds)
+    {
+        m_startedJobs.fetch_add(1, std::memory_order_relaxed);
+        m_queueWaitMicroseconds.fetch_add(quint64(seconds * 1e6), std::memory_order_relaxed);
+    }
     //! Bytes of answer bodies written, as sent (compressed when they were).
     void addBodyBytes(qint64 bytes) { m_bodyBytes.fetch_add(quint64(bytes), std::memory_order_relaxed); }
 
@@ -70,6 +78,9 @@ private:
     std::atomic<quint64> m_wakeAlls {0};
     std::atomic<quint64> m_pagesFromMemory {0};
     std::atomic<int> m_presenceConnected {0};
+    std::atomic<int> m_queuedJobs {0};
+    std::atomic<quint64> m_startedJobs {0};
+    std::atomic<quint64> m_queueWaitMicroseconds {0};
     std::atomic<quint64> m_presenceTransitions {0};
     std::function<QByteArray()> m_extra;
 };

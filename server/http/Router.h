@@ -22,6 +22,10 @@ struct Route
         Inline, //!< cheap and never blocking: runs on the HTTP thread
         Read, //!< one or two indexed reads: inline when reads are cheap (SQLite), else a worker
         Worker, //!< writes or heavy reads: runs on the worker pool
+        //! Cheap itself, and sends its own database work to the worker pool: runs on the HTTP
+        //! thread when its session is known without a read that may wait (cached, or on SQLite),
+        //! else on a worker.
+        Dispatch,
     };
     using Handler = std::function<void(const ExchangePtr &exchange, const QStringList &parameters)>;
 

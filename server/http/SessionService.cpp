@@ -88,12 +88,34 @@ bool SessionService::recordFailure(const QString &username, const QString &addrK
     return a && b;
 }
 
+namespace {
+
+ApiResult<Session> checkedSession(const std::optional<Session> &session)
+{
+    if (!session || !session->expiresAt.isValid() || session->expiresAt <= QDateTime::currentDateTimeUtc()) {
+        return ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("unauthorized"),
+                              QStringLiteral("The session has expired or was revoked; sign in again."));
+    }
+    return *session;
+}
+
+bool wellFormedToken(const QByteArray &token)
+{
+    return !token.isEmpty() && token.size() <= SessionService::MaxTokenLength;
+}
+
+ApiError missingToken()
+{
+    return ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("unauthorized"),
+                          QStringLiteral("Sign in first: send \"Authorization: Bearer <token>\"."));
+}
+
+} // namespace
+
 ApiResult<Session> SessionService::authenticate(const QByteArray &token) const
 {
-    if (token.isEmpty() || token.size() > MaxTokenLength) {
-        return ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("unauthorized"),
-                              QStringLiteral("Sign in first: send \"Authorization: Bearer <token>\"."));
-    }
+    if (!wellFormedToken(token))
+        return missingToken();
     const QByteArray tokenHash = Tokens::hash(token);
     std::optional<Session> session = m_cache ? m_cache->find(tokenHash) : std::nullopt;
     if (!session) {
@@ -105,11 +127,17 @@ ApiResult<Session> SessionService::authenticate(const QByteArray &token) const
         if (session && m_cache)
             m_cache->insert(*session, generation);
     }
-    if (!session || !session->expiresAt.isValid() || session->expiresAt <= QDateTime::currentDateTimeUtc()) {
-        return ApiError::make(ApiError::Kind::Unauthenticated, QStringLiteral("unauthorized"),
-                              QStringLiteral("The session has expired or was revoked; sign in again."));
-    }
-    return *session;
+    return checkedSession(session);
+}
+
+std::optional<ApiResult<Session>> SessionService::authenticateCached(const QByteArray &token) const
+{
+    if (!wellFormedToken(token))
+        return missingToken();
+    std::optional<Session> session = m_cache ? m_cache->find(Tokens::hash(token)) : std::nullopt;
+    if (!session)
+        return std::nullopt;
+    return checkedSession(session);
 }
 
 void SessionService::signIn(const QString &username, const QByteArray &password, const QHostAddress &peer,

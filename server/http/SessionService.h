@@ -73,6 +73,8 @@ public:
 
     //! Blocking (worker): the session of a bearer token, or 401.
     ApiResult<Session> authenticate(const QByteArray &token) const;
+    //! The same without reading the database (any thread): nothing when the session is not cached.
+    std::optional<ApiResult<Session>> authenticateCached(const QByteArray &token) const;
 
     //! Asynchronous: \a done is called once, on some thread, with the token or the error.
     void signIn(const QString &username, const QByteArray &password, const QHostAddress &peer,

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void syncErrors();
     void longPollWakesOnMessage();
     void longPollTimesOutEmpty();
+    void quietLongPollTakesNoWorker();
     void longPollClientGoneIsSafe();
     void clientGoneMidRequestIsSafe();
     void pipelinedRequestsAnsweredInOrder();
@@ -95,7 +96,8 @@ private:
     QStringList serverOptions() const override { return {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}; }
     Storage &storage() { return env().storage(); }
     qint64 revisionOf(const QString &user);
-    int waitingLongPolls();
+    int waitingLongPolls() { return int(metric("colleagues_sync_longpolls_waiting")); }
+    double metric(const char *name);
 
     QByteArrayList m_issued; // the tokens handed out besides env().tokens, for the log check
 };
@@ -120,11 +122,11 @@ qint64 TestApi::revisionOf(const QString &user)
     return p ? p->revision : 0;
 }
 
-int TestApi::waitingLongPolls()
+double TestApi::metric(const char *name)
 {
     // From the metrics port, which needs no token (--metrics-listen).
     Client c(env().server->metricsUrl());
-    return int(Client::metricValue(c.get(u"/metrics"_qs).body, "colleagues_sync_longpolls_waiting"));
+    return Client::metricValue(c.get(u"/metrics"_qs).body, name);
 }
 
 // --- operations --------------------------------------------------------------------------------
@@ -157,12 +159,14 @@ void TestApi::healthAndMetrics()
     QVERIFY(open.body.contains("colleagues_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}"));
     QCOMPARE(monitor.get(u"/api/v1/me"_qs).status, 404);
     QCOMPARE(monitor.get(u"/healthz"_qs).status, 404);
-    for (const char *family : {"colleagues_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}",
-                               "colleagues_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"}",
-                               "colleagues_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.005\"}",
-                               "colleagues_http_request_duration_seconds_count{route=\"/healthz\"}",
-                               "colleagues_sync_longpolls_waiting ", "colleagues_database_errors_total ",
-                               "colleagues_http_guard_rejections_total{reason=\"payload_too_large\"}"}) {
+    for (const char *family :
+         {"colleagues_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"}",
+          "colleagues_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"}",
+          "colleagues_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"0.005\"}",
+          "colleagues_http_request_duration_seconds_count{route=\"/healthz\"}", "colleagues_sync_longpolls_waiting ",
+          "colleagues_database_errors_total ", "colleagues_worker_jobs_queued ",
+          "colleagues_worker_jobs_started_total ", "colleagues_worker_queue_wait_seconds_total ",
+          "colleagues_http_guard_rejections_total{reason=\"payload_too_large\"}"}) {
         QVERIFY2(metrics.body.contains(family), family);
     }
 }
@@ -858,6 +862,32 @@ void TestApi::longPollTimesOutEmpty()
     QVERIFY(r.json().value(u"profiles"_qs).toArray().isEmpty());
     QCOMPARE(r.json().value(u"next"_qs).toInteger(), cursor);
     QCOMPARE(r.json().value(u"has_more"_qs).toBool(), false);
+}
+
+void TestApi::quietLongPollTakesNoWorker()
+{
+    // A long-poll that nothing concerns since its cursor, from a session the server knows, is
+    // held by the HTTP thread: at 10,000 clients these are most requests, and they must not
+    // queue behind database work for the worker pool.
+    auto bob = client(u"bob"_qs);
+    auto alice = client(u"alice"_qs);
+    const qint64 cursor = bob->syncEnd();
+    QTRY_COMPARE(waitingLongPolls(), 0);
+    // Bob's presence is written (else its change would wake his poll, rightly, on a worker).
+    QTRY_VERIFY(storage().findStatus(u"bob"_qs) && storage().findStatus(u"bob"_qs)->presence == Presence::Online);
+    const double started = metric("colleagues_worker_jobs_started_total");
+    QVERIFY(started > 0); // the sync reads above ran on workers
+    QNetworkReply *poll = bob->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
+    QSignalSpy done(poll, &QNetworkReply::finished);
+    QTRY_COMPARE(waitingLongPolls(), 1);
+    QCOMPARE(metric("colleagues_worker_jobs_started_total"), started);
+
+    // It is answered as any other when a message comes.
+    const QString body = u"held %1"_qs.arg(newKey());
+    QCOMPARE(alice->postJson(u"/api/v1/messages"_qs, messageJson(u"bob"_qs, body), idempotency(newKey())).status, 201);
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, 5000);
+    QVERIFY(Client::collect(poll).body.contains(body.toUtf8()));
+    poll->deleteLater();
 }
 
 void TestApi::longPollClientGoneIsSafe()

@@ -111,12 +111,9 @@ public:
      * sequence for the change that fills it (commits of several threads arrive out of order).
      * After that it wakes every waiter, as a change of another instance without an audience
      * does. Hinted changes wake their audience at once, gap or not. Waking everyone costs one
-     * query per waiter, so it must stay rare, also when the machine is busy: at 10,000 held
-     * long-polls on two busy cores another instance's NOTIFY came later than 150 ms now and then,
-     * and the wake-all's queries congested the server for tens of seconds. What waits for the
-     * grace is a change nobody hinted (the command line's, say), which may well take a second.
+     * query per waiter, so it must stay rare, also when the machine is busy.
      */
-    static constexpr int GraceMs = 1000;
+    static constexpr int GraceMs = 150;
 
 public Q_SLOTS:
     void onChanged(qint64 sequence);

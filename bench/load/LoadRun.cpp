@@ -63,7 +63,7 @@ LoadRun::LoadRun(LoadOptions options)
     m_held.assign(m_options.servers.size(), -1);
     m_queued.assign(m_options.servers.size(), -1);
     m_guardRejections.resize(m_options.servers.size());
-    m_wakeAlls.assign(m_options.servers.size(), -1);
+    m_counters.assign(m_options.servers.size(), ServerCounters {});
 }
 
 LoadRun::~LoadRun() = default;
@@ -595,7 +595,13 @@ void LoadRun::scrapeMetrics(int server)
             return;
         m_held[size_t(server)] = int(metricValue(answer.body, "colleagues_sync_longpolls_waiting"));
         m_queued[size_t(server)] = int(metricValue(answer.body, "colleagues_worker_jobs_queued"));
-        m_wakeAlls[size_t(server)] = int(metricValue(answer.body, "colleagues_sync_longpoll_wake_all_total"));
+        ServerCounters &counters = m_counters[size_t(server)];
+        counters.wakeAlls = metricValue(answer.body, "colleagues_sync_longpoll_wake_all_total");
+        counters.pagesFromMemory = metricValue(answer.body, "colleagues_sync_longpoll_pages_from_memory_total");
+        counters.syncAnswers = metricValue(
+            answer.body, R"(colleagues_http_requests_total{route="/api/v1/sync",method="GET",status="200"})");
+        counters.workerJobs = metricValue(answer.body, "colleagues_worker_jobs_started_total");
+        counters.workerWaitSeconds = metricValue(answer.body, "colleagues_worker_queue_wait_seconds_total");
         m_guardRejections[size_t(server)] =
             metricByLabel(answer.body, "colleagues_http_guard_rejections_total", "reason");
     });
@@ -627,7 +633,7 @@ void LoadRun::measure()
     for (const LoadOptions::Server &server : m_options.servers)
         m_cpuAtStart.push_back(server.pid > 0 ? cpuSeconds(server.pid) : -1);
     m_ownCpuAtStart = ownCpuSeconds();
-    m_wakeAllsAtStart = m_wakeAlls;
+    m_countersAtStart = m_counters;
     for (const auto &pool : m_pools)
         pool->resetCounts();
     const double duration = m_options.durationSeconds;
@@ -857,10 +863,23 @@ int LoadRun::report()
                 + "; guard rejections since the server started:" + (rejections.isEmpty() ? " none" : rejections)
                 + " (idle_timeout: idle keep-alive connections closed, no error)");
             say("  long-polls held / jobs queued for a worker, over time" + heldSeries);
-            if (s < m_wakeAllsAtStart.size() && m_wakeAlls[s] >= 0) {
+            const ServerCounters &now = m_counters[s];
+            const ServerCounters &start = s < m_countersAtStart.size() ? m_countersAtStart[s] : now;
+            if (now.wakeAlls >= 0 && start.wakeAlls >= 0) {
                 say("  wake-alls during the run (every held poll re-queried because a change's audience was not "
                     "known in time): "
-                    + QByteArray::number(m_wakeAlls[s] - m_wakeAllsAtStart[s]));
+                    + QByteArray::number(now.wakeAlls - start.wakeAlls));
+            }
+            if (now.pagesFromMemory >= 0 && start.pagesFromMemory >= 0 && now.syncAnswers >= 0) {
+                say("  sync answers during the run: " + QByteArray::number(now.syncAnswers - start.syncAnswers, 'f', 0)
+                    + ", of which long-poll pages made from the statuses in memory: "
+                    + QByteArray::number(now.pagesFromMemory - start.pagesFromMemory, 'f', 0));
+            }
+            const double jobs = now.workerJobs - start.workerJobs;
+            if (now.workerJobs >= 0 && start.workerJobs >= 0 && jobs > 0) {
+                say("  worker jobs during the run: " + QByteArray::number(jobs, 'f', 0) + ", mean wait for a worker "
+                    + QByteArray::number(1000.0 * (now.workerWaitSeconds - start.workerWaitSeconds) / jobs, 'f', 1)
+                    + " ms");
             }
         }
     }

@@ -177,8 +177,17 @@ private:
     std::vector<Sample> m_samples;
     std::vector<int> m_held; // latest colleagues_sync_longpolls_waiting per server
     std::vector<int> m_queued; // latest colleagues_worker_jobs_queued per server
-    std::vector<int> m_wakeAlls; // latest colleagues_sync_longpoll_wake_all_total per server
-    std::vector<int> m_wakeAllsAtStart; // the same when the run began
+    //! Counters of a server's metrics, the latest scraped.
+    struct ServerCounters
+    {
+        double wakeAlls = -1; // colleagues_sync_longpoll_wake_all_total
+        double pagesFromMemory = -1; // colleagues_sync_longpoll_pages_from_memory_total
+        double syncAnswers = -1; // 200 answers of GET /api/v1/sync
+        double workerJobs = -1; // colleagues_worker_jobs_started_total
+        double workerWaitSeconds = -1; // colleagues_worker_queue_wait_seconds_total
+    };
+    std::vector<ServerCounters> m_counters; // per server
+    std::vector<ServerCounters> m_countersAtStart; // the same when the run began
     std::vector<QMap<QByteArray, int>> m_guardRejections; // latest colleagues_http_guard_rejections_total by reason
     std::vector<double> m_cpuAtStart; // per server, seconds
     double m_ownCpuAtStart = 0;

@@ -696,7 +696,8 @@ void Api::sync(const ExchangePtr &ex)
     if (PresenceService *tracker = m_shared->presence())
         tracker->reportSync(viewer, idle);
     SyncRequest request {since, int(limit), int(timeout), idle, watched.value()};
-    // This runs on the HTTP thread when the session was cached, else on a worker.
+    // This runs on the HTTP thread when the session was known without a read that may wait
+    // (Route::Execution::Dispatch), else on a worker: reads go to (or stay on) a worker.
     if (timeout == 0 || since == 0)
         return m_server->runOnWorkerFromHere([this, ex, request] { syncRead(ex, request); });
     // A long-poll that nothing the hub has seen since its cursor concerns is held without

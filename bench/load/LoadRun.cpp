@@ -12,7 +12,9 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace Colleagues::Load {
 
@@ -31,6 +33,38 @@ double metricValue(const QByteArray &text, const QByteArray &name)
         sum = std::max(sum, 0.0) + line.mid(line.lastIndexOf(' ') + 1).toDouble();
     }
     return sum;
+}
+
+//! A histogram's cumulative buckets: (le, count), in the exposition's order (+Inf last, as infinity).
+std::vector<std::pair<double, double>> histogramBuckets(const QByteArray &text, const QByteArray &name)
+{
+    std::vector<std::pair<double, double>> buckets;
+    const QByteArray prefix = name + "_bucket{le=\"";
+    for (const QByteArray &line : text.split('\n')) {
+        if (!line.startsWith(prefix))
+            continue;
+        const qsizetype end = line.indexOf('"', prefix.size());
+        const QByteArray le = line.mid(prefix.size(), end - prefix.size());
+        buckets.emplace_back(le == "+Inf" ? std::numeric_limits<double>::infinity() : le.toDouble(),
+                             line.mid(line.lastIndexOf(' ') + 1).toDouble());
+    }
+    return buckets;
+}
+
+//! The upper bound of the bucket that holds quantile \a q of what \a now counted since \a start.
+double histogramQuantile(const std::vector<std::pair<double, double>> &start,
+                         const std::vector<std::pair<double, double>> &now, double q)
+{
+    if (now.empty() || start.size() != now.size())
+        return -1;
+    const double total = now.back().second - start.back().second;
+    if (total <= 0)
+        return -1;
+    for (std::size_t i = 0; i < now.size(); ++i) {
+        if (now[i].second - start[i].second >= q * total)
+            return now[i].first;
+    }
+    return now.back().first;
 }
 
 //! The non-zero values of a metric by its one label \a label.
@@ -602,6 +636,7 @@ void LoadRun::scrapeMetrics(int server)
             answer.body, R"(colleagues_http_requests_total{route="/api/v1/sync",method="GET",status="200"})");
         counters.workerJobs = metricValue(answer.body, "colleagues_worker_jobs_started_total");
         counters.workerWaitSeconds = metricValue(answer.body, "colleagues_worker_queue_wait_seconds_total");
+        counters.sequenceWaits = histogramBuckets(answer.body, "colleagues_sync_longpoll_sequence_wait_seconds");
         m_guardRejections[size_t(server)] =
             metricByLabel(answer.body, "colleagues_http_guard_rejections_total", "reason");
     });
@@ -874,6 +909,19 @@ int LoadRun::report()
                 say("  sync answers during the run: " + QByteArray::number(now.syncAnswers - start.syncAnswers, 'f', 0)
                     + ", of which long-poll pages made from the statuses in memory: "
                     + QByteArray::number(now.pagesFromMemory - start.pagesFromMemory, 'f', 0));
+            }
+            const double waits = now.sequenceWaits.empty() || start.sequenceWaits.empty()
+                ? 0
+                : now.sequenceWaits.back().second - start.sequenceWaits.back().second;
+            if (waits > 0) {
+                const auto bound = [&](double q) {
+                    const double le = histogramQuantile(start.sequenceWaits, now.sequenceWaits, q);
+                    return std::isinf(le) ? QByteArray("over 60 s")
+                                          : "<= " + QByteArray::number(le * 1000, 'g', 4) + " ms";
+                };
+                say("  changes waiting in a hub for those before them or their hint (a gap): "
+                    + QByteArray::number(waits, 'f', 0) + ", p50 " + bound(0.5) + ", p99 " + bound(0.99) + ", p99.9 "
+                    + bound(0.999));
             }
             const double jobs = now.workerJobs - start.workerJobs;
             if (now.workerJobs >= 0 && start.workerJobs >= 0 && jobs > 0) {

@@ -185,6 +185,8 @@ private:
         double syncAnswers = -1; // 200 answers of GET /api/v1/sync
         double workerJobs = -1; // colleagues_worker_jobs_started_total
         double workerWaitSeconds = -1; // colleagues_worker_queue_wait_seconds_total
+        //! colleagues_sync_longpoll_sequence_wait_seconds: (le, cumulative count), +Inf last
+        std::vector<std::pair<double, double>> sequenceWaits;
     };
     std::vector<ServerCounters> m_counters; // per server
     std::vector<ServerCounters> m_countersAtStart; // the same when the run began

@@ -181,6 +181,11 @@ void LongPollHub::timedOut(const WaiterPtr &waiter)
     waiter->exchange->respond(m_emptyAnswer(waiter->cursor));
 }
 
+void LongPollHub::recordWait(const Pending &change)
+{
+    m_server->metrics().recordSequenceWait(double(m_clock.elapsed() - change.seenAt) / 1000.0);
+}
+
 LongPollHub::Pending &LongPollHub::pending(qint64 sequence)
 {
     auto it = m_pending.find(sequence);
@@ -249,6 +254,7 @@ void LongPollHub::process()
         // Done with those that directly follow the last processed one.
         for (auto it = m_pending.begin(); it != m_pending.end() && it.key() == m_processedUpTo + 1 && it->woken;) {
             m_processedUpTo = it.key();
+            recordWait(*it);
             it = m_pending.erase(it);
         }
         // What remains waits for its hint or for the changes before it, but not for ever:
@@ -270,6 +276,8 @@ void LongPollHub::process()
         any = true;
         if (!m_pending.isEmpty())
             m_processedUpTo = qMax(m_processedUpTo, m_pending.lastKey());
+        for (const Pending &p : std::as_const(m_pending))
+            recordWait(p);
         m_pending.clear();
         remember(m_processedUpTo, {}, true);
     }

@@ -172,6 +172,8 @@ private:
         qint64 seenAt = 0; //!< m_clock time it was first seen
     };
     Pending &pending(qint64 sequence);
+    //! Counts how long \a change waited here (Metrics::recordSequenceWait()).
+    void recordWait(const Pending &change);
 
     QMap<qint64, Pending> m_pending;
     qint64 m_processedUpTo = -1; //!< every sequence up to here was processed (-1: none yet)

@@ -44,6 +44,16 @@ void Metrics::recordRequest(const QString &route, const QByteArray &method, int 
     h.sum += seconds;
 }
 
+void Metrics::recordSequenceWait(double seconds)
+{
+    for (std::size_t i = 0; i < Buckets.size(); ++i) {
+        if (seconds <= Buckets[i])
+            m_sequenceWaitBuckets[i].fetch_add(1, std::memory_order_relaxed);
+    }
+    m_sequenceWaitCount.fetch_add(1, std::memory_order_relaxed);
+    m_sequenceWaitMicroseconds.fetch_add(quint64(seconds * 1e6), std::memory_order_relaxed);
+}
+
 QByteArray Metrics::exposition() const
 {
     QByteArray out;
@@ -98,6 +108,18 @@ QByteArray Metrics::exposition() const
     appendSample(out, "colleagues_presence_transitions_total", "counter",
                  "Status changes written by presence and the sweeper (online, away, offline, expiries).",
                  m_presenceTransitions.load());
+    out += "# HELP colleagues_sync_longpoll_sequence_wait_seconds Time a change waited in a long-poll hub for the "
+           "changes before it and its audience.\n"
+           "# TYPE colleagues_sync_longpoll_sequence_wait_seconds histogram\n";
+    for (std::size_t i = 0; i < Buckets.size(); ++i) {
+        out += "colleagues_sync_longpoll_sequence_wait_seconds_bucket{le=\"" + number(Buckets[i]) + "\"} "
+            + QByteArray::number(m_sequenceWaitBuckets[i].load()) + '\n';
+    }
+    const quint64 waits = m_sequenceWaitCount.load();
+    out += "colleagues_sync_longpoll_sequence_wait_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(waits) + '\n';
+    out += "colleagues_sync_longpoll_sequence_wait_seconds_sum "
+        + number(double(m_sequenceWaitMicroseconds.load()) / 1e6) + '\n';
+    out += "colleagues_sync_longpoll_sequence_wait_seconds_count " + QByteArray::number(waits) + '\n';
     appendSample(out, "colleagues_worker_jobs_queued", "gauge",
                  "Jobs (database work, page building) waiting for a worker thread now.", m_queuedJobs.load());
     appendSample(out, "colleagues_worker_jobs_started_total", "counter", "Jobs a worker thread started.",

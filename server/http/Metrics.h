@@ -31,6 +31,9 @@ public:
     void countWakeAll() { m_wakeAlls.fetch_add(1, std::memory_order_relaxed); }
     //! A held long-poll's page was made from the statuses in memory, without a database read.
     void countPageFromMemory() { m_pagesFromMemory.fetch_add(1, std::memory_order_relaxed); }
+    //! A change waited \a seconds in a long-poll hub, from when it was first seen until every
+    //! change before it was known and its own audience too (a gap in the sequence, a late hint).
+    void recordSequenceWait(double seconds);
     //! A job was queued for the worker pool (\a delta 1) or started (-1).
     void addQueuedJobs(int delta) { m_queuedJobs.fetch_add(delta, std::memory_order_relaxed); }
     //! A worker job started \a seconds after it was queued.
@@ -78,6 +81,9 @@ private:
     std::atomic<quint64> m_wakeAlls {0};
     std::atomic<quint64> m_pagesFromMemory {0};
     std::atomic<int> m_presenceConnected {0};
+    std::array<std::atomic<quint64>, Buckets.size()> m_sequenceWaitBuckets {};
+    std::atomic<quint64> m_sequenceWaitCount {0};
+    std::atomic<quint64> m_sequenceWaitMicroseconds {0};
     std::atomic<int> m_queuedJobs {0};
     std::atomic<quint64> m_startedJobs {0};
     std::atomic<quint64> m_queueWaitMicroseconds {0};

@@ -166,6 +166,8 @@ void TestApi::healthAndMetrics()
           "colleagues_http_request_duration_seconds_count{route=\"/healthz\"}", "colleagues_sync_longpolls_waiting ",
           "colleagues_database_errors_total ", "colleagues_worker_jobs_queued ",
           "colleagues_worker_jobs_started_total ", "colleagues_worker_queue_wait_seconds_total ",
+          "colleagues_sync_longpoll_sequence_wait_seconds_bucket{le=\"0.001\"} ",
+          "colleagues_sync_longpoll_sequence_wait_seconds_count ",
           "colleagues_http_guard_rejections_total{reason=\"payload_too_large\"}"}) {
         QVERIFY2(metrics.body.contains(family), family);
     }
@@ -871,10 +873,12 @@ void TestApi::quietLongPollTakesNoWorker()
     // queue behind database work for the worker pool.
     auto bob = client(u"bob"_qs);
     auto alice = client(u"alice"_qs);
+    // Bob's presence is written before his cursor (else its change would wake his poll,
+    // rightly, on a worker).
+    bob->syncEnd();
+    QTRY_VERIFY(storage().findStatus(u"bob"_qs) && storage().findStatus(u"bob"_qs)->presence == Presence::Online);
     const qint64 cursor = bob->syncEnd();
     QTRY_COMPARE(waitingLongPolls(), 0);
-    // Bob's presence is written (else its change would wake his poll, rightly, on a worker).
-    QTRY_VERIFY(storage().findStatus(u"bob"_qs) && storage().findStatus(u"bob"_qs)->presence == Presence::Online);
     const double started = metric("colleagues_worker_jobs_started_total");
     QVERIFY(started > 0); // the sync reads above ran on workers
     QNetworkReply *poll = bob->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
@@ -882,12 +886,15 @@ void TestApi::quietLongPollTakesNoWorker()
     QTRY_COMPARE(waitingLongPolls(), 1);
     QCOMPARE(metric("colleagues_worker_jobs_started_total"), started);
 
-    // It is answered as any other when a message comes.
+    // It is answered as any other when a message comes, whose change the hub processes (and
+    // counts how long it waited there for the changes before it).
+    const double processed = metric("colleagues_sync_longpoll_sequence_wait_seconds_count");
     const QString body = u"held %1"_qs.arg(newKey());
     QCOMPARE(alice->postJson(u"/api/v1/messages"_qs, messageJson(u"bob"_qs, body), idempotency(newKey())).status, 201);
     QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, 5000);
     QVERIFY(Client::collect(poll).body.contains(body.toUtf8()));
     poll->deleteLater();
+    QTRY_VERIFY(metric("colleagues_sync_longpoll_sequence_wait_seconds_count") > processed);
 }
 
 void TestApi::longPollClientGoneIsSafe()

@@ -35,23 +35,36 @@ void Metrics::recordRequest(const QString &route, const QByteArray &method, int 
         route + QLatin1Char('\t') + QString::fromLatin1(method) + QLatin1Char('\t') + QString::number(status);
     const QMutexLocker locker(&m_mutex);
     ++m_requests[key];
-    Histogram &h = m_latency[route];
-    for (std::size_t i = 0; i < Buckets.size(); ++i) {
-        if (seconds <= Buckets[i])
-            ++h.buckets[i];
-    }
-    ++h.count;
-    h.sum += seconds;
+    m_latency[route].add(seconds);
 }
 
 void Metrics::recordSequenceWait(double seconds)
 {
+    const QMutexLocker locker(&m_mutex);
+    m_sequenceWait.add(seconds);
+}
+
+void Metrics::Histogram::add(double seconds)
+{
     for (std::size_t i = 0; i < Buckets.size(); ++i) {
         if (seconds <= Buckets[i])
-            m_sequenceWaitBuckets[i].fetch_add(1, std::memory_order_relaxed);
+            ++buckets[i];
     }
-    m_sequenceWaitCount.fetch_add(1, std::memory_order_relaxed);
-    m_sequenceWaitMicroseconds.fetch_add(quint64(seconds * 1e6), std::memory_order_relaxed);
+    ++count;
+    sum += seconds;
+}
+
+void Metrics::Histogram::append(QByteArray &out, const QByteArray &name, const QByteArray &labels) const
+{
+    const QByteArray before = labels.isEmpty() ? QByteArray() : labels + ',';
+    const QByteArray braced = labels.isEmpty() ? QByteArray() : '{' + labels + '}';
+    for (std::size_t i = 0; i < Buckets.size(); ++i) {
+        out +=
+            name + "_bucket{" + before + "le=\"" + number(Buckets[i]) + "\"} " + QByteArray::number(buckets[i]) + '\n';
+    }
+    out += name + "_bucket{" + before + "le=\"+Inf\"} " + QByteArray::number(count) + '\n';
+    out += name + "_sum" + braced + ' ' + number(sum) + '\n';
+    out += name + "_count" + braced + ' ' + QByteArray::number(count) + '\n';
 }
 
 QByteArray Metrics::exposition() const
@@ -70,20 +83,13 @@ QByteArray Metrics::exposition() const
 
     out += "# HELP colleagues_http_request_duration_seconds Time from a complete request to its answer, by route.\n"
            "# TYPE colleagues_http_request_duration_seconds histogram\n";
-    for (auto it = m_latency.cbegin(); it != m_latency.cend(); ++it) {
-        const QByteArray route = escapeLabel(it.key());
-        const Histogram &h = it.value();
-        for (std::size_t i = 0; i < Buckets.size(); ++i) {
-            out += "colleagues_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"" + number(Buckets[i])
-                + "\"} " + QByteArray::number(h.buckets[i]) + '\n';
-        }
-        out += "colleagues_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"+Inf\"} "
-            + QByteArray::number(h.count) + '\n';
-        out += "colleagues_http_request_duration_seconds_sum{route=\"" + route + "\"} " + number(h.sum) + '\n';
-        out += "colleagues_http_request_duration_seconds_count{route=\"" + route + "\"} " + QByteArray::number(h.count)
-            + '\n';
-    }
+    for (auto it = m_latency.cbegin(); it != m_latency.cend(); ++it)
+        it.value().append(out, "colleagues_http_request_duration_seconds", "route=\"" + escapeLabel(it.key()) + '"');
 
+    out += "# HELP colleagues_sync_longpoll_sequence_wait_seconds Time a change waited in a long-poll hub for the "
+           "changes before it and its audience.\n"
+           "# TYPE colleagues_sync_longpoll_sequence_wait_seconds histogram\n";
+    m_sequenceWait.append(out, "colleagues_sync_longpoll_sequence_wait_seconds", {});
     locker.unlock();
     appendSample(out, "colleagues_sync_longpolls_waiting", "gauge",
                  "Sync requests currently held open waiting for a change.", waitingLongPolls());
@@ -108,18 +114,6 @@ QByteArray Metrics::exposition() const
     appendSample(out, "colleagues_presence_transitions_total", "counter",
                  "Status changes written by presence and the sweeper (online, away, offline, expiries).",
                  m_presenceTransitions.load());
-    out += "# HELP colleagues_sync_longpoll_sequence_wait_seconds Time a change waited in a long-poll hub for the "
-           "changes before it and its audience.\n"
-           "# TYPE colleagues_sync_longpoll_sequence_wait_seconds histogram\n";
-    for (std::size_t i = 0; i < Buckets.size(); ++i) {
-        out += "colleagues_sync_longpoll_sequence_wait_seconds_bucket{le=\"" + number(Buckets[i]) + "\"} "
-            + QByteArray::number(m_sequenceWaitBuckets[i].load()) + '\n';
-    }
-    const quint64 waits = m_sequenceWaitCount.load();
-    out += "colleagues_sync_longpoll_sequence_wait_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(waits) + '\n';
-    out += "colleagues_sync_longpoll_sequence_wait_seconds_sum "
-        + number(double(m_sequenceWaitMicroseconds.load()) / 1e6) + '\n';
-    out += "colleagues_sync_longpoll_sequence_wait_seconds_count " + QByteArray::number(waits) + '\n';
     appendSample(out, "colleagues_worker_jobs_queued", "gauge",
                  "Jobs (database work, page building) waiting for a worker thread now.", m_queuedJobs.load());
     appendSample(out, "colleagues_worker_jobs_started_total", "counter", "Jobs a worker thread started.",

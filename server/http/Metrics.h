@@ -68,11 +68,17 @@ private:
         std::array<quint64, Buckets.size()> buckets {};
         quint64 count = 0;
         double sum = 0;
+
+        void add(double seconds);
+        //! Appends the bucket, sum and count lines of the histogram \a name, with \a labels
+        //! (`route="…"`, or empty) on every line.
+        void append(QByteArray &out, const QByteArray &name, const QByteArray &labels) const;
     };
 
-    mutable QMutex m_mutex; // guards the two maps
+    mutable QMutex m_mutex; // guards the two maps and m_sequenceWait
     QMap<QString, quint64> m_requests; // key: route \t method \t status
     QMap<QString, Histogram> m_latency; // key: route
+    Histogram m_sequenceWait;
     std::atomic<int> m_waitingLongPolls {0};
     std::atomic<int> m_openConnections {0};
     std::atomic<quint64> m_signInFailures {0};
@@ -81,9 +87,6 @@ private:
     std::atomic<quint64> m_wakeAlls {0};
     std::atomic<quint64> m_pagesFromMemory {0};
     std::atomic<int> m_presenceConnected {0};
-    std::array<std::atomic<quint64>, Buckets.size()> m_sequenceWaitBuckets {};
-    std::atomic<quint64> m_sequenceWaitCount {0};
-    std::atomic<quint64> m_sequenceWaitMicroseconds {0};
     std::atomic<int> m_queuedJobs {0};
     std::atomic<quint64> m_startedJobs {0};
     std::atomic<quint64> m_queueWaitMicroseconds {0};

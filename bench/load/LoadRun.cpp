@@ -631,6 +631,7 @@ void LoadRun::scrapeMetrics(int server)
         m_queued[size_t(server)] = int(metricValue(answer.body, "colleagues_worker_jobs_queued"));
         ServerCounters &counters = m_counters[size_t(server)];
         counters.wakeAlls = metricValue(answer.body, "colleagues_sync_longpoll_wake_all_total");
+        counters.audienceReads = metricValue(answer.body, "colleagues_sync_longpoll_audience_reads_total");
         counters.pagesFromMemory = metricValue(answer.body, "colleagues_sync_longpoll_pages_from_memory_total");
         counters.syncAnswers = metricValue(
             answer.body, R"(colleagues_http_requests_total{route="/api/v1/sync",method="GET",status="200"})");
@@ -901,8 +902,9 @@ int LoadRun::report()
             const ServerCounters &now = m_counters[s];
             const ServerCounters &start = s < m_countersAtStart.size() ? m_countersAtStart[s] : now;
             if (now.wakeAlls >= 0 && start.wakeAlls >= 0) {
-                say("  wake-alls during the run (every held poll re-queried because a change's audience was not "
-                    "known in time): "
+                say("  audiences read from the database (hints late or lost, gaps): "
+                    + QByteArray::number(now.audienceReads - start.audienceReads)
+                    + "; wake-alls (every held poll re-queried because whom changes concern could not be known): "
                     + QByteArray::number(now.wakeAlls - start.wakeAlls));
             }
             if (now.pagesFromMemory >= 0 && start.pagesFromMemory >= 0 && now.syncAnswers >= 0) {

@@ -181,6 +181,7 @@ private:
     struct ServerCounters
     {
         double wakeAlls = -1; // colleagues_sync_longpoll_wake_all_total
+        double audienceReads = -1; // colleagues_sync_longpoll_audience_reads_total
         double pagesFromMemory = -1; // colleagues_sync_longpoll_pages_from_memory_total
         double syncAnswers = -1; // 200 answers of GET /api/v1/sync
         double workerJobs = -1; // colleagues_worker_jobs_started_total

@@ -16,13 +16,14 @@ Q_LOGGING_CATEGORY(lcLongPoll, "colleagues.server.http.longpoll", QtWarningMsg)
 
 namespace Colleagues::Server {
 
-LongPollHub::LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, PresenceService *presence,
-                         QObject *parent)
+LongPollHub::LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, Audiences audiences,
+                         PresenceService *presence, QObject *parent)
     : QObject(parent)
     , m_server(server)
     , m_presence(presence)
     , m_query(std::move(query))
     , m_emptyAnswer(std::move(emptyAnswer))
+    , m_audiences(std::move(audiences))
 {
     m_clock.start();
     m_processTimer.setSingleShot(true);
@@ -258,20 +259,24 @@ void LongPollHub::process()
             it = m_pending.erase(it);
         }
         // What remains waits for its hint or for the changes before it, but not for ever:
-        // a change nobody here hints (another instance's) or a sequence that never shows up.
+        // a change nobody here hints (a notification that is late or lost) or a sequence value
+        // that never shows up. Then the database says whom they concern.
         if (!m_pending.isEmpty()) {
             qint64 oldest = std::numeric_limits<qint64>::max();
             for (const Pending &p : std::as_const(m_pending))
                 oldest = std::min(oldest, p.seenAt);
             const qint64 waited = m_clock.elapsed() - oldest;
-            if (waited < GraceMs) {
-                schedule(int(GraceMs - waited));
-            } else {
+            if (m_audiencesFailed || !m_audiences || m_pending.lastKey() - m_processedUpTo > MaxAudiencesRead) {
                 all = true;
                 unknown = true;
+            } else if (waited < GraceMs) {
+                schedule(int(GraceMs - waited));
+            } else {
+                readAudiences();
             }
         }
     }
+    m_audiencesFailed = false;
     if (all) {
         any = true;
         if (!m_pending.isEmpty())
@@ -319,6 +324,53 @@ void LongPollHub::process()
     }
     for (const WaiterPtr &w : std::as_const(wake))
         requery(w);
+}
+
+void LongPollHub::readAudiences()
+{
+    if (m_readingAudiences)
+        return; // its answer processes again
+    m_readingAudiences = true;
+    m_server->metrics().countAudienceRead();
+    const qint64 after = m_processedUpTo;
+    const qint64 upTo = m_pending.lastKey(); // seen, so committed with every value before it
+    QPointer<LongPollHub> self(this);
+    ApiServer *server = m_server;
+    Audiences read = m_audiences;
+    // Ahead of the waiters' queries: until it is back, the pending changes' audiences wait.
+    m_server->runOnWorker(
+        [self, server, read, after, upTo] {
+            const std::optional<QHash<qint64, QStringList>> audiences = read(after, upTo);
+            server->runOnHttpThread([self, after, upTo, audiences] {
+                if (self)
+                    self->audiencesRead(after, upTo, audiences);
+            });
+        },
+        ApiServer::Urgency::Now);
+}
+
+void LongPollHub::audiencesRead(qint64 after, qint64 upTo, const std::optional<QHash<qint64, QStringList>> &audiences)
+{
+    m_readingAudiences = false;
+    qCDebug(lcLongPoll) << "audiences of" << after << "to" << upTo << (audiences ? "read" : "not read");
+    if (!audiences) {
+        m_audiencesFailed = true; // wake everyone rather than miss a change
+    } else {
+        // Hints that came meanwhile stay (they say the same, or more precisely); the values
+        // not read about (no change of anyone's at them any more) concern nobody.
+        for (qint64 sequence = qMax(after, m_processedUpTo) + 1; sequence <= upTo; ++sequence) {
+            Pending &p = pending(sequence);
+            if (p.hinted)
+                continue;
+            p.hinted = true;
+            const auto found = audiences->constFind(sequence);
+            if (found != audiences->cend()) {
+                p.users = *found;
+                p.everyone = found->isEmpty();
+            }
+        }
+    }
+    process();
 }
 
 void LongPollHub::requery(const WaiterPtr &waiter)

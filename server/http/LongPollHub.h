@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -32,8 +33,9 @@ class PresenceService;
  * PostgreSQL NOTIFY) and from hint(): the local handlers' commits name the users they concern
  * (ApiShared hints at the commit and once the handler returns), and Storage::changedFor brings the same from other
  * instances (the NOTIFY names them), so a message wakes only its sender's and recipient's long-polls, at once, on every
- * instance. A change whose audience stays unknown wakes every waiter after GraceMs. Timeouts are one deadline queue
- * with one timer.
+ * instance. Whom a change concerns that stays unknown for GraceMs (no hint came, or a sequence value never showed up)
+ * is read from the database, once for all such changes; only if that read fails are all waiters woken. Timeouts are
+ * one deadline queue with one timer.
  */
 class LongPollHub : public QObject
 {
@@ -61,9 +63,13 @@ public:
                                      bool final, qint64 statusesOnlyUpTo, bool acceptsGzip)>;
     //! The answer for a waiter whose time ran out: an empty page at \a cursor.
     using EmptyAnswer = std::function<HttpResponse(qint64 cursor)>;
+    //! Whom each change at a sequence value in (after, upTo] concerns, as hint() takes it (empty:
+    //! everyone); a value left out concerns nobody. std::nullopt when it cannot be read. Runs on
+    //! a worker (Storage::audiencesBetween()).
+    using Audiences = std::function<std::optional<QHash<qint64, QStringList>>(qint64 after, qint64 upTo)>;
 
-    LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, PresenceService *presence = nullptr,
-                QObject *parent = nullptr);
+    LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, Audiences audiences,
+                PresenceService *presence = nullptr, QObject *parent = nullptr);
     ~LongPollHub() override;
 
     //! What a held sync asks for beyond its cursor.
@@ -107,13 +113,16 @@ public:
 
     /*!
      * How long a change whose audience is not known waits for its hint (a change of this
-     * instance is hinted at its commit, and again once its handler returns), and a gap in the
-     * sequence for the change that fills it (commits of several threads arrive out of order).
-     * After that it wakes every waiter, as a change of another instance without an audience
-     * does. Hinted changes wake their audience at once, gap or not. Waking everyone costs one
-     * query per waiter, so it must stay rare, also when the machine is busy.
+     * instance is hinted at its commit, another's by its NOTIFY), and a gap in the sequence for
+     * the change that fills it (commits of several threads and instances arrive out of order).
+     * After that the hub reads whom the changes up to the newest it has seen concern (one query
+     * for all of them, however many). Hinted changes wake their audience at once, gap or not;
+     * until a gap closes, no page is made from the statuses in memory (statusesOnlyUpTo()).
      */
-    static constexpr int GraceMs = 150;
+    static constexpr int GraceMs = 50;
+    //! At most this many sequence values are read at once; a longer run of unknown changes (a
+    //! directory import by another process) wakes every waiter instead.
+    static constexpr qint64 MaxAudiencesRead = 5000;
 
 public Q_SLOTS:
     void onChanged(qint64 sequence);
@@ -140,6 +149,9 @@ private:
 
     void schedule(int delayMs);
     void process();
+    //! Reads whom the changes after m_processedUpTo, up to the newest pending, concern.
+    void readAudiences();
+    void audiencesRead(qint64 after, qint64 upTo, const std::optional<QHash<qint64, QStringList>> &audiences);
     void requery(const WaiterPtr &waiter);
     void finished(quint64 id, const Poll &poll);
     void remove(const WaiterPtr &waiter);
@@ -155,6 +167,9 @@ private:
     PresenceService *m_presence;
     Query m_query;
     EmptyAnswer m_emptyAnswer;
+    Audiences m_audiences;
+    bool m_readingAudiences = false;
+    bool m_audiencesFailed = false; //!< the last read failed: wake everyone for what is pending
     QHash<quint64, WaiterPtr> m_waiters;
     QHash<QString, QSet<quint64>> m_byUser;
     QHash<QString, QSet<quint64>> m_byWatched; //!< waiters by the people they watch

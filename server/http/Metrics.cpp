@@ -102,8 +102,11 @@ QByteArray Metrics::exposition() const
     appendSample(out, "colleagues_signin_throttled_total", "counter",
                  "Sign-ins refused with 429 because of too many failures.", m_throttledSignIns.load());
     appendSample(out, "colleagues_sync_longpoll_wake_all_total", "counter",
-                 "Changes that woke every held long-poll because whom they concern was not known in time.",
+                 "Times every held long-poll was woken because whom changes concern could not be known.",
                  m_wakeAlls.load());
+    appendSample(out, "colleagues_sync_longpoll_audience_reads_total", "counter",
+                 "Database reads of whom changes concern, made when their hints did not come in time.",
+                 m_audienceReads.load());
     appendSample(out, "colleagues_sync_longpoll_pages_from_memory_total", "counter",
                  "Long-poll sync pages made from the statuses kept in memory, without reading the database.",
                  m_pagesFromMemory.load());

@@ -27,8 +27,10 @@ public:
     void addOpenConnections(int delta) { m_openConnections.fetch_add(delta, std::memory_order_relaxed); }
     void countSignInFailure() { m_signInFailures.fetch_add(1, std::memory_order_relaxed); }
     void countThrottledSignIn() { m_throttledSignIns.fetch_add(1, std::memory_order_relaxed); }
-    //! A change woke every held long-poll (its audience was not known in time).
+    //! Every held long-poll was woken: whom changes concern could not be known (nor read).
     void countWakeAll() { m_wakeAlls.fetch_add(1, std::memory_order_relaxed); }
+    //! A long-poll hub read whom changes concern from the database (their hints did not come in time).
+    void countAudienceRead() { m_audienceReads.fetch_add(1, std::memory_order_relaxed); }
     //! A held long-poll's page was made from the statuses in memory, without a database read.
     void countPageFromMemory() { m_pagesFromMemory.fetch_add(1, std::memory_order_relaxed); }
     //! A change waited \a seconds in a long-poll hub, from when it was first seen until every
@@ -85,6 +87,7 @@ private:
     std::atomic<quint64> m_throttledSignIns {0};
     std::atomic<quint64> m_bodyBytes {0};
     std::atomic<quint64> m_wakeAlls {0};
+    std::atomic<quint64> m_audienceReads {0};
     std::atomic<quint64> m_pagesFromMemory {0};
     std::atomic<int> m_presenceConnected {0};
     std::atomic<int> m_queuedJobs {0};

@@ -30,7 +30,7 @@ Database::~Database()
         release(std::move(connection));
 }
 
-void Database::configure(QSqlDatabase &db) const
+void Database::configure(QSqlDatabase &db, QStringView applicationName) const
 {
     if (isPostgres()) {
         db.setHostName(m_config.host);
@@ -38,7 +38,7 @@ void Database::configure(QSqlDatabase &db) const
         db.setUserName(m_config.user);
         db.setPassword(m_config.password);
         db.setDatabaseName(m_config.databaseName);
-        QString options = QStringLiteral("connect_timeout=10;application_name=colleagues-server");
+        QString options = QStringLiteral("connect_timeout=10;application_name=") + applicationName.toString();
         if (!m_config.connectOptions.isEmpty())
             options += QLatin1Char(';') + m_config.connectOptions;
         db.setConnectOptions(options);

@@ -418,12 +418,30 @@ Migration sessionRevocations()
     return m;
 }
 
+// A long-poll hub that did not hear whom a change concerns (another instance's notification came
+// late or not at all) reads it from the rows at that sequence value (SyncReader::audiencesBetween()):
+// these find them by the value alone.
+Migration sequenceIndexes()
+{
+    Migration m;
+    m.version = 10;
+    m.description = QStringLiteral("find messages and conversation members by sequence value");
+    m.sqlite = {
+        QStringLiteral("CREATE INDEX messages_change_seq ON messages (change_seq)"),
+        QStringLiteral("CREATE INDEX conversation_members_joined_seq ON conversation_members (joined_seq)"),
+        QStringLiteral("CREATE INDEX conversation_members_left_seq ON conversation_members (left_seq)"),
+    };
+    m.postgres = m.sqlite;
+    return m;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all {initialSchema(), vocabulary(), visibility(),    mustChangePassword(), scim(),
-                                       accountSource(), statuses(),   conversations(), sessionRevocations()};
+    static const QList<Migration> all {
+        initialSchema(), vocabulary(), visibility(),    mustChangePassword(), scim(),
+        accountSource(), statuses(),   conversations(), sessionRevocations(), sequenceIndexes()};
     return all;
 }
 

@@ -177,6 +177,10 @@ public:
         return m_sync.statusesSince(cursor, upTo, limit);
     }
     qint64 latestSequence() override { return m_sync.latestSequence(); }
+    Expected<QMap<qint64, SequenceAudience>> audiencesBetween(qint64 after, qint64 upTo) override
+    {
+        return m_sync.audiencesBetween(after, upTo);
+    }
 
     Expected<std::optional<StoredVocabulary>> findVocabulary() override { return m_vocabulary.findVocabulary(); }
     Expected<QString> vocabularyVersion() override { return m_vocabulary.vocabularyVersion(); }

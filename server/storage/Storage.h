@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -175,6 +176,13 @@ struct SyncStatus
     QByteArray json;
 };
 using SyncStatusPtr = std::shared_ptr<const SyncStatus>;
+
+//! Whom one change concerns (Storage::audiencesBetween()).
+struct SequenceAudience
+{
+    bool everyone = false;
+    QStringList usernames; //!< people, and statuses as statusAudience() names them
+};
 
 //! One page of changes after a cursor, as seen by one user.
 struct SyncPage
@@ -483,6 +491,14 @@ public:
     virtual Expected<SyncPage> statusesSince(qint64 cursor, qint64 upTo, int limit) = 0;
     //! The latest committed sequence value; 0 for an empty database or when the database fails.
     virtual qint64 latestSequence() = 0;
+    //! Whom the changes at sequence values in (\a after, \a upTo] concern, read from the rows
+    //! changesSince() reads, for a long-poll hub whose hint of a change did not come (see
+    //! LongPollHub): a profile concerns everyone, a status its person (statusAudience()), a
+    //! message its sender and recipient or its conversation's members, a change of a
+    //! conversation or of who is in it its members. A value missing from the map is in no such
+    //! row any more (a later change replaced it and names its own audience): it concerns
+    //! nobody. \a upTo must be committed (then every value before it is too).
+    virtual Expected<QMap<qint64, SequenceAudience>> audiencesBetween(qint64 after, qint64 upTo) = 0;
 
     // Vocabulary (skills, places and titles search understands; see core/Vocabulary.h)
     //! The imported vocabulary; std::nullopt when none was imported (the server serves the default).

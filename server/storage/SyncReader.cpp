@@ -409,4 +409,43 @@ qint64 SyncReader::latestSequence()
     return m_database.scalar(QStringLiteral("SELECT value FROM change_counter WHERE id = 1")).value_or(0);
 }
 
+Expected<QMap<qint64, SequenceAudience>> SyncReader::audiencesBetween(qint64 after, qint64 upTo)
+{
+    // Every row changesSince() may read at a sequence value, with whom it concerns (kind 0:
+    // everyone, 1: a person's status, 2: a person), under the conditions it reads them with. A
+    // conversation's message keeps its seq as change_seq.
+    static const QString sql = QStringLiteral(
+        "SELECT change_seq, 0, '' FROM profiles WHERE change_seq > ? AND change_seq <= ?"
+        " UNION ALL SELECT change_seq, 1, username FROM statuses WHERE change_seq > ? AND change_seq <= ?"
+        " UNION ALL SELECT change_seq, 2, sender FROM messages WHERE change_seq > ? AND change_seq <= ?"
+        " UNION ALL SELECT change_seq, 2, recipient FROM messages WHERE change_seq > ? AND change_seq <= ?"
+        " AND recipient IS NOT NULL"
+        " UNION ALL SELECT m.change_seq, 2, cm.username FROM messages m JOIN conversation_members cm"
+        " ON cm.conversation_id = m.conversation_id WHERE m.change_seq > ? AND m.change_seq <= ?"
+        " AND m.change_seq > cm.joined_seq AND (cm.left_seq IS NULL OR m.change_seq <= cm.left_seq)"
+        " UNION ALL SELECT c.change_seq, 2, cm.username FROM conversations c JOIN conversation_members cm"
+        " ON cm.conversation_id = c.id WHERE c.change_seq > ? AND c.change_seq <= ?"
+        " AND cm.left_seq IS NULL AND c.change_seq > cm.joined_seq"
+        " UNION ALL SELECT joined_seq, 2, username FROM conversation_members WHERE joined_seq > ? AND joined_seq <= ?"
+        " UNION ALL SELECT left_seq, 2, username FROM conversation_members WHERE left_seq > ? AND left_seq <= ?");
+    QVariantList bound;
+    for (int i = 0; i < 8; ++i)
+        bound << after << upTo;
+    Query q(m_database, sql);
+    if (!q.exec(bound))
+        return q.fail(u"reading whom changes concern");
+    QMap<qint64, SequenceAudience> audiences;
+    while (q.next()) {
+        SequenceAudience &audience = audiences[q.int64(0)];
+        const qint64 kind = q.int64(1);
+        if (kind == 0)
+            audience.everyone = true;
+        else if (const QString name = q.text(2); kind == 1)
+            audience.usernames.append(statusAudience(name));
+        else if (!audience.usernames.contains(name))
+            audience.usernames.append(name);
+    }
+    return audiences;
+}
+
 } // namespace Colleagues::Server::Internal

@@ -26,6 +26,7 @@ public:
     Expected<SyncPage> statusesSince(qint64 cursor, qint64 upTo, int limit);
     //! The latest committed sequence value; 0 when the database fails.
     qint64 latestSequence();
+    Expected<QMap<qint64, SequenceAudience>> audiencesBetween(qint64 after, qint64 upTo);
 
 private:
     struct Rows;

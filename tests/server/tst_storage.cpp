@@ -142,6 +142,7 @@ private Q_SLOTS:
     void syncStatusesThroughCompaction();
     void statusPagesFromMemory();
     void presenceBatchNamesEveryChange();
+    void audiencesOfSequenceValues();
     void statusSweepAndRemoval();
     void databaseFailuresAreErrors();
 
@@ -1326,6 +1327,68 @@ void TestStorage::commitNamesItsAudienceAtOnce()
     seen.clear();
     QVERIFY(s.importProfile(makeProfile(u"ada"_qs)));
     QCOMPARE(seen, QStringList {QString::number(s.latestSequence())});
+}
+
+void TestStorage::audiencesOfSequenceValues()
+{
+    // A long-poll hub that missed a change's hint reads whom it concerns from the rows sync
+    // reads: for each kind of change, the people whose sync shows it; a value whose row a later
+    // change took over concerns nobody (the later one names them).
+    Storage &s = storage();
+    createAccounts({u"ada"_qs, u"bob"_qs, u"carol"_qs, u"dan"_qs});
+    const qint64 start = s.latestSequence();
+
+    const auto direct = s.sendMessage(makeMessage(u"ada"_qs, u"bob"_qs, u"hello"_qs));
+    QVERIFY(direct);
+    const auto presence =
+        s.reportPresence({PresenceReport {u"carol"_qs, Presence::Online, QDateTime::currentDateTimeUtc()}});
+    QVERIFY(presence && presence->size() == 1);
+    QVERIFY(s.importProfile(makeProfile(u"dan"_qs)));
+    const qint64 profileSeq = s.latestSequence();
+    const ConversationRequest request {QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                       ConversationKind::Group,
+                                       u"Release"_qs,
+                                       {u"bob"_qs, u"carol"_qs}};
+    QVERIFY(s.createConversation(u"ada"_qs, request));
+    const qint64 createdSeq = s.latestSequence();
+    Message toGroup = makeMessage(u"bob"_qs, {}, u"to all"_qs);
+    toGroup.conversation = request.id;
+    const auto group = s.sendMessage(toGroup);
+    QVERIFY(group);
+    QVERIFY(s.leaveConversation(request.id, u"carol"_qs, u"dan"_qs));
+    const qint64 leftSeq = s.latestSequence();
+    const auto unrelated = s.sendMessage(makeMessage(u"carol"_qs, u"dan"_qs, u"later"_qs));
+    QVERIFY(unrelated);
+    // Bob reads Ada's message: it moves to a new value, and its old one concerns nobody.
+    QCOMPARE(s.markRead(u"bob"_qs, u"ada"_qs, direct->message.id).value(), 1);
+    const qint64 readSeq = s.latestSequence();
+
+    const auto read = s.audiencesBetween(start, leftSeq);
+    QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+    const auto names = [&read](qint64 sequence) {
+        QStringList sorted = read->value(sequence).usernames;
+        sorted.sort();
+        return sorted;
+    };
+    QVERIFY(!read->contains(direct->message.sequence));
+    QCOMPARE(names(presence->at(0).sequence), QStringList {u"~carol"_qs});
+    QVERIFY(!read->value(presence->at(0).sequence).everyone);
+    QVERIFY(read->value(profileSeq).everyone);
+    QCOMPARE(names(createdSeq), (QStringList {u"ada"_qs, u"bob"_qs, u"carol"_qs}));
+    QCOMPARE(names(group->message.sequence), (QStringList {u"ada"_qs, u"bob"_qs, u"carol"_qs}));
+    // Whoever leaves, and whoever comes in, with the members who see the change.
+    QCOMPARE(names(leftSeq), (QStringList {u"ada"_qs, u"bob"_qs, u"carol"_qs, u"dan"_qs}));
+    QCOMPARE(read->size(), 5); // values after the range are not read
+
+    const auto later = s.audiencesBetween(leftSeq, readSeq);
+    QVERIFY(later);
+    QCOMPARE(later->size(), 2);
+    QStringList senderAndRecipient = later->value(unrelated->message.sequence).usernames;
+    senderAndRecipient.sort();
+    QCOMPARE(senderAndRecipient, (QStringList {u"carol"_qs, u"dan"_qs}));
+    QStringList readReceipt = later->value(readSeq).usernames;
+    readReceipt.sort();
+    QCOMPARE(readReceipt, (QStringList {u"ada"_qs, u"bob"_qs}));
 }
 
 void TestStorage::syncStatusesFollowAnotherInstance()

@@ -266,11 +266,11 @@ void LongPollHub::process()
             for (const Pending &p : std::as_const(m_pending))
                 oldest = std::min(oldest, p.seenAt);
             const qint64 waited = m_clock.elapsed() - oldest;
-            if (m_audiencesFailed || !m_audiences || m_pending.lastKey() - m_processedUpTo > MaxAudiencesRead) {
+            if (waited < GraceMs) {
+                schedule(int(GraceMs - waited));
+            } else if (m_audiencesFailed || !m_audiences || m_pending.lastKey() - m_processedUpTo > MaxAudiencesRead) {
                 all = true;
                 unknown = true;
-            } else if (waited < GraceMs) {
-                schedule(int(GraceMs - waited));
             } else {
                 readAudiences();
             }

@@ -12,6 +12,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -20,6 +21,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <functional>
+#include <optional>
 
 #include <sys/resource.h>
 
@@ -76,6 +80,80 @@ int audienceReads(const ServerProcess &server)
 {
     Client monitor(server.metricsUrl());
     return int(Client::metricValue(monitor.get(u"/metrics"_qs).body, "colleagues_sync_longpoll_audience_reads_total"));
+}
+
+//! Two instances on one PostgreSQL database: Alice's client talks to A, Bob's and Carol's to B
+//! (whose metrics port is open).
+struct TwoInstances
+{
+    explicit TwoInstances(TestDatabase &database)
+        : db(database)
+        , a(database)
+        , b(database)
+    { }
+    TestDatabase &db;
+    ServerProcess a, b;
+    std::optional<Client> alice, bob, carol;
+};
+
+//! Starts both instances and signs the three in; Bob and Carol are online (their first requests
+//! make them so, a status change that would end their own first held sync) when it returns.
+//! Fails the test (QTest::currentTestFailed()) otherwise.
+void start(TwoInstances &t)
+{
+    QVERIFY2(t.a.start(), qPrintable(t.a.errorString()));
+    QVERIFY2(t.b.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(t.b.errorString()));
+    QVERIFY(t.a.url().port() != t.b.url().port());
+    t.alice.emplace(t.a.url(), sessionToken(t.db.storage(), u"alice"_qs));
+    t.bob.emplace(t.b.url(), sessionToken(t.db.storage(), u"bob"_qs));
+    t.carol.emplace(t.b.url(), sessionToken(t.db.storage(), u"carol"_qs));
+    QVERIFY(t.bob->syncEnd() >= 0 && t.carol->syncEnd() >= 0);
+    const auto online = [&t](const QString &username) {
+        const Expected<Status> status = t.db.storage().findStatus(username);
+        return status && status->presence == Presence::Online;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(online(u"bob"_qs) && online(u"carol"_qs), 5000);
+}
+
+//! While B holds Bob's and Carol's long-polls, runs \a beforeSending, then sends \a text from
+//! Alice through A to Bob: B must answer Bob's poll with it within \a withinMs, and neither
+//! answer Carol's (a message to Bob is none of her business) nor wake every poll it holds.
+//! Fails the test otherwise.
+void sendAcross(TwoInstances &t, const QString &text, int withinMs, const std::function<void()> &beforeSending = {})
+{
+    const qint64 cursor = t.bob->syncEnd();
+    QVERIFY(cursor >= 0);
+    QNetworkReply *poll = t.bob->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
+    QSignalSpy done(poll, &QNetworkReply::finished);
+    QNetworkReply *bystander = t.carol->start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(t.carol->syncEnd()));
+    QSignalSpy bystanderDone(bystander, &QNetworkReply::finished);
+    const auto cleanUp = qScopeGuard([&] {
+        poll->abort();
+        poll->deleteLater();
+        bystander->abort();
+        bystander->deleteLater();
+    });
+    QTRY_COMPARE(waitingLongPolls(t.b), 2);
+    const int wakeAllsBefore = wakeAlls(t.b);
+    if (beforeSending)
+        beforeSending();
+
+    QElapsedTimer timer;
+    timer.start();
+    const Response sent =
+        t.alice->postJson(u"/api/v1/messages"_qs, {{u"to"_qs, u"bob"_qs}, {u"body"_qs, text}},
+                          {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}});
+    QCOMPARE(sent.status, 201);
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, qMax(5000, withinMs));
+    const qint64 latency = timer.elapsed();
+    QVERIFY2(latency < withinMs, qPrintable(u"delivered after %1 ms"_qs.arg(latency)));
+    const Response r = Client::collect(poll);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.body.contains(text.toUtf8()));
+    QCOMPARE(wakeAlls(t.b), wakeAllsBefore);
+    QCOMPARE(bystanderDone.count(), 0);
+    bystander->abort();
+    QTRY_COMPARE(waitingLongPolls(t.b), 0);
 }
 
 } // namespace
@@ -247,57 +325,20 @@ void TestApiServe::twoInstancesOnOnePostgres()
     auto db = databaseWith(u"postgres"_qs, {u"alice"_qs, u"bob"_qs, u"carol"_qs});
     if (!db)
         return;
-    ServerProcess a(*db), b(*db);
-    QVERIFY2(a.start(), qPrintable(a.errorString()));
-    QVERIFY2(b.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(b.errorString()));
-    QVERIFY(a.url().port() != b.url().port());
+    TwoInstances t(*db);
+    start(t);
+    if (QTest::currentTestFailed())
+        return;
+    ServerProcess &a = t.a;
+    ServerProcess &b = t.b;
+    Client &carol = *t.carol;
 
-    Client alice(a.url(), sessionToken(db->storage(), u"alice"_qs));
-    Client bob(b.url(), sessionToken(db->storage(), u"bob"_qs));
-    Client carol(b.url(), sessionToken(db->storage(), u"carol"_qs));
-
-    // Their first requests make them online, a status change that would end their own first
-    // held sync: let it be written first.
-    QVERIFY(bob.syncEnd() >= 0 && carol.syncEnd() >= 0);
-    const auto online = [&db](const QString &username) {
-        const Expected<Status> status = db->storage().findStatus(username);
-        return status && status->presence == Presence::Online;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(online(u"bob"_qs) && online(u"carol"_qs), 5000);
-
+    // Sent through instance A, delivered by instance B's held long-poll within a second: B knew
+    // from A's NOTIFY whom the message concerns, and woke Bob's poll alone.
     for (int round = 0; round < 3; ++round) {
-        const qint64 cursor = bob.syncEnd();
-        QVERIFY(cursor >= 0);
-        QNetworkReply *poll = bob.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(cursor));
-        QSignalSpy done(poll, &QNetworkReply::finished);
-        // Carol waits on the same instance; a message to Bob is none of her business.
-        QNetworkReply *bystander = carol.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(carol.syncEnd()));
-        QSignalSpy bystanderDone(bystander, &QNetworkReply::finished);
-        QTRY_COMPARE(waitingLongPolls(b), 2);
-        const int wakeAllsBefore = wakeAlls(b);
-
-        // Sent through instance A, delivered by instance B's held long-poll within a second.
-        QElapsedTimer timer;
-        timer.start();
-        const QString text = u"across instances %1"_qs.arg(round);
-        const Response sent =
-            alice.postJson(u"/api/v1/messages"_qs, {{u"to"_qs, u"bob"_qs}, {u"body"_qs, text}},
-                           {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}});
-        QCOMPARE(sent.status, 201);
-        QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, 5000);
-        const qint64 latency = timer.elapsed();
-        QVERIFY2(latency < 1000, qPrintable(u"delivered after %1 ms"_qs.arg(latency)));
-        const Response r = Client::collect(poll);
-        QCOMPARE(r.status, 200);
-        QVERIFY(r.body.contains(text.toUtf8()));
-        poll->deleteLater();
-        // B knew from A's NOTIFY whom the message concerns: it woke Bob's poll alone, not
-        // every poll after a grace time.
-        QCOMPARE(wakeAlls(b), wakeAllsBefore);
-        QCOMPARE(bystanderDone.count(), 0);
-        bystander->abort();
-        bystander->deleteLater();
-        QTRY_COMPARE(waitingLongPolls(b), 0);
+        sendAcross(t, u"across instances %1"_qs.arg(round), 1000);
+        if (QTest::currentTestFailed())
+            return;
     }
 
     // A session made through one instance works on the other; revoking it there is immediate.
@@ -339,58 +380,31 @@ void TestApiServe::lostNotificationWakesOnlyItsAudience()
     auto db = databaseWith(u"postgres"_qs, {u"alice"_qs, u"bob"_qs, u"carol"_qs});
     if (!db)
         return;
-    ServerProcess a(*db), b(*db);
-    QVERIFY2(a.start(), qPrintable(a.errorString()));
-    QVERIFY2(b.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(b.errorString()));
-    Client alice(a.url(), sessionToken(db->storage(), u"alice"_qs));
-    Client bob(b.url(), sessionToken(db->storage(), u"bob"_qs));
-    Client carol(b.url(), sessionToken(db->storage(), u"carol"_qs));
-    QVERIFY(bob.syncEnd() >= 0 && carol.syncEnd() >= 0);
-    const auto online = [&db](const QString &username) {
-        const Expected<Status> status = db->storage().findStatus(username);
-        return status && status->presence == Presence::Online;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(online(u"bob"_qs) && online(u"carol"_qs), 5000);
+    TwoInstances t(*db);
+    start(t);
+    if (QTest::currentTestFailed())
+        return;
 
     // B listens again within seconds; should it do so before the message (the cut and the
     // message are milliseconds apart), it hears it as usual: then another round.
     int lost = 0;
     for (int round = 0; round < 3 && lost == 0; ++round) {
-        QNetworkReply *poll = bob.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(bob.syncEnd()));
-        QSignalSpy done(poll, &QNetworkReply::finished);
-        QNetworkReply *bystander = carol.start("GET", u"/api/v1/sync?since=%1&timeout=30"_qs.arg(carol.syncEnd()));
-        QSignalSpy bystanderDone(bystander, &QNetworkReply::finished);
-        QTRY_COMPARE(waitingLongPolls(b), 2);
-        const int wakeAllsBefore = wakeAlls(b);
-        const int readsBefore = audienceReads(b);
-
-        QString error;
-        QVERIFY2(db->adminExec(u"SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
-                               " WHERE datname = '%1' AND application_name = 'colleagues-server-listener'"_qs,
-                               &error),
-                 qPrintable(error));
-        const QString text = u"while B was not listening %1"_qs.arg(round);
-        const Response sent =
-            alice.postJson(u"/api/v1/messages"_qs, {{u"to"_qs, u"bob"_qs}, {u"body"_qs, text}},
-                           {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}});
-        QCOMPARE(sent.status, 201);
-        QTRY_VERIFY_WITH_TIMEOUT(done.count() > 0, 10000);
-        const Response r = Client::collect(poll);
-        QCOMPARE(r.status, 200);
-        QVERIFY(r.body.contains(text.toUtf8()));
-        poll->deleteLater();
-        QCOMPARE(wakeAlls(b), wakeAllsBefore);
-        QCOMPARE(bystanderDone.count(), 0);
-        if (audienceReads(b) > readsBefore)
+        const int readsBefore = audienceReads(t.b);
+        sendAcross(t, u"while B was not listening %1"_qs.arg(round), 10000, [&db] {
+            QString error;
+            QVERIFY2(db->adminExec(u"SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
+                                   " WHERE datname = '%1' AND application_name = 'colleagues-server-listener'"_qs,
+                                   &error),
+                     qPrintable(error));
+        });
+        if (QTest::currentTestFailed())
+            return;
+        if (audienceReads(t.b) > readsBefore)
             ++lost;
-        bystander->abort();
-        bystander->deleteLater();
-        QTRY_COMPARE(waitingLongPolls(b), 0);
     }
     QCOMPARE(lost, 1);
-
-    QCOMPARE(a.stop(), 0);
-    QCOMPARE(b.stop(), 0);
+    QCOMPARE(t.a.stop(), 0);
+    QCOMPARE(t.b.stop(), 0);
 }
 
 void TestApiServe::databaseDownIs503()

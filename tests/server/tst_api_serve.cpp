@@ -86,33 +86,37 @@ int audienceReads(const ServerProcess &server)
 //! (whose metrics port is open).
 struct TwoInstances
 {
-    explicit TwoInstances(TestDatabase &database)
-        : db(database)
-        , a(database)
-        , b(database)
-    { }
-    TestDatabase &db;
-    ServerProcess a, b;
+    std::unique_ptr<TestDatabase> db;
+    std::optional<ServerProcess> a, b;
     std::optional<Client> alice, bob, carol;
 };
 
-//! Starts both instances and signs the three in; Bob and Carol are online (their first requests
-//! make them so, a status change that would end their own first held sync) when it returns.
-//! Fails the test (QTest::currentTestFailed()) otherwise.
-void start(TwoInstances &t)
+//! A PostgreSQL test database with Alice, Bob and Carol, both instances started and the three
+//! signed in; Bob and Carol are online (their first requests make them so, a status change that
+//! would end their own first held sync). nullptr when the test skipped or failed.
+std::unique_ptr<TwoInstances> twoInstances()
 {
-    QVERIFY2(t.a.start(), qPrintable(t.a.errorString()));
-    QVERIFY2(t.b.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(t.b.errorString()));
-    QVERIFY(t.a.url().port() != t.b.url().port());
-    t.alice.emplace(t.a.url(), sessionToken(t.db.storage(), u"alice"_qs));
-    t.bob.emplace(t.b.url(), sessionToken(t.db.storage(), u"bob"_qs));
-    t.carol.emplace(t.b.url(), sessionToken(t.db.storage(), u"carol"_qs));
-    QVERIFY(t.bob->syncEnd() >= 0 && t.carol->syncEnd() >= 0);
-    const auto online = [&t](const QString &username) {
-        const Expected<Status> status = t.db.storage().findStatus(username);
-        return status && status->presence == Presence::Online;
+    auto t = std::make_unique<TwoInstances>();
+    t->db = databaseWith(u"postgres"_qs, {u"alice"_qs, u"bob"_qs, u"carol"_qs});
+    if (!t->db)
+        return nullptr;
+    const auto started = [&t] {
+        QVERIFY2(t->a.emplace(*t->db).start(), qPrintable(t->a->errorString()));
+        QVERIFY2(t->b.emplace(*t->db).start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}),
+                 qPrintable(t->b->errorString()));
+        QVERIFY(t->a->url().port() != t->b->url().port());
+        t->alice.emplace(t->a->url(), sessionToken(t->db->storage(), u"alice"_qs));
+        t->bob.emplace(t->b->url(), sessionToken(t->db->storage(), u"bob"_qs));
+        t->carol.emplace(t->b->url(), sessionToken(t->db->storage(), u"carol"_qs));
+        QVERIFY(t->bob->syncEnd() >= 0 && t->carol->syncEnd() >= 0);
+        const auto online = [&t](const QString &username) {
+            const Expected<Status> status = t->db->storage().findStatus(username);
+            return status && status->presence == Presence::Online;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(online(u"bob"_qs) && online(u"carol"_qs), 5000);
     };
-    QTRY_VERIFY_WITH_TIMEOUT(online(u"bob"_qs) && online(u"carol"_qs), 5000);
+    started();
+    return QTest::currentTestFailed() ? nullptr : std::move(t);
 }
 
 //! While B holds Bob's and Carol's long-polls, runs \a beforeSending, then sends \a text from
@@ -133,8 +137,8 @@ void sendAcross(TwoInstances &t, const QString &text, int withinMs, const std::f
         bystander->abort();
         bystander->deleteLater();
     });
-    QTRY_COMPARE(waitingLongPolls(t.b), 2);
-    const int wakeAllsBefore = wakeAlls(t.b);
+    QTRY_COMPARE(waitingLongPolls(*t.b), 2);
+    const int wakeAllsBefore = wakeAlls(*t.b);
     if (beforeSending)
         beforeSending();
 
@@ -150,10 +154,10 @@ void sendAcross(TwoInstances &t, const QString &text, int withinMs, const std::f
     const Response r = Client::collect(poll);
     QCOMPARE(r.status, 200);
     QVERIFY(r.body.contains(text.toUtf8()));
-    QCOMPARE(wakeAlls(t.b), wakeAllsBefore);
+    QCOMPARE(wakeAlls(*t.b), wakeAllsBefore);
     QCOMPARE(bystanderDone.count(), 0);
     bystander->abort();
-    QTRY_COMPARE(waitingLongPolls(t.b), 0);
+    QTRY_COMPARE(waitingLongPolls(*t.b), 0);
 }
 
 } // namespace
@@ -322,21 +326,18 @@ void TestApiServe::tls()
 
 void TestApiServe::twoInstancesOnOnePostgres()
 {
-    auto db = databaseWith(u"postgres"_qs, {u"alice"_qs, u"bob"_qs, u"carol"_qs});
-    if (!db)
+    const auto t = twoInstances();
+    if (!t)
         return;
-    TwoInstances t(*db);
-    start(t);
-    if (QTest::currentTestFailed())
-        return;
-    ServerProcess &a = t.a;
-    ServerProcess &b = t.b;
-    Client &carol = *t.carol;
+    ServerProcess &a = *t->a;
+    ServerProcess &b = *t->b;
+    Client &carol = *t->carol;
+    Storage &storage = t->db->storage();
 
     // Sent through instance A, delivered by instance B's held long-poll within a second: B knew
     // from A's NOTIFY whom the message concerns, and woke Bob's poll alone.
     for (int round = 0; round < 3; ++round) {
-        sendAcross(t, u"across instances %1"_qs.arg(round), 1000);
+        sendAcross(*t, u"across instances %1"_qs.arg(round), 1000);
         if (QTest::currentTestFailed())
             return;
     }
@@ -361,11 +362,11 @@ void TestApiServe::twoInstancesOnOnePostgres()
                                 : u"status %1"_qs.arg(me.status);
     };
     QCOMPARE(roleOf(carol), u"member"_qs); // checked, and cached, by B
-    QVERIFY(db->storage().setRole(u"carol"_qs, Role::Admin));
+    QVERIFY(storage.setRole(u"carol"_qs, Role::Admin));
     QTRY_COMPARE_WITH_TIMEOUT(roleOf(carol), u"admin"_qs, 2000);
-    QVERIFY(db->storage().setRole(u"carol"_qs, Role::Member));
+    QVERIFY(storage.setRole(u"carol"_qs, Role::Member));
     QTRY_COMPARE_WITH_TIMEOUT(roleOf(carol), u"member"_qs, 2000);
-    QVERIFY(db->storage().setDisabled(u"carol"_qs, true));
+    QVERIFY(storage.setDisabled(u"carol"_qs, true));
     QTRY_COMPARE_WITH_TIMEOUT(roleOf(carol), u"status 401"_qs, 2000);
 
     QCOMPARE(a.stop(), 0);
@@ -377,34 +378,30 @@ void TestApiServe::lostNotificationWakesOnlyItsAudience()
     // Instance B does not hear A's notification of a message (B's listening connection is cut
     // just before): B learns that something committed when it listens again, reads whom it
     // concerns and wakes the recipient's poll alone, not every poll it holds.
-    auto db = databaseWith(u"postgres"_qs, {u"alice"_qs, u"bob"_qs, u"carol"_qs});
-    if (!db)
-        return;
-    TwoInstances t(*db);
-    start(t);
-    if (QTest::currentTestFailed())
+    const auto t = twoInstances();
+    if (!t)
         return;
 
     // B listens again within seconds; should it do so before the message (the cut and the
     // message are milliseconds apart), it hears it as usual: then another round.
     int lost = 0;
     for (int round = 0; round < 3 && lost == 0; ++round) {
-        const int readsBefore = audienceReads(t.b);
-        sendAcross(t, u"while B was not listening %1"_qs.arg(round), 10000, [&db] {
+        const int readsBefore = audienceReads(*t->b);
+        sendAcross(*t, u"while B was not listening %1"_qs.arg(round), 10000, [&t] {
             QString error;
-            QVERIFY2(db->adminExec(u"SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
-                                   " WHERE datname = '%1' AND application_name = 'colleagues-server-listener'"_qs,
-                                   &error),
+            QVERIFY2(t->db->adminExec(u"SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity"
+                                      " WHERE datname = '%1' AND application_name = 'colleagues-server-listener'"_qs,
+                                      &error),
                      qPrintable(error));
         });
         if (QTest::currentTestFailed())
             return;
-        if (audienceReads(t.b) > readsBefore)
+        if (audienceReads(*t->b) > readsBefore)
             ++lost;
     }
     QCOMPARE(lost, 1);
-    QCOMPARE(t.a.stop(), 0);
-    QCOMPARE(t.b.stop(), 0);
+    QCOMPARE(t->a->stop(), 0);
+    QCOMPARE(t->b->stop(), 0);
 }
 
 void TestApiServe::databaseDownIs503()

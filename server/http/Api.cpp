@@ -220,16 +220,7 @@ Api::Api(ApiServer *server, Storage *storage, PasswordHasher *hasher, ApiShared 
             // Answered where storage is not read: the version seen last will do.
             return HttpResponse::json(200, SyncService::emptyJson(cursor, m_shared->vocabulary().lastKnownVersion()));
         },
-        [storage](qint64 after, qint64 upTo) -> std::optional<QHash<qint64, QStringList>> {
-            const Expected<QMap<qint64, SequenceAudience>> read = storage->audiencesBetween(after, upTo);
-            if (!read)
-                return std::nullopt;
-            QHash<qint64, QStringList> audiences;
-            for (auto it = read->cbegin(); it != read->cend(); ++it)
-                audiences.insert(it.key(), it->everyone ? QStringList() : it->usernames);
-            return audiences;
-        },
-        m_shared->presence());
+        [storage](qint64 after, qint64 upTo) { return storage->audiencesBetween(after, upTo); }, m_shared->presence());
     connect(storage, &Storage::changed, m_hub.get(), &LongPollHub::onChanged);
     // Changes that name whom they concern (this instance's at their commit, other instances'
     // by NOTIFY) wake only those users' polls.

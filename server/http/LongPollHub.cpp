@@ -4,7 +4,6 @@
 #include "server/http/ApiServer.h"
 #include "server/http/Compression.h"
 #include "server/http/PresenceService.h"
-#include "server/storage/Storage.h"
 
 #include <QLoggingCategory>
 #include <QPointer>
@@ -27,7 +26,7 @@ LongPollHub::LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer
 {
     m_clock.start();
     m_processTimer.setSingleShot(true);
-    connect(&m_processTimer, &QTimer::timeout, this, &LongPollHub::process);
+    connect(&m_processTimer, &QTimer::timeout, this, [this] { process(); });
     m_deadlineTimer.setSingleShot(true);
     m_deadlineTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &LongPollHub::expire);
@@ -229,7 +228,7 @@ void LongPollHub::schedule(int delayMs)
     m_processTimer.start(delayMs);
 }
 
-void LongPollHub::process()
+void LongPollHub::process(bool audiencesUnknown)
 {
     bool all = false;
     bool unknown = false; // waking everyone because whom a change concerns is not known
@@ -268,7 +267,7 @@ void LongPollHub::process()
             const qint64 waited = m_clock.elapsed() - oldest;
             if (waited < GraceMs) {
                 schedule(int(GraceMs - waited));
-            } else if (m_audiencesFailed || !m_audiences || m_pending.lastKey() - m_processedUpTo > MaxAudiencesRead) {
+            } else if (audiencesUnknown || !m_audiences || m_pending.lastKey() - m_processedUpTo > MaxAudiencesRead) {
                 all = true;
                 unknown = true;
             } else {
@@ -276,7 +275,6 @@ void LongPollHub::process()
             }
         }
     }
-    m_audiencesFailed = false;
     if (all) {
         any = true;
         if (!m_pending.isEmpty())
@@ -340,7 +338,7 @@ void LongPollHub::readAudiences()
     // Ahead of the waiters' queries: until it is back, the pending changes' audiences wait.
     m_server->runOnWorker(
         [self, server, read, after, upTo] {
-            const std::optional<QHash<qint64, QStringList>> audiences = read(after, upTo);
+            const Expected<QMap<qint64, SequenceAudience>> audiences = read(after, upTo);
             server->runOnHttpThread([self, after, upTo, audiences] {
                 if (self)
                     self->audiencesRead(after, upTo, audiences);
@@ -349,25 +347,25 @@ void LongPollHub::readAudiences()
         ApiServer::Urgency::Now);
 }
 
-void LongPollHub::audiencesRead(qint64 after, qint64 upTo, const std::optional<QHash<qint64, QStringList>> &audiences)
+void LongPollHub::audiencesRead(qint64 after, qint64 upTo, const Expected<QMap<qint64, SequenceAudience>> &audiences)
 {
     m_readingAudiences = false;
     qCDebug(lcLongPoll) << "audiences of" << after << "to" << upTo << (audiences ? "read" : "not read");
     if (!audiences) {
-        m_audiencesFailed = true; // wake everyone rather than miss a change
-    } else {
-        // Hints that came meanwhile stay (they say the same, or more precisely); the values
-        // not read about (no change of anyone's at them any more) concern nobody.
-        for (qint64 sequence = qMax(after, m_processedUpTo) + 1; sequence <= upTo; ++sequence) {
-            Pending &p = pending(sequence);
-            if (p.hinted)
-                continue;
-            p.hinted = true;
-            const auto found = audiences->constFind(sequence);
-            if (found != audiences->cend()) {
-                p.users = *found;
-                p.everyone = found->isEmpty();
-            }
+        process(true); // wake everyone rather than miss a change
+        return;
+    }
+    // Hints that came meanwhile stay (they say the same, or more precisely); the values not read
+    // about (no change of anyone's at them any more) concern nobody.
+    for (qint64 sequence = qMax(after, m_processedUpTo) + 1; sequence <= upTo; ++sequence) {
+        Pending &p = pending(sequence);
+        if (p.hinted)
+            continue;
+        p.hinted = true;
+        const auto found = audiences->constFind(sequence);
+        if (found != audiences->cend()) {
+            p.users = found->usernames;
+            p.everyone = found->everyone;
         }
     }
     process();

@@ -3,6 +3,7 @@
 
 #include "server/http/Exchange.h"
 #include "server/http/HttpResponse.h"
+#include "server/storage/Storage.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -15,7 +16,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <set>
 #include <utility>
 
@@ -63,10 +63,9 @@ public:
                                      bool final, qint64 statusesOnlyUpTo, bool acceptsGzip)>;
     //! The answer for a waiter whose time ran out: an empty page at \a cursor.
     using EmptyAnswer = std::function<HttpResponse(qint64 cursor)>;
-    //! Whom each change at a sequence value in (after, upTo] concerns, as hint() takes it (empty:
-    //! everyone); a value left out concerns nobody. std::nullopt when it cannot be read. Runs on
-    //! a worker (Storage::audiencesBetween()).
-    using Audiences = std::function<std::optional<QHash<qint64, QStringList>>(qint64 after, qint64 upTo)>;
+    //! Whom each change at a sequence value in (after, upTo] concerns; a value left out concerns
+    //! nobody. Runs on a worker (Storage::audiencesBetween()).
+    using Audiences = std::function<Expected<QMap<qint64, SequenceAudience>>(qint64 after, qint64 upTo)>;
 
     LongPollHub(ApiServer *server, Query query, EmptyAnswer emptyAnswer, Audiences audiences,
                 PresenceService *presence = nullptr, QObject *parent = nullptr);
@@ -148,10 +147,12 @@ private:
     using WaiterPtr = std::shared_ptr<Waiter>;
 
     void schedule(int delayMs);
-    void process();
+    //! Wakes the waiters of what is known; with \a audiencesUnknown (their read failed),
+    //! everyone for what is pending past the grace.
+    void process(bool audiencesUnknown = false);
     //! Reads whom the changes after m_processedUpTo, up to the newest pending, concern.
     void readAudiences();
-    void audiencesRead(qint64 after, qint64 upTo, const std::optional<QHash<qint64, QStringList>> &audiences);
+    void audiencesRead(qint64 after, qint64 upTo, const Expected<QMap<qint64, SequenceAudience>> &audiences);
     void requery(const WaiterPtr &waiter);
     void finished(quint64 id, const Poll &poll);
     void remove(const WaiterPtr &waiter);
@@ -169,7 +170,6 @@ private:
     EmptyAnswer m_emptyAnswer;
     Audiences m_audiences;
     bool m_readingAudiences = false;
-    bool m_audiencesFailed = false; //!< the last read failed: wake everyone for what is pending
     QHash<quint64, WaiterPtr> m_waiters;
     QHash<QString, QSet<quint64>> m_byUser;
     QHash<QString, QSet<quint64>> m_byWatched; //!< waiters by the people they watch

@@ -29,6 +29,21 @@ void Query::prepare(Connection &connection, const QString &sql)
     m_query = it->second.get();
 }
 
+GenericPlans::GenericPlans(Connection *connection)
+{
+    // A failed SET leaves the usual planning; the statement reports its own failure.
+    if (connection && connection->db.driverName() == QLatin1String("QPSQL")
+        && connection->execDirect(QStringLiteral("SET plan_cache_mode = force_generic_plan")))
+        m_connection = connection;
+}
+
+GenericPlans::~GenericPlans()
+{
+    // Fails only with the connection or in a failed transaction, whose rollback undoes the SET.
+    if (m_connection)
+        m_connection->execDirect(QStringLiteral("RESET plan_cache_mode"));
+}
+
 Error Query::fail(QStringView what) const
 {
     Q_ASSERT(m_database);

@@ -167,20 +167,23 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
         q.finish();
         return conversationsChanged;
     };
+    bool conversationsChanged = false;
     {
         // Most reads find no change of the viewer's conversations: one statement does.
+        const GenericPlans plans(m_database.connection());
         Query q(m_database, oneStatementSql());
         if (!q.exec(bound))
             return q.fail(u"reading the changes");
-        if (!read(q)) {
-            if (std::optional<SyncPage> over = startOverFor(cursor, rows))
-                return *over;
-            // The statuses from memory, caught up in a later snapshot when behind: a status that
-            // changed again since this one was read comes with a later page.
-            if (const Expected<qint64> caughtUp = catchUpStatuses(rows.latest); !caughtUp)
-                return caughtUp.error();
-            return merged(rows, viewer, cursor, limit, nullptr);
-        }
+        conversationsChanged = read(q);
+    }
+    if (!conversationsChanged) {
+        if (std::optional<SyncPage> over = startOverFor(cursor, rows))
+            return *over;
+        // The statuses from memory, caught up in a later snapshot when behind: a status that
+        // changed again since this one was read comes with a later page.
+        if (const Expected<qint64> caughtUp = catchUpStatuses(rows.latest); !caughtUp)
+            return caughtUp.error();
+        return merged(rows, viewer, cursor, limit, nullptr);
     }
 
     // The same statement and the conversations, in one snapshot: everything up to the sequence
@@ -191,6 +194,7 @@ Expected<SyncPage> SyncReader::changesSince(const QString &viewer, qint64 cursor
     Connection &c = tx.connection();
     rows = Rows();
     {
+        const GenericPlans plans(&c);
         Query q(c, oneStatementSql());
         if (!q.exec(bound))
             return tx.fail(u"reading the changes", q.error());

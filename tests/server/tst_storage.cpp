@@ -131,6 +131,7 @@ private Q_SLOTS:
     void messageToUnknownRecipient();
     void markRead();
     void syncPagingAndVisibility();
+    void syncReadKeepsOnePlan();
     void startOverAfterPurge();
     void changedIsEmitted();
     void lateCommitIsNeverSkipped();
@@ -1004,6 +1005,45 @@ void TestStorage::syncPagingAndVisibility()
     const auto moved = s.changesSince(u"ada"_qs, latest, 10);
     QVERIFY(moved->messages.isEmpty());
     QCOMPARE(moved->next, latest + 1);
+}
+
+void TestStorage::syncReadKeepsOnePlan()
+{
+    Storage &s = storage();
+    createAccounts({u"ada"_qs, u"bob"_qs});
+    QVERIFY(s.importProfile(makeProfile(u"ada"_qs)));
+    QVERIFY(s.sendMessage(makeMessage(u"bob"_qs, u"ada"_qs, u"hello"_qs)));
+    // More reads than the five per-call plans PostgreSQL tries before choosing, first syncs and
+    // reads near the head alternating.
+    constexpr int Reads = 8;
+    qint64 cursor = 0;
+    for (int i = 0; i < Reads; ++i) {
+        const auto page = s.changesSince(u"ada"_qs, i % 2 ? cursor : 0, 100);
+        QVERIFY(page);
+        QCOMPARE(page->messages.size(), i % 2 ? 0 : 1);
+        cursor = page->next;
+    }
+    if (!isPostgres())
+        return; // SQLite plans a prepared statement once
+
+    // The storage's connection of this thread: the same PostgreSQL session.
+    const QString thread = u"-%1"_qs.arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+    QString name;
+    for (const QString &candidate : QSqlDatabase::connectionNames()) {
+        if (candidate.startsWith(u"colleagues-") && candidate.endsWith(thread))
+            name = candidate;
+    }
+    QVERIFY(!name.isEmpty());
+    QSqlQuery q(QSqlDatabase::database(name, false));
+    QVERIFY(q.exec(u"SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                   " WHERE statement LIKE '%FROM change_counter counter, sync_state state%'"_qs));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(1).toLongLong(), 0); // never planned for its values
+    QCOMPARE(q.value(0).toLongLong(), Reads);
+    // The setting ended with the read: other statements are planned as PostgreSQL chooses.
+    QVERIFY(q.exec(u"SHOW plan_cache_mode"_qs));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), u"auto"_qs);
 }
 
 void TestStorage::startOverAfterPurge()

@@ -17,6 +17,7 @@ packages=(
     libargon2-dev qtkeychain-qt6-dev libsqlite3-dev
     libturbojpeg0-dev libpng-dev  # the server decodes photos without Qt Gui
     zlib1g-dev  # gzip for large answers (sync pages)
+    libdeflate-dev  # colleagues-load inflates its clients' pages with it (bench/load)
     libldap-dev  # the company directory: ldap-sync and sign-in by bind
     # services and tools used by tests, benchmarks and the demo
     postgresql postgresql-client slapd ldap-utils openssl ca-certificates curl

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "bench/load/HttpConnection.h"
 
+#include <QtEndian>
+
+#include <libdeflate.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <memory>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <zlib.h>
 
 namespace Colleagues::Load {
 
@@ -269,29 +273,28 @@ qsizetype dechunk(const QByteArray &data, qsizetype from, QByteArray *body)
     }
 }
 
-//! Inflates the gzip member in \a body in place; false if it is not one.
+//! Inflates the gzip member in \a body in place; false if it is not one. libdeflate rather than
+//! zlib: this tool inflates every page of its 10,000 clients (over 100 MB a second) on the
+//! machine the servers run on, and takes that time from them.
 bool gunzip(QByteArray *body)
 {
-    z_stream stream {};
-    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
+    static thread_local const std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor *)>
+        decompressor(libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
+    if (!decompressor || body->size() < 18) // a header and a trailer at least
         return false;
-    QByteArray out(std::max<qsizetype>(body->size() * 8, 4096), Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef *>(body->data());
-    stream.avail_in = uInt(body->size());
-    int result = Z_OK;
-    while (result == Z_OK) {
-        if (qsizetype(stream.total_out) == out.size())
-            out.resize(out.size() * 2);
-        stream.next_out = reinterpret_cast<Bytef *>(out.data() + stream.total_out);
-        stream.avail_out = uInt(out.size() - qsizetype(stream.total_out));
-        result = inflate(&stream, Z_NO_FLUSH);
-    }
-    const bool ended = result == Z_STREAM_END && stream.avail_in == 0;
-    out.truncate(qsizetype(stream.total_out));
-    inflateEnd(&stream);
-    if (ended)
-        *body = std::move(out);
-    return ended;
+    // The trailer's last four bytes: the inflated size (modulo 4 GiB; pages are far smaller).
+    const quint32 size = qFromLittleEndian<quint32>(body->constData() + body->size() - 4);
+    QByteArray out(std::max<qsizetype>(size, 1), Qt::Uninitialized);
+    size_t consumed = 0;
+    size_t produced = 0;
+    const libdeflate_result result =
+        libdeflate_gzip_decompress_ex(decompressor.get(), body->constData(), size_t(body->size()), out.data(),
+                                      size_t(out.size()), &consumed, &produced);
+    if (result != LIBDEFLATE_SUCCESS || consumed != size_t(body->size()) || produced != size)
+        return false;
+    out.truncate(qsizetype(produced));
+    *body = std::move(out);
+    return true;
 }
 
 } // namespace

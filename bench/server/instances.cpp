@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -116,7 +117,6 @@ int main(int argc, char *argv[])
     }
     for (const QString &user : {u"alice"_qs, u"bob"_qs})
         addUser(db->storage(), user, {});
-    std::vector<std::unique_ptr<Client>> others;
     ServerProcess a(*db);
     ServerProcess b(*db);
     if (!a.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs, u"--message-rate"_qs, u"0"_qs})
@@ -131,16 +131,35 @@ int main(int argc, char *argv[])
     Client bobOnB(b.url());
     bobOnB.setToken(createSession(db->storage(), u"bob"_qs));
 
-    // Bystanders: members whose long-polls B holds all the time.
-    std::vector<QNetworkReply *> held;
+    // Bystanders: members whose long-polls B holds all the time. Like a client, each polls again
+    // from where its answer ends when one comes (its own presence going online answers it).
+    struct Bystander
+    {
+        std::unique_ptr<Client> client;
+        QNetworkReply *poll = nullptr;
+    };
+    std::vector<std::unique_ptr<Bystander>> held;
+    bool stopping = false;
+    std::function<void(Bystander *, qint64)> hold = [&hold, &stopping](Bystander *bystander, qint64 since) {
+        QNetworkReply *poll = bystander->client->start("GET", u"/api/v1/sync?since=%1&timeout=60"_qs.arg(since));
+        bystander->poll = poll;
+        QObject::connect(poll, &QNetworkReply::finished, poll, [&hold, &stopping, bystander, poll, since] {
+            poll->deleteLater();
+            bystander->poll = nullptr;
+            if (stopping)
+                return;
+            const Response answer = Client::collect(poll);
+            hold(bystander, answer.status == 200 ? answer.json().value(u"next"_qs).toInteger(since) : since);
+        });
+    };
     for (int i = 0; i < bystanders; ++i) {
         const QString user = u"member%1"_qs.arg(i);
         addUser(db->storage(), user, {}, Role::Member, false);
-        auto client = std::make_unique<Client>(b.url());
-        client->setToken(createSession(db->storage(), user));
-        held.push_back(
-            client->start("GET", u"/api/v1/sync?since=%1&timeout=600"_qs.arg(db->storage().latestSequence())));
-        others.push_back(std::move(client));
+        auto bystander = std::make_unique<Bystander>();
+        bystander->client = std::make_unique<Client>(b.url());
+        bystander->client->setToken(createSession(db->storage(), user));
+        hold(bystander.get(), db->storage().latestSequence());
+        held.push_back(std::move(bystander));
     }
     QElapsedTimer settle;
     settle.start();
@@ -158,7 +177,10 @@ int main(int argc, char *argv[])
             .arg(bystanders + 1)
             .arg(wakeAlls));
     say(u"sent through B, held by B (one instance), %1 messages: %2"_qs.arg(messages).arg(describe(local)));
-    for (QNetworkReply *reply : held)
-        reply->abort();
+    stopping = true;
+    for (const std::unique_ptr<Bystander> &bystander : held) {
+        if (bystander->poll)
+            bystander->poll->abort();
+    }
     return across.failed || local.failed ? 1 : 0;
 }

@@ -65,8 +65,8 @@ ApiServer::ApiServer(Metrics *metrics, QThreadPool *pool, QObject *parent)
 
 ApiServer::~ApiServer()
 {
-    if (m_ownPool)
-        m_ownPool->waitForDone();
+    // A job may still come back to this server (runOnHttpThread); the pool may be shared.
+    waitForWorkers();
     m_metrics->addOpenConnections(-int(m_connections.size()));
 }
 

@@ -89,6 +89,10 @@ public:
     //! Stops taking connections and waits (up to \a timeoutMs) for running handlers, writing
     //! their answers, so that a terminating server leaves no request half done.
     void shutdown(int timeoutMs = 10000);
+    //! Waits until the worker pool has run every job queued so far (the pool may be shared with
+    //! other servers: theirs too). From this server's thread, before what those jobs use goes:
+    //! nothing of this thread queues more meanwhile.
+    void waitForWorkers() { m_pool->waitForDone(); }
 
     int openConnections() const { return int(m_connections.size()); }
 

@@ -128,6 +128,10 @@ void HttpThread::stop()
     QMetaObject::invokeMethod(
         m_context.get(),
         [this] {
+            // A job queued since the drain (a hub's audience read, say) uses the server and the
+            // API: done before they go. Nothing of this thread queues more meanwhile.
+            if (m_server)
+                m_server->waitForWorkers();
             delete m_api;
             m_api = nullptr;
             delete m_server;

@@ -30,24 +30,6 @@ Database::~Database()
         release(std::move(connection));
 }
 
-void Database::configure(QSqlDatabase &db, QStringView applicationName) const
-{
-    if (isPostgres()) {
-        db.setHostName(m_config.host);
-        db.setPort(m_config.port);
-        db.setUserName(m_config.user);
-        db.setPassword(m_config.password);
-        db.setDatabaseName(m_config.databaseName);
-        QString options = QStringLiteral("connect_timeout=10;application_name=") + applicationName.toString();
-        if (!m_config.connectOptions.isEmpty())
-            options += QLatin1Char(';') + m_config.connectOptions;
-        db.setConnectOptions(options);
-    } else {
-        db.setDatabaseName(m_config.sqliteFile());
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_config.busyTimeout.count()));
-    }
-}
-
 Connection *Database::connection()
 {
     QThread *thread = QThread::currentThread();
@@ -58,9 +40,7 @@ Connection *Database::connection()
         if (!slot) {
             slot = std::make_unique<Connection>();
             slot->name = QStringLiteral("%1-%2").arg(m_connectionPrefix).arg(reinterpret_cast<quintptr>(thread), 0, 16);
-            slot->db = QSqlDatabase::addDatabase(isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
-                                                 slot->name);
-            configure(slot->db);
+            slot->db = m_config.addConnection(slot->name);
             // A pool thread that ends takes its connection with it.
             slot->threadFinished = QObject::connect(
                 thread, &QThread::finished, m_owner, [this, thread] { dropConnection(thread); }, Qt::DirectConnection);

@@ -52,9 +52,6 @@ public:
     //! This thread's connection, opened (or reopened after a failure); nullptr if the
     //! database cannot be reached.
     Connection *connection();
-    //! Sets a Qt SQL connection's driver options from the configuration; on PostgreSQL the
-    //! connection shows as \a applicationName (pg_stat_activity).
-    void configure(QSqlDatabase &db, QStringView applicationName = u"colleagues-server") const;
     //! Logs a failed statement, marks the connection for reopening if it is broken and
     //! returns the error callers see.
     Error failure(Connection &connection, const QSqlError &error, QStringView what);

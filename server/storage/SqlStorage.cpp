@@ -131,9 +131,8 @@ int SqlStorage::schemaVersion()
 void SqlStorage::startListening()
 {
     m_listenerName = m_database.connectionPrefix() + QStringLiteral("-listen");
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_listenerName);
     // Named apart from the pool's connections: an administrator (or a test) can tell it.
-    m_database.configure(db, u"colleagues-server-listener");
+    QSqlDatabase db = m_database.config().addConnection(m_listenerName, u"colleagues-server-listener");
     connect(db.driver(), &QSqlDriver::notification, this,
             [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                 if (name == SessionsChannel) {

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QRegularExpression>
+#include <QSqlDatabase>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -87,6 +88,27 @@ QString StorageConfig::displayName() const
     url.setPort(port);
     url.setPath(QLatin1Char('/') + databaseName);
     return url.toDisplayString();
+}
+
+QSqlDatabase StorageConfig::addConnection(const QString &name, QStringView applicationName) const
+{
+    if (backend == Backend::Sqlite) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(sqliteFile());
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeout.count()));
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(host);
+    db.setPort(port);
+    db.setUserName(user);
+    db.setPassword(password);
+    db.setDatabaseName(databaseName);
+    QString options = QStringLiteral("connect_timeout=10;application_name=") + applicationName.toString();
+    if (!connectOptions.isEmpty())
+        options += QLatin1Char(';') + connectOptions;
+    db.setConnectOptions(options);
+    return db;
 }
 
 std::unique_ptr<Storage> Storage::create(const StorageConfig &config, QObject *parent)

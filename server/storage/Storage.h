@@ -14,11 +14,16 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QStringView>
 
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
+
+QT_BEGIN_NAMESPACE
+class QSqlDatabase;
+QT_END_NAMESPACE
 
 namespace Colleagues::Server {
 
@@ -69,6 +74,10 @@ struct StorageConfig
     QString sqliteFile() const;
     //! databaseUrl without its password, for logs and messages.
     QString displayName() const;
+    //! Adds a Qt SQL connection named \a name to this database, not opened yet: the driver, the
+    //! file or the server and account, and the driver's options. On PostgreSQL the connection
+    //! shows as \a applicationName (pg_stat_activity).
+    QSqlDatabase addConnection(const QString &name, QStringView applicationName = u"colleagues-server") const;
 };
 
 enum class Role { Member, Admin };

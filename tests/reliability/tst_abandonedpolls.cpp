@@ -62,7 +62,6 @@ private:
 
 void TestAbandonedPolls::setUpServer(ServerProcess &server)
 {
-    server.setLogFile(m_dir.filePath(QStringLiteral("server.log")));
     for (const QString &user : {Reader, Writer})
         QVERIFY2(server.addUser(user, QString::fromLatin1(Password)), qPrintable(server.errorString()));
 }

@@ -20,7 +20,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -224,10 +223,7 @@ void TestCrashSafety::killedServerLosesNothing()
     const std::unique_ptr<TestDatabase> db = TestDatabase::createOrSkip(backend);
     if (!db)
         return;
-    QTemporaryDir logs;
-    QVERIFY(logs.isValid());
     ServerProcess server(*db);
-    server.setLogFile(logs.filePath(QStringLiteral("server.log")));
     for (int u = 0; u < Users; ++u)
         QVERIFY2(server.addUser(userName(u), QString::fromLatin1(password(u))), qPrintable(server.errorString()));
     // Thousands of messages from four members: no per-member rate limit in this test.
@@ -368,19 +364,7 @@ void TestCrashSafety::killedServerLosesNothing()
     // The database itself, with the server stopped.
     const QString connection = QStringLiteral("crashsafety-check-%1").arg(backend);
     {
-        QSqlDatabase sql;
-        if (backend == QStringLiteral("sqlite")) {
-            sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            sql.setDatabaseName(server.dataDir() + QStringLiteral("/colleagues.db"));
-        } else {
-            const QUrl url(db->dataArguments().at(1));
-            sql = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-            sql.setHostName(url.host());
-            sql.setPort(url.port(5432));
-            sql.setUserName(url.userName());
-            sql.setPassword(url.password());
-            sql.setDatabaseName(url.path().mid(1));
-        }
+        QSqlDatabase sql = db->config().addConnection(connection, u"tst_crashsafety");
         QVERIFY2(sql.open(), qPrintable(sql.lastError().text()));
         QSqlQuery q(sql);
         if (backend == QStringLiteral("sqlite")) {

@@ -21,7 +21,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -183,8 +182,6 @@ void TestGroupFaults::everyMemberSeesEachMessageOnce()
     const std::unique_ptr<TestDatabase> db = TestDatabase::createOrSkip(backend);
     if (!db)
         return;
-    QTemporaryDir logs;
-    QVERIFY(logs.isValid());
     QStringList names;
     for (int i = 0; i < Senders; ++i)
         names.append(memberName(i));
@@ -195,7 +192,6 @@ void TestGroupFaults::everyMemberSeesEachMessageOnce()
         tokens.insert(name, createSession(db->storage(), name));
     }
     ServerProcess server(*db);
-    server.setLogFile(logs.filePath(QStringLiteral("server.log")));
     QVERIFY2(server.start(0, {QStringLiteral("--message-rate"), QStringLiteral("0")}),
              qPrintable(server.errorString()));
     FaultProxy proxy(QHostAddress::LocalHost, server.port(), seed);

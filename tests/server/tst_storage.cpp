@@ -177,12 +177,7 @@ QSqlDatabase adminDatabase(const StorageConfig &server)
     const QString name = u"tst_storage-admin"_qs;
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_qs, name);
-    db.setHostName(server.host);
-    db.setPort(server.port);
-    db.setUserName(server.user);
-    db.setPassword(server.password);
-    db.setDatabaseName(server.databaseName);
+    QSqlDatabase db = server.addConnection(name, u"tst_storage");
     db.open();
     return db;
 }
@@ -301,17 +296,9 @@ void TestStorage::messagesSurviveConversationMigration()
     // A database of schema 7 with messages, made by the statements of migrations 1 to 7.
     const QString name = u"tst_storage-v7"_qs;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(isPostgres() ? u"QPSQL"_qs : u"QSQLITE"_qs, name);
-        if (isPostgres()) {
-            db.setHostName(m_config.host);
-            db.setPort(m_config.port);
-            db.setUserName(m_config.user);
-            db.setPassword(m_config.password);
-            db.setDatabaseName(m_config.databaseName);
-        } else {
+        if (!isPostgres())
             QVERIFY(QDir().mkpath(m_config.dataDir));
-            db.setDatabaseName(m_config.sqliteFile());
-        }
+        QSqlDatabase db = m_config.addConnection(name, u"tst_storage");
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QSqlQuery q(db);
         const auto run = [&q](const QString &sql) {

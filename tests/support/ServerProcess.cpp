@@ -123,8 +123,11 @@ bool ServerProcess::startOn(quint16 port)
     m_process->setArguments(
         QStringList {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}
         + m_dataArguments + m_extra);
-    if (!m_logFile.isEmpty())
-        m_process->setStandardErrorFile(m_logFile, QIODevice::Append);
+    if (m_logFile.isEmpty()) {
+        m_logDir = std::make_unique<QTemporaryDir>();
+        m_logFile = m_logDir->filePath(QStringLiteral("server.log"));
+    }
+    m_process->setStandardErrorFile(m_logFile, QIODevice::Append);
     // The server ends with the test or benchmark, however that ends.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start();
@@ -171,7 +174,6 @@ int ServerProcess::stop()
     } else {
         exitCode = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
     }
-    collectLog();
     m_process.reset();
     return exitCode;
 }
@@ -184,7 +186,6 @@ void ServerProcess::kill()
         m_process->kill();
         m_process->waitForFinished(10000);
     }
-    collectLog();
     m_process.reset();
 }
 
@@ -198,20 +199,10 @@ qint64 ServerProcess::pid() const
     return m_process ? m_process->processId() : 0;
 }
 
-void ServerProcess::collectLog()
-{
-    if (m_process && m_logFile.isEmpty())
-        m_log += m_process->readAllStandardError();
-}
-
 QByteArray ServerProcess::log()
 {
-    if (!m_logFile.isEmpty()) {
-        QFile file(m_logFile);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-    collectLog();
-    return m_log;
+    QFile file(m_logFile);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 quint16 ServerProcess::unusedPort()

@@ -63,7 +63,9 @@ public:
 
     //! Replaces the storage options (e.g. --database URL without its password, given otherwise).
     void setDataArguments(const QStringList &arguments) { m_dataArguments = arguments; }
-    //! Appends the server's log (stderr) to the file \a path rather than keeping it in memory.
+    //! Appends the server's log (stderr) to the file \a path, kept after the test; by default
+    //! the log goes to a file in a temporary directory of its own. Either survives a SIGKILL
+    //! and needs no reading while the server runs.
     void setLogFile(const QString &path) { m_logFile = path; }
     //! Starts `serve` on 127.0.0.1:\a port (0: a free one) with \a extra options (e.g.
     //! --tls-cert F --tls-key F) and waits until it says where it listens.
@@ -94,16 +96,15 @@ public:
 
 private:
     bool startOn(quint16 port);
-    void collectLog();
 
     std::unique_ptr<QTemporaryDir> m_ownDir;
     QStringList m_dataArguments;
     QStringList m_extra;
     QString m_logFile;
+    std::unique_ptr<QTemporaryDir> m_logDir;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
     QUrl m_metricsUrl;
-    QByteArray m_log;
     QString m_error;
     int m_starts = 0;
 };

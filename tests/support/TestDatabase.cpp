@@ -25,13 +25,8 @@ bool runAdmin(const StorageConfig &admin, const QString &database, const QString
 {
     const QString name = adminConnectionName(database);
     {
-        QSqlDatabase db =
-            QSqlDatabase::contains(name) ? QSqlDatabase::database(name) : QSqlDatabase::addDatabase(u"QPSQL"_qs, name);
-        db.setHostName(admin.host);
-        db.setPort(admin.port);
-        db.setUserName(admin.user);
-        db.setPassword(admin.password);
-        db.setDatabaseName(admin.databaseName);
+        QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name)
+                                                       : admin.addConnection(name, u"colleagues-tests");
         if (!db.isOpen() && !db.open()) {
             if (error)
                 *error = db.lastError().text();

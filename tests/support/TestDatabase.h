@@ -26,6 +26,8 @@ public:
     static std::unique_ptr<TestDatabase> createOrSkip(const QString &backend, QString *skipReason = nullptr);
 
     const QString &backend() const { return m_backend; }
+    //! Where the database is, as a server opens it (StorageConfig::addConnection() inspects it).
+    const Server::StorageConfig &config() const { return m_config; }
     //! The options that name this database to any colleagues-server command: --data-dir DIR
     //! or --database URL.
     QStringList dataArguments() const;

@@ -384,6 +384,16 @@ bool writeVocabulary(sqlite3 *db, const Vocabulary &vocabulary, QString *error)
     return true;
 }
 
+void readPersonCard(const Sql::Statement &row, int first, PersonCard *card)
+{
+    card->username = row.text(first);
+    card->displayName = row.text(first + 1);
+    card->title = row.text(first + 2);
+    card->department = row.text(first + 3);
+    card->location = row.text(first + 4);
+    card->timeZone = row.text(first + 5);
+}
+
 QString localProfileId(const QString &username)
 {
     static const QUuid Namespace(QStringLiteral("6f1c9a4e-2d0b-4c61-9a55-0b8f4f3f7d21"));

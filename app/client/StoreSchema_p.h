@@ -5,6 +5,7 @@
 // own connection and its worker thread's connection.
 
 #include "client/ClientStore.h"
+#include "client/PersonCard.h"
 #include "client/Sqlite_p.h"
 
 #include <QSet>
@@ -37,6 +38,10 @@ bool migrate(sqlite3 *db, int target, QString *error);
 
 //! Stores \a vocabulary as the synced one (ClientStore::vocabulary() reads it), on any connection.
 bool writeVocabulary(sqlite3 *db, const Vocabulary &vocabulary, QString *error);
+
+//! Reads a PersonCard from the profiles columns "username, display_name, title, department,
+//! location, time_zone" that \a row selects in this order from its column \a first on.
+void readPersonCard(const Sql::Statement &row, int first, PersonCard *card);
 
 //! Profile id used when a profile comes without one (CSV import): a name-based UUID of the
 //! username, so that importing the same file twice updates the same rows.

@@ -15,6 +15,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <utility>
+
 namespace Colleagues::Test {
 
 void failMissingChild(const QObject *root, const char *className, QStringView name)
@@ -66,6 +68,26 @@ bool DesktopUser::openAndSignIn(const ServerProcess &server, const QString &user
     if (window == Window::Shown)
         this->window()->show();
     return signInAndSync(app, server, username, &error);
+}
+
+bool openFrontAndBack(const ServerProcess &server, DesktopUser &front, const QString &frontName, DesktopUser &back,
+                      const QString &backName, DesktopUser::Window backWindow, QString *error)
+{
+    for (auto [user, name] : {std::pair {&front, frontName}, std::pair {&back, backName}}) {
+        if (!user->openAndSignIn(server, name, DesktopUser::Window::Hidden)) {
+            *error = name + QStringLiteral(": ") + user->error;
+            return false;
+        }
+    }
+    if (backWindow == DesktopUser::Window::Shown)
+        back.window()->show();
+    front.window()->show();
+    front.window()->activateWindow();
+    if (!QTest::qWaitForWindowActive(front.window())) {
+        *error = frontName + QStringLiteral("'s window did not become the active one");
+        return false;
+    }
+    return true;
 }
 
 ProfileEditor *showMyProfile(MainWindow *window)

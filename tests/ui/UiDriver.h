@@ -70,4 +70,13 @@ struct DesktopUser
     MainWindow *window() const { return app.window(); }
 };
 
+/*!
+ * Two members at their desks: opens \a front and \a back signed in to \a server as the seed-demo
+ * accounts \a frontName and \a backName, then shows \a front's window and waits until it is the
+ * active one, so that \a back gets notifications as someone busy elsewhere would. \a back's
+ * window is shown as well unless \a backWindow is Hidden. False, with \a error, when any step fails.
+ */
+bool openFrontAndBack(const ServerProcess &server, DesktopUser &front, const QString &frontName, DesktopUser &back,
+                      const QString &backName, DesktopUser::Window backWindow, QString *error);
+
 } // namespace Colleagues::Test

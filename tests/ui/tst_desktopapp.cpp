@@ -154,12 +154,10 @@ void TestDesktopApp::initTestCase()
 
     m_ada = std::make_unique<User>();
     m_grace = std::make_unique<User>();
-    QVERIFY2(m_ada->openAndSignIn(m_server, u"ada"_qs, User::Window::Hidden), qPrintable(m_ada->error));
-    QVERIFY2(m_grace->openAndSignIn(m_server, u"grace"_qs, User::Window::Hidden), qPrintable(m_grace->error));
     // Ada's window is the one on screen; Grace's stays in the background (for notifications).
-    m_ada->window()->show();
-    m_ada->window()->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_ada->window()));
+    QString error;
+    QVERIFY2(openFrontAndBack(m_server, *m_ada, u"ada"_qs, *m_grace, u"grace"_qs, User::Window::Hidden, &error),
+             qPrintable(error));
 }
 
 void TestDesktopApp::cleanupTestCase()

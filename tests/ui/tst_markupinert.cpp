@@ -328,13 +328,10 @@ void TestMarkupInert::initTestCase()
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     m_ada = std::make_unique<User>();
     m_grace = std::make_unique<User>();
-    QVERIFY2(m_ada->openAndSignIn(m_server, u"ada"_qs, User::Window::Hidden), qPrintable(m_ada->error));
-    QVERIFY2(m_grace->openAndSignIn(m_server, u"grace"_qs, User::Window::Hidden), qPrintable(m_grace->error));
     // Both windows are on screen; Ada's is the active one (so Grace gets notifications).
-    m_grace->window()->show();
-    m_ada->window()->show();
-    m_ada->window()->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_ada->window()));
+    QString error;
+    QVERIFY2(openFrontAndBack(m_server, *m_ada, u"ada"_qs, *m_grace, u"grace"_qs, User::Window::Shown, &error),
+             qPrintable(error));
 }
 
 void TestMarkupInert::cleanup()

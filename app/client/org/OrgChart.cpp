@@ -101,12 +101,7 @@ void OrgChart::readRow(void *statement, Node *node) const
 {
     const auto *row = static_cast<Sql::Statement *>(statement);
     node->person.id = row->int64(0);
-    node->person.username = row->text(1);
-    node->person.displayName = row->text(2);
-    node->person.title = row->text(3);
-    node->person.department = row->text(4);
-    node->person.location = row->text(5);
-    node->person.timeZone = row->text(6);
+    StoreSchema::readPersonCard(*row, 1, &node->person);
     node->person.manager = row->text(7);
     node->sortKey = row->text(8);
     node->exists = true;
@@ -118,18 +113,14 @@ void OrgChart::readDetails(const Node &node) const
     auto *statement = static_cast<Sql::Statement *>(m_detailsStatement);
     if (!statement) {
         statement = new Sql::Statement(m_store->handle(),
-                                       "SELECT display_name, title, department, location, "
+                                       "SELECT username, display_name, title, department, location, "
                                        "time_zone, sort_key FROM profiles WHERE local_id = ?1");
         m_detailsStatement = statement;
     }
     statement->bind(1, node.person.id);
     if (statement->next()) {
-        node.person.displayName = statement->text(0);
-        node.person.title = statement->text(1);
-        node.person.department = statement->text(2);
-        node.person.location = statement->text(3);
-        node.person.timeZone = statement->text(4);
-        node.sortKey = statement->text(5);
+        StoreSchema::readPersonCard(*statement, 0, &node.person);
+        node.sortKey = statement->text(6);
     }
     statement->reset();
     node.detailed = true;

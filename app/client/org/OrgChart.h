@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "client/PersonCard.h"
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -14,15 +16,9 @@ namespace Colleagues {
 class ClientStore;
 
 //! One person as the org chart knows them: who they are and whom they report to.
-struct OrgPerson
+struct OrgPerson : PersonCard
 {
     qint64 id = -1; //!< the store's local id
-    QString username;
-    QString displayName;
-    QString title;
-    QString department;
-    QString location;
-    QString timeZone;
     QString manager; //!< the manager's username as the profile says; empty at the top
 };
 

@@ -1267,12 +1267,7 @@ SearchResult SearchEngine::Private::result(const Match &match, const SearchQuery
         return row;
     }
     row.id = rowStatement.text(0);
-    row.username = rowStatement.text(1);
-    row.displayName = rowStatement.text(2);
-    row.title = rowStatement.text(3);
-    row.department = rowStatement.text(4);
-    row.location = rowStatement.text(5);
-    row.timeZone = rowStatement.text(6);
+    StoreSchema::readPersonCard(rowStatement, 1, &row);
     MatchReasons::Texts texts;
     texts.bio = rowStatement.text(7);
     row.photoTag = rowStatement.text(8);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "client/PersonCard.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -67,15 +69,9 @@ struct MatchedSkill
 };
 
 //! One result: enough to draw a row; the full profile comes from SearchEngine::profile().
-struct SearchResult
+struct SearchResult : PersonCard
 {
     QString id;
-    QString username;
-    QString displayName;
-    QString title;
-    QString department;
-    QString location;
-    QString timeZone;
     QString photoTag; //!< the photo's version; empty when the person has no photo
     QList<MatchedSkill> matchedSkills; //!< best level first
     double score = 0; //!< higher is better; comparable within one query only

@@ -596,6 +596,49 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
     </message>
 </context>
 <context>
+    <name>Colleagues::ConversationsPanel</name>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>New Group…</source>
+        <translation>Neue Gruppe…</translation>
+    </message>
+    <message>
+        <source>A conversation with a few colleagues at once</source>
+        <translation>Eine Unterhaltung mit mehreren Kolleginnen und Kollegen zugleich</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>Alle Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Open questions I asked</source>
+        <translation>Offene Fragen von mir</translation>
+    </message>
+    <message>
+        <source>Open questions asked of me</source>
+        <translation>Offene Fragen an mich</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>No conversations yet.
+
+Find someone under People and press Message — you can write even while offline.</source>
+        <translation>Noch keine Unterhaltungen.
+
+Finden Sie jemanden unter Personen und klicken Sie auf Nachricht – Sie können auch offline schreiben.</translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::CropArea</name>
     <message>
         <source>Photo crop area</source>
@@ -770,18 +813,6 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <translation>Über &amp;Colleagues</translation>
     </message>
     <message>
-        <source>Conversations</source>
-        <translation>Unterhaltungen</translation>
-    </message>
-    <message>
-        <source>No conversations yet.
-
-Find someone under People and press Message — you can write even while offline.</source>
-        <translation>Noch keine Unterhaltungen.
-
-Finden Sie jemanden unter Personen und klicken Sie auf Nachricht – Sie können auch offline schreiben.</translation>
-    </message>
-    <message>
         <source>Choose a person to see their profile.</source>
         <translation>Wählen Sie eine Person, um ihr Profil zu sehen.</translation>
     </message>
@@ -890,30 +921,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Your status: %1</source>
         <translation>Ihr Status: %1</translation>
-    </message>
-    <message>
-        <source>New Group…</source>
-        <translation>Neue Gruppe…</translation>
-    </message>
-    <message>
-        <source>A conversation with a few colleagues at once</source>
-        <translation>Eine Unterhaltung mit mehreren Kolleginnen und Kollegen zugleich</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Anzeigen</translation>
-    </message>
-    <message>
-        <source>All conversations</source>
-        <translation>Alle Unterhaltungen</translation>
-    </message>
-    <message>
-        <source>Open questions I asked</source>
-        <translation>Offene Fragen von mir</translation>
-    </message>
-    <message>
-        <source>Open questions asked of me</source>
-        <translation>Offene Fragen an mich</translation>
     </message>
     <message>
         <source>Sign in to start a group.</source>

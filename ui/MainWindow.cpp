@@ -15,8 +15,8 @@
 #include "ui/SignInDialog.h"
 #include "ui/messages/ChatView.h"
 #include "ui/messages/ComposerEdit.h"
-#include "ui/messages/ConversationDelegate.h"
 #include "ui/messages/ConversationsModel.h"
+#include "ui/messages/ConversationsPanel.h"
 #include "ui/messages/NewConversationDialog.h"
 #include "ui/messages/Notifier.h"
 #include "ui/org/OrgPanel.h"
@@ -25,7 +25,6 @@
 #include "ui/profile/ProfileEditor.h"
 #include "ui/profile/StatusMenu.h"
 #include "ui/widgets/Icons.h"
-#include "ui/widgets/ImageCache.h"
 #include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/StatusText.h"
 #include "ui/widgets/SyncStatusWidget.h"
@@ -35,15 +34,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
-#include <QPushButton>
-#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -61,8 +56,6 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Colleagues"));
-    m_conversationsModel = new ConversationsModel(m_backend, this);
-    m_conversationsModel->setObjectName(QStringLiteral("conversationsModel"));
 
     // Navigation rail.
     m_navBar = new QToolBar(tr("Navigation"), this);
@@ -114,7 +107,8 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     m_middleStack->setObjectName(QStringLiteral("middleStackedWidget"));
     m_people = new PeoplePanel(m_backend, m_middleStack);
     m_middleStack->addWidget(m_people);
-    m_middleStack->addWidget(buildConversationsPanel());
+    m_conversations = new ConversationsPanel(m_backend, m_middleStack);
+    m_middleStack->addWidget(m_conversations);
     m_middleStack->setMinimumWidth(320);
     m_rightStack = new QStackedWidget(m_splitter);
     m_rightStack->setObjectName(QStringLiteral("detailStackedWidget"));
@@ -149,6 +143,14 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
         m_people->search(QStringLiteral("reports:") + manager);
     });
     connect(m_people, &PeoplePanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_conversations, &ConversationsPanel::conversationChosen, this, [this](const QString &peer) {
+        m_chatView->setPeer(peer);
+        m_rightStack->setCurrentWidget(m_chatView);
+        m_conversations->model()->setActivePeer(peer);
+        m_backend->markConversationRead(peer);
+    });
+    connect(m_conversations, &ConversationsPanel::conversationActivated, m_chatView, &ChatView::focusComposer);
+    connect(m_conversations, &ConversationsPanel::newGroupRequested, this, &MainWindow::newGroup);
     connect(m_chatView, &ChatView::profileRequested, this, &MainWindow::showPerson);
     connect(m_chatView, &ChatView::conversationRequested, this, &MainWindow::openConversation);
     connect(m_statusMenu, &StatusMenu::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -166,9 +168,7 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
     connect(m_watchTimer, &QTimer::timeout, this, &MainWindow::updateWatchList);
     auto watchSoon = [this] { m_watchTimer->start(); };
     connect(m_people, &PeoplePanel::peopleShownChanged, this, watchSoon);
-    connect(m_conversationsModel, &QAbstractItemModel::modelReset, this, watchSoon);
-    connect(m_conversationsModel, &QAbstractItemModel::rowsInserted, this, watchSoon);
-    connect(m_conversationsView->verticalScrollBar(), &QScrollBar::valueChanged, this, watchSoon);
+    connect(m_conversations, &ConversationsPanel::peopleShownChanged, this, watchSoon);
     connect(m_backend, &ClientBackend::statusesChanged, this, [this, watchSoon](const QStringList &usernames) {
         // A stand-in named in a new out-of-office status is on screen too.
         watchSoon();
@@ -199,9 +199,7 @@ MainWindow::MainWindow(ClientBackend *backend, QWidget *parent)
         if (m_section == Section::Messages && m_chatView->peer() == peer && isActiveWindow())
             m_backend->markConversationRead(peer);
     });
-    connect(m_conversationsModel, &ConversationsModel::totalUnreadChanged, this, &MainWindow::updateNavigation);
-    connect(m_backend->images(), &ImageCache::photoChanged, m_conversationsView->viewport(),
-            qOverload<>(&QWidget::update));
+    connect(m_conversations->model(), &ConversationsModel::totalUnreadChanged, this, &MainWindow::updateNavigation);
 
     Session *session = m_backend->sync()->session();
     connect(session, &Session::restored, this, [this](bool signedIn) {
@@ -290,79 +288,6 @@ void MainWindow::buildMenus()
     about->setMenuRole(QAction::AboutRole);
 }
 
-QWidget *MainWindow::buildConversationsPanel()
-{
-    auto *panel = new QWidget(this);
-    panel->setObjectName(QStringLiteral("conversationsPanelWidget"));
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    auto *titleRow = new QHBoxLayout;
-    titleRow->setContentsMargins(Theme::SpaceL + 2, Theme::SpaceL + 2, Theme::SpaceL, Theme::SpaceS);
-    auto *title = plainLabel(tr("Messages"), panel, QStringLiteral("conversationsTitleLabel"));
-    title->setFont(Theme::scaledFont(font(), 1.25, QFont::DemiBold));
-    titleRow->addWidget(title, 1);
-    auto *newGroup = new QPushButton(tr("New Group…"), panel);
-    newGroup->setObjectName(QStringLiteral("newGroupButton"));
-    newGroup->setToolTip(tr("A conversation with a few colleagues at once"));
-    newGroup->setAutoDefault(false);
-    connect(newGroup, &QPushButton::clicked, this, &MainWindow::newGroup);
-    titleRow->addWidget(newGroup);
-    layout->addLayout(titleRow);
-    // All conversations, or only the open questions: those one asked, or those asked of one.
-    m_conversationFilter = new QComboBox(panel);
-    m_conversationFilter->setObjectName(QStringLiteral("conversationFilterComboBox"));
-    m_conversationFilter->setAccessibleName(tr("Show"));
-    m_conversationFilter->addItem(tr("All conversations"), int(ConversationsModel::Filter::All));
-    m_conversationFilter->addItem(tr("Open questions I asked"), int(ConversationsModel::Filter::AskedByMe));
-    m_conversationFilter->addItem(tr("Open questions asked of me"), int(ConversationsModel::Filter::AskedOfMe));
-    connect(m_conversationFilter, &QComboBox::currentIndexChanged, this, [this] {
-        m_conversationsModel->setFilter(ConversationsModel::Filter(m_conversationFilter->currentData().toInt()));
-    });
-    auto *filterRow = new QHBoxLayout;
-    filterRow->setContentsMargins(Theme::SpaceL + 2, 0, Theme::SpaceL, Theme::SpaceM);
-    filterRow->addWidget(m_conversationFilter, 1);
-    layout->addLayout(filterRow);
-    layout->addWidget(Theme::hairline(panel));
-    m_conversationsStack = new QStackedWidget(panel);
-    m_conversationsView = new QListView(m_conversationsStack);
-    m_conversationsView->setObjectName(QStringLiteral("conversationsListView"));
-    m_conversationsView->setAccessibleName(tr("Conversations"));
-    m_conversationsView->setModel(m_conversationsModel);
-    auto *delegate = new ConversationDelegate(m_backend->images(), m_conversationsView);
-    delegate->setStatuses([this](const QString &username) { return m_backend->status(username); });
-    m_conversationsView->setItemDelegate(delegate);
-    connect(m_backend, &ClientBackend::statusesChanged, m_conversationsView->viewport(), qOverload<>(&QWidget::update));
-    m_conversationsView->setFrameShape(QFrame::NoFrame);
-    m_conversationsView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_conversationsView->setMouseTracking(true);
-    m_conversationsView->setAttribute(Qt::WA_Hover);
-    connect(m_conversationsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::onConversationActivated);
-    connect(m_conversationsView, &QListView::activated, this, [this] { m_chatView->focusComposer(); });
-    m_conversationsStack->addWidget(m_conversationsView);
-    auto *empty = plainLabel(tr("No conversations yet.\n\nFind someone under People and press Message — "
-                                "you can write even while offline."),
-                             m_conversationsStack, QStringLiteral("noConversationsLabel"));
-    empty->setWordWrap(true);
-    empty->setAlignment(Qt::AlignCenter);
-    empty->setMargin(Theme::SpaceXXL);
-    empty->setForegroundRole(QPalette::PlaceholderText);
-    empty->setBackgroundRole(QPalette::Base);
-    empty->setAutoFillBackground(true);
-    m_conversationsStack->addWidget(empty);
-    auto updateEmpty = [this, empty] {
-        m_conversationsStack->setCurrentWidget(
-            m_conversationsModel->rowCount() > 0 ? static_cast<QWidget *>(m_conversationsView) : empty);
-    };
-    connect(m_conversationsModel, &QAbstractItemModel::modelReset, this, updateEmpty);
-    connect(m_conversationsModel, &QAbstractItemModel::layoutChanged, this, updateEmpty);
-    connect(m_conversationsModel, &QAbstractItemModel::dataChanged, this, updateEmpty);
-    updateEmpty();
-    layout->addWidget(m_conversationsStack, 1);
-    return panel;
-}
-
 QWidget *MainWindow::buildPlaceholder(QWidget *parent)
 {
     auto *page = new QWidget(parent);
@@ -388,7 +313,7 @@ void MainWindow::showSection(Section section)
         m_peopleAction->setChecked(true);
         m_middleStack->show();
         m_middleStack->setCurrentIndex(0);
-        m_conversationsModel->setActivePeer({});
+        m_conversations->model()->setActivePeer({});
         if (m_people->profilePane()->hasProfile()) {
             m_rightStack->setCurrentWidget(m_people->profilePane());
         } else {
@@ -402,7 +327,7 @@ void MainWindow::showSection(Section section)
         m_middleStack->setCurrentIndex(1);
         if (!m_chatView->peer().isEmpty()) {
             m_rightStack->setCurrentWidget(m_chatView);
-            m_conversationsModel->setActivePeer(m_chatView->peer());
+            m_conversations->model()->setActivePeer(m_chatView->peer());
             m_backend->markConversationRead(m_chatView->peer());
         } else {
             m_placeholderLabel->setText(tr("Choose a conversation, or find someone and press Message."));
@@ -411,14 +336,14 @@ void MainWindow::showSection(Section section)
         break;
     case Section::MyProfile:
         m_myProfileAction->setChecked(true);
-        m_conversationsModel->setActivePeer({});
+        m_conversations->model()->setActivePeer({});
         m_middleStack->hide();
         m_profileEditor->load();
         m_rightStack->setCurrentWidget(m_profileEditor);
         break;
     case Section::Org:
         m_orgAction->setChecked(true);
-        m_conversationsModel->setActivePeer({});
+        m_conversations->model()->setActivePeer({});
         m_middleStack->hide();
         m_rightStack->setCurrentWidget(m_orgPanel);
         break;
@@ -448,15 +373,8 @@ QStringList MainWindow::watchedPeople() const
         for (const QString &username : m_people->peopleShown())
             add(username);
     }
-    for (int row = 0; row < m_conversationsModel->rowCount(); ++row) {
-        const QModelIndex index = m_conversationsModel->index(row);
-        if (!index.data(ConversationsModel::GroupRole).toBool()) {
-            add(index.data(ConversationsModel::PeerRole).toString());
-            continue;
-        }
-        for (const QString &username : index.data(ConversationsModel::MembersRole).toStringList())
-            add(username);
-    }
+    for (const QString &username : m_conversations->peopleShown())
+        add(username);
     people.removeAll(m_backend->me());
     return people.mid(0, Limits::WatchMax);
 }
@@ -500,13 +418,7 @@ void MainWindow::openConversation(const QString &peer)
         return;
     m_chatView->setPeer(peer);
     showSection(Section::Messages);
-    const int row = m_conversationsModel->rowOf(peer);
-    if (row >= 0) {
-        QSignalBlocker blocker(m_conversationsView->selectionModel());
-        m_conversationsView->setCurrentIndex(m_conversationsModel->index(row));
-    } else {
-        m_conversationsView->clearSelection();
-    }
+    m_conversations->select(peer);
     m_chatView->focusComposer();
 }
 
@@ -532,7 +444,7 @@ void MainWindow::openNewConversationDialog(NewConversationDialog *dialog)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &NewConversationDialog::conversationStarted, this, [this](const QString &id) {
         // The conversation is in the store once the outbox wrote it: show it then.
-        m_conversationFilter->setCurrentIndex(0);
+        m_conversations->showAll();
         if (m_backend->groupChat(id)) {
             openConversation(id);
             return;
@@ -566,20 +478,9 @@ void MainWindow::showMyProfile()
     showSection(Section::MyProfile);
 }
 
-void MainWindow::onConversationActivated()
-{
-    const QString peer = m_conversationsView->currentIndex().data(ConversationsModel::PeerRole).toString();
-    if (peer.isEmpty())
-        return;
-    m_chatView->setPeer(peer);
-    m_rightStack->setCurrentWidget(m_chatView);
-    m_conversationsModel->setActivePeer(peer);
-    m_backend->markConversationRead(peer);
-}
-
 void MainWindow::updateNavigation()
 {
-    const int unread = m_conversationsModel->totalUnread();
+    const int unread = m_conversations->model()->totalUnread();
     m_messagesAction->setIcon(Icons::icon(Icons::Glyph::Messages, unread));
     m_messagesAction->setText(tr("Messages"));
     m_messagesAction->setToolTip(unread > 0 ? tr("Messages — %n unread", nullptr, unread) : tr("Messages"));
@@ -595,7 +496,7 @@ void MainWindow::updateAccountActions()
     m_signOutAction->setEnabled(signedIn);
     m_changePasswordAction->setEnabled(signedIn);
     m_signOutAction->setText(signedIn ? tr("Sign &Out %1").arg(m_backend->me()) : tr("Sign &Out"));
-    m_conversationsModel->reload();
+    m_conversations->model()->reload();
     updateMyStatus();
 }
 

@@ -4,9 +4,7 @@
 #include <QMainWindow>
 
 class QAction;
-class QComboBox;
 class QLabel;
-class QListView;
 class QSplitter;
 class QStackedWidget;
 class QTimer;
@@ -17,7 +15,7 @@ namespace Colleagues {
 
 class ChatView;
 class ClientBackend;
-class ConversationsModel;
+class ConversationsPanel;
 class Notifier;
 class OrgPanel;
 class PeoplePanel;
@@ -75,9 +73,7 @@ protected:
 
 private:
     void buildMenus();
-    QWidget *buildConversationsPanel();
     QWidget *buildPlaceholder(QWidget *parent);
-    void onConversationActivated();
     void openNewConversationDialog(NewConversationDialog *dialog);
     void updateNavigation();
     void updateAccountActions();
@@ -108,10 +104,7 @@ private:
 
     PeoplePanel *m_people = nullptr;
 
-    QListView *m_conversationsView = nullptr;
-    ConversationsModel *m_conversationsModel = nullptr;
-    QStackedWidget *m_conversationsStack = nullptr;
-    QComboBox *m_conversationFilter = nullptr;
+    ConversationsPanel *m_conversations = nullptr;
 
     ChatView *m_chatView = nullptr;
     ProfileEditor *m_profileEditor = nullptr;

@@ -140,7 +140,8 @@ int main(int argc, char *argv[])
     ada.sync()->outbox()->sendMessage(QStringLiteral("grace"),
                                       QStringLiteral("Sure — send it over. Drain one pool at a time and keep a "
                                                      "spare surge node, then it is quite boring."));
-    waitUntil([&] { return grace.sync()->messages(QStringLiteral("ada")).size() == 1; });
+    // Grace's own first message and Ada's answer.
+    waitUntil([&] { return grace.sync()->messages(QStringLiteral("ada")).size() == 2; });
     grace.sync()->outbox()->sendMessage(QStringLiteral("ada"), QStringLiteral("Perfect, thank you!\nSending it now."));
     waitUntil([&] { return ada.sync()->messages(QStringLiteral("grace")).size() == 3; });
     grace.sync()->outbox()->sendMessage(QStringLiteral("zoe"), QStringLiteral("Lunch on Friday?"));

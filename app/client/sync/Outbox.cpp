@@ -64,17 +64,26 @@ void Outbox::setBackoffPolicy(const BackoffPolicy &policy)
 Expected<QString> Outbox::sendMessage(const QString &to, const QString &body)
 {
     Message m;
-    m.sender = m_username;
     m.recipient = to;
     m.body = body;
+    return send(std::move(m));
+}
+
+Expected<QString> Outbox::send(Message m)
+{
+    m.sender = m_username;
     Validation::normalize(m);
-    if (const Error e = Validation::checkUsername(m.recipient, QStringLiteral("to")); e)
-        return e;
+    const bool toGroup = !m.conversation.isEmpty();
+    if (!toGroup) {
+        if (const Error e = Validation::checkUsername(m.recipient, QStringLiteral("to")); e)
+            return e;
+    }
     const QList<Error> errors = Validation::validate(m);
     if (!errors.isEmpty())
         return errors.first();
-    return enqueueMessage([me = m_username, m](SyncWriter &w, const QString &key, MessageRecord *record) {
-        return w.enqueueMessage(me, m.recipient, m.body, key, record);
+    return enqueueMessage([me = m_username, m, toGroup](SyncWriter &w, const QString &key, MessageRecord *record) {
+        return toGroup ? w.enqueueGroupMessage(me, m.conversation, m.body, key, record)
+                       : w.enqueueMessage(me, m.recipient, m.body, key, record);
     });
 }
 
@@ -144,16 +153,9 @@ Expected<QString> Outbox::startConversation(ConversationKind kind, const QString
 Expected<QString> Outbox::sendToConversation(const QString &conversation, const QString &body)
 {
     Message m;
-    m.sender = m_username;
     m.conversation = conversation;
     m.body = body;
-    Validation::normalize(m);
-    const QList<Error> errors = Validation::validate(m);
-    if (!errors.isEmpty())
-        return errors.first();
-    return enqueueMessage([me = m_username, m](SyncWriter &w, const QString &key, MessageRecord *record) {
-        return w.enqueueGroupMessage(me, m.conversation, m.body, key, record);
-    });
+    return send(std::move(m));
 }
 
 QString Outbox::enqueueMessage(EnqueueMessage enqueue)

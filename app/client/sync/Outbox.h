@@ -143,6 +143,9 @@ private:
     using EnqueueMessage =
         std::function<std::optional<OutboxItem>(SyncSchema::SyncWriter &, const QString &key, MessageRecord *record)>;
     QString enqueueMessage(EnqueueMessage enqueue);
+    //! Checks \a message as the server would and queues it: to its conversation when it names
+    //! one, else to its recipient. The sender is the signed-in member.
+    Expected<QString> send(Message message);
     ApiJob *startJob(const OutboxItem &item);
     void onSucceeded(const OutboxItem &item, const Answer &answer);
     void onFailed(const OutboxItem &item, const ApiError &error, const Profile &serverProfile);

@@ -16,14 +16,18 @@
 #include "ui/people/ResultsModel.h"
 #include "ui/people/SearchService.h"
 #include "ui/profile/SkillsModel.h"
+#include "ui/widgets/ImageCache.h"
+#include "ui/widgets/RowDelegate.h"
 #include "ui/widgets/StatusText.h"
 #include "ui/widgets/Theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QListView>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStringListModel>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -176,6 +180,7 @@ private Q_SLOTS:
     void statusWords();
     void conversationsWithGroups();
     void chatInAGroup();
+    void rowsRepaintWhenAPhotoArrives();
 
 private:
     QTemporaryDir m_dir;
@@ -559,4 +564,46 @@ void TestUiModels::chatInAGroup()
 }
 
 QTEST_MAIN(TestUiModels)
+namespace {
+
+//! Counts the paint events of the widget it watches.
+struct PaintCounter : QObject
+{
+    int paints = 0;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+};
+
+} // namespace
+
+void TestUiModels::rowsRepaintWhenAPhotoArrives()
+{
+    // A list drawn by a row delegate (results, conversations, the person pickers): a photo that
+    // comes after the rows were drawn is drawn without waiting for a scroll or a hover.
+    QStringListModel people({u"ada"_qs, u"grace"_qs});
+    ImageCache photos;
+    QListView view;
+    view.setModel(&people);
+    view.setItemDelegate(new RowDelegate(&photos, &view));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    PaintCounter counter;
+    view.viewport()->installEventFilter(&counter);
+    view.viewport()->repaint();
+    QVERIFY(counter.paints > 0);
+    QCoreApplication::processEvents();
+    counter.paints = 0;
+    QCoreApplication::processEvents();
+    QCOMPARE(counter.paints, 0); // nothing else is about to paint it
+
+    QImage photo(8, 8, QImage::Format_RGB32);
+    photo.fill(Qt::darkCyan);
+    photos.setPhoto(u"grace"_qs, photo);
+    QTRY_VERIFY(counter.paints > 0);
+}
+
 #include "tst_uimodels.moc"

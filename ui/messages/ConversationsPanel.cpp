@@ -4,7 +4,6 @@
 #include "ui/ClientBackend.h"
 #include "ui/messages/ConversationDelegate.h"
 #include "ui/messages/ConversationsModel.h"
-#include "ui/widgets/ImageCache.h"
 #include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/Theme.h"
 
@@ -70,7 +69,6 @@ ConversationsPanel::ConversationsPanel(ClientBackend *backend, QWidget *parent)
     m_view->setMouseTracking(true);
     m_view->setAttribute(Qt::WA_Hover);
     connect(m_backend, &ClientBackend::statusesChanged, m_view->viewport(), qOverload<>(&QWidget::update));
-    connect(m_backend->images(), &ImageCache::photoChanged, m_view->viewport(), qOverload<>(&QWidget::update));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         const QString peer = current.data(ConversationsModel::PeerRole).toString();
         if (!peer.isEmpty())

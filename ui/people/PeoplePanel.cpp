@@ -12,7 +12,6 @@
 #include "ui/people/SkillMapWidget.h"
 #include "ui/widgets/FlowLayout.h"
 #include "ui/widgets/Icons.h"
-#include "ui/widgets/ImageCache.h"
 #include "ui/widgets/LinkButton.h"
 #include "ui/widgets/PlainLabel.h"
 #include "ui/widgets/StatusText.h"
@@ -124,7 +123,6 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     connect(m_resultsModel, &ResultsModel::resultsReplaced, this, &PeoplePanel::peopleShownChanged);
     connect(m_resultsView->verticalScrollBar(), &QScrollBar::valueChanged, this, &PeoplePanel::peopleShownChanged);
     connect(this, &PeoplePanel::personShown, this, &PeoplePanel::peopleShownChanged);
-    connect(m_backend->images(), &ImageCache::photoChanged, m_resultsView->viewport(), qOverload<>(&QWidget::update));
     // A minute hand for the local times in the list.
     auto *clock = new QTimer(this);
     clock->setInterval(30 * 1000);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/RowDelegate.h"
 
+#include "ui/widgets/ImageCache.h"
 #include "ui/widgets/Theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QPainter>
 
@@ -11,7 +13,11 @@ namespace Colleagues {
 RowDelegate::RowDelegate(ImageCache *photos, QObject *parent)
     : QStyledItemDelegate(parent)
     , m_photos(photos)
-{ }
+{
+    // A photo that arrives after its row was drawn (fetched, or changed by its owner) shows at once.
+    if (auto *view = qobject_cast<QAbstractItemView *>(parent))
+        connect(m_photos, &ImageCache::photoChanged, view->viewport(), qOverload<>(&QWidget::update));
+}
 
 QRectF RowDelegate::dotRect(const QRectF &avatarRect)
 {

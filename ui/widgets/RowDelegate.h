@@ -20,6 +20,7 @@ class RowDelegate : public QStyledItemDelegate
     Q_OBJECT
 
 public:
+    //! With the view whose rows it draws as \a parent, the view is repainted when a photo changes.
     explicit RowDelegate(ImageCache *photos, QObject *parent = nullptr);
     //! Where the rows' people's statuses come from (no dots without).
     void setStatuses(std::function<Status(const QString &)> lookup) { m_statuses = std::move(lookup); }

@@ -30,6 +30,7 @@
 #include <QStringListModel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Colleagues;
 
@@ -180,7 +181,7 @@ private Q_SLOTS:
     void statusWords();
     void conversationsWithGroups();
     void chatInAGroup();
-    void rowsRepaintWhenAPhotoArrives();
+    void rowsRepaintWhenAPhotoOrStatusChanges();
 
 private:
     QTemporaryDir m_dir;
@@ -580,29 +581,45 @@ struct PaintCounter : QObject
 
 } // namespace
 
-void TestUiModels::rowsRepaintWhenAPhotoArrives()
+void TestUiModels::rowsRepaintWhenAPhotoOrStatusChanges()
 {
-    // A list drawn by a row delegate (results, conversations, the person pickers): a photo that
-    // comes after the rows were drawn is drawn without waiting for a scroll or a hover.
+    // A list drawn by a row delegate (results, conversations, the person pickers): a photo or a
+    // status that comes after the rows were drawn is drawn without waiting for a scroll or a hover.
     QStringListModel people({u"ada"_qs, u"grace"_qs});
     ImageCache photos;
     QListView view;
     view.setModel(&people);
-    view.setItemDelegate(new RowDelegate(&photos, &view));
+    auto *delegate = new RowDelegate(&photos, &view);
+    // The statuses' source: here a timer whose timeout says "changed" (the app: ClientBackend).
+    QTimer statusesChanged;
+    statusesChanged.setSingleShot(true);
+    delegate->setStatuses([](const QString &) { return Status {}; }, &statusesChanged, &QTimer::timeout);
+    view.setItemDelegate(delegate);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     PaintCounter counter;
     view.viewport()->installEventFilter(&counter);
-    view.viewport()->repaint();
-    QVERIFY(counter.paints > 0);
-    QCoreApplication::processEvents();
-    counter.paints = 0;
-    QCoreApplication::processEvents();
-    QCOMPARE(counter.paints, 0); // nothing else is about to paint it
+    const auto settle = [&] {
+        view.viewport()->repaint();
+        QVERIFY(counter.paints > 0);
+        QCoreApplication::processEvents();
+        counter.paints = 0;
+        QCoreApplication::processEvents();
+        QCOMPARE(counter.paints, 0); // nothing else is about to paint it
+    };
 
+    settle();
+    if (QTest::currentTestFailed())
+        return;
     QImage photo(8, 8, QImage::Format_RGB32);
     photo.fill(Qt::darkCyan);
     photos.setPhoto(u"grace"_qs, photo);
+    QTRY_VERIFY(counter.paints > 0);
+
+    settle();
+    if (QTest::currentTestFailed())
+        return;
+    statusesChanged.start(0);
     QTRY_VERIFY(counter.paints > 0);
 }
 

@@ -62,13 +62,13 @@ ConversationsPanel::ConversationsPanel(ClientBackend *backend, QWidget *parent)
     m_view->setAccessibleName(tr("Conversations"));
     m_view->setModel(m_model);
     auto *delegate = new ConversationDelegate(m_backend->images(), m_view);
-    delegate->setStatuses([this](const QString &username) { return m_backend->status(username); });
+    delegate->setStatuses([this](const QString &username) { return m_backend->status(username); }, m_backend,
+                          &ClientBackend::statusesChanged);
     m_view->setItemDelegate(delegate);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setMouseTracking(true);
     m_view->setAttribute(Qt::WA_Hover);
-    connect(m_backend, &ClientBackend::statusesChanged, m_view->viewport(), qOverload<>(&QWidget::update));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         const QString peer = current.data(ConversationsModel::PeerRole).toString();
         if (!peer.isEmpty())

@@ -72,7 +72,8 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     m_resultsView->setDragDropMode(QAbstractItemView::DragOnly);
     m_resultsView->setDefaultDropAction(Qt::CopyAction);
     auto *delegate = new ResultDelegate(m_backend->images(), m_resultsView);
-    delegate->setStatuses([this](const QString &username) { return m_backend->status(username); });
+    delegate->setStatuses([this](const QString &username) { return m_backend->status(username); }, m_backend,
+                          &ClientBackend::statusesChanged);
     m_resultsView->setItemDelegate(delegate);
     m_resultsView->setFrameShape(QFrame::NoFrame);
     m_resultsView->setUniformItemSizes(true);
@@ -405,7 +406,6 @@ QStringList PeoplePanel::peopleShown() const
 
 void PeoplePanel::onStatusesChanged(const QStringList &usernames)
 {
-    m_resultsView->viewport()->update();
     if (m_profilePane->hasProfile() && (usernames.isEmpty() || usernames.contains(m_profilePane->profile().username)))
         showPersonStatus();
     // "Available now first" orders by status: a change may reorder the results.

@@ -64,7 +64,8 @@ PersonPicker::PersonPicker(ClientBackend *backend, QWidget *parent)
     m_listView->setAccessibleName(tr("People found"));
     m_listView->setModel(m_proxy);
     auto *delegate = new ResultDelegate(backend->images(), m_listView);
-    delegate->setStatuses([backend](const QString &username) { return backend->status(username); });
+    delegate->setStatuses([backend](const QString &username) { return backend->status(username); }, backend,
+                          &ClientBackend::statusesChanged);
     m_listView->setItemDelegate(delegate);
     m_listView->setUniformItemSizes(true);
     m_listView->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -15,8 +15,14 @@ RowDelegate::RowDelegate(ImageCache *photos, QObject *parent)
     , m_photos(photos)
 {
     // A photo that arrives after its row was drawn (fetched, or changed by its owner) shows at once.
-    if (auto *view = qobject_cast<QAbstractItemView *>(parent))
-        connect(m_photos, &ImageCache::photoChanged, view->viewport(), qOverload<>(&QWidget::update));
+    if (QWidget *viewport = viewViewport())
+        connect(m_photos, &ImageCache::photoChanged, viewport, qOverload<>(&QWidget::update));
+}
+
+QWidget *RowDelegate::viewViewport() const
+{
+    auto *view = qobject_cast<QAbstractItemView *>(parent());
+    return view ? view->viewport() : nullptr;
 }
 
 QRectF RowDelegate::dotRect(const QRectF &avatarRect)

@@ -4,6 +4,7 @@
 #include "core/Status.h"
 
 #include <QStyledItemDelegate>
+#include <QWidget>
 
 #include <functional>
 
@@ -22,8 +23,17 @@ class RowDelegate : public QStyledItemDelegate
 public:
     //! With the view whose rows it draws as \a parent, the view is repainted when a photo changes.
     explicit RowDelegate(ImageCache *photos, QObject *parent = nullptr);
-    //! Where the rows' people's statuses come from (no dots without).
-    void setStatuses(std::function<Status(const QString &)> lookup) { m_statuses = std::move(lookup); }
+    /*!
+     * Where the rows' people's statuses come from (no dots without), and the signal \a changed
+     * of \a source that says they changed: the view is repainted then.
+     */
+    template<class Source, class Signal>
+    void setStatuses(std::function<Status(const QString &)> lookup, const Source *source, Signal changed)
+    {
+        m_statuses = std::move(lookup);
+        if (QWidget *viewport = viewViewport())
+            connect(source, changed, viewport, qOverload<>(&QWidget::update));
+    }
 
 protected:
     //! The colours of one row, following its selection and the window's focus.
@@ -51,6 +61,9 @@ protected:
                                 const QString &line);
 
 private:
+    //! The viewport of the view this delegate draws for (its parent), if any.
+    QWidget *viewViewport() const;
+
     ImageCache *m_photos;
     std::function<Status(const QString &)> m_statuses;
 };

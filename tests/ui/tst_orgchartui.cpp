@@ -24,12 +24,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QValueAxis>
 
 using namespace Colleagues;
 using namespace Colleagues::Test;
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void openFromProfileAndWalkToTheTop();
     void moreOpensTheList();
     void teamOverviewAndSkillMap();
+    void levelChartScale();
 
 private:
     QTemporaryDir m_dir;
@@ -286,6 +289,32 @@ void TestOrgChartUi::teamOverviewAndSkillMap()
     Q_EMIT map->locationsChart()->categoryClicked(place);
     QCOMPARE(child<FilterButton>(w, u"locationFilterButton"_qs)->selection(), QStringList {place});
     QTRY_COMPARE(results->summary().total, inPlace);
+}
+
+void TestOrgChartUi::levelChartScale()
+{
+    // Qt Charts' complaints about an axis without a range (a team without skills, a search
+    // that found nobody, the chart before its first rows) fail the test.
+    QTest::failOnWarning(QRegularExpression(u"invalid range|NaN"_qs));
+    LevelChart chart;
+    chart.resize(420, 280);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const auto scale = [&chart] { return qobject_cast<QValueAxis *>(chart.chart()->axes(Qt::Horizontal).value(0)); };
+    QVERIFY(scale());
+    QCOMPARE(scale()->min(), 0.0);
+    QVERIFY(scale()->max() >= 1);
+
+    // The scale reaches the widest bar: other matches count only when they are shown.
+    const QList<std::array<int, 6>> counts {{0, 1, 2, 3, 0, 0}, {5, 0, 0, 0, 0, 7}};
+    chart.setRows({u"Berlin"_qs, u"Oslo"_qs}, counts, true);
+    QCOMPARE(scale()->min(), 0.0);
+    QVERIFY2(scale()->max() >= 12, qPrintable(QString::number(scale()->max())));
+    chart.setRows({u"Berlin"_qs, u"Oslo"_qs}, counts, false);
+    QVERIFY2(scale()->max() >= 7 && scale()->max() < 12, qPrintable(QString::number(scale()->max())));
+    chart.setRows({}, {}, false);
+    QVERIFY(scale()->max() >= 1);
+    QCoreApplication::processEvents();
 }
 
 QTEST_MAIN(TestOrgChartUi)

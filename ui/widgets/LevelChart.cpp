@@ -11,6 +11,8 @@
 #include <QLegend>
 #include <QValueAxis>
 
+#include <numeric>
+
 namespace Colleagues {
 
 LevelChart::LevelChart(QWidget *parent)
@@ -50,7 +52,11 @@ void LevelChart::rebuild()
     // Bars top to bottom in the given order: Qt Charts draws the first category at the bottom.
     QStringList categories = m_categories;
     std::reverse(categories.begin(), categories.end());
-    for (int level = m_withNone ? 0 : 1; level <= 5; ++level) {
+    const int firstLevel = m_withNone ? 0 : 1;
+    int widest = 0; // people in the longest bar
+    for (const std::array<int, 6> &row : std::as_const(m_counts))
+        widest = std::max(widest, std::accumulate(row.begin() + firstLevel, row.end(), 0));
+    for (int level = firstLevel; level <= 5; ++level) {
         auto *set = new QBarSet(level == 0 ? tr("other match") : tr("level %1").arg(level), series);
         const QColor accent = pal.color(QPalette::Highlight);
         set->setColor(level == 0 ? Theme::separator(pal)
@@ -77,9 +83,10 @@ void LevelChart::rebuild()
     values->setLabelsColor(Theme::secondaryText(pal));
     values->setLabelsFont(Theme::scaledFont(font(), 0.85));
     values->setGridLineColor(Theme::separator(pal));
-    values->applyNiceNumbers();
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
+    // Set after attaching, which takes the series' own range: none while there are no rows.
+    values->setRange(0, std::max(1, widest));
     values->applyNiceNumbers();
     QChart *old = this->chart();
     setChart(chart);

@@ -4,6 +4,7 @@
 // acknowledged message must exist exactly once, retries must not duplicate, and the database
 // must pass its integrity check afterwards. Runs on SQLite and PostgreSQL.
 
+#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestDatabase.h"
@@ -209,10 +210,7 @@ private Q_SLOTS:
 
 void TestCrashSafety::killedServerLosesNothing_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::addColumn<quint64>("seed");
-    QTest::addRow("sqlite") << QStringLiteral("sqlite") << quint64(20261126);
-    QTest::addRow("postgres") << QStringLiteral("postgres") << quint64(8080);
+    addBackendRows(20261126, 8080);
 }
 
 void TestCrashSafety::killedServerLosesNothing()

@@ -7,6 +7,7 @@
 // late too, earlier messages included), and the one who left saw none sent after leaving. Runs
 // on SQLite and PostgreSQL.
 
+#include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/FaultProxy.h"
 #include "tests/support/ServerProcess.h"
@@ -168,10 +169,7 @@ private Q_SLOTS:
 
 void TestGroupFaults::everyMemberSeesEachMessageOnce_data()
 {
-    QTest::addColumn<QString>("backend");
-    QTest::addColumn<quint64>("seed");
-    QTest::addRow("sqlite") << QStringLiteral("sqlite") << quint64(17);
-    QTest::addRow("postgres") << QStringLiteral("postgres") << quint64(4711);
+    addBackendRows(17, 4711);
 }
 
 void TestGroupFaults::everyMemberSeesEachMessageOnce()

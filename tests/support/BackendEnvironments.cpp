@@ -10,4 +10,22 @@ void addBackendRows()
     QTest::addRow("postgres") << u"postgres"_qs;
 }
 
+void addBackendRows(quint64 sqliteSeed, quint64 postgresSeed)
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<quint64>("seed");
+    for (const auto &[backend, seed] :
+         {std::pair {u"sqlite"_qs, sqliteSeed}, std::pair {u"postgres"_qs, postgresSeed}}) {
+        const quint64 used = testSeed(seed);
+        QTest::addRow("%s, seed %llu", qPrintable(backend), static_cast<unsigned long long>(used)) << backend << used;
+    }
+}
+
+quint64 testSeed(quint64 seed)
+{
+    bool ok = false;
+    const quint64 chosen = qEnvironmentVariable("COLLEAGUES_TEST_SEED").toULongLong(&ok);
+    return ok ? chosen : seed;
+}
+
 } // namespace Colleagues::Test

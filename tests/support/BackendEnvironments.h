@@ -16,6 +16,12 @@ namespace Colleagues::Test {
 //! initTestCase_data() of a test whose every row runs on each server backend: the global
 //! column "backend" with the rows "sqlite" and "postgres".
 void addBackendRows();
+//! The rows of a randomized test that runs on each server backend: the columns "backend" and
+//! "seed" (quint64), with \a sqliteSeed and \a postgresSeed. The seed is in each row's name, so a
+//! failure says which one to repeat it with: COLLEAGUES_TEST_SEED=N replaces both (testSeed()).
+void addBackendRows(quint64 sqliteSeed, quint64 postgresSeed);
+//! COLLEAGUES_TEST_SEED when it is set (to repeat a failure, or to try other seeds), else \a seed.
+quint64 testSeed(quint64 seed);
 
 //! The environments of a test that runs every row on each backend (addBackendRows()) and shares
 //! one environment per backend between its rows, set up by init() for the backend's first row.

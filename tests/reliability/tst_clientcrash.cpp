@@ -139,12 +139,7 @@ private Q_SLOTS:
 
 void TestClientCrash::killedWhileSending_data()
 {
-    QTest::addColumn<quint64>("seed");
-    // COLLEAGUES_TEST_SEED=N runs one row with seed N instead (to repeat a failure).
-    const QList<quint64> seeds =
-        qEnvironmentVariableIsSet("COLLEAGUES_TEST_SEED") ? QList<quint64> {testSeed(1)} : QList<quint64> {1, 2026};
-    for (const quint64 seed : seeds)
-        QTest::addRow("seed %llu", static_cast<unsigned long long>(seed)) << seed;
+    addSeedRows({1, 2026});
 }
 
 void TestClientCrash::killedWhileSending()

@@ -8,6 +8,7 @@
 #include "client/sync/Outbox.h"
 #include "client/sync/SyncEngine.h"
 #include "tests/support/AppClient.h"
+#include "tests/support/BackendEnvironments.h"
 #include "tests/support/FaultProxy.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/SharedServerTest.h"
@@ -50,9 +51,7 @@ private Q_SLOTS:
 
 void TestNetworkFaults::enginesRecoverFromFaults_data()
 {
-    QTest::addColumn<quint64>("seed");
-    QTest::addRow("seed 1") << quint64(1);
-    QTest::addRow("seed 4242") << quint64(4242);
+    addSeedRows({1, 4242});
 }
 
 void TestNetworkFaults::enginesRecoverFromFaults()

@@ -21,6 +21,15 @@ void addBackendRows(quint64 sqliteSeed, quint64 postgresSeed)
     }
 }
 
+void addSeedRows(std::initializer_list<quint64> seeds)
+{
+    QTest::addColumn<quint64>("seed");
+    const QList<quint64> used =
+        qEnvironmentVariableIsSet("COLLEAGUES_TEST_SEED") ? QList<quint64> {testSeed(0)} : QList<quint64>(seeds);
+    for (const quint64 seed : used)
+        QTest::addRow("seed %llu", static_cast<unsigned long long>(seed)) << seed;
+}
+
 quint64 testSeed(quint64 seed)
 {
     bool ok = false;

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTest>
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <utility>
@@ -20,6 +21,9 @@ void addBackendRows();
 //! "seed" (quint64), with \a sqliteSeed and \a postgresSeed. The seed is in each row's name, so a
 //! failure says which one to repeat it with: COLLEAGUES_TEST_SEED=N replaces both (testSeed()).
 void addBackendRows(quint64 sqliteSeed, quint64 postgresSeed);
+//! The column "seed" (quint64) of a randomized test, a row named "seed N" for each of \a seeds; with
+//! COLLEAGUES_TEST_SEED=N one row with seed N instead.
+void addSeedRows(std::initializer_list<quint64> seeds);
 //! COLLEAGUES_TEST_SEED when it is set (to repeat a failure, or to try other seeds), else \a seed.
 quint64 testSeed(quint64 seed);
 

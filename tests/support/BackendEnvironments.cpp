@@ -32,9 +32,15 @@ void addSeedRows(std::initializer_list<quint64> seeds)
 
 quint64 testSeed(quint64 seed)
 {
+    if (!qEnvironmentVariableIsSet("COLLEAGUES_TEST_SEED"))
+        return seed;
+    const QString text = qEnvironmentVariable("COLLEAGUES_TEST_SEED");
     bool ok = false;
-    const quint64 chosen = qEnvironmentVariable("COLLEAGUES_TEST_SEED").toULongLong(&ok);
-    return ok ? chosen : seed;
+    const quint64 chosen = text.toULongLong(&ok);
+    // A mistyped seed must not quietly run the default ones instead.
+    if (!ok)
+        qFatal("COLLEAGUES_TEST_SEED must be a whole number (the seed a row names), not \"%s\"", qPrintable(text));
+    return chosen;
 }
 
 } // namespace Colleagues::Test

@@ -24,7 +24,8 @@ void addBackendRows(quint64 sqliteSeed, quint64 postgresSeed);
 //! The column "seed" (quint64) of a randomized test, a row named "seed N" for each of \a seeds; with
 //! COLLEAGUES_TEST_SEED=N one row with seed N instead.
 void addSeedRows(std::initializer_list<quint64> seeds);
-//! COLLEAGUES_TEST_SEED when it is set (to repeat a failure, or to try other seeds), else \a seed.
+//! COLLEAGUES_TEST_SEED when it is set (to repeat a failure, or to try other seeds), else \a seed;
+//! a value that is not a whole number ends the test with a message saying so.
 quint64 testSeed(quint64 seed);
 
 //! The environments of a test that runs every row on each backend (addBackendRows()) and shares

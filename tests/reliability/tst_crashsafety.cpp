@@ -6,6 +6,7 @@
 
 #include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
+#include "tests/support/KillSchedule.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestDatabase.h"
 
@@ -17,7 +18,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -229,8 +229,7 @@ void TestCrashSafety::killedServerLosesNothing()
              qPrintable(server.errorString()));
 
     const int total = longRun() ? 50000 : 10000;
-    const int kills = longRun() ? 100 : 24;
-    QRandomGenerator random(seed);
+    const int killCount = longRun() ? 100 : 24;
 
     // The messages, spread over the clients; each client's recipients rotate over the others.
     std::vector<std::unique_ptr<Outgoing>> messages;
@@ -248,40 +247,11 @@ void TestCrashSafety::killedServerLosesNothing()
         messages.push_back(std::move(m));
     }
 
-    // Kill points: after a seeded random number of acknowledgements, plus a random delay so
-    // that kills land in the middle of requests, commits and answers.
-    QList<int> killAt;
-    for (int k = 0; k < kills; ++k)
-        killAt.append(int(random.bounded(total - total / 20)));
-    std::sort(killAt.begin(), killAt.end());
-    int acked = 0;
-    int killsDone = 0;
-    bool killPending = false;
-    QString restartError;
-    // The server stays down for a seeded 0-250 ms after each kill, so that clients also meet
-    // refused connections, not only broken ones.
-    QTimer killer;
-    killer.setSingleShot(true);
-    QTimer restarter;
-    restarter.setSingleShot(true);
-    connect(&killer, &QTimer::timeout, this, [&] {
-        server.kill();
-        ++killsDone;
-        restarter.start(int(random.bounded(250)));
-    });
-    connect(&restarter, &QTimer::timeout, this, [&] {
-        killPending = false;
-        // On the port the clients know if it is free, else on another (they follow url()).
-        if (!server.restart())
-            restartError = server.errorString();
-    });
-    auto onAcked = [&] {
-        ++acked;
-        if (!killPending && killsDone < killAt.size() && acked >= killAt.at(killsDone)) {
-            killPending = true;
-            killer.start(int(random.bounded(40)));
-        }
-    };
+    // Kill points over the first 95% of the run; the server stays down for up to 250 ms after
+    // each kill.
+    KillSchedule kills(server, seed,
+                       {.kills = killCount, .window = total - total / 20, .maxDelayMs = 40, .maxDowntimeMs = 250});
+    auto onAcked = [&kills] { kills.acknowledged(); };
 
     std::vector<std::unique_ptr<Sender>> senders;
     for (int c = 0; c < clients; ++c)
@@ -295,15 +265,15 @@ void TestCrashSafety::killedServerLosesNothing()
     auto allDone = [&] {
         return std::all_of(senders.begin(), senders.end(),
                            [](const auto &s) { return s->isDone() || !s->fatal().isEmpty(); })
-            || !restartError.isEmpty();
+            || !kills.error().isEmpty();
     };
     QVERIFY2(QTest::qWaitFor(allDone, longRun() ? 1800000 : 600000),
-             qPrintable(QStringLiteral("%1 of %2 acknowledged").arg(acked).arg(total)));
-    QVERIFY2(restartError.isEmpty(), qPrintable(restartError));
+             qPrintable(QStringLiteral("%1 of %2 acknowledged").arg(kills.acknowledgements()).arg(total)));
+    QVERIFY2(kills.error().isEmpty(), qPrintable(kills.error()));
     for (const auto &s : senders)
         QVERIFY2(s->fatal().isEmpty(), qPrintable(s->fatal()));
-    QCOMPARE(acked, total);
-    QVERIFY2(killsDone >= 20, qPrintable(QStringLiteral("only %1 kills").arg(killsDone)));
+    QCOMPARE(kills.acknowledgements(), total);
+    QVERIFY2(kills.killsDone() >= 20, qPrintable(QStringLiteral("only %1 kills").arg(kills.killsDone())));
 
     int retried = 0;
     int duplicatesAnswered = 0;
@@ -316,7 +286,7 @@ void TestCrashSafety::killedServerLosesNothing()
         failures += s->networkFailures();
     qInfo("%s: %d messages, %d kills, %d server starts, %d sends retried (%d answered as already stored), "
           "%d failed attempts, %.1f s",
-          qPrintable(backend), total, killsDone, server.starts(), retried, duplicatesAnswered, failures,
+          qPrintable(backend), total, kills.killsDone(), server.starts(), retried, duplicatesAnswered, failures,
           double(clock.elapsed()) / 1000.0);
 
     // Every acknowledged message exactly once, as its sender and as its recipient see it.

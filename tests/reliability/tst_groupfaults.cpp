@@ -10,6 +10,7 @@
 #include "tests/support/BackendEnvironments.h"
 #include "tests/support/Client.h"
 #include "tests/support/FaultProxy.h"
+#include "tests/support/KillSchedule.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabase.h"
@@ -21,7 +22,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -246,33 +246,17 @@ void TestGroupFaults::everyMemberSeesEachMessageOnce()
         }
     }
     const int total = int(messages.size());
-    QRandomGenerator random(seed);
-    QList<int> killAt;
-    for (int k = 0; k < Kills; ++k)
-        killAt.append(int(random.bounded(total - total / 10)));
-    std::sort(killAt.begin(), killAt.end());
     const int leaveAt = total / 2;
     int acked = 0;
-    int killsDone = 0;
-    bool killPending = false;
     QString problem;
     QJsonObject leftAs; // the conversation as the leaver left it
-    QTimer killer;
-    killer.setSingleShot(true);
-    QTimer restarter;
-    restarter.setSingleShot(true);
-    connect(&killer, &QTimer::timeout, this, [&] {
-        server.kill();
-        proxy.dropAll();
-        ++killsDone;
-        restarter.start(int(random.bounded(200)));
-    });
-    connect(&restarter, &QTimer::timeout, this, [&] {
-        killPending = false;
-        if (!server.restart())
-            problem = server.errorString();
-        proxy.setUpstream(QHostAddress::LocalHost, server.port());
-    });
+    // Kill points over the first 90% of the messages; each kill also drops the proxy's
+    // connections, and the proxy follows the server to wherever it restarts.
+    KillSchedule kills(server, seed,
+                       {.kills = Kills, .window = total - total / 10, .maxDelayMs = 30, .maxDowntimeMs = 200});
+    connect(&kills, &KillSchedule::killed, &proxy, &FaultProxy::dropAll);
+    connect(&kills, &KillSchedule::restarted, &proxy,
+            [&proxy, &server] { proxy.setUpstream(QHostAddress::LocalHost, server.port()); });
 
     std::function<void(int, qsizetype)> sendNext = [&](int s, qsizetype index) {
         if (index >= queues.at(s).size())
@@ -291,10 +275,7 @@ void TestGroupFaults::everyMemberSeesEachMessageOnce()
                           // ones would dodge them.
                           if (acked % 20 == 0)
                               proxy.dropAll();
-                          if (!killPending && killsDone < killAt.size() && acked >= killAt.at(killsDone)) {
-                              killPending = true;
-                              killer.start(int(random.bounded(30)));
-                          }
+                          kills.acknowledged();
                           if (acked == leaveAt) {
                               members.value(Leaver)->request(
                                   "POST", QStringLiteral("/api/v1/conversations/%1/leave").arg(id),
@@ -314,12 +295,12 @@ void TestGroupFaults::everyMemberSeesEachMessageOnce()
             if (!member->fatal().isEmpty())
                 return member->fatal();
         }
-        return problem;
+        return problem.isEmpty() ? kills.error() : problem;
     };
     QVERIFY2(QTest::qWaitFor([&] { return (acked == total && !leftAs.isEmpty()) || !fatal().isEmpty(); }, 600000),
              qPrintable(QStringLiteral("%1 of %2 acknowledged").arg(acked).arg(total)));
     QVERIFY2(fatal().isEmpty(), qPrintable(fatal()));
-    QTRY_VERIFY_WITH_TIMEOUT(!killer.isActive() && !restarter.isActive() && server.isRunning(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(kills.isIdle() && server.isRunning(), 10000);
     // Caught up: every follower drains what is left, then stops.
     for (auto &f : followers)
         f->stop = true;
@@ -337,9 +318,9 @@ void TestGroupFaults::everyMemberSeesEachMessageOnce()
     const FaultProxy::Counters counters = proxy.counters();
     qInfo("%s: %d messages, %d kills, %d retried requests, proxy: %d connections, %d resets, %d cuts, %d errors, "
           "%.1f s",
-          qPrintable(backend), total, killsDone, retries, counters.connections, counters.resets, counters.cuts,
+          qPrintable(backend), total, kills.killsDone(), retries, counters.connections, counters.resets, counters.cuts,
           counters.errors, double(clock.elapsed()) / 1000.0);
-    QVERIFY(killsDone >= Kills / 2);
+    QVERIFY2(kills.killsDone() >= Kills / 2, qPrintable(QStringLiteral("only %1 kills").arg(kills.killsDone())));
 
     // The leaver's leave took effect at the conversation's seq in its answer.
     const qint64 leftAt = leftAs.value(QStringLiteral("seq")).toInteger();

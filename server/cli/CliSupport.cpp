@@ -44,46 +44,91 @@ int runSubcommand(const QStringList &arguments, const QString &group, const QStr
     return UsageError;
 }
 
+StorageOptions::StorageOptions(Fallback fallback)
+    : m_fallback(fallback)
+    , m_dataDir(QStringLiteral("data-dir"),
+                fallback == Fallback::PackagedDataDir
+                    ? QStringLiteral("Use the SQLite database in DIR (default: %1; an explicit DIR is created if "
+                                     "needed).")
+                          .arg(QLatin1String(DefaultDataDir))
+                    : QStringLiteral("Use the SQLite database in DIR (created if needed)."),
+                QStringLiteral("DIR"))
+    , m_database(QStringLiteral("database"),
+                 QStringLiteral("Use the PostgreSQL database at URL, postgresql://USER@HOST:PORT/DBNAME; the "
+                                "password comes from --database-password-file or the environment variable %1, "
+                                "never the command line.")
+                     .arg(QLatin1String(DatabasePasswordVariable)),
+                 QStringLiteral("URL"))
+    , m_passwordFile(QStringLiteral("database-password-file"),
+                     QStringLiteral("Read the PostgreSQL password from the first line of FILE, which only its owner "
+                                    "may read (chmod 600)."),
+                     QStringLiteral("FILE"))
+{ }
+
 void StorageOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOption(dataDir);
-    parser.addOption(database);
+    parser.addOptions({m_dataDir, m_database, m_passwordFile});
+}
+
+std::optional<StorageConfig> StorageOptions::config(const QCommandLineParser &parser, QString *error,
+                                                    QString *warning) const
+{
+    const bool sqlite = parser.isSet(m_dataDir);
+    const bool postgres = parser.isSet(m_database);
+    if (sqlite && postgres) {
+        *error = QStringLiteral("give either --data-dir DIR (SQLite) or --database URL (PostgreSQL), not both.");
+        return std::nullopt;
+    }
+    StorageConfig config;
+    if (postgres) {
+        const Expected<StorageConfig> parsed = StorageConfig::fromUrl(parser.value(m_database));
+        if (!parsed) {
+            *error = QStringLiteral("--database: %1").arg(parsed.error().message);
+            return std::nullopt;
+        }
+        config = parsed.value();
+        if (!config.password.isEmpty()) {
+            *warning = QStringLiteral("the --database URL holds a password, which other users can see in the "
+                                      "process list; use --database-password-file or %1.")
+                           .arg(QLatin1String(DatabasePasswordVariable));
+        }
+    } else if (sqlite) {
+        config = StorageConfig::sqlite(parser.value(m_dataDir));
+    } else if (m_fallback == Fallback::PackagedDataDir) {
+        config = StorageConfig::sqlite(QString::fromLatin1(DefaultDataDir));
+        // Never create a fresh, empty database where the administrator did not ask for one.
+        if (!QFileInfo::exists(config.sqliteFile())) {
+            *error = QStringLiteral("there is no database at %1; give --data-dir DIR or --database URL.")
+                         .arg(QDir::toNativeSeparators(config.sqliteFile()));
+            return std::nullopt;
+        }
+    } else {
+        *error = QStringLiteral("give --data-dir DIR (SQLite) or --database URL (PostgreSQL).");
+        return std::nullopt;
+    }
+    if (const QString refused = applyDatabasePassword(config, parser.value(m_passwordFile)); !refused.isEmpty()) {
+        *error = refused;
+        return std::nullopt;
+    }
+    return config;
 }
 
 std::unique_ptr<Storage> StorageOptions::open(const QCommandLineParser &parser) const
 {
-    if (parser.isSet(dataDir) && parser.isSet(database)) {
-        printError(QStringLiteral("give either --data-dir DIR (SQLite) or --database URL (PostgreSQL), not both."));
+    QString error;
+    QString warning;
+    const std::optional<StorageConfig> config = this->config(parser, &error, &warning);
+    if (!warning.isEmpty())
+        printWarning(warning);
+    if (!config) {
+        printError(error);
         return nullptr;
     }
-    StorageConfig config;
-    if (parser.isSet(database)) {
-        const auto parsed = StorageConfig::fromUrl(parser.value(database));
-        if (!parsed) {
-            printError(QStringLiteral("--database: %1").arg(parsed.error().message));
-            return nullptr;
-        }
-        config = *parsed;
-        // The password of a URL without one: COLLEAGUES_DATABASE_PASSWORD.
-        if (const QString refused = applyDatabasePassword(config, {}); !refused.isEmpty()) {
-            printError(refused);
-            return nullptr;
-        }
-    } else if (parser.isSet(dataDir)) {
-        config = StorageConfig::sqlite(parser.value(dataDir));
-    } else {
-        config = StorageConfig::sqlite(QString::fromLatin1(DefaultDataDir));
-        // Never create a fresh, empty database where the administrator did not ask for one.
-        if (!QFileInfo::exists(config.sqliteFile())) {
-            printError(QStringLiteral("there is no database at %1; give --data-dir DIR or --database URL.")
-                           .arg(QDir::toNativeSeparators(config.sqliteFile())));
-            return nullptr;
-        }
-    }
-    auto storage = Storage::create(config);
+    auto storage = Storage::create(*config);
     const auto opened = storage->open();
     if (!opened) {
-        printError(QStringLiteral("cannot open the database %1: %2").arg(config.displayName(), opened.error().message));
+        printError(
+            QStringLiteral("cannot open the database %1: %2").arg(config->displayName(), opened.error().message));
         return nullptr;
     }
     return storage;

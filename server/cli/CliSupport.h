@@ -30,22 +30,36 @@ void printError(const QString &message); //!< "colleagues-server: message" on st
 void printWarning(const QString &message); //!< "colleagues-server: warning: message" on stderr
 void printOut(const QString &text); //!< text as is on stdout
 
-//! --data-dir DIR | --database URL, added to a command's parser.
-struct StorageOptions
+/*!
+ * --data-dir DIR | --database URL [--database-password-file FILE], added to a command's parser:
+ * the same storage options, help and checks for `serve` and every other command. The PostgreSQL
+ * password never needs the command line: it comes from the file (only its owner may read it) or
+ * from COLLEAGUES_DATABASE_PASSWORD; a password in the URL still works, with a warning.
+ */
+class StorageOptions
 {
-    QCommandLineOption dataDir {QStringLiteral("data-dir"),
-                                QStringLiteral("Use the SQLite database in DIR (default: %1; an explicit DIR is "
-                                               "created if needed).")
-                                    .arg(QLatin1String(DefaultDataDir)),
-                                QStringLiteral("DIR")};
-    QCommandLineOption database {QStringLiteral("database"),
-                                 QStringLiteral("Use the PostgreSQL database at URL, "
-                                                "postgresql://user:password@host:port/dbname."),
-                                 QStringLiteral("URL")};
+public:
+    //! What a command given neither --data-dir nor --database uses.
+    enum class Fallback {
+        PackagedDataDir, //!< DefaultDataDir, if a database is there already
+        None, //!< nothing: the command must be told (serve)
+    };
+
+    explicit StorageOptions(Fallback fallback = Fallback::PackagedDataDir);
 
     void addTo(QCommandLineParser &parser) const;
+    //! The storage the options name, with the PostgreSQL password filled in; nullopt with \a error
+    //! (a sentence) when they name none, or both, or cannot be read. \a warning is set when the
+    //! URL holds the password itself.
+    std::optional<StorageConfig> config(const QCommandLineParser &parser, QString *error, QString *warning) const;
     //! The storage the options name, opened (migrated); nullptr after printing why not.
     std::unique_ptr<Storage> open(const QCommandLineParser &parser) const;
+
+private:
+    Fallback m_fallback;
+    QCommandLineOption m_dataDir;
+    QCommandLineOption m_database;
+    QCommandLineOption m_passwordFile;
 };
 
 /*!

@@ -2,7 +2,7 @@
 #include "server/http/ServeCommand.h"
 
 #include "server/accounts/PasswordHasher.h"
-#include "server/cli/DatabasePassword.h"
+#include "server/cli/CliSupport.h"
 #include "server/cli/LdapSyncCommand.h"
 #include "server/directory/LdapAuthenticator.h"
 #include "server/guard/HttpGuard.h"
@@ -195,22 +195,6 @@ int runServeCommand(const QStringList &arguments)
                                           QStringLiteral("Address and port to listen on, e.g. 127.0.0.1:8080, "
                                                          "0.0.0.0:443 or [::1]:0 (0: a free port)."),
                                           QStringLiteral("ADDR:PORT"));
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           QStringLiteral("Keep data in an SQLite database in DIR (created if "
-                                                          "needed)."),
-                                           QStringLiteral("DIR"));
-    const QCommandLineOption databaseOption(
-        QStringLiteral("database"),
-        QStringLiteral("Keep data in PostgreSQL: postgresql://USER@HOST:PORT/DBNAME; "
-                       "the password comes from --database-password-file or "
-                       "the environment variable "
-                       "COLLEAGUES_DATABASE_PASSWORD, never the command line."),
-        QStringLiteral("URL"));
-    const QCommandLineOption databasePasswordOption(
-        QStringLiteral("database-password-file"),
-        QStringLiteral("Read the PostgreSQL password from the first line of FILE, which only its owner may "
-                       "read (chmod 600)."),
-        QStringLiteral("FILE"));
     const QCommandLineOption certOption(QStringLiteral("tls-cert"),
                                         QStringLiteral("PEM certificate (chain) for HTTPS; needs --tls-key."),
                                         QStringLiteral("FILE"));
@@ -275,19 +259,19 @@ int runServeCommand(const QStringList &arguments)
         QStringLiteral("presence-offline-after"),
         QStringLiteral("Show a member offline when none of their clients was connected for SECONDS (default 120)."),
         QStringLiteral("SECONDS"));
+    const Cli::StorageOptions storageOptions(Cli::StorageOptions::Fallback::None);
     const Cli::LdapOptions ldapOptions;
-    parser.addOptions({presenceOfflineOption, listenOption, dataDirOption, databaseOption, certOption, keyOption,
-                       threadsOption, workersOption, trustedProxyOption, defaultVisibilityOption,
-                       lockedVisibilityOption, metricsListenOption, maxConnectionsOption, messageRateOption,
-                       databasePasswordOption, authOption, userFilterOption, syncIntervalOption});
+    parser.addOptions({presenceOfflineOption, listenOption, certOption, keyOption, threadsOption, workersOption,
+                       trustedProxyOption, defaultVisibilityOption, lockedVisibilityOption, metricsListenOption,
+                       maxConnectionsOption, messageRateOption, authOption, userFilterOption, syncIntervalOption});
+    storageOptions.addTo(parser);
     ldapOptions.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."), QStringLiteral("serve"));
 
-    auto fail = [&err, &parser](const QString &message) {
+    auto fail = [&err](const QString &message) {
         err << "colleagues-server serve: " << message << "\n"
             << "Try 'colleagues-server serve --help'.\n";
         err.flush();
-        Q_UNUSED(parser);
         return 2;
     };
 
@@ -305,8 +289,6 @@ int runServeCommand(const QStringList &arguments)
         return fail(QStringLiteral("unexpected argument \"%1\".").arg(positional.first()));
     if (!parser.isSet(listenOption))
         return fail(QStringLiteral("--listen ADDR:PORT is required."));
-    if (parser.isSet(dataDirOption) == parser.isSet(databaseOption))
-        return fail(QStringLiteral("give exactly one of --data-dir DIR (SQLite) or --database URL (PostgreSQL)."));
     if (parser.isSet(certOption) != parser.isSet(keyOption))
         return fail(QStringLiteral("--tls-cert and --tls-key go together."));
 
@@ -397,25 +379,16 @@ int runServeCommand(const QStringList &arguments)
             return fail(error);
     }
 
-    StorageConfig config;
-    if (parser.isSet(dataDirOption)) {
-        config = StorageConfig::sqlite(parser.value(dataDirOption));
-    } else {
-        const Expected<StorageConfig> parsed = StorageConfig::fromUrl(parser.value(databaseOption));
-        if (!parsed)
-            return fail(QStringLiteral("--database: %1").arg(parsed.error().message));
-        config = parsed.value();
-        if (!config.password.isEmpty()) {
-            err << "colleagues-server serve: warning: the --database URL holds a password, which other users "
-                   "can see in the process list; use --database-password-file or "
-                << Cli::DatabasePasswordVariable << ".\n";
-        }
+    QString warning;
+    const std::optional<StorageConfig> config = storageOptions.config(parser, &error, &warning);
+    if (!warning.isEmpty()) {
+        err << "colleagues-server serve: warning: " << warning << "\n";
+        err.flush();
     }
-    if (const QString refused = Cli::applyDatabasePassword(config, parser.value(databasePasswordOption));
-        !refused.isEmpty())
-        return fail(refused);
+    if (!config)
+        return fail(error);
 
-    std::unique_ptr<Storage> storage = Storage::create(config);
+    std::unique_ptr<Storage> storage = Storage::create(*config);
     const Expected<bool> opened = storage->open();
     if (!opened) {
         err << "colleagues-server serve: cannot open the database: " << opened.error().message << "\n";
@@ -490,7 +463,7 @@ int runServeCommand(const QStringList &arguments)
         setup.guardStats = &guardStats;
         setup.connections = connectionBudget;
         // On SQLite a light read takes microseconds and never waits for a writer (WAL).
-        setup.inlineReads = config.backend == StorageConfig::Backend::Sqlite;
+        setup.inlineReads = config->backend == StorageConfig::Backend::Sqlite;
         setup.tls = tls;
         setup.trustedProxies = trustedProxies;
         setup.listeningSocket = fd;
@@ -540,8 +513,8 @@ int runServeCommand(const QStringList &arguments)
     out << "listening on " << (tls ? "https" : "http") << "://" << urlHost(listen->address) << ':' << port << "\n";
     out.flush();
     qCInfo(lcHttp).noquote() << "serving"
-                             << (config.backend == StorageConfig::Backend::Sqlite ? config.sqliteFile()
-                                                                                  : config.displayName())
+                             << (config->backend == StorageConfig::Backend::Sqlite ? config->sqliteFile()
+                                                                                   : config->displayName())
                              << "on port" << port << "with" << httpThreads << "HTTP threads and"
                              << pool.maxThreadCount() << "workers";
 

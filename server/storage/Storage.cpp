@@ -26,8 +26,8 @@ Expected<StorageConfig> StorageConfig::fromUrl(const QString &url)
     if (!parsed.isValid())
         return invalid(QStringLiteral("The database URL is not a valid URL: %1.").arg(parsed.errorString()));
     if (parsed.scheme() != u"postgresql" && parsed.scheme() != u"postgres") {
-        return invalid(QStringLiteral(
-            "The database URL must start with postgresql://, as in postgresql://user:password@host:5432/db."));
+        return invalid(
+            QStringLiteral("The database URL must start with postgresql://, as in postgresql://user@host:5432/db."));
     }
     StorageConfig config;
     config.backend = Backend::Postgres;

@@ -48,7 +48,7 @@ struct StorageConfig
     enum class Backend { Sqlite, Postgres };
     Backend backend = Backend::Sqlite;
     QString dataDir; //!< SQLite: the directory holding colleagues.db (and photos, if on disk)
-    QString databaseUrl; //!< PostgreSQL: postgresql://user:password@host:port/dbname
+    QString databaseUrl; //!< PostgreSQL: postgresql://user[:password]@host:port/dbname
     // PostgreSQL, parsed from databaseUrl by fromUrl() (percent-decoded):
     QString host = QStringLiteral("localhost"); //!< a host name, or a directory holding the Unix socket
     int port = 5432;

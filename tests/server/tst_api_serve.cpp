@@ -186,7 +186,8 @@ void TestApiServe::help()
 {
     const CliRun r = runServer({u"serve"_qs, u"--help"_qs});
     QCOMPARE(r.exitCode, 0);
-    for (const char *option : {"--listen", "--data-dir", "--database", "--tls-cert", "--tls-key"})
+    for (const char *option :
+         {"--listen", "--data-dir", "--database", "--database-password-file", "--tls-cert", "--tls-key"})
         QVERIFY2(r.out.contains(QLatin1String(option)), option);
 }
 
@@ -200,7 +201,7 @@ void TestApiServe::badOptions_data()
     QTest::addRow("no storage") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs} << QByteArray("--data-dir");
     QTest::addRow("both storages") << QStringList {u"--listen"_qs, u"127.0.0.1:0"_qs, u"--data-dir"_qs,
                                                    data,           u"--database"_qs,  u"postgresql://u@localhost/x"_qs}
-                                   << QByteArray("exactly one");
+                                   << QByteArray("not both");
     QTest::addRow("listen without port") << QStringList {u"--listen"_qs, u"127.0.0.1"_qs, u"--data-dir"_qs, data}
                                          << QByteArray("ADDRESS:PORT");
     QTest::addRow("bad port") << QStringList {u"--listen"_qs, u"127.0.0.1:70000"_qs, u"--data-dir"_qs, data}
@@ -591,6 +592,9 @@ void TestApiServe::databasePasswordNotOnCommandLine()
                                     db->dataArguments().value(1), u"--database-password-file"_qs, file});
     QCOMPARE(twice.exitCode, 2);
     QVERIFY2(twice.err.contains(u"one place"_qs), qPrintable(twice.describe()));
+    // A password in the URL alone works, with a warning that does not repeat it.
+    QVERIFY2(twice.err.contains(u"warning: the --database URL holds a password"_qs), qPrintable(twice.describe()));
+    QVERIFY(!twice.err.contains(password));
 
     // 0600: the server starts and reaches the database.
     ServerProcess server(*db);
@@ -610,6 +614,29 @@ void TestApiServe::databasePasswordNotOnCommandLine()
     Client e(fromEnvironment.url(), sessionToken(db->storage(), u"alice"_qs));
     QCOMPARE(e.get(u"/api/v1/me"_qs).status, 200);
     QCOMPARE(fromEnvironment.stop(), 0);
+
+    // The other commands take the same options: an account added through the file...
+    const CliRun added =
+        runCli(serverBinary(),
+               {u"user"_qs, u"add"_qs, u"dave"_qs, u"--database"_qs, bare, u"--database-password-file"_qs, file},
+               "dave-password\n", 30000);
+    QVERIFY2(added.succeeded(), qPrintable(added.describe()));
+    QVERIFY2(!added.err.contains(u"warning"_qs), qPrintable(added.describe()));
+    QVERIFY(db->storage().account(u"dave"_qs));
+    // ... refused from a file others may read...
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    const CliRun loose =
+        runCli(serverBinary(),
+               {u"user"_qs, u"disable"_qs, u"dave"_qs, u"--database"_qs, bare, u"--database-password-file"_qs, file});
+    QCOMPARE(loose.exitCode, 2);
+    QVERIFY2(loose.err.contains(u"chmod 600"_qs), qPrintable(loose.describe()));
+    // ... and with the password in the URL, done with the same warning.
+    const CliRun inUrl =
+        runCli(serverBinary(), QStringList {u"user"_qs, u"disable"_qs, u"dave"_qs} + db->dataArguments());
+    QVERIFY2(inUrl.succeeded(), qPrintable(inUrl.describe()));
+    QVERIFY2(inUrl.err.contains(u"warning: the --database URL holds a password"_qs), qPrintable(inUrl.describe()));
+    QVERIFY(!inUrl.err.contains(password));
+    QVERIFY(db->storage().account(u"dave"_qs)->disabled);
 }
 
 QTEST_GUILESS_MAIN(TestApiServe)

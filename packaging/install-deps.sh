@@ -23,6 +23,7 @@ packages=(
     postgresql postgresql-client slapd ldap-utils openssl ca-certificates curl
     gnome-keyring dbus dbus-x11 libsecret-tools
     xvfb xauth imagemagick x11-utils
+    fonts-noto-cjk  # the demo company's Japanese, Chinese and Korean names (DejaVu has no CJK glyphs)
     python3-vobject  # an address book that reads the exported contacts
     desktop-file-utils appstream lintian dpkg-dev fakeroot file
     wrk nginx-light hyperfine

@@ -25,6 +25,8 @@ for expected in ./usr/bin/colleagues-server ./usr/lib/systemd/system/colleagues-
     ./usr/share/doc/colleagues-server/examples/colleagues-ldap-sync.timer; do
     dpkg-deb -c "$server" | awk '{print $6}' | grep -qx "$expected" || { echo "server package lacks $expected" >&2; exit 1; }
 done
+# The fonts for the names in Japanese, Chinese and Korean come with the app.
+dpkg-deb -f "$client" Recommends | grep -qw fonts-noto-cjk || { echo "client package does not recommend fonts-noto-cjk" >&2; exit 1; }
 # lintian exits non-zero on errors; warnings are printed for the record.
 lintian --fail-on error --suppress-tags no-manual-page "${debs[@]}"
 echo "packages ok: $(basename "$client") $(basename "$server")"

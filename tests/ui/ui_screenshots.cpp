@@ -16,6 +16,7 @@
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/SignInDialog.h"
+#include "ui/messages/ChatModel.h"
 #include "ui/messages/ChatView.h"
 #include "ui/messages/ComposerEdit.h"
 #include "ui/messages/NewConversationDialog.h"
@@ -357,6 +358,9 @@ int main(int argc, char *argv[])
                 signedIn(user)->postJson(route, body,
                                          keyed ? Client::Headers {{"Idempotency-Key", key}} : Client::Headers {});
             };
+            const QString answerText =
+                QStringLiteral("Surge. Add one surge node per pool, set maxUnavailable to 0, and the rollout is "
+                               "boring. Draining by hand is how we lost an hour in March.");
             if (asked.size() >= 2) {
                 QString suggest = QStringLiteral("zoe");
                 for (const QString &name : {QStringLiteral("zoe"), QStringLiteral("misaki")}) {
@@ -368,16 +372,18 @@ int main(int argc, char *argv[])
                 post(asked[1], QStringLiteral("/api/v1/conversations/%1/leave").arg(id),
                      QJsonObject {{QStringLiteral("suggest"), suggest}}, false);
                 post(asked[0], QStringLiteral("/api/v1/messages"),
-                     QJsonObject {{QStringLiteral("conversation"), id},
-                                  {QStringLiteral("body"),
-                                   QStringLiteral("Surge. Add one surge node per pool, set maxUnavailable to 0, and "
-                                                  "the rollout is boring. Draining by hand is how we lost an hour "
-                                                  "in March.")}},
-                     true);
+                     QJsonObject {{QStringLiteral("conversation"), id}, {QStringLiteral("body"), answerText}}, true);
             }
-            waitUntil([&] { return ada.sync()->messages(id).size() >= 2; });
+            // The answer, once the conversation's view shows it (the store has it a moment before the
+            // view's model does).
             auto *messages = child<QListView>(window, u"messagesListView");
-            messages->setCurrentIndex(messages->model()->index(1, 0));
+            const auto answer = [messages, &answerText] {
+                const QModelIndexList found = messages->model()->match(
+                    messages->model()->index(0, 0), ChatModel::BodyRole, answerText, 1, Qt::MatchExactly);
+                return found.value(0);
+            };
+            waitUntil([&] { return answer().isValid(); });
+            messages->setCurrentIndex(answer());
             child<QPushButton>(window, u"markAnswerButton")->click();
             waitUntil([&] {
                 const auto group = ada.backend()->groupChat(id);

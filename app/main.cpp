@@ -34,6 +34,28 @@ void installTranslators(QCoreApplication &app)
         QCoreApplication::installTranslator(appTranslator);
 }
 
+// The desktop app's own options (the commands have theirs).
+void addWindowOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Find the colleague who knows, and message them.") + QStringLiteral("\n\n")
+        + Colleagues::CommandLine::commandsHelp());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(QCommandLineOption(QStringList {QStringLiteral("data-dir")},
+                                        QCoreApplication::translate("main", "Keep the local store in DIR."),
+                                        QStringLiteral("DIR")));
+}
+
+// --help, --version and a mistyped option open no window: they print, and need no display.
+bool opensNoWindow(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addWindowOptions(parser);
+    return !parser.parse(arguments) || parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))
+        || parser.isSet(QStringLiteral("version"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -66,18 +88,22 @@ int main(int argc, char *argv[])
         return Colleagues::CommandLine::run(QCoreApplication::arguments());
     }
 
+    if (opensNoWindow(arguments)) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        installTranslators(app);
+        QCommandLineParser parser;
+        addWindowOptions(parser);
+        parser.process(app); // prints the help, the version or the mistake, and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
     setApplicationInfo();
     installTranslators(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Find the colleague who knows, and message them.")
-                                     + QStringLiteral("\n\n") + Colleagues::CommandLine::commandsHelp());
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption(QCommandLineOption(QStringList {QStringLiteral("data-dir")},
-                                        QApplication::translate("main", "Keep the local store in DIR."),
-                                        QStringLiteral("DIR")));
+    addWindowOptions(parser);
     parser.process(app);
 
     Colleagues::DesktopApp::setUpApplication();

@@ -200,6 +200,19 @@ void TestSearchCli::help()
     const Run importHelp = run({QStringLiteral("import-csv"), QStringLiteral("--help")});
     QCOMPARE(importHelp.exitCode, 0);
     QVERIFY(importHelp.out.contains("display_name"));
+
+    // The app's own help, version and a mistyped option open no window, so need no display either.
+    const Run appHelp = run({QStringLiteral("--help")});
+    QVERIFY2(appHelp.exitCode == 0, appHelp.err.constData());
+    for (const char *text : {"--data-dir", "search QUERY", "export-vcard", "login --server"})
+        QVERIFY2(appHelp.out.contains(text), text);
+    const Run version = run({QStringLiteral("--version")});
+    QVERIFY2(version.exitCode == 0, version.err.constData());
+    QVERIFY2(version.out.startsWith("colleagues "), version.out.constData());
+    const Run mistyped = run({QStringLiteral("--frobnicate")});
+    QCOMPARE(mistyped.exitCode, 1);
+    QVERIFY2(mistyped.err.contains("Unknown option 'frobnicate'"), mistyped.err.constData());
+    QVERIFY2(!mistyped.err.contains("platform plugin"), mistyped.err.constData());
 }
 
 void TestSearchCli::usageErrors()

@@ -11,6 +11,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTextStream>
 #include <QTranslator>
 
 namespace {
@@ -56,6 +57,14 @@ bool opensNoWindow(const QStringList &arguments)
         || parser.isSet(QStringLiteral("version"));
 }
 
+// Whether Qt can have a window at all: without a display it aborts with a message about its
+// platform plugin. (QT_QPA_PLATFORM, e.g. offscreen for tests, is Qt's to judge.)
+bool hasDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -96,6 +105,17 @@ int main(int argc, char *argv[])
         addWindowOptions(parser);
         parser.process(app); // prints the help, the version or the mistake, and exits
         return 0;
+    }
+
+    if (!hasDisplay()) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        installTranslators(app);
+        QTextStream(stderr) << QCoreApplication::translate(
+            "main",
+            "colleagues: there is no display to open the window on (DISPLAY is not set).\n"
+            "The commands need none: \"colleagues --help\" lists them.\n");
+        return 1;
     }
 
     QApplication app(argc, argv);

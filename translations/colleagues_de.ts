@@ -2683,5 +2683,13 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Colleagues</source>
         <translation>Colleagues</translation>
     </message>
+    <message>
+        <source>colleagues: there is no display to open the window on (DISPLAY is not set).
+The commands need none: &quot;colleagues --help&quot; lists them.
+</source>
+        <translation>colleagues: Es gibt keinen Bildschirm, auf dem sich das Fenster öffnen könnte (DISPLAY ist nicht gesetzt).
+Die Befehle brauchen keinen: &quot;colleagues --help&quot; zeigt sie.
+</translation>
+    </message>
 </context>
 </TS>

@@ -213,6 +213,11 @@ void TestSearchCli::help()
     QCOMPARE(mistyped.exitCode, 1);
     QVERIFY2(mistyped.err.contains("Unknown option 'frobnicate'"), mistyped.err.constData());
     QVERIFY2(!mistyped.err.contains("platform plugin"), mistyped.err.constData());
+    // The window itself says in a sentence why it cannot open.
+    const Run window = run({QStringLiteral("--data-dir"), m_dir.path()});
+    QCOMPARE(window.exitCode, 1);
+    QVERIFY2(window.err.contains("there is no display"), window.err.constData());
+    QVERIFY2(!window.err.contains("platform plugin"), window.err.constData());
 }
 
 void TestSearchCli::usageErrors()

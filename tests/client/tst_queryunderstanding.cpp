@@ -100,6 +100,18 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("a name after a filler") << "who is will" << list({"will"}) << none << list({"who", "is"}) << false;
     QTest::addRow("symbols kept") << "who knows c++" << list({"c++"}) << none << list({"who", "knows"}) << false;
     QTest::addRow("directory place") << "qa in lagos" << list({"qa", "@lagos"}) << none << list({"in"}) << false;
+    QTest::addRow("people in") << "people in finance" << list({"finance"}) << none << list({"people", "in"}) << false;
+    QTest::addRow("people last") << "k8s folks" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << list({"folks"})
+                                 << false;
+    QTest::addRow("colleagues who") << "colleagues who speak spanish" << list({"spanish"}) << none
+                                    << list({"colleagues", "who", "speak"}) << false;
+    QTest::addRow("german colleagues") << "kollegen aus köln" << list({"@cologne"}) << list({"koln>Cologne"})
+                                       << list({"kollegen", "aus"}) << false;
+    QTest::addRow("people names a department")
+        << "people operations" << list({"people", "operations"}) << none << none << false;
+    QTest::addRow("staff names a title") << "staff engineer in lagos" << list({"staff", "engineer", "@lagos"}) << none
+                                         << list({"in"}) << false;
+    QTest::addRow("only people") << "people" << list({"people"}) << none << none << false;
 }
 
 void TestQueryUnderstanding::understand()

@@ -51,6 +51,18 @@ const QSet<QString> &expertWords()
     return words;
 }
 
+// Words for people in general ("people in finance", "kubernetes folks", "kollegen aus köln"): they
+// ask for people, as every search does, unless a word that names something follows ("people
+// operations", "staff engineer"). Folded.
+const QSet<QString> &peopleWords()
+{
+    static const QSet<QString> words =
+        wordSet("people person persons folks colleague colleagues coworker coworkers employee employees staff "
+                "member members teammates leute personen kollege kollegen kollegin kolleginnen mitarbeiter "
+                "mitarbeiterin mitarbeiterinnen mitarbeitende");
+    return words;
+}
+
 const QSet<QString> &placePrepositions()
 {
     static const QSet<QString> words = wordSet("in at from near based aus im am bei nahe");
@@ -116,6 +128,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         return 0;
     };
 
+    //! Whether nothing that names something follows the word at \a at: the query ends, or a
+    //! filler, a preposition or another such word comes next ("people in ...", "folks who ...").
+    auto isLastOfPhrase = [&](qsizetype at) {
+        if (at + 1 >= words.size())
+            return true;
+        const QString &next = words[at + 1];
+        return isFillerWord(next) || isPlacePreposition(next) || isExpertWord(next) || peopleWords().contains(next);
+    };
+
     for (qsizetype i = 0; i < words.size();) {
         const QString &word = words[i];
         const VocabularyEntry *entry = nullptr;
@@ -149,7 +170,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
-        const bool kept = isFillerWord(word) || isExpertWord(word) || isPlacePreposition(word);
+        const bool peopleWord = peopleWords().contains(word) && n == 0 && isLastOfPhrase(i);
+        if (peopleWord && !isName(word)) {
+            result.dropped.append(word);
+            ++i;
+            continue;
+        }
+        const bool kept = isFillerWord(word) || isExpertWord(word) || isPlacePreposition(word) || peopleWord;
         result.terms.append(Term {{word}, n == 1 ? entry : nullptr, false, kept});
         ++i;
     }

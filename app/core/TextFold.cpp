@@ -108,4 +108,26 @@ qsizetype codePointCount(QStringView text)
     return count;
 }
 
+QString englishSingular(QStringView foldedWord)
+{
+    const qsizetype n = foldedWord.size();
+    if (n < 4 || !foldedWord.endsWith(u's'))
+        return {};
+    for (const QChar c : foldedWord) {
+        if (c < u'a' || c > u'z')
+            return {};
+    }
+    for (const char16_t *ending : {u"ss", u"us", u"is"}) {
+        if (foldedWord.endsWith(QStringView(ending)))
+            return {};
+    }
+    if (foldedWord.endsWith(u"ies") && n > 4)
+        return foldedWord.chopped(3).toString() + QLatin1Char('y');
+    for (const char16_t *ending : {u"sses", u"xes", u"zes", u"ches", u"shes"}) {
+        if (foldedWord.endsWith(QStringView(ending)))
+            return foldedWord.chopped(2).toString();
+    }
+    return foldedWord.chopped(1).toString();
+}
+
 } // namespace Colleagues

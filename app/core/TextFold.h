@@ -16,6 +16,12 @@ QString foldText(QStringView text);
 //! "C++", "C", "C#", "F#", ".NET", "Node.js" and "CI/CD" are all different keys.
 QString canonicalSkillKey(QStringView skillName);
 
+//! The singular of a folded English plural, for matching: "engineers" -> "engineer",
+//! "technologies" -> "technology", "switches" -> "switch". Empty when \a foldedWord does not
+//! look like a plural: under four letters, not all letters a-z, or ending in -ss, -us or -is
+//! ("class", "status", "analysis"). A guess, so only ever searched besides the word itself.
+QString englishSingular(QStringView foldedWord);
+
 //! Number of Unicode code points in \a text (what the limits count as "characters").
 qsizetype codePointCount(QStringView text);
 

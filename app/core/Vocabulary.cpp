@@ -575,10 +575,16 @@ int Vocabulary::longestMatch(const QStringList &foldedWords, qsizetype from, con
         return 0;
     const qsizetype longest = std::min<qsizetype>(m_longestPhrase, foldedWords.size() - from);
     for (qsizetype n = longest; n >= 1; --n) {
-        QString phrase = foldedWords.at(from);
-        for (qsizetype i = 1; i < n; ++i)
-            phrase += QLatin1Char(' ') + foldedWords.at(from + i);
-        const auto it = m_index.constFind(phrase);
+        QString phrase;
+        for (qsizetype i = 0; i < n - 1; ++i)
+            phrase += foldedWords.at(from + i) + QLatin1Char(' ');
+        const QString &last = foldedWords.at(from + n - 1);
+        // As typed, else with its last word in the singular: "data scientists", "sres".
+        auto it = m_index.constFind(phrase + last);
+        if (it == m_index.constEnd()) {
+            if (const QString singular = englishSingular(last); !singular.isEmpty())
+                it = m_index.constFind(phrase + singular);
+        }
         if (it != m_index.constEnd()) {
             if (entry)
                 *entry = &m_entries.at(*it >= 0 ? *it : m_multi.at(-*it - 1).first());

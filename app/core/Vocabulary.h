@@ -86,6 +86,8 @@ public:
     //! words foldedWords[from .. from+n) for the largest n (multi-word: "machine learning",
     //! "new york"); returns n (0 when none) and sets *entry. When a phrase names entries of
     //! several kinds, a canonical name wins over an alias, then Skill over Place over Title.
+    //! A phrase whose last word is an English plural also matches its singular ("data
+    //! scientists": Data Scientist), when the phrase as typed names nothing.
     int longestMatch(const QStringList &foldedWords, qsizetype from, const VocabularyEntry **entry) const;
 
     //! Every entry whose canonical name or alias folds to \a foldedPhrase, best first (the

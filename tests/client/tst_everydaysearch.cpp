@@ -246,6 +246,15 @@ void TestEverydaySearch::everyday_data()
         << "terraform spanish" << none << list({"terra", "terra2", "spanish", "spanish2"}) << 4 << none;
     QTest::addRow("who knows terraform in madrid")
         << "who knows terraform in madrid" << list({"terra"}) << none << 0 << none;
+    // Plurals find the singular, in phrases of the vocabulary and in single words.
+    QTest::addRow("data scientists") << "data scientists" << none << list({"blrpy", "lonpy5"}) << 2 << none;
+    QTest::addRow("platform engineers in berlin")
+        << "platform engineers in berlin" << list({"terra"}) << none << 0 << list({"terra2"});
+    QTest::addRow("designers in reykjavik")
+        << "designers in reykjavik" << list({"reyk"}) << none << 0 << list({"will"});
+    QTest::addRow("sre: the skill and the title") << "sre" << none << list({"k8s", "achieng"}) << 2 << none;
+    QTest::addRow("sres") << "sres" << none << list({"k8s", "achieng"}) << 2 << none;
+    QTest::addRow("people who know kubernetes") << "people who know kubernetes" << list({"k8s"}) << none << 0 << none;
     // Typing on still works.
     QTest::addRow("te") << "te" << none << list({"terra", "terra2"}) << 500 << none;
     QTest::addRow("terr") << "terr" << list({"terra", "terra2"}) << none << 0 << none;
@@ -312,6 +321,13 @@ void TestEverydaySearch::understood_data()
     QTest::addRow("stop words only") << "the who" << list({"the", "who"}) << none << "" << none << false << false;
     QTest::addRow("partial") << "rust in reykjavik" << list({"rust"}) << none << "reykjavik" << list({"in"}) << false
                              << true;
+    QTest::addRow("plural of a title") << "data scientists" << list({"data scientist"})
+                                       << list({"data scientists>Data Scientist"}) << "" << none << false << false;
+    QTest::addRow("plural of an abbreviation")
+        << "sres" << list({"site reliability engineering"}) << list({"sres>Site reliability engineering"}) << "" << none
+        << false << false;
+    QTest::addRow("plural, people word") << "folks in köln" << QStringList() << none << QString::fromUtf8("Köln")
+                                         << list({"folks", "in"}) << false << false;
     QTest::addRow("plain") << "python berlin" << list({"python", "berlin"}) << none << "" << none << false << false;
 }
 

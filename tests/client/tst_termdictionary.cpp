@@ -103,6 +103,11 @@ void TestTermDictionary::prefixDocs()
     QCOMPARE(dictionary.prefixDocs(QStringLiteral("ja"), 100), 8);
     QCOMPARE(dictionary.prefixDocs(QStringLiteral("ja"), 5), 5);
     QCOMPARE(dictionary.prefixDocs(QStringLiteral("k"), 100), 0);
+    // A whole term only.
+    QCOMPARE(dictionary.docs(QStringLiteral("java")), 3);
+    QCOMPARE(dictionary.docs(QStringLiteral("jav")), 0);
+    QCOMPARE(dictionary.docs(QStringLiteral("jazzy")), 0);
+    QCOMPARE(dictionary.docs(QStringLiteral("zzz")), 0);
 }
 
 void TestTermDictionary::setDocs()

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void skillKeyDifferent();
     void codePoints();
     void asciiFastPathMatchesUnicodePath();
+    void englishSingular_data();
+    void englishSingular();
 };
 
 void TestTextFold::foldText_data()
@@ -79,6 +81,33 @@ void TestTextFold::skillKeyDifferent()
     QFETCH(QString, a);
     QFETCH(QString, b);
     QVERIFY(canonicalSkillKey(a) != canonicalSkillKey(b));
+}
+
+void TestTextFold::englishSingular_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<QString>("singular"); // empty: not taken for a plural
+    QTest::addRow("-s") << u"engineers"_qs << u"engineer"_qs;
+    QTest::addRow("-es after e") << u"databases"_qs << u"database"_qs;
+    QTest::addRow("-ies") << u"technologies"_qs << u"technology"_qs;
+    QTest::addRow("-ches") << u"switches"_qs << u"switch"_qs;
+    QTest::addRow("-sses") << u"addresses"_qs << u"address"_qs;
+    QTest::addRow("-xes") << u"boxes"_qs << u"box"_qs;
+    QTest::addRow("abbreviation") << u"sres"_qs << u"sre"_qs;
+    QTest::addRow("-ss") << u"business"_qs << QString();
+    QTest::addRow("-us") << u"status"_qs << QString();
+    QTest::addRow("-is") << u"analysis"_qs << QString();
+    QTest::addRow("short") << u"aws"_qs << QString();
+    QTest::addRow("no s") << u"python"_qs << QString();
+    QTest::addRow("not a-z") << u"c++s"_qs << QString();
+    QTest::addRow("accent") << u"cafés"_qs << QString(); // folded words have none; others are no English plural
+}
+
+void TestTextFold::englishSingular()
+{
+    QFETCH(QString, word);
+    QFETCH(QString, singular);
+    QCOMPARE(Colleagues::englishSingular(word), singular);
 }
 
 void TestTextFold::codePoints()

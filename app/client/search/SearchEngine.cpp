@@ -851,6 +851,24 @@ QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringLi
     return groups;
 }
 
+//! The entries other than term.entry that the term's words name (as matched: the last word
+//! maybe in the singular), places left out.
+QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const QueryUnderstanding::Term &term)
+{
+    QList<const VocabularyEntry *> entries = vocabulary.lookup(term.text());
+    if (entries.isEmpty()) {
+        QStringList words = term.words;
+        if (const QString singular = englishSingular(words.constLast()); !singular.isEmpty()) {
+            words.last() = singular;
+            entries = vocabulary.lookup(words.join(QLatin1Char(' ')));
+        }
+    }
+    entries.removeIf([&term](const VocabularyEntry *entry) {
+        return entry == term.entry || entry->kind == VocabularyEntry::Kind::Place;
+    });
+    return entries;
+}
+
 } // namespace
 
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, bool literal,
@@ -898,12 +916,29 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         if (term.entry) {
             const VocabularyEntry &entry = *term.entry;
             plan.alternatives = entryGroups(entry, QStringList {entry.canonical} + entry.aliases);
+            // The same words may name a skill and a title ("SRE"): people with either match.
+            if (!term.place) {
+                for (const VocabularyEntry *other : otherEntries(vocabulary, term)) {
+                    for (const PlanTerm::Group &group :
+                         entryGroups(*other, QStringList {other->canonical} + other->aliases))
+                        addGroup(&plan.alternatives, group);
+                }
+            }
             if (term.words.size() == 1)
                 plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // the typed word is searched anyway
             plan.related = entryGroups(entry, entry.related);
             plan.complete = true;
             if (term.isAlias())
                 understood->aliases.append(AliasApplied {term.text(), entry.canonical});
+        }
+        // An English plural also finds the singular, as the typed word ranks: "engineers" the
+        // Platform Engineer. (The vocabulary's phrases did so already: "data scientists".)
+        QString singularToken;
+        if (!term.entry && term.words.size() == 1 && !literal) {
+            if (const QString singular = englishSingular(plan.folded); !singular.isEmpty()) {
+                singularToken = SearchText::encode(singular);
+                plan.alternatives.append(PlanTerm::Group {singularToken});
+            }
         }
         // A typo is corrected only when the word is not known: not in the vocabulary, not a word
         // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
@@ -915,7 +950,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                 loadDictionary();
             countPendingWords(QDeadlineTimer(QDeadlineTimer::Forever));
             const int exactDocs = dictionary.prefixDocs(plan.token, RareTermDocs);
-            if (exactDocs < RareTermDocs) {
+            // A plural whose singular people have is no typo ("designers").
+            const bool singularKnown = !singularToken.isEmpty() && dictionary.docs(singularToken) > 0;
+            if (exactDocs < RareTermDocs && !singularKnown) {
                 const auto candidates = dictionary.corrections(plan.token, 8);
                 for (const TermDictionary::Candidate &candidate : candidates) {
                     // Only the nearest, and only words clearly more common than what was typed.

@@ -131,6 +131,13 @@ int TermDictionary::prefixDocs(QStringView prefix, int cap) const
     return std::min(docs, cap);
 }
 
+int TermDictionary::docs(QStringView term) const
+{
+    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), term,
+                                     [](const Entry &entry, QStringView t) { return QStringView(entry.term) < t; });
+    return it != m_entries.end() && it->term == term ? it->docs : 0;
+}
+
 int TermDictionary::maxEdits(QStringView term)
 {
     if (term.size() < 4)

@@ -41,6 +41,8 @@ public:
 
     //! Documents of the terms starting with \a prefix, counting up to \a cap.
     int prefixDocs(QStringView prefix, int cap) const;
+    //! Documents of exactly \a term; 0 when it is not indexed.
+    int docs(QStringView term) const;
 
     //! Terms within maxEdits(term) edits of \a term (whole, or of a prefix of the term),
     //! nearest first, then most frequent; at most \a limit.

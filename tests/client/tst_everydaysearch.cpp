@@ -254,6 +254,7 @@ void TestEverydaySearch::everyday_data()
         << "designers in reykjavik" << list({"reyk"}) << none << 0 << list({"will"});
     QTest::addRow("sre: the skill and the title") << "sre" << none << list({"k8s", "achieng"}) << 2 << none;
     QTest::addRow("sres") << "sres" << none << list({"k8s", "achieng"}) << 2 << none;
+    QTest::addRow("possessive") << "who is tomasz's manager" << list({"terra"}) << none << 0 << none;
     QTest::addRow("people who know kubernetes") << "people who know kubernetes" << list({"k8s"}) << none << 0 << none;
     // Typing on still works.
     QTest::addRow("te") << "te" << none << list({"terra", "terra2"}) << 500 << none;
@@ -326,6 +327,10 @@ void TestEverydaySearch::understood_data()
     QTest::addRow("plural of an abbreviation")
         << "sres" << list({"site reliability engineering"}) << list({"sres>Site reliability engineering"}) << "" << none
         << false << false;
+    QTest::addRow("possessive") << "keith's band" << list({"keith", "band"}) << none << "" << none << false << false;
+    QTest::addRow("possessive, typographic apostrophe")
+        << QString::fromUtf8("who plays in keith\u2019s band") << list({"plays", "keith", "band"}) << none << ""
+        << list({"who", "in"}) << false << false;
     QTest::addRow("plural, people word") << "folks in köln" << QStringList() << none << QString::fromUtf8("Köln")
                                          << list({"folks", "in"}) << false << false;
     QTest::addRow("plain") << "python berlin" << list({"python", "berlin"}) << none << "" << none << false << false;

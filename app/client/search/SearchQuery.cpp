@@ -123,7 +123,15 @@ SearchQuery SearchQuery::parse(QStringView text)
         const qsizetype start = i;
         while (i < text.size() && !text[i].isSpace())
             ++i;
-        freeText += text.mid(start, i - start);
+        QStringView word = text.mid(start, i - start);
+        // A possessive asks about the person or thing: "misaki's manager" is about Misaki.
+        for (QStringView possessive : {QStringView(u"'s"), QStringView(u"\u2019s")}) {
+            if (word.size() > possessive.size() && word.endsWith(possessive, Qt::CaseInsensitive)) {
+                word.chop(possessive.size());
+                break;
+            }
+        }
+        freeText += word;
         freeText += QLatin1Char(' ');
     }
     for (const SearchText::Word &word : SearchText::words(freeText))

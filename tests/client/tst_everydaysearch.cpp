@@ -255,6 +255,13 @@ void TestEverydaySearch::everyday_data()
     QTest::addRow("sre: the skill and the title") << "sre" << none << list({"k8s", "achieng"}) << 2 << none;
     QTest::addRow("sres") << "sres" << none << list({"k8s", "achieng"}) << 2 << none;
     QTest::addRow("possessive") << "who is tomasz's manager" << list({"terra"}) << none << 0 << none;
+    // "or": any of the things asked for; a place still must hold.
+    QTest::addRow("terraform or spanish") << "who knows terraform or spanish" << none
+                                          << list({"terra", "terra2", "canaksoy", "spanish", "spanish2"}) << 5 << none;
+    QTest::addRow("roadmapping or helm") << "roadmapping or helm" << none << list({"nycpm", "cgn2", "k8s"}) << 3
+                                         << list({"terra"});
+    QTest::addRow("german oder, and a place") << "wer kennt terraform oder spanisch in berlin" << none
+                                              << list({"terra", "canaksoy"}) << 2 << list({"terra2", "spanish"});
     QTest::addRow("people who know kubernetes") << "people who know kubernetes" << list({"k8s"}) << none << 0 << none;
     // Typing on still works.
     QTest::addRow("te") << "te" << none << list({"terra", "terra2"}) << 500 << none;
@@ -333,6 +340,11 @@ void TestEverydaySearch::understood_data()
         << list({"who", "in"}) << false << false;
     QTest::addRow("plural, people word") << "folks in köln" << QStringList() << none << QString::fromUtf8("Köln")
                                          << list({"folks", "in"}) << false << false;
+    QTest::addRow("or") << "python or go" << list({"python / go"}) << none << "" << list({"or"}) << false << false;
+    QTest::addRow("or with an alias and a place")
+        << "tf or k8s in munich" << list({"terraform / kubernetes"})
+        << list({"tf>Terraform", "k8s>Kubernetes", "munich>München"}) << QString::fromUtf8("München")
+        << list({"or", "in"}) << false << false;
     QTest::addRow("plain") << "python berlin" << list({"python", "berlin"}) << none << "" << none << false << false;
 }
 

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void understand();
     void withoutVocabulary();
     void wordLists();
+    void anyOf();
 
 private:
     Vocabulary m_vocabulary;
@@ -182,6 +183,23 @@ void TestQueryUnderstanding::wordLists()
     QVERIFY(!QueryUnderstanding::isExpertWord(u"python"));
     QVERIFY(QueryUnderstanding::isPlacePreposition(u"aus"));
     QVERIFY(!QueryUnderstanding::isPlacePreposition(u"with"));
+}
+
+void TestQueryUnderstanding::anyOf()
+{
+    const QueryUnderstanding understanding(&m_vocabulary);
+    const auto either = understanding.understand(words("python or go"));
+    QVERIFY(either.anyOf);
+    QCOMPARE(either.terms.size(), 2);
+    QCOMPARE(either.dropped, list({"or"}));
+    const auto german = understanding.understand(words("wer kennt tf oder k8s in bangalore"));
+    QVERIFY(german.anyOf);
+    QCOMPARE(german.terms.size(), 3); // the place is no alternative, and must hold
+    QVERIFY(german.terms[2].place);
+    // One thing asked for is no choice; neither is a query without "or".
+    QVERIFY(!understanding.understand(words("python or")).anyOf);
+    QVERIFY(!understanding.understand(words("python in new york or")).anyOf);
+    QVERIFY(!understanding.understand(words("python go")).anyOf);
 }
 
 QTEST_APPLESS_MAIN(TestQueryUnderstanding)

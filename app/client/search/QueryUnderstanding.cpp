@@ -137,6 +137,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         return isFillerWord(next) || isPlacePreposition(next) || isExpertWord(next) || peopleWords().contains(next);
     };
 
+    bool orSeen = false;
     for (qsizetype i = 0; i < words.size();) {
         const QString &word = words[i];
         const VocabularyEntry *entry = nullptr;
@@ -165,6 +166,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
+        if ((word == u"or" || word == u"oder") && !isName(word)) {
+            orSeen = true;
+            result.dropped.append(word);
+            ++i;
+            continue;
+        }
         if (isFillerWord(word) && !isName(word)) {
             result.dropped.append(word);
             ++i;
@@ -187,6 +194,11 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         for (Term &term : result.terms)
             term.optional = false;
     }
+    // "or" between two things asked for makes them alternatives.
+    result.anyOf = orSeen
+        && std::count_if(result.terms.cbegin(), result.terms.cend(),
+                         [](const Term &term) { return !term.place && !term.optional; })
+            >= 2;
     // Nothing but stop words ("the who", "will"): every word counts, as typed.
     if (result.terms.isEmpty() && !hasFilters && !words.isEmpty()) {
         result = Result {};

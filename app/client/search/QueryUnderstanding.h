@@ -44,6 +44,9 @@ public:
         QList<Term> terms;
         QStringList dropped; //!< filler and question words, folded, in query order
         bool expertsFirst = false;
+        //! "python or go", "sales oder marketing in berlin": the terms that are no place are
+        //! alternatives, any of which a person may match (a place still must).
+        bool anyOf = false;
     };
     //! Says whether a folded word is a word of the directory's names (or locations).
     using WordTest = std::function<bool(const QString &foldedWord)>;

@@ -34,6 +34,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -869,6 +870,60 @@ QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const 
     return entries;
 }
 
+//! "python or go": the terms asked for that are no place become one term that any of them
+//! satisfies (the first one's typed word stays a prefix; the others' words, corrections and
+//! vocabulary names are its exact alternatives). \a understood names it "Python / Go".
+void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood)
+{
+    // understood->terms and ->names have an entry for each term that is no place, in order.
+    std::vector<PlanTerm> merged;
+    QStringList mergedTerms;
+    QStringList mergedNames;
+    std::optional<size_t> any;
+    QStringList readable; // the alternatives' names as people read them
+    qsizetype named = 0;
+    for (PlanTerm &term : *terms) {
+        const bool place = term.columns == Ranking::LocationColumns;
+        const QString readableName = place ? QString() : understood->names.value(named++);
+        if (place || term.optional) {
+            if (!place) {
+                mergedTerms.append(term.name);
+                mergedNames.append(readableName);
+            }
+            merged.push_back(std::move(term));
+            continue;
+        }
+        readable.append(readableName);
+        if (!any) {
+            any = merged.size();
+            mergedTerms.append(QString()); // named below, once all are in
+            mergedNames.append(QString());
+            merged.push_back(std::move(term));
+            continue;
+        }
+        PlanTerm &into = merged[*any];
+        into.name += QStringLiteral(" / ") + term.name;
+        if (!term.token.isEmpty())
+            addGroup(&into.alternatives, {term.token});
+        for (const QString &correction : std::as_const(term.corrections))
+            addGroup(&into.alternatives, {correction});
+        for (const PlanTerm::Group &group : std::as_const(term.alternatives))
+            addGroup(&into.alternatives, group);
+        for (const PlanTerm::Group &group : std::as_const(term.related))
+            addGroup(&into.related, group);
+    }
+    if (!any)
+        return;
+    PlanTerm &into = merged[*any];
+    into.complete = false; // several words: none ranks above the others' longer words
+    const qsizetype at = mergedTerms.indexOf(QString());
+    mergedTerms[at] = into.name;
+    mergedNames[at] = readable.join(QStringLiteral(" / "));
+    *terms = std::move(merged);
+    understood->terms = mergedTerms;
+    understood->names = mergedNames;
+}
+
 } // namespace
 
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, bool literal,
@@ -969,6 +1024,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         }
         terms.push_back(std::move(plan));
     }
+    if (read.anyOf)
+        mergeAlternatives(&terms, understood);
     for (size_t t = 0; t < terms.size(); ++t) {
         if (terms[t].complete)
             options->complete |= 1u << t;

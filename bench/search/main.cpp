@@ -310,7 +310,11 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
                                QStringLiteral("who knows k8s"),
                                QStringLiteral("devops"),
                                QStringLiteral("anyone speaking spanish"),
-                               QStringLiteral("python in munich")};
+                               QStringLiteral("python in munich"),
+                               QStringLiteral("python or go"),
+                               QStringLiteral("kubernetes or terraform in berlin"),
+                               QStringLiteral("engineers in berlin"),
+                               QStringLiteral("people in finance")};
     QueryClass everyday {QStringLiteral("everyday words"), aliases, false, true};
     while (everyday.queries.size() < perClass) {
         const Profile &p = randomProfile();

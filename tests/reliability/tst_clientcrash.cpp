@@ -153,7 +153,6 @@ void TestClientCrash::killedWhileSending()
     // The client talks to the server through a proxy that delays every chunk, both ways.
     auto proxy = std::make_unique<FaultProxy>(QHostAddress::LocalHost, m_server->port(), seed);
     QVERIFY(proxy->listen());
-    const quint16 proxyPort = proxy->port();
     const QString proxyUrl = proxy->url().toString();
     Run r = colleagues(QStringList {u"login"_qs, u"--server"_qs, proxyUrl, u"--user"_qs, Sender, u"--token-file"_qs,
                                     dataDir + u"-token"_qs}
@@ -161,9 +160,12 @@ void TestClientCrash::killedWhileSending()
                        ServerProcess::demoPassword(Sender).toUtf8() + '\n');
     QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
 
-    // Queued while the server cannot be reached (nothing listens where the client goes): each
-    // send stays in the outbox (exit code 3).
-    proxy.reset();
+    // Queued while the server cannot be reached (every connection where the client goes is
+    // reset): each send stays in the outbox (exit code 3). The proxy keeps its port, which a
+    // proxy made again might find taken by another test's connection.
+    FaultProxy::Faults down;
+    down.resetProbability = 1.0;
+    proxy->setFaults(down);
     QHash<QString, QStringList> queued; // recipient -> bodies, in the order they were written
     for (int i = 0; i < PerRecipient; ++i) {
         for (const QString &to : Recipients) {
@@ -174,8 +176,6 @@ void TestClientCrash::killedWhileSending()
         }
     }
     const int total = int(Recipients.size()) * PerRecipient;
-    proxy = std::make_unique<FaultProxy>(QHostAddress::LocalHost, m_server->port(), seed);
-    QVERIFY(proxy->listen(proxyPort));
     FaultProxy::Faults slow;
     slow.latencyMs = 60;
     slow.jitterMs = 60;

@@ -164,7 +164,7 @@ int main(int argc, char *argv[])
     search(ada, QStringLiteral("pyhton level>=4"));
     save(window, out, QStringLiteral("03-find-typo-and-filter"));
 
-    search(ada, QStringLiteral("who knows k8s in berlin"));
+    search(ada, QStringLiteral("who knows k8s or terraform in berlin"));
     save(window, out, QStringLiteral("10-find-understood"));
 
     search(ada, QStringLiteral("kubernetes expert in reykjavik"));

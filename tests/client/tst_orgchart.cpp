@@ -374,10 +374,13 @@ void TestOrgChart::teamFilters()
     engine.setOrgChart(&chart);
     const BruteForce brute(profiles);
     const QHash<QString, int> counts = brute.headcounts();
+    // The same managers in every run (a QHash's order differs from process to process).
     QStringList managers;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        if (it.value() > 5 && managers.size() < 12)
-            managers.append(it.key());
+    QStringList usernames = counts.keys();
+    usernames.sort();
+    for (const QString &username : std::as_const(usernames)) {
+        if (counts.value(username) > 5 && managers.size() < 12)
+            managers.append(username);
     }
     managers.append(profiles[profiles.size() / 2].username); // the one who reports to themselves
     const std::set<QString> kubernetes = searchUsernames(engine, u"skill:kubernetes"_qs);
@@ -413,10 +416,18 @@ void TestOrgChart::teamFilters()
         if (p.username == mover)
             moved = p;
     }
-    moved.manager = u"u0"_qs;
+    // To someone other than the manager they had and themselves.
+    QString newManager;
+    for (const QString &candidate : {u"u0"_qs, u"u1"_qs, u"u2"_qs}) {
+        if (candidate != managers[0] && candidate != mover) {
+            newManager = candidate;
+            break;
+        }
+    }
+    moved.manager = newManager;
     QVERIFY(m_store->upsertProfiles({moved}));
     QVERIFY(!searchUsernames(engine, u"reports:"_qs + managers[0]).count(mover));
-    QVERIFY(searchUsernames(engine, u"reports:u0"_qs).count(mover));
+    QVERIFY(searchUsernames(engine, u"reports:"_qs + newManager).count(mover));
 }
 
 void TestOrgChart::followsSyncDelta()

@@ -879,7 +879,8 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
     std::vector<PlanTerm> merged;
     QStringList mergedTerms;
     QStringList mergedNames;
-    std::optional<size_t> any;
+    std::optional<size_t> any; // the merged term's place in merged
+    qsizetype anyName = -1; // and in mergedTerms / mergedNames
     QStringList readable; // the alternatives' names as people read them
     qsizetype named = 0;
     for (PlanTerm &term : *terms) {
@@ -896,6 +897,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
         readable.append(readableName);
         if (!any) {
             any = merged.size();
+            anyName = mergedTerms.size();
             mergedTerms.append(QString()); // named below, once all are in
             mergedNames.append(QString());
             merged.push_back(std::move(term));
@@ -916,9 +918,8 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
         return;
     PlanTerm &into = merged[*any];
     into.complete = false; // several words: none ranks above the others' longer words
-    const qsizetype at = mergedTerms.indexOf(QString());
-    mergedTerms[at] = into.name;
-    mergedNames[at] = readable.join(QStringLiteral(" / "));
+    mergedTerms[anyName] = into.name;
+    mergedNames[anyName] = readable.join(QStringLiteral(" / "));
     *terms = std::move(merged);
     understood->terms = mergedTerms;
     understood->names = mergedNames;

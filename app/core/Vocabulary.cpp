@@ -575,19 +575,12 @@ int Vocabulary::longestMatch(const QStringList &foldedWords, qsizetype from, con
         return 0;
     const qsizetype longest = std::min<qsizetype>(m_longestPhrase, foldedWords.size() - from);
     for (qsizetype n = longest; n >= 1; --n) {
-        QString phrase;
+        QString leading;
         for (qsizetype i = 0; i < n - 1; ++i)
-            phrase += foldedWords.at(from + i) + QLatin1Char(' ');
-        const QString &last = foldedWords.at(from + n - 1);
-        // As typed, else with its last word in the singular: "data scientists", "sres".
-        auto it = m_index.constFind(phrase + last);
-        if (it == m_index.constEnd()) {
-            if (const QString singular = englishSingular(last); !singular.isEmpty())
-                it = m_index.constFind(phrase + singular);
-        }
-        if (it != m_index.constEnd()) {
+            leading += foldedWords.at(from + i) + QLatin1Char(' ');
+        if (const std::optional<int> slot = find(leading, foldedWords.at(from + n - 1))) {
             if (entry)
-                *entry = &m_entries.at(*it >= 0 ? *it : m_multi.at(-*it - 1).first());
+                *entry = &m_entries.at(*slot >= 0 ? *slot : m_multi.at(-*slot - 1).first());
             return static_cast<int>(n);
         }
     }
@@ -596,15 +589,44 @@ int Vocabulary::longestMatch(const QStringList &foldedWords, qsizetype from, con
 
 QList<const VocabularyEntry *> Vocabulary::lookup(const QString &foldedPhrase) const
 {
-    QList<const VocabularyEntry *> out;
     const auto it = m_index.constFind(foldedPhrase);
-    if (it == m_index.constEnd())
-        return out;
-    if (*it >= 0) {
-        out.append(&m_entries.at(*it));
+    return it == m_index.constEnd() ? QList<const VocabularyEntry *>() : entriesAt(*it);
+}
+
+QList<const VocabularyEntry *> Vocabulary::lookup(const QStringList &foldedWords) const
+{
+    if (foldedWords.isEmpty())
+        return {};
+    QString leading;
+    for (qsizetype i = 0; i + 1 < foldedWords.size(); ++i)
+        leading += foldedWords.at(i) + QLatin1Char(' ');
+    const std::optional<int> slot = find(leading, foldedWords.constLast());
+    return slot ? entriesAt(*slot) : QList<const VocabularyEntry *>();
+}
+
+std::optional<int> Vocabulary::find(const QString &leading, const QString &last) const
+{
+    // As typed, else with its last word in the singular: "data scientists", "sres".
+    auto it = m_index.constFind(leading + last);
+    if (it == m_index.constEnd()) {
+        const QString singular = englishSingular(last);
+        if (singular.isEmpty())
+            return std::nullopt;
+        it = m_index.constFind(leading + singular);
+        if (it == m_index.constEnd())
+            return std::nullopt;
+    }
+    return *it;
+}
+
+QList<const VocabularyEntry *> Vocabulary::entriesAt(int slot) const
+{
+    QList<const VocabularyEntry *> out;
+    if (slot >= 0) {
+        out.append(&m_entries.at(slot));
         return out;
     }
-    for (const int index : m_multi.at(-*it - 1))
+    for (const int index : m_multi.at(-slot - 1))
         out.append(&m_entries.at(index));
     return out;
 }

@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <optional>
+
 namespace Colleagues {
 
 //! One word people use for a skill, a place or a job title: its canonical name as profiles
@@ -93,6 +95,9 @@ public:
     //! Every entry whose canonical name or alias folds to \a foldedPhrase, best first (the
     //! order longestMatch() prefers).
     QList<const VocabularyEntry *> lookup(const QString &foldedPhrase) const;
+    //! The same for the phrase of \a foldedWords, read as longestMatch() reads it: as typed, else
+    //! with its last word in the singular.
+    QList<const VocabularyEntry *> lookup(const QStringList &foldedWords) const;
 
     friend bool operator==(const Vocabulary &a, const Vocabulary &b) { return a.m_version == b.m_version; }
 
@@ -101,6 +106,11 @@ private:
     //! Takes checked \a entries (in any order) with their folded names (the canonical name's,
     //! then the aliases'): sorts them and builds the index and the version.
     void adopt(QList<VocabularyEntry> entries, QList<QStringList> folded);
+    //! m_index's value for \a leading (the phrase's words before the last, each followed by a
+    //! space) and \a last as typed, else with \a last in the singular; nullopt when neither is in.
+    std::optional<int> find(const QString &leading, const QString &last) const;
+    //! The entries an m_index value stands for, best first.
+    QList<const VocabularyEntry *> entriesAt(int slot) const;
 
     QList<VocabularyEntry> m_entries;
     //! Folded phrase -> index into m_entries, or -(i + 1) for the entries m_multi[i] lists.

@@ -308,6 +308,12 @@ void TestVocabulary::longestMatchPrefersCanonicalThenKind()
     QCOMPARE(v->longestMatch({u"prime"_qs, u"minister"_qs}, 0, &entry), 2);
     QCOMPARE(entry->kind, Kind::Title); // a name before an alias, whatever the kind
     QCOMPARE(v->lookup(u"prime minister"_qs).size(), 2);
+    // Words are read as longestMatch() reads them: the last one maybe in the singular.
+    const QList<const VocabularyEntry *> plural = v->lookup(QStringList {u"prime"_qs, u"ministers"_qs});
+    QCOMPARE(plural.size(), 2);
+    QCOMPARE(plural.first()->kind, Kind::Title);
+    QVERIFY(v->lookup(QStringList {u"ministers"_qs}).isEmpty());
+    QVERIFY(v->lookup(QStringList {}).isEmpty());
 }
 
 void TestVocabulary::merged()

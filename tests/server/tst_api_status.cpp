@@ -46,7 +46,8 @@ QJsonObject statusIn(const QJsonObject &page, const QString &username)
 //! Everybody's status as a client that syncs from the start knows it: every page to the end,
 //! then the pages after that, until a read brings no status. A status that changes again while a
 //! page is read (a presence written meanwhile) comes with a later page, not that one (docs/api.md).
-QHash<QString, QJsonObject> statusesSeenBy(Client &client)
+//! \a pages, when given, receives what each page brought (for a failure's message).
+QHash<QString, QJsonObject> statusesSeenBy(Client &client, QString *pages = nullptr)
 {
     QHash<QString, QJsonObject> seen;
     qint64 cursor = 0;
@@ -56,14 +57,25 @@ QHash<QString, QJsonObject> statusesSeenBy(Client &client)
         const bool ok = client.readSync(
             &cursor,
             [&](const QJsonObject &page) {
+                QStringList names;
                 for (const QJsonValue &value : page.value(u"statuses"_qs).toArray()) {
+                    names.append(value[u"username"_qs].toString() + u':' + value[u"availability"_qs].toString());
                     seen.insert(value[u"username"_qs].toString(), value.toObject());
                     more = true;
                 }
+                if (pages) {
+                    *pages += u"\npage after %1: next %2, has_more %3, start_over %4, statuses %5"_qs.arg(
+                        QString::number(cursor), QString::number(page.value(u"next"_qs).toInteger()),
+                        page.value(u"has_more"_qs).toBool() ? u"yes"_qs : u"no"_qs,
+                        page.value(u"start_over"_qs).toBool() ? u"yes"_qs : u"no"_qs, names.join(u' '));
+                }
             },
             5000);
-        if (!ok)
+        if (!ok) {
+            if (pages)
+                *pages += u"\nthe sync read failed (see the warning)"_qs;
             return {};
+        }
     }
     return seen;
 }
@@ -264,7 +276,9 @@ void TestApiStatus::outOfOfficeNowAndPlanned()
 
     // Others see it, stand-in included, with their sync.
     auto heidi = client(u"heidi"_qs);
-    const QJsonObject seen = statusesSeenBy(*heidi).value(u"erin"_qs);
+    QString pages;
+    const QJsonObject seen = statusesSeenBy(*heidi, &pages).value(u"erin"_qs);
+    QVERIFY2(!seen.isEmpty(), qPrintable(u"heidi's sync brought no status of erin's:"_qs + pages));
     QCOMPARE(seen.value(u"availability"_qs).toString(), u"out_of_office"_qs);
     QCOMPARE(seen.value(u"out_of_office"_qs).toObject().value(u"stand_in"_qs).toString(), u"frank"_qs);
 }

@@ -856,14 +856,7 @@ QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringLi
 //! maybe in the singular), places left out.
 QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const QueryUnderstanding::Term &term)
 {
-    QList<const VocabularyEntry *> entries = vocabulary.lookup(term.text());
-    if (entries.isEmpty()) {
-        QStringList words = term.words;
-        if (const QString singular = englishSingular(words.constLast()); !singular.isEmpty()) {
-            words.last() = singular;
-            entries = vocabulary.lookup(words.join(QLatin1Char(' ')));
-        }
-    }
+    QList<const VocabularyEntry *> entries = vocabulary.lookup(term.words);
     entries.removeIf([&term](const VocabularyEntry *entry) {
         return entry == term.entry || entry->kind == VocabularyEntry::Kind::Place;
     });

@@ -139,6 +139,8 @@ private Q_SLOTS:
     void everyday();
     void understood_data();
     void understood();
+    void orRanksWhoKnowsBothFirst_data();
+    void orRanksWhoKnowsBothFirst();
     void partial();
     void withoutVocabulary();
 
@@ -370,6 +372,59 @@ void TestEverydaySearch::understood()
     QCOMPARE(page.understood.partial, partial);
     QCOMPARE(page.partial, partial);
     QVERIFY(page.total > 0);
+}
+
+void TestEverydaySearch::orRanksWhoKnowsBothFirst_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("skills");
+    QTest::addRow("rust or go") << "rust or go" << list({"Rust", "Go"});
+    QTest::addRow("go or rust") << "go or rust" << list({"Go", "Rust"});
+    QTest::addRow("three, one an alias") << "java or k8s or docker" << list({"Java", "Kubernetes", "Docker"});
+}
+
+void TestEverydaySearch::orRanksWhoKnowsBothFirst()
+{
+    // Either is enough; of two people whose best of them is as good, the one who knows more of
+    // them comes first.
+    QFETCH(QString, query);
+    QFETCH(QStringList, skills);
+    QHash<QString, Profile> people;
+    for (const Profile &p : crowd(400) + cast())
+        people.insert(p.username, p);
+    struct Seen
+    {
+        QString username;
+        int best = 0;
+        int known = 0;
+    };
+    QList<Seen> seen;
+    for (const SearchResult &result : search(query).results) {
+        Seen s {result.username};
+        for (const Skill &skill : people.value(result.username).skills) {
+            if (skills.contains(skill.name)) {
+                s.best = std::max(s.best, skill.level);
+                ++s.known;
+            }
+        }
+        // Only the people found by their skills alone: a title or a name saying it ranks too.
+        const bool skillsOnly = std::all_of(result.reasons.cbegin(), result.reasons.cend(),
+                                            [](const MatchReason &r) { return r.field == u"skill"; });
+        if (s.known > 0 && skillsOnly)
+            seen.append(s);
+    }
+    QVERIFY(seen.size() > 20);
+    int bothBehindOne = 0;
+    for (qsizetype i = 0; i < seen.size(); ++i) {
+        for (qsizetype j = i + 1; j < seen.size(); ++j) {
+            if (seen[i].best == seen[j].best && seen[j].known > seen[i].known) {
+                qWarning() << seen[j].username << "knows" << seen[j].known << "of them, ranks behind"
+                           << seen[i].username << "who knows" << seen[i].known;
+                ++bothBehindOne;
+            }
+        }
+    }
+    QCOMPARE(bothBehindOne, 0);
 }
 
 void TestEverydaySearch::partial()

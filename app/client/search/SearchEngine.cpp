@@ -863,9 +863,29 @@ QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const 
     return entries;
 }
 
+//! \a term as one that only breaks ties: optional, its typed word and corrections matched
+//! exactly like its other names (a prefix would rank "Gomez" for "go"), nothing related.
+PlanTerm tieBreaker(const PlanTerm &term)
+{
+    PlanTerm out;
+    out.folded = term.folded;
+    out.name = term.name;
+    out.columns = term.columns;
+    out.optional = true;
+    if (!term.token.isEmpty())
+        addGroup(&out.alternatives, {term.token});
+    for (const QString &correction : term.corrections)
+        addGroup(&out.alternatives, {correction});
+    for (const PlanTerm::Group &group : term.alternatives)
+        addGroup(&out.alternatives, group);
+    return out;
+}
+
 //! "python or go": the terms asked for that are no place become one term that any of them
 //! satisfies (the first one's typed word stays a prefix; the others' words, corrections and
-//! vocabulary names are its exact alternatives). \a understood names it "Python / Go".
+//! vocabulary names are its exact alternatives). \a understood names it "Python / Go". Each of
+//! them also stays, after the others, as a term that only breaks ties: of two people who know
+//! Python as well, the one who knows Go too comes first.
 void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood)
 {
     // understood->terms and ->names have an entry for each term that is no place, in order.
@@ -875,6 +895,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
     std::optional<size_t> any; // the merged term's place in merged
     qsizetype anyName = -1; // and in mergedTerms / mergedNames
     QStringList readable; // the alternatives' names as people read them
+    std::vector<PlanTerm> tieBreakers;
     qsizetype named = 0;
     for (PlanTerm &term : *terms) {
         const bool place = term.columns == Ranking::LocationColumns;
@@ -888,6 +909,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
             continue;
         }
         readable.append(readableName);
+        tieBreakers.push_back(tieBreaker(term));
         if (!any) {
             any = merged.size();
             anyName = mergedTerms.size();
@@ -913,6 +935,12 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
     into.complete = false; // several words: none ranks above the others' longer words
     mergedTerms[anyName] = into.name;
     mergedNames[anyName] = readable.join(QStringLiteral(" / "));
+    // After every named term, so understood's entries stay theirs; one alone breaks no tie.
+    for (PlanTerm &term : tieBreakers) {
+        if (tieBreakers.size() < 2 || merged.size() >= size_t(MaxTerms))
+            break;
+        merged.push_back(std::move(term));
+    }
     *terms = std::move(merged);
     understood->terms = mergedTerms;
     understood->names = mergedNames;

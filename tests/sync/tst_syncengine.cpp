@@ -538,16 +538,17 @@ void TestSyncEngine::expiredOrRevokedToken()
     QVERIFY(required.wait(10000));
     QCOMPARE(a->client()->engine()->state(), SyncState::SignedOut);
     QVERIFY(!a->client()->session()->isSignedIn());
-    // The message is still queued, not failed.
+    // The message is still queued, not failed: pending, with the 401 it met. (Pending alone is
+    // no answer: before the outbox's worker has written "sending", the item is pending too.)
     auto stateOf = [&] {
         for (const OutboxItem &i : a->client()->outbox()->items())
             if (i.key == *key)
-                return outboxStateName(i.state);
+                return outboxStateName(i.state) + u" after "_qs + QString::number(i.httpStatus);
         return QString();
     };
-    // The send that met the 401 may still be on its way back (or another request met it first):
-    // allow it the client's whole transfer timeout, so that only the client's handling decides.
-    QTRY_VERIFY2_WITH_TIMEOUT(stateOf() == u"pending"_qs,
+    // The send that met the 401 may still be on its way back: allow it the client's whole
+    // transfer timeout, so that only the client's handling decides.
+    QTRY_VERIFY2_WITH_TIMEOUT(stateOf() == u"pending after 401"_qs,
                               qPrintable(u"outbox item is "_qs + stateOf() + u"; server log: "_qs
                                          + QString::fromUtf8(m_server->log().right(1500))),
                               40000);

@@ -124,6 +124,8 @@ QList<Profile> cast()
         person("nycpm", "Dana Levy", "Product Manager", "New York", {{"Roadmapping", 4}}),
         person("cgn2", "Jonas Weber", "Product Manager", "Köln", {{"Roadmapping", 3}}),
         person("react", "Rhea Kapoor", "Frontend Developer", "Berlin", {{"React", 5}, {"TypeScript", 4}}),
+        // "coders" is one letter from "codes": no reason to read it as a typo of it.
+        person("conduct", "Ines Marr", "Community Manager", "Chennai", {{"Moderation", 4}}, "Writes codes of conduct."),
     };
 }
 
@@ -141,6 +143,7 @@ private Q_SLOTS:
     void understood();
     void orRanksWhoKnowsBothFirst_data();
     void orRanksWhoKnowsBothFirst();
+    void roleWordsAreNoTypos();
     void partial();
     void withoutVocabulary();
 
@@ -264,6 +267,19 @@ void TestEverydaySearch::everyday_data()
                                          << list({"terra"});
     QTest::addRow("german oder, and a place") << "wer kennt terraform oder spanisch in berlin" << none
                                               << list({"terra", "canaksoy"}) << 2 << list({"terra2", "spanish"});
+    // A word for what people do ranks those whose title says it first, but leaves no one out
+    // who knows the thing asked for; alone with a place, it must hold.
+    QTest::addRow("figma developers") << "figma developers" << none << list({"reyk", "canfigma"}) << 500 << none;
+    QTest::addRow("rust devs") << "rust devs" << none << list({"koeln"}) << 500 << none;
+    QTest::addRow("javascript developers")
+        << "javascript developers" << none << list({"jswiz", "jsonly"}) << 500 << none;
+    // A phrase of the vocabulary stays one: "frontend developers" is the title Frontend Engineer.
+    QTest::addRow("frontend developers") << "frontend developers" << none << list({"jswiz", "react"}) << 500 << none;
+    // "programmer" is an alias of the title Software Engineer, and still only ranks.
+    QTest::addRow("python programmers") << "python programmers" << none << list({"blrpy", "lonpy5", "lonpy1"}) << 500
+                                        << none;
+    QTest::addRow("engineers in berlin") << "engineers in berlin" << none << list({"terra", "canaksoy"}) << 500
+                                         << list({"canfigma", "ml"});
     QTest::addRow("people who know kubernetes") << "people who know kubernetes" << list({"k8s"}) << none << 0 << none;
     // Typing on still works.
     QTest::addRow("te") << "te" << none << list({"terra", "terra2"}) << 500 << none;
@@ -425,6 +441,18 @@ void TestEverydaySearch::orRanksWhoKnowsBothFirst()
         }
     }
     QCOMPARE(bothBehindOne, 0);
+}
+
+void TestEverydaySearch::roleWordsAreNoTypos()
+{
+    // "coders" is no misspelling of "codes": a word for what people do is never corrected.
+    for (const char *query : {"go coders", "rust devs", "figma developers"}) {
+        const SearchPage page = search(QString::fromLatin1(query));
+        QVERIFY2(page.corrections.isEmpty(),
+                 qPrintable(QString::fromLatin1(query) + QStringLiteral(" read as ")
+                            + page.corrections.value(0).correction));
+        QVERIFY2(!page.results.isEmpty(), query);
+    }
 }
 
 void TestEverydaySearch::partial()

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void withoutVocabulary();
     void wordLists();
     void anyOf();
+    void roleWords();
 
 private:
     Vocabulary m_vocabulary;
@@ -200,6 +201,33 @@ void TestQueryUnderstanding::anyOf()
     QVERIFY(!understanding.understand(words("python or")).anyOf);
     QVERIFY(!understanding.understand(words("python in new york or")).anyOf);
     QVERIFY(!understanding.understand(words("python go")).anyOf);
+}
+
+void TestQueryUnderstanding::roleWords()
+{
+    const QueryUnderstanding understanding(&m_vocabulary, {},
+                                           [](const QString &word) { return word == QLatin1String("lagos"); });
+    // "name:optional" of each term, places as "@name".
+    auto read = [&](const char *query) {
+        QStringList out;
+        for (const QueryUnderstanding::Term &term : understanding.understand(words(query)).terms) {
+            out.append((term.place ? QStringLiteral("@") : QString()) + term.name()
+                       + (term.optional ? QStringLiteral(":optional") : QString()));
+        }
+        return out;
+    };
+    // Beside what people know, a word for what they do only ranks; in the singular.
+    QCOMPARE(read("c++ developers"), list({"c++", "developer:optional"}));
+    QCOMPARE(read("frontend devs in lagos"), list({"frontend", "developer:optional", "@lagos"}));
+    QCOMPARE(read("wer kennt rust entwickler"), list({"rust", "entwickler:optional"}));
+    // Alone, or with a place, it is what is asked for.
+    QCOMPARE(read("developers"), list({"developer"}));
+    QCOMPARE(read("engineers in lagos"), list({"engineer", "@lagos"}));
+    // Beside "or" it is one of the things asked for.
+    const auto either = understanding.understand(words("engineers or designers"));
+    QVERIFY(either.anyOf);
+    QCOMPARE(read("engineers or designers"), list({"engineers", "designers"}));
+    QCOMPARE(read("c++ or rust developers"), list({"c++", "rust", "developer:optional"}));
 }
 
 QTEST_APPLESS_MAIN(TestQueryUnderstanding)

@@ -4,6 +4,7 @@
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -60,6 +61,27 @@ const QSet<QString> &peopleWords()
         wordSet("people person persons folks colleague colleagues coworker coworkers employee employees staff "
                 "member members teammates leute personen kollege kollegen kollegin kolleginnen mitarbeiter "
                 "mitarbeiterin mitarbeiterinnen mitarbeitende");
+    return words;
+}
+
+// Words for what someone does in general ("c++ developers", "frontend devs", "go engineers"):
+// beside something that names what they know, they rank those whose profile says it first
+// rather than leave out everyone else (a C++ expert may be a "Software Engineer"). Each word
+// maps to the forms of its role, the first the one shown; folded.
+const QHash<QString, QStringList> &roleWords()
+{
+    static const QHash<QString, QStringList> words = [] {
+        QHash<QString, QStringList> out;
+        for (const char *forms :
+             {"developer developers dev devs", "engineer engineers", "programmer programmers", "coder coders",
+              "entwickler entwicklerin entwicklerinnen", "ingenieur ingenieure ingenieurin ingenieurinnen",
+              "programmierer programmiererin programmiererinnen"}) {
+            const QStringList list = QString::fromLatin1(forms).split(QLatin1Char(' '));
+            for (const QString &word : list)
+                out.insert(word, list);
+        }
+        return out;
+    }();
     return words;
 }
 
@@ -184,9 +206,26 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             continue;
         }
         const bool kept = isFillerWord(word) || isExpertWord(word) || isPlacePreposition(word) || peopleWord;
-        result.terms.append(Term {{word}, n == 1 ? entry : nullptr, false, kept});
+        Term term {{word}, n == 1 ? entry : nullptr, false, kept};
+        // Beside "or" it is one of the things asked for: "engineers or designers".
+        auto isOr = [&](qsizetype at) {
+            return at >= 0 && at < words.size() && (words[at] == u"or" || words[at] == u"oder");
+        };
+        // A title's alias too ("programmer": Software Engineer) is a word for what people do.
+        const bool roleOrTitle = n == 0 || entry->kind == VocabularyEntry::Kind::Title;
+        if (roleOrTitle && roleWords().contains(word) && !isName(word) && !isOr(i - 1) && !isOr(i + 1)) {
+            term.roleForms = roleWords().value(word);
+            term.words = QStringList {term.roleForms.constFirst()}; // "devs": developer
+        }
+        result.terms.append(term);
         ++i;
     }
+    // A word for what people do only ranks when something they know is asked for ("c++
+    // developers"); alone, or with a place ("engineers in berlin"), it is what is asked for.
+    const bool anyAsked = std::any_of(result.terms.cbegin(), result.terms.cend(),
+                                      [](const Term &term) { return !term.optional && !term.place && !term.isRole(); });
+    for (Term &term : result.terms)
+        term.optional = term.optional || (term.isRole() && anyAsked);
     // Names among the fillers only rank when something else is asked for ("who is will": Will).
     const bool anyRequired =
         std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });

@@ -31,6 +31,11 @@ public:
         //! A filler word kept because it is a word of someone's name ("who can help": Can): it
         //! ranks those people first but does not have to match.
         bool optional = false;
+        //! A word for what people do ("devs", "engineer"): the forms of its role, searched as
+        //! whole words ("engineer" is no start of "engineering"; words holds the first). It is
+        //! optional when something else that is no place is asked for, required otherwise.
+        QStringList roleForms;
+        bool isRole() const { return !roleForms.isEmpty(); }
         //! The words as typed, space-separated.
         QString text() const { return words.join(QLatin1Char(' ')); }
         //! What the term searches for: the entry's canonical name when the words are one of its

@@ -1008,10 +1008,17 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             if (term.isAlias())
                 understood->aliases.append(AliasApplied {term.text(), entry.canonical});
         }
+        // A word for what people do: any form of it, as a whole word.
+        if (term.isRole()) {
+            plan.token.clear();
+            plan.shortTerm = {};
+            for (const QString &form : term.roleForms)
+                addGroup(&plan.alternatives, {SearchText::encode(form)});
+        }
         // An English plural also finds the singular, as the typed word ranks: "engineers" the
         // Platform Engineer. (The vocabulary's phrases did so already: "data scientists".)
         QString singularToken;
-        if (!term.entry && term.words.size() == 1 && !literal) {
+        if (!term.entry && !term.isRole() && term.words.size() == 1 && !literal) {
             if (const QString singular = englishSingular(plan.folded); !singular.isEmpty()) {
                 singularToken = SearchText::encode(singular);
                 plan.alternatives.append(PlanTerm::Group {singularToken});
@@ -1019,7 +1026,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         }
         // A typo is corrected only when the word is not known: not in the vocabulary, not a word
         // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
-        const bool known = term.entry || term.words.size() != 1 || isNameWord(plan.folded);
+        // Nor is a word for what people do, or one that only ranks (a name among fillers).
+        const bool known =
+            term.entry || term.isRole() || term.words.size() != 1 || term.optional || isNameWord(plan.folded);
         if (!known && TermDictionary::maxEdits(plan.token) > 0 && !SearchText::hasSymbols(plan.token)) {
             // The term dictionary answers "how many people does this prefix match" without FTS5,
             // which would merge the doclists of every term with that prefix first.

@@ -124,6 +124,7 @@ QList<Profile> cast()
         person("nycpm", "Dana Levy", "Product Manager", "New York", {{"Roadmapping", 4}}),
         person("cgn2", "Jonas Weber", "Product Manager", "Köln", {{"Roadmapping", 3}}),
         person("react", "Rhea Kapoor", "Frontend Developer", "Berlin", {{"React", 5}, {"TypeScript", 4}}),
+        person("counsel", "Marta Ruiz", "Corporate Counsel", "Madrid", {{"Contract law", 5}, {"German", 4}}),
         // "coders" is one letter from "codes": no reason to read it as a typo of it.
         person("conduct", "Ines Marr", "Community Manager", "Chennai", {{"Moderation", 4}}, "Writes codes of conduct."),
     };
@@ -278,6 +279,11 @@ void TestEverydaySearch::everyday_data()
     // "programmer" is an alias of the title Software Engineer, and still only ranks.
     QTest::addRow("python programmers") << "python programmers" << none << list({"blrpy", "lonpy5", "lonpy1"}) << 500
                                         << none;
+    // Titles people do not write the way others ask: a lawyer is a Counsel of some kind.
+    QTest::addRow("german speaking lawyers")
+        << "german speaking lawyers" << list({"counsel"}) << none << 0 << list({"spanish"});
+    QTest::addRow("spanish speakers") << "native spanish speakers" << list({"spanish", "spanish2"}) << none << 0
+                                      << none;
     QTest::addRow("engineers in berlin") << "engineers in berlin" << none << list({"terra", "canaksoy"}) << 500
                                          << list({"canfigma", "ml"});
     QTest::addRow("people who know kubernetes") << "people who know kubernetes" << list({"k8s"}) << none << 0 << none;

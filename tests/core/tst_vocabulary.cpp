@@ -518,6 +518,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"munich"_qs, Kind::Place, u"München"_qs);
     row(u"zurich"_qs, Kind::Place, u"Zürich"_qs);
     row(u"swe"_qs, Kind::Title, u"Software Engineer"_qs);
+    row(u"lawyer"_qs, Kind::Title, u"Counsel"_qs); // Legal, Corporate, General Counsel
+    row(u"Rechtsanwältin"_qs, Kind::Title, u"Counsel"_qs);
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

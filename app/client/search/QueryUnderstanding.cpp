@@ -32,13 +32,15 @@ const QSet<QString> &fillerWords()
         "something any some there here please the a an and or to of for with about on by as that this "
         "these those knows know knowing known familiar help helps helping helpful looking look find "
         "finding need needs want wants good great strong skilled experienced experience speaking speaks "
-        "speak spoken works working worked does work whos who's hows get got someone's "
+        "speak spoken works working worked does work whos who's hows get got someone's handles handle "
+        "handling owns responsible speaker speakers native fluent fluently "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
         "einer und oder mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
-        "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier");
+        "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
+        "muttersprachler muttersprachlerin fliessend");
     return words;
 }
 

@@ -124,6 +124,9 @@ QList<Profile> cast()
         person("nycpm", "Dana Levy", "Product Manager", "New York", {{"Roadmapping", 4}}),
         person("cgn2", "Jonas Weber", "Product Manager", "Köln", {{"Roadmapping", 3}}),
         person("react", "Rhea Kapoor", "Frontend Developer", "Berlin", {{"React", 5}, {"TypeScript", 4}}),
+        // "go" is a word of her skill, not the language; "kubernetes" one of his, and is.
+        person("gtm", "Gwen Tam", "Marketing Lead", "Lagos", {{"Go-to-market strategy", 5}}),
+        person("k8sops", "Ola Berg", "Cloud Engineer", "Lagos", {{"Kubernetes operators", 4}}),
         person("counsel", "Marta Ruiz", "Corporate Counsel", "Madrid", {{"Contract law", 5}, {"German", 4}}),
         // "coders" is one letter from "codes": no reason to read it as a typo of it.
         person("conduct", "Ines Marr", "Community Manager", "Chennai", {{"Moderation", 4}}, "Writes codes of conduct."),
@@ -145,6 +148,8 @@ private Q_SLOTS:
     void orRanksWhoKnowsBothFirst_data();
     void orRanksWhoKnowsBothFirst();
     void roleWordsAreNoTypos();
+    void wholeSkillsFirst_data();
+    void wholeSkillsFirst();
     void partial();
     void withoutVocabulary();
 
@@ -458,6 +463,49 @@ void TestEverydaySearch::roleWordsAreNoTypos()
                  qPrintable(QString::fromLatin1(query) + QStringLiteral(" read as ")
                             + page.corrections.value(0).correction));
         QVERIFY2(!page.results.isEmpty(), query);
+    }
+}
+
+void TestEverydaySearch::wholeSkillsFirst_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("skill"); // the skill the query names
+    QTest::addColumn<QString>("loose"); // a username whose skill only holds the word
+    QTest::addRow("go") << "go"
+                        << "Go"
+                        << "gtm";
+    QTest::addRow("go developers") << "go developers"
+                                   << "Go"
+                                   << "gtm";
+    QTest::addRow("golang, an alias") << "golang or rust"
+                                      << "Go"
+                                      << "gtm";
+    QTest::addRow("kubernetes") << "kubernetes"
+                                << "Kubernetes"
+                                << "k8sops";
+}
+
+void TestEverydaySearch::wholeSkillsFirst()
+{
+    // A word of the query in a longer skill ("go" in "Go-to-market strategy") ranks below the
+    // people who have the skill it names, whatever their level; it is still found.
+    QFETCH(QString, query);
+    QFETCH(QString, skill);
+    QFETCH(QString, loose);
+    QHash<QString, Profile> people;
+    for (const Profile &p : crowd(400) + cast())
+        people.insert(p.username, p);
+    QStringList found;
+    for (const SearchResult &result : search(query).results)
+        found.append(result.username);
+    const qsizetype at = found.indexOf(loose);
+    QVERIFY2(at >= 0, qPrintable(loose + QStringLiteral(" not found")));
+    for (qsizetype i = at + 1; i < found.size(); ++i) {
+        const QList<Skill> &skills = people.value(found[i]).skills;
+        const bool hasSkill =
+            std::any_of(skills.cbegin(), skills.cend(), [&](const Skill &s) { return s.name == skill; });
+        QVERIFY2(!hasSkill,
+                 qPrintable(found[i] + QStringLiteral(" with ") + skill + QStringLiteral(" ranks below ") + loose));
     }
 }
 

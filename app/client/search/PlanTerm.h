@@ -26,6 +26,10 @@ struct PlanTerm
     PrefixTable::Term shortTerm; //!< valid when the prefix table answers the typed word
     QList<Group> alternatives; //!< same meaning: matched exactly, ranked as the typed word
     QList<Group> related; //!< related skills: matched exactly, ranked below everything else
+    //! The whole-skill tokens of the skills the term names (SearchText::skillKeyToken()): where
+    //! none matched, its words in a longer skill rank lower (TermHit::demoteLooseSkillWords()).
+    QStringList skillKeys;
+    bool looseSkill = false; //!< someone has a word of those skills in a longer one
     quint16 columns = Ranking::AllColumns; //!< where the term may match (a place: the location)
     bool complete = false; //!< a whole known word: longer words it is a prefix of rank lower
     bool optional = false; //!< ranks the people it matches first, but need not match (QueryUnderstanding)
@@ -35,7 +39,8 @@ struct PlanTerm
     //! True when the term needs FTS5 beyond the typed word in the prefix table.
     bool hasFtsPart(bool withRelated) const
     {
-        return !typedInTable() || !alternatives.isEmpty() || (withRelated && !related.isEmpty());
+        return !typedInTable() || !alternatives.isEmpty() || !skillKeys.isEmpty()
+            || (withRelated && !related.isEmpty());
     }
 };
 

@@ -39,6 +39,7 @@ struct TermHit
     quint16 prefix = 0; //!< a word starting with the typed word
     quint16 corrected = 0;
     quint16 related = 0; //!< a related skill (a fallback)
+    quint16 key = 0; //!< of exact: the skill columns where a whole skill the term names matched
     quint16 any() const { return exact | prefix | corrected | related; }
     TermHit &operator|=(const TermHit &other)
     {
@@ -46,12 +47,21 @@ struct TermHit
         prefix |= other.prefix;
         corrected |= other.corrected;
         related |= other.related;
+        key |= other.key;
         return *this;
     }
     TermHit masked(quint16 columns) const
     {
         return TermHit {quint16(exact & columns), quint16(prefix & columns), quint16(corrected & columns),
-                        quint16(related & columns)};
+                        quint16(related & columns), quint16(key & columns)};
+    }
+    //! A word of the term in a longer skill ("go" in "Go-to-market strategy") where no whole
+    //! skill it names matched (Go, Golang): ranked as a longer word it starts, not as the skill.
+    void demoteLooseSkillWords(quint16 skillColumns)
+    {
+        const quint16 loose = quint16(exact & skillColumns & ~key);
+        exact &= quint16(~loose);
+        prefix |= loose;
     }
 };
 

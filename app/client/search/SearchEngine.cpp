@@ -57,7 +57,7 @@ constexpr quint32 SavedDocsFormat = 0x43505401;
 // A term matching fewer documents than this is checked for a likely typo.
 constexpr int RareTermDocs = 3;
 
-enum PhraseKind : quint8 { ExactPhrase, PrefixPhrase, CorrectedPhrase, RelatedPhrase, FilterPhrase };
+enum PhraseKind : quint8 { ExactPhrase, KeyPhrase, PrefixPhrase, CorrectedPhrase, RelatedPhrase, FilterPhrase };
 
 //! What colleagues_collect() needs to know about the MATCH expression, and where it writes.
 struct CollectPlan
@@ -94,6 +94,10 @@ void addHit(TermHit &hit, PhraseKind kind, quint16 mask)
 {
     switch (kind) {
     case ExactPhrase: hit.exact |= mask; break;
+    case KeyPhrase:
+        hit.exact |= mask;
+        hit.key |= mask;
+        break;
     case PrefixPhrase: hit.prefix |= mask; break;
     case CorrectedPhrase: hit.corrected |= mask; break;
     case RelatedPhrase: hit.related |= mask; break;
@@ -330,6 +334,7 @@ struct SearchEngine::Private
     // words people stopped using stay until the next full load.
     QSet<QByteArray> nameWords;
     QSet<QByteArray> placeWords;
+    QSet<QByteArray> looseSkillWords; //!< words of someone's skill of several words ("go" of "Go-to-market")
     Vocabulary vocabulary;
 
     Sql::Statement matchStatement;
@@ -609,6 +614,29 @@ void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
     };
     addWords(nameWords, columns[NameColumn]);
     addWords(placeWords, columns[LocationColumn]);
+    // A skill column is each skill's whole-key token ("_k…") followed by its words.
+    std::vector<QByteArrayView> tokens;
+    for (int column = Skills5Column; column <= Skills1Column; ++column) {
+        const QByteArrayView text = columns[size_t(column)];
+        tokens.clear();
+        for (qsizetype i = 0, from = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text[i] == ' ') {
+                if (i > from)
+                    tokens.push_back(text.sliced(from, i - from));
+                from = i + 1;
+            }
+        }
+        for (size_t start = 0; start < tokens.size();) {
+            size_t end = start + 1;
+            while (end < tokens.size() && !tokens[end].startsWith("_k"))
+                ++end;
+            if (end - start > 2) { // the key and more than one word
+                for (size_t i = start + 1; i < end; ++i)
+                    looseSkillWords.insert(tokens[i].toByteArray());
+            }
+            start = end;
+        }
+    }
 }
 
 bool SearchEngine::Private::readPrefixRows(const std::vector<qint64> &ids)
@@ -639,6 +667,7 @@ bool SearchEngine::Private::loadPrefixRows(QDeadlineTimer deadline)
         prefixTable.reset(docs.size(), byName.size());
         nameWords.clear();
         placeWords.clear();
+        looseSkillWords.clear();
         if (!prefixRows.prepare(db, AllSearchRows)) {
             qCWarning(lcSearch) << "cannot read the prefix table:" << Sql::errorMessage(db);
             docsLoaded = false;
@@ -852,6 +881,22 @@ QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringLi
     return groups;
 }
 
+//! Adds the whole-skill tokens of \a entry's names to \a term when it is a skill of one word
+//! ("Go", "Golang"; a phrase's words could not stand for a longer skill alone), and notes when
+//! one of those words is in a longer skill of someone's (\a looseSkillWords: "Go-to-market").
+void addSkillKeys(PlanTerm *term, const VocabularyEntry &entry, const QSet<QByteArray> &looseSkillWords)
+{
+    if (entry.kind != VocabularyEntry::Kind::Skill || nameTokens(entry.canonical).size() != 1)
+        return;
+    for (const QString &name : QStringList {entry.canonical} + entry.aliases) {
+        const PlanTerm::Group words = nameTokens(name);
+        term->looseSkill = term->looseSkill || (words.size() == 1 && looseSkillWords.contains(words.first().toUtf8()));
+        const QString key = SearchText::skillKeyToken(name);
+        if (!term->skillKeys.contains(key))
+            term->skillKeys.append(key);
+    }
+}
+
 //! The entries other than term.entry that the term's words name (as matched: the last word
 //! maybe in the singular), places left out.
 QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const QueryUnderstanding::Term &term)
@@ -864,7 +909,8 @@ QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const 
 }
 
 //! \a term as one that only breaks ties: optional, its typed word and corrections matched
-//! exactly like its other names (a prefix would rank "Gomez" for "go"), nothing related.
+//! exactly like its other names (a prefix would rank "Gomez" for "go"), nothing related, no
+//! whole-skill tokens (what only breaks ties need not tell a skill from a word of one).
 PlanTerm tieBreaker(const PlanTerm &term)
 {
     PlanTerm out;
@@ -896,6 +942,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
     qsizetype anyName = -1; // and in mergedTerms / mergedNames
     QStringList readable; // the alternatives' names as people read them
     std::vector<PlanTerm> tieBreakers;
+    bool allKeyed = false; // every alternative is a skill of one word: its words in longer skills rank lower
     qsizetype named = 0;
     for (PlanTerm &term : *terms) {
         const bool place = term.columns == Ranking::LocationColumns;
@@ -911,6 +958,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
         readable.append(readableName);
         tieBreakers.push_back(tieBreaker(term));
         if (!any) {
+            allKeyed = !term.skillKeys.isEmpty();
             any = merged.size();
             anyName = mergedTerms.size();
             mergedTerms.append(QString()); // named below, once all are in
@@ -928,11 +976,19 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
             addGroup(&into.alternatives, group);
         for (const PlanTerm::Group &group : std::as_const(term.related))
             addGroup(&into.related, group);
+        for (const QString &key : std::as_const(term.skillKeys)) {
+            if (!into.skillKeys.contains(key))
+                into.skillKeys.append(key);
+        }
+        allKeyed = allKeyed && !term.skillKeys.isEmpty();
+        into.looseSkill = into.looseSkill || term.looseSkill;
     }
     if (!any)
         return;
     PlanTerm &into = merged[*any];
     into.complete = false; // several words: none ranks above the others' longer words
+    if (!allKeyed)
+        into.skillKeys.clear(); // a word of another alternative in a skill is no loose word
     mergedTerms[anyName] = into.name;
     mergedNames[anyName] = readable.join(QStringLiteral(" / "));
     // After every named term, so understood's entries stay theirs; one alone breaks no tie.
@@ -993,12 +1049,14 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         if (term.entry) {
             const VocabularyEntry &entry = *term.entry;
             plan.alternatives = entryGroups(entry, QStringList {entry.canonical} + entry.aliases);
+            addSkillKeys(&plan, entry, looseSkillWords);
             // The same words may name a skill and a title ("SRE"): people with either match.
             if (!term.place) {
                 for (const VocabularyEntry *other : otherEntries(vocabulary, term)) {
                     for (const PlanTerm::Group &group :
                          entryGroups(*other, QStringList {other->canonical} + other->aliases))
                         addGroup(&plan.alternatives, group);
+                    addSkillKeys(&plan, *other, looseSkillWords);
                 }
             }
             if (term.words.size() == 1)
@@ -1058,6 +1116,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     if (read.anyOf)
         mergeAlternatives(&terms, understood);
     for (size_t t = 0; t < terms.size(); ++t) {
+        // Nothing to tell apart when no one has its words in a longer skill: no tokens to search.
+        if (!terms[t].looseSkill)
+            terms[t].skillKeys.clear();
         if (terms[t].complete)
             options->complete |= 1u << t;
         if (terms[t].optional)
@@ -1095,6 +1156,8 @@ QString SearchEngine::Private::termClause(const PlanTerm &term, int index, bool 
             add(correction, CorrectedPhrase);
     }
     addGroups(term.alternatives, ExactPhrase);
+    for (const QString &key : term.skillKeys)
+        add(key, KeyPhrase);
     if (withRelated)
         addGroups(term.related, RelatedPhrase);
     if (parts.isEmpty())
@@ -1250,6 +1313,11 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     for (size_t k = 0; k < tableTerms.size(); ++k)
         tablePostings[k] = prefixTable.pairPostings(terms[size_t(tableTerms[k])].shortTerm);
 
+    std::vector<size_t> keyedTerms; // the terms that name a skill of one word
+    for (size_t t = 0; t < terms.size(); ++t) {
+        if (!terms[t].skillKeys.isEmpty())
+            keyedTerms.push_back(t);
+    }
     auto consider = [&](qint64 id) {
         const Doc &doc = docs[size_t(id)];
         if (!tableOnly)
@@ -1289,12 +1357,14 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             }
             TermHit &termHit = hits[size_t(t)];
             if (tableOnly)
-                termHit = TermHit {quint16(hit.exact & term.columns), quint16(hit.prefix & term.columns), 0, 0};
+                termHit = TermHit {quint16(hit.exact & term.columns), quint16(hit.prefix & term.columns), 0, 0, 0};
             else
-                termHit |= TermHit {hit.exact, hit.prefix, 0, 0}.masked(term.columns);
+                termHit |= TermHit {hit.exact, hit.prefix, 0, 0, 0}.masked(term.columns);
             if (!termHit.any() && !partial && !term.optional)
                 return;
         }
+        for (size_t t : keyedTerms)
+            hits[t].demoteLooseSkillWords(skillColumnMask(1));
         double value = 0;
         quint32 missing = 0;
         if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {

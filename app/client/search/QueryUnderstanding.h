@@ -34,7 +34,7 @@ public:
         //! A word for what people do ("devs", "engineer"): the forms of its role, searched as
         //! whole words ("engineer" is no start of "engineering"; words holds the first). It is
         //! optional when something else that is no place is asked for, required otherwise.
-        QStringList roleForms;
+        QStringList roleForms {};
         bool isRole() const { return !roleForms.isEmpty(); }
         //! The words as typed, space-separated.
         QString text() const { return words.join(QLatin1Char(' ')); }

@@ -133,6 +133,15 @@ QList<Profile> cast()
     };
 }
 
+//! The crowd and the cast by username.
+QHash<QString, Profile> everyone()
+{
+    QHash<QString, Profile> people;
+    for (const Profile &p : crowd(400) + cast())
+        people.insert(p.username, p);
+    return people;
+}
+
 } // namespace
 
 class TestEverydaySearch : public QObject
@@ -416,9 +425,7 @@ void TestEverydaySearch::orRanksWhoKnowsBothFirst()
     // them comes first.
     QFETCH(QString, query);
     QFETCH(QStringList, skills);
-    QHash<QString, Profile> people;
-    for (const Profile &p : crowd(400) + cast())
-        people.insert(p.username, p);
+    const QHash<QString, Profile> people = everyone();
     struct Seen
     {
         QString username;
@@ -471,18 +478,13 @@ void TestEverydaySearch::wholeSkillsFirst_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("skill"); // the skill the query names
     QTest::addColumn<QString>("loose"); // a username whose skill only holds the word
-    QTest::addRow("go") << "go"
-                        << "Go"
-                        << "gtm";
-    QTest::addRow("go developers") << "go developers"
-                                   << "Go"
-                                   << "gtm";
-    QTest::addRow("golang, an alias") << "golang or rust"
-                                      << "Go"
-                                      << "gtm";
-    QTest::addRow("kubernetes") << "kubernetes"
-                                << "Kubernetes"
-                                << "k8sops";
+    const auto row = [](const char *query, const char *skill, const char *loose) {
+        QTest::addRow("%s", query) << QString::fromUtf8(query) << QString::fromUtf8(skill) << QString::fromUtf8(loose);
+    };
+    row("go", "Go", "gtm");
+    row("go developers", "Go", "gtm");
+    row("golang or rust", "Go", "gtm"); // an alias, and "or"
+    row("kubernetes", "Kubernetes", "k8sops");
 }
 
 void TestEverydaySearch::wholeSkillsFirst()
@@ -492,9 +494,7 @@ void TestEverydaySearch::wholeSkillsFirst()
     QFETCH(QString, query);
     QFETCH(QString, skill);
     QFETCH(QString, loose);
-    QHash<QString, Profile> people;
-    for (const Profile &p : crowd(400) + cast())
-        people.insert(p.username, p);
+    const QHash<QString, Profile> people = everyone();
     QStringList found;
     for (const SearchResult &result : search(query).results)
         found.append(result.username);

@@ -298,6 +298,8 @@ void TestEverydaySearch::everyday_data()
         << "german speaking lawyers" << list({"counsel"}) << none << 0 << list({"spanish"});
     QTest::addRow("spanish speakers") << "native spanish speakers" << list({"spanish", "spanish2"}) << none << 0
                                       << none;
+    // Typed alone it may be the start of a longer word: "engineer", on the way to "engineering".
+    QTest::addRow("engineer, typing") << "engineer" << none << list({"canfigma", "terra"}) << 500 << none;
     QTest::addRow("engineers in berlin") << "engineers in berlin" << none << list({"terra", "canaksoy"}) << 500
                                          << list({"canfigma", "ml"});
     QTest::addRow("people who know kubernetes") << "people who know kubernetes" << list({"k8s"}) << none << 0 << none;

@@ -69,7 +69,7 @@ const QSet<QString> &peopleWords()
 // Words for what someone does in general ("c++ developers", "frontend devs", "go engineers"):
 // beside something that names what they know, they rank those whose profile says it first
 // rather than leave out everyone else (a C++ expert may be a "Software Engineer"). Each word
-// maps to the forms of its role, the first the one shown; folded.
+// maps to the forms of its role; folded.
 const QHash<QString, QStringList> &roleWords()
 {
     static const QHash<QString, QStringList> words = [] {
@@ -217,7 +217,6 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         const bool roleOrTitle = n == 0 || entry->kind == VocabularyEntry::Kind::Title;
         if (roleOrTitle && roleWords().contains(word) && !isName(word) && !isOr(i - 1) && !isOr(i + 1)) {
             term.roleForms = roleWords().value(word);
-            term.words = QStringList {term.roleForms.constFirst()}; // "devs": developer
         }
         result.terms.append(term);
         ++i;

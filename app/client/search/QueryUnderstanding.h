@@ -32,8 +32,9 @@ public:
         //! ranks those people first but does not have to match.
         bool optional = false;
         //! A word for what people do ("devs", "engineer"): the forms of its role, searched as
-        //! whole words ("engineer" is no start of "engineering"; words holds the first). It is
-        //! optional when something else that is no place is asked for, required otherwise.
+        //! whole words. It is optional when something else that is no place is asked for (then
+        //! only the forms count: "engineer" is no start of "engineering"), required otherwise
+        //! (then the word as typed too: "dev" may be the start of "devops").
         QStringList roleForms {};
         bool isRole() const { return !roleForms.isEmpty(); }
         //! The words as typed, space-separated.

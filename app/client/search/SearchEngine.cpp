@@ -1066,12 +1066,17 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             if (term.isAlias())
                 understood->aliases.append(AliasApplied {term.text(), entry.canonical});
         }
-        // A word for what people do: any form of it, as a whole word.
+        // A word for what people do: any form of it, as a whole word; the typed word only when
+        // it is what is asked for (it may be the start of another: "dev", "devops").
         if (term.isRole()) {
-            plan.token.clear();
-            plan.shortTerm = {};
+            if (term.optional) {
+                plan.token.clear();
+                plan.shortTerm = {};
+            }
             for (const QString &form : term.roleForms)
                 addGroup(&plan.alternatives, {SearchText::encode(form)});
+            if (!plan.token.isEmpty())
+                plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // searched anyway
         }
         // An English plural also finds the singular, as the typed word ranks: "engineers" the
         // Platform Engineer. (The vocabulary's phrases did so already: "data scientists".)

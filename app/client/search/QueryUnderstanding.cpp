@@ -161,6 +161,10 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         return isFillerWord(next) || isPlacePreposition(next) || isExpertWord(next) || peopleWords().contains(next);
     };
 
+    auto isOr = [&](qsizetype at) {
+        return at >= 0 && at < words.size() && (words[at] == u"or" || words[at] == u"oder");
+    };
+
     bool orSeen = false;
     for (qsizetype i = 0; i < words.size();) {
         const QString &word = words[i];
@@ -190,7 +194,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
-        if ((word == u"or" || word == u"oder") && !isName(word)) {
+        if (isOr(i) && !isName(word)) {
             orSeen = true;
             result.dropped.append(word);
             ++i;
@@ -209,15 +213,11 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         }
         const bool kept = isFillerWord(word) || isExpertWord(word) || isPlacePreposition(word) || peopleWord;
         Term term {{word}, n == 1 ? entry : nullptr, false, kept};
-        // Beside "or" it is one of the things asked for: "engineers or designers".
-        auto isOr = [&](qsizetype at) {
-            return at >= 0 && at < words.size() && (words[at] == u"or" || words[at] == u"oder");
-        };
-        // A title's alias too ("programmer": Software Engineer) is a word for what people do.
+        // A title's alias too ("programmer": Software Engineer) is a word for what people do;
+        // beside "or" it is one of the things asked for ("engineers or designers").
         const bool roleOrTitle = n == 0 || entry->kind == VocabularyEntry::Kind::Title;
-        if (roleOrTitle && roleWords().contains(word) && !isName(word) && !isOr(i - 1) && !isOr(i + 1)) {
+        if (roleOrTitle && roleWords().contains(word) && !isName(word) && !isOr(i - 1) && !isOr(i + 1))
             term.roleForms = roleWords().value(word);
-        }
         result.terms.append(term);
         ++i;
     }

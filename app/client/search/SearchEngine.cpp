@@ -601,23 +601,9 @@ void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
 {
     const auto columns = rowColumns(row);
     prefixTable.setPerson(size_t(id), columns);
-    // Words of names and locations, for query understanding ("will" is a name; "in lagos" a place).
-    auto addWords = [](QSet<QByteArray> &set, QByteArrayView text) {
-        qsizetype start = 0;
-        for (qsizetype i = 0; i <= text.size(); ++i) {
-            if (i == text.size() || text[i] == ' ') {
-                if (i > start)
-                    set.insert(QByteArray(text.data() + start, i - start));
-                start = i + 1;
-            }
-        }
-    };
-    addWords(nameWords, columns[NameColumn]);
-    addWords(placeWords, columns[LocationColumn]);
-    // A skill column is each skill's whole-key token ("_k…") followed by its words.
+    // The tokens of a column, as the index separates them (by single spaces).
     std::vector<QByteArrayView> tokens;
-    for (int column = Skills5Column; column <= Skills1Column; ++column) {
-        const QByteArrayView text = columns[size_t(column)];
+    auto split = [&tokens](QByteArrayView text) {
         tokens.clear();
         for (qsizetype i = 0, from = 0; i <= text.size(); ++i) {
             if (i == text.size() || text[i] == ' ') {
@@ -626,6 +612,18 @@ void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
                 from = i + 1;
             }
         }
+    };
+    // Words of names and locations, for query understanding ("will" is a name; "in lagos" a place).
+    auto addWords = [&](QSet<QByteArray> &set, QByteArrayView text) {
+        split(text);
+        for (QByteArrayView token : tokens)
+            set.insert(token.toByteArray());
+    };
+    addWords(nameWords, columns[NameColumn]);
+    addWords(placeWords, columns[LocationColumn]);
+    // A skill column is each skill's whole-key token ("_k…") followed by its words.
+    for (int column = Skills5Column; column <= Skills1Column; ++column) {
+        split(columns[size_t(column)]);
         for (size_t start = 0; start < tokens.size();) {
             size_t end = start + 1;
             while (end < tokens.size() && !tokens[end].startsWith("_k"))
@@ -908,6 +906,17 @@ QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const 
     return entries;
 }
 
+//! Adds \a term's typed word, corrections and other names to \a into's exact alternatives.
+void addAsExact(PlanTerm *into, const PlanTerm &term)
+{
+    if (!term.token.isEmpty())
+        addGroup(&into->alternatives, {term.token});
+    for (const QString &correction : term.corrections)
+        addGroup(&into->alternatives, {correction});
+    for (const PlanTerm::Group &group : term.alternatives)
+        addGroup(&into->alternatives, group);
+}
+
 //! \a term as one that only breaks ties: optional, its typed word and corrections matched
 //! exactly like its other names (a prefix would rank "Gomez" for "go"), nothing related, no
 //! whole-skill tokens (what only breaks ties need not tell a skill from a word of one).
@@ -918,12 +927,7 @@ PlanTerm tieBreaker(const PlanTerm &term)
     out.name = term.name;
     out.columns = term.columns;
     out.optional = true;
-    if (!term.token.isEmpty())
-        addGroup(&out.alternatives, {term.token});
-    for (const QString &correction : term.corrections)
-        addGroup(&out.alternatives, {correction});
-    for (const PlanTerm::Group &group : term.alternatives)
-        addGroup(&out.alternatives, group);
+    addAsExact(&out, term);
     return out;
 }
 
@@ -968,12 +972,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
         }
         PlanTerm &into = merged[*any];
         into.name += QStringLiteral(" / ") + term.name;
-        if (!term.token.isEmpty())
-            addGroup(&into.alternatives, {term.token});
-        for (const QString &correction : std::as_const(term.corrections))
-            addGroup(&into.alternatives, {correction});
-        for (const PlanTerm::Group &group : std::as_const(term.alternatives))
-            addGroup(&into.alternatives, group);
+        addAsExact(&into, term);
         for (const PlanTerm::Group &group : std::as_const(term.related))
             addGroup(&into.related, group);
         for (const QString &key : std::as_const(term.skillKeys)) {

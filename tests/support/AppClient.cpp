@@ -21,12 +21,14 @@ AppClient::~AppClient()
 {
     m_client.reset();
     m_store.reset();
+    m_network.reset();
 }
 
 bool AppClient::restart()
 {
     m_client.reset();
     m_store.reset();
+    m_network.reset(); // a new process: no connection of the last one is reused
     m_valid = false;
     open();
     if (!m_valid)
@@ -37,10 +39,11 @@ bool AppClient::restart()
 
 void AppClient::open()
 {
+    m_network = std::make_unique<QNetworkAccessManager>();
     m_store = std::make_unique<ClientStore>();
     if (!m_store->open(m_dir.path()))
         return;
-    m_client = std::make_unique<SyncClient>(m_store.get(), &m_network);
+    m_client = std::make_unique<SyncClient>(m_store.get(), m_network.get());
     m_client->setBackoffPolicy(BackoffPolicy::fast());
     // Tests do not depend on a keychain: the token goes to a private file.
     m_client->tokenStore()->setTokenFile(m_dir.path() + QStringLiteral("/token"));

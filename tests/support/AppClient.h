@@ -24,19 +24,19 @@ public:
     QString dataDir() const { return m_dir.path(); }
     ClientStore &store() { return *m_store; }
     SyncClient *client() const { return m_client.get(); }
-    QNetworkAccessManager *network() { return &m_network; }
+    QNetworkAccessManager *network() { return m_network.get(); }
 
     //! Signs in (token kept in a file in the data directory); true once signed in.
     bool signIn(const QUrl &server, const QString &user, const QString &password);
-    //! Closes the client and its store and opens them again on the same data directory, as a
-    //! restarted app would; the session is restored from the token file.
+    //! Closes the client, its store and its connections and opens them again on the same data
+    //! directory, as a restarted app would; the session is restored from the token file.
     bool restart();
 
 private:
     void open();
 
     QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
+    std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ClientStore> m_store;
     std::unique_ptr<SyncClient> m_client;
     bool m_valid = false;

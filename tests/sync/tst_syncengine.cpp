@@ -42,7 +42,7 @@ class TestSyncEngine : public SharedServerTest
 
 public:
     TestSyncEngine()
-        : SharedServerTest(People)
+        : SharedServerTest(People, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs})
     { }
 
 private Q_SLOTS:
@@ -50,6 +50,8 @@ private Q_SLOTS:
     void deltaAfterServerEditAndRemoval();
     void twoClientsMessageEachOther();
     void readMarkMadeOfflineSurvivesARestart();
+    void readMarkRefusedByAGatewayIsRetried();
+    void backOnlineAtOnce();
     void sendWhileServerStoppedIsDeliveredOnce();
     void questionStartedOfflineArrivesOnceInOrder();
     void conversationTheServerRefusesFails();
@@ -66,6 +68,8 @@ private:
     //! A client signed in as \a user that finished its first sync.
     std::unique_ptr<AppClient> syncedClient(const QString &user, const QUrl &url = {});
     QByteArray adminToken();
+    //! Syncs the server holds (from its metrics port); -1 when they cannot be read.
+    int waitingLongPolls() const;
 
     QByteArray m_adminToken;
 };
@@ -78,6 +82,12 @@ QByteArray TestSyncEngine::adminToken()
         m_adminToken = admin.token();
     }
     return m_adminToken;
+}
+
+int TestSyncEngine::waitingLongPolls() const
+{
+    Client monitor(m_server->metricsUrl());
+    return int(Client::metricValue(monitor.get(u"/metrics"_qs).body, "colleagues_sync_longpolls_waiting"));
 }
 
 std::unique_ptr<AppClient> TestSyncEngine::syncedClient(const QString &user, const QUrl &url)
@@ -253,6 +263,62 @@ void TestSyncEngine::readMarkMadeOfflineSurvivesARestart()
     };
     QTRY_VERIFY_WITH_TIMEOUT(readByGrace(), 20000);
     QCOMPARE(g->client()->conversations().first().unreadCount, 0);
+}
+
+void TestSyncEngine::readMarkRefusedByAGatewayIsRetried()
+{
+    FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 13);
+    QVERIFY(proxy.listen());
+    auto a = syncedClient(Ada);
+    auto g = syncedClient(Grace, proxy.url());
+    QVERIFY(a && g);
+    QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
+    const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Read me twice"_qs);
+    QVERIFY(key);
+    QTRY_VERIFY_WITH_TIMEOUT(!graceGot.isEmpty(), 10000);
+    // Both wait for what comes next; Grace's sync keeps the connection it has.
+    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(), 2, 10000);
+
+    // The gateway answers 502 on every new connection: the read mark's request fails while
+    // Grace's sync goes on, so no reconnection will send it again.
+    proxy.setFaults({.errorProbability = 1.0, .errorStatus = 502});
+    QSignalSpy syncErrors(g->client()->engine(), &SyncEngine::errorOccurred);
+    g->client()->markConversationRead(Ada);
+    QTRY_VERIFY_WITH_TIMEOUT(proxy.counters().errors >= 2, 10000); // and tried again
+    proxy.setFaults({});
+    auto readByGrace = [&] {
+        for (const MessageRecord &m : a->client()->messages(Grace))
+            if (m.message.clientId == *key)
+                return m.message.readAt.isValid();
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(readByGrace(), 10000);
+    QVERIFY(syncErrors.isEmpty());
+    QCOMPARE(g->client()->engine()->state(), SyncState::Online);
+}
+
+void TestSyncEngine::backOnlineAtOnce()
+{
+    FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 17);
+    QVERIFY(proxy.listen());
+    auto a = syncedClient(Ada, proxy.url());
+    QVERIFY(a);
+    SyncEngine *engine = a->client()->engine();
+    QCOMPARE(engine->state(), SyncState::Online);
+    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(), 1, 10000);
+
+    proxy.setFaults({.resetProbability = 1.0});
+    proxy.dropAll();
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(), SyncState::Offline, 10000);
+    QSignalSpy connected(engine, &SyncEngine::connected);
+
+    // Nothing changed meanwhile: a long-poll would be held for its whole timeout (25 s) before
+    // the client knew that the server is back. The first question after a failure is answered
+    // at once, and the client waits with the next.
+    proxy.setFaults({});
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(), SyncState::Online, 10000);
+    QCOMPARE(connected.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(), 1, 10000);
 }
 
 void TestSyncEngine::sendWhileServerStoppedIsDeliveredOnce()

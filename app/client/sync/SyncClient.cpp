@@ -9,11 +9,13 @@
 #include "client/sync/StatusBook.h"
 #include "client/sync/SyncDatabase.h"
 #include "client/sync/SyncEngine.h"
+#include "client/sync/SyncLogging.h"
 #include "client/sync/SyncSchema_p.h"
 #include "client/sync/TokenStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 namespace Colleagues {
 
@@ -56,7 +58,10 @@ SyncClient::SyncClient(ClientStore *store, QNetworkAccessManager *network, QObje
     , m_photos(new PhotoCache(
           m_api, photoDirectory.isEmpty() ? PhotoCache::defaultDirectory(store->filePath()) : photoDirectory, this))
     , m_statuses(new StatusBook(m_api, m_database, m_engine, this))
+    , m_readMarksRetry(new QTimer(this))
 {
+    m_readMarksRetry->setSingleShot(true);
+    connect(m_readMarksRetry, &QTimer::timeout, this, &SyncClient::sendReadMarks);
     qRegisterMetaType<Colleagues::SyncState>();
     qRegisterMetaType<Colleagues::MessageRecord>();
     qRegisterMetaType<Colleagues::GroupChat>();
@@ -101,6 +106,7 @@ void SyncClient::setBackoffPolicy(const BackoffPolicy &policy)
 {
     m_engine->setBackoffPolicy(policy);
     m_outbox->setBackoffPolicy(policy);
+    m_readMarksBackoff.setPolicy(policy);
 }
 
 void SyncClient::start(bool once)
@@ -113,8 +119,10 @@ void SyncClient::begin()
 {
     // Marks left from an earlier run (or made before signing in) go out with this session;
     // another account's never do (its sync state was cleared with the account change).
-    if (m_readMarksUser != m_session->username())
+    if (m_readMarksUser != m_session->username()) {
         m_unsentReadMarks.clear();
+        m_readMarksSending.clear();
+    }
     m_readMarksUser = m_session->username();
     const QHash<QString, qint64> stored =
         decodeReadMarks(SyncSchema::syncValue(m_database->readHandle(), UnsentReadMarksKey));
@@ -219,15 +227,33 @@ void SyncClient::sendReadMarks()
 {
     if (!m_api->hasToken())
         return;
+    m_readMarksRetry->stop();
     for (auto it = m_unsentReadMarks.cbegin(); it != m_unsentReadMarks.cend(); ++it) {
         const QString peer = it.key();
         const qint64 upTo = it.value();
+        if (m_readMarksSending.contains(peer))
+            continue; // a later mark goes when this one is back
+        m_readMarksSending.insert(peer);
+        qCDebug(lcSync) << "sending the read mark of" << peer << "up to" << upTo;
         MarkReadJob *job = m_api->markRead(peer, upTo);
-        connect(job, &ApiJob::succeeded, this, [this, peer, upTo] { forgetReadMark(peer, upTo); });
-        // Kept for the next connection unless the server will never take it (e.g. the peer is gone).
+        connect(job, &ApiJob::succeeded, this, [this, peer, upTo] {
+            m_readMarksSending.remove(peer);
+            m_readMarksBackoff.reset();
+            forgetReadMark(peer, upTo);
+            if (m_unsentReadMarks.contains(peer))
+                sendReadMarks(); // moved up meanwhile
+        });
         connect(job, &ApiJob::failed, this, [this, peer, upTo](const ApiError &error) {
-            if (!error.isTemporary() && error.kind != ApiError::Kind::Auth && error.kind != ApiError::Kind::Tls)
-                forgetReadMark(peer, upTo);
+            m_readMarksSending.remove(peer);
+            if (error.kind == ApiError::Kind::Auth || error.kind == ApiError::Kind::Tls)
+                return; // goes with the next session, or once the connection is trusted
+            if (!error.isTemporary()) {
+                forgetReadMark(peer, upTo); // the server will never take it (e.g. the peer is gone)
+                return;
+            }
+            // The server may take it in a moment; the next connection sends it too.
+            if (!m_readMarksRetry->isActive())
+                m_readMarksRetry->start(m_readMarksBackoff.next(error.retryAfter));
         });
     }
 }

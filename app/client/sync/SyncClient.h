@@ -6,11 +6,13 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <optional>
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
+class QTimer;
 QT_END_NAMESPACE
 
 namespace Colleagues {
@@ -90,7 +92,10 @@ private:
     PhotoCache *m_photos;
     StatusBook *m_statuses;
     QHash<QString, qint64> m_unsentReadMarks; //!< peer -> up-to id, not yet acknowledged
+    QSet<QString> m_readMarksSending; //!< peers whose mark is on its way
     QString m_readMarksUser; //!< whose marks m_unsentReadMarks holds
+    Backoff m_readMarksBackoff; //!< after a failure that may pass (a gateway's 502, a reset)
+    QTimer *m_readMarksRetry;
     bool m_once = false;
 };
 

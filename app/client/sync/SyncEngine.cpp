@@ -78,6 +78,7 @@ void SyncEngine::begin(bool once)
 void SyncEngine::stop()
 {
     m_running = false;
+    m_connected = false; // started again, the first answer is a first contact
     ++m_generation;
     m_retryTimer->stop();
     m_retryDelay = std::chrono::milliseconds {0};
@@ -143,7 +144,9 @@ void SyncEngine::restart()
                 setState(SyncState::Syncing);
                 Q_EMIT progressChanged(m_progress.received, m_progress.total);
             }
-            fetch(p.cursor, m_initialDone && !m_once);
+            // After a start or a failure the first question is answered at once: a long-poll
+            // would say that the server is back only when something changed, or at its timeout.
+            fetch(p.cursor, m_initialDone && !m_once && m_connected);
         });
 }
 

@@ -13,6 +13,7 @@
 #include "tests/support/FaultProxy.h"
 #include "tests/support/ServerProcess.h"
 #include "tests/support/SharedServerTest.h"
+#include "tests/support/Wait.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -71,6 +72,17 @@ private:
     //! Syncs the server holds (from its metrics port); -1 when they cannot be read.
     int waitingLongPolls() const;
 
+    //! Ada, and Grace signed in through \a graceServer, once Grace got Ada's message.
+    struct AdaAndGrace
+    {
+        std::unique_ptr<AppClient> ada;
+        std::unique_ptr<AppClient> grace;
+        QString key; //!< the message's client id; empty when something failed
+        //! Ada's copy of the message says that Grace read it.
+        bool readByGrace() const;
+    };
+    AdaAndGrace adaWroteToGrace(const QUrl &graceServer, const QString &text);
+
     QByteArray m_adminToken;
 };
 
@@ -88,6 +100,27 @@ int TestSyncEngine::waitingLongPolls() const
 {
     Client monitor(m_server->metricsUrl());
     return int(Client::metricValue(monitor.get(u"/metrics"_qs).body, "colleagues_sync_longpolls_waiting"));
+}
+
+TestSyncEngine::AdaAndGrace TestSyncEngine::adaWroteToGrace(const QUrl &graceServer, const QString &text)
+{
+    AdaAndGrace chat {syncedClient(Ada), syncedClient(Grace, graceServer), {}};
+    if (!chat.ada || !chat.grace)
+        return chat;
+    QSignalSpy graceGot(chat.grace->client()->engine(), &SyncEngine::messagesReceived);
+    const Expected<QString> key = chat.ada->client()->outbox()->sendMessage(Grace, text);
+    if (key && waitUntilWithoutSleeping([&] { return !graceGot.isEmpty(); }, 10000))
+        chat.key = *key;
+    return chat;
+}
+
+bool TestSyncEngine::AdaAndGrace::readByGrace() const
+{
+    for (const MessageRecord &m : ada->client()->messages(Grace)) {
+        if (m.message.clientId == key)
+            return m.message.readAt.isValid();
+    }
+    return false;
 }
 
 std::unique_ptr<AppClient> TestSyncEngine::syncedClient(const QString &user, const QUrl &url)
@@ -236,13 +269,9 @@ void TestSyncEngine::readMarkMadeOfflineSurvivesARestart()
     // Grace reaches the server through a proxy that can refuse her connections.
     FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 11);
     QVERIFY(proxy.listen());
-    auto a = syncedClient(Ada);
-    auto g = syncedClient(Grace, proxy.url());
-    QVERIFY(a && g);
-    QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
-    const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Read me on the train"_qs);
-    QVERIFY(key);
-    QTRY_VERIFY_WITH_TIMEOUT(!graceGot.isEmpty(), 10000);
+    const AdaAndGrace chat = adaWroteToGrace(proxy.url(), u"Read me on the train"_qs);
+    QVERIFY(!chat.key.isEmpty());
+    AppClient *g = chat.grace.get();
 
     // Offline: every connection is reset as soon as its request arrives.
     proxy.setFaults({.resetProbability = 1.0});
@@ -255,13 +284,7 @@ void TestSyncEngine::readMarkMadeOfflineSurvivesARestart()
     // The app is closed and opened again; once the network is back, the mark goes out by itself.
     QVERIFY(g->restart());
     proxy.setFaults({});
-    auto readByGrace = [&] {
-        for (const MessageRecord &m : a->client()->messages(Grace))
-            if (m.message.clientId == *key)
-                return m.message.readAt.isValid();
-        return false;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(readByGrace(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(chat.readByGrace(), 20000);
     QCOMPARE(g->client()->conversations().first().unreadCount, 0);
 }
 
@@ -269,13 +292,9 @@ void TestSyncEngine::readMarkRefusedByAGatewayIsRetried()
 {
     FaultProxy proxy(QHostAddress::LocalHost, m_server->port(), 13);
     QVERIFY(proxy.listen());
-    auto a = syncedClient(Ada);
-    auto g = syncedClient(Grace, proxy.url());
-    QVERIFY(a && g);
-    QSignalSpy graceGot(g->client()->engine(), &SyncEngine::messagesReceived);
-    const Expected<QString> key = a->client()->outbox()->sendMessage(Grace, u"Read me twice"_qs);
-    QVERIFY(key);
-    QTRY_VERIFY_WITH_TIMEOUT(!graceGot.isEmpty(), 10000);
+    const AdaAndGrace chat = adaWroteToGrace(proxy.url(), u"Read me twice"_qs);
+    QVERIFY(!chat.key.isEmpty());
+    AppClient *g = chat.grace.get();
     // Both wait for what comes next; Grace's sync keeps the connection it has.
     QTRY_COMPARE_WITH_TIMEOUT(waitingLongPolls(), 2, 10000);
 
@@ -286,13 +305,7 @@ void TestSyncEngine::readMarkRefusedByAGatewayIsRetried()
     g->client()->markConversationRead(Ada);
     QTRY_VERIFY_WITH_TIMEOUT(proxy.counters().errors >= 2, 10000); // and tried again
     proxy.setFaults({});
-    auto readByGrace = [&] {
-        for (const MessageRecord &m : a->client()->messages(Grace))
-            if (m.message.clientId == *key)
-                return m.message.readAt.isValid();
-        return false;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(readByGrace(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(chat.readByGrace(), 10000);
     QVERIFY(syncErrors.isEmpty());
     QCOMPARE(g->client()->engine()->state(), SyncState::Online);
 }

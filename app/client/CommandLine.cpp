@@ -62,11 +62,12 @@ QString describeReasons(const SearchResult &result)
 }
 
 //! How the query was read, when that is more than its words: "terraform (tf → Terraform) ·
-//! in Bengaluru · experts first · ignored: who, can, help, with"; empty otherwise.
+//! in Bengaluru · experts first · available now first · ignored: who, can, help, with"; empty
+//! otherwise.
 QString describeUnderstood(const UnderstoodQuery &understood)
 {
     const bool plain = understood.aliases.isEmpty() && understood.place.isEmpty() && understood.dropped.isEmpty()
-        && !understood.expertsFirst;
+        && !understood.expertsFirst && !understood.availableFirst;
     if (plain)
         return QString();
     QStringList terms;
@@ -91,6 +92,8 @@ QString describeUnderstood(const UnderstoodQuery &understood)
     }
     if (understood.expertsFirst)
         parts.append(QStringLiteral("experts first"));
+    if (understood.availableFirst)
+        parts.append(QStringLiteral("available now first"));
     if (!understood.dropped.isEmpty())
         parts.append(QStringLiteral("ignored: ") + understood.dropped.join(QStringLiteral(", ")));
     return parts.join(QStringLiteral(" · "));

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void wordLists();
     void anyOf();
     void roleWords();
+    void availableNow();
 
 private:
     Vocabulary m_vocabulary;
@@ -234,6 +235,43 @@ void TestQueryUnderstanding::roleWords()
     QVERIFY(either.anyOf);
     QCOMPARE(read("engineers or designers"), list({"engineers", "designers"}));
     QCOMPARE(read("c++ or rust developers"), list({"c++", "rust", "developers:optional"}));
+}
+
+void TestQueryUnderstanding::availableNow()
+{
+    const QueryUnderstanding understanding(&m_vocabulary);
+    auto termsOf = [](const QueryUnderstanding::Result &read) {
+        QStringList out;
+        for (const QueryUnderstanding::Term &term : read.terms)
+            out.append(term.name());
+        return out;
+    };
+    // Who can be reached now first; the words are not searched for.
+    QueryUnderstanding::Result read = understanding.understand(words("designers available now"));
+    QVERIFY(read.availableFirst);
+    QCOMPARE(termsOf(read), list({"designers"}));
+    QCOMPARE(read.dropped, list({"available", "now"}));
+    read = understanding.understand(words("k8s experts available right now"));
+    QVERIFY(read.availableFirst);
+    QVERIFY(read.expertsFirst);
+    QCOMPARE(termsOf(read), list({"kubernetes"}));
+    QCOMPARE(read.dropped, list({"experts", "available", "right", "now"}));
+    read = understanding.understand(words("python folks online right now"));
+    QVERIFY(read.availableFirst);
+    QCOMPARE(termsOf(read), list({"python"}));
+    read = understanding.understand(words("wer kennt terraform und ist gerade erreichbar"));
+    QVERIFY(read.availableFirst);
+    QCOMPARE(termsOf(read), list({"terraform"}));
+    // Alone it asks for everyone, the available first.
+    read = understanding.understand(words("who is free now"));
+    QVERIFY(read.availableFirst);
+    QVERIFY(read.terms.isEmpty());
+    // "free" and "online" without a word for now, and "now" alone, name something.
+    for (const char *query : {"online marketing", "free software", "now"}) {
+        read = understanding.understand(words(query));
+        QVERIFY2(!read.availableFirst, query);
+        QCOMPARE(termsOf(read).join(QLatin1Char(' ')), QString::fromUtf8(query));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestQueryUnderstanding)

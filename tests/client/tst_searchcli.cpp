@@ -174,6 +174,11 @@ void TestSearchCli::everydayWords()
         run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("who knows tf")});
     QVERIFY2(text.out.startsWith("understood: terraform (tf \xe2\x86\x92 Terraform) \xc2\xb7 ignored: who, knows\n"),
              text.out.constData());
+    const Run available =
+        run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("tf available now")});
+    QVERIFY2(available.out.startsWith("understood: terraform (tf \xe2\x86\x92 Terraform) \xc2\xb7 available now first "
+                                      "\xc2\xb7 ignored: available, now\n"),
+             available.out.constData());
 
     // No one knows Terraform and astronomy: the closest matches, each with what it lacks.
     const Run partial = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),

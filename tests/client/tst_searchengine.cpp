@@ -439,6 +439,12 @@ void TestSearchEngine::availableFirst()
     const SearchPage toggled = m_engine->search(request);
     QVERIFY(toggled.understood.availableFirst);
     QCOMPARE(toggled.results.first().username, last);
+    // So do words that ask for it, which are not searched for.
+    const SearchPage asked = m_engine->search(QStringLiteral("kubernetes available right now"), 0, 100);
+    QVERIFY(asked.understood.availableFirst);
+    QCOMPARE(asked.understood.terms, plain.understood.terms);
+    QCOMPARE(asked.total, plain.total);
+    QCOMPARE(asked.results.first().username, last);
 
     // A status change is seen by the next query, without a directory change.
     setStatus(last, QStringLiteral("online"), QStringLiteral("out_of_office"));
@@ -451,6 +457,9 @@ void TestSearchEngine::availableFirst()
     const SearchPage everyone = m_engine->search(QStringLiteral("available:yes"), 0, 100);
     QCOMPARE(everyone.total, 20);
     QCOMPARE(everyone.results.first().username, second);
+    const SearchPage everyoneAsked = m_engine->search(QStringLiteral("who is available now"), 0, 100);
+    QCOMPARE(everyoneAsked.total, 20);
+    QCOMPARE(everyoneAsked.results.first().username, second);
     QVERIFY(!m_engine->search(QStringLiteral("kubernetes available:no")).understood.availableFirst);
     QVERIFY(m_engine->search(QStringLiteral("kubernetes available:maybe")).error.contains(QLatin1String("available:")));
 

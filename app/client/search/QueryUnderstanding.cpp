@@ -87,6 +87,29 @@ const QHash<QString, QStringList> &roleWords()
     return words;
 }
 
+// Words that ask for people who can be reached now ("designers available now", "wer ist gerade
+// erreichbar"): the available come first, as with available:yes. Folded.
+const QSet<QString> &availableWords()
+{
+    static const QSet<QString> words = wordSet("available reachable verfugbar verfuegbar erreichbar");
+    return words;
+}
+
+// Words that mean "available" only beside a word for now ("free now", "online right now"): alone
+// they may name something ("online marketing"). Folded.
+const QSet<QString> &availableBesideNowWords()
+{
+    static const QSet<QString> words = wordSet("free online frei");
+    return words;
+}
+
+// Words for now, dropped beside a word that asks for who is available. Folded.
+const QSet<QString> &nowWords()
+{
+    static const QSet<QString> words = wordSet("now currently today jetzt gerade heute sofort aktuell");
+    return words;
+}
+
 const QSet<QString> &placePrepositions()
 {
     static const QSet<QString> words = wordSet("in at from near based aus im am bei nahe");
@@ -128,6 +151,30 @@ bool QueryUnderstanding::isPlacePreposition(QStringView foldedWord)
     return placePrepositions().contains(foldedWord.toString());
 }
 
+QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
+{
+    const auto isNow = [&words](qsizetype at) {
+        if (at < 0 || at >= words.size())
+            return false;
+        // "right" only in "right now".
+        return nowWords().contains(words[at])
+            || (words[at] == u"right" && at + 1 < words.size() && words[at + 1] == u"now");
+    };
+    QList<bool> asks(words.size(), false);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const bool besideNow = isNow(i - 1) || isNow(i + 1);
+        if (!availableWords().contains(words[i]) && !(availableBesideNowWords().contains(words[i]) && besideNow))
+            continue;
+        asks[i] = true;
+        // The words for now around it ask the same: "available right now", "jetzt erreichbar".
+        for (qsizetype j = i - 1; isNow(j); --j)
+            asks[j] = true;
+        for (qsizetype j = i + 1; isNow(j); ++j)
+            asks[j] = true;
+    }
+    return asks;
+}
+
 QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &words, bool hasFilters) const
 {
     Result result;
@@ -152,13 +199,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         return 0;
     };
 
+    const QList<bool> askAvailable = availabilityWords(words);
     //! Whether nothing that names something follows the word at \a at: the query ends, or a
     //! filler, a preposition or another such word comes next ("people in ...", "folks who ...").
     auto isLastOfPhrase = [&](qsizetype at) {
         if (at + 1 >= words.size())
             return true;
         const QString &next = words[at + 1];
-        return isFillerWord(next) || isPlacePreposition(next) || isExpertWord(next) || peopleWords().contains(next);
+        return isFillerWord(next) || isPlacePreposition(next) || isExpertWord(next) || peopleWords().contains(next)
+            || askAvailable[at + 1];
     };
 
     auto isOr = [&](qsizetype at) {
@@ -168,6 +217,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     bool orSeen = false;
     for (qsizetype i = 0; i < words.size();) {
         const QString &word = words[i];
+        if (askAvailable[i] && !isName(word)) {
+            result.availableFirst = true;
+            result.dropped.append(word);
+            ++i;
+            continue;
+        }
         const VocabularyEntry *entry = nullptr;
         const int n = vocabularyMatch(i, &entry);
         // A phrase of the vocabulary first: "machine learning", "new york", "help desk".
@@ -239,8 +294,9 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         && std::count_if(result.terms.cbegin(), result.terms.cend(),
                          [](const Term &term) { return !term.place && !term.optional; })
             >= 2;
-    // Nothing but stop words ("the who", "will"): every word counts, as typed.
-    if (result.terms.isEmpty() && !hasFilters && !words.isEmpty()) {
+    // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
+    // now" asks for everyone, the available first.
+    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !words.isEmpty()) {
         result = Result {};
         for (const QString &word : words) {
             const VocabularyEntry *entry = nullptr;

@@ -16,7 +16,8 @@ struct VocabularyEntry;
 //! Reads a query the way people type it, in English and German: question and filler words
 //! ("who can help with", "anyone speaking", "wer kennt sich mit … aus") are dropped, "in PLACE"
 //! / "at PLACE" / "aus PLACE" become a place, "expert", "senior", "lead", "Experte" ask for
-//! higher skill levels first, and words and phrases the vocabulary knows (aliases too, "k8s",
+//! higher skill levels first, "available now" / "gerade erreichbar" the people who can be reached
+//! now, and words and phrases the vocabulary knows (aliases too, "k8s",
 //! "machine learning", "new york") become its entries. A word is never dropped when it is the
 //! whole query or a word of someone's name ("Will"), so stop words that are names still count.
 class QueryUnderstanding
@@ -50,6 +51,8 @@ public:
         QList<Term> terms;
         QStringList dropped; //!< filler and question words, folded, in query order
         bool expertsFirst = false;
+        //! "available now", "free right now", "gerade erreichbar": who can be reached now first.
+        bool availableFirst = false;
         //! "python or go", "sales oder marketing in berlin": the terms that are no place are
         //! alternatives, any of which a person may match (a place still must).
         bool anyOf = false;
@@ -69,6 +72,9 @@ public:
     static bool isFillerWord(QStringView foldedWord);
     static bool isExpertWord(QStringView foldedWord);
     static bool isPlacePreposition(QStringView foldedWord);
+    //! For each word, whether it asks for people available now: "available", "reachable",
+    //! "erreichbar"…, "free" or "online" beside a word for now, and the words for now beside them.
+    static QList<bool> availabilityWords(const QStringList &foldedWords);
 
 private:
     const Vocabulary *m_vocabulary = nullptr;

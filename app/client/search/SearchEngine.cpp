@@ -1022,6 +1022,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     }
     understood->dropped = read.dropped;
     understood->expertsFirst = read.expertsFirst;
+    understood->availableFirst = read.availableFirst;
     options->expertsFirst = read.expertsFirst;
 
     std::vector<PlanTerm> terms;
@@ -1587,7 +1588,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             d->planTerms(cache.query, request.literal, &cache.facts.understood, &options, &cache.facts.corrections);
         // Statuses change without the directory changing: read at every new query (a first page).
         cache.available = d->availableNow();
-        cache.preferAvailable = request.preferAvailable || cache.query.preferAvailable;
+        cache.preferAvailable =
+            request.preferAvailable || cache.query.preferAvailable || cache.facts.understood.availableFirst;
         cache.facts.understood.availableFirst = cache.preferAvailable;
         if (!cache.facts.corrections.isEmpty()) {
             QStringList corrected;

@@ -101,7 +101,7 @@ struct UnderstoodQuery
     QString place; //!< the place asked for with "in"/"at"/"aus", canonical when known; else empty
     QStringList dropped; //!< filler and question words that were not searched, folded
     bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
-    bool availableFirst = false; //!< available:yes or SearchRequest::preferAvailable
+    bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"
     bool partial = false; //!< no one matched every term; the results match the most of them
 };
 

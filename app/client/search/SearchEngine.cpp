@@ -879,6 +879,13 @@ QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringLi
     return groups;
 }
 
+//! Adds \a key to \a term's whole-skill tokens unless it is there already.
+void addSkillKey(PlanTerm *term, const QString &key)
+{
+    if (!term->skillKeys.contains(key))
+        term->skillKeys.append(key);
+}
+
 //! Adds the whole-skill tokens of \a entry's names to \a term when it is a skill of one word
 //! ("Go", "Golang"; a phrase's words could not stand for a longer skill alone), and notes when
 //! one of those words is in a longer skill of someone's (\a looseSkillWords: "Go-to-market").
@@ -889,9 +896,7 @@ void addSkillKeys(PlanTerm *term, const VocabularyEntry &entry, const QSet<QByte
     for (const QString &name : QStringList {entry.canonical} + entry.aliases) {
         const PlanTerm::Group words = nameTokens(name);
         term->looseSkill = term->looseSkill || (words.size() == 1 && looseSkillWords.contains(words.first().toUtf8()));
-        const QString key = SearchText::skillKeyToken(name);
-        if (!term->skillKeys.contains(key))
-            term->skillKeys.append(key);
+        addSkillKey(term, SearchText::skillKeyToken(name));
     }
 }
 
@@ -975,10 +980,8 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
         addAsExact(&into, term);
         for (const PlanTerm::Group &group : std::as_const(term.related))
             addGroup(&into.related, group);
-        for (const QString &key : std::as_const(term.skillKeys)) {
-            if (!into.skillKeys.contains(key))
-                into.skillKeys.append(key);
-        }
+        for (const QString &key : std::as_const(term.skillKeys))
+            addSkillKey(&into, key);
         allKeyed = allKeyed && !term.skillKeys.isEmpty();
         into.looseSkill = into.looseSkill || term.looseSkill;
     }

@@ -234,6 +234,13 @@ ALTER TABLE messages ADD COLUMN conversation TEXT;
 CREATE INDEX messages_by_conversation ON messages(conversation, local_id);
 )sql";
 
+// Version 10: the name-order index covers the time zone too; the search engine reads it into its
+// per-person table to answer regions ("in europe", "emea").
+constexpr const char *Migration10 = R"sql(
+DROP INDEX profiles_by_name;
+CREATE INDEX profiles_by_name ON profiles(sort_key, username, department, location, time_zone);
+)sql";
+
 constexpr const char *InsertFtsSql =
     "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
     "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -284,6 +291,7 @@ const Migration Migrations[] = {
     {7, Migration7, nullptr},
     {8, Migration8, nullptr},
     {9, Migration9, nullptr},
+    {10, Migration10, nullptr},
 };
 
 QString fromIso(const QDateTime &time)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "client/search/QueryUnderstanding.h"
 
+#include "client/search/Regions.h"
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
 
@@ -116,6 +117,13 @@ const QSet<QString> &placePrepositions()
     return words;
 }
 
+// Articles between a preposition and its place: "in the uk", "in der schweiz". Folded.
+const QSet<QString> &placeArticles()
+{
+    static const QSet<QString> words = wordSet("the der die das den dem");
+    return words;
+}
+
 } // namespace
 
 QString QueryUnderstanding::Term::name() const
@@ -182,8 +190,9 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     auto vocabularyMatch = [&](qsizetype at, const VocabularyEntry **entry) {
         return m_vocabulary ? m_vocabulary->longestMatch(words, at, entry) : 0;
     };
-    //! A place starting at \a at: a place of the vocabulary, or a word of the directory's locations.
-    auto placeAt = [&](qsizetype at, Term *place) {
+    //! A place starting at \a at: a place of the vocabulary, a continent, region or country, or
+    //! a word of the directory's locations.
+    auto placeHere = [&](qsizetype at, Term *place) {
         if (at >= words.size())
             return 0;
         const VocabularyEntry *entry = nullptr;
@@ -192,11 +201,24 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             *place = Term {words.mid(at, n), entry, true};
             return n;
         }
+        int length = 0;
+        if (const Region *region = Region::find(words, at, &length); region && length >= n) {
+            *place = Term {words.mid(at, length), nullptr, true};
+            place->region = region;
+            return length;
+        }
         if (n == 0 && m_isPlaceWord && m_isPlaceWord(words[at]) && !isFillerWord(words[at])) {
             *place = Term {{words[at]}, nullptr, true};
             return 1;
         }
         return 0;
+    };
+    //! A place starting at \a at, or after an article there ("in the uk", "in der schweiz").
+    auto placeAt = [&](qsizetype at, Term *place) {
+        if (const int length = placeHere(at, place))
+            return length;
+        const int length = at < words.size() && placeArticles().contains(words[at]) ? placeHere(at + 1, place) : 0;
+        return length > 0 ? 1 + length : 0;
     };
 
     const QList<bool> askAvailable = availabilityWords(words);
@@ -231,10 +253,22 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             i += n;
             continue;
         }
+        // A region that needs no "in": "emea", "apac sales", "north america".
+        int regionLength = 0;
+        if (const Region *region = Region::find(words, i, &regionLength, true);
+            region && regionLength > n && (regionLength > 1 || !isName(word))) {
+            Term place {words.mid(i, regionLength), nullptr, true};
+            place.region = region;
+            result.terms.append(place);
+            i += regionLength;
+            continue;
+        }
         if (isPlacePreposition(word) && !isName(word)) {
             Term place;
             if (const int length = placeAt(i + 1, &place)) {
                 result.dropped.append(word);
+                if (length > place.words.size())
+                    result.dropped.append(words[i + 1]); // the article
                 result.terms.append(place);
                 i += 1 + length;
                 continue;

@@ -10,12 +10,14 @@
 
 namespace Colleagues {
 
+class Region;
 class Vocabulary;
 struct VocabularyEntry;
 
 //! Reads a query the way people type it, in English and German: question and filler words
 //! ("who can help with", "anyone speaking", "wer kennt sich mit … aus") are dropped, "in PLACE"
-//! / "at PLACE" / "aus PLACE" become a place, "expert", "senior", "lead", "Experte" ask for
+//! / "at PLACE" / "aus PLACE" become a place, continents, regions and countries ("in europe",
+//! "emea", "in the uk") a Region, "expert", "senior", "lead", "Experte" ask for
 //! higher skill levels first, "available now" / "gerade erreichbar" the people who can be reached
 //! now, and words and phrases the vocabulary knows (aliases too, "k8s",
 //! "machine learning", "new york") become its entries. A word is never dropped when it is the
@@ -37,6 +39,9 @@ public:
         //! only the forms count: "engineer" is no start of "engineering"), required otherwise
         //! (then the word as typed too: "dev" may be the start of "devops").
         QStringList roleForms {};
+        //! A continent, region or country ("in europe", "emea", "in japan"): place is true, and
+        //! the people in it match (Region), not the words.
+        const Region *region = nullptr;
         bool isRole() const { return !roleForms.isEmpty(); }
         //! The words as typed, space-separated.
         QString text() const { return words.join(QLatin1Char(' ')); }

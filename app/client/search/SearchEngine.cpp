@@ -10,6 +10,7 @@
 #include "client/search/PrefixTable.h"
 #include "client/search/QueryUnderstanding.h"
 #include "client/search/Ranking.h"
+#include "client/search/Regions.h"
 #include "client/search/SearchQuery.h"
 #include "client/search/SearchText.h"
 #include "client/search/TermDictionary.h"
@@ -25,6 +26,7 @@
 #include <QLoggingCategory>
 #include <QSet>
 #include <QThreadPool>
+#include <QTimeZone>
 #include <QtAlgorithms>
 
 #ifdef Q_OS_LINUX
@@ -53,7 +55,7 @@ constexpr int MaxTerms = 16;
 // The per-person table is saved again after this many entries of the change log.
 constexpr qint64 SaveAfterChanges = 64;
 // The format of the saved per-person table ("CPT" and a version).
-constexpr quint32 SavedDocsFormat = 0x43505401;
+constexpr quint32 SavedDocsFormat = 0x43505402;
 // A term matching fewer documents than this is checked for a likely typo.
 constexpr int RareTermDocs = 3;
 
@@ -295,6 +297,7 @@ struct SearchEngine::Private
     {
         qint32 department = -1;
         qint32 location = -1;
+        qint32 timeZone = -1; //!< into timeZoneNames ("" when the profile names none)
         qint32 nameRank = -1; //!< -1: no such profile
     };
 
@@ -309,6 +312,11 @@ struct SearchEngine::Private
     QStringList locationNames;
     FacetValues departmentIds {&departmentNames, {}};
     FacetValues locationIds {&locationNames, {}};
+    QStringList timeZoneNames;
+    FacetValues timeZoneIds {&timeZoneNames, {}};
+    //! The territory of each of timeZoneNames (QTimeZone::territory()), read when a region is
+    //! first asked for.
+    std::vector<QLocale::Territory> timeZoneTerritories;
     // The in-memory prefix table, by local_id (see PrefixTable).
     PrefixTable prefixTable;
     int dictionaryStaleDocs = 0; //!< people changed since the term dictionary was loaded whole
@@ -361,6 +369,7 @@ struct SearchEngine::Private
         //! By local id: available now (online, neither dnd nor out of office), as of the query.
         std::vector<char> available;
         bool preferAvailable = false;
+        QList<const Region *> regions; //!< asked for in words ("in europe"): every result is in each
     } cache;
 
     //! Who is available now, by local id (the statuses sync keeps in the store).
@@ -387,7 +396,9 @@ struct SearchEngine::Private
     bool isNameWord(const QString &folded) const;
     bool isPlaceWord(const QString &folded) const;
     std::vector<PlanTerm> planTerms(const SearchQuery &query, bool literal, UnderstoodQuery *understood,
-                                    Options *options, QList<Correction> *corrections);
+                                    Options *options, QList<Correction> *corrections, QList<const Region *> *regions);
+    //! By local id: who is in every one of \a regions (by time zone, or a location that names it).
+    std::vector<char> regionSelection(const QList<const Region *> &regions);
     QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
     QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
     bool runFts(const QString &expression, CollectPlan *plan, QString *error);
@@ -495,6 +506,8 @@ bool SearchEngine::Private::loadDocs()
     byName.clear();
     departmentIds.clear();
     locationIds.clear();
+    timeZoneIds.clear();
+    timeZoneTerritories.clear();
     Sql::Statement maxId(db, "SELECT coalesce(max(local_id), 0), count(*) FROM profiles");
     if (!maxId.next())
         return false;
@@ -503,7 +516,7 @@ bool SearchEngine::Private::loadDocs()
 
     // The covering index profiles_by_name gives the name order without sorting.
     Sql::Statement rows(db,
-                        "SELECT local_id, department, location FROM profiles INDEXED BY profiles_by_name "
+                        "SELECT local_id, department, location, time_zone FROM profiles INDEXED BY profiles_by_name "
                         "ORDER BY sort_key, username");
     qint32 rank = 0;
     while (rows.next()) {
@@ -513,6 +526,7 @@ bool SearchEngine::Private::loadDocs()
         Doc &doc = docs[size_t(id)];
         doc.department = departmentIds.id(rows.handle(), 1);
         doc.location = locationIds.id(rows.handle(), 2);
+        doc.timeZone = timeZoneIds.id(rows.handle(), 3);
         doc.nameRank = rank++;
         byName.push_back(id);
     }
@@ -547,7 +561,8 @@ bool SearchEngine::Private::loadSavedDocs()
         return false;
     QStringList departments;
     QStringList locations;
-    in >> departments >> locations;
+    QStringList timeZones;
+    in >> departments >> locations >> timeZones;
     if (in.status() != QDataStream::Ok)
         return false;
     // Checked as it is read again: every person in range, the name order a permutation.
@@ -557,7 +572,8 @@ bool SearchEngine::Private::loadSavedDocs()
         if (doc.nameRank < 0)
             continue;
         if (quint64(doc.nameRank) >= people || byName[size_t(doc.nameRank)] >= 0 || doc.department < 0
-            || doc.department >= departments.size() || doc.location < 0 || doc.location >= locations.size())
+            || doc.department >= departments.size() || doc.location < 0 || doc.location >= locations.size()
+            || doc.timeZone < 0 || doc.timeZone >= timeZones.size())
             return false;
         byName[size_t(doc.nameRank)] = qint64(id);
     }
@@ -565,10 +581,14 @@ bool SearchEngine::Private::loadSavedDocs()
         return false;
     departmentIds.clear();
     locationIds.clear();
+    timeZoneIds.clear();
+    timeZoneTerritories.clear();
     for (const QString &name : std::as_const(departments))
         departmentIds.add(name);
     for (const QString &name : std::as_const(locations))
         locationIds.add(name);
+    for (const QString &name : std::as_const(timeZones))
+        timeZoneIds.add(name);
     loadedChange = change;
     return true;
 }
@@ -581,7 +601,7 @@ void SearchEngine::Private::saveDocs()
         out.setVersion(QDataStream::Qt_6_4);
         out << SavedDocsFormat << quint64(docs.size()) << quint64(byName.size());
         out.writeRawData(reinterpret_cast<const char *>(docs.data()), qint64(docs.size() * sizeof(Doc)));
-        out << departmentNames << locationNames;
+        out << departmentNames << locationNames << timeZoneNames;
     }
     // Never waits for the sync writer's lock: saved after a later change instead. Whatever
     // changed since loadedChange is read again from the log at the next start.
@@ -748,7 +768,8 @@ bool SearchEngine::Private::updateDocs(const std::vector<qint64> &changed)
                    sqlite3_column_bytes(row, column + 1));
         return key;
     };
-    Sql::Statement one(db, "SELECT department, location, sort_key, username FROM profiles WHERE local_id = ?1");
+    Sql::Statement one(db,
+                       "SELECT department, location, time_zone, sort_key, username FROM profiles WHERE local_id = ?1");
     Sql::Statement key(db, "SELECT sort_key, username FROM profiles WHERE local_id = ?1");
     const qint64 maxChanged = changed.empty() ? -1 : changed.back();
     if (maxChanged >= 0 && size_t(maxChanged) >= docs.size())
@@ -774,7 +795,8 @@ bool SearchEngine::Private::updateDocs(const std::vector<qint64> &changed)
         if (one.next()) {
             doc.department = departmentIds.id(one.handle(), 0);
             doc.location = locationIds.id(one.handle(), 1);
-            const QByteArray mine = nameKey(one.handle(), 2);
+            doc.timeZone = timeZoneIds.id(one.handle(), 2);
+            const QByteArray mine = nameKey(one.handle(), 3);
             const auto place = std::lower_bound(byName.begin(), byName.end(), mine,
                                                 [&](qint64 other, const QByteArray &k) { return keyOf(other) < k; });
             byName.insert(place, id);
@@ -1008,7 +1030,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
 
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, bool literal,
                                                        UnderstoodQuery *understood, Options *options,
-                                                       QList<Correction> *corrections)
+                                                       QList<Correction> *corrections, QList<const Region *> *regions)
 {
     QStringList words;
     for (const SearchQuery::Term &term : query.terms)
@@ -1030,6 +1052,12 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
 
     std::vector<PlanTerm> terms;
     for (const QueryUnderstanding::Term &term : read.terms) {
+        if (term.region) {
+            // Not a word to match: the people in it (regionSelection()).
+            understood->place = term.region->name();
+            regions->append(term.region);
+            continue;
+        }
         if (int(terms.size()) >= MaxTerms)
             break;
         PlanTerm plan;
@@ -1587,8 +1615,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         cache.query = SearchQuery::parse(request.query);
         cache.facts.error = cache.query.error;
         Options options;
-        cache.terms =
-            d->planTerms(cache.query, request.literal, &cache.facts.understood, &options, &cache.facts.corrections);
+        cache.terms = d->planTerms(cache.query, request.literal, &cache.facts.understood, &options,
+                                   &cache.facts.corrections, &cache.regions);
         // Statuses change without the directory changing: read at every new query (a first page).
         cache.available = d->availableNow();
         cache.preferAvailable =
@@ -1608,7 +1636,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
                            [](const PlanTerm &t) { return !t.hasFtsPart(true) && t.columns == AllColumns; });
         bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
-            && last.terms.size() <= cache.terms.size();
+            && last.regions == cache.regions && last.terms.size() <= cache.terms.size();
         for (size_t i = 0; narrows && i < last.terms.size(); ++i)
             narrows = cache.terms[i].token.startsWith(last.terms[i].token);
         std::vector<Match> all;
@@ -1617,13 +1645,21 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         std::vector<char> inOrg;
         if (!cache.query.orgs.isEmpty())
             inOrg = d->orgSelection(cache.query, &cache.facts.error);
+        // "in europe", "emea": keep the people in the regions.
+        std::vector<char> inRegions;
+        if (!cache.regions.isEmpty())
+            inRegions = d->regionSelection(cache.regions);
+        auto keep = [](const std::vector<char> &selection, std::vector<Match> *matches) {
+            std::erase_if(*matches, [&](const Match &match) {
+                return size_t(match.localId) >= selection.size() || !selection[size_t(match.localId)];
+            });
+        };
         auto collect = [&](bool withRelated, const std::vector<qint64> *within) {
             const bool collected = d->collect(cache.query, cache.terms, options, withRelated, &all, &error, within);
-            if (collected && !cache.query.orgs.isEmpty()) {
-                std::erase_if(all, [&](const Match &match) {
-                    return size_t(match.localId) >= inOrg.size() || !inOrg[size_t(match.localId)];
-                });
-            }
+            if (collected && !cache.query.orgs.isEmpty())
+                keep(inOrg, &all);
+            if (collected && !cache.regions.isEmpty())
+                keep(inRegions, &all);
             return collected;
         };
         bool ok = collect(false, narrows ? &last.candidates : nullptr);
@@ -1742,6 +1778,67 @@ SkillMap SearchEngine::skillMap(const SearchRequest &request, int rows)
     first.limit = 0;
     first.skillMapRows = rows;
     return search(first).skillMap;
+}
+
+std::vector<char> SearchEngine::Private::regionSelection(const QList<const Region *> &regions)
+{
+    // The territory of each time zone, read once (QTimeZone reads the time zone database).
+    for (size_t i = timeZoneTerritories.size(); i < size_t(timeZoneNames.size()); ++i) {
+        const QByteArray id = timeZoneNames[qsizetype(i)].toUtf8();
+        timeZoneTerritories.push_back(QTimeZone::isTimeZoneIdAvailable(id) ? QTimeZone(id).territory()
+                                                                           : QLocale::AnyTerritory);
+    }
+    // A time zone of an area ("Europe/Berlin") says where someone is; "UTC" or none does not.
+    std::vector<char> zoneKnown(size_t(timeZoneNames.size()), 0);
+    std::vector<char> zoneIn(zoneKnown.size(), 0);
+    for (size_t i = 0; i < zoneIn.size(); ++i) {
+        const QString &zone = timeZoneNames[qsizetype(i)];
+        zoneKnown[i] = zone.contains(QLatin1Char('/')) && !zone.startsWith(QLatin1String("Etc/"));
+        zoneIn[i] = zoneKnown[i] && std::all_of(regions.cbegin(), regions.cend(), [&](const Region *region) {
+                        return region->containsTimeZone(zone, timeZoneTerritories[i]);
+                    });
+    }
+    // A location that names the region ("Remote (EMEA)"), or a country in it ("Remote, Poland").
+    std::vector<char> namedAt(size_t(locationNames.size()), 0);
+    std::vector<char> impliedAt(namedAt.size(), 0);
+    for (size_t i = 0; i < namedAt.size(); ++i) {
+        QStringList words;
+        for (const SearchText::Word &word : SearchText::words(locationNames[qsizetype(i)]))
+            words.append(word.folded);
+        namedAt[i] = !words.isEmpty()
+            && std::all_of(regions.cbegin(), regions.cend(), [&](const Region *r) { return r->isNamedBy(words); });
+        impliedAt[i] = !words.isEmpty() && std::all_of(regions.cbegin(), regions.cend(), [&](const Region *r) {
+            return r->isNamedBy(words) || r->isImpliedBy(words);
+        });
+    }
+    // Someone whose time zone does not say is where most people of their location are.
+    std::vector<std::unordered_map<qint32, int>> zonesAt(namedAt.size());
+    if (std::find(zoneKnown.cbegin(), zoneKnown.cend(), 0) != zoneKnown.cend()) {
+        for (const Doc &doc : docs) {
+            if (doc.nameRank >= 0 && zoneKnown[size_t(doc.timeZone)])
+                ++zonesAt[size_t(doc.location)][doc.timeZone];
+        }
+    }
+    std::vector<qint32> locationZone(namedAt.size(), -1);
+    for (size_t i = 0; i < zonesAt.size(); ++i) {
+        int most = 0;
+        for (const auto &[zone, count] : zonesAt[i]) {
+            if (count > most || (count == most && zone < locationZone[i])) {
+                most = count;
+                locationZone[i] = zone;
+            }
+        }
+    }
+    std::vector<char> in(docs.size(), 0);
+    for (size_t id = 0; id < docs.size(); ++id) {
+        const Doc &doc = docs[id];
+        if (doc.nameRank < 0)
+            continue;
+        const size_t location = size_t(doc.location);
+        const qint32 zone = zoneKnown[size_t(doc.timeZone)] ? doc.timeZone : locationZone[location];
+        in[id] = namedAt[location] || (zone >= 0 ? zoneIn[size_t(zone)] : impliedAt[location]);
+    }
+    return in;
 }
 
 SkillMap SearchEngine::Private::skillMapOfCache(int rows) const

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: MIT
+// Continents, company regions and countries in queries ("kubernetes experts in europe", "apac
+// sales", "wer ist in der schweiz"): which time zones and locations are in each, how queries name
+// them, and what the search engine finds for them in a directory spread over the world.
+
+#include "client/ClientStore.h"
+#include "client/search/QueryUnderstanding.h"
+#include "client/search/Regions.h"
+#include "client/search/SearchEngine.h"
+#include "core/TextFold.h"
+#include "core/Vocabulary.h"
+#include "tests/support/List.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Colleagues;
+using Colleagues::Test::list;
+
+namespace {
+
+QStringList words(const QString &text)
+{
+    return foldText(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+const Region *named(const QString &name)
+{
+    int length = 0;
+    const QStringList folded = words(name);
+    const Region *region = Region::find(folded, 0, &length);
+    return length == folded.size() ? region : nullptr;
+}
+
+Profile person(const char *username, const char *location, const char *timeZone, const char *skill = "Excel")
+{
+    Profile p;
+    p.username = QString::fromUtf8(username);
+    p.displayName = p.username + QStringLiteral(" Example");
+    p.email = p.username + QStringLiteral("@example.com");
+    p.title = QStringLiteral("Engineer");
+    p.department = QStringLiteral("Engineering");
+    p.location = QString::fromUtf8(location);
+    p.timeZone = QString::fromUtf8(timeZone);
+    p.skills.append(Skill {QString::fromUtf8(skill), 4});
+    return p;
+}
+
+QList<Profile> world()
+{
+    return {
+        person("berlin", "Berlin", "Europe/Berlin", "Kubernetes"),
+        person("berlin2", "Berlin", "Europe/Berlin"),
+        // No time zone in the profile: where the others of Berlin are.
+        person("nozone", "Berlin", ""),
+        person("zurich", "Zürich", "Europe/Zurich"),
+        person("london", "London", "Europe/London"),
+        person("canary", "Las Palmas", "Atlantic/Canary"),
+        person("lagos", "Lagos", "Africa/Lagos"),
+        person("dubai", "Dubai", "Asia/Dubai", "Kubernetes"),
+        person("tokyo", "Tokyo", "Asia/Tokyo", "Kubernetes"),
+        person("kolkata", "Bengaluru", "Asia/Kolkata"),
+        person("sydney", "Sydney", "Australia/Sydney"),
+        person("honolulu", "Honolulu", "Pacific/Honolulu"),
+        person("toronto", "Toronto", "America/Toronto"),
+        person("mexico", "Mexico City", "America/Mexico_City"),
+        person("saopaulo", "São Paulo", "America/Sao_Paulo"),
+        // The location says where, the time zone does not.
+        person("remoteemea", "Remote (EMEA)", "UTC"),
+        person("remotejapan", "Remote, Japan", "America/Los_Angeles"),
+        person("remotepoland", "Remote, Poland", "UTC"),
+    };
+}
+
+} // namespace
+
+class TestRegions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void timeZones_data();
+    void timeZones();
+    void names_data();
+    void names();
+    void understood_data();
+    void understood();
+    void search_data();
+    void search();
+    void typingOnLeavesTheRegion();
+    void followsChangedProfiles();
+
+private:
+    QTemporaryDir m_dir;
+    ClientStore m_store;
+    std::unique_ptr<SearchEngine> m_engine;
+};
+
+void TestRegions::initTestCase()
+{
+    QVERIFY(QTimeZone::isTimeZoneIdAvailable("Europe/Berlin")); // tzdata
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_store.open(m_dir.path()));
+    QVERIFY(m_store.upsertProfiles(world()));
+    m_engine = std::make_unique<SearchEngine>(&m_store);
+    m_engine->setVocabulary(Vocabulary::defaults());
+}
+
+void TestRegions::timeZones_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QStringList>("in");
+    QTest::addColumn<QStringList>("out");
+
+    auto row = [](const char *zone, const char *in, const char *out) {
+        QTest::addRow("%s", zone) << QString::fromLatin1(zone) << QString::fromLatin1(in).split(QLatin1Char(','))
+                                  << QString::fromLatin1(out).split(QLatin1Char(','));
+    };
+    row("Europe/Berlin", "Europe,EMEA,EU,DACH,Germany", "Asia,APAC,Nordics,Switzerland,Africa");
+    row("Europe/Zurich", "Europe,EMEA,DACH,Switzerland", "EU,Germany");
+    row("Europe/Stockholm", "Europe,EU,Nordics,Sweden", "DACH,Benelux");
+    row("Europe/Amsterdam", "Benelux,Netherlands,EU", "Nordics");
+    row("Atlantic/Canary", "Europe,EU,Spain,EMEA", "Africa");
+    row("Africa/Ceuta", "Europe,Spain", "Africa");
+    row("Africa/Lagos", "Africa,EMEA,Nigeria", "Europe,Middle East");
+    row("Africa/Cairo", "Africa,Middle East,EMEA,Egypt", "Asia");
+    row("Asia/Dubai", "Middle East,EMEA,United Arab Emirates", "Asia,APAC");
+    row("Asia/Tokyo", "Asia,APAC,Japan", "EMEA,Oceania");
+    row("Asia/Kolkata", "Asia,APAC,India", "Middle East");
+    row("Australia/Sydney", "Oceania,APAC,Australia", "Asia,Americas");
+    row("Pacific/Auckland", "Oceania,APAC,New Zealand", "Americas");
+    row("Pacific/Honolulu", "Americas,North America,United States", "Oceania,APAC,Latin America");
+    row("America/Toronto", "Americas,North America,Canada", "Latin America,South America");
+    row("America/Mexico_City", "Americas,North America,Latin America,Mexico", "South America");
+    row("America/Sao_Paulo", "Americas,South America,Latin America,Brazil", "North America");
+    row("Pacific/Easter", "Americas,South America,Latin America,Chile", "Oceania");
+    row("UTC", "", "Europe,EMEA,Americas,Asia,Africa,Oceania");
+}
+
+void TestRegions::timeZones()
+{
+    QFETCH(QString, zone);
+    QFETCH(QStringList, in);
+    QFETCH(QStringList, out);
+    const QLocale::Territory territory = QTimeZone(zone.toUtf8()).territory();
+    for (const QString &name : std::as_const(in)) {
+        if (name.isEmpty())
+            continue;
+        const Region *region = named(name);
+        QVERIFY2(region, qPrintable(name));
+        QVERIFY2(region->containsTimeZone(zone, territory), qPrintable(zone + QStringLiteral(" in ") + name));
+    }
+    for (const QString &name : std::as_const(out)) {
+        const Region *region = named(name);
+        QVERIFY2(region, qPrintable(name));
+        QVERIFY2(!region->containsTimeZone(zone, territory), qPrintable(zone + QStringLiteral(" not in ") + name));
+    }
+}
+
+void TestRegions::names_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("standalone");
+    QTest::addColumn<QString>("region"); // its name; empty: none
+
+    QTest::addRow("emea") << "emea" << true << "EMEA";
+    QTest::addRow("apac") << "APAC" << true << "APAC";
+    QTest::addRow("asia pacific") << "asia pacific" << true << "APAC";
+    QTest::addRow("latam") << "latam" << true << "Latin America";
+    QTest::addRow("north america") << "north america" << true << "North America";
+    QTest::addRow("dach") << "dach" << true << "DACH";
+    QTest::addRow("europe needs in") << "europe" << true << "";
+    QTest::addRow("europe after in") << "europe" << false << "Europe";
+    QTest::addRow("europa") << "Europa" << false << "Europe";
+    QTest::addRow("südamerika") << "Südamerika" << false << "South America";
+    QTest::addRow("a country needs in") << "japan" << true << "";
+    QTest::addRow("a country after in") << "japan" << false << "Japan";
+    QTest::addRow("a country of two words") << "united kingdom" << true << "United Kingdom";
+    QTest::addRow("uk") << "uk" << false << "United Kingdom";
+    QTest::addRow("usa") << "usa" << false << "United States";
+    QTest::addRow("deutschland") << "Deutschland" << false << "Germany";
+    QTest::addRow("österreich") << "Österreich" << false << "Austria";
+    QTest::addRow("oesterreich") << "oesterreich" << false << "Austria";
+    QTest::addRow("schweiz") << "Schweiz" << false << "Switzerland";
+    QTest::addRow("eu needs in") << "eu" << true << "";
+    QTest::addRow("eu") << "eu" << false << "EU";
+    QTest::addRow("no region") << "kubernetes" << false << "";
+    QTest::addRow("asian is not asia") << "asian" << false << "";
+}
+
+void TestRegions::names()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, standalone);
+    QFETCH(QString, region);
+    int length = 0;
+    const Region *found = Region::find(words(typed), 0, &length, standalone);
+    QCOMPARE(found ? found->name() : QString(), region);
+    QCOMPARE(length, region.isEmpty() ? 0 : int(words(typed).size()));
+}
+
+void TestRegions::understood_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("terms"); // Term::name(); a region as "@" and its name
+    QTest::addColumn<QStringList>("dropped");
+
+    QTest::addRow("in europe") << "kubernetes experts in europe" << list({"kubernetes", "@Europe"})
+                               << list({"experts", "in"});
+    QTest::addRow("emea alone") << "emea designers" << list({"@EMEA", "designers"}) << QStringList();
+    QTest::addRow("in the uk") << "who is in the uk" << list({"@United Kingdom"}) << list({"who", "is", "in", "the"});
+    QTest::addRow("in der schweiz") << "wer ist in der schweiz" << list({"@Switzerland"})
+                                    << list({"wer", "ist", "in", "der"});
+    QTest::addRow("aus") << "python aus österreich" << list({"python", "@Austria"}) << list({"aus"});
+    QTest::addRow("a country alone is a word") << "japan" << list({"japan"}) << QStringList();
+    QTest::addRow("eu alone is a word") << "eu" << list({"eu"}) << QStringList();
+    QTest::addRow("a region that is a name") << "dach" << list({"dach"}) << QStringList();
+    QTest::addRow("a directory place") << "go in lagos" << list({"go", "@lagos"}) << list({"in"});
+}
+
+void TestRegions::understood()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, terms);
+    QFETCH(QStringList, dropped);
+    const QueryUnderstanding understanding(
+        nullptr, [](const QString &word) { return word == QLatin1String("dach"); },
+        [](const QString &word) { return word == QLatin1String("lagos"); });
+    const QueryUnderstanding::Result result = understanding.understand(words(query));
+    QStringList names;
+    for (const QueryUnderstanding::Term &term : result.terms) {
+        if (term.region)
+            QVERIFY(term.place);
+        names.append(term.region ? QLatin1Char('@') + term.region->name()
+                                 : (term.place ? QStringLiteral("@") : QString()) + term.name());
+    }
+    QCOMPARE(names, terms);
+    QCOMPARE(result.dropped, dropped);
+}
+
+void TestRegions::search_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("place"); // UnderstoodQuery::place
+    QTest::addColumn<QStringList>("found"); // every username, in name order
+
+    QTest::addRow("kubernetes in europe") << "kubernetes experts in europe"
+                                          << "Europe" << list({"berlin"});
+    QTest::addRow("kubernetes in emea") << "kubernetes in emea"
+                                        << "EMEA" << list({"berlin", "dubai"});
+    QTest::addRow("apac kubernetes") << "apac kubernetes"
+                                     << "APAC" << list({"tokyo"});
+    QTest::addRow("in asia") << "people in asia"
+                             << "Asia" << list({"kolkata", "tokyo"});
+    QTest::addRow("north america") << "who is in north america"
+                                   << "North America" << list({"honolulu", "mexico", "remotejapan", "toronto"});
+    QTest::addRow("latam") << "latam"
+                           << "Latin America" << list({"mexico", "saopaulo"});
+    QTest::addRow("japan by time zone or location") << "in japan"
+                                                    << "Japan" << list({"remotejapan", "tokyo"});
+    QTest::addRow("deutschland, and no time zone") << "wer ist in deutschland"
+                                                   << "Germany" << list({"berlin", "berlin2", "nozone"});
+    QTest::addRow("emea by location") << "excel in emea"
+                                      << "EMEA"
+                                      << list({"berlin2", "canary", "lagos", "london", "nozone", "remoteemea",
+                                               "remotepoland", "zurich"});
+    QTest::addRow("europe: by time zone, or a country the location names")
+        << "people in europe"
+        << "Europe" << list({"berlin", "berlin2", "canary", "london", "nozone", "remotepoland", "zurich"});
+    QTest::addRow("eu") << "in the eu"
+                        << "EU" << list({"berlin", "berlin2", "canary", "nozone", "remotepoland"});
+    QTest::addRow("schweiz") << "aus der schweiz"
+                             << "Switzerland" << list({"zurich"});
+    QTest::addRow("nobody") << "kubernetes in south america"
+                            << "South America" << QStringList();
+}
+
+void TestRegions::search()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, place);
+    QFETCH(QStringList, found);
+    const SearchPage page = m_engine->search(query, 0, 100);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(page.understood.place, place);
+    QStringList usernames;
+    for (const SearchResult &result : page.results)
+        usernames.append(result.username);
+    usernames.sort();
+    QCOMPARE(usernames, found);
+    QCOMPARE(page.total, found.size());
+}
+
+void TestRegions::typingOnLeavesTheRegion()
+{
+    // The last query's matches were in Europe only; typing on without it must not keep to them.
+    QCOMPARE(m_engine->search(QStringLiteral("ku in europe"), 0, 100).total, 1);
+    const SearchPage page = m_engine->search(QStringLiteral("kub"), 0, 100);
+    QCOMPARE(page.total, 3);
+    QVERIFY(page.understood.place.isEmpty());
+}
+
+void TestRegions::followsChangedProfiles()
+{
+    // Tokyo moves to Paris: in Europe now, no longer in Asia.
+    Profile moved = world()[8];
+    QCOMPARE(moved.username, QStringLiteral("tokyo"));
+    moved.location = QStringLiteral("Paris");
+    moved.timeZone = QStringLiteral("Europe/Paris");
+    QVERIFY(m_store.upsertProfiles({moved}));
+    const SearchPage europe = m_engine->search(QStringLiteral("kubernetes in europe"), 0, 100);
+    QCOMPARE(europe.total, 2);
+    const SearchPage asia = m_engine->search(QStringLiteral("in asia"), 0, 100);
+    QCOMPARE(asia.total, 1);
+    QCOMPARE(asia.results.first().username, QStringLiteral("kolkata"));
+}
+
+QTEST_GUILESS_MAIN(TestRegions)
+#include "tst_regions.moc"

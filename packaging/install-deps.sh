@@ -19,6 +19,7 @@ packages=(
     zlib1g-dev  # gzip for large answers (sync pages)
     libdeflate-dev  # colleagues-load inflates its clients' pages with it (bench/load)
     libldap-dev  # the company directory: ldap-sync and sign-in by bind
+    tzdata  # time zones: local times, and regions in search ("in europe")
     # services and tools used by tests, benchmarks and the demo
     postgresql postgresql-client slapd ldap-utils openssl ca-certificates curl
     gnome-keyring dbus dbus-x11 libsecret-tools

@@ -1430,6 +1430,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Send one question to the best matches at once; everyone sees every answer, and you mark the one that solved it</source>
         <translation>Eine Frage zugleich an die besten Treffer senden; alle sehen jede Antwort, und Sie markieren die, die Ihre Frage gelöst hat</translation>
     </message>
+    <message>
+        <source>Your search asks for the people available now first; without those words, this button decides again</source>
+        <translation>Ihre Suche fragt nach denen, die gerade erreichbar sind; ohne diese Wörter entscheidet wieder dieser Knopf</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void everydayWordsAreUnderstood();
     void partialMatchesSayWhatTheyLack();
     void understoodTermsInTheirOwnSpelling();
+    void availableWordsTurnTheButtonOn();
     void skillAliasSuggestsItsName();
     void visibilityChoiceLeavesOtherStores();
 
@@ -292,6 +293,39 @@ void TestDesktopApp::understoodTermsInTheirOwnSpelling()
     QVERIFY2(understood->text().startsWith(u"Kubernetes \u00b7 in Berlin"), qPrintable(understood->text()));
     QVERIFY(search(m_ada->app, QStringLiteral("who knows c++ zzyzx")));
     QTRY_VERIFY2(understood->text().startsWith(u"C++ \u00b7 zzyzx"), qPrintable(understood->text()));
+}
+
+void TestDesktopApp::availableWordsTurnTheButtonOn()
+{
+    // "Available now first" shows what the words ask for, and cannot be turned off while they do;
+    // without them it is what the user chose.
+    MainWindow *w = m_ada->window();
+    QTest::keyClick(w, Qt::Key_K, Qt::ControlModifier);
+    auto *button = child<QToolButton>(w, u"availableFirstButton");
+    ResultsModel *model = child<ResultsModel>(w, u"resultsModel");
+    QVERIFY(!button->isChecked());
+    QVERIFY(search(m_ada->app, QStringLiteral("kubernetes available now")));
+    QTRY_VERIFY(model->summary().understood.availableFirst);
+    QVERIFY(button->isChecked());
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!model->request().preferAvailable); // the words ask, not the button
+    QVERIFY(search(m_ada->app, QStringLiteral("kubernetes")));
+    QTRY_VERIFY(!model->summary().understood.availableFirst);
+    QVERIFY(!button->isChecked());
+    QVERIFY(button->isEnabled());
+
+    // Chosen by the user: on before, during and after the words.
+    button->click();
+    QTRY_VERIFY(model->request().preferAvailable);
+    QVERIFY(search(m_ada->app, QStringLiteral("designers available now")));
+    QVERIFY(button->isChecked());
+    QVERIFY(button->isEnabled());
+    QVERIFY(search(m_ada->app, QStringLiteral("designers")));
+    QTRY_VERIFY(model->summary().understood.availableFirst);
+    QVERIFY(button->isChecked());
+    button->click(); // off again
+    QTRY_VERIFY(!model->summary().understood.availableFirst);
+    QVERIFY(!button->isChecked());
 }
 
 void TestDesktopApp::skillAliasSuggestsItsName()

@@ -181,9 +181,7 @@ QWidget *PeoplePanel::buildSearchBar()
     m_availableButton = new QToolButton(top);
     m_availableButton->setObjectName(QStringLiteral("availableFirstButton"));
     m_availableButton->setText(tr("Available now first"));
-    m_availableButton->setToolTip(
-        tr("People who are online and neither on do-not-disturb nor out of office come first; "
-           "everyone else still follows"));
+    m_availableButton->setToolTip(availableToolTip());
     m_availableButton->setCheckable(true);
     m_availableButton->setAutoRaise(true);
     filters->addWidget(m_availableButton);
@@ -463,8 +461,32 @@ QString PeoplePanel::understoodText(const SearchPage &page)
     return tr("%1 \u2014 from \u201c%2\u201d").arg(parts.join(QStringLiteral(" \u00b7 ")), page.query.trimmed());
 }
 
+QString PeoplePanel::availableToolTip()
+{
+    return tr("People who are online and neither on do-not-disturb nor out of office come first; "
+              "everyone else still follows");
+}
+
+void PeoplePanel::showAvailableAsked(const SearchPage &page)
+{
+    // What the query asks for beyond the button (the request carries the button's own state).
+    const bool asked = page.understood.availableFirst && !m_resultsModel->request().preferAvailable;
+    if (asked == m_availableAsked)
+        return;
+    const QSignalBlocker blocker(m_availableButton);
+    if (asked)
+        m_availableOwn = m_availableButton->isChecked();
+    m_availableAsked = asked;
+    m_availableButton->setChecked(asked || m_availableOwn);
+    m_availableButton->setEnabled(!asked);
+    m_availableButton->setToolTip(asked ? tr("Your search asks for the people available now first; without "
+                                             "those words, this button decides again")
+                                        : availableToolTip());
+}
+
 void PeoplePanel::showUnderstanding(const SearchPage &page)
 {
+    showAvailableAsked(page);
     const QString understood = m_literal ? QString() : understoodText(page);
     if (m_literal) {
         m_understoodLabel->setText(tr("Searched exactly as typed."));
@@ -524,7 +546,7 @@ void PeoplePanel::runSearch()
     request.departments = m_departmentFilter->selection();
     request.locations = m_locationFilter->selection();
     request.literal = m_literal;
-    request.preferAvailable = m_availableButton->isChecked();
+    request.preferAvailable = m_availableAsked ? m_availableOwn : m_availableButton->isChecked();
     request.skillMapRows = m_skillMapButton->isChecked() ? 6 : 0;
     const bool filtered = !request.departments.isEmpty() || !request.locations.isEmpty();
     m_clearFiltersButton->setVisible(filtered);

@@ -81,6 +81,9 @@ private:
     //! The understood-query line and the partial-match line for \a page (empty: hidden).
     void showUnderstanding(const SearchPage &page);
     static QString understoodText(const SearchPage &page);
+    //! "Available now first" for \a page: on and not to be turned off while the query asks for it.
+    void showAvailableAsked(const SearchPage &page);
+    static QString availableToolTip();
     void onResultsReplaced();
     void onCurrentResultChanged();
     void openResult(const QString &username);
@@ -99,6 +102,10 @@ private:
     QLabel *m_countLabel = nullptr;
     QToolButton *m_skillMapButton = nullptr;
     QToolButton *m_availableButton = nullptr; //!< people available now first
+    //! The query asks for the available first itself ("designers available now", available:yes):
+    //! m_availableButton shows it, and m_availableOwn is what the user had chosen.
+    bool m_availableAsked = false;
+    bool m_availableOwn = false;
     QPushButton *m_askButton = nullptr; //!< "Ask these people…", while there are results
     SkillMapWidget *m_skillMap = nullptr;
     QLabel *m_correctionLabel = nullptr;

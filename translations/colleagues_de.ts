@@ -1434,6 +1434,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Your search asks for the people available now first; without those words, this button decides again</source>
         <translation>Ihre Suche fragt nach denen, die gerade erreichbar sind; ohne diese Wörter entscheidet wieder dieser Knopf</translation>
     </message>
+    <message>
+        <source>in your time zone (%1)</source>
+        <translation>in Ihrer Zeitzone (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

@@ -67,7 +67,7 @@ QString describeReasons(const SearchResult &result)
 QString describeUnderstood(const UnderstoodQuery &understood)
 {
     const bool plain = understood.aliases.isEmpty() && understood.place.isEmpty() && understood.dropped.isEmpty()
-        && !understood.expertsFirst && !understood.availableFirst;
+        && understood.sameTimeZone.isEmpty() && !understood.expertsFirst && !understood.availableFirst;
     if (plain)
         return QString();
     QStringList terms;
@@ -90,6 +90,8 @@ QString describeUnderstood(const UnderstoodQuery &understood)
         }
         parts.append(place);
     }
+    if (!understood.sameTimeZone.isEmpty())
+        parts.append(QStringLiteral("in your time zone (%1)").arg(understood.sameTimeZone));
     if (understood.expertsFirst)
         parts.append(QStringLiteral("experts first"));
     if (understood.availableFirst)

@@ -89,6 +89,8 @@ private Q_SLOTS:
     void understood();
     void search_data();
     void search();
+    void sameTimeZone_data();
+    void sameTimeZone();
     void typingOnLeavesTheRegion();
     void followsChangedProfiles();
 
@@ -218,6 +220,12 @@ void TestRegions::understood_data()
     QTest::addRow("eu alone is a word") << "eu" << list({"eu"}) << QStringList();
     QTest::addRow("a region that is a name") << "dach" << list({"dach"}) << QStringList();
     QTest::addRow("a directory place") << "go in lagos" << list({"go", "@lagos"}) << list({"in"});
+    QTest::addRow("my time zone") << "python in my time zone" << list({"python"}) << list({"in", "my", "time", "zone"});
+    QTest::addRow("same timezone as me") << "same timezone as me" << QStringList()
+                                         << list({"same", "timezone", "as", "me"});
+    QTest::addRow("meiner zeitzone") << "wer in meiner Zeitzone kennt Go" << list({"go"})
+                                     << list({"wer", "in", "meiner", "zeitzone", "kennt"});
+    QTest::addRow("time alone is a word") << "my time" << list({"time"}) << list({"my"});
 }
 
 void TestRegions::understood()
@@ -238,6 +246,7 @@ void TestRegions::understood()
     }
     QCOMPARE(names, terms);
     QCOMPARE(result.dropped, dropped);
+    QCOMPARE(result.sameTimeZone, query.contains(u"zone", Qt::CaseInsensitive));
 }
 
 void TestRegions::search_data()
@@ -293,6 +302,45 @@ void TestRegions::search()
     QCOMPARE(page.total, found.size());
 }
 
+void TestRegions::sameTimeZone_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QByteArray>("zone"); // the asker's
+    QTest::addColumn<QString>("offset"); // UnderstoodQuery::sameTimeZone
+    QTest::addColumn<QStringList>("found");
+
+    // Zones without daylight saving time, and queries whose answer is the same in summer and winter.
+    QTest::addRow("tokyo") << "who is in my time zone" << QByteArray("Asia/Tokyo") << "UTC+09:00" << list({"tokyo"});
+    QTest::addRow("half an hour") << "in my timezone" << QByteArray("Asia/Kolkata") << "UTC+05:30" << list({"kolkata"});
+    QTest::addRow("with a skill") << "kubernetes in the same time zone" << QByteArray("Asia/Dubai") << "UTC+04:00"
+                                  << list({"dubai"});
+    QTest::addRow("with a region, and no time zone") << "excel in dach in my time zone" << QByteArray("Europe/Berlin")
+                                                     << QString() << list({"berlin2", "nozone", "zurich"});
+    QTest::addRow("nobody") << "in meiner zeitzone" << QByteArray("Pacific/Kiritimati") << "UTC+14:00" << QStringList();
+}
+
+void TestRegions::sameTimeZone()
+{
+    QFETCH(QString, query);
+    QFETCH(QByteArray, zone);
+    QFETCH(QString, offset);
+    QFETCH(QStringList, found);
+    SearchRequest request;
+    request.query = query;
+    request.timeZone = zone;
+    request.limit = 100;
+    const SearchPage page = m_engine->search(request);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    if (!offset.isEmpty())
+        QCOMPARE(page.understood.sameTimeZone, offset);
+    QVERIFY(!page.understood.sameTimeZone.isEmpty());
+    QStringList usernames;
+    for (const SearchResult &result : page.results)
+        usernames.append(result.username);
+    usernames.sort();
+    QCOMPARE(usernames, found);
+}
+
 void TestRegions::typingOnLeavesTheRegion()
 {
     // The last query's matches were in Europe only; typing on without it must not keep to them.
@@ -300,6 +348,11 @@ void TestRegions::typingOnLeavesTheRegion()
     const SearchPage page = m_engine->search(QStringLiteral("kub"), 0, 100);
     QCOMPARE(page.total, 3);
     QVERIFY(page.understood.place.isEmpty());
+    SearchRequest mine;
+    mine.query = QStringLiteral("ku in my time zone");
+    mine.timeZone = "Asia/Tokyo";
+    QCOMPARE(m_engine->search(mine).total, 1);
+    QCOMPARE(m_engine->search(QStringLiteral("kub"), 0, 100).total, 3);
 }
 
 void TestRegions::followsChangedProfiles()

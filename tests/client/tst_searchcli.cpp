@@ -179,6 +179,24 @@ void TestSearchCli::everydayWords()
     QVERIFY2(available.out.startsWith("understood: terraform (tf \xe2\x86\x92 Terraform) \xc2\xb7 available now first "
                                       "\xc2\xb7 ignored: available, now\n"),
              available.out.constData());
+    // "in my time zone" is this computer's (TZ): its offset now, in the line and in the JSON.
+    const QByteArray zone = qgetenv("TZ");
+    qputenv("TZ", "Asia/Tokyo");
+    const Run mine = run(
+        {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("tf in my time zone")});
+    const Run mineJson = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),
+                              QStringLiteral("--json"), QStringLiteral("tf in my time zone")});
+    zone.isNull() ? qunsetenv("TZ") : qputenv("TZ", zone);
+    QVERIFY2(mine.out.startsWith("understood: terraform (tf \xe2\x86\x92 Terraform) \xc2\xb7 in your time zone "
+                                 "(UTC+09:00) \xc2\xb7 ignored: in, my, time, zone\n"),
+             mine.out.constData());
+    QCOMPARE(QJsonDocument::fromJson(mineJson.out)
+                 .object()
+                 .value(QStringLiteral("understood"))
+                 .toObject()
+                 .value(QStringLiteral("same_time_zone"))
+                 .toString(),
+             QStringLiteral("UTC+09:00"));
 
     // No one knows Terraform and astronomy: the closest matches, each with what it lacks.
     const Run partial = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),

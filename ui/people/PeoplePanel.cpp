@@ -448,12 +448,15 @@ void PeoplePanel::saveContact(const Profile &profile)
 QString PeoplePanel::understoodText(const SearchPage &page)
 {
     const UnderstoodQuery &u = page.understood;
-    if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && !u.expertsFirst && !u.availableFirst)
+    if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && u.sameTimeZone.isEmpty() && !u.expertsFirst
+        && !u.availableFirst)
         return {};
     // In the vocabulary's spelling where it knows the term ("Kubernetes", not "kubernetes").
     QStringList parts = u.names;
     if (!u.place.isEmpty())
         parts.append(tr("in %1").arg(u.place));
+    if (!u.sameTimeZone.isEmpty())
+        parts.append(tr("in your time zone (%1)").arg(u.sameTimeZone));
     if (u.expertsFirst)
         parts.append(tr("experts first"));
     if (u.availableFirst)

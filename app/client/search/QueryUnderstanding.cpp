@@ -117,6 +117,26 @@ const QSet<QString> &placePrepositions()
     return words;
 }
 
+// Phrases that ask for the asker's time zone. Folded.
+const QList<QStringList> &sameTimeZonePhrases()
+{
+    static const QList<QStringList> phrases = [] {
+        QList<QStringList> out;
+        for (const char *zone : {"time zone", "timezone", "tz", "zeitzone"}) {
+            for (const char *whose : {"my", "our", "the same", "same", "meiner", "meine", "unserer", "unsere",
+                                      "der gleichen", "gleichen", "gleiche", "der selben", "derselben", "selben"}) {
+                out.append(QString::fromLatin1(whose).split(QLatin1Char(' '))
+                           + QString::fromLatin1(zone).split(QLatin1Char(' ')));
+            }
+        }
+        // The longest first: "the same time zone" before "same time zone".
+        std::stable_sort(out.begin(), out.end(),
+                         [](const QStringList &l, const QStringList &r) { return l.size() > r.size(); });
+        return out;
+    }();
+    return phrases;
+}
+
 // Articles between a preposition and its place: "in the uk", "in der schweiz". Folded.
 const QSet<QString> &placeArticles()
 {
@@ -183,6 +203,16 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
     return asks;
 }
 
+int QueryUnderstanding::sameTimeZoneWords(const QStringList &words, qsizetype at)
+{
+    for (const QStringList &phrase : sameTimeZonePhrases()) {
+        if (at >= 0 && at + phrase.size() <= words.size()
+            && std::equal(phrase.cbegin(), phrase.cend(), words.cbegin() + at))
+            return int(phrase.size());
+    }
+    return 0;
+}
+
 QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &words, bool hasFilters) const
 {
     Result result;
@@ -243,6 +273,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             result.availableFirst = true;
             result.dropped.append(word);
             ++i;
+            continue;
+        }
+        if (const int n = sameTimeZoneWords(words, i)) {
+            result.sameTimeZone = true;
+            result.dropped.append(words.mid(i, n));
+            i += n;
             continue;
         }
         const VocabularyEntry *entry = nullptr;
@@ -330,7 +366,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             >= 2;
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
-    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !words.isEmpty()) {
+    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !result.sameTimeZone && !words.isEmpty()) {
         result = Result {};
         for (const QString &word : words) {
             const VocabularyEntry *entry = nullptr;

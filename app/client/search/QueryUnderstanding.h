@@ -58,6 +58,9 @@ public:
         bool expertsFirst = false;
         //! "available now", "free right now", "gerade erreichbar": who can be reached now first.
         bool availableFirst = false;
+        //! "in my time zone", "same time zone", "in meiner Zeitzone": only the people whose offset
+        //! from UTC is the asker's now.
+        bool sameTimeZone = false;
         //! "python or go", "sales oder marketing in berlin": the terms that are no place are
         //! alternatives, any of which a person may match (a place still must).
         bool anyOf = false;
@@ -80,6 +83,9 @@ public:
     //! For each word, whether it asks for people available now: "available", "reachable",
     //! "erreichbar"…, "free" or "online" beside a word for now, and the words for now beside them.
     static QList<bool> availabilityWords(const QStringList &foldedWords);
+    //! How many words at \a at ask for the asker's time zone ("my time zone", "same timezone",
+    //! "meiner zeitzone"); 0: none.
+    static int sameTimeZoneWords(const QStringList &foldedWords, qsizetype at);
 
 private:
     const Vocabulary *m_vocabulary = nullptr;

@@ -282,6 +282,29 @@ struct FacetValues
     }
 };
 
+//! Where the words ask people to be, beyond the location column: in regions ("in europe",
+//! "emea"), and in the asker's time zone ("in my time zone").
+struct Where
+{
+    QList<const Region *> regions;
+    bool sameTimeZone = false;
+    int offset = 0; //!< the asker's offset from UTC now, in seconds
+    bool any() const { return !regions.isEmpty() || sameTimeZone; }
+    friend bool operator==(const Where &, const Where &) = default;
+};
+
+//! "UTC+01:00", "UTC-03:30", "UTC".
+QString utcOffsetText(int seconds)
+{
+    if (seconds == 0)
+        return QStringLiteral("UTC");
+    const int minutes = std::abs(seconds) / 60;
+    return QStringLiteral("UTC%1%2:%3")
+        .arg(seconds < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
 bool before(const Match &l, const Match &r)
 {
     if (l.value != r.value)
@@ -314,9 +337,14 @@ struct SearchEngine::Private
     FacetValues locationIds {&locationNames, {}};
     QStringList timeZoneNames;
     FacetValues timeZoneIds {&timeZoneNames, {}};
-    //! The territory of each of timeZoneNames (QTimeZone::territory()), read when a region is
-    //! first asked for.
-    std::vector<QLocale::Territory> timeZoneTerritories;
+    //! Each of timeZoneNames as QTimeZone knows it, read when a place is first asked for.
+    struct Zone
+    {
+        QTimeZone zone; //!< invalid when the time zone database does not know the name
+        QLocale::Territory territory = QLocale::AnyTerritory;
+        bool known = false; //!< of an area ("Europe/Berlin"): says where someone is ("UTC" does not)
+    };
+    std::vector<Zone> zones;
     // The in-memory prefix table, by local_id (see PrefixTable).
     PrefixTable prefixTable;
     int dictionaryStaleDocs = 0; //!< people changed since the term dictionary was loaded whole
@@ -369,7 +397,7 @@ struct SearchEngine::Private
         //! By local id: available now (online, neither dnd nor out of office), as of the query.
         std::vector<char> available;
         bool preferAvailable = false;
-        QList<const Region *> regions; //!< asked for in words ("in europe"): every result is in each
+        Where where; //!< asked for in words ("in europe", "in my time zone"): every result is there
     } cache;
 
     //! Who is available now, by local id (the statuses sync keeps in the store).
@@ -396,9 +424,10 @@ struct SearchEngine::Private
     bool isNameWord(const QString &folded) const;
     bool isPlaceWord(const QString &folded) const;
     std::vector<PlanTerm> planTerms(const SearchQuery &query, bool literal, UnderstoodQuery *understood,
-                                    Options *options, QList<Correction> *corrections, QList<const Region *> *regions);
+                                    Options *options, QList<Correction> *corrections, Where *where);
     //! By local id: who is in every one of \a regions (by time zone, or a location that names it).
-    std::vector<char> regionSelection(const QList<const Region *> &regions);
+    //! By local id: who is where \a where asks (by time zone, or a location that names it).
+    std::vector<char> placeSelection(const Where &where);
     QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
     QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
     bool runFts(const QString &expression, CollectPlan *plan, QString *error);
@@ -507,7 +536,7 @@ bool SearchEngine::Private::loadDocs()
     departmentIds.clear();
     locationIds.clear();
     timeZoneIds.clear();
-    timeZoneTerritories.clear();
+    zones.clear();
     Sql::Statement maxId(db, "SELECT coalesce(max(local_id), 0), count(*) FROM profiles");
     if (!maxId.next())
         return false;
@@ -582,7 +611,7 @@ bool SearchEngine::Private::loadSavedDocs()
     departmentIds.clear();
     locationIds.clear();
     timeZoneIds.clear();
-    timeZoneTerritories.clear();
+    zones.clear();
     for (const QString &name : std::as_const(departments))
         departmentIds.add(name);
     for (const QString &name : std::as_const(locations))
@@ -1030,7 +1059,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
 
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, bool literal,
                                                        UnderstoodQuery *understood, Options *options,
-                                                       QList<Correction> *corrections, QList<const Region *> *regions)
+                                                       QList<Correction> *corrections, Where *where)
 {
     QStringList words;
     for (const SearchQuery::Term &term : query.terms)
@@ -1048,14 +1077,15 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     understood->dropped = read.dropped;
     understood->expertsFirst = read.expertsFirst;
     understood->availableFirst = read.availableFirst;
+    where->sameTimeZone = read.sameTimeZone;
     options->expertsFirst = read.expertsFirst;
 
     std::vector<PlanTerm> terms;
     for (const QueryUnderstanding::Term &term : read.terms) {
         if (term.region) {
-            // Not a word to match: the people in it (regionSelection()).
+            // Not a word to match: the people in it (placeSelection()).
             understood->place = term.region->name();
-            regions->append(term.region);
+            where->regions.append(term.region);
             continue;
         }
         if (int(terms.size()) >= MaxTerms)
@@ -1616,7 +1646,15 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         cache.facts.error = cache.query.error;
         Options options;
         cache.terms = d->planTerms(cache.query, request.literal, &cache.facts.understood, &options,
-                                   &cache.facts.corrections, &cache.regions);
+                                   &cache.facts.corrections, &cache.where);
+        if (cache.where.sameTimeZone) {
+            // The asker's offset now; people are in it when theirs is the same now.
+            QTimeZone mine(request.timeZone);
+            if (request.timeZone.isEmpty() || !mine.isValid())
+                mine = QTimeZone::systemTimeZone();
+            cache.where.offset = mine.offsetFromUtc(QDateTime::currentDateTimeUtc());
+            cache.facts.understood.sameTimeZone = utcOffsetText(cache.where.offset);
+        }
         // Statuses change without the directory changing: read at every new query (a first page).
         cache.available = d->availableNow();
         cache.preferAvailable =
@@ -1636,7 +1674,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
                            [](const PlanTerm &t) { return !t.hasFtsPart(true) && t.columns == AllColumns; });
         bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
-            && last.regions == cache.regions && last.terms.size() <= cache.terms.size();
+            && last.where == cache.where && last.terms.size() <= cache.terms.size();
         for (size_t i = 0; narrows && i < last.terms.size(); ++i)
             narrows = cache.terms[i].token.startsWith(last.terms[i].token);
         std::vector<Match> all;
@@ -1645,10 +1683,10 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         std::vector<char> inOrg;
         if (!cache.query.orgs.isEmpty())
             inOrg = d->orgSelection(cache.query, &cache.facts.error);
-        // "in europe", "emea": keep the people in the regions.
-        std::vector<char> inRegions;
-        if (!cache.regions.isEmpty())
-            inRegions = d->regionSelection(cache.regions);
+        // "in europe", "emea", "in my time zone": keep the people there.
+        std::vector<char> inPlace;
+        if (cache.where.any())
+            inPlace = d->placeSelection(cache.where);
         auto keep = [](const std::vector<char> &selection, std::vector<Match> *matches) {
             std::erase_if(*matches, [&](const Match &match) {
                 return size_t(match.localId) >= selection.size() || !selection[size_t(match.localId)];
@@ -1658,8 +1696,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             const bool collected = d->collect(cache.query, cache.terms, options, withRelated, &all, &error, within);
             if (collected && !cache.query.orgs.isEmpty())
                 keep(inOrg, &all);
-            if (collected && !cache.regions.isEmpty())
-                keep(inRegions, &all);
+            if (collected && cache.where.any())
+                keep(inPlace, &all);
             return collected;
         };
         bool ok = collect(false, narrows ? &last.candidates : nullptr);
@@ -1780,28 +1818,34 @@ SkillMap SearchEngine::skillMap(const SearchRequest &request, int rows)
     return search(first).skillMap;
 }
 
-std::vector<char> SearchEngine::Private::regionSelection(const QList<const Region *> &regions)
+std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
 {
-    // The territory of each time zone, read once (QTimeZone reads the time zone database).
-    for (size_t i = timeZoneTerritories.size(); i < size_t(timeZoneNames.size()); ++i) {
-        const QByteArray id = timeZoneNames[qsizetype(i)].toUtf8();
-        timeZoneTerritories.push_back(QTimeZone::isTimeZoneIdAvailable(id) ? QTimeZone(id).territory()
-                                                                           : QLocale::AnyTerritory);
+    // Each time zone as the database knows it, read once.
+    for (size_t i = zones.size(); i < size_t(timeZoneNames.size()); ++i) {
+        const QString &name = timeZoneNames[qsizetype(i)];
+        Zone zone;
+        if (QTimeZone::isTimeZoneIdAvailable(name.toUtf8())) {
+            zone.zone = QTimeZone(name.toUtf8());
+            zone.territory = zone.zone.territory();
+            zone.known = name.contains(QLatin1Char('/')) && !name.startsWith(QLatin1String("Etc/"));
+        }
+        zones.push_back(zone);
     }
-    // A time zone of an area ("Europe/Berlin") says where someone is; "UTC" or none does not.
-    std::vector<char> zoneKnown(size_t(timeZoneNames.size()), 0);
-    std::vector<char> zoneIn(zoneKnown.size(), 0);
-    for (size_t i = 0; i < zoneIn.size(); ++i) {
-        const QString &zone = timeZoneNames[qsizetype(i)];
-        zoneKnown[i] = zone.contains(QLatin1Char('/')) && !zone.startsWith(QLatin1String("Etc/"));
-        zoneIn[i] = zoneKnown[i] && std::all_of(regions.cbegin(), regions.cend(), [&](const Region *region) {
-                        return region->containsTimeZone(zone, timeZoneTerritories[i]);
-                    });
+    const QList<const Region *> &regions = where.regions;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::vector<char> zoneInRegions(zones.size(), 0);
+    std::vector<char> zoneInOffset(zones.size(), 0);
+    for (size_t i = 0; i < zones.size(); ++i) {
+        const QString &name = timeZoneNames[qsizetype(i)];
+        zoneInRegions[i] = zones[i].known && std::all_of(regions.cbegin(), regions.cend(), [&](const Region *r) {
+                               return r->containsTimeZone(name, zones[i].territory);
+                           });
+        zoneInOffset[i] = zones[i].zone.isValid() && zones[i].zone.offsetFromUtc(now) == where.offset;
     }
-    // A location that names the region ("Remote (EMEA)"), or a country in it ("Remote, Poland").
+    // A location that names the regions ("Remote (EMEA)"), or a country in them ("Remote, Poland").
     std::vector<char> namedAt(size_t(locationNames.size()), 0);
     std::vector<char> impliedAt(namedAt.size(), 0);
-    for (size_t i = 0; i < namedAt.size(); ++i) {
+    for (size_t i = 0; !regions.isEmpty() && i < namedAt.size(); ++i) {
         QStringList words;
         for (const SearchText::Word &word : SearchText::words(locationNames[qsizetype(i)]))
             words.append(word.folded);
@@ -1811,11 +1855,11 @@ std::vector<char> SearchEngine::Private::regionSelection(const QList<const Regio
             return r->isNamedBy(words) || r->isImpliedBy(words);
         });
     }
-    // Someone whose time zone does not say is where most people of their location are.
+    // Someone whose time zone does not say where is where most people of their location are.
     std::vector<std::unordered_map<qint32, int>> zonesAt(namedAt.size());
-    if (std::find(zoneKnown.cbegin(), zoneKnown.cend(), 0) != zoneKnown.cend()) {
+    if (std::any_of(zones.cbegin(), zones.cend(), [](const Zone &zone) { return !zone.known; })) {
         for (const Doc &doc : docs) {
-            if (doc.nameRank >= 0 && zoneKnown[size_t(doc.timeZone)])
+            if (doc.nameRank >= 0 && zones[size_t(doc.timeZone)].known)
                 ++zonesAt[size_t(doc.location)][doc.timeZone];
         }
     }
@@ -1835,8 +1879,11 @@ std::vector<char> SearchEngine::Private::regionSelection(const QList<const Regio
         if (doc.nameRank < 0)
             continue;
         const size_t location = size_t(doc.location);
-        const qint32 zone = zoneKnown[size_t(doc.timeZone)] ? doc.timeZone : locationZone[location];
-        in[id] = namedAt[location] || (zone >= 0 ? zoneIn[size_t(zone)] : impliedAt[location]);
+        const bool own = zones[size_t(doc.timeZone)].known || locationZone[location] < 0;
+        const size_t zone = size_t(own ? doc.timeZone : locationZone[location]);
+        const bool inRegions =
+            regions.isEmpty() || namedAt[location] || (zones[zone].known ? zoneInRegions[zone] : impliedAt[location]);
+        in[id] = inRegions && (!where.sameTimeZone || zoneInOffset[zone]);
     }
     return in;
 }

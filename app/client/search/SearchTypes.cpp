@@ -89,6 +89,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("terms"), QJsonArray::fromStringList(understood.terms)},
         {QStringLiteral("aliases"), aliases},
         {QStringLiteral("place"), textOrNull(understood.place)},
+        {QStringLiteral("same_time_zone"), textOrNull(understood.sameTimeZone)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("experts_first"), understood.expertsFirst},
         {QStringLiteral("available_first"), understood.availableFirst},

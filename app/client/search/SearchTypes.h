@@ -32,6 +32,8 @@ struct SearchRequest
     //! People available now (online, neither on do-not-disturb nor out of office) rank first;
     //! the others follow. The query's available:yes does the same.
     bool preferAvailable = false;
+    //! The asker's time zone (IANA id) for "in my time zone"; empty: this computer's.
+    QByteArray timeZone;
 };
 
 //! A part of a text that matched, in UTF-16 code units of that text (QString indexes).
@@ -99,6 +101,9 @@ struct UnderstoodQuery
     QStringList names;
     QList<AliasApplied> aliases;
     QString place; //!< the place asked for with "in"/"at"/"aus", canonical when known; else empty
+    //! "in my time zone", "gleiche Zeitzone": the asker's offset from UTC now ("UTC+01:00"), which
+    //! every result shares; else empty.
+    QString sameTimeZone;
     QStringList dropped; //!< filler and question words that were not searched, folded
     bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
     bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"

@@ -10,6 +10,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <algorithm>
 
 namespace Colleagues::Server {
 
@@ -23,6 +27,20 @@ ScimError invalidFilter(const QString &detail)
 QString iso(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// Writes are optimistic: one that lost to another (the row changed since it was read) reads and
+// tries again. When many write one user at once (a provisioning burst: seven PATCHes of one user),
+// each may lose several times in a row; a short pause, growing and random, lets them pass one by
+// one instead of colliding again. Runs on the HTTP worker pool, never on the event loop.
+constexpr int WriteAttempts = 20;
+
+void pauseBeforeAttempt(int attempt)
+{
+    if (attempt == 0)
+        return;
+    const int ceilingMs = std::min(50, 1 << std::min(attempt, 6));
+    QThread::msleep(1 + QRandomGenerator::global()->bounded(ceilingMs));
 }
 
 } // namespace
@@ -174,7 +192,8 @@ ScimResult<bool> ScimService::syncProfile(const ScimUserRecord &record, const Pr
     }
     // Optimistic: what the member edits (bio, skills, interests, time zone, photo, visibility)
     // is read and written back unchanged; a member's save in between makes it read again.
-    for (int attempt = 0; attempt < 5; ++attempt) {
+    for (int attempt = 0; attempt < WriteAttempts; ++attempt) {
+        pauseBeforeAttempt(attempt);
         const Expected<std::optional<Profile>> stored = m_storage->findProfile(record.username);
         if (!stored)
             return ScimError::fromStorage(stored.error());
@@ -230,7 +249,8 @@ ScimResult<ScimUserRecord> ScimService::create(const QJsonObject &resource)
 ScimResult<ScimUserRecord> ScimService::change(const QString &id, const QByteArray &ifMatch,
                                                const std::function<ScimResult<ScimUser>(const ScimUserRecord &)> &next)
 {
-    for (int attempt = 0; attempt < 5; ++attempt) {
+    for (int attempt = 0; attempt < WriteAttempts; ++attempt) {
+        pauseBeforeAttempt(attempt);
         const ScimResult<ScimUserRecord> record = current(id, ifMatch);
         if (!record)
             return record.error();

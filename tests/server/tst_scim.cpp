@@ -99,6 +99,7 @@ private Q_SLOTS:
     void patchInvalid_data();
     void patchInvalid();
     void concurrentPatchesAllApply();
+    void aBurstOfPatchesOfOneUser();
     void deactivateAndReactivate();
     void deleteUser();
     void longPollWakesOnProvisioning();
@@ -749,6 +750,30 @@ void TestScim::patchInvalid()
     verifyScimError(scim("PATCH", u"/Users/"_qs + id, request), 400, scimType);
     // Nothing changed.
     QCOMPARE(scim("GET", u"/Users/"_qs + id).json(), created);
+}
+
+void TestScim::aBurstOfPatchesOfOneUser()
+{
+    // More writers of one user at once than a few quick retries outlast: every one still applies.
+    const QJsonObject created = provision(rfcUser(u"burst.user"_qs));
+    QVERIFY(!created.isEmpty());
+    const QString id = created.value(u"id"_qs).toString();
+    constexpr int Patches = 24;
+    auto c = clientWith(scimToken());
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < Patches; ++i) {
+        replies.append(c->start("PATCH", u"/scim/v2/Users/"_qs + id,
+                                body(patchOp({op(u"replace"_qs, u"title"_qs, u"Title %1"_qs.arg(i))})),
+                                {{"Content-Type", "application/scim+json"}}));
+    }
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        if (!reply->isFinished())
+            QVERIFY(QSignalSpy(reply, &QNetworkReply::finished).wait(30000));
+        const Response r = Client::collect(reply);
+        QVERIFY2(r.status == 200, r.body.constData());
+    }
+    const QJsonObject user = scim("GET", u"/Users/"_qs + id).json();
+    QCOMPARE(user.value(u"meta"_qs).toObject().value(u"version"_qs).toString(), u"W/\"%1\""_qs.arg(Patches + 1));
 }
 
 void TestScim::concurrentPatchesAllApply()

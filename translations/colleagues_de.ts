@@ -1438,6 +1438,22 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>in your time zone (%1)</source>
         <translation>in Ihrer Zeitzone (%1)</translation>
     </message>
+    <message>
+        <source>in your team</source>
+        <translation>in Ihrem Team</translation>
+    </message>
+    <message>
+        <source>your direct reports</source>
+        <translation>Ihre direkten Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>in your team (%1&apos;s reports)</source>
+        <translation>in Ihrem Team (bei %1)</translation>
+    </message>
+    <message>
+        <source>in your department (%1)</source>
+        <translation>in Ihrer Abteilung (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

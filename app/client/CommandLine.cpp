@@ -67,7 +67,8 @@ QString describeReasons(const SearchResult &result)
 QString describeUnderstood(const UnderstoodQuery &understood)
 {
     const bool plain = understood.aliases.isEmpty() && understood.place.isEmpty() && understood.dropped.isEmpty()
-        && understood.sameTimeZone.isEmpty() && !understood.expertsFirst && !understood.availableFirst;
+        && understood.sameTimeZone.isEmpty() && understood.team == UnderstoodQuery::Team::None
+        && understood.department.isEmpty() && !understood.expertsFirst && !understood.availableFirst;
     if (plain)
         return QString();
     QStringList terms;
@@ -92,6 +93,16 @@ QString describeUnderstood(const UnderstoodQuery &understood)
     }
     if (!understood.sameTimeZone.isEmpty())
         parts.append(QStringLiteral("in your time zone (%1)").arg(understood.sameTimeZone));
+    switch (understood.team) {
+    case UnderstoodQuery::Team::None: break;
+    case UnderstoodQuery::Team::Yours: parts.append(QStringLiteral("in your team")); break;
+    case UnderstoodQuery::Team::YourReports: parts.append(QStringLiteral("your direct reports")); break;
+    case UnderstoodQuery::Team::YourManagers:
+        parts.append(QStringLiteral("in your team (%1's reports)").arg(understood.manager));
+        break;
+    }
+    if (!understood.department.isEmpty())
+        parts.append(QStringLiteral("in your department (%1)").arg(understood.department));
     if (understood.expertsFirst)
         parts.append(QStringLiteral("experts first"));
     if (understood.availableFirst)

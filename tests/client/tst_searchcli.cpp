@@ -197,6 +197,12 @@ void TestSearchCli::everydayWords()
                  .value(QStringLiteral("same_time_zone"))
                  .toString(),
              QStringLiteral("UTC+09:00"));
+    // "my team" needs someone signed in to this store; here no one is.
+    const Run team = run(
+        {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("python in my team")});
+    QCOMPARE(team.exitCode, 1);
+    QVERIFY2(team.err.contains("\"my team\" and \"my department\" need to know who you are: sign in first"),
+             team.err.constData());
 
     // No one knows Terraform and astronomy: the closest matches, each with what it lacks.
     const Run partial = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),

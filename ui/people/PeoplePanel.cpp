@@ -448,8 +448,8 @@ void PeoplePanel::saveContact(const Profile &profile)
 QString PeoplePanel::understoodText(const SearchPage &page)
 {
     const UnderstoodQuery &u = page.understood;
-    if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && u.sameTimeZone.isEmpty() && !u.expertsFirst
-        && !u.availableFirst)
+    if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && u.sameTimeZone.isEmpty()
+        && u.team == UnderstoodQuery::Team::None && u.department.isEmpty() && !u.expertsFirst && !u.availableFirst)
         return {};
     // In the vocabulary's spelling where it knows the term ("Kubernetes", not "kubernetes").
     QStringList parts = u.names;
@@ -457,6 +457,14 @@ QString PeoplePanel::understoodText(const SearchPage &page)
         parts.append(tr("in %1").arg(u.place));
     if (!u.sameTimeZone.isEmpty())
         parts.append(tr("in your time zone (%1)").arg(u.sameTimeZone));
+    switch (u.team) {
+    case UnderstoodQuery::Team::None: break;
+    case UnderstoodQuery::Team::Yours: parts.append(tr("in your team")); break;
+    case UnderstoodQuery::Team::YourReports: parts.append(tr("your direct reports")); break;
+    case UnderstoodQuery::Team::YourManagers: parts.append(tr("in your team (%1's reports)").arg(u.manager)); break;
+    }
+    if (!u.department.isEmpty())
+        parts.append(tr("in your department (%1)").arg(u.department));
     if (u.expertsFirst)
         parts.append(tr("experts first"));
     if (u.availableFirst)

@@ -117,21 +117,34 @@ const QSet<QString> &placePrepositions()
     return words;
 }
 
-// Phrases that ask for the asker's time zone. Folded.
-const QList<QStringList> &sameTimeZonePhrases()
+// Phrases about the asker: their time zone, team, direct reports, department. Folded.
+const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
 {
-    static const QList<QStringList> phrases = [] {
-        QList<QStringList> out;
-        for (const char *zone : {"time zone", "timezone", "tz", "zeitzone"}) {
-            for (const char *whose : {"my", "our", "the same", "same", "meiner", "meine", "unserer", "unsere",
-                                      "der gleichen", "gleichen", "gleiche", "der selben", "derselben", "selben"}) {
-                out.append(QString::fromLatin1(whose).split(QLatin1Char(' '))
-                           + QString::fromLatin1(zone).split(QLatin1Char(' ')));
+    using Mine = QueryUnderstanding::Mine;
+    static const QList<std::pair<QStringList, Mine>> phrases = [] {
+        QList<std::pair<QStringList, Mine>> out;
+        auto add = [&](Mine kind, std::initializer_list<const char *> owners,
+                       std::initializer_list<const char *> things) {
+            for (const char *thing : things) {
+                for (const char *owner : owners) {
+                    out.append({QString::fromLatin1(owner).split(QLatin1Char(' '))
+                                    + QString::fromLatin1(thing).split(QLatin1Char(' ')),
+                                kind});
+                }
             }
-        }
+        };
+        add(Mine::TimeZone,
+            {"my", "our", "the same", "same", "meiner", "meine", "unserer", "unsere", "der gleichen", "gleichen",
+             "gleiche", "der selben", "derselben", "selben"},
+            {"time zone", "timezone", "tz", "zeitzone"});
+        add(Mine::Team, {"my", "our", "mein", "meinem", "meinen", "unser", "unserem", "unseren"}, {"team"});
+        add(Mine::Reports, {"my"}, {"reports", "direct reports", "directs"});
+        add(Mine::Reports, {"meine", "meinen"}, {"mitarbeiter", "mitarbeitern", "mitarbeitenden", "direct reports"});
+        add(Mine::Department, {"my", "our"}, {"department", "dept"});
+        add(Mine::Department, {"meiner", "meine", "unserer", "unsere"}, {"abteilung"});
         // The longest first: "the same time zone" before "same time zone".
         std::stable_sort(out.begin(), out.end(),
-                         [](const QStringList &l, const QStringList &r) { return l.size() > r.size(); });
+                         [](const auto &l, const auto &r) { return l.first.size() > r.first.size(); });
         return out;
     }();
     return phrases;
@@ -203,12 +216,14 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
     return asks;
 }
 
-int QueryUnderstanding::sameTimeZoneWords(const QStringList &words, qsizetype at)
+int QueryUnderstanding::mineWords(const QStringList &words, qsizetype at, Mine *kind)
 {
-    for (const QStringList &phrase : sameTimeZonePhrases()) {
+    for (const auto &[phrase, mine] : minePhrases()) {
         if (at >= 0 && at + phrase.size() <= words.size()
-            && std::equal(phrase.cbegin(), phrase.cend(), words.cbegin() + at))
+            && std::equal(phrase.cbegin(), phrase.cend(), words.cbegin() + at)) {
+            *kind = mine;
             return int(phrase.size());
+        }
     }
     return 0;
 }
@@ -275,8 +290,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
-        if (const int n = sameTimeZoneWords(words, i)) {
-            result.sameTimeZone = true;
+        Mine mine = Mine::TimeZone;
+        if (const int n = mineWords(words, i, &mine)) {
+            result.sameTimeZone |= mine == Mine::TimeZone;
+            result.myTeam |= mine == Mine::Team;
+            result.myReports |= mine == Mine::Reports;
+            result.myDepartment |= mine == Mine::Department;
             result.dropped.append(words.mid(i, n));
             i += n;
             continue;
@@ -366,7 +385,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             >= 2;
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
-    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !result.sameTimeZone && !words.isEmpty()) {
+    const bool asksMine = result.sameTimeZone || result.myTeam || result.myReports || result.myDepartment;
+    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !asksMine && !words.isEmpty()) {
         result = Result {};
         for (const QString &word : words) {
             const VocabularyEntry *entry = nullptr;

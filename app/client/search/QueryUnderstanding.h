@@ -61,6 +61,12 @@ public:
         //! "in my time zone", "same time zone", "in meiner Zeitzone": only the people whose offset
         //! from UTC is the asker's now.
         bool sameTimeZone = false;
+        //! "in my team", "in meinem Team": only the asker's team.
+        bool myTeam = false;
+        //! "my reports", "meine Mitarbeiter": only the asker's direct reports.
+        bool myReports = false;
+        //! "in my department", "in meiner Abteilung": only the asker's department.
+        bool myDepartment = false;
         //! "python or go", "sales oder marketing in berlin": the terms that are no place are
         //! alternatives, any of which a person may match (a place still must).
         bool anyOf = false;
@@ -83,9 +89,11 @@ public:
     //! For each word, whether it asks for people available now: "available", "reachable",
     //! "erreichbar"…, "free" or "online" beside a word for now, and the words for now beside them.
     static QList<bool> availabilityWords(const QStringList &foldedWords);
-    //! How many words at \a at ask for the asker's time zone ("my time zone", "same timezone",
-    //! "meiner zeitzone"); 0: none.
-    static int sameTimeZoneWords(const QStringList &foldedWords, qsizetype at);
+    //! What words about the asker ask for.
+    enum class Mine { TimeZone, Team, Reports, Department };
+    //! How many words at \a at ask for something of the asker's ("my time zone", "same timezone",
+    //! "my team", "meine Mitarbeiter", "meiner Abteilung"), and what (\a kind); 0: none.
+    static int mineWords(const QStringList &foldedWords, qsizetype at, Mine *kind);
 
 private:
     const Vocabulary *m_vocabulary = nullptr;

@@ -14,6 +14,7 @@
 #include "client/search/SearchQuery.h"
 #include "client/search/SearchText.h"
 #include "client/search/TermDictionary.h"
+#include "client/sync/SyncSchema_p.h"
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
 
@@ -289,7 +290,12 @@ struct Where
     QList<const Region *> regions;
     bool sameTimeZone = false;
     int offset = 0; //!< the asker's offset from UTC now, in seconds
-    bool any() const { return !regions.isEmpty() || sameTimeZone; }
+    // "my team", "my reports", "my department": the asker's (SearchEngine::search() resolves them).
+    bool myTeam = false;
+    bool myReports = false;
+    bool myDepartment = false;
+    QString department; //!< the asker's department, which every result is in
+    bool any() const { return !regions.isEmpty() || sameTimeZone || !department.isEmpty(); }
     friend bool operator==(const Where &, const Where &) = default;
 };
 
@@ -428,6 +434,9 @@ struct SearchEngine::Private
     //! By local id: who is in every one of \a regions (by time zone, or a location that names it).
     //! By local id: who is where \a where asks (by time zone, or a location that names it).
     std::vector<char> placeSelection(const Where &where);
+    //! "my team", "my reports", "my department" of \a asker (empty: the signed-in account) as
+    //! filters: org filters in \a query, the department in \a where; says so in \a page.
+    void resolveMine(const QString &asker, Where *where, SearchQuery *query, SearchPage *page);
     QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
     QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
     bool runFts(const QString &expression, CollectPlan *plan, QString *error);
@@ -1078,6 +1087,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     understood->expertsFirst = read.expertsFirst;
     understood->availableFirst = read.availableFirst;
     where->sameTimeZone = read.sameTimeZone;
+    where->myTeam = read.myTeam;
+    where->myReports = read.myReports;
+    where->myDepartment = read.myDepartment;
     options->expertsFirst = read.expertsFirst;
 
     std::vector<PlanTerm> terms;
@@ -1655,6 +1667,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             cache.where.offset = mine.offsetFromUtc(QDateTime::currentDateTimeUtc());
             cache.facts.understood.sameTimeZone = utcOffsetText(cache.where.offset);
         }
+        if (cache.where.myTeam || cache.where.myReports || cache.where.myDepartment)
+            d->resolveMine(request.asker, &cache.where, &cache.query, &cache.facts);
         // Statuses change without the directory changing: read at every new query (a first page).
         cache.available = d->availableNow();
         cache.preferAvailable =
@@ -1818,6 +1832,46 @@ SkillMap SearchEngine::skillMap(const SearchRequest &request, int rows)
     return search(first).skillMap;
 }
 
+void SearchEngine::Private::resolveMine(const QString &asker, Where *where, SearchQuery *query, SearchPage *page)
+{
+    const QString username =
+        asker.isEmpty() ? store->syncValue(QString::fromLatin1(SyncSchema::Keys::Username)) : asker.toLower();
+    const std::optional<Profile> me = username.isEmpty() ? std::nullopt : store->profileByUsername(username);
+    if (!me) {
+        page->error = username.isEmpty()
+            ? QStringLiteral("\"my team\" and \"my department\" need to know who you are: sign in first")
+            : QStringLiteral("your profile (%1) is not in the directory yet").arg(username);
+        where->department = QStringLiteral("\x1f"); // no one
+        return;
+    }
+    UnderstoodQuery &understood = page->understood;
+    if (where->myDepartment) {
+        if (me->department.isEmpty()) {
+            page->error = QStringLiteral("your profile names no department");
+            where->department = QStringLiteral("\x1f"); // no one
+        } else {
+            where->department = me->department;
+            understood.department = me->department;
+        }
+    }
+    if (where->myReports) {
+        query->orgs.append(SearchQuery::OrgFilter {me->username, false});
+        understood.team = UnderstoodQuery::Team::YourReports;
+    } else if (where->myTeam) {
+        // A manager's team is everyone under them; anyone else's, the people beside them.
+        const std::optional<Profile> manager =
+            me->manager.isEmpty() ? std::nullopt : store->profileByUsername(me->manager);
+        if (!manager || !store->directReports(me->username).isEmpty()) {
+            query->orgs.append(SearchQuery::OrgFilter {me->username, true});
+            understood.team = UnderstoodQuery::Team::Yours;
+        } else {
+            query->orgs.append(SearchQuery::OrgFilter {manager->username, false});
+            understood.team = UnderstoodQuery::Team::YourManagers;
+            understood.manager = manager->displayName.isEmpty() ? manager->username : manager->displayName;
+        }
+    }
+}
+
 std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
 {
     // Each time zone as the database knows it, read once.
@@ -1883,7 +1937,8 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         const size_t zone = size_t(own ? doc.timeZone : locationZone[location]);
         const bool inRegions =
             regions.isEmpty() || namedAt[location] || (zones[zone].known ? zoneInRegions[zone] : impliedAt[location]);
-        in[id] = inRegions && (!where.sameTimeZone || zoneInOffset[zone]);
+        in[id] = inRegions && (!where.sameTimeZone || zoneInOffset[zone])
+            && (where.department.isEmpty() || departmentNames[doc.department] == where.department);
     }
     return in;
 }

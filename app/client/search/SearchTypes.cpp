@@ -23,6 +23,18 @@ QJsonArray facetsToJson(const QList<FacetCount> &facets)
     return out;
 }
 
+//! "yours", "your_reports", "your_managers"; empty for none.
+QString teamName(UnderstoodQuery::Team team)
+{
+    switch (team) {
+    case UnderstoodQuery::Team::None: return {};
+    case UnderstoodQuery::Team::Yours: return QStringLiteral("yours");
+    case UnderstoodQuery::Team::YourReports: return QStringLiteral("your_reports");
+    case UnderstoodQuery::Team::YourManagers: return QStringLiteral("your_managers");
+    }
+    return {};
+}
+
 QJsonValue textOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
@@ -90,6 +102,9 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("aliases"), aliases},
         {QStringLiteral("place"), textOrNull(understood.place)},
         {QStringLiteral("same_time_zone"), textOrNull(understood.sameTimeZone)},
+        {QStringLiteral("team"), textOrNull(teamName(understood.team))},
+        {QStringLiteral("manager"), textOrNull(understood.manager)},
+        {QStringLiteral("department"), textOrNull(understood.department)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("experts_first"), understood.expertsFirst},
         {QStringLiteral("available_first"), understood.availableFirst},

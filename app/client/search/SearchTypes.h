@@ -34,6 +34,8 @@ struct SearchRequest
     bool preferAvailable = false;
     //! The asker's time zone (IANA id) for "in my time zone"; empty: this computer's.
     QByteArray timeZone;
+    //! The asker's username for "my team", "my department"; empty: the store's signed-in account.
+    QString asker;
 };
 
 //! A part of a text that matched, in UTF-16 code units of that text (QString indexes).
@@ -104,6 +106,16 @@ struct UnderstoodQuery
     //! "in my time zone", "gleiche Zeitzone": the asker's offset from UTC now ("UTC+01:00"), which
     //! every result shares; else empty.
     QString sameTimeZone;
+    //! "in my team", "my reports": whose people every result is.
+    enum class Team {
+        None,
+        Yours, //!< everyone under the asker
+        YourReports, //!< the asker's direct reports
+        YourManagers, //!< the asker has no reports: their manager's direct reports (the asker's peers)
+    };
+    Team team = Team::None;
+    QString manager; //!< for Team::YourManagers: the manager's name
+    QString department; //!< "in my department": the asker's, which every result is in; else empty
     QStringList dropped; //!< filler and question words that were not searched, folded
     bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
     bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"

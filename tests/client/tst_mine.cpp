@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: MIT
+// Queries about the asker's own people: "who in my team knows kubernetes", "my reports", "python in
+// my department", "wer in meinem Team kennt Go". The asker is SearchRequest::asker, or else the
+// account signed in to the store; the org chart says who their team is.
+
+#include "client/ClientStore.h"
+#include "client/search/SearchEngine.h"
+#include "core/Vocabulary.h"
+#include "tests/support/List.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Colleagues;
+using Colleagues::Test::list;
+
+namespace {
+
+Profile person(const char *username, const char *manager, const char *department, const char *skill)
+{
+    Profile p;
+    p.username = QString::fromUtf8(username);
+    p.displayName = p.username.left(1).toUpper() + p.username.mid(1) + QStringLiteral(" Example");
+    p.email = p.username + QStringLiteral("@example.com");
+    p.title = QStringLiteral("Engineer");
+    p.department = QString::fromUtf8(department);
+    p.location = QStringLiteral("Berlin");
+    p.timeZone = QStringLiteral("Europe/Berlin");
+    p.manager = QString::fromUtf8(manager);
+    p.skills.append(Skill {QString::fromUtf8(skill), 4});
+    return p;
+}
+
+//! boss ─┬─ lead1 ─┬─ dev1, dev2
+//!       ├─ lead2 ─── dev3
+//!       └─ sam (Sales), who has no reports
+QList<Profile> company()
+{
+    return {
+        person("boss", "", "Engineering", "Kubernetes"),
+        person("lead1", "boss", "Engineering", "Python"),
+        person("lead2", "boss", "Engineering", "Kubernetes"),
+        person("dev1", "lead1", "Engineering", "Kubernetes"),
+        person("dev2", "lead1", "Engineering", "Python"),
+        person("dev3", "lead2", "Platform", "Kubernetes"),
+        person("sam", "boss", "Sales", "Python"),
+        person("sue", "", "Sales", "Python"),
+    };
+}
+
+} // namespace
+
+class TestMine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void mine_data();
+    void mine();
+    void theSignedInAccountAsks();
+    void withoutAnAsker();
+
+private:
+    SearchPage search(const QString &query, const QString &asker)
+    {
+        SearchRequest request;
+        request.query = query;
+        request.asker = asker;
+        request.limit = 100;
+        return m_engine->search(request);
+    }
+    static QStringList usernames(const SearchPage &page)
+    {
+        QStringList out;
+        for (const SearchResult &result : page.results)
+            out.append(result.username);
+        out.sort();
+        return out;
+    }
+
+    QTemporaryDir m_dir;
+    ClientStore m_store;
+    std::unique_ptr<SearchEngine> m_engine;
+};
+
+void TestMine::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_store.open(m_dir.path()));
+    QVERIFY(m_store.upsertProfiles(company()));
+    m_engine = std::make_unique<SearchEngine>(&m_store);
+    m_engine->setVocabulary(Vocabulary::defaults());
+}
+
+void TestMine::mine_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("asker");
+    QTest::addColumn<int>("team"); // UnderstoodQuery::Team
+    QTest::addColumn<QString>("manager"); // UnderstoodQuery::manager
+    QTest::addColumn<QString>("department"); // UnderstoodQuery::department
+    QTest::addColumn<QStringList>("found");
+
+    const int none = int(UnderstoodQuery::Team::None);
+    const int yours = int(UnderstoodQuery::Team::Yours);
+    const int reports = int(UnderstoodQuery::Team::YourReports);
+    const int managers = int(UnderstoodQuery::Team::YourManagers);
+    // A manager's team: everyone under them, every level.
+    QTest::addRow("boss's team") << "who in my team knows kubernetes"
+                                 << "boss" << yours << ""
+                                 << "" << list({"dev1", "dev3", "lead2"});
+    QTest::addRow("lead's team") << "my team"
+                                 << "lead1" << yours << ""
+                                 << "" << list({"dev1", "dev2"});
+    // Someone without reports: the people beside them, under their manager (themselves too).
+    QTest::addRow("a developer's team") << "wer in meinem Team kennt Python"
+                                        << "dev1" << managers << "Lead1 Example"
+                                        << "" << list({"dev2"});
+    QTest::addRow("our team") << "kubernetes in our team"
+                              << "dev2" << managers << "Lead1 Example"
+                              << "" << list({"dev1"});
+    QTest::addRow("no manager, no reports") << "my team"
+                                            << "sue" << yours << ""
+                                            << "" << QStringList();
+    // Direct reports only.
+    QTest::addRow("boss's reports") << "my direct reports"
+                                    << "boss" << reports << ""
+                                    << "" << list({"lead1", "lead2", "sam"});
+    QTest::addRow("meine mitarbeiter") << "python bei meinen mitarbeitern"
+                                       << "boss" << reports << ""
+                                       << "" << list({"lead1", "sam"});
+    // The department, as the profile names it (not a department that contains its words).
+    QTest::addRow("department") << "kubernetes in my department"
+                                << "dev3" << none << ""
+                                << "Platform" << list({"dev3"});
+    QTest::addRow("abteilung") << "python in meiner abteilung"
+                               << "sue" << none << ""
+                               << "Sales" << list({"sam", "sue"});
+    QTest::addRow("team and department") << "my team in my department"
+                                         << "boss" << yours << ""
+                                         << "Engineering" << list({"dev1", "dev2", "lead1", "lead2"});
+    QTest::addRow("asker in any case") << "my reports"
+                                       << "LEAD2" << reports << ""
+                                       << "" << list({"dev3"});
+}
+
+void TestMine::mine()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, asker);
+    QFETCH(int, team);
+    QFETCH(QString, manager);
+    QFETCH(QString, department);
+    QFETCH(QStringList, found);
+    const SearchPage page = search(query, asker);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(int(page.understood.team), team);
+    QCOMPARE(page.understood.manager, manager);
+    QCOMPARE(page.understood.department, department);
+    QCOMPARE(usernames(page), found);
+}
+
+void TestMine::theSignedInAccountAsks()
+{
+    // No asker given: the account signed in to the store.
+    QVERIFY(m_store.setSyncValue(QStringLiteral("account.username"), QStringLiteral("lead2")));
+    const SearchPage page = search(QStringLiteral("my reports"), QString());
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(usernames(page), list({"dev3"}));
+}
+
+void TestMine::withoutAnAsker()
+{
+    // Nobody signed in: a clear error and no one, rather than everyone.
+    QVERIFY(m_store.setSyncValue(QStringLiteral("account.username"), QString()));
+    const SearchPage page = search(QStringLiteral("python in my team"), QString());
+    QCOMPARE(page.error, QStringLiteral("\"my team\" and \"my department\" need to know who you are: sign in first"));
+    QCOMPARE(page.total, 0);
+    // Someone not in the directory.
+    const SearchPage stranger = search(QStringLiteral("my department"), QStringLiteral("nobody"));
+    QVERIFY2(stranger.error.contains(u"nobody"), qPrintable(stranger.error));
+    QCOMPARE(stranger.total, 0);
+    // Words that only look alike ask for nothing of the asker's.
+    const SearchPage words = search(QStringLiteral("team python"), QString());
+    QVERIFY(words.error.isEmpty());
+    QCOMPARE(words.understood.team, UnderstoodQuery::Team::None);
+}
+
+QTEST_GUILESS_MAIN(TestMine)
+#include "tst_mine.moc"

@@ -5,25 +5,18 @@
 // varied skills, levels, titles, bios and cities), plus the people each row needs; the engine
 // reads queries with the default vocabulary, as the app does.
 
-#include "client/ClientStore.h"
 #include "client/search/SearchEngine.h"
 #include "core/Vocabulary.h"
+#include "tests/support/List.h"
+#include "tests/support/SearchDirectory.h"
 
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Colleagues;
+using Colleagues::Test::list;
 
 namespace {
-
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out.append(QString::fromUtf8(item));
-    return out;
-}
 
 QStringList split(const char *words)
 {
@@ -163,20 +156,14 @@ private Q_SLOTS:
     void withoutVocabulary();
 
 private:
-    SearchPage search(const QString &query) { return m_engine->search(query, 0, 500); }
+    SearchPage search(const QString &query) { return m_directory.engine->search(query, 0, 500); }
 
-    QTemporaryDir m_dir;
-    ClientStore m_store;
-    std::unique_ptr<SearchEngine> m_engine;
+    Test::SearchDirectory m_directory;
 };
 
 void TestEverydaySearch::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY(m_store.open(m_dir.path()));
-    QVERIFY(m_store.upsertProfiles(crowd(400) + cast()));
-    m_engine = std::make_unique<SearchEngine>(&m_store);
-    m_engine->setVocabulary(Vocabulary::defaults());
+    QVERIFY(m_directory.open(crowd(400) + cast()));
 }
 
 void TestEverydaySearch::everyday_data()
@@ -544,7 +531,7 @@ void TestEverydaySearch::partial()
 void TestEverydaySearch::withoutVocabulary()
 {
     // Without a vocabulary, aliases are plain words (nobody writes "tf"), fillers still go.
-    SearchEngine engine(&m_store);
+    SearchEngine engine(&m_directory.store);
     QCOMPARE(engine.search(QStringLiteral("tf")).total, 0);
     const SearchPage page = engine.search(QStringLiteral("who knows terraform"));
     QCOMPARE(page.total, 3);

@@ -3,12 +3,11 @@
 // my department", "wer in meinem Team kennt Go". The asker is SearchRequest::asker, or else the
 // account signed in to the store; the org chart says who their team is.
 
-#include "client/ClientStore.h"
 #include "client/search/SearchEngine.h"
-#include "core/Vocabulary.h"
 #include "tests/support/List.h"
+#include "tests/support/SearchDirectory.h"
+#include "tests/support/TestData.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Colleagues;
@@ -18,15 +17,8 @@ namespace {
 
 Profile person(const char *username, const char *manager, const char *department, const char *skill)
 {
-    Profile p;
-    p.username = QString::fromUtf8(username);
-    p.displayName = p.username.left(1).toUpper() + p.username.mid(1) + QStringLiteral(" Example");
-    p.email = p.username + QStringLiteral("@example.com");
-    p.title = QStringLiteral("Engineer");
+    Profile p = Test::orgPerson(QString::fromUtf8(username), QString::fromUtf8(manager));
     p.department = QString::fromUtf8(department);
-    p.location = QStringLiteral("Berlin");
-    p.timeZone = QStringLiteral("Europe/Berlin");
-    p.manager = QString::fromUtf8(manager);
     p.skills.append(Skill {QString::fromUtf8(skill), 4});
     return p;
 }
@@ -68,7 +60,7 @@ private:
         request.query = query;
         request.asker = asker;
         request.limit = 100;
-        return m_engine->search(request);
+        return m_directory.engine->search(request);
     }
     static QStringList usernames(const SearchPage &page)
     {
@@ -79,18 +71,12 @@ private:
         return out;
     }
 
-    QTemporaryDir m_dir;
-    ClientStore m_store;
-    std::unique_ptr<SearchEngine> m_engine;
+    Test::SearchDirectory m_directory;
 };
 
 void TestMine::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QVERIFY(m_store.open(m_dir.path()));
-    QVERIFY(m_store.upsertProfiles(company()));
-    m_engine = std::make_unique<SearchEngine>(&m_store);
-    m_engine->setVocabulary(Vocabulary::defaults());
+    QVERIFY(m_directory.open(company()));
 }
 
 void TestMine::mine_data()
@@ -115,10 +101,10 @@ void TestMine::mine_data()
                                  << "" << list({"dev1", "dev2"});
     // Someone without reports: the people beside them, under their manager (themselves too).
     QTest::addRow("a developer's team") << "wer in meinem Team kennt Python"
-                                        << "dev1" << managers << "Lead1 Example"
+                                        << "dev1" << managers << "Person lead1"
                                         << "" << list({"dev2"});
     QTest::addRow("our team") << "kubernetes in our team"
-                              << "dev2" << managers << "Lead1 Example"
+                              << "dev2" << managers << "Person lead1"
                               << "" << list({"dev1"});
     QTest::addRow("no manager, no reports") << "my team"
                                             << "sue" << yours << ""
@@ -164,7 +150,7 @@ void TestMine::mine()
 void TestMine::theSignedInAccountAsks()
 {
     // No asker given: the account signed in to the store.
-    QVERIFY(m_store.setSyncValue(QStringLiteral("account.username"), QStringLiteral("lead2")));
+    QVERIFY(m_directory.store.setSyncValue(QStringLiteral("account.username"), QStringLiteral("lead2")));
     const SearchPage page = search(QStringLiteral("my reports"), QString());
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
     QCOMPARE(usernames(page), list({"dev3"}));
@@ -173,7 +159,7 @@ void TestMine::theSignedInAccountAsks()
 void TestMine::withoutAnAsker()
 {
     // Nobody signed in: a clear error and no one, rather than everyone.
-    QVERIFY(m_store.setSyncValue(QStringLiteral("account.username"), QString()));
+    QVERIFY(m_directory.store.setSyncValue(QStringLiteral("account.username"), QString()));
     const SearchPage page = search(QStringLiteral("python in my team"), QString());
     QCOMPARE(page.error, QStringLiteral("\"my team\" and \"my department\" need to know who you are: sign in first"));
     QCOMPARE(page.total, 0);

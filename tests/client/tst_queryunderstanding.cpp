@@ -2,24 +2,18 @@
 #include "client/search/QueryUnderstanding.h"
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
+#include "tests/support/List.h"
 
 #include <QTest>
 
 using namespace Colleagues;
+using Colleagues::Test::list;
 
 namespace {
 
 QStringList words(const char *text)
 {
     return foldText(QString::fromUtf8(text)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
-QStringList list(std::initializer_list<const char *> items)
-{
-    QStringList out;
-    for (const char *item : items)
-        out.append(QString::fromUtf8(item));
-    return out;
 }
 
 } // namespace

@@ -3,15 +3,14 @@
 // sales", "wer ist in der schweiz"): which time zones and locations are in each, how queries name
 // them, and what the search engine finds for them in a directory spread over the world.
 
-#include "client/ClientStore.h"
 #include "client/search/QueryUnderstanding.h"
 #include "client/search/Regions.h"
 #include "client/search/SearchEngine.h"
 #include "core/TextFold.h"
-#include "core/Vocabulary.h"
 #include "tests/support/List.h"
+#include "tests/support/SearchDirectory.h"
+#include "tests/support/TestData.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -35,12 +34,7 @@ const Region *named(const QString &name)
 
 Profile person(const char *username, const char *location, const char *timeZone, const char *skill = "Excel")
 {
-    Profile p;
-    p.username = QString::fromUtf8(username);
-    p.displayName = p.username + QStringLiteral(" Example");
-    p.email = p.username + QStringLiteral("@example.com");
-    p.title = QStringLiteral("Engineer");
-    p.department = QStringLiteral("Engineering");
+    Profile p = Test::orgPerson(QString::fromUtf8(username), {});
     p.location = QString::fromUtf8(location);
     p.timeZone = QString::fromUtf8(timeZone);
     p.skills.append(Skill {QString::fromUtf8(skill), 4});
@@ -95,19 +89,13 @@ private Q_SLOTS:
     void followsChangedProfiles();
 
 private:
-    QTemporaryDir m_dir;
-    ClientStore m_store;
-    std::unique_ptr<SearchEngine> m_engine;
+    Test::SearchDirectory m_directory;
 };
 
 void TestRegions::initTestCase()
 {
     QVERIFY(QTimeZone::isTimeZoneIdAvailable("Europe/Berlin")); // tzdata
-    QVERIFY(m_dir.isValid());
-    QVERIFY(m_store.open(m_dir.path()));
-    QVERIFY(m_store.upsertProfiles(world()));
-    m_engine = std::make_unique<SearchEngine>(&m_store);
-    m_engine->setVocabulary(Vocabulary::defaults());
+    QVERIFY(m_directory.open(world()));
 }
 
 void TestRegions::timeZones_data()
@@ -291,7 +279,7 @@ void TestRegions::search()
     QFETCH(QString, query);
     QFETCH(QString, place);
     QFETCH(QStringList, found);
-    const SearchPage page = m_engine->search(query, 0, 100);
+    const SearchPage page = m_directory.engine->search(query, 0, 100);
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
     QCOMPARE(page.understood.place, place);
     QStringList usernames;
@@ -329,7 +317,7 @@ void TestRegions::sameTimeZone()
     request.query = query;
     request.timeZone = zone;
     request.limit = 100;
-    const SearchPage page = m_engine->search(request);
+    const SearchPage page = m_directory.engine->search(request);
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
     if (!offset.isEmpty())
         QCOMPARE(page.understood.sameTimeZone, offset);
@@ -344,15 +332,15 @@ void TestRegions::sameTimeZone()
 void TestRegions::typingOnLeavesTheRegion()
 {
     // The last query's matches were in Europe only; typing on without it must not keep to them.
-    QCOMPARE(m_engine->search(QStringLiteral("ku in europe"), 0, 100).total, 1);
-    const SearchPage page = m_engine->search(QStringLiteral("kub"), 0, 100);
+    QCOMPARE(m_directory.engine->search(QStringLiteral("ku in europe"), 0, 100).total, 1);
+    const SearchPage page = m_directory.engine->search(QStringLiteral("kub"), 0, 100);
     QCOMPARE(page.total, 3);
     QVERIFY(page.understood.place.isEmpty());
     SearchRequest mine;
     mine.query = QStringLiteral("ku in my time zone");
     mine.timeZone = "Asia/Tokyo";
-    QCOMPARE(m_engine->search(mine).total, 1);
-    QCOMPARE(m_engine->search(QStringLiteral("kub"), 0, 100).total, 3);
+    QCOMPARE(m_directory.engine->search(mine).total, 1);
+    QCOMPARE(m_directory.engine->search(QStringLiteral("kub"), 0, 100).total, 3);
 }
 
 void TestRegions::followsChangedProfiles()
@@ -362,10 +350,10 @@ void TestRegions::followsChangedProfiles()
     QCOMPARE(moved.username, QStringLiteral("tokyo"));
     moved.location = QStringLiteral("Paris");
     moved.timeZone = QStringLiteral("Europe/Paris");
-    QVERIFY(m_store.upsertProfiles({moved}));
-    const SearchPage europe = m_engine->search(QStringLiteral("kubernetes in europe"), 0, 100);
+    QVERIFY(m_directory.store.upsertProfiles({moved}));
+    const SearchPage europe = m_directory.engine->search(QStringLiteral("kubernetes in europe"), 0, 100);
     QCOMPARE(europe.total, 2);
-    const SearchPage asia = m_engine->search(QStringLiteral("in asia"), 0, 100);
+    const SearchPage asia = m_directory.engine->search(QStringLiteral("in asia"), 0, 100);
     QCOMPARE(asia.total, 1);
     QCOMPARE(asia.results.first().username, QStringLiteral("kolkata"));
 }

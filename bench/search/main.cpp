@@ -286,8 +286,8 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
     }
     classes.push_back(typos);
 
-    // Everyday words: questions in English and German, aliases, "in PLACE", experts, with the
-    // skills and cities of the directory.
+    // Everyday words: questions in English and German, aliases, "in PLACE", regions and the
+    // asker's time zone, experts, with the skills and cities of the directory.
     const QStringList templates {
         QStringLiteral("who knows %1"),
         QStringLiteral("who can help with %1"),
@@ -297,6 +297,9 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
         QStringLiteral("%1 experte aus %2"),
         QStringLiteral("looking for someone who knows %1"),
         QStringLiteral("senior %1"),
+        QStringLiteral("%1 experts in europe"),
+        QStringLiteral("apac %1"),
+        QStringLiteral("who knows %1 in my time zone"),
     };
     const QStringList aliases {QStringLiteral("k8s"),
                                QStringLiteral("js"),
@@ -314,7 +317,10 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
                                QStringLiteral("python or go"),
                                QStringLiteral("kubernetes or terraform in berlin"),
                                QStringLiteral("engineers in berlin"),
-                               QStringLiteral("people in finance")};
+                               QStringLiteral("people in finance"),
+                               QStringLiteral("designers in emea"),
+                               QStringLiteral("who is in the uk"),
+                               QStringLiteral("python in north america")};
     QueryClass everyday {QStringLiteral("everyday words"), aliases, false, true};
     while (everyday.queries.size() < perClass) {
         const Profile &p = randomProfile();

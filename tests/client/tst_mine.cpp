@@ -8,6 +8,7 @@
 #include "tests/support/SearchDirectory.h"
 #include "tests/support/TestData.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Colleagues;
@@ -145,6 +146,11 @@ void TestMine::mine()
     QCOMPARE(page.understood.manager, manager);
     QCOMPARE(page.understood.department, department);
     QCOMPARE(usernames(page), found);
+    // As search --json says it.
+    const QJsonObject json = toJson(page).value(QStringLiteral("understood")).toObject();
+    QCOMPARE(json.value(QStringLiteral("team")).toString(), list({"", "yours", "your_reports", "your_managers"})[team]);
+    QCOMPARE(json.value(QStringLiteral("team")).isNull(), team == int(UnderstoodQuery::Team::None));
+    QCOMPARE(json.value(QStringLiteral("department")).toString(), department);
 }
 
 void TestMine::theSignedInAccountAsks()

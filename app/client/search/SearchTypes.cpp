@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/search/SearchTypes.h"
 
+#include "core/EnumNames.h"
+
 #include <QJsonArray>
 
 namespace Colleagues {
@@ -23,17 +25,12 @@ QJsonArray facetsToJson(const QList<FacetCount> &facets)
     return out;
 }
 
-//! "yours", "your_reports", "your_managers"; empty for none.
-QString teamName(UnderstoodQuery::Team team)
-{
-    switch (team) {
-    case UnderstoodQuery::Team::None: return {};
-    case UnderstoodQuery::Team::Yours: return QStringLiteral("yours");
-    case UnderstoodQuery::Team::YourReports: return QStringLiteral("your_reports");
-    case UnderstoodQuery::Team::YourManagers: return QStringLiteral("your_managers");
-    }
-    return {};
-}
+// UnderstoodQuery::Team in JSON; Team::None is null.
+constexpr Named<UnderstoodQuery::Team> TeamNames[] = {
+    {UnderstoodQuery::Team::Yours, "yours"},
+    {UnderstoodQuery::Team::YourReports, "your_reports"},
+    {UnderstoodQuery::Team::YourManagers, "your_managers"},
+};
 
 QJsonValue textOrNull(const QString &text)
 {
@@ -102,7 +99,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("aliases"), aliases},
         {QStringLiteral("place"), textOrNull(understood.place)},
         {QStringLiteral("same_time_zone"), textOrNull(understood.sameTimeZone)},
-        {QStringLiteral("team"), textOrNull(teamName(understood.team))},
+        {QStringLiteral("team"), textOrNull(nameIn(TeamNames, understood.team))},
         {QStringLiteral("manager"), textOrNull(understood.manager)},
         {QStringLiteral("department"), textOrNull(understood.department)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},

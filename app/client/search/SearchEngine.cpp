@@ -387,6 +387,8 @@ struct SearchEngine::Private
 
     OrgChart *orgChart = nullptr;
     std::unique_ptr<OrgChart> ownOrgChart;
+    //! The org chart given (setOrgChart()) or one of its own, refreshed; null when it cannot be read.
+    OrgChart *freshOrgChart();
 
     // The last query's results, reused when the UI fetches the next page.
     struct Cached
@@ -1861,7 +1863,10 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
         // A manager's team is everyone under them; anyone else's, the people beside them.
         const std::optional<Profile> manager =
             me->manager.isEmpty() ? std::nullopt : store->profileByUsername(me->manager);
-        if (!manager || !store->directReports(me->username).isEmpty()) {
+        // The org chart says whether anyone reports to them (reading their reports' profiles would not).
+        const OrgChart *chart = freshOrgChart();
+        const bool manages = chart && !chart->directReports(chart->idOf(me->username)).isEmpty();
+        if (!manager || manages) {
             query->orgs.append(SearchQuery::OrgFilter {me->username, true});
             understood.team = UnderstoodQuery::Team::Yours;
         } else {
@@ -2003,7 +2008,7 @@ std::vector<char> SearchEngine::Private::availableNow()
     return available;
 }
 
-std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, QString *error)
+OrgChart *SearchEngine::Private::freshOrgChart()
 {
     OrgChart *chart = orgChart;
     if (!chart) {
@@ -2011,7 +2016,13 @@ std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, 
             ownOrgChart = std::make_unique<OrgChart>(store);
         chart = ownOrgChart.get();
     }
-    if (!chart->refresh()) {
+    return chart->refresh() ? chart : nullptr;
+}
+
+std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, QString *error)
+{
+    OrgChart *chart = freshOrgChart();
+    if (!chart) {
         *error = QStringLiteral("the org chart is not available");
         return {};
     }

@@ -155,14 +155,35 @@ void TestQueryUnderstanding::withoutVocabulary()
     QCOMPARE(result.dropped, list({"who", "knows", "in"}));
 
     // A filler that is a name is kept, but need not match unless it is all there is.
-    const QueryUnderstanding names(nullptr, [](const QString &word) { return word == QLatin1String("can"); });
-    const auto can = names.understand(words("who can help with terraform"));
+    const QueryUnderstanding names(
+        nullptr, [](const QString &word) { return word == QLatin1String("can") || word == QLatin1String("will"); });
+    const auto can = names.understand(words("can terraform"));
     QCOMPARE(can.terms.size(), 2);
     QVERIFY(can.terms[0].optional);
     QVERIFY(!can.terms[1].optional);
     const auto alone = names.understand(words("who can"));
     QCOMPARE(alone.terms.size(), 1);
     QVERIFY(!alone.terms[0].optional);
+    // Before a place too: it may be who is asked for.
+    const auto willThere = names.understand(words("who is will in berlin"));
+    QCOMPARE(willThere.terms.size(), 2);
+    QCOMPARE(willThere.terms[0].name(), QStringLiteral("will"));
+    QVERIFY(willThere.terms[0].optional);
+    QCOMPARE(willThere.dropped, list({"who", "is", "in"}));
+    // Followed by more of the question, it is a question word: "who can help" names no Can.
+    const auto question = names.understand(words("who can help with terraform"));
+    QCOMPARE(question.terms.size(), 1);
+    QCOMPARE(question.terms[0].name(), QStringLiteral("terraform"));
+    QCOMPARE(question.dropped, list({"who", "can", "help", "with"}));
+    const auto willKnow = names.understand(words("who will know kubernetes"));
+    QCOMPARE(willKnow.terms.size(), 1);
+    QCOMPARE(willKnow.dropped, list({"who", "will", "know"}));
+    // Unless nothing else is asked for: then the name is.
+    const auto canHelp = names.understand(words("can help"));
+    QCOMPARE(canHelp.terms.size(), 1);
+    QCOMPARE(canHelp.terms[0].name(), QStringLiteral("can"));
+    QVERIFY(!canHelp.terms[0].optional);
+    QCOMPARE(canHelp.dropped, list({"help"}));
 
     // With filters, a query may keep no words: "expert" only ranks.
     const auto filtered = understanding.understand(words("expert"), true);

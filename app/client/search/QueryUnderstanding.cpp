@@ -281,7 +281,16 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         return at >= 0 && at < words.size() && (words[at] == u"or" || words[at] == u"oder");
     };
 
+    //! Whether the question goes on after the word at \a at with another word that only asks.
+    auto isQuestionOn = [&](qsizetype at) {
+        if (at + 1 >= words.size())
+            return false;
+        const QString &next = words[at + 1];
+        return isFillerWord(next) && !isPlacePreposition(next) && !isName(next);
+    };
+
     bool orSeen = false;
+    QList<Term> askingNames; // names read as question words, which count when nothing else does
     for (qsizetype i = 0; i < words.size();) {
         const QString &word = words[i];
         if (askAvailable[i] && !isName(word)) {
@@ -349,6 +358,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
+        // A name that is also a question word asks when more of the question follows: "who can
+        // help with english" names no Can. Before a place, a name or at the end it may be someone:
+        // "who is will", "will in berlin", "can aslan".
+        if (isFillerWord(word) && isQuestionOn(i)) {
+            askingNames.append(Term {{word}, n == 1 ? entry : nullptr, false});
+            result.dropped.append(word);
+            ++i;
+            continue;
+        }
         const bool peopleWord = peopleWords().contains(word) && n == 0 && isLastOfPhrase(i);
         if (peopleWord && !isName(word)) {
             result.dropped.append(word);
@@ -371,6 +389,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
                                       [](const Term &term) { return !term.optional && !term.place && !term.isRole(); });
     for (Term &term : result.terms)
         term.optional = term.optional || (term.isRole() && anyAsked);
+    // Nothing else asked for ("can help"): the name is what is asked for after all.
+    const bool anyAskedFor =
+        std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });
+    if (!anyAskedFor) {
+        for (const Term &name : std::as_const(askingNames)) {
+            result.dropped.removeOne(name.words.constFirst());
+            result.terms.append(name);
+        }
+    }
     // Names among the fillers only rank when something else is asked for ("who is will": Will).
     const bool anyRequired =
         std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });

@@ -31,8 +31,9 @@ public:
         QStringList words; //!< the folded words as typed ("machine", "learning")
         const VocabularyEntry *entry = nullptr; //!< what the vocabulary says they mean, if anything
         bool place = false; //!< asked for as a place ("in London"): matches the location only
-        //! A filler word kept because it is a word of someone's name ("who can help": Can): it
-        //! ranks those people first but does not have to match.
+        //! A filler word kept because it is a word of someone's name ("can terraform": Can): it
+        //! ranks those people first but does not have to match. Followed by more of a question
+        //! ("who can help with"), it is one of the question's words.
         bool optional = false;
         //! A word for what people do ("devs", "engineer"): the forms of its role, searched as
         //! whole words. It is optional when something else that is no place is asked for (then

@@ -117,7 +117,7 @@ bool scoreDocument(const TermHit *hits, int count, const Options &options, doubl
         const quint16 prefixOnly = hit.prefix & ~hit.exact;
         const double direct = std::max(table.exact[hit.exact & AllColumns], prefixWeight[prefixOnly & AllColumns]);
         if (options.optional & (1u << t)) {
-            // A filler that is also a name ("who can help": Can) only breaks ties.
+            // A filler that is also a name ("can terraform", "who is will in berlin") only breaks ties.
             score += OptionalFactor * direct;
             allName = allName && (hit.any() & (1u << NameColumn));
             allNameExact = allNameExact && (hit.exact & (1u << NameColumn));

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void json();
     void storeNotOpen();
     void followsOtherConnections();
+    void wholeWordsFindLongerWordsAddedSince();
     void typingOnNarrows_data();
     void typingOnNarrows();
     void loadsInSteps();
@@ -493,6 +494,36 @@ void TestSearchEngine::storeNotOpen()
     const SearchPage page = engine.search(QStringLiteral("anything"));
     QCOMPARE(page.total, 0);
     QVERIFY(!page.error.isEmpty());
+}
+
+void TestSearchEngine::wholeWordsFindLongerWordsAddedSince()
+{
+    // A typed word that no indexed word is longer than is asked of FTS5 as a word rather than as
+    // a prefix; a longer word that a changed person brings counts before the dictionary has it.
+    QTemporaryDir dir;
+    ClientStore searched;
+    QVERIFY(FixtureDirectory::load(searched, dir.path()));
+    SearchEngine engine(&searched);
+    QVERIFY(engine.prepare());
+    ClientStore writer;
+    QVERIFY(writer.open(dir.path()));
+    const int before = engine.search(QStringLiteral("lovelace")).total;
+    QVERIFY(before > 0);
+
+    Profile grace = ::grace();
+    grace.bio = QStringLiteral("Edits the Lovelaceans' newsletter.");
+    QVERIFY(writer.upsertProfiles({grace}));
+    const SearchPage added = engine.search(QStringLiteral("lovelace"), 0, 100);
+    QCOMPARE(added.total, before + 1);
+    QVERIFY(find(added, QStringLiteral("kgrace")));
+    QCOMPARE(engine.search(QStringLiteral("lovelaceans")).total, 1);
+    QVERIFY(engine.prepare()); // the dictionary counts the new words
+    QCOMPARE(engine.search(QStringLiteral("lovelace")).total, before + 1);
+
+    // A new engine reads the longer word from the dictionary.
+    SearchEngine fresh(&searched);
+    QVERIFY(fresh.prepare());
+    QCOMPARE(fresh.search(QStringLiteral("lovelace")).total, before + 1);
 }
 
 void TestSearchEngine::followsOtherConnections()

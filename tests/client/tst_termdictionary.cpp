@@ -108,6 +108,15 @@ void TestTermDictionary::prefixDocs()
     QCOMPARE(dictionary.docs(QStringLiteral("jav")), 0);
     QCOMPARE(dictionary.docs(QStringLiteral("jazzy")), 0);
     QCOMPARE(dictionary.docs(QStringLiteral("zzz")), 0);
+    // Longer terms: "javascript" for "java", none for "javascript" or "jazz".
+    QVERIFY(dictionary.hasLongerTerm(QStringLiteral("java")));
+    QVERIFY(dictionary.hasLongerTerm(QStringLiteral("jav")));
+    QVERIFY(!dictionary.hasLongerTerm(QStringLiteral("javascript")));
+    QVERIFY(!dictionary.hasLongerTerm(QStringLiteral("jazz")));
+    QVERIFY(!dictionary.hasLongerTerm(QStringLiteral("k")));
+    // A term no one has any more is none.
+    dictionary.setDocs(QStringLiteral("javascript"), 0);
+    QVERIFY(!dictionary.hasLongerTerm(QStringLiteral("java")));
 }
 
 void TestTermDictionary::setDocs()

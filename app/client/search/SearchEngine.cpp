@@ -429,6 +429,9 @@ struct SearchEngine::Private
     bool countPendingWords(QDeadlineTimer deadline);
     qint64 lastChange();
 
+    //! True when an indexed word, or a word of a person changed since the dictionary was read, is
+    //! \a token followed by more.
+    bool hasLongerWord(const QString &token) const;
     bool isNameWord(const QString &folded) const;
     bool isPlaceWord(const QString &folded) const;
     std::vector<PlanTerm> planTerms(const SearchQuery &query, bool literal, UnderstoodQuery *understood,
@@ -705,7 +708,7 @@ bool SearchEngine::Private::readPrefixRows(const std::vector<qint64> &ids)
         if (one.next()) {
             setPrefixRow(id, one.handle());
             // Their words, to count again in the term dictionary.
-            for (int column = 1; column <= ColumnCount && dictionaryLoaded; ++column) {
+            for (int column = 1; column <= ColumnCount && (dictionaryLoaded || dictionaryRows.isValid()); ++column) {
                 for (const QString &word : one.text(column).split(QLatin1Char(' '), Qt::SkipEmptyParts))
                     pendingWords.insert(word);
             }
@@ -896,6 +899,14 @@ bool SearchEngine::Private::countPendingWords(QDeadlineTimer deadline)
         count.reset();
     }
     return true;
+}
+
+bool SearchEngine::Private::hasLongerWord(const QString &token) const
+{
+    if (dictionary.hasLongerTerm(token))
+        return true;
+    return std::any_of(pendingWords.cbegin(), pendingWords.cend(),
+                       [&](const QString &word) { return word.size() > token.size() && word.startsWith(token); });
 }
 
 bool SearchEngine::Private::isNameWord(const QString &folded) const
@@ -1191,6 +1202,10 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                     corrections->append(Correction {plan.folded, plan.corrections.first(), exactDocs > 0});
             }
         }
+        // A prefix of no longer word ("kubernetes"): FTS5 would merge a prefix doclist to find
+        // the people the word finds. Known only once the dictionary is (words of people changed
+        // since are pending).
+        plan.wholeWord = !plan.token.isEmpty() && prefixReady && dictionaryLoaded && !hasLongerWord(plan.token);
         terms.push_back(std::move(plan));
     }
     if (read.anyOf)
@@ -1231,7 +1246,8 @@ QString SearchEngine::Private::termClause(const PlanTerm &term, int index, bool 
     };
     if (typed && !term.token.isEmpty()) {
         add(term.token, ExactPhrase);
-        add(term.token, PrefixPhrase, true);
+        if (!term.wholeWord)
+            add(term.token, PrefixPhrase, true);
         for (const QString &correction : term.corrections)
             add(correction, CorrectedPhrase);
     }
@@ -1276,6 +1292,7 @@ QString SearchEngine::Private::filterClauses(const SearchQuery &query, bool anyT
 bool SearchEngine::Private::runFts(const QString &expression, CollectPlan *plan, QString *error)
 {
     plan->rowids.reserve(4096);
+    plan->hits.reserve(4096 * size_t(plan->termCount));
     matchStatement.bindPointer(1, plan, CollectPlanType);
     matchStatement.bind(2, expression);
     while (matchStatement.next()) { }
@@ -1393,6 +1410,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     for (size_t k = 0; k < tableTerms.size(); ++k)
         tablePostings[k] = prefixTable.pairPostings(terms[size_t(tableTerms[k])].shortTerm);
 
+    const quint16 anySkill = skillColumnMask(1);
     std::vector<size_t> keyedTerms; // the terms that name a skill of one word
     for (size_t t = 0; t < terms.size(); ++t) {
         if (!terms[t].skillKeys.isEmpty())
@@ -1444,7 +1462,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
                 return;
         }
         for (size_t t : keyedTerms)
-            hits[t].demoteLooseSkillWords(skillColumnMask(1));
+            hits[t].demoteLooseSkillWords(anySkill);
         double value = 0;
         quint32 missing = 0;
         if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {
@@ -1453,7 +1471,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             quint16 columns = 0;
             for (const TermHit &hit : hits)
                 columns |= hit.any();
-            const quint16 skillColumns = (columns | filterColumns) & skillColumnMask(1);
+            const quint16 skillColumns = (columns | filterColumns) & anySkill;
             quint8 level = 0;
             for (int l = 5; l >= 1 && !level; --l) {
                 if (skillColumns & (1u << (Skills5Column + 5 - l)))
@@ -1467,6 +1485,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     if (needsMain) {
         // Every result is a row of the main expression (all terms and the filters; partial: the
         // filters).
+        matches->reserve(main.rowids.size());
         for (qint64 id : main.rowids) {
             if (present(id)) // else changed after the table was loaded; the next search reloads
                 consider(id);

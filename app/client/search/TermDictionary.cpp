@@ -138,6 +138,17 @@ int TermDictionary::docs(QStringView term) const
     return it != m_entries.end() && it->term == term ? it->docs : 0;
 }
 
+bool TermDictionary::hasLongerTerm(QStringView prefix) const
+{
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), prefix,
+                               [](const Entry &entry, QStringView p) { return QStringView(entry.term) < p; });
+    for (; it != m_entries.end() && it->term.startsWith(prefix); ++it) {
+        if (it->term.size() > prefix.size() && it->docs > 0)
+            return true;
+    }
+    return false;
+}
+
 int TermDictionary::maxEdits(QStringView term)
 {
     if (term.size() < 4)

@@ -43,6 +43,8 @@ public:
     int prefixDocs(QStringView prefix, int cap) const;
     //! Documents of exactly \a term; 0 when it is not indexed.
     int docs(QStringView term) const;
+    //! True when some indexed term is \a prefix followed by more ("englishman" for "english").
+    bool hasLongerTerm(QStringView prefix) const;
 
     //! Terms within maxEdits(term) edits of \a term (whole, or of a prefix of the term),
     //! nearest first, then most frequent; at most \a limit.

@@ -153,6 +153,9 @@ private Q_SLOTS:
     void wholeSkillsFirst_data();
     void wholeSkillsFirst();
     void partial();
+    void longerWordsAreNoEvidence();
+    void aliasesRankByLevel_data();
+    void aliasesRankByLevel();
     void questionWordsNameNoOne_data();
     void questionWordsNameNoOne();
     void withoutVocabulary();
@@ -182,7 +185,6 @@ void TestEverydaySearch::everyday_data()
     QTest::addRow("TF upper case") << "TF" << list({"terra", "terra2"}) << none << 0 << none;
     QTest::addRow("hcl") << "hcl" << list({"terra"}) << none << 0 << none;
     QTest::addRow("js finds JavaScript") << "js" << none << list({"jsonly", "jswiz"}) << 60 << none;
-    QTest::addRow("js: JavaScript 5 first") << "js" << list({"jswiz"}) << none << 0 << none;
     QTest::addRow("k8s") << "k8s" << list({"k8s"}) << none << 0 << none;
     QTest::addRow("golang") << "golang" << none << list({"achieng", "blrgo", "koeln"}) << 80 << none;
     QTest::addRow("ml") << "ml" << list({"ml"}) << none << 0 << none;
@@ -497,6 +499,65 @@ void TestEverydaySearch::wholeSkillsFirst()
             std::any_of(skills.cbegin(), skills.cend(), [&](const Skill &s) { return s.name == skill; });
         QVERIFY2(!hasSkill,
                  qPrintable(found[i] + QStringLiteral(" with ") + skill + QStringLiteral(" ranks below ") + loose));
+    }
+}
+
+void TestEverydaySearch::longerWordsAreNoEvidence()
+{
+    // Go 4 each: a title that says Go ranks first; a name or a title that only starts with "go"
+    // says nothing of Go, so name order decides among the rest.
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open({
+        person("amy", "Amy Zeller", "Engineer", "Berlin", {{"Go", 4}}),
+        person("gordon", "Gordon Abbott", "Engineer", "Berlin", {{"Go", 4}}),
+        person("ben", "Ben Young", "Google Ads Engineer", "Berlin", {{"Go", 4}}),
+        person("zed", "Zed Young", "Go Developer", "Berlin", {{"Go", 4}}),
+    }));
+    auto usernames = [&](const QString &query) {
+        QStringList found;
+        for (const SearchResult &result : directory.engine->search(query, 0, 10).results)
+            found.append(result.username);
+        return found;
+    };
+    QCOMPARE(usernames(u"go"_qs), list({"zed", "amy", "ben", "gordon"}));
+    // Typing a name, its start is what is asked for.
+    QCOMPARE(usernames(u"gor"_qs), list({"gordon"}));
+}
+
+void TestEverydaySearch::aliasesRankByLevel_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("skill");
+    QTest::addRow("js") << "js"
+                        << "JavaScript";
+    QTest::addRow("k8s") << "k8s"
+                         << "Kubernetes";
+    QTest::addRow("golang") << "golang"
+                            << "Go";
+}
+
+void TestEverydaySearch::aliasesRankByLevel()
+{
+    // The skill an alias names ranks by its level: the best first, no one above a higher level.
+    QFETCH(QString, query);
+    QFETCH(QString, skill);
+    const QHash<QString, Profile> people = everyone();
+    auto level = [&](const QString &username) {
+        for (const Skill &s : people.value(username).skills) {
+            if (s.name == skill)
+                return s.level;
+        }
+        return 0;
+    };
+    int best = 0;
+    for (const Profile &p : people)
+        best = std::max(best, level(p.username));
+    const SearchPage page = search(query);
+    QVERIFY(!page.results.isEmpty());
+    QCOMPARE(level(page.results.first().username), best);
+    for (qsizetype i = 1; i < page.results.size(); ++i) {
+        QVERIFY2(level(page.results[i - 1].username) >= level(page.results[i].username),
+                 qPrintable(page.results[i].username + QStringLiteral(" ranks below a lower level")));
     }
 }
 

@@ -126,15 +126,19 @@ bool scoreDocument(const TermHit *hits, int count, const Options &options, doubl
         if (direct > 0) {
             score += direct;
             ++exactTerms;
-            const quint16 directColumns = hit.exact | hit.prefix;
-            if ((options.evidence & (1u << t)) && (directColumns & (directColumns - 1))) {
+            // A longer word that a whole known word starts says nothing of it: "González" and
+            // "good" are no evidence of Go.
+            const quint16 saying = complete ? 0 : prefixOnly;
+            const quint16 sayingColumns = hit.exact | saying;
+            if ((options.evidence & (1u << t)) && (sayingColumns & (sayingColumns - 1))) {
                 // More than one field says it: the others add (the fields that are not skills,
                 // and the best skill).
                 const double skill =
-                    std::max(table.exact[hit.exact & SkillColumns], prefixWeight[prefixOnly & SkillColumns]);
-                const double others = table.otherSum[otherIndex(hit.exact)]
-                    + table.otherSum[otherIndex(prefixOnly)] * (complete ? CompletePrefixFactor : PrefixFactor);
-                score += std::min(EvidenceMax, EvidenceFactor * (others + skill - direct));
+                    std::max(table.exact[hit.exact & SkillColumns], table.prefix[saying & SkillColumns]);
+                const double others =
+                    table.otherSum[otherIndex(hit.exact)] + table.otherSum[otherIndex(saying)] * PrefixFactor;
+                const double best = std::max(table.exact[hit.exact & AllColumns], table.prefix[saying & AllColumns]);
+                score += std::min(EvidenceMax, EvidenceFactor * (others + skill - best));
             }
         } else if (hit.corrected) {
             score += table.corrected[hit.corrected & AllColumns];

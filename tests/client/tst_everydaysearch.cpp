@@ -154,6 +154,7 @@ private Q_SLOTS:
     void wholeSkillsFirst();
     void partial();
     void longerWordsAreNoEvidence();
+    void titlesThatSayItFirst();
     void aliasesRankByLevel_data();
     void aliasesRankByLevel();
     void questionWordsNameNoOne_data();
@@ -522,6 +523,43 @@ void TestEverydaySearch::longerWordsAreNoEvidence()
     QCOMPARE(usernames(u"go"_qs), list({"zed", "amy", "ben", "gordon"}));
     // Typing a name, its start is what is asked for.
     QCOMPARE(usernames(u"gor"_qs), list({"gordon"}));
+}
+
+void TestEverydaySearch::titlesThatSayItFirst()
+{
+    // A title of several words ranks the titles that say it as written first; the others follow,
+    // by name. Among a crowd, so that a change is applied to the tables in place.
+    const QList<Profile> cast {
+        person("amm", "Amy Adams", "Product Marketing Manager", "Berlin", {}),
+        person("bob", "Bob Baker", "Product Operations Manager", "Berlin", {}),
+        person("zoe", "Zoe Zander", "Senior Product Manager", "Berlin", {}),
+        person("yan", "Yan Young", "Product Manager", "Berlin", {}),
+        person("mia", "Mia Lee", "Engineer, Machine Learning", "Berlin", {}),
+        person("xi", "Xi Ma", "Machine Learning Engineer", "Berlin", {}),
+    };
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open(crowd(300) + cast));
+    QVERIFY(directory.engine->prepare());
+    auto order = [&](const QString &query) {
+        QStringList found;
+        for (const SearchResult &result : directory.engine->search(query, 0, 500).results) {
+            if (std::any_of(cast.cbegin(), cast.cend(),
+                            [&](const Profile &p) { return p.username == result.username; }))
+                found.append(result.username);
+        }
+        return found;
+    };
+    const QStringList productManagers = list({"yan", "zoe", "amm", "bob"});
+    QCOMPARE(order(u"product managers"_qs), productManagers);
+    QCOMPARE(order(u"product manager in berlin"_qs), productManagers);
+    QCOMPARE(order(u"pm"_qs), productManagers); // the alias names it too
+    QCOMPARE(order(u"machine learning engineer"_qs), list({"xi", "mia"}));
+
+    // The titles follow their people.
+    Profile amy = *directory.store.profileByUsername(u"amm"_qs);
+    amy.title = u"Product Manager"_qs;
+    QVERIFY(directory.store.upsertProfiles({amy}));
+    QCOMPARE(order(u"product managers"_qs), list({"amm", "yan", "zoe", "bob"}));
 }
 
 void TestEverydaySearch::aliasesRankByLevel_data()

@@ -31,6 +31,9 @@ constexpr quint16 LocationColumns = 1u << LocationColumn;
 
 //! Results are ordered by tier first: each term matched without correction adds one tier.
 constexpr double TierStep = 1000;
+//! A title that says a name of several words as written ("Product Manager" for "product managers",
+//! not "Product Marketing Manager"): more than any evidence, less than a skill level.
+constexpr double TitlePhraseBonus = 0.95;
 
 //! Where one term matched in one document: a bit per column for each kind of match.
 struct TermHit

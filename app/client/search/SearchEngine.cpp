@@ -14,6 +14,7 @@
 #include "client/search/SearchQuery.h"
 #include "client/search/SearchText.h"
 #include "client/search/TermDictionary.h"
+#include "client/search/TitleWords.h"
 #include "client/sync/SyncSchema_p.h"
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
@@ -351,8 +352,10 @@ struct SearchEngine::Private
         bool known = false; //!< of an area ("Europe/Berlin"): says where someone is ("UTC" does not)
     };
     std::vector<Zone> zones;
-    // The in-memory prefix table, by local_id (see PrefixTable).
+    // The in-memory prefix table, by local_id (see PrefixTable), and everyone's title words in order,
+    // loaded with it.
     PrefixTable prefixTable;
+    TitleWords titleWords;
     int dictionaryStaleDocs = 0; //!< people changed since the term dictionary was loaded whole
     bool docsLoaded = false;
     //! The last entry of the store's log of changed people (directory_changes) the tables include.
@@ -664,6 +667,7 @@ void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
 {
     const auto columns = rowColumns(row);
     prefixTable.setPerson(size_t(id), columns);
+    titleWords.setPerson(size_t(id), columns[TitleColumn]);
     // The tokens of a column, as the index separates them (by single spaces).
     std::vector<QByteArrayView> tokens;
     auto split = [&tokens](QByteArrayView text) {
@@ -716,6 +720,7 @@ bool SearchEngine::Private::readPrefixRows(const std::vector<qint64> &ids)
             return false;
         } else {
             prefixTable.removePerson(size_t(id));
+            titleWords.removePerson(size_t(id));
         }
         one.reset();
     }
@@ -726,6 +731,7 @@ bool SearchEngine::Private::loadPrefixRows(QDeadlineTimer deadline)
 {
     if (!prefixRows.isValid()) {
         prefixTable.reset(docs.size(), byName.size());
+        titleWords.reset(docs.size());
         nameWords.clear();
         placeWords.clear();
         looseSkillWords.clear();
@@ -1410,6 +1416,20 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     for (size_t k = 0; k < tableTerms.size(); ++k)
         tablePostings[k] = prefixTable.pairPostings(terms[size_t(tableTerms[k])].shortTerm);
 
+    // Names of several words ("product manager"): a title that says one as written ranks above a
+    // title with other words between ("Product Marketing Manager").
+    struct TitlePhrase
+    {
+        size_t term;
+        TitleWords::Phrase words;
+    };
+    std::vector<TitlePhrase> titlePhrases;
+    for (size_t t = 0; t < terms.size(); ++t) {
+        for (const PlanTerm::Group &group : terms[t].alternatives) {
+            if (TitleWords::Phrase words = TitleWords::phrase(group); !words.empty())
+                titlePhrases.push_back({t, std::move(words)});
+        }
+    }
     const quint16 anySkill = skillColumnMask(1);
     std::vector<size_t> keyedTerms; // the terms that name a skill of one word
     for (size_t t = 0; t < terms.size(); ++t) {
@@ -1468,6 +1488,14 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
         if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {
             if (filterColumns && options.expertsFirst)
                 value += skillLevelBonus(filterColumns);
+            size_t saidTerm = terms.size(); // the last term whose name the title says
+            for (const TitlePhrase &phrase : titlePhrases) {
+                if (phrase.term != saidTerm && (hits[phrase.term].exact & (1u << TitleColumn))
+                    && titleWords.says(size_t(id), phrase.words)) {
+                    value += TitlePhraseBonus;
+                    saidTerm = phrase.term;
+                }
+            }
             quint16 columns = 0;
             for (const TermHit &hit : hits)
                 columns |= hit.any();

@@ -84,6 +84,18 @@ Profile grace()
     return grace;
 }
 
+//! The fixture directory, searched on one connection while another writes it (as the app
+//! searches while sync writes).
+struct SharedDirectory
+{
+    bool open() { return FixtureDirectory::load(searched, dir.path()) && engine.prepare() && writer.open(dir.path()); }
+
+    QTemporaryDir dir;
+    ClientStore searched;
+    SearchEngine engine {&searched};
+    ClientStore writer;
+};
+
 } // namespace
 
 class TestSearchEngine : public QObject
@@ -500,19 +512,15 @@ void TestSearchEngine::wholeWordsFindLongerWordsAddedSince()
 {
     // A typed word that no indexed word is longer than is asked of FTS5 as a word rather than as
     // a prefix; a longer word that a changed person brings counts before the dictionary has it.
-    QTemporaryDir dir;
-    ClientStore searched;
-    QVERIFY(FixtureDirectory::load(searched, dir.path()));
-    SearchEngine engine(&searched);
-    QVERIFY(engine.prepare());
-    ClientStore writer;
-    QVERIFY(writer.open(dir.path()));
+    SharedDirectory shared;
+    QVERIFY(shared.open());
+    SearchEngine &engine = shared.engine;
     const int before = engine.search(QStringLiteral("lovelace")).total;
     QVERIFY(before > 0);
 
     Profile grace = ::grace();
     grace.bio = QStringLiteral("Edits the Lovelaceans' newsletter.");
-    QVERIFY(writer.upsertProfiles({grace}));
+    QVERIFY(shared.writer.upsertProfiles({grace}));
     const SearchPage added = engine.search(QStringLiteral("lovelace"), 0, 100);
     QCOMPARE(added.total, before + 1);
     QVERIFY(find(added, QStringLiteral("kgrace")));
@@ -521,7 +529,7 @@ void TestSearchEngine::wholeWordsFindLongerWordsAddedSince()
     QCOMPARE(engine.search(QStringLiteral("lovelace")).total, before + 1);
 
     // A new engine reads the longer word from the dictionary.
-    SearchEngine fresh(&searched);
+    SearchEngine fresh(&shared.searched);
     QVERIFY(fresh.prepare());
     QCOMPARE(fresh.search(QStringLiteral("lovelace")).total, before + 1);
 }
@@ -530,23 +538,19 @@ void TestSearchEngine::followsOtherConnections()
 {
     // The app searches on its own connection while sync writes on another: the engine sees
     // every directory change, and commits that leave the directory alone change nothing.
-    QTemporaryDir dir;
-    ClientStore searched;
-    QVERIFY(FixtureDirectory::load(searched, dir.path()));
-    SearchEngine engine(&searched);
-    QVERIFY(engine.prepare());
-    ClientStore writer;
-    QVERIFY(writer.open(dir.path()));
+    SharedDirectory shared;
+    QVERIFY(shared.open());
+    SearchEngine &engine = shared.engine;
     const SearchPage before = engine.search(QStringLiteral("k"), 0, 100);
     QVERIFY(before.total > 0);
 
-    QVERIFY(writer.setSyncValue(QStringLiteral("cursor"), QStringLiteral("42")));
+    QVERIFY(shared.writer.setSyncValue(QStringLiteral("cursor"), QStringLiteral("42")));
     const SearchPage same = engine.search(QStringLiteral("k"), 0, 100);
     QCOMPARE(same.total, before.total);
     QCOMPARE(same.departments, before.departments);
 
     Profile grace = ::grace();
-    QVERIFY(writer.upsertProfiles({grace}));
+    QVERIFY(shared.writer.upsertProfiles({grace}));
     const SearchPage added = engine.search(QStringLiteral("k"), 0, 100);
     QCOMPARE(added.total, before.total + 1);
     QVERIFY(find(added, QStringLiteral("kgrace")));
@@ -557,7 +561,7 @@ void TestSearchEngine::followsOtherConnections()
 
     grace.title = QStringLiteral("Brewer");
     grace.department = QStringLiteral("Data Platform");
-    QVERIFY(writer.upsertProfiles({grace}));
+    QVERIFY(shared.writer.upsertProfiles({grace}));
     QCOMPARE(engine.search(QStringLiteral("wrang")).total, 0);
     QCOMPARE(engine.search(QStringLiteral("zymurgy")).total, 0);
     const SearchPage brewer = engine.search(QStringLiteral("brew"));
@@ -566,7 +570,7 @@ void TestSearchEngine::followsOtherConnections()
 
     // What the engine updated in place answers as a freshly loaded engine does.
     auto sameAsFresh = [&] {
-        SearchEngine fresh(&searched);
+        SearchEngine fresh(&shared.searched);
         for (const char *query : {"k", "gr", "brew", "ko", "a", "kubernets", "data platform", "skill:zig", "zig",
                                   "level>=4", "lovelac", "e"}) {
             const SearchPage a = engine.search(QString::fromUtf8(query), 0, 100);
@@ -583,7 +587,7 @@ void TestSearchEngine::followsOtherConnections()
     };
     QVERIFY(sameAsFresh());
 
-    QVERIFY(writer.removeProfiles({brewer.results.first().id}));
+    QVERIFY(shared.writer.removeProfiles({brewer.results.first().id}));
     QCOMPARE(engine.search(QStringLiteral("brew")).total, 0);
     const SearchPage after = engine.search(QStringLiteral("k"), 0, 100);
     QCOMPARE(after.total, before.total);

@@ -67,13 +67,18 @@ void TestTitleWords::peopleComeAndGo()
     const TitleWords::Phrase pm = TitleWords::phrase({u"product"_qs, u"manager"_qs});
     TitleWords titles;
     titles.reset(2);
+    QVERIFY(!titles.has(7));
     titles.setPerson(7, "product manager"); // beyond the size it was made for
+    QVERIFY(titles.has(7));
     QVERIFY(titles.says(7, pm));
     titles.setPerson(7, "product marketing manager"); // a new title replaces the old
     QVERIFY(!titles.says(7, pm));
     titles.setPerson(7, "product manager");
     titles.removePerson(7);
+    QVERIFY(!titles.has(7));
     QVERIFY(!titles.says(7, pm));
+    titles.setPerson(1, ""); // no title is a title read
+    QVERIFY(titles.has(1));
     QVERIFY(!titles.says(100, pm));
     titles.setPerson(0, "product manager");
     titles.reset(2);

@@ -383,6 +383,7 @@ struct SearchEngine::Private
     Vocabulary vocabulary;
 
     Sql::Statement matchStatement;
+    Sql::Statement titleStatement; //!< one person's title words, before the prefix table has them
     Sql::Statement rowStatement;
     Sql::Statement skillsStatement;
     Sql::Statement interestsStatement;
@@ -437,6 +438,9 @@ struct SearchEngine::Private
     bool hasLongerWord(const QString &token) const;
     bool isNameWord(const QString &folded) const;
     bool isPlaceWord(const QString &folded) const;
+    //! True when the title of \a id says \a phrase as written; while the prefix table is loading,
+    //! a title it has not read yet is read here.
+    bool titleSays(qint64 id, const TitleWords::Phrase &phrase);
     std::vector<PlanTerm> planTerms(const SearchQuery &query, bool literal, UnderstoodQuery *understood,
                                     Options *options, QList<Correction> *corrections, Where *where);
     //! By local id: who is in every one of \a regions (by time zone, or a location that names it).
@@ -467,6 +471,7 @@ bool SearchEngine::Private::ensureOpen()
             qCWarning(lcSearch) << "cannot register the FTS5 function:" << Sql::errorMessage(db);
         matchStatement.prepare(
             db, "SELECT colleagues_collect(profile_fts, ?1) FROM profile_fts WHERE profile_fts MATCH ?2");
+        titleStatement.prepare(db, "SELECT title FROM profile_search WHERE local_id = ?1");
         rowStatement.prepare(db,
                              "SELECT id, username, display_name, title, department, location, time_zone, bio, "
                              "photo_tag FROM profiles WHERE local_id = ?1");
@@ -788,6 +793,8 @@ bool SearchEngine::Private::updateChanged(qint64 change)
             return false; // a full load compacts the table
     } else {
         pendingPrefix.insert(pendingPrefix.end(), changed.begin(), changed.end());
+        for (qint64 id : changed)
+            titleWords.removePerson(size_t(id)); // read again when a search needs it
     }
     // The term dictionary: the changed people's words get their document counts again, after the
     // search (prepareStep()) or before one that needs them. Words they no longer use keep a count
@@ -913,6 +920,19 @@ bool SearchEngine::Private::hasLongerWord(const QString &token) const
         return true;
     return std::any_of(pendingWords.cbegin(), pendingWords.cend(),
                        [&](const QString &word) { return word.size() > token.size() && word.startsWith(token); });
+}
+
+bool SearchEngine::Private::titleSays(qint64 id, const TitleWords::Phrase &phrase)
+{
+    if (!titleWords.has(size_t(id)) && titleStatement.isValid()) {
+        titleStatement.bind(1, id);
+        if (titleStatement.next()) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(titleStatement.handle(), 0));
+            titleWords.setPerson(size_t(id), QByteArrayView(text, sqlite3_column_bytes(titleStatement.handle(), 0)));
+        }
+        titleStatement.reset();
+    }
+    return titleWords.says(size_t(id), phrase);
 }
 
 bool SearchEngine::Private::isNameWord(const QString &folded) const
@@ -1491,7 +1511,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             size_t saidTerm = terms.size(); // the last term whose name the title says
             for (const TitlePhrase &phrase : titlePhrases) {
                 if (phrase.term != saidTerm && (hits[phrase.term].exact & (1u << TitleColumn))
-                    && titleWords.says(size_t(id), phrase.words)) {
+                    && titleSays(id, phrase.words)) {
                     value += TitlePhraseBonus;
                     saidTerm = phrase.term;
                 }

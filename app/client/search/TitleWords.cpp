@@ -37,6 +37,7 @@ void TitleWords::setPerson(size_t id, QByteArrayView titleColumn)
         m_titles.resize(id + 1);
     Title &title = m_titles[id];
     title = Title {};
+    title.known = true;
     for (qsizetype i = 0, from = 0; i <= titleColumn.size() && title.count < MaxWords; ++i) {
         if (i == titleColumn.size() || titleColumn[i] == ' ') {
             if (i > from)

@@ -26,7 +26,10 @@ public:
     void reset(size_t size);
     //! The title of \a id, as the index's title column holds it: tokens separated by spaces.
     void setPerson(size_t id, QByteArrayView titleColumn);
+    //! Forgets the title of \a id: has() is false until setPerson().
     void removePerson(size_t id);
+    //! True when the title of \a id was set (an empty title too).
+    bool has(size_t id) const { return id < m_titles.size() && m_titles[id].known; }
 
     //! True when the title of \a id has the words of \a phrase next to each other, in order.
     bool says(size_t id, const Phrase &phrase) const;
@@ -36,6 +39,7 @@ private:
     {
         std::array<quint32, MaxWords> words {};
         quint8 count = 0;
+        bool known = false;
     };
     std::vector<Title> m_titles;
 };

@@ -204,6 +204,8 @@ void TestEverydaySearch::everyday_data()
     QTest::addRow("cologne") << "cologne" << none << list({"koeln", "cgn2"}) << 2 << none;
     QTest::addRow("product manager in cologne")
         << "product manager in cologne" << list({"cgn2"}) << none << 0 << list({"nycpm"});
+    QTest::addRow("produktmanager in köln")
+        << "wer ist produktmanager in köln" << list({"cgn2"}) << none << 0 << list({"nycpm"});
     QTest::addRow("munich") << "kubernetes in munich" << list({"k8s"}) << none << 0 << list({"terra"});
     QTest::addRow("new york") << "product manager in new york" << list({"nycpm"}) << none << 0 << list({"cgn2"});
     // Questions and filler words, English.

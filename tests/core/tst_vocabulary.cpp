@@ -520,6 +520,10 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"swe"_qs, Kind::Title, u"Software Engineer"_qs);
     row(u"lawyer"_qs, Kind::Title, u"Counsel"_qs); // Legal, Corporate, General Counsel
     row(u"Rechtsanwältin"_qs, Kind::Title, u"Counsel"_qs);
+    row(u"Produktmanagerin"_qs, Kind::Title, u"Product Manager"_qs);
+    row(u"Softwareentwickler"_qs, Kind::Title, u"Software Engineer"_qs);
+    row(u"Backend-Entwicklerin"_qs, Kind::Title, u"Backend Engineer"_qs);
+    row(u"Datenwissenschaftler"_qs, Kind::Title, u"Data Scientist"_qs);
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

@@ -556,6 +556,8 @@ void TestEverydaySearch::titlesThatSayItFirst()
     QCOMPARE(order(u"product manager in berlin"_qs), productManagers);
     QCOMPARE(order(u"pm"_qs), productManagers); // the alias names it too
     QCOMPARE(order(u"machine learning engineer"_qs), list({"xi", "mia"}));
+    // An expert word may be a word of the title asked for: it ranks those who have it first.
+    QCOMPARE(order(u"senior product manager"_qs), list({"zoe", "yan", "amm", "bob"}));
 
     // Loaded in steps (as the app does), an engine answers as a loaded one in between.
     SearchEngine stepped(&directory.store);

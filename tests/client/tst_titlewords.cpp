@@ -60,6 +60,13 @@ void TestTitleWords::phrases()
         seven.append(QString::number(i));
     QVERIFY(TitleWords::phrase(seven).empty());
     QCOMPARE(TitleWords::phrase(seven.mid(0, TitleWords::MaxWords)).size(), size_t(TitleWords::MaxWords));
+    // One word, to ask whether a title has it.
+    TitleWords titles;
+    titles.setPerson(0, "senior product manager");
+    QVERIFY(titles.says(0, TitleWords::word(u"senior"_qs)));
+    QVERIFY(titles.says(0, TitleWords::word(u"manager"_qs)));
+    QVERIFY(!titles.says(0, TitleWords::word(u"lead"_qs)));
+    QVERIFY(!titles.says(0, TitleWords::word(QString())));
 }
 
 void TestTitleWords::peopleComeAndGo()

@@ -343,6 +343,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         }
         if (isExpertWord(word) && !isName(word)) {
             result.expertsFirst = true;
+            result.qualifiers.append(word);
             result.dropped.append(word);
             ++i;
             continue;

@@ -57,6 +57,9 @@ public:
         QList<Term> terms;
         QStringList dropped; //!< filler and question words, folded, in query order
         bool expertsFirst = false;
+        //! The expert words ("senior", "lead"), folded: besides experts first, they may be words
+        //! of the title asked for ("senior product manager"), so titles that have them rank first.
+        QStringList qualifiers;
         //! "available now", "free right now", "gerade erreichbar": who can be reached now first.
         bool availableFirst = false;
         //! "in my time zone", "same time zone", "in meiner Zeitzone": only the people whose offset

@@ -34,6 +34,9 @@ constexpr double TierStep = 1000;
 //! A title that says a name of several words as written ("Product Manager" for "product managers",
 //! not "Product Marketing Manager"): more than any evidence, less than a skill level.
 constexpr double TitlePhraseBonus = 0.95;
+//! A title that has an expert word of the query ("Senior …" for "senior product manager"): breaks
+//! ties, below a title that says the name.
+constexpr double TitleQualifierBonus = 0.3;
 
 //! Where one term matched in one document: a bit per column for each kind of match.
 struct TermHit

@@ -395,6 +395,15 @@ struct SearchEngine::Private
     OrgChart *freshOrgChart();
 
     // The last query's results, reused when the UI fetches the next page.
+    //! Words a title may say, in order, that rank those who have it first.
+    struct TitleBonus
+    {
+        //! The term whose name it is ("product manager"): counts only where the term matched the
+        //! title, once a term; past the terms: an expert word the title may have ("senior")
+        size_t term;
+        TitleWords::Phrase words;
+        double bonus;
+    };
     struct Cached
     {
         QString key;
@@ -410,6 +419,7 @@ struct SearchEngine::Private
         std::vector<char> available;
         bool preferAvailable = false;
         Where where; //!< asked for in words ("in europe", "in my time zone"): every result is there
+        std::vector<TitleBonus> titleBonuses;
     } cache;
 
     //! Who is available now, by local id (the statuses sync keeps in the store).
@@ -442,8 +452,8 @@ struct SearchEngine::Private
     //! a title it has not read yet is read here.
     bool titleSays(qint64 id, const TitleWords::Phrase &phrase);
     std::vector<PlanTerm> planTerms(const SearchQuery &query, bool literal, UnderstoodQuery *understood,
-                                    Options *options, QList<Correction> *corrections, Where *where);
-    //! By local id: who is in every one of \a regions (by time zone, or a location that names it).
+                                    Options *options, QList<Correction> *corrections, Where *where,
+                                    std::vector<TitleBonus> *titleBonuses);
     //! By local id: who is where \a where asks (by time zone, or a location that names it).
     std::vector<char> placeSelection(const Where &where);
     //! "my team", "my reports", "my department" of \a asker (empty: the signed-in account) as
@@ -452,8 +462,9 @@ struct SearchEngine::Private
     QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
     QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
     bool runFts(const QString &expression, CollectPlan *plan, QString *error);
-    bool collect(const SearchQuery &query, const std::vector<PlanTerm> &terms, const Options &options, bool withRelated,
-                 std::vector<Match> *matches, QString *error, const std::vector<qint64> *within = nullptr);
+    bool collect(const SearchQuery &query, const std::vector<PlanTerm> &terms, const Options &options,
+                 const std::vector<TitleBonus> &titleBonuses, bool withRelated, std::vector<Match> *matches,
+                 QString *error, const std::vector<qint64> *within = nullptr);
     SearchResult result(const Match &match, const SearchQuery &query, const std::vector<PlanTerm> &terms,
                         const QString &place);
 };
@@ -1107,7 +1118,8 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
 
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, bool literal,
                                                        UnderstoodQuery *understood, Options *options,
-                                                       QList<Correction> *corrections, Where *where)
+                                                       QList<Correction> *corrections, Where *where,
+                                                       std::vector<TitleBonus> *titleBonuses)
 {
     QStringList words;
     for (const SearchQuery::Term &term : query.terms)
@@ -1236,6 +1248,22 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     }
     if (read.anyOf)
         mergeAlternatives(&terms, understood);
+    // Names of several words ("product manager"): a title that says one as written ranks above a
+    // title with other words between ("Product Marketing Manager"). Expert words may be words of
+    // the title asked for ("senior product manager", "lead engineer"): a title that has one ranks
+    // first among the rest.
+    titleBonuses->clear();
+    for (size_t t = 0; t < terms.size(); ++t) {
+        for (const PlanTerm::Group &group : terms[t].alternatives) {
+            if (TitleWords::Phrase phrase = TitleWords::phrase(group); !phrase.empty())
+                titleBonuses->push_back({t, std::move(phrase), TitlePhraseBonus});
+        }
+    }
+    const bool anyAsked = std::any_of(terms.cbegin(), terms.cend(), [](const PlanTerm &t) { return !t.optional; });
+    for (const QString &word : std::as_const(read.qualifiers)) {
+        if (anyAsked)
+            titleBonuses->push_back({terms.size(), TitleWords::word(SearchText::encode(word)), TitleQualifierBonus});
+    }
     for (size_t t = 0; t < terms.size(); ++t) {
         // Nothing to tell apart when no one has its words in a longer skill: no tokens to search.
         if (!terms[t].looseSkill)
@@ -1332,8 +1360,9 @@ bool SearchEngine::Private::runFts(const QString &expression, CollectPlan *plan,
 }
 
 bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<PlanTerm> &terms,
-                                    const Options &options, bool withRelated, std::vector<Match> *matches,
-                                    QString *error, const std::vector<qint64> *within)
+                                    const Options &options, const std::vector<TitleBonus> &titleBonuses,
+                                    bool withRelated, std::vector<Match> *matches, QString *error,
+                                    const std::vector<qint64> *within)
 {
     matches->clear();
     if (terms.empty() && !query.hasIndexFilters()) {
@@ -1436,20 +1465,6 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
     for (size_t k = 0; k < tableTerms.size(); ++k)
         tablePostings[k] = prefixTable.pairPostings(terms[size_t(tableTerms[k])].shortTerm);
 
-    // Names of several words ("product manager"): a title that says one as written ranks above a
-    // title with other words between ("Product Marketing Manager").
-    struct TitlePhrase
-    {
-        size_t term;
-        TitleWords::Phrase words;
-    };
-    std::vector<TitlePhrase> titlePhrases;
-    for (size_t t = 0; t < terms.size(); ++t) {
-        for (const PlanTerm::Group &group : terms[t].alternatives) {
-            if (TitleWords::Phrase words = TitleWords::phrase(group); !words.empty())
-                titlePhrases.push_back({t, std::move(words)});
-        }
-    }
     const quint16 anySkill = skillColumnMask(1);
     std::vector<size_t> keyedTerms; // the terms that name a skill of one word
     for (size_t t = 0; t < terms.size(); ++t) {
@@ -1509,11 +1524,14 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             if (filterColumns && options.expertsFirst)
                 value += skillLevelBonus(filterColumns);
             size_t saidTerm = terms.size(); // the last term whose name the title says
-            for (const TitlePhrase &phrase : titlePhrases) {
-                if (phrase.term != saidTerm && (hits[phrase.term].exact & (1u << TitleColumn))
-                    && titleSays(id, phrase.words)) {
-                    value += TitlePhraseBonus;
-                    saidTerm = phrase.term;
+            for (const TitleBonus &said : titleBonuses) {
+                const bool ofTerm = said.term < terms.size();
+                if (ofTerm && (said.term == saidTerm || !(hits[said.term].exact & (1u << TitleColumn))))
+                    continue;
+                if (titleSays(id, said.words)) {
+                    value += said.bonus;
+                    if (ofTerm)
+                        saidTerm = said.term;
                 }
             }
             quint16 columns = 0;
@@ -1727,7 +1745,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         cache.facts.error = cache.query.error;
         Options options;
         cache.terms = d->planTerms(cache.query, request.literal, &cache.facts.understood, &options,
-                                   &cache.facts.corrections, &cache.where);
+                                   &cache.facts.corrections, &cache.where, &cache.titleBonuses);
         if (cache.where.sameTimeZone) {
             // The asker's offset now; people are in it when theirs is the same now.
             QTimeZone mine(request.timeZone);
@@ -1776,7 +1794,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             });
         };
         auto collect = [&](bool withRelated, const std::vector<qint64> *within) {
-            const bool collected = d->collect(cache.query, cache.terms, options, withRelated, &all, &error, within);
+            const bool collected =
+                d->collect(cache.query, cache.terms, options, cache.titleBonuses, withRelated, &all, &error, within);
             if (collected && !cache.query.orgs.isEmpty())
                 keep(inOrg, &all);
             if (collected && cache.where.any())

@@ -26,6 +26,11 @@ TitleWords::Phrase TitleWords::phrase(const QStringList &tokens)
     return words;
 }
 
+TitleWords::Phrase TitleWords::word(const QString &token)
+{
+    return token.isEmpty() ? Phrase() : Phrase {hashOf(token.toUtf8())};
+}
+
 void TitleWords::reset(size_t size)
 {
     m_titles.assign(size, Title {});

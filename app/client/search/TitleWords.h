@@ -21,6 +21,8 @@ public:
     //! The hashed tokens of a name, in order; empty when it is one word or longer than MaxWords.
     using Phrase = std::vector<quint32>;
     static Phrase phrase(const QStringList &tokens);
+    //! One token, to ask whether a title has it.
+    static Phrase word(const QString &token);
 
     //! Forgets everyone and makes room for local_ids below \a size.
     void reset(size_t size);

@@ -189,11 +189,17 @@ void TestQueryUnderstanding::withoutVocabulary()
     const auto filtered = understanding.understand(words("expert"), true);
     QVERIFY(filtered.terms.isEmpty());
     QVERIFY(filtered.expertsFirst);
+    // Beside what is asked for, an expert word may be a word of the title asked for too.
+    const auto senior = understanding.understand(words("senior python lead"));
+    QCOMPARE(senior.qualifiers, list({"senior", "lead"}));
+    QCOMPARE(senior.dropped, list({"senior", "lead"}));
+    QVERIFY(senior.expertsFirst);
     // Without, the word is the query.
     const auto expert = understanding.understand(words("expert"));
     QCOMPARE(expert.terms.size(), 1);
     QVERIFY(!expert.expertsFirst);
     QVERIFY(expert.dropped.isEmpty());
+    QVERIFY(expert.qualifiers.isEmpty());
 }
 
 void TestQueryUnderstanding::wordLists()

@@ -2,6 +2,7 @@
 #include "client/ClientStore.h"
 #include "client/search/SearchEngine.h"
 #include "tests/support/List.h"
+#include "tests/support/SearchDirectory.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,14 +36,6 @@ Profile person(const QString &username, const QString &name, const SkillList &sk
     p.revision = 1;
     p.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
     return p;
-}
-
-QStringList usernames(const SearchPage &page)
-{
-    QStringList out;
-    for (const SearchResult &r : page.results)
-        out.append(r.username);
-    return out;
 }
 
 //! FTS5's own check that the external-content index matches profile_search exactly.

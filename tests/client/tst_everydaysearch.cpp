@@ -319,9 +319,7 @@ void TestEverydaySearch::everyday()
 
     const SearchPage page = search(query);
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
-    QStringList found;
-    for (const SearchResult &result : page.results)
-        found.append(result.username);
+    const QStringList found = Test::usernames(page);
     const QString context = QStringLiteral("query \"%1\" found %2").arg(query, found.mid(0, 12).join(QLatin1Char(' ')));
     QVERIFY2(found.mid(0, first.size()) == first, qPrintable(context));
     for (const QString &username : top)
@@ -491,9 +489,7 @@ void TestEverydaySearch::wholeSkillsFirst()
     QFETCH(QString, skill);
     QFETCH(QString, loose);
     const QHash<QString, Profile> people = everyone();
-    QStringList found;
-    for (const SearchResult &result : search(query).results)
-        found.append(result.username);
+    const QStringList found = Test::usernames(search(query));
     const qsizetype at = found.indexOf(loose);
     QVERIFY2(at >= 0, qPrintable(loose + QStringLiteral(" not found")));
     for (qsizetype i = at + 1; i < found.size(); ++i) {
@@ -516,15 +512,10 @@ void TestEverydaySearch::longerWordsAreNoEvidence()
         person("ben", "Ben Young", "Google Ads Engineer", "Berlin", {{"Go", 4}}),
         person("zed", "Zed Young", "Go Developer", "Berlin", {{"Go", 4}}),
     }));
-    auto usernames = [&](const QString &query) {
-        QStringList found;
-        for (const SearchResult &result : directory.engine->search(query, 0, 10).results)
-            found.append(result.username);
-        return found;
-    };
-    QCOMPARE(usernames(u"go"_qs), list({"zed", "amy", "ben", "gordon"}));
+    auto found = [&](const QString &query) { return Test::usernames(directory.engine->search(query, 0, 10)); };
+    QCOMPARE(found(u"go"_qs), list({"zed", "amy", "ben", "gordon"}));
     // Typing a name, its start is what is asked for.
-    QCOMPARE(usernames(u"gor"_qs), list({"gordon"}));
+    QCOMPARE(found(u"gor"_qs), list({"gordon"}));
 }
 
 void TestEverydaySearch::titlesThatSayItFirst()
@@ -542,13 +533,11 @@ void TestEverydaySearch::titlesThatSayItFirst()
     Test::SearchDirectory directory;
     QVERIFY(directory.open(crowd(300) + cast));
     QVERIFY(directory.engine->prepare());
-    auto order = [&](const QString &query) {
-        QStringList found;
-        for (const SearchResult &result : directory.engine->search(query, 0, 500).results) {
-            if (std::any_of(cast.cbegin(), cast.cend(),
-                            [&](const Profile &p) { return p.username == result.username; }))
-                found.append(result.username);
-        }
+    auto order = [&](const QString &query) { // of the cast
+        QStringList found = Test::usernames(directory.engine->search(query, 0, 500));
+        found.removeIf([&](const QString &username) {
+            return std::none_of(cast.cbegin(), cast.cend(), [&](const Profile &p) { return p.username == username; });
+        });
         return found;
     };
     const QStringList productManagers = list({"yan", "zoe", "amm", "bob"});
@@ -562,18 +551,6 @@ void TestEverydaySearch::titlesThatSayItFirst()
     // Loaded in steps (as the app does), an engine answers as a loaded one in between.
     SearchEngine stepped(&directory.store);
     stepped.setVocabulary(Vocabulary::defaults());
-    auto steppedOrder = [&](const QString &query) {
-        QStringList found;
-        for (const SearchResult &result : stepped.search(query, 0, 500).results)
-            found.append(result.username);
-        return found;
-    };
-    auto fullOrder = [&](const QString &query) {
-        QStringList found;
-        for (const SearchResult &result : directory.engine->search(query, 0, 500).results)
-            found.append(result.username);
-        return found;
-    };
     SearchEngine::Preparation state = SearchEngine::Preparation::More;
     int steps = 0;
     while (state == SearchEngine::Preparation::More) {
@@ -583,7 +560,8 @@ void TestEverydaySearch::titlesThatSayItFirst()
             bob.title = u"Product Manager"_qs;
             QVERIFY(directory.store.upsertProfiles({bob}));
         }
-        QCOMPARE(steppedOrder(u"product managers"_qs), fullOrder(u"product managers"_qs));
+        QCOMPARE(Test::usernames(stepped.search(u"product managers"_qs, 0, 500)),
+                 Test::usernames(directory.engine->search(u"product managers"_qs, 0, 500)));
     }
     QCOMPARE(state, SearchEngine::Preparation::Done);
     QVERIFY(steps > 100); // a step with no time left reads a person or so
@@ -650,15 +628,9 @@ void TestEverydaySearch::questionWordsNameNoOne()
 {
     QFETCH(QString, question);
     QFETCH(QString, plain);
-    auto usernames = [](const SearchPage &page) {
-        QStringList found;
-        for (const SearchResult &result : page.results)
-            found.append(result.username);
-        return found;
-    };
-    const QStringList asked = usernames(search(question));
+    const QStringList asked = Test::usernames(search(question));
     QVERIFY(!asked.isEmpty());
-    QCOMPARE(asked, usernames(search(plain)));
+    QCOMPARE(asked, Test::usernames(search(plain)));
 }
 
 void TestEverydaySearch::partial()

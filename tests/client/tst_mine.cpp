@@ -65,9 +65,7 @@ private:
     }
     static QStringList usernames(const SearchPage &page)
     {
-        QStringList out;
-        for (const SearchResult &result : page.results)
-            out.append(result.username);
+        QStringList out = Test::usernames(page);
         out.sort();
         return out;
     }

@@ -282,9 +282,7 @@ void TestRegions::search()
     const SearchPage page = m_directory.engine->search(query, 0, 100);
     QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
     QCOMPARE(page.understood.place, place);
-    QStringList usernames;
-    for (const SearchResult &result : page.results)
-        usernames.append(result.username);
+    QStringList usernames = Test::usernames(page);
     usernames.sort();
     QCOMPARE(usernames, found);
     QCOMPARE(page.total, found.size());
@@ -322,9 +320,7 @@ void TestRegions::sameTimeZone()
     if (!offset.isEmpty())
         QCOMPARE(page.understood.sameTimeZone, offset);
     QVERIFY(!page.understood.sameTimeZone.isEmpty());
-    QStringList usernames;
-    for (const SearchResult &result : page.results)
-        usernames.append(result.username);
+    QStringList usernames = Test::usernames(page);
     usernames.sort();
     QCOMPARE(usernames, found);
 }

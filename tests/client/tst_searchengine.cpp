@@ -6,6 +6,7 @@
 #include "client/search/SearchEngine.h"
 #include "tests/support/FixtureDirectory.h"
 #include "tests/support/List.h"
+#include "tests/support/SearchDirectory.h"
 
 #include <algorithm>
 
@@ -199,13 +200,9 @@ void TestSearchEngine::paging()
         QCOMPARE(page.offset, offset);
         QCOMPARE(page.total, all.total);
         QCOMPARE(page.hasMore(), offset + 6 < all.total);
-        for (const SearchResult &r : page.results)
-            paged.append(r.username);
+        paged.append(Test::usernames(page));
     }
-    QStringList expected;
-    for (const SearchResult &r : all.results)
-        expected.append(r.username);
-    QCOMPARE(paged, expected);
+    QCOMPARE(paged, Test::usernames(all));
     QCOMPARE(m_engine->search(QString(), 100, 10).results.size(), 0);
 }
 

@@ -18,4 +18,12 @@ bool SearchDirectory::open(const QList<Profile> &people)
     return true;
 }
 
+QStringList usernames(const SearchPage &page)
+{
+    QStringList out;
+    for (const SearchResult &result : page.results)
+        out.append(result.username);
+    return out;
+}
+
 } // namespace Colleagues::Test

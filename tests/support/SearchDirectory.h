@@ -22,4 +22,7 @@ struct SearchDirectory
     std::unique_ptr<SearchEngine> engine;
 };
 
+//! The usernames of \a page's results, in their order.
+QStringList usernames(const SearchPage &page);
+
 } // namespace Colleagues::Test

@@ -688,13 +688,7 @@ void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
     std::vector<QByteArrayView> tokens;
     auto split = [&tokens](QByteArrayView text) {
         tokens.clear();
-        for (qsizetype i = 0, from = 0; i <= text.size(); ++i) {
-            if (i == text.size() || text[i] == ' ') {
-                if (i > from)
-                    tokens.push_back(text.sliced(from, i - from));
-                from = i + 1;
-            }
-        }
+        SearchText::forEachIndexToken(text, [&tokens](QByteArrayView token) { tokens.push_back(token); });
     };
     // Words of names and locations, for query understanding ("will" is a name; "in lagos" a place).
     auto addWords = [&](QSet<QByteArray> &set, QByteArrayView text) {

@@ -4,6 +4,7 @@
 #include "core/Skill.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -65,6 +66,19 @@ QString indexSkills(const SkillList &skills);
 
 //! The same texts in UTF-8, as the store writes them (no conversion on the write path).
 QByteArray indexTextUtf8(QStringView text);
+//! Calls \a f with each token of \a text as the index holds it (indexTextUtf8(): tokens separated
+//! by spaces), in order.
+template<typename F>
+void forEachIndexToken(QByteArrayView text, F &&f)
+{
+    for (qsizetype i = 0, from = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == ' ') {
+            if (i > from)
+                f(text.sliced(from, i - from));
+            from = i + 1;
+        }
+    }
+}
 QByteArray indexTextsUtf8(const QStringList &values);
 QByteArray indexSkillsUtf8(const SkillList &skills);
 

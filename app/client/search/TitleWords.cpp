@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/search/TitleWords.h"
 
+#include "client/search/SearchText.h"
+
 #include <QHashFunctions>
 
 #include <algorithm>
@@ -43,13 +45,10 @@ void TitleWords::setPerson(size_t id, QByteArrayView titleColumn)
     Title &title = m_titles[id];
     title = Title {};
     title.known = true;
-    for (qsizetype i = 0, from = 0; i <= titleColumn.size() && title.count < MaxWords; ++i) {
-        if (i == titleColumn.size() || titleColumn[i] == ' ') {
-            if (i > from)
-                title.words[title.count++] = hashOf(titleColumn.sliced(from, i - from));
-            from = i + 1;
-        }
-    }
+    SearchText::forEachIndexToken(titleColumn, [&title](QByteArrayView token) {
+        if (title.count < MaxWords)
+            title.words[title.count++] = hashOf(token);
+    });
 }
 
 void TitleWords::removePerson(size_t id)

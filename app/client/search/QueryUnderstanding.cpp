@@ -390,18 +390,17 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
                                       [](const Term &term) { return !term.optional && !term.place && !term.isRole(); });
     for (Term &term : result.terms)
         term.optional = term.optional || (term.isRole() && anyAsked);
-    // Nothing else asked for ("can help"): the name is what is asked for after all.
-    const bool anyAskedFor =
+    bool anyRequired =
         std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });
-    if (!anyAskedFor) {
+    // Nothing else asked for ("can help"): the name is what is asked for after all.
+    if (!anyRequired) {
         for (const Term &name : std::as_const(askingNames)) {
             result.dropped.removeOne(name.words.constFirst());
             result.terms.append(name);
+            anyRequired = true;
         }
     }
     // Names among the fillers only rank when something else is asked for ("who is will": Will).
-    const bool anyRequired =
-        std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });
     if (!anyRequired) {
         for (Term &term : result.terms)
             term.optional = false;

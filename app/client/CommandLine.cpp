@@ -68,17 +68,21 @@ QString describeUnderstood(const UnderstoodQuery &understood)
 {
     const bool plain = understood.aliases.isEmpty() && understood.place.isEmpty() && understood.dropped.isEmpty()
         && understood.sameTimeZone.isEmpty() && understood.team == UnderstoodQuery::Team::None
-        && understood.department.isEmpty() && !understood.expertsFirst && !understood.availableFirst;
+        && understood.department.isEmpty() && !understood.expertsFirst && !understood.availableFirst
+        && !understood.anyOf;
     if (plain)
         return QString();
     QStringList terms;
     for (const QString &term : understood.terms) {
-        QString text = term;
-        for (const AliasApplied &alias : understood.aliases) {
-            if (foldText(alias.to) == term)
-                text += QStringLiteral(" (%1 → %2)").arg(alias.from, alias.to);
+        // Alternatives ("python / go") are one term; each may be an alias.
+        QStringList alternatives = term.split(QStringLiteral(" / "));
+        for (QString &text : alternatives) {
+            for (const AliasApplied &alias : understood.aliases) {
+                if (foldText(alias.to) == text)
+                    text += QStringLiteral(" (%1 → %2)").arg(alias.from, alias.to);
+            }
         }
-        terms.append(text);
+        terms.append(alternatives.join(QStringLiteral(" / ")));
     }
     QStringList parts;
     if (!terms.isEmpty())

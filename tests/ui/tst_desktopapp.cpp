@@ -261,6 +261,11 @@ void TestDesktopApp::everydayWordsAreUnderstood()
     QTRY_COMPARE(understood->text(), u"Searched exactly as typed."_qs);
     QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Space);
     QTRY_VERIFY(!model->request().literal);
+
+    // An "or" is understood too, with no other word to explain: the line says so.
+    QVERIFY(search(m_ada->app, QStringLiteral("python or terraform")));
+    QTRY_VERIFY2(understood->text().startsWith(u"Python / Terraform \u2014"), qPrintable(understood->text()));
+    QVERIFY(!understood->isHidden());
 }
 
 void TestDesktopApp::partialMatchesSayWhatTheyLack()

@@ -449,7 +449,8 @@ QString PeoplePanel::understoodText(const SearchPage &page)
 {
     const UnderstoodQuery &u = page.understood;
     if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && u.sameTimeZone.isEmpty()
-        && u.team == UnderstoodQuery::Team::None && u.department.isEmpty() && !u.expertsFirst && !u.availableFirst)
+        && u.team == UnderstoodQuery::Team::None && u.department.isEmpty() && !u.expertsFirst && !u.availableFirst
+        && !u.anyOf)
         return {};
     // In the vocabulary's spelling where it knows the term ("Kubernetes", not "kubernetes").
     QStringList parts = u.names;

@@ -137,6 +137,10 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
             {"my", "our", "the same", "same", "meiner", "meine", "unserer", "unsere", "der gleichen", "gleichen",
              "gleiche", "der selben", "derselben", "selben"},
             {"time zone", "timezone", "tz", "zeitzone"});
+        add(Mine::TimeZone,
+            {"the same", "same", "der gleichen", "gleichen", "gleiche", "der selben", "derselben", "selben"},
+            {"time zone as me", "timezone as me", "tz as me", "time zone as mine", "timezone as mine",
+             "zeitzone wie ich"});
         add(Mine::Team, {"my", "our", "mein", "meinem", "meinen", "unser", "unserem", "unseren"}, {"team"});
         add(Mine::Reports, {"my"}, {"reports", "direct reports", "directs"});
         add(Mine::Reports, {"meine", "meinen"}, {"mitarbeiter", "mitarbeitern", "mitarbeitenden", "direct reports"});
@@ -290,12 +294,14 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     };
 
     bool orSeen = false;
-    QList<Term> askingNames; // names read as question words, which count when nothing else does
+    QList<qsizetype> ignored; // where the words are that ask for nothing
+    QList<qsizetype> ors; // where "or" is: ignored unless it makes alternatives
+    // Names read as question words (and where), which count when nothing else does.
+    QList<std::pair<Term, qsizetype>> askingNames;
     for (qsizetype i = 0; i < words.size();) {
         const QString &word = words[i];
         if (askAvailable[i] && !isName(word)) {
             result.availableFirst = true;
-            result.dropped.append(word);
             ++i;
             continue;
         }
@@ -305,7 +311,6 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             result.myTeam |= mine == Mine::Team;
             result.myReports |= mine == Mine::Reports;
             result.myDepartment |= mine == Mine::Department;
-            result.dropped.append(words.mid(i, n));
             i += n;
             continue;
         }
@@ -330,32 +335,30 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         if (isPlacePreposition(word) && !isName(word)) {
             Term place;
             if (const int length = placeAt(i + 1, &place)) {
-                result.dropped.append(word);
-                if (length > place.words.size())
-                    result.dropped.append(words[i + 1]); // the article
                 result.terms.append(place);
                 i += 1 + length;
                 continue;
             }
-            result.dropped.append(word);
+            // "in my time zone", "in meinem Team": the preposition is a word of what follows.
+            if (!mineWords(words, i + 1, &mine))
+                ignored.append(i);
             ++i;
             continue;
         }
         if (isExpertWord(word) && !isName(word)) {
             result.expertsFirst = true;
             result.qualifiers.append(word);
-            result.dropped.append(word);
             ++i;
             continue;
         }
         if (isOr(i) && !isName(word)) {
             orSeen = true;
-            result.dropped.append(word);
+            ors.append(i);
             ++i;
             continue;
         }
         if (isFillerWord(word) && !isName(word)) {
-            result.dropped.append(word);
+            ignored.append(i);
             ++i;
             continue;
         }
@@ -363,14 +366,14 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         // help with english" names no Can. Before a place, a name or at the end it may be someone:
         // "who is will", "will in berlin", "can aslan".
         if (isFillerWord(word) && isQuestionOn(i)) {
-            askingNames.append(Term {{word}, n == 1 ? entry : nullptr, false});
-            result.dropped.append(word);
+            askingNames.append({Term {{word}, n == 1 ? entry : nullptr, false}, i});
+            ignored.append(i);
             ++i;
             continue;
         }
         const bool peopleWord = peopleWords().contains(word) && n == 0 && isLastOfPhrase(i);
         if (peopleWord && !isName(word)) {
-            result.dropped.append(word);
+            ignored.append(i);
             ++i;
             continue;
         }
@@ -394,8 +397,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });
     // Nothing else asked for ("can help"): the name is what is asked for after all.
     if (!anyRequired) {
-        for (const Term &name : std::as_const(askingNames)) {
-            result.dropped.removeOne(name.words.constFirst());
+        for (const auto &[name, at] : std::as_const(askingNames)) {
+            ignored.removeOne(at);
             result.terms.append(name);
             anyRequired = true;
         }
@@ -410,6 +413,11 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         && std::count_if(result.terms.cbegin(), result.terms.cend(),
                          [](const Term &term) { return !term.place && !term.optional; })
             >= 2;
+    if (!result.anyOf)
+        ignored.append(ors);
+    std::sort(ignored.begin(), ignored.end());
+    for (const qsizetype at : std::as_const(ignored))
+        result.dropped.append(words[at]);
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
     const bool asksMine = result.sameTimeZone || result.myTeam || result.myReports || result.myDepartment;

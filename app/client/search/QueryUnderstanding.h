@@ -55,7 +55,10 @@ public:
     struct Result
     {
         QList<Term> terms;
-        QStringList dropped; //!< filler and question words, folded, in query order
+        //! The words that ask for nothing, folded, in query order: question and filler words,
+        //! "in" before no place, "or" between fewer than two things. Words read as a place, as
+        //! "in my time zone", "available now", "senior" or alternatives are understood instead.
+        QStringList dropped;
         bool expertsFirst = false;
         //! The expert words ("senior", "lead"), folded: besides experts first, they may be words
         //! of the title asked for ("senior product manager"), so titles that have them rank first.

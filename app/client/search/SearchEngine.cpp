@@ -1106,6 +1106,7 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
     *terms = std::move(merged);
     understood->terms = mergedTerms;
     understood->names = mergedNames;
+    understood->anyOf = true;
 }
 
 } // namespace

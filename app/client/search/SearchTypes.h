@@ -116,7 +116,10 @@ struct UnderstoodQuery
     Team team = Team::None;
     QString manager; //!< for Team::YourManagers: the manager's name
     QString department; //!< "in my department": the asker's, which every result is in; else empty
-    QStringList dropped; //!< filler and question words that were not searched, folded
+    //! The words that asked for nothing (question and filler words), folded; words understood as
+    //! a place, "in my time zone", "available now", "senior" or "or" are not among them.
+    QStringList dropped;
+    bool anyOf = false; //!< "python or go": the terms are alternatives (terms has "python / go")
     bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
     bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"
     bool partial = false; //!< no one matched every term; the results match the most of them

@@ -607,16 +607,30 @@ QList<const VocabularyEntry *> Vocabulary::lookup(const QStringList &foldedWords
 std::optional<int> Vocabulary::find(const QString &leading, const QString &last) const
 {
     // As typed, else with its last word in the singular: "data scientists", "sres".
-    auto it = m_index.constFind(leading + last);
-    if (it == m_index.constEnd()) {
-        const QString singular = englishSingular(last);
-        if (singular.isEmpty())
-            return std::nullopt;
-        it = m_index.constFind(leading + singular);
-        if (it == m_index.constEnd())
-            return std::nullopt;
+    auto findAsTyped = [this](const QString &before, const QString &word) -> std::optional<int> {
+        auto it = m_index.constFind(before + word);
+        if (it == m_index.constEnd()) {
+            const QString singular = englishSingular(word);
+            if (singular.isEmpty())
+                return std::nullopt;
+            it = m_index.constFind(before + singular);
+            if (it == m_index.constEnd())
+                return std::nullopt;
+        }
+        return *it;
+    };
+    if (const std::optional<int> slot = findAsTyped(leading, last))
+        return slot;
+    // Hyphens between words, as spaces or as nothing: "machine-learning", "e-mail".
+    const QString phrase = leading + last;
+    if (!phrase.contains(u'-'))
+        return std::nullopt;
+    for (const QString &variant : {QString(phrase).replace(u'-', u' '), QString(phrase).remove(u'-')}) {
+        const qsizetype space = variant.lastIndexOf(u' ');
+        if (const std::optional<int> slot = findAsTyped(variant.left(space + 1), variant.mid(space + 1)))
+            return slot;
     }
-    return *it;
+    return std::nullopt;
 }
 
 QList<const VocabularyEntry *> Vocabulary::entriesAt(int slot) const

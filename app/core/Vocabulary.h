@@ -89,7 +89,8 @@ public:
     //! "new york"); returns n (0 when none) and sets *entry. When a phrase names entries of
     //! several kinds, a canonical name wins over an alias, then Skill over Place over Title.
     //! A phrase whose last word is an English plural also matches its singular ("data
-    //! scientists": Data Scientist), when the phrase as typed names nothing.
+    //! scientists": Data Scientist), and one with hyphens matches with them as spaces or as
+    //! nothing ("machine-learning", "e-mail"), when the phrase as typed names nothing.
     int longestMatch(const QStringList &foldedWords, qsizetype from, const VocabularyEntry **entry) const;
 
     //! Every entry whose canonical name or alias folds to \a foldedPhrase, best first (the
@@ -107,7 +108,8 @@ private:
     //! then the aliases'): sorts them and builds the index and the version.
     void adopt(QList<VocabularyEntry> entries, QList<QStringList> folded);
     //! m_index's value for \a leading (the phrase's words before the last, each followed by a
-    //! space) and \a last as typed, else with \a last in the singular; nullopt when neither is in.
+    //! space) and \a last as typed, else with \a last in the singular, else either with hyphens
+    //! as spaces or as nothing; nullopt when none is in.
     std::optional<int> find(const QString &leading, const QString &last) const;
     //! The entries an m_index value stands for, best first.
     QList<const VocabularyEntry *> entriesAt(int slot) const;

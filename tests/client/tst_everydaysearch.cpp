@@ -190,6 +190,10 @@ void TestEverydaySearch::everyday_data()
     QTest::addRow("golang") << "golang" << none << list({"achieng", "blrgo", "koeln"}) << 80 << none;
     QTest::addRow("ml") << "ml" << list({"ml"}) << none << 0 << none;
     QTest::addRow("machine learning") << "machine learning" << list({"ml"}) << none << 0 << list({"achieng"});
+    // Words joined by hyphens: as the vocabulary's phrase, else the words apart or as one.
+    QTest::addRow("machine-learning") << "machine-learning" << list({"ml"}) << none << 0 << list({"achieng"});
+    QTest::addRow("site-reliability") << "site-reliability" << list({"achieng"}) << none << 0 << list({"ml"});
+    QTest::addRow("front-end") << "front-end" << none << list({"jswiz"}) << 400 << list({"jsonly"});
     QTest::addRow("español") << "español" << list({"spanish", "spanish2"}) << none << 0 << none;
     QTest::addRow("spanisch") << "spanisch" << list({"spanish", "spanish2"}) << none << 0 << none;
     QTest::addRow("reactjs") << "reactjs" << list({"react"}) << none << 0 << none;

@@ -275,6 +275,14 @@ void TestVocabulary::longestMatch_data()
     QTest::addRow("partial phrase only") << u"big"_qs << 0 << 0 << QString();
     QTest::addRow("at the end") << u"learning machine"_qs << 1 << 1 << u"Machine"_qs;
     QTest::addRow("past the end") << u"machine"_qs << 1 << 0 << QString();
+    // Hyphens between words: as spaces, or as nothing; a word of its own only as typed.
+    QTest::addRow("hyphen as space") << u"machine-learning"_qs << 0 << 1 << u"Machine learning"_qs;
+    QTest::addRow("hyphens as spaces") << u"new-york-city office"_qs << 0 << 1 << u"New York"_qs;
+    QTest::addRow("hyphen and more words") << u"c-sharp"_qs << 0 << 1 << u"C#"_qs;
+    QTest::addRow("hyphen as nothing") << u"cs-harp"_qs << 0 << 1 << u"C#"_qs;
+    QTest::addRow("hyphen in a phrase") << u"new york-city"_qs << 0 << 2 << u"New York"_qs;
+    QTest::addRow("plural after a hyphen") << u"software-developers"_qs << 0 << 1 << u"Software Engineer"_qs;
+    QTest::addRow("hyphen, no such words") << u"machine-gardening"_qs << 0 << 0 << QString();
 }
 
 void TestVocabulary::longestMatch()

@@ -1206,6 +1206,18 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                 plan.alternatives.append(PlanTerm::Group {singularToken});
             }
         }
+        // Words joined by hyphens that the vocabulary does not know ("site-reliability",
+        // "real-time"): the words apart too, in one field, and written as one ("frontend").
+        if (!term.entry && !term.isRole() && term.words.size() == 1 && !literal && plan.folded.contains(u'-')) {
+            const QStringList pieces = plan.folded.split(u'-');
+            if (std::none_of(pieces.cbegin(), pieces.cend(), [](const QString &piece) { return piece.isEmpty(); })) {
+                PlanTerm::Group apart;
+                for (const QString &piece : pieces)
+                    apart.append(SearchText::encode(piece));
+                addGroup(&plan.alternatives, apart);
+                addGroup(&plan.alternatives, {SearchText::encode(QString(plan.folded).remove(u'-'))});
+            }
+        }
         // A typo is corrected only when the word is not known: not in the vocabulary, not a word
         // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
         // Nor is a word for what people do, or one that only ranks (a name among fillers).

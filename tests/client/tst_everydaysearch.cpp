@@ -201,6 +201,9 @@ void TestEverydaySearch::everyday_data()
     // Places by other names.
     QTest::addRow("bangalore") << "bangalore" << none << list({"blrpy", "blrgo"}) << 60 << none;
     QTest::addRow("python in bangalore") << "python in bangalore" << list({"blrpy"}) << none << 0 << list({"lonpy5"});
+    QTest::addRow("python in london or bangalore")
+        << "python in london or bangalore" << none << list({"blrpy", "lonpy5", "lonpy1"}) << 12
+        << list({"ml", "koeln"});
     QTest::addRow("go in bengaluru") << "go in bengaluru" << none << list({"blrgo"}) << 30
                                      << list({"koeln", "achieng"});
     QTest::addRow("köln") << "köln" << none << list({"koeln", "cgn2"}) << 2 << none;

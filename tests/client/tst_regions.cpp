@@ -210,6 +210,18 @@ void TestRegions::understood_data()
     QTest::addRow("same timezone as me") << "same timezone as me" << QStringList() << QStringList();
     QTest::addRow("meiner zeitzone") << "wer in meiner Zeitzone kennt Go" << list({"go"}) << list({"wer", "kennt"});
     QTest::addRow("time alone is a word") << "my time" << list({"time"}) << list({"my"});
+    // Alternatives: "+" marks a place that is one.
+    QTest::addRow("or between regions") << "designers in europe or asia" << list({"designers", "@Europe", "+@Asia"})
+                                        << QStringList();
+    QTest::addRow("or between regions, no in") << "emea oder apac" << list({"@EMEA", "+@APAC"}) << QStringList();
+    QTest::addRow("or in") << "go in lagos or in zürich" << list({"go", "@lagos", "+@zurich"}) << QStringList();
+    QTest::addRow("a list") << "go in lagos sydney or zürich" << list({"go", "@lagos", "+@sydney", "+@zurich"})
+                            << QStringList();
+    QTest::addRow("no or, no list") << "go in lagos sydney" << list({"go", "@lagos", "sydney"}) << QStringList();
+    QTest::addRow("a place and a region do not mix")
+        << "go in lagos or europe" << list({"go", "@lagos", "@Europe"}) << list({"or"});
+    QTest::addRow("or after a place, then no place")
+        << "go in lagos or rust" << list({"go", "@lagos", "rust"}) << QStringList();
 }
 
 void TestRegions::understood()
@@ -219,14 +231,17 @@ void TestRegions::understood()
     QFETCH(QStringList, dropped);
     const QueryUnderstanding understanding(
         nullptr, [](const QString &word) { return word == QLatin1String("dach"); },
-        [](const QString &word) { return word == QLatin1String("lagos"); });
+        [](const QString &word) {
+            return word == QLatin1String("lagos") || word == QLatin1String("sydney") || word == QLatin1String("zurich");
+        });
     const QueryUnderstanding::Result result = understanding.understand(words(query));
     QStringList names;
     for (const QueryUnderstanding::Term &term : result.terms) {
         if (term.region)
             QVERIFY(term.place);
-        names.append(term.region ? QLatin1Char('@') + term.region->name()
-                                 : (term.place ? QStringLiteral("@") : QString()) + term.name());
+        const QString name = term.region ? QLatin1Char('@') + term.region->name()
+                                         : (term.place ? QStringLiteral("@") : QString()) + term.name();
+        names.append(term.orPrevious ? QLatin1Char('+') + name : name);
     }
     QCOMPARE(names, terms);
     QCOMPARE(result.dropped, dropped);
@@ -268,6 +283,15 @@ void TestRegions::search_data()
                              << "Switzerland" << list({"zurich"});
     QTest::addRow("nobody") << "kubernetes in south america"
                             << "South America" << QStringList();
+    // "or": in any of them (one alone ANDs with another: "emea" and "in germany").
+    QTest::addRow("japan or latam") << "in japan or latam"
+                                    << "Japan / Latin America" << list({"mexico", "remotejapan", "saopaulo", "tokyo"});
+    QTest::addRow("kubernetes in asia or europe") << "kubernetes in asia or in europe"
+                                                  << "Asia / Europe" << list({"berlin", "tokyo"});
+    QTest::addRow("emea and germany") << "emea people in germany"
+                                      << "Germany" << list({"berlin", "berlin2", "nozone"});
+    QTest::addRow("cities") << "in zürich, lagos or sydney" << QString::fromUtf8("Zürich / Lagos / Sydney")
+                            << list({"lagos", "sydney", "zurich"});
 }
 
 void TestRegions::search()
@@ -282,6 +306,7 @@ void TestRegions::search()
     usernames.sort();
     QCOMPARE(usernames, found);
     QCOMPARE(page.total, found.size());
+    QVERIFY(!page.understood.partial); // each of them matches all that was asked
 }
 
 void TestRegions::sameTimeZone_data()

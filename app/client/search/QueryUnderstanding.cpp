@@ -293,8 +293,49 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         return isFillerWord(next) && !isPlacePreposition(next) && !isName(next);
     };
 
-    bool orSeen = false;
+    //! Appends \a place, whose words end before \a at, and the places after it that are its
+    //! alternatives: "in london or berlin", "in paris or in madrid", "london, berlin or paris",
+    //! "emea or apac". Places by name and regions do not mix: "in lagos or europe" asks for both,
+    //! its "or" ignored. Returns where the words after them start.
     QList<qsizetype> ignored; // where the words are that ask for nothing
+    auto appendPlaces = [&](const Term &place, qsizetype at) {
+        result.terms.append(place);
+        QList<Term> pending; // places after it, which an "or" to come makes alternatives
+        qsizetype end = at;
+        for (qsizetype j = at; j < words.size();) {
+            qsizetype k = j;
+            const bool orHere = isOr(k) && !isName(words[k]);
+            if (orHere) {
+                ++k;
+                if (k < words.size() && isPlacePreposition(words[k]) && !isName(words[k]))
+                    ++k;
+            }
+            Term next;
+            const int length = placeAt(k, &next);
+            if (!length)
+                break;
+            if ((next.region != nullptr) != (place.region != nullptr)) {
+                if (orHere) {
+                    result.terms.append(pending);
+                    result.terms.append(next);
+                    ignored.append(j);
+                    end = k + length;
+                }
+                break;
+            }
+            next.orPrevious = true;
+            pending.append(next);
+            j = k + length;
+            if (orHere) {
+                result.terms.append(pending);
+                pending.clear();
+                end = j;
+            }
+        }
+        return end;
+    };
+
+    bool orSeen = false;
     QList<qsizetype> ors; // where "or" is: ignored unless it makes alternatives
     // Names read as question words (and where), which count when nothing else does.
     QList<std::pair<Term, qsizetype>> askingNames;
@@ -328,15 +369,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             region && regionLength > n && (regionLength > 1 || !isName(word))) {
             Term place {words.mid(i, regionLength), nullptr, true};
             place.region = region;
-            result.terms.append(place);
-            i += regionLength;
+            i = appendPlaces(place, i + regionLength);
             continue;
         }
         if (isPlacePreposition(word) && !isName(word)) {
             Term place;
             if (const int length = placeAt(i + 1, &place)) {
-                result.terms.append(place);
-                i += 1 + length;
+                i = appendPlaces(place, i + 1 + length);
                 continue;
             }
             // "in my time zone", "in meinem Team": the preposition is a word of what follows.

@@ -16,11 +16,10 @@ struct VocabularyEntry;
 
 //! Reads a query the way people type it, in English and German: question and filler words
 //! ("who can help with", "anyone speaking", "wer kennt sich mit … aus") are dropped, "in PLACE"
-//! / "at PLACE" / "aus PLACE" become a place, continents, regions and countries ("in europe",
-//! "emea", "in the uk") a Region, "expert", "senior", "lead", "Experte" ask for
-//! higher skill levels first, "available now" / "gerade erreichbar" the people who can be reached
-//! now, and words and phrases the vocabulary knows (aliases too, "k8s",
-//! "machine learning", "new york") become its entries. A word is never dropped when it is the
+//! / "at PLACE" / "aus PLACE" become a place ("in london or berlin": either), continents, regions and countries ("in
+//! europe", "emea", "in the uk") a Region, "expert", "senior", "lead", "Experte" ask for higher skill levels first,
+//! "available now" / "gerade erreichbar" the people who can be reached now, and words and phrases the vocabulary knows
+//! (aliases too, "k8s", "machine learning", "new york") become its entries. A word is never dropped when it is the
 //! whole query or a word of someone's name ("Will"), so stop words that are names still count.
 class QueryUnderstanding
 {
@@ -43,6 +42,9 @@ public:
         //! A continent, region or country ("in europe", "emea", "in japan"): place is true, and
         //! the people in it match (Region), not the words.
         const Region *region = nullptr;
+        //! A place that is an alternative to the place before it ("in london or berlin", "emea
+        //! or apac"): people in any of them match.
+        bool orPrevious = false;
         bool isRole() const { return !roleForms.isEmpty(); }
         //! The words as typed, space-separated.
         QString text() const { return words.join(QLatin1Char(' ')); }

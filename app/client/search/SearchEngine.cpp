@@ -289,6 +289,7 @@ struct FacetValues
 struct Where
 {
     QList<const Region *> regions;
+    bool anyRegion = false; //!< "in europe or asia": in any of the regions (else in all of them)
     bool sameTimeZone = false;
     int offset = 0; //!< the asker's offset from UTC now, in seconds
     // "my team", "my reports", "my department": the asker's (SearchEngine::search() resolves them).
@@ -1142,8 +1143,11 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     for (const QueryUnderstanding::Term &term : read.terms) {
         if (term.region) {
             // Not a word to match: the people in it (placeSelection()).
-            understood->place = term.region->name();
+            understood->place = term.orPrevious && !understood->place.isEmpty()
+                ? understood->place + QStringLiteral(" / ") + term.region->name()
+                : term.region->name();
             where->regions.append(term.region);
+            where->anyRegion = where->anyRegion || term.orPrevious;
             continue;
         }
         if (int(terms.size()) >= MaxTerms)
@@ -1160,7 +1164,10 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         }
         if (term.place) {
             plan.columns = LocationColumns;
-            understood->place = term.entry ? term.entry->canonical : term.text();
+            const QString place = term.entry ? term.entry->canonical : term.text();
+            understood->place = term.orPrevious && !understood->place.isEmpty()
+                ? understood->place + QStringLiteral(" / ") + place
+                : place;
         } else {
             understood->terms.append(plan.name);
             understood->names.append(term.entry ? term.entry->canonical : plan.name);
@@ -1251,6 +1258,14 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         // the people the word finds. Known only once the dictionary is (words of people changed
         // since are pending).
         plan.wholeWord = !plan.token.isEmpty() && prefixReady && dictionaryLoaded && !hasLongerWord(plan.token);
+        // "in london or berlin": one place term that any of them satisfies.
+        if (term.orPrevious && !terms.empty() && terms.back().columns == LocationColumns) {
+            PlanTerm &into = terms.back();
+            into.name += QStringLiteral(" / ") + plan.name;
+            addAsExact(&into, plan);
+            into.complete = false;
+            continue;
+        }
         terms.push_back(std::move(plan));
     }
     if (read.anyOf)
@@ -1984,14 +1999,18 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         zones.push_back(zone);
     }
     const QList<const Region *> &regions = where.regions;
+    //! Whether \a test holds for the regions asked for: any of them ("europe or asia"), or all.
+    auto inRegionsWhere = [&](auto test) {
+        return where.anyRegion ? std::any_of(regions.cbegin(), regions.cend(), test)
+                               : std::all_of(regions.cbegin(), regions.cend(), test);
+    };
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::vector<char> zoneInRegions(zones.size(), 0);
     std::vector<char> zoneInOffset(zones.size(), 0);
     for (size_t i = 0; i < zones.size(); ++i) {
         const QString &name = timeZoneNames[qsizetype(i)];
-        zoneInRegions[i] = zones[i].known && std::all_of(regions.cbegin(), regions.cend(), [&](const Region *r) {
-                               return r->containsTimeZone(name, zones[i].territory);
-                           });
+        zoneInRegions[i] = zones[i].known
+            && inRegionsWhere([&](const Region *r) { return r->containsTimeZone(name, zones[i].territory); });
         zoneInOffset[i] = zones[i].zone.isValid() && zones[i].zone.offsetFromUtc(now) == where.offset;
     }
     // A location that names the regions ("Remote (EMEA)"), or a country in them ("Remote, Poland").
@@ -2001,11 +2020,9 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         QStringList words;
         for (const SearchText::Word &word : SearchText::words(locationNames[qsizetype(i)]))
             words.append(word.folded);
-        namedAt[i] = !words.isEmpty()
-            && std::all_of(regions.cbegin(), regions.cend(), [&](const Region *r) { return r->isNamedBy(words); });
-        impliedAt[i] = !words.isEmpty() && std::all_of(regions.cbegin(), regions.cend(), [&](const Region *r) {
-            return r->isNamedBy(words) || r->isImpliedBy(words);
-        });
+        namedAt[i] = !words.isEmpty() && inRegionsWhere([&](const Region *r) { return r->isNamedBy(words); });
+        impliedAt[i] = !words.isEmpty()
+            && inRegionsWhere([&](const Region *r) { return r->isNamedBy(words) || r->isImpliedBy(words); });
     }
     // Someone whose time zone does not say where is where most people of their location are.
     std::vector<std::unordered_map<qint32, int>> zonesAt(namedAt.size());

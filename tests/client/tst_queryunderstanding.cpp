@@ -112,6 +112,13 @@ void TestQueryUnderstanding::understand_data()
                               << false;
     QTest::addRow("who handles") << "who handles terraform" << list({"terraform"}) << none << list({"who", "handles"})
                                  << false;
+    QTest::addRow("contact for") << "contact for gdpr" << list({"gdpr"}) << none << list({"contact", "for"}) << false;
+    QTest::addRow("contact names a department")
+        << "contact center" << list({"contact", "center"}) << none << none << false;
+    QTest::addRow("ansprechpartner") << "ansprechpartner für sap" << list({"sap"}) << none
+                                     << list({"ansprechpartner", "fur"}) << false;
+    QTest::addRow("but also") << "python but also sql" << list({"python", "sql"}) << none << list({"but", "also"})
+                              << false;
     QTest::addRow("german zuständig") << "wer ist zuständig für terraform" << list({"terraform"}) << none
                                       << list({"wer", "ist", "zustandig", "fur"}) << false;
 }
@@ -177,6 +184,15 @@ void TestQueryUnderstanding::withoutVocabulary()
     const auto willKnow = names.understand(words("who will know kubernetes"));
     QCOMPARE(willKnow.terms.size(), 1);
     QCOMPARE(willKnow.dropped, list({"who", "will", "know"}));
+    // Right after "who", the word after it is what is asked: "who can translate" names no Can.
+    const auto canTranslate = names.understand(words("who can translate"));
+    QCOMPARE(canTranslate.terms.size(), 1);
+    QCOMPARE(canTranslate.terms[0].name(), QStringLiteral("translate"));
+    QCOMPARE(canTranslate.dropped, list({"who", "can"}));
+    // Elsewhere a name before what is asked is someone it may be ("can terraform" above).
+    const auto isCan = names.understand(words("is can terraform"));
+    QCOMPARE(isCan.terms.size(), 2);
+    QVERIFY(isCan.terms[0].optional);
     // Unless nothing else is asked for: then the name is.
     const auto canHelp = names.understand(words("can help"));
     QCOMPARE(canHelp.terms.size(), 1);

@@ -34,7 +34,7 @@ const QSet<QString> &fillerWords()
         "these those knows know knowing known familiar help helps helping helpful looking look find "
         "finding need needs want wants good great strong skilled experienced experience speaking speaks "
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
-        "handling owns responsible speaker speakers native fluent fluently "
+        "handling owns responsible speaker speakers native fluent fluently but also too "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -62,8 +62,16 @@ const QSet<QString> &peopleWords()
 {
     static const QSet<QString> words =
         wordSet("people person persons folks colleague colleagues coworker coworkers employee employees staff "
-                "member members teammates leute personen kollege kollegen kollegin kolleginnen mitarbeiter "
-                "mitarbeiterin mitarbeiterinnen mitarbeitende");
+                "member members teammates contact contacts leute personen kollege kollegen kollegin kolleginnen "
+                "mitarbeiter mitarbeiterin mitarbeiterinnen mitarbeitende ansprechpartner ansprechpartnerin "
+                "ansprechperson");
+    return words;
+}
+
+// Words a question starts with, after which a filler that is also a name asks ("who can …"). Folded.
+const QSet<QString> &questionOpeners()
+{
+    static const QSet<QString> words = wordSet("who whom anyone anybody someone somebody wer jemand");
     return words;
 }
 
@@ -285,12 +293,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         return at >= 0 && at < words.size() && (words[at] == u"or" || words[at] == u"oder");
     };
 
-    //! Whether the question goes on after the word at \a at with another word that only asks.
+    //! Whether the question goes on after the word at \a at: with another word that only asks
+    //! ("who will know"), or, right after "who", with what is asked ("who can translate").
     auto isQuestionOn = [&](qsizetype at) {
         if (at + 1 >= words.size())
             return false;
         const QString &next = words[at + 1];
-        return isFillerWord(next) && !isPlacePreposition(next) && !isName(next);
+        if (isPlacePreposition(next) || isName(next))
+            return false;
+        return isFillerWord(next) || (at > 0 && questionOpeners().contains(words[at - 1]));
     };
 
     //! Appends \a place, whose words end before \a at, and the places after it that are its

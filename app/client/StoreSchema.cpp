@@ -241,6 +241,11 @@ DROP INDEX profiles_by_name;
 CREATE INDEX profiles_by_name ON profiles(sort_key, username, department, location, time_zone);
 )sql";
 
+// Version 11: email addresses by their start, for the search engine ("priya.pillai@north").
+constexpr const char *Migration11 = R"sql(
+CREATE INDEX profiles_by_email ON profiles(lower(email));
+)sql";
+
 constexpr const char *InsertFtsSql =
     "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
     "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -292,6 +297,7 @@ const Migration Migrations[] = {
     {8, Migration8, nullptr},
     {9, Migration9, nullptr},
     {10, Migration10, nullptr},
+    {11, Migration11, nullptr},
 };
 
 QString fromIso(const QDateTime &time)

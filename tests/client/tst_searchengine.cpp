@@ -121,6 +121,7 @@ private Q_SLOTS:
     void storeNotOpen();
     void followsOtherConnections();
     void wholeWordsFindLongerWordsAddedSince();
+    void emailAddressesFindTheirPeople();
     void typingOnNarrows_data();
     void typingOnNarrows();
     void loadsInSteps();
@@ -529,6 +530,39 @@ void TestSearchEngine::wholeWordsFindLongerWordsAddedSince()
     SearchEngine fresh(&shared.searched);
     QVERIFY(fresh.prepare());
     QCOMPARE(fresh.search(QStringLiteral("lovelace")).total, before + 1);
+}
+
+void TestSearchEngine::emailAddressesFindTheirPeople()
+{
+    // People paste an address to find its owner: the whole address, or its start up to the "@"
+    // at least, in any case, whatever the username is.
+    SharedDirectory shared;
+    QVERIFY(shared.open());
+    SearchEngine &engine = shared.engine;
+    Profile grace = ::grace();
+    grace.email = QStringLiteral("Grace.Kowalczyk@zymurgy.example");
+    Profile other = ::grace();
+    other.username = QStringLiteral("gkowal");
+    other.displayName = QStringLiteral("Greta Kowal");
+    other.email = QStringLiteral("grace.kowalczyk@elsewhere.example");
+    QVERIFY(shared.writer.upsertProfiles({grace, other}));
+
+    auto usernames = [&](const QString &query) { return Test::usernames(engine.search(query, 0, 100)); };
+    QCOMPARE(usernames(QStringLiteral("grace.kowalczyk@zymurgy.example")), QStringList {QStringLiteral("kgrace")});
+    QCOMPARE(usernames(QStringLiteral("GRACE.KOWALCZYK@ZYMURGY.EXAMPLE")), QStringList {QStringLiteral("kgrace")});
+    QCOMPARE(usernames(QStringLiteral("grace.kowalczyk@zym")), QStringList {QStringLiteral("kgrace")});
+    QCOMPARE(usernames(QStringLiteral("grace.kowalczyk@e")), QStringList {QStringLiteral("gkowal")});
+    // While the address is typed, its start before the "@" finds all whose address starts so.
+    QCOMPARE(usernames(QStringLiteral("grace.kowalczyk@")), (QStringList {u"kgrace"_qs, u"gkowal"_qs}));
+    QCOMPARE(usernames(QStringLiteral("Grace.Kowal")), (QStringList {u"kgrace"_qs, u"gkowal"_qs}));
+    QVERIFY(usernames(QStringLiteral("grace.kowalczyk@nowhere.example")).isEmpty());
+    QVERIFY(usernames(QStringLiteral("@zymurgy.example")).isEmpty()); // no one's address starts so
+
+    // A changed address is found as it is now.
+    grace.email = QStringLiteral("grace@zymurgy.example");
+    QVERIFY(shared.writer.upsertProfiles({grace}));
+    QVERIFY(usernames(QStringLiteral("grace.kowalczyk@zymurgy.example")).isEmpty());
+    QCOMPARE(usernames(QStringLiteral("grace@zymurgy.example")), QStringList {QStringLiteral("kgrace")});
 }
 
 void TestSearchEngine::followsOtherConnections()

@@ -385,6 +385,7 @@ struct SearchEngine::Private
 
     Sql::Statement matchStatement;
     Sql::Statement titleStatement; //!< one person's title words, before the prefix table has them
+    Sql::Statement emailStatement; //!< the usernames of the people whose email address starts so
     Sql::Statement rowStatement;
     Sql::Statement skillsStatement;
     Sql::Statement interestsStatement;
@@ -449,6 +450,8 @@ struct SearchEngine::Private
     bool hasLongerWord(const QString &token) const;
     bool isNameWord(const QString &folded) const;
     bool isPlaceWord(const QString &folded) const;
+    //! The usernames of the people whose email address starts with \a folded (at most 100).
+    QStringList usernamesByEmail(const QString &folded);
     //! True when the title of \a id says \a phrase as written; while the prefix table is loading,
     //! a title it has not read yet is read here.
     bool titleSays(qint64 id, const TitleWords::Phrase &phrase);
@@ -484,6 +487,10 @@ bool SearchEngine::Private::ensureOpen()
         matchStatement.prepare(
             db, "SELECT colleagues_collect(profile_fts, ?1) FROM profile_fts WHERE profile_fts MATCH ?2");
         titleStatement.prepare(db, "SELECT title FROM profile_search WHERE local_id = ?1");
+        // The range of addresses that start with ?1 (lower case), on the profiles_by_email index.
+        emailStatement.prepare(db,
+                               "SELECT username FROM profiles WHERE lower(email) >= ?1 AND lower(email) < ?2 "
+                               "ORDER BY lower(email) LIMIT 100");
         rowStatement.prepare(db,
                              "SELECT id, username, display_name, title, department, location, time_zone, bio, "
                              "photo_tag FROM profiles WHERE local_id = ?1");
@@ -941,6 +948,22 @@ bool SearchEngine::Private::titleSays(qint64 id, const TitleWords::Phrase &phras
     return titleWords.says(size_t(id), phrase);
 }
 
+QStringList SearchEngine::Private::usernamesByEmail(const QString &folded)
+{
+    QStringList usernames;
+    if (!emailStatement.isValid())
+        return usernames;
+    // Addresses are ASCII as a rule, which lower() folds as foldText() does.
+    emailStatement.bind(1, folded);
+    emailStatement.bind(2, folded + QString(QChar::highSurrogate(0x10FFFF)) + QChar::lowSurrogate(0x10FFFF));
+    while (emailStatement.next())
+        usernames.append(emailStatement.text(0));
+    if (!emailStatement.ok())
+        qCWarning(lcSearch) << "cannot look up email addresses:" << emailStatement.errorMessage();
+    emailStatement.reset();
+    return usernames;
+}
+
 bool SearchEngine::Private::isNameWord(const QString &folded) const
 {
     return nameWords.contains(SearchText::encode(folded).toUtf8());
@@ -1223,6 +1246,16 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                     apart.append(SearchText::encode(piece));
                 addGroup(&plan.alternatives, apart);
                 addGroup(&plan.alternatives, {SearchText::encode(QString(plan.folded).remove(u'-'))});
+            }
+        }
+        // An email address, or its start ("priya.pillai@north", "priya.pillai" — a word with a dot,
+        // as addresses have before their "@" — a typed "@" at the end is no part of the word): the
+        // people whose address it is, by their usernames (the index holds no addresses).
+        if (term.words.size() == 1 && (plan.folded.indexOf(u'@') > 0 || plan.folded.indexOf(u'.') > 0)) {
+            for (const QString &username : usernamesByEmail(plan.folded)) {
+                const QList<SearchText::Word> usernameWords = SearchText::words(username);
+                if (usernameWords.size() == 1)
+                    addGroup(&plan.alternatives, {usernameWords.constFirst().token});
             }
         }
         // A typo is corrected only when the word is not known: not in the vocabulary, not a word

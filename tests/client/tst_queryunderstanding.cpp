@@ -119,6 +119,18 @@ void TestQueryUnderstanding::understand_data()
                                      << list({"ansprechpartner", "fur"}) << false;
     QTest::addRow("but also") << "python but also sql" << list({"python", "sql"}) << none << list({"but", "also"})
                               << false;
+    // Years of experience: the most experienced first (the directory says levels, not years).
+    QTest::addRow("for n years") << "who has done kubernetes for 5 years" << list({"kubernetes"}) << none
+                                 << list({"who", "has", "done", "for"}) << true;
+    QTest::addRow("n+ years of") << "10+ years of java" << list({"java"}) << none << list({"of"}) << true;
+    QTest::addRow("seit n jahren") << "seit 3 jahren python" << list({"python"}) << none << list({"seit"}) << true;
+    QTest::addRow("a year that is no duration")
+        << "year end closing" << list({"year", "end", "closing"}) << none << none << false;
+    QTest::addRow("a number that is no duration") << "office 365" << list({"office", "365"}) << none << none << false;
+    // What people like: their interests, which the words search anyway.
+    QTest::addRow("interested in") << "interested in chess" << list({"chess"}) << none << list({"interested", "in"})
+                                   << false;
+    QTest::addRow("who likes") << "who likes hiking" << list({"hiking"}) << none << list({"who", "likes"}) << false;
     QTest::addRow("german zuständig") << "wer ist zuständig für terraform" << list({"terraform"}) << none
                                       << list({"wer", "ist", "zustandig", "fur"}) << false;
 }

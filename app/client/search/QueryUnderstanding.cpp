@@ -34,15 +34,37 @@ const QSet<QString> &fillerWords()
         "these those knows know knowing known familiar help helps helping helpful looking look find "
         "finding need needs want wants good great strong skilled experienced experience speaking speaks "
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
-        "handling owns responsible speaker speakers native fluent fluently but also too "
+        "handling owns responsible speaker speakers native fluent fluently but also too done doing "
+        "interested interest likes like loves enjoys enjoy into hobby hobbies passionate "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
         "einer und oder mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
-        "muttersprachler muttersprachlerin fliessend");
+        "muttersprachler muttersprachlerin fliessend seit interessiert interessieren mag hobbys begeistert");
     return words;
+}
+
+// Words for years: "5 years", "3 jahre". Folded.
+const QSet<QString> &yearWords()
+{
+    static const QSet<QString> words = wordSet("year years yrs jahr jahre jahren");
+    return words;
+}
+
+//! How many words at \a at say a number of years ("5 years", "10+ years", "drei jahre" is not
+//! read: digits only); 0: none.
+int yearsWords(const QStringList &words, qsizetype at)
+{
+    if (at + 1 >= words.size() || !yearWords().contains(words[at + 1]))
+        return 0;
+    QStringView number = words[at];
+    if (number.endsWith(u'+'))
+        number.chop(1);
+    const bool digits = !number.isEmpty() && number.size() <= 2
+        && std::all_of(number.cbegin(), number.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    return digits ? 2 : 0;
 }
 
 // Words that ask for the people who know a skill best, ranked by level (no filter).
@@ -399,6 +421,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             result.expertsFirst = true;
             result.qualifiers.append(word);
             ++i;
+            continue;
+        }
+        // Years of experience ("kubernetes for 5 years", "10+ years of java", "seit 3 jahren"): the
+        // directory says levels, not years; the most experienced first.
+        if (const int years = yearsWords(words, i)) {
+            result.expertsFirst = true;
+            i += years;
             continue;
         }
         if (isOr(i) && !isName(word)) {

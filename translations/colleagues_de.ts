@@ -1454,6 +1454,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>in your department (%1)</source>
         <translation>in Ihrer Abteilung (%1)</translation>
     </message>
+    <message>
+        <source>at level 5</source>
+        <translation>auf Stufe 5</translation>
+    </message>
+    <message>
+        <source>at level %1 or above</source>
+        <translation>auf Stufe %1 oder höher</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

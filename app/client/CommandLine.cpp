@@ -69,7 +69,7 @@ QString describeUnderstood(const UnderstoodQuery &understood)
     const bool plain = understood.aliases.isEmpty() && understood.place.isEmpty() && understood.dropped.isEmpty()
         && understood.sameTimeZone.isEmpty() && understood.team == UnderstoodQuery::Team::None
         && understood.department.isEmpty() && !understood.expertsFirst && !understood.availableFirst
-        && !understood.anyOf;
+        && !understood.anyOf && understood.minLevel == 0;
     if (plain)
         return QString();
     QStringList terms;
@@ -107,6 +107,10 @@ QString describeUnderstood(const UnderstoodQuery &understood)
     }
     if (!understood.department.isEmpty())
         parts.append(QStringLiteral("in your department (%1)").arg(understood.department));
+    if (understood.minLevel == 5)
+        parts.append(QStringLiteral("at level 5"));
+    else if (understood.minLevel > 0)
+        parts.append(QStringLiteral("at level %1 or above").arg(understood.minLevel));
     if (understood.expertsFirst)
         parts.append(QStringLiteral("experts first"));
     if (understood.availableFirst)

@@ -201,6 +201,10 @@ void TestEverydaySearch::everyday_data()
     // Places by other names.
     QTest::addRow("bangalore") << "bangalore" << none << list({"blrpy", "blrgo"}) << 60 << none;
     QTest::addRow("python in bangalore") << "python in bangalore" << list({"blrpy"}) << none << 0 << list({"lonpy5"});
+    // A level in words asks as level>=N does.
+    QTest::addRow("python level 5") << "python level 5" << none << list({"blrpy", "lonpy5"}) << 100 << list({"lonpy1"});
+    QTest::addRow("python 1/5 or higher")
+        << "python in london 1/5 or higher" << none << list({"lonpy5", "lonpy1"}) << 12 << list({"blrpy"});
     QTest::addRow("python in london or bangalore")
         << "python in london or bangalore" << none << list({"blrpy", "lonpy5", "lonpy1"}) << 12
         << list({"ml", "koeln"});

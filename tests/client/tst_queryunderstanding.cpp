@@ -29,6 +29,8 @@ private Q_SLOTS:
     void withoutVocabulary();
     void wordLists();
     void anyOf();
+    void levels_data();
+    void levels();
     void roleWords();
     void availableNow();
 
@@ -258,6 +260,44 @@ void TestQueryUnderstanding::anyOf()
     QCOMPARE(dangling.dropped, list({"or"})); // an "or" that makes no choice means nothing
     QVERIFY(!understanding.understand(words("python in new york or")).anyOf);
     QVERIFY(!understanding.understand(words("python go")).anyOf);
+}
+
+void TestQueryUnderstanding::levels_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("level");
+    QTest::addColumn<QStringList>("terms");
+    QTest::addColumn<QStringList>("dropped");
+
+    const QStringList none;
+    QTest::addRow("level n") << "kubernetes level 5" << 5 << list({"kubernetes"}) << none;
+    QTest::addRow("n/5") << "python 4/5" << 4 << list({"python"}) << none;
+    QTest::addRow("n+") << "terraform lvl 3+" << 3 << list({"terraform"}) << none;
+    QTest::addRow("at least") << "who knows go at least level 4" << 4 << list({"go"}) << list({"who", "knows"});
+    QTest::addRow("or higher") << "python level 3 or higher" << 3 << list({"python"}) << none;
+    QTest::addRow("german") << "sap mindestens stufe 4 oder besser" << 4 << list({"sap"}) << none;
+    QTest::addRow("the higher of two") << "level 2 python level 4 go" << 4 << list({"python", "go"}) << none;
+    QTest::addRow("alone: any skill at it") << "level 5" << 5 << none << none;
+    QTest::addRow("no number") << "level up" << 0 << list({"level", "up"}) << none;
+    QTest::addRow("no such level") << "level 6 python" << 0 << list({"level", "6", "python"}) << none;
+    QTest::addRow("a number alone is a word") << "python 3" << 0 << list({"python", "3"}) << none;
+    QTest::addRow("not out of five") << "python 4/6" << 0 << list({"python", "4/6"}) << none;
+}
+
+void TestQueryUnderstanding::levels()
+{
+    QFETCH(QString, query);
+    QFETCH(int, level);
+    QFETCH(QStringList, terms);
+    QFETCH(QStringList, dropped);
+    const QueryUnderstanding understanding(&m_vocabulary);
+    const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
+    QCOMPARE(result.minLevel, level);
+    QStringList names;
+    for (const QueryUnderstanding::Term &term : result.terms)
+        names.append(term.name());
+    QCOMPARE(names, terms);
+    QCOMPARE(result.dropped, dropped);
 }
 
 void TestQueryUnderstanding::roleWords()

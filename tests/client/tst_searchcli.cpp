@@ -186,6 +186,16 @@ void TestSearchCli::everydayWords()
     QVERIFY2(either.out.startsWith("understood: terraform (tf \xe2\x86\x92 Terraform) / kubernetes (k8s \xe2\x86\x92 "
                                    "Kubernetes) \xc2\xb7 ignored: who, knows\n"),
              either.out.constData());
+    // A level in words: the line and the JSON say it.
+    const Run level = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),
+                           QStringLiteral("terraform level 4 or higher")});
+    QVERIFY2(level.out.startsWith("understood: terraform \xc2\xb7 at level 4 or above\n"), level.out.constData());
+    const Run levelJson = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),
+                               QStringLiteral("--json"), QStringLiteral("terraform level 4")});
+    const QJsonObject levelRead =
+        QJsonDocument::fromJson(levelJson.out).object().value(QStringLiteral("understood")).toObject();
+    QCOMPARE(levelRead.value(QStringLiteral("min_level")).toInt(), 4);
+    QVERIFY(understood.value(QStringLiteral("min_level")).isNull()); // "who knows tf" asked for none
     // "in my time zone" is this computer's (TZ): its offset now, in the line and in the JSON.
     const QByteArray zone = qgetenv("TZ");
     qputenv("TZ", "Asia/Tokyo");

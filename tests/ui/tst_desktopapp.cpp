@@ -266,6 +266,11 @@ void TestDesktopApp::everydayWordsAreUnderstood()
     QVERIFY(search(m_ada->app, QStringLiteral("python or terraform")));
     QTRY_VERIFY2(understood->text().startsWith(u"Python / Terraform \u2014"), qPrintable(understood->text()));
     QVERIFY(!understood->isHidden());
+    // So is a level: the line says it, and the results are at it.
+    QVERIFY(search(m_ada->app, QStringLiteral("python level 4")));
+    QTRY_VERIFY2(understood->text().startsWith(u"Python \u00b7 at level 4 or above \u2014"),
+                 qPrintable(understood->text()));
+    QCOMPARE(model->request().query, u"python level 4"_qs);
 }
 
 void TestDesktopApp::partialMatchesSayWhatTheyLack()

@@ -450,7 +450,7 @@ QString PeoplePanel::understoodText(const SearchPage &page)
     const UnderstoodQuery &u = page.understood;
     if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && u.sameTimeZone.isEmpty()
         && u.team == UnderstoodQuery::Team::None && u.department.isEmpty() && !u.expertsFirst && !u.availableFirst
-        && !u.anyOf)
+        && !u.anyOf && u.minLevel == 0)
         return {};
     // In the vocabulary's spelling where it knows the term ("Kubernetes", not "kubernetes").
     QStringList parts = u.names;
@@ -466,6 +466,10 @@ QString PeoplePanel::understoodText(const SearchPage &page)
     }
     if (!u.department.isEmpty())
         parts.append(tr("in your department (%1)").arg(u.department));
+    if (u.minLevel == 5)
+        parts.append(tr("at level 5"));
+    else if (u.minLevel > 0)
+        parts.append(tr("at level %1 or above").arg(u.minLevel));
     if (u.expertsFirst)
         parts.append(tr("experts first"));
     if (u.availableFirst)

@@ -42,7 +42,8 @@ const QSet<QString> &fillerWords()
         "einer und oder mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
-        "muttersprachler muttersprachlerin fliessend seit interessiert interessieren mag hobbys begeistert");
+        "least above muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
+        "begeistert");
     return words;
 }
 
@@ -65,6 +66,41 @@ int yearsWords(const QStringList &words, qsizetype at)
     const bool digits = !number.isEmpty() && number.size() <= 2
         && std::all_of(number.cbegin(), number.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     return digits ? 2 : 0;
+}
+
+//! The level 1 to 5 that \a word says ("4", "4+"), else 0.
+int levelNumber(QStringView word)
+{
+    if (word.endsWith(u'+'))
+        word.chop(1);
+    return word.size() == 1 && word[0] >= u'1' && word[0] <= u'5' ? word[0].unicode() - u'0' : 0;
+}
+
+//! How many words at \a at ask for a skill level ("level 4", "level 4+", "lvl 3", "4/5", "Stufe
+//! 4", with "at least" / "mindestens" before and "or above" / "oder höher" after), and which
+//! (\a level); 0: none.
+int levelWords(const QStringList &words, qsizetype at, int *level)
+{
+    static const QSet<QString> levelNames = wordSet("level levels lvl stufe niveau");
+    static const QSet<QString> above = wordSet("above higher more better hoher hoeher mehr besser");
+    qsizetype i = at;
+    if (i + 1 < words.size() && words[i] == u"at" && words[i + 1] == u"least")
+        i += 2;
+    else if (i < words.size() && words[i] == u"mindestens")
+        ++i;
+    if (i + 1 < words.size() && levelNames.contains(words[i]) && levelNumber(words[i + 1])) {
+        *level = levelNumber(words[i + 1]);
+        i += 2;
+    } else if (i < words.size() && words[i].size() == 3 && words[i].endsWith(QLatin1String("/5"))
+               && levelNumber(QStringView(words[i]).first(1))) {
+        *level = levelNumber(QStringView(words[i]).first(1));
+        ++i;
+    } else {
+        return 0;
+    }
+    if (i + 1 < words.size() && (words[i] == u"or" || words[i] == u"oder") && above.contains(words[i + 1]))
+        i += 2;
+    return int(i - at);
 }
 
 // Words that ask for the people who know a skill best, ranked by level (no filter).
@@ -388,6 +424,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             i += n;
             continue;
         }
+        int level = 0;
+        if (const int levelLength = levelWords(words, i, &level)) {
+            result.minLevel = std::max(result.minLevel, level);
+            i += levelLength;
+            continue;
+        }
         const VocabularyEntry *entry = nullptr;
         const int n = vocabularyMatch(i, &entry);
         // A phrase of the vocabulary first: "machine learning", "new york", "help desk".
@@ -500,7 +542,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
     const bool asksMine = result.sameTimeZone || result.myTeam || result.myReports || result.myDepartment;
-    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !asksMine && !words.isEmpty()) {
+    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !asksMine && result.minLevel == 0
+        && !words.isEmpty()) {
         result = Result {};
         for (const QString &word : words) {
             const VocabularyEntry *entry = nullptr;

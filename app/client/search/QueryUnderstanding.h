@@ -62,6 +62,8 @@ public:
         //! "in my time zone", "available now", "senior" or alternatives are understood instead.
         QStringList dropped;
         bool expertsFirst = false;
+        //! "level 4", "level 4+", "4/5", "Stufe 4": a skill at this level or above (0: none asked).
+        int minLevel = 0;
         //! The expert words ("senior", "lead"), folded: besides experts first, they may be words
         //! of the title asked for ("senior product manager"), so titles that have them rank first.
         QStringList qualifiers;

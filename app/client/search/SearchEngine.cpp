@@ -1155,6 +1155,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     }
     understood->dropped = read.dropped;
     understood->expertsFirst = read.expertsFirst;
+    understood->minLevel = read.minLevel;
     understood->availableFirst = read.availableFirst;
     where->sameTimeZone = read.sameTimeZone;
     where->myTeam = read.myTeam;
@@ -1801,6 +1802,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         Options options;
         cache.terms = d->planTerms(cache.query, request.literal, &cache.facts.understood, &options,
                                    &cache.facts.corrections, &cache.where, &cache.titleBonuses);
+        // "python level 4" asks as "python level>=4" does.
+        cache.query.minLevel = std::max(cache.query.minLevel, cache.facts.understood.minLevel);
         if (cache.where.sameTimeZone) {
             // The asker's offset now; people are in it when theirs is the same now.
             QTimeZone mine(request.timeZone);

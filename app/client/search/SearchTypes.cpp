@@ -104,6 +104,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("department"), textOrNull(understood.department)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("experts_first"), understood.expertsFirst},
+        {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},
         {QStringLiteral("available_first"), understood.availableFirst},
         {QStringLiteral("partial"), understood.partial},
     };

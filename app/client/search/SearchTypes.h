@@ -121,6 +121,8 @@ struct UnderstoodQuery
     QStringList dropped;
     bool anyOf = false; //!< "python or go": the terms are alternatives (terms has "python / go")
     bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
+    //! "level 4", "4/5": a skill at this level or above, as level>=4 asks (0: not asked in words)
+    int minLevel = 0;
     bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"
     bool partial = false; //!< no one matched every term; the results match the most of them
 };

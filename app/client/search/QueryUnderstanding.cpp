@@ -34,7 +34,7 @@ const QSet<QString> &fillerWords()
         "these those knows know knowing known familiar help helps helping helpful looking look find "
         "finding need needs want wants good great strong skilled experienced experience speaking speaks "
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
-        "handling owns responsible speaker speakers native fluent fluently but also too done doing "
+        "handling owns responsible speaker speakers native fluent fluently but also too done doing least above "
         "interested interest likes like loves enjoys enjoy into hobby hobbies passionate "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
@@ -42,15 +42,8 @@ const QSet<QString> &fillerWords()
         "einer und oder mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
-        "least above muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
+        "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
         "begeistert");
-    return words;
-}
-
-// Words for years: "5 years", "3 jahre". Folded.
-const QSet<QString> &yearWords()
-{
-    static const QSet<QString> words = wordSet("year years yrs jahr jahre jahren");
     return words;
 }
 
@@ -58,7 +51,8 @@ const QSet<QString> &yearWords()
 //! read: digits only); 0: none.
 int yearsWords(const QStringList &words, qsizetype at)
 {
-    if (at + 1 >= words.size() || !yearWords().contains(words[at + 1]))
+    static const QSet<QString> years = wordSet("year years yrs jahr jahre jahren");
+    if (at + 1 >= words.size() || !years.contains(words[at + 1]))
         return 0;
     QStringView number = words[at];
     if (number.endsWith(u'+'))
@@ -123,13 +117,6 @@ const QSet<QString> &peopleWords()
                 "member members teammates contact contacts leute personen kollege kollegen kollegin kolleginnen "
                 "mitarbeiter mitarbeiterin mitarbeiterinnen mitarbeitende ansprechpartner ansprechpartnerin "
                 "ansprechperson");
-    return words;
-}
-
-// Words a question starts with, after which a filler that is also a name asks ("who can …"). Folded.
-const QSet<QString> &questionOpeners()
-{
-    static const QSet<QString> words = wordSet("who whom anyone anybody someone somebody wer jemand");
     return words;
 }
 
@@ -354,12 +341,14 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     //! Whether the question goes on after the word at \a at: with another word that only asks
     //! ("who will know"), or, right after "who", with what is asked ("who can translate").
     auto isQuestionOn = [&](qsizetype at) {
+        // Words a question starts with.
+        static const QSet<QString> openers = wordSet("who whom anyone anybody someone somebody wer jemand");
         if (at + 1 >= words.size())
             return false;
         const QString &next = words[at + 1];
         if (isPlacePreposition(next) || isName(next))
             return false;
-        return isFillerWord(next) || (at > 0 && questionOpeners().contains(words[at - 1]));
+        return isFillerWord(next) || (at > 0 && openers.contains(words[at - 1]));
     };
 
     //! Appends \a place, whose words end before \a at, and the places after it that are its

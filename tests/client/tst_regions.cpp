@@ -290,6 +290,8 @@ void TestRegions::search_data()
                                                   << "Asia / Europe" << list({"berlin", "tokyo"});
     QTest::addRow("emea and germany") << "emea people in germany"
                                       << "Germany" << list({"berlin", "berlin2", "nozone"});
+    QTest::addRow("emea, and japan or switzerland") << "emea people in japan or switzerland"
+                                                    << "Japan / Switzerland" << list({"zurich"});
     QTest::addRow("cities") << "in zürich, lagos or sydney" << QString::fromUtf8("Zürich / Lagos / Sydney")
                             << list({"lagos", "sydney", "zurich"});
 }

@@ -16,11 +16,13 @@ struct VocabularyEntry;
 
 //! Reads a query the way people type it, in English and German: question and filler words
 //! ("who can help with", "anyone speaking", "wer kennt sich mit … aus") are dropped, "in PLACE"
-//! / "at PLACE" / "aus PLACE" become a place ("in london or berlin": either), continents, regions and countries ("in
-//! europe", "emea", "in the uk") a Region, "expert", "senior", "lead", "Experte" ask for higher skill levels first,
-//! "available now" / "gerade erreichbar" the people who can be reached now, and words and phrases the vocabulary knows
-//! (aliases too, "k8s", "machine learning", "new york") become its entries. A word is never dropped when it is the
-//! whole query or a word of someone's name ("Will"), so stop words that are names still count.
+//! / "at PLACE" / "aus PLACE" become a place ("in london or berlin": either), continents,
+//! regions and countries ("in europe", "emea", "in the uk") a Region, "expert", "senior", "lead",
+//! "Experte" and years ("for 5 years") ask for higher skill levels first, "level 4" / "4/5" for
+//! that level or above, "available now" / "gerade erreichbar" the people who can be reached now,
+//! and words and phrases the vocabulary knows (aliases too, "k8s", "machine learning", "new
+//! york") become its entries. A word is never dropped when it is the whole query or a word of
+//! someone's name ("Will"), so stop words that are names still count.
 class QueryUnderstanding
 {
 public:

@@ -288,8 +288,9 @@ struct FacetValues
 //! "emea"), and in the asker's time zone ("in my time zone").
 struct Where
 {
-    QList<const Region *> regions;
-    bool anyRegion = false; //!< "in europe or asia": in any of the regions (else in all of them)
+    //! People are in every group, in any region of one: "emea people in germany or austria" is
+    //! {EMEA}, {Germany, Austria}.
+    QList<QList<const Region *>> regions;
     bool sameTimeZone = false;
     int offset = 0; //!< the asker's offset from UTC now, in seconds
     // "my team", "my reports", "my department": the asker's (SearchEngine::search() resolves them).
@@ -1170,8 +1171,10 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             understood->place = term.orPrevious && !understood->place.isEmpty()
                 ? understood->place + QStringLiteral(" / ") + term.region->name()
                 : term.region->name();
-            where->regions.append(term.region);
-            where->anyRegion = where->anyRegion || term.orPrevious;
+            if (term.orPrevious && !where->regions.isEmpty())
+                where->regions.last().append(term.region);
+            else
+                where->regions.append({term.region});
             continue;
         }
         if (int(terms.size()) >= MaxTerms)
@@ -2034,11 +2037,12 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         }
         zones.push_back(zone);
     }
-    const QList<const Region *> &regions = where.regions;
-    //! Whether \a test holds for the regions asked for: any of them ("europe or asia"), or all.
+    const QList<QList<const Region *>> &regions = where.regions;
+    //! Whether \a test holds for a region of every group asked for.
     auto inRegionsWhere = [&](auto test) {
-        return where.anyRegion ? std::any_of(regions.cbegin(), regions.cend(), test)
-                               : std::all_of(regions.cbegin(), regions.cend(), test);
+        return std::all_of(regions.cbegin(), regions.cend(), [&](const QList<const Region *> &group) {
+            return std::any_of(group.cbegin(), group.cend(), test);
+        });
     };
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::vector<char> zoneInRegions(zones.size(), 0);

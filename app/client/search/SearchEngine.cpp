@@ -1164,13 +1164,16 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     where->myDepartment = read.myDepartment;
     options->expertsFirst = read.expertsFirst;
 
+    //! Names the place asked for; an alternative to the one before joins it ("London / Berlin").
+    auto namePlace = [understood](const QueryUnderstanding::Term &term, const QString &name) {
+        understood->place =
+            term.orPrevious && !understood->place.isEmpty() ? understood->place + QStringLiteral(" / ") + name : name;
+    };
     std::vector<PlanTerm> terms;
     for (const QueryUnderstanding::Term &term : read.terms) {
         if (term.region) {
             // Not a word to match: the people in it (placeSelection()).
-            understood->place = term.orPrevious && !understood->place.isEmpty()
-                ? understood->place + QStringLiteral(" / ") + term.region->name()
-                : term.region->name();
+            namePlace(term, term.region->name());
             if (term.orPrevious && !where->regions.isEmpty())
                 where->regions.last().append(term.region);
             else
@@ -1191,10 +1194,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         }
         if (term.place) {
             plan.columns = LocationColumns;
-            const QString place = term.entry ? term.entry->canonical : term.text();
-            understood->place = term.orPrevious && !understood->place.isEmpty()
-                ? understood->place + QStringLiteral(" / ") + place
-                : place;
+            namePlace(term, term.entry ? term.entry->canonical : term.text());
         } else {
             understood->terms.append(plan.name);
             understood->names.append(term.entry ? term.entry->canonical : plan.name);

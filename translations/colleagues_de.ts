@@ -1462,6 +1462,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>at level %1 or above</source>
         <translation>auf Stufe %1 oder höher</translation>
     </message>
+    <message>
+        <source>not %1</source>
+        <translation>ohne %1</translation>
+    </message>
+    <message>
+        <source>not in %1</source>
+        <translation>nicht in %1</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

@@ -66,11 +66,7 @@ QString describeReasons(const SearchResult &result)
 //! otherwise.
 QString describeUnderstood(const UnderstoodQuery &understood)
 {
-    const bool plain = understood.aliases.isEmpty() && understood.place.isEmpty() && understood.dropped.isEmpty()
-        && understood.sameTimeZone.isEmpty() && understood.team == UnderstoodQuery::Team::None
-        && understood.department.isEmpty() && !understood.expertsFirst && !understood.availableFirst
-        && !understood.anyOf && understood.minLevel == 0;
-    if (plain)
+    if (!understood.saysMore())
         return QString();
     QStringList terms;
     for (const QString &term : understood.terms) {
@@ -95,6 +91,10 @@ QString describeUnderstood(const UnderstoodQuery &understood)
         }
         parts.append(place);
     }
+    for (const QString &left : understood.excluded)
+        parts.append(QStringLiteral("not ") + left);
+    if (!understood.excludedPlaces.isEmpty())
+        parts.append(QStringLiteral("not in ") + understood.excludedPlaces.join(QStringLiteral(" / ")));
     if (!understood.sameTimeZone.isEmpty())
         parts.append(QStringLiteral("in your time zone (%1)").arg(understood.sameTimeZone));
     switch (understood.team) {
@@ -146,7 +146,10 @@ int runSearch(const QStringList &arguments)
     parser.addOption(offset);
     parser.addOption(json);
     parser.addPositionalArgument(QStringLiteral("QUERY"), QStringLiteral("Words and filters to search for."));
-    const QString usage = QStringLiteral("colleagues search QUERY [--limit N] [--offset N] [--json] [--data-dir DIR]");
+    // A query that starts with "-" ("-java") goes after "--", as options end there.
+    const QString usage =
+        QStringLiteral("colleagues search [--limit N] [--offset N] [--json] [--data-dir DIR] [--] QUERY");
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (const int code = parseCommand(parser, arguments, usage); code >= 0)
         return code;
 

@@ -159,6 +159,8 @@ private Q_SLOTS:
     void aliasesRankByLevel();
     void questionWordsNameNoOne_data();
     void questionWordsNameNoOne();
+    void leavingOut_data();
+    void leavingOut();
     void withoutVocabulary();
 
 private:
@@ -670,6 +672,87 @@ void TestEverydaySearch::partial()
     QVERIFY(three.partial);
     QCOMPARE(three.results.first().username, QStringLiteral("blrpy"));
     QCOMPARE(three.results.first().unmatchedTerms, QStringList {QStringLiteral("zeppelin")});
+}
+
+void TestEverydaySearch::leavingOut_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("without"); // the same query without what is left out
+    QTest::addColumn<QStringList>("left"); // usernames the query without it finds and this one must not
+    QTest::addColumn<QStringList>("kept"); // usernames it must still find
+    QTest::addColumn<QStringList>("excluded"); // UnderstoodQuery::excluded, then "in " + excludedPlaces
+
+    const QStringList none;
+    QTest::addRow("-word") << "java -javascript"
+                           << "java" << list({"jsonly", "jswiz"}) << list({"javaarch", "javaplain"})
+                           << list({"JavaScript"});
+    QTest::addRow("not java keeps javascript") << "javascript but not java"
+                                               << "javascript" << none << list({"jsonly", "jswiz"}) << list({"Java"});
+    QTest::addRow("an alias") << "terraform without k8s"
+                              << "terraform" << list({"terra"}) << list({"terra2", "canaksoy"}) << list({"Kubernetes"});
+    QTest::addRow("-alias") << "terraform -k8s"
+                            << "terraform" << list({"terra"}) << list({"terra2", "canaksoy"}) << list({"Kubernetes"});
+    QTest::addRow("a plural") << "python not data scientists"
+                              << "python" << list({"blrpy", "lonpy5"}) << list({"lonpy1"}) << list({"Data Scientist"});
+    QTest::addRow("a quoted phrase") << "pytorch -\"machine learning\""
+                                     << "pytorch" << list({"ml"}) << none << list({"Machine learning"});
+    QTest::addRow("a place") << "python but not in london"
+                             << "python" << list({"lonpy5", "lonpy1"}) << list({"blrpy"}) << list({"in London"});
+    QTest::addRow("places") << "go developers not in bangalore or cologne"
+                            << "go developers" << list({"blrgo", "koeln"}) << list({"achieng"})
+                            << list({"in Bengaluru / Köln"});
+    QTest::addRow("-location:") << "python -location:london"
+                                << "python" << list({"lonpy5", "lonpy1"}) << list({"blrpy"}) << none;
+    QTest::addRow("-skill:") << "spanish -skill:english"
+                             << "spanish" << list({"spanish"}) << list({"spanish2"}) << none;
+    QTest::addRow("-dept:") << "spanish -dept:sales"
+                            << "spanish" << list({"spanish"}) << list({"spanish2"}) << none;
+    QTest::addRow("several") << "backend developers without java or rust"
+                             << "backend developers" << list({"javaplain", "koeln"}) << list({"blrgo"})
+                             << list({"Java", "Rust"});
+    QTest::addRow("german") << "wer kennt terraform, aber nicht kubernetes"
+                            << "terraform" << list({"terra"}) << list({"terra2", "canaksoy"}) << list({"Kubernetes"});
+    QTest::addRow("a question") << "who speaks spanish and does not work in sales"
+                                << "spanish" << list({"spanish"}) << list({"spanish2"}) << list({"sales"});
+    QTest::addRow("with a place asked for")
+        << "python in london without sql"
+        << "python in london" << list({"lonpy5"}) << list({"lonpy1"}) << list({"SQL"});
+    QTest::addRow("partial results leave it out too")
+        << "terraform spanish without kubernetes"
+        << "terraform spanish" << list({"terra"}) << list({"terra2", "spanish"}) << list({"Kubernetes"});
+}
+
+void TestEverydaySearch::leavingOut()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, without);
+    QFETCH(QStringList, left);
+    QFETCH(QStringList, kept);
+    QFETCH(QStringList, excluded);
+
+    const SearchPage page = search(query);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    const SearchPage all = search(without);
+    const QStringList found = Test::usernames(page);
+    const QStringList before = Test::usernames(all);
+    const QString context = QStringLiteral("query \"%1\" found %2").arg(query, found.mid(0, 12).join(QLatin1Char(' ')));
+    for (const QString &username : left) {
+        QVERIFY2(before.contains(username), qPrintable(QStringLiteral("%1 is not found without: ").arg(username)));
+        QVERIFY2(!found.contains(username), qPrintable(context + QStringLiteral(": ") + username));
+    }
+    for (const QString &username : kept)
+        QVERIFY2(found.contains(username), qPrintable(context + QStringLiteral(": no ") + username));
+    // No one comes who was not found without it, and the order stays.
+    QCOMPARE(page.total, found.size());
+    QCOMPARE(all.total, before.size());
+    QStringList stayed = before;
+    stayed.removeIf([&](const QString &username) { return !found.contains(username); });
+    QCOMPARE(found, stayed);
+    QStringList said = page.understood.excluded;
+    if (!page.understood.excludedPlaces.isEmpty())
+        said.append(QStringLiteral("in ") + page.understood.excludedPlaces.join(QStringLiteral(" / ")));
+    QCOMPARE(said, excluded);
+    QCOMPARE(page.understood.partial, all.understood.partial);
 }
 
 void TestEverydaySearch::withoutVocabulary()

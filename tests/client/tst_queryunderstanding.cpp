@@ -29,6 +29,8 @@ private Q_SLOTS:
     void withoutVocabulary();
     void wordLists();
     void anyOf();
+    void negations_data();
+    void negations();
     void levels_data();
     void levels();
     void roleWords();
@@ -260,6 +262,69 @@ void TestQueryUnderstanding::anyOf()
     QCOMPARE(dangling.dropped, list({"or"})); // an "or" that makes no choice means nothing
     QVERIFY(!understanding.understand(words("python in new york or")).anyOf);
     QVERIFY(!understanding.understand(words("python go")).anyOf);
+}
+
+void TestQueryUnderstanding::negations_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("terms"); // Term::name(), places as "@name", what is left out after a "-"
+    QTest::addColumn<QStringList>("dropped");
+    QTest::addColumn<bool>("anyOf");
+
+    const QStringList none;
+    QTest::addRow("but not") << "python but not java" << list({"python", "-java"}) << none << false;
+    QTest::addRow("and not") << "python and not java" << list({"python", "-java"}) << none << false;
+    QTest::addRow("without") << "terraform without k8s" << list({"terraform", "-kubernetes"}) << none << false;
+    QTest::addRow("a phrase") << "python except machine learning" << list({"python", "-machine learning"}) << none
+                              << false;
+    QTest::addRow("several") << "python without java or js" << list({"python", "-java", "-javascript"}) << none
+                             << false;
+    QTest::addRow("neither nor") << "neither java nor go" << list({"-java", "-go"}) << none << false;
+    QTest::addRow("and goes on only right after")
+        << "python and java without go" << list({"python", "java", "-go"}) << list({"and"}) << false;
+    QTest::addRow("after a question") << "who does not know js" << list({"-javascript"})
+                                      << list({"who", "does", "know"}) << false;
+    QTest::addRow("a place") << "python not in london" << list({"python", "-@london"}) << none << false;
+    QTest::addRow("places") << "designers not in london or lagos" << list({"designers", "-@london", "-@lagos"}) << none
+                            << false;
+    QTest::addRow("a place goes on after and")
+        << "python without java and in london" << list({"python", "-java", "@london"}) << list({"and"}) << false;
+    QTest::addRow("alternatives") << "python or go without java" << list({"python", "go", "-java"}) << none << true;
+    QTest::addRow("german ohne") << "wer kennt python aber nicht java" << list({"python", "-java"})
+                                 << list({"wer", "kennt"}) << false;
+    QTest::addRow("german weder noch") << "weder java noch go" << list({"-java", "-go"}) << none << false;
+    QTest::addRow("german kein") << "sap berater ohne englisch" << list({"sap", "berater", "-englisch"}) << none
+                                 << false;
+    // A negation followed by nothing to leave out asks for nothing.
+    QTest::addRow("at the end") << "python not" << list({"python"}) << list({"not"}) << false;
+    QTest::addRow("before availability") << "python not available now" << list({"python"}) << list({"not"}) << false;
+    QTest::addRow("nothing after availability")
+        << "not available now python" << list({"python"}) << list({"not"}) << false;
+    QTest::addRow("twice") << "python not without java" << list({"python", "-java"}) << list({"not"}) << false;
+    QTest::addRow("alone it is a word") << "not" << list({"not"}) << none << false;
+    // A name that is a negation word is someone.
+    QTest::addRow("a name") << "kein terraform" << list({"kein", "terraform"}) << none << false;
+}
+
+void TestQueryUnderstanding::negations()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, terms);
+    QFETCH(QStringList, dropped);
+    QFETCH(bool, anyOf);
+    const QueryUnderstanding understanding(
+        &m_vocabulary, [](const QString &word) { return word == QLatin1String("kein"); },
+        [](const QString &word) { return word == QLatin1String("lagos") || word == QLatin1String("london"); });
+    const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
+    QStringList names;
+    for (const QueryUnderstanding::Term &term : result.terms) {
+        names.append((term.excluded ? QStringLiteral("-") : QString()) + (term.place ? QStringLiteral("@") : QString())
+                     + term.name());
+    }
+    QCOMPARE(names, terms);
+    QCOMPARE(result.dropped, dropped);
+    QCOMPARE(result.anyOf, anyOf);
+    QCOMPARE(result.availableFirst, query.contains(QLatin1String("available")));
 }
 
 void TestQueryUnderstanding::levels_data()

@@ -83,6 +83,8 @@ private Q_SLOTS:
     void understood();
     void search_data();
     void search();
+    void leftOut_data();
+    void leftOut();
     void sameTimeZone_data();
     void sameTimeZone();
     void typingOnLeavesTheRegion();
@@ -309,6 +311,50 @@ void TestRegions::search()
     QCOMPARE(usernames, found);
     QCOMPARE(page.total, found.size());
     QVERIFY(!page.understood.partial); // each of them matches all that was asked
+}
+
+void TestRegions::leftOut_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("place"); // UnderstoodQuery::place
+    QTest::addColumn<QStringList>("excluded"); // UnderstoodQuery::excludedPlaces
+    QTest::addColumn<QStringList>("found"); // every username, in name order
+
+    const QStringList none;
+    QTest::addRow("kubernetes not in europe")
+        << "kubernetes not in europe" << QString() << list({"Europe"}) << list({"dubai", "tokyo"});
+    QTest::addRow("emea without the eu") << "excel in emea but not in the eu"
+                                         << "EMEA" << list({"EU"}) << list({"lagos", "london", "remoteemea", "zurich"});
+    QTest::addRow("europe, not in germany or switzerland")
+        << "people in europe but not in germany or switzerland"
+        << "Europe" << list({"Germany", "Switzerland"}) << list({"canary", "london", "remotepoland"});
+    QTest::addRow("by location too") << "excel not in japan or the americas" << QString() << list({"Japan", "Americas"})
+                                     << list({"berlin2", "canary", "kolkata", "lagos", "london", "nozone", "remoteemea",
+                                              "remotepoland", "sydney", "zurich"});
+    QTest::addRow("german") << "kubernetes nicht in europa" << QString() << list({"Europe"})
+                            << list({"dubai", "tokyo"});
+    QTest::addRow("a city and a region") << "excel in emea not in london or asia"
+                                         << "EMEA" << list({"London", "Asia"})
+                                         << list({"berlin2", "canary", "lagos", "nozone", "remoteemea", "remotepoland",
+                                                  "zurich"});
+}
+
+void TestRegions::leftOut()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, place);
+    QFETCH(QStringList, excluded);
+    QFETCH(QStringList, found);
+    const SearchPage page = m_directory.engine->search(query, 0, 100);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(page.understood.place, place);
+    QCOMPARE(page.understood.excludedPlaces, excluded);
+    QVERIFY2(page.understood.dropped.isEmpty() || page.understood.dropped == list({"people"}),
+             qPrintable(page.understood.dropped.join(QLatin1Char(' '))));
+    QStringList usernames = Test::usernames(page);
+    usernames.sort();
+    QCOMPARE(usernames, found);
+    QVERIFY(!page.understood.partial);
 }
 
 void TestRegions::sameTimeZone_data()

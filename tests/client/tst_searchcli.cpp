@@ -33,6 +33,7 @@ private Q_SLOTS:
     void searchText();
     void typoAndFilters();
     void everydayWords();
+    void leavingOut();
     void help();
     void usageErrors();
     void importBadRows();
@@ -235,6 +236,56 @@ void TestSearchCli::everydayWords()
     QVERIFY2(partialText.out.startsWith("No one matches all of: terraform, astronomy; closest matches\n"),
              partialText.out.constData());
     QVERIFY(partialText.out.contains("missing: astronomy"));
+}
+
+void TestSearchCli::leavingOut()
+{
+    auto search = [this](const QStringList &words) {
+        return run(QStringList {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search")} + words);
+    };
+    auto usernames = [](const QByteArray &json) {
+        QStringList out;
+        for (const QJsonValue &value :
+             QJsonDocument::fromJson(json).object().value(QStringLiteral("results")).toArray())
+            out.append(value.toObject().value(QStringLiteral("username")).toString());
+        return out;
+    };
+    // Kubernetes: ada (London), hmuller, tom, kim (Berlin), ravi (Bangalore, Terraform too).
+    const Run place = search({QStringLiteral("kubernetes but not in berlin")});
+    QCOMPARE(place.exitCode, 0);
+    QVERIFY2(place.out.startsWith("understood: kubernetes \xc2\xb7 not in Berlin\n2 people"), place.out.constData());
+    const Run placeJson = search({QStringLiteral("--json"), QStringLiteral("kubernetes but not in berlin")});
+    QCOMPARE(usernames(placeJson.out), (list({"ada", "ravi"})));
+    const QJsonObject understood =
+        QJsonDocument::fromJson(placeJson.out).object().value(QStringLiteral("understood")).toObject();
+    QCOMPARE(understood.value(QStringLiteral("excluded_places")).toArray(), QJsonArray {QStringLiteral("Berlin")});
+    QVERIFY(understood.value(QStringLiteral("dropped")).toArray().isEmpty()); // "but not" was understood
+
+    const Run word = search({QStringLiteral("--json"), QStringLiteral("kubernetes -tf")});
+    QCOMPARE(usernames(word.out), (list({"ada", "kim", "hmuller", "tom"})));
+    QCOMPARE(QJsonDocument::fromJson(word.out)
+                 .object()
+                 .value(QStringLiteral("understood"))
+                 .toObject()
+                 .value(QStringLiteral("excluded"))
+                 .toArray(),
+             QJsonArray {QStringLiteral("Terraform")});
+    const Run wordText = search({QStringLiteral("kubernetes -tf")});
+    QVERIFY2(wordText.out.startsWith("understood: kubernetes \xc2\xb7 not Terraform\n"), wordText.out.constData());
+
+    // A query that starts with "-" is no option after "--"; before it, it is one, and the usage says so.
+    const Run alone = search({QStringLiteral("--json"), QStringLiteral("--"), QStringLiteral("-kubernetes")});
+    QCOMPARE(alone.exitCode, 0);
+    const QStringList others = usernames(alone.out);
+    QVERIFY(others.contains(QStringLiteral("zoe")));
+    QVERIFY(!others.contains(QStringLiteral("ada")));
+    const Run asOption = search({QStringLiteral("-kubernetes")});
+    QCOMPARE(asOption.exitCode, 2);
+    QVERIFY2(asOption.err.contains("Unknown option 'kubernetes'") && asOption.err.contains("[--] QUERY"),
+             asOption.err.constData());
+    // What cannot be left out is said, in the JSON's error and on standard error.
+    const Run team = search({QStringLiteral("--"), QStringLiteral("kubernetes -team:ada")});
+    QVERIFY2(team.err.contains("left out"), team.err.constData());
 }
 
 void TestSearchCli::help()

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void indexSkillsIsKeyTokensAndWords();
     void parseQuery();
     void parseLevelErrors();
+    void parseExclusions();
 };
 
 void TestSearchText::words_data()
@@ -173,6 +174,34 @@ void TestSearchText::parseLevelErrors()
     const SearchQuery word = SearchQuery::parse(QStringLiteral("levels"));
     QCOMPARE(word.terms.size(), 1);
     QVERIFY(word.error.isEmpty());
+}
+
+void TestSearchText::parseExclusions()
+{
+    const SearchQuery query = SearchQuery::parse(QStringLiteral(
+        "python -Java -\"Machine Learning\" -c++ -skill:Go -dept:\"Data Platform\" -loc:berlin e-mail - x"));
+    QCOMPARE(query.terms.size(), 3); // python, e-mail, x: a "-" inside a word or alone leaves nothing out
+    QCOMPARE(query.terms[1].folded, QStringLiteral("e-mail"));
+    QCOMPARE(query.excluded.words, (QList<QStringList> {{u"java"_qs}, {u"machine"_qs, u"learning"_qs}, {u"c++"_qs}}));
+    QCOMPARE(query.excluded.skills.size(), 1);
+    QCOMPARE(query.excluded.skills[0].keyToken, SearchText::skillKeyToken(QStringLiteral("go")));
+    QVERIFY(query.skills.isEmpty());
+    QCOMPARE(query.excluded.departments.size(), 1);
+    QCOMPARE(query.excluded.departments[0].tokens, (list({"data", "platform"})));
+    QCOMPARE(query.excluded.locations.size(), 1);
+    QCOMPARE(query.excluded.locations[0].tokens, list({"berlin"}));
+    QVERIFY(query.departments.isEmpty() && query.locations.isEmpty());
+    QVERIFY(query.error.isEmpty());
+    QVERIFY(query.hasFilters()); // an exclusion alone is something asked for
+    QVERIFY(SearchQuery::parse(QStringLiteral("-java")).hasFilters());
+    QVERIFY(!SearchQuery::parse(QStringLiteral("java")).hasFilters());
+
+    // Who reports to whom, availability and levels are not left out: said, not ignored.
+    for (const char *text : {"-team:grace", "-reports:grace", "-available:yes", "-level>=3"}) {
+        const SearchQuery other = SearchQuery::parse(QString::fromLatin1(text));
+        QVERIFY2(other.error.contains(QLatin1String("left out")), text);
+        QVERIFY2(other.orgs.isEmpty() && other.minLevel == 0 && !other.preferAvailable, text);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSearchText)

@@ -271,6 +271,13 @@ void TestDesktopApp::everydayWordsAreUnderstood()
     QTRY_VERIFY2(understood->text().startsWith(u"Python \u00b7 at level 4 or above \u2014"),
                  qPrintable(understood->text()));
     QCOMPARE(model->request().query, u"python level 4"_qs);
+    // And what is left out: the line says it, and no result has it.
+    QVERIFY(search(m_ada->app, QStringLiteral("kubernetes without terraform, not in berlin")));
+    QTRY_VERIFY2(understood->text().startsWith(u"Kubernetes \u00b7 not Terraform \u00b7 not in Berlin \u2014"),
+                 qPrintable(understood->text()));
+    QTRY_VERIFY(model->rowCount() > 0);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QVERIFY2(model->result(row)->location != u"Berlin", qPrintable(model->result(row)->username));
 }
 
 void TestDesktopApp::partialMatchesSayWhatTheyLack()

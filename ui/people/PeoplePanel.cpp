@@ -448,14 +448,16 @@ void PeoplePanel::saveContact(const Profile &profile)
 QString PeoplePanel::understoodText(const SearchPage &page)
 {
     const UnderstoodQuery &u = page.understood;
-    if (u.aliases.isEmpty() && u.place.isEmpty() && u.dropped.isEmpty() && u.sameTimeZone.isEmpty()
-        && u.team == UnderstoodQuery::Team::None && u.department.isEmpty() && !u.expertsFirst && !u.availableFirst
-        && !u.anyOf && u.minLevel == 0)
+    if (!u.saysMore())
         return {};
     // In the vocabulary's spelling where it knows the term ("Kubernetes", not "kubernetes").
     QStringList parts = u.names;
     if (!u.place.isEmpty())
         parts.append(tr("in %1").arg(u.place));
+    for (const QString &left : u.excluded)
+        parts.append(tr("not %1").arg(left));
+    if (!u.excludedPlaces.isEmpty())
+        parts.append(tr("not in %1").arg(u.excludedPlaces.join(QStringLiteral(" / "))));
     if (!u.sameTimeZone.isEmpty())
         parts.append(tr("in your time zone (%1)").arg(u.sameTimeZone));
     switch (u.team) {

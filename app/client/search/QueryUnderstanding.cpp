@@ -30,7 +30,7 @@ const QSet<QString> &fillerWords()
         // English
         "who whom whose what which where is are am was were be been can could would will shall should "
         "do does did has have had i me my we us our you your someone somebody anyone anybody anything "
-        "something any some there here please the a an and or to of for with about on by as that this "
+        "something any some there here please the a an and or nor to of for with about on by as that this "
         "these those knows know knowing known familiar help helps helping helpful looking look find "
         "finding need needs want wants good great strong skilled experienced experience speaking speaks "
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
@@ -39,7 +39,7 @@ const QSet<QString> &fillerWords()
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
-        "einer und oder mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
+        "einer und oder noch aber mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
@@ -393,12 +393,56 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         return end;
     };
 
+    // Words that leave out what follows them, and the words that go on leaving out after it
+    // ("without java or go", "weder java noch go").
+    static const QSet<QString> negations =
+        wordSet("not no without except excluding exclude neither nicht ohne ausser ausgenommen kein keine keinen "
+                "keiner keinem weder");
+    static const QSet<QString> negationGoesOn = wordSet("or nor and oder noch und");
+    qsizetype negation = -1; // where the word is that leaves out the next thing asked for
+    qsizetype excludedEnd = -1; // where the words after the last thing left out start
+    qsizetype termsBefore = 0;
+    qsizetype ignoredBefore = 0;
+    //! Leaves out the terms appended since the last word (\a at: the word after them); a
+    //! negation followed by something other than a thing asked for ("not available now")
+    //! asked for nothing.
+    auto applyNegation = [&](qsizetype at) {
+        if (negation >= 0 && result.terms.size() > termsBefore) {
+            for (qsizetype k = termsBefore; k < result.terms.size(); ++k)
+                result.terms[k].excluded = true;
+            // "but not", "and not", "aber nicht": one way of saying it.
+            static const QSet<QString> joining = wordSet("but and aber und");
+            if (negation > 0 && joining.contains(words[negation - 1]))
+                ignored.removeOne(negation - 1);
+            // "not in london or asia": both are left out, the place and the region.
+            ignored.removeIf([&](qsizetype word) { return word > negation && word < at && isOr(word); });
+            negation = -1;
+            excludedEnd = at;
+        } else if (negation >= 0 && negation + 1 < at && ignored.size() == ignoredBefore) {
+            ignored.append(negation);
+            negation = -1;
+        }
+        termsBefore = result.terms.size();
+        ignoredBefore = ignored.size();
+    };
+
     bool orSeen = false;
     QList<qsizetype> ors; // where "or" is: ignored unless it makes alternatives
     // Names read as question words (and where), which count when nothing else does.
     QList<std::pair<Term, qsizetype>> askingNames;
     for (qsizetype i = 0; i < words.size();) {
+        applyNegation(i);
         const QString &word = words[i];
+        const bool negationHere = negations.contains(word)
+            || (i == excludedEnd && negationGoesOn.contains(word) && i + 1 < words.size()
+                && !isPlacePreposition(words[i + 1]));
+        if (negationHere && !isName(word)) {
+            if (negation >= 0)
+                ignored.append(negation);
+            negation = i;
+            ++i;
+            continue;
+        }
         if (askAvailable[i] && !isName(word)) {
             result.availableFirst = true;
             ++i;
@@ -497,14 +541,18 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         result.terms.append(term);
         ++i;
     }
+    applyNegation(words.size());
+    if (negation >= 0)
+        ignored.append(negation); // nothing after it
     // A word for what people do only ranks when something they know is asked for ("c++
     // developers"); alone, or with a place ("engineers in berlin"), it is what is asked for.
-    const bool anyAsked = std::any_of(result.terms.cbegin(), result.terms.cend(),
-                                      [](const Term &term) { return !term.optional && !term.place && !term.isRole(); });
+    const bool anyAsked = std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) {
+        return !term.optional && !term.place && !term.isRole() && !term.excluded;
+    });
     for (Term &term : result.terms)
-        term.optional = term.optional || (term.isRole() && anyAsked);
-    bool anyRequired =
-        std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) { return !term.optional; });
+        term.optional = term.optional || (term.isRole() && anyAsked && !term.excluded);
+    bool anyRequired = std::any_of(result.terms.cbegin(), result.terms.cend(),
+                                   [](const Term &term) { return !term.optional && !term.excluded; });
     // Nothing else asked for ("can help"): the name is what is asked for after all.
     if (!anyRequired) {
         for (const auto &[name, at] : std::as_const(askingNames)) {
@@ -521,7 +569,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     // "or" between two things asked for makes them alternatives.
     result.anyOf = orSeen
         && std::count_if(result.terms.cbegin(), result.terms.cend(),
-                         [](const Term &term) { return !term.place && !term.optional; })
+                         [](const Term &term) { return !term.place && !term.optional && !term.excluded; })
             >= 2;
     if (!result.anyOf)
         ignored.append(ors);

@@ -20,9 +20,10 @@ struct VocabularyEntry;
 //! regions and countries ("in europe", "emea", "in the uk") a Region, "expert", "senior", "lead",
 //! "Experte" and years ("for 5 years") ask for higher skill levels first, "level 4" / "4/5" for
 //! that level or above, "available now" / "gerade erreichbar" the people who can be reached now,
-//! and words and phrases the vocabulary knows (aliases too, "k8s", "machine learning", "new
-//! york") become its entries. A word is never dropped when it is the whole query or a word of
-//! someone's name ("Will"), so stop words that are names still count.
+//! "not", "without", "except", "ohne" leave out who matches what follows ("python but not java",
+//! "not in london", "without java or go"), and words and phrases the vocabulary knows (aliases too, "k8s", "machine
+//! learning", "new york") become its entries. A word is never dropped when it is the whole query or a word of someone's
+//! name ("Will"), so stop words that are names still count.
 class QueryUnderstanding
 {
 public:
@@ -47,6 +48,9 @@ public:
         //! A place that is an alternative to the place before it ("in london or berlin", "emea
         //! or apac"): people in any of them match.
         bool orPrevious = false;
+        //! Left out: "python but not java", "without java or go", "not in london", "ohne SAP":
+        //! the people who match it are not among the results.
+        bool excluded = false;
         bool isRole() const { return !roleForms.isEmpty(); }
         //! The words as typed, space-separated.
         QString text() const { return words.join(QLatin1Char(' ')); }

@@ -291,6 +291,7 @@ struct Where
     //! People are in every group, in any region of one: "emea people in germany or austria" is
     //! {EMEA}, {Germany, Austria}.
     QList<QList<const Region *>> regions;
+    QList<const Region *> excludedRegions; //!< "not in europe": no one in any of them
     bool sameTimeZone = false;
     int offset = 0; //!< the asker's offset from UTC now, in seconds
     // "my team", "my reports", "my department": the asker's (SearchEngine::search() resolves them).
@@ -298,7 +299,10 @@ struct Where
     bool myReports = false;
     bool myDepartment = false;
     QString department; //!< the asker's department, which every result is in
-    bool any() const { return !regions.isEmpty() || sameTimeZone || !department.isEmpty(); }
+    bool any() const
+    {
+        return !regions.isEmpty() || !excludedRegions.isEmpty() || sameTimeZone || !department.isEmpty();
+    }
     friend bool operator==(const Where &, const Where &) = default;
 };
 
@@ -414,6 +418,7 @@ struct SearchEngine::Private
         size_t sorted = 0;
         SearchPage facts; //!< facets, corrections, total, error, understood, partial
         std::vector<PlanTerm> terms;
+        std::vector<PlanTerm> excluded; //!< the terms whose people are left out ("not java", "-java")
         SearchQuery query;
         //! Every match in local_id order, facet selections aside, when the query was answered
         //! from the prefix table alone: the candidates of a query that types on from it.
@@ -456,9 +461,13 @@ struct SearchEngine::Private
     //! True when the title of \a id says \a phrase as written; while the prefix table is loading,
     //! a title it has not read yet is read here.
     bool titleSays(qint64 id, const TitleWords::Phrase &phrase);
+    //! The terms to search for, and in \a excluded those whose people are left out.
     std::vector<PlanTerm> planTerms(const SearchQuery &query, bool literal, UnderstoodQuery *understood,
                                     Options *options, QList<Correction> *corrections, Where *where,
-                                    std::vector<TitleBonus> *titleBonuses);
+                                    std::vector<TitleBonus> *titleBonuses, std::vector<PlanTerm> *excluded);
+    //! By local id: who is not left out by \a excluded and the query's excluded filters.
+    std::vector<char> exclusionSelection(const SearchQuery &query, const std::vector<PlanTerm> &excluded,
+                                         QString *error);
     //! By local id: who is where \a where asks (by time zone, or a location that names it).
     std::vector<char> placeSelection(const Where &where);
     //! "my team", "my reports", "my department" of \a asker (empty: the signed-in account) as
@@ -1139,7 +1148,8 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
 std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query, bool literal,
                                                        UnderstoodQuery *understood, Options *options,
                                                        QList<Correction> *corrections, Where *where,
-                                                       std::vector<TitleBonus> *titleBonuses)
+                                                       std::vector<TitleBonus> *titleBonuses,
+                                                       std::vector<PlanTerm> *excluded)
 {
     QStringList words;
     for (const SearchQuery::Term &term : query.terms)
@@ -1153,6 +1163,15 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             read.terms.append(QueryUnderstanding::Term {{word}});
     } else {
         read = understanding.understand(words, query.hasFilters());
+    }
+    // "-java", "-\"machine learning\"": left out as typed, and as the vocabulary knows them.
+    for (const QStringList &excludedWords : query.excluded.words) {
+        QueryUnderstanding::Term term {excludedWords};
+        const VocabularyEntry *entry = nullptr;
+        if (!vocabulary.isEmpty() && vocabulary.longestMatch(excludedWords, 0, &entry) == excludedWords.size())
+            term.entry = entry;
+        term.excluded = true;
+        read.terms.append(term);
     }
     understood->dropped = read.dropped;
     understood->expertsFirst = read.expertsFirst;
@@ -1170,7 +1189,13 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             term.orPrevious && !understood->place.isEmpty() ? understood->place + QStringLiteral(" / ") + name : name;
     };
     std::vector<PlanTerm> terms;
+    excluded->clear();
     for (const QueryUnderstanding::Term &term : read.terms) {
+        if (term.region && term.excluded) {
+            where->excludedRegions.append(term.region);
+            understood->excludedPlaces.append(term.region->name());
+            continue;
+        }
         if (term.region) {
             // Not a word to match: the people in it (placeSelection()).
             namePlace(term, term.region->name());
@@ -1180,8 +1205,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                 where->regions.append({term.region});
             continue;
         }
-        if (int(terms.size()) >= MaxTerms)
-            break;
+        if (int(term.excluded ? excluded->size() : terms.size()) >= MaxTerms)
+            continue;
         PlanTerm plan;
         plan.optional = term.optional;
         plan.folded = term.text();
@@ -1192,7 +1217,18 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             if (prefixReady)
                 plan.shortTerm = PrefixTable::term(plan.token);
         }
-        if (term.place) {
+        if (term.excluded) {
+            (term.place ? understood->excludedPlaces : understood->excluded)
+                .append(term.entry ? term.entry->canonical : plan.name);
+            if (term.place)
+                plan.columns = LocationColumns;
+            if (!term.entry && term.words.size() > 1) { // a quoted phrase: its words, in one field
+                PlanTerm::Group tokens;
+                for (const QString &word : term.words)
+                    tokens.append(SearchText::encode(word));
+                addGroup(&plan.alternatives, tokens);
+            }
+        } else if (term.place) {
             plan.columns = LocationColumns;
             namePlace(term, term.entry ? term.entry->canonical : term.text());
         } else {
@@ -1265,8 +1301,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         // A typo is corrected only when the word is not known: not in the vocabulary, not a word
         // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
         // Nor is a word for what people do, or one that only ranks (a name among fillers).
-        const bool known =
-            term.entry || term.isRole() || term.words.size() != 1 || term.optional || isNameWord(plan.folded);
+        // What is left out is left out as typed.
+        const bool known = term.entry || term.isRole() || term.words.size() != 1 || term.optional || term.excluded
+            || isNameWord(plan.folded);
         if (!known && TermDictionary::maxEdits(plan.token) > 0 && !SearchText::hasSymbols(plan.token)) {
             // The term dictionary answers "how many people does this prefix match" without FTS5,
             // which would merge the doclists of every term with that prefix first.
@@ -1295,6 +1332,13 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         // the people the word finds. Known only once the dictionary is (words of people changed
         // since are pending).
         plan.wholeWord = !plan.token.isEmpty() && prefixReady && dictionaryLoaded && !hasLongerWord(plan.token);
+        if (term.excluded) {
+            // Only the word itself: "not java" keeps the JavaScript people.
+            plan.wholeWord = true;
+            plan.related.clear();
+            excluded->push_back(std::move(plan));
+            continue;
+        }
         // "in london or berlin": one place term that any of them satisfies.
         if (term.orPrevious && !terms.empty() && terms.back().columns == LocationColumns) {
             PlanTerm &into = terms.back();
@@ -1804,7 +1848,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         cache.facts.error = cache.query.error;
         Options options;
         cache.terms = d->planTerms(cache.query, request.literal, &cache.facts.understood, &options,
-                                   &cache.facts.corrections, &cache.where, &cache.titleBonuses);
+                                   &cache.facts.corrections, &cache.where, &cache.titleBonuses, &cache.excluded);
         // "python level 4" asks as "python level>=4" does.
         cache.query.minLevel = std::max(cache.query.minLevel, cache.facts.understood.minLevel);
         if (cache.where.sameTimeZone) {
@@ -1832,7 +1876,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         // short terms of the prefix table alone and every earlier term is a prefix of the new
         // one in its place, the new matches are among the last ones.
         const bool shortOnly = !cache.terms.empty() && cache.query.skills.isEmpty() && cache.query.departments.isEmpty()
-            && cache.query.locations.isEmpty() && cache.query.orgs.isEmpty()
+            && cache.query.locations.isEmpty() && cache.query.orgs.isEmpty() && cache.excluded.empty()
+            && cache.query.excluded.isEmpty()
             && std::all_of(cache.terms.cbegin(), cache.terms.cend(),
                            [](const PlanTerm &t) { return !t.hasFtsPart(true) && t.columns == AllColumns; });
         bool narrows = shortOnly && !last.candidates.empty() && last.query.minLevel == cache.query.minLevel
@@ -1849,6 +1894,11 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         std::vector<char> inPlace;
         if (cache.where.any())
             inPlace = d->placeSelection(cache.where);
+        // "-java", "not in london": leave out the people who match them.
+        std::vector<char> notLeftOut;
+        const bool leavesOut = !cache.excluded.empty() || !cache.query.excluded.isEmpty();
+        if (leavesOut)
+            notLeftOut = d->exclusionSelection(cache.query, cache.excluded, &cache.facts.error);
         auto keep = [](const std::vector<char> &selection, std::vector<Match> *matches) {
             std::erase_if(*matches, [&](const Match &match) {
                 return size_t(match.localId) >= selection.size() || !selection[size_t(match.localId)];
@@ -1861,6 +1911,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
                 keep(inOrg, &all);
             if (collected && cache.where.any())
                 keep(inPlace, &all);
+            if (collected && leavesOut)
+                keep(notLeftOut, &all);
             return collected;
         };
         bool ok = collect(false, narrows ? &last.candidates : nullptr);
@@ -2024,6 +2076,51 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
     }
 }
 
+std::vector<char> SearchEngine::Private::exclusionSelection(const SearchQuery &query,
+                                                            const std::vector<PlanTerm> &excluded, QString *error)
+{
+    std::vector<char> kept(docs.size(), 1);
+    //! Leaves out the people \a expression finds; with \a term, only where its words are in one
+    //! of its fields ("machine learning" in a bio, not "machine" in a title and "learning" in a bio).
+    auto leaveOut = [&](const QString &expression, CollectPlan *plan, const PlanTerm *term) {
+        if (expression.isEmpty())
+            return true;
+        if (!runFts(expression, plan, error))
+            return false;
+        for (size_t row = 0; row < plan->rowids.size(); ++row) {
+            const qint64 id = plan->rowids[row];
+            if (id >= 0 && size_t(id) < kept.size() && (!term || plan->hits[row].masked(term->columns).any()))
+                kept[size_t(id)] = 0;
+        }
+        return true;
+    };
+    for (const PlanTerm &term : excluded) {
+        CollectPlan plan;
+        plan.termCount = 1;
+        if (!leaveOut(termClause(term, 0, true, false, &plan), &plan, &term))
+            return {};
+    }
+    // -skill:, -dept:, -location:, each as its filter would keep people.
+    QList<SearchQuery> filters;
+    auto addFilter = [&filters](auto member, const auto &value) {
+        SearchQuery filter;
+        (filter.*member).append(value);
+        filters.append(filter);
+    };
+    for (const SearchQuery::SkillFilter &skill : query.excluded.skills)
+        addFilter(&SearchQuery::skills, skill);
+    for (const SearchQuery::PhraseFilter &department : query.excluded.departments)
+        addFilter(&SearchQuery::departments, department);
+    for (const SearchQuery::PhraseFilter &location : query.excluded.locations)
+        addFilter(&SearchQuery::locations, location);
+    for (const SearchQuery &filter : std::as_const(filters)) {
+        CollectPlan plan;
+        if (!leaveOut(filterClauses(filter, true, &plan), &plan, nullptr))
+            return {};
+    }
+    return kept;
+}
+
 std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
 {
     // Each time zone as the database knows it, read once.
@@ -2037,42 +2134,57 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         }
         zones.push_back(zone);
     }
-    const QList<QList<const Region *>> &regions = where.regions;
-    //! Whether \a test holds for a region of every group asked for.
-    auto inRegionsWhere = [&](auto test) {
-        return std::all_of(regions.cbegin(), regions.cend(), [&](const QList<const Region *> &group) {
-            return std::any_of(group.cbegin(), group.cend(), test);
-        });
-    };
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    std::vector<char> zoneInRegions(zones.size(), 0);
     std::vector<char> zoneInOffset(zones.size(), 0);
-    for (size_t i = 0; i < zones.size(); ++i) {
-        const QString &name = timeZoneNames[qsizetype(i)];
-        zoneInRegions[i] = zones[i].known
-            && inRegionsWhere([&](const Region *r) { return r->containsTimeZone(name, zones[i].territory); });
+    for (size_t i = 0; i < zones.size(); ++i)
         zoneInOffset[i] = zones[i].zone.isValid() && zones[i].zone.offsetFromUtc(now) == where.offset;
-    }
-    // A location that names the regions ("Remote (EMEA)"), or a country in them ("Remote, Poland").
-    std::vector<char> namedAt(size_t(locationNames.size()), 0);
-    std::vector<char> impliedAt(namedAt.size(), 0);
-    for (size_t i = 0; !regions.isEmpty() && i < namedAt.size(); ++i) {
-        QStringList words;
-        for (const SearchText::Word &word : SearchText::words(locationNames[qsizetype(i)]))
-            words.append(word.folded);
-        namedAt[i] = !words.isEmpty() && inRegionsWhere([&](const Region *r) { return r->isNamedBy(words); });
-        impliedAt[i] = !words.isEmpty()
-            && inRegionsWhere([&](const Region *r) { return r->isNamedBy(words) || r->isImpliedBy(words); });
-    }
+    //! Where people are in a region of every group of \a regions: by time zone, by a location
+    //! that names the regions ("Remote (EMEA)"), or by a country in them ("Remote, Poland").
+    struct InRegions
+    {
+        std::vector<char> zone; //!< by time zone
+        std::vector<char> named; //!< by location
+        std::vector<char> implied; //!< by location
+    };
+    auto inRegions = [&](const QList<QList<const Region *>> &regions) {
+        //! Whether \a test holds for a region of every group.
+        auto inRegionsWhere = [&](auto test) {
+            return std::all_of(regions.cbegin(), regions.cend(), [&](const QList<const Region *> &group) {
+                return std::any_of(group.cbegin(), group.cend(), test);
+            });
+        };
+        InRegions in {std::vector<char>(zones.size(), 0), std::vector<char>(size_t(locationNames.size()), 0),
+                      std::vector<char>(size_t(locationNames.size()), 0)};
+        for (size_t i = 0; !regions.isEmpty() && i < zones.size(); ++i) {
+            const QString &name = timeZoneNames[qsizetype(i)];
+            in.zone[i] = zones[i].known
+                && inRegionsWhere([&](const Region *r) { return r->containsTimeZone(name, zones[i].territory); });
+        }
+        for (size_t i = 0; !regions.isEmpty() && i < in.named.size(); ++i) {
+            QStringList words;
+            for (const SearchText::Word &word : SearchText::words(locationNames[qsizetype(i)]))
+                words.append(word.folded);
+            in.named[i] = !words.isEmpty() && inRegionsWhere([&](const Region *r) { return r->isNamedBy(words); });
+            in.implied[i] = !words.isEmpty()
+                && inRegionsWhere([&](const Region *r) { return r->isNamedBy(words) || r->isImpliedBy(words); });
+        }
+        return in;
+    };
+    const InRegions asked = inRegions(where.regions);
+    // "not in europe or japan": one group, any of which leaves people out.
+    QList<QList<const Region *>> excludedGroup;
+    if (!where.excludedRegions.isEmpty())
+        excludedGroup.append(where.excludedRegions);
+    const InRegions leftOut = inRegions(excludedGroup);
     // Someone whose time zone does not say where is where most people of their location are.
-    std::vector<std::unordered_map<qint32, int>> zonesAt(namedAt.size());
+    std::vector<std::unordered_map<qint32, int>> zonesAt(size_t(locationNames.size()));
     if (std::any_of(zones.cbegin(), zones.cend(), [](const Zone &zone) { return !zone.known; })) {
         for (const Doc &doc : docs) {
             if (doc.nameRank >= 0 && zones[size_t(doc.timeZone)].known)
                 ++zonesAt[size_t(doc.location)][doc.timeZone];
         }
     }
-    std::vector<qint32> locationZone(namedAt.size(), -1);
+    std::vector<qint32> locationZone(zonesAt.size(), -1);
     for (size_t i = 0; i < zonesAt.size(); ++i) {
         int most = 0;
         for (const auto &[zone, count] : zonesAt[i]) {
@@ -2090,9 +2202,12 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         const size_t location = size_t(doc.location);
         const bool own = zones[size_t(doc.timeZone)].known || locationZone[location] < 0;
         const size_t zone = size_t(own ? doc.timeZone : locationZone[location]);
-        const bool inRegions =
-            regions.isEmpty() || namedAt[location] || (zones[zone].known ? zoneInRegions[zone] : impliedAt[location]);
-        in[id] = inRegions && (!where.sameTimeZone || zoneInOffset[zone])
+        auto isIn = [&](const InRegions &regions) {
+            return regions.named[location] || (zones[zone].known ? regions.zone[zone] : regions.implied[location]);
+        };
+        const bool inAsked = where.regions.isEmpty() || isIn(asked);
+        const bool outside = where.excludedRegions.isEmpty() || !isIn(leftOut);
+        in[id] = inAsked && outside && (!where.sameTimeZone || zoneInOffset[zone])
             && (where.department.isEmpty() || departmentNames[doc.department] == where.department);
     }
     return in;
@@ -2226,6 +2341,9 @@ QString SearchEngine::syntaxHelp()
                           "  reports:USERNAME  that person's direct reports (reports:grace)\n"
                           "  available:yes     people available now (online, not on do-not-disturb or out of\n"
                           "                    office) first; everyone else still follows\n"
+                          "  -WORD             leaves out the people WORD finds as a whole word (python -java);\n"
+                          "                    also -\"A PHRASE\", -skill:, -dept:, -location:. In words: \"python\n"
+                          "                    but not java\", \"without sap\", \"not in london\", \"ohne java\"\n"
                           "Results rank skills (by level) above titles, titles above interests, interests above\n"
                           "the bio; a query that is someone's name puts them first.");
 }

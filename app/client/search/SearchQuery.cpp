@@ -45,6 +45,14 @@ SearchQuery SearchQuery::parse(QStringView text)
             ++i;
         if (i >= text.size())
             break;
+        // "-java", "-skill:java": leave out who matches it. A "-" alone is no word.
+        const bool negated = text[i] == u'-' && i + 1 < text.size() && !text[i + 1].isSpace() && text[i + 1] != u'-';
+        if (negated)
+            ++i;
+        auto notExcludable = [&] {
+            query.error = QStringLiteral(
+                "only words, skill:, dept: and location: can be left out with a \"-\" (as in python -java)");
+        };
 
         static const QLatin1String skillKeys[] = {QLatin1String("skill:")};
         static const QLatin1String deptKeys[] = {QLatin1String("dept:"), QLatin1String("department:")};
@@ -61,7 +69,8 @@ SearchQuery SearchQuery::parse(QStringView text)
             i += n;
             const QString value = readValue(text, i).trimmed();
             if (!value.isEmpty())
-                query.skills.append(SkillFilter {value, SearchText::skillKeyToken(value)});
+                (negated ? query.excluded.skills : query.skills)
+                    .append(SkillFilter {value, SearchText::skillKeyToken(value)});
             continue;
         }
         static const QLatin1String teamKeys[] = {QLatin1String("team:")};
@@ -71,7 +80,9 @@ SearchQuery SearchQuery::parse(QStringView text)
         if (teamLength || reportsLength) {
             i += teamLength + reportsLength;
             const QString value = readValue(text, i).trimmed().toLower();
-            if (!value.isEmpty())
+            if (negated)
+                notExcludable();
+            else if (!value.isEmpty())
                 query.orgs.append(OrgFilter {value, teamLength > 0});
             continue;
         }
@@ -83,14 +94,19 @@ SearchQuery SearchQuery::parse(QStringView text)
             filter.value = readValue(text, i).trimmed();
             for (const SearchText::Word &word : SearchText::words(filter.value))
                 filter.tokens.append(word.token);
+            Exclusions &out = query.excluded;
             if (!filter.tokens.isEmpty())
-                (deptLength ? query.departments : query.locations).append(filter);
+                (deptLength ? (negated ? out.departments : query.departments)
+                            : (negated ? out.locations : query.locations))
+                    .append(filter);
             continue;
         }
         if (startsWithKeyword(text, i, QLatin1String("available:"))) {
             qsizetype j = i + 10;
             const QString value = readValue(text, j).trimmed().toLower();
-            if (value == QLatin1String("yes") || value == QLatin1String("true") || value == QLatin1String("ja"))
+            if (negated)
+                notExcludable();
+            else if (value == QLatin1String("yes") || value == QLatin1String("true") || value == QLatin1String("ja"))
                 query.preferAvailable = true;
             else if (value != QLatin1String("no") && value != QLatin1String("false") && value != QLatin1String("nein"))
                 query.error = QStringLiteral("available: takes yes or no, as in available:yes");
@@ -111,13 +127,23 @@ SearchQuery SearchQuery::parse(QStringView text)
                 const QString value = readValue(text, j);
                 bool ok = false;
                 const int level = value.toInt(&ok);
-                if (ok && level >= 1 && level <= 5)
+                if (negated)
+                    notExcludable();
+                else if (ok && level >= 1 && level <= 5)
                     query.minLevel = level;
                 else
                     query.error = QStringLiteral("level must be a number from 1 to 5, as in level>=4");
                 i = j;
                 continue;
             }
+        }
+        if (negated) {
+            QStringList words;
+            for (const SearchText::Word &word : SearchText::words(readValue(text, i)))
+                words.append(word.folded);
+            if (!words.isEmpty())
+                query.excluded.words.append(words);
+            continue;
         }
         // Free text, quotes dropped.
         const qsizetype start = i;

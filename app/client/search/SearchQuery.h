@@ -18,6 +18,8 @@ namespace Colleagues {
 //! skill that one of the terms matched. `team:USERNAME` keeps everyone under that person (every
 //! level, see OrgChart) and `reports:USERNAME` their direct reports.
 //! `available:yes` ranks the people who can be reached now first (SearchRequest::preferAvailable).
+//! A leading `-` leaves out the people a word, a quoted phrase or a `skill:`, `dept:` or
+//! `location:` filter finds: `python -java`, `-"machine learning"`, `-location:london`.
 //! Values with spaces go in double quotes:
 //! `dept:"Data Platform"`. Filter names are case-insensitive.
 struct SearchQuery
@@ -46,6 +48,19 @@ struct SearchQuery
         bool allLevels = true; //!< team: (everyone under) rather than reports: (direct reports)
     };
 
+    //! What a leading `-` leaves out: the people who match any of it.
+    struct Exclusions
+    {
+        QList<QStringList> words; //!< the folded words of each excluded word or quoted phrase
+        QList<SkillFilter> skills;
+        QList<PhraseFilter> departments;
+        QList<PhraseFilter> locations;
+        bool isEmpty() const
+        {
+            return words.isEmpty() && skills.isEmpty() && departments.isEmpty() && locations.isEmpty();
+        }
+    };
+
     QList<Term> terms;
     QList<SkillFilter> skills;
     QList<PhraseFilter> departments;
@@ -53,6 +68,7 @@ struct SearchQuery
     QList<OrgFilter> orgs;
     int minLevel = 0; //!< 0 when not given
     bool preferAvailable = false; //!< available:yes
+    Exclusions excluded;
     QString error; //!< a part of the query that could not be understood, explained
 
     //! Filters the full-text index answers (all but team: and reports:).
@@ -60,7 +76,7 @@ struct SearchQuery
     {
         return !skills.isEmpty() || !departments.isEmpty() || !locations.isEmpty() || minLevel > 0;
     }
-    bool hasFilters() const { return hasIndexFilters() || !orgs.isEmpty(); }
+    bool hasFilters() const { return hasIndexFilters() || !orgs.isEmpty() || !excluded.isEmpty(); }
     bool isEmpty() const { return terms.isEmpty() && !hasFilters(); }
 
     static SearchQuery parse(QStringView text);

@@ -107,6 +107,8 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},
         {QStringLiteral("available_first"), understood.availableFirst},
         {QStringLiteral("partial"), understood.partial},
+        {QStringLiteral("excluded"), QJsonArray::fromStringList(understood.excluded)},
+        {QStringLiteral("excluded_places"), QJsonArray::fromStringList(understood.excludedPlaces)},
     };
 }
 

@@ -125,6 +125,20 @@ struct UnderstoodQuery
     int minLevel = 0;
     bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"
     bool partial = false; //!< no one matched every term; the results match the most of them
+    //! What was left out ("not java", "-java", "without sap"), as people read it: "Java", "SAP".
+    //! The excluded filters (-skill:, -dept:, -location:) are not here.
+    QStringList excluded;
+    //! The places left out ("not in london or berlin", "not in emea"): "London", "Berlin", "EMEA".
+    QStringList excludedPlaces;
+
+    //! True when the query was read as more than its words (an alias, a place, a word ignored…):
+    //! worth saying how.
+    bool saysMore() const
+    {
+        return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
+            || team != Team::None || !department.isEmpty() || expertsFirst || availableFirst || anyOf || minLevel > 0
+            || !excluded.isEmpty() || !excludedPlaces.isEmpty();
+    }
 };
 
 //! A facet value and how many current results have it.

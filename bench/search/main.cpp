@@ -287,7 +287,7 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
     classes.push_back(typos);
 
     // Everyday words: questions in English and German, aliases, "in PLACE", regions and the
-    // asker's time zone, experts, with the skills and cities of the directory.
+    // asker's time zone, experts, what is left out, with the skills and cities of the directory.
     const QStringList templates {
         QStringLiteral("who knows %1"),
         QStringLiteral("who can help with %1"),
@@ -300,6 +300,7 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
         QStringLiteral("%1 experts in europe"),
         QStringLiteral("apac %1"),
         QStringLiteral("who knows %1 in my time zone"),
+        QStringLiteral("%1 but not in %2"),
     };
     const QStringList aliases {QStringLiteral("k8s"),
                                QStringLiteral("js"),
@@ -320,7 +321,9 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
                                QStringLiteral("people in finance"),
                                QStringLiteral("designers in emea"),
                                QStringLiteral("who is in the uk"),
-                               QStringLiteral("python in north america")};
+                               QStringLiteral("python in north america"),
+                               QStringLiteral("python -java"),
+                               QStringLiteral("engineers not in emea")};
     QueryClass everyday {QStringLiteral("everyday words"), aliases, false, true};
     while (everyday.queries.size() < perClass) {
         const Profile &p = randomProfile();

@@ -1470,6 +1470,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>not in %1</source>
         <translation>nicht in %1</translation>
     </message>
+    <message>
+        <source>your manager (%1)</source>
+        <translation>Ihre Führungskraft (%1)</translation>
+    </message>
+    <message>
+        <source>your peers (%1&apos;s reports)</source>
+        <translation>Ihre Kolleginnen und Kollegen (bei %1)</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

@@ -104,6 +104,12 @@ QString describeUnderstood(const UnderstoodQuery &understood)
     case UnderstoodQuery::Team::YourManagers:
         parts.append(QStringLiteral("in your team (%1's reports)").arg(understood.manager));
         break;
+    case UnderstoodQuery::Team::YourManager:
+        parts.append(QStringLiteral("your manager (%1)").arg(understood.manager));
+        break;
+    case UnderstoodQuery::Team::YourPeers:
+        parts.append(QStringLiteral("your peers (%1's reports)").arg(understood.manager));
+        break;
     }
     if (!understood.department.isEmpty())
         parts.append(QStringLiteral("in your department (%1)").arg(understood.department));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Queries about the asker's own people: "who in my team knows kubernetes", "my reports", "python in
-// my department", "wer in meinem Team kennt Go". The asker is SearchRequest::asker, or else the
-// account signed in to the store; the org chart says who their team is.
+// my department", "wer in meinem Team kennt Go", "who is my manager", "my peers". The asker is SearchRequest::asker, or
+// else the account signed in to the store; the org chart says who their team is.
 
 #include "client/search/SearchEngine.h"
 #include "tests/support/List.h"
@@ -91,6 +91,8 @@ void TestMine::mine_data()
     const int yours = int(UnderstoodQuery::Team::Yours);
     const int reports = int(UnderstoodQuery::Team::YourReports);
     const int managers = int(UnderstoodQuery::Team::YourManagers);
+    const int manager = int(UnderstoodQuery::Team::YourManager);
+    const int peers = int(UnderstoodQuery::Team::YourPeers);
     // A manager's team: everyone under them, every level.
     QTest::addRow("boss's team") << "who in my team knows kubernetes"
                                  << "boss" << yours << ""
@@ -128,6 +130,25 @@ void TestMine::mine_data()
     QTest::addRow("asker in any case") << "my reports"
                                        << "LEAD2" << reports << ""
                                        << "" << list({"dev3"});
+    // The manager alone, and the people beside the asker under them.
+    QTest::addRow("my manager") << "who is my manager"
+                                << "dev1" << manager << "Person lead1"
+                                << "" << list({"lead1"});
+    QTest::addRow("i report to") << "who do i report to"
+                                 << "lead2" << manager << "Person boss"
+                                 << "" << list({"boss"});
+    QTest::addRow("mein chef") << "wer ist mein chef"
+                               << "sam" << manager << "Person boss"
+                               << "" << list({"boss"});
+    QTest::addRow("my peers") << "my peers"
+                              << "dev1" << peers << "Person lead1"
+                              << "" << list({"dev1", "dev2"});
+    QTest::addRow("python among my teammates") << "python among my teammates"
+                                               << "lead1" << peers << "Person boss"
+                                               << "" << list({"lead1", "sam"});
+    QTest::addRow("meine kollegen") << "meine kollegen"
+                                    << "dev3" << peers << "Person lead2"
+                                    << "" << list({"dev3"});
 }
 
 void TestMine::mine()
@@ -144,9 +165,11 @@ void TestMine::mine()
     QCOMPARE(page.understood.manager, manager);
     QCOMPARE(page.understood.department, department);
     QCOMPARE(usernames(page), found);
+    QVERIFY(!page.understood.partial);
     // As search --json says it.
     const QJsonObject json = toJson(page).value(QStringLiteral("understood")).toObject();
-    QCOMPARE(json.value(QStringLiteral("team")).toString(), list({"", "yours", "your_reports", "your_managers"})[team]);
+    QCOMPARE(json.value(QStringLiteral("team")).toString(),
+             list({"", "yours", "your_reports", "your_managers", "your_manager", "your_peers"})[team]);
     QCOMPARE(json.value(QStringLiteral("team")).isNull(), team == int(UnderstoodQuery::Team::None));
     QCOMPARE(json.value(QStringLiteral("department")).toString(), department);
 }
@@ -165,12 +188,20 @@ void TestMine::withoutAnAsker()
     // Nobody signed in: a clear error and no one, rather than everyone.
     QVERIFY(m_directory.store.setSyncValue(QStringLiteral("account.username"), QString()));
     const SearchPage page = search(QStringLiteral("python in my team"), QString());
-    QCOMPARE(page.error, QStringLiteral("\"my team\" and \"my department\" need to know who you are: sign in first"));
+    QCOMPARE(
+        page.error,
+        QStringLiteral("\"my team\", \"my manager\" and \"my department\" need to know who you are: sign in first"));
     QCOMPARE(page.total, 0);
     // Someone not in the directory.
     const SearchPage stranger = search(QStringLiteral("my department"), QStringLiteral("nobody"));
     QVERIFY2(stranger.error.contains(u"nobody"), qPrintable(stranger.error));
     QCOMPARE(stranger.total, 0);
+    // No manager: said, and no one.
+    for (const char *query : {"my manager", "python among my peers"}) {
+        const SearchPage top = search(QString::fromLatin1(query), QStringLiteral("boss"));
+        QCOMPARE(top.error, QStringLiteral("your profile names no manager"));
+        QCOMPARE(top.total, 0);
+    }
     // Words that only look alike ask for nothing of the asker's.
     const SearchPage words = search(QStringLiteral("team python"), QString());
     QVERIFY(words.error.isEmpty());

@@ -112,6 +112,10 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("staff names a title") << "staff engineer in lagos" << list({"staff", "engineer", "@lagos"}) << none
                                          << none << false;
     QTest::addRow("only people") << "people" << list({"people"}) << none << none << false;
+    QTest::addRow("the sales team") << "who is on the sales team" << list({"sales"}) << none
+                                    << list({"who", "is", "on", "the", "team"}) << false;
+    QTest::addRow("team lead") << "team lead" << list({"team"}) << none << none << true;
+    QTest::addRow("people lead") << "people lead in lagos" << list({"people", "@lagos"}) << none << none << true;
     QTest::addRow("speakers") << "native spanish speakers" << list({"spanish"}) << none << list({"native", "speakers"})
                               << false;
     QTest::addRow("who handles") << "who handles terraform" << list({"terraform"}) << none << list({"who", "handles"})

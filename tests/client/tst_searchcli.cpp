@@ -219,8 +219,9 @@ void TestSearchCli::everydayWords()
     const Run team = run(
         {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("python in my team")});
     QCOMPARE(team.exitCode, 1);
-    QVERIFY2(team.err.contains("\"my team\" and \"my department\" need to know who you are: sign in first"),
-             team.err.constData());
+    QVERIFY2(
+        team.err.contains("\"my team\", \"my manager\" and \"my department\" need to know who you are: sign in first"),
+        team.err.constData());
 
     // No one knows Terraform and astronomy: the closest matches, each with what it lacks.
     const Run partial = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),

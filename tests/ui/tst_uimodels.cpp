@@ -13,6 +13,7 @@
 #include "ui/DesktopApp.h"
 #include "ui/messages/ChatModel.h"
 #include "ui/messages/ConversationsModel.h"
+#include "ui/people/PeoplePanel.h"
 #include "ui/people/ResultsModel.h"
 #include "ui/people/SearchService.h"
 #include "ui/profile/SkillsModel.h"
@@ -33,6 +34,8 @@
 #include <QTimer>
 
 using namespace Colleagues;
+
+Q_DECLARE_METATYPE(Colleagues::UnderstoodQuery)
 
 namespace {
 
@@ -178,6 +181,8 @@ private Q_SLOTS:
     void avatarColourIsStable();
     void toolTipsShowMarkupLiterally();
     void englishPluralForms();
+    void understoodLine_data();
+    void understoodLine();
     void statusWords();
     void conversationsWithGroups();
     void chatInAGroup();
@@ -392,6 +397,61 @@ void TestUiModels::englishPluralForms()
              QStringLiteral("3 people"));
     QCOMPARE(QCoreApplication::translate("Colleagues::LocalTime", "%n hour(s)", nullptr, 1), QStringLiteral("1 hour"));
     QCOMPARE(QCoreApplication::translate("Colleagues::LocalTime", "%n hour(s)", nullptr, 2), QStringLiteral("2 hours"));
+}
+
+void TestUiModels::understoodLine_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<UnderstoodQuery>("understood");
+    QTest::addColumn<QString>("line");
+
+    auto read = [](std::function<void(UnderstoodQuery &)> set) {
+        UnderstoodQuery u;
+        u.terms = QStringList {u"kubernetes"_qs};
+        u.names = QStringList {u"Kubernetes"_qs};
+        set(u);
+        return u;
+    };
+    QTest::addRow("as typed") << "kubernetes" << read([](UnderstoodQuery &) {}) << QString();
+    QTest::addRow("place") << "k8s in berlin" << read([](UnderstoodQuery &u) {
+        u.place = u"Berlin"_qs;
+        u.aliases = {AliasApplied {u"k8s"_qs, u"Kubernetes"_qs}};
+    }) << u"Kubernetes \u00b7 in Berlin \u2014 from \u201ck8s in berlin\u201d"_qs;
+    QTest::addRow("left out") << "kubernetes -tf not in berlin or emea" << read([](UnderstoodQuery &u) {
+        u.excluded = QStringList {u"Terraform"_qs};
+        u.excludedPlaces = QStringList {u"Berlin"_qs, u"EMEA"_qs};
+    }) << u"Kubernetes \u00b7 not Terraform \u00b7 not in Berlin / EMEA \u2014 from \u201ckubernetes -tf not in berlin or emea\u201d"_qs;
+    QTest::addRow("manager") << "who is my manager" << read([](UnderstoodQuery &u) {
+        u.terms.clear();
+        u.names.clear();
+        u.team = UnderstoodQuery::Team::YourManager;
+        u.manager = u"Grace Hopper"_qs;
+    }) << u"your manager (Grace Hopper) \u2014 from \u201cwho is my manager\u201d"_qs;
+    QTest::addRow("peers") << "kubernetes among my peers" << read([](UnderstoodQuery &u) {
+        u.team = UnderstoodQuery::Team::YourPeers;
+        u.manager = u"Grace Hopper"_qs;
+    }) << u"Kubernetes \u00b7 your peers (Grace Hopper's reports) \u2014 from \u201ckubernetes among my peers\u201d"_qs;
+    QTest::addRow("team of a manager's") << "my team" << read([](UnderstoodQuery &u) {
+        u.terms.clear();
+        u.names.clear();
+        u.team = UnderstoodQuery::Team::YourManagers;
+        u.manager = u"Grace Hopper"_qs;
+    }) << u"in your team (Grace Hopper's reports) \u2014 from \u201cmy team\u201d"_qs;
+    QTest::addRow("level and experts") << "senior kubernetes level 4" << read([](UnderstoodQuery &u) {
+        u.minLevel = 4;
+        u.expertsFirst = true;
+    }) << u"Kubernetes \u00b7 at level 4 or above \u00b7 experts first \u2014 from \u201csenior kubernetes level 4\u201d"_qs;
+}
+
+void TestUiModels::understoodLine()
+{
+    QFETCH(QString, query);
+    QFETCH(UnderstoodQuery, understood);
+    QFETCH(QString, line);
+    SearchPage page;
+    page.query = query;
+    page.understood = understood;
+    QCOMPARE(PeoplePanel::understoodText(page), line);
 }
 
 void TestUiModels::statusWords()

@@ -465,6 +465,8 @@ QString PeoplePanel::understoodText(const SearchPage &page)
     case UnderstoodQuery::Team::Yours: parts.append(tr("in your team")); break;
     case UnderstoodQuery::Team::YourReports: parts.append(tr("your direct reports")); break;
     case UnderstoodQuery::Team::YourManagers: parts.append(tr("in your team (%1's reports)").arg(u.manager)); break;
+    case UnderstoodQuery::Team::YourManager: parts.append(tr("your manager (%1)").arg(u.manager)); break;
+    case UnderstoodQuery::Team::YourPeers: parts.append(tr("your peers (%1's reports)").arg(u.manager)); break;
     }
     if (!u.department.isEmpty())
         parts.append(tr("in your department (%1)").arg(u.department));

@@ -50,6 +50,9 @@ public:
     void search(const QString &query);
     //! The people on this page now: the result rows on screen and the profile shown.
     QStringList peopleShown() const;
+    //! The line under the search field that says how \a page's query was read ("Kubernetes ·
+    //! not Terraform · in Berlin — from “…”"); empty when it was read as its words.
+    static QString understoodText(const SearchPage &page);
 
 Q_SIGNALS:
     //! The pane shows a person: the window brings the page and the pane to the front.
@@ -80,7 +83,6 @@ private:
     void runSearch();
     //! The understood-query line and the partial-match line for \a page (empty: hidden).
     void showUnderstanding(const SearchPage &page);
-    static QString understoodText(const SearchPage &page);
     //! "Available now first" for \a page: on and not to be turned off while the query asks for it.
     void showAvailableAsked(const SearchPage &page);
     static QString availableToolTip();

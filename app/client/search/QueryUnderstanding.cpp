@@ -35,11 +35,11 @@ const QSet<QString> &fillerWords()
         "finding need needs want wants good great strong skilled experienced experience speaking speaks "
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
         "handling owns responsible speaker speakers native fluent fluently but also too done doing least above "
-        "interested interest likes like loves enjoys enjoy into hobby hobbies passionate "
+        "interested interest likes like loves enjoys enjoy into hobby hobbies passionate among amongst "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
-        "einer und oder noch aber mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
+        "einer und oder noch aber unter mit fur fuer uber ueber bei von zu zum zur sich kennt kennen auskennt "
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
@@ -107,16 +107,17 @@ const QSet<QString> &expertWords()
     return words;
 }
 
-// Words for people in general ("people in finance", "kubernetes folks", "kollegen aus köln"): they
-// ask for people, as every search does, unless a word that names something follows ("people
-// operations", "staff engineer"). Folded.
+// Words for people in general ("people in finance", "kubernetes folks", "kollegen aus köln", "the
+// sales team"): they ask for people, as every search does, unless a word that names something
+// follows ("people operations", "staff engineer", "team lead"). Folded.
 const QSet<QString> &peopleWords()
 {
-    static const QSet<QString> words =
-        wordSet("people person persons folks colleague colleagues coworker coworkers employee employees staff "
-                "member members teammates contact contacts leute personen kollege kollegen kollegin kolleginnen "
-                "mitarbeiter mitarbeiterin mitarbeiterinnen mitarbeitende ansprechpartner ansprechpartnerin "
-                "ansprechperson");
+    static const QSet<QString> words = wordSet(
+        "people person persons folks colleague colleagues coworker coworkers employee employees staff "
+        "member members teammates contact contacts team teams squad squads crew leute personen kollege kollegen "
+        "kollegin kolleginnen "
+        "mitarbeiter mitarbeiterin mitarbeiterinnen mitarbeitende ansprechpartner ansprechpartnerin "
+        "ansprechperson");
     return words;
 }
 
@@ -170,7 +171,7 @@ const QSet<QString> &placePrepositions()
     return words;
 }
 
-// Phrases about the asker: their time zone, team, direct reports, department. Folded.
+// Phrases about the asker: their time zone, team, direct reports, department, manager, peers. Folded.
 const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
 {
     using Mine = QueryUnderstanding::Mine;
@@ -199,6 +200,12 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
         add(Mine::Reports, {"meine", "meinen"}, {"mitarbeiter", "mitarbeitern", "mitarbeitenden", "direct reports"});
         add(Mine::Department, {"my", "our"}, {"department", "dept"});
         add(Mine::Department, {"meiner", "meine", "unserer", "unsere"}, {"abteilung"});
+        add(Mine::Manager, {"my"}, {"manager", "boss", "line manager", "supervisor"});
+        add(Mine::Manager, {"i"}, {"report to"});
+        add(Mine::Manager, {"mein", "meinen", "meinem"}, {"chef", "vorgesetzter", "vorgesetzten", "manager"});
+        add(Mine::Manager, {"meine", "meiner"}, {"chefin", "vorgesetzte", "managerin"});
+        add(Mine::Peers, {"my", "our"}, {"peers", "teammates", "team mates", "colleagues", "coworkers"});
+        add(Mine::Peers, {"meine", "meinen", "unsere", "unseren"}, {"kollegen", "kolleginnen", "teamkollegen"});
         // The longest first: "the same time zone" before "same time zone".
         std::stable_sort(out.begin(), out.end(),
                          [](const auto &l, const auto &r) { return l.first.size() > r.first.size(); });
@@ -330,8 +337,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         if (at + 1 >= words.size())
             return true;
         const QString &next = words[at + 1];
-        return isFillerWord(next) || isPlacePreposition(next) || isExpertWord(next) || peopleWords().contains(next)
-            || askAvailable[at + 1];
+        return isFillerWord(next) || isPlacePreposition(next) || peopleWords().contains(next) || askAvailable[at + 1];
     };
 
     auto isOr = [&](qsizetype at) {
@@ -454,6 +460,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             result.myTeam |= mine == Mine::Team;
             result.myReports |= mine == Mine::Reports;
             result.myDepartment |= mine == Mine::Department;
+            result.myManager |= mine == Mine::Manager;
+            result.myPeers |= mine == Mine::Peers;
             i += n;
             continue;
         }
@@ -578,7 +586,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         result.dropped.append(words[at]);
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
-    const bool asksMine = result.sameTimeZone || result.myTeam || result.myReports || result.myDepartment;
+    const bool asksMine = result.sameTimeZone || result.myTeam || result.myReports || result.myDepartment
+        || result.myManager || result.myPeers;
     if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !asksMine && result.minLevel == 0
         && !words.isEmpty()) {
         result = Result {};

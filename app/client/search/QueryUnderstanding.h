@@ -82,6 +82,10 @@ public:
         bool myTeam = false;
         //! "my reports", "meine Mitarbeiter": only the asker's direct reports.
         bool myReports = false;
+        //! "my manager", "who do i report to", "mein Chef": only the asker's manager.
+        bool myManager = false;
+        //! "my peers", "my teammates", "meine Kollegen": the people beside the asker, under their manager.
+        bool myPeers = false;
         //! "in my department", "in meiner Abteilung": only the asker's department.
         bool myDepartment = false;
         //! "python or go", "sales oder marketing in berlin": the terms that are no place are
@@ -107,9 +111,10 @@ public:
     //! "erreichbar"…, "free" or "online" beside a word for now, and the words for now beside them.
     static QList<bool> availabilityWords(const QStringList &foldedWords);
     //! What words about the asker ask for.
-    enum class Mine { TimeZone, Team, Reports, Department };
+    enum class Mine { TimeZone, Team, Reports, Department, Manager, Peers };
     //! How many words at \a at ask for something of the asker's ("my time zone", "same timezone",
-    //! "my team", "meine Mitarbeiter", "meiner Abteilung"), and what (\a kind); 0: none.
+    //! "my team", "meine Mitarbeiter", "meiner Abteilung", "my manager", "my peers"), and what
+    //! (\a kind); 0: none.
     static int mineWords(const QStringList &foldedWords, qsizetype at, Mine *kind);
 
 private:

@@ -297,6 +297,8 @@ struct Where
     // "my team", "my reports", "my department": the asker's (SearchEngine::search() resolves them).
     bool myTeam = false;
     bool myReports = false;
+    bool myManager = false;
+    bool myPeers = false;
     bool myDepartment = false;
     QString department; //!< the asker's department, which every result is in
     bool any() const
@@ -1180,6 +1182,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     where->sameTimeZone = read.sameTimeZone;
     where->myTeam = read.myTeam;
     where->myReports = read.myReports;
+    where->myManager = read.myManager;
+    where->myPeers = read.myPeers;
     where->myDepartment = read.myDepartment;
     options->expertsFirst = read.expertsFirst;
 
@@ -1859,7 +1863,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             cache.where.offset = mine.offsetFromUtc(QDateTime::currentDateTimeUtc());
             cache.facts.understood.sameTimeZone = utcOffsetText(cache.where.offset);
         }
-        if (cache.where.myTeam || cache.where.myReports || cache.where.myDepartment)
+        if (cache.where.myTeam || cache.where.myReports || cache.where.myDepartment || cache.where.myManager
+            || cache.where.myPeers)
             d->resolveMine(request.asker, &cache.where, &cache.query, &cache.facts);
         // Statuses change without the directory changing: read at every new query (a first page).
         cache.available = d->availableNow();
@@ -2040,7 +2045,8 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
     const std::optional<Profile> me = username.isEmpty() ? std::nullopt : store->profileByUsername(username);
     if (!me) {
         page->error = username.isEmpty()
-            ? QStringLiteral("\"my team\" and \"my department\" need to know who you are: sign in first")
+            ? QStringLiteral(
+                "\"my team\", \"my manager\" and \"my department\" need to know who you are: sign in first")
             : QStringLiteral("your profile (%1) is not in the directory yet").arg(username);
         where->department = QStringLiteral("\x1f"); // no one
         return;
@@ -2055,13 +2061,29 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
             understood.department = me->department;
         }
     }
-    if (where->myReports) {
+    const std::optional<Profile> manager = me->manager.isEmpty() ? std::nullopt : store->profileByUsername(me->manager);
+    if ((where->myManager || where->myPeers) && !manager) {
+        page->error = me->manager.isEmpty()
+            ? QStringLiteral("your profile names no manager")
+            : QStringLiteral("your manager (%1) is not in the directory yet").arg(me->manager);
+        where->department = QStringLiteral("\x1f"); // no one
+        return;
+    }
+    //! Whom the query is about: \a team of the manager's (\a self: the manager alone).
+    auto ofManager = [&](UnderstoodQuery::Team team, bool self) {
+        query->orgs.append(SearchQuery::OrgFilter {manager->username, false, self});
+        understood.team = team;
+        understood.manager = manager->displayName.isEmpty() ? manager->username : manager->displayName;
+    };
+    if (where->myManager) {
+        ofManager(UnderstoodQuery::Team::YourManager, true);
+    } else if (where->myPeers) {
+        ofManager(UnderstoodQuery::Team::YourPeers, false);
+    } else if (where->myReports) {
         query->orgs.append(SearchQuery::OrgFilter {me->username, false});
         understood.team = UnderstoodQuery::Team::YourReports;
     } else if (where->myTeam) {
         // A manager's team is everyone under them; anyone else's, the people beside them.
-        const std::optional<Profile> manager =
-            me->manager.isEmpty() ? std::nullopt : store->profileByUsername(me->manager);
         // The org chart says whether anyone reports to them (reading their reports' profiles would not).
         const OrgChart *chart = freshOrgChart();
         const bool manages = chart && !chart->directReports(chart->idOf(me->username)).isEmpty();
@@ -2069,9 +2091,7 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
             query->orgs.append(SearchQuery::OrgFilter {me->username, true});
             understood.team = UnderstoodQuery::Team::Yours;
         } else {
-            query->orgs.append(SearchQuery::OrgFilter {manager->username, false});
-            understood.team = UnderstoodQuery::Team::YourManagers;
-            understood.manager = manager->displayName.isEmpty() ? manager->username : manager->displayName;
+            ofManager(UnderstoodQuery::Team::YourManagers, false);
         }
     }
 }
@@ -2300,7 +2320,9 @@ std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, 
             return {};
         }
         std::vector<char> these(std::max(docs.size(), chart->idLimit()), 0);
-        if (filter.allLevels) {
+        if (filter.self) {
+            these[size_t(id)] = 1;
+        } else if (filter.allLevels) {
             for (qint64 member : chart->team(id))
                 these[size_t(member)] = 1;
         } else {

@@ -46,6 +46,7 @@ struct SearchQuery
     {
         QString username; //!< as typed, lower case
         bool allLevels = true; //!< team: (everyone under) rather than reports: (direct reports)
+        bool self = false; //!< the person alone ("my manager"): no filter syntax asks for it
     };
 
     //! What a leading `-` leaves out: the people who match any of it.

@@ -30,6 +30,8 @@ constexpr Named<UnderstoodQuery::Team> TeamNames[] = {
     {UnderstoodQuery::Team::Yours, "yours"},
     {UnderstoodQuery::Team::YourReports, "your_reports"},
     {UnderstoodQuery::Team::YourManagers, "your_managers"},
+    {UnderstoodQuery::Team::YourManager, "your_manager"},
+    {UnderstoodQuery::Team::YourPeers, "your_peers"},
 };
 
 QJsonValue textOrNull(const QString &text)

@@ -1884,6 +1884,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>lacks %1</source>
         <translation>ohne %1</translation>
     </message>
+    <message>
+        <source>Their phone number</source>
+        <translation>Laut Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Their email address</source>
+        <translation>Laut E-Mail-Adresse</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ResultsModel</name>
@@ -2646,11 +2654,11 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <name>Colleagues::VisibilityPicker</name>
     <message>
         <source>your email address</source>
-        <translation>Ihre E-Mail-Adresse</translation>
+        <translation>Laut E-Mail-Adresse</translation>
     </message>
     <message>
         <source>your phone number</source>
-        <translation>Ihre Telefonnummer</translation>
+        <translation>Laut Telefonnummer</translation>
     </message>
     <message>
         <source>your location</source>

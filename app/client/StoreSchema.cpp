@@ -246,6 +246,32 @@ constexpr const char *Migration11 = R"sql(
 CREATE INDEX profiles_by_email ON profiles(lower(email));
 )sql";
 
+// Version 12: phone numbers by their last digits (SearchText::phoneKey()), for the search engine
+// ("+49 30 7792 0664", "030 77920664" and "7792 0664" find the same person).
+constexpr const char *Migration12 = R"sql(
+ALTER TABLE profiles ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX profiles_by_phone ON profiles(phone_key) WHERE phone_key <> '';
+)sql";
+
+bool populatePhoneKeys(sqlite3 *db, QString *error)
+{
+    Sql::Statement phones(db, "SELECT local_id, phone FROM profiles WHERE phone <> ''");
+    Sql::Statement update(db, "UPDATE profiles SET phone_key = ?2 WHERE local_id = ?1");
+    while (phones.next()) {
+        update.bind(1, phones.int64(0));
+        update.bind(2, SearchText::phoneKey(phones.text(1)));
+        if (!update.exec()) {
+            *error = update.errorMessage();
+            return false;
+        }
+    }
+    if (!phones.ok()) {
+        *error = phones.errorMessage();
+        return false;
+    }
+    return true;
+}
+
 constexpr const char *InsertFtsSql =
     "INSERT INTO profile_fts(rowid, name, title, department, location, skills5, skills4, skills3, skills2, "
     "skills1, interests, bio) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
@@ -298,6 +324,7 @@ const Migration Migrations[] = {
     {9, Migration9, nullptr},
     {10, Migration10, nullptr},
     {11, Migration11, nullptr},
+    {12, Migration12, populatePhoneKeys},
 };
 
 QString fromIso(const QDateTime &time)
@@ -471,13 +498,14 @@ DirectoryWriter::DirectoryWriter(sqlite3 *db)
                   db,
                   "INSERT INTO profiles(id, username, display_name, email, title, department, location, time_zone, "
                   "manager, phone, bio, photo_tag, revision, updated_at, sort_key, visibility, visibility_locked, "
-                  "withheld) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, ?18, ?19)")
+                  "withheld, phone_key) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, "
+                  "?18, ?19, ?20)")
         && m_updateProfile.prepare(
             db,
             "UPDATE profiles SET id = ?1, username = ?2, display_name = ?3, email = ?4, title = ?5, department = ?6, "
             "location = ?7, time_zone = ?8, manager = ?9, phone = ?10, bio = ?11, photo_tag = ?12, revision = ?13, "
-            "updated_at = ?14, sort_key = ?15, visibility = ?17, visibility_locked = ?18, withheld = ?19 "
-            "WHERE local_id = ?16")
+            "updated_at = ?14, sort_key = ?15, visibility = ?17, visibility_locked = ?18, withheld = ?19, "
+            "phone_key = ?20 WHERE local_id = ?16")
         && m_deleteSkills.prepare(db, "DELETE FROM skills WHERE local_id = ?1")
         && m_deleteInterests.prepare(db, "DELETE FROM interests WHERE local_id = ?1")
         && m_insertSkill.prepare(db,
@@ -560,6 +588,7 @@ bool DirectoryWriter::bindProfileRow(Sql::Statement &statement, const QString &i
     statement.bind(8, profile.timeZone);
     statement.bind(9, profile.manager);
     statement.bind(10, profile.phone);
+    statement.bind(20, SearchText::phoneKey(profile.phone));
     statement.bind(11, profile.bio);
     statement.bind(12, profile.photoTag);
     statement.bind(13, profile.revision);

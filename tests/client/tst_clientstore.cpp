@@ -133,7 +133,8 @@ void TestClientStore::migratesFromVersion1()
         QCOMPARE(old.schemaVersion(), 1);
         QSqlQuery q(old.database());
         QVERIFY2(q.exec(QStringLiteral("INSERT INTO profiles(local_id, id, username, display_name, title) "
-                                       "VALUES(7, 'u-1', 'zoe', 'Zoë Kubrick', 'Site Reliability Engineer')")),
+                                       "VALUES(7, 'u-1', 'zoe', 'Zoë Kubrick', 'Site Reliability Engineer')"))
+                     && q.exec(QStringLiteral("UPDATE profiles SET phone = '+49 30 7792 0664' WHERE local_id = 7")),
                  qPrintable(q.lastError().text()));
         QVERIFY(q.exec(QStringLiteral(
             "INSERT INTO skills(local_id, position, name, key, level) VALUES(7, 0, 'Kubernetes', 'kubernetes', 5)")));
@@ -151,6 +152,8 @@ void TestClientStore::migratesFromVersion1()
     SearchEngine engine(&store);
     QCOMPARE(usernames(engine.search(QStringLiteral("zoe kube"))), QStringList {QStringLiteral("zoe")});
     QCOMPARE(usernames(engine.search(QStringLiteral("game"))), QStringList {QStringLiteral("zoe")});
+    // And keyed the phone numbers that were there (version 12).
+    QCOMPARE(usernames(engine.search(QStringLiteral("030 7792 0664"))), QStringList {QStringLiteral("zoe")});
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM outbox")), 0);
 }
 

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void followsOtherConnections();
     void wholeWordsFindLongerWordsAddedSince();
     void emailAddressesFindTheirPeople();
+    void phoneNumbersFindTheirPeople();
     void typingOnNarrows_data();
     void typingOnNarrows();
     void loadsInSteps();
@@ -563,6 +564,53 @@ void TestSearchEngine::emailAddressesFindTheirPeople()
     QVERIFY(shared.writer.upsertProfiles({grace}));
     QVERIFY(usernames(QStringLiteral("grace.kowalczyk@zymurgy.example")).isEmpty());
     QCOMPARE(usernames(QStringLiteral("grace@zymurgy.example")), QStringList {QStringLiteral("kgrace")});
+}
+
+void TestSearchEngine::phoneNumbersFindTheirPeople()
+{
+    // A number from a call, however it is written, finds whose it is: whole, without the country
+    // code, with it where the profile has none, or its last digits.
+    SharedDirectory shared;
+    QVERIFY(shared.open());
+    SearchEngine &engine = shared.engine;
+    Profile grace = ::grace();
+    grace.phone = QStringLiteral("+49 30 7792 0664");
+    Profile national = ::grace();
+    national.username = QStringLiteral("gnational");
+    national.displayName = QStringLiteral("Greta National");
+    national.phone = QStringLiteral("030 1234 5678");
+    Profile extension = ::grace();
+    extension.username = QStringLiteral("gext");
+    extension.displayName = QStringLiteral("Gita Extension");
+    extension.phone = QStringLiteral("+1 (415) 555-0100 ext. 12");
+    QVERIFY(shared.writer.upsertProfiles({grace, national, extension}));
+
+    auto usernames = [&](const QString &query) { return Test::usernames(engine.search(query, 0, 100)); };
+    for (const char *number :
+         {"+49 30 7792 0664", "0049 30 77920664", "030 7792 0664", "+49-30-7792-0664", "7792 0664", "(030) 7792/0664"})
+        QVERIFY2(usernames(QString::fromLatin1(number)) == QStringList {u"kgrace"_qs}, number);
+    QCOMPARE(usernames(QStringLiteral("+49 30 1234 5678")), QStringList {u"gnational"_qs});
+    QCOMPARE(usernames(QStringLiteral("1234 5678")), QStringList {u"gnational"_qs});
+    QCOMPARE(usernames(QStringLiteral("+1 415 555 0100")), QStringList {u"gext"_qs});
+    QCOMPARE(usernames(QStringLiteral("(415) 555-0100")), QStringList {u"gext"_qs});
+    // The match is the phone's, not the username's.
+    const SearchPage page = engine.search(QStringLiteral("+49 30 7792 0664"), 0, 10);
+    QCOMPARE(page.results.size(), 1);
+    QCOMPARE(page.results[0].reasons.size(), 1);
+    QCOMPARE(page.results[0].reasons[0].field, u"phone"_qs);
+    // Too few digits to be a number, another number, or words: no one by phone.
+    QVERIFY(usernames(QStringLiteral("0664")).isEmpty());
+    QVERIFY(usernames(QStringLiteral("+49 30 9999 0664")).isEmpty());
+    for (const SearchResult &result : engine.search(QStringLiteral("+49 30 7792 0664 zymurgy"), 0, 100).results) {
+        for (const MatchReason &reason : result.reasons)
+            QVERIFY2(reason.field != u"phone", qPrintable(result.username));
+    }
+
+    // A changed number is found as it is now.
+    grace.phone = QStringLiteral("+49 89 5555 1212");
+    QVERIFY(shared.writer.upsertProfiles({grace}));
+    QVERIFY(usernames(QStringLiteral("030 7792 0664")).isEmpty());
+    QCOMPARE(usernames(QStringLiteral("089 5555 1212")), QStringList {u"kgrace"_qs});
 }
 
 void TestSearchEngine::followsOtherConnections()

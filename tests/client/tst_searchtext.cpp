@@ -26,6 +26,8 @@ private Q_SLOTS:
     void parseQuery();
     void parseLevelErrors();
     void parseExclusions();
+    void phoneKeys_data();
+    void phoneKeys();
 };
 
 void TestSearchText::words_data()
@@ -202,6 +204,35 @@ void TestSearchText::parseExclusions()
         QVERIFY2(other.error.contains(QLatin1String("left out")), text);
         QVERIFY2(other.orgs.isEmpty() && other.minLevel == 0 && !other.preferAvailable, text);
     }
+}
+
+void TestSearchText::phoneKeys_data()
+{
+    QTest::addColumn<QString>("phone");
+    QTest::addColumn<QString>("key");
+    QTest::addRow("international") << "+49 30 7792-0664"
+                                   << "466029770394";
+    QTest::addRow("dialled abroad") << "0049 (30) 77920664"
+                                    << "466029770394";
+    QTest::addRow("national") << "030 7792 0664"
+                              << "4660297703";
+    QTest::addRow("extension") << "+1 (212) 555-0118 ext. 42"
+                               << "81105552121";
+    QTest::addRow("x extension") << "+1 212 555 0118x42"
+                                 << "81105552121";
+    QTest::addRow("full-width digits are no digits here") << "\uFF10\uFF11"
+                                                          << "";
+    QTest::addRow("none") << "call me"
+                          << "";
+    QTest::addRow("empty") << ""
+                           << "";
+}
+
+void TestSearchText::phoneKeys()
+{
+    QFETCH(QString, phone);
+    QFETCH(QString, key);
+    QCOMPARE(SearchText::phoneKey(phone), key);
 }
 
 QTEST_GUILESS_MAIN(TestSearchText)

@@ -218,6 +218,10 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
                 where = tr("Mentioned in their bio");
             else if (reason.field == QLatin1String("username") && where.isEmpty())
                 where = tr("Username %1").arg(result->username);
+            else if (reason.field == QLatin1String("phone"))
+                where = tr("Their phone number");
+            else if (reason.field == QLatin1String("email"))
+                where = tr("Their email address");
         }
         if (!where.isEmpty()) {
             QFont italic = fonts.chip;

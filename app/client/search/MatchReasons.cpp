@@ -3,6 +3,7 @@
 
 #include "client/search/Ranking.h"
 #include "client/search/SearchText.h"
+#include "core/TextFold.h"
 
 #include <algorithm>
 
@@ -137,7 +138,22 @@ void explain(SearchResult *row, const Texts &texts, quint16 columns, const Searc
     auto matched = [&](int column) { return (columns >> column) & 1; };
     if (matched(NameColumn)) {
         addField("name", row->displayName);
-        addField("username", row->username);
+        // A username found for a phone number or an address: the match is that field's, unless
+        // what was typed is the username or its start ("priya.pillai").
+        if (addField("username", row->username).matched) {
+            const QString username = foldText(row->username);
+            auto byFieldOf = [&](const QString &name) {
+                const auto term =
+                    std::find_if(terms.cbegin(), terms.cend(), [&](const PlanTerm &t) { return t.name == name; });
+                return term == terms.cend() || username.startsWith(term->folded) ? QString() : term->byField;
+            };
+            MatchReason &reason = row->reasons.last();
+            const QString byField = byFieldOf(reason.terms.value(0));
+            if (!byField.isEmpty() && std::all_of(reason.terms.cbegin(), reason.terms.cend(), [&](const QString &name) {
+                    return byFieldOf(name) == byField;
+                }))
+                reason.field = byField;
+        }
     }
     if (matched(TitleColumn))
         addField("title", row->title);

@@ -33,6 +33,9 @@ struct PlanTerm
     quint16 columns = Ranking::AllColumns; //!< where the term may match (a place: the location)
     bool complete = false; //!< a whole known word: longer words it is a prefix of rank lower
     bool optional = false; //!< ranks the people it matches first, but need not match (QueryUnderstanding)
+    //! "phone", "email": the people it finds by their usernames (alternatives) were found by that
+    //! field, which the index does not hold; a match there is that field's (MatchReason::field).
+    QString byField;
     //! No indexed word is longer than the typed one: as a prefix it finds what it finds as a word,
     //! so FTS5 is asked for the word alone.
     bool wholeWord = false;

@@ -393,6 +393,8 @@ struct SearchEngine::Private
     Sql::Statement matchStatement;
     Sql::Statement titleStatement; //!< one person's title words, before the prefix table has them
     Sql::Statement emailStatement; //!< the usernames of the people whose email address starts so
+    Sql::Statement phoneEndStatement; //!< the usernames of the people whose phone number ends so
+    Sql::Statement phoneKeyStatement; //!< the usernames of the people with a phone key
     Sql::Statement rowStatement;
     Sql::Statement skillsStatement;
     Sql::Statement interestsStatement;
@@ -460,6 +462,9 @@ struct SearchEngine::Private
     bool isPlaceWord(const QString &folded) const;
     //! The usernames of the people whose email address starts with \a folded (at most 100).
     QStringList usernamesByEmail(const QString &folded);
+    //! The usernames of the people whose phone number is the one \a query's words spell, or ends
+    //! with it (at least six digits; at most 100 people); empty when the words are no number.
+    QStringList usernamesByPhone(const SearchQuery &query);
     //! True when the title of \a id says \a phrase as written; while the prefix table is loading,
     //! a title it has not read yet is read here.
     bool titleSays(qint64 id, const TitleWords::Phrase &phrase);
@@ -503,6 +508,11 @@ bool SearchEngine::Private::ensureOpen()
         emailStatement.prepare(db,
                                "SELECT username FROM profiles WHERE lower(email) >= ?1 AND lower(email) < ?2 "
                                "ORDER BY lower(email) LIMIT 100");
+        // On the profiles_by_phone index: the keys that start with ?1 (digits; ':' follows '9').
+        phoneEndStatement.prepare(db,
+                                  "SELECT username FROM profiles WHERE phone_key >= ?1 AND phone_key < ?1 || ':' "
+                                  "AND phone_key <> '' LIMIT 100");
+        phoneKeyStatement.prepare(db, "SELECT username FROM profiles WHERE phone_key = ?1 AND phone_key <> ''");
         rowStatement.prepare(db,
                              "SELECT id, username, display_name, title, department, location, time_zone, bio, "
                              "photo_tag FROM profiles WHERE local_id = ?1");
@@ -976,6 +986,43 @@ QStringList SearchEngine::Private::usernamesByEmail(const QString &folded)
     return usernames;
 }
 
+QStringList SearchEngine::Private::usernamesByPhone(const SearchQuery &query)
+{
+    // Digits and what numbers are written with ("+49 30 7792-0664", "(415) 555.0100"), no more
+    // digits than an international number has.
+    QString typed;
+    for (const SearchQuery::Term &term : query.terms) {
+        for (const QChar c : term.folded) {
+            if (c.isDigit())
+                typed.append(c);
+            else if (c != u'-' && c != u'.' && c != u'/')
+                return {};
+        }
+    }
+    const QString key = SearchText::phoneKey(typed);
+    if (key.size() < 6 || typed.size() > 15 || !phoneEndStatement.isValid() || !phoneKeyStatement.isValid())
+        return {};
+    QStringList usernames;
+    auto read = [&](Sql::Statement &statement) {
+        while (statement.next()) {
+            if (const QString username = statement.text(0); !usernames.contains(username))
+                usernames.append(username);
+        }
+        if (!statement.ok())
+            qCWarning(lcSearch) << "cannot look up phone numbers:" << statement.errorMessage();
+        statement.reset();
+    };
+    // The numbers that end with it ("7792 0664"; "030 7792 0664" for "+49 30 7792 0664").
+    phoneEndStatement.bind(1, key);
+    read(phoneEndStatement);
+    // The numbers it ends with: a country code typed before a number written without one.
+    for (qsizetype length = 6; length < key.size(); ++length) {
+        phoneKeyStatement.bind(1, key.left(length));
+        read(phoneKeyStatement);
+    }
+    return usernames;
+}
+
 bool SearchEngine::Private::isNameWord(const QString &folded) const
 {
     return nameWords.contains(SearchText::encode(folded).toUtf8());
@@ -1020,6 +1067,16 @@ QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringLi
 }
 
 //! Adds \a key to \a term's whole-skill tokens unless it is there already.
+//! Makes \a term find the people of \a usernames too (as exact words: their username tokens).
+void addUsernames(PlanTerm *term, const QStringList &usernames)
+{
+    for (const QString &username : usernames) {
+        const QList<SearchText::Word> usernameWords = SearchText::words(username);
+        if (usernameWords.size() == 1)
+            addGroup(&term->alternatives, {usernameWords.constFirst().token});
+    }
+}
+
 void addSkillKey(PlanTerm *term, const QString &key)
 {
     if (!term->skillKeys.contains(key))
@@ -1156,6 +1213,18 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     QStringList words;
     for (const SearchQuery::Term &term : query.terms)
         words.append(term.folded);
+    excluded->clear();
+    // A phone number, as people copy it from a call ("+49 30 7792 0664", "(415) 555-0100"): the
+    // people whose number it is, by their usernames. Else its digits are words like any other.
+    if (const QStringList owners = literal ? QStringList() : usernamesByPhone(query); !owners.isEmpty()) {
+        PlanTerm number;
+        number.folded = number.name = words.join(QLatin1Char(' '));
+        number.byField = QStringLiteral("phone");
+        addUsernames(&number, owners);
+        understood->terms.append(number.name);
+        understood->names.append(number.name);
+        return {number};
+    }
     const QueryUnderstanding understanding(
         vocabulary.isEmpty() ? nullptr : &vocabulary, [this](const QString &word) { return isNameWord(word); },
         [this](const QString &word) { return isPlaceWord(word); });
@@ -1193,7 +1262,6 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             term.orPrevious && !understood->place.isEmpty() ? understood->place + QStringLiteral(" / ") + name : name;
     };
     std::vector<PlanTerm> terms;
-    excluded->clear();
     for (const QueryUnderstanding::Term &term : read.terms) {
         if (term.region && term.excluded) {
             where->excludedRegions.append(term.region);
@@ -1296,10 +1364,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         // as addresses have before their "@" — a typed "@" at the end is no part of the word): the
         // people whose address it is, by their usernames (the index holds no addresses).
         if (term.words.size() == 1 && (plan.folded.indexOf(u'@') > 0 || plan.folded.indexOf(u'.') > 0)) {
-            for (const QString &username : usernamesByEmail(plan.folded)) {
-                const QList<SearchText::Word> usernameWords = SearchText::words(username);
-                if (usernameWords.size() == 1)
-                    addGroup(&plan.alternatives, {usernameWords.constFirst().token});
+            if (const QStringList owners = usernamesByEmail(plan.folded); !owners.isEmpty()) {
+                plan.byField = QStringLiteral("email");
+                addUsernames(&plan, owners);
             }
         }
         // A typo is corrected only when the word is not known: not in the vocabulary, not a word

@@ -271,6 +271,19 @@ QString skillKey(QStringView skillName)
     return key;
 }
 
+QString phoneKey(QStringView phone)
+{
+    QString digits;
+    for (const QChar c : phone) {
+        if (c.isLetter())
+            break; // an extension ("ext. 42", "x42") is no part of the number dialled
+        if (c >= u'0' && c <= u'9' && !(digits.isEmpty() && c == u'0'))
+            digits.append(c);
+    }
+    std::reverse(digits.begin(), digits.end());
+    return digits;
+}
+
 QString skillKeyToken(QStringView skillName)
 {
     return QLatin1String("_k") + encode(skillKey(skillName));

@@ -53,6 +53,12 @@ inline QString sortKey(QStringView displayName)
     return skillKey(displayName);
 }
 
+//! How a phone number is looked up: its digits without leading zeros (a trunk or international
+//! prefix: "030 …", "0049 …"), last digit first, so that the end of a number is the start of its
+//! key; "+49 30 7792-0664" -> "466029770394". An extension after a letter ("ext. 42") is not
+//! part of it. Empty without digits.
+QString phoneKey(QStringView phone);
+
 //! The whole-key token of a skill: "_k" + encode(canonicalSkillKey(name)).
 QString skillKeyToken(QStringView skillName);
 

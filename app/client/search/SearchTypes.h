@@ -56,7 +56,9 @@ struct MatchReason
         Filter, //!< the field satisfied a filter (skill:, dept:, location:)
         Related, //!< a word of a skill related to the one asked for (Docker for Kubernetes)
     };
-    QString field; //!< "name", "username", "title", "department", "location", "skill", "interest", "bio"
+    //! "name", "username", "title", "department", "location", "skill", "interest", "bio"; "phone",
+    //! "email" for a phone number or an email address typed (PlanTerm::byField)
+    QString field;
     QString value; //!< the matched skill or interest; empty for the other fields
     int level = 0; //!< the skill's level, for field "skill"
     Kind kind = Kind::Exact; //!< the best kind among the spans

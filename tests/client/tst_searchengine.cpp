@@ -85,6 +85,15 @@ Profile grace()
     return grace;
 }
 
+//! Someone else in Grace's place: her profile with another username and name.
+Profile graceLike(const char *username, const char *displayName)
+{
+    Profile other = grace();
+    other.username = QString::fromLatin1(username);
+    other.displayName = QString::fromLatin1(displayName);
+    return other;
+}
+
 //! The fixture directory, searched on one connection while another writes it (as the app
 //! searches while sync writes).
 struct SharedDirectory
@@ -542,9 +551,7 @@ void TestSearchEngine::emailAddressesFindTheirPeople()
     SearchEngine &engine = shared.engine;
     Profile grace = ::grace();
     grace.email = QStringLiteral("Grace.Kowalczyk@zymurgy.example");
-    Profile other = ::grace();
-    other.username = QStringLiteral("gkowal");
-    other.displayName = QStringLiteral("Greta Kowal");
+    Profile other = graceLike("gkowal", "Greta Kowal");
     other.email = QStringLiteral("grace.kowalczyk@elsewhere.example");
     QVERIFY(shared.writer.upsertProfiles({grace, other}));
 
@@ -575,13 +582,9 @@ void TestSearchEngine::phoneNumbersFindTheirPeople()
     SearchEngine &engine = shared.engine;
     Profile grace = ::grace();
     grace.phone = QStringLiteral("+49 30 7792 0664");
-    Profile national = ::grace();
-    national.username = QStringLiteral("gnational");
-    national.displayName = QStringLiteral("Greta National");
+    Profile national = graceLike("gnational", "Greta National");
     national.phone = QStringLiteral("030 1234 5678");
-    Profile extension = ::grace();
-    extension.username = QStringLiteral("gext");
-    extension.displayName = QStringLiteral("Gita Extension");
+    Profile extension = graceLike("gext", "Gita Extension");
     extension.phone = QStringLiteral("+1 (415) 555-0100 ext. 12");
     QVERIFY(shared.writer.upsertProfiles({grace, national, extension}));
 

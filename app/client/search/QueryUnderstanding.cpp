@@ -113,11 +113,12 @@ const QSet<QString> &expertWords()
 const QSet<QString> &peopleWords()
 {
     static const QSet<QString> words = wordSet(
+        // English
         "people person persons folks colleague colleagues coworker coworkers employee employees staff "
-        "member members teammates contact contacts team teams squad squads crew leute personen kollege kollegen "
-        "kollegin kolleginnen "
-        "mitarbeiter mitarbeiterin mitarbeiterinnen mitarbeitende ansprechpartner ansprechpartnerin "
-        "ansprechperson");
+        "member members teammates contact contacts team teams squad squads crew "
+        // German
+        "leute personen kollege kollegen kollegin kolleginnen mitarbeiter mitarbeiterin mitarbeiterinnen "
+        "mitarbeitende ansprechpartner ansprechpartnerin ansprechperson");
     return words;
 }
 

@@ -601,6 +601,9 @@ void TestSearchEngine::phoneNumbersFindTheirPeople()
     QCOMPARE(page.results.size(), 1);
     QCOMPARE(page.results[0].reasons.size(), 1);
     QCOMPARE(page.results[0].reasons[0].field, u"phone"_qs);
+    // What is left out still is.
+    QVERIFY(usernames(QStringLiteral("7792 0664 -zig")).isEmpty());
+    QCOMPARE(usernames(QStringLiteral("7792 0664 -java")), QStringList {u"kgrace"_qs});
     // Too few digits to be a number, another number, or words: no one by phone.
     QVERIFY(usernames(QStringLiteral("0664")).isEmpty());
     QVERIFY(usernames(QStringLiteral("+49 30 9999 0664")).isEmpty());

@@ -1214,8 +1214,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     for (const SearchQuery::Term &term : query.terms)
         words.append(term.folded);
     excluded->clear();
-    // A phone number, as people copy it from a call ("+49 30 7792 0664", "(415) 555-0100"): the
-    // people whose number it is, by their usernames. Else its digits are words like any other.
+    // A phone number, as people copy it from a call ("+49 30 7792 0664", "(415) 555-0100"): one
+    // term, the people whose number it is, by their usernames. Else its digits are words like any other.
+    std::vector<PlanTerm> terms;
     if (const QStringList owners = literal ? QStringList() : usernamesByPhone(query); !owners.isEmpty()) {
         PlanTerm number;
         number.folded = number.name = words.join(QLatin1Char(' '));
@@ -1223,7 +1224,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         addUsernames(&number, owners);
         understood->terms.append(number.name);
         understood->names.append(number.name);
-        return {number};
+        terms.push_back(std::move(number));
+        words.clear();
     }
     const QueryUnderstanding understanding(
         vocabulary.isEmpty() ? nullptr : &vocabulary, [this](const QString &word) { return isNameWord(word); },
@@ -1232,7 +1234,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     if (literal) {
         for (const QString &word : std::as_const(words))
             read.terms.append(QueryUnderstanding::Term {{word}});
-    } else {
+    } else if (!words.isEmpty()) {
         read = understanding.understand(words, query.hasFilters());
     }
     // "-java", "-\"machine learning\"": left out as typed, and as the vocabulary knows them.
@@ -1261,7 +1263,6 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         understood->place =
             term.orPrevious && !understood->place.isEmpty() ? understood->place + QStringLiteral(" / ") + name : name;
     };
-    std::vector<PlanTerm> terms;
     for (const QueryUnderstanding::Term &term : read.terms) {
         if (term.region && term.excluded) {
             where->excludedRegions.append(term.region);

@@ -970,6 +970,22 @@ bool SearchEngine::Private::titleSays(qint64 id, const TitleWords::Phrase &phras
     return titleWords.says(size_t(id), phrase);
 }
 
+namespace {
+
+//! Appends the usernames \a statement (bound) selects to \a usernames, each once, and resets it.
+void readUsernames(Sql::Statement &statement, QStringList *usernames)
+{
+    while (statement.next()) {
+        if (const QString username = statement.text(0); !usernames->contains(username))
+            usernames->append(username);
+    }
+    if (!statement.ok())
+        qCWarning(lcSearch) << "cannot look up people by email address or phone number:" << statement.errorMessage();
+    statement.reset();
+}
+
+} // namespace
+
 QStringList SearchEngine::Private::usernamesByEmail(const QString &folded)
 {
     QStringList usernames;
@@ -978,11 +994,7 @@ QStringList SearchEngine::Private::usernamesByEmail(const QString &folded)
     // Addresses are ASCII as a rule, which lower() folds as foldText() does.
     emailStatement.bind(1, folded);
     emailStatement.bind(2, folded + QString(QChar::highSurrogate(0x10FFFF)) + QChar::lowSurrogate(0x10FFFF));
-    while (emailStatement.next())
-        usernames.append(emailStatement.text(0));
-    if (!emailStatement.ok())
-        qCWarning(lcSearch) << "cannot look up email addresses:" << emailStatement.errorMessage();
-    emailStatement.reset();
+    readUsernames(emailStatement, &usernames);
     return usernames;
 }
 
@@ -1003,22 +1015,13 @@ QStringList SearchEngine::Private::usernamesByPhone(const SearchQuery &query)
     if (key.size() < 6 || typed.size() > 15 || !phoneEndStatement.isValid() || !phoneKeyStatement.isValid())
         return {};
     QStringList usernames;
-    auto read = [&](Sql::Statement &statement) {
-        while (statement.next()) {
-            if (const QString username = statement.text(0); !usernames.contains(username))
-                usernames.append(username);
-        }
-        if (!statement.ok())
-            qCWarning(lcSearch) << "cannot look up phone numbers:" << statement.errorMessage();
-        statement.reset();
-    };
     // The numbers that end with it ("7792 0664"; "030 7792 0664" for "+49 30 7792 0664").
     phoneEndStatement.bind(1, key);
-    read(phoneEndStatement);
+    readUsernames(phoneEndStatement, &usernames);
     // The numbers it ends with: a country code typed before a number written without one.
     for (qsizetype length = 6; length < key.size(); ++length) {
         phoneKeyStatement.bind(1, key.left(length));
-        read(phoneKeyStatement);
+        readUsernames(phoneKeyStatement, &usernames);
     }
     return usernames;
 }

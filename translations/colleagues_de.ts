@@ -1478,6 +1478,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>your peers (%1&apos;s reports)</source>
         <translation>Ihre Kolleginnen und Kollegen (bei %1)</translation>
     </message>
+    <message>
+        <source>your manager&apos;s manager (%1)</source>
+        <translation>die Führungskraft Ihrer Führungskraft (%1)</translation>
+    </message>
+    <message>
+        <source>reporting to %1</source>
+        <translation>berichtet an %1</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

@@ -110,6 +110,12 @@ QString describeUnderstood(const UnderstoodQuery &understood)
     case UnderstoodQuery::Team::YourPeers:
         parts.append(QStringLiteral("your peers (%1's reports)").arg(understood.manager));
         break;
+    case UnderstoodQuery::Team::YourManagersManager:
+        parts.append(QStringLiteral("your manager's manager (%1)").arg(understood.manager));
+        break;
+    case UnderstoodQuery::Team::ReportsOf:
+        parts.append(QStringLiteral("reporting to %1").arg(understood.manager));
+        break;
     }
     if (!understood.department.isEmpty())
         parts.append(QStringLiteral("in your department (%1)").arg(understood.department));

@@ -16,17 +16,23 @@ using Colleagues::Test::list;
 
 namespace {
 
-Profile person(const char *username, const char *manager, const char *department, const char *skill)
+Profile person(const char *username, const char *manager, const char *department, const char *skill,
+               const char *name = nullptr)
 {
     Profile p = Test::orgPerson(QString::fromUtf8(username), QString::fromUtf8(manager));
     p.department = QString::fromUtf8(department);
     p.skills.append(Skill {QString::fromUtf8(skill), 4});
+    if (name)
+        p.displayName = QString::fromUtf8(name);
     return p;
 }
 
 //! boss ─┬─ lead1 ─┬─ dev1, dev2
 //!       ├─ lead2 ─── dev3
 //!       └─ sam (Sales), who has no reports
+//! ada.king ─┬─ ada.byron
+//!           ├─ max.power ─── kit
+//!           └─ max.planck ── lise     (Research: two Adas, two Maxes who manage)
 QList<Profile> company()
 {
     return {
@@ -38,6 +44,12 @@ QList<Profile> company()
         person("dev3", "lead2", "Platform", "Kubernetes"),
         person("sam", "boss", "Sales", "Python"),
         person("sue", "", "Sales", "Python"),
+        person("ada.king", "", "Research", "Rust", "Ada King"),
+        person("ada.byron", "ada.king", "Research", "Rust", "Ada Byron"),
+        person("max.power", "ada.king", "Research", "Rust", "Max Power"),
+        person("max.planck", "ada.king", "Research", "Go", "Max Planck"),
+        person("kit", "max.power", "Research", "Rust", "Kit Carson"),
+        person("lise", "max.planck", "Research", "Rust", "Lise Meitner"),
     };
 }
 
@@ -51,6 +63,7 @@ private Q_SLOTS:
     void initTestCase();
     void mine_data();
     void mine();
+    void reportsToWhom();
     void theSignedInAccountAsks();
     void withoutAnAsker();
 
@@ -93,6 +106,8 @@ void TestMine::mine_data()
     const int managers = int(UnderstoodQuery::Team::YourManagers);
     const int manager = int(UnderstoodQuery::Team::YourManager);
     const int peers = int(UnderstoodQuery::Team::YourPeers);
+    const int managersManager = int(UnderstoodQuery::Team::YourManagersManager);
+    const int reportsOf = int(UnderstoodQuery::Team::ReportsOf);
     // A manager's team: everyone under them, every level.
     QTest::addRow("boss's team") << "who in my team knows kubernetes"
                                  << "boss" << yours << ""
@@ -140,15 +155,51 @@ void TestMine::mine_data()
     QTest::addRow("mein chef") << "wer ist mein chef"
                                << "sam" << manager << "Person boss"
                                << "" << list({"boss"});
+    // The others under the asker's manager: not the asker.
     QTest::addRow("my peers") << "my peers"
                               << "dev1" << peers << "Person lead1"
-                              << "" << list({"dev1", "dev2"});
+                              << "" << list({"dev2"});
     QTest::addRow("python among my teammates") << "python among my teammates"
-                                               << "lead1" << peers << "Person boss"
-                                               << "" << list({"lead1", "sam"});
+                                               << "sam" << peers << "Person boss"
+                                               << "" << list({"lead1"});
     QTest::addRow("meine kollegen") << "meine kollegen"
-                                    << "dev3" << peers << "Person lead2"
-                                    << "" << list({"dev3"});
+                                    << "lead2" << peers << "Person boss"
+                                    << "" << list({"lead1", "sam"});
+    QTest::addRow("no one beside") << "my peers"
+                                   << "dev3" << peers << "Person lead2"
+                                   << "" << QStringList();
+    // The manager's manager alone.
+    QTest::addRow("my manager's manager") << "who is my manager's manager"
+                                          << "dev1" << managersManager << "Person boss"
+                                          << "" << list({"boss"});
+    QTest::addRow("skip level") << "my skip-level"
+                                << "kit" << managersManager << "Ada King"
+                                << "" << list({"ada.king"});
+    QTest::addRow("chef meines chefs") << "wer ist der chef meines chefs"
+                                       << "dev3" << managersManager << "Person boss"
+                                       << "" << list({"boss"});
+    // Someone's direct reports, by name; "me" is the asker.
+    QTest::addRow("reports to me") << "who reports to me"
+                                   << "lead1" << reports << ""
+                                   << "" << list({"dev1", "dev2"});
+    QTest::addRow("reports to a name") << "who reports to max planck"
+                                       << "" << reportsOf << "Max Planck"
+                                       << "" << list({"lise"});
+    QTest::addRow("works for, and a skill") << "rust people working for ada king"
+                                            << "" << reportsOf << "Ada King"
+                                            << "" << list({"ada.byron", "max.power"});
+    QTest::addRow("the one who manages") << "who reports to ada"
+                                         << "" << reportsOf << "Ada King"
+                                         << "" << list({"ada.byron", "max.planck", "max.power"});
+    QTest::addRow("no reports") << "works for ada byron"
+                                << "" << reportsOf << "Ada Byron"
+                                << "" << QStringList();
+    QTest::addRow("berichtet an") << "wer berichtet an max power"
+                                  << "" << reportsOf << "Max Power"
+                                  << "" << list({"kit"});
+    QTest::addRow("by username") << "managed by lead2"
+                                 << "" << reportsOf << "Person lead2"
+                                 << "" << list({"dev3"});
 }
 
 void TestMine::mine()
@@ -169,9 +220,33 @@ void TestMine::mine()
     // As search --json says it.
     const QJsonObject json = toJson(page).value(QStringLiteral("understood")).toObject();
     QCOMPARE(json.value(QStringLiteral("team")).toString(),
-             list({"", "yours", "your_reports", "your_managers", "your_manager", "your_peers"})[team]);
+             list({"", "yours", "your_reports", "your_managers", "your_manager", "your_peers", "your_managers_manager",
+                   "reports_of"})[team]);
     QCOMPARE(json.value(QStringLiteral("team")).isNull(), team == int(UnderstoodQuery::Team::None));
     QCOMPARE(json.value(QStringLiteral("department")).toString(), department);
+}
+
+void TestMine::reportsToWhom()
+{
+    // A name that is several managers': which ones, and how to say.
+    const SearchPage two = search(QStringLiteral("who reports to max"), QString());
+    QCOMPARE(two.error,
+             QStringLiteral("2 people called \"max\" have reports: Max Planck (max.planck, Research), Max Power "
+                            "(max.power, Research); "
+                            "say more of the name, or use reports:USERNAME"));
+    QCOMPARE(two.total, 0);
+    // A name that is no one's: the words are searched as words (no one here says "reports").
+    const SearchPage nobody = search(QStringLiteral("reports to zed"), QString());
+    QCOMPARE(nobody.understood.team, UnderstoodQuery::Team::None);
+    QVERIFY(nobody.understood.terms.contains(QStringLiteral("zed")));
+    // The name ends where its words do: what follows is asked for too.
+    const SearchPage more = search(QStringLiteral("who works for ada king and knows go"), QString());
+    QVERIFY2(more.error.isEmpty(), qPrintable(more.error));
+    QCOMPARE(usernames(more), list({"max.planck"}));
+    // The manager's manager of someone whose manager has none.
+    const SearchPage top = search(QStringLiteral("my skip level"), QStringLiteral("lead1"));
+    QCOMPARE(top.error, QStringLiteral("your manager (Person boss) names no manager"));
+    QCOMPARE(top.total, 0);
 }
 
 void TestMine::theSignedInAccountAsks()

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void levels();
     void roleWords();
     void availableNow();
+    void reportsTo_data();
+    void reportsTo();
 
 private:
     Vocabulary m_vocabulary;
@@ -434,6 +436,49 @@ void TestQueryUnderstanding::availableNow()
         QVERIFY2(!read.availableFirst, query);
         QCOMPARE(termsOf(read).join(QLatin1Char(' ')), QString::fromUtf8(query));
     }
+}
+
+void TestQueryUnderstanding::reportsTo_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("name"); // Result::reportsTo
+    QTest::addColumn<QStringList>("terms"); // Term::name() of each term, place terms as "@name"
+    QTest::addColumn<bool>("myReports");
+
+    QTest::addRow("a full name") << "who reports to diego ramirez" << list({"diego", "ramirez"}) << QStringList()
+                                 << false;
+    QTest::addRow("what follows") << "python folks working for diego in london" << list({"diego"})
+                                  << list({"python", "@london"}) << false;
+    QTest::addRow("a name that is a filler word") << "who works for will" << list({"will"}) << QStringList() << false;
+    // "And" is someone's name here, as "Will" is: after a name, a filler ends it.
+    QTest::addRow("a filler ends the name")
+        << "managed by diego and who knows k8s" << list({"diego"}) << list({"kubernetes"}) << false;
+    QTest::addRow("at most four words") << "reports to diego diego diego diego diego"
+                                        << list({"diego", "diego", "diego", "diego"}) << list({"diego"}) << false;
+    QTest::addRow("german") << "wer berichtet an ramirez" << list({"ramirez"}) << QStringList() << false;
+    QTest::addRow("no one's name") << "who reports to python" << QStringList() << list({"reports", "python"}) << false;
+    QTest::addRow("the asker") << "who reports to me" << QStringList() << QStringList() << true;
+    QTest::addRow("no verb") << "diego ramirez reports" << QStringList() << list({"diego", "ramirez", "reports"})
+                             << false;
+}
+
+void TestQueryUnderstanding::reportsTo()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, name);
+    QFETCH(QStringList, terms);
+    QFETCH(bool, myReports);
+    const QueryUnderstanding understanding(
+        &m_vocabulary,
+        [](const QString &word) { return word == u"diego" || word == u"ramirez" || word == u"will" || word == u"and"; },
+        [](const QString &word) { return word == QLatin1String("london"); });
+    const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
+    QCOMPARE(result.reportsTo, name);
+    QStringList names;
+    for (const QueryUnderstanding::Term &term : result.terms)
+        names.append((term.place ? QStringLiteral("@") : QString()) + term.name());
+    QCOMPARE(names, terms);
+    QCOMPARE(result.asks(QueryUnderstanding::Mine::Reports), myReports);
 }
 
 QTEST_APPLESS_MAIN(TestQueryUnderstanding)

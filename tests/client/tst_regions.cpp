@@ -247,7 +247,7 @@ void TestRegions::understood()
     }
     QCOMPARE(names, terms);
     QCOMPARE(result.dropped, dropped);
-    QCOMPARE(result.sameTimeZone, query.contains(u"zone", Qt::CaseInsensitive));
+    QCOMPARE(result.asks(QueryUnderstanding::Mine::TimeZone), query.contains(u"zone", Qt::CaseInsensitive));
 }
 
 void TestRegions::search_data()

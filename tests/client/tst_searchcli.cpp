@@ -34,6 +34,7 @@ private Q_SLOTS:
     void typoAndFilters();
     void everydayWords();
     void leavingOut();
+    void reportsToSomeone();
     void help();
     void usageErrors();
     void importBadRows();
@@ -287,6 +288,37 @@ void TestSearchCli::leavingOut()
     // What cannot be left out is said, in the JSON's error and on standard error.
     const Run team = search({QStringLiteral("--"), QStringLiteral("kubernetes -team:ada")});
     QVERIFY2(team.err.contains("left out"), team.err.constData());
+}
+
+void TestSearchCli::reportsToSomeone()
+{
+    auto search = [this](const QString &query, bool json = false) {
+        QStringList arguments {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), query};
+        if (json)
+            arguments.append(QStringLiteral("--json"));
+        return run(arguments);
+    };
+    // Hans Müller's direct reports: ravi, tom, kim.
+    const Run text = search(QStringLiteral("who reports to hans muller"));
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.startsWith("understood: reporting to Hans M\xc3\xbcller \xc2\xb7 ignored: who\n3 people"),
+             text.out.constData());
+    const Run json = search(QStringLiteral("kubernetes folks working for hans"), true);
+    const QJsonObject page = QJsonDocument::fromJson(json.out).object();
+    const QJsonObject understood = page.value(QStringLiteral("understood")).toObject();
+    QCOMPARE(understood.value(QStringLiteral("team")).toString(), QStringLiteral("reports_of"));
+    QCOMPARE(understood.value(QStringLiteral("manager")).toString(), QStringLiteral("Hans M\u00fcller"));
+    QCOMPARE(page.value(QStringLiteral("total")).toInt(), 3);
+    // Two Alexes, neither of whom anyone reports to: both named, and how to say which.
+    const Run two = search(QStringLiteral("who works for alex"));
+    QCOMPARE(two.exitCode, 1);
+    QVERIFY2(two.err.contains("2 people called \"alex\": Alex Able (able, Quality), Alex Baker (baker, Quality); "
+                              "say more of the name, or use reports:USERNAME"),
+             two.err.constData());
+    // Whose manager's manager: the signed-in account's; no one is signed in here.
+    const Run skip = search(QStringLiteral("my skip level"));
+    QCOMPARE(skip.exitCode, 1);
+    QVERIFY2(skip.err.contains("sign in first"), skip.err.constData());
 }
 
 void TestSearchCli::help()

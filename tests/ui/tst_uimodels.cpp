@@ -437,6 +437,16 @@ void TestUiModels::understoodLine_data()
         u.team = UnderstoodQuery::Team::YourManagers;
         u.manager = u"Grace Hopper"_qs;
     }) << u"in your team (Grace Hopper's reports) \u2014 from \u201cmy team\u201d"_qs;
+    QTest::addRow("manager's manager") << "my skip level" << read([](UnderstoodQuery &u) {
+        u.terms.clear();
+        u.names.clear();
+        u.team = UnderstoodQuery::Team::YourManagersManager;
+        u.manager = u"Ada King"_qs;
+    }) << u"your manager's manager (Ada King) \u2014 from \u201cmy skip level\u201d"_qs;
+    QTest::addRow("reports of someone") << "kubernetes folks working for ada" << read([](UnderstoodQuery &u) {
+        u.team = UnderstoodQuery::Team::ReportsOf;
+        u.manager = u"Ada King"_qs;
+    }) << u"Kubernetes \u00b7 reporting to Ada King \u2014 from \u201ckubernetes folks working for ada\u201d"_qs;
     QTest::addRow("level and experts") << "senior kubernetes level 4" << read([](UnderstoodQuery &u) {
         u.minLevel = 4;
         u.expertsFirst = true;

@@ -467,6 +467,10 @@ QString PeoplePanel::understoodText(const SearchPage &page)
     case UnderstoodQuery::Team::YourManagers: parts.append(tr("in your team (%1's reports)").arg(u.manager)); break;
     case UnderstoodQuery::Team::YourManager: parts.append(tr("your manager (%1)").arg(u.manager)); break;
     case UnderstoodQuery::Team::YourPeers: parts.append(tr("your peers (%1's reports)").arg(u.manager)); break;
+    case UnderstoodQuery::Team::YourManagersManager:
+        parts.append(tr("your manager's manager (%1)").arg(u.manager));
+        break;
+    case UnderstoodQuery::Team::ReportsOf: parts.append(tr("reporting to %1").arg(u.manager)); break;
     }
     if (!u.department.isEmpty())
         parts.append(tr("in your department (%1)").arg(u.department));

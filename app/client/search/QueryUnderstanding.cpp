@@ -198,6 +198,8 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
              "zeitzone wie ich"});
         add(Mine::Team, {"my", "our", "mein", "meinem", "meinen", "unser", "unserem", "unseren"}, {"team"});
         add(Mine::Reports, {"my"}, {"reports", "direct reports", "directs"});
+        add(Mine::Reports, {"reports", "report", "reporting"}, {"to me"});
+        add(Mine::Reports, {"works", "work", "working"}, {"for me", "under me"});
         add(Mine::Reports, {"meine", "meinen"}, {"mitarbeiter", "mitarbeitern", "mitarbeitenden", "direct reports"});
         add(Mine::Department, {"my", "our"}, {"department", "dept"});
         add(Mine::Department, {"meiner", "meine", "unserer", "unsere"}, {"abteilung"});
@@ -205,6 +207,12 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
         add(Mine::Manager, {"i"}, {"report to"});
         add(Mine::Manager, {"mein", "meinen", "meinem"}, {"chef", "vorgesetzter", "vorgesetzten", "manager"});
         add(Mine::Manager, {"meine", "meiner"}, {"chefin", "vorgesetzte", "managerin"});
+        // "my manager's manager" (the apostrophe folds away), "my skip-level".
+        add(Mine::ManagersManager, {"my"},
+            {"manager manager", "managers manager", "boss boss", "bosses boss", "skip level", "skip level manager",
+             "skip-level", "skip-level manager", "skiplevel", "skiplevel manager"});
+        add(Mine::ManagersManager, {"chef", "chefin", "vorgesetzter", "vorgesetzte"},
+            {"meines chefs", "meiner chefin", "meines vorgesetzten", "meiner vorgesetzten"});
         add(Mine::Peers, {"my", "our"}, {"peers", "teammates", "team mates", "colleagues", "coworkers"});
         add(Mine::Peers, {"meine", "meinen", "unsere", "unseren"}, {"kollegen", "kolleginnen", "teamkollegen"});
         // The longest first: "the same time zone" before "same time zone".
@@ -214,6 +222,34 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
     }();
     return phrases;
 }
+
+// The verbs before the name of someone whose direct reports are asked for: "who reports to
+// diego", "works for", "berichtet an". Folded.
+const QList<QStringList> &reportsToPhrases()
+{
+    static const QList<QStringList> phrases = [] {
+        QList<QStringList> out;
+        for (const char *phrase : {"reports to", "report to", "reporting to", "works for", "work for", "working for",
+                                   "works under", "work under", "working under", "managed by", "berichtet an",
+                                   "berichten an", "arbeitet fur", "arbeiten fur"})
+            out.append(QString::fromLatin1(phrase).split(QLatin1Char(' ')));
+        return out;
+    }();
+    return phrases;
+}
+
+//! How many words at \a at say that the name after them is whose reports are asked for; 0: none.
+int reportsToWords(const QStringList &words, qsizetype at)
+{
+    for (const QStringList &phrase : reportsToPhrases()) {
+        if (at + phrase.size() <= words.size() && std::equal(phrase.cbegin(), phrase.cend(), words.cbegin() + at))
+            return int(phrase.size());
+    }
+    return 0;
+}
+
+//! The most words of a name after "reports to" ("diego de la cruz").
+constexpr qsizetype MaxNameWords = 4;
 
 // Articles between a preposition and its place: "in the uk", "in der schweiz". Folded.
 const QSet<QString> &placeArticles()
@@ -457,13 +493,19 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         }
         Mine mine = Mine::TimeZone;
         if (const int n = mineWords(words, i, &mine)) {
-            result.sameTimeZone |= mine == Mine::TimeZone;
-            result.myTeam |= mine == Mine::Team;
-            result.myReports |= mine == Mine::Reports;
-            result.myDepartment |= mine == Mine::Department;
-            result.myManager |= mine == Mine::Manager;
-            result.myPeers |= mine == Mine::Peers;
+            if (!result.asks(mine))
+                result.mine.append(mine);
             i += n;
+            continue;
+        }
+        // "who reports to diego ramirez": the words of a name after the verb.
+        if (const int verb = reportsToWords(words, i);
+            verb > 0 && i + verb < words.size() && isName(words[i + verb]) && result.reportsTo.isEmpty()) {
+            i += verb;
+            result.reportsTo.append(words[i++]);
+            while (i < words.size() && result.reportsTo.size() < MaxNameWords && isName(words[i])
+                   && !isFillerWord(words[i]) && !isPlacePreposition(words[i]) && !isOr(i))
+                result.reportsTo.append(words[i++]);
             continue;
         }
         int level = 0;
@@ -587,10 +629,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         result.dropped.append(words[at]);
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
-    const bool asksMine = result.sameTimeZone || result.myTeam || result.myReports || result.myDepartment
-        || result.myManager || result.myPeers;
-    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !asksMine && result.minLevel == 0
-        && !words.isEmpty()) {
+    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && result.mine.isEmpty()
+        && result.reportsTo.isEmpty() && result.minLevel == 0 && !words.isEmpty()) {
         result = Result {};
         for (const QString &word : words) {
             const VocabularyEntry *entry = nullptr;

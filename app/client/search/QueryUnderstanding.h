@@ -27,6 +27,18 @@ struct VocabularyEntry;
 class QueryUnderstanding
 {
 public:
+    //! What words about the asker ask for.
+    enum class Mine {
+        //! "in my time zone", "same time zone", "in meiner Zeitzone": whose offset from UTC is the
+        //! asker's now
+        TimeZone,
+        Team, //!< "in my team", "in meinem Team": the asker's team
+        Reports, //!< "my reports", "who reports to me", "meine Mitarbeiter": the asker's direct reports
+        Department, //!< "in my department", "in meiner Abteilung": the asker's department
+        Manager, //!< "my manager", "who do i report to", "mein Chef": the asker's manager alone
+        ManagersManager, //!< "my manager's manager", "my skip level", "Chef meines Chefs": theirs alone
+        Peers, //!< "my peers", "my teammates", "meine Kollegen": the others under the asker's manager
+    };
     //! A meaningful part of the query.
     struct Term
     {
@@ -75,22 +87,16 @@ public:
         QStringList qualifiers;
         //! "available now", "free right now", "gerade erreichbar": who can be reached now first.
         bool availableFirst = false;
-        //! "in my time zone", "same time zone", "in meiner Zeitzone": only the people whose offset
-        //! from UTC is the asker's now.
-        bool sameTimeZone = false;
-        //! "in my team", "in meinem Team": only the asker's team.
-        bool myTeam = false;
-        //! "my reports", "meine Mitarbeiter": only the asker's direct reports.
-        bool myReports = false;
-        //! "my manager", "who do i report to", "mein Chef": only the asker's manager.
-        bool myManager = false;
-        //! "my peers", "my teammates", "meine Kollegen": the people beside the asker, under their manager.
-        bool myPeers = false;
-        //! "in my department", "in meiner Abteilung": only the asker's department.
-        bool myDepartment = false;
+        //! What the query asks of the asker's own, in query order: "in my time zone", "my team",
+        //! "my manager"… (see Mine).
+        QList<Mine> mine;
+        //! "who reports to diego ramirez", "works for diego", "berichtet an Diego": the folded words
+        //! of the name whose direct reports are asked for; empty when not asked.
+        QStringList reportsTo;
         //! "python or go", "sales oder marketing in berlin": the terms that are no place are
         //! alternatives, any of which a person may match (a place still must).
         bool anyOf = false;
+        bool asks(Mine kind) const { return mine.contains(kind); }
     };
     //! Says whether a folded word is a word of the directory's names (or locations).
     using WordTest = std::function<bool(const QString &foldedWord)>;
@@ -110,8 +116,6 @@ public:
     //! For each word, whether it asks for people available now: "available", "reachable",
     //! "erreichbar"…, "free" or "online" beside a word for now, and the words for now beside them.
     static QList<bool> availabilityWords(const QStringList &foldedWords);
-    //! What words about the asker ask for.
-    enum class Mine { TimeZone, Team, Reports, Department, Manager, Peers };
     //! How many words at \a at ask for something of the asker's ("my time zone", "same timezone",
     //! "my team", "meine Mitarbeiter", "meiner Abteilung", "my manager", "my peers"), and what
     //! (\a kind); 0: none.

@@ -292,18 +292,17 @@ struct Where
     //! {EMEA}, {Germany, Austria}.
     QList<QList<const Region *>> regions;
     QList<const Region *> excludedRegions; //!< "not in europe": no one in any of them
-    bool sameTimeZone = false;
-    int offset = 0; //!< the asker's offset from UTC now, in seconds
-    // "my team", "my reports", "my department": the asker's (SearchEngine::search() resolves them).
-    bool myTeam = false;
-    bool myReports = false;
-    bool myManager = false;
-    bool myPeers = false;
-    bool myDepartment = false;
+    //! "in my time zone", "my team", "my manager", "my department": the asker's (SearchEngine::search()
+    //! resolves them).
+    QList<QueryUnderstanding::Mine> mine;
+    QStringList reportsTo; //!< "who reports to diego": the name's folded words (resolveReportsTo())
+    int offset = 0; //!< the asker's offset from UTC now, in seconds, for "in my time zone"
     QString department; //!< the asker's department, which every result is in
+    bool asks(QueryUnderstanding::Mine kind) const { return mine.contains(kind); }
+    bool sameTimeZone() const { return asks(QueryUnderstanding::Mine::TimeZone); }
     bool any() const
     {
-        return !regions.isEmpty() || !excludedRegions.isEmpty() || sameTimeZone || !department.isEmpty();
+        return !regions.isEmpty() || !excludedRegions.isEmpty() || sameTimeZone() || !department.isEmpty();
     }
     friend bool operator==(const Where &, const Where &) = default;
 };
@@ -480,6 +479,9 @@ struct SearchEngine::Private
     //! "my team", "my reports", "my department" of \a asker (empty: the signed-in account) as
     //! filters: org filters in \a query, the department in \a where; says so in \a page.
     void resolveMine(const QString &asker, Where *where, SearchQuery *query, SearchPage *page);
+    //! "who reports to diego ramirez": the direct reports of the one person the name is (of those
+    //! called so, the one people report to) as a filter in \a query; else an error in \a page.
+    void resolveReportsTo(Where *where, SearchQuery *query, SearchPage *page);
     QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
     QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
     bool runFts(const QString &expression, CollectPlan *plan, QString *error);
@@ -1253,12 +1255,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     understood->expertsFirst = read.expertsFirst;
     understood->minLevel = read.minLevel;
     understood->availableFirst = read.availableFirst;
-    where->sameTimeZone = read.sameTimeZone;
-    where->myTeam = read.myTeam;
-    where->myReports = read.myReports;
-    where->myManager = read.myManager;
-    where->myPeers = read.myPeers;
-    where->myDepartment = read.myDepartment;
+    where->mine = read.mine;
+    where->reportsTo = read.reportsTo;
     options->expertsFirst = read.expertsFirst;
 
     //! Names the place asked for; an alternative to the one before joins it ("London / Berlin").
@@ -1926,7 +1924,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
                                    &cache.facts.corrections, &cache.where, &cache.titleBonuses, &cache.excluded);
         // "python level 4" asks as "python level>=4" does.
         cache.query.minLevel = std::max(cache.query.minLevel, cache.facts.understood.minLevel);
-        if (cache.where.sameTimeZone) {
+        if (cache.where.sameTimeZone()) {
             // The asker's offset now; people are in it when theirs is the same now.
             QTimeZone mine(request.timeZone);
             if (request.timeZone.isEmpty() || !mine.isValid())
@@ -1934,9 +1932,10 @@ SearchPage SearchEngine::search(const SearchRequest &request)
             cache.where.offset = mine.offsetFromUtc(QDateTime::currentDateTimeUtc());
             cache.facts.understood.sameTimeZone = utcOffsetText(cache.where.offset);
         }
-        if (cache.where.myTeam || cache.where.myReports || cache.where.myDepartment || cache.where.myManager
-            || cache.where.myPeers)
+        if (cache.where.mine.size() > (cache.where.sameTimeZone() ? 1 : 0))
             d->resolveMine(request.asker, &cache.where, &cache.query, &cache.facts);
+        if (!cache.where.reportsTo.isEmpty() && cache.facts.error.isEmpty())
+            d->resolveReportsTo(&cache.where, &cache.query, &cache.facts);
         // Statuses change without the directory changing: read at every new query (a first page).
         cache.available = d->availableNow();
         cache.preferAvailable =
@@ -2111,6 +2110,8 @@ SkillMap SearchEngine::skillMap(const SearchRequest &request, int rows)
 
 void SearchEngine::Private::resolveMine(const QString &asker, Where *where, SearchQuery *query, SearchPage *page)
 {
+    using Mine = QueryUnderstanding::Mine;
+    using Team = UnderstoodQuery::Team;
     const QString username =
         asker.isEmpty() ? store->syncValue(QString::fromLatin1(SyncSchema::Keys::Username)) : asker.toLower();
     const std::optional<Profile> me = username.isEmpty() ? std::nullopt : store->profileByUsername(username);
@@ -2123,7 +2124,7 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
         return;
     }
     UnderstoodQuery &understood = page->understood;
-    if (where->myDepartment) {
+    if (where->asks(Mine::Department)) {
         if (me->department.isEmpty()) {
             page->error = QStringLiteral("your profile names no department");
             where->department = QStringLiteral("\x1f"); // no one
@@ -2132,39 +2133,122 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
             understood.department = me->department;
         }
     }
-    const std::optional<Profile> manager = me->manager.isEmpty() ? std::nullopt : store->profileByUsername(me->manager);
-    if ((where->myManager || where->myPeers) && !manager) {
-        page->error = me->manager.isEmpty()
-            ? QStringLiteral("your profile names no manager")
-            : QStringLiteral("your manager (%1) is not in the directory yet").arg(me->manager);
-        where->department = QStringLiteral("\x1f"); // no one
-        return;
-    }
-    //! Whom the query is about: \a team of the manager's (\a self: the manager alone).
-    auto ofManager = [&](UnderstoodQuery::Team team, bool self) {
-        query->orgs.append(SearchQuery::OrgFilter {manager->username, false, self});
-        understood.team = team;
-        understood.manager = manager->displayName.isEmpty() ? manager->username : manager->displayName;
+    auto nameOf = [](const Profile &person) {
+        return person.displayName.isEmpty() ? person.username : person.displayName;
     };
-    if (where->myManager) {
-        ofManager(UnderstoodQuery::Team::YourManager, true);
-    } else if (where->myPeers) {
-        ofManager(UnderstoodQuery::Team::YourPeers, false);
-    } else if (where->myReports) {
-        query->orgs.append(SearchQuery::OrgFilter {me->username, false});
-        understood.team = UnderstoodQuery::Team::YourReports;
-    } else if (where->myTeam) {
+    //! \a person's manager; else says why not, and no one is found.
+    auto managerOf = [&](const Profile &person, const QString &whose) -> std::optional<Profile> {
+        std::optional<Profile> manager =
+            person.manager.isEmpty() ? std::nullopt : store->profileByUsername(person.manager);
+        if (!manager) {
+            page->error = person.manager.isEmpty()
+                ? QStringLiteral("%1 names no manager").arg(whose)
+                : QStringLiteral("%1 manager (%2) is not in the directory yet").arg(whose, person.manager);
+            where->department = QStringLiteral("\x1f"); // no one
+        }
+        return manager;
+    };
+    const bool aboutManager =
+        where->asks(Mine::Manager) || where->asks(Mine::ManagersManager) || where->asks(Mine::Peers);
+    std::optional<Profile> manager;
+    if (aboutManager) {
+        manager = managerOf(*me, QStringLiteral("your profile"));
+        if (!manager)
+            return;
+    } else if (!me->manager.isEmpty()) {
+        manager = store->profileByUsername(me->manager);
+    }
+    //! Whom the query is about: \a filter, under (or being) \a person.
+    auto about = [&](Team team, const Profile &person, SearchQuery::OrgFilter filter) {
+        filter.username = person.username;
+        query->orgs.append(filter);
+        understood.team = team;
+        understood.manager = nameOf(person);
+    };
+    if (where->asks(Mine::ManagersManager)) {
+        const std::optional<Profile> managers =
+            managerOf(*manager, QStringLiteral("your manager (%1)").arg(nameOf(*manager)));
+        if (managers)
+            about(Team::YourManagersManager, *managers, {{}, false, true});
+    } else if (where->asks(Mine::Manager)) {
+        about(Team::YourManager, *manager, {{}, false, true});
+    } else if (where->asks(Mine::Peers)) {
+        // The people beside the asker: not the asker.
+        about(Team::YourPeers, *manager, {{}, false, false, me->username});
+    } else if (where->asks(Mine::Reports)) {
+        about(Team::YourReports, *me, {{}, false});
+        understood.manager.clear();
+    } else if (where->asks(Mine::Team)) {
         // A manager's team is everyone under them; anyone else's, the people beside them.
         // The org chart says whether anyone reports to them (reading their reports' profiles would not).
         const OrgChart *chart = freshOrgChart();
         const bool manages = chart && !chart->directReports(chart->idOf(me->username)).isEmpty();
         if (!manager || manages) {
-            query->orgs.append(SearchQuery::OrgFilter {me->username, true});
-            understood.team = UnderstoodQuery::Team::Yours;
+            about(Team::Yours, *me, {{}, true});
+            understood.manager.clear();
         } else {
-            ofManager(UnderstoodQuery::Team::YourManagers, false);
+            about(Team::YourManagers, *manager, {{}, false});
         }
     }
+}
+
+void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, SearchPage *page)
+{
+    const QString name = where->reportsTo.join(QLatin1Char(' '));
+    auto noOne = [&](const QString &error) {
+        page->error = error;
+        where->department = QStringLiteral("\x1f"); // no one
+    };
+    OrgChart *chart = freshOrgChart();
+    if (!chart)
+        return noOne(QStringLiteral("the org chart is not available"));
+    // Who is called so: every word is a word of their name (or username).
+    CollectPlan plan;
+    QStringList words;
+    for (const QString &word : std::as_const(where->reportsTo)) {
+        words.append(quoted(SearchText::encode(word)));
+        plan.phrases.push_back({0, FilterPhrase});
+    }
+    QString error;
+    if (!runFts(QStringLiteral("{name} : (%1)").arg(words.join(QStringLiteral(" AND "))), &plan, &error))
+        return noOne(error);
+    // A name that is several people's means the one of them people report to, if only one is.
+    QList<const OrgPerson *> called;
+    QList<const OrgPerson *> managers;
+    for (const qint64 id : plan.rowids) {
+        if (const OrgPerson *person = chart->person(id)) {
+            called.append(person);
+            if (!chart->directReports(id).isEmpty())
+                managers.append(person);
+        }
+    }
+    QList<const OrgPerson *> &candidates = managers.isEmpty() ? called : managers;
+    std::sort(candidates.begin(), candidates.end(), [](const OrgPerson *l, const OrgPerson *r) {
+        return std::tie(l->displayName, l->username) < std::tie(r->displayName, r->username);
+    });
+    if (candidates.isEmpty())
+        return noOne(QStringLiteral("no one called \"%1\" is in the directory").arg(name));
+    if (candidates.size() > 1) {
+        constexpr qsizetype Named = 3;
+        QStringList named;
+        for (qsizetype i = 0; i < std::min(Named, candidates.size()); ++i) {
+            const OrgPerson &person = *candidates[i];
+            const QString about = person.department.isEmpty()
+                ? person.username
+                : person.username + QStringLiteral(", ") + person.department;
+            named.append(QStringLiteral("%1 (%2)").arg(person.displayName, about));
+        }
+        const QString more =
+            candidates.size() > Named ? QStringLiteral(" and %1 more").arg(candidates.size() - Named) : QString();
+        return noOne(QStringLiteral("%1 people called \"%2\"%3: %4%5; say more of the name, or use reports:USERNAME")
+                         .arg(QString::number(candidates.size()), name,
+                              managers.isEmpty() ? QString() : QStringLiteral(" have reports"),
+                              named.join(QStringLiteral(", ")), more));
+    }
+    const OrgPerson *manager = candidates.constFirst();
+    query->orgs.append(SearchQuery::OrgFilter {manager->username, false});
+    page->understood.team = UnderstoodQuery::Team::ReportsOf;
+    page->understood.manager = manager->displayName.isEmpty() ? manager->username : manager->displayName;
 }
 
 std::vector<char> SearchEngine::Private::exclusionSelection(const SearchQuery &query,
@@ -2298,7 +2382,7 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         };
         const bool inAsked = where.regions.isEmpty() || isIn(asked);
         const bool outside = where.excludedRegions.isEmpty() || !isIn(leftOut);
-        in[id] = inAsked && outside && (!where.sameTimeZone || zoneInOffset[zone])
+        in[id] = inAsked && outside && (!where.sameTimeZone() || zoneInOffset[zone])
             && (where.department.isEmpty() || departmentNames[doc.department] == where.department);
     }
     return in;
@@ -2400,6 +2484,8 @@ std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, 
             for (qint64 member : chart->directReports(id))
                 these[size_t(member)] = 1;
         }
+        if (const qint64 except = filter.except.isEmpty() ? -1 : chart->idOf(filter.except); except >= 0)
+            these[size_t(except)] = 0;
         if (first) {
             selected = std::move(these);
             first = false;

@@ -47,6 +47,7 @@ struct SearchQuery
         QString username; //!< as typed, lower case
         bool allLevels = true; //!< team: (everyone under) rather than reports: (direct reports)
         bool self = false; //!< the person alone ("my manager"): no filter syntax asks for it
+        QString except = {}; //!< a username left out (the asker among their peers): no syntax either
     };
 
     //! What a leading `-` leaves out: the people who match any of it.

@@ -32,6 +32,8 @@ constexpr Named<UnderstoodQuery::Team> TeamNames[] = {
     {UnderstoodQuery::Team::YourManagers, "your_managers"},
     {UnderstoodQuery::Team::YourManager, "your_manager"},
     {UnderstoodQuery::Team::YourPeers, "your_peers"},
+    {UnderstoodQuery::Team::YourManagersManager, "your_managers_manager"},
+    {UnderstoodQuery::Team::ReportsOf, "reports_of"},
 };
 
 QJsonValue textOrNull(const QString &text)

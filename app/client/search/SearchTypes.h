@@ -115,10 +115,14 @@ struct UnderstoodQuery
         YourReports, //!< the asker's direct reports
         YourManagers, //!< the asker has no reports: their manager's direct reports (the asker's peers)
         YourManager, //!< "my manager": the asker's manager alone
-        YourPeers, //!< "my peers": the asker's manager's direct reports
+        YourPeers, //!< "my peers": the asker's manager's other direct reports
+        YourManagersManager, //!< "my manager's manager", "my skip level": that person alone
+        ReportsOf, //!< "who reports to diego": that person's direct reports
     };
     Team team = Team::None;
-    QString manager; //!< for Team::YourManagers, YourManager, YourPeers: the manager's name
+    //! For Team::YourManagers, YourManager, YourPeers, YourManagersManager, ReportsOf: the
+    //! manager's name.
+    QString manager;
     QString department; //!< "in my department": the asker's, which every result is in; else empty
     //! The words that asked for nothing (question and filler words), folded; words understood as
     //! a place, "in my time zone", "available now", "senior" or "or" are not among them.

@@ -220,8 +220,9 @@ void TestRegions::understood_data()
     QTest::addRow("a list") << "go in lagos sydney or zürich" << list({"go", "@lagos", "+@sydney", "+@zurich"})
                             << QStringList();
     QTest::addRow("no or, no list") << "go in lagos sydney" << list({"go", "@lagos", "sydney"}) << QStringList();
-    QTest::addRow("a place and a region do not mix")
-        << "go in lagos or europe" << list({"go", "@lagos", "@Europe"}) << list({"or"});
+    QTest::addRow("a place or a region") << "go in lagos or europe" << list({"go", "@lagos", "+@Europe"})
+                                         << QStringList();
+    QTest::addRow("a region or a place") << "emea or in lagos" << list({"@EMEA", "+@lagos"}) << QStringList();
     QTest::addRow("or after a place, then no place")
         << "go in lagos or rust" << list({"go", "@lagos", "rust"}) << QStringList();
 }
@@ -296,6 +297,21 @@ void TestRegions::search_data()
                                                     << "Japan / Switzerland" << list({"zurich"});
     QTest::addRow("cities") << "in zürich, lagos or sydney" << QString::fromUtf8("Zürich / Lagos / Sydney")
                             << list({"lagos", "sydney", "zurich"});
+    // A place by name or a region: people at the one or in the other.
+    QTest::addRow("a city or a continent") << "in lagos or asia"
+                                           << "Lagos / Asia" << list({"kolkata", "lagos", "tokyo"});
+    QTest::addRow("kubernetes in berlin or asia") << "kubernetes in berlin or asia"
+                                                  << "Berlin / Asia" << list({"berlin", "tokyo"});
+    QTest::addRow("a region or a city") << "latam or in sydney"
+                                        << "Latin America / Sydney" << list({"mexico", "saopaulo", "sydney"});
+    QTest::addRow("emea, and a city or a country") << "emea people in lagos or japan"
+                                                   << "Lagos / Japan" << list({"lagos"});
+    QTest::addRow("a place's other name or a region")
+        << "in bangalore or latam"
+        << "Bengaluru / Latin America" << list({"kolkata", "mexico", "saopaulo"});
+    QTest::addRow("a list of both") << "in tokyo, latam or berlin"
+                                    << "Tokyo / Latin America / Berlin"
+                                    << list({"berlin", "berlin2", "mexico", "nozone", "saopaulo", "tokyo"});
 }
 
 void TestRegions::search()

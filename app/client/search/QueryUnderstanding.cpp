@@ -396,8 +396,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
 
     //! Appends \a place, whose words end before \a at, and the places after it that are its
     //! alternatives: "in london or berlin", "in paris or in madrid", "london, berlin or paris",
-    //! "emea or apac". Places by name and regions do not mix: "in lagos or europe" asks for both,
-    //! its "or" ignored. Returns where the words after them start.
+    //! "emea or apac", "in lagos or europe". Returns where the words after them start.
     QList<qsizetype> ignored; // where the words are that ask for nothing
     auto appendPlaces = [&](const Term &place, qsizetype at) {
         result.terms.append(place);
@@ -415,15 +414,6 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             const int length = placeAt(k, &next);
             if (!length)
                 break;
-            if ((next.region != nullptr) != (place.region != nullptr)) {
-                if (orHere) {
-                    result.terms.append(pending);
-                    result.terms.append(next);
-                    ignored.append(j);
-                    end = k + length;
-                }
-                break;
-            }
             next.orPrevious = true;
             pending.append(next);
             j = k + length;

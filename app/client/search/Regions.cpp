@@ -16,19 +16,11 @@ using T = QLocale::Territory;
 
 namespace {
 
-QStringList foldedWords(const QString &text)
-{
-    QStringList out;
-    for (const SearchText::Word &word : SearchText::words(text))
-        out.append(word.folded);
-    return out;
-}
-
 QList<QStringList> foldedNames(std::initializer_list<const char *> names)
 {
     QList<QStringList> out;
     for (const char *name : names)
-        out.append(foldedWords(QString::fromUtf8(name)));
+        out.append(SearchText::foldedWords(QString::fromUtf8(name)));
     return out;
 }
 
@@ -192,7 +184,7 @@ struct RegionTable
         QHash<int, QList<QStringList>> aliases;
         for (const CountryAliases &country : Aliases) {
             for (const QString &name : QString::fromUtf8(country.names).split(QStringLiteral(", ")))
-                aliases[int(country.territory)].append(foldedWords(name));
+                aliases[int(country.territory)].append(SearchText::foldedWords(name));
         }
         for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
             const T territory = T(t);
@@ -200,7 +192,7 @@ struct RegionTable
                 continue;
             Region &country = regions.emplace_back();
             country.m_name = QLocale::territoryToString(territory);
-            country.m_names = QList<QStringList> {foldedWords(country.m_name)} + aliases.value(t);
+            country.m_names = QList<QStringList> {SearchText::foldedWords(country.m_name)} + aliases.value(t);
             country.m_territories = {territory};
         }
 

@@ -284,13 +284,25 @@ struct FacetValues
     }
 };
 
+//! Places asked for as alternatives, some of them regions: "in europe", "emea or apac", "in lagos
+//! or europe". People are in the group when they are in any of them.
+struct PlaceGroup
+{
+    QList<const Region *> regions;
+    //! Places by name beside a region ("lagos"): each as the folded words a location says it with
+    //! (a place of the vocabulary: its name and its other names). Places by name alone are words
+    //! of the location column instead.
+    QList<QStringList> places;
+    friend bool operator==(const PlaceGroup &, const PlaceGroup &) = default;
+};
+
 //! Where the words ask people to be, beyond the location column: in regions ("in europe",
 //! "emea"), and in the asker's time zone ("in my time zone").
 struct Where
 {
-    //! People are in every group, in any region of one: "emea people in germany or austria" is
+    //! People are in every group, in any place of one: "emea people in germany or austria" is
     //! {EMEA}, {Germany, Austria}.
-    QList<QList<const Region *>> regions;
+    QList<PlaceGroup> regions;
     QList<const Region *> excludedRegions; //!< "not in europe": no one in any of them
     //! "in my time zone", "my team", "my manager", "my department": the asker's (SearchEngine::search()
     //! resolves them).
@@ -1264,19 +1276,50 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         understood->place =
             term.orPrevious && !understood->place.isEmpty() ? understood->place + QStringLiteral(" / ") + name : name;
     };
-    for (const QueryUnderstanding::Term &term : read.terms) {
+    // Places asked for as alternatives with a region ("in lagos or europe") are where a location
+    // says them, as the region is (placeSelection()); without one, words of the location column.
+    std::vector<char> besideRegion(size_t(read.terms.size()), 0);
+    for (qsizetype first = 0; first < read.terms.size();) {
+        qsizetype end = first + 1;
+        while (end < read.terms.size() && read.terms[end].orPrevious)
+            ++end;
+        auto asked = [&](auto test) {
+            return std::any_of(read.terms.cbegin() + first, read.terms.cbegin() + end,
+                               [&](const auto &term) { return term.place && !term.excluded && test(term); });
+        };
+        if (asked([](const auto &term) { return term.region != nullptr; })
+            && asked([](const auto &term) { return term.region == nullptr; }))
+            std::fill(besideRegion.begin() + first, besideRegion.begin() + end, 1);
+        first = end;
+    }
+    for (qsizetype i = 0; i < read.terms.size(); ++i) {
+        const QueryUnderstanding::Term &term = read.terms[i];
         if (term.region && term.excluded) {
             where->excludedRegions.append(term.region);
             understood->excludedPlaces.append(term.region->name());
             continue;
         }
-        if (term.region) {
+        if (term.region || besideRegion[size_t(i)]) {
             // Not a word to match: the people in it (placeSelection()).
-            namePlace(term, term.region->name());
-            if (term.orPrevious && !where->regions.isEmpty())
-                where->regions.last().append(term.region);
-            else
-                where->regions.append({term.region});
+            if (!term.orPrevious || where->regions.isEmpty())
+                where->regions.append(PlaceGroup {});
+            if (term.region) {
+                namePlace(term, term.region->name());
+                where->regions.last().regions.append(term.region);
+            } else {
+                namePlace(term, term.entry ? term.entry->canonical : term.text());
+                QList<QStringList> &places = where->regions.last().places;
+                places.append(term.words);
+                if (term.isAlias())
+                    understood->aliases.append(AliasApplied {term.text(), term.entry->canonical});
+                if (term.entry) {
+                    for (const QString &name : QStringList {term.entry->canonical} + term.entry->aliases) {
+                        const QStringList named = SearchText::foldedWords(name);
+                        if (!named.isEmpty() && !places.contains(named))
+                            places.append(named);
+                    }
+                }
+            }
             continue;
         }
         if (int(term.excluded ? excluded->size() : terms.size()) >= MaxTerms)
@@ -2313,44 +2356,52 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
     std::vector<char> zoneInOffset(zones.size(), 0);
     for (size_t i = 0; i < zones.size(); ++i)
         zoneInOffset[i] = zones[i].zone.isValid() && zones[i].zone.offsetFromUtc(now) == where.offset;
-    //! Where people are in a region of every group of \a regions: by time zone, by a location
-    //! that names the regions ("Remote (EMEA)"), or by a country in them ("Remote, Poland").
-    struct InRegions
+    // Each location's folded words, read when a place is asked for.
+    QList<QStringList> locationWords;
+    if (!where.regions.isEmpty() || !where.excludedRegions.isEmpty()) {
+        for (const QString &location : std::as_const(locationNames))
+            locationWords.append(SearchText::foldedWords(location));
+    }
+    //! Where people are in a place of \a group: in a region by time zone, by a location that
+    //! names the region ("Remote (EMEA)") or by a country in it ("Remote, Poland"); at a place by
+    //! a location that says it ("Lagos, Nigeria").
+    struct InGroup
     {
         std::vector<char> zone; //!< by time zone
         std::vector<char> named; //!< by location
         std::vector<char> implied; //!< by location
     };
-    auto inRegions = [&](const QList<QList<const Region *>> &regions) {
-        //! Whether \a test holds for a region of every group.
-        auto inRegionsWhere = [&](auto test) {
-            return std::all_of(regions.cbegin(), regions.cend(), [&](const QList<const Region *> &group) {
-                return std::any_of(group.cbegin(), group.cend(), test);
-            });
+    auto inGroup = [&](const PlaceGroup &group) {
+        InGroup in {std::vector<char>(zones.size(), 0), std::vector<char>(size_t(locationNames.size()), 0),
+                    std::vector<char>(size_t(locationNames.size()), 0)};
+        auto anyRegion = [&group](auto test) {
+            return std::any_of(group.regions.cbegin(), group.regions.cend(), test);
         };
-        InRegions in {std::vector<char>(zones.size(), 0), std::vector<char>(size_t(locationNames.size()), 0),
-                      std::vector<char>(size_t(locationNames.size()), 0)};
-        for (size_t i = 0; !regions.isEmpty() && i < zones.size(); ++i) {
+        for (size_t i = 0; i < zones.size(); ++i) {
             const QString &name = timeZoneNames[qsizetype(i)];
             in.zone[i] = zones[i].known
-                && inRegionsWhere([&](const Region *r) { return r->containsTimeZone(name, zones[i].territory); });
+                && anyRegion([&](const Region *r) { return r->containsTimeZone(name, zones[i].territory); });
         }
-        for (size_t i = 0; !regions.isEmpty() && i < in.named.size(); ++i) {
-            QStringList words;
-            for (const SearchText::Word &word : SearchText::words(locationNames[qsizetype(i)]))
-                words.append(word.folded);
-            in.named[i] = !words.isEmpty() && inRegionsWhere([&](const Region *r) { return r->isNamedBy(words); });
-            in.implied[i] = !words.isEmpty()
-                && inRegionsWhere([&](const Region *r) { return r->isNamedBy(words) || r->isImpliedBy(words); });
+        for (size_t i = 0; i < in.named.size(); ++i) {
+            const QStringList &words = locationWords[qsizetype(i)];
+            if (words.isEmpty())
+                continue;
+            const bool saysPlace =
+                std::any_of(group.places.cbegin(), group.places.cend(), [&](const QStringList &place) {
+                    return std::search(words.cbegin(), words.cend(), place.cbegin(), place.cend()) != words.cend();
+                });
+            in.named[i] = saysPlace || anyRegion([&](const Region *r) { return r->isNamedBy(words); });
+            in.implied[i] = in.named[i] || anyRegion([&](const Region *r) { return r->isImpliedBy(words); });
         }
         return in;
     };
-    const InRegions asked = inRegions(where.regions);
+    std::vector<InGroup> asked;
+    for (const PlaceGroup &group : where.regions)
+        asked.push_back(inGroup(group));
     // "not in europe or japan": one group, any of which leaves people out.
-    QList<QList<const Region *>> excludedGroup;
+    std::vector<InGroup> leftOut;
     if (!where.excludedRegions.isEmpty())
-        excludedGroup.append(where.excludedRegions);
-    const InRegions leftOut = inRegions(excludedGroup);
+        leftOut.push_back(inGroup(PlaceGroup {where.excludedRegions, {}}));
     // Someone whose time zone does not say where is where most people of their location are.
     std::vector<std::unordered_map<qint32, int>> zonesAt(size_t(locationNames.size()));
     if (std::any_of(zones.cbegin(), zones.cend(), [](const Zone &zone) { return !zone.known; })) {
@@ -2377,11 +2428,14 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         const size_t location = size_t(doc.location);
         const bool own = zones[size_t(doc.timeZone)].known || locationZone[location] < 0;
         const size_t zone = size_t(own ? doc.timeZone : locationZone[location]);
-        auto isIn = [&](const InRegions &regions) {
-            return regions.named[location] || (zones[zone].known ? regions.zone[zone] : regions.implied[location]);
+        //! In every one of \a groups.
+        auto isIn = [&](const std::vector<InGroup> &groups) {
+            return std::all_of(groups.cbegin(), groups.cend(), [&](const InGroup &group) {
+                return group.named[location] || (zones[zone].known ? group.zone[zone] : group.implied[location]);
+            });
         };
-        const bool inAsked = where.regions.isEmpty() || isIn(asked);
-        const bool outside = where.excludedRegions.isEmpty() || !isIn(leftOut);
+        const bool inAsked = isIn(asked);
+        const bool outside = leftOut.empty() || !isIn(leftOut);
         in[id] = inAsked && outside && (!where.sameTimeZone() || zoneInOffset[zone])
             && (where.department.isEmpty() || departmentNames[doc.department] == where.department);
     }

@@ -247,6 +247,14 @@ QList<Word> words(QStringView text)
     return result;
 }
 
+QStringList foldedWords(QStringView text)
+{
+    QStringList out;
+    for (const Word &word : words(text))
+        out.append(word.folded);
+    return out;
+}
+
 QString skillKey(QStringView skillName)
 {
     const bool ascii = std::all_of(skillName.cbegin(), skillName.cend(), [](QChar c) { return c.unicode() < 0x80; });

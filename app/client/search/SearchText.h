@@ -40,6 +40,8 @@ struct Word
 
 //! Splits \a text into words with their positions in \a text.
 QList<Word> words(QStringView text);
+//! The folded words of \a text ("Lagos, Nigeria" -> lagos, nigeria).
+QStringList foldedWords(QStringView text);
 
 //! Encodes a folded word (symbols as "_" + letter; a space as "_w").
 QString encode(QStringView foldedWord);

@@ -1486,6 +1486,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>reporting to %1</source>
         <translation>berichtet an %1</translation>
     </message>
+    <message>
+        <source>beginners first</source>
+        <translation>Einsteiger zuerst</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

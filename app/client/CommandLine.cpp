@@ -125,6 +125,8 @@ QString describeUnderstood(const UnderstoodQuery &understood)
         parts.append(QStringLiteral("at level %1 or above").arg(understood.minLevel));
     if (understood.expertsFirst)
         parts.append(QStringLiteral("experts first"));
+    if (understood.beginnersFirst)
+        parts.append(QStringLiteral("beginners first"));
     if (understood.availableFirst)
         parts.append(QStringLiteral("available now first"));
     if (!understood.dropped.isEmpty())

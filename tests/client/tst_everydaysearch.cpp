@@ -248,6 +248,13 @@ void TestEverydaySearch::everyday_data()
         << "jemand der spanisch spricht" << list({"spanish", "spanish2"}) << none << 0 << none;
     QTest::addRow("python experte aus london")
         << "python experte aus london" << list({"lonpy5"}) << none << 0 << list({"blrpy"});
+    // Beginners: the lowest levels first, everyone else still there.
+    QTest::addRow("python beginner in london")
+        << "python beginner in london" << list({"lonpy1"}) << list({"lonpy5"}) << 40 << list({"blrpy"});
+    QTest::addRow("anfänger python aus london")
+        << "anfänger python aus london" << list({"lonpy1"}) << list({"lonpy5"}) << 40 << list({"blrpy"});
+    QTest::addRow("new to python, in london")
+        << "who is new to python in london" << list({"lonpy1"}) << list({"lonpy5"}) << 40 << none;
     QTest::addRow("jemand aus köln") << "jemand aus köln" << none << list({"koeln", "cgn2"}) << 2 << none;
     QTest::addRow("wer kann go in münchen") << "wer kann kubernetes in münchen" << list({"k8s"}) << none << 0 << none;
     // Exact above prefix, more evidence above less.
@@ -316,6 +323,8 @@ void TestEverydaySearch::everyday_data()
     // Filters keep working with everyday words.
     QTest::addRow("skill filter and expert")
         << "skill:python expert" << list({"blrpy"}) << none << 0 << list({"terra"});
+    QTest::addRow("skill filter and beginners")
+        << "skill:python location:london beginners" << list({"lonpy1"}) << list({"lonpy5"}) << 40 << none;
     QTest::addRow("location filter and question")
         << "who knows python location:london" << list({"lonpy5"}) << list({"lonpy1"}) << 40 << list({"blrpy"});
     QTest::addRow("dept filter") << "anyone speaking spanish dept:sales" << list({"spanish"}) << none << 0

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void levels();
     void roleWords();
     void availableNow();
+    void beginners();
     void reportsTo_data();
     void reportsTo();
 
@@ -436,6 +437,39 @@ void TestQueryUnderstanding::availableNow()
         QVERIFY2(!read.availableFirst, query);
         QCOMPARE(termsOf(read).join(QLatin1Char(' ')), QString::fromUtf8(query));
     }
+}
+
+void TestQueryUnderstanding::beginners()
+{
+    const QueryUnderstanding understanding(&m_vocabulary,
+                                           [](const QString &word) { return word == QLatin1String("starter"); });
+    auto termsOf = [](const QueryUnderstanding::Result &read) {
+        QStringList out;
+        for (const QueryUnderstanding::Term &term : read.terms)
+            out.append(term.name());
+        return out;
+    };
+    QueryUnderstanding::Result read = understanding.understand(words("python beginners"));
+    QVERIFY(read.beginnersFirst);
+    QVERIFY(!read.expertsFirst);
+    QCOMPARE(termsOf(read), list({"python"}));
+    QVERIFY(read.dropped.isEmpty()); // understood: beginners first
+    read = understanding.understand(words("who is new to k8s"));
+    QVERIFY(read.beginnersFirst);
+    QCOMPARE(termsOf(read), list({"kubernetes"}));
+    read = understanding.understand(words("Anfänger in Go"));
+    QVERIFY(read.beginnersFirst);
+    QCOMPARE(termsOf(read), list({"go"}));
+    // "new" alone is a word, and "New York" a place.
+    read = understanding.understand(words("new york"));
+    QVERIFY(!read.beginnersFirst);
+    read = understanding.understand(words("new products"));
+    QVERIFY(!read.beginnersFirst);
+    QCOMPARE(termsOf(read), list({"new", "products"}));
+    // A word of someone's name is searched.
+    read = understanding.understand(words("python starter"));
+    QVERIFY(!read.beginnersFirst);
+    QCOMPARE(termsOf(read), list({"python", "starter"}));
 }
 
 void TestQueryUnderstanding::reportsTo_data()

@@ -182,6 +182,21 @@ void TestSearchCli::everydayWords()
     QVERIFY2(
         available.out.startsWith("understood: terraform (tf \xe2\x86\x92 Terraform) \xc2\xb7 available now first\n"),
         available.out.constData());
+    // The lowest levels first: Tom (Kubernetes 1/5) before the others.
+    const Run newTo = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),
+                           QStringLiteral("--json"), QStringLiteral("new to kubernetes")});
+    const QJsonObject newToJson = QJsonDocument::fromJson(newTo.out).object();
+    QVERIFY(newToJson.value(QStringLiteral("understood")).toObject().value(QStringLiteral("beginners_first")).toBool());
+    QCOMPARE(newToJson.value(QStringLiteral("results"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("username"))
+                 .toString(),
+             QStringLiteral("tom"));
+    const Run newToText = run(
+        {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("new to kubernetes")});
+    QVERIFY2(newToText.out.startsWith("understood: kubernetes \xc2\xb7 beginners first\n"), newToText.out.constData());
     // Alternatives: each says which alias it came from; the "or" was understood.
     const Run either = run(
         {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("who knows tf or k8s")});

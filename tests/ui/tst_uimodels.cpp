@@ -447,6 +447,8 @@ void TestUiModels::understoodLine_data()
         u.team = UnderstoodQuery::Team::ReportsOf;
         u.manager = u"Ada King"_qs;
     }) << u"Kubernetes \u00b7 reporting to Ada King \u2014 from \u201ckubernetes folks working for ada\u201d"_qs;
+    QTest::addRow("beginners") << "new to kubernetes" << read([](UnderstoodQuery &u) { u.beginnersFirst = true; })
+                               << u"Kubernetes \u00b7 beginners first \u2014 from \u201cnew to kubernetes\u201d"_qs;
     QTest::addRow("level and experts") << "senior kubernetes level 4" << read([](UnderstoodQuery &u) {
         u.minLevel = 4;
         u.expertsFirst = true;

@@ -480,6 +480,8 @@ QString PeoplePanel::understoodText(const SearchPage &page)
         parts.append(tr("at level %1 or above").arg(u.minLevel));
     if (u.expertsFirst)
         parts.append(tr("experts first"));
+    if (u.beginnersFirst)
+        parts.append(tr("beginners first"));
     if (u.availableFirst)
         parts.append(tr("available now first"));
     return tr("%1 \u2014 from \u201c%2\u201d").arg(parts.join(QStringLiteral(" \u00b7 ")), page.query.trimmed());

@@ -107,6 +107,16 @@ const QSet<QString> &expertWords()
     return words;
 }
 
+// Words for people who are starting out at what is asked ("python beginners", "anfänger"): the
+// lowest skill levels first. Folded. "junior" is a word of titles, "learning" of skills.
+const QSet<QString> &beginnerWords()
+{
+    static const QSet<QString> words =
+        wordSet("beginner beginners novice novices newbie newbies starter starters anfanger anfangerin "
+                "anfangerinnen einsteiger einsteigerin einsteigerinnen neuling neulinge");
+    return words;
+}
+
 // Words for people in general ("people in finance", "kubernetes folks", "kollegen aus köln", "the
 // sales team"): they ask for people, as every search does, unless a word that names something
 // follows ("people operations", "staff engineer", "team lead"). Folded.
@@ -537,6 +547,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             result.expertsFirst = true;
             result.qualifiers.append(word);
             ++i;
+            continue;
+        }
+        // "python beginners", "new to go", "Anfänger": the lowest levels first.
+        const int newTo = word == u"new" && i + 1 < words.size() && words[i + 1] == u"to" ? 2 : 0;
+        if ((beginnerWords().contains(word) || newTo) && !isName(word)) {
+            result.beginnersFirst = true;
+            i += std::max(newTo, 1);
             continue;
         }
         // Years of experience ("kubernetes for 5 years", "10+ years of java", "seit 3 jahren"): the

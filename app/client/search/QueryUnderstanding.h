@@ -80,6 +80,8 @@ public:
         //! "in my time zone", "available now", "senior" or alternatives are understood instead.
         QStringList dropped;
         bool expertsFirst = false;
+        //! "beginner", "new to", "Anfänger": lower skill levels first (experts first wins over it).
+        bool beginnersFirst = false;
         //! "level 4", "level 4+", "4/5", "Stufe 4": a skill at this level or above (0: none asked).
         int minLevel = 0;
         //! The expert words ("senior", "lead"), folded: besides experts first, they may be words

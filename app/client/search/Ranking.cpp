@@ -12,6 +12,8 @@ namespace {
 constexpr double ColumnWeight[ColumnCount] = {10, 6, 4, 4, 13, 12, 11, 10, 9, 3, 1};
 // "python expert": the skill's level counts more than the field it is in.
 constexpr double ExpertWeight[ColumnCount] = {10, 6, 4, 4, 26, 21, 16, 11, 6, 3, 1};
+// "python beginners": the same, the other way round.
+constexpr double BeginnerWeight[ColumnCount] = {10, 6, 4, 4, 6, 11, 16, 21, 26, 3, 1};
 // A word equal to the term counts fully; a word that only starts with it (the user is still
 // typing, or it is a longer word) less: an exact skill at level 1 still beats a prefix at 5.
 // When the term is a whole known word ("java"), a longer word it starts ("javascript") is
@@ -74,11 +76,12 @@ struct WeightTable
     }
 };
 
-const WeightTable &weights(bool experts)
+const WeightTable &weights(const Options &options)
 {
     static const WeightTable normal(ColumnWeight);
     static const WeightTable expert(ExpertWeight);
-    return experts ? expert : normal;
+    static const WeightTable beginner(BeginnerWeight);
+    return options.expertsFirst ? expert : options.beginnersFirst ? beginner : normal;
 }
 
 } // namespace
@@ -91,18 +94,19 @@ quint16 skillColumnMask(int minLevel)
     return mask;
 }
 
-double skillLevelBonus(quint16 mask)
+double skillLevelBonus(quint16 mask, bool lowest)
 {
-    for (int level = 5; level >= 1; --level) {
+    for (int i = 0; i < 5; ++i) {
+        const int level = lowest ? 1 + i : 5 - i;
         if (mask & (1u << (Skills5Column + (5 - level))))
-            return 5.0 * level;
+            return 5.0 * (lowest ? 6 - level : level);
     }
     return 0;
 }
 
 bool scoreDocument(const TermHit *hits, int count, const Options &options, double *value, quint32 *missing)
 {
-    const WeightTable &table = weights(options.expertsFirst);
+    const WeightTable &table = weights(options);
     double score = 0;
     int exactTerms = 0;
     int matchedTerms = 0;

@@ -79,6 +79,7 @@ struct Options
     quint32 optional = 0; //!< bit per term that need not match
     quint32 evidence = 0; //!< bit per term: further fields that say it add up (not while typing 1-2 letters)
     bool expertsFirst = false; //!< skill levels weigh more ("python expert")
+    bool beginnersFirst = false; //!< the lower skill levels weigh more ("python beginners")
     bool partial = false; //!< terms may be missing (not all of them)
 };
 
@@ -86,8 +87,8 @@ struct Options
 quint16 skillColumnMask(int minLevel);
 
 //! For "skill:NAME expert": a score that puts the highest of the skill columns in \a mask first
-//! (5 per level), 0 for none.
-double skillLevelBonus(quint16 mask);
+//! (5 per level), 0 for none; with \a lowest ("skill:NAME beginner"), the lowest first.
+double skillLevelBonus(quint16 mask, bool lowest = false);
 
 //! The tiered score of a document from its \a count term hits; false when a term did not match
 //! (unless partial: then when none did) or the level filter is not met. \a missing gets a bit

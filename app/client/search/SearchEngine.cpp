@@ -1265,11 +1265,13 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     }
     understood->dropped = read.dropped;
     understood->expertsFirst = read.expertsFirst;
+    understood->beginnersFirst = read.beginnersFirst && !read.expertsFirst;
     understood->minLevel = read.minLevel;
     understood->availableFirst = read.availableFirst;
     where->mine = read.mine;
     where->reportsTo = read.reportsTo;
     options->expertsFirst = read.expertsFirst;
+    options->beginnersFirst = understood->beginnersFirst;
 
     //! Names the place asked for; an alternative to the one before joins it ("London / Berlin").
     auto namePlace = [understood](const QueryUnderstanding::Term &term, const QString &name) {
@@ -1740,8 +1742,8 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
         double value = 0;
         quint32 missing = 0;
         if (scoreDocument(hits.data(), int(hits.size()), scoring, &value, &missing) || terms.empty()) {
-            if (filterColumns && options.expertsFirst)
-                value += skillLevelBonus(filterColumns);
+            if (filterColumns && (options.expertsFirst || options.beginnersFirst))
+                value += skillLevelBonus(filterColumns, options.beginnersFirst);
             size_t saidTerm = terms.size(); // the last term whose name the title says
             for (const TitleBonus &said : titleBonuses) {
                 const bool ofTerm = said.term < terms.size();

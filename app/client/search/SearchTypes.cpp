@@ -108,6 +108,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("department"), textOrNull(understood.department)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("experts_first"), understood.expertsFirst},
+        {QStringLiteral("beginners_first"), understood.beginnersFirst},
         {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},
         {QStringLiteral("available_first"), understood.availableFirst},
         {QStringLiteral("partial"), understood.partial},

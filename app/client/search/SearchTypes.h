@@ -129,6 +129,7 @@ struct UnderstoodQuery
     QStringList dropped;
     bool anyOf = false; //!< "python or go": the terms are alternatives (terms has "python / go")
     bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
+    bool beginnersFirst = false; //!< "beginner", "new to", "Anfänger": lower skill levels first
     //! "level 4", "4/5": a skill at this level or above, as level>=4 asks (0: not asked in words)
     int minLevel = 0;
     bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"
@@ -144,8 +145,8 @@ struct UnderstoodQuery
     bool saysMore() const
     {
         return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
-            || team != Team::None || !department.isEmpty() || expertsFirst || availableFirst || anyOf || minLevel > 0
-            || !excluded.isEmpty() || !excludedPlaces.isEmpty();
+            || team != Team::None || !department.isEmpty() || expertsFirst || beginnersFirst || availableFirst || anyOf
+            || minLevel > 0 || !excluded.isEmpty() || !excludedPlaces.isEmpty();
     }
 };
 

@@ -16,6 +16,16 @@ QStringList words(const char *text)
     return foldText(QString::fromUtf8(text)).split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
+//! Term::name() of each term; a place as "@name", a term left out as "-name".
+QStringList termNames(const QueryUnderstanding::Result &read)
+{
+    QStringList out;
+    for (const QueryUnderstanding::Term &term : read.terms)
+        out.append((term.excluded ? QStringLiteral("-") : QString()) + (term.place ? QStringLiteral("@") : QString())
+                   + term.name());
+    return out;
+}
+
 } // namespace
 
 class TestQueryUnderstanding : public QObject
@@ -323,12 +333,7 @@ void TestQueryUnderstanding::negations()
         &m_vocabulary, [](const QString &word) { return word == QLatin1String("kein"); },
         [](const QString &word) { return word == QLatin1String("lagos") || word == QLatin1String("london"); });
     const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
-    QStringList names;
-    for (const QueryUnderstanding::Term &term : result.terms) {
-        names.append((term.excluded ? QStringLiteral("-") : QString()) + (term.place ? QStringLiteral("@") : QString())
-                     + term.name());
-    }
-    QCOMPARE(names, terms);
+    QCOMPARE(termNames(result), terms);
     QCOMPARE(result.dropped, dropped);
     QCOMPARE(result.anyOf, anyOf);
     QCOMPARE(result.availableFirst, query.contains(QLatin1String("available")));
@@ -365,10 +370,7 @@ void TestQueryUnderstanding::levels()
     const QueryUnderstanding understanding(&m_vocabulary);
     const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
     QCOMPARE(result.minLevel, level);
-    QStringList names;
-    for (const QueryUnderstanding::Term &term : result.terms)
-        names.append(term.name());
-    QCOMPARE(names, terms);
+    QCOMPARE(termNames(result), terms);
     QCOMPARE(result.dropped, dropped);
 }
 
@@ -402,31 +404,25 @@ void TestQueryUnderstanding::roleWords()
 void TestQueryUnderstanding::availableNow()
 {
     const QueryUnderstanding understanding(&m_vocabulary);
-    auto termsOf = [](const QueryUnderstanding::Result &read) {
-        QStringList out;
-        for (const QueryUnderstanding::Term &term : read.terms)
-            out.append(term.name());
-        return out;
-    };
     // Who can be reached now first; the words are not searched for.
     QueryUnderstanding::Result read = understanding.understand(words("designers available now"));
     QVERIFY(read.availableFirst);
-    QCOMPARE(termsOf(read), list({"designers"}));
+    QCOMPARE(termNames(read), list({"designers"}));
     QVERIFY(read.dropped.isEmpty()); // understood: available first
     read = understanding.understand(words("k8s experts available right now"));
     QVERIFY(read.availableFirst);
     QVERIFY(read.expertsFirst);
-    QCOMPARE(termsOf(read), list({"kubernetes"}));
+    QCOMPARE(termNames(read), list({"kubernetes"}));
     QVERIFY(read.dropped.isEmpty());
     read = understanding.understand(words("who is free now to help with k8s"));
     QVERIFY(read.availableFirst);
     QCOMPARE(read.dropped, list({"who", "is", "to", "help", "with"}));
     read = understanding.understand(words("python folks online right now"));
     QVERIFY(read.availableFirst);
-    QCOMPARE(termsOf(read), list({"python"}));
+    QCOMPARE(termNames(read), list({"python"}));
     read = understanding.understand(words("wer kennt terraform und ist gerade erreichbar"));
     QVERIFY(read.availableFirst);
-    QCOMPARE(termsOf(read), list({"terraform"}));
+    QCOMPARE(termNames(read), list({"terraform"}));
     // Alone it asks for everyone, the available first.
     read = understanding.understand(words("who is free now"));
     QVERIFY(read.availableFirst);
@@ -435,7 +431,7 @@ void TestQueryUnderstanding::availableNow()
     for (const char *query : {"online marketing", "free software", "now"}) {
         read = understanding.understand(words(query));
         QVERIFY2(!read.availableFirst, query);
-        QCOMPARE(termsOf(read).join(QLatin1Char(' ')), QString::fromUtf8(query));
+        QCOMPARE(termNames(read).join(QLatin1Char(' ')), QString::fromUtf8(query));
     }
 }
 
@@ -443,33 +439,27 @@ void TestQueryUnderstanding::beginners()
 {
     const QueryUnderstanding understanding(&m_vocabulary,
                                            [](const QString &word) { return word == QLatin1String("starter"); });
-    auto termsOf = [](const QueryUnderstanding::Result &read) {
-        QStringList out;
-        for (const QueryUnderstanding::Term &term : read.terms)
-            out.append(term.name());
-        return out;
-    };
     QueryUnderstanding::Result read = understanding.understand(words("python beginners"));
     QVERIFY(read.beginnersFirst);
     QVERIFY(!read.expertsFirst);
-    QCOMPARE(termsOf(read), list({"python"}));
+    QCOMPARE(termNames(read), list({"python"}));
     QVERIFY(read.dropped.isEmpty()); // understood: beginners first
     read = understanding.understand(words("who is new to k8s"));
     QVERIFY(read.beginnersFirst);
-    QCOMPARE(termsOf(read), list({"kubernetes"}));
+    QCOMPARE(termNames(read), list({"kubernetes"}));
     read = understanding.understand(words("Anfänger in Go"));
     QVERIFY(read.beginnersFirst);
-    QCOMPARE(termsOf(read), list({"go"}));
+    QCOMPARE(termNames(read), list({"go"}));
     // "new" alone is a word, and "New York" a place.
     read = understanding.understand(words("new york"));
     QVERIFY(!read.beginnersFirst);
     read = understanding.understand(words("new products"));
     QVERIFY(!read.beginnersFirst);
-    QCOMPARE(termsOf(read), list({"new", "products"}));
+    QCOMPARE(termNames(read), list({"new", "products"}));
     // A word of someone's name is searched.
     read = understanding.understand(words("python starter"));
     QVERIFY(!read.beginnersFirst);
-    QCOMPARE(termsOf(read), list({"python", "starter"}));
+    QCOMPARE(termNames(read), list({"python", "starter"}));
 }
 
 void TestQueryUnderstanding::reportsTo_data()
@@ -508,10 +498,7 @@ void TestQueryUnderstanding::reportsTo()
         [](const QString &word) { return word == QLatin1String("london"); });
     const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
     QCOMPARE(result.reportsTo, name);
-    QStringList names;
-    for (const QueryUnderstanding::Term &term : result.terms)
-        names.append((term.place ? QStringLiteral("@") : QString()) + term.name());
-    QCOMPARE(names, terms);
+    QCOMPARE(termNames(result), terms);
     QCOMPARE(result.asks(QueryUnderstanding::Mine::Reports), myReports);
 }
 

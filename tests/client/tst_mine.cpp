@@ -33,6 +33,7 @@ Profile person(const char *username, const char *manager, const char *department
 //! ada.king ─┬─ ada.byron
 //!           ├─ max.power ─── kit
 //!           └─ max.planck ── lise     (Research: two Adas, two Maxes who manage)
+//! orphan ─── stray                 (Legal: orphan's manager, gone, is not in the directory)
 QList<Profile> company()
 {
     return {
@@ -50,6 +51,9 @@ QList<Profile> company()
         person("max.planck", "ada.king", "Research", "Go", "Max Planck"),
         person("kit", "max.power", "Research", "Rust", "Kit Carson"),
         person("lise", "max.planck", "Research", "Rust", "Lise Meitner"),
+        // A manager who is not in the directory (yet).
+        person("orphan", "gone", "Legal", "Law"),
+        person("stray", "orphan", "Legal", "Law"),
     };
 }
 
@@ -247,6 +251,13 @@ void TestMine::reportsToWhom()
     const SearchPage top = search(QStringLiteral("my skip level"), QStringLiteral("lead1"));
     QCOMPARE(top.error, QStringLiteral("your manager (Person boss) names no manager"));
     QCOMPARE(top.total, 0);
+    // A manager the directory does not have (yet), named by username.
+    const SearchPage missing = search(QStringLiteral("who is my manager"), QStringLiteral("orphan"));
+    QCOMPARE(missing.error, QStringLiteral("your manager (gone) is not in the directory yet"));
+    QCOMPARE(missing.total, 0);
+    const SearchPage missingTwo = search(QStringLiteral("my manager's manager"), QStringLiteral("stray"));
+    QCOMPARE(missingTwo.error, QStringLiteral("your manager's manager (gone) is not in the directory yet"));
+    QCOMPARE(missingTwo.total, 0);
 }
 
 void TestMine::theSignedInAccountAsks()

@@ -319,6 +319,13 @@ struct Where
     friend bool operator==(const Where &, const Where &) = default;
 };
 
+//! The name \a person (a Profile, an OrgPerson) goes by: the display name, else the username.
+template<typename Person>
+QString shownName(const Person &person)
+{
+    return person.displayName.isEmpty() ? person.username : person.displayName;
+}
+
 //! "UTC+01:00", "UTC-03:30", "UTC".
 QString utcOffsetText(int seconds)
 {
@@ -2178,17 +2185,15 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
             understood.department = me->department;
         }
     }
-    auto nameOf = [](const Profile &person) {
-        return person.displayName.isEmpty() ? person.username : person.displayName;
-    };
-    //! \a person's manager; else says why not, and no one is found.
-    auto managerOf = [&](const Profile &person, const QString &whose) -> std::optional<Profile> {
+    //! \a person's manager; else says why not (\a whose profile names none, or \a which manager
+    //! is missing), and no one is found.
+    auto managerOf = [&](const Profile &person, const QString &whose, const QString &which) -> std::optional<Profile> {
         std::optional<Profile> manager =
             person.manager.isEmpty() ? std::nullopt : store->profileByUsername(person.manager);
         if (!manager) {
             page->error = person.manager.isEmpty()
                 ? QStringLiteral("%1 names no manager").arg(whose)
-                : QStringLiteral("%1 manager (%2) is not in the directory yet").arg(whose, person.manager);
+                : QStringLiteral("%1 (%2) is not in the directory yet").arg(which, person.manager);
             where->department = QStringLiteral("\x1f"); // no one
         }
         return manager;
@@ -2197,7 +2202,7 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
         where->asks(Mine::Manager) || where->asks(Mine::ManagersManager) || where->asks(Mine::Peers);
     std::optional<Profile> manager;
     if (aboutManager) {
-        manager = managerOf(*me, QStringLiteral("your profile"));
+        manager = managerOf(*me, QStringLiteral("your profile"), QStringLiteral("your manager"));
         if (!manager)
             return;
     } else if (!me->manager.isEmpty()) {
@@ -2208,11 +2213,12 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
         filter.username = person.username;
         query->orgs.append(filter);
         understood.team = team;
-        understood.manager = nameOf(person);
+        understood.manager = shownName(person);
     };
     if (where->asks(Mine::ManagersManager)) {
         const std::optional<Profile> managers =
-            managerOf(*manager, QStringLiteral("your manager (%1)").arg(nameOf(*manager)));
+            managerOf(*manager, QStringLiteral("your manager (%1)").arg(shownName(*manager)),
+                      QStringLiteral("your manager's manager"));
         if (managers)
             about(Team::YourManagersManager, *managers, {{}, false, true});
     } else if (where->asks(Mine::Manager)) {
@@ -2281,7 +2287,7 @@ void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, S
             const QString about = person.department.isEmpty()
                 ? person.username
                 : person.username + QStringLiteral(", ") + person.department;
-            named.append(QStringLiteral("%1 (%2)").arg(person.displayName, about));
+            named.append(QStringLiteral("%1 (%2)").arg(shownName(person), about));
         }
         const QString more =
             candidates.size() > Named ? QStringLiteral(" and %1 more").arg(candidates.size() - Named) : QString();
@@ -2293,7 +2299,7 @@ void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, S
     const OrgPerson *manager = candidates.constFirst();
     query->orgs.append(SearchQuery::OrgFilter {manager->username, false});
     page->understood.team = UnderstoodQuery::Team::ReportsOf;
-    page->understood.manager = manager->displayName.isEmpty() ? manager->username : manager->displayName;
+    page->understood.manager = shownName(*manager);
 }
 
 std::vector<char> SearchEngine::Private::exclusionSelection(const SearchQuery &query,

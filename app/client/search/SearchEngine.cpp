@@ -2428,24 +2428,31 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
             }
         }
     }
+    // The asker's department by its index (-1: any; past the end: none has it).
+    const qint32 department = where.department.isEmpty()
+        ? -1
+        : qint32(departmentNames.contains(where.department) ? departmentNames.indexOf(where.department)
+                                                            : departmentNames.size());
+    const bool sameTimeZone = where.sameTimeZone();
     std::vector<char> in(docs.size(), 0);
     for (size_t id = 0; id < docs.size(); ++id) {
         const Doc &doc = docs[id];
-        if (doc.nameRank < 0)
+        if (doc.nameRank < 0 || (department >= 0 && doc.department != department))
             continue;
         const size_t location = size_t(doc.location);
         const bool own = zones[size_t(doc.timeZone)].known || locationZone[location] < 0;
         const size_t zone = size_t(own ? doc.timeZone : locationZone[location]);
+        if (sameTimeZone && !zoneInOffset[zone])
+            continue;
         //! In every one of \a groups.
         auto isIn = [&](const std::vector<InGroup> &groups) {
-            return std::all_of(groups.cbegin(), groups.cend(), [&](const InGroup &group) {
-                return group.named[location] || (zones[zone].known ? group.zone[zone] : group.implied[location]);
-            });
+            for (const InGroup &group : groups) {
+                if (!group.named[location] && !(zones[zone].known ? group.zone[zone] : group.implied[location]))
+                    return false;
+            }
+            return true;
         };
-        const bool inAsked = isIn(asked);
-        const bool outside = leftOut.empty() || !isIn(leftOut);
-        in[id] = inAsked && outside && (!where.sameTimeZone() || zoneInOffset[zone])
-            && (where.department.isEmpty() || departmentNames[doc.department] == where.department);
+        in[id] = isIn(asked) && (leftOut.empty() || !isIn(leftOut));
     }
     return in;
 }

@@ -199,10 +199,6 @@ QWidget *PeoplePanel::buildSearchBar()
     m_askButton->setAutoDefault(false);
     m_askButton->hide();
     connect(m_askButton, &QPushButton::clicked, this, &PeoplePanel::askThesePeople);
-    auto *askRow = new QHBoxLayout;
-    askRow->addStretch();
-    askRow->addWidget(m_askButton);
-    topLayout->addLayout(askRow);
     m_skillMap = new SkillMapWidget(top);
     m_skillMap->hide();
     topLayout->addWidget(m_skillMap);
@@ -223,14 +219,14 @@ QWidget *PeoplePanel::buildSearchBar()
     m_correctionLabel->hide();
     topLayout->addWidget(m_correctionLabel);
 
-    // How the query was understood, with one click to search the words as typed instead.
-    auto *understood = new QHBoxLayout;
-    understood->setSpacing(Theme::SpaceM);
+    // How the query was understood (the whole width: a long reading wraps, and a label beside
+    // another widget was given too few lines), with one click to search the words as typed
+    // instead, beside the question to the people found.
     m_understoodLabel = plainLabel(top, QStringLiteral("understoodLabel"));
     m_understoodLabel->setWordWrap(true);
     m_understoodLabel->setForegroundRole(QPalette::PlaceholderText);
     m_understoodLabel->hide();
-    understood->addWidget(m_understoodLabel, 1);
+    topLayout->addWidget(m_understoodLabel);
     m_literalButton = new LinkButton(tr("Search exactly as typed"), top);
     m_literalButton->setObjectName(QStringLiteral("searchLiterallyButton"));
     m_literalButton->hide();
@@ -238,8 +234,13 @@ QWidget *PeoplePanel::buildSearchBar()
         m_literal = !m_literal;
         runSearch();
     });
-    understood->addWidget(m_literalButton, 0, Qt::AlignTop);
-    topLayout->addLayout(understood);
+    // Under the reading, what can be done with it: search as typed, or ask the people found.
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_literalButton, 0, Qt::AlignVCenter);
+    actions->addStretch();
+    actions->addWidget(m_askButton);
+    topLayout->addLayout(actions);
+    setTabOrder(m_literalButton, m_askButton);
     m_partialLabel = plainLabel(top, QStringLiteral("partialMatchLabel"));
     m_partialLabel->setWordWrap(true);
     m_partialLabel->hide();

@@ -2,6 +2,7 @@
 #include "client/search/QueryUnderstanding.h"
 
 #include "client/search/Regions.h"
+#include "client/search/SearchText.h"
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
 
@@ -252,7 +253,7 @@ const QList<QStringList> &reportsToPhrases()
 int reportsToWords(const QStringList &words, qsizetype at)
 {
     for (const QStringList &phrase : reportsToPhrases()) {
-        if (at + phrase.size() <= words.size() && std::equal(phrase.cbegin(), phrase.cend(), words.cbegin() + at))
+        if (SearchText::phraseAt(words, at, phrase))
             return int(phrase.size());
     }
     return 0;
@@ -330,8 +331,7 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
 int QueryUnderstanding::mineWords(const QStringList &words, qsizetype at, Mine *kind)
 {
     for (const auto &[phrase, mine] : minePhrases()) {
-        if (at >= 0 && at + phrase.size() <= words.size()
-            && std::equal(phrase.cbegin(), phrase.cend(), words.cbegin() + at)) {
+        if (SearchText::phraseAt(words, at, phrase)) {
             *kind = mine;
             return int(phrase.size());
         }

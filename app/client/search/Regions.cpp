@@ -230,8 +230,7 @@ const Region *Region::find(const QStringList &foldedWords, qsizetype at, int *le
     for (const Name &name : *it) {
         if (standalone && !name.standalone)
             continue;
-        if (at + name.words.size() <= foldedWords.size()
-            && std::equal(name.words.cbegin(), name.words.cend(), foldedWords.cbegin() + at)) {
+        if (SearchText::phraseAt(foldedWords, at, name.words)) {
             *length = int(name.words.size());
             return name.region;
         }

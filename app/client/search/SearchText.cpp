@@ -255,6 +255,12 @@ QStringList foldedWords(QStringView text)
     return out;
 }
 
+bool phraseAt(const QStringList &words, qsizetype at, const QStringList &phrase)
+{
+    return at >= 0 && at + phrase.size() <= words.size()
+        && std::equal(phrase.cbegin(), phrase.cend(), words.cbegin() + at);
+}
+
 QString skillKey(QStringView skillName)
 {
     const bool ascii = std::all_of(skillName.cbegin(), skillName.cend(), [](QChar c) { return c.unicode() < 0x80; });

@@ -42,6 +42,8 @@ struct Word
 QList<Word> words(QStringView text);
 //! The folded words of \a text ("Lagos, Nigeria" -> lagos, nigeria).
 QStringList foldedWords(QStringView text);
+//! True when \a words has the words of \a phrase, in order, from \a at on.
+bool phraseAt(const QStringList &words, qsizetype at, const QStringList &phrase);
 
 //! Encodes a folded word (symbols as "_" + letter; a space as "_w").
 QString encode(QStringView foldedWord);

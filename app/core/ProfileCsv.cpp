@@ -69,8 +69,11 @@ CsvRowError rowError(int line, const Error &error, const Profile &p)
 
 QStringList splitList(const QString &cell)
 {
+    // Split as the profile will store the text: NFC makes U+037E GREEK QUESTION MARK a ";", which
+    // would otherwise stay inside an item and split it on the next export.
+    const QString text = cell.normalized(QString::NormalizationForm_C);
     QStringList items;
-    for (const QStringView item : QStringView(cell).split(QLatin1Char(';'))) {
+    for (const QStringView item : QStringView(text).split(QLatin1Char(';'))) {
         const QStringView trimmed = item.trimmed();
         if (!trimmed.isEmpty())
             items.append(trimmed.toString());

@@ -224,6 +224,9 @@ void TestProfileCsv::skills_data()
                                   << SkillList {{u".NET"_qs, 3}, {u"Node.js"_qs, 2}, {u"CI/CD"_qs, 3}};
     QTest::addRow("non-latin") << u"日本語:5;Русский язык:2"_qs
                                << SkillList {{u"日本語"_qs, 5}, {u"Русский язык"_qs, 2}};
+    // U+037E GREEK QUESTION MARK is a ";" in NFC, as the profile stores it: a separator, so that
+    // no stored name has one (an export would split it). Found by fuzz_profile_csv.
+    QTest::addRow("a separator after NFC") << u"Go:4\u037ERust"_qs << SkillList {{u"Go"_qs, 4}, {u"Rust"_qs, 3}};
 }
 
 void TestProfileCsv::skills()
@@ -246,6 +249,9 @@ void TestProfileCsv::interests()
         readProfileCsv(QByteArray("username,display_name,interests\nada,Ada, Chess ;;Poetry;Ski touring ;\n"));
     QVERIFY2(result.errors.isEmpty(), qPrintable(describe(result)));
     QCOMPARE(result.profiles.first().interests, (QStringList {u"Chess"_qs, u"Poetry"_qs, u"Ski touring"_qs}));
+    const ProfileCsvResult greek =
+        readProfileCsv(QByteArray("username,display_name,interests\nada,Ada,Chess\xcd\xbePoetry\n"));
+    QCOMPARE(greek.profiles.first().interests, (QStringList {u"Chess"_qs, u"Poetry"_qs}));
 }
 
 void TestProfileCsv::duplicates()

@@ -67,18 +67,44 @@ CsvRowError rowError(int line, const Error &error, const Profile &p)
     return {line, error.field, error.message};
 }
 
+// A list cell ("Go:4;Rust", "a;b;c") separates its items with ";". An item's own ";" is written
+// "\;" and its own backslash "\\"; any other backslash is itself ("C:\tools" stays as typed).
 QStringList splitList(const QString &cell)
 {
     // Split as the profile will store the text: NFC makes U+037E GREEK QUESTION MARK a ";", which
     // would otherwise stay inside an item and split it on the next export.
     const QString text = cell.normalized(QString::NormalizationForm_C);
     QStringList items;
-    for (const QStringView item : QStringView(text).split(QLatin1Char(';'))) {
-        const QStringView trimmed = item.trimmed();
+    QString item;
+    auto endItem = [&] {
+        const QString trimmed = item.trimmed();
         if (!trimmed.isEmpty())
-            items.append(trimmed.toString());
+            items.append(trimmed);
+        item.clear();
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c == u'\\' && i + 1 < text.size() && (text[i + 1] == u';' || text[i + 1] == u'\\'))
+            item.append(text[++i]);
+        else if (c == u';')
+            endItem();
+        else
+            item.append(c);
     }
+    endItem();
     return items;
+}
+
+QString joinList(const QStringList &items)
+{
+    QStringList escaped;
+    escaped.reserve(items.size());
+    for (QString item : items) {
+        item.replace(QLatin1Char('\\'), QLatin1StringView("\\\\"));
+        item.replace(QLatin1Char(';'), QLatin1StringView("\\;"));
+        escaped.append(item);
+    }
+    return escaped.join(QLatin1Char(';'));
 }
 
 // "Name:level;Name" -> skills; only a trailing ":<digits>" is a level.
@@ -301,18 +327,8 @@ QByteArray profilesToCsv(const QList<Profile> &profiles)
         for (const Skill &skill : p.skills)
             skills.append(skill.name + QLatin1Char(':') + QString::number(skill.level));
         const QString cells[ColumnCount] = {
-            p.username,
-            p.displayName,
-            p.email,
-            p.title,
-            p.department,
-            p.location,
-            p.timeZone,
-            p.manager,
-            skills.join(QLatin1Char(';')),
-            p.interests.join(QLatin1Char(';')),
-            p.bio,
-            p.phone,
+            p.username,       p.displayName,         p.email, p.title, p.department, p.location, p.timeZone, p.manager,
+            joinList(skills), joinList(p.interests), p.bio,   p.phone,
         };
         for (int c = 0; c < ColumnCount; ++c) {
             if (c > 0)

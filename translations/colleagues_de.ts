@@ -1917,6 +1917,97 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     </message>
 </context>
 <context>
+    <name>Colleagues::SearchEngine</name>
+    <message>
+        <source>the search failed: %1</source>
+        <translation>die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the search index is not available</source>
+        <translation>der Suchindex ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>the local store is not open</source>
+        <translation>der lokale Speicher ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>&quot;my team&quot;, &quot;my manager&quot; and &quot;my department&quot; need to know who you are: sign in first</source>
+        <translation>„mein Team“, „mein Chef“ und „meine Abteilung“ setzen voraus, dass bekannt ist, wer Sie sind: Melden Sie sich zuerst an</translation>
+    </message>
+    <message>
+        <source>your profile (%1) is not in the directory yet</source>
+        <translation>Ihr Profil (%1) ist noch nicht im Verzeichnis</translation>
+    </message>
+    <message>
+        <source>your profile names no department</source>
+        <translation>Ihr Profil nennt keine Abteilung</translation>
+    </message>
+    <message>
+        <source>your profile names no manager</source>
+        <translation>Ihr Profil nennt keine Führungskraft</translation>
+    </message>
+    <message>
+        <source>your manager (%1) is not in the directory yet</source>
+        <translation>Ihre Führungskraft (%1) ist noch nicht im Verzeichnis</translation>
+    </message>
+    <message>
+        <source>your manager (%1) names no manager</source>
+        <translation>Ihre Führungskraft (%1) nennt keine eigene Führungskraft</translation>
+    </message>
+    <message>
+        <source>your manager&apos;s manager (%1) is not in the directory yet</source>
+        <translation>die Führungskraft Ihrer Führungskraft (%1) ist noch nicht im Verzeichnis</translation>
+    </message>
+    <message>
+        <source>the org chart is not available</source>
+        <translation>das Organigramm ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>no one called &quot;%1&quot; is in the directory</source>
+        <translation>niemand namens „%1“ ist im Verzeichnis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere Person</numerusform>
+            <numerusform>%1 und %n weitere Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people called &quot;%1&quot;: %2; say more of the name, or use reports:USERNAME</source>
+        <translation>
+            <numerusform>%n Person namens „%1“: %2; nennen Sie mehr vom Namen oder nutzen Sie reports:BENUTZERNAME</numerusform>
+            <numerusform>%n Personen namens „%1“: %2; nennen Sie mehr vom Namen oder nutzen Sie reports:BENUTZERNAME</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people called &quot;%1&quot; have reports: %2; say more of the name, or use reports:USERNAME</source>
+        <translation>
+            <numerusform>%n Person namens „%1“ hat Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie reports:BENUTZERNAME</numerusform>
+            <numerusform>%n Personen namens „%1“ haben Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie reports:BENUTZERNAME</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no one with the username %1 is in the directory</source>
+        <translation>niemand mit dem Benutzernamen %1 ist im Verzeichnis</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::SearchQuery</name>
+    <message>
+        <source>only words, skill:, dept: and location: can be left out with a &quot;-&quot; (as in python -java)</source>
+        <translation>nur Wörter, skill:, dept: und location: lassen sich mit „-“ ausschließen (wie in python -java)</translation>
+    </message>
+    <message>
+        <source>available: takes yes or no, as in available:yes</source>
+        <translation>available: erwartet ja oder nein, wie in available:ja</translation>
+    </message>
+    <message>
+        <source>level must be a number from 1 to 5, as in level&gt;=4</source>
+        <translation>level muss eine Zahl von 1 bis 5 sein, wie in level&gt;=4</translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::SearchWorker</name>
     <message>
         <source>The local directory cannot be opened.</source>

@@ -211,6 +211,12 @@ void TestDesktopApp::typoAndFilters()
     QVERIFY(child<QLabel>(w, u"correctionLabel")->isVisible());
     QVERIFY2(child<QLabel>(w, u"correctionLabel")->text().contains(QLatin1String("kubernetes")),
              qPrintable(child<QLabel>(w, u"correctionLabel")->text()));
+    // A query that cannot be answered says why, as a sentence (the engine's start in lower case,
+    // as the command line prints them after "colleagues search: ").
+    QVERIFY(search(m_ada->app, QStringLiteral("python level:9")));
+    QTRY_VERIFY(child<QLabel>(w, u"correctionLabel")->isVisible());
+    QCOMPARE(child<QLabel>(w, u"correctionLabel")->text(),
+             QStringLiteral("Level must be a number from 1 to 5, as in level>=4"));
 
     QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
     const SearchPage all = child<ResultsModel>(w, u"resultsModel")->summary();

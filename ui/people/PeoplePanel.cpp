@@ -612,7 +612,11 @@ void PeoplePanel::onResultsReplaced()
         m_correctionLabel->setText(tr("Showing results for %1").arg(page.correctedQuery));
         m_correctionLabel->show();
     } else if (!page.error.isEmpty()) {
-        m_correctionLabel->setText(page.error);
+        // The engine's sentences are the command line's too ("colleagues search: your profile …");
+        // here one stands alone, so it starts as a sentence does.
+        QString sentence = page.error;
+        sentence[0] = sentence[0].toUpper();
+        m_correctionLabel->setText(sentence);
         m_correctionLabel->show();
     } else {
         m_correctionLabel->hide();

@@ -1580,7 +1580,7 @@ bool SearchEngine::Private::runFts(const QString &expression, CollectPlan *plan,
     while (matchStatement.next()) { }
     const bool ok = matchStatement.ok();
     if (!ok)
-        *error = QStringLiteral("search failed: %1").arg(matchStatement.errorMessage());
+        *error = SearchEngine::tr("the search failed: %1").arg(matchStatement.errorMessage());
     matchStatement.reset();
     if (!ok)
         qCWarning(lcSearch) << *error << expression;
@@ -1956,8 +1956,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
     page.query = request.query;
     page.offset = std::max(0, request.offset);
     if (!d->ensureFresh()) {
-        page.error = d->store && d->store->isOpen() ? QStringLiteral("the search index is not available")
-                                                    : QStringLiteral("the local store is not open");
+        page.error = d->store && d->store->isOpen() ? tr("the search index is not available")
+                                                    : tr("the local store is not open");
         return page;
     }
 
@@ -2169,31 +2169,30 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
     const std::optional<Profile> me = username.isEmpty() ? std::nullopt : store->profileByUsername(username);
     if (!me) {
         page->error = username.isEmpty()
-            ? QStringLiteral(
-                "\"my team\", \"my manager\" and \"my department\" need to know who you are: sign in first")
-            : QStringLiteral("your profile (%1) is not in the directory yet").arg(username);
+            ? SearchEngine::tr("\"my team\", \"my manager\" and \"my department\" need to know who you are: sign in "
+                               "first")
+            : SearchEngine::tr("your profile (%1) is not in the directory yet").arg(username);
         where->department = QStringLiteral("\x1f"); // no one
         return;
     }
     UnderstoodQuery &understood = page->understood;
     if (where->asks(Mine::Department)) {
         if (me->department.isEmpty()) {
-            page->error = QStringLiteral("your profile names no department");
+            page->error = SearchEngine::tr("your profile names no department");
             where->department = QStringLiteral("\x1f"); // no one
         } else {
             where->department = me->department;
             understood.department = me->department;
         }
     }
-    //! \a person's manager; else says why not (\a whose profile names none, or \a which manager
-    //! is missing), and no one is found.
-    auto managerOf = [&](const Profile &person, const QString &whose, const QString &which) -> std::optional<Profile> {
+    //! \a person's manager; else says why not (\a namesNone: their profile names none; \a missing:
+    //! the manager, %1, is not in the directory), and no one is found.
+    auto managerOf = [&](const Profile &person, const QString &namesNone,
+                         const QString &missing) -> std::optional<Profile> {
         std::optional<Profile> manager =
             person.manager.isEmpty() ? std::nullopt : store->profileByUsername(person.manager);
         if (!manager) {
-            page->error = person.manager.isEmpty()
-                ? QStringLiteral("%1 names no manager").arg(whose)
-                : QStringLiteral("%1 (%2) is not in the directory yet").arg(which, person.manager);
+            page->error = person.manager.isEmpty() ? namesNone : missing.arg(person.manager);
             where->department = QStringLiteral("\x1f"); // no one
         }
         return manager;
@@ -2202,7 +2201,8 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
         where->asks(Mine::Manager) || where->asks(Mine::ManagersManager) || where->asks(Mine::Peers);
     std::optional<Profile> manager;
     if (aboutManager) {
-        manager = managerOf(*me, QStringLiteral("your profile"), QStringLiteral("your manager"));
+        manager = managerOf(*me, SearchEngine::tr("your profile names no manager"),
+                            SearchEngine::tr("your manager (%1) is not in the directory yet"));
         if (!manager)
             return;
     } else if (!me->manager.isEmpty()) {
@@ -2217,8 +2217,8 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
     };
     if (where->asks(Mine::ManagersManager)) {
         const std::optional<Profile> managers =
-            managerOf(*manager, QStringLiteral("your manager (%1)").arg(shownName(*manager)),
-                      QStringLiteral("your manager's manager"));
+            managerOf(*manager, SearchEngine::tr("your manager (%1) names no manager").arg(shownName(*manager)),
+                      SearchEngine::tr("your manager's manager (%1) is not in the directory yet"));
         if (managers)
             about(Team::YourManagersManager, *managers, {{}, false, true});
     } else if (where->asks(Mine::Manager)) {
@@ -2252,7 +2252,7 @@ void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, S
     };
     OrgChart *chart = freshOrgChart();
     if (!chart)
-        return noOne(QStringLiteral("the org chart is not available"));
+        return noOne(SearchEngine::tr("the org chart is not available"));
     // Who is called so: every word is a word of their name (or username).
     CollectPlan plan;
     QStringList words;
@@ -2278,7 +2278,7 @@ void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, S
         return std::tie(l->displayName, l->username) < std::tie(r->displayName, r->username);
     });
     if (candidates.isEmpty())
-        return noOne(QStringLiteral("no one called \"%1\" is in the directory").arg(name));
+        return noOne(SearchEngine::tr("no one called \"%1\" is in the directory").arg(name));
     if (candidates.size() > 1) {
         constexpr qsizetype Named = 3;
         QStringList named;
@@ -2289,12 +2289,19 @@ void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, S
                 : person.username + QStringLiteral(", ") + person.department;
             named.append(QStringLiteral("%1 (%2)").arg(shownName(person), about));
         }
-        const QString more =
-            candidates.size() > Named ? QStringLiteral(" and %1 more").arg(candidates.size() - Named) : QString();
-        return noOne(QStringLiteral("%1 people called \"%2\"%3: %4%5; say more of the name, or use reports:USERNAME")
-                         .arg(QString::number(candidates.size()), name,
-                              managers.isEmpty() ? QString() : QStringLiteral(" have reports"),
-                              named.join(QStringLiteral(", ")), more));
+        QString list = named.join(QStringLiteral(", "));
+        if (candidates.size() > Named)
+            list = SearchEngine::tr("%1 and %n more", nullptr, int(candidates.size() - Named)).arg(list);
+        const int count = int(candidates.size());
+        return noOne(managers.isEmpty()
+                         ? SearchEngine::tr("%n people called \"%1\": %2; say more of the name, or use "
+                                            "reports:USERNAME",
+                                            nullptr, count)
+                               .arg(name, list)
+                         : SearchEngine::tr("%n people called \"%1\" have reports: %2; say more of the name, or use "
+                                            "reports:USERNAME",
+                                            nullptr, count)
+                               .arg(name, list));
     }
     const OrgPerson *manager = candidates.constFirst();
     query->orgs.append(SearchQuery::OrgFilter {manager->username, false});
@@ -2532,7 +2539,7 @@ std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, 
 {
     OrgChart *chart = freshOrgChart();
     if (!chart) {
-        *error = QStringLiteral("the org chart is not available");
+        *error = SearchEngine::tr("the org chart is not available");
         return {};
     }
     std::vector<char> selected;
@@ -2540,7 +2547,7 @@ std::vector<char> SearchEngine::Private::orgSelection(const SearchQuery &query, 
     for (const SearchQuery::OrgFilter &filter : query.orgs) {
         const qint64 id = chart->idOf(filter.username);
         if (id < 0) {
-            *error = QStringLiteral("no one with the username %1 is in the directory").arg(filter.username);
+            *error = SearchEngine::tr("no one with the username %1 is in the directory").arg(filter.username);
             return {};
         }
         std::vector<char> these(std::max(docs.size(), chart->idLimit()), 0);

@@ -50,8 +50,8 @@ SearchQuery SearchQuery::parse(QStringView text)
         if (negated)
             ++i;
         auto notExcludable = [&] {
-            query.error = QStringLiteral(
-                "only words, skill:, dept: and location: can be left out with a \"-\" (as in python -java)");
+            query.error = tr("only words, skill:, dept: and location: can be left out with a \"-\" (as in python "
+                             "-java)");
         };
 
         static const QLatin1String skillKeys[] = {QLatin1String("skill:")};
@@ -109,7 +109,7 @@ SearchQuery SearchQuery::parse(QStringView text)
             else if (value == QLatin1String("yes") || value == QLatin1String("true") || value == QLatin1String("ja"))
                 query.preferAvailable = true;
             else if (value != QLatin1String("no") && value != QLatin1String("false") && value != QLatin1String("nein"))
-                query.error = QStringLiteral("available: takes yes or no, as in available:yes");
+                query.error = tr("available: takes yes or no, as in available:yes");
             i = j;
             continue;
         }
@@ -132,7 +132,7 @@ SearchQuery SearchQuery::parse(QStringView text)
                 else if (ok && level >= 1 && level <= 5)
                     query.minLevel = level;
                 else
-                    query.error = QStringLiteral("level must be a number from 1 to 5, as in level>=4");
+                    query.error = tr("level must be a number from 1 to 5, as in level>=4");
                 i = j;
                 continue;
             }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,9 @@ namespace Colleagues {
 //! `dept:"Data Platform"`. Filter names are case-insensitive.
 struct SearchQuery
 {
+    Q_DECLARE_TR_FUNCTIONS(Colleagues::SearchQuery)
+
+public:
     struct Term
     {
         QString folded; //!< as the user typed it, folded: "c++"

@@ -1490,6 +1490,18 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>beginners first</source>
         <translation>Einsteiger zuerst</translation>
     </message>
+    <message>
+        <source>in %1&apos;s team</source>
+        <translation>im Team von %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s manager (%2)</source>
+        <translation>Führungskraft von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s peers (%2&apos;s reports)</source>
+        <translation>Kolleginnen und Kollegen von %1 (bei %2)</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>
@@ -1990,6 +2002,32 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>no one with the username %1 is in the directory</source>
         <translation>niemand mit dem Benutzernamen %1 ist im Verzeichnis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people called &quot;%1&quot; have reports: %2; say more of the name, or use team:USERNAME</source>
+        <translation>
+            <numerusform>%n Person namens „%1“ hat Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie team:BENUTZERNAME</numerusform>
+            <numerusform>%n Personen namens „%1“ haben Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie team:BENUTZERNAME</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people called &quot;%1&quot;: %2; say more of the name, or use their username</source>
+        <translation>
+            <numerusform>%n Person namens „%1“: %2; nennen Sie mehr vom Namen oder den Benutzernamen</numerusform>
+            <numerusform>%n Personen namens „%1“: %2; nennen Sie mehr vom Namen oder den Benutzernamen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no one reports to %1, whose profile names no manager</source>
+        <translation>niemand berichtet an %1, und das Profil nennt keine Führungskraft</translation>
+    </message>
+    <message>
+        <source>the profile of %1 names no manager</source>
+        <translation>das Profil von %1 nennt keine Führungskraft</translation>
+    </message>
+    <message>
+        <source>the manager of %1 (%2) is not in the directory yet</source>
+        <translation>die Führungskraft von %1 (%2) ist noch nicht im Verzeichnis</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,13 @@ QString describeUnderstood(const UnderstoodQuery &understood)
     case UnderstoodQuery::Team::ReportsOf:
         parts.append(QStringLiteral("reporting to %1").arg(understood.manager));
         break;
+    case UnderstoodQuery::Team::TeamOf: parts.append(QStringLiteral("in %1's team").arg(understood.manager)); break;
+    case UnderstoodQuery::Team::ManagerOf:
+        parts.append(QStringLiteral("%1's manager (%2)").arg(understood.person, understood.manager));
+        break;
+    case UnderstoodQuery::Team::PeersOf:
+        parts.append(QStringLiteral("%1's peers (%2's reports)").arg(understood.person, understood.manager));
+        break;
     }
     if (!understood.department.isEmpty())
         parts.append(QStringLiteral("in your department (%1)").arg(understood.department));

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void mine_data();
     void mine();
     void reportsToWhom();
+    void someonesPeople();
     void theSignedInAccountAsks();
     void withoutAnAsker();
 
@@ -204,6 +205,38 @@ void TestMine::mine_data()
     QTest::addRow("by username") << "managed by lead2"
                                  << "" << reportsOf << "Person lead2"
                                  << "" << list({"dev3"});
+    // Someone's people, by their name as a possessive: a team is everyone under them, and when no
+    // one is, the people beside them.
+    const int teamOf = int(UnderstoodQuery::Team::TeamOf);
+    const int managerOf = int(UnderstoodQuery::Team::ManagerOf);
+    const int peersOf = int(UnderstoodQuery::Team::PeersOf);
+    QTest::addRow("someone's team") << "ada king's team"
+                                    << "" << teamOf << "Ada King"
+                                    << "" << list({"ada.byron", "kit", "lise", "max.planck", "max.power"});
+    QTest::addRow("in someone's team, and a skill") << "who knows rust in max power's team"
+                                                    << "" << teamOf << "Max Power"
+                                                    << "" << list({"kit"});
+    QTest::addRow("the one whose team") << "ada's team"
+                                        << "" << teamOf << "Ada King"
+                                        << "" << list({"ada.byron", "kit", "lise", "max.planck", "max.power"});
+    QTest::addRow("the team of someone with no reports") << "kit's team"
+                                                         << "" << reportsOf << "Max Power"
+                                                         << "" << list({"kit"});
+    QTest::addRow("someone's reports") << "max planck's direct reports"
+                                       << "" << reportsOf << "Max Planck"
+                                       << "" << list({"lise"});
+    QTest::addRow("someone's manager") << "who is dev1's manager"
+                                       << "" << managerOf << "Person lead1"
+                                       << "" << list({"lead1"});
+    QTest::addRow("a curly apostrophe") << "max power\u2019s boss"
+                                        << "" << managerOf << "Ada King"
+                                        << "" << list({"ada.king"});
+    QTest::addRow("someone's peers") << "kubernetes among sam's colleagues"
+                                     << "" << peersOf << "Person boss"
+                                     << "" << list({"lead2"});
+    QTest::addRow("german") << "lise's Kollegen"
+                            << "" << peersOf << "Max Planck"
+                            << "" << QStringList();
 }
 
 void TestMine::mine()
@@ -225,7 +258,7 @@ void TestMine::mine()
     const QJsonObject json = toJson(page).value(QStringLiteral("understood")).toObject();
     QCOMPARE(json.value(QStringLiteral("team")).toString(),
              list({"", "yours", "your_reports", "your_managers", "your_manager", "your_peers", "your_managers_manager",
-                   "reports_of"})[team]);
+                   "reports_of", "team_of", "manager_of", "peers_of"})[team]);
     QCOMPARE(json.value(QStringLiteral("team")).isNull(), team == int(UnderstoodQuery::Team::None));
     QCOMPARE(json.value(QStringLiteral("department")).toString(), department);
 }
@@ -258,6 +291,45 @@ void TestMine::reportsToWhom()
     const SearchPage missingTwo = search(QStringLiteral("my manager's manager"), QStringLiteral("stray"));
     QCOMPARE(missingTwo.error, QStringLiteral("your manager's manager (gone) is not in the directory yet"));
     QCOMPARE(missingTwo.total, 0);
+}
+
+void TestMine::someonesPeople()
+{
+    // Whom "diego's manager" and "diego's peers" are about, beside their manager.
+    const SearchPage peers = search(QStringLiteral("dev1's peers"), QString());
+    QCOMPARE(peers.understood.person, QStringLiteral("Person dev1"));
+    QCOMPARE(peers.understood.manager, QStringLiteral("Person lead1"));
+    const QJsonObject json = toJson(peers).value(QStringLiteral("understood")).toObject();
+    QCOMPARE(json.value(QStringLiteral("person")).toString(), QStringLiteral("Person dev1"));
+    QVERIFY(toJson(search(QStringLiteral("ada king's team"), QString()))
+                .value(QStringLiteral("understood"))
+                .toObject()
+                .value(QStringLiteral("person"))
+                .isNull());
+    // Several managers so called: which ones, and how to say (a team: team:).
+    const SearchPage maxes = search(QStringLiteral("max's team"), QString());
+    QCOMPARE(maxes.error,
+             QStringLiteral("2 people called \"max\" have reports: Max Planck (max.planck, Research), Max Power "
+                            "(max.power, Research); say more of the name, or use team:USERNAME"));
+    QCOMPARE(maxes.total, 0);
+    // Someone's manager: every one so called counts, managers or not.
+    const SearchPage adas = search(QStringLiteral("ada's manager"), QString());
+    QCOMPARE(adas.error,
+             QStringLiteral("2 people called \"ada\": Ada Byron (ada.byron, Research), Ada King (ada.king, Research); "
+                            "say more of the name, or use their username"));
+    QCOMPARE(adas.total, 0);
+    // No manager, or one the directory lacks: said, and no one.
+    QCOMPARE(search(QStringLiteral("sue's manager"), QString()).error,
+             QStringLiteral("the profile of Person sue names no manager"));
+    QCOMPARE(search(QStringLiteral("sue's team"), QString()).error,
+             QStringLiteral("no one reports to Person sue, whose profile names no manager"));
+    const SearchPage gone = search(QStringLiteral("orphan's peers"), QString());
+    QCOMPARE(gone.error, QStringLiteral("the manager of Person orphan (gone) is not in the directory yet"));
+    QCOMPARE(gone.total, 0);
+    QCOMPARE(search(QStringLiteral("zed's team"), QString()).understood.team, UnderstoodQuery::Team::None);
+    // Without the possessive, the words are words: "sales team" is no one's team.
+    const SearchPage words = search(QStringLiteral("sam team"), QString());
+    QCOMPARE(words.understood.team, UnderstoodQuery::Team::None);
 }
 
 void TestMine::theSignedInAccountAsks()

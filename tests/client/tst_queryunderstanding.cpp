@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "client/search/QueryUnderstanding.h"
+#include "client/search/SearchQuery.h"
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
 #include "tests/support/List.h"
@@ -48,6 +49,8 @@ private Q_SLOTS:
     void beginners();
     void reportsTo_data();
     void reportsTo();
+    void possessive_data();
+    void possessive();
 
 private:
     Vocabulary m_vocabulary;
@@ -465,7 +468,7 @@ void TestQueryUnderstanding::beginners()
 void TestQueryUnderstanding::reportsTo_data()
 {
     QTest::addColumn<QString>("query");
-    QTest::addColumn<QStringList>("name"); // Result::reportsTo
+    QTest::addColumn<QStringList>("name"); // Result::someone
     QTest::addColumn<QStringList>("terms"); // Term::name() of each term, place terms as "@name"
     QTest::addColumn<bool>("myReports");
 
@@ -497,9 +500,72 @@ void TestQueryUnderstanding::reportsTo()
         [](const QString &word) { return word == u"diego" || word == u"ramirez" || word == u"will" || word == u"and"; },
         [](const QString &word) { return word == QLatin1String("london"); });
     const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
-    QCOMPARE(result.reportsTo, name);
+    QCOMPARE(result.someone, name);
     QCOMPARE(termNames(result), terms);
     QCOMPARE(result.asks(QueryUnderstanding::Mine::Reports), myReports);
+}
+
+void TestQueryUnderstanding::possessive_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("name"); // Result::someone
+    QTest::addColumn<int>("theirs"); // Result::theirs
+    QTest::addColumn<QStringList>("terms"); // Term::name() of each term, place terms as "@name"
+    QTest::addColumn<QStringList>("dropped");
+
+    const int reports = int(QueryUnderstanding::Theirs::Reports);
+    const int team = int(QueryUnderstanding::Theirs::Team);
+    const int manager = int(QueryUnderstanding::Theirs::Manager);
+    const int peers = int(QueryUnderstanding::Theirs::Peers);
+    const QStringList none;
+    QTest::addRow("a team") << "diego's team" << list({"diego"}) << team << none << none;
+    QTest::addRow("a full name") << "who is diego ramirez's manager" << list({"diego", "ramirez"}) << manager << none
+                                 << list({"who", "is"});
+    QTest::addRow("in a team, and more") << "python folks in diego's team in london" << list({"diego"}) << team
+                                         << list({"python", "@london"}) << list({"folks"});
+    QTest::addRow("after an s") << "james' direct reports" << list({"james"}) << reports << none << none;
+    QTest::addRow("a curly apostrophe") << "diego\u2019s peers" << list({"diego"}) << peers << none << none;
+    QTest::addRow("german") << "Diego's Kollegen" << list({"diego"}) << peers << none << none;
+    QTest::addRow("two words of what") << "diego's team mates" << list({"diego"}) << peers << none << none;
+    // The name starts after a filler or a preposition (a filler that is a name, "Can", is kept as
+    // such fillers are), and has at most four words.
+    QTest::addRow("a filler before") << "can will's boss" << list({"will"}) << manager << list({"can"}) << none;
+    QTest::addRow("at most four words") << "diego diego diego diego ramirez's team"
+                                        << list({"diego", "diego", "diego", "ramirez"}) << team << list({"diego"})
+                                        << none;
+    // Only a possessive, of someone's name, before what of theirs is asked for.
+    QTest::addRow("no possessive") << "diego team" << none << reports << list({"diego"}) << list({"team"});
+    QTest::addRow("no one's name") << "python's team" << none << reports << list({"python"}) << list({"team"});
+    QTest::addRow("nothing of theirs") << "diego's python" << none << reports << list({"diego", "python"}) << none;
+}
+
+void TestQueryUnderstanding::possessive()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, name);
+    QFETCH(int, theirs);
+    QFETCH(QStringList, terms);
+    QFETCH(QStringList, dropped);
+    const QueryUnderstanding understanding(
+        &m_vocabulary,
+        [](const QString &word) {
+            return word == u"diego" || word == u"ramirez" || word == u"james" || word == u"will" || word == u"can";
+        },
+        [](const QString &word) { return word == QLatin1String("london"); });
+    // As the search engine reads it: the words of SearchQuery, and which of them were possessives.
+    QStringList words;
+    QList<qsizetype> possessives;
+    for (const SearchQuery::Term &term : SearchQuery::parse(query).terms) {
+        if (term.possessive)
+            possessives.append(words.size());
+        words.append(term.folded);
+    }
+    const QueryUnderstanding::Result result = understanding.understand(words, false, possessives);
+    QCOMPARE(result.someone, name);
+    if (!name.isEmpty())
+        QCOMPARE(int(result.theirs), theirs);
+    QCOMPARE(termNames(result), terms);
+    QCOMPARE(result.dropped, dropped);
 }
 
 QTEST_APPLESS_MAIN(TestQueryUnderstanding)

@@ -330,6 +330,22 @@ void TestSearchCli::reportsToSomeone()
     QVERIFY2(two.err.contains("2 people called \"alex\": Alex Able (able, Quality), Alex Baker (baker, Quality); "
                               "say more of the name, or use reports:USERNAME"),
              two.err.constData());
+    // Someone's people, by their name as a possessive: the line says whose.
+    const Run peers = search(QStringLiteral("kim's peers"));
+    QCOMPARE(peers.exitCode, 0);
+    QVERIFY2(peers.out.startsWith("understood: Kim Expert's peers (Hans M\xc3\xbcller's reports)\n2 people"),
+             peers.out.constData());
+    const Run boss = search(QStringLiteral("who is kim's manager"));
+    QVERIFY2(boss.out.startsWith("understood: Kim Expert's manager (Hans M\xc3\xbcller) \xc2\xb7 ignored: who, is\n1 "
+                                 "person"),
+             boss.out.constData());
+    const Run team = search(QStringLiteral("ada's team"), true);
+    const QJsonObject teamOf = QJsonDocument::fromJson(team.out).object();
+    QCOMPARE(teamOf.value(QStringLiteral("understood")).toObject().value(QStringLiteral("team")).toString(),
+             QStringLiteral("team_of"));
+    QCOMPARE(teamOf.value(QStringLiteral("total")).toInt(), 5); // hmuller, priya; ravi, tom, kim
+    QVERIFY2(search(QStringLiteral("ada's team")).out.startsWith("understood: in Ada Lovelace's team\n5 people"),
+             team.out.constData());
     // Whose manager's manager: the signed-in account's; no one is signed in here.
     const Run skip = search(QStringLiteral("my skip level"));
     QCOMPARE(skip.exitCode, 1);

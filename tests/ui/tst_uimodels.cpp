@@ -447,6 +447,24 @@ void TestUiModels::understoodLine_data()
         u.team = UnderstoodQuery::Team::ReportsOf;
         u.manager = u"Ada King"_qs;
     }) << u"Kubernetes \u00b7 reporting to Ada King \u2014 from \u201ckubernetes folks working for ada\u201d"_qs;
+    QTest::addRow("someone's team") << "ada's team" << read([](UnderstoodQuery &u) {
+        u.terms.clear();
+        u.names.clear();
+        u.team = UnderstoodQuery::Team::TeamOf;
+        u.manager = u"Ada King"_qs;
+    }) << u"in Ada King's team \u2014 from \u201cada's team\u201d"_qs;
+    QTest::addRow("someone's manager") << "kit's boss" << read([](UnderstoodQuery &u) {
+        u.terms.clear();
+        u.names.clear();
+        u.team = UnderstoodQuery::Team::ManagerOf;
+        u.person = u"Kit Carson"_qs;
+        u.manager = u"Max Power"_qs;
+    }) << u"Kit Carson's manager (Max Power) \u2014 from \u201ckit's boss\u201d"_qs;
+    QTest::addRow("someone's peers") << "kubernetes among kit's peers" << read([](UnderstoodQuery &u) {
+        u.team = UnderstoodQuery::Team::PeersOf;
+        u.person = u"Kit Carson"_qs;
+        u.manager = u"Max Power"_qs;
+    }) << u"Kubernetes \u00b7 Kit Carson's peers (Max Power's reports) \u2014 from \u201ckubernetes among kit's peers\u201d"_qs;
     QTest::addRow("beginners") << "new to kubernetes" << read([](UnderstoodQuery &u) { u.beginnersFirst = true; })
                                << u"Kubernetes \u00b7 beginners first \u2014 from \u201cnew to kubernetes\u201d"_qs;
     QTest::addRow("level and experts") << "senior kubernetes level 4" << read([](UnderstoodQuery &u) {

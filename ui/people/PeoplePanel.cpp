@@ -472,6 +472,9 @@ QString PeoplePanel::understoodText(const SearchPage &page)
         parts.append(tr("your manager's manager (%1)").arg(u.manager));
         break;
     case UnderstoodQuery::Team::ReportsOf: parts.append(tr("reporting to %1").arg(u.manager)); break;
+    case UnderstoodQuery::Team::TeamOf: parts.append(tr("in %1's team").arg(u.manager)); break;
+    case UnderstoodQuery::Team::ManagerOf: parts.append(tr("%1's manager (%2)").arg(u.person, u.manager)); break;
+    case UnderstoodQuery::Team::PeersOf: parts.append(tr("%1's peers (%2's reports)").arg(u.person, u.manager)); break;
     }
     if (!u.department.isEmpty())
         parts.append(tr("in your department (%1)").arg(u.department));

@@ -259,8 +259,46 @@ int reportsToWords(const QStringList &words, qsizetype at)
     return 0;
 }
 
-//! The most words of a name after "reports to" ("diego de la cruz").
+//! The most words of a name after "reports to" or before a possessive ("diego de la cruz").
 constexpr qsizetype MaxNameWords = 4;
+
+// What of someone's the words after their name as a possessive ask for: "diego's team",
+// "diego's manager", "Diego's Kollegen". Folded, the longest first.
+const QList<std::pair<QStringList, QueryUnderstanding::Theirs>> &theirsPhrases()
+{
+    using Theirs = QueryUnderstanding::Theirs;
+    static const QList<std::pair<QStringList, Theirs>> phrases = [] {
+        QList<std::pair<QStringList, Theirs>> out;
+        auto add = [&](Theirs kind, std::initializer_list<const char *> things) {
+            for (const char *thing : things)
+                out.append({QString::fromLatin1(thing).split(QLatin1Char(' ')), kind});
+        };
+        add(Theirs::Reports,
+            {"reports", "direct reports", "directs", "mitarbeiter", "mitarbeitende", "mitarbeitenden"});
+        add(Theirs::Team, {"team", "org", "organization", "organisation"});
+        add(Theirs::Manager,
+            {"manager", "line manager", "boss", "supervisor", "managerin", "chef", "chefin", "vorgesetzter",
+             "vorgesetzte", "fuhrungskraft"});
+        add(Theirs::Peers,
+            {"peers", "teammates", "team mates", "colleagues", "coworkers", "kollegen", "kolleginnen", "teamkollegen"});
+        std::stable_sort(out.begin(), out.end(),
+                         [](const auto &l, const auto &r) { return l.first.size() > r.first.size(); });
+        return out;
+    }();
+    return phrases;
+}
+
+//! How many words at \a at say what of someone's is asked for (\a kind); 0: none.
+int theirsWords(const QStringList &words, qsizetype at, QueryUnderstanding::Theirs *kind)
+{
+    for (const auto &[phrase, theirs] : theirsPhrases()) {
+        if (SearchText::phraseAt(words, at, phrase)) {
+            *kind = theirs;
+            return int(phrase.size());
+        }
+    }
+    return 0;
+}
 
 // Articles between a preposition and its place: "in the uk", "in der schweiz". Folded.
 const QSet<QString> &placeArticles()
@@ -339,7 +377,8 @@ int QueryUnderstanding::mineWords(const QStringList &words, qsizetype at, Mine *
     return 0;
 }
 
-QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &words, bool hasFilters) const
+QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &words, bool hasFilters,
+                                                          const QList<qsizetype> &possessives) const
 {
     Result result;
     auto isName = [&](const QString &word) { return m_isNameWord && m_isNameWord(word); };
@@ -390,6 +429,32 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     auto isOr = [&](qsizetype at) {
         return at >= 0 && at < words.size() && (words[at] == u"or" || words[at] == u"oder");
     };
+
+    // "diego's team", "who is diego hernandez's manager": the name ending in a possessive (the
+    // words before it that are name words too, up to a filler, a preposition or "or"), and what
+    // of theirs the words after it ask for. The first such name counts.
+    struct Possessive
+    {
+        qsizetype start = -1; //!< the name's first word
+        qsizetype end = -1; //!< after the possessive
+        qsizetype next = -1; //!< after what is asked for
+        Theirs theirs = Theirs::Reports;
+    } named;
+    for (const qsizetype at : possessives) {
+        if (at < 0 || at >= words.size() || !isName(words[at]))
+            continue;
+        const int length = theirsWords(words, at + 1, &named.theirs);
+        if (!length)
+            continue;
+        named.start = at;
+        while (named.start > 0 && at - named.start + 1 < MaxNameWords && isName(words[named.start - 1])
+               && !isFillerWord(words[named.start - 1]) && !isPlacePreposition(words[named.start - 1])
+               && !isOr(named.start - 1) && !possessives.contains(named.start - 1))
+            --named.start;
+        named.end = at + 1;
+        named.next = at + 1 + length;
+        break;
+    }
 
     //! Whether the question goes on after the word at \a at: with another word that only asks
     //! ("who will know"), or, right after "who", with what is asked ("who can translate").
@@ -500,12 +565,24 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         }
         // "who reports to diego ramirez": the words of a name after the verb.
         if (const int verb = reportsToWords(words, i);
-            verb > 0 && i + verb < words.size() && isName(words[i + verb]) && result.reportsTo.isEmpty()) {
+            verb > 0 && i + verb < words.size() && isName(words[i + verb]) && result.someone.isEmpty()) {
             i += verb;
-            result.reportsTo.append(words[i++]);
-            while (i < words.size() && result.reportsTo.size() < MaxNameWords && isName(words[i])
+            result.someone.append(words[i++]);
+            while (i < words.size() && result.someone.size() < MaxNameWords && isName(words[i])
                    && !isFillerWord(words[i]) && !isPlacePreposition(words[i]) && !isOr(i))
-                result.reportsTo.append(words[i++]);
+                result.someone.append(words[i++]);
+            result.theirs = Theirs::Reports;
+            continue;
+        }
+        // "in diego's team": the "in" is of the team, not of a place.
+        if (i + 1 == named.start && isPlacePreposition(word) && !isName(word) && result.someone.isEmpty()) {
+            ++i;
+            continue;
+        }
+        if (i == named.start && result.someone.isEmpty()) {
+            result.someone = words.mid(named.start, named.end - named.start);
+            result.theirs = named.theirs;
+            i = named.next;
             continue;
         }
         int level = 0;
@@ -637,7 +714,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
     if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && result.mine.isEmpty()
-        && result.reportsTo.isEmpty() && result.minLevel == 0 && !words.isEmpty()) {
+        && result.someone.isEmpty() && result.minLevel == 0 && !words.isEmpty()) {
         result = Result {};
         for (const QString &word : words) {
             const VocabularyEntry *entry = nullptr;

@@ -39,6 +39,13 @@ public:
         ManagersManager, //!< "my manager's manager", "my skip level", "Chef meines Chefs": theirs alone
         Peers, //!< "my peers", "my teammates", "meine Kollegen": the others under the asker's manager
     };
+    //! What words about someone named ask for: "who reports to diego", "diego's team".
+    enum class Theirs {
+        Reports, //!< "who reports to diego", "works for diego", "diego's reports": their direct reports
+        Team, //!< "diego's team": everyone under them; if no one is, the people beside them
+        Manager, //!< "diego's manager", "diego's boss": their manager alone
+        Peers, //!< "diego's peers", "diego's colleagues": the others under their manager
+    };
     //! A meaningful part of the query.
     struct Term
     {
@@ -92,9 +99,11 @@ public:
         //! What the query asks of the asker's own, in query order: "in my time zone", "my team",
         //! "my manager"… (see Mine).
         QList<Mine> mine;
-        //! "who reports to diego ramirez", "works for diego", "berichtet an Diego": the folded words
-        //! of the name whose direct reports are asked for; empty when not asked.
-        QStringList reportsTo;
+        //! "who reports to diego ramirez", "works for diego", "diego's team": the folded words of
+        //! the name of someone whose people are asked for (what of theirs: theirs); empty when
+        //! no one is named so.
+        QStringList someone;
+        Theirs theirs = Theirs::Reports;
         //! "python or go", "sales oder marketing in berlin": the terms that are no place are
         //! alternatives, any of which a person may match (a place still must).
         bool anyOf = false;
@@ -109,8 +118,10 @@ public:
                                 WordTest isPlaceWord = {});
 
     //! Understands the free-text words of a query (SearchQuery::Term::folded, in order).
-    //! \a hasFilters: the query has filters, so it may keep no words at all.
-    Result understand(const QStringList &foldedWords, bool hasFilters = false) const;
+    //! \a hasFilters: the query has filters, so it may keep no words at all. \a possessives: the
+    //! indexes of the words typed as possessives ("diego's", SearchQuery::Term::possessive).
+    Result understand(const QStringList &foldedWords, bool hasFilters = false,
+                      const QList<qsizetype> &possessives = {}) const;
 
     static bool isFillerWord(QStringView foldedWord);
     static bool isExpertWord(QStringView foldedWord);

@@ -307,7 +307,10 @@ struct Where
     //! "in my time zone", "my team", "my manager", "my department": the asker's (SearchEngine::search()
     //! resolves them).
     QList<QueryUnderstanding::Mine> mine;
-    QStringList reportsTo; //!< "who reports to diego": the name's folded words (resolveReportsTo())
+    //! "who reports to diego", "diego's team": the name's folded words (resolveSomeone()), and
+    //! what of theirs is asked for.
+    QStringList someone;
+    QueryUnderstanding::Theirs theirs = QueryUnderstanding::Theirs::Reports;
     int offset = 0; //!< the asker's offset from UTC now, in seconds, for "in my time zone"
     QString department; //!< the asker's department, which every result is in
     bool asks(QueryUnderstanding::Mine kind) const { return mine.contains(kind); }
@@ -498,9 +501,10 @@ struct SearchEngine::Private
     //! "my team", "my reports", "my department" of \a asker (empty: the signed-in account) as
     //! filters: org filters in \a query, the department in \a where; says so in \a page.
     void resolveMine(const QString &asker, Where *where, SearchQuery *query, SearchPage *page);
-    //! "who reports to diego ramirez": the direct reports of the one person the name is (of those
-    //! called so, the one people report to) as a filter in \a query; else an error in \a page.
-    void resolveReportsTo(Where *where, SearchQuery *query, SearchPage *page);
+    //! "who reports to diego ramirez", "diego's team", "diego's manager": the people of the one
+    //! person the name is (of those called so, for reports and a team, the one people report to)
+    //! as a filter in \a query; else an error in \a page.
+    void resolveSomeone(Where *where, SearchQuery *query, SearchPage *page);
     QString termClause(const PlanTerm &term, int index, bool typed, bool withRelated, CollectPlan *plan) const;
     QString filterClauses(const SearchQuery &query, bool anyTerms, CollectPlan *plan) const;
     bool runFts(const QString &expression, CollectPlan *plan, QString *error);
@@ -1235,8 +1239,12 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                                                        std::vector<PlanTerm> *excluded)
 {
     QStringList words;
-    for (const SearchQuery::Term &term : query.terms)
+    QList<qsizetype> possessives;
+    for (const SearchQuery::Term &term : query.terms) {
+        if (term.possessive)
+            possessives.append(words.size());
         words.append(term.folded);
+    }
     excluded->clear();
     // A phone number, as people copy it from a call ("+49 30 7792 0664", "(415) 555-0100"): one
     // term, the people whose number it is, by their usernames. Else its digits are words like any other.
@@ -1259,7 +1267,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         for (const QString &word : std::as_const(words))
             read.terms.append(QueryUnderstanding::Term {{word}});
     } else if (!words.isEmpty()) {
-        read = understanding.understand(words, query.hasFilters());
+        read = understanding.understand(words, query.hasFilters(), possessives);
     }
     // "-java", "-\"machine learning\"": left out as typed, and as the vocabulary knows them.
     for (const QStringList &excludedWords : query.excluded.words) {
@@ -1276,7 +1284,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     understood->minLevel = read.minLevel;
     understood->availableFirst = read.availableFirst;
     where->mine = read.mine;
-    where->reportsTo = read.reportsTo;
+    where->someone = read.someone;
+    where->theirs = read.theirs;
     options->expertsFirst = read.expertsFirst;
     options->beginnersFirst = understood->beginnersFirst;
 
@@ -1986,8 +1995,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         }
         if (cache.where.mine.size() > (cache.where.sameTimeZone() ? 1 : 0))
             d->resolveMine(request.asker, &cache.where, &cache.query, &cache.facts);
-        if (!cache.where.reportsTo.isEmpty() && cache.facts.error.isEmpty())
-            d->resolveReportsTo(&cache.where, &cache.query, &cache.facts);
+        if (!cache.where.someone.isEmpty() && cache.facts.error.isEmpty())
+            d->resolveSomeone(&cache.where, &cache.query, &cache.facts);
         // Statuses change without the directory changing: read at every new query (a first page).
         cache.available = d->availableNow();
         cache.preferAvailable =
@@ -2243,9 +2252,11 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
     }
 }
 
-void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, SearchPage *page)
+void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, SearchPage *page)
 {
-    const QString name = where->reportsTo.join(QLatin1Char(' '));
+    using Theirs = QueryUnderstanding::Theirs;
+    using Team = UnderstoodQuery::Team;
+    const QString name = where->someone.join(QLatin1Char(' '));
     auto noOne = [&](const QString &error) {
         page->error = error;
         where->department = QStringLiteral("\x1f"); // no one
@@ -2256,20 +2267,22 @@ void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, S
     // Who is called so: every word is a word of their name (or username).
     CollectPlan plan;
     QStringList words;
-    for (const QString &word : std::as_const(where->reportsTo)) {
+    for (const QString &word : std::as_const(where->someone)) {
         words.append(quoted(SearchText::encode(word)));
         plan.phrases.push_back({0, FilterPhrase});
     }
     QString error;
     if (!runFts(QStringLiteral("{name} : (%1)").arg(words.join(QStringLiteral(" AND "))), &plan, &error))
         return noOne(error);
-    // A name that is several people's means the one of them people report to, if only one is.
+    // A name that is several people's means, when their reports or team are asked for, the one of
+    // them people report to, if only one is.
+    const bool aboutReports = where->theirs == Theirs::Reports || where->theirs == Theirs::Team;
     QList<const OrgPerson *> called;
     QList<const OrgPerson *> managers;
     for (const qint64 id : plan.rowids) {
         if (const OrgPerson *person = chart->person(id)) {
             called.append(person);
-            if (!chart->directReports(id).isEmpty())
+            if (aboutReports && !chart->directReports(id).isEmpty())
                 managers.append(person);
         }
     }
@@ -2293,20 +2306,62 @@ void SearchEngine::Private::resolveReportsTo(Where *where, SearchQuery *query, S
         if (candidates.size() > Named)
             list = SearchEngine::tr("%1 and %n more", nullptr, int(candidates.size() - Named)).arg(list);
         const int count = int(candidates.size());
-        return noOne(managers.isEmpty()
+        if (!managers.isEmpty()) {
+            return noOne(where->theirs == Theirs::Reports
+                             ? SearchEngine::tr("%n people called \"%1\" have reports: %2; say more of the name, or "
+                                                "use reports:USERNAME",
+                                                nullptr, count)
+                                   .arg(name, list)
+                             : SearchEngine::tr("%n people called \"%1\" have reports: %2; say more of the name, or "
+                                                "use team:USERNAME",
+                                                nullptr, count)
+                                   .arg(name, list));
+        }
+        return noOne(where->theirs == Theirs::Reports
                          ? SearchEngine::tr("%n people called \"%1\": %2; say more of the name, or use "
                                             "reports:USERNAME",
                                             nullptr, count)
                                .arg(name, list)
-                         : SearchEngine::tr("%n people called \"%1\" have reports: %2; say more of the name, or use "
-                                            "reports:USERNAME",
+                         : SearchEngine::tr("%n people called \"%1\": %2; say more of the name, or use their "
+                                            "username",
                                             nullptr, count)
                                .arg(name, list));
     }
-    const OrgPerson *manager = candidates.constFirst();
-    query->orgs.append(SearchQuery::OrgFilter {manager->username, false});
-    page->understood.team = UnderstoodQuery::Team::ReportsOf;
-    page->understood.manager = shownName(*manager);
+    const OrgPerson &person = *candidates.constFirst();
+    UnderstoodQuery &understood = page->understood;
+    const bool manages = !chart->directReports(person.id).isEmpty();
+    if (where->theirs == Theirs::Reports || (where->theirs == Theirs::Team && manages)) {
+        query->orgs.append(SearchQuery::OrgFilter {person.username, where->theirs == Theirs::Team});
+        understood.team = where->theirs == Theirs::Team ? Team::TeamOf : Team::ReportsOf;
+        understood.manager = shownName(person);
+        return;
+    }
+    // Their manager's people: the manager alone, their reports, or those but them.
+    const OrgPerson *manager = chart->person(chart->managerOf(person.id));
+    if (!manager) {
+        if (person.manager.isEmpty()) {
+            return noOne(
+                where->theirs == Theirs::Team
+                    ? SearchEngine::tr("no one reports to %1, whose profile names no manager").arg(shownName(person))
+                    : SearchEngine::tr("the profile of %1 names no manager").arg(shownName(person)));
+        }
+        return noOne(SearchEngine::tr("the manager of %1 (%2) is not in the directory yet")
+                         .arg(shownName(person), person.manager));
+    }
+    if (where->theirs == Theirs::Team) {
+        // Someone no one reports to: their team is the people beside them.
+        query->orgs.append(SearchQuery::OrgFilter {manager->username, false});
+        understood.team = Team::ReportsOf;
+    } else if (where->theirs == Theirs::Manager) {
+        query->orgs.append(SearchQuery::OrgFilter {manager->username, false, true});
+        understood.team = Team::ManagerOf;
+        understood.person = shownName(person);
+    } else {
+        query->orgs.append(SearchQuery::OrgFilter {manager->username, false, false, person.username});
+        understood.team = Team::PeersOf;
+        understood.person = shownName(person);
+    }
+    understood.manager = shownName(*manager);
 }
 
 std::vector<char> SearchEngine::Private::exclusionSelection(const SearchQuery &query,

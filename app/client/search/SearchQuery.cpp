@@ -39,6 +39,7 @@ SearchQuery SearchQuery::parse(QStringView text)
 {
     SearchQuery query;
     QString freeText;
+    QList<qsizetype> possessiveEnds; // where a word typed as a possessive ends in freeText
     qsizetype i = 0;
     while (i < text.size()) {
         while (i < text.size() && text[i].isSpace())
@@ -150,10 +151,13 @@ SearchQuery SearchQuery::parse(QStringView text)
         while (i < text.size() && !text[i].isSpace())
             ++i;
         QStringView word = text.mid(start, i - start);
-        // A possessive asks about the person or thing: "misaki's manager" is about Misaki.
-        for (QStringView possessive : {QStringView(u"'s"), QStringView(u"\u2019s")}) {
+        // A possessive asks about the person or thing: "misaki's manager" is about Misaki, and
+        // so is "james' team" about James.
+        for (QStringView possessive :
+             {QStringView(u"'s"), QStringView(u"\u2019s"), QStringView(u"s'"), QStringView(u"s\u2019")}) {
             if (word.size() > possessive.size() && word.endsWith(possessive, Qt::CaseInsensitive)) {
-                word.chop(possessive.size());
+                word.chop(possessive.front() == u's' ? 1 : possessive.size());
+                possessiveEnds.append(freeText.size() + word.size());
                 break;
             }
         }
@@ -161,7 +165,7 @@ SearchQuery SearchQuery::parse(QStringView text)
         freeText += QLatin1Char(' ');
     }
     for (const SearchText::Word &word : SearchText::words(freeText))
-        query.terms.append(Term {word.folded, word.token});
+        query.terms.append(Term {word.folded, word.token, possessiveEnds.contains(word.start + word.length)});
     return query;
 }
 

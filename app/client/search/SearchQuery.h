@@ -32,6 +32,8 @@ public:
     {
         QString folded; //!< as the user typed it, folded: "c++"
         QString token; //!< encoded index token: "c_p_p"
+        //! Typed as a possessive, whose "'s" (or "'" after an s) is not in folded: "diego's team"
+        bool possessive = false;
     };
     //! A dept: or location: filter: the words' index tokens, in order.
     struct PhraseFilter

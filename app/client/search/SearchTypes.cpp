@@ -34,6 +34,9 @@ constexpr Named<UnderstoodQuery::Team> TeamNames[] = {
     {UnderstoodQuery::Team::YourPeers, "your_peers"},
     {UnderstoodQuery::Team::YourManagersManager, "your_managers_manager"},
     {UnderstoodQuery::Team::ReportsOf, "reports_of"},
+    {UnderstoodQuery::Team::TeamOf, "team_of"},
+    {UnderstoodQuery::Team::ManagerOf, "manager_of"},
+    {UnderstoodQuery::Team::PeersOf, "peers_of"},
 };
 
 QJsonValue textOrNull(const QString &text)
@@ -105,6 +108,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("same_time_zone"), textOrNull(understood.sameTimeZone)},
         {QStringLiteral("team"), textOrNull(nameIn(TeamNames, understood.team))},
         {QStringLiteral("manager"), textOrNull(understood.manager)},
+        {QStringLiteral("person"), textOrNull(understood.person)},
         {QStringLiteral("department"), textOrNull(understood.department)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("experts_first"), understood.expertsFirst},

@@ -117,12 +117,17 @@ struct UnderstoodQuery
         YourManager, //!< "my manager": the asker's manager alone
         YourPeers, //!< "my peers": the asker's manager's other direct reports
         YourManagersManager, //!< "my manager's manager", "my skip level": that person alone
-        ReportsOf, //!< "who reports to diego": that person's direct reports
+        ReportsOf, //!< "who reports to diego", "diego's reports": that person's direct reports
+        TeamOf, //!< "diego's team", someone people report to: everyone under them
+        ManagerOf, //!< "diego's manager": their manager alone
+        PeersOf, //!< "diego's peers": the others under their manager
     };
     Team team = Team::None;
-    //! For Team::YourManagers, YourManager, YourPeers, YourManagersManager, ReportsOf: the
-    //! manager's name.
+    //! For Team::YourManagers, YourManager, YourPeers, YourManagersManager, ManagerOf, PeersOf:
+    //! the manager's name; for ReportsOf and TeamOf, the name of the person whose people they are.
     QString manager;
+    //! For Team::ManagerOf and PeersOf: the name of the person asked about ("diego's manager").
+    QString person;
     QString department; //!< "in my department": the asker's, which every result is in; else empty
     //! The words that asked for nothing (question and filler words), folded; words understood as
     //! a place, "in my time zone", "available now", "senior" or "or" are not among them.

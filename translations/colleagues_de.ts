@@ -1502,6 +1502,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>%1&apos;s peers (%2&apos;s reports)</source>
         <translation>Kolleginnen und Kollegen von %1 (bei %2)</translation>
     </message>
+    <message>
+        <source>out of office now</source>
+        <translation>gerade abwesend</translation>
+    </message>
+    <message>
+        <source>not out of office</source>
+        <translation>nicht abwesend</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

@@ -136,6 +136,9 @@ QString describeUnderstood(const UnderstoodQuery &understood)
         parts.append(QStringLiteral("beginners first"));
     if (understood.availableFirst)
         parts.append(QStringLiteral("available now first"));
+    if (understood.outOfOffice)
+        parts.append(*understood.outOfOffice ? QStringLiteral("out of office now")
+                                             : QStringLiteral("not out of office"));
     if (!understood.dropped.isEmpty())
         parts.append(QStringLiteral("ignored: ") + understood.dropped.join(QStringLiteral(", ")));
     return parts.join(QStringLiteral(" · "));

@@ -346,6 +346,10 @@ void TestSearchCli::reportsToSomeone()
     QCOMPARE(teamOf.value(QStringLiteral("total")).toInt(), 5); // hmuller, priya; ravi, tom, kim
     QVERIFY2(search(QStringLiteral("ada's team")).out.startsWith("understood: in Ada Lovelace's team\n5 people"),
              team.out.constData());
+    // Who is out of office now: no one has a status here.
+    const Run away = search(QStringLiteral("who is out of office"));
+    QVERIFY2(away.out.startsWith("understood: out of office now \xc2\xb7 ignored: who, is\n0 people"),
+             away.out.constData());
     // Whose manager's manager: the signed-in account's; no one is signed in here.
     const Run skip = search(QStringLiteral("my skip level"));
     QCOMPARE(skip.exitCode, 1);

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void lightRows();
     void queryErrors();
     void availableFirst();
+    void outOfOffice();
     void json();
     void storeNotOpen();
     void followsOtherConnections();
@@ -487,6 +488,47 @@ void TestSearchEngine::availableFirst()
     // Without the toggle, the order is the plain one again.
     const SearchPage unsorted = m_engine->search(QStringLiteral("kubernetes"), 0, 100);
     QCOMPARE(unsorted.results.last().username, last);
+    QSqlQuery(m_store.database()).exec(QStringLiteral("DELETE FROM statuses"));
+}
+
+void TestSearchEngine::outOfOffice()
+{
+    auto setAvailability = [this](const QString &username, const QString &availability) {
+        QSqlQuery q(m_store.database());
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO statuses(username, presence, availability, json) "
+                                 "VALUES(?, 'offline', ?, '{}')"));
+        q.addBindValue(username);
+        q.addBindValue(availability);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    };
+    const SearchPage plain = m_engine->search(QStringLiteral("kubernetes"), 0, 100);
+    QCOMPARE(plain.total, 5);
+    const QString away = plain.results.at(1).username;
+    setAvailability(away, QStringLiteral("out_of_office"));
+    setAvailability(plain.results.at(2).username, QStringLiteral("dnd"));
+    // Only who is out of office now; the words are not searched for.
+    for (const char *query : {"kubernetes out of office", "who knows kubernetes and is on leave",
+                              "wer kennt kubernetes und ist im urlaub"}) {
+        const SearchPage page = m_engine->search(QString::fromUtf8(query), 0, 100);
+        QCOMPARE(page.error, QString());
+        QCOMPARE(page.understood.outOfOffice, std::optional<bool>(true));
+        QCOMPARE(page.understood.terms, plain.understood.terms);
+        QCOMPARE(Test::usernames(page), QStringList {away});
+    }
+    // Alone: everyone out of office. Negated: everyone else.
+    QCOMPARE(Test::usernames(m_engine->search(QStringLiteral("who is out of office"), 0, 100)), QStringList {away});
+    const SearchPage others = m_engine->search(QStringLiteral("kubernetes but not on leave"), 0, 100);
+    QCOMPARE(others.understood.outOfOffice, std::optional<bool>(false));
+    QCOMPARE(others.total, 4);
+    QVERIFY(!Test::usernames(others).contains(away));
+    // As search --json says it.
+    QCOMPARE(toJson(others).value(QStringLiteral("understood")).toObject().value(QStringLiteral("out_of_office")),
+             QJsonValue(false));
+    QVERIFY(
+        toJson(plain).value(QStringLiteral("understood")).toObject().value(QStringLiteral("out_of_office")).isNull());
+    // A status change is seen by the next query.
+    setAvailability(away, QStringLiteral("available"));
+    QCOMPARE(m_engine->search(QStringLiteral("kubernetes out of office"), 0, 100).total, 0);
     QSqlQuery(m_store.database()).exec(QStringLiteral("DELETE FROM statuses"));
 }
 

@@ -465,6 +465,12 @@ void TestUiModels::understoodLine_data()
         u.person = u"Kit Carson"_qs;
         u.manager = u"Max Power"_qs;
     }) << u"Kubernetes \u00b7 Kit Carson's peers (Max Power's reports) \u2014 from \u201ckubernetes among kit's peers\u201d"_qs;
+    QTest::addRow("out of office") << "kubernetes on leave" << read([](UnderstoodQuery &u) {
+        u.outOfOffice = true;
+    }) << u"Kubernetes \u00b7 out of office now \u2014 from \u201ckubernetes on leave\u201d"_qs;
+    QTest::addRow("not out of office") << "kubernetes not on leave" << read([](UnderstoodQuery &u) {
+        u.outOfOffice = false;
+    }) << u"Kubernetes \u00b7 not out of office \u2014 from \u201ckubernetes not on leave\u201d"_qs;
     QTest::addRow("beginners") << "new to kubernetes" << read([](UnderstoodQuery &u) { u.beginnersFirst = true; })
                                << u"Kubernetes \u00b7 beginners first \u2014 from \u201cnew to kubernetes\u201d"_qs;
     QTest::addRow("level and experts") << "senior kubernetes level 4" << read([](UnderstoodQuery &u) {

@@ -488,6 +488,8 @@ QString PeoplePanel::understoodText(const SearchPage &page)
         parts.append(tr("beginners first"));
     if (u.availableFirst)
         parts.append(tr("available now first"));
+    if (u.outOfOffice)
+        parts.append(*u.outOfOffice ? tr("out of office now") : tr("not out of office"));
     return tr("%1 \u2014 from \u201c%2\u201d").arg(parts.join(QStringLiteral(" \u00b7 ")), page.query.trimmed());
 }
 

@@ -259,6 +259,31 @@ int reportsToWords(const QStringList &words, qsizetype at)
     return 0;
 }
 
+// What says that someone is out of office now: "who is out of office", "on leave", "im Urlaub".
+// Folded, the longest first.
+const QList<QStringList> &outOfOfficePhrases()
+{
+    static const QList<QStringList> phrases = [] {
+        QList<QStringList> out;
+        for (const char *phrase : {"out of the office", "out of office", "ooo", "on leave", "on vacation", "on holiday",
+                                   "on holidays", "abwesend", "im urlaub", "in urlaub", "ausser haus"})
+            out.append(QString::fromLatin1(phrase).split(QLatin1Char(' ')));
+        std::stable_sort(out.begin(), out.end(), [](const auto &l, const auto &r) { return l.size() > r.size(); });
+        return out;
+    }();
+    return phrases;
+}
+
+//! How many words at \a at say "out of office"; 0: none.
+int outOfOfficeWords(const QStringList &words, qsizetype at)
+{
+    for (const QStringList &phrase : outOfOfficePhrases()) {
+        if (SearchText::phraseAt(words, at, phrase))
+            return int(phrase.size());
+    }
+    return 0;
+}
+
 //! The most words of a name after "reports to" or before a possessive ("diego de la cruz").
 constexpr qsizetype MaxNameWords = 4;
 
@@ -556,6 +581,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
+        if (const int n = outOfOfficeWords(words, i); n > 0 && !isName(word)) {
+            // "not on leave", "nicht im Urlaub": the people who are not.
+            const bool negated = negation >= 0 && negation == i - 1;
+            result.outOfOffice = !negated;
+            if (negated)
+                negation = -1;
+            i += n;
+            continue;
+        }
         Mine mine = Mine::TimeZone;
         if (const int n = mineWords(words, i, &mine)) {
             if (!result.asks(mine))
@@ -713,7 +747,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         result.dropped.append(words[at]);
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
-    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && result.mine.isEmpty()
+    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !result.outOfOffice && result.mine.isEmpty()
         && result.someone.isEmpty() && result.minLevel == 0 && !words.isEmpty()) {
         result = Result {};
         for (const QString &word : words) {

@@ -7,6 +7,7 @@
 #include <QStringView>
 
 #include <functional>
+#include <optional>
 
 namespace Colleagues {
 
@@ -96,6 +97,9 @@ public:
         QStringList qualifiers;
         //! "available now", "free right now", "gerade erreichbar": who can be reached now first.
         bool availableFirst = false;
+        //! "out of office", "on leave", "im Urlaub": only who is out of office now (true); "not on
+        //! leave": only who is not (false); unset when not asked.
+        std::optional<bool> outOfOffice;
         //! What the query asks of the asker's own, in query order: "in my time zone", "my team",
         //! "my manager"… (see Mine).
         QList<Mine> mine;

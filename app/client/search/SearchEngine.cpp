@@ -311,6 +311,7 @@ struct Where
     //! what of theirs is asked for.
     QStringList someone;
     QueryUnderstanding::Theirs theirs = QueryUnderstanding::Theirs::Reports;
+    std::optional<bool> outOfOffice; //!< "who is out of office" (true), "not on leave" (false)
     int offset = 0; //!< the asker's offset from UTC now, in seconds, for "in my time zone"
     QString department; //!< the asker's department, which every result is in
     bool asks(QueryUnderstanding::Mine kind) const { return mine.contains(kind); }
@@ -457,6 +458,10 @@ struct SearchEngine::Private
 
     //! Who is available now, by local id (the statuses sync keeps in the store).
     std::vector<char> availableNow();
+    //! By local id: who is out of office now.
+    std::vector<char> outOfOfficeNow();
+    //! By local id: the people whose status \a sql (a SELECT of profiles' local ids) finds.
+    std::vector<char> peopleByStatus(const char *sql);
 
     bool ensureOpen();
     bool ensureFresh();
@@ -1283,6 +1288,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     understood->beginnersFirst = read.beginnersFirst && !read.expertsFirst;
     understood->minLevel = read.minLevel;
     understood->availableFirst = read.availableFirst;
+    understood->outOfOffice = read.outOfOffice;
+    where->outOfOffice = read.outOfOffice;
     where->mine = read.mine;
     where->someone = read.someone;
     where->theirs = read.theirs;
@@ -2035,9 +2042,14 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         const bool leavesOut = !cache.excluded.empty() || !cache.query.excluded.isEmpty();
         if (leavesOut)
             notLeftOut = d->exclusionSelection(cache.query, cache.excluded, &cache.facts.error);
-        auto keep = [](const std::vector<char> &selection, std::vector<Match> *matches) {
+        // "who is out of office": keep the people whose status says so now; "not on leave", the others.
+        std::vector<char> away;
+        if (cache.where.outOfOffice)
+            away = d->outOfOfficeNow();
+        auto keep = [](const std::vector<char> &selection, std::vector<Match> *matches, bool kept = true) {
             std::erase_if(*matches, [&](const Match &match) {
-                return size_t(match.localId) >= selection.size() || !selection[size_t(match.localId)];
+                const bool in = size_t(match.localId) < selection.size() && selection[size_t(match.localId)];
+                return in != kept;
             });
         };
         auto collect = [&](bool withRelated, const std::vector<qint64> *within) {
@@ -2049,6 +2061,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
                 keep(inPlace, &all);
             if (collected && leavesOut)
                 keep(notLeftOut, &all);
+            if (collected && cache.where.outOfOffice)
+                keep(away, &all, *cache.where.outOfOffice);
             return collected;
         };
         bool ok = collect(false, narrows ? &last.candidates : nullptr);
@@ -2563,20 +2577,31 @@ void SearchEngine::setOrgChart(OrgChart *chart)
 
 std::vector<char> SearchEngine::Private::availableNow()
 {
-    std::vector<char> available;
+    return peopleByStatus("SELECT p.local_id FROM statuses s JOIN profiles p ON p.username = s.username "
+                          "WHERE s.presence = 'online' AND s.availability = 'available'");
+}
+
+std::vector<char> SearchEngine::Private::outOfOfficeNow()
+{
+    // The server updates a status when an out-of-office window starts or ends.
+    return peopleByStatus("SELECT p.local_id FROM statuses s JOIN profiles p ON p.username = s.username "
+                          "WHERE s.availability = 'out_of_office'");
+}
+
+std::vector<char> SearchEngine::Private::peopleByStatus(const char *sql)
+{
+    std::vector<char> people;
     // Without the statuses table (a store of an older build open read-only), no one is.
-    Sql::Statement s(db,
-                     "SELECT p.local_id FROM statuses s JOIN profiles p ON p.username = s.username "
-                     "WHERE s.presence = 'online' AND s.availability = 'available'");
+    Sql::Statement s(db, sql);
     while (s.next()) {
         const qint64 id = s.int64(0);
         if (id < 0)
             continue;
-        if (size_t(id) >= available.size())
-            available.resize(std::max(size_t(id) + 1, docs.size()), 0);
-        available[size_t(id)] = 1;
+        if (size_t(id) >= people.size())
+            people.resize(std::max(size_t(id) + 1, docs.size()), 0);
+        people[size_t(id)] = 1;
     }
-    return available;
+    return people;
 }
 
 OrgChart *SearchEngine::Private::freshOrgChart()

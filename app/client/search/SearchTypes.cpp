@@ -115,6 +115,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("beginners_first"), understood.beginnersFirst},
         {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},
         {QStringLiteral("available_first"), understood.availableFirst},
+        {QStringLiteral("out_of_office"), understood.outOfOffice ? QJsonValue(*understood.outOfOffice) : QJsonValue()},
         {QStringLiteral("partial"), understood.partial},
         {QStringLiteral("excluded"), QJsonArray::fromStringList(understood.excluded)},
         {QStringLiteral("excluded_places"), QJsonArray::fromStringList(understood.excludedPlaces)},

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <array>
+#include <optional>
 
 namespace Colleagues {
 
@@ -138,6 +139,9 @@ struct UnderstoodQuery
     //! "level 4", "4/5": a skill at this level or above, as level>=4 asks (0: not asked in words)
     int minLevel = 0;
     bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"
+    //! "who is out of office", "on leave": only the people out of office now (true); "not on
+    //! leave": only the others (false); unset: not asked.
+    std::optional<bool> outOfOffice;
     bool partial = false; //!< no one matched every term; the results match the most of them
     //! What was left out ("not java", "-java", "without sap"), as people read it: "Java", "SAP".
     //! The excluded filters (-skill:, -dept:, -location:) are not here.
@@ -151,7 +155,7 @@ struct UnderstoodQuery
     {
         return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
             || team != Team::None || !department.isEmpty() || expertsFirst || beginnersFirst || availableFirst || anyOf
-            || minLevel > 0 || !excluded.isEmpty() || !excludedPlaces.isEmpty();
+            || outOfOffice || minLevel > 0 || !excluded.isEmpty() || !excludedPlaces.isEmpty();
     }
 };
 

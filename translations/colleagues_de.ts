@@ -1510,6 +1510,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>not out of office</source>
         <translation>nicht abwesend</translation>
     </message>
+    <message>
+        <source>No one is out of office now</source>
+        <translation>Gerade ist niemand abwesend</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::PersonPicker</name>

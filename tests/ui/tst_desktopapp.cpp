@@ -217,6 +217,13 @@ void TestDesktopApp::typoAndFilters()
     QTRY_VERIFY(child<QLabel>(w, u"correctionLabel")->isVisible());
     QCOMPARE(child<QLabel>(w, u"correctionLabel")->text(),
              QStringLiteral("Level must be a number from 1 to 5, as in level>=4"));
+    // A question about people rather than words is answered as such, without tips about words.
+    QVERIFY(search(m_ada->app, QStringLiteral("who is out of office")));
+    QTRY_VERIFY(child<QLabel>(w, u"noResultsLabel")->isVisible());
+    QCOMPARE(child<QLabel>(w, u"noResultsLabel")->text(), QStringLiteral("No one is out of office now"));
+    QVERIFY(!child<QLabel>(w, u"noResultsTipsLabel")->isVisible());
+    QVERIFY(search(m_ada->app, QStringLiteral("zzzqqq")));
+    QTRY_VERIFY(child<QLabel>(w, u"noResultsTipsLabel")->isVisible());
 
     QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
     const SearchPage all = child<ResultsModel>(w, u"resultsModel")->summary();

@@ -343,11 +343,12 @@ void PeoplePanel::buildNoResults(QWidget *page, QVBoxLayout *layout)
     m_noResultsLabel = headingLabel(QString(), page, 1.2, QStringLiteral("noResultsLabel"));
     m_noResultsLabel->setWordWrap(true);
     layout->addWidget(m_noResultsLabel);
-    layout->addWidget(hintLabel(tr("• Check the spelling, or type only the start of a word\n"
+    m_noResultsTips = hintLabel(tr("• Check the spelling, or type only the start of a word\n"
                                    "• Use fewer words: every word has to match\n"
                                    "• Search for a skill or a team rather than a job title\n"
                                    "• Remove a filter such as level>=4 or location:"),
-                                page, QStringLiteral("noResultsTipsLabel")));
+                                page, QStringLiteral("noResultsTipsLabel"));
+    layout->addWidget(m_noResultsTips);
     auto *clear = new QPushButton(tr("Clear search and filters"), page);
     clear->setObjectName(QStringLiteral("clearSearchButton"));
     connect(clear, &QPushButton::clicked, this, [this] {
@@ -627,8 +628,16 @@ void PeoplePanel::onResultsReplaced()
         m_correctionLabel->hide();
     }
     if (page.total == 0) {
-        m_noResultsLabel->setText(typed ? tr("No one matches “%1”").arg(m_resultsModel->request().query.trimmed())
-                                        : tr("No one matches these filters"));
+        // A question about people rather than words ("who is out of office", "grace's team"):
+        // the tips about words do not apply.
+        const UnderstoodQuery &u = page.understood;
+        const bool aboutWords = !typed || !u.terms.isEmpty();
+        if (typed && !aboutWords && u.outOfOffice.value_or(false))
+            m_noResultsLabel->setText(tr("No one is out of office now"));
+        else
+            m_noResultsLabel->setText(typed ? tr("No one matches “%1”").arg(m_resultsModel->request().query.trimmed())
+                                            : tr("No one matches these filters"));
+        m_noResultsTips->setVisible(aboutWords);
         m_resultsStack->setCurrentWidget(m_noResults);
         return;
     }

@@ -119,6 +119,7 @@ private:
     QWidget *m_emptyState = nullptr; //!< the page of the results stack (a scroll area)
     QWidget *m_noResults = nullptr;
     QLabel *m_noResultsLabel = nullptr;
+    QLabel *m_noResultsTips = nullptr;
     QListView *m_resultsView = nullptr;
     QTimer *m_searchTimer = nullptr;
     QTimer *m_selectionTimer = nullptr;

@@ -183,6 +183,43 @@ const QSet<QString> &placePrepositions()
     return words;
 }
 
+//! Folded phrases as lists of words, the longest first (so "out of the office" is tried before
+//! "out of office"); each with \a Kind, what it asks for.
+template<typename Kind>
+using KindedPhrases = QList<std::pair<QStringList, Kind>>;
+
+template<typename Kind>
+void sortLongestFirst(KindedPhrases<Kind> *phrases)
+{
+    std::stable_sort(phrases->begin(), phrases->end(),
+                     [](const auto &l, const auto &r) { return l.first.size() > r.first.size(); });
+}
+
+//! \a phrases ("reports to", "works for") as KindedPhrases of one kind, \a kind.
+template<typename Kind>
+KindedPhrases<Kind> phrasesOf(Kind kind, std::initializer_list<const char *> phrases)
+{
+    KindedPhrases<Kind> out;
+    for (const char *phrase : phrases)
+        out.append({QString::fromLatin1(phrase).split(QLatin1Char(' ')), kind});
+    sortLongestFirst(&out);
+    return out;
+}
+
+//! How many words at \a at are one of \a phrases, and what it asks for (\a kind, if given); 0: none.
+template<typename Kind>
+int phraseLength(const QStringList &words, qsizetype at, const KindedPhrases<Kind> &phrases, Kind *kind = nullptr)
+{
+    for (const auto &[phrase, phraseKind] : phrases) {
+        if (SearchText::phraseAt(words, at, phrase)) {
+            if (kind)
+                *kind = phraseKind;
+            return int(phrase.size());
+        }
+    }
+    return 0;
+}
+
 // Phrases about the asker: their time zone, team, direct reports, department, manager, peers. Folded.
 const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
 {
@@ -227,8 +264,7 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
         add(Mine::Peers, {"my", "our"}, {"peers", "teammates", "team mates", "colleagues", "coworkers"});
         add(Mine::Peers, {"meine", "meinen", "unsere", "unseren"}, {"kollegen", "kolleginnen", "teamkollegen"});
         // The longest first: "the same time zone" before "same time zone".
-        std::stable_sort(out.begin(), out.end(),
-                         [](const auto &l, const auto &r) { return l.first.size() > r.first.size(); });
+        sortLongestFirst(&out);
         return out;
     }();
     return phrases;
@@ -236,93 +272,49 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
 
 // The verbs before the name of someone whose direct reports are asked for: "who reports to
 // diego", "works for", "berichtet an". Folded.
-const QList<QStringList> &reportsToPhrases()
+const KindedPhrases<bool> &reportsToPhrases()
 {
-    static const QList<QStringList> phrases = [] {
-        QList<QStringList> out;
-        for (const char *phrase : {"reports to", "report to", "reporting to", "works for", "work for", "working for",
-                                   "works under", "work under", "working under", "managed by", "berichtet an",
-                                   "berichten an", "arbeitet fur", "arbeiten fur"})
-            out.append(QString::fromLatin1(phrase).split(QLatin1Char(' ')));
-        return out;
-    }();
+    static const KindedPhrases<bool> phrases = phrasesOf(
+        true,
+        {"reports to", "report to", "reporting to", "works for", "work for", "working for", "works under", "work under",
+         "working under", "managed by", "berichtet an", "berichten an", "arbeitet fur", "arbeiten fur"});
     return phrases;
-}
-
-//! How many words at \a at say that the name after them is whose reports are asked for; 0: none.
-int reportsToWords(const QStringList &words, qsizetype at)
-{
-    for (const QStringList &phrase : reportsToPhrases()) {
-        if (SearchText::phraseAt(words, at, phrase))
-            return int(phrase.size());
-    }
-    return 0;
 }
 
 // What says that someone is out of office now: "who is out of office", "on leave", "im Urlaub".
-// Folded, the longest first.
-const QList<QStringList> &outOfOfficePhrases()
+// Folded.
+const KindedPhrases<bool> &outOfOfficePhrases()
 {
-    static const QList<QStringList> phrases = [] {
-        QList<QStringList> out;
-        for (const char *phrase : {"out of the office", "out of office", "ooo", "on leave", "on vacation", "on holiday",
-                                   "on holidays", "abwesend", "im urlaub", "in urlaub", "ausser haus"})
-            out.append(QString::fromLatin1(phrase).split(QLatin1Char(' ')));
-        std::stable_sort(out.begin(), out.end(), [](const auto &l, const auto &r) { return l.size() > r.size(); });
-        return out;
-    }();
+    static const KindedPhrases<bool> phrases =
+        phrasesOf(true,
+                  {"out of the office", "out of office", "ooo", "on leave", "on vacation", "on holiday", "on holidays",
+                   "abwesend", "im urlaub", "in urlaub", "ausser haus"});
     return phrases;
-}
-
-//! How many words at \a at say "out of office"; 0: none.
-int outOfOfficeWords(const QStringList &words, qsizetype at)
-{
-    for (const QStringList &phrase : outOfOfficePhrases()) {
-        if (SearchText::phraseAt(words, at, phrase))
-            return int(phrase.size());
-    }
-    return 0;
 }
 
 //! The most words of a name after "reports to" or before a possessive ("diego de la cruz").
 constexpr qsizetype MaxNameWords = 4;
 
 // What of someone's the words after their name as a possessive ask for: "diego's team",
-// "diego's manager", "Diego's Kollegen". Folded, the longest first.
-const QList<std::pair<QStringList, QueryUnderstanding::Theirs>> &theirsPhrases()
+// "diego's manager", "Diego's Kollegen". Folded.
+const KindedPhrases<QueryUnderstanding::Theirs> &theirsPhrases()
 {
     using Theirs = QueryUnderstanding::Theirs;
-    static const QList<std::pair<QStringList, Theirs>> phrases = [] {
-        QList<std::pair<QStringList, Theirs>> out;
-        auto add = [&](Theirs kind, std::initializer_list<const char *> things) {
-            for (const char *thing : things)
-                out.append({QString::fromLatin1(thing).split(QLatin1Char(' ')), kind});
-        };
-        add(Theirs::Reports,
-            {"reports", "direct reports", "directs", "mitarbeiter", "mitarbeitende", "mitarbeitenden"});
-        add(Theirs::Team, {"team", "org", "organization", "organisation"});
-        add(Theirs::Manager,
-            {"manager", "line manager", "boss", "supervisor", "managerin", "chef", "chefin", "vorgesetzter",
-             "vorgesetzte", "fuhrungskraft"});
-        add(Theirs::Peers,
+    static const KindedPhrases<Theirs> phrases = [] {
+        KindedPhrases<Theirs> out =
+            phrasesOf(Theirs::Reports,
+                      {"reports", "direct reports", "directs", "mitarbeiter", "mitarbeitende", "mitarbeitenden"});
+        out += phrasesOf(Theirs::Team, {"team", "org", "organization", "organisation"});
+        out += phrasesOf(Theirs::Manager,
+                         {"manager", "line manager", "boss", "supervisor", "managerin", "chef", "chefin",
+                          "vorgesetzter", "vorgesetzte", "fuhrungskraft"});
+        out += phrasesOf(
+            Theirs::Peers,
             {"peers", "teammates", "team mates", "colleagues", "coworkers", "kollegen", "kolleginnen", "teamkollegen"});
-        std::stable_sort(out.begin(), out.end(),
-                         [](const auto &l, const auto &r) { return l.first.size() > r.first.size(); });
+        sortLongestFirst(&out);
         return out;
     }();
     return phrases;
-}
-
-//! How many words at \a at say what of someone's is asked for (\a kind); 0: none.
-int theirsWords(const QStringList &words, qsizetype at, QueryUnderstanding::Theirs *kind)
-{
-    for (const auto &[phrase, theirs] : theirsPhrases()) {
-        if (SearchText::phraseAt(words, at, phrase)) {
-            *kind = theirs;
-            return int(phrase.size());
-        }
-    }
-    return 0;
 }
 
 // Articles between a preposition and its place: "in the uk", "in der schweiz". Folded.
@@ -393,13 +385,7 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
 
 int QueryUnderstanding::mineWords(const QStringList &words, qsizetype at, Mine *kind)
 {
-    for (const auto &[phrase, mine] : minePhrases()) {
-        if (SearchText::phraseAt(words, at, phrase)) {
-            *kind = mine;
-            return int(phrase.size());
-        }
-    }
-    return 0;
+    return phraseLength(words, at, minePhrases(), kind);
 }
 
 QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &words, bool hasFilters,
@@ -468,7 +454,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     for (const qsizetype at : possessives) {
         if (at < 0 || at >= words.size() || !isName(words[at]))
             continue;
-        const int length = theirsWords(words, at + 1, &named.theirs);
+        const int length = phraseLength(words, at + 1, theirsPhrases(), &named.theirs);
         if (!length)
             continue;
         named.start = at;
@@ -581,7 +567,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
-        if (const int n = outOfOfficeWords(words, i); n > 0 && !isName(word)) {
+        if (const int n = phraseLength(words, i, outOfOfficePhrases()); n > 0 && !isName(word)) {
             // "not on leave", "nicht im Urlaub": the people who are not.
             const bool negated = negation >= 0 && negation == i - 1;
             result.outOfOffice = !negated;
@@ -598,7 +584,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             continue;
         }
         // "who reports to diego ramirez": the words of a name after the verb.
-        if (const int verb = reportsToWords(words, i);
+        if (const int verb = phraseLength(words, i, reportsToPhrases());
             verb > 0 && i + verb < words.size() && isName(words[i + verb]) && result.someone.isEmpty()) {
             i += verb;
             result.someone.append(words[i++]);

@@ -1997,37 +1997,9 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
             <numerusform>%1 und %n weitere Personen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n people called &quot;%1&quot;: %2; say more of the name, or use reports:USERNAME</source>
-        <translation>
-            <numerusform>%n Person namens „%1“: %2; nennen Sie mehr vom Namen oder nutzen Sie reports:BENUTZERNAME</numerusform>
-            <numerusform>%n Personen namens „%1“: %2; nennen Sie mehr vom Namen oder nutzen Sie reports:BENUTZERNAME</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n people called &quot;%1&quot; have reports: %2; say more of the name, or use reports:USERNAME</source>
-        <translation>
-            <numerusform>%n Person namens „%1“ hat Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie reports:BENUTZERNAME</numerusform>
-            <numerusform>%n Personen namens „%1“ haben Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie reports:BENUTZERNAME</numerusform>
-        </translation>
-    </message>
     <message>
         <source>no one with the username %1 is in the directory</source>
         <translation>niemand mit dem Benutzernamen %1 ist im Verzeichnis</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n people called &quot;%1&quot; have reports: %2; say more of the name, or use team:USERNAME</source>
-        <translation>
-            <numerusform>%n Person namens „%1“ hat Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie team:BENUTZERNAME</numerusform>
-            <numerusform>%n Personen namens „%1“ haben Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie team:BENUTZERNAME</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n people called &quot;%1&quot;: %2; say more of the name, or use their username</source>
-        <translation>
-            <numerusform>%n Person namens „%1“: %2; nennen Sie mehr vom Namen oder den Benutzernamen</numerusform>
-            <numerusform>%n Personen namens „%1“: %2; nennen Sie mehr vom Namen oder den Benutzernamen</numerusform>
-        </translation>
     </message>
     <message>
         <source>no one reports to %1, whose profile names no manager</source>
@@ -2040,6 +2012,32 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>the manager of %1 (%2) is not in the directory yet</source>
         <translation>die Führungskraft von %1 (%2) ist noch nicht im Verzeichnis</translation>
+    </message>
+    <message>
+        <source>reports:USERNAME</source>
+        <translation>reports:BENUTZERNAME</translation>
+    </message>
+    <message>
+        <source>team:USERNAME</source>
+        <translation>team:BENUTZERNAME</translation>
+    </message>
+    <message>
+        <source>their username</source>
+        <translation>den Benutzernamen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people called &quot;%1&quot;: %2; say more of the name, or use %3</source>
+        <translation>
+            <numerusform>%n Person namens „%1“: %2; nennen Sie mehr vom Namen oder nutzen Sie %3</numerusform>
+            <numerusform>%n Personen namens „%1“: %2; nennen Sie mehr vom Namen oder nutzen Sie %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people called &quot;%1&quot; have reports: %2; say more of the name, or use %3</source>
+        <translation>
+            <numerusform>%n Person namens „%1“ hat Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie %3</numerusform>
+            <numerusform>%n Personen namens „%1“ haben Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -330,6 +330,12 @@ void TestSearchCli::reportsToSomeone()
     QVERIFY2(two.err.contains("2 people called \"alex\": Alex Able (able, Quality), Alex Baker (baker, Quality); "
                               "say more of the name, or use reports:USERNAME"),
              two.err.constData());
+    // Their team, when neither manages: no team: filter would say which, their username does.
+    const Run alexes = search(QStringLiteral("alex's team"));
+    QCOMPARE(alexes.exitCode, 1);
+    QVERIFY2(alexes.err.contains("2 people called \"alex\": Alex Able (able, Quality), Alex Baker (baker, Quality); "
+                                 "say more of the name, or use their username"),
+             alexes.err.constData());
     // Someone's people, by their name as a possessive: the line says whose.
     const Run peers = search(QStringLiteral("kim's peers"));
     QCOMPARE(peers.exitCode, 0);

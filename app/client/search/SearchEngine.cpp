@@ -2320,26 +2320,18 @@ void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, Sea
         if (candidates.size() > Named)
             list = SearchEngine::tr("%1 and %n more", nullptr, int(candidates.size() - Named)).arg(list);
         const int count = int(candidates.size());
-        if (!managers.isEmpty()) {
-            return noOne(where->theirs == Theirs::Reports
-                             ? SearchEngine::tr("%n people called \"%1\" have reports: %2; say more of the name, or "
-                                                "use reports:USERNAME",
-                                                nullptr, count)
-                                   .arg(name, list)
-                             : SearchEngine::tr("%n people called \"%1\" have reports: %2; say more of the name, or "
-                                                "use team:USERNAME",
-                                                nullptr, count)
-                                   .arg(name, list));
-        }
-        return noOne(where->theirs == Theirs::Reports
-                         ? SearchEngine::tr("%n people called \"%1\": %2; say more of the name, or use "
-                                            "reports:USERNAME",
-                                            nullptr, count)
-                               .arg(name, list)
-                         : SearchEngine::tr("%n people called \"%1\": %2; say more of the name, or use their "
-                                            "username",
-                                            nullptr, count)
-                               .arg(name, list));
+        // How to say which: the filter that asks for the same (its placeholder translated), else
+        // their username.
+        const QString hint = where->theirs == Theirs::Reports      ? SearchEngine::tr("reports:USERNAME")
+            : where->theirs == Theirs::Team && !managers.isEmpty() ? SearchEngine::tr("team:USERNAME")
+                                                                   : SearchEngine::tr("their username");
+        return noOne(
+            managers.isEmpty()
+                ? SearchEngine::tr("%n people called \"%1\": %2; say more of the name, or use %3", nullptr, count)
+                      .arg(name, list, hint)
+                : SearchEngine::tr("%n people called \"%1\" have reports: %2; say more of the name, or use %3", nullptr,
+                                   count)
+                      .arg(name, list, hint));
     }
     const OrgPerson &person = *candidates.constFirst();
     UnderstoodQuery &understood = page->understood;

@@ -33,6 +33,7 @@ void installTranslators(QCoreApplication &app)
     auto *appTranslator = new QTranslator(&app);
     if (appTranslator->load(QLocale(), QStringLiteral("colleagues"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(appTranslator);
+    Colleagues::DesktopApp::installPluralForms();
 }
 
 // The desktop app's own options (the commands have theirs).

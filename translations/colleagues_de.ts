@@ -437,6 +437,88 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
     </message>
 </context>
 <context>
+    <name>Colleagues::CommandLine</name>
+    <message>
+        <source>skills: %1</source>
+        <translation>Fähigkeiten: %1</translation>
+    </message>
+    <message>
+        <source>matched: %1</source>
+        <translation>gefunden in: %1</translation>
+    </message>
+    <message>
+        <source>also showing results for %1</source>
+        <translation>auch Ergebnisse für %1</translation>
+    </message>
+    <message>
+        <source>showing results for %1</source>
+        <translation>Ergebnisse für %1</translation>
+    </message>
+    <message>
+        <source>understood: %1</source>
+        <translation>verstanden: %1</translation>
+    </message>
+    <message>
+        <source>No one matches all of: %1; closest matches</source>
+        <translation>Niemand passt zu allem aus: %1; die nächsten Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n Person</numerusform>
+            <numerusform>%n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2–%3 shown</source>
+        <translation>%1, %2–%3 angezeigt</translation>
+    </message>
+    <message>
+        <source>departments: %1</source>
+        <translation>Abteilungen: %1</translation>
+    </message>
+    <message>
+        <source>locations: %1</source>
+        <translation>Standorte: %1</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>fehlt: %1</translation>
+    </message>
+    <message>
+        <source>… %1 more</source>
+        <translation>… %1 weitere</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>interest</source>
+        <translation>Interesse</translation>
+    </message>
+    <message>
+        <source>bio</source>
+        <translation>Über mich</translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::ConflictDialog</name>
     <message>
         <source>Your Profile Changed Elsewhere</source>
@@ -1329,14 +1411,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <translation>%1 ist nicht (mehr) im Verzeichnis.</translation>
     </message>
     <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>experts first</source>
-        <translation>Fachleute zuerst</translation>
-    </message>
-    <message>
         <source>%1 — from “%2”</source>
         <translation>%1 — aus „%2“</translation>
     </message>
@@ -1419,10 +1493,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <translation>Wer online ist und weder „Bitte nicht stören“ eingestellt hat noch abwesend ist, kommt zuerst; alle anderen folgen danach</translation>
     </message>
     <message>
-        <source>available now first</source>
-        <translation>jetzt Erreichbare zuerst</translation>
-    </message>
-    <message>
         <source>Ask These People…</source>
         <translation>Diese Personen fragen…</translation>
     </message>
@@ -1433,82 +1503,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Your search asks for the people available now first; without those words, this button decides again</source>
         <translation>Ihre Suche fragt nach denen, die gerade erreichbar sind; ohne diese Wörter entscheidet wieder dieser Knopf</translation>
-    </message>
-    <message>
-        <source>in your time zone (%1)</source>
-        <translation>in Ihrer Zeitzone (%1)</translation>
-    </message>
-    <message>
-        <source>in your team</source>
-        <translation>in Ihrem Team</translation>
-    </message>
-    <message>
-        <source>your direct reports</source>
-        <translation>Ihre direkten Mitarbeiter</translation>
-    </message>
-    <message>
-        <source>in your team (%1&apos;s reports)</source>
-        <translation>in Ihrem Team (bei %1)</translation>
-    </message>
-    <message>
-        <source>in your department (%1)</source>
-        <translation>in Ihrer Abteilung (%1)</translation>
-    </message>
-    <message>
-        <source>at level 5</source>
-        <translation>auf Stufe 5</translation>
-    </message>
-    <message>
-        <source>at level %1 or above</source>
-        <translation>auf Stufe %1 oder höher</translation>
-    </message>
-    <message>
-        <source>not %1</source>
-        <translation>ohne %1</translation>
-    </message>
-    <message>
-        <source>not in %1</source>
-        <translation>nicht in %1</translation>
-    </message>
-    <message>
-        <source>your manager (%1)</source>
-        <translation>Ihre Führungskraft (%1)</translation>
-    </message>
-    <message>
-        <source>your peers (%1&apos;s reports)</source>
-        <translation>Ihre Kolleginnen und Kollegen (bei %1)</translation>
-    </message>
-    <message>
-        <source>your manager&apos;s manager (%1)</source>
-        <translation>die Führungskraft Ihrer Führungskraft (%1)</translation>
-    </message>
-    <message>
-        <source>reporting to %1</source>
-        <translation>berichtet an %1</translation>
-    </message>
-    <message>
-        <source>beginners first</source>
-        <translation>Einsteiger zuerst</translation>
-    </message>
-    <message>
-        <source>in %1&apos;s team</source>
-        <translation>im Team von %1</translation>
-    </message>
-    <message>
-        <source>%1&apos;s manager (%2)</source>
-        <translation>Führungskraft von %1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1&apos;s peers (%2&apos;s reports)</source>
-        <translation>Kolleginnen und Kollegen von %1 (bei %2)</translation>
-    </message>
-    <message>
-        <source>out of office now</source>
-        <translation>gerade abwesend</translation>
-    </message>
-    <message>
-        <source>not out of office</source>
-        <translation>nicht abwesend</translation>
     </message>
     <message>
         <source>No one is out of office now</source>
@@ -2792,6 +2786,101 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>The keychain could not be used (%1).</source>
         <translation>Der Schlüsselbund konnte nicht verwendet werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Colleagues::UnderstoodQuery</name>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <translation>ohne %1</translation>
+    </message>
+    <message>
+        <source>not in %1</source>
+        <translation>nicht in %1</translation>
+    </message>
+    <message>
+        <source>in your time zone (%1)</source>
+        <translation>in Ihrer Zeitzone (%1)</translation>
+    </message>
+    <message>
+        <source>in your team</source>
+        <translation>in Ihrem Team</translation>
+    </message>
+    <message>
+        <source>your direct reports</source>
+        <translation>Ihre direkten Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>in your team (%1&apos;s reports)</source>
+        <translation>in Ihrem Team (bei %1)</translation>
+    </message>
+    <message>
+        <source>your manager (%1)</source>
+        <translation>Ihre Führungskraft (%1)</translation>
+    </message>
+    <message>
+        <source>your peers (%1&apos;s reports)</source>
+        <translation>Ihre Kolleginnen und Kollegen (bei %1)</translation>
+    </message>
+    <message>
+        <source>your manager&apos;s manager (%1)</source>
+        <translation>die Führungskraft Ihrer Führungskraft (%1)</translation>
+    </message>
+    <message>
+        <source>reporting to %1</source>
+        <translation>berichtet an %1</translation>
+    </message>
+    <message>
+        <source>in %1&apos;s team</source>
+        <translation>im Team von %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s manager (%2)</source>
+        <translation>Führungskraft von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s peers (%2&apos;s reports)</source>
+        <translation>Kolleginnen und Kollegen von %1 (bei %2)</translation>
+    </message>
+    <message>
+        <source>in your department (%1)</source>
+        <translation>in Ihrer Abteilung (%1)</translation>
+    </message>
+    <message>
+        <source>at level 5</source>
+        <translation>auf Stufe 5</translation>
+    </message>
+    <message>
+        <source>at level %1 or above</source>
+        <translation>auf Stufe %1 oder höher</translation>
+    </message>
+    <message>
+        <source>experts first</source>
+        <translation>Fachleute zuerst</translation>
+    </message>
+    <message>
+        <source>beginners first</source>
+        <translation>Einsteiger zuerst</translation>
+    </message>
+    <message>
+        <source>available now first</source>
+        <translation>jetzt Erreichbare zuerst</translation>
+    </message>
+    <message>
+        <source>out of office now</source>
+        <translation>gerade abwesend</translation>
+    </message>
+    <message>
+        <source>not out of office</source>
+        <translation>nicht abwesend</translation>
+    </message>
+    <message>
+        <source>ignored: %1</source>
+        <translation>ignoriert: %1</translation>
     </message>
 </context>
 <context>

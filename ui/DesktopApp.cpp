@@ -33,16 +33,22 @@ DesktopApp::~DesktopApp()
     m_store.reset();
 }
 
-void DesktopApp::setUpApplication()
+void DesktopApp::installPluralForms()
 {
-    // English plural forms ("1 person", "2 people") where the app speaks English; other
-    // languages have their own forms in their translation.
+    if (qApp->findChild<QTranslator *>(QStringLiteral("englishPluralForms"), Qt::FindDirectChildrenOnly))
+        return;
     const QString language = QLocale().uiLanguages().value(0, QStringLiteral("en"));
     if (language.startsWith(QLatin1String("en")) || QLocale().language() == QLocale::C) {
         auto *plurals = new QTranslator(qApp);
+        plurals->setObjectName(QStringLiteral("englishPluralForms"));
         if (plurals->load(QStringLiteral(":/i18n/plurals/colleagues_en.qm")))
             QCoreApplication::installTranslator(plurals);
     }
+}
+
+void DesktopApp::setUpApplication()
+{
+    installPluralForms();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Colleagues"));
     QApplication::setDesktopFileName(QStringLiteral("org.colleagues.Colleagues"));
     QIcon icon;

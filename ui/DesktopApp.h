@@ -44,6 +44,10 @@ public:
 
     //! Sets the application's name, icon and style touches; call once after QApplication.
     static void setUpApplication();
+    //! Installs the English plural forms ("1 person", "2 people") where the app speaks English;
+    //! other languages have theirs in their translation. Once per application; the commands
+    //! (`colleagues search`) need them too.
+    static void installPluralForms();
 
 private:
     std::unique_ptr<ClientStore> m_store;

@@ -25,6 +25,13 @@ namespace Colleagues::CommandLine {
 
 namespace {
 
+//! The lines `colleagues search` prints for people, in their language (its --json is the same in
+//! every language, as docs/cli.md describes it).
+class SearchLines
+{
+    Q_DECLARE_TR_FUNCTIONS(Colleagues::CommandLine)
+};
+
 QString describe(const SearchResult &result)
 {
     QStringList place;
@@ -38,6 +45,25 @@ QString describe(const SearchResult &result)
     return line;
 }
 
+//! A field a result matched in (MatchReason::field), as the lines name it.
+QString fieldName(const QString &field)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        {"name", QT_TRANSLATE_NOOP("Colleagues::CommandLine", "name")},
+        {"username", QT_TRANSLATE_NOOP("Colleagues::CommandLine", "username")},
+        {"title", QT_TRANSLATE_NOOP("Colleagues::CommandLine", "title")},
+        {"department", QT_TRANSLATE_NOOP("Colleagues::CommandLine", "department")},
+        {"location", QT_TRANSLATE_NOOP("Colleagues::CommandLine", "location")},
+        {"interest", QT_TRANSLATE_NOOP("Colleagues::CommandLine", "interest")},
+        {"bio", QT_TRANSLATE_NOOP("Colleagues::CommandLine", "bio")},
+    };
+    for (const auto &[key, name] : names) {
+        if (field == QLatin1String(key))
+            return SearchLines::tr(name);
+    }
+    return field;
+}
+
 QString describeReasons(const SearchResult &result)
 {
     QStringList skills;
@@ -48,100 +74,17 @@ QString describeReasons(const SearchResult &result)
         if (reason.field == QLatin1String("skill"))
             continue;
         const QString what = reason.value.isEmpty()
-            ? reason.field
-            : reason.field + QStringLiteral(" \"") + reason.value + QLatin1Char('"');
+            ? fieldName(reason.field)
+            : fieldName(reason.field) + QStringLiteral(" \"") + reason.value + QLatin1Char('"');
         if (!fields.contains(what))
             fields.append(what);
     }
     QStringList parts;
     if (!skills.isEmpty())
-        parts.append(QStringLiteral("skills: ") + skills.join(QStringLiteral(", ")));
+        parts.append(SearchLines::tr("skills: %1").arg(skills.join(QStringLiteral(", "))));
     if (!fields.isEmpty())
-        parts.append(QStringLiteral("matched: ") + fields.join(QStringLiteral(", ")));
+        parts.append(SearchLines::tr("matched: %1").arg(fields.join(QStringLiteral(", "))));
     return parts.join(QStringLiteral("; "));
-}
-
-//! How the query was read, when that is more than its words: "terraform (tf → Terraform) ·
-//! in Bengaluru · experts first · available now first · ignored: who, can, help, with"; empty
-//! otherwise.
-QString describeUnderstood(const UnderstoodQuery &understood)
-{
-    if (!understood.saysMore())
-        return QString();
-    QStringList terms;
-    for (const QString &term : understood.terms) {
-        // Alternatives ("python / go") are one term; each may be an alias.
-        QStringList alternatives = term.split(QStringLiteral(" / "));
-        for (QString &text : alternatives) {
-            for (const AliasApplied &alias : understood.aliases) {
-                if (foldText(alias.to) == text)
-                    text += QStringLiteral(" (%1 → %2)").arg(alias.from, alias.to);
-            }
-        }
-        terms.append(alternatives.join(QStringLiteral(" / ")));
-    }
-    QStringList parts;
-    if (!terms.isEmpty())
-        parts.append(terms.join(QStringLiteral(", ")));
-    if (!understood.place.isEmpty()) {
-        QString place = QStringLiteral("in ") + understood.place;
-        for (const AliasApplied &alias : understood.aliases) {
-            if (alias.to == understood.place)
-                place += QStringLiteral(" (%1 → %2)").arg(alias.from, alias.to);
-        }
-        parts.append(place);
-    }
-    for (const QString &left : understood.excluded)
-        parts.append(QStringLiteral("not ") + left);
-    if (!understood.excludedPlaces.isEmpty())
-        parts.append(QStringLiteral("not in ") + understood.excludedPlaces.join(QStringLiteral(" / ")));
-    if (!understood.sameTimeZone.isEmpty())
-        parts.append(QStringLiteral("in your time zone (%1)").arg(understood.sameTimeZone));
-    switch (understood.team) {
-    case UnderstoodQuery::Team::None: break;
-    case UnderstoodQuery::Team::Yours: parts.append(QStringLiteral("in your team")); break;
-    case UnderstoodQuery::Team::YourReports: parts.append(QStringLiteral("your direct reports")); break;
-    case UnderstoodQuery::Team::YourManagers:
-        parts.append(QStringLiteral("in your team (%1's reports)").arg(understood.manager));
-        break;
-    case UnderstoodQuery::Team::YourManager:
-        parts.append(QStringLiteral("your manager (%1)").arg(understood.manager));
-        break;
-    case UnderstoodQuery::Team::YourPeers:
-        parts.append(QStringLiteral("your peers (%1's reports)").arg(understood.manager));
-        break;
-    case UnderstoodQuery::Team::YourManagersManager:
-        parts.append(QStringLiteral("your manager's manager (%1)").arg(understood.manager));
-        break;
-    case UnderstoodQuery::Team::ReportsOf:
-        parts.append(QStringLiteral("reporting to %1").arg(understood.manager));
-        break;
-    case UnderstoodQuery::Team::TeamOf: parts.append(QStringLiteral("in %1's team").arg(understood.manager)); break;
-    case UnderstoodQuery::Team::ManagerOf:
-        parts.append(QStringLiteral("%1's manager (%2)").arg(understood.person, understood.manager));
-        break;
-    case UnderstoodQuery::Team::PeersOf:
-        parts.append(QStringLiteral("%1's peers (%2's reports)").arg(understood.person, understood.manager));
-        break;
-    }
-    if (!understood.department.isEmpty())
-        parts.append(QStringLiteral("in your department (%1)").arg(understood.department));
-    if (understood.minLevel == 5)
-        parts.append(QStringLiteral("at level 5"));
-    else if (understood.minLevel > 0)
-        parts.append(QStringLiteral("at level %1 or above").arg(understood.minLevel));
-    if (understood.expertsFirst)
-        parts.append(QStringLiteral("experts first"));
-    if (understood.beginnersFirst)
-        parts.append(QStringLiteral("beginners first"));
-    if (understood.availableFirst)
-        parts.append(QStringLiteral("available now first"));
-    if (understood.outOfOffice)
-        parts.append(*understood.outOfOffice ? QStringLiteral("out of office now")
-                                             : QStringLiteral("not out of office"));
-    if (!understood.dropped.isEmpty())
-        parts.append(QStringLiteral("ignored: ") + understood.dropped.join(QStringLiteral(", ")));
-    return parts.join(QStringLiteral(" · "));
 }
 
 QString facetLine(const QList<FacetCount> &facets, int max)
@@ -150,7 +93,7 @@ QString facetLine(const QList<FacetCount> &facets, int max)
     for (qsizetype i = 0; i < facets.size() && i < max; ++i)
         parts.append(QStringLiteral("%1 %2").arg(facets[i].value).arg(facets[i].count));
     if (facets.size() > max)
-        parts.append(QStringLiteral("… %1 more").arg(facets.size() - max));
+        parts.append(SearchLines::tr("… %1 more").arg(facets.size() - max));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -207,25 +150,31 @@ int runSearch(const QStringList &arguments)
     if (!page.correctedQuery.isEmpty()) {
         const bool also = std::all_of(page.corrections.cbegin(), page.corrections.cend(),
                                       [](const Correction &c) { return c.exactAlsoFound; });
-        out() << (also ? "also showing results for " : "showing results for ") << page.correctedQuery << "\n";
+        out() << (also ? SearchLines::tr("also showing results for %1") : SearchLines::tr("showing results for %1"))
+                     .arg(page.correctedQuery)
+              << "\n";
     }
-    const QString understood = describeUnderstood(page.understood);
+    // "terraform (tf → Terraform) · in Bengaluru · experts first · ignored: who, can, help"
+    const QStringList understood = page.understood.describe(UnderstoodQuery::Detail::Aliases);
     if (!understood.isEmpty())
-        out() << "understood: " << understood << "\n";
+        out() << SearchLines::tr("understood: %1").arg(understood.join(QStringLiteral(" · "))) << "\n";
     if (page.partial) {
         QStringList all = page.understood.terms;
         if (!page.understood.place.isEmpty())
             all.append(page.understood.place);
-        out() << "No one matches all of: " << all.join(QStringLiteral(", ")) << "; closest matches\n";
+        out() << SearchLines::tr("No one matches all of: %1; closest matches").arg(all.join(QStringLiteral(", ")))
+              << "\n";
     }
-    out() << page.total << (page.total == 1 ? " person" : " people");
-    if (page.total > 0 && !page.results.isEmpty())
-        out() << ", " << page.offset + 1 << "–" << page.offset + page.results.size() << " shown";
-    out() << "\n";
+    QString count = SearchLines::tr("%n people", nullptr, page.total);
+    if (page.total > 0 && !page.results.isEmpty()) {
+        count =
+            SearchLines::tr("%1, %2–%3 shown").arg(count).arg(page.offset + 1).arg(page.offset + page.results.size());
+    }
+    out() << count << "\n";
     if (!page.departments.isEmpty())
-        out() << "departments: " << facetLine(page.departments, 8) << "\n";
+        out() << SearchLines::tr("departments: %1").arg(facetLine(page.departments, 8)) << "\n";
     if (!page.locations.isEmpty())
-        out() << "locations: " << facetLine(page.locations, 8) << "\n";
+        out() << SearchLines::tr("locations: %1").arg(facetLine(page.locations, 8)) << "\n";
     int number = page.offset;
     for (const SearchResult &result : page.results) {
         out() << QStringLiteral("%1. ").arg(++number, 3) << describe(result) << "\n";
@@ -233,7 +182,8 @@ int runSearch(const QStringList &arguments)
         if (!reasons.isEmpty())
             out() << "     " << reasons << "\n";
         if (!result.unmatchedTerms.isEmpty())
-            out() << "     missing: " << result.unmatchedTerms.join(QStringLiteral(", ")) << "\n";
+            out() << "     " << SearchLines::tr("missing: %1").arg(result.unmatchedTerms.join(QStringLiteral(", ")))
+                  << "\n";
     }
     out().flush();
     err().flush();

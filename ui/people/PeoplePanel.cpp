@@ -449,48 +449,10 @@ void PeoplePanel::saveContact(const Profile &profile)
 
 QString PeoplePanel::understoodText(const SearchPage &page)
 {
-    const UnderstoodQuery &u = page.understood;
-    if (!u.saysMore())
-        return {};
     // In the vocabulary's spelling where it knows the term ("Kubernetes", not "kubernetes").
-    QStringList parts = u.names;
-    if (!u.place.isEmpty())
-        parts.append(tr("in %1").arg(u.place));
-    for (const QString &left : u.excluded)
-        parts.append(tr("not %1").arg(left));
-    if (!u.excludedPlaces.isEmpty())
-        parts.append(tr("not in %1").arg(u.excludedPlaces.join(QStringLiteral(" / "))));
-    if (!u.sameTimeZone.isEmpty())
-        parts.append(tr("in your time zone (%1)").arg(u.sameTimeZone));
-    switch (u.team) {
-    case UnderstoodQuery::Team::None: break;
-    case UnderstoodQuery::Team::Yours: parts.append(tr("in your team")); break;
-    case UnderstoodQuery::Team::YourReports: parts.append(tr("your direct reports")); break;
-    case UnderstoodQuery::Team::YourManagers: parts.append(tr("in your team (%1's reports)").arg(u.manager)); break;
-    case UnderstoodQuery::Team::YourManager: parts.append(tr("your manager (%1)").arg(u.manager)); break;
-    case UnderstoodQuery::Team::YourPeers: parts.append(tr("your peers (%1's reports)").arg(u.manager)); break;
-    case UnderstoodQuery::Team::YourManagersManager:
-        parts.append(tr("your manager's manager (%1)").arg(u.manager));
-        break;
-    case UnderstoodQuery::Team::ReportsOf: parts.append(tr("reporting to %1").arg(u.manager)); break;
-    case UnderstoodQuery::Team::TeamOf: parts.append(tr("in %1's team").arg(u.manager)); break;
-    case UnderstoodQuery::Team::ManagerOf: parts.append(tr("%1's manager (%2)").arg(u.person, u.manager)); break;
-    case UnderstoodQuery::Team::PeersOf: parts.append(tr("%1's peers (%2's reports)").arg(u.person, u.manager)); break;
-    }
-    if (!u.department.isEmpty())
-        parts.append(tr("in your department (%1)").arg(u.department));
-    if (u.minLevel == 5)
-        parts.append(tr("at level 5"));
-    else if (u.minLevel > 0)
-        parts.append(tr("at level %1 or above").arg(u.minLevel));
-    if (u.expertsFirst)
-        parts.append(tr("experts first"));
-    if (u.beginnersFirst)
-        parts.append(tr("beginners first"));
-    if (u.availableFirst)
-        parts.append(tr("available now first"));
-    if (u.outOfOffice)
-        parts.append(*u.outOfOffice ? tr("out of office now") : tr("not out of office"));
+    const QStringList parts = page.understood.describe(UnderstoodQuery::Detail::Names);
+    if (parts.isEmpty())
+        return {};
     return tr("%1 \u2014 from \u201c%2\u201d").arg(parts.join(QStringLiteral(" \u00b7 ")), page.query.trimmed());
 }
 

@@ -20,6 +20,16 @@
     </message>
 </context>
 <context>
+    <name>Colleagues::CommandLine</name>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Colleagues::ConversationsModel</name>
     <message numerus="yes">
         <source>%n unread</source>

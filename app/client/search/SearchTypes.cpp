@@ -2,6 +2,7 @@
 #include "client/search/SearchTypes.h"
 
 #include "core/EnumNames.h"
+#include "core/TextFold.h"
 
 #include <QJsonArray>
 
@@ -45,6 +46,76 @@ QJsonValue textOrNull(const QString &text)
 }
 
 } // namespace
+
+QStringList UnderstoodQuery::describe(Detail detail) const
+{
+    if (!saysMore())
+        return {};
+    const bool withAliases = detail == Detail::Aliases;
+    QStringList parts;
+    if (!withAliases) {
+        parts = names;
+    } else {
+        QStringList words;
+        for (const QString &term : terms) {
+            // Alternatives ("python / go") are one term; each may be an alias.
+            QStringList alternatives = term.split(QStringLiteral(" / "));
+            for (QString &text : alternatives) {
+                for (const AliasApplied &alias : aliases) {
+                    if (foldText(alias.to) == text)
+                        text += QStringLiteral(" (%1 \u2192 %2)").arg(alias.from, alias.to);
+                }
+            }
+            words.append(alternatives.join(QStringLiteral(" / ")));
+        }
+        if (!words.isEmpty())
+            parts.append(words.join(QStringLiteral(", ")));
+    }
+    if (!place.isEmpty()) {
+        QString where = tr("in %1").arg(place);
+        for (const AliasApplied &alias : aliases) {
+            if (alias.to == place && withAliases)
+                where += QStringLiteral(" (%1 \u2192 %2)").arg(alias.from, alias.to);
+        }
+        parts.append(where);
+    }
+    for (const QString &left : excluded)
+        parts.append(tr("not %1").arg(left));
+    if (!excludedPlaces.isEmpty())
+        parts.append(tr("not in %1").arg(excludedPlaces.join(QStringLiteral(" / "))));
+    if (!sameTimeZone.isEmpty())
+        parts.append(tr("in your time zone (%1)").arg(sameTimeZone));
+    switch (team) {
+    case Team::None: break;
+    case Team::Yours: parts.append(tr("in your team")); break;
+    case Team::YourReports: parts.append(tr("your direct reports")); break;
+    case Team::YourManagers: parts.append(tr("in your team (%1's reports)").arg(manager)); break;
+    case Team::YourManager: parts.append(tr("your manager (%1)").arg(manager)); break;
+    case Team::YourPeers: parts.append(tr("your peers (%1's reports)").arg(manager)); break;
+    case Team::YourManagersManager: parts.append(tr("your manager's manager (%1)").arg(manager)); break;
+    case Team::ReportsOf: parts.append(tr("reporting to %1").arg(manager)); break;
+    case Team::TeamOf: parts.append(tr("in %1's team").arg(manager)); break;
+    case Team::ManagerOf: parts.append(tr("%1's manager (%2)").arg(person, manager)); break;
+    case Team::PeersOf: parts.append(tr("%1's peers (%2's reports)").arg(person, manager)); break;
+    }
+    if (!department.isEmpty())
+        parts.append(tr("in your department (%1)").arg(department));
+    if (minLevel == 5)
+        parts.append(tr("at level 5"));
+    else if (minLevel > 0)
+        parts.append(tr("at level %1 or above").arg(minLevel));
+    if (expertsFirst)
+        parts.append(tr("experts first"));
+    if (beginnersFirst)
+        parts.append(tr("beginners first"));
+    if (availableFirst)
+        parts.append(tr("available now first"));
+    if (outOfOffice)
+        parts.append(*outOfOffice ? tr("out of office now") : tr("not out of office"));
+    if (withAliases && !dropped.isEmpty())
+        parts.append(tr("ignored: %1").arg(dropped.join(QStringLiteral(", "))));
+    return parts;
+}
 
 QString kindName(MatchReason::Kind kind)
 {

@@ -3,6 +3,7 @@
 
 #include "client/PersonCard.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -100,6 +101,9 @@ struct AliasApplied
 //! How the engine read the free text of a query (see QueryUnderstanding).
 struct UnderstoodQuery
 {
+    Q_DECLARE_TR_FUNCTIONS(Colleagues::UnderstoodQuery)
+
+public:
     QStringList terms; //!< what was searched for, folded: canonical names for aliases
     //! The terms as people read them: the vocabulary's canonical spelling ("Kubernetes", "C++")
     //! where it knows the term, else as in terms.
@@ -157,6 +161,17 @@ struct UnderstoodQuery
             || team != Team::None || !department.isEmpty() || expertsFirst || beginnersFirst || availableFirst || anyOf
             || outOfOffice || minLevel > 0 || !excluded.isEmpty() || !excludedPlaces.isEmpty();
     }
+
+    //! How much describe() says of the words.
+    enum class Detail {
+        Names, //!< the words as people read them (names), the place as found
+        Aliases, //!< the folded terms and the place with the aliases that led to them ("tf → Terraform"), and the words
+                 //!< ignored
+    };
+    //! How the query was read, a part each, in the user's language: the words, "in Munich", "not
+    //! Java", "in your team", "experts first", "out of office now", …; empty when it is no more
+    //! than its words (saysMore()). The People page and `colleagues search` both say it so.
+    QStringList describe(Detail detail) const;
 };
 
 //! A facet value and how many current results have it.

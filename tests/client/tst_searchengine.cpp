@@ -521,6 +521,16 @@ void TestSearchEngine::outOfOffice()
     QCOMPARE(others.understood.outOfOffice, std::optional<bool>(false));
     QCOMPARE(others.total, 4);
     QVERIFY(!Test::usernames(others).contains(away));
+    // Followed by "now" or a filler word, the phrase still says the status; followed by a word of
+    // a topic, it is the topic's ("leave requests", "out of office hours").
+    QCOMPARE(Test::usernames(m_engine->search(QStringLiteral("kubernetes on vacation right now"), 0, 100)),
+             QStringList {away});
+    const SearchPage requests = m_engine->search(QStringLiteral("help on leave requests"), 0, 100);
+    QVERIFY(!requests.understood.outOfOffice);
+    QCOMPARE(requests.understood.terms, (QStringList {u"leave"_qs, u"requests"_qs}));
+    const SearchPage hours = m_engine->search(QStringLiteral("kubernetes out of office hours"), 0, 100);
+    QVERIFY(!hours.understood.outOfOffice);
+    QVERIFY2(hours.understood.terms.contains(u"office"_qs), qPrintable(hours.understood.terms.join(u',')));
     // As search --json says it.
     QCOMPARE(toJson(others).value(QStringLiteral("understood")).toObject().value(QStringLiteral("out_of_office")),
              QJsonValue(false));

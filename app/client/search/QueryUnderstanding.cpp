@@ -567,7 +567,17 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
-        if (const int n = phraseLength(words, i, outOfOfficePhrases()); n > 0 && !isName(word)) {
+        // "on leave" says a status where no word of a topic follows ("who is on leave", "on leave
+        // in berlin", "on vacation now"); "help on leave requests" asks about leave requests.
+        const auto topicFollows = [&](qsizetype after) {
+            if (after >= words.size())
+                return false;
+            const QString &next = words[after];
+            return !isFillerWord(next) && !isPlacePreposition(next) && !nowWords().contains(next) && next != u"right"
+                && !negations.contains(next) && !askAvailable[after];
+        };
+        if (const int n = phraseLength(words, i, outOfOfficePhrases());
+            n > 0 && !isName(word) && (n == 1 || !topicFollows(i + n))) {
             // "not on leave", "nicht im Urlaub": the people who are not.
             const bool negated = negation >= 0 && negation == i - 1;
             result.outOfOffice = !negated;

@@ -2882,6 +2882,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>ignored: %1</source>
         <translation>ignoriert: %1</translation>
     </message>
+    <message>
+        <source>reporting to %1 (%2&apos;s manager)</source>
+        <translation>berichtet an %1 (Führungskraft von %2)</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ValidatedField</name>

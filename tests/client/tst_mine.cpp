@@ -234,6 +234,13 @@ void TestMine::mine_data()
     QTest::addRow("someone's peers") << "kubernetes among sam's colleagues"
                                      << "" << peersOf << "Person boss"
                                      << "" << list({"lead2"});
+    // Under someone's manager: they and their peers.
+    QTest::addRow("who reports to someone's manager") << "who reports to dev1's manager"
+                                                      << "" << reportsOf << "Person lead1"
+                                                      << "" << list({"dev1", "dev2"});
+    QTest::addRow("a skill, under someone's boss") << "rust people working for lise's boss"
+                                                   << "" << reportsOf << "Max Planck"
+                                                   << "" << list({"lise"});
     QTest::addRow("german") << "lise's Kollegen"
                             << "" << peersOf << "Max Planck"
                             << "" << QStringList();
@@ -306,6 +313,14 @@ void TestMine::someonesPeople()
                 .toObject()
                 .value(QStringLiteral("person"))
                 .isNull());
+    // Under someone's manager: whose manager is said.
+    const SearchPage under = search(QStringLiteral("who reports to kit's manager"), QString());
+    QCOMPARE(under.understood.person, QStringLiteral("Kit Carson"));
+    QCOMPARE(under.understood.manager, QStringLiteral("Max Power"));
+    QCOMPARE(under.understood.describe(UnderstoodQuery::Detail::Names),
+             QStringList {QStringLiteral("reporting to Max Power (Kit Carson's manager)")});
+    QCOMPARE(search(QStringLiteral("who works for sue's manager"), QString()).error,
+             QStringLiteral("the profile of Person sue names no manager"));
     // Several managers so called: which ones, and how to say (a team: team:).
     const SearchPage maxes = search(QStringLiteral("max's team"), QString());
     QCOMPARE(maxes.error,

@@ -593,16 +593,24 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             i += n;
             continue;
         }
-        // "who reports to diego ramirez": the words of a name after the verb.
-        if (const int verb = phraseLength(words, i, reportsToPhrases());
-            verb > 0 && i + verb < words.size() && isName(words[i + verb]) && result.someone.isEmpty()) {
-            i += verb;
-            result.someone.append(words[i++]);
-            while (i < words.size() && result.someone.size() < MaxNameWords && isName(words[i])
-                   && !isFillerWord(words[i]) && !isPlacePreposition(words[i]) && !isOr(i))
+        // "who reports to diego ramirez": the words of a name after the verb; "who reports to
+        // diego's manager": the people under diego's manager.
+        if (const int verb = phraseLength(words, i, reportsToPhrases()); verb > 0 && result.someone.isEmpty()) {
+            if (i + verb == named.start && named.theirs == Theirs::Manager) {
+                result.someone = words.mid(named.start, named.end - named.start);
+                result.theirs = Theirs::ManagersReports;
+                i = named.next;
+                continue;
+            }
+            if (i + verb < words.size() && isName(words[i + verb])) {
+                i += verb;
                 result.someone.append(words[i++]);
-            result.theirs = Theirs::Reports;
-            continue;
+                while (i < words.size() && result.someone.size() < MaxNameWords && isName(words[i])
+                       && !isFillerWord(words[i]) && !isPlacePreposition(words[i]) && !isOr(i))
+                    result.someone.append(words[i++]);
+                result.theirs = Theirs::Reports;
+                continue;
+            }
         }
         // "in diego's team": the "in" is of the team, not of a place.
         if (i + 1 == named.start && isPlacePreposition(word) && !isName(word) && result.someone.isEmpty()) {

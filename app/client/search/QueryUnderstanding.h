@@ -46,6 +46,9 @@ public:
         Team, //!< "diego's team": everyone under them; if no one is, the people beside them
         Manager, //!< "diego's manager", "diego's boss": their manager alone
         Peers, //!< "diego's peers", "diego's colleagues": the others under their manager
+        //! "who reports to diego's manager", "works for diego's boss": their manager's direct
+        //! reports, they among them
+        ManagersReports,
     };
     //! A meaningful part of the query.
     struct Term

@@ -2362,6 +2362,10 @@ void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, Sea
         query->orgs.append(SearchQuery::OrgFilter {manager->username, false, true});
         understood.team = Team::ManagerOf;
         understood.person = shownName(person);
+    } else if (where->theirs == Theirs::ManagersReports) {
+        query->orgs.append(SearchQuery::OrgFilter {manager->username, false});
+        understood.team = Team::ReportsOf;
+        understood.person = shownName(person);
     } else {
         query->orgs.append(SearchQuery::OrgFilter {manager->username, false, false, person.username});
         understood.team = Team::PeersOf;

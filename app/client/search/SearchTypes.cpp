@@ -93,7 +93,11 @@ QStringList UnderstoodQuery::describe(Detail detail) const
     case Team::YourManager: parts.append(tr("your manager (%1)").arg(manager)); break;
     case Team::YourPeers: parts.append(tr("your peers (%1's reports)").arg(manager)); break;
     case Team::YourManagersManager: parts.append(tr("your manager's manager (%1)").arg(manager)); break;
-    case Team::ReportsOf: parts.append(tr("reporting to %1").arg(manager)); break;
+    case Team::ReportsOf:
+        // "who reports to diego's manager": their manager named, and whose manager they are.
+        parts.append(person.isEmpty() ? tr("reporting to %1").arg(manager)
+                                      : tr("reporting to %1 (%2's manager)").arg(manager, person));
+        break;
     case Team::TeamOf: parts.append(tr("in %1's team").arg(manager)); break;
     case Team::ManagerOf: parts.append(tr("%1's manager (%2)").arg(person, manager)); break;
     case Team::PeersOf: parts.append(tr("%1's peers (%2's reports)").arg(person, manager)); break;

@@ -131,7 +131,8 @@ public:
     //! For Team::YourManagers, YourManager, YourPeers, YourManagersManager, ManagerOf, PeersOf:
     //! the manager's name; for ReportsOf and TeamOf, the name of the person whose people they are.
     QString manager;
-    //! For Team::ManagerOf and PeersOf: the name of the person asked about ("diego's manager").
+    //! For Team::ManagerOf and PeersOf, and ReportsOf when asked as "who reports to diego's
+    //! manager": the name of the person asked about.
     QString person;
     QString department; //!< "in my department": the asker's, which every result is in; else empty
     //! The words that asked for nothing (question and filler words), folded; words understood as

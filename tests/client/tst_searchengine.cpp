@@ -7,6 +7,7 @@
 #include "tests/support/FixtureDirectory.h"
 #include "tests/support/List.h"
 #include "tests/support/SearchDirectory.h"
+#include "tests/support/TestData.h"
 
 #include <algorithm>
 
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void reasonsAndSpans();
     void skillFilterIsAReason();
     void corrections();
+    void pluralCorrections();
     void lightRows();
     void queryErrors();
     void availableFirst();
@@ -378,6 +380,55 @@ void TestSearchEngine::corrections()
 
     QVERIFY(m_engine->search(QStringLiteral("python")).corrections.isEmpty());
     QVERIFY(m_engine->search(QStringLiteral("c++")).corrections.isEmpty());
+}
+
+void TestSearchEngine::pluralCorrections()
+{
+    // Internal auditors, no intern; two product managers, many bios about management (a word
+    // that "managrs" starts as near as "manager" is); platform engineers, one bio that says
+    // "engineers"; Kubernetes.
+    QList<Profile> people;
+    auto add = [&](const QString &username, const QString &title, const QString &bio, const QString &skill) {
+        Profile p = Test::orgPerson(username, QString());
+        p.title = title;
+        p.bio = bio;
+        if (!skill.isEmpty())
+            p.skills.append(Skill {skill, 3});
+        people.append(p);
+    };
+    for (int i = 0; i < 6; ++i)
+        add(u"audit%1"_qs.arg(i), u"Internal Auditor"_qs, QString(), u"Internal audit"_qs);
+    add(u"pm1"_qs, u"Product Manager"_qs, QString(), QString());
+    add(u"pm2"_qs, u"Product Manager"_qs, QString(), QString());
+    for (int i = 0; i < 8; ++i)
+        add(u"ops%1"_qs.arg(i), u"Analyst"_qs, u"Risk management and vendor management."_qs, QString());
+    for (int i = 0; i < 3; ++i)
+        add(u"platform%1"_qs.arg(i), u"Platform Engineer"_qs, QString(), u"Kubernetes"_qs);
+    add(u"mentor"_qs, u"Coach"_qs, u"Mentors new engineers."_qs, QString());
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open(people));
+    auto search = [&](const QString &query) { return directory.engine->search(query, 0, 100); };
+
+    // A plural whose singular starts a longer word is not that word misspelt.
+    const SearchPage interns = search(u"interns"_qs);
+    QVERIFY2(interns.corrections.isEmpty(), qPrintable(interns.correctedQuery));
+    QCOMPARE(interns.total, 0);
+    // It may be the other plural misspelt.
+    const SearchPage kubernetes = search(u"kubernets"_qs);
+    QCOMPARE(kubernetes.correctedQuery, u"kubernetes"_qs);
+    QCOMPARE(kubernetes.total, 3);
+    // As near a whole word as the start of a longer one: the whole word.
+    const SearchPage managers = search(u"managrs"_qs);
+    QCOMPARE(managers.correctedQuery, u"manager"_qs);
+    QStringList found = Test::usernames(managers);
+    found.sort();
+    QCOMPARE(found, (QStringList {u"pm1"_qs, u"pm2"_qs}));
+    // A plural it is corrected to finds its singular too, as a typed one does.
+    const SearchPage engineers = search(u"enginers"_qs);
+    QCOMPARE(engineers.correctedQuery, u"engineers"_qs);
+    found = Test::usernames(engineers);
+    found.sort();
+    QCOMPARE(found, (QStringList {u"mentor"_qs, u"platform0"_qs, u"platform1"_qs, u"platform2"_qs}));
 }
 
 void TestSearchEngine::lightRows()

@@ -77,6 +77,8 @@ void TestTermDictionary::corrections()
     dictionary.add(QStringLiteral("pythonic"), 2);
     dictionary.add(QStringLiteral("lovelace"), 1);
     dictionary.add(QStringLiteral("c_p_p"), 9);
+    dictionary.add(QStringLiteral("manager"), 2);
+    dictionary.add(QStringLiteral("management"), 8);
     dictionary.finish();
 
     auto first = [&](const char *term) {
@@ -88,6 +90,14 @@ void TestTermDictionary::corrections()
     QCOMPARE(first("lovelase"), QStringLiteral("lovelace"));
     QCOMPARE(first("pyt"), QString()); // too short to correct
     QCOMPARE(first("zzzzzz"), QString());
+    // As near as the start of a longer, more common word ("manage" of "management"): the whole
+    // word first.
+    const auto managers = dictionary.corrections(QStringLiteral("managrs"), 5);
+    QCOMPARE(managers.size(), 2);
+    QCOMPARE(managers.first().term, QStringLiteral("manager"));
+    QVERIFY(managers.first().whole);
+    QCOMPARE(managers.at(1).distance, managers.first().distance);
+    QVERIFY(!managers.at(1).whole);
     QCOMPARE(TermDictionary::maxEdits(QStringLiteral("rust")), 1);
     QCOMPARE(TermDictionary::maxEdits(QStringLiteral("kubernets")), 2);
 }

@@ -1457,13 +1457,28 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             if (exactDocs < RareTermDocs && !singularKnown) {
                 const auto candidates = dictionary.corrections(plan.token, 8);
                 for (const TermDictionary::Candidate &candidate : candidates) {
-                    // Only the nearest, and only words clearly more common than what was typed.
-                    if (candidate.distance != candidates.first().distance || plan.corrections.size() >= 3)
+                    // Only the nearest (whole words before starts of longer words), and only words
+                    // clearly more common than what was typed.
+                    if (candidate.distance != candidates.first().distance || candidate.whole != candidates.first().whole
+                        || plan.corrections.size() >= 3)
                         break;
                     if (term.place && !placeWords.contains(candidate.term.toUtf8()))
                         continue;
+                    // A plural is no misspelling of a longer word its singular starts ("interns"
+                    // is not "internal", "accounts" not "accountant"), but may be of the other
+                    // plural ("kubernets": "kubernetes").
+                    if (!singularToken.isEmpty() && candidate.term.startsWith(singularToken)
+                        && candidate.term != singularToken + QStringLiteral("es"))
+                        continue;
                     if (candidate.docs >= 3 * exactDocs)
                         plan.corrections.append(candidate.term);
+                }
+                // A plural it is corrected to also finds its singular, as a typed plural does
+                // ("enginers": "engineers", and the Platform Engineer).
+                for (qsizetype c = 0, found = plan.corrections.size(); c < found; ++c) {
+                    const QString singular = SearchText::encode(englishSingular(plan.corrections[c]));
+                    if (!singular.isEmpty() && !plan.corrections.contains(singular) && dictionary.docs(singular) > 0)
+                        plan.corrections.append(singular);
                 }
                 if (!plan.corrections.isEmpty())
                     corrections->append(Correction {plan.folded, plan.corrections.first(), exactDocs > 0});

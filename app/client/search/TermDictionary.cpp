@@ -178,14 +178,19 @@ QList<TermDictionary::Candidate> TermDictionary::corrections(QStringView term, i
         int distance = max + 1;
         if (fullPossible)
             distance = editDistance(term, entry.term, max);
+        const int wholeDistance = distance;
         if (prefixPossible && distance > 0)
             distance = std::min(distance, prefixEditDistance(term, entry.term, max));
         if (distance <= max && distance > 0)
-            found.append(Candidate {entry.term, distance, entry.docs});
+            found.append(Candidate {entry.term, distance, entry.docs, distance == wholeDistance});
     }
+    // The nearest first; of as near, the whole words before the starts of longer words, then the
+    // most common.
     std::sort(found.begin(), found.end(), [](const Candidate &l, const Candidate &r) {
         if (l.distance != r.distance)
             return l.distance < r.distance;
+        if (l.whole != r.whole)
+            return l.whole;
         if (l.docs != r.docs)
             return l.docs > r.docs;
         return l.term < r.term;

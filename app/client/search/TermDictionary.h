@@ -27,6 +27,9 @@ public:
         QString term;
         int distance = 0;
         int docs = 0;
+        //! The distance is the whole word's ("managrs": "manager"), not only its start's
+        //! ("managrs": the "manage" of "management").
+        bool whole = false;
     };
 
     void clear();

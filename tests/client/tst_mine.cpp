@@ -241,6 +241,9 @@ void TestMine::mine_data()
     QTest::addRow("a skill, under someone's boss") << "rust people working for lise's boss"
                                                    << "" << reportsOf << "Max Planck"
                                                    << "" << list({"lise"});
+    QTest::addRow("without the apostrophe") << "Rust in Max Powers Team"
+                                            << "" << teamOf << "Max Power"
+                                            << "" << list({"kit"});
     QTest::addRow("german") << "lise's Kollegen"
                             << "" << peersOf << "Max Planck"
                             << "" << QStringList();

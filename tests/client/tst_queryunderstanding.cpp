@@ -537,6 +537,18 @@ void TestQueryUnderstanding::possessive_data()
     QTest::addRow("no possessive") << "diego team" << none << reports << list({"diego"}) << list({"team"});
     QTest::addRow("no one's name") << "python's team" << none << reports << list({"python"}) << list({"team"});
     QTest::addRow("nothing of theirs") << "diego's python" << none << reports << list({"diego", "python"}) << none;
+    // Without the apostrophe, as German writes it and people type in a hurry: a word that is a
+    // name without its "s" (and is not one with it, nor a word for what people do).
+    const int managersReports = int(QueryUnderstanding::Theirs::ManagersReports);
+    QTest::addRow("german, no apostrophe") << "Diegos Team" << list({"diego"}) << team << none << none;
+    QTest::addRow("in a hurry") << "who is diegos manager" << list({"diego"}) << manager << none << list({"who", "is"});
+    QTest::addRow("a full name, no apostrophe")
+        << "diego ramirezs reports" << list({"diego", "ramirez"}) << reports << none << none;
+    QTest::addRow("under someone's boss")
+        << "who reports to diegos boss" << list({"diego"}) << managersReports << none << list({"who"});
+    QTest::addRow("a name with an s") << "jens team" << none << reports << list({"jens"}) << list({"team"});
+    QTest::addRow("no name without the s") << "sales team" << none << reports << list({"sales"}) << list({"team"});
+    QTest::addRow("a word for what people do") << "devs team" << none << reports << list({"devs"}) << list({"team"});
 }
 
 void TestQueryUnderstanding::possessive()
@@ -549,7 +561,8 @@ void TestQueryUnderstanding::possessive()
     const QueryUnderstanding understanding(
         &m_vocabulary,
         [](const QString &word) {
-            return word == u"diego" || word == u"ramirez" || word == u"james" || word == u"will" || word == u"can";
+            return word == u"diego" || word == u"ramirez" || word == u"james" || word == u"will" || word == u"can"
+                || word == u"dev" || word == u"jen" || word == u"jens";
         },
         [](const QString &word) { return word == QLatin1String("london"); });
     // As the search engine reads it: the words of SearchQuery, and which of them were possessives.

@@ -443,16 +443,29 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
 
     // "diego's team", "who is diego hernandez's manager": the name ending in a possessive (the
     // words before it that are name words too, up to a filler, a preposition or "or"), and what
-    // of theirs the words after it ask for. The first such name counts.
+    // of theirs the words after it ask for. The first such name counts. German writes the
+    // possessive without an apostrophe ("Diegos Team"), and people in a hurry do ("diegos
+    // team"): a word that is no name, nor a word for what people do, but is one without its "s".
     struct Possessive
     {
         qsizetype start = -1; //!< the name's first word
         qsizetype end = -1; //!< after the possessive
         qsizetype next = -1; //!< after what is asked for
         Theirs theirs = Theirs::Reports;
+        bool bare = false; //!< the name's last word is typed with an "s" and no apostrophe
     } named;
-    for (const qsizetype at : possessives) {
-        if (at < 0 || at >= words.size() || !isName(words[at]))
+    QList<qsizetype> bare;
+    for (qsizetype at = 0; at + 1 < words.size(); ++at) {
+        const QString &word = words[at];
+        if (word.size() >= 4 && word.endsWith(u's') && !possessives.contains(at) && !isName(word) && !isFillerWord(word)
+            && !roleWords().contains(word) && isName(word.chopped(1)))
+            bare.append(at);
+    }
+    QList<qsizetype> candidates = possessives + bare;
+    std::sort(candidates.begin(), candidates.end());
+    for (const qsizetype at : std::as_const(candidates)) {
+        named.bare = bare.contains(at);
+        if (at < 0 || at >= words.size() || !(named.bare || isName(words[at])))
             continue;
         const int length = phraseLength(words, at + 1, theirsPhrases(), &named.theirs);
         if (!length)
@@ -460,12 +473,20 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         named.start = at;
         while (named.start > 0 && at - named.start + 1 < MaxNameWords && isName(words[named.start - 1])
                && !isFillerWord(words[named.start - 1]) && !isPlacePreposition(words[named.start - 1])
-               && !isOr(named.start - 1) && !possessives.contains(named.start - 1))
+               && !isOr(named.start - 1) && !candidates.contains(named.start - 1))
             --named.start;
         named.end = at + 1;
         named.next = at + 1 + length;
         break;
     }
+
+    //! The words of the name before the possessive, as a name has them ("diegos": "diego").
+    auto namedSomeone = [&] {
+        QStringList name = words.mid(named.start, named.end - named.start);
+        if (named.bare)
+            name.last().chop(1);
+        return name;
+    };
 
     //! Whether the question goes on after the word at \a at: with another word that only asks
     //! ("who will know"), or, right after "who", with what is asked ("who can translate").
@@ -597,7 +618,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         // diego's manager": the people under diego's manager.
         if (const int verb = phraseLength(words, i, reportsToPhrases()); verb > 0 && result.someone.isEmpty()) {
             if (i + verb == named.start && named.theirs == Theirs::Manager) {
-                result.someone = words.mid(named.start, named.end - named.start);
+                result.someone = namedSomeone();
                 result.theirs = Theirs::ManagersReports;
                 i = named.next;
                 continue;
@@ -618,7 +639,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             continue;
         }
         if (i == named.start && result.someone.isEmpty()) {
-            result.someone = words.mid(named.start, named.end - named.start);
+            result.someone = namedSomeone();
             result.theirs = named.theirs;
             i = named.next;
             continue;

@@ -402,6 +402,11 @@ void TestQueryUnderstanding::roleWords()
     QVERIFY(either.anyOf);
     QCOMPARE(read("engineers or designers"), list({"engineers", "designers"}));
     QCOMPARE(read("c++ or rust developers"), list({"c++", "rust", "developers:optional"}));
+    // A role's forms are English and German: "Entwickler" finds developers, "engineers" Ingenieure.
+    const QStringList developer = understanding.understand(words("entwickler")).terms.value(0).roleForms;
+    QVERIFY2(developer.contains(u"developer"_qs) && developer.contains(u"entwicklerinnen"_qs),
+             qPrintable(developer.join(u' ')));
+    QVERIFY(understanding.understand(words("engineers")).terms.value(0).roleForms.contains(u"ingenieure"_qs));
 }
 
 void TestQueryUnderstanding::availableNow()

@@ -136,15 +136,16 @@ const QSet<QString> &peopleWords()
 // Words for what someone does in general ("c++ developers", "frontend devs", "go engineers"):
 // beside something that names what they know, they rank those whose profile says it first
 // rather than leave out everyone else (a C++ expert may be a "Software Engineer"). Each word
-// maps to the forms of its role; folded.
+// maps to the forms of its role, in English and German (a German "Entwickler" finds the
+// "Developer" titles of an English directory, and the other way round); folded.
 const QHash<QString, QStringList> &roleWords()
 {
     static const QHash<QString, QStringList> words = [] {
         QHash<QString, QStringList> out;
         for (const char *forms :
-             {"developer developers dev devs", "engineer engineers", "programmer programmers", "coder coders",
-              "entwickler entwicklerin entwicklerinnen", "ingenieur ingenieure ingenieurin ingenieurinnen",
-              "programmierer programmiererin programmiererinnen"}) {
+             {"developer developers dev devs entwickler entwicklerin entwicklerinnen",
+              "engineer engineers ingenieur ingenieure ingenieurin ingenieurinnen",
+              "programmer programmers programmierer programmiererin programmiererinnen", "coder coders"}) {
             const QStringList list = QString::fromLatin1(forms).split(QLatin1Char(' '));
             for (const QString &word : list)
                 out.insert(word, list);

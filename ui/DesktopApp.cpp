@@ -35,11 +35,13 @@ DesktopApp::~DesktopApp()
 
 void DesktopApp::installPluralForms()
 {
-    if (qApp->findChild<QTranslator *>(QStringLiteral("englishPluralForms"), Qt::FindDirectChildrenOnly))
+    // The commands run in a QCoreApplication: not qApp, which is a QApplication here.
+    QCoreApplication *app = QCoreApplication::instance();
+    if (app->findChild<QTranslator *>(QStringLiteral("englishPluralForms"), Qt::FindDirectChildrenOnly))
         return;
     const QString language = QLocale().uiLanguages().value(0, QStringLiteral("en"));
     if (language.startsWith(QLatin1String("en")) || QLocale().language() == QLocale::C) {
-        auto *plurals = new QTranslator(qApp);
+        auto *plurals = new QTranslator(app);
         plurals->setObjectName(QStringLiteral("englishPluralForms"));
         if (plurals->load(QStringLiteral(":/i18n/plurals/colleagues_en.qm")))
             QCoreApplication::installTranslator(plurals);

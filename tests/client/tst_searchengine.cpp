@@ -125,6 +125,7 @@ private Q_SLOTS:
     void skillFilterIsAReason();
     void corrections();
     void pluralCorrections();
+    void wordStartCorrections();
     void lightRows();
     void queryErrors();
     void availableFirst();
@@ -429,6 +430,37 @@ void TestSearchEngine::pluralCorrections()
     found = Test::usernames(engineers);
     found.sort();
     QCOMPARE(found, (QStringList {u"mentor"_qs, u"platform0"_qs, u"platform1"_qs, u"platform2"_qs}));
+}
+
+void TestSearchEngine::wordStartCorrections()
+{
+    // Leaders and coaches, no one on leave; one person who answers requests.
+    QList<Profile> people;
+    for (int i = 0; i < 6; ++i) {
+        Profile p = Test::orgPerson(u"lead%1"_qs.arg(i), QString());
+        p.title = u"Team Lead"_qs;
+        p.bio = u"Leadership coaching."_qs;
+        people.append(p);
+    }
+    Profile hr = Test::orgPerson(u"hr"_qs, QString());
+    hr.title = u"People Partner"_qs;
+    hr.bio = u"Answers requests about pay."_qs;
+    people.append(hr);
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open(people));
+    auto search = [&](const QString &query) { return directory.engine->search(query, 0, 100); };
+
+    // The word being typed may be the start of a longer word misspelt ("leave": the "leade" of
+    // "leadership").
+    QCOMPARE(search(u"leave"_qs).correctedQuery, u"leadership"_qs);
+    // A word with a space or another word after it is typed in full: only a whole word is its
+    // correction, and there is none.
+    for (const QString &query : {u"leave "_qs, u"leave requests"_qs, u"on leave requests"_qs, u"leave please"_qs}) {
+        const SearchPage page = search(query);
+        QVERIFY2(page.corrections.isEmpty(), qPrintable(query + u" → "_qs + page.correctedQuery));
+    }
+    // The last word still is: "requests leave".
+    QCOMPARE(search(u"requests leave"_qs).correctedQuery, u"requests leadership"_qs);
 }
 
 void TestSearchEngine::lightRows()

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void skillKeyMatchesCore();
     void indexSkillsIsKeyTokensAndWords();
     void parseQuery();
+    void parseTyping_data();
+    void parseTyping();
     void parseLevelErrors();
     void parseExclusions();
     void phoneKeys_data();
@@ -166,6 +168,27 @@ void TestSearchText::parseQuery()
     QCOMPARE(colon.minLevel, 3);
     QCOMPARE(colon.locations[0].tokens, (list({"sao", "paulo"})));
     QVERIFY(colon.terms.isEmpty());
+}
+
+void TestSearchText::parseTyping_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("typing");
+    QTest::newRow("a word") << u"kube"_qs << true;
+    QTest::newRow("the last of words") << u"kube eng"_qs << true;
+    QTest::newRow("a possessive") << u"diego's"_qs << true;
+    QTest::newRow("a space after") << u"kube "_qs << false;
+    QTest::newRow("a filter after") << u"kube skill:rust"_qs << false;
+    QTest::newRow("a word left out after") << u"kube -java"_qs << false;
+    QTest::newRow("a filter alone") << u"level>=4"_qs << false;
+    QTest::newRow("nothing") << QString() << false;
+}
+
+void TestSearchText::parseTyping()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, typing);
+    QCOMPARE(SearchQuery::parse(text).typing, typing);
 }
 
 void TestSearchText::parseLevelErrors()

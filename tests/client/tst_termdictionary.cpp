@@ -98,6 +98,12 @@ void TestTermDictionary::corrections()
     QVERIFY(managers.first().whole);
     QCOMPARE(managers.at(1).distance, managers.first().distance);
     QVERIFY(!managers.at(1).whole);
+    // Whole words only: the start of "management" is no candidate, nor "pythonic" for "pythn".
+    const auto wholeManagers = dictionary.corrections(QStringLiteral("managrs"), 5, TermDictionary::Match::Whole);
+    QCOMPARE(wholeManagers.size(), 1);
+    QCOMPARE(wholeManagers.first().term, QStringLiteral("manager"));
+    QCOMPARE(dictionary.corrections(QStringLiteral("pythn"), 5).size(), 2);
+    QCOMPARE(dictionary.corrections(QStringLiteral("pythn"), 5, TermDictionary::Match::Whole).size(), 1);
     QCOMPARE(TermDictionary::maxEdits(QStringLiteral("rust")), 1);
     QCOMPARE(TermDictionary::maxEdits(QStringLiteral("kubernets")), 2);
 }

@@ -1317,6 +1317,19 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             std::fill(besideRegion.begin() + first, besideRegion.begin() + end, 1);
         first = end;
     }
+    // The word being typed (the query's last, with nothing after it) may be the start of a longer
+    // word, and so may its correction; a word typed before it is whole ("on leave requests": not
+    // the "leade" of "leadership").
+    qsizetype typedOn = -1;
+    if (query.typing && !words.isEmpty()) {
+        for (qsizetype i = read.terms.size() - 1; i >= 0; --i) {
+            if (read.terms[i].excluded)
+                continue;
+            if (!read.terms[i].words.isEmpty() && read.terms[i].words.constLast() == words.constLast())
+                typedOn = i;
+            break;
+        }
+    }
     for (qsizetype i = 0; i < read.terms.size(); ++i) {
         const QueryUnderstanding::Term &term = read.terms[i];
         if (term.region && term.excluded) {
@@ -1455,7 +1468,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             // A plural whose singular people have is no typo ("designers").
             const bool singularKnown = !singularToken.isEmpty() && dictionary.docs(singularToken) > 0;
             if (exactDocs < RareTermDocs && !singularKnown) {
-                const auto candidates = dictionary.corrections(plan.token, 8);
+                const auto candidates = dictionary.corrections(
+                    plan.token, 8, i == typedOn ? TermDictionary::Match::WholeOrStart : TermDictionary::Match::Whole);
                 for (const TermDictionary::Candidate &candidate : candidates) {
                     // Only the nearest (whole words before starts of longer words), and only words
                     // clearly more common than what was typed.

@@ -163,6 +163,7 @@ SearchQuery SearchQuery::parse(QStringView text)
         }
         freeText += word;
         freeText += QLatin1Char(' ');
+        query.typing = i == text.size();
     }
     for (const SearchText::Word &word : SearchText::words(freeText))
         query.terms.append(Term {word.folded, word.token, possessiveEnds.contains(word.start + word.length)});

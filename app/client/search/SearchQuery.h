@@ -78,6 +78,9 @@ public:
     bool preferAvailable = false; //!< available:yes
     Exclusions excluded;
     QString error; //!< a part of the query that could not be understood, explained
+    //! The text ends in its last word, with no space or filter after it: the word being typed,
+    //! which may be the start of a longer one. A word before it is typed in full.
+    bool typing = false;
 
     //! Filters the full-text index answers (all but team: and reports:).
     bool hasIndexFilters() const

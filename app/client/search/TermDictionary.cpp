@@ -156,7 +156,7 @@ int TermDictionary::maxEdits(QStringView term)
     return term.size() <= 6 ? 1 : 2;
 }
 
-QList<TermDictionary::Candidate> TermDictionary::corrections(QStringView term, int limit) const
+QList<TermDictionary::Candidate> TermDictionary::corrections(QStringView term, int limit, Match match) const
 {
     QList<Candidate> found;
     const int max = maxEdits(term);
@@ -172,7 +172,7 @@ QList<TermDictionary::Candidate> TermDictionary::corrections(QStringView term, i
             std::abs(entry.term.size() - term.size()) <= max && std::popcount(termMask ^ entry.mask) <= 2 * max;
         const quint32 windowMask =
             entry.term.size() <= window ? entry.mask : letterMask(QStringView(entry.term).left(window));
-        const bool prefixPossible = std::popcount(termMask & ~windowMask) <= max;
+        const bool prefixPossible = match == Match::WholeOrStart && std::popcount(termMask & ~windowMask) <= max;
         if (!fullPossible && !prefixPossible)
             continue;
         int distance = max + 1;

@@ -31,6 +31,9 @@ public:
         //! ("managrs": the "manage" of "management").
         bool whole = false;
     };
+    //! Which corrections() may offer: whole words only (for a word typed in full, with more after
+    //! it), or also the starts of longer words (for the word being typed).
+    enum class Match { Whole, WholeOrStart };
 
     void clear();
     void reserve(qsizetype size);
@@ -49,9 +52,9 @@ public:
     //! True when some indexed term is \a prefix followed by more ("englishman" for "english").
     bool hasLongerTerm(QStringView prefix) const;
 
-    //! Terms within maxEdits(term) edits of \a term (whole, or of a prefix of the term),
-    //! nearest first, then most frequent; at most \a limit.
-    QList<Candidate> corrections(QStringView term, int limit) const;
+    //! Terms within maxEdits(term) edits of \a term (whole, or, as \a match allows, of a prefix
+    //! of the term), nearest first, then most frequent; at most \a limit.
+    QList<Candidate> corrections(QStringView term, int limit, Match match = Match::WholeOrStart) const;
 
     //! How many edits a term of this length may be corrected by: none under 4 characters,
     //! one up to 6, two from 7.

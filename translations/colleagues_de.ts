@@ -458,10 +458,6 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <source>understood: %1</source>
         <translation>verstanden: %1</translation>
     </message>
-    <message>
-        <source>No one matches all of: %1; closest matches</source>
-        <translation>Niemand passt zu allem aus: %1; die nächsten Treffer</translation>
-    </message>
     <message numerus="yes">
         <source>%n people</source>
         <translation>
@@ -1421,10 +1417,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>Understand my words</source>
         <translation>Meine Worte verstehen</translation>
-    </message>
-    <message>
-        <source>No one matches all of: %1; closest matches</source>
-        <translation>Niemand passt zu allem aus: %1; die nächsten Treffer</translation>
     </message>
     <message numerus="yes">
         <source>%n people in the directory</source>
@@ -2885,6 +2877,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>reporting to %1 (%2&apos;s manager)</source>
         <translation>berichtet an %1 (Führungskraft von %2)</translation>
+    </message>
+    <message>
+        <source>No one matches all of: %1; closest matches</source>
+        <translation>Niemand passt zu allem aus: %1; die nächsten Treffer</translation>
     </message>
 </context>
 <context>

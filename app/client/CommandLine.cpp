@@ -158,13 +158,8 @@ int runSearch(const QStringList &arguments)
     const QStringList understood = page.understood.describe(UnderstoodQuery::Detail::Aliases);
     if (!understood.isEmpty())
         out() << SearchLines::tr("understood: %1").arg(understood.join(QStringLiteral(" · "))) << "\n";
-    if (page.partial) {
-        QStringList all = page.understood.terms;
-        if (!page.understood.place.isEmpty())
-            all.append(page.understood.place);
-        out() << SearchLines::tr("No one matches all of: %1; closest matches").arg(all.join(QStringLiteral(", ")))
-              << "\n";
-    }
+    if (page.partial)
+        out() << page.understood.partialText(UnderstoodQuery::Detail::Aliases) << "\n";
     QString count = SearchLines::tr("%n people", nullptr, page.total);
     if (page.total > 0 && !page.results.isEmpty()) {
         count =

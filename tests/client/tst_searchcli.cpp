@@ -253,6 +253,11 @@ void TestSearchCli::everydayWords()
     QVERIFY2(partialText.out.startsWith("No one matches all of: terraform, astronomy; closest matches\n"),
              partialText.out.constData());
     QVERIFY(partialText.out.contains("missing: astronomy"));
+    // Terraform is known in Bangalore only: the place is one of what no one has all of.
+    const Run partialPlace = run(
+        {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("terraform in berlin")});
+    QVERIFY2(partialPlace.out.contains("No one matches all of: terraform, Berlin; closest matches\n"),
+             partialPlace.out.constData());
 }
 
 void TestSearchCli::leavingOut()

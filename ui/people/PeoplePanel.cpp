@@ -495,11 +495,7 @@ void PeoplePanel::showUnderstanding(const SearchPage &page)
     m_literalButton->setVisible(show);
 
     if (page.partial && page.total > 0) {
-        QStringList wanted = page.understood.names;
-        if (!page.understood.place.isEmpty())
-            wanted.append(page.understood.place);
-        m_partialLabel->setText(
-            tr("No one matches all of: %1; closest matches").arg(wanted.join(QStringLiteral(", "))));
+        m_partialLabel->setText(page.understood.partialText(UnderstoodQuery::Detail::Names));
         m_partialLabel->show();
     } else {
         m_partialLabel->hide();

@@ -121,6 +121,14 @@ QStringList UnderstoodQuery::describe(Detail detail) const
     return parts;
 }
 
+QString UnderstoodQuery::partialText(Detail detail) const
+{
+    QStringList wanted = detail == Detail::Names ? names : terms;
+    if (!place.isEmpty())
+        wanted.append(place);
+    return tr("No one matches all of: %1; closest matches").arg(wanted.join(QStringLiteral(", ")));
+}
+
 QString kindName(MatchReason::Kind kind)
 {
     switch (kind) {

@@ -173,6 +173,10 @@ public:
     //! Java", "in your team", "experts first", "out of office now", …; empty when it is no more
     //! than its words (saysMore()). The People page and `colleagues search` both say it so.
     QStringList describe(Detail detail) const;
+    //! The sentence above the closest matches when no one matches every word (SearchPage::partial):
+    //! "No one matches all of: terraform, astronomy, in Munich; closest matches", with the words as
+    //! \a detail says (names, or the folded terms).
+    QString partialText(Detail detail) const;
 };
 
 //! A facet value and how many current results have it.

@@ -567,6 +567,16 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         ignoredBefore = ignored.size();
     };
 
+    // "on leave" says a status where no word of a topic follows ("who is on leave", "on leave
+    // in berlin", "on vacation now"); "help on leave requests" asks about leave requests.
+    const auto topicFollows = [&](qsizetype after) {
+        if (after >= words.size())
+            return false;
+        const QString &next = words[after];
+        return !isFillerWord(next) && !isPlacePreposition(next) && !nowWords().contains(next) && next != u"right"
+            && !negations.contains(next) && !askAvailable[after];
+    };
+
     bool orSeen = false;
     QList<qsizetype> ors; // where "or" is: ignored unless it makes alternatives
     // Names read as question words (and where), which count when nothing else does.
@@ -589,15 +599,6 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
-        // "on leave" says a status where no word of a topic follows ("who is on leave", "on leave
-        // in berlin", "on vacation now"); "help on leave requests" asks about leave requests.
-        const auto topicFollows = [&](qsizetype after) {
-            if (after >= words.size())
-                return false;
-            const QString &next = words[after];
-            return !isFillerWord(next) && !isPlacePreposition(next) && !nowWords().contains(next) && next != u"right"
-                && !negations.contains(next) && !askAvailable[after];
-        };
         if (const int n = phraseLength(words, i, outOfOfficePhrases());
             n > 0 && !isName(word) && (n == 1 || !topicFollows(i + n))) {
             // "not on leave", "nicht im Urlaub": the people who are not.

@@ -317,6 +317,10 @@ void TestEverydaySearch::everyday_data()
     QTest::addRow("engineer, typing") << "engineer" << none << list({"canfigma", "terra"}) << 500 << none;
     QTest::addRow("engineers in berlin") << "engineers in berlin" << none << list({"terra", "canaksoy"}) << 500
                                          << list({"canfigma", "ml"});
+    // A German word for what people do finds the English titles that say it.
+    QTest::addRow("Architektin") << "Architektin" << list({"javaarch"}) << none << 0 << none;
+    QTest::addRow("Wissenschaftlerin in london")
+        << "Wissenschaftlerin in london" << list({"lonpy5"}) << none << 0 << list({"blrpy", "ml"});
     QTest::addRow("people who know kubernetes") << "people who know kubernetes" << list({"k8s"}) << none << 0 << none;
     // Typing on still works.
     QTest::addRow("te") << "te" << none << list({"terra", "terra2"}) << 500 << none;

@@ -532,6 +532,9 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"Softwareentwickler"_qs, Kind::Title, u"Software Engineer"_qs);
     row(u"Backend-Entwicklerin"_qs, Kind::Title, u"Backend Engineer"_qs);
     row(u"Datenwissenschaftler"_qs, Kind::Title, u"Data Scientist"_qs);
+    row(u"Berater"_qs, Kind::Title, u"Consultant"_qs);
+    row(u"Gestalterin"_qs, Kind::Title, u"Designer"_qs);
+    row(u"Buchhalter"_qs, Kind::Title, u"Accountant"_qs);
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

@@ -435,11 +435,26 @@ void TestQueryUnderstanding::availableNow()
     read = understanding.understand(words("who is free now"));
     QVERIFY(read.availableFirst);
     QVERIFY(read.terms.isEmpty());
-    // "free" and "online" without a word for now, and "now" alone, name something.
-    for (const char *query : {"online marketing", "free software", "now"}) {
+    // Said of someone, they ask it too.
+    for (const char *query : {"who is online", "who is online in berlin", "kubernetes people online",
+                              "anyone online who knows sql", "someone who knows python and is free", "wer ist frei"}) {
+        read = understanding.understand(words(query));
+        QVERIFY2(read.availableFirst, query);
+        QVERIFY2(!termNames(read).contains(u"online"_qs) && !termNames(read).contains(u"free"_qs)
+                     && !termNames(read).contains(u"frei"_qs),
+                 query);
+    }
+    // "free" and "online" without a word for now or said of something, and "now" alone, name
+    // something.
+    for (const char *query : {"online marketing", "free software", "now", "gluten free"}) {
         read = understanding.understand(words(query));
         QVERIFY2(!read.availableFirst, query);
         QCOMPARE(termNames(read).join(QLatin1Char(' ')), QString::fromUtf8(query));
+    }
+    for (const char *query : {"who does online marketing", "is free software"}) {
+        read = understanding.understand(words(query));
+        QVERIFY2(!read.availableFirst, query);
+        QVERIFY2(termNames(read).contains(u"online"_qs) || termNames(read).contains(u"free"_qs), query);
     }
 }
 

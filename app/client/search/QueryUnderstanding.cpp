@@ -163,8 +163,8 @@ const QSet<QString> &availableWords()
     return words;
 }
 
-// Words that mean "available" only beside a word for now ("free now", "online right now"): alone
-// they may name something ("online marketing"). Folded.
+// Words that mean "available" only beside a word for now ("free now", "online right now") or said
+// of someone ("who is online"): alone they may name something ("online marketing"). Folded.
 const QSet<QString> &availableBesideNowWords()
 {
     static const QSet<QString> words = wordSet("free online frei");
@@ -369,10 +369,19 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
         return nowWords().contains(words[at])
             || (words[at] == u"right" && at + 1 < words.size() && words[at + 1] == u"now");
     };
+    // "who is online", "anyone free to help", "kubernetes people online", "wer ist frei": said of
+    // someone (after a word that asks or one for people) and naming nothing after it ("is online
+    // marketing", "free software").
+    const auto saidOfSomeone = [&words](qsizetype at) {
+        if (at == 0 || (!isFillerWord(words[at - 1]) && !peopleWords().contains(words[at - 1])))
+            return false;
+        return at + 1 == words.size() || isFillerWord(words[at + 1]) || isPlacePreposition(words[at + 1]);
+    };
     QList<bool> asks(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const bool besideNow = isNow(i - 1) || isNow(i + 1);
-        if (!availableWords().contains(words[i]) && !(availableBesideNowWords().contains(words[i]) && besideNow))
+        if (!availableWords().contains(words[i])
+            && !(availableBesideNowWords().contains(words[i]) && (besideNow || saidOfSomeone(i))))
             continue;
         asks[i] = true;
         // The words for now around it ask the same: "available right now", "jetzt erreichbar".

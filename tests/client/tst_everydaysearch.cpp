@@ -402,6 +402,8 @@ void TestEverydaySearch::understood_data()
     QTest::addRow("or with an alias and a place") << "tf or k8s in munich" << list({"terraform / kubernetes"})
                                                   << list({"tf>Terraform", "k8s>Kubernetes", "munich>München"})
                                                   << QString::fromUtf8("München") << none << false << false;
+    QTest::addRow("or, one thing twice") << "kubernetes or k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"})
+                                         << "" << none << false << false;
     QTest::addRow("plain") << "python berlin" << list({"python", "berlin"}) << none << "" << none << false << false;
 }
 

@@ -535,6 +535,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"Berater"_qs, Kind::Title, u"Consultant"_qs);
     row(u"Gestalterin"_qs, Kind::Title, u"Designer"_qs);
     row(u"Buchhalter"_qs, Kind::Title, u"Accountant"_qs);
+    row(u"Teamleiterin"_qs, Kind::Title, u"Team Lead"_qs);
+    row(u"docker compose"_qs, Kind::Skill, u"Docker"_qs);
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

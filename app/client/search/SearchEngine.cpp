@@ -1194,6 +1194,11 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
             merged.push_back(std::move(term));
             continue;
         }
+        // "kubernetes or k8s": one thing asked for twice is one alternative.
+        if (any && readable.contains(readableName)) {
+            addAsExact(&merged[*any], term);
+            continue;
+        }
         readable.append(readableName);
         tieBreakers.push_back(tieBreaker(term));
         if (!any) {

@@ -121,6 +121,9 @@ QList<Profile> cast()
         person("gtm", "Gwen Tam", "Marketing Lead", "Lagos", {{"Go-to-market strategy", 5}}),
         person("k8sops", "Ola Berg", "Cloud Engineer", "Lagos", {{"Kubernetes operators", 4}}),
         person("counsel", "Marta Ruiz", "Corporate Counsel", "Madrid", {{"Contract law", 5}, {"German", 4}}),
+        // The words of "Design systems" in two other skills, and the skill itself at a low level.
+        person("splitds", "Sam Okafor", "Facilitator", "Lagos", {{"Workshop design", 5}, {"Recommender systems", 5}}),
+        person("designsys", "Dina Hale", "Facilitator", "Lagos", {{"Design systems", 2}}),
         // "coders" is one letter from "codes": no reason to read it as a typo of it.
         person("conduct", "Ines Marr", "Community Manager", "Chennai", {{"Moderation", 4}}, "Writes codes of conduct."),
     };
@@ -398,6 +401,8 @@ void TestEverydaySearch::understood_data()
         << list({"who", "in"}) << false << false;
     QTest::addRow("plural, people word") << "folks in köln" << QStringList() << none << QString::fromUtf8("Köln")
                                          << list({"folks"}) << false << false;
+    QTest::addRow("where someone sits") << "who sits in munich" << QStringList() << list({"munich>München"})
+                                        << QString::fromUtf8("München") << list({"who", "sits"}) << false << false;
     QTest::addRow("or") << "python or go" << list({"python / go"}) << none << "" << none << false << false;
     QTest::addRow("or with an alias and a place") << "tf or k8s in munich" << list({"terraform / kubernetes"})
                                                   << list({"tf>Terraform", "k8s>Kubernetes", "munich>München"})
@@ -506,12 +511,14 @@ void TestEverydaySearch::wholeSkillsFirst_data()
     row("go developers", "Go", "gtm");
     row("golang or rust", "Go", "gtm"); // an alias, and "or"
     row("kubernetes", "Kubernetes", "k8sops");
+    row("design systems", "Design systems", "splitds"); // a skill of two words
 }
 
 void TestEverydaySearch::wholeSkillsFirst()
 {
-    // A word of the query in a longer skill ("go" in "Go-to-market strategy") ranks below the
-    // people who have the skill it names, whatever their level; it is still found.
+    // A word of the query in a longer skill ("go" in "Go-to-market strategy"), or the words of a
+    // skill in others ("Workshop design", "Recommender systems"), rank below the people who have
+    // the skill it names, whatever their level; they are still found.
     QFETCH(QString, query);
     QFETCH(QString, skill);
     QFETCH(QString, loose);

@@ -1116,16 +1116,20 @@ void addSkillKey(PlanTerm *term, const QString &key)
         term->skillKeys.append(key);
 }
 
-//! Adds the whole-skill tokens of \a entry's names to \a term when it is a skill of one word
-//! ("Go", "Golang"; a phrase's words could not stand for a longer skill alone), and notes when
-//! one of those words is in a longer skill of someone's (\a looseSkillWords: "Go-to-market").
+//! Adds the whole-skill tokens of \a entry's names to \a term when it is a skill ("Go",
+//! "Golang", "Design systems"), and notes when all the words of one are in someone's skills of
+//! several words (\a looseSkillWords): "go" in "Go-to-market", or "design" and "systems" in
+//! "Workshop design" and "Recommender systems" — in one column, but not the skill.
 void addSkillKeys(PlanTerm *term, const VocabularyEntry &entry, const QSet<QByteArray> &looseSkillWords)
 {
-    if (entry.kind != VocabularyEntry::Kind::Skill || nameTokens(entry.canonical).size() != 1)
+    if (entry.kind != VocabularyEntry::Kind::Skill)
         return;
     for (const QString &name : QStringList {entry.canonical} + entry.aliases) {
         const PlanTerm::Group words = nameTokens(name);
-        term->looseSkill = term->looseSkill || (words.size() == 1 && looseSkillWords.contains(words.first().toUtf8()));
+        term->looseSkill = term->looseSkill
+            || (!words.isEmpty() && std::all_of(words.cbegin(), words.cend(), [&](const QString &word) {
+                               return looseSkillWords.contains(word.toUtf8());
+                           }));
         addSkillKey(term, SearchText::skillKeyToken(name));
     }
 }
@@ -1744,7 +1748,7 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
         tablePostings[k] = prefixTable.pairPostings(terms[size_t(tableTerms[k])].shortTerm);
 
     const quint16 anySkill = skillColumnMask(1);
-    std::vector<size_t> keyedTerms; // the terms that name a skill of one word
+    std::vector<size_t> keyedTerms; // the terms that name a skill
     for (size_t t = 0; t < terms.size(); ++t) {
         if (!terms[t].skillKeys.isEmpty())
             keyedTerms.push_back(t);

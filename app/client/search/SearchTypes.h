@@ -174,7 +174,7 @@ public:
     //! than its words (saysMore()). The People page and `colleagues search` both say it so.
     QStringList describe(Detail detail) const;
     //! The sentence above the closest matches when no one matches every word (SearchPage::partial):
-    //! "No one matches all of: terraform, astronomy, in Munich; closest matches", with the words as
+    //! "No one matches all of: terraform, astronomy, Munich; closest matches", with the words as
     //! \a detail says (names, or the folded terms).
     QString partialText(Detail detail) const;
 };

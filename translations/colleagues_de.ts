@@ -513,6 +513,13 @@ Sagen Sie Hallo – die Nachricht kommt auch an, wenn Sie gerade offline sind.</
         <source>bio</source>
         <translation>Über mich</translation>
     </message>
+    <message numerus="yes">
+        <source>leads %n of these</source>
+        <translation>
+            <numerusform>leitet %n davon</numerusform>
+            <numerusform>leitet %n davon</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ConflictDialog</name>
@@ -1914,6 +1921,13 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>Their email address</source>
         <translation>Laut E-Mail-Adresse</translation>
     </message>
+    <message numerus="yes">
+        <source>leads %Ln of these</source>
+        <translation>
+            <numerusform>leitet %Ln davon</numerusform>
+            <numerusform>leitet %Ln davon</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ResultsModel</name>
@@ -1924,6 +1938,13 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>lacks %1</source>
         <translation>ohne %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>leads %Ln of these</source>
+        <translation>
+            <numerusform>leitet %Ln davon</numerusform>
+            <numerusform>leitet %Ln davon</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2881,6 +2902,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>No one matches all of: %1; closest matches</source>
         <translation>Niemand passt zu allem aus: %1; die nächsten Treffer</translation>
+    </message>
+    <message>
+        <source>leaders first</source>
+        <translation>Führungskräfte zuerst</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,8 @@ QString describeReasons(const SearchResult &result)
             fields.append(what);
     }
     QStringList parts;
+    if (result.leads > 0)
+        parts.append(SearchLines::tr("leads %n of these", nullptr, result.leads));
     if (!skills.isEmpty())
         parts.append(SearchLines::tr("skills: %1").arg(skills.join(QStringLiteral(", "))));
     if (!fields.isEmpty())

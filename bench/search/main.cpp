@@ -301,6 +301,7 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
         QStringLiteral("apac %1"),
         QStringLiteral("who knows %1 in my time zone"),
         QStringLiteral("%1 but not in %2"),
+        QStringLiteral("who leads %1 in %2"),
     };
     const QStringList aliases {QStringLiteral("k8s"),
                                QStringLiteral("js"),
@@ -323,7 +324,9 @@ std::vector<QueryClass> buildQueries(ClientStore &store, quint64 seed, int perCl
                                QStringLiteral("who is in the uk"),
                                QStringLiteral("python in north america"),
                                QStringLiteral("python -java"),
-                               QStringLiteral("engineers not in emea")};
+                               QStringLiteral("engineers not in emea"),
+                               QStringLiteral("who leads the mobile team"),
+                               QStringLiteral("who leads the team")};
     QueryClass everyday {QStringLiteral("everyday words"), aliases, false, true};
     while (everyday.queries.size() < perClass) {
         const Profile &p = randomProfile();

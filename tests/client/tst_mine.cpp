@@ -8,6 +8,7 @@
 #include "tests/support/SearchDirectory.h"
 #include "tests/support/TestData.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void mine();
     void reportsToWhom();
     void someonesPeople();
+    void leadersFirst();
     void theSignedInAccountAsks();
     void withoutAnAsker();
 
@@ -348,6 +350,87 @@ void TestMine::someonesPeople()
     // Without the possessive, the words are words: "sales team" is no one's team.
     const SearchPage words = search(QStringLiteral("sam team"), QString());
     QCOMPARE(words.understood.team, UnderstoodQuery::Team::None);
+}
+
+void TestMine::leadersFirst()
+{
+    // ceo ─── vp ─┬─ mdir (Mobile) ─┬─ m1 ─── e1, e2, e3
+    //             │                 └─ m2 ─── e4
+    //             └─ wlead (Web) ─── w1 … w6
+    // and qa, who is in Mobile and has no manager.
+    auto member = [](const char *username, const char *manager, const char *department, const char *bio = "") {
+        Profile p = Test::orgPerson(QString::fromUtf8(username), QString::fromUtf8(manager));
+        p.department = QString::fromUtf8(department);
+        p.bio = QString::fromUtf8(bio);
+        return p;
+    };
+    QList<Profile> people {member("ceo", "", "Executive", "Grew our mobile business."),
+                           member("vp", "ceo", "Engineering", "Mobile and web."),
+                           member("mdir", "vp", "Mobile"),
+                           member("m1", "mdir", "Mobile"),
+                           member("m2", "mdir", "Mobile"),
+                           member("e2", "m1", "Mobile"),
+                           member("e3", "m1", "Mobile"),
+                           member("e4", "m2", "Mobile"),
+                           member("wlead", "vp", "Web"),
+                           member("qa", "", "Mobile")};
+    Profile e1 = member("e1", "m1", "Mobile");
+    e1.skills = {Skill {u"Kotlin"_qs, 5}};
+    people[2].skills = {Skill {u"Kotlin"_qs, 2}};
+    people.append(e1);
+    for (const char *username : {"w1", "w2", "w3", "w4", "w5", "w6"})
+        people.append(member(username, "wlead", "Web"));
+    Test::SearchDirectory org;
+    QVERIFY(org.open(people));
+    auto search = [&org](const QString &query) {
+        SearchRequest request;
+        request.query = query;
+        request.limit = 100;
+        return org.engine->search(request);
+    };
+    auto first = [&search](const QString &query) {
+        const QStringList found = Test::usernames(search(query));
+        return found.isEmpty() ? QString() : found.first();
+    };
+
+    // Who leads the most of the people found, and little else, first: the head of Mobile (6 of
+    // her 6) before the VP above her (7 of 14) and the CEO (8 of 15), and they before a manager of
+    // three; who leads no one found comes after.
+    const SearchPage mobile = search(u"who leads the mobile team"_qs);
+    QVERIFY(mobile.understood.leadersFirst);
+    QCOMPARE(mobile.understood.terms, QStringList {u"mobile"_qs});
+    QVERIFY(mobile.understood.describe(UnderstoodQuery::Detail::Names).contains(u"leaders first"_qs));
+    QCOMPARE(mobile.total, 10);
+    QCOMPARE(Test::usernames(mobile).mid(0, 5), list({"mdir", "ceo", "vp", "m1", "m2"}));
+    QCOMPARE(mobile.results[0].leads, 6);
+    QCOMPARE(mobile.results[2].leads, 7);
+    QCOMPARE(mobile.results[3].leads, 3);
+    QCOMPARE(mobile.results.last().leads, 0);
+    const QJsonObject json = toJson(mobile);
+    QCOMPARE(json.value(u"understood"_qs).toObject().value(u"leaders_first"_qs), QJsonValue(true));
+    QCOMPARE(json.value(u"results"_qs).toArray().first().toObject().value(u"leads"_qs), QJsonValue(6));
+    QVERIFY(!json.value(u"results"_qs).toArray().last().toObject().contains(u"leads"_qs));
+    // The same asked other ways; the Web people have their own head.
+    QCOMPARE(first(u"head of mobile"_qs), u"mdir"_qs);
+    QCOMPARE(first(u"wer leitet die mobile abteilung"_qs), u"mdir"_qs);
+    QCOMPARE(first(u"who runs web"_qs), u"wlead"_qs);
+    // Who matches more of the words still comes first: the VP (mobile and web) before the CEO, who
+    // leads more of the people who match any of them (all 15 under him).
+    QCOMPARE(first(u"who leads mobile web kotlin"_qs), u"vp"_qs);
+    // Leading one of the few found among many others is leading none of them: the Kotlin expert
+    // comes first, not the head above her who knows some.
+    QCOMPARE(Test::usernames(search(u"who leads kotlin"_qs)), list({"e1", "mdir"}));
+    QCOMPARE(search(u"who leads kotlin"_qs).results[1].leads, 1);
+    // Without the words, the order is the score's.
+    const SearchPage plain = search(u"mobile"_qs);
+    QVERIFY(!plain.understood.leadersFirst);
+    QCOMPARE(plain.results.first().leads, 0);
+    QVERIFY(Test::usernames(plain).first() != u"mdir"_qs);
+
+    // Before a name: whom they report to.
+    const SearchPage managesKit = this->search(u"who manages kit carson"_qs, QString());
+    QCOMPARE(managesKit.understood.team, UnderstoodQuery::Team::ManagerOf);
+    QCOMPARE(usernames(managesKit), list({"max.power"}));
 }
 
 void TestMine::theSignedInAccountAsks()

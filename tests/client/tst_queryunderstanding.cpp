@@ -49,6 +49,8 @@ private Q_SLOTS:
     void beginners();
     void reportsTo_data();
     void reportsTo();
+    void leaders_data();
+    void leaders();
     void possessive_data();
     void possessive();
 
@@ -498,6 +500,9 @@ void TestQueryUnderstanding::reportsTo_data()
                                   << list({"python", "@london"}) << false;
     QTest::addRow("a name that is a filler word") << "who works for will" << list({"will"}) << QStringList() << false;
     // "And" is someone's name here, as "Will" is: after a name, a filler ends it.
+    // "Or" is a name too, and an "or" ends one.
+    QTest::addRow("or ends the name") << "who reports to diego or python" << list({"diego"}) << list({"or", "python"})
+                                      << false;
     QTest::addRow("a filler ends the name")
         << "managed by diego and who knows k8s" << list({"diego"}) << list({"kubernetes"}) << false;
     QTest::addRow("at most four words") << "reports to diego diego diego diego diego"
@@ -517,12 +522,62 @@ void TestQueryUnderstanding::reportsTo()
     QFETCH(bool, myReports);
     const QueryUnderstanding understanding(
         &m_vocabulary,
-        [](const QString &word) { return word == u"diego" || word == u"ramirez" || word == u"will" || word == u"and"; },
+        [](const QString &word) {
+            return word == u"diego" || word == u"ramirez" || word == u"will" || word == u"and" || word == u"or";
+        },
         [](const QString &word) { return word == QLatin1String("london"); });
     const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
     QCOMPARE(result.someone, name);
     QCOMPARE(termNames(result), terms);
     QCOMPARE(result.asks(QueryUnderstanding::Mine::Reports), myReports);
+}
+
+void TestQueryUnderstanding::leaders_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("leadersFirst");
+    QTest::addColumn<QStringList>("terms"); // Term::name() of each term, place terms as "@name"
+    QTest::addColumn<QStringList>("name"); // Result::someone ("who manages diego": their manager)
+
+    const QStringList none;
+    // Asked after a word that asks, or first; the group's word ("team", "department") asks for nothing.
+    QTest::addRow("who leads") << "who leads the mobile team" << true << list({"mobile"}) << none;
+    QTest::addRow("who runs") << "who runs marketing in london" << true << list({"marketing", "@london"}) << none;
+    QTest::addRow("first") << "heads payroll" << true << list({"payroll"}) << none;
+    QTest::addRow("department") << "who manages the finance department" << true << list({"finance"}) << none;
+    QTest::addRow("head of") << "head of sales" << true << list({"sales"}) << none;
+    QTest::addRow("who is the manager of")
+        << "who is the manager of the platform team" << true << list({"platform"}) << none;
+    QTest::addRow("in charge of") << "who is in charge of payroll" << true << list({"payroll"}) << none;
+    QTest::addRow("german verb") << "wer leitet den vertrieb" << true << list({"vertrieb"}) << none;
+    QTest::addRow("german noun") << "chefin vom vertrieb" << true << list({"vertrieb"}) << none;
+    // Alone, everyone: who leads the most first.
+    QTest::addRow("no group") << "who leads the team" << true << none << none;
+    // Before a name: that person's manager.
+    QTest::addRow("who manages diego") << "who manages diego ramirez" << false << none << list({"diego", "ramirez"});
+    // Not asked: a word of a topic before the verb, nothing after it, a noun without "of".
+    QTest::addRow("a topic's word") << "ci runs nightly" << false << list({"ci", "runs", "nightly"}) << none;
+    QTest::addRow("nothing after it") << "who manages" << false << list({"manages"}) << none;
+    QTest::addRow("no of") << "head chef" << false << list({"head", "chef"}) << none;
+    QTest::addRow("of at the end") << "head of" << false << list({"head"}) << none;
+    QTest::addRow("sales leads") << "sales leads" << false << list({"sales"}) << none;
+}
+
+void TestQueryUnderstanding::leaders()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, leadersFirst);
+    QFETCH(QStringList, terms);
+    QFETCH(QStringList, name);
+    const QueryUnderstanding understanding(
+        &m_vocabulary, [](const QString &word) { return word == u"diego" || word == u"ramirez"; },
+        [](const QString &word) { return word == QLatin1String("london"); });
+    const QueryUnderstanding::Result result = understanding.understand(words(query.toUtf8().constData()));
+    QCOMPARE(result.leadersFirst, leadersFirst);
+    QCOMPARE(termNames(result), terms);
+    QCOMPARE(result.someone, name);
+    if (!name.isEmpty())
+        QCOMPARE(result.theirs, QueryUnderstanding::Theirs::Manager);
 }
 
 void TestQueryUnderstanding::possessive_data()

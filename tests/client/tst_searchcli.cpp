@@ -357,6 +357,13 @@ void TestSearchCli::reportsToSomeone()
     QCOMPARE(teamOf.value(QStringLiteral("total")).toInt(), 5); // hmuller, priya; ravi, tom, kim
     QVERIFY2(search(QStringLiteral("ada's team")).out.startsWith("understood: in Ada Lovelace's team\n5 people"),
              team.out.constData());
+    // Who leads what was found: who has the most of it under them first, and how many.
+    const Run leaders = search(QStringLiteral("who leads platform"));
+    QVERIFY2(leaders.out.startsWith("understood: platform \xc2\xb7 leaders first \xc2\xb7 ignored: who\n6 people"),
+             leaders.out.constData());
+    QVERIFY2(leaders.out.contains("  1. Ada Lovelace (ada) \xe2\x80\x94 Principal Engineer \xc2\xb7 Data Platform "
+                                  "\xc2\xb7 London\n     leads 5 of these; matched: department\n  2. Hans"),
+             leaders.out.constData());
     // Who is out of office now: no one has a status here.
     const Run away = search(QStringLiteral("who is out of office"));
     QVERIFY2(away.out.startsWith("understood: out of office now \xc2\xb7 ignored: who, is\n0 people"),

@@ -195,19 +195,23 @@ void ResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         chipPalette.setColor(QPalette::Text, primary);
         chipPalette.setColor(QPalette::Highlight, primary);
     }
-    // A partial match says, at the right, which words of the query this person lacks.
+    // At the right, a partial match says which words of the query this person lacks; when leaders
+    // come first ("who leads the mobile team"), a leader how many of the results they lead.
     int right = r.right();
-    if (!result->unmatchedTerms.isEmpty()) {
+    const QString note = !result->unmatchedTerms.isEmpty()
+        ? tr("lacks %1").arg(result->unmatchedTerms.join(QStringLiteral(", ")))
+        : result->leads > 0 ? tr("leads %Ln of these", nullptr, result->leads)
+                            : QString();
+    if (!note.isEmpty()) {
         QFont italic = fonts.chip;
         italic.setItalic(true);
         const QFontMetrics metrics(italic);
-        const QString lacks = tr("lacks %1").arg(result->unmatchedTerms.join(QStringLiteral(", ")));
-        const int width = std::min(metrics.horizontalAdvance(lacks), (r.right() - textLeft) / 2);
+        const int width = std::min(metrics.horizontalAdvance(note), (r.right() - textLeft) / 2);
         const int h = Chip::sizeHint(fonts.chip, QStringLiteral("X"), 1, true).height();
         painter->setFont(italic);
         painter->setPen(secondary);
         painter->drawText(QRect(r.right() - width, chipY, width, h), Qt::AlignRight | Qt::AlignVCenter,
-                          metrics.elidedText(lacks, Qt::ElideRight, width));
+                          metrics.elidedText(note, Qt::ElideRight, width));
         right = r.right() - width - Theme::SpaceM;
     }
     if (chips.isEmpty()) {

@@ -117,6 +117,8 @@ QVariant ResultsModel::rowData(const SearchResult &r, const QModelIndex &, int r
             parts.append(tr("%1 level %2").arg(skill.name).arg(skill.level));
         if (!r.unmatchedTerms.isEmpty())
             parts.append(tr("lacks %1").arg(r.unmatchedTerms.join(QStringLiteral(", "))));
+        if (r.leads > 0)
+            parts.append(tr("leads %Ln of these", nullptr, r.leads));
         return parts.join(QStringLiteral(", "));
     }
     case IdRole: return r.id;

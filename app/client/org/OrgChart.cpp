@@ -97,19 +97,29 @@ bool OrgChart::refresh()
     return true;
 }
 
-void OrgChart::readRow(void *statement, Node *node) const
+void OrgChart::readRow(void *statement, qint64 id)
 {
     const auto *row = static_cast<Sql::Statement *>(statement);
-    node->person.id = row->int64(0);
-    StoreSchema::readPersonCard(*row, 1, &node->person);
-    node->person.manager = row->text(7);
-    node->sortKey = row->text(8);
-    node->exists = true;
-    node->detailed = true;
+    Details &details = m_details[id];
+    details.person.id = id;
+    StoreSchema::readPersonCard(*row, 1, &details.person);
+    details.person.manager = row->text(7);
+    details.sortKey = row->text(8);
+    Node &node = m_nodes[size_t(id)];
+    node.username = details.person.username;
+    node.manager = details.person.manager;
+    node.exists = true;
 }
 
-void OrgChart::readDetails(const Node &node) const
+const OrgChart::Details &OrgChart::details(qint64 id) const
 {
+    if (const auto found = m_details.find(id); found != m_details.end())
+        return found->second;
+    const Node &node = m_nodes[size_t(id)];
+    Details &details = m_details[id];
+    details.person.id = id;
+    details.person.username = node.username;
+    details.person.manager = node.manager;
     auto *statement = static_cast<Sql::Statement *>(m_detailsStatement);
     if (!statement) {
         statement = new Sql::Statement(m_store->handle(),
@@ -117,13 +127,13 @@ void OrgChart::readDetails(const Node &node) const
                                        "time_zone, sort_key FROM profiles WHERE local_id = ?1");
         m_detailsStatement = statement;
     }
-    statement->bind(1, node.person.id);
+    statement->bind(1, id);
     if (statement->next()) {
-        StoreSchema::readPersonCard(*statement, 0, &node.person);
-        node.sortKey = statement->text(6);
+        StoreSchema::readPersonCard(*statement, 0, &details.person);
+        details.sortKey = statement->text(6);
     }
     statement->reset();
-    node.detailed = true;
+    return details;
 }
 
 bool OrgChart::has(qint64 id) const
@@ -136,6 +146,7 @@ bool OrgChart::loadAll()
     delete static_cast<Sql::Statement *>(m_detailsStatement);
     m_detailsStatement = nullptr;
     m_nodes.clear();
+    m_details.clear();
     m_idByUsername.clear();
     m_reportsByManager.clear();
     Sql::Statement maxId(m_store->handle(), "SELECT coalesce(max(local_id), 0), count(*) FROM profiles");
@@ -149,17 +160,16 @@ bool OrgChart::loadAll()
         if (id < 0 || size_t(id) >= m_nodes.size())
             continue;
         Node &node = m_nodes[size_t(id)];
-        node.person.id = id;
-        node.person.username = rows.text(1);
+        node.username = rows.text(1);
         node.exists = true;
-        m_idByUsername.insert(node.person.username, id);
+        m_idByUsername.insert(node.username, id);
     }
     Sql::Statement managers(m_store->handle(), SelectManagers);
     while (managers.next()) {
         const qint64 id = managers.int64(0);
         if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists)
             continue;
-        m_nodes[size_t(id)].person.manager = managers.text(1);
+        m_nodes[size_t(id)].manager = managers.text(1);
         addToBucket(id);
     }
     if (!rows.ok() || !managers.ok()) {
@@ -167,8 +177,11 @@ bool OrgChart::loadAll()
         return false;
     }
     for (Node &node : m_nodes) {
-        if (node.exists)
-            node.parent = lookUp(node.person.manager);
+        if (!node.exists)
+            continue;
+        node.parent = lookUp(node.manager);
+        if (node.parent >= 0)
+            node.manager = m_nodes[size_t(node.parent)].username; // one copy of the text
     }
     return true;
 }
@@ -197,12 +210,13 @@ bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
         }
         Node &node = m_nodes[size_t(id)];
         moves->push_back(Move {id, node.parent, node.headcount});
-        before.append(node.person.username);
+        before.append(node.username);
         removeFromBucket(id);
-        if (m_idByUsername.value(node.person.username, -1) == id)
-            m_idByUsername.remove(node.person.username);
-        usernames.append(node.person.username);
+        if (m_idByUsername.value(node.username, -1) == id)
+            m_idByUsername.remove(node.username);
+        usernames.append(node.username);
         node = Node {};
+        m_details.erase(id);
     }
     Sql::Statement one(m_store->handle(), SelectOne);
     for (qint64 id : changed) {
@@ -212,11 +226,11 @@ bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
         if (one.next()) {
             if (size_t(id) >= m_nodes.size())
                 m_nodes.resize(size_t(id) + 1);
-            Node &node = m_nodes[size_t(id)];
-            readRow(&one, &node);
-            m_idByUsername.insert(node.person.username, id);
+            readRow(&one, id);
+            const QString &username = m_nodes[size_t(id)].username;
+            m_idByUsername.insert(username, id);
             addToBucket(id);
-            usernames.append(node.person.username);
+            usernames.append(username);
         } else if (!one.ok()) {
             return false;
         }
@@ -224,12 +238,12 @@ bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
     }
     for (qint64 id : changed) {
         if (id >= 0 && size_t(id) < m_nodes.size() && m_nodes[size_t(id)].exists)
-            m_nodes[size_t(id)].parent = lookUp(m_nodes[size_t(id)].person.manager);
+            m_nodes[size_t(id)].parent = lookUp(m_nodes[size_t(id)].manager);
         else
             onlyMoves = false;
     }
     for (qsizetype i = 0; onlyMoves && i < before.size(); ++i)
-        onlyMoves = m_nodes[size_t((*moves)[size_t(i)].id)].person.username == before[i];
+        onlyMoves = m_nodes[size_t((*moves)[size_t(i)].id)].username == before[i];
     if (!onlyMoves)
         moves->clear();
     for (const QString &username : std::as_const(usernames)) {
@@ -251,14 +265,14 @@ qint64 OrgChart::lookUp(const QString &username) const
 
 void OrgChart::addToBucket(qint64 id)
 {
-    const QString &manager = m_nodes[size_t(id)].person.manager;
+    const QString &manager = m_nodes[size_t(id)].manager;
     if (!manager.isEmpty())
         m_reportsByManager[manager].push_back(id);
 }
 
 void OrgChart::removeFromBucket(qint64 id)
 {
-    const QString &manager = m_nodes[size_t(id)].person.manager;
+    const QString &manager = m_nodes[size_t(id)].manager;
     const auto it = m_reportsByManager.find(manager);
     if (it == m_reportsByManager.end())
         return;
@@ -303,7 +317,7 @@ bool OrgChart::applyMoves(const std::vector<Move> &moves)
     for (const Move &move : moves) {
         m_missing.erase(std::remove(m_missing.begin(), m_missing.end(), move.id), m_missing.end());
         const Node &node = m_nodes[size_t(move.id)];
-        if (node.parent < 0 && !node.person.manager.isEmpty())
+        if (node.parent < 0 && !node.manager.isEmpty())
             m_missing.push_back(move.id);
     }
     std::sort(m_missing.begin(), m_missing.end());
@@ -344,7 +358,7 @@ void OrgChart::computeHeadcounts()
         Node &node = m_nodes[id];
         node.onCycle = false;
         node.headcount = under[id];
-        if (node.exists && node.parent < 0 && !node.person.manager.isEmpty())
+        if (node.exists && node.parent < 0 && !node.manager.isEmpty())
             m_missing.push_back(qint64(id));
     }
     for (size_t id = 0; id < n; ++id) {
@@ -361,7 +375,7 @@ void OrgChart::computeHeadcounts()
             m_nodes[size_t(at)].headcount = component - 1;
         // Reported from the first by name, in reporting order (each reports to the next).
         const auto first = std::min_element(cycle.begin(), cycle.end(), [this](qint64 l, qint64 r) {
-            return m_nodes[size_t(l)].person.username < m_nodes[size_t(r)].person.username;
+            return m_nodes[size_t(l)].username < m_nodes[size_t(r)].username;
         });
         std::rotate(cycle.begin(), first, cycle.end());
         m_cycles.push_back(std::move(cycle));
@@ -375,12 +389,7 @@ qint64 OrgChart::idOf(const QString &username) const
 
 const OrgPerson *OrgChart::person(qint64 id) const
 {
-    if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists)
-        return nullptr;
-    const Node &node = m_nodes[size_t(id)];
-    if (!node.detailed)
-        readDetails(node);
-    return &node.person;
+    return has(id) ? &details(id).person : nullptr;
 }
 
 int OrgChart::headcount(qint64 id) const
@@ -403,9 +412,8 @@ QList<qint64> OrgChart::chain(qint64 id, QList<OrgProblem> *problems) const
     while (true) {
         const Node &node = m_nodes[size_t(at)];
         if (node.parent < 0) {
-            if (!node.person.manager.isEmpty() && problems)
-                problems->append(
-                    OrgProblem {OrgProblem::Kind::MissingManager, {node.person.username}, node.person.manager});
+            if (!node.manager.isEmpty() && problems)
+                problems->append(OrgProblem {OrgProblem::Kind::MissingManager, {node.username}, node.manager});
             break;
         }
         const auto repeat = std::find(seen.begin(), seen.end(), node.parent);
@@ -416,7 +424,7 @@ QList<qint64> OrgChart::chain(qint64 id, QList<OrgProblem> *problems) const
                     if (std::find(cycle.begin(), cycle.end(), node.parent) != cycle.end()) {
                         QStringList names;
                         for (qint64 member : cycle)
-                            names.append(m_nodes[size_t(member)].person.username);
+                            names.append(m_nodes[size_t(member)].username);
                         problems->append(OrgProblem {OrgProblem::Kind::Cycle, names, QString()});
                     }
                 }
@@ -432,13 +440,17 @@ QList<qint64> OrgChart::chain(qint64 id, QList<OrgProblem> *problems) const
 
 void OrgChart::sortByName(QList<qint64> *ids) const
 {
+    std::vector<std::pair<const Details *, qint64>> keyed;
+    keyed.reserve(size_t(ids->size()));
     for (qint64 id : std::as_const(*ids))
-        person(id); // the sort key
-    std::sort(ids->begin(), ids->end(), [this](qint64 l, qint64 r) {
-        const Node &a = m_nodes[size_t(l)];
-        const Node &b = m_nodes[size_t(r)];
+        keyed.emplace_back(&details(id), id);
+    std::sort(keyed.begin(), keyed.end(), [](const auto &l, const auto &r) {
+        const Details &a = *l.first;
+        const Details &b = *r.first;
         return a.sortKey != b.sortKey ? a.sortKey < b.sortKey : a.person.username < b.person.username;
     });
+    for (qsizetype i = 0; i < ids->size(); ++i)
+        (*ids)[i] = keyed[size_t(i)].second;
 }
 
 QList<qint64> OrgChart::directReports(qint64 id) const
@@ -446,7 +458,7 @@ QList<qint64> OrgChart::directReports(qint64 id) const
     QList<qint64> ids;
     if (!has(id))
         return ids;
-    const auto it = m_reportsByManager.constFind(m_nodes[size_t(id)].person.username);
+    const auto it = m_reportsByManager.constFind(m_nodes[size_t(id)].username);
     if (it == m_reportsByManager.constEnd())
         return ids;
     ids.reserve(qsizetype(it->size()));
@@ -477,7 +489,7 @@ std::vector<qint64> OrgChart::team(qint64 id) const
     seen[size_t(id)] = 1;
     std::vector<qint64> queue {id};
     for (size_t i = 0; i < queue.size(); ++i) {
-        const auto it = m_reportsByManager.constFind(m_nodes[size_t(queue[i])].person.username);
+        const auto it = m_reportsByManager.constFind(m_nodes[size_t(queue[i])].username);
         if (it == m_reportsByManager.constEnd())
             continue;
         for (qint64 report : *it) {
@@ -495,9 +507,9 @@ std::vector<qint64> OrgChart::team(qint64 id) const
 QList<qint64> OrgChart::tops() const
 {
     QList<qint64> ids;
-    for (const Node &node : m_nodes) {
-        if (node.exists && node.parent < 0)
-            ids.append(node.person.id);
+    for (size_t id = 0; id < m_nodes.size(); ++id) {
+        if (m_nodes[id].exists && m_nodes[id].parent < 0)
+            ids.append(qint64(id));
     }
     sortByName(&ids);
     return ids;
@@ -507,13 +519,13 @@ QList<OrgProblem> OrgChart::problems() const
 {
     QList<OrgProblem> list;
     for (qint64 id : m_missing) {
-        const OrgPerson &p = m_nodes[size_t(id)].person;
-        list.append(OrgProblem {OrgProblem::Kind::MissingManager, {p.username}, p.manager});
+        const Node &node = m_nodes[size_t(id)];
+        list.append(OrgProblem {OrgProblem::Kind::MissingManager, {node.username}, node.manager});
     }
     for (const std::vector<qint64> &cycle : m_cycles) {
         QStringList names;
         for (qint64 member : cycle)
-            names.append(m_nodes[size_t(member)].person.username);
+            names.append(m_nodes[size_t(member)].username);
         list.append(OrgProblem {OrgProblem::Kind::Cycle, names, QString()});
     }
     return list;

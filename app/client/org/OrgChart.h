@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <unordered_map>
 #include <vector>
 
 namespace Colleagues {
@@ -100,16 +101,21 @@ Q_SIGNALS:
     void changed();
 
 private:
+    //! Everyone: what the links and headcounts need, a few dozen bytes a person.
     struct Node
     {
-        //! Username and manager read with everyone; the rest when first asked for (readDetails()).
-        mutable OrgPerson person;
-        mutable QString sortKey;
-        mutable bool detailed = false;
+        QString username;
+        QString manager; //!< as the profile says (shares the manager's username when they are here)
         qint64 parent = -1;
         int headcount = 0;
         bool exists = false;
         bool onCycle = false;
+    };
+    //! The rest of a person, read when first asked for (readDetails()): the people shown.
+    struct Details
+    {
+        OrgPerson person;
+        QString sortKey;
     };
 
     bool has(qint64 id) const;
@@ -126,8 +132,8 @@ private:
     //! cycle (then everything is computed again).
     bool applyMoves(const std::vector<Move> &moves);
     qint64 lastChange() const;
-    void readRow(void *statement, Node *node) const;
-    void readDetails(const Node &node) const;
+    void readRow(void *statement, qint64 id);
+    const Details &details(qint64 id) const;
     qint64 lookUp(const QString &username) const;
     void addToBucket(qint64 id);
     void removeFromBucket(qint64 id);
@@ -138,6 +144,7 @@ private:
     mutable void *m_detailsStatement = nullptr; //!< Sql::Statement, prepared on first use
     void *m_handle = nullptr; //!< the connection the chart was read from (sqlite3)
     std::vector<Node> m_nodes; //!< by local id
+    mutable std::unordered_map<qint64, Details> m_details; //!< by local id (references stay valid)
     QHash<QString, qint64> m_idByUsername;
     QHash<QString, std::vector<qint64>> m_reportsByManager; //!< manager username -> report ids
     std::vector<std::vector<qint64>> m_cycles;

@@ -119,18 +119,20 @@ const QSet<QString> &beginnerWords()
     return words;
 }
 
-// Words for people in general ("people in finance", "kubernetes folks", "kollegen aus köln", "the
-// sales team"): they ask for people, as every search does, unless a word that names something
-// follows ("people operations", "staff engineer", "team lead"). Folded.
+// Words for people in general and their groups ("people in finance", "kubernetes folks", "kollegen
+// aus köln", "the sales team", "the finance department"): they ask for people, as every search
+// does, unless a word that names something follows ("people operations", "staff engineer", "team
+// lead"). Folded.
 const QSet<QString> &peopleWords()
 {
     static const QSet<QString> words = wordSet(
         // English
         "people person persons folks colleague colleagues coworker coworkers employee employees staff "
-        "member members teammates contact contacts team teams squad squads crew "
+        "member members teammates contact contacts team teams squad squads crew department departments "
+        "division divisions "
         // German
         "leute personen kollege kollegen kollegin kolleginnen mitarbeiter mitarbeiterin mitarbeiterinnen "
-        "mitarbeitende ansprechpartner ansprechpartnerin ansprechperson");
+        "mitarbeitende ansprechpartner ansprechpartnerin ansprechperson abteilung abteilungen");
     return words;
 }
 
@@ -182,6 +184,23 @@ const QSet<QString> &nowWords()
 const QSet<QString> &placePrepositions()
 {
     static const QSet<QString> words = wordSet("in at from near based aus im am bei nahe");
+    return words;
+}
+
+//! Whether the word at \a at names nothing: the query ends before it, or it is a filler word or a
+//! place preposition ("who is online", "online in berlin", "folks who know").
+bool namesNothingAt(const QStringList &words, qsizetype at)
+{
+    return at >= words.size() || fillerWords().contains(words[at]) || placePrepositions().contains(words[at]);
+}
+
+// Verbs that ask who leads what follows, said after a word that asks ("who leads the mobile
+// team", "who runs marketing", "wer leitet den Vertrieb"); before a name, whom someone
+// manages ("who manages diego"). Folded.
+const QSet<QString> &leadVerbs()
+{
+    static const QSet<QString> words =
+        wordSet("leads heads runs manages oversees leitet leiten fuhrt fuehrt verantwortet");
     return words;
 }
 
@@ -283,6 +302,28 @@ const KindedPhrases<bool> &reportsToPhrases()
     return phrases;
 }
 
+// Words for who leads what follows ("head of sales", "manager of the platform team", "Leiter
+// der IT"): the people who lead the others that match come first. Folded.
+const KindedPhrases<bool> &leaderOfPhrases()
+{
+    static const KindedPhrases<bool> phrases = [] {
+        QStringList list {QStringLiteral("in charge of"), QStringLiteral("lead for")};
+        for (const char *noun :
+             {"head", "heads", "lead", "leader", "leaders", "manager", "managers", "director", "directors", "boss"})
+            list.append(QString::fromLatin1(noun) + QStringLiteral(" of"));
+        for (const char *noun : {"leiter", "leiterin", "leitung", "chef", "chefin"}) {
+            for (const char *of : {"der", "des", "von", "vom"})
+                list.append(QString::fromLatin1(noun) + QLatin1Char(' ') + QString::fromLatin1(of));
+        }
+        KindedPhrases<bool> out;
+        for (const QString &phrase : std::as_const(list))
+            out.append({phrase.split(QLatin1Char(' ')), true});
+        sortLongestFirst(&out);
+        return out;
+    }();
+    return phrases;
+}
+
 // What says that someone is out of office now: "who is out of office", "on leave", "im Urlaub".
 // Folded.
 const KindedPhrases<bool> &outOfOfficePhrases()
@@ -376,7 +417,7 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
     const auto saidOfSomeone = [&words](qsizetype at) {
         if (at == 0 || (!isFillerWord(words[at - 1]) && !peopleWords().contains(words[at - 1])))
             return false;
-        return at + 1 == words.size() || isFillerWord(words[at + 1]) || isPlacePreposition(words[at + 1]);
+        return namesNothingAt(words, at + 1);
     };
     QList<bool> asks(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
@@ -442,14 +483,24 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     //! Whether nothing that names something follows the word at \a at: the query ends, or a
     //! filler, a preposition or another such word comes next ("people in ...", "folks who ...").
     auto isLastOfPhrase = [&](qsizetype at) {
-        if (at + 1 >= words.size())
-            return true;
-        const QString &next = words[at + 1];
-        return isFillerWord(next) || isPlacePreposition(next) || peopleWords().contains(next) || askAvailable[at + 1];
+        return namesNothingAt(words, at + 1) || peopleWords().contains(words[at + 1]) || askAvailable[at + 1];
     };
 
     auto isOr = [&](qsizetype at) {
         return at >= 0 && at < words.size() && (words[at] == u"or" || words[at] == u"oder");
+    };
+    //! Whether the word at \a at may go on a name begun before it ("diego de la cruz"): a word of
+    //! a name that is no filler ("or" is one) or place preposition.
+    auto nameGoesOn = [&](qsizetype at) {
+        return isName(words[at]) && !isFillerWord(words[at]) && !isPlacePreposition(words[at]);
+    };
+    //! From \a at, the words of a name (at most MaxNameWords) into \a name; returns where the words
+    //! after it start.
+    auto readName = [&](qsizetype at, QStringList *name) {
+        name->append(words[at++]);
+        while (at < words.size() && name->size() < MaxNameWords && nameGoesOn(at))
+            name->append(words[at++]);
+        return at;
     };
 
     // "diego's team", "who is diego hernandez's manager": the name ending in a possessive (the
@@ -482,9 +533,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         if (!length)
             continue;
         named.start = at;
-        while (named.start > 0 && at - named.start + 1 < MaxNameWords && isName(words[named.start - 1])
-               && !isFillerWord(words[named.start - 1]) && !isPlacePreposition(words[named.start - 1])
-               && !isOr(named.start - 1) && !candidates.contains(named.start - 1))
+        while (named.start > 0 && at - named.start + 1 < MaxNameWords && nameGoesOn(named.start - 1)
+               && !candidates.contains(named.start - 1))
             --named.start;
         named.end = at + 1;
         named.next = at + 1 + length;
@@ -580,11 +630,10 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
     // "on leave" says a status where no word of a topic follows ("who is on leave", "on leave
     // in berlin", "on vacation now"); "help on leave requests" asks about leave requests.
     const auto topicFollows = [&](qsizetype after) {
-        if (after >= words.size())
+        if (namesNothingAt(words, after))
             return false;
         const QString &next = words[after];
-        return !isFillerWord(next) && !isPlacePreposition(next) && !nowWords().contains(next) && next != u"right"
-            && !negations.contains(next) && !askAvailable[after];
+        return !nowWords().contains(next) && next != u"right" && !negations.contains(next) && !askAvailable[after];
     };
 
     bool orSeen = false;
@@ -636,14 +685,28 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
                 continue;
             }
             if (i + verb < words.size() && isName(words[i + verb])) {
-                i += verb;
-                result.someone.append(words[i++]);
-                while (i < words.size() && result.someone.size() < MaxNameWords && isName(words[i])
-                       && !isFillerWord(words[i]) && !isPlacePreposition(words[i]) && !isOr(i))
-                    result.someone.append(words[i++]);
+                i = readName(i + verb, &result.someone);
                 result.theirs = Theirs::Reports;
                 continue;
             }
+        }
+        // "who leads the mobile team", "head of sales", "wer leitet den Vertrieb": who leads the
+        // others that match first; "who manages diego": diego's manager.
+        if (const bool asked = i == 0 || isFillerWord(words[i - 1]) || peopleWords().contains(words[i - 1]);
+            asked && leadVerbs().contains(word) && !isName(word) && i + 1 < words.size()) {
+            if (isName(words[i + 1]) && result.someone.isEmpty()) {
+                i = readName(i + 1, &result.someone);
+                result.theirs = Theirs::Manager;
+                continue;
+            }
+            result.leadersFirst = true;
+            ++i;
+            continue;
+        }
+        if (const int n = phraseLength(words, i, leaderOfPhrases()); n > 0 && !isName(word) && i + n < words.size()) {
+            result.leadersFirst = true;
+            i += n;
+            continue;
         }
         // "in diego's team": the "in" is of the team, not of a place.
         if (i + 1 == named.start && isPlacePreposition(word) && !isName(word) && result.someone.isEmpty()) {
@@ -784,8 +847,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         result.dropped.append(words[at]);
     // Nothing but stop words ("the who", "will"): every word counts, as typed. "Who is available
     // now" asks for everyone, the available first.
-    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !result.outOfOffice && result.mine.isEmpty()
-        && result.someone.isEmpty() && result.minLevel == 0 && !words.isEmpty()) {
+    if (result.terms.isEmpty() && !hasFilters && !result.availableFirst && !result.leadersFirst && !result.outOfOffice
+        && result.mine.isEmpty() && result.someone.isEmpty() && result.minLevel == 0 && !words.isEmpty()) {
         result = Result {};
         for (const QString &word : words) {
             const VocabularyEntry *entry = nullptr;

@@ -44,7 +44,7 @@ public:
     enum class Theirs {
         Reports, //!< "who reports to diego", "works for diego", "diego's reports": their direct reports
         Team, //!< "diego's team": everyone under them; if no one is, the people beside them
-        Manager, //!< "diego's manager", "diego's boss": their manager alone
+        Manager, //!< "diego's manager", "diego's boss", "who manages diego": their manager alone
         Peers, //!< "diego's peers", "diego's colleagues": the others under their manager
         //! "who reports to diego's manager", "works for diego's boss": their manager's direct
         //! reports, they among them
@@ -100,6 +100,9 @@ public:
         QStringList qualifiers;
         //! "available now", "free right now", "gerade erreichbar": who can be reached now first.
         bool availableFirst = false;
+        //! "who leads the mobile team", "head of sales", "wer leitet den Vertrieb": the people who
+        //! lead the most of the others found come first.
+        bool leadersFirst = false;
         //! "out of office", "on leave", "im Urlaub": only who is out of office now (true); "not on
         //! leave": only who is not (false); unset when not asked.
         std::optional<bool> outOfOffice;

@@ -37,6 +37,7 @@
 #endif
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <optional>
 #include <span>
@@ -452,6 +453,10 @@ struct SearchEngine::Private
         //! By local id: available now (online, neither dnd nor out of office), as of the query.
         std::vector<char> available;
         bool preferAvailable = false;
+        //! When leaders come first ("who leads the mobile team"), by local id: how many other
+        //! matches are under each match (SearchResult::leads), and how they rank (leadership()).
+        std::vector<int> leads;
+        std::vector<float> leadership;
         Where where; //!< asked for in words ("in europe", "in my time zone"): every result is there
         std::vector<TitleBonus> titleBonuses;
     } cache;
@@ -465,6 +470,8 @@ struct SearchEngine::Private
 
     bool ensureOpen();
     bool ensureFresh();
+    //! "who leads the mobile team": fills cache.leads and cache.leadership for cache.matches.
+    void countLeads();
     //! By local id: who the query's team: and reports: filters keep (all of them at once).
     std::vector<char> orgSelection(const SearchQuery &query, QString *error);
     SkillMap skillMapOfCache(int rows) const;
@@ -1297,6 +1304,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     understood->beginnersFirst = read.beginnersFirst && !read.expertsFirst;
     understood->minLevel = read.minLevel;
     understood->availableFirst = read.availableFirst;
+    understood->leadersFirst = read.leadersFirst;
     understood->outOfOffice = read.outOfOffice;
     where->outOfOffice = read.outOfOffice;
     where->mine = read.mine;
@@ -2172,6 +2180,8 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         cache.facts.departments = facets(departmentCounts, d->departmentNames);
         cache.facts.locations = facets(locationCounts, d->locationNames);
         cache.facts.total = int(cache.matches.size());
+        if (cache.facts.understood.leadersFirst)
+            d->countLeads();
     }
 
     const size_t end = std::min(cache.matches.size(), size_t(page.offset) + size_t(std::max(0, request.limit)));
@@ -2180,11 +2190,21 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         auto isAvailable = [&available](const Match &m) {
             return size_t(m.localId) < available.size() && available[size_t(m.localId)];
         };
-        if (cache.preferAvailable) {
+        const std::vector<float> &leadership = cache.leadership;
+        auto leads = [&leadership](const Match &m) {
+            return size_t(m.localId) < leadership.size() ? leadership[size_t(m.localId)] : 0.0f;
+        };
+        // Leaders first within the results that match as many words: the tiers still come first.
+        auto tier = [](const Match &m) { return std::floor(m.value / Ranking::TierStep); };
+        if (cache.preferAvailable || !leadership.empty()) {
+            const bool byAvailability = cache.preferAvailable;
             std::partial_sort(cache.matches.begin(), cache.matches.begin() + qsizetype(end), cache.matches.end(),
-                              [&isAvailable](const Match &l, const Match &r) {
-                                  const bool la = isAvailable(l), ra = isAvailable(r);
-                                  return la != ra ? la : before(l, r);
+                              [&](const Match &l, const Match &r) {
+                                  if (const bool la = isAvailable(l), ra = isAvailable(r); byAvailability && la != ra)
+                                      return la;
+                                  if (const float ll = leads(l), rl = leads(r); ll != rl && tier(l) == tier(r))
+                                      return ll > rl;
+                                  return before(l, r);
                               });
         } else {
             std::partial_sort(cache.matches.begin(), cache.matches.begin() + qsizetype(end), cache.matches.end(),
@@ -2204,6 +2224,7 @@ SearchPage SearchEngine::search(const SearchRequest &request)
         SearchResult row = d->result(cache.matches[i], cache.query, cache.terms, cache.facts.understood.place);
         const size_t id = size_t(cache.matches[i].localId);
         row.availableNow = id < cache.available.size() && cache.available[id];
+        row.leads = id < cache.leads.size() ? cache.leads[id] : 0;
         page.results.append(std::move(row));
     }
     if (request.skillMapRows > 0 && page.offset == 0)
@@ -2636,6 +2657,32 @@ std::vector<char> SearchEngine::Private::peopleByStatus(const char *sql)
         people[size_t(id)] = 1;
     }
     return people;
+}
+
+void SearchEngine::Private::countLeads()
+{
+    cache.leads.clear();
+    cache.leadership.clear();
+    const OrgChart *chart = freshOrgChart();
+    if (!chart)
+        return; // no one is known to lead anyone: the order is the score's
+    // Everyone above a match leads one more of them (only the matches' counts are read).
+    const size_t size = std::max(chart->idLimit(), docs.size());
+    cache.leads.assign(size, 0);
+    for (const Match &match : cache.matches) {
+        for (const qint64 above : chart->chain(match.localId))
+            ++cache.leads[size_t(above)];
+    }
+    // How much of the group found someone leads, and how little else: the head of Mobile
+    // Engineering (2,499 found, 2,499 under her) before the VP above her (2,499 of 30,000) and a
+    // team lead (8 of 8). Under 1: they lead none of it to speak of (one of their 5,000 people).
+    cache.leadership.assign(size, 0.0f);
+    for (const Match &match : cache.matches) {
+        const size_t id = size_t(match.localId);
+        const double under = cache.leads[id];
+        const double share = under * under / std::max(1, chart->headcount(match.localId));
+        cache.leadership[id] = share >= 1 ? float(share) : 0.0f;
+    }
 }
 
 OrgChart *SearchEngine::Private::freshOrgChart()

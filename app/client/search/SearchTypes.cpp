@@ -114,6 +114,8 @@ QStringList UnderstoodQuery::describe(Detail detail) const
         parts.append(tr("beginners first"));
     if (availableFirst)
         parts.append(tr("available now first"));
+    if (leadersFirst)
+        parts.append(tr("leaders first"));
     if (outOfOffice)
         parts.append(*outOfOffice ? tr("out of office now") : tr("not out of office"));
     if (withAliases && !dropped.isEmpty())
@@ -174,6 +176,8 @@ QJsonObject toJson(const SearchResult &result)
         {QStringLiteral("reasons"), reasons},
     };
     object.insert(QStringLiteral("available_now"), result.availableNow);
+    if (result.leads > 0)
+        object.insert(QStringLiteral("leads"), result.leads);
     if (!result.unmatchedTerms.isEmpty())
         object.insert(QStringLiteral("missing"), QJsonArray::fromStringList(result.unmatchedTerms));
     return object;
@@ -198,6 +202,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("beginners_first"), understood.beginnersFirst},
         {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},
         {QStringLiteral("available_first"), understood.availableFirst},
+        {QStringLiteral("leaders_first"), understood.leadersFirst},
         {QStringLiteral("out_of_office"), understood.outOfOffice ? QJsonValue(*understood.outOfOffice) : QJsonValue()},
         {QStringLiteral("partial"), understood.partial},
         {QStringLiteral("excluded"), QJsonArray::fromStringList(understood.excluded)},

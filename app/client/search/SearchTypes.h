@@ -88,6 +88,9 @@ struct SearchResult : PersonCard
     //! as UnderstoodQuery::terms names them (and the place).
     QStringList unmatchedTerms;
     bool availableNow = false; //!< online and neither on do-not-disturb nor out of office
+    //! When leaders come first (UnderstoodQuery::leadersFirst): how many of the query's other
+    //! results are under this person, at any level; else 0.
+    int leads = 0;
 };
 
 //! A word or phrase of the query that the engine read as another: an alias ("tf" -> "Terraform").
@@ -144,6 +147,9 @@ public:
     //! "level 4", "4/5": a skill at this level or above, as level>=4 asks (0: not asked in words)
     int minLevel = 0;
     bool availableFirst = false; //!< available:yes, SearchRequest::preferAvailable or "available now"
+    //! "who leads the mobile team", "head of sales": the people under whom the most of the others
+    //! found are (of their own team) come first (SearchResult::leads).
+    bool leadersFirst = false;
     //! "who is out of office", "on leave": only the people out of office now (true); "not on
     //! leave": only the others (false); unset: not asked.
     std::optional<bool> outOfOffice;
@@ -159,8 +165,8 @@ public:
     bool saysMore() const
     {
         return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
-            || team != Team::None || !department.isEmpty() || expertsFirst || beginnersFirst || availableFirst || anyOf
-            || outOfOffice || minLevel > 0 || !excluded.isEmpty() || !excludedPlaces.isEmpty();
+            || team != Team::None || !department.isEmpty() || expertsFirst || beginnersFirst || availableFirst
+            || leadersFirst || anyOf || outOfOffice || minLevel > 0 || !excluded.isEmpty() || !excludedPlaces.isEmpty();
     }
 
     //! How much describe() says of the words.

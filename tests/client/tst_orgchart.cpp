@@ -289,6 +289,7 @@ void TestOrgChart::followsStoreChanges()
     OrgChart chart(m_store.get());
     QVERIFY(chart.refresh());
     QRandomGenerator random(5);
+    QString renamed; // the username a manager gave up
     for (int round = 0; round < 6; ++round) {
         // Moves, a new person, a removal (their reports' manager goes missing) and the missing
         // manager arriving.
@@ -305,6 +306,29 @@ void TestOrgChart::followsStoreChanges()
             const Profile gone = orgPerson(u"gone0"_qs, u"u0"_qs);
             profiles.append(gone);
             upserts.append(gone);
+        }
+        // A manager's username changes (their reports name the old one: their manager goes
+        // missing), and the next round someone new takes the old one (and the reports).
+        if (round == 3) {
+            for (Profile &p : profiles) {
+                const bool manages = std::any_of(profiles.cbegin(), profiles.cend(),
+                                                 [&p](const Profile &other) { return other.manager == p.username; });
+                const bool upserted = std::any_of(upserts.cbegin(), upserts.cend(),
+                                                  [&p](const Profile &other) { return other.id == p.id; });
+                if (manages && !upserted && &p - profiles.data() > 40) {
+                    renamed = p.username;
+                    p.username = u"renamed"_qs;
+                    upserts.append(p);
+                    break;
+                }
+            }
+            QVERIFY(!renamed.isEmpty());
+        }
+        if (round == 4) {
+            Profile taker = orgPerson(renamed, QString());
+            taker.id = u"id-taker"_qs; // the renamed one keeps theirs
+            profiles.append(taker);
+            upserts.append(taker);
         }
         DirectoryBatch batch;
         batch.upserts = upserts;
@@ -333,9 +357,23 @@ void TestOrgChart::movesOnly()
     QVERIFY(chart.refresh());
     for (int round = 0; round < 8; ++round) {
         QList<Profile> upserts;
+        if (round == 3) {
+            // A manager's new username: their reports name the old one, so they have no manager
+            // in the directory now, and more than the renamed one's chains change.
+            const auto manager = std::find_if(profiles.begin() + 1, profiles.end(), [&profiles](const Profile &m) {
+                return std::any_of(profiles.cbegin(), profiles.cend(),
+                                   [&m](const Profile &other) { return other.manager == m.username; });
+            });
+            QVERIFY(manager != profiles.end());
+            manager->username = u"renamed"_qs;
+            ++manager->revision;
+            upserts.append(*manager);
+        }
         for (int k = 0; k < 3; ++k) {
             const qsizetype who = 1 + random.bounded(profiles.size() - 1);
             Profile &p = profiles[who];
+            if (round == 3 && p.username == u"renamed")
+                continue; // renamed this round
             if (round == 5 && k == 0) {
                 p.manager = u"nobody"_qs;
             } else if (round == 6 && k == 0) {

@@ -16,13 +16,20 @@ Q_LOGGING_CATEGORY(lcOrg, "colleagues.org", QtInfoMsg)
 
 namespace {
 
-// The whole directory from two covering indexes, without reading the profiles' rows (bios and
-// all): names and places in name order, then the manager links. The rest of a person is read
-// when first shown (readDetails()).
-constexpr const char *SelectPeople = "SELECT local_id, username FROM profiles";
-constexpr const char *SelectManagers = "SELECT local_id, manager FROM profiles INDEXED BY profiles_by_manager";
-constexpr const char *SelectOne = "SELECT local_id, username, display_name, title, department, location, "
-                                  "time_zone, manager, sort_key FROM profiles WHERE local_id = ?1";
+// Everyone's link to their manager from two covering indexes, without reading the profiles' rows
+// (bios and all): each manager named, and who has that username. Names, titles and places are
+// read when first shown (details()).
+constexpr const char *SelectLinks =
+    "SELECT p.local_id, m.local_id, p.manager <> '' FROM profiles p INDEXED BY profiles_by_manager "
+    "LEFT JOIN profiles m ON m.username = p.manager";
+constexpr const char *SelectLink = "SELECT m.local_id, p.manager <> '' FROM profiles p "
+                                   "LEFT JOIN profiles m ON m.username = p.manager WHERE p.local_id = ?1";
+// The people whose profile names \a id as their manager (by username).
+constexpr const char *SelectNamedReports =
+    "SELECT local_id FROM profiles WHERE manager = (SELECT username FROM profiles WHERE local_id = ?1)";
+constexpr const char *SelectId = "SELECT local_id FROM profiles WHERE username = ?1";
+constexpr const char *SelectDetails = "SELECT username, display_name, title, department, location, time_zone, "
+                                      "sort_key, manager FROM profiles WHERE local_id = ?1";
 
 } // namespace
 
@@ -38,9 +45,21 @@ OrgChart::OrgChart(ClientStore *store, QObject *parent)
     , m_store(store)
 { }
 
-OrgChart::~OrgChart()
+OrgChart::~OrgChart() = default;
+
+Sql::Statement &OrgChart::prepared(std::unique_ptr<Sql::Statement> *slot, const char *sql) const
 {
-    delete static_cast<Sql::Statement *>(m_detailsStatement);
+    if (!*slot)
+        *slot = std::make_unique<Sql::Statement>(m_store->handle(), sql);
+    return **slot;
+}
+
+void OrgChart::dropStatements()
+{
+    m_detailsStatement.reset();
+    m_idStatement.reset();
+    m_linkStatement.reset();
+    m_namedStatement.reset();
 }
 
 void OrgChart::invalidate()
@@ -61,8 +80,7 @@ bool OrgChart::refresh()
     if (m_store->handle() != m_handle) {
         // Opened again: statements of the old connection are gone with it.
         m_handle = m_store->handle();
-        delete static_cast<Sql::Statement *>(m_detailsStatement);
-        m_detailsStatement = nullptr;
+        dropStatements();
         m_loaded = false;
     }
     QElapsedTimer timer;
@@ -97,42 +115,20 @@ bool OrgChart::refresh()
     return true;
 }
 
-void OrgChart::readRow(void *statement, qint64 id)
-{
-    const auto *row = static_cast<Sql::Statement *>(statement);
-    Details &details = m_details[id];
-    details.person.id = id;
-    StoreSchema::readPersonCard(*row, 1, &details.person);
-    details.person.manager = row->text(7);
-    details.sortKey = row->text(8);
-    Node &node = m_nodes[size_t(id)];
-    node.username = details.person.username;
-    node.manager = details.person.manager;
-    node.exists = true;
-}
-
 const OrgChart::Details &OrgChart::details(qint64 id) const
 {
     if (const auto found = m_details.find(id); found != m_details.end())
         return found->second;
-    const Node &node = m_nodes[size_t(id)];
     Details &details = m_details[id];
     details.person.id = id;
-    details.person.username = node.username;
-    details.person.manager = node.manager;
-    auto *statement = static_cast<Sql::Statement *>(m_detailsStatement);
-    if (!statement) {
-        statement = new Sql::Statement(m_store->handle(),
-                                       "SELECT username, display_name, title, department, location, "
-                                       "time_zone, sort_key FROM profiles WHERE local_id = ?1");
-        m_detailsStatement = statement;
+    Sql::Statement &statement = prepared(&m_detailsStatement, SelectDetails);
+    statement.bind(1, id);
+    if (statement.next()) {
+        StoreSchema::readPersonCard(statement, 0, &details.person);
+        details.sortKey = statement.text(6);
+        details.person.manager = statement.text(7);
     }
-    statement->bind(1, id);
-    if (statement->next()) {
-        StoreSchema::readPersonCard(*statement, 0, &details.person);
-        details.sortKey = statement->text(6);
-    }
-    statement->reset();
+    statement.reset();
     return details;
 }
 
@@ -143,47 +139,76 @@ bool OrgChart::has(qint64 id) const
 
 bool OrgChart::loadAll()
 {
-    delete static_cast<Sql::Statement *>(m_detailsStatement);
-    m_detailsStatement = nullptr;
+    dropStatements();
     m_nodes.clear();
     m_details.clear();
-    m_idByUsername.clear();
-    m_reportsByManager.clear();
-    Sql::Statement maxId(m_store->handle(), "SELECT coalesce(max(local_id), 0), count(*) FROM profiles");
+    m_reports.clear();
+    m_count = 0;
+    Sql::Statement maxId(m_store->handle(), "SELECT coalesce(max(local_id), 0) FROM profiles");
     if (!maxId.next())
         return false;
     m_nodes.resize(size_t(maxId.int64(0) + 1));
-    m_idByUsername.reserve(qsizetype(maxId.int64(1)));
-    Sql::Statement rows(m_store->handle(), SelectPeople);
-    while (rows.next()) {
-        const qint64 id = rows.int64(0);
+    Sql::Statement links(m_store->handle(), SelectLinks);
+    while (links.next()) {
+        const qint64 id = links.int64(0);
         if (id < 0 || size_t(id) >= m_nodes.size())
             continue;
         Node &node = m_nodes[size_t(id)];
-        node.username = rows.text(1);
         node.exists = true;
-        m_idByUsername.insert(node.username, id);
+        node.namesManager = links.int64(2) != 0;
+        node.parent = links.isNull(1) ? -1 : links.int64(1);
+        ++m_count;
     }
-    Sql::Statement managers(m_store->handle(), SelectManagers);
-    while (managers.next()) {
-        const qint64 id = managers.int64(0);
-        if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists)
-            continue;
-        m_nodes[size_t(id)].manager = managers.text(1);
-        addToBucket(id);
-    }
-    if (!rows.ok() || !managers.ok()) {
-        qCWarning(lcOrg) << "cannot read the directory:" << rows.errorMessage() << managers.errorMessage();
+    if (!links.ok()) {
+        qCWarning(lcOrg) << "cannot read the directory:" << links.errorMessage();
         return false;
     }
-    for (Node &node : m_nodes) {
-        if (!node.exists)
-            continue;
-        node.parent = lookUp(node.manager);
+    for (size_t id = 0; id < m_nodes.size(); ++id) {
+        Node &node = m_nodes[id];
+        if (node.parent >= 0 && (size_t(node.parent) >= m_nodes.size() || !m_nodes[size_t(node.parent)].exists))
+            node.parent = -1;
         if (node.parent >= 0)
-            node.manager = m_nodes[size_t(node.parent)].username; // one copy of the text
+            m_reports[node.parent].push_back(qint64(id));
     }
     return true;
+}
+
+bool OrgChart::readLink(qint64 id)
+{
+    Sql::Statement &statement = prepared(&m_linkStatement, SelectLink);
+    statement.bind(1, id);
+    const bool found = statement.next();
+    if (!found && !statement.ok())
+        return false;
+    if (size_t(id) >= m_nodes.size())
+        m_nodes.resize(size_t(id) + 1);
+    Node &node = m_nodes[size_t(id)];
+    const qint64 parent = found && !statement.isNull(0) ? statement.int64(0) : -1;
+    if (found != node.exists)
+        m_count += found ? 1 : -1;
+    node.exists = found;
+    node.namesManager = found && statement.int64(1) != 0;
+    statement.reset();
+    link(id, found ? parent : -1);
+    return true;
+}
+
+void OrgChart::link(qint64 id, qint64 parent)
+{
+    Node &node = m_nodes[size_t(id)];
+    if (node.parent == parent)
+        return;
+    if (node.parent >= 0) {
+        const auto it = m_reports.find(node.parent);
+        if (it != m_reports.end()) {
+            std::erase(it->second, id);
+            if (it->second.empty())
+                m_reports.erase(it);
+        }
+    }
+    node.parent = parent;
+    if (parent >= 0)
+        m_reports[parent].push_back(id);
 }
 
 bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
@@ -198,88 +223,51 @@ bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
         return false;
     const std::vector<qint64> &changed = *changedIds;
 
-    // Everyone changed leaves first (a username may pass from one row to another), then the
-    // rows as they are now come back.
-    QStringList usernames; //!< usernames that appeared or went: their reports' manager changes
+    // The changed rows as they are now: who they are, whom they name. Their reports before, and
+    // whoever names them now (a username may pass from one row to another, or arrive after the
+    // people who name it), are linked again. Only when no one else's link changed are the
+    // changes moves (then only the old and new chains' headcounts change).
     bool onlyMoves = m_cycles.empty();
-    QStringList before;
-    for (qint64 id : changed) {
-        if (id < 0 || size_t(id) >= m_nodes.size() || !m_nodes[size_t(id)].exists) {
-            onlyMoves = false;
-            continue;
-        }
-        Node &node = m_nodes[size_t(id)];
-        moves->push_back(Move {id, node.parent, node.headcount});
-        before.append(node.username);
-        removeFromBucket(id);
-        if (m_idByUsername.value(node.username, -1) == id)
-            m_idByUsername.remove(node.username);
-        usernames.append(node.username);
-        node = Node {};
-        m_details.erase(id);
-    }
-    Sql::Statement one(m_store->handle(), SelectOne);
+    std::vector<qint64> others; //!< people whose link may change with the changed rows
     for (qint64 id : changed) {
         if (id < 0)
             continue;
-        one.bind(1, id);
-        if (one.next()) {
-            if (size_t(id) >= m_nodes.size())
-                m_nodes.resize(size_t(id) + 1);
-            readRow(&one, id);
-            const QString &username = m_nodes[size_t(id)].username;
-            m_idByUsername.insert(username, id);
-            addToBucket(id);
-            usernames.append(username);
-        } else if (!one.ok()) {
-            return false;
+        const bool existed = has(id);
+        if (existed) {
+            moves->push_back(Move {id, m_nodes[size_t(id)].parent, m_nodes[size_t(id)].headcount});
+            if (const auto it = m_reports.find(id); it != m_reports.end())
+                others.insert(others.end(), it->second.begin(), it->second.end());
         }
-        one.reset();
+        m_details.erase(id);
+        if (!readLink(id))
+            return false;
+        if (!existed || !has(id))
+            onlyMoves = false;
+        if (!has(id))
+            continue;
+        Sql::Statement &named = prepared(&m_namedStatement, SelectNamedReports);
+        named.bind(1, id);
+        while (named.next())
+            others.push_back(named.int64(0));
+        if (!named.ok())
+            return false;
+        named.reset();
     }
-    for (qint64 id : changed) {
-        if (id >= 0 && size_t(id) < m_nodes.size() && m_nodes[size_t(id)].exists)
-            m_nodes[size_t(id)].parent = lookUp(m_nodes[size_t(id)].manager);
-        else
+    std::sort(others.begin(), others.end());
+    others.erase(std::unique(others.begin(), others.end()), others.end());
+    for (qint64 id : others) {
+        if (std::find(changed.begin(), changed.end(), id) != changed.end())
+            continue; // read above
+        const qint64 before = m_nodes[size_t(id)].parent;
+        if (!readLink(id))
+            return false;
+        if (m_nodes[size_t(id)].parent != before)
             onlyMoves = false;
     }
-    for (qsizetype i = 0; onlyMoves && i < before.size(); ++i)
-        onlyMoves = m_nodes[size_t((*moves)[size_t(i)].id)].username == before[i];
     if (!onlyMoves)
         moves->clear();
-    for (const QString &username : std::as_const(usernames)) {
-        const qint64 manager = lookUp(username);
-        const auto it = m_reportsByManager.constFind(username);
-        if (it == m_reportsByManager.constEnd())
-            continue;
-        for (qint64 report : *it)
-            m_nodes[size_t(report)].parent = manager;
-    }
     m_loadedChange = last;
     return true;
-}
-
-qint64 OrgChart::lookUp(const QString &username) const
-{
-    return username.isEmpty() ? -1 : m_idByUsername.value(username, -1);
-}
-
-void OrgChart::addToBucket(qint64 id)
-{
-    const QString &manager = m_nodes[size_t(id)].manager;
-    if (!manager.isEmpty())
-        m_reportsByManager[manager].push_back(id);
-}
-
-void OrgChart::removeFromBucket(qint64 id)
-{
-    const QString &manager = m_nodes[size_t(id)].manager;
-    const auto it = m_reportsByManager.find(manager);
-    if (it == m_reportsByManager.end())
-        return;
-    std::vector<qint64> &ids = *it;
-    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
-    if (ids.empty())
-        m_reportsByManager.erase(it);
 }
 
 bool OrgChart::applyMoves(const std::vector<Move> &moves)
@@ -317,7 +305,7 @@ bool OrgChart::applyMoves(const std::vector<Move> &moves)
     for (const Move &move : moves) {
         m_missing.erase(std::remove(m_missing.begin(), m_missing.end(), move.id), m_missing.end());
         const Node &node = m_nodes[size_t(move.id)];
-        if (node.parent < 0 && !node.manager.isEmpty())
+        if (node.parent < 0 && node.namesManager)
             m_missing.push_back(move.id);
     }
     std::sort(m_missing.begin(), m_missing.end());
@@ -358,7 +346,7 @@ void OrgChart::computeHeadcounts()
         Node &node = m_nodes[id];
         node.onCycle = false;
         node.headcount = under[id];
-        if (node.exists && node.parent < 0 && !node.manager.isEmpty())
+        if (node.exists && node.parent < 0 && node.namesManager)
             m_missing.push_back(qint64(id));
     }
     for (size_t id = 0; id < n; ++id) {
@@ -375,7 +363,7 @@ void OrgChart::computeHeadcounts()
             m_nodes[size_t(at)].headcount = component - 1;
         // Reported from the first by name, in reporting order (each reports to the next).
         const auto first = std::min_element(cycle.begin(), cycle.end(), [this](qint64 l, qint64 r) {
-            return m_nodes[size_t(l)].username < m_nodes[size_t(r)].username;
+            return details(l).person.username < details(r).person.username;
         });
         std::rotate(cycle.begin(), first, cycle.end());
         m_cycles.push_back(std::move(cycle));
@@ -384,7 +372,13 @@ void OrgChart::computeHeadcounts()
 
 qint64 OrgChart::idOf(const QString &username) const
 {
-    return lookUp(username);
+    if (username.isEmpty() || !m_store || !m_store->handle())
+        return -1;
+    Sql::Statement &statement = prepared(&m_idStatement, SelectId);
+    statement.bind(1, username);
+    const qint64 id = statement.next() ? statement.int64(0) : -1;
+    statement.reset();
+    return has(id) ? id : -1;
 }
 
 const OrgPerson *OrgChart::person(qint64 id) const
@@ -412,8 +406,10 @@ QList<qint64> OrgChart::chain(qint64 id, QList<OrgProblem> *problems) const
     while (true) {
         const Node &node = m_nodes[size_t(at)];
         if (node.parent < 0) {
-            if (!node.manager.isEmpty() && problems)
-                problems->append(OrgProblem {OrgProblem::Kind::MissingManager, {node.username}, node.manager});
+            if (node.namesManager && problems) {
+                const OrgPerson &person = details(at).person;
+                problems->append(OrgProblem {OrgProblem::Kind::MissingManager, {person.username}, person.manager});
+            }
             break;
         }
         const auto repeat = std::find(seen.begin(), seen.end(), node.parent);
@@ -424,7 +420,7 @@ QList<qint64> OrgChart::chain(qint64 id, QList<OrgProblem> *problems) const
                     if (std::find(cycle.begin(), cycle.end(), node.parent) != cycle.end()) {
                         QStringList names;
                         for (qint64 member : cycle)
-                            names.append(m_nodes[size_t(member)].username);
+                            names.append(details(member).person.username);
                         problems->append(OrgProblem {OrgProblem::Kind::Cycle, names, QString()});
                     }
                 }
@@ -458,11 +454,11 @@ QList<qint64> OrgChart::directReports(qint64 id) const
     QList<qint64> ids;
     if (!has(id))
         return ids;
-    const auto it = m_reportsByManager.constFind(m_nodes[size_t(id)].username);
-    if (it == m_reportsByManager.constEnd())
+    const auto it = m_reports.find(id);
+    if (it == m_reports.end())
         return ids;
-    ids.reserve(qsizetype(it->size()));
-    for (qint64 report : *it) {
+    ids.reserve(qsizetype(it->second.size()));
+    for (qint64 report : it->second) {
         if (report != id)
             ids.append(report);
     }
@@ -489,10 +485,10 @@ std::vector<qint64> OrgChart::team(qint64 id) const
     seen[size_t(id)] = 1;
     std::vector<qint64> queue {id};
     for (size_t i = 0; i < queue.size(); ++i) {
-        const auto it = m_reportsByManager.constFind(m_nodes[size_t(queue[i])].username);
-        if (it == m_reportsByManager.constEnd())
+        const auto it = m_reports.find(queue[i]);
+        if (it == m_reports.end())
             continue;
-        for (qint64 report : *it) {
+        for (qint64 report : it->second) {
             if (!seen[size_t(report)]) {
                 seen[size_t(report)] = 1;
                 queue.push_back(report);
@@ -519,13 +515,13 @@ QList<OrgProblem> OrgChart::problems() const
 {
     QList<OrgProblem> list;
     for (qint64 id : m_missing) {
-        const Node &node = m_nodes[size_t(id)];
-        list.append(OrgProblem {OrgProblem::Kind::MissingManager, {node.username}, node.manager});
+        const OrgPerson &person = details(id).person;
+        list.append(OrgProblem {OrgProblem::Kind::MissingManager, {person.username}, person.manager});
     }
     for (const std::vector<qint64> &cycle : m_cycles) {
         QStringList names;
         for (qint64 member : cycle)
-            names.append(m_nodes[size_t(member)].username);
+            names.append(details(member).person.username);
         list.append(OrgProblem {OrgProblem::Kind::Cycle, names, QString()});
     }
     return list;

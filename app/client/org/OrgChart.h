@@ -3,18 +3,21 @@
 
 #include "client/PersonCard.h"
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
 namespace Colleagues {
 
 class ClientStore;
+namespace Sql {
+class Statement;
+}
 
 //! One person as the org chart knows them: who they are and whom they report to.
 struct OrgPerson : PersonCard
@@ -68,7 +71,7 @@ public:
     const OrgPerson *person(qint64 id) const;
     const OrgPerson *person(const QString &username) const { return person(idOf(username)); }
     //! How many people the chart holds.
-    int size() const { return int(m_idByUsername.size()); }
+    int size() const { return m_count; }
     //! The highest local id + 1: ids index vectors of this size.
     size_t idLimit() const { return m_nodes.size(); }
 
@@ -101,17 +104,17 @@ Q_SIGNALS:
     void changed();
 
 private:
-    //! Everyone: what the links and headcounts need, a few dozen bytes a person.
+    //! Everyone: the link to their manager and their headcount, a few bytes a person. Names are
+    //! read from the store when asked for (details()).
     struct Node
     {
-        QString username;
-        QString manager; //!< as the profile says (shares the manager's username when they are here)
         qint64 parent = -1;
         int headcount = 0;
         bool exists = false;
         bool onCycle = false;
+        bool namesManager = false; //!< the profile names a manager (in the directory or not)
     };
-    //! The rest of a person, read when first asked for (readDetails()): the people shown.
+    //! The rest of a person, read when first asked for: the people shown, named or sorted.
     struct Details
     {
         OrgPerson person;
@@ -132,21 +135,28 @@ private:
     //! cycle (then everything is computed again).
     bool applyMoves(const std::vector<Move> &moves);
     qint64 lastChange() const;
-    void readRow(void *statement, qint64 id);
     const Details &details(qint64 id) const;
-    qint64 lookUp(const QString &username) const;
-    void addToBucket(qint64 id);
-    void removeFromBucket(qint64 id);
+    //! Reads from the store whether \a id exists and whom their profile names as manager;
+    //! false when the store cannot be read.
+    bool readLink(qint64 id);
+    //! Makes \a parent the manager of \a id in the links (m_reports too).
+    void link(qint64 id, qint64 parent);
     void computeHeadcounts();
     void sortByName(QList<qint64> *ids) const;
+    //! \a sql on the store's connection, prepared on first use and kept in \a slot.
+    Sql::Statement &prepared(std::unique_ptr<Sql::Statement> *slot, const char *sql) const;
+    void dropStatements();
 
     ClientStore *m_store = nullptr;
-    mutable void *m_detailsStatement = nullptr; //!< Sql::Statement, prepared on first use
+    mutable std::unique_ptr<Sql::Statement> m_detailsStatement;
+    mutable std::unique_ptr<Sql::Statement> m_idStatement;
+    std::unique_ptr<Sql::Statement> m_linkStatement;
+    std::unique_ptr<Sql::Statement> m_namedStatement;
     void *m_handle = nullptr; //!< the connection the chart was read from (sqlite3)
     std::vector<Node> m_nodes; //!< by local id
+    int m_count = 0; //!< how many nodes exist
     mutable std::unordered_map<qint64, Details> m_details; //!< by local id (references stay valid)
-    QHash<QString, qint64> m_idByUsername;
-    QHash<QString, std::vector<qint64>> m_reportsByManager; //!< manager username -> report ids
+    std::unordered_map<qint64, std::vector<qint64>> m_reports; //!< manager id -> direct report ids
     std::vector<std::vector<qint64>> m_cycles;
     std::vector<qint64> m_missing; //!< people whose manager is not in the directory
     bool m_loaded = false;

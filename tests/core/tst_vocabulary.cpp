@@ -537,6 +537,10 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"Buchhalter"_qs, Kind::Title, u"Accountant"_qs);
     row(u"Teamleiterin"_qs, Kind::Title, u"Team Lead"_qs);
     row(u"docker compose"_qs, Kind::Skill, u"Docker"_qs);
+    row(u"mssql"_qs, Kind::Skill, u"SQL Server"_qs);
+    row(u"sql server"_qs, Kind::Skill, u"SQL Server"_qs); // not SQL and a word "server"
+    row(u"pl/sql"_qs, Kind::Skill, u"Oracle Database"_qs);
+    row(u"dba"_qs, Kind::Title, u"Database Administrator"_qs);
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

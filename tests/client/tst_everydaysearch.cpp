@@ -165,6 +165,7 @@ private Q_SLOTS:
     void leavingOut_data();
     void leavingOut();
     void withoutVocabulary();
+    void hyphenatedWords();
 
 private:
     SearchPage search(const QString &query) { return m_directory.engine->search(query, 0, 500); }
@@ -786,6 +787,37 @@ void TestEverydaySearch::withoutVocabulary()
     const SearchPage page = engine.search(QStringLiteral("who knows terraform"));
     QCOMPARE(page.total, 3);
     QCOMPARE(page.understood.dropped, list({"who", "knows"}));
+}
+
+void TestEverydaySearch::hyphenatedWords()
+{
+    // "sap-berater": no one writes it so; it is searched as "sap berater", and said so.
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open({person("sapc", "Sina Pohl", "Senior Consultant", "Köln", {{"SAP", 4}}, "", "Finance-Ops"),
+                            person("ecom", "Eda Kaya", "Engineer", "Berlin", {{"Go", 3}}, "Runs our e-commerce shop."),
+                            person("frank", "Frank Ernst", "Engineer", "Berlin", {{"SAP", 2}})}));
+    const SearchPage apart = directory.engine->search(u"sap-berater"_qs);
+    QCOMPARE(Test::usernames(apart), list({"sapc"}));
+    QCOMPARE(apart.query, u"sap-berater"_qs);
+    QCOMPARE(apart.correctedQuery, u"sap berater"_qs);
+    QCOMPARE(apart.corrections.size(), 1);
+    QCOMPARE(apart.corrections.first().term, u"sap-berater"_qs);
+    QCOMPARE(apart.corrections.first().correction, u"sap berater"_qs);
+    // A hyphenated word someone has stays whole; typed literally, nothing is taken apart.
+    const SearchPage whole = directory.engine->search(u"e-commerce"_qs);
+    QCOMPARE(Test::usernames(whole), list({"ecom"}));
+    QVERIFY(whole.correctedQuery.isEmpty());
+    SearchRequest literal;
+    literal.query = u"sap-berater"_qs;
+    literal.literal = true;
+    QCOMPARE(directory.engine->search(literal).total, 0);
+    // A left-out word and a filter keep their hyphens ("-sap-berater" leaves out that word).
+    const SearchPage leftOut = directory.engine->search(u"sap-berater -sap-berater"_qs);
+    QCOMPARE(Test::usernames(leftOut), list({"sapc"}));
+    QCOMPARE(leftOut.correctedQuery, u"sap berater -sap-berater"_qs);
+    const SearchPage filtered = directory.engine->search(u"sap-berater dept:Finance-Ops"_qs);
+    QCOMPARE(Test::usernames(filtered), list({"sapc"}));
+    QCOMPARE(filtered.correctedQuery, u"sap berater dept:finance-ops"_qs);
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

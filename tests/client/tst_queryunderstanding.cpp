@@ -109,6 +109,13 @@ void TestQueryUnderstanding::understand_data()
                                << list({"wer", "hilft", "bei"}) << false;
     QTest::addRow("senior") << "senior k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << none << true;
     QTest::addRow("lead and guru") << "rust guru" << list({"rust"}) << none << none << true;
+    // "best" was corrected to "test" and had to match.
+    QTest::addRow("best") << "the best python person" << list({"python"}) << none << list({"the", "person"}) << true;
+    QTest::addRow("top") << "top k8s people" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << list({"people"})
+                         << true;
+    QTest::addRow("experienced") << "erfahrene sap leute" << list({"sap"}) << none << list({"leute"}) << true;
+    QTest::addRow("the most") << "who knows the most about k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"})
+                              << list({"who", "knows", "the", "about"}) << true;
     QTest::addRow("looking for") << "looking for someone good at ml" << list({"machine learning"})
                                  << list({"ml>Machine learning"}) << list({"looking", "for", "someone", "good", "at"})
                                  << false;

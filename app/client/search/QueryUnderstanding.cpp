@@ -104,8 +104,9 @@ const QSet<QString> &expertWords()
 {
     static const QSet<QString> words =
         wordSet("expert experts expertise senior seniors lead leads guru gurus specialist specialists master "
-                "masters ninja pro pros advanced experte experten expertin expertinnen spezialist spezialistin "
-                "spezialisten profi profis fortgeschritten");
+                "masters ninja pro pros advanced best top strongest most experienced experte experten expertin "
+                "expertinnen spezialist spezialistin spezialisten profi profis fortgeschritten beste besten bester "
+                "bestes meisten erfahren erfahrene erfahrenen erfahrener");
     return words;
 }
 

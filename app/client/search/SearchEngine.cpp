@@ -2010,7 +2010,67 @@ SearchPage SearchEngine::search(const QString &query, int offset, int limit)
     return search(request);
 }
 
+namespace {
+
+//! The query with the hyphens between letters or digits of its free-text words as spaces
+//! ("sap-berater" → "sap berater"); filters, quoted phrases and left-out words stay as typed.
+//! \a apart gets each word taken apart, folded.
+QString hyphensApart(const QString &query, QList<Correction> *apart)
+{
+    QString out;
+    bool inQuotes = false;
+    for (qsizetype i = 0; i < query.size();) {
+        if (query[i].isSpace()) {
+            out.append(query[i++]);
+            continue;
+        }
+        qsizetype end = i;
+        while (end < query.size() && !query[end].isSpace())
+            ++end;
+        QString word = query.mid(i, end - i);
+        const bool quoted = inQuotes || word.contains(u'"');
+        if (word.count(u'"') % 2)
+            inQuotes = !inQuotes;
+        if (!quoted && !word.startsWith(u'-') && !word.contains(u':')) { // "-java", "dept:human-resources"
+            const QString typed = word;
+            for (qsizetype k = 1; k + 1 < word.size(); ++k) {
+                if (word[k] == u'-' && word[k - 1].isLetterOrNumber() && word[k + 1].isLetterOrNumber())
+                    word[k] = u' ';
+            }
+            if (word != typed)
+                apart->append(Correction {foldText(typed), foldText(word), false});
+        }
+        out.append(word);
+        i = end;
+    }
+    return out;
+}
+
+} // namespace
+
 SearchPage SearchEngine::search(const SearchRequest &request)
+{
+    SearchPage page = searchWords(request);
+    // "sap-berater", "mobile-abteilung": a hyphenated word no one has may be its words ("SAP
+    // Berater"), searched so when nothing was found, and said as a correction is.
+    if (page.total > 0 || !page.error.isEmpty() || request.literal)
+        return page;
+    QList<Correction> taken;
+    SearchRequest apart = request;
+    apart.query = hyphensApart(request.query, &taken);
+    if (taken.isEmpty())
+        return page;
+    SearchPage found = searchWords(apart);
+    if (found.total == 0)
+        return page;
+    found.query = request.query;
+    if (found.correctedQuery.isEmpty())
+        found.correctedQuery = foldText(apart.query.simplified());
+    found.corrections = taken + found.corrections;
+    return found;
+}
+
+SearchPage SearchEngine::searchWords(const SearchRequest &request)
 {
     QElapsedTimer timer;
     timer.start();

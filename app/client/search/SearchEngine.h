@@ -72,6 +72,9 @@ public:
     static QString syntaxHelp();
 
 private:
+    //! search() with the words as typed (no hyphenated word taken apart).
+    SearchPage searchWords(const SearchRequest &request);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

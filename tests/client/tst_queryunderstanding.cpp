@@ -114,6 +114,8 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("top") << "top k8s people" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << list({"people"})
                          << true;
     QTest::addRow("experienced") << "erfahrene sap leute" << list({"sap"}) << none << list({"leute"}) << true;
+    QTest::addRow("who to ask") << "who to ask about k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"})
+                                << list({"who", "to", "ask", "about"}) << false;
     QTest::addRow("the most") << "who knows the most about k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"})
                               << list({"who", "knows", "the", "about"}) << true;
     QTest::addRow("looking for") << "looking for someone good at ml" << list({"machine learning"})

@@ -541,6 +541,7 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"sql server"_qs, Kind::Skill, u"SQL Server"_qs); // not SQL and a word "server"
     row(u"pl/sql"_qs, Kind::Skill, u"Oracle Database"_qs);
     row(u"dba"_qs, Kind::Title, u"Database Administrator"_qs);
+    row(u"Gehälter"_qs, Kind::Skill, u"Payroll"_qs);
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

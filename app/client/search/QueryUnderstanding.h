@@ -19,7 +19,8 @@ struct VocabularyEntry;
 //! ("who can help with", "anyone speaking", "wer kennt sich mit … aus") are dropped, "in PLACE"
 //! / "at PLACE" / "aus PLACE" become a place ("in london or berlin": either), continents,
 //! regions and countries ("in europe", "emea", "in the uk") a Region, "expert", "senior", "lead",
-//! "Experte" and years ("for 5 years") ask for higher skill levels first, "level 4" / "4/5" for
+//! "best", "Experte" and years ("for 5 years") ask for higher skill levels first, "who leads",
+//! "head of", "wer leitet" for who leads the most of the others found first, "level 4" / "4/5" for
 //! that level or above, "available now" / "gerade erreichbar" the people who can be reached now,
 //! "not", "without", "except", "ohne" leave out who matches what follows ("python but not java",
 //! "not in london", "without java or go"), and words and phrases the vocabulary knows (aliases too, "k8s", "machine

@@ -454,7 +454,7 @@ struct SearchEngine::Private
         std::vector<char> available;
         bool preferAvailable = false;
         //! When leaders come first ("who leads the mobile team"), by local id: how many other
-        //! matches are under each match (SearchResult::leads), and how they rank (leadership()).
+        //! matches are under each match (SearchResult::leads), and how they rank (countLeads()).
         std::vector<int> leads;
         std::vector<float> leadership;
         Where where; //!< asked for in words ("in europe", "in my time zone"): every result is there

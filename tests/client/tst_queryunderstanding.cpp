@@ -564,6 +564,9 @@ void TestQueryUnderstanding::leaders_data()
     QTest::addRow("no group") << "who leads the team" << true << none << none;
     // Before a name: that person's manager.
     QTest::addRow("who manages diego") << "who manages diego ramirez" << false << none << list({"diego", "ramirez"});
+    QTest::addRow("manager of diego") << "who is the manager of diego" << false << none << list({"diego"});
+    QTest::addRow("chef von diego") << "wer ist der chef von diego ramirez" << false << none
+                                    << list({"diego", "ramirez"});
     // Not asked: a word of a topic before the verb, nothing after it, a noun without "of".
     QTest::addRow("a topic's word") << "ci runs nightly" << false << list({"ci", "runs", "nightly"}) << none;
     QTest::addRow("nothing after it") << "who manages" << false << list({"manages"}) << none;

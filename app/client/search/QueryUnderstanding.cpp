@@ -692,19 +692,17 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             }
         }
         // "who leads the mobile team", "head of sales", "wer leitet den Vertrieb": who leads the
-        // others that match first; "who manages diego": diego's manager.
-        if (const bool asked = i == 0 || isFillerWord(words[i - 1]) || peopleWords().contains(words[i - 1]);
-            asked && leadVerbs().contains(word) && !isName(word) && i + 1 < words.size()) {
-            if (isName(words[i + 1]) && result.someone.isEmpty()) {
-                i = readName(i + 1, &result.someone);
+        // others that match first; "who manages diego", "manager of diego", "Chef von Diego":
+        // diego's manager. A verb asks after a word that asks, or first.
+        const bool verbAsks = leadVerbs().contains(word)
+            && (i == 0 || isFillerWord(words[i - 1]) || peopleWords().contains(words[i - 1]));
+        if (const int n = verbAsks ? 1 : phraseLength(words, i, leaderOfPhrases());
+            n > 0 && !isName(word) && i + n < words.size()) {
+            if (isName(words[i + n]) && result.someone.isEmpty()) {
+                i = readName(i + n, &result.someone);
                 result.theirs = Theirs::Manager;
                 continue;
             }
-            result.leadersFirst = true;
-            ++i;
-            continue;
-        }
-        if (const int n = phraseLength(words, i, leaderOfPhrases()); n > 0 && !isName(word) && i + n < words.size()) {
             result.leadersFirst = true;
             i += n;
             continue;

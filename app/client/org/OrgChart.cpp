@@ -255,8 +255,10 @@ bool OrgChart::updateChanged(qint64 change, std::vector<Move> *moves)
     }
     std::sort(others.begin(), others.end());
     others.erase(std::unique(others.begin(), others.end()), others.end());
+    std::vector<qint64> read = changed;
+    std::sort(read.begin(), read.end());
     for (qint64 id : others) {
-        if (std::find(changed.begin(), changed.end(), id) != changed.end())
+        if (std::binary_search(read.begin(), read.end(), id))
             continue; // read above
         const qint64 before = m_nodes[size_t(id)].parent;
         if (!readLink(id))

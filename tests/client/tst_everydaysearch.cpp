@@ -166,6 +166,7 @@ private Q_SLOTS:
     void leavingOut();
     void withoutVocabulary();
     void hyphenatedWords();
+    void shortForms();
 
 private:
     SearchPage search(const QString &query) { return m_directory.engine->search(query, 0, 500); }
@@ -818,6 +819,31 @@ void TestEverydaySearch::hyphenatedWords()
     const SearchPage filtered = directory.engine->search(u"sap-berater dept:Finance-Ops"_qs);
     QCOMPARE(Test::usernames(filtered), list({"sapc"}));
     QCOMPARE(filtered.correctedQuery, u"sap berater dept:finance-ops"_qs);
+}
+
+void TestEverydaySearch::shortForms()
+{
+    // "ops", "mgr": what titles write in full, and what some write short.
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open(
+        {person("salop", "Sal Oppen", "Sales Operations Manager", "Berlin", {}, "", "Infrastructure"),
+         person("opsy", "Ola Svensson", "Ops Lead", "Berlin", {}, "Runs Intra."),
+         person("sandy", "Sandy Ray", "Sales Representative", "Berlin", {}, "Sells Intra, our intranet."),
+         person("maxg", "Max Grau", "Engineering Manager", "Berlin", {}),
+         person("engy", "Eng Yu", "Software Engineer", "Berlin", {}, "Writes Intra.")}));
+    const SearchPage ops = directory.engine->search(u"ops"_qs);
+    QCOMPARE(Test::usernames(ops), list({"opsy", "salop"}));
+    QCOMPARE(ops.understood.terms, list({"operations"}));
+    QCOMPARE(ops.understood.aliases, QList<AliasApplied>({AliasApplied {u"ops"_qs, u"operations"_qs}}));
+    QCOMPARE(Test::usernames(directory.engine->search(u"sales ops"_qs)), list({"salop"}));
+    const SearchPage manager = directory.engine->search(u"engineering mgr"_qs);
+    QCOMPARE(Test::usernames(manager), list({"maxg"}));
+    // Known, it is no typo of a more common word ("intra").
+    const SearchPage infra = directory.engine->search(u"infra"_qs);
+    QCOMPARE(Test::usernames(infra), list({"salop"}));
+    QVERIFY(infra.corrections.isEmpty());
+    // Left out in words, it leaves out the long form too.
+    QCOMPARE(Test::usernames(directory.engine->search(u"berlin not ops"_qs)), list({"engy", "maxg", "sandy"}));
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void levels();
     void roleWords();
     void availableNow();
+    void shortForms();
     void beginners();
     void reportsTo_data();
     void reportsTo();
@@ -168,6 +169,20 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("who likes") << "who likes hiking" << list({"hiking"}) << none << list({"who", "likes"}) << false;
     QTest::addRow("german zuständig") << "wer ist zuständig für terraform" << list({"terraform"}) << none
                                       << list({"wer", "ist", "zustandig", "fur"}) << false;
+    // Words for what is known, after it or before a word that asks: nothing more.
+    QTest::addRow("skills after") << "terraform skills" << list({"terraform"}) << none << list({"skills"}) << false;
+    QTest::addRow("knowledge of") << "knowledge of k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"})
+                                  << list({"knowledge", "of"}) << false;
+    QTest::addRow("kenntnisse in place") << "python kenntnisse in köln" << list({"python", "@cologne"})
+                                         << list({"koln>Cologne"}) << list({"kenntnisse"}) << false;
+    QTest::addRow("proficient") << "proficient in js" << list({"javascript"}) << list({"js>JavaScript"})
+                                << list({"proficient", "in"}) << false;
+    QTest::addRow("knowledge names something")
+        << "knowledge management" << list({"knowledge", "management"}) << none << none << false;
+    QTest::addRow("skills alone") << "skills" << list({"skills"}) << none << none << false;
+    // Short forms the understanding reads itself.
+    QTest::addRow("sr") << "sr python engineer" << list({"python", "engineer"}) << none << none << true;
+    QTest::addRow("dept") << "finance dept" << list({"finance"}) << none << list({"department"}) << false;
 }
 
 void TestQueryUnderstanding::understand()
@@ -462,11 +477,48 @@ void TestQueryUnderstanding::availableNow()
         QVERIFY2(!read.availableFirst, query);
         QCOMPARE(termNames(read).join(QLatin1Char(' ')), QString::fromUtf8(query));
     }
+    // Around and awake as online is; working only beside a word for now.
+    for (const char *query : {"who is around", "anyone around who knows sql", "someone awake now who knows python",
+                              "who is working right now", "wer arbeitet gerade"}) {
+        read = understanding.understand(words(query));
+        QVERIFY2(read.availableFirst, query);
+    }
+    for (const char *query : {"who is working on terraform", "around the clock support"}) {
+        read = understanding.understand(words(query));
+        QVERIFY2(!read.availableFirst, query);
+    }
     for (const char *query : {"who does online marketing", "is free software"}) {
         read = understanding.understand(words(query));
         QVERIFY2(!read.availableFirst, query);
         QVERIFY2(termNames(read).contains(u"online"_qs) || termNames(read).contains(u"free"_qs), query);
     }
+}
+
+void TestQueryUnderstanding::shortForms()
+{
+    const QueryUnderstanding understanding(&m_vocabulary,
+                                           [](const QString &word) { return word == QLatin1String("dir"); });
+    // A short form is searched as typed and as the words it stands for.
+    QueryUnderstanding::Result read = understanding.understand(words("sales ops mgr"));
+    QCOMPARE(termNames(read), list({"sales", "ops", "mgr"}));
+    QCOMPARE(read.terms[0].longForms, QStringList());
+    QCOMPARE(read.terms[1].longForms, list({"operations"}));
+    QCOMPARE(read.terms[2].longForms, list({"manager"}));
+    // The vocabulary's own word wins.
+    const auto parsed = Vocabulary::parse(QStringLiteral("skill DevOps | ops\n"));
+    QVERIFY(parsed.hasValue());
+    const QueryUnderstanding withOps(&parsed.value());
+    read = withOps.understand(words("ops"));
+    QCOMPARE(termNames(read), list({"devops"}));
+    QVERIFY(read.terms[0].longForms.isEmpty());
+    // A name is no short form of "senior"; "sr" is when no one is called so.
+    read = understanding.understand(words("sr engineer"));
+    QVERIFY(read.expertsFirst);
+    QCOMPARE(read.qualifiers, list({"senior"}));
+    const QueryUnderstanding srIsAName(&m_vocabulary, [](const QString &word) { return word == QLatin1String("sr"); });
+    read = srIsAName.understand(words("sr engineer"));
+    QVERIFY(!read.expertsFirst);
+    QCOMPARE(termNames(read), list({"sr", "engineer"}));
 }
 
 void TestQueryUnderstanding::beginners()

@@ -542,6 +542,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"pl/sql"_qs, Kind::Skill, u"Oracle Database"_qs);
     row(u"dba"_qs, Kind::Title, u"Database Administrator"_qs);
     row(u"Gehälter"_qs, Kind::Skill, u"Payroll"_qs);
+    row(u"biz dev"_qs, Kind::Skill, u"Business development"_qs);
+    row(u"on call"_qs, Kind::Skill, u"Incident management"_qs); // "who is on call"
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

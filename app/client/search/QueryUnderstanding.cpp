@@ -33,7 +33,7 @@ const QSet<QString> &fillerWords()
         "do does did has have had i me my we us our you your someone somebody anyone anybody anything "
         "something any some there here please the a an and or nor to of for with about on by as that this "
         "these those knows know knowing known familiar help helps helping helpful looking look find "
-        "finding need needs want wants good great strong skilled experienced experience speaking speaks "
+        "finding need needs want wants good great strong skilled experienced experience proficient speaking speaks "
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
         "handling owns responsible speaker speakers native fluent fluently but also too done doing least above "
         "interested interest likes like loves enjoys enjoy into hobby hobbies passionate among amongst sits sitting "
@@ -159,6 +159,72 @@ const QHash<QString, QStringList> &roleWords()
     return words;
 }
 
+// Short forms of the words titles and departments are written with ("sales ops", "engineering
+// mgr", "infra", "exec assistant"): each searches its long forms too, as whole words. Only words
+// that mean one thing at work; "dev" is a word for what people do (roleWords()). Folded.
+const QHash<QString, QStringList> &shortForms()
+{
+    static const QHash<QString, QStringList> words = [] {
+        QHash<QString, QStringList> out;
+        for (const char *forms : {"ops operations",
+                                  "mgr manager",
+                                  "mgrs managers manager",
+                                  "mgmt management",
+                                  "mgt management",
+                                  "infra infrastructure",
+                                  "biz business",
+                                  "exec executive",
+                                  "execs executives executive",
+                                  "intl international",
+                                  "acct account accounting",
+                                  "accts accounts",
+                                  "asst assistant",
+                                  "coord coordinator",
+                                  "dir director",
+                                  "govt government",
+                                  "gov government",
+                                  "cust customer",
+                                  "svc service",
+                                  "svcs services service"}) {
+            QStringList list = QString::fromLatin1(forms).split(QLatin1Char(' '));
+            const QString word = list.takeFirst();
+            out.insert(word, list);
+        }
+        return out;
+    }();
+    return words;
+}
+
+//! \a words with the short forms of words the understanding reads itself spelled out ("sr
+//! engineer": "senior", experts first; "finance dept": a word for a group), unless they are
+//! words of someone's name.
+QStringList spelledOut(QStringList words, const std::function<bool(const QString &)> &isName)
+{
+    static const QHash<QString, QString> forms {
+        {QStringLiteral("sr"), QStringLiteral("senior")},
+        {QStringLiteral("snr"), QStringLiteral("senior")},
+        {QStringLiteral("dept"), QStringLiteral("department")},
+        {QStringLiteral("depts"), QStringLiteral("departments")},
+        {QStringLiteral("abt"), QStringLiteral("abteilung")},
+    };
+    for (QString &word : words) {
+        if (const auto form = forms.constFind(word); form != forms.cend() && !isName(word))
+            word = *form;
+    }
+    return words;
+}
+
+// Words for what is known, said after it or before a word that asks ("sap skills", "kubernetes
+// knowledge", "knowledge of sap", "Python-Kenntnisse" typed apart): they name nothing more.
+// Before a word that names something they may ("knowledge management", "skills matrix"). Folded.
+const QSet<QString> &knowingNouns()
+{
+    static const QSet<QString> words =
+        wordSet("skill skills skillset skillsets knowledge background know-how knowhow proficiency kenntnis kenntnisse "
+                "kenntnissen wissen fahigkeit fahigkeiten faehigkeit faehigkeiten kompetenz kompetenzen");
+    return words;
+}
+
 // Words that ask for people who can be reached now ("designers available now", "wer ist gerade
 // erreichbar"): the available come first, as with available:yes. Folded.
 const QSet<QString> &availableWords()
@@ -171,7 +237,15 @@ const QSet<QString> &availableWords()
 // of someone ("who is online"): alone they may name something ("online marketing"). Folded.
 const QSet<QString> &availableBesideNowWords()
 {
-    static const QSet<QString> words = wordSet("free online frei");
+    static const QSet<QString> words = wordSet("free online frei around awake wach");
+    return words;
+}
+
+// Words that mean "available" only beside a word for now ("who is working right now", "wer
+// arbeitet gerade"): "working on kubernetes" asks about kubernetes. Folded.
+const QSet<QString> &availableOnlyBesideNowWords()
+{
+    static const QSet<QString> words = wordSet("working arbeitet arbeiten");
     return words;
 }
 
@@ -424,7 +498,8 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
     for (qsizetype i = 0; i < words.size(); ++i) {
         const bool besideNow = isNow(i - 1) || isNow(i + 1);
         if (!availableWords().contains(words[i])
-            && !(availableBesideNowWords().contains(words[i]) && (besideNow || saidOfSomeone(i))))
+            && !(availableBesideNowWords().contains(words[i]) && (besideNow || saidOfSomeone(i)))
+            && !(availableOnlyBesideNowWords().contains(words[i]) && besideNow))
             continue;
         asks[i] = true;
         // The words for now around it ask the same: "available right now", "jetzt erreichbar".
@@ -441,11 +516,12 @@ int QueryUnderstanding::mineWords(const QStringList &words, qsizetype at, Mine *
     return phraseLength(words, at, minePhrases(), kind);
 }
 
-QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &words, bool hasFilters,
+QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typedWords, bool hasFilters,
                                                           const QList<qsizetype> &possessives) const
 {
     Result result;
     auto isName = [&](const QString &word) { return m_isNameWord && m_isNameWord(word); };
+    const QStringList words = spelledOut(typedWords, isName);
     auto vocabularyMatch = [&](qsizetype at, const VocabularyEntry **entry) {
         return m_vocabulary ? m_vocabulary->longestMatch(words, at, entry) : 0;
     };
@@ -784,6 +860,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
             ++i;
             continue;
         }
+        if (knowingNouns().contains(word) && n == 0 && words.size() > 1 && namesNothingAt(words, i + 1)
+            && !isName(word)) {
+            ignored.append(i);
+            ++i;
+            continue;
+        }
         // A name that is also a question word asks when more of the question follows: "who can
         // help with english" names no Can. Before a place, a name or at the end it may be someone:
         // "who is will", "will in berlin", "can aslan".
@@ -806,6 +888,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &wor
         const bool roleOrTitle = n == 0 || entry->kind == VocabularyEntry::Kind::Title;
         if (roleOrTitle && roleWords().contains(word) && !isName(word) && !isOr(i - 1) && !isOr(i + 1))
             term.roleForms = roleWords().value(word);
+        if (n == 0)
+            term.longForms = shortForms().value(word);
         result.terms.append(term);
         ++i;
     }

@@ -22,6 +22,8 @@ struct VocabularyEntry;
 //! "best", "Experte" and years ("for 5 years") ask for higher skill levels first, "who leads",
 //! "head of", "wer leitet" for who leads the most of the others found first, "level 4" / "4/5" for
 //! that level or above, "available now" / "gerade erreichbar" the people who can be reached now,
+//! short forms stand for their long ones too ("ops": operations, "mgr": manager; "sr": senior), words
+//! for knowing after what is known ask for nothing more ("sap skills", "Python Kenntnisse"),
 //! "not", "without", "except", "ohne" leave out who matches what follows ("python but not java",
 //! "not in london", "without java or go"), and words and phrases the vocabulary knows (aliases too, "k8s", "machine
 //! learning", "new york") become its entries. A word is never dropped when it is the whole query or a word of someone's
@@ -66,6 +68,9 @@ public:
         //! only the forms count: "engineer" is no start of "engineering"), required otherwise
         //! (then the word as typed too: "dev" may be the start of "devops").
         QStringList roleForms {};
+        //! A short form ("ops", "mgr", "infra"): the words it stands for ("operations"), searched
+        //! as whole words besides the word as typed.
+        QStringList longForms {};
         //! A continent, region or country ("in europe", "emea", "in japan"): place is true, and
         //! the people in it match (Region), not the words.
         const Region *region = nullptr;

@@ -1382,7 +1382,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         PlanTerm plan;
         plan.optional = term.optional;
         plan.folded = term.text();
-        plan.name = term.name();
+        plan.name = term.longForms.isEmpty() ? term.name() : term.longForms.constFirst();
         if (term.words.size() == 1) {
             plan.token = SearchText::encode(term.words.constFirst());
             // Until the prefix table is loaded, FTS5 answers short words too.
@@ -1439,10 +1439,16 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             if (!plan.token.isEmpty())
                 plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // searched anyway
         }
+        // A short form ("ops"): the words it stands for too, as whole words, said as an alias is.
+        if (!term.longForms.isEmpty()) {
+            for (const QString &form : term.longForms)
+                addGroup(&plan.alternatives, {SearchText::encode(form)});
+            understood->aliases.append(AliasApplied {term.text(), term.longForms.constFirst()});
+        }
         // An English plural also finds the singular, as the typed word ranks: "engineers" the
         // Platform Engineer. (The vocabulary's phrases did so already: "data scientists".)
         QString singularToken;
-        if (!term.entry && !term.isRole() && term.words.size() == 1 && !literal) {
+        if (!term.entry && !term.isRole() && term.longForms.isEmpty() && term.words.size() == 1 && !literal) {
             if (const QString singular = englishSingular(plan.folded); !singular.isEmpty()) {
                 singularToken = SearchText::encode(singular);
                 plan.alternatives.append(PlanTerm::Group {singularToken});
@@ -1473,8 +1479,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
         // Nor is a word for what people do, or one that only ranks (a name among fillers).
         // What is left out is left out as typed.
-        const bool known = term.entry || term.isRole() || term.words.size() != 1 || term.optional || term.excluded
-            || isNameWord(plan.folded);
+        const bool known = term.entry || term.isRole() || !term.longForms.isEmpty() || term.words.size() != 1
+            || term.optional || term.excluded || isNameWord(plan.folded);
         if (!known && TermDictionary::maxEdits(plan.token) > 0 && !SearchText::hasSymbols(plan.token)) {
             // The term dictionary answers "how many people does this prefix match" without FTS5,
             // which would merge the doclists of every term with that prefix first.

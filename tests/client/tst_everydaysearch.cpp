@@ -167,6 +167,7 @@ private Q_SLOTS:
     void withoutVocabulary();
     void hyphenatedWords();
     void shortForms();
+    void wordsTypedTogether();
 
 private:
     SearchPage search(const QString &query) { return m_directory.engine->search(query, 0, 500); }
@@ -844,6 +845,29 @@ void TestEverydaySearch::shortForms()
     QVERIFY(infra.corrections.isEmpty());
     // Left out in words, it leaves out the long form too.
     QCOMPARE(Test::usernames(directory.engine->search(u"berlin not ops"_qs)), list({"engy", "maxg", "sandy"}));
+}
+
+void TestEverydaySearch::wordsTypedTogether()
+{
+    // "security operations" names a department; others have each word in a strong skill, or both
+    // words apart.
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open({person("secdept", "Sam Dee", "Analyst", "Berlin", {}, "", "Security Operations"),
+                            person("sectitle", "Tia Tee", "Security Operations Lead", "Berlin", {}, "", "IT"),
+                            person("skills", "Kai Ess", "Engineer", "Berlin",
+                                   {{"Cloud security", 5}, {"Business operations", 5}}, "", "Platform"),
+                            person("apart", "Ada Part", "Operations Manager", "Berlin", {}, "", "Security"),
+                            person("peopleops", "Pia Lund", "Partner", "Berlin", {}, "", "People Operations"),
+                            person("opsmgr", "Sue Port", "Operations Manager", "Berlin", {}, "", "People")}));
+    QStringList found = Test::usernames(directory.engine->search(u"security operations"_qs));
+    QCOMPARE(found.size(), 4);
+    QCOMPARE(QSet<QString>(found.cbegin(), found.cbegin() + 2), QSet<QString>({u"secdept"_qs, u"sectitle"_qs}));
+    QCOMPARE(found.at(2), u"skills"_qs);
+    // In another order the words say nothing together: the skills decide.
+    QCOMPARE(Test::usernames(directory.engine->search(u"operations security"_qs)).first(), u"skills"_qs);
+    // A short form as its long form says it (the other one's title says "operations" too).
+    QCOMPARE(Test::usernames(directory.engine->search(u"people ops"_qs)), list({"peopleops", "opsmgr"}));
+    QCOMPARE(Test::usernames(directory.engine->search(u"security operations leads"_qs)).first(), u"sectitle"_qs);
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

@@ -434,7 +434,7 @@ void TestSearchEngine::pluralCorrections()
 
 void TestSearchEngine::wordStartCorrections()
 {
-    // Leaders and coaches, no one on leave; one person who answers requests.
+    // Leaders and coaches, no one who leases; one person who answers requests.
     QList<Profile> people;
     for (int i = 0; i < 6; ++i) {
         Profile p = Test::orgPerson(u"lead%1"_qs.arg(i), QString());
@@ -450,17 +450,17 @@ void TestSearchEngine::wordStartCorrections()
     QVERIFY(directory.open(people));
     auto search = [&](const QString &query) { return directory.engine->search(query, 0, 100); };
 
-    // The word being typed may be the start of a longer word misspelt ("leave": the "leade" of
+    // The word being typed may be the start of a longer word misspelt ("lease": the "leade" of
     // "leadership").
-    QCOMPARE(search(u"leave"_qs).correctedQuery, u"leadership"_qs);
+    QCOMPARE(search(u"lease"_qs).correctedQuery, u"leadership"_qs);
     // A word with a space or another word after it is typed in full: only a whole word is its
     // correction, and there is none.
-    for (const QString &query : {u"leave "_qs, u"leave requests"_qs, u"on leave requests"_qs, u"leave please"_qs}) {
+    for (const QString &query : {u"lease "_qs, u"lease requests"_qs, u"on lease requests"_qs, u"lease please"_qs}) {
         const SearchPage page = search(query);
         QVERIFY2(page.corrections.isEmpty(), qPrintable(query + u" → "_qs + page.correctedQuery));
     }
-    // The last word still is: "requests leave".
-    QCOMPARE(search(u"requests leave"_qs).correctedQuery, u"requests leadership"_qs);
+    // The last word still is: "requests lease".
+    QCOMPARE(search(u"requests lease"_qs).correctedQuery, u"requests leadership"_qs);
 }
 
 void TestSearchEngine::lightRows()

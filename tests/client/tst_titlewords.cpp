@@ -14,6 +14,7 @@ private Q_SLOTS:
     void says();
     void phrases();
     void peopleComeAndGo();
+    void departments();
 };
 
 void TestTitleWords::says_data()
@@ -90,6 +91,33 @@ void TestTitleWords::peopleComeAndGo()
     titles.setPerson(0, "product manager");
     titles.reset(2);
     QVERIFY(!titles.says(0, pm));
+}
+
+void TestTitleWords::departments()
+{
+    const TitleWords::Phrase secOps = TitleWords::phrase({u"security"_qs, u"operations"_qs});
+    TitleWords titles;
+    titles.reset(4);
+    titles.setPerson(0, "analyst", "security operations");
+    titles.setPerson(1, "security operations lead", "it");
+    titles.setPerson(2, "operations manager", "security");
+    titles.setPerson(3, "engineer", "security operations"); // the same department, kept once
+    QVERIFY(titles.departmentSays(0, secOps));
+    QVERIFY(!titles.says(0, secOps)); // the title does not
+    QVERIFY(titles.says(1, secOps));
+    QVERIFY(!titles.departmentSays(1, secOps));
+    QVERIFY(!titles.departmentSays(2, secOps));
+    QVERIFY(!titles.says(2, secOps));
+    QVERIFY(titles.departmentSays(3, secOps));
+    QVERIFY(titles.departmentSays(3, TitleWords::word(u"operations"_qs)));
+    titles.setPerson(3, "engineer", "platform"); // moved
+    QVERIFY(!titles.departmentSays(3, secOps));
+    QVERIFY(titles.departmentSays(0, secOps)); // the other one stays
+    titles.setPerson(3, "engineer"); // no department
+    QVERIFY(!titles.departmentSays(3, TitleWords::word(u"platform"_qs)));
+    titles.removePerson(0);
+    QVERIFY(!titles.departmentSays(0, secOps));
+    QVERIFY(!titles.departmentSays(99, secOps));
 }
 
 QTEST_APPLESS_MAIN(TestTitleWords)

@@ -544,6 +544,11 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"Gehälter"_qs, Kind::Skill, u"Payroll"_qs);
     row(u"biz dev"_qs, Kind::Skill, u"Business development"_qs);
     row(u"on call"_qs, Kind::Skill, u"Incident management"_qs); // "who is on call"
+    row(u"Chinese"_qs, Kind::Skill, u"Mandarin"_qs); // was corrected to the name "Chinedu"
+    row(u"parental leave"_qs, Kind::Skill, u"Compensation and benefits"_qs); // "leave" was "leadership"
+    row(u"pension"_qs, Kind::Skill, u"Compensation and benefits"_qs); // was "person"
+    row(u"password reset"_qs, Kind::Skill, u"IT support"_qs); // was "password rest"
+    row(u"vpn"_qs, Kind::Skill, u"Network administration"_qs);
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

@@ -37,7 +37,7 @@ const QSet<QString> &fillerWords()
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
         "handling owns responsible speaker speakers native fluent fluently but also too done doing least above "
         "interested interest likes like loves enjoys enjoy into hobby hobbies passionate among amongst sits sitting "
-        "located lives living ask asks asking asked "
+        "located lives living ask asks asking asked approves approve approving "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -45,7 +45,7 @@ const QSet<QString> &fillerWords()
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
-        "begeistert sitzt wohnt fragen frage");
+        "begeistert sitzt wohnt fragen frage genehmigt");
     return words;
 }
 

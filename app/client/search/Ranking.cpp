@@ -104,6 +104,11 @@ double skillLevelBonus(quint16 mask, bool lowest)
     return 0;
 }
 
+double togetherBonus(int joined, const Options &options)
+{
+    return 2.0 * weights(options).exact[SkillColumns] * joined;
+}
+
 bool scoreDocument(const TermHit *hits, int count, const Options &options, double *value, quint32 *missing)
 {
     const WeightTable &table = weights(options);

@@ -90,6 +90,12 @@ quint16 skillColumnMask(int minLevel);
 //! (5 per level), 0 for none; with \a lowest ("skill:NAME beginner"), the lowest first.
 double skillLevelBonus(quint16 mask, bool lowest = false);
 
+//! For words typed together that a title or department says together ("security operations":
+//! the Security Operations department), \a joined words after the first: twice the best skill
+//! level's weight each, so that they come before people who have each word in a skill of the
+//! highest level (also when \a options ask for experts or beginners first).
+double togetherBonus(int joined, const Options &options);
+
 //! The tiered score of a document from its \a count term hits; false when a term did not match
 //! (unless partial: then when none did) or the level filter is not met. \a missing gets a bit
 //! per term that did not match.

@@ -437,6 +437,11 @@ struct SearchEngine::Private
         size_t term;
         TitleWords::Phrase words;
         double bonus;
+        //! Past \a term: the words of the terms from \a term to this one, typed together
+        //! ("security operations"), which a title or department may say together; counts only
+        //! where each of them matched the title or department, and only the longest said.
+        size_t lastTerm = 0;
+        bool together() const { return lastTerm > term; }
     };
     struct Cached
     {
@@ -501,6 +506,8 @@ struct SearchEngine::Private
     //! True when the title of \a id says \a phrase as written; while the prefix table is loading,
     //! a title it has not read yet is read here.
     bool titleSays(qint64 id, const TitleWords::Phrase &phrase);
+    //! Whether the title or department of \a id says \a phrase as written.
+    bool titleOrDepartmentSays(qint64 id, const TitleWords::Phrase &phrase);
     //! The terms to search for, and in \a excluded those whose people are left out.
     std::vector<PlanTerm> planTerms(const SearchQuery &query, bool literal, UnderstoodQuery *understood,
                                     Options *options, QList<Correction> *corrections, Where *where,
@@ -540,7 +547,7 @@ bool SearchEngine::Private::ensureOpen()
             qCWarning(lcSearch) << "cannot register the FTS5 function:" << Sql::errorMessage(db);
         matchStatement.prepare(
             db, "SELECT colleagues_collect(profile_fts, ?1) FROM profile_fts WHERE profile_fts MATCH ?2");
-        titleStatement.prepare(db, "SELECT title FROM profile_search WHERE local_id = ?1");
+        titleStatement.prepare(db, "SELECT title, department FROM profile_search WHERE local_id = ?1");
         // The range of addresses that start with ?1 (lower case), on the profiles_by_email index.
         emailStatement.prepare(db,
                                "SELECT username FROM profiles WHERE lower(email) >= ?1 AND lower(email) < ?2 "
@@ -750,7 +757,7 @@ void SearchEngine::Private::setPrefixRow(qint64 id, sqlite3_stmt *row)
 {
     const auto columns = rowColumns(row);
     prefixTable.setPerson(size_t(id), columns);
-    titleWords.setPerson(size_t(id), columns[TitleColumn]);
+    titleWords.setPerson(size_t(id), columns[TitleColumn], columns[DepartmentColumn]);
     // The tokens of a column, as the index separates them (by single spaces).
     std::vector<QByteArrayView> tokens;
     auto split = [&tokens](QByteArrayView text) {
@@ -999,12 +1006,20 @@ bool SearchEngine::Private::titleSays(qint64 id, const TitleWords::Phrase &phras
     if (!titleWords.has(size_t(id)) && titleStatement.isValid()) {
         titleStatement.bind(1, id);
         if (titleStatement.next()) {
-            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(titleStatement.handle(), 0));
-            titleWords.setPerson(size_t(id), QByteArrayView(text, sqlite3_column_bytes(titleStatement.handle(), 0)));
+            auto column = [this](int i) {
+                const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(titleStatement.handle(), i));
+                return QByteArrayView(text, sqlite3_column_bytes(titleStatement.handle(), i));
+            };
+            titleWords.setPerson(size_t(id), column(0), column(1));
         }
         titleStatement.reset();
     }
     return titleWords.says(size_t(id), phrase);
+}
+
+bool SearchEngine::Private::titleOrDepartmentSays(qint64 id, const TitleWords::Phrase &phrase)
+{
+    return titleSays(id, phrase) || titleWords.departmentSays(size_t(id), phrase);
 }
 
 namespace {
@@ -1555,6 +1570,53 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                 titleBonuses->push_back({t, std::move(phrase), TitlePhraseBonus});
         }
     }
+    // Words typed together ("security operations", "data platform", "customer success manager"):
+    // the people whose title or department says them together, as typed, first — the query names
+    // what they do or where they work, where others only have each word somewhere. The longest
+    // run of terms first; not for alternatives ("python or go").
+    if (!read.anyOf) {
+        auto together = [&](size_t t) {
+            return !terms[t].optional && terms[t].columns == Ranking::AllColumns && !terms[t].folded.isEmpty();
+        };
+        // Each term's words as typed, and as the first few words meaning the same say them
+        // ("ops": operations, "managers": manager).
+        constexpr qsizetype MaxForms = 3;
+        auto forms = [&](size_t t) {
+            QList<PlanTerm::Group> out {PlanTerm::Group {}};
+            for (const QString &word : terms[t].folded.split(QLatin1Char(' ')))
+                out.first().append(SearchText::encode(word));
+            for (const PlanTerm::Group &group : terms[t].alternatives) {
+                if (out.size() < MaxForms && !out.contains(group))
+                    out.append(group);
+            }
+            return out;
+        };
+        std::vector<TitleBonus> runs;
+        for (size_t first = 0; first < terms.size(); ++first) {
+            QList<PlanTerm::Group> phrases {PlanTerm::Group {}};
+            for (size_t last = first; last < terms.size() && together(last); ++last) {
+                QList<PlanTerm::Group> longer;
+                for (const PlanTerm::Group &start : std::as_const(phrases)) {
+                    for (const PlanTerm::Group &form : forms(last)) {
+                        if (start.size() + form.size() <= TitleWords::MaxWords)
+                            longer.append(start + form);
+                    }
+                }
+                phrases = std::move(longer);
+                if (phrases.isEmpty())
+                    break; // too long
+                if (last == first)
+                    continue;
+                for (const PlanTerm::Group &phrase : std::as_const(phrases))
+                    runs.push_back(
+                        {first, TitleWords::phrase(phrase), Ranking::togetherBonus(int(last - first), *options), last});
+            }
+        }
+        std::stable_sort(runs.begin(), runs.end(),
+                         [](const TitleBonus &l, const TitleBonus &r) { return l.words.size() > r.words.size(); });
+        titleBonuses->insert(titleBonuses->end(), std::make_move_iterator(runs.begin()),
+                             std::make_move_iterator(runs.end()));
+    }
     const bool anyAsked = std::any_of(terms.cbegin(), terms.cend(), [](const PlanTerm &t) { return !t.optional; });
     for (const QString &word : std::as_const(read.qualifiers)) {
         if (anyAsked)
@@ -1820,7 +1882,20 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             if (filterColumns && (options.expertsFirst || options.beginnersFirst))
                 value += skillLevelBonus(filterColumns, options.beginnersFirst);
             size_t saidTerm = terms.size(); // the last term whose name the title says
+            bool saidTogether = false; // a title or department says words typed together
             for (const TitleBonus &said : titleBonuses) {
+                if (said.together()) {
+                    if (saidTogether)
+                        continue;
+                    bool inField = true;
+                    for (size_t t = said.term; t <= said.lastTerm && inField; ++t)
+                        inField = hits[t].exact & ((1u << TitleColumn) | (1u << DepartmentColumn));
+                    if (inField && titleOrDepartmentSays(id, said.words)) {
+                        value += said.bonus;
+                        saidTogether = true;
+                    }
+                    continue;
+                }
                 const bool ofTerm = said.term < terms.size();
                 if (ofTerm && (said.term == saidTerm || !(hits[said.term].exact & (1u << TitleColumn))))
                     continue;

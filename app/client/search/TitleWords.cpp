@@ -6,6 +6,7 @@
 #include <QHashFunctions>
 
 #include <algorithm>
+#include <limits>
 
 namespace Colleagues {
 
@@ -38,7 +39,7 @@ void TitleWords::reset(size_t size)
     m_titles.assign(size, Title {});
 }
 
-void TitleWords::setPerson(size_t id, QByteArrayView titleColumn)
+void TitleWords::setPerson(size_t id, QByteArrayView titleColumn, QByteArrayView departmentColumn)
 {
     if (id >= m_titles.size())
         m_titles.resize(id + 1);
@@ -49,6 +50,20 @@ void TitleWords::setPerson(size_t id, QByteArrayView titleColumn)
         if (title.count < MaxWords)
             title.words[title.count++] = hashOf(token);
     });
+    if (departmentColumn.isEmpty())
+        return;
+    const QByteArray department = departmentColumn.toByteArray();
+    quint16 &known = m_departmentIds[department];
+    if (!known && m_departments.size() < std::numeric_limits<quint16>::max()) {
+        Phrase words;
+        SearchText::forEachIndexToken(departmentColumn, [&words](QByteArrayView token) {
+            if (words.size() < size_t(MaxWords))
+                words.push_back(hashOf(token));
+        });
+        m_departments.push_back(std::move(words));
+        known = quint16(m_departments.size());
+    }
+    title.department = known;
 }
 
 void TitleWords::removePerson(size_t id)
@@ -57,14 +72,25 @@ void TitleWords::removePerson(size_t id)
         m_titles[id] = Title {};
 }
 
+bool TitleWords::contains(const quint32 *begin, const quint32 *end, const Phrase &phrase)
+{
+    return !phrase.empty() && std::search(begin, end, phrase.begin(), phrase.end()) != end;
+}
+
 bool TitleWords::says(size_t id, const Phrase &phrase) const
 {
-    if (id >= m_titles.size() || phrase.empty())
+    if (id >= m_titles.size())
         return false;
     const Title &title = m_titles[id];
-    const auto begin = title.words.begin();
-    const auto end = begin + title.count;
-    return std::search(begin, end, phrase.begin(), phrase.end()) != end;
+    return contains(title.words.data(), title.words.data() + title.count, phrase);
+}
+
+bool TitleWords::departmentSays(size_t id, const Phrase &phrase) const
+{
+    if (id >= m_titles.size() || m_titles[id].department == 0)
+        return false;
+    const Phrase &department = m_departments[m_titles[id].department - 1];
+    return contains(department.data(), department.data() + department.size(), phrase);
 }
 
 } // namespace Colleagues

@@ -852,13 +852,16 @@ void TestEverydaySearch::wordsTypedTogether()
     // "security operations" names a department; others have each word in a strong skill, or both
     // words apart.
     Test::SearchDirectory directory;
-    QVERIFY(directory.open({person("secdept", "Sam Dee", "Analyst", "Berlin", {}, "", "Security Operations"),
-                            person("sectitle", "Tia Tee", "Security Operations Lead", "Berlin", {}, "", "IT"),
-                            person("skills", "Kai Ess", "Engineer", "Berlin",
-                                   {{"Cloud security", 5}, {"Business operations", 5}}, "", "Platform"),
-                            person("apart", "Ada Part", "Operations Manager", "Berlin", {}, "", "Security"),
-                            person("peopleops", "Pia Lund", "Partner", "Berlin", {}, "", "People Operations"),
-                            person("opsmgr", "Sue Port", "Operations Manager", "Berlin", {}, "", "People")}));
+    QVERIFY(directory.open(
+        {person("secdept", "Sam Dee", "Analyst", "Berlin", {}, "", "Security Operations"),
+         person("sectitle", "Tia Tee", "Security Operations Lead", "Berlin", {}, "", "IT"),
+         person("skills", "Kai Ess", "Engineer", "Berlin", {{"Cloud security", 5}, {"Business operations", 5}}, "",
+                "Platform"),
+         person("apart", "Ada Part", "Operations Manager", "Berlin", {}, "", "Security"),
+         person("peopleops", "Pia Lund", "Partner", "Berlin", {}, "", "People Operations"),
+         person("opsmgr", "Sue Port", "Operations Manager", "Berlin", {}, "", "People"),
+         person("platmgr", "Lou Kas", "Engineering Manager", "Berlin", {}, "", "Platform Engineering"),
+         person("datamgr", "Dee Mann", "Data Engineering Manager", "Berlin", {{"English", 5}}, "", "Data Platform")}));
     QStringList found = Test::usernames(directory.engine->search(u"security operations"_qs));
     QCOMPARE(found.size(), 4);
     QCOMPARE(QSet<QString>(found.cbegin(), found.cbegin() + 2), QSet<QString>({u"secdept"_qs, u"sectitle"_qs}));
@@ -868,6 +871,8 @@ void TestEverydaySearch::wordsTypedTogether()
     // A short form as its long form says it (the other one's title says "operations" too).
     QCOMPARE(Test::usernames(directory.engine->search(u"people ops"_qs)), list({"peopleops", "opsmgr"}));
     QCOMPARE(Test::usernames(directory.engine->search(u"security operations leads"_qs)).first(), u"sectitle"_qs);
+    // Each two next to each other count: the department says "platform eng", the title "eng mgr".
+    QCOMPARE(Test::usernames(directory.engine->search(u"platform eng mgr"_qs)), list({"platmgr", "datamgr"}));
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

@@ -166,25 +166,16 @@ const QHash<QString, QStringList> &shortForms()
 {
     static const QHash<QString, QStringList> words = [] {
         QHash<QString, QStringList> out;
-        for (const char *forms : {"ops operations",
-                                  "mgr manager",
-                                  "mgrs managers manager",
-                                  "mgmt management",
-                                  "mgt management",
-                                  "infra infrastructure",
-                                  "biz business",
-                                  "exec executive",
-                                  "execs executives executive",
-                                  "intl international",
-                                  "acct account accounting",
-                                  "accts accounts",
-                                  "asst assistant",
-                                  "coord coordinator",
-                                  "dir director",
-                                  "govt government",
-                                  "gov government",
-                                  "cust customer",
-                                  "svc service",
+        for (const char *forms : {"ops operations",       "eng engineering engineer",
+                                  "mgr manager",          "mgrs managers manager",
+                                  "mgmt management",      "mgt management",
+                                  "infra infrastructure", "biz business",
+                                  "exec executive",       "execs executives executive",
+                                  "intl international",   "acct account accounting",
+                                  "accts accounts",       "asst assistant",
+                                  "coord coordinator",    "dir director",
+                                  "govt government",      "gov government",
+                                  "cust customer",        "svc service",
                                   "svcs services service"}) {
             QStringList list = QString::fromLatin1(forms).split(QLatin1Char(' '));
             const QString word = list.takeFirst();

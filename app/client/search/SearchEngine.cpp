@@ -437,9 +437,9 @@ struct SearchEngine::Private
         size_t term;
         TitleWords::Phrase words;
         double bonus;
-        //! Past \a term: the words of the terms from \a term to this one, typed together
-        //! ("security operations"), which a title or department may say together; counts only
-        //! where each of them matched the title or department, and only the longest said.
+        //! Past \a term: the words of \a term and this next one, typed together ("security
+        //! operations"), which a title or department may say together; counts only where both
+        //! matched the title or department, once for the two.
         size_t lastTerm = 0;
         bool together() const { return lastTerm > term; }
     };
@@ -1570,10 +1570,11 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                 titleBonuses->push_back({t, std::move(phrase), TitlePhraseBonus});
         }
     }
-    // Words typed together ("security operations", "data platform", "customer success manager"):
-    // the people whose title or department says them together, as typed, first — the query names
-    // what they do or where they work, where others only have each word somewhere. The longest
-    // run of terms first; not for alternatives ("python or go").
+    // Words typed together ("security operations", "data platform", "platform eng mgr"): for each
+    // two terms next to each other, the people whose title or department says them together, as
+    // typed, rank first — the query names what they do or where they work, where others only have
+    // each word somewhere ("platform eng mgr": the Engineering Manager of Platform Engineering
+    // says both pairs). Not for alternatives ("python or go").
     if (!read.anyOf) {
         auto together = [&](size_t t) {
             return !terms[t].optional && terms[t].columns == Ranking::AllColumns && !terms[t].folded.isEmpty();
@@ -1591,31 +1592,17 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             }
             return out;
         };
-        std::vector<TitleBonus> runs;
-        for (size_t first = 0; first < terms.size(); ++first) {
-            QList<PlanTerm::Group> phrases {PlanTerm::Group {}};
-            for (size_t last = first; last < terms.size() && together(last); ++last) {
-                QList<PlanTerm::Group> longer;
-                for (const PlanTerm::Group &start : std::as_const(phrases)) {
-                    for (const PlanTerm::Group &form : forms(last)) {
-                        if (start.size() + form.size() <= TitleWords::MaxWords)
-                            longer.append(start + form);
-                    }
+        for (size_t first = 0; first + 1 < terms.size(); ++first) {
+            if (!together(first) || !together(first + 1))
+                continue;
+            for (const PlanTerm::Group &start : forms(first)) {
+                for (const PlanTerm::Group &next : forms(first + 1)) {
+                    if (TitleWords::Phrase phrase = TitleWords::phrase(start + next); !phrase.empty())
+                        titleBonuses->push_back(
+                            {first, std::move(phrase), Ranking::togetherBonus(1, *options), first + 1});
                 }
-                phrases = std::move(longer);
-                if (phrases.isEmpty())
-                    break; // too long
-                if (last == first)
-                    continue;
-                for (const PlanTerm::Group &phrase : std::as_const(phrases))
-                    runs.push_back(
-                        {first, TitleWords::phrase(phrase), Ranking::togetherBonus(int(last - first), *options), last});
             }
         }
-        std::stable_sort(runs.begin(), runs.end(),
-                         [](const TitleBonus &l, const TitleBonus &r) { return l.words.size() > r.words.size(); });
-        titleBonuses->insert(titleBonuses->end(), std::make_move_iterator(runs.begin()),
-                             std::make_move_iterator(runs.end()));
     }
     const bool anyAsked = std::any_of(terms.cbegin(), terms.cend(), [](const PlanTerm &t) { return !t.optional; });
     for (const QString &word : std::as_const(read.qualifiers)) {
@@ -1882,17 +1869,14 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             if (filterColumns && (options.expertsFirst || options.beginnersFirst))
                 value += skillLevelBonus(filterColumns, options.beginnersFirst);
             size_t saidTerm = terms.size(); // the last term whose name the title says
-            bool saidTogether = false; // a title or department says words typed together
+            size_t saidPair = terms.size(); // the last two terms a title or department says together
             for (const TitleBonus &said : titleBonuses) {
                 if (said.together()) {
-                    if (saidTogether)
-                        continue;
-                    bool inField = true;
-                    for (size_t t = said.term; t <= said.lastTerm && inField; ++t)
-                        inField = hits[t].exact & ((1u << TitleColumn) | (1u << DepartmentColumn));
-                    if (inField && titleOrDepartmentSays(id, said.words)) {
+                    constexpr quint16 Fields = (1u << TitleColumn) | (1u << DepartmentColumn);
+                    if (said.term != saidPair && (hits[said.term].exact & Fields)
+                        && (hits[said.lastTerm].exact & Fields) && titleOrDepartmentSays(id, said.words)) {
                         value += said.bonus;
-                        saidTogether = true;
+                        saidPair = said.term;
                     }
                     continue;
                 }

@@ -831,7 +831,8 @@ void TestEverydaySearch::shortForms()
          person("opsy", "Ola Svensson", "Ops Lead", "Berlin", {}, "Runs Intra."),
          person("sandy", "Sandy Ray", "Sales Representative", "Berlin", {}, "Sells Intra, our intranet."),
          person("maxg", "Max Grau", "Engineering Manager", "Berlin", {}),
-         person("engy", "Eng Yu", "Software Engineer", "Berlin", {}, "Writes Intra.")}));
+         person("engy", "Eng Yu", "Software Engineer", "Berlin", {}, "Writes Intra."),
+         person("vert", "Vera Brandt", "Leiterin", "Berlin", {}, "", "Vertrieb")}));
     const SearchPage ops = directory.engine->search(u"ops"_qs);
     QCOMPARE(Test::usernames(ops), list({"opsy", "salop"}));
     QCOMPARE(ops.understood.terms, list({"operations"}));
@@ -843,8 +844,12 @@ void TestEverydaySearch::shortForms()
     const SearchPage infra = directory.engine->search(u"infra"_qs);
     QCOMPARE(Test::usernames(infra), list({"salop"}));
     QVERIFY(infra.corrections.isEmpty());
+    // A German department finds its English name too, and itself as written.
+    QStringList sales = Test::usernames(directory.engine->search(u"wer ist im Vertrieb"_qs));
+    sales.sort();
+    QCOMPARE(sales, list({"salop", "sandy", "vert"}));
     // Left out in words, it leaves out the long form too.
-    QCOMPARE(Test::usernames(directory.engine->search(u"berlin not ops"_qs)), list({"engy", "maxg", "sandy"}));
+    QCOMPARE(Test::usernames(directory.engine->search(u"berlin not ops"_qs)), list({"engy", "maxg", "sandy", "vert"}));
 }
 
 void TestEverydaySearch::wordsTypedTogether()

@@ -504,6 +504,10 @@ void TestQueryUnderstanding::shortForms()
     QCOMPARE(read.terms[0].longForms, QStringList());
     QCOMPARE(read.terms[1].longForms, list({"operations"}));
     QCOMPARE(read.terms[2].longForms, list({"manager"}));
+    // A German department: its English words.
+    read = understanding.understand(words("wer leitet den kundenservice"));
+    QCOMPARE(read.terms.size(), 1);
+    QCOMPARE(read.terms[0].longForms, list({"support", "customer service"}));
     // The vocabulary's own word wins.
     const auto parsed = Vocabulary::parse(QStringLiteral("skill DevOps | ops\n"));
     QVERIFY(parsed.hasValue());

@@ -186,6 +186,54 @@ const QHash<QString, QStringList> &shortForms()
     return words;
 }
 
+// German names of departments and functions ("wer leitet den Vertrieb", "jemand aus der
+// Personalabteilung"): a directory in English writes them in English, so each searches its English
+// words too (a directory in German still finds the German word as typed). Folded.
+const QHash<QString, QStringList> &germanDepartmentWords()
+{
+    static const QHash<QString, QStringList> words = [] {
+        QHash<QString, QStringList> out;
+        for (const char *forms : {"vertrieb|sales",
+                                  "verkauf|sales",
+                                  "finanzen|finance",
+                                  "finanzabteilung|finance",
+                                  "buchhaltung|accounting",
+                                  "rechnungswesen|accounting",
+                                  "personalabteilung|people|hr",
+                                  "personalwesen|people|hr",
+                                  "rechtsabteilung|legal",
+                                  "recht|legal",
+                                  "einkauf|procurement|purchasing",
+                                  "beschaffung|procurement",
+                                  "steuerabteilung|tax",
+                                  "entwicklung|engineering|development",
+                                  "forschung|research",
+                                  "sicherheit|security",
+                                  "kundenservice|support|customer service",
+                                  "kundendienst|support|customer service",
+                                  "logistik|logistics|supply chain",
+                                  "lieferkette|supply chain",
+                                  "geschaftsfuhrung|executive",
+                                  "geschaeftsfuehrung|executive",
+                                  "vorstand|executive|board",
+                                  "qualitat|quality",
+                                  "qualitaet|quality",
+                                  "produktion|manufacturing",
+                                  "betrieb|operations",
+                                  "personalentwicklung|learning development",
+                                  "unternehmenskommunikation|communications",
+                                  "kommunikation|communications",
+                                  "datenschutz|privacy",
+                                  "gehaltsabrechnung|payroll"}) {
+            QStringList list = QString::fromUtf8(forms).split(QLatin1Char('|'));
+            const QString word = list.takeFirst();
+            out.insert(word, list);
+        }
+        return out;
+    }();
+    return words;
+}
+
 //! \a words with the short forms of words the understanding reads itself spelled out ("sr
 //! engineer": "senior", experts first; "finance dept": a word for a group), unless they are
 //! words of someone's name.
@@ -880,7 +928,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         if (roleOrTitle && roleWords().contains(word) && !isName(word) && !isOr(i - 1) && !isOr(i + 1))
             term.roleForms = roleWords().value(word);
         if (n == 0)
-            term.longForms = shortForms().value(word);
+            term.longForms = shortForms().value(word, germanDepartmentWords().value(word));
         result.terms.append(term);
         ++i;
     }

@@ -68,8 +68,9 @@ public:
         //! only the forms count: "engineer" is no start of "engineering"), required otherwise
         //! (then the word as typed too: "dev" may be the start of "devops").
         QStringList roleForms {};
-        //! A short form ("ops", "mgr", "infra"): the words it stands for ("operations"), searched
-        //! as whole words besides the word as typed.
+        //! A short form ("ops", "mgr", "infra") or the German name of a department ("Vertrieb"):
+        //! the words it stands for ("operations", "sales"), searched as whole words besides the
+        //! word as typed.
         QStringList longForms {};
         //! A continent, region or country ("in europe", "emea", "in japan"): place is true, and
         //! the people in it match (Region), not the words.

@@ -1454,10 +1454,15 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             if (!plan.token.isEmpty())
                 plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // searched anyway
         }
-        // A short form ("ops"): the words it stands for too, as whole words, said as an alias is.
+        // A short form ("ops") or a German department ("Vertrieb"): the words it stands for too, as
+        // whole words, said as an alias is.
         if (!term.longForms.isEmpty()) {
-            for (const QString &form : term.longForms)
-                addGroup(&plan.alternatives, {SearchText::encode(form)});
+            for (const QString &form : term.longForms) {
+                PlanTerm::Group tokens;
+                for (const QString &word : form.split(QLatin1Char(' ')))
+                    tokens.append(SearchText::encode(word));
+                addGroup(&plan.alternatives, tokens);
+            }
             understood->aliases.append(AliasApplied {term.text(), term.longForms.constFirst()});
         }
         // An English plural also finds the singular, as the typed word ranks: "engineers" the

@@ -159,30 +159,35 @@ const QHash<QString, QStringList> &roleWords()
     return words;
 }
 
+//! A table from the first word of each of \a lines ("ops|operations") to the others; folded.
+QHash<QString, QStringList> firstToOthers(std::initializer_list<const char *> lines)
+{
+    QHash<QString, QStringList> out;
+    for (const char *line : lines) {
+        QStringList words = QString::fromUtf8(line).split(QLatin1Char('|'));
+        const QString first = words.takeFirst();
+        out.insert(first, words);
+    }
+    return out;
+}
+
 // Short forms of the words titles and departments are written with ("sales ops", "engineering
 // mgr", "infra", "exec assistant"): each searches its long forms too, as whole words. Only words
 // that mean one thing at work; "dev" is a word for what people do (roleWords()). Folded.
 const QHash<QString, QStringList> &shortForms()
 {
-    static const QHash<QString, QStringList> words = [] {
-        QHash<QString, QStringList> out;
-        for (const char *forms : {"ops operations",       "eng engineering engineer",
-                                  "mgr manager",          "mgrs managers manager",
-                                  "mgmt management",      "mgt management",
-                                  "infra infrastructure", "biz business",
-                                  "exec executive",       "execs executives executive",
-                                  "intl international",   "acct account accounting",
-                                  "accts accounts",       "asst assistant",
-                                  "coord coordinator",    "dir director",
-                                  "govt government",      "gov government",
-                                  "cust customer",        "svc service",
-                                  "svcs services service"}) {
-            QStringList list = QString::fromLatin1(forms).split(QLatin1Char(' '));
-            const QString word = list.takeFirst();
-            out.insert(word, list);
-        }
-        return out;
-    }();
+    static const QHash<QString, QStringList> words =
+        firstToOthers({"ops|operations",       "eng|engineering|engineer",
+                       "mgr|manager",          "mgrs|managers|manager",
+                       "mgmt|management",      "mgt|management",
+                       "infra|infrastructure", "biz|business",
+                       "exec|executive",       "execs|executives|executive",
+                       "intl|international",   "acct|account|accounting",
+                       "accts|accounts",       "asst|assistant",
+                       "coord|coordinator",    "dir|director",
+                       "govt|government",      "gov|government",
+                       "cust|customer",        "svc|service",
+                       "svcs|services|service"});
     return words;
 }
 
@@ -191,46 +196,38 @@ const QHash<QString, QStringList> &shortForms()
 // words too (a directory in German still finds the German word as typed). Folded.
 const QHash<QString, QStringList> &germanDepartmentWords()
 {
-    static const QHash<QString, QStringList> words = [] {
-        QHash<QString, QStringList> out;
-        for (const char *forms : {"vertrieb|sales",
-                                  "verkauf|sales",
-                                  "finanzen|finance",
-                                  "finanzabteilung|finance",
-                                  "buchhaltung|accounting",
-                                  "rechnungswesen|accounting",
-                                  "personalabteilung|people|hr",
-                                  "personalwesen|people|hr",
-                                  "rechtsabteilung|legal",
-                                  "recht|legal",
-                                  "einkauf|procurement|purchasing",
-                                  "beschaffung|procurement",
-                                  "steuerabteilung|tax",
-                                  "entwicklung|engineering|development",
-                                  "forschung|research",
-                                  "sicherheit|security",
-                                  "kundenservice|support|customer service",
-                                  "kundendienst|support|customer service",
-                                  "logistik|logistics|supply chain",
-                                  "lieferkette|supply chain",
-                                  "geschaftsfuhrung|executive",
-                                  "geschaeftsfuehrung|executive",
-                                  "vorstand|executive|board",
-                                  "qualitat|quality",
-                                  "qualitaet|quality",
-                                  "produktion|manufacturing",
-                                  "betrieb|operations",
-                                  "personalentwicklung|learning development",
-                                  "unternehmenskommunikation|communications",
-                                  "kommunikation|communications",
-                                  "datenschutz|privacy",
-                                  "gehaltsabrechnung|payroll"}) {
-            QStringList list = QString::fromUtf8(forms).split(QLatin1Char('|'));
-            const QString word = list.takeFirst();
-            out.insert(word, list);
-        }
-        return out;
-    }();
+    static const QHash<QString, QStringList> words = firstToOthers({"vertrieb|sales",
+                                                                    "verkauf|sales",
+                                                                    "finanzen|finance",
+                                                                    "finanzabteilung|finance",
+                                                                    "buchhaltung|accounting",
+                                                                    "rechnungswesen|accounting",
+                                                                    "personalabteilung|people|hr",
+                                                                    "personalwesen|people|hr",
+                                                                    "rechtsabteilung|legal",
+                                                                    "recht|legal",
+                                                                    "einkauf|procurement|purchasing",
+                                                                    "beschaffung|procurement",
+                                                                    "steuerabteilung|tax",
+                                                                    "entwicklung|engineering|development",
+                                                                    "forschung|research",
+                                                                    "sicherheit|security",
+                                                                    "kundenservice|support|customer service",
+                                                                    "kundendienst|support|customer service",
+                                                                    "logistik|logistics|supply chain",
+                                                                    "lieferkette|supply chain",
+                                                                    "geschaftsfuhrung|executive",
+                                                                    "geschaeftsfuehrung|executive",
+                                                                    "vorstand|executive|board",
+                                                                    "qualitat|quality",
+                                                                    "qualitaet|quality",
+                                                                    "produktion|manufacturing",
+                                                                    "betrieb|operations",
+                                                                    "personalentwicklung|learning development",
+                                                                    "unternehmenskommunikation|communications",
+                                                                    "kommunikation|communications",
+                                                                    "datenschutz|privacy",
+                                                                    "gehaltsabrechnung|payroll"});
     return words;
 }
 

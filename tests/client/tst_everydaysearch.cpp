@@ -168,6 +168,8 @@ private Q_SLOTS:
     void hyphenatedWords();
     void shortForms();
     void wordsTypedTogether();
+    void offices();
+    void softSkills();
 
 private:
     SearchPage search(const QString &query) { return m_directory.engine->search(query, 0, 500); }
@@ -878,6 +880,40 @@ void TestEverydaySearch::wordsTypedTogether()
     QCOMPARE(Test::usernames(directory.engine->search(u"security operations leads"_qs)).first(), u"sectitle"_qs);
     // Each two next to each other count: the department says "platform eng", the title "eng mgr".
     QCOMPARE(Test::usernames(directory.engine->search(u"platform eng mgr"_qs)), list({"platmgr", "datamgr"}));
+}
+
+void TestEverydaySearch::offices()
+{
+    // Only the office manager's profile says "office".
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open({person("jalon", "Aiko Mori", "Account Executive", "London", {{"Japanese", 5}}),
+                            person("jaoffice", "Ren Sato", "Office Manager", "London", {{"Japanese", 3}}),
+                            person("japaris", "Yui Abe", "Designer", "Paris", {{"Japanese", 5}}),
+                            person("pylon", "Tom Hill", "Engineer", "London", {{"Python", 4}}),
+                            person("pyber", "Jan Kurz", "Engineer", "Berlin", {{"Python", 4}})}));
+    QCOMPARE(Test::usernames(directory.engine->search(u"who speaks japanese in the london office"_qs)),
+             list({"jalon", "jaoffice"}));
+    const SearchPage london = directory.engine->search(u"our London office"_qs);
+    QCOMPARE(london.total, 3);
+    QCOMPARE(london.understood.place, u"London"_qs);
+    QCOMPARE(Test::usernames(directory.engine->search(u"jemand im Berliner Büro, der Python kann"_qs)),
+             list({"pyber"}));
+    // Who manages an office, not who works in one.
+    QCOMPARE(Test::usernames(directory.engine->search(u"london office manager"_qs)), list({"jaoffice"}));
+}
+
+void TestEverydaySearch::softSkills()
+{
+    // "soft skills" is no skill anyone writes, nor software ("soft") or people operations ("people").
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open({person("mentor", "Ida Lind", "Engineer", "Oslo", {{"Mentoring", 5}}),
+                            person("talker", "Bo Dahl", "Account Executive", "Oslo", {{"Negotiation", 4}}),
+                            person("coder", "Eli Ross", "Software Engineer", "Oslo", {{"Software architecture", 5}}),
+                            person("hr", "Ana Pol", "Partner", "Oslo", {}, "", "People Operations")}));
+    for (const QString &query : {u"soft skills"_qs, u"people skills"_qs, u"someone with soft skills in oslo"_qs}) {
+        const QStringList found = Test::usernames(directory.engine->search(query));
+        QCOMPARE(found, list({"mentor", "talker"}));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

@@ -47,6 +47,8 @@ private Q_SLOTS:
     void roleWords();
     void availableNow();
     void shortForms();
+    void offices_data();
+    void offices();
     void beginners();
     void reportsTo_data();
     void reportsTo();
@@ -523,6 +525,54 @@ void TestQueryUnderstanding::shortForms()
     read = srIsAName.understand(words("sr engineer"));
     QVERIFY(!read.expertsFirst);
     QCOMPARE(termNames(read), list({"sr", "engineer"}));
+}
+
+void TestQueryUnderstanding::offices_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("terms"); // termNames()
+    QTest::addColumn<QStringList>("dropped");
+
+    const QStringList none;
+    // The office of a place is the place, said with or without "in".
+    QTest::addRow("in the office") << "japanese speakers in the london office" << list({"japanese", "@london"})
+                                   << list({"speakers"});
+    QTest::addRow("place before office") << "who manages the lagos office" << list({"@lagos"}) << list({"who", "the"});
+    QTest::addRow("vocabulary place") << "our new york site" << list({"@new york"}) << list({"our"});
+    QTest::addRow("at the site") << "people at the lagos site and sql" << list({"@lagos", "sql"})
+                                 << list({"people", "and"});
+    QTest::addRow("office in place") << "the office in lagos" << list({"@lagos"}) << list({"the"});
+    QTest::addRow("german office") << "unser büro in london" << list({"@london"}) << list({"unser"});
+    // Where more follows, the office is part of what is asked for.
+    QTest::addRow("office manager") << "london office manager" << list({"london", "office", "manager"}) << none;
+    QTest::addRow("office 365") << "office 365 in lagos" << list({"office", "365", "@lagos"}) << none;
+    QTest::addRow("office alone") << "knows office in lagos" << list({"office", "@lagos"}) << list({"knows"});
+    // German place adjectives, before an office or a group of people.
+    QTest::addRow("im berliner büro") << "python im lagoser büro" << list({"python", "@lagos"}) << none;
+    QTest::addRow("vocabulary alias") << "kölner kollegen mit sap" << list({"@cologne", "sap"})
+                                      << list({"kollegen", "mit"});
+    QTest::addRow("ner for en") << "der münchner standort" << list({"@munchen"}) << list({"der"});
+    QTest::addRow("er for en") << "bremer kollegen" << list({"@bremen"}) << list({"kollegen"});
+    QTest::addRow("article that is a name") << "das lagoser team" << list({"@lagos"}) << list({"das", "team"});
+    QTest::addRow("adjective alone") << "londoner" << list({"londoner"}) << none;
+    QTest::addRow("adjective that is a name") << "londoner team" << list({"londoner"}) << list({"team"});
+}
+
+void TestQueryUnderstanding::offices()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, terms);
+    QFETCH(QStringList, dropped);
+
+    static const QSet<QString> names {QStringLiteral("das"), QStringLiteral("londoner")};
+    static const QSet<QString> places {QStringLiteral("lagos"), QStringLiteral("london"), QStringLiteral("munchen"),
+                                       QStringLiteral("bremen")};
+    const QueryUnderstanding understanding(
+        &m_vocabulary, [](const QString &word) { return names.contains(word); },
+        [](const QString &word) { return places.contains(word); });
+    const QueryUnderstanding::Result read = understanding.understand(words(query.toUtf8().constData()));
+    QCOMPARE(termNames(read), terms);
+    QCOMPARE(read.dropped, dropped);
 }
 
 void TestQueryUnderstanding::beginners()

@@ -549,6 +549,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"pension"_qs, Kind::Skill, u"Compensation and benefits"_qs); // was "person"
     row(u"password reset"_qs, Kind::Skill, u"IT support"_qs); // was "password rest"
     row(u"vpn"_qs, Kind::Skill, u"Network administration"_qs);
+    row(u"people skills"_qs, Kind::Skill, u"Soft skills"_qs); // was "People Operations"
+    row(u"people partner"_qs, Kind::Title, u"Human Resources Business Partner"_qs);
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

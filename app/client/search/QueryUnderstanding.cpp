@@ -45,7 +45,7 @@ const QSet<QString> &fillerWords()
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
-        "begeistert sitzt wohnt fragen frage genehmigt");
+        "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer");
     return words;
 }
 
@@ -478,6 +478,23 @@ const QSet<QString> &placeArticles()
     return words;
 }
 
+// Words for where people work, said of a place ("the london office", "at the munich site", "im
+// Berliner Büro"): they name nothing the place does not. Folded.
+const QSet<QString> &officeNouns()
+{
+    static const QSet<QString> words =
+        wordSet("office offices site sites campus hq headquarters branch hub buro standort niederlassung filiale "
+                "zentrale");
+    return words;
+}
+
+// Words that say which office follows ("the office in paris", "unser Büro in Berlin"). Folded.
+const QSet<QString> &officeDeterminers()
+{
+    static const QSet<QString> words = wordSet("the our my your this that das unser unserem unseren im dem");
+    return words;
+}
+
 } // namespace
 
 QString QueryUnderstanding::Term::name() const
@@ -584,11 +601,49 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         }
         return 0;
     };
+    //! Whether an office noun at \a at names nothing more ("the london office", "the paris office
+    //! and knows sql"; not "berlin office manager").
+    auto officeAt = [&](qsizetype at) {
+        return at < words.size() && officeNouns().contains(words[at]) && !isName(words[at])
+            && namesNothingAt(words, at + 1);
+    };
+    //! A German place adjective at \a at before an office or a group of people ("im Berliner Büro",
+    //! "das Münchner Team", "Kölner Kollegen"): the place whose name it is made of.
+    auto placeAdjectiveAt = [&](qsizetype at, Term *place) {
+        if (at + 1 >= words.size() || !(officeAt(at + 1) || peopleWords().contains(words[at + 1])))
+            return 0;
+        const QString &word = words[at];
+        if (word.size() < 5 || !word.endsWith(u"er") || isName(word))
+            return 0;
+        // Berliner, Kölner: Berlin, Köln; Münchner, Dresdner: München, Dresden; Bremer: Bremen.
+        const QString stems[] = {word.chopped(2), word.chopped(3) + QStringLiteral("en"),
+                                 word.chopped(2) + QStringLiteral("en")};
+        for (const QString &stem : stems) {
+            const QStringList one {stem};
+            const VocabularyEntry *entry = nullptr;
+            const int n = m_vocabulary ? m_vocabulary->longestMatch(one, 0, &entry) : 0;
+            if (n == 1 && entry->kind == VocabularyEntry::Kind::Place) {
+                *place = Term {one, entry, true};
+                return 1;
+            }
+            if (n == 0 && m_isPlaceWord && m_isPlaceWord(stem) && !isFillerWord(stem)) {
+                *place = Term {one, nullptr, true};
+                return 1;
+            }
+        }
+        return 0;
+    };
     //! A place starting at \a at, or after an article there ("in the uk", "in der schweiz").
     auto placeAt = [&](qsizetype at, Term *place) {
         if (const int length = placeHere(at, place))
             return length;
-        const int length = at < words.size() && placeArticles().contains(words[at]) ? placeHere(at + 1, place) : 0;
+        if (const int length = placeAdjectiveAt(at, place))
+            return length;
+        if (at >= words.size() || !placeArticles().contains(words[at]))
+            return 0;
+        int length = placeHere(at + 1, place);
+        if (!length)
+            length = placeAdjectiveAt(at + 1, place);
         return length > 0 ? 1 + length : 0;
     };
 
@@ -704,7 +759,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
                 end = j;
             }
         }
-        return end;
+        // "in the london office": the office is where the place is.
+        return officeAt(end) ? end + 1 : end;
     };
 
     // Words that leave out what follows them, and the words that go on leaving out after it
@@ -836,6 +892,24 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             i += levelLength;
             continue;
         }
+        // "the berlin office", "our new york site", "das Kölner Team": a place, said without "in".
+        if (Term place; !isFillerWord(word)) {
+            int length = placeHere(i, &place);
+            if (length && !officeAt(i + length))
+                length = 0;
+            if (!length)
+                length = placeAdjectiveAt(i, &place);
+            if (length) {
+                i = appendPlaces(place, i + length);
+                continue;
+            }
+        }
+        // "the office in paris", "unser Büro in Berlin": the office is where the place is.
+        if (Term place; i > 0 && officeDeterminers().contains(words[i - 1]) && officeNouns().contains(word)
+            && !isName(word) && i + 2 < words.size() && isPlacePreposition(words[i + 1]) && placeAt(i + 2, &place)) {
+            ++i;
+            continue;
+        }
         const VocabularyEntry *entry = nullptr;
         const int n = vocabularyMatch(i, &entry);
         // A phrase of the vocabulary first: "machine learning", "new york", "help desk".
@@ -905,7 +979,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         // A name that is also a question word asks when more of the question follows: "who can
         // help with english" names no Can. Before a place, a name or at the end it may be someone:
         // "who is will", "will in berlin", "can aslan".
-        if (isFillerWord(word) && isQuestionOn(i)) {
+        // An article before a place adjective is one: "das Münchner Team" names no Das.
+        if (Term place; isFillerWord(word) && (isQuestionOn(i) || placeAdjectiveAt(i + 1, &place))) {
             askingNames.append({Term {{word}, n == 1 ? entry : nullptr, false}, i});
             ignored.append(i);
             ++i;

@@ -169,6 +169,8 @@ private Q_SLOTS:
     void shortForms();
     void wordsTypedTogether();
     void offices();
+    void rolesAreTitles();
+    void realWordsAreNoTypos();
     void softSkills();
 
 private:
@@ -900,6 +902,43 @@ void TestEverydaySearch::offices()
              list({"pyber"}));
     // Who manages an office, not who works in one.
     QCOMPARE(Test::usernames(directory.engine->search(u"london office manager"_qs)), list({"jaoffice"}));
+}
+
+void TestEverydaySearch::rolesAreTitles()
+{
+    // "developers" beside what they know says what they do: a title, not a department or a bio.
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open(
+        {person("dept", "Ann Berg", "Engineering Manager", "Oslo", {{"C++", 5}}, "", "Developer Experience"),
+         person("titled", "Ben Cole", "C++ Developer", "Oslo", {{"C++", 5}}, "", "Desktop"),
+         person("plain", "Cai Dunn", "Engineer", "Oslo", {{"C++", 5}}, "", "Desktop"),
+         person("bio", "Dee Ekin", "Engineer", "Oslo", {{"C++", 5}}, "Works with developers.", "Desktop")}));
+    const SearchPage page = directory.engine->search(u"c++ developers"_qs);
+    QCOMPARE(Test::usernames(page).first(), u"titled"_qs);
+    QCOMPARE(page.results.size(), 4);
+    for (qsizetype i = 2; i < page.results.size(); ++i)
+        QCOMPARE(page.results[i].score, page.results[1].score);
+}
+
+void TestEverydaySearch::realWordsAreNoTypos()
+{
+    QList<Profile> people;
+    for (int i = 0; i < 30; ++i)
+        people.append(person(qPrintable(u"p%1"_qs.arg(i)), qPrintable(u"Pat Number%1"_qs.arg(i)), "Analyst", "Oslo",
+                             {{"Strategic planning", 3}}));
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open(people));
+    // Two slips, one of them the first letter: a word no one has, not a typo.
+    const SearchPage landing = directory.engine->search(u"landing"_qs);
+    QVERIFY(landing.corrections.isEmpty());
+    QCOMPARE(landing.total, 0);
+    // Two slips after it, or one anywhere: a typo.
+    for (const QString &typo : {u"pllanniing"_qs, u"ylanning"_qs}) {
+        const SearchPage page = directory.engine->search(typo);
+        QCOMPARE(page.corrections.size(), 1);
+        QCOMPARE(page.corrections.first().correction, u"planning"_qs);
+        QCOMPARE(page.total, 30);
+    }
 }
 
 void TestEverydaySearch::softSkills()

@@ -37,7 +37,7 @@ const QSet<QString> &fillerWords()
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
         "handling owns responsible speaker speakers native fluent fluently but also too done doing least above "
         "interested interest likes like loves enjoys enjoy into hobby hobbies passionate among amongst sits sitting "
-        "located lives living ask asks asking asked approves approve approving "
+        "located lives living ask asks asking asked approves approve approving talk talking both either "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -45,7 +45,7 @@ const QSet<QString> &fillerWords()
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
-        "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer");
+        "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides");
     return words;
 }
 
@@ -250,14 +250,18 @@ QStringList spelledOut(QStringList words, const std::function<bool(const QString
     return words;
 }
 
-// Words for what is known, said after it or before a word that asks ("sap skills", "kubernetes
-// knowledge", "knowledge of sap", "Python-Kenntnisse" typed apart): they name nothing more.
-// Before a word that names something they may ("knowledge management", "skills matrix"). Folded.
+// Words for what is known, and for what one asks about it, said after it or before a word that
+// asks ("sap skills", "kubernetes knowledge", "knowledge of sap", "Python-Kenntnisse" typed apart,
+// "a gdpr question", "our payroll system", "sap issues", "Probleme mit SAP"): they name nothing
+// more. Before a word that names something they may ("knowledge management", "skills matrix",
+// "system design", "problem management"). Folded.
 const QSet<QString> &knowingNouns()
 {
     static const QSet<QString> words =
         wordSet("skill skills skillset skillsets knowledge background know-how knowhow proficiency kenntnis kenntnisse "
-                "kenntnissen wissen fahigkeit fahigkeiten faehigkeit faehigkeiten kompetenz kompetenzen");
+                "kenntnissen wissen fahigkeit fahigkeiten faehigkeit faehigkeiten kompetenz kompetenzen "
+                "question questions issue issues problem problems topic topics stuff thing things system systems tool "
+                "tools thema themen probleme problemen systeme");
     return words;
 }
 
@@ -950,6 +954,14 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         if ((beginnerWords().contains(word) || newTo) && !isName(word)) {
             result.beginnersFirst = true;
             i += std::max(newTo, 1);
+            continue;
+        }
+        // "a new contract", "help with my new laptop", "neue Kollegen": new says nothing of whom to
+        // ask (nor does it start a place here: "new york" is a phrase of the vocabulary).
+        static const QSet<QString> newWords = wordSet("new neu neue neuen neuer neues neuem");
+        if (newWords.contains(word) && n == 0 && !isName(word)) {
+            ignored.append(i);
+            ++i;
             continue;
         }
         // Years of experience ("kubernetes for 5 years", "10+ years of java", "seit 3 jahren"): the

@@ -1445,9 +1445,12 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         // A word for what people do: any form of it, as a whole word; the typed word only when
         // it is what is asked for (it may be the start of another: "dev", "devops").
         if (term.isRole()) {
+            // Beside what they know it says what they do: their title ("c++ developers": not the
+            // Developer Experience department, nor a bio that works with developers).
             if (term.optional) {
                 plan.token.clear();
                 plan.shortTerm = {};
+                plan.columns = 1u << TitleColumn;
             }
             for (const QString &form : term.roleForms)
                 addGroup(&plan.alternatives, {SearchText::encode(form)});
@@ -1520,6 +1523,11 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                         || plan.corrections.size() >= 3)
                         break;
                     if (term.place && !placeWords.contains(candidate.term.toUtf8()))
+                        continue;
+                    // Two slips rarely include the first letter: a word that differs there and
+                    // in another is more likely a real word no one has ("landing" is no
+                    // "planning") than a typo.
+                    if (candidate.distance >= 2 && candidate.term.front() != plan.token.front())
                         continue;
                     // A plural is no misspelling of a longer word its singular starts ("interns"
                     // is not "internal", "accounts" not "accountant"), but may be of the other

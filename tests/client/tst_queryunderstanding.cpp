@@ -155,6 +155,8 @@ void TestQueryUnderstanding::understand_data()
         << "contact center" << list({"contact", "center"}) << none << none << false;
     QTest::addRow("ansprechpartner") << "ansprechpartner für sap" << list({"sap"}) << none
                                      << list({"ansprechpartner", "fur"}) << false;
+    QTest::addRow("ansprechpartnerin topic")
+        << "ansprechpartnerin terraform" << list({"terraform"}) << none << list({"ansprechpartnerin"}) << false;
     QTest::addRow("but also") << "python but also sql" << list({"python", "sql"}) << none << list({"but", "also"})
                               << false;
     // Years of experience: the most experienced first (the directory says levels, not years).
@@ -680,6 +682,9 @@ void TestQueryUnderstanding::leaders_data()
     QTest::addRow("in charge of") << "who is in charge of payroll" << true << list({"payroll"}) << none;
     QTest::addRow("german verb") << "wer leitet den vertrieb" << true << list({"vertrieb"}) << none;
     QTest::addRow("german noun") << "chefin vom vertrieb" << true << list({"vertrieb"}) << none;
+    QTest::addRow("german title") << "leiter vertrieb in london" << true << list({"vertrieb", "@london"}) << none;
+    QTest::addRow("german team title") << "teamleiterin payroll" << true << list({"payroll"}) << none;
+    QTest::addRow("german title alone") << "abteilungsleiter" << false << list({"abteilungsleiter"}) << none;
     // Alone, everyone: who leads the most first.
     QTest::addRow("no group") << "who leads the team" << true << none << none;
     // Before a name: that person's manager.

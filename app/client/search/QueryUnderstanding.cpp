@@ -430,6 +430,11 @@ const KindedPhrases<bool> &leaderOfPhrases()
             for (const char *of : {"der", "des", "von", "vom"})
                 list.append(QString::fromLatin1(noun) + QLatin1Char(' ') + QString::fromLatin1(of));
         }
+        // German titles name what is led right after ("Leiter Vertrieb", "Teamleiterin IT").
+        for (const char *level : {"", "team", "abteilungs", "bereichs"}) {
+            for (const char *noun : {"leiter", "leiterin", "leitung"})
+                list.append(QString::fromLatin1(level) + QString::fromLatin1(noun));
+        }
         KindedPhrases<bool> out;
         for (const QString &phrase : std::as_const(list))
             out.append({phrase.split(QLatin1Char(' ')), true});
@@ -998,7 +1003,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             ++i;
             continue;
         }
-        const bool peopleWord = peopleWords().contains(word) && n == 0 && isLastOfPhrase(i);
+        // "Ansprechpartner Datenschutz": the contact for what follows, which names it.
+        static const QSet<QString> contactWords =
+            wordSet("ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen "
+                    "kontaktperson kontaktpersonen");
+        const bool peopleWord =
+            peopleWords().contains(word) && n == 0 && (isLastOfPhrase(i) || contactWords.contains(word));
         if (peopleWord && !isName(word)) {
             ignored.append(i);
             ++i;

@@ -195,6 +195,14 @@ void TestQueryUnderstanding::understand_data()
         << "who do i talk to about a new contract" << list({"contract"}) << none
         << list({"who", "do", "i", "talk", "to", "about", "a", "new"}) << false;
     QTest::addRow("new alone") << "new" << list({"new"}) << none << none << false;
+    QTest::addRow("used before") << "anyone used snowflake before" << list({"snowflake"}) << none
+                                 << list({"anyone", "used", "before"}) << false;
+    QTest::addRow("who built") << "who built our terraform" << list({"terraform"}) << none
+                               << list({"who", "built", "our"}) << false;
+    QTest::addRow("give a talk") << "someone to give a talk about ml" << list({"machine learning"})
+                                 << list({"ml>Machine learning"})
+                                 << list({"someone", "to", "give", "a", "talk", "about"}) << false;
+    QTest::addRow("players") << "chess players" << list({"chess"}) << none << list({"players"}) << false;
     QTest::addRow("new starts a place") << "new york designers" << list({"new york", "designers"}) << none << none
                                         << false;
     // Short forms the understanding reads itself.
@@ -474,6 +482,14 @@ void TestQueryUnderstanding::availableNow()
     read = understanding.understand(words("wer kennt terraform und ist gerade erreichbar"));
     QVERIFY(read.availableFirst);
     QCOMPARE(termNames(read), list({"terraform"}));
+    // What one would do with them names no one; without a word for available it may.
+    read = understanding.understand(words("anyone available to pair on terraform"));
+    QVERIFY(read.availableFirst);
+    QCOMPARE(termNames(read), list({"terraform"}));
+    read = understanding.understand(words("who is free for a quick call"));
+    QVERIFY(read.availableFirst);
+    QVERIFY(read.terms.isEmpty());
+    QCOMPARE(termNames(understanding.understand(words("pair programming"))), list({"pair", "programming"}));
     // Alone it asks for everyone, the available first.
     read = understanding.understand(words("who is free now"));
     QVERIFY(read.availableFirst);

@@ -552,6 +552,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"people skills"_qs, Kind::Skill, u"Soft skills"_qs); // was "People Operations"
     row(u"people partner"_qs, Kind::Title, u"Human Resources Business Partner"_qs);
     row(u"Steuern"_qs, Kind::Skill, u"Corporate tax"_qs); // found no one
+    row(u"aws lambda"_qs, Kind::Skill, u"AWS"_qs); // "lambda" had to match
+    row(u"ci pipeline"_qs, Kind::Skill, u"CI/CD"_qs); // "pipeline" had to match
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

@@ -37,7 +37,9 @@ const QSet<QString> &fillerWords()
         "speak spoken works working worked does work whos who's hows get got someone's handles handle "
         "handling owns responsible speaker speakers native fluent fluently but also too done doing least above "
         "interested interest likes like loves enjoys enjoy into hobby hobbies passionate among amongst sits sitting "
-        "located lives living ask asks asking asked approves approve approving talk talking both either "
+        "located lives living ask asks asking asked approves approve approving talk talking both either used using "
+        "before ever already previously built give gives giving organise organises organising organize organizes "
+        "organizing play plays playing player players "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -657,6 +659,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     };
 
     const QList<bool> askAvailable = availabilityWords(words);
+    const bool anyAvailable = askAvailable.contains(true);
     //! Whether nothing that names something follows the word at \a at: the query ends, or a
     //! filler, a preposition or another such word comes next ("people in ...", "folks who ...").
     auto isLastOfPhrase = [&](qsizetype at) {
@@ -833,6 +836,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         }
         if (askAvailable[i] && !isName(word)) {
             result.availableFirst = true;
+            ++i;
+            continue;
+        }
+        // "free for a quick call", "available to pair on rust": what one would do with whoever is
+        // available names no one.
+        static const QSet<QString> meetingWords =
+            wordSet("quick short brief call chat coffee meeting sync pair pairing catchup");
+        if (anyAvailable && meetingWords.contains(word) && !isName(word)) {
+            ignored.append(i);
             ++i;
             continue;
         }

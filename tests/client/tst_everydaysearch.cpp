@@ -932,8 +932,10 @@ void TestEverydaySearch::realWordsAreNoTypos()
     const SearchPage landing = directory.engine->search(u"landing"_qs);
     QVERIFY(landing.corrections.isEmpty());
     QCOMPARE(landing.total, 0);
-    // Two slips after it, or one anywhere: a typo.
-    for (const QString &typo : {u"pllanniing"_qs, u"ylanning"_qs}) {
+    // So is one that differs there from the start of a longer word.
+    QVERIFY(directory.engine->search(u"alan"_qs).corrections.isEmpty());
+    // Two slips after it, or one anywhere in a whole word, or one after it in a start: a typo.
+    for (const QString &typo : {u"pllanniing"_qs, u"ylanning"_qs, u"plsn"_qs}) {
         const SearchPage page = directory.engine->search(typo);
         QCOMPARE(page.corrections.size(), 1);
         QCOMPARE(page.corrections.first().correction, u"planning"_qs);

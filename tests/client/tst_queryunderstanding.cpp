@@ -112,6 +112,7 @@ void TestQueryUnderstanding::understand_data()
                                << list({"wer", "hilft", "bei"}) << false;
     QTest::addRow("senior") << "senior k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << none << true;
     QTest::addRow("lead and guru") << "rust guru" << list({"rust"}) << none << none << true;
+    QTest::addRow("wizard") << "terraform wizard" << list({"terraform"}) << none << none << true;
     // "best" was corrected to "test" and had to match.
     QTest::addRow("best") << "the best python person" << list({"python"}) << none << list({"the", "person"}) << true;
     QTest::addRow("top") << "top k8s people" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << list({"people"})
@@ -366,6 +367,13 @@ void TestQueryUnderstanding::negations_data()
     QTest::addRow("german weder noch") << "weder java noch go" << list({"-java", "-go"}) << none << false;
     QTest::addRow("german kein") << "sap berater ohne englisch" << list({"sap", "berater", "-englisch"}) << none
                                  << false;
+    QTest::addRow("outside") << "spanish speakers outside london" << list({"spanish", "-@london"}) << list({"speakers"})
+                             << false;
+    QTest::addRow("outside of") << "python outside of london or lagos" << list({"python", "-@london", "-@lagos"})
+                                << none << false;
+    QTest::addRow("german außerhalb") << "python außerhalb von new york" << list({"python", "-@new york"}) << none
+                                      << false;
+    QTest::addRow("outside no place") << "outside sales" << list({"outside", "sales"}) << none << false;
     // A negation followed by nothing to leave out asks for nothing.
     QTest::addRow("at the end") << "python not" << list({"python"}) << list({"not"}) << false;
     QTest::addRow("before availability") << "python not available now" << list({"python"}) << list({"not"}) << false;

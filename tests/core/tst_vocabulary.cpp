@@ -554,6 +554,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"Steuern"_qs, Kind::Skill, u"Corporate tax"_qs); // found no one
     row(u"aws lambda"_qs, Kind::Skill, u"AWS"_qs); // "lambda" had to match
     row(u"ci pipeline"_qs, Kind::Skill, u"CI/CD"_qs); // "pipeline" had to match
+    row(u"spreadsheet"_qs, Kind::Skill, u"Excel"_qs); // found no one
+    row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

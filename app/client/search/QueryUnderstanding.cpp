@@ -106,7 +106,8 @@ const QSet<QString> &expertWords()
 {
     static const QSet<QString> words =
         wordSet("expert experts expertise senior seniors lead leads guru gurus specialist specialists master "
-                "masters ninja pro pros advanced best top strongest most experienced experte experten expertin "
+                "masters ninja ninjas wizard wizards whiz rockstar rockstars pro pros advanced best top strongest most "
+                "experienced experte experten expertin "
                 "expertinnen spezialist spezialistin spezialisten profi profis fortgeschritten beste besten bester "
                 "bestes meisten erfahren erfahrene erfahrenen erfahrener");
     return words;
@@ -947,6 +948,19 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             place.region = region;
             i = appendPlaces(place, i + regionLength);
             continue;
+        }
+        // "outside germany", "outside of the uk", "außerhalb von Berlin": not in the place.
+        static const QSet<QString> outside = wordSet("outside ausserhalb");
+        if (outside.contains(word) && !isName(word)) {
+            qsizetype at = i + 1;
+            if (at < words.size() && (words[at] == u"of" || words[at] == u"von"))
+                ++at;
+            Term place;
+            if (const int length = placeAt(at, &place); length && negation < 0) {
+                negation = i;
+                i = appendPlaces(place, at + length);
+                continue;
+            }
         }
         if (isPlacePreposition(word) && !isName(word)) {
             Term place;

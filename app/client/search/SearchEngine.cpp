@@ -1526,8 +1526,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                         continue;
                     // Two slips rarely include the first letter: a word that differs there and
                     // in another is more likely a real word no one has ("landing" is no
-                    // "planning") than a typo.
-                    if (candidate.distance >= 2 && candidate.term.front() != plan.token.front())
+                    // "planning") than a typo; so is one that differs there from the start of a
+                    // longer word ("draw" is no "Krawczyk").
+                    if ((candidate.distance >= 2 || !candidate.whole) && candidate.term.front() != plan.token.front())
                         continue;
                     // A plural is no misspelling of a longer word its singular starts ("interns"
                     // is not "internal", "accounts" not "accountant"), but may be of the other

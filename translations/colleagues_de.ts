@@ -2046,6 +2046,17 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
             <numerusform>%n Personen namens „%1“ haben Mitarbeitende: %2; nennen Sie mehr vom Namen oder nutzen Sie %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>no one in the directory has the title &quot;%1&quot;</source>
+        <translation>niemand im Verzeichnis hat den Titel „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people have the title &quot;%1&quot;: %2; use %3</source>
+        <translation>
+            <numerusform>%n Person hat den Titel „%1“: %2; nutzen Sie %3</numerusform>
+            <numerusform>%n Personen haben den Titel „%1“: %2; nutzen Sie %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::SearchQuery</name>

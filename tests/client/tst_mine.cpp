@@ -70,6 +70,7 @@ private Q_SLOTS:
     void mine();
     void reportsToWhom();
     void someonesPeople();
+    void byTitle();
     void leadersFirst();
     void theSignedInAccountAsks();
     void withoutAnAsker();
@@ -350,6 +351,44 @@ void TestMine::someonesPeople()
     // Without the possessive, the words are words: "sales team" is no one's team.
     const SearchPage words = search(QStringLiteral("sam team"), QString());
     QCOMPARE(words.understood.team, UnderstoodQuery::Team::None);
+}
+
+void TestMine::byTitle()
+{
+    // hana (CEO) ─┬─ ivo (CFO) ─── acct1
+    //             ├─ ea1, whose title names the CEO's
+    //             └─ cos1, whose title has the words of the CEO's, apart ─── staff1
+    // tl1, tl2: two team leads, each with a report
+    auto titled = [](const char *username, const char *manager, const char *title) {
+        Profile p = Test::orgPerson(QString::fromUtf8(username), QString::fromUtf8(manager));
+        p.title = QString::fromUtf8(title);
+        return p;
+    };
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open({titled("hana", "", "Chief Executive Officer"), titled("ivo", "hana", "CFO"),
+                            titled("acct1", "ivo", "Accountant"),
+                            titled("ea1", "hana", "Executive Assistant to the Chief Executive Officer"),
+                            titled("cos1", "hana", "Executive Officer, Chief of Staff"),
+                            titled("staff1", "cos1", "Analyst"), titled("tl1", "", "Team Lead"),
+                            titled("tl2", "", "Team Lead"), titled("dev7", "tl1", "Engineer"),
+                            titled("dev8", "tl2", "Engineer")}));
+    auto found = [&](const QString &query) {
+        const SearchPage page = directory.engine->search(query, 0, 100);
+        QStringList out = Test::usernames(page);
+        out.sort();
+        return std::make_pair(out, page.error);
+    };
+    // Whoever has the title, by any of its names, written as the title or an alias.
+    QCOMPARE(found(u"who reports to the ceo"_qs).first, list({"cos1", "ea1", "ivo"}));
+    QCOMPARE(found(u"wer berichtet an den Chief Executive Officer"_qs).first, list({"cos1", "ea1", "ivo"}));
+    QCOMPARE(found(u"who works for our cfo"_qs).first, list({"acct1"}));
+    QCOMPARE(found(u"the ceo's team"_qs).first, list({"acct1", "cos1", "ea1", "ivo", "staff1"}));
+    // No one, or several: said.
+    QCOMPARE(found(u"who reports to the cto"_qs).second,
+             u"no one in the directory has the title \"Chief Technology Officer\""_qs);
+    QCOMPARE(found(u"who reports to the team lead"_qs).second,
+             u"2 people have the title \"Team Lead\": Person tl1 (tl1, Platform), Person tl2 (tl2, Platform); use "
+             "reports:USERNAME"_qs);
 }
 
 void TestMine::leadersFirst()

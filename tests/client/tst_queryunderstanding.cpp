@@ -70,7 +70,8 @@ void TestQueryUnderstanding::initTestCase()
                                                          "skill Kubernetes | k8s ~ Docker\n"
                                                          "place Bengaluru | Bangalore\n"
                                                          "place New York | NYC\n"
-                                                         "place Cologne | Köln\n"));
+                                                         "place Cologne | Köln\n"
+                                                         "title Chief Technology Officer | CTO\n"));
     QVERIFY2(parsed.hasValue(), parsed ? "" : qPrintable(parsed.error().message));
     m_vocabulary = parsed.value();
 }
@@ -664,6 +665,7 @@ void TestQueryUnderstanding::reportsTo_data()
                                         << list({"diego", "diego", "diego", "diego"}) << list({"diego"}) << false;
     QTest::addRow("german") << "wer berichtet an ramirez" << list({"ramirez"}) << QStringList() << false;
     QTest::addRow("no one's name") << "who reports to python" << QStringList() << list({"reports", "python"}) << false;
+    QTest::addRow("a title") << "who reports to the cto in london" << list({"cto"}) << list({"@london"}) << false;
     QTest::addRow("the asker") << "who reports to me" << QStringList() << QStringList() << true;
     QTest::addRow("no verb") << "diego ramirez reports" << QStringList() << list({"diego", "ramirez", "reports"})
                              << false;
@@ -685,6 +687,7 @@ void TestQueryUnderstanding::reportsTo()
     QCOMPARE(result.someone, name);
     QCOMPARE(termNames(result), terms);
     QCOMPARE(result.asks(QueryUnderstanding::Mine::Reports), myReports);
+    QCOMPARE(result.someoneTitle != nullptr, query.contains(u"cto"));
 }
 
 void TestQueryUnderstanding::leaders_data()
@@ -755,6 +758,7 @@ void TestQueryUnderstanding::possessive_data()
     const int peers = int(QueryUnderstanding::Theirs::Peers);
     const QStringList none;
     QTest::addRow("a team") << "diego's team" << list({"diego"}) << team << none << none;
+    QTest::addRow("a title's team") << "the cto's team" << list({"cto"}) << team << none << list({"the"});
     QTest::addRow("a full name") << "who is diego ramirez's manager" << list({"diego", "ramirez"}) << manager << none
                                  << list({"who", "is"});
     QTest::addRow("in a team, and more") << "python folks in diego's team in london" << list({"diego"}) << team

@@ -696,6 +696,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         qsizetype next = -1; //!< after what is asked for
         Theirs theirs = Theirs::Reports;
         bool bare = false; //!< the name's last word is typed with an "s" and no apostrophe
+        const VocabularyEntry *title = nullptr; //!< a title, not a name: "the ceo's team"
     } named;
     QList<qsizetype> bare;
     for (qsizetype at = 0; at + 1 < words.size(); ++at) {
@@ -708,7 +709,16 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     std::sort(candidates.begin(), candidates.end());
     for (const qsizetype at : std::as_const(candidates)) {
         named.bare = bare.contains(at);
-        if (at < 0 || at >= words.size() || !(named.bare || isName(words[at])))
+        if (at < 0 || at >= words.size())
+            continue;
+        // "the ceo's team": whoever has the title (a name wins: "Ceo" may be someone).
+        named.title = nullptr;
+        if (!named.bare && !isName(words[at])) {
+            const VocabularyEntry *title = nullptr;
+            if (vocabularyMatch(at, &title) == 1 && title->kind == VocabularyEntry::Kind::Title)
+                named.title = title;
+        }
+        if (!(named.bare || isName(words[at]) || named.title))
             continue;
         const int length = phraseLength(words, at + 1, theirsPhrases(), &named.theirs);
         if (!length)
@@ -871,6 +881,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         if (const int verb = phraseLength(words, i, reportsToPhrases()); verb > 0 && result.someone.isEmpty()) {
             if (i + verb == named.start && named.theirs == Theirs::Manager) {
                 result.someone = namedSomeone();
+                result.someoneTitle = named.title;
                 result.theirs = Theirs::ManagersReports;
                 i = named.next;
                 continue;
@@ -878,6 +889,21 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             if (i + verb < words.size() && isName(words[i + verb])) {
                 i = readName(i + verb, &result.someone);
                 result.theirs = Theirs::Reports;
+                continue;
+            }
+            // "who reports to the ceo", "works for our cto", "berichtet an den CFO": whoever has
+            // the title.
+            static const QSet<QString> articles = wordSet("the our my unser unseren unserem den dem die der");
+            qsizetype at = i + verb;
+            if (at < words.size() && articles.contains(words[at]))
+                ++at;
+            const VocabularyEntry *title = nullptr;
+            if (const int length = at < words.size() ? vocabularyMatch(at, &title) : 0;
+                length > 0 && title->kind == VocabularyEntry::Kind::Title) {
+                result.someone = words.mid(at, length);
+                result.someoneTitle = title;
+                result.theirs = Theirs::Reports;
+                i = at + length;
                 continue;
             }
         }
@@ -904,6 +930,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         }
         if (i == named.start && result.someone.isEmpty()) {
             result.someone = namedSomeone();
+            result.someoneTitle = named.title;
             result.theirs = named.theirs;
             i = named.next;
             continue;

@@ -120,6 +120,9 @@ public:
         //! the name of someone whose people are asked for (what of theirs: theirs); empty when
         //! no one is named so.
         QStringList someone;
+        //! "who reports to the ceo", "works for our cto": the title (of the vocabulary) whose
+        //! holder someone is (someone: its words as typed); null when a name says who.
+        const VocabularyEntry *someoneTitle = nullptr;
         Theirs theirs = Theirs::Reports;
         //! "python or go", "sales oder marketing in berlin": the terms that are no place are
         //! alternatives, any of which a person may match (a place still must).

@@ -311,6 +311,7 @@ struct Where
     //! "who reports to diego", "diego's team": the name's folded words (resolveSomeone()), and
     //! what of theirs is asked for.
     QStringList someone;
+    const VocabularyEntry *someoneTitle = nullptr; //!< "who reports to the ceo": whose title it is
     QueryUnderstanding::Theirs theirs = QueryUnderstanding::Theirs::Reports;
     std::optional<bool> outOfOffice; //!< "who is out of office" (true), "not on leave" (false)
     int offset = 0; //!< the asker's offset from UTC now, in seconds, for "in my time zone"
@@ -1324,6 +1325,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     where->outOfOffice = read.outOfOffice;
     where->mine = read.mine;
     where->someone = read.someone;
+    where->someoneTitle = read.someoneTitle;
     where->theirs = read.theirs;
     options->expertsFirst = read.expertsFirst;
     options->beginnersFirst = understood->beginnersFirst;
@@ -2476,23 +2478,46 @@ void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, Sea
     OrgChart *chart = freshOrgChart();
     if (!chart)
         return noOne(SearchEngine::tr("the org chart is not available"));
-    // Who is called so: every word is a word of their name (or username).
+    // Who is called so: every word is a word of their name (or username). Or whose title it is:
+    // the words of one of its names, in a row.
     CollectPlan plan;
-    QStringList words;
-    for (const QString &word : std::as_const(where->someone)) {
-        words.append(quoted(SearchText::encode(word)));
-        plan.phrases.push_back({0, FilterPhrase});
+    QString match;
+    QStringList titles;
+    if (const VocabularyEntry *title = where->someoneTitle) {
+        QStringList groups;
+        for (const PlanTerm::Group &group : entryGroups(*title, QStringList {title->canonical} + title->aliases)) {
+            QStringList words;
+            for (const QString &token : group)
+                words.append(quoted(token));
+            groups.append(QLatin1Char('(') + words.join(QStringLiteral(" AND ")) + QLatin1Char(')'));
+            plan.phrases.push_back({0, FilterPhrase});
+        }
+        match = QStringLiteral("{title} : (%1)").arg(groups.join(QStringLiteral(" OR ")));
+        for (const QString &titleName : QStringList {title->canonical} + title->aliases)
+            titles.append(QLatin1Char(' ') + foldText(titleName) + QLatin1Char(' '));
+    } else {
+        QStringList words;
+        for (const QString &word : std::as_const(where->someone)) {
+            words.append(quoted(SearchText::encode(word)));
+            plan.phrases.push_back({0, FilterPhrase});
+        }
+        match = QStringLiteral("{name} : (%1)").arg(words.join(QStringLiteral(" AND ")));
     }
     QString error;
-    if (!runFts(QStringLiteral("{name} : (%1)").arg(words.join(QStringLiteral(" AND "))), &plan, &error))
+    if (!runFts(match, &plan, &error))
         return noOne(error);
+    auto hasTitle = [&titles](const OrgPerson &person) {
+        const QString said = QLatin1Char(' ') + foldText(person.title) + QLatin1Char(' ');
+        return titles.isEmpty()
+            || std::any_of(titles.cbegin(), titles.cend(), [&said](const QString &t) { return said.contains(t); });
+    };
     // A name that is several people's means, when their reports or team are asked for, the one of
     // them people report to, if only one is.
     const bool aboutReports = where->theirs == Theirs::Reports || where->theirs == Theirs::Team;
     QList<const OrgPerson *> called;
     QList<const OrgPerson *> managers;
     for (const qint64 id : plan.rowids) {
-        if (const OrgPerson *person = chart->person(id)) {
+        if (const OrgPerson *person = chart->person(id); person && hasTitle(*person)) {
             called.append(person);
             if (aboutReports && !chart->directReports(id).isEmpty())
                 managers.append(person);
@@ -2502,6 +2527,9 @@ void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, Sea
     std::sort(candidates.begin(), candidates.end(), [](const OrgPerson *l, const OrgPerson *r) {
         return std::tie(l->displayName, l->username) < std::tie(r->displayName, r->username);
     });
+    const VocabularyEntry *title = where->someoneTitle;
+    if (candidates.isEmpty() && title)
+        return noOne(SearchEngine::tr("no one in the directory has the title \"%1\"").arg(title->canonical));
     if (candidates.isEmpty())
         return noOne(SearchEngine::tr("no one called \"%1\" is in the directory").arg(name));
     if (candidates.size() > 1) {
@@ -2523,6 +2551,10 @@ void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, Sea
         const QString hint = where->theirs == Theirs::Reports      ? SearchEngine::tr("reports:USERNAME")
             : where->theirs == Theirs::Team && !managers.isEmpty() ? SearchEngine::tr("team:USERNAME")
                                                                    : SearchEngine::tr("their username");
+        if (title) {
+            return noOne(SearchEngine::tr("%n people have the title \"%1\": %2; use %3", nullptr, count)
+                             .arg(title->canonical, list, hint));
+        }
         return noOne(
             managers.isEmpty()
                 ? SearchEngine::tr("%n people called \"%1\": %2; say more of the name, or use %3", nullptr, count)

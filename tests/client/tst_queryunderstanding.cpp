@@ -491,6 +491,17 @@ void TestQueryUnderstanding::availableNow()
     read = understanding.understand(words("wer kennt terraform und ist gerade erreichbar"));
     QVERIFY(read.availableFirst);
     QCOMPARE(termNames(read), list({"terraform"}));
+    // The last word of a question says it of whoever it asks for.
+    for (const char *query : {"is anyone from legal online", "wer aus dem vertrieb ist frei"}) {
+        read = understanding.understand(words(query));
+        QVERIFY2(read.availableFirst, query);
+        QCOMPARE(read.terms.size(), 1);
+    }
+    read = understanding.understand(words("who does online marketing"));
+    QVERIFY(!read.availableFirst);
+    QCOMPARE(termNames(read), list({"online", "marketing"}));
+    read = understanding.understand(words("legal online"));
+    QVERIFY(!read.availableFirst);
     // What one would do with them names no one; without a word for available it may.
     read = understanding.understand(words("anyone available to pair on terraform"));
     QVERIFY(read.availableFirst);

@@ -591,7 +591,8 @@ void TestSearchEngine::outOfOffice()
     setAvailability(plain.results.at(2).username, QStringLiteral("dnd"));
     // Only who is out of office now; the words are not searched for.
     for (const char *query : {"kubernetes out of office", "who knows kubernetes and is on leave",
-                              "wer kennt kubernetes und ist im urlaub"}) {
+                              "wer kennt kubernetes und ist im urlaub", "who knows kubernetes and is out sick",
+                              "kubernetes on parental leave", "wer kennt kubernetes und ist krank"}) {
         const SearchPage page = m_engine->search(QString::fromUtf8(query), 0, 100);
         QCOMPARE(page.error, QString());
         QCOMPARE(page.understood.outOfOffice, std::optional<bool>(true));

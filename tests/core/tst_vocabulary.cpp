@@ -555,6 +555,7 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"aws lambda"_qs, Kind::Skill, u"AWS"_qs); // "lambda" had to match
     row(u"ci pipeline"_qs, Kind::Skill, u"CI/CD"_qs); // "pipeline" had to match
     row(u"spreadsheet"_qs, Kind::Skill, u"Excel"_qs); // found no one
+    row(u"crm"_qs, Kind::Skill, u"CRM"_qs); // found no one; related: Salesforce, HubSpot
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
 }
 

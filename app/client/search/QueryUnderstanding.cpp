@@ -451,10 +451,12 @@ const KindedPhrases<bool> &leaderOfPhrases()
 // Folded.
 const KindedPhrases<bool> &outOfOfficePhrases()
 {
-    static const KindedPhrases<bool> phrases =
-        phrasesOf(true,
-                  {"out of the office", "out of office", "ooo", "on leave", "on vacation", "on holiday", "on holidays",
-                   "abwesend", "im urlaub", "in urlaub", "ausser haus"});
+    static const KindedPhrases<bool> phrases = phrasesOf(
+        true,
+        {"out of the office",  "out of office", "ooo",       "on leave",      "on vacation",       "on holiday",
+         "on holidays",        "out sick",      "off sick",  "on sick leave", "on parental leave", "on maternity leave",
+         "on paternity leave", "abwesend",      "im urlaub", "in urlaub",     "ausser haus",       "krank",
+         "krankgeschrieben",   "in elternzeit"});
     return phrases;
 }
 
@@ -559,11 +561,16 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
             return false;
         return namesNothingAt(words, at + 1);
     };
+    // "is anyone from legal online", "wer aus dem Vertrieb ist frei": the last word of a question.
+    static const QSet<QString> openers = wordSet("who is are anyone anybody someone somebody wer ist jemand");
+    const auto endsQuestion = [&words](qsizetype at) {
+        return at > 0 && at + 1 == words.size() && openers.contains(words.constFirst());
+    };
     QList<bool> asks(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const bool besideNow = isNow(i - 1) || isNow(i + 1);
         if (!availableWords().contains(words[i])
-            && !(availableBesideNowWords().contains(words[i]) && (besideNow || saidOfSomeone(i)))
+            && !(availableBesideNowWords().contains(words[i]) && (besideNow || saidOfSomeone(i) || endsQuestion(i)))
             && !(availableOnlyBesideNowWords().contains(words[i]) && besideNow))
             continue;
         asks[i] = true;

@@ -2918,6 +2918,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>leaders first</source>
         <translation>Führungskräfte zuerst</translation>
     </message>
+    <message>
+        <source>reporting to %1 (%2)</source>
+        <translation>berichtet an %1 (%2)</translation>
+    </message>
+    <message>
+        <source>in %1&apos;s team (%2)</source>
+        <translation>im Team von %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ValidatedField</name>

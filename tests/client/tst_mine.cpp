@@ -383,6 +383,16 @@ void TestMine::byTitle()
     QCOMPARE(found(u"wer berichtet an den Chief Executive Officer"_qs).first, list({"cos1", "ea1", "ivo"}));
     QCOMPARE(found(u"who works for our cfo"_qs).first, list({"acct1"}));
     QCOMPARE(found(u"the ceo's team"_qs).first, list({"acct1", "cos1", "ea1", "ivo", "staff1"}));
+    // Said with the title it was found by.
+    const SearchPage ceo = directory.engine->search(u"who reports to the ceo"_qs);
+    QCOMPARE(ceo.understood.managerTitle, u"Chief Executive Officer"_qs);
+    QCOMPARE(ceo.understood.describe(UnderstoodQuery::Detail::Names),
+             QStringList {u"reporting to Person hana (Chief Executive Officer)"_qs});
+    QCOMPARE(toJson(ceo).value(u"understood"_qs).toObject().value(u"manager_title"_qs).toString(),
+             u"Chief Executive Officer"_qs);
+    QCOMPARE(directory.engine->search(u"the cfo's team"_qs).understood.describe(UnderstoodQuery::Detail::Names),
+             QStringList {u"in Person ivo's team (Chief Financial Officer)"_qs});
+    QVERIFY(directory.engine->search(u"who reports to person hana"_qs).understood.managerTitle.isEmpty());
     // No one, or several: said.
     QCOMPARE(found(u"who reports to the cto"_qs).second,
              u"no one in the directory has the title \"Chief Technology Officer\""_qs);

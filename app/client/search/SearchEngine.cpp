@@ -2570,6 +2570,8 @@ void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, Sea
         query->orgs.append(SearchQuery::OrgFilter {person.username, where->theirs == Theirs::Team});
         understood.team = where->theirs == Theirs::Team ? Team::TeamOf : Team::ReportsOf;
         understood.manager = shownName(person);
+        if (title)
+            understood.managerTitle = title->canonical;
         return;
     }
     // Their manager's people: the manager alone, their reports, or those but them.

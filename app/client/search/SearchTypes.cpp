@@ -94,11 +94,16 @@ QStringList UnderstoodQuery::describe(Detail detail) const
     case Team::YourPeers: parts.append(tr("your peers (%1's reports)").arg(manager)); break;
     case Team::YourManagersManager: parts.append(tr("your manager's manager (%1)").arg(manager)); break;
     case Team::ReportsOf:
-        // "who reports to diego's manager": their manager named, and whose manager they are.
-        parts.append(person.isEmpty() ? tr("reporting to %1").arg(manager)
-                                      : tr("reporting to %1 (%2's manager)").arg(manager, person));
+        // "who reports to diego's manager": their manager named, and whose manager they are; "who
+        // reports to the ceo": and by which title.
+        parts.append(!person.isEmpty()             ? tr("reporting to %1 (%2's manager)").arg(manager, person)
+                         : !managerTitle.isEmpty() ? tr("reporting to %1 (%2)").arg(manager, managerTitle)
+                                                   : tr("reporting to %1").arg(manager));
         break;
-    case Team::TeamOf: parts.append(tr("in %1's team").arg(manager)); break;
+    case Team::TeamOf:
+        parts.append(managerTitle.isEmpty() ? tr("in %1's team").arg(manager)
+                                            : tr("in %1's team (%2)").arg(manager, managerTitle));
+        break;
     case Team::ManagerOf: parts.append(tr("%1's manager (%2)").arg(person, manager)); break;
     case Team::PeersOf: parts.append(tr("%1's peers (%2's reports)").arg(person, manager)); break;
     }
@@ -196,6 +201,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("team"), textOrNull(nameIn(TeamNames, understood.team))},
         {QStringLiteral("manager"), textOrNull(understood.manager)},
         {QStringLiteral("person"), textOrNull(understood.person)},
+        {QStringLiteral("manager_title"), textOrNull(understood.managerTitle)},
         {QStringLiteral("department"), textOrNull(understood.department)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("experts_first"), understood.expertsFirst},

@@ -137,6 +137,9 @@ public:
     //! For Team::ManagerOf and PeersOf, and ReportsOf when asked as "who reports to diego's
     //! manager": the name of the person asked about.
     QString person;
+    //! "who reports to the ceo", "the cto's team": the title (as the vocabulary writes it) by which
+    //! `manager` was found; else empty.
+    QString managerTitle;
     QString department; //!< "in my department": the asker's, which every result is in; else empty
     //! The words that asked for nothing (question and filler words), folded; words understood as
     //! a place, "in my time zone", "available now", "senior" or "or" are not among them.

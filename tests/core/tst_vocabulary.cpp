@@ -556,6 +556,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"ci pipeline"_qs, Kind::Skill, u"CI/CD"_qs); // "pipeline" had to match
     row(u"spreadsheet"_qs, Kind::Skill, u"Excel"_qs); // found no one
     row(u"crm"_qs, Kind::Skill, u"CRM"_qs); // found no one; related: Salesforce, HubSpot
+    row(u"translate"_qs, Kind::Skill, u"Translation"_qs); // had to match; related: Localization
+    row(u"Übersetzerin"_qs, Kind::Skill, u"Translation"_qs);
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
 }
 

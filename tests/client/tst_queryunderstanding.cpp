@@ -606,6 +606,7 @@ void TestQueryUnderstanding::offices_data()
     QTest::addRow("er for en") << "bremer kollegen" << list({"@bremen"}) << list({"kollegen"});
     QTest::addRow("article that is a name") << "das lagoser team" << list({"@lagos"}) << list({"das", "team"});
     QTest::addRow("adjective alone") << "londoner" << list({"londoner"}) << none;
+    QTest::addRow("too short a place") << "newer team" << list({"newer"}) << list({"team"});
     QTest::addRow("adjective that is a name") << "londoner team" << list({"londoner"}) << list({"team"});
 }
 
@@ -617,7 +618,7 @@ void TestQueryUnderstanding::offices()
 
     static const QSet<QString> names {QStringLiteral("das"), QStringLiteral("londoner")};
     static const QSet<QString> places {QStringLiteral("lagos"), QStringLiteral("london"), QStringLiteral("munchen"),
-                                       QStringLiteral("bremen")};
+                                       QStringLiteral("bremen"), QStringLiteral("new")};
     const QueryUnderstanding understanding(
         &m_vocabulary, [](const QString &word) { return names.contains(word); },
         [](const QString &word) { return places.contains(word); });

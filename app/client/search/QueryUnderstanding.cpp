@@ -638,6 +638,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         const QString stems[] = {word.chopped(2), word.chopped(3) + QStringLiteral("en"),
                                  word.chopped(2) + QStringLiteral("en")};
         for (const QString &stem : stems) {
+            if (stem.size() < 4) // "newer": no New York
+                continue;
             const QStringList one {stem};
             const VocabularyEntry *entry = nullptr;
             const int n = m_vocabulary ? m_vocabulary->longestMatch(one, 0, &entry) : 0;

@@ -670,6 +670,9 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
 
     const QList<bool> askAvailable = availabilityWords(words);
     const bool anyAvailable = askAvailable.contains(true);
+    // Without an office noun no place needs looking up before one (most queries).
+    const bool anyOfficeNoun =
+        std::any_of(words.cbegin(), words.cend(), [](const QString &word) { return officeNouns().contains(word); });
     //! Whether nothing that names something follows the word at \a at: the query ends, or a
     //! filler, a preposition or another such word comes next ("people in ...", "folks who ...").
     auto isLastOfPhrase = [&](qsizetype at) {
@@ -952,7 +955,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         }
         // "the berlin office", "our new york site", "das Kölner Team": a place, said without "in".
         if (Term place; !isFillerWord(word)) {
-            int length = placeHere(i, &place);
+            int length = anyOfficeNoun ? placeHere(i, &place) : 0;
             if (length && !officeAt(i + length))
                 length = 0;
             if (!length)

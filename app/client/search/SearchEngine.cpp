@@ -2484,8 +2484,9 @@ void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, Sea
     QString match;
     QStringList titles;
     if (const VocabularyEntry *title = where->someoneTitle) {
+        const QStringList names = QStringList {title->canonical} + title->aliases;
         QStringList groups;
-        for (const PlanTerm::Group &group : entryGroups(*title, QStringList {title->canonical} + title->aliases)) {
+        for (const PlanTerm::Group &group : entryGroups(*title, names)) {
             QStringList words;
             for (const QString &token : group)
                 words.append(quoted(token));
@@ -2493,7 +2494,7 @@ void SearchEngine::Private::resolveSomeone(Where *where, SearchQuery *query, Sea
             plan.phrases.push_back({0, FilterPhrase});
         }
         match = QStringLiteral("{title} : (%1)").arg(groups.join(QStringLiteral(" OR ")));
-        for (const QString &titleName : QStringList {title->canonical} + title->aliases)
+        for (const QString &titleName : names)
             titles.append(QLatin1Char(' ') + foldText(titleName) + QLatin1Char(' '));
     } else {
         QStringList words;

@@ -130,4 +130,39 @@ QString englishSingular(QStringView foldedWord)
     return foldedWord.chopped(1).toString();
 }
 
+QStringList englishActivities(QStringView foldedWord)
+{
+    if (!std::all_of(foldedWord.cbegin(), foldedWord.cend(), [](QChar c) { return c >= u'a' && c <= u'z'; }))
+        return {};
+    struct Ending
+    {
+        QStringView suffix;
+        std::initializer_list<QStringView> endings; //!< put after the stem, in this order
+    };
+    // "painter": painting; "photographer": photography; "golfer": golf; "dancer": dance.
+    // "guitarist": guitar; "cyclist": cycling, cycle; "psychologist": psychology; "economist":
+    // economics; "journalist": journalism; "pianist": piano; "chemist": chemistry.
+    // "musician": music; "historian": history; "mathematician": mathematics.
+    static const Ending Endings[] = {
+        {u"er", {u"ing", u"y", u"", u"e"}},
+        {u"ist", {u"", u"ing", u"e", u"y", u"ics", u"ism", u"o", u"istry"}},
+        {u"ian", {u"", u"y", u"s"}},
+    };
+    QStringList activities;
+    for (const Ending &ending : Endings) {
+        if (!foldedWord.endsWith(ending.suffix))
+            continue;
+        const QStringView stem = foldedWord.chopped(ending.suffix.size());
+        if (stem.size() < 3)
+            return {};
+        for (const QStringView end : ending.endings)
+            activities.append(stem.toString().append(end));
+        // "runner", "swimmer": running, and run.
+        if (stem.size() >= 4 && stem.back() == stem[stem.size() - 2] && !QStringView(u"aeiou").contains(stem.back()))
+            activities.append(stem.chopped(1).toString());
+        return activities;
+    }
+    return {};
+}
+
 } // namespace Colleagues

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace Colleagues {
@@ -21,6 +22,13 @@ QString canonicalSkillKey(QStringView skillName);
 //! look like a plural: under four letters, not all letters a-z, or ending in -ss, -us or -is
 //! ("class", "status", "analysis"). A guess, so only ever searched besides the word itself.
 QString englishSingular(QStringView foldedWord);
+
+//! What a folded English word for someone who does something may say they do, for matching:
+//! "photographer" -> "photography", "cyclist" -> "cycling", "runner" -> "running", "guitarist"
+//! -> "guitar", "musician" -> "music" (several guesses, most likely first; none for a word
+//! that ends otherwise, is not all letters a-z, or leaves fewer than three letters). Guesses,
+//! so only ever searched where the word itself finds almost no one.
+QStringList englishActivities(QStringView foldedWord);
 
 //! Number of Unicode code points in \a text (what the limits count as "characters").
 qsizetype codePointCount(QStringView text);

@@ -172,6 +172,8 @@ private Q_SLOTS:
     void rolesAreTitles();
     void realWordsAreNoTypos();
     void softSkills();
+    void doersFindWhatTheyDo_data();
+    void doersFindWhatTheyDo();
 
 private:
     SearchPage search(const QString &query) { return m_directory.engine->search(query, 0, 500); }
@@ -955,6 +957,50 @@ void TestEverydaySearch::softSkills()
         const QStringList found = Test::usernames(directory.engine->search(query));
         QCOMPARE(found, list({"mentor", "talker"}));
     }
+}
+
+void TestEverydaySearch::doersFindWhatTheyDo_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("correction"); // empty: none
+    QTest::addColumn<QStringList>("found");
+    QTest::addRow("photographers") << u"photographers"_qs << u"photography"_qs << list({"shutter"});
+    QTest::addRow("a photographer in oslo") << u"a photographer in oslo"_qs << u"photography"_qs << list({"shutter"});
+    QTest::addRow("cyclists") << u"cyclists"_qs << u"cycling"_qs << list({"rider"});
+    QTest::addRow("guitarist") << u"guitarist"_qs << u"guitar"_qs << list({"strummer"});
+    QTest::addRow("runners") << u"runners"_qs << u"running"_qs << list({"jogger"});
+    QTest::addRow("musicians") << u"musicians"_qs << u"music"_qs << list({"jogger"});
+    // Someone called so is what is asked: the painter, not who paints as a hobby.
+    QTest::addRow("painters") << u"painters"_qs << QString() << list({"artisan"});
+    // No one does it: nothing to say instead.
+    QTest::addRow("climbers") << u"climbers"_qs << QString() << QStringList();
+}
+
+void TestEverydaySearch::doersFindWhatTheyDo()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, correction);
+    QFETCH(QStringList, found);
+    auto hobbyist = [](const char *username, const char *name, QStringList interests) {
+        Profile p = person(username, name, "Engineer", "Oslo", {});
+        p.interests = std::move(interests);
+        return p;
+    };
+    QList<Profile> people {hobbyist("shutter", "Ida Lind", {u"Photography"_qs}),
+                           hobbyist("rider", "Bo Dahl", {u"Cycling"_qs}),
+                           hobbyist("strummer", "Eli Ross", {u"Guitar"_qs}),
+                           hobbyist("jogger", "Ana Pol", {u"Running"_qs, u"Music"_qs}),
+                           hobbyist("dauber", "Kim Berg", {u"Painting"_qs}),
+                           person("artisan", "Ola Nord", "Painter", "Oslo", {})};
+    for (int i = 0; i < 20; ++i)
+        people.append(hobbyist(qPrintable(u"p%1"_qs.arg(i)), qPrintable(u"Pat Number%1"_qs.arg(i)), {u"Chess"_qs}));
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open(people));
+    const SearchPage page = directory.engine->search(query);
+    QCOMPARE(Test::usernames(page), found);
+    QCOMPARE(page.corrections.isEmpty(), correction.isEmpty());
+    if (!correction.isEmpty())
+        QCOMPARE(page.corrections.first().correction, correction);
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

@@ -204,8 +204,12 @@ void TestRegions::understood_data()
     QTest::addRow("in the uk") << "who is in the uk" << list({"@United Kingdom"}) << list({"who", "is"});
     QTest::addRow("in der schweiz") << "wer ist in der schweiz" << list({"@Switzerland"}) << list({"wer", "ist"});
     QTest::addRow("aus") << "python aus österreich" << list({"python", "@Austria"}) << QStringList();
-    QTest::addRow("a country alone is a word") << "japan" << list({"japan"}) << QStringList();
+    QTest::addRow("a country alone") << "japan" << list({"@Japan"}) << QStringList();
+    QTest::addRow("a country beside a topic") << "tax germany" << list({"tax", "@Germany"}) << QStringList();
+    QTest::addRow("a continent alone") << "python europe" << list({"python", "@Europe"}) << QStringList();
+    QTest::addRow("a country that is a name") << "jordan" << list({"jordan"}) << QStringList();
     QTest::addRow("eu alone is a word") << "eu" << list({"eu"}) << QStringList();
+    QTest::addRow("eu before a word is a word") << "eu law" << list({"eu", "law"}) << QStringList();
     QTest::addRow("a region that is a name") << "dach" << list({"dach"}) << QStringList();
     QTest::addRow("a directory place") << "go in lagos" << list({"go", "@lagos"}) << QStringList();
     QTest::addRow("my time zone") << "python in my time zone" << list({"python"}) << QStringList();
@@ -233,7 +237,7 @@ void TestRegions::understood()
     QFETCH(QStringList, terms);
     QFETCH(QStringList, dropped);
     const QueryUnderstanding understanding(
-        nullptr, [](const QString &word) { return word == QLatin1String("dach"); },
+        nullptr, [](const QString &word) { return word == QLatin1String("dach") || word == QLatin1String("jordan"); },
         [](const QString &word) {
             return word == QLatin1String("lagos") || word == QLatin1String("sydney") || word == QLatin1String("zurich");
         });
@@ -271,6 +275,8 @@ void TestRegions::search_data()
                            << "Latin America" << list({"mexico", "saopaulo"});
     QTest::addRow("japan by time zone or location") << "in japan"
                                                     << "Japan" << list({"remotejapan", "tokyo"});
+    QTest::addRow("japan alone") << "japan"
+                                 << "Japan" << list({"remotejapan", "tokyo"});
     QTest::addRow("deutschland, and no time zone") << "wer ist in deutschland"
                                                    << "Germany" << list({"berlin", "berlin2", "nozone"});
     QTest::addRow("emea by location") << "excel in emea"

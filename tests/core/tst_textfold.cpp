@@ -20,6 +20,8 @@ private Q_SLOTS:
     void asciiFastPathMatchesUnicodePath();
     void englishSingular_data();
     void englishSingular();
+    void englishActivities_data();
+    void englishActivities();
 };
 
 void TestTextFold::foldText_data()
@@ -137,6 +139,42 @@ void TestTextFold::asciiFastPathMatchesUnicodePath()
         QCOMPARE(Colleagues::foldText(s), expected);
         QCOMPARE(Colleagues::foldText(u"\u00c9"_qs + s), (u"e"_qs + s).toLower().simplified());
     }
+}
+
+void TestTextFold::englishActivities_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<QString>("activity"); // one of the guesses; empty: none
+    QTest::addRow("-er: -ing") << u"painter"_qs << u"painting"_qs;
+    QTest::addRow("-er: -y") << u"photographer"_qs << u"photography"_qs;
+    QTest::addRow("-er: the stem") << u"golfer"_qs << u"golf"_qs;
+    QTest::addRow("-er: -e") << u"dancer"_qs << u"dance"_qs;
+    QTest::addRow("doubled consonant") << u"runner"_qs << u"running"_qs;
+    QTest::addRow("doubled consonant once") << u"swimmer"_qs << u"swim"_qs;
+    QTest::addRow("-ist: the stem") << u"guitarist"_qs << u"guitar"_qs;
+    QTest::addRow("-ist: -ing") << u"cyclist"_qs << u"cycling"_qs;
+    QTest::addRow("-ist: -ics") << u"economist"_qs << u"economics"_qs;
+    QTest::addRow("-ist: -ism") << u"journalist"_qs << u"journalism"_qs;
+    QTest::addRow("-ist: -o") << u"pianist"_qs << u"piano"_qs;
+    QTest::addRow("-ist: -ry") << u"chemist"_qs << u"chemistry"_qs;
+    QTest::addRow("-ian: the stem") << u"musician"_qs << u"music"_qs;
+    QTest::addRow("-ian: -y") << u"historian"_qs << u"history"_qs;
+    QTest::addRow("-ian: -s") << u"mathematician"_qs << u"mathematics"_qs;
+    QTest::addRow("short stem") << u"user"_qs << QString();
+    QTest::addRow("other ending") << u"python"_qs << QString();
+    QTest::addRow("not a-z") << u"c++er"_qs << QString();
+}
+
+void TestTextFold::englishActivities()
+{
+    QFETCH(QString, word);
+    QFETCH(QString, activity);
+    const QStringList activities = Colleagues::englishActivities(word);
+    if (activity.isEmpty())
+        QVERIFY2(activities.isEmpty(), qPrintable(activities.join(u", ")));
+    else
+        QVERIFY2(activities.contains(activity), qPrintable(activities.join(u", ")));
+    QVERIFY(!activities.contains(word));
 }
 
 QTEST_APPLESS_MAIN(TestTextFold)

@@ -558,6 +558,11 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"crm"_qs, Kind::Skill, u"CRM"_qs); // found no one; related: Salesforce, HubSpot
     row(u"translate"_qs, Kind::Skill, u"Translation"_qs); // had to match; related: Localization
     row(u"Übersetzerin"_qs, Kind::Skill, u"Translation"_qs);
+    row(u"printer"_qs, Kind::Skill, u"IT support"_qs); // was "prince2"
+    row(u"hire"_qs, Kind::Skill, u"Hiring"_qs); // was "here"
+    row(u"expense reports"_qs, Kind::Skill, u"Expense management"_qs); // "reports" was "records"
+    row(u"Spesenabrechnung"_qs, Kind::Skill, u"Expense management"_qs);
+    row(u"excel macros"_qs, Kind::Skill, u"VBA"_qs); // "macros" was "macos"
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
 }
 

@@ -39,7 +39,7 @@ const QSet<QString> &fillerWords()
         "interested interest likes like loves enjoys enjoy into hobby hobbies passionate among amongst sits sitting "
         "located lives living ask asks asking asked approves approve approving talk talking both either used using "
         "before ever already previously built give gives giving organise organises organising organize organizes "
-        "organizing play plays playing player players "
+        "organizing play plays playing player players fix fixes fixing repair repairs repairing set sets setting up "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -104,12 +104,13 @@ int levelWords(const QStringList &words, qsizetype at, int *level)
 // Words that ask for the people who know a skill best, ranked by level (no filter).
 const QSet<QString> &expertWords()
 {
-    static const QSet<QString> words =
-        wordSet("expert experts expertise senior seniors lead leads guru gurus specialist specialists master "
-                "masters ninja ninjas wizard wizards whiz rockstar rockstars pro pros advanced best top strongest most "
-                "experienced experte experten expertin "
-                "expertinnen spezialist spezialistin spezialisten profi profis fortgeschritten beste besten bester "
-                "bestes meisten erfahren erfahrene erfahrenen erfahrener");
+    static const QSet<QString> words = wordSet(
+        "expert experts expertise senior seniors lead leads guru gurus specialist specialists master "
+        "masters ninja ninjas wizard wizards whiz rockstar rockstars champion champions pro pros advanced best top "
+        "strongest most "
+        "experienced experte experten expertin "
+        "expertinnen spezialist spezialistin spezialisten profi profis fortgeschritten beste besten bester "
+        "bestes meisten erfahren erfahrene erfahrenen erfahrener");
     return words;
 }
 
@@ -255,16 +256,17 @@ QStringList spelledOut(QStringList words, const std::function<bool(const QString
 
 // Words for what is known, and for what one asks about it, said after it or before a word that
 // asks ("sap skills", "kubernetes knowledge", "knowledge of sap", "Python-Kenntnisse" typed apart,
-// "a gdpr question", "our payroll system", "sap issues", "Probleme mit SAP"): they name nothing
+// "a gdpr question", "our payroll system", "the billing service", "sap issues", "Probleme mit SAP"): they name nothing
 // more. Before a word that names something they may ("knowledge management", "skills matrix",
-// "system design", "problem management"). Folded.
+// "system design", "problem management", "service design"). "Services" is often a department
+// ("professional services"). Folded.
 const QSet<QString> &knowingNouns()
 {
     static const QSet<QString> words =
         wordSet("skill skills skillset skillsets knowledge background know-how knowhow proficiency kenntnis kenntnisse "
                 "kenntnissen wissen fahigkeit fahigkeiten faehigkeit faehigkeiten kompetenz kompetenzen "
                 "question questions issue issues problem problems topic topics stuff thing things system systems tool "
-                "tools thema themen probleme problemen systeme");
+                "tools service query queries thema themen probleme problemen systeme");
     return words;
 }
 
@@ -979,10 +981,17 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             i += n;
             continue;
         }
-        // A region that needs no "in": "emea", "apac sales", "north america".
+        // A region that needs no "in": "emea", "apac sales", "north america"; a country or continent
+        // when the word is no one's name, nor the vocabulary's ("tax germany", "japan": people there,
+        // not a bio that mentions it; a location that names it is there).
         int regionLength = 0;
-        if (const Region *region = Region::find(words, i, &regionLength, true);
-            region && regionLength > n && (regionLength > 1 || !isName(word))) {
+        const Region *region = Region::find(words, i, &regionLength, true);
+        if (!region && n == 0) {
+            region = Region::find(words, i, &regionLength);
+            if (region && (regionLength > 1 || !region->isNamedAlone()))
+                region = nullptr;
+        }
+        if (region && regionLength > n && (regionLength > 1 || !isName(word))) {
             Term place {words.mid(i, regionLength), nullptr, true};
             place.region = region;
             i = appendPlaces(place, i + regionLength);

@@ -174,11 +174,12 @@ struct RegionTable
         add("Nordics", {"nordics", "nordic countries", "scandinavia", "skandinavien"}, true).m_territories = {
             T::Denmark, T::Norway, T::Sweden, T::Finland, T::Iceland, T::FaroeIslands, T::AlandIslands};
         add("Benelux", {"benelux"}, true).m_territories = {T::Belgium, T::Netherlands, T::Luxembourg};
-        add("EU", {"eu", "european union", "europäische union", "europaeische union"}).m_territories = {
-            T::Austria,  T::Belgium, T::Bulgaria,  T::Croatia,    T::Cyprus, T::Czechia,     T::Denmark,
-            T::Estonia,  T::Finland, T::France,    T::Germany,    T::Greece, T::Hungary,     T::Ireland,
-            T::Italy,    T::Latvia,  T::Lithuania, T::Luxembourg, T::Malta,  T::Netherlands, T::Poland,
-            T::Portugal, T::Romania, T::Slovakia,  T::Slovenia,   T::Spain,  T::Sweden};
+        Region &eu = add("EU", {"eu", "european union", "europäische union", "europaeische union"});
+        eu.m_namedAlone = false;
+        eu.m_territories = {T::Austria,  T::Belgium, T::Bulgaria,  T::Croatia,    T::Cyprus, T::Czechia,     T::Denmark,
+                            T::Estonia,  T::Finland, T::France,    T::Germany,    T::Greece, T::Hungary,     T::Ireland,
+                            T::Italy,    T::Latvia,  T::Lithuania, T::Luxembourg, T::Malta,  T::Netherlands, T::Poland,
+                            T::Portugal, T::Romania, T::Slovakia,  T::Slovenia,   T::Spain,  T::Sweden};
 
         // Countries: QLocale's English name and the aliases above.
         QHash<int, QList<QStringList>> aliases;

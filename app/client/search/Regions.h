@@ -28,6 +28,11 @@ public:
     //! after "in", "from", "aus".
     static const Region *find(const QStringList &foldedWords, qsizetype at, int *length, bool standalone = false);
 
+    //! Whether its name of one word, typed without "in", means it when the directory has no
+    //! other use for the word ("japan", "tax germany", "europe"): not the EU ("eu law" asks about
+    //! a law).
+    bool isNamedAlone() const { return m_namedAlone; }
+
     //! How people read it: "Europe", "EMEA", "Japan".
     QString name() const { return m_name; }
 
@@ -50,6 +55,7 @@ private:
     QString m_name;
     QList<QStringList> m_names; //!< its names, each as folded words
     bool m_standalone = false;
+    bool m_namedAlone = true;
     QStringList m_areas; //!< IANA areas wholly or mostly in it ("Europe")
     QList<QLocale::Territory> m_territories; //!< territories in it wherever their zones are
     QList<QLocale::Territory> m_excluded; //!< territories of m_areas that are not in it

@@ -1515,7 +1515,18 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             const int exactDocs = dictionary.prefixDocs(plan.token, RareTermDocs);
             // A plural whose singular people have is no typo ("designers").
             const bool singularKnown = !singularToken.isEmpty() && dictionary.docs(singularToken) > 0;
+            // Someone who does what is asked, when few are called so ("photographers",
+            // "cyclists"): what they do, where people have it ("photography", "cycling").
             if (exactDocs < RareTermDocs && !singularKnown) {
+                const QString doer = singularToken.isEmpty() ? plan.folded : englishSingular(plan.folded);
+                for (const QString &activity : englishActivities(doer)) {
+                    const QString token = SearchText::encode(activity);
+                    if (plan.corrections.size() < 3 && !plan.corrections.contains(token)
+                        && dictionary.docs(token) >= std::max(1, 3 * exactDocs))
+                        plan.corrections.append(token);
+                }
+            }
+            if (exactDocs < RareTermDocs && !singularKnown && plan.corrections.isEmpty()) {
                 const auto candidates = dictionary.corrections(
                     plan.token, 8, i == typedOn ? TermDictionary::Match::WholeOrStart : TermDictionary::Match::Whole);
                 for (const TermDictionary::Candidate &candidate : candidates) {
@@ -1548,9 +1559,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                     if (!singular.isEmpty() && !plan.corrections.contains(singular) && dictionary.docs(singular) > 0)
                         plan.corrections.append(singular);
                 }
-                if (!plan.corrections.isEmpty())
-                    corrections->append(Correction {plan.folded, plan.corrections.first(), exactDocs > 0});
             }
+            if (!plan.corrections.isEmpty())
+                corrections->append(Correction {plan.folded, plan.corrections.first(), exactDocs > 0});
         }
         // A prefix of no longer word ("kubernetes"): FTS5 would merge a prefix doclist to find
         // the people the word finds. Known only once the dictionary is (words of people changed

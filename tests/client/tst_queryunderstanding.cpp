@@ -207,6 +207,10 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("players") << "chess players" << list({"chess"}) << none << list({"players"}) << false;
     QTest::addRow("fix") << "who can fix our wifi" << list({"wifi"}) << none << list({"who", "can", "fix", "our"})
                          << false;
+    QTest::addRow("kümmert sich um") << "wer kümmert sich um laptops" << list({"laptops"}) << none
+                                     << list({"wer", "kummert", "sich", "um"}) << false;
+    QTest::addRow("broken") << "wifi broken" << list({"wifi"}) << none << list({"broken"}) << false;
+    QTest::addRow("geht nicht") << "wlan geht nicht" << list({"wlan"}) << none << list({"geht", "nicht"}) << false;
     QTest::addRow("sets up") << "who sets up laptops" << list({"laptops"}) << none << list({"who", "sets", "up"})
                              << false;
     QTest::addRow("a service") << "who owns the billing service" << list({"billing"}) << none

@@ -563,6 +563,15 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"expense reports"_qs, Kind::Skill, u"Expense management"_qs); // "reports" was "records"
     row(u"Spesenabrechnung"_qs, Kind::Skill, u"Expense management"_qs);
     row(u"excel macros"_qs, Kind::Skill, u"VBA"_qs); // "macros" was "macos"
+    row(u"Fotografen"_qs, Kind::Skill, u"Photography"_qs); // found no one
+    row(u"Radfahrer"_qs, Kind::Skill, u"Cycling"_qs); // found no one
+    row(u"Steuererklärung"_qs, Kind::Skill, u"Personal tax"_qs); // found no one; related: Corporate tax
+    row(u"Urlaubsantrag"_qs, Kind::Skill, u"Compensation and benefits"_qs); // found no one
+    row(u"stock options"_qs, Kind::Skill, u"Compensation and benefits"_qs); // "options" had to match
+    row(u"visa"_qs, Kind::Skill, u"Immigration and relocation"_qs); // was "visualization"
+    row(u"keynote"_qs, Kind::Skill, u"Public speaking"_qs); // found no one
+    row(u"phishing"_qs, Kind::Skill, u"Security awareness"_qs); // found no one
+    row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
 }
 

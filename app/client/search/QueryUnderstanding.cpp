@@ -40,6 +40,7 @@ const QSet<QString> &fillerWords()
         "located lives living ask asks asking asked approves approve approving talk talking both either used using "
         "before ever already previously built give gives giving organise organises organising organize organizes "
         "organizing play plays playing player players fix fixes fixing repair repairs repairing set sets setting up "
+        "broken "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -47,7 +48,8 @@ const QSet<QString> &fillerWords()
         "weiss hilft helfen hilfe suche suchen gesucht brauche brauchen gut gute guter spricht "
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
-        "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides");
+        "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides kummert "
+        "kuemmert kummern kuemmern um geht funktioniert kaputt");
     return words;
 }
 

@@ -209,6 +209,11 @@ void TestQueryUnderstanding::understand_data()
                          << false;
     QTest::addRow("kümmert sich um") << "wer kümmert sich um laptops" << list({"laptops"}) << none
                                      << list({"wer", "kummert", "sich", "um"}) << false;
+    QTest::addRow("former") << "former consultants" << list({"consultants"}) << none << list({"former"}) << false;
+    QTest::addRow("certified") << "who is certified in terraform" << list({"terraform"}) << none
+                               << list({"who", "is", "certified", "in"}) << false;
+    QTest::addRow("certification") << "k8s certification" << list({"kubernetes"}) << list({"k8s>Kubernetes"})
+                                   << list({"certification"}) << false;
     QTest::addRow("broken") << "wifi broken" << list({"wifi"}) << none << list({"broken"}) << false;
     QTest::addRow("geht nicht") << "wlan geht nicht" << list({"wlan"}) << none << list({"geht", "nicht"}) << false;
     QTest::addRow("sets up") << "who sets up laptops" << list({"laptops"}) << none << list({"who", "sets", "up"})

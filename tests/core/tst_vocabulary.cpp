@@ -572,6 +572,7 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"keynote"_qs, Kind::Skill, u"Public speaking"_qs); // found no one
     row(u"phishing"_qs, Kind::Skill, u"Security awareness"_qs); // found no one
     row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
+    row(u"six sigma black belt"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // "belt" was "between"
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
 }
 

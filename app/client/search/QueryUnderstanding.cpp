@@ -40,7 +40,7 @@ const QSet<QString> &fillerWords()
         "located lives living ask asks asking asked approves approve approving talk talking both either used using "
         "before ever already previously built give gives giving organise organises organising organize organizes "
         "organizing play plays playing player players fix fixes fixing repair repairs repairing set sets setting up "
-        "broken "
+        "broken lived former formerly studied certified "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -49,7 +49,7 @@ const QSet<QString> &fillerWords()
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
         "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides kummert "
-        "kuemmert kummern kuemmern um geht funktioniert kaputt");
+        "kuemmert kummern kuemmern um geht funktioniert kaputt zertifiziert");
     return words;
 }
 
@@ -264,11 +264,12 @@ QStringList spelledOut(QStringList words, const std::function<bool(const QString
 // ("professional services"). Folded.
 const QSet<QString> &knowingNouns()
 {
-    static const QSet<QString> words =
-        wordSet("skill skills skillset skillsets knowledge background know-how knowhow proficiency kenntnis kenntnisse "
-                "kenntnissen wissen fahigkeit fahigkeiten faehigkeit faehigkeiten kompetenz kompetenzen "
-                "question questions issue issues problem problems topic topics stuff thing things system systems tool "
-                "tools service query queries thema themen probleme problemen systeme");
+    static const QSet<QString> words = wordSet(
+        "skill skills skillset skillsets knowledge background know-how knowhow proficiency kenntnis kenntnisse "
+        "kenntnissen wissen fahigkeit fahigkeiten faehigkeit faehigkeiten kompetenz kompetenzen "
+        "question questions issue issues problem problems topic topics stuff thing things system systems tool "
+        "tools service query queries certification certifications certificate certificates thema themen probleme "
+        "problemen systeme zertifikat zertifikate zertifizierung");
     return words;
 }
 

@@ -174,6 +174,7 @@ private Q_SLOTS:
     void softSkills();
     void doersFindWhatTheyDo_data();
     void doersFindWhatTheyDo();
+    void slipsInWordsThatAsk();
 
 private:
     SearchPage search(const QString &query) { return m_directory.engine->search(query, 0, 500); }
@@ -1001,6 +1002,30 @@ void TestEverydaySearch::doersFindWhatTheyDo()
     QCOMPARE(page.corrections.isEmpty(), correction.isEmpty());
     if (!correction.isEmpty())
         QCOMPARE(page.corrections.first().correction, correction);
+}
+
+void TestEverydaySearch::slipsInWordsThatAsk()
+{
+    Test::SearchDirectory directory;
+    QVERIFY(directory.open({person("tf", "Ida Lind", "Engineer", "Oslo", {{"Terraform", 4}}),
+                            person("bo", "Bo Dahl", "Data Engineer", "Oslo", {}, "A self-described nerd.")}));
+    // One slip from "knows", "anyone", "speaks": asked, not searched for.
+    for (const QString &query : {u"who knws terraform"_qs, u"anyome who knows terraform"_qs}) {
+        const SearchPage page = directory.engine->search(query);
+        QCOMPARE(Test::usernames(page), list({"tf"}));
+        QCOMPARE(page.corrections.size(), 1);
+        QCOMPARE(page.understood.terms, list({"terraform"}));
+    }
+    // A word someone has is that word: "nerd" is no "need".
+    const SearchPage nerd = directory.engine->search(u"who is a nerd in oslo"_qs);
+    QCOMPARE(Test::usernames(nerd), list({"bo"}));
+    QVERIFY(nerd.corrections.isEmpty());
+    // Alone, or among words that ask, the word is the query: nothing else would be.
+    for (const QString &query : {u"knws"_qs, u"who is knws"_qs}) {
+        const SearchPage page = directory.engine->search(query);
+        QVERIFY(page.corrections.isEmpty() || page.corrections.first().correction != u"knows"_qs);
+        QVERIFY(page.understood.terms.contains(u"knws"_qs));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

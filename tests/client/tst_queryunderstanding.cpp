@@ -335,6 +335,13 @@ void TestQueryUnderstanding::wordLists()
     QVERIFY(!QueryUnderstanding::isExpertWord(u"python"));
     QVERIFY(QueryUnderstanding::isPlacePreposition(u"aus"));
     QVERIFY(!QueryUnderstanding::isPlacePreposition(u"with"));
+    QCOMPARE(QueryUnderstanding::fillerTypo(u"knws"), u"knows"_qs);
+    QCOMPARE(QueryUnderstanding::fillerTypo(u"anyome"), u"anyone"_qs);
+    QCOMPARE(QueryUnderstanding::fillerTypo(u"speeks"), u"speaks"_qs);
+    QVERIFY(QueryUnderstanding::fillerTypo(u"knows").isEmpty()); // a filler itself
+    QVERIFY(QueryUnderstanding::fillerTypo(u"kotlin").isEmpty()); // no filler near
+    QVERIFY(QueryUnderstanding::fillerTypo(u"fho").isEmpty()); // "who": too short to tell
+    QVERIFY(QueryUnderstanding::fillerTypo(u"gnows").isEmpty()); // the first letter differs
 }
 
 void TestQueryUnderstanding::anyOf()
@@ -745,6 +752,8 @@ void TestQueryUnderstanding::leaders_data()
     QTest::addRow("german title alone") << "abteilungsleiter" << false << list({"abteilungsleiter"}) << none;
     // Alone, everyone: who leads the most first.
     QTest::addRow("no group") << "who leads the team" << true << none << none;
+    QTest::addRow("head of people") << "head of people" << true << list({"people"}) << none;
+    QTest::addRow("director of the people team") << "director of the people team" << true << list({"people"}) << none;
     // Before a name: that person's manager.
     QTest::addRow("who manages diego") << "who manages diego ramirez" << false << none << list({"diego", "ramirez"});
     QTest::addRow("manager of diego") << "who is the manager of diego" << false << none << list({"diego"});

@@ -3,6 +3,7 @@
 
 #include "client/search/Regions.h"
 #include "client/search/SearchText.h"
+#include "client/search/TermDictionary.h"
 #include "core/TextFold.h"
 #include "core/Vocabulary.h"
 
@@ -539,6 +540,19 @@ bool QueryUnderstanding::isFillerWord(QStringView foldedWord)
     return fillerWords().contains(foldedWord.toString());
 }
 
+QString QueryUnderstanding::fillerTypo(QStringView foldedWord)
+{
+    if (foldedWord.size() < 4 || isFillerWord(foldedWord))
+        return {};
+    QString meant; // of several as near, the first in alphabetical order: the same every time
+    for (const QString &filler : fillerWords()) {
+        if (filler.size() >= 4 && filler.front() == foldedWord.front() && editDistance(foldedWord, filler, 1) <= 1
+            && (meant.isEmpty() || filler < meant))
+            meant = filler;
+    }
+    return meant;
+}
+
 bool QueryUnderstanding::isExpertWord(QStringView foldedWord)
 {
     return expertWords().contains(foldedWord.toString());
@@ -810,6 +824,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
                 "keiner keinem weder");
     static const QSet<QString> negationGoesOn = wordSet("or nor and oder noch und");
     qsizetype negation = -1; // where the word is that leaves out the next thing asked for
+    qsizetype leaderOfEnd = -1; // where the words after "head of", "who leads" begin
     qsizetype excludedEnd = -1; // where the words after the last thing left out start
     qsizetype termsBefore = 0;
     qsizetype ignoredBefore = 0;
@@ -938,6 +953,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             }
             result.leadersFirst = true;
             i += n;
+            leaderOfEnd = i;
             continue;
         }
         // "in diego's team": the "in" is of the team, not of a place.
@@ -1084,8 +1100,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         static const QSet<QString> contactWords =
             wordSet("ansprechpartner ansprechpartnerin ansprechpartnerinnen ansprechperson ansprechpersonen "
                     "kontaktperson kontaktpersonen");
+        // "head of people", "director of the people team": the department (many companies call
+        // HR so) the leader leads; "who leads the team" asks for no team.
+        const bool ledPeople = word == u"people" && leaderOfEnd >= 0 && leaderOfEnd <= i
+            && std::all_of(words.cbegin() + leaderOfEnd, words.cbegin() + i,
+                           [](const QString &between) { return fillerWords().contains(between); });
         const bool peopleWord =
-            peopleWords().contains(word) && n == 0 && (isLastOfPhrase(i) || contactWords.contains(word));
+            peopleWords().contains(word) && n == 0 && !ledPeople && (isLastOfPhrase(i) || contactWords.contains(word));
         if (peopleWord && !isName(word)) {
             ignored.append(i);
             ++i;

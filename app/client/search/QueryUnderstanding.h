@@ -144,6 +144,10 @@ public:
                       const QList<qsizetype> &possessives = {}) const;
 
     static bool isFillerWord(QStringView foldedWord);
+    //! The filler word of four letters or more that \a foldedWord is one slip from, with the same
+    //! first letter ("knws": "knows", "anyome": "anyone"), else empty. Only a word no one has is
+    //! such a typo: "bike" is no "like".
+    static QString fillerTypo(QStringView foldedWord);
     static bool isExpertWord(QStringView foldedWord);
     static bool isPlacePreposition(QStringView foldedWord);
     //! For each word, whether it asks for people available now: "available", "reachable",

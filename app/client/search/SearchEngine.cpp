@@ -1296,6 +1296,26 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         terms.push_back(std::move(number));
         words.clear();
     }
+    // A slip in a word that asks ("who knws terraform", "anyome in berlin"): the word it meant,
+    // when no one has the word as typed, it is no name or term of the vocabulary, and something
+    // that is no such word is asked for too.
+    const bool somethingAsked = std::any_of(words.cbegin(), words.cend(), [](const QString &word) {
+        return !QueryUnderstanding::isFillerWord(word) && QueryUnderstanding::fillerTypo(word).isEmpty();
+    });
+    for (qsizetype i = 0; !literal && somethingAsked && i < words.size(); ++i) {
+        const QString filler = QueryUnderstanding::fillerTypo(words[i]);
+        const VocabularyEntry *entry = nullptr;
+        if (filler.isEmpty() || SearchText::hasSymbols(words[i]) || isNameWord(words[i])
+            || (!vocabulary.isEmpty() && vocabulary.longestMatch(words, i, &entry) > 0))
+            continue;
+        if (!dictionaryLoaded)
+            loadDictionary();
+        countPendingWords(QDeadlineTimer(QDeadlineTimer::Forever));
+        if (dictionary.prefixDocs(SearchText::encode(words[i]), 1) > 0)
+            continue;
+        corrections->append(Correction {words[i], filler, false});
+        words[i] = filler;
+    }
     const QueryUnderstanding understanding(
         vocabulary.isEmpty() ? nullptr : &vocabulary, [this](const QString &word) { return isNameWord(word); },
         [this](const QString &word) { return isPlaceWord(word); });

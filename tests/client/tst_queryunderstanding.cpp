@@ -341,6 +341,8 @@ void TestQueryUnderstanding::wordLists()
     QVERIFY(QueryUnderstanding::fillerTypo(u"knows").isEmpty()); // a filler itself
     QVERIFY(QueryUnderstanding::fillerTypo(u"kotlin").isEmpty()); // no filler near
     QVERIFY(QueryUnderstanding::fillerTypo(u"fho").isEmpty()); // "who": too short to tell
+    QVERIFY(QueryUnderstanding::fillerTypo(u"same").isEmpty()); // "some": too short, and in "same time zone"
+    QVERIFY(QueryUnderstanding::fillerTypo(u"lease").isEmpty()); // "least": likewise
     QVERIFY(QueryUnderstanding::fillerTypo(u"gnows").isEmpty()); // the first letter differs
 }
 

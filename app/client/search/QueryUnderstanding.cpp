@@ -544,11 +544,16 @@ QString QueryUnderstanding::fillerTypo(QStringView foldedWord)
 {
     if (foldedWord.size() < 4 || isFillerWord(foldedWord))
         return {};
+    // The long words of a question, where a slip is likely; not the short ones that also go into
+    // phrases ("same time zone" is no "some").
+    static const QSet<QString> asking =
+        wordSet("knows anyone anybody someone somebody speaks speaking looking familiar experienced experience "
+                "proficient please jemand jemanden irgendwer kennt kennen spricht sprechen erfahrung");
     QString meant; // of several as near, the first in alphabetical order: the same every time
-    for (const QString &filler : fillerWords()) {
-        if (filler.size() >= 4 && filler.front() == foldedWord.front() && editDistance(foldedWord, filler, 1) <= 1
-            && (meant.isEmpty() || filler < meant))
-            meant = filler;
+    for (const QString &word : asking) {
+        if (word.front() == foldedWord.front() && editDistance(foldedWord, word, 1) <= 1
+            && (meant.isEmpty() || word < meant))
+            meant = word;
     }
     return meant;
 }

@@ -144,9 +144,9 @@ public:
                       const QList<qsizetype> &possessives = {}) const;
 
     static bool isFillerWord(QStringView foldedWord);
-    //! The filler word of four letters or more that \a foldedWord is one slip from, with the same
-    //! first letter ("knws": "knows", "anyome": "anyone"), else empty. Only a word no one has is
-    //! such a typo: "bike" is no "like".
+    //! The word of a question that \a foldedWord is one slip from, with the same first letter
+    //! ("knws": "knows", "anyome": "anyone", "spricth": "spricht"), else empty: only the long
+    //! ones, where slips are likely ("same" is no "some"). Only a word no one has is such a typo.
     static QString fillerTypo(QStringView foldedWord);
     static bool isExpertWord(QStringView foldedWord);
     static bool isPlacePreposition(QStringView foldedWord);

@@ -205,6 +205,7 @@ void TestQueryUnderstanding::understand_data()
                                  << list({"ml>Machine learning"})
                                  << list({"someone", "to", "give", "a", "talk", "about"}) << false;
     QTest::addRow("players") << "chess players" << list({"chess"}) << none << list({"players"}) << false;
+    QTest::addRow("workers") << "remote workers" << list({"remote"}) << none << list({"workers"}) << false;
     QTest::addRow("fix") << "who can fix our wifi" << list({"wifi"}) << none << list({"who", "can", "fix", "our"})
                          << false;
     QTest::addRow("kümmert sich um") << "wer kümmert sich um laptops" << list({"laptops"}) << none

@@ -573,6 +573,11 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"phishing"_qs, Kind::Skill, u"Security awareness"_qs); // found no one
     row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
     row(u"six sigma black belt"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // "belt" was "between"
+    row(u"purchase order"_qs, Kind::Skill, u"Procurement"_qs); // "order" had to match
+    row(u"meeting room"_qs, Kind::Skill, u"Facilities management"_qs); // was "meeting root"
+    row(u"parking"_qs, Kind::Skill, u"Facilities management"_qs); // found no one
+    row(u"christmas party"_qs, Kind::Skill, u"Event management"_qs); // "party" had to match
+    row(u"offsite"_qs, Kind::Skill, u"Event management"_qs); // found no one
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
 }
 

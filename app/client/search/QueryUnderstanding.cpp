@@ -136,7 +136,7 @@ const QSet<QString> &peopleWords()
     static const QSet<QString> words = wordSet(
         // English
         "people person persons folks colleague colleagues coworker coworkers employee employees staff "
-        "member members teammates contact contacts team teams squad squads crew department departments "
+        "member members teammates contact contacts team teams squad squads crew department departments worker workers "
         "division divisions "
         // German
         "leute personen kollege kollegen kollegin kolleginnen mitarbeiter mitarbeiterin mitarbeiterinnen "

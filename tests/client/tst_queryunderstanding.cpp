@@ -205,6 +205,7 @@ void TestQueryUnderstanding::understand_data()
                                  << list({"ml>Machine learning"})
                                  << list({"someone", "to", "give", "a", "talk", "about"}) << false;
     QTest::addRow("players") << "chess players" << list({"chess"}) << none << list({"players"}) << false;
+    QTest::addRow("bilingual") << "bilingual spanish" << list({"spanish"}) << none << list({"bilingual"}) << false;
     QTest::addRow("workers") << "remote workers" << list({"remote"}) << none << list({"workers"}) << false;
     QTest::addRow("fix") << "who can fix our wifi" << list({"wifi"}) << none << list({"who", "can", "fix", "our"})
                          << false;
@@ -832,6 +833,13 @@ void TestQueryUnderstanding::possessive_data()
     QTest::addRow("a name with an s") << "jens team" << none << reports << list({"jens"}) << list({"team"});
     QTest::addRow("no name without the s") << "sales team" << none << reports << list({"sales"}) << list({"team"});
     QTest::addRow("a word for what people do") << "devs team" << none << reports << list({"devs"}) << list({"team"});
+    // "of" before the name asks as the possessive does.
+    QTest::addRow("peers of") << "peers of diego" << list({"diego"}) << peers << none << none;
+    QTest::addRow("the team of") << "python people in the team of diego ramirez" << list({"diego", "ramirez"}) << team
+                                 << list({"python"}) << list({"people", "in", "the"});
+    QTest::addRow("kollegen von") << "Kollegen von Diego" << list({"diego"}) << peers << none << none;
+    QTest::addRow("colleagues of") << "colleagues of diego" << list({"diego"}) << peers << none << none;
+    QTest::addRow("of no one") << "team of python" << none << reports << list({"python"}) << list({"team", "of"});
 }
 
 void TestQueryUnderstanding::possessive()

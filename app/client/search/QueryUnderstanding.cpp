@@ -41,7 +41,8 @@ const QSet<QString> &fillerWords()
         "located lives living ask asks asking asked approves approve approving talk talking both either used using "
         "before ever already previously built give gives giving organise organises organising organize organizes "
         "organizing play plays playing player players fix fixes fixing repair repairs repairing set sets setting up "
-        "broken lived former formerly studied certified "
+        "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
+        "intermediate "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -941,6 +942,17 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
                 result.someoneTitle = title;
                 result.theirs = Theirs::Reports;
                 i = at + length;
+                continue;
+            }
+        }
+        // "peers of grace", "the team of diego", "Kollegen von Diego": as "grace's peers" asks (a
+        // name is rarely followed by "of" and another name: "colleagues" may be someone's).
+        if (Theirs theirs = Theirs::Reports; result.someone.isEmpty()) {
+            const int n = phraseLength(words, i, theirsPhrases(), &theirs);
+            if (n > 0 && i + n + 1 < words.size() && (words[i + n] == u"of" || words[i + n] == u"von")
+                && isName(words[i + n + 1])) {
+                i = readName(i + n + 1, &result.someone);
+                result.theirs = theirs;
                 continue;
             }
         }

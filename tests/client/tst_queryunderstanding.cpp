@@ -217,6 +217,10 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("certification") << "k8s certification" << list({"kubernetes"}) << list({"k8s>Kubernetes"})
                                    << list({"certification"}) << false;
     QTest::addRow("broken") << "wifi broken" << list({"wifi"}) << none << list({"broken"}) << false;
+    QTest::addRow("macht") << "wer macht die gehaltsabrechnung" << list({"gehaltsabrechnung"}) << none
+                           << list({"wer", "macht", "die"}) << false;
+    QTest::addRow("today") << "who is in the london office today" << list({"@london"}) << none
+                           << list({"who", "is", "today"}) << false;
     QTest::addRow("geht nicht") << "wlan geht nicht" << list({"wlan"}) << none << list({"geht", "nicht"}) << false;
     QTest::addRow("sets up") << "who sets up laptops" << list({"laptops"}) << none << list({"who", "sets", "up"})
                              << false;

@@ -578,6 +578,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"parking"_qs, Kind::Skill, u"Facilities management"_qs); // found no one
     row(u"christmas party"_qs, Kind::Skill, u"Event management"_qs); // "party" had to match
     row(u"offsite"_qs, Kind::Skill, u"Event management"_qs); // found no one
+    row(u"präsentieren"_qs, Kind::Skill, u"Public speaking"_qs); // found no one
+    row(u"Werkstudentin"_qs, Kind::Title, u"Intern"_qs); // found no one
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
 }
 

@@ -42,7 +42,7 @@ const QSet<QString> &fillerWords()
         "before ever already previously built give gives giving organise organises organising organize organizes "
         "organizing play plays playing player players fix fixes fixing repair repairs repairing set sets setting up "
         "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
-        "intermediate "
+        "intermediate today "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -51,7 +51,7 @@ const QSet<QString> &fillerWords()
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
         "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides kummert "
-        "kuemmert kummern kuemmern um geht funktioniert kaputt zertifiziert");
+        "kuemmert kummern kuemmern um geht funktioniert kaputt zertifiziert macht machen heute");
     return words;
 }
 

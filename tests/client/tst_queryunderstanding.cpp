@@ -221,6 +221,20 @@ void TestQueryUnderstanding::understand_data()
                            << list({"wer", "macht", "die"}) << false;
     QTest::addRow("today") << "who is in the london office today" << list({"@london"}) << none
                            << list({"who", "is", "today"}) << false;
+    QTest::addRow("how") << "how do i set up terraform" << list({"terraform"}) << none
+                         << list({"how", "do", "i", "set", "up"}) << false;
+    QTest::addRow("point of contact") << "point of contact for payroll" << list({"payroll"}) << none
+                                      << list({"point", "of", "contact", "for"}) << false;
+    QTest::addRow("go-to person") << "go-to person for terraform" << list({"terraform"}) << none
+                                  << list({"go-to", "person", "for"}) << false;
+    QTest::addRow("sme") << "sme for terraform" << list({"terraform"}) << none << list({"for"}) << true;
+    QTest::addRow("subject matter expert")
+        << "subject matter expert terraform" << list({"terraform"}) << none << list({"subject", "matter"}) << true;
+    QTest::addRow("the guy") << "the terraform guy" << list({"terraform"}) << none << list({"the", "guy"}) << false;
+    QTest::addRow("really good") << "someone really good at terraform asap" << list({"terraform"}) << none
+                                 << list({"someone", "really", "good", "at", "asap"}) << false;
+    QTest::addRow("review") << "who could review our terraform" << list({"terraform"}) << none
+                            << list({"who", "could", "review", "our"}) << false;
     QTest::addRow("geht nicht") << "wlan geht nicht" << list({"wlan"}) << none << list({"geht", "nicht"}) << false;
     QTest::addRow("sets up") << "who sets up laptops" << list({"laptops"}) << none << list({"who", "sets", "up"})
                              << false;

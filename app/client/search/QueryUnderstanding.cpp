@@ -42,7 +42,8 @@ const QSet<QString> &fillerWords()
         "before ever already previously built give gives giving organise organises organising organize organizes "
         "organizing play plays playing player players fix fixes fixing repair repairs repairing set sets setting up "
         "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
-        "intermediate today "
+        "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
+        "subject matter review reviews reviewing "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -51,7 +52,8 @@ const QSet<QString> &fillerWords()
         "sprechen arbeitet erfahrung erfahren mich mir uns ich wir bitte da hier zustandig zustaendig "
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
         "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides kummert "
-        "kuemmert kummern kuemmern um geht funktioniert kaputt zertifiziert macht machen heute");
+        "kuemmert kummern kuemmern um geht funktioniert kaputt zertifiziert macht machen heute wie warum "
+        "wirklich sehr dringend");
     return words;
 }
 
@@ -110,7 +112,8 @@ const QSet<QString> &expertWords()
 {
     static const QSet<QString> words = wordSet(
         "expert experts expertise senior seniors lead leads guru gurus specialist specialists master "
-        "masters ninja ninjas wizard wizards whiz rockstar rockstars champion champions pro pros advanced best top "
+        "masters ninja ninjas wizard wizards whiz rockstar rockstars champion champions sme smes pro pros advanced "
+        "best top "
         "strongest most "
         "experienced experte experten expertin "
         "expertinnen spezialist spezialistin spezialisten profi profis fortgeschritten beste besten bester "
@@ -138,6 +141,7 @@ const QSet<QString> &peopleWords()
         // English
         "people person persons folks colleague colleagues coworker coworkers employee employees staff "
         "member members teammates contact contacts team teams squad squads crew department departments worker workers "
+        "guy guys gal gals girl girls dude dudes "
         "division divisions "
         // German
         "leute personen kollege kollegen kollegin kolleginnen mitarbeiter mitarbeiterin mitarbeiterinnen "

@@ -235,6 +235,8 @@ void TestQueryUnderstanding::understand_data()
                                  << list({"someone", "really", "good", "at", "asap"}) << false;
     QTest::addRow("review") << "who could review our terraform" << list({"terraform"}) << none
                             << list({"who", "could", "review", "our"}) << false;
+    QTest::addRow("teach") << "who can teach me terraform" << list({"terraform"}) << none
+                           << list({"who", "can", "teach", "me"}) << false;
     QTest::addRow("geht nicht") << "wlan geht nicht" << list({"wlan"}) << none << list({"geht", "nicht"}) << false;
     QTest::addRow("sets up") << "who sets up laptops" << list({"laptops"}) << none << list({"who", "sets", "up"})
                              << false;
@@ -690,6 +692,19 @@ void TestQueryUnderstanding::beginners()
     read = understanding.understand(words("Anfänger in Go"));
     QVERIFY(read.beginnersFirst);
     QCOMPARE(termNames(read), list({"go"}));
+    // Learning what follows.
+    for (const char *learning : {"people learning terraform", "who wants to learn terraform", "wer lernt terraform"}) {
+        read = understanding.understand(words(learning));
+        QVERIFY2(read.beginnersFirst, learning);
+        QVERIFY2(termNames(read) == list({"terraform"}), qPrintable(termNames(read).join(u", ")));
+    }
+    // Machine learning is a skill; "learning" before nothing named is the word.
+    read = understanding.understand(words("machine learning"));
+    QVERIFY(!read.beginnersFirst);
+    QCOMPARE(termNames(read), list({"machine learning"}));
+    read = understanding.understand(words("learning and development"));
+    QVERIFY(!read.beginnersFirst);
+    QCOMPARE(termNames(read), list({"learning", "development"}));
     // "new" alone is a word, and "New York" a place.
     read = understanding.understand(words("new york"));
     QVERIFY(!read.beginnersFirst);

@@ -43,7 +43,7 @@ const QSet<QString> &fillerWords()
         "organizing play plays playing player players fix fixes fixing repair repairs repairing set sets setting up "
         "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
-        "subject matter review reviews reviewing "
+        "subject matter review reviews reviewing teach teaches explain explains "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -128,6 +128,13 @@ const QSet<QString> &beginnerWords()
     static const QSet<QString> words =
         wordSet("beginner beginners novice novices newbie newbies starter starters anfanger anfangerin "
                 "anfangerinnen einsteiger einsteigerin einsteigerinnen neuling neulinge");
+    return words;
+}
+
+// Words for learning, before what is learnt ("learning rust", "lernt Japanisch"). Folded.
+const QSet<QString> &learningWords()
+{
+    static const QSet<QString> words = wordSet("learning learn learns lernt lernen lerne");
     return words;
 }
 
@@ -705,7 +712,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     //! Whether nothing that names something follows the word at \a at: the query ends, or a
     //! filler, a preposition or another such word comes next ("people in ...", "folks who ...").
     auto isLastOfPhrase = [&](qsizetype at) {
-        return namesNothingAt(words, at + 1) || peopleWords().contains(words[at + 1]) || askAvailable[at + 1];
+        return namesNothingAt(words, at + 1) || peopleWords().contains(words[at + 1]) || askAvailable[at + 1]
+            || learningWords().contains(words[at + 1]);
     };
 
     auto isOr = [&](qsizetype at) {
@@ -1073,6 +1081,14 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         if ((beginnerWords().contains(word) || newTo) && !isName(word)) {
             result.beginnersFirst = true;
             i += std::max(newTo, 1);
+            continue;
+        }
+        // "learning rust", "want to learn go", "lernt Japanisch": who is starting out at what
+        // follows ("machine learning" is a phrase of the vocabulary; "learning and development"
+        // names nothing after "learning").
+        if (learningWords().contains(word) && n == 0 && !isName(word) && !namesNothingAt(words, i + 1)) {
+            result.beginnersFirst = true;
+            ++i;
             continue;
         }
         // "a new contract", "help with my new laptop", "neue Kollegen": new says nothing of whom to

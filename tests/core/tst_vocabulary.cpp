@@ -580,6 +580,9 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"offsite"_qs, Kind::Skill, u"Event management"_qs); // found no one
     row(u"präsentieren"_qs, Kind::Skill, u"Public speaking"_qs); // found no one
     row(u"sso"_qs, Kind::Skill, u"Identity and access management"_qs); // found no one
+    row(u"notion"_qs, Kind::Skill, u"Notion"_qs); // was "motion"; related: Confluence
+    row(u"canva"_qs, Kind::Skill, u"Canva"_qs); // was "carvalho"; related: Figma
+    row(u"google sheets"_qs, Kind::Skill, u"Google Workspace"_qs); // "sheets" had to match
     row(u"performance review"_qs, Kind::Skill, u"Performance management"_qs); // "review" is a word that asks
     row(u"Werkstudentin"_qs, Kind::Title, u"Intern"_qs); // found no one
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match

@@ -111,13 +111,12 @@ int levelWords(const QStringList &words, qsizetype at, int *level)
 const QSet<QString> &expertWords()
 {
     static const QSet<QString> words = wordSet(
-        "expert experts expertise senior seniors lead leads guru gurus specialist specialists master "
-        "masters ninja ninjas wizard wizards whiz rockstar rockstars champion champions sme smes pro pros advanced "
-        "best top "
-        "strongest most "
-        "experienced experte experten expertin "
-        "expertinnen spezialist spezialistin spezialisten profi profis fortgeschritten beste besten bester "
-        "bestes meisten erfahren erfahrene erfahrenen erfahrener");
+        "expert experts expertise senior seniors lead leads guru gurus specialist specialists master masters ninja "
+        "ninjas wizard wizards whiz rockstar rockstars champion champions sme smes pro pros advanced best top "
+        "strongest most experienced "
+        // German
+        "experte experten expertin expertinnen spezialist spezialistin spezialisten profi profis fortgeschritten "
+        "beste besten bester bestes meisten erfahren erfahrene erfahrenen erfahrener");
     return words;
 }
 
@@ -271,10 +270,10 @@ QStringList spelledOut(QStringList words, const std::function<bool(const QString
 
 // Words for what is known, and for what one asks about it, said after it or before a word that
 // asks ("sap skills", "kubernetes knowledge", "knowledge of sap", "Python-Kenntnisse" typed apart,
-// "a gdpr question", "our payroll system", "the billing service", "sap issues", "Probleme mit SAP"): they name nothing
-// more. Before a word that names something they may ("knowledge management", "skills matrix",
-// "system design", "problem management", "service design"). "Services" is often a department
-// ("professional services"). Folded.
+// "a gdpr question", "our payroll system", "the billing service", "sap issues", "aws
+// certification", "Probleme mit SAP"): they name nothing more. Before a word that names something
+// they may ("knowledge management", "skills matrix", "system design", "problem management",
+// "service design"). "Services" is often a department ("professional services"). Folded.
 const QSet<QString> &knowingNouns()
 {
     static const QSet<QString> words = wordSet(

@@ -937,6 +937,14 @@ void TestEverydaySearch::realWordsAreNoTypos()
     QCOMPARE(landing.total, 0);
     // So is one that differs there from the start of a longer word.
     QVERIFY(directory.engine->search(u"alan"_qs).corrections.isEmpty());
+    // And one two slips from the start of a longer word, whatever its first letter: "teacher" is
+    // no "Tkachenko".
+    people.append(person("oleh", "Oleh Tkachenko", "Analyst", "Oslo", {}));
+    Test::SearchDirectory withName;
+    QVERIFY(withName.open(people));
+    const SearchPage teacher = withName.engine->search(u"teacher"_qs);
+    QVERIFY2(teacher.corrections.isEmpty(), qPrintable(teacher.correctedQuery));
+    QCOMPARE(withName.engine->search(u"tkahc"_qs).correctedQuery, u"tkachenko"_qs); // one slip: a typo
     // Two slips after it, or one anywhere in a whole word, or one after it in a start: a typo.
     for (const QString &typo : {u"pllanniing"_qs, u"ylanning"_qs, u"plsn"_qs}) {
         const SearchPage page = directory.engine->search(typo);

@@ -1563,6 +1563,10 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                     // longer word ("draw" is no "Krawczyk").
                     if ((candidate.distance >= 2 || !candidate.whole) && candidate.term.front() != plan.token.front())
                         continue;
+                    // Nor is a word two slips from the start of a longer one: it is more likely
+                    // typed in full ("yoga teacher" is no "Tkachenko").
+                    if (!candidate.whole && candidate.distance >= 2)
+                        continue;
                     // A plural is no misspelling of a longer word its singular starts ("interns"
                     // is not "internal", "accounts" not "accountant"), but may be of the other
                     // plural ("kubernets": "kubernetes").

@@ -230,6 +230,10 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("sme") << "sme for terraform" << list({"terraform"}) << none << list({"for"}) << true;
     QTest::addRow("subject matter expert")
         << "subject matter expert terraform" << list({"terraform"}) << none << list({"subject", "matter"}) << true;
+    QTest::addRow("fans") << "chess fans" << list({"chess"}) << none << list({"fans"}) << false;
+    QTest::addRow("owners") << "dog owners" << list({"dog"}) << none << list({"owners"}) << false;
+    QTest::addRow("an owner of") << "owner of our terraform" << list({"terraform"}) << none
+                                 << list({"owner", "of", "our"}) << false;
     QTest::addRow("the guy") << "the terraform guy" << list({"terraform"}) << none << list({"the", "guy"}) << false;
     QTest::addRow("really good") << "someone really good at terraform asap" << list({"terraform"}) << none
                                  << list({"someone", "really", "good", "at", "asap"}) << false;

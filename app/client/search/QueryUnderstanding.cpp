@@ -147,7 +147,8 @@ const QSet<QString> &peopleWords()
         // English
         "people person persons folks colleague colleagues coworker coworkers employee employees staff "
         "member members teammates contact contacts team teams squad squads crew department departments worker workers "
-        "guy guys gal gals girl girls dude dudes "
+        "guy guys gal gals girl girls dude dudes owner owners fan fans lover lovers enthusiast enthusiasts nerd "
+        "nerds geek geeks buff buffs "
         "division divisions "
         // German
         "leute personen kollege kollegen kollegin kolleginnen mitarbeiter mitarbeiterin mitarbeiterinnen "

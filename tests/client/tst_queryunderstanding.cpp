@@ -239,6 +239,8 @@ void TestQueryUnderstanding::understand_data()
                                  << list({"someone", "really", "good", "at", "asap"}) << false;
     QTest::addRow("review") << "who could review our terraform" << list({"terraform"}) << none
                             << list({"who", "could", "review", "our"}) << false;
+    QTest::addRow("writes") << "who writes terraform" << list({"terraform"}) << none << list({"who", "writes"})
+                            << false;
     QTest::addRow("use") << "who knows how to use terraform" << list({"terraform"}) << none
                          << list({"who", "knows", "how", "to", "use"}) << false;
     QTest::addRow("teach") << "who can teach me terraform" << list({"terraform"}) << none

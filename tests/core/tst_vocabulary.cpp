@@ -583,6 +583,10 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"notion"_qs, Kind::Skill, u"Notion"_qs); // was "motion"; related: Confluence
     row(u"canva"_qs, Kind::Skill, u"Canva"_qs); // was "carvalho"; related: Figma
     row(u"google sheets"_qs, Kind::Skill, u"Google Workspace"_qs); // "sheets" had to match
+    row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
+    row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
+    row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word
+    row(u"brand guidelines"_qs, Kind::Skill, u"Brand identity"_qs); // "guidelines" had to match
     row(u"performance review"_qs, Kind::Skill, u"Performance management"_qs); // "review" is a word that asks
     row(u"Werkstudentin"_qs, Kind::Title, u"Intern"_qs); // found no one
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match

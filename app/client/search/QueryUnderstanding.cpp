@@ -43,7 +43,7 @@ const QSet<QString> &fillerWords()
         "organizing play plays playing player players fix fixes fixing repair repairs repairing set sets setting up "
         "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
-        "subject matter review reviews reviewing teach teaches explain explains use uses "
+        "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "

@@ -121,7 +121,8 @@ const QSet<QString> &expertWords()
 }
 
 // Words for people who are starting out at what is asked ("python beginners", "anfänger"): the
-// lowest skill levels first. Folded. "junior" is a word of titles, "learning" of skills.
+// lowest skill levels first. Folded. "junior" is a word of titles; "learning" asks so only before
+// what is learnt (learningWords()).
 const QSet<QString> &beginnerWords()
 {
     static const QSet<QString> words =

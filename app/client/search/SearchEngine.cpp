@@ -1299,11 +1299,14 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     // A slip in a word that asks ("who knws terraform", "anyome in berlin"): the word it meant,
     // when no one has the word as typed, it is no name or term of the vocabulary, and something
     // that is no such word is asked for too.
-    const bool somethingAsked = std::any_of(words.cbegin(), words.cend(), [](const QString &word) {
-        return !QueryUnderstanding::isFillerWord(word) && QueryUnderstanding::fillerTypo(word).isEmpty();
-    });
+    QStringList meant; // per word, the word of a question it may be a slip of
+    bool somethingAsked = false;
+    for (const QString &word : std::as_const(words)) {
+        meant.append(QueryUnderstanding::fillerTypo(word));
+        somethingAsked = somethingAsked || (meant.constLast().isEmpty() && !QueryUnderstanding::isFillerWord(word));
+    }
     for (qsizetype i = 0; !literal && somethingAsked && i < words.size(); ++i) {
-        const QString filler = QueryUnderstanding::fillerTypo(words[i]);
+        const QString &filler = meant.at(i);
         const VocabularyEntry *entry = nullptr;
         if (filler.isEmpty() || SearchText::hasSymbols(words[i]) || isNameWord(words[i])
             || (!vocabulary.isEmpty() && vocabulary.longestMatch(words, i, &entry) > 0))

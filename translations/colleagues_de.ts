@@ -1962,10 +1962,6 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <translation>der lokale Speicher ist nicht geöffnet</translation>
     </message>
     <message>
-        <source>&quot;my team&quot;, &quot;my manager&quot; and &quot;my department&quot; need to know who you are: sign in first</source>
-        <translation>„mein Team“, „mein Chef“ und „meine Abteilung“ setzen voraus, dass bekannt ist, wer Sie sind: Melden Sie sich zuerst an</translation>
-    </message>
-    <message>
         <source>your profile (%1) is not in the directory yet</source>
         <translation>Ihr Profil (%1) ist noch nicht im Verzeichnis</translation>
     </message>
@@ -2056,6 +2052,14 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
             <numerusform>%n Person hat den Titel „%1“: %2; nutzen Sie %3</numerusform>
             <numerusform>%n Personen haben den Titel „%1“: %2; nutzen Sie %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&quot;my team&quot;, &quot;my manager&quot;, &quot;near me&quot; and the like need to know who you are: sign in first</source>
+        <translation>„mein Team“, „mein Chef“, „in meiner Nähe“ und dergleichen setzen voraus, dass bekannt ist, wer Sie sind: Melden Sie sich zuerst an</translation>
+    </message>
+    <message>
+        <source>your profile names no location</source>
+        <translation>Ihr Profil nennt keinen Standort</translation>
     </message>
 </context>
 <context>
@@ -2925,6 +2929,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
     <message>
         <source>in %1&apos;s team (%2)</source>
         <translation>im Team von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>at your location (%1)</source>
+        <translation>an Ihrem Standort (%1)</translation>
     </message>
 </context>
 <context>

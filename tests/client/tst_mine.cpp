@@ -72,6 +72,8 @@ private Q_SLOTS:
     void someonesPeople();
     void byTitle();
     void leadersFirst();
+    void nearMe_data();
+    void nearMe();
     void theSignedInAccountAsks();
     void withoutAnAsker();
 
@@ -482,6 +484,75 @@ void TestMine::leadersFirst()
     QCOMPARE(usernames(managesKit), list({"max.power"}));
 }
 
+void TestMine::nearMe_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("asker");
+    QTest::addColumn<QString>("location"); // UnderstoodQuery::location
+    QTest::addColumn<QStringList>("found");
+
+    // The others whose location reads as the asker's, case and accents aside; not the asker.
+    QTest::addRow("near me") << "who sits near me"
+                             << "kai"
+                             << "Berlin" << list({"lena", "ute"});
+    QTest::addRow("with a skill") << "python people in my office"
+                                  << "kai"
+                                  << "Berlin" << list({"lena"});
+    QTest::addRow("nearby") << "rust nearby"
+                            << "kai"
+                            << "Berlin" << list({"ute"});
+    QTest::addRow("same city as me") << "same city as me"
+                                     << "noa"
+                                     << "London" << list({"ola"});
+    QTest::addRow("accents aside") << "close to me"
+                                   << "jo"
+                                   << "Munchen" << list({"max"});
+    QTest::addRow("german") << "wer in meiner Nähe kennt Python"
+                            << "kai"
+                            << "Berlin" << list({"lena"});
+    QTest::addRow("am selben standort") << "am selben Standort wie ich"
+                                        << "max"
+                                        << "München" << list({"jo"});
+    // Another office of the same city is another location.
+    QTest::addRow("alone there") << "near me"
+                                 << "mitte"
+                                 << "Berlin Mitte" << QStringList();
+}
+
+void TestMine::nearMe()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, asker);
+    QFETCH(QString, location);
+    QFETCH(QStringList, found);
+
+    auto at = [](const char *username, const char *place, const char *skill) {
+        Profile p = person(username, "", "Engineering", skill);
+        p.location = QString::fromUtf8(place);
+        return p;
+    };
+    Test::SearchDirectory directory;
+    QVERIFY(
+        directory.open({at("kai", "Berlin", "Python"), at("lena", "berlin", "Python"), at("ute", "Berlin", "Rust"),
+                        at("mitte", "Berlin Mitte", "Python"), at("noa", "London", "Go"), at("ola", "London", "Rust"),
+                        at("max", "München", "Go"), at("jo", "Munchen", "Python"), at("pia", "", "Python")}));
+    SearchRequest request;
+    request.query = query;
+    request.asker = asker;
+    const SearchPage page = directory.engine->search(request);
+    QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
+    QCOMPARE(page.understood.location, location);
+    const QString said = page.understood.describe(UnderstoodQuery::Detail::Names).join(u", "_qs);
+    QVERIFY2(said.contains(u"at your location (%1)"_qs.arg(location)), qPrintable(said));
+    QCOMPARE(usernames(page), found);
+
+    // No location on the asker's profile: said, and no one.
+    request.asker = QStringLiteral("pia");
+    const SearchPage nowhere = directory.engine->search(request);
+    QCOMPARE(nowhere.error, QStringLiteral("your profile names no location"));
+    QCOMPARE(nowhere.total, 0);
+}
+
 void TestMine::theSignedInAccountAsks()
 {
     // No asker given: the account signed in to the store.
@@ -496,9 +567,9 @@ void TestMine::withoutAnAsker()
     // Nobody signed in: a clear error and no one, rather than everyone.
     QVERIFY(m_directory.store.setSyncValue(QStringLiteral("account.username"), QString()));
     const SearchPage page = search(QStringLiteral("python in my team"), QString());
-    QCOMPARE(
-        page.error,
-        QStringLiteral("\"my team\", \"my manager\" and \"my department\" need to know who you are: sign in first"));
+    QCOMPARE(page.error,
+             QStringLiteral(
+                 "\"my team\", \"my manager\", \"near me\" and the like need to know who you are: sign in first"));
     QCOMPARE(page.total, 0);
     // Someone not in the directory.
     const SearchPage stranger = search(QStringLiteral("my department"), QStringLiteral("nobody"));

@@ -652,6 +652,7 @@ void TestQueryUnderstanding::offices_data()
                                  << list({"people", "and"});
     QTest::addRow("office in place") << "the office in lagos" << list({"@lagos"}) << list({"the"});
     QTest::addRow("german office") << "unser büro in london" << list({"@london"}) << list({"unser"});
+    QTest::addRow("our office in") << "our office in lagos" << list({"@lagos"}) << list({"our"});
     // Where more follows, the office is part of what is asked for.
     QTest::addRow("office manager") << "london office manager" << list({"london", "office", "manager"}) << none;
     QTest::addRow("office 365") << "office 365 in lagos" << list({"office", "365", "@lagos"}) << none;

@@ -213,6 +213,7 @@ void TestSearchCli::everydayWords()
         QJsonDocument::fromJson(levelJson.out).object().value(QStringLiteral("understood")).toObject();
     QCOMPARE(levelRead.value(QStringLiteral("min_level")).toInt(), 4);
     QVERIFY(understood.value(QStringLiteral("min_level")).isNull()); // "who knows tf" asked for none
+    QVERIFY(understood.value(QStringLiteral("location")).isNull()); // nor "near me"
     // "in my time zone" is this computer's (TZ): its offset now, in the line and in the JSON.
     const QByteArray zone = qgetenv("TZ");
     qputenv("TZ", "Asia/Tokyo");
@@ -235,9 +236,9 @@ void TestSearchCli::everydayWords()
     const Run team = run(
         {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"), QStringLiteral("python in my team")});
     QCOMPARE(team.exitCode, 1);
-    QVERIFY2(
-        team.err.contains("\"my team\", \"my manager\" and \"my department\" need to know who you are: sign in first"),
-        team.err.constData());
+    QVERIFY2(team.err.contains(
+                 "\"my team\", \"my manager\", \"near me\" and the like need to know who you are: sign in first"),
+             team.err.constData());
 
     // No one knows Terraform and astronomy: the closest matches, each with what it lacks.
     const Run partial = run({QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("search"),

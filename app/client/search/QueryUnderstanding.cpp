@@ -421,6 +421,19 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
             {"meines chefs", "meiner chefin", "meines vorgesetzten", "meiner vorgesetzten"});
         add(Mine::Peers, {"my", "our"}, {"peers", "teammates", "team mates", "colleagues", "coworkers"});
         add(Mine::Peers, {"meine", "meinen", "unsere", "unseren"}, {"kollegen", "kolleginnen", "teamkollegen"});
+        // Where the asker works: "who sits near me", "python people in my office", "same city as me".
+        add(Mine::Location, {"near", "close to", "around"}, {"me"});
+        out.append({{QStringLiteral("nearby")}, Mine::Location});
+        add(Mine::Location, {"my", "our", "the same", "same"}, {"office", "location", "city", "campus", "building"});
+        add(Mine::Location, {"the same", "same"},
+            {"office as me", "location as me", "city as me", "campus as me", "building as me", "office as mine",
+             "location as mine"});
+        add(Mine::Location, {"meiner", "in meiner"}, {"nahe", "naehe", "stadt"});
+        add(Mine::Location, {"mein", "meinem", "unser", "unserem"}, {"buro", "buero", "standort"});
+        add(Mine::Location, {"am selben", "am gleichen", "im selben", "im gleichen", "selben", "gleichen"},
+            {"standort", "buro", "buero", "standort wie ich", "buro wie ich", "buero wie ich"});
+        add(Mine::Location, {"in der selben", "in der gleichen", "der selben", "der gleichen"},
+            {"stadt", "stadt wie ich"});
         // The longest first: "the same time zone" before "same time zone".
         sortLongestFirst(&out);
         return out;
@@ -921,7 +934,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             continue;
         }
         Mine mine = Mine::TimeZone;
-        if (const int n = mineWords(words, i, &mine)) {
+        // "our office in london", "unser Büro in London": that office, not the asker's.
+        auto placeFollows = [&](qsizetype at) {
+            Term place;
+            return at + 1 < words.size() && isPlacePreposition(words[at]) && placeAt(at + 1, &place) > 0;
+        };
+        if (const int n = mineWords(words, i, &mine); n > 0 && !(mine == Mine::Location && placeFollows(i + n))) {
             if (!result.asks(mine))
                 result.mine.append(mine);
             i += n;

@@ -42,6 +42,8 @@ public:
         Manager, //!< "my manager", "who do i report to", "mein Chef": the asker's manager alone
         ManagersManager, //!< "my manager's manager", "my skip level", "Chef meines Chefs": theirs alone
         Peers, //!< "my peers", "my teammates", "meine Kollegen": the others under the asker's manager
+        //! "near me", "in my office", "same city", "in meiner Nähe": at the asker's location
+        Location,
     };
     //! What words about someone named ask for: "who reports to diego", "diego's team".
     enum class Theirs {

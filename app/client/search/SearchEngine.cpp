@@ -316,11 +316,14 @@ struct Where
     std::optional<bool> outOfOffice; //!< "who is out of office" (true), "not on leave" (false)
     int offset = 0; //!< the asker's offset from UTC now, in seconds, for "in my time zone"
     QString department; //!< the asker's department, which every result is in
+    QString location; //!< "near me": the asker's location, which every result is at
+    qint64 asker = -1; //!< "near me": the asker's local id, whom the results leave out
     bool asks(QueryUnderstanding::Mine kind) const { return mine.contains(kind); }
     bool sameTimeZone() const { return asks(QueryUnderstanding::Mine::TimeZone); }
     bool any() const
     {
-        return !regions.isEmpty() || !excludedRegions.isEmpty() || sameTimeZone() || !department.isEmpty();
+        return !regions.isEmpty() || !excludedRegions.isEmpty() || sameTimeZone() || !department.isEmpty()
+            || !location.isEmpty();
     }
     friend bool operator==(const Where &, const Where &) = default;
 };
@@ -2430,8 +2433,8 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
     const std::optional<Profile> me = username.isEmpty() ? std::nullopt : store->profileByUsername(username);
     if (!me) {
         page->error = username.isEmpty()
-            ? SearchEngine::tr("\"my team\", \"my manager\" and \"my department\" need to know who you are: sign in "
-                               "first")
+            ? SearchEngine::tr("\"my team\", \"my manager\", \"near me\" and the like need to know who you are: "
+                               "sign in first")
             : SearchEngine::tr("your profile (%1) is not in the directory yet").arg(username);
         where->department = QStringLiteral("\x1f"); // no one
         return;
@@ -2444,6 +2447,18 @@ void SearchEngine::Private::resolveMine(const QString &asker, Where *where, Sear
         } else {
             where->department = me->department;
             understood.department = me->department;
+        }
+    }
+    if (where->asks(Mine::Location)) {
+        if (me->location.trimmed().isEmpty()) {
+            page->error = SearchEngine::tr("your profile names no location");
+            where->department = QStringLiteral("\x1f"); // no one
+        } else {
+            // The others there: the asker knows where they sit.
+            where->location = me->location.trimmed();
+            understood.location = where->location;
+            if (const OrgChart *chart = freshOrgChart())
+                where->asker = chart->idOf(me->username);
         }
     }
     //! \a person's manager; else says why not (\a namesNone: their profile names none; \a missing:
@@ -2776,6 +2791,13 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         ? -1
         : qint32(departmentNames.contains(where.department) ? departmentNames.indexOf(where.department)
                                                             : departmentNames.size());
+    // The asker's location: where the location reads the same, case and accents aside.
+    std::vector<char> atLocation;
+    if (!where.location.isEmpty()) {
+        const QString folded = foldText(where.location);
+        for (const QString &location : std::as_const(locationNames))
+            atLocation.push_back(foldText(location) == folded);
+    }
     const bool sameTimeZone = where.sameTimeZone();
     std::vector<char> in(docs.size(), 0);
     for (size_t id = 0; id < docs.size(); ++id) {
@@ -2783,6 +2805,8 @@ std::vector<char> SearchEngine::Private::placeSelection(const Where &where)
         if (doc.nameRank < 0 || (department >= 0 && doc.department != department))
             continue;
         const size_t location = size_t(doc.location);
+        if (!atLocation.empty() && (!atLocation[location] || qint64(id) == where.asker))
+            continue;
         const bool own = zones[size_t(doc.timeZone)].known || locationZone[location] < 0;
         const size_t zone = size_t(own ? doc.timeZone : locationZone[location]);
         if (sameTimeZone && !zoneInOffset[zone])

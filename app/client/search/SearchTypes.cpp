@@ -109,6 +109,8 @@ QStringList UnderstoodQuery::describe(Detail detail) const
     }
     if (!department.isEmpty())
         parts.append(tr("in your department (%1)").arg(department));
+    if (!location.isEmpty())
+        parts.append(tr("at your location (%1)").arg(location));
     if (minLevel == 5)
         parts.append(tr("at level 5"));
     else if (minLevel > 0)
@@ -203,6 +205,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("person"), textOrNull(understood.person)},
         {QStringLiteral("manager_title"), textOrNull(understood.managerTitle)},
         {QStringLiteral("department"), textOrNull(understood.department)},
+        {QStringLiteral("location"), textOrNull(understood.location)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("experts_first"), understood.expertsFirst},
         {QStringLiteral("beginners_first"), understood.beginnersFirst},

@@ -141,6 +141,7 @@ public:
     //! `manager` was found; else empty.
     QString managerTitle;
     QString department; //!< "in my department": the asker's, which every result is in; else empty
+    QString location; //!< "near me", "in my office": the asker's location, which every result is at; else empty
     //! The words that asked for nothing (question and filler words), folded; words understood as
     //! a place, "in my time zone", "available now", "senior" or "or" are not among them.
     QStringList dropped;
@@ -168,8 +169,9 @@ public:
     bool saysMore() const
     {
         return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
-            || team != Team::None || !department.isEmpty() || expertsFirst || beginnersFirst || availableFirst
-            || leadersFirst || anyOf || outOfOffice || minLevel > 0 || !excluded.isEmpty() || !excludedPlaces.isEmpty();
+            || team != Team::None || !department.isEmpty() || !location.isEmpty() || expertsFirst || beginnersFirst
+            || availableFirst || leadersFirst || anyOf || outOfOffice || minLevel > 0 || !excluded.isEmpty()
+            || !excludedPlaces.isEmpty();
     }
 
     //! How much describe() says of the words.

@@ -71,7 +71,9 @@ void TestQueryUnderstanding::initTestCase()
                                                          "place Bengaluru | Bangalore\n"
                                                          "place New York | NYC\n"
                                                          "place Cologne | Köln\n"
-                                                         "title Chief Technology Officer | CTO\n"));
+                                                         "skill Public relations | PR\n"
+                                                         "title Chief Technology Officer | CTO\n"
+                                                         "title VP of Engineering | VP Engineering\n"));
     QVERIFY2(parsed.hasValue(), parsed ? "" : qPrintable(parsed.error().message));
     m_vocabulary = parsed.value();
 }
@@ -239,6 +241,16 @@ void TestQueryUnderstanding::understand_data()
                                  << list({"someone", "really", "good", "at", "asap"}) << false;
     QTest::addRow("review") << "who could review our terraform" << list({"terraform"}) << none
                             << list({"who", "could", "review", "our"}) << false;
+    // A change to review asks for no more than what it is about; "pr" alone is public relations.
+    QTest::addRow("review a pr") << "who could review my terraform PR" << list({"terraform"}) << none
+                                 << list({"who", "could", "review", "my", "pr"}) << false;
+    QTest::addRow("approve a merge request") << "approve a terraform merge request" << list({"terraform"}) << none
+                                             << list({"approve", "a", "merge", "request"}) << false;
+    QTest::addRow("pr alone") << "terraform pr" << list({"terraform", "public relations"})
+                              << list({"pr>Public relations"}) << none << false;
+    QTest::addRow("sign") << "who can sign an nda" << list({"nda"}) << none << list({"who", "can", "sign", "an"})
+                          << false;
+    QTest::addRow("in-house") << "in-house terraform" << list({"terraform"}) << none << list({"in-house"}) << false;
     QTest::addRow("writes") << "who writes terraform" << list({"terraform"}) << none << list({"who", "writes"})
                             << false;
     QTest::addRow("use") << "who knows how to use terraform" << list({"terraform"}) << none
@@ -568,6 +580,7 @@ void TestQueryUnderstanding::availableNow()
     QVERIFY(read.availableFirst);
     QVERIFY(read.terms.isEmpty());
     QCOMPARE(termNames(understanding.understand(words("pair programming"))), list({"pair", "programming"}));
+    QCOMPARE(termNames(understanding.understand(words("someone to pair with on rust"))), list({"rust"}));
     // Alone it asks for everyone, the available first.
     read = understanding.understand(words("who is free now"));
     QVERIFY(read.availableFirst);
@@ -800,6 +813,12 @@ void TestQueryUnderstanding::leaders_data()
     QTest::addRow("no group") << "who leads the team" << true << none << none;
     QTest::addRow("head of people") << "head of people" << true << list({"people"}) << none;
     QTest::addRow("director of the people team") << "director of the people team" << true << list({"people"}) << none;
+    QTest::addRow("vp people") << "vp people" << true << list({"people"}) << none;
+    QTest::addRow("vp of") << "vp of payroll in london" << true << list({"payroll", "@london"}) << none;
+    QTest::addRow("vice president of") << "vice president of marketing" << true << list({"marketing"}) << none;
+    // A title of the vocabulary is that title.
+    QTest::addRow("vp of a title") << "vp of engineering" << false << list({"vp of engineering"}) << none;
+    QTest::addRow("vp title") << "vp engineering" << false << list({"vp of engineering"}) << none;
     // Before a name: that person's manager.
     QTest::addRow("who manages diego") << "who manages diego ramirez" << false << none << list({"diego", "ramirez"});
     QTest::addRow("manager of diego") << "who is the manager of diego" << false << none << list({"diego"});

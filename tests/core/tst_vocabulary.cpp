@@ -571,6 +571,13 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"visa"_qs, Kind::Skill, u"Immigration and relocation"_qs); // was "visualization"
     row(u"keynote"_qs, Kind::Skill, u"Public speaking"_qs); // found no one
     row(u"phishing"_qs, Kind::Skill, u"Security awareness"_qs); // found no one
+    row(u"phishing email"_qs, Kind::Skill, u"Security awareness"_qs); // "email" had to match
+    row(u"nda"_qs, Kind::Skill, u"Commercial contracts"_qs); // found no one
+    row(u"ethical hacker"_qs, Kind::Skill, u"Penetration testing"_qs); // was "ethical packer"
+    row(u"incident commander"_qs, Kind::Skill, u"Incident management"_qs); // "commander" had to match
+    row(u"chatgpt"_qs, Kind::Skill, u"AI assistants"_qs); // found no one
+    row(u"copilot"_qs, Kind::Skill, u"AI assistants"_qs); // found no one
+    row(u"pair programming"_qs, Kind::Skill, u"Pair programming"_qs);
     row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
     row(u"six sigma black belt"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // "belt" was "between"
     row(u"purchase order"_qs, Kind::Skill, u"Procurement"_qs); // "order" had to match

@@ -44,6 +44,7 @@ const QSet<QString> &fillerWords()
         "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
         "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
+        "sign signs signing in-house inhouse "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -105,6 +106,18 @@ int levelWords(const QStringList &words, qsizetype at, int *level)
     if (i + 1 < words.size() && (words[i] == u"or" || words[i] == u"oder") && above.contains(words[i + 1]))
         i += 2;
     return int(i - at);
+}
+
+//! How many words at \a at name a change to review ("pr", "prs", "pull request", "merge
+//! requests"); 0: none.
+int codeChangeAt(const QStringList &words, qsizetype at)
+{
+    static const QSet<QString> changes = wordSet("pr prs");
+    static const QSet<QString> requested = wordSet("pull merge");
+    static const QSet<QString> requests = wordSet("request requests");
+    if (changes.contains(words[at]))
+        return 1;
+    return at + 1 < words.size() && requested.contains(words[at]) && requests.contains(words[at + 1]) ? 2 : 0;
 }
 
 // Words that ask for the people who know a skill best, ranked by level (no filter).
@@ -457,10 +470,13 @@ const KindedPhrases<bool> &reportsToPhrases()
 const KindedPhrases<bool> &leaderOfPhrases()
 {
     static const KindedPhrases<bool> phrases = [] {
-        QStringList list {QStringLiteral("in charge of"), QStringLiteral("lead for")};
-        for (const char *noun :
-             {"head", "heads", "lead", "leader", "leaders", "manager", "managers", "director", "directors", "boss"})
+        QStringList list {QStringLiteral("in charge of"), QStringLiteral("lead for"),
+                          QStringLiteral("vice president of"), QStringLiteral("vice presidents of")};
+        for (const char *noun : {"head", "heads", "lead", "leader", "leaders", "manager", "managers", "director",
+                                 "directors", "boss", "vp", "vps", "svp", "evp"})
             list.append(QString::fromLatin1(noun) + QStringLiteral(" of"));
+        // A vice president names what they lead right after too ("vp sales", "svp people").
+        list << QStringLiteral("vp") << QStringLiteral("svp") << QStringLiteral("evp");
         for (const char *noun : {"leiter", "leiterin", "leitung", "chef", "chefin"}) {
             for (const char *of : {"der", "des", "von", "vom"})
                 list.append(QString::fromLatin1(noun) + QLatin1Char(' ') + QString::fromLatin1(of));
@@ -857,6 +873,10 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     static const QSet<QString> negationGoesOn = wordSet("or nor and oder noch und");
     qsizetype negation = -1; // where the word is that leaves out the next thing asked for
     qsizetype leaderOfEnd = -1; // where the words after "head of", "who leads" begin
+    static const QSet<QString> reviewWords =
+        wordSet("review reviews reviewing reviewed approve approves approving approved");
+    const bool reviewAsked =
+        std::any_of(words.cbegin(), words.cend(), [](const QString &w) { return reviewWords.contains(w); });
     qsizetype excludedEnd = -1; // where the words after the last thing left out start
     qsizetype termsBefore = 0;
     qsizetype ignoredBefore = 0;
@@ -919,6 +939,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         static const QSet<QString> meetingWords =
             wordSet("quick short brief call chat coffee meeting sync pair pairing catchup");
         if (anyAvailable && meetingWords.contains(word) && !isName(word)) {
+            ignored.append(i);
+            ++i;
+            continue;
+        }
+        // "someone to pair with on rust", "pair on terraform": to pair asks for no more ("pair
+        // programming" may be a skill).
+        static const QSet<QString> pairWords = wordSet("pair pairing");
+        static const QSet<QString> pairedHow = wordSet("with on up mit");
+        if (pairWords.contains(word) && i + 1 < words.size() && pairedHow.contains(words[i + 1]) && !isName(word)) {
             ignored.append(i);
             ++i;
             continue;
@@ -992,8 +1021,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         // diego's manager. A verb asks after a word that asks, or first.
         const bool verbAsks = leadVerbs().contains(word)
             && (i == 0 || isFillerWord(words[i - 1]) || peopleWords().contains(words[i - 1]));
+        // A title of the vocabulary is the title ("vp of engineering", "head of design").
+        auto titleAt = [&](qsizetype at) {
+            const VocabularyEntry *title = nullptr;
+            return vocabularyMatch(at, &title) >= 2 && title->kind == VocabularyEntry::Kind::Title;
+        };
         if (const int n = verbAsks ? 1 : phraseLength(words, i, leaderOfPhrases());
-            n > 0 && !isName(word) && i + n < words.size()) {
+            n > 0 && !isName(word) && i + n < words.size() && !titleAt(i)) {
             if (isName(words[i + n]) && result.someone.isEmpty()) {
                 i = readName(i + n, &result.someone);
                 result.theirs = Theirs::Manager;
@@ -1038,6 +1072,14 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         if (Term place; i > 0 && officeDeterminers().contains(words[i - 1]) && officeNouns().contains(word)
             && !isName(word) && i + 2 < words.size() && isPlacePreposition(words[i + 1]) && placeAt(i + 2, &place)) {
             ++i;
+            continue;
+        }
+        // "who could review my terraform PR", "approve a merge request": the change to review asks
+        // for no more than what it is about ("PR" alone is public relations).
+        if (const int change = reviewAsked ? codeChangeAt(words, i) : 0; change > 0 && !isName(word)) {
+            for (qsizetype k = i; k < i + change; ++k)
+                ignored.append(k);
+            i += change;
             continue;
         }
         const VocabularyEntry *entry = nullptr;

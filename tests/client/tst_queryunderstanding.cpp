@@ -250,6 +250,8 @@ void TestQueryUnderstanding::understand_data()
                               << list({"pr>Public relations"}) << none << false;
     QTest::addRow("sign") << "who can sign an nda" << list({"nda"}) << none << list({"who", "can", "sign", "an"})
                           << false;
+    QTest::addRow("expired") << "my password expired" << list({"password"}) << none << list({"my", "expired"}) << false;
+    QTest::addRow("pays") << "who pays invoices" << list({"invoices"}) << none << list({"who", "pays"}) << false;
     QTest::addRow("in-house") << "in-house terraform" << list({"terraform"}) << none << list({"in-house"}) << false;
     QTest::addRow("writes") << "who writes terraform" << list({"terraform"}) << none << list({"who", "writes"})
                             << false;

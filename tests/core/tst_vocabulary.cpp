@@ -578,6 +578,16 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"chatgpt"_qs, Kind::Skill, u"AI assistants"_qs); // found no one
     row(u"copilot"_qs, Kind::Skill, u"AI assistants"_qs); // found no one
     row(u"pair programming"_qs, Kind::Skill, u"Pair programming"_qs);
+    row(u"invoices"_qs, Kind::Skill, u"Accounts payable"_qs); // found no one
+    row(u"health insurance"_qs, Kind::Skill, u"Compensation and benefits"_qs); // "health" had to match
+    row(u"expense policy"_qs, Kind::Skill, u"Expense management"_qs); // "policy" had to match
+    row(u"password"_qs, Kind::Skill, u"IT support"_qs); // found no one
+    row(u"Datenbank"_qs, Kind::Skill, u"Databases"_qs); // found no one
+    row(u"soccer"_qs, Kind::Skill, u"Football"_qs); // was "soc"
+    row(u"parents"_qs, Kind::Skill, u"Parenting"_qs); // was "parts"
+    row(u"paid social"_qs, Kind::Skill, u"Social media marketing"_qs); // "paid" had to match
+    row(u"relocating"_qs, Kind::Skill, u"Immigration and relocation"_qs);
+    row(u"db admin"_qs, Kind::Title, u"Database Administrator"_qs); // 3 people
     row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
     row(u"six sigma black belt"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // "belt" was "between"
     row(u"purchase order"_qs, Kind::Skill, u"Procurement"_qs); // "order" had to match

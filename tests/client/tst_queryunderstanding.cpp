@@ -72,6 +72,7 @@ void TestQueryUnderstanding::initTestCase()
                                                          "place New York | NYC\n"
                                                          "place Cologne | Köln\n"
                                                          "skill Public relations | PR\n"
+                                                         "skill Running | marathons\n"
                                                          "title Chief Technology Officer | CTO\n"
                                                          "title VP of Engineering | VP Engineering\n"));
     QVERIFY2(parsed.hasValue(), parsed ? "" : qPrintable(parsed.error().message));
@@ -251,6 +252,8 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("sign") << "who can sign an nda" << list({"nda"}) << none << list({"who", "can", "sign", "an"})
                           << false;
     QTest::addRow("expired") << "my password expired" << list({"password"}) << none << list({"my", "expired"}) << false;
+    QTest::addRow("grab") << "who wants to grab coffee" << list({"coffee"}) << none
+                          << list({"who", "wants", "to", "grab"}) << false;
     QTest::addRow("pays") << "who pays invoices" << list({"invoices"}) << none << list({"who", "pays"}) << false;
     QTest::addRow("in-house") << "in-house terraform" << list({"terraform"}) << none << list({"in-house"}) << false;
     QTest::addRow("writes") << "who writes terraform" << list({"terraform"}) << none << list({"who", "writes"})
@@ -816,6 +819,9 @@ void TestQueryUnderstanding::leaders_data()
     QTest::addRow("head of people") << "head of people" << true << list({"people"}) << none;
     QTest::addRow("director of the people team") << "director of the people team" << true << list({"people"}) << none;
     QTest::addRow("vp people") << "vp people" << true << list({"people"}) << none;
+    // The verb's own activity: "runs" is of running.
+    QTest::addRow("runs marathons") << "who runs marathons" << false << list({"running"}) << none;
+    QTest::addRow("leads a skill") << "who leads terraform" << true << list({"terraform"}) << none;
     QTest::addRow("vp of") << "vp of payroll in london" << true << list({"payroll", "@london"}) << none;
     QTest::addRow("vice president of") << "vice president of marketing" << true << list({"marketing"}) << none;
     // A title of the vocabulary is that title.

@@ -588,6 +588,19 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"paid social"_qs, Kind::Skill, u"Social media marketing"_qs); // "paid" had to match
     row(u"relocating"_qs, Kind::Skill, u"Immigration and relocation"_qs);
     row(u"db admin"_qs, Kind::Title, u"Database Administrator"_qs); // 3 people
+    row(u"sign language"_qs, Kind::Skill, u"Sign language"_qs); // "sign" asks for no more
+    row(u"marathons"_qs, Kind::Skill, u"Running"_qs);
+    row(u"give a talk"_qs, Kind::Skill, u"Public speaking"_qs); // was "can" (a name)
+    row(u"pitch deck"_qs, Kind::Skill, u"Presentation design"_qs); // "pitch" had to match
+    row(u"artist"_qs, Kind::Skill, u"Painting"_qs); // found no one
+    row(u"esg"_qs, Kind::Skill, u"Sustainability"_qs); // found no one
+    row(u"carbon accounting"_qs, Kind::Skill, u"Sustainability"_qs); // accountants
+    row(u"women in tech"_qs, Kind::Skill, u"Employee resource groups"_qs); // "women" had to match
+    row(u"mental health"_qs, Kind::Skill, u"Mental health"_qs); // "mental" had to match
+    row(u"first aid"_qs, Kind::Skill, u"Workplace safety"_qs); // mechanical engineers
+    row(u"fire warden"_qs, Kind::Skill, u"Workplace safety"_qs); // was "wire warden"
+    row(u"ergonomics"_qs, Kind::Skill, u"Workplace safety"_qs); // was "economics"
+    row(u"new hire buddy"_qs, Kind::Skill, u"Onboarding"_qs); // was "here buddy"
     row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
     row(u"six sigma black belt"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // "belt" was "between"
     row(u"purchase order"_qs, Kind::Skill, u"Procurement"_qs); // "order" had to match

@@ -44,7 +44,7 @@ const QSet<QString> &fillerWords()
         "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
         "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
-        "sign signs signing in-house inhouse expired expires pays paying "
+        "sign signs signing in-house inhouse expired expires pays paying grab grabbing "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -1019,6 +1019,21 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         // "who leads the mobile team", "head of sales", "wer leitet den Vertrieb": who leads the
         // others that match first; "who manages diego", "manager of diego", "Chef von Diego":
         // diego's manager. A verb asks after a word that asks, or first.
+        // The verb's own activity is no leading, and asks for no more: "who runs marathons"
+        // (Running).
+        auto ownActivity = [&] {
+            const VocabularyEntry *next = nullptr;
+            QString stem = word;
+            if (stem.endsWith(u's'))
+                stem.chop(1);
+            return i + 1 < words.size() && stem.size() >= 3 && vocabularyMatch(i + 1, &next) > 0
+                && foldText(next->canonical).startsWith(stem);
+        };
+        if (leadVerbs().contains(word) && !isName(word) && ownActivity()) {
+            ignored.append(i);
+            ++i;
+            continue;
+        }
         const bool verbAsks = leadVerbs().contains(word)
             && (i == 0 || isFillerWord(words[i - 1]) || peopleWords().contains(words[i - 1]));
         // A title of the vocabulary is the title ("vp of engineering", "head of design").

@@ -254,6 +254,9 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("expired") << "my password expired" << list({"password"}) << none << list({"my", "expired"}) << false;
     QTest::addRow("grab") << "who wants to grab coffee" << list({"coffee"}) << none
                           << list({"who", "wants", "to", "grab"}) << false;
+    QTest::addRow("fills out") << "who fills out terraform forms" << list({"terraform", "forms"}) << none
+                               << list({"who", "fills", "out"}) << false;
+    QTest::addRow("out alone") << "out terraform" << list({"out", "terraform"}) << none << none << false;
     QTest::addRow("pays") << "who pays invoices" << list({"invoices"}) << none << list({"who", "pays"}) << false;
     QTest::addRow("in-house") << "in-house terraform" << list({"terraform"}) << none << list({"in-house"}) << false;
     QTest::addRow("writes") << "who writes terraform" << list({"terraform"}) << none << list({"who", "writes"})

@@ -601,6 +601,20 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"fire warden"_qs, Kind::Skill, u"Workplace safety"_qs); // was "wire warden"
     row(u"ergonomics"_qs, Kind::Skill, u"Workplace safety"_qs); // was "economics"
     row(u"new hire buddy"_qs, Kind::Skill, u"Onboarding"_qs); // was "here buddy"
+    row(u"refunds"_qs, Kind::Skill, u"Billing"_qs); // was "rounds"
+    row(u"discounts"_qs, Kind::Skill, u"Pricing strategy"_qs); // found no one
+    row(u"security questionnaires"_qs, Kind::Skill, u"Compliance"_qs); // "questionnaires" had to match
+    row(u"data deletion"_qs, Kind::Skill, u"GDPR"_qs); // was "data detection"
+    row(u"sanctions"_qs, Kind::Skill, u"Export control"_qs); // found no one
+    row(u"whistleblowing"_qs, Kind::Skill, u"Ethics and compliance"_qs); // found no one
+    row(u"angry customer"_qs, Kind::Skill, u"Escalation management"_qs); // "angry" had to match
+    row(u"work from abroad"_qs, Kind::Skill, u"Immigration and relocation"_qs); // found no one
+    row(u"pay raise"_qs, Kind::Skill, u"Compensation and benefits"_qs); // "raise" had to match
+    row(u"career advice"_qs, Kind::Skill, u"Career development"_qs); // was "carter advice"
+    row(u"shadowing"_qs, Kind::Skill, u"Mentoring"_qs); // found no one
+    row(u"open roles"_qs, Kind::Skill, u"Hiring"_qs);
+    row(u"technical interviews"_qs, Kind::Skill, u"Interviewing"_qs);
+    row(u"graduate program"_qs, Kind::Title, u"Intern"_qs);
     row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
     row(u"six sigma black belt"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // "belt" was "between"
     row(u"purchase order"_qs, Kind::Skill, u"Procurement"_qs); // "order" had to match

@@ -44,7 +44,7 @@ const QSet<QString> &fillerWords()
         "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
         "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
-        "sign signs signing in-house inhouse expired expires pays paying grab grabbing "
+        "sign signs signing in-house inhouse expired expires pays paying grab grabbing fill fills filling "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -1095,6 +1095,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             for (qsizetype k = i; k < i + change; ++k)
                 ignored.append(k);
             i += change;
+            continue;
+        }
+        // "who fills out", "help out": a particle of the verb before it ("out of office" is read above).
+        if (word == u"out" && i > 0 && isFillerWord(words[i - 1]) && !isName(word)) {
+            ignored.append(i);
+            ++i;
             continue;
         }
         const VocabularyEntry *entry = nullptr;

@@ -73,6 +73,7 @@ void TestQueryUnderstanding::initTestCase()
                                                          "place Cologne | Köln\n"
                                                          "skill Public relations | PR\n"
                                                          "skill Running | marathons\n"
+                                                         "skill Workflow automation | no code\n"
                                                          "title Chief Technology Officer | CTO\n"
                                                          "title VP of Engineering | VP Engineering\n"));
     QVERIFY2(parsed.hasValue(), parsed ? "" : qPrintable(parsed.error().message));
@@ -431,6 +432,9 @@ void TestQueryUnderstanding::negations_data()
     QTest::addRow("several") << "python without java or js" << list({"python", "-java", "-javascript"}) << none
                              << false;
     QTest::addRow("neither nor") << "neither java nor go" << list({"-java", "-go"}) << none << false;
+    // A phrase of the vocabulary that starts with the word is the phrase.
+    QTest::addRow("no code") << "no code" << list({"workflow automation"}) << none << false;
+    QTest::addRow("no code and more") << "no code python" << list({"workflow automation", "python"}) << none << false;
     QTest::addRow("and goes on only right after")
         << "python and java without go" << list({"python", "java", "-go"}) << list({"and"}) << false;
     QTest::addRow("after a question") << "who does not know js" << list({"-javascript"})

@@ -615,6 +615,13 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"open roles"_qs, Kind::Skill, u"Hiring"_qs);
     row(u"technical interviews"_qs, Kind::Skill, u"Interviewing"_qs);
     row(u"graduate program"_qs, Kind::Title, u"Intern"_qs);
+    row(u"proofreading"_qs, Kind::Skill, u"Copy editing"_qs); // found no one
+    row(u"photos"_qs, Kind::Skill, u"Photography"_qs); // "photos" had to match
+    row(u"team building"_qs, Kind::Skill, u"Event management"_qs); // was "team billing"
+    row(u"summer party"_qs, Kind::Skill, u"Event management"_qs); // "summer" had to match
+    row(u"kaizen"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // found no one
+    row(u"zapier"_qs, Kind::Skill, u"Workflow automation"_qs); // found no one
+    row(u"no code"_qs, Kind::Skill, u"Workflow automation"_qs); // was "not code"
     row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
     row(u"six sigma black belt"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // "belt" was "between"
     row(u"purchase order"_qs, Kind::Skill, u"Procurement"_qs); // "order" had to match

@@ -44,7 +44,7 @@ const QSet<QString> &fillerWords()
         "broken lived former formerly studied certified bilingual trilingual multilingual conversational "
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
         "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
-        "sign signs signing in-house inhouse expired expires pays paying grab grabbing fill fills filling "
+        "sign signs signing in-house inhouse expired expires pays paying grab grabbing fill fills filling takes taking "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -922,7 +922,9 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         const bool negationHere = negations.contains(word)
             || (i == excludedEnd && negationGoesOn.contains(word) && i + 1 < words.size()
                 && !isPlacePreposition(words[i + 1]));
-        if (negationHere && !isName(word)) {
+        // A phrase of the vocabulary that starts so is the phrase ("no code", "non-disclosure").
+        const VocabularyEntry *phrase = nullptr;
+        if (negationHere && !isName(word) && vocabularyMatch(i, &phrase) < 2) {
             if (negation >= 0)
                 ignored.append(negation);
             negation = i;

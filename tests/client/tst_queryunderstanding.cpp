@@ -253,6 +253,11 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("sign") << "who can sign an nda" << list({"nda"}) << none << list({"who", "can", "sign", "an"})
                           << false;
     QTest::addRow("expired") << "my password expired" << list({"password"}) << none << list({"my", "expired"}) << false;
+    QTest::addRow("one thing twice") << "tf hcl" << list({"terraform"}) << list({"tf>Terraform"}) << none << false;
+    QTest::addRow("slow") << "my terraform is slow" << list({"terraform"}) << none << list({"my", "is", "slow"})
+                          << false;
+    QTest::addRow("move") << "who can move my desk" << list({"desk"}) << none << list({"who", "can", "move", "my"})
+                          << false;
     QTest::addRow("grab") << "who wants to grab coffee" << list({"coffee"}) << none
                           << list({"who", "wants", "to", "grab"}) << false;
     QTest::addRow("fills out") << "who fills out terraform forms" << list({"terraform", "forms"}) << none

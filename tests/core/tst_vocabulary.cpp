@@ -622,6 +622,10 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"kaizen"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // found no one
     row(u"zapier"_qs, Kind::Skill, u"Workflow automation"_qs); // found no one
     row(u"no code"_qs, Kind::Skill, u"Workflow automation"_qs); // was "not code"
+    row(u"desk booking"_qs, Kind::Skill, u"Facilities management"_qs); // "booking" had to match
+    row(u"help desk"_qs, Kind::Skill, u"IT support"_qs); // not a desk
+    row(u"wifi"_qs, Kind::Skill, u"IT support"_qs); // "wifi" had to match
+    row(u"cloud costs"_qs, Kind::Skill, u"FinOps"_qs); // 2 people
     row(u"Drucker"_qs, Kind::Skill, u"IT support"_qs); // was "docker"
     row(u"six sigma black belt"_qs, Kind::Skill, u"Lean Six Sigma"_qs); // "belt" was "between"
     row(u"purchase order"_qs, Kind::Skill, u"Procurement"_qs); // "order" had to match

@@ -45,6 +45,7 @@ const QSet<QString> &fillerWords()
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
         "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
         "sign signs signing in-house inhouse expired expires pays paying grab grabbing fill fills filling takes taking "
+        "move slow "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -1248,6 +1249,18 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     applyNegation(words.size());
     if (negation >= 0)
         ignored.append(negation); // nothing after it
+    // Two words for one thing ("wifi password": IT support) ask for it once ("kubernetes or
+    // k8s" is searched as one by the engine, which says the alias).
+    for (qsizetype k = orSeen ? 0 : result.terms.size() - 1; k > 0; --k) {
+        const Term &later = result.terms[k];
+        const bool again =
+            later.entry && !later.place
+            && std::any_of(result.terms.cbegin(), result.terms.cbegin() + k, [&later](const Term &earlier) {
+                   return earlier.entry == later.entry && !earlier.place && earlier.excluded == later.excluded;
+               });
+        if (again)
+            result.terms.removeAt(k);
+    }
     // A word for what people do only ranks when something they know is asked for ("c++
     // developers"); alone, or with a place ("engineers in berlin"), it is what is asked for.
     const bool anyAsked = std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) {

@@ -260,6 +260,14 @@ void TestApiServe::sigtermAnswersLongPollsAndExits()
     ServerProcess server(*db);
     QVERIFY2(server.start(0, {u"--metrics-listen"_qs, u"127.0.0.1:0"_qs}), qPrintable(server.errorString()));
     Client c(server.url(), sessionToken(db->storage(), u"alice"_qs));
+    // Alice's first sync makes her online, a change of her own that would end the held poll:
+    // the cursor is taken once the server has written it (on a slow machine it may come late).
+    QCOMPARE(c.get(u"/api/v1/sync?since=0"_qs).status, 200);
+    const auto online = [&db] {
+        const Expected<Status> status = db->storage().findStatus(u"alice"_qs);
+        return status && status->presence == Presence::Online;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(online(), 20000);
     const qint64 cursor = c.get(u"/api/v1/sync?since=0"_qs).json().value(u"next"_qs).toInteger();
     QNetworkReply *poll = c.start("GET", u"/api/v1/sync?since=%1&timeout=60"_qs.arg(cursor));
     QSignalSpy done(poll, &QNetworkReply::finished);

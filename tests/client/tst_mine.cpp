@@ -38,14 +38,10 @@ Profile person(const char *username, const char *manager, const char *department
 QList<Profile> company()
 {
     return {
-        person("boss", "", "Engineering", "Kubernetes"),
-        person("lead1", "boss", "Engineering", "Python"),
-        person("lead2", "boss", "Engineering", "Kubernetes"),
-        person("dev1", "lead1", "Engineering", "Kubernetes"),
-        person("dev2", "lead1", "Engineering", "Python"),
-        person("dev3", "lead2", "Platform", "Kubernetes"),
-        person("sam", "boss", "Sales", "Python"),
-        person("sue", "", "Sales", "Python"),
+        person("boss", "", "Engineering", "Kubernetes"), person("lead1", "boss", "Engineering", "Python"),
+        person("lead2", "boss", "Engineering", "Kubernetes"), person("dev1", "lead1", "Engineering", "Kubernetes"),
+        person("dev2", "lead1", "Engineering", "Python"), person("dev3", "lead2", "Platform", "Kubernetes"),
+        person("sam", "boss", "Sales", "Python"), person("sue", "", "Sales", "Python"),
         person("ada.king", "", "Research", "Rust", "Ada King"),
         person("ada.byron", "ada.king", "Research", "Rust", "Ada Byron"),
         person("max.power", "ada.king", "Research", "Rust", "Max Power"),
@@ -54,7 +50,7 @@ QList<Profile> company()
         person("lise", "max.planck", "Research", "Rust", "Lise Meitner"),
         // A manager who is not in the directory (yet).
         person("orphan", "gone", "Legal", "Law"),
-        person("stray", "orphan", "Legal", "Law"),
+        person("stray", "orphan", "Legal", "Law", "Can Stray"), // "can" is a name word too
     };
 }
 
@@ -165,6 +161,16 @@ void TestMine::mine_data()
     QTest::addRow("mein chef") << "wer ist mein chef"
                                << "sam" << manager << "Person boss"
                                << "" << list({"boss"});
+    // Who approves the asker's own requests: their manager (no one named Can).
+    QTest::addRow("approve my vacation") << "who can approve my vacation"
+                                         << "dev1" << manager << "Person lead1"
+                                         << "" << list({"lead1"});
+    QTest::addRow("signs off my expenses") << "who signs off on my expense reports"
+                                           << "lead2" << manager << "Person boss"
+                                           << "" << list({"boss"});
+    QTest::addRow("genehmigt meinen urlaub") << "wer genehmigt meinen Urlaub"
+                                             << "sam" << manager << "Person boss"
+                                             << "" << list({"boss"});
     // The others under the asker's manager: not the asker.
     QTest::addRow("my peers") << "my peers"
                               << "dev1" << peers << "Person lead1"

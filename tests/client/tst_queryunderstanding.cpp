@@ -624,6 +624,16 @@ void TestQueryUnderstanding::availableNow()
         read = understanding.understand(words(query));
         QVERIFY2(read.availableFirst, query);
     }
+    // A question that ends with now asks for whoever is there; not one about who is not.
+    for (const char *query : {"who can help now", "who can help with k8s right now", "wer kann jetzt"}) {
+        read = understanding.understand(words(query));
+        QVERIFY2(read.availableFirst, query);
+        QVERIFY2(!termNames(read).contains(u"now"_qs) && !termNames(read).contains(u"jetzt"_qs), query);
+    }
+    for (const char *query : {"who is out now", "who is away now", "kubernetes now"}) {
+        read = understanding.understand(words(query));
+        QVERIFY2(!read.availableFirst, query);
+    }
     for (const char *query : {"who is working on terraform", "around the clock support"}) {
         read = understanding.understand(words(query));
         QVERIFY2(!read.availableFirst, query);

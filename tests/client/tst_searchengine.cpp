@@ -600,7 +600,11 @@ void TestSearchEngine::outOfOffice()
         QCOMPARE(Test::usernames(page), QStringList {away});
     }
     // Alone: everyone out of office. Negated: everyone else.
-    QCOMPARE(Test::usernames(m_engine->search(QStringLiteral("who is out of office"), 0, 100)), QStringList {away});
+    for (const char *query :
+         {"who is out of office", "who is out", "who's off today", "who is out this week", "who is on pto"})
+        QCOMPARE(Test::usernames(m_engine->search(QString::fromUtf8(query), 0, 100)), QStringList {away});
+    // Out of what follows is no status.
+    QVERIFY(!m_engine->search(QStringLiteral("who is out of ideas"), 0, 100).understood.outOfOffice);
     const SearchPage others = m_engine->search(QStringLiteral("kubernetes but not on leave"), 0, 100);
     QCOMPARE(others.understood.outOfOffice, std::optional<bool>(false));
     QCOMPARE(others.total, 4);

@@ -55,7 +55,7 @@ const QSet<QString> &fillerWords()
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
         "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides kummert "
         "kuemmert kummern kuemmern um geht funktioniert kaputt zertifiziert macht machen heute wie warum "
-        "wirklich sehr dringend");
+        "wirklich sehr dringend mein meine meinen meinem meiner meines");
     return words;
 }
 
@@ -427,6 +427,17 @@ const QList<std::pair<QStringList, QueryUnderstanding::Mine>> &minePhrases()
         add(Mine::Manager, {"i"}, {"report to"});
         add(Mine::Manager, {"mein", "meinen", "meinem"}, {"chef", "vorgesetzter", "vorgesetzten", "manager"});
         add(Mine::Manager, {"meine", "meiner"}, {"chefin", "vorgesetzte", "managerin"});
+        // Who approves the asker's own requests is their manager: "who can approve my vacation",
+        // "who signs off my expenses", "wer genehmigt meinen Urlaub".
+        add(Mine::Manager,
+            {"approve my", "approves my", "approving my", "sign off my", "signs off my", "sign off on my",
+             "signs off on my"},
+            {"vacation", "vacations", "holiday", "holidays", "leave", "time off", "pto", "expenses", "expense report",
+             "expense reports", "expense claim", "timesheet", "timesheets", "overtime", "absence", "sick leave",
+             "travel", "business trip", "training"});
+        add(Mine::Manager, {"genehmigt meinen", "genehmigt meine", "genehmigt mir"},
+            {"urlaub", "urlaubsantrag", "spesen", "reisekosten", "abwesenheit", "uberstunden", "ueberstunden",
+             "dienstreise", "reise", "fortbildung"});
         // "my manager's manager" (the apostrophe folds away), "my skip-level".
         add(Mine::ManagersManager, {"my"},
             {"manager manager", "managers manager", "boss boss", "bosses boss", "skip level", "skip level manager",
@@ -500,12 +511,36 @@ const KindedPhrases<bool> &leaderOfPhrases()
 // Folded.
 const KindedPhrases<bool> &outOfOfficePhrases()
 {
-    static const KindedPhrases<bool> phrases = phrasesOf(
-        true,
-        {"out of the office",  "out of office", "ooo",       "on leave",      "on vacation",       "on holiday",
-         "on holidays",        "out sick",      "off sick",  "on sick leave", "on parental leave", "on maternity leave",
-         "on paternity leave", "abwesend",      "im urlaub", "in urlaub",     "ausser haus",       "krank",
-         "krankgeschrieben",   "in elternzeit"});
+    static const KindedPhrases<bool> phrases = phrasesOf(true, {"out of the office",
+                                                                "out of office",
+                                                                "ooo",
+                                                                "on leave",
+                                                                "on vacation",
+                                                                "on holiday",
+                                                                "on holidays",
+                                                                "out sick",
+                                                                "off sick",
+                                                                "on sick leave",
+                                                                "on parental leave",
+                                                                "on maternity leave",
+                                                                "on paternity leave",
+                                                                "abwesend",
+                                                                "im urlaub",
+                                                                "in urlaub",
+                                                                "ausser haus",
+                                                                "krank",
+                                                                "krankgeschrieben",
+                                                                "in elternzeit",
+                                                                "out today",
+                                                                "off today",
+                                                                "away today",
+                                                                "out this week",
+                                                                "off this week",
+                                                                "away this week",
+                                                                "out now",
+                                                                "on pto",
+                                                                "on annual leave",
+                                                                "heute abwesend"});
     return phrases;
 }
 
@@ -646,6 +681,19 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
             asks[j] = true;
         for (qsizetype j = i + 1; isNow(j); ++j)
             asks[j] = true;
+    }
+    // "who can help now", "anyone around to review this right now", "wer kann jetzt": a question
+    // that ends with now asks for whoever is there.
+    static const QSet<QString> endingNow = wordSet("now jetzt sofort");
+    // Not of those who are not there: "who is out now", "who is away now".
+    static const QSet<QString> absentWords = wordSet("out off away offline busy abwesend weg");
+    const bool asksAbsent =
+        std::any_of(words.cbegin(), words.cend(), [](const QString &w) { return absentWords.contains(w); });
+    if (words.size() >= 2 && openers.contains(words.constFirst()) && endingNow.contains(words.constLast())
+        && !asksAbsent) {
+        asks.last() = true;
+        if (words.size() >= 3 && words[words.size() - 2] == u"right")
+            asks[words.size() - 2] = true;
     }
     return asks;
 }
@@ -955,7 +1003,11 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             ++i;
             continue;
         }
-        if (const int n = phraseLength(words, i, outOfOfficePhrases());
+        // "who is out", "who's off": the question's last word, after words that only ask.
+        static const QSet<QString> outWords = wordSet("out off");
+        const bool outEndsQuestion = outWords.contains(word) && i > 0 && i + 1 == words.size()
+            && std::all_of(words.cbegin(), words.cbegin() + i, [](const QString &w) { return isFillerWord(w); });
+        if (const int n = outEndsQuestion ? 1 : phraseLength(words, i, outOfOfficePhrases());
             n > 0 && !isName(word) && (n == 1 || !topicFollows(i + n))) {
             // "not on leave", "nicht im Urlaub": the people who are not.
             const bool negated = negation >= 0 && negation == i - 1;
@@ -1270,8 +1322,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         term.optional = term.optional || (term.isRole() && anyAsked && !term.excluded);
     bool anyRequired = std::any_of(result.terms.cbegin(), result.terms.cend(),
                                    [](const Term &term) { return !term.optional && !term.excluded; });
-    // Nothing else asked for ("can help"): the name is what is asked for after all.
-    if (!anyRequired) {
+    // Nothing else asked for ("can help"): the name is what is asked for after all. Not when the
+    // question asks about someone ("who can approve my vacation", "who can cover for diego") or
+    // for who is there ("who can help now").
+    const bool asksAboutSomeone =
+        !result.mine.isEmpty() || !result.someone.isEmpty() || result.availableFirst || result.outOfOffice;
+    if (!anyRequired && !asksAboutSomeone) {
         for (const auto &[name, at] : std::as_const(askingNames)) {
             ignored.removeOne(at);
             result.terms.append(name);

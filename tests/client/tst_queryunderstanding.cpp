@@ -256,6 +256,7 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("one thing twice") << "tf hcl" << list({"terraform"}) << list({"tf>Terraform"}) << none << false;
     QTest::addRow("slow") << "my terraform is slow" << list({"terraform"}) << none << list({"my", "is", "slow"})
                           << false;
+    QTest::addRow("orders") << "who orders pizza" << list({"pizza"}) << none << list({"who", "orders"}) << false;
     QTest::addRow("move") << "who can move my desk" << list({"desk"}) << none << list({"who", "can", "move", "my"})
                           << false;
     QTest::addRow("grab") << "who wants to grab coffee" << list({"coffee"}) << none

@@ -257,6 +257,9 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("slow") << "my terraform is slow" << list({"terraform"}) << none << list({"my", "is", "slow"})
                           << false;
     QTest::addRow("orders") << "who orders pizza" << list({"pizza"}) << none << list({"who", "orders"}) << false;
+    QTest::addRow("maintains") << "who maintains terraform" << list({"terraform"}) << none << list({"who", "maintains"})
+                               << false;
+    QTest::addRow("setup") << "python setup" << list({"python"}) << none << list({"setup"}) << false;
     QTest::addRow("move") << "who can move my desk" << list({"desk"}) << none << list({"who", "can", "move", "my"})
                           << false;
     QTest::addRow("grab") << "who wants to grab coffee" << list({"coffee"}) << none

@@ -641,6 +641,15 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"payments"_qs, Kind::Skill, u"Payments"_qs); // found no one
     row(u"stripe"_qs, Kind::Skill, u"Payments"_qs); // found no one
     row(u"aws account"_qs, Kind::Skill, u"AWS"_qs); // "account" had to match
+    row(u"website"_qs, Kind::Skill, u"Web development"_qs); // found no one
+    row(u"kubernetes cluster"_qs, Kind::Skill, u"Kubernetes"_qs); // "cluster" had to match
+    row(u"scrum master"_qs, Kind::Skill, u"Scrum"_qs); // "master" put experts first
+    row(u"resume"_qs, Kind::Skill, u"Career development"_qs); // found no one
+    row(u"draw"_qs, Kind::Skill, u"Illustration"_qs); // found no one
+    row(u"pension plan"_qs, Kind::Skill, u"Compensation and benefits"_qs); // "plan" had to match
+    row(u"mobile app"_qs, Kind::Skill, u"Mobile development"_qs); // "app" had to match
+    row(u"security policy"_qs, Kind::Skill, u"ISO 27001"_qs); // "policy" had to match
+    row(u"salesforce admin"_qs, Kind::Skill, u"Salesforce"_qs); // "admin" had to match
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

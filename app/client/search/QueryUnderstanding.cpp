@@ -45,7 +45,7 @@ const QSet<QString> &fillerWords()
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
         "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
         "sign signs signing in-house inhouse expired expires pays paying grab grabbing fill fills filling takes taking "
-        "move slow orders ordering "
+        "move slow orders ordering maintains maintain maintaining maintained setup "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "

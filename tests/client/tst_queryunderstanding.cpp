@@ -74,6 +74,7 @@ void TestQueryUnderstanding::initTestCase()
                                                          "skill Public relations | PR\n"
                                                          "skill Running | marathons\n"
                                                          "skill Workflow automation | no code\n"
+                                                         "skill Facilities management | office move\n"
                                                          "title Chief Technology Officer | CTO\n"
                                                          "title VP of Engineering | VP Engineering\n"));
     QVERIFY2(parsed.hasValue(), parsed ? "" : qPrintable(parsed.error().message));
@@ -697,6 +698,13 @@ void TestQueryUnderstanding::offices_data()
     QTest::addRow("office in place") << "the office in lagos" << list({"@lagos"}) << list({"the"});
     QTest::addRow("german office") << "unser büro in london" << list({"@london"}) << list({"unser"});
     QTest::addRow("our office in") << "our office in lagos" << list({"@lagos"}) << list({"our"});
+    // Which of one's own offices is no place, though a place's name may start so (New York).
+    QTest::addRow("the new office") << "sql people in the new office" << list({"sql"})
+                                    << list({"people", "in", "the", "new", "office"});
+    QTest::addRow("at the new site") << "python at the new site" << list({"python"})
+                                     << list({"at", "the", "new", "site"});
+    QTest::addRow("the new office move") << "who knows about the new office move" << list({"facilities management"})
+                                         << list({"who", "knows", "about", "the", "new"});
     // Where more follows, the office is part of what is asked for.
     QTest::addRow("office manager") << "london office manager" << list({"london", "office", "manager"}) << none;
     QTest::addRow("office 365") << "office 365 in lagos" << list({"office", "365", "@lagos"}) << none;

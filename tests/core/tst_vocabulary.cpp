@@ -650,6 +650,7 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"mobile app"_qs, Kind::Skill, u"Mobile development"_qs); // "app" had to match
     row(u"security policy"_qs, Kind::Skill, u"ISO 27001"_qs); // "policy" had to match
     row(u"salesforce admin"_qs, Kind::Skill, u"Salesforce"_qs); // "admin" had to match
+    row(u"office move"_qs, Kind::Skill, u"Facilities management"_qs); // "move" asked for no more
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

@@ -586,6 +586,16 @@ const QSet<QString> &officeNouns()
     return words;
 }
 
+// Words that say which office of one's own is meant ("the new office", "head office"): no place,
+// though one may start a place's name (New York). Folded.
+const QSet<QString> &officeAdjectives()
+{
+    static const QSet<QString> words =
+        wordSet("new old main head home current temporary other big small satellite regional local neue neuen neuem "
+                "neues alte alten altem altes");
+    return words;
+}
+
 // Words that say which office follows ("the office in paris", "unser Büro in Berlin"). Folded.
 const QSet<QString> &officeDeterminers()
 {
@@ -712,8 +722,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     auto vocabularyMatch = [&](qsizetype at, const VocabularyEntry **entry) {
         return m_vocabulary ? m_vocabulary->longestMatch(words, at, entry) : 0;
     };
+    //! Whether an office noun at \a at names nothing more ("the london office", "the paris office
+    //! and knows sql"; not "berlin office manager").
+    auto officeAt = [&](qsizetype at) {
+        return at < words.size() && officeNouns().contains(words[at]) && !isName(words[at])
+            && namesNothingAt(words, at + 1);
+    };
     //! A place starting at \a at: a place of the vocabulary, a continent, region or country, or
-    //! a word of the directory's locations.
+    //! a word of the directory's locations — not one that says which office of one's own before
+    //! an office noun, though it may start a place's name ("the new office": no New York).
     auto placeHere = [&](qsizetype at, Term *place) {
         if (at >= words.size())
             return 0;
@@ -729,17 +746,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             place->region = region;
             return length;
         }
-        if (n == 0 && m_isPlaceWord && m_isPlaceWord(words[at]) && !isFillerWord(words[at])) {
+        if (n == 0 && m_isPlaceWord && m_isPlaceWord(words[at]) && !isFillerWord(words[at])
+            && !(officeAdjectives().contains(words[at]) && officeAt(at + 1))) {
             *place = Term {{words[at]}, nullptr, true};
             return 1;
         }
         return 0;
-    };
-    //! Whether an office noun at \a at names nothing more ("the london office", "the paris office
-    //! and knows sql"; not "berlin office manager").
-    auto officeAt = [&](qsizetype at) {
-        return at < words.size() && officeNouns().contains(words[at]) && !isName(words[at])
-            && namesNothingAt(words, at + 1);
     };
     //! A German place adjective at \a at before an office or a group of people ("im Berliner Büro",
     //! "das Münchner Team", "Kölner Kollegen"): the place whose name it is made of.
@@ -1124,6 +1136,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         if (const int levelLength = levelWords(words, i, &level)) {
             result.minLevel = std::max(result.minLevel, level);
             i += levelLength;
+            continue;
+        }
+        // "in the new office", "the main office": which of one's own offices is unknown; they ask for
+        // nothing ("the new office move" is Facilities management).
+        if (const VocabularyEntry *officePhrase = nullptr; officeAdjectives().contains(word) && officeAt(i + 1)
+            && !isName(word) && vocabularyMatch(i + 1, &officePhrase) < 2) {
+            ignored.append(i);
+            ignored.append(i + 1);
+            i += 2;
             continue;
         }
         // "the berlin office", "our new york site", "das Kölner Team": a place, said without "in".

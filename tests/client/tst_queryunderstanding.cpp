@@ -260,6 +260,12 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("orders") << "who orders pizza" << list({"pizza"}) << none << list({"who", "orders"}) << false;
     QTest::addRow("maintains") << "who maintains terraform" << list({"terraform"}) << none << list({"who", "maintains"})
                                << false;
+    QTest::addRow("looks after") << "who looks after terraform" << list({"terraform"}) << none
+                                 << list({"who", "looks", "after"}) << false;
+    QTest::addRow("after alone") << "terraform after hours" << list({"terraform", "after", "hours"}) << none << none
+                                 << false;
+    QTest::addRow("prepare") << "prepare a terraform demo" << list({"terraform", "demo"}) << none
+                             << list({"prepare", "a"}) << false;
     QTest::addRow("setup") << "python setup" << list({"python"}) << none << list({"setup"}) << false;
     QTest::addRow("move") << "who can move my desk" << list({"desk"}) << none << list({"who", "can", "move", "my"})
                           << false;

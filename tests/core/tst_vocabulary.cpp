@@ -651,6 +651,11 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"security policy"_qs, Kind::Skill, u"ISO 27001"_qs); // "policy" had to match
     row(u"salesforce admin"_qs, Kind::Skill, u"Salesforce"_qs); // "admin" had to match
     row(u"office move"_qs, Kind::Skill, u"Facilities management"_qs); // "move" asked for no more
+    row(u"linux admin"_qs, Kind::Skill, u"Linux"_qs); // "admin" had to match
+    row(u"voiceovers"_qs, Kind::Skill, u"Video production"_qs); // found no one
+    row(u"burnout"_qs, Kind::Skill, u"Mental health"_qs); // found no one
+    row(u"customer refunds"_qs, Kind::Skill, u"Billing"_qs); // "customer" had to match
+    row(u"conference talk"_qs, Kind::Skill, u"Public speaking"_qs); // "conference" had to match
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

@@ -45,7 +45,7 @@ const QSet<QString> &fillerWords()
         "intermediate today how why really very quite super extremely urgent urgently asap point poc go-to goto "
         "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
         "sign signs signing in-house inhouse expired expires pays paying grab grabbing fill fills filling takes taking "
-        "move slow orders ordering maintains maintain maintaining maintained setup "
+        "move slow orders ordering maintains maintain maintaining maintained setup looks prepare prepares preparing "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "
@@ -1171,6 +1171,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             for (qsizetype k = i; k < i + change; ++k)
                 ignored.append(k);
             i += change;
+            continue;
+        }
+        // "who looks after our servers": "after" is the verb's.
+        static const QSet<QString> lookWords = wordSet("look looks looking looked");
+        if (word == u"after" && i > 0 && lookWords.contains(words[i - 1]) && !isName(word)) {
+            ignored.append(i);
+            ++i;
             continue;
         }
         // "who fills out", "help out": a particle of the verb before it ("out of office" is read above).

@@ -656,6 +656,11 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"burnout"_qs, Kind::Skill, u"Mental health"_qs); // found no one
     row(u"customer refunds"_qs, Kind::Skill, u"Billing"_qs); // "customer" had to match
     row(u"conference talk"_qs, Kind::Skill, u"Public speaking"_qs); // "conference" had to match
+    row(u"competitors"_qs, Kind::Skill, u"Competitive analysis"_qs); // was "competitions"
+    row(u"jira admin"_qs, Kind::Skill, u"Jira"_qs); // "admin" had to match
+    row(u"fundraising"_qs, Kind::Skill, u"Investor relations"_qs); // found no one
+    row(u"business travel"_qs, Kind::Skill, u"Travel management"_qs); // "business" had to match
+    row(u"office plants"_qs, Kind::Skill, u"Facilities management"_qs); // "plants" had to match
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

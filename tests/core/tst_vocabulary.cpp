@@ -661,6 +661,11 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"fundraising"_qs, Kind::Skill, u"Investor relations"_qs); // found no one
     row(u"business travel"_qs, Kind::Skill, u"Travel management"_qs); // "business" had to match
     row(u"office plants"_qs, Kind::Skill, u"Facilities management"_qs); // "plants" had to match
+    row(u"grant proposal"_qs, Kind::Skill, u"Grant writing"_qs); // found no one
+    row(u"press inquiries"_qs, Kind::Skill, u"Public relations"_qs); // "inquiries" had to match
+    row(u"notary"_qs, Kind::Skill, u"Corporate law"_qs); // found no one
+    row(u"coffee machine"_qs, Kind::Skill, u"Facilities management"_qs); // machine learning engineers
+    row(u"analytics engineer"_qs, Kind::Title, u"Analytics Engineer"_qs); // "analytics" and "engineer" apart
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

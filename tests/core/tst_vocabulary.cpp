@@ -666,6 +666,11 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"notary"_qs, Kind::Skill, u"Corporate law"_qs); // found no one
     row(u"coffee machine"_qs, Kind::Skill, u"Facilities management"_qs); // machine learning engineers
     row(u"analytics engineer"_qs, Kind::Title, u"Analytics Engineer"_qs); // "analytics" and "engineer" apart
+    row(u"dpo"_qs, Kind::Title, u"Data Protection Officer"_qs); // found no one
+    row(u"Datenschutzbeauftragte"_qs, Kind::Title, u"Data Protection Officer"_qs); // found no one
+    row(u"security lead"_qs, Kind::Title, u"Head of Security"_qs); // the CISO's neighbour
+    row(u"wiki"_qs, Kind::Skill, u"Confluence"_qs); // found no one
+    row(u"vlookup"_qs, Kind::Skill, u"Excel"_qs); // found no one
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

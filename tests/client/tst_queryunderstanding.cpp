@@ -75,6 +75,7 @@ void TestQueryUnderstanding::initTestCase()
                                                          "skill Running | marathons\n"
                                                          "skill Workflow automation | no code\n"
                                                          "skill Facilities management | office move\n"
+                                                         "skill Code review | code reviews\n"
                                                          "title Chief Technology Officer | CTO\n"
                                                          "title VP of Engineering | VP Engineering\n"));
     QVERIFY2(parsed.hasValue(), parsed ? "" : qPrintable(parsed.error().message));
@@ -249,6 +250,11 @@ void TestQueryUnderstanding::understand_data()
                                  << list({"who", "could", "review", "my", "pr"}) << false;
     QTest::addRow("approve a merge request") << "approve a terraform merge request" << list({"terraform"}) << none
                                              << list({"approve", "a", "merge", "request"}) << false;
+    // A change to review and nothing it is about: code review (and "will" opens the question).
+    QTest::addRow("review a pr about nothing") << "will someone review my pull request" << list({"code review"}) << none
+                                               << list({"will", "someone", "review", "my", "pull", "request"}) << false;
+    QTest::addRow("reviewen") << "kann jemand meinen pr reviewen" << list({"code review"}) << none
+                              << list({"kann", "jemand", "meinen", "pr", "reviewen"}) << false;
     QTest::addRow("pr alone") << "terraform pr" << list({"terraform", "public relations"})
                               << list({"pr>Public relations"}) << none << false;
     QTest::addRow("sign") << "who can sign an nda" << list({"nda"}) << none << list({"who", "can", "sign", "an"})

@@ -671,6 +671,8 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"security lead"_qs, Kind::Title, u"Head of Security"_qs); // the CISO's neighbour
     row(u"wiki"_qs, Kind::Skill, u"Confluence"_qs); // found no one
     row(u"vlookup"_qs, Kind::Skill, u"Excel"_qs); // found no one
+    row(u"sap hana"_qs, Kind::Skill, u"SAP S/4HANA"_qs); // "hana" had to match
+    row(u"employee handbook"_qs, Kind::Skill, u"Employee relations"_qs); // "handbook" had to match
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

@@ -55,7 +55,7 @@ const QSet<QString> &fillerWords()
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
         "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides kummert "
         "kuemmert kummern kuemmern um geht funktioniert kaputt zertifiziert macht machen heute wie warum "
-        "wirklich sehr dringend mein meine meinen meinem meiner meines");
+        "wirklich sehr dringend reviewen genehmigen freigeben mein meine meinen meinem meiner meines");
     return words;
 }
 
@@ -935,10 +935,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     qsizetype negation = -1; // where the word is that leaves out the next thing asked for
     qsizetype leaderOfEnd = -1; // where the words after "head of", "who leads" begin
     static const QSet<QString> reviewWords =
-        wordSet("review reviews reviewing reviewed approve approves approving approved");
+        wordSet("review reviews reviewing reviewed approve approves approving approved reviewen genehmigt genehmigen "
+                "freigeben");
     const bool reviewAsked =
         std::any_of(words.cbegin(), words.cend(), [](const QString &w) { return reviewWords.contains(w); });
     qsizetype excludedEnd = -1; // where the words after the last thing left out start
+    bool codeChangeDropped = false; // a PR to review was asked about
     qsizetype termsBefore = 0;
     qsizetype ignoredBefore = 0;
     //! Leaves out the terms appended since the last word (\a at: the word after them); a
@@ -1168,6 +1170,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         // "who could review my terraform PR", "approve a merge request": the change to review asks
         // for no more than what it is about ("PR" alone is public relations).
         if (const int change = reviewAsked ? codeChangeAt(words, i) : 0; change > 0 && !isName(word)) {
+            codeChangeDropped = true;
             for (qsizetype k = i; k < i + change; ++k)
                 ignored.append(k);
             i += change;
@@ -1350,6 +1353,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         term.optional = term.optional || (term.isRole() && anyAsked && !term.excluded);
     bool anyRequired = std::any_of(result.terms.cbegin(), result.terms.cend(),
                                    [](const Term &term) { return !term.optional && !term.excluded; });
+    // "can someone review my pull request": a change to review and nothing it is about asks for
+    // code review, as the vocabulary names it.
+    if (const VocabularyEntry *review = nullptr; !anyRequired && codeChangeDropped && m_vocabulary
+        && m_vocabulary->longestMatch({QStringLiteral("code"), QStringLiteral("review")}, 0, &review) == 2) {
+        result.terms.append(Term {{QStringLiteral("code"), QStringLiteral("review")}, review, false});
+        anyRequired = true;
+    }
     // Nothing else asked for ("can help"): the name is what is asked for after all. Not when the
     // question asks about someone ("who can approve my vacation", "who can cover for diego") or
     // for who is there ("who can help now").

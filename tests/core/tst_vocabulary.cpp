@@ -673,6 +673,9 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"vlookup"_qs, Kind::Skill, u"Excel"_qs); // found no one
     row(u"sap hana"_qs, Kind::Skill, u"SAP S/4HANA"_qs); // "hana" had to match
     row(u"employee handbook"_qs, Kind::Skill, u"Employee relations"_qs); // "handbook" had to match
+    row(u"broken monitor"_qs, Kind::Skill, u"IT support"_qs); // was "motor"
+    row(u"ai regulation"_qs, Kind::Skill, u"EU AI Act"_qs); // "regulation" had to match
+    row(u"data retention"_qs, Kind::Skill, u"Data protection"_qs); // "retention" had to match
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

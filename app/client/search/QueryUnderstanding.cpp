@@ -1085,11 +1085,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
                 continue;
             }
         }
-        // "who leads the mobile team", "head of sales", "wer leitet den Vertrieb": who leads the
-        // others that match first; "who manages diego", "manager of diego", "Chef von Diego":
-        // diego's manager. A verb asks after a word that asks, or first.
-        // The verb's own activity is no leading, and asks for no more: "who runs marathons"
-        // (Running).
+        // A lead verb's own activity is no leading, and the verb asks for no more: "who runs
+        // marathons" (Running).
         auto ownActivity = [&] {
             const VocabularyEntry *next = nullptr;
             QString stem = word;
@@ -1103,6 +1100,9 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             ++i;
             continue;
         }
+        // "who leads the mobile team", "head of sales", "wer leitet den Vertrieb": who leads the
+        // others that match first; "who manages diego", "manager of diego", "Chef von Diego":
+        // diego's manager. A verb asks after a word that asks, or first.
         const bool verbAsks = leadVerbs().contains(word)
             && (i == 0 || isFillerWord(words[i - 1]) || peopleWords().contains(words[i - 1]));
         // A title of the vocabulary is the title ("vp of engineering", "head of design").
@@ -1361,7 +1361,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         anyRequired = true;
     }
     // Nothing else asked for ("can help"): the name is what is asked for after all. Not when the
-    // question asks about someone ("who can approve my vacation", "who can cover for diego") or
+    // question asks about someone ("who can approve my vacation", "who is diego's manager") or
     // for who is there ("who can help now").
     const bool asksAboutSomeone =
         !result.mine.isEmpty() || !result.someone.isEmpty() || result.availableFirst || result.outOfOffice;

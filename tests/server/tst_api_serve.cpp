@@ -61,6 +61,14 @@ std::unique_ptr<TestDatabase> databaseWith(const QString &backend, const QString
     return db;
 }
 
+//! Whether the server has written \a username online in \a db (their first sync makes them so, a
+//! status change of their own that would end their first held sync).
+bool isOnline(TestDatabase &db, const QString &username)
+{
+    const Expected<Status> status = db.storage().findStatus(username);
+    return status && status->presence == Presence::Online;
+}
+
 //! Held long-polls, from the server's --metrics-listen port; -1 when it cannot be read.
 int waitingLongPolls(const ServerProcess &server)
 {
@@ -109,11 +117,7 @@ std::unique_ptr<TwoInstances> twoInstances()
         t->bob.emplace(t->b->url(), sessionToken(t->db->storage(), u"bob"_qs));
         t->carol.emplace(t->b->url(), sessionToken(t->db->storage(), u"carol"_qs));
         QVERIFY(t->bob->syncEnd() >= 0 && t->carol->syncEnd() >= 0);
-        const auto online = [&t](const QString &username) {
-            const Expected<Status> status = t->db->storage().findStatus(username);
-            return status && status->presence == Presence::Online;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(online(u"bob"_qs) && online(u"carol"_qs), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(isOnline(*t->db, u"bob"_qs) && isOnline(*t->db, u"carol"_qs), 5000);
     };
     started();
     return QTest::currentTestFailed() ? nullptr : std::move(t);
@@ -263,11 +267,7 @@ void TestApiServe::sigtermAnswersLongPollsAndExits()
     // Alice's first sync makes her online, a change of her own that would end the held poll:
     // the cursor is taken once the server has written it (on a slow machine it may come late).
     QCOMPARE(c.get(u"/api/v1/sync?since=0"_qs).status, 200);
-    const auto online = [&db] {
-        const Expected<Status> status = db->storage().findStatus(u"alice"_qs);
-        return status && status->presence == Presence::Online;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(online(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(isOnline(*db, u"alice"_qs), 20000);
     const qint64 cursor = c.get(u"/api/v1/sync?since=0"_qs).json().value(u"next"_qs).toInteger();
     QNetworkReply *poll = c.start("GET", u"/api/v1/sync?since=%1&timeout=60"_qs.arg(cursor));
     QSignalSpy done(poll, &QNetworkReply::finished);

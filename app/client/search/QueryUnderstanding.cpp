@@ -697,10 +697,8 @@ QList<bool> QueryUnderstanding::availabilityWords(const QStringList &words)
     static const QSet<QString> endingNow = wordSet("now jetzt sofort");
     // Not of those who are not there: "who is out now", "who is away now".
     static const QSet<QString> absentWords = wordSet("out off away offline busy abwesend weg");
-    const bool asksAbsent =
-        std::any_of(words.cbegin(), words.cend(), [](const QString &w) { return absentWords.contains(w); });
     if (words.size() >= 2 && openers.contains(words.constFirst()) && endingNow.contains(words.constLast())
-        && !asksAbsent) {
+        && std::none_of(words.cbegin(), words.cend(), [](const QString &w) { return absentWords.contains(w); })) {
         asks.last() = true;
         if (words.size() >= 3 && words[words.size() - 2] == u"right")
             asks[words.size() - 2] = true;

@@ -600,8 +600,8 @@ void TestSearchEngine::outOfOffice()
         QCOMPARE(Test::usernames(page), QStringList {away});
     }
     // Alone: everyone out of office. Negated: everyone else.
-    for (const char *query :
-         {"who is out of office", "who is out", "who's off today", "who is out this week", "who is on pto"})
+    for (const char *query : {"who is out of office", "who is out", "who's off today", "who is out this week",
+                              "who is on pto", "who is away", "who is away now"})
         QCOMPARE(Test::usernames(m_engine->search(QString::fromUtf8(query), 0, 100)), QStringList {away});
     // Out of what follows is no status.
     QVERIFY(!m_engine->search(QStringLiteral("who is out of ideas"), 0, 100).understood.outOfOffice);

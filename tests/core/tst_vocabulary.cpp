@@ -676,6 +676,10 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"broken monitor"_qs, Kind::Skill, u"IT support"_qs); // was "motor"
     row(u"ai regulation"_qs, Kind::Skill, u"EU AI Act"_qs); // "regulation" had to match
     row(u"data retention"_qs, Kind::Skill, u"Data protection"_qs); // "retention" had to match
+    row(u"payslip"_qs, Kind::Skill, u"Payroll"_qs); // found no one
+    row(u"licenses"_qs, Kind::Skill, u"Software licensing"_qs); // "office 365 licenses" had to match it
+    row(u"open source licenses"_qs, Kind::Skill, u"Open source licensing"_qs); // not the software licences
+    row(u"interns program"_qs, Kind::Title, u"Intern"_qs); // "program" had to match
     row(u"all hands"_qs, Kind::Skill, u"Internal communications"_qs); // "all" and "hands" had to match
     row(u"internal comms"_qs, Kind::Skill, u"Internal communications"_qs); // "comms" had to match
     row(u"press"_qs, Kind::Skill, u"Public relations"_qs); // only the word

@@ -511,36 +511,41 @@ const KindedPhrases<bool> &leaderOfPhrases()
 // Folded.
 const KindedPhrases<bool> &outOfOfficePhrases()
 {
-    static const KindedPhrases<bool> phrases = phrasesOf(true, {"out of the office",
-                                                                "out of office",
-                                                                "ooo",
-                                                                "on leave",
-                                                                "on vacation",
-                                                                "on holiday",
-                                                                "on holidays",
-                                                                "out sick",
-                                                                "off sick",
-                                                                "on sick leave",
-                                                                "on parental leave",
-                                                                "on maternity leave",
-                                                                "on paternity leave",
-                                                                "abwesend",
-                                                                "im urlaub",
-                                                                "in urlaub",
-                                                                "ausser haus",
-                                                                "krank",
-                                                                "krankgeschrieben",
-                                                                "in elternzeit",
-                                                                "out today",
-                                                                "off today",
-                                                                "away today",
-                                                                "out this week",
-                                                                "off this week",
-                                                                "away this week",
-                                                                "out now",
-                                                                "on pto",
-                                                                "on annual leave",
-                                                                "heute abwesend"});
+    static const KindedPhrases<bool> phrases = phrasesOf(true,
+                                                         {"out of the office",
+                                                          "out of office",
+                                                          "ooo",
+                                                          "on leave",
+                                                          "on vacation",
+                                                          "on holiday",
+                                                          "on holidays",
+                                                          "out sick",
+                                                          "off sick",
+                                                          "on sick leave",
+                                                          "on parental leave",
+                                                          "on maternity leave",
+                                                          "on paternity leave",
+                                                          "abwesend",
+                                                          "im urlaub",
+                                                          "in urlaub",
+                                                          "ausser haus",
+                                                          "krank",
+                                                          "krankgeschrieben",
+                                                          "in elternzeit",
+                                                          "out today",
+                                                          "off today",
+                                                          "away today",
+                                                          "out this week",
+                                                          "off this week",
+                                                          "away this week",
+                                                          "out now",
+                                                          "off now",
+                                                          "away now",
+                                                          "out right now",
+                                                          "away right now",
+                                                          "on pto",
+                                                          "on annual leave",
+                                                          "heute abwesend"});
     return phrases;
 }
 
@@ -1015,8 +1020,9 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             ++i;
             continue;
         }
-        // "who is out", "who's off": the question's last word, after words that only ask.
-        static const QSet<QString> outWords = wordSet("out off");
+        // "who is out", "who's off", "who is away": the question's last word, after words that
+        // only ask.
+        static const QSet<QString> outWords = wordSet("out off away");
         const bool outEndsQuestion = outWords.contains(word) && i > 0 && i + 1 == words.size()
             && std::all_of(words.cbegin(), words.cbegin() + i, [](const QString &w) { return isFillerWord(w); });
         if (const int n = outEndsQuestion ? 1 : phraseLength(words, i, outOfOfficePhrases());

@@ -2934,6 +2934,17 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>at your location (%1)</source>
         <translation>an Ihrem Standort (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>with the departments under %1: %2</source>
+        <translation>mit den Abteilungen unter %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ValidatedField</name>

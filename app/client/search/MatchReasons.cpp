@@ -119,8 +119,16 @@ bool phraseFilterMatches(QStringView text, const SearchQuery::PhraseFilter &filt
 void explain(SearchResult *row, const Texts &texts, quint16 columns, const SearchQuery &query,
              const std::vector<PlanTerm> &terms)
 {
+    // In the department, the departments under the one asked for match as its other names do.
+    std::vector<PlanTerm> departmentTerms;
+    if (std::any_of(terms.cbegin(), terms.cend(), [](const PlanTerm &term) { return !term.departments.isEmpty(); })) {
+        departmentTerms = terms;
+        for (PlanTerm &term : departmentTerms)
+            term.alternatives += term.departments;
+    }
     auto addField = [&](const char *field, const QString &text, const QString &value = QString(), int level = 0) {
-        FieldMatch found = matchField(text, terms);
+        const bool inDepartment = !departmentTerms.empty() && qstrcmp(field, "department") == 0;
+        FieldMatch found = matchField(text, inDepartment ? departmentTerms : terms);
         if (!found.matched)
             return found;
         MatchReason reason;

@@ -26,6 +26,9 @@ struct PlanTerm
     PrefixTable::Term shortTerm; //!< valid when the prefix table answers the typed word
     QList<Group> alternatives; //!< same meaning: matched exactly, ranked as the typed word
     QList<Group> related; //!< related skills: matched exactly, ranked below everything else
+    //! The departments under the one the term names ("finance": Accounting, Treasury): matched
+    //! exactly in the department, ranked as a correction of the typed word.
+    QList<Group> departments;
     //! The whole-skill tokens of the skills the term names (SearchText::skillKeyToken()): where
     //! none matched, its words in a longer skill rank lower (TermHit::demoteLooseSkillWords()).
     QStringList skillKeys;
@@ -45,7 +48,7 @@ struct PlanTerm
     //! True when the term needs FTS5 beyond the typed word in the prefix table.
     bool hasFtsPart(bool withRelated) const
     {
-        return !typedInTable() || !alternatives.isEmpty() || !skillKeys.isEmpty()
+        return !typedInTable() || !alternatives.isEmpty() || !departments.isEmpty() || !skillKeys.isEmpty()
             || (withRelated && !related.isEmpty());
     }
 };

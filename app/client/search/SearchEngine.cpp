@@ -432,6 +432,23 @@ struct SearchEngine::Private
     //! The org chart given (setOrgChart()) or one of its own, refreshed; null when it cannot be read.
     OrgChart *freshOrgChart();
 
+    //! Which departments are under which, as of the change log entry \a change: a department is
+    //! under the one most of its people whose manager works elsewhere report to (more than half:
+    //! one person reporting across does not move their department).
+    struct DepartmentTree
+    {
+        qint64 change = -1;
+        QHash<QString, QString> names; //!< folded name -> as the first profile read writes it
+        QHash<QString, QStringList> children; //!< folded name -> folded names of those right under it
+        //! Folded: the departments of the people at the top of the organisation, under whom
+        //! every other department is; asking for one asks for its own people only.
+        QSet<QString> tops;
+    } departmentTree;
+    //! The departments under the one whose folded name is \a folded, every level, as profiles write
+    //! them, by name; empty when there are none, or it is a top one. \a name gets the department's
+    //! own name.
+    QStringList departmentsUnder(const QString &folded, QString *name);
+
     // The last query's results, reused when the UI fetches the next page.
     //! Words a title may say, in order, that rank those who have it first.
     struct TitleBonus
@@ -1180,6 +1197,8 @@ void addAsExact(PlanTerm *into, const PlanTerm &term)
         addGroup(&into->alternatives, {correction});
     for (const PlanTerm::Group &group : term.alternatives)
         addGroup(&into->alternatives, group);
+    for (const PlanTerm::Group &group : term.departments)
+        addGroup(&into->departments, group);
 }
 
 //! \a term as one that only breaks ties: optional, its typed word and corrections matched
@@ -1526,12 +1545,28 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                 addUsernames(&plan, owners);
             }
         }
+        // A department whose people lead others ("finance", where the heads of Accounting and
+        // Treasury report): theirs too, by their department.
+        if (!term.place && !term.excluded && !term.optional && !term.isRole()) {
+            QString department;
+            QStringList under = departmentsUnder(plan.folded, &department);
+            if (under.isEmpty() && term.entry)
+                under = departmentsUnder(SearchText::foldedWords(term.entry->canonical).join(u' '), &department);
+            for (const QString &name : std::as_const(under)) {
+                PlanTerm::Group tokens;
+                for (const QString &word : SearchText::foldedWords(name))
+                    tokens.append(SearchText::encode(word));
+                addGroup(&plan.departments, tokens);
+            }
+            if (!under.isEmpty())
+                understood->departmentsUnder.append(DepartmentsUnder {department, under});
+        }
         // A typo is corrected only when the word is not known: not in the vocabulary, not a word
         // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
         // Nor is a word for what people do, or one that only ranks (a name among fillers).
         // What is left out is left out as typed.
         const bool known = term.entry || term.isRole() || !term.longForms.isEmpty() || term.words.size() != 1
-            || term.optional || term.excluded || isNameWord(plan.folded);
+            || term.optional || term.excluded || isNameWord(plan.folded) || !plan.departments.isEmpty();
         if (!known && TermDictionary::maxEdits(plan.token) > 0 && !SearchText::hasSymbols(plan.token)) {
             // The term dictionary answers "how many people does this prefix match" without FTS5,
             // which would merge the doclists of every term with that prefix first.
@@ -1675,7 +1710,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         if (terms[t].optional)
             options->optional |= 1u << t;
         // One or two letters are the start of a word being typed: evidence would rank noise.
-        if (terms[t].token.size() > 2 || terms[t].token.isEmpty() || !terms[t].alternatives.isEmpty())
+        if (terms[t].token.size() > 2 || terms[t].token.isEmpty() || !terms[t].alternatives.isEmpty()
+            || !terms[t].departments.isEmpty())
             options->evidence |= 1u << t;
     }
     return terms;
@@ -1708,6 +1744,16 @@ QString SearchEngine::Private::termClause(const PlanTerm &term, int index, bool 
             add(correction, CorrectedPhrase);
     }
     addGroups(term.alternatives, ExactPhrase);
+    // The departments under the one asked for rank as a corrected word does: just below its own
+    // people ("finance": the CFO of the Finance department before the accountants under her).
+    for (const PlanTerm::Group &group : term.departments) {
+        QStringList words;
+        for (qsizetype i = 0; i < group.size(); ++i) {
+            words.append(quoted(group[i]));
+            plan->phrases.push_back({index, CorrectedPhrase, i > 0});
+        }
+        parts.append(QStringLiteral("{department} : (%1)").arg(words.join(QStringLiteral(" AND "))));
+    }
     for (const QString &key : term.skillKeys)
         add(key, KeyPhrase);
     if (withRelated)
@@ -2919,6 +2965,67 @@ void SearchEngine::Private::countLeads()
         const double share = under * under / std::max(1, chart->headcount(match.localId));
         cache.leadership[id] = share >= 1 ? float(share) : 0.0f;
     }
+}
+
+QStringList SearchEngine::Private::departmentsUnder(const QString &folded, QString *name)
+{
+    if (departmentTree.change != loadedChange) {
+        departmentTree = {};
+        departmentTree.change = loadedChange;
+        auto key = [](const QString &department) { return SearchText::foldedWords(department).join(u' '); };
+        // For each department, the departments its people's managers work in, when elsewhere.
+        QHash<QString, QHash<QString, int>> above;
+        Sql::Statement edges(db,
+                             "SELECT m.department, p.department, count(*) FROM profiles p "
+                             "JOIN profiles m ON m.username = p.manager "
+                             "WHERE p.department <> m.department AND p.department <> '' AND m.department <> '' "
+                             "GROUP BY m.department, p.department");
+        while (edges.next()) {
+            const QString parent = edges.text(0);
+            const QString child = edges.text(1);
+            const QString parentKey = key(parent);
+            const QString childKey = key(child);
+            if (parentKey.isEmpty() || childKey.isEmpty() || parentKey == childKey)
+                continue;
+            departmentTree.names.insert(parentKey, parent); // keeps the first spelling
+            departmentTree.names.insert(childKey, child);
+            above[childKey][parentKey] += edges.integer(2);
+        }
+        for (auto child = above.cbegin(); child != above.cend(); ++child) {
+            int across = 0;
+            for (const int count : child.value())
+                across += count;
+            for (auto parent = child.value().cbegin(); parent != child.value().cend(); ++parent) {
+                if (2 * parent.value() > across)
+                    departmentTree.children[parent.key()].append(child.key());
+            }
+        }
+        Sql::Statement tops(db,
+                            "SELECT DISTINCT t.department FROM profiles t WHERE t.manager = '' "
+                            "AND EXISTS (SELECT 1 FROM profiles r WHERE r.manager = t.username)");
+        while (tops.next())
+            departmentTree.tops.insert(key(tops.text(0)));
+    }
+    if (departmentTree.tops.contains(folded) || !departmentTree.children.contains(folded))
+        return {};
+    *name = departmentTree.names.value(folded);
+    // Every level; a cycle (A under B under A) is walked once.
+    QSet<QString> seen {folded};
+    QStringList next {folded};
+    QStringList under;
+    while (!next.isEmpty()) {
+        const QString department = next.takeLast();
+        for (const QString &child : departmentTree.children.value(department)) {
+            if (seen.contains(child))
+                continue;
+            seen.insert(child);
+            next.append(child);
+            under.append(departmentTree.names.value(child));
+        }
+    }
+    std::sort(under.begin(), under.end(),
+              [](const QString &a, const QString &b) { return QString::localeAwareCompare(a, b) < 0; });
+    return under;
 }
 
 OrgChart *SearchEngine::Private::freshOrgChart()

@@ -83,6 +83,14 @@ QStringList UnderstoodQuery::describe(Detail detail) const
         parts.append(tr("not %1").arg(left));
     if (!excludedPlaces.isEmpty())
         parts.append(tr("not in %1").arg(excludedPlaces.join(QStringLiteral(" / "))));
+    for (const DepartmentsUnder &family : departmentsUnder) {
+        // The first few by name; all of them are in the JSON of `colleagues search --json`.
+        constexpr qsizetype Shown = 3;
+        QString names = QStringList(family.under.mid(0, Shown)).join(QStringLiteral(", "));
+        if (family.under.size() > Shown)
+            names = tr("%1 and %n more", nullptr, int(family.under.size() - Shown)).arg(names);
+        parts.append(tr("with the departments under %1: %2").arg(family.department, names));
+    }
     if (!sameTimeZone.isEmpty())
         parts.append(tr("in your time zone (%1)").arg(sameTimeZone));
     switch (team) {
@@ -195,6 +203,10 @@ QJsonObject toJson(const UnderstoodQuery &understood)
     QJsonArray aliases;
     for (const AliasApplied &alias : understood.aliases)
         aliases.append(QJsonObject {{QStringLiteral("from"), alias.from}, {QStringLiteral("to"), alias.to}});
+    QJsonArray departmentsUnder;
+    for (const DepartmentsUnder &family : understood.departmentsUnder)
+        departmentsUnder.append(QJsonObject {{QStringLiteral("department"), family.department},
+                                             {QStringLiteral("under"), QJsonArray::fromStringList(family.under)}});
     return QJsonObject {
         {QStringLiteral("terms"), QJsonArray::fromStringList(understood.terms)},
         {QStringLiteral("aliases"), aliases},
@@ -216,6 +228,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("partial"), understood.partial},
         {QStringLiteral("excluded"), QJsonArray::fromStringList(understood.excluded)},
         {QStringLiteral("excluded_places"), QJsonArray::fromStringList(understood.excludedPlaces)},
+        {QStringLiteral("departments_under"), departmentsUnder},
     };
 }
 

@@ -101,6 +101,15 @@ struct AliasApplied
     friend bool operator==(const AliasApplied &, const AliasApplied &) = default;
 };
 
+//! A department asked for together with the departments under it: "finance" where the heads of
+//! Accounting, Treasury and Tax report to the Finance department.
+struct DepartmentsUnder
+{
+    QString department; //!< as the profiles write it
+    QStringList under; //!< the departments under it, every level, by name
+    friend bool operator==(const DepartmentsUnder &, const DepartmentsUnder &) = default;
+};
+
 //! How the engine read the free text of a query (see QueryUnderstanding).
 struct UnderstoodQuery
 {
@@ -163,6 +172,8 @@ public:
     QStringList excluded;
     //! The places left out ("not in london or berlin", "not in emea"): "London", "Berlin", "EMEA".
     QStringList excludedPlaces;
+    //! The departments asked for whose people lead other departments, which were searched too.
+    QList<DepartmentsUnder> departmentsUnder;
 
     //! True when the query was read as more than its words (an alias, a place, a word ignored…):
     //! worth saying how.
@@ -171,7 +182,7 @@ public:
         return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
             || team != Team::None || !department.isEmpty() || !location.isEmpty() || expertsFirst || beginnersFirst
             || availableFirst || leadersFirst || anyOf || outOfOffice || minLevel > 0 || !excluded.isEmpty()
-            || !excludedPlaces.isEmpty();
+            || !excludedPlaces.isEmpty() || !departmentsUnder.isEmpty();
     }
 
     //! How much describe() says of the words.

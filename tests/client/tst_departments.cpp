@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+// A department whose people lead other departments is asked for with them: "finance" where the
+// heads of Accounting and Treasury report to the Finance department. The departments under one
+// are read from the manager links (SearchEngine::Private::departmentsUnder()).
+#include "client/search/SearchEngine.h"
+#include "tests/support/List.h"
+#include "tests/support/SearchDirectory.h"
+#include "tests/support/TestData.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Colleagues;
+using Colleagues::Test::list;
+
+namespace {
+
+Profile member(const char *username, const char *manager, const char *department, const char *skill = nullptr)
+{
+    Profile p = Test::orgPerson(QString::fromUtf8(username), QString::fromUtf8(manager));
+    p.department = QString::fromUtf8(department);
+    if (skill)
+        p.skills.append(Skill {QString::fromUtf8(skill), 4});
+    return p;
+}
+
+//! ceo (Leadership) ─┬─ cfo (Finance) ─┬─ fin.analyst (Finance) ─── it2 (IT)
+//!                   │                 ├─ acc.head (Accounting) ─── acc1, acc2
+//!                   │                 └─ tre.head (Treasury) ─┬─ tre1
+//!                   │                                         └─ cash.lead (Cash Management) ─── cash1
+//!                   └─ cto (Engineering) ─┬─ it.head (IT) ─── it1
+//!                                         └─ it.lead (IT)
+//! a1 (Alpha) ─ a2 (Alpha) ─ b1 (Beta) ─ b2 (Beta) ─ a1: a cycle, each department under the other.
+QList<Profile> company()
+{
+    return {
+        member("ceo", "", "Leadership"),
+        member("cfo", "ceo", "Finance"),
+        member("fin.analyst", "cfo", "Finance"),
+        member("acc.head", "cfo", "Accounting"),
+        member("acc1", "acc.head", "Accounting", "Excel"),
+        member("acc2", "acc.head", "Accounting"),
+        member("tre.head", "cfo", "Treasury"),
+        member("tre1", "tre.head", "Treasury", "Excel"),
+        member("cash.lead", "tre.head", "Cash Management"),
+        member("cash1", "cash.lead", "Cash Management"),
+        member("cto", "ceo", "Engineering"),
+        member("it.head", "cto", "IT"),
+        member("it.lead", "cto", "IT"),
+        member("it1", "it.head", "IT", "Excel"),
+        // One of IT reports to Finance: IT stays where most of its heads report.
+        member("it2", "fin.analyst", "IT", "Excel"),
+        member("a1", "b2", "Alpha"),
+        member("a2", "a1", "Alpha"),
+        member("b1", "a2", "Beta"),
+        member("b2", "b1", "Beta"),
+    };
+}
+
+} // namespace
+
+class TestDepartments : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void departmentWithTheOnesUnderIt();
+    void underOthersNotAsked_data();
+    void underOthersNotAsked();
+    void cycleIsWalkedOnce();
+    void followsTheDirectory();
+
+private:
+    SearchPage search(const QString &query)
+    {
+        SearchRequest request;
+        request.query = query;
+        request.limit = 100;
+        return m_org->engine->search(request);
+    }
+
+    std::unique_ptr<Test::SearchDirectory> m_org;
+};
+
+void TestDepartments::init()
+{
+    m_org = std::make_unique<Test::SearchDirectory>();
+    QVERIFY(m_org->open(company()));
+}
+
+void TestDepartments::cleanup()
+{
+    m_org.reset();
+}
+
+void TestDepartments::departmentWithTheOnesUnderIt()
+{
+    const SearchPage finance = search(u"finance"_qs);
+    QCOMPARE(finance.error, QString());
+    // Its own people first, then those of the departments under it, every level; not IT, whose
+    // heads report to Engineering, though one of its people reports to Finance.
+    QCOMPARE(Test::usernames(finance).mid(0, 2), list({"cfo", "fin.analyst"}));
+    QStringList found = Test::usernames(finance);
+    found.sort();
+    QCOMPARE(found, list({"acc.head", "acc1", "acc2", "cash.lead", "cash1", "cfo", "fin.analyst", "tre.head", "tre1"}));
+    const QList<DepartmentsUnder> expected {
+        DepartmentsUnder {u"Finance"_qs, list({"Accounting", "Cash Management", "Treasury"})}};
+    QCOMPARE(finance.understood.departmentsUnder, expected);
+    QVERIFY(finance.understood.describe(UnderstoodQuery::Detail::Names)
+                .contains(u"with the departments under Finance: Accounting, Cash Management, Treasury"_qs));
+    // Each says its department matched.
+    for (const SearchResult &result : finance.results) {
+        QVERIFY2(std::any_of(result.reasons.cbegin(), result.reasons.cend(),
+                             [](const MatchReason &reason) { return reason.field == u"department"_qs; }),
+                 qPrintable(result.username));
+    }
+    const QJsonArray under =
+        toJson(finance).value(u"understood"_qs).toObject().value(u"departments_under"_qs).toArray();
+    QCOMPARE(under.size(), 1);
+    QCOMPARE(under.first().toObject().value(u"department"_qs).toString(), u"Finance"_qs);
+    QCOMPARE(under.first().toObject().value(u"under"_qs).toArray().size(), 3);
+
+    // With what else is asked: the Excel people of Finance and under it, not those of IT.
+    QCOMPARE(Test::usernames(search(u"who in finance knows excel"_qs)), list({"acc1", "tre1"}));
+    // IT is under Engineering: most of its heads report there.
+    found = Test::usernames(search(u"engineering"_qs));
+    found.sort();
+    QCOMPARE(found, list({"cto", "it.head", "it.lead", "it1", "it2"}));
+}
+
+void TestDepartments::underOthersNotAsked_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("found");
+    // The department of the top of the organisation: its own people, not everyone under them.
+    QTest::addRow("top") << u"leadership"_qs << list({"ceo"});
+    // No department is under it.
+    QTest::addRow("no one under") << u"accounting"_qs << list({"acc.head", "acc1", "acc2"});
+    // Left out: only the department's own people are.
+    QTest::addRow("left out") << u"excel -finance"_qs << list({"acc1", "it1", "it2", "tre1"});
+}
+
+void TestDepartments::underOthersNotAsked()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, found);
+    const SearchPage page = search(query);
+    QStringList usernames = Test::usernames(page);
+    usernames.sort();
+    QCOMPARE(usernames, found);
+    QVERIFY(page.understood.departmentsUnder.isEmpty());
+}
+
+void TestDepartments::cycleIsWalkedOnce()
+{
+    const SearchPage alpha = search(u"alpha"_qs);
+    QStringList found = Test::usernames(alpha);
+    found.sort();
+    QCOMPARE(found, list({"a1", "a2", "b1", "b2"}));
+    const QList<DepartmentsUnder> expected {DepartmentsUnder {u"Alpha"_qs, list({"Beta"})}};
+    QCOMPARE(alpha.understood.departmentsUnder, expected);
+}
+
+void TestDepartments::followsTheDirectory()
+{
+    QCOMPARE(search(u"finance"_qs).total, 9);
+    // Treasury's head now reports to the CEO: Treasury and Cash Management are no longer under
+    // Finance.
+    Profile moved = member("tre.head", "ceo", "Treasury");
+    moved.revision = 2;
+    QVERIFY(m_org->store.upsertProfiles({moved}));
+    const SearchPage finance = search(u"finance"_qs);
+    QStringList found = Test::usernames(finance);
+    found.sort();
+    QCOMPARE(found, list({"acc.head", "acc1", "acc2", "cfo", "fin.analyst"}));
+    const QList<DepartmentsUnder> expected {DepartmentsUnder {u"Finance"_qs, list({"Accounting"})}};
+    QCOMPARE(finance.understood.departmentsUnder, expected);
+}
+
+QTEST_GUILESS_MAIN(TestDepartments)
+#include "tst_departments.moc"

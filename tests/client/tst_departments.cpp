@@ -123,8 +123,10 @@ void TestDepartments::departmentWithTheOnesUnderIt()
     QCOMPARE(under.first().toObject().value(u"department"_qs).toString(), u"Finance"_qs);
     QCOMPARE(under.first().toObject().value(u"under"_qs).toArray().size(), 3);
 
-    // With what else is asked: the Excel people of Finance and under it, not those of IT.
+    // With what else is asked: the Excel people of Finance and under it, not those of IT. In
+    // German too: the words a German department stands for.
     QCOMPARE(Test::usernames(search(u"who in finance knows excel"_qs)), list({"acc1", "tre1"}));
+    QCOMPARE(Test::usernames(search(u"wer in der Finanzabteilung kennt Excel"_qs)), list({"acc1", "tre1"}));
     // IT is under Engineering: most of its heads report there.
     found = Test::usernames(search(u"engineering"_qs));
     found.sort();

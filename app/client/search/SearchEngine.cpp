@@ -1546,12 +1546,17 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             }
         }
         // A department whose people lead others ("finance", where the heads of Accounting and
-        // Treasury report): theirs too, by their department.
+        // Treasury report): theirs too, by their department. As typed, as the vocabulary names it,
+        // or as the words a German department stands for ("Finanzabteilung").
         if (!term.place && !term.excluded && !term.optional && !term.isRole()) {
+            QStringList names {plan.folded};
+            if (term.entry)
+                names.append(term.entry->canonical);
+            names += term.longForms;
             QString department;
-            QStringList under = departmentsUnder(plan.folded, &department);
-            if (under.isEmpty() && term.entry)
-                under = departmentsUnder(SearchText::foldedWords(term.entry->canonical).join(u' '), &department);
+            QStringList under;
+            for (qsizetype n = 0; n < names.size() && under.isEmpty(); ++n)
+                under = departmentsUnder(SearchText::foldedWords(names[n]).join(u' '), &department);
             for (const QString &name : std::as_const(under)) {
                 PlanTerm::Group tokens;
                 for (const QString &word : SearchText::foldedWords(name))

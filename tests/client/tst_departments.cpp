@@ -27,10 +27,12 @@ Profile member(const char *username, const char *manager, const char *department
 
 //! ceo (Leadership) ─┬─ cfo (Finance) ─┬─ fin.analyst (Finance) ─── it2 (IT)
 //!                   │                 ├─ acc.head (Accounting) ─── acc1, acc2
+//!                   │                 ├─ fe.lead (Finance Engineering) ─── fe1
 //!                   │                 └─ tre.head (Treasury) ─┬─ tre1
 //!                   │                                         └─ cash.lead (Cash Management) ─── cash1
-//!                   └─ cto (Engineering) ─┬─ it.head (IT) ─── it1
-//!                                         └─ it.lead (IT)
+//!                   ├─ cto (Engineering) ─┬─ it.head (IT) ─── it1
+//!                   │                     └─ it.lead (IT)
+//!                   └─ fs.head (Field Services) ─── rep.lead (Repairs) ─── rep1
 //! a1 (Alpha) ─ a2 (Alpha) ─ b1 (Beta) ─ b2 (Beta) ─ a1: a cycle, each department under the other.
 QList<Profile> company()
 {
@@ -45,12 +47,17 @@ QList<Profile> company()
         member("tre1", "tre.head", "Treasury", "Excel"),
         member("cash.lead", "tre.head", "Cash Management"),
         member("cash1", "cash.lead", "Cash Management"),
+        member("fe.lead", "cfo", "Finance Engineering"),
+        member("fe1", "fe.lead", "Finance Engineering"),
         member("cto", "ceo", "Engineering"),
         member("it.head", "cto", "IT"),
         member("it.lead", "cto", "IT"),
         member("it1", "it.head", "IT", "Excel"),
         // One of IT reports to Finance: IT stays where most of its heads report.
         member("it2", "fin.analyst", "IT", "Excel"),
+        member("fs.head", "ceo", "Field Services"),
+        member("rep.lead", "fs.head", "Repairs"),
+        member("rep1", "rep.lead", "Repairs", "Excel"),
         member("a1", "b2", "Alpha"),
         member("a2", "a1", "Alpha"),
         member("b1", "a2", "Beta"),
@@ -70,6 +77,7 @@ private Q_SLOTS:
     void departmentWithTheOnesUnderIt();
     void underOthersNotAsked_data();
     void underOthersNotAsked();
+    void severalWords();
     void cycleIsWalkedOnce();
     void followsTheDirectory();
 
@@ -102,15 +110,21 @@ void TestDepartments::departmentWithTheOnesUnderIt()
     QCOMPARE(finance.error, QString());
     // Its own people first, then those of the departments under it, every level; not IT, whose
     // heads report to Engineering, though one of its people reports to Finance.
-    QCOMPARE(Test::usernames(finance).mid(0, 2), list({"cfo", "fin.analyst"}));
-    QStringList found = Test::usernames(finance);
+    QStringList found = Test::usernames(finance).mid(0, 4);
     found.sort();
-    QCOMPARE(found, list({"acc.head", "acc1", "acc2", "cash.lead", "cash1", "cfo", "fin.analyst", "tre.head", "tre1"}));
+    QCOMPARE(found, list({"cfo", "fe.lead", "fe1", "fin.analyst"})); // "Finance Engineering" says it too
+    found = Test::usernames(finance);
+    found.sort();
+    QCOMPARE(found,
+             list({"acc.head", "acc1", "acc2", "cash.lead", "cash1", "cfo", "fe.lead", "fe1", "fin.analyst", "tre.head",
+                   "tre1"}));
     const QList<DepartmentsUnder> expected {
-        DepartmentsUnder {u"Finance"_qs, list({"Accounting", "Cash Management", "Treasury"})}};
+        DepartmentsUnder {u"Finance"_qs, list({"Accounting", "Cash Management", "Finance Engineering", "Treasury"})}};
     QCOMPARE(finance.understood.departmentsUnder, expected);
-    QVERIFY(finance.understood.describe(UnderstoodQuery::Detail::Names)
-                .contains(u"with the departments under Finance: Accounting, Cash Management, Treasury"_qs));
+    QVERIFY(
+        finance.understood.describe(UnderstoodQuery::Detail::Names)
+            .contains(
+                u"with the departments under Finance: Accounting, Cash Management, Finance Engineering and 1 more"_qs));
     // Each says its department matched.
     for (const SearchResult &result : finance.results) {
         QVERIFY2(std::any_of(result.reasons.cbegin(), result.reasons.cend(),
@@ -121,16 +135,16 @@ void TestDepartments::departmentWithTheOnesUnderIt()
         toJson(finance).value(u"understood"_qs).toObject().value(u"departments_under"_qs).toArray();
     QCOMPARE(under.size(), 1);
     QCOMPARE(under.first().toObject().value(u"department"_qs).toString(), u"Finance"_qs);
-    QCOMPARE(under.first().toObject().value(u"under"_qs).toArray().size(), 3);
+    QCOMPARE(under.first().toObject().value(u"under"_qs).toArray().size(), 4);
 
     // With what else is asked: the Excel people of Finance and under it, not those of IT. In
     // German too: the words a German department stands for.
     QCOMPARE(Test::usernames(search(u"who in finance knows excel"_qs)), list({"acc1", "tre1"}));
     QCOMPARE(Test::usernames(search(u"wer in der Finanzabteilung kennt Excel"_qs)), list({"acc1", "tre1"}));
-    // IT is under Engineering: most of its heads report there.
+    // IT is under Engineering: most of its heads report there. (Finance Engineering says the word.)
     found = Test::usernames(search(u"engineering"_qs));
     found.sort();
-    QCOMPARE(found, list({"cto", "it.head", "it.lead", "it1", "it2"}));
+    QCOMPARE(found, list({"cto", "fe.lead", "fe1", "it.head", "it.lead", "it1", "it2"}));
 }
 
 void TestDepartments::underOthersNotAsked_data()
@@ -142,7 +156,7 @@ void TestDepartments::underOthersNotAsked_data()
     // No department is under it.
     QTest::addRow("no one under") << u"accounting"_qs << list({"acc.head", "acc1", "acc2"});
     // Left out: only the department's own people are.
-    QTest::addRow("left out") << u"excel -finance"_qs << list({"acc1", "it1", "it2", "tre1"});
+    QTest::addRow("left out") << u"excel -finance"_qs << list({"acc1", "it1", "it2", "rep1", "tre1"});
 }
 
 void TestDepartments::underOthersNotAsked()
@@ -154,6 +168,26 @@ void TestDepartments::underOthersNotAsked()
     usernames.sort();
     QCOMPARE(usernames, found);
     QVERIFY(page.understood.departmentsUnder.isEmpty());
+}
+
+void TestDepartments::severalWords()
+{
+    // A name of two words no vocabulary knows: both words typed in a row.
+    const SearchPage field = search(u"who in field services knows excel"_qs);
+    QCOMPARE(Test::usernames(field), list({"rep1"}));
+    const QList<DepartmentsUnder> expected {DepartmentsUnder {u"Field Services"_qs, list({"Repairs"})}};
+    QCOMPARE(field.understood.departmentsUnder, expected);
+    QStringList found = Test::usernames(search(u"field services"_qs));
+    found.sort();
+    QCOMPARE(found, list({"fs.head", "rep.lead", "rep1"}));
+    // Apart, the words are no department.
+    QVERIFY(search(u"services excel field"_qs).understood.departmentsUnder.isEmpty());
+    // A department whose words each name another: that department, not the two others.
+    const SearchPage financeEngineering = search(u"finance engineering"_qs);
+    found = Test::usernames(financeEngineering);
+    found.sort();
+    QCOMPARE(found, list({"fe.lead", "fe1"}));
+    QVERIFY(financeEngineering.understood.departmentsUnder.isEmpty());
 }
 
 void TestDepartments::cycleIsWalkedOnce()
@@ -168,7 +202,7 @@ void TestDepartments::cycleIsWalkedOnce()
 
 void TestDepartments::followsTheDirectory()
 {
-    QCOMPARE(search(u"finance"_qs).total, 9);
+    QCOMPARE(search(u"finance"_qs).total, 11);
     // Treasury's head now reports to the CEO: Treasury and Cash Management are no longer under
     // Finance.
     Profile moved = member("tre.head", "ceo", "Treasury");
@@ -177,8 +211,9 @@ void TestDepartments::followsTheDirectory()
     const SearchPage finance = search(u"finance"_qs);
     QStringList found = Test::usernames(finance);
     found.sort();
-    QCOMPARE(found, list({"acc.head", "acc1", "acc2", "cfo", "fin.analyst"}));
-    const QList<DepartmentsUnder> expected {DepartmentsUnder {u"Finance"_qs, list({"Accounting"})}};
+    QCOMPARE(found, list({"acc.head", "acc1", "acc2", "cfo", "fe.lead", "fe1", "fin.analyst"}));
+    const QList<DepartmentsUnder> expected {
+        DepartmentsUnder {u"Finance"_qs, list({"Accounting", "Finance Engineering"})}};
     QCOMPARE(finance.understood.departmentsUnder, expected);
 }
 

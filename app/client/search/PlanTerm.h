@@ -3,6 +3,7 @@
 
 #include "client/search/PrefixTable.h"
 #include "client/search/Ranking.h"
+#include "client/search/SearchTypes.h"
 
 #include <QList>
 #include <QString>
@@ -29,6 +30,8 @@ struct PlanTerm
     //! The departments under the one the term names ("finance": Accounting, Treasury): matched
     //! exactly in the department, ranked as a correction of the typed word.
     QList<Group> departments;
+    //! The department the term names (alone or with the terms beside it) and those under it.
+    DepartmentsUnder family;
     //! The whole-skill tokens of the skills the term names (SearchText::skillKeyToken()): where
     //! none matched, its words in a longer skill rank lower (TermHit::demoteLooseSkillWords()).
     QStringList skillKeys;

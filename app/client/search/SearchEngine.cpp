@@ -448,6 +448,10 @@ struct SearchEngine::Private
     //! them, by name; empty when there are none, or it is a top one. \a name gets the department's
     //! own name.
     QStringList departmentsUnder(const QString &folded, QString *name);
+    //! True when \a folded is the folded name of a department someone leads or is led from.
+    bool isDepartment(const QString &folded);
+    //! Reads departmentTree again when the directory changed.
+    void freshDepartmentTree();
 
     // The last query's results, reused when the UI fetches the next page.
     //! Words a title may say, in order, that rank those who have it first.
@@ -1188,6 +1192,19 @@ QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const 
     return entries;
 }
 
+//! The words of each of \a departments, as a group to match in one field.
+QList<PlanTerm::Group> departmentGroups(const QStringList &departments)
+{
+    QList<PlanTerm::Group> groups;
+    for (const QString &name : departments) {
+        PlanTerm::Group tokens;
+        for (const QString &word : SearchText::foldedWords(name))
+            tokens.append(SearchText::encode(word));
+        addGroup(&groups, tokens);
+    }
+    return groups;
+}
+
 //! Adds \a term's typed word, corrections and other names to \a into's exact alternatives.
 void addAsExact(PlanTerm *into, const PlanTerm &term)
 {
@@ -1557,14 +1574,9 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             QStringList under;
             for (qsizetype n = 0; n < names.size() && under.isEmpty(); ++n)
                 under = departmentsUnder(SearchText::foldedWords(names[n]).join(u' '), &department);
-            for (const QString &name : std::as_const(under)) {
-                PlanTerm::Group tokens;
-                for (const QString &word : SearchText::foldedWords(name))
-                    tokens.append(SearchText::encode(word));
-                addGroup(&plan.departments, tokens);
-            }
+            plan.departments = departmentGroups(under);
             if (!under.isEmpty())
-                understood->departmentsUnder.append(DepartmentsUnder {department, under});
+                plan.family = DepartmentsUnder {department, under};
         }
         // A typo is corrected only when the word is not known: not in the vocabulary, not a word
         // of anyone's name, and in fewer than RareTermDocs people. A place is corrected to a place.
@@ -1653,6 +1665,39 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             continue;
         }
         terms.push_back(std::move(plan));
+    }
+    // A department of several words the vocabulary does not know, typed in a row: the
+    // department, not each word's ("people operations" is no People and Operations, with the
+    // departments under each); with the departments under it for each of its words ("field
+    // services": Repairs).
+    constexpr size_t MaxDepartmentWords = 4;
+    for (size_t first = 0; !read.anyOf && first + 1 < terms.size(); ++first) {
+        for (size_t last = std::min(terms.size(), first + MaxDepartmentWords) - 1; last > first; --last) {
+            QStringList typed;
+            for (size_t t = first; t <= last; ++t) {
+                const PlanTerm &term = terms[t];
+                if (term.optional || term.columns != Ranking::AllColumns || !term.byField.isEmpty())
+                    break;
+                typed.append(term.folded);
+            }
+            const QString key = SearchText::foldedWords(typed.join(u' ')).join(u' ');
+            if (typed.size() != qsizetype(last - first + 1) || !isDepartment(key))
+                continue;
+            QString department;
+            const QStringList under = departmentsUnder(key, &department);
+            for (size_t t = first; t <= last; ++t) {
+                terms[t].departments = departmentGroups(under);
+                terms[t].family = {};
+            }
+            if (!under.isEmpty())
+                terms[first].family = DepartmentsUnder {department, under};
+            first = last;
+            break;
+        }
+    }
+    for (const PlanTerm &term : terms) {
+        if (!term.family.under.isEmpty() && !understood->departmentsUnder.contains(term.family))
+            understood->departmentsUnder.append(term.family);
     }
     if (read.anyOf)
         mergeAlternatives(&terms, understood);
@@ -2972,7 +3017,13 @@ void SearchEngine::Private::countLeads()
     }
 }
 
-QStringList SearchEngine::Private::departmentsUnder(const QString &folded, QString *name)
+bool SearchEngine::Private::isDepartment(const QString &folded)
+{
+    freshDepartmentTree();
+    return departmentTree.names.contains(folded);
+}
+
+void SearchEngine::Private::freshDepartmentTree()
 {
     if (departmentTree.change != loadedChange) {
         departmentTree = {};
@@ -3011,6 +3062,11 @@ QStringList SearchEngine::Private::departmentsUnder(const QString &folded, QStri
         while (tops.next())
             departmentTree.tops.insert(key(tops.text(0)));
     }
+}
+
+QStringList SearchEngine::Private::departmentsUnder(const QString &folded, QString *name)
+{
+    freshDepartmentTree();
     if (departmentTree.tops.contains(folded) || !departmentTree.children.contains(folded))
         return {};
     *name = departmentTree.names.value(folded);

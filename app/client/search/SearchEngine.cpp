@@ -1146,7 +1146,6 @@ QList<PlanTerm::Group> entryGroups(const VocabularyEntry &entry, const QStringLi
     return groups;
 }
 
-//! Adds \a key to \a term's whole-skill tokens unless it is there already.
 //! Makes \a term find the people of \a usernames too (as exact words: their username tokens).
 void addUsernames(PlanTerm *term, const QStringList &usernames)
 {
@@ -1157,6 +1156,7 @@ void addUsernames(PlanTerm *term, const QStringList &usernames)
     }
 }
 
+//! Adds \a key to \a term's whole-skill tokens unless it is there already.
 void addSkillKey(PlanTerm *term, const QString &key)
 {
     if (!term->skillKeys.contains(key))
@@ -1196,12 +1196,8 @@ QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const 
 QList<PlanTerm::Group> departmentGroups(const QStringList &departments)
 {
     QList<PlanTerm::Group> groups;
-    for (const QString &name : departments) {
-        PlanTerm::Group tokens;
-        for (const QString &word : SearchText::foldedWords(name))
-            tokens.append(SearchText::encode(word));
-        addGroup(&groups, tokens);
-    }
+    for (const QString &name : departments)
+        addGroup(&groups, nameTokens(name));
     return groups;
 }
 

@@ -3039,8 +3039,11 @@ void SearchEngine::Private::freshDepartmentTree()
             const QString childKey = key(child);
             if (parentKey.isEmpty() || childKey.isEmpty() || parentKey == childKey)
                 continue;
-            departmentTree.names.insert(parentKey, parent); // keeps the first spelling
-            departmentTree.names.insert(childKey, child);
+            // The first spelling read stays ("Finance" sorts before "finance").
+            if (!departmentTree.names.contains(parentKey))
+                departmentTree.names.insert(parentKey, parent);
+            if (!departmentTree.names.contains(childKey))
+                departmentTree.names.insert(childKey, child);
             above[childKey][parentKey] += edges.integer(2);
         }
         for (auto child = above.cbegin(); child != above.cend(); ++child) {

@@ -37,6 +37,9 @@ Profile member(const char *username, const char *manager, const char *department
 //! a1 (Alpha) ─ a2 (Alpha) ─ b1 (Beta) ─ b2 (Beta) ─ a1: a cycle, each department under the other.
 QList<Profile> company()
 {
+    // A department's name elsewhere than in the department is no part of it.
+    Profile itExcel = member("it1", "it.head", "IT", "Excel");
+    itExcel.bio = u"Keeps the Treasury laptops running."_qs;
     return {
         member("ceo", "", "Leadership"),
         member("cfo", "ceo", "Finance"),
@@ -56,7 +59,7 @@ QList<Profile> company()
         member("cto", "ceo", "Engineering"),
         member("it.head", "cto", "IT"),
         member("it.lead", "cto", "IT"),
-        member("it1", "it.head", "IT", "Excel"),
+        itExcel,
         // One of IT reports to Finance: IT stays where most of its heads report.
         member("it2", "fin.analyst", "IT", "Excel"),
         member("fs.head", "ceo", "Field Services"),

@@ -23,8 +23,9 @@ bool inGroups(const QList<PlanTerm::Group> &groups, const QString &token)
     return std::any_of(groups.cbegin(), groups.cend(), [&](const PlanTerm::Group &g) { return g.contains(token); });
 }
 
-//! How \a word matches \a term, or -1.
-int wordMatch(const SearchText::Word &word, const PlanTerm &term)
+//! How \a word matches \a term, or -1. In the department (\a inDepartment), the departments under
+//! the one the term names match as its other names do.
+int wordMatch(const SearchText::Word &word, const PlanTerm &term, bool inDepartment)
 {
     int best = -1;
     auto consider = [&](const QString &token) {
@@ -35,7 +36,7 @@ int wordMatch(const SearchText::Word &word, const PlanTerm &term)
             kind = int(MatchReason::Kind::Prefix);
         else if (term.corrections.contains(token))
             kind = int(MatchReason::Kind::Corrected);
-        else if (inGroups(term.alternatives, token))
+        else if (inGroups(term.alternatives, token) || (inDepartment && inGroups(term.departments, token)))
             kind = int(MatchReason::Kind::Exact);
         else if (inGroups(term.related, token))
             kind = int(MatchReason::Kind::Related);
@@ -76,7 +77,7 @@ struct FieldMatch
     QStringList terms;
 };
 
-FieldMatch matchField(QStringView text, const std::vector<PlanTerm> &terms)
+FieldMatch matchField(QStringView text, const std::vector<PlanTerm> &terms, bool inDepartment = false)
 {
     FieldMatch result;
     if (text.isEmpty() || terms.empty())
@@ -84,7 +85,7 @@ FieldMatch matchField(QStringView text, const std::vector<PlanTerm> &terms)
     const auto words = SearchText::words(text);
     for (const SearchText::Word &word : words) {
         for (const PlanTerm &term : terms) {
-            const int kind = wordMatch(word, term);
+            const int kind = wordMatch(word, term, inDepartment);
             if (kind < 0)
                 continue;
             const auto k = MatchReason::Kind(kind);
@@ -119,16 +120,8 @@ bool phraseFilterMatches(QStringView text, const SearchQuery::PhraseFilter &filt
 void explain(SearchResult *row, const Texts &texts, quint16 columns, const SearchQuery &query,
              const std::vector<PlanTerm> &terms)
 {
-    // In the department, the departments under the one asked for match as its other names do.
-    std::vector<PlanTerm> departmentTerms;
-    if (std::any_of(terms.cbegin(), terms.cend(), [](const PlanTerm &term) { return !term.departments.isEmpty(); })) {
-        departmentTerms = terms;
-        for (PlanTerm &term : departmentTerms)
-            term.alternatives += term.departments;
-    }
     auto addField = [&](const char *field, const QString &text, const QString &value = QString(), int level = 0) {
-        const bool inDepartment = !departmentTerms.empty() && qstrcmp(field, "department") == 0;
-        FieldMatch found = matchField(text, inDepartment ? departmentTerms : terms);
+        FieldMatch found = matchField(text, terms, qstrcmp(field, "department") == 0);
         if (!found.matched)
             return found;
         MatchReason reason;

@@ -1192,6 +1192,12 @@ QList<const VocabularyEntry *> otherEntries(const Vocabulary &vocabulary, const 
     return entries;
 }
 
+//! How departments are told apart: by their folded words ("Finance", "finance" are one).
+QString departmentKey(const QString &department)
+{
+    return SearchText::foldedWords(department).join(u' ');
+}
+
 //! The words of each of \a departments, as a group to match in one field.
 QList<PlanTerm::Group> departmentGroups(const QStringList &departments)
 {
@@ -1569,7 +1575,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             QString department;
             QStringList under;
             for (qsizetype n = 0; n < names.size() && under.isEmpty(); ++n)
-                under = departmentsUnder(SearchText::foldedWords(names[n]).join(u' '), &department);
+                under = departmentsUnder(departmentKey(names[n]), &department);
             plan.departments = departmentGroups(under);
             if (!under.isEmpty())
                 plan.family = DepartmentsUnder {department, under};
@@ -1676,7 +1682,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                     break;
                 typed.append(term.folded);
             }
-            const QString key = SearchText::foldedWords(typed.join(u' ')).join(u' ');
+            const QString key = departmentKey(typed.join(u' '));
             if (typed.size() != qsizetype(last - first + 1) || !isDepartment(key))
                 continue;
             QString department;
@@ -1771,15 +1777,19 @@ QString SearchEngine::Private::termClause(const PlanTerm &term, int index, bool 
         parts.append(quoted(token) + (prefix ? QStringLiteral("*") : QString()));
         plan->phrases.push_back({index, kind, false});
     };
-    auto addGroups = [&](const QList<PlanTerm::Group> &groups, PhraseKind kind) {
+    //! Each group's words in one field; \a column (an FTS5 column filter, "{department}") limits
+    //! where.
+    auto addGroups = [&](const QList<PlanTerm::Group> &groups, PhraseKind kind, QLatin1String column = {}) {
         for (const PlanTerm::Group &group : groups) {
             QStringList words;
             for (qsizetype i = 0; i < group.size(); ++i) {
                 words.append(quoted(group[i]));
                 plan->phrases.push_back({index, kind, i > 0});
             }
-            parts.append(group.size() == 1 ? words.constFirst()
-                                           : QLatin1Char('(') + words.join(QStringLiteral(" AND ")) + QLatin1Char(')'));
+            const QString clause = group.size() == 1 && column.isEmpty()
+                ? words.constFirst()
+                : QLatin1Char('(') + words.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+            parts.append(column.isEmpty() ? clause : column + QStringLiteral(" : ") + clause);
         }
     };
     if (typed && !term.token.isEmpty()) {
@@ -1792,14 +1802,7 @@ QString SearchEngine::Private::termClause(const PlanTerm &term, int index, bool 
     addGroups(term.alternatives, ExactPhrase);
     // The departments under the one asked for rank as a corrected word does: just below its own
     // people ("finance": the CFO of the Finance department before the accountants under her).
-    for (const PlanTerm::Group &group : term.departments) {
-        QStringList words;
-        for (qsizetype i = 0; i < group.size(); ++i) {
-            words.append(quoted(group[i]));
-            plan->phrases.push_back({index, CorrectedPhrase, i > 0});
-        }
-        parts.append(QStringLiteral("{department} : (%1)").arg(words.join(QStringLiteral(" AND "))));
-    }
+    addGroups(term.departments, CorrectedPhrase, QLatin1String("{department}"));
     for (const QString &key : term.skillKeys)
         add(key, KeyPhrase);
     if (withRelated)
@@ -3024,7 +3027,6 @@ void SearchEngine::Private::freshDepartmentTree()
     if (departmentTree.change != loadedChange) {
         departmentTree = {};
         departmentTree.change = loadedChange;
-        auto key = [](const QString &department) { return SearchText::foldedWords(department).join(u' '); };
         // For each department, the departments its people's managers work in, when elsewhere.
         QHash<QString, QHash<QString, int>> above;
         Sql::Statement edges(db,
@@ -3035,8 +3037,8 @@ void SearchEngine::Private::freshDepartmentTree()
         while (edges.next()) {
             const QString parent = edges.text(0);
             const QString child = edges.text(1);
-            const QString parentKey = key(parent);
-            const QString childKey = key(child);
+            const QString parentKey = departmentKey(parent);
+            const QString childKey = departmentKey(child);
             if (parentKey.isEmpty() || childKey.isEmpty() || parentKey == childKey)
                 continue;
             // The first spelling read stays ("Finance" sorts before "finance").
@@ -3059,7 +3061,7 @@ void SearchEngine::Private::freshDepartmentTree()
                             "SELECT DISTINCT t.department FROM profiles t WHERE t.manager = '' "
                             "AND EXISTS (SELECT 1 FROM profiles r WHERE r.manager = t.username)");
         while (tops.next())
-            departmentTree.tops.insert(key(tops.text(0)));
+            departmentTree.tops.insert(departmentKey(tops.text(0)));
     }
 }
 

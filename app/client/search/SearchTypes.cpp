@@ -86,7 +86,7 @@ QStringList UnderstoodQuery::describe(Detail detail) const
     for (const DepartmentsUnder &family : departmentsUnder) {
         // The first few by name; all of them are in the JSON of `colleagues search --json`.
         constexpr qsizetype Shown = 3;
-        QString names = QStringList(family.under.mid(0, Shown)).join(QStringLiteral(", "));
+        QString names = family.under.mid(0, Shown).join(QStringLiteral(", "));
         if (family.under.size() > Shown)
             names = tr("%1 and %n more", nullptr, int(family.under.size() - Shown)).arg(names);
         parts.append(tr("with the departments under %1: %2").arg(family.department, names));

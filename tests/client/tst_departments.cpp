@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 
 using namespace Colleagues;
@@ -22,6 +23,14 @@ Profile member(const char *username, const char *manager, const char *department
     p.department = QString::fromUtf8(department);
     if (skill)
         p.skills.append(Skill {QString::fromUtf8(skill), 4});
+    // Everyone is an "Engineer" but the people of Finance and the departments under it, except
+    // Finance Engineering's.
+    static const QSet<QString> finance {u"Finance"_qs,  u"finance"_qs,         u"Accounting"_qs,
+                                        u"Treasury"_qs, u"Cash Management"_qs, u"Tax"_qs};
+    if (p.department == u"Accounting")
+        p.title = u"Accountant"_qs;
+    else if (finance.contains(p.department))
+        p.title = u"Analyst"_qs;
     return p;
 }
 
@@ -40,6 +49,10 @@ QList<Profile> company()
     // A department's name elsewhere than in the department is no part of it.
     Profile itExcel = member("it1", "it.head", "IT", "Excel");
     itExcel.bio = u"Keeps the Treasury laptops running."_qs;
+    Profile fe1 = member("fe1", "fe.lead", "Finance Engineering");
+    fe1.title = u"Software Engineer"_qs;
+    Profile repairsLead = member("rep.lead", "fs.head", "Repairs");
+    repairsLead.title = u"Technician"_qs;
     return {
         member("ceo", "", "Leadership"),
         member("cfo", "ceo", "Finance"),
@@ -52,7 +65,7 @@ QList<Profile> company()
         member("cash.lead", "tre.head", "Cash Management"),
         member("cash1", "cash.lead", "Cash Management"),
         member("fe.lead", "cfo", "Finance Engineering"),
-        member("fe1", "fe.lead", "Finance Engineering"),
+        fe1,
         // The department written another way, as imported directories do; it is the same one.
         member("fin.lower", "cfo", "finance"),
         member("tax1", "fin.lower", "Tax"),
@@ -63,7 +76,7 @@ QList<Profile> company()
         // One of IT reports to Finance: IT stays where most of its heads report.
         member("it2", "fin.analyst", "IT", "Excel"),
         member("fs.head", "ceo", "Field Services"),
-        member("rep.lead", "fs.head", "Repairs"),
+        repairsLead,
         member("rep1", "rep.lead", "Repairs", "Excel"),
         member("a1", "b2", "Alpha"),
         member("a2", "a1", "Alpha"),
@@ -85,6 +98,8 @@ private Q_SLOTS:
     void underOthersNotAsked_data();
     void underOthersNotAsked();
     void severalWords();
+    void roleBesideDepartment_data();
+    void roleBesideDepartment();
     void cycleIsWalkedOnce();
     void followsTheDirectory();
 
@@ -177,6 +192,44 @@ void TestDepartments::underOthersNotAsked()
     usernames.sort();
     QCOMPARE(usernames, found);
     QVERIFY(page.understood.departmentsUnder.isEmpty());
+}
+
+void TestDepartments::roleBesideDepartment_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("found");
+    QTest::addColumn<bool>("partial");
+    // Beside nothing but a department, a word for what people do is asked for: being in the
+    // department says nothing of what someone does.
+    QTest::addRow("engineers") << u"engineers in finance"_qs << list({"fe.lead", "fe1"}) << false;
+    QTest::addRow("department first") << u"finance engineers"_qs << list({"fe.lead", "fe1"}) << false;
+    QTest::addRow("several words") << u"engineers in field services"_qs << list({"fs.head", "rep1"}) << false;
+    // Whoever writes software is a developer, and most are Software Engineers by title.
+    QTest::addRow("developers") << u"developers in finance"_qs << list({"fe1"}) << false;
+    QTest::addRow("German") << u"Entwickler in der Finanzabteilung"_qs << list({"fe1"}) << false;
+    // No one there does it: the closest matches, said to be so.
+    QTest::addRow("no one") << u"engineers in accounting"_qs << QStringList() << true;
+    // Beside what people know it only ranks: every Excel person, the engineers first.
+    QTest::addRow("with a skill") << u"engineers who know excel"_qs << list({"it1", "it2", "rep1", "acc1", "tre1"})
+                                  << false;
+}
+
+void TestDepartments::roleBesideDepartment()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, found);
+    QFETCH(bool, partial);
+    const SearchPage page = search(query);
+    QCOMPARE(page.error, QString());
+    QCOMPARE(page.partial, partial);
+    if (partial)
+        return;
+    QStringList usernames = Test::usernames(page);
+    // The engineers first in any order, then the others.
+    std::sort(usernames.begin(), usernames.begin() + std::min<qsizetype>(usernames.size(), 3));
+    if (usernames.size() > 3)
+        std::sort(usernames.begin() + 3, usernames.end());
+    QCOMPARE(usernames, found);
 }
 
 void TestDepartments::severalWords()

@@ -175,18 +175,23 @@ const QSet<QString> &peopleWords()
 // beside something that names what they know, they rank those whose profile says it first
 // rather than leave out everyone else (a C++ expert may be a "Software Engineer"). Each word
 // maps to the forms of its role, in English and German (a German "Entwickler" finds the
-// "Developer" titles of an English directory, and the other way round); folded.
+// "Developer" titles of an English directory, and the other way round); folded. After a "|", what
+// the role is also called, not a word of it: whoever writes software is a developer, programmer
+// or coder, and most are "Software Engineers" by title.
 const QHash<QString, QStringList> &roleWords()
 {
     static const QHash<QString, QStringList> words = [] {
         QHash<QString, QStringList> out;
-        for (const char *forms :
-             {"developer developers dev devs entwickler entwicklerin entwicklerinnen",
-              "engineer engineers ingenieur ingenieure ingenieurin ingenieurinnen",
-              "programmer programmers programmierer programmiererin programmiererinnen", "coder coders"}) {
-            const QStringList list = QString::fromLatin1(forms).split(QLatin1Char(' '));
+        const QLatin1String software("|software engineer|software engineers|softwareentwickler|softwareentwicklerin");
+        for (const QString &line :
+             {QStringLiteral("developer developers dev devs entwickler entwicklerin entwicklerinnen") + software,
+              QStringLiteral("engineer engineers ingenieur ingenieure ingenieurin ingenieurinnen"),
+              QStringLiteral("programmer programmers programmierer programmiererin programmiererinnen") + software,
+              QStringLiteral("coder coders") + software}) {
+            QStringList also = line.split(QLatin1Char('|'));
+            const QStringList list = also.takeFirst().split(QLatin1Char(' '));
             for (const QString &word : list)
-                out.insert(word, list);
+                out.insert(word, list + also);
         }
         return out;
     }();

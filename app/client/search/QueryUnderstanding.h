@@ -68,7 +68,8 @@ public:
         //! A word for what people do ("devs", "engineer"): the forms of its role, searched as
         //! whole words. It is optional when something else that is no place is asked for (then
         //! only the forms count: "engineer" is no start of "engineering"), required otherwise
-        //! (then the word as typed too: "dev" may be the start of "devops").
+        //! (then the word as typed too: "dev" may be the start of "devops") and beside nothing
+        //! but departments (the engine knows them: "engineers in finance").
         QStringList roleForms {};
         //! A short form ("ops", "mgr", "infra") or the German name of a department ("Vertrieb"):
         //! the words it stands for ("operations", "sales"), searched as whole words besides the

@@ -450,6 +450,11 @@ struct SearchEngine::Private
     QStringList departmentsUnder(const QString &folded, QString *name);
     //! True when \a folded is the folded name of a department someone leads or is led from.
     bool isDepartment(const QString &folded);
+    //! A word for what people do beside nothing but departments ("engineers in finance",
+    //! "developers in marketing"): working in one says nothing of what someone does, so the word
+    //! is asked for rather than only ranking, and when no one there does it, the closest matches
+    //! say so.
+    void askRoleBesideDepartments(QList<QueryUnderstanding::Term> *terms);
     //! Reads departmentTree again when the directory changed.
     void freshDepartmentTree();
 
@@ -1379,6 +1384,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         term.excluded = true;
         read.terms.append(term);
     }
+    if (!literal)
+        askRoleBesideDepartments(&read.terms);
     understood->dropped = read.dropped;
     understood->expertsFirst = read.expertsFirst;
     understood->beginnersFirst = read.beginnersFirst && !read.expertsFirst;
@@ -1518,8 +1525,12 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                 plan.shortTerm = {};
                 plan.columns = 1u << TitleColumn;
             }
-            for (const QString &form : term.roleForms)
-                addGroup(&plan.alternatives, {SearchText::encode(form)});
+            for (const QString &form : term.roleForms) {
+                PlanTerm::Group tokens; // "software engineer": its words, in one field
+                for (const QString &word : form.split(QLatin1Char(' ')))
+                    tokens.append(SearchText::encode(word));
+                addGroup(&plan.alternatives, tokens);
+            }
             if (!plan.token.isEmpty())
                 plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // searched anyway
         }
@@ -3020,6 +3031,37 @@ bool SearchEngine::Private::isDepartment(const QString &folded)
 {
     freshDepartmentTree();
     return departmentTree.names.contains(folded);
+}
+
+void SearchEngine::Private::askRoleBesideDepartments(QList<QueryUnderstanding::Term> *terms)
+{
+    auto namesDepartment = [this](const QueryUnderstanding::Term &term) {
+        QStringList names {term.text()};
+        if (term.entry)
+            names.append(term.entry->canonical);
+        names += term.longForms;
+        return std::any_of(names.cbegin(), names.cend(),
+                           [this](const QString &name) { return isDepartment(departmentKey(name)); });
+    };
+    bool roleRanks = false;
+    bool eachDepartment = true;
+    QStringList asked; // the words of what else is asked for, in order ("field services")
+    for (const QueryUnderstanding::Term &term : std::as_const(*terms)) {
+        if (term.excluded || term.place || term.region)
+            continue;
+        if (term.isRole()) {
+            roleRanks = roleRanks || term.optional;
+        } else if (!term.optional) {
+            eachDepartment = eachDepartment && namesDepartment(term);
+            asked += term.words;
+        }
+    }
+    if (!roleRanks || asked.isEmpty() || !(eachDepartment || isDepartment(departmentKey(asked.join(u' ')))))
+        return;
+    for (QueryUnderstanding::Term &term : *terms) {
+        if (term.isRole() && !term.excluded)
+            term.optional = false;
+    }
 }
 
 void SearchEngine::Private::freshDepartmentTree()

@@ -2945,6 +2945,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>with the departments under %1: %2</source>
         <translation>mit den Abteilungen unter %1: %2</translation>
     </message>
+    <message>
+        <source>nothing asked for yet: add a skill, a name, a team or a place</source>
+        <translation>noch nichts gefragt: nennen Sie eine Fähigkeit, einen Namen, ein Team oder einen Ort</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ValidatedField</name>

@@ -10,6 +10,7 @@
 #include "tests/support/List.h"
 #include "tests/support/SearchDirectory.h"
 
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -112,7 +113,8 @@ QList<Profile> cast()
         person("spanish", "Lucía Fernández", "Account Executive", "Madrid", {{"Spanish", 5}, {"English", 4}}, "",
                "Sales"),
         person("spanish2", "Marco Rossi", "Support Agent", "Paris", {{"Spanish", 2}}, "", "Support"),
-        person("reyk", "Sigrun Olafs", "Designer", "Reykjavik", {{"Figma", 5}}),
+        // Her bio says "will" and "can": no part of the names Will and Can.
+        person("reyk", "Sigrun Olafs", "Designer", "Reykjavik", {{"Figma", 5}}, "Will help where she can."),
         person("k8s", "Kai Hoffmann", "Site Reliability Engineer", "München", {{"Kubernetes", 5}, {"Helm", 4}}),
         person("nycpm", "Dana Levy", "Product Manager", "New York", {{"Roadmapping", 4}}),
         person("cgn2", "Jonas Weber", "Product Manager", "Köln", {{"Roadmapping", 3}}),
@@ -160,6 +162,8 @@ private Q_SLOTS:
     void titlesThatSayItFirst();
     void aliasesRankByLevel_data();
     void aliasesRankByLevel();
+    void onlyAsking_data();
+    void onlyAsking();
     void questionWordsNameNoOne_data();
     void questionWordsNameNoOne();
     void leavingOut_data();
@@ -277,9 +281,10 @@ void TestEverydaySearch::everyday_data()
         << "go" << none << list({"achieng", "blrgo", "koeln"}) << 80 << none;
     QTest::addRow("python in london above python") << "python london" << list({"lonpy5"}) << none << 0 << none;
     // Stop words that are names, and whole queries of stop words.
-    QTest::addRow("will") << "will" << list({"will"}) << none << 0 << none;
+    QTest::addRow("will") << "will" << list({"will"}) << none << 0 << list({"reyk"});
     QTest::addRow("will turner") << "will turner" << list({"will"}) << none << 0 << none;
-    QTest::addRow("who is will") << "who is will" << list({"will"}) << none << 0 << none;
+    QTest::addRow("who is will") << "who is will" << list({"will"}) << none << 0 << list({"reyk"});
+    QTest::addRow("can help") << "can help" << none << list({"canaksoy", "canfigma"}) << 2 << list({"reyk"});
     QTest::addRow("the who") << "the who" << list({"keith"}) << none << 0 << none;
     QTest::addRow("achieng is no typo") << "achieng" << list({"achieng"}) << none << 0 << none;
     // Typos: only words that are not known.
@@ -653,6 +658,40 @@ void TestEverydaySearch::aliasesRankByLevel()
         QVERIFY2(level(page.results[i - 1].username) >= level(page.results[i].username),
                  qPrintable(page.results[i].username + QStringLiteral(" ranks below a lower level")));
     }
+}
+
+void TestEverydaySearch::onlyAsking_data()
+{
+    QTest::addColumn<QString>("query");
+    // Only the words of a question, as typed on the way to what it asks; "can" is a name here,
+    // but not when someone is addressed after it.
+    for (const char *query : {"who is", "who can help", "can you help", "can anyone help", "is there anyone", "anyone",
+                              "someone who", "wer kann helfen"})
+        QTest::addRow("%s", query) << QString::fromUtf8(query);
+}
+
+void TestEverydaySearch::onlyAsking()
+{
+    QFETCH(QString, query);
+    const SearchPage page = search(query);
+    QCOMPARE(page.error, QString());
+    QCOMPARE(page.total, 0);
+    QVERIFY(page.results.isEmpty());
+    QVERIFY(page.understood.onlyAsking);
+    QVERIFY(page.understood.terms.isEmpty());
+    QCOMPARE(page.understood.dropped, query.split(u' '));
+    QVERIFY(page.understood.describe(UnderstoodQuery::Detail::Names)
+                .contains(u"nothing asked for yet: add a skill, a name, a team or a place"_qs));
+    QCOMPARE(toJson(page).value(u"understood"_qs).toObject().value(u"only_asking"_qs), QJsonValue(true));
+    // With a filter, the filter is what is asked for: everyone it keeps.
+    SearchRequest filtered;
+    filtered.query = query;
+    filtered.locations = list({"Reykjavik"});
+    const SearchPage inReykjavik = m_directory.engine->search(filtered);
+    QVERIFY(!inReykjavik.understood.onlyAsking);
+    QStringList found = Test::usernames(inReykjavik);
+    found.sort();
+    QCOMPARE(found, list({"reyk", "will"}));
 }
 
 void TestEverydaySearch::questionWordsNameNoOne_data()

@@ -224,6 +224,13 @@ void TestDesktopApp::typoAndFilters()
     QVERIFY(!child<QLabel>(w, u"noResultsTipsLabel")->isVisible());
     QVERIFY(search(m_ada->app, QStringLiteral("zzzqqq")));
     QTRY_VERIFY(child<QLabel>(w, u"noResultsTipsLabel")->isVisible());
+    // Only the words of a question, on the way to what it asks: the tips of an empty search, not
+    // "No one matches".
+    QVERIFY(search(m_ada->app, QStringLiteral("who can help")));
+    QTRY_VERIFY(w->findChild<QWidget *>(QStringLiteral("emptyStateWidget"))->isVisible());
+    QVERIFY(!w->findChild<QWidget *>(QStringLiteral("noResultsWidget"))->isVisible());
+    QVERIFY(child<QLabel>(w, u"understoodLabel")->isHidden());
+    QVERIFY(!child<QPushButton>(w, u"askPeopleButton")->isVisible());
 
     QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
     const SearchPage all = child<ResultsModel>(w, u"resultsModel")->summary();

@@ -570,6 +570,14 @@ void PeoplePanel::onResultsReplaced()
         showUnderstanding({});
         return;
     }
+    if (page.understood.onlyAsking) {
+        // A question typed on the way to what it asks ("who can help"): its tips, as before typing.
+        m_resultsStack->setCurrentWidget(m_emptyState);
+        m_countLabel->clear();
+        m_correctionLabel->hide();
+        showUnderstanding({});
+        return;
+    }
     showUnderstanding(page);
     m_countLabel->setText(tr("%n people", nullptr, page.total));
     if (!page.correctedQuery.isEmpty()) {

@@ -1374,17 +1374,41 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     // for who is there ("who can help now").
     const bool asksAboutSomeone =
         !result.mine.isEmpty() || !result.someone.isEmpty() || result.availableFirst || result.outOfOffice;
+    // Only the words of a question ("who is", "who can help", "can you help", "is there anyone"):
+    // what it asks for is still to be typed. A name that opens it is a name unless someone is
+    // addressed next ("can help": Can; "can you help": a question).
+    static const QSet<QString> openers =
+        wordSet("who whom whose what which where how is are am can could will would shall should do does did "
+                "i we need looking please any anyone anybody someone somebody "
+                "wer wen wem was welche welcher welches wo wie ist sind kann konnen koennen konnte jemand "
+                "irgendwer irgendjemand ich wir suche brauche");
+    static const QSet<QString> addressed =
+        wordSet("you u anyone anybody someone somebody any i we there jemand irgendwer irgendjemand ihr du sie");
+    // With a filter, the filter is what is asked for ("who can help" in Reykjavik: everyone there).
+    if (result.terms.isEmpty() && !asksAboutSomeone && !result.leadersFirst && result.minLevel == 0 && !words.isEmpty()
+        && openers.contains(words.constFirst())
+        && (!isName(words.constFirst()) || (words.size() > 1 && addressed.contains(words[1])))) {
+        Result asking;
+        asking.onlyAsking = !hasFilters;
+        asking.dropped = words;
+        return asking;
+    }
     if (!anyRequired && !asksAboutSomeone) {
         for (const auto &[name, at] : std::as_const(askingNames)) {
             ignored.removeOne(at);
             result.terms.append(name);
+            result.terms.last().nameOnly = true;
             anyRequired = true;
         }
     }
-    // Names among the fillers only rank when something else is asked for ("who is will": Will).
+    // Names among the fillers only rank when something else is asked for ("who is will": Will,
+    // by name: not every bio that says "will").
     if (!anyRequired) {
-        for (Term &term : result.terms)
+        for (Term &term : result.terms) {
+            term.nameOnly =
+                term.nameOnly || (term.optional && term.words.size() == 1 && isName(term.words.constFirst()));
             term.optional = false;
+        }
     }
     // "or" between two things asked for makes them alternatives.
     result.anyOf = orSeen

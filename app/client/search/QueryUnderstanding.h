@@ -84,6 +84,9 @@ public:
         //! Left out: "python but not java", "without java or go", "not in london", "ohne SAP":
         //! the people who match it are not among the results.
         bool excluded = false;
+        //! A word of the question kept as someone's name because nothing else is asked for ("who
+        //! is will", "can help"): it matches names only, not the bios that use the word.
+        bool nameOnly = false;
         bool isRole() const { return !roleForms.isEmpty(); }
         //! The words as typed, space-separated.
         QString text() const { return words.join(QLatin1Char(' ')); }
@@ -100,6 +103,10 @@ public:
         //! "in" before no place, "or" between fewer than two things. Words read as a place, as
         //! "in my time zone", "available now", "senior" or alternatives are understood instead.
         QStringList dropped;
+        //! Only the words of a question, as typed on the way to what it asks ("who is", "can
+        //! anyone help", "is there anyone"): nothing is asked for yet, and no one is found (not
+        //! the people named Can, nor the bios that say "anyone"). The terms are empty.
+        bool onlyAsking = false;
         bool expertsFirst = false;
         //! "beginner", "new to", "Anfänger": lower skill levels first (experts first wins over it).
         bool beginnersFirst = false;

@@ -1387,6 +1387,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
     if (!literal)
         askRoleBesideDepartments(&read.terms);
     understood->dropped = read.dropped;
+    understood->onlyAsking = read.onlyAsking;
     understood->expertsFirst = read.expertsFirst;
     understood->beginnersFirst = read.beginnersFirst && !read.expertsFirst;
     understood->minLevel = read.minLevel;
@@ -1469,6 +1470,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             continue;
         PlanTerm plan;
         plan.optional = term.optional;
+        if (term.nameOnly)
+            plan.columns = 1u << NameColumn;
         plan.folded = term.text();
         plan.name = term.longForms.isEmpty() ? term.name() : term.longForms.constFirst();
         if (term.words.size() == 1) {
@@ -2324,6 +2327,10 @@ SearchPage SearchEngine::searchWords(const SearchRequest &request)
         Options options;
         cache.terms = d->planTerms(cache.query, request.literal, &cache.facts.understood, &options,
                                    &cache.facts.corrections, &cache.where, &cache.titleBonuses, &cache.excluded);
+        // The departments and places chosen beside only the words of a question are what is
+        // asked for: everyone there.
+        if (!request.departments.isEmpty() || !request.locations.isEmpty())
+            cache.facts.understood.onlyAsking = false;
         // "python level 4" asks as "python level>=4" does.
         cache.query.minLevel = std::max(cache.query.minLevel, cache.facts.understood.minLevel);
         if (cache.where.sameTimeZone()) {
@@ -2399,7 +2406,8 @@ SearchPage SearchEngine::searchWords(const SearchRequest &request)
                 keep(away, &all, *cache.where.outOfOffice);
             return collected;
         };
-        bool ok = collect(false, narrows ? &last.candidates : nullptr);
+        // Only the words of a question: no one yet (QueryUnderstanding::Result::onlyAsking).
+        bool ok = cache.facts.understood.onlyAsking || collect(false, narrows ? &last.candidates : nullptr);
         // No one: related skills (Docker for Kubernetes) as a fallback; then the people who match
         // the most of the terms.
         const bool anyRelated = std::any_of(cache.terms.cbegin(), cache.terms.cend(),

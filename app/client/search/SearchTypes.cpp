@@ -133,6 +133,8 @@ QStringList UnderstoodQuery::describe(Detail detail) const
         parts.append(tr("leaders first"));
     if (outOfOffice)
         parts.append(*outOfOffice ? tr("out of office now") : tr("not out of office"));
+    if (onlyAsking)
+        parts.append(tr("nothing asked for yet: add a skill, a name, a team or a place"));
     if (withAliases && !dropped.isEmpty())
         parts.append(tr("ignored: %1").arg(dropped.join(QStringLiteral(", "))));
     return parts;
@@ -219,6 +221,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("department"), textOrNull(understood.department)},
         {QStringLiteral("location"), textOrNull(understood.location)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
+        {QStringLiteral("only_asking"), understood.onlyAsking},
         {QStringLiteral("experts_first"), understood.expertsFirst},
         {QStringLiteral("beginners_first"), understood.beginnersFirst},
         {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},

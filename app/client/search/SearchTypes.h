@@ -154,6 +154,9 @@ public:
     //! The words that asked for nothing (question and filler words), folded; words understood as
     //! a place, "in my time zone", "available now", "senior" or "or" are not among them.
     QStringList dropped;
+    //! Only the words of a question ("who is", "can anyone help"): nothing is asked for yet and no
+    //! one is found; the People page shows its tips, as before typing.
+    bool onlyAsking = false;
     bool anyOf = false; //!< "python or go": the terms are alternatives (terms has "python / go")
     bool expertsFirst = false; //!< "expert", "senior", ...: higher skill levels first
     bool beginnersFirst = false; //!< "beginner", "new to", "Anfänger": lower skill levels first
@@ -182,7 +185,7 @@ public:
         return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
             || team != Team::None || !department.isEmpty() || !location.isEmpty() || expertsFirst || beginnersFirst
             || availableFirst || leadersFirst || anyOf || outOfOffice || minLevel > 0 || !excluded.isEmpty()
-            || !excludedPlaces.isEmpty() || !departmentsUnder.isEmpty();
+            || !excludedPlaces.isEmpty() || !departmentsUnder.isEmpty() || onlyAsking;
     }
 
     //! How much describe() says of the words.

@@ -126,6 +126,9 @@ QList<Profile> cast()
         // The words of "Design systems" in two other skills, and the skill itself at a low level.
         person("splitds", "Sam Okafor", "Facilitator", "Lagos", {{"Workshop design", 5}, {"Recommender systems", 5}}),
         person("designsys", "Dina Hale", "Facilitator", "Lagos", {{"Design systems", 2}}),
+        // A surname that is a skill of the vocabulary too.
+        person("seoname", "Minji Seo", "Data Analyst", "Busan", {{"SQL", 2}}),
+        person("seopro", "Tariq Noor", "Growth Marketer", "Dubai", {{"SEO", 5}}),
         // "coders" is one letter from "codes": no reason to read it as a typo of it.
         person("conduct", "Ines Marr", "Community Manager", "Chennai", {{"Moderation", 4}}, "Writes codes of conduct."),
     };
@@ -286,6 +289,11 @@ void TestEverydaySearch::everyday_data()
     QTest::addRow("who is will") << "who is will" << list({"will"}) << none << 0 << list({"reyk"});
     QTest::addRow("can help") << "can help" << none << list({"canaksoy", "canfigma"}) << 2 << list({"reyk"});
     QTest::addRow("the who") << "the who" << list({"keith"}) << none << 0 << none;
+    // A word that is a surname and a skill: alone, the person of that name first; asked with a
+    // level, the skill ("seo experts" are no family).
+    QTest::addRow("seo") << "seo" << list({"seoname", "seopro"}) << none << 0 << none;
+    QTest::addRow("seo experts") << "seo experts" << list({"seopro", "seoname"}) << none << 0 << none;
+    QTest::addRow("seo level 4") << "seo level 4" << list({"seopro"}) << none << 0 << list({"seoname"});
     QTest::addRow("achieng is no typo") << "achieng" << list({"achieng"}) << none << 0 << none;
     // Typos: only words that are not known.
     QTest::addRow("terrafrom") << "terrafrom" << list({"terra", "terra2"}) << none << 0 << none;

@@ -600,9 +600,14 @@ void TestSearchEngine::outOfOffice()
         QCOMPARE(Test::usernames(page), QStringList {away});
     }
     // Alone: everyone out of office. Negated: everyone else.
-    for (const char *query : {"who is out of office", "who is out", "who's off today", "who is out this week",
-                              "who is on pto", "who is away", "who is away now"})
+    for (const char *query :
+         {"who is out of office", "who is out", "who's off today", "who is out this week", "who is on pto",
+          "who is away", "who is away now", "off right now", "who is away at the moment", "out currently"})
         QCOMPARE(Test::usernames(m_engine->search(QString::fromUtf8(query), 0, 100)), QStringList {away});
+    // Before such a phrase a word for people asks for no department ("people off today").
+    const SearchPage people = m_engine->search(QStringLiteral("kubernetes people off today"), 0, 100);
+    QCOMPARE(people.understood.terms, plain.understood.terms);
+    QCOMPARE(Test::usernames(people), QStringList {away});
     // Out of what follows is no status.
     QVERIFY(!m_engine->search(QStringLiteral("who is out of ideas"), 0, 100).understood.outOfOffice);
     const SearchPage others = m_engine->search(QStringLiteral("kubernetes but not on leave"), 0, 100);

@@ -516,41 +516,24 @@ const KindedPhrases<bool> &leaderOfPhrases()
 // Folded.
 const KindedPhrases<bool> &outOfOfficePhrases()
 {
-    static const KindedPhrases<bool> phrases = phrasesOf(true,
-                                                         {"out of the office",
-                                                          "out of office",
-                                                          "ooo",
-                                                          "on leave",
-                                                          "on vacation",
-                                                          "on holiday",
-                                                          "on holidays",
-                                                          "out sick",
-                                                          "off sick",
-                                                          "on sick leave",
-                                                          "on parental leave",
-                                                          "on maternity leave",
-                                                          "on paternity leave",
-                                                          "abwesend",
-                                                          "im urlaub",
-                                                          "in urlaub",
-                                                          "ausser haus",
-                                                          "krank",
-                                                          "krankgeschrieben",
-                                                          "in elternzeit",
-                                                          "out today",
-                                                          "off today",
-                                                          "away today",
-                                                          "out this week",
-                                                          "off this week",
-                                                          "away this week",
-                                                          "out now",
-                                                          "off now",
-                                                          "away now",
-                                                          "out right now",
-                                                          "away right now",
-                                                          "on pto",
-                                                          "on annual leave",
-                                                          "heute abwesend"});
+    static const KindedPhrases<bool> phrases = [] {
+        KindedPhrases<bool> out = phrasesOf(true, {"out of the office",  "out of office",     "ooo",
+                                                   "on leave",           "on vacation",       "on holiday",
+                                                   "on holidays",        "out sick",          "off sick",
+                                                   "on sick leave",      "on parental leave", "on maternity leave",
+                                                   "on paternity leave", "abwesend",          "im urlaub",
+                                                   "in urlaub",          "ausser haus",       "krank",
+                                                   "krankgeschrieben",   "in elternzeit",     "on pto",
+                                                   "on annual leave",    "heute abwesend"});
+        // A word for being away with a time that says it is now ("off today", "out right now",
+        // "away at the moment"); alone, each word means other things too ("out" of a team).
+        for (const char *absent : {"out", "off", "away"}) {
+            for (const char *when : {"today", "this week", "now", "right now", "at the moment", "currently"})
+                out.append({QStringList {QString::fromLatin1(absent)} + QString::fromLatin1(when).split(u' '), true});
+        }
+        sortLongestFirst(&out);
+        return out;
+    }();
     return phrases;
 }
 
@@ -812,7 +795,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     //! filler, a preposition or another such word comes next ("people in ...", "folks who ...").
     auto isLastOfPhrase = [&](qsizetype at) {
         return namesNothingAt(words, at + 1) || peopleWords().contains(words[at + 1]) || askAvailable[at + 1]
-            || learningWords().contains(words[at + 1]);
+            || learningWords().contains(words[at + 1]) || phraseLength(words, at + 1, outOfOfficePhrases()) > 0;
     };
 
     auto isOr = [&](qsizetype at) {

@@ -167,7 +167,9 @@ bool scoreDocument(const TermHit *hits, int count, const Options &options, doubl
     }
     if (!levelOk || (options.partial && count > 0 && matchedTerms == 0))
         return false;
-    if (allName && (count > 1 || allNameExact))
+    // Not when skill levels are asked for: "seo experts" asks for SEO, not for the Seo family.
+    const bool levelsAsked = options.expertsFirst || options.beginnersFirst || options.levelMask != 0;
+    if (allName && (count > 1 || allNameExact) && !levelsAsked)
         score += NameBonus + (allNameExact ? ExactNameBonus : 0);
     *value = exactTerms * TierStep + score;
     if (missing)

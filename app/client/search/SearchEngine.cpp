@@ -3043,6 +3043,10 @@ bool SearchEngine::Private::isDepartment(const QString &folded)
 
 void SearchEngine::Private::askRoleBesideDepartments(QList<QueryUnderstanding::Term> *terms)
 {
+    if (std::none_of(terms->cbegin(), terms->cend(), [](const QueryUnderstanding::Term &term) {
+            return term.isRole() && term.optional && !term.excluded;
+        }))
+        return;
     auto namesDepartment = [this](const QueryUnderstanding::Term &term) {
         QStringList names {term.text()};
         if (term.entry)
@@ -3051,20 +3055,17 @@ void SearchEngine::Private::askRoleBesideDepartments(QList<QueryUnderstanding::T
         return std::any_of(names.cbegin(), names.cend(),
                            [this](const QString &name) { return isDepartment(departmentKey(name)); });
     };
-    bool roleRanks = false;
     bool eachDepartment = true;
     QStringList asked; // the words of what else is asked for, in order ("field services")
     for (const QueryUnderstanding::Term &term : std::as_const(*terms)) {
         if (term.excluded || term.place || term.region)
             continue;
-        if (term.isRole()) {
-            roleRanks = roleRanks || term.optional;
-        } else if (!term.optional) {
+        if (!term.isRole() && !term.optional) {
             eachDepartment = eachDepartment && namesDepartment(term);
             asked += term.words;
         }
     }
-    if (!roleRanks || asked.isEmpty() || !(eachDepartment || isDepartment(departmentKey(asked.join(u' ')))))
+    if (asked.isEmpty() || !(eachDepartment || isDepartment(departmentKey(asked.join(u' ')))))
         return;
     for (QueryUnderstanding::Term &term : *terms) {
         if (term.isRole() && !term.excluded)

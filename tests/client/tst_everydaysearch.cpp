@@ -5,6 +5,7 @@
 // varied skills, levels, titles, bios and cities), plus the people each row needs; the engine
 // reads queries with the default vocabulary, as the app does.
 
+#include "client/search/Ranking.h"
 #include "client/search/SearchEngine.h"
 #include "core/Vocabulary.h"
 #include "tests/support/List.h"
@@ -126,6 +127,9 @@ QList<Profile> cast()
         // The words of "Design systems" in two other skills, and the skill itself at a low level.
         person("splitds", "Sam Okafor", "Facilitator", "Lagos", {{"Workshop design", 5}, {"Recommender systems", 5}}),
         person("designsys", "Dina Hale", "Facilitator", "Lagos", {{"Design systems", 2}}),
+        // A designer whose bio says whom she designs for.
+        person("designonb", "Ola Nordmann", "Designer", "Oslo", {{"Sketch", 3}},
+               "Designs the onboarding of new hires."),
         // A surname that is a skill of the vocabulary too.
         person("seoname", "Minji Seo", "Data Analyst", "Busan", {{"SQL", 2}}),
         person("seopro", "Tariq Noor", "Growth Marketer", "Dubai", {{"SEO", 5}}),
@@ -165,6 +169,7 @@ private Q_SLOTS:
     void titlesThatSayItFirst();
     void aliasesRankByLevel_data();
     void aliasesRankByLevel();
+    void forWhomRanksAsAsked();
     void onlyAsking_data();
     void onlyAsking();
     void questionWordsNameNoOne_data();
@@ -291,6 +296,12 @@ void TestEverydaySearch::everyday_data()
     QTest::addRow("the who") << "the who" << list({"keith"}) << none << 0 << none;
     // A word that is a surname and a skill: alone, the person of that name first; asked with a
     // level, the skill ("seo experts" are no family).
+    // After "for" beside what is asked, whom or what it is for ranks first but need not match;
+    // with nothing asked before it, it is what is asked.
+    QTest::addRow("designer for onboarding")
+        << "designer for onboarding" << list({"designonb"}) << list({"canfigma", "reyk"}) << 100 << none;
+    QTest::addRow("looking for onboarding")
+        << "looking for onboarding" << list({"designonb"}) << none << 0 << list({"canfigma", "reyk"});
     QTest::addRow("seo") << "seo" << list({"seoname", "seopro"}) << none << 0 << none;
     QTest::addRow("seo experts") << "seo experts" << list({"seopro", "seoname"}) << none << 0 << none;
     QTest::addRow("seo level 4") << "seo level 4" << list({"seopro"}) << none << 0 << list({"seoname"});
@@ -666,6 +677,18 @@ void TestEverydaySearch::aliasesRankByLevel()
         QVERIFY2(level(page.results[i - 1].username) >= level(page.results[i].username),
                  qPrintable(page.results[i].username + QStringLiteral(" ranks below a lower level")));
     }
+}
+
+void TestEverydaySearch::forWhomRanksAsAsked()
+{
+    // Whom it is for counts as a word asked for where it matches: a tier above the designers
+    // whose profiles do not say it, not a tie-break among them.
+    const SearchPage page = search(u"designer for onboarding"_qs);
+    QVERIFY(page.results.size() > 2);
+    QCOMPARE(page.results[0].username, u"designonb"_qs);
+    QVERIFY2(page.results[0].score >= page.results[1].score + Ranking::TierStep / 2,
+             qPrintable(u"%1 %2"_qs.arg(page.results[0].score).arg(page.results[1].score)));
+    QCOMPARE(page.understood.terms, list({"designer", "onboarding"}));
 }
 
 void TestEverydaySearch::onlyAsking_data()

@@ -39,6 +39,7 @@ struct PlanTerm
     quint16 columns = Ranking::AllColumns; //!< where the term may match (a place: the location)
     bool complete = false; //!< a whole known word: longer words it is a prefix of rank lower
     bool optional = false; //!< ranks the people it matches first, but need not match (QueryUnderstanding)
+    bool preferred = false; //!< optional, and a match counts as a term asked for (Ranking::Options::preferred)
     //! "phone", "email": the people it finds by their usernames (alternatives) were found by that
     //! field, which the index does not hold; a match there is that field's (MatchReason::field).
     QString byField;

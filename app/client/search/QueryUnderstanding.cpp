@@ -152,6 +152,13 @@ const QSet<QString> &learningWords()
     return words;
 }
 
+// Words that say whom or what something is for ("recruiter for engineering"). Folded.
+const QSet<QString> &forWords()
+{
+    static const QSet<QString> words = wordSet("for fur fuer");
+    return words;
+}
+
 // Words for people in general and their groups ("people in finance", "kubernetes folks", "kollegen
 // aus köln", "the sales team", "the finance department"): they ask for people, as every search
 // does, unless a word that names something follows ("people operations", "staff engineer", "team
@@ -970,9 +977,12 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     QList<qsizetype> ors; // where "or" is: ignored unless it makes alternatives
     // Names read as question words (and where), which count when nothing else does.
     QList<std::pair<Term, qsizetype>> askingNames;
+    qsizetype termsBeforeFor = -1; // how many terms came before the first "for" that follows one
     for (qsizetype i = 0; i < words.size();) {
         applyNegation(i);
         const QString &word = words[i];
+        if (termsBeforeFor < 0 && !result.terms.isEmpty() && forWords().contains(word) && !isName(word))
+            termsBeforeFor = result.terms.size();
         const bool negationHere = negations.contains(word)
             || (i == excludedEnd && negationGoesOn.contains(word) && i + 1 < words.size()
                 && !isPlacePreposition(words[i + 1]));
@@ -1324,6 +1334,8 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     applyNegation(words.size());
     if (negation >= 0)
         ignored.append(negation); // nothing after it
+    for (qsizetype t = std::max<qsizetype>(termsBeforeFor, 0); termsBeforeFor >= 0 && t < result.terms.size(); ++t)
+        result.terms[t].afterFor = true;
     // Two words for one thing ("wifi password": IT support) ask for it once ("kubernetes or
     // k8s" is searched as one by the engine, which says the alias).
     for (qsizetype k = orSeen ? 0 : result.terms.size() - 1; k > 0; --k) {
@@ -1335,6 +1347,15 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
                });
         if (again)
             result.terms.removeAt(k);
+    }
+    // After "for" beside something asked, whom or what it is for ("recruiter for engineering",
+    // "mentor for new managers"): those whose profile says it come first; the others still match.
+    const bool askedBeforeFor = std::any_of(result.terms.cbegin(), result.terms.cend(), [](const Term &term) {
+        return !term.afterFor && !term.optional && !term.place && !term.excluded;
+    });
+    for (Term &term : result.terms) {
+        if (askedBeforeFor && term.afterFor && !term.place && !term.excluded && !term.optional)
+            term.optional = term.preferred = true;
     }
     // A word for what people do only ranks when something they know is asked for ("c++
     // developers"); alone, or with a place ("engineers in berlin"), it is what is asked for.

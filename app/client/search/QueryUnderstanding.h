@@ -87,6 +87,12 @@ public:
         //! A word of the question kept as someone's name because nothing else is asked for ("who
         //! is will", "can help"): it matches names only, not the bios that use the word.
         bool nameOnly = false;
+        //! Typed after "for" ("recruiter for engineering"): set by the loop, read once.
+        bool afterFor = false;
+        //! Whom or what the rest is for, after "for" beside something asked ("recruiter for
+        //! engineering", "mentor for new managers"): optional, but those it matches rank as if it
+        //! were asked (a tier up), not only breaking ties as a name among fillers does.
+        bool preferred = false;
         bool isRole() const { return !roleForms.isEmpty(); }
         //! The words as typed, space-separated.
         QString text() const { return words.join(QLatin1Char(' ')); }

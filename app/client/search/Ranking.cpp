@@ -125,7 +125,7 @@ bool scoreDocument(const TermHit *hits, int count, const Options &options, doubl
         const float *prefixWeight = complete ? table.completePrefix : table.prefix;
         const quint16 prefixOnly = hit.prefix & ~hit.exact;
         const double direct = std::max(table.exact[hit.exact & AllColumns], prefixWeight[prefixOnly & AllColumns]);
-        if (options.optional & (1u << t)) {
+        if ((options.optional & (1u << t)) && !((options.preferred & (1u << t)) && direct > 0)) {
             // A filler that is also a name ("can terraform", "who is will in berlin") only breaks ties.
             score += OptionalFactor * direct;
             allName = allName && (hit.any() & (1u << NameColumn));

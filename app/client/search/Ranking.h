@@ -77,6 +77,9 @@ struct Options
     quint16 levelMask = 0; //!< a term must match a skill of these columns (level>=N); 0: none
     quint32 complete = 0; //!< bit per term: a whole known word, its prefix matches rank lower
     quint32 optional = 0; //!< bit per term that need not match
+    //! bit per optional term whose match counts as a term asked for ("recruiter for engineering":
+    //! the recruiters who say engineering a tier up), not only breaking ties
+    quint32 preferred = 0;
     quint32 evidence = 0; //!< bit per term: further fields that say it add up (not while typing 1-2 letters)
     bool expertsFirst = false; //!< skill levels weigh more ("python expert")
     bool beginnersFirst = false; //!< the lower skill levels weigh more ("python beginners")

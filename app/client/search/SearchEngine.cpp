@@ -1470,6 +1470,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             continue;
         PlanTerm plan;
         plan.optional = term.optional;
+        plan.preferred = term.preferred;
         if (term.nameOnly)
             plan.columns = 1u << NameColumn;
         plan.folded = term.text();
@@ -1775,6 +1776,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             options->complete |= 1u << t;
         if (terms[t].optional)
             options->optional |= 1u << t;
+        if (terms[t].preferred)
+            options->preferred |= 1u << t;
         // One or two letters are the start of a word being typed: evidence would rank noise.
         if (terms[t].token.size() > 2 || terms[t].token.isEmpty() || !terms[t].alternatives.isEmpty()
             || !terms[t].departments.isEmpty())

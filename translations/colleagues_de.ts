@@ -2949,6 +2949,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>nothing asked for yet: add a skill, a name, a team or a place</source>
         <translation>noch nichts gefragt: nennen Sie eine Fähigkeit, einen Namen, ein Team oder einen Ort</translation>
     </message>
+    <message>
+        <source>%1 first</source>
+        <translation>%1 zuerst</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ValidatedField</name>

@@ -11,6 +11,7 @@
 #include "tests/support/List.h"
 #include "tests/support/SearchDirectory.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
@@ -689,6 +690,12 @@ void TestEverydaySearch::forWhomRanksAsAsked()
     QVERIFY2(page.results[0].score >= page.results[1].score + Ranking::TierStep / 2,
              qPrintable(u"%1 %2"_qs.arg(page.results[0].score).arg(page.results[1].score)));
     QCOMPARE(page.understood.terms, list({"designer", "onboarding"}));
+    // Said as ranking, not as asked for.
+    QCOMPARE(page.understood.describe(UnderstoodQuery::Detail::Names), list({"Designer", "Onboarding first"}));
+    QCOMPARE(page.understood.describe(UnderstoodQuery::Detail::Aliases),
+             list({"designer", "onboarding first", "ignored: for"}));
+    QCOMPARE(toJson(page).value(u"understood"_qs).toObject().value(u"ranked_first"_qs).toArray(),
+             QJsonArray {u"onboarding"_qs});
 }
 
 void TestEverydaySearch::onlyAsking_data()

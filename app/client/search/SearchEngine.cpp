@@ -1498,6 +1498,8 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         } else {
             understood->terms.append(plan.name);
             understood->names.append(term.entry ? term.entry->canonical : plan.name);
+            if (term.preferred)
+                understood->rankedFirst.append(understood->names.size() - 1);
         }
         if (term.entry) {
             const VocabularyEntry &entry = *term.entry;

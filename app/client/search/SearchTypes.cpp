@@ -53,11 +53,14 @@ QStringList UnderstoodQuery::describe(Detail detail) const
         return {};
     const bool withAliases = detail == Detail::Aliases;
     QStringList parts;
+    QStringList first; // rankedFirst, said after the others
     if (!withAliases) {
-        parts = names;
+        for (qsizetype i = 0; i < names.size(); ++i)
+            (rankedFirst.contains(i) ? first : parts).append(names[i]);
     } else {
         QStringList words;
-        for (const QString &term : terms) {
+        for (qsizetype i = 0; i < terms.size(); ++i) {
+            const QString &term = terms[i];
             // Alternatives ("python / go") are one term; each may be an alias.
             QStringList alternatives = term.split(QStringLiteral(" / "));
             for (QString &text : alternatives) {
@@ -66,11 +69,13 @@ QStringList UnderstoodQuery::describe(Detail detail) const
                         text += QStringLiteral(" (%1 \u2192 %2)").arg(alias.from, alias.to);
                 }
             }
-            words.append(alternatives.join(QStringLiteral(" / ")));
+            (rankedFirst.contains(i) ? first : words).append(alternatives.join(QStringLiteral(" / ")));
         }
         if (!words.isEmpty())
             parts.append(words.join(QStringLiteral(", ")));
     }
+    if (!first.isEmpty())
+        parts.append(tr("%1 first").arg(first.join(QStringLiteral(", "))));
     if (!place.isEmpty()) {
         QString where = tr("in %1").arg(place);
         for (const AliasApplied &alias : aliases) {
@@ -205,6 +210,11 @@ QJsonObject toJson(const UnderstoodQuery &understood)
     QJsonArray aliases;
     for (const AliasApplied &alias : understood.aliases)
         aliases.append(QJsonObject {{QStringLiteral("from"), alias.from}, {QStringLiteral("to"), alias.to}});
+    QJsonArray rankedFirst; // the terms themselves, folded, as in "terms"
+    for (const qsizetype i : understood.rankedFirst) {
+        if (i < understood.terms.size())
+            rankedFirst.append(understood.terms[i]);
+    }
     QJsonArray departmentsUnder;
     for (const DepartmentsUnder &family : understood.departmentsUnder)
         departmentsUnder.append(QJsonObject {{QStringLiteral("department"), family.department},
@@ -222,6 +232,7 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("location"), textOrNull(understood.location)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("only_asking"), understood.onlyAsking},
+        {QStringLiteral("ranked_first"), rankedFirst},
         {QStringLiteral("experts_first"), understood.expertsFirst},
         {QStringLiteral("beginners_first"), understood.beginnersFirst},
         {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},

@@ -120,6 +120,9 @@ public:
     //! The terms as people read them: the vocabulary's canonical spelling ("Kubernetes", "C++")
     //! where it knows the term, else as in terms.
     QStringList names;
+    //! Which of terms and names need not match but rank first where they do (after "for":
+    //! "recruiter for engineering"), by index; said as "engineering first".
+    QList<qsizetype> rankedFirst;
     QList<AliasApplied> aliases;
     QString place; //!< the place asked for with "in"/"at"/"aus", canonical when known; else empty
     //! "in my time zone", "gleiche Zeitzone": the asker's offset from UTC now ("UTC+01:00"), which
@@ -185,7 +188,7 @@ public:
         return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
             || team != Team::None || !department.isEmpty() || !location.isEmpty() || expertsFirst || beginnersFirst
             || availableFirst || leadersFirst || anyOf || outOfOffice || minLevel > 0 || !excluded.isEmpty()
-            || !excludedPlaces.isEmpty() || !departmentsUnder.isEmpty() || onlyAsking;
+            || !excludedPlaces.isEmpty() || !departmentsUnder.isEmpty() || onlyAsking || !rankedFirst.isEmpty();
     }
 
     //! How much describe() says of the words.

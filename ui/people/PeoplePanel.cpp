@@ -563,17 +563,14 @@ void PeoplePanel::onResultsReplaced()
     m_departmentFilter->setFacets(page.departments);
     m_locationFilter->setFacets(page.locations);
     m_askButton->setVisible((typed || filtered) && page.total > 0 && !m_backend->me().isEmpty());
-    if (!typed && !filtered) {
+    // Before typing, or a question typed on the way to what it asks ("who can help"): the tips.
+    const bool onlyAsking = page.understood.onlyAsking;
+    if ((!typed && !filtered) || onlyAsking) {
         m_resultsStack->setCurrentWidget(m_emptyState);
-        m_countLabel->setText(tr("%n people in the directory", nullptr, page.total));
-        m_correctionLabel->hide();
-        showUnderstanding({});
-        return;
-    }
-    if (page.understood.onlyAsking) {
-        // A question typed on the way to what it asks ("who can help"): its tips, as before typing.
-        m_resultsStack->setCurrentWidget(m_emptyState);
-        m_countLabel->clear();
+        if (onlyAsking)
+            m_countLabel->clear();
+        else
+            m_countLabel->setText(tr("%n people in the directory", nullptr, page.total));
         m_correctionLabel->hide();
         showUnderstanding({});
         return;

@@ -1531,24 +1531,16 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
                 plan.shortTerm = {};
                 plan.columns = 1u << TitleColumn;
             }
-            for (const QString &form : term.roleForms) {
-                PlanTerm::Group tokens; // "software engineer": its words, in one field
-                for (const QString &word : form.split(QLatin1Char(' ')))
-                    tokens.append(SearchText::encode(word));
-                addGroup(&plan.alternatives, tokens);
-            }
+            for (const QString &form : term.roleForms)
+                addGroup(&plan.alternatives, nameTokens(form)); // "software engineer": its words, in one field
             if (!plan.token.isEmpty())
                 plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // searched anyway
         }
         // A short form ("ops") or a German department ("Vertrieb"): the words it stands for too, as
         // whole words, said as an alias is.
         if (!term.longForms.isEmpty()) {
-            for (const QString &form : term.longForms) {
-                PlanTerm::Group tokens;
-                for (const QString &word : form.split(QLatin1Char(' ')))
-                    tokens.append(SearchText::encode(word));
-                addGroup(&plan.alternatives, tokens);
-            }
+            for (const QString &form : term.longForms)
+                addGroup(&plan.alternatives, nameTokens(form));
             understood->aliases.append(AliasApplied {term.text(), term.longForms.constFirst()});
         }
         // An English plural also finds the singular, as the typed word ranks: "engineers" the

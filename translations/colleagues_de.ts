@@ -2953,6 +2953,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>%1 first</source>
         <translation>%1 zuerst</translation>
     </message>
+    <message>
+        <source>no one mentions %1</source>
+        <translation>niemand erwähnt %1</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ValidatedField</name>

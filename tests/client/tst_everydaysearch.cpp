@@ -694,8 +694,19 @@ void TestEverydaySearch::forWhomRanksAsAsked()
     QCOMPARE(page.understood.describe(UnderstoodQuery::Detail::Names), list({"Designer", "Onboarding first"}));
     QCOMPARE(page.understood.describe(UnderstoodQuery::Detail::Aliases),
              list({"designer", "onboarding first", "ignored: for"}));
-    QCOMPARE(toJson(page).value(u"understood"_qs).toObject().value(u"ranked_first"_qs).toArray(),
-             QJsonArray {u"onboarding"_qs});
+    const QJsonObject understood = toJson(page).value(u"understood"_qs).toObject();
+    QCOMPARE(understood.value(u"ranked_first"_qs).toArray(), QJsonArray {u"onboarding"_qs});
+    QCOMPARE(understood.value(u"unmentioned"_qs).toArray(), QJsonArray {});
+
+    // No one found mentions it: said so, rather than "first" over a list that does not rank by it.
+    for (const QString &query : {u"designer for quokkas"_qs, u"designer for onboarding in reykjavik"_qs}) {
+        const SearchPage unsaid = search(query);
+        QVERIFY2(!unsaid.results.isEmpty(), qPrintable(query));
+        QCOMPARE(unsaid.understood.describe(UnderstoodQuery::Detail::Names).value(1),
+                 u"no one mentions %1"_qs.arg(unsaid.understood.names.value(1)));
+        QCOMPARE(toJson(unsaid).value(u"understood"_qs).toObject().value(u"unmentioned"_qs).toArray(),
+                 QJsonArray {unsaid.understood.terms.value(1)});
+    }
 }
 
 void TestEverydaySearch::onlyAsking_data()

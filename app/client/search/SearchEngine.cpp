@@ -247,6 +247,8 @@ struct Match
     quint16 columns = 0; //!< the FTS5 columns any term matched in: the fields to explain
     quint16 missing = 0; //!< in a partial result, a bit per term it does not match (MaxTerms 16)
     quint8 skillLevel = 0; //!< the level of the best skill a term or skill: matched; 0: none
+    //! A bit per term that ranks first where it matches (PlanTerm::preferred) and matched here.
+    quint16 preferredFound = 0;
 };
 
 //! Department or location names, interned by their UTF-8 bytes (the per-person table holds ids).
@@ -2061,7 +2063,12 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
                 if (skillColumns & (1u << (Skills5Column + 5 - l)))
                     level = quint8(l);
             }
-            matches->push_back(Match {id, value, doc.nameRank, columns, quint16(missing), level});
+            quint16 preferredFound = 0;
+            for (size_t t = 0; options.preferred >> t; ++t) {
+                if ((options.preferred & (1u << t)) && hits[t].any())
+                    preferredFound |= quint16(1u << t);
+            }
+            matches->push_back(Match {id, value, doc.nameRank, columns, quint16(missing), level, preferredFound});
         }
     };
     auto present = [&](qint64 id) { return id >= 0 && size_t(id) < docs.size() && docs[size_t(id)].nameRank >= 0; };
@@ -2473,6 +2480,20 @@ SearchPage SearchEngine::searchWords(const SearchRequest &request)
         cache.facts.departments = facets(departmentCounts, d->departmentNames);
         cache.facts.locations = facets(locationCounts, d->locationNames);
         cache.facts.total = int(cache.matches.size());
+        // What ranks first where it matches and matches no one found is said so: "engineers for
+        // payments" lists the engineers, and no one mentions payments.
+        UnderstoodQuery &understood = cache.facts.understood;
+        quint16 preferredFound = 0;
+        for (const Match &match : cache.matches)
+            preferredFound |= match.preferredFound;
+        for (size_t t = 0; t < cache.terms.size(); ++t) {
+            if (!cache.terms[t].preferred || (preferredFound & (1u << t)) || cache.matches.empty())
+                continue;
+            for (const qsizetype i : std::as_const(understood.rankedFirst)) {
+                if (i < understood.terms.size() && understood.terms[i] == cache.terms[t].name)
+                    understood.unmentioned.append(i);
+            }
+        }
         if (cache.facts.understood.leadersFirst)
             d->countLeads();
     }

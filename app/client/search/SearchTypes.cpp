@@ -54,9 +54,13 @@ QStringList UnderstoodQuery::describe(Detail detail) const
     const bool withAliases = detail == Detail::Aliases;
     QStringList parts;
     QStringList first; // rankedFirst, said after the others
+    QStringList unsaid; // of those, the ones no one mentions
+    auto listFor = [&](qsizetype i, QStringList *others) {
+        return unmentioned.contains(i) ? &unsaid : rankedFirst.contains(i) ? &first : others;
+    };
     if (!withAliases) {
         for (qsizetype i = 0; i < names.size(); ++i)
-            (rankedFirst.contains(i) ? first : parts).append(names[i]);
+            listFor(i, &parts)->append(names[i]);
     } else {
         QStringList words;
         for (qsizetype i = 0; i < terms.size(); ++i) {
@@ -69,13 +73,15 @@ QStringList UnderstoodQuery::describe(Detail detail) const
                         text += QStringLiteral(" (%1 \u2192 %2)").arg(alias.from, alias.to);
                 }
             }
-            (rankedFirst.contains(i) ? first : words).append(alternatives.join(QStringLiteral(" / ")));
+            listFor(i, &words)->append(alternatives.join(QStringLiteral(" / ")));
         }
         if (!words.isEmpty())
             parts.append(words.join(QStringLiteral(", ")));
     }
     if (!first.isEmpty())
         parts.append(tr("%1 first").arg(first.join(QStringLiteral(", "))));
+    if (!unsaid.isEmpty())
+        parts.append(tr("no one mentions %1").arg(unsaid.join(QStringLiteral(", "))));
     if (!place.isEmpty()) {
         QString where = tr("in %1").arg(place);
         for (const AliasApplied &alias : aliases) {
@@ -210,11 +216,14 @@ QJsonObject toJson(const UnderstoodQuery &understood)
     QJsonArray aliases;
     for (const AliasApplied &alias : understood.aliases)
         aliases.append(QJsonObject {{QStringLiteral("from"), alias.from}, {QStringLiteral("to"), alias.to}});
-    QJsonArray rankedFirst; // the terms themselves, folded, as in "terms"
-    for (const qsizetype i : understood.rankedFirst) {
-        if (i < understood.terms.size())
-            rankedFirst.append(understood.terms[i]);
-    }
+    auto termsAt = [&understood](const QList<qsizetype> &indexes) { // the terms, folded, as in "terms"
+        QJsonArray terms;
+        for (const qsizetype i : indexes) {
+            if (i < understood.terms.size())
+                terms.append(understood.terms[i]);
+        }
+        return terms;
+    };
     QJsonArray departmentsUnder;
     for (const DepartmentsUnder &family : understood.departmentsUnder)
         departmentsUnder.append(QJsonObject {{QStringLiteral("department"), family.department},
@@ -232,7 +241,8 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("location"), textOrNull(understood.location)},
         {QStringLiteral("dropped"), QJsonArray::fromStringList(understood.dropped)},
         {QStringLiteral("only_asking"), understood.onlyAsking},
-        {QStringLiteral("ranked_first"), rankedFirst},
+        {QStringLiteral("ranked_first"), termsAt(understood.rankedFirst)},
+        {QStringLiteral("unmentioned"), termsAt(understood.unmentioned)},
         {QStringLiteral("experts_first"), understood.expertsFirst},
         {QStringLiteral("beginners_first"), understood.beginnersFirst},
         {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},

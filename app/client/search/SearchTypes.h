@@ -123,6 +123,9 @@ public:
     //! Which of terms and names need not match but rank first where they do (after "for":
     //! "recruiter for engineering"), by index; said as "engineering first".
     QList<qsizetype> rankedFirst;
+    //! Which of rankedFirst no one found mentions ("engineers for payments", and no engineer
+    //! says payments); said as "no one mentions payments".
+    QList<qsizetype> unmentioned;
     QList<AliasApplied> aliases;
     QString place; //!< the place asked for with "in"/"at"/"aus", canonical when known; else empty
     //! "in my time zone", "gleiche Zeitzone": the asker's offset from UTC now ("UTC+01:00"), which

@@ -7,6 +7,7 @@
 
 #include "client/search/Ranking.h"
 #include "client/search/SearchEngine.h"
+#include "core/TextFold.h"
 #include "core/Vocabulary.h"
 #include "tests/support/List.h"
 #include "tests/support/SearchDirectory.h"
@@ -136,6 +137,9 @@ QList<Profile> cast()
         person("seopro", "Tariq Noor", "Growth Marketer", "Dubai", {{"SEO", 5}}),
         // "coders" is one letter from "codes": no reason to read it as a typo of it.
         person("conduct", "Ines Marr", "Community Manager", "Chennai", {{"Moderation", 4}}, "Writes codes of conduct."),
+        // "c sharp" is C#, though it reads as an initial and her name too.
+        person("csharp", "Rui Lopes", "Backend Engineer", "Lisbon", {{"C#", 4}}),
+        person("sharp", "Cleo Sharp", "Data Analyst", "Porto", {{"Excel", 2}}),
     };
 }
 
@@ -175,6 +179,8 @@ private Q_SLOTS:
     void onlyAsking();
     void questionWordsNameNoOne_data();
     void questionWordsNameNoOne();
+    void initialsBesideNames_data();
+    void initialsBesideNames();
     void leavingOut_data();
     void leavingOut();
     void withoutVocabulary();
@@ -299,6 +305,8 @@ void TestEverydaySearch::everyday_data()
     // level, the skill ("seo experts" are no family).
     // After "for" beside what is asked, whom or what it is for ranks first but need not match;
     // with nothing asked before it, it is what is asked.
+    QTest::addRow("c sharp: the phrase, not an initial")
+        << "c sharp" << list({"csharp"}) << none << 0 << list({"sharp"});
     QTest::addRow("designer for onboarding")
         << "designer for onboarding" << list({"designonb"}) << list({"canfigma", "reyk"}) << 100 << none;
     QTest::addRow("looking for onboarding")
@@ -763,6 +771,43 @@ void TestEverydaySearch::questionWordsNameNoOne()
     const QStringList asked = Test::usernames(search(question));
     QVERIFY(!asked.isEmpty());
     QCOMPARE(asked, Test::usernames(search(plain)));
+}
+
+void TestEverydaySearch::initialsBesideNames_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("initial");
+    QTest::addColumn<QString>("surname");
+    // The titles say Accountant, Account Executive, Software, Support, Sales: a letter searched
+    // anywhere finds most of a family; "a" is an article too.
+    QTest::addRow("a haas") << u"a haas"_qs << u"a"_qs << u"haas"_qs;
+    QTest::addRow("A. Haas") << u"A. Haas"_qs << u"a"_qs << u"haas"_qs;
+    QTest::addRow("haas a") << u"haas a"_qs << u"a"_qs << u"haas"_qs;
+    QTest::addRow("s bauer") << u"s bauer"_qs << u"s"_qs << u"bauer"_qs;
+    QTest::addRow("s. dahl") << u"s. dahl"_qs << u"s"_qs << u"dahl"_qs;
+}
+
+void TestEverydaySearch::initialsBesideNames()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, initial);
+    QFETCH(QString, surname);
+    // Everyone whose name has a word that starts with the letter and one that starts with the
+    // surname; no one else.
+    QStringList named;
+    for (const Profile &profile : crowd(400) + cast()) {
+        const QStringList words = foldText(profile.displayName).split(u' ');
+        auto starts = [&words](const QString &start) {
+            return std::any_of(words.cbegin(), words.cend(), [&](const QString &w) { return w.startsWith(start); });
+        };
+        if (starts(initial) && starts(surname))
+            named.append(profile.username);
+    }
+    QVERIFY(!named.isEmpty());
+    QStringList found = Test::usernames(search(query));
+    found.sort();
+    named.sort();
+    QCOMPARE(found, named);
 }
 
 void TestEverydaySearch::partial()

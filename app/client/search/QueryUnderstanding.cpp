@@ -978,9 +978,34 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     // Names read as question words (and where), which count when nothing else does.
     QList<std::pair<Term, qsizetype>> askingNames;
     qsizetype termsBeforeFor = -1; // how many terms came before the first "for" that follows one
+    // Initials beside names ("j smith", "a. banerjee", "chatterjee s"): the whole query is a name,
+    // and a letter alone is the start of one of its words, not a word to find anywhere (nor the
+    // article "a").
+    const auto isInitial = [](const QString &word) { return word.size() == 1 && word[0].isLetter(); };
+    const bool initialsBesideNames = std::any_of(words.cbegin(), words.cend(), isInitial)
+        && std::all_of(words.cbegin(), words.cend(),
+                       [&](const QString &word) {
+                           return isInitial(word) || (word.size() > 1 && isName(word) && !isFillerWord(word));
+                       })
+        && !std::all_of(words.cbegin(), words.cend(), isInitial) && [&] {
+               // A phrase of the vocabulary is what it names ("c sharp": C#, whoever is named Sharp).
+               for (qsizetype at = 0; at < words.size(); ++at) {
+                   const VocabularyEntry *phrase = nullptr;
+                   if (vocabularyMatch(at, &phrase) > 1)
+                       return false;
+               }
+               return true;
+           }();
     for (qsizetype i = 0; i < words.size();) {
         applyNegation(i);
         const QString &word = words[i];
+        if (initialsBesideNames) {
+            Term name {{word}, nullptr, false};
+            name.nameOnly = true;
+            result.terms.append(name);
+            ++i;
+            continue;
+        }
         if (termsBeforeFor < 0 && !result.terms.isEmpty() && forWords().contains(word) && !isName(word))
             termsBeforeFor = result.terms.size();
         const bool negationHere = negations.contains(word)

@@ -253,13 +253,22 @@ ALTER TABLE profiles ADD COLUMN phone_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX profiles_by_phone ON profiles(phone_key) WHERE phone_key <> '';
 )sql";
 
-bool populatePhoneKeys(sqlite3 *db, QString *error)
+// Version 13: phone numbers by their first digits (SearchText::phoneDigits()), for the search
+// engine: a number being typed ("+44 20 79") finds the numbers that start so.
+constexpr const char *Migration13 = R"sql(
+ALTER TABLE profiles ADD COLUMN phone_digits TEXT NOT NULL DEFAULT '';
+CREATE INDEX profiles_by_phone_start ON profiles(phone_digits) WHERE phone_digits <> '';
+)sql";
+
+//! Fills \a column of every profile with a phone number with \a key of the number.
+bool populatePhones(sqlite3 *db, const char *column, QString (*key)(QStringView), QString *error)
 {
     Sql::Statement phones(db, "SELECT local_id, phone FROM profiles WHERE phone <> ''");
-    Sql::Statement update(db, "UPDATE profiles SET phone_key = ?2 WHERE local_id = ?1");
+    const QByteArray sql = QByteArray("UPDATE profiles SET ") + column + " = ?2 WHERE local_id = ?1";
+    Sql::Statement update(db, sql.constData());
     while (phones.next()) {
         update.bind(1, phones.int64(0));
-        update.bind(2, SearchText::phoneKey(phones.text(1)));
+        update.bind(2, key(phones.text(1)));
         if (!update.exec()) {
             *error = update.errorMessage();
             return false;
@@ -324,7 +333,10 @@ const Migration Migrations[] = {
     {9, Migration9, nullptr},
     {10, Migration10, nullptr},
     {11, Migration11, nullptr},
-    {12, Migration12, populatePhoneKeys},
+    {12, Migration12,
+     [](sqlite3 *db, QString *error) { return populatePhones(db, "phone_key", SearchText::phoneKey, error); }},
+    {13, Migration13,
+     [](sqlite3 *db, QString *error) { return populatePhones(db, "phone_digits", SearchText::phoneDigits, error); }},
 };
 
 QString fromIso(const QDateTime &time)
@@ -498,14 +510,14 @@ DirectoryWriter::DirectoryWriter(sqlite3 *db)
                   db,
                   "INSERT INTO profiles(id, username, display_name, email, title, department, location, time_zone, "
                   "manager, phone, bio, photo_tag, revision, updated_at, sort_key, visibility, visibility_locked, "
-                  "withheld, phone_key) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?17, "
-                  "?18, ?19, ?20)")
+                  "withheld, phone_key, phone_digits) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                  "?14, ?15, ?17, ?18, ?19, ?20, ?21)")
         && m_updateProfile.prepare(
             db,
             "UPDATE profiles SET id = ?1, username = ?2, display_name = ?3, email = ?4, title = ?5, department = ?6, "
             "location = ?7, time_zone = ?8, manager = ?9, phone = ?10, bio = ?11, photo_tag = ?12, revision = ?13, "
             "updated_at = ?14, sort_key = ?15, visibility = ?17, visibility_locked = ?18, withheld = ?19, "
-            "phone_key = ?20 WHERE local_id = ?16")
+            "phone_key = ?20, phone_digits = ?21 WHERE local_id = ?16")
         && m_deleteSkills.prepare(db, "DELETE FROM skills WHERE local_id = ?1")
         && m_deleteInterests.prepare(db, "DELETE FROM interests WHERE local_id = ?1")
         && m_insertSkill.prepare(db,
@@ -589,6 +601,7 @@ bool DirectoryWriter::bindProfileRow(Sql::Statement &statement, const QString &i
     statement.bind(9, profile.manager);
     statement.bind(10, profile.phone);
     statement.bind(20, SearchText::phoneKey(profile.phone));
+    statement.bind(21, SearchText::phoneDigits(profile.phone));
     statement.bind(11, profile.bio);
     statement.bind(12, profile.photoTag);
     statement.bind(13, profile.revision);

@@ -16,7 +16,7 @@
 
 namespace Colleagues::StoreSchema {
 
-inline constexpr int LatestVersion = 12;
+inline constexpr int LatestVersion = 13;
 //! How long a connection waits for another one's write lock (configureConnection()).
 inline constexpr int BusyTimeoutMs = 5000;
 

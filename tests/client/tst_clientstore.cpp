@@ -154,6 +154,8 @@ void TestClientStore::migratesFromVersion1()
     QCOMPARE(usernames(engine.search(QStringLiteral("game"))), QStringList {QStringLiteral("zoe")});
     // And keyed the phone numbers that were there (version 12).
     QCOMPARE(usernames(engine.search(QStringLiteral("030 7792 0664"))), QStringList {QStringLiteral("zoe")});
+    // And by their start (version 13).
+    QCOMPARE(usernames(engine.search(QStringLiteral("+49 30 77"))), QStringList {QStringLiteral("zoe")});
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM outbox")), 0);
 }
 

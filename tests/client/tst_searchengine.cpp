@@ -741,6 +741,13 @@ void TestSearchEngine::phoneNumbersFindTheirPeople()
     QCOMPARE(usernames(QStringLiteral("1234 5678")), QStringList {u"gnational"_qs});
     QCOMPARE(usernames(QStringLiteral("+1 415 555 0100")), QStringList {u"gext"_qs});
     QCOMPARE(usernames(QStringLiteral("(415) 555-0100")), QStringList {u"gext"_qs});
+    // A number being typed finds the numbers that start so: after a "+" from its country code
+    // on, else from six digits on.
+    for (const char *start : {"+49 3", "+49 30 77", "+49-30-7792-06"})
+        QVERIFY2(usernames(QString::fromLatin1(start)) == QStringList {u"kgrace"_qs}, start);
+    QCOMPARE(usernames(QStringLiteral("+1 415")), QStringList {u"gext"_qs});
+    QCOMPARE(usernames(QStringLiteral("030 1234")), QStringList {u"gnational"_qs});
+    QVERIFY(usernames(QStringLiteral("+49 89")).isEmpty());
     // The match is the phone's, not the username's.
     const SearchPage page = engine.search(QStringLiteral("+49 30 7792 0664"), 0, 10);
     QCOMPARE(page.results.size(), 1);
@@ -761,6 +768,8 @@ void TestSearchEngine::phoneNumbersFindTheirPeople()
     grace.phone = QStringLiteral("+49 89 5555 1212");
     QVERIFY(shared.writer.upsertProfiles({grace}));
     QVERIFY(usernames(QStringLiteral("030 7792 0664")).isEmpty());
+    QVERIFY(usernames(QStringLiteral("+49 30 77")).isEmpty());
+    QCOMPARE(usernames(QStringLiteral("+49 89 55")), QStringList {u"kgrace"_qs});
     QCOMPARE(usernames(QStringLiteral("089 5555 1212")), QStringList {u"kgrace"_qs});
 }
 

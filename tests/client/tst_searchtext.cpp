@@ -233,21 +233,33 @@ void TestSearchText::phoneKeys_data()
 {
     QTest::addColumn<QString>("phone");
     QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("digits"); // the number's start, as written
     QTest::addRow("international") << "+49 30 7792-0664"
-                                   << "466029770394";
+                                   << "466029770394"
+                                   << "493077920664";
     QTest::addRow("dialled abroad") << "0049 (30) 77920664"
-                                    << "466029770394";
+                                    << "466029770394"
+                                    << "00493077920664";
     QTest::addRow("national") << "030 7792 0664"
-                              << "4660297703";
+                              << "4660297703"
+                              << "03077920664";
     QTest::addRow("extension") << "+1 (212) 555-0118 ext. 42"
-                               << "81105552121";
+                               << "81105552121"
+                               << "12125550118";
     QTest::addRow("x extension") << "+1 212 555 0118x42"
-                                 << "81105552121";
+                                 << "81105552121"
+                                 << "12125550118";
     QTest::addRow("full-width digits are no digits here") << "\uFF10\uFF11"
+                                                          << ""
                                                           << "";
     QTest::addRow("none") << "call me"
+                          << ""
                           << "";
+    QTest::addRow("zeros") << "000"
+                           << ""
+                           << "000";
     QTest::addRow("empty") << ""
+                           << ""
                            << "";
 }
 
@@ -255,7 +267,9 @@ void TestSearchText::phoneKeys()
 {
     QFETCH(QString, phone);
     QFETCH(QString, key);
+    QFETCH(QString, digits);
     QCOMPARE(SearchText::phoneKey(phone), key);
+    QCOMPARE(SearchText::phoneDigits(phone), digits);
 }
 
 QTEST_GUILESS_MAIN(TestSearchText)

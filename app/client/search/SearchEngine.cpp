@@ -424,6 +424,7 @@ struct SearchEngine::Private
     Sql::Statement emailStatement; //!< the usernames of the people whose email address starts so
     Sql::Statement phoneEndStatement; //!< the usernames of the people whose phone number ends so
     Sql::Statement phoneKeyStatement; //!< the usernames of the people with a phone key
+    Sql::Statement phoneStartStatement; //!< the usernames of the people whose number starts so
     Sql::Statement rowStatement;
     Sql::Statement skillsStatement;
     Sql::Statement interestsStatement;
@@ -589,6 +590,10 @@ bool SearchEngine::Private::ensureOpen()
                                   "SELECT username FROM profiles WHERE phone_key >= ?1 AND phone_key < ?1 || ':' "
                                   "AND phone_key <> '' LIMIT 100");
         phoneKeyStatement.prepare(db, "SELECT username FROM profiles WHERE phone_key = ?1 AND phone_key <> ''");
+        phoneStartStatement.prepare(
+            db,
+            "SELECT username FROM profiles WHERE phone_digits >= ?1 AND phone_digits < ?1 || ':' "
+            "AND phone_digits <> '' ORDER BY phone_digits LIMIT 100");
         rowStatement.prepare(db,
                              "SELECT id, username, display_name, title, department, location, time_zone, bio, "
                              "photo_tag FROM profiles WHERE local_id = ?1");
@@ -1095,17 +1100,25 @@ QStringList SearchEngine::Private::usernamesByPhone(const SearchQuery &query)
                 return {};
         }
     }
-    const QString key = SearchText::phoneKey(typed);
-    if (key.size() < 6 || typed.size() > 15 || !phoneEndStatement.isValid() || !phoneKeyStatement.isValid())
+    if (typed.size() > 15 || !phoneEndStatement.isValid() || !phoneKeyStatement.isValid()
+        || !phoneStartStatement.isValid())
         return {};
     QStringList usernames;
-    // The numbers that end with it ("7792 0664"; "030 7792 0664" for "+49 30 7792 0664").
-    phoneEndStatement.bind(1, key);
-    readUsernames(phoneEndStatement, &usernames);
-    // The numbers it ends with: a country code typed before a number written without one.
-    for (qsizetype length = 6; length < key.size(); ++length) {
-        phoneKeyStatement.bind(1, key.left(length));
-        readUsernames(phoneKeyStatement, &usernames);
+    if (const QString key = SearchText::phoneKey(typed); key.size() >= 6) {
+        // The numbers that end with it ("7792 0664"; "030 7792 0664" for "+49 30 7792 0664").
+        phoneEndStatement.bind(1, key);
+        readUsernames(phoneEndStatement, &usernames);
+        // The numbers it ends with: a country code typed before a number written without one.
+        for (qsizetype length = 6; length < key.size(); ++length) {
+            phoneKeyStatement.bind(1, key.left(length));
+            readUsernames(phoneKeyStatement, &usernames);
+        }
+    }
+    // A number being typed: the numbers that start so, from its country code on after a "+"
+    // ("+44 20"), else from six digits on ("020 7946").
+    if (usernames.isEmpty() && typed.size() >= (query.plusFirst ? 2 : 6)) {
+        phoneStartStatement.bind(1, typed);
+        readUsernames(phoneStartStatement, &usernames);
     }
     return usernames;
 }

@@ -38,6 +38,7 @@ bool startsWithKeyword(QStringView text, qsizetype i, QLatin1String keyword)
 SearchQuery SearchQuery::parse(QStringView text)
 {
     SearchQuery query;
+    query.plusFirst = text.trimmed().startsWith(u'+');
     QString freeText;
     QList<qsizetype> possessiveEnds; // where a word typed as a possessive ends in freeText
     qsizetype i = 0;

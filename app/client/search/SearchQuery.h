@@ -81,6 +81,9 @@ public:
     //! The text ends in its last word, with no space or filter after it: the word being typed,
     //! which may be the start of a longer one. A word before it is typed in full.
     bool typing = false;
+    //! The text starts with "+" (after spaces): an international phone number being typed
+    //! ("+44 20"), whose "+" is no part of any word.
+    bool plusFirst = false;
 
     //! Filters the full-text index answers (all but team: and reports:).
     bool hasIndexFilters() const

@@ -285,15 +285,25 @@ QString skillKey(QStringView skillName)
     return key;
 }
 
-QString phoneKey(QStringView phone)
+QString phoneDigits(QStringView phone)
 {
     QString digits;
     for (const QChar c : phone) {
         if (c.isLetter())
             break; // an extension ("ext. 42", "x42") is no part of the number dialled
-        if (c >= u'0' && c <= u'9' && !(digits.isEmpty() && c == u'0'))
+        if (c >= u'0' && c <= u'9')
             digits.append(c);
     }
+    return digits;
+}
+
+QString phoneKey(QStringView phone)
+{
+    QString digits = phoneDigits(phone);
+    qsizetype zeros = 0;
+    while (zeros < digits.size() && digits[zeros] == u'0')
+        ++zeros;
+    digits.remove(0, zeros);
     std::reverse(digits.begin(), digits.end());
     return digits;
 }

@@ -62,6 +62,10 @@ inline QString sortKey(QStringView displayName)
 //! key; "+49 30 7792-0664" -> "466029770394". An extension after a letter ("ext. 42") is not
 //! part of it. Empty without digits.
 QString phoneKey(QStringView phone);
+//! The digits of a phone number as written, in order, leading zeros and all, up to an extension
+//! ("ext. 42"): how the start of a number is looked up ("+49 30 77…" -> "493077…"). Empty
+//! without digits.
+QString phoneDigits(QStringView phone);
 
 //! The whole-key token of a skill: "_k" + encode(canonicalSkillKey(name)).
 QString skillKeyToken(QStringView skillName);

@@ -181,6 +181,8 @@ private Q_SLOTS:
     void questionWordsNameNoOne();
     void initialsBesideNames_data();
     void initialsBesideNames();
+    void fluency_data();
+    void fluency();
     void leavingOut_data();
     void leavingOut();
     void withoutVocabulary();
@@ -357,8 +359,9 @@ void TestEverydaySearch::everyday_data()
     // Titles people do not write the way others ask: a lawyer is a Counsel of some kind.
     QTest::addRow("german speaking lawyers")
         << "german speaking lawyers" << list({"counsel"}) << none << 0 << list({"spanish"});
-    QTest::addRow("spanish speakers") << "native spanish speakers" << list({"spanish", "spanish2"}) << none << 0
-                                      << none;
+    QTest::addRow("spanish speakers") << "spanish speakers" << list({"spanish", "spanish2"}) << none << 0 << none;
+    QTest::addRow("native spanish speakers")
+        << "native spanish speakers" << list({"spanish"}) << none << 0 << list({"spanish2"});
     // Typed alone it may be the start of a longer word: "engineer", on the way to "engineering".
     QTest::addRow("engineer, typing") << "engineer" << none << list({"canfigma", "terra"}) << 500 << none;
     QTest::addRow("engineers in berlin") << "engineers in berlin" << none << list({"terra", "canaksoy"}) << 500
@@ -808,6 +811,51 @@ void TestEverydaySearch::initialsBesideNames()
     found.sort();
     named.sort();
     QCOMPARE(found, named);
+}
+
+void TestEverydaySearch::fluency_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("skill"); // as the profiles write it; empty: no level asked
+    QTest::addColumn<int>("level");
+    QTest::addRow("fluent german") << u"fluent german"_qs << u"German"_qs << 4;
+    QTest::addRow("fließend französisch") << u"fließend französisch"_qs << u"French"_qs << 4;
+    QTest::addRow("native french speakers") << u"native french speakers"_qs << u"French"_qs << 5;
+    QTest::addRow("native speakers of german") << u"native speakers of german"_qs << u"German"_qs << 5;
+    QTest::addRow("german native tongue") << u"german native tongue"_qs << u"German"_qs << 5;
+    QTest::addRow("native language: french") << u"native language: french"_qs << u"French"_qs << 5;
+    QTest::addRow("speaks german natively") << u"speaks german natively"_qs << u"German"_qs << 5;
+    QTest::addRow("german muttersprachler") << u"german muttersprachler"_qs << u"German"_qs << 5;
+    // "native" alone says how software is built, not how well someone speaks.
+    QTest::addRow("native kotlin developers") << u"native kotlin developers"_qs << QString() << 0;
+}
+
+void TestEverydaySearch::fluency()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, skill);
+    QFETCH(int, level);
+    const SearchPage page = search(query);
+    QCOMPARE(page.understood.minLevel, level);
+    if (skill.isEmpty()) {
+        QVERIFY(!page.results.isEmpty());
+        return;
+    }
+    QStringList speakers;
+    for (const Profile &profile : crowd(400) + cast()) {
+        if (std::any_of(profile.skills.cbegin(), profile.skills.cend(),
+                        [&](const Skill &s) { return s.name == skill && s.level >= level; }))
+            speakers.append(profile.username);
+    }
+    QVERIFY(!speakers.isEmpty());
+    QVERIFY(!page.partial);
+    QCOMPARE(page.understood.terms.size(), 1); // the language, not "tongue" or "level"
+    QStringList found = Test::usernames(page);
+    found.sort();
+    speakers.sort();
+    QCOMPARE(found, speakers);
+    QVERIFY(page.understood.describe(UnderstoodQuery::Detail::Names)
+                .contains(level == 5 ? u"at level 5"_qs : u"at level %1 or above"_qs.arg(level)));
 }
 
 void TestEverydaySearch::partial()

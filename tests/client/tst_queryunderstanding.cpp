@@ -154,8 +154,8 @@ void TestQueryUnderstanding::understand_data()
                                     << list({"who", "is", "on", "the", "team"}) << false;
     QTest::addRow("team lead") << "team lead" << list({"team"}) << none << none << true;
     QTest::addRow("people lead") << "people lead in lagos" << list({"people", "@lagos"}) << none << none << true;
-    QTest::addRow("speakers") << "native spanish speakers" << list({"spanish"}) << none << list({"native", "speakers"})
-                              << false;
+    // "native" is a level here (everydaysearch's fluency()), the speakers ask for no one else.
+    QTest::addRow("speakers") << "native spanish speakers" << list({"spanish"}) << none << list({"speakers"}) << false;
     QTest::addRow("who handles") << "who handles terraform" << list({"terraform"}) << none << list({"who", "handles"})
                                  << false;
     QTest::addRow("contact for") << "contact for gdpr" << list({"gdpr"}) << none << list({"contact", "for"}) << false;

@@ -109,6 +109,38 @@ int levelWords(const QStringList &words, qsizetype at, int *level)
     return int(i - at);
 }
 
+//! How many words at \a at say how well someone speaks or knows something ("fluent", "fließend";
+//! "native speakers", "Muttersprachler"), with the \a level they ask for; 0: none. "native" alone
+//! says no level ("native apps", "native ios developer").
+int fluencyWords(const QStringList &words, qsizetype at, int *level)
+{
+    static const QSet<QString> fluent = wordSet("fluent fluently fliessend verhandlungssicher");
+    static const QSet<QString> native =
+        wordSet("natively muttersprache muttersprachler muttersprachlerin muttersprachlerinnen muttersprachlich");
+    static const QSet<QString> nativeWhat = wordSet("speaker speakers language languages tongue level");
+    if (at >= words.size())
+        return 0;
+    if (fluent.contains(words[at])) {
+        *level = 4;
+        return 1;
+    }
+    if (native.contains(words[at])) {
+        *level = 5;
+        return 1;
+    }
+    // "native speakers of japanese", "japanese native tongue", "native french speakers": what
+    // is native right after it (and part of the phrase), or after the language.
+    if (words[at] == u"native") {
+        for (qsizetype k = at + 1; k < std::min(words.size(), at + 3); ++k) {
+            if (nativeWhat.contains(words[k])) {
+                *level = 5;
+                return k == at + 1 ? 2 : 1;
+            }
+        }
+    }
+    return 0;
+}
+
 //! How many words at \a at name a change to review ("pr", "prs", "pull request", "merge
 //! requests"); 0: none.
 int codeChangeAt(const QStringList &words, qsizetype at)
@@ -977,6 +1009,11 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     QList<qsizetype> ors; // where "or" is: ignored unless it makes alternatives
     // Names read as question words (and where), which count when nothing else does.
     QList<std::pair<Term, qsizetype>> askingNames;
+    struct
+    {
+        int level = 0;
+        QList<qsizetype> at;
+    } fluency; // "fluent", "native speaker": the level they ask for, and their words
     qsizetype termsBeforeFor = -1; // how many terms came before the first "for" that follows one
     // Initials beside names ("j smith", "a. banerjee", "chatterjee s"): the whole query is a name,
     // and a letter alone is the start of one of its words, not a word to find anywhere (nor the
@@ -1165,6 +1202,17 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         if (const int levelLength = levelWords(words, i, &level)) {
             result.minLevel = std::max(result.minLevel, level);
             i += levelLength;
+            continue;
+        }
+        // "fluent japanese", "fließend Englisch", "native french speakers": how well, as a level
+        // of what is asked beside it (4 or above; a native speaker 5). Alone it asks for nothing.
+        if (const VocabularyEntry *fluencyPhrase = nullptr;
+            fluencyWords(words, i, &level) > 0 && !isName(word) && vocabularyMatch(i, &fluencyPhrase) == 0) {
+            const int fluencyLength = fluencyWords(words, i, &level);
+            fluency.level = std::max(fluency.level, level);
+            for (qsizetype k = i; k < i + fluencyLength; ++k)
+                fluency.at.append(k);
+            i += fluencyLength;
             continue;
         }
         // "in the new office", "the main office": which of one's own offices is unknown; they ask for
@@ -1391,6 +1439,11 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         term.optional = term.optional || (term.isRole() && anyAsked && !term.excluded);
     bool anyRequired = std::any_of(result.terms.cbegin(), result.terms.cend(),
                                    [](const Term &term) { return !term.optional && !term.excluded; });
+    if (std::any_of(result.terms.cbegin(), result.terms.cend(),
+                    [](const Term &term) { return !term.optional && !term.excluded && !term.place; }))
+        result.minLevel = std::max(result.minLevel, fluency.level);
+    else
+        ignored.append(fluency.at);
     // "can someone review my pull request": a change to review and nothing it is about asks for
     // code review, as the vocabulary names it.
     if (const VocabularyEntry *review = nullptr; !anyRequired && codeChangeDropped && m_vocabulary

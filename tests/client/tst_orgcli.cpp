@@ -47,6 +47,7 @@ class TestOrgCli : public QObject
 private Q_SLOTS:
     void initTestCase();
     void json();
+    void text();
     void problems();
     void pictures();
     void teamSearch();
@@ -104,6 +105,32 @@ void TestOrgCli::json()
                                 .toObject();
     QCOMPARE(usernames(ada.value(QStringLiteral("reports")).toArray()), (QStringList {u"alan"_qs, u"joan"_qs}));
     QCOMPARE(ada.value(QStringLiteral("headcount")).toInt(), 2);
+}
+
+void TestOrgCli::text()
+{
+    // The chain up, then the reports, each level under whom they report to.
+    const CliRun alan = run({QStringLiteral("org"), QStringLiteral("alan")});
+    QVERIFY2(alan.exitCode == 0, qPrintable(alan.describe()));
+    QCOMPARE(alan.out,
+             u"Alan Turing (alan) — Engineer\n"
+             "  reports to Ada Lovelace (ada)\n"
+             "  who reports to Grace Hopper (grace)\n"
+             "No direct reports\n"_qs);
+    const CliRun grace =
+        run({QStringLiteral("org"), QStringLiteral("grace"), QStringLiteral("--depth"), QStringLiteral("2")});
+    QVERIFY2(grace.exitCode == 0, qPrintable(grace.describe()));
+    QCOMPARE(grace.out,
+             u"Grace Hopper (grace) — CTO\n"
+             "2 direct reports, 4 people in all\n"
+             "  Ada Lovelace (ada) — Principal Engineer · 2 people under them\n"
+             "    Alan Turing (alan) — Engineer\n"
+             "    Joan Clarke (joan) — Engineer\n"
+             "  Linus Torvalds (linus) — Kernel Lead\n"_qs);
+    // One level unless asked for more.
+    const CliRun shallow = run({QStringLiteral("org"), QStringLiteral("grace")});
+    QVERIFY(shallow.out.contains(u"  Linus Torvalds (linus)"_qs));
+    QVERIFY(!shallow.out.contains(u"Alan Turing"_qs));
 }
 
 void TestOrgCli::problems()

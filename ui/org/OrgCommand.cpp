@@ -47,6 +47,26 @@ QJsonArray reportsJson(const OrgChart &chart, qint64 id, int depth, std::vector<
     return list;
 }
 
+//! One line a person, each level of reports indented under whom they report to, to \a depth
+//! levels (as reportsJson()).
+void printReports(const OrgChart &chart, qint64 id, int depth, int indent, std::vector<qint64> *above)
+{
+    for (qint64 report : chart.directReports(id)) {
+        const OrgPerson &r = *chart.person(report);
+        out() << QString(indent, u' ') << r.displayName << " (" << r.username << ")";
+        if (!r.title.isEmpty())
+            out() << " — " << r.title;
+        if (const int headcount = chart.headcount(report); headcount > 0)
+            out() << " · " << headcount << (headcount == 1 ? " person" : " people") << " under them";
+        out() << "\n";
+        if (depth > 1 && std::find(above->begin(), above->end(), report) == above->end()) {
+            above->push_back(report);
+            printReports(chart, report, depth - 1, indent + 2, above);
+            above->pop_back();
+        }
+    }
+}
+
 QJsonArray problemsJson(const QList<OrgProblem> &problems)
 {
     QJsonArray list;
@@ -188,20 +208,19 @@ int run(const QStringList &arguments)
         if (!person.title.isEmpty())
             out() << " — " << person.title;
         out() << "\n";
-        for (qint64 manager : chain) {
-            const OrgPerson &m = *chart.person(manager);
-            out() << "  reports to " << m.displayName << " (" << m.username << ")\n";
+        // The chain up to the top: their manager, whom that manager reports to, and so on.
+        for (qsizetype i = 0; i < chain.size(); ++i) {
+            const OrgPerson &m = *chart.person(chain[i]);
+            out() << (i == 0 ? "  reports to " : "  who reports to ") << m.displayName << " (" << m.username << ")\n";
         }
-        const QList<qint64> reports = chart.directReports(id);
-        out() << reports.size() << (reports.size() == 1 ? " direct report, " : " direct reports, ")
-              << chart.headcount(id) << (chart.headcount(id) == 1 ? " person" : " people") << " in all\n";
-        for (qint64 report : reports) {
-            const OrgPerson &r = *chart.person(report);
-            out() << "  " << r.displayName << " (" << r.username << ")";
-            if (chart.headcount(report) > 0)
-                out() << " · " << chart.headcount(report);
-            out() << "\n";
-        }
+        const qsizetype reports = chart.directReports(id).size();
+        if (reports == 0)
+            out() << "No direct reports\n";
+        else
+            out() << reports << (reports == 1 ? " direct report, " : " direct reports, ") << chart.headcount(id)
+                  << (chart.headcount(id) == 1 ? " person" : " people") << " in all\n";
+        std::vector<qint64> above {id};
+        printReports(chart, id, *levels, 2, &above);
         for (const OrgProblem &problem : std::as_const(problems))
             out() << "problem: " << problem.text() << "\n";
     }

@@ -154,9 +154,17 @@ std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &a
     }
     const qsizetype given = parser.positionalArguments().size();
     if (given != positionals) {
-        printError((given < positionals ? QStringLiteral("missing argument. ")
-                                        : QStringLiteral("unexpected argument \u201c%1\u201d. ")
-                                              .arg(parser.positionalArguments().value(positionals)))
+        // The usage names what is missing: its words in capitals outside brackets ("NAME", "FILE").
+        QStringList named;
+        for (const QString &word : usage.section(QLatin1Char('['), 0, 0).split(QLatin1Char(' '), Qt::SkipEmptyParts)
+                 + usage.section(QLatin1Char(']'), -1).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (word == word.toUpper() && word.front().isLetter())
+                named.append(word);
+        }
+        printError((given < positionals
+                        ? QStringLiteral("missing %1. ").arg(named.value(given, QStringLiteral("argument")))
+                        : QStringLiteral("unexpected argument \u201c%1\u201d. ")
+                              .arg(parser.positionalArguments().value(positionals)))
                    + tryHelp);
         return UsageError;
     }

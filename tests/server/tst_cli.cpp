@@ -101,7 +101,8 @@ private Q_SLOTS:
         QTest::addRow("unknown user command")
             << QStringList {u"user"_qs, u"delete"_qs, u"ada"_qs} << u"unknown command"_qs;
         QTest::addRow("missing name") << QStringList {u"user"_qs, u"add"_qs, u"--data-dir"_qs, u"x"_qs}
-                                      << u"missing argument"_qs;
+                                      << u"missing NAME"_qs;
+        QTest::addRow("missing file") << QStringList {u"import-csv"_qs} << u"missing FILE"_qs;
         QTest::addRow("two names") << QStringList {u"user"_qs, u"add"_qs, u"a"_qs, u"b"_qs} << u"unexpected"_qs;
         QTest::addRow("unknown option") << QStringList {u"import-csv"_qs, u"--frob"_qs, u"f.csv"_qs}
                                         << u"Unknown option"_qs;
@@ -113,8 +114,8 @@ private Q_SLOTS:
         QTest::addRow("bad url") << QStringList {u"user"_qs, u"disable"_qs, u"ada"_qs, u"--database"_qs,
                                                  u"mysql://h/db"_qs}
                                  << u"postgresql://"_qs;
-        QTest::addRow("missing file") << QStringList {u"import-csv"_qs, u"/nonexistent/people.csv"_qs}
-                                      << u"cannot read /nonexistent/people.csv"_qs;
+        QTest::addRow("file not there") << QStringList {u"import-csv"_qs, u"/nonexistent/people.csv"_qs}
+                                        << u"cannot read /nonexistent/people.csv"_qs;
         QTest::addRow("people") << QStringList {u"seed-demo"_qs, u"--people"_qs, u"0"_qs} << u"--people"_qs;
     }
 

@@ -1206,9 +1206,9 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         }
         // "fluent japanese", "fließend Englisch", "native french speakers": how well, as a level
         // of what is asked beside it (4 or above; a native speaker 5). Alone it asks for nothing.
-        if (const VocabularyEntry *fluencyPhrase = nullptr;
-            fluencyWords(words, i, &level) > 0 && !isName(word) && vocabularyMatch(i, &fluencyPhrase) == 0) {
-            const int fluencyLength = fluencyWords(words, i, &level);
+        const VocabularyEntry *fluencyPhrase = nullptr;
+        if (const int fluencyLength = fluencyWords(words, i, &level);
+            fluencyLength > 0 && !isName(word) && vocabularyMatch(i, &fluencyPhrase) == 0) {
             fluency.level = std::max(fluency.level, level);
             for (qsizetype k = i; k < i + fluencyLength; ++k)
                 fluency.at.append(k);

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Colleagues;
@@ -140,6 +141,11 @@ QList<Profile> cast()
         // "c sharp" is C#, though it reads as an initial and her name too.
         person("csharp", "Rui Lopes", "Backend Engineer", "Lisbon", {{"C#", 4}}),
         person("sharp", "Cleo Sharp", "Data Analyst", "Porto", {{"Excel", 2}}),
+        // C, a letter many words start with; "Li", two letters that start Lisa and Linux.
+        person("cdev", "Hana Novak", "Firmware Engineer", "Brno", {{"C", 4}, {"Linux", 3}}),
+        person("weili", "Wei Li", "Product Manager", "Singapore", {{"Roadmapping", 2}}),
+        person("lisaweiss", "Lisa Weiss", "Data Analyst", "Zürich", {{"SQL", 3}}),
+        person("ninabauer", "Nina Bauer", "Recruiter", "Berlin", {{"Interviewing", 3}}),
     };
 }
 
@@ -183,6 +189,8 @@ private Q_SLOTS:
     void initialsBesideNames();
     void fluency_data();
     void fluency();
+    void wordsTypedInFull_data();
+    void wordsTypedInFull();
     void leavingOut_data();
     void leavingOut();
     void withoutVocabulary();
@@ -856,6 +864,65 @@ void TestEverydaySearch::fluency()
     QCOMPARE(found, speakers);
     QVERIFY(page.understood.describe(UnderstoodQuery::Detail::Names)
                 .contains(level == 5 ? u"at level 5"_qs : u"at level %1 or above"_qs.arg(level)));
+}
+
+void TestEverydaySearch::wordsTypedInFull_data()
+{
+    QTest::addColumn<QString>("query");
+    // What each person found has: for each of these words, a word of their profile that is it
+    // (or one of its "|" alternatives), or starts with it ("java*"); a word of their name that
+    // starts with "name".
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<QString>("name");
+    // A word typed in full is that word: a skill of the vocabulary, not the start of a longer one.
+    QTest::addRow("java developers") << u"java developers"_qs << QStringList {u"java"_qs} << QString();
+    QTest::addRow("java, then a space") << u"java "_qs << QStringList {u"java"_qs} << QString();
+    // C's other names in the vocabulary, C99 and C11, are the usernames of two of the crowd.
+    QTest::addRow("c developers") << u"c developers"_qs << QStringList {u"c|c99|c11"_qs} << QString();
+    // The word being typed may be the start of a longer one.
+    QTest::addRow("java, being typed") << u"java"_qs << QStringList {u"java*"_qs} << QString();
+    // Two letters typed in full are a word ("li": not Lisa, nor Linux).
+    QTest::addRow("li wei") << u"li wei"_qs << QStringList {u"li"_qs, u"wei*"_qs} << QString();
+    // One letter the vocabulary does not know, typed in full, starts a name: an initial.
+    QTest::addRow("n bauer in berlin") << u"n bauer in berlin"_qs << QStringList {u"bauer"_qs, u"berlin"_qs} << u"n"_qs;
+}
+
+void TestEverydaySearch::wordsTypedInFull()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, words);
+    QFETCH(QString, name);
+    static const QRegularExpression between(u"[^\\p{L}\\p{N}+#]+"_qs);
+    auto wordsOf = [](const QString &text) { return foldText(text).split(between, Qt::SkipEmptyParts); };
+    QStringList expected;
+    for (const Profile &profile : crowd(400) + cast()) {
+        QStringList texts {profile.displayName,         profile.username, profile.title,
+                           profile.department,          profile.location, profile.bio,
+                           profile.interests.join(u' ')};
+        for (const Skill &skill : profile.skills)
+            texts.append(skill.name);
+        const QStringList has = wordsOf(texts.join(u' '));
+        const QStringList named = wordsOf(profile.displayName);
+        auto hasWord = [&has](const QString &word) {
+            if (word.endsWith(u'*'))
+                return std::any_of(has.cbegin(), has.cend(),
+                                   [&](const QString &w) { return w.startsWith(word.chopped(1)); });
+            const QStringList alternatives = word.split(u'|');
+            return std::any_of(alternatives.cbegin(), alternatives.cend(),
+                               [&has](const QString &w) { return has.contains(w); });
+        };
+        if (std::all_of(words.cbegin(), words.cend(), hasWord)
+            && (name.isEmpty()
+                || std::any_of(named.cbegin(), named.cend(), [&](const QString &w) { return w.startsWith(name); })))
+            expected.append(profile.username);
+    }
+    QVERIFY(!expected.isEmpty());
+    const SearchPage page = search(query);
+    QVERIFY(!page.partial);
+    QStringList found = Test::usernames(page);
+    found.sort();
+    expected.sort();
+    QCOMPARE(found, expected);
 }
 
 void TestEverydaySearch::partial()

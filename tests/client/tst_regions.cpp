@@ -419,12 +419,12 @@ void TestRegions::sameTimeZone()
 void TestRegions::typingOnLeavesTheRegion()
 {
     // The last query's matches were in Europe only; typing on without it must not keep to them.
-    QCOMPARE(m_directory.engine->search(QStringLiteral("ku in europe"), 0, 100).total, 1);
+    QCOMPARE(m_directory.engine->search(QStringLiteral("kube in europe"), 0, 100).total, 1);
     const SearchPage page = m_directory.engine->search(QStringLiteral("kub"), 0, 100);
     QCOMPARE(page.total, 3);
     QVERIFY(page.understood.place.isEmpty());
     SearchRequest mine;
-    mine.query = QStringLiteral("ku in my time zone");
+    mine.query = QStringLiteral("kube in my time zone");
     mine.timeZone = "Asia/Tokyo";
     QCOMPARE(m_directory.engine->search(mine).total, 1);
     QCOMPARE(m_directory.engine->search(QStringLiteral("kub"), 0, 100).total, 3);

@@ -1675,6 +1675,16 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
         // the people the word finds. Known only once the dictionary is (words of people changed
         // since are pending).
         plan.wholeWord = !plan.token.isEmpty() && prefixReady && dictionaryLoaded && !hasLongerWord(plan.token);
+        // A word typed in full (a word or a space follows it) is that word, not the start of a
+        // longer one, when the vocabulary knows it ("java developer": not the JavaScript people,
+        // "director of sales": not Active Directory) or it has two letters ("li wei": not Lisa,
+        // nor Linux). One letter the vocabulary does not know is an initial: the start of a name.
+        if (i != typedOn && !term.nameOnly && !plan.token.isEmpty() && !term.isRole()) {
+            if (term.entry || plan.token.size() == 2)
+                plan.wholeWord = true;
+            else if (plan.token.size() == 1 && !term.place)
+                plan.columns = 1u << NameColumn;
+        }
         if (term.excluded) {
             // Only the word itself: "not java" keeps the JavaScript people.
             plan.wholeWord = true;
@@ -2031,6 +2041,8 @@ bool SearchEngine::Private::collect(const SearchQuery &query, const std::vector<
             } else {
                 hit = prefixTable.lookup(size_t(id), term.shortTerm);
             }
+            if (term.wholeWord)
+                hit.prefix = hit.exact;
             TermHit &termHit = hits[size_t(t)];
             if (tableOnly)
                 termHit = TermHit {quint16(hit.exact & term.columns), quint16(hit.prefix & term.columns), 0, 0, 0};

@@ -451,15 +451,17 @@ void TestMine::leadersFirst()
     };
 
     // Who leads the most of the people found, and little else, first: the head of Mobile (6 of
-    // her 6) before the VP above her (7 of 14) and the CEO (8 of 15), and they before a manager of
-    // three; who leads no one found comes after.
+    // her 6) before the VP above her (7 of 14) and the CEO (7 of 15), and they before a manager of
+    // three; who leads no one found comes after. The people found are those whose department says
+    // Mobile: the CEO leads the VP, whose bio says it, but that is not leading the mobile team.
     const SearchPage mobile = search(u"who leads the mobile team"_qs);
     QVERIFY(mobile.understood.leadersFirst);
     QCOMPARE(mobile.understood.terms, QStringList {u"mobile"_qs});
     QVERIFY(mobile.understood.describe(UnderstoodQuery::Detail::Names).contains(u"leaders first"_qs));
     QCOMPARE(mobile.total, 10);
-    QCOMPARE(Test::usernames(mobile).mid(0, 5), list({"mdir", "ceo", "vp", "m1", "m2"}));
+    QCOMPARE(Test::usernames(mobile).mid(0, 5), list({"mdir", "vp", "ceo", "m1", "m2"}));
     QCOMPARE(mobile.results[0].leads, 6);
+    QCOMPARE(mobile.results[1].leads, 7);
     QCOMPARE(mobile.results[2].leads, 7);
     QCOMPARE(mobile.results[3].leads, 3);
     QCOMPARE(mobile.results.last().leads, 0);
@@ -478,6 +480,29 @@ void TestMine::leadersFirst()
     // comes first, not the head above her who knows some.
     QCOMPARE(Test::usernames(search(u"who leads kotlin"_qs)), list({"e1", "mdir"}));
     QCOMPARE(search(u"who leads kotlin"_qs).results[1].leads, 1);
+    // Leading people who have the word only in a skill is not leading those who do it: the
+    // head of Design before the head of Web, whose six engineers test mobile apps.
+    Test::SearchDirectory design;
+    QList<Profile> designers = people;
+    auto at = [&designers](const char *username) -> Profile & {
+        return *std::find_if(designers.begin(), designers.end(),
+                             [username](const Profile &p) { return p.username == QLatin1String(username); });
+    };
+    for (const char *username : {"wlead", "w1", "w2", "w3", "w4", "w5", "w6"})
+        at(username).skills = {Skill {u"Mobile testing"_qs, 3}};
+    QVERIFY(design.open(designers));
+    SearchRequest headOfMobile;
+    headOfMobile.query = u"head of mobile"_qs;
+    headOfMobile.limit = 100;
+    const SearchPage mobileTesters = design.engine->search(headOfMobile);
+    QCOMPARE(mobileTesters.total, 17);
+    QCOMPARE(Test::usernames(mobileTesters).first(), u"mdir"_qs);
+    QCOMPARE(mobileTesters.results.first().leads, 6);
+    const auto wlead = std::find_if(mobileTesters.results.cbegin(), mobileTesters.results.cend(),
+                                    [](const SearchResult &r) { return r.username == u"wlead"_qs; });
+    QVERIFY(wlead != mobileTesters.results.cend());
+    QCOMPARE(wlead->leads, 0);
+    QVERIFY(wlead - mobileTesters.results.cbegin() > 4);
     // Without the words, the order is the score's.
     const SearchPage plain = search(u"mobile"_qs);
     QVERIFY(!plain.understood.leadersFirst);

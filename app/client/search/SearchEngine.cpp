@@ -3059,10 +3059,18 @@ void SearchEngine::Private::countLeads()
     const OrgChart *chart = freshOrgChart();
     if (!chart)
         return; // no one is known to lead anyone: the order is the score's
-    // Everyone above a match leads one more of them (only the matches' counts are read).
+    // Everyone above a match leads one more of them (only the matches' counts are read). The group
+    // asked about is those whose title or department says it, where anyone's does ("head of
+    // design": the designers, not the salespeople with a skill in presentation design); else
+    // everyone found ("who leads kotlin").
+    constexpr quint16 Work = (1u << TitleColumn) | (1u << DepartmentColumn);
+    const bool anyAtWork = std::any_of(cache.matches.cbegin(), cache.matches.cend(),
+                                       [](const Match &match) { return match.columns & Work; });
     const size_t size = std::max(chart->idLimit(), docs.size());
     cache.leads.assign(size, 0);
     for (const Match &match : cache.matches) {
+        if (anyAtWork && !(match.columns & Work))
+            continue;
         for (const qint64 above : chart->chain(match.localId))
             ++cache.leads[size_t(above)];
     }

@@ -138,6 +138,12 @@ void TestQueryUnderstanding::understand_data()
     QTest::addRow("a name after a filler") << "who is will" << list({"will"}) << none << list({"who", "is"}) << false;
     QTest::addRow("symbols kept") << "who knows c++" << list({"c++"}) << none << list({"who", "knows"}) << false;
     QTest::addRow("directory place") << "qa in lagos" << list({"qa", "@lagos"}) << none << none << false;
+    // Places that are each other's alternatives need no "in"; a place alone does.
+    QTest::addRow("places or places") << "qa london or lagos" << list({"qa", "@london", "@lagos"}) << none << none
+                                      << false;
+    QTest::addRow("places or in places") << "london or in new york" << list({"@london", "@new york"}) << none << none
+                                         << false;
+    QTest::addRow("a place or a skill") << "london or qa" << list({"london", "qa"}) << none << none << false;
     QTest::addRow("people in") << "people in finance" << list({"finance"}) << none << list({"people", "in"}) << false;
     QTest::addRow("people last") << "k8s folks" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << list({"folks"})
                                  << false;

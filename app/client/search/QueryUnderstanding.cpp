@@ -1264,6 +1264,22 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             ++i;
             continue;
         }
+        // Places that are each other's alternatives need no "in": "product managers berlin or
+        // london", "london, paris or remote" ask for people there, not for the words anywhere.
+        if (Term place; !isFillerWord(word)) {
+            const int length = placeHere(i, &place);
+            Term other;
+            qsizetype next = i + length;
+            if (length && isOr(next) && !isName(words[next])) {
+                ++next;
+                if (next < words.size() && isPlacePreposition(words[next]) && !isName(words[next]))
+                    ++next;
+                if (placeAt(next, &other)) {
+                    i = appendPlaces(place, i + length);
+                    continue;
+                }
+            }
+        }
         const VocabularyEntry *entry = nullptr;
         const int n = vocabularyMatch(i, &entry);
         // A phrase of the vocabulary first: "machine learning", "new york", "help desk".

@@ -146,6 +146,8 @@ QList<Profile> cast()
         person("weili", "Wei Li", "Product Manager", "Singapore", {{"Roadmapping", 2}}),
         person("lisaweiss", "Lisa Weiss", "Data Analyst", "Zürich", {{"SQL", 3}}),
         person("ninabauer", "Nina Bauer", "Recruiter", "Berlin", {{"Interviewing", 3}}),
+        person("itdesk", "Sami Laine", "IT Support Engineer", "Helsinki", {{"IT support", 4}}, "", "IT"),
+        person("benefits", "Rana Aziz", "Benefits Partner", "Dubai", {{"Compensation and benefits", 4}}, "", "People"),
     };
 }
 
@@ -468,6 +470,13 @@ void TestEverydaySearch::understood_data()
     QTest::addRow("or, one thing twice") << "kubernetes or k8s" << list({"kubernetes"}) << list({"k8s>Kubernetes"})
                                          << "" << none << false << false;
     QTest::addRow("plain") << "python berlin" << list({"python", "berlin"}) << none << "" << none << false << false;
+    // What went wrong asks for no more than what it went wrong with.
+    QTest::addRow("forgot") << "forgot my password" << list({"it support"}) << list({"password>IT support"}) << ""
+                            << list({"forgot", "my"}) << false << false;
+    QTest::addRow("reviewed") << "need my contract reviewed" << list({"contract"}) << none << ""
+                              << list({"need", "my", "reviewed"}) << false << false;
+    QTest::addRow("a policy") << "vacation policy" << list({"compensation and benefits"})
+                              << list({"vacation policy>Compensation and benefits"}) << "" << none << false << false;
 }
 
 void TestEverydaySearch::understood()
@@ -927,6 +936,14 @@ void TestEverydaySearch::wordsTypedInFull()
     found.sort();
     expected.sort();
     QCOMPARE(found, expected);
+    // Nor is a longer word said to match ("C++" is no skill a "c developer" was found for).
+    if (name.isEmpty()
+        && std::none_of(words.cbegin(), words.cend(), [](const QString &w) { return w.endsWith(u'*'); })) {
+        for (const SearchResult &result : page.results) {
+            for (const MatchReason &reason : result.reasons)
+                QVERIFY2(reason.kind != MatchReason::Kind::Prefix, qPrintable(result.username + u' ' + reason.value));
+        }
+    }
 }
 
 void TestEverydaySearch::partial()

@@ -32,7 +32,7 @@ int wordMatch(const SearchText::Word &word, const PlanTerm &term, bool inDepartm
         int kind = -1;
         if (!term.token.isEmpty() && token == term.token)
             kind = int(MatchReason::Kind::Exact);
-        else if (!term.token.isEmpty() && token.startsWith(term.token))
+        else if (!term.token.isEmpty() && !term.wholeWord && token.startsWith(term.token))
             kind = int(MatchReason::Kind::Prefix);
         else if (term.corrections.contains(token))
             kind = int(MatchReason::Kind::Corrected);

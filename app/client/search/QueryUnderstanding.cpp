@@ -46,6 +46,7 @@ const QSet<QString> &fillerWords()
         "subject matter review reviews reviewing teach teaches explain explains use uses write writes wrote "
         "sign signs signing in-house inhouse expired expires pays paying grab grabbing fill fills filling takes taking "
         "move slow orders ordering maintains maintain maintaining maintained setup looks prepare prepares preparing "
+        "forgot forgotten forget lost locked reviewed approved signed "
         // German
         "wer wen wem wessen was welche welcher welches wo ist sind bin war kann konnen koennen konnte "
         "jemand jemanden jemandem irgendwer irgendjemand der die das den dem des ein eine einen einem "

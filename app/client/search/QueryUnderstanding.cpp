@@ -841,6 +841,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
     auto isOr = [&](qsizetype at) {
         return at >= 0 && at < words.size() && (words[at] == u"or" || words[at] == u"oder");
     };
+    const bool anyOr = words.contains(u"or"_qs) || words.contains(u"oder"_qs);
     //! Whether the word at \a at may go on a name begun before it ("diego de la cruz"): a word of
     //! a name that is no filler ("or" is one) or place preposition.
     auto nameGoesOn = [&](qsizetype at) {
@@ -1267,7 +1268,7 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
         }
         // Places that are each other's alternatives need no "in": "product managers berlin or
         // london", "london, paris or remote" ask for people there, not for the words anywhere.
-        if (Term place; !isFillerWord(word)) {
+        if (Term place; anyOr && !isFillerWord(word)) {
             const int length = placeHere(i, &place);
             Term other;
             qsizetype next = i + length;

@@ -143,6 +143,8 @@ void TestQueryUnderstanding::understand_data()
                                       << false;
     QTest::addRow("places or in places") << "london or in new york" << list({"@london", "@new york"}) << none << none
                                          << false;
+    QTest::addRow("a list of places") << "qa london lagos or new york" << list({"qa", "@london", "@lagos", "@new york"})
+                                      << none << none << false;
     QTest::addRow("a place or a skill") << "london or qa" << list({"london", "qa"}) << none << none << false;
     QTest::addRow("people in") << "people in finance" << list({"finance"}) << none << list({"people", "in"}) << false;
     QTest::addRow("people last") << "k8s folks" << list({"kubernetes"}) << list({"k8s>Kubernetes"}) << list({"folks"})

@@ -1267,11 +1267,13 @@ QueryUnderstanding::Result QueryUnderstanding::understand(const QStringList &typ
             continue;
         }
         // Places that are each other's alternatives need no "in": "product managers berlin or
-        // london", "london, paris or remote" ask for people there, not for the words anywhere.
+        // london", "london, paris or berlin" ask for people there, not for the words anywhere.
         if (Term place; anyOr && !isFillerWord(word)) {
             const int length = placeHere(i, &place);
             Term other;
             qsizetype next = i + length;
+            for (int more = length ? placeHere(next, &other) : 0; more > 0; more = placeHere(next, &other))
+                next += more;
             if (length && isOr(next) && !isName(words[next])) {
                 ++next;
                 if (next < words.size() && isPlacePreposition(words[next]) && !isName(words[next]))

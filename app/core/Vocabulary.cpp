@@ -423,6 +423,15 @@ Vocabulary loadDefaults()
 } // namespace
 
 namespace {
+//! \a phrase without its apostrophes, as search reads a word ("can't" is "cant"); empty when it
+//! has none.
+QString withoutApostrophes(const QString &phrase)
+{
+    if (!phrase.contains(u'\'') && !phrase.contains(u'\u2019') && !phrase.contains(u'\u02BC'))
+        return {};
+    return QString(phrase).remove(u'\'').remove(u'\u2019').remove(u'\u02BC');
+}
+
 constexpr Named<VocabularyEntry::Kind> KindNames[] = {{VocabularyEntry::Kind::Skill, "skill"},
                                                       {VocabularyEntry::Kind::Place, "place"},
                                                       {VocabularyEntry::Kind::Title, "title"}};
@@ -493,17 +502,25 @@ void Vocabulary::adopt(QList<VocabularyEntry> entries, QList<QStringList> folded
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const int from : std::as_const(order)) {
         const int index = static_cast<int>(m_entries.size());
-        for (const QString &phrase : std::as_const(folded.at(from))) {
+        auto addPhrase = [this, index](const QString &phrase) {
             const auto it = m_index.find(phrase);
             if (it == m_index.end()) {
                 m_index.insert(phrase, index);
             } else if (*it >= 0) {
+                if (*it == index)
+                    return;
                 m_multi.append(QList<int> {*it, index});
                 *it = -static_cast<int>(m_multi.size());
-            } else {
+            } else if (!m_multi.at(-*it - 1).contains(index)) {
                 m_multi[-*it - 1].append(index);
             }
             m_longestPhrase = std::max(m_longestPhrase, static_cast<int>(phrase.count(QLatin1Char(' '))) + 1);
+        };
+        for (const QString &phrase : std::as_const(folded.at(from))) {
+            addPhrase(phrase);
+            // Search words lose their apostrophes ("can't log in" is typed and read as "cant").
+            if (const QString bare = withoutApostrophes(phrase); !bare.isEmpty())
+                addPhrase(bare);
         }
         foldedNames.append(&folded.at(from).first());
         hash.addData(entryLine(entries.at(from)).toUtf8());
@@ -517,8 +534,11 @@ void Vocabulary::adopt(QList<VocabularyEntry> entries, QList<QStringList> folded
         const QString &phrase = it.key();
         QList<int> &list = m_multi[-*it - 1];
         std::stable_sort(list.begin(), list.end(), [this, &phrase, &foldedNames](int a, int b) {
-            const bool aNamed = *foldedNames.at(a) == phrase;
-            const bool bNamed = *foldedNames.at(b) == phrase;
+            auto named = [&phrase](const QString &name) {
+                return name == phrase || withoutApostrophes(name) == phrase;
+            };
+            const bool aNamed = named(*foldedNames.at(a));
+            const bool bNamed = named(*foldedNames.at(b));
             if (aNamed != bNamed)
                 return aNamed;
             return m_entries.at(a).kind < m_entries.at(b).kind;

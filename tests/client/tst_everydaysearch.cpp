@@ -477,6 +477,12 @@ void TestEverydaySearch::understood_data()
                               << list({"need", "my", "reviewed"}) << false << false;
     QTest::addRow("a policy") << "vacation policy" << list({"compensation and benefits"})
                               << list({"vacation policy>Compensation and benefits"}) << "" << none << false << false;
+    QTest::addRow("can't, as search reads it")
+        << QString::fromUtf8("i can\u2019t log in") << list({"it support"}) << list({"cant log in>IT support"}) << ""
+        << list({"i"}) << false << false;
+    QTest::addRow("locked out of an account")
+        << "locked out of my account" << list({"it support"}) << list({"locked out of my account>IT support"}) << ""
+        << none << false << false;
 }
 
 void TestEverydaySearch::understood()

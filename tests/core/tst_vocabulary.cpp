@@ -84,6 +84,7 @@ private Q_SLOTS:
     void longestMatch_data();
     void longestMatch();
     void longestMatchPrefersCanonicalThenKind();
+    void apostrophesFoldAway();
     void merged();
     void mergeConflictNamesBoth();
     void jsonRoundTrip();
@@ -322,6 +323,34 @@ void TestVocabulary::longestMatchPrefersCanonicalThenKind()
     QCOMPARE(plural.first()->kind, Kind::Title);
     QVERIFY(v->lookup(QStringList {u"ministers"_qs}).isEmpty());
     QVERIFY(v->lookup(QStringList {}).isEmpty());
+}
+
+void TestVocabulary::apostrophesFoldAway()
+{
+    // A search word has no apostrophe ("can't" is read as "cant"): a phrase that has one is found
+    // without it too, whichever apostrophe it was written with.
+    const auto v = Vocabulary::parse(u"skill IT support | can't log in\nskill Women's health | women\u2019s wellbeing\n"
+                                     "skill Gynecology | womens health\n"_qs);
+    QVERIFY2(v, v ? "" : qPrintable(v.error().message));
+    const VocabularyEntry *entry = nullptr;
+    QCOMPARE(v->longestMatch({u"cant"_qs, u"log"_qs, u"in"_qs}, 0, &entry), 3);
+    QCOMPARE(entry->canonical, u"IT support"_qs);
+    QCOMPARE(v->longestMatch({u"can't"_qs, u"log"_qs, u"in"_qs}, 0, &entry), 3); // as written, too
+    QCOMPARE(entry->canonical, u"IT support"_qs);
+    QCOMPARE(v->longestMatch({u"womens"_qs, u"wellbeing"_qs}, 0, &entry), 2);
+    QCOMPARE(entry->canonical, u"Women's health"_qs);
+    // The entry it names comes before the one it is an alias of, apostrophe or not.
+    const QList<const VocabularyEntry *> both = v->lookup(u"womens health"_qs);
+    QCOMPARE(both.size(), 2);
+    QCOMPARE(both.first()->canonical, u"Women's health"_qs);
+    QVERIFY(v->lookup(u"can t log in"_qs).isEmpty());
+    // Written both ways, it is still one entry.
+    const auto twice = Vocabulary::parse(u"skill IT support | can't log in, cant log in, can\u2019t log in\n"_qs);
+    QVERIFY2(twice, twice ? "" : qPrintable(twice.error().message));
+    QCOMPARE(twice->lookup(u"cant log in"_qs).size(), 1);
+    const auto shared = Vocabulary::parse(u"skill Access | cant log in\nplace Login | can't log in, cant log in\n"_qs);
+    QVERIFY2(shared, shared ? "" : qPrintable(shared.error().message));
+    QCOMPARE(shared->lookup(u"cant log in"_qs).size(), 2);
 }
 
 void TestVocabulary::merged()
@@ -688,6 +717,9 @@ void TestVocabulary::defaultKnowsCommonWords_data()
     row(u"performance review"_qs, Kind::Skill, u"Performance management"_qs); // "review" is a word that asks
     row(u"Werkstudentin"_qs, Kind::Title, u"Intern"_qs); // found no one
     row(u"video editing"_qs, Kind::Skill, u"Video production"_qs); // "editing" had to match
+    row(u"locked out of my account"_qs, Kind::Skill, u"IT support"_qs); // "account" had to match
+    row(u"cant log in"_qs, Kind::Skill, u"IT support"_qs); // "can't", as search reads it
+    row(u"badge"_qs, Kind::Skill, u"Facilities management"_qs); // was corrected to "budget"
 }
 
 void TestVocabulary::defaultKnowsCommonWords()

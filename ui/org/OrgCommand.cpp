@@ -47,23 +47,20 @@ QJsonArray reportsJson(const OrgChart &chart, qint64 id, int depth, std::vector<
     return list;
 }
 
-//! One line a person, each level of reports indented under whom they report to, to \a depth
-//! levels (as reportsJson()).
-void printReports(const OrgChart &chart, qint64 id, int depth, int indent, std::vector<qint64> *above)
+//! One line a person of \a reports (as reportsJson() gives them), each level of reports indented
+//! under whom they report to.
+void printReports(const QJsonArray &reports, int indent)
 {
-    for (qint64 report : chart.directReports(id)) {
-        const OrgPerson &r = *chart.person(report);
-        out() << QString(indent, u' ') << r.displayName << " (" << r.username << ")";
-        if (!r.title.isEmpty())
-            out() << " — " << r.title;
-        if (const int headcount = chart.headcount(report); headcount > 0)
+    for (const QJsonValue &value : reports) {
+        const QJsonObject r = value.toObject();
+        out() << QString(indent, u' ') << r.value(u"display_name").toString() << " (" << r.value(u"username").toString()
+              << ")";
+        if (const QString title = r.value(u"title").toString(); !title.isEmpty())
+            out() << " — " << title;
+        if (const int headcount = r.value(u"headcount").toInt(); headcount > 0)
             out() << " · " << headcount << (headcount == 1 ? " person" : " people") << " under them";
         out() << "\n";
-        if (depth > 1 && std::find(above->begin(), above->end(), report) == above->end()) {
-            above->push_back(report);
-            printReports(chart, report, depth - 1, indent + 2, above);
-            above->pop_back();
-        }
+        printReports(r.value(u"reports").toArray(), indent + 2);
     }
 }
 
@@ -220,7 +217,7 @@ int run(const QStringList &arguments)
             out() << reports << (reports == 1 ? " direct report, " : " direct reports, ") << chart.headcount(id)
                   << (chart.headcount(id) == 1 ? " person" : " people") << " in all\n";
         std::vector<qint64> above {id};
-        printReports(chart, id, *levels, 2, &above);
+        printReports(reportsJson(chart, id, *levels, &above), 2);
         for (const OrgProblem &problem : std::as_const(problems))
             out() << "problem: " << problem.text() << "\n";
     }

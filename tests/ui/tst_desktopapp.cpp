@@ -45,6 +45,7 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void typeAQueryAndSeeResults();
     void typoAndFilters();
     void keyboardNavigation();
+    void newSearchShowsItsBestMatch();
     void openAProfile();
     void saveAndDragContacts();
     void markupShowsLiterally();
@@ -413,9 +415,9 @@ void TestDesktopApp::keyboardNavigation()
 {
     MainWindow *w = m_ada->window();
     QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
-    // The best match is selected, unless the person selected before is among the results.
+    // The best match is selected, so Enter opens it.
     const int start = child<QListView>(w, u"resultsListView")->currentIndex().row();
-    QVERIFY(start >= 0);
+    QCOMPARE(start, 0);
     QVERIFY(child<ResultsModel>(w, u"resultsModel")->rowCount() > start + 3);
     QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Down);
     QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Down);
@@ -428,6 +430,55 @@ void TestDesktopApp::keyboardNavigation()
     QTest::keyClick(child<QLineEdit>(w, u"searchLineEdit"), Qt::Key_Return);
     QCOMPARE(child<ProfilePane>(w, u"profilePane")->profile().username, chosen);
     QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(child<QPushButton>(w, u"messageButton")));
+}
+
+void TestDesktopApp::newSearchShowsItsBestMatch()
+{
+    MainWindow *w = m_ada->window();
+    auto *view = child<QListView>(w, u"resultsListView");
+    auto *model = child<ResultsModel>(w, u"resultsModel");
+    auto *field = child<QLineEdit>(w, u"searchLineEdit");
+    QVERIFY(search(m_ada->app, QStringLiteral("kubernetes"))); // not what the test before searched
+    QVERIFY(search(m_ada->app, QStringLiteral("engineer")));
+    constexpr int Down = 12;
+    QVERIFY(model->rowCount() > Down);
+    QCOMPARE(view->currentIndex().row(), 0);
+    for (int i = 0; i < Down; ++i)
+        QTest::keyClick(field, Qt::Key_Down);
+    QCOMPARE(view->currentIndex().row(), Down);
+    const QString picked = model->result(Down)->id;
+    QVERIFY(view->verticalScrollBar()->value() > 0);
+
+    // The same search again (with the skill map beside it, which changes no result): the person
+    // picked stays picked.
+    auto *skillMap = child<QToolButton>(w, u"skillMapButton");
+    QSignalSpy replaced(model, &ResultsModel::resultsReplaced);
+    skillMap->click();
+    QTRY_VERIFY(!replaced.isEmpty() && !model->isLoading());
+    QVERIFY(view->currentIndex().isValid());
+    QCOMPARE(model->result(view->currentIndex().row())->id, picked);
+    skillMap->click();
+    QTRY_VERIFY(replaced.size() >= 2 && !model->isLoading());
+
+    // Another search that finds them too, further down: its best match, at the top.
+    QVERIFY(search(m_ada->app, QStringLiteral("engineers")));
+    int pickedRow = -1;
+    for (int row = 0; row < model->rowCount() && pickedRow < 0; ++row) {
+        if (model->result(row)->id == picked)
+            pickedRow = row;
+    }
+    QVERIFY(pickedRow > 0);
+    QCOMPARE(view->currentIndex().row(), 0);
+    QCOMPARE(view->verticalScrollBar()->value(), 0);
+    QTRY_COMPARE(child<ProfilePane>(w, u"profilePane")->profile().id, model->result(0)->id);
+
+    // The same words again after the tips: a search of its own too.
+    for (int i = 0; i < Down; ++i)
+        QTest::keyClick(field, Qt::Key_Down);
+    field->clear();
+    QTRY_VERIFY(w->findChild<QWidget *>(QStringLiteral("emptyStateWidget"))->isVisible());
+    QVERIFY(search(m_ada->app, QStringLiteral("engineers")));
+    QCOMPARE(view->currentIndex().row(), 0);
 }
 
 void TestDesktopApp::openAProfile()

@@ -40,6 +40,18 @@
 
 namespace Colleagues {
 
+namespace {
+
+//! What makes a search another one: its words, filters and order; not its page or skill map.
+QString searchKey(const SearchRequest &request)
+{
+    return QStringList {request.query.simplified(), request.departments.join(u'\n'), request.locations.join(u'\n'),
+                        QString::number(request.literal), QString::number(request.preferAvailable)}
+        .join(u'\x1e');
+}
+
+} // namespace
+
 PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     : QWidget(parent)
     , m_backend(backend)
@@ -102,8 +114,13 @@ PeoplePanel::PeoplePanel(ClientBackend *backend, QWidget *parent)
     m_selectionTimer->setSingleShot(true);
     m_selectionTimer->setInterval(60); // holding Down does not load every profile on the way
     connect(m_selectionTimer, &QTimer::timeout, this, &PeoplePanel::onCurrentResultChanged);
-    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, m_selectionTimer,
-            qOverload<>(&QTimer::start));
+    // Who is selected is known at once (results that come in meanwhile keep them); the pane follows.
+    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (const SearchResult *r = ResultsModel::result(current))
+                    m_selectedId = r->id;
+                m_selectionTimer->start();
+            });
     connect(m_resultsView, &QListView::activated, this, [this](const QModelIndex &index) {
         if (const SearchResult *r = ResultsModel::result(index))
             openResult(r->username);
@@ -545,6 +562,7 @@ void PeoplePanel::runSearch()
         // Before typing: tips, not the whole directory. The person who was about to be shown
         // (the selection follows with a delay) is no longer there.
         m_selectionTimer->stop();
+        m_shownSearch.clear();
         m_resultsStack->setCurrentWidget(m_emptyState);
         m_correctionLabel->hide();
         m_countLabel->clear();
@@ -556,6 +574,9 @@ void PeoplePanel::runSearch()
 void PeoplePanel::onResultsReplaced()
 {
     const SearchPage &page = m_resultsModel->summary();
+    const QString key = searchKey(m_resultsModel->request());
+    const bool sameSearch = key == m_shownSearch;
+    m_shownSearch = key;
     if (m_skillMapButton->isChecked())
         m_skillMap->setSkillMap(page.skillMap);
     const bool filtered = !m_departmentFilter->selection().isEmpty() || !m_locationFilter->selection().isEmpty();
@@ -605,9 +626,11 @@ void PeoplePanel::onResultsReplaced()
         return;
     }
     m_resultsStack->setCurrentWidget(m_resultsView);
-    // Keep the person that was selected, else select the best match so Enter opens it.
+    // The same search again (the directory changed, a sync came in): keep the person who was
+    // selected. Another search: its best match, at the top, so Enter opens it — not the person
+    // picked before, scrolled to far down the new list.
     int row = 0;
-    for (int i = 0; i < m_resultsModel->rowCount(); ++i) {
+    for (int i = 0; sameSearch && i < m_resultsModel->rowCount(); ++i) {
         if (m_resultsModel->result(i)->id == m_selectedId) {
             row = i;
             break;

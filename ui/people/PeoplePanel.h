@@ -124,6 +124,7 @@ private:
     QTimer *m_searchTimer = nullptr;
     QTimer *m_selectionTimer = nullptr;
     QString m_selectedId;
+    QString m_shownSearch; //!< what the results on show were searched for (searchKey())
 };
 
 } // namespace Colleagues

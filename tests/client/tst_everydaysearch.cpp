@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace Colleagues;
@@ -206,6 +207,7 @@ private Q_SLOTS:
     void doersFindWhatTheyDo_data();
     void doersFindWhatTheyDo();
     void slipsInWordsThatAsk();
+    void relatedSkillsSayRelated();
 
 private:
     SearchPage search(const QString &query) { return m_directory.engine->search(query, 0, 500); }
@@ -1309,6 +1311,26 @@ void TestEverydaySearch::slipsInWordsThatAsk()
         QVERIFY(page.corrections.isEmpty() || page.corrections.first().correction != u"knows"_qs);
         QVERIFY(page.understood.terms.contains(u"knws"_qs));
     }
+}
+
+void TestEverydaySearch::relatedSkillsSayRelated()
+{
+    // The kind of match each skill is, by the reasons (skill name, kind), for people found.
+    auto skillKinds = [this](const QString &query, const QString &skill) {
+        QSet<int> kinds;
+        for (const SearchResult &result : search(query).results) {
+            for (const MatchReason &reason : result.reasons) {
+                if (reason.field == QLatin1String("skill") && reason.value == skill)
+                    kinds.insert(int(reason.kind));
+            }
+        }
+        return kinds;
+    };
+    // Machine learning is what "ml" stands for: both its words are there.
+    QCOMPARE(skillKinds(u"ml"_qs, u"Machine learning"_qs), QSet<int> {int(MatchReason::Kind::Exact)});
+    // The vocabulary calls VBA "Excel macros" too, and relates Excel to it; Excel alone is no
+    // "Excel macros". Who knows Excel is found as a related match, and says so.
+    QCOMPARE(skillKinds(u"vba"_qs, u"Excel"_qs), QSet<int> {int(MatchReason::Kind::Related)});
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

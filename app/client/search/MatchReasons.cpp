@@ -5,6 +5,8 @@
 #include "client/search/SearchText.h"
 #include "core/TextFold.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace Colleagues::MatchReasons {
@@ -18,14 +20,19 @@ MatchReason::Kind better(MatchReason::Kind a, MatchReason::Kind b)
     return int(a) <= int(b) ? a : b;
 }
 
-bool inGroups(const QList<PlanTerm::Group> &groups, const QString &token)
+//! Whether one of \a groups has \a token among its words and all its words in the field, whose
+//! words are \a fieldTokens (as the search asks for them: "Excel" alone is no "Excel macros").
+bool inGroups(const QList<PlanTerm::Group> &groups, const QString &token, const QSet<QString> &fieldTokens)
 {
-    return std::any_of(groups.cbegin(), groups.cend(), [&](const PlanTerm::Group &g) { return g.contains(token); });
+    return std::any_of(groups.cbegin(), groups.cend(), [&](const PlanTerm::Group &g) {
+        return g.contains(token)
+            && std::all_of(g.cbegin(), g.cend(), [&](const QString &t) { return fieldTokens.contains(t); });
+    });
 }
 
-//! How \a word matches \a term, or -1. In the department (\a inDepartment), the departments under
-//! the one the term names match as its other names do.
-int wordMatch(const SearchText::Word &word, const PlanTerm &term, bool inDepartment)
+//! How \a word of a field whose words are \a fieldTokens matches \a term, or -1. In the department
+//! (\a inDepartment), the departments under the one the term names match as its other names do.
+int wordMatch(const SearchText::Word &word, const QSet<QString> &fieldTokens, const PlanTerm &term, bool inDepartment)
 {
     int best = -1;
     auto consider = [&](const QString &token) {
@@ -36,9 +43,10 @@ int wordMatch(const SearchText::Word &word, const PlanTerm &term, bool inDepartm
             kind = int(MatchReason::Kind::Prefix);
         else if (term.corrections.contains(token))
             kind = int(MatchReason::Kind::Corrected);
-        else if (inGroups(term.alternatives, token) || (inDepartment && inGroups(term.departments, token)))
+        else if (inGroups(term.alternatives, token, fieldTokens)
+                 || (inDepartment && inGroups(term.departments, token, fieldTokens)))
             kind = int(MatchReason::Kind::Exact);
-        else if (inGroups(term.related, token))
+        else if (inGroups(term.related, token, fieldTokens))
             kind = int(MatchReason::Kind::Related);
         if (kind >= 0 && (best < 0 || kind < best))
             best = kind;
@@ -83,9 +91,15 @@ FieldMatch matchField(QStringView text, const std::vector<PlanTerm> &terms, bool
     if (text.isEmpty() || terms.empty())
         return result;
     const auto words = SearchText::words(text);
+    QSet<QString> fieldTokens;
+    for (const SearchText::Word &word : words) {
+        fieldTokens.insert(word.token);
+        for (const QString &part : word.parts)
+            fieldTokens.insert(part);
+    }
     for (const SearchText::Word &word : words) {
         for (const PlanTerm &term : terms) {
-            const int kind = wordMatch(word, term, inDepartment);
+            const int kind = wordMatch(word, fieldTokens, term, inDepartment);
             if (kind < 0)
                 continue;
             const auto k = MatchReason::Kind(kind);

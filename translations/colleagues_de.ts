@@ -2957,6 +2957,10 @@ Finden Sie die Kollegin oder den Kollegen, die es wissen, und schreiben Sie ihne
         <source>no one mentions %1</source>
         <translation>niemand erwähnt %1</translation>
     </message>
+    <message>
+        <source>no match for %1, so related skills: %2</source>
+        <translation>kein Treffer für %1, daher verwandte Fähigkeiten: %2</translation>
+    </message>
 </context>
 <context>
     <name>Colleagues::ValidatedField</name>

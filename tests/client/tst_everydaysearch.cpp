@@ -1331,6 +1331,31 @@ void TestEverydaySearch::relatedSkillsSayRelated()
     // The vocabulary calls VBA "Excel macros" too, and relates Excel to it; Excel alone is no
     // "Excel macros". Who knows Excel is found as a related match, and says so.
     QCOMPARE(skillKinds(u"vba"_qs, u"Excel"_qs), QSet<int> {int(MatchReason::Kind::Related)});
+    // The page says so: no match for VBA, so its related skills.
+    const SearchPage vba = search(u"need help with excel macros"_qs);
+    QVERIFY(vba.total > 0);
+    QCOMPARE(vba.understood.noMatch, vba.understood.terms.indexOf(u"vba"_qs));
+    QVERIFY(vba.understood.noMatch >= 0);
+    QCOMPARE(vba.understood.relatedSkills, QStringList {u"Excel"_qs});
+    const QJsonObject json = toJson(vba).value(u"understood"_qs).toObject();
+    QCOMPARE(json.value(u"no_match"_qs), QJsonValue(u"vba"_qs));
+    QCOMPARE(json.value(u"related_skills"_qs).toArray(), QJsonArray {u"Excel"_qs});
+    QCOMPARE(vba.understood.describe(UnderstoodQuery::Detail::Names),
+             QStringList {u"no match for VBA, so related skills: Excel"_qs});
+    // Found without them: nothing to say.
+    const SearchPage excel = search(u"excel"_qs);
+    QCOMPARE(excel.understood.noMatch, -1);
+    QVERIFY(toJson(excel).value(u"understood"_qs).toObject().value(u"no_match"_qs).isNull());
+    QVERIFY(excel.understood.relatedSkills.isEmpty());
+    // The closest matches (no one is both): some have Kubernetes itself.
+    const SearchPage closest = search(u"kubernetes laine"_qs);
+    QVERIFY(closest.partial);
+    QCOMPARE(closest.understood.noMatch, -1);
+    // Two terms found by their related skills: which one a person lacks is no one sentence.
+    const SearchPage both = search(u"vba kubernetes"_qs);
+    QVERIFY(both.total > 0);
+    QVERIFY(!both.partial);
+    QCOMPARE(both.understood.noMatch, -1);
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySearch)

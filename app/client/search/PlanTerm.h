@@ -27,6 +27,7 @@ struct PlanTerm
     PrefixTable::Term shortTerm; //!< valid when the prefix table answers the typed word
     QList<Group> alternatives; //!< same meaning: matched exactly, ranked as the typed word
     QList<Group> related; //!< related skills: matched exactly, ranked below everything else
+    QStringList relatedNames; //!< those skills as the vocabulary names them (UnderstoodQuery::relatedSkills)
     //! The departments under the one the term names ("finance": Accounting, Treasury): matched
     //! exactly in the department, ranked as a correction of the typed word.
     QList<Group> departments;

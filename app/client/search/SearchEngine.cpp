@@ -1303,6 +1303,10 @@ void mergeAlternatives(std::vector<PlanTerm> *terms, UnderstoodQuery *understood
         addAsExact(&into, term);
         for (const PlanTerm::Group &group : std::as_const(term.related))
             addGroup(&into.related, group);
+        for (const QString &name : std::as_const(term.relatedNames)) {
+            if (!into.relatedNames.contains(name))
+                into.relatedNames.append(name);
+        }
         for (const QString &key : std::as_const(term.skillKeys))
             addSkillKey(&into, key);
         allKeyed = allKeyed && !term.skillKeys.isEmpty();
@@ -1532,6 +1536,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             if (term.words.size() == 1)
                 plan.alternatives.removeAll(PlanTerm::Group {plan.token}); // the typed word is searched anyway
             plan.related = entryGroups(entry, entry.related);
+            plan.relatedNames = entry.related;
             plan.complete = true;
             if (term.isAlias())
                 understood->aliases.append(AliasApplied {term.text(), entry.canonical});
@@ -1689,6 +1694,7 @@ std::vector<PlanTerm> SearchEngine::Private::planTerms(const SearchQuery &query,
             // Only the word itself: "not java" keeps the JavaScript people.
             plan.wholeWord = true;
             plan.related.clear();
+            plan.relatedNames.clear();
             excluded->push_back(std::move(plan));
             continue;
         }
@@ -2450,6 +2456,20 @@ SearchPage SearchEngine::searchWords(const SearchRequest &request)
             options.partial = true;
             ok = collect(withRelated, nullptr);
             cache.facts.partial = cache.facts.understood.partial = !all.empty();
+        }
+        // Found by the related skills of the one term that has them: no one found has that term
+        // itself (else they would have been found without), and the user is told so.
+        if (withRelated && !all.empty() && !cache.facts.partial
+            && std::count_if(cache.terms.cbegin(), cache.terms.cend(),
+                             [](const PlanTerm &t) { return !t.related.isEmpty(); })
+                == 1) {
+            const auto term = std::find_if(cache.terms.cbegin(), cache.terms.cend(),
+                                           [](const PlanTerm &t) { return !t.related.isEmpty(); });
+            UnderstoodQuery &understood = cache.facts.understood;
+            if (const qsizetype i = understood.terms.indexOf(term->name); i >= 0) {
+                understood.noMatch = i;
+                understood.relatedSkills = term->relatedNames;
+            }
         }
         if (!withRelated) {
             for (PlanTerm &term : cache.terms)

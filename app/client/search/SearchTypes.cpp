@@ -55,8 +55,12 @@ QStringList UnderstoodQuery::describe(Detail detail) const
     QStringList parts;
     QStringList first; // rankedFirst, said after the others
     QStringList unsaid; // of those, the ones no one mentions
+    QStringList unmatched; // the term found by its related skills (noMatch)
     auto listFor = [&](qsizetype i, QStringList *others) {
-        return unmentioned.contains(i) ? &unsaid : rankedFirst.contains(i) ? &first : others;
+        return i == noMatch           ? &unmatched
+            : unmentioned.contains(i) ? &unsaid
+            : rankedFirst.contains(i) ? &first
+                                      : others;
     };
     if (!withAliases) {
         for (qsizetype i = 0; i < names.size(); ++i)
@@ -82,6 +86,9 @@ QStringList UnderstoodQuery::describe(Detail detail) const
         parts.append(tr("%1 first").arg(first.join(QStringLiteral(", "))));
     if (!unsaid.isEmpty())
         parts.append(tr("no one mentions %1").arg(unsaid.join(QStringLiteral(", "))));
+    if (!unmatched.isEmpty())
+        parts.append(tr("no match for %1, so related skills: %2")
+                         .arg(unmatched.join(QStringLiteral(", ")), relatedSkills.join(QStringLiteral(", "))));
     if (!place.isEmpty()) {
         QString where = tr("in %1").arg(place);
         for (const AliasApplied &alias : aliases) {
@@ -243,6 +250,11 @@ QJsonObject toJson(const UnderstoodQuery &understood)
         {QStringLiteral("only_asking"), understood.onlyAsking},
         {QStringLiteral("ranked_first"), termsAt(understood.rankedFirst)},
         {QStringLiteral("unmentioned"), termsAt(understood.unmentioned)},
+        {QStringLiteral("no_match"),
+         understood.noMatch >= 0 && understood.noMatch < understood.terms.size()
+             ? QJsonValue(understood.terms[understood.noMatch])
+             : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("related_skills"), QJsonArray::fromStringList(understood.relatedSkills)},
         {QStringLiteral("experts_first"), understood.expertsFirst},
         {QStringLiteral("beginners_first"), understood.beginnersFirst},
         {QStringLiteral("min_level"), understood.minLevel > 0 ? QJsonValue(understood.minLevel) : QJsonValue()},

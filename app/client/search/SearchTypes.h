@@ -126,6 +126,11 @@ public:
     //! Which of rankedFirst no one found mentions ("engineers for payments", and no engineer
     //! says payments); said as "no one mentions payments".
     QList<qsizetype> unmentioned;
+    //! Which of terms and names no one found has, by index (-1: none): the people found have its
+    //! related skills, relatedSkills, instead ("vba": Excel); said as "no match for VBA, so related
+    //! skills: Excel".
+    qsizetype noMatch = -1;
+    QStringList relatedSkills;
     QList<AliasApplied> aliases;
     QString place; //!< the place asked for with "in"/"at"/"aus", canonical when known; else empty
     //! "in my time zone", "gleiche Zeitzone": the asker's offset from UTC now ("UTC+01:00"), which
@@ -191,7 +196,8 @@ public:
         return !aliases.isEmpty() || !place.isEmpty() || !dropped.isEmpty() || !sameTimeZone.isEmpty()
             || team != Team::None || !department.isEmpty() || !location.isEmpty() || expertsFirst || beginnersFirst
             || availableFirst || leadersFirst || anyOf || outOfOffice || minLevel > 0 || !excluded.isEmpty()
-            || !excludedPlaces.isEmpty() || !departmentsUnder.isEmpty() || onlyAsking || !rankedFirst.isEmpty();
+            || !excludedPlaces.isEmpty() || !departmentsUnder.isEmpty() || onlyAsking || !rankedFirst.isEmpty()
+            || noMatch >= 0;
     }
 
     //! How much describe() says of the words.

@@ -1347,6 +1347,16 @@ void TestEverydaySearch::relatedSkillsSayRelated()
     QCOMPARE(excel.understood.noMatch, -1);
     QVERIFY(toJson(excel).value(u"understood"_qs).toObject().value(u"no_match"_qs).isNull());
     QVERIFY(excel.understood.relatedSkills.isEmpty());
+    // The words of a several-word name may be parts of one hyphenated word.
+    Test::SearchDirectory hyphens;
+    QVERIFY(hyphens.open(
+        {person("mlbio", "Mira Lund", "Engineer", "Oslo", {{"Go", 3}}, "Builds machine-learning pipelines.")}));
+    const SearchPage ml = hyphens.engine->search(u"ml"_qs);
+    QCOMPARE(Test::usernames(ml), list({"mlbio"}));
+    const auto bio = std::find_if(ml.results[0].reasons.cbegin(), ml.results[0].reasons.cend(),
+                                  [](const MatchReason &r) { return r.field == QLatin1String("bio"); });
+    QVERIFY(bio != ml.results[0].reasons.cend());
+    QCOMPARE(bio->kind, MatchReason::Kind::Exact);
     // The closest matches (no one is both): some have Kubernetes itself.
     const SearchPage closest = search(u"kubernetes laine"_qs);
     QVERIFY(closest.partial);

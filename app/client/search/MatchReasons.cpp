@@ -5,8 +5,6 @@
 #include "client/search/SearchText.h"
 #include "core/TextFold.h"
 
-#include <QSet>
-
 #include <algorithm>
 
 namespace Colleagues::MatchReasons {
@@ -20,19 +18,23 @@ MatchReason::Kind better(MatchReason::Kind a, MatchReason::Kind b)
     return int(a) <= int(b) ? a : b;
 }
 
-//! Whether one of \a groups has \a token among its words and all its words in the field, whose
-//! words are \a fieldTokens (as the search asks for them: "Excel" alone is no "Excel macros").
-bool inGroups(const QList<PlanTerm::Group> &groups, const QString &token, const QSet<QString> &fieldTokens)
+//! Whether one of \a groups has \a token among its words and all its words among \a fieldWords
+//! (as the search asks for them: "Excel" alone is no "Excel macros").
+bool inGroups(const QList<PlanTerm::Group> &groups, const QString &token, const QList<SearchText::Word> &fieldWords)
 {
+    auto inField = [&fieldWords](const QString &t) {
+        return std::any_of(fieldWords.cbegin(), fieldWords.cend(),
+                           [&t](const SearchText::Word &w) { return w.token == t || w.parts.contains(t); });
+    };
     return std::any_of(groups.cbegin(), groups.cend(), [&](const PlanTerm::Group &g) {
-        return g.contains(token)
-            && std::all_of(g.cbegin(), g.cend(), [&](const QString &t) { return fieldTokens.contains(t); });
+        return g.contains(token) && (g.size() == 1 || std::all_of(g.cbegin(), g.cend(), inField));
     });
 }
 
-//! How \a word of a field whose words are \a fieldTokens matches \a term, or -1. In the department
+//! How \a word of a field whose words are \a fieldWords matches \a term, or -1. In the department
 //! (\a inDepartment), the departments under the one the term names match as its other names do.
-int wordMatch(const SearchText::Word &word, const QSet<QString> &fieldTokens, const PlanTerm &term, bool inDepartment)
+int wordMatch(const SearchText::Word &word, const QList<SearchText::Word> &fieldWords, const PlanTerm &term,
+              bool inDepartment)
 {
     int best = -1;
     auto consider = [&](const QString &token) {
@@ -43,10 +45,10 @@ int wordMatch(const SearchText::Word &word, const QSet<QString> &fieldTokens, co
             kind = int(MatchReason::Kind::Prefix);
         else if (term.corrections.contains(token))
             kind = int(MatchReason::Kind::Corrected);
-        else if (inGroups(term.alternatives, token, fieldTokens)
-                 || (inDepartment && inGroups(term.departments, token, fieldTokens)))
+        else if (inGroups(term.alternatives, token, fieldWords)
+                 || (inDepartment && inGroups(term.departments, token, fieldWords)))
             kind = int(MatchReason::Kind::Exact);
-        else if (inGroups(term.related, token, fieldTokens))
+        else if (inGroups(term.related, token, fieldWords))
             kind = int(MatchReason::Kind::Related);
         if (kind >= 0 && (best < 0 || kind < best))
             best = kind;
@@ -91,15 +93,9 @@ FieldMatch matchField(QStringView text, const std::vector<PlanTerm> &terms, bool
     if (text.isEmpty() || terms.empty())
         return result;
     const auto words = SearchText::words(text);
-    QSet<QString> fieldTokens;
-    for (const SearchText::Word &word : words) {
-        fieldTokens.insert(word.token);
-        for (const QString &part : word.parts)
-            fieldTokens.insert(part);
-    }
     for (const SearchText::Word &word : words) {
         for (const PlanTerm &term : terms) {
-            const int kind = wordMatch(word, fieldTokens, term, inDepartment);
+            const int kind = wordMatch(word, words, term, inDepartment);
             if (kind < 0)
                 continue;
             const auto k = MatchReason::Kind(kind);

@@ -482,6 +482,9 @@ void TestEverydaySearch::understood_data()
     QTest::addRow("can't, as search reads it")
         << QString::fromUtf8("i can\u2019t log in") << list({"it support"}) << list({"cant log in>IT support"}) << ""
         << list({"i"}) << false << false;
+    QTest::addRow("forgot, in German") << "ich habe mein passwort vergessen" << list({"it support"})
+                                       << list({"passwort>IT support"}) << ""
+                                       << list({"ich", "habe", "mein", "vergessen"}) << false << false;
     QTest::addRow("locked out of an account")
         << "locked out of my account" << list({"it support"}) << list({"locked out of my account>IT support"}) << ""
         << none << false << false;

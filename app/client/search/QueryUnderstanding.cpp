@@ -56,7 +56,8 @@ const QSet<QString> &fillerWords()
         "muttersprachler muttersprachlerin fliessend mindestens seit interessiert interessieren mag hobbys "
         "begeistert sitzt wohnt fragen frage genehmigt unser unsere unserem unseren unserer beide beides kummert "
         "kuemmert kummern kuemmern um geht funktioniert kaputt zertifiziert macht machen heute wie warum "
-        "wirklich sehr dringend reviewen genehmigen freigeben mein meine meinen meinem meiner meines");
+        "wirklich sehr dringend reviewen genehmigen freigeben mein meine meinen meinem meiner meines "
+        "habe hab hast hat haben vergessen verloren verlegt gesperrt");
     return words;
 }
 

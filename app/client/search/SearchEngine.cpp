@@ -2445,8 +2445,9 @@ SearchPage SearchEngine::searchWords(const SearchRequest &request)
         bool ok = cache.facts.understood.onlyAsking || collect(false, narrows ? &last.candidates : nullptr);
         // No one: related skills (Docker for Kubernetes) as a fallback; then the people who match
         // the most of the terms.
-        const bool anyRelated = std::any_of(cache.terms.cbegin(), cache.terms.cend(),
-                                            [](const PlanTerm &t) { return !t.related.isEmpty(); });
+        auto hasRelated = [](const PlanTerm &t) { return !t.related.isEmpty(); };
+        const auto firstRelated = std::find_if(cache.terms.cbegin(), cache.terms.cend(), hasRelated);
+        const bool anyRelated = firstRelated != cache.terms.cend();
         bool withRelated = false;
         if (ok && all.empty() && anyRelated) {
             withRelated = true;
@@ -2460,15 +2461,11 @@ SearchPage SearchEngine::searchWords(const SearchRequest &request)
         // Found by the related skills of the one term that has them: no one found has that term
         // itself (else they would have been found without), and the user is told so.
         if (withRelated && !all.empty() && !cache.facts.partial
-            && std::count_if(cache.terms.cbegin(), cache.terms.cend(),
-                             [](const PlanTerm &t) { return !t.related.isEmpty(); })
-                == 1) {
-            const auto term = std::find_if(cache.terms.cbegin(), cache.terms.cend(),
-                                           [](const PlanTerm &t) { return !t.related.isEmpty(); });
+            && std::none_of(firstRelated + 1, cache.terms.cend(), hasRelated)) {
             UnderstoodQuery &understood = cache.facts.understood;
-            if (const qsizetype i = understood.terms.indexOf(term->name); i >= 0) {
+            if (const qsizetype i = understood.terms.indexOf(firstRelated->name); i >= 0) {
                 understood.noMatch = i;
-                understood.relatedSkills = term->relatedNames;
+                understood.relatedSkills = firstRelated->relatedNames;
             }
         }
         if (!withRelated) {
